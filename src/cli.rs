@@ -1,0 +1,148 @@
+//! The command line, as clap parses it. Each flag's doc comment is its
+//! `--help`. [`crate::settings`] turns these raw values, together with
+//! `[tool.asyncmod]`, into checked settings once; nothing else reads them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::version::PyVersion;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "asyncmod",
+    version,
+    about = "Rewrite Python asyncio anti-patterns into the modern idiom, keeping every other byte.",
+    after_help = "Examples:\n  asyncmod diff src/                      review what would change\n  asyncmod fix src/                       rewrite in place (safe fixes)\n  asyncmod fix --target-version py311 .   migrate after raising the minimum Python\n  asyncmod check --output-format github . annotate a pull request\n  asyncmod explain AM001                  what a codemod does and why"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a unified diff of what `fix` would change; write nothing.
+    ///
+    /// Exit status: 0 when nothing would change, 1 when something would, 2 on any error.
+    #[command(
+        after_help = "Examples:\n  asyncmod diff src/\n  asyncmod diff --unsafe-fixes --select AM004,AM005 app/\n  asyncmod diff src/ | git apply"
+    )]
+    Diff(FileArgs),
+    /// Rewrite files in place (atomically, keeping permissions).
+    ///
+    /// Exit status: 0 on success, 1 with --exit-non-zero-on-fix when a file changed, 2 on any error.
+    #[command(
+        after_help = "Examples:\n  asyncmod fix src/\n  asyncmod fix --target-version py311 .\n  asyncmod fix --stdin-filename app.py < app.py > fixed.py"
+    )]
+    Fix(FixArgs),
+    /// List findings, also those with no automatic fix.
+    ///
+    /// Exit status: 0 when there is no finding, 1 when there is one, 2 on any error.
+    #[command(
+        after_help = "Examples:\n  asyncmod check src/\n  asyncmod check --output-format json . > findings.json"
+    )]
+    Check(FileArgs),
+    /// Print the catalogue: code, name, minimum Python, fix safety, summary.
+    List,
+    /// Explain one codemod: what it does, why, before and after, fix safety.
+    #[command(
+        after_help = "Examples:\n  asyncmod explain AM001\n  asyncmod explain sleep-in-async"
+    )]
+    Explain {
+        /// A code (`AM001`) or a name (`sleep-in-async`).
+        code_or_name: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Exit with status 1 when any file was changed.
+    #[arg(long)]
+    pub exit_non_zero_on_fix: bool,
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct FileArgs {
+    /// Files or directories to process (default: the current directory).
+    /// Directories are walked for `*.py`, honouring `.gitignore` and `.ignore`;
+    /// a file named here is always processed.
+    pub paths: Vec<PathBuf>,
+
+    /// Codemods to run: codes, names or code prefixes, comma separated (`AM001,AM1`).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Option<Vec<String>>,
+
+    /// Codemods not to run: codes, names or code prefixes, comma separated.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Option<Vec<String>>,
+
+    /// Also apply fixes that may change concurrency or error behaviour.
+    #[arg(long, overrides_with = "no_unsafe_fixes")]
+    pub unsafe_fixes: bool,
+
+    /// Do not apply unsafe fixes, even when the configuration enables them.
+    #[arg(long, overrides_with = "unsafe_fixes", hide = true)]
+    pub no_unsafe_fixes: bool,
+
+    /// The oldest Python the code must run on (py37 … py314). Fixes that need a
+    /// newer Python are not applied. Default: `requires-python` from
+    /// pyproject.toml, else py311.
+    #[arg(long, value_name = "VERSION", value_parser = parse_version)]
+    pub target_version: Option<PyVersion>,
+
+    /// Glob patterns of paths to skip, replacing the default list (.git, .venv, build, …).
+    #[arg(long, value_delimiter = ',', value_name = "GLOBS")]
+    pub exclude: Option<Vec<String>>,
+
+    /// Glob patterns of paths to skip, in addition to `--exclude`.
+    #[arg(long, value_delimiter = ',', value_name = "GLOBS")]
+    pub extend_exclude: Option<Vec<String>>,
+
+    /// Read the source from stdin and use PATH for messages and configuration.
+    /// `fix` writes the result to stdout, `diff` the diff.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Longest line generated code may have before it is broken over lines (default 88).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=320))]
+    pub line_length: Option<u16>,
+
+    /// Worker threads (default: every core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// How to print findings and errors.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub output_format: OutputFormat,
+
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    /// `path:line:col: CODE message`
+    #[default]
+    Text,
+    /// One JSON document on stdout.
+    Json,
+    /// GitHub Actions workflow commands (`::warning file=…`).
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is unset.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_version(value: &str) -> Result<PyVersion, String> {
+    value.parse()
+}

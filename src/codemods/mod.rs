@@ -1,0 +1,240 @@
+//! The catalogue. Each codemod is one file: its documentation, metadata and
+//! code in one `declare_codemod!`, then the function that finds and fixes.
+//! Adding one means adding its file and one line to [`ALL`].
+
+mod sleep_in_async;
+
+use ruff_python_ast::ModModule;
+use ruff_python_ast::token::Tokens;
+use ruff_source_file::LineIndex;
+
+use crate::fix::{Applicability, Findings};
+use crate::semantic::SemanticModel;
+use crate::settings::RuleSettings;
+use crate::version::PyVersion;
+
+pub use sleep_in_async::SLEEP_IN_ASYNC;
+
+/// Every codemod, ordered by code.
+pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC];
+
+/// A codemod's safety is the applicability of the fixes it offers.
+pub type Safety = Applicability;
+
+/// One entry of the catalogue.
+#[derive(Debug)]
+pub struct Codemod {
+    /// Stable code, `AMnnn`.
+    pub code: &'static str,
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    /// The oldest target Python the codemod runs for: below it, it does nothing.
+    pub min_python: PyVersion,
+    pub safety: Safety,
+    pub run: fn(&Context, &mut Findings),
+    /// The `///` documentation: What it does, Why, Before, After, Fix safety, Left alone.
+    pub doc: &'static str,
+    /// The codemod only runs on a source containing one of these strings
+    /// (an empty list: always). A cheap filter: most files have no asyncio at all.
+    pub needles: &'static [&'static str],
+    /// ruff / flake8-async codes that flag the same thing: a `# noqa` naming
+    /// one suppresses this codemod too. `PREFIX123-PREFIX456` is a range.
+    pub noqa_aliases: &'static [&'static str],
+}
+
+fn runs_nowhere(_: &Context, _: &mut Findings) {}
+
+impl Codemod {
+    /// Defaults for the fields a declaration may leave out.
+    pub const DEFAULTS: Codemod = Codemod {
+        code: "",
+        name: "",
+        min_python: PyVersion::ANY,
+        safety: Applicability::Safe,
+        run: runs_nowhere,
+        doc: "",
+        needles: &[],
+        noqa_aliases: &[],
+    };
+
+    /// Whether this codemod has anything to look for in `source`.
+    pub fn wants(&self, source: &str) -> bool {
+        self.needles.is_empty() || self.needles.iter().any(|needle| source.contains(needle))
+    }
+
+    /// Whether `# noqa: CODE` with this code suppresses the codemod.
+    pub fn answers_to_noqa(&self, code: &str) -> bool {
+        code.eq_ignore_ascii_case(self.code)
+            || self
+                .noqa_aliases
+                .iter()
+                .any(|alias| match alias.split_once('-') {
+                    Some((low, high)) => code_in_range(code, low, high),
+                    None => code.eq_ignore_ascii_case(alias),
+                })
+    }
+
+    /// The documentation with the one leading space of each `///` line removed.
+    pub fn documentation(&self) -> String {
+        let mut out = String::with_capacity(self.doc.len());
+        for line in self.doc.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The text of one `## Heading` section of the documentation.
+    pub fn section(&self, heading: &str) -> Option<String> {
+        let doc = self.documentation();
+        let marker = format!("## {heading}\n");
+        let start = doc.find(&marker)? + marker.len();
+        let rest = &doc[start..];
+        let end = rest.find("\n## ").map_or(rest.len(), |i| i + 1);
+        Some(rest[..end].trim().to_string())
+    }
+
+    /// The first sentence of "What it does", for `asyncmod list`.
+    pub fn summary(&self) -> String {
+        let what = self.section("What it does").unwrap_or_default();
+        let paragraph = what
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .replace('\n', " ");
+        match paragraph.find(". ") {
+            Some(end) => paragraph[..=end].to_string(),
+            None => paragraph,
+        }
+    }
+}
+
+fn code_in_range(code: &str, low: &str, high: &str) -> bool {
+    let split = |c: &str| {
+        let digits = c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
+        let prefix = &c[..c.len() - digits.len()];
+        digits
+            .parse::<u32>()
+            .ok()
+            .map(|n| (prefix.to_ascii_uppercase(), n))
+    };
+    match (split(code), split(low), split(high)) {
+        (Some((p, n)), Some((lp, l)), Some((hp, h))) => p == lp && p == hp && (l..=h).contains(&n),
+        _ => false,
+    }
+}
+
+/// What a codemod sees of one source: never files, flags or the terminal.
+pub struct Context<'a> {
+    pub source: &'a str,
+    pub module: &'a ModModule,
+    pub tokens: &'a Tokens,
+    pub semantic: &'a SemanticModel<'a>,
+    pub settings: &'a RuleSettings,
+    pub line_index: &'a LineIndex,
+    /// The source is a Jupyter notebook's cells (a running loop exists at top level).
+    pub notebook: bool,
+}
+
+/// Resolves `--select` / `--ignore` entries: `ALL`, a code (`AM001`), a name
+/// (`sleep-in-async`) or a code prefix (`AM0`, `AM2`).
+pub fn resolve_selector(selector: &str) -> Option<Vec<&'static Codemod>> {
+    let selector = selector.trim();
+    if selector.eq_ignore_ascii_case("ALL") {
+        return Some(ALL.to_vec());
+    }
+    let matches: Vec<&'static Codemod> = ALL
+        .iter()
+        .copied()
+        .filter(|c| {
+            c.name == selector
+                || (selector.len() >= 2
+                    && c.code.len() >= selector.len()
+                    && c.code[..selector.len()].eq_ignore_ascii_case(selector))
+        })
+        .collect();
+    (!matches.is_empty()).then_some(matches)
+}
+
+/// Finds a codemod by code or name, for `explain`.
+pub fn find(code_or_name: &str) -> Option<&'static Codemod> {
+    ALL.iter()
+        .copied()
+        .find(|c| c.code.eq_ignore_ascii_case(code_or_name) || c.name == code_or_name)
+}
+
+/// Declares a codemod: the `///` lines above it become its `doc`, so `explain`,
+/// `list`, the README and the doc tests all read the same text as the code.
+macro_rules! declare_codemod {
+    (
+        $(#[doc = $doc:literal])+
+        $vis:vis static $name:ident = Codemod {
+            $($field:ident : $value:expr),+ $(,)?
+        };
+    ) => {
+        $(#[doc = $doc])+
+        #[allow(clippy::needless_update)]
+        $vis static $name: $crate::codemods::Codemod = $crate::codemods::Codemod {
+            doc: concat!($($doc, "\n"),+),
+            $($field: $value,)+
+            ..$crate::codemods::Codemod::DEFAULTS
+        };
+    };
+}
+pub(crate) use declare_codemod;
+
+/// What every codemod file imports.
+#[allow(unused_imports)]
+pub(crate) mod prelude {
+    pub(crate) use super::{Codemod, Context, declare_codemod};
+    pub(crate) use crate::fix::{Applicability, Findings};
+    pub(crate) use crate::version::PyVersion;
+    pub(crate) use ruff_python_ast::{self as ast, Expr, Stmt};
+    pub(crate) use ruff_text_size::{Ranged, TextRange, TextSize};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_ordered_and_unique() {
+        for pair in ALL.windows(2) {
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} before {}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        let mut names: Vec<_> = ALL.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), ALL.len());
+    }
+
+    #[test]
+    fn selectors() {
+        assert_eq!(resolve_selector("AM001").map(|v| v.len()), Some(1));
+        assert_eq!(resolve_selector("am0").map(|v| v[0].code), Some("AM001"));
+        assert_eq!(
+            resolve_selector("sleep-in-async").map(|v| v[0].code),
+            Some("AM001")
+        );
+        assert!(resolve_selector("AM9").is_none());
+        assert!(resolve_selector("A").is_none());
+    }
+
+    #[test]
+    fn noqa_alias_ranges() {
+        let codemod = Codemod {
+            code: "AM108",
+            noqa_aliases: &["ASYNC210-ASYNC251"],
+            ..Codemod::DEFAULTS
+        };
+        assert!(codemod.answers_to_noqa("am108"));
+        assert!(codemod.answers_to_noqa("ASYNC220"));
+        assert!(!codemod.answers_to_noqa("ASYNC252"));
+        assert!(!codemod.answers_to_noqa("UP220"));
+    }
+}

@@ -1,0 +1,167 @@
+//! Applying one round of fixes: in order of position, skipping any fix that
+//! overlaps one already taken (the next round recomputes it from the new text).
+
+use rustc_hash::FxHashMap;
+
+use super::{Edit, Fix, ImportRemoval};
+use crate::codemods::Codemod;
+
+/// The text after one round, and what went into it.
+#[derive(Debug)]
+pub struct Applied {
+    pub text: String,
+    /// How many fixes of each codemod were applied.
+    pub counts: FxHashMap<&'static str, usize>,
+    pub removals: Vec<ImportRemoval>,
+}
+
+impl Applied {
+    pub fn total(&self) -> usize {
+        self.counts.values().sum()
+    }
+}
+
+/// Applies every fix that does not overlap one applied before it, ordered by
+/// (start, code). An edit identical to one already taken (two fixes adding the
+/// same `import asyncio`) is shared, not a conflict.
+pub fn apply_fixes<'f>(
+    source: &str,
+    fixes: impl IntoIterator<Item = (&'static Codemod, &'f Fix)>,
+) -> Applied {
+    let mut fixes: Vec<_> = fixes
+        .into_iter()
+        .filter(|(_, fix)| !fix.edits.is_empty())
+        .collect();
+    fixes.sort_by(|(a_code, a), (b_code, b)| {
+        let a_start = a.edits.iter().map(|e| e.range.start()).min();
+        let b_start = b.edits.iter().map(|e| e.range.start()).min();
+        (a_start, a_code.code).cmp(&(b_start, b_code.code))
+    });
+
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut counts: FxHashMap<&'static str, usize> = FxHashMap::default();
+    let mut removals = Vec::new();
+    for (codemod, fix) in fixes {
+        let conflicts = fix.edits.iter().any(|edit| {
+            taken
+                .iter()
+                .any(|other| *other != edit && edits_conflict(other, edit))
+        });
+        if conflicts {
+            continue;
+        }
+        for edit in &fix.edits {
+            if !taken.contains(&edit) {
+                taken.push(edit);
+            }
+        }
+        *counts.entry(codemod.code).or_default() += 1;
+        removals.extend(fix.removals.iter().cloned());
+    }
+
+    taken.sort_by_key(|e| (e.range.start(), e.range.end()));
+    Applied {
+        text: splice(source, taken),
+        counts,
+        removals,
+    }
+}
+
+/// Whether two edits from different fixes cannot both apply in one round.
+fn edits_conflict(a: &Edit, b: &Edit) -> bool {
+    match (a.is_insertion(), b.is_insertion()) {
+        // Two insertions at one point: their order would be a guess.
+        (true, true) => a.range.start() == b.range.start(),
+        // An insertion at either end of (or inside) a replacement from another fix.
+        (true, false) => b.range.contains_inclusive(a.range.start()),
+        (false, true) => a.range.contains_inclusive(b.range.start()),
+        (false, false) => a.range.start() < b.range.end() && b.range.start() < a.range.end(),
+    }
+}
+
+/// Builds the new text from sorted, non-conflicting edits.
+pub fn splice<'e>(source: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
+    let mut output = String::with_capacity(source.len() + 64);
+    let mut last = 0usize;
+    for edit in edits {
+        let start = edit.range.start().to_usize();
+        let end = edit.range.end().to_usize();
+        if start < last || end > source.len() {
+            debug_assert!(false, "edits out of order: {edit:?}");
+            continue;
+        }
+        output.push_str(&source[last..start]);
+        output.push_str(&edit.content);
+        last = end;
+    }
+    output.push_str(&source[last..]);
+    output
+}
+
+#[cfg(test)]
+mod tests {
+    use ruff_text_size::{TextRange, TextSize};
+
+    use super::*;
+    use crate::codemods::ALL;
+    use crate::fix::Applicability;
+    use crate::version::PyVersion;
+
+    fn fix(edits: Vec<Edit>) -> Fix {
+        Fix {
+            title: String::new(),
+            edits,
+            applicability: Applicability::Safe,
+            min_python: PyVersion::ANY,
+            removals: Vec::new(),
+        }
+    }
+
+    fn range(start: u32, end: u32) -> TextRange {
+        TextRange::new(TextSize::new(start), TextSize::new(end))
+    }
+
+    #[test]
+    fn applies_non_overlapping_and_shares_identical_edits() {
+        let source = "abcdef";
+        let import = Edit::insertion(TextSize::new(0), "X");
+        let one = fix(vec![import.clone(), Edit::replacement(range(1, 2), "B")]);
+        let two = fix(vec![import, Edit::replacement(range(3, 4), "D")]);
+        let applied = apply_fixes(source, [(ALL[0], &one), (ALL[0], &two)]);
+        assert_eq!(applied.text, "XaBcDef");
+        assert_eq!(applied.total(), 2);
+    }
+
+    #[test]
+    fn skips_an_overlapping_fix() {
+        let source = "abcdef";
+        let one = fix(vec![Edit::replacement(range(1, 4), "_")]);
+        let two = fix(vec![Edit::replacement(range(3, 5), "-")]);
+        let applied = apply_fixes(source, [(ALL[0], &two), (ALL[0], &one)]);
+        assert_eq!(applied.text, "a_ef");
+        assert_eq!(applied.total(), 1);
+    }
+
+    #[test]
+    fn insertions_at_one_point_conflict_unless_identical() {
+        let source = "abc";
+        let one = fix(vec![Edit::insertion(TextSize::new(1), "1")]);
+        let two = fix(vec![Edit::insertion(TextSize::new(1), "2")]);
+        let applied = apply_fixes(source, [(ALL[0], &one), (ALL[0], &two)]);
+        assert_eq!(applied.total(), 1);
+        assert_eq!(applied.text.len(), 4);
+    }
+
+    #[test]
+    fn insertion_before_replacement_in_one_fix() {
+        let source = "time.sleep(1)";
+        let one = fix(vec![
+            Edit::insertion(TextSize::new(0), "await "),
+            Edit::replacement(range(0, 10), "asyncio.sleep"),
+        ]);
+        assert_eq!(
+            apply_fixes(source, [(ALL[0], &one)]).text,
+            "await asyncio.sleep(1)"
+        );
+    }
+}

@@ -1,0 +1,360 @@
+//! Import management: reuse the module's own binding for a name, add one
+//! `import module` in the right place when there is none, and remove an
+//! import a fix made unused (after the last round, as LibCST does, so an
+//! import goes only if nothing at all uses it any more).
+
+use anyhow::bail;
+use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+use rustc_hash::FxHashSet;
+
+use super::Edit;
+use super::layout::{full_line_end, is_alone_on_lines, is_blank_line, line_start};
+use crate::codemods::Context;
+use crate::semantic::{BindingKind, SemanticModel};
+use crate::source::line_ending;
+
+/// An import a fix stopped using: the local name and what it imports.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ImportRemoval {
+    pub name: String,
+    pub qualified: String,
+}
+
+/// See [`super::FixBuilder::ensure_module`].
+pub fn ensure_module(
+    ctx: &Context,
+    module: &str,
+    site: TextSize,
+) -> anyhow::Result<(String, Option<Edit>)> {
+    let semantic = ctx.semantic;
+    let scope = semantic.scope_at(site);
+    if semantic.import_of(module, scope) == Some(module) {
+        return Ok((module.to_string(), None));
+    }
+    // `import asyncio as aio`: any name bound to the module that is visible here.
+    for binding in &semantic.bindings {
+        if let BindingKind::Import { qualified, from } = &binding.kind
+            && &**qualified == module
+            && (!from || !module.contains('.'))
+            && semantic.import_of(binding.name, scope) == Some(module)
+        {
+            return Ok((binding.name.to_string(), None));
+        }
+    }
+    if module.contains('.') || !semantic.is_unbound(module, scope) {
+        bail!("`{module}` is bound to something else here, so the fix cannot refer to the module");
+    }
+    Ok((module.to_string(), Some(import_insertion(ctx, module))))
+}
+
+/// See [`super::FixBuilder::ensure_import`].
+pub fn ensure_import(
+    ctx: &Context,
+    module: &str,
+    member: &str,
+    site: TextSize,
+) -> anyhow::Result<(String, Option<Edit>)> {
+    let semantic = ctx.semantic;
+    let scope = semantic.scope_at(site);
+    let wanted = format!("{module}.{member}");
+    // The module itself, under any name, is the clearest spelling.
+    if let Ok((name, None)) = ensure_module(ctx, module, site) {
+        return Ok((format!("{name}.{member}"), None));
+    }
+    // `from asyncio import sleep [as nap]`.
+    for binding in &semantic.bindings {
+        if binding.kind.import_path() == Some(wanted.as_str())
+            && semantic.import_of(binding.name, scope) == Some(wanted.as_str())
+        {
+            return Ok((binding.name.to_string(), None));
+        }
+    }
+    let (name, edit) = ensure_module(ctx, module, site)?;
+    Ok((format!("{name}.{member}"), edit))
+}
+
+/// What to remove if `reference` (a name, or an attribute chain on one) ends
+/// up unused: the import its leading name is bound by, when it is one.
+pub fn removal_for(ctx: &Context, reference: &Expr, site: TextSize) -> Option<ImportRemoval> {
+    let mut head = reference;
+    while let Expr::Attribute(attribute) = head {
+        head = &attribute.value;
+    }
+    let Expr::Name(name) = head else { return None };
+    let scope = ctx.semantic.scope_at(site);
+    let qualified = ctx.semantic.import_of(name.id.as_str(), scope)?;
+    Some(ImportRemoval {
+        name: name.id.to_string(),
+        qualified: qualified.to_string(),
+    })
+}
+
+/// The edit that adds `import module`: after the module docstring, the
+/// `__future__` imports and in the leading import block, where isort would
+/// put it (among the first group's plain imports, alphabetically).
+pub fn import_insertion(ctx: &Context, module: &str) -> Edit {
+    let source = ctx.source;
+    let eol = line_ending(source);
+    let statement = format!("import {module}");
+    let body = &ctx.module.body;
+
+    let mut header_end = 0;
+    if body.first().is_some_and(is_docstring) {
+        header_end = 1;
+    }
+    while body.get(header_end).is_some_and(is_future_import) {
+        header_end += 1;
+    }
+    let block: Vec<&Stmt> = body[header_end..]
+        .iter()
+        .take_while(|s| matches!(s, Stmt::Import(_) | Stmt::ImportFrom(_)))
+        .collect();
+
+    if let Some(first) = block.first() {
+        // The first group: imports with no blank line between them.
+        let mut group = vec![*first];
+        for stmt in &block[1..] {
+            let previous_end = group.last().map_or(first.end(), |s| s.end());
+            let between = &source[TextRange::new(previous_end, stmt.start())];
+            if has_blank_line_between(between) {
+                break;
+            }
+            group.push(*stmt);
+        }
+        let plain: Vec<&Stmt> = group
+            .iter()
+            .copied()
+            .filter(|s| matches!(s, Stmt::Import(_)))
+            .collect();
+        let key = module.to_ascii_lowercase();
+        if let Some(next) = plain
+            .iter()
+            .find(|s| first_import_name(s).to_ascii_lowercase() > key)
+        {
+            return Edit::insertion(
+                line_start(source, next.start()),
+                format!("{statement}{eol}"),
+            );
+        }
+        let anchor = plain.last().copied();
+        return match anchor {
+            Some(last) => insert_after(source, last, &statement, eol),
+            None => Edit::insertion(
+                line_start(source, first.start()),
+                format!("{statement}{eol}"),
+            ),
+        };
+    }
+
+    // No import block: before the first statement after the header (and
+    // before the comments attached to it), separated as black would.
+    let Some(next) = body.get(header_end) else {
+        return match body.last() {
+            Some(last) => {
+                let Edit { range, content } = insert_after(source, last, &statement, eol);
+                Edit::replacement(range, format!("{eol}{content}"))
+            }
+            None => Edit::insertion(TextSize::new(0), format!("{statement}{eol}")),
+        };
+    };
+    let mut at = attached_comments_start(source, line_start(source, next.start()));
+    let file_start = TextSize::new(if source.starts_with('\u{feff}') { 3 } else { 0 });
+    if header_end == 0 && at <= file_start {
+        // Comments at the very top (shebang, coding cookie, licence) stay first.
+        at = line_start(source, next.start());
+    }
+    let mut content = String::new();
+    if header_end > 0 || at > file_start {
+        let previous_line_blank = at > file_start && is_blank_line(source, at - TextSize::new(1));
+        if !previous_line_blank && header_end > 0 {
+            content.push_str(eol);
+        }
+    }
+    content.push_str(&statement);
+    content.push_str(eol);
+    let wanted_blank = if is_definition(next) { 2 } else { 1 };
+    let existing_blank = count_blank_lines_from(source, at);
+    for _ in existing_blank..wanted_blank {
+        content.push_str(eol);
+    }
+    Edit::insertion(at, content)
+}
+
+/// Whether the text between two statements holds a blank line. Its first
+/// piece ends the previous statement's line, its last starts the next one's.
+fn has_blank_line_between(between: &str) -> bool {
+    let pieces: Vec<&str> = between.split('\n').collect();
+    pieces.len() > 2
+        && pieces[1..pieces.len() - 1]
+            .iter()
+            .any(|line| line.trim().is_empty())
+}
+
+fn insert_after(source: &str, stmt: &Stmt, statement: &str, eol: &str) -> Edit {
+    let end = full_line_end(source, stmt.end());
+    let ends_with_newline = source[..end.to_usize()].ends_with(['\n', '\r']);
+    if ends_with_newline {
+        Edit::insertion(end, format!("{statement}{eol}"))
+    } else {
+        Edit::insertion(end, format!("{eol}{statement}"))
+    }
+}
+
+/// The start of the own-line comments directly above the line at `at`.
+fn attached_comments_start(source: &str, at: TextSize) -> TextSize {
+    let mut start = at;
+    while start > TextSize::new(0) {
+        let previous = line_start(source, start - TextSize::new(1));
+        let text = source[TextRange::new(previous, start)].trim();
+        if text.starts_with('#') {
+            start = previous;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+fn count_blank_lines_from(source: &str, at: TextSize) -> usize {
+    source[at.to_usize()..]
+        .split_inclusive('\n')
+        .take_while(|line| line.trim().is_empty() && line.ends_with('\n'))
+        .count()
+}
+
+fn first_import_name(stmt: &Stmt) -> &str {
+    match stmt {
+        Stmt::Import(import) => import.names.first().map_or("", |a| a.name.as_str()),
+        _ => "",
+    }
+}
+
+fn is_docstring(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::Expr(expr) if expr.value.is_string_literal_expr())
+}
+
+fn is_future_import(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::ImportFrom(from) if from.module.as_ref().is_some_and(|m| m.as_str() == "__future__"))
+}
+
+fn is_definition(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_))
+}
+
+/// Edits that remove each requested import that nothing uses any more. An
+/// import is kept when any name in the module still spells it, when
+/// `__all__` lists it, or when removing it would need more than deleting
+/// whole lines or one alias.
+pub fn remove_unused_imports(
+    source: &str,
+    semantic: &SemanticModel,
+    removals: &[ImportRemoval],
+) -> Vec<Edit> {
+    let exported = exported_names(semantic);
+    let mut by_stmt: Vec<(&Stmt, Vec<TextRange>)> = Vec::new();
+    let mut seen = FxHashSet::default();
+    for removal in removals {
+        if !seen.insert(removal) || exported.contains(removal.name.as_str()) {
+            continue;
+        }
+        if semantic.references_named(&removal.name).next().is_some() {
+            continue;
+        }
+        for (_, binding) in semantic.bindings_named(&removal.name) {
+            if binding.kind.import_path() != Some(removal.qualified.as_str()) {
+                continue;
+            }
+            let Some(stmt) = binding.stmt else { continue };
+            match by_stmt.iter_mut().find(|(s, _)| std::ptr::eq(*s, stmt)) {
+                Some((_, aliases)) => aliases.push(binding.range),
+                None => by_stmt.push((stmt, vec![binding.range])),
+            }
+        }
+    }
+
+    let mut edits = Vec::new();
+    for (stmt, removed) in by_stmt {
+        let aliases: Vec<TextRange> = match stmt {
+            Stmt::Import(import) => import.names.iter().map(Ranged::range).collect(),
+            Stmt::ImportFrom(import) => import.names.iter().map(Ranged::range).collect(),
+            _ => continue,
+        };
+        if aliases.iter().all(|a| removed.contains(a)) {
+            if let Some(edit) = delete_statement(source, semantic, stmt) {
+                edits.push(edit);
+            }
+            continue;
+        }
+        for (i, alias) in aliases.iter().enumerate() {
+            if !removed.contains(alias) {
+                continue;
+            }
+            // Take the comma with it: up to the next alias, or from the previous
+            // kept one when this is the last.
+            let range = match aliases.get(i + 1) {
+                Some(next) => TextRange::new(alias.start(), next.start()),
+                None => match i.checked_sub(1).and_then(|p| aliases.get(p)) {
+                    Some(previous) if !removed.contains(previous) => {
+                        TextRange::new(previous.end(), alias.end())
+                    }
+                    _ => continue,
+                },
+            };
+            edits.push(Edit::deletion(range));
+        }
+    }
+    edits.sort_by_key(|e| e.range.start());
+    edits
+}
+
+/// Deletes a statement and its line, or replaces it with `pass` when it is
+/// the only statement of its block. `None` when other code shares its lines.
+fn delete_statement(source: &str, semantic: &SemanticModel, stmt: &Stmt) -> Option<Edit> {
+    if !is_alone_on_lines(source, stmt.range()) {
+        return None;
+    }
+    let (suite, _) = semantic.suite_of(stmt)?;
+    if suite.body.len() == 1 && suite.parent.is_some() {
+        return Some(Edit::replacement(stmt.range(), "pass"));
+    }
+    Some(Edit::deletion(TextRange::new(
+        line_start(source, stmt.start()),
+        full_line_end(source, stmt.end()),
+    )))
+}
+
+/// Names listed in a module-level `__all__`.
+fn exported_names<'a>(semantic: &SemanticModel<'a>) -> FxHashSet<&'a str> {
+    let mut names = FxHashSet::default();
+    for stmt in &semantic.module.body {
+        let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
+            Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
+            Stmt::AugAssign(assign) => (vec![&assign.target], &assign.value),
+            Stmt::AnnAssign(assign) => match &assign.value {
+                Some(value) => (vec![&assign.target], value),
+                None => continue,
+            },
+            _ => continue,
+        };
+        let is_all = targets
+            .iter()
+            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__all__"));
+        if !is_all {
+            continue;
+        }
+        let elements = match value {
+            Expr::List(list) => &list.elts,
+            Expr::Tuple(tuple) => &tuple.elts,
+            _ => continue,
+        };
+        for element in elements {
+            if let Expr::StringLiteral(string) = element
+                && let Some(literal) = string.as_single_part_string()
+            {
+                names.insert(literal.as_str());
+            }
+        }
+    }
+    names
+}

@@ -1,0 +1,187 @@
+//! Lines, indentation and line endings: codemods ask here instead of writing
+//! `"\n    "` themselves. Offsets only ever come from parser ranges or from
+//! searches for ASCII bytes, so they fall on character boundaries.
+
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+fn size(offset: usize) -> TextSize {
+    TextSize::try_from(offset).unwrap_or(TextSize::new(u32::MAX))
+}
+
+/// The start of the line that contains `offset`.
+pub fn line_start(source: &str, offset: TextSize) -> TextSize {
+    let offset = offset.to_usize().min(source.len());
+    size(source[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1))
+}
+
+/// The end of the line that contains `offset`, before its line break.
+pub fn line_end(source: &str, offset: TextSize) -> TextSize {
+    let offset = offset.to_usize().min(source.len());
+    size(
+        source[offset..]
+            .find(['\n', '\r'])
+            .map_or(source.len(), |i| offset + i),
+    )
+}
+
+/// The end of the line that contains `offset`, after its line break.
+pub fn full_line_end(source: &str, offset: TextSize) -> TextSize {
+    let end = line_end(source, offset).to_usize();
+    let rest = &source[end..];
+    let newline = if rest.starts_with("\r\n") {
+        2
+    } else if rest.starts_with(['\n', '\r']) {
+        1
+    } else {
+        0
+    };
+    size(end + newline)
+}
+
+/// The whole lines `range` touches, line breaks included.
+pub fn full_lines(source: &str, range: TextRange) -> TextRange {
+    TextRange::new(
+        line_start(source, range.start()),
+        full_line_end(source, range.end()),
+    )
+}
+
+/// The text of the line containing `offset`, without its line break.
+pub fn line_text(source: &str, offset: TextSize) -> &str {
+    &source[TextRange::new(line_start(source, offset), line_end(source, offset))]
+}
+
+/// The leading whitespace of the line containing `offset`.
+pub fn indentation_at(source: &str, offset: TextSize) -> &str {
+    let line = line_text(source, offset);
+    let width = line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len();
+    &line[..width]
+}
+
+/// Whether `range` starts its line (after indentation) and nothing but a
+/// comment follows it on its last line.
+pub fn is_alone_on_lines(source: &str, range: TextRange) -> bool {
+    let before = &source[TextRange::new(line_start(source, range.start()), range.start())];
+    let after = &source[TextRange::new(range.end(), line_end(source, range.end()))];
+    let after = after.trim_start();
+    before.trim().is_empty() && (after.is_empty() || after.starts_with('#'))
+}
+
+/// Whether the line containing `offset` holds only whitespace.
+pub fn is_blank_line(source: &str, offset: TextSize) -> bool {
+    line_text(source, offset).trim().is_empty()
+}
+
+/// The indentation one block level adds in this file: the first indented
+/// line's indentation (`"    "`, `"  "` or `"\t"`), four spaces when there is none.
+pub fn indent_unit(source: &str, tokens: &Tokens) -> String {
+    tokens
+        .iter()
+        .find(|token| token.kind() == TokenKind::Indent)
+        .map(|token| {
+            let text = &source[token.range()];
+            let line_indent = text.rsplit(['\n', '\r']).next().unwrap_or(text);
+            line_indent.to_string()
+        })
+        .filter(|indent| !indent.is_empty())
+        .unwrap_or_else(|| "    ".to_string())
+}
+
+/// Ranges of string tokens that span more than one line: text inside them is
+/// data, so re-indenting must not touch the lines that start inside them.
+pub fn multiline_strings(source: &str, tokens: &Tokens, range: TextRange) -> Vec<TextRange> {
+    let mut out: Vec<TextRange> = Vec::new();
+    let mut open_fstring: Vec<TextSize> = Vec::new();
+    for token in tokens_overlapping(tokens, range) {
+        match token.kind() {
+            TokenKind::String if source[token.range()].contains(['\n', '\r']) => {
+                out.push(token.range());
+            }
+            TokenKind::FStringStart | TokenKind::TStringStart => open_fstring.push(token.start()),
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                if let Some(start) = open_fstring.pop() {
+                    let whole = TextRange::new(start, token.end());
+                    if source[whole].contains(['\n', '\r']) {
+                        out.push(whole);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The tokens that overlap `range`. (`Tokens::in_range` panics on an offset
+/// inside a token; this never does.)
+pub fn tokens_overlapping(tokens: &Tokens, range: TextRange) -> &[ruff_python_ast::token::Token] {
+    let first = tokens.partition_point(|t| t.end() <= range.start());
+    let last = tokens.partition_point(|t| t.start() < range.end());
+    tokens.get(first..last.max(first)).unwrap_or(&[])
+}
+
+/// Re-indents the lines of `text` (which starts at `origin` in `source`) by
+/// replacing the leading `from` with `to` on every line after the first that
+/// does not start inside a multi-line string. Lines indented less than `from`
+/// (continuation lines of a bracket, comments) get `to` prepended to their
+/// extra indentation; blank lines stay empty.
+pub fn reindent(
+    text: &str,
+    origin: TextSize,
+    from: &str,
+    to: &str,
+    strings: &[TextRange],
+) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut offset = 0usize;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let line_offset = origin + size(offset);
+        offset += line.len();
+        let inside_string = strings
+            .iter()
+            .any(|s| s.start() < line_offset && line_offset < s.end());
+        if i == 0 || inside_string {
+            out.push_str(line);
+            continue;
+        }
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            out.push_str(&line[content.len()..]);
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix(from) {
+            out.push_str(to);
+            out.push_str(rest);
+        } else {
+            let width = content.len() - content.trim_start_matches([' ', '\t']).len();
+            out.push_str(to);
+            out.push_str(&line[width.min(from.len()).min(line.len())..]);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_indentation() {
+        let source = "a\r\n    bb\ncc";
+        let at = TextSize::new(6);
+        assert_eq!(line_start(source, at), TextSize::new(3));
+        assert_eq!(line_end(source, at), TextSize::new(9));
+        assert_eq!(full_line_end(source, at), TextSize::new(10));
+        assert_eq!(indentation_at(source, at), "    ");
+        assert_eq!(full_line_end(source, TextSize::new(11)), TextSize::new(12));
+    }
+
+    #[test]
+    fn reindent_skips_string_interiors() {
+        let text = "x = f(\n    '''a\nb''')\n";
+        let strings = [TextRange::new(TextSize::new(11), TextSize::new(19))];
+        let out = reindent(text, TextSize::new(0), "", "    ", &strings);
+        assert_eq!(out, "x = f(\n        '''a\nb''')\n");
+    }
+}

@@ -1,0 +1,400 @@
+//! asyncmod: rewrites Python asyncio anti-patterns into the modern idiom,
+//! keeping every byte it does not need to touch.
+//!
+//! Dependencies run one way: `cli`/`settings`/`discovery` → `engine` →
+//! `codemods` → `semantic` + `fix` → the parser.
+
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod codemods;
+pub mod discovery;
+pub mod engine;
+pub mod fix;
+pub mod noqa;
+pub mod output;
+pub mod semantic;
+pub mod settings;
+pub mod source;
+pub mod version;
+mod write;
+
+#[cfg(test)]
+mod test_support;
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context as _;
+
+use crate::cli::{Cli, Command, FileArgs};
+use crate::engine::{Mode, process_source};
+use crate::output::{Action, FileFailure, FileOutcome, FileResult, Printer, Style};
+use crate::settings::Settings;
+use crate::source::Position;
+
+/// How a run ended, as the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// 0: nothing to report.
+    Success,
+    /// 1: findings (`check`), changes (`diff`), or changes with `--exit-non-zero-on-fix`.
+    Failure,
+    /// 2: an error.
+    Error,
+}
+
+impl ExitStatus {
+    pub fn code(self) -> i32 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Error => 2,
+        }
+    }
+}
+
+/// Threads get a large stack: deeply nested code must end in a result or an
+/// error, never a stack overflow.
+const WORKER_STACK: usize = 256 * 1024 * 1024;
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
+    match cli.command {
+        Command::List => {
+            print_stdout(&output::explain::list())?;
+            Ok(ExitStatus::Success)
+        }
+        Command::Explain { code_or_name } => match codemods::find(&code_or_name) {
+            Some(codemod) => {
+                print_stdout(&output::explain::explain(codemod))?;
+                Ok(ExitStatus::Success)
+            }
+            None => anyhow::bail!(
+                "unknown codemod `{code_or_name}`: `asyncmod list` shows the catalogue"
+            ),
+        },
+        Command::Diff(args) => run_files(&args, Action::Diff, false),
+        Command::Check(args) => run_files(&args, Action::Check, false),
+        Command::Fix(args) => run_files(&args.files, Action::Fix, args.exit_non_zero_on_fix),
+    }
+}
+
+fn print_stdout(text: &str) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
+}
+
+fn run_files(
+    args: &FileArgs,
+    action: Action,
+    exit_non_zero_on_fix: bool,
+) -> anyhow::Result<ExitStatus> {
+    let settings = Settings::resolve(args, exit_non_zero_on_fix)?;
+    let style = Style {
+        enabled: settings.output.color,
+    };
+    let mut printer = Printer::new(
+        action,
+        settings.output.format,
+        style,
+        io::BufWriter::new(io::stdout().lock()),
+        io::stderr().lock(),
+    );
+    let result = match &settings.output.stdin_filename {
+        Some(filename) => run_stdin(filename, &settings, &mut printer),
+        None => run_paths(&settings, &mut printer),
+    };
+    match result {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitStatus::Success),
+        Err(error) => return Err(error).context("writing output"),
+    }
+    let totals = &printer.totals;
+    Ok(if totals.errors > 0 {
+        ExitStatus::Error
+    } else {
+        match action {
+            Action::Check if totals.findings > 0 => ExitStatus::Failure,
+            Action::Diff if totals.changed_files > 0 => ExitStatus::Failure,
+            Action::Fix if totals.changed_files > 0 && settings.output.exit_non_zero_on_fix => {
+                ExitStatus::Failure
+            }
+            _ => ExitStatus::Success,
+        }
+    })
+}
+
+/// `--stdin-filename`: the source comes from stdin; `fix` writes the result
+/// (or, on error, the unchanged input) to stdout.
+fn run_stdin<W: Write, E: Write>(
+    filename: &Path,
+    settings: &Settings,
+    printer: &mut Printer<W, E>,
+) -> io::Result<()> {
+    let mut bytes = Vec::new();
+    io::stdin().lock().read_to_end(&mut bytes)?;
+    let display = display_path(filename);
+    let outcome = process_bytes(bytes.clone(), &display, settings, printer.action);
+    let (outcome, fixed) = outcome;
+    if printer.action == Action::Fix {
+        match &fixed {
+            Some(text) => printer.out.write_all(text.as_bytes())?,
+            None => printer.out.write_all(&bytes)?,
+        }
+        // The summary of a stdin fix goes to stderr like any other.
+    }
+    printer.start()?;
+    printer.file(&FileOutcome {
+        path: filename.to_path_buf(),
+        display,
+        result: outcome,
+    })?;
+    printer.finish()
+}
+
+fn run_paths<W: Write, E: Write>(
+    settings: &Settings,
+    printer: &mut Printer<W, E>,
+) -> io::Result<()> {
+    printer.start()?;
+    let (files, errors) = match discovery::discover(&settings.files) {
+        Ok(found) => found,
+        Err(error) => {
+            printer.error(
+                ".",
+                &FileFailure {
+                    position: Position::START,
+                    message: format!("{error:#}"),
+                },
+            )?;
+            return printer.finish();
+        }
+    };
+    for error in &errors {
+        printer.error(
+            &display_path(&error.path),
+            &FileFailure {
+                position: Position::START,
+                message: error.message.clone(),
+            },
+        )?;
+    }
+
+    let action = printer.action;
+    let jobs = settings.output.jobs.clamp(1, files.len().max(1));
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel::<(usize, FileOutcome)>();
+    let progress = Progress::new(settings.output.progress, files.len());
+    let mut print_result = Ok(());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let sender = sender.clone();
+            let next = &next;
+            let files = &files;
+            let spawned = std::thread::Builder::new()
+                .name("asyncmod-worker".into())
+                .stack_size(WORKER_STACK)
+                .spawn_scoped(scope, move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(i) else { break };
+                        let outcome = process_path(path, settings, action);
+                        if sender.send((i, outcome)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            if let Err(error) = spawned {
+                print_result = Err(error);
+                return;
+            }
+        }
+        drop(sender);
+
+        // Print in path order as outcomes arrive; hold only the ones that
+        // came early (outcomes, never file contents or ASTs).
+        let mut pending: BTreeMap<usize, FileOutcome> = BTreeMap::new();
+        let mut expected = 0;
+        let mut progress = progress;
+        loop {
+            match receiver.recv_timeout(Duration::from_millis(100)) {
+                Ok((i, outcome)) => {
+                    pending.insert(i, outcome);
+                    while let Some(outcome) = pending.remove(&expected) {
+                        expected += 1;
+                        progress.advance(expected);
+                        if print_result.is_ok() {
+                            progress.suspend(|| print_result = printer.file(&outcome));
+                        }
+                        if print_result.is_err() {
+                            // Stop handing out work; let workers wind down.
+                            next.store(usize::MAX / 2, Ordering::Relaxed);
+                        }
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => progress.tick(expected),
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        }
+        progress.finish();
+    });
+    print_result?;
+    printer.finish()
+}
+
+fn process_path(path: &Path, settings: &Settings, action: Action) -> FileOutcome {
+    let display = display_path(path);
+    let result = match std::fs::read(path) {
+        Ok(bytes) => {
+            let (result, fixed) = process_bytes(bytes, &display, settings, action);
+            match (result, fixed) {
+                (Ok(result), Some(text)) if action == Action::Fix => {
+                    match write::write_atomically(path, text.as_bytes()) {
+                        Ok(()) => Ok(result),
+                        Err(error) => Err(FileFailure {
+                            position: Position::START,
+                            message: format!("cannot write the fixed file: {error:#}"),
+                        }),
+                    }
+                }
+                (result, _) => result,
+            }
+        }
+        Err(error) => Err(FileFailure {
+            position: Position::START,
+            message: format!("cannot read: {}", discovery::describe_io_error(&error)),
+        }),
+    };
+    FileOutcome {
+        path: path.to_path_buf(),
+        display,
+        result,
+    }
+}
+
+/// Decodes and processes one file's bytes; returns its outcome and, when it
+/// changed, the fixed text.
+fn process_bytes(
+    bytes: Vec<u8>,
+    display: &str,
+    settings: &Settings,
+    action: Action,
+) -> (Result<FileResult, FileFailure>, Option<String>) {
+    let text = match source::decode(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            return (
+                Err(FileFailure {
+                    position: error.position,
+                    message: error.message,
+                }),
+                None,
+            );
+        }
+    };
+    let mode = if action == Action::Check {
+        Mode::Check
+    } else {
+        Mode::Fix
+    };
+    match process_source(&text, &settings.rules, mode) {
+        Ok(outcome) => {
+            let diff = match (&outcome.fixed, action) {
+                (Some(fixed), Action::Diff) => {
+                    Some(output::diff::unified_diff(display, &text, fixed))
+                }
+                _ => None,
+            };
+            let result = FileResult {
+                reports: outcome.reports,
+                diff,
+                changed: outcome.fixed.is_some(),
+                applied: outcome.applied,
+                warnings: outcome.warnings,
+            };
+            (Ok(result), outcome.fixed)
+        }
+        Err(error) => (
+            Err(FileFailure {
+                position: error.position,
+                message: error.message,
+            }),
+            None,
+        ),
+    }
+}
+
+/// A path as messages and diff headers print it: relative to the current
+/// directory when inside it, with `/` separators.
+pub fn display_path(path: &Path) -> String {
+    let relative: PathBuf = match std::env::current_dir() {
+        Ok(cwd) if path.is_absolute() => path
+            .strip_prefix(&cwd)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf),
+        _ => path.to_path_buf(),
+    };
+    let text = relative.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map_or(text.clone(), str::to_string)
+}
+
+/// A progress bar on stderr, shown only on a terminal and only once a run
+/// has taken more than a second.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    enabled: bool,
+    started: Instant,
+    total: usize,
+}
+
+impl Progress {
+    fn new(enabled: bool, total: usize) -> Self {
+        Progress {
+            bar: None,
+            enabled: enabled && io::stderr().is_terminal(),
+            started: Instant::now(),
+            total,
+        }
+    }
+
+    fn tick(&mut self, done: usize) {
+        if !self.enabled || self.bar.is_some() || self.started.elapsed() < Duration::from_secs(1) {
+            if let Some(bar) = &self.bar {
+                bar.set_position(done as u64);
+            }
+            return;
+        }
+        let bar = indicatif::ProgressBar::new(self.total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos}/{len} files {wide_bar} {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_position(done as u64);
+        self.bar = Some(bar);
+    }
+
+    fn advance(&mut self, done: usize) {
+        self.tick(done);
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+        }
+    }
+}

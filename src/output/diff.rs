@@ -1,0 +1,59 @@
+//! Unified diffs with `--- a/REL` / `+++ b/REL` headers that `git apply`
+//! and `patch -p1` accept.
+
+use similar::TextDiff;
+
+use super::style::Style;
+
+/// The unified diff from `old` to `new` for the file at `display` (a path
+/// relative to the current directory, `/`-separated).
+pub fn unified_diff(display: &str, old: &str, new: &str) -> String {
+    let diff = TextDiff::from_lines(old, new);
+    let mut unified = diff.unified_diff();
+    unified
+        .context_radius(3)
+        .missing_newline_hint(true)
+        .header(&format!("a/{display}"), &format!("b/{display}"));
+    unified.to_string()
+}
+
+/// Colours a unified diff line by line, for a terminal.
+pub fn colorize(diff: &str, style: &Style) -> String {
+    let mut out = String::with_capacity(diff.len() + 256);
+    for line in diff.split_inclusive('\n') {
+        let painted = if line.starts_with("---") || line.starts_with("+++") {
+            style.bold(line)
+        } else if line.starts_with('-') {
+            style.red(line)
+        } else if line.starts_with('+') {
+            style.green(line)
+        } else if line.starts_with("@@") {
+            style.cyan(line)
+        } else {
+            line.to_string()
+        };
+        out.push_str(&painted);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unified_diff;
+
+    #[test]
+    fn headers_and_hunks() {
+        let diff = unified_diff("pkg/a.py", "x = 1\ny = 2\n", "x = 1\ny = 3\n");
+        assert!(
+            diff.starts_with("--- a/pkg/a.py\n+++ b/pkg/a.py\n@@ -1,2 +1,2 @@\n"),
+            "{diff}"
+        );
+        assert!(diff.contains("-y = 2\n+y = 3\n"));
+    }
+
+    #[test]
+    fn missing_final_newline_is_marked() {
+        let diff = unified_diff("a.py", "x = 1", "x = 2");
+        assert!(diff.contains("\\ No newline at end of file"), "{diff}");
+    }
+}

@@ -1,0 +1,255 @@
+//! Everything printed: diffs and findings on stdout; summaries, progress,
+//! warnings and errors on stderr. Outcomes arrive sorted by path.
+
+pub mod check;
+pub mod diff;
+pub mod explain;
+pub mod style;
+pub mod summary;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use crate::cli::OutputFormat;
+use crate::engine::Report;
+use crate::source::Position;
+
+pub use style::Style;
+
+/// The three commands that process files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Check,
+    Diff,
+    Fix,
+}
+
+/// What happened to one file. Keeps outcomes, not file contents.
+#[derive(Debug)]
+pub struct FileOutcome {
+    pub path: PathBuf,
+    /// The path as messages print it (relative to the current directory when inside it).
+    pub display: String,
+    pub result: Result<FileResult, FileFailure>,
+}
+
+#[derive(Debug, Default)]
+pub struct FileResult {
+    pub reports: Vec<Report>,
+    /// For `diff`: the unified diff, when the file would change.
+    pub diff: Option<String>,
+    pub changed: bool,
+    pub applied: BTreeMap<&'static str, usize>,
+    pub warnings: Vec<String>,
+}
+
+/// A file that was skipped: `path:line:col: error: message`.
+#[derive(Debug, Clone)]
+pub struct FileFailure {
+    pub position: Position,
+    pub message: String,
+}
+
+/// Totals over a run, for the summary and the exit status.
+#[derive(Debug, Default, Clone)]
+pub struct Totals {
+    pub files: usize,
+    pub changed_files: usize,
+    pub fixes: usize,
+    pub findings: usize,
+    pub fixable: usize,
+    pub unsafe_hidden: usize,
+    pub version_hidden: usize,
+    pub errors: usize,
+}
+
+/// Prints outcomes as they come, in order.
+pub struct Printer<W: Write, E: Write> {
+    pub action: Action,
+    pub format: OutputFormat,
+    pub style: Style,
+    pub out: W,
+    pub err: E,
+    pub totals: Totals,
+    json_items: usize,
+}
+
+impl<W: Write, E: Write> Printer<W, E> {
+    pub fn new(action: Action, format: OutputFormat, style: Style, out: W, err: E) -> Self {
+        Printer {
+            action,
+            format,
+            style,
+            out,
+            err,
+            totals: Totals::default(),
+            json_items: 0,
+        }
+    }
+
+    pub fn start(&mut self) -> io::Result<()> {
+        if self.format == OutputFormat::Json {
+            self.out.write_all(b"[")?;
+        }
+        Ok(())
+    }
+
+    /// A path-level error (missing path, unreadable directory).
+    pub fn error(&mut self, display: &str, failure: &FileFailure) -> io::Result<()> {
+        self.totals.errors += 1;
+        let line = format!(
+            "{display}:{}:{}: {} {}",
+            failure.position.line,
+            failure.position.column,
+            self.style.bold_red("error:"),
+            failure.message
+        );
+        writeln!(self.err, "{line}")?;
+        if self.format == OutputFormat::Github {
+            writeln!(
+                self.out,
+                "::error title=asyncmod,file={},line={},col={}::{}",
+                check::escape_property(display),
+                failure.position.line,
+                failure.position.column,
+                check::escape_data(&failure.message)
+            )?;
+        }
+        Ok(())
+    }
+
+    pub fn file(&mut self, outcome: &FileOutcome) -> io::Result<()> {
+        self.totals.files += 1;
+        let result = match &outcome.result {
+            Ok(result) => result,
+            Err(failure) => return self.error(&outcome.display, failure),
+        };
+        for warning in &result.warnings {
+            writeln!(self.err, "{}: warning: {warning}", outcome.display)?;
+        }
+        if result.changed {
+            self.totals.changed_files += 1;
+        }
+        self.totals.fixes += result.applied.values().sum::<usize>();
+        for report in &result.reports {
+            self.totals.findings += 1;
+            match &report.fix {
+                crate::engine::FixStatus::Applies(_) => self.totals.fixable += 1,
+                crate::engine::FixStatus::NeedsUnsafe => self.totals.unsafe_hidden += 1,
+                crate::engine::FixStatus::NeedsVersion(_) => self.totals.version_hidden += 1,
+                crate::engine::FixStatus::None(_) => {}
+            }
+        }
+        match self.action {
+            Action::Check => self.check_file(outcome, result),
+            Action::Diff => self.diff_file(outcome, result),
+            Action::Fix => self.fix_file(outcome, result),
+        }
+    }
+
+    fn json_item(&mut self, value: serde_json::Value) -> io::Result<()> {
+        if self.json_items > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.json_items += 1;
+        self.out.write_all(b"\n  ")?;
+        serde_json::to_writer(&mut self.out, &value).map_err(io::Error::other)
+    }
+
+    fn check_file(&mut self, outcome: &FileOutcome, result: &FileResult) -> io::Result<()> {
+        for report in &result.reports {
+            match self.format {
+                OutputFormat::Text => {
+                    let line = check::text_line(&outcome.display, report, &self.style);
+                    writeln!(self.out, "{line}")?;
+                }
+                OutputFormat::Json => {
+                    self.json_item(check::json_value(&outcome.display, report))?
+                }
+                OutputFormat::Github => {
+                    writeln!(self.out, "{}", check::github_line(&outcome.display, report))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn diff_file(&mut self, outcome: &FileOutcome, result: &FileResult) -> io::Result<()> {
+        let Some(diff) = &result.diff else {
+            return Ok(());
+        };
+        match self.format {
+            OutputFormat::Text => {
+                self.out
+                    .write_all(diff::colorize(diff, &self.style).as_bytes())?;
+            }
+            OutputFormat::Json => {
+                let fixes: Vec<_> = applied_reports(result)
+                    .map(|r| check::json_value(&outcome.display, r))
+                    .collect();
+                self.json_item(serde_json::json!({
+                    "filename": outcome.display,
+                    "fixes": fixes,
+                    "diff": diff,
+                }))?;
+            }
+            OutputFormat::Github => {
+                for report in applied_reports(result) {
+                    writeln!(self.out, "{}", check::github_line(&outcome.display, report))?;
+                }
+                self.out.write_all(diff.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    fn fix_file(&mut self, outcome: &FileOutcome, result: &FileResult) -> io::Result<()> {
+        if !result.changed {
+            return Ok(());
+        }
+        match self.format {
+            OutputFormat::Text => {}
+            OutputFormat::Json => {
+                self.json_item(serde_json::json!({
+                    "filename": outcome.display,
+                    "fixes": result.applied,
+                }))?;
+            }
+            OutputFormat::Github => {
+                for report in applied_reports(result) {
+                    writeln!(
+                        self.out,
+                        "{}",
+                        check::github_notice(&outcome.display, report)
+                    )?;
+                }
+            }
+        }
+        writeln!(
+            self.err,
+            "{}",
+            summary::file_line(&outcome.display, &result.applied)
+        )
+    }
+
+    /// Closes the JSON document and prints the run's summary on stderr.
+    pub fn finish(&mut self) -> io::Result<()> {
+        if self.format == OutputFormat::Json {
+            if self.json_items > 0 {
+                self.out.write_all(b"\n")?;
+            }
+            self.out.write_all(b"]\n")?;
+        }
+        self.out.flush()?;
+        let summary = summary::run_summary(self.action, &self.totals);
+        if !summary.is_empty() {
+            writeln!(self.err, "{summary}")?;
+        }
+        self.err.flush()
+    }
+}
+
+fn applied_reports(result: &FileResult) -> impl Iterator<Item = &Report> {
+    result.reports.iter().filter(|r| r.fix.applies())
+}

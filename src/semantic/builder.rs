@@ -1,0 +1,492 @@
+//! The one pass that builds a [`SemanticModel`].
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{
+    self as ast, AnyParameterRef, ExceptHandler, Expr, ExprContext, ModModule, Pattern, Stmt,
+};
+use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::scope::{MODULE_SCOPE, Scope, ScopeId, ScopeKind, ScopeNode};
+use super::{
+    Binding, BindingId, BindingKind, CallSite, Reference, SemanticModel, StmtLocation, Suite,
+};
+
+pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
+    let mut builder = Builder {
+        model: SemanticModel {
+            module,
+            scopes: vec![Scope::new(
+                ScopeKind::Module,
+                ScopeNode::Module,
+                None,
+                module.range,
+            )],
+            bindings: Vec::new(),
+            references: Vec::new(),
+            calls: Vec::new(),
+            suites: Vec::new(),
+            stmt_locations: FxHashMap::default(),
+            bindings_by_name: FxHashMap::default(),
+            references_by_name: FxHashMap::default(),
+            imported_modules: FxHashSet::default(),
+        },
+        current: MODULE_SCOPE,
+        parents: Vec::new(),
+        current_stmt: None,
+    };
+    builder.visit_body(&module.body);
+    let mut model = builder.model;
+    sort_children(&mut model);
+    model
+}
+
+fn sort_children(model: &mut SemanticModel) {
+    for i in 0..model.scopes.len() {
+        let mut children = std::mem::take(&mut model.scopes[i].children);
+        children.sort_by_key(|&c| model.scopes[c as usize].range.start());
+        model.scopes[i].children = children;
+    }
+}
+
+struct Builder<'a> {
+    model: SemanticModel<'a>,
+    current: ScopeId,
+    /// Compound statements around the statement being visited.
+    parents: Vec<&'a Stmt>,
+    current_stmt: Option<&'a Stmt>,
+}
+
+impl<'a> Builder<'a> {
+    fn push_scope(&mut self, kind: ScopeKind, node: ScopeNode<'a>, range: TextRange) -> ScopeId {
+        let id = self.model.scopes.len() as ScopeId;
+        self.model
+            .scopes
+            .push(Scope::new(kind, node, Some(self.current), range));
+        let parent = &mut self.model.scopes[self.current as usize];
+        if matches!(kind, ScopeKind::Comprehension { .. }) {
+            parent.comprehension_children.push(id);
+        } else {
+            parent.children.push(id);
+        }
+        self.current = id;
+        id
+    }
+
+    fn pop_scope(&mut self) {
+        self.current = self.model.scopes[self.current as usize]
+            .parent
+            .unwrap_or(MODULE_SCOPE);
+    }
+
+    fn bind(&mut self, name: &'a str, kind: BindingKind<'a>, range: TextRange) {
+        let scope = self.target_scope(name, self.current);
+        self.bind_in(scope, name, kind, range);
+    }
+
+    fn bind_in(&mut self, scope: ScopeId, name: &'a str, kind: BindingKind<'a>, range: TextRange) {
+        let id = self.model.bindings.len() as BindingId;
+        self.model.bindings.push(Binding {
+            name,
+            kind,
+            range,
+            scope,
+            stmt: self.current_stmt,
+        });
+        self.model.scopes[scope as usize]
+            .bindings
+            .entry(name)
+            .or_default()
+            .push(id);
+        self.model
+            .bindings_by_name
+            .entry(name)
+            .or_default()
+            .push(id);
+    }
+
+    /// The scope an assignment to `name` in `scope` writes to, after `global` and `nonlocal`.
+    fn target_scope(&self, name: &str, scope: ScopeId) -> ScopeId {
+        let this = &self.model.scopes[scope as usize];
+        if this.globals.contains(name) {
+            return MODULE_SCOPE;
+        }
+        if this.nonlocals.contains(name) {
+            let mut current = this.parent;
+            while let Some(id) = current {
+                let outer = &self.model.scopes[id as usize];
+                if outer.is_function() && outer.bindings.contains_key(name) {
+                    return id;
+                }
+                current = outer.parent;
+            }
+        }
+        scope
+    }
+
+    fn reference(&mut self, name: &'a str, range: TextRange, is_del: bool) {
+        let id = self.model.references.len() as u32;
+        self.model.references.push(Reference {
+            name,
+            range,
+            scope: self.current,
+            is_del,
+        });
+        self.model
+            .references_by_name
+            .entry(name)
+            .or_default()
+            .push(id);
+    }
+
+    fn bind_parameters(&mut self, parameters: &'a ast::Parameters) {
+        for parameter in parameters.iter() {
+            let parameter = AnyParameterRef::as_parameter(parameter);
+            self.bind(
+                parameter.name.as_str(),
+                BindingKind::Parameter,
+                parameter.name.range(),
+            );
+        }
+    }
+
+    /// Defaults and annotations, which run in the enclosing scope.
+    fn visit_parameter_exprs(&mut self, parameters: &'a ast::Parameters) {
+        for default in parameters
+            .iter_non_variadic_params()
+            .filter_map(|p| p.default.as_deref())
+        {
+            self.visit_expr(default);
+        }
+        for parameter in parameters.iter() {
+            if let Some(annotation) = AnyParameterRef::as_parameter(parameter).annotation() {
+                self.visit_expr(annotation);
+            }
+        }
+    }
+
+    fn visit_comprehension_scope(
+        &mut self,
+        expr: &'a Expr,
+        generators: &'a [ast::Comprehension],
+        elements: &[&'a Expr],
+        is_generator: bool,
+    ) {
+        let Some(first) = generators.first() else {
+            return;
+        };
+        // The first iterable runs in the enclosing scope.
+        self.visit_expr(&first.iter);
+        let scope = self.push_scope(
+            ScopeKind::Comprehension { is_generator },
+            ScopeNode::Comprehension(expr),
+            expr.range(),
+        );
+        self.model.scopes[scope as usize].hole = Some(first.iter.range());
+        for (i, generator) in generators.iter().enumerate() {
+            if i > 0 {
+                self.visit_expr(&generator.iter);
+            }
+            self.visit_expr(&generator.target);
+            for condition in &generator.ifs {
+                self.visit_expr(condition);
+            }
+        }
+        for element in elements {
+            self.visit_expr(element);
+        }
+        self.pop_scope();
+    }
+
+    /// The scope a `:=` target binds in: comprehensions bind in their enclosing scope.
+    fn named_expr_scope(&self) -> ScopeId {
+        let mut current = self.current;
+        loop {
+            let scope = &self.model.scopes[current as usize];
+            match (scope.kind, scope.parent) {
+                (ScopeKind::Comprehension { .. }, Some(parent)) => current = parent,
+                _ => return current,
+            }
+        }
+    }
+
+    fn record_import(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    let full = alias.name.as_str();
+                    let top = full.split('.').next().unwrap_or(full);
+                    self.model.imported_modules.insert(top);
+                    match &alias.asname {
+                        Some(asname) => self.bind(
+                            asname.as_str(),
+                            BindingKind::Import {
+                                qualified: full.into(),
+                                from: false,
+                            },
+                            alias.range(),
+                        ),
+                        None => self.bind(
+                            top,
+                            BindingKind::Import {
+                                qualified: top.into(),
+                                from: false,
+                            },
+                            alias.range(),
+                        ),
+                    }
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                let module = import.module.as_ref().map_or("", |m| m.as_str());
+                if import.level == 0 {
+                    let top = module.split('.').next().unwrap_or(module);
+                    self.model.imported_modules.insert(top);
+                }
+                let prefix = format!("{}{}", ".".repeat(import.level as usize), module);
+                for alias in &import.names {
+                    let name = alias.name.as_str();
+                    if name == "*" {
+                        self.model.scopes[self.current as usize].star_import = true;
+                        continue;
+                    }
+                    let qualified = if prefix.is_empty() || prefix.ends_with('.') {
+                        format!("{prefix}{name}")
+                    } else {
+                        format!("{prefix}.{name}")
+                    };
+                    let bound = alias.asname.as_ref().map_or(name, |a| a.as_str());
+                    self.bind(
+                        bound,
+                        BindingKind::Import {
+                            qualified: qualified.into(),
+                            from: true,
+                        },
+                        alias.range(),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn bind_pattern(&mut self, pattern: &'a Pattern) {
+        match pattern {
+            Pattern::MatchAs(ast::PatternMatchAs {
+                name: Some(name), ..
+            })
+            | Pattern::MatchStar(ast::PatternMatchStar {
+                name: Some(name), ..
+            }) => {
+                self.bind(name.as_str(), BindingKind::Assignment, name.range());
+            }
+            Pattern::MatchMapping(ast::PatternMatchMapping {
+                rest: Some(rest), ..
+            }) => {
+                self.bind(rest.as_str(), BindingKind::Assignment, rest.range());
+            }
+            _ => {}
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Builder<'a> {
+    fn visit_body(&mut self, body: &'a [Stmt]) {
+        let suite = self.model.suites.len() as u32;
+        self.model.suites.push(Suite {
+            body,
+            scope: self.current,
+            parent: self.parents.last().copied(),
+        });
+        for (index, stmt) in body.iter().enumerate() {
+            self.model.stmt_locations.insert(
+                stmt.start(),
+                StmtLocation {
+                    suite,
+                    index: index as u32,
+                },
+            );
+        }
+        visitor::walk_body(self, body);
+    }
+
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        let outer_stmt = self.current_stmt.replace(stmt);
+        self.parents.push(stmt);
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(type_params) = &def.type_params {
+                    self.visit_type_params(type_params);
+                }
+                self.visit_parameter_exprs(&def.parameters);
+                if let Some(returns) = &def.returns {
+                    self.visit_expr(returns);
+                }
+                self.bind(
+                    def.name.as_str(),
+                    BindingKind::FunctionDef(def),
+                    def.name.range(),
+                );
+                let range = body_range(&def.body).unwrap_or(def.range);
+                self.push_scope(
+                    ScopeKind::Function {
+                        is_async: def.is_async,
+                    },
+                    ScopeNode::Function(def),
+                    range,
+                );
+                self.bind_parameters(&def.parameters);
+                self.visit_body(&def.body);
+                self.pop_scope();
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(type_params) = &class.type_params {
+                    self.visit_type_params(type_params);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                self.bind(
+                    class.name.as_str(),
+                    BindingKind::ClassDef(class),
+                    class.name.range(),
+                );
+                let range = body_range(&class.body).unwrap_or(class.range);
+                self.push_scope(ScopeKind::Class, ScopeNode::Class(class), range);
+                self.visit_body(&class.body);
+                self.pop_scope();
+            }
+            Stmt::Import(_) | Stmt::ImportFrom(_) => self.record_import(stmt),
+            Stmt::Global(global) => {
+                for name in &global.names {
+                    self.model.scopes[self.current as usize]
+                        .globals
+                        .insert(name.as_str());
+                }
+            }
+            Stmt::Nonlocal(nonlocal) => {
+                for name in &nonlocal.names {
+                    self.model.scopes[self.current as usize]
+                        .nonlocals
+                        .insert(name.as_str());
+                }
+            }
+            Stmt::AugAssign(assign) => {
+                if let Expr::Name(name) = assign.target.as_ref() {
+                    self.reference(name.id.as_str(), name.range, false);
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::AnnAssign(assign) if assign.value.is_none() => {
+                self.visit_expr(&assign.annotation);
+                match assign.target.as_ref() {
+                    Expr::Name(name) => {
+                        self.bind(name.id.as_str(), BindingKind::Annotation, name.range);
+                    }
+                    other => self.visit_expr(other),
+                }
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+        self.parents.pop();
+        self.current_stmt = outer_stmt;
+    }
+
+    fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
+        let ExceptHandler::ExceptHandler(inner) = handler;
+        if let Some(type_) = &inner.type_ {
+            self.visit_expr(type_);
+        }
+        if let Some(name) = &inner.name {
+            self.bind(name.as_str(), BindingKind::Except, name.range());
+        }
+        self.visit_body(&inner.body);
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        self.bind_pattern(pattern);
+        visitor::walk_pattern(self, pattern);
+    }
+
+    fn visit_type_param(&mut self, type_param: &'a ast::TypeParam) {
+        let name = type_param.name();
+        self.bind(name.as_str(), BindingKind::Assignment, name.range());
+        visitor::walk_type_param(self, type_param);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(name) => match name.ctx {
+                ExprContext::Load => self.reference(name.id.as_str(), name.range, false),
+                ExprContext::Store => {
+                    self.bind(name.id.as_str(), BindingKind::Assignment, name.range);
+                }
+                ExprContext::Del => {
+                    self.reference(name.id.as_str(), name.range, true);
+                    self.bind(name.id.as_str(), BindingKind::Deletion, name.range);
+                }
+                ExprContext::Invalid => {}
+            },
+            Expr::Call(call) => {
+                self.model.calls.push(CallSite {
+                    call,
+                    scope: self.current,
+                });
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Named(named) => {
+                self.visit_expr(&named.value);
+                if let Expr::Name(name) = named.target.as_ref() {
+                    let scope = self.named_expr_scope();
+                    let scope = self.target_scope(name.id.as_str(), scope);
+                    self.bind_in(scope, name.id.as_str(), BindingKind::Assignment, name.range);
+                } else {
+                    self.visit_expr(&named.target);
+                }
+            }
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    self.visit_parameter_exprs(parameters);
+                }
+                self.push_scope(
+                    ScopeKind::Lambda,
+                    ScopeNode::Lambda(lambda),
+                    lambda.body.range(),
+                );
+                if let Some(parameters) = &lambda.parameters {
+                    self.bind_parameters(parameters);
+                }
+                self.visit_expr(&lambda.body);
+                self.pop_scope();
+            }
+            Expr::ListComp(comp) => {
+                self.visit_comprehension_scope(expr, &comp.generators, &[&comp.elt], false);
+            }
+            Expr::SetComp(comp) => {
+                self.visit_comprehension_scope(expr, &comp.generators, &[&comp.elt], false);
+            }
+            Expr::Generator(comp) => {
+                self.visit_comprehension_scope(expr, &comp.generators, &[&comp.elt], true);
+            }
+            Expr::DictComp(comp) => {
+                let mut elements: Vec<&Expr> = Vec::with_capacity(2);
+                if let Some(key) = comp.key.as_deref() {
+                    elements.push(key);
+                }
+                elements.push(&comp.value);
+                self.visit_comprehension_scope(expr, &comp.generators, &elements, false);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+fn body_range(body: &[Stmt]) -> Option<TextRange> {
+    Some(TextRange::new(body.first()?.start(), body.last()?.end()))
+}

@@ -1,0 +1,196 @@
+//! The facts codemods ask about a module, computed in one pass over its AST:
+//! which scope an offset sits in and whether that scope is an `async def`
+//! (`scope.rs`), what a name refers to through imports and aliases
+//! (`imports.rs`), and every read and write of a name (`names.rs`).
+
+mod builder;
+pub mod imports;
+pub mod names;
+pub mod scope;
+
+use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
+use ruff_text_size::{TextRange, TextSize};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+pub use imports::QualifiedName;
+pub use names::{Use, UseKind};
+pub use scope::{Scope, ScopeId, ScopeKind, ScopeNode};
+
+/// Index of a [`Binding`] in [`SemanticModel::bindings`].
+pub type BindingId = u32;
+
+/// One place that binds a name in a scope.
+#[derive(Debug)]
+pub struct Binding<'a> {
+    pub name: &'a str,
+    pub kind: BindingKind<'a>,
+    /// The range of the bound name (for an import, of its alias: `time as t`).
+    pub range: TextRange,
+    pub scope: ScopeId,
+    /// The statement that binds it, when a statement does.
+    pub stmt: Option<&'a Stmt>,
+}
+
+#[derive(Debug, Clone)]
+pub enum BindingKind<'a> {
+    /// `import a.b` (binds `a`, qualified `a`), `import a.b as c` (qualified
+    /// `a.b`), `from a import b as c` (qualified `a.b`).
+    Import {
+        qualified: Box<str>,
+        from: bool,
+    },
+    FunctionDef(&'a ruff_python_ast::StmtFunctionDef),
+    ClassDef(&'a ruff_python_ast::StmtClassDef),
+    Parameter,
+    /// A target of `=`, `+=`, `for`, `with … as`, `:=`, a comprehension, a pattern, …
+    Assignment,
+    /// `x: int` without a value: makes `x` local without giving it a value.
+    Annotation,
+    /// `except E as e`.
+    Except,
+    /// `del x`.
+    Deletion,
+}
+
+impl BindingKind<'_> {
+    pub fn import_path(&self) -> Option<&str> {
+        match self {
+            BindingKind::Import { qualified, .. } => Some(qualified),
+            _ => None,
+        }
+    }
+}
+
+/// A read (`Load`) or deletion of a name.
+#[derive(Debug, Clone, Copy)]
+pub struct Reference<'a> {
+    pub name: &'a str,
+    pub range: TextRange,
+    pub scope: ScopeId,
+    pub is_del: bool,
+}
+
+/// A call expression and the scope it runs in.
+#[derive(Debug, Clone, Copy)]
+pub struct CallSite<'a> {
+    pub call: &'a ExprCall,
+    pub scope: ScopeId,
+}
+
+/// A block of statements: a module body, a function body, an `if` branch, …
+#[derive(Debug, Clone, Copy)]
+pub struct Suite<'a> {
+    pub body: &'a [Stmt],
+    pub scope: ScopeId,
+    /// The compound statement the block belongs to; `None` for the module body.
+    pub parent: Option<&'a Stmt>,
+}
+
+/// Where a statement sits: its block and its index in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StmtLocation {
+    pub suite: u32,
+    pub index: u32,
+}
+
+/// The semantic model of one parsed module.
+#[derive(Debug)]
+pub struct SemanticModel<'a> {
+    pub module: &'a ModModule,
+    pub scopes: Vec<Scope<'a>>,
+    pub bindings: Vec<Binding<'a>>,
+    pub references: Vec<Reference<'a>>,
+    pub calls: Vec<CallSite<'a>>,
+    pub suites: Vec<Suite<'a>>,
+    stmt_locations: FxHashMap<TextSize, StmtLocation>,
+    bindings_by_name: FxHashMap<&'a str, Vec<BindingId>>,
+    references_by_name: FxHashMap<&'a str, Vec<u32>>,
+    /// Top-level modules imported anywhere (`asyncio`, `trio`, `anyio`, `time`, …).
+    imported_modules: FxHashSet<&'a str>,
+}
+
+impl<'a> SemanticModel<'a> {
+    pub fn build(module: &'a ModModule) -> SemanticModel<'a> {
+        builder::build(module)
+    }
+
+    pub fn scope(&self, id: ScopeId) -> &Scope<'a> {
+        &self.scopes[id as usize]
+    }
+
+    pub fn binding(&self, id: BindingId) -> &Binding<'a> {
+        &self.bindings[id as usize]
+    }
+
+    /// Whether any import in the module (at any depth) names this top-level module.
+    pub fn imports_module(&self, top_level: &str) -> bool {
+        self.imported_modules.contains(top_level)
+    }
+
+    /// Every binding of `name`, in any scope, in source order.
+    pub fn bindings_named(&self, name: &str) -> impl Iterator<Item = (BindingId, &Binding<'a>)> {
+        self.bindings_by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&id| (id, &self.bindings[id as usize]))
+    }
+
+    /// Every read or deletion of `name`, in any scope, in source order.
+    pub fn references_named(&self, name: &str) -> impl Iterator<Item = &Reference<'a>> {
+        self.references_by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .map(|&id| &self.references[id as usize])
+    }
+
+    /// The block and index of the statement that starts at `stmt_start`.
+    pub fn stmt_location(&self, stmt_start: TextSize) -> Option<StmtLocation> {
+        self.stmt_locations.get(&stmt_start).copied()
+    }
+
+    /// The block a statement sits in.
+    pub fn suite_of(&self, stmt: &Stmt) -> Option<(&Suite<'a>, usize)> {
+        use ruff_text_size::Ranged;
+        let location = self.stmt_location(stmt.start())?;
+        Some((
+            &self.suites[location.suite as usize],
+            location.index as usize,
+        ))
+    }
+
+    /// The statements that follow `stmt` in its block.
+    pub fn following(&self, stmt: &Stmt) -> &'a [Stmt] {
+        match self.suite_of(stmt) {
+            Some((suite, index)) => &suite.body[index + 1..],
+            None => &[],
+        }
+    }
+
+    /// The qualified name an expression refers to at `scope`, following
+    /// imports and aliases: `t.sleep` with `import time as t` is `time.sleep`,
+    /// `nap` with `from time import sleep as nap` is `time.sleep`, and an
+    /// unbound `input` is `builtins.input`. `None` when a name in the chain is
+    /// a local variable, a parameter, bound more than one way, or may come from
+    /// a star import.
+    pub fn qualified_name(&self, expr: &Expr, scope: ScopeId) -> Option<QualifiedName> {
+        imports::qualified_name(self, expr, scope)
+    }
+
+    /// Whether `expr` refers to `qualified` (`"time.sleep"`).
+    pub fn refers_to(&self, expr: &Expr, scope: ScopeId, qualified: &str) -> bool {
+        // Cheap rejection first: the last segment must match the attribute or name.
+        let last = qualified.rsplit('.').next().unwrap_or(qualified);
+        let tail_matches = match expr {
+            Expr::Attribute(attribute) => attribute.attr.as_str() == last,
+            Expr::Name(_) => true,
+            _ => false,
+        };
+        tail_matches
+            && self
+                .qualified_name(expr, scope)
+                .is_some_and(|q| q.is(qualified))
+    }
+}
+

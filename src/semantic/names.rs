@@ -1,0 +1,94 @@
+//! Every read and write of a name, resolved to the scope that owns it: the
+//! facts behind "the loop name has no other use" and "these statements are
+//! independent".
+
+use ruff_text_size::{Ranged, TextRange};
+
+use super::imports::Lookup;
+use super::{BindingKind, ScopeId, SemanticModel};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UseKind {
+    Read,
+    /// An assignment, import, definition, parameter or other binding.
+    Write,
+    Delete,
+    /// `global name` / `nonlocal name` naming it.
+    Declaration,
+}
+
+/// One use of a variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Use {
+    pub kind: UseKind,
+    pub range: TextRange,
+    /// The scope the use sits in (the variable's own scope, or a nested one).
+    pub scope: ScopeId,
+}
+
+impl<'a> SemanticModel<'a> {
+    /// Every read, write and deletion of the variable `name` owned by
+    /// `owner`, including reads from nested functions, lambdas and
+    /// comprehensions that see it, and writes through `global`/`nonlocal`.
+    /// In source order.
+    pub fn uses_of(&self, name: &str, owner: ScopeId) -> Vec<Use> {
+        let mut uses = Vec::new();
+        for reference in self.references_named(name) {
+            if self.resolves_to(name, reference.scope, owner) {
+                uses.push(Use {
+                    kind: if reference.is_del {
+                        UseKind::Delete
+                    } else {
+                        UseKind::Read
+                    },
+                    range: reference.range,
+                    scope: reference.scope,
+                });
+            }
+        }
+        for (_, binding) in self.bindings_named(name) {
+            // A binding is recorded in the scope it writes to (after `global`
+            // or `nonlocal` redirection), so its owner is its scope.
+            if binding.scope == owner && !matches!(binding.kind, BindingKind::Deletion) {
+                uses.push(Use {
+                    kind: UseKind::Write,
+                    range: binding.range,
+                    scope: binding.scope,
+                });
+            }
+        }
+        for (id, scope) in self.scopes.iter().enumerate() {
+            let id = id as ScopeId;
+            if id != owner
+                && (scope.globals.contains(name) || scope.nonlocals.contains(name))
+                && self.resolves_to(name, id, owner)
+            {
+                uses.push(Use {
+                    kind: UseKind::Declaration,
+                    range: scope.range,
+                    scope: id,
+                });
+            }
+        }
+        uses.sort_by_key(|u| (u.range.start(), u.range.end()));
+        uses
+    }
+
+    /// Whether `name` looked up from `from` is the variable owned by `owner`.
+    pub fn resolves_to(&self, name: &str, from: ScopeId, owner: ScopeId) -> bool {
+        matches!(self.lookup(name, from), Lookup::Bound { scope, .. } if scope == owner)
+    }
+
+    /// The uses of `name` (owned by `owner`) that fall outside `ranges`.
+    pub fn uses_outside(&self, name: &str, owner: ScopeId, ranges: &[TextRange]) -> Vec<Use> {
+        self.uses_of(name, owner)
+            .into_iter()
+            .filter(|u| !ranges.iter().any(|r| r.contains_range(u.range)))
+            .collect()
+    }
+}
+
+/// The range of anything ranged, for building `uses_outside` lists.
+pub fn range_of<T: Ranged>(node: &T) -> TextRange {
+    node.range()
+}

@@ -1,0 +1,79 @@
+//! Helpers for a codemod's unit tests: run it alone (unsafe fixes on, the
+//! default target) and assert the output, that it parses, and that a second
+//! run changes nothing.
+
+use crate::codemods::Codemod;
+use crate::engine::{Mode, parse, process_source};
+use crate::settings::RuleSettings;
+
+fn run(codemod: &'static Codemod, source: &str) -> crate::engine::SourceOutcome {
+    let rules = RuleSettings::for_codemods(&[codemod]);
+    process_source(source, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{source}", codemod.code))
+}
+
+/// Asserts that `before` becomes `after`, that `after` parses, and that a
+/// second run leaves it alone.
+#[track_caller]
+pub fn check_fix(codemod: &'static Codemod, before: &str, after: &str) {
+    let outcome = run(codemod, before);
+    let fixed = outcome.fixed.unwrap_or_else(|| before.to_string());
+    assert_eq!(
+        fixed, after,
+        "\n--- expected ---\n{after}\n--- got ---\n{fixed}"
+    );
+    assert!(parse(&fixed).is_ok(), "output does not parse:\n{fixed}");
+    let again = run(codemod, &fixed);
+    assert!(
+        again.fixed.is_none(),
+        "second run changed:\n{:?}",
+        again.fixed
+    );
+}
+
+/// Asserts that the codemod changes nothing.
+#[track_caller]
+pub fn check_no_fix(codemod: &'static Codemod, source: &str) {
+    let outcome = run(codemod, source);
+    assert!(
+        outcome.fixed.is_none(),
+        "expected no change, got:\n{}",
+        outcome.fixed.unwrap_or_default()
+    );
+}
+
+/// Asserts a finding with `message` and no change.
+#[track_caller]
+pub fn check_finding(codemod: &'static Codemod, source: &str, message: &str) {
+    let outcome = run(codemod, source);
+    assert!(
+        outcome.fixed.is_none(),
+        "expected no change, got:\n{}",
+        outcome.fixed.unwrap_or_default()
+    );
+    assert!(
+        outcome
+            .reports
+            .iter()
+            .any(|r| r.message == message && r.codemod.code == codemod.code),
+        "no `{message}` finding in {:?}",
+        outcome
+            .reports
+            .iter()
+            .map(|r| &r.message)
+            .collect::<Vec<_>>()
+    );
+}
+
+/// The check lines of a source, for assertions on what is reported.
+pub fn findings(codemod: &'static Codemod, source: &str) -> Vec<String> {
+    let rules = RuleSettings::for_codemods(&[codemod]);
+    process_source(source, &rules, Mode::Check)
+        .map(|o| {
+            o.reports
+                .into_iter()
+                .map(|r| format!("{}:{} {}", r.start.line, r.start.column, r.message))
+                .collect()
+        })
+        .unwrap_or_default()
+}
