@@ -85,6 +85,20 @@ impl RuleSettings {
         }
     }
 
+    /// The rule settings that flags alone give (no configuration file), for
+    /// the given codemods: what fixture files' `# asyncmod-test:` lines use.
+    pub fn from_args(args: &FileArgs, codemods: &[&'static Codemod]) -> Self {
+        let mut rules = RuleSettings::for_codemods(codemods);
+        rules.unsafe_fixes = args.unsafe_fixes && !args.no_unsafe_fixes;
+        if let Some(version) = args.target_version {
+            rules.target_version = version;
+        }
+        if let Some(length) = args.line_length {
+            rules.line_length = usize::from(length);
+        }
+        rules
+    }
+
     /// Whether a fix with this safety and minimum Python applies under these settings.
     pub fn allows(&self, fix: &crate::fix::Fix) -> bool {
         (fix.applicability == crate::fix::Applicability::Safe || self.unsafe_fixes)

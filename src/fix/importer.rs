@@ -9,7 +9,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 use super::Edit;
-use super::layout::{full_line_end, is_alone_on_lines, is_blank_line, line_start};
+use super::layout::{full_line_end, is_alone_on_lines, is_blank_line, line_start, previous_line};
 use crate::codemods::Context;
 use crate::semantic::{BindingKind, SemanticModel};
 use crate::source::line_ending;
@@ -166,7 +166,8 @@ pub fn import_insertion(ctx: &Context, module: &str) -> Edit {
     }
     let mut content = String::new();
     if header_end > 0 || at > file_start {
-        let previous_line_blank = at > file_start && is_blank_line(source, at - TextSize::new(1));
+        let previous_line_blank =
+            previous_line(source, at).is_some_and(|line| line.trim().is_empty());
         if !previous_line_blank && header_end > 0 {
             content.push_str(eol);
         }
@@ -204,14 +205,11 @@ fn insert_after(source: &str, stmt: &Stmt, statement: &str, eol: &str) -> Edit {
 /// The start of the own-line comments directly above the line at `at`.
 fn attached_comments_start(source: &str, at: TextSize) -> TextSize {
     let mut start = at;
-    while start > TextSize::new(0) {
-        let previous = line_start(source, start - TextSize::new(1));
-        let text = source[TextRange::new(previous, start)].trim();
-        if text.starts_with('#') {
-            start = previous;
-        } else {
+    while let Some(line) = previous_line(source, start) {
+        if !line.trim_start().starts_with('#') {
             break;
         }
+        start = line_start(source, start - TextSize::new(1));
     }
     start
 }
@@ -314,14 +312,28 @@ fn delete_statement(source: &str, semantic: &SemanticModel, stmt: &Stmt) -> Opti
     if !is_alone_on_lines(source, stmt.range()) {
         return None;
     }
-    let (suite, _) = semantic.suite_of(stmt)?;
+    let (suite, index) = semantic.suite_of(stmt)?;
     if suite.body.len() == 1 && suite.parent.is_some() {
         return Some(Edit::replacement(stmt.range(), "pass"));
     }
-    Some(Edit::deletion(TextRange::new(
-        line_start(source, stmt.start()),
-        full_line_end(source, stmt.end()),
-    )))
+    let start = line_start(source, stmt.start());
+    let mut end = full_line_end(source, stmt.end());
+    // Do not leave a blank line where none can stand: at the top of the
+    // file, at the top of a block, or doubled with the one above.
+    let at_file_start = source[..start.to_usize()]
+        .trim_start_matches('\u{feff}')
+        .is_empty();
+    let first_in_block = index == 0 && suite.parent.is_some();
+    let after_blank = previous_line(source, start).is_some_and(|line| line.trim().is_empty());
+    if at_file_start || first_in_block || after_blank {
+        while end.to_usize() < source.len() && is_blank_line(source, end) {
+            end = full_line_end(source, end);
+            if !at_file_start {
+                break;
+            }
+        }
+    }
+    Some(Edit::deletion(TextRange::new(start, end)))
 }
 
 /// Names listed in a module-level `__all__`.

@@ -11,13 +11,20 @@ fn size(offset: usize) -> TextSize {
 
 /// The start of the line that contains `offset`.
 pub fn line_start(source: &str, offset: TextSize) -> TextSize {
-    let offset = offset.to_usize().min(source.len());
+    let mut offset = offset.to_usize().min(source.len());
+    // The `\n` of a `\r\n` belongs to the line the `\r` ends.
+    if offset > 0 && source[offset..].starts_with('\n') && source[..offset].ends_with('\r') {
+        offset -= 1;
+    }
     size(source[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1))
 }
 
 /// The end of the line that contains `offset`, before its line break.
 pub fn line_end(source: &str, offset: TextSize) -> TextSize {
-    let offset = offset.to_usize().min(source.len());
+    let mut offset = offset.to_usize().min(source.len());
+    if offset > 0 && source[offset..].starts_with('\n') && source[..offset].ends_with('\r') {
+        offset -= 1;
+    }
     size(
         source[offset..]
             .find(['\n', '\r'])
@@ -66,6 +73,17 @@ pub fn is_alone_on_lines(source: &str, range: TextRange) -> bool {
     let after = &source[TextRange::new(range.end(), line_end(source, range.end()))];
     let after = after.trim_start();
     before.trim().is_empty() && (after.is_empty() || after.starts_with('#'))
+}
+
+/// The text of the line before the one starting at `line_start`, without its
+/// line break; `None` on the first line.
+pub fn previous_line(source: &str, line_start: TextSize) -> Option<&str> {
+    let before = source.get(..line_start.to_usize())?;
+    let without_break = before
+        .strip_suffix("\r\n")
+        .or_else(|| before.strip_suffix(['\n', '\r']))?;
+    let start = without_break.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    Some(&without_break[start..])
 }
 
 /// Whether the line containing `offset` holds only whitespace.
@@ -175,6 +193,10 @@ mod tests {
         assert_eq!(full_line_end(source, at), TextSize::new(10));
         assert_eq!(indentation_at(source, at), "    ");
         assert_eq!(full_line_end(source, TextSize::new(11)), TextSize::new(12));
+        assert_eq!(previous_line(source, TextSize::new(3)), Some("a"));
+        assert_eq!(previous_line(source, TextSize::new(10)), Some("    bb"));
+        assert_eq!(previous_line(source, TextSize::new(0)), None);
+        assert_eq!(line_start(source, TextSize::new(2)), TextSize::new(0));
     }
 
     #[test]

@@ -193,4 +193,3 @@ impl<'a> SemanticModel<'a> {
                 .is_some_and(|q| q.is(qualified))
     }
 }
-

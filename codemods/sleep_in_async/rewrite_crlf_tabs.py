@@ -1,0 +1,7 @@
+import time
+
+
+async def tabbed():
+	if True:
+		time.sleep(1)  # rewrite: CRLF and tabs survive
+	return None

@@ -1,0 +1,29 @@
+import asyncio
+import time
+
+
+async def handler(request, lock, items):
+    if request.slow:
+        time.sleep(1)  # rewrite: inside if
+    elif request.slower:
+        time.sleep(2)  # rewrite: inside elif
+    else:
+        time.sleep(0)  # rewrite: inside else
+    for item in items:
+        time.sleep(item.delay)  # rewrite: inside for
+    while not request.done:
+        time.sleep(0.1)  # rewrite: inside while
+    async with lock:
+        time.sleep(0.2)  # rewrite: inside async with
+    async for chunk in request.stream():
+        time.sleep(0.3)  # rewrite: inside async for
+    try:
+        time.sleep(0.4)  # rewrite: inside try
+    except ValueError:
+        time.sleep(0.5)  # rewrite: inside except
+    finally:
+        time.sleep(0.6)  # rewrite: inside finally
+    match request.kind:
+        case "retry":
+            time.sleep(0.7)  # rewrite: inside match
+    await asyncio.sleep(0)

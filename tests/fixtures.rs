@@ -1,0 +1,239 @@
+//! Snapshot tests driven by the fixture files under `codemods/<name>/`.
+//!
+//! For each codemod of the registry, each fixture runs through that codemod
+//! alone. The snapshot holds a header (code, options), the `check` lines and
+//! the diff. A `rewrite*.py` fixture must change, a `leave*.py` fixture must
+//! stay byte-identical; every output must parse, and a second run must
+//! change nothing. An optional first line `# asyncmod-test: FLAGS` is read by
+//! the real command-line parser.
+
+use std::path::{Path, PathBuf};
+
+use asyncmod::cli::{Cli, Command};
+use asyncmod::codemods::{ALL, Codemod};
+use asyncmod::engine::{Mode, parse, process_source};
+use asyncmod::output::Style;
+use asyncmod::output::check::text_line;
+use asyncmod::output::diff::unified_diff;
+use asyncmod::settings::RuleSettings;
+use clap::Parser;
+
+const OPTIONS_PREFIX: &str = "# asyncmod-test:";
+
+fn fixtures_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("codemods")
+}
+
+fn folder_name(codemod: &Codemod) -> String {
+    codemod.name.replace('-', "_")
+}
+
+fn fixtures_of(codemod: &Codemod) -> Vec<PathBuf> {
+    let dir = fixtures_root().join(folder_name(codemod));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| {
+            panic!(
+                "{} has no fixture folder {}: {e}",
+                codemod.code,
+                dir.display()
+            )
+        })
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The flags of a fixture's `# asyncmod-test:` line, parsed as `check` would.
+fn rules_for(codemod: &'static Codemod, source: &str) -> (RuleSettings, String) {
+    let first = source.lines().next().unwrap_or_default();
+    let Some(flags) = first.strip_prefix(OPTIONS_PREFIX) else {
+        return (
+            RuleSettings::from_args(&Default::default(), &[codemod]),
+            String::new(),
+        );
+    };
+    let flags = flags.trim();
+    let argv = ["asyncmod", "check"]
+        .into_iter()
+        .chain(flags.split_whitespace());
+    let cli =
+        Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("bad fixture flags `{flags}`: {e}"));
+    let Command::Check(args) = cli.command else {
+        unreachable!("parsed as check")
+    };
+    (
+        RuleSettings::from_args(&args, &[codemod]),
+        flags.to_string(),
+    )
+}
+
+fn run_fixture(codemod: &'static Codemod, path: &Path) -> Result<(), String> {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (rules, flags) = rules_for(codemod, &source);
+    let display = format!("{}/{stem}.py", folder_name(codemod));
+
+    let checked = process_source(&source, &rules, Mode::Check)
+        .map_err(|e| format!("{display}: check failed: {e:?}"))?;
+    let fixed = process_source(&source, &rules, Mode::Fix)
+        .map_err(|e| format!("{display}: fix failed: {e:?}"))?;
+    let style = Style { enabled: false };
+    let check_lines: Vec<String> = checked
+        .reports
+        .iter()
+        .map(|r| text_line(&display, r, &style))
+        .collect();
+
+    let mut problems = Vec::new();
+    let diff = match &fixed.fixed {
+        Some(text) => {
+            if parse(text).is_err() {
+                problems.push("the output does not parse".to_string());
+            }
+            match process_source(text, &rules, Mode::Fix) {
+                Ok(again) if again.fixed.is_some() => {
+                    problems.push("a second run changed the output (not idempotent)".to_string());
+                }
+                Ok(_) => {}
+                Err(e) => problems.push(format!("the second run failed: {e:?}")),
+            }
+            unified_diff(&display, &source, text)
+        }
+        None => "(no changes)\n".to_string(),
+    };
+    if stem.starts_with("rewrite") && fixed.fixed.is_none() {
+        problems.push("a rewrite fixture must change".to_string());
+    }
+    if stem.starts_with("leave") && fixed.fixed.is_some() {
+        problems.push("a leave fixture must stay byte-identical".to_string());
+    }
+    if !stem.starts_with("rewrite") && !stem.starts_with("leave") {
+        problems.push("fixture names start with `rewrite` or `leave`".to_string());
+    }
+
+    let snapshot = format!(
+        "codemod: {} {}\noptions: {}\n--- check ---\n{}\n--- diff ---\n{}",
+        codemod.code,
+        codemod.name,
+        if flags.is_empty() {
+            "(defaults)"
+        } else {
+            &flags
+        },
+        if check_lines.is_empty() {
+            "(no findings)".to_string()
+        } else {
+            check_lines.join("\n")
+        },
+        diff
+    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(format!("fixture codemods/{display}"));
+    // Keep going after a mismatch so one run writes every pending snapshot.
+    let matched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        settings.bind(|| {
+            insta::assert_snapshot!(format!("{}__{stem}", folder_name(codemod)), snapshot);
+        });
+    }));
+    if matched.is_err() {
+        problems.push("the snapshot does not match (review the .snap.new file)".to_string());
+    }
+
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{display}: {}", problems.join("; ")))
+    }
+}
+
+#[test]
+fn every_fixture_of_every_codemod() {
+    let mut failures = Vec::new();
+    for codemod in ALL {
+        for path in fixtures_of(codemod) {
+            if let Err(problem) = run_fixture(codemod, &path) {
+                failures.push(problem);
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "fixture failures:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_codemod_has_fixtures_of_both_kinds() {
+    for codemod in ALL {
+        let fixtures = fixtures_of(codemod);
+        let stems: Vec<String> = fixtures
+            .iter()
+            .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+            .collect();
+        assert!(
+            stems.iter().any(|s| s.starts_with("rewrite")),
+            "{} has no rewrite fixture",
+            codemod.code
+        );
+        assert!(
+            stems.iter().any(|s| s.starts_with("leave")),
+            "{} has no leave fixture",
+            codemod.code
+        );
+    }
+}
+
+#[test]
+fn every_fixture_folder_belongs_to_a_codemod() {
+    let known: Vec<String> = ALL.iter().map(|c| folder_name(c)).collect();
+    for entry in std::fs::read_dir(fixtures_root()).expect("codemods/ exists") {
+        let entry = entry.expect("readable entry");
+        if !entry.path().is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().to_string();
+        assert!(
+            known.contains(&name),
+            "codemods/{name} matches no codemod in the registry"
+        );
+    }
+}
+
+#[test]
+fn every_snapshot_belongs_to_a_fixture() {
+    let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("snapshots");
+    let mut expected = Vec::new();
+    for codemod in ALL {
+        for path in fixtures_of(codemod) {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            expected.push(format!("{}__{stem}.snap", folder_name(codemod)));
+        }
+    }
+    for entry in std::fs::read_dir(&snapshots).expect("snapshots/ exists") {
+        let name = entry
+            .expect("readable entry")
+            .file_name()
+            .to_string_lossy()
+            .to_string();
+        if name.ends_with(".snap") {
+            assert!(
+                expected.contains(&name),
+                "snapshots/{name} has no fixture: delete it"
+            );
+        }
+    }
+}
