@@ -2,8 +2,9 @@
 //! default target) and assert the output, that it parses, and that a second
 //! run changes nothing.
 
-use crate::codemods::Codemod;
+use crate::codemods::{Codemod, Context};
 use crate::engine::{Mode, parse, process_source};
+use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 
 fn run(codemod: &'static Codemod, source: &str) -> crate::engine::SourceOutcome {
@@ -76,4 +77,22 @@ pub fn findings(codemod: &'static Codemod, source: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Runs `f` with a codemod context over `source` (every codemod selected).
+pub fn with_context<T>(source: &str, f: impl FnOnce(&Context) -> T) -> T {
+    let parsed = parse(source).unwrap_or_else(|e| panic!("does not parse: {e}\n{source}"));
+    let semantic = SemanticModel::build(parsed.syntax());
+    let index = ruff_source_file::LineIndex::from_source_text(source);
+    let rules = RuleSettings::for_codemods(crate::codemods::ALL);
+    let ctx = Context {
+        source,
+        module: parsed.syntax(),
+        tokens: parsed.tokens(),
+        semantic: &semantic,
+        settings: &rules,
+        line_index: &index,
+        notebook: false,
+    };
+    f(&ctx)
 }

@@ -7,77 +7,22 @@
 //! change nothing. An optional first line `# asyncmod-test: FLAGS` is read by
 //! the real command-line parser.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use asyncmod::cli::{Cli, Command};
-use asyncmod::codemods::{ALL, Codemod};
+use std::path::Path;
+
+use asyncmod::codemods::Codemod;
 use asyncmod::engine::{Mode, parse, process_source};
 use asyncmod::output::Style;
 use asyncmod::output::check::text_line;
 use asyncmod::output::diff::unified_diff;
-use asyncmod::settings::RuleSettings;
-use clap::Parser;
+use common::{COMPOSITE, fixtures_in, fixtures_root, folders, rules_for, stem};
 
-const OPTIONS_PREFIX: &str = "# asyncmod-test:";
-
-fn fixtures_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("codemods")
-}
-
-fn folder_name(codemod: &Codemod) -> String {
-    codemod.name.replace('-', "_")
-}
-
-fn fixtures_of(codemod: &Codemod) -> Vec<PathBuf> {
-    let dir = fixtures_root().join(folder_name(codemod));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| {
-            panic!(
-                "{} has no fixture folder {}: {e}",
-                codemod.code,
-                dir.display()
-            )
-        })
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
-        .collect();
-    files.sort();
-    files
-}
-
-/// The flags of a fixture's `# asyncmod-test:` line, parsed as `check` would.
-fn rules_for(codemod: &'static Codemod, source: &str) -> (RuleSettings, String) {
-    let first = source.lines().next().unwrap_or_default();
-    let Some(flags) = first.strip_prefix(OPTIONS_PREFIX) else {
-        return (
-            RuleSettings::from_args(&Default::default(), &[codemod]),
-            String::new(),
-        );
-    };
-    let flags = flags.trim();
-    let argv = ["asyncmod", "check"]
-        .into_iter()
-        .chain(flags.split_whitespace());
-    let cli =
-        Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("bad fixture flags `{flags}`: {e}"));
-    let Command::Check(args) = cli.command else {
-        unreachable!("parsed as check")
-    };
-    (
-        RuleSettings::from_args(&args, &[codemod]),
-        flags.to_string(),
-    )
-}
-
-fn run_fixture(codemod: &'static Codemod, path: &Path) -> Result<(), String> {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
+fn run_fixture(folder: &str, codemods: &[&'static Codemod], path: &Path) -> Result<(), String> {
+    let stem = stem(path);
     let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let (rules, flags) = rules_for(codemod, &source);
-    let display = format!("{}/{stem}.py", folder_name(codemod));
+    let (rules, flags) = rules_for(codemods, &source);
+    let display = format!("{folder}/{stem}.py");
 
     let checked = process_source(&source, &rules, Mode::Check)
         .map_err(|e| format!("{display}: check failed: {e:?}"))?;
@@ -117,10 +62,13 @@ fn run_fixture(codemod: &'static Codemod, path: &Path) -> Result<(), String> {
         problems.push("fixture names start with `rewrite` or `leave`".to_string());
     }
 
+    let header = match codemods {
+        [codemod] => format!("{} {}", codemod.code, codemod.name),
+        _ => "all".to_string(),
+    };
     let snapshot = format!(
-        "codemod: {} {}\noptions: {}\n--- check ---\n{}\n--- diff ---\n{}",
-        codemod.code,
-        codemod.name,
+        "codemod: {}\noptions: {}\n--- check ---\n{}\n--- diff ---\n{}",
+        header,
         if flags.is_empty() {
             "(defaults)"
         } else {
@@ -141,7 +89,7 @@ fn run_fixture(codemod: &'static Codemod, path: &Path) -> Result<(), String> {
     // Keep going after a mismatch so one run writes every pending snapshot.
     let matched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         settings.bind(|| {
-            insta::assert_snapshot!(format!("{}__{stem}", folder_name(codemod)), snapshot);
+            insta::assert_snapshot!(format!("{folder}__{stem}"), snapshot);
         });
     }));
     if matched.is_err() {
@@ -158,9 +106,9 @@ fn run_fixture(codemod: &'static Codemod, path: &Path) -> Result<(), String> {
 #[test]
 fn every_fixture_of_every_codemod() {
     let mut failures = Vec::new();
-    for codemod in ALL {
-        for path in fixtures_of(codemod) {
-            if let Err(problem) = run_fixture(codemod, &path) {
+    for (folder, codemods) in folders() {
+        for path in fixtures_in(&folder) {
+            if let Err(problem) = run_fixture(&folder, &codemods, &path) {
                 failures.push(problem);
             }
         }
@@ -174,28 +122,24 @@ fn every_fixture_of_every_codemod() {
 
 #[test]
 fn every_codemod_has_fixtures_of_both_kinds() {
-    for codemod in ALL {
-        let fixtures = fixtures_of(codemod);
-        let stems: Vec<String> = fixtures
-            .iter()
-            .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
-            .collect();
+    for (folder, _) in folders() {
+        let stems: Vec<String> = fixtures_in(&folder).iter().map(|p| stem(p)).collect();
         assert!(
             stems.iter().any(|s| s.starts_with("rewrite")),
-            "{} has no rewrite fixture",
-            codemod.code
+            "{folder} has no rewrite fixture"
         );
-        assert!(
-            stems.iter().any(|s| s.starts_with("leave")),
-            "{} has no leave fixture",
-            codemod.code
-        );
+        if folder != COMPOSITE {
+            assert!(
+                stems.iter().any(|s| s.starts_with("leave")),
+                "{folder} has no leave fixture"
+            );
+        }
     }
 }
 
 #[test]
 fn every_fixture_folder_belongs_to_a_codemod() {
-    let known: Vec<String> = ALL.iter().map(|c| folder_name(c)).collect();
+    let known: Vec<String> = folders().into_iter().map(|(folder, _)| folder).collect();
     for entry in std::fs::read_dir(fixtures_root()).expect("codemods/ exists") {
         let entry = entry.expect("readable entry");
         if !entry.path().is_dir() {
@@ -211,16 +155,11 @@ fn every_fixture_folder_belongs_to_a_codemod() {
 
 #[test]
 fn every_snapshot_belongs_to_a_fixture() {
-    let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("snapshots");
+    let snapshots = common::manifest_dir().join("snapshots");
     let mut expected = Vec::new();
-    for codemod in ALL {
-        for path in fixtures_of(codemod) {
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_string();
-            expected.push(format!("{}__{stem}.snap", folder_name(codemod)));
+    for (folder, _) in folders() {
+        for path in fixtures_in(&folder) {
+            expected.push(format!("{folder}__{}.snap", stem(&path)));
         }
     }
     for entry in std::fs::read_dir(&snapshots).expect("snapshots/ exists") {

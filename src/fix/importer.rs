@@ -9,7 +9,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 use super::Edit;
-use super::layout::{full_line_end, is_alone_on_lines, is_blank_line, line_start, previous_line};
+use super::layout::{delete_statements, full_line_end, line_start, previous_line};
 use crate::codemods::Context;
 use crate::semantic::{BindingKind, SemanticModel};
 use crate::source::line_ending;
@@ -279,9 +279,7 @@ pub fn remove_unused_imports(
             _ => continue,
         };
         if aliases.iter().all(|a| removed.contains(a)) {
-            if let Some(edit) = delete_statement(source, semantic, stmt) {
-                edits.push(edit);
-            }
+            edits.extend(delete_statements(source, semantic, &[stmt]));
             continue;
         }
         for (i, alias) in aliases.iter().enumerate() {
@@ -304,36 +302,6 @@ pub fn remove_unused_imports(
     }
     edits.sort_by_key(|e| e.range.start());
     edits
-}
-
-/// Deletes a statement and its line, or replaces it with `pass` when it is
-/// the only statement of its block. `None` when other code shares its lines.
-fn delete_statement(source: &str, semantic: &SemanticModel, stmt: &Stmt) -> Option<Edit> {
-    if !is_alone_on_lines(source, stmt.range()) {
-        return None;
-    }
-    let (suite, index) = semantic.suite_of(stmt)?;
-    if suite.body.len() == 1 && suite.parent.is_some() {
-        return Some(Edit::replacement(stmt.range(), "pass"));
-    }
-    let start = line_start(source, stmt.start());
-    let mut end = full_line_end(source, stmt.end());
-    // Do not leave a blank line where none can stand: at the top of the
-    // file, at the top of a block, or doubled with the one above.
-    let at_file_start = source[..start.to_usize()]
-        .trim_start_matches('\u{feff}')
-        .is_empty();
-    let first_in_block = index == 0 && suite.parent.is_some();
-    let after_blank = previous_line(source, start).is_some_and(|line| line.trim().is_empty());
-    if at_file_start || first_in_block || after_blank {
-        while end.to_usize() < source.len() && is_blank_line(source, end) {
-            end = full_line_end(source, end);
-            if !at_file_start {
-                break;
-            }
-        }
-    }
-    Some(Edit::deletion(TextRange::new(start, end)))
 }
 
 /// Names listed in a module-level `__all__`.

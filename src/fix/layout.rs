@@ -2,8 +2,15 @@
 //! `"\n    "` themselves. Offsets only ever come from parser ranges or from
 //! searches for ASCII bytes, so they fall on character boundaries.
 
+use anyhow::bail;
+use ruff_python_ast::Stmt;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::Edit;
+use crate::codemods::Context;
+use crate::semantic::SemanticModel;
+use crate::source::line_ending;
 
 fn size(offset: usize) -> TextSize {
     TextSize::try_from(offset).unwrap_or(TextSize::new(u32::MAX))
@@ -180,9 +187,124 @@ pub fn reindent(
     out
 }
 
+/// Edits that delete `stmts` (statements of one block, in any order) with
+/// their lines. A statement that shares a line with other code is not
+/// deleted (no edit). When they are every statement of a nested block, the
+/// first becomes `pass` so the block stays valid. No blank line is left at
+/// the top of the file or of a block, nor doubled with the one above.
+pub fn delete_statements(source: &str, semantic: &SemanticModel, stmts: &[&Stmt]) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let Some(first) = stmts.iter().min_by_key(|s| s.start()) else {
+        return edits;
+    };
+    let Some((suite, _)) = semantic.suite_of(first) else {
+        return edits;
+    };
+    let empties_block = suite.parent.is_some()
+        && suite
+            .body
+            .iter()
+            .all(|s| stmts.iter().any(|d| std::ptr::eq(*d, s)));
+    for stmt in stmts {
+        if !is_alone_on_lines(source, stmt.range()) {
+            continue;
+        }
+        if empties_block && std::ptr::eq(*stmt, *first) {
+            edits.push(Edit::replacement(stmt.range(), "pass"));
+            continue;
+        }
+        let Some((_, index)) = semantic.suite_of(stmt) else {
+            continue;
+        };
+        let start = line_start(source, stmt.start());
+        let mut end = full_line_end(source, stmt.end());
+        let at_file_start = source[..start.to_usize()]
+            .trim_start_matches('\u{feff}')
+            .is_empty();
+        let first_in_block = index == 0 && suite.parent.is_some() && !empties_block;
+        let after_blank = previous_line(source, start).is_some_and(|line| line.trim().is_empty());
+        if at_file_start || first_in_block || after_blank {
+            while end.to_usize() < source.len() && is_blank_line(source, end) {
+                end = full_line_end(source, end);
+                if !at_file_start {
+                    break;
+                }
+            }
+        }
+        edits.push(Edit::deletion(TextRange::new(start, end)));
+    }
+    edits.sort_by_key(|e| e.range.start());
+    edits
+}
+
+/// Edits that wrap the consecutive statements `first..=last` of one block in
+/// a new compound statement: `header` (such as `async with
+/// asyncio.timeout(5):`) on its own line at their indentation, and every line
+/// of theirs (comments, continuation lines and blank lines included)
+/// indented by the file's indent unit. Lines that start inside a multi-line
+/// string keep their bytes: they are data. `inner` are the codemod's own
+/// edits inside the statements; a line start they replace gets no indent.
+pub fn wrap_statements(
+    ctx: &Context,
+    first: &Stmt,
+    last: &Stmt,
+    header: &str,
+    inner: Vec<Edit>,
+) -> anyhow::Result<Vec<Edit>> {
+    let source = ctx.source;
+    if !is_alone_on_lines(source, first.range()) || !is_alone_on_lines(source, last.range()) {
+        bail!("the statement shares its line with other code");
+    }
+    let indent = indentation_at(source, first.start());
+    let unit = indent_unit(source, ctx.tokens);
+    let eol = line_ending(source);
+    let lines = TextRange::new(
+        line_start(source, first.start()),
+        full_line_end(source, last.end()),
+    );
+    let strings = multiline_strings(source, ctx.tokens, lines);
+
+    let mut edits = vec![Edit::insertion(
+        lines.start(),
+        format!("{indent}{header}{eol}"),
+    )];
+    let mut offset = lines.start();
+    while offset < lines.end() {
+        let line = line_text(source, offset);
+        let inside_string = strings
+            .iter()
+            .any(|s| s.start() < offset && offset < s.end());
+        let replaced = inner
+            .iter()
+            .any(|e| e.range.start() < offset && offset < e.range.end());
+        if !line.trim().is_empty() && !inside_string && !replaced {
+            let at = if line.starts_with(indent) {
+                offset + TextSize::of(indent)
+            } else {
+                offset
+            };
+            edits.push(Edit::insertion(at, unit.clone()));
+        }
+        let next = full_line_end(source, offset);
+        if next <= offset {
+            break;
+        }
+        offset = next;
+    }
+    edits.extend(inner);
+    Ok(edits)
+}
+
+/// Whether `stmt` is the only statement on its lines and its block is not
+/// a one-liner (`if x: stmt`): what statement-level rewrites need.
+pub fn is_own_lines(source: &str, stmt: &Stmt) -> bool {
+    is_alone_on_lines(source, stmt.range())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::with_context;
 
     #[test]
     fn lines_and_indentation() {
@@ -197,6 +319,62 @@ mod tests {
         assert_eq!(previous_line(source, TextSize::new(10)), Some("    bb"));
         assert_eq!(previous_line(source, TextSize::new(0)), None);
         assert_eq!(line_start(source, TextSize::new(2)), TextSize::new(0));
+    }
+
+    fn apply(source: &str, edits: Vec<Edit>) -> String {
+        let mut edits = edits;
+        edits.sort_by_key(|e| (e.range.start(), e.range.end()));
+        crate::fix::apply::splice(source, &edits)
+    }
+
+    #[test]
+    fn wraps_statements_keeping_strings_and_comments() {
+        let source = "async def f():\n    # before\n    x = g(\n        '''a\nb''',  # arg\n    )\n\n    y = 2\n    z = 3\n";
+        let out = with_context(source, |ctx| {
+            let Stmt::FunctionDef(def) = &ctx.module.body[0] else {
+                unreachable!()
+            };
+            let body = &def.body;
+            let edits =
+                wrap_statements(ctx, &body[0], &body[1], "async with t():", Vec::new()).unwrap();
+            apply(source, edits)
+        });
+        assert_eq!(
+            out,
+            "async def f():\n    # before\n    async with t():\n        x = g(\n            '''a\nb''',  # arg\n        )\n\n        y = 2\n    z = 3\n"
+        );
+    }
+
+    #[test]
+    fn wrap_refuses_a_shared_line() {
+        let source = "x = 1; y = 2\n";
+        with_context(source, |ctx| {
+            let body = &ctx.module.body;
+            assert!(wrap_statements(ctx, &body[0], &body[0], "with a:", Vec::new()).is_err());
+        });
+    }
+
+    #[test]
+    fn deleting_every_statement_of_a_block_leaves_pass() {
+        let source = "if x:\n    a = 1\n    b = 2\nc = 3\n";
+        let out = with_context(source, |ctx| {
+            let Stmt::If(branch) = &ctx.module.body[0] else {
+                unreachable!()
+            };
+            let stmts: Vec<&Stmt> = branch.body.iter().collect();
+            apply(source, delete_statements(ctx.source, ctx.semantic, &stmts))
+        });
+        assert_eq!(out, "if x:\n    pass\nc = 3\n");
+    }
+
+    #[test]
+    fn deleting_keeps_no_doubled_blank_line() {
+        let source = "a = 1\n\nb = 2\n\nc = 3\n";
+        let out = with_context(source, |ctx| {
+            let stmt = &ctx.module.body[1];
+            apply(source, delete_statements(ctx.source, ctx.semantic, &[stmt]))
+        });
+        assert_eq!(out, "a = 1\n\nc = 3\n");
     }
 
     #[test]

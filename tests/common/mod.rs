@@ -1,0 +1,91 @@
+//! What the fixture, runtime and docs tests share: where fixtures live and
+//! how a fixture's `# asyncmod-test:` flags become settings.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use asyncmod::cli::{Cli, Command};
+use asyncmod::codemods::{ALL, Codemod};
+use asyncmod::engine::{Mode, process_source};
+use asyncmod::settings::RuleSettings;
+use clap::Parser;
+
+pub const OPTIONS_PREFIX: &str = "# asyncmod-test:";
+
+/// A fixture folder that runs every codemod at once, to show they compose.
+pub const COMPOSITE: &str = "composite";
+
+pub fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixtures_root() -> PathBuf {
+    manifest_dir().join("codemods")
+}
+
+pub fn folder_name(codemod: &Codemod) -> String {
+    codemod.name.replace('-', "_")
+}
+
+/// Every fixture folder with the codemods it runs: one per codemod, plus
+/// `composite` (when present) with all of them.
+pub fn folders() -> Vec<(String, Vec<&'static Codemod>)> {
+    let mut folders: Vec<(String, Vec<&'static Codemod>)> =
+        ALL.iter().map(|c| (folder_name(c), vec![*c])).collect();
+    if fixtures_root().join(COMPOSITE).is_dir() {
+        folders.push((COMPOSITE.to_string(), ALL.to_vec()));
+    }
+    folders
+}
+
+pub fn fixtures_in(folder: &str) -> Vec<PathBuf> {
+    let dir = fixtures_root().join(folder);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("no fixture folder {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The settings of a fixture: its `# asyncmod-test:` flags (read by the real
+/// command-line parser, as for `check`) applied to `codemods`; and the flags.
+pub fn rules_for(codemods: &[&'static Codemod], source: &str) -> (RuleSettings, String) {
+    let first = source
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or_default();
+    let Some(flags) = first.strip_prefix(OPTIONS_PREFIX) else {
+        return (
+            RuleSettings::from_args(&Default::default(), codemods),
+            String::new(),
+        );
+    };
+    let flags = flags.trim();
+    let argv = ["asyncmod", "check"]
+        .into_iter()
+        .chain(flags.split_whitespace());
+    let cli =
+        Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("bad fixture flags `{flags}`: {e}"));
+    let Command::Check(args) = cli.command else {
+        unreachable!("parsed as check")
+    };
+    (RuleSettings::from_args(&args, codemods), flags.to_string())
+}
+
+/// The fixed text of a fixture, or `None` when nothing changes.
+pub fn fixed_text(codemods: &[&'static Codemod], source: &str) -> Option<String> {
+    let (rules, _) = rules_for(codemods, source);
+    process_source(source, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("fix failed: {e:?}"))
+        .fixed
+}
