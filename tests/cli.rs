@@ -1,0 +1,607 @@
+//! The built binary on temporary directories: every exit status, every error
+//! path, `git apply`-able diffs, atomic writes, stdin, configuration and
+//! file discovery.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const FIXABLE: &str = "import time\n\n\nasync def poll():\n    time.sleep(1)  # back off\n";
+const FIXED: &str =
+    "import asyncio\n\n\nasync def poll():\n    await asyncio.sleep(1)  # back off\n";
+const CLEAN: &str = "import asyncio\n\n\nasync def ok():\n    await asyncio.sleep(1)\n";
+const REPORT_ONLY: &str = "import time\n\n\nasync def f():\n    x = time.sleep(1)\n";
+
+fn asyncmod(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env("CI", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn asyncmod_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).to_string()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).to_string()
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited normally")
+}
+
+/// A temporary project: `files` are (relative path, contents).
+fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, contents) in files {
+        write(dir.path(), path, contents.as_bytes());
+    }
+    dir
+}
+
+fn write(dir: &Path, path: &str, contents: &[u8]) -> PathBuf {
+    let full = dir.join(path);
+    if let Some(parent) = full.parent() {
+        fs::create_dir_all(parent).expect("mkdir");
+    }
+    fs::write(&full, contents).expect("write");
+    full
+}
+
+fn read(dir: &Path, path: &str) -> String {
+    fs::read_to_string(dir.join(path)).expect("read")
+}
+
+#[test]
+fn diff_exit_status_is_0_when_clean_and_1_when_something_would_change() {
+    let dir = project(&[("clean.py", CLEAN)]);
+    let output = asyncmod(dir.path(), &["diff"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+
+    write(dir.path(), "pkg/poll.py", FIXABLE.as_bytes());
+    let output = asyncmod(dir.path(), &["diff"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let diff = stdout(&output);
+    assert!(
+        diff.starts_with("--- a/pkg/poll.py\n+++ b/pkg/poll.py\n@@"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("+    await asyncio.sleep(1)  # back off\n"),
+        "{diff}"
+    );
+    // A dry run writes nothing.
+    assert_eq!(read(dir.path(), "pkg/poll.py"), FIXABLE);
+}
+
+#[test]
+fn diff_applies_with_git_apply_and_patch() {
+    let dir = project(&[
+        ("app/poll.py", FIXABLE),
+        ("app/crlf.py", &FIXABLE.replace('\n', "\r\n")),
+        ("app/no_newline.py", FIXABLE.trim_end()),
+    ]);
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("git runs");
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["-c", "core.autocrlf=false", "add", "."]);
+    let diff = stdout(&asyncmod(dir.path(), &["diff"]));
+    let patch = dir.path().join("fix.patch");
+    fs::write(&patch, &diff).expect("write patch");
+
+    git(&["apply", "--check", "fix.patch"]);
+    // `patch -p1` accepts it too (dry run, so git apply can do the real thing).
+    let status = Command::new("patch")
+        .args(["-p1", "--dry-run", "--quiet", "-i", "fix.patch"])
+        .current_dir(dir.path())
+        .status()
+        .expect("patch runs");
+    assert!(status.success(), "patch -p1 rejected:\n{diff}");
+
+    git(&["apply", "fix.patch"]);
+    fs::remove_file(&patch).expect("rm patch");
+    assert_eq!(read(dir.path(), "app/poll.py"), FIXED);
+    assert_eq!(read(dir.path(), "app/crlf.py"), FIXED.replace('\n', "\r\n"));
+    assert_eq!(read(dir.path(), "app/no_newline.py"), FIXED.trim_end());
+    // What `git apply` made is what `fix` would make: nothing is left to do.
+    assert_eq!(code(&asyncmod(dir.path(), &["diff"])), 0);
+}
+
+#[test]
+fn fix_rewrites_in_place_keeping_permissions_and_leaves_no_temporary_files() {
+    let dir = project(&[("poll.py", FIXABLE), ("clean.py", CLEAN)]);
+    let path = dir.path().join("poll.py");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o754)).expect("chmod");
+    }
+    let output = asyncmod(dir.path(), &["fix"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(read(dir.path(), "poll.py"), FIXED);
+    assert_eq!(read(dir.path(), "clean.py"), CLEAN);
+    assert!(
+        stderr(&output).contains("fixed poll.py: AM001"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("Applied 1 fix in 1 file of 2."),
+        "{}",
+        stderr(&output)
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&path).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o754);
+    }
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(names.len(), 2, "stray files: {names:?}");
+
+    // A second run changes nothing.
+    let output = asyncmod(dir.path(), &["fix"]);
+    assert_eq!(code(&output), 0);
+    assert!(
+        stderr(&output).contains("No changes in 2 files."),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symlink() {
+    let dir = project(&[("real/poll.py", FIXABLE)]);
+    std::os::unix::fs::symlink(dir.path().join("real/poll.py"), dir.path().join("link.py"))
+        .expect("symlink");
+    let output = asyncmod(dir.path(), &["fix", "link.py"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        fs::symlink_metadata(dir.path().join("link.py"))
+            .expect("lstat")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(read(dir.path(), "real/poll.py"), FIXED);
+}
+
+#[test]
+fn fix_exit_non_zero_on_fix() {
+    let dir = project(&[("poll.py", FIXABLE)]);
+    assert_eq!(
+        code(&asyncmod(dir.path(), &["fix", "--exit-non-zero-on-fix"])),
+        1
+    );
+    assert_eq!(
+        code(&asyncmod(dir.path(), &["fix", "--exit-non-zero-on-fix"])),
+        0
+    );
+}
+
+#[test]
+fn check_lists_findings_with_fix_markers_and_exits_1() {
+    let dir = project(&[("a.py", FIXABLE), ("b.py", REPORT_ONLY), ("c.py", CLEAN)]);
+    let output = asyncmod(dir.path(), &["check"]);
+    assert_eq!(code(&output), 1);
+    assert_eq!(
+        stdout(&output),
+        "a.py:5:5: AM001 [*] blocking `time.sleep` call inside `async def`\n\
+         b.py:5:9: AM001 blocking `time.sleep` call inside `async def` (no automatic fix: not a whole statement in the coroutine's body, so it cannot become `await`)\n"
+    );
+    assert!(
+        stderr(&output).contains("Found 2 findings in 3 files (1 fixable"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(code(&asyncmod(dir.path(), &["check", "c.py"])), 0);
+}
+
+#[test]
+fn check_json_and_github_formats() {
+    let dir = project(&[("a.py", FIXABLE), ("b.py", REPORT_ONLY)]);
+    let output = asyncmod(dir.path(), &["check", "--output-format", "json"]);
+    assert_eq!(code(&output), 1);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let items = value.as_array().expect("an array");
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["code"], "AM001");
+    assert_eq!(items[0]["filename"], "a.py");
+    assert_eq!(items[0]["location"]["row"], 5);
+    assert_eq!(items[0]["location"]["column"], 5);
+    assert_eq!(items[0]["fix"]["applicability"], "safe");
+    assert_eq!(items[0]["fix"]["applies"], true);
+    assert!(items[1]["fix"].is_null());
+    assert!(
+        items[1]["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("whole statement"))
+    );
+
+    let output = asyncmod(dir.path(), &["check", "--output-format", "github"]);
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("::warning title=asyncmod (AM001),file=a.py,line=5,col=5,endLine=5,endColumn=18::a.py:5:5: AM001 blocking"),
+        "{text}"
+    );
+
+    let output = asyncmod(dir.path(), &["diff", "--output-format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(value[0]["filename"], "a.py");
+    assert!(
+        value[0]["diff"]
+            .as_str()
+            .is_some_and(|d| d.contains("+++ b/a.py"))
+    );
+
+    let output = asyncmod(
+        dir.path(),
+        &["check", "--output-format", "json", "--select", "AM9"],
+    );
+    assert_eq!(code(&output), 2);
+}
+
+#[test]
+fn syntax_error_is_reported_skipped_and_the_rest_processed() {
+    let dir = project(&[("bad.py", "x = (\n"), ("good.py", FIXABLE)]);
+    let output = asyncmod(dir.path(), &["fix"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains("bad.py:2:1: error: syntax error: "), "{err}");
+    assert_eq!(read(dir.path(), "good.py"), FIXED);
+    assert_eq!(read(dir.path(), "bad.py"), "x = (\n");
+}
+
+#[test]
+fn non_utf8_and_foreign_cookie_are_errors() {
+    let dir = project(&[("good.py", FIXABLE)]);
+    let latin1 = write(dir.path(), "latin1.py", b"import time\nname = '\xe9'\n");
+    write(
+        dir.path(),
+        "cookie.py",
+        b"# -*- coding: latin-1 -*-\nimport time\n",
+    );
+    let output = asyncmod(dir.path(), &["diff"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("latin1.py:2:9: error: file is not valid UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("cookie.py:1:1: error: file declares encoding `latin-1`"),
+        "{err}"
+    );
+    assert!(stdout(&output).contains("+++ b/good.py"));
+    assert_eq!(
+        fs::read(latin1).expect("read"),
+        b"import time\nname = '\xe9'\n"
+    );
+}
+
+#[test]
+fn missing_path_is_an_error_and_other_paths_still_run() {
+    let dir = project(&[("good.py", FIXABLE)]);
+    let output = asyncmod(dir.path(), &["check", "missing.py", "good.py"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("missing.py:1:1: error: No such file or directory"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stdout(&output).contains("good.py:5:5: AM001"));
+}
+
+#[test]
+fn unreadable_file_is_an_error() {
+    let dir = project(&[("good.py", FIXABLE)]);
+    let locked = write(dir.path(), "locked.py", FIXABLE.as_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
+    }
+    // Root reads anything; a file the kernel refuses to read stands in then.
+    let target = if fs::read(&locked).is_ok() {
+        PathBuf::from("/proc/self/mem")
+    } else {
+        locked.clone()
+    };
+    let output = asyncmod(
+        dir.path(),
+        &["fix", target.to_str().expect("utf-8 path"), "good.py"],
+    );
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains(":1:1: error: cannot read: "),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read(dir.path(), "good.py"), FIXED);
+}
+
+#[test]
+fn stdin_filename_for_fix_diff_and_check() {
+    let dir = project(&[]);
+    let output = asyncmod_stdin(
+        dir.path(),
+        &["fix", "--stdin-filename", "app/poll.py"],
+        FIXABLE.as_bytes(),
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(stdout(&output), FIXED);
+
+    let output = asyncmod_stdin(
+        dir.path(),
+        &["fix", "--stdin-filename", "clean.py"],
+        CLEAN.as_bytes(),
+    );
+    assert_eq!(stdout(&output), CLEAN, "an unchanged source is echoed");
+
+    let output = asyncmod_stdin(
+        dir.path(),
+        &["diff", "--stdin-filename", "app/poll.py"],
+        FIXABLE.as_bytes(),
+    );
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).starts_with("--- a/app/poll.py\n+++ b/app/poll.py\n"));
+
+    let output = asyncmod_stdin(
+        dir.path(),
+        &["check", "--stdin-filename", "app/poll.py"],
+        FIXABLE.as_bytes(),
+    );
+    assert_eq!(code(&output), 1);
+    assert!(stdout(&output).starts_with("app/poll.py:5:5: AM001 [*]"));
+
+    // A syntax error: exit 2, and `fix` gives the input back unchanged.
+    let output = asyncmod_stdin(dir.path(), &["fix", "--stdin-filename", "x.py"], b"x = (\n");
+    assert_eq!(code(&output), 2);
+    assert_eq!(stdout(&output), "x = (\n");
+    assert!(stderr(&output).contains("x.py:2:1: error: syntax error"));
+}
+
+#[test]
+fn crlf_bom_and_tabs_survive_a_fix() {
+    let source = "\u{feff}# -*- coding: utf-8 -*-\r\nimport time\r\n\r\n\r\nasync def f():\r\n\tif True:\r\n\t\ttime.sleep(1)\t# tab\r\n";
+    let dir = project(&[("w.py", source)]);
+    assert_eq!(code(&asyncmod(dir.path(), &["fix"])), 0);
+    assert_eq!(
+        read(dir.path(), "w.py"),
+        "\u{feff}# -*- coding: utf-8 -*-\r\nimport asyncio\r\n\r\n\r\nasync def f():\r\n\tif True:\r\n\t\tawait asyncio.sleep(1)\t# tab\r\n"
+    );
+}
+
+#[test]
+fn select_ignore_and_noqa() {
+    let dir = project(&[
+        ("a.py", FIXABLE),
+        ("n.py", &FIXABLE.replace("# back off", "# noqa: AM001")),
+    ]);
+    assert_eq!(
+        code(&asyncmod(dir.path(), &["diff", "--ignore", "AM001"])),
+        0
+    );
+    assert_eq!(
+        code(&asyncmod(
+            dir.path(),
+            &["diff", "--select", "sleep-in-async"]
+        )),
+        1
+    );
+    assert_eq!(
+        code(&asyncmod(dir.path(), &["diff", "--select", "AM0", "n.py"])),
+        0
+    );
+    let output = asyncmod(dir.path(), &["diff", "--select", "AM999"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("unknown codemod `AM999`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn discovery_honours_gitignore_ignore_excludes_and_explicit_paths() {
+    let dir = project(&[
+        (".gitignore", "generated/\n"),
+        (".ignore", "scratch.py\n"),
+        ("src/app.py", FIXABLE),
+        ("generated/out.py", FIXABLE),
+        ("scratch.py", FIXABLE),
+        ("venv/lib/site.py", FIXABLE),
+        ("src/api_pb2.py", FIXABLE),
+        ("src/types.pyi", FIXABLE),
+        ("notes.txt", FIXABLE),
+    ]);
+    let output = asyncmod(dir.path(), &["check", "--extend-exclude", "*_pb2.py"]);
+    assert_eq!(stdout(&output).lines().count(), 1, "{}", stdout(&output));
+    assert!(stdout(&output).starts_with("src/app.py:"));
+
+    // `--exclude` replaces the defaults: venv is walked now.
+    let output = asyncmod(dir.path(), &["check", "--exclude", "src"]);
+    assert!(
+        stdout(&output).starts_with("venv/lib/site.py:"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(stdout(&output).lines().count(), 1);
+
+    // A path named explicitly is always processed.
+    let output = asyncmod(
+        dir.path(),
+        &[
+            "check",
+            "generated/out.py",
+            "scratch.py",
+            "venv/lib/site.py",
+        ],
+    );
+    assert_eq!(stdout(&output).lines().count(), 3, "{}", stdout(&output));
+}
+
+#[test]
+fn pyproject_configuration_is_read_and_flags_win() {
+    let dir = project(&[
+        (
+            "pyproject.toml",
+            "[project]\nname = \"x\"\nrequires-python = \">=3.10\"\n\n[tool.asyncmod]\nignore = [\"AM001\"]\n",
+        ),
+        ("pkg/a.py", FIXABLE),
+    ]);
+    assert_eq!(code(&asyncmod(dir.path(), &["diff"])), 0);
+    assert_eq!(code(&asyncmod(dir.path(), &["diff", "pkg"])), 0);
+    assert_eq!(
+        code(&asyncmod(dir.path().join("pkg").as_path(), &["diff"])),
+        0
+    );
+    assert_eq!(code(&asyncmod(dir.path(), &["diff", "--ignore", "AM9"])), 2);
+    assert_eq!(code(&asyncmod(dir.path(), &["diff", "--ignore", ""])), 1);
+
+    write(
+        dir.path(),
+        "pyproject.toml",
+        b"[tool.asyncmod]\nselekt = [\"AM001\"]\n",
+    );
+    let output = asyncmod(dir.path(), &["diff"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("pyproject.toml: invalid configuration"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("selekt"), "{}", stderr(&output));
+
+    write(
+        dir.path(),
+        "pyproject.toml",
+        b"[tool.asyncmod]\ntarget-version = \"py27\"\n",
+    );
+    let output = asyncmod(dir.path(), &["diff"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("target-version in"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn output_is_sorted_and_the_same_with_one_job_or_many() {
+    let mut files = Vec::new();
+    for i in 0..40 {
+        files.push((format!("m{:02}/f.py", 39 - i), FIXABLE.to_string()));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
+    let dir = project(&refs);
+    let one = stdout(&asyncmod(dir.path(), &["check", "--jobs", "1"]));
+    let many = stdout(&asyncmod(dir.path(), &["check", "--jobs", "8"]));
+    assert_eq!(one, many);
+    let paths: Vec<&str> = one
+        .lines()
+        .map(|l| l.split(':').next().unwrap_or_default())
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort();
+    assert_eq!(paths, sorted);
+    assert_eq!(paths.len(), 40);
+}
+
+#[test]
+fn color_only_when_asked_or_on_a_terminal() {
+    let dir = project(&[("a.py", FIXABLE)]);
+    assert!(!stdout(&asyncmod(dir.path(), &["check"])).contains('\x1b'));
+    assert!(stdout(&asyncmod(dir.path(), &["check", "--color", "always"])).contains("\x1b["));
+    assert!(stdout(&asyncmod(dir.path(), &["diff", "--color", "always"])).contains("\x1b[32m+"));
+}
+
+#[test]
+fn list_and_explain() {
+    let dir = project(&[]);
+    let output = asyncmod(dir.path(), &["list"]);
+    assert_eq!(code(&output), 0);
+    assert!(
+        stdout(&output).contains("AM001  sleep-in-async"),
+        "{}",
+        stdout(&output)
+    );
+    let output = asyncmod(dir.path(), &["explain", "sleep-in-async"]);
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    for section in [
+        "## What it does",
+        "## Why",
+        "## Before",
+        "## After",
+        "## Fix safety",
+        "## Left alone",
+    ] {
+        assert!(text.contains(section), "missing {section}");
+    }
+    assert_eq!(stdout(&asyncmod(dir.path(), &["explain", "am001"])), text);
+    let output = asyncmod(dir.path(), &["explain", "AM999"]);
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("unknown codemod `AM999`"));
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    let mut files = Vec::new();
+    for i in 0..300 {
+        files.push((format!("f{i:03}.py"), FIXABLE.repeat(1).to_string()));
+    }
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_str()))
+        .collect();
+    let dir = project(&refs);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .args(["diff", "--jobs", "1"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("finishes");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}

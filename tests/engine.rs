@@ -1,0 +1,324 @@
+//! The fix engine through its library API: rounds, overlaps, the re-parse
+//! safety net, import placement and removal, and byte preservation. Test
+//! codemods declared here misbehave on purpose.
+
+use asyncmod::codemods::{ALL, Codemod, Context, SLEEP_IN_ASYNC};
+use asyncmod::engine::{FixStatus, MAX_ROUNDS, Mode, process_source};
+use asyncmod::fix::{Applicability, Findings};
+use asyncmod::settings::RuleSettings;
+use asyncmod::version::PyVersion;
+use ruff_text_size::{TextRange, TextSize};
+
+fn fix(codemods: &[&'static Codemod], source: &str) -> Option<String> {
+    let rules = RuleSettings::for_codemods(codemods);
+    process_source(source, &rules, Mode::Fix)
+        .expect("processes")
+        .fixed
+}
+
+fn am001(source: &str) -> String {
+    fix(&[&SLEEP_IN_ASYNC], source).unwrap_or_else(|| source.to_string())
+}
+
+/// Replaces the first `pass` with `pass(`: output that does not parse.
+fn breaks_syntax(ctx: &Context, out: &mut Findings) {
+    if let Some(at) = ctx.source.find("pass") {
+        let start = TextSize::new(at as u32);
+        out.report(
+            &BREAKS_SYNTAX,
+            TextRange::new(start, start + TextSize::new(4)),
+            "bad",
+        )
+        .fix_with(Applicability::Safe, |fix| {
+            fix.replace(TextRange::new(start, start + TextSize::new(4)), "pass(");
+            Ok(())
+        });
+    }
+}
+
+static BREAKS_SYNTAX: Codemod = Codemod {
+    code: "AM990",
+    name: "breaks-syntax",
+    run: breaks_syntax,
+    ..Codemod::DEFAULTS
+};
+
+/// Always appends one more `x` to the first name `x…`: never settles.
+fn never_settles(ctx: &Context, out: &mut Findings) {
+    if let Some(at) = ctx.source.find('x') {
+        let at = TextSize::new(at as u32);
+        out.report(
+            &NEVER_SETTLES,
+            TextRange::new(at, at + TextSize::new(1)),
+            "grow",
+        )
+        .fix_with(Applicability::Safe, |fix| {
+            fix.insert(at, "x");
+            Ok(())
+        });
+    }
+}
+
+static NEVER_SETTLES: Codemod = Codemod {
+    code: "AM991",
+    name: "never-settles",
+    run: never_settles,
+    ..Codemod::DEFAULTS
+};
+
+/// Two overlapping fixes per `abc`: the engine takes one per round.
+fn overlapping(ctx: &Context, out: &mut Findings) {
+    let Some(at) = ctx.source.find("abc") else {
+        return;
+    };
+    let at = TextSize::new(at as u32);
+    let whole = TextRange::new(at, at + TextSize::new(3));
+    out.report(&OVERLAPPING, whole, "one")
+        .fix_with(Applicability::Safe, |fix| {
+            fix.replace(whole, "ab_c");
+            Ok(())
+        });
+    out.report(&OVERLAPPING, whole, "two")
+        .fix_with(Applicability::Safe, |fix| {
+            fix.replace(
+                TextRange::new(at + TextSize::new(1), at + TextSize::new(3)),
+                "BC",
+            );
+            Ok(())
+        });
+}
+
+static OVERLAPPING: Codemod = Codemod {
+    code: "AM992",
+    name: "overlapping",
+    run: overlapping,
+    ..Codemod::DEFAULTS
+};
+
+/// An unsafe fix that needs Python 3.12.
+fn picky(ctx: &Context, out: &mut Findings) {
+    if let Some(at) = ctx.source.find("old") {
+        let range = TextRange::new(TextSize::new(at as u32), TextSize::new(at as u32 + 3));
+        out.report(&PICKY, range, "old")
+            .fix_with(Applicability::Unsafe, |fix| {
+                fix.replace(range, "new");
+                fix.requires(PyVersion::new(3, 12));
+                Ok(())
+            });
+    }
+}
+
+static PICKY: Codemod = Codemod {
+    code: "AM993",
+    name: "picky",
+    run: picky,
+    ..Codemod::DEFAULTS
+};
+
+#[test]
+fn output_that_does_not_parse_is_an_internal_error_and_nothing_changes() {
+    let rules = RuleSettings::for_codemods(&[&BREAKS_SYNTAX]);
+    let error = process_source("def f():\n    pass\n", &rules, Mode::Fix).expect_err("must fail");
+    assert!(
+        error.message.starts_with("internal error: fixes of AM990"),
+        "{}",
+        error.message
+    );
+    assert!(error.message.contains("file left unchanged"));
+    // `check` never applies anything, so it still reports.
+    let checked = process_source("def f():\n    pass\n", &rules, Mode::Check).expect("check works");
+    assert_eq!(checked.reports.len(), 1);
+}
+
+#[test]
+fn rounds_are_bounded_and_warn() {
+    let rules = RuleSettings::for_codemods(&[&NEVER_SETTLES]);
+    let outcome = process_source("x = 1\n", &rules, Mode::Fix).expect("processes");
+    assert_eq!(
+        outcome.fixed.as_deref(),
+        Some(format!("{} = 1\n", "x".repeat(MAX_ROUNDS + 1)).as_str())
+    );
+    assert_eq!(outcome.applied.get("AM991"), Some(&MAX_ROUNDS));
+    assert!(
+        outcome
+            .warnings
+            .iter()
+            .any(|w| w.contains("did not settle")),
+        "{:?}",
+        outcome.warnings
+    );
+}
+
+#[test]
+fn overlapping_fixes_apply_in_successive_rounds() {
+    let rules = RuleSettings::for_codemods(&[&OVERLAPPING]);
+    let outcome = process_source("v = abc\n", &rules, Mode::Fix).expect("processes");
+    // Round 1 takes the first fix; round 2 finds no `abc` any more.
+    assert_eq!(outcome.fixed.as_deref(), Some("v = ab_c\n"));
+    assert_eq!(outcome.applied.get("AM992"), Some(&1));
+}
+
+#[test]
+fn safety_and_version_gate_the_fix() {
+    let mut rules = RuleSettings::for_codemods(&[&PICKY]);
+    rules.unsafe_fixes = false;
+    let outcome = process_source("old = 1\n", &rules, Mode::Fix).expect("processes");
+    assert!(outcome.fixed.is_none());
+    assert_eq!(
+        outcome.reports[0].fix,
+        FixStatus::NeedsVersion(PyVersion::new(3, 12))
+    );
+
+    rules.target_version = PyVersion::new(3, 12);
+    let outcome = process_source("old = 1\n", &rules, Mode::Fix).expect("processes");
+    assert!(outcome.fixed.is_none());
+    assert_eq!(outcome.reports[0].fix, FixStatus::NeedsUnsafe);
+
+    rules.unsafe_fixes = true;
+    let outcome = process_source("old = 1\n", &rules, Mode::Fix).expect("processes");
+    assert_eq!(outcome.fixed.as_deref(), Some("new = 1\n"));
+    assert_eq!(
+        outcome.reports[0].fix,
+        FixStatus::Applies(Applicability::Unsafe)
+    );
+}
+
+#[test]
+fn a_codemod_above_the_target_does_not_run() {
+    static NEEDS_314: Codemod = Codemod {
+        code: "AM994",
+        name: "needs-314",
+        min_python: PyVersion::PY314,
+        run: picky,
+        ..Codemod::DEFAULTS
+    };
+    let rules = RuleSettings::for_codemods(&[&NEEDS_314]);
+    let outcome = process_source("old = 1\n", &rules, Mode::Check).expect("processes");
+    assert!(outcome.reports.is_empty());
+}
+
+#[test]
+fn every_byte_outside_the_edits_survives() {
+    let source = "\u{feff}# -*- coding: utf-8 -*-\r\n'''Doc.'''\r\nimport time\r\n\r\n\r\nasync def f():\r\n\tx = 'caf\u{e9}'  # \u{2603}\r\n\ttime.sleep(1)\r\n\treturn x\r\n";
+    assert_eq!(
+        am001(source),
+        "\u{feff}# -*- coding: utf-8 -*-\r\n'''Doc.'''\r\nimport asyncio\r\n\r\n\r\nasync def f():\r\n\tx = 'caf\u{e9}'  # \u{2603}\r\n\tawait asyncio.sleep(1)\r\n\treturn x\r\n"
+    );
+}
+
+#[test]
+fn one_import_serves_many_fixes_and_a_second_run_changes_nothing() {
+    let source = "import time\n\n\nasync def a():\n    time.sleep(1)\n\n\nasync def b():\n    time.sleep(2)\n    time.sleep(3)\n";
+    let fixed = am001(source);
+    assert_eq!(
+        fixed,
+        "import asyncio\n\n\nasync def a():\n    await asyncio.sleep(1)\n\n\nasync def b():\n    await asyncio.sleep(2)\n    await asyncio.sleep(3)\n"
+    );
+    assert_eq!(fix(&[&SLEEP_IN_ASYNC], &fixed), None);
+}
+
+#[test]
+fn import_goes_after_docstring_future_and_in_the_block() {
+    let cases = [
+        // No imports: after the docstring, blank lines as black would.
+        (
+            "\"\"\"Doc.\"\"\"\nfrom time import sleep\nasync def f():\n    sleep(1)\n",
+            "\"\"\"Doc.\"\"\"\nimport asyncio\nasync def f():\n    await asyncio.sleep(1)\n",
+        ),
+        // Alphabetical among the first group's plain imports.
+        (
+            "import os\nimport sys\nfrom time import sleep\n\nasync def f():\n    sleep(os.cpu_count() or sys.maxsize)\n",
+            "import asyncio\nimport os\nimport sys\n\nasync def f():\n    await asyncio.sleep(os.cpu_count() or sys.maxsize)\n",
+        ),
+        (
+            "from __future__ import annotations\n\nimport abc\nimport time\n\nasync def f():\n    time.sleep(abc.x)\n",
+            "from __future__ import annotations\n\nimport abc\nimport asyncio\n\nasync def f():\n    await asyncio.sleep(abc.x)\n",
+        ),
+        // A shebang stays first; code directly after it gets separated.
+        (
+            "#!/usr/bin/env python\nfrom time import sleep as s\nasync def f():\n    s(1)\n",
+            "#!/usr/bin/env python\nimport asyncio\nasync def f():\n    await asyncio.sleep(1)\n",
+        ),
+    ];
+    for (before, after) in cases {
+        assert_eq!(am001(before), after, "from:\n{before}");
+    }
+}
+
+#[test]
+fn import_is_added_before_code_when_the_module_has_none_left() {
+    // `time` is imported inside the coroutine: the module gets its own asyncio import.
+    let source = "async def f():\n    import time\n    time.sleep(1)\n    return 1\n";
+    assert_eq!(
+        am001(source),
+        "import asyncio\n\n\nasync def f():\n    await asyncio.sleep(1)\n    return 1\n"
+    );
+}
+
+#[test]
+fn import_in_a_try_block_becomes_pass_when_removed() {
+    let source = "try:\n    from time import sleep\nexcept ImportError:\n    sleep = None\nimport asyncio\n\nasync def f():\n    sleep(1)\n";
+    // `sleep` is bound twice (import and assignment): not resolvable, so untouched.
+    assert_eq!(am001(source), source);
+    let source = "import asyncio\nif True:\n    import time\n\nasync def f():\n    time.sleep(1)\n";
+    assert_eq!(
+        am001(source),
+        "import asyncio\nif True:\n    pass\n\nasync def f():\n    await asyncio.sleep(1)\n"
+    );
+}
+
+#[test]
+fn import_listed_in_dunder_all_is_kept() {
+    let source = "import asyncio\nfrom time import sleep\n__all__ = ['sleep']\n\nasync def f():\n    sleep(1)\n";
+    assert_eq!(
+        am001(source),
+        "import asyncio\nfrom time import sleep\n__all__ = ['sleep']\n\nasync def f():\n    await asyncio.sleep(1)\n"
+    );
+}
+
+#[test]
+fn noqa_forms_suppress() {
+    for comment in [
+        "# noqa",
+        "# noqa: AM001",
+        "# NOQA:AM001",
+        "# noqa: E501, ASYNC251",
+        "# type: ignore  # noqa: AM001",
+    ] {
+        let source = format!("import time\nasync def f():\n    time.sleep(1)  {comment}\n");
+        assert_eq!(am001(&source), source, "{comment}");
+    }
+    let source = "import time\nasync def f():\n    time.sleep(1)  # noqa: E501\n";
+    assert_ne!(am001(source), source);
+}
+
+#[test]
+fn check_positions_are_one_based_characters() {
+    let rules = RuleSettings::for_codemods(ALL);
+    let source = "import time\nasync def f():\n    s = '\u{e9}\u{e9}'; time.sleep(1)\n";
+    let outcome = process_source(source, &rules, Mode::Check).expect("processes");
+    let report = &outcome.reports[0];
+    assert_eq!((report.start.line, report.start.column), (3, 15));
+}
+
+#[test]
+fn syntax_errors_are_reported_with_position() {
+    let rules = RuleSettings::for_codemods(ALL);
+    let error =
+        process_source("def f(:\n    pass\n", &rules, Mode::Check).expect_err("syntax error");
+    assert_eq!((error.position.line, error.position.column), (1, 7));
+    assert!(error.message.starts_with("syntax error: "));
+}
+
+#[test]
+fn deeply_nested_input_ends_in_a_result_or_an_error() {
+    let depth = 500;
+    let source = format!("x = {}1{}\n", "(".repeat(depth), ")".repeat(depth));
+    let rules = RuleSettings::for_codemods(ALL);
+    let handle = std::thread::Builder::new()
+        .stack_size(256 * 1024 * 1024)
+        .spawn(move || process_source(&source, &rules, Mode::Fix).map(|o| o.fixed.is_none()))
+        .expect("spawn");
+    let result = handle.join().expect("no panic or overflow");
+    assert!(matches!(result, Ok(true) | Err(_)));
+}
