@@ -587,7 +587,7 @@ fn list_and_explain() {
 fn broken_pipe_is_not_an_error() {
     let mut files = Vec::new();
     for i in 0..300 {
-        files.push((format!("f{i:03}.py"), FIXABLE.repeat(1).to_string()));
+        files.push((format!("f{i:03}.py"), FIXABLE.to_string()));
     }
     let refs: Vec<(&str, &str)> = files
         .iter()
