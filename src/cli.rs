@@ -11,7 +11,7 @@ use crate::version::PyVersion;
 #[derive(Debug, Parser)]
 #[command(
     name = "asyncmod",
-    version,
+    version = env!("ASYNCMOD_VERSION"),
     about = "Rewrite Python asyncio anti-patterns into the modern idiom, keeping every other byte.",
     after_help = "Examples:\n  asyncmod diff src/                      review what would change\n  asyncmod fix src/                       rewrite in place (safe fixes)\n  asyncmod fix --target-version py311 .   migrate after raising the minimum Python\n  asyncmod check --output-format github . annotate a pull request\n  asyncmod explain AM001                  what a codemod does and why"
 )]
@@ -44,6 +44,7 @@ pub enum Command {
     )]
     Check(FileArgs),
     /// Print the catalogue: code, name, minimum Python, fix safety, summary.
+    #[command(after_help = "Examples:\n  asyncmod list\n  asyncmod list | grep unsafe")]
     List,
     /// Explain one codemod: what it does, why, before and after, fix safety.
     #[command(
@@ -52,6 +53,14 @@ pub enum Command {
     Explain {
         /// A code (`AM001`) or a name (`sleep-in-async`).
         code_or_name: String,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  asyncmod completions bash > ~/.local/share/bash-completion/completions/asyncmod\n  asyncmod completions zsh > ~/.zfunc/_asyncmod\n  asyncmod completions fish > ~/.config/fish/completions/asyncmod.fish"
+    )]
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
     },
 }
 
@@ -132,6 +141,8 @@ pub enum OutputFormat {
     Json,
     /// GitHub Actions workflow commands (`::warning file=…`).
     Github,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

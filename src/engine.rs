@@ -59,6 +59,8 @@ pub struct Report {
     pub fix_title: Option<String>,
     /// The fix's edits, positioned (for `--output-format json`).
     pub edits: Vec<ReportEdit>,
+    /// The source line the finding starts on, for showing it under the message.
+    pub line_text: String,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -262,7 +264,9 @@ fn report(finding: &Finding, source: &str, index: &LineIndex, rules: &RuleSettin
             content: edit.content.to_string(),
         })
         .collect();
+    let line_text = crate::fix::layout::line_text(source, finding.range.start()).to_string();
     Report {
+        line_text,
         codemod: finding.codemod,
         start: Position::at(index, source, finding.range.start()),
         end: Position::at(index, source, finding.range.end()),

@@ -77,6 +77,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 "unknown codemod `{code_or_name}`: `asyncmod list` shows the catalogue"
             ),
         },
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut buffer = Vec::new();
+            clap_complete::generate(shell, &mut command, "asyncmod", &mut buffer);
+            print_stdout(&String::from_utf8_lossy(&buffer))?;
+            Ok(ExitStatus::Success)
+        }
         Command::Diff(args) => run_files(&args, Action::Diff, false),
         Command::Check(args) => run_files(&args, Action::Check, false),
         Command::Fix(args) => run_files(&args.files, Action::Fix, args.exit_non_zero_on_fix),
@@ -107,6 +114,7 @@ fn run_files(
         io::BufWriter::new(io::stdout().lock()),
         io::stderr().lock(),
     );
+    printer.snippets = io::stdout().is_terminal();
     let result = match &settings.output.stdin_filename {
         Some(filename) => run_stdin(filename, &settings, &mut printer),
         None => run_paths(&settings, &mut printer),

@@ -605,3 +605,87 @@ fn broken_pipe_is_not_an_error() {
     let output = child.wait_with_output().expect("finishes");
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+#[test]
+fn sarif_output_validates_against_the_schema() {
+    let dir = project(&[
+        ("a.py", FIXABLE),
+        ("b.py", REPORT_ONLY),
+        ("bad.py", "x = (\n"),
+    ]);
+    let schema_path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(schema_path).expect("schema"))
+            .expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    for command in ["check", "diff", "fix"] {
+        let output = asyncmod(dir.path(), &[command, "--output-format", "sarif"]);
+        assert_eq!(code(&output), 2, "bad.py is an error");
+        let log: serde_json::Value = serde_json::from_slice(&output.stdout).expect("SARIF is JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&log)
+            .map(|e| format!("{e} at {}", e.instance_path))
+            .collect();
+        assert!(errors.is_empty(), "{command}: {errors:#?}");
+        let run = &log["runs"][0];
+        assert_eq!(run["tool"]["driver"]["name"], "asyncmod");
+        assert_eq!(run["invocations"][0]["executionSuccessful"], false);
+        assert_eq!(
+            run["invocations"][0]["toolExecutionNotifications"][0]["level"],
+            "error"
+        );
+        if command == "check" {
+            let results = run["results"].as_array().expect("results");
+            assert_eq!(results.len(), 2);
+            assert_eq!(results[0]["ruleId"], "AM001");
+            assert_eq!(
+                results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+                5
+            );
+            assert!(results[0]["fixes"][0]["artifactChanges"][0]["replacements"].is_array());
+        }
+    }
+}
+
+#[test]
+fn version_names_the_release() {
+    let dir = project(&[]);
+    let output = asyncmod(dir.path(), &["--version"]);
+    assert_eq!(code(&output), 0);
+    assert!(stdout(&output).starts_with(&format!("asyncmod {}", env!("CARGO_PKG_VERSION"))));
+}
+
+#[test]
+fn completions_for_each_shell() {
+    let dir = project(&[]);
+    for (shell, marker) in [
+        ("bash", "_asyncmod()"),
+        ("zsh", "#compdef asyncmod"),
+        ("fish", "complete -c asyncmod"),
+    ] {
+        let output = asyncmod(dir.path(), &["completions", shell]);
+        assert_eq!(code(&output), 0);
+        let text = stdout(&output);
+        assert!(
+            text.contains(marker),
+            "{shell}: {}",
+            &text[..text.len().min(200)]
+        );
+        assert!(text.contains("unsafe-fixes"), "{shell} completes flags");
+    }
+}
+
+#[test]
+fn every_subcommand_has_help_with_examples() {
+    let dir = project(&[]);
+    for command in ["diff", "fix", "check", "list", "explain", "completions"] {
+        let output = asyncmod(dir.path(), &[command, "--help"]);
+        assert_eq!(code(&output), 0, "{command}");
+        let text = stdout(&output);
+        assert!(
+            text.contains("Examples:"),
+            "{command} --help has no examples:\n{text}"
+        );
+    }
+}

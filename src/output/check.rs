@@ -111,3 +111,76 @@ pub fn escape_data(text: &str) -> String {
 pub fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
+
+/// The finding's source line with the finding underlined, as ruff and rustc
+/// show it (for `check` on a terminal).
+pub fn snippet(report: &Report, style: &Style) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+    let line = report.line_text.as_str();
+    // Columns are characters; the renderer wants byte offsets into the line.
+    let byte_at = |column: usize| {
+        line.char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line.len(), |(i, _)| i)
+    };
+    let start = byte_at(report.start.column);
+    let end = if report.end.line == report.start.line {
+        byte_at(report.end.column)
+    } else {
+        line.len()
+    };
+    let end = end.max(start + usize::from(start < line.len()));
+    let group = Group::with_level(Level::WARNING).element(
+        Snippet::source(line)
+            .line_start(report.start.line)
+            .fold(false)
+            .annotation(
+                AnnotationKind::Primary
+                    .span(start..end)
+                    .label(report.codemod.code),
+            ),
+    );
+    let renderer = if style.enabled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    format!("{}\n", renderer.render(&[group]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codemods::SLEEP_IN_ASYNC;
+    use crate::engine::FixStatus;
+    use crate::source::Position;
+
+    #[test]
+    fn snippet_underlines_the_finding() {
+        let report = Report {
+            codemod: &SLEEP_IN_ASYNC,
+            start: Position {
+                line: 12,
+                column: 6,
+            },
+            end: Position {
+                line: 12,
+                column: 19,
+            },
+            message: "m".into(),
+            fix: FixStatus::None(None),
+            fix_title: None,
+            edits: Vec::new(),
+            line_text: "\t\u{e9}\u{e9}= time.sleep(1)".into(),
+        };
+        let text = snippet(&report, &Style { enabled: false });
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines.iter().any(|l| l.starts_with("12 |")), "{text}");
+        let marker = lines
+            .iter()
+            .find(|l| l.contains('^'))
+            .expect("an underline");
+        assert_eq!(marker.matches('^').count(), 13, "{text}");
+        assert!(marker.ends_with("AM001"), "{text}");
+    }
+}

@@ -4,6 +4,7 @@
 pub mod check;
 pub mod diff;
 pub mod explain;
+pub mod sarif;
 pub mod style;
 pub mod summary;
 
@@ -72,7 +73,10 @@ pub struct Printer<W: Write, E: Write> {
     pub out: W,
     pub err: E,
     pub totals: Totals,
+    /// Show the source line under each finding (`check` on a terminal).
+    pub snippets: bool,
     json_items: usize,
+    sarif: sarif::SarifLog,
 }
 
 impl<W: Write, E: Write> Printer<W, E> {
@@ -84,7 +88,9 @@ impl<W: Write, E: Write> Printer<W, E> {
             out,
             err,
             totals: Totals::default(),
+            snippets: false,
             json_items: 0,
+            sarif: sarif::SarifLog::default(),
         }
     }
 
@@ -106,6 +112,9 @@ impl<W: Write, E: Write> Printer<W, E> {
             failure.message
         );
         writeln!(self.err, "{line}")?;
+        if self.format == OutputFormat::Sarif {
+            self.sarif.error(display, failure);
+        }
         if self.format == OutputFormat::Github {
             writeln!(
                 self.out,
@@ -163,7 +172,11 @@ impl<W: Write, E: Write> Printer<W, E> {
                 OutputFormat::Text => {
                     let line = check::text_line(&outcome.display, report, &self.style);
                     writeln!(self.out, "{line}")?;
+                    if self.snippets {
+                        write!(self.out, "{}", check::snippet(report, &self.style))?;
+                    }
                 }
+                OutputFormat::Sarif => self.sarif.finding(&outcome.display, report),
                 OutputFormat::Json => {
                     self.json_item(check::json_value(&outcome.display, report))?
                 }
@@ -200,6 +213,11 @@ impl<W: Write, E: Write> Printer<W, E> {
                 }
                 self.out.write_all(diff.as_bytes())?;
             }
+            OutputFormat::Sarif => {
+                for report in applied_reports(result) {
+                    self.sarif.finding(&outcome.display, report);
+                }
+            }
         }
         Ok(())
     }
@@ -225,6 +243,11 @@ impl<W: Write, E: Write> Printer<W, E> {
                     )?;
                 }
             }
+            OutputFormat::Sarif => {
+                for report in applied_reports(result) {
+                    self.sarif.finding(&outcome.display, report);
+                }
+            }
         }
         writeln!(
             self.err,
@@ -240,6 +263,11 @@ impl<W: Write, E: Write> Printer<W, E> {
                 self.out.write_all(b"\n")?;
             }
             self.out.write_all(b"]\n")?;
+        }
+        if self.format == OutputFormat::Sarif {
+            serde_json::to_writer_pretty(&mut self.out, &self.sarif.document())
+                .map_err(io::Error::other)?;
+            self.out.write_all(b"\n")?;
         }
         self.out.flush()?;
         let summary = summary::run_summary(self.action, &self.totals);
