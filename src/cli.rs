@@ -71,6 +71,10 @@ pub struct FixArgs {
     /// Exit with status 1 when any file was changed.
     #[arg(long)]
     pub exit_non_zero_on_fix: bool,
+    /// Show each fix as a small diff and ask: y apply, n skip, a apply this
+    /// and the rest, q stop (keeping what was accepted). Needs a terminal.
+    #[arg(long, short = 'i', conflicts_with = "stdin_filename")]
+    pub interactive: bool,
 }
 
 #[derive(Debug, Args, Default, Clone)]

@@ -169,7 +169,7 @@ pub fn process_source(
 
 /// Removes the imports fixes left unused; keeps the text as it was if the
 /// removal would not parse (it always should: this is a second safety net).
-fn remove_imports(text: String, removals: &[ImportRemoval]) -> String {
+pub fn remove_imports(text: String, removals: &[ImportRemoval]) -> String {
     let Ok(parsed) = parse(&text) else {
         return text;
     };
@@ -243,7 +243,7 @@ pub fn analyse_with(
     findings
 }
 
-fn report(finding: &Finding, source: &str, index: &LineIndex, rules: &RuleSettings) -> Report {
+pub fn report(finding: &Finding, source: &str, index: &LineIndex, rules: &RuleSettings) -> Report {
     let fix = match &finding.fix {
         None => FixStatus::None(finding.note.clone()),
         Some(fix) if fix.min_python > rules.target_version => {
@@ -277,7 +277,7 @@ fn report(finding: &Finding, source: &str, index: &LineIndex, rules: &RuleSettin
     }
 }
 
-fn syntax_error(source: &str, error: &ParseError) -> SourceError {
+pub fn syntax_error(source: &str, error: &ParseError) -> SourceError {
     let index = LineIndex::from_source_text(source);
     SourceError {
         position: Position::at(&index, source, error.location.start()),
@@ -285,7 +285,7 @@ fn syntax_error(source: &str, error: &ParseError) -> SourceError {
     }
 }
 
-fn internal_error(codes: &[&str], text: &str, error: &ParseError) -> SourceError {
+pub fn internal_error(codes: &[&str], text: &str, error: &ParseError) -> SourceError {
     let index = LineIndex::from_source_text(text);
     let at = Position::at(&index, text, error.location.start());
     SourceError {

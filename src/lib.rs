@@ -11,6 +11,7 @@ pub mod codemods;
 pub mod discovery;
 pub mod engine;
 pub mod fix;
+pub mod interactive;
 pub mod noqa;
 pub mod output;
 pub mod semantic;
@@ -86,6 +87,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         }
         Command::Diff(args) => run_files(&args, Action::Diff, false),
         Command::Check(args) => run_files(&args, Action::Check, false),
+        Command::Fix(args) if args.interactive => {
+            run_interactive(&args.files, args.exit_non_zero_on_fix)
+        }
         Command::Fix(args) => run_files(&args.files, Action::Fix, args.exit_non_zero_on_fix),
     }
 }
@@ -124,19 +128,136 @@ fn run_files(
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitStatus::Success),
         Err(error) => return Err(error).context("writing output"),
     }
-    let totals = &printer.totals;
-    Ok(if totals.errors > 0 {
-        ExitStatus::Error
+    Ok(exit_status(action, &printer.totals, &settings))
+}
+
+/// 2 on any error; else 1 for findings (`check`), changes (`diff`), or
+/// changes with `--exit-non-zero-on-fix`; else 0.
+fn exit_status(action: Action, totals: &output::Totals, settings: &Settings) -> ExitStatus {
+    if totals.errors > 0 {
+        return ExitStatus::Error;
+    }
+    let failed = match action {
+        Action::Check => totals.findings > 0,
+        Action::Diff => totals.changed_files > 0,
+        Action::Fix => totals.changed_files > 0 && settings.output.exit_non_zero_on_fix,
+    };
+    if failed {
+        ExitStatus::Failure
     } else {
-        match action {
-            Action::Check if totals.findings > 0 => ExitStatus::Failure,
-            Action::Diff if totals.changed_files > 0 => ExitStatus::Failure,
-            Action::Fix if totals.changed_files > 0 && settings.output.exit_non_zero_on_fix => {
-                ExitStatus::Failure
+        ExitStatus::Success
+    }
+}
+
+/// `fix --interactive`: files one at a time, each fix asked about on the
+/// terminal. Refuses to start when stdin is not a terminal (it would hang or
+/// read garbage).
+fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Result<ExitStatus> {
+    if !io::stdin().is_terminal() {
+        anyhow::bail!("`fix --interactive` asks questions on a terminal, and stdin is not one");
+    }
+    let settings = Settings::resolve(args, exit_non_zero_on_fix)?;
+    // The questions go to stderr: colour them when it is a terminal.
+    let style = Style {
+        enabled: match args.color {
+            cli::ColorChoice::Always => true,
+            cli::ColorChoice::Never => false,
+            cli::ColorChoice::Auto => {
+                io::stderr().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
-            _ => ExitStatus::Success,
+        },
+    };
+    let mut printer = Printer::new(
+        Action::Fix,
+        settings.output.format,
+        Style {
+            enabled: settings.output.color,
+        },
+        io::BufWriter::new(io::stdout().lock()),
+        io::stderr(),
+    );
+    let mut prompter = interactive::TerminalPrompter {
+        input: io::stdin().lock(),
+        output: io::stderr(),
+    };
+    let result = (|| -> io::Result<()> {
+        printer.start()?;
+        let (files, errors) = discovery::discover(&settings.files).map_err(io::Error::other)?;
+        for error in &errors {
+            printer.error(
+                &display_path(&error.path),
+                &FileFailure {
+                    position: Position::START,
+                    message: error.message.clone(),
+                },
+            )?;
         }
-    })
+        let mut mode = interactive::Mode::Ask;
+        for path in &files {
+            if mode == interactive::Mode::Quit {
+                break;
+            }
+            let display = display_path(path);
+            let outcome = match std::fs::read(path) {
+                Err(error) => Err(FileFailure {
+                    position: Position::START,
+                    message: format!("cannot read: {}", discovery::describe_io_error(&error)),
+                }),
+                Ok(bytes) => match source::decode(bytes) {
+                    Err(error) => Err(FileFailure {
+                        position: error.position,
+                        message: error.message,
+                    }),
+                    Ok(text) => {
+                        match interactive::review_source(
+                            &text,
+                            &display,
+                            &settings.rules,
+                            &mut prompter,
+                            mode,
+                            &style,
+                        ) {
+                            Err(error) => Err(FileFailure {
+                                position: error.position,
+                                message: error.message,
+                            }),
+                            Ok(reviewed) => {
+                                mode = reviewed.mode;
+                                let written = match &reviewed.fixed {
+                                    Some(text) => write::write_atomically(path, text.as_bytes())
+                                        .map_err(|error| FileFailure {
+                                            position: Position::START,
+                                            message: format!(
+                                                "cannot write the fixed file: {error:#}"
+                                            ),
+                                        }),
+                                    None => Ok(()),
+                                };
+                                written.map(|()| FileResult {
+                                    changed: reviewed.fixed.is_some(),
+                                    applied: reviewed.applied,
+                                    ..FileResult::default()
+                                })
+                            }
+                        }
+                    }
+                },
+            };
+            printer.file(&FileOutcome {
+                path: path.clone(),
+                display,
+                result: outcome,
+            })?;
+        }
+        printer.finish()
+    })();
+    match result {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitStatus::Success),
+        Err(error) => return Err(error).context("interactive review"),
+    }
+    Ok(exit_status(Action::Fix, &printer.totals, &settings))
 }
 
 /// `--stdin-filename`: the source comes from stdin; `fix` writes the result

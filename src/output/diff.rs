@@ -8,10 +8,15 @@ use super::style::Style;
 /// The unified diff from `old` to `new` for the file at `display` (a path
 /// relative to the current directory, `/`-separated).
 pub fn unified_diff(display: &str, old: &str, new: &str) -> String {
+    unified_diff_with_context(display, old, new, 3)
+}
+
+/// [`unified_diff`] with `context` lines around each change.
+pub fn unified_diff_with_context(display: &str, old: &str, new: &str, context: usize) -> String {
     let diff = TextDiff::from_lines(old, new);
     let mut unified = diff.unified_diff();
     unified
-        .context_radius(3)
+        .context_radius(context)
         .missing_newline_hint(true)
         .header(&format!("a/{display}"), &format!("b/{display}"));
     unified.to_string()

@@ -1,0 +1,297 @@
+//! `fix --interactive`: each fix shown as a small diff and asked about, as
+//! `git add -p` does: `y` apply, `n` skip, `a` apply this and the rest, `q`
+//! stop (keeping what was accepted).
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, Write};
+
+use ruff_source_file::LineIndex;
+use ruff_text_size::Ranged;
+use rustc_hash::FxHashSet;
+
+use crate::engine::{SourceError, analyse, internal_error, parse, remove_imports, syntax_error};
+use crate::fix::apply::{apply_fixes, splice};
+use crate::fix::{Finding, ImportRemoval};
+use crate::output::Style;
+use crate::output::diff::colorize;
+use crate::settings::RuleSettings;
+
+/// What the user answered about one fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+    All,
+    Quit,
+}
+
+/// Asks about one fix. The terminal implementation reads lines; tests script it.
+pub trait Prompter {
+    fn ask(&mut self, header: &str, diff: &str) -> io::Result<Answer>;
+}
+
+/// Where the review stands after a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Keep asking.
+    Ask,
+    /// `a`: apply every remaining fix without asking.
+    AcceptAll,
+    /// `q`: stop; apply nothing more.
+    Quit,
+}
+
+/// The result of reviewing one source.
+#[derive(Debug)]
+pub struct Reviewed {
+    pub fixed: Option<String>,
+    pub applied: BTreeMap<&'static str, usize>,
+    pub mode: Mode,
+}
+
+/// Each fix still on offer is asked about until none is left, the user
+/// quits, or accepts the rest. An accepted fix is applied at once and the
+/// source analysed again, so every diff shown is against the current text.
+pub fn review_source(
+    source: &str,
+    display: &str,
+    rules: &RuleSettings,
+    prompter: &mut dyn Prompter,
+    mut mode: Mode,
+    style: &Style,
+) -> Result<Reviewed, SourceError> {
+    let mut text = source.to_string();
+    let mut declined: FxHashSet<(&'static str, String, String)> = FxHashSet::default();
+    let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut removals: Vec<ImportRemoval> = Vec::new();
+    let mut last_codes: Vec<&'static str> = Vec::new();
+    // Every step accepts or declines one fix (or all): this only bounds a codemod gone wrong.
+    for _ in 0..10_000 {
+        if mode == Mode::Quit {
+            break;
+        }
+        let parsed = match parse(&text) {
+            Ok(parsed) => parsed,
+            Err(error) if text == source => return Err(syntax_error(source, &error)),
+            Err(error) => return Err(internal_error(&last_codes, &text, &error)),
+        };
+        let index = LineIndex::from_source_text(&text);
+        let findings = analyse(&text, &parsed, &index, rules);
+        let offered: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.fix.as_ref().is_some_and(|fix| rules.allows(fix)))
+            .filter(|f| !declined.contains(&key(f, &text)))
+            .collect();
+        let Some(first) = offered.first() else { break };
+        let Some(fix) = first.fix.as_ref() else { break };
+
+        let answer = if mode == Mode::AcceptAll {
+            Answer::All
+        } else {
+            let after = splice(&text, &fix.edits);
+            let diff = crate::output::diff::unified_diff_with_context(display, &text, &after, 2);
+            let position = crate::source::Position::at(&index, &text, first.range.start());
+            let header = format!(
+                "{}:{}:{}: {} {} — {}",
+                display,
+                position.line,
+                position.column,
+                style.bold_red(first.codemod.code),
+                first.codemod.name,
+                style.bold(&fix.title)
+            );
+            prompter
+                .ask(&header, &colorize(&diff, style))
+                .map_err(|e| SourceError {
+                    position,
+                    message: format!("cannot read the answer: {e}"),
+                })?
+        };
+        match answer {
+            Answer::No => {
+                declined.insert(key(first, &text));
+            }
+            Answer::Quit => mode = Mode::Quit,
+            Answer::Yes => {
+                let result = apply_fixes(&text, [(first.codemod, fix)]);
+                record(&mut applied, &mut removals, &mut last_codes, &result);
+                text = result.text;
+            }
+            Answer::All => {
+                mode = Mode::AcceptAll;
+                let result = apply_fixes(
+                    &text,
+                    offered
+                        .iter()
+                        .filter_map(|f| f.fix.as_ref().map(|fix| (f.codemod, fix))),
+                );
+                record(&mut applied, &mut removals, &mut last_codes, &result);
+                text = result.text;
+            }
+        }
+    }
+    if let Err(error) = parse(&text) {
+        // An accepted fix broke the source: keep the file as it was.
+        return Err(internal_error(&last_codes, &text, &error));
+    }
+    if !removals.is_empty() {
+        text = remove_imports(text, &removals);
+    }
+    Ok(Reviewed {
+        fixed: (text != source).then_some(text),
+        applied,
+        mode,
+    })
+}
+
+fn record(
+    applied: &mut BTreeMap<&'static str, usize>,
+    removals: &mut Vec<ImportRemoval>,
+    last_codes: &mut Vec<&'static str>,
+    result: &crate::fix::apply::Applied,
+) {
+    last_codes.clear();
+    for (code, count) in &result.counts {
+        *applied.entry(code).or_default() += count;
+        last_codes.push(code);
+    }
+    removals.extend(result.removals.iter().cloned());
+}
+
+/// What identifies a declined fix across re-analyses (offsets shift; the
+/// code, the finding's text and its line do not).
+fn key(finding: &Finding, text: &str) -> (&'static str, String, String) {
+    let range = finding.range();
+    (
+        finding.codemod.code,
+        text.get(range.start().to_usize()..range.end().to_usize())
+            .unwrap_or_default()
+            .to_string(),
+        crate::fix::layout::line_text(text, range.start()).to_string(),
+    )
+}
+
+/// Asks on a terminal: the diff and the question on `output`, the answer
+/// read a line at a time from `input`. End of input counts as `q`.
+pub struct TerminalPrompter<R: BufRead, W: Write> {
+    pub input: R,
+    pub output: W,
+}
+
+impl<R: BufRead, W: Write> Prompter for TerminalPrompter<R, W> {
+    fn ask(&mut self, header: &str, diff: &str) -> io::Result<Answer> {
+        writeln!(self.output, "\n{header}")?;
+        write!(self.output, "{diff}")?;
+        loop {
+            write!(self.output, "Apply this fix [y,n,a,q,?]? ")?;
+            self.output.flush()?;
+            let mut line = String::new();
+            if self.input.read_line(&mut line)? == 0 {
+                writeln!(self.output)?;
+                return Ok(Answer::Quit);
+            }
+            match line.trim() {
+                "y" | "Y" | "yes" => return Ok(Answer::Yes),
+                "n" | "N" | "no" => return Ok(Answer::No),
+                "a" | "A" | "all" => return Ok(Answer::All),
+                "q" | "Q" | "quit" => return Ok(Answer::Quit),
+                _ => writeln!(
+                    self.output,
+                    "y - apply this fix\nn - skip this fix\na - apply this fix and every remaining one\nq - stop here; keep the fixes already applied"
+                )?,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codemods::SLEEP_IN_ASYNC;
+
+    struct Scripted(Vec<Answer>, Vec<String>);
+
+    impl Prompter for Scripted {
+        fn ask(&mut self, header: &str, diff: &str) -> io::Result<Answer> {
+            self.1.push(format!("{header}\n{diff}"));
+            Ok(if self.0.is_empty() {
+                Answer::Quit
+            } else {
+                self.0.remove(0)
+            })
+        }
+    }
+
+    const SOURCE: &str =
+        "import time\n\nasync def f():\n    time.sleep(1)\n    time.sleep(2)\n    time.sleep(3)\n";
+
+    fn review(answers: Vec<Answer>) -> (Reviewed, Vec<String>) {
+        let rules = RuleSettings::for_codemods(&[&SLEEP_IN_ASYNC]);
+        let mut prompter = Scripted(answers, Vec::new());
+        let style = Style { enabled: false };
+        let reviewed = review_source(SOURCE, "m.py", &rules, &mut prompter, Mode::Ask, &style)
+            .expect("reviews");
+        (reviewed, prompter.1)
+    }
+
+    #[test]
+    fn yes_no_then_quit_keeps_what_was_accepted() {
+        let (reviewed, asked) = review(vec![Answer::Yes, Answer::No, Answer::Quit]);
+        assert_eq!(asked.len(), 3);
+        assert!(
+            asked[0].starts_with("m.py:4:5: AM001 sleep-in-async"),
+            "{}",
+            asked[0]
+        );
+        assert!(asked[1].contains("-    time.sleep(2)"), "{}", asked[1]);
+        assert_eq!(
+            reviewed.fixed.as_deref(),
+            Some(
+                "import asyncio\nimport time\n\nasync def f():\n    await asyncio.sleep(1)\n    time.sleep(2)\n    time.sleep(3)\n"
+            )
+        );
+        assert_eq!(reviewed.mode, Mode::Quit);
+    }
+
+    #[test]
+    fn all_applies_the_rest_and_removes_the_unused_import() {
+        let (reviewed, asked) = review(vec![Answer::No, Answer::All]);
+        assert_eq!(asked.len(), 2);
+        assert_eq!(
+            reviewed.fixed.as_deref(),
+            Some(
+                "import asyncio\nimport time\n\nasync def f():\n    time.sleep(1)\n    await asyncio.sleep(2)\n    await asyncio.sleep(3)\n"
+            )
+        );
+        assert_eq!(reviewed.applied.get("AM001"), Some(&2));
+        assert_eq!(reviewed.mode, Mode::AcceptAll);
+    }
+
+    #[test]
+    fn every_no_leaves_the_source_alone() {
+        let (reviewed, asked) = review(vec![Answer::No, Answer::No, Answer::No]);
+        assert_eq!(asked.len(), 3);
+        assert!(reviewed.fixed.is_none());
+        assert_eq!(reviewed.mode, Mode::Ask);
+    }
+
+    #[test]
+    fn terminal_prompter_reads_answers_and_explains_unknown_ones() {
+        let mut output = Vec::new();
+        let mut prompter = TerminalPrompter {
+            input: io::Cursor::new("x\n\ny\n"),
+            output: &mut output,
+        };
+        assert_eq!(prompter.ask("h", "d\n").expect("answer"), Answer::Yes);
+        let text = String::from_utf8(output).expect("utf-8");
+        assert!(
+            text.contains("a - apply this fix and every remaining one"),
+            "{text}"
+        );
+        let mut prompter = TerminalPrompter {
+            input: io::Cursor::new(""),
+            output: Vec::new(),
+        };
+        assert_eq!(prompter.ask("h", "d\n").expect("answer"), Answer::Quit);
+    }
+}
