@@ -82,9 +82,11 @@ impl Excluder {
     }
 }
 
-/// Whether a walked file is one asyncmod reads.
+/// Whether a walked file is one asyncmod reads: Python sources and Jupyter
+/// notebooks (never `*.pyi` stubs).
 fn is_python_source(path: &Path) -> bool {
-    path.extension().is_some_and(|ext| ext == "py")
+    path.extension()
+        .is_some_and(|ext| ext == "py" || ext == "ipynb")
 }
 
 /// The files to process, sorted and deduplicated, and the paths that failed.

@@ -7,11 +7,12 @@ use std::collections::BTreeMap;
 use ruff_python_ast::ModModule;
 use ruff_python_parser::{ParseError, Parsed, parse_module};
 use ruff_source_file::LineIndex;
+use ruff_text_size::{TextRange, TextSize};
 
 use crate::codemods::{Codemod, Context};
 use crate::fix::apply::{apply_fixes, splice};
 use crate::fix::importer::remove_unused_imports;
-use crate::fix::{Applicability, Finding, Findings, ImportRemoval};
+use crate::fix::{Applicability, Edit, Finding, Findings, ImportRemoval};
 use crate::noqa::NoqaMap;
 use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
@@ -61,6 +62,8 @@ pub struct Report {
     pub edits: Vec<ReportEdit>,
     /// The source line the finding starts on, for showing it under the message.
     pub line_text: String,
+    /// In a notebook: the cell, with `start`/`end` lines counted within it.
+    pub cell: Option<usize>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -96,6 +99,59 @@ pub struct SourceError {
     pub message: String,
 }
 
+/// The code cells of a notebook, concatenated into one source: each range
+/// is one cell's text, and consecutive ranges are separated by exactly one
+/// `\n` (as ruff's notebook parser expects). Every cell parses on its own,
+/// while names resolve across cells, as in a running kernel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cells(pub Vec<TextRange>);
+
+impl Cells {
+    /// The offsets of the `\n` between cells.
+    fn separators(&self) -> impl Iterator<Item = TextSize> + '_ {
+        let count = self.0.len().saturating_sub(1);
+        self.0.iter().take(count).map(|range| range.end())
+    }
+
+    /// Whether an edit would reach across the line between two cells.
+    pub fn crosses(&self, edit: &Edit) -> bool {
+        self.separators()
+            .any(|sep| edit.range.start() <= sep && sep < edit.range.end())
+    }
+
+    /// The cell ranges after `edits` (sorted, none crossing a separator). An
+    /// insertion at a cell's end belongs to that cell.
+    pub fn remap(&self, edits: &[Edit]) -> Cells {
+        let shift = |offset: TextSize, inclusive: bool| {
+            let mut moved = i64::from(u32::from(offset));
+            for edit in edits {
+                let before = edit.range.start() < offset
+                    || (inclusive && edit.range.start() == offset && edit.is_insertion());
+                if before {
+                    moved += edit.content.len() as i64 - i64::from(u32::from(edit.range.len()));
+                }
+            }
+            TextSize::new(u32::try_from(moved.max(0)).unwrap_or(u32::MAX))
+        };
+        Cells(
+            self.0
+                .iter()
+                .map(|range| TextRange::new(shift(range.start(), false), shift(range.end(), true)))
+                .collect(),
+        )
+    }
+
+    /// Whether the ranges are ordered, in bounds and separated by one `\n` each.
+    fn is_valid(&self, text: &str) -> bool {
+        self.0.iter().all(|r| r.end().to_usize() <= text.len())
+            && self.0.windows(2).all(|pair| {
+                let between = TextRange::new(pair[0].end(), pair[1].start());
+                pair[0].end() <= pair[1].start()
+                    && text.get(between.start().to_usize()..between.end().to_usize()) == Some("\n")
+            })
+    }
+}
+
 /// Processes one source. `Err` when the input does not parse, or when a fix
 /// produced text that does not parse (an internal error naming the codemods;
 /// the caller then writes nothing).
@@ -104,9 +160,32 @@ pub fn process_source(
     rules: &RuleSettings,
     mode: Mode,
 ) -> Result<SourceOutcome, SourceError> {
-    let parsed = parse(source).map_err(|error| syntax_error(source, &error))?;
+    process(source, None, rules, mode).map(|(outcome, _)| outcome)
+}
+
+/// [`process_source`] for the concatenated code cells of a notebook; also
+/// returns where the cells are in the fixed text.
+pub fn process_cells(
+    source: &str,
+    cells: Cells,
+    rules: &RuleSettings,
+    mode: Mode,
+) -> Result<(SourceOutcome, Cells), SourceError> {
+    let (outcome, cells) = process(source, Some(cells), rules, mode)?;
+    Ok((outcome, cells.unwrap_or(Cells(Vec::new()))))
+}
+
+fn process(
+    source: &str,
+    mut cells: Option<Cells>,
+    rules: &RuleSettings,
+    mode: Mode,
+) -> Result<(SourceOutcome, Option<Cells>), SourceError> {
+    let notebook = cells.is_some();
+    let parsed =
+        parse_text(source, cells.as_ref()).map_err(|error| syntax_error(source, &error))?;
     let index = LineIndex::from_source_text(source);
-    let findings = analyse(source, &parsed, &index, rules);
+    let findings = analyse_with(source, &parsed, &index, rules, notebook);
     let mut outcome = SourceOutcome {
         reports: findings
             .iter()
@@ -115,7 +194,7 @@ pub fn process_source(
         ..SourceOutcome::default()
     };
     if mode == Mode::Check {
-        return Ok(outcome);
+        return Ok((outcome, cells));
     }
 
     let mut text = source.to_string();
@@ -129,6 +208,11 @@ pub fn process_source(
                 f.fix
                     .as_ref()
                     .filter(|fix| rules.allows(fix))
+                    .filter(|fix| {
+                        !cells
+                            .as_ref()
+                            .is_some_and(|c| fix.edits.iter().any(|e| c.crosses(e)))
+                    })
                     .map(|fix| (f.codemod, fix))
             })
             .collect();
@@ -147,43 +231,85 @@ pub fn process_source(
             break;
         }
         let codes: Vec<&str> = applied.counts.keys().copied().collect();
-        let parsed =
-            parse(&applied.text).map_err(|error| internal_error(&codes, &applied.text, &error))?;
+        let new_cells = cells.as_ref().map(|c| c.remap(&applied.edits));
+        let parsed = parse_text(&applied.text, new_cells.as_ref())
+            .map_err(|error| internal_error(&codes, &applied.text, &error))?;
         for (code, count) in &applied.counts {
             *outcome.applied.entry(code).or_default() += count;
         }
         removals.extend(applied.removals);
         text = applied.text;
+        cells = new_cells;
         let index = LineIndex::from_source_text(&text);
-        findings = analyse(&text, &parsed, &index, rules);
+        findings = analyse_with(&text, &parsed, &index, rules, notebook);
     }
 
-    if !removals.is_empty() {
-        text = remove_imports(text, &removals);
+    if !removals.is_empty()
+        && let Some((removed, edits)) = removal_edits(&text, &removals, cells.as_ref())
+    {
+        cells = cells.map(|c| c.remap(&edits));
+        text = removed;
     }
     if text != source {
         outcome.fixed = Some(text);
     }
-    Ok(outcome)
+    Ok((outcome, cells))
 }
 
 /// Removes the imports fixes left unused; keeps the text as it was if the
 /// removal would not parse (it always should: this is a second safety net).
 pub fn remove_imports(text: String, removals: &[ImportRemoval]) -> String {
-    let Ok(parsed) = parse(&text) else {
-        return text;
-    };
-    let semantic = SemanticModel::build(parsed.syntax());
-    let edits = remove_unused_imports(&text, &semantic, removals);
-    if edits.is_empty() {
-        return text;
+    match removal_edits(&text, removals, None) {
+        Some((removed, _)) => removed,
+        None => text,
     }
-    let candidate = splice(&text, &edits);
-    if parse(&candidate).is_ok() {
-        candidate
+}
+
+/// The text with unused imports removed, and the edits that did it; `None`
+/// when there is nothing to remove.
+fn removal_edits(
+    text: &str,
+    removals: &[ImportRemoval],
+    cells: Option<&Cells>,
+) -> Option<(String, Vec<crate::fix::Edit>)> {
+    let parsed = parse_text(text, cells).ok()?;
+    let semantic = SemanticModel::build(parsed.syntax());
+    let mut edits = remove_unused_imports(text, &semantic, removals);
+    if let Some(cells) = cells {
+        edits.retain(|edit| !cells.crosses(edit));
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let candidate = splice(text, &edits);
+    let new_cells = cells.map(|c| c.remap(&edits));
+    if parse_text(&candidate, new_cells.as_ref()).is_ok() {
+        Some((candidate, edits))
     } else {
         debug_assert!(false, "removing imports broke the source");
-        text
+        None
+    }
+}
+
+/// Parses a module, or a notebook's cells each on its own.
+pub fn parse_text(text: &str, cells: Option<&Cells>) -> Result<Parsed<ModModule>, ParseError> {
+    let Some(cells) = cells else {
+        return parse(text);
+    };
+    if !cells.is_valid(text) {
+        // Cannot happen when every edit stays inside a cell; refuse rather than panic.
+        return Err(ParseError {
+            error: ruff_python_parser::ParseErrorType::OtherError(
+                "notebook cells lost their boundaries".into(),
+            ),
+            location: TextRange::default(),
+        });
+    }
+    let options = ruff_python_parser::ParseOptions::from(ruff_python_ast::PySourceType::Ipynb);
+    let parsed = ruff_python_parser::parse_cells_unchecked(text, cells.0.iter().copied(), &options);
+    match parsed.errors().first() {
+        Some(error) => Err(error.clone()),
+        None => Ok(parsed),
     }
 }
 
@@ -266,6 +392,7 @@ pub fn report(finding: &Finding, source: &str, index: &LineIndex, rules: &RuleSe
         .collect();
     let line_text = crate::fix::layout::line_text(source, finding.range.start()).to_string();
     Report {
+        cell: None,
         line_text,
         codemod: finding.codemod,
         start: Position::at(index, source, finding.range.start()),

@@ -13,6 +13,7 @@ pub mod engine;
 pub mod fix;
 pub mod interactive;
 pub mod noqa;
+pub mod notebook;
 pub mod output;
 pub mod semantic;
 pub mod settings;
@@ -190,6 +191,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                 &FileFailure {
                     position: Position::START,
                     message: error.message.clone(),
+                    cell: None,
                 },
             )?;
         }
@@ -199,15 +201,28 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                 break;
             }
             let display = display_path(path);
+            if is_notebook(&display) {
+                printer.file(&FileOutcome {
+                    path: path.clone(),
+                    display,
+                    result: Ok(FileResult {
+                        warnings: vec!["skipped: interactive review covers `.py` files; `asyncmod diff` shows a notebook's fixes".to_string()],
+                        ..FileResult::default()
+                    }),
+                })?;
+                continue;
+            }
             let outcome = match std::fs::read(path) {
                 Err(error) => Err(FileFailure {
                     position: Position::START,
                     message: format!("cannot read: {}", discovery::describe_io_error(&error)),
+                    cell: None,
                 }),
                 Ok(bytes) => match source::decode(bytes) {
                     Err(error) => Err(FileFailure {
                         position: error.position,
                         message: error.message,
+                        cell: None,
                     }),
                     Ok(text) => {
                         match interactive::review_source(
@@ -221,6 +236,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                             Err(error) => Err(FileFailure {
                                 position: error.position,
                                 message: error.message,
+                                cell: None,
                             }),
                             Ok(reviewed) => {
                                 mode = reviewed.mode;
@@ -231,6 +247,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                                             message: format!(
                                                 "cannot write the fixed file: {error:#}"
                                             ),
+                                            cell: None,
                                         }),
                                     None => Ok(()),
                                 };
@@ -301,6 +318,7 @@ fn run_paths<W: Write, E: Write>(
                 &FileFailure {
                     position: Position::START,
                     message: format!("{error:#}"),
+                    cell: None,
                 },
             )?;
             return printer.finish();
@@ -312,6 +330,7 @@ fn run_paths<W: Write, E: Write>(
             &FileFailure {
                 position: Position::START,
                 message: error.message.clone(),
+                cell: None,
             },
         )?;
     }
@@ -390,6 +409,7 @@ fn process_path(path: &Path, settings: &Settings, action: Action) -> FileOutcome
                         Err(error) => Err(FileFailure {
                             position: Position::START,
                             message: format!("cannot write the fixed file: {error:#}"),
+                            cell: None,
                         }),
                     }
                 }
@@ -399,6 +419,7 @@ fn process_path(path: &Path, settings: &Settings, action: Action) -> FileOutcome
         Err(error) => Err(FileFailure {
             position: Position::START,
             message: format!("cannot read: {}", discovery::describe_io_error(&error)),
+            cell: None,
         }),
     };
     FileOutcome {
@@ -423,6 +444,7 @@ fn process_bytes(
                 Err(FileFailure {
                     position: error.position,
                     message: error.message,
+                    cell: None,
                 }),
                 None,
             );
@@ -433,6 +455,9 @@ fn process_bytes(
     } else {
         Mode::Fix
     };
+    if is_notebook(display) {
+        return process_notebook(text, display, settings, mode, action);
+    }
     match process_source(&text, &settings.rules, mode) {
         Ok(outcome) => {
             let diff = match (&outcome.fixed, action) {
@@ -454,10 +479,111 @@ fn process_bytes(
             Err(FileFailure {
                 position: error.position,
                 message: error.message,
+                cell: None,
             }),
             None,
         ),
     }
+}
+
+fn is_notebook(display: &str) -> bool {
+    Path::new(display)
+        .extension()
+        .is_some_and(|ext| ext == "ipynb")
+}
+
+/// A Jupyter notebook: its code cells fixed as one program, positions and
+/// diffs given per cell, and the JSON written back around the new sources.
+fn process_notebook(
+    json: String,
+    display: &str,
+    settings: &Settings,
+    mode: Mode,
+    action: Action,
+) -> (Result<FileResult, FileFailure>, Option<String>) {
+    let failure = |position: Position, message: String| {
+        (
+            Err(FileFailure {
+                position,
+                message,
+                cell: None,
+            }),
+            None,
+        )
+    };
+    let notebook = match notebook::Notebook::parse(json) {
+        Ok(Some(notebook)) => notebook,
+        Ok(None) => return (Ok(FileResult::default()), None),
+        Err(error) => return failure(Position::START, format!("{error:#}")),
+    };
+    let numbers: Vec<usize> = notebook.cells.iter().map(|c| c.number).collect();
+    let (source, cells) = notebook.concatenated();
+    let in_cell = |position: Position| {
+        let (cell, line) = notebook::cell_line(&source, &cells, &numbers, position.line);
+        (
+            cell,
+            Position {
+                line,
+                column: position.column,
+            },
+        )
+    };
+    let (mut outcome, fixed_cells) =
+        match engine::process_cells(&source, cells.clone(), &settings.rules, mode) {
+            Ok(done) => done,
+            Err(error) => {
+                let (cell, position) = in_cell(error.position);
+                let failure = FileFailure {
+                    position,
+                    message: error.message,
+                    cell: Some(cell),
+                };
+                return (Err(failure), None);
+            }
+        };
+    for report in &mut outcome.reports {
+        let (cell, start) = in_cell(report.start);
+        report.end = Position {
+            line: start.line + (report.end.line - report.start.line),
+            column: report.end.column,
+        };
+        report.start = start;
+        report.cell = Some(cell);
+        for edit in &mut report.edits {
+            edit.start = in_cell(edit.start).1;
+            edit.end = in_cell(edit.end).1;
+        }
+    }
+    let mut diff = None;
+    let mut new_json = None;
+    if let Some(fixed) = &outcome.fixed {
+        let texts = match notebook::Notebook::split(fixed, &fixed_cells) {
+            Ok(texts) => texts,
+            Err(error) => return failure(Position::START, format!("internal error: {error:#}")),
+        };
+        if action == Action::Diff {
+            let mut text = String::new();
+            for (cell, new) in notebook.cells.iter().zip(&texts) {
+                if *new != cell.text {
+                    let label = format!("{display}:cell {}", cell.number);
+                    text.push_str(&output::diff::unified_diff(&label, &cell.text, new));
+                }
+            }
+            diff = Some(text);
+        }
+        match notebook.with_sources(&texts) {
+            Ok(json) => new_json = Some(json),
+            Err(error) => return failure(Position::START, format!("internal error: {error:#}")),
+        }
+    }
+    let result = FileResult {
+        reports: outcome.reports,
+        diff,
+        changed: new_json.is_some(),
+        applied: outcome.applied,
+        warnings: outcome.warnings,
+    };
+    (Ok(result), new_json)
 }
 
 /// A path as messages and diff headers print it: relative to the current

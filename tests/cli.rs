@@ -689,3 +689,82 @@ fn every_subcommand_has_help_with_examples() {
         );
     }
 }
+
+const NOTEBOOK: &str = include_str!("data/notebook.ipynb");
+
+#[test]
+fn notebooks_are_fixed_cell_by_cell_keeping_the_json() {
+    let dir = project(&[("demo.ipynb", NOTEBOOK)]);
+    let output = asyncmod(dir.path(), &["check"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "demo.ipynb:cell 3:2:5: AM001 [*] blocking `time.sleep` call inside `async def`\n"
+    );
+
+    let output = asyncmod(dir.path(), &["diff"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let diff = stdout(&output);
+    assert!(
+        diff.contains("--- a/demo.ipynb:cell 2\n+++ b/demo.ipynb:cell 2\n"),
+        "{diff}"
+    );
+    assert!(diff.contains("-import time\n+import asyncio\n"), "{diff}");
+    assert!(diff.contains("--- a/demo.ipynb:cell 3\n"), "{diff}");
+    assert!(
+        diff.contains("+    await asyncio.sleep(1)  # blocks the kernel's loop\n"),
+        "{diff}"
+    );
+
+    let output = asyncmod(dir.path(), &["fix"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let expected = NOTEBOOK
+        .replace("    \"import time\\n\",", "    \"import asyncio\\n\",")
+        .replace(
+            "    \"    time.sleep(1)  #",
+            "    \"    await asyncio.sleep(1)  #",
+        );
+    assert_eq!(read(dir.path(), "demo.ipynb"), expected);
+    assert_eq!(
+        code(&asyncmod(dir.path(), &["diff"])),
+        0,
+        "a second run changes nothing"
+    );
+}
+
+#[test]
+fn notebook_errors_name_the_cell() {
+    let broken = NOTEBOOK.replace(
+        "\"    print(\\\"polled\\\")\"",
+        "\"    print(\\\"polled\\\"\"",
+    );
+    assert_ne!(broken, NOTEBOOK);
+    let dir = project(&[("broken.ipynb", &broken), ("junk.ipynb", "{\"cells\": 1}")]);
+    let output = asyncmod(dir.path(), &["check"]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("broken.ipynb:cell 3:3:19: error: syntax error"),
+        "{err}"
+    );
+    assert!(
+        err.contains("junk.ipynb:1:1: error: not a Jupyter notebook"),
+        "{err}"
+    );
+}
+
+#[test]
+fn notebook_through_stdin() {
+    let dir = project(&[]);
+    let output = asyncmod_stdin(
+        dir.path(),
+        &["fix", "--stdin-filename", "x.ipynb"],
+        NOTEBOOK.as_bytes(),
+    );
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(stdout(&output).contains("await asyncio.sleep(1)"));
+    assert!(
+        stdout(&output).contains("\"polled\\n\""),
+        "outputs are kept"
+    );
+}

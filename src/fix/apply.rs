@@ -13,6 +13,8 @@ pub struct Applied {
     /// How many fixes of each codemod were applied.
     pub counts: FxHashMap<&'static str, usize>,
     pub removals: Vec<ImportRemoval>,
+    /// The edits taken, sorted.
+    pub edits: Vec<Edit>,
 }
 
 impl Applied {
@@ -61,9 +63,10 @@ pub fn apply_fixes<'f>(
 
     taken.sort_by_key(|e| (e.range.start(), e.range.end()));
     Applied {
-        text: splice(source, taken),
+        text: splice(source, taken.iter().copied()),
         counts,
         removals,
+        edits: taken.into_iter().cloned().collect(),
     }
 }
 

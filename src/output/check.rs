@@ -24,7 +24,7 @@ pub fn text_line(display: &str, report: &Report, style: &Style) -> String {
     };
     format!(
         "{}:{}:{}: {}{} {}{}",
-        style.bold(display),
+        style.bold(&super::located(display, report.cell)),
         report.start.line,
         report.start.column,
         style.bold_red(report.codemod.code),
@@ -67,6 +67,7 @@ pub fn json_value(display: &str, report: &Report) -> serde_json::Value {
         "name": report.codemod.name,
         "message": report.message,
         "filename": display,
+        "cell": report.cell,
         "location": location(&report.start),
         "end_location": location(&report.end),
         "fix": fix,
@@ -95,7 +96,11 @@ fn annotation(level: &str, display: &str, report: &Report) -> String {
         report.end.column,
         escape_data(&format!(
             "{}:{}:{}: {} {}",
-            display, report.start.line, report.start.column, report.codemod.code, report.message
+            super::located(display, report.cell),
+            report.start.line,
+            report.start.column,
+            report.codemod.code,
+            report.message
         ))
     )
 }
@@ -172,6 +177,7 @@ mod tests {
             fix_title: None,
             edits: Vec::new(),
             line_text: "\t\u{e9}\u{e9}= time.sleep(1)".into(),
+            cell: None,
         };
         let text = snippet(&report, &Style { enabled: false });
         let lines: Vec<&str> = text.lines().collect();

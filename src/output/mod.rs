@@ -50,6 +50,16 @@ pub struct FileResult {
 pub struct FileFailure {
     pub position: Position,
     pub message: String,
+    /// In a notebook: the cell the position is in.
+    pub cell: Option<usize>,
+}
+
+/// `path` or, for a finding in a notebook, `path:cell N`.
+pub fn located(display: &str, cell: Option<usize>) -> String {
+    match cell {
+        Some(cell) => format!("{display}:cell {cell}"),
+        None => display.to_string(),
+    }
 }
 
 /// Totals over a run, for the summary and the exit status.
@@ -105,7 +115,8 @@ impl<W: Write, E: Write> Printer<W, E> {
     pub fn error(&mut self, display: &str, failure: &FileFailure) -> io::Result<()> {
         self.totals.errors += 1;
         let line = format!(
-            "{display}:{}:{}: {} {}",
+            "{}:{}:{}: {} {}",
+            located(display, failure.cell),
             failure.position.line,
             failure.position.column,
             self.style.bold_red("error:"),

@@ -28,6 +28,9 @@ impl SarifLog {
         if let Some(index) = rule_index {
             result["ruleIndex"] = json!(index);
         }
+        if let Some(cell) = report.cell {
+            result["properties"] = json!({ "notebookCell": cell });
+        }
         if let (Some(title), false) = (&report.fix_title, report.edits.is_empty()) {
             result["fixes"] = json!([{
                 "description": { "text": format!("{title} ({})", fix_applicability(&report.fix)) },
