@@ -62,7 +62,7 @@ impl ExitStatus {
 
 /// Threads get a large stack: deeply nested code must end in a result or an
 /// error, never a stack overflow.
-const WORKER_STACK: usize = 256 * 1024 * 1024;
+pub const WORKER_STACK: usize = 256 * 1024 * 1024;
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     match cli.command {

@@ -5,7 +5,19 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = asyncmod::cli::Cli::parse();
-    match asyncmod::run(cli) {
+    // Every mode (stdin and interactive too) runs on a thread with a large
+    // stack: deeply nested code must end in a result or an error.
+    let run = std::thread::Builder::new()
+        .name("asyncmod".into())
+        .stack_size(asyncmod::WORKER_STACK)
+        .spawn(move || asyncmod::run(cli));
+    let result = match run {
+        Ok(handle) => handle
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error: the run panicked"))),
+        Err(error) => Err(anyhow::anyhow!("cannot start: {error}")),
+    };
+    match result {
         Ok(status) => ExitCode::from(status.code() as u8),
         Err(error) => {
             let _ = writeln!(std::io::stderr(), "asyncmod: error: {error:#}");

@@ -1,7 +1,10 @@
 //! Applying one round of fixes: in order of position, skipping any fix that
 //! overlaps one already taken (the next round recomputes it from the new text).
 
-use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
+
+use ruff_text_size::TextSize;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Edit, Fix, ImportRemoval};
 use crate::codemods::Codemod;
@@ -25,7 +28,9 @@ impl Applied {
 
 /// Applies every fix that does not overlap one applied before it, ordered by
 /// (start, code). An edit identical to one already taken (two fixes adding the
-/// same `import asyncio`) is shared, not a conflict.
+/// same `import asyncio`) is shared, not a conflict. Taken edits are kept
+/// ordered, so checking a fix costs a logarithm, not a scan: a generated file
+/// with a hundred thousand fixes must not take quadratic time.
 pub fn apply_fixes<'f>(
     source: &str,
     fixes: impl IntoIterator<Item = (&'static Codemod, &'f Fix)>,
@@ -34,39 +39,82 @@ pub fn apply_fixes<'f>(
         .into_iter()
         .filter(|(_, fix)| !fix.edits.is_empty())
         .collect();
-    fixes.sort_by(|(a_code, a), (b_code, b)| {
-        let a_start = a.edits.iter().map(|e| e.range.start()).min();
-        let b_start = b.edits.iter().map(|e| e.range.start()).min();
-        (a_start, a_code.code).cmp(&(b_start, b_code.code))
+    fixes.sort_by_cached_key(|(codemod, fix)| {
+        (
+            fix.edits.iter().map(|e| e.range.start()).min(),
+            codemod.code,
+        )
     });
 
-    let mut taken: Vec<&Edit> = Vec::new();
+    let mut taken = TakenEdits::default();
     let mut counts: FxHashMap<&'static str, usize> = FxHashMap::default();
     let mut removals = Vec::new();
     for (codemod, fix) in fixes {
-        let conflicts = fix.edits.iter().any(|edit| {
-            taken
-                .iter()
-                .any(|other| *other != edit && edits_conflict(other, edit))
-        });
-        if conflicts {
+        if fix.edits.iter().any(|edit| taken.conflicts(edit)) {
             continue;
         }
         for edit in &fix.edits {
-            if !taken.contains(&edit) {
-                taken.push(edit);
-            }
+            taken.insert(edit);
         }
         *counts.entry(codemod.code).or_default() += 1;
         removals.extend(fix.removals.iter().cloned());
     }
 
-    taken.sort_by_key(|e| (e.range.start(), e.range.end()));
+    let edits = taken.into_sorted();
     Applied {
-        text: splice(source, taken.iter().copied()),
+        text: splice(source, edits.iter()),
         counts,
         removals,
-        edits: taken.into_iter().cloned().collect(),
+        edits,
+    }
+}
+
+/// The edits taken so far, ordered by (start, end, arrival). They never
+/// conflict with each other, so their ends rise with their starts.
+#[derive(Default)]
+struct TakenEdits<'f> {
+    order: BTreeSet<(TextSize, TextSize, usize)>,
+    edits: Vec<&'f Edit>,
+    identical: FxHashSet<&'f Edit>,
+}
+
+impl<'f> TakenEdits<'f> {
+    fn insert(&mut self, edit: &'f Edit) {
+        if self.identical.insert(edit) {
+            self.order
+                .insert((edit.range.start(), edit.range.end(), self.edits.len()));
+            self.edits.push(edit);
+        }
+    }
+
+    fn conflicts(&self, edit: &Edit) -> bool {
+        if self.identical.contains(edit) {
+            return false;
+        }
+        let start = edit.range.start();
+        let end = edit.range.end();
+        let clash = |&(_, _, i): &(TextSize, TextSize, usize)| edits_conflict(self.edits[i], edit);
+        // Taken edits that start inside (or at either end of) this one…
+        if self
+            .order
+            .range((start, TextSize::new(0), 0)..=(end, TextSize::new(u32::MAX), usize::MAX))
+            .any(clash)
+        {
+            return true;
+        }
+        // …and those before it that reach up to its start.
+        self.order
+            .range(..(start, TextSize::new(0), 0))
+            .rev()
+            .take_while(|(_, taken_end, _)| *taken_end >= start)
+            .any(clash)
+    }
+
+    fn into_sorted(self) -> Vec<Edit> {
+        self.order
+            .into_iter()
+            .map(|(_, _, i)| self.edits[i].clone())
+            .collect()
     }
 }
 

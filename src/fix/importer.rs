@@ -33,10 +33,9 @@ pub fn ensure_module(
         return Ok((module.to_string(), None));
     }
     // `import asyncio as aio`: any name bound to the module that is visible here.
-    for binding in &semantic.bindings {
-        if let BindingKind::Import { qualified, from } = &binding.kind
-            && &**qualified == module
-            && (!from || !module.contains('.'))
+    for binding in semantic.imports_of(module) {
+        let from = matches!(binding.kind, BindingKind::Import { from: true, .. });
+        if (!from || !module.contains('.'))
             && semantic.import_of(binding.name, scope) == Some(module)
         {
             return Ok((binding.name.to_string(), None));
@@ -63,10 +62,8 @@ pub fn ensure_import(
         return Ok((format!("{name}.{member}"), None));
     }
     // `from asyncio import sleep [as nap]`.
-    for binding in &semantic.bindings {
-        if binding.kind.import_path() == Some(wanted.as_str())
-            && semantic.import_of(binding.name, scope) == Some(wanted.as_str())
-        {
+    for binding in semantic.imports_of(&wanted) {
+        if semantic.import_of(binding.name, scope) == Some(wanted.as_str()) {
             return Ok((binding.name.to_string(), None));
         }
     }

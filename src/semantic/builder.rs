@@ -30,6 +30,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             bindings_by_name: FxHashMap::default(),
             references_by_name: FxHashMap::default(),
             imported_modules: FxHashSet::default(),
+            imports_by_path: FxHashMap::default(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
@@ -86,6 +87,13 @@ impl<'a> Builder<'a> {
 
     fn bind_in(&mut self, scope: ScopeId, name: &'a str, kind: BindingKind<'a>, range: TextRange) {
         let id = self.model.bindings.len() as BindingId;
+        if let BindingKind::Import { qualified, .. } = &kind {
+            self.model
+                .imports_by_path
+                .entry(qualified.clone())
+                .or_default()
+                .push(id);
+        }
         self.model.bindings.push(Binding {
             name,
             kind,

@@ -107,6 +107,8 @@ pub struct SemanticModel<'a> {
     references_by_name: FxHashMap<&'a str, Vec<u32>>,
     /// Top-level modules imported anywhere (`asyncio`, `trio`, `anyio`, `time`, …).
     imported_modules: FxHashSet<&'a str>,
+    /// Import bindings by what they import (`asyncio`, `asyncio.sleep`).
+    imports_by_path: FxHashMap<Box<str>, Vec<BindingId>>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -125,6 +127,15 @@ impl<'a> SemanticModel<'a> {
     /// Whether any import in the module (at any depth) names this top-level module.
     pub fn imports_module(&self, top_level: &str) -> bool {
         self.imported_modules.contains(top_level)
+    }
+
+    /// Every import binding of `path` (`asyncio`, `time.sleep`), in any scope.
+    pub fn imports_of(&self, path: &str) -> impl Iterator<Item = &Binding<'a>> {
+        self.imports_by_path
+            .get(path)
+            .into_iter()
+            .flatten()
+            .map(|&id| &self.bindings[id as usize])
     }
 
     /// Every binding of `name`, in any scope, in source order.
