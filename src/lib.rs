@@ -587,12 +587,12 @@ fn process_notebook(
 }
 
 /// A path as messages and diff headers print it: relative to the current
-/// directory when inside it, with `/` separators.
+/// directory (with `..` when outside it), with `/` separators.
 pub fn display_path(path: &Path) -> String {
     let relative: PathBuf = match std::env::current_dir() {
-        Ok(cwd) if path.is_absolute() => path
-            .strip_prefix(&cwd)
-            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf),
+        Ok(cwd) if path.is_absolute() => {
+            pathdiff::diff_paths(path, &cwd).unwrap_or_else(|| path.to_path_buf())
+        }
         _ => path.to_path_buf(),
     };
     let text = relative.to_string_lossy().replace('\\', "/");

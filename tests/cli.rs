@@ -768,3 +768,21 @@ fn notebook_through_stdin() {
         "outputs are kept"
     );
 }
+
+#[test]
+fn diff_paths_are_relative_to_the_current_directory() {
+    let dir = project(&[("pkg/x.py", FIXABLE), ("other/y.py", FIXABLE)]);
+    let absolute = dir.path().join("pkg/x.py");
+    let output = asyncmod(dir.path(), &["diff", absolute.to_str().expect("utf-8")]);
+    assert!(
+        stdout(&output).starts_with("--- a/pkg/x.py\n+++ b/pkg/x.py\n"),
+        "{}",
+        stdout(&output)
+    );
+    let output = asyncmod(&dir.path().join("pkg"), &["diff", "../other/y.py"]);
+    assert!(
+        stdout(&output).starts_with("--- a/../other/y.py\n"),
+        "{}",
+        stdout(&output)
+    );
+}
