@@ -33,13 +33,18 @@ fn corpus_dirs() -> Vec<PathBuf> {
     }
     let cache = std::env::var_os("ASYNCMOD_ECOSYSTEM_CACHE")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/asyncmod-ecosystem")))
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/asyncmod-ecosystem"))
+        })
         .map(|c| c.join("src"));
     if let Some(cache) = cache.filter(|c| c.is_dir()) {
         return vec![cache];
     }
     let stdlib = std::process::Command::new("python3")
-        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .args([
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+        ])
         .output()
         .ok()
         .and_then(|o| String::from_utf8(o.stdout).ok())
@@ -50,9 +55,15 @@ fn corpus_dirs() -> Vec<PathBuf> {
 fn python_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for dir in dirs {
-        for entry in ignore::WalkBuilder::new(dir).standard_filters(false).build().flatten() {
+        for entry in ignore::WalkBuilder::new(dir)
+            .standard_filters(false)
+            .build()
+            .flatten()
+        {
             let path = entry.path();
-            if path.extension().is_some_and(|e| e == "py") && entry.file_type().is_some_and(|t| t.is_file()) {
+            if path.extension().is_some_and(|e| e == "py")
+                && entry.file_type().is_some_and(|t| t.is_file())
+            {
                 files.push(path.to_path_buf());
             }
         }
@@ -66,7 +77,11 @@ fn read(path: &Path) -> Option<String> {
 }
 
 /// Runs `work` over every file on `threads` threads; returns the elapsed time and a checksum.
-fn timed(files: &[PathBuf], threads: usize, work: &(dyn Fn(&str) -> usize + Sync)) -> (Duration, usize) {
+fn timed(
+    files: &[PathBuf],
+    threads: usize,
+    work: &(dyn Fn(&str) -> usize + Sync),
+) -> (Duration, usize) {
     let next = AtomicUsize::new(0);
     let total = AtomicUsize::new(0);
     let started = Instant::now();
@@ -94,16 +109,19 @@ fn timed(files: &[PathBuf], threads: usize, work: &(dyn Fn(&str) -> usize + Sync
 fn main() {
     let dirs = corpus_dirs();
     let files = python_files(&dirs);
-    let bytes: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let mut rules = RuleSettings::for_codemods(ALL);
     rules.unsafe_fixes = true;
     rules.target_version = PyVersion::NEWEST_TARGET;
 
     let parse_only = |text: &str| usize::from(ruff_python_parser::parse_module(text).is_ok());
-    let check = |text: &str| {
-        process_source(text, &rules, Mode::Check).map_or(0, |o| o.reports.len())
-    };
+    let check =
+        |text: &str| process_source(text, &rules, Mode::Check).map_or(0, |o| o.reports.len());
     let fix = |text: &str| {
         process_source(text, &rules, Mode::Fix).map_or(0, |o| o.fixed.map_or(0, |f| f.len()))
     };
@@ -112,7 +130,10 @@ fn main() {
         "corpus: {} files, {:.1} MB ({}); {} cores; best of {ROUNDS}",
         files.len(),
         bytes as f64 / 1e6,
-        dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(", "),
+        dirs.iter()
+            .map(|d| d.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
         cores
     );
     // Warm the page cache so every phase reads from memory.
@@ -121,8 +142,12 @@ fn main() {
     let mut best = [Duration::MAX; 4];
     let mut sums = [0usize; 4];
     for _ in 0..ROUNDS {
-        let phases: [(usize, usize, &(dyn Fn(&str) -> usize + Sync)); 4] =
-            [(0, 1, &parse_only), (1, 1, &check), (2, 1, &fix), (3, cores, &fix)];
+        let phases: [(usize, usize, &(dyn Fn(&str) -> usize + Sync)); 4] = [
+            (0, 1, &parse_only),
+            (1, 1, &check),
+            (2, 1, &fix),
+            (3, cores, &fix),
+        ];
         for (slot, threads, work) in phases {
             let (elapsed, sum) = timed(&files, threads, work);
             best[slot] = best[slot].min(elapsed);
@@ -131,11 +156,32 @@ fn main() {
     }
     let seconds = |d: Duration| d.as_secs_f64();
     let mb_s = |d: Duration| bytes as f64 / 1e6 / seconds(d);
-    println!("(a) read + parse, 1 core:        {:8.3} s  {:6.1} MB/s  ({} parsed)", seconds(best[0]), mb_s(best[0]), sums[0]);
-    println!("(b) analysis, every codemod, 1:  {:8.3} s  {:6.1} MB/s  ({} findings)", seconds(best[1]), mb_s(best[1]), sums[1]);
-    println!("(c) fix to final text, 1 core:   {:8.3} s  {:6.1} MB/s", seconds(best[2]), mb_s(best[2]));
-    println!("(c) fix to final text, {cores} cores:  {:8.3} s  {:6.1} MB/s", seconds(best[3]), mb_s(best[3]));
+    println!(
+        "(a) read + parse, 1 core:        {:8.3} s  {:6.1} MB/s  ({} parsed)",
+        seconds(best[0]),
+        mb_s(best[0]),
+        sums[0]
+    );
+    println!(
+        "(b) analysis, every codemod, 1:  {:8.3} s  {:6.1} MB/s  ({} findings)",
+        seconds(best[1]),
+        mb_s(best[1]),
+        sums[1]
+    );
+    println!(
+        "(c) fix to final text, 1 core:   {:8.3} s  {:6.1} MB/s",
+        seconds(best[2]),
+        mb_s(best[2])
+    );
+    println!(
+        "(c) fix to final text, {cores} cores:  {:8.3} s  {:6.1} MB/s",
+        seconds(best[3]),
+        mb_s(best[3])
+    );
     println!("b/a = {:.2}", seconds(best[1]) / seconds(best[0]));
     println!("c/a = {:.2}", seconds(best[2]) / seconds(best[0]));
-    println!("speedup on {cores} cores = {:.2}x", seconds(best[2]) / seconds(best[3]));
+    println!(
+        "speedup on {cores} cores = {:.2}x",
+        seconds(best[2]) / seconds(best[3])
+    );
 }

@@ -294,6 +294,10 @@ pub fn remove_unused_imports(
                     _ => continue,
                 },
             };
+            // Leave an unused alias rather than lose a comment with it.
+            if source[range].contains('#') {
+                continue;
+            }
             edits.push(Edit::deletion(range));
         }
     }

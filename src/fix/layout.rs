@@ -93,6 +93,14 @@ pub fn previous_line(source: &str, line_start: TextSize) -> Option<&str> {
     Some(&without_break[start..])
 }
 
+/// The comment after `offset` on its line (`# …`), when only whitespace
+/// separates them.
+pub fn trailing_comment(source: &str, offset: TextSize) -> Option<&str> {
+    let rest = &source[TextRange::new(offset, line_end(source, offset))];
+    let comment = rest.trim();
+    comment.starts_with('#').then_some(comment)
+}
+
 /// Whether the line containing `offset` holds only whitespace.
 pub fn is_blank_line(source: &str, offset: TextSize) -> bool {
     line_text(source, offset).trim().is_empty()
@@ -216,6 +224,18 @@ pub fn delete_statements(source: &str, semantic: &SemanticModel, stmts: &[&Stmt]
         let Some((_, index)) = semantic.suite_of(stmt) else {
             continue;
         };
+        // A trailing comment says something a reader may still need: keep it
+        // on its own line (a pragma such as `# noqa` only spoke of the code).
+        if let Some(comment) = trailing_comment(source, stmt.end())
+            && !ruff_python_trivia::is_pragma_comment(comment)
+        {
+            let end = line_end(source, stmt.end());
+            edits.push(Edit::replacement(
+                TextRange::new(stmt.start(), end),
+                comment.to_string(),
+            ));
+            continue;
+        }
         let start = line_start(source, stmt.start());
         let mut end = full_line_end(source, stmt.end());
         let at_file_start = source[..start.to_usize()]
@@ -365,6 +385,19 @@ mod tests {
             apply(source, delete_statements(ctx.source, ctx.semantic, &stmts))
         });
         assert_eq!(out, "if x:\n    pass\nc = 3\n");
+    }
+
+    #[test]
+    fn deleting_keeps_a_trailing_comment_but_not_a_pragma() {
+        let source = "a = 1\nb = 2  # keep me\nc = 3  # noqa: F841\nd = 4\n";
+        let out = with_context(source, |ctx| {
+            let body = &ctx.module.body;
+            apply(
+                source,
+                delete_statements(ctx.source, ctx.semantic, &[&body[1], &body[2]]),
+            )
+        });
+        assert_eq!(out, "a = 1\n# keep me\nd = 4\n");
     }
 
     #[test]

@@ -1,0 +1,234 @@
+//! Properties of the fix pipeline over real files: for any subset of
+//! codemods, the output parses, a second run changes nothing, every
+//! non-pragma comment survives, and no line changes outside what the
+//! findings' fixes touch (their ranges and edits, and import statements).
+//!
+//! Always over the project's fixtures; also over the ecosystem-check cache
+//! (`scripts/ecosystem-check` fills it) when present, sampling
+//! `ASYNCMOD_PROPTEST_CASES` (default 64) random files and subsets.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use asyncmod::codemods::{ALL, Codemod};
+use asyncmod::engine::{Mode, parse, process_source};
+use asyncmod::settings::RuleSettings;
+use asyncmod::version::PyVersion;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Stmt, StmtImport, StmtImportFrom};
+use ruff_source_file::LineIndex;
+use ruff_text_size::{Ranged, TextRange};
+
+fn rules(codemods: &[&'static Codemod]) -> RuleSettings {
+    let mut rules = RuleSettings::for_codemods(codemods);
+    rules.unsafe_fixes = true;
+    rules.target_version = PyVersion::NEWEST_TARGET;
+    rules
+}
+
+/// Comment texts, with pragmas (`# noqa`, `# type: ignore`) left out: a
+/// deleted statement's pragma spoke only of that statement.
+fn comments(source: &str) -> Vec<String> {
+    let Ok(parsed) = parse(source) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = parsed
+        .tokens()
+        .iter()
+        .filter(|t| t.kind() == TokenKind::Comment)
+        .map(|t| source[t.range()].trim().to_string())
+        .filter(|c| !ruff_python_trivia::is_pragma_comment(c))
+        .collect();
+    out.sort();
+    out
+}
+
+struct Imports(Vec<TextRange>);
+
+impl<'a> Visitor<'a> for Imports {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::Import(StmtImport { range, .. })
+            | Stmt::ImportFrom(StmtImportFrom { range, .. }) => {
+                self.0.push(*range);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+}
+
+/// 0-based lines of `source` the fixes may change.
+fn allowed_lines(source: &str, rules: &RuleSettings) -> BTreeSet<usize> {
+    let index = LineIndex::from_source_text(source);
+    let mut lines = BTreeSet::new();
+    let mut add = |range: TextRange| {
+        let first = index.line_index(range.start()).to_zero_indexed();
+        let last = index.line_index(range.end()).to_zero_indexed();
+        lines.extend(first..=last);
+    };
+    let Ok(parsed) = parse(source) else {
+        return BTreeSet::new();
+    };
+    let findings = asyncmod::engine::analyse(source, &parsed, &index, rules);
+    for finding in &findings {
+        if let Some(fix) = &finding.fix {
+            add(finding.range);
+            for edit in &fix.edits {
+                add(edit.range);
+            }
+        }
+    }
+    let mut imports = Imports(Vec::new());
+    imports.visit_body(&parsed.syntax().body);
+    for range in imports.0 {
+        add(range);
+    }
+    lines
+}
+
+fn check(source: &str, codemods: &[&'static Codemod]) -> Result<(), String> {
+    let rules = rules(codemods);
+    if parse(source).is_err() {
+        return Ok(()); // Not a property of valid Python: skipped, like the ecosystem check.
+    }
+    let outcome =
+        process_source(source, &rules, Mode::Fix).map_err(|e| format!("failed: {e:?}"))?;
+    let Some(fixed) = outcome.fixed else {
+        return Ok(());
+    };
+    if parse(&fixed).is_err() {
+        return Err("the output does not parse".into());
+    }
+    let again = process_source(&fixed, &rules, Mode::Fix)
+        .map_err(|e| format!("second run failed: {e:?}"))?;
+    if again.fixed.is_some() {
+        return Err("not idempotent".into());
+    }
+    let (before, after) = (comments(source), comments(&fixed));
+    let mut missing = before.clone();
+    for comment in &after {
+        if let Some(i) = missing.iter().position(|c| c == comment) {
+            missing.remove(i);
+        }
+    }
+    if !missing.is_empty() {
+        return Err(format!("comments lost: {missing:?}"));
+    }
+    let allowed = allowed_lines(source, &rules);
+    let diff = similar::TextDiff::from_lines(source, &fixed);
+    for op in diff.ops() {
+        for change in diff.iter_changes(op) {
+            if change.tag() == similar::ChangeTag::Delete {
+                let line = change.old_index().unwrap_or_default();
+                let blank = change.value().trim().is_empty();
+                if !allowed.contains(&line) && !blank {
+                    return Err(format!(
+                        "changed line {} outside the findings: {:?}",
+                        line + 1,
+                        change.value()
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A deterministic subset of the catalogue for a seed.
+fn subset(seed: u64) -> Vec<&'static Codemod> {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    ALL.iter()
+        .copied()
+        .filter(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % 2 == 0
+        })
+        .collect()
+}
+
+#[test]
+fn fixtures_hold_the_properties_for_any_subset_of_codemods() {
+    let mut failures = Vec::new();
+    let mut seed = 1;
+    for (folder, _) in common::folders() {
+        for path in common::fixtures_in(&folder) {
+            let source = std::fs::read_to_string(&path).expect("readable fixture");
+            let mut subsets = vec![ALL.to_vec()];
+            for _ in 0..4 {
+                seed += 1;
+                subsets.push(subset(seed));
+            }
+            for codemods in subsets {
+                if let Err(problem) = check(&source, &codemods) {
+                    let codes: Vec<&str> = codemods.iter().map(|c| c.code).collect();
+                    failures.push(format!("{}: {problem} (with {codes:?})", path.display()));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn corpus() -> Vec<PathBuf> {
+    let cache = std::env::var_os("ASYNCMOD_ECOSYSTEM_CACHE")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/asyncmod-ecosystem"))
+        });
+    let Some(src) = cache.map(|c| c.join("src")).filter(|s| s.is_dir()) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(src)
+        .standard_filters(false)
+        .build()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "py"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn cached_corpus_holds_the_properties() {
+    let files = corpus();
+    if files.is_empty() {
+        eprintln!(
+            "no ecosystem cache: run scripts/ecosystem-check to fill it; checked fixtures only"
+        );
+        return;
+    }
+    let cases = std::env::var("ASYNCMOD_PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(64);
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let strategy = (
+        0..files.len(),
+        proptest::sample::subsequence(ALL.to_vec(), 0..=ALL.len()),
+    );
+    let result = runner.run(&strategy, |(i, codemods)| {
+        let Some(source) = std::fs::read(&files[i])
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        else {
+            return Ok(());
+        };
+        check(&source, &codemods)
+            .map_err(|problem| TestCaseError::fail(format!("{}: {problem}", files[i].display())))
+    });
+    if let Err(error) = result {
+        panic!("{error}");
+    }
+}
