@@ -16,7 +16,6 @@ use asyncmod::codemods::{ALL, Codemod};
 use asyncmod::engine::{Mode, parse, process_source};
 use asyncmod::settings::RuleSettings;
 use asyncmod::version::PyVersion;
-use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
@@ -148,7 +147,7 @@ fn subset(seed: u64) -> Vec<&'static Codemod> {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
-            state % 2 == 0
+            state.is_multiple_of(2)
         })
         .collect()
 }
