@@ -325,22 +325,25 @@ impl<'s> LineStyle<'s> {
 }
 
 /// `callee(arguments…)` laid out as black and ruff format would: on one
-/// line when the indentation plus `prefix`, the call and `suffix` fit in
-/// the line length (in characters) and no argument spans lines; otherwise
-/// one argument per line, each one indent unit deeper than the statement,
-/// with a trailing comma and the closing parenthesis on its own line. The
-/// text returned starts after the indentation (it replaces a statement's
-/// range) and ends with `suffix`. An argument that spans lines must already
-/// be indented for the broken layout (see [`reindent`]).
+/// line when the indentation plus `prefix`, the call, `suffix` and
+/// `following` fit in the line length (in characters) and no argument
+/// spans lines; otherwise one argument per line, each one indent unit
+/// deeper than the statement, with a trailing comma and the closing
+/// parenthesis on its own line. The text returned starts after the
+/// indentation (it replaces a statement's range) and ends with `suffix`;
+/// `following` is what already follows on the line (a trailing comment),
+/// counted but not written. An argument that spans lines must already be
+/// indented for the broken layout (see [`reindent`]).
 pub fn call_layout(
     style: &LineStyle,
     prefix: &str,
     callee: &str,
     arguments: &[String],
     suffix: &str,
+    following: &str,
 ) -> String {
     let flat = format!("{prefix}{callee}({}){suffix}", arguments.join(", "));
-    let width = style.indent.chars().count() + flat.chars().count();
+    let width = style.indent.chars().count() + flat.chars().count() + following.chars().count();
     let spans_lines = arguments.iter().any(|a| a.contains(['\n', '\r']));
     if width <= style.line_length && !spans_lines {
         return flat;
@@ -454,7 +457,7 @@ mod tests {
             line_length,
         };
         let layout =
-            |style: &LineStyle| call_layout(style, "a, b = await ", "gather", &arguments, "");
+            |style: &LineStyle| call_layout(style, "a, b = await ", "gather", &arguments, "", "");
         assert_eq!(layout(&style("\n", 88)), "a, b = await gather(f(x), g(y))");
         assert_eq!(
             layout(&style("\r\n", 30)),
@@ -463,5 +466,15 @@ mod tests {
         // 35 characters with the indentation: fits in 35, not in 34.
         assert!(!layout(&style("\n", 35)).contains('\n'));
         assert!(layout(&style("\n", 34)).contains('\n'));
+        // What already follows on the line counts.
+        let commented = call_layout(
+            &style("\n", 39),
+            "a, b = await ",
+            "gather",
+            &arguments,
+            "",
+            "  # c",
+        );
+        assert!(commented.contains('\n'));
     }
 }
