@@ -4,6 +4,7 @@
 
 mod gather_independent_awaits;
 mod sleep_in_async;
+mod taskgroup;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -16,9 +17,10 @@ use crate::version::PyVersion;
 
 pub use gather_independent_awaits::GATHER_INDEPENDENT_AWAITS;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
+pub use taskgroup::TASKGROUP;
 
 /// Every codemod, ordered by code.
-pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &GATHER_INDEPENDENT_AWAITS];
+pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &GATHER_INDEPENDENT_AWAITS, &TASKGROUP];
 
 /// A codemod's safety is the applicability of the fixes it offers.
 pub type Safety = Applicability;
