@@ -521,7 +521,7 @@ fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static s
     }
     if region.iter().any(suspends_or_leaves) {
         return Some(
-            "code between the tasks' creation and the wait awaits or leaves the block: in a TaskGroup a failing task would cancel it halfway",
+            "code between the tasks' creation and the wait suspends (`await`, `yield`) or leaves the block: in a TaskGroup a failing task would cancel it halfway",
         );
     }
     enclosing_handlers_obstacle(ctx, suite)
