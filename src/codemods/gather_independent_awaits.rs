@@ -488,7 +488,7 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
 #[cfg(test)]
 mod tests {
     use super::GATHER_INDEPENDENT_AWAITS as AM004;
-    use crate::test_support::{check_fix, check_no_fix};
+    use crate::test_support::{check_finding, check_fix, check_no_fix};
 
     #[test]
     fn groups_two_independent_awaits() {
@@ -662,6 +662,32 @@ mod tests {
         check_no_fix(
             &AM004,
             "import asyncio\ndef f():\n    a = x()\n    b = y()\n",
+        );
+    }
+
+    #[test]
+    fn shadowed_asyncio_keeps_the_finding_without_fix() {
+        check_finding(
+            &AM004,
+            "async def f(asyncio):\n    a = await x()\n    b = await y()\n",
+            "2 independent awaits run one after another",
+        );
+    }
+
+    #[test]
+    fn an_imported_module_is_no_receiver() {
+        check_fix(
+            &AM004,
+            "import asyncio\nimport httpx\nasync def f():\n    a = await httpx.get(1)\n    b = await httpx.get(2)\n",
+            "import asyncio\nimport httpx\nasync def f():\n    a, b = await asyncio.gather(httpx.get(1), httpx.get(2))\n",
+        );
+    }
+
+    #[test]
+    fn a_from_imported_name_may_be_an_object() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nfrom app import database\nasync def f():\n    a = await database.fetch(1)\n    b = await database.fetch(2)\n",
         );
     }
 }
