@@ -59,9 +59,11 @@ declare_codemod! {
     /// cancels the sibling tasks on the first error and raises an
     /// `ExceptionGroup` holding every error, so `except ValueError:` around
     /// the call (or in a caller) no longer matches and needs `except*`.
-    /// `asyncio.wait` never raised task errors; the group does. An error in
-    /// the statements between the creation and the wait now cancels the
-    /// tasks instead of orphaning them. Results keep their order, the block
+    /// `asyncio.wait` left task errors in the tasks and raised `ValueError`
+    /// on an empty list; the group raises the task errors and is fine with
+    /// no tasks. An error in the statements between the creation and the
+    /// wait now cancels the tasks instead of orphaning them. Results keep
+    /// their order, the block
     /// uses the module's own `asyncio` binding, the group is named `tg`
     /// (`tg2`, … when the function already uses that name) and the task list
     /// is dropped when nothing else reads it. Not before Python 3.11.
