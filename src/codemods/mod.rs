@@ -2,7 +2,9 @@
 //! code in one `declare_codemod!`, then the function that finds and fixes.
 //! Adding one means adding its file and one line to [`ALL`].
 
+mod gather_independent_awaits;
 mod sleep_in_async;
+mod taskgroup;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -13,10 +15,12 @@ use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
+pub use gather_independent_awaits::GATHER_INDEPENDENT_AWAITS;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
+pub use taskgroup::TASKGROUP;
 
 /// Every codemod, ordered by code.
-pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC];
+pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &GATHER_INDEPENDENT_AWAITS, &TASKGROUP];
 
 /// A codemod's safety is the applicability of the fixes it offers.
 pub type Safety = Applicability;

@@ -279,19 +279,26 @@ pub fn remove_unused_imports(
             edits.extend(delete_statements(source, semantic, &[stmt]));
             continue;
         }
+        // Take the comma with it: up to the next alias; the removed aliases
+        // after the last kept one go together, from that one's end.
+        let last_kept = aliases.iter().rposition(|a| !removed.contains(a));
         for (i, alias) in aliases.iter().enumerate() {
             if !removed.contains(alias) {
                 continue;
             }
-            // Take the comma with it: up to the next alias, or from the previous
-            // kept one when this is the last.
-            let range = match aliases.get(i + 1) {
-                Some(next) => TextRange::new(alias.start(), next.start()),
-                None => match i.checked_sub(1).and_then(|p| aliases.get(p)) {
-                    Some(previous) if !removed.contains(previous) => {
-                        TextRange::new(previous.end(), alias.end())
+            let range = match last_kept {
+                Some(kept) if i > kept => {
+                    if i != kept + 1 {
+                        continue;
                     }
-                    _ => continue,
+                    let (Some(previous), Some(end)) = (aliases.get(kept), aliases.last()) else {
+                        continue;
+                    };
+                    TextRange::new(previous.end(), end.end())
+                }
+                _ => match aliases.get(i + 1) {
+                    Some(next) => TextRange::new(alias.start(), next.start()),
+                    None => continue,
                 },
             };
             // Leave an unused alias rather than lose a comment with it.
@@ -338,4 +345,40 @@ fn exported_names<'a>(semantic: &SemanticModel<'a>) -> FxHashSet<&'a str> {
         }
     }
     names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn remove(source: &str, names: &[&str]) -> String {
+        let parsed = crate::engine::parse(source).expect("parses");
+        let semantic = SemanticModel::build(parsed.syntax());
+        let removals: Vec<ImportRemoval> = names
+            .iter()
+            .map(|name| ImportRemoval {
+                name: name.to_string(),
+                qualified: format!("m.{name}"),
+            })
+            .collect();
+        let edits = remove_unused_imports(source, &semantic, &removals);
+        crate::fix::apply::splice(source, &edits)
+    }
+
+    #[test]
+    fn removes_runs_of_aliases_with_their_commas() {
+        assert_eq!(
+            remove("from m import a, b, c\n", &["b", "c"]),
+            "from m import a\n"
+        );
+        assert_eq!(
+            remove("from m import a, b, c, d\n", &["b", "c"]),
+            "from m import a, d\n"
+        );
+        assert_eq!(
+            remove("from m import a, b, c\n", &["a", "c"]),
+            "from m import b\n"
+        );
+        assert_eq!(remove("from m import a, b\n", &["a", "b"]), "");
+    }
 }

@@ -321,6 +321,68 @@ pub fn is_own_lines(source: &str, stmt: &Stmt) -> bool {
     is_alone_on_lines(source, stmt.range())
 }
 
+/// How generated lines are laid out at one place of a file: the
+/// indentation of the statement there, the file's indent unit and line
+/// ending, and `--line-length`.
+#[derive(Debug, Clone)]
+pub struct LineStyle<'s> {
+    pub indent: &'s str,
+    pub unit: String,
+    pub eol: &'static str,
+    pub line_length: usize,
+}
+
+impl<'s> LineStyle<'s> {
+    /// The style for a statement starting at `offset`.
+    pub fn at(ctx: &Context<'s>, offset: TextSize) -> Self {
+        LineStyle {
+            indent: indentation_at(ctx.source, offset),
+            unit: indent_unit(ctx.source, ctx.tokens),
+            eol: line_ending(ctx.source),
+            line_length: ctx.settings.line_length,
+        }
+    }
+}
+
+/// `callee(arguments…)` laid out as black and ruff format would: on one
+/// line when the indentation plus `prefix`, the call, `suffix` and
+/// `following` fit in the line length (in characters) and no argument
+/// spans lines; otherwise one argument per line, each one indent unit
+/// deeper than the statement, with a trailing comma and the closing
+/// parenthesis on its own line. The text returned starts after the
+/// indentation (it replaces a statement's range) and ends with `suffix`;
+/// `following` is what already follows on the line (a trailing comment),
+/// counted but not written. An argument that spans lines must already be
+/// indented for the broken layout (see [`reindent`]).
+pub fn call_layout(
+    style: &LineStyle,
+    prefix: &str,
+    callee: &str,
+    arguments: &[String],
+    suffix: &str,
+    following: &str,
+) -> String {
+    let flat = format!("{prefix}{callee}({}){suffix}", arguments.join(", "));
+    let width = style.indent.chars().count() + flat.chars().count() + following.chars().count();
+    let spans_lines = arguments.iter().any(|a| a.contains(['\n', '\r']));
+    if width <= style.line_length && !spans_lines {
+        return flat;
+    }
+    let eol = style.eol;
+    let mut out = format!("{prefix}{callee}({eol}");
+    for argument in arguments {
+        out.push_str(style.indent);
+        out.push_str(&style.unit);
+        out.push_str(argument);
+        out.push(',');
+        out.push_str(eol);
+    }
+    out.push_str(style.indent);
+    out.push(')');
+    out.push_str(suffix);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,5 +478,36 @@ mod tests {
         let strings = [TextRange::new(TextSize::new(11), TextSize::new(19))];
         let out = reindent(text, TextSize::new(0), "", "    ", &strings);
         assert_eq!(out, "x = f(\n        '''a\nb''')\n");
+    }
+
+    #[test]
+    fn call_layout_breaks_one_argument_per_line_when_too_long() {
+        let arguments = vec!["f(x)".to_string(), "g(y)".to_string()];
+        let style = |eol, line_length| LineStyle {
+            indent: "    ",
+            unit: "    ".to_string(),
+            eol,
+            line_length,
+        };
+        let layout =
+            |style: &LineStyle| call_layout(style, "a, b = await ", "gather", &arguments, "", "");
+        assert_eq!(layout(&style("\n", 88)), "a, b = await gather(f(x), g(y))");
+        assert_eq!(
+            layout(&style("\r\n", 30)),
+            "a, b = await gather(\r\n        f(x),\r\n        g(y),\r\n    )"
+        );
+        // 35 characters with the indentation: fits in 35, not in 34.
+        assert!(!layout(&style("\n", 35)).contains('\n'));
+        assert!(layout(&style("\n", 34)).contains('\n'));
+        // What already follows on the line counts.
+        let commented = call_layout(
+            &style("\n", 39),
+            "a, b = await ",
+            "gather",
+            &arguments,
+            "",
+            "  # c",
+        );
+        assert!(commented.contains('\n'));
     }
 }

@@ -2,7 +2,10 @@
 //! facts behind "the loop name has no other use" and "these statements are
 //! independent".
 
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, ExceptHandler, Expr, ExprContext, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::FxHashSet;
 
 use super::imports::Lookup;
 use super::{BindingKind, ScopeId, SemanticModel};
@@ -91,4 +94,252 @@ impl<'a> SemanticModel<'a> {
 /// The range of anything ranged, for building `uses_outside` lists.
 pub fn range_of<T: Ranged>(node: &T) -> TextRange {
     node.range()
+}
+
+/// The names one statement reads and the names it binds in the scope it
+/// runs in: the facts behind "these statements are independent" (AM004).
+///
+/// Every `Name` loaded anywhere in the statement is a read, also inside
+/// nested lambdas, comprehensions and function bodies (conservative: a
+/// lambda may run while the statement runs). An attribute or subscript
+/// chain reads its root name: `a.id` and `a[0]` read `a`. Writes are the
+/// names the statement binds where it runs: assignment, `for`, `with … as`
+/// and `except … as` targets, imports, `def`/`class` names, `del`, and `:=`
+/// (also inside a comprehension, where it binds the enclosing scope).
+/// Names bound only inside a nested lambda, comprehension or function are
+/// not writes. An augmented assignment both reads and writes its name.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct NameFacts<'a> {
+    pub reads: FxHashSet<&'a str>,
+    pub writes: FxHashSet<&'a str>,
+}
+
+impl NameFacts<'_> {
+    /// Whether this statement reads a name that `earlier` binds.
+    pub fn depends_on(&self, earlier: &NameFacts) -> bool {
+        self.reads.iter().any(|name| earlier.writes.contains(name))
+    }
+
+    /// Whether both statements bind a common name.
+    pub fn binds_same_name(&self, other: &NameFacts) -> bool {
+        self.writes.iter().any(|name| other.writes.contains(name))
+    }
+}
+
+/// What `stmt` reads and writes; see [`NameFacts`].
+pub fn reads_and_writes(stmt: &Stmt) -> NameFacts<'_> {
+    let mut collector = FactCollector::default();
+    collector.visit_stmt(stmt);
+    collector.facts
+}
+
+/// What `expr` reads and writes (only `:=` and `del` targets write); see
+/// [`NameFacts`].
+pub fn expr_reads_and_writes(expr: &Expr) -> NameFacts<'_> {
+    let mut collector = FactCollector::default();
+    collector.visit_expr(expr);
+    collector.facts
+}
+
+#[derive(Default)]
+struct FactCollector<'a> {
+    facts: NameFacts<'a>,
+    /// Depth inside comprehensions: their targets bind their own scope.
+    comprehensions: u32,
+    /// Depth inside lambdas and nested function or class bodies: nothing
+    /// there binds the statement's scope, not even `:=`.
+    nested: u32,
+}
+
+impl<'a> FactCollector<'a> {
+    fn write(&mut self, name: &'a str) {
+        if self.nested == 0 && self.comprehensions == 0 {
+            self.facts.writes.insert(name);
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for FactCollector<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                self.visit_parameters(&def.parameters);
+                if let Some(returns) = &def.returns {
+                    self.visit_expr(returns);
+                }
+                self.write(def.name.as_str());
+                self.nested += 1;
+                self.visit_body(&def.body);
+                self.nested -= 1;
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                self.write(class.name.as_str());
+                self.nested += 1;
+                self.visit_body(&class.body);
+                self.nested -= 1;
+            }
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    let bound = match &alias.asname {
+                        Some(asname) => asname.as_str(),
+                        None => {
+                            let full = alias.name.as_str();
+                            full.split('.').next().unwrap_or(full)
+                        }
+                    };
+                    self.write(bound);
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                for alias in &import.names {
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+                    if bound != "*" {
+                        self.write(bound);
+                    }
+                }
+            }
+            Stmt::AugAssign(assign) => {
+                if let Expr::Name(name) = assign.target.as_ref() {
+                    self.facts.reads.insert(name.id.as_str());
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
+        let ExceptHandler::ExceptHandler(inner) = handler;
+        if let Some(name) = &inner.name {
+            self.write(name.as_str());
+        }
+        visitor::walk_except_handler(self, handler);
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        match pattern {
+            Pattern::MatchAs(ast::PatternMatchAs {
+                name: Some(name), ..
+            })
+            | Pattern::MatchStar(ast::PatternMatchStar {
+                name: Some(name), ..
+            }) => self.write(name.as_str()),
+            Pattern::MatchMapping(ast::PatternMatchMapping {
+                rest: Some(rest), ..
+            }) => self.write(rest.as_str()),
+            _ => {}
+        }
+        visitor::walk_pattern(self, pattern);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(name) => match name.ctx {
+                ExprContext::Load => {
+                    self.facts.reads.insert(name.id.as_str());
+                }
+                ExprContext::Store => self.write(name.id.as_str()),
+                ExprContext::Del => {
+                    self.facts.reads.insert(name.id.as_str());
+                    self.write(name.id.as_str());
+                }
+                ExprContext::Invalid => {}
+            },
+            Expr::Named(named) => {
+                self.visit_expr(&named.value);
+                match named.target.as_ref() {
+                    // `:=` in a comprehension binds the enclosing scope.
+                    Expr::Name(name) if self.nested == 0 => {
+                        self.facts.writes.insert(name.id.as_str());
+                    }
+                    target => self.visit_expr(target),
+                }
+            }
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    self.visit_parameters(parameters);
+                }
+                self.nested += 1;
+                self.visit_expr(&lambda.body);
+                self.nested -= 1;
+            }
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
+                self.comprehensions += 1;
+                visitor::walk_expr(self, expr);
+                self.comprehensions -= 1;
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(source: &str) -> (Vec<String>, Vec<String>) {
+        let parsed = ruff_python_parser::parse_module(source).expect("parses");
+        let mut reads = Vec::new();
+        let mut writes = Vec::new();
+        for stmt in &parsed.syntax().body {
+            let facts = reads_and_writes(stmt);
+            reads.extend(facts.reads.iter().map(|s| s.to_string()));
+            writes.extend(facts.writes.iter().map(|s| s.to_string()));
+        }
+        reads.sort();
+        writes.sort();
+        (reads, writes)
+    }
+
+    #[test]
+    fn attribute_and_subscript_chains_read_their_root() {
+        let (reads, writes) = facts("b = await g(a.id, c[0].x, d.e.f())\n");
+        assert_eq!(reads, ["a", "c", "d", "g"]);
+        assert_eq!(writes, ["b"]);
+    }
+
+    #[test]
+    fn nested_lambdas_and_comprehensions_read_but_do_not_bind() {
+        let (reads, writes) = facts("r = f(lambda y: y + a, [x * b for x in c])\n");
+        assert_eq!(reads, ["a", "b", "c", "f", "x", "y"]);
+        assert_eq!(writes, ["r"]);
+    }
+
+    #[test]
+    fn walrus_in_a_comprehension_binds_the_enclosing_scope() {
+        let (_, writes) = facts("r = [last := x for x in xs]\nf(lambda: (y := 1))\n");
+        assert_eq!(writes, ["last", "r"]);
+    }
+
+    #[test]
+    fn tuple_targets_augmented_assignment_imports_and_defs() {
+        let (reads, writes) = facts(
+            "a, (b, *c) = v\nn += 1\nimport os.path, json as j\nfrom x import y as z\ndef f(p=d):\n    q = 1\ndel e\n",
+        );
+        assert_eq!(reads, ["d", "e", "n", "v"]);
+        assert_eq!(writes, ["a", "b", "c", "e", "f", "j", "n", "os", "z"]);
+    }
+
+    #[test]
+    fn dependency_and_double_binding() {
+        let parsed = ruff_python_parser::parse_module(
+            "a = await f()\nb = await g(a.id)\nc = await h()\na = await k()\n",
+        )
+        .expect("parses");
+        let body = &parsed.syntax().body;
+        let all: Vec<NameFacts> = body.iter().map(reads_and_writes).collect();
+        assert!(all[1].depends_on(&all[0]));
+        assert!(!all[2].depends_on(&all[0]));
+        assert!(all[3].binds_same_name(&all[0]));
+        assert!(!all[2].binds_same_name(&all[0]));
+    }
 }

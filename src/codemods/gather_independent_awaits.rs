@@ -1,0 +1,693 @@
+use ruff_python_ast::comparable::ComparableExpr;
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::{self, Visitor};
+
+use crate::codemods::prelude::*;
+use crate::fix::layout::{
+    LineStyle, call_layout, line_end, multiline_strings, reindent, tokens_overlapping,
+};
+use crate::noqa::NoqaMap;
+use crate::semantic::imports::Lookup;
+use crate::semantic::names::{NameFacts, reads_and_writes};
+use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel, UseKind};
+
+declare_codemod! {
+    /// ## What it does
+    /// Runs consecutive independent awaits of one block at the same time:
+    /// `user = await fetch_user(uid)` followed by `feed = await fetch_feed(uid)`
+    /// becomes `user, feed = await asyncio.gather(fetch_user(uid), fetch_feed(uid))`.
+    ///
+    /// ## Why
+    /// Each `await` waits for its call to finish before the next one
+    /// starts, so two independent requests of 100 ms take 200 ms.
+    /// `asyncio.gather` runs them at the same time and returns their results
+    /// in the order of its arguments.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def load_page(user_id):
+    ///     user = await fetch_user(user_id)
+    ///     feed = await fetch_feed(user_id)
+    ///     return render(user, feed)
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def load_page(user_id):
+    ///     user, feed = await asyncio.gather(fetch_user(user_id), fetch_feed(user_id))
+    ///     return render(user, feed)
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: the calls now run concurrently. Their side effects may
+    /// interleave, and every call's arguments are evaluated before any of
+    /// the calls runs (a later call no longer sees what an earlier one did to
+    /// a shared object). Errors change too: `gather` raises the first
+    /// exception, but the other calls are not cancelled and keep running in
+    /// the background, where the sequence would never have started them;
+    /// when two fail, only the first error is seen. Only statements of the
+    /// form `NAME = await CALL` (or a tuple of names) are grouped; names are
+    /// resolved through the semantic model, the module's own `asyncio`
+    /// binding is used, and a line longer than `--line-length` gets one
+    /// argument per line. Comments between the statements move above the new
+    /// one.
+    ///
+    /// ## Left alone
+    /// A statement that reads a name an earlier one binds (`a = await f();
+    /// b = await g(a.id)`), a name bound twice, and an `await` inside the
+    /// arguments: these split the run into groups. Two calls on the same
+    /// receiver (`session.execute` twice, `self.conn.fetch` and
+    /// `self.conn.execute`; an imported module is no receiver), or passing
+    /// the same stateful-looking name (`session`, `db`, `conn`, `cursor`,
+    /// `tx`, `ws`, `stream`, … as configured by `stateful-names`, or a name
+    /// annotated with a Session, Connection, Cursor, Transaction, Stream or
+    /// WebSocket type): one SQLAlchemy `AsyncSession` or asyncpg connection
+    /// must not run two operations at once, it raises or corrupts its state.
+    /// asyncio's own functions (`sleep`, `gather`, `wait`, `wait_for`,
+    /// `shield`, …) and waits on synchronisation objects (`.acquire()`,
+    /// `.wait()`, `.join()`), which exist to order things. A bare `await
+    /// CALL` statement: it runs for its effect and effects are usually ordered
+    /// (`await validate(order)` before `await charge(card)`), so it ends a
+    /// group and is never merged. A target that a nested function or lambda
+    /// reads, or that is `global` or `nonlocal`; a module that uses trio or
+    /// anyio.
+    pub static GATHER_INDEPENDENT_AWAITS = Codemod {
+        code: "AM004",
+        name: "gather-independent-awaits",
+        min_python: PyVersion::PY37,
+        safety: Applicability::Unsafe,
+        run: gather_independent_awaits,
+        needles: &["await"],
+    };
+}
+
+/// Methods of synchronisation objects: awaiting them orders things.
+const SYNCHRONISATION_WAITS: &[&str] = &["acquire", "wait", "wait_for", "join", "wait_closed"];
+
+/// Words that make an annotation name a stateful type (matched ignoring case).
+const STATEFUL_TYPE_WORDS: &[&str] = &[
+    "session",
+    "connection",
+    "cursor",
+    "transaction",
+    "stream",
+    "websocket",
+];
+
+fn gather_independent_awaits(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    // `asyncio.gather` does not run under trio, nor under anyio's trio backend.
+    if ["trio", "anyio", "curio"]
+        .iter()
+        .any(|library| semantic.imports_module(library))
+    {
+        return;
+    }
+    let mut noqa: Option<NoqaMap> = None;
+    for suite in &semantic.suites {
+        if !matches!(
+            semantic.scope(suite.scope).kind,
+            ScopeKind::Function { is_async: true }
+        ) {
+            continue;
+        }
+        let mut group: Vec<Awaited> = Vec::new();
+        for stmt in suite.body {
+            let candidate = Awaited::from_stmt(ctx, stmt, suite.scope)
+                .filter(|_| !suppressed(ctx, &mut noqa, stmt));
+            let Some(candidate) = candidate else {
+                report_group(ctx, out, std::mem::take(&mut group));
+                continue;
+            };
+            if group.iter().any(|earlier| conflicts(earlier, &candidate)) {
+                report_group(ctx, out, std::mem::take(&mut group));
+            }
+            let last_of_group = candidate.read_later_by_closure;
+            group.push(candidate);
+            if last_of_group {
+                report_group(ctx, out, std::mem::take(&mut group));
+            }
+        }
+        report_group(ctx, out, group);
+    }
+}
+
+/// One `NAME = await CALL` statement that may join a group.
+struct Awaited<'a> {
+    stmt: &'a Stmt,
+    /// The target as the gathered statement writes it: `user` or `(a, b)`.
+    target: String,
+    call: &'a ast::ExprCall,
+    facts: NameFacts<'a>,
+    /// Everything before the callee's last `.name`, unless that is a module.
+    receiver: Option<ComparableExpr<'a>>,
+    /// Stateful objects the call uses (as receiver, in the receiver's chain
+    /// or as an argument).
+    stateful: Vec<ComparableExpr<'a>>,
+    /// A nested function or lambda reads a target: it may run during a
+    /// later call, so the assignment must come before later calls start.
+    read_later_by_closure: bool,
+}
+
+impl<'a> Awaited<'a> {
+    fn from_stmt(ctx: &Context<'a>, stmt: &'a Stmt, scope: ScopeId) -> Option<Awaited<'a>> {
+        let semantic = ctx.semantic;
+        let Stmt::Assign(assign) = stmt else {
+            return None;
+        };
+        let [target] = assign.targets.as_slice() else {
+            return None;
+        };
+        let Expr::Await(awaited) = assign.value.as_ref() else {
+            return None;
+        };
+        let Expr::Call(call) = awaited.value.as_ref() else {
+            return None;
+        };
+        let (names, target) = target_names(target)?;
+        let local = names.iter().all(|name| {
+            matches!(semantic.lookup(name, scope), Lookup::Bound { scope: owner, .. } if owner == scope)
+        });
+        if !local
+            || !crate::fix::layout::is_own_lines(ctx.source, stmt)
+            || contains_await(call)
+            || orders_things(semantic, call, scope)
+        {
+            return None;
+        }
+        let read_later_by_closure = names
+            .iter()
+            .any(|name| read_by_closure(semantic, name, scope));
+        Some(Awaited {
+            stmt,
+            target,
+            call,
+            facts: reads_and_writes(stmt),
+            receiver: receiver(semantic, call, scope),
+            stateful: stateful_objects(ctx, call, scope),
+            read_later_by_closure,
+        })
+    }
+}
+
+/// The names a target binds and how the gathered statement writes it:
+/// `user`, or `(a, b)` for a tuple or list of names.
+fn target_names(target: &Expr) -> Option<(Vec<&str>, String)> {
+    match target {
+        Expr::Name(name) => Some((vec![name.id.as_str()], name.id.to_string())),
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+            let names = elts
+                .iter()
+                .map(|element| match element {
+                    Expr::Name(name) => Some(name.id.as_str()),
+                    _ => None,
+                })
+                .collect::<Option<Vec<&str>>>()?;
+            let text = match names.as_slice() {
+                [] => return None,
+                [only] => format!("({only},)"),
+                _ => format!("({})", names.join(", ")),
+            };
+            Some((names, text))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `later` may not run at the same time as `earlier`.
+fn conflicts(earlier: &Awaited, later: &Awaited) -> bool {
+    later.facts.depends_on(&earlier.facts)
+        || later.facts.binds_same_name(&earlier.facts)
+        || (earlier.receiver.is_some() && earlier.receiver == later.receiver)
+        || earlier.stateful.iter().any(|s| later.stateful.contains(s))
+}
+
+/// Whether the call suspends on its own while its arguments are evaluated:
+/// an `await`, an `async for` comprehension or a `yield` inside it.
+fn contains_await(call: &ast::ExprCall) -> bool {
+    struct Finder(bool);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if matches!(expr, Expr::Await(_) | Expr::Yield(_) | Expr::YieldFrom(_)) {
+                self.0 = true;
+            } else if !self.0 {
+                visitor::walk_expr(self, expr);
+            }
+        }
+        fn visit_comprehension(&mut self, comprehension: &'a ast::Comprehension) {
+            self.0 |= comprehension.is_async;
+            visitor::walk_comprehension(self, comprehension);
+        }
+    }
+    let mut finder = Finder(false);
+    finder.visit_expr(&call.func);
+    finder.visit_arguments(&call.arguments);
+    finder.0
+}
+
+/// Whether the call is one of asyncio's own functions or a wait on a
+/// synchronisation object: both exist to order things.
+fn orders_things(semantic: &SemanticModel, call: &ast::ExprCall, scope: ScopeId) -> bool {
+    if let Expr::Attribute(attribute) = call.func.as_ref()
+        && SYNCHRONISATION_WAITS.contains(&attribute.attr.as_str())
+    {
+        return true;
+    }
+    semantic
+        .qualified_name(&call.func, scope)
+        .is_some_and(|name| name.starts_with("asyncio"))
+}
+
+/// Everything before the last `.name` of the callee, unless it is an
+/// imported module (`httpx.get` has no receiver).
+fn receiver<'a>(
+    semantic: &SemanticModel,
+    call: &'a ast::ExprCall,
+    scope: ScopeId,
+) -> Option<ComparableExpr<'a>> {
+    let Expr::Attribute(attribute) = call.func.as_ref() else {
+        return None;
+    };
+    (!is_module(semantic, &attribute.value, scope)).then(|| ComparableExpr::from(&*attribute.value))
+}
+
+/// Whether `expr` is a name bound only by `import module [as name]`. A
+/// name from `from package import name` may be an object (a shared client
+/// or database), so it is not taken for a module.
+fn is_module(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> bool {
+    let Expr::Name(name) = expr else {
+        return false;
+    };
+    let Lookup::Bound { bindings, .. } = semantic.lookup(name.id.as_str(), scope) else {
+        return false;
+    };
+    bindings.iter().all(|&id| {
+        matches!(
+            semantic.binding(id).kind,
+            BindingKind::Import { from: false, .. }
+        )
+    })
+}
+
+/// Whether a nested function, lambda or class (code that may run later)
+/// reads the variable `name` of `owner`.
+fn read_by_closure(semantic: &SemanticModel, name: &str, owner: ScopeId) -> bool {
+    semantic.uses_of(name, owner).iter().any(|use_| {
+        use_.kind == UseKind::Read && use_.scope != owner && {
+            let mut current = Some(use_.scope);
+            let mut deferred = false;
+            while let Some(id) = current.filter(|&id| id != owner) {
+                let scope = semantic.scope(id);
+                deferred |= !matches!(scope.kind, ScopeKind::Comprehension { .. });
+                current = scope.parent;
+            }
+            deferred
+        }
+    })
+}
+
+/// The stateful objects a call uses: every name or attribute chain in the
+/// callee and the arguments whose last segment is a stateful name
+/// (`session`, `self.db`), or a name annotated with a stateful type.
+fn stateful_objects<'a>(
+    ctx: &Context<'a>,
+    call: &'a ast::ExprCall,
+    scope: ScopeId,
+) -> Vec<ComparableExpr<'a>> {
+    let mut collector = StatefulCollector {
+        ctx,
+        scope,
+        found: Vec::new(),
+    };
+    collector.visit_expr(&call.func);
+    collector.visit_arguments(&call.arguments);
+    collector.found
+}
+
+struct StatefulCollector<'c, 'a> {
+    ctx: &'c Context<'a>,
+    scope: ScopeId,
+    found: Vec<ComparableExpr<'a>>,
+}
+
+impl StatefulCollector<'_, '_> {
+    fn is_stateful_name(&self, name: &str) -> bool {
+        self.ctx.settings.stateful_names.iter().any(|s| s == name)
+    }
+}
+
+impl<'a> Visitor<'a> for StatefulCollector<'_, 'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if !matches!(expr, Expr::Name(_) | Expr::Attribute(_)) {
+            visitor::walk_expr(self, expr);
+            return;
+        }
+        // The chain `a.b.c`, outermost link first, down to its base.
+        let mut links = Vec::new();
+        let mut base = expr;
+        while let Expr::Attribute(attribute) = base {
+            links.push((base, attribute.attr.as_str()));
+            base = &attribute.value;
+        }
+        match base {
+            Expr::Name(name) => {
+                if self.is_stateful_name(name.id.as_str())
+                    || annotated_stateful(self.ctx.semantic, name.id.as_str(), self.scope)
+                {
+                    self.found.push(ComparableExpr::from(base));
+                }
+            }
+            other => self.visit_expr(other),
+        }
+        for (link, attr) in links {
+            if self.is_stateful_name(attr) {
+                self.found.push(ComparableExpr::from(link));
+            }
+        }
+    }
+}
+
+/// Whether the variable `name` seen from `scope` is a parameter or
+/// variable annotated with a session, connection, cursor, transaction,
+/// stream or websocket type.
+fn annotated_stateful(semantic: &SemanticModel, name: &str, scope: ScopeId) -> bool {
+    let Lookup::Bound {
+        scope: owner,
+        bindings,
+    } = semantic.lookup(name, scope)
+    else {
+        return false;
+    };
+    bindings.iter().any(|&id| {
+        let binding = semantic.binding(id);
+        let annotation = match (&binding.kind, binding.stmt) {
+            (BindingKind::Parameter, _) => semantic
+                .scope(owner)
+                .function()
+                .and_then(|def| def.parameters.iter().find(|p| p.name().as_str() == name))
+                .and_then(|parameter| parameter.annotation()),
+            (BindingKind::Annotation | BindingKind::Assignment, Some(Stmt::AnnAssign(assign))) => {
+                Some(assign.annotation.as_ref())
+            }
+            _ => None,
+        };
+        annotation.is_some_and(mentions_stateful_type)
+    })
+}
+
+/// Whether an annotation names a stateful type (`AsyncSession`,
+/// `asyncpg.Connection`, `"Optional[Cursor]"`, `StreamWriter`).
+fn mentions_stateful_type(annotation: &Expr) -> bool {
+    struct Finder(bool);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            let word = match expr {
+                Expr::Name(name) => Some(name.id.as_str()),
+                Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+                Expr::StringLiteral(string) => string.as_single_part_string().map(|s| s.as_str()),
+                _ => None,
+            };
+            if let Some(word) = word {
+                let word = word.to_ascii_lowercase();
+                self.0 |= STATEFUL_TYPE_WORDS.iter().any(|w| word.contains(w));
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut finder = Finder(false);
+    finder.visit_expr(annotation);
+    finder.0
+}
+
+/// Whether a `# noqa` for this codemod sits on the statement's first or last line.
+fn suppressed(ctx: &Context, noqa: &mut Option<NoqaMap>, stmt: &Stmt) -> bool {
+    let map =
+        noqa.get_or_insert_with(|| NoqaMap::from_tokens(ctx.tokens, ctx.source, ctx.line_index));
+    [stmt.start(), stmt.end()]
+        .iter()
+        .any(|&offset| map.suppresses(ctx.line_index, offset, &GATHER_INDEPENDENT_AWAITS))
+}
+
+fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
+    let (Some(first), Some(last)) = (group.first(), group.last()) else {
+        return;
+    };
+    if group.len() < 2 {
+        return;
+    }
+    let range = TextRange::new(first.stmt.start(), last.stmt.end());
+    out.report(
+        &GATHER_INDEPENDENT_AWAITS,
+        range,
+        format!("{} independent awaits run one after another", group.len()),
+    )
+    .fix_with(Applicability::Unsafe, |fix| {
+        let gather = fix.ensure_import("asyncio", "gather")?;
+        fix.title(format!("Await them together with `{gather}`"));
+        let source = ctx.source;
+        let style = LineStyle::at(ctx, first.stmt.start());
+        let strings = multiline_strings(source, ctx.tokens, range);
+        let arguments: Vec<String> = group
+            .iter()
+            .map(|a| {
+                reindent(
+                    &source[a.call.range()],
+                    a.call.start(),
+                    "",
+                    &style.unit,
+                    &strings,
+                )
+            })
+            .collect();
+        let targets: Vec<&str> = group.iter().map(|a| a.target.as_str()).collect();
+        let prefix = format!("{} = await ", targets.join(", "));
+        let following = &source[TextRange::new(last.stmt.end(), line_end(source, last.stmt.end()))];
+        let statement = call_layout(&style, &prefix, &gather, &arguments, "", following);
+        // Comments between the statements (not inside a call) move above.
+        let mut content = String::new();
+        for token in tokens_overlapping(ctx.tokens, range) {
+            let inside_call = group
+                .iter()
+                .any(|a| a.call.range().contains_range(token.range()));
+            if token.kind() == TokenKind::Comment && !inside_call {
+                content.push_str(&source[token.range()]);
+                content.push_str(style.eol);
+                content.push_str(style.indent);
+            }
+        }
+        content.push_str(&statement);
+        fix.replace(range, content);
+        Ok(())
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GATHER_INDEPENDENT_AWAITS as AM004;
+    use crate::test_support::{check_finding, check_fix, check_no_fix};
+
+    #[test]
+    fn groups_two_independent_awaits() {
+        check_fix(
+            &AM004,
+            "import asyncio\n\nasync def f(uid):\n    user = await get_user(uid)\n    feed = await get_feed(uid)\n    return user, feed\n",
+            "import asyncio\n\nasync def f(uid):\n    user, feed = await asyncio.gather(get_user(uid), get_feed(uid))\n    return user, feed\n",
+        );
+    }
+
+    #[test]
+    fn adds_the_import_and_reuses_an_alias() {
+        check_fix(
+            &AM004,
+            "async def f():\n    a = await x()\n    b = await y()\n",
+            "import asyncio\n\n\nasync def f():\n    a, b = await asyncio.gather(x(), y())\n",
+        );
+        check_fix(
+            &AM004,
+            "import asyncio as aio\nasync def f():\n    a = await x()\n    b = await y()\n",
+            "import asyncio as aio\nasync def f():\n    a, b = await aio.gather(x(), y())\n",
+        );
+    }
+
+    #[test]
+    fn a_dependency_splits_the_run_into_groups() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()\n    b = await y()\n    c = await z(a.id)\n    d = await w()\n",
+            "import asyncio\nasync def f():\n    a, b = await asyncio.gather(x(), y())\n    c, d = await asyncio.gather(z(a.id), w())\n",
+        );
+    }
+
+    #[test]
+    fn tuple_targets_are_parenthesised() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a, b = await x()\n    c = await y()\n",
+            "import asyncio\nasync def f():\n    (a, b), c = await asyncio.gather(x(), y())\n",
+        );
+    }
+
+    #[test]
+    fn long_lines_break_one_argument_per_line() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f(customer_identifier):\n    profile = await load_profile(customer_identifier)\n    orders = await load_orders(customer_identifier)\n",
+            "import asyncio\nasync def f(customer_identifier):\n    profile, orders = await asyncio.gather(\n        load_profile(customer_identifier),\n        load_orders(customer_identifier),\n    )\n",
+        );
+    }
+
+    #[test]
+    fn comments_between_move_above() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    # users first\n    a = await x()  # slow\n    # then the rest\n    b = await y()  # fast\n",
+            "import asyncio\nasync def f():\n    # users first\n    # slow\n    # then the rest\n    a, b = await asyncio.gather(x(), y())  # fast\n",
+        );
+    }
+
+    #[test]
+    fn dependency_through_an_attribute_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()\n    b = await y(a.id)\n",
+        );
+    }
+
+    #[test]
+    fn dependency_through_a_subscript_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()\n    b = await y(a[0])\n",
+        );
+    }
+
+    #[test]
+    fn a_name_bound_twice_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()\n    a = await y()\n",
+        );
+    }
+
+    #[test]
+    fn await_in_arguments_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()\n    b = await y(await z())\n",
+        );
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f(it):\n    a = await x()\n    b = await y([i async for i in it])\n",
+        );
+    }
+
+    #[test]
+    fn same_receiver_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f(self):\n    a = await self.conn.fetch(1)\n    b = await self.conn.execute(2)\n",
+        );
+    }
+
+    #[test]
+    fn same_stateful_argument_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f(db, i):\n    a = await get_user(db, i)\n    b = await get_orders(db, i)\n",
+        );
+    }
+
+    #[test]
+    fn annotated_connection_argument_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nimport asyncpg\nasync def f(pg: asyncpg.Connection):\n    a = await get_user(pg)\n    b = await get_orders(pg)\n",
+        );
+    }
+
+    #[test]
+    fn bare_awaits_are_never_merged() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f(order, card):\n    await validate(order)\n    await charge(card)\n",
+        );
+    }
+
+    #[test]
+    fn asyncio_functions_and_synchronisation_waits_are_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f(lock, event):\n    a = await asyncio.sleep(1, 'x')\n    b = await lock.acquire()\n    c = await event.wait()\n    d = await asyncio.wait_for(g(), 1)\n",
+        );
+    }
+
+    #[test]
+    fn target_read_by_a_closure_ends_the_group() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()\n    b = await run(lambda: a)\n",
+        );
+    }
+
+    #[test]
+    fn global_target_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    global a\n    a = await x()\n    b = await y()\n",
+        );
+    }
+
+    #[test]
+    fn trio_module_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import trio\nasync def f():\n    a = await x()\n    b = await y()\n",
+        );
+    }
+
+    #[test]
+    fn noqa_on_a_statement_keeps_it_out() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()\n    b = await y()  # noqa: AM004\n",
+        );
+    }
+
+    #[test]
+    fn sync_function_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\ndef f():\n    a = x()\n    b = y()\n",
+        );
+    }
+
+    #[test]
+    fn shadowed_asyncio_keeps_the_finding_without_fix() {
+        check_finding(
+            &AM004,
+            "async def f(asyncio):\n    a = await x()\n    b = await y()\n",
+            "2 independent awaits run one after another",
+        );
+    }
+
+    #[test]
+    fn an_imported_module_is_no_receiver() {
+        check_fix(
+            &AM004,
+            "import asyncio\nimport httpx\nasync def f():\n    a = await httpx.get(1)\n    b = await httpx.get(2)\n",
+            "import asyncio\nimport httpx\nasync def f():\n    a, b = await asyncio.gather(httpx.get(1), httpx.get(2))\n",
+        );
+    }
+
+    #[test]
+    fn a_from_imported_name_may_be_an_object() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nfrom app import database\nasync def f():\n    a = await database.fetch(1)\n    b = await database.fetch(2)\n",
+        );
+    }
+}

@@ -1,0 +1,1387 @@
+use ruff_python_ast::token::{TokenKind, parenthesized_range};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{AnyNodeRef, ExceptHandler, ExprRef, StmtFunctionDef};
+use rustc_hash::FxHashSet;
+
+use crate::codemods::prelude::*;
+use crate::fix::layout::{
+    LineStyle, delete_statements, line_end, tokens_overlapping, wrap_statements,
+};
+use crate::fix::{Edit, FixBuilder};
+use crate::semantic::{ScopeId, ScopeKind, SemanticModel, Suite, UseKind};
+
+declare_codemod! {
+    /// ## What it does
+    /// Turns manual task fan-out, `asyncio.create_task` calls collected by
+    /// `asyncio.gather` or `asyncio.wait`, into structured concurrency: the
+    /// tasks are created by an `asyncio.TaskGroup`, whose block waits for them.
+    ///
+    /// Three shapes are rewritten: a list of tasks built by a comprehension,
+    /// or by a `for` loop appending to an empty list, then `[R =] await
+    /// asyncio.gather(*tasks)`, `return await asyncio.gather(*tasks)` or
+    /// `await asyncio.wait(tasks)`; and a few named tasks (`t1 =
+    /// asyncio.create_task(a())`, …) then `r1 = await t1`, `r2 = await t2`
+    /// or a gather of them. Results are read after the block with
+    /// `t.result()`, in the order `gather` gave them.
+    ///
+    /// ## Why
+    /// A task created by hand outlives the code that created it when
+    /// something fails: if one task raises, `gather` returns the error while
+    /// the others keep running, unsupervised, and an error in the code
+    /// between the creation and the wait leaves every task orphaned. A
+    /// `TaskGroup` cancels the remaining tasks on the first error and always
+    /// waits for all of them before the block ends.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def fetch_all(urls):
+    ///     tasks = [asyncio.create_task(fetch(url)) for url in urls]
+    ///     pages = await asyncio.gather(*tasks)
+    ///     return pages
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def fetch_all(urls):
+    ///     async with asyncio.TaskGroup() as tg:
+    ///         tasks = [tg.create_task(fetch(url)) for url in urls]
+    ///     pages = [t.result() for t in tasks]
+    ///     return pages
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: error behaviour changes. `gather` raises the first task's
+    /// exception as it is and lets the other tasks run on; a `TaskGroup`
+    /// cancels the sibling tasks on the first error and raises an
+    /// `ExceptionGroup` holding every error, so `except ValueError:` around
+    /// the call (or in a caller) no longer matches and needs `except*`.
+    /// `asyncio.wait` left task errors in the tasks and raised `ValueError`
+    /// on an empty list; the group raises the task errors and is fine with
+    /// no tasks. An error in the statements between the creation and the
+    /// wait now cancels the tasks instead of orphaning them. Results keep
+    /// their order, the block
+    /// uses the module's own `asyncio` binding, the group is named `tg`
+    /// (`tg2`, … when the function already uses that name) and the task list
+    /// is dropped when nothing else reads it. Not before Python 3.11.
+    ///
+    /// ## Left alone
+    /// `return_exceptions=True`, `asyncio.wait(..., return_when=...)` or with
+    /// a timeout, and `done, pending = await asyncio.wait(...)`: no
+    /// `TaskGroup` equivalent. A task list or task that escapes (returned,
+    /// yielded, stored, passed to anything but the gather or wait, read by a
+    /// nested function) or is cancelled or appended to before the wait. A
+    /// wait inside a `try` whose handlers catch types other than `Exception`,
+    /// `BaseException` or everything (they would stop matching the
+    /// `ExceptionGroup`). Statements between the creation and the wait that
+    /// `await`, `return` or leave a loop (a failing task would cancel them
+    /// halfway), and other tasks created in between. These are reported with
+    /// the reason when the fan-out itself is recognised.
+    pub static TASKGROUP = Codemod {
+        code: "AM005",
+        name: "taskgroup",
+        min_python: PyVersion::PY311,
+        safety: Applicability::Unsafe,
+        run: taskgroup,
+        needles: &["create_task"],
+    };
+}
+
+fn taskgroup(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    for suite in &semantic.suites {
+        if !matches!(
+            semantic.scope(suite.scope).kind,
+            ScopeKind::Function { is_async: true }
+        ) {
+            continue;
+        }
+        let mut index = 0;
+        while index < suite.body.len() {
+            let step = match find_wait(ctx, suite, index) {
+                Some(wait) => {
+                    let step = wait.statements.len();
+                    if let Some(fan_out) = FanOut::find(ctx, suite, wait) {
+                        report(ctx, out, suite, &fan_out);
+                    }
+                    step
+                }
+                None => 1,
+            };
+            index += step.max(1);
+        }
+    }
+}
+
+/// How the statement that waits uses what it waited for.
+#[derive(Debug, Clone, Copy)]
+enum Outcome<'a> {
+    /// `await asyncio.gather(*tasks)`.
+    Discarded,
+    /// `R = await …` (or `R: T = await …`).
+    Assigned(&'a Expr),
+    /// `return await …`.
+    Returned,
+}
+
+/// One statement whose whole value is awaited.
+#[derive(Debug, Clone, Copy)]
+struct WaitStatement<'a> {
+    stmt: &'a Stmt,
+    awaited: &'a ast::ExprAwait,
+    outcome: Outcome<'a>,
+}
+
+#[derive(Debug)]
+enum Collect<'a> {
+    /// `asyncio.gather(*tasks)` or `asyncio.wait(tasks)`.
+    List {
+        name: &'a ast::ExprName,
+        call: &'a ast::ExprCall,
+        is_wait: bool,
+    },
+    /// `asyncio.gather(t1, t2, …)`.
+    Gather {
+        names: Vec<&'a ast::ExprName>,
+        call: &'a ast::ExprCall,
+    },
+    /// `r1 = await t1`, `r2 = await t2`: one statement per task.
+    Awaits { names: Vec<&'a ast::ExprName> },
+}
+
+#[derive(Debug)]
+struct Wait<'a> {
+    /// The waiting statements: one, or one per task for [`Collect::Awaits`].
+    statements: Vec<WaitStatement<'a>>,
+    /// Index of the first of them in the block.
+    index: usize,
+    collect: Collect<'a>,
+}
+
+impl Wait<'_> {
+    /// The end of the last waiting statement.
+    fn end(&self) -> TextSize {
+        self.statements
+            .last()
+            .map_or(TextSize::default(), |w| w.stmt.end())
+    }
+}
+
+/// `[R =] await X` / `return await X` / `await X` as a whole statement.
+fn awaited_statement(stmt: &Stmt) -> Option<WaitStatement<'_>> {
+    let (value, outcome) = match stmt {
+        Stmt::Expr(expr) => (expr.value.as_ref(), Outcome::Discarded),
+        Stmt::Assign(assign) => match assign.targets.as_slice() {
+            [target] => (assign.value.as_ref(), Outcome::Assigned(target)),
+            _ => return None,
+        },
+        Stmt::AnnAssign(assign) => (assign.value.as_deref()?, Outcome::Assigned(&assign.target)),
+        Stmt::Return(ret) => (ret.value.as_deref()?, Outcome::Returned),
+        _ => return None,
+    };
+    Some(WaitStatement {
+        stmt,
+        awaited: value.as_await_expr()?,
+        outcome,
+    })
+}
+
+/// The wait that starts at `index`, when it is one this codemod knows.
+/// Deliberate choices (`return_exceptions=True`, `return_when=`, a
+/// timeout) are not: a `TaskGroup` has no equivalent.
+fn find_wait<'a>(ctx: &Context<'a>, suite: &Suite<'a>, index: usize) -> Option<Wait<'a>> {
+    let wait = awaited_statement(suite.body.get(index)?)?;
+    let semantic = ctx.semantic;
+    let collect = match wait.awaited.value.as_ref() {
+        Expr::Call(call) => {
+            let qualified = semantic.qualified_name(&call.func, suite.scope)?;
+            let arguments = &call.arguments;
+            if qualified.is("asyncio.gather") {
+                let plain = arguments.keywords.iter().all(|keyword| {
+                    keyword
+                        .arg
+                        .as_ref()
+                        .is_some_and(|a| a.as_str() == "return_exceptions")
+                        && matches!(
+                            keyword.value,
+                            Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. })
+                        )
+                });
+                if !plain {
+                    return None;
+                }
+                match &*arguments.args {
+                    [Expr::Starred(starred)] => Collect::List {
+                        name: starred.value.as_name_expr()?,
+                        call,
+                        is_wait: false,
+                    },
+                    args if args.len() >= 2 => {
+                        let names = distinct_names(args)?;
+                        Collect::Gather { names, call }
+                    }
+                    _ => return None,
+                }
+            } else if qualified.is("asyncio.wait") {
+                match (&*arguments.args, arguments.keywords.is_empty()) {
+                    ([Expr::Name(name)], true) => Collect::List {
+                        name,
+                        call,
+                        is_wait: true,
+                    },
+                    _ => return None,
+                }
+            } else {
+                return None;
+            }
+        }
+        Expr::Name(_) => {
+            // A run of `[r =] await t` statements, each awaiting a task.
+            let mut statements = Vec::new();
+            let mut names: Vec<&ast::ExprName> = Vec::new();
+            for stmt in &suite.body[index..] {
+                let Some(wait) = awaited_statement(stmt) else {
+                    break;
+                };
+                let Expr::Name(name) = wait.awaited.value.as_ref() else {
+                    break;
+                };
+                if names.iter().any(|n| n.id == name.id)
+                    || named_task(ctx, suite, index, name.id.as_str()).is_none()
+                {
+                    break;
+                }
+                statements.push(wait);
+                names.push(name);
+            }
+            if names.len() < 2 {
+                return None;
+            }
+            return Some(Wait {
+                statements,
+                index,
+                collect: Collect::Awaits { names },
+            });
+        }
+        _ => return None,
+    };
+    Some(Wait {
+        statements: vec![wait],
+        index,
+        collect,
+    })
+}
+
+fn distinct_names(args: &[Expr]) -> Option<Vec<&ast::ExprName>> {
+    let mut names: Vec<&ast::ExprName> = Vec::new();
+    for arg in args {
+        let name = arg.as_name_expr()?;
+        if names.iter().any(|n| n.id == name.id) {
+            return None;
+        }
+        names.push(name);
+    }
+    Some(names)
+}
+
+/// How the task list was built.
+#[derive(Debug)]
+enum Creation<'a> {
+    /// `tasks = [asyncio.create_task(F) for …]`.
+    Comprehension {
+        stmt: &'a Stmt,
+        comprehension: &'a ast::ExprListComp,
+        call: &'a ast::ExprCall,
+    },
+    /// `tasks = []` then `for …: tasks.append(asyncio.create_task(F))`.
+    Loop {
+        init: &'a Stmt,
+        append: &'a ast::ExprCall,
+        call: &'a ast::ExprCall,
+    },
+}
+
+/// `name = asyncio.create_task(F)`.
+#[derive(Debug)]
+struct NamedTask<'a> {
+    name: &'a str,
+    stmt: &'a Stmt,
+    index: usize,
+    call: &'a ast::ExprCall,
+}
+
+#[derive(Debug)]
+enum Tasks<'a> {
+    List {
+        name: &'a str,
+        creation: Creation<'a>,
+        /// Index of the first statement the block wraps.
+        first: usize,
+    },
+    Named(Vec<NamedTask<'a>>),
+}
+
+/// A recognised fan-out: the tasks and the wait that collects them.
+#[derive(Debug)]
+struct FanOut<'a> {
+    tasks: Tasks<'a>,
+    wait: Wait<'a>,
+}
+
+impl<'a> FanOut<'a> {
+    fn find(ctx: &Context<'a>, suite: &Suite<'a>, wait: Wait<'a>) -> Option<FanOut<'a>> {
+        let tasks = match &wait.collect {
+            Collect::List { name, .. } => {
+                let name = name.id.as_str();
+                let (creation, first) = list_creation(ctx, suite, wait.index, name)?;
+                Tasks::List {
+                    name,
+                    creation,
+                    first,
+                }
+            }
+            Collect::Gather { names, .. } | Collect::Awaits { names } => Tasks::Named(
+                names
+                    .iter()
+                    .map(|n| named_task(ctx, suite, wait.index, n.id.as_str()))
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+        };
+        Some(FanOut { tasks, wait })
+    }
+
+    /// Index of the first statement the block wraps.
+    fn first(&self) -> usize {
+        match &self.tasks {
+            Tasks::List { first, .. } => *first,
+            Tasks::Named(tasks) => tasks.iter().map(|t| t.index).min().unwrap_or_default(),
+        }
+    }
+
+    fn creation_calls(&self) -> Vec<&'a ast::ExprCall> {
+        match &self.tasks {
+            Tasks::List {
+                creation: Creation::Comprehension { call, .. } | Creation::Loop { call, .. },
+                ..
+            } => vec![*call],
+            Tasks::Named(tasks) => tasks.iter().map(|t| t.call).collect(),
+        }
+    }
+}
+
+/// The one statement of the block, before `before`, that binds `name`:
+/// the only binding of `name` in the function.
+fn only_binding<'a>(
+    ctx: &Context<'a>,
+    suite: &Suite<'a>,
+    before: usize,
+    name: &str,
+) -> Option<(&'a Stmt, usize)> {
+    let semantic = ctx.semantic;
+    let mut bindings = semantic
+        .bindings_named(name)
+        .filter(|(_, b)| b.scope == suite.scope);
+    let (_, binding) = bindings.next()?;
+    if bindings.next().is_some() {
+        return None;
+    }
+    let stmt = binding.stmt?;
+    let (owner_suite, index) = semantic.suite_of(stmt)?;
+    (std::ptr::eq(owner_suite.body, suite.body) && index < before).then_some((stmt, index))
+}
+
+/// The value assigned to `name` by `stmt` (`name = V` or `name: T = V`).
+fn assigned_value<'a>(stmt: &'a Stmt, name: &str) -> Option<&'a Expr> {
+    let (target, value) = match stmt {
+        Stmt::Assign(assign) => match assign.targets.as_slice() {
+            [target] => (target, assign.value.as_ref()),
+            _ => return None,
+        },
+        Stmt::AnnAssign(assign) => (assign.target.as_ref(), assign.value.as_deref()?),
+        _ => return None,
+    };
+    (target.as_name_expr()?.id.as_str() == name).then_some(value)
+}
+
+/// Whether `expr` is a call of `asyncio.create_task`.
+fn create_task_call<'a>(ctx: &Context, expr: &'a Expr) -> Option<&'a ast::ExprCall> {
+    let call = expr.as_call_expr()?;
+    let scope = ctx.semantic.scope_at(call.start());
+    ctx.semantic
+        .refers_to(&call.func, scope, "asyncio.create_task")
+        .then_some(call)
+}
+
+fn named_task<'a>(
+    ctx: &Context<'a>,
+    suite: &Suite<'a>,
+    before: usize,
+    name: &'a str,
+) -> Option<NamedTask<'a>> {
+    let (stmt, index) = only_binding(ctx, suite, before, name)?;
+    let call = create_task_call(ctx, assigned_value(stmt, name)?)?;
+    Some(NamedTask {
+        name,
+        stmt,
+        index,
+        call,
+    })
+}
+
+fn list_creation<'a>(
+    ctx: &Context<'a>,
+    suite: &Suite<'a>,
+    before: usize,
+    name: &str,
+) -> Option<(Creation<'a>, usize)> {
+    let (stmt, index) = only_binding(ctx, suite, before, name)?;
+    match assigned_value(stmt, name)? {
+        Expr::ListComp(comprehension) => {
+            if comprehension.generators.iter().any(|g| g.is_async) {
+                return None;
+            }
+            let call = create_task_call(ctx, &comprehension.elt)?;
+            Some((
+                Creation::Comprehension {
+                    stmt,
+                    comprehension,
+                    call,
+                },
+                index,
+            ))
+        }
+        Expr::List(list) if list.elts.is_empty() => {
+            let for_stmt = suite.body.get(index + 1).filter(|_| index + 1 < before)?;
+            let Stmt::For(loop_) = for_stmt else {
+                return None;
+            };
+            if loop_.is_async || !loop_.orelse.is_empty() {
+                return None;
+            }
+            let [Stmt::Expr(body)] = loop_.body.as_slice() else {
+                return None;
+            };
+            let append = body.value.as_call_expr()?;
+            let Expr::Attribute(method) = append.func.as_ref() else {
+                return None;
+            };
+            let appends_to_list = method.attr.as_str() == "append"
+                && method
+                    .value
+                    .as_name_expr()
+                    .is_some_and(|n| n.id.as_str() == name);
+            let [argument] = &*append.arguments.args else {
+                return None;
+            };
+            if !appends_to_list || !append.arguments.keywords.is_empty() {
+                return None;
+            }
+            let call = create_task_call(ctx, argument)?;
+            Some((
+                Creation::Loop {
+                    init: stmt,
+                    append,
+                    call,
+                },
+                index + 1,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// What keeps a recognised fan-out from being rewritten, if anything.
+fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static str> {
+    let wait = &fan_out.wait;
+    if let Collect::List { is_wait: true, .. } = wait.collect
+        && !matches!(wait.statements.first()?.outcome, Outcome::Discarded)
+    {
+        return Some(
+            "`asyncio.wait` returns `(done, pending)` sets, which a TaskGroup does not give",
+        );
+    }
+    let region = suite.body.get(fan_out.first()..wait.index)?;
+    if let Tasks::Named(tasks) = &fan_out.tasks {
+        let other_task = region.iter().any(|stmt| {
+            let created = match stmt {
+                Stmt::Assign(assign) => create_task_call(ctx, &assign.value).is_some(),
+                _ => false,
+            };
+            created && !tasks.iter().any(|t| std::ptr::eq(t.stmt, stmt))
+        });
+        if other_task {
+            return Some("other tasks are created in between, which the TaskGroup would not own");
+        }
+    }
+    if !task_uses_are_local(ctx, suite, fan_out) {
+        return Some(
+            "the tasks are used before the wait or passed on, so they do not belong to this block alone",
+        );
+    }
+    if region.iter().any(suspends_or_leaves) {
+        return Some(
+            "code between the tasks' creation and the wait suspends (`await`, `yield`) or leaves the block: in a TaskGroup a failing task would cancel it halfway",
+        );
+    }
+    enclosing_handlers_obstacle(ctx, suite)
+}
+
+/// Whether every use of the tasks (or the task list) is its creation, the
+/// wait, or a read after the wait that keeps it in this function.
+fn task_uses_are_local(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> bool {
+    let semantic = ctx.semantic;
+    let owner = suite.scope;
+    let Some(def) = semantic.scope(owner).function() else {
+        return false;
+    };
+    let safe = SafeReads::of(def);
+    let after = fan_out.wait.end();
+    let mut checks: Vec<(&str, Vec<TextRange>)> = Vec::new();
+    match (&fan_out.tasks, &fan_out.wait.collect) {
+        (
+            Tasks::List { name, creation, .. },
+            Collect::List {
+                name: reference, ..
+            },
+        ) => {
+            let mut allowed = vec![reference.range];
+            if let Creation::Loop { append, .. } = creation
+                && let Expr::Attribute(method) = append.func.as_ref()
+            {
+                allowed.push(method.value.range());
+            }
+            checks.push((name, allowed));
+        }
+        (Tasks::Named(tasks), Collect::Gather { names, .. } | Collect::Awaits { names }) => {
+            for (task, reference) in tasks.iter().zip(names) {
+                checks.push((task.name, vec![reference.range]));
+            }
+        }
+        _ => return false,
+    }
+    checks.iter().all(|(name, allowed)| {
+        semantic
+            .uses_of(name, owner)
+            .iter()
+            .all(|use_| match use_.kind {
+                UseKind::Write => true, // the one binding: checked when found
+                UseKind::Read => {
+                    allowed.contains(&use_.range)
+                        || (use_.range.start() >= after
+                            && runs_inline(semantic, use_.scope, owner)
+                            && safe.contains(&use_.range.start()))
+                }
+                UseKind::Delete | UseKind::Declaration => false,
+            })
+    })
+}
+
+/// Whether code in `scope` runs as part of `owner`'s own code: the chain
+/// up to it has only comprehensions (no function or lambda that may run later).
+fn runs_inline(semantic: &SemanticModel, scope: ScopeId, owner: ScopeId) -> bool {
+    let mut current = scope;
+    while current != owner {
+        let scope = semantic.scope(current);
+        match (scope.kind, scope.parent) {
+            (ScopeKind::Comprehension { .. }, Some(parent)) => current = parent,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Starts of the names read in positions that keep their object here:
+/// `x.attr`, `x[i]`, `for _ in x`, comprehension iterables, conditions and
+/// comparisons. Anything else (an argument, a returned or stored value, an
+/// element of a container) lets the object escape.
+#[derive(Default)]
+struct SafeReads(FxHashSet<TextSize>);
+
+impl SafeReads {
+    fn of(def: &StmtFunctionDef) -> FxHashSet<TextSize> {
+        let mut reads = SafeReads::default();
+        reads.visit_body(&def.body);
+        reads.0
+    }
+
+    fn mark(&mut self, expr: &Expr) {
+        if let Expr::Name(name) = expr {
+            self.0.insert(name.start());
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for SafeReads {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::For(loop_) => self.mark(&loop_.iter),
+            Stmt::While(loop_) => self.mark(&loop_.test),
+            Stmt::If(branch) => {
+                self.mark(&branch.test);
+                for clause in &branch.elif_else_clauses {
+                    if let Some(test) = &clause.test {
+                        self.mark(test);
+                    }
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Attribute(attribute) => self.mark(&attribute.value),
+            Expr::Subscript(subscript) => self.mark(&subscript.value),
+            Expr::Compare(compare) => {
+                self.mark(&compare.left);
+                for comparator in &compare.comparators {
+                    self.mark(comparator);
+                }
+            }
+            Expr::BoolOp(op) => {
+                for value in &op.values {
+                    self.mark(value);
+                }
+            }
+            Expr::UnaryOp(op) => self.mark(&op.operand),
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+
+    fn visit_comprehension(&mut self, comprehension: &'a ast::Comprehension) {
+        self.mark(&comprehension.iter);
+        visitor::walk_comprehension(self, comprehension);
+    }
+}
+
+/// Whether a statement suspends (`await`, `async for`, `async with`,
+/// `yield`) or leaves the block (`return`, or `break`/`continue` of a loop
+/// around it). Nested functions and lambdas run later and do not count.
+fn suspends_or_leaves(stmt: &Stmt) -> bool {
+    #[derive(Default)]
+    struct Finder {
+        found: bool,
+        loops: u32,
+    }
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::Return(_) => self.found = true,
+                Stmt::Break(_) | Stmt::Continue(_) => self.found |= self.loops == 0,
+                Stmt::For(loop_) => {
+                    self.found |= loop_.is_async;
+                    self.visit_expr(&loop_.iter);
+                    self.visit_expr(&loop_.target);
+                    self.loops += 1;
+                    self.visit_body(&loop_.body);
+                    self.loops -= 1;
+                    self.visit_body(&loop_.orelse);
+                }
+                Stmt::While(loop_) => {
+                    self.visit_expr(&loop_.test);
+                    self.loops += 1;
+                    self.visit_body(&loop_.body);
+                    self.loops -= 1;
+                    self.visit_body(&loop_.orelse);
+                }
+                Stmt::With(with) if with.is_async => self.found = true,
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Await(_) | Expr::Yield(_) | Expr::YieldFrom(_) => self.found = true,
+                Expr::Lambda(_) => {}
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+        fn visit_comprehension(&mut self, comprehension: &'a ast::Comprehension) {
+            self.found |= comprehension.is_async;
+            visitor::walk_comprehension(self, comprehension);
+        }
+    }
+    let mut finder = Finder::default();
+    finder.visit_stmt(stmt);
+    finder.found
+}
+
+/// A `try` around the block whose handlers catch specific exception types
+/// (they would no longer match the `ExceptionGroup` a TaskGroup raises),
+/// or a `contextlib.suppress(...)` around it, for the same reason.
+fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
+    let semantic = ctx.semantic;
+    let mut current = *suite;
+    loop {
+        let parent = current.parent?;
+        match parent {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return None,
+            Stmt::Try(try_) if std::ptr::eq(current.body, try_.body.as_slice()) => {
+                if try_.is_star {
+                    return Some("the wait sits in a `try` with `except*` handlers");
+                }
+                let specific = try_.handlers.iter().any(|handler| {
+                    let ExceptHandler::ExceptHandler(handler) = handler;
+                    handler
+                        .type_
+                        .as_deref()
+                        .is_some_and(|type_| !catches_everything(semantic, type_, current.scope))
+                });
+                if specific {
+                    return Some(
+                        "the wait sits in a `try` that catches specific exception types, which would no longer match the ExceptionGroup a TaskGroup raises",
+                    );
+                }
+            }
+            Stmt::With(with) => {
+                let suppresses = with.items.iter().any(|item| {
+                    item.context_expr.as_call_expr().is_some_and(|call| {
+                        semantic.refers_to(&call.func, current.scope, "contextlib.suppress")
+                    })
+                });
+                if suppresses {
+                    return Some(
+                        "the wait sits in `contextlib.suppress`, which would no longer match the ExceptionGroup a TaskGroup raises",
+                    );
+                }
+            }
+            _ => {}
+        }
+        let (outer, _) = semantic.suite_of(parent)?;
+        current = *outer;
+    }
+}
+
+/// `Exception`, `BaseException`, or a tuple of them.
+fn catches_everything(semantic: &SemanticModel, type_: &Expr, scope: ScopeId) -> bool {
+    match type_ {
+        Expr::Tuple(tuple) => tuple
+            .elts
+            .iter()
+            .any(|t| catches_everything(semantic, t, scope)),
+        _ => {
+            semantic.refers_to(type_, scope, "builtins.Exception")
+                || semantic.refers_to(type_, scope, "builtins.BaseException")
+        }
+    }
+}
+
+fn report(ctx: &Context, out: &mut Findings, suite: &Suite, fan_out: &FanOut) {
+    let wait = &fan_out.wait;
+    let range = match &wait.collect {
+        Collect::List { call, .. } | Collect::Gather { call, .. } => call.range(),
+        Collect::Awaits { .. } => match wait.statements.first() {
+            Some(statement) => statement.awaited.range(),
+            None => return,
+        },
+    };
+    let finding = out.report(
+        &TASKGROUP,
+        range,
+        "tasks created by hand and collected with a wait: use an `asyncio.TaskGroup`",
+    );
+    if let Some(reason) = obstacle(ctx, suite, fan_out) {
+        finding.note(reason);
+        return;
+    }
+    finding.fix_with(Applicability::Unsafe, |fix| {
+        build_fix(ctx, fix, suite, fan_out)
+    });
+}
+
+fn build_fix(
+    ctx: &Context,
+    fix: &mut FixBuilder,
+    suite: &Suite,
+    fan_out: &FanOut,
+) -> anyhow::Result<()> {
+    let semantic = ctx.semantic;
+    let owner = suite.scope;
+    let def = semantic
+        .scope(owner)
+        .function()
+        .ok_or_else(|| anyhow::anyhow!("internal error: the block is not in a function"))?;
+    let wait = &fan_out.wait;
+    let region = suite
+        .body
+        .get(fan_out.first()..wait.index)
+        .ok_or_else(|| anyhow::anyhow!("internal error: no statements before the wait"))?;
+    let (Some(first), Some(last)) = (region.first(), region.last()) else {
+        anyhow::bail!("internal error: no statements before the wait");
+    };
+
+    let task_group = fix.ensure_import("asyncio", "TaskGroup")?;
+    let tg = free_name(semantic, def, "tg");
+    fix.title(format!("Run the tasks in an `{task_group}`"));
+    let style = LineStyle::at(ctx, first.start());
+    let create_task = format!("{tg}.create_task");
+
+    let mut inner: Vec<Edit> = Vec::new();
+    let mut after: Vec<Edit> = Vec::new();
+    let mut deleted: Vec<&Stmt> = Vec::new();
+    for call in fan_out.creation_calls() {
+        fix.remove_import_if_unused(&call.func);
+    }
+    if let Collect::List { call, .. } | Collect::Gather { call, .. } = &wait.collect {
+        fix.remove_import_if_unused(&call.func);
+    }
+
+    match (&fan_out.tasks, &wait.collect) {
+        (Tasks::List { name, creation, .. }, Collect::List { .. }) => {
+            let statement = wait
+                .statements
+                .first()
+                .ok_or_else(|| anyhow::anyhow!("internal error: no wait"))?;
+            let item = free_name(semantic, def, "t");
+            let results = format!("[{item}.result() for {item} in {name}]");
+            let results_needed = match statement.outcome {
+                Outcome::Discarded => false,
+                Outcome::Assigned(target) => target_needed(semantic, target, owner),
+                Outcome::Returned => true,
+            };
+            if results_needed {
+                after.push(Edit::replacement(statement.awaited.range(), results));
+            } else {
+                deleted.push(statement.stmt);
+            }
+            let list_needed = results_needed || read_after(semantic, name, owner, wait.end());
+            match creation {
+                Creation::Comprehension {
+                    stmt,
+                    comprehension,
+                    call,
+                } => {
+                    let as_loop = (!list_needed)
+                        .then(|| {
+                            comprehension_as_loop(
+                                ctx,
+                                def,
+                                comprehension,
+                                call,
+                                &create_task,
+                                &style,
+                            )
+                        })
+                        .flatten();
+                    match as_loop {
+                        Some(text) => inner.push(Edit::replacement(stmt.range(), text)),
+                        None => {
+                            inner.push(Edit::replacement(call.func.range(), create_task.clone()))
+                        }
+                    }
+                }
+                Creation::Loop {
+                    init, append, call, ..
+                } => {
+                    if !list_needed
+                        && unwrap_append(ctx, &mut inner, name, append, call, &create_task)
+                    {
+                        deleted.push(init);
+                    } else {
+                        inner.push(Edit::replacement(call.func.range(), create_task.clone()));
+                    }
+                }
+            }
+        }
+        (Tasks::Named(tasks), collect) => {
+            let mut task_needed = vec![false; tasks.len()];
+            match collect {
+                Collect::Gather { .. } => {
+                    let statement = wait
+                        .statements
+                        .first()
+                        .ok_or_else(|| anyhow::anyhow!("internal error: no wait"))?;
+                    let results: Vec<String> = tasks
+                        .iter()
+                        .map(|t| format!("{}.result()", t.name))
+                        .collect();
+                    let text = match statement.outcome {
+                        Outcome::Discarded => None,
+                        Outcome::Assigned(target) => {
+                            let unpacked = match target {
+                                Expr::Tuple(ast::ExprTuple { elts, .. })
+                                | Expr::List(ast::ExprList { elts, .. }) => {
+                                    elts.len() == tasks.len()
+                                        && !elts.iter().any(Expr::is_starred_expr)
+                                }
+                                _ => false,
+                            };
+                            if unpacked {
+                                Some(results.join(", "))
+                            } else {
+                                target_needed(semantic, target, owner)
+                                    .then(|| format!("[{}]", results.join(", ")))
+                            }
+                        }
+                        Outcome::Returned => Some(format!("[{}]", results.join(", "))),
+                    };
+                    match text {
+                        Some(text) => {
+                            after.push(Edit::replacement(statement.awaited.range(), text));
+                            task_needed.fill(true);
+                        }
+                        None => deleted.push(statement.stmt),
+                    }
+                }
+                Collect::Awaits { .. } => {
+                    for (i, statement) in wait.statements.iter().enumerate() {
+                        let task = tasks
+                            .get(i)
+                            .ok_or_else(|| anyhow::anyhow!("internal error: task count"))?;
+                        let needed = match statement.outcome {
+                            Outcome::Discarded => false,
+                            Outcome::Assigned(target) => target_needed(semantic, target, owner),
+                            Outcome::Returned => true,
+                        };
+                        if needed {
+                            after.push(Edit::replacement(
+                                statement.awaited.range(),
+                                format!("{}.result()", task.name),
+                            ));
+                            task_needed[i] = true;
+                        } else {
+                            deleted.push(statement.stmt);
+                        }
+                    }
+                }
+                Collect::List { .. } => anyhow::bail!("internal error: mismatched fan-out"),
+            }
+            for (task, needed) in tasks.iter().zip(task_needed) {
+                let keep = needed || read_after(semantic, task.name, owner, wait.end());
+                let start = if keep {
+                    task.call.func.start()
+                } else {
+                    task.stmt.start()
+                };
+                inner.push(Edit::replacement(
+                    TextRange::new(start, task.call.func.end()),
+                    create_task.clone(),
+                ));
+            }
+        }
+        _ => anyhow::bail!("internal error: mismatched fan-out"),
+    }
+
+    let header = format!("async with {task_group}() as {tg}:");
+    for edit in wrap_statements(ctx, first, last, &header, inner)? {
+        fix.edit(edit);
+    }
+    for edit in after {
+        fix.edit(edit);
+    }
+    for edit in remove_keeping_comments(ctx, &deleted) {
+        fix.edit(edit);
+    }
+    Ok(())
+}
+
+/// Edits that remove `stmts` (of one block). A statement with comments on
+/// its lines leaves them behind, one per line at its indentation: the
+/// comments may say what the code after it does.
+fn remove_keeping_comments(ctx: &Context, stmts: &[&Stmt]) -> Vec<Edit> {
+    let source = ctx.source;
+    let mut plain: Vec<&Stmt> = Vec::new();
+    let mut edits = Vec::new();
+    for stmt in stmts {
+        let lines = TextRange::new(stmt.start(), line_end(source, stmt.end()));
+        let comments: Vec<TextRange> = tokens_overlapping(ctx.tokens, lines)
+            .iter()
+            .filter(|t| t.kind() == TokenKind::Comment)
+            .map(Ranged::range)
+            .collect();
+        let Some(last) = comments.last() else {
+            plain.push(stmt);
+            continue;
+        };
+        let style = LineStyle::at(ctx, stmt.start());
+        let separator = format!("{}{}", style.eol, style.indent);
+        let text: Vec<&str> = comments.iter().map(|c| &source[*c]).collect();
+        edits.push(Edit::replacement(
+            TextRange::new(stmt.start(), last.end()),
+            text.join(&separator),
+        ));
+    }
+    edits.extend(delete_statements(source, ctx.semantic, &plain));
+    edits
+}
+
+/// Whether the value stored in `target` may be read: anything but a plain
+/// local name nobody reads.
+fn target_needed(semantic: &SemanticModel, target: &Expr, owner: ScopeId) -> bool {
+    let Expr::Name(name) = target else {
+        return true;
+    };
+    semantic
+        .uses_of(name.id.as_str(), owner)
+        .iter()
+        .any(|u| matches!(u.kind, UseKind::Read | UseKind::Declaration))
+}
+
+/// Whether `name` is read after `offset`.
+fn read_after(semantic: &SemanticModel, name: &str, owner: ScopeId, offset: TextSize) -> bool {
+    semantic
+        .uses_of(name, owner)
+        .iter()
+        .any(|u| u.kind == UseKind::Read && u.range.start() >= offset)
+}
+
+/// `base` unless the function binds or reads that name anywhere (then
+/// `base2`, `base3`, …).
+fn free_name(semantic: &SemanticModel, def: &StmtFunctionDef, base: &str) -> String {
+    let range = def.range();
+    let taken = |name: &str| {
+        semantic
+            .bindings_named(name)
+            .any(|(_, b)| range.contains_range(b.range))
+            || semantic
+                .references_named(name)
+                .any(|r| range.contains_range(r.range))
+    };
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2u32..)
+        .map(|n| format!("{base}{n}"))
+        .find(|name| !taken(name))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// `tasks.append(asyncio.create_task(F))` → `tg.create_task(F)`, when the
+/// call is written plainly (no comment inside the `append(…)` around it).
+fn unwrap_append(
+    ctx: &Context,
+    inner: &mut Vec<Edit>,
+    name: &str,
+    append: &ast::ExprCall,
+    call: &ast::ExprCall,
+    create_task: &str,
+) -> bool {
+    let source = ctx.source;
+    let head: String = source[TextRange::new(append.start(), call.start())]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let tail: String = source[TextRange::new(call.end(), append.end())]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    if head != format!("{name}.append(") || !(tail == ")" || tail == ",)") {
+        return false;
+    }
+    inner.push(Edit::replacement(
+        TextRange::new(append.start(), call.func.end()),
+        create_task.to_string(),
+    ));
+    inner.push(Edit::deletion(TextRange::new(call.end(), append.end())));
+    true
+}
+
+/// `tasks = [asyncio.create_task(F) for x in xs if c]` as the loop a person
+/// would write when the list is not needed:
+/// `for x in xs:` / `if c:` / `tg.create_task(F)`. `None` when that is not
+/// clean: a comment or a line break inside, or a loop variable the function
+/// uses elsewhere (a `for` loop binds it in the function, a comprehension
+/// does not).
+fn comprehension_as_loop(
+    ctx: &Context,
+    def: &StmtFunctionDef,
+    comprehension: &ast::ExprListComp,
+    call: &ast::ExprCall,
+    create_task: &str,
+    style: &LineStyle,
+) -> Option<String> {
+    let source = ctx.source;
+    let semantic = ctx.semantic;
+    let inside = tokens_overlapping(ctx.tokens, comprehension.range());
+    if inside.iter().any(|t| t.kind() == TokenKind::Comment) {
+        return None;
+    }
+    let function = def.range();
+    let span = comprehension.range();
+    for generator in &comprehension.generators {
+        for name in bound_names(&generator.target) {
+            let used_elsewhere = semantic
+                .bindings_named(name)
+                .any(|(_, b)| function.contains_range(b.range) && !span.contains_range(b.range))
+                || semantic
+                    .references_named(name)
+                    .any(|r| function.contains_range(r.range) && !span.contains_range(r.range));
+            if used_elsewhere {
+                return None;
+            }
+        }
+    }
+    let one_line = |text: &str| (!text.contains(['\n', '\r'])).then(|| text.to_string());
+    let piece = |expr: &Expr, parent: AnyNodeRef| {
+        let range =
+            parenthesized_range(ExprRef::from(expr), parent, ctx.tokens).unwrap_or(expr.range());
+        one_line(&source[range])
+    };
+    let element = one_line(&format!(
+        "{}{create_task}{}",
+        &source[TextRange::new(call.start(), call.func.start())],
+        &source[TextRange::new(call.func.end(), call.end())]
+    ))?;
+
+    let mut lines: Vec<String> = Vec::new();
+    for generator in &comprehension.generators {
+        let parent = AnyNodeRef::from(generator);
+        lines.push(format!(
+            "for {} in {}:",
+            piece(&generator.target, parent)?,
+            piece(&generator.iter, parent)?
+        ));
+        for condition in &generator.ifs {
+            lines.push(format!("if {}:", piece(condition, parent)?));
+        }
+    }
+    lines.push(element);
+    let mut out = String::new();
+    for (depth, line) in lines.iter().enumerate() {
+        if depth > 0 {
+            out.push_str(style.eol);
+            out.push_str(style.indent);
+            out.push_str(&style.unit.repeat(depth + 1));
+        }
+        out.push_str(line);
+    }
+    Some(out)
+}
+
+/// The names a `for` target binds.
+fn bound_names(target: &Expr) -> Vec<&str> {
+    match target {
+        Expr::Name(name) => vec![name.id.as_str()],
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+            elts.iter().flat_map(bound_names).collect()
+        }
+        Expr::Starred(starred) => bound_names(&starred.value),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TASKGROUP as AM005;
+    use crate::test_support::{check_finding, check_fix, check_no_fix};
+
+    const MESSAGE: &str =
+        "tasks created by hand and collected with a wait: use an `asyncio.TaskGroup`";
+
+    #[test]
+    fn comprehension_with_used_results() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    pages = await asyncio.gather(*tasks)\n    return pages\n",
+            "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(get(u)) for u in urls]\n    pages = [t.result() for t in tasks]\n    return pages\n",
+        );
+    }
+
+    #[test]
+    fn comprehension_with_unused_results_becomes_a_loop() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls if u]\n    await asyncio.gather(*tasks)\n",
+            "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        for u in urls:\n            if u:\n                tg.create_task(get(u))\n",
+        );
+    }
+
+    #[test]
+    fn loop_form_drops_the_list() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = []\n    for u in urls:\n        tasks.append(asyncio.create_task(get(u)))\n    await asyncio.wait(tasks)\n    print('done')\n",
+            "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        for u in urls:\n            tg.create_task(get(u))\n    print('done')\n",
+        );
+    }
+
+    #[test]
+    fn return_await_gather() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = []\n    for u in urls:\n        tasks.append(asyncio.create_task(get(u)))\n    return await asyncio.gather(*tasks)\n",
+            "import asyncio\n\nasync def f(urls):\n    tasks = []\n    async with asyncio.TaskGroup() as tg:\n        for u in urls:\n            tasks.append(tg.create_task(get(u)))\n    return [t.result() for t in tasks]\n",
+        );
+    }
+
+    #[test]
+    fn named_tasks_awaited_one_by_one() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    t1 = asyncio.create_task(a())\n    t2 = asyncio.create_task(b())\n    r1 = await t1\n    r2 = await t2\n    return r1 + r2\n",
+            "import asyncio\n\nasync def f():\n    async with asyncio.TaskGroup() as tg:\n        t1 = tg.create_task(a())\n        t2 = tg.create_task(b())\n    r1 = t1.result()\n    r2 = t2.result()\n    return r1 + r2\n",
+        );
+    }
+
+    #[test]
+    fn named_tasks_gathered_into_a_tuple() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    t1 = asyncio.create_task(a())\n    t2 = asyncio.create_task(b())\n    x, y = await asyncio.gather(t1, t2)\n    return x, y\n",
+            "import asyncio\n\nasync def f():\n    async with asyncio.TaskGroup() as tg:\n        t1 = tg.create_task(a())\n        t2 = tg.create_task(b())\n    x, y = t1.result(), t2.result()\n    return x, y\n",
+        );
+    }
+
+    #[test]
+    fn tg_and_t_are_renamed_when_taken() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(tg, t):\n    tasks = [asyncio.create_task(get(tg, t)) for _ in range(2)]\n    return await asyncio.gather(*tasks)\n",
+            "import asyncio\n\nasync def f(tg, t):\n    async with asyncio.TaskGroup() as tg2:\n        tasks = [tg2.create_task(get(tg, t)) for _ in range(2)]\n    return [t2.result() for t2 in tasks]\n",
+        );
+    }
+
+    #[test]
+    fn return_exceptions_is_left_alone() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    return await asyncio.gather(*tasks, return_exceptions=True)\n",
+        );
+    }
+
+    #[test]
+    fn wait_with_return_when_or_timeout_is_left_alone() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)\n",
+        );
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.wait(tasks, timeout=5)\n",
+        );
+    }
+
+    #[test]
+    fn done_pending_is_reported() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    done, pending = await asyncio.wait(tasks)\n    return done\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn escaping_list_is_reported() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f(self, urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    self.pending = tasks\n    await asyncio.gather(*tasks)\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn list_passed_on_after_the_wait_is_reported() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n    return tasks\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn cancel_before_the_wait_is_reported() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    t1 = asyncio.create_task(a())\n    t2 = asyncio.create_task(b())\n    t2.cancel()\n    return await asyncio.gather(t1, t2)\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn specific_except_is_reported() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    try:\n        tasks = [asyncio.create_task(get(u)) for u in urls]\n        await asyncio.gather(*tasks)\n    except ValueError:\n        pass\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn await_between_creation_and_wait_is_reported() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await log('started')\n    await asyncio.gather(*tasks)\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn below_py311_does_nothing() {
+        let source = "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n";
+        let mut rules = crate::settings::RuleSettings::for_codemods(&[&AM005]);
+        rules.target_version = crate::version::PyVersion::PY310;
+        let outcome =
+            crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();
+        assert!(outcome.fixed.is_none() && outcome.reports.is_empty());
+    }
+
+    #[test]
+    fn ensure_future_is_not_create_task() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.ensure_future(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n",
+        );
+    }
+
+    #[test]
+    fn shadowed_asyncio_is_left_alone() {
+        check_no_fix(
+            &AM005,
+            "async def f(asyncio, urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n",
+        );
+    }
+
+    #[test]
+    fn comments_of_a_removed_wait_stay() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.wait(tasks)  # all of them\n    return tasks[0].result()\n",
+            "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(get(u)) for u in urls]\n    # all of them\n    return tasks[0].result()\n",
+        );
+    }
+
+    #[test]
+    fn noqa_on_the_wait_suppresses() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)  # noqa: AM005\n",
+        );
+    }
+
+    #[test]
+    fn a_single_named_task_is_left_alone() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    t = asyncio.create_task(a())\n    work()\n    return await t\n",
+        );
+    }
+
+    #[test]
+    fn a_loop_that_does_more_than_append_is_left_alone() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = []\n    for u in urls:\n        log(u)\n        tasks.append(asyncio.create_task(get(u)))\n    await asyncio.gather(*tasks)\n",
+        );
+    }
+
+    #[test]
+    fn a_list_bound_twice_is_left_alone() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n    tasks = None\n",
+        );
+    }
+
+    #[test]
+    fn sync_def_nested_in_a_coroutine_is_left_alone() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    def g():\n        tasks = [asyncio.create_task(get(u)) for u in urls]\n        return asyncio.gather(*tasks)\n    return await g()\n",
+        );
+    }
+}
