@@ -2,6 +2,7 @@
 //! code in one `declare_codemod!`, then the function that finds and fixes.
 //! Adding one means adding its file and one line to [`ALL`].
 
+mod get_running_loop;
 mod sleep_in_async;
 
 use ruff_python_ast::ModModule;
@@ -13,10 +14,14 @@ use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
+pub use get_running_loop::GET_RUNNING_LOOP;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 
 /// Every codemod, ordered by code.
-pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC];
+pub static ALL: &[&Codemod] = &[
+    &SLEEP_IN_ASYNC,
+    &GET_RUNNING_LOOP,
+];
 
 /// A codemod's safety is the applicability of the fixes it offers.
 pub type Safety = Applicability;
