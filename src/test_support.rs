@@ -96,3 +96,26 @@ pub fn with_context<T>(source: &str, f: impl FnOnce(&Context) -> T) -> T {
     };
     f(&ctx)
 }
+
+/// Asserts that the codemods, run together as `fix` runs them (rounds until
+/// nothing changes), turn `before` into `after`, and that a second run
+/// changes nothing: for codemods whose fixes meet on one statement.
+#[track_caller]
+pub fn check_fix_together(codemods: &[&'static Codemod], before: &str, after: &str) {
+    let rules = RuleSettings::for_codemods(codemods);
+    let outcome = process_source(before, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("fix failed: {e:?}\n{before}"));
+    let fixed = outcome.fixed.unwrap_or_else(|| before.to_string());
+    assert_eq!(
+        fixed, after,
+        "\n--- expected ---\n{after}\n--- got ---\n{fixed}"
+    );
+    let again = process_source(&fixed, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("second run failed: {e:?}\n{fixed}"));
+    assert!(
+        again.fixed.is_none(),
+        "second run changed:\n{:?}",
+        again.fixed
+    );
+}
+

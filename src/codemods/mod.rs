@@ -4,6 +4,7 @@
 
 mod get_running_loop;
 mod sleep_in_async;
+mod to_thread;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -16,11 +17,13 @@ use crate::version::PyVersion;
 
 pub use get_running_loop::GET_RUNNING_LOOP;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
+pub use to_thread::TO_THREAD;
 
 /// Every codemod, ordered by code.
 pub static ALL: &[&Codemod] = &[
     &SLEEP_IN_ASYNC,
     &GET_RUNNING_LOOP,
+    &TO_THREAD,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.
