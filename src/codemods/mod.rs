@@ -4,6 +4,7 @@
 
 mod get_running_loop;
 mod sleep_in_async;
+mod timeout_error_alias;
 mod to_thread;
 
 use ruff_python_ast::ModModule;
@@ -17,6 +18,7 @@ use crate::version::PyVersion;
 
 pub use get_running_loop::GET_RUNNING_LOOP;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
+pub use timeout_error_alias::TIMEOUT_ERROR_ALIAS;
 pub use to_thread::TO_THREAD;
 
 /// Every codemod, ordered by code.
@@ -24,6 +26,7 @@ pub static ALL: &[&Codemod] = &[
     &SLEEP_IN_ASYNC,
     &GET_RUNNING_LOOP,
     &TO_THREAD,
+    &TIMEOUT_ERROR_ALIAS,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.
