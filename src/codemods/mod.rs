@@ -3,6 +3,7 @@
 //! Adding one means adding its file and one line to [`ALL`].
 
 mod get_running_loop;
+mod run_in_coroutine;
 mod sleep_in_async;
 mod timeout_error_alias;
 mod to_thread;
@@ -17,6 +18,7 @@ use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
 pub use get_running_loop::GET_RUNNING_LOOP;
+pub use run_in_coroutine::RUN_IN_COROUTINE;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use timeout_error_alias::TIMEOUT_ERROR_ALIAS;
 pub use to_thread::TO_THREAD;
@@ -27,6 +29,7 @@ pub static ALL: &[&Codemod] = &[
     &GET_RUNNING_LOOP,
     &TO_THREAD,
     &TIMEOUT_ERROR_ALIAS,
+    &RUN_IN_COROUTINE,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.

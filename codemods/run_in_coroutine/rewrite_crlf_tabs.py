@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main(job):
+	if job:
+		asyncio.run(job())  # rewrite: CRLF and tabs survive
+	await asyncio.sleep(0)
