@@ -2,6 +2,7 @@
 //! code in one `declare_codemod!`, then the function that finds and fixes.
 //! Adding one means adding its file and one line to [`ALL`].
 
+mod ensure_future;
 mod get_running_loop;
 mod run_in_coroutine;
 mod sleep_in_async;
@@ -17,6 +18,7 @@ use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
+pub use ensure_future::ENSURE_FUTURE;
 pub use get_running_loop::GET_RUNNING_LOOP;
 pub use run_in_coroutine::RUN_IN_COROUTINE;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
@@ -30,6 +32,7 @@ pub static ALL: &[&Codemod] = &[
     &TO_THREAD,
     &TIMEOUT_ERROR_ALIAS,
     &RUN_IN_COROUTINE,
+    &ENSURE_FUTURE,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.
