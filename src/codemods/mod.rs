@@ -4,6 +4,7 @@
 
 mod ensure_future;
 mod get_running_loop;
+mod missing_await;
 mod run_in_coroutine;
 mod sleep_in_async;
 mod timeout_error_alias;
@@ -20,6 +21,7 @@ use crate::version::PyVersion;
 
 pub use ensure_future::ENSURE_FUTURE;
 pub use get_running_loop::GET_RUNNING_LOOP;
+pub use missing_await::MISSING_AWAIT;
 pub use run_in_coroutine::RUN_IN_COROUTINE;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use timeout_error_alias::TIMEOUT_ERROR_ALIAS;
@@ -33,6 +35,7 @@ pub static ALL: &[&Codemod] = &[
     &TIMEOUT_ERROR_ALIAS,
     &RUN_IN_COROUTINE,
     &ENSURE_FUTURE,
+    &MISSING_AWAIT,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.
