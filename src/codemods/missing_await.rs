@@ -37,7 +37,8 @@ declare_codemod! {
     /// Safe: the call's coroutine is created and dropped, so nothing else
     /// can await it; with `await`, its body runs, as the author meant. Only
     /// whole statements directly in an `async def` are rewritten, so no value
-    /// changes type.
+    /// changes type. For `self.method()` the one assumption is that no
+    /// subclass overrides the method with a plain `def`.
     ///
     /// ## Left alone
     /// Coroutine functions it cannot see defined: imported ones, parameters,

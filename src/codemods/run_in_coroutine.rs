@@ -66,7 +66,8 @@ declare_codemod! {
 
 fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
-    let signatures = semantic.signature_ranges();
+    // Computed on the first candidate: most modules have none.
+    let mut signatures: Option<Vec<TextRange>> = None;
     let mut parents = PrimaryParents::default();
     let mut scanned = false;
     for site in &semantic.calls {
@@ -86,6 +87,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             finding.note("the module imports trio or anyio: no asyncio loop may be running");
             continue;
         }
+        let signatures = signatures.get_or_insert_with(|| semantic.signature_ranges());
         if signatures.iter().any(|r| r.contains_range(call.range())) {
             finding.note(
                 "in a decorator, default argument or annotation, where `await` does not belong",
@@ -165,9 +167,16 @@ fn dedented_argument(ctx: &Context, call: &ast::ExprCall, argument: &Expr) -> Op
 
 /// Whether `func` is `asyncio.run`, under any import spelling.
 fn is_asyncio_run(ctx: &Context, func: &Expr, scope: crate::semantic::ScopeId) -> bool {
-    ctx.semantic
-        .qualified_name(func, scope)
-        .is_some_and(|q| q.is("asyncio.run") || q.is("asyncio.runners.run"))
+    let tail_may_match = match func {
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "run",
+        Expr::Name(_) => true,
+        _ => false,
+    };
+    tail_may_match
+        && ctx
+            .semantic
+            .qualified_name(func, scope)
+            .is_some_and(|q| q.is("asyncio.run") || q.is("asyncio.runners.run"))
 }
 
 /// Whether `expr` must be parenthesized after `await`, which takes a
