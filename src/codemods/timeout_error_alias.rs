@@ -261,25 +261,26 @@ fn plan_tuple(ctx: &Context, tuple: &ast::ExprTuple) -> Option<TupleFix> {
     {
         edits.push(Edit::replacement(element.range(), BUILTIN));
     }
-    let mut i = 0;
-    while i < elements.len() {
-        if keep[i] {
-            i += 1;
+    // Runs of consecutive elements to delete, as (first, last) indices.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, &kept) in keep.iter().enumerate() {
+        if kept {
             continue;
         }
-        let run_start = i;
-        while i < elements.len() && !keep[i] {
-            i += 1;
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == i => *last = i,
+            _ => runs.push((i, i)),
         }
-        let run_end = i - 1;
-        let range = match elements.get(i) {
+    }
+    for (first, last) in runs {
+        let range = match elements.get(last + 1) {
             // Up to the next kept element, commas and spaces with it.
-            Some(next) => TextRange::new(elements[run_start].start(), next.start()),
+            Some(next) => TextRange::new(elements.get(first)?.start(), next.start()),
             // At the end: from the previous kept element (there is one: the
             // first timeout-like element is kept and comes before).
             None => TextRange::new(
-                elements.get(run_start.checked_sub(1)?)?.end(),
-                elements[run_end].end(),
+                elements.get(first.checked_sub(1)?)?.end(),
+                elements.get(last)?.end(),
             ),
         };
         edits.push(Edit::deletion(range));
@@ -495,6 +496,15 @@ mod tests {
     }
 
     #[test]
+    fn runs_of_duplicates_go_in_the_middle_and_at_the_end() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ntry:\n    pass\nexcept (OSError, asyncio.TimeoutError, TimeoutError, asyncio.exceptions.TimeoutError, ValueError):\n    pass\nexcept (asyncio.TimeoutError, OSError, TimeoutError, asyncio.TimeoutError):\n    pass\n",
+            "try:\n    pass\nexcept (OSError, TimeoutError, ValueError):\n    pass\nexcept (TimeoutError, OSError):\n    pass\n",
+        );
+    }
+
+    #[test]
     fn alias_tuple_without_duplicate_is_replaced_in_place() {
         check_fix(
             &TIMEOUT_ERROR_ALIAS,
@@ -561,6 +571,23 @@ mod tests {
             &TIMEOUT_ERROR_ALIAS,
             "import asyncio\n\ntry:\n    pass\nexcept (\n    asyncio.TimeoutError,  # old spelling\n    TimeoutError,\n):\n    pass\n",
             "try:\n    pass\nexcept (\n    TimeoutError,  # old spelling\n    TimeoutError,\n):\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn comment_inside_the_reference_is_reported_not_fixed() {
+        check_finding(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\nx = (asyncio  # old\n     .TimeoutError)\n",
+            "`asyncio.TimeoutError` is an alias of the builtin `TimeoutError`",
+        );
+    }
+
+    #[test]
+    fn star_import_may_bind_timeout_error() {
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\nfrom compat import *\n\ntry:\n    pass\nexcept asyncio.TimeoutError:\n    pass\n",
         );
     }
 
