@@ -4,10 +4,10 @@ use crate::semantic::{Callee, ScopeKind};
 
 declare_codemod! {
     /// ## What it does
-    /// Adds the missing `await` to a call that stands alone as a statement
-    /// in a coroutine, when what it calls is an `async def` of the same
-    /// module (`refresh()`), or an `async def` method of the same class
-    /// called on `self` (`self.flush()`).
+    /// Adds the missing `await` to a coroutine function's call that stands
+    /// alone as a statement in a coroutine. What it calls must be an
+    /// `async def` of the same module (`refresh()`), or an `async def`
+    /// method of the same class called on `self` (`self.flush()`).
     ///
     /// ## Why
     /// Calling a coroutine function only creates a coroutine object; its

@@ -9,8 +9,8 @@ use crate::fix::layout::{
 
 declare_codemod! {
     /// ## What it does
-    /// Turns `asyncio.run(C)` inside an `async def` into `await C`, wherever
-    /// the call stands in an expression (`x = asyncio.run(load()) + 1`,
+    /// Turns `asyncio.run(C)` inside an `async def` into `await C`. The call
+    /// may stand anywhere in an expression (`x = asyncio.run(load()) + 1`,
     /// `return asyncio.run(main())`, `f(asyncio.run(g()))`). In a Jupyter
     /// notebook it does the same at a cell's top level.
     ///

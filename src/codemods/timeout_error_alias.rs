@@ -11,8 +11,8 @@ use crate::semantic::{Binding, BindingKind, ScopeId, SemanticModel};
 declare_codemod! {
     /// ## What it does
     /// Replaces `asyncio.TimeoutError` (and `asyncio.exceptions.TimeoutError`,
-    /// `concurrent.futures.TimeoutError`) with the builtin `TimeoutError`,
-    /// wherever it is referenced: `except` clauses, `raise`, `isinstance`,
+    /// `concurrent.futures.TimeoutError`) with the builtin `TimeoutError`.
+    /// Every reference is rewritten: `except` clauses, `raise`, `isinstance`,
     /// base classes. In an `except` tuple that then names `TimeoutError`
     /// twice, the duplicate goes (`except (asyncio.TimeoutError,
     /// TimeoutError):` becomes `except TimeoutError:`). A `from asyncio import
