@@ -96,3 +96,84 @@ pub fn with_context<T>(source: &str, f: impl FnOnce(&Context) -> T) -> T {
     };
     f(&ctx)
 }
+
+/// Asserts that the codemods, run together as `fix` runs them (rounds until
+/// nothing changes), turn `before` into `after`, and that a second run
+/// changes nothing: for codemods whose fixes meet on one statement.
+#[track_caller]
+pub fn check_fix_together(codemods: &[&'static Codemod], before: &str, after: &str) {
+    let rules = RuleSettings::for_codemods(codemods);
+    let outcome = process_source(before, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("fix failed: {e:?}\n{before}"));
+    let fixed = outcome.fixed.unwrap_or_else(|| before.to_string());
+    assert_eq!(
+        fixed, after,
+        "\n--- expected ---\n{after}\n--- got ---\n{fixed}"
+    );
+    let again = process_source(&fixed, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("second run failed: {e:?}\n{fixed}"));
+    assert!(
+        again.fixed.is_none(),
+        "second run changed:\n{:?}",
+        again.fixed
+    );
+}
+
+/// The text after running `codemod` alone over `source` as a notebook's
+/// cells (where a running loop exists at top level), in rounds as `fix`
+/// does; `None` when nothing changes.
+fn fix_notebook(codemod: &'static Codemod, source: &str) -> Option<String> {
+    use crate::engine::{MAX_ROUNDS, analyse_with};
+    use crate::fix::apply::{apply_fixes, splice};
+    use crate::fix::importer::remove_unused_imports;
+
+    let rules = RuleSettings::for_codemods(&[codemod]);
+    let mut text = source.to_string();
+    let mut removals = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let parsed = parse(&text).unwrap_or_else(|e| panic!("does not parse: {e}\n{text}"));
+        let index = ruff_source_file::LineIndex::from_source_text(&text);
+        let findings = analyse_with(&text, &parsed, &index, &rules, true);
+        let fixes: Vec<_> = findings
+            .iter()
+            .filter_map(|f| f.fix.as_ref().map(|fix| (f.codemod, fix)))
+            .collect();
+        if fixes.is_empty() {
+            break;
+        }
+        let applied = apply_fixes(&text, fixes);
+        removals.extend(applied.removals);
+        text = applied.text;
+    }
+    let parsed = parse(&text).unwrap_or_else(|e| panic!("output does not parse: {e}\n{text}"));
+    let semantic = SemanticModel::build(parsed.syntax());
+    let edits = remove_unused_imports(&text, &semantic, &removals);
+    let text = splice(&text, &edits);
+    (text != source).then_some(text)
+}
+
+/// [`check_fix`] for a notebook's cells: top-level code runs in the
+/// kernel's event loop, so `await` is allowed there.
+#[track_caller]
+pub fn check_fix_notebook(codemod: &'static Codemod, before: &str, after: &str) {
+    let fixed = fix_notebook(codemod, before).unwrap_or_else(|| before.to_string());
+    assert_eq!(
+        fixed, after,
+        "\n--- expected ---\n{after}\n--- got ---\n{fixed}"
+    );
+    assert!(
+        fix_notebook(codemod, &fixed).is_none(),
+        "second run changed the notebook"
+    );
+}
+
+/// [`check_no_fix`] for a notebook's cells.
+#[track_caller]
+pub fn check_no_fix_notebook(codemod: &'static Codemod, source: &str) {
+    let fixed = fix_notebook(codemod, source);
+    assert!(
+        fixed.is_none(),
+        "expected no change, got:\n{}",
+        fixed.unwrap_or_default()
+    );
+}

@@ -61,8 +61,14 @@ impl<'a> Visitor<'a> for Imports {
     }
 }
 
-/// 0-based lines of `source` the fixes may change.
-fn allowed_lines(source: &str, rules: &RuleSettings) -> BTreeSet<usize> {
+/// 0-based lines of `source` that `findings`' fixes may change: their
+/// ranges and edits, and every import statement (imports are added and
+/// removed on a fix's behalf).
+fn allowed_lines(
+    source: &str,
+    findings: &[asyncmod::fix::Finding],
+    imports_only: bool,
+) -> BTreeSet<usize> {
     let index = LineIndex::from_source_text(source);
     let mut lines = BTreeSet::new();
     let mut add = |range: TextRange| {
@@ -73,12 +79,13 @@ fn allowed_lines(source: &str, rules: &RuleSettings) -> BTreeSet<usize> {
     let Ok(parsed) = parse(source) else {
         return BTreeSet::new();
     };
-    let findings = asyncmod::engine::analyse(source, &parsed, &index, rules);
-    for finding in &findings {
-        if let Some(fix) = &finding.fix {
-            add(finding.range);
-            for edit in &fix.edits {
-                add(edit.range);
+    if !imports_only {
+        for finding in findings {
+            if let Some(fix) = &finding.fix {
+                add(finding.range);
+                for edit in &fix.edits {
+                    add(edit.range);
+                }
             }
         }
     }
@@ -88,6 +95,66 @@ fn allowed_lines(source: &str, rules: &RuleSettings) -> BTreeSet<usize> {
         add(range);
     }
     lines
+}
+
+/// The first non-blank line `before` → `after` changes outside `allowed`.
+fn stray_change(before: &str, after: &str, allowed: &BTreeSet<usize>) -> Option<String> {
+    let diff = similar::TextDiff::from_lines(before, after);
+    for op in diff.ops() {
+        for change in diff.iter_changes(op) {
+            if change.tag() == similar::ChangeTag::Delete {
+                let line = change.old_index().unwrap_or_default();
+                if !allowed.contains(&line) && !change.value().trim().is_empty() {
+                    return Some(format!("line {} {:?}", line + 1, change.value()));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Follows the engine's rounds: each round may change only the lines its
+/// own findings' fixes touch; the last step may change only import lines.
+fn lines_stay_within_findings(
+    source: &str,
+    rules: &RuleSettings,
+    fixed: &str,
+) -> Result<(), String> {
+    let mut text = source.to_string();
+    for round in 1..=asyncmod::engine::MAX_ROUNDS {
+        let Ok(parsed) = parse(&text) else {
+            return Err(format!("round {round} input does not parse"));
+        };
+        let index = LineIndex::from_source_text(&text);
+        let findings = asyncmod::engine::analyse(&text, &parsed, &index, rules);
+        let fixes: Vec<_> = findings
+            .iter()
+            .filter_map(|f| {
+                f.fix
+                    .as_ref()
+                    .filter(|fix| rules.allows(fix))
+                    .map(|fix| (f.codemod, fix))
+            })
+            .collect();
+        if fixes.is_empty() {
+            break;
+        }
+        let applied = asyncmod::fix::apply::apply_fixes(&text, fixes);
+        if let Some(stray) = stray_change(
+            &text,
+            &applied.text,
+            &allowed_lines(&text, &findings, false),
+        ) {
+            return Err(format!(
+                "round {round} changed {stray} outside its findings"
+            ));
+        }
+        text = applied.text;
+    }
+    if let Some(stray) = stray_change(&text, fixed, &allowed_lines(&text, &[], true)) {
+        return Err(format!("removing unused imports changed {stray}"));
+    }
+    Ok(())
 }
 
 fn check(source: &str, codemods: &[&'static Codemod]) -> Result<(), String> {
@@ -118,23 +185,7 @@ fn check(source: &str, codemods: &[&'static Codemod]) -> Result<(), String> {
     if !missing.is_empty() {
         return Err(format!("comments lost: {missing:?}"));
     }
-    let allowed = allowed_lines(source, &rules);
-    let diff = similar::TextDiff::from_lines(source, &fixed);
-    for op in diff.ops() {
-        for change in diff.iter_changes(op) {
-            if change.tag() == similar::ChangeTag::Delete {
-                let line = change.old_index().unwrap_or_default();
-                let blank = change.value().trim().is_empty();
-                if !allowed.contains(&line) && !blank {
-                    return Err(format!(
-                        "changed line {} outside the findings: {:?}",
-                        line + 1,
-                        change.value()
-                    ));
-                }
-            }
-        }
-    }
+    lines_stay_within_findings(source, &rules, &fixed)?;
     Ok(())
 }
 

@@ -2,9 +2,15 @@
 //! code in one `declare_codemod!`, then the function that finds and fixes.
 //! Adding one means adding its file and one line to [`ALL`].
 
+mod ensure_future;
 mod gather_independent_awaits;
+mod get_running_loop;
+mod missing_await;
+mod run_in_coroutine;
 mod sleep_in_async;
 mod taskgroup;
+mod timeout_error_alias;
+mod to_thread;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -15,12 +21,28 @@ use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
+pub use ensure_future::ENSURE_FUTURE;
 pub use gather_independent_awaits::GATHER_INDEPENDENT_AWAITS;
+pub use get_running_loop::GET_RUNNING_LOOP;
+pub use missing_await::MISSING_AWAIT;
+pub use run_in_coroutine::RUN_IN_COROUTINE;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use taskgroup::TASKGROUP;
+pub use timeout_error_alias::TIMEOUT_ERROR_ALIAS;
+pub use to_thread::TO_THREAD;
 
 /// Every codemod, ordered by code.
-pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &GATHER_INDEPENDENT_AWAITS, &TASKGROUP];
+pub static ALL: &[&Codemod] = &[
+    &SLEEP_IN_ASYNC,
+    &GATHER_INDEPENDENT_AWAITS,
+    &TASKGROUP,
+    &GET_RUNNING_LOOP,
+    &TO_THREAD,
+    &TIMEOUT_ERROR_ALIAS,
+    &RUN_IN_COROUTINE,
+    &ENSURE_FUTURE,
+    &MISSING_AWAIT,
+];
 
 /// A codemod's safety is the applicability of the fixes it offers.
 pub type Safety = Applicability;

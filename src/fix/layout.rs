@@ -154,6 +154,14 @@ pub fn tokens_overlapping(tokens: &Tokens, range: TextRange) -> &[ruff_python_as
     tokens.get(first..last.max(first)).unwrap_or(&[])
 }
 
+/// Whether a comment lies in `range`: an edit that replaces the range
+/// would lose it.
+pub fn contains_comment(tokens: &Tokens, range: TextRange) -> bool {
+    tokens_overlapping(tokens, range)
+        .iter()
+        .any(|token| token.kind() == TokenKind::Comment)
+}
+
 /// Re-indents the lines of `text` (which starts at `origin` in `source`) by
 /// replacing the leading `from` with `to` on every line after the first that
 /// does not start inside a multi-line string. Lines indented less than `from`

@@ -1,9 +1,11 @@
 //! The facts codemods ask about a module, computed in one pass over its AST:
 //! which scope an offset sits in and whether that scope is an `async def`
 //! (`scope.rs`), what a name refers to through imports and aliases
-//! (`imports.rs`), and every read and write of a name (`names.rs`).
+//! (`imports.rs`), every read and write of a name (`names.rs`), and what a
+//! call calls (`functions.rs`).
 
 mod builder;
+pub mod functions;
 pub mod imports;
 pub mod names;
 pub mod scope;
@@ -12,6 +14,7 @@ use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+pub use functions::Callee;
 pub use imports::QualifiedName;
 pub use names::{Use, UseKind};
 pub use scope::{Scope, ScopeId, ScopeKind, ScopeNode};

@@ -1,0 +1,7 @@
+async def job():
+    pass
+
+
+async def main():
+    job()  # noqa: AM109
+    job()  # noqa

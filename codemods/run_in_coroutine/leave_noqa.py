@@ -1,0 +1,6 @@
+import asyncio
+
+
+async def main(job):
+    asyncio.run(job())  # noqa
+    asyncio.run(job())  # noqa: AM104

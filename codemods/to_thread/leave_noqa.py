@@ -1,0 +1,7 @@
+# asyncmod-test: --unsafe-fixes
+import asyncio
+
+
+async def keep_context_apart(loop, job):
+    await loop.run_in_executor(None, job)  # noqa: AM102
+    await loop.run_in_executor(None, job)  # noqa

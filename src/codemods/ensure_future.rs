@@ -1,0 +1,274 @@
+use crate::codemods::prelude::*;
+use crate::semantic::functions::is_generator;
+use crate::semantic::{Callee, ScopeId, SemanticModel};
+
+declare_codemod! {
+    /// ## What it does
+    /// Turns `asyncio.ensure_future(call())` inside a coroutine into
+    /// `asyncio.create_task(call())` when the argument is a call that
+    /// returns a coroutine.
+    ///
+    /// ## Why
+    /// `ensure_future` accepts a coroutine, a future or any awaitable and
+    /// hands back something that may or may not be a new task; on a
+    /// coroutine it just calls `create_task`. `create_task` says what
+    /// happens: a task is scheduled on the running loop. The asyncio
+    /// documentation recommends it for this case.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def start(worker):
+    ///     task = asyncio.ensure_future(worker.run())
+    ///     return task
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def start(worker):
+    ///     task = asyncio.create_task(worker.run())
+    ///     return task
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe. On a coroutine, `ensure_future` creates the task with the
+    /// running loop's `create_task`, as `create_task` does, and returns the
+    /// same kind of task. Only calls directly in a coroutine are rewritten,
+    /// where a loop surely runs. The module's spelling of asyncio is kept
+    /// (`aio.create_task`).
+    ///
+    /// ## Left alone
+    /// Arguments that are or may be futures, which `create_task` rejects
+    /// with `TypeError`: a variable or attribute, a call of asyncio's or a
+    /// loop's future producers (`gather`, `shield`, `wrap_future`,
+    /// `run_in_executor`, `create_task`, `create_future`,
+    /// `run_coroutine_threadsafe`, `as_completed`, `submit`), a class of the
+    /// module or a name that looks like one (`Future(…)`), a plain `def` or
+    /// an async generator of the module. A call of an imported function
+    /// counts as returning a coroutine. `loop=` (reported: `create_task` has
+    /// no such argument); a `def`, `lambda` or generator expression nested
+    /// in the coroutine, and synchronous code, where no loop may run;
+    /// `asyncio` rebound locally.
+    pub static ENSURE_FUTURE = Codemod {
+        code: "AM105",
+        name: "ensure-future",
+        min_python: PyVersion::PY37,
+        safety: Applicability::Safe,
+        run: ensure_future,
+        needles: &["ensure_future"],
+    };
+}
+
+/// Callees whose result is (or may be) a future or task, not a coroutine.
+const FUTURE_PRODUCERS: &[&str] = &[
+    "gather",
+    "shield",
+    "wrap_future",
+    "create_task",
+    "ensure_future",
+    "create_future",
+    "run_in_executor",
+    "run_coroutine_threadsafe",
+    "as_completed",
+    "submit",
+];
+
+fn ensure_future(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    for site in &semantic.calls {
+        let call = site.call;
+        if !semantic.in_async_def(site.scope)
+            || !semantic
+                .qualified_name(&call.func, site.scope)
+                .is_some_and(|q| {
+                    q.is("asyncio.ensure_future") || q.is("asyncio.tasks.ensure_future")
+                })
+        {
+            continue;
+        }
+        let [argument] = &*call.arguments.args else {
+            continue;
+        };
+        let Expr::Call(inner) = argument else {
+            continue;
+        };
+        if !returns_coroutine(semantic, inner, site.scope) {
+            continue;
+        }
+        let finding = out.report(
+            &ENSURE_FUTURE,
+            call.range(),
+            "`asyncio.ensure_future()` of a coroutine in a coroutine",
+        );
+        if !call.arguments.keywords.is_empty() {
+            finding.note("`create_task` takes no `loop=` argument");
+            continue;
+        }
+        finding.fix_with(Applicability::Safe, |fix| {
+            fix.title("Replace with `asyncio.create_task()`");
+            match call.func.as_ref() {
+                // `asyncio.ensure_future`, `aio.ensure_future`,
+                // `asyncio.tasks.ensure_future`: the module has both.
+                Expr::Attribute(attribute) => {
+                    fix.replace(attribute.attr.range(), "create_task");
+                }
+                func => {
+                    let name = fix.ensure_import("asyncio", "create_task")?;
+                    fix.replace(func.range(), name);
+                    fix.remove_import_if_unused(func);
+                }
+            }
+            Ok(())
+        });
+    }
+}
+
+/// Whether `call` (in `scope`) returns a coroutine, as far as the module
+/// shows: not a known future producer, not a class, not a plain function or
+/// async generator of the module.
+fn returns_coroutine(semantic: &SemanticModel, call: &ast::ExprCall, scope: ScopeId) -> bool {
+    if may_be_future_or_class(semantic, &call.func, scope) {
+        return false;
+    }
+    match semantic.callee(&call.func, scope) {
+        Callee::Function(def) => def.is_async && !is_generator(def),
+        Callee::Class(_) => false,
+        Callee::Unknown => true,
+    }
+}
+
+/// Whether the callee's name, as written or as imported (`from asyncio
+/// import gather as g`), is a future producer's or looks like a class's.
+/// A callee that is not a name or attribute (`handlers[0]()`) may be anything.
+fn may_be_future_or_class(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
+    let written = match func {
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        Expr::Name(name) => name.id.as_str(),
+        _ => return true,
+    };
+    let imported = semantic.qualified_name(func, scope);
+    [Some(written), imported.as_ref().map(|q| q.member())]
+        .into_iter()
+        .flatten()
+        .any(|name| {
+            FUTURE_PRODUCERS.contains(&name) || name.starts_with(|c: char| c.is_ascii_uppercase())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ENSURE_FUTURE;
+    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+
+    #[test]
+    fn assigned_task() {
+        check_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nasync def f(w):\n    t = asyncio.ensure_future(w.run())\n    return t\n",
+            "import asyncio\n\nasync def f(w):\n    t = asyncio.create_task(w.run())\n    return t\n",
+        );
+    }
+
+    #[test]
+    fn module_alias_is_kept() {
+        check_fix(
+            &ENSURE_FUTURE,
+            "import asyncio as aio\n\nasync def job():\n    pass\n\nasync def f(tasks):\n    tasks.append(aio.ensure_future(job()))\n",
+            "import asyncio as aio\n\nasync def job():\n    pass\n\nasync def f(tasks):\n    tasks.append(aio.create_task(job()))\n",
+        );
+    }
+
+    #[test]
+    fn from_import_becomes_module_call() {
+        check_fix(
+            &ENSURE_FUTURE,
+            "from asyncio import ensure_future as spawn\n\nfrom app import fetch\n\nasync def f():\n    return spawn(fetch(1))\n",
+            "import asyncio\n\nfrom app import fetch\n\nasync def f():\n    return asyncio.create_task(fetch(1))\n",
+        );
+    }
+
+    #[test]
+    fn list_comprehension_in_coroutine() {
+        check_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nasync def f(urls):\n    return [asyncio.ensure_future(get(u)) for u in urls]\n",
+            "import asyncio\n\nasync def f(urls):\n    return [asyncio.create_task(get(u)) for u in urls]\n",
+        );
+    }
+
+    #[test]
+    fn coroutine_method_of_the_class() {
+        check_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nclass C:\n    async def tick(self):\n        pass\n\n    async def start(self):\n        self.t = asyncio.ensure_future(self.tick())\n",
+            "import asyncio\n\nclass C:\n    async def tick(self):\n        pass\n\n    async def start(self):\n        self.t = asyncio.create_task(self.tick())\n",
+        );
+    }
+
+    #[test]
+    fn futures_are_left_alone() {
+        let source = "import asyncio\nfrom asyncio import gather as g\n\nasync def f(loop, fut, pool):\n    asyncio.ensure_future(asyncio.gather(a(), b()))\n    asyncio.ensure_future(g(a()))\n    asyncio.ensure_future(asyncio.shield(a()))\n    asyncio.ensure_future(loop.run_in_executor(None, work))\n    asyncio.ensure_future(asyncio.wrap_future(pool.submit(work)))\n    asyncio.ensure_future(loop.create_future())\n    asyncio.ensure_future(fut)\n    asyncio.ensure_future(self.pending)\n";
+        check_no_fix(&ENSURE_FUTURE, source);
+        assert!(findings(&ENSURE_FUTURE, source).is_empty());
+    }
+
+    #[test]
+    fn classes_and_sync_functions_are_left_alone() {
+        check_no_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nclass Job:\n    def __await__(self):\n        yield\n\ndef later():\n    return asyncio.get_running_loop().create_future()\n\nasync def f():\n    asyncio.ensure_future(Job())\n    asyncio.ensure_future(later())\n    asyncio.ensure_future(Deferred())\n",
+        );
+    }
+
+    #[test]
+    fn async_generator_is_left_alone() {
+        check_no_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nasync def ticks():\n    yield 1\n\nasync def f():\n    asyncio.ensure_future(ticks())\n",
+        );
+    }
+
+    #[test]
+    fn loop_keyword_is_reported_not_fixed() {
+        check_finding(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nasync def f(loop):\n    asyncio.ensure_future(work(), loop=loop)\n",
+            "`asyncio.ensure_future()` of a coroutine in a coroutine",
+        );
+    }
+
+    #[test]
+    fn sync_code_and_nested_callbacks_are_left_alone() {
+        let source = "import asyncio\n\nasyncio.ensure_future(work())\n\ndef start():\n    asyncio.ensure_future(work())\n\nasync def f(loop):\n    def cb():\n        asyncio.ensure_future(work())\n    loop.call_soon(lambda: asyncio.ensure_future(work()))\n    class K:\n        t = asyncio.ensure_future(work())\n    return list(asyncio.ensure_future(work()) for _ in range(2))\n";
+        check_no_fix(&ENSURE_FUTURE, source);
+        assert!(findings(&ENSURE_FUTURE, source).is_empty());
+    }
+
+    #[test]
+    fn shadowed_asyncio_is_not_the_module() {
+        check_no_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nasync def f(asyncio):\n    asyncio.ensure_future(work())\n",
+        );
+    }
+
+    #[test]
+    fn shadowed_asyncio_at_the_site_keeps_the_finding_without_fix() {
+        check_finding(
+            &ENSURE_FUTURE,
+            "from asyncio import ensure_future\n\nasync def f(asyncio):\n    ensure_future(work())\n",
+            "`asyncio.ensure_future()` of a coroutine in a coroutine",
+        );
+    }
+
+    #[test]
+    fn noqa_suppresses() {
+        check_no_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nasync def f():\n    asyncio.ensure_future(work())  # noqa: AM105\n",
+        );
+    }
+}

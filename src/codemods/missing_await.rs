@@ -1,0 +1,272 @@
+use crate::codemods::prelude::*;
+use crate::semantic::functions::is_generator;
+use crate::semantic::{Callee, ScopeKind};
+
+declare_codemod! {
+    /// ## What it does
+    /// Adds the missing `await` to a coroutine function's call that stands
+    /// alone as a statement in a coroutine. What it calls must be an
+    /// `async def` of the same module (`refresh()`), or an `async def`
+    /// method of the same class called on `self` (`self.flush()`).
+    ///
+    /// ## Why
+    /// Calling a coroutine function only creates a coroutine object; its
+    /// body runs when it is awaited. Dropped on the floor, the call does
+    /// nothing at all, and Python warns `coroutine '…' was never awaited`
+    /// only when the object is garbage-collected, far from the bug.
+    ///
+    /// ## Before
+    /// ```python
+    /// async def save(record):
+    ///     ...
+    ///
+    /// async def handle(record):
+    ///     save(record)
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// async def save(record):
+    ///     ...
+    ///
+    /// async def handle(record):
+    ///     await save(record)
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: the call's coroutine is created and dropped, so nothing else
+    /// can await it; with `await`, its body runs, as the author meant. Only
+    /// whole statements directly in an `async def` are rewritten, so no value
+    /// changes type. For `self.method()` the one assumption is that no
+    /// subclass overrides the method with a plain `def`.
+    ///
+    /// ## Left alone
+    /// Coroutine functions it cannot see defined: imported ones, parameters,
+    /// attributes other than `self.method`; a name bound more than once
+    /// (redefined, reassigned, conditionally defined) or in a module with a
+    /// star import; decorated functions (a decorator may make the name
+    /// something else), except `staticmethod` and `classmethod`; async
+    /// generators (`await` does not apply to them); `self.method` when
+    /// `self` is not the enclosing method's first parameter, is rebound, or
+    /// the enclosing method is static or a class method, or when the class
+    /// assigns an attribute of the method's name, or defines it twice;
+    /// calls whose value is used (`task = fetch()`, `tasks.append(fetch())`);
+    /// calls in a `def`, `lambda` or class nested in the coroutine.
+    pub static MISSING_AWAIT = Codemod {
+        code: "AM109",
+        name: "missing-await",
+        min_python: PyVersion::ANY,
+        safety: Applicability::Safe,
+        run: missing_await,
+        needles: &["async"],
+    };
+}
+
+fn missing_await(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    for suite in &semantic.suites {
+        if !matches!(
+            semantic.scope(suite.scope).kind,
+            ScopeKind::Function { is_async: true }
+        ) {
+            continue;
+        }
+        for stmt in suite.body {
+            let Stmt::Expr(statement) = stmt else {
+                continue;
+            };
+            let Expr::Call(call) = statement.value.as_ref() else {
+                continue;
+            };
+            let Callee::Function(def) = semantic.callee(&call.func, suite.scope) else {
+                continue;
+            };
+            if !def.is_async
+                || is_generator(def)
+                || !semantic.only_decorators(def, &["staticmethod", "classmethod"])
+            {
+                continue;
+            }
+            out.report(
+                &MISSING_AWAIT,
+                call.range(),
+                format!(
+                    "coroutine `{}()` is called but never awaited",
+                    def.name.as_str()
+                ),
+            )
+            .fix_with(Applicability::Safe, |fix| {
+                fix.title("Add `await`");
+                fix.insert(call.start(), "await ");
+                Ok(())
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::MISSING_AWAIT;
+    use crate::codemods::{ENSURE_FUTURE, RUN_IN_COROUTINE};
+    use crate::test_support::{check_fix, check_fix_together, check_no_fix, findings};
+
+    #[test]
+    fn module_coroutine_function() {
+        check_fix(
+            &MISSING_AWAIT,
+            "async def save(r):\n    pass\n\nasync def handle(r):\n    if r:\n        save(r)\n",
+            "async def save(r):\n    pass\n\nasync def handle(r):\n    if r:\n        await save(r)\n",
+        );
+    }
+
+    #[test]
+    fn method_on_self() {
+        check_fix(
+            &MISSING_AWAIT,
+            "class Conn:\n    async def flush(self):\n        pass\n\n    async def close(self):\n        self.flush()\n",
+            "class Conn:\n    async def flush(self):\n        pass\n\n    async def close(self):\n        await self.flush()\n",
+        );
+    }
+
+    #[test]
+    fn static_method_on_self_and_nested_helper() {
+        check_fix(
+            &MISSING_AWAIT,
+            "class C:\n    @staticmethod\n    async def ping():\n        pass\n\n    async def run(self):\n        async def helper():\n            pass\n        self.ping()\n        (helper())\n",
+            "class C:\n    @staticmethod\n    async def ping():\n        pass\n\n    async def run(self):\n        async def helper():\n            pass\n        await self.ping()\n        (await helper())\n",
+        );
+    }
+
+    #[test]
+    fn composes_with_run_in_coroutine_and_ensure_future() {
+        check_fix_together(
+            &[&RUN_IN_COROUTINE, &ENSURE_FUTURE, &MISSING_AWAIT],
+            "import asyncio\n\nasync def job():\n    pass\n\nasync def main():\n    job()\n    asyncio.run(job())\n    t = asyncio.ensure_future(job())\n    await t\n",
+            "import asyncio\n\nasync def job():\n    pass\n\nasync def main():\n    await job()\n    await job()\n    t = asyncio.create_task(job())\n    await t\n",
+        );
+    }
+
+    #[test]
+    fn composes_with_the_other_coroutine_codemods_in_one_run() {
+        use crate::codemods::{GET_RUNNING_LOOP, SLEEP_IN_ASYNC, TIMEOUT_ERROR_ALIAS, TO_THREAD};
+        check_fix_together(
+            &[
+                &SLEEP_IN_ASYNC,
+                &GET_RUNNING_LOOP,
+                &TO_THREAD,
+                &TIMEOUT_ERROR_ALIAS,
+                &RUN_IN_COROUTINE,
+                &ENSURE_FUTURE,
+                &MISSING_AWAIT,
+            ],
+            r#"import asyncio
+import time
+
+
+async def fetch(loop, url):
+    return url
+
+
+async def refresh(urls):
+    loop = asyncio.get_event_loop()
+    time.sleep(0.1)
+    fetch(loop, urls[0])
+    task = asyncio.ensure_future(fetch(loop, urls[1]))
+    data = await loop.run_in_executor(None, len, urls)
+    try:
+        return asyncio.run(fetch(loop, data)), await task
+    except asyncio.TimeoutError:
+        return None
+"#,
+            r#"import asyncio
+
+
+async def fetch(loop, url):
+    return url
+
+
+async def refresh(urls):
+    loop = asyncio.get_running_loop()
+    await asyncio.sleep(0.1)
+    await fetch(loop, urls[0])
+    task = asyncio.create_task(fetch(loop, urls[1]))
+    data = await asyncio.to_thread(len, urls)
+    try:
+        return await fetch(loop, data), await task
+    except TimeoutError:
+        return None
+"#,
+        );
+    }
+
+    #[test]
+    fn sync_function_and_async_generator_are_left_alone() {
+        check_no_fix(
+            &MISSING_AWAIT,
+            "def log(x):\n    pass\n\nasync def ticks():\n    yield 1\n\nasync def f():\n    log(1)\n    ticks()\n",
+        );
+    }
+
+    #[test]
+    fn decorated_coroutine_function_is_left_alone() {
+        check_no_fix(
+            &MISSING_AWAIT,
+            "import functools\n\n@app.task\nasync def job():\n    pass\n\n@functools.lru_cache\nasync def cached():\n    pass\n\nasync def f():\n    job()\n    cached()\n",
+        );
+    }
+
+    #[test]
+    fn names_bound_twice_or_shadowed_are_left_alone() {
+        check_no_fix(
+            &MISSING_AWAIT,
+            "async def a():\n    pass\na = wrap(a)\n\nasync def b():\n    pass\n\nasync def f(b):\n    a()\n    b()\n",
+        );
+    }
+
+    #[test]
+    fn imported_coroutine_functions_are_not_seen() {
+        check_no_fix(
+            &MISSING_AWAIT,
+            "from app import save\n\nasync def f(r):\n    save(r)\n",
+        );
+    }
+
+    #[test]
+    fn method_called_on_something_else_is_left_alone() {
+        check_no_fix(
+            &MISSING_AWAIT,
+            "class C:\n    async def flush(self):\n        pass\n\n    async def close(self, other):\n        other.flush()\n\n    @classmethod\n    async def make(self):\n        self.flush()\n\nclass D:\n    async def run(self):\n        self.flush()\n",
+        );
+    }
+
+    #[test]
+    fn method_hidden_by_instance_attribute_is_left_alone() {
+        check_no_fix(
+            &MISSING_AWAIT,
+            "class C:\n    def __init__(self, cb):\n        self.flush = cb\n\n    async def flush(self):\n        pass\n\n    async def close(self):\n        self.flush()\n",
+        );
+    }
+
+    #[test]
+    fn used_values_and_nested_scopes_are_left_alone() {
+        let source = "async def job():\n    pass\n\nasync def f(tasks):\n    t = job()\n    tasks.append(job())\n    await job()\n    def cb():\n        job()\n    class K:\n        job()\n    return t, cb, K\n\ndef g():\n    job()\n";
+        check_no_fix(&MISSING_AWAIT, source);
+        assert!(findings(&MISSING_AWAIT, source).is_empty());
+    }
+
+    #[test]
+    fn star_import_may_rebind_the_name() {
+        check_no_fix(
+            &MISSING_AWAIT,
+            "async def job():\n    pass\n\nfrom app import *\n\nasync def f():\n    job()\n",
+        );
+    }
+
+    #[test]
+    fn noqa_suppresses() {
+        check_no_fix(
+            &MISSING_AWAIT,
+            "async def job():\n    pass\n\nasync def f():\n    job()  # noqa: AM109\n",
+        );
+    }
+}

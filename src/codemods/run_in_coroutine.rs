@@ -1,0 +1,418 @@
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::{self, Visitor};
+use rustc_hash::FxHashMap;
+
+use crate::codemods::prelude::*;
+use crate::fix::layout::{
+    contains_comment, indentation_at, line_start, multiline_strings, reindent, tokens_overlapping,
+};
+
+declare_codemod! {
+    /// ## What it does
+    /// Turns `asyncio.run(C)` inside an `async def` into `await C`. The call
+    /// may stand anywhere in an expression (`x = asyncio.run(load()) + 1`,
+    /// `return asyncio.run(main())`, `f(asyncio.run(g()))`). In a Jupyter
+    /// notebook it does the same at a cell's top level.
+    ///
+    /// ## Why
+    /// `asyncio.run` starts a new event loop, and it refuses to when one is
+    /// already running: inside a coroutine it always raises `RuntimeError:
+    /// asyncio.run() cannot be called from a running event loop`, and the
+    /// coroutine it was given is never awaited. In a coroutine the way to
+    /// run another coroutine is to await it. A notebook's kernel runs its
+    /// own loop, and its cells accept `await` at top level.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def refresh(cache):
+    ///     cache.data = asyncio.run(cache.load())
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// async def refresh(cache):
+    ///     cache.data = await cache.load()
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: the call could only raise, and the rewrite does what it meant.
+    /// The argument keeps its bytes; parentheses are added where `await`
+    /// binds less tightly than the code around it (`(await c()).x`,
+    /// `await (a or b)`). An import of `run` left unused is removed.
+    ///
+    /// ## Left alone
+    /// `asyncio.run` in a `def`, `lambda` or class nested in the coroutine
+    /// (it may run in a thread with no loop, where `asyncio.run` is right),
+    /// in a generator expression (an `await` there changes what it is), in
+    /// default arguments, decorators and annotations of a nested `def`;
+    /// module-level code outside notebooks; calls with keyword arguments
+    /// (`debug=True`, `loop_factory=…`: `await` has no such options; they
+    /// are reported without a fix), unpacked arguments, or comments in the
+    /// call outside its argument; `asyncio` or `run` rebound locally. In a
+    /// module that imports trio or anyio the coroutine may run under trio,
+    /// where no asyncio loop runs and `asyncio.run` works: reported without
+    /// a fix.
+    pub static RUN_IN_COROUTINE = Codemod {
+        code: "AM104",
+        name: "run-in-coroutine",
+        min_python: PyVersion::ANY,
+        safety: Applicability::Safe,
+        run: run_in_coroutine,
+        needles: &["run"],
+    };
+}
+
+fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    // Computed on the first candidate: most modules have none.
+    let mut signatures: Option<Vec<TextRange>> = None;
+    let mut parents = PrimaryParents::default();
+    let mut scanned = false;
+    for site in &semantic.calls {
+        let call = site.call;
+        if !semantic.await_allowed(site.scope, ctx.notebook)
+            || !is_asyncio_run(ctx, &call.func, site.scope)
+        {
+            continue;
+        }
+        let finding = out.report(
+            &RUN_IN_COROUTINE,
+            call.range(),
+            "`asyncio.run()` called where an event loop is already running",
+        );
+        if semantic.imports_module("trio") || semantic.imports_module("anyio") {
+            // Under trio no asyncio loop runs, and `asyncio.run` works there.
+            finding.note("the module imports trio or anyio: no asyncio loop may be running");
+            continue;
+        }
+        let signatures = signatures.get_or_insert_with(|| semantic.signature_ranges());
+        if signatures.iter().any(|r| r.contains_range(call.range())) {
+            finding.note(
+                "in a decorator, default argument or annotation, where `await` does not belong",
+            );
+            continue;
+        }
+        let arguments = &call.arguments;
+        let [argument] = &*arguments.args else {
+            finding.note("`asyncio.run` takes one coroutine; this call is left as written");
+            continue;
+        };
+        if !arguments.keywords.is_empty() {
+            finding.note("`await` has no options like `debug=` or `loop_factory=`");
+            continue;
+        }
+        if argument.is_starred_expr() {
+            finding.note("an unpacked argument cannot be awaited");
+            continue;
+        }
+        let before = TextRange::new(call.start(), argument.start());
+        let after = TextRange::new(argument.end(), call.end());
+        if contains_comment(ctx.tokens, before) || contains_comment(ctx.tokens, after) {
+            finding.note("a comment sits in the part of the call that would be rewritten");
+            continue;
+        }
+        if !scanned {
+            parents.visit_body(&ctx.module.body);
+            scanned = true;
+        }
+        let outer = parents
+            .of
+            .get(&call.range())
+            .is_some_and(|&parent_start| !parenthesized(ctx, parent_start, call.start()));
+        let inner = needs_parentheses(argument);
+        finding.fix_with(Applicability::Safe, |fix| {
+            fix.title("Replace with `await`");
+            let open = match (outer, inner) {
+                (true, true) => "(await (",
+                (true, false) => "(await ",
+                (false, true) => "await (",
+                (false, false) => "await ",
+            };
+            let close = match (outer, inner) {
+                (true, true) => "))",
+                (true, false) | (false, true) => ")",
+                (false, false) => "",
+            };
+            fix.replace(before, open);
+            if let Some(text) = dedented_argument(ctx, call, argument) {
+                fix.replace(argument.range(), text);
+            }
+            fix.replace(after, close);
+            fix.remove_import_if_unused(&call.func);
+            Ok(())
+        });
+    }
+}
+
+/// The argument's text moved back to the call's indentation, when it
+/// starts on a line of its own and spans several (`run(\n    main(\n
+/// …),\n)`): once the call's own line and parentheses are gone, its lines
+/// would sit one level too deep. Lines inside multi-line strings keep their
+/// bytes. `None` when the argument can stay as it is.
+fn dedented_argument(ctx: &Context, call: &ast::ExprCall, argument: &Expr) -> Option<String> {
+    let source = ctx.source;
+    let text = &source[argument.range()];
+    if line_start(source, argument.start()) == line_start(source, call.start())
+        || !text.contains(['\n', '\r'])
+    {
+        return None;
+    }
+    let from = indentation_at(source, argument.start());
+    let to = indentation_at(source, call.start());
+    let strings = multiline_strings(source, ctx.tokens, argument.range());
+    Some(reindent(text, argument.start(), from, to, &strings))
+}
+
+/// Whether `func` is `asyncio.run`, under any import spelling.
+fn is_asyncio_run(ctx: &Context, func: &Expr, scope: crate::semantic::ScopeId) -> bool {
+    let tail_may_match = match func {
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "run",
+        Expr::Name(_) => true,
+        _ => false,
+    };
+    tail_may_match
+        && ctx
+            .semantic
+            .qualified_name(func, scope)
+            .is_some_and(|q| q.is("asyncio.run") || q.is("asyncio.runners.run"))
+}
+
+/// Whether `expr` must be parenthesized after `await`, which takes a
+/// primary (a name, attribute, call, subscript, literal or display).
+fn needs_parentheses(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(_)
+        | Expr::Attribute(_)
+        | Expr::Call(_)
+        | Expr::Subscript(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::FString(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_)
+        | Expr::List(_)
+        | Expr::ListComp(_)
+        | Expr::Dict(_)
+        | Expr::DictComp(_)
+        | Expr::Set(_)
+        | Expr::SetComp(_) => false,
+        Expr::Tuple(tuple) => !tuple.parenthesized,
+        Expr::Generator(generator) => !generator.parenthesized,
+        _ => true,
+    }
+}
+
+/// Whether the source between a parent expression's start and its child's
+/// start holds an opening parenthesis: the child is already parenthesized.
+fn parenthesized(ctx: &Context, parent_start: TextSize, child_start: TextSize) -> bool {
+    parent_start < child_start
+        && tokens_overlapping(ctx.tokens, TextRange::new(parent_start, child_start))
+            .iter()
+            .any(|token| token.kind() == TokenKind::Lpar)
+}
+
+/// Calls that stand where a primary is required (the value of an attribute
+/// or subscript, a callee, the operand of `await`), mapped to the start of
+/// that parent expression: an `await` there needs parentheses.
+#[derive(Default)]
+struct PrimaryParents {
+    of: FxHashMap<TextRange, TextSize>,
+}
+
+impl<'a> Visitor<'a> for PrimaryParents {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        let child = match expr {
+            Expr::Attribute(attribute) => Some(attribute.value.as_ref()),
+            Expr::Subscript(subscript) => Some(subscript.value.as_ref()),
+            Expr::Call(call) => Some(call.func.as_ref()),
+            Expr::Await(await_expr) => Some(await_expr.value.as_ref()),
+            _ => None,
+        };
+        if let Some(child @ Expr::Call(_)) = child {
+            self.of.insert(child.range(), expr.start());
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RUN_IN_COROUTINE;
+    use crate::codemods::SLEEP_IN_ASYNC;
+    use crate::test_support::{
+        check_finding, check_fix, check_fix_notebook, check_fix_together, check_no_fix,
+        check_no_fix_notebook,
+    };
+
+    #[test]
+    fn statement_becomes_await() {
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def main():\n    asyncio.run(work())\n",
+            "async def main():\n    await work()\n",
+        );
+    }
+
+    #[test]
+    fn inside_an_expression() {
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f():\n    x = asyncio.run(a()) + 1\n    return g(asyncio.run(b()), k=asyncio.run(c()))\n",
+            "async def f():\n    x = await a() + 1\n    return g(await b(), k=await c())\n",
+        );
+    }
+
+    #[test]
+    fn primary_positions_get_parentheses() {
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f():\n    a = asyncio.run(c()).x\n    b = asyncio.run(c())[0]\n    d = asyncio.run(c())()\n    e = (asyncio.run(c())).y\n",
+            "async def f():\n    a = (await c()).x\n    b = (await c())[0]\n    d = (await c())()\n    e = (await c()).y\n",
+        );
+    }
+
+    #[test]
+    fn argument_that_is_not_a_primary_gets_parentheses() {
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f(a, b):\n    return asyncio.run(a or b)\n",
+            "async def f(a, b):\n    return await (a or b)\n",
+        );
+    }
+
+    #[test]
+    fn from_import_run_goes_when_unused() {
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "from asyncio import run\n\nasync def f():\n    run(\n        g(1,\n          2),\n    )\n",
+            "async def f():\n    await g(1,\n      2)\n",
+        );
+    }
+
+    #[test]
+    fn argument_on_its_own_lines_moves_back_one_level() {
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f():\n    x = asyncio.run(\n        g(\n            '''a\n  b''',\n            2,\n        )\n    )\n    return x\n",
+            "async def f():\n    x = await g(\n        '''a\n  b''',\n        2,\n    )\n    return x\n",
+        );
+    }
+
+    #[test]
+    fn list_comprehension_in_coroutine() {
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f(xs):\n    return [asyncio.run(g(x)) for x in xs]\n",
+            "async def f(xs):\n    return [await g(x) for x in xs]\n",
+        );
+    }
+
+    #[test]
+    fn composes_with_sleep_in_async_inside_the_argument() {
+        check_fix_together(
+            &[&SLEEP_IN_ASYNC, &RUN_IN_COROUTINE],
+            "import asyncio\nimport time\n\nasync def f():\n    asyncio.run(g())\n    time.sleep(1)\n",
+            "import asyncio\n\nasync def f():\n    await g()\n    await asyncio.sleep(1)\n",
+        );
+    }
+
+    #[test]
+    fn notebook_top_level_becomes_await() {
+        check_fix_notebook(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def main():\n    return 1\n\nresult = asyncio.run(main())\nif result:\n    asyncio.run(main())\n",
+            "async def main():\n    return 1\n\nresult = await main()\nif result:\n    await main()\n",
+        );
+    }
+
+    #[test]
+    fn notebook_function_and_class_bodies_are_left_alone() {
+        check_no_fix_notebook(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\ndef go():\n    return asyncio.run(main())\n\nclass C:\n    x = asyncio.run(main())\n\ny = lambda: asyncio.run(main())\n",
+        );
+    }
+
+    #[test]
+    fn module_level_outside_notebooks_is_left_alone() {
+        check_no_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def main():\n    pass\n\nasyncio.run(main())\n",
+        );
+    }
+
+    #[test]
+    fn nested_sync_def_and_lambda_are_left_alone() {
+        check_no_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f():\n    def in_thread():\n        return asyncio.run(g())\n    cb = lambda: asyncio.run(g())\n    return in_thread, cb\n",
+        );
+    }
+
+    #[test]
+    fn generator_expression_is_left_alone() {
+        check_no_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f(xs):\n    return list(asyncio.run(g(x)) for x in xs)\n",
+        );
+    }
+
+    #[test]
+    fn default_argument_of_nested_def_is_reported_not_fixed() {
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f():\n    def g(x=asyncio.run(h())):\n        return x\n    return g\n",
+            "`asyncio.run()` called where an event loop is already running",
+        );
+    }
+
+    #[test]
+    fn keyword_arguments_are_reported_not_fixed() {
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f():\n    asyncio.run(g(), debug=True)\n",
+            "`asyncio.run()` called where an event loop is already running",
+        );
+    }
+
+    #[test]
+    fn comment_outside_the_argument_is_left_alone() {
+        check_no_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f():\n    asyncio.run(  # the worker\n        g()\n    )\n",
+        );
+    }
+
+    #[test]
+    fn shadowed_names_are_not_asyncio() {
+        check_no_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\nfrom app import run\n\nasync def f(asyncio):\n    asyncio.run(g())\n    run(g())\n",
+        );
+    }
+
+    #[test]
+    fn trio_or_anyio_module_is_reported_not_fixed() {
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "import asyncio\nimport trio\n\nasync def f():\n    return asyncio.run(g())\n",
+            "`asyncio.run()` called where an event loop is already running",
+        );
+        check_no_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\nimport anyio\n\nasync def f():\n    return asyncio.run(g())\n",
+        );
+    }
+
+    #[test]
+    fn noqa_suppresses() {
+        check_no_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f():\n    asyncio.run(g())  # noqa: AM104\n",
+        );
+    }
+}

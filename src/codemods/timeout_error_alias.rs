@@ -1,0 +1,609 @@
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{ExceptHandler, ExprContext};
+
+use crate::codemods::prelude::*;
+use crate::fix::Edit;
+use crate::fix::layout::{contains_comment, delete_statements};
+use crate::semantic::imports::Lookup;
+use crate::semantic::scope::MODULE_SCOPE;
+use crate::semantic::{Binding, BindingKind, ScopeId, SemanticModel};
+
+declare_codemod! {
+    /// ## What it does
+    /// Replaces `asyncio.TimeoutError` (and `asyncio.exceptions.TimeoutError`,
+    /// `concurrent.futures.TimeoutError`) with the builtin `TimeoutError`.
+    /// Every reference is rewritten: `except` clauses, `raise`, `isinstance`,
+    /// base classes. In an `except` tuple that then names `TimeoutError`
+    /// twice, the duplicate goes (`except (asyncio.TimeoutError,
+    /// TimeoutError):` becomes `except TimeoutError:`). A `from asyncio import
+    /// TimeoutError` whose uses already read `TimeoutError` is removed.
+    ///
+    /// ## Why
+    /// Since Python 3.11 these names are aliases of the builtin
+    /// `TimeoutError`, kept for old code. The builtin says the same thing
+    /// in one word, and `asyncio.timeout()` raises it.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def fetch(source):
+    ///     try:
+    ///         return await asyncio.wait_for(source.read(), 5)
+    ///     except asyncio.TimeoutError:
+    ///         return None
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def fetch(source):
+    ///     try:
+    ///         return await asyncio.wait_for(source.read(), 5)
+    ///     except TimeoutError:
+    ///         return None
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe from Python 3.11, where the names are the very same class as
+    /// the builtin. An import left unused is removed. Removing `from asyncio
+    /// import TimeoutError` makes the module's `TimeoutError` the builtin,
+    /// the same class; another module that imported the name from this one
+    /// would lose it, so an import listed in `__all__` or written as a
+    /// re-export (`import TimeoutError as TimeoutError`) stays.
+    ///
+    /// ## Left alone
+    /// Everything on a target older than Python 3.11 (there the classes
+    /// differ: `except asyncio.TimeoutError` would stop catching);
+    /// a scope where `TimeoutError` is bound to something else (a local
+    /// class, a parameter); assignments to the alias; a reference with a
+    /// comment inside it; `socket.timeout` (an alias too, but not asyncio's:
+    /// ruff's UP041 covers it). An `except` tuple with a comment inside keeps
+    /// its layout and may name `TimeoutError` twice, which is harmless.
+    /// `# noqa: UP041` suppresses it too.
+    ///
+    /// ## Python
+    /// The aliases are the builtin only from Python 3.11: with an older
+    /// `--target-version` nothing is rewritten.
+    pub static TIMEOUT_ERROR_ALIAS = Codemod {
+        code: "AM103",
+        name: "timeout-error-alias",
+        min_python: PyVersion::PY311,
+        safety: Applicability::Safe,
+        run: timeout_error_alias,
+        needles: &["TimeoutError"],
+        noqa_aliases: &["UP041"],
+    };
+}
+
+/// The qualified names that are the builtin `TimeoutError` from 3.11 on.
+const ALIASES: &[&str] = &[
+    "asyncio.TimeoutError",
+    "asyncio.exceptions.TimeoutError",
+    "concurrent.futures.TimeoutError",
+    "concurrent.futures._base.TimeoutError",
+];
+
+const BUILTIN: &str = "TimeoutError";
+
+fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    // Local names imported from an alias path (`from asyncio import
+    // TimeoutError as AsyncTimeout`), other than `TimeoutError` itself.
+    let imported: Vec<&str> = semantic
+        .bindings
+        .iter()
+        .filter(|b| {
+            b.name != BUILTIN
+                && b.kind
+                    .import_path()
+                    .is_some_and(|path| ALIASES.contains(&path))
+        })
+        .map(|b| b.name)
+        .collect();
+    let mut collector = Collector {
+        imported,
+        candidates: Vec::new(),
+        handler_tuples: Vec::new(),
+    };
+    collector.visit_body(&ctx.module.body);
+
+    // `except (asyncio.TimeoutError, TimeoutError):` and the like: one fix
+    // for the whole tuple, shared by each alias in it.
+    let tuple_fixes: Vec<TupleFix> = collector
+        .handler_tuples
+        .iter()
+        .filter_map(|tuple| plan_tuple(ctx, tuple))
+        .collect();
+
+    for &expr in &collector.candidates {
+        let scope = semantic.scope_at(expr.start());
+        let Some(qualified) = alias_of(semantic, expr, scope) else {
+            continue;
+        };
+        let finding = out.report(
+            &TIMEOUT_ERROR_ALIAS,
+            expr.range(),
+            format!("`{qualified}` is an alias of the builtin `TimeoutError`"),
+        );
+        if !builtin_is_usable(semantic, scope) {
+            finding.note("`TimeoutError` is bound to something else here");
+            continue;
+        }
+        if contains_comment(ctx.tokens, expr.range()) {
+            finding.note("a comment sits inside the reference");
+            continue;
+        }
+        let tuple = tuple_fixes
+            .iter()
+            .find(|plan| plan.aliases.iter().any(|a| a.range() == expr.range()));
+        finding.fix_with(Applicability::Safe, |fix| {
+            fix.title("Replace with the builtin `TimeoutError`");
+            match tuple {
+                Some(plan) => {
+                    for edit in &plan.edits {
+                        fix.edit(edit.clone());
+                    }
+                    for alias in &plan.aliases {
+                        fix.remove_import_if_unused(alias);
+                    }
+                }
+                None => {
+                    fix.replace(expr.range(), BUILTIN);
+                    fix.remove_import_if_unused(expr);
+                }
+            }
+            Ok(())
+        });
+    }
+
+    redundant_imports(ctx, out);
+}
+
+/// References that may be aliases, and the tuples of `except` clauses.
+struct Collector<'a> {
+    imported: Vec<&'a str>,
+    candidates: Vec<&'a Expr>,
+    handler_tuples: Vec<&'a ast::ExprTuple>,
+}
+
+impl<'a> Visitor<'a> for Collector<'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Attribute(attribute)
+                if attribute.attr.as_str() == BUILTIN && attribute.ctx == ExprContext::Load =>
+            {
+                self.candidates.push(expr);
+            }
+            // `TimeoutError` itself is either the builtin or a same-name
+            // import that `redundant_imports` deals with.
+            Expr::Name(name)
+                if name.ctx == ExprContext::Load && self.imported.contains(&name.id.as_str()) =>
+            {
+                self.candidates.push(expr);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+
+    fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
+        let ExceptHandler::ExceptHandler(inner) = handler;
+        if let Some(Expr::Tuple(tuple)) = inner.type_.as_deref() {
+            self.handler_tuples.push(tuple);
+        }
+        visitor::walk_except_handler(self, handler);
+    }
+}
+
+/// The alias `expr` refers to at `scope`, if it is one.
+fn alias_of(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> Option<&'static str> {
+    let qualified = semantic.qualified_name(expr, scope)?;
+    ALIASES.iter().copied().find(|alias| qualified.is(alias))
+}
+
+/// Whether `TimeoutError` written at `scope` is the builtin class (or, what
+/// is the same from 3.11 on, one of its aliases imported under that name).
+fn builtin_is_usable(semantic: &SemanticModel, scope: ScopeId) -> bool {
+    match semantic.lookup(BUILTIN, scope) {
+        Lookup::Builtin => true,
+        Lookup::Bound { .. } => semantic
+            .import_of(BUILTIN, scope)
+            .is_some_and(|path| ALIASES.contains(&path)),
+        Lookup::Unknown => false,
+    }
+}
+
+/// The rewrite of an `except` tuple that would name `TimeoutError` more than
+/// once: the first keeps its place (as `TimeoutError`), the others go.
+struct TupleFix {
+    edits: Vec<Edit>,
+    /// The aliases among the tuple's elements, whose imports may become unused.
+    aliases: Vec<Expr>,
+}
+
+fn plan_tuple(ctx: &Context, tuple: &ast::ExprTuple) -> Option<TupleFix> {
+    let semantic = ctx.semantic;
+    let scope = semantic.scope_at(tuple.start());
+    if !builtin_is_usable(semantic, scope) || contains_comment(ctx.tokens, tuple.range) {
+        return None;
+    }
+    let elements = &tuple.elts;
+    let mut aliases = Vec::new();
+    let mut timeout_like = Vec::new();
+    for (i, element) in elements.iter().enumerate() {
+        if alias_of(semantic, element, scope).is_some() {
+            aliases.push(element.clone());
+            timeout_like.push(i);
+        } else if matches!(element, Expr::Name(name) if name.id.as_str() == BUILTIN) {
+            timeout_like.push(i);
+        }
+    }
+    let [kept, ..] = timeout_like.as_slice() else {
+        return None;
+    };
+    if timeout_like.len() < 2 || aliases.is_empty() {
+        return None;
+    }
+    let kept = *kept;
+    let keep: Vec<bool> = (0..elements.len())
+        .map(|i| i == kept || !timeout_like.contains(&i))
+        .collect();
+
+    let mut edits = Vec::new();
+    if keep.iter().filter(|k| **k).count() == 1 {
+        // `except (asyncio.TimeoutError, TimeoutError):` → `except TimeoutError:`.
+        edits.push(Edit::replacement(tuple.range, BUILTIN));
+        return Some(TupleFix { edits, aliases });
+    }
+    if let Some(element) = elements.get(kept)
+        && !matches!(element, Expr::Name(name) if name.id.as_str() == BUILTIN)
+    {
+        edits.push(Edit::replacement(element.range(), BUILTIN));
+    }
+    // Runs of consecutive elements to delete, as (first, last) indices.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, &kept) in keep.iter().enumerate() {
+        if kept {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == i => *last = i,
+            _ => runs.push((i, i)),
+        }
+    }
+    for (first, last) in runs {
+        let range = match elements.get(last + 1) {
+            // Up to the next kept element, commas and spaces with it.
+            Some(next) => TextRange::new(elements.get(first)?.start(), next.start()),
+            // At the end: from the previous kept element (there is one: the
+            // first timeout-like element is kept and comes before).
+            None => TextRange::new(
+                elements.get(first.checked_sub(1)?)?.end(),
+                elements.get(last)?.end(),
+            ),
+        };
+        edits.push(Edit::deletion(range));
+    }
+    Some(TupleFix { edits, aliases })
+}
+
+/// `from asyncio import TimeoutError`: the name already reads as the
+/// builtin, so the import only keeps the alias alive. Removed when every
+/// binding of the name in its scope is such an import and, without it, the
+/// name would be the builtin.
+fn redundant_imports(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    let exported = exported_names(ctx);
+    for (_, binding) in semantic.bindings_named(BUILTIN) {
+        let BindingKind::Import {
+            qualified,
+            from: true,
+        } = &binding.kind
+        else {
+            continue;
+        };
+        if !ALIASES.contains(&&**qualified)
+            || semantic.import_of(BUILTIN, binding.scope) != Some(&**qualified)
+            || semantic.references_named(BUILTIN).next().is_none()
+        {
+            continue;
+        }
+        let Some(Stmt::ImportFrom(import)) = binding.stmt else {
+            continue;
+        };
+        let Some(alias) = import.names.iter().find(|a| a.range == binding.range) else {
+            continue;
+        };
+        let finding = out.report(
+            &TIMEOUT_ERROR_ALIAS,
+            binding.range,
+            format!(
+                "`TimeoutError` imported from `{}` is the builtin `TimeoutError`",
+                qualified
+                    .rsplit_once('.')
+                    .map_or(&**qualified, |(module, _)| module)
+            ),
+        );
+        if alias.asname.is_some() || exported.contains(&BUILTIN) {
+            finding.note("the import looks like a re-export, which other modules may use");
+            continue;
+        }
+        if !builtin_after_removal(semantic, binding) {
+            finding.note("without the import, `TimeoutError` would not be the builtin here");
+            continue;
+        }
+        finding.fix_with(Applicability::Safe, |fix| {
+            fix.title("Remove the import: `TimeoutError` is the builtin");
+            let edits = alias_deletion(ctx, import, alias.range);
+            if edits.is_empty() {
+                anyhow::bail!("the import shares its line with other code");
+            }
+            for edit in edits {
+                fix.edit(edit);
+            }
+            Ok(())
+        });
+    }
+}
+
+/// Whether, with the import gone, `TimeoutError` in the binding's scope
+/// would be the builtin.
+fn builtin_after_removal(semantic: &SemanticModel, binding: &Binding) -> bool {
+    let scope = semantic.scope(binding.scope);
+    if binding.scope == MODULE_SCOPE {
+        return !scope.star_import;
+    }
+    let Some(parent) = scope.parent else {
+        return false;
+    };
+    if !scope.nonlocals.is_empty() || !scope.globals.is_empty() || scope.star_import {
+        return false;
+    }
+    matches!(semantic.lookup(BUILTIN, parent), Lookup::Builtin)
+}
+
+/// Edits that remove one alias from a `from … import` (the whole statement
+/// when it is the only one); empty when the statement shares its line.
+fn alias_deletion(ctx: &Context, import: &ast::StmtImportFrom, alias: TextRange) -> Vec<Edit> {
+    let names: Vec<TextRange> = import.names.iter().map(Ranged::range).collect();
+    let Some(index) = names.iter().position(|r| *r == alias) else {
+        return Vec::new();
+    };
+    if names.len() == 1 {
+        let Some(stmt) = ctx
+            .semantic
+            .suites
+            .iter()
+            .flat_map(|suite| suite.body)
+            .find(|s| s.range() == import.range)
+        else {
+            return Vec::new();
+        };
+        return delete_statements(ctx.source, ctx.semantic, &[stmt]);
+    }
+    let range = match names.get(index + 1) {
+        Some(next) => TextRange::new(alias.start(), next.start()),
+        None => match index.checked_sub(1).and_then(|p| names.get(p)) {
+            Some(previous) => TextRange::new(previous.end(), alias.end()),
+            None => return Vec::new(),
+        },
+    };
+    vec![Edit::deletion(range)]
+}
+
+/// Names listed in a module-level `__all__` (as string literals).
+fn exported_names<'a>(ctx: &Context<'a>) -> Vec<&'a str> {
+    let mut names = Vec::new();
+    for stmt in &ctx.module.body {
+        let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
+            Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
+            Stmt::AugAssign(assign) => (vec![&assign.target], &assign.value),
+            Stmt::AnnAssign(assign) => match &assign.value {
+                Some(value) => (vec![&assign.target], value),
+                None => continue,
+            },
+            _ => continue,
+        };
+        if !targets
+            .iter()
+            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__all__"))
+        {
+            continue;
+        }
+        let elements = match value {
+            Expr::List(list) => &list.elts,
+            Expr::Tuple(tuple) => &tuple.elts,
+            _ => continue,
+        };
+        for element in elements {
+            if let Expr::StringLiteral(string) = element
+                && let Some(literal) = string.as_single_part_string()
+            {
+                names.push(literal.as_str());
+            }
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TIMEOUT_ERROR_ALIAS;
+    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+
+    #[test]
+    fn except_clause() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\nasync def f(c):\n    try:\n        await asyncio.wait_for(c, 1)\n    except asyncio.TimeoutError:\n        pass\n",
+            "import asyncio\n\nasync def f(c):\n    try:\n        await asyncio.wait_for(c, 1)\n    except TimeoutError:\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn raise_isinstance_and_unused_import_goes() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio as aio\n\ndef f(e):\n    if isinstance(e, aio.TimeoutError):\n        raise aio.exceptions.TimeoutError('late')\n",
+            "def f(e):\n    if isinstance(e, TimeoutError):\n        raise TimeoutError('late')\n",
+        );
+    }
+
+    #[test]
+    fn from_import_under_another_name() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "from asyncio import TimeoutError as AsyncTimeout, sleep\n\nasync def f():\n    try:\n        await sleep(1)\n    except AsyncTimeout:\n        pass\n",
+            "from asyncio import sleep\n\nasync def f():\n    try:\n        await sleep(1)\n    except TimeoutError:\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn same_name_import_is_removed() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import os\nfrom asyncio import TimeoutError\n\ntry:\n    pass\nexcept TimeoutError:\n    pass\n",
+            "import os\n\ntry:\n    pass\nexcept TimeoutError:\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn same_name_import_among_others() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "from asyncio import (\n    Queue,\n    TimeoutError,\n)\n\nx = (Queue, TimeoutError)\n",
+            "from asyncio import (\n    Queue,\n)\n\nx = (Queue, TimeoutError)\n",
+        );
+    }
+
+    #[test]
+    fn duplicate_in_except_tuple_collapses() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ntry:\n    pass\nexcept (asyncio.TimeoutError, TimeoutError):\n    pass\n",
+            "try:\n    pass\nexcept TimeoutError:\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn duplicate_in_longer_except_tuple_goes() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\nimport concurrent.futures\n\ntry:\n    pass\nexcept (OSError, asyncio.TimeoutError, ValueError, concurrent.futures.TimeoutError):\n    pass\n",
+            "\ntry:\n    pass\nexcept (OSError, TimeoutError, ValueError):\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn runs_of_duplicates_go_in_the_middle_and_at_the_end() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ntry:\n    pass\nexcept (OSError, asyncio.TimeoutError, TimeoutError, asyncio.exceptions.TimeoutError, ValueError):\n    pass\nexcept (asyncio.TimeoutError, OSError, TimeoutError, asyncio.TimeoutError):\n    pass\n",
+            "try:\n    pass\nexcept (OSError, TimeoutError, ValueError):\n    pass\nexcept (TimeoutError, OSError):\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn alias_tuple_without_duplicate_is_replaced_in_place() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ntry:\n    pass\nexcept (\n    asyncio.TimeoutError,\n    OSError,\n):\n    pass\n",
+            "try:\n    pass\nexcept (\n    TimeoutError,\n    OSError,\n):\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn shadowed_builtin_keeps_the_finding_without_fix() {
+        check_finding(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\nclass TimeoutError(Exception):\n    pass\n\ntry:\n    pass\nexcept asyncio.TimeoutError:\n    pass\n",
+            "`asyncio.TimeoutError` is an alias of the builtin `TimeoutError`",
+        );
+    }
+
+    #[test]
+    fn parameter_named_timeout_error_blocks_the_fix_there() {
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ndef f(TimeoutError):\n    return asyncio.TimeoutError\n",
+        );
+    }
+
+    #[test]
+    fn asyncio_rebound_is_not_the_module() {
+        let source = "import asyncio\n\ndef f(asyncio):\n    return asyncio.TimeoutError\n";
+        check_no_fix(&TIMEOUT_ERROR_ALIAS, source);
+        assert!(findings(&TIMEOUT_ERROR_ALIAS, source).is_empty());
+    }
+
+    #[test]
+    fn assignment_to_the_alias_is_left_alone() {
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\nasyncio.TimeoutError = RuntimeError\n",
+        );
+    }
+
+    #[test]
+    fn reexported_import_stays() {
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "from asyncio import TimeoutError\n\n__all__ = ['TimeoutError']\n\ndef f(e):\n    return isinstance(e, TimeoutError)\n",
+        );
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "from asyncio import TimeoutError as TimeoutError\n\ndef f(e):\n    return isinstance(e, TimeoutError)\n",
+        );
+    }
+
+    #[test]
+    fn conditional_import_stays() {
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "try:\n    from asyncio import TimeoutError\nexcept ImportError:\n    TimeoutError = OSError\n\ndef f(e):\n    return isinstance(e, TimeoutError)\n",
+        );
+    }
+
+    #[test]
+    fn comment_in_tuple_keeps_layout_and_duplicate() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ntry:\n    pass\nexcept (\n    asyncio.TimeoutError,  # old spelling\n    TimeoutError,\n):\n    pass\n",
+            "try:\n    pass\nexcept (\n    TimeoutError,  # old spelling\n    TimeoutError,\n):\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn comment_inside_the_reference_is_reported_not_fixed() {
+        check_finding(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\nx = (asyncio  # old\n     .TimeoutError)\n",
+            "`asyncio.TimeoutError` is an alias of the builtin `TimeoutError`",
+        );
+    }
+
+    #[test]
+    fn star_import_may_bind_timeout_error() {
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\nfrom compat import *\n\ntry:\n    pass\nexcept asyncio.TimeoutError:\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn socket_timeout_is_left_alone() {
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import socket\n\ntry:\n    pass\nexcept socket.timeout:\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn noqa_with_ruff_code_suppresses() {
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ntry:\n    pass\nexcept asyncio.TimeoutError:  # noqa: UP041\n    pass\n",
+        );
+    }
+}
