@@ -3,6 +3,7 @@
 //! Adding one means adding its file and one line to [`ALL`].
 
 mod sleep_in_async;
+mod support;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
