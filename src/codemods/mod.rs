@@ -2,6 +2,7 @@
 //! code in one `declare_codemod!`, then the function that finds and fixes.
 //! Adding one means adding its file and one line to [`ALL`].
 
+mod dangling_task;
 mod sleep_in_async;
 mod support;
 
@@ -14,10 +15,11 @@ use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
+pub use dangling_task::DANGLING_TASK;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 
 /// Every codemod, ordered by code.
-pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC];
+pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &DANGLING_TASK];
 
 /// A codemod's safety is the applicability of the fixes it offers.
 pub type Safety = Applicability;
