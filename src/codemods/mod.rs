@@ -5,6 +5,7 @@
 mod dangling_task;
 mod sleep_in_async;
 mod support;
+mod swallowed_cancel;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -17,9 +18,10 @@ use crate::version::PyVersion;
 
 pub use dangling_task::DANGLING_TASK;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
+pub use swallowed_cancel::SWALLOWED_CANCEL;
 
 /// Every codemod, ordered by code.
-pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &DANGLING_TASK];
+pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &DANGLING_TASK, &SWALLOWED_CANCEL];
 
 /// A codemod's safety is the applicability of the fixes it offers.
 pub type Safety = Applicability;
