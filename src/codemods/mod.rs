@@ -2,6 +2,7 @@
 //! code in one `declare_codemod!`, then the function that finds and fixes.
 //! Adding one means adding its file and one line to [`ALL`].
 
+mod blocking_call;
 mod dangling_task;
 mod sleep_in_async;
 mod support;
@@ -16,12 +17,18 @@ use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
+pub use blocking_call::BLOCKING_CALL;
 pub use dangling_task::DANGLING_TASK;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use swallowed_cancel::SWALLOWED_CANCEL;
 
 /// Every codemod, ordered by code.
-pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &DANGLING_TASK, &SWALLOWED_CANCEL];
+pub static ALL: &[&Codemod] = &[
+    &SLEEP_IN_ASYNC,
+    &DANGLING_TASK,
+    &SWALLOWED_CANCEL,
+    &BLOCKING_CALL,
+];
 
 /// A codemod's safety is the applicability of the fixes it offers.
 pub type Safety = Applicability;
