@@ -4,6 +4,7 @@
 
 mod blocking_call;
 mod dangling_task;
+mod loop_argument;
 mod sleep_in_async;
 mod support;
 mod swallowed_cancel;
@@ -19,6 +20,7 @@ use crate::version::PyVersion;
 
 pub use blocking_call::BLOCKING_CALL;
 pub use dangling_task::DANGLING_TASK;
+pub use loop_argument::LOOP_ARGUMENT;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use swallowed_cancel::SWALLOWED_CANCEL;
 
@@ -28,6 +30,7 @@ pub static ALL: &[&Codemod] = &[
     &DANGLING_TASK,
     &SWALLOWED_CANCEL,
     &BLOCKING_CALL,
+    &LOOP_ARGUMENT,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.
