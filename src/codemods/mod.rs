@@ -4,6 +4,7 @@
 
 mod blocking_call;
 mod dangling_task;
+mod legacy_coroutine;
 mod loop_argument;
 mod sleep_in_async;
 mod support;
@@ -20,6 +21,7 @@ use crate::version::PyVersion;
 
 pub use blocking_call::BLOCKING_CALL;
 pub use dangling_task::DANGLING_TASK;
+pub use legacy_coroutine::LEGACY_COROUTINE;
 pub use loop_argument::LOOP_ARGUMENT;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use swallowed_cancel::SWALLOWED_CANCEL;
@@ -31,6 +33,7 @@ pub static ALL: &[&Codemod] = &[
     &SWALLOWED_CANCEL,
     &BLOCKING_CALL,
     &LOOP_ARGUMENT,
+    &LEGACY_COROUTINE,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.
