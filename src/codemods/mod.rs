@@ -9,6 +9,7 @@ mod loop_argument;
 mod sleep_in_async;
 mod support;
 mod swallowed_cancel;
+mod task_classmethods;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -25,6 +26,7 @@ pub use legacy_coroutine::LEGACY_COROUTINE;
 pub use loop_argument::LOOP_ARGUMENT;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use swallowed_cancel::SWALLOWED_CANCEL;
+pub use task_classmethods::TASK_CLASSMETHODS;
 
 /// Every codemod, ordered by code.
 pub static ALL: &[&Codemod] = &[
@@ -34,6 +36,7 @@ pub static ALL: &[&Codemod] = &[
     &BLOCKING_CALL,
     &LOOP_ARGUMENT,
     &LEGACY_COROUTINE,
+    &TASK_CLASSMETHODS,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.
