@@ -10,6 +10,7 @@ mod sleep_in_async;
 mod support;
 mod swallowed_cancel;
 mod task_classmethods;
+mod wait_coroutines;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -27,6 +28,7 @@ pub use loop_argument::LOOP_ARGUMENT;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use swallowed_cancel::SWALLOWED_CANCEL;
 pub use task_classmethods::TASK_CLASSMETHODS;
+pub use wait_coroutines::WAIT_COROUTINES;
 
 /// Every codemod, ordered by code.
 pub static ALL: &[&Codemod] = &[
@@ -37,6 +39,7 @@ pub static ALL: &[&Codemod] = &[
     &LOOP_ARGUMENT,
     &LEGACY_COROUTINE,
     &TASK_CLASSMETHODS,
+    &WAIT_COROUTINES,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.
