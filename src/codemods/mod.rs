@@ -2,15 +2,23 @@
 //! code in one `declare_codemod!`, then the function that finds and fixes.
 //! Adding one means adding its file and one line to [`ALL`].
 
+mod blocking_call;
+mod dangling_task;
 mod ensure_future;
 mod gather_independent_awaits;
 mod get_running_loop;
+mod legacy_coroutine;
+mod loop_argument;
 mod missing_await;
 mod run_in_coroutine;
 mod sleep_in_async;
+mod support;
+mod swallowed_cancel;
+mod task_classmethods;
 mod taskgroup;
 mod timeout_error_alias;
 mod to_thread;
+mod wait_coroutines;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -21,15 +29,22 @@ use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
+pub use blocking_call::BLOCKING_CALL;
+pub use dangling_task::DANGLING_TASK;
 pub use ensure_future::ENSURE_FUTURE;
 pub use gather_independent_awaits::GATHER_INDEPENDENT_AWAITS;
 pub use get_running_loop::GET_RUNNING_LOOP;
+pub use legacy_coroutine::LEGACY_COROUTINE;
+pub use loop_argument::LOOP_ARGUMENT;
 pub use missing_await::MISSING_AWAIT;
 pub use run_in_coroutine::RUN_IN_COROUTINE;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
+pub use swallowed_cancel::SWALLOWED_CANCEL;
+pub use task_classmethods::TASK_CLASSMETHODS;
 pub use taskgroup::TASKGROUP;
 pub use timeout_error_alias::TIMEOUT_ERROR_ALIAS;
 pub use to_thread::TO_THREAD;
+pub use wait_coroutines::WAIT_COROUTINES;
 
 /// Every codemod, ordered by code.
 pub static ALL: &[&Codemod] = &[
@@ -41,7 +56,14 @@ pub static ALL: &[&Codemod] = &[
     &TIMEOUT_ERROR_ALIAS,
     &RUN_IN_COROUTINE,
     &ENSURE_FUTURE,
+    &DANGLING_TASK,
+    &SWALLOWED_CANCEL,
+    &BLOCKING_CALL,
     &MISSING_AWAIT,
+    &LOOP_ARGUMENT,
+    &LEGACY_COROUTINE,
+    &TASK_CLASSMETHODS,
+    &WAIT_COROUTINES,
 ];
 
 /// A codemod's safety is the applicability of the fixes it offers.

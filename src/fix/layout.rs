@@ -93,6 +93,20 @@ pub fn previous_line(source: &str, line_start: TextSize) -> Option<&str> {
     Some(&without_break[start..])
 }
 
+/// Deletes the whole lines of `range` (a decorator, an argument on its own
+/// line), except for a trailing comment that is not a pragma: that stays,
+/// alone on its line at the same indentation, since it may still say
+/// something a reader needs. A pragma (`# noqa`) spoke only of the code.
+pub fn delete_lines_keeping_comment(source: &str, range: TextRange) -> Edit {
+    match trailing_comment(source, range.end()) {
+        Some(comment) if !ruff_python_trivia::is_pragma_comment(comment) => Edit::replacement(
+            TextRange::new(range.start(), line_end(source, range.end())),
+            comment.to_string(),
+        ),
+        _ => Edit::deletion(full_lines(source, range)),
+    }
+}
+
 /// The comment after `offset` on its line (`# …`), when only whitespace
 /// separates them.
 pub fn trailing_comment(source: &str, offset: TextSize) -> Option<&str> {

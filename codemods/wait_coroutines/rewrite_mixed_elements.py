@@ -1,0 +1,16 @@
+import asyncio
+
+
+async def mixed(ticker, heartbeat):
+    # rewrite: the coroutine calls only; the task in a variable stays as it is
+    await asyncio.wait([ticker, poll(1), asyncio.create_task(poll(2))])
+    await asyncio.wait((poll(3), heartbeat), timeout=1)  # rewrite: a tuple
+    await asyncio.wait(fs={poll(4)})  # rewrite: the `fs` keyword
+    finished, _ = await asyncio.wait(
+        [
+            poll(5),  # the slow one
+            poll(6),
+        ],
+        return_when=asyncio.FIRST_COMPLETED,
+    )  # rewrite: comments and layout survive
+    return finished

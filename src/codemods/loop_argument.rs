@@ -1,0 +1,446 @@
+use ruff_python_ast::token::TokenKind;
+
+use crate::codemods::prelude::*;
+use crate::codemods::support::{has_comment, significant_after, significant_before};
+use crate::fix::Edit;
+use crate::fix::layout::{full_line_end, line_end, line_start};
+use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
+
+declare_codemod! {
+    /// ## What it does
+    /// Drops the `loop=` keyword argument, removed in Python 3.10, from calls
+    /// of asyncio's high-level API: `sleep`, `gather`, `wait_for`, `wait`,
+    /// `shield`, `as_completed`, the queues and synchronisation primitives
+    /// (`Queue`, `Lock`, `Event`, `Condition`, `Semaphore`, …) and the
+    /// stream and subprocess helpers (`open_connection`, `start_server`,
+    /// `create_subprocess_exec`, …).
+    ///
+    /// ## Why
+    /// Since Python 3.10 these calls raise `TypeError: … got an unexpected
+    /// keyword argument 'loop'`. They use the running loop, which is the one
+    /// the argument had to name anyway.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def pause(loop):
+    ///     lock = asyncio.Lock(loop=loop)
+    ///     async with lock:
+    ///         await asyncio.sleep(1, loop=loop)
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def pause(loop):
+    ///     lock = asyncio.Lock()
+    ///     async with lock:
+    ///         await asyncio.sleep(1)
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe. On every Python the fix targets (3.10 and newer) the call with
+    /// `loop=` raises `TypeError`; on older ones the argument had to be the
+    /// loop the code runs on, which is what the call uses without it. Only
+    /// a `loop` value without side effects is dropped (a name, an attribute,
+    /// `None`, `asyncio.get_event_loop()` or `asyncio.get_running_loop()`).
+    /// `gather`, `shield` and `as_completed` bind their loop when called, so
+    /// the argument is dropped from them only inside a coroutine, where the
+    /// running loop is the one they get. The `loop` variable is kept, even
+    /// if nothing uses it any more.
+    ///
+    /// ## Left alone
+    /// The low-level API that still takes a loop: `ensure_future`,
+    /// `run_coroutine_threadsafe`, `wrap_future`, `Future`, `Task`,
+    /// `all_tasks`, `current_task`, `StreamReader` and every method of a loop
+    /// object. A `loop` value with side effects (`loop=make_loop()`), a
+    /// `gather`/`shield`/`as_completed` outside a coroutine, and a `loop=`
+    /// with comments around it that the edit would lose are reported
+    /// without a fix.
+    ///
+    /// ## Python
+    /// The fixed code needs nothing new, but the argument still works (with
+    /// a deprecation warning) up to 3.9, so the codemod runs only when the
+    /// target is 3.10 or newer.
+    pub static LOOP_ARGUMENT = Codemod {
+        code: "AM201",
+        name: "loop-argument",
+        min_python: PyVersion::PY310,
+        safety: Applicability::Safe,
+        run: loop_argument,
+        needles: &["loop"],
+    };
+}
+
+/// asyncio's functions and classes whose `loop` parameter Python 3.10 removed.
+const LOOP_REMOVED: &[&str] = &[
+    "sleep",
+    "gather",
+    "shield",
+    "wait_for",
+    "wait",
+    "as_completed",
+    "open_connection",
+    "start_server",
+    "open_unix_connection",
+    "start_unix_server",
+    "create_subprocess_exec",
+    "create_subprocess_shell",
+    "Queue",
+    "LifoQueue",
+    "PriorityQueue",
+    "Lock",
+    "Event",
+    "Condition",
+    "Semaphore",
+    "BoundedSemaphore",
+];
+
+/// Of those, the plain functions that pick their loop when called (the
+/// others are coroutine functions, or primitives that bind on first use).
+const BINDS_LOOP_WHEN_CALLED: &[&str] = &["gather", "shield", "as_completed"];
+
+/// The submodules of asyncio that define them.
+const SUBMODULES: &[&str] = &["tasks", "locks", "queues", "streams", "subprocess"];
+
+fn loop_argument(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    for site in &semantic.calls {
+        let call = site.call;
+        let Some(keyword) = call.arguments.find_keyword("loop") else {
+            continue;
+        };
+        let Some(member) = high_level_member(semantic, &call.func, site.scope) else {
+            continue;
+        };
+        let finding = out.report(
+            &LOOP_ARGUMENT,
+            keyword.range(),
+            format!("`asyncio.{member}` takes no `loop` argument since Python 3.10"),
+        );
+        if BINDS_LOOP_WHEN_CALLED.contains(&member) && !semantic.in_async_def(site.scope) {
+            finding.note(format!(
+                "outside a coroutine `asyncio.{member}` without `loop` may pick another loop than the one given"
+            ));
+            continue;
+        }
+        if !is_plain_loop_value(semantic, &keyword.value, site.scope) {
+            finding.note("the `loop` value may have side effects that dropping it would lose");
+            continue;
+        }
+        finding.fix_with(Applicability::Safe, |fix| {
+            fix.title("Remove the `loop` argument");
+            for edit in keyword_deletion(ctx, &call.arguments, keyword)? {
+                fix.edit(edit);
+            }
+            Ok(())
+        });
+    }
+}
+
+/// The member name when `func` is one of [`LOOP_REMOVED`] in asyncio or one
+/// of its submodules.
+fn high_level_member(
+    semantic: &SemanticModel,
+    func: &Expr,
+    scope: ScopeId,
+) -> Option<&'static str> {
+    let qualified = semantic.qualified_name(func, scope)?;
+    let member = LOOP_REMOVED
+        .iter()
+        .copied()
+        .find(|m| *m == qualified.member())?;
+    is_asyncio_member(&qualified).then_some(member)
+}
+
+/// `asyncio.X` or `asyncio.<submodule>.X`.
+fn is_asyncio_member(qualified: &QualifiedName) -> bool {
+    let segments: Vec<&str> = qualified.segments().collect();
+    match segments.as_slice() {
+        ["asyncio", _] => true,
+        ["asyncio", submodule, _] => SUBMODULES.contains(submodule),
+        _ => false,
+    }
+}
+
+/// A value whose evaluation does nothing the program could miss: a name, an
+/// attribute chain on a name, `None`, or asyncio's own loop getters.
+fn is_plain_loop_value(semantic: &SemanticModel, value: &Expr, scope: ScopeId) -> bool {
+    match value {
+        Expr::Name(_) | Expr::NoneLiteral(_) => true,
+        Expr::Attribute(attribute) => {
+            is_plain_loop_value(semantic, &attribute.value, scope)
+                && !matches!(attribute.value.as_ref(), Expr::NoneLiteral(_))
+        }
+        Expr::Call(call) => {
+            call.arguments.is_empty()
+                && (semantic.refers_to(&call.func, scope, "asyncio.get_event_loop")
+                    || semantic.refers_to(&call.func, scope, "asyncio.get_running_loop"))
+        }
+        _ => false,
+    }
+}
+
+/// The edits that remove `keyword` and one comma next to it from a call's
+/// arguments, keeping every other argument's bytes and comments. An
+/// argument alone on its lines goes with its lines (its own trailing
+/// comment too); otherwise only the argument and its separator go. Fails
+/// when a comment outside the argument would be lost.
+fn keyword_deletion(
+    ctx: &Context,
+    arguments: &ast::Arguments,
+    keyword: &ast::Keyword,
+) -> anyhow::Result<Vec<Edit>> {
+    let source = ctx.source;
+    let tokens = ctx.tokens;
+    let open = arguments.start();
+    let close = arguments.end() - TextSize::of(')');
+    let kw = keyword.range();
+    let Some(after) = significant_after(tokens, kw.end()) else {
+        anyhow::bail!("cannot find the end of the `loop` argument");
+    };
+    let Some(before) = significant_before(tokens, kw.start()) else {
+        anyhow::bail!("cannot find the start of the `loop` argument");
+    };
+    // A parenthesized value may end after the keyword's range: bail rather than guess.
+    let trailing_comma = match after.kind() {
+        TokenKind::Comma => Some(after.range()),
+        TokenKind::Rpar if after.start() == close => None,
+        _ => anyhow::bail!("the `loop` argument has a layout the fix does not handle"),
+    };
+    if !matches!(before.kind(), TokenKind::Comma | TokenKind::Lpar) {
+        anyhow::bail!("the `loop` argument has a layout the fix does not handle");
+    }
+    let lose_comments = || anyhow::anyhow!("removing the `loop` argument would lose a comment");
+
+    // The only argument: empty the parentheses (unless that loses a comment).
+    let inside = TextRange::new(open + TextSize::of('('), close);
+    if arguments.len() == 1 && !has_comment(tokens, inside) {
+        return Ok(vec![Edit::deletion(inside)]);
+    }
+
+    let own_line_start = line_start(source, kw.start());
+    let starts_line = source[TextRange::new(own_line_start, kw.start())]
+        .trim()
+        .is_empty();
+    match trailing_comma {
+        Some(comma) => {
+            let rest = &source[TextRange::new(comma.end(), line_end(source, comma.end()))];
+            let rest = rest.trim_start();
+            if starts_line && (rest.is_empty() || rest.starts_with('#')) {
+                // `    loop=loop,  # comment` on its own lines: the lines go.
+                if has_comment(tokens, TextRange::new(kw.end(), comma.start())) {
+                    return Err(lose_comments());
+                }
+                if let Some(comment) = kept_comment(rest) {
+                    // The comment may still say something: it stays on the line.
+                    let line = TextRange::new(kw.start(), line_end(source, comma.end()));
+                    return Ok(vec![Edit::replacement(line, comment)]);
+                }
+                let lines = TextRange::new(own_line_start, full_line_end(source, comma.end()));
+                return Ok(vec![Edit::deletion(lines)]);
+            }
+            if before.kind() == TokenKind::Lpar {
+                // `f(loop=loop, x)`: up to the next argument when it is on this line.
+                let Some(next) = significant_after(tokens, comma.end()) else {
+                    return Err(lose_comments());
+                };
+                let same_line = line_start(source, next.start()) == line_start(source, comma.end());
+                let end = if same_line { next.start() } else { comma.end() };
+                let range = TextRange::new(kw.start(), end);
+                if has_comment(tokens, TextRange::new(kw.end(), end)) {
+                    return Err(lose_comments());
+                }
+                return Ok(vec![Edit::deletion(range)]);
+            }
+            // `f(a, loop=loop, b)`: from the end of the comma before it.
+            let range = TextRange::new(before.end(), comma.end());
+            if has_comment(tokens, TextRange::new(before.end(), kw.start()))
+                || has_comment(tokens, TextRange::new(kw.end(), comma.end()))
+            {
+                return Err(lose_comments());
+            }
+            Ok(vec![Edit::deletion(range)])
+        }
+        None => {
+            // The last argument, no trailing comma: from the comma before it.
+            if before.kind() != TokenKind::Comma {
+                anyhow::bail!("the `loop` argument has a layout the fix does not handle");
+            }
+            let rest = &source[TextRange::new(kw.end(), line_end(source, kw.end()))];
+            let rest = rest.trim_start();
+            let ends_line = rest.is_empty() || rest.starts_with('#');
+            let comma_line = line_start(source, before.start());
+            if starts_line
+                && ends_line
+                && comma_line != own_line_start
+                && line_start(source, close) != own_line_start
+            {
+                // `        loop=loop  # comment` on its own lines, `)` below:
+                // its lines go, and the comma that ends the line above.
+                if let Some(comment) = kept_comment(rest) {
+                    let line = TextRange::new(kw.start(), line_end(source, kw.end()));
+                    return Ok(vec![
+                        Edit::deletion(before.range()),
+                        Edit::replacement(line, comment),
+                    ]);
+                }
+                let lines = TextRange::new(own_line_start, full_line_end(source, kw.end()));
+                return Ok(vec![Edit::deletion(before.range()), Edit::deletion(lines)]);
+            }
+            if has_comment(tokens, TextRange::new(before.start(), kw.start()))
+                || has_comment(tokens, TextRange::new(kw.end(), close))
+            {
+                return Err(lose_comments());
+            }
+            Ok(vec![Edit::deletion(TextRange::new(
+                before.start(),
+                kw.end(),
+            ))])
+        }
+    }
+}
+
+/// A trailing comment worth keeping when its argument's line goes: any
+/// comment but a pragma (`# noqa`, `# type: ignore`), which spoke of the code.
+fn kept_comment(rest_of_line: &str) -> Option<String> {
+    let comment = rest_of_line.trim();
+    (comment.starts_with('#') && !ruff_python_trivia::is_pragma_comment(comment))
+        .then(|| comment.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LOOP_ARGUMENT;
+    use crate::test_support::{check_finding, check_fix, check_no_fix};
+
+    #[test]
+    fn drops_loop_from_sleep() {
+        check_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(loop):\n    await asyncio.sleep(1, loop=loop)\n",
+            "import asyncio\nasync def f(loop):\n    await asyncio.sleep(1)\n",
+        );
+    }
+
+    #[test]
+    fn drops_loop_between_arguments_and_alone() {
+        check_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(loop):\n    q = asyncio.Queue(loop=loop, maxsize=3)\n    e = asyncio.Event(loop=loop)\n    await asyncio.wait_for(g(), loop=loop, timeout=1)\n",
+            "import asyncio\nasync def f(loop):\n    q = asyncio.Queue(maxsize=3)\n    e = asyncio.Event()\n    await asyncio.wait_for(g(), timeout=1)\n",
+        );
+    }
+
+    #[test]
+    fn drops_own_line_argument_keeping_its_comment() {
+        check_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(loop):\n    await asyncio.gather(\n        a(),\n        loop=loop,  # required on 3.6\n        return_exceptions=True,\n    )\n",
+            "import asyncio\nasync def f(loop):\n    await asyncio.gather(\n        a(),\n        # required on 3.6\n        return_exceptions=True,\n    )\n",
+        );
+        check_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(loop):\n    await asyncio.gather(\n        a(),\n        loop=loop,  # noqa: E501\n    )\n",
+            "import asyncio\nasync def f(loop):\n    await asyncio.gather(\n        a(),\n    )\n",
+        );
+    }
+
+    #[test]
+    fn drops_last_own_line_argument_without_trailing_comma() {
+        check_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(loop):\n    await asyncio.sleep(\n        1,  # seconds\n        loop=loop  # the loop\n    )\n",
+            "import asyncio\nasync def f(loop):\n    await asyncio.sleep(\n        1  # seconds\n        # the loop\n    )\n",
+        );
+    }
+
+    #[test]
+    fn from_import_and_submodule() {
+        check_fix(
+            &LOOP_ARGUMENT,
+            "from asyncio import Lock\nfrom asyncio.locks import Semaphore as Sem\nlock = Lock(loop=None)\nsem = Sem(2, loop=loop)\n",
+            "from asyncio import Lock\nfrom asyncio.locks import Semaphore as Sem\nlock = Lock()\nsem = Sem(2)\n",
+        );
+    }
+
+    #[test]
+    fn low_level_api_keeps_loop() {
+        check_no_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(loop):\n    asyncio.ensure_future(g(), loop=loop)\n    asyncio.run_coroutine_threadsafe(g(), loop=loop)\n    fut = asyncio.Future(loop=loop)\n    t = asyncio.Task(g(), loop=loop)\n    loop.create_task(g())\n    asyncio.all_tasks(loop=loop)\n",
+        );
+    }
+
+    #[test]
+    fn loop_methods_and_other_modules_keep_loop() {
+        check_no_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio, trio\nasync def f(loop, obj):\n    await loop.sleep(1, loop=loop)\n    await obj.gather(loop=loop)\n    await trio.sleep(1, loop=loop)\n",
+        );
+    }
+
+    #[test]
+    fn gather_outside_a_coroutine_is_reported() {
+        check_finding(
+            &LOOP_ARGUMENT,
+            "import asyncio\nloop = asyncio.new_event_loop()\nloop.run_until_complete(asyncio.gather(a(), loop=loop))\n",
+            "`asyncio.gather` takes no `loop` argument since Python 3.10",
+        );
+    }
+
+    #[test]
+    fn side_effect_in_loop_value_is_reported() {
+        check_finding(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f():\n    await asyncio.sleep(1, loop=make_loop())\n",
+            "`asyncio.sleep` takes no `loop` argument since Python 3.10",
+        );
+    }
+
+    #[test]
+    fn shadowed_asyncio_is_not_the_module() {
+        check_no_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(asyncio, loop):\n    await asyncio.sleep(1, loop=loop)\n",
+        );
+    }
+
+    #[test]
+    fn comment_that_would_be_lost_blocks_the_fix() {
+        check_no_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(loop):\n    await asyncio.sleep(1,  # one\n        loop=loop)\n",
+        );
+    }
+
+    #[test]
+    fn get_event_loop_value_and_trailing_comma() {
+        check_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f():\n    await asyncio.sleep(1, loop=asyncio.get_event_loop(),)\n",
+            "import asyncio\nasync def f():\n    await asyncio.sleep(1,)\n",
+        );
+    }
+
+    #[test]
+    fn submodule_spelling_and_noqa() {
+        check_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio.tasks\nasync def f(loop):\n    await asyncio.tasks.sleep(1, loop=loop)\n    await asyncio.sleep(1, loop=loop)  # noqa: AM201\n",
+            "import asyncio.tasks\nasync def f(loop):\n    await asyncio.tasks.sleep(1)\n    await asyncio.sleep(1, loop=loop)  # noqa: AM201\n",
+        );
+    }
+
+    #[test]
+    fn target_below_310_is_not_touched() {
+        let mut rules = crate::settings::RuleSettings::for_codemods(&[&LOOP_ARGUMENT]);
+        rules.target_version = crate::version::PyVersion::PY39;
+        let source = "import asyncio\nasync def f(loop):\n    await asyncio.sleep(1, loop=loop)\n";
+        let outcome =
+            crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();
+        assert!(outcome.fixed.is_none() && outcome.reports.is_empty());
+    }
+}

@@ -1,0 +1,362 @@
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{ExceptHandler, ExceptHandlerExceptHandler, StmtTry};
+
+use crate::codemods::prelude::*;
+use crate::codemods::support::{direct_owner, is_coroutine_scope, other_async_library};
+use crate::fix::layout::{indent_unit, indentation_at, line_start};
+use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
+use crate::source::line_ending;
+
+declare_codemod! {
+    /// ## What it does
+    /// Adds `except asyncio.CancelledError: raise` before a bare `except:`
+    /// or an `except BaseException:` (alone or in a tuple) that would catch
+    /// a coroutine's cancellation and not raise it again.
+    ///
+    /// ## Why
+    /// Since Python 3.8 `CancelledError` derives from `BaseException`, so
+    /// `except Exception:` lets it through but `except:` and `except
+    /// BaseException:` catch it. A task that swallows its cancellation keeps
+    /// running: `task.cancel()`, `asyncio.timeout` and `TaskGroup` shutdown
+    /// silently stop working, and `asyncio.run` can hang at exit.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def poll(source):
+    ///     while True:
+    ///         try:
+    ///             await source.fetch()
+    ///         except:
+    ///             log.exception("poll failed")
+    ///         await asyncio.sleep(1)
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def poll(source):
+    ///     while True:
+    ///         try:
+    ///             await source.fetch()
+    ///         except asyncio.CancelledError:
+    ///             raise
+    ///         except:
+    ///             log.exception("poll failed")
+    ///         await asyncio.sleep(1)
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: cancellation now propagates out of the `try`, which is the
+    /// point, but code after the handler no longer runs on cancellation and
+    /// the handler's logging or cleanup is skipped for it. Only handlers of
+    /// a `try` whose body can be cancelled are touched: the body has an
+    /// `await`, `async for` or `async with` of the coroutine itself
+    /// (cancellation arrives only there).
+    ///
+    /// ## Left alone
+    /// A handler with any `raise` in its own body (a bare `raise`, `raise
+    /// err`, `raise Other() from err`: it does not swallow silently, even if
+    /// only on some paths); a `try` that already handles `CancelledError`
+    /// in an earlier clause; `except Exception:` and narrower; a `try` body
+    /// with no `await`; handlers in synchronous functions, lambdas or
+    /// classes nested in a coroutine; `except*`; a module that imports trio,
+    /// anyio or curio, whose cancellation is not `asyncio.CancelledError`.
+    pub static SWALLOWED_CANCEL = Codemod {
+        code: "AM107",
+        name: "swallowed-cancel",
+        min_python: PyVersion::PY38,
+        safety: Applicability::Unsafe,
+        run: swallowed_cancel,
+        needles: &["except"],
+    };
+}
+
+fn swallowed_cancel(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    for suite in &semantic.suites {
+        if !is_coroutine_scope(semantic, suite.scope) {
+            continue;
+        }
+        for stmt in suite.body {
+            let Stmt::Try(try_stmt) = stmt else {
+                continue;
+            };
+            if try_stmt.is_star {
+                continue;
+            }
+            check_try(ctx, out, try_stmt, suite.scope);
+        }
+    }
+}
+
+fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: ScopeId) {
+    let semantic = ctx.semantic;
+    let mut handler = None;
+    for ExceptHandler::ExceptHandler(each) in &try_stmt.handlers {
+        if handles_cancellation(semantic, each, scope) {
+            return; // Handled on purpose, earlier or here.
+        }
+        if catches_base_exception(semantic, each, scope) {
+            handler = Some(each);
+            break;
+        }
+    }
+    let Some(handler) = handler else { return };
+    if !can_be_cancelled(semantic, &try_stmt.body, scope) || raises(semantic, handler, scope) {
+        return;
+    }
+    let caught = match handler.type_.as_deref() {
+        None => "bare `except:`",
+        Some(Expr::Tuple(_)) => "`except (…, BaseException)`",
+        Some(_) => "`except BaseException`",
+    };
+    let start = handler.start();
+    let header_end = handler
+        .type_
+        .as_ref()
+        .map_or(start + TextSize::of("except"), |t| t.end());
+    let finding = out.report(
+        &SWALLOWED_CANCEL,
+        TextRange::new(start, header_end),
+        format!("{caught} in a coroutine swallows its cancellation"),
+    );
+    if let Some(library) = other_async_library(semantic) {
+        finding.note(format!(
+            "the module imports {library}, whose cancellation is not `asyncio.CancelledError`"
+        ));
+        return;
+    }
+    finding.fix_with(Applicability::Unsafe, |fix| {
+        let cancelled = fix.ensure_import("asyncio", "CancelledError")?;
+        fix.title(format!("Re-raise `{cancelled}` before the handler"));
+        let source = ctx.source;
+        let at = line_start(source, start);
+        let indent = indentation_at(source, start);
+        if !source[TextRange::new(at, start)].trim().is_empty() {
+            anyhow::bail!("the handler does not start its line");
+        }
+        let unit = indent_unit(source, ctx.tokens);
+        let eol = line_ending(source);
+        fix.insert(
+            at,
+            format!("{indent}except {cancelled}:{eol}{indent}{unit}raise{eol}"),
+        );
+        Ok(())
+    });
+}
+
+/// `except:`, `except BaseException:` or a tuple that holds `BaseException`.
+fn catches_base_exception(
+    semantic: &SemanticModel,
+    handler: &ExceptHandlerExceptHandler,
+    scope: ScopeId,
+) -> bool {
+    let Some(type_) = &handler.type_ else {
+        return true;
+    };
+    let is_base = |e: &Expr| semantic.refers_to(e, scope, "builtins.BaseException");
+    match type_.as_ref() {
+        Expr::Tuple(tuple) => tuple.elts.iter().any(is_base),
+        other => is_base(other),
+    }
+}
+
+/// Whether the handler names asyncio's `CancelledError` (under any
+/// spelling, or a `CancelledError` the module cannot resolve, which may be
+/// it): the author decided what happens to it. Another library's
+/// `CancelledError` (`concurrent.futures`') is not the cancellation.
+fn handles_cancellation(
+    semantic: &SemanticModel,
+    handler: &ExceptHandlerExceptHandler,
+    scope: ScopeId,
+) -> bool {
+    let Some(type_) = &handler.type_ else {
+        return false;
+    };
+    let is_cancelled = |e: &Expr| match semantic.qualified_name(e, scope) {
+        Some(qualified) => {
+            qualified.module() == "asyncio" && qualified.member() == "CancelledError"
+        }
+        None => match e {
+            Expr::Name(name) => name.id.as_str() == "CancelledError",
+            Expr::Attribute(attribute) => attribute.attr.as_str() == "CancelledError",
+            _ => false,
+        },
+    };
+    match type_.as_ref() {
+        Expr::Tuple(tuple) => tuple.elts.iter().any(is_cancelled),
+        other => is_cancelled(other),
+    }
+}
+
+/// Whether the coroutine can be suspended, and so cancelled, inside `body`:
+/// an `await`, `async for` or `async with` that runs in the coroutine's own
+/// frame (not in a nested def, lambda or generator expression).
+fn can_be_cancelled(semantic: &SemanticModel, body: &[Stmt], scope: ScopeId) -> bool {
+    let mut finder = SuspensionPoints::default();
+    finder.visit_body(body);
+    finder
+        .points
+        .iter()
+        .any(|&offset| direct_owner(semantic, semantic.scope_at(offset)) == scope)
+}
+
+/// Whether the handler's own body has a `raise` statement (outside nested
+/// functions and lambdas).
+fn raises(semantic: &SemanticModel, handler: &ExceptHandlerExceptHandler, scope: ScopeId) -> bool {
+    let mut finder = Raises::default();
+    finder.visit_body(&handler.body);
+    finder.raises.iter().any(|&offset| {
+        // A class body runs in place; a def or lambda body does not.
+        let mut current = Some(semantic.scope_at(offset));
+        while let Some(id) = current {
+            if id == scope {
+                return true;
+            }
+            let this = semantic.scope(id);
+            if matches!(this.kind, ScopeKind::Function { .. } | ScopeKind::Lambda) {
+                return false;
+            }
+            current = this.parent;
+        }
+        false
+    })
+}
+
+#[derive(Default)]
+struct SuspensionPoints {
+    points: Vec<TextSize>,
+}
+
+impl<'a> Visitor<'a> for SuspensionPoints {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::For(for_stmt) if for_stmt.is_async => self.points.push(stmt.start()),
+            Stmt::With(with_stmt) if with_stmt.is_async => self.points.push(stmt.start()),
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Await(_) = expr {
+            self.points.push(expr.start());
+        }
+        visitor::walk_expr(self, expr);
+    }
+
+    fn visit_comprehension(&mut self, comprehension: &'a ast::Comprehension) {
+        if comprehension.is_async {
+            self.points.push(comprehension.target.start());
+        }
+        visitor::walk_comprehension(self, comprehension);
+    }
+}
+
+#[derive(Default)]
+struct Raises {
+    raises: Vec<TextSize>,
+}
+
+impl<'a> Visitor<'a> for Raises {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::Raise(_) = stmt {
+            self.raises.push(stmt.start());
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SWALLOWED_CANCEL;
+    use crate::test_support::{check_finding, check_fix, check_no_fix};
+
+    #[test]
+    fn bare_except_gets_a_cancel_clause() {
+        check_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except:\n        pass\n",
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except:\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn base_exception_in_a_tuple_after_other_handlers() {
+        check_fix(
+            &SWALLOWED_CANCEL,
+            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept (OSError, BaseException) as err:\n\t\treturn err\n",
+            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept Cancelled:\n\t\traise\n\texcept (OSError, BaseException) as err:\n\t\treturn err\n",
+        );
+    }
+
+    #[test]
+    fn adds_the_asyncio_import() {
+        check_fix(
+            &SWALLOWED_CANCEL,
+            "import aiohttp\n\n\nasync def f(s):\n    try:\n        await s.get()\n    except BaseException:\n        return None\n",
+            "import aiohttp\nimport asyncio\n\n\nasync def f(s):\n    try:\n        await s.get()\n    except asyncio.CancelledError:\n        raise\n    except BaseException:\n        return None\n",
+        );
+    }
+
+    #[test]
+    fn handler_that_raises_is_left_alone() {
+        check_no_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except:\n        log()\n        raise\n    try:\n        await g()\n    except BaseException as e:\n        if retry:\n            return\n        raise Wrapped() from e\n",
+        );
+    }
+
+    #[test]
+    fn cancelled_error_handled_earlier_is_left_alone() {
+        check_no_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        cleanup()\n    except:\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn exception_and_no_await_are_left_alone() {
+        check_no_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except Exception:\n        pass\n    try:\n        x = compute()\n        h = lambda: (await_me for _ in ())\n    except:\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn sync_code_nested_in_a_coroutine_is_left_alone() {
+        check_no_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    def g():\n        try:\n            work()\n        except:\n            pass\n    try:\n        await asyncio.to_thread(g)\n    except* BaseException:\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn trio_module_is_reported_without_fix() {
+        check_finding(
+            &SWALLOWED_CANCEL,
+            "import trio\nasync def f():\n    try:\n        await trio.sleep(1)\n    except:\n        pass\n",
+            "bare `except:` in a coroutine swallows its cancellation",
+        );
+    }
+
+    #[test]
+    fn raise_in_a_nested_def_does_not_count() {
+        check_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except:\n        def again():\n            raise\n        return again\n",
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except:\n        def again():\n            raise\n        return again\n",
+        );
+    }
+
+    #[test]
+    fn shadowed_base_exception_is_not_the_builtin() {
+        check_no_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nfrom errors import BaseException\nasync def f():\n    try:\n        await g()\n    except BaseException:\n        pass\n",
+        );
+    }
+}

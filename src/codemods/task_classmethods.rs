@@ -1,0 +1,203 @@
+use crate::codemods::prelude::*;
+use crate::semantic::{ScopeId, SemanticModel};
+
+declare_codemod! {
+    /// ## What it does
+    /// Turns the class methods `asyncio.Task.all_tasks()` and
+    /// `asyncio.Task.current_task()`, removed in Python 3.9, into the module
+    /// functions `asyncio.all_tasks()` and `asyncio.current_task()`, keeping
+    /// the arguments.
+    ///
+    /// ## Why
+    /// Since Python 3.9 `asyncio.Task` has no `all_tasks` or `current_task`
+    /// attribute: the call raises `AttributeError`. The module functions
+    /// exist since 3.7.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def report():
+    ///     me = asyncio.Task.current_task()
+    ///     others = asyncio.Task.all_tasks() - {me}
+    ///     print(len(others), "other tasks")
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def report():
+    ///     me = asyncio.current_task()
+    ///     others = asyncio.all_tasks() - {me}
+    ///     print(len(others), "other tasks")
+    /// ```
+    ///
+    /// ## Fix safety
+    /// `current_task()` is safe: inside a coroutine both return the running
+    /// task, and with an explicit loop (`Task.current_task(loop)`) both ask
+    /// that loop. `all_tasks()` is unsafe: the class method returned every
+    /// task not yet garbage-collected, finished ones included, while
+    /// `asyncio.all_tasks()` returns only the pending ones, so code that
+    /// gathers or counts the result may see fewer tasks.
+    ///
+    /// ## Left alone
+    /// A call without a loop argument outside a coroutine (the class methods
+    /// fell back to `get_event_loop()`, the functions raise `RuntimeError`
+    /// without a running loop): reported without a fix. References that are
+    /// not calls (`f = asyncio.Task.all_tasks`); `Task` names that are not
+    /// asyncio's.
+    pub static TASK_CLASSMETHODS = Codemod {
+        code: "AM203",
+        name: "task-classmethods",
+        min_python: PyVersion::PY37,
+        safety: Applicability::Unsafe,
+        run: task_classmethods,
+        needles: &["all_tasks", "current_task"],
+    };
+}
+
+fn task_classmethods(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    for site in &semantic.calls {
+        let call = site.call;
+        let Expr::Attribute(attribute) = call.func.as_ref() else {
+            continue;
+        };
+        let member = match attribute.attr.as_str() {
+            "all_tasks" => "all_tasks",
+            "current_task" => "current_task",
+            _ => continue,
+        };
+        if !is_asyncio_task(semantic, &attribute.value, site.scope) {
+            continue;
+        }
+        let finding = out.report(
+            &TASK_CLASSMETHODS,
+            call.range(),
+            format!("`Task.{member}()` was removed in Python 3.9"),
+        );
+        let explicit_loop = has_explicit_loop(&call.arguments);
+        if !explicit_loop && !semantic.in_async_def(site.scope) {
+            finding.note(format!(
+                "outside a coroutine `asyncio.{member}()` raises `RuntimeError` when no loop runs; pass the loop or move the call into a coroutine"
+            ));
+            continue;
+        }
+        let applicability = if member == "current_task" {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        finding.fix_with(applicability, |fix| {
+            let function = fix.ensure_import("asyncio", member)?;
+            fix.title(format!("Replace with `{function}()`"));
+            fix.replace(call.func.range(), function);
+            fix.remove_import_if_unused(&attribute.value);
+            Ok(())
+        });
+    }
+}
+
+/// Whether `expr` is asyncio's `Task` class, under any import spelling.
+fn is_asyncio_task(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> bool {
+    semantic
+        .qualified_name(expr, scope)
+        .is_some_and(|q| q.is("asyncio.Task") || q.is("asyncio.tasks.Task"))
+}
+
+/// Whether the call names its loop (`Task.all_tasks(loop)`, `loop=loop`):
+/// then the class method and the function ask the same loop. `None`, or
+/// arguments that may or may not hold a loop (`*args`), do not count.
+fn has_explicit_loop(arguments: &ast::Arguments) -> bool {
+    if arguments.args.iter().any(Expr::is_starred_expr)
+        || arguments.keywords.iter().any(|k| k.arg.is_none())
+    {
+        return false;
+    }
+    arguments
+        .find_argument_value("loop", 0)
+        .is_some_and(|value| !value.is_none_literal_expr())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TASK_CLASSMETHODS;
+    use crate::test_support::{check_finding, check_fix, check_no_fix};
+
+    #[test]
+    fn rewrites_both_in_a_coroutine() {
+        check_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\nasync def f():\n    a = asyncio.Task.all_tasks()\n    b = asyncio.Task.current_task()\n",
+            "import asyncio\nasync def f():\n    a = asyncio.all_tasks()\n    b = asyncio.current_task()\n",
+        );
+    }
+
+    #[test]
+    fn from_import_of_task_is_replaced_and_removed() {
+        check_fix(
+            &TASK_CLASSMETHODS,
+            "from asyncio import Task\n\n\nasync def f():\n    return Task.current_task()\n",
+            "import asyncio\n\n\nasync def f():\n    return asyncio.current_task()\n",
+        );
+    }
+
+    #[test]
+    fn explicit_loop_outside_a_coroutine() {
+        check_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio as aio\ndef f(loop):\n    return aio.Task.current_task(loop=loop)\n",
+            "import asyncio as aio\ndef f(loop):\n    return aio.current_task(loop=loop)\n",
+        );
+    }
+
+    #[test]
+    fn no_loop_outside_a_coroutine_is_reported() {
+        check_finding(
+            &TASK_CLASSMETHODS,
+            "import asyncio\ndef shutdown():\n    for task in asyncio.Task.all_tasks():\n        task.cancel()\n",
+            "`Task.all_tasks()` was removed in Python 3.9",
+        );
+    }
+
+    #[test]
+    fn none_loop_counts_as_no_loop() {
+        check_no_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\ndef f():\n    return asyncio.Task.current_task(None)\n",
+        );
+    }
+
+    #[test]
+    fn other_task_classes_are_left_alone() {
+        check_no_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\nfrom celery import Task\nasync def f(asyncio):\n    Task.all_tasks()\n    asyncio.Task.current_task()\n",
+        );
+    }
+
+    #[test]
+    fn lambda_in_a_coroutine_is_not_the_coroutine() {
+        check_no_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\nasync def f():\n    get = lambda: asyncio.Task.current_task()\n",
+        );
+    }
+
+    #[test]
+    fn references_are_left_alone() {
+        check_no_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\nasync def f():\n    get = asyncio.Task.all_tasks\n    return asyncio.all_tasks()\n",
+        );
+    }
+
+    #[test]
+    fn starred_arguments_are_not_an_explicit_loop() {
+        check_no_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\ndef f(*args):\n    return asyncio.Task.all_tasks(*args)\n",
+        );
+    }
+}

@@ -1,0 +1,573 @@
+use ruff_python_ast::visitor::{self, Visitor};
+use rustc_hash::FxHashSet;
+
+use crate::codemods::prelude::*;
+use crate::codemods::support::{Brackets, bracket_items, defined_function, defined_method, width};
+use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
+use crate::semantic::{ScopeId, SemanticModel};
+use crate::source::line_ending;
+
+declare_codemod! {
+    /// ## What it does
+    /// Wraps each coroutine passed to `asyncio.wait` in
+    /// `asyncio.create_task(...)`: the elements of a list, set or tuple
+    /// literal (`await asyncio.wait([fetch(a), fetch(b)])`), or the element
+    /// of a comprehension (`[fetch(u) for u in urls]`).
+    ///
+    /// ## Why
+    /// `asyncio.wait` stopped accepting coroutines in Python 3.11 (a
+    /// `TypeError`; deprecated since 3.8): it wrapped them in tasks itself,
+    /// so the `done` and `pending` sets it returned held tasks the caller
+    /// could not match to anything it had.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def ping_all(a, b):
+    ///     done, pending = await asyncio.wait([ping(a), ping(b)])
+    ///     return done
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def ping_all(a, b):
+    ///     done, pending = await asyncio.wait(
+    ///         [asyncio.create_task(ping(a)), asyncio.create_task(ping(b))]
+    ///     )
+    ///     return done
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe. `asyncio.wait` did exactly this to each coroutine (with
+    /// `ensure_future`, in an arbitrary order) before waiting; the fix only
+    /// applies to a `wait` awaited where it is called, in a coroutine, so
+    /// the tasks start at the same moment as before. A line made longer
+    /// than the line length is broken as black would break it. A call counts as a
+    /// coroutine unless it is a known producer of futures or tasks
+    /// (`create_task`, `ensure_future`, `gather`, `shield`,
+    /// `run_in_executor`, …), a class, or a synchronous function defined in
+    /// the module.
+    ///
+    /// ## Left alone
+    /// Names, attributes and other values that are not calls (tasks and
+    /// futures usually are held in variables); calls that produce futures or
+    /// tasks; arguments built some other way (`asyncio.wait(coros)`). A
+    /// `wait` that is not awaited at once (`w = asyncio.wait([...])`,
+    /// `asyncio.wait_for(asyncio.wait([...]), 5)`), where the tasks would
+    /// start earlier than before, or that runs outside a coroutine
+    /// (`loop.run_until_complete(asyncio.wait([...]))`), where `create_task`
+    /// has no running loop, is reported without a fix.
+    pub static WAIT_COROUTINES = Codemod {
+        code: "AM204",
+        name: "wait-coroutines",
+        min_python: PyVersion::PY37,
+        safety: Applicability::Safe,
+        run: wait_coroutines,
+        needles: &["wait"],
+    };
+}
+
+/// Callees whose result is a future or a task, not a coroutine, under any
+/// receiver: asyncio's, a loop's, a task group's or an executor's.
+const FUTURE_PRODUCERS: &[&str] = &[
+    "create_task",
+    "ensure_future",
+    "gather",
+    "shield",
+    "wrap_future",
+    "run_in_executor",
+    "create_future",
+    "run_coroutine_threadsafe",
+    "submit",
+    "Future",
+    "Task",
+    "start_soon",
+];
+
+fn wait_coroutines(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    let mut finder = AwaitedCalls::default();
+    finder.visit_body(&semantic.module.body);
+    let awaited: FxHashSet<TextSize> = finder.calls.iter().map(|c| c.start()).collect();
+    for site in &semantic.calls {
+        let (call, scope) = (site.call, site.scope);
+        if !is_asyncio_wait(semantic, &call.func, scope) {
+            continue;
+        }
+        let Some(awaitables) = call.arguments.find_argument_value("fs", 0) else {
+            continue;
+        };
+        let coroutines = coroutine_elements(semantic, awaitables, scope);
+        if coroutines.is_empty() {
+            continue;
+        }
+        if !semantic.in_async_def(scope) {
+            report(out, awaitables)
+                .note("outside a coroutine there is no running loop for `create_task`");
+            continue;
+        }
+        if !awaited.contains(&call.start()) {
+            report(out, awaitables).note(
+                "the `wait` is not awaited where it is called: tasks created now would start before it runs",
+            );
+            continue;
+        }
+        report(out, awaitables).fix_with(Applicability::Safe, |fix| {
+            fix.title("Wrap each coroutine in `asyncio.create_task`");
+            let mut wrapped = Vec::with_capacity(coroutines.len());
+            for element in &coroutines {
+                fix.set_site(element.start());
+                let create_task = fix.ensure_import("asyncio", "create_task")?;
+                wrapped.push((element.range(), create_task));
+            }
+            let laid_out = laid_out_arguments(ctx, call, awaitables, &wrapped)
+                .or_else(|| exploded_display(ctx, awaitables, &wrapped, None));
+            if let Some((range, text)) = laid_out {
+                fix.replace(range, text);
+                return Ok(());
+            }
+            for (range, create_task) in wrapped {
+                fix.insert(range.start(), format!("{create_task}("));
+                fix.insert(range.end(), ")");
+            }
+            Ok(())
+        });
+    }
+}
+
+/// The `wait` call's arguments with the coroutines wrapped, laid out over
+/// several lines as black would, when the call sits on one line that the
+/// wrapping makes longer than the line length: the arguments on their own
+/// line, else one per line, the display exploded in turn if it is still
+/// too long. `None` when the plain insertions are the fix.
+fn laid_out_arguments(
+    ctx: &Context,
+    call: &ast::ExprCall,
+    display: &Expr,
+    wrapped: &[(TextRange, String)],
+) -> Option<(TextRange, String)> {
+    let source = ctx.source;
+    let arguments = call.arguments.range();
+    if line_start(source, arguments.start()) != line_start(source, arguments.end()) {
+        return None;
+    }
+    let inner = TextRange::new(
+        arguments.start() + TextSize::of('('),
+        arguments.end() - TextSize::of(')'),
+    );
+    let ranges: Vec<TextRange> = call
+        .arguments
+        .iter_source_order()
+        .map(|a| a.range())
+        .collect();
+    let mut items = bracket_items(source, ctx.tokens, inner, &ranges)?;
+    let display_range = display.range();
+    let index = ranges
+        .iter()
+        .position(|r| r.contains_range(display_range))?;
+    let one_line = spliced(source, ranges[index], wrapped)?;
+    items[index] = one_line;
+    let exploded = |indent: &str| {
+        if ranges[index] != display_range {
+            return None; // `fs=[...]`: keep it simple.
+        }
+        exploded_display(ctx, display, wrapped, Some(indent)).map(|(_, text)| text)
+    };
+    let line = TextRange::new(
+        line_start(source, arguments.start()),
+        line_end(source, arguments.end()),
+    );
+    let brackets = Brackets {
+        before: width(&source[TextRange::new(line.start(), arguments.start())]),
+        after: width(&source[TextRange::new(arguments.end(), line.end())]),
+        indent: indentation_at(source, arguments.start()),
+        unit: &indent_unit(source, ctx.tokens),
+        eol: line_ending(source),
+        line_length: ctx.settings.line_length,
+        hug: true,
+    };
+    let text = brackets.layout_nested("(", &items, ")", |i, indent| {
+        (i == index).then(|| exploded(indent)).flatten()
+    });
+    text.contains(['\n', '\r']).then_some((arguments, text))
+}
+
+/// The display with its coroutines wrapped, one element per line, when
+/// it would not fit: at `indent` as an argument on its own line (then a
+/// comma follows it), or where it stands when it sits on one line that the
+/// wrapping makes too long. `None` when it fits, or is no list, set or
+/// tuple display on one line.
+fn exploded_display(
+    ctx: &Context,
+    display: &Expr,
+    wrapped: &[(TextRange, String)],
+    indent: Option<&str>,
+) -> Option<(TextRange, String)> {
+    let source = ctx.source;
+    let (elements, open, close) = match display {
+        Expr::List(list) => (&list.elts, "[", "]"),
+        Expr::Set(set) => (&set.elts, "{", "}"),
+        Expr::Tuple(tuple) if tuple.parenthesized && tuple.elts.len() > 1 => {
+            (&tuple.elts, "(", ")")
+        }
+        _ => return None,
+    };
+    let range = display.range();
+    if line_start(source, range.start()) != line_start(source, range.end()) {
+        return None;
+    }
+    let element_ranges: Vec<TextRange> = elements.iter().map(Ranged::range).collect();
+    let inner = TextRange::new(
+        range.start() + TextSize::of(open),
+        range.end() - TextSize::of(close),
+    );
+    let mut elements = bracket_items(source, ctx.tokens, inner, &element_ranges)?;
+    for (element, element_range) in elements.iter_mut().zip(&element_ranges) {
+        *element = spliced(source, *element_range, wrapped)?;
+    }
+    let line = TextRange::new(
+        line_start(source, range.start()),
+        line_end(source, range.end()),
+    );
+    let (before, after, indent) = match indent {
+        Some(indent) => (width(indent), 1, indent),
+        None => (
+            width(&source[TextRange::new(line.start(), range.start())]),
+            width(&source[TextRange::new(range.end(), line.end())]),
+            indentation_at(source, range.start()),
+        ),
+    };
+    let brackets = Brackets {
+        before,
+        after,
+        indent,
+        unit: &indent_unit(source, ctx.tokens),
+        eol: line_ending(source),
+        line_length: ctx.settings.line_length,
+        hug: false,
+    };
+    let text = brackets.layout(open, &elements, close);
+    text.contains(['\n', '\r']).then_some((range, text))
+}
+
+/// The source text of `range` with each wrapped coroutine inside it
+/// wrapped: `create_task(` before it and `)` after.
+fn spliced(source: &str, range: TextRange, wrapped: &[(TextRange, String)]) -> Option<String> {
+    let mut out = String::new();
+    let mut last = range.start();
+    for (element, create_task) in wrapped {
+        if !range.contains_range(*element) {
+            continue;
+        }
+        out.push_str(source.get(TextRange::new(last, element.start()).to_std_range())?);
+        out.push_str(&format!("{create_task}("));
+        out.push_str(source.get(element.to_std_range())?);
+        out.push(')');
+        last = element.end();
+    }
+    out.push_str(source.get(TextRange::new(last, range.end()).to_std_range())?);
+    Some(out)
+}
+
+fn report<'o, 'a>(
+    out: &'o mut Findings<'_, 'a>,
+    awaitables: &Expr,
+) -> crate::fix::FindingBuilder<'o, 'a> {
+    out.report(
+        &WAIT_COROUTINES,
+        awaitables.range(),
+        "`asyncio.wait` rejects coroutines since Python 3.11",
+    )
+}
+
+/// Whether `func` is `asyncio.wait`, under any import spelling.
+fn is_asyncio_wait(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
+    semantic.refers_to(func, scope, "asyncio.wait")
+        || semantic.refers_to(func, scope, "asyncio.tasks.wait")
+}
+
+/// The calls that are the operand of an `await`.
+#[derive(Default)]
+struct AwaitedCalls<'a> {
+    calls: Vec<&'a ast::ExprCall>,
+}
+
+impl<'a> Visitor<'a> for AwaitedCalls<'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Await(await_expr) = expr
+            && let Expr::Call(call) = await_expr.value.as_ref()
+        {
+            self.calls.push(call);
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// The elements of the awaitables argument that are coroutine calls: those
+/// of a list, set or tuple display, or the element of a comprehension.
+fn coroutine_elements<'a>(
+    semantic: &SemanticModel,
+    awaitables: &'a Expr,
+    scope: ScopeId,
+) -> Vec<&'a Expr> {
+    let (elements, element_scope): (Vec<&Expr>, ScopeId) = match awaitables {
+        Expr::List(list) => (list.elts.iter().collect(), scope),
+        Expr::Set(set) => (set.elts.iter().collect(), scope),
+        Expr::Tuple(tuple) => (tuple.elts.iter().collect(), scope),
+        Expr::ListComp(comp) => (vec![comp.elt.as_ref()], semantic.scope_at(comp.elt.start())),
+        Expr::SetComp(comp) => (vec![comp.elt.as_ref()], semantic.scope_at(comp.elt.start())),
+        Expr::Generator(comp) => (vec![comp.elt.as_ref()], semantic.scope_at(comp.elt.start())),
+        _ => return Vec::new(),
+    };
+    elements
+        .into_iter()
+        .filter(|element| is_coroutine_call(semantic, element, element_scope))
+        .collect()
+}
+
+/// Whether `expr` is a call that returns a coroutine, as far as the module
+/// shows: not a known producer of futures or tasks, not a class (a
+/// capitalised name, or a class defined here), not a plain `def` of the
+/// module (whose result could be anything).
+fn is_coroutine_call(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> bool {
+    let Expr::Call(call) = expr else {
+        return false;
+    };
+    let callee = match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return false,
+    };
+    if FUTURE_PRODUCERS.contains(&callee) || callee.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let defined = match call.func.as_ref() {
+        Expr::Name(name) => {
+            if !matches!(
+                semantic.lookup(name.id.as_str(), scope),
+                crate::semantic::imports::Lookup::Bound { .. }
+                    | crate::semantic::imports::Lookup::Builtin
+            ) {
+                return false;
+            }
+            if name_is_class(semantic, name.id.as_str(), scope) {
+                return false;
+            }
+            defined_function(semantic, name.id.as_str(), scope)
+        }
+        func => defined_method(semantic, func, scope),
+    };
+    match defined {
+        Some(def) => def.is_async || is_legacy_coroutine(semantic, def),
+        None => !is_builtin(semantic, &call.func, scope),
+    }
+}
+
+/// Whether a name is bound to a class defined in the module.
+fn name_is_class(semantic: &SemanticModel, name: &str, scope: ScopeId) -> bool {
+    match semantic.lookup(name, scope) {
+        crate::semantic::imports::Lookup::Bound { bindings, .. } => bindings.iter().any(|id| {
+            matches!(
+                semantic.binding(*id).kind,
+                crate::semantic::BindingKind::ClassDef(_)
+            )
+        }),
+        _ => false,
+    }
+}
+
+/// Whether a call's callee is one of Python's builtins (`list(...)`,
+/// `anext(...)`): none returns a coroutine.
+fn is_builtin(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
+    semantic.qualified_name(func, scope).is_some_and(|q| {
+        q.module() == "builtins" && q.segments().count() == 2 && BUILTINS.contains(&q.member())
+    })
+}
+
+/// Python's builtin functions and classes with lowercase names.
+const BUILTINS: &[&str] = &[
+    "__import__",
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "compile",
+    "complex",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "eval",
+    "exec",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "list",
+    "locals",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
+];
+
+/// A `def` decorated with `@asyncio.coroutine`: calling it makes a
+/// generator-based coroutine, which `create_task` accepts.
+fn is_legacy_coroutine(semantic: &SemanticModel, def: &ast::StmtFunctionDef) -> bool {
+    let scope = semantic.scope_at(def.start());
+    def.decorator_list.iter().any(|decorator| {
+        semantic.refers_to(&decorator.expression, scope, "asyncio.coroutine")
+            || semantic.refers_to(&decorator.expression, scope, "asyncio.coroutines.coroutine")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WAIT_COROUTINES;
+    use crate::test_support::{check_finding, check_fix, check_no_fix};
+
+    #[test]
+    fn wraps_list_elements() {
+        check_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def f():\n    await asyncio.wait([a(), b(1)])\n",
+            "import asyncio\nasync def f():\n    await asyncio.wait([asyncio.create_task(a()), asyncio.create_task(b(1))])\n",
+        );
+    }
+
+    #[test]
+    fn wraps_comprehension_element_and_keeps_tasks() {
+        check_fix(
+            &WAIT_COROUTINES,
+            "import asyncio as aio\nasync def f(urls, task):\n    done, _ = await aio.wait({fetch(u) for u in urls}, timeout=1)\n    await aio.wait((task, fetch(1)))\n",
+            "import asyncio as aio\nasync def f(urls, task):\n    done, _ = await aio.wait({aio.create_task(fetch(u)) for u in urls}, timeout=1)\n    await aio.wait((task, aio.create_task(fetch(1))))\n",
+        );
+    }
+
+    #[test]
+    fn from_import_of_wait_adds_asyncio() {
+        check_fix(
+            &WAIT_COROUTINES,
+            "from asyncio import wait\n\n\nasync def f():\n    await wait(fs=[job()])\n",
+            "import asyncio\nfrom asyncio import wait\n\n\nasync def f():\n    await wait(fs=[asyncio.create_task(job())])\n",
+        );
+    }
+
+    #[test]
+    fn futures_and_tasks_stay() {
+        check_no_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def f(loop, t, tg):\n    await asyncio.wait([t, asyncio.ensure_future(a()), loop.run_in_executor(None, g), asyncio.gather(a()), tg.create_task(a()), asyncio.Future()])\n",
+        );
+    }
+
+    #[test]
+    fn not_awaited_at_once_stays() {
+        check_no_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def f():\n    waiter = asyncio.wait([a(), b()])\n    await waiter\n",
+        );
+    }
+
+    #[test]
+    fn outside_a_coroutine_stays() {
+        check_no_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nloop = asyncio.new_event_loop()\nloop.run_until_complete(asyncio.wait([a(), b()]))\n",
+        );
+    }
+
+    #[test]
+    fn sync_defs_classes_and_builtins_stay() {
+        check_no_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nclass Job:\n    pass\ndef make():\n    return asyncio.sleep(1)\nasync def f(xs):\n    await asyncio.wait([Job(), make(), Waiter(), *map(g, xs), list(xs)])\n",
+        );
+    }
+
+    #[test]
+    fn other_wait_functions_stay() {
+        check_no_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nimport trio\nasync def f(event, asyncio_=None):\n    await event.wait([a()])\n    await trio.wait([a()])\n\nasync def g(asyncio):\n    await asyncio.wait([a()])\n",
+        );
+    }
+
+    #[test]
+    fn async_defs_of_the_module_and_methods() {
+        check_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def job():\n    pass\nclass C:\n    async def run(self):\n        pass\n    async def all(self):\n        await asyncio.wait([job(), self.run()])\n",
+            "import asyncio\nasync def job():\n    pass\nclass C:\n    async def run(self):\n        pass\n    async def all(self):\n        await asyncio.wait(\n            [asyncio.create_task(job()), asyncio.create_task(self.run())]\n        )\n",
+        );
+    }
+
+    #[test]
+    fn wait_inside_wait_for_is_reported() {
+        check_finding(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def f():\n    await asyncio.wait_for(asyncio.wait([a()]), 5)\n",
+            "`asyncio.wait` rejects coroutines since Python 3.11",
+        );
+    }
+
+    #[test]
+    fn long_line_is_broken_like_black() {
+        check_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def f():\n    done, pending = await asyncio.wait([first_job(), second_job(), third_job()], timeout=10)\n",
+            "import asyncio\nasync def f():\n    done, pending = await asyncio.wait(\n        [\n            asyncio.create_task(first_job()),\n            asyncio.create_task(second_job()),\n            asyncio.create_task(third_job()),\n        ],\n        timeout=10,\n    )\n",
+        );
+    }
+}
