@@ -47,10 +47,23 @@ pub fn reindent_lines(
     to: &str,
     skip: &[TextRange],
 ) -> Vec<Edit> {
+    if from == to {
+        return Vec::new();
+    }
+    code_line_starts(ctx, lines, skip)
+        .into_iter()
+        .filter(|&offset| line_text(ctx.source, offset).starts_with(from))
+        .map(|offset| indentation_change(offset, from, to))
+        .collect()
+}
+
+/// The starts of the lines that begin in `lines` and hold code or a
+/// comment: not blank, not inside a multi-line string, not inside `skip`.
+fn code_line_starts(ctx: &Context, lines: TextRange, skip: &[TextRange]) -> Vec<TextSize> {
     let source = ctx.source;
-    let mut edits = Vec::new();
-    if from == to || lines.is_empty() {
-        return edits;
+    let mut starts = Vec::new();
+    if lines.is_empty() {
+        return starts;
     }
     let strings = multiline_strings(source, ctx.tokens, lines);
     let mut offset = line_start(source, lines.start());
@@ -58,13 +71,12 @@ pub fn reindent_lines(
         offset = full_line_end(source, offset);
     }
     while offset < lines.end() {
-        let line = line_text(source, offset);
         let inside_string = strings
             .iter()
             .any(|s| s.start() < offset && offset < s.end());
         let skipped = skip.iter().any(|s| s.start() <= offset && offset < s.end());
-        if !line.trim().is_empty() && !inside_string && !skipped && line.starts_with(from) {
-            edits.push(indentation_change(offset, from, to));
+        if !line_text(source, offset).trim().is_empty() && !inside_string && !skipped {
+            starts.push(offset);
         }
         let next = full_line_end(source, offset);
         if next <= offset {
@@ -72,7 +84,7 @@ pub fn reindent_lines(
         }
         offset = next;
     }
-    edits
+    starts
 }
 
 /// The smallest edit turning the indentation `from` at `at` into `to`.
@@ -222,17 +234,7 @@ pub fn wrap_statement_hoisting(
     let mut edits = vec![Edit::insertion(lines.start(), text)];
     // Lines that start inside `outer` are either deleted or `inner`'s own.
     edits.extend(reindent_lines(ctx, lines, indent, &inner_indent, &[outer]));
-    let inner_rest = full_line_end(source, inner.start());
-    if inner_rest < inner.end() {
-        let inner_base = indentation_at(source, inner.start());
-        edits.extend(reindent_lines(
-            ctx,
-            TextRange::new(inner_rest, inner.end()),
-            inner_base,
-            &inner_indent,
-            &[],
-        ));
-    }
+    edits.extend(hoisted_lines(ctx, outer, inner, &inner_indent));
     if !before.is_empty() {
         edits.push(Edit::deletion(before));
     }
@@ -241,6 +243,56 @@ pub fn wrap_statement_hoisting(
     }
     edits.sort_by_key(|e| (e.range.start(), e.range.end()));
     Ok(edits)
+}
+
+/// Edits that re-indent the lines of `inner` after its first, which moves to
+/// where `outer` started (one indent unit further in). Lines indented from
+/// the line `inner` starts on keep that relation (`fetch(\n    a,\n)`); when
+/// `inner` shares its first line with other code, lines aligned at or past
+/// its column (`fetch(a,\n      b)`) move with it by the same columns.
+fn hoisted_lines(
+    ctx: &Context,
+    outer: TextRange,
+    inner: TextRange,
+    inner_indent: &str,
+) -> Vec<Edit> {
+    let source = ctx.source;
+    let rest = full_line_end(source, inner.start());
+    if rest >= inner.end() {
+        return Vec::new();
+    }
+    let lines = TextRange::new(rest, inner.end());
+    let base = indentation_at(source, inner.start());
+    let before_inner = &source[TextRange::new(line_start(source, inner.start()), inner.start())];
+    let before_outer = &source[TextRange::new(line_start(source, outer.start()), outer.start())];
+    let unit = indent_unit(source, ctx.tokens);
+    let aligned = !before_inner.trim().is_empty()
+        && !before_inner.contains('\t')
+        && !before_outer.contains('\t')
+        && !unit.contains('\t');
+    if !aligned {
+        return reindent_lines(ctx, lines, base, inner_indent, &[]);
+    }
+    let old_column = before_inner.chars().count();
+    let new_column = before_outer.chars().count() + unit.len();
+    let mut edits = Vec::new();
+    for offset in code_line_starts(ctx, lines, &[]) {
+        let line = line_text(source, offset);
+        let width = line.len() - line.trim_start_matches(' ').len();
+        if width >= old_column && !line[width..].starts_with(['\t', '\x0c']) {
+            let spaces = " ".repeat(width - old_column + new_column);
+            edits.push(Edit::replacement(
+                TextRange::new(
+                    offset,
+                    offset + TextSize::try_from(width).unwrap_or_default(),
+                ),
+                spaces,
+            ));
+        } else if line.starts_with(base) && base != inner_indent {
+            edits.push(indentation_change(offset, base, inner_indent));
+        }
+    }
+    edits
 }
 
 /// Edits that dissolve `body`, the first block of the compound statement
@@ -368,6 +420,15 @@ mod tests {
         assert_eq!(
             hoist(source),
             "async def f():\n    async with timeout(5):  # five\n        x = await fetch(  # go\n            '''a\nb''',\n        )\n    y = 1\n"
+        );
+    }
+
+    #[test]
+    fn hoisting_moves_aligned_lines_with_the_argument() {
+        let source = "async def f():\n    rows = await wait_for(fetch(query,\n                                user_id), 3)\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\n    async with timeout(5):\n        rows = await fetch(query,\n                           user_id)\n"
         );
     }
 
