@@ -3,6 +3,7 @@
 //! Adding one means adding its file and one line to [`ALL`].
 
 mod sleep_in_async;
+mod wait_for_to_timeout;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -14,9 +15,10 @@ use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
 pub use sleep_in_async::SLEEP_IN_ASYNC;
+pub use wait_for_to_timeout::WAIT_FOR_TO_TIMEOUT;
 
 /// Every codemod, ordered by code.
-pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC];
+pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &WAIT_FOR_TO_TIMEOUT];
 
 /// A codemod's safety is the applicability of the fixes it offers.
 pub type Safety = Applicability;
