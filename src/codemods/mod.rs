@@ -2,6 +2,7 @@
 //! code in one `declare_codemod!`, then the function that finds and fixes.
 //! Adding one means adding its file and one line to [`ALL`].
 
+mod asyncio_run;
 mod sleep_in_async;
 mod wait_for_to_timeout;
 
@@ -14,11 +15,12 @@ use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
+pub use asyncio_run::ASYNCIO_RUN;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use wait_for_to_timeout::WAIT_FOR_TO_TIMEOUT;
 
 /// Every codemod, ordered by code.
-pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &WAIT_FOR_TO_TIMEOUT];
+pub static ALL: &[&Codemod] = &[&SLEEP_IN_ASYNC, &ASYNCIO_RUN, &WAIT_FOR_TO_TIMEOUT];
 
 /// A codemod's safety is the applicability of the fixes it offers.
 pub type Safety = Applicability;
