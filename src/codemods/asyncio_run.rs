@@ -186,11 +186,23 @@ impl Candidate<'_> {
     }
 }
 
+/// What every match in one module consults.
+struct Module<'a> {
+    /// Calls that get, make or set an event loop in synchronous code.
+    loop_calls: Vec<LoopCall>,
+    /// `NAME.run_until_complete(…)` calls in synchronous code, by the start of `NAME`.
+    run_calls: FxHashMap<TextSize, &'a ast::ExprCall>,
+    /// The `run_until_complete` calls already reported.
+    reported: FxHashSet<TextSize>,
+}
+
 fn asyncio_run(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
-    let loop_calls = loop_management_calls(semantic);
-    let run_calls = run_calls_by_receiver(semantic);
-    let mut reported = FxHashSet::default();
+    let mut module = Module {
+        loop_calls: loop_management_calls(semantic),
+        run_calls: run_calls_by_receiver(semantic),
+        reported: FxHashSet::default(),
+    };
 
     for suite in &semantic.suites {
         if !is_sync_block(semantic, suite.scope) {
@@ -200,16 +212,7 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
             let Some(setup) = loop_setup(semantic, stmt, suite.scope) else {
                 continue;
             };
-            explicit_loop(
-                ctx,
-                out,
-                suite,
-                index,
-                setup,
-                &loop_calls,
-                &run_calls,
-                &mut reported,
-            );
+            explicit_loop(ctx, out, &mut module, suite, index, setup);
         }
     }
 
@@ -233,7 +236,7 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
             .and_then(|()| {
                 loops_elsewhere(
                     ctx,
-                    &loop_calls,
+                    &module.loop_calls,
                     &[getter.start()],
                     kind == LoopCallKind::Current,
                 )
@@ -251,16 +254,13 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
 fn explicit_loop<'a>(
     ctx: &Context<'a>,
     out: &mut Findings,
+    module: &mut Module<'a>,
     suite: &Suite<'a>,
     index: usize,
     setup: Setup<'a>,
-    loop_calls: &[LoopCall],
-    run_calls: &FxHashMap<TextSize, &'a ast::ExprCall>,
-    reported: &mut FxHashSet<TextSize>,
 ) {
     let semantic = ctx.semantic;
     let name = setup.target.id.as_str();
@@ -274,20 +274,20 @@ fn explicit_loop<'a>(
             let site = semantic
                 .uses_of(name, owner)
                 .into_iter()
-                .find_map(|u| run_calls.get(&u.range.start()).copied());
+                .find_map(|u| module.run_calls.get(&u.range.start()).copied());
             if let Some(call) = site
-                && reported.insert(call.start())
+                && module.reported.insert(call.start())
             {
                 out.report(&ASYNCIO_RUN, call.range(), MESSAGE).note(reason);
             }
             return;
         }
     };
-    if !reported.insert(candidate.run_call.start()) {
+    if !module.reported.insert(candidate.run_call.start()) {
         return;
     }
     let finding = out.report(&ASYNCIO_RUN, candidate.run_call.range(), MESSAGE);
-    if let Err(reason) = check_candidate(ctx, &candidate, loop_calls, suite.scope) {
+    if let Err(reason) = check_candidate(ctx, &candidate, &module.loop_calls, suite.scope) {
         finding.note(reason);
         return;
     }

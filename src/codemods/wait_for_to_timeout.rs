@@ -66,6 +66,9 @@ declare_codemod! {
     ///   stay visible to the caller and `asyncio.current_task()` inside it is
     ///   the caller (3.12's `wait_for` already behaves so). An `aw` that is a
     ///   future or task is cancelled on timeout in both forms.
+    /// - `asyncio.timeout()` needs a current task, which every coroutine that
+    ///   asyncio runs has; only a coroutine stepped by hand with `send()`
+    ///   inside a running loop would now fail.
     ///
     /// Comments inside the removed `wait_for(…)` parts move to the end of the
     /// `async with` line. `asyncio` is imported when the module has no binding
