@@ -69,9 +69,12 @@ declare_codemod! {
     ///   `shield`, `create_task`, `run_in_executor`, `wrap_future`, …). A
     ///   variable, a builtin, a class or a plain `def` of the module is left
     ///   alone: what it returns is not known.
-    /// - The coroutine is now created before the loop exists, so an argument
-    ///   that itself calls into asyncio (and would bind to another loop) is
-    ///   left alone.
+    /// - The coroutine is now created before the loop exists. An argument
+    ///   that calls into asyncio (and would bind to another loop) is left
+    ///   alone; so is, when the code made its loop current first
+    ///   (`get_event_loop()`, `set_event_loop(loop)`), an argument that calls
+    ///   anything but builtins and the module's `async def`s (a client's
+    ///   constructor may have bound to that loop).
     /// - Afterwards the thread has no current event loop, so a later
     ///   `asyncio.get_event_loop()` raises where it returned the old loop. In
     ///   a module that gets, sets or creates event loops anywhere else in
