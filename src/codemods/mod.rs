@@ -2,6 +2,7 @@
 //! code in one `declare_codemod!`, then the function that finds and fixes.
 //! Adding one means adding its file and one line to [`ALL`].
 
+mod asyncio_run;
 mod blocking_call;
 mod dangling_task;
 mod ensure_future;
@@ -19,6 +20,7 @@ mod taskgroup;
 mod timeout_error_alias;
 mod to_thread;
 mod wait_coroutines;
+mod wait_for_to_timeout;
 
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
@@ -29,6 +31,7 @@ use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
+pub use asyncio_run::ASYNCIO_RUN;
 pub use blocking_call::BLOCKING_CALL;
 pub use dangling_task::DANGLING_TASK;
 pub use ensure_future::ENSURE_FUTURE;
@@ -45,10 +48,13 @@ pub use taskgroup::TASKGROUP;
 pub use timeout_error_alias::TIMEOUT_ERROR_ALIAS;
 pub use to_thread::TO_THREAD;
 pub use wait_coroutines::WAIT_COROUTINES;
+pub use wait_for_to_timeout::WAIT_FOR_TO_TIMEOUT;
 
 /// Every codemod, ordered by code.
 pub static ALL: &[&Codemod] = &[
     &SLEEP_IN_ASYNC,
+    &ASYNCIO_RUN,
+    &WAIT_FOR_TO_TIMEOUT,
     &GATHER_INDEPENDENT_AWAITS,
     &TASKGROUP,
     &GET_RUNNING_LOOP,

@@ -2,6 +2,7 @@
 //! with a safety level and a minimum Python version.
 
 pub mod apply;
+pub mod blocks;
 pub mod importer;
 pub mod layout;
 

@@ -77,6 +77,16 @@ impl<'a> SemanticModel<'a> {
         uses
     }
 
+    /// The scope that owns the variable `name` as code in `scope` sees it
+    /// (after `global` and `nonlocal`): what [`Self::uses_of`] takes. `None`
+    /// for a builtin, an unbound name or one a star import may bind.
+    pub fn owner_scope(&self, name: &str, scope: ScopeId) -> Option<ScopeId> {
+        match self.lookup(name, scope) {
+            Lookup::Bound { scope, .. } => Some(scope),
+            Lookup::Builtin | Lookup::Unknown => None,
+        }
+    }
+
     /// Whether `name` looked up from `from` is the variable owned by `owner`.
     pub fn resolves_to(&self, name: &str, from: ScopeId, owner: ScopeId) -> bool {
         matches!(self.lookup(name, from), Lookup::Bound { scope, .. } if scope == owner)
@@ -341,5 +351,80 @@ mod tests {
         assert!(!all[2].depends_on(&all[0]));
         assert!(all[3].binds_same_name(&all[0]));
         assert!(!all[2].binds_same_name(&all[0]));
+    }
+}
+
+#[cfg(test)]
+mod uses_tests {
+    use ruff_text_size::{TextRange, TextSize};
+
+    use super::UseKind;
+    use crate::semantic::scope::MODULE_SCOPE;
+    use crate::test_support::with_context;
+
+    fn kinds_and_lines(
+        source: &str,
+        name: &str,
+        from: ruff_text_size::TextSize,
+    ) -> Vec<(UseKind, usize)> {
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let scope = semantic.scope_at(from);
+            let owner = semantic.owner_scope(name, scope).expect("bound");
+            semantic
+                .uses_of(name, owner)
+                .into_iter()
+                .map(|u| (u.kind, ctx.line_index.line_index(u.range.start()).get()))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn uses_of_a_local_include_nested_reads_and_declarations() {
+        let source = "def f():\n    loop = make()\n    def g():\n        return loop\n    def h():\n        nonlocal loop\n        loop = None\n    loop.run()\n";
+        let at = TextSize::new(source.find("loop = make").unwrap() as u32);
+        assert_eq!(
+            kinds_and_lines(source, "loop", at),
+            [
+                (UseKind::Write, 2),
+                (UseKind::Read, 4),
+                (UseKind::Declaration, 6),
+                (UseKind::Write, 7),
+                (UseKind::Read, 8),
+            ]
+        );
+    }
+
+    #[test]
+    fn uses_of_a_module_name_include_global_declarations() {
+        let source = "loop = make()\ndef f():\n    global loop\n    loop.close()\nloop.run()\n";
+        assert_eq!(
+            kinds_and_lines(source, "loop", TextSize::new(0)),
+            [
+                (UseKind::Write, 1),
+                (UseKind::Declaration, 3),
+                (UseKind::Read, 4),
+                (UseKind::Read, 5),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_parameter_of_the_same_name_is_another_variable() {
+        let source = "loop = make()\ndef f(loop):\n    loop.close()\nloop.run()\n";
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            assert_eq!(
+                semantic.owner_scope("loop", MODULE_SCOPE),
+                Some(MODULE_SCOPE)
+            );
+            let outside = semantic.uses_outside(
+                "loop",
+                MODULE_SCOPE,
+                &[TextRange::new(TextSize::new(0), TextSize::new(4))],
+            );
+            assert_eq!(outside.len(), 1, "{outside:?}");
+            assert_eq!(semantic.owner_scope("print", MODULE_SCOPE), None);
+        });
     }
 }

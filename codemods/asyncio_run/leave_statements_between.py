@@ -1,0 +1,32 @@
+import asyncio
+import logging
+
+from app import main, parse_args
+
+
+def logged():
+    loop = asyncio.new_event_loop()
+    logging.info("starting")  # runs between the loop's creation and its use
+    loop.run_until_complete(main())  # leave, reported
+    loop.close()
+
+
+def handler_closes():
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(main())  # leave, reported: teardown in a handler
+    except RuntimeError:
+        loop.close()
+        raise
+
+
+def keywords():
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(future=main())  # leave, reported: keyword argument
+    loop.close()
+
+
+def suppressed():
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(main(parse_args()))  # noqa: AM002 (leave)
+    loop.close()

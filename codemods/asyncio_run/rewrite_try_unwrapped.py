@@ -1,0 +1,24 @@
+# asyncmod-runtime: compare
+import asyncio
+
+
+async def greet(name):
+    await asyncio.sleep(0)
+    return f"hello {name}"
+
+
+def run(name):
+    loop = asyncio.new_event_loop()
+    try:  # rewrite: a try left with no handler is unwrapped
+        # the greeting
+        message = loop.run_until_complete(
+            greet(
+                name,  # who
+            )
+        )
+        return message.upper()
+    finally:
+        loop.close()
+
+
+print(run("world"))

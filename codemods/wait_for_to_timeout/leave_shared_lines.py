@@ -1,0 +1,11 @@
+import asyncio
+
+
+async def handler(event, ready, args):
+    if ready: await asyncio.wait_for(event.wait(), 1)  # leave, reported: one-line block
+    value = await asyncio.wait_for(event.wait(), 1); print(value)  # leave, reported: shares its line
+    await asyncio.wait_for(event.wait(), 1)  # noqa: AM003 (leave: suppressed)
+    await asyncio.wait_for(*args)  # leave, reported: unpacked arguments
+    await asyncio.wait_for(event.wait(), timeout=1, loop=None)  # leave, reported: `loop=` argument
+    await asyncio.wait_for(event.wait(), 1 +  # leave, reported: the timeout spans lines
+                           2)

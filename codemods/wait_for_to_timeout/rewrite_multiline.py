@@ -1,0 +1,21 @@
+import asyncio
+
+QUERY = "SELECT 1"
+
+
+async def load(pool, user_id):
+    # The timeout covers checkout and query.
+    row = await asyncio.wait_for(  # rewrite: argument on its own lines
+        pool.fetchrow(
+            """
+            SELECT name, email
+              FROM users
+             WHERE id = $1
+            """,
+            user_id,  # primary key
+        ),
+        timeout=10,  # seconds
+    )
+    rows = await asyncio.wait_for(pool.fetch(QUERY,  # rewrite: argument hugging the call
+                                             user_id), 3)
+    return row, rows

@@ -1,0 +1,1156 @@
+use ruff_python_ast::helpers::any_over_expr;
+use ruff_python_ast::token::TokenKind;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::codemods::prelude::*;
+use crate::fix::Edit;
+use crate::fix::FixBuilder;
+use crate::fix::blocks::{
+    comments_in, delete_statements_keeping_comments, find_token, remove_lines_keeping_comments,
+    unwrap_block,
+};
+use crate::fix::layout::{full_line_end, indentation_at, line_start, previous_line};
+use crate::semantic::imports::Lookup;
+use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel, Suite, UseKind};
+
+declare_codemod! {
+    /// ## What it does
+    /// Replaces an event loop that synchronous code creates, runs and closes
+    /// by hand with `asyncio.run(c)`. Both
+    /// `asyncio.get_event_loop().run_until_complete(c)` and `loop =
+    /// asyncio.get_event_loop()` (or `asyncio.new_event_loop()`, with an
+    /// optional `asyncio.set_event_loop(loop)`) followed by `[x =]
+    /// loop.run_until_complete(c)` become `[x =] asyncio.run(c)`; the setup and
+    /// teardown statements (`loop.run_until_complete(loop.shutdown_asyncgens())`,
+    /// `loop.close()`) disappear, a `finally` that only closed the loop goes,
+    /// and a `try` left with no handler is unwrapped.
+    ///
+    /// ## Why
+    /// `asyncio.run` (Python 3.7) is the one supported way to run a coroutine
+    /// from synchronous code. Besides creating and closing a loop, it cancels
+    /// the tasks still pending, finalizes async generators and shuts the
+    /// default executor down, which hand-written loop code usually forgets;
+    /// `asyncio.get_event_loop()` without a running loop is deprecated since
+    /// Python 3.10 and an error since 3.14.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def main():
+    ///     await asyncio.sleep(1)
+    ///
+    /// if __name__ == "__main__":
+    ///     loop = asyncio.get_event_loop()
+    ///     try:
+    ///         loop.run_until_complete(main())
+    ///     finally:
+    ///         loop.close()
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def main():
+    ///     await asyncio.sleep(1)
+    ///
+    /// if __name__ == "__main__":
+    ///     asyncio.run(main())
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: the fix applies only where `asyncio.run` does what the code did.
+    ///
+    /// - `asyncio.run` accepts only a coroutine (a future or task raises
+    ///   `ValueError`). The argument must be a call of an `async def`, of an
+    ///   imported function or of a method, and not one of the future or task
+    ///   producers of asyncio or of loops (`gather`, `ensure_future`,
+    ///   `shield`, `create_task`, `run_in_executor`, `wrap_future`, …). A
+    ///   variable, a builtin, a class or a plain `def` of the module is left
+    ///   alone: what it returns is not known.
+    /// - The coroutine is now created before the loop exists. An argument
+    ///   that calls into asyncio (and would bind to another loop) is left
+    ///   alone; so is, when the code made its loop current first
+    ///   (`get_event_loop()`, `set_event_loop(loop)`), an argument that calls
+    ///   anything but builtins and the module's `async def`s (a client's
+    ///   constructor may have bound to that loop).
+    /// - Afterwards the thread has no current event loop, so a later
+    ///   `asyncio.get_event_loop()` raises where it returned the old loop. In
+    ///   a module that gets, sets or creates event loops anywhere else in
+    ///   synchronous code, nothing is rewritten; a loop made only with
+    ///   `new_event_loop()` and never made current tolerates other
+    ///   `new_event_loop()` calls.
+    /// - On Ctrl-C, `asyncio.run` first cancels the coroutine (it sees
+    ///   `CancelledError` and can clean up), then raises `KeyboardInterrupt`,
+    ///   which an `except KeyboardInterrupt:` around it still catches.
+    /// - Tasks still pending when the coroutine returns are cancelled instead
+    ///   of being abandoned with the loop.
+    ///
+    /// Comments on removed statements stay where the statements were.
+    ///
+    /// ## Left alone
+    /// A loop also used for anything else: `run_forever`, `call_soon`, signal
+    /// handlers, `set_debug`, `set_exception_handler`, a second
+    /// `run_until_complete`, passed on, returned, deleted, declared `global`
+    /// or read by another function; statements between the loop's creation
+    /// and `run_until_complete`; loop teardown in an `except` handler; a loop
+    /// held in an attribute (`self.loop`, `cls.loop`); anything inside an
+    /// `async def`.
+    pub static ASYNCIO_RUN = Codemod {
+        code: "AM002",
+        name: "asyncio-run",
+        min_python: PyVersion::PY37,
+        safety: Applicability::Safe,
+        run: asyncio_run,
+        needles: &["run_until_complete"],
+    };
+}
+
+const MESSAGE: &str = "event loop run by hand where `asyncio.run` would do";
+
+/// asyncio functions that return a coroutine `asyncio.run` accepts.
+const ASYNCIO_COROUTINE_FUNCTIONS: &[&str] = &[
+    "create_subprocess_exec",
+    "create_subprocess_shell",
+    "open_connection",
+    "open_unix_connection",
+    "sleep",
+    "start_server",
+    "start_unix_server",
+    "to_thread",
+    "wait",
+    "wait_for",
+];
+
+/// Methods that return a future or task, whatever their receiver (a loop,
+/// an executor, …): `asyncio.run` rejects those.
+const FUTURE_METHODS: &[&str] = &[
+    "as_completed",
+    "create_future",
+    "create_task",
+    "ensure_future",
+    "gather",
+    "run_coroutine_threadsafe",
+    "run_in_executor",
+    "shield",
+    "submit",
+    "wrap_future",
+];
+
+/// What a call does to the thread's event loop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LoopCallKind {
+    /// `get_event_loop()`: the current loop, made on first use.
+    Current,
+    /// `new_event_loop()` or a loop class: a fresh loop.
+    New,
+    /// `set_event_loop(…)`: makes a loop current.
+    Set,
+}
+
+/// A call in synchronous code that gets, makes or sets an event loop.
+#[derive(Debug, Clone, Copy)]
+struct LoopCall {
+    start: TextSize,
+    kind: LoopCallKind,
+}
+
+/// `loop = asyncio.get_event_loop()` or `loop = asyncio.new_event_loop()`.
+struct Setup<'a> {
+    stmt: &'a Stmt,
+    target: &'a ast::ExprName,
+    call: &'a ast::ExprCall,
+    kind: LoopCallKind,
+}
+
+/// A matched explicit-loop shape, before the checks on its surroundings.
+struct Candidate<'a> {
+    name: &'a str,
+    owner: ScopeId,
+    setup: Setup<'a>,
+    set_loop: Option<(&'a Stmt, &'a ast::ExprCall)>,
+    run_call: &'a ast::ExprCall,
+    /// The `try` whose body holds the `run_until_complete`, if any.
+    try_block: Option<(&'a Stmt, &'a ast::StmtTry)>,
+    /// Teardown statements in the run's block and after the `try`, by block.
+    teardown: Vec<Vec<&'a Stmt>>,
+    /// Teardown statements in the `try`'s `finally`.
+    finally_teardown: Vec<&'a Stmt>,
+}
+
+impl Candidate<'_> {
+    fn teardown_stmts(&self) -> impl Iterator<Item = &Stmt> {
+        self.teardown
+            .iter()
+            .flatten()
+            .chain(self.finally_teardown.iter())
+            .copied()
+    }
+}
+
+/// What every match in one module consults.
+struct Module<'a> {
+    /// Calls that get, make or set an event loop in synchronous code.
+    loop_calls: Vec<LoopCall>,
+    /// `NAME.run_until_complete(…)` calls in synchronous code, by the start of `NAME`.
+    run_calls: FxHashMap<TextSize, &'a ast::ExprCall>,
+    /// The `run_until_complete` calls already reported.
+    reported: FxHashSet<TextSize>,
+}
+
+fn asyncio_run(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    let mut module = Module {
+        loop_calls: loop_management_calls(semantic),
+        run_calls: run_calls_by_receiver(semantic),
+        reported: FxHashSet::default(),
+    };
+
+    for suite in &semantic.suites {
+        if !is_sync_block(semantic, suite.scope) {
+            continue;
+        }
+        for (index, stmt) in suite.body.iter().enumerate() {
+            let Some(setup) = loop_setup(semantic, stmt, suite.scope) else {
+                continue;
+            };
+            explicit_loop(ctx, out, &mut module, suite, index, setup);
+        }
+    }
+
+    for site in &semantic.calls {
+        let Some((getter, kind)) = chained_loop(semantic, site.call, site.scope) else {
+            continue;
+        };
+        if !runs_synchronously(semantic, site.scope) {
+            continue;
+        }
+        let finding = out.report(&ASYNCIO_RUN, site.call.range(), MESSAGE);
+        let checked = single_argument(site.call)
+            .and_then(|argument| {
+                coroutine_argument(
+                    semantic,
+                    argument,
+                    site.scope,
+                    kind == LoopCallKind::Current,
+                )
+            })
+            .and_then(|()| {
+                loops_elsewhere(
+                    ctx,
+                    &module.loop_calls,
+                    &[getter.start()],
+                    kind == LoopCallKind::Current,
+                )
+            });
+        if let Err(reason) = checked {
+            finding.note(reason);
+            continue;
+        }
+        finding.fix_with(Applicability::Safe, |fix| {
+            let run = replace_callee(fix, site.call)?;
+            fix.title(format!("Replace with `{run}(…)`"));
+            fix.remove_import_if_unused(&getter.func);
+            Ok(())
+        });
+    }
+}
+
+fn explicit_loop<'a>(
+    ctx: &Context<'a>,
+    out: &mut Findings,
+    module: &mut Module<'a>,
+    suite: &Suite<'a>,
+    index: usize,
+    setup: Setup<'a>,
+) {
+    let semantic = ctx.semantic;
+    let name = setup.target.id.as_str();
+    let Some(owner) = semantic.owner_scope(name, suite.scope) else {
+        return;
+    };
+    let candidate = match match_shape(semantic, suite, index, setup, owner) {
+        Ok(candidate) => candidate,
+        Err(reason) => {
+            // Report at the first `run_until_complete` on this loop, if any.
+            let site = semantic
+                .uses_of(name, owner)
+                .into_iter()
+                .find_map(|u| module.run_calls.get(&u.range.start()).copied());
+            if let Some(call) = site
+                && module.reported.insert(call.start())
+            {
+                out.report(&ASYNCIO_RUN, call.range(), MESSAGE).note(reason);
+            }
+            return;
+        }
+    };
+    if !module.reported.insert(candidate.run_call.start()) {
+        return;
+    }
+    let finding = out.report(&ASYNCIO_RUN, candidate.run_call.range(), MESSAGE);
+    if let Err(reason) = check_candidate(ctx, &candidate, &module.loop_calls, suite.scope) {
+        finding.note(reason);
+        return;
+    }
+    finding.fix_with(Applicability::Safe, |fix| build_fix(fix, &candidate));
+}
+
+/// Matches setup, optional `set_event_loop`, optional `try`, the run, and
+/// collects the teardown statements that follow.
+fn match_shape<'a>(
+    semantic: &SemanticModel<'a>,
+    suite: &Suite<'a>,
+    index: usize,
+    setup: Setup<'a>,
+    owner: ScopeId,
+) -> Result<Candidate<'a>, String> {
+    let name = setup.target.id.as_str();
+    let scope = suite.scope;
+    let mut body: &'a [Stmt] = suite.body;
+    let mut position = index + 1;
+    let mut try_block = match suite.parent {
+        Some(parent @ Stmt::Try(block)) if std::ptr::eq(block.body.as_ptr(), body.as_ptr()) => {
+            Some((parent, block))
+        }
+        _ => None,
+    };
+    let mut set_loop = None;
+    let run_call = loop {
+        let Some(next) = body.get(position) else {
+            return Err("no `run_until_complete` follows the loop's creation".to_string());
+        };
+        if set_loop.is_none()
+            && let Some(call) = set_event_loop_to(semantic, next, name, scope)
+        {
+            set_loop = Some((next, call));
+            position += 1;
+            continue;
+        }
+        if try_block.is_none()
+            && let Stmt::Try(block) = next
+        {
+            try_block = Some((next, block));
+            body = &block.body;
+            position = 0;
+            continue;
+        }
+        if let Some(call) = run_statement_call(next, name) {
+            break call;
+        }
+        return Err(
+            "other statements run between the loop's creation and `run_until_complete`".to_string(),
+        );
+    };
+
+    let loop_teardown = |stmt: &&'a Stmt| is_teardown(semantic, stmt, name, scope);
+    let after = |body: &'a [Stmt], index: usize| -> Vec<&'a Stmt> {
+        body.get(index + 1..)
+            .unwrap_or_default()
+            .iter()
+            .filter(loop_teardown)
+            .collect()
+    };
+    let mut teardown = vec![after(body, position)];
+    let mut finally_teardown = Vec::new();
+    if let Some((try_stmt, block)) = try_block {
+        finally_teardown = block.finalbody.iter().filter(loop_teardown).collect();
+        if let Some((try_suite, try_index)) = semantic.suite_of(try_stmt) {
+            teardown.push(after(try_suite.body, try_index));
+        }
+    }
+    Ok(Candidate {
+        name,
+        owner,
+        setup,
+        set_loop,
+        run_call,
+        try_block,
+        teardown,
+        finally_teardown,
+    })
+}
+
+/// Everything but the shape: the loop's other uses, the argument, and loop
+/// management elsewhere in the module.
+fn check_candidate(
+    ctx: &Context,
+    candidate: &Candidate,
+    loop_calls: &[LoopCall],
+    scope: ScopeId,
+) -> Result<(), String> {
+    let semantic = ctx.semantic;
+    let mut allowed = vec![
+        candidate.setup.target.range(),
+        candidate.run_call.func.range(),
+    ];
+    allowed.extend(candidate.set_loop.map(|(stmt, _)| stmt.range()));
+    allowed.extend(candidate.teardown_stmts().map(Ranged::range));
+    if let Some(other) = semantic
+        .uses_outside(candidate.name, candidate.owner, &allowed)
+        .first()
+    {
+        let line = line_of(ctx, other.range.start());
+        return Err(match other.kind {
+            UseKind::Declaration => format!(
+                "the loop's name is declared `global` or `nonlocal` on line {line}, so other code can reach it"
+            ),
+            _ => format!(
+                "the loop is also used on line {line}, and `asyncio.run` keeps its loop to itself"
+            ),
+        });
+    }
+    let current = candidate.setup.kind == LoopCallKind::Current || candidate.set_loop.is_some();
+    let argument = single_argument(candidate.run_call)?;
+    coroutine_argument(semantic, argument, scope, current)?;
+
+    let mut own = vec![candidate.setup.call.start()];
+    own.extend(candidate.set_loop.map(|(_, call)| call.start()));
+    for stmt in candidate.teardown_stmts() {
+        if let Stmt::Expr(statement) = stmt {
+            own.push(statement.value.start());
+        }
+    }
+    loops_elsewhere(ctx, loop_calls, &own, current)
+}
+
+fn build_fix(fix: &mut FixBuilder, candidate: &Candidate) -> anyhow::Result<()> {
+    let ctx = fix.ctx;
+    let source = ctx.source;
+    let run = replace_callee(fix, candidate.run_call)?;
+    fix.title(format!("Replace with `{run}(…)`"));
+
+    let mut removed: Vec<Edit> = Vec::new();
+    removed.extend(delete_statements_keeping_comments(
+        ctx,
+        &[candidate.setup.stmt],
+    )?);
+    if let Some((stmt, call)) = candidate.set_loop {
+        removed.extend(delete_statements_keeping_comments(ctx, &[stmt])?);
+        fix.remove_import_if_unused(&call.func);
+    }
+    for group in &candidate.teardown {
+        removed.extend(delete_statements_keeping_comments(ctx, group)?);
+    }
+    fix.remove_import_if_unused(&candidate.setup.call.func);
+    for stmt in candidate.teardown_stmts() {
+        if let Stmt::Expr(statement) = stmt
+            && let Expr::Call(call) = statement.value.as_ref()
+            && matches!(call.func.as_ref(), Expr::Name(_))
+        {
+            fix.remove_import_if_unused(&call.func); // `from asyncio import set_event_loop`
+        }
+    }
+
+    if let Some((try_stmt, block)) = candidate.try_block
+        && !candidate.finally_teardown.is_empty()
+    {
+        if candidate.finally_teardown.len() == block.finalbody.len() {
+            // The `finally` only closed the loop: it goes, and a `try` left
+            // without a handler is unwrapped.
+            let (Some(first), Some(last)) = (block.finalbody.first(), block.finalbody.last())
+            else {
+                anyhow::bail!("internal error: an empty `finally`");
+            };
+            let before = block
+                .orelse
+                .last()
+                .map(Ranged::end)
+                .or_else(|| block.handlers.last().map(Ranged::end))
+                .or_else(|| block.body.last().map(Ranged::end))
+                .unwrap_or(try_stmt.start());
+            let Some(keyword) = find_token(
+                ctx.tokens,
+                TextRange::new(before, first.start()),
+                TokenKind::Finally,
+            ) else {
+                anyhow::bail!("internal error: no `finally` keyword");
+            };
+            // Blank lines just above the clause go with it, so none double up.
+            let mut start = line_start(source, keyword.start());
+            while previous_line(source, start).is_some_and(|line| line.trim().is_empty()) {
+                start = line_start(source, start - TextSize::new(1));
+            }
+            let clause = TextRange::new(start, full_line_end(source, last.end()));
+            let try_indent = indentation_at(source, try_stmt.start());
+            removed.push(remove_lines_keeping_comments(ctx, clause, try_indent));
+            if block.handlers.is_empty() {
+                let skip: Vec<TextRange> = removed.iter().map(|e| e.range).collect();
+                let unwrapped = unwrap_block(ctx, try_stmt, &block.body, clause.start(), &skip)?;
+                removed.extend(unwrapped);
+            }
+        } else {
+            removed.extend(delete_statements_keeping_comments(
+                ctx,
+                &candidate.finally_teardown,
+            )?);
+        }
+    }
+    for edit in removed {
+        fix.edit(edit);
+    }
+    Ok(())
+}
+
+/// Replaces the callee of `….run_until_complete(c)` with `asyncio.run`;
+/// returns the name written.
+fn replace_callee(fix: &mut FixBuilder, call: &ast::ExprCall) -> anyhow::Result<String> {
+    if !comments_in(fix.ctx.tokens, call.func.range()).is_empty() {
+        anyhow::bail!("comments inside the call's callee");
+    }
+    let run = fix.ensure_import("asyncio", "run")?;
+    fix.replace(call.func.range(), run.clone());
+    Ok(run)
+}
+
+/// `NAME = asyncio.get_event_loop()` / `asyncio.new_event_loop()` (also annotated).
+fn loop_setup<'a>(semantic: &SemanticModel, stmt: &'a Stmt, scope: ScopeId) -> Option<Setup<'a>> {
+    let (target, value) = match stmt {
+        Stmt::Assign(assign) => match assign.targets.as_slice() {
+            [target] => (target, assign.value.as_ref()),
+            _ => return None,
+        },
+        Stmt::AnnAssign(assign) => (assign.target.as_ref(), assign.value.as_deref()?),
+        _ => return None,
+    };
+    let Expr::Name(target) = target else {
+        return None;
+    };
+    let Expr::Call(call) = value else {
+        return None;
+    };
+    if !call.arguments.is_empty() {
+        return None;
+    }
+    let kind = asyncio_loop_call(semantic, &call.func, scope)?;
+    (kind != LoopCallKind::Set).then_some(Setup {
+        stmt,
+        target,
+        call,
+        kind,
+    })
+}
+
+/// `asyncio.get_event_loop().run_until_complete(…)` (or `new_event_loop()`):
+/// the inner call and what it does.
+fn chained_loop<'a>(
+    semantic: &SemanticModel,
+    call: &'a ast::ExprCall,
+    scope: ScopeId,
+) -> Option<(&'a ast::ExprCall, LoopCallKind)> {
+    let Expr::Attribute(attribute) = call.func.as_ref() else {
+        return None;
+    };
+    if attribute.attr.as_str() != "run_until_complete" {
+        return None;
+    }
+    let Expr::Call(getter) = attribute.value.as_ref() else {
+        return None;
+    };
+    if !getter.arguments.is_empty() {
+        return None;
+    }
+    let kind = asyncio_loop_call(semantic, &getter.func, scope)?;
+    (kind != LoopCallKind::Set).then_some((getter, kind))
+}
+
+/// What `func` does to the event loop when it is one of asyncio's own
+/// loop functions.
+fn asyncio_loop_call(
+    semantic: &SemanticModel,
+    func: &Expr,
+    scope: ScopeId,
+) -> Option<LoopCallKind> {
+    let qualified = semantic.qualified_name(func, scope)?;
+    if !qualified.starts_with("asyncio") {
+        return None;
+    }
+    match qualified.member() {
+        "get_event_loop" => Some(LoopCallKind::Current),
+        "new_event_loop" => Some(LoopCallKind::New),
+        "set_event_loop" => Some(LoopCallKind::Set),
+        _ => None,
+    }
+}
+
+/// What a call does to the event loop, by any library: asyncio's
+/// functions, a policy's methods, uvloop, a loop class.
+fn loop_call_kind(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<LoopCallKind> {
+    if let Some(kind) = asyncio_loop_call(semantic, func, scope) {
+        return Some(kind);
+    }
+    let last = match func {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return None,
+    };
+    match last {
+        "get_event_loop" => Some(LoopCallKind::Current),
+        "set_event_loop" => Some(LoopCallKind::Set),
+        "new_event_loop" | "SelectorEventLoop" | "ProactorEventLoop" | "EventLoop" => {
+            Some(LoopCallKind::New)
+        }
+        _ => None,
+    }
+}
+
+/// Every call that gets, makes or sets an event loop outside coroutines
+/// (inside one, `get_event_loop()` is just the running loop).
+fn loop_management_calls(semantic: &SemanticModel) -> Vec<LoopCall> {
+    semantic
+        .calls
+        .iter()
+        .filter(|site| !runs_in_coroutine(semantic, site.scope))
+        .filter_map(|site| {
+            loop_call_kind(semantic, &site.call.func, site.scope).map(|kind| LoopCall {
+                start: site.call.start(),
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// `NAME.run_until_complete(…)` calls in synchronous code, by the start of `NAME`.
+fn run_calls_by_receiver<'a>(
+    semantic: &SemanticModel<'a>,
+) -> FxHashMap<TextSize, &'a ast::ExprCall> {
+    let mut calls = FxHashMap::default();
+    for site in &semantic.calls {
+        if let Expr::Attribute(attribute) = site.call.func.as_ref()
+            && attribute.attr.as_str() == "run_until_complete"
+            && let Expr::Name(receiver) = attribute.value.as_ref()
+            && runs_synchronously(semantic, site.scope)
+        {
+            calls.insert(receiver.start(), site.call);
+        }
+    }
+    calls
+}
+
+/// Fails when loop management elsewhere in the module may expect this loop
+/// or the current loop it leaves behind. `current`: the rewritten code
+/// touched the thread's current loop (so any other loop code may see it).
+fn loops_elsewhere(
+    ctx: &Context,
+    loop_calls: &[LoopCall],
+    own: &[TextSize],
+    current: bool,
+) -> Result<(), String> {
+    let other = loop_calls
+        .iter()
+        .find(|call| !own.contains(&call.start) && (current || call.kind != LoopCallKind::New));
+    match other {
+        Some(call) => Err(format!(
+            "the module also manages event loops on line {}; that code may expect this loop, and after `asyncio.run` there is no current loop",
+            line_of(ctx, call.start)
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `asyncio.set_event_loop(NAME)` as a statement.
+fn set_event_loop_to<'a>(
+    semantic: &SemanticModel,
+    stmt: &'a Stmt,
+    name: &str,
+    scope: ScopeId,
+) -> Option<&'a ast::ExprCall> {
+    let Stmt::Expr(statement) = stmt else {
+        return None;
+    };
+    let Expr::Call(call) = statement.value.as_ref() else {
+        return None;
+    };
+    let [Expr::Name(argument)] = call.arguments.args.as_ref() else {
+        return None;
+    };
+    (call.arguments.keywords.is_empty()
+        && argument.id.as_str() == name
+        && asyncio_loop_call(semantic, &call.func, scope) == Some(LoopCallKind::Set))
+    .then_some(call)
+}
+
+/// The `NAME.run_until_complete(…)` call of a statement that is that call,
+/// assigns or returns it, or passes it as the only argument of a plain call
+/// (`sys.exit(loop.run_until_complete(main()))`).
+fn run_statement_call<'a>(stmt: &'a Stmt, name: &str) -> Option<&'a ast::ExprCall> {
+    let value = match stmt {
+        Stmt::Expr(statement) => &statement.value,
+        Stmt::Assign(assign) => &assign.value,
+        Stmt::AnnAssign(assign) => assign.value.as_ref()?,
+        Stmt::AugAssign(assign) => &assign.value,
+        Stmt::Return(ret) => ret.value.as_ref()?,
+        _ => return None,
+    };
+    let Expr::Call(call) = value.as_ref() else {
+        return None;
+    };
+    if is_loop_method(&call.func, name, "run_until_complete") {
+        return Some(call);
+    }
+    match (
+        call.arguments.args.as_ref(),
+        call.arguments.keywords.is_empty(),
+    ) {
+        ([Expr::Call(inner)], true)
+            if is_name_chain(&call.func)
+                && is_loop_method(&inner.func, name, "run_until_complete") =>
+        {
+            Some(inner)
+        }
+        _ => None,
+    }
+}
+
+/// `name` or `name.attr.attr`.
+fn is_name_chain(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(_) => true,
+        Expr::Attribute(attribute) => is_name_chain(&attribute.value),
+        _ => false,
+    }
+}
+
+/// Whether `func` is `NAME.method`.
+fn is_loop_method(func: &Expr, name: &str, method: &str) -> bool {
+    matches!(
+        func,
+        Expr::Attribute(attribute)
+            if attribute.attr.as_str() == method
+                && matches!(attribute.value.as_ref(), Expr::Name(receiver) if receiver.id.as_str() == name)
+    )
+}
+
+/// `loop.close()`, `loop.run_until_complete(loop.shutdown_asyncgens())` (or
+/// `shutdown_default_executor()`), `asyncio.set_event_loop(None)`: what
+/// `asyncio.run` does itself when it finishes.
+fn is_teardown(semantic: &SemanticModel, stmt: &Stmt, name: &str, scope: ScopeId) -> bool {
+    let Stmt::Expr(statement) = stmt else {
+        return false;
+    };
+    let Expr::Call(call) = statement.value.as_ref() else {
+        return false;
+    };
+    let arguments = &call.arguments;
+    if is_loop_method(&call.func, name, "close") {
+        return arguments.is_empty();
+    }
+    if is_loop_method(&call.func, name, "run_until_complete") {
+        return match (arguments.args.as_ref(), arguments.keywords.is_empty()) {
+            ([Expr::Call(inner)], true) => {
+                inner.arguments.is_empty()
+                    && (is_loop_method(&inner.func, name, "shutdown_asyncgens")
+                        || is_loop_method(&inner.func, name, "shutdown_default_executor"))
+            }
+            _ => false,
+        };
+    }
+    matches!(
+        (arguments.args.as_ref(), arguments.keywords.is_empty()),
+        ([Expr::NoneLiteral(_)], true)
+    ) && asyncio_loop_call(semantic, &call.func, scope) == Some(LoopCallKind::Set)
+}
+
+/// The one positional argument of `run_until_complete`.
+fn single_argument(call: &ast::ExprCall) -> Result<&Expr, String> {
+    match (
+        call.arguments.args.as_ref(),
+        call.arguments.keywords.is_empty(),
+    ) {
+        ([argument], true) if !argument.is_starred_expr() => Ok(argument),
+        _ => Err("`run_until_complete` is not called with one positional argument".to_string()),
+    }
+}
+
+/// Whether `argument` is a call known to return a coroutine, and creating
+/// it before any loop exists changes nothing. `current`: the code made its
+/// loop the thread's current loop before creating the coroutine.
+fn coroutine_argument(
+    semantic: &SemanticModel,
+    argument: &Expr,
+    scope: ScopeId,
+    current: bool,
+) -> Result<(), String> {
+    let Expr::Call(call) = argument else {
+        return Err(
+            "the argument is not a call; `asyncio.run` raises `ValueError` on a future or task"
+                .to_string(),
+        );
+    };
+    match call.func.as_ref() {
+        Expr::Name(name) => {
+            let id = name.id.as_str();
+            if !is_async_def(semantic, &call.func, scope) {
+                match semantic.import_of(id, scope) {
+                    Some(path) => returns_coroutine(path)?,
+                    None => {
+                        return Err(format!(
+                            "`{id}` is neither an `async def` nor an imported function, so it may not return a coroutine"
+                        ));
+                    }
+                }
+            }
+        }
+        Expr::Attribute(attribute) => match semantic.qualified_name(&call.func, scope) {
+            Some(qualified) => returns_coroutine(qualified.as_str())?,
+            None => {
+                if FUTURE_METHODS.contains(&attribute.attr.as_str()) {
+                    return Err(format!(
+                        "`.{}()` returns a future or task, which `asyncio.run` rejects",
+                        attribute.attr
+                    ));
+                }
+                if let Expr::Call(receiver) = attribute.value.as_ref()
+                    && loop_call_kind(semantic, &receiver.func, scope).is_some()
+                {
+                    return Err("the argument is a method of an event loop".to_string());
+                }
+            }
+        },
+        _ => {
+            return Err("the called function is not a name or an attribute".to_string());
+        }
+    }
+    // The coroutine is now created before any loop exists. Calls into
+    // asyncio would bind to another loop; with the loop made current first,
+    // any other call (a client's constructor) may have bound to it too.
+    let mut problem = None;
+    let inner = std::iter::once(call.func.as_ref())
+        .chain(call.arguments.args.iter())
+        .chain(call.arguments.keywords.iter().map(|k| &k.value));
+    for expr in inner {
+        any_over_expr(expr, |e| {
+            let Expr::Call(inner) = e else { return false };
+            problem = inner_call_problem(semantic, inner, scope, current);
+            problem.is_some()
+        });
+        if let Some(problem) = problem {
+            return Err(problem.to_string());
+        }
+    }
+    Ok(())
+}
+
+/// Why a call inside the argument of `run_until_complete` keeps the rewrite
+/// out, if it does.
+fn inner_call_problem(
+    semantic: &SemanticModel,
+    call: &ast::ExprCall,
+    scope: ScopeId,
+    current: bool,
+) -> Option<&'static str> {
+    let qualified = semantic.qualified_name(&call.func, scope);
+    if qualified.as_ref().is_some_and(|q| q.starts_with("asyncio"))
+        || loop_call_kind(semantic, &call.func, scope).is_some()
+        || matches!(call.func.as_ref(), Expr::Attribute(a) if FUTURE_METHODS.contains(&a.attr.as_str()))
+    {
+        return Some("an argument calls into asyncio before `asyncio.run` creates its loop");
+    }
+    let harmless = qualified.is_some_and(|q| q.starts_with("builtins"))
+        || is_async_def(semantic, &call.func, scope);
+    (current && !harmless).then_some(
+        "a call in the argument would now run before the loop exists; the code made its loop current first, so it may bind to that loop",
+    )
+}
+
+/// Whether `func` names an `async def` of the module (calling one runs none of its body).
+fn is_async_def(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
+    let Expr::Name(name) = func else {
+        return false;
+    };
+    match semantic.lookup(name.id.as_str(), scope) {
+        Lookup::Bound { bindings, .. } => bindings.iter().all(|&binding| {
+            matches!(semantic.binding(binding).kind, BindingKind::FunctionDef(def) if def.is_async)
+        }),
+        Lookup::Builtin | Lookup::Unknown => false,
+    }
+}
+
+/// Whether the function at the import path `qualified` returns a coroutine
+/// (asyncio's future and task producers do not; other libraries' functions
+/// count as coroutine functions).
+fn returns_coroutine(qualified: &str) -> Result<(), String> {
+    let member = qualified.rsplit('.').next().unwrap_or(qualified);
+    let in_asyncio = qualified == "asyncio" || qualified.starts_with("asyncio.");
+    if in_asyncio && !ASYNCIO_COROUTINE_FUNCTIONS.contains(&member) {
+        return Err(format!(
+            "`{qualified}` does not return a coroutine, and `asyncio.run` accepts only one"
+        ));
+    }
+    if qualified.starts_with("builtins.") {
+        return Err(format!("`{member}` is a builtin, not a coroutine function"));
+    }
+    Ok(())
+}
+
+/// Whether a block in `scope` runs synchronously outside any coroutine: the
+/// module, or a plain function not nested in an `async def` (a class body's
+/// loop would be an attribute).
+fn is_sync_block(semantic: &SemanticModel, scope: ScopeId) -> bool {
+    match semantic.scope(scope).kind {
+        ScopeKind::Module => true,
+        ScopeKind::Function { is_async: false } => runs_synchronously(semantic, scope),
+        _ => false,
+    }
+}
+
+/// Whether no enclosing scope of `scope` is an `async def`.
+fn runs_synchronously(semantic: &SemanticModel, scope: ScopeId) -> bool {
+    let mut current = Some(scope);
+    while let Some(id) = current {
+        let scope = semantic.scope(id);
+        if matches!(scope.kind, ScopeKind::Function { is_async: true }) {
+            return false;
+        }
+        current = scope.parent;
+    }
+    true
+}
+
+/// Whether code in `scope` runs while a coroutine runs: the scope chain
+/// reaches an `async def` through lambdas and comprehensions only.
+fn runs_in_coroutine(semantic: &SemanticModel, scope: ScopeId) -> bool {
+    let mut current = Some(scope);
+    while let Some(id) = current {
+        let scope = semantic.scope(id);
+        match scope.kind {
+            ScopeKind::Function { is_async } => return is_async,
+            ScopeKind::Module | ScopeKind::Class => return false,
+            ScopeKind::Lambda | ScopeKind::Comprehension { .. } => current = scope.parent,
+        }
+    }
+    false
+}
+
+fn line_of(ctx: &Context, offset: TextSize) -> usize {
+    ctx.line_index.line_index(offset).get()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ASYNCIO_RUN;
+    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+
+    const MESSAGE: &str = super::MESSAGE;
+
+    #[test]
+    fn chained_get_event_loop() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    pass\n\nasyncio.get_event_loop().run_until_complete(main())\n",
+            "import asyncio\n\nasync def main():\n    pass\n\nasyncio.run(main())\n",
+        );
+    }
+
+    #[test]
+    fn chained_value_and_from_import() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "from asyncio import get_event_loop\nfrom app import main\n\nprint(get_event_loop().run_until_complete(main()))\n",
+            "import asyncio\nfrom app import main\n\nprint(asyncio.run(main()))\n",
+        );
+    }
+
+    #[test]
+    fn setup_run_and_close_in_a_function() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import serve\n\ndef cli():\n    loop = asyncio.new_event_loop()\n    asyncio.set_event_loop(loop)\n    result = loop.run_until_complete(serve(port=8080))\n    loop.run_until_complete(loop.shutdown_asyncgens())\n    loop.close()\n    return result\n",
+            "import asyncio\nfrom app import serve\n\ndef cli():\n    result = asyncio.run(serve(port=8080))\n    return result\n",
+        );
+    }
+
+    #[test]
+    fn try_keeps_handler_and_drops_finally() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\nloop = asyncio.get_event_loop()\ntry:\n    loop.run_until_complete(main())\nexcept KeyboardInterrupt:\n    pass\nfinally:\n    loop.close()\n",
+            "import asyncio\nfrom app import main\n\ntry:\n    asyncio.run(main())\nexcept KeyboardInterrupt:\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn try_without_handler_is_unwrapped() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\ndef run():\n    loop = asyncio.new_event_loop()\n    try:\n        return loop.run_until_complete(main())\n    finally:\n        loop.close()\n",
+            "import asyncio\nfrom app import main\n\ndef run():\n    return asyncio.run(main())\n",
+        );
+    }
+
+    #[test]
+    fn blank_line_before_finally_goes_with_it() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main, other\n\ndef run():\n    loop = asyncio.new_event_loop()\n    try:\n        loop.run_until_complete(main())\n\n    finally:\n        loop.close()\n\n    other()\n",
+            "import asyncio\nfrom app import main, other\n\ndef run():\n    asyncio.run(main())\n\n    other()\n",
+        );
+    }
+
+    #[test]
+    fn finally_with_other_work_keeps_it() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main, report\n\nloop = asyncio.new_event_loop()\ntry:\n    loop.run_until_complete(main())\nfinally:\n    loop.close()\n    report()\n",
+            "import asyncio\nfrom app import main, report\n\ntry:\n    asyncio.run(main())\nfinally:\n    report()\n",
+        );
+    }
+
+    #[test]
+    fn setup_inside_try_body() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    pass\n\ntry:\n    loop = asyncio.new_event_loop()\n    loop.run_until_complete(main())\nfinally:\n    loop.close()\n",
+            "import asyncio\n\nasync def main():\n    pass\n\nasyncio.run(main())\n",
+        );
+    }
+
+    #[test]
+    fn run_passed_to_sys_exit() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nimport sys\nfrom app import main\n\nloop = asyncio.new_event_loop()\nsys.exit(loop.run_until_complete(main()))\n",
+            "import asyncio\nimport sys\nfrom app import main\n\nsys.exit(asyncio.run(main()))\n",
+        );
+    }
+
+    #[test]
+    fn comments_of_removed_statements_stay() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\nloop = asyncio.new_event_loop()  # private loop\nloop.run_until_complete(main())\nloop.close()  # free sockets\n",
+            "import asyncio\nfrom app import main\n\n# private loop\nasyncio.run(main())\n# free sockets\n",
+        );
+    }
+
+    #[test]
+    fn gather_is_a_future() {
+        check_finding(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import a, b\n\nloop = asyncio.new_event_loop()\nloop.run_until_complete(asyncio.gather(a(), b()))\nloop.close()\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn futures_tasks_and_variables_are_left_alone() {
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import a\n\ndef one():\n    loop = asyncio.new_event_loop()\n    loop.run_until_complete(asyncio.ensure_future(a()))\n\ndef two(coro):\n    loop = asyncio.new_event_loop()\n    loop.run_until_complete(coro)\n\ndef three(pool, job):\n    loop = asyncio.new_event_loop()\n    loop.run_until_complete(pool.run_in_executor(None, job))\n",
+        );
+    }
+
+    #[test]
+    fn plain_def_may_return_a_future() {
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\ndef main():\n    return asyncio.gather()\n\nloop = asyncio.new_event_loop()\nloop.run_until_complete(main())\n",
+        );
+    }
+
+    #[test]
+    fn loop_used_for_anything_else_stays() {
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\nloop = asyncio.new_event_loop()\nloop.set_debug(True)\nloop.run_until_complete(main())\nloop.close()\n",
+        );
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main, more\n\nloop = asyncio.new_event_loop()\nloop.run_until_complete(main())\nloop.run_until_complete(more())\nloop.close()\n",
+        );
+    }
+
+    #[test]
+    fn loop_read_by_another_function_stays() {
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\ndef stop():\n    loop.stop()\n\nloop = asyncio.new_event_loop()\nloop.run_until_complete(main())\n",
+        );
+    }
+
+    #[test]
+    fn global_loop_stays() {
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\ndef run():\n    global loop\n    loop = asyncio.new_event_loop()\n    loop.run_until_complete(main())\n",
+        );
+    }
+
+    #[test]
+    fn coroutine_code_is_left_alone() {
+        let source = "import asyncio\nfrom app import main\n\nasync def outer():\n    def inner():\n        loop = asyncio.new_event_loop()\n        loop.run_until_complete(main())\n    asyncio.get_event_loop().run_until_complete(main())\n";
+        check_no_fix(&ASYNCIO_RUN, source);
+        assert!(findings(&ASYNCIO_RUN, source).is_empty());
+    }
+
+    #[test]
+    fn attribute_loop_is_never_touched() {
+        let source = "import asyncio\nfrom app import main\n\nclass Case:\n    def setUp(self):\n        self.loop = asyncio.new_event_loop()\n    def test(self):\n        self.loop.run_until_complete(main())\n";
+        check_no_fix(&ASYNCIO_RUN, source);
+        assert!(findings(&ASYNCIO_RUN, source).is_empty());
+    }
+
+    #[test]
+    fn chained_form_with_loops_elsewhere_stays() {
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\ndef setup():\n    asyncio.set_event_loop(asyncio.new_event_loop())\n\nasyncio.get_event_loop().run_until_complete(main())\n",
+        );
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import init, main\n\nasyncio.get_event_loop().run_until_complete(init())\nasyncio.get_event_loop().run_until_complete(main())\n",
+        );
+    }
+
+    #[test]
+    fn statements_between_setup_and_run_stay() {
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main, parse\n\nloop = asyncio.new_event_loop()\nargs = parse()\nloop.run_until_complete(main(args))\n",
+        );
+    }
+
+    #[test]
+    fn argument_touching_asyncio_stays() {
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\nloop = asyncio.new_event_loop()\nloop.run_until_complete(main(asyncio.Queue()))\n",
+        );
+    }
+
+    #[test]
+    fn calls_in_the_argument_of_a_current_loop_stay() {
+        check_finding(
+            &ASYNCIO_RUN,
+            "import asyncio\nimport aiohttp\nfrom app import main\n\nloop = asyncio.get_event_loop()\nloop.run_until_complete(main(aiohttp.ClientSession()))\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn builtins_and_coroutines_in_the_argument_are_fine() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nimport sys\nfrom app import main\n\nasync def step():\n    pass\n\nasyncio.get_event_loop().run_until_complete(main(int(sys.argv[1]), step()))\n",
+            "import asyncio\nimport sys\nfrom app import main\n\nasync def step():\n    pass\n\nasyncio.run(main(int(sys.argv[1]), step()))\n",
+        );
+    }
+
+    #[test]
+    fn noqa_suppresses() {
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\nasyncio.get_event_loop().run_until_complete(main())  # noqa: AM002\n",
+        );
+    }
+
+    #[test]
+    fn shadowed_asyncio_keeps_the_finding_without_fix() {
+        check_finding(
+            &ASYNCIO_RUN,
+            "from asyncio import new_event_loop\nfrom app import main\n\ndef run(asyncio):\n    loop = new_event_loop()\n    loop.run_until_complete(main())\n",
+            MESSAGE,
+        );
+    }
+}

@@ -1,0 +1,563 @@
+//! Statement-level edits that change blocks: re-indenting lines, wrapping a
+//! statement in a new block while lifting an expression out of a call,
+//! dissolving a block into its parent, and deleting code while keeping the
+//! comments in it. Built on `layout.rs`; every offset comes from a parser
+//! range or a line start, and comments are never silently dropped.
+
+use anyhow::bail;
+use ruff_python_ast::Stmt;
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::Edit;
+use super::layout::{
+    delete_statements, full_line_end, indent_unit, indentation_at, is_alone_on_lines, line_end,
+    line_start, line_text, multiline_strings, tokens_overlapping,
+};
+use crate::codemods::Context;
+use crate::source::line_ending;
+
+/// The ranges of the comments that lie inside `range`.
+pub fn comments_in(tokens: &Tokens, range: TextRange) -> Vec<TextRange> {
+    tokens_overlapping(tokens, range)
+        .iter()
+        .filter(|t| t.kind() == TokenKind::Comment && range.contains_range(t.range()))
+        .map(Ranged::range)
+        .collect()
+}
+
+/// The range of the first token of `kind` inside `range` (a keyword such as
+/// `finally`, which the AST does not locate).
+pub fn find_token(tokens: &Tokens, range: TextRange, kind: TokenKind) -> Option<TextRange> {
+    tokens_overlapping(tokens, range)
+        .iter()
+        .find(|t| t.kind() == kind && range.contains_range(t.range()))
+        .map(Ranged::range)
+}
+
+/// Edits that re-indent every line starting in `lines`: its leading `from`
+/// becomes `to`. Left alone: blank lines, lines that start inside a
+/// multi-line string (data) or inside one of `skip` (text other edits
+/// replace), and lines that do not start with `from` (continuation lines and
+/// stray comments, whose indentation means nothing to Python).
+pub fn reindent_lines(
+    ctx: &Context,
+    lines: TextRange,
+    from: &str,
+    to: &str,
+    skip: &[TextRange],
+) -> Vec<Edit> {
+    if from == to {
+        return Vec::new();
+    }
+    code_line_starts(ctx, lines, skip)
+        .into_iter()
+        .filter(|&offset| line_text(ctx.source, offset).starts_with(from))
+        .map(|offset| indentation_change(offset, from, to))
+        .collect()
+}
+
+/// The starts of the lines that begin in `lines` and hold code or a
+/// comment: not blank, not inside a multi-line string, not inside `skip`.
+fn code_line_starts(ctx: &Context, lines: TextRange, skip: &[TextRange]) -> Vec<TextSize> {
+    let source = ctx.source;
+    let mut starts = Vec::new();
+    if lines.is_empty() {
+        return starts;
+    }
+    let strings = multiline_strings(source, ctx.tokens, lines);
+    let mut offset = line_start(source, lines.start());
+    if offset < lines.start() {
+        offset = full_line_end(source, offset);
+    }
+    while offset < lines.end() {
+        let inside_string = strings
+            .iter()
+            .any(|s| s.start() < offset && offset < s.end());
+        let skipped = skip.iter().any(|s| s.start() <= offset && offset < s.end());
+        if !line_text(source, offset).trim().is_empty() && !inside_string && !skipped {
+            starts.push(offset);
+        }
+        let next = full_line_end(source, offset);
+        if next <= offset {
+            break;
+        }
+        offset = next;
+    }
+    starts
+}
+
+/// The smallest edit turning the indentation `from` at `at` into `to`.
+fn indentation_change(at: TextSize, from: &str, to: &str) -> Edit {
+    if let Some(extra) = to.strip_prefix(from) {
+        Edit::insertion(at + TextSize::of(from), extra)
+    } else if from.starts_with(to) {
+        Edit::deletion(TextRange::new(
+            at + TextSize::of(to),
+            at + TextSize::of(from),
+        ))
+    } else {
+        Edit::replacement(TextRange::new(at, at + TextSize::of(from)), to)
+    }
+}
+
+/// The edit that removes the whole lines `lines` (from a line start to a line
+/// start, or to the end of the file), leaving the comments in them behind,
+/// one per line at `indent`.
+pub fn remove_lines_keeping_comments(ctx: &Context, lines: TextRange, indent: &str) -> Edit {
+    let source = ctx.source;
+    let comments = comments_in(ctx.tokens, lines);
+    if comments.is_empty() {
+        return Edit::deletion(lines);
+    }
+    let eol = line_ending(source);
+    let ends_with_break = source[..lines.end().to_usize()].ends_with(['\n', '\r']);
+    let mut content = String::new();
+    for (i, comment) in comments.iter().enumerate() {
+        content.push_str(indent);
+        content.push_str(&source[*comment]);
+        if ends_with_break || i + 1 < comments.len() {
+            content.push_str(eol);
+        }
+    }
+    Edit::replacement(lines, content)
+}
+
+/// Like [`super::layout::delete_statements`] (statements of one block), but
+/// a statement whose lines hold comments leaves them behind, one per line at
+/// its indentation, instead of dropping them. Fails when a statement shares
+/// its line with other code (deleting it alone is not possible).
+pub fn delete_statements_keeping_comments(
+    ctx: &Context,
+    stmts: &[&Stmt],
+) -> anyhow::Result<Vec<Edit>> {
+    let source = ctx.source;
+    let mut edits = Vec::new();
+    let Some(first) = stmts.iter().copied().min_by_key(|s| s.start()) else {
+        return Ok(edits);
+    };
+    if stmts.iter().any(|s| !is_alone_on_lines(source, s.range())) {
+        bail!("a statement to delete shares its line with other code");
+    }
+    let Some((suite, _)) = ctx.semantic.suite_of(first) else {
+        bail!("internal error: a statement outside any block");
+    };
+    let empties_block = suite.parent.is_some()
+        && suite
+            .body
+            .iter()
+            .all(|s| stmts.iter().any(|d| std::ptr::eq(*d, s)));
+    let eol = line_ending(source);
+    let mut plain: Vec<&Stmt> = Vec::new();
+    for stmt in stmts {
+        let own_lines = TextRange::new(stmt.start(), line_end(source, stmt.end()));
+        let comments = comments_in(ctx.tokens, own_lines);
+        if empties_block && std::ptr::eq(*stmt, first) {
+            // The block needs a statement: `pass`, with the comments from
+            // inside the statement after it (those after it stay in place).
+            let mut content = String::from("pass");
+            for comment in comments.iter().filter(|c| stmt.range().contains_range(**c)) {
+                content.push_str("  ");
+                content.push_str(&source[*comment]);
+            }
+            edits.push(Edit::replacement(stmt.range(), content));
+        } else if comments.is_empty() {
+            plain.push(stmt);
+        } else {
+            let indent = indentation_at(source, stmt.start());
+            let separator = format!("{eol}{indent}");
+            let texts: Vec<&str> = comments.iter().map(|c| &source[*c]).collect();
+            edits.push(Edit::replacement(own_lines, texts.join(&separator)));
+        }
+    }
+    // `plain` never holds a whole nested block (the first statement of an
+    // emptied block is handled above), so this deletes every one of them.
+    edits.extend(delete_statements(source, ctx.semantic, &plain));
+    edits.sort_by_key(|e| (e.range.start(), e.range.end()));
+    Ok(edits)
+}
+
+/// Edits that wrap the statement `stmt` in a new block whose header lines are
+/// `header` (such as `async with asyncio.timeout(5):`), while replacing the
+/// expression at `outer` in it with the expression at `inner`, a part of it:
+/// `x = await asyncio.wait_for(fetch(), 5)` becomes `async with …:` and
+/// `x = await fetch()`.
+///
+/// The statement's lines move one indent unit in; `inner`'s lines keep their
+/// layout relative to the line it now starts on (so a multi-line argument
+/// stays readable); lines that start inside a multi-line string keep their
+/// bytes. Comments in the part of `outer` that goes (`timeout=10,  #
+/// seconds`) move to the end of the header's last line.
+pub fn wrap_statement_hoisting(
+    ctx: &Context,
+    stmt: &Stmt,
+    header: &[String],
+    outer: TextRange,
+    inner: TextRange,
+) -> anyhow::Result<Vec<Edit>> {
+    let source = ctx.source;
+    if !is_alone_on_lines(source, stmt.range()) {
+        bail!("the statement shares its line with other code");
+    }
+    if header.is_empty()
+        || !stmt.range().contains_range(outer)
+        || !outer.contains_range(inner)
+        || outer == inner
+    {
+        bail!("internal error: the ranges to hoist do not nest");
+    }
+    let indent = indentation_at(source, stmt.start());
+    let inner_indent = format!("{indent}{}", indent_unit(source, ctx.tokens));
+    let eol = line_ending(source);
+    let before = TextRange::new(outer.start(), inner.start());
+    let after = TextRange::new(inner.end(), outer.end());
+
+    let mut moved = comments_in(ctx.tokens, before);
+    moved.extend(comments_in(ctx.tokens, after));
+    let mut text = String::new();
+    for (i, line) in header.iter().enumerate() {
+        text.push_str(indent);
+        text.push_str(line);
+        if i + 1 == header.len() {
+            for comment in &moved {
+                text.push_str("  ");
+                text.push_str(&source[*comment]);
+            }
+        }
+        text.push_str(eol);
+    }
+
+    let lines = TextRange::new(
+        line_start(source, stmt.start()),
+        full_line_end(source, stmt.end()),
+    );
+    let mut edits = vec![Edit::insertion(lines.start(), text)];
+    // Lines that start inside `outer` are either deleted or `inner`'s own.
+    edits.extend(reindent_lines(ctx, lines, indent, &inner_indent, &[outer]));
+    edits.extend(hoisted_lines(ctx, outer, inner, &inner_indent));
+    if !before.is_empty() {
+        edits.push(Edit::deletion(before));
+    }
+    if !after.is_empty() {
+        edits.push(Edit::deletion(after));
+    }
+    edits.sort_by_key(|e| (e.range.start(), e.range.end()));
+    Ok(edits)
+}
+
+/// Edits that re-indent the lines of `inner` after its first, which moves to
+/// where `outer` started (one indent unit further in). Lines indented from
+/// the line `inner` starts on keep that relation (`fetch(\n    a,\n)`); when
+/// `inner` shares its first line with other code, lines aligned at or past
+/// its column (`fetch(a,\n      b)`) move with it by the same columns.
+fn hoisted_lines(
+    ctx: &Context,
+    outer: TextRange,
+    inner: TextRange,
+    inner_indent: &str,
+) -> Vec<Edit> {
+    let source = ctx.source;
+    let rest = full_line_end(source, inner.start());
+    if rest >= inner.end() {
+        return Vec::new();
+    }
+    let lines = TextRange::new(rest, inner.end());
+    let base = indentation_at(source, inner.start());
+    let before_inner = &source[TextRange::new(line_start(source, inner.start()), inner.start())];
+    let before_outer = &source[TextRange::new(line_start(source, outer.start()), outer.start())];
+    let unit = indent_unit(source, ctx.tokens);
+    let aligned = !before_inner.trim().is_empty()
+        && !before_inner.contains('\t')
+        && !before_outer.contains('\t')
+        && !unit.contains('\t');
+    if !aligned {
+        return reindent_lines(ctx, lines, base, inner_indent, &[]);
+    }
+    let old_column = before_inner.chars().count();
+    let new_column = before_outer.chars().count() + unit.len();
+    let mut edits = Vec::new();
+    for offset in code_line_starts(ctx, lines, &[]) {
+        let line = line_text(source, offset);
+        let width = line.len() - line.trim_start_matches(' ').len();
+        if width >= old_column && !line[width..].starts_with(['\t', '\x0c']) {
+            let spaces = " ".repeat(width - old_column + new_column);
+            edits.push(Edit::replacement(
+                TextRange::new(
+                    offset,
+                    offset + TextSize::try_from(width).unwrap_or_default(),
+                ),
+                spaces,
+            ));
+        } else if line.starts_with(base) && base != inner_indent {
+            edits.push(indentation_change(offset, base, inner_indent));
+        }
+    }
+    edits
+}
+
+/// Edits that dissolve `body`, the first block of the compound statement
+/// `parent` (a `try`, a `with`, …), into the enclosing block: the header lines
+/// from `parent`'s start to the body's first line go (comments in them stay,
+/// at `parent`'s indentation) and the lines from the body's first line up to
+/// `end` (where the next clause starts, or the body's end) move one level
+/// out. The caller removes any other clause. Line starts inside `skip` (text
+/// other edits of the fix delete) are not touched.
+pub fn unwrap_block(
+    ctx: &Context,
+    parent: &Stmt,
+    body: &[Stmt],
+    end: TextSize,
+    skip: &[TextRange],
+) -> anyhow::Result<Vec<Edit>> {
+    let source = ctx.source;
+    let Some(first) = body.first() else {
+        bail!("internal error: an empty block");
+    };
+    if !is_alone_on_lines(source, first.range())
+        || body
+            .last()
+            .is_some_and(|last| !is_alone_on_lines(source, last.range()))
+    {
+        bail!("the block shares a line with its header or other code");
+    }
+    let outer = indentation_at(source, parent.start());
+    let inner = indentation_at(source, first.start());
+    if !inner.starts_with(outer) || inner == outer {
+        bail!("the block's indentation does not extend its header's");
+    }
+    let body_start = line_start(source, first.start());
+    if end < body_start {
+        bail!("internal error: the block ends before it starts");
+    }
+    let header = TextRange::new(line_start(source, parent.start()), body_start);
+    let mut edits = vec![remove_lines_keeping_comments(ctx, header, outer)];
+    edits.extend(reindent_lines(
+        ctx,
+        TextRange::new(body_start, end),
+        inner,
+        outer,
+        skip,
+    ));
+    Ok(edits)
+}
+
+#[cfg(test)]
+mod tests {
+    use ruff_python_ast::{Expr, Stmt};
+
+    use super::*;
+    use crate::fix::apply::splice;
+    use crate::test_support::with_context;
+
+    fn apply(source: &str, mut edits: Vec<Edit>) -> String {
+        edits.sort_by_key(|e| (e.range.start(), e.range.end()));
+        for pair in edits.windows(2) {
+            assert!(pair[0].range.end() <= pair[1].range.start(), "{edits:?}");
+        }
+        splice(source, &edits)
+    }
+
+    fn function_body<'a>(ctx: &'a Context) -> &'a [Stmt] {
+        match &ctx.module.body[0] {
+            Stmt::FunctionDef(def) => &def.body,
+            _ => unreachable!("the test source starts with a def"),
+        }
+    }
+
+    /// The call in `x = await CALL` and its first argument.
+    fn awaited_call(stmt: &Stmt) -> (TextRange, TextRange) {
+        let Stmt::Assign(assign) = stmt else {
+            unreachable!()
+        };
+        let Expr::Await(awaited) = assign.value.as_ref() else {
+            unreachable!()
+        };
+        let Expr::Call(call) = awaited.value.as_ref() else {
+            unreachable!()
+        };
+        (call.range(), call.arguments.args[0].range())
+    }
+
+    fn hoist(source: &str) -> String {
+        with_context(source, |ctx| {
+            let stmt = &function_body(ctx)[0];
+            let (outer, inner) = awaited_call(stmt);
+            let header = vec!["async with timeout(5):".to_string()];
+            apply(
+                source,
+                wrap_statement_hoisting(ctx, stmt, &header, outer, inner).unwrap(),
+            )
+        })
+    }
+
+    #[test]
+    fn finds_comments_and_keywords() {
+        let source = "try:\n    a()  # one\nfinally:  # two\n    b()\n";
+        with_context(source, |ctx| {
+            let all = TextRange::up_to(TextSize::of(source));
+            let comments: Vec<&str> = comments_in(ctx.tokens, all)
+                .into_iter()
+                .map(|c| &source[c])
+                .collect();
+            assert_eq!(comments, ["# one", "# two"]);
+            let finally = find_token(ctx.tokens, all, TokenKind::Finally).unwrap();
+            assert_eq!(&source[finally], "finally");
+        });
+    }
+
+    #[test]
+    fn hoists_an_argument_on_its_own_lines() {
+        let source = "async def f():\n    x = await wait_for(\n        fetch(\n            a,  # first\n        ),\n        timeout=5,  # seconds\n    )  # done\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\n    async with timeout(5):  # seconds\n        x = await fetch(\n            a,  # first\n        )  # done\n"
+        );
+    }
+
+    #[test]
+    fn hoists_an_argument_that_hugs_the_call() {
+        let source = "async def f():\n    x = await wait_for(fetch(  # go\n        '''a\nb''',\n    ),  # five\n        5)\n    y = 1\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\n    async with timeout(5):  # five\n        x = await fetch(  # go\n            '''a\nb''',\n        )\n    y = 1\n"
+        );
+    }
+
+    #[test]
+    fn hoisting_moves_aligned_lines_with_the_argument() {
+        let source = "async def f():\n    rows = await wait_for(fetch(query,\n                                user_id), 3)\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\n    async with timeout(5):\n        rows = await fetch(query,\n                           user_id)\n"
+        );
+    }
+
+    #[test]
+    fn hoisting_keeps_crlf_and_tabs() {
+        let source = "async def f():\r\n\tx = await wait_for(\r\n\t\tfetch(),\r\n\t\t5,\r\n\t)\r\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\r\n\tasync with timeout(5):\r\n\t\tx = await fetch()\r\n"
+        );
+    }
+
+    #[test]
+    fn hoisting_refuses_a_shared_line() {
+        let source = "async def f():\n    x = await wait_for(g(), 5); y = 2\n";
+        with_context(source, |ctx| {
+            let stmt = &function_body(ctx)[0];
+            let (outer, inner) = awaited_call(stmt);
+            let header = vec!["async with timeout(5):".to_string()];
+            assert!(wrap_statement_hoisting(ctx, stmt, &header, outer, inner).is_err());
+        });
+    }
+
+    #[test]
+    fn reindents_only_lines_that_carry_the_indentation() {
+        let source = "def f():\n    a = [\n1,\n    ]\n    s = '''\n    x'''\n    # note\n";
+        let out = with_context(source, |ctx| {
+            let body = function_body(ctx);
+            let lines = TextRange::new(line_start(source, body[0].start()), TextSize::of(source));
+            apply(source, reindent_lines(ctx, lines, "    ", "  ", &[]))
+        });
+        assert_eq!(
+            out,
+            "def f():\n  a = [\n1,\n  ]\n  s = '''\n    x'''\n  # note\n"
+        );
+    }
+
+    #[test]
+    fn reindent_skips_lines_other_edits_replace() {
+        let source = "if x:\n    a = 1\n    b = 2\n";
+        let out = with_context(source, |ctx| {
+            let Stmt::If(branch) = &ctx.module.body[0] else {
+                unreachable!()
+            };
+            let lines = TextRange::new(
+                line_start(source, branch.body[0].start()),
+                source_end(source),
+            );
+            let skip = [TextRange::new(
+                line_start(source, branch.body[1].start()),
+                source_end(source),
+            )];
+            apply(source, reindent_lines(ctx, lines, "    ", "\t", &skip))
+        });
+        assert_eq!(out, "if x:\n\ta = 1\n    b = 2\n");
+    }
+
+    fn source_end(source: &str) -> TextSize {
+        TextSize::of(source)
+    }
+
+    #[test]
+    fn removed_lines_leave_their_comments() {
+        let source = "a = 1\nb = 2  # why\n# own line\nc = 3\n";
+        let out = with_context(source, |ctx| {
+            let body = &ctx.module.body;
+            let lines = TextRange::new(body[1].start(), body[2].start());
+            apply(source, vec![remove_lines_keeping_comments(ctx, lines, "")])
+        });
+        assert_eq!(out, "a = 1\n# why\n# own line\nc = 3\n");
+    }
+
+    #[test]
+    fn deleted_statements_keep_their_comments() {
+        let source =
+            "def f():\n    a()\n    b()  # keep me\n    c(\n        1,  # and me\n    )\n    d()\n";
+        let out = with_context(source, |ctx| {
+            let body = function_body(ctx);
+            let stmts = [&body[1], &body[2], &body[3]];
+            apply(
+                source,
+                delete_statements_keeping_comments(ctx, &stmts).unwrap(),
+            )
+        });
+        assert_eq!(out, "def f():\n    a()\n    # keep me\n    # and me\n");
+    }
+
+    #[test]
+    fn emptied_block_gets_pass_and_keeps_comments() {
+        let source = "if x:\n    a()  # one\n    b()  # two\nc()\n";
+        let out = with_context(source, |ctx| {
+            let Stmt::If(branch) = &ctx.module.body[0] else {
+                unreachable!()
+            };
+            let stmts: Vec<&Stmt> = branch.body.iter().collect();
+            apply(
+                source,
+                delete_statements_keeping_comments(ctx, &stmts).unwrap(),
+            )
+        });
+        assert_eq!(out, "if x:\n    pass  # one\n    # two\nc()\n");
+    }
+
+    #[test]
+    fn deleting_refuses_a_shared_line() {
+        let source = "a(); b()\n";
+        with_context(source, |ctx| {
+            let stmts = [&ctx.module.body[0]];
+            assert!(delete_statements_keeping_comments(ctx, &stmts).is_err());
+        });
+    }
+
+    #[test]
+    fn unwraps_a_try_body() {
+        let source = "def f():\n    try:  # guard\n        a()\n        # between\n        if b:\n            c()\n    finally:\n        d()\n";
+        let out = with_context(source, |ctx| {
+            let body = function_body(ctx);
+            let Stmt::Try(block) = &body[0] else {
+                unreachable!()
+            };
+            let finally = find_token(ctx.tokens, block.range(), TokenKind::Finally).unwrap();
+            let end = line_start(source, finally.start());
+            let mut edits = unwrap_block(ctx, &body[0], &block.body, end, &[]).unwrap();
+            edits.push(Edit::deletion(TextRange::new(end, source_end(source))));
+            apply(source, edits)
+        });
+        assert_eq!(
+            out,
+            "def f():\n    # guard\n    a()\n    # between\n    if b:\n        c()\n"
+        );
+    }
+}
