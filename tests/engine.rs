@@ -322,3 +322,21 @@ fn deeply_nested_input_ends_in_a_result_or_an_error() {
     let result = handle.join().expect("no panic or overflow");
     assert!(matches!(result, Ok(true) | Err(_)));
 }
+
+#[test]
+fn removing_a_run_of_imports_at_the_top_leaves_no_blank_lines() {
+    let source = "import time\nfrom time import sleep\n\nimport trio\n\n\nasync def f():\n    time.sleep(1)\n    sleep(2)\n";
+    assert_eq!(
+        am001(source),
+        "import trio\n\n\nasync def f():\n    await trio.sleep(1)\n    await trio.sleep(2)\n"
+    );
+}
+
+#[test]
+fn a_statement_after_a_bom_is_alone_on_its_line() {
+    let source = "\u{feff}import time\n\n\nasync def f():\n    time.sleep(1)\n";
+    assert_eq!(
+        am001(source),
+        "\u{feff}import asyncio\n\n\nasync def f():\n    await asyncio.sleep(1)\n"
+    );
+}

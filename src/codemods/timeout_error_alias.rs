@@ -491,7 +491,7 @@ mod tests {
         check_fix(
             &TIMEOUT_ERROR_ALIAS,
             "import asyncio\nimport concurrent.futures\n\ntry:\n    pass\nexcept (OSError, asyncio.TimeoutError, ValueError, concurrent.futures.TimeoutError):\n    pass\n",
-            "\ntry:\n    pass\nexcept (OSError, TimeoutError, ValueError):\n    pass\n",
+            "try:\n    pass\nexcept (OSError, TimeoutError, ValueError):\n    pass\n",
         );
     }
 

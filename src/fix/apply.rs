@@ -53,10 +53,15 @@ pub fn apply_fixes<'f>(
         if fix.edits.iter().any(|edit| taken.conflicts(edit)) {
             continue;
         }
+        // A fix whose every edit another fix already made (two findings with
+        // one shared rewrite) applies nothing new: it is not counted again.
+        let novel = fix.edits.iter().any(|edit| !taken.identical.contains(edit));
         for edit in &fix.edits {
             taken.insert(edit);
         }
-        *counts.entry(codemod.code).or_default() += 1;
+        if novel {
+            *counts.entry(codemod.code).or_default() += 1;
+        }
         removals.extend(fix.removals.iter().cloned());
     }
 
@@ -181,6 +186,17 @@ mod tests {
         let applied = apply_fixes(source, [(ALL[0], &one), (ALL[0], &two)]);
         assert_eq!(applied.text, "XaBcDef");
         assert_eq!(applied.total(), 2);
+    }
+
+    #[test]
+    fn a_fix_that_adds_nothing_new_is_not_counted() {
+        let source = "abc";
+        let edit = Edit::replacement(range(0, 1), "A");
+        let one = fix(vec![edit.clone()]);
+        let two = fix(vec![edit]);
+        let applied = apply_fixes(source, [(ALL[0], &one), (ALL[0], &two)]);
+        assert_eq!(applied.text, "Abc");
+        assert_eq!(applied.total(), 1);
     }
 
     #[test]

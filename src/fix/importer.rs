@@ -269,6 +269,9 @@ pub fn remove_unused_imports(
     }
 
     let mut edits = Vec::new();
+    // Whole statements go together, block by block, so a run of them leaves
+    // the blank lines around it as one deletion would.
+    let mut whole: Vec<&Stmt> = Vec::new();
     for (stmt, removed) in by_stmt {
         let aliases: Vec<TextRange> = match stmt {
             Stmt::Import(import) => import.names.iter().map(Ranged::range).collect(),
@@ -276,7 +279,7 @@ pub fn remove_unused_imports(
             _ => continue,
         };
         if aliases.iter().all(|a| removed.contains(a)) {
-            edits.extend(delete_statements(source, semantic, &[stmt]));
+            whole.push(stmt);
             continue;
         }
         // Take the comma with it: up to the next alias; the removed aliases
@@ -307,6 +310,26 @@ pub fn remove_unused_imports(
             }
             edits.push(Edit::deletion(range));
         }
+    }
+    whole.sort_by_key(|s| s.start());
+    let mut by_suite: Vec<Vec<&Stmt>> = Vec::new();
+    for stmt in whole {
+        let suite = semantic.stmt_location(stmt.start()).map(|l| l.suite);
+        match by_suite.last_mut() {
+            Some(group)
+                if group
+                    .first()
+                    .and_then(|s| semantic.stmt_location(s.start()))
+                    .map(|l| l.suite)
+                    == suite =>
+            {
+                group.push(stmt);
+            }
+            _ => by_suite.push(vec![stmt]),
+        }
+    }
+    for group in by_suite {
+        edits.extend(delete_statements(source, semantic, &group));
     }
     edits.sort_by_key(|e| e.range.start());
     edits

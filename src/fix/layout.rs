@@ -23,7 +23,13 @@ pub fn line_start(source: &str, offset: TextSize) -> TextSize {
     if offset > 0 && source[offset..].starts_with('\n') && source[..offset].ends_with('\r') {
         offset -= 1;
     }
-    size(source[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1))
+    // Line 1 starts after a BOM: nothing may be written before it.
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    size(
+        source[..offset]
+            .rfind(['\n', '\r'])
+            .map_or(bom.min(offset), |i| i + 1),
+    )
 }
 
 /// The end of the line that contains `offset`, before its line break.
@@ -79,7 +85,10 @@ pub fn is_alone_on_lines(source: &str, range: TextRange) -> bool {
     let before = &source[TextRange::new(line_start(source, range.start()), range.start())];
     let after = &source[TextRange::new(range.end(), line_end(source, range.end()))];
     let after = after.trim_start();
-    before.trim().is_empty() && (after.is_empty() || after.starts_with('#'))
+    before
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+        && (after.is_empty() || after.starts_with('#'))
 }
 
 /// The text of the line before the one starting at `line_start`, without its
@@ -235,12 +244,20 @@ pub fn delete_statements(source: &str, semantic: &SemanticModel, stmts: &[&Stmt]
             .body
             .iter()
             .all(|s| stmts.iter().any(|d| std::ptr::eq(*d, s)));
-    for stmt in stmts {
+    let mut ordered: Vec<&&Stmt> = stmts.iter().collect();
+    ordered.sort_by_key(|s| s.start());
+    // Where the run of deleted lines that the current statement continues
+    // began: deleting `import a` and `import b` at the top of a file must
+    // leave no blank line, as deleting one would not.
+    let mut run: Option<(TextSize, bool)> = None;
+    for stmt in ordered {
         if !is_alone_on_lines(source, stmt.range()) {
+            run = None;
             continue;
         }
         if empties_block && std::ptr::eq(*stmt, *first) {
             edits.push(Edit::replacement(stmt.range(), "pass"));
+            run = None;
             continue;
         }
         let Some((_, index)) = semantic.suite_of(stmt) else {
@@ -256,16 +273,29 @@ pub fn delete_statements(source: &str, semantic: &SemanticModel, stmts: &[&Stmt]
                 TextRange::new(stmt.start(), end),
                 comment.to_string(),
             ));
+            run = None;
             continue;
         }
         let start = line_start(source, stmt.start());
         let mut end = full_line_end(source, stmt.end());
-        let at_file_start = source[..start.to_usize()]
-            .trim_start_matches('\u{feff}')
-            .is_empty();
-        let first_in_block = index == 0 && suite.parent.is_some() && !empties_block;
-        let after_blank = previous_line(source, start).is_some_and(|line| line.trim().is_empty());
-        if at_file_start || first_in_block || after_blank {
+        let continues_run = run.is_some_and(|(run_end, _)| run_end == start);
+        let opens_cleanly = if continues_run {
+            run.is_some_and(|(_, clean)| clean)
+        } else {
+            let first_in_block = index == 0 && suite.parent.is_some() && !empties_block;
+            let after_blank =
+                previous_line(source, start).is_some_and(|line| line.trim().is_empty());
+            is_file_start(source, start) || first_in_block || after_blank
+        };
+        let at_file_start = opens_cleanly && {
+            let run_start = if continues_run {
+                first_deleted_start(&edits, start)
+            } else {
+                start
+            };
+            is_file_start(source, run_start)
+        };
+        if opens_cleanly {
             while end.to_usize() < source.len() && is_blank_line(source, end) {
                 end = full_line_end(source, end);
                 if !at_file_start {
@@ -274,9 +304,29 @@ pub fn delete_statements(source: &str, semantic: &SemanticModel, stmts: &[&Stmt]
             }
         }
         edits.push(Edit::deletion(TextRange::new(start, end)));
+        run = Some((end, opens_cleanly));
     }
     edits.sort_by_key(|e| e.range.start());
     edits
+}
+
+/// Whether only a BOM comes before `offset`.
+fn is_file_start(source: &str, offset: TextSize) -> bool {
+    source[..offset.to_usize()]
+        .trim_start_matches('\u{feff}')
+        .is_empty()
+}
+
+/// The start of the run of contiguous deletions in `edits` that ends at `end`.
+fn first_deleted_start(edits: &[Edit], end: TextSize) -> TextSize {
+    let mut start = end;
+    while let Some(previous) = edits
+        .iter()
+        .find(|e| e.range.end() == start && e.content.is_empty() && !e.range.is_empty())
+    {
+        start = previous.range.start();
+    }
+    start
 }
 
 /// Edits that wrap the consecutive statements `first..=last` of one block in
@@ -423,6 +473,7 @@ mod tests {
         assert_eq!(previous_line(source, TextSize::new(10)), Some("    bb"));
         assert_eq!(previous_line(source, TextSize::new(0)), None);
         assert_eq!(line_start(source, TextSize::new(2)), TextSize::new(0));
+        assert_eq!(line_start("\u{feff}ab", TextSize::new(4)), TextSize::new(3));
     }
 
     fn apply(source: &str, edits: Vec<Edit>) -> String {
