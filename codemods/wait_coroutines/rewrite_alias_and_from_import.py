@@ -1,7 +1,9 @@
 from asyncio import FIRST_COMPLETED, wait
 
+from app.replicas import fetch_primary, fetch_replica
 
-async def race(a, b):
+
+async def race():
     # rewrite: `import asyncio` is added for `create_task`
-    done, _ = await wait([a.run(), b.run()], return_when=FIRST_COMPLETED)
+    done, _ = await wait([fetch_primary(), fetch_replica()], return_when=FIRST_COMPLETED)
     return done

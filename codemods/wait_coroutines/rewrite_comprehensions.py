@@ -1,9 +1,11 @@
 import asyncio
 
+from app.http import fetch
 
-async def crawl(session, urls, pages):
+
+async def crawl(urls, pages):
     # rewrite: the element of each comprehension
-    await asyncio.wait([session.get(url) for url in urls])
+    await asyncio.wait([fetch(url) for url in urls])
     await asyncio.wait({store(page) for page in pages if page})
     await asyncio.wait(
         (index(page) for page in pages),

@@ -1,8 +1,10 @@
 import asyncio
 
+from app import one, two
+
 
 async def tabbed(a):
 	await asyncio.wait([
-		a.one(),  # rewrite: CRLF and tabs survive
-		a.two(),
+		one(a),  # rewrite: CRLF and tabs survive
+		two(a),
 	])

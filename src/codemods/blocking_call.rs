@@ -71,7 +71,9 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: blocking_call,
         needles: &["requests", "urllib", "subprocess", "system", "input", "open", "pathlib"],
-        noqa_aliases: &["ASYNC210-ASYNC251"],
+        // ASYNC100-ASYNC102 are flake8-async's codes for blocking HTTP,
+        // `open`/`subprocess` and `os` calls before its codes were renumbered.
+        noqa_aliases: &["ASYNC210-ASYNC251", "ASYNC100-ASYNC102"],
     };
 }
 
@@ -350,6 +352,14 @@ mod tests {
         check_no_fix(
             &BLOCKING_CALL,
             "import asyncio, requests\nasync def f(u):\n    requests.get(u)  # noqa: ASYNC210\n",
+        );
+    }
+
+    #[test]
+    fn noqa_with_legacy_flake8_async_code_suppresses() {
+        check_no_fix(
+            &BLOCKING_CALL,
+            "import asyncio, requests\nasync def f(u):\n    requests.get(u)  # noqa: ASYNC100\n",
         );
     }
 

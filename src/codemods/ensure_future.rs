@@ -1,6 +1,5 @@
 use crate::codemods::prelude::*;
-use crate::semantic::functions::is_generator;
-use crate::semantic::{Callee, ScopeId, SemanticModel};
+use crate::semantic::coroutines::CallResult;
 
 declare_codemod! {
     /// ## What it does
@@ -19,8 +18,10 @@ declare_codemod! {
     /// ```python
     /// import asyncio
     ///
-    /// async def start(worker):
-    ///     task = asyncio.ensure_future(worker.run())
+    /// from app.jobs import run_worker
+    ///
+    /// async def start():
+    ///     task = asyncio.ensure_future(run_worker())
     ///     return task
     /// ```
     ///
@@ -28,8 +29,10 @@ declare_codemod! {
     /// ```python
     /// import asyncio
     ///
-    /// async def start(worker):
-    ///     task = asyncio.create_task(worker.run())
+    /// from app.jobs import run_worker
+    ///
+    /// async def start():
+    ///     task = asyncio.create_task(run_worker())
     ///     return task
     /// ```
     ///
@@ -42,13 +45,16 @@ declare_codemod! {
     ///
     /// ## Left alone
     /// Arguments that are or may be futures, which `create_task` rejects
-    /// with `TypeError`: a variable or attribute, a call of asyncio's or a
-    /// loop's future producers (`gather`, `shield`, `wrap_future`,
-    /// `run_in_executor`, `create_task`, `create_future`,
-    /// `run_coroutine_threadsafe`, `as_completed`, `submit`), a class of the
-    /// module or a name that looks like one (`Future(…)`), a plain `def` or
-    /// an async generator of the module. A call of an imported function
-    /// counts as returning a coroutine. `loop=` (reported: `create_task` has
+    /// with `TypeError`: a variable or attribute; a method called on some
+    /// other object (`reader.wait_for_position()` may return a `shield`);
+    /// a call of asyncio's or a loop's future producers (`gather`,
+    /// `shield`, `run_in_executor`, `as_completed`, `submit`) or of anything
+    /// whose name says it makes a task or a future (`create_eager_task`,
+    /// `wrap_future`); a class of the module or a name that looks like one
+    /// (`Future(…)`); a plain `def` or an async generator of the module. A
+    /// call of an imported function, of an `async def` of the module or of
+    /// one of the class's own async methods on `self` counts as returning a
+    /// coroutine. `loop=` (reported: `create_task` has
     /// no such argument); a `def`, `lambda` or generator expression nested
     /// in the coroutine, and synchronous code, where no loop may run;
     /// `asyncio` rebound locally.
@@ -61,20 +67,6 @@ declare_codemod! {
         needles: &["ensure_future"],
     };
 }
-
-/// Callees whose result is (or may be) a future or task, not a coroutine.
-const FUTURE_PRODUCERS: &[&str] = &[
-    "gather",
-    "shield",
-    "wrap_future",
-    "create_task",
-    "ensure_future",
-    "create_future",
-    "run_in_executor",
-    "run_coroutine_threadsafe",
-    "as_completed",
-    "submit",
-];
 
 fn ensure_future(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
@@ -95,8 +87,18 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
         let Expr::Call(inner) = argument else {
             continue;
         };
-        if !returns_coroutine(semantic, inner, site.scope) {
-            continue;
+        match semantic.call_result(inner, site.scope) {
+            CallResult::Coroutine => {}
+            CallResult::NotCoroutine => continue,
+            CallResult::Unknown => {
+                out.report(
+                    &ENSURE_FUTURE,
+                    call.range(),
+                    "`asyncio.ensure_future()` of a call that may return a coroutine",
+                )
+                .note("cannot tell whether it returns a coroutine (use `create_task`) or a future (which `create_task` rejects)");
+                continue;
+            }
         }
         let finding = out.report(
             &ENSURE_FUTURE,
@@ -126,38 +128,6 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
     }
 }
 
-/// Whether `call` (in `scope`) returns a coroutine, as far as the module
-/// shows: not a known future producer, not a class, not a plain function or
-/// async generator of the module.
-fn returns_coroutine(semantic: &SemanticModel, call: &ast::ExprCall, scope: ScopeId) -> bool {
-    if may_be_future_or_class(semantic, &call.func, scope) {
-        return false;
-    }
-    match semantic.callee(&call.func, scope) {
-        Callee::Function(def) => def.is_async && !is_generator(def),
-        Callee::Class(_) => false,
-        Callee::Unknown => true,
-    }
-}
-
-/// Whether the callee's name, as written or as imported (`from asyncio
-/// import gather as g`), is a future producer's or looks like a class's.
-/// A callee that is not a name or attribute (`handlers[0]()`) may be anything.
-fn may_be_future_or_class(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
-    let written = match func {
-        Expr::Attribute(attribute) => attribute.attr.as_str(),
-        Expr::Name(name) => name.id.as_str(),
-        _ => return true,
-    };
-    let imported = semantic.qualified_name(func, scope);
-    [Some(written), imported.as_ref().map(|q| q.member())]
-        .into_iter()
-        .flatten()
-        .any(|name| {
-            FUTURE_PRODUCERS.contains(&name) || name.starts_with(|c: char| c.is_ascii_uppercase())
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::ENSURE_FUTURE;
@@ -167,8 +137,25 @@ mod tests {
     fn assigned_task() {
         check_fix(
             &ENSURE_FUTURE,
+            "import asyncio\n\nasync def run():\n    pass\n\nasync def f():\n    t = asyncio.ensure_future(run())\n    return t\n",
+            "import asyncio\n\nasync def run():\n    pass\n\nasync def f():\n    t = asyncio.create_task(run())\n    return t\n",
+        );
+    }
+
+    #[test]
+    fn method_of_another_object_may_return_a_future() {
+        // `w.run()` might return `shield(...)`: create_task would raise.
+        check_no_fix(
+            &ENSURE_FUTURE,
             "import asyncio\n\nasync def f(w):\n    t = asyncio.ensure_future(w.run())\n    return t\n",
-            "import asyncio\n\nasync def f(w):\n    t = asyncio.create_task(w.run())\n    return t\n",
+        );
+    }
+
+    #[test]
+    fn task_making_helpers_are_left_alone() {
+        check_no_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\nfrom helpers import create_eager_task\n\nasync def f(c):\n    asyncio.ensure_future(create_eager_task(c))\n",
         );
     }
 

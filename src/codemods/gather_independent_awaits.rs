@@ -67,6 +67,12 @@ declare_codemod! {
     /// annotated with a Session, Connection, Cursor, Transaction, Stream or
     /// WebSocket type): one SQLAlchemy `AsyncSession` or asyncpg connection
     /// must not run two operations at once, it raises or corrupts its state.
+    /// For the same reason, calls that reach one object another way: receivers
+    /// of one object (`history.pop()` and `history.state.get()`; `self.x.a()`
+    /// and `self.b()`, which may use `self.x`), one call's receiver passed to
+    /// the other (`get_reserve(wall)` and `wall.get_charge()`), and the same
+    /// function called twice on a shared argument (`wait_for_message(p)`
+    /// twice: both read one subscription, in order).
     /// asyncio's own functions (`sleep`, `gather`, `wait`, `wait_for`,
     /// `shield`, …) and waits on synchronisation objects (`.acquire()`,
     /// `.wait()`, `.join()`), which exist to order things. A bare `await
@@ -148,6 +154,10 @@ struct Awaited<'a> {
     /// Stateful objects the call uses (as receiver, in the receiver's chain
     /// or as an argument).
     stateful: Vec<ComparableExpr<'a>>,
+    /// The object the receiver belongs to (see [`object_root`]).
+    receiver_root: Option<String>,
+    /// The objects passed as arguments (names and attribute chains).
+    argument_roots: Vec<String>,
     /// A nested function or lambda reads a target: it may run during a
     /// later call, so the assignment must come before later calls start.
     read_later_by_closure: bool,
@@ -188,6 +198,20 @@ impl<'a> Awaited<'a> {
             call,
             facts: reads_and_writes(stmt),
             receiver: receiver(semantic, call, scope),
+            receiver_root: match call.func.as_ref() {
+                Expr::Attribute(attribute) if !is_module(semantic, &attribute.value, scope) => {
+                    object_root(&attribute.value)
+                }
+                _ => None,
+            },
+            argument_roots: call
+                .arguments
+                .iter_source_order()
+                .filter_map(|argument| match argument {
+                    ast::ArgOrKeyword::Arg(value) => object_root(value),
+                    ast::ArgOrKeyword::Keyword(keyword) => object_root(&keyword.value),
+                })
+                .collect(),
             stateful: stateful_objects(ctx, call, scope),
             read_later_by_closure,
         })
@@ -224,6 +248,64 @@ fn conflicts(earlier: &Awaited, later: &Awaited) -> bool {
         || later.facts.binds_same_name(&earlier.facts)
         || (earlier.receiver.is_some() && earlier.receiver == later.receiver)
         || earlier.stateful.iter().any(|s| later.stateful.contains(s))
+        || share_an_object(earlier, later)
+}
+
+/// Whether two calls reach the same object, so that running them at once
+/// may interleave operations on it:
+/// - their receivers belong to one object (`history.pop()` and
+///   `history.state.get()`; `self.graph.get()` and `self.parse()`, which
+///   may use `self.graph`);
+/// - one's receiver is the other's argument (`power_wall.get_charge()` and
+///   `get_reserve(power_wall)`);
+/// - the same function is called twice on a shared argument
+///   (`wait_for_message(p)` twice reads from one subscription: order matters).
+fn share_an_object(a: &Awaited, b: &Awaited) -> bool {
+    let related = |x: &str, y: &str| {
+        x == y
+            || ["self", "cls"].iter().any(|owner| {
+                (x == *owner && y.starts_with(&format!("{owner}.")))
+                    || (y == *owner && x.starts_with(&format!("{owner}.")))
+            })
+    };
+    if let (Some(x), Some(y)) = (&a.receiver_root, &b.receiver_root)
+        && related(x, y)
+    {
+        return true;
+    }
+    let receiver_passed = |receiver: &Option<String>, arguments: &[String]| {
+        receiver
+            .as_ref()
+            .is_some_and(|r| arguments.iter().any(|arg| related(r, arg)))
+    };
+    if receiver_passed(&a.receiver_root, &b.argument_roots)
+        || receiver_passed(&b.receiver_root, &a.argument_roots)
+    {
+        return true;
+    }
+    ComparableExpr::from(&*a.call.func) == ComparableExpr::from(&*b.call.func)
+        && a.argument_roots
+            .iter()
+            .any(|x| b.argument_roots.iter().any(|y| related(x, y)))
+}
+
+/// The object an expression belongs to: the name at the base of a
+/// `name.attr…` chain, or `self.attr` (`cls.attr`) for a chain on `self`,
+/// whose attributes are separate objects. `None` for anything else (a
+/// literal, a call's result).
+fn object_root(expr: &Expr) -> Option<String> {
+    let mut chain = Vec::new();
+    let mut base = expr;
+    while let Expr::Attribute(attribute) = base {
+        chain.push(attribute.attr.as_str());
+        base = &attribute.value;
+    }
+    let Expr::Name(name) = base else { return None };
+    let name = name.id.as_str();
+    match (name, chain.last()) {
+        ("self" | "cls", Some(first)) => Some(format!("{name}.{first}")),
+        _ => Some(name.to_string()),
+    }
 }
 
 /// Whether the call suspends on its own while its arguments are evaluated:
@@ -582,6 +664,37 @@ mod tests {
         check_no_fix(
             &AM004,
             "import asyncio\nasync def f(it):\n    a = await x()\n    b = await y([i async for i in it])\n",
+        );
+    }
+
+    #[test]
+    fn calls_reaching_one_object_are_left_alone() {
+        for body in [
+            // receivers of one object
+            "    a = await history.pop()\n    b = await history.state.get()\n",
+            "    a = await self.graph.get(1)\n    b = await self.parse(2)\n",
+            "    a = await self.api.user.get()\n    b = await self.api.tasks.get()\n",
+            // one's receiver is the other's argument
+            "    a = await reserve(power_wall)\n    b = await power_wall.charge()\n",
+            "    a = await self.udn()\n    b = await system_info(self.hass)\n",
+            // the same function on a shared argument
+            "    a = await wait_for_message(p)\n    b = await wait_for_message(p)\n",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nasync def f(self, history, power_wall, p):\n{body}    return a, b\n"
+                ),
+            );
+        }
+    }
+
+    #[test]
+    fn separate_objects_still_group() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f(self, u):\n    a = await self.users.get(u)\n    b = await self.orders.get(u)\n    return a, b\n",
+            "import asyncio\nasync def f(self, u):\n    a, b = await asyncio.gather(self.users.get(u), self.orders.get(u))\n    return a, b\n",
         );
     }
 

@@ -64,6 +64,12 @@ declare_codemod! {
     /// with no `await`; handlers in synchronous functions, lambdas or
     /// classes nested in a coroutine; `except*`; a module that imports trio,
     /// anyio or curio, whose cancellation is not `asyncio.CancelledError`.
+    /// Reported without a fix: a handler that hands the exception on
+    /// instead of swallowing it (`future.set_exception(exc)`, `errors[i] =
+    /// e`, `return exc`, a callback, `sys.exc_info()`), as asyncio's own
+    /// `staggered_race` and `contextlib.AsyncExitStack` do: re-raising
+    /// cancellation first would skip the hand-over. Logging the exception or
+    /// formatting it (`str(exc)`) is not handing it on.
     pub static SWALLOWED_CANCEL = Codemod {
         code: "AM107",
         name: "swallowed-cancel",
@@ -123,6 +129,12 @@ fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: Scope
         TextRange::new(start, header_end),
         format!("{caught} in a coroutine swallows its cancellation"),
     );
+    if forwards(semantic, handler, scope) {
+        finding.note(
+            "the handler passes the exception on (to a future, a list, a callback or `sys.exc_info()`): re-raising cancellation before it would skip that; review by hand",
+        );
+        return;
+    }
     if let Some(library) = other_async_library(semantic) {
         finding.note(format!(
             "the module imports {library}, whose cancellation is not `asyncio.CancelledError`"
@@ -226,6 +238,110 @@ fn raises(semantic: &SemanticModel, handler: &ExceptHandlerExceptHandler, scope:
     })
 }
 
+/// Whether the handler hands the caught exception on rather than swallowing
+/// it: the exception object itself flows somewhere (`future.set_exception(exc)`,
+/// `errors[i] = e`, `return exc`, `callback({"exception": exc})`), or it is
+/// captured with `sys.exc_info()` / `sys.exception()` (as `AsyncExitStack`
+/// does, to re-raise it after the remaining callbacks run). Describing it is
+/// not handing it on: logging it, `str(exc)`, `repr(exc)`, an f-string,
+/// `exc.args`, `isinstance(exc, …)` or a comparison.
+fn forwards(
+    semantic: &SemanticModel,
+    handler: &ExceptHandlerExceptHandler,
+    scope: ScopeId,
+) -> bool {
+    let mut finder = Forwarding {
+        semantic,
+        scope,
+        name: handler.name.as_ref().map(|n| n.as_str()),
+        describing: 0,
+        forwards: false,
+    };
+    finder.visit_body(&handler.body);
+    finder.forwards
+}
+
+struct Forwarding<'m, 'a> {
+    semantic: &'m SemanticModel<'a>,
+    scope: ScopeId,
+    name: Option<&'m str>,
+    /// Inside an expression that only describes the exception.
+    describing: usize,
+    forwards: bool,
+}
+
+/// Calls that only describe their arguments: logging (`log.error(...)`,
+/// `warnings.warn(...)`, `print(...)`) and `str`, `repr`, `type`, … .
+fn describes(func: &Expr) -> bool {
+    const METHODS: &[&str] = &[
+        "debug",
+        "info",
+        "warning",
+        "warn",
+        "error",
+        "exception",
+        "critical",
+        "fatal",
+        "log",
+    ];
+    const FUNCTIONS: &[&str] = &[
+        "print",
+        "str",
+        "repr",
+        "format",
+        "type",
+        "isinstance",
+        "issubclass",
+        "id",
+        "hasattr",
+        "getattr",
+    ];
+    match func {
+        Expr::Attribute(attribute) => METHODS.contains(&attribute.attr.as_str()),
+        Expr::Name(name) => FUNCTIONS.contains(&name.id.as_str()),
+        _ => false,
+    }
+}
+
+impl Forwarding<'_, '_> {
+    fn describing(&mut self, walk: impl FnOnce(&mut Self)) {
+        self.describing += 1;
+        walk(self);
+        self.describing -= 1;
+    }
+}
+
+impl<'a> Visitor<'a> for Forwarding<'_, 'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(name) if Some(name.id.as_str()) == self.name && self.describing == 0 => {
+                self.forwards = true;
+            }
+            Expr::Call(call) => {
+                if self
+                    .semantic
+                    .refers_to(&call.func, self.scope, "sys.exc_info")
+                    || self
+                        .semantic
+                        .refers_to(&call.func, self.scope, "sys.exception")
+                {
+                    self.forwards = true;
+                }
+                self.visit_expr(&call.func);
+                if describes(&call.func) {
+                    self.describing(|this| visitor::walk_arguments(this, &call.arguments));
+                } else {
+                    visitor::walk_arguments(self, &call.arguments);
+                }
+            }
+            Expr::Attribute(_) | Expr::FString(_) | Expr::Compare(_) | Expr::BinOp(_) => {
+                self.describing(|this| visitor::walk_expr(this, expr));
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
 #[derive(Default)]
 struct SuspensionPoints {
     points: Vec<TextSize>,
@@ -288,8 +404,8 @@ mod tests {
     fn base_exception_in_a_tuple_after_other_handlers() {
         check_fix(
             &SWALLOWED_CANCEL,
-            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept (OSError, BaseException) as err:\n\t\treturn err\n",
-            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept Cancelled:\n\t\traise\n\texcept (OSError, BaseException) as err:\n\t\treturn err\n",
+            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept (OSError, BaseException) as err:\n\t\tlog.warning(err)\n\t\treturn None\n",
+            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept Cancelled:\n\t\traise\n\texcept (OSError, BaseException) as err:\n\t\tlog.warning(err)\n\t\treturn None\n",
         );
     }
 
@@ -299,6 +415,39 @@ mod tests {
             &SWALLOWED_CANCEL,
             "import aiohttp\n\n\nasync def f(s):\n    try:\n        await s.get()\n    except BaseException:\n        return None\n",
             "import aiohttp\nimport asyncio\n\n\nasync def f(s):\n    try:\n        await s.get()\n    except asyncio.CancelledError:\n        raise\n    except BaseException:\n        return None\n",
+        );
+    }
+
+    #[test]
+    fn handler_that_forwards_the_exception_is_reported_not_fixed() {
+        for (handler, caught) in [
+            (
+                "except BaseException as exc:\n        waiter.set_exception(exc)\n",
+                "`except BaseException`",
+            ),
+            (
+                "except BaseException as e:\n        errors[i] = e\n",
+                "`except BaseException`",
+            ),
+            (
+                "except:\n        pending = sys.exc_info()\n",
+                "bare `except:`",
+            ),
+        ] {
+            let source = format!(
+                "import asyncio, sys\nasync def f(waiter, errors, i):\n    try:\n        await work()\n    {handler}"
+            );
+            let message = format!("{caught} in a coroutine swallows its cancellation");
+            check_finding(&SWALLOWED_CANCEL, &source, &message);
+        }
+    }
+
+    #[test]
+    fn logging_the_exception_still_swallows_it() {
+        check_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f(log):\n    try:\n        await work()\n    except BaseException as exc:\n        log.error(\"failed: %s\", str(exc), exc_info=exc)\n",
+            "import asyncio\nasync def f(log):\n    try:\n        await work()\n    except asyncio.CancelledError:\n        raise\n    except BaseException as exc:\n        log.error(\"failed: %s\", str(exc), exc_info=exc)\n",
         );
     }
 

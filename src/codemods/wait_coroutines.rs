@@ -2,8 +2,9 @@ use ruff_python_ast::visitor::{self, Visitor};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{Brackets, bracket_items, defined_function, defined_method, width};
+use crate::codemods::support::{Brackets, bracket_items, width};
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
+use crate::semantic::coroutines::CallResult;
 use crate::semantic::{ScopeId, SemanticModel};
 use crate::source::line_ending;
 
@@ -70,23 +71,6 @@ declare_codemod! {
     };
 }
 
-/// Callees whose result is a future or a task, not a coroutine, under any
-/// receiver: asyncio's, a loop's, a task group's or an executor's.
-const FUTURE_PRODUCERS: &[&str] = &[
-    "create_task",
-    "ensure_future",
-    "gather",
-    "shield",
-    "wrap_future",
-    "run_in_executor",
-    "create_future",
-    "run_coroutine_threadsafe",
-    "submit",
-    "Future",
-    "Task",
-    "start_soon",
-];
-
 fn wait_coroutines(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     let mut finder = AwaitedCalls::default();
@@ -100,8 +84,15 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
         let Some(awaitables) = call.arguments.find_argument_value("fs", 0) else {
             continue;
         };
-        let coroutines = coroutine_elements(semantic, awaitables, scope);
-        if coroutines.is_empty() {
+        let (coroutines, unknown) = coroutine_elements(semantic, awaitables, scope);
+        if coroutines.is_empty() && unknown == 0 {
+            continue;
+        }
+        if unknown > 0 {
+            // A coroutine here fails on 3.11, a future is fine: only a person can tell.
+            report(out, awaitables).note(
+                "cannot tell whether every element is a coroutine or a future (a method of another object, a variable called); wrap the coroutines in `create_task` by hand",
+            );
             continue;
         }
         if !semantic.in_async_def(scope) {
@@ -306,13 +297,14 @@ impl<'a> Visitor<'a> for AwaitedCalls<'a> {
     }
 }
 
-/// The elements of the awaitables argument that are coroutine calls: those
-/// of a list, set or tuple display, or the element of a comprehension.
+/// The elements of the awaitables argument (of a list, set or tuple
+/// display, or the element of a comprehension) that are coroutine calls,
+/// and how many are calls whose result asyncmod cannot tell.
 fn coroutine_elements<'a>(
     semantic: &SemanticModel,
     awaitables: &'a Expr,
     scope: ScopeId,
-) -> Vec<&'a Expr> {
+) -> (Vec<&'a Expr>, usize) {
     let (elements, element_scope): (Vec<&Expr>, ScopeId) = match awaitables {
         Expr::List(list) => (list.elts.iter().collect(), scope),
         Expr::Set(set) => (set.elts.iter().collect(), scope),
@@ -320,156 +312,19 @@ fn coroutine_elements<'a>(
         Expr::ListComp(comp) => (vec![comp.elt.as_ref()], semantic.scope_at(comp.elt.start())),
         Expr::SetComp(comp) => (vec![comp.elt.as_ref()], semantic.scope_at(comp.elt.start())),
         Expr::Generator(comp) => (vec![comp.elt.as_ref()], semantic.scope_at(comp.elt.start())),
-        _ => return Vec::new(),
+        _ => return (Vec::new(), 0),
     };
-    elements
-        .into_iter()
-        .filter(|element| is_coroutine_call(semantic, element, element_scope))
-        .collect()
-}
-
-/// Whether `expr` is a call that returns a coroutine, as far as the module
-/// shows: not a known producer of futures or tasks, not a class (a
-/// capitalised name, or a class defined here), not a plain `def` of the
-/// module (whose result could be anything).
-fn is_coroutine_call(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> bool {
-    let Expr::Call(call) = expr else {
-        return false;
-    };
-    let callee = match call.func.as_ref() {
-        Expr::Name(name) => name.id.as_str(),
-        Expr::Attribute(attribute) => attribute.attr.as_str(),
-        _ => return false,
-    };
-    if FUTURE_PRODUCERS.contains(&callee) || callee.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return false;
-    }
-    let defined = match call.func.as_ref() {
-        Expr::Name(name) => {
-            if !matches!(
-                semantic.lookup(name.id.as_str(), scope),
-                crate::semantic::imports::Lookup::Bound { .. }
-                    | crate::semantic::imports::Lookup::Builtin
-            ) {
-                return false;
-            }
-            if name_is_class(semantic, name.id.as_str(), scope) {
-                return false;
-            }
-            defined_function(semantic, name.id.as_str(), scope)
+    let mut coroutines = Vec::new();
+    let mut unknown = 0;
+    for element in elements {
+        let Expr::Call(call) = element else { continue };
+        match semantic.call_result(call, element_scope) {
+            CallResult::Coroutine => coroutines.push(element),
+            CallResult::Unknown => unknown += 1,
+            CallResult::NotCoroutine => {}
         }
-        func => defined_method(semantic, func, scope),
-    };
-    match defined {
-        Some(def) => def.is_async || is_legacy_coroutine(semantic, def),
-        None => !is_builtin(semantic, &call.func, scope),
     }
-}
-
-/// Whether a name is bound to a class defined in the module.
-fn name_is_class(semantic: &SemanticModel, name: &str, scope: ScopeId) -> bool {
-    match semantic.lookup(name, scope) {
-        crate::semantic::imports::Lookup::Bound { bindings, .. } => bindings.iter().any(|id| {
-            matches!(
-                semantic.binding(*id).kind,
-                crate::semantic::BindingKind::ClassDef(_)
-            )
-        }),
-        _ => false,
-    }
-}
-
-/// Whether a call's callee is one of Python's builtins (`list(...)`,
-/// `anext(...)`): none returns a coroutine.
-fn is_builtin(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
-    semantic.qualified_name(func, scope).is_some_and(|q| {
-        q.module() == "builtins" && q.segments().count() == 2 && BUILTINS.contains(&q.member())
-    })
-}
-
-/// Python's builtin functions and classes with lowercase names.
-const BUILTINS: &[&str] = &[
-    "__import__",
-    "abs",
-    "aiter",
-    "all",
-    "anext",
-    "any",
-    "ascii",
-    "bin",
-    "bool",
-    "breakpoint",
-    "bytearray",
-    "bytes",
-    "callable",
-    "chr",
-    "classmethod",
-    "compile",
-    "complex",
-    "delattr",
-    "dict",
-    "dir",
-    "divmod",
-    "enumerate",
-    "eval",
-    "exec",
-    "filter",
-    "float",
-    "format",
-    "frozenset",
-    "getattr",
-    "globals",
-    "hasattr",
-    "hash",
-    "help",
-    "hex",
-    "id",
-    "input",
-    "int",
-    "isinstance",
-    "issubclass",
-    "iter",
-    "len",
-    "list",
-    "locals",
-    "map",
-    "max",
-    "memoryview",
-    "min",
-    "next",
-    "object",
-    "oct",
-    "open",
-    "ord",
-    "pow",
-    "print",
-    "property",
-    "range",
-    "repr",
-    "reversed",
-    "round",
-    "set",
-    "setattr",
-    "slice",
-    "sorted",
-    "staticmethod",
-    "str",
-    "sum",
-    "super",
-    "tuple",
-    "type",
-    "vars",
-    "zip",
-];
-
-/// A `def` decorated with `@asyncio.coroutine`: calling it makes a
-/// generator-based coroutine, which `create_task` accepts.
-fn is_legacy_coroutine(semantic: &SemanticModel, def: &ast::StmtFunctionDef) -> bool {
-    let scope = semantic.scope_at(def.start());
-    def.decorator_list.iter().any(|decorator| {
-        semantic.refers_to(&decorator.expression, scope, "asyncio.coroutine")
-            || semantic.refers_to(&decorator.expression, scope, "asyncio.coroutines.coroutine")
-    })
+    (coroutines, unknown)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
 use crate::fix::blocks::wrap_statement_hoisting;
-use crate::fix::layout::{indent_unit, indentation_at};
+use crate::fix::layout::{contains_comment, indent_unit, indentation_at};
 use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
 
 declare_codemod! {
@@ -138,6 +138,26 @@ fn report_statement(ctx: &Context, out: &mut Findings, stmt: &Stmt, call: &ast::
     };
     if let Err(reason) = rewrite_keeps_meaning(ctx, awaitable, timeout) {
         finding.note(reason);
+        return;
+    }
+    if timeout.is_none_literal_expr() {
+        // `wait_for(aw, None)` waits without a timeout: that is `await aw`.
+        finding.fix_with(Applicability::Safe, |fix| {
+            let around = [
+                TextRange::new(call.start(), awaitable.start()),
+                TextRange::new(awaitable.end(), call.end()),
+            ];
+            if around
+                .iter()
+                .any(|range| contains_comment(ctx.tokens, *range))
+            {
+                anyhow::bail!("a comment outside the awaitable would be lost");
+            }
+            fix.title("Await it directly: a timeout of `None` is no timeout");
+            fix.replace(call.range(), &ctx.source[awaitable.range()]);
+            fix.remove_import_if_unused(&call.func);
+            Ok(())
+        });
         return;
     }
     finding.fix_with(Applicability::Safe, |fix| {
@@ -426,6 +446,15 @@ mod tests {
             &WAIT_FOR_TO_TIMEOUT,
             "import asyncio\n\nasync def f(lock):\n    if await asyncio.wait_for(lock.acquire(), 1):\n        lock.release()\n",
             MESSAGE,
+        );
+    }
+
+    #[test]
+    fn none_timeout_becomes_a_plain_await() {
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(fut, sender):\n    await asyncio.wait_for(fut, None)\n    result = await asyncio.wait_for(sender.run(), timeout=None)\n    return result\n",
+            "async def f(fut, sender):\n    await fut\n    result = await sender.run()\n    return result\n",
         );
     }
 

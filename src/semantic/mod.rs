@@ -5,6 +5,7 @@
 //! call calls (`functions.rs`).
 
 mod builder;
+pub mod coroutines;
 pub mod functions;
 pub mod imports;
 pub mod names;
