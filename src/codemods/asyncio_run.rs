@@ -601,7 +601,7 @@ fn loop_management_calls(semantic: &SemanticModel) -> Vec<LoopCall> {
     semantic
         .calls
         .iter()
-        .filter(|site| !runs_in_coroutine(semantic, site.scope))
+        .filter(|site| !semantic.runs_in_coroutine(site.scope))
         .filter_map(|site| {
             loop_call_kind(semantic, &site.call.func, site.scope).map(|kind| LoopCall {
                 start: site.call.start(),
@@ -906,21 +906,6 @@ fn runs_synchronously(semantic: &SemanticModel, scope: ScopeId) -> bool {
         current = scope.parent;
     }
     true
-}
-
-/// Whether code in `scope` runs while a coroutine runs: the scope chain
-/// reaches an `async def` through lambdas and comprehensions only.
-fn runs_in_coroutine(semantic: &SemanticModel, scope: ScopeId) -> bool {
-    let mut current = Some(scope);
-    while let Some(id) = current {
-        let scope = semantic.scope(id);
-        match scope.kind {
-            ScopeKind::Function { is_async } => return is_async,
-            ScopeKind::Module | ScopeKind::Class => return false,
-            ScopeKind::Lambda | ScopeKind::Comprehension { .. } => current = scope.parent,
-        }
-    }
-    false
 }
 
 fn line_of(ctx: &Context, offset: TextSize) -> usize {

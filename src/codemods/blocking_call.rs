@@ -2,8 +2,7 @@ use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
 use crate::codemods::support::{
-    Brackets, bracket_items, has_comment, is_coroutine_scope, other_async_library,
-    runs_in_coroutine, significant_after, width,
+    Brackets, bracket_items, has_comment, other_async_library, significant_after, width,
 };
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
@@ -100,7 +99,7 @@ fn blocking_call(ctx: &Context, out: &mut Findings) {
 
     // Whole statements, assignment values and returns of a coroutine's body.
     for suite in &semantic.suites {
-        if !is_coroutine_scope(semantic, suite.scope) {
+        if !semantic.is_coroutine_scope(suite.scope) {
             continue;
         }
         for stmt in suite.body {
@@ -117,7 +116,7 @@ fn blocking_call(ctx: &Context, out: &mut Findings) {
 
     // Anything else that blocks while the coroutine runs: reported only.
     for site in &semantic.calls {
-        if fixable.contains(&site.call.start()) || !runs_in_coroutine(semantic, site.scope) {
+        if fixable.contains(&site.call.start()) || !semantic.runs_in_coroutine(site.scope) {
             continue;
         }
         let call = site.call;

@@ -88,7 +88,7 @@ fn sleep_in_async(ctx: &Context, out: &mut Findings) {
     for site in &semantic.calls {
         if fixable.contains(&site.call.start())
             || !is_time_sleep(semantic, &site.call.func, site.scope)
-            || !runs_in_coroutine(semantic, site.scope)
+            || !semantic.runs_in_coroutine(site.scope)
         {
             continue;
         }
@@ -134,22 +134,6 @@ fn report_statement(ctx: &Context, out: &mut Findings, call: &ast::ExprCall) {
 /// Whether `func` is `time.sleep`, under any import spelling.
 fn is_time_sleep(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
     semantic.refers_to(func, scope, "time.sleep")
-}
-
-/// Whether code in `scope` runs while a coroutine runs: the scope chain
-/// reaches an `async def` through lambdas and comprehensions only (a lambda
-/// may run later, but SPEC counts it: it is written inside the coroutine).
-fn runs_in_coroutine(semantic: &SemanticModel, scope: ScopeId) -> bool {
-    let mut current = Some(scope);
-    while let Some(id) = current {
-        let scope = semantic.scope(id);
-        match scope.kind {
-            ScopeKind::Function { is_async } => return is_async,
-            ScopeKind::Module | ScopeKind::Class => return false,
-            ScopeKind::Lambda | ScopeKind::Comprehension { .. } => current = scope.parent,
-        }
-    }
-    false
 }
 
 /// The async library whose `sleep` the module's coroutines should use:

@@ -62,31 +62,6 @@ pub fn direct_owner(semantic: &SemanticModel, scope: ScopeId) -> ScopeId {
     }
 }
 
-/// Whether code in `scope` runs while a coroutine runs: the scope chain
-/// reaches an `async def` through lambdas and comprehensions only (a lambda
-/// may run later, but it is written inside the coroutine; AM001 counts it
-/// the same way).
-pub fn runs_in_coroutine(semantic: &SemanticModel, scope: ScopeId) -> bool {
-    let mut current = Some(scope);
-    while let Some(id) = current {
-        let scope = semantic.scope(id);
-        match scope.kind {
-            ScopeKind::Function { is_async } => return is_async,
-            ScopeKind::Module | ScopeKind::Class => return false,
-            ScopeKind::Lambda | ScopeKind::Comprehension { .. } => current = scope.parent,
-        }
-    }
-    false
-}
-
-/// Whether `scope` is an `async def`'s own scope.
-pub fn is_coroutine_scope(semantic: &SemanticModel, scope: ScopeId) -> bool {
-    matches!(
-        semantic.scope(scope).kind,
-        ScopeKind::Function { is_async: true }
-    )
-}
-
 /// An async library other than asyncio that the module imports (trio,
 /// anyio, curio): code there may not run on asyncio, so asyncio's names
 /// would be wrong.

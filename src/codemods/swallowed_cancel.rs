@@ -2,7 +2,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{ExceptHandler, ExceptHandlerExceptHandler, StmtTry};
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{direct_owner, is_coroutine_scope, other_async_library};
+use crate::codemods::support::{direct_owner, other_async_library};
 use crate::fix::layout::{indent_unit, indentation_at, line_start};
 use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
 use crate::source::line_ending;
@@ -83,7 +83,7 @@ declare_codemod! {
 fn swallowed_cancel(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     for suite in &semantic.suites {
-        if !is_coroutine_scope(semantic, suite.scope) {
+        if !semantic.is_coroutine_scope(suite.scope) {
             continue;
         }
         for stmt in suite.body {

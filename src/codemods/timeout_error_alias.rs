@@ -294,7 +294,7 @@ fn plan_tuple(ctx: &Context, tuple: &ast::ExprTuple) -> Option<TupleFix> {
 /// name would be the builtin.
 fn redundant_imports(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
-    let exported = exported_names(ctx);
+    let exported = semantic.exported_names();
     for (_, binding) in semantic.bindings_named(BUILTIN) {
         let BindingKind::Import {
             qualified,
@@ -390,41 +390,6 @@ fn alias_deletion(ctx: &Context, import: &ast::StmtImportFrom, alias: TextRange)
         },
     };
     vec![Edit::deletion(range)]
-}
-
-/// Names listed in a module-level `__all__` (as string literals).
-fn exported_names<'a>(ctx: &Context<'a>) -> Vec<&'a str> {
-    let mut names = Vec::new();
-    for stmt in &ctx.module.body {
-        let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
-            Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
-            Stmt::AugAssign(assign) => (vec![&assign.target], &assign.value),
-            Stmt::AnnAssign(assign) => match &assign.value {
-                Some(value) => (vec![&assign.target], value),
-                None => continue,
-            },
-            _ => continue,
-        };
-        if !targets
-            .iter()
-            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__all__"))
-        {
-            continue;
-        }
-        let elements = match value {
-            Expr::List(list) => &list.elts,
-            Expr::Tuple(tuple) => &tuple.elts,
-            _ => continue,
-        };
-        for element in elements {
-            if let Expr::StringLiteral(string) = element
-                && let Some(literal) = string.as_single_part_string()
-            {
-                names.push(literal.as_str());
-            }
-        }
-    }
-    names
 }
 
 #[cfg(test)]

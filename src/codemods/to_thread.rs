@@ -1,5 +1,3 @@
-use ruff_python_ast::visitor::{self, Visitor};
-
 use crate::codemods::prelude::*;
 use crate::fix::Edit;
 use crate::fix::layout::{contains_comment, line_start};
@@ -76,9 +74,11 @@ const LOOP_NAMES: &[&str] = &["loop", "_loop", "event_loop", "_event_loop"];
 
 fn to_thread(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
-    let mut awaited = AwaitedCalls::default();
-    awaited.visit_body(&ctx.module.body);
-    for call in awaited.calls {
+    for site in &semantic.calls {
+        let call = site.call;
+        if !semantic.is_awaited(call) {
+            continue;
+        }
         let Expr::Attribute(method) = call.func.as_ref() else {
             continue;
         };
@@ -122,23 +122,6 @@ fn to_thread(ctx: &Context, out: &mut Findings) {
             }
             Ok(())
         });
-    }
-}
-
-/// Calls that an `await` applies to directly.
-#[derive(Default)]
-struct AwaitedCalls<'a> {
-    calls: Vec<&'a ast::ExprCall>,
-}
-
-impl<'a> Visitor<'a> for AwaitedCalls<'a> {
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Await(await_expr) = expr
-            && let Expr::Call(call) = await_expr.value.as_ref()
-        {
-            self.calls.push(call);
-        }
-        visitor::walk_expr(self, expr);
     }
 }
 

@@ -1,6 +1,3 @@
-use ruff_python_ast::visitor::{self, Visitor};
-use rustc_hash::FxHashSet;
-
 use crate::codemods::prelude::*;
 use crate::codemods::support::{Brackets, bracket_items, width};
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
@@ -73,9 +70,6 @@ declare_codemod! {
 
 fn wait_coroutines(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
-    let mut finder = AwaitedCalls::default();
-    finder.visit_body(&semantic.module.body);
-    let awaited: FxHashSet<TextSize> = finder.calls.iter().map(|c| c.start()).collect();
     for site in &semantic.calls {
         let (call, scope) = (site.call, site.scope);
         if !is_asyncio_wait(semantic, &call.func, scope) {
@@ -100,7 +94,7 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
                 .note("outside a coroutine there is no running loop for `create_task`");
             continue;
         }
-        if !awaited.contains(&call.start()) {
+        if !semantic.is_awaited(call) {
             report(out, awaitables).note(
                 "the `wait` is not awaited where it is called: tasks created now would start before it runs",
             );
@@ -278,23 +272,6 @@ fn report<'o, 'a>(
 fn is_asyncio_wait(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
     semantic.refers_to(func, scope, "asyncio.wait")
         || semantic.refers_to(func, scope, "asyncio.tasks.wait")
-}
-
-/// The calls that are the operand of an `await`.
-#[derive(Default)]
-struct AwaitedCalls<'a> {
-    calls: Vec<&'a ast::ExprCall>,
-}
-
-impl<'a> Visitor<'a> for AwaitedCalls<'a> {
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Await(await_expr) = expr
-            && let Expr::Call(call) = await_expr.value.as_ref()
-        {
-            self.calls.push(call);
-        }
-        visitor::walk_expr(self, expr);
-    }
 }
 
 /// The elements of the awaitables argument (of a list, set or tuple

@@ -121,7 +121,7 @@ fn wait_for_to_timeout(ctx: &Context, out: &mut Findings) {
     for site in &semantic.calls {
         if statements.contains(&site.call.start())
             || !is_wait_for(semantic, &site.call.func, site.scope)
-            || !runs_in_coroutine(semantic, site.scope)
+            || !semantic.runs_in_coroutine(site.scope)
         {
             continue;
         }
@@ -353,21 +353,6 @@ fn header_lines(ctx: &Context, stmt: &Stmt, timeout_fn: &str, timeout: &str) -> 
         format!("{unit}{timeout}"),
         "):".to_string(),
     ]
-}
-
-/// Whether code in `scope` runs while a coroutine runs: the scope chain
-/// reaches an `async def` through lambdas and comprehensions only.
-fn runs_in_coroutine(semantic: &SemanticModel, scope: ScopeId) -> bool {
-    let mut current = Some(scope);
-    while let Some(id) = current {
-        let scope = semantic.scope(id);
-        match scope.kind {
-            ScopeKind::Function { is_async } => return is_async,
-            ScopeKind::Module | ScopeKind::Class => return false,
-            ScopeKind::Lambda | ScopeKind::Comprehension { .. } => current = scope.parent,
-        }
-    }
-    false
 }
 
 #[cfg(test)]

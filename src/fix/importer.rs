@@ -246,7 +246,7 @@ pub fn remove_unused_imports(
     semantic: &SemanticModel,
     removals: &[ImportRemoval],
 ) -> Vec<Edit> {
-    let exported = exported_names(semantic);
+    let exported = semantic.exported_names();
     let mut by_stmt: Vec<(&Stmt, Vec<TextRange>)> = Vec::new();
     let mut seen = FxHashSet::default();
     for removal in removals {
@@ -333,41 +333,6 @@ pub fn remove_unused_imports(
     }
     edits.sort_by_key(|e| e.range.start());
     edits
-}
-
-/// Names listed in a module-level `__all__`.
-fn exported_names<'a>(semantic: &SemanticModel<'a>) -> FxHashSet<&'a str> {
-    let mut names = FxHashSet::default();
-    for stmt in &semantic.module.body {
-        let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
-            Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
-            Stmt::AugAssign(assign) => (vec![&assign.target], &assign.value),
-            Stmt::AnnAssign(assign) => match &assign.value {
-                Some(value) => (vec![&assign.target], value),
-                None => continue,
-            },
-            _ => continue,
-        };
-        let is_all = targets
-            .iter()
-            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__all__"));
-        if !is_all {
-            continue;
-        }
-        let elements = match value {
-            Expr::List(list) => &list.elts,
-            Expr::Tuple(tuple) => &tuple.elts,
-            _ => continue,
-        };
-        for element in elements {
-            if let Expr::StringLiteral(string) = element
-                && let Some(literal) = string.as_single_part_string()
-            {
-                names.insert(literal.as_str());
-            }
-        }
-    }
-    names
 }
 
 #[cfg(test)]

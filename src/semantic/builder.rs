@@ -31,6 +31,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             references_by_name: FxHashMap::default(),
             imported_modules: FxHashSet::default(),
             imports_by_path: FxHashMap::default(),
+            awaited_calls: FxHashSet::default(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
@@ -441,6 +442,12 @@ impl<'a> Visitor<'a> for Builder<'a> {
                 }
                 ExprContext::Invalid => {}
             },
+            Expr::Await(awaited) => {
+                if let Expr::Call(call) = awaited.value.as_ref() {
+                    self.model.awaited_calls.insert(call.range_start);
+                }
+                visitor::walk_expr(self, expr);
+            }
             Expr::Call(call) => {
                 self.model.calls.push(CallSite {
                     call,

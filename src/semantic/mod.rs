@@ -113,6 +113,8 @@ pub struct SemanticModel<'a> {
     imported_modules: FxHashSet<&'a str>,
     /// Import bindings by what they import (`asyncio`, `asyncio.sleep`).
     imports_by_path: FxHashMap<Box<str>, Vec<BindingId>>,
+    /// Calls an `await` applies to directly (`await f()`), by start offset.
+    awaited_calls: FxHashSet<TextSize>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -131,6 +133,45 @@ impl<'a> SemanticModel<'a> {
     /// Whether any import in the module (at any depth) names this top-level module.
     pub fn imports_module(&self, top_level: &str) -> bool {
         self.imported_modules.contains(top_level)
+    }
+
+    /// Whether an `await` applies directly to this call (`await f()`, not
+    /// `await g(f())`).
+    pub fn is_awaited(&self, call: &ExprCall) -> bool {
+        self.awaited_calls.contains(&call.range_start)
+    }
+
+    /// The names a module-level `__all__` lists (assigned, annotated or
+    /// extended with `+=`, as a list or tuple of string literals).
+    pub fn exported_names(&self) -> FxHashSet<&'a str> {
+        let mut names = FxHashSet::default();
+        for stmt in &self.module.body {
+            let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
+                Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
+                Stmt::AugAssign(assign) => (vec![&assign.target], &assign.value),
+                Stmt::AnnAssign(assign) => match &assign.value {
+                    Some(value) => (vec![&assign.target], value),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let is_all = targets
+                .iter()
+                .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__all__"));
+            let elements = match value {
+                Expr::List(list) if is_all => &list.elts,
+                Expr::Tuple(tuple) if is_all => &tuple.elts,
+                _ => continue,
+            };
+            for element in elements {
+                if let Expr::StringLiteral(string) = element
+                    && let Some(literal) = string.as_single_part_string()
+                {
+                    names.insert(literal.as_str());
+                }
+            }
+        }
+        names
     }
 
     /// Every import binding of `path` (`asyncio`, `time.sleep`), in any scope.

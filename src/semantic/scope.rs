@@ -140,6 +140,32 @@ impl<'a> SemanticModel<'a> {
         false
     }
 
+    /// Whether code in `scope` runs while a coroutine runs: the scope chain
+    /// reaches an `async def` through lambdas and comprehensions only (a
+    /// lambda may run later, but it is written inside the coroutine, and
+    /// SPEC counts it so for reports). Unlike [`Self::in_async_def`], a
+    /// generator expression passes the question outward.
+    pub fn runs_in_coroutine(&self, scope: ScopeId) -> bool {
+        let mut current = Some(scope);
+        while let Some(id) = current {
+            let scope = self.scope(id);
+            match scope.kind {
+                ScopeKind::Function { is_async } => return is_async,
+                ScopeKind::Module | ScopeKind::Class => return false,
+                ScopeKind::Lambda | ScopeKind::Comprehension { .. } => current = scope.parent,
+            }
+        }
+        false
+    }
+
+    /// Whether `scope` is an `async def`'s own scope (where its statements run).
+    pub fn is_coroutine_scope(&self, scope: ScopeId) -> bool {
+        matches!(
+            self.scope(scope).kind,
+            ScopeKind::Function { is_async: true }
+        )
+    }
+
     /// [`Self::in_async_def`] for the scope at `offset`.
     pub fn in_async_def_at(&self, offset: TextSize) -> bool {
         self.in_async_def(self.scope_at(offset))
