@@ -70,7 +70,12 @@ pub fn parse_directive(comment: &str) -> Option<Directive> {
     let mut rest = comment;
     while let Some(hash) = rest.find('#') {
         let after = rest[hash + 1..].trim_start();
-        if after.len() >= 4 && after[..4].eq_ignore_ascii_case("noqa") {
+        // Compare bytes: the comment may continue with any character.
+        if after
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"noqa"))
+        {
             let tail = &after[4..];
             // `# noqa123` or `# noqanything` is not a directive.
             if tail.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
@@ -137,6 +142,14 @@ mod tests {
             parse_directive("# type: ignore  # noqa: AM003"),
             codes(&["AM003"])
         );
+    }
+
+    #[test]
+    fn multibyte_text_after_a_hash_is_no_directive_and_no_panic() {
+        // Found by fuzzing: byte-slicing `after[..4]` split a BOM in two.
+        assert_eq!(parse_directive("#  \u{feff}# -*-me.sleep(1)"), None);
+        assert_eq!(parse_directive("#\u{e9}\u{e9}noqa"), None);
+        assert_eq!(parse_directive("# caf\u{e9} # noqa"), Some(Directive::All));
     }
 
     #[test]
