@@ -32,6 +32,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             imported_modules: FxHashSet::default(),
             imports_by_path: FxHashMap::default(),
             awaited_calls: FxHashSet::default(),
+            declaring_scopes: Vec::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
@@ -40,6 +41,18 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
     builder.visit_body(&module.body);
     let mut model = builder.model;
     sort_children(&mut model);
+    // Visiting order is almost source order (a comprehension's element is
+    // visited after its loops): sort, so lookups by position can search.
+    let references = &model.references;
+    for ids in model.references_by_name.values_mut() {
+        ids.sort_by_key(|&id| references[id as usize].range.start());
+    }
+    model.declaring_scopes = (0..model.scopes.len() as ScopeId)
+        .filter(|&id| {
+            let scope = &model.scopes[id as usize];
+            !scope.globals.is_empty() || !scope.nonlocals.is_empty()
+        })
+        .collect();
     model
 }
 

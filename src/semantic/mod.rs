@@ -115,6 +115,8 @@ pub struct SemanticModel<'a> {
     imports_by_path: FxHashMap<Box<str>, Vec<BindingId>>,
     /// Calls an `await` applies to directly (`await f()`), by start offset.
     awaited_calls: FxHashSet<TextSize>,
+    /// Scopes with a `global` or `nonlocal` statement.
+    declaring_scopes: Vec<ScopeId>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -194,11 +196,27 @@ impl<'a> SemanticModel<'a> {
 
     /// Every read or deletion of `name`, in any scope, in source order.
     pub fn references_named(&self, name: &str) -> impl Iterator<Item = &Reference<'a>> {
-        self.references_by_name
-            .get(name)
-            .into_iter()
-            .flatten()
-            .map(|&id| &self.references[id as usize])
+        self.references_named_within(name, None)
+    }
+
+    /// The reads and deletions of `name` that start inside `range` (all of
+    /// them for `None`), in source order: a binary search, not a scan.
+    pub fn references_named_within(
+        &self,
+        name: &str,
+        range: Option<TextRange>,
+    ) -> impl Iterator<Item = &Reference<'a>> {
+        let ids: &[u32] = self.references_by_name.get(name).map_or(&[], Vec::as_slice);
+        let ids = match range {
+            None => ids,
+            Some(range) => {
+                let start = |id: &u32| self.references[*id as usize].range.start();
+                let from = ids.partition_point(|id| start(id) < range.start());
+                let to = ids.partition_point(|id| start(id) <= range.end());
+                &ids[from..to.max(from)]
+            }
+        };
+        ids.iter().map(|&id| &self.references[id as usize])
     }
 
     /// The block and index of the statement that starts at `stmt_start`.

@@ -8,6 +8,7 @@ use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashSet;
 
 use super::imports::Lookup;
+use super::scope::MODULE_SCOPE;
 use super::{BindingKind, ScopeId, SemanticModel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +37,11 @@ impl<'a> SemanticModel<'a> {
     /// In source order.
     pub fn uses_of(&self, name: &str, owner: ScopeId) -> Vec<Use> {
         let mut uses = Vec::new();
-        for reference in self.references_named(name) {
+        // A function's (or class's, lambda's, comprehension's) variable is
+        // used only inside its range: search there, not the whole module.
+        // Writes through `global` from elsewhere are found below.
+        let within = (owner != MODULE_SCOPE).then(|| self.scope(owner).range);
+        for reference in self.references_named_within(name, within) {
             if self.resolves_to(name, reference.scope, owner) {
                 uses.push(Use {
                     kind: if reference.is_del {
@@ -49,10 +54,11 @@ impl<'a> SemanticModel<'a> {
                 });
             }
         }
-        for (_, binding) in self.bindings_named(name) {
-            // A binding is recorded in the scope it writes to (after `global`
-            // or `nonlocal` redirection), so its owner is its scope.
-            if binding.scope == owner && !matches!(binding.kind, BindingKind::Deletion) {
+        // A binding is recorded in the scope it writes to (after `global`
+        // or `nonlocal` redirection), so the owner's own table has them all.
+        for &id in self.scope(owner).bindings.get(name).into_iter().flatten() {
+            let binding = self.binding(id);
+            if !matches!(binding.kind, BindingKind::Deletion) {
                 uses.push(Use {
                     kind: UseKind::Write,
                     range: binding.range,
@@ -60,8 +66,8 @@ impl<'a> SemanticModel<'a> {
                 });
             }
         }
-        for (id, scope) in self.scopes.iter().enumerate() {
-            let id = id as ScopeId;
+        for &id in &self.declaring_scopes {
+            let scope = self.scope(id);
             if id != owner
                 && (scope.globals.contains(name) || scope.nonlocals.contains(name))
                 && self.resolves_to(name, id, owner)
