@@ -65,7 +65,7 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
         let call = site.call;
         if !is_get_event_loop_call(ctx, call, site.scope)
             || !semantic.in_async_def(site.scope)
-            || signatures.iter().any(|r| r.contains_range(call.range()))
+            || signatures.contain(call.range())
         {
             continue;
         }

@@ -67,7 +67,7 @@ declare_codemod! {
 fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     // Computed on the first candidate: most modules have none.
-    let mut signatures: Option<Vec<TextRange>> = None;
+    let mut signatures: Option<crate::semantic::functions::Signatures> = None;
     let mut parents = PrimaryParents::default();
     let mut scanned = false;
     for site in &semantic.calls {
@@ -88,7 +88,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             continue;
         }
         let signatures = signatures.get_or_insert_with(|| semantic.signature_ranges());
-        if signatures.iter().any(|r| r.contains_range(call.range())) {
+        if signatures.contain(call.range()) {
             finding.note(
                 "in a decorator, default argument or annotation, where `await` does not belong",
             );

@@ -33,6 +33,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             imports_by_path: FxHashMap::default(),
             awaited_calls: FxHashSet::default(),
             declaring_scopes: Vec::new(),
+            single_imports: FxHashMap::default(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
@@ -47,6 +48,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
     for ids in model.references_by_name.values_mut() {
         ids.sort_by_key(|&id| references[id as usize].range.start());
     }
+    model.single_imports = single_imports(&model);
     model.declaring_scopes = (0..model.scopes.len() as ScopeId)
         .filter(|&id| {
             let scope = &model.scopes[id as usize];
@@ -54,6 +56,28 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
         })
         .collect();
     model
+}
+
+/// Every (scope, name) whose bindings all import one same path.
+fn single_imports<'a>(model: &SemanticModel<'a>) -> FxHashMap<(ScopeId, &'a str), BindingId> {
+    let mut found = FxHashMap::default();
+    for (id, scope) in model.scopes.iter().enumerate() {
+        for (&name, bindings) in &scope.bindings {
+            let Some((&first, rest)) = bindings.split_first() else {
+                continue;
+            };
+            let Some(path) = model.bindings[first as usize].kind.import_path() else {
+                continue;
+            };
+            if rest
+                .iter()
+                .all(|&other| model.bindings[other as usize].kind.import_path() == Some(path))
+            {
+                found.insert((id as ScopeId, name), first);
+            }
+        }
+    }
+    found
 }
 
 fn sort_children(model: &mut SemanticModel) {

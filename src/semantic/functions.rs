@@ -162,8 +162,8 @@ impl<'a> SemanticModel<'a> {
     /// The parts of definitions that run outside the body they introduce:
     /// the decorators, type parameters, parameter lists (defaults and
     /// annotations) and return annotations of every `def`, the parameters of
-    /// every `lambda`, and the decorators of every class. Sorted by start.
-    pub fn signature_ranges(&self) -> Vec<TextRange> {
+    /// every `lambda`, and the decorators of every class.
+    pub fn signature_ranges(&self) -> Signatures {
         let mut ranges = Vec::new();
         let type_params = |params: &Option<Box<TypeParams>>| params.as_ref().map(|p| p.range());
         for scope in &self.scopes {
@@ -185,7 +185,17 @@ impl<'a> SemanticModel<'a> {
             }
         }
         ranges.sort_by_key(|r| r.start());
-        ranges
+        // Merge nested and touching ranges so one binary search answers.
+        let mut merged: Vec<TextRange> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start() <= last.end() => {
+                    *last = TextRange::new(last.start(), last.end().max(range.end()));
+                }
+                _ => merged.push(range),
+            }
+        }
+        Signatures(merged)
     }
 
     /// Whether code in `scope` runs directly in a coroutine, as
@@ -372,5 +382,22 @@ mod tests {
             .collect();
         assert!(!is_generator(defs[0]));
         assert!(is_generator(defs[1]));
+    }
+}
+
+/// Where decorators, parameters, defaults and annotations are: code that
+/// runs when a function or class is defined, not when it is called.
+#[derive(Debug, Clone)]
+pub struct Signatures(Vec<TextRange>);
+
+impl Signatures {
+    /// Whether `range` lies in one of them (a binary search: a module with
+    /// thousands of functions asks this for every call).
+    pub fn contain(&self, range: TextRange) -> bool {
+        let after = self.0.partition_point(|r| r.start() <= range.start());
+        after
+            .checked_sub(1)
+            .and_then(|i| self.0.get(i))
+            .is_some_and(|r| r.contains_range(range))
     }
 }

@@ -110,18 +110,11 @@ impl<'a> SemanticModel<'a> {
     /// The import path a name refers to at `scope`, when every binding of it
     /// there is an import of that same path.
     pub fn import_of(&self, name: &str, scope: ScopeId) -> Option<&str> {
-        let Lookup::Bound { bindings, .. } = self.lookup(name, scope) else {
+        let Lookup::Bound { scope: owner, .. } = self.lookup(name, scope) else {
             return None;
         };
-        let mut path = None;
-        for &id in bindings {
-            let this = self.binding(id).kind.import_path()?;
-            if path.is_some_and(|seen| seen != this) {
-                return None;
-            }
-            path = Some(this);
-        }
-        path
+        let id = self.single_imports.get(&(owner, name))?;
+        self.binding(*id).kind.import_path()
     }
 
     /// Whether `name` is free at `scope`: bound nowhere on the scope chain, so
