@@ -605,21 +605,29 @@ struct Progress {
     bar: Option<indicatif::ProgressBar>,
     enabled: bool,
     started: Instant,
+    /// How long a run goes before the bar shows: a second, or
+    /// `ASYNCMOD_PROGRESS_DELAY_MS` (tests use it to see the bar quickly).
+    delay: Duration,
     total: usize,
 }
 
 impl Progress {
     fn new(enabled: bool, total: usize) -> Self {
+        let delay = std::env::var("ASYNCMOD_PROGRESS_DELAY_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(Duration::from_secs(1), Duration::from_millis);
         Progress {
             bar: None,
             enabled: enabled && io::stderr().is_terminal(),
             started: Instant::now(),
+            delay,
             total,
         }
     }
 
     fn tick(&mut self, done: usize) {
-        if !self.enabled || self.bar.is_some() || self.started.elapsed() < Duration::from_secs(1) {
+        if !self.enabled || self.bar.is_some() || self.started.elapsed() < self.delay {
             if let Some(bar) = &self.bar {
                 bar.set_position(done as u64);
             }

@@ -140,3 +140,33 @@ fn check_on_a_terminal_shows_the_source_line() {
     session.expect("^^^^^^^^^^^^^ AM001").expect("underlined");
     session.expect(Eof).expect("finishes");
 }
+
+#[test]
+fn progress_shows_on_a_terminal_and_never_in_a_pipe() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..200 {
+        std::fs::write(dir.path().join(format!("m{i:03}.py")), SOURCE).expect("write");
+    }
+    let mut command = Command::new(env!("CARGO_BIN_EXE_asyncmod"));
+    command
+        .args(["check", "--jobs", "1"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env_remove("CI")
+        .env("ASYNCMOD_PROGRESS_DELAY_MS", "0");
+    let mut session = expectrl::Session::spawn(command).expect("spawns");
+    session.set_expect_timeout(Some(Duration::from_secs(60)));
+    session
+        .expect("/200 files")
+        .expect("a progress bar on the terminal");
+    session.expect(Eof).expect("finishes");
+
+    let output = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .args(["check", "--jobs", "1"])
+        .current_dir(dir.path())
+        .env_remove("CI")
+        .env("ASYNCMOD_PROGRESS_DELAY_MS", "0")
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("/200 files"));
+}
