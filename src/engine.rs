@@ -2,7 +2,12 @@
 //! nothing changes, re-parse after every round, then remove the imports the
 //! fixes left unused. Nothing here touches files: see `lib.rs` for that.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
 
 use ruff_python_ast::ModModule;
 use ruff_python_parser::{ParseError, Parsed, parse_module};
@@ -184,12 +189,13 @@ fn process(
     let notebook = cells.is_some();
     let parsed =
         parse_text(source, cells.as_ref()).map_err(|error| syntax_error(source, &error))?;
-    let index = LineIndex::from_source_text(source);
-    let findings = analyse_with(source, &parsed, &index, rules, notebook);
+    let lines = OnceCell::new();
+    let findings = analyse_with(source, &parsed, &lines, rules, notebook);
+    let index = || lines.get_or_init(|| LineIndex::from_source_text(source));
     let mut outcome = SourceOutcome {
         reports: findings
             .iter()
-            .map(|f| report(f, source, &index, rules))
+            .map(|f| report(f, source, index(), rules))
             .collect(),
         ..SourceOutcome::default()
     };
@@ -200,6 +206,8 @@ fn process(
     let mut text = source.to_string();
     let mut removals: Vec<ImportRemoval> = Vec::new();
     let mut findings = findings;
+    // The parse of `text` after the last round, reused to remove imports.
+    let mut latest: Option<Parsed<ModModule>> = None;
     let mut round = 0;
     loop {
         let fixes: Vec<_> = findings
@@ -240,12 +248,13 @@ fn process(
         removals.extend(applied.removals);
         text = applied.text;
         cells = new_cells;
-        let index = LineIndex::from_source_text(&text);
-        findings = analyse_with(&text, &parsed, &index, rules, notebook);
+        findings = analyse_with(&text, &parsed, &OnceCell::new(), rules, notebook);
+        latest = Some(parsed);
     }
 
     if !removals.is_empty()
-        && let Some((removed, edits)) = removal_edits(&text, &removals, cells.as_ref())
+        && let Some((removed, edits)) =
+            removal_edits(&text, latest.as_ref(), &removals, cells.as_ref())
     {
         cells = cells.map(|c| c.remap(&edits));
         text = removed;
@@ -259,7 +268,7 @@ fn process(
 /// Removes the imports fixes left unused; keeps the text as it was if the
 /// removal would not parse (it always should: this is a second safety net).
 pub fn remove_imports(text: String, removals: &[ImportRemoval]) -> String {
-    match removal_edits(&text, removals, None) {
+    match removal_edits(&text, None, removals, None) {
         Some((removed, _)) => removed,
         None => text,
     }
@@ -269,10 +278,18 @@ pub fn remove_imports(text: String, removals: &[ImportRemoval]) -> String {
 /// when there is nothing to remove.
 fn removal_edits(
     text: &str,
+    parsed: Option<&Parsed<ModModule>>,
     removals: &[ImportRemoval],
     cells: Option<&Cells>,
 ) -> Option<(String, Vec<crate::fix::Edit>)> {
-    let parsed = parse_text(text, cells).ok()?;
+    let fresh;
+    let parsed = match parsed {
+        Some(parsed) => parsed,
+        None => {
+            fresh = parse_text(text, cells).ok()?;
+            &fresh
+        }
+    };
     let semantic = SemanticModel::build(parsed.syntax());
     let mut edits = remove_unused_imports(text, &semantic, removals);
     if let Some(cells) = cells {
@@ -317,29 +334,77 @@ pub fn parse(source: &str) -> Result<Parsed<ModModule>, ParseError> {
     parse_module(source)
 }
 
-/// Runs every selected codemod that applies to the target and has something
-/// to look for; drops findings suppressed by `# noqa`.
+/// Every string a codemod of the catalogue filters on, searched for in one
+/// pass over each source (not one pass per string).
+static NEEDLES: LazyLock<Option<(AhoCorasick, FxHashMap<&'static str, usize>)>> =
+    LazyLock::new(|| {
+        let mut patterns: Vec<&'static str> = Vec::new();
+        for codemod in crate::codemods::ALL {
+            for needle in codemod.needles.iter().chain(codemod.requires) {
+                if !patterns.contains(needle) {
+                    patterns.push(needle);
+                }
+            }
+        }
+        let automaton = AhoCorasick::new(&patterns).ok()?;
+        let index = patterns.iter().enumerate().map(|(i, p)| (*p, i)).collect();
+        Some((automaton, index))
+    });
+
+/// Which needles `source` contains: one scan for the catalogue's strings,
+/// `str::contains` for any other (a codemod declared outside the catalogue).
+fn needle_finder(source: &str) -> impl FnMut(&'static str) -> bool + '_ {
+    let found: Option<(Vec<bool>, &FxHashMap<&'static str, usize>)> =
+        NEEDLES.as_ref().map(|(automaton, index)| {
+            let mut found = vec![false; index.len()];
+            let mut missing = index.len();
+            for hit in automaton.find_overlapping_iter(source) {
+                let slot = &mut found[hit.pattern().as_usize()];
+                if !*slot {
+                    *slot = true;
+                    missing -= 1;
+                    if missing == 0 {
+                        break;
+                    }
+                }
+            }
+            (found, index)
+        });
+    move |needle| match &found {
+        Some((found, index)) => match index.get(needle) {
+            Some(&i) => found[i],
+            None => source.contains(needle),
+        },
+        None => source.contains(needle),
+    }
+}
+
+/// [`analyse_with`] for a source that is no notebook.
 pub fn analyse(
     source: &str,
     parsed: &Parsed<ModModule>,
     index: &LineIndex,
     rules: &RuleSettings,
 ) -> Vec<Finding> {
-    analyse_with(source, parsed, index, rules, false)
+    analyse_with(source, parsed, &OnceCell::from(index.clone()), rules, false)
 }
 
+/// Runs every selected codemod that applies to the target and has something
+/// to look for; drops findings suppressed by `# noqa`. The line index is
+/// built only if something needs it.
 pub fn analyse_with(
     source: &str,
     parsed: &Parsed<ModModule>,
-    index: &LineIndex,
+    lines: &OnceCell<LineIndex>,
     rules: &RuleSettings,
     notebook: bool,
 ) -> Vec<Finding> {
+    let mut contains = needle_finder(source);
     let active: Vec<&Codemod> = rules
         .codemods
         .iter()
         .copied()
-        .filter(|c| c.min_python <= rules.target_version && c.wants(source))
+        .filter(|c| c.min_python <= rules.target_version && c.wants_with(&mut contains))
         .collect();
     if active.is_empty() {
         return Vec::new();
@@ -351,7 +416,7 @@ pub fn analyse_with(
         tokens: parsed.tokens(),
         semantic: &semantic,
         settings: rules,
-        line_index: index,
+        lines,
         notebook,
     };
     let mut findings = Findings::new(&ctx);
@@ -362,6 +427,7 @@ pub fn analyse_with(
     if findings.is_empty() {
         return findings;
     }
+    let index = ctx.line_index();
     let noqa = NoqaMap::from_tokens(parsed.tokens(), source, index);
     findings.retain(|f| !noqa.suppresses(index, f.range.start(), f.codemod));
     findings

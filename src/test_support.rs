@@ -83,7 +83,7 @@ pub fn findings(codemod: &'static Codemod, source: &str) -> Vec<String> {
 pub fn with_context<T>(source: &str, f: impl FnOnce(&Context) -> T) -> T {
     let parsed = parse(source).unwrap_or_else(|e| panic!("does not parse: {e}\n{source}"));
     let semantic = SemanticModel::build(parsed.syntax());
-    let index = ruff_source_file::LineIndex::from_source_text(source);
+    let lines = std::cell::OnceCell::new();
     let rules = RuleSettings::for_codemods(crate::codemods::ALL);
     let ctx = Context {
         source,
@@ -91,7 +91,7 @@ pub fn with_context<T>(source: &str, f: impl FnOnce(&Context) -> T) -> T {
         tokens: parsed.tokens(),
         semantic: &semantic,
         settings: &rules,
-        line_index: &index,
+        lines: &lines,
         notebook: false,
     };
     f(&ctx)
@@ -133,7 +133,13 @@ fn fix_notebook(codemod: &'static Codemod, source: &str) -> Option<String> {
     for _ in 0..MAX_ROUNDS {
         let parsed = parse(&text).unwrap_or_else(|e| panic!("does not parse: {e}\n{text}"));
         let index = ruff_source_file::LineIndex::from_source_text(&text);
-        let findings = analyse_with(&text, &parsed, &index, &rules, true);
+        let findings = analyse_with(
+            &text,
+            &parsed,
+            &std::cell::OnceCell::from(index.clone()),
+            &rules,
+            true,
+        );
         let fixes: Vec<_> = findings
             .iter()
             .filter_map(|f| f.fix.as_ref().map(|fix| (f.codemod, fix)))

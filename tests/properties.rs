@@ -285,3 +285,80 @@ fn cached_corpus_holds_the_properties() {
         panic!("{error}");
     }
 }
+
+/// The findings of `codemods` on `source`, as check lines.
+fn findings_of(codemods: &[&'static Codemod], source: &str) -> Vec<String> {
+    let rules = rules(codemods);
+    process_source(source, &rules, Mode::Check)
+        .map(|o| {
+            o.reports
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}:{}:{} {}",
+                        r.codemod.code, r.start.line, r.start.column, r.message
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The needles and required strings only skip work: with them removed, the
+/// codemods must find exactly the same things. (In `check`, each codemod's
+/// findings do not depend on the others', so one run of all compares all.)
+fn filters_hide_nothing(source: &str) -> Result<(), String> {
+    let unfiltered: Vec<&'static Codemod> = ALL
+        .iter()
+        .map(|codemod| {
+            &*Box::leak(Box::new(Codemod {
+                needles: &[],
+                requires: &[],
+                ..**codemod
+            }))
+        })
+        .collect();
+    let (with, without) = (findings_of(ALL, source), findings_of(&unfiltered, source));
+    if with != without {
+        let hidden: Vec<&String> = without.iter().filter(|f| !with.contains(f)).collect();
+        return Err(format!("filters hide {hidden:?}"));
+    }
+    Ok(())
+}
+
+#[test]
+fn needles_never_hide_a_finding_in_the_fixtures() {
+    let mut failures = Vec::new();
+    for (folder, _) in common::folders() {
+        for path in common::fixtures_in(&folder) {
+            let source = std::fs::read_to_string(&path).expect("readable fixture");
+            if let Err(problem) = filters_hide_nothing(&source) {
+                failures.push(format!("{}: {problem}", path.display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn needles_never_hide_a_finding_in_the_cached_corpus() {
+    let files = corpus();
+    if files.is_empty() {
+        eprintln!("no ecosystem cache: run scripts/ecosystem-check to fill it");
+        return;
+    }
+    let mut failures = Vec::new();
+    // Every 20th file: a spread of the corpus that keeps the test quick.
+    for path in files.iter().step_by(20) {
+        let Some(source) = std::fs::read(path)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        else {
+            continue;
+        };
+        if let Err(problem) = filters_hide_nothing(&source) {
+            failures.push(format!("{}: {problem}", path.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

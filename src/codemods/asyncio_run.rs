@@ -104,6 +104,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: asyncio_run,
         needles: &["run_until_complete"],
+        requires: &["asyncio"],
     };
 }
 
@@ -909,7 +910,7 @@ fn runs_synchronously(semantic: &SemanticModel, scope: ScopeId) -> bool {
 }
 
 fn line_of(ctx: &Context, offset: TextSize) -> usize {
-    ctx.line_index.line_index(offset).get()
+    ctx.line_index().line_index(offset).get()
 }
 
 #[cfg(test)]

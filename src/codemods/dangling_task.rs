@@ -66,6 +66,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: dangling_task,
         needles: &["create_task", "ensure_future"],
+        requires: &["asyncio"],
         noqa_aliases: &["RUF006"],
     };
 }

@@ -88,6 +88,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: gather_independent_awaits,
         needles: &["await"],
+        requires: &["async"],
     };
 }
 
@@ -508,10 +509,10 @@ fn mentions_stateful_type(annotation: &Expr) -> bool {
 /// Whether a `# noqa` for this codemod sits on the statement's first or last line.
 fn suppressed(ctx: &Context, noqa: &mut Option<NoqaMap>, stmt: &Stmt) -> bool {
     let map =
-        noqa.get_or_insert_with(|| NoqaMap::from_tokens(ctx.tokens, ctx.source, ctx.line_index));
+        noqa.get_or_insert_with(|| NoqaMap::from_tokens(ctx.tokens, ctx.source, ctx.line_index()));
     [stmt.start(), stmt.end()]
         .iter()
-        .any(|&offset| map.suppresses(ctx.line_index, offset, &GATHER_INDEPENDENT_AWAITS))
+        .any(|&offset| map.suppresses(ctx.line_index(), offset, &GATHER_INDEPENDENT_AWAITS))
 }
 
 fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {

@@ -55,6 +55,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: get_running_loop,
         needles: &["get_event_loop"],
+        requires: &["asyncio", "async"],
     };
 }
 

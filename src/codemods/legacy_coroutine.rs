@@ -66,6 +66,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: legacy_coroutine,
         needles: &["coroutine"],
+        requires: &["asyncio"],
     };
 }
 

@@ -71,6 +71,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: loop_argument,
         needles: &["loop"],
+        requires: &["asyncio"],
     };
 }
 

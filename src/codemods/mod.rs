@@ -76,7 +76,7 @@ pub static ALL: &[&Codemod] = &[
 pub type Safety = Applicability;
 
 /// One entry of the catalogue.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Codemod {
     /// Stable code, `AMnnn`.
     pub code: &'static str,
@@ -91,6 +91,10 @@ pub struct Codemod {
     /// The codemod only runs on a source containing one of these strings
     /// (an empty list: always). A cheap filter: most files have no asyncio at all.
     pub needles: &'static [&'static str],
+    /// …and containing every one of these (`async` for a codemod that acts
+    /// only in coroutines, `asyncio` for one that acts only on names
+    /// imported from asyncio).
+    pub requires: &'static [&'static str],
     /// ruff / flake8-async codes that flag the same thing: a `# noqa` naming
     /// one suppresses this codemod too. `PREFIX123-PREFIX456` is a range.
     pub noqa_aliases: &'static [&'static str],
@@ -108,12 +112,20 @@ impl Codemod {
         run: runs_nowhere,
         doc: "",
         needles: &[],
+        requires: &[],
         noqa_aliases: &[],
     };
 
     /// Whether this codemod has anything to look for in `source`.
     pub fn wants(&self, source: &str) -> bool {
-        self.needles.is_empty() || self.needles.iter().any(|needle| source.contains(needle))
+        self.wants_with(&mut |needle| source.contains(needle))
+    }
+
+    /// [`Self::wants`], asking `contains` (which may remember answers
+    /// across codemods, so each string is searched for once per file).
+    pub fn wants_with(&self, contains: &mut dyn FnMut(&'static str) -> bool) -> bool {
+        self.requires.iter().all(|needle| contains(needle))
+            && (self.needles.is_empty() || self.needles.iter().any(|needle| contains(needle)))
     }
 
     /// Whether `# noqa: CODE` with this code suppresses the codemod.
@@ -185,9 +197,18 @@ pub struct Context<'a> {
     pub tokens: &'a Tokens,
     pub semantic: &'a SemanticModel<'a>,
     pub settings: &'a RuleSettings,
-    pub line_index: &'a LineIndex,
+    /// Line starts, computed when first asked for (most sources never need them).
+    pub lines: &'a std::cell::OnceCell<LineIndex>,
     /// The source is a Jupyter notebook's cells (a running loop exists at top level).
     pub notebook: bool,
+}
+
+impl Context<'_> {
+    /// The source's line index (for line numbers and `# noqa`).
+    pub fn line_index(&self) -> &LineIndex {
+        self.lines
+            .get_or_init(|| LineIndex::from_source_text(self.source))
+    }
 }
 
 /// Resolves `--select` / `--ignore` entries: `ALL`, a code (`AM001`), a name

@@ -61,6 +61,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: run_in_coroutine,
         needles: &["run"],
+        requires: &["asyncio"],
     };
 }
 

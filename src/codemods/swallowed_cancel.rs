@@ -77,6 +77,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: swallowed_cancel,
         needles: &["except"],
+        requires: &["async"],
     };
 }
 
@@ -261,10 +262,10 @@ fn forwards(
     finder.forwards
 }
 
-struct Forwarding<'m, 'a> {
+struct Forwarding<'m, 'a, 'n> {
     semantic: &'m SemanticModel<'a>,
     scope: ScopeId,
-    name: Option<&'m str>,
+    name: Option<&'n str>,
     /// Inside an expression that only describes the exception.
     describing: usize,
     forwards: bool,
@@ -303,7 +304,7 @@ fn describes(func: &Expr) -> bool {
     }
 }
 
-impl Forwarding<'_, '_> {
+impl Forwarding<'_, '_, '_> {
     fn describing(&mut self, walk: impl FnOnce(&mut Self)) {
         self.describing += 1;
         walk(self);
@@ -311,7 +312,7 @@ impl Forwarding<'_, '_> {
     }
 }
 
-impl<'a> Visitor<'a> for Forwarding<'_, 'a> {
+impl<'a> Visitor<'a> for Forwarding<'_, '_, '_> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         match expr {
             Expr::Name(name) if Some(name.id.as_str()) == self.name && self.describing == 0 => {

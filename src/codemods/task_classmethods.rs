@@ -54,6 +54,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: task_classmethods,
         needles: &["all_tasks", "current_task"],
+        requires: &["asyncio"],
     };
 }
 

@@ -87,6 +87,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: taskgroup,
         needles: &["create_task"],
+        requires: &["asyncio", "async"],
     };
 }
 

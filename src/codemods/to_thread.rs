@@ -66,6 +66,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: to_thread,
         needles: &["run_in_executor"],
+        requires: &["async"],
     };
 }
 

@@ -65,6 +65,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: wait_coroutines,
         needles: &["wait"],
+        requires: &["asyncio", "async"],
     };
 }
 

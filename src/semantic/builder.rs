@@ -5,12 +5,12 @@ use ruff_python_ast::{
     self as ast, AnyParameterRef, ExceptHandler, Expr, ExprContext, ModModule, Pattern, Stmt,
 };
 use ruff_text_size::{Ranged, TextRange};
+use std::cell::OnceCell;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::scope::{MODULE_SCOPE, Scope, ScopeId, ScopeKind, ScopeNode};
-use super::{
-    Binding, BindingId, BindingKind, CallSite, Reference, SemanticModel, StmtLocation, Suite,
-};
+use super::{Binding, BindingId, BindingKind, CallSite, Reference, SemanticModel, Suite};
 
 pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
     let mut builder = Builder {
@@ -26,9 +26,9 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             references: Vec::new(),
             calls: Vec::new(),
             suites: Vec::new(),
-            stmt_locations: FxHashMap::default(),
-            bindings_by_name: FxHashMap::default(),
-            references_by_name: FxHashMap::default(),
+            stmt_locations: OnceCell::new(),
+            bindings_by_name: OnceCell::new(),
+            references_by_name: OnceCell::new(),
             imported_modules: FxHashSet::default(),
             imports_by_path: FxHashMap::default(),
             awaited_calls: FxHashSet::default(),
@@ -42,12 +42,6 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
     builder.visit_body(&module.body);
     let mut model = builder.model;
     sort_children(&mut model);
-    // Visiting order is almost source order (a comprehension's element is
-    // visited after its loops): sort, so lookups by position can search.
-    let references = &model.references;
-    for ids in model.references_by_name.values_mut() {
-        ids.sort_by_key(|&id| references[id as usize].range.start());
-    }
     model.single_imports = single_imports(&model);
     model.declaring_scopes = (0..model.scopes.len() as ScopeId)
         .filter(|&id| {
@@ -144,11 +138,6 @@ impl<'a> Builder<'a> {
             .entry(name)
             .or_default()
             .push(id);
-        self.model
-            .bindings_by_name
-            .entry(name)
-            .or_default()
-            .push(id);
     }
 
     /// The scope an assignment to `name` in `scope` writes to, after `global` and `nonlocal`.
@@ -172,17 +161,13 @@ impl<'a> Builder<'a> {
 
     fn reference(&mut self, name: &'a str, range: TextRange, is_del: bool) {
         let id = self.model.references.len() as u32;
+        let _ = id;
         self.model.references.push(Reference {
             name,
             range,
             scope: self.current,
             is_del,
         });
-        self.model
-            .references_by_name
-            .entry(name)
-            .or_default()
-            .push(id);
     }
 
     fn bind_parameters(&mut self, parameters: &'a ast::Parameters) {
@@ -338,21 +323,11 @@ impl<'a> Builder<'a> {
 
 impl<'a> Visitor<'a> for Builder<'a> {
     fn visit_body(&mut self, body: &'a [Stmt]) {
-        let suite = self.model.suites.len() as u32;
         self.model.suites.push(Suite {
             body,
             scope: self.current,
             parent: self.parents.last().copied(),
         });
-        for (index, stmt) in body.iter().enumerate() {
-            self.model.stmt_locations.insert(
-                stmt.start(),
-                StmtLocation {
-                    suite,
-                    index: index as u32,
-                },
-            );
-        }
         visitor::walk_body(self, body);
     }
 

@@ -380,7 +380,7 @@ mod uses_tests {
             semantic
                 .uses_of(name, owner)
                 .into_iter()
-                .map(|u| (u.kind, ctx.line_index.line_index(u.range.start()).get()))
+                .map(|u| (u.kind, ctx.line_index().line_index(u.range.start()).get()))
                 .collect()
         })
     }
