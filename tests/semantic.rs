@@ -1,6 +1,8 @@
 //! The semantic layer: scopes by offset, `await`-able positions, name
 //! resolution through imports and aliases, shadowing, and uses of a name.
 
+mod common;
+
 use asyncmod::engine::parse;
 use asyncmod::semantic::{ScopeKind, SemanticModel, UseKind};
 use ruff_python_ast::{Expr, Stmt};
@@ -256,4 +258,79 @@ fn suites_locate_statements() {
     assert_eq!(suite.body.len(), 2);
     assert!(suite.parent.is_some());
     assert_eq!(model.following(&branch.body[0]).len(), 1);
+}
+
+/// `refers_to` answers without building names; it must agree with
+/// `qualified_name` on every callee, for the callee's own name and for names
+/// that differ from it only in a prefix, a suffix or the `builtins.` root.
+#[test]
+fn refers_to_agrees_with_qualified_name() {
+    let tricky = "\
+import builtins
+import time as t
+import os.path
+from builtins import open as bopen
+from time import sleep as nap
+from asyncio import tasks
+from asyncio.tasks import wait as w
+async def f(time, sleep):
+    t.sleep(1); nap(1); sleep(1); time.sleep(1); open('x'); bopen('x')
+    builtins.open('x'); open.x(); builtins.open.x(); input(); os.path.join('a')
+    tasks.wait(x); w(x); asyncio.wait(x); print.x.y(); t(); len.__call__([])
+class C:
+    open = 1
+    def m(self):
+        open('x'); self.open()
+";
+    let mut sources = vec![tricky.to_string()];
+    for (folder, _) in common::folders() {
+        for path in common::fixtures_in(&folder) {
+            sources.push(std::fs::read_to_string(&path).expect("fixture reads"));
+        }
+    }
+    let mut compared = 0;
+    for source in &sources {
+        let Ok(parsed) = parse(source) else { continue };
+        let model = SemanticModel::build(parsed.syntax());
+        for site in &model.calls {
+            let func = &site.call.func;
+            let Some(name) = model.qualified_name(func, site.scope) else {
+                let text = &source[ruff_text_size::Ranged::range(func.as_ref())];
+                let probes = [
+                    "builtins.open".to_string(),
+                    "time.sleep".to_string(),
+                    format!("builtins.{text}"),
+                    text.to_string(),
+                ];
+                for probe in &probes {
+                    assert!(
+                        !model.refers_to(func, site.scope, probe),
+                        "{probe} in {source}"
+                    );
+                }
+                continue;
+            };
+            let name = name.to_string();
+            let (head, tail) = name.split_once('.').unwrap_or((&name, ""));
+            let others = [
+                format!("{name}.x"),
+                format!("x.{name}"),
+                format!("builtins.{tail}"),
+                format!("{head}x.{tail}"),
+                tail.to_string(),
+            ];
+            assert!(
+                model.refers_to(func, site.scope, &name),
+                "{name} in {source}"
+            );
+            for other in others.iter().filter(|o| **o != name) {
+                assert!(
+                    !model.refers_to(func, site.scope, other),
+                    "{other} vs {name}"
+                );
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared > 500, "only {compared} callees compared");
 }

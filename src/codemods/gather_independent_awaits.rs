@@ -379,6 +379,11 @@ fn is_module(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> bool {
 /// Whether a nested function, lambda or class (code that may run later)
 /// reads the variable `name` of `owner`.
 fn read_by_closure(semantic: &SemanticModel, name: &str, owner: ScopeId) -> bool {
+    // Most coroutines define no function, lambda or class inside: nothing
+    // can read the name later, and the search for its uses is skipped.
+    if !semantic.scope(owner).has_nested_scopes() {
+        return false;
+    }
     semantic.uses_of(name, owner).iter().any(|use_| {
         use_.kind == UseKind::Read && use_.scope != owner && {
             let mut current = Some(use_.scope);

@@ -13,6 +13,9 @@ use super::scope::{MODULE_SCOPE, Scope, ScopeId, ScopeKind, ScopeNode};
 use super::{Binding, BindingId, BindingKind, CallSite, Reference, SemanticModel, Suite};
 
 pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
+    // Sized from the source's length (about one name read per 12 bytes of
+    // typical code), so the vectors rarely grow and move.
+    let size = module.range.len().to_usize();
     let mut builder = Builder {
         model: SemanticModel {
             module,
@@ -22,10 +25,10 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
                 None,
                 module.range,
             )],
-            bindings: Vec::new(),
-            references: Vec::new(),
-            calls: Vec::new(),
-            suites: Vec::new(),
+            bindings: Vec::with_capacity(size / 48),
+            references: Vec::with_capacity(size / 12),
+            calls: Vec::with_capacity(size / 64),
+            suites: Vec::with_capacity(size / 256),
             stmt_locations: OnceCell::new(),
             bindings_by_name: OnceCell::new(),
             references_by_name: OnceCell::new(),
@@ -143,6 +146,9 @@ impl<'a> Builder<'a> {
     /// The scope an assignment to `name` in `scope` writes to, after `global` and `nonlocal`.
     fn target_scope(&self, name: &str, scope: ScopeId) -> ScopeId {
         let this = &self.model.scopes[scope as usize];
+        if this.globals.is_empty() && this.nonlocals.is_empty() {
+            return scope;
+        }
         if this.globals.contains(name) {
             return MODULE_SCOPE;
         }

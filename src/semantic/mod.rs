@@ -12,6 +12,8 @@ pub mod names;
 pub mod scope;
 
 use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
+
+use imports::Lookup;
 use ruff_text_size::{TextRange, TextSize};
 use std::cell::OnceCell;
 
@@ -307,18 +309,34 @@ impl<'a> SemanticModel<'a> {
         imports::qualified_name(self, expr, scope)
     }
 
-    /// Whether `expr` refers to `qualified` (`"time.sleep"`).
+    /// Whether `expr` refers to `qualified` (`"time.sleep"`): the answer
+    /// [`Self::qualified_name`] gives, without building the name. Codemods ask
+    /// this of every call they meet, so it rejects on the cheap facts first: the
+    /// attribute chain must spell the tail of `qualified`, and a name must be
+    /// the builtin or an import of exactly the rest.
     pub fn refers_to(&self, expr: &Expr, scope: ScopeId, qualified: &str) -> bool {
-        // Cheap rejection first: the last segment must match the attribute or name.
-        let last = qualified.rsplit('.').next().unwrap_or(qualified);
-        let tail_matches = match expr {
-            Expr::Attribute(attribute) => attribute.attr.as_str() == last,
-            Expr::Name(_) => true,
+        match expr {
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                if qualified.strip_prefix("builtins.") == Some(id)
+                    && matches!(self.lookup(id, scope), Lookup::Builtin)
+                {
+                    return true;
+                }
+                self.imports_by_path.contains_key(qualified)
+                    && self.import_of(id, scope) == Some(qualified)
+            }
+            Expr::Attribute(attribute) => {
+                let Some(base) = qualified
+                    .strip_suffix(attribute.attr.as_str())
+                    .and_then(|rest| rest.strip_suffix('.'))
+                else {
+                    return false;
+                };
+                // `builtins.x.y` is an attribute of a builtin value, not a module path.
+                !base.starts_with("builtins.") && self.refers_to(&attribute.value, scope, base)
+            }
             _ => false,
-        };
-        tail_matches
-            && self
-                .qualified_name(expr, scope)
-                .is_some_and(|q| q.is(qualified))
+        }
     }
 }

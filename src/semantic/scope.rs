@@ -4,6 +4,7 @@
 use ruff_python_ast::{Expr, ExprLambda, StmtClassDef, StmtFunctionDef};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
+use smallvec::SmallVec;
 
 use super::{BindingId, SemanticModel};
 
@@ -45,7 +46,9 @@ pub struct Scope<'a> {
     pub range: TextRange,
     /// A comprehension's first iterable, which runs in the enclosing scope.
     pub hole: Option<TextRange>,
-    pub bindings: FxHashMap<&'a str, Vec<BindingId>>,
+    /// The bindings of each name in this scope (most names have one: no
+    /// allocation for it).
+    pub bindings: FxHashMap<&'a str, SmallVec<[BindingId; 2]>>,
     pub globals: FxHashSet<&'a str>,
     pub nonlocals: FxHashSet<&'a str>,
     pub star_import: bool,
@@ -92,6 +95,12 @@ impl<'a> Scope<'a> {
 
     pub fn is_function(&self) -> bool {
         matches!(self.kind, ScopeKind::Function { .. })
+    }
+
+    /// Whether any scope (a function, lambda, class or comprehension) lies
+    /// inside this one.
+    pub fn has_nested_scopes(&self) -> bool {
+        !self.children.is_empty() || !self.comprehension_children.is_empty()
     }
 }
 
