@@ -18,7 +18,6 @@ use crate::codemods::{Codemod, Context};
 use crate::fix::apply::{apply_fixes, splice};
 use crate::fix::importer::remove_unused_imports;
 use crate::fix::{Applicability, Edit, Finding, Findings, ImportRemoval};
-use crate::noqa::NoqaMap;
 use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::source::Position;
@@ -417,18 +416,14 @@ pub fn analyse_with(
         settings: rules,
         lines,
         notebook,
+        noqa: OnceCell::new(),
     };
     let mut findings = Findings::new(&ctx);
     for codemod in active {
         (codemod.run)(&ctx, &mut findings);
     }
     let mut findings = findings.into_vec();
-    if findings.is_empty() {
-        return findings;
-    }
-    let index = ctx.line_index();
-    let noqa = NoqaMap::from_tokens(parsed.tokens(), source, index);
-    findings.retain(|f| !noqa.suppresses(index, f.range.start(), f.codemod));
+    findings.retain(|f| !ctx.suppressed(f.range.start(), f.codemod));
     findings
         .sort_by(|a, b| (a.range.start(), a.codemod.code).cmp(&(b.range.start(), b.codemod.code)));
     findings

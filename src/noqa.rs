@@ -3,9 +3,7 @@
 //! that flag the same thing) is neither reported nor fixed.
 
 use ruff_python_ast::token::{TokenKind, Tokens};
-use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextSize};
-use rustc_hash::FxHashMap;
 
 use crate::codemods::Codemod;
 
@@ -26,41 +24,47 @@ impl Directive {
     }
 }
 
-/// The noqa directives of one file, by 1-based line.
+/// The noqa directives of one file, by where their comments start.
 #[derive(Debug, Default)]
 pub struct NoqaMap {
-    by_line: FxHashMap<usize, Directive>,
+    /// In source order (the order of the tokens).
+    directives: Vec<(TextSize, Directive)>,
 }
 
 impl NoqaMap {
-    pub fn from_tokens(tokens: &Tokens, source: &str, index: &LineIndex) -> NoqaMap {
-        let mut by_line = FxHashMap::default();
-        for token in tokens.iter() {
-            if token.kind() != TokenKind::Comment {
-                continue;
-            }
-            let Some(directive) = parse_directive(&source[token.range()]) else {
-                continue;
-            };
-            let line = index.line_index(token.start()).get();
-            by_line.insert(line, directive);
-        }
-        NoqaMap { by_line }
+    pub fn from_tokens(tokens: &Tokens, source: &str) -> NoqaMap {
+        let directives = tokens
+            .iter()
+            .filter(|token| token.kind() == TokenKind::Comment)
+            .filter_map(|token| {
+                parse_directive(&source[token.range()]).map(|directive| (token.start(), directive))
+            })
+            .collect();
+        NoqaMap { directives }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_line.is_empty()
+        self.directives.is_empty()
     }
 
-    /// Whether a finding of `codemod` starting at `offset` is suppressed.
-    pub fn suppresses(&self, index: &LineIndex, offset: TextSize, codemod: &Codemod) -> bool {
-        if self.by_line.is_empty() {
+    /// Whether a finding of `codemod` starting at `offset` is suppressed: a
+    /// directive naming it sits on the same line. (Found by looking for the
+    /// line's ends around `offset`, so no line index is needed.)
+    pub fn suppresses(&self, source: &str, offset: TextSize, codemod: &Codemod) -> bool {
+        if self.directives.is_empty() {
             return false;
         }
-        let line = index.line_index(offset).get();
-        self.by_line
-            .get(&line)
-            .is_some_and(|directive| directive.suppresses(codemod))
+        let bytes = source.as_bytes();
+        let at = offset.to_usize().min(bytes.len());
+        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let first = self
+            .directives
+            .partition_point(|(comment, _)| comment.to_usize() < start);
+        self.directives[first..]
+            .iter()
+            .take_while(|(comment, _)| comment.to_usize() < end)
+            .any(|(_, directive)| directive.suppresses(codemod))
     }
 }
 
@@ -111,7 +115,59 @@ fn is_code(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Directive, parse_directive};
+    use super::{Directive, NoqaMap, parse_directive};
+    use crate::codemods::{GATHER_INDEPENDENT_AWAITS, SLEEP_IN_ASYNC};
+    use ruff_text_size::TextSize;
+
+    /// Which lines (by their text) a `# noqa: AM001` map suppresses AM001 on.
+    fn suppressed_lines(source: &str) -> Vec<&str> {
+        let parsed = crate::engine::parse(source).expect("parses");
+        let map = NoqaMap::from_tokens(parsed.tokens(), source);
+        let mut lines = Vec::new();
+        let mut offset = 0;
+        for line in source.split_inclusive(['\n', '\r']) {
+            let text = line.trim_end_matches(['\n', '\r']);
+            // Every offset of the line, its end included, answers alike.
+            let answers: Vec<bool> = (offset..=offset + text.len())
+                .map(|o| map.suppresses(source, TextSize::new(o as u32), &SLEEP_IN_ASYNC))
+                .collect();
+            assert!(
+                answers.iter().all(|&a| a == answers[0]),
+                "{text:?}: {answers:?}"
+            );
+            // Only a bare `# noqa` covers other codes too.
+            assert_eq!(
+                map.suppresses(
+                    source,
+                    TextSize::new(offset as u32),
+                    &GATHER_INDEPENDENT_AWAITS
+                ),
+                text.ends_with("# noqa")
+            );
+            if answers[0] {
+                lines.push(text);
+            }
+            offset += line.len();
+        }
+        lines
+    }
+
+    #[test]
+    fn a_directive_covers_its_own_line_only() {
+        let source = "a = 1  # noqa: AM001\nb = 2\nc = 3  # noqa: AM001";
+        assert_eq!(
+            suppressed_lines(source),
+            ["a = 1  # noqa: AM001", "c = 3  # noqa: AM001"]
+        );
+        let crlf = "a = 1\r\nb = 2  # noqa: AM001\r\nc = 3\r\n";
+        assert_eq!(suppressed_lines(crlf), ["b = 2  # noqa: AM001"]);
+        let cr = "a = 1  # noqa: AM001\rb = 2\r";
+        assert_eq!(suppressed_lines(cr), ["a = 1  # noqa: AM001"]);
+        assert_eq!(
+            suppressed_lines("a = 1  # noqa: AM002\n# noqa\n"),
+            ["# noqa"]
+        );
+    }
 
     fn codes(list: &[&str]) -> Option<Directive> {
         Some(Directive::Codes(

@@ -93,6 +93,7 @@ pub fn with_context<T>(source: &str, f: impl FnOnce(&Context) -> T) -> T {
         settings: &rules,
         lines: &lines,
         notebook: false,
+        noqa: std::cell::OnceCell::new(),
     };
     f(&ctx)
 }

@@ -236,6 +236,17 @@ fn whole_value(stmt: &Stmt) -> Option<&Expr> {
 /// The display name of a blocking function that `asyncio.to_thread` can
 /// run as it is: `requests.get`, `subprocess.run`, `input`, …
 fn thread_safe_callee(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<String> {
+    // Most calls are methods with other names: reject those before resolving.
+    // (A plain name may be an alias, `from subprocess import run as sh`.)
+    if let Expr::Attribute(attribute) = func {
+        let member = attribute.attr.as_str();
+        if !(REQUESTS_FUNCTIONS.contains(&member)
+            || SUBPROCESS_FUNCTIONS.contains(&member)
+            || matches!(member, "urlopen" | "system" | "input"))
+        {
+            return None;
+        }
+    }
     let qualified = semantic.qualified_name(func, scope)?;
     let segments: Vec<&str> = qualified.segments().collect();
     let blocking = match segments.as_slice() {
@@ -260,6 +271,9 @@ fn file_io(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<Stri
     let Expr::Call(constructor) = attribute.value.as_ref() else {
         return None;
     };
+    if !PATH_IO_METHODS.contains(&method) {
+        return None;
+    }
     let is_path = semantic
         .qualified_name(&constructor.func, scope)
         .is_some_and(|q| {
@@ -267,7 +281,7 @@ fn file_io(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<Stri
                 .iter()
                 .any(|p| q.is(p))
         });
-    (is_path && PATH_IO_METHODS.contains(&method)).then(|| format!("Path.{method}"))
+    is_path.then(|| format!("Path.{method}"))
 }
 
 fn display(qualified: &QualifiedName) -> String {

@@ -6,7 +6,6 @@ use crate::codemods::prelude::*;
 use crate::fix::layout::{
     LineStyle, call_layout, line_end, multiline_strings, reindent, tokens_overlapping,
 };
-use crate::noqa::NoqaMap;
 use crate::semantic::imports::Lookup;
 use crate::semantic::names::{NameFacts, reads_and_writes};
 use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel, UseKind};
@@ -114,7 +113,6 @@ fn gather_independent_awaits(ctx: &Context, out: &mut Findings) {
     {
         return;
     }
-    let mut noqa: Option<NoqaMap> = None;
     for suite in &semantic.suites {
         if !matches!(
             semantic.scope(suite.scope).kind,
@@ -124,8 +122,8 @@ fn gather_independent_awaits(ctx: &Context, out: &mut Findings) {
         }
         let mut group: Vec<Awaited> = Vec::new();
         for stmt in suite.body {
-            let candidate = Awaited::from_stmt(ctx, stmt, suite.scope)
-                .filter(|_| !suppressed(ctx, &mut noqa, stmt));
+            let candidate =
+                Awaited::from_stmt(ctx, stmt, suite.scope).filter(|_| !suppressed(ctx, stmt));
             let Some(candidate) = candidate else {
                 report_group(ctx, out, std::mem::take(&mut group));
                 continue;
@@ -512,12 +510,10 @@ fn mentions_stateful_type(annotation: &Expr) -> bool {
 }
 
 /// Whether a `# noqa` for this codemod sits on the statement's first or last line.
-fn suppressed(ctx: &Context, noqa: &mut Option<NoqaMap>, stmt: &Stmt) -> bool {
-    let map =
-        noqa.get_or_insert_with(|| NoqaMap::from_tokens(ctx.tokens, ctx.source, ctx.line_index()));
+fn suppressed(ctx: &Context, stmt: &Stmt) -> bool {
     [stmt.start(), stmt.end()]
         .iter()
-        .any(|&offset| map.suppresses(ctx.line_index(), offset, &GATHER_INDEPENDENT_AWAITS))
+        .any(|&offset| ctx.suppressed(offset, &GATHER_INDEPENDENT_AWAITS))
 }
 
 fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {

@@ -25,8 +25,10 @@ mod wait_for_to_timeout;
 use ruff_python_ast::ModModule;
 use ruff_python_ast::token::Tokens;
 use ruff_source_file::LineIndex;
+use ruff_text_size::TextSize;
 
 use crate::fix::{Applicability, Findings};
+use crate::noqa::NoqaMap;
 use crate::semantic::SemanticModel;
 use crate::settings::RuleSettings;
 use crate::version::PyVersion;
@@ -201,13 +203,22 @@ pub struct Context<'a> {
     pub lines: &'a std::cell::OnceCell<LineIndex>,
     /// The source is a Jupyter notebook's cells (a running loop exists at top level).
     pub notebook: bool,
+    /// The `# noqa` directives, read when first asked for.
+    pub noqa: std::cell::OnceCell<NoqaMap>,
 }
 
 impl Context<'_> {
-    /// The source's line index (for line numbers and `# noqa`).
+    /// The source's line index (for line numbers).
     pub fn line_index(&self) -> &LineIndex {
         self.lines
             .get_or_init(|| LineIndex::from_source_text(self.source))
+    }
+
+    /// Whether a `# noqa` on the line of `offset` suppresses `codemod`.
+    pub fn suppressed(&self, offset: TextSize, codemod: &Codemod) -> bool {
+        self.noqa
+            .get_or_init(|| NoqaMap::from_tokens(self.tokens, self.source))
+            .suppresses(self.source, offset, codemod)
     }
 }
 
