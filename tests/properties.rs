@@ -229,16 +229,20 @@ fn fixtures_hold_the_properties_for_any_subset_of_codemods() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn corpus() -> Vec<PathBuf> {
+/// The cached corpus's Python files, and those among them that the last
+/// `scripts/ecosystem-check` run rewrote (listed in `rewritten.txt`): most
+/// files need no fix, so half the cases are drawn from the rewritten ones.
+fn corpus() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let cache = std::env::var_os("ASYNCMOD_ECOSYSTEM_CACHE")
         .map(PathBuf::from)
         .or_else(|| {
             std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/asyncmod-ecosystem"))
         });
-    let Some(src) = cache.map(|c| c.join("src")).filter(|s| s.is_dir()) else {
-        return Vec::new();
+    let Some(cache) = cache.filter(|c| c.join("src").is_dir()) else {
+        return (Vec::new(), Vec::new());
     };
-    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(src)
+    let src = cache.join("src");
+    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(&src)
         .standard_filters(false)
         .build()
         .flatten()
@@ -246,12 +250,18 @@ fn corpus() -> Vec<PathBuf> {
         .map(|e| e.into_path())
         .collect();
     files.sort();
-    files
+    let rewritten = std::fs::read_to_string(cache.join("rewritten.txt"))
+        .unwrap_or_default()
+        .lines()
+        .map(|line| src.join(line))
+        .filter(|path| path.extension().is_some_and(|x| x == "py") && path.is_file())
+        .collect();
+    (files, rewritten)
 }
 
 #[test]
 fn cached_corpus_holds_the_properties() {
-    let files = corpus();
+    let (files, rewritten) = corpus();
     if files.is_empty() {
         eprintln!(
             "no ecosystem cache: run scripts/ecosystem-check to fill it; checked fixtures only"
@@ -268,18 +278,24 @@ fn cached_corpus_holds_the_properties() {
         ..Config::default()
     });
     let strategy = (
+        proptest::bool::ANY,
         0..files.len(),
+        0..rewritten.len().max(1),
         proptest::sample::subsequence(ALL.to_vec(), 0..=ALL.len()),
     );
-    let result = runner.run(&strategy, |(i, codemods)| {
-        let Some(source) = std::fs::read(&files[i])
+    let result = runner.run(&strategy, |(from_rewritten, i, j, codemods)| {
+        let path = match rewritten.get(j) {
+            Some(path) if from_rewritten => path,
+            _ => &files[i],
+        };
+        let Some(source) = std::fs::read(path)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
         else {
             return Ok(());
         };
         check(&source, &codemods)
-            .map_err(|problem| TestCaseError::fail(format!("{}: {problem}", files[i].display())))
+            .map_err(|problem| TestCaseError::fail(format!("{}: {problem}", path.display())))
     });
     if let Err(error) = result {
         panic!("{error}");
@@ -342,14 +358,15 @@ fn needles_never_hide_a_finding_in_the_fixtures() {
 
 #[test]
 fn needles_never_hide_a_finding_in_the_cached_corpus() {
-    let files = corpus();
+    let (files, rewritten) = corpus();
     if files.is_empty() {
         eprintln!("no ecosystem cache: run scripts/ecosystem-check to fill it");
         return;
     }
     let mut failures = Vec::new();
-    // Every 20th file: a spread of the corpus that keeps the test quick.
-    for path in files.iter().step_by(20) {
+    // Every 20th file, a spread of the corpus that keeps the test quick, and
+    // every file a fix rewrote, where findings are.
+    for path in files.iter().step_by(20).chain(&rewritten) {
         let Some(source) = std::fs::read(path)
             .ok()
             .and_then(|b| String::from_utf8(b).ok())
