@@ -786,3 +786,28 @@ fn diff_paths_are_relative_to_the_current_directory() {
         stdout(&output)
     );
 }
+
+/// `asyncmod check . | head` must not end in an error: a reader that stops
+/// early closes the pipe, and every output format stops quietly then.
+#[test]
+fn a_closed_stdout_pipe_ends_quietly_in_every_format() {
+    let body: String = "    time.sleep(1)\n".repeat(3000);
+    let dir = project(&[(
+        "many.py",
+        &format!("import time\n\n\nasync def f():\n{body}"),
+    )]);
+    for format in ["text", "json", "github", "sarif"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+            .args(["check", "--output-format", format, "."])
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        // Far more than a pipe holds is written after the reader is gone.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("the binary finishes");
+        assert_eq!(stderr(&output), "", "{format}");
+        assert_eq!(code(&output), 0, "{format}");
+    }
+}

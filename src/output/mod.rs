@@ -174,7 +174,7 @@ impl<W: Write, E: Write> Printer<W, E> {
         }
         self.json_items += 1;
         self.out.write_all(b"\n  ")?;
-        serde_json::to_writer(&mut self.out, &value).map_err(io::Error::other)
+        serde_json::to_writer(&mut self.out, &value).map_err(io::Error::from)
     }
 
     fn check_file(&mut self, outcome: &FileOutcome, result: &FileResult) -> io::Result<()> {
@@ -277,7 +277,7 @@ impl<W: Write, E: Write> Printer<W, E> {
         }
         if self.format == OutputFormat::Sarif {
             serde_json::to_writer_pretty(&mut self.out, &self.sarif.document())
-                .map_err(io::Error::other)?;
+                .map_err(io::Error::from)?;
             self.out.write_all(b"\n")?;
         }
         self.out.flush()?;
