@@ -53,7 +53,7 @@ impl Excluder {
         Ok(Excluder {
             names: names.build().context("building exclude globs")?,
             paths: paths.build().context("building exclude globs")?,
-            root: root.to_path_buf(),
+            root: crate::settings::normalize(root),
         })
     }
 
@@ -68,16 +68,14 @@ impl Excluder {
         if self.paths.is_empty() {
             return false;
         }
-        let absolute;
-        let path = if path.is_absolute() {
-            path
+        let absolute = if path.is_absolute() {
+            crate::settings::normalize(path)
         } else {
-            absolute = std::env::current_dir()
-                .map(|cwd| cwd.join(path))
-                .unwrap_or_default();
-            &absolute
+            std::env::current_dir()
+                .map(|cwd| crate::settings::normalize(&cwd.join(path)))
+                .unwrap_or_default()
         };
-        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(&absolute);
         self.paths.is_match(relative)
     }
 }

@@ -2,7 +2,7 @@
 //! checked [`Settings`], once. Flags win over the configuration file.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
 use serde::Deserialize;
@@ -342,7 +342,7 @@ fn config_start(args: &FileArgs, cwd: &Path) -> PathBuf {
     let Some(first) = first else {
         return cwd.to_path_buf();
     };
-    let absolute = cwd.join(first);
+    let absolute = normalize(&cwd.join(first));
     if absolute.is_dir() {
         absolute
     } else {
@@ -350,6 +350,26 @@ fn config_start(args: &FileArgs, cwd: &Path) -> PathBuf {
             .parent()
             .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf)
     }
+}
+
+/// `path` with `.` and `..` resolved by its text, as ruff does, so that its
+/// ancestors are the directories that really hold it (`a/../b` lies in `b`,
+/// not in `a`). Used wherever paths are compared with the project root.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                // `/..` is `/`; a relative path keeps a leading `..`.
+                if !out.pop() && !out.has_root() {
+                    out.push(component);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The codemods `select` minus `ignore`, in registry order.
@@ -383,4 +403,23 @@ pub fn select_codemods(
         .filter(|c| selected.iter().any(|s| s.code == c.code))
         .filter(|c| !ignored.iter().any(|i| i.code == c.code))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_resolves_dot_and_dot_dot_by_text() {
+        let cases = [
+            ("/p/a/../b", "/p/b"),
+            ("/p/./a/.", "/p/a"),
+            ("/p/a/../../..", "/"),
+            ("../x/./y", "../x/y"),
+            ("a/../..", ".."),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(normalize(Path::new(input)), Path::new(expected), "{input}");
+        }
+    }
 }

@@ -811,3 +811,31 @@ fn a_closed_stdout_pipe_ends_quietly_in_every_format() {
         assert_eq!(code(&output), 0, "{format}");
     }
 }
+
+/// The configuration is looked for above the path as the file system sees
+/// it: `check ../b` run from `a/` must not pick up `a/pyproject.toml`,
+/// which is no ancestor of `b/`.
+#[test]
+fn configuration_is_found_above_a_path_with_dot_dot() {
+    let dir = project(&[
+        (
+            "a/pyproject.toml",
+            "[tool.asyncmod]\nignore = [\"AM001\"]\n",
+        ),
+        ("b/m.py", FIXABLE),
+    ]);
+    let output = asyncmod(&dir.path().join("a"), &["check", "../b"]);
+    assert!(stdout(&output).contains("AM001"), "{}", stdout(&output));
+    assert_eq!(code(&output), 1);
+
+    // `b`'s own configuration applies, its excludes relative to `b`.
+    write(
+        dir.path(),
+        "b/pyproject.toml",
+        b"[tool.asyncmod]\nextend-exclude = [\"gen/*.py\"]\n",
+    );
+    write(dir.path(), "b/gen/g.py", FIXABLE.as_bytes());
+    let output = asyncmod(&dir.path().join("a"), &["check", "../b", "../b/gen"]);
+    let out = stdout(&output);
+    assert!(out.contains("m.py") && !out.contains("g.py"), "{out}");
+}
