@@ -191,16 +191,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
     let result = (|| -> io::Result<()> {
         printer.start()?;
         let (files, errors) = discovery::discover(&settings.files).map_err(io::Error::other)?;
-        for error in &errors {
-            printer.error(
-                &display_path(&error.path),
-                &FileFailure {
-                    position: Position::START,
-                    message: error.message.clone(),
-                    cell: None,
-                },
-            )?;
-        }
+        print_discovery_errors(&mut printer, &errors)?;
         let mut mode = interactive::Mode::Ask;
         for path in &files {
             if mode == interactive::Mode::Quit {
@@ -330,16 +321,7 @@ fn run_paths<W: Write, E: Write>(
             return printer.finish();
         }
     };
-    for error in &errors {
-        printer.error(
-            &display_path(&error.path),
-            &FileFailure {
-                position: Position::START,
-                message: error.message.clone(),
-                cell: None,
-            },
-        )?;
-    }
+    print_discovery_errors(printer, &errors)?;
 
     let action = printer.action;
     let jobs = settings.output.jobs.clamp(1, files.len().max(1));
@@ -401,6 +383,24 @@ fn run_paths<W: Write, E: Write>(
     });
     print_result?;
     printer.finish()
+}
+
+/// Paths that could not be walked or read: `path:1:1: error: …`.
+fn print_discovery_errors<W: Write, E: Write>(
+    printer: &mut Printer<W, E>,
+    errors: &[discovery::DiscoveryError],
+) -> io::Result<()> {
+    for error in errors {
+        printer.error(
+            &display_path(&error.path),
+            &FileFailure {
+                position: Position::START,
+                message: error.message.clone(),
+                cell: None,
+            },
+        )?;
+    }
+    Ok(())
 }
 
 fn process_path(path: &Path, settings: &Settings, action: Action) -> FileOutcome {

@@ -3,6 +3,7 @@ use ruff_python_ast::token::TokenKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codemods::prelude::*;
+use crate::codemods::support::{single_assignment, statement_value};
 use crate::fix::Edit;
 use crate::fix::FixBuilder;
 use crate::fix::blocks::{
@@ -507,14 +508,7 @@ fn replace_callee(fix: &mut FixBuilder, call: &ast::ExprCall) -> anyhow::Result<
 
 /// `NAME = asyncio.get_event_loop()` / `asyncio.new_event_loop()` (also annotated).
 fn loop_setup<'a>(semantic: &SemanticModel, stmt: &'a Stmt, scope: ScopeId) -> Option<Setup<'a>> {
-    let (target, value) = match stmt {
-        Stmt::Assign(assign) => match assign.targets.as_slice() {
-            [target] => (target, assign.value.as_ref()),
-            _ => return None,
-        },
-        Stmt::AnnAssign(assign) => (assign.target.as_ref(), assign.value.as_deref()?),
-        _ => return None,
-    };
+    let (target, value) = single_assignment(stmt)?;
     let Expr::Name(target) = target else {
         return None;
     };
@@ -676,15 +670,7 @@ fn set_event_loop_to<'a>(
 /// assigns or returns it, or passes it as the only argument of a plain call
 /// (`sys.exit(loop.run_until_complete(main()))`).
 fn run_statement_call<'a>(stmt: &'a Stmt, name: &str) -> Option<&'a ast::ExprCall> {
-    let value = match stmt {
-        Stmt::Expr(statement) => &statement.value,
-        Stmt::Assign(assign) => &assign.value,
-        Stmt::AnnAssign(assign) => assign.value.as_ref()?,
-        Stmt::AugAssign(assign) => &assign.value,
-        Stmt::Return(ret) => ret.value.as_ref()?,
-        _ => return None,
-    };
-    let Expr::Call(call) = value.as_ref() else {
+    let Expr::Call(call) = statement_value(stmt)? else {
         return None;
     };
     if is_loop_method(&call.func, name, "run_until_complete") {

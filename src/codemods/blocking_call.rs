@@ -2,7 +2,7 @@ use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
 use crate::codemods::support::{
-    Brackets, bracket_items, has_comment, other_async_library, significant_after, width,
+    Brackets, bracket_items, other_async_library, significant_after, width,
 };
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
@@ -163,7 +163,7 @@ fn report_whole_value(ctx: &Context, out: &mut Findings, call: &ast::ExprCall, c
         let open = arguments.start();
         let after_open = open + TextSize::of('(');
         if arguments.is_empty() {
-            if has_comment(ctx.tokens, arguments.range()) {
+            if crate::fix::layout::contains_comment(ctx.tokens, arguments.range()) {
                 anyhow::bail!("a comment inside the empty argument list would be lost");
             }
             fix.replace(arguments.range(), ")");

@@ -2,7 +2,9 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{defined_function, defined_method, significant_after};
+use crate::codemods::support::{
+    defined_function, defined_method, needs_parentheses_after_await, significant_after,
+};
 use crate::fix::layout::{delete_lines_keeping_comment, is_alone_on_lines};
 use crate::semantic::{ScopeId, ScopeNode, SemanticModel};
 
@@ -199,38 +201,11 @@ fn rewrite_yield_from(
     let value = yield_from.value.as_ref();
     let parenthesized = significant_after(ctx.tokens, from_token.end())
         .is_some_and(|t| t.kind() == TokenKind::Lpar && t.start() < value.start());
-    if !parenthesized && !is_primary(value) {
+    if !parenthesized && needs_parentheses_after_await(value) {
         fix.insert(value.start(), "(");
         fix.insert(value.end(), ")");
     }
     Ok(())
-}
-
-/// Expressions `await` can take without parentheses (Python's `primary`
-/// and atoms).
-fn is_primary(expr: &Expr) -> bool {
-    match expr {
-        Expr::Name(_)
-        | Expr::Attribute(_)
-        | Expr::Call(_)
-        | Expr::Subscript(_)
-        | Expr::List(_)
-        | Expr::ListComp(_)
-        | Expr::Set(_)
-        | Expr::SetComp(_)
-        | Expr::Dict(_)
-        | Expr::DictComp(_)
-        | Expr::Generator(_)
-        | Expr::StringLiteral(_)
-        | Expr::BytesLiteral(_)
-        | Expr::FString(_)
-        | Expr::NumberLiteral(_)
-        | Expr::BooleanLiteral(_)
-        | Expr::NoneLiteral(_)
-        | Expr::EllipsisLiteral(_) => true,
-        Expr::Tuple(tuple) => tuple.parenthesized,
-        _ => false,
-    }
 }
 
 /// Whether `func` is `asyncio.coroutine`, under any import spelling.

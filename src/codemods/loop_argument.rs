@@ -1,8 +1,9 @@
 use ruff_python_ast::token::TokenKind;
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{has_comment, significant_after, significant_before};
+use crate::codemods::support::{significant_after, significant_before};
 use crate::fix::Edit;
+use crate::fix::layout::contains_comment;
 use crate::fix::layout::{full_line_end, line_end, line_start};
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
 
@@ -218,7 +219,7 @@ fn keyword_deletion(
 
     // The only argument: empty the parentheses (unless that loses a comment).
     let inside = TextRange::new(open + TextSize::of('('), close);
-    if arguments.len() == 1 && !has_comment(tokens, inside) {
+    if arguments.len() == 1 && !contains_comment(tokens, inside) {
         return Ok(vec![Edit::deletion(inside)]);
     }
 
@@ -232,7 +233,7 @@ fn keyword_deletion(
             let rest = rest.trim_start();
             if starts_line && (rest.is_empty() || rest.starts_with('#')) {
                 // `    loop=loop,  # comment` on its own lines: the lines go.
-                if has_comment(tokens, TextRange::new(kw.end(), comma.start())) {
+                if contains_comment(tokens, TextRange::new(kw.end(), comma.start())) {
                     return Err(lose_comments());
                 }
                 if let Some(comment) = kept_comment(rest) {
@@ -251,15 +252,15 @@ fn keyword_deletion(
                 let same_line = line_start(source, next.start()) == line_start(source, comma.end());
                 let end = if same_line { next.start() } else { comma.end() };
                 let range = TextRange::new(kw.start(), end);
-                if has_comment(tokens, TextRange::new(kw.end(), end)) {
+                if contains_comment(tokens, TextRange::new(kw.end(), end)) {
                     return Err(lose_comments());
                 }
                 return Ok(vec![Edit::deletion(range)]);
             }
             // `f(a, loop=loop, b)`: from the end of the comma before it.
             let range = TextRange::new(before.end(), comma.end());
-            if has_comment(tokens, TextRange::new(before.end(), kw.start()))
-                || has_comment(tokens, TextRange::new(kw.end(), comma.end()))
+            if contains_comment(tokens, TextRange::new(before.end(), kw.start()))
+                || contains_comment(tokens, TextRange::new(kw.end(), comma.end()))
             {
                 return Err(lose_comments());
             }
@@ -291,8 +292,8 @@ fn keyword_deletion(
                 let lines = TextRange::new(own_line_start, full_line_end(source, kw.end()));
                 return Ok(vec![Edit::deletion(before.range()), Edit::deletion(lines)]);
             }
-            if has_comment(tokens, TextRange::new(before.start(), kw.start()))
-                || has_comment(tokens, TextRange::new(kw.end(), close))
+            if contains_comment(tokens, TextRange::new(before.start(), kw.start()))
+                || contains_comment(tokens, TextRange::new(kw.end(), close))
             {
                 return Err(lose_comments());
             }

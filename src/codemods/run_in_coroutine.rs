@@ -3,6 +3,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use rustc_hash::FxHashMap;
 
 use crate::codemods::prelude::*;
+use crate::codemods::support::needs_parentheses_after_await;
 use crate::fix::layout::{
     contains_comment, indentation_at, line_start, multiline_strings, reindent, tokens_overlapping,
 };
@@ -122,7 +123,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             .of
             .get(&call.range())
             .is_some_and(|&parent_start| !parenthesized(ctx, parent_start, call.start()));
-        let inner = needs_parentheses(argument);
+        let inner = needs_parentheses_after_await(argument);
         finding.fix_with(Applicability::Safe, |fix| {
             fix.title("Replace with `await`");
             let open = match (outer, inner) {
@@ -178,33 +179,6 @@ fn is_asyncio_run(ctx: &Context, func: &Expr, scope: crate::semantic::ScopeId) -
             .semantic
             .qualified_name(func, scope)
             .is_some_and(|q| q.is("asyncio.run") || q.is("asyncio.runners.run"))
-}
-
-/// Whether `expr` must be parenthesized after `await`, which takes a
-/// primary (a name, attribute, call, subscript, literal or display).
-fn needs_parentheses(expr: &Expr) -> bool {
-    match expr {
-        Expr::Name(_)
-        | Expr::Attribute(_)
-        | Expr::Call(_)
-        | Expr::Subscript(_)
-        | Expr::StringLiteral(_)
-        | Expr::BytesLiteral(_)
-        | Expr::FString(_)
-        | Expr::NumberLiteral(_)
-        | Expr::BooleanLiteral(_)
-        | Expr::NoneLiteral(_)
-        | Expr::EllipsisLiteral(_)
-        | Expr::List(_)
-        | Expr::ListComp(_)
-        | Expr::Dict(_)
-        | Expr::DictComp(_)
-        | Expr::Set(_)
-        | Expr::SetComp(_) => false,
-        Expr::Tuple(tuple) => !tuple.parenthesized,
-        Expr::Generator(generator) => !generator.parenthesized,
-        _ => true,
-    }
 }
 
 /// Whether the source between a parent expression's start and its child's

@@ -3,7 +3,7 @@
 //! what a name in a call refers to when it is defined in the module.
 
 use ruff_python_ast::token::{Token, TokenKind, Tokens};
-use ruff_python_ast::{Expr, StmtFunctionDef};
+use ruff_python_ast::{Expr, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::semantic::imports::Lookup;
@@ -34,13 +34,6 @@ pub fn significant_before(tokens: &Tokens, offset: TextSize) -> Option<&Token> {
 /// (a dedent is an empty token at the start of the next statement).
 fn is_significant(kind: TokenKind) -> bool {
     !kind.is_trivia() && !matches!(kind, TokenKind::Indent | TokenKind::Dedent)
-}
-
-/// Whether a comment token lies (even partly) inside `range`.
-pub fn has_comment(tokens: &Tokens, range: TextRange) -> bool {
-    crate::fix::layout::tokens_overlapping(tokens, range)
-        .iter()
-        .any(|t| t.kind() == TokenKind::Comment)
 }
 
 /// The scope whose frame runs the code of `scope`: itself, or, for a list,
@@ -213,7 +206,7 @@ pub fn bracket_items(
     inner: TextRange,
     items: &[TextRange],
 ) -> Option<Vec<String>> {
-    if has_comment(tokens, inner) {
+    if crate::fix::layout::contains_comment(tokens, inner) {
         return None;
     }
     let mut texts = Vec::with_capacity(items.len());
@@ -232,6 +225,60 @@ pub fn bracket_items(
 
 /// The codemods of this wave together, as one `fix` run applies them: each
 /// round applies the fixes that do not overlap, the next sees the result.
+/// The whole value of a statement that has one: `X`, `a = X`, `a: T = X`,
+/// `a += X`, `return X`.
+pub fn statement_value(stmt: &Stmt) -> Option<&Expr> {
+    match stmt {
+        Stmt::Expr(statement) => Some(&statement.value),
+        Stmt::Assign(assign) => Some(&assign.value),
+        Stmt::AnnAssign(assign) => assign.value.as_deref(),
+        Stmt::AugAssign(assign) => Some(&assign.value),
+        Stmt::Return(ret) => ret.value.as_deref(),
+        _ => None,
+    }
+}
+
+/// The target and value of an assignment to one target: `T = V` or
+/// `T: A = V` (not `a = b = V`, not an annotation without a value).
+pub fn single_assignment(stmt: &Stmt) -> Option<(&Expr, &Expr)> {
+    match stmt {
+        Stmt::Assign(assign) => match assign.targets.as_slice() {
+            [target] => Some((target, &assign.value)),
+            _ => None,
+        },
+        Stmt::AnnAssign(assign) => Some((&assign.target, assign.value.as_deref()?)),
+        _ => None,
+    }
+}
+
+/// Whether `expr` must be parenthesized to follow `await`, which takes a
+/// primary (a name, attribute, call, subscript, literal or display); a bare
+/// generator (`f(x for x in y)`) or tuple is none.
+pub fn needs_parentheses_after_await(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(_)
+        | Expr::Attribute(_)
+        | Expr::Call(_)
+        | Expr::Subscript(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::FString(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_)
+        | Expr::List(_)
+        | Expr::ListComp(_)
+        | Expr::Dict(_)
+        | Expr::DictComp(_)
+        | Expr::Set(_)
+        | Expr::SetComp(_) => false,
+        Expr::Tuple(tuple) => !tuple.parenthesized,
+        Expr::Generator(generator) => !generator.parenthesized,
+        _ => true,
+    }
+}
+
 #[cfg(test)]
 mod composition {
     use crate::codemods::{

@@ -4,6 +4,7 @@ use ruff_python_ast::{AnyNodeRef, ExceptHandler, ExprRef, StmtFunctionDef};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
+use crate::codemods::support::single_assignment;
 use crate::fix::layout::{
     LineStyle, delete_statements, line_end, tokens_overlapping, wrap_statements,
 };
@@ -396,14 +397,7 @@ fn only_binding<'a>(
 
 /// The value assigned to `name` by `stmt` (`name = V` or `name: T = V`).
 fn assigned_value<'a>(stmt: &'a Stmt, name: &str) -> Option<&'a Expr> {
-    let (target, value) = match stmt {
-        Stmt::Assign(assign) => match assign.targets.as_slice() {
-            [target] => (target, assign.value.as_ref()),
-            _ => return None,
-        },
-        Stmt::AnnAssign(assign) => (assign.target.as_ref(), assign.value.as_deref()?),
-        _ => return None,
-    };
+    let (target, value) = single_assignment(stmt)?;
     (target.as_name_expr()?.id.as_str() == name).then_some(value)
 }
 

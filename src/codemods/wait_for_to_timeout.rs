@@ -3,6 +3,7 @@ use ruff_python_ast::{Number, UnaryOp};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
+use crate::codemods::support::statement_value;
 use crate::fix::blocks::wrap_statement_hoisting;
 use crate::fix::layout::{contains_comment, indent_unit, indentation_at};
 use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
@@ -176,15 +177,7 @@ fn report_statement(ctx: &Context, out: &mut Findings, stmt: &Stmt, call: &ast::
 /// The awaited expression of a statement whose whole value is `await X`:
 /// `await X`, `a = await X`, `a: T = await X`, `a += await X`, `return await X`.
 fn awaited_value(stmt: &Stmt) -> Option<&Expr> {
-    let value = match stmt {
-        Stmt::Expr(statement) => &statement.value,
-        Stmt::Assign(assign) => &assign.value,
-        Stmt::AnnAssign(assign) => assign.value.as_ref()?,
-        Stmt::AugAssign(assign) => &assign.value,
-        Stmt::Return(ret) => ret.value.as_ref()?,
-        _ => return None,
-    };
-    match value.as_ref() {
+    match statement_value(stmt)? {
         Expr::Await(awaited) => Some(&awaited.value),
         _ => None,
     }
