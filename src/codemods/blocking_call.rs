@@ -2,7 +2,7 @@ use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
 use crate::codemods::support::{
-    Brackets, bracket_items, other_async_library, significant_after, width,
+    Brackets, bracket_items, other_async_library, significant_after, statement_value, width,
 };
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
@@ -104,14 +104,14 @@ fn blocking_call(ctx: &Context, out: &mut Findings) {
             continue;
         }
         for stmt in suite.body {
-            let Some(Expr::Call(call)) = whole_value(stmt) else {
+            let Some(Expr::Call(call)) = statement_value(stmt) else {
                 continue;
             };
             let Some(callee) = thread_safe_callee(semantic, &call.func, suite.scope) else {
                 continue;
             };
             fixable.insert(call.start());
-            report_whole_value(ctx, out, call, &callee);
+            report_statement_value(ctx, out, call, &callee);
         }
     }
 
@@ -139,7 +139,7 @@ fn blocking_call(ctx: &Context, out: &mut Findings) {
     }
 }
 
-fn report_whole_value(ctx: &Context, out: &mut Findings, call: &ast::ExprCall, callee: &str) {
+fn report_statement_value(ctx: &Context, out: &mut Findings, call: &ast::ExprCall, callee: &str) {
     let finding = out.report(
         &BLOCKING_CALL,
         call.range(),
@@ -218,19 +218,6 @@ fn laid_out(ctx: &Context, call: &ast::ExprCall, to_thread: &str) -> Option<Stri
     };
     let text = brackets.layout(&format!("await {to_thread}("), &items, ")");
     text.contains(['\n', '\r']).then_some(text)
-}
-
-/// The expression a statement consists of: an expression statement, the
-/// value of an assignment (plain, annotated or augmented) or of a `return`.
-fn whole_value(stmt: &Stmt) -> Option<&Expr> {
-    match stmt {
-        Stmt::Expr(statement) => Some(&statement.value),
-        Stmt::Assign(assign) => Some(&assign.value),
-        Stmt::AnnAssign(assign) => assign.value.as_deref(),
-        Stmt::AugAssign(assign) => Some(&assign.value),
-        Stmt::Return(ret) => ret.value.as_deref(),
-        _ => None,
-    }
 }
 
 /// The display name of a blocking function that `asyncio.to_thread` can

@@ -113,13 +113,7 @@ fn gather_independent_awaits(ctx: &Context, out: &mut Findings) {
     {
         return;
     }
-    for suite in &semantic.suites {
-        if !matches!(
-            semantic.scope(suite.scope).kind,
-            ScopeKind::Function { is_async: true }
-        ) {
-            continue;
-        }
+    for suite in semantic.coroutine_suites() {
         let mut group: Vec<Awaited> = Vec::new();
         for stmt in suite.body {
             let candidate =

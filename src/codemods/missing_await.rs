@@ -1,6 +1,6 @@
 use crate::codemods::prelude::*;
+use crate::semantic::Callee;
 use crate::semantic::functions::is_generator;
-use crate::semantic::{Callee, ScopeKind};
 
 declare_codemod! {
     /// ## What it does
@@ -65,13 +65,7 @@ declare_codemod! {
 
 fn missing_await(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
-    for suite in &semantic.suites {
-        if !matches!(
-            semantic.scope(suite.scope).kind,
-            ScopeKind::Function { is_async: true }
-        ) {
-            continue;
-        }
+    for suite in semantic.coroutine_suites() {
         for stmt in suite.body {
             let Stmt::Expr(statement) = stmt else {
                 continue;

@@ -1,7 +1,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{ScopeId, SemanticModel};
 
 declare_codemod! {
     /// ## What it does
@@ -63,13 +63,7 @@ fn sleep_in_async(ctx: &Context, out: &mut Findings) {
     let mut fixable = FxHashSet::default();
 
     // Whole statements directly in a coroutine's body: rewritten.
-    for suite in &semantic.suites {
-        if !matches!(
-            semantic.scope(suite.scope).kind,
-            ScopeKind::Function { is_async: true }
-        ) {
-            continue;
-        }
+    for suite in semantic.coroutine_suites() {
         for stmt in suite.body {
             let Stmt::Expr(statement) = stmt else {
                 continue;

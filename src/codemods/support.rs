@@ -223,8 +223,6 @@ pub fn bracket_items(
     Some(texts)
 }
 
-/// The codemods of this wave together, as one `fix` run applies them: each
-/// round applies the fixes that do not overlap, the next sees the result.
 /// The whole value of a statement that has one: `X`, `a = X`, `a: T = X`,
 /// `a += X`, `return X`.
 pub fn statement_value(stmt: &Stmt) -> Option<&Expr> {
@@ -279,6 +277,8 @@ pub fn needs_parentheses_after_await(expr: &Expr) -> bool {
     }
 }
 
+/// The codemods of this wave together, as one `fix` run applies them: each
+/// round applies the fixes that do not overlap, the next sees the result.
 #[cfg(test)]
 mod composition {
     use crate::codemods::{

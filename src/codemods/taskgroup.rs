@@ -94,13 +94,7 @@ declare_codemod! {
 
 fn taskgroup(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
-    for suite in &semantic.suites {
-        if !matches!(
-            semantic.scope(suite.scope).kind,
-            ScopeKind::Function { is_async: true }
-        ) {
-            continue;
-        }
+    for suite in semantic.coroutine_suites() {
         let mut index = 0;
         while index < suite.body.len() {
             let step = match find_wait(ctx, suite, index) {

@@ -6,7 +6,7 @@ use crate::codemods::prelude::*;
 use crate::codemods::support::statement_value;
 use crate::fix::blocks::wrap_statement_hoisting;
 use crate::fix::layout::{contains_comment, indent_unit, indentation_at};
-use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{ScopeId, SemanticModel};
 
 declare_codemod! {
     /// ## What it does
@@ -100,13 +100,7 @@ fn wait_for_to_timeout(ctx: &Context, out: &mut Findings) {
     let mut statements = FxHashSet::default();
 
     // Statements directly in a coroutine's body whose whole value is the wait.
-    for suite in &semantic.suites {
-        if !matches!(
-            semantic.scope(suite.scope).kind,
-            ScopeKind::Function { is_async: true }
-        ) {
-            continue;
-        }
+    for suite in semantic.coroutine_suites() {
         for stmt in suite.body {
             let Some(Expr::Call(call)) = awaited_value(stmt) else {
                 continue;

@@ -138,6 +138,17 @@ impl<'a> SemanticModel<'a> {
         &self.scopes[id as usize]
     }
 
+    /// The blocks of statements that run directly in an `async def` (not in a
+    /// nested `def`, `lambda` or class).
+    pub fn coroutine_suites(&self) -> impl Iterator<Item = &Suite<'a>> {
+        self.suites.iter().filter(|suite| {
+            matches!(
+                self.scope(suite.scope).kind,
+                ScopeKind::Function { is_async: true }
+            )
+        })
+    }
+
     pub fn binding(&self, id: BindingId) -> &Binding<'a> {
         &self.bindings[id as usize]
     }
