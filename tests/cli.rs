@@ -41,6 +41,20 @@ fn asyncmod_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
     child.wait_with_output().expect("the binary finishes")
 }
 
+/// Runs the binary with its stdout closed before it writes anything, as
+/// when `asyncmod … | head` stops reading early.
+fn asyncmod_closed_stdout(dir: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("the binary finishes")
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).to_string()
 }
@@ -594,15 +608,7 @@ fn broken_pipe_is_not_an_error() {
         .map(|(p, c)| (p.as_str(), c.as_str()))
         .collect();
     let dir = project(&refs);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
-        .args(["diff", "--jobs", "1"])
-        .current_dir(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("runs");
-    drop(child.stdout.take());
-    let output = child.wait_with_output().expect("finishes");
+    let output = asyncmod_closed_stdout(dir.path(), &["diff", "--jobs", "1"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
 
@@ -797,16 +803,8 @@ fn a_closed_stdout_pipe_ends_quietly_in_every_format() {
         &format!("import time\n\n\nasync def f():\n{body}"),
     )]);
     for format in ["text", "json", "github", "sarif"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
-            .args(["check", "--output-format", format, "."])
-            .current_dir(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("the binary runs");
         // Far more than a pipe holds is written after the reader is gone.
-        drop(child.stdout.take());
-        let output = child.wait_with_output().expect("the binary finishes");
+        let output = asyncmod_closed_stdout(dir.path(), &["check", "--output-format", format, "."]);
         assert_eq!(stderr(&output), "", "{format}");
         assert_eq!(code(&output), 0, "{format}");
     }

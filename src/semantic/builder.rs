@@ -166,8 +166,6 @@ impl<'a> Builder<'a> {
     }
 
     fn reference(&mut self, name: &'a str, range: TextRange, is_del: bool) {
-        let id = self.model.references.len() as u32;
-        let _ = id;
         self.model.references.push(Reference {
             name,
             range,
