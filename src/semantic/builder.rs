@@ -55,23 +55,33 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
     model
 }
 
-/// Every (scope, name) whose bindings all import one same path.
+/// Every (scope, name) whose bindings all import one same path. Only a name
+/// some import binds can qualify, so only import bindings are visited.
 fn single_imports<'a>(model: &SemanticModel<'a>) -> FxHashMap<(ScopeId, &'a str), BindingId> {
     let mut found = FxHashMap::default();
-    for (id, scope) in model.scopes.iter().enumerate() {
-        for (&name, bindings) in &scope.bindings {
-            let Some((&first, rest)) = bindings.split_first() else {
-                continue;
-            };
-            let Some(path) = model.bindings[first as usize].kind.import_path() else {
-                continue;
-            };
-            if rest
-                .iter()
-                .all(|&other| model.bindings[other as usize].kind.import_path() == Some(path))
-            {
-                found.insert((id as ScopeId, name), first);
-            }
+    for &id in model.imports_by_path.values().flatten() {
+        let binding = &model.bindings[id as usize];
+        let Some(bindings) = model.scopes[binding.scope as usize]
+            .bindings
+            .get(binding.name)
+        else {
+            continue;
+        };
+        let Some((&first, rest)) = bindings.split_first() else {
+            continue;
+        };
+        // Each (scope, name) is decided once, from its first binding.
+        if first != id {
+            continue;
+        }
+        let Some(path) = binding.kind.import_path() else {
+            continue;
+        };
+        if rest
+            .iter()
+            .all(|&other| model.bindings[other as usize].kind.import_path() == Some(path))
+        {
+            found.insert((binding.scope, binding.name), first);
         }
     }
     found
@@ -125,7 +135,7 @@ impl<'a> Builder<'a> {
         if let BindingKind::Import { qualified, .. } = &kind {
             self.model
                 .imports_by_path
-                .entry(qualified.clone())
+                .entry(super::path_hash(qualified))
                 .or_default()
                 .push(id);
         }
@@ -278,18 +288,23 @@ impl<'a> Builder<'a> {
                     let top = module.split('.').next().unwrap_or(module);
                     self.model.imported_modules.insert(top);
                 }
-                let prefix = format!("{}{}", ".".repeat(import.level as usize), module);
+                let level = import.level as usize;
                 for alias in &import.names {
                     let name = alias.name.as_str();
                     if name == "*" {
                         self.model.scopes[self.current as usize].star_import = true;
                         continue;
                     }
-                    let qualified = if prefix.is_empty() || prefix.ends_with('.') {
-                        format!("{prefix}{name}")
-                    } else {
-                        format!("{prefix}.{name}")
-                    };
+                    // `..mod.name`, `..name`, `mod.name`: built in one allocation.
+                    let dot = usize::from(!module.is_empty());
+                    let mut qualified =
+                        String::with_capacity(level + module.len() + dot + name.len());
+                    qualified.extend(std::iter::repeat_n('.', level));
+                    qualified.push_str(module);
+                    if dot == 1 {
+                        qualified.push('.');
+                    }
+                    qualified.push_str(name);
                     let bound = alias.asname.as_ref().map_or(name, |a| a.as_str());
                     self.bind(
                         bound,

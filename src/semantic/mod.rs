@@ -18,11 +18,18 @@ use ruff_text_size::{TextRange, TextSize};
 use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use smallvec::SmallVec;
 
 pub use functions::Callee;
 pub use imports::QualifiedName;
 pub use names::{Use, UseKind};
 pub use scope::{Scope, ScopeId, ScopeKind, ScopeNode};
+
+/// The key of [`SemanticModel::imports_by_path`].
+fn path_hash(path: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(path)
+}
 
 /// Index of a [`Binding`] in [`SemanticModel::bindings`].
 pub type BindingId = u32;
@@ -118,8 +125,10 @@ pub struct SemanticModel<'a> {
     references_by_name: OnceCell<FxHashMap<&'a str, Vec<u32>>>,
     /// Top-level modules imported anywhere (`asyncio`, `trio`, `anyio`, `time`, …).
     imported_modules: FxHashSet<&'a str>,
-    /// Import bindings by what they import (`asyncio`, `asyncio.sleep`).
-    imports_by_path: FxHashMap<Box<str>, Vec<BindingId>>,
+    /// Import bindings by the hash of what they import (`asyncio`,
+    /// `asyncio.sleep`): keyed by hash so that recording an import copies no
+    /// string; a lookup compares the paths of the bindings it finds.
+    imports_by_path: FxHashMap<u64, SmallVec<[BindingId; 2]>>,
     /// Calls an `await` applies to directly (`await f()`), by start offset.
     awaited_calls: FxHashSet<TextSize>,
     /// Scopes with a `global` or `nonlocal` statement.
@@ -244,10 +253,11 @@ impl<'a> SemanticModel<'a> {
     /// Every import binding of `path` (`asyncio`, `time.sleep`), in any scope.
     pub fn imports_of(&self, path: &str) -> impl Iterator<Item = &Binding<'a>> {
         self.imports_by_path
-            .get(path)
+            .get(&path_hash(path))
             .into_iter()
             .flatten()
             .map(|&id| &self.bindings[id as usize])
+            .filter(move |binding| binding.kind.import_path() == Some(path))
     }
 
     /// Every binding of `name`, in any scope, in source order.
@@ -334,7 +344,7 @@ impl<'a> SemanticModel<'a> {
                 {
                     return true;
                 }
-                self.imports_by_path.contains_key(qualified)
+                self.imports_of(qualified).next().is_some()
                     && self.import_of(id, scope) == Some(qualified)
             }
             Expr::Attribute(attribute) => {
