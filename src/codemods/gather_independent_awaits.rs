@@ -114,25 +114,59 @@ fn gather_independent_awaits(ctx: &Context, out: &mut Findings) {
         return;
     }
     for suite in semantic.coroutine_suites() {
-        let mut group: Vec<Awaited> = Vec::new();
-        for stmt in suite.body {
-            let candidate =
-                Awaited::from_stmt(ctx, stmt, suite.scope).filter(|_| !suppressed(ctx, stmt));
-            let Some(candidate) = candidate else {
-                report_group(ctx, out, std::mem::take(&mut group));
-                continue;
-            };
-            if group.iter().any(|earlier| conflicts(earlier, &candidate)) {
-                report_group(ctx, out, std::mem::take(&mut group));
-            }
-            let last_of_group = candidate.read_later_by_closure;
-            group.push(candidate);
-            if last_of_group {
-                report_group(ctx, out, std::mem::take(&mut group));
-            }
+        // Only a run of two or more statements of the right shape can hold
+        // a group; the costly facts are gathered for those alone.
+        for run in suite
+            .body
+            .chunk_by(|a, b| has_candidate_shape(a) == has_candidate_shape(b))
+            .filter(|run| run.len() >= 2 && has_candidate_shape(&run[0]))
+        {
+            gather_run(ctx, out, run, suite.scope);
         }
-        report_group(ctx, out, group);
     }
+}
+
+/// What [`Awaited::from_stmt`] asks first, without looking anything up:
+/// `TARGET = await CALL`, one target, a name or a tuple or list of names.
+fn has_candidate_shape(stmt: &Stmt) -> bool {
+    let Stmt::Assign(assign) = stmt else {
+        return false;
+    };
+    let [target] = assign.targets.as_slice() else {
+        return false;
+    };
+    let Expr::Await(awaited) = assign.value.as_ref() else {
+        return false;
+    };
+    let names_only = match target {
+        Expr::Name(_) => true,
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+            !elts.is_empty() && elts.iter().all(Expr::is_name_expr)
+        }
+        _ => false,
+    };
+    names_only && awaited.value.is_call_expr()
+}
+
+/// Groups the statements of one run of candidate shapes and reports each group.
+fn gather_run<'a>(ctx: &Context<'a>, out: &mut Findings, run: &'a [Stmt], scope: ScopeId) {
+    let mut group: Vec<Awaited> = Vec::new();
+    for stmt in run {
+        let candidate = Awaited::from_stmt(ctx, stmt, scope).filter(|_| !suppressed(ctx, stmt));
+        let Some(candidate) = candidate else {
+            report_group(ctx, out, std::mem::take(&mut group));
+            continue;
+        };
+        if group.iter().any(|earlier| conflicts(earlier, &candidate)) {
+            report_group(ctx, out, std::mem::take(&mut group));
+        }
+        let last_of_group = candidate.read_later_by_closure;
+        group.push(candidate);
+        if last_of_group {
+            report_group(ctx, out, std::mem::take(&mut group));
+        }
+    }
+    report_group(ctx, out, group);
 }
 
 /// One `NAME = await CALL` statement that may join a group.
