@@ -208,24 +208,12 @@ fn process(
     let mut text = source.to_string();
     let mut removals: Vec<ImportRemoval> = Vec::new();
     let mut findings = findings;
-    // The parse of `text` after the last round, reused to remove imports.
-    let mut latest: Option<Parsed<ModModule>> = None;
+    // Whether the imports fixes left unused are removed (done with the last
+    // round's parse and model when the rounds settle, as they nearly always do).
+    let mut removed = false;
     let mut round = 0;
     loop {
-        let fixes: Vec<_> = findings
-            .iter()
-            .filter_map(|f| {
-                f.fix
-                    .as_ref()
-                    .filter(|fix| rules.allows(fix))
-                    .filter(|fix| {
-                        !cells
-                            .as_ref()
-                            .is_some_and(|c| fix.edits.iter().any(|e| c.crosses(e)))
-                    })
-                    .map(|fix| (f.codemod, fix))
-            })
-            .collect();
+        let fixes = allowed_fixes(&findings, rules, cells.as_ref());
         if fixes.is_empty() {
             break;
         }
@@ -250,16 +238,36 @@ fn process(
         removals.extend(applied.removals);
         text = applied.text;
         cells = new_cells;
-        findings = analyse_with(&text, &parsed, &OnceCell::new(), rules, notebook);
-        latest = Some(parsed);
+        let (semantic, lines) = (OnceCell::new(), OnceCell::new());
+        findings = analyse_in(&text, &parsed, &semantic, &lines, rules, notebook);
+        if allowed_fixes(&findings, rules, cells.as_ref()).is_empty() {
+            // Settled: the model this round built (or builds now) finds the unused imports.
+            if !removals.is_empty() {
+                let semantic = semantic.get_or_init(|| SemanticModel::build(parsed.syntax()));
+                if let Some((without, edits)) =
+                    removal_edits(&text, semantic, &removals, cells.as_ref())
+                {
+                    cells = cells.map(|c| c.remap(&edits));
+                    text = without;
+                }
+            }
+            removed = true;
+            break;
+        }
     }
 
-    if !removals.is_empty()
-        && let Some((removed, edits)) =
-            removal_edits(&text, latest.as_ref(), &removals, cells.as_ref())
+    if !removed
+        && !removals.is_empty()
+        && let Ok(parsed) = parse_text(&text, cells.as_ref())
+        && let Some((without, edits)) = removal_edits(
+            &text,
+            &SemanticModel::build(parsed.syntax()),
+            &removals,
+            cells.as_ref(),
+        )
     {
         cells = cells.map(|c| c.remap(&edits));
-        text = removed;
+        text = without;
     }
     if text != source {
         outcome.fixed = Some(text);
@@ -267,10 +275,37 @@ fn process(
     Ok((outcome, cells))
 }
 
+/// The fixes of `findings` that this run applies: allowed by the settings,
+/// and in a notebook, none reaching across the line between two cells.
+fn allowed_fixes<'f>(
+    findings: &'f [Finding],
+    rules: &RuleSettings,
+    cells: Option<&Cells>,
+) -> Vec<(&'static Codemod, &'f crate::fix::Fix)> {
+    findings
+        .iter()
+        .filter_map(|f| {
+            f.fix
+                .as_ref()
+                .filter(|fix| rules.allows(fix))
+                .filter(|fix| !cells.is_some_and(|c| fix.edits.iter().any(|e| c.crosses(e))))
+                .map(|fix| (f.codemod, fix))
+        })
+        .collect()
+}
+
 /// Removes the imports fixes left unused; keeps the text as it was if the
 /// removal would not parse (it always should: this is a second safety net).
 pub fn remove_imports(text: String, removals: &[ImportRemoval]) -> String {
-    match removal_edits(&text, None, removals, None) {
+    let Ok(parsed) = parse(&text) else {
+        return text;
+    };
+    match removal_edits(
+        &text,
+        &SemanticModel::build(parsed.syntax()),
+        removals,
+        None,
+    ) {
         Some((removed, _)) => removed,
         None => text,
     }
@@ -280,20 +315,11 @@ pub fn remove_imports(text: String, removals: &[ImportRemoval]) -> String {
 /// when there is nothing to remove.
 fn removal_edits(
     text: &str,
-    parsed: Option<&Parsed<ModModule>>,
+    semantic: &SemanticModel,
     removals: &[ImportRemoval],
     cells: Option<&Cells>,
 ) -> Option<(String, Vec<crate::fix::Edit>)> {
-    let fresh;
-    let parsed = match parsed {
-        Some(parsed) => parsed,
-        None => {
-            fresh = parse_text(text, cells).ok()?;
-            &fresh
-        }
-    };
-    let semantic = SemanticModel::build(parsed.syntax());
-    let mut edits = remove_unused_imports(text, &semantic, removals);
+    let mut edits = remove_unused_imports(text, semantic, removals);
     if let Some(cells) = cells {
         edits.retain(|edit| !cells.crosses(edit));
     }
@@ -397,6 +423,19 @@ pub fn analyse_with(
     rules: &RuleSettings,
     notebook: bool,
 ) -> Vec<Finding> {
+    analyse_in(source, parsed, &OnceCell::new(), lines, rules, notebook)
+}
+
+/// [`analyse_with`], leaving the semantic model it built (if any codemod
+/// ran) in `semantic` for the caller to use again.
+fn analyse_in<'p>(
+    source: &'p str,
+    parsed: &'p Parsed<ModModule>,
+    semantic: &'p OnceCell<SemanticModel<'p>>,
+    lines: &'p OnceCell<LineIndex>,
+    rules: &'p RuleSettings,
+    notebook: bool,
+) -> Vec<Finding> {
     let mut contains = needle_finder(source);
     let active: Vec<&Codemod> = rules
         .codemods
@@ -407,12 +446,12 @@ pub fn analyse_with(
     if active.is_empty() {
         return Vec::new();
     }
-    let semantic = SemanticModel::build(parsed.syntax());
+    let semantic = semantic.get_or_init(|| SemanticModel::build(parsed.syntax()));
     let ctx = Context {
         source,
         module: parsed.syntax(),
         tokens: parsed.tokens(),
-        semantic: &semantic,
+        semantic,
         settings: rules,
         lines,
         notebook,
