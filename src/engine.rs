@@ -14,7 +14,7 @@ use ruff_python_parser::{ParseError, Parsed, parse_module};
 use ruff_source_file::LineIndex;
 use ruff_text_size::{TextRange, TextSize};
 
-use crate::codemods::{Codemod, Context};
+use crate::codemods::{ASYNC_DEF, Codemod, Context, has_async_def};
 use crate::fix::apply::{apply_fixes, splice};
 use crate::fix::importer::remove_unused_imports;
 use crate::fix::{Applicability, Edit, Finding, Findings, ImportRemoval};
@@ -376,7 +376,7 @@ static FINDERS: LazyLock<FxHashMap<&'static str, memmem::Finder<'static>>> = Laz
 /// (`asyncio`): most files lack both, and then one scan answers for the two.
 /// (One multi-pattern pass was tried and measured slower: the common needles
 /// match too often.)
-fn needle_finder(source: &str) -> impl FnMut(&'static str) -> bool + '_ {
+fn needle_finder(source: &str, notebook: bool) -> impl FnMut(&'static str) -> bool + '_ {
     const GATE: &str = "async";
     let mut seen: Vec<(&'static str, bool)> = Vec::with_capacity(32);
     let scan = move |needle: &'static str, seen: &mut Vec<(&'static str, bool)>| {
@@ -384,6 +384,8 @@ fn needle_finder(source: &str) -> impl FnMut(&'static str) -> bool + '_ {
             return found;
         }
         let found = match FINDERS.get(needle) {
+            // Reached only once `async` is known to be there (it is gated).
+            _ if needle == ASYNC_DEF => notebook || has_async_def(source),
             Some(finder) => finder.find(source.as_bytes()).is_some(),
             None => source.contains(needle),
         };
@@ -436,7 +438,7 @@ fn analyse_in<'p>(
     rules: &'p RuleSettings,
     notebook: bool,
 ) -> Vec<Finding> {
-    let mut contains = needle_finder(source);
+    let mut contains = needle_finder(source, notebook);
     let active: Vec<&Codemod> = rules
         .codemods
         .iter()
@@ -532,14 +534,14 @@ mod tests {
 
     #[test]
     fn needles_are_found_and_implied_absent() {
-        let mut contains = needle_finder("import asyncio\ntime.sleep(1)\n");
+        let mut contains = needle_finder("import asyncio\ntime.sleep(1)\n", false);
         assert!(contains("asyncio"));
         assert!(contains("async"));
         assert!(contains("sleep"));
         assert!(!contains("TimeoutError"));
         assert!(!contains("TimeoutErrorX"));
 
-        let mut contains = needle_finder("def f(): time.sleep(1)\n");
+        let mut contains = needle_finder("def f(): time.sleep(1)\n", false);
         assert!(!contains("asyncio"));
         assert!(!contains("async"));
         assert!(contains("sleep"));
@@ -551,10 +553,20 @@ mod tests {
 
     #[test]
     fn a_needle_containing_the_gate_is_found_when_present() {
-        let mut contains = needle_finder("x = 'asyncio'");
+        let mut contains = needle_finder("x = 'asyncio'", false);
         assert!(contains("asyncio"));
-        let mut contains = needle_finder("x = 'asynci0'");
+        let mut contains = needle_finder("x = 'asynci0'", false);
         assert!(!contains("asyncio"));
         assert!(contains("async"));
+    }
+
+    #[test]
+    fn async_def_is_required_outside_notebooks_only() {
+        use crate::codemods::ASYNC_DEF;
+        let source = "import asyncio\nasyncio.run(main())\n";
+        assert!(!needle_finder(source, false)(ASYNC_DEF));
+        assert!(needle_finder(source, true)(ASYNC_DEF));
+        assert!(needle_finder("async  def f(): pass", false)(ASYNC_DEF));
+        assert!(!needle_finder("def f(): pass", true)(ASYNC_DEF));
     }
 }

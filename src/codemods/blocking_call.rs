@@ -70,7 +70,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: blocking_call,
         needles: &["requests", "urllib", "subprocess", "system", "input", "open", "pathlib"],
-        requires: &["async"],
+        requires: &[ASYNC_DEF],
         // ASYNC100-ASYNC102 are flake8-async's codes for blocking HTTP,
         // `open`/`subprocess` and `os` calls before its codes were renumbered.
         noqa_aliases: &["ASYNC210-ASYNC251", "ASYNC100-ASYNC102"],

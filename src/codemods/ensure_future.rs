@@ -65,7 +65,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: ensure_future,
         needles: &["ensure_future"],
-        requires: &["asyncio", "async"],
+        requires: &["asyncio", ASYNC_DEF],
     };
 }
 

@@ -87,7 +87,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: gather_independent_awaits,
         needles: &["await"],
-        requires: &["async"],
+        requires: &[ASYNC_DEF],
     };
 }
 

@@ -55,7 +55,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: get_running_loop,
         needles: &["get_event_loop"],
-        requires: &["asyncio", "async"],
+        requires: &["asyncio", ASYNC_DEF],
     };
 }
 

@@ -59,7 +59,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: missing_await,
         needles: &["async"],
-        requires: &["async"],
+        requires: &[ASYNC_DEF],
     };
 }
 

@@ -93,8 +93,8 @@ pub struct Codemod {
     /// The codemod only runs on a source containing one of these strings
     /// (an empty list: always). A cheap filter: most files have no asyncio at all.
     pub needles: &'static [&'static str],
-    /// …and containing every one of these (`async` for a codemod that acts
-    /// only in coroutines, `asyncio` for one that acts only on names
+    /// …and containing every one of these ([`ASYNC_DEF`] for a codemod that
+    /// acts only in coroutines, `asyncio` for one that acts only on names
     /// imported from asyncio).
     pub requires: &'static [&'static str],
     /// ruff / flake8-async codes that flag the same thing: a `# noqa` naming
@@ -118,9 +118,13 @@ impl Codemod {
         noqa_aliases: &[],
     };
 
-    /// Whether this codemod has anything to look for in `source`.
+    /// Whether this codemod has anything to look for in `source` (a module,
+    /// not a notebook).
     pub fn wants(&self, source: &str) -> bool {
-        self.wants_with(&mut |needle| source.contains(needle))
+        self.wants_with(&mut |needle| match needle {
+            ASYNC_DEF => has_async_def(source),
+            _ => source.contains(needle),
+        })
     }
 
     /// [`Self::wants`], asking `contains` (which may remember answers
@@ -175,6 +179,32 @@ impl Codemod {
             None => paragraph,
         }
     }
+}
+
+/// The `requires` entry of a codemod that acts only in coroutines: the
+/// source must define one, as [`has_async_def`] tells. In a notebook, whose
+/// cells run in the kernel's event loop, any `async` satisfies it.
+pub const ASYNC_DEF: &str = "async def";
+
+/// Whether `source` may define a coroutine: somewhere `async`, then spaces,
+/// tabs, form feeds or backslash line continuations (at least one), then
+/// `def`. Every `async def` matches (comments cannot sit between the two
+/// keywords), so a source without a match has no coroutine scope.
+pub fn has_async_def(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    memchr::memmem::find_iter(bytes, b"async").any(|at| {
+        let mut i = at + "async".len();
+        let start = i;
+        loop {
+            match bytes.get(i..) {
+                Some([b' ' | b'\t' | b'\x0c', ..]) => i += 1,
+                Some([b'\\', b'\r', b'\n', ..]) => i += 3,
+                Some([b'\\', b'\n' | b'\r', ..]) => i += 2,
+                _ => break,
+            }
+        }
+        i > start && bytes.get(i..).is_some_and(|rest| rest.starts_with(b"def"))
+    })
 }
 
 fn code_in_range(code: &str, low: &str, high: &str) -> bool {
@@ -272,7 +302,7 @@ pub(crate) use declare_codemod;
 /// What every codemod file imports.
 #[allow(unused_imports)]
 pub(crate) mod prelude {
-    pub(crate) use super::{Codemod, Context, declare_codemod};
+    pub(crate) use super::{ASYNC_DEF, Codemod, Context, declare_codemod};
     pub(crate) use crate::fix::{Applicability, Findings};
     pub(crate) use crate::version::PyVersion;
     pub(crate) use ruff_python_ast::{self as ast, Expr, Stmt};
@@ -309,6 +339,19 @@ mod tests {
         );
         assert!(resolve_selector("AM9").is_none());
         assert!(resolve_selector("A").is_none());
+    }
+
+    #[test]
+    fn async_def_is_found_however_it_is_spaced() {
+        assert!(has_async_def("async def f(): pass"));
+        assert!(has_async_def("class A:\n    async  \t def f(self): pass"));
+        assert!(has_async_def("async \\\ndef f(): pass"));
+        assert!(has_async_def("async\\\r\ndef f(): pass"));
+        assert!(has_async_def("x = 'asyncio'\nasync\x0cdef f(): pass"));
+        assert!(!has_async_def("import asyncio\nasyncio.run(main())"));
+        assert!(!has_async_def("asyncdef = 1"));
+        assert!(!has_async_def("async with x: pass"));
+        assert!(!has_async_def("async"));
     }
 
     #[test]

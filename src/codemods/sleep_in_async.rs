@@ -51,7 +51,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: sleep_in_async,
         needles: &["sleep"],
-        requires: &["async"],
+        requires: &[ASYNC_DEF],
         // ASYNC101 is flake8-async's code for `time.sleep` in a coroutine
         // before its codes were renumbered (ruff calls it ASYNC251 now).
         noqa_aliases: &["ASYNC251", "ASYNC101"],

@@ -77,7 +77,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: swallowed_cancel,
         needles: &["except"],
-        requires: &["async"],
+        requires: &[ASYNC_DEF],
     };
 }
 

@@ -88,7 +88,7 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: taskgroup,
         needles: &["create_task"],
-        requires: &["asyncio", "async"],
+        requires: &["asyncio", ASYNC_DEF],
     };
 }
 

@@ -89,7 +89,7 @@ declare_codemod! {
         safety: Applicability::Safe,
         run: wait_for_to_timeout,
         needles: &["wait_for"],
-        requires: &["asyncio", "async"],
+        requires: &["asyncio", ASYNC_DEF],
     };
 }
 
