@@ -37,6 +37,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             awaited_calls: FxHashSet::default(),
             declaring_scopes: Vec::new(),
             single_imports: FxHashMap::default(),
+            method_reassigned: Default::default(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),

@@ -113,10 +113,24 @@ impl<'a> SemanticModel<'a> {
         let BindingKind::FunctionDef(target) = self.binding(*only).kind else {
             return None;
         };
-        if assigns_attribute(&class.body, method) {
+        if self.class_assigns_method(class, target) {
             return None;
         }
         Some(target)
+    }
+
+    /// Whether `class`'s body assigns or deletes an attribute named like its
+    /// method `method` (`self.run = …`), so a call may reach something else.
+    /// Remembered per method: a class's methods call each other often, and
+    /// each answer walks the whole class.
+    fn class_assigns_method(&self, class: &StmtClassDef, method: &StmtFunctionDef) -> bool {
+        let key = method.range.start();
+        if let Some(&known) = self.method_reassigned.borrow().get(&key) {
+            return known;
+        }
+        let found = assigns_attribute(&class.body, method.name.as_str());
+        self.method_reassigned.borrow_mut().insert(key, found);
+        found
     }
 
     /// Whether one of `def`'s decorators is one of the builtins `names`

@@ -15,7 +15,7 @@ use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
 
 use imports::Lookup;
 use ruff_text_size::{TextRange, TextSize};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
@@ -133,6 +133,8 @@ pub struct SemanticModel<'a> {
     awaited_calls: FxHashSet<TextSize>,
     /// Scopes with a `global` or `nonlocal` statement.
     declaring_scopes: Vec<ScopeId>,
+    /// Methods (by start) whose class assigns an attribute of their name.
+    method_reassigned: RefCell<FxHashMap<TextSize, bool>>,
     /// (scope, name) pairs whose every binding imports one same path, with
     /// one of those bindings: what [`Self::import_of`] answers in O(1).
     single_imports: FxHashMap<(ScopeId, &'a str), BindingId>,
