@@ -102,8 +102,18 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
         })
         .map(|b| b.name)
         .collect();
+    // Without such imports every candidate spells `TimeoutError`, so only
+    // the statements and expressions around those words need visiting. (In
+    // a source with non-ASCII text an identifier may spell it otherwise and
+    // still mean it, after NFKC normalisation: visit everything.)
+    let occurrences = (imported.is_empty() && ctx.source.is_ascii()).then(|| {
+        memchr::memmem::find_iter(ctx.source.as_bytes(), BUILTIN)
+            .map(|at| TextSize::try_from(at).unwrap_or(TextSize::new(u32::MAX)))
+            .collect()
+    });
     let mut collector = Collector {
         imported,
+        occurrences,
         candidates: Vec::new(),
         handler_tuples: Vec::new(),
     };
@@ -164,12 +174,35 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
 /// References that may be aliases, and the tuples of `except` clauses.
 struct Collector<'a> {
     imported: Vec<&'a str>,
+    /// Where the source spells `TimeoutError`, in order, when only code
+    /// around those places can hold a candidate (`None`: visit everything).
+    occurrences: Option<Vec<TextSize>>,
     candidates: Vec<&'a Expr>,
     handler_tuples: Vec<&'a ast::ExprTuple>,
 }
 
+impl Collector<'_> {
+    /// Whether a node with this range may hold a candidate.
+    fn may_hold(&self, range: TextRange) -> bool {
+        let Some(occurrences) = &self.occurrences else {
+            return true;
+        };
+        let first = occurrences.partition_point(|&at| at < range.start());
+        occurrences.get(first).is_some_and(|&at| at < range.end())
+    }
+}
+
 impl<'a> Visitor<'a> for Collector<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.may_hold(stmt.range()) {
+            visitor::walk_stmt(self, stmt);
+        }
+    }
+
     fn visit_expr(&mut self, expr: &'a Expr) {
+        if !self.may_hold(expr.range()) {
+            return;
+        }
         match expr {
             Expr::Attribute(attribute)
                 if attribute.attr.as_str() == BUILTIN && attribute.ctx == ExprContext::Load =>
@@ -189,7 +222,13 @@ impl<'a> Visitor<'a> for Collector<'a> {
 
     fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
         let ExceptHandler::ExceptHandler(inner) = handler;
-        if let Some(Expr::Tuple(tuple)) = inner.type_.as_deref() {
+        if !self.may_hold(inner.range) {
+            return;
+        }
+        // A tuple can need a fix only if one of its elements is an alias.
+        if let Some(Expr::Tuple(tuple)) = inner.type_.as_deref()
+            && self.may_hold(tuple.range)
+        {
             self.handler_tuples.push(tuple);
         }
         visitor::walk_except_handler(self, handler);
@@ -404,6 +443,25 @@ mod tests {
             "import asyncio\n\nasync def f(c):\n    try:\n        await asyncio.wait_for(c, 1)\n    except asyncio.TimeoutError:\n        pass\n",
             "import asyncio\n\nasync def f(c):\n    try:\n        await asyncio.wait_for(c, 1)\n    except TimeoutError:\n        pass\n",
         );
+    }
+
+    #[test]
+    fn deep_inside_other_code_and_after_decoys() {
+        // Candidates sit deep in expressions, among statements that spell
+        // `TimeoutError` only in strings and comments.
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\nMSG = 'TimeoutError'  # TimeoutError\n\ndef f(e):\n    return [x for x in (e,) if isinstance(x, (asyncio.TimeoutError, KeyError))] or {'k': lambda: asyncio.TimeoutError}\n",
+            "MSG = 'TimeoutError'  # TimeoutError\n\ndef f(e):\n    return [x for x in (e,) if isinstance(x, (TimeoutError, KeyError))] or {'k': lambda: TimeoutError}\n",
+        );
+    }
+
+    #[test]
+    fn attribute_spelled_with_compatibility_characters() {
+        // Python reads identifiers after NFKC normalisation: the attribute
+        // is `TimeoutError` though the source spells it otherwise.
+        let source = "import asyncio\n\ntry:\n    pass\nexcept asyncio.\u{ff34}imeoutError:  # TimeoutError\n    pass\n";
+        assert_eq!(findings(&TIMEOUT_ERROR_ALIAS, source).len(), 1);
     }
 
     #[test]
