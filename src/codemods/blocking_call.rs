@@ -225,14 +225,25 @@ fn laid_out(ctx: &Context, call: &ast::ExprCall, to_thread: &str) -> Option<Stri
 fn thread_safe_callee(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<String> {
     // Most calls are methods with other names: reject those before resolving.
     // (A plain name may be an alias, `from subprocess import run as sh`.)
-    if let Expr::Attribute(attribute) = func {
-        let member = attribute.attr.as_str();
-        if !(REQUESTS_FUNCTIONS.contains(&member)
-            || SUBPROCESS_FUNCTIONS.contains(&member)
-            || matches!(member, "urlopen" | "system" | "input"))
+    match func {
+        Expr::Attribute(attribute) => {
+            let member = attribute.attr.as_str();
+            if !(REQUESTS_FUNCTIONS.contains(&member)
+                || SUBPROCESS_FUNCTIONS.contains(&member)
+                || matches!(member, "urlopen" | "system" | "input"))
+            {
+                return None;
+            }
+        }
+        // A name resolves to a module path only through an import, and to
+        // a builtin only when unbound: of the builtins, only `input` blocks.
+        Expr::Name(name)
+            if name.id.as_str() != "input"
+                && semantic.import_of(name.id.as_str(), scope).is_none() =>
         {
             return None;
         }
+        _ => {}
     }
     let qualified = semantic.qualified_name(func, scope)?;
     let segments: Vec<&str> = qualified.segments().collect();
