@@ -204,6 +204,9 @@ fn process(
     if mode == Mode::Check || !fixable {
         return Ok((outcome, cells));
     }
+    // The findings own what they need: free the tree before the rounds
+    // parse again, so they reuse its memory while it is still in cache.
+    drop(parsed);
 
     let mut text = source.to_string();
     let mut removals: Vec<ImportRemoval> = Vec::new();

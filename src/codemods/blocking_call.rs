@@ -69,7 +69,8 @@ declare_codemod! {
         min_python: PyVersion::PY39,
         safety: Applicability::Unsafe,
         run: blocking_call,
-        needles: &["requests", "urllib", "subprocess", "system", "input", "open", "pathlib"],
+        // Any one suffices: the common ones first, so the scan stops early.
+        needles: &["open", "input", "system", "subprocess", "requests", "urllib", "pathlib"],
         requires: &[ASYNC_DEF],
         // ASYNC100-ASYNC102 are flake8-async's codes for blocking HTTP,
         // `open`/`subprocess` and `os` calls before its codes were renumbered.
