@@ -114,8 +114,7 @@ pub fn defined_method<'a>(
     if class_scope.kind != ScopeKind::Class {
         return None;
     }
-    let bindings = class_scope.bindings.get(attribute.attr.as_str())?;
-    let [only] = bindings.as_slice() else {
+    let [only] = semantic.bindings_in(class, attribute.attr.as_str())? else {
         return None;
     };
     match semantic.binding(*only).kind {

@@ -62,10 +62,7 @@ fn single_imports<'a>(model: &SemanticModel<'a>) -> FxHashMap<(ScopeId, &'a str)
     let mut found = FxHashMap::default();
     for &id in model.imports_by_path.values().flatten() {
         let binding = &model.bindings[id as usize];
-        let Some(bindings) = model.scopes[binding.scope as usize]
-            .bindings
-            .get(binding.name)
-        else {
+        let Some(bindings) = model.bindings_in(binding.scope, binding.name) else {
             continue;
         };
         let Some((&first, rest)) = bindings.split_first() else {
@@ -147,11 +144,7 @@ impl<'a> Builder<'a> {
             scope,
             stmt: self.current_stmt,
         });
-        self.model.scopes[scope as usize]
-            .bindings
-            .entry(name)
-            .or_default()
-            .push(id);
+        self.model.scopes[scope as usize].binding_ids.push(id);
     }
 
     /// The scope an assignment to `name` in `scope` writes to, after `global` and `nonlocal`.
@@ -167,7 +160,12 @@ impl<'a> Builder<'a> {
             let mut current = this.parent;
             while let Some(id) = current {
                 let outer = &self.model.scopes[id as usize];
-                if outer.is_function() && outer.bindings.contains_key(name) {
+                if outer.is_function()
+                    && outer
+                        .binding_ids
+                        .iter()
+                        .any(|&b| self.model.bindings[b as usize].name == name)
+                {
                     return id;
                 }
                 current = outer.parent;

@@ -107,7 +107,7 @@ impl<'a> SemanticModel<'a> {
         if owner != function_scope || !matches!(self.binding(*only).kind, BindingKind::Parameter) {
             return None;
         }
-        let [only] = self.scope(class_scope).bindings.get(method)?.as_slice() else {
+        let [only] = self.bindings_in(class_scope, method)? else {
             return None;
         };
         let BindingKind::FunctionDef(target) = self.binding(*only).kind else {

@@ -81,7 +81,7 @@ impl<'a> SemanticModel<'a> {
                 current = scope.parent;
                 continue;
             }
-            if let Some(bindings) = scope.bindings.get(name) {
+            if let Some(bindings) = self.bindings_in(id, name) {
                 return Lookup::Bound {
                     scope: id,
                     bindings,
@@ -97,7 +97,7 @@ impl<'a> SemanticModel<'a> {
 
     fn lookup_in_module(&self, name: &str) -> Lookup<'_> {
         let module = self.scope(MODULE_SCOPE);
-        match module.bindings.get(name) {
+        match self.bindings_in(MODULE_SCOPE, name) {
             Some(bindings) => Lookup::Bound {
                 scope: MODULE_SCOPE,
                 bindings,
@@ -121,7 +121,7 @@ impl<'a> SemanticModel<'a> {
     /// an `import name` added at module level would be what it refers to.
     pub fn is_unbound(&self, name: &str, scope: ScopeId) -> bool {
         matches!(self.lookup(name, scope), Lookup::Builtin)
-            && !self.scope(MODULE_SCOPE).bindings.contains_key(name)
+            && self.bindings_in(MODULE_SCOPE, name).is_none()
     }
 }
 

@@ -164,6 +164,24 @@ impl<'a> SemanticModel<'a> {
         &self.bindings[id as usize]
     }
 
+    /// The bindings of `name` recorded in `scope` itself (after `global` and
+    /// `nonlocal` redirection), in source order; `None` when it binds none.
+    pub fn bindings_in(&self, scope: ScopeId, name: &str) -> Option<&[BindingId]> {
+        let scope = self.scope(scope);
+        let by_name = scope.by_name.get_or_init(|| {
+            let mut index: FxHashMap<&'a str, SmallVec<[BindingId; 2]>> = FxHashMap::default();
+            index.reserve(scope.binding_ids.len());
+            for &id in &scope.binding_ids {
+                index
+                    .entry(self.bindings[id as usize].name)
+                    .or_default()
+                    .push(id);
+            }
+            index
+        });
+        by_name.get(name).map(SmallVec::as_slice)
+    }
+
     /// Whether any import in the module (at any depth) names this top-level module.
     pub fn imports_module(&self, top_level: &str) -> bool {
         self.imported_modules.contains(top_level)

@@ -56,7 +56,7 @@ impl<'a> SemanticModel<'a> {
         }
         // A binding is recorded in the scope it writes to (after `global`
         // or `nonlocal` redirection), so the owner's own table has them all.
-        for &id in self.scope(owner).bindings.get(name).into_iter().flatten() {
+        for &id in self.bindings_in(owner, name).into_iter().flatten() {
             let binding = self.binding(id);
             if !matches!(binding.kind, BindingKind::Deletion) {
                 uses.push(Use {

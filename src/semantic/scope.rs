@@ -5,6 +5,7 @@ use ruff_python_ast::{Expr, ExprLambda, StmtClassDef, StmtFunctionDef};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
+use std::cell::OnceCell;
 
 use super::{BindingId, SemanticModel};
 
@@ -46,9 +47,12 @@ pub struct Scope<'a> {
     pub range: TextRange,
     /// A comprehension's first iterable, which runs in the enclosing scope.
     pub hole: Option<TextRange>,
-    /// The bindings of each name in this scope (most names have one: no
-    /// allocation for it).
-    pub bindings: FxHashMap<&'a str, SmallVec<[BindingId; 2]>>,
+    /// The bindings recorded in this scope, in the order of the walk.
+    pub(super) binding_ids: Vec<BindingId>,
+    /// The same by name (most names have one: no allocation for it), built
+    /// on first use: most scopes are never asked (see
+    /// [`SemanticModel::bindings_in`]).
+    pub(super) by_name: OnceCell<FxHashMap<&'a str, SmallVec<[BindingId; 2]>>>,
     pub globals: FxHashSet<&'a str>,
     pub nonlocals: FxHashSet<&'a str>,
     pub star_import: bool,
@@ -72,7 +76,8 @@ impl<'a> Scope<'a> {
             parent,
             range,
             hole: None,
-            bindings: FxHashMap::default(),
+            binding_ids: Vec::new(),
+            by_name: OnceCell::new(),
             globals: FxHashSet::default(),
             nonlocals: FxHashSet::default(),
             star_import: false,
