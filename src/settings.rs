@@ -38,12 +38,15 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
     "venv",
 ];
 
-/// Names that look like a connection or session (AM004): two operations on
-/// one must not run at once.
+/// Words that make a name look like a connection or session (AM004): two
+/// operations on one must not run at once. A name matches when one of its
+/// `_`-separated words is in the list (`db_session`, `pg_conn`).
 pub const DEFAULT_STATEFUL_NAMES: &[&str] = &[
     "session",
+    "sess",
     "db",
     "conn",
+    "con",
     "connection",
     "cursor",
     "cur",
@@ -52,10 +55,14 @@ pub const DEFAULT_STATEFUL_NAMES: &[&str] = &[
     "transaction",
     "ws",
     "websocket",
+    "sock",
+    "socket",
     "stream",
     "reader",
     "writer",
     "channel",
+    "client",
+    "uow",
 ];
 
 pub const DEFAULT_LINE_LENGTH: usize = 88;

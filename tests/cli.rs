@@ -537,6 +537,41 @@ fn pyproject_configuration_is_read_and_flags_win() {
 }
 
 #[test]
+fn stateful_names_are_read_from_the_configuration() {
+    // `repo` is no default stateful word: the two calls are gathered until
+    // the configuration names it (`extend-` adds to the defaults, the plain
+    // key replaces them).
+    let source = "import asyncio\n\n\nasync def f(repo, i):\n    a = await get_user(repo, i)\n    b = await get_orders(repo, i)\n    return a, b\n\n\nasync def g(uow, i):\n    c = await get_user(uow, i)\n    d = await get_orders(uow, i)\n    return c, d\n";
+    let dir = project(&[("pyproject.toml", "[tool.asyncmod]\n"), ("a.py", source)]);
+    let diff = |dir: &Path| {
+        let output = asyncmod(dir, &["diff", "--unsafe-fixes", "--select", "AM004"]);
+        stdout(&output)
+    };
+    let changed = diff(dir.path());
+    assert!(
+        changed.contains("+    a, b = await asyncio.gather("),
+        "{changed}"
+    );
+    assert!(!changed.contains("c, d ="), "{changed}");
+
+    write(
+        dir.path(),
+        "pyproject.toml",
+        b"[tool.asyncmod]\nextend-stateful-names = [\"repo\"]\n",
+    );
+    assert_eq!(diff(dir.path()), "");
+
+    write(
+        dir.path(),
+        "pyproject.toml",
+        b"[tool.asyncmod]\nstateful-names = [\"repo\"]\n",
+    );
+    let changed = diff(dir.path());
+    assert!(!changed.contains("a, b ="), "{changed}");
+    assert!(changed.contains("c, d ="), "{changed}");
+}
+
+#[test]
 fn output_is_sorted_and_the_same_with_one_job_or_many() {
     let mut files = Vec::new();
     for i in 0..40 {

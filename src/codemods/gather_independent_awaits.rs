@@ -61,10 +61,11 @@ declare_codemod! {
     /// arguments: these split the run into groups. Two calls on the same
     /// receiver (`session.execute` twice, `self.conn.fetch` and
     /// `self.conn.execute`; an imported module is no receiver), or passing
-    /// the same stateful-looking name (`session`, `db`, `conn`, `cursor`,
-    /// `tx`, `ws`, `stream`, … as configured by `stateful-names`, or a name
-    /// annotated with a Session, Connection, Cursor, Transaction, Stream or
-    /// WebSocket type): one SQLAlchemy `AsyncSession` or asyncpg connection
+    /// the same stateful-looking name (one with a word such as `session`,
+    /// `db`, `conn`, `cursor`, `tx`, `ws`, `sock`, `stream` or `client`:
+    /// `db_session`, `pg_conn`; the words are configured by `stateful-names`;
+    /// or a name annotated with a Session, Connection, Cursor, Transaction,
+    /// Stream or WebSocket type): one SQLAlchemy `AsyncSession` or asyncpg connection
     /// must not run two operations at once, it raises or corrupts its state.
     /// For the same reason, calls that reach one object another way: receivers
     /// of one object (`history.pop()` and `history.state.get()`; `self.x.a()`
@@ -450,8 +451,48 @@ struct StatefulCollector<'c, 'a> {
 
 impl StatefulCollector<'_, '_> {
     fn is_stateful_name(&self, name: &str) -> bool {
-        self.ctx.settings.stateful_names.iter().any(|s| s == name)
+        is_stateful_name(name, &self.ctx.settings.stateful_names)
     }
+}
+
+/// Whether one of the words of `name` (split at `_` and at camel-case
+/// humps, ignoring case) is a configured stateful word: `db_session`,
+/// `pg_conn`, `_sock`, `dbSession`. A configured entry of several words
+/// (`redis_pool`) matches those words in a row.
+fn is_stateful_name(name: &str, stateful: &[String]) -> bool {
+    let words = identifier_words(name);
+    stateful.iter().any(|entry| {
+        let wanted = identifier_words(entry);
+        !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+    })
+}
+
+/// The lower-case words of an identifier: `pg_conn` → `pg`, `conn`;
+/// `dbSession` → `db`, `session`; `HTTPClient` → `http`, `client`.
+fn identifier_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in name.split('_').filter(|part| !part.is_empty()) {
+        let chars: Vec<char> = part.chars().collect();
+        let mut word = String::new();
+        for (i, &c) in chars.iter().enumerate() {
+            let previous = i.checked_sub(1).and_then(|p| chars.get(p));
+            let next = chars.get(i + 1);
+            let hump = c.is_uppercase()
+                && previous.is_some_and(|p| {
+                    p.is_lowercase()
+                        || p.is_ascii_digit()
+                        || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+                });
+            if hump && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            word.extend(c.to_lowercase());
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
 }
 
 impl<'a> Visitor<'a> for StatefulCollector<'_, 'a> {
@@ -742,6 +783,56 @@ mod tests {
             &AM004,
             "import asyncio\nasync def f(db, i):\n    a = await get_user(db, i)\n    b = await get_orders(db, i)\n",
         );
+    }
+
+    #[test]
+    fn stateful_words_are_found_inside_names() {
+        let list: Vec<String> = crate::settings::DEFAULT_STATEFUL_NAMES
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for name in [
+            "db_session",
+            "pg_conn",
+            "sock",
+            "sess",
+            "_conn",
+            "dbSession",
+            "HTTPClient",
+            "WS",
+        ] {
+            assert!(super::is_stateful_name(name, &list), "{name}");
+        }
+        for name in [
+            "dbs",
+            "connect",
+            "concurrent",
+            "current",
+            "user_id",
+            "txt",
+            "descriptor",
+        ] {
+            assert!(!super::is_stateful_name(name, &list), "{name}");
+        }
+        let custom = vec!["redis_pool".to_string()];
+        assert!(super::is_stateful_name("main_redis_pool", &custom));
+        assert!(!super::is_stateful_name("redis", &custom));
+        assert_eq!(
+            super::identifier_words("parseHTTPResponse2Json"),
+            ["parse", "http", "response2", "json"]
+        );
+    }
+
+    #[test]
+    fn stateful_names_not_spelled_as_the_list_are_left_alone() {
+        for name in ["db_session", "pg_conn", "sock", "sess"] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nasync def f({name}, i):\n    a = await get_user({name}, i)\n    b = await get_orders({name}, i)\n"
+                ),
+            );
+        }
     }
 
     #[test]
