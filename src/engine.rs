@@ -1,5 +1,6 @@
 //! One source through the codemods: parse, find, apply fixes in rounds until
-//! nothing changes, re-parse after every round, then remove the imports the
+//! nothing changes, re-parse and compile-check after every round (see
+//! [`CompileGate`]), then remove the imports the
 //! fixes left unused. Nothing here touches files: see `lib.rs` for that.
 
 use std::cell::OnceCell;
@@ -10,11 +11,13 @@ use memchr::memmem;
 use rustc_hash::FxHashMap;
 
 use ruff_python_ast::ModModule;
+use ruff_python_parser::semantic_errors::SemanticSyntaxError;
 use ruff_python_parser::{ParseError, Parsed, parse_module};
 use ruff_source_file::LineIndex;
 use ruff_text_size::{TextRange, TextSize};
 
 use crate::codemods::{ASYNC_DEF, Codemod, Context, has_async_def};
+use crate::compile_check::{compile_errors, introduced};
 use crate::fix::apply::{apply_fixes, splice};
 use crate::fix::importer::remove_unused_imports;
 use crate::fix::{Applicability, Edit, Finding, Findings, ImportRemoval};
@@ -157,7 +160,8 @@ impl Cells {
 }
 
 /// Processes one source. `Err` when the input does not parse, or when a fix
-/// produced text that does not parse (an internal error naming the codemods;
+/// produced text that does not parse or that CPython would not compile
+/// where it compiled the input (an internal error naming the codemods;
 /// the caller then writes nothing).
 pub fn process_source(
     source: &str,
@@ -208,6 +212,7 @@ fn process(
     // parse again, so they reuse its memory while it is still in cache.
     drop(parsed);
 
+    let gate = CompileGate::new(source, cells.clone(), rules.target_version);
     let mut text = source.to_string();
     let mut removals: Vec<ImportRemoval> = Vec::new();
     let mut findings = findings;
@@ -235,6 +240,9 @@ fn process(
         let new_cells = cells.as_ref().map(|c| c.remap(&applied.edits));
         let parsed = parse_text(&applied.text, new_cells.as_ref())
             .map_err(|error| internal_error(&codes, &applied.text, &error))?;
+        if let Some(error) = gate.refuses(&parsed, &applied.text) {
+            return Err(compile_error(&codes, &applied.text, &error));
+        }
         for (code, count) in &applied.counts {
             *outcome.applied.entry(code).or_default() += count;
         }
@@ -276,6 +284,47 @@ fn process(
         outcome.fixed = Some(text);
     }
     Ok((outcome, cells))
+}
+
+/// Refuses rewritten text that CPython would not compile where the input
+/// would (SPEC §2, valid output). Only rewritten text is checked, and the
+/// input's own errors are looked for only when the output has some: a file
+/// that already fails to compile for one reason (an `await` in a plain
+/// function) keeps its fixes elsewhere, and loses only those that add an
+/// error of a kind it has no more of.
+pub struct CompileGate<'s> {
+    source: &'s str,
+    cells: Option<Cells>,
+    target: PyVersion,
+    input: OnceCell<Vec<SemanticSyntaxError>>,
+}
+
+impl<'s> CompileGate<'s> {
+    /// For the fixes of `source` (a notebook's when `cells` is given).
+    pub fn new(source: &'s str, cells: Option<Cells>, target: PyVersion) -> Self {
+        CompileGate {
+            source,
+            cells,
+            target,
+            input: OnceCell::new(),
+        }
+    }
+
+    /// The first compile error of `text` (parsed as `parsed`) that the input
+    /// does not have; `None` when the text is as valid as the input.
+    pub fn refuses(&self, parsed: &Parsed<ModModule>, text: &str) -> Option<SemanticSyntaxError> {
+        let notebook = self.cells.is_some();
+        let errors = compile_errors(parsed.syntax(), text, self.target, notebook);
+        if errors.is_empty() {
+            return None;
+        }
+        let input = self.input.get_or_init(|| {
+            parse_text(self.source, self.cells.as_ref())
+                .map(|p| compile_errors(p.syntax(), self.source, self.target, notebook))
+                .unwrap_or_default()
+        });
+        introduced(input, &errors).cloned()
+    }
 }
 
 /// The fixes of `findings` that this run applies: allowed by the settings,
@@ -525,6 +574,23 @@ pub fn internal_error(codes: &[&str], text: &str, error: &ParseError) -> SourceE
             "internal error: fixes of {} produced code that does not parse ({} at {}:{}); file left unchanged",
             codes.join(", "),
             error.error,
+            at.line,
+            at.column
+        ),
+    }
+}
+
+/// The internal error for fixes whose output CPython would refuse.
+pub fn compile_error(codes: &[&str], text: &str, error: &SemanticSyntaxError) -> SourceError {
+    use ruff_text_size::Ranged;
+    let index = LineIndex::from_source_text(text);
+    let at = Position::at(&index, text, error.range().start());
+    SourceError {
+        position: Position::START,
+        message: format!(
+            "internal error: fixes of {} produced code that does not compile ({} at {}:{}); file left unchanged",
+            codes.join(", "),
+            error,
             at.line,
             at.column
         ),

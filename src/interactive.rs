@@ -9,7 +9,10 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 use rustc_hash::FxHashSet;
 
-use crate::engine::{SourceError, analyse, internal_error, parse, remove_imports, syntax_error};
+use crate::engine::{
+    CompileGate, SourceError, analyse, compile_error, internal_error, parse, remove_imports,
+    syntax_error,
+};
 use crate::fix::apply::{apply_fixes, splice};
 use crate::fix::{Finding, ImportRemoval};
 use crate::output::Style;
@@ -65,6 +68,7 @@ pub fn review_source(
     let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut removals: Vec<ImportRemoval> = Vec::new();
     let mut last_codes: Vec<&'static str> = Vec::new();
+    let gate = CompileGate::new(source, None, rules.target_version);
     // Every step accepts or declines one fix (or all): this only bounds a codemod gone wrong.
     for _ in 0..10_000 {
         if mode == Mode::Quit {
@@ -75,6 +79,12 @@ pub fn review_source(
             Err(error) if text == source => return Err(syntax_error(source, &error)),
             Err(error) => return Err(internal_error(&last_codes, &text, &error)),
         };
+        if text != source
+            && let Some(error) = gate.refuses(&parsed, &text)
+        {
+            // An accepted fix made code CPython refuses: keep the file as it was.
+            return Err(compile_error(&last_codes, &text, &error));
+        }
         let index = LineIndex::from_source_text(&text);
         let findings = analyse(&text, &parsed, &index, rules);
         let offered: Vec<&Finding> = findings
@@ -130,9 +140,15 @@ pub fn review_source(
             }
         }
     }
-    if let Err(error) = parse(&text) {
+    match parse(&text) {
         // An accepted fix broke the source: keep the file as it was.
-        return Err(internal_error(&last_codes, &text, &error));
+        Err(error) => return Err(internal_error(&last_codes, &text, &error)),
+        Ok(parsed) if text != source => {
+            if let Some(error) = gate.refuses(&parsed, &text) {
+                return Err(compile_error(&last_codes, &text, &error));
+            }
+        }
+        Ok(_) => {}
     }
     if !removals.is_empty() {
         text = remove_imports(text, &removals);
@@ -273,6 +289,53 @@ mod tests {
         assert_eq!(asked.len(), 3);
         assert!(reviewed.fixed.is_none());
         assert_eq!(reviewed.mode, Mode::Ask);
+    }
+
+    /// Puts `await` before the first `go()`, in whatever function it is.
+    fn awaits_go(ctx: &crate::codemods::Context, out: &mut crate::fix::Findings) {
+        use ruff_text_size::{TextRange, TextSize};
+        let Some(at) = ctx.source.find("go()") else {
+            return;
+        };
+        let at = TextSize::try_from(at).unwrap_or_default();
+        out.report(&AWAITS_GO, TextRange::new(at, at), "go")
+            .fix_with(crate::fix::Applicability::Safe, |fix| {
+                fix.insert(at, "await ");
+                Ok(())
+            });
+    }
+
+    static AWAITS_GO: crate::codemods::Codemod = crate::codemods::Codemod {
+        code: "AM994",
+        name: "awaits-go",
+        run: awaits_go,
+        ..crate::codemods::Codemod::DEFAULTS
+    };
+
+    #[test]
+    fn an_accepted_fix_that_does_not_compile_leaves_the_file_alone() {
+        let rules = RuleSettings::for_codemods(&[&AWAITS_GO]);
+        let style = Style { enabled: false };
+        let mut prompter = Scripted(vec![Answer::Yes], Vec::new());
+        let source = "def f():\n    go()\n";
+        let error = review_source(source, "m.py", &rules, &mut prompter, Mode::Ask, &style)
+            .expect_err("refused");
+        assert!(
+            error
+                .message
+                .starts_with("internal error: fixes of AM994 produced code that does not compile"),
+            "{}",
+            error.message
+        );
+        // In a coroutine the same fix is fine.
+        let mut prompter = Scripted(vec![Answer::Yes], Vec::new());
+        let source = "async def f():\n    go()\n";
+        let reviewed = review_source(source, "m.py", &rules, &mut prompter, Mode::Ask, &style)
+            .expect("reviews");
+        assert_eq!(
+            reviewed.fixed.as_deref(),
+            Some("async def f():\n    await go()\n")
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod codemods;
+pub mod compile_check;
 pub mod discovery;
 pub mod engine;
 pub mod fix;

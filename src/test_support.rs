@@ -129,10 +129,16 @@ fn fix_notebook(codemod: &'static Codemod, source: &str) -> Option<String> {
     use crate::fix::importer::remove_unused_imports;
 
     let rules = RuleSettings::for_codemods(&[codemod]);
+    let gate = crate::engine::CompileGate::new(source, Some(whole(source)), rules.target_version);
     let mut text = source.to_string();
     let mut removals = Vec::new();
     for _ in 0..MAX_ROUNDS {
         let parsed = parse(&text).unwrap_or_else(|e| panic!("does not parse: {e}\n{text}"));
+        if text != source
+            && let Some(error) = gate.refuses(&parsed, &text)
+        {
+            panic!("output does not compile: {error}\n{text}");
+        }
         let index = ruff_source_file::LineIndex::from_source_text(&text);
         let findings = analyse_with(
             &text,
@@ -153,10 +159,22 @@ fn fix_notebook(codemod: &'static Codemod, source: &str) -> Option<String> {
         text = applied.text;
     }
     let parsed = parse(&text).unwrap_or_else(|e| panic!("output does not parse: {e}\n{text}"));
+    if text != source
+        && let Some(error) = gate.refuses(&parsed, &text)
+    {
+        panic!("output does not compile: {error}\n{text}");
+    }
     let semantic = SemanticModel::build(parsed.syntax());
     let edits = remove_unused_imports(&text, &semantic, &removals);
     let text = splice(&text, &edits);
     (text != source).then_some(text)
+}
+
+/// One cell holding all of `source`: a notebook's rules (top-level `await`)
+/// for the compile check.
+fn whole(source: &str) -> crate::engine::Cells {
+    let end = ruff_text_size::TextSize::try_from(source.len()).unwrap_or_default();
+    crate::engine::Cells(vec![ruff_text_size::TextRange::new(0.into(), end)])
 }
 
 /// [`check_fix`] for a notebook's cells: top-level code runs in the

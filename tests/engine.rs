@@ -115,6 +115,93 @@ static PICKY: Codemod = Codemod {
     ..Codemod::DEFAULTS
 };
 
+/// Replaces the name `HOLE` with the text the first line gives after
+/// `# HOLE: ` (`\n` there is a newline): output that parses, whatever
+/// CPython's compiler thinks of it.
+fn fills_hole(ctx: &Context, out: &mut Findings) {
+    let Some(text) = ctx
+        .source
+        .lines()
+        .next()
+        .and_then(|line| line.strip_prefix("# HOLE: "))
+    else {
+        return;
+    };
+    let body = ctx.source.find('\n').unwrap_or(ctx.source.len());
+    let Some(at) = ctx.source[body..].find("HOLE").map(|at| at + body) else {
+        return;
+    };
+    let range = TextRange::new(TextSize::new(at as u32), TextSize::new(at as u32 + 4));
+    let text = text.replace("\\n", "\n");
+    out.report(&FILLS_HOLE, range, "hole")
+        .fix_with(Applicability::Safe, |fix| {
+            fix.replace(range, text);
+            Ok(())
+        });
+}
+
+static FILLS_HOLE: Codemod = Codemod {
+    code: "AM994",
+    name: "fills-hole",
+    run: fills_hole,
+    ..Codemod::DEFAULTS
+};
+
+fn fill(source: &str) -> Result<Option<String>, String> {
+    let rules = RuleSettings::for_codemods(&[&FILLS_HOLE]);
+    process_source(source, &rules, Mode::Fix)
+        .map(|outcome| outcome.fixed)
+        .map_err(|error| error.message)
+}
+
+#[test]
+fn output_that_does_not_compile_is_an_internal_error_and_nothing_changes() {
+    let refused = [
+        // The annotation is never evaluated, but CPython still refuses it.
+        "# HOLE: await c()\nfrom __future__ import annotations\nasync def f():\n    x: HOLE = 1\n",
+        "# HOLE: await c()\nfrom __future__ import annotations\nx: HOLE = 1\n",
+        // 3.11 accepts this one; 3.14, which a py311 target also runs on, does not.
+        "# HOLE: await c()\nasync def f():\n    x: HOLE = 1\n",
+        "# HOLE: await c()\ndef f():\n    HOLE\n",
+        "# HOLE: await c()\nasync def f():\n    g = lambda: HOLE\n",
+        "# HOLE: await c()\nasync def f():\n    class A:\n        x = HOLE\n",
+        "# HOLE: await x\ndef f():\n    return [HOLE for x in y]\n",
+        "# HOLE: yield from x\nasync def f():\n    HOLE\n",
+        "# HOLE: return x\nasync def f():\n    yield 1\n    HOLE\n",
+        "# HOLE: async with x:\\n        pass\ndef f():\n    HOLE\n",
+        "# HOLE: async for a in x:\\n        pass\ndef f():\n    HOLE\n",
+        "# HOLE: async with x:\\n    pass\nHOLE\n",
+        // The input already awaits in one plain function: a second is new.
+        "# HOLE: await c()\ndef g():\n    await y\ndef f():\n    HOLE\n",
+    ];
+    for source in refused {
+        let error = fill(source).expect_err(source);
+        assert!(
+            error.starts_with("internal error: fixes of AM994 produced code that does not compile"),
+            "{error}"
+        );
+        assert!(error.ends_with("file left unchanged"), "{error}");
+    }
+}
+
+#[test]
+fn output_as_valid_as_the_input_is_written() {
+    let accepted = [
+        "# HOLE: await c()\nasync def f():\n    HOLE\n",
+        "# HOLE: await c()\nfrom __future__ import annotations\nasync def f():\n    x: int = HOLE\n",
+        "# HOLE: await x\nasync def f():\n    return [HOLE for x in y]\n",
+        "# HOLE: await x\ndef f():\n    return (HOLE for x in y)\n",
+        "# HOLE: async with x:\\n        pass\nasync def f():\n    HOLE\n",
+        // The input already fails to compile elsewhere; this fix adds nothing.
+        "# HOLE: await c()\ndef g():\n    await y\nasync def f():\n    HOLE\n",
+    ];
+    for source in accepted {
+        let fixed = fill(source).unwrap_or_else(|e| panic!("{e}\n{source}"));
+        let filled = fixed.is_some_and(|text| !text.lines().skip(1).any(|l| l.contains("HOLE")));
+        assert!(filled, "{source}");
+    }
+}
+
 #[test]
 fn output_that_does_not_parse_is_an_internal_error_and_nothing_changes() {
     let rules = RuleSettings::for_codemods(&[&BREAKS_SYNTAX]);

@@ -1,10 +1,13 @@
 //! Runtime equivalence: fixtures that carry the line `# asyncmod-runtime:
 //! compare` are small self-contained programs. Each runs with `python3`
 //! before and after its rewrite; stdout and the exit status must match.
-//! Skipped, with a message, when no `python3` >= 3.11 is on PATH.
+//! And every fixture's output (and input) must compile with `python3`: the
+//! parser accepts code that CPython's compiler refuses. Skipped, with a
+//! message, when no `python3` >= 3.11 is on PATH.
 
 mod common;
 
+use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -112,4 +115,113 @@ fn rewritten_programs_behave_the_same() {
     }
     eprintln!("runtime equivalence: {compared} programs compared");
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Input fixtures that deliberately do not compile, with the reason. Their
+/// outputs are not compiled either; each must still fail, or leave the list.
+const INPUTS_THAT_DO_NOT_COMPILE: &[(&str, &str)] = &[];
+
+/// Compiles each file named on stdin (one path a line) and prints, per file,
+/// `ok` or the error, tab-separated: one process for every fixture.
+const COMPILE_ALL: &str = r#"
+import sys
+for path in sys.stdin.read().splitlines():
+    try:
+        with open(path, "rb") as f:
+            compile(f.read(), path, "exec", dont_inherit=True)
+        print(path + "\tok")
+    except SyntaxError as e:
+        print(f"{path}\t{e.msg} (line {e.lineno})")
+"#;
+
+#[test]
+fn every_fixture_output_compiles() {
+    if !python_ok() {
+        eprintln!("skipping the compile check of fixture outputs: no python3 >= 3.11 on PATH");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Written file -> (fixture, whether it is the input).
+    let mut written: Vec<(String, String, bool)> = Vec::new();
+    for (folder, codemods) in folders() {
+        for path in fixtures_in(&folder) {
+            let source = std::fs::read_to_string(&path).expect("readable fixture");
+            let name = format!("{folder}/{}", stem(&path));
+            let input = dir
+                .path()
+                .join(format!("{folder}__{}__input.py", stem(&path)));
+            std::fs::write(&input, &source).expect("write");
+            written.push((input.display().to_string(), name.clone(), true));
+            if INPUTS_THAT_DO_NOT_COMPILE.iter().any(|(n, _)| *n == name) {
+                continue;
+            }
+            let output = fixed_text(&codemods, &source).unwrap_or(source);
+            let out_path = dir
+                .path()
+                .join(format!("{folder}__{}__output.py", stem(&path)));
+            std::fs::write(&out_path, output).expect("write");
+            written.push((out_path.display().to_string(), name, false));
+        }
+    }
+
+    let mut child = Command::new("python3")
+        .args(["-c", COMPILE_ALL])
+        .env("PYTHONDONTWRITEBYTECODE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 starts");
+    let paths: String = written
+        .iter()
+        .map(|(path, _, _)| format!("{path}\n"))
+        .collect();
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(paths.as_bytes())
+        .expect("paths written");
+    let output = child.wait_with_output().expect("python3 ends");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "python3 failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let mut failures = Vec::new();
+    let mut answered = 0;
+    for line in stdout.lines() {
+        let Some((path, verdict)) = line.split_once('\t') else {
+            continue;
+        };
+        let Some((_, name, is_input)) = written.iter().find(|(p, _, _)| p == path) else {
+            continue;
+        };
+        answered += 1;
+        let listed = INPUTS_THAT_DO_NOT_COMPILE.iter().any(|(n, _)| n == name);
+        match (verdict == "ok", *is_input, listed) {
+            (true, true, true) => failures.push(format!(
+                "{name}.py: listed as an input that does not compile, but it compiles"
+            )),
+            (false, true, false) => {
+                failures.push(format!("{name}.py: the input does not compile: {verdict}"))
+            }
+            (false, false, _) => {
+                failures.push(format!("{name}.py: the output does not compile: {verdict}"))
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(
+        answered,
+        written.len(),
+        "python3 answered for every file:\n{stdout}"
+    );
+    eprintln!(
+        "compile check: {} fixture inputs and outputs compiled by python3",
+        written.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
