@@ -32,6 +32,37 @@ pub fn check_fix(codemod: &'static Codemod, before: &str, after: &str) {
     );
 }
 
+/// [`check_fix`] for a fix offered as unsafe: without `--unsafe-fixes` the
+/// source stays as it is.
+#[track_caller]
+pub fn check_unsafe_fix(codemod: &'static Codemod, before: &str, after: &str) {
+    check_fix(codemod, before, after);
+    let mut rules = RuleSettings::for_codemods(&[codemod]);
+    rules.unsafe_fixes = false;
+    let outcome = process_source(before, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{before}", codemod.code));
+    assert!(
+        outcome.fixed.is_none(),
+        "the fix applies without `--unsafe-fixes`:\n{}",
+        outcome.fixed.unwrap_or_default()
+    );
+}
+
+/// [`check_fix`] for a fix offered as safe: it applies without `--unsafe-fixes`.
+#[track_caller]
+pub fn check_safe_fix(codemod: &'static Codemod, before: &str, after: &str) {
+    check_fix(codemod, before, after);
+    let mut rules = RuleSettings::for_codemods(&[codemod]);
+    rules.unsafe_fixes = false;
+    let outcome = process_source(before, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{before}", codemod.code));
+    assert_eq!(
+        outcome.fixed.as_deref(),
+        Some(after),
+        "the fix does not apply without `--unsafe-fixes`"
+    );
+}
+
 /// Asserts that the codemod changes nothing.
 #[track_caller]
 pub fn check_no_fix(codemod: &'static Codemod, source: &str) {

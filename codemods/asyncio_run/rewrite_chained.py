@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 import sys
 from asyncio import get_event_loop
 

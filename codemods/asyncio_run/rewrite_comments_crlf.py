@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 # -*- coding: utf-8 -*-
 import asyncio
 

@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 """The shape most scripts written before Python 3.7 end with."""
 import asyncio
 import logging

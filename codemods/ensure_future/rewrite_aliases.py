@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 import asyncio as aio
 from asyncio import ensure_future as spawn
 

@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 import asyncio
 
 from app.jobs import run

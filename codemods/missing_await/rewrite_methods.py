@@ -10,7 +10,7 @@ class Connection:
 
     @staticmethod
     async def pause():
-        pass
+        return None
 
     async def close(self):
         self.flush()  # rewrite: an async method of this class

@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 from asyncio import FIRST_COMPLETED, wait
 
 from app.replicas import fetch_primary, fetch_replica

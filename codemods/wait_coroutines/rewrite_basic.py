@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 """Health checks that fan out with asyncio.wait."""
 import asyncio
 

@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 import asyncio
 
 

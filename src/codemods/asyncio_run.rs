@@ -11,8 +11,8 @@ use crate::fix::blocks::{
     unwrap_block,
 };
 use crate::fix::layout::{full_line_end, indentation_at, line_start, previous_line};
-use crate::semantic::imports::Lookup;
-use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel, Suite, UseKind};
+use crate::semantic::coroutines::CallResult;
+use crate::semantic::{ScopeId, ScopeKind, SemanticModel, Suite, UseKind};
 
 declare_codemod! {
     /// ## What it does
@@ -64,12 +64,15 @@ declare_codemod! {
     /// Safe: the fix applies only where `asyncio.run` does what the code did.
     ///
     /// - `asyncio.run` accepts only a coroutine (a future or task raises
-    ///   `ValueError`). The argument must be a call of an `async def`, of an
-    ///   imported function or of a method, and not one of the future or task
-    ///   producers of asyncio or of loops (`gather`, `ensure_future`,
-    ///   `shield`, `create_task`, `run_in_executor`, `wrap_future`, …). A
-    ///   variable, a builtin, a class or a plain `def` of the module is left
-    ///   alone: what it returns is not known.
+    ///   `ValueError`). The argument must be a call known to return one: an
+    ///   `async def` of the module, a method of the class on `self`, a plain
+    ///   `def` of the module that returns such a call, asyncio's coroutine
+    ///   functions. A call the module does not show (an imported function,
+    ///   a method of another object) gets an unsafe fix: if it returns a
+    ///   future or another awaitable (`websockets.serve(...)`), `asyncio.run`
+    ///   raises `ValueError` at once. Futures and tasks (`gather`,
+    ///   `ensure_future`, `shield`, `create_task`, `run_in_executor`,
+    ///   `wrap_future`, …), variables, builtins and classes are left alone.
     /// - The coroutine is now created before the loop exists. An argument
     ///   that calls into asyncio (and would bind to another loop) is left
     ///   alone; so is, when the code made its loop current first
@@ -110,35 +113,6 @@ declare_codemod! {
 }
 
 const MESSAGE: &str = "event loop run by hand where `asyncio.run` would do";
-
-/// asyncio functions that return a coroutine `asyncio.run` accepts.
-const ASYNCIO_COROUTINE_FUNCTIONS: &[&str] = &[
-    "create_subprocess_exec",
-    "create_subprocess_shell",
-    "open_connection",
-    "open_unix_connection",
-    "sleep",
-    "start_server",
-    "start_unix_server",
-    "to_thread",
-    "wait",
-    "wait_for",
-];
-
-/// Methods that return a future or task, whatever their receiver (a loop,
-/// an executor, …): `asyncio.run` rejects those.
-const FUTURE_METHODS: &[&str] = &[
-    "as_completed",
-    "create_future",
-    "create_task",
-    "ensure_future",
-    "gather",
-    "run_coroutine_threadsafe",
-    "run_in_executor",
-    "shield",
-    "submit",
-    "wrap_future",
-];
 
 /// What a call does to the thread's event loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,19 +212,23 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                     kind == LoopCallKind::Current,
                 )
             })
-            .and_then(|()| {
+            .and_then(|applicability| {
                 loops_elsewhere(
                     ctx,
                     &module.loop_calls,
                     &[getter.start()],
                     kind == LoopCallKind::Current,
                 )
+                .map(|()| applicability)
             });
-        if let Err(reason) = checked {
-            finding.note(reason);
-            continue;
-        }
-        finding.fix_with(Applicability::Safe, |fix| {
+        let applicability = match checked {
+            Ok(applicability) => applicability,
+            Err(reason) => {
+                finding.note(reason);
+                continue;
+            }
+        };
+        finding.fix_with(applicability, |fix| {
             let run = replace_callee(fix, site.call)?;
             fix.title(format!("Replace with `{run}(…)`"));
             fix.remove_import_if_unused(&getter.func);
@@ -292,11 +270,14 @@ fn explicit_loop<'a>(
         return;
     }
     let finding = out.report(&ASYNCIO_RUN, candidate.run_call.range(), MESSAGE);
-    if let Err(reason) = check_candidate(ctx, &candidate, &module.loop_calls, suite.scope) {
-        finding.note(reason);
-        return;
-    }
-    finding.fix_with(Applicability::Safe, |fix| build_fix(fix, &candidate));
+    let applicability = match check_candidate(ctx, &candidate, &module.loop_calls, suite.scope) {
+        Ok(applicability) => applicability,
+        Err(reason) => {
+            finding.note(reason);
+            return;
+        }
+    };
+    finding.fix_with(applicability, |fix| build_fix(fix, &candidate));
 }
 
 /// Matches setup, optional `set_event_loop`, optional `try`, the run, and
@@ -381,7 +362,7 @@ fn check_candidate(
     candidate: &Candidate,
     loop_calls: &[LoopCall],
     scope: ScopeId,
-) -> Result<(), String> {
+) -> Result<Applicability, String> {
     let semantic = ctx.semantic;
     let mut allowed = vec![
         candidate.setup.target.range(),
@@ -405,7 +386,7 @@ fn check_candidate(
     }
     let current = candidate.setup.kind == LoopCallKind::Current || candidate.set_loop.is_some();
     let argument = single_argument(candidate.run_call)?;
-    coroutine_argument(semantic, argument, scope, current)?;
+    let applicability = coroutine_argument(semantic, argument, scope, current)?;
 
     let mut own = vec![candidate.setup.call.start()];
     own.extend(candidate.set_loop.map(|(_, call)| call.start()));
@@ -414,7 +395,8 @@ fn check_candidate(
             own.push(statement.value.start());
         }
     }
-    loops_elsewhere(ctx, loop_calls, &own, current)
+    loops_elsewhere(ctx, loop_calls, &own, current)?;
+    Ok(applicability)
 }
 
 fn build_fix(fix: &mut FixBuilder, candidate: &Candidate) -> anyhow::Result<()> {
@@ -758,46 +740,40 @@ fn coroutine_argument(
     argument: &Expr,
     scope: ScopeId,
     current: bool,
-) -> Result<(), String> {
+) -> Result<Applicability, String> {
     let Expr::Call(call) = argument else {
         return Err(
             "the argument is not a call; `asyncio.run` raises `ValueError` on a future or task"
                 .to_string(),
         );
     };
-    match call.func.as_ref() {
-        Expr::Name(name) => {
-            let id = name.id.as_str();
-            if !is_async_def(semantic, &call.func, scope) {
-                match semantic.import_of(id, scope) {
-                    Some(path) => returns_coroutine(path)?,
-                    None => {
-                        return Err(format!(
-                            "`{id}` is neither an `async def` nor an imported function, so it may not return a coroutine"
-                        ));
-                    }
-                }
-            }
+    let callee = || match (
+        semantic.qualified_name(&call.func, scope),
+        call.func.as_ref(),
+    ) {
+        (Some(qualified), _) if !qualified.starts_with("builtins") => format!("`{qualified}()`"),
+        (_, Expr::Name(name)) => format!("`{}()`", name.id),
+        (_, Expr::Attribute(attribute)) => format!("`.{}()`", attribute.attr),
+        _ => "the call".to_string(),
+    };
+    let mut applicability = Applicability::Safe;
+    match semantic.call_result(call, scope) {
+        CallResult::Coroutine => {}
+        CallResult::Future => {
+            return Err(format!(
+                "{} returns a future or task, which `asyncio.run` rejects",
+                callee()
+            ));
         }
-        Expr::Attribute(attribute) => match semantic.qualified_name(&call.func, scope) {
-            Some(qualified) => returns_coroutine(qualified.as_str())?,
-            None => {
-                if FUTURE_METHODS.contains(&attribute.attr.as_str()) {
-                    return Err(format!(
-                        "`.{}()` returns a future or task, which `asyncio.run` rejects",
-                        attribute.attr
-                    ));
-                }
-                if let Expr::Call(receiver) = attribute.value.as_ref()
-                    && loop_call_kind(semantic, &receiver.func, scope).is_some()
-                {
-                    return Err("the argument is a method of an event loop".to_string());
-                }
-            }
-        },
-        _ => {
-            return Err("the called function is not a name or an attribute".to_string());
+        CallResult::NotCoroutine => {
+            return Err(format!(
+                "{} does not return a coroutine, and `asyncio.run` accepts only one",
+                callee()
+            ));
         }
+        // `asyncio.run` raises `ValueError` at once on anything else: a
+        // failure that is loud and immediate, so the fix is offered as unsafe.
+        CallResult::Unknown => applicability = Applicability::Unsafe,
     }
     // The coroutine is now created before any loop exists. Calls into
     // asyncio would bind to another loop; with the loop made current first,
@@ -816,7 +792,7 @@ fn coroutine_argument(
             return Err(problem.to_string());
         }
     }
-    Ok(())
+    Ok(applicability)
 }
 
 /// Why a call inside the argument of `run_until_complete` keeps the rewrite
@@ -830,45 +806,15 @@ fn inner_call_problem(
     let qualified = semantic.qualified_name(&call.func, scope);
     if qualified.as_ref().is_some_and(|q| q.starts_with("asyncio"))
         || loop_call_kind(semantic, &call.func, scope).is_some()
-        || matches!(call.func.as_ref(), Expr::Attribute(a) if FUTURE_METHODS.contains(&a.attr.as_str()))
+        || semantic.call_result(call, scope) == CallResult::Future
     {
         return Some("an argument calls into asyncio before `asyncio.run` creates its loop");
     }
     let harmless = qualified.is_some_and(|q| q.starts_with("builtins"))
-        || is_async_def(semantic, &call.func, scope);
+        || semantic.coroutine_function(&call.func, scope).is_some();
     (current && !harmless).then_some(
         "a call in the argument would now run before the loop exists; the code made its loop current first, so it may bind to that loop",
     )
-}
-
-/// Whether `func` names an `async def` of the module (calling one runs none of its body).
-fn is_async_def(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
-    let Expr::Name(name) = func else {
-        return false;
-    };
-    match semantic.lookup(name.id.as_str(), scope) {
-        Lookup::Bound { bindings, .. } => bindings.iter().all(|&binding| {
-            matches!(semantic.binding(binding).kind, BindingKind::FunctionDef(def) if def.is_async)
-        }),
-        Lookup::Builtin | Lookup::Unknown => false,
-    }
-}
-
-/// Whether the function at the import path `qualified` returns a coroutine
-/// (asyncio's future and task producers do not; other libraries' functions
-/// count as coroutine functions).
-fn returns_coroutine(qualified: &str) -> Result<(), String> {
-    let member = qualified.rsplit('.').next().unwrap_or(qualified);
-    let in_asyncio = qualified == "asyncio" || qualified.starts_with("asyncio.");
-    if in_asyncio && !ASYNCIO_COROUTINE_FUNCTIONS.contains(&member) {
-        return Err(format!(
-            "`{qualified}` does not return a coroutine, and `asyncio.run` accepts only one"
-        ));
-    }
-    if qualified.starts_with("builtins.") {
-        return Err(format!("`{member}` is a builtin, not a coroutine function"));
-    }
-    Ok(())
 }
 
 /// Whether a block in `scope` runs synchronously outside any coroutine: the

@@ -2,7 +2,7 @@ use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
 use crate::codemods::support::{
-    Brackets, bracket_items, other_async_library, significant_after, statement_value, width,
+    Brackets, bracket_items, significant_after, statement_value, width,
 };
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
@@ -146,7 +146,7 @@ fn report_statement_value(ctx: &Context, out: &mut Findings, call: &ast::ExprCal
         call.range(),
         format!("blocking call `{callee}` in a coroutine"),
     );
-    if let Some(library) = other_async_library(ctx.semantic) {
+    if let Some(library) = ctx.semantic.non_asyncio_library().map(|l| l.module()) {
         finding.note(format!(
             "the module imports {library}, so `asyncio.to_thread` may be the wrong library"
         ));

@@ -37,24 +37,28 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe. On a coroutine, `ensure_future` creates the task with the
-    /// running loop's `create_task`, as `create_task` does, and returns the
-    /// same kind of task. Only calls directly in a coroutine are rewritten,
-    /// where a loop surely runs. The module's spelling of asyncio is kept
-    /// (`aio.create_task`).
+    /// Safe when the argument surely returns a coroutine (an `async def`
+    /// of the module, one of the class's own async methods on `self`, a
+    /// plain `def` of the module that returns such a call, asyncio's
+    /// coroutine functions). On a coroutine, `ensure_future` creates the
+    /// task with the running loop's `create_task`, as `create_task` does,
+    /// and returns the same kind of task. Only calls directly in a coroutine
+    /// are rewritten, where a loop surely runs. The module's spelling of
+    /// asyncio is kept (`aio.create_task`).
+    ///
+    /// Unsafe when the module does not show what the call returns (an
+    /// imported function, as in the example, a method of another object, a
+    /// decorated function): if it returns a future after all, `create_task`
+    /// raises `TypeError` at once, where `ensure_future` accepted it.
     ///
     /// ## Left alone
     /// Arguments that are or may be futures, which `create_task` rejects
-    /// with `TypeError`: a variable or attribute; a method called on some
-    /// other object (`reader.wait_for_position()` may return a `shield`);
-    /// a call of asyncio's or a loop's future producers (`gather`,
+    /// with `TypeError`: a variable or attribute; a call of asyncio's or a loop's future producers (`gather`,
     /// `shield`, `run_in_executor`, `as_completed`, `submit`) or of anything
     /// whose name says it makes a task or a future (`create_eager_task`,
     /// `wrap_future`); a class of the module or a name that looks like one
-    /// (`Future(…)`); a plain `def` or an async generator of the module. A
-    /// call of an imported function, of an `async def` of the module or of
-    /// one of the class's own async methods on `self` counts as returning a
-    /// coroutine. `loop=` (reported: `create_task` has
+    /// (`Future(…)`); a plain `def` of the module that returns nothing or
+    /// something else, or an async generator. `loop=` (reported: `create_task` has
     /// no such argument); a `def`, `lambda` or generator expression nested
     /// in the coroutine, and synchronous code, where no loop may run;
     /// `asyncio` rebound locally.
@@ -88,29 +92,28 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
         let Expr::Call(inner) = argument else {
             continue;
         };
-        match semantic.call_result(inner, site.scope) {
-            CallResult::Coroutine => {}
-            CallResult::NotCoroutine => continue,
-            CallResult::Unknown => {
-                out.report(
-                    &ENSURE_FUTURE,
-                    call.range(),
-                    "`asyncio.ensure_future()` of a call that may return a coroutine",
-                )
-                .note("cannot tell whether it returns a coroutine (use `create_task`) or a future (which `create_task` rejects)");
-                continue;
-            }
-        }
+        let applicability = match semantic.call_result(inner, site.scope) {
+            CallResult::Coroutine => Applicability::Safe,
+            CallResult::NotCoroutine | CallResult::Future => continue,
+            // `create_task` raises `TypeError` at once on a future: a loud,
+            // immediate failure, so the fix is offered, as unsafe.
+            CallResult::Unknown => Applicability::Unsafe,
+        };
         let finding = out.report(
             &ENSURE_FUTURE,
             call.range(),
-            "`asyncio.ensure_future()` of a coroutine in a coroutine",
+            match applicability {
+                Applicability::Safe => "`asyncio.ensure_future()` of a coroutine in a coroutine",
+                Applicability::Unsafe => {
+                    "`asyncio.ensure_future()` of a call that may return a coroutine"
+                }
+            },
         );
         if !call.arguments.keywords.is_empty() {
             finding.note("`create_task` takes no `loop=` argument");
             continue;
         }
-        finding.fix_with(Applicability::Safe, |fix| {
+        finding.fix_with(applicability, |fix| {
             fix.title("Replace with `asyncio.create_task()`");
             match call.func.as_ref() {
                 // `asyncio.ensure_future`, `aio.ensure_future`,
@@ -132,11 +135,13 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
 #[cfg(test)]
 mod tests {
     use super::ENSURE_FUTURE;
-    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+    use crate::test_support::{
+        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix, findings,
+    };
 
     #[test]
     fn assigned_task() {
-        check_fix(
+        check_safe_fix(
             &ENSURE_FUTURE,
             "import asyncio\n\nasync def run():\n    pass\n\nasync def f():\n    t = asyncio.ensure_future(run())\n    return t\n",
             "import asyncio\n\nasync def run():\n    pass\n\nasync def f():\n    t = asyncio.create_task(run())\n    return t\n",
@@ -145,10 +150,12 @@ mod tests {
 
     #[test]
     fn method_of_another_object_may_return_a_future() {
-        // `w.run()` might return `shield(...)`: create_task would raise.
-        check_no_fix(
+        // `w.run()` might return `shield(...)`: `create_task` would raise
+        // `TypeError` at once, so the fix is only unsafe.
+        check_unsafe_fix(
             &ENSURE_FUTURE,
             "import asyncio\n\nasync def f(w):\n    t = asyncio.ensure_future(w.run())\n    return t\n",
+            "import asyncio\n\nasync def f(w):\n    t = asyncio.create_task(w.run())\n    return t\n",
         );
     }
 
@@ -171,7 +178,7 @@ mod tests {
 
     #[test]
     fn from_import_becomes_module_call() {
-        check_fix(
+        check_unsafe_fix(
             &ENSURE_FUTURE,
             "from asyncio import ensure_future as spawn\n\nfrom app import fetch\n\nasync def f():\n    return spawn(fetch(1))\n",
             "import asyncio\n\nfrom app import fetch\n\nasync def f():\n    return asyncio.create_task(fetch(1))\n",
@@ -180,7 +187,7 @@ mod tests {
 
     #[test]
     fn list_comprehension_in_coroutine() {
-        check_fix(
+        check_unsafe_fix(
             &ENSURE_FUTURE,
             "import asyncio\n\nasync def f(urls):\n    return [asyncio.ensure_future(get(u)) for u in urls]\n",
             "import asyncio\n\nasync def f(urls):\n    return [asyncio.create_task(get(u)) for u in urls]\n",
@@ -189,10 +196,10 @@ mod tests {
 
     #[test]
     fn coroutine_method_of_the_class() {
-        check_fix(
+        check_safe_fix(
             &ENSURE_FUTURE,
-            "import asyncio\n\nclass C:\n    async def tick(self):\n        pass\n\n    async def start(self):\n        self.t = asyncio.ensure_future(self.tick())\n",
-            "import asyncio\n\nclass C:\n    async def tick(self):\n        pass\n\n    async def start(self):\n        self.t = asyncio.create_task(self.tick())\n",
+            "import asyncio\n\nclass C:\n    async def tick(self):\n        return 1\n\n    async def start(self):\n        self.t = asyncio.ensure_future(self.tick())\n",
+            "import asyncio\n\nclass C:\n    async def tick(self):\n        return 1\n\n    async def start(self):\n        self.t = asyncio.create_task(self.tick())\n",
         );
     }
 
@@ -223,7 +230,7 @@ mod tests {
     fn loop_keyword_is_reported_not_fixed() {
         check_finding(
             &ENSURE_FUTURE,
-            "import asyncio\n\nasync def f(loop):\n    asyncio.ensure_future(work(), loop=loop)\n",
+            "import asyncio\n\nasync def work():\n    return 1\n\nasync def f(loop):\n    asyncio.ensure_future(work(), loop=loop)\n",
             "`asyncio.ensure_future()` of a coroutine in a coroutine",
         );
     }
@@ -247,7 +254,7 @@ mod tests {
     fn shadowed_asyncio_at_the_site_keeps_the_finding_without_fix() {
         check_finding(
             &ENSURE_FUTURE,
-            "from asyncio import ensure_future\n\nasync def f(asyncio):\n    ensure_future(work())\n",
+            "from asyncio import ensure_future\n\nasync def work():\n    return 1\n\nasync def f(asyncio):\n    ensure_future(work())\n",
             "`asyncio.ensure_future()` of a coroutine in a coroutine",
         );
     }

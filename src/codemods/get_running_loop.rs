@@ -75,8 +75,11 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
             call.range(),
             "`asyncio.get_event_loop()` called in a coroutine",
         );
-        if semantic.imports_module("trio") {
-            finding.note("the module imports trio, so no asyncio loop may be running here");
+        if let Some(library) = semantic.non_asyncio_library() {
+            finding.note(format!(
+                "the module imports {}, so no asyncio loop may be running here",
+                library.module()
+            ));
             continue;
         }
         finding.fix_with(Applicability::Safe, |fix| {

@@ -1,6 +1,4 @@
 use crate::codemods::prelude::*;
-use crate::semantic::Callee;
-use crate::semantic::functions::is_generator;
 
 declare_codemod! {
     /// ## What it does
@@ -37,15 +35,22 @@ declare_codemod! {
     /// Safe: the call's coroutine is created and dropped, so nothing else
     /// can await it; with `await`, its body runs, as the author meant. Only
     /// whole statements directly in an `async def` are rewritten, so no value
-    /// changes type. For `self.method()` the one assumption is that no
-    /// subclass overrides the method with a plain `def`.
+    /// changes type. For `self.method()`, no class of the module that
+    /// derives from the class overrides the method with anything but an
+    /// `async def`, and nothing in the module replaces it (`Conn.flush =
+    /// …`, `setattr`); the one assumption left is that no subclass in
+    /// another module overrides it with a plain `def`.
     ///
     /// ## Left alone
     /// Coroutine functions it cannot see defined: imported ones, parameters,
     /// attributes other than `self.method`; a name bound more than once
     /// (redefined, reassigned, conditionally defined) or in a module with a
     /// star import; decorated functions (a decorator may make the name
-    /// something else), except `staticmethod` and `classmethod`; async
+    /// something else), except `staticmethod`, `classmethod`,
+    /// `functools.wraps`, `typing.override` and `typing.final`; a method whose
+    /// body only marks a place for subclasses (`...`, `pass`, `raise
+    /// NotImplementedError`), or of a class with a metaclass or a class
+    /// decorator other than `dataclass`, `final` or `total_ordering`; async
     /// generators (`await` does not apply to them); `self.method` when
     /// `self` is not the enclosing method's first parameter, is rebound, or
     /// the enclosing method is static or a class method, or when the class
@@ -73,15 +78,9 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             let Expr::Call(call) = statement.value.as_ref() else {
                 continue;
             };
-            let Callee::Function(def) = semantic.callee(&call.func, suite.scope) else {
+            let Some(def) = semantic.coroutine_function(&call.func, suite.scope) else {
                 continue;
             };
-            if !def.is_async
-                || is_generator(def)
-                || !semantic.only_decorators(def, &["staticmethod", "classmethod"])
-            {
-                continue;
-            }
             out.report(
                 &MISSING_AWAIT,
                 call.range(),
@@ -118,8 +117,8 @@ mod tests {
     fn method_on_self() {
         check_fix(
             &MISSING_AWAIT,
-            "class Conn:\n    async def flush(self):\n        pass\n\n    async def close(self):\n        self.flush()\n",
-            "class Conn:\n    async def flush(self):\n        pass\n\n    async def close(self):\n        await self.flush()\n",
+            "class Conn:\n    async def flush(self):\n        return 1\n\n    async def close(self):\n        self.flush()\n",
+            "class Conn:\n    async def flush(self):\n        return 1\n\n    async def close(self):\n        await self.flush()\n",
         );
     }
 
@@ -127,8 +126,8 @@ mod tests {
     fn static_method_on_self_and_nested_helper() {
         check_fix(
             &MISSING_AWAIT,
-            "class C:\n    @staticmethod\n    async def ping():\n        pass\n\n    async def run(self):\n        async def helper():\n            pass\n        self.ping()\n        (helper())\n",
-            "class C:\n    @staticmethod\n    async def ping():\n        pass\n\n    async def run(self):\n        async def helper():\n            pass\n        await self.ping()\n        (await helper())\n",
+            "class C:\n    @staticmethod\n    async def ping():\n        return 1\n\n    async def run(self):\n        async def helper():\n            pass\n        self.ping()\n        (helper())\n",
+            "class C:\n    @staticmethod\n    async def ping():\n        return 1\n\n    async def run(self):\n        async def helper():\n            pass\n        await self.ping()\n        (await helper())\n",
         );
     }
 

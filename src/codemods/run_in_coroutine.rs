@@ -84,9 +84,12 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             call.range(),
             "`asyncio.run()` called where an event loop is already running",
         );
-        if semantic.imports_module("trio") || semantic.imports_module("anyio") {
-            // Under trio no asyncio loop runs, and `asyncio.run` works there.
-            finding.note("the module imports trio or anyio: no asyncio loop may be running");
+        if let Some(library) = semantic.non_asyncio_library() {
+            // Under trio or curio no asyncio loop runs, and `asyncio.run` works there.
+            finding.note(format!(
+                "the module imports {}: no asyncio loop may be running",
+                library.module()
+            ));
             continue;
         }
         let signatures = signatures.get_or_insert_with(|| semantic.signature_ranges());

@@ -1,7 +1,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::semantic::{ScopeId, SemanticModel};
+use crate::semantic::{AsyncLibrary, LibraryChoice, ScopeId, SemanticModel};
 
 declare_codemod! {
     /// ## What it does
@@ -112,9 +112,20 @@ fn report_statement(ctx: &Context, out: &mut Findings, call: &ast::ExprCall) {
         );
         return;
     }
-    let Some(library) = async_library(ctx.semantic) else {
-        finding.note("the module imports both asyncio and trio, so the library in use is unknown");
-        return;
+    let library = match ctx.semantic.async_library() {
+        LibraryChoice::One(AsyncLibrary::Curio) => {
+            finding.note("the module uses curio, whose sleep this codemod does not write");
+            return;
+        }
+        LibraryChoice::One(library) => library.module(),
+        LibraryChoice::Ambiguous => {
+            finding.note(format!(
+                "the module's run-time imports ({}) do not say which async library its \
+                 coroutines run on",
+                ctx.semantic.async_libraries_imported().join(", ")
+            ));
+            return;
+        }
     };
     finding.fix_with(Applicability::Safe, |fix| {
         let sleep = fix.ensure_import(library, "sleep")?;
@@ -131,20 +142,6 @@ fn is_time_sleep(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool 
     semantic.refers_to(func, scope, "time.sleep")
 }
 
-/// The async library whose `sleep` the module's coroutines should use:
-/// anyio when imported (it runs on either backend), trio when the module
-/// uses trio and not asyncio, asyncio otherwise. `None` when it imports
-/// both asyncio and trio.
-fn async_library(semantic: &SemanticModel) -> Option<&'static str> {
-    if semantic.imports_module("anyio") {
-        Some("anyio")
-    } else if semantic.imports_module("trio") {
-        (!semantic.imports_module("asyncio")).then_some("trio")
-    } else {
-        Some("asyncio")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::SLEEP_IN_ASYNC;
@@ -156,6 +153,51 @@ mod tests {
             &SLEEP_IN_ASYNC,
             "import time\n\nasync def f():\n    time.sleep(1)\n",
             "import asyncio\n\nasync def f():\n    await asyncio.sleep(1)\n",
+        );
+    }
+
+    #[test]
+    fn imports_that_never_run_are_not_reused() {
+        // Under `if TYPE_CHECKING:` the module never imports asyncio: a new
+        // import at the top makes the name exist.
+        check_fix(
+            &SLEEP_IN_ASYNC,
+            "import time\nfrom typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import asyncio\n\nasync def f():\n    time.sleep(1)\n",
+            "import asyncio\nfrom typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    import asyncio\n\nasync def f():\n    await asyncio.sleep(1)\n",
+        );
+        // Imported as a script only: importing the module would leave it unbound.
+        check_fix(
+            &SLEEP_IN_ASYNC,
+            "import time\n\nasync def f():\n    time.sleep(1)\n\nif __name__ == \"__main__\":\n    import asyncio\n    asyncio.run(f())\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.sleep(1)\n\nif __name__ == \"__main__\":\n    import asyncio\n    asyncio.run(f())\n",
+        );
+        // Bound to something else on one path: the fix cannot refer to it.
+        check_finding(
+            &SLEEP_IN_ASYNC,
+            "import time\ntry:\n    import asyncio\nexcept ImportError:\n    asyncio = None\n\nasync def f():\n    time.sleep(1)\n",
+            "blocking `time.sleep` call inside `async def`",
+        );
+    }
+
+    #[test]
+    fn library_comes_from_run_time_imports() {
+        // trio for type checkers only: the module runs on asyncio.
+        check_fix(
+            &SLEEP_IN_ASYNC,
+            "import time\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import trio\n\nasync def f():\n    time.sleep(1)\n",
+            "import asyncio\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import trio\n\nasync def f():\n    await asyncio.sleep(1)\n",
+        );
+        // trio imported in one function only: either library may run the coroutine.
+        check_finding(
+            &SLEEP_IN_ASYNC,
+            "import time\n\ndef helper():\n    import trio\n    return trio\n\nasync def f():\n    time.sleep(1)\n",
+            "blocking `time.sleep` call inside `async def`",
+        );
+        // curio: not asyncio code, and this codemod does not write curio.
+        check_finding(
+            &SLEEP_IN_ASYNC,
+            "import time\nimport curio\n\nasync def f():\n    time.sleep(1)\n\ncurio.run(f)\n",
+            "blocking `time.sleep` call inside `async def`",
         );
     }
 

@@ -36,34 +36,6 @@ fn is_significant(kind: TokenKind) -> bool {
     !kind.is_trivia() && !matches!(kind, TokenKind::Indent | TokenKind::Dedent)
 }
 
-/// The scope whose frame runs the code of `scope`: itself, or, for a list,
-/// set or dict comprehension, the scope around it (they run at once, in
-/// place). A generator expression, lambda, def or class is its own owner.
-pub fn direct_owner(semantic: &SemanticModel, scope: ScopeId) -> ScopeId {
-    let mut current = scope;
-    loop {
-        let this = semantic.scope(current);
-        match (this.kind, this.parent) {
-            (
-                ScopeKind::Comprehension {
-                    is_generator: false,
-                },
-                Some(parent),
-            ) => current = parent,
-            _ => return current,
-        }
-    }
-}
-
-/// An async library other than asyncio that the module imports (trio,
-/// anyio, curio): code there may not run on asyncio, so asyncio's names
-/// would be wrong.
-pub fn other_async_library(semantic: &SemanticModel) -> Option<&'static str> {
-    ["trio", "anyio", "curio"]
-        .into_iter()
-        .find(|library| semantic.imports_module(library))
-}
-
 /// The function a plain name refers to at `scope`, when its only binding
 /// there is one `def` of the module.
 pub fn defined_function<'a>(

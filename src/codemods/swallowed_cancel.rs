@@ -2,7 +2,6 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{ExceptHandler, ExceptHandlerExceptHandler, StmtTry};
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{direct_owner, other_async_library};
 use crate::fix::layout::{indent_unit, indentation_at, line_start};
 use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
 use crate::source::line_ending;
@@ -136,7 +135,7 @@ fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: Scope
         );
         return;
     }
-    if let Some(library) = other_async_library(semantic) {
+    if let Some(library) = semantic.non_asyncio_library().map(|l| l.module()) {
         finding.note(format!(
             "the module imports {library}, whose cancellation is not `asyncio.CancelledError`"
         ));
@@ -214,7 +213,7 @@ fn can_be_cancelled(semantic: &SemanticModel, body: &[Stmt], scope: ScopeId) -> 
     finder
         .points
         .iter()
-        .any(|&offset| direct_owner(semantic, semantic.scope_at(offset)) == scope)
+        .any(|&offset| semantic.frame_of(semantic.scope_at(offset)) == scope)
 }
 
 /// Whether the handler's own body has a `raise` statement (outside nested

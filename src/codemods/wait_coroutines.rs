@@ -39,15 +39,19 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe. `asyncio.wait` did exactly this to each coroutine (with
+    /// Safe when every wrapped element is known to return a coroutine (see
+    /// the semantic layer's coroutine oracle: an `async def` of the module,
+    /// asyncio's coroutine functions, a plain `def` that returns one).
+    /// `asyncio.wait` did exactly this to each coroutine (with
     /// `ensure_future`, in an arbitrary order) before waiting; the fix only
     /// applies to a `wait` awaited where it is called, in a coroutine, so
     /// the tasks start at the same moment as before. A line made longer
-    /// than the line length is broken as black would break it. A call counts as a
-    /// coroutine unless it is a known producer of futures or tasks
-    /// (`create_task`, `ensure_future`, `gather`, `shield`,
-    /// `run_in_executor`, …), a class, or a synchronous function defined in
-    /// the module.
+    /// than the line length is broken as black would break it.
+    ///
+    /// Unsafe when an element is a call whose result the module does not
+    /// show (an imported function, a method of another object, a decorated
+    /// function): it is wrapped too, and if it returns a future after all,
+    /// `create_task` raises `TypeError` at once.
     ///
     /// ## Left alone
     /// Names, attributes and other values that are not calls (tasks and
@@ -80,16 +84,19 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
             continue;
         };
         let (coroutines, unknown) = coroutine_elements(semantic, awaitables, scope);
-        if coroutines.is_empty() && unknown == 0 {
+        if coroutines.is_empty() && unknown.is_empty() {
             continue;
         }
-        if unknown > 0 {
-            // A coroutine here fails on 3.11, a future is fine: only a person can tell.
-            report(out, awaitables).note(
-                "cannot tell whether every element is a coroutine or a future (a method of another object, a variable called); wrap the coroutines in `create_task` by hand",
-            );
-            continue;
-        }
+        // A call that may return a future, wrapped too: `create_task` then
+        // raises `TypeError` at once, a loud failure, so the fix is unsafe.
+        let applicability = if unknown.is_empty() {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        let mut coroutines = coroutines;
+        coroutines.extend(unknown);
+        coroutines.sort_by_key(|element| element.start());
         if !semantic.in_async_def(scope) {
             report(out, awaitables)
                 .note("outside a coroutine there is no running loop for `create_task`");
@@ -101,7 +108,7 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
             );
             continue;
         }
-        report(out, awaitables).fix_with(Applicability::Safe, |fix| {
+        report(out, awaitables).fix_with(applicability, |fix| {
             fix.title("Wrap each coroutine in `asyncio.create_task`");
             let mut wrapped = Vec::with_capacity(coroutines.len());
             for element in &coroutines {
@@ -277,12 +284,12 @@ fn is_asyncio_wait(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> boo
 
 /// The elements of the awaitables argument (of a list, set or tuple
 /// display, or the element of a comprehension) that are coroutine calls,
-/// and how many are calls whose result asyncmod cannot tell.
+/// and the calls whose result asyncmod cannot tell.
 fn coroutine_elements<'a>(
     semantic: &SemanticModel,
     awaitables: &'a Expr,
     scope: ScopeId,
-) -> (Vec<&'a Expr>, usize) {
+) -> (Vec<&'a Expr>, Vec<&'a Expr>) {
     let (elements, element_scope): (Vec<&Expr>, ScopeId) = match awaitables {
         Expr::List(list) => (list.elts.iter().collect(), scope),
         Expr::Set(set) => (set.elts.iter().collect(), scope),
@@ -290,16 +297,16 @@ fn coroutine_elements<'a>(
         Expr::ListComp(comp) => (vec![comp.elt.as_ref()], semantic.scope_at(comp.elt.start())),
         Expr::SetComp(comp) => (vec![comp.elt.as_ref()], semantic.scope_at(comp.elt.start())),
         Expr::Generator(comp) => (vec![comp.elt.as_ref()], semantic.scope_at(comp.elt.start())),
-        _ => return (Vec::new(), 0),
+        _ => return (Vec::new(), Vec::new()),
     };
     let mut coroutines = Vec::new();
-    let mut unknown = 0;
+    let mut unknown = Vec::new();
     for element in elements {
         let Expr::Call(call) = element else { continue };
         match semantic.call_result(call, element_scope) {
             CallResult::Coroutine => coroutines.push(element),
-            CallResult::Unknown => unknown += 1,
-            CallResult::NotCoroutine => {}
+            CallResult::Unknown => unknown.push(element),
+            CallResult::NotCoroutine | CallResult::Future => {}
         }
     }
     (coroutines, unknown)
@@ -308,11 +315,11 @@ fn coroutine_elements<'a>(
 #[cfg(test)]
 mod tests {
     use super::WAIT_COROUTINES;
-    use crate::test_support::{check_finding, check_fix, check_no_fix};
+    use crate::test_support::{check_finding, check_no_fix, check_safe_fix, check_unsafe_fix};
 
     #[test]
     fn wraps_list_elements() {
-        check_fix(
+        check_unsafe_fix(
             &WAIT_COROUTINES,
             "import asyncio\nasync def f():\n    await asyncio.wait([a(), b(1)])\n",
             "import asyncio\nasync def f():\n    await asyncio.wait([asyncio.create_task(a()), asyncio.create_task(b(1))])\n",
@@ -321,7 +328,7 @@ mod tests {
 
     #[test]
     fn wraps_comprehension_element_and_keeps_tasks() {
-        check_fix(
+        check_unsafe_fix(
             &WAIT_COROUTINES,
             "import asyncio as aio\nasync def f(urls, task):\n    done, _ = await aio.wait({fetch(u) for u in urls}, timeout=1)\n    await aio.wait((task, fetch(1)))\n",
             "import asyncio as aio\nasync def f(urls, task):\n    done, _ = await aio.wait({aio.create_task(fetch(u)) for u in urls}, timeout=1)\n    await aio.wait((task, aio.create_task(fetch(1))))\n",
@@ -330,7 +337,7 @@ mod tests {
 
     #[test]
     fn from_import_of_wait_adds_asyncio() {
-        check_fix(
+        check_unsafe_fix(
             &WAIT_COROUTINES,
             "from asyncio import wait\n\n\nasync def f():\n    await wait(fs=[job()])\n",
             "import asyncio\nfrom asyncio import wait\n\n\nasync def f():\n    await wait(fs=[asyncio.create_task(job())])\n",
@@ -365,7 +372,16 @@ mod tests {
     fn sync_defs_classes_and_builtins_stay() {
         check_no_fix(
             &WAIT_COROUTINES,
-            "import asyncio\nclass Job:\n    pass\ndef make():\n    return asyncio.sleep(1)\nasync def f(xs):\n    await asyncio.wait([Job(), make(), Waiter(), *map(g, xs), list(xs)])\n",
+            "import asyncio\nclass Job:\n    pass\ndef make():\n    return Job()\nasync def f(xs):\n    await asyncio.wait([Job(), make(), Waiter(), *map(g, xs), list(xs)])\n",
+        );
+    }
+
+    #[test]
+    fn plain_def_returning_a_coroutine_is_wrapped() {
+        check_safe_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\ndef make():\n    return asyncio.sleep(1)\nasync def f():\n    await asyncio.wait([make()])\n",
+            "import asyncio\ndef make():\n    return asyncio.sleep(1)\nasync def f():\n    await asyncio.wait([asyncio.create_task(make())])\n",
         );
     }
 
@@ -379,10 +395,10 @@ mod tests {
 
     #[test]
     fn async_defs_of_the_module_and_methods() {
-        check_fix(
+        check_safe_fix(
             &WAIT_COROUTINES,
-            "import asyncio\nasync def job():\n    pass\nclass C:\n    async def run(self):\n        pass\n    async def all(self):\n        await asyncio.wait([job(), self.run()])\n",
-            "import asyncio\nasync def job():\n    pass\nclass C:\n    async def run(self):\n        pass\n    async def all(self):\n        await asyncio.wait(\n            [asyncio.create_task(job()), asyncio.create_task(self.run())]\n        )\n",
+            "import asyncio\nasync def job():\n    pass\nclass C:\n    async def run(self):\n        return 1\n    async def all(self):\n        await asyncio.wait([job(), self.run()])\n",
+            "import asyncio\nasync def job():\n    pass\nclass C:\n    async def run(self):\n        return 1\n    async def all(self):\n        await asyncio.wait(\n            [asyncio.create_task(job()), asyncio.create_task(self.run())]\n        )\n",
         );
     }
 
@@ -397,7 +413,7 @@ mod tests {
 
     #[test]
     fn long_line_is_broken_like_black() {
-        check_fix(
+        check_unsafe_fix(
             &WAIT_COROUTINES,
             "import asyncio\nasync def f():\n    done, pending = await asyncio.wait([first_job(), second_job(), third_job()], timeout=10)\n",
             "import asyncio\nasync def f():\n    done, pending = await asyncio.wait(\n        [\n            asyncio.create_task(first_job()),\n            asyncio.create_task(second_job()),\n            asyncio.create_task(third_job()),\n        ],\n        timeout=10,\n    )\n",

@@ -11,6 +11,8 @@ use rustc_hash::FxHashSet;
 use super::Edit;
 use super::layout::{delete_statements, full_line_end, line_start, previous_line};
 use crate::codemods::Context;
+use crate::semantic::imports::Lookup;
+use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::{BindingKind, SemanticModel};
 use crate::source::line_ending;
 
@@ -21,30 +23,57 @@ pub struct ImportRemoval {
     pub qualified: String,
 }
 
-/// See [`super::FixBuilder::ensure_module`].
+/// See [`super::FixBuilder::ensure_module`]. A binding of the module is
+/// reused only when it exists on every path to `site` (not one under `if
+/// TYPE_CHECKING:`, `if __name__ == "__main__":`, in one branch of a `try`,
+/// or in another function); otherwise one `import module` is added at the
+/// top, which is right as long as every binding of the name at module level
+/// imports that same module.
 pub fn ensure_module(
     ctx: &Context,
     module: &str,
     site: TextSize,
 ) -> anyhow::Result<(String, Option<Edit>)> {
     let semantic = ctx.semantic;
-    let scope = semantic.scope_at(site);
-    if semantic.import_of(module, scope) == Some(module) {
+    if semantic.available_import(module, site) == Some(module) {
         return Ok((module.to_string(), None));
     }
-    // `import asyncio as aio`: any name bound to the module that is visible here.
+    // `import asyncio as aio`: any name bound to the module that exists here.
     for binding in semantic.imports_of(module) {
         let from = matches!(binding.kind, BindingKind::Import { from: true, .. });
         if (!from || !module.contains('.'))
-            && semantic.import_of(binding.name, scope) == Some(module)
+            && semantic.available_import(binding.name, site) == Some(module)
         {
             return Ok((binding.name.to_string(), None));
         }
     }
-    if module.contains('.') || !semantic.is_unbound(module, scope) {
+    if module.contains('.') || !can_import_at_top(semantic, module, site) {
         bail!("`{module}` is bound to something else here, so the fix cannot refer to the module");
     }
     Ok((module.to_string(), Some(import_insertion(ctx, module))))
+}
+
+/// Whether an `import module` added to the module's import block is what
+/// `module` refers to at `site`: the name resolves at module level (or
+/// nowhere), and every module-level binding of it imports that module.
+fn can_import_at_top(semantic: &SemanticModel, module: &str, site: TextSize) -> bool {
+    let scope = semantic.scope_at(site);
+    match semantic.lookup(module, scope) {
+        Lookup::Builtin => semantic.bindings_in(MODULE_SCOPE, module).is_none(),
+        Lookup::Bound {
+            scope: owner,
+            bindings,
+        } => {
+            owner == MODULE_SCOPE
+                && bindings.iter().all(|&id| {
+                    matches!(
+                        &semantic.binding(id).kind,
+                        BindingKind::Import { qualified, from: false } if &**qualified == module
+                    )
+                })
+        }
+        Lookup::Unknown => false,
+    }
 }
 
 /// See [`super::FixBuilder::ensure_import`].
@@ -55,7 +84,6 @@ pub fn ensure_import(
     site: TextSize,
 ) -> anyhow::Result<(String, Option<Edit>)> {
     let semantic = ctx.semantic;
-    let scope = semantic.scope_at(site);
     let wanted = format!("{module}.{member}");
     // The module itself, under any name, is the clearest spelling.
     if let Ok((name, None)) = ensure_module(ctx, module, site) {
@@ -63,7 +91,7 @@ pub fn ensure_import(
     }
     // `from asyncio import sleep [as nap]`.
     for binding in semantic.imports_of(&wanted) {
-        if semantic.import_of(binding.name, scope) == Some(wanted.as_str()) {
+        if semantic.available_import(binding.name, site) == Some(wanted.as_str()) {
             return Ok((binding.name.to_string(), None));
         }
     }

@@ -10,7 +10,9 @@ use std::cell::OnceCell;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::scope::{MODULE_SCOPE, Scope, ScopeId, ScopeKind, ScopeNode};
-use super::{Binding, BindingId, BindingKind, CallSite, Reference, SemanticModel, Suite};
+use super::{
+    Binding, BindingId, BindingKind, CallSite, ImportReach, Reference, SemanticModel, Suite,
+};
 
 pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
     // Sized from the source's length (about one name read per 12 bytes of
@@ -32,16 +34,17 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             stmt_locations: OnceCell::new(),
             bindings_by_name: OnceCell::new(),
             references_by_name: OnceCell::new(),
-            imported_modules: FxHashSet::default(),
+            imported_modules: FxHashMap::default(),
             imports_by_path: FxHashMap::default(),
             awaited_calls: FxHashSet::default(),
             declaring_scopes: Vec::new(),
             single_imports: FxHashMap::default(),
-            method_reassigned: Default::default(),
+            written_attributes: OnceCell::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
         current_stmt: None,
+        type_checking: 0,
     };
     builder.visit_body(&module.body);
     let mut model = builder.model;
@@ -99,6 +102,9 @@ struct Builder<'a> {
     /// Compound statements around the statement being visited.
     parents: Vec<&'a Stmt>,
     current_stmt: Option<&'a Stmt>,
+    /// How many `if TYPE_CHECKING:` bodies the walk is in: imports there
+    /// never run.
+    type_checking: u32,
 }
 
 impl<'a> Builder<'a> {
@@ -260,7 +266,7 @@ impl<'a> Builder<'a> {
                 for alias in &import.names {
                     let full = alias.name.as_str();
                     let top = full.split('.').next().unwrap_or(full);
-                    self.model.imported_modules.insert(top);
+                    self.record_module(top);
                     match &alias.asname {
                         Some(asname) => self.bind(
                             asname.as_str(),
@@ -285,7 +291,7 @@ impl<'a> Builder<'a> {
                 let module = import.module.as_ref().map_or("", |m| m.as_str());
                 if import.level == 0 {
                     let top = module.split('.').next().unwrap_or(module);
-                    self.model.imported_modules.insert(top);
+                    self.record_module(top);
                 }
                 let level = import.level as usize;
                 for alias in &import.names {
@@ -317,6 +323,47 @@ impl<'a> Builder<'a> {
             }
             _ => {}
         }
+    }
+
+    /// Notes that the module imports `top` at run time, and whether it
+    /// always does (see [`ImportReach`]).
+    fn record_module(&mut self, top: &'a str) {
+        if self.type_checking > 0 {
+            return;
+        }
+        let reach = if self.current == MODULE_SCOPE && self.runs_unconditionally() {
+            ImportReach::Always
+        } else {
+            ImportReach::Sometimes
+        };
+        let known = self.model.imported_modules.entry(top).or_insert(reach);
+        *known = (*known).max(reach);
+    }
+
+    /// Whether the statement being visited runs whenever the code around it
+    /// does: every compound statement around it (up to the scope's own
+    /// definition) is a `with`, or a `try` without handlers whose body holds it.
+    fn runs_unconditionally(&self) -> bool {
+        let Some(stmt) = self.current_stmt else {
+            return true;
+        };
+        let mut parents = self.parents.iter().rev();
+        // The last parent is the statement itself.
+        if parents.next().is_none() {
+            return true;
+        }
+        for parent in parents {
+            match parent {
+                Stmt::With(_) => {}
+                Stmt::Try(try_stmt)
+                    if try_stmt.handlers.is_empty()
+                        && body_range(&try_stmt.body)
+                            .is_some_and(|r| r.contains_range(stmt.range())) => {}
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return true,
+                _ => return false,
+            }
+        }
+        true
     }
 
     fn bind_pattern(&mut self, pattern: &'a Pattern) {
@@ -402,6 +449,15 @@ impl<'a> Visitor<'a> for Builder<'a> {
                 self.pop_scope();
             }
             Stmt::Import(_) | Stmt::ImportFrom(_) => self.record_import(stmt),
+            Stmt::If(if_stmt) if is_type_checking(&if_stmt.test) => {
+                self.visit_expr(&if_stmt.test);
+                self.type_checking += 1;
+                self.visit_body(&if_stmt.body);
+                self.type_checking -= 1;
+                for clause in &if_stmt.elif_else_clauses {
+                    self.visit_elif_else_clause(clause);
+                }
+            }
             Stmt::Global(global) => {
                 for name in &global.names {
                     self.model.scopes[self.current as usize]
@@ -529,6 +585,16 @@ impl<'a> Visitor<'a> for Builder<'a> {
             }
             _ => visitor::walk_expr(self, expr),
         }
+    }
+}
+
+/// `TYPE_CHECKING` or `typing.TYPE_CHECKING` (any module's): true only
+/// for static type checkers, never at run time.
+pub(super) fn is_type_checking(test: &Expr) -> bool {
+    match test {
+        Expr::Name(name) => name.id.as_str() == "TYPE_CHECKING",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "TYPE_CHECKING",
+        _ => false,
     }
 }
 

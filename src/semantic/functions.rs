@@ -8,6 +8,7 @@ use ruff_python_ast::{
     AnyParameterRef, Expr, ExprContext, Stmt, StmtClassDef, StmtFunctionDef, TypeParams,
 };
 use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::FxHashSet;
 
 use super::imports::Lookup;
 use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
@@ -113,24 +114,99 @@ impl<'a> SemanticModel<'a> {
         let BindingKind::FunctionDef(target) = self.binding(*only).kind else {
             return None;
         };
-        if self.class_assigns_method(class, target) {
+        if self.attribute_may_be_replaced(method)
+            || is_stub(target)
+            || !self.class_keeps_its_methods(class, class_scope)
+            || self.overridden_in_module(class, target)
+        {
             return None;
         }
         Some(target)
     }
 
-    /// Whether `class`'s body assigns or deletes an attribute named like its
-    /// method `method` (`self.run = …`), so a call may reach something else.
-    /// Remembered per method: a class's methods call each other often, and
-    /// each answer walks the whole class.
-    fn class_assigns_method(&self, class: &StmtClassDef, method: &StmtFunctionDef) -> bool {
-        let key = method.range.start();
-        if let Some(&known) = self.method_reassigned.borrow().get(&key) {
-            return known;
+    /// Whether code anywhere in the module assigns or deletes an attribute
+    /// called `name` (`self.run = …`, `Conn.run = …`, `del x.run`), or names
+    /// it in `setattr`/`delattr`: a call of `self.name()` may then reach
+    /// something other than the method. One walk of the module, remembered.
+    fn attribute_may_be_replaced(&self, name: &str) -> bool {
+        self.written_attributes
+            .get_or_init(|| written_attributes(&self.module.body))
+            .contains(name)
+    }
+
+    /// Whether the methods of `class` stay as its body defines them: no
+    /// metaclass, and no class decorator other than those known to keep
+    /// methods (`dataclass`, `final`, `total_ordering`).
+    fn class_keeps_its_methods(&self, class: &StmtClassDef, class_scope: ScopeId) -> bool {
+        let outer = self.scope(class_scope).parent.unwrap_or(MODULE_SCOPE);
+        let keeps = |expr: &Expr| {
+            let callee = match expr {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            };
+            self.qualified_name(callee, outer).is_some_and(|q| {
+                matches!(
+                    q.as_str(),
+                    "dataclasses.dataclass"
+                        | "typing.final"
+                        | "typing_extensions.final"
+                        | "functools.total_ordering"
+                )
+            })
+        };
+        class
+            .arguments
+            .as_ref()
+            .is_none_or(|arguments| arguments.keywords.is_empty())
+            && class
+                .decorator_list
+                .iter()
+                .all(|decorator| keeps(&decorator.expression))
+    }
+
+    /// Whether a class of the module that derives from `class` (directly or
+    /// through other classes of the module) binds `method`'s name to
+    /// anything but an `async def` with the same transparent decorators: a
+    /// `self.method()` call in `class` may run that instead.
+    fn overridden_in_module(&self, class: &StmtClassDef, method: &StmtFunctionDef) -> bool {
+        let name = method.name.as_str();
+        let mut family: Vec<&StmtClassDef> = vec![class];
+        let mut grew = true;
+        while grew {
+            grew = false;
+            for scope in &self.scopes {
+                let ScopeNode::Class(candidate) = scope.node else {
+                    continue;
+                };
+                if family.iter().any(|known| std::ptr::eq(*known, candidate)) {
+                    continue;
+                }
+                let outer = scope.parent.unwrap_or(MODULE_SCOPE);
+                let derives = candidate.bases().iter().any(|base| {
+                    let Expr::Name(base) = base else { return false };
+                    let Lookup::Bound { bindings, .. } = self.lookup(base.id.as_str(), outer)
+                    else {
+                        return false;
+                    };
+                    bindings.iter().any(|&id| {
+                        matches!(self.binding(id).kind, BindingKind::ClassDef(parent)
+                            if family.iter().any(|known| std::ptr::eq(*known, parent)))
+                    })
+                });
+                if derives {
+                    family.push(candidate);
+                    grew = true;
+                }
+            }
         }
-        let found = assigns_attribute(&class.body, method.name.as_str());
-        self.method_reassigned.borrow_mut().insert(key, found);
-        found
+        family.iter().skip(1).any(|subclass| {
+            subclass.body.iter().any(|stmt| match stmt {
+                Stmt::FunctionDef(def) if def.name.as_str() == name => {
+                    !(def.is_async && self.keeps_coroutine_function(def))
+                }
+                other => binds_name(other, name),
+            })
+        })
     }
 
     /// Whether one of `def`'s decorators is one of the builtins `names`
@@ -139,23 +215,6 @@ impl<'a> SemanticModel<'a> {
     pub fn has_decorator(&self, def: &StmtFunctionDef, def_scope: ScopeId, names: &[&str]) -> bool {
         let outer = self.scope(def_scope).parent.unwrap_or(MODULE_SCOPE);
         def.decorator_list.iter().any(|decorator| {
-            self.qualified_name(&decorator.expression, outer)
-                .is_some_and(|q| {
-                    names
-                        .iter()
-                        .any(|name| q.as_str().strip_prefix("builtins.") == Some(name))
-                })
-        })
-    }
-
-    /// Whether every decorator of `def` is one of the builtins `names`
-    /// (true when it has none).
-    pub fn only_decorators(&self, def: &StmtFunctionDef, names: &[&str]) -> bool {
-        let Some(def_scope) = self.scope_of_function(def) else {
-            return false;
-        };
-        let outer = self.scope(def_scope).parent.unwrap_or(MODULE_SCOPE);
-        def.decorator_list.iter().all(|decorator| {
             self.qualified_name(&decorator.expression, outer)
                 .is_some_and(|q| {
                     names
@@ -269,32 +328,123 @@ impl<'a> Visitor<'a> for YieldFinder {
     }
 }
 
-/// Whether code in `body` (at any depth) assigns or deletes an attribute
-/// called `name` on anything: `self.name = …`, `obj.name += …`, `del x.name`.
-pub fn assigns_attribute(body: &[Stmt], name: &str) -> bool {
-    let mut finder = AttributeWriteFinder { name, found: false };
+/// The names of every attribute that code in `body` (at any depth) assigns
+/// or deletes (`self.name = …`, `obj.name += …`, `del x.name`), or names with
+/// a string literal in a `setattr` or `delattr` call.
+pub fn written_attributes(body: &[Stmt]) -> FxHashSet<&str> {
+    let mut finder = AttributeWriteFinder {
+        names: FxHashSet::default(),
+    };
     finder.visit_body(body);
+    finder.names
+}
+
+struct AttributeWriteFinder<'a> {
+    names: FxHashSet<&'a str>,
+}
+
+impl<'a> Visitor<'a> for AttributeWriteFinder<'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Attribute(attribute)
+                if matches!(attribute.ctx, ExprContext::Store | ExprContext::Del) =>
+            {
+                self.names.insert(attribute.attr.as_str());
+            }
+            Expr::Call(call) => {
+                if let Expr::Name(func) = call.func.as_ref()
+                    && matches!(func.id.as_str(), "setattr" | "delattr")
+                    && let Some(Expr::StringLiteral(name)) = call.arguments.args.get(1)
+                    && let Some(literal) = name.as_single_part_string()
+                {
+                    self.names.insert(literal.as_str());
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// Whether a method's body only marks a place for subclasses to fill
+/// (`...`, `pass`, `raise NotImplementedError`, after an optional
+/// docstring): the code that runs is elsewhere, and may be a plain `def`.
+fn is_stub(def: &StmtFunctionDef) -> bool {
+    let body = match def.body.split_first() {
+        Some((Stmt::Expr(first), rest))
+            if first.value.is_string_literal_expr() && !rest.is_empty() =>
+        {
+            rest
+        }
+        _ => &def.body[..],
+    };
+    body.iter().all(|stmt| match stmt {
+        Stmt::Pass(_) => true,
+        Stmt::Expr(expr) => expr.value.is_ellipsis_literal_expr(),
+        Stmt::Raise(raise) => raise.exc.as_deref().is_some_and(|exc| {
+            let exc = match exc {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            };
+            matches!(exc, Expr::Name(name) if name.id.as_str() == "NotImplementedError")
+        }),
+        _ => false,
+    })
+}
+
+/// Whether a statement of a class body binds `name` in the class namespace
+/// other than by a `def` directly in the body: `name = …`, `name: T = …`,
+/// an import, a nested class, or anything inside a compound statement
+/// (`if x: name = …`, a conditional `def name`), nested scopes aside.
+fn binds_name(stmt: &Stmt, name: &str) -> bool {
+    let mut finder = NameBindingFinder { name, found: false };
+    finder.visit_stmt(stmt);
     finder.found
 }
 
-struct AttributeWriteFinder<'n> {
+struct NameBindingFinder<'n> {
     name: &'n str,
     found: bool,
 }
 
-impl<'a> Visitor<'a> for AttributeWriteFinder<'_> {
-    fn visit_expr(&mut self, expr: &'a Expr) {
+impl<'a> Visitor<'a> for NameBindingFinder<'_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if self.found {
             return;
         }
-        if let Expr::Attribute(attribute) = expr
-            && attribute.attr.as_str() == self.name
-            && matches!(attribute.ctx, ExprContext::Store | ExprContext::Del)
-        {
-            self.found = true;
-            return;
+        match stmt {
+            Stmt::FunctionDef(def) => self.found = def.name.as_str() == self.name,
+            Stmt::ClassDef(class) => self.found = class.name.as_str() == self.name,
+            Stmt::Import(import) => {
+                self.found = import.names.iter().any(|alias| {
+                    alias.asname.as_ref().map_or_else(
+                        || alias.name.as_str().split('.').next() == Some(self.name),
+                        |asname| asname.as_str() == self.name,
+                    )
+                });
+            }
+            Stmt::ImportFrom(import) => {
+                self.found = import.names.iter().any(|alias| {
+                    alias.name.as_str() == "*"
+                        || alias.asname.as_ref().unwrap_or(&alias.name).as_str() == self.name
+                });
+            }
+            _ => visitor::walk_stmt(self, stmt),
         }
-        visitor::walk_expr(self, expr);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(name)
+                if name.id.as_str() == self.name
+                    && matches!(name.ctx, ExprContext::Store | ExprContext::Del) =>
+            {
+                self.found = true;
+            }
+            Expr::Lambda(_) => {}
+            _ if !self.found => visitor::walk_expr(self, expr),
+            _ => {}
+        }
     }
 }
 
@@ -372,8 +522,24 @@ mod tests {
     #[test]
     fn resolves_methods_on_self_only() {
         let method =
-            "class C:\n    async def m(self): pass\n    async def n(self):\n        self.m()\n";
+            "class C:\n    async def m(self): return 1\n    async def n(self):\n        self.m()\n";
         assert_eq!(callee_kind(method), "async");
+        // A stub's code is elsewhere: in a subclass, maybe a plain `def`.
+        let stub =
+            "class C:\n    async def m(self): pass\n    async def n(self):\n        self.m()\n";
+        assert_eq!(callee_kind(stub), "unknown");
+        let subclass = "class C:\n    async def m(self): return 1\n    async def n(self):\n        self.m()\nclass D(C):\n    def m(self): return 2\n";
+        assert_eq!(callee_kind(subclass), "unknown");
+        let async_override = "class C:\n    async def m(self): return 1\n    async def n(self):\n        self.m()\nclass D(C):\n    async def m(self): return 2\n";
+        assert_eq!(callee_kind(async_override), "async");
+        let replaced = "class C:\n    async def m(self): return 1\n    async def n(self):\n        self.m()\nC.m = lambda self: None\n";
+        assert_eq!(callee_kind(replaced), "unknown");
+        let set = "class C:\n    async def m(self): return 1\n    async def n(self):\n        self.m()\nsetattr(C, 'm', print)\n";
+        assert_eq!(callee_kind(set), "unknown");
+        let decorated = "@register\nclass C:\n    async def m(self): return 1\n    async def n(self):\n        self.m()\n";
+        assert_eq!(callee_kind(decorated), "unknown");
+        let metaclass = "class C(metaclass=Meta):\n    async def m(self): return 1\n    async def n(self):\n        self.m()\n";
+        assert_eq!(callee_kind(metaclass), "unknown");
         let other =
             "class C:\n    async def m(self): pass\n    async def n(me):\n        self.m()\n";
         assert_eq!(callee_kind(other), "unknown");

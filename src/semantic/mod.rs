@@ -9,13 +9,14 @@ pub mod coroutines;
 pub mod functions;
 pub mod imports;
 pub mod names;
+pub mod runtime;
 pub mod scope;
 
 use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
 
 use imports::Lookup;
 use ruff_text_size::{TextRange, TextSize};
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
@@ -23,12 +24,23 @@ use smallvec::SmallVec;
 pub use functions::Callee;
 pub use imports::QualifiedName;
 pub use names::{Use, UseKind};
+pub use runtime::{AsyncLibrary, LibraryChoice};
 pub use scope::{Scope, ScopeId, ScopeKind, ScopeNode};
 
 /// The key of [`SemanticModel::imports_by_path`].
 fn path_hash(path: &str) -> u64 {
     use std::hash::BuildHasher;
     rustc_hash::FxBuildHasher.hash_one(path)
+}
+
+/// How surely a module imports another at run time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ImportReach {
+    /// Only on some paths: inside a function, an `if`, a `try` with
+    /// handlers, a loop.
+    Sometimes,
+    /// At module level, on every path that imports the module.
+    Always,
 }
 
 /// Index of a [`Binding`] in [`SemanticModel::bindings`].
@@ -123,8 +135,9 @@ pub struct SemanticModel<'a> {
     stmt_locations: OnceCell<FxHashMap<TextSize, StmtLocation>>,
     bindings_by_name: OnceCell<FxHashMap<&'a str, Vec<BindingId>>>,
     references_by_name: OnceCell<FxHashMap<&'a str, Vec<u32>>>,
-    /// Top-level modules imported anywhere (`asyncio`, `trio`, `anyio`, `time`, …).
-    imported_modules: FxHashSet<&'a str>,
+    /// Top-level modules imported at run time (`asyncio`, `trio`, `anyio`,
+    /// `time`, …; not under `if TYPE_CHECKING:`), with how surely.
+    imported_modules: FxHashMap<&'a str, ImportReach>,
     /// Import bindings by the hash of what they import (`asyncio`,
     /// `asyncio.sleep`): keyed by hash so that recording an import copies no
     /// string; a lookup compares the paths of the bindings it finds.
@@ -133,8 +146,9 @@ pub struct SemanticModel<'a> {
     awaited_calls: FxHashSet<TextSize>,
     /// Scopes with a `global` or `nonlocal` statement.
     declaring_scopes: Vec<ScopeId>,
-    /// Methods (by start) whose class assigns an attribute of their name.
-    method_reassigned: RefCell<FxHashMap<TextSize, bool>>,
+    /// Every attribute name the module assigns or deletes anywhere, built
+    /// on first use (see [`functions::written_attributes`]).
+    written_attributes: OnceCell<FxHashSet<&'a str>>,
     /// (scope, name) pairs whose every binding imports one same path, with
     /// one of those bindings: what [`Self::import_of`] answers in O(1).
     single_imports: FxHashMap<(ScopeId, &'a str), BindingId>,
@@ -182,9 +196,15 @@ impl<'a> SemanticModel<'a> {
         by_name.get(name).map(SmallVec::as_slice)
     }
 
-    /// Whether any import in the module (at any depth) names this top-level module.
+    /// Whether the module imports this top-level module at run time, at any
+    /// depth (an import under `if TYPE_CHECKING:` never runs and does not count).
     pub fn imports_module(&self, top_level: &str) -> bool {
-        self.imported_modules.contains(top_level)
+        self.imported_modules.contains_key(top_level)
+    }
+
+    /// How surely the module imports this top-level module at run time.
+    pub fn import_reach(&self, top_level: &str) -> Option<ImportReach> {
+        self.imported_modules.get(top_level).copied()
     }
 
     fn bindings_by_name(&self) -> &FxHashMap<&'a str, Vec<BindingId>> {
