@@ -327,6 +327,7 @@ fn run_paths<W: Write, E: Write>(
     let action = printer.action;
     let jobs = settings.output.jobs.clamp(1, files.len().max(1));
     let next = AtomicUsize::new(0);
+    let window = Window::new(READ_AHEAD.max(jobs));
     let (sender, receiver) = mpsc::channel::<(usize, FileOutcome)>();
     let progress = Progress::new(settings.output.progress, files.len());
     let mut print_result = Ok(());
@@ -335,6 +336,7 @@ fn run_paths<W: Write, E: Write>(
             let sender = sender.clone();
             let next = &next;
             let files = &files;
+            let window = &window;
             let spawned = std::thread::Builder::new()
                 .name("asyncmod-worker".into())
                 .stack_size(WORKER_STACK)
@@ -342,7 +344,10 @@ fn run_paths<W: Write, E: Write>(
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = files.get(i) else { break };
-                        let outcome = process_path(path, settings, action);
+                        if !window.wait_for(i) {
+                            break;
+                        }
+                        let outcome = process_path_catching_panics(path, settings, action);
                         if sender.send((i, outcome)).is_err() {
                             break;
                         }
@@ -373,8 +378,10 @@ fn run_paths<W: Write, E: Write>(
                         if print_result.is_err() {
                             // Stop handing out work; let workers wind down.
                             next.store(usize::MAX / 2, Ordering::Relaxed);
+                            window.stop();
                         }
                     }
+                    window.printed(expected);
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => progress.tick(expected),
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -384,6 +391,71 @@ fn run_paths<W: Write, E: Write>(
     });
     print_result?;
     printer.finish()
+}
+
+/// How many files past the first one not yet printed a worker may start.
+/// Outcomes print in path order; without a bound, one slow file early in
+/// the order would let the others pile up their outcomes (findings, diffs)
+/// in memory. With it, memory does not grow with the number of files.
+const READ_AHEAD: usize = 512;
+
+/// The workers' side of [`READ_AHEAD`]: a worker given file `i` waits
+/// until fewer than the window's size of files before `i` remain unprinted.
+struct Window {
+    size: usize,
+    printed: std::sync::Mutex<usize>,
+    advanced: std::sync::Condvar,
+    stopped: std::sync::atomic::AtomicBool,
+}
+
+impl Window {
+    fn new(size: usize) -> Self {
+        Window {
+            size,
+            printed: std::sync::Mutex::new(0),
+            advanced: std::sync::Condvar::new(),
+            stopped: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// Waits until file `i` may start; `false` when the run is stopping.
+    /// Never blocks the file printed next (`i == printed`), so it cannot
+    /// deadlock: whoever holds that file is running.
+    fn wait_for(&self, i: usize) -> bool {
+        let mut printed = self
+            .printed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        while i >= printed.saturating_add(self.size) && !self.stopped.load(Ordering::Relaxed) {
+            printed = self
+                .advanced
+                .wait(printed)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        !self.stopped.load(Ordering::Relaxed)
+    }
+
+    /// `count` files have been printed.
+    fn printed(&self, count: usize) {
+        let mut printed = self
+            .printed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if count > *printed {
+            *printed = count;
+            self.advanced.notify_all();
+        }
+    }
+
+    /// Wakes every waiting worker and lets none start another file.
+    fn stop(&self) {
+        let _guard = self
+            .printed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        self.stopped.store(true, Ordering::Relaxed);
+        self.advanced.notify_all();
+    }
 }
 
 /// Paths that could not be walked or read: `path:1:1: error: …`.
@@ -404,9 +476,38 @@ fn print_discovery_errors<W: Write, E: Write>(
     Ok(())
 }
 
+/// [`process_path`], with a panic (a bug) turned into that file's internal
+/// error: the other files are still processed and the run still ends with
+/// its summary and exit status 2. Nothing was written for the file, as
+/// writing is the last step.
+fn process_path_catching_panics(path: &Path, settings: &Settings, action: Action) -> FileOutcome {
+    let run = std::panic::AssertUnwindSafe(|| process_path(path, settings, action));
+    std::panic::catch_unwind(run).unwrap_or_else(|payload| FileOutcome {
+        path: path.to_path_buf(),
+        display: display_path(path),
+        result: Err(FileFailure {
+            position: Position::START,
+            message: format!(
+                "internal error: asyncmod crashed on this file ({}); please report it",
+                panic_message(payload.as_ref())
+            ),
+            cell: None,
+        }),
+    })
+}
+
+/// The text a panic was raised with.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("no message")
+}
+
 fn process_path(path: &Path, settings: &Settings, action: Action) -> FileOutcome {
     let display = display_path(path);
-    let result = match std::fs::read(path) {
+    let result = match read_source(path) {
         Ok(bytes) => {
             let (result, fixed) = process_bytes(bytes, &display, settings, action);
             match (result, fixed) {
@@ -423,17 +524,45 @@ fn process_path(path: &Path, settings: &Settings, action: Action) -> FileOutcome
                 (result, _) => result,
             }
         }
-        Err(error) => Err(FileFailure {
-            position: Position::START,
-            message: format!("cannot read: {}", discovery::describe_io_error(&error)),
-            cell: None,
-        }),
+        Err(failure) => Err(failure),
     };
     FileOutcome {
         path: path.to_path_buf(),
         display,
         result,
     }
+}
+
+/// The most the parser reads: positions in a source are 32-bit offsets.
+const MAX_SOURCE_LEN: u64 = u32::MAX as u64;
+
+/// The error for a source over [`MAX_SOURCE_LEN`] bytes.
+fn too_large(len: u64) -> FileFailure {
+    FileFailure {
+        position: Position::START,
+        message: format!(
+            "file too large ({:.1} GiB): asyncmod reads files of up to 4 GiB",
+            len as f64 / f64::from(1u32 << 30)
+        ),
+        cell: None,
+    }
+}
+
+/// A file's bytes, refusing (before reading) one the parser cannot hold.
+fn read_source(path: &Path) -> Result<Vec<u8>, FileFailure> {
+    let cannot_read = |error: io::Error| FileFailure {
+        position: Position::START,
+        message: format!("cannot read: {}", discovery::describe_io_error(&error)),
+        cell: None,
+    };
+    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+    let len = file.metadata().map_err(cannot_read)?.len();
+    if len > MAX_SOURCE_LEN {
+        return Err(too_large(len));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.read_to_end(&mut bytes).map_err(cannot_read)?;
+    Ok(bytes)
 }
 
 /// Decodes and processes one file's bytes; returns its outcome and, when it
@@ -444,6 +573,10 @@ fn process_bytes(
     settings: &Settings,
     action: Action,
 ) -> (Result<FileResult, FileFailure>, Option<String>) {
+    // A file that grew after it was measured, or stdin.
+    if bytes.len() as u64 > MAX_SOURCE_LEN {
+        return (Err(too_large(bytes.len() as u64)), None);
+    }
     let text = match source::decode(bytes) {
         Ok(text) => text,
         Err(error) => {

@@ -290,6 +290,57 @@ fn check_json_and_github_formats() {
     assert_eq!(code(&output), 2);
 }
 
+/// A file that could not be processed is in every output format, not only
+/// on stderr: a reader of the JSON alone must not take the run for clean.
+#[test]
+fn errors_appear_in_json_and_github_output() {
+    let dir = project(&[("a.py", FIXABLE), ("bad.py", "x = (\n")]);
+    for command in ["check", "diff", "fix"] {
+        let output = asyncmod(dir.path(), &[command, "--output-format", "json", "bad.py"]);
+        assert_eq!(code(&output), 2);
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+        let items = value.as_array().expect("an array");
+        assert_eq!(items.len(), 1, "{command}: {value:#}");
+        assert_eq!(items[0]["severity"], "error");
+        assert_eq!(items[0]["filename"], "bad.py");
+        assert_eq!(items[0]["location"]["row"], 2);
+        assert!(
+            items[0]["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("syntax error")),
+            "{value:#}"
+        );
+        let output = asyncmod(
+            dir.path(),
+            &[command, "--output-format", "github", "bad.py"],
+        );
+        assert!(
+            stdout(&output)
+                .starts_with("::error title=asyncmod,file=bad.py,line=2,col=1::syntax error"),
+            "{command}: {}",
+            stdout(&output)
+        );
+    }
+    // Findings and errors side by side, findings marked as warnings.
+    let output = asyncmod(dir.path(), &["check", "--output-format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let severities: Vec<&str> = value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|item| item["severity"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(severities, ["warning", "error"]);
+    // A missing path is an error in the output too.
+    let output = asyncmod(
+        dir.path(),
+        &["check", "--output-format", "json", "missing.py"],
+    );
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(value[0]["filename"], "missing.py");
+    assert_eq!(value[0]["severity"], "error");
+}
+
 #[test]
 fn syntax_error_is_reported_skipped_and_the_rest_processed() {
     let dir = project(&[("bad.py", "x = (\n"), ("good.py", FIXABLE)]);
@@ -676,9 +727,22 @@ fn sarif_output_validates_against_the_schema() {
             run["invocations"][0]["toolExecutionNotifications"][0]["level"],
             "error"
         );
+        let results = run["results"].as_array().expect("results");
+        // The error is a result too (code scanning shows results), under
+        // the rule `error`, which the driver lists.
+        let error = results
+            .iter()
+            .find(|r| r["ruleId"] == "error")
+            .unwrap_or_else(|| panic!("{command}: no error result in {results:#?}"));
+        assert_eq!(error["level"], "error");
+        assert_eq!(
+            error["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "bad.py"
+        );
+        let index = error["ruleIndex"].as_u64().expect("a rule index") as usize;
+        assert_eq!(run["tool"]["driver"]["rules"][index]["id"], "error");
         if command == "check" {
-            let results = run["results"].as_array().expect("results");
-            assert_eq!(results.len(), 2);
+            assert_eq!(results.len(), 3);
             assert_eq!(results[0]["ruleId"], "AM001");
             assert_eq!(
                 results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
@@ -871,4 +935,92 @@ fn configuration_is_found_above_a_path_with_dot_dot() {
     let output = asyncmod(&dir.path().join("a"), &["check", "../b", "../b/gen"]);
     let out = stdout(&output);
     assert!(out.contains("m.py") && !out.contains("g.py"), "{out}");
+}
+
+/// Peak resident memory of one run, in KiB, as GNU time measures it; `None`
+/// where GNU time is not installed.
+fn peak_rss_kib(dir: &Path, args: &[&str]) -> Option<u64> {
+    if !Path::new("/usr/bin/time").exists() {
+        return None;
+    }
+    let output = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("peak-rss-kib=%M")
+        .arg(env!("CARGO_BIN_EXE_asyncmod"))
+        .args(args)
+        .current_dir(dir)
+        .env("CI", "1")
+        .stdout(Stdio::null())
+        .output()
+        .expect("GNU time runs");
+    let err = stderr(&output);
+    let line = err
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("peak-rss-kib="))
+        .unwrap_or_else(|| panic!("no measurement in {err}"));
+    Some(line.trim().parse().expect("a number"))
+}
+
+/// Every output format streams: ten times the files (and findings) must
+/// not take much more memory. Before findings were streamed, SARIF held
+/// every result until the end (24 GB for 10,000 files of findings).
+#[test]
+fn memory_does_not_grow_with_the_number_of_findings() {
+    let body = format!(
+        "import time\n\n\nasync def f():\n{}",
+        "    time.sleep(1)\n".repeat(10)
+    );
+    let make = |count: usize| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for i in 0..count {
+            write(
+                dir.path(),
+                &format!("p{}/m{i}.py", i / 100),
+                body.as_bytes(),
+            );
+        }
+        // One file that fails, so errors stream too.
+        write(dir.path(), "p0/bad.py", b"x = (\n");
+        dir
+    };
+    let (small, large) = (make(250), make(2500));
+    for format in ["json", "sarif", "github"] {
+        let args = ["check", "--output-format", format, "--jobs", "2", "."];
+        let Some(few) = peak_rss_kib(small.path(), &args) else {
+            eprintln!("skipped: needs GNU time at /usr/bin/time");
+            return;
+        };
+        let many = peak_rss_kib(large.path(), &args).expect("measured once already");
+        // 25,000 findings against 2,500: the slack allows for allocator
+        // noise, not for memory that grows with the findings.
+        assert!(
+            many < few * 3 / 2 + 8 * 1024,
+            "{format}: {few} KiB for 2,500 findings, {many} KiB for 25,000"
+        );
+    }
+}
+
+/// A file over the parser's 4 GiB limit is refused before it is read (a
+/// sparse file costs no disk), and the run goes on to its summary.
+#[test]
+fn a_file_over_4_gib_is_an_error_and_the_run_goes_on() {
+    let dir = project(&[("good.py", FIXABLE)]);
+    let big = fs::File::create(dir.path().join("big.py")).expect("create");
+    big.set_len(5 << 30).expect("a sparse 5 GiB file");
+    drop(big);
+    for command in ["check", "fix"] {
+        let output = asyncmod(dir.path(), &[command]);
+        assert_eq!(code(&output), 2, "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(
+            err.contains(
+                "big.py:1:1: error: file too large (5.0 GiB): asyncmod reads files of up to 4 GiB"
+            ),
+            "{err}"
+        );
+        assert!(err.contains("1 error."), "the summary is printed: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(read(dir.path(), "good.py"), FIXED);
 }

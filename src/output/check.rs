@@ -65,6 +65,7 @@ pub fn json_value(display: &str, report: &Report) -> serde_json::Value {
     serde_json::json!({
         "code": report.codemod.code,
         "name": report.codemod.name,
+        "severity": "warning",
         "message": report.message,
         "filename": display,
         "cell": report.cell,
@@ -72,6 +73,25 @@ pub fn json_value(display: &str, report: &Report) -> serde_json::Value {
         "end_location": location(&report.end),
         "fix": fix,
         "note": note,
+    })
+}
+
+/// A file that could not be processed, shaped like a finding (no code, no
+/// fix) so that a reader of the JSON array sees it next to the findings.
+pub fn json_error(display: &str, failure: &super::FileFailure) -> serde_json::Value {
+    let location =
+        serde_json::json!({"row": failure.position.line, "column": failure.position.column});
+    serde_json::json!({
+        "code": null,
+        "name": "error",
+        "severity": "error",
+        "message": failure.message,
+        "filename": display,
+        "cell": failure.cell,
+        "location": location,
+        "end_location": location,
+        "fix": null,
+        "note": null,
     })
 }
 

@@ -105,10 +105,11 @@ impl<W: Write, E: Write> Printer<W, E> {
     }
 
     pub fn start(&mut self) -> io::Result<()> {
-        if self.format == OutputFormat::Json {
-            self.out.write_all(b"[")?;
+        match self.format {
+            OutputFormat::Json => self.out.write_all(b"["),
+            OutputFormat::Sarif => self.sarif.start(&mut self.out),
+            OutputFormat::Text | OutputFormat::Github => Ok(()),
         }
-        Ok(())
     }
 
     /// A path-level error (missing path, unreadable directory).
@@ -123,20 +124,21 @@ impl<W: Write, E: Write> Printer<W, E> {
             failure.message
         );
         writeln!(self.err, "{line}")?;
-        if self.format == OutputFormat::Sarif {
-            self.sarif.error(display, failure);
-        }
-        if self.format == OutputFormat::Github {
-            writeln!(
+        // Every format carries the error too: a reader of stdout alone
+        // must not take a run that skipped a file for a clean one.
+        match self.format {
+            OutputFormat::Text => Ok(()),
+            OutputFormat::Sarif => self.sarif.error(&mut self.out, display, failure),
+            OutputFormat::Json => self.json_item(check::json_error(display, failure)),
+            OutputFormat::Github => writeln!(
                 self.out,
                 "::error title=asyncmod,file={},line={},col={}::{}",
                 check::escape_property(display),
                 failure.position.line,
                 failure.position.column,
                 check::escape_data(&failure.message)
-            )?;
+            ),
         }
-        Ok(())
     }
 
     pub fn file(&mut self, outcome: &FileOutcome) -> io::Result<()> {
@@ -187,7 +189,10 @@ impl<W: Write, E: Write> Printer<W, E> {
                         write!(self.out, "{}", check::snippet(report, &self.style))?;
                     }
                 }
-                OutputFormat::Sarif => self.sarif.finding(&outcome.display, report),
+                OutputFormat::Sarif => {
+                    self.sarif
+                        .finding(&mut self.out, &outcome.display, report)?
+                }
                 OutputFormat::Json => {
                     self.json_item(check::json_value(&outcome.display, report))?
                 }
@@ -226,7 +231,8 @@ impl<W: Write, E: Write> Printer<W, E> {
             }
             OutputFormat::Sarif => {
                 for report in applied_reports(result) {
-                    self.sarif.finding(&outcome.display, report);
+                    self.sarif
+                        .finding(&mut self.out, &outcome.display, report)?;
                 }
             }
         }
@@ -256,7 +262,8 @@ impl<W: Write, E: Write> Printer<W, E> {
             }
             OutputFormat::Sarif => {
                 for report in applied_reports(result) {
-                    self.sarif.finding(&outcome.display, report);
+                    self.sarif
+                        .finding(&mut self.out, &outcome.display, report)?;
                 }
             }
         }
@@ -276,9 +283,7 @@ impl<W: Write, E: Write> Printer<W, E> {
             self.out.write_all(b"]\n")?;
         }
         if self.format == OutputFormat::Sarif {
-            serde_json::to_writer_pretty(&mut self.out, &self.sarif.document())
-                .map_err(io::Error::from)?;
-            self.out.write_all(b"\n")?;
+            self.sarif.finish(&mut self.out)?;
         }
         self.out.flush()?;
         let summary = summary::run_summary(self.action, &self.totals);
@@ -291,4 +296,76 @@ impl<W: Write, E: Write> Printer<W, E> {
 
 fn applied_reports(result: &FileResult) -> impl Iterator<Item = &Report> {
     result.reports.iter().filter(|r| r.fix.applies())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codemods::SLEEP_IN_ASYNC;
+    use crate::engine::FixStatus;
+
+    fn outcome(name: &str) -> FileOutcome {
+        let at = |column| Position { line: 5, column };
+        let report = Report {
+            codemod: &SLEEP_IN_ASYNC,
+            start: at(5),
+            end: at(18),
+            message: "blocking `time.sleep` call inside `async def`".into(),
+            fix: FixStatus::None(None),
+            fix_title: None,
+            edits: Vec::new(),
+            line_text: "    time.sleep(1)".into(),
+            cell: None,
+        };
+        FileOutcome {
+            path: PathBuf::from(name),
+            display: name.to_string(),
+            result: Ok(FileResult {
+                reports: vec![report],
+                ..FileResult::default()
+            }),
+        }
+    }
+
+    /// Each format writes a file's findings and errors when the file is
+    /// done, not when the run ends: that is what keeps memory flat.
+    #[test]
+    fn every_format_writes_each_file_as_it_comes() {
+        for format in [
+            OutputFormat::Text,
+            OutputFormat::Json,
+            OutputFormat::Github,
+            OutputFormat::Sarif,
+        ] {
+            let style = Style { enabled: false };
+            let mut printer = Printer::new(Action::Check, format, style, Vec::new(), Vec::new());
+            printer.start().expect("start");
+            for i in 0..3 {
+                let name = format!("f{i}.py");
+                printer.file(&outcome(&name)).expect("print");
+                let out = String::from_utf8_lossy(&printer.out);
+                assert!(out.contains(&name), "{format:?}: {name} not written yet");
+            }
+            let failure = FileFailure {
+                position: Position::START,
+                message: "syntax error: boom".into(),
+                cell: None,
+            };
+            printer.error("bad.py", &failure).expect("print");
+            if format != OutputFormat::Text {
+                let out = String::from_utf8_lossy(&printer.out);
+                assert!(out.contains("bad.py"), "{format:?}: error not written yet");
+            }
+            printer.finish().expect("finish");
+            if matches!(format, OutputFormat::Json | OutputFormat::Sarif) {
+                let value: serde_json::Value =
+                    serde_json::from_slice(&printer.out).expect("one JSON document");
+                let items = match format {
+                    OutputFormat::Json => value.as_array().map(Vec::len),
+                    _ => value["runs"][0]["results"].as_array().map(Vec::len),
+                };
+                assert_eq!(items, Some(4), "{format:?}");
+            }
+        }
+    }
 }

@@ -1,5 +1,9 @@
 //! `--output-format sarif`: one SARIF 2.1.0 log for code-scanning uploads,
-//! written when the run ends (it is one JSON document).
+//! written as the run goes: the head when the run starts, each result as its
+//! file is done, the invocation (with the errors as notifications) at the
+//! end. Memory does not grow with the number of findings.
+
+use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
@@ -10,14 +14,76 @@ use crate::source::Position;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/// The rule that a file asyncmod could not process is reported under.
+pub const ERROR_RULE: &str = "error";
+
+/// The state of a log being written.
 #[derive(Debug, Default)]
 pub struct SarifLog {
-    results: Vec<Value>,
-    notifications: Vec<Value>,
+    results: usize,
+    /// Each error's notification, serialized: errors are few (one per file
+    /// at most), findings are not kept at all.
+    notifications: Vec<String>,
 }
 
 impl SarifLog {
-    pub fn finding(&mut self, display: &str, report: &Report) {
+    /// Everything up to the first result.
+    pub fn start(&mut self, out: &mut impl Write) -> io::Result<()> {
+        let mut rules: Vec<Value> = ALL
+            .iter()
+            .map(|codemod| {
+                json!({
+                    "id": codemod.code,
+                    "name": codemod.name,
+                    "shortDescription": { "text": codemod.summary() },
+                    "fullDescription": { "text": codemod.section("What it does").unwrap_or_default() },
+                    "help": {
+                        "text": codemod.section("Why").unwrap_or_default(),
+                        "markdown": codemod.documentation(),
+                    },
+                    "defaultConfiguration": { "level": "warning" },
+                    "properties": {
+                        "fixSafety": codemod.safety.as_str(),
+                        "minimumPython": codemod.min_python.to_string(),
+                    },
+                })
+            })
+            .collect();
+        rules.push(json!({
+            "id": ERROR_RULE,
+            "name": "error",
+            "shortDescription": { "text": "A file asyncmod could not process: a syntax error, a file that is not UTF-8, a file it cannot read or write, or an internal error." },
+            "defaultConfiguration": { "level": "error" },
+        }));
+        let tool = json!({
+            "driver": {
+                "name": "asyncmod",
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "version": env!("ASYNCMOD_VERSION"),
+                "rules": rules,
+            }
+        });
+        let base =
+            json!({ "%SRCROOT%": { "description": { "text": "The directory asyncmod ran in." } } });
+        write!(
+            out,
+            "{{\n  \"$schema\": {},\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": ",
+            Value::from(SCHEMA)
+        )?;
+        serde_json::to_writer(&mut *out, &tool)?;
+        out.write_all(
+            b",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"originalUriBaseIds\": ",
+        )?;
+        serde_json::to_writer(&mut *out, &base)?;
+        out.write_all(b",\n      \"results\": [")
+    }
+
+    pub fn finding(
+        &mut self,
+        out: &mut impl Write,
+        display: &str,
+        report: &Report,
+    ) -> io::Result<()> {
         let rule_index = ALL.iter().position(|c| c.code == report.codemod.code);
         let mut result = json!({
             "ruleId": report.codemod.code,
@@ -40,60 +106,69 @@ impl SarifLog {
                 }],
             }]);
         }
-        self.results.push(result);
+        self.result(out, &result)
     }
 
-    pub fn error(&mut self, display: &str, failure: &FileFailure) {
-        self.notifications.push(json!({
+    /// A file that could not be processed: a result under the `error` rule
+    /// (code scanning shows results), and a notification of the invocation.
+    pub fn error(
+        &mut self,
+        out: &mut impl Write,
+        display: &str,
+        failure: &FileFailure,
+    ) -> io::Result<()> {
+        let mut result = json!({
+            "ruleId": ERROR_RULE,
+            "ruleIndex": ALL.len(),
             "level": "error",
             "message": { "text": failure.message },
             "locations": [location(display, failure.position, failure.position)],
-        }));
+        });
+        if let Some(cell) = failure.cell {
+            result["properties"] = json!({ "notebookCell": cell });
+        }
+        self.result(out, &result)?;
+        let notification = json!({
+            "level": "error",
+            "message": { "text": failure.message },
+            "locations": [location(display, failure.position, failure.position)],
+        });
+        self.notifications.push(notification.to_string());
+        Ok(())
     }
 
-    /// The whole log.
-    pub fn document(&self) -> Value {
-        let rules: Vec<Value> = ALL
-            .iter()
-            .map(|codemod| {
-                json!({
-                    "id": codemod.code,
-                    "name": codemod.name,
-                    "shortDescription": { "text": codemod.summary() },
-                    "fullDescription": { "text": codemod.section("What it does").unwrap_or_default() },
-                    "help": {
-                        "text": codemod.section("Why").unwrap_or_default(),
-                        "markdown": codemod.documentation(),
-                    },
-                    "defaultConfiguration": { "level": "warning" },
-                    "properties": {
-                        "fixSafety": codemod.safety.as_str(),
-                        "minimumPython": codemod.min_python.to_string(),
-                    },
-                })
-            })
-            .collect();
-        json!({
-            "$schema": SCHEMA,
-            "version": "2.1.0",
-            "runs": [{
-                "tool": {
-                    "driver": {
-                        "name": "asyncmod",
-                        "semanticVersion": env!("CARGO_PKG_VERSION"),
-                        "version": env!("ASYNCMOD_VERSION"),
-                        "rules": rules,
-                    }
-                },
-                "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": { "%SRCROOT%": { "description": { "text": "The directory asyncmod ran in." } } },
-                "invocations": [{
-                    "executionSuccessful": self.notifications.is_empty(),
-                    "toolExecutionNotifications": self.notifications,
-                }],
-                "results": self.results,
-            }],
-        })
+    fn result(&mut self, out: &mut impl Write, result: &Value) -> io::Result<()> {
+        out.write_all(if self.results == 0 {
+            b"\n        "
+        } else {
+            b",\n        "
+        })?;
+        self.results += 1;
+        serde_json::to_writer(&mut *out, result).map_err(io::Error::from)
+    }
+
+    /// Closes the results and writes the invocation.
+    pub fn finish(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.results > 0 {
+            out.write_all(b"\n      ")?;
+        }
+        write!(
+            out,
+            "],\n      \"invocations\": [\n        {{\n          \"executionSuccessful\": {},\n          \"toolExecutionNotifications\": [",
+            self.notifications.is_empty()
+        )?;
+        for (i, notification) in self.notifications.iter().enumerate() {
+            out.write_all(if i == 0 {
+                b"\n            "
+            } else {
+                b",\n            "
+            })?;
+            out.write_all(notification.as_bytes())?;
+        }
+        if !self.notifications.is_empty() {
+            out.write_all(b"\n          ")?;
+        }
+        out.write_all(b"]\n        }\n      ]\n    }\n  ]\n}\n")
     }
 }
 
