@@ -104,7 +104,7 @@ pub fn discover(settings: &FileSettings) -> anyhow::Result<(Vec<PathBuf>, Vec<Di
             }
         };
         if !metadata.is_dir() {
-            files.push(path.clone());
+            files.push(clean(path.clone()));
             continue;
         }
         let mut walker = ignore::WalkBuilder::new(path);
@@ -138,8 +138,18 @@ pub fn discover(settings: &FileSettings) -> anyhow::Result<(Vec<PathBuf>, Vec<Di
         }
     }
     files.sort();
-    files.dedup();
+    dedup_by_location(&mut files);
     Ok((files, errors))
+}
+
+/// Keeps one of the paths that name the same file by their text (`app/x.py`,
+/// `./app/x.py`, `app/../app/x.py`, its absolute path, or found again in a
+/// directory named too): the file is processed, and its diff printed, once.
+/// Symbolic links are not followed, as ruff does not.
+fn dedup_by_location(files: &mut Vec<PathBuf>) {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut seen = std::collections::HashSet::with_capacity(files.len());
+    files.retain(|file| seen.insert(crate::settings::normalize(&cwd.join(file))));
 }
 
 /// `./a/b.py` → `a/b.py`, as users write paths.

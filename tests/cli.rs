@@ -1001,6 +1001,51 @@ fn memory_does_not_grow_with_the_number_of_findings() {
     }
 }
 
+/// A file named twice, in any spelling, is processed once: its diff is
+/// printed once, so `git apply` takes it.
+#[test]
+fn a_path_named_twice_is_processed_once() {
+    let dir = project(&[("app/x.py", FIXABLE), ("app/y.py", FIXABLE)]);
+    let absolute = dir.path().join("app/x.py");
+    let output = asyncmod(
+        dir.path(),
+        &[
+            "diff",
+            "app/x.py",
+            "./app/x.py",
+            "app/../app/x.py",
+            absolute.to_str().expect("utf-8"),
+            "app",
+        ],
+    );
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let diff = stdout(&output);
+    assert_eq!(diff.matches("+++ b/app/x.py").count(), 1, "{diff}");
+    assert_eq!(diff.matches("+++ b/app/y.py").count(), 1, "{diff}");
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("git runs")
+    };
+    git(&["init", "-q"]);
+    fs::write(dir.path().join("fix.patch"), &diff).expect("write patch");
+    let applied = git(&["apply", "fix.patch"]);
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    assert_eq!(read(dir.path(), "app/x.py"), FIXED);
+
+    let output = asyncmod(dir.path(), &["check", "app/y.py", "./app/y.py"]);
+    assert_eq!(stdout(&output).lines().count(), 0, "fixed already");
+    write(dir.path(), "app/y.py", FIXABLE.as_bytes());
+    let output = asyncmod(dir.path(), &["fix", "app/y.py", "./app/y.py", "app"]);
+    assert!(
+        stderr(&output).contains("Applied 1 fix in 1 file of 2."),
+        "{}",
+        stderr(&output)
+    );
+}
+
 /// A file over the parser's 4 GiB limit is refused before it is read (a
 /// sparse file costs no disk), and the run goes on to its summary.
 #[test]
