@@ -89,8 +89,14 @@ pub struct FileArgs {
     pub select: Option<Vec<String>>,
 
     /// Codemods not to run: codes, names or code prefixes, comma separated.
+    /// Added to what the configuration ignores.
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub ignore: Option<Vec<String>>,
+
+    /// Codemods to run in addition to those selected (by `--select` or the
+    /// configuration): codes, names or code prefixes, comma separated.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub extend_select: Option<Vec<String>>,
 
     /// Also apply fixes that may change concurrency or error behaviour.
     #[arg(long, overrides_with = "no_unsafe_fixes")]
@@ -101,8 +107,9 @@ pub struct FileArgs {
     pub no_unsafe_fixes: bool,
 
     /// The oldest Python the code must run on (py37 … py314). Fixes that need a
-    /// newer Python are not applied. Default: `requires-python` from
-    /// pyproject.toml, else py311.
+    /// newer Python are not applied. Default: the configuration's
+    /// `target-version`, else the project's `requires-python` (or Poetry's
+    /// `python`, or setup.cfg's `python_requires`), else py311.
     #[arg(long, value_name = "VERSION", value_parser = parse_version)]
     pub target_version: Option<PyVersion>,
 
@@ -113,6 +120,25 @@ pub struct FileArgs {
     /// Glob patterns of paths to skip, in addition to `--exclude`.
     #[arg(long, value_delimiter = ',', value_name = "GLOBS")]
     pub extend_exclude: Option<Vec<String>>,
+
+    /// Apply the excludes to paths named on the command line and to
+    /// `--stdin-filename` too (for pre-commit, which names every file).
+    #[arg(long, overrides_with = "no_force_exclude")]
+    pub force_exclude: bool,
+
+    /// Do not apply the excludes to named paths, even when the configuration says so.
+    #[arg(long, overrides_with = "force_exclude", hide = true)]
+    pub no_force_exclude: bool,
+
+    /// Use this configuration file for every file: a `pyproject.toml`
+    /// (its `[tool.asyncmod]` table) or a TOML file with the same keys at
+    /// its top level. Relative globs in it start at the current directory.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration and project file: flags and defaults only.
+    #[arg(long)]
+    pub isolated: bool,
 
     /// Read the source from stdin and use PATH for messages and configuration.
     /// `fix` writes the result to stdout, `diff` the diff.
@@ -127,9 +153,9 @@ pub struct FileArgs {
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
-    /// How to print findings and errors.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-    pub output_format: OutputFormat,
+    /// How to print findings and errors (default: text).
+    #[arg(long, value_enum)]
+    pub output_format: Option<OutputFormat>,
 
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]

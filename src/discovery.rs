@@ -1,83 +1,42 @@
-//! Paths on the command line become the files to process: directories are
-//! walked for `*.py` (never `*.pyi`), honouring `.gitignore`/`.ignore`
-//! inside a git repository or not, and the exclude globs; a file named
-//! explicitly is always processed.
+//! Paths on the command line become the files to process, each with its
+//! settings: directories are walked for `*.py` (never `*.pyi`), honouring
+//! `.gitignore`/`.ignore` inside a git repository or not, and the exclude
+//! globs of the configuration that governs each entry (an excluded
+//! directory is not entered). A path named explicitly is always processed,
+//! unless `--force-exclude` is given and the excludes match it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use anyhow::Context as _;
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use crate::settings::{ConfigError, Resolver, RuleSettings};
+use crate::source::Position;
 
-use crate::settings::FileSettings;
-
-/// A path that could not be walked.
+/// A path that could not be walked, or a configuration that could not be read.
 #[derive(Debug, Clone)]
 pub struct DiscoveryError {
     pub path: PathBuf,
+    pub position: Position,
     pub message: String,
 }
 
-/// Matches exclude globs: a pattern without `/` against each path
-/// component's name (`build`, `*_pb2.py`), one with `/` against the path
-/// relative to the root (`tests/fixtures`, `src/**/gen_*.py`).
-#[derive(Debug)]
-pub struct Excluder {
-    names: GlobSet,
-    paths: GlobSet,
-    root: PathBuf,
+impl DiscoveryError {
+    fn from_config(error: ConfigError) -> Self {
+        let position = error
+            .position
+            .map_or(Position::START, |(line, column)| Position { line, column });
+        DiscoveryError {
+            path: error.path,
+            position,
+            message: error.message,
+        }
+    }
 }
 
-impl Excluder {
-    pub fn new(patterns: &[String], root: &Path) -> anyhow::Result<Excluder> {
-        let mut names = GlobSetBuilder::new();
-        let mut paths = GlobSetBuilder::new();
-        for pattern in patterns {
-            let trimmed = pattern.trim().trim_end_matches('/');
-            let trimmed = trimmed.strip_prefix("./").unwrap_or(trimmed);
-            if trimmed.is_empty() {
-                continue;
-            }
-            let glob =
-                Glob::new(trimmed).with_context(|| format!("invalid exclude glob `{pattern}`"))?;
-            if trimmed.contains('/') {
-                paths.add(glob);
-                // `tests/fixtures` also excludes what is under it.
-                paths.add(
-                    Glob::new(&format!("{trimmed}/**"))
-                        .with_context(|| format!("invalid exclude glob `{pattern}`"))?,
-                );
-            } else {
-                names.add(glob);
-            }
-        }
-        Ok(Excluder {
-            names: names.build().context("building exclude globs")?,
-            paths: paths.build().context("building exclude globs")?,
-            root: crate::settings::normalize(root),
-        })
-    }
-
-    /// Whether a walked path (file or directory) is excluded.
-    pub fn is_excluded(&self, path: &Path) -> bool {
-        if path
-            .file_name()
-            .is_some_and(|name| self.names.is_match(name))
-        {
-            return true;
-        }
-        if self.paths.is_empty() {
-            return false;
-        }
-        let absolute = if path.is_absolute() {
-            crate::settings::normalize(path)
-        } else {
-            std::env::current_dir()
-                .map(|cwd| crate::settings::normalize(&cwd.join(path)))
-                .unwrap_or_default()
-        };
-        let relative = absolute.strip_prefix(&self.root).unwrap_or(&absolute);
-        self.paths.is_match(relative)
-    }
+/// A file to process and the settings it uses.
+#[derive(Debug, Clone)]
+pub struct FileToProcess {
+    pub path: PathBuf,
+    pub rules: Arc<RuleSettings>,
 }
 
 /// Whether a walked file is one asyncmod reads: Python sources and Jupyter
@@ -87,69 +46,123 @@ fn is_python_source(path: &Path) -> bool {
         .is_some_and(|ext| ext == "py" || ext == "ipynb")
 }
 
-/// The files to process, sorted and deduplicated, and the paths that failed.
-pub fn discover(settings: &FileSettings) -> anyhow::Result<(Vec<PathBuf>, Vec<DiscoveryError>)> {
-    let excluder = std::sync::Arc::new(Excluder::new(&settings.exclude, &settings.root)?);
+/// The files to process, sorted and deduplicated, and the paths (and
+/// configurations) that failed. Files under a configuration that cannot be
+/// read are skipped; the error names the configuration once.
+pub fn discover(
+    paths: &[PathBuf],
+    force_exclude: bool,
+    resolver: &Resolver,
+) -> (Vec<FileToProcess>, Vec<DiscoveryError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for path in &settings.paths {
+    for path in paths {
         let metadata = match std::fs::metadata(path) {
             Ok(metadata) => metadata,
             Err(error) => {
                 errors.push(DiscoveryError {
                     path: path.clone(),
+                    position: Position::START,
                     message: describe_io_error(&error),
                 });
                 continue;
             }
         };
-        if !metadata.is_dir() {
-            files.push(clean(path.clone()));
+        let absolute = resolver.absolute(path);
+        if force_exclude && resolver.is_excluded(&absolute).unwrap_or(true) {
             continue;
         }
-        let mut walker = ignore::WalkBuilder::new(path);
-        walker
-            .hidden(false)
-            .git_ignore(true)
-            .git_exclude(true)
-            .git_global(true)
-            .ignore(true)
-            .parents(true)
-            .require_git(false)
-            .sort_by_file_name(|a, b| a.cmp(b));
-        let excluder = std::sync::Arc::clone(&excluder);
-        let top = path.clone();
-        walker
-            .filter_entry(move |entry| entry.path() == top || !excluder.is_excluded(entry.path()));
-        for entry in walker.build() {
-            match entry {
-                Ok(entry) => {
-                    if entry.file_type().is_some_and(|t| t.is_file())
-                        && is_python_source(entry.path())
-                    {
-                        files.push(clean(entry.into_path()));
+        if !metadata.is_dir() {
+            if let Ok(settings) = resolver.settings_for_file(&absolute) {
+                files.push(FileToProcess {
+                    path: clean(path.clone()),
+                    rules: Arc::clone(&settings.rules),
+                });
+            }
+            continue;
+        }
+        if resolver.settings_for_dir(&absolute).is_err() {
+            continue;
+        }
+        walk(path, resolver, &mut files, &mut errors);
+    }
+    errors.extend(
+        resolver
+            .take_errors()
+            .into_iter()
+            .map(DiscoveryError::from_config),
+    );
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    dedup_by_location(&mut files, resolver);
+    (files, errors)
+}
+
+/// Walks one directory named on the command line. Each entry is judged by
+/// the settings of the directory it is in, and a directory's own
+/// configuration is read when it is entered (so an excluded directory's
+/// never is).
+fn walk(
+    top: &Path,
+    resolver: &Resolver,
+    files: &mut Vec<FileToProcess>,
+    errors: &mut Vec<DiscoveryError>,
+) {
+    let mut walker = ignore::WalkBuilder::new(top);
+    walker
+        .hidden(false)
+        .git_ignore(true)
+        .git_exclude(true)
+        .git_global(true)
+        .ignore(true)
+        .parents(true)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    let filter = resolver.clone();
+    walker.filter_entry(move |entry| {
+        if entry.depth() == 0 {
+            return true;
+        }
+        let absolute = filter.absolute(entry.path());
+        let Ok(governing) = filter.settings_for_file(&absolute) else {
+            return false;
+        };
+        if governing.excluder.is_excluded(&absolute) {
+            return false;
+        }
+        // A directory whose configuration cannot be read is not entered.
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        !is_dir || filter.settings_for_dir(&absolute).is_ok()
+    });
+    for entry in walker.build() {
+        match entry {
+            Ok(entry) => {
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_python_source(entry.path())
+                {
+                    let absolute = resolver.absolute(entry.path());
+                    if let Ok(settings) = resolver.settings_for_file(&absolute) {
+                        files.push(FileToProcess {
+                            path: clean(entry.into_path()),
+                            rules: Arc::clone(&settings.rules),
+                        });
                     }
                 }
-                Err(error) => errors.push(DiscoveryError {
-                    path: error_path(&error).unwrap_or_else(|| path.clone()),
-                    message: error.to_string(),
-                }),
             }
+            Err(error) => errors.push(DiscoveryError {
+                path: error_path(&error).unwrap_or_else(|| top.to_path_buf()),
+                position: Position::START,
+                message: error.to_string(),
+            }),
         }
     }
-    files.sort();
-    dedup_by_location(&mut files);
-    Ok((files, errors))
 }
 
 /// Keeps one of the paths that name the same file by their text (`app/x.py`,
 /// `./app/x.py`, `app/../app/x.py`, its absolute path, or found again in a
 /// directory named too): the file is processed, and its diff printed, once.
 /// Symbolic links are not followed, as ruff does not.
-fn dedup_by_location(files: &mut Vec<PathBuf>) {
-    let cwd = std::env::current_dir().unwrap_or_default();
+fn dedup_by_location(files: &mut Vec<FileToProcess>, resolver: &Resolver) {
     let mut seen = std::collections::HashSet::with_capacity(files.len());
-    files.retain(|file| seen.insert(crate::settings::normalize(&cwd.join(file))));
+    files.retain(|file| seen.insert(resolver.absolute(&file.path)));
 }
 
 /// `./a/b.py` → `a/b.py`, as users write paths.
@@ -176,25 +189,5 @@ pub fn describe_io_error(error: &std::io::Error) -> String {
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),
         None => text,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excludes_by_name_and_relative_path() {
-        let root = PathBuf::from("/project");
-        let excluder = Excluder::new(
-            &["build".into(), "*_pb2.py".into(), "tests/fixtures".into()],
-            &root,
-        )
-        .unwrap();
-        assert!(excluder.is_excluded(Path::new("/project/build")));
-        assert!(excluder.is_excluded(Path::new("/project/src/api_pb2.py")));
-        assert!(excluder.is_excluded(Path::new("/project/tests/fixtures/a.py")));
-        assert!(!excluder.is_excluded(Path::new("/project/tests/test_a.py")));
-        assert!(!excluder.is_excluded(Path::new("/project/src/builder.py")));
     }
 }

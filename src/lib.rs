@@ -43,7 +43,7 @@ use anyhow::Context as _;
 use crate::cli::{Cli, Command, FileArgs};
 use crate::engine::{Mode, process_source};
 use crate::output::{Action, FileFailure, FileOutcome, FileResult, Printer, Style};
-use crate::settings::Settings;
+use crate::settings::{RuleSettings, Settings};
 use crate::source::Position;
 
 /// How a run ended, as the process exit status.
@@ -191,10 +191,16 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
     };
     let result = (|| -> io::Result<()> {
         printer.start()?;
-        let (files, errors) = discovery::discover(&settings.files).map_err(io::Error::other)?;
+        let (files, errors) = discovery::discover(
+            &settings.files.paths,
+            settings.files.force_exclude,
+            &settings.resolver,
+        );
         print_discovery_errors(&mut printer, &errors)?;
+        print_config_warnings(&mut printer, &settings)?;
         let mut mode = interactive::Mode::Ask;
-        for path in &files {
+        for file in &files {
+            let path = &file.path;
             if mode == interactive::Mode::Quit {
                 break;
             }
@@ -226,7 +232,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                         match interactive::review_source(
                             &text,
                             &display,
-                            &settings.rules,
+                            &file.rules,
                             &mut prompter,
                             mode,
                             &style,
@@ -285,7 +291,50 @@ fn run_stdin<W: Write, E: Write>(
     let mut bytes = Vec::new();
     io::stdin().lock().read_to_end(&mut bytes)?;
     let display = display_path(filename);
-    let outcome = process_bytes(bytes.clone(), &display, settings, printer.action);
+    let absolute = settings.resolver.absolute(filename);
+    let resolved = settings
+        .files
+        .force_exclude
+        .then(|| settings.resolver.is_excluded(&absolute))
+        .transpose()
+        .and_then(|excluded| match excluded {
+            // `--force-exclude` and an excluded name: left alone, as ruff
+            // does (`fix` passes the input through unchanged).
+            Some(true) => Ok(None),
+            _ => settings.resolver.settings_for_file(&absolute).map(Some),
+        });
+    let resolved = match resolved {
+        Ok(Some(resolved)) => resolved,
+        Ok(None) => {
+            if printer.action == Action::Fix {
+                printer.out.write_all(&bytes)?;
+            }
+            printer.start()?;
+            return printer.finish();
+        }
+        Err(error) => {
+            if printer.action == Action::Fix {
+                printer.out.write_all(&bytes)?;
+            }
+            printer.start()?;
+            let position = error
+                .position
+                .map_or(Position::START, |(line, column)| Position { line, column });
+            printer.error(
+                &display_path(&error.path),
+                &FileFailure {
+                    position,
+                    message: error.message,
+                    cell: None,
+                },
+            )?;
+            return printer.finish();
+        }
+    };
+    for warning in settings.resolver.take_warnings() {
+        writeln!(printer.err, "{warning}")?;
+    }
+    let outcome = process_bytes(bytes.clone(), &display, &resolved.rules, printer.action);
     let (outcome, fixed) = outcome;
     if printer.action == Action::Fix {
         match &fixed {
@@ -308,21 +357,13 @@ fn run_paths<W: Write, E: Write>(
     printer: &mut Printer<W, E>,
 ) -> io::Result<()> {
     printer.start()?;
-    let (files, errors) = match discovery::discover(&settings.files) {
-        Ok(found) => found,
-        Err(error) => {
-            printer.error(
-                ".",
-                &FileFailure {
-                    position: Position::START,
-                    message: format!("{error:#}"),
-                    cell: None,
-                },
-            )?;
-            return printer.finish();
-        }
-    };
+    let (files, errors) = discovery::discover(
+        &settings.files.paths,
+        settings.files.force_exclude,
+        &settings.resolver,
+    );
     print_discovery_errors(printer, &errors)?;
+    print_config_warnings(printer, settings)?;
 
     let action = printer.action;
     let jobs = settings.output.jobs.clamp(1, files.len().max(1));
@@ -343,11 +384,11 @@ fn run_paths<W: Write, E: Write>(
                 .spawn_scoped(scope, move || {
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = files.get(i) else { break };
+                        let Some(file) = files.get(i) else { break };
                         if !window.wait_for(i) {
                             break;
                         }
-                        let outcome = process_path_catching_panics(path, settings, action);
+                        let outcome = process_path_catching_panics(&file.path, &file.rules, action);
                         if sender.send((i, outcome)).is_err() {
                             break;
                         }
@@ -467,7 +508,7 @@ fn print_discovery_errors<W: Write, E: Write>(
         printer.error(
             &display_path(&error.path),
             &FileFailure {
-                position: Position::START,
+                position: error.position,
                 message: error.message.clone(),
                 cell: None,
             },
@@ -476,12 +517,24 @@ fn print_discovery_errors<W: Write, E: Write>(
     Ok(())
 }
 
+/// Warnings about the configuration (an unreadable `requires-python`, a
+/// run-wide key in a nested configuration), each once, on stderr.
+fn print_config_warnings<W: Write, E: Write>(
+    printer: &mut Printer<W, E>,
+    settings: &Settings,
+) -> io::Result<()> {
+    for warning in settings.resolver.take_warnings() {
+        writeln!(printer.err, "{warning}")?;
+    }
+    Ok(())
+}
+
 /// [`process_path`], with a panic (a bug) turned into that file's internal
 /// error: the other files are still processed and the run still ends with
 /// its summary and exit status 2. Nothing was written for the file, as
 /// writing is the last step.
-fn process_path_catching_panics(path: &Path, settings: &Settings, action: Action) -> FileOutcome {
-    let run = std::panic::AssertUnwindSafe(|| process_path(path, settings, action));
+fn process_path_catching_panics(path: &Path, rules: &RuleSettings, action: Action) -> FileOutcome {
+    let run = std::panic::AssertUnwindSafe(|| process_path(path, rules, action));
     std::panic::catch_unwind(run).unwrap_or_else(|payload| FileOutcome {
         path: path.to_path_buf(),
         display: display_path(path),
@@ -505,11 +558,11 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
         .unwrap_or("no message")
 }
 
-fn process_path(path: &Path, settings: &Settings, action: Action) -> FileOutcome {
+fn process_path(path: &Path, rules: &RuleSettings, action: Action) -> FileOutcome {
     let display = display_path(path);
     let result = match read_source(path) {
         Ok(bytes) => {
-            let (result, fixed) = process_bytes(bytes, &display, settings, action);
+            let (result, fixed) = process_bytes(bytes, &display, rules, action);
             match (result, fixed) {
                 (Ok(result), Some(text)) if action == Action::Fix => {
                     match write::write_atomically(path, text.as_bytes()) {
@@ -570,7 +623,7 @@ fn read_source(path: &Path) -> Result<Vec<u8>, FileFailure> {
 fn process_bytes(
     bytes: Vec<u8>,
     display: &str,
-    settings: &Settings,
+    rules: &RuleSettings,
     action: Action,
 ) -> (Result<FileResult, FileFailure>, Option<String>) {
     // A file that grew after it was measured, or stdin.
@@ -596,9 +649,9 @@ fn process_bytes(
         Mode::Fix
     };
     if is_notebook(display) {
-        return process_notebook(text, display, settings, mode, action);
+        return process_notebook(text, display, rules, mode, action);
     }
-    match process_source(&text, &settings.rules, mode) {
+    match process_source(&text, rules, mode) {
         Ok(outcome) => {
             let diff = match (&outcome.fixed, action) {
                 (Some(fixed), Action::Diff) => {
@@ -637,7 +690,7 @@ fn is_notebook(display: &str) -> bool {
 fn process_notebook(
     json: String,
     display: &str,
-    settings: &Settings,
+    rules: &RuleSettings,
     mode: Mode,
     action: Action,
 ) -> (Result<FileResult, FileFailure>, Option<String>) {
@@ -669,7 +722,7 @@ fn process_notebook(
         )
     };
     let (mut outcome, fixed_cells) =
-        match engine::process_cells(&source, cells.clone(), &settings.rules, mode) {
+        match engine::process_cells(&source, cells.clone(), rules, mode) {
             Ok(done) => done,
             Err(error) => {
                 let (cell, position) = in_cell(error.position);

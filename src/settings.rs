@@ -1,14 +1,25 @@
-//! Command-line flags + `[tool.asyncmod]` + `requires-python` become one
-//! checked [`Settings`], once. Flags win over the configuration file.
+//! Command-line flags + `[tool.asyncmod]` + the project's Python requirement
+//! become checked settings: [`Settings`] for the run, and per file a
+//! [`RuleSettings`] from the [`Resolver`]. Flags layer over the
+//! configuration as ruff layers them.
+
+mod config;
+mod exclude;
+mod resolver;
+mod select;
 
 use std::io::IsTerminal;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
-use anyhow::{Context as _, anyhow, bail};
-use serde::Deserialize;
+use anyhow::Context as _;
 
+pub use self::config::{ConfigError, ConfigOptions, RunOptions};
+pub use self::exclude::Excluder;
+pub use self::resolver::{Mode, Overrides, Resolved, Resolver};
+pub use self::select::{Selection, Selector};
 use crate::cli::{ColorChoice, FileArgs, OutputFormat};
-use crate::codemods::{ALL, Codemod, resolve_selector};
+use crate::codemods::Codemod;
 use crate::version::PyVersion;
 
 /// Paths skipped by default when walking directories (as ruff does).
@@ -117,9 +128,9 @@ impl RuleSettings {
 #[derive(Debug, Clone)]
 pub struct FileSettings {
     pub paths: Vec<PathBuf>,
-    /// Patterns with a `/` are relative to this directory (the configuration's, else the current one).
-    pub root: PathBuf,
-    pub exclude: Vec<String>,
+    /// Apply the excludes to paths named on the command line and to
+    /// `--stdin-filename` too (pre-commit names every file).
+    pub force_exclude: bool,
 }
 
 /// How to report.
@@ -134,173 +145,69 @@ pub struct OutputSettings {
     pub progress: bool,
 }
 
+/// The run's settings. Per-file settings come from `resolver`.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub rules: RuleSettings,
     pub files: FileSettings,
     pub output: OutputSettings,
-    /// The `pyproject.toml` the configuration came from.
+    pub resolver: Resolver,
+    /// The configuration the run-wide options came from.
     pub config: Option<PathBuf>,
 }
 
-/// The keys of `[tool.asyncmod]`: the long options, in kebab-case.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "kebab-case", deny_unknown_fields)]
-pub struct ConfigOptions {
-    pub select: Option<Vec<String>>,
-    pub ignore: Option<Vec<String>>,
-    pub unsafe_fixes: Option<bool>,
-    pub target_version: Option<String>,
-    pub exclude: Option<Vec<String>>,
-    pub extend_exclude: Option<Vec<String>>,
-    pub line_length: Option<usize>,
-    pub stateful_names: Option<Vec<String>>,
-    pub extend_stateful_names: Option<Vec<String>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct Pyproject {
-    #[serde(default)]
-    tool: Option<Tool>,
-    #[serde(default)]
-    project: Option<Project>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct Tool {
-    asyncmod: Option<ConfigOptions>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct Project {
-    #[serde(rename = "requires-python")]
-    requires_python: Option<String>,
-}
-
-/// A `pyproject.toml` that says something to asyncmod.
-#[derive(Debug)]
-pub struct Config {
-    pub path: PathBuf,
-    pub options: ConfigOptions,
-    pub requires_python: Option<String>,
-}
-
-/// Finds the nearest `pyproject.toml` above `start` with a `[tool.asyncmod]`
-/// table or a `[project]` table, and reads it.
-pub fn find_config(start: &Path) -> anyhow::Result<Option<Config>> {
-    for dir in start.ancestors() {
-        let candidate = dir.join("pyproject.toml");
-        if !candidate.is_file() {
-            continue;
-        }
-        let text = std::fs::read_to_string(&candidate)
-            .with_context(|| format!("reading {}", candidate.display()))?;
-        let parsed: Pyproject = toml::from_str(&text)
-            .map_err(|e| anyhow!("{}: invalid configuration: {e}", candidate.display()))?;
-        let options = parsed.tool.and_then(|t| t.asyncmod);
-        let requires_python = parsed
-            .project
-            .as_ref()
-            .and_then(|p| p.requires_python.clone());
-        if options.is_some() || parsed.project.is_some() {
-            return Ok(Some(Config {
-                path: candidate,
-                options: options.unwrap_or_default(),
-                requires_python,
-            }));
-        }
-    }
-    Ok(None)
-}
-
 impl Settings {
-    /// Resolves flags and configuration. `exit_non_zero_on_fix` is `fix`'s own flag.
+    /// Resolves flags and the run's configuration. `exit_non_zero_on_fix` is
+    /// `fix`'s own flag.
     pub fn resolve(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Result<Settings> {
         let cwd = std::env::current_dir().context("reading the current directory")?;
-        let start = config_start(args, &cwd);
-        let config = find_config(&start)?;
-        let options = config.as_ref().map(|c| &c.options);
-        let origin = |what: &str| match &config {
-            Some(c) => format!("{} in {}", what, c.path.display()),
-            None => what.to_string(),
-        };
-
-        let select = args
-            .select
-            .clone()
-            .or_else(|| options.and_then(|o| o.select.clone()));
-        let ignore = args
-            .ignore
-            .clone()
-            .or_else(|| options.and_then(|o| o.ignore.clone()));
-        let codemods = select_codemods(select.as_deref(), ignore.as_deref())?;
-
-        let unsafe_fixes = if args.unsafe_fixes {
-            true
-        } else if args.no_unsafe_fixes {
-            false
+        let cwd = normalize(&cwd);
+        let mode = if args.isolated {
+            Mode::Isolated
+        } else if let Some(path) = &args.config {
+            Mode::Fixed(Arc::new(config::read_named(
+                &normalize(&cwd.join(path)),
+                &cwd,
+            )?))
         } else {
-            options.and_then(|o| o.unsafe_fixes).unwrap_or(false)
+            Mode::Hierarchical
         };
-
-        let target_version = match args.target_version {
-            Some(version) => version,
-            None => match options.and_then(|o| o.target_version.as_deref()) {
-                Some(value) => value
-                    .parse()
-                    .map_err(|e: String| anyhow!("{}: {e}", origin("target-version")))?,
-                None => config
-                    .as_ref()
-                    .and_then(|c| c.requires_python.as_deref())
-                    .and_then(PyVersion::from_requires_python)
-                    .unwrap_or(PyVersion::DEFAULT_TARGET),
+        let parse = |flag: &str, values: &Option<Vec<String>>| {
+            Selector::parse_all(values.as_deref().unwrap_or_default())
+                .map_err(|e| anyhow::anyhow!("--{flag}: {e}"))
+        };
+        let selection = Selection {
+            select: match &args.select {
+                Some(_) => Some(parse("select", &args.select)?),
+                None => None,
             },
+            ignore: parse("ignore", &args.ignore)?,
+            extend_select: parse("extend-select", &args.extend_select)?,
         };
-
-        let line_length = match args.line_length {
-            Some(n) => usize::from(n),
-            None => match options.and_then(|o| o.line_length) {
-                Some(n) if (1..=320).contains(&n) => n,
-                Some(n) => bail!("{}: {n} is not between 1 and 320", origin("line-length")),
-                None => DEFAULT_LINE_LENGTH,
+        for pattern in args.exclude.iter().chain(&args.extend_exclude).flatten() {
+            exclude::check_glob(pattern).map_err(|e| anyhow::anyhow!("--exclude: {e}"))?;
+        }
+        let overrides = Overrides {
+            selection,
+            unsafe_fixes: if args.unsafe_fixes {
+                Some(true)
+            } else if args.no_unsafe_fixes {
+                Some(false)
+            } else {
+                None
             },
+            target_version: args.target_version,
+            line_length: args.line_length.map(usize::from),
+            exclude: args.exclude.clone(),
+            extend_exclude: args.extend_exclude.clone().unwrap_or_default(),
         };
+        let resolver = Resolver::new(mode, overrides, cwd);
+        let (run, config) = resolver.run_options()?;
 
-        let mut stateful_names: Vec<String> = options
-            .and_then(|o| o.stateful_names.clone())
-            .unwrap_or_else(|| {
-                DEFAULT_STATEFUL_NAMES
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect()
-            });
-        if let Some(extra) = options.and_then(|o| o.extend_stateful_names.as_ref()) {
-            stateful_names.extend(extra.iter().cloned());
-        }
-
-        let mut exclude: Vec<String> = args
-            .exclude
-            .clone()
-            .or_else(|| options.and_then(|o| o.exclude.clone()))
-            .unwrap_or_else(|| DEFAULT_EXCLUDES.iter().map(|s| s.to_string()).collect());
-        if let Some(extra) = options.and_then(|o| o.extend_exclude.as_ref()) {
-            exclude.extend(extra.iter().cloned());
-        }
-        if let Some(extra) = &args.extend_exclude {
-            exclude.extend(extra.iter().cloned());
-        }
-        crate::discovery::Excluder::new(&exclude, &cwd)?;
-
-        let root = config
-            .as_ref()
-            .and_then(|c| c.path.parent().map(Path::to_path_buf))
-            .unwrap_or_else(|| cwd.clone());
         let paths = if args.paths.is_empty() {
             vec![PathBuf::from(".")]
         } else {
             args.paths.clone()
         };
-
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -312,50 +219,36 @@ impl Settings {
         };
         let jobs = match args.jobs {
             Some(n) => usize::from(n),
-            None => std::thread::available_parallelism().map_or(1, usize::from),
+            None => run
+                .jobs
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
         };
         let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let force_exclude = if args.force_exclude {
+            true
+        } else if args.no_force_exclude {
+            false
+        } else {
+            run.force_exclude.unwrap_or(false)
+        };
 
         Ok(Settings {
-            rules: RuleSettings {
-                codemods,
-                unsafe_fixes,
-                target_version,
-                line_length,
-                stateful_names,
-            },
             files: FileSettings {
                 paths,
-                root,
-                exclude,
+                force_exclude,
             },
             output: OutputSettings {
-                format: args.output_format,
+                format: args.output_format.or(run.output_format).unwrap_or_default(),
                 color,
                 jobs,
-                exit_non_zero_on_fix,
+                exit_non_zero_on_fix: exit_non_zero_on_fix
+                    || run.exit_non_zero_on_fix.unwrap_or(false),
                 stdin_filename: args.stdin_filename.clone(),
                 progress,
             },
-            config: config.map(|c| c.path),
+            resolver,
+            config,
         })
-    }
-}
-
-/// Where to look for `pyproject.toml`: beside the stdin filename, else at the
-/// first path (its directory for a file), else the current directory.
-fn config_start(args: &FileArgs, cwd: &Path) -> PathBuf {
-    let first = args.stdin_filename.as_ref().or(args.paths.first());
-    let Some(first) = first else {
-        return cwd.to_path_buf();
-    };
-    let absolute = normalize(&cwd.join(first));
-    if absolute.is_dir() {
-        absolute
-    } else {
-        absolute
-            .parent()
-            .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf)
     }
 }
 
@@ -377,39 +270,6 @@ pub fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// The codemods `select` minus `ignore`, in registry order.
-pub fn select_codemods(
-    select: Option<&[String]>,
-    ignore: Option<&[String]>,
-) -> anyhow::Result<Vec<&'static Codemod>> {
-    let resolve = |selectors: &[String]| -> anyhow::Result<Vec<&'static Codemod>> {
-        let mut out = Vec::new();
-        for selector in selectors.iter().filter(|s| !s.trim().is_empty()) {
-            let found = resolve_selector(selector).ok_or_else(|| {
-                anyhow!(
-                    "unknown codemod `{selector}`: expected a code, a name or a code prefix (see `asyncmod list`)"
-                )
-            })?;
-            out.extend(found);
-        }
-        Ok(out)
-    };
-    let selected = match select {
-        Some(selectors) => resolve(selectors)?,
-        None => ALL.to_vec(),
-    };
-    let ignored = match ignore {
-        Some(selectors) => resolve(selectors)?,
-        None => Vec::new(),
-    };
-    Ok(ALL
-        .iter()
-        .copied()
-        .filter(|c| selected.iter().any(|s| s.code == c.code))
-        .filter(|c| !ignored.iter().any(|i| i.code == c.code))
-        .collect())
 }
 
 #[cfg(test)]

@@ -557,7 +557,12 @@ fn pyproject_configuration_is_read_and_flags_win() {
         0
     );
     assert_eq!(code(&asyncmod(dir.path(), &["diff", "--ignore", "AM9"])), 2);
-    assert_eq!(code(&asyncmod(dir.path(), &["diff", "--ignore", ""])), 1);
+    // `--ignore` adds to what the file ignores; `--extend-select` brings it back.
+    assert_eq!(code(&asyncmod(dir.path(), &["diff", "--ignore", ""])), 0);
+    assert_eq!(
+        code(&asyncmod(dir.path(), &["diff", "--extend-select", "AM001"])),
+        1
+    );
 
     write(
         dir.path(),
@@ -567,7 +572,7 @@ fn pyproject_configuration_is_read_and_flags_win() {
     let output = asyncmod(dir.path(), &["diff"]);
     assert_eq!(code(&output), 2);
     assert!(
-        stderr(&output).contains("pyproject.toml: invalid configuration"),
+        stderr(&output).contains("pyproject.toml:2:1: invalid configuration"),
         "{}",
         stderr(&output)
     );
@@ -581,7 +586,7 @@ fn pyproject_configuration_is_read_and_flags_win() {
     let output = asyncmod(dir.path(), &["diff"]);
     assert_eq!(code(&output), 2);
     assert!(
-        stderr(&output).contains("target-version in"),
+        stderr(&output).contains("pyproject.toml:2:18: invalid configuration: `target-version`"),
         "{}",
         stderr(&output)
     );
