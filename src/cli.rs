@@ -29,7 +29,7 @@ pub enum Command {
         after_help = "Examples:\n  asyncmod diff src/\n  asyncmod diff --unsafe-fixes --select AM004,AM005 app/\n  asyncmod diff src/ | git apply"
     )]
     Diff(FileArgs),
-    /// Rewrite files in place (atomically, keeping permissions).
+    /// Rewrite files in place: each keeps its owner, mode, ACLs and hard links.
     ///
     /// Exit status: 0 on success, 1 with --exit-non-zero-on-fix when a file changed, 2 on any error.
     #[command(

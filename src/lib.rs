@@ -13,6 +13,7 @@ pub mod discovery;
 pub mod engine;
 pub mod fix;
 pub mod interactive;
+pub mod interrupt;
 pub mod noqa;
 pub mod notebook;
 pub mod output;
@@ -55,6 +56,10 @@ pub enum ExitStatus {
     Failure,
     /// 2: an error.
     Error,
+    /// `fix` stopped by this signal (SIGINT, SIGTERM) once no write was in
+    /// progress: `main` ends the process by the same signal, so the shell
+    /// sees 128 + its number (130, 143), as for any interrupted command.
+    Interrupted(i32),
 }
 
 impl ExitStatus {
@@ -63,6 +68,7 @@ impl ExitStatus {
             ExitStatus::Success => 0,
             ExitStatus::Failure => 1,
             ExitStatus::Error => 2,
+            ExitStatus::Interrupted(signal) => 128 + signal,
         }
     }
 }
@@ -116,6 +122,11 @@ fn run_files(
     exit_non_zero_on_fix: bool,
 ) -> anyhow::Result<ExitStatus> {
     let settings = Settings::resolve(args, exit_non_zero_on_fix)?;
+    // Ctrl-C and SIGTERM wait for the file being written (see `interrupt`).
+    let session = match (action, &settings.output.stdin_filename) {
+        (Action::Fix, None) => Some(interrupt::begin(interrupt::OnSignal::WindDown)?),
+        _ => None,
+    };
     let style = Style {
         enabled: settings.output.color,
     };
@@ -135,6 +146,11 @@ fn run_files(
         Ok(()) => {}
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitStatus::Success),
         Err(error) => return Err(error).context("writing output"),
+    }
+    if session.is_some()
+        && let Some(signal) = interrupt::received()
+    {
+        return Ok(ExitStatus::Interrupted(signal));
     }
     Ok(exit_status(action, &printer.totals, &settings))
 }
@@ -165,6 +181,8 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
         anyhow::bail!("`fix --interactive` asks questions on a terminal, and stdin is not one");
     }
     let settings = Settings::resolve(args, exit_non_zero_on_fix)?;
+    // Ctrl-C stops at once, but never in the middle of a write.
+    let _session = interrupt::begin(interrupt::OnSignal::StopNow)?;
     // The questions go to stderr: colour them when it is a terminal.
     let style = Style {
         enabled: match args.color {
@@ -222,7 +240,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                     message: format!("cannot read: {}", discovery::describe_io_error(&error)),
                     cell: None,
                 }),
-                Ok(bytes) => match source::decode(bytes) {
+                Ok(bytes) => match source::decode(bytes.clone()) {
                     Err(error) => Err(FileFailure {
                         position: error.position,
                         message: error.message,
@@ -245,14 +263,19 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                             Ok(reviewed) => {
                                 mode = reviewed.mode;
                                 let written = match &reviewed.fixed {
-                                    Some(text) => write::write_atomically(path, text.as_bytes())
-                                        .map_err(|error| FileFailure {
-                                            position: Position::START,
-                                            message: format!(
-                                                "cannot write the fixed file: {error:#}"
-                                            ),
-                                            cell: None,
-                                        }),
+                                    Some(text) => {
+                                        write_fixed(path, &bytes, text).and_then(|written| {
+                                            match written {
+                                                write::Written::Yes => Ok(()),
+                                                write::Written::Stopped => Err(FileFailure {
+                                                    position: Position::START,
+                                                    message: "not written: the run was stopped"
+                                                        .to_string(),
+                                                    cell: None,
+                                                }),
+                                            }
+                                        })
+                                    }
                                     None => Ok(()),
                                 };
                                 written.map(|()| FileResult {
@@ -372,6 +395,7 @@ fn run_paths<W: Write, E: Write>(
     let (sender, receiver) = mpsc::channel::<(usize, FileOutcome)>();
     let progress = Progress::new(settings.output.progress, files.len());
     let mut print_result = Ok(());
+    let mut done = 0;
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             let sender = sender.clone();
@@ -382,16 +406,27 @@ fn run_paths<W: Write, E: Write>(
                 .name("asyncmod-worker".into())
                 .stack_size(WORKER_STACK)
                 .spawn_scoped(scope, move || {
-                    loop {
+                    // After Ctrl-C or SIGTERM, no other file is taken.
+                    while interrupt::received().is_none() {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(file) = files.get(i) else { break };
                         if !window.wait_for(i) {
                             break;
                         }
-                        let outcome = process_path_catching_panics(&file.path, &file.rules, action);
+                        // `None`: stopped before writing it; it is as it was.
+                        let Some(outcome) =
+                            process_path_catching_panics(&file.path, &file.rules, action)
+                        else {
+                            break;
+                        };
                         if sender.send((i, outcome)).is_err() {
                             break;
                         }
+                    }
+                    // Stopped: a file taken and not sent is never printed,
+                    // so wake the workers waiting for it to be.
+                    if interrupt::received().is_some() {
+                        window.stop();
                     }
                 });
             if let Err(error) = spawned {
@@ -428,10 +463,28 @@ fn run_paths<W: Write, E: Write>(
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
             }
         }
+        // A stopped run leaves gaps: print the files done after one.
+        for outcome in pending.into_values() {
+            expected += 1;
+            if print_result.is_ok() {
+                progress.suspend(|| print_result = printer.file(&outcome));
+            }
+        }
+        done = expected;
         progress.finish();
     });
     print_result?;
-    printer.finish()
+    printer.finish()?;
+    match interrupt::received() {
+        Some(signal) if action == Action::Fix => {
+            writeln!(
+                printer.err,
+                "{}",
+                interrupt::summary(signal, done, files.len())
+            )
+        }
+        _ => Ok(()),
+    }
 }
 
 /// How many files past the first one not yet printed a worker may start.
@@ -533,19 +586,25 @@ fn print_config_warnings<W: Write, E: Write>(
 /// error: the other files are still processed and the run still ends with
 /// its summary and exit status 2. Nothing was written for the file, as
 /// writing is the last step.
-fn process_path_catching_panics(path: &Path, rules: &RuleSettings, action: Action) -> FileOutcome {
+fn process_path_catching_panics(
+    path: &Path,
+    rules: &RuleSettings,
+    action: Action,
+) -> Option<FileOutcome> {
     let run = std::panic::AssertUnwindSafe(|| process_path(path, rules, action));
-    std::panic::catch_unwind(run).unwrap_or_else(|payload| FileOutcome {
-        path: path.to_path_buf(),
-        display: display_path(path),
-        result: Err(FileFailure {
-            position: Position::START,
-            message: format!(
-                "internal error: asyncmod crashed on this file ({}); please report it",
-                panic_message(payload.as_ref())
-            ),
-            cell: None,
-        }),
+    std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+        Some(FileOutcome {
+            path: path.to_path_buf(),
+            display: display_path(path),
+            result: Err(FileFailure {
+                position: Position::START,
+                message: format!(
+                    "internal error: asyncmod crashed on this file ({}); please report it",
+                    panic_message(payload.as_ref())
+                ),
+                cell: None,
+            }),
+        })
     })
 }
 
@@ -558,32 +617,42 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
         .unwrap_or("no message")
 }
 
-fn process_path(path: &Path, rules: &RuleSettings, action: Action) -> FileOutcome {
+/// One file's outcome; `None` when `fix` was stopped (Ctrl-C, SIGTERM)
+/// before writing it, so that it is as it was.
+fn process_path(path: &Path, rules: &RuleSettings, action: Action) -> Option<FileOutcome> {
     let display = display_path(path);
     let result = match read_source(path) {
         Ok(bytes) => {
+            // `fix` writes only if the file still holds what was read.
+            let original = (action == Action::Fix).then(|| bytes.clone());
             let (result, fixed) = process_bytes(bytes, &display, rules, action);
-            match (result, fixed) {
-                (Ok(result), Some(text)) if action == Action::Fix => {
-                    match write::write_atomically(path, text.as_bytes()) {
-                        Ok(()) => Ok(result),
-                        Err(error) => Err(FileFailure {
-                            position: Position::START,
-                            message: format!("cannot write the fixed file: {error:#}"),
-                            cell: None,
-                        }),
+            match (result, fixed, original) {
+                (Ok(result), Some(text), Some(original)) => {
+                    match write_fixed(path, &original, &text) {
+                        Ok(write::Written::Yes) => Ok(result),
+                        Ok(write::Written::Stopped) => return None,
+                        Err(failure) => Err(failure),
                     }
                 }
-                (result, _) => result,
+                (result, _, _) => result,
             }
         }
         Err(failure) => Err(failure),
     };
-    FileOutcome {
+    Some(FileOutcome {
         path: path.to_path_buf(),
         display,
         result,
-    }
+    })
+}
+
+/// Writes a fixed file in place (see `write`); a failure names what went wrong.
+fn write_fixed(path: &Path, original: &[u8], fixed: &str) -> Result<write::Written, FileFailure> {
+    write::rewrite(path, original, fixed.as_bytes()).map_err(|error| FileFailure {
+        position: Position::START,
+        message: format!("cannot write the fixed file: {error:#}"),
+        cell: None,
+    })
 }
 
 /// The most the parser reads: positions in a source are 32-bit offsets.

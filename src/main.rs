@@ -18,6 +18,8 @@ fn main() -> ExitCode {
         Err(error) => Err(anyhow::anyhow!("cannot start: {error}")),
     };
     match result {
+        // Stopped by Ctrl-C or SIGTERM: end by the same signal.
+        Ok(asyncmod::ExitStatus::Interrupted(signal)) => asyncmod::interrupt::end_by(signal),
         Ok(status) => ExitCode::from(status.code() as u8),
         Err(error) => {
             let _ = writeln!(std::io::stderr(), "asyncmod: error: {error:#}");

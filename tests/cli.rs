@@ -1,5 +1,5 @@
 //! The built binary on temporary directories: every exit status, every error
-//! path, `git apply`-able diffs, atomic writes, stdin, configuration and
+//! path, `git apply`-able diffs, in-place writes, stdin, configuration and
 //! file discovery.
 
 use std::fs;
