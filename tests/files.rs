@@ -577,13 +577,7 @@ fn a_run_stopped_by_sigint_or_sigterm_leaves_each_file_as_it_was_or_fully_fixed(
 fn a_second_signal_stops_at_once_between_writes() {
     // a.py is fixed first; b.py is long to fix, so the second Ctrl-C comes
     // while it is being worked on: the run stops there without writing it.
-    let functions: String = (0..20_000)
-        .map(|i| format!("\n\nasync def poll_{i}():\n    time.sleep({i})\n"))
-        .collect();
-    let big = format!("import time\n{functions}");
-    let big_fixed = big
-        .replace("import time", "import asyncio")
-        .replace("time.sleep(", "await asyncio.sleep(");
+    let (big, big_fixed) = slow_module();
     let dir = in_memory();
     write(dir.path(), "a.py", FIXABLE);
     write(dir.path(), "b.py", &big);
@@ -643,6 +637,99 @@ fn a_second_signal_stops_at_once_between_writes() {
     }
     fs::remove_file(&err_path).expect("rm");
     assert_eq!(names(dir.path()), ["a.py", "b.py"]);
+}
+
+/// A fixable module that takes a while to fix (about a second here).
+fn slow_module() -> (String, String) {
+    let functions: String = (0..20_000)
+        .map(|i| format!("\n\nasync def poll_{i}():\n    time.sleep({i})\n"))
+        .collect();
+    let source = format!("import time\n{functions}");
+    let fixed = source
+        .replace("import time", "import asyncio")
+        .replace("time.sleep(", "await asyncio.sleep(");
+    (source, fixed)
+}
+
+#[test]
+fn a_run_stopped_behind_a_slow_file_reports_the_files_done_after_it() {
+    // Files print in path order. a.py is slow: the other worker fixes the
+    // files after it until it may run no further ahead, and waits. The
+    // signal must free it, and the files it fixed must still be reported.
+    let (slow, slow_fixed) = slow_module();
+    let dir = in_memory();
+    write(dir.path(), "a.py", &slow);
+    let small: Vec<String> = (0..600).map(|i| format!("pkg/m{i:04}.py")).collect();
+    for path in &small {
+        write(dir.path(), path, FIXABLE);
+    }
+    let err_path = dir.path().join("stderr.txt");
+    let mut child = Command::new(BIN)
+        .args(["fix", "--jobs", "2", "a.py", "pkg"])
+        .current_dir(dir.path())
+        .env("CI", "1")
+        .stdout(Stdio::null())
+        .stderr(fs::File::create(&err_path).expect("create"))
+        .spawn()
+        .expect("the binary runs");
+    // Wait until the files the other worker may run ahead to are fixed.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().expect("wait").is_none()
+        && read(&dir.path().join(&small[500])) != FIXED
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    std::thread::sleep(Duration::from_millis(20));
+    let _ = Command::new("kill")
+        .args(["-s", "INT", &child.id().to_string()])
+        .stderr(Stdio::null())
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the stopped run never ended");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    let err = read(&err_path);
+    fs::remove_file(&err_path).expect("rm");
+    let a = read(&dir.path().join("a.py"));
+    let mut done: Vec<&str> = Vec::new();
+    for path in &small {
+        let now = read(&dir.path().join(path));
+        if now == FIXED {
+            done.push(path);
+        } else {
+            assert_eq!(now, FIXABLE, "{path} as it was or fully fixed");
+        }
+    }
+    if a == slow_fixed {
+        done.insert(0, "a.py");
+    } else {
+        assert!(a == slow, "a.py as it was or fully fixed");
+    }
+    let reported: Vec<&str> = err
+        .lines()
+        .filter_map(|line| line.strip_prefix("fixed "))
+        .filter_map(|line| line.split(':').next())
+        .collect();
+    assert_eq!(
+        reported, done,
+        "the files reported fixed are the files fixed"
+    );
+    if status.success() {
+        eprintln!("the run had ended before the signal");
+        assert_eq!(done.len(), 601);
+    } else {
+        assert_eq!(status.signal(), Some(2), "{status:?}\n{err}");
+        assert!(err.contains("Stopped by SIGINT after "), "{err}");
+        eprintln!("stopped with {} of 601 files fixed", done.len());
+    }
 }
 
 #[test]
