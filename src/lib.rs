@@ -12,6 +12,7 @@ pub mod compile_check;
 pub mod discovery;
 pub mod engine;
 pub mod fix;
+pub mod index;
 pub mod interactive;
 pub mod interrupt;
 pub mod noqa;

@@ -137,7 +137,7 @@ impl<'a> SemanticModel<'a> {
     /// Whether the methods of `class` stay as its body defines them: no
     /// metaclass, and no class decorator other than those known to keep
     /// methods (`dataclass`, `final`, `total_ordering`).
-    fn class_keeps_its_methods(&self, class: &StmtClassDef, class_scope: ScopeId) -> bool {
+    pub fn class_keeps_its_methods(&self, class: &StmtClassDef, class_scope: ScopeId) -> bool {
         let outer = self.scope(class_scope).parent.unwrap_or(MODULE_SCOPE);
         let keeps = |expr: &Expr| {
             let callee = match expr {
@@ -369,7 +369,7 @@ impl<'a> Visitor<'a> for AttributeWriteFinder<'a> {
 /// Whether a method's body only marks a place for subclasses to fill
 /// (`...`, `pass`, `raise NotImplementedError`, after an optional
 /// docstring): the code that runs is elsewhere, and may be a plain `def`.
-fn is_stub(def: &StmtFunctionDef) -> bool {
+pub fn is_stub(def: &StmtFunctionDef) -> bool {
     let body = match def.body.split_first() {
         Some((Stmt::Expr(first), rest))
             if first.value.is_string_literal_expr() && !rest.is_empty() =>

@@ -9,6 +9,7 @@ pub mod coroutines;
 pub mod functions;
 pub mod imports;
 pub mod names;
+pub mod project;
 pub mod runtime;
 pub mod scope;
 

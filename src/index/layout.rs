@@ -1,0 +1,255 @@
+//! Where a project is and how its files map to module names: the root (the
+//! nearest directory above a file with a `pyproject.toml` or `setup.cfg`,
+//! else the repository's root, else the file's own directory), the source
+//! roots under it (`src/` when it exists, then the root itself), and the
+//! file behind a dotted module name, found by looking (a stat per
+//! candidate), never by walking the whole tree.
+
+use std::path::{Component, Path, PathBuf};
+
+/// The directories a project's absolute imports resolve from, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub root: PathBuf,
+    pub source_roots: Vec<PathBuf>,
+}
+
+/// Where a module's code lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModuleFile {
+    /// `a/b.py`, or `a/b/__init__.py` for a package.
+    Source { path: PathBuf, package: bool },
+    /// A directory without `__init__.py` (a namespace package): no code.
+    Namespace(PathBuf),
+}
+
+impl ModuleFile {
+    pub fn path(&self) -> &Path {
+        match self {
+            ModuleFile::Source { path, .. } | ModuleFile::Namespace(path) => path,
+        }
+    }
+
+    pub fn is_package(&self) -> bool {
+        matches!(
+            self,
+            ModuleFile::Source { package: true, .. } | ModuleFile::Namespace(_)
+        )
+    }
+}
+
+impl Layout {
+    /// The project around `path` (a file or a directory; it need not exist,
+    /// as for `--stdin-filename`).
+    pub fn discover(path: &Path) -> Layout {
+        let absolute = absolute(path);
+        let start = if absolute.is_dir() {
+            absolute.clone()
+        } else {
+            absolute
+                .parent()
+                .map_or_else(|| absolute.clone(), Path::to_path_buf)
+        };
+        let ancestors = || start.ancestors();
+        let root = ancestors()
+            .find(|dir| dir.join("pyproject.toml").is_file() || dir.join("setup.cfg").is_file())
+            .or_else(|| ancestors().find(|dir| dir.join(".git").exists()))
+            .unwrap_or(&start)
+            .to_path_buf();
+        Layout::at(root)
+    }
+
+    /// The layout of a project rooted at `root`.
+    pub fn at(root: PathBuf) -> Layout {
+        let mut source_roots = Vec::with_capacity(2);
+        let src = root.join("src");
+        if src.is_dir() && !src.join("__init__.py").is_file() {
+            source_roots.push(src);
+        }
+        source_roots.push(root.clone());
+        Layout { root, source_roots }
+    }
+
+    /// The dotted module name of a file of the project, and whether it is a
+    /// package's `__init__.py`; `None` outside every source root or for a
+    /// name Python could not import (`my-tool.py`).
+    pub fn module_name(&self, file: &Path) -> Option<(String, bool)> {
+        let file = absolute(file);
+        let source_root = self
+            .source_roots
+            .iter()
+            .find(|root| file.starts_with(root))?;
+        let relative = file.strip_prefix(source_root).ok()?;
+        let mut parts: Vec<&str> = Vec::new();
+        for component in relative.components() {
+            let Component::Normal(part) = component else {
+                return None;
+            };
+            parts.push(part.to_str()?);
+        }
+        let last = parts.pop()?;
+        let stem = last
+            .strip_suffix(".py")
+            .or_else(|| last.strip_suffix(".pyi"))?;
+        let package = stem == "__init__";
+        if !package {
+            parts.push(stem);
+        }
+        if parts.is_empty() || !parts.iter().all(|p| is_identifier(p)) {
+            return None;
+        }
+        Some((parts.join("."), package))
+    }
+
+    /// The file or directory behind `module` (`app.server`), searched in
+    /// each source root in order: `app/server.py`, `app/server/__init__.py`,
+    /// or a directory `app/server/` (a namespace package). Every package on
+    /// the way must exist under the same root.
+    pub fn find_module(&self, module: &str) -> Option<ModuleFile> {
+        let parts: Vec<&str> = module.split('.').collect();
+        if !parts.iter().all(|p| is_identifier(p)) {
+            return None;
+        }
+        self.source_roots
+            .iter()
+            .find_map(|root| find_in(root, &parts))
+    }
+}
+
+fn find_in(root: &Path, parts: &[&str]) -> Option<ModuleFile> {
+    let (last, packages) = parts.split_last()?;
+    let mut dir = root.to_path_buf();
+    for package in packages {
+        dir.push(package);
+        if !dir.is_dir() {
+            return None;
+        }
+    }
+    let file = dir.join(format!("{last}.py"));
+    let package_dir = dir.join(last);
+    let init = package_dir.join("__init__.py");
+    // A package shadows a module of the same name, as in Python's finder.
+    if init.is_file() {
+        return Some(ModuleFile::Source {
+            path: init,
+            package: true,
+        });
+    }
+    if file.is_file() {
+        return Some(ModuleFile::Source {
+            path: file,
+            package: false,
+        });
+    }
+    package_dir
+        .is_dir()
+        .then_some(ModuleFile::Namespace(package_dir))
+}
+
+/// Whether `name` can be a segment of a dotted module name.
+pub fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
+}
+
+/// `path` made absolute against the current directory and cleaned of `.`
+/// and `..` (without resolving symlinks, so the project is where the user
+/// sees it).
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|dir| dir.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut clean = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                clean.pop();
+            }
+            other => clean.push(other.as_os_str()),
+        }
+    }
+    clean
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for file in files {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, "").expect("write");
+        }
+        dir
+    }
+
+    #[test]
+    fn root_is_the_nearest_project_file() {
+        let dir = tree(&["pyproject.toml", "app/__init__.py", "app/server.py"]);
+        let layout = Layout::discover(&dir.path().join("app/server.py"));
+        assert_eq!(layout.root, dir.path());
+        assert_eq!(
+            layout.module_name(&dir.path().join("app/server.py")),
+            Some(("app.server".to_string(), false))
+        );
+        assert_eq!(
+            layout.module_name(&dir.path().join("app/__init__.py")),
+            Some(("app".to_string(), true))
+        );
+        assert_eq!(layout.module_name(&dir.path().join("my-tool.py")), None);
+    }
+
+    #[test]
+    fn src_layout_and_namespace_packages() {
+        let dir = tree(&[
+            "setup.cfg",
+            "src/app/__init__.py",
+            "src/app/db/store.py",
+            "tests/test_store.py",
+        ]);
+        let layout = Layout::discover(&dir.path().join("tests/test_store.py"));
+        assert_eq!(layout.source_roots[0], dir.path().join("src"));
+        assert_eq!(
+            layout.find_module("app.db.store"),
+            Some(ModuleFile::Source {
+                path: dir.path().join("src/app/db/store.py"),
+                package: false
+            })
+        );
+        assert_eq!(
+            layout.find_module("app.db"),
+            Some(ModuleFile::Namespace(dir.path().join("src/app/db")))
+        );
+        assert_eq!(
+            layout.module_name(&dir.path().join("src/app/db/store.py")),
+            Some(("app.db.store".to_string(), false))
+        );
+        assert_eq!(layout.find_module("app.missing"), None);
+        assert_eq!(
+            layout
+                .find_module("tests.test_store")
+                .map(|m| m.is_package()),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn repository_root_without_project_file() {
+        let dir = tree(&["lib/a.py"]);
+        std::fs::create_dir(dir.path().join(".git")).expect("mkdir");
+        let layout = Layout::discover(&dir.path().join("lib/a.py"));
+        assert_eq!(layout.root, dir.path());
+        assert_eq!(
+            layout.module_name(&dir.path().join("lib/a.py")),
+            Some(("lib.a".to_string(), false))
+        );
+    }
+}

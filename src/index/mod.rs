@@ -1,0 +1,740 @@
+//! The project index: what asyncmod knows about the modules around the one
+//! it fixes. A module is read, parsed and summarised the first time a
+//! question needs it, and only its summary is kept (no syntax tree outlives
+//! the question), so a run pays for the modules its findings depend on,
+//! not for the whole project, and a run on one file knows what a run on
+//! the whole project knows.
+//!
+//! `layout.rs` maps module names to files, `summary.rs` summarises one
+//! module, and this file resolves dotted names through imports and
+//! re-exports, conservatively: a name bound more than one way, a star
+//! import, a module `__getattr__` or a chain that loops is unknown.
+
+pub mod layout;
+pub mod summary;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::semantic::project::{FunctionFacts, Origin, ProjectFacts, Resolved};
+use layout::{Layout, ModuleFile};
+use summary::{ClassSummary, FunctionSummary, ModuleSummary, Symbol};
+
+/// How many imports a name may go through before the index gives up (a
+/// re-export chain that long, or one that loops, is unknown).
+const MAX_HOPS: usize = 16;
+
+/// One project: its layout, its entry points and the summaries read so far.
+pub struct ProjectIndex {
+    layout: Layout,
+    /// `[project.scripts]` targets as dotted names (`app.cli.main`).
+    scripts: Vec<String>,
+    /// Summaries by module name; `None` for a module that has no code or
+    /// could not be read or parsed.
+    summaries: RwLock<FxHashMap<Box<str>, Option<Arc<ModuleSummary>>>>,
+    /// Answers already given, by dotted name.
+    resolved: RwLock<FxHashMap<Box<str>, Resolved>>,
+    /// Each class's direct subclasses anywhere in the project, by the
+    /// short name of the base as written: built on the first question that
+    /// needs it (see [`Self::subclasses_may_override`]).
+    class_bases: OnceLock<FxHashMap<Box<str>, Vec<PathBuf>>>,
+}
+
+impl std::fmt::Debug for ProjectIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProjectIndex")
+            .field("root", &self.layout.root)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ProjectIndex {
+    pub fn new(layout: Layout) -> ProjectIndex {
+        let scripts = read_scripts(&layout.root);
+        ProjectIndex {
+            layout,
+            scripts,
+            summaries: RwLock::new(FxHashMap::default()),
+            resolved: RwLock::new(FxHashMap::default()),
+            class_bases: OnceLock::new(),
+        }
+    }
+
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// The functions `[project.scripts]` names, as dotted names.
+    pub fn scripts(&self) -> &[String] {
+        &self.scripts
+    }
+
+    /// The summary of `module`, read and parsed on first use.
+    pub fn summary(&self, module: &str) -> Option<Arc<ModuleSummary>> {
+        if let Ok(known) = self.summaries.read()
+            && let Some(summary) = known.get(module)
+        {
+            return summary.clone();
+        }
+        let summary = match self.layout.find_module(module) {
+            Some(ModuleFile::Source { path, package }) => read_summary(module, &path, package),
+            Some(ModuleFile::Namespace(_)) | None => None,
+        };
+        if let Ok(mut known) = self.summaries.write() {
+            known.insert(module.into(), summary.clone());
+        }
+        summary
+    }
+
+    fn resolve_hops(&self, qualified: &str, hops: usize) -> Resolved {
+        if hops > MAX_HOPS {
+            return Resolved::Unknown;
+        }
+        if let Ok(known) = self.resolved.read()
+            && let Some(answer) = known.get(qualified)
+        {
+            return answer.clone();
+        }
+        let answer = self.resolve_uncached(qualified, hops);
+        if let Ok(mut known) = self.resolved.write() {
+            known.insert(qualified.into(), answer.clone());
+        }
+        answer
+    }
+
+    fn resolve_uncached(&self, qualified: &str, hops: usize) -> Resolved {
+        let parts: Vec<&str> = qualified.split('.').collect();
+        if parts.first().is_some_and(|first| *first == "builtins") {
+            return Resolved::External(qualified.to_string());
+        }
+        // The longest prefix that is a module of the project.
+        for split in (1..=parts.len()).rev() {
+            let module = parts[..split].join(".");
+            let Some(file) = self.layout.find_module(&module) else {
+                continue;
+            };
+            // `from app import store` reaches app/__init__.py's `store` before
+            // the submodule app/store.py: when both exist, say nothing.
+            if split > 1
+                && let Some(parent) = self.summary(&parts[..split - 1].join("."))
+                && parent.symbols.contains_key(parts[split - 1])
+            {
+                return Resolved::Unknown;
+            }
+            return self.resolve_in(&module, &file, &parts[split..], hops);
+        }
+        Resolved::External(qualified.to_string())
+    }
+
+    /// `rest` (`["Repo", "save"]`) inside the module `module`.
+    fn resolve_in(&self, module: &str, file: &ModuleFile, rest: &[&str], hops: usize) -> Resolved {
+        let Some((&name, tail)) = rest.split_first() else {
+            return Resolved::Module(module.to_string());
+        };
+        if !matches!(file, ModuleFile::Source { .. }) {
+            return Resolved::Unknown;
+        }
+        let Some(summary) = self.summary(module) else {
+            return Resolved::Unknown;
+        };
+        let qualified = format!("{module}.{name}");
+        match summary.symbols.get(name) {
+            Some(Symbol::Function(function)) if tail.is_empty() => Resolved::Function {
+                qualified,
+                facts: facts(function),
+                origin: self.origin(&summary, function.line),
+            },
+            Some(Symbol::Class(class)) => match tail {
+                [] => Resolved::Class {
+                    qualified,
+                    origin: self.origin(&summary, class.line),
+                },
+                [method] => self.method_hops(&qualified, method, hops + 1),
+                _ => Resolved::Unknown,
+            },
+            Some(Symbol::Import(target)) => {
+                let mut next = target.to_string();
+                for part in tail {
+                    next.push('.');
+                    next.push_str(part);
+                }
+                self.resolve_hops(&next, hops + 1)
+            }
+            Some(Symbol::Assigned {
+                callee: Some(callee),
+                line,
+            }) => {
+                match (self.resolve_hops(callee, hops + 1), tail) {
+                    (
+                        Resolved::Class {
+                            qualified: class, ..
+                        },
+                        [],
+                    ) => Resolved::Instance {
+                        class,
+                        origin: self.origin(&summary, *line),
+                    },
+                    // A method called on an instance of exactly this class.
+                    (
+                        Resolved::Class {
+                            qualified: class, ..
+                        },
+                        [method],
+                    ) => self.own_method(&class, method, hops + 1),
+                    _ => Resolved::Unknown,
+                }
+            }
+            _ => Resolved::Unknown,
+        }
+    }
+
+    /// The method `name` reached through the class `class` (or through
+    /// `self` or an annotation, so possibly on a subclass).
+    fn method_hops(&self, class: &str, name: &str, hops: usize) -> Resolved {
+        let found = self.own_method(class, name, hops);
+        if matches!(found, Resolved::Function { .. }) && self.subclasses_may_override(class, name) {
+            return Resolved::Unknown;
+        }
+        found
+    }
+
+    /// The method `name` of an instance of exactly `class`: its own `def`,
+    /// else the one of its only base, up the chain.
+    fn own_method(&self, class: &str, name: &str, hops: usize) -> Resolved {
+        if hops > MAX_HOPS {
+            return Resolved::Unknown;
+        }
+        let Some((summary, class_summary)) = self.class(class) else {
+            return Resolved::Unknown;
+        };
+        if !class_summary.keeps_methods
+            || class_summary.other_names.contains(name)
+            || summary.written_attributes.contains(name)
+        {
+            return Resolved::Unknown;
+        }
+        if let Some(method) = class_summary.methods.get(name) {
+            return Resolved::Function {
+                qualified: format!("{class}.{name}"),
+                facts: facts(method),
+                origin: self.origin(&summary, method.line),
+            };
+        }
+        // Python's order of bases is simple for one base; with several a
+        // sibling class may come first.
+        match class_summary.bases.as_slice() {
+            [Some(base)] => match self.resolve_hops(base, hops + 1) {
+                Resolved::Class { qualified, .. } => self.own_method(&qualified, name, hops + 1),
+                Resolved::External(base) => Resolved::External(format!("{base}.{name}")),
+                _ => Resolved::Unknown,
+            },
+            _ => Resolved::Unknown,
+        }
+    }
+
+    /// The summary of the module that defines the project class `class`, and the class's.
+    fn class(&self, class: &str) -> Option<(Arc<ModuleSummary>, ClassSummary)> {
+        let (module, name) = class.rsplit_once('.')?;
+        let summary = self.summary(module)?;
+        let Some(Symbol::Class(found)) = summary.symbols.get(name) else {
+            return None;
+        };
+        let found = found.clone();
+        Some((summary, found))
+    }
+
+    /// Whether a class anywhere in the project that derives from `class`
+    /// (directly or through other classes of the project) binds `name` to
+    /// anything but an `async def` that stays one: a call through `self` or
+    /// an annotated name may reach that one. The first question builds, by
+    /// a scan of the text of every project file, a table of the files with
+    /// a class statement naming each base; only those are parsed. Classes
+    /// defined inside functions are not seen.
+    fn subclasses_may_override(&self, class: &str, name: &str) -> bool {
+        let table = self
+            .class_bases
+            .get_or_init(|| scan_class_bases(&self.layout));
+        let mut family = vec![class.to_string()];
+        let mut next = 0;
+        while let Some(current) = family.get(next).cloned() {
+            next += 1;
+            let short = current.rsplit('.').next().unwrap_or(&current);
+            for file in table.get(short).into_iter().flatten() {
+                let Some((module, _)) = self.layout.module_name(file) else {
+                    return true;
+                };
+                let Some(summary) = self.summary(&module) else {
+                    return true;
+                };
+                for (class_name, symbol) in &summary.symbols {
+                    let Symbol::Class(candidate) = symbol else {
+                        continue;
+                    };
+                    let derives = candidate.bases.iter().flatten().any(|base| {
+                        matches!(
+                            self.resolve_hops(base, 0),
+                            Resolved::Class { ref qualified, .. } if *qualified == current
+                        )
+                    });
+                    if !derives {
+                        continue;
+                    }
+                    let keeps = candidate
+                        .methods
+                        .get(name)
+                        .is_none_or(|m| m.is_async && m.transparent && !m.is_generator);
+                    if !keeps || candidate.other_names.contains(name) || !candidate.keeps_methods {
+                        return true;
+                    }
+                    let subclass = format!("{module}.{class_name}");
+                    if !family.contains(&subclass) {
+                        family.push(subclass);
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    fn origin(&self, summary: &ModuleSummary, line: u32) -> Origin {
+        let path = summary
+            .path
+            .strip_prefix(&self.layout.root)
+            .map_or_else(|_| summary.path.clone(), Path::to_path_buf);
+        Origin { path, line }
+    }
+
+    /// What the index knows about `module`, for `--show-index`.
+    pub fn describe(&self, module: &str) -> String {
+        let Some(summary) = self.summary(module) else {
+            return match self.layout.find_module(module) {
+                Some(ModuleFile::Namespace(path)) => {
+                    format!("{module}: namespace package at {}\n", path.display())
+                }
+                Some(ModuleFile::Source { path, .. }) => {
+                    format!("{module}: {} could not be read or parsed\n", path.display())
+                }
+                None => format!(
+                    "{module}: no such module under {}\n",
+                    self.layout
+                        .source_roots
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+        };
+        describe(&summary, &self.layout.root)
+    }
+}
+
+impl ProjectFacts for ProjectIndex {
+    fn resolve(&self, qualified: &str) -> Resolved {
+        self.resolve_hops(qualified, 0)
+    }
+
+    fn method(&self, class: &str, name: &str) -> Resolved {
+        self.method_hops(class, name, 0)
+    }
+}
+
+fn facts(function: &FunctionSummary) -> FunctionFacts {
+    FunctionFacts {
+        is_async: function.is_async,
+        is_generator: function.is_generator,
+        transparent: function.transparent,
+        legacy_coroutine: function.legacy_coroutine,
+        stub: function.stub,
+        returns_nothing: function.returns_nothing,
+        line: function.line,
+    }
+}
+
+/// Reads, parses and summarises one file; `None` when it cannot be read
+/// as UTF-8 or does not parse (nothing can be said about it).
+fn read_summary(module: &str, path: &Path, package: bool) -> Option<Arc<ModuleSummary>> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let parsed = ruff_python_parser::parse_module(text).ok()?;
+    Some(Arc::new(summary::summarize(
+        parsed.syntax(),
+        text,
+        module,
+        path.to_path_buf(),
+        package,
+    )))
+}
+
+/// `[project.scripts]` of the root's `pyproject.toml`: `app.cli:main`
+/// becomes `app.cli.main`.
+fn read_scripts(root: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(root.join("pyproject.toml")) else {
+        return Vec::new();
+    };
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let scripts = table
+        .get("project")
+        .and_then(|p| p.get("scripts"))
+        .and_then(|s| s.as_table());
+    let poetry = table
+        .get("tool")
+        .and_then(|t| t.get("poetry"))
+        .and_then(|p| p.get("scripts"))
+        .and_then(|s| s.as_table());
+    scripts
+        .into_iter()
+        .chain(poetry)
+        .flat_map(|t| t.values())
+        .filter_map(|v| v.as_str())
+        .filter_map(|target| {
+            let (module, function) = target.split_once(':')?;
+            let function = function.split('[').next()?.trim();
+            Some(format!("{}.{function}", module.trim()))
+        })
+        .collect()
+}
+
+/// Every `class X(...)` statement's base names, by the last segment of
+/// each base as written (`Base` for `models.Base`), mapped to the files
+/// that have one: a scan of the text, no parse.
+fn scan_class_bases(layout: &Layout) -> FxHashMap<Box<str>, Vec<PathBuf>> {
+    let mut table: FxHashMap<Box<str>, Vec<PathBuf>> = FxHashMap::default();
+    let walker = ignore::WalkBuilder::new(&layout.root)
+        .standard_filters(true)
+        .hidden(true)
+        .build();
+    for entry in walker.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "py") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for line in text.lines() {
+            let Some(rest) = line.trim_start().strip_prefix("class ") else {
+                continue;
+            };
+            let Some(open) = rest.find('(') else { continue };
+            let inside = &rest[open + 1..];
+            for word in inside
+                .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+            {
+                let last = word.rsplit('.').next().unwrap_or(word);
+                if seen.insert(last) {
+                    table
+                        .entry(last.into())
+                        .or_default()
+                        .push(path.to_path_buf());
+                }
+            }
+        }
+    }
+    table
+}
+
+/// A summary in words, for `--show-index`.
+fn describe(summary: &ModuleSummary, root: &Path) -> String {
+    use std::fmt::Write as _;
+    let path = summary.path.strip_prefix(root).unwrap_or(&summary.path);
+    let mut out = format!(
+        "{}{} ({})\n",
+        summary.name,
+        if summary.package { " (package)" } else { "" },
+        path.display()
+    );
+    let mut names: Vec<(&Box<str>, &Symbol)> = summary.symbols.iter().collect();
+    names.sort_by(|a, b| a.0.cmp(b.0));
+    let function_kind = |f: &FunctionSummary| {
+        let kind = match (f.is_async, f.is_generator, f.legacy_coroutine) {
+            (_, _, true) => "generator-based coroutine function",
+            (true, false, _) => "coroutine function (async def)",
+            (true, true, _) => "async generator function",
+            (false, true, _) => "generator function",
+            (false, false, _) if f.returns_nothing => "function returning None",
+            (false, false, _) => "function",
+        };
+        let mut notes = Vec::new();
+        if !f.transparent {
+            notes.push("decorated: what calling it returns is unknown");
+        }
+        if f.stub {
+            notes.push("a stub for subclasses");
+        }
+        if notes.is_empty() {
+            format!("{kind}, line {}", f.line)
+        } else {
+            format!("{kind}, line {}; {}", f.line, notes.join("; "))
+        }
+    };
+    for (name, symbol) in names {
+        let _ = match symbol {
+            Symbol::Function(f) => writeln!(out, "  def {name}: {}", function_kind(f)),
+            Symbol::Class(c) => {
+                let bases: Vec<&str> = c
+                    .bases
+                    .iter()
+                    .map(|b| b.as_deref().unwrap_or("?"))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "  class {name}({}), line {}{}",
+                    bases.join(", "),
+                    c.line,
+                    if c.keeps_methods {
+                        ""
+                    } else {
+                        "; a decorator or metaclass may replace its methods"
+                    }
+                );
+                let mut methods: Vec<_> = c.methods.iter().collect();
+                methods.sort_by(|a, b| a.0.cmp(b.0));
+                for (method, f) in methods {
+                    let _ = writeln!(out, "    def {method}: {}", function_kind(f));
+                }
+                Ok(())
+            }
+            Symbol::Import(target) => writeln!(out, "  {name} = import of {target}"),
+            Symbol::Assigned {
+                callee: Some(callee),
+                line,
+            } => writeln!(out, "  {name} = {callee}(...), line {line}"),
+            Symbol::Assigned { callee: None, .. } | Symbol::Other => {
+                writeln!(out, "  {name}: bound some other way (unknown)")
+            }
+        };
+    }
+    if let Some(all) = &summary.all {
+        let _ = writeln!(out, "  __all__ = [{}]", all.join(", "));
+    }
+    for star in &summary.star_imports {
+        let _ = writeln!(out, "  from {star} import * (names it brings are unknown)");
+    }
+    if summary.has_getattr {
+        let _ = writeln!(out, "  module __getattr__: missing names are unknown");
+    }
+    for (call, line) in &summary.loop_bound_at_import {
+        let _ = writeln!(
+            out,
+            "  binds an event loop at import: {call}(), line {line}"
+        );
+    }
+    out
+}
+
+/// The project indexes of one run, one per project root, shared by the
+/// worker threads.
+#[derive(Default)]
+pub struct Indexes {
+    by_root: Mutex<FxHashMap<PathBuf, Arc<ProjectIndex>>>,
+    /// The root found for each directory already asked about.
+    roots: Mutex<FxHashMap<PathBuf, PathBuf>>,
+}
+
+impl Indexes {
+    /// The index of the project around `file`, and the file's module name
+    /// and whether it is a package (`None` for a file no import can name).
+    pub fn for_file(&self, file: &Path) -> (Arc<ProjectIndex>, Option<(String, bool)>) {
+        let file = layout::absolute(file);
+        let dir = file
+            .parent()
+            .map_or_else(|| file.clone(), Path::to_path_buf);
+        let known_root = self.roots.lock().ok().and_then(|r| r.get(&dir).cloned());
+        let root = match known_root {
+            Some(root) => root,
+            None => {
+                let root = Layout::discover(&file).root;
+                if let Ok(mut roots) = self.roots.lock() {
+                    roots.insert(dir, root.clone());
+                }
+                root
+            }
+        };
+        let index = match self.by_root.lock() {
+            Ok(mut by_root) => by_root
+                .entry(root.clone())
+                .or_insert_with(|| Arc::new(ProjectIndex::new(Layout::at(root))))
+                .clone(),
+            Err(_) => Arc::new(ProjectIndex::new(Layout::at(root))),
+        };
+        let module = index.layout.module_name(&file);
+        (index, module)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, ProjectIndex) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("pyproject.toml"), "[project]\nname = 'x'\n")
+            .expect("write");
+        for (file, text) in files {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, text).expect("write");
+        }
+        let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
+        (dir, index)
+    }
+
+    fn kind(resolved: &Resolved) -> String {
+        match resolved {
+            Resolved::Function {
+                qualified, facts, ..
+            } => {
+                format!(
+                    "{} {qualified}",
+                    if facts.is_async { "async" } else { "def" }
+                )
+            }
+            Resolved::Class { qualified, .. } => format!("class {qualified}"),
+            Resolved::Instance { class, .. } => format!("instance {class}"),
+            Resolved::Module(m) => format!("module {m}"),
+            Resolved::External(e) => format!("external {e}"),
+            Resolved::Unknown => "unknown".to_string(),
+        }
+    }
+
+    #[test]
+    fn absolute_relative_and_reexported_names() {
+        let (_dir, index) = project(&[
+            (
+                "service/__init__.py",
+                "from .store import save\nfrom . import store as store_module\n",
+            ),
+            (
+                "service/store.py",
+                "async def save(record):\n    return record\n\ndef load():\n    return 1\n",
+            ),
+            ("app.py", "from service import save\n"),
+        ]);
+        assert_eq!(
+            kind(&index.resolve("service.store.save")),
+            "async service.store.save"
+        );
+        assert_eq!(
+            kind(&index.resolve("service.save")),
+            "async service.store.save"
+        );
+        assert_eq!(kind(&index.resolve("app.save")), "async service.store.save");
+        assert_eq!(
+            kind(&index.resolve("service.store.load")),
+            "def service.store.load"
+        );
+        assert_eq!(
+            kind(&index.resolve("service.store_module")),
+            "module service.store"
+        );
+        assert_eq!(kind(&index.resolve("service")), "module service");
+        assert_eq!(
+            kind(&index.resolve("aiohttp.ClientSession")),
+            "external aiohttp.ClientSession"
+        );
+        assert_eq!(kind(&index.resolve("service.missing")), "unknown");
+    }
+
+    #[test]
+    fn src_layout_and_names_that_leave_the_project() {
+        let (_dir, index) = project(&[
+            ("src/app/__init__.py", ""),
+            (
+                "src/app/http.py",
+                "from aiohttp import ClientSession as Session\nimport logging\n",
+            ),
+            ("src/app/logging.py", "def info(): pass\n"),
+        ]);
+        assert_eq!(
+            kind(&index.resolve("app.http.Session")),
+            "external aiohttp.ClientSession"
+        );
+        // `import logging` inside the package is the standard library's.
+        assert_eq!(
+            kind(&index.resolve("app.http.logging.info")),
+            "external logging.info"
+        );
+        assert_eq!(
+            kind(&index.resolve("app.logging.info")),
+            "def app.logging.info"
+        );
+    }
+
+    #[test]
+    fn dynamic_names_are_unknown() {
+        let (_dir, index) = project(&[
+            ("a.py", "from b import f\n"),
+            ("b.py", "from a import f\n"),
+            ("c.py", "async def f(): return 1\nf = wrap(f)\n"),
+            ("d.py", "from helpers import *\n"),
+            ("e.py", "def __getattr__(name):\n    return 1\n"),
+            (
+                "f.py",
+                "try:\n    from fast import run\nexcept ImportError:\n    from slow import run\n",
+            ),
+        ]);
+        assert_eq!(kind(&index.resolve("a.f")), "unknown");
+        assert_eq!(kind(&index.resolve("c.f")), "unknown");
+        assert_eq!(kind(&index.resolve("d.anything")), "unknown");
+        assert_eq!(kind(&index.resolve("e.anything")), "unknown");
+        assert_eq!(kind(&index.resolve("f.run")), "unknown");
+    }
+
+    #[test]
+    fn methods_through_classes_instances_and_bases() {
+        let (_dir, index) = project(&[
+            ("db/__init__.py", ""),
+            (
+                "db/base.py",
+                "class Base:\n    async def save(self):\n        return 1\n    def close(self):\n        return None\n",
+            ),
+            (
+                "db/repo.py",
+                "from .base import Base\n\nclass Repo(Base):\n    async def load(self):\n        return 2\n\nrepo = Repo()\n",
+            ),
+            (
+                "db/other.py",
+                "from .repo import Repo\n\nclass Cached(Repo):\n    def load(self):\n        return 3\n",
+            ),
+        ]);
+        assert_eq!(
+            kind(&index.resolve("db.repo.repo")),
+            "instance db.repo.Repo"
+        );
+        assert_eq!(
+            kind(&index.resolve("db.repo.repo.save")),
+            "async db.base.Base.save"
+        );
+        // The instance is exactly a Repo: the subclass does not matter.
+        assert_eq!(
+            kind(&index.resolve("db.repo.repo.load")),
+            "async db.repo.Repo.load"
+        );
+        // Through the class (as `self` or an annotation would), it may be a Cached.
+        assert_eq!(kind(&index.method("db.repo.Repo", "load")), "unknown");
+        assert_eq!(
+            kind(&index.method("db.base.Base", "save")),
+            "async db.base.Base.save"
+        );
+    }
+
+    #[test]
+    fn scripts_are_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("pyproject.toml"),
+            "[project.scripts]\nserve = 'app.cli:main'\n[tool.poetry.scripts]\nworker = 'app.worker:run'\n",
+        )
+        .expect("write");
+        let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
+        assert_eq!(index.scripts(), ["app.cli.main", "app.worker.run"]);
+    }
+}

@@ -1,0 +1,447 @@
+//! What other modules may ask about one module, kept after its syntax tree
+//! is gone: its module-level names (functions with what calling them
+//! gives back, classes with their bases and methods, imports it re-exports,
+//! names bound from a call), `__all__`, star imports, a module
+//! `__getattr__`, the attributes it writes anywhere, and the objects it
+//! binds to an event loop when imported.
+
+use std::path::PathBuf;
+
+use ruff_python_ast::{Expr, ModModule, Stmt, StmtClassDef, StmtFunctionDef};
+use ruff_source_file::LineIndex;
+use ruff_text_size::{Ranged, TextSize};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::semantic::functions::{is_generator, is_stub, written_attributes};
+use crate::semantic::scope::{MODULE_SCOPE, ScopeNode};
+use crate::semantic::{BindingKind, ScopeId, SemanticModel};
+
+/// One module, summarised.
+#[derive(Debug, Clone)]
+pub struct ModuleSummary {
+    /// The dotted name (`app.server`).
+    pub name: Box<str>,
+    pub path: PathBuf,
+    /// An `__init__.py`: relative imports start from the module itself.
+    pub package: bool,
+    pub symbols: FxHashMap<Box<str>, Symbol>,
+    /// The names `__all__` lists, when it is a literal.
+    pub all: Option<Vec<Box<str>>>,
+    /// Modules whose names `from m import *` brings in (absolute).
+    pub star_imports: Vec<Box<str>>,
+    /// A module-level `__getattr__`: any missing name may still resolve.
+    pub has_getattr: bool,
+    /// Attribute names assigned or deleted anywhere (`Conn.flush = …`).
+    pub written_attributes: FxHashSet<Box<str>>,
+    /// Module-level calls that bind an object to an event loop on import
+    /// (`asyncio.Future()`, `asyncio.ensure_future(…)`, …): the callee and
+    /// its line.
+    pub loop_bound_at_import: Vec<(Box<str>, u32)>,
+}
+
+/// What a module-level name is.
+#[derive(Debug, Clone)]
+pub enum Symbol {
+    Function(FunctionSummary),
+    Class(ClassSummary),
+    /// Bound only by imports of one path (absolute: `app.db.store`).
+    Import(Box<str>),
+    /// `name = callee(…)`, bound once: the callee's absolute qualified
+    /// name, when it has one (an instance when the callee is a class).
+    Assigned {
+        callee: Option<Box<str>>,
+        line: u32,
+    },
+    /// Anything else, or bound more than one way, or only on some paths.
+    Other,
+}
+
+/// A function or method, as far as callers need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunctionSummary {
+    pub is_async: bool,
+    /// Its own body yields: calling it makes a (async) generator.
+    pub is_generator: bool,
+    /// Every decorator is known to leave the function what it was.
+    pub transparent: bool,
+    /// `@asyncio.coroutine`, and otherwise transparent.
+    pub legacy_coroutine: bool,
+    /// The body only marks a place for a subclass (`...`, `pass`, `raise NotImplementedError`).
+    pub stub: bool,
+    /// No `return` in its own body gives a value.
+    pub returns_nothing: bool,
+    /// 1-based line of the `def`.
+    pub line: u32,
+}
+
+/// A class, as far as callers of its methods need it.
+#[derive(Debug, Clone)]
+pub struct ClassSummary {
+    /// Each base's absolute qualified name, `None` when it has none (`Base[T]`, a call).
+    pub bases: Vec<Option<Box<str>>>,
+    /// Methods bound once, directly in the body, by a `def`.
+    pub methods: FxHashMap<Box<str>, FunctionSummary>,
+    /// Names the body binds some other way (assigned, imported, bound twice).
+    pub other_names: FxHashSet<Box<str>>,
+    /// No metaclass and no class decorator that may replace methods.
+    pub keeps_methods: bool,
+    pub line: u32,
+}
+
+/// asyncio calls that, made at module level, tie an object to the event
+/// loop current at import time.
+const LOOP_BINDING_CALLS: &[&str] = &[
+    "asyncio.Future",
+    "asyncio.ensure_future",
+    "asyncio.gather",
+    "asyncio.create_task",
+    "asyncio.get_event_loop",
+    "asyncio.shield",
+];
+
+/// Summarises a parsed module named `name`.
+pub fn summarize(
+    module: &ModModule,
+    source: &str,
+    name: &str,
+    path: PathBuf,
+    package: bool,
+) -> ModuleSummary {
+    let semantic = SemanticModel::build(module);
+    let lines = LineIndex::from_source_text(source);
+    let line = |offset: TextSize| lines.line_index(offset).get() as u32;
+    let absolute = |qualified: &str| absolutize(qualified, name, package);
+
+    let mut by_name: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+    for (id, binding) in semantic.bindings.iter().enumerate() {
+        if binding.scope == MODULE_SCOPE {
+            by_name.entry(binding.name).or_default().push(id as u32);
+        }
+    }
+    let mut symbols = FxHashMap::default();
+    for (&symbol_name, ids) in &by_name {
+        let symbol = match ids.as_slice() {
+            [only] => {
+                let binding = semantic.binding(*only);
+                let unconditional = binding
+                    .stmt
+                    .is_some_and(|stmt| semantic.runs_unconditionally(stmt));
+                match (&binding.kind, binding.stmt) {
+                    _ if !unconditional => Symbol::Other,
+                    (BindingKind::FunctionDef(def), _) => {
+                        Symbol::Function(function(&semantic, def, line(def.name.start())))
+                    }
+                    (BindingKind::ClassDef(class), _) => {
+                        Symbol::Class(class_summary(&semantic, class, name, package, &line))
+                    }
+                    (BindingKind::Import { qualified, .. }, _) => {
+                        Symbol::Import(absolute(qualified).into())
+                    }
+                    (BindingKind::Assignment, Some(Stmt::Assign(assign))) => {
+                        match (assign.targets.as_slice(), assign.value.as_ref()) {
+                            ([Expr::Name(_)], Expr::Call(call)) => Symbol::Assigned {
+                                callee: module_qualified(&semantic, &call.func, name, package),
+                                line: line(assign.range.start()),
+                            },
+                            _ => Symbol::Other,
+                        }
+                    }
+                    _ => Symbol::Other,
+                }
+            }
+            many => {
+                // Several imports of one path, each on every path: one import.
+                let paths: FxHashSet<&str> = many
+                    .iter()
+                    .filter_map(|&id| semantic.binding(id).kind.import_path())
+                    .collect();
+                let all_imports = many
+                    .iter()
+                    .all(|&id| matches!(semantic.binding(id).kind, BindingKind::Import { .. }));
+                match paths.iter().next() {
+                    Some(path) if all_imports && paths.len() == 1 => {
+                        Symbol::Import(absolute(path).into())
+                    }
+                    _ => Symbol::Other,
+                }
+            }
+        };
+        symbols.insert(symbol_name.into(), symbol);
+    }
+
+    let mut star_imports = Vec::new();
+    let mut loop_bound_at_import = Vec::new();
+    for stmt in &module.body {
+        match stmt {
+            Stmt::ImportFrom(import) if import.names.iter().any(|a| a.name.as_str() == "*") => {
+                let dots = ".".repeat(import.level as usize);
+                let module_name = import.module.as_ref().map_or("", |m| m.as_str());
+                star_imports.push(absolute(&format!("{dots}{module_name}")).into());
+            }
+            _ => {}
+        }
+    }
+    for site in &semantic.calls {
+        if site.scope != MODULE_SCOPE {
+            continue;
+        }
+        if let Some(qualified) = semantic.qualified_name(&site.call.func, MODULE_SCOPE) {
+            let qualified = normalize_asyncio(qualified.as_str());
+            if LOOP_BINDING_CALLS.contains(&qualified.as_str()) {
+                loop_bound_at_import.push((qualified.into(), line(site.call.start())));
+            }
+        }
+    }
+
+    ModuleSummary {
+        name: name.into(),
+        path,
+        package,
+        has_getattr: symbols.contains_key("__getattr__"),
+        symbols,
+        all: literal_all(&semantic),
+        star_imports,
+        written_attributes: written_attributes(&module.body)
+            .into_iter()
+            .map(Into::into)
+            .collect(),
+        loop_bound_at_import,
+    }
+}
+
+fn function(semantic: &SemanticModel, def: &StmtFunctionDef, line: u32) -> FunctionSummary {
+    let mut returns_value = false;
+    for_each_return(&def.body, &mut |value| returns_value |= value);
+    FunctionSummary {
+        is_async: def.is_async,
+        is_generator: is_generator(def),
+        transparent: semantic.keeps_coroutine_function(def),
+        legacy_coroutine: semantic.is_legacy_coroutine(def),
+        stub: is_stub(def),
+        returns_nothing: !returns_value,
+        line,
+    }
+}
+
+/// Calls `found(has_value)` for each `return` of a function's own body.
+fn for_each_return(body: &[Stmt], found: &mut dyn FnMut(bool)) {
+    use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+    struct Returns<'f>(&'f mut dyn FnMut(bool));
+    impl<'a> StatementVisitor<'a> for Returns<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::Return(ret) => (self.0)(ret.value.is_some()),
+                _ => walk_stmt(self, stmt),
+            }
+        }
+    }
+    Returns(found).visit_body(body);
+}
+
+fn class_summary(
+    semantic: &SemanticModel,
+    class: &StmtClassDef,
+    module_name: &str,
+    package: bool,
+    line: &dyn Fn(TextSize) -> u32,
+) -> ClassSummary {
+    let bases = class
+        .bases()
+        .iter()
+        .map(|base| module_qualified(semantic, base, module_name, package))
+        .collect();
+    let class_scope = semantic
+        .scopes
+        .iter()
+        .position(|s| matches!(s.node, ScopeNode::Class(c) if std::ptr::eq(c, class)))
+        .map(|i| i as ScopeId);
+    let mut methods = FxHashMap::default();
+    let mut other_names = FxHashSet::default();
+    if let Some(scope) = class_scope {
+        let mut by_name: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
+        for (id, binding) in semantic.bindings.iter().enumerate() {
+            if binding.scope == scope {
+                by_name.entry(binding.name).or_default().push(id as u32);
+            }
+        }
+        for (name, ids) in by_name {
+            let direct_def = match ids.as_slice() {
+                [only] => match (&semantic.binding(*only).kind, semantic.binding(*only).stmt) {
+                    (BindingKind::FunctionDef(def), Some(stmt))
+                        if class.body.iter().any(|s| std::ptr::eq(s, stmt)) =>
+                    {
+                        Some(*def)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            match direct_def {
+                Some(def) => {
+                    methods.insert(name.into(), function(semantic, def, line(def.name.start())));
+                }
+                None => {
+                    other_names.insert(name.into());
+                }
+            }
+        }
+    }
+    ClassSummary {
+        bases,
+        methods,
+        other_names,
+        keeps_methods: class_scope
+            .is_some_and(|scope| semantic.class_keeps_its_methods(class, scope)),
+        line: line(class.name.start()),
+    }
+}
+
+/// The absolute qualified name `expr` (a name or an attribute chain, read
+/// at module level) refers to: through imports, or to a class or function
+/// the module itself defines once (`Repo` in `app.service` is
+/// `app.service.Repo`).
+fn module_qualified(
+    semantic: &SemanticModel,
+    expr: &Expr,
+    module: &str,
+    package: bool,
+) -> Option<Box<str>> {
+    match expr {
+        Expr::Name(name) => {
+            let id = name.id.as_str();
+            if let Some([only]) = semantic.bindings_in(MODULE_SCOPE, id)
+                && matches!(
+                    semantic.binding(*only).kind,
+                    BindingKind::FunctionDef(_) | BindingKind::ClassDef(_)
+                )
+            {
+                return Some(format!("{module}.{id}").into());
+            }
+            let qualified = semantic.qualified_name(expr, MODULE_SCOPE)?;
+            Some(absolutize(qualified.as_str(), module, package).into())
+        }
+        Expr::Attribute(attribute) => {
+            let base = module_qualified(semantic, &attribute.value, module, package)?;
+            Some(format!("{base}.{}", attribute.attr).into())
+        }
+        _ => None,
+    }
+}
+
+/// `__all__` when the module assigns it a literal list or tuple of strings.
+fn literal_all(semantic: &SemanticModel) -> Option<Vec<Box<str>>> {
+    let names = semantic.exported_names();
+    if names.is_empty() {
+        return None;
+    }
+    let mut names: Vec<Box<str>> = names.into_iter().map(Into::into).collect();
+    names.sort();
+    Some(names)
+}
+
+/// `asyncio.tasks.ensure_future` is `asyncio.ensure_future`.
+fn normalize_asyncio(qualified: &str) -> String {
+    let mut parts = qualified.split('.');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some("asyncio"), Some(_submodule), Some(member), None) => format!("asyncio.{member}"),
+        _ => qualified.to_string(),
+    }
+}
+
+/// An import path as the semantic model records it (`..db.store`,
+/// `asyncio.sleep`) made absolute for a module named `module` (a package's
+/// `__init__` when `package`): leading dots climb from the module's package.
+pub fn absolutize(qualified: &str, module: &str, package: bool) -> String {
+    let level = qualified.len() - qualified.trim_start_matches('.').len();
+    if level == 0 {
+        return qualified.to_string();
+    }
+    let rest = &qualified[level..];
+    let mut base: Vec<&str> = module.split('.').collect();
+    if !package {
+        base.pop();
+    }
+    for _ in 1..level {
+        base.pop();
+    }
+    if !rest.is_empty() {
+        base.push(rest);
+    }
+    base.join(".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::parse;
+
+    fn summary(source: &str, name: &str, package: bool) -> ModuleSummary {
+        let parsed = parse(source).expect("parses");
+        summarize(
+            parsed.syntax(),
+            source,
+            name,
+            PathBuf::from("x.py"),
+            package,
+        )
+    }
+
+    #[test]
+    fn relative_imports_become_absolute() {
+        assert_eq!(absolutize(".store", "app.db.models", false), "app.db.store");
+        assert_eq!(
+            absolutize("..core.run", "app.db.models", false),
+            "app.core.run"
+        );
+        assert_eq!(absolutize(".store", "app.db", true), "app.db.store");
+        assert_eq!(absolutize(".", "app.db", true), "app.db");
+        assert_eq!(absolutize("asyncio.sleep", "app", false), "asyncio.sleep");
+    }
+
+    #[test]
+    fn module_level_names() {
+        let s = summary(
+            "import asyncio\nfrom .store import save as persist\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .types import Record\n\nasync def fetch(x):\n    return x\n\n@register\nasync def hooked():\n    return 1\n\ndef helper():\n    print(1)\n\nclass Repo(Base):\n    async def save(self):\n        return 1\n    def load(self): ...\n    name = 'x'\n\nrepo = Repo()\ncounter = 0\ncounter += 1\n__all__ = ['fetch', 'repo']\n",
+            "app.service",
+            false,
+        );
+        let function = |n: &str| match s.symbols.get(n) {
+            Some(Symbol::Function(f)) => f.clone(),
+            other => panic!("{n}: {other:?}"),
+        };
+        assert!(function("fetch").is_async && function("fetch").transparent);
+        assert!(!function("hooked").transparent);
+        assert!(function("helper").returns_nothing);
+        assert!(
+            matches!(s.symbols.get("persist"), Some(Symbol::Import(p)) if &**p == "app.store.save")
+        );
+        assert!(matches!(s.symbols.get("Record"), Some(Symbol::Other)));
+        assert!(
+            matches!(s.symbols.get("repo"), Some(Symbol::Assigned { callee: Some(c), .. }) if &**c == "app.service.Repo")
+        );
+        assert!(matches!(s.symbols.get("counter"), Some(Symbol::Other)));
+        let Some(Symbol::Class(repo)) = s.symbols.get("Repo") else {
+            panic!("a class")
+        };
+        assert_eq!(repo.bases, vec![Some(Box::from("builtins.Base"))]);
+        assert!(repo.methods["save"].is_async);
+        assert!(repo.methods["load"].stub);
+        assert!(repo.other_names.contains("name"));
+        assert_eq!(s.all.as_deref().map(<[_]>::len), Some(2));
+    }
+
+    #[test]
+    fn loop_bound_objects_and_star_imports() {
+        let s = summary(
+            "import asyncio\nfrom .helpers import *\nready = asyncio.Future()\ndef later():\n    return asyncio.Future()\n",
+            "app",
+            true,
+        );
+        assert_eq!(s.star_imports, vec![Box::from("app.helpers")]);
+        assert_eq!(
+            s.loop_bound_at_import,
+            vec![(Box::from("asyncio.Future"), 3)]
+        );
+    }
+}
