@@ -8,6 +8,7 @@ mod builder;
 pub mod coroutines;
 pub mod functions;
 pub mod imports;
+pub mod known;
 pub mod names;
 pub mod project;
 pub mod runtime;

@@ -1,0 +1,504 @@
+//! What asyncmod knows, without reading them, about the well-known async
+//! libraries a project imports (SPEC §4): which of their functions and
+//! methods are coroutine functions, which return an awaitable that is no
+//! coroutine (a future, a request context manager: `asyncio.run` and
+//! `create_task` reject those, `await` accepts them), which objects hold a
+//! session or a connection. Only what the libraries' own code shows, for
+//! the versions in use at the end of 2026; a name not listed is unknown.
+
+/// What calling a known function or method gives back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Returns {
+    /// A coroutine (an `async def`, or a `def` returning one).
+    Coroutine,
+    /// An awaitable that is no coroutine: a future, a task, an object with
+    /// `__await__` (`websockets.serve(...)`, `aiohttp.ClientSession.get(...)`).
+    Awaitable,
+    /// A plain value: nothing to await.
+    Value,
+}
+
+/// A class of a well-known library.
+#[derive(Debug)]
+pub struct KnownClass {
+    pub name: &'static str,
+    /// A session, connection, cursor or stream: one operation at a time.
+    pub stateful: bool,
+    /// `async with Class(...) as x` binds the instance itself.
+    pub enter_returns_self: bool,
+    pub methods: &'static [(&'static str, Returns)],
+}
+
+use Returns::{Awaitable, Coroutine, Value};
+
+/// Modules' functions, by public dotted name.
+const FUNCTIONS: &[(&str, Returns)] = &[
+    ("aiohttp.request", Awaitable),
+    ("anyio.open_file", Coroutine),
+    ("anyio.run", Value),
+    ("anyio.sleep", Coroutine),
+    ("anyio.sleep_forever", Coroutine),
+    ("anyio.to_thread.run_sync", Coroutine),
+    ("anyio.create_task_group", Value),
+    ("aiofiles.open", Awaitable),
+    ("asyncpg.connect", Coroutine),
+    ("asyncpg.create_pool", Awaitable),
+    ("redis.asyncio.from_url", Value),
+    ("sqlalchemy.ext.asyncio.create_async_engine", Value),
+    ("trio.open_nursery", Value),
+    ("trio.run", Value),
+    ("trio.sleep", Coroutine),
+    ("trio.sleep_forever", Coroutine),
+    ("trio.to_thread.run_sync", Coroutine),
+    ("websockets.connect", Awaitable),
+    ("websockets.serve", Awaitable),
+    ("websockets.unix_connect", Awaitable),
+    ("websockets.unix_serve", Awaitable),
+];
+
+const AIOHTTP_SESSION_METHODS: &[(&str, Returns)] = &[
+    ("close", Coroutine),
+    ("delete", Awaitable),
+    ("get", Awaitable),
+    ("head", Awaitable),
+    ("options", Awaitable),
+    ("patch", Awaitable),
+    ("post", Awaitable),
+    ("put", Awaitable),
+    ("request", Awaitable),
+    ("ws_connect", Awaitable),
+];
+
+const HTTPX_CLIENT_METHODS: &[(&str, Returns)] = &[
+    ("aclose", Coroutine),
+    ("delete", Coroutine),
+    ("get", Coroutine),
+    ("head", Coroutine),
+    ("options", Coroutine),
+    ("patch", Coroutine),
+    ("post", Coroutine),
+    ("put", Coroutine),
+    ("request", Coroutine),
+    ("send", Coroutine),
+    ("stream", Value),
+];
+
+const ASYNCPG_QUERY_METHODS: &[(&str, Returns)] = &[
+    ("close", Coroutine),
+    ("copy_from_query", Coroutine),
+    ("copy_from_table", Coroutine),
+    ("copy_records_to_table", Coroutine),
+    ("copy_to_table", Coroutine),
+    ("execute", Coroutine),
+    ("executemany", Coroutine),
+    ("fetch", Coroutine),
+    ("fetchrow", Coroutine),
+    ("fetchval", Coroutine),
+    ("prepare", Coroutine),
+    ("transaction", Value),
+];
+
+const ASYNCPG_POOL_METHODS: &[(&str, Returns)] = &[
+    ("acquire", Awaitable),
+    ("close", Coroutine),
+    ("execute", Coroutine),
+    ("executemany", Coroutine),
+    ("fetch", Coroutine),
+    ("fetchrow", Coroutine),
+    ("fetchval", Coroutine),
+    ("release", Coroutine),
+];
+
+const SQLALCHEMY_SESSION_METHODS: &[(&str, Returns)] = &[
+    ("add", Value),
+    ("add_all", Value),
+    ("begin", Awaitable),
+    ("close", Coroutine),
+    ("commit", Coroutine),
+    ("delete", Coroutine),
+    ("execute", Coroutine),
+    ("expunge", Value),
+    ("flush", Coroutine),
+    ("get", Coroutine),
+    ("merge", Coroutine),
+    ("refresh", Coroutine),
+    ("rollback", Coroutine),
+    ("run_sync", Coroutine),
+    ("scalar", Coroutine),
+    ("scalars", Coroutine),
+    ("stream", Coroutine),
+    ("stream_scalars", Coroutine),
+];
+
+const SQLALCHEMY_CONNECTION_METHODS: &[(&str, Returns)] = &[
+    ("close", Coroutine),
+    ("commit", Coroutine),
+    ("execute", Coroutine),
+    ("rollback", Coroutine),
+    ("run_sync", Coroutine),
+    ("scalar", Coroutine),
+    ("scalars", Coroutine),
+    ("stream", Coroutine),
+];
+
+const REDIS_METHODS: &[(&str, Returns)] = &[
+    ("aclose", Coroutine),
+    ("close", Coroutine),
+    ("decr", Coroutine),
+    ("delete", Coroutine),
+    ("execute_command", Coroutine),
+    ("exists", Coroutine),
+    ("expire", Coroutine),
+    ("get", Coroutine),
+    ("hdel", Coroutine),
+    ("hget", Coroutine),
+    ("hgetall", Coroutine),
+    ("hset", Coroutine),
+    ("incr", Coroutine),
+    ("keys", Coroutine),
+    ("lpop", Coroutine),
+    ("lpush", Coroutine),
+    ("mget", Coroutine),
+    ("mset", Coroutine),
+    ("ping", Coroutine),
+    ("pipeline", Value),
+    ("publish", Coroutine),
+    ("pubsub", Value),
+    ("rpop", Coroutine),
+    ("rpush", Coroutine),
+    ("sadd", Coroutine),
+    ("set", Coroutine),
+    ("smembers", Coroutine),
+];
+
+const WEBSOCKET_METHODS: &[(&str, Returns)] = &[
+    ("close", Coroutine),
+    ("ping", Coroutine),
+    ("recv", Coroutine),
+    ("send", Coroutine),
+    ("wait_closed", Coroutine),
+];
+
+const AIOHTTP_WEBSOCKET_METHODS: &[(&str, Returns)] = &[
+    ("close", Coroutine),
+    ("receive", Coroutine),
+    ("receive_bytes", Coroutine),
+    ("receive_json", Coroutine),
+    ("receive_str", Coroutine),
+    ("send_bytes", Coroutine),
+    ("send_json", Coroutine),
+    ("send_str", Coroutine),
+];
+
+/// Motor wraps PyMongo's calls in futures run on a thread pool.
+const MOTOR_COLLECTION_METHODS: &[(&str, Returns)] = &[
+    ("count_documents", Awaitable),
+    ("delete_many", Awaitable),
+    ("delete_one", Awaitable),
+    ("find", Value),
+    ("find_one", Awaitable),
+    ("insert_many", Awaitable),
+    ("insert_one", Awaitable),
+    ("replace_one", Awaitable),
+    ("update_many", Awaitable),
+    ("update_one", Awaitable),
+];
+
+const ASYNCIO_STREAM_WRITER_METHODS: &[(&str, Returns)] = &[
+    ("close", Value),
+    ("drain", Coroutine),
+    ("wait_closed", Coroutine),
+    ("write", Value),
+    ("writelines", Value),
+];
+
+const ASYNCIO_STREAM_READER_METHODS: &[(&str, Returns)] = &[
+    ("read", Coroutine),
+    ("readexactly", Coroutine),
+    ("readline", Coroutine),
+    ("readuntil", Coroutine),
+];
+
+const ASYNCIO_QUEUE_METHODS: &[(&str, Returns)] = &[
+    ("get", Coroutine),
+    ("get_nowait", Value),
+    ("join", Coroutine),
+    ("put", Coroutine),
+    ("put_nowait", Value),
+    ("task_done", Value),
+];
+
+const ASYNCIO_LOCK_METHODS: &[(&str, Returns)] = &[("acquire", Coroutine), ("release", Value)];
+
+const ASYNCIO_EVENT_METHODS: &[(&str, Returns)] = &[
+    ("clear", Value),
+    ("is_set", Value),
+    ("set", Value),
+    ("wait", Coroutine),
+];
+
+const ASYNCIO_CONDITION_METHODS: &[(&str, Returns)] = &[
+    ("acquire", Coroutine),
+    ("notify", Value),
+    ("notify_all", Value),
+    ("release", Value),
+    ("wait", Coroutine),
+    ("wait_for", Coroutine),
+];
+
+const ASYNCIO_PROCESS_METHODS: &[(&str, Returns)] = &[
+    ("communicate", Coroutine),
+    ("kill", Value),
+    ("terminate", Value),
+    ("wait", Coroutine),
+];
+
+const CLASSES: &[KnownClass] = &[
+    KnownClass {
+        name: "aiohttp.ClientSession",
+        stateful: true,
+        enter_returns_self: true,
+        methods: AIOHTTP_SESSION_METHODS,
+    },
+    KnownClass {
+        name: "aiohttp.ClientWebSocketResponse",
+        stateful: true,
+        enter_returns_self: true,
+        methods: AIOHTTP_WEBSOCKET_METHODS,
+    },
+    KnownClass {
+        name: "httpx.AsyncClient",
+        stateful: true,
+        enter_returns_self: true,
+        methods: HTTPX_CLIENT_METHODS,
+    },
+    KnownClass {
+        name: "asyncpg.Connection",
+        stateful: true,
+        enter_returns_self: false,
+        methods: ASYNCPG_QUERY_METHODS,
+    },
+    KnownClass {
+        name: "asyncpg.Pool",
+        stateful: false,
+        enter_returns_self: true,
+        methods: ASYNCPG_POOL_METHODS,
+    },
+    KnownClass {
+        name: "sqlalchemy.ext.asyncio.AsyncSession",
+        stateful: true,
+        enter_returns_self: true,
+        methods: SQLALCHEMY_SESSION_METHODS,
+    },
+    KnownClass {
+        name: "sqlalchemy.ext.asyncio.AsyncConnection",
+        stateful: true,
+        enter_returns_self: true,
+        methods: SQLALCHEMY_CONNECTION_METHODS,
+    },
+    KnownClass {
+        name: "redis.asyncio.Redis",
+        stateful: true,
+        enter_returns_self: true,
+        methods: REDIS_METHODS,
+    },
+    KnownClass {
+        name: "motor.motor_asyncio.AsyncIOMotorCollection",
+        stateful: false,
+        enter_returns_self: false,
+        methods: MOTOR_COLLECTION_METHODS,
+    },
+    KnownClass {
+        name: "websockets.ClientConnection",
+        stateful: true,
+        enter_returns_self: true,
+        methods: WEBSOCKET_METHODS,
+    },
+    KnownClass {
+        name: "websockets.WebSocketClientProtocol",
+        stateful: true,
+        enter_returns_self: true,
+        methods: WEBSOCKET_METHODS,
+    },
+    KnownClass {
+        name: "websockets.WebSocketServerProtocol",
+        stateful: true,
+        enter_returns_self: true,
+        methods: WEBSOCKET_METHODS,
+    },
+    KnownClass {
+        name: "websockets.ServerConnection",
+        stateful: true,
+        enter_returns_self: true,
+        methods: WEBSOCKET_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.StreamWriter",
+        stateful: true,
+        enter_returns_self: false,
+        methods: ASYNCIO_STREAM_WRITER_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.StreamReader",
+        stateful: true,
+        enter_returns_self: false,
+        methods: ASYNCIO_STREAM_READER_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.Queue",
+        stateful: false,
+        enter_returns_self: false,
+        methods: ASYNCIO_QUEUE_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.PriorityQueue",
+        stateful: false,
+        enter_returns_self: false,
+        methods: ASYNCIO_QUEUE_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.LifoQueue",
+        stateful: false,
+        enter_returns_self: false,
+        methods: ASYNCIO_QUEUE_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.Lock",
+        stateful: false,
+        enter_returns_self: false,
+        methods: ASYNCIO_LOCK_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.Semaphore",
+        stateful: false,
+        enter_returns_self: false,
+        methods: ASYNCIO_LOCK_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.BoundedSemaphore",
+        stateful: false,
+        enter_returns_self: false,
+        methods: ASYNCIO_LOCK_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.Event",
+        stateful: false,
+        enter_returns_self: false,
+        methods: ASYNCIO_EVENT_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.Condition",
+        stateful: false,
+        enter_returns_self: false,
+        methods: ASYNCIO_CONDITION_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.subprocess.Process",
+        stateful: true,
+        enter_returns_self: false,
+        methods: ASYNCIO_PROCESS_METHODS,
+    },
+];
+
+/// Where libraries define what they re-export at the top: the defining
+/// module's name, then the public one.
+const ALIASES: &[(&str, &str)] = &[
+    ("aiohttp.client.", "aiohttp."),
+    ("aiohttp.client_ws.", "aiohttp."),
+    ("asyncpg.connection.", "asyncpg."),
+    ("asyncpg.pool.", "asyncpg."),
+    ("httpx._client.", "httpx."),
+    ("redis.asyncio.client.", "redis.asyncio."),
+    ("sqlalchemy.ext.asyncio.session.", "sqlalchemy.ext.asyncio."),
+    ("sqlalchemy.ext.asyncio.engine.", "sqlalchemy.ext.asyncio."),
+    ("websockets.client.", "websockets."),
+    ("websockets.server.", "websockets."),
+    ("websockets.asyncio.client.", "websockets."),
+    ("websockets.asyncio.server.", "websockets."),
+    ("websockets.legacy.client.", "websockets."),
+    ("websockets.legacy.server.", "websockets."),
+    ("asyncio.streams.", "asyncio."),
+    ("asyncio.queues.", "asyncio."),
+    ("asyncio.locks.", "asyncio."),
+];
+
+/// The public spelling of a name a library defines in a submodule.
+fn public(qualified: &str) -> std::borrow::Cow<'_, str> {
+    for (defined, public) in ALIASES {
+        if let Some(rest) = qualified.strip_prefix(defined) {
+            return format!("{public}{rest}").into();
+        }
+    }
+    // `redis.Redis` (no `asyncio`) is the blocking client: it is not listed.
+    qualified.into()
+}
+
+/// What calling the library function `qualified` gives back, if known.
+pub fn function(qualified: &str) -> Option<Returns> {
+    let name = public(qualified);
+    FUNCTIONS
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|&(_, returns)| returns)
+}
+
+/// The library class `qualified`, if known.
+pub fn class(qualified: &str) -> Option<&'static KnownClass> {
+    let name = public(qualified);
+    CLASSES.iter().find(|class| class.name == name)
+}
+
+/// What calling `method` on an instance of the library class `class` gives back, if known.
+pub fn method(class_name: &str, method: &str) -> Option<Returns> {
+    class(class_name)?
+        .methods
+        .iter()
+        .find(|(known, _)| *known == method)
+        .map(|&(_, returns)| returns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_under_their_public_and_defining_modules() {
+        assert_eq!(function("websockets.serve"), Some(Awaitable));
+        assert_eq!(function("websockets.server.serve"), Some(Awaitable));
+        assert_eq!(function("asyncpg.connect"), Some(Coroutine));
+        assert_eq!(
+            method("aiohttp.client.ClientSession", "get"),
+            Some(Awaitable)
+        );
+        assert_eq!(method("aiohttp.ClientSession", "close"), Some(Coroutine));
+        assert_eq!(method("httpx.AsyncClient", "get"), Some(Coroutine));
+        assert_eq!(
+            method("asyncio.streams.StreamWriter", "drain"),
+            Some(Coroutine)
+        );
+        assert_eq!(method("asyncio.Queue", "put"), Some(Coroutine));
+        assert_eq!(method("asyncio.Queue", "put_nowait"), Some(Value));
+        assert!(class("sqlalchemy.ext.asyncio.AsyncSession").is_some_and(|c| c.stateful));
+        assert_eq!(function("requests.get"), None);
+        assert_eq!(method("aiohttp.ClientSession", "unknown_method"), None);
+    }
+
+    #[test]
+    fn tables_are_sorted_and_unique() {
+        for class in CLASSES {
+            for pair in class.methods.windows(2) {
+                assert!(
+                    pair[0].0 < pair[1].0,
+                    "{}: {} / {}",
+                    class.name,
+                    pair[0].0,
+                    pair[1].0
+                );
+            }
+        }
+        let mut names: Vec<&str> = FUNCTIONS.iter().map(|(n, _)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FUNCTIONS.len());
+    }
+}
