@@ -9,7 +9,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 use super::Edit;
-use super::layout::{delete_statements, full_line_end, line_start, previous_line};
+use super::layout::{delete_statements, full_line_end, line_start, line_text, previous_line};
 use crate::codemods::Context;
 use crate::semantic::imports::Lookup;
 use crate::semantic::scope::MODULE_SCOPE;
@@ -207,6 +207,12 @@ pub fn import_insertion(ctx: &Context, module: &str) -> Edit {
     Edit::insertion(at, content)
 }
 
+/// Whether the line at `offset` carries a `# noqa` comment, with or without
+/// codes. (Import lines hold no strings, so a `#` there starts a comment.)
+fn has_noqa(source: &str, offset: TextSize) -> bool {
+    crate::noqa::parse_directive(line_text(source, offset)).is_some()
+}
+
 /// Whether the text between two statements holds a blank line. Its first
 /// piece ends the previous statement's line, its last starts the next one's.
 fn has_blank_line_between(between: &str) -> bool {
@@ -266,22 +272,36 @@ fn is_definition(stmt: &Stmt) -> bool {
 }
 
 /// Edits that remove each requested import that nothing uses any more. An
-/// import is kept when any name in the module still spells it, when
-/// `__all__` lists it, or when removing it would need more than deleting
-/// whole lines or one alias.
+/// import is kept when any name in the module still reads or deletes it,
+/// when `__all__` lists it, when a string the program may evaluate names it
+/// (a string annotation such as `-> "time.struct_time"`, see
+/// [`SemanticModel::names_in_strings`]), when a `global` or `nonlocal`
+/// statement names it (another function manages the name), when a `# noqa`
+/// comment sits on its line (someone marked it as deliberate, whatever the
+/// codes), or when removing it would need more than deleting whole lines or
+/// one alias.
 pub fn remove_unused_imports(
     source: &str,
     semantic: &SemanticModel,
     removals: &[ImportRemoval],
 ) -> Vec<Edit> {
     let exported = semantic.exported_names();
-    let mut by_stmt: Vec<(&Stmt, Vec<TextRange>)> = Vec::new();
     let mut seen = FxHashSet::default();
-    for removal in removals {
-        if !seen.insert(removal) || exported.contains(removal.name.as_str()) {
-            continue;
-        }
-        if semantic.references_named(&removal.name).next().is_some() {
+    let candidates: Vec<&ImportRemoval> = removals
+        .iter()
+        .filter(|removal| seen.insert(*removal))
+        .filter(|removal| {
+            let name = removal.name.as_str();
+            !exported.contains(name)
+                && semantic.references_named(name).next().is_none()
+                && !semantic.is_declared_global_or_nonlocal(name)
+        })
+        .collect();
+    let names: Vec<&str> = candidates.iter().map(|r| r.name.as_str()).collect();
+    let in_strings = semantic.names_in_strings(&names);
+    let mut by_stmt: Vec<(&Stmt, Vec<TextRange>)> = Vec::new();
+    for removal in candidates {
+        if in_strings.contains(removal.name.as_str()) {
             continue;
         }
         for (_, binding) in semantic.bindings_named(&removal.name) {
@@ -289,6 +309,9 @@ pub fn remove_unused_imports(
                 continue;
             }
             let Some(stmt) = binding.stmt else { continue };
+            if has_noqa(source, stmt.start()) || has_noqa(source, binding.range.start()) {
+                continue;
+            }
             match by_stmt.iter_mut().find(|(s, _)| std::ptr::eq(*s, stmt)) {
                 Some((_, aliases)) => aliases.push(binding.range),
                 None => by_stmt.push((stmt, vec![binding.range])),
@@ -379,6 +402,84 @@ mod tests {
             .collect();
         let edits = remove_unused_imports(source, &semantic, &removals);
         crate::fix::apply::splice(source, &edits)
+    }
+
+    /// `import time` after a fix stopped using it.
+    fn remove_time(source: &str) -> String {
+        let parsed = crate::engine::parse(source).expect("parses");
+        let semantic = SemanticModel::build(parsed.syntax());
+        let removal = ImportRemoval {
+            name: "time".to_string(),
+            qualified: "time".to_string(),
+        };
+        let edits = remove_unused_imports(source, &semantic, &[removal]);
+        crate::fix::apply::splice(source, &edits)
+    }
+
+    #[test]
+    fn unused_import_goes() {
+        assert_eq!(remove_time("import time\nx = 1\n"), "x = 1\n");
+        assert_eq!(
+            remove_time("import time  # the clock\nx = 1\n"),
+            "# the clock\nx = 1\n"
+        );
+    }
+
+    #[test]
+    fn string_annotations_keep_it() {
+        for source in [
+            "import time\ndef f() -> \"time.struct_time\": ...\n",
+            "import time\ndef f(t: 'time.struct_time'): ...\n",
+            "import time\nclass C:\n    t: \"Optional[time.struct_time]\"\n",
+            "import time\nt: Optional['time.struct_time'] = None\n",
+            "import time\nx = cast('time.struct_time', y)\n",
+            "import time\nT = TypeVar('T', bound='time.struct_time')\n",
+        ] {
+            assert_eq!(remove_time(source), source);
+        }
+        // A word in a string is no reference.
+        assert_eq!(
+            remove_time("import time\nprint('time flies')\n"),
+            "print('time flies')\n"
+        );
+    }
+
+    #[test]
+    fn noqa_on_its_line_keeps_it() {
+        for source in [
+            "import time  # noqa: F401\n",
+            "import time  # noqa\n",
+            "import time  # NOQA:F401,E402\n",
+            "import os, time  # noqa: F401\n",
+            "from time import (  # noqa\n    sleep,\n)\n",
+        ] {
+            assert_eq!(remove_time(source), source, "{source}");
+        }
+        // Only the marked alias stays.
+        let source = "from time import (\n    sleep,\n    monotonic,  # noqa: F401\n)\n";
+        let parsed = crate::engine::parse(source).expect("parses");
+        let semantic = SemanticModel::build(parsed.syntax());
+        let removals = ["monotonic", "sleep"].map(|name| ImportRemoval {
+            name: name.to_string(),
+            qualified: format!("time.{name}"),
+        });
+        let edits = remove_unused_imports(source, &semantic, &removals);
+        assert_eq!(
+            crate::fix::apply::splice(source, &edits),
+            "from time import (\n    monotonic,  # noqa: F401\n)\n"
+        );
+    }
+
+    #[test]
+    fn del_global_and_all_keep_it() {
+        for source in [
+            "import time\ndel time\n",
+            "import time\ndef f():\n    global time\n    time = None\n",
+            "import time\n__all__ = ['time']\n",
+            "import time\nfrom typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    x: time.struct_time\n",
+        ] {
+            assert_eq!(remove_time(source), source, "{source}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod names;
 pub mod project;
 pub mod runtime;
 pub mod scope;
+pub mod strings;
 
 use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
 
@@ -290,6 +291,14 @@ impl<'a> SemanticModel<'a> {
             }
         }
         names
+    }
+
+    /// Whether some scope declares `name` `global` or `nonlocal`.
+    pub fn is_declared_global_or_nonlocal(&self, name: &str) -> bool {
+        self.declaring_scopes.iter().any(|&id| {
+            let scope = self.scope(id);
+            scope.globals.contains(name) || scope.nonlocals.contains(name)
+        })
     }
 
     /// Every import binding of `path` (`asyncio`, `time.sleep`), in any scope.
