@@ -10,6 +10,7 @@
 //! re-exports, conservatively: a name bound more than one way, a star
 //! import, a module `__getattr__` or a chain that loops is unknown.
 
+pub mod environment;
 pub mod layout;
 pub mod summary;
 
@@ -29,6 +30,9 @@ const MAX_HOPS: usize = 16;
 /// One project: its layout, its entry points and the summaries read so far.
 pub struct ProjectIndex {
     layout: Layout,
+    /// The installed packages' directories (site-packages), when an
+    /// environment was found: their modules are summarised the same way.
+    environment: Option<Layout>,
     /// `[project.scripts]` targets as dotted names (`app.cli.main`).
     scripts: Vec<String>,
     /// Summaries by module name; `None` for a module that has no code or
@@ -52,8 +56,20 @@ impl std::fmt::Debug for ProjectIndex {
 
 impl ProjectIndex {
     pub fn new(layout: Layout) -> ProjectIndex {
+        ProjectIndex::with_environment(layout, None)
+    }
+
+    /// An index that also reads the installed packages under `site_packages`.
+    pub fn with_environment(layout: Layout, site_packages: Option<Vec<PathBuf>>) -> ProjectIndex {
         let scripts = read_scripts(&layout.root);
+        let environment = site_packages
+            .filter(|dirs| !dirs.is_empty())
+            .map(|dirs| Layout {
+                root: dirs[0].clone(),
+                source_roots: dirs,
+            });
         ProjectIndex {
+            environment,
             layout,
             scripts,
             summaries: RwLock::new(FxHashMap::default()),
@@ -78,7 +94,7 @@ impl ProjectIndex {
         {
             return summary.clone();
         }
-        let summary = match self.layout.find_module(module) {
+        let summary = match self.locate(module) {
             Some(ModuleFile::Source { path, package }) => read_summary(module, &path, package),
             Some(ModuleFile::Namespace(_)) | None => None,
         };
@@ -86,6 +102,19 @@ impl ProjectIndex {
             known.insert(module.into(), summary.clone());
         }
         summary
+    }
+
+    /// The file behind `module`: in the project, else (when the project has
+    /// no top-level module of that name) in the environment.
+    fn locate(&self, module: &str) -> Option<ModuleFile> {
+        let top = module.split('.').next().unwrap_or(module);
+        if let Some(found) = self.layout.find_module(module) {
+            return Some(found);
+        }
+        if self.layout.find_module(top).is_some() {
+            return None;
+        }
+        self.environment.as_ref()?.find_module(module)
     }
 
     fn resolve_hops(&self, qualified: &str, hops: usize) -> Resolved {
@@ -112,7 +141,7 @@ impl ProjectIndex {
         // The longest prefix that is a module of the project.
         for split in (1..=parts.len()).rev() {
             let module = parts[..split].join(".");
-            let Some(file) = self.layout.find_module(&module) else {
+            let Some(file) = self.locate(&module) else {
                 continue;
             };
             // `from app import store` reaches app/__init__.py's `store` before
@@ -309,7 +338,7 @@ impl ProjectIndex {
     /// What the index knows about `module`, for `--show-index`.
     pub fn describe(&self, module: &str) -> String {
         let Some(summary) = self.summary(module) else {
-            return match self.layout.find_module(module) {
+            return match self.locate(module) {
                 Some(ModuleFile::Namespace(path)) => {
                     format!("{module}: namespace package at {}\n", path.display())
                 }
@@ -534,12 +563,29 @@ fn describe(summary: &ModuleSummary, root: &Path) -> String {
 /// worker threads.
 #[derive(Default)]
 pub struct Indexes {
+    /// The interpreter `--python` names, if any.
+    python: Option<PathBuf>,
     by_root: Mutex<FxHashMap<PathBuf, Arc<ProjectIndex>>>,
     /// The root found for each directory already asked about.
     roots: Mutex<FxHashMap<PathBuf, PathBuf>>,
 }
 
 impl Indexes {
+    /// Indexes that read installed packages from the environment of
+    /// `python` (`--python`), else from `VIRTUAL_ENV` or a `.venv`/`venv`
+    /// directory of each project.
+    pub fn new(python: Option<PathBuf>) -> Indexes {
+        Indexes {
+            python,
+            ..Indexes::default()
+        }
+    }
+
+    fn index_at(&self, root: PathBuf) -> ProjectIndex {
+        let site_packages = environment::site_packages(self.python.as_deref(), &root);
+        ProjectIndex::with_environment(Layout::at(root), site_packages)
+    }
+
     /// The index of the project around `file`, and the file's module name
     /// and whether it is a package (`None` for a file no import can name).
     pub fn for_file(&self, file: &Path) -> (Arc<ProjectIndex>, Option<(String, bool)>) {
@@ -561,9 +607,9 @@ impl Indexes {
         let index = match self.by_root.lock() {
             Ok(mut by_root) => by_root
                 .entry(root.clone())
-                .or_insert_with(|| Arc::new(ProjectIndex::new(Layout::at(root))))
+                .or_insert_with(|| Arc::new(self.index_at(root)))
                 .clone(),
-            Err(_) => Arc::new(ProjectIndex::new(Layout::at(root))),
+            Err(_) => Arc::new(self.index_at(root)),
         };
         let module = index.layout.module_name(&file);
         (index, module)
@@ -724,6 +770,35 @@ mod tests {
             kind(&index.method("db.base.Base", "save")),
             "async db.base.Base.save"
         );
+    }
+
+    #[test]
+    fn installed_packages_are_read_when_an_environment_is_found() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join(".venv/lib/python3.11/site-packages");
+        std::fs::create_dir_all(site.join("acme")).expect("mkdir");
+        std::fs::write(site.join("acme/__init__.py"), "from .client import fetch\n")
+            .expect("write");
+        std::fs::write(
+            site.join("acme/client.py"),
+            "async def fetch():\n    return 1\n",
+        )
+        .expect("write");
+        std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
+        std::fs::write(dir.path().join(".venv/pyvenv.cfg"), "home = /usr/bin\n").expect("write");
+        std::fs::write(dir.path().join("acme_user.py"), "import acme\n").expect("write");
+        // `--python` naming the environment (`VIRTUAL_ENV` of the test's own
+        // process must not matter).
+        let indexes = Indexes::new(Some(dir.path().join(".venv")));
+        let (index, module) = indexes.for_file(&dir.path().join("acme_user.py"));
+        assert_eq!(module, Some(("acme_user".to_string(), false)));
+        assert_eq!(
+            kind(&index.resolve("acme.fetch")),
+            "async acme.client.fetch"
+        );
+        // Without one, the name leaves the project and the table answers.
+        let bare = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
+        assert_eq!(kind(&bare.resolve("acme.fetch")), "external acme.fetch");
     }
 
     #[test]
