@@ -234,7 +234,7 @@ pub fn wrap_statement_hoisting(
     let mut edits = vec![Edit::insertion(lines.start(), text)];
     // Lines that start inside `outer` are either deleted or `inner`'s own.
     edits.extend(reindent_lines(ctx, lines, indent, &inner_indent, &[outer]));
-    edits.extend(hoisted_lines(ctx, outer, inner, &inner_indent));
+    edits.extend(hoisted_lines(ctx, outer, inner, indent, &inner_indent));
     if !before.is_empty() {
         edits.push(Edit::deletion(before));
     }
@@ -246,7 +246,8 @@ pub fn wrap_statement_hoisting(
 }
 
 /// Edits that re-indent the lines of `inner` after its first, which moves to
-/// where `outer` started (one indent unit further in). Lines indented from
+/// where `outer` started, on `outer`'s line as the statement's re-indent
+/// left it (`indent` became `inner_indent`). Lines indented from
 /// the line `inner` starts on keep that relation (`fetch(\n    a,\n)`); when
 /// `inner` shares its first line with other code, lines aligned at or past
 /// its column (`fetch(a,\n      b)`) move with it by the same columns.
@@ -254,6 +255,7 @@ fn hoisted_lines(
     ctx: &Context,
     outer: TextRange,
     inner: TextRange,
+    indent: &str,
     inner_indent: &str,
 ) -> Vec<Edit> {
     let source = ctx.source;
@@ -265,16 +267,26 @@ fn hoisted_lines(
     let base = indentation_at(source, inner.start());
     let before_inner = &source[TextRange::new(line_start(source, inner.start()), inner.start())];
     let before_outer = &source[TextRange::new(line_start(source, outer.start()), outer.start())];
-    let unit = indent_unit(source, ctx.tokens);
+    // `inner` now starts where `outer` did, on `outer`'s line as re-indented:
+    // the statement's first line, or a continuation line (`await \` then
+    // `wait_for(…)` below) that moved in with the statement.
+    let outer_line = indentation_at(source, outer.start());
+    let landing = match outer_line.strip_prefix(indent) {
+        Some(rest) if line_start(source, outer.start()) < outer.start() => {
+            format!("{inner_indent}{rest}")
+        }
+        _ => outer_line.to_string(),
+    };
     let aligned = !before_inner.trim().is_empty()
         && !before_inner.contains('\t')
         && !before_outer.contains('\t')
-        && !unit.contains('\t');
+        && !landing.contains('\t');
     if !aligned {
-        return reindent_lines(ctx, lines, base, inner_indent, &[]);
+        return reindent_lines(ctx, lines, base, &landing, &[]);
     }
     let old_column = before_inner.chars().count();
-    let new_column = before_outer.chars().count() + unit.len();
+    let new_column =
+        before_outer.chars().count() + landing.chars().count() - outer_line.chars().count();
     let mut edits = Vec::new();
     for offset in code_line_starts(ctx, lines, &[]) {
         let line = line_text(source, offset);
@@ -288,8 +300,8 @@ fn hoisted_lines(
                 ),
                 spaces,
             ));
-        } else if line.starts_with(base) && base != inner_indent {
-            edits.push(indentation_change(offset, base, inner_indent));
+        } else if line.starts_with(base) && base != landing {
+            edits.push(indentation_change(offset, base, &landing));
         }
     }
     edits
@@ -429,6 +441,28 @@ mod tests {
         assert_eq!(
             hoist(source),
             "async def f():\n    async with timeout(5):\n        rows = await fetch(query,\n                           user_id)\n"
+        );
+    }
+
+    #[test]
+    fn hoisting_from_a_hanging_continuation_keeps_arguments_right_of_the_call() {
+        // `await \` then the call below: the call's own lines move in with
+        // the continuation line they hang from, never left of it.
+        let source = "async def f():\n    x = await \\\n        wait_for(\n            fetch(\n                a,\n            ),\n            timeout=5,\n        )\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\n    async with timeout(5):\n        x = await \\\n            fetch(\n                a,\n            )\n"
+        );
+        let source =
+            "async def f():\n    x = await \\\n        wait_for(fetch(\n            a), 5)\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\n    async with timeout(5):\n        x = await \\\n            fetch(\n                a)\n"
+        );
+        let source = "async def f():\n    x = await \\\n        wait_for(fetch(a,\n                       b), 5)\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\n    async with timeout(5):\n        x = await \\\n            fetch(a,\n                  b)\n"
         );
     }
 
