@@ -19,3 +19,18 @@ async def load(pool, user_id):
     rows = await asyncio.wait_for(pool.fetch(QUERY,  # rewrite: argument hugging the call
                                              user_id), 3)
     return row, rows
+
+
+async def hanging(client, url):
+    # rewrite: `await \` with the call below; its lines stay right of it
+    reply = await \
+        asyncio.wait_for(
+            client.get(
+                url,
+            ),
+            timeout=5,
+        )
+    more = await \
+        asyncio.wait_for(client.get(
+            url), 5)
+    return reply, more

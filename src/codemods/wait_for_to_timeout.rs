@@ -6,7 +6,8 @@ use crate::codemods::prelude::*;
 use crate::codemods::support::statement_value;
 use crate::fix::blocks::wrap_statement_hoisting;
 use crate::fix::layout::{contains_comment, indent_unit, indentation_at};
-use crate::semantic::{ScopeId, SemanticModel};
+use crate::semantic::imports::Lookup;
+use crate::semantic::{Binding, BindingKind, ScopeId, ScopeNode, SemanticModel};
 
 declare_codemod! {
     /// ## What it does
@@ -44,44 +45,75 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe. Both forms raise `TimeoutError` on timeout (in 3.11
-    /// `asyncio.TimeoutError` is that same class), cancel the awaited call,
-    /// wait for it to finish cancelling, and treat `None` as no timeout; a
-    /// `return` inside the block is fine. What differs, and how the fix deals
-    /// with it:
+    /// Safe. Checked by running programs before and after the rewrite: both
+    /// forms raise `TimeoutError` on timeout (in 3.11 `asyncio.TimeoutError`
+    /// is that same class), caused by a `CancelledError`; both cancel the
+    /// awaited call, a future or a task (`shield`, `gather` and executor
+    /// futures included) and wait for it to finish cancelling; a value
+    /// returned by an awaitable that swallows the cancellation wins in both;
+    /// a `CancelledError` raised inside `aw`, or a cancellation of the caller
+    /// from outside, passes through as `CancelledError`; nested deadlines
+    /// fire the same way and leave the task's `cancelling()` count as it
+    /// was; `None` is no timeout; a `return` in the block and a `try/finally`
+    /// around it behave as before. What differs, and how the fix deals with it:
     ///
-    /// - Order of evaluation: `wait_for(aw, t)` evaluates `aw` before `t`; the
-    ///   rewrite evaluates `t` first. The fix applies only when that cannot
-    ///   show: `t` is a constant, or neither `t` nor `aw`'s callee and
-    ///   arguments call anything, or `aw` is a name, an attribute or a call of
-    ///   one with constant arguments (`event.wait()`, with `t` such as
-    ///   `deadline - loop.time()`). Calling the coroutine function itself runs
-    ///   none of its body. `aw` may hold no `await`, `yield` or `:=` (an inner
-    ///   `await` would move under the deadline).
-    /// - A timeout of zero or less: `wait_for` cancels `aw` before it starts,
-    ///   `timeout()` lets it run up to its first suspension. A literal `0`,
-    ///   negative number or boolean is left alone; a variable that is zero or
-    ///   negative at run time is the one case the fix changes.
-    /// - On Python 3.11, `wait_for` runs a coroutine in a task of its own; after
-    ///   the rewrite it runs in the caller's task, so context variables it sets
-    ///   stay visible to the caller and `asyncio.current_task()` inside it is
-    ///   the caller (3.12's `wait_for` already behaves so). An `aw` that is a
-    ///   future or task is cancelled on timeout in both forms.
+    /// - Order of evaluation: `wait_for(aw, t)` evaluates `aw` (its callee
+    ///   and arguments: a plain function returning an awaitable runs there),
+    ///   then `t`; the rewrite evaluates `t` first. For `x[k] += …`, the
+    ///   target is read before both, and now after `t`. The fix needs one
+    ///   side free of effects, in ruff's sense: no call, `await`, `yield`,
+    ///   `:=`, comprehension, subscript or operator on a non-literal; names,
+    ///   attribute reads, literals and `*`/`**` unpacking are fine. A side
+    ///   also counts as having effects when it reads a name that some
+    ///   function rebinds with `global` or `nonlocal`. With a timeout that
+    ///   has effects, an augmented target must be a plain name. Known and
+    ///   accepted, as in ruff: an attribute read counts as free of effects,
+    ///   so a property, or a plain method called in `aw` that changes the
+    ///   attribute the timeout reads (`wait_for(c.connect(), c.timeout)`),
+    ///   would see the other order.
+    /// - What moves under the deadline: `aw`'s callee and arguments, and an
+    ///   augmented target, now run after the deadline is set, so their
+    ///   (synchronous) time counts against it; a slow argument can time out
+    ///   where it did not (loud: a `TimeoutError`). `aw` and the targets may
+    ///   hold no `await` or `yield` (an `await key()` in `d[await key()] = …`
+    ///   would now run under the deadline; a `yield` would suspend the
+    ///   generator inside it), and neither `aw` nor the timeout a `:=` (the
+    ///   other side could read what it assigns).
+    /// - A timeout of zero or less: `wait_for` cancels `aw` before it starts
+    ///   (a queue item stays queued); `timeout()` lets it run to its first
+    ///   suspension, and returns its result if it never suspends (the item is
+    ///   taken). Left alone: a literal zero, negative number or boolean, a
+    ///   timeout that subtracts or negates (`deadline - loop.time()`,
+    ///   `min(5, end - now)`), and a name set so in the code (`left = end -
+    ///   now`, `timeout -= spent`, a parameter defaulting to `0`, a loop over
+    ///   values with a zero), followed through a few names. Not known: a
+    ///   value read from an attribute or a call (`self.timeout` set to `0`
+    ///   elsewhere) that is zero or negative at run time.
+    /// - On Python 3.11 only, `wait_for` runs a coroutine in a task of its
+    ///   own; after the rewrite it runs in the caller's task, as 3.12's
+    ///   `wait_for` itself does: context variables it sets stay visible to
+    ///   the caller, `asyncio.current_task()` inside it is the caller, it
+    ///   starts at once rather than after the tasks already ready to run,
+    ///   and a cancellation that arrives just as it completes is delivered
+    ///   (a `CancelledError`) instead of being swallowed, as 3.11's
+    ///   `wait_for` did. On 3.12 and later nothing here changes.
     /// - `asyncio.timeout()` needs a current task, which every coroutine that
     ///   asyncio runs has; only a coroutine stepped by hand with `send()`
-    ///   inside a running loop would now fail.
+    ///   inside a running loop would now fail (loudly).
     ///
     /// Comments inside the removed `wait_for(…)` parts move to the end of the
     /// `async with` line. `asyncio` is imported when the module has no binding
     /// for it; a `from asyncio import wait_for` left unused is removed.
     ///
     /// ## Left alone
-    /// `wait_for` inside a larger expression (an argument, a condition, a
-    /// comprehension, `gather(wait_for(…), …)`): reported without a fix; a
-    /// statement that shares its line with other code; arguments other than
-    /// `(aw, t)` / `(aw, timeout=t)`; a timeout spread over several lines;
-    /// anything before `--target-version py311`, where `asyncio.timeout` does
-    /// not exist (the codemod does nothing there).
+    /// Reported without a fix: `wait_for` inside a larger expression (an
+    /// argument, a condition, a comprehension, `gather(wait_for(…), …)`);
+    /// the evaluation-order, deadline and zero-timeout cases above; an
+    /// awaitable that `await` would need parentheses around (`a if c else
+    /// b`); a statement that shares its line with other code; arguments
+    /// other than `(aw, t)` / `(aw, timeout=t)`; a timeout spread over
+    /// several lines. Nothing at all before `--target-version py311`, where
+    /// `asyncio.timeout` does not exist.
     pub static WAIT_FOR_TO_TIMEOUT = Codemod {
         code: "AM003",
         name: "wait-for-to-timeout",
@@ -109,7 +141,7 @@ fn wait_for_to_timeout(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             statements.insert(call.start());
-            report_statement(ctx, out, stmt, call);
+            report_statement(ctx, out, suite.scope, stmt, call);
         }
     }
 
@@ -126,13 +158,19 @@ fn wait_for_to_timeout(ctx: &Context, out: &mut Findings) {
     }
 }
 
-fn report_statement(ctx: &Context, out: &mut Findings, stmt: &Stmt, call: &ast::ExprCall) {
+fn report_statement(
+    ctx: &Context,
+    out: &mut Findings,
+    scope: ScopeId,
+    stmt: &Stmt,
+    call: &ast::ExprCall,
+) {
     let finding = out.report(&WAIT_FOR_TO_TIMEOUT, call.range(), MESSAGE);
     let Some((awaitable, timeout)) = wait_for_arguments(call) else {
         finding.note("only `wait_for(aw, t)` and `wait_for(aw, timeout=t)` are rewritten");
         return;
     };
-    if let Err(reason) = rewrite_keeps_meaning(ctx, awaitable, timeout) {
+    if let Err(reason) = rewrite_keeps_meaning(ctx, scope, stmt, awaitable, timeout) {
         finding.note(reason);
         return;
     }
@@ -205,35 +243,26 @@ fn wait_for_arguments(call: &ast::ExprCall) -> Option<(&Expr, &Expr)> {
 
 /// Whether `async with timeout(t): … await aw` means what `await
 /// wait_for(aw, t)` meant (see Fix safety); the reason when it may not.
-fn rewrite_keeps_meaning(ctx: &Context, awaitable: &Expr, timeout: &Expr) -> Result<(), String> {
-    // What evaluating `aw` runs before the awaitable exists: its callee and
-    // arguments (the call itself only creates the coroutine).
-    let (callee, arguments): (&Expr, Vec<&Expr>) = match awaitable {
-        Expr::Call(call) => {
-            if call.arguments.keywords.iter().any(|k| k.arg.is_none()) {
-                return Err("the awaited call unpacks `**` arguments".to_string());
-            }
-            let arguments = call
-                .arguments
-                .args
-                .iter()
-                .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                .collect();
-            (&call.func, arguments)
-        }
-        Expr::Name(_) | Expr::Attribute(_) => (awaitable, Vec::new()),
-        _ => {
-            return Err("the awaited expression is not a call, a name or an attribute".to_string());
-        }
-    };
-    if any_over_expr(awaitable, |e| {
-        matches!(
-            e,
-            Expr::Await(_) | Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Named(_)
-        )
-    }) {
+/// `stmt` is the statement the wait is the value of: its targets run after
+/// the timeout now, and inside the block.
+fn rewrite_keeps_meaning(
+    ctx: &Context,
+    scope: ScopeId,
+    stmt: &Stmt,
+    awaitable: &Expr,
+    timeout: &Expr,
+) -> Result<(), String> {
+    awaitable_can_move(awaitable)?;
+    if timeout.is_none_literal_expr() {
+        // No deadline and nothing reordered: `wait_for(aw, None)` is `await aw`.
+        return Ok(());
+    }
+    if contains(timeout, |e| matches!(e, Expr::Named(_))) {
+        return Err("the timeout assigns with `:=`, which the awaitable could read".to_string());
+    }
+    if assignment_targets(stmt).any(|target| contains(target, is_suspension)) {
         return Err(
-            "the awaited expression holds an `await`, `yield` or `:=`, which would move under the deadline or change order"
+            "the assignment target holds an `await` or `yield`, which would now run under the deadline"
                 .to_string(),
         );
     }
@@ -243,22 +272,82 @@ fn rewrite_keeps_meaning(ctx: &Context, awaitable: &Expr, timeout: &Expr) -> Res
                 .to_string(),
         );
     }
+    if may_be_non_positive(ctx.semantic, scope, timeout, 0)
+        && !guarded_positive(ctx.semantic, scope, stmt, timeout)
+    {
+        return Err(
+            "the timeout may be zero or negative at run time (a subtraction, a negative number or a zero, here or where its name is set): `wait_for` then cancels the awaitable before it starts, `timeout()` lets it run to its first suspension"
+                .to_string(),
+        );
+    }
     if ctx.source[timeout.range()].contains(['\n', '\r']) {
         return Err("the timeout spans several lines".to_string());
     }
-    // `t` now runs before `aw`: fine when one of them cannot run code.
-    let commutes = is_constant_expression(timeout)
-        || (!has_effect(timeout)
-            && !has_effect(callee)
-            && !arguments.iter().any(|e| has_effect(e)))
-        || (is_name_chain(callee) && arguments.iter().all(|e| is_constant_expression(e)));
-    if !commutes {
+    // `t` now runs before `aw` (and before an augmented target is read):
+    // fine when one side has no effect, in ruff's sense, and reads no name
+    // that a call could rebind.
+    let moves = |expr: &Expr| has_effect(expr) || reads_rebindable_name(ctx.semantic, expr);
+    if moves(timeout) {
+        if moves(awaitable) {
+            return Err(
+                "the timeout would now be evaluated before the awaitable, and both have effects"
+                    .to_string(),
+            );
+        }
+        if let Stmt::AugAssign(assign) = stmt
+            && !assign.target.is_name_expr()
+        {
+            return Err(
+                "the timeout would now be evaluated before the augmented target is read, and both may run code"
+                    .to_string(),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Whether `aw` can be written as `await aw` inside the block: an
+/// expression `await` takes without parentheses, holding no `await`,
+/// `yield` or `:=` (an inner `await` would move under the deadline; an
+/// assignment could change what the timeout reads).
+fn awaitable_can_move(awaitable: &Expr) -> Result<(), String> {
+    if !matches!(
+        awaitable,
+        Expr::Call(_) | Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)
+    ) {
         return Err(
-            "the timeout would now be evaluated before the awaitable, and both run code"
+            "the awaited expression is not a call, a name, an attribute or a subscript".to_string(),
+        );
+    }
+    if contains(awaitable, |e| {
+        is_suspension(e) || matches!(e, Expr::Named(_))
+    }) {
+        return Err(
+            "the awaited expression holds an `await`, `yield` or `:=`, which would move under the deadline or change order"
                 .to_string(),
         );
     }
     Ok(())
+}
+
+fn contains(expr: &Expr, predicate: impl Fn(&Expr) -> bool) -> bool {
+    any_over_expr(expr, &predicate)
+}
+
+/// `await`, `yield` or `yield from`: where a coroutine may suspend.
+fn is_suspension(expr: &Expr) -> bool {
+    matches!(expr, Expr::Await(_) | Expr::Yield(_) | Expr::YieldFrom(_))
+}
+
+/// The targets of an assignment statement (none for other statements).
+fn assignment_targets(stmt: &Stmt) -> impl Iterator<Item = &Expr> {
+    let targets: &[Expr] = match stmt {
+        Stmt::Assign(assign) => &assign.targets,
+        Stmt::AnnAssign(assign) => std::slice::from_ref(assign.target.as_ref()),
+        Stmt::AugAssign(assign) => std::slice::from_ref(assign.target.as_ref()),
+        _ => &[],
+    };
+    targets.iter()
 }
 
 /// A literal number or a boolean that is zero or less (`0`, `0.0`, `-1`, `False`, `True`).
@@ -277,30 +366,200 @@ fn is_non_positive_literal(expr: &Expr) -> bool {
     }
 }
 
-/// Literals and arithmetic on them: evaluating it can neither run code nor
-/// see anything another expression changes.
-fn is_constant_expression(expr: &Expr) -> bool {
-    match expr {
-        Expr::NumberLiteral(_)
-        | Expr::NoneLiteral(_)
-        | Expr::BooleanLiteral(_)
-        | Expr::StringLiteral(_)
-        | Expr::BytesLiteral(_)
-        | Expr::EllipsisLiteral(_) => true,
-        Expr::UnaryOp(unary) => is_constant_expression(&unary.operand),
-        Expr::BinOp(binary) => {
-            is_constant_expression(&binary.left) && is_constant_expression(&binary.right)
+/// Whether the timeout may plausibly be zero or negative when it runs: it
+/// subtracts or negates (`deadline - loop.time()`, the time left), or holds
+/// zero or a negative number, or reads a name that the code sets so (`left
+/// = end - now`, `timeout -= elapsed`, a parameter defaulting to `0`),
+/// followed through a few names. A value read from an attribute is not
+/// followed (see Fix safety).
+fn may_be_non_positive(semantic: &SemanticModel, scope: ScopeId, expr: &Expr, depth: u8) -> bool {
+    if contains(expr, |e| {
+        is_non_positive_literal(e)
+            || matches!(e, Expr::BinOp(binary) if binary.op == ast::Operator::Sub)
+            || matches!(e, Expr::UnaryOp(unary) if unary.op == UnaryOp::USub)
+    }) {
+        return true;
+    }
+    if depth >= 3 {
+        return false;
+    }
+    let mut names = Vec::new();
+    collect_names(expr, &mut names);
+    names.into_iter().any(|name| {
+        let Lookup::Bound {
+            scope: owner,
+            bindings,
+        } = semantic.lookup(name, scope)
+        else {
+            return false;
+        };
+        bindings.iter().any(|&id| {
+            let binding = semantic.binding(id);
+            match binding.kind {
+                BindingKind::Parameter => {
+                    parameter_default(semantic, binding).is_some_and(|default| {
+                        may_be_non_positive(semantic, owner, default, depth + 1)
+                    })
+                }
+                BindingKind::Assignment => match binding.stmt {
+                    Some(Stmt::AugAssign(assign)) => {
+                        assign.op == ast::Operator::Sub
+                            || may_be_non_positive(semantic, owner, &assign.value, depth + 1)
+                    }
+                    // `for t in (1, 0, 2)`: the loop's values.
+                    Some(Stmt::For(each)) => {
+                        may_be_non_positive(semantic, owner, &each.iter, depth + 1)
+                    }
+                    Some(stmt) => single_value_of(stmt, binding.range).is_some_and(|value| {
+                        may_be_non_positive(semantic, owner, value, depth + 1)
+                    }),
+                    None => false,
+                },
+                _ => false,
+            }
+        })
+    })
+}
+
+/// Whether `expr` reads a name that some function declares `global` or
+/// `nonlocal`: a call elsewhere in the statement could rebind it.
+fn reads_rebindable_name(semantic: &SemanticModel, expr: &Expr) -> bool {
+    let mut names = Vec::new();
+    collect_names(expr, &mut names);
+    names.iter().any(|name| {
+        semantic
+            .scopes
+            .iter()
+            .any(|scope| scope.globals.contains(name) || scope.nonlocals.contains(name))
+    })
+}
+
+/// Whether the timeout is a name that an enclosing `if name > 0:` (or
+/// `>= 1`, `0 < name`, in an `and`) has checked, and that nothing in that
+/// `if` rebinds: `left = deadline - loop.time()`, then `if left > 0:`.
+fn guarded_positive(semantic: &SemanticModel, scope: ScopeId, stmt: &Stmt, timeout: &Expr) -> bool {
+    let Expr::Name(name) = timeout else {
+        return false;
+    };
+    let name = name.id.as_str();
+    if reads_rebindable_name(semantic, timeout) {
+        return false;
+    }
+    let Lookup::Bound { bindings, .. } = semantic.lookup(name, scope) else {
+        return false;
+    };
+    let mut current = stmt;
+    while let Some((suite, _)) = semantic.suite_of(current) {
+        let Some(parent) = suite.parent else {
+            return false;
+        };
+        match parent {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
+            Stmt::If(branch)
+                if std::ptr::eq(suite.body.as_ptr(), branch.body.as_ptr())
+                    && checks_positive(&branch.test, name)
+                    && !bindings
+                        .iter()
+                        .any(|&id| branch.range().contains_range(semantic.binding(id).range)) =>
+            {
+                return true;
+            }
+            _ => current = parent,
+        }
+    }
+    false
+}
+
+/// Whether `test` being true means `name` is above zero.
+fn checks_positive(test: &Expr, name: &str) -> bool {
+    let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == name);
+    // A number literal at least zero (`strict`: above zero).
+    let bound = |e: &Expr, strict: bool| match e {
+        Expr::NumberLiteral(number) => match &number.value {
+            Number::Int(int) => !strict || *int != ast::Int::ZERO,
+            Number::Float(float) => *float > 0.0 || (!strict && *float == 0.0),
+            Number::Complex { .. } => false,
+        },
+        _ => false,
+    };
+    match test {
+        Expr::BoolOp(both) if both.op == ast::BoolOp::And => {
+            both.values.iter().any(|value| checks_positive(value, name))
+        }
+        Expr::Compare(compare) => {
+            let ([op], [right]) = (&*compare.ops, &*compare.comparators) else {
+                return false;
+            };
+            let left = compare.left.as_ref();
+            match op {
+                ast::CmpOp::Gt => is_name(left) && bound(right, false),
+                ast::CmpOp::GtE => is_name(left) && bound(right, true),
+                ast::CmpOp::Lt => bound(left, false) && is_name(right),
+                ast::CmpOp::LtE => bound(left, true) && is_name(right),
+                _ => false,
+            }
         }
         _ => false,
     }
 }
 
-/// Whether evaluating `expr` may run code: a call, an await, a yield, a
-/// comprehension, an f-string, an unpacking or an assignment expression
-/// anywhere in it.
+/// The names an expression reads, outside nested scopes.
+fn collect_names<'e>(expr: &'e Expr, names: &mut Vec<&'e str>) {
+    use ruff_python_ast::visitor::{Visitor, walk_expr};
+    struct Names<'e, 'v>(&'v mut Vec<&'e str>);
+    impl<'e> Visitor<'e> for Names<'e, '_> {
+        fn visit_expr(&mut self, expr: &'e Expr) {
+            match expr {
+                Expr::Name(name) => self.0.push(name.id.as_str()),
+                Expr::Lambda(_)
+                | Expr::ListComp(_)
+                | Expr::SetComp(_)
+                | Expr::DictComp(_)
+                | Expr::Generator(_) => {}
+                _ => walk_expr(self, expr),
+            }
+        }
+    }
+    Names(names).visit_expr(expr);
+}
+
+/// The value an assignment statement gives the name bound at `target`:
+/// `x = V`, `x: T = V`, `a = x = V`; `None` for unpacking and other binders.
+fn single_value_of(stmt: &Stmt, target: TextRange) -> Option<&Expr> {
+    match stmt {
+        Stmt::Assign(assign) => assign
+            .targets
+            .iter()
+            .any(|t| t.is_name_expr() && t.range() == target)
+            .then_some(assign.value.as_ref()),
+        Stmt::AnnAssign(assign) => (assign.target.range() == target)
+            .then_some(assign.value.as_deref())
+            .flatten(),
+        _ => None,
+    }
+}
+
+/// The default value of the parameter a binding binds, if it has one.
+fn parameter_default<'a>(semantic: &SemanticModel<'a>, binding: &Binding<'a>) -> Option<&'a Expr> {
+    let parameters = match semantic.scope(binding.scope).node {
+        ScopeNode::Function(def) => &def.parameters,
+        ScopeNode::Lambda(lambda) => lambda.parameters.as_deref()?,
+        _ => return None,
+    };
+    parameters
+        .iter_non_variadic_params()
+        .find(|p| p.parameter.name.range() == binding.range)
+        .and_then(|p| p.default.as_deref())
+}
+
+/// Whether evaluating `expr` may have an effect, in ruff's sense: a call,
+/// an `await`, `yield` or `:=`, a comprehension, a subscript, or an operator
+/// with an operand that is not a literal (it may be overloaded). Names,
+/// attribute reads, literals and `*`/`**` unpacking have none.
 fn has_effect(expr: &Expr) -> bool {
-    any_over_expr(expr, |e| {
-        matches!(
+    contains(expr, |e| match e {
+        Expr::BinOp(binary) => !is_literal(&binary.left) || !is_literal(&binary.right),
+        _ => matches!(
             e,
             Expr::Call(_)
                 | Expr::Await(_)
@@ -311,20 +570,27 @@ fn has_effect(expr: &Expr) -> bool {
                 | Expr::SetComp(_)
                 | Expr::DictComp(_)
                 | Expr::Generator(_)
-                | Expr::FString(_)
-                | Expr::TString(_)
-                | Expr::Starred(_)
-        )
+                | Expr::Subscript(_)
+        ),
     })
 }
 
-/// `name` or `name.attr.attr`.
-fn is_name_chain(expr: &Expr) -> bool {
-    match expr {
-        Expr::Name(_) => true,
-        Expr::Attribute(attribute) => is_name_chain(&attribute.value),
-        _ => false,
-    }
+/// A literal, as ruff's `contains_effect` counts operands of an operator.
+fn is_literal(expr: &Expr) -> bool {
+    matches!(
+        expr,
+        Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+            | Expr::FString(_)
+            | Expr::List(_)
+            | Expr::Tuple(_)
+            | Expr::Set(_)
+            | Expr::Dict(_)
+    )
 }
 
 /// `async with asyncio.timeout(t):`, broken over three lines as black would
@@ -453,6 +719,102 @@ mod tests {
         check_no_fix(
             &WAIT_FOR_TO_TIMEOUT,
             "import asyncio\n\nasync def f(c):\n    await asyncio.wait_for(c.send(await c.prepare()), 5)\n",
+        );
+    }
+
+    #[test]
+    fn attribute_timeout_and_double_star_arguments_are_rewritten() {
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(self, url, headers):\n    return await asyncio.wait_for(self.session.get(url, **headers), timeout=self.timeout)\n",
+            "import asyncio\n\nasync def f(self, url, headers):\n    async with asyncio.timeout(self.timeout):\n        return await self.session.get(url, **headers)\n",
+        );
+    }
+
+    #[test]
+    fn a_timeout_with_effects_goes_first_when_the_awaitable_has_none() {
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(self, budget):\n    done = await asyncio.wait_for(self.pending, budget.take())\n    return done\n",
+            "import asyncio\n\nasync def f(self, budget):\n    async with asyncio.timeout(budget.take()):\n        done = await self.pending\n    return done\n",
+        );
+    }
+
+    #[test]
+    fn a_plain_function_called_in_the_awaitable_keeps_its_turn() {
+        // `send` may be a plain `def`: calling it runs code, before `budget()`.
+        check_finding(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(send, budget):\n    await asyncio.wait_for(send(7), budget())\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn an_await_in_a_target_would_move_under_the_deadline() {
+        check_no_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(counts, key, quick):\n    counts[await key()] += await asyncio.wait_for(quick(), 0.1)\n    counts[await key()] = await asyncio.wait_for(quick(), 0.1)\n",
+        );
+    }
+
+    #[test]
+    fn a_yield_in_a_target_would_suspend_inside_the_deadline() {
+        check_no_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(d, quick):\n    d[(yield)] = await asyncio.wait_for(quick(), 0.1)\n",
+        );
+    }
+
+    #[test]
+    fn an_augmented_target_is_read_before_a_timeout_with_effects() {
+        check_no_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(d, k, fut, budget, box):\n    d[k()] += await asyncio.wait_for(fut, budget())\n    box.total += await asyncio.wait_for(fut, budget())\n",
+        );
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(total, fut, budget):\n    total += await asyncio.wait_for(fut, budget())\n    return total\n",
+            "import asyncio\n\nasync def f(total, fut, budget):\n    async with asyncio.timeout(budget()):\n        total += await fut\n    return total\n",
+        );
+    }
+
+    #[test]
+    fn a_name_another_function_rebinds_is_not_free_of_effects() {
+        check_no_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nLIMIT = 5\n\ndef make(c):\n    global LIMIT\n    LIMIT = 0.01\n    return c.go()\n\nasync def f(c):\n    await asyncio.wait_for(make(c), LIMIT)\n",
+        );
+    }
+
+    #[test]
+    fn time_left_may_be_zero_or_negative() {
+        check_no_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(q, loop, deadline, timeout=0):\n    left = deadline - loop.time()\n    await asyncio.wait_for(q.get(), left)\n    await asyncio.wait_for(q.get(), deadline - loop.time())\n    await asyncio.wait_for(q.get(), timeout)\n    for t in (1, 0):\n        await asyncio.wait_for(q.get(), t)\n",
+        );
+    }
+
+    #[test]
+    fn time_left_checked_positive_is_rewritten() {
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(q, loop, deadline):\n    left = deadline - loop.time()\n    if left > 0:\n        await asyncio.wait_for(q.get(), left)\n",
+            "import asyncio\n\nasync def f(q, loop, deadline):\n    left = deadline - loop.time()\n    if left > 0:\n        async with asyncio.timeout(left):\n            await q.get()\n",
+        );
+        // Rebound inside the `if`, or checked for `>= 0`: not known positive.
+        check_no_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(q, loop, deadline):\n    left = deadline - loop.time()\n    if left > 0:\n        left -= 1\n        await asyncio.wait_for(q.get(), left)\n    if left >= 0:\n        await asyncio.wait_for(q.get(), left)\n",
+        );
+    }
+
+    #[test]
+    fn hanging_continuation_keeps_the_call_lines_right_of_it() {
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(c, url):\n    r = await \\\n        asyncio.wait_for(\n            c.get(\n                url,\n            ),\n            timeout=5,\n        )\n    return r\n",
+            "import asyncio\n\nasync def f(c, url):\n    async with asyncio.timeout(5):\n        r = await \\\n            c.get(\n                url,\n            )\n    return r\n",
         );
     }
 
