@@ -183,6 +183,94 @@ pub fn process_cells(
     Ok((outcome, cells.unwrap_or(Cells(Vec::new()))))
 }
 
+/// What `check --add-noqa` made of one source.
+#[derive(Debug, Default)]
+pub struct NoqaOutcome {
+    /// The source with its new `# noqa` comments, when it has any.
+    pub text: Option<String>,
+    /// In a notebook: where the cells are in `text`.
+    pub cells: Option<Cells>,
+    /// Findings marked.
+    pub marked: usize,
+    /// Things the user should know that are not errors.
+    pub warnings: Vec<String>,
+}
+
+/// Marks every finding of `source` (or a notebook's cells) with a
+/// `# noqa: CODE` on its noqa line (see [`crate::noqa`]), merging codes
+/// into a `# noqa: …` already there. The baseline a migration starts
+/// from: checking the result finds nothing. `Err` when the source does not
+/// parse, or (a bug) when the marked source would not.
+pub fn add_noqa(
+    source: &str,
+    cells: Option<Cells>,
+    rules: &RuleSettings,
+) -> Result<NoqaOutcome, SourceError> {
+    let notebook = cells.is_some();
+    let parsed =
+        parse_text(source, cells.as_ref()).map_err(|error| syntax_error(source, &error))?;
+    let findings = analyse_with(source, &parsed, &OnceCell::new(), rules, notebook);
+    if findings.is_empty() {
+        return Ok(NoqaOutcome::default());
+    }
+    let map = crate::noqa::NoqaMap::from_tokens(parsed.tokens(), source);
+    // The codes each noqa line needs, by where the line starts.
+    let mut lines: BTreeMap<usize, (std::ops::Range<usize>, Vec<&'static str>)> = BTreeMap::new();
+    for finding in &findings {
+        let line = map.noqa_line(source, finding.range.start());
+        let entry = lines
+            .entry(line.start)
+            .or_insert_with(|| (line, Vec::new()));
+        if !entry.1.contains(&finding.codemod.code) {
+            entry.1.push(finding.codemod.code);
+        }
+    }
+    let mut edits = Vec::with_capacity(lines.len());
+    for (line, mut codes) in lines.into_values() {
+        codes.sort_unstable();
+        let Some(edit) = map.edit_for(source, line, &codes) else {
+            return Err(SourceError {
+                position: Position::START,
+                message: "internal error: no place for a `# noqa` comment; file left unchanged"
+                    .to_string(),
+            });
+        };
+        edits.push(edit);
+    }
+    if let Some(cells) = &cells
+        && edits.iter().any(|edit| cells.crosses(edit))
+    {
+        return Err(SourceError {
+            position: Position::START,
+            message: "internal error: a `# noqa` comment would cross cells; file left unchanged"
+                .to_string(),
+        });
+    }
+    let text = splice(source, &edits);
+    let new_cells = cells.map(|c| c.remap(&edits));
+    let reparsed = parse_text(&text, new_cells.as_ref())
+        .map_err(|error| internal_error(&["--add-noqa"], &text, &error))?;
+    // Whatever is still found was not silenced: say so (it would be a bug).
+    let left = analyse_with(&text, &reparsed, &OnceCell::new(), rules, notebook);
+    let index = LineIndex::from_source_text(&text);
+    let warnings = left
+        .iter()
+        .map(|finding| {
+            let at = Position::at(&index, &text, finding.range.start());
+            format!(
+                "internal error: the `# noqa` for {} at line {} does not silence it",
+                finding.codemod.code, at.line
+            )
+        })
+        .collect();
+    Ok(NoqaOutcome {
+        text: Some(text),
+        cells: new_cells,
+        marked: findings.len(),
+        warnings,
+    })
+}
+
 fn process(
     source: &str,
     mut cells: Option<Cells>,

@@ -1,11 +1,20 @@
 //! `# noqa` and `# noqa: CODE[,CODE]` comments. A finding whose first line
 //! carries one that names its code (or one of the ruff / flake8-async codes
 //! that flag the same thing) is neither reported nor fixed.
+//!
+//! As in ruff, a finding's line may have no room for a comment: a line that
+//! a multi-line string (or f-string) spans, or one that a backslash
+//! continues. Its `# noqa` then goes where that ends, on the line ruff calls
+//! the finding's noqa line; a directive there suppresses it too, and
+//! `--add-noqa` puts its comments there.
+
+use std::ops::Range;
 
 use ruff_python_ast::token::{TokenKind, Tokens};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::codemods::Codemod;
+use crate::fix::Edit;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Directive {
@@ -24,23 +33,59 @@ impl Directive {
     }
 }
 
-/// The noqa directives of one file, by where their comments start.
+/// The noqa directives of one file, by where their comments are, and what
+/// decides a finding's noqa line.
 #[derive(Debug, Default)]
 pub struct NoqaMap {
     /// In source order (the order of the tokens).
-    directives: Vec<(TextSize, Directive)>,
+    directives: Vec<(TextRange, Directive)>,
+    /// Strings with a line break inside, outermost only (an f-string from
+    /// its start to its end), in source order.
+    strings: Vec<TextRange>,
+    /// Where the comments that end in a backslash end: that backslash
+    /// continues no line.
+    backslash_comments: Vec<TextSize>,
 }
 
 impl NoqaMap {
     pub fn from_tokens(tokens: &Tokens, source: &str) -> NoqaMap {
-        let directives = tokens
-            .iter()
-            .filter(|token| token.kind() == TokenKind::Comment)
-            .filter_map(|token| {
-                parse_directive(&source[token.range()]).map(|directive| (token.start(), directive))
-            })
-            .collect();
-        NoqaMap { directives }
+        let mut map = NoqaMap::default();
+        // Nesting of f-strings and t-strings, and where the outermost began.
+        let mut depth = 0usize;
+        let mut outer_start = TextSize::default();
+        for token in tokens.iter() {
+            match token.kind() {
+                TokenKind::Comment => {
+                    let text = &source[token.range()];
+                    if let Some(directive) = parse_directive(text) {
+                        map.directives.push((token.range(), directive));
+                    }
+                    if text.ends_with('\\') {
+                        map.backslash_comments.push(token.end());
+                    }
+                }
+                TokenKind::String if depth == 0 && has_line_break(&source[token.range()]) => {
+                    map.strings.push(token.range());
+                }
+                TokenKind::FStringStart | TokenKind::TStringStart => {
+                    if depth == 0 {
+                        outer_start = token.start();
+                    }
+                    depth += 1;
+                }
+                TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        let range = TextRange::new(outer_start, token.end());
+                        if has_line_break(&source[range]) {
+                            map.strings.push(range);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        map
     }
 
     pub fn is_empty(&self) -> bool {
@@ -48,32 +93,142 @@ impl NoqaMap {
     }
 
     /// Whether a finding of `codemod` starting at `offset` is suppressed: a
-    /// directive naming it sits on the same line. (Found by looking for the
-    /// line's ends around `offset`, so no line index is needed.)
+    /// directive naming it sits on the finding's first line or on its noqa
+    /// line. (Lines are found by looking for line breaks around `offset`, so
+    /// no line index is needed.)
     pub fn suppresses(&self, source: &str, offset: TextSize, codemod: &Codemod) -> bool {
         if self.directives.is_empty() {
             return false;
         }
-        let bytes = source.as_bytes();
-        let at = offset.to_usize().min(bytes.len());
-        let start = memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1);
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let first = line_around(source, offset.to_usize());
+        if self
+            .directive_in(first.clone())
+            .is_some_and(|(_, d)| d.suppresses(codemod))
+        {
+            return true;
+        }
+        let noqa_line = self.noqa_line(source, offset);
+        noqa_line != first
+            && self
+                .directive_in(noqa_line)
+                .is_some_and(|(_, d)| d.suppresses(codemod))
+    }
+
+    /// The directive whose comment starts within `line`, if any (a line has
+    /// at most one comment).
+    fn directive_in(&self, line: Range<usize>) -> Option<&(TextRange, Directive)> {
         let first = self
             .directives
-            .partition_point(|(comment, _)| comment.to_usize() < start);
-        self.directives[first..]
-            .iter()
-            .take_while(|(comment, _)| comment.to_usize() < end)
-            .any(|(_, directive)| directive.suppresses(codemod))
+            .partition_point(|(comment, _)| comment.start().to_usize() < line.start);
+        self.directives
+            .get(first)
+            .filter(|(comment, _)| comment.start().to_usize() < line.end)
     }
+
+    /// The finding's noqa line, for a finding starting at `offset`: its own
+    /// line, extended to the end of a multi-line string that spans its line
+    /// break and past each backslash continuation, until a line ends where
+    /// a comment can go. Returned without its line break.
+    pub fn noqa_line(&self, source: &str, offset: TextSize) -> Range<usize> {
+        let bytes = source.as_bytes();
+        let mut line = line_around(source, offset.to_usize());
+        loop {
+            let end = line.end;
+            if end >= bytes.len() {
+                return line;
+            }
+            let spanning = self
+                .strings
+                .partition_point(|range| range.start().to_usize() < end)
+                .checked_sub(1)
+                .and_then(|i| self.strings.get(i))
+                .filter(|range| end < range.end().to_usize());
+            if let Some(string) = spanning {
+                line = line_around(source, string.end().to_usize());
+                continue;
+            }
+            let continued = end > 0
+                && bytes.get(end - 1) == Some(&b'\\')
+                && self
+                    .backslash_comments
+                    .binary_search(&TextSize::try_from(end).unwrap_or_default())
+                    .is_err();
+            if !continued {
+                return line;
+            }
+            // Past the line break (`\r\n` is one) to the next line.
+            let next = if source[end..].starts_with("\r\n") {
+                end + 2
+            } else {
+                end + 1
+            };
+            line = line_around(source, next);
+        }
+    }
+
+    /// The edit that makes the line `line` (a noqa line) suppress `codes`
+    /// too: the codes join an existing `# noqa: …` list (sorted, as ruff
+    /// writes them, keeping any text after the list), or a `  # noqa: …`
+    /// comment goes at the line's end (after any comment it has).
+    pub fn edit_for(&self, source: &str, line: Range<usize>, codes: &[&str]) -> Option<Edit> {
+        let at = |offset: usize| TextSize::try_from(offset).ok();
+        if let Some((comment, Directive::Codes(existing))) = self.directive_in(line.clone()) {
+            let text = source.get(comment.start().to_usize()..comment.end().to_usize())?;
+            let list = code_list_span(text)?;
+            let mut all: Vec<String> = existing.clone();
+            all.extend(codes.iter().map(|c| c.to_string()));
+            all.sort();
+            all.dedup();
+            let start = comment.start().to_usize() + list.start;
+            let end = comment.start().to_usize() + list.end;
+            return Some(Edit::replacement(
+                TextRange::new(at(start)?, at(end)?),
+                format!(" {}", all.join(", ")),
+            ));
+        }
+        let text = source.get(line.clone())?;
+        let kept = text.trim_end_matches([' ', '\t', '\x0c']).len();
+        Some(Edit::replacement(
+            TextRange::new(at(line.start + kept)?, at(line.end)?),
+            format!("  # noqa: {}", codes.join(", ")),
+        ))
+    }
+}
+
+/// The line that holds byte `at`, without its line break.
+fn line_around(source: &str, at: usize) -> Range<usize> {
+    let bytes = source.as_bytes();
+    let at = at.min(bytes.len());
+    let start = memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+    start..end
+}
+
+fn has_line_break(text: &str) -> bool {
+    memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_some()
+}
+
+/// Where the code list of a `# noqa: CODES` comment is: from just after
+/// its colon to the end of its last code.
+fn code_list_span(comment: &str) -> Option<Range<usize>> {
+    let (directive, span) = scan_directive(comment)?;
+    matches!(directive, Directive::Codes(_)).then_some(span)
 }
 
 /// Parses the directive in one comment, such as `# noqa`, `#noqa:AM001`,
 /// `# NOQA: AM001, ASYNC251` or `# type: ignore  # noqa: AM003`.
 pub fn parse_directive(comment: &str) -> Option<Directive> {
-    let mut rest = comment;
-    while let Some(hash) = rest.find('#') {
-        let after = rest[hash + 1..].trim_start();
+    scan_directive(comment).map(|(directive, _)| directive)
+}
+
+/// [`parse_directive`], with the byte range of the code list (from just
+/// after the colon to the end of the last code; empty for a bare `# noqa`).
+fn scan_directive(comment: &str) -> Option<(Directive, Range<usize>)> {
+    let mut from = 0;
+    while let Some(hash) = comment[from..].find('#').map(|i| from + i) {
+        let after_hash = &comment[hash + 1..];
+        let after = after_hash.trim_start();
+        let word = hash + 1 + (after_hash.len() - after.len());
         // Compare bytes: the comment may continue with any character.
         if after
             .as_bytes()
@@ -83,26 +238,36 @@ pub fn parse_directive(comment: &str) -> Option<Directive> {
             let tail = &after[4..];
             // `# noqa123` or `# noqanything` is not a directive.
             if tail.starts_with(|c: char| c.is_alphanumeric() || c == '_') {
-                rest = &rest[hash + 1..];
+                from = hash + 1;
                 continue;
             }
-            let Some(list) = tail.trim_start().strip_prefix(':') else {
-                return Some(Directive::All);
+            let tail_start = word + 4;
+            let trimmed = tail.trim_start();
+            let Some(list) = trimmed.strip_prefix(':') else {
+                return Some((Directive::All, tail_start..tail_start));
             };
-            let codes: Vec<String> = list
-                .split([',', ' ', '\t'])
-                .map(str::trim)
-                .take_while(|code| code.is_empty() || is_code(code))
-                .filter(|code| !code.is_empty())
-                .map(str::to_ascii_uppercase)
-                .collect();
+            let list_start = tail_start + (tail.len() - trimmed.len()) + 1;
+            let mut codes = Vec::new();
+            let mut list_end = list_start;
+            let mut offset = list_start;
+            for piece in list.split([',', ' ', '\t']) {
+                let code = piece.trim();
+                if !code.is_empty() {
+                    if !is_code(code) {
+                        break;
+                    }
+                    codes.push(code.to_ascii_uppercase());
+                    list_end = offset + piece.len();
+                }
+                offset += piece.len() + 1;
+            }
             return Some(if codes.is_empty() {
-                Directive::All
+                (Directive::All, list_start..list_start)
             } else {
-                Directive::Codes(codes)
+                (Directive::Codes(codes), list_start..list_end)
             });
         }
-        rest = &rest[hash + 1..];
+        from = hash + 1;
     }
     None
 }
@@ -167,6 +332,134 @@ mod tests {
             suppressed_lines("a = 1  # noqa: AM002\n# noqa\n"),
             ["# noqa"]
         );
+    }
+
+    /// The source after `--add-noqa` with every codemod, and what checking
+    /// it again finds (nothing, always).
+    fn marked(source: &str) -> String {
+        let rules = crate::settings::RuleSettings::for_codemods(crate::codemods::ALL);
+        let outcome = crate::engine::add_noqa(source, None, &rules).expect("parses");
+        assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+        let text = outcome.text.unwrap_or_else(|| source.to_string());
+        let again = crate::engine::process_source(&text, &rules, crate::engine::Mode::Check)
+            .expect("still parses");
+        assert!(
+            again.reports.is_empty(),
+            "{text}\nstill finds {:?}",
+            again.reports
+        );
+        let twice = crate::engine::add_noqa(&text, None, &rules).expect("parses");
+        assert_eq!(twice.marked, 0, "a second --add-noqa adds nothing");
+        text
+    }
+
+    const HEAD: &str = "import time\n\n\nasync def f():\n";
+
+    #[test]
+    fn add_noqa_appends_after_code_and_after_a_comment() {
+        let body = r#"    time.sleep(1)
+    time.sleep(2)  # back off
+    x = [time.sleep(3), time.sleep(4)]   
+"#;
+        let expected = r#"    time.sleep(1)  # noqa: AM001
+    time.sleep(2)  # back off  # noqa: AM001
+    x = [time.sleep(3), time.sleep(4)]  # noqa: AM001
+"#;
+        assert_eq!(
+            marked(&format!("{HEAD}{body}")),
+            format!("{HEAD}{expected}")
+        );
+    }
+
+    #[test]
+    fn add_noqa_merges_codes_into_a_directive_keeping_what_follows() {
+        let body = r#"    time.sleep(1)  # noqa: E501 because the URL is long
+    time.sleep(2)  # type: ignore  # NOQA:W291,E501
+"#;
+        let expected = r#"    time.sleep(1)  # noqa: AM001, E501 because the URL is long
+    time.sleep(2)  # type: ignore  # NOQA: AM001, E501, W291
+"#;
+        assert_eq!(
+            marked(&format!("{HEAD}{body}")),
+            format!("{HEAD}{expected}")
+        );
+    }
+
+    #[test]
+    fn add_noqa_never_writes_inside_a_multi_line_string() {
+        // A finding on a line that a string spans: the comment goes where
+        // the string ends, as ruff puts it.
+        let body = r#"    x = f"""
+  {time.sleep(2)} text
+""" + str(1)
+    y = '''a''' if time.sleep(3) else '''
+b
+'''
+    z = (
+        time.sleep(4), """
+        """)
+"#;
+        let expected = r#"    x = f"""
+  {time.sleep(2)} text
+""" + str(1)  # noqa: AM001
+    y = '''a''' if time.sleep(3) else '''
+b
+'''  # noqa: AM001
+    z = (
+        time.sleep(4), """
+        """)  # noqa: AM001
+"#;
+        assert_eq!(
+            marked(&format!("{HEAD}{body}")),
+            format!("{HEAD}{expected}")
+        );
+    }
+
+    #[test]
+    fn add_noqa_follows_backslash_continuations_but_not_in_comments() {
+        let body = r#"    x = time.sleep(1) + \
+        2
+    y = 3  # a comment \
+    z = time.sleep(4)
+"#;
+        let expected = r#"    x = time.sleep(1) + \
+        2  # noqa: AM001
+    y = 3  # a comment \
+    z = time.sleep(4)  # noqa: AM001
+"#;
+        assert_eq!(
+            marked(&format!("{HEAD}{body}")),
+            format!("{HEAD}{expected}")
+        );
+    }
+
+    #[test]
+    fn add_noqa_keeps_crlf_and_a_last_line_without_newline() {
+        let source = "import time\r\nasync def f():\r\n    time.sleep(1)\r\n    time.sleep(2)";
+        assert_eq!(
+            marked(source),
+            "import time\r\nasync def f():\r\n    time.sleep(1)  # noqa: AM001\r\n    time.sleep(2)  # noqa: AM001"
+        );
+    }
+
+    #[test]
+    fn add_noqa_on_a_clean_source_changes_nothing() {
+        let rules = crate::settings::RuleSettings::for_codemods(crate::codemods::ALL);
+        let outcome = crate::engine::add_noqa("x = 1\n", None, &rules).expect("parses");
+        assert!(outcome.text.is_none());
+        assert_eq!(outcome.marked, 0);
+    }
+
+    #[test]
+    fn a_directive_where_a_string_ends_suppresses_a_finding_inside_it() {
+        let source = "x = f\"\"\"\n{y}\n\"\"\"  # noqa: AM001\nz = 1\n";
+        let parsed = crate::engine::parse(source).expect("parses");
+        let map = NoqaMap::from_tokens(parsed.tokens(), source);
+        let inside = TextSize::new(source.find("{y}").expect("there") as u32);
+        assert!(map.suppresses(source, inside, &SLEEP_IN_ASYNC));
+        let after = TextSize::new(source.find("z = 1").expect("there") as u32);
+        assert!(!map.suppresses(source, after, &SLEEP_IN_ASYNC));
+        assert!(!map.suppresses(source, inside, &GATHER_INDEPENDENT_AWAITS));
     }
 
     fn codes(list: &[&str]) -> Option<Directive> {
