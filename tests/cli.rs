@@ -239,7 +239,8 @@ fn check_lists_findings_with_fix_markers_and_exits_1() {
          b.py:5:9: AM001 blocking `time.sleep` call inside `async def` (no automatic fix: not a whole statement in the coroutine's body, so it cannot become `await`)\n"
     );
     assert!(
-        stderr(&output).contains("Found 2 findings in 3 files (1 fixable"),
+        stderr(&output)
+            .contains("Found 2 findings in 2 of 3 files (1 fixable with `asyncmod fix`)."),
         "{}",
         stderr(&output)
     );
@@ -1073,4 +1074,37 @@ fn a_file_over_4_gib_is_an_error_and_the_run_goes_on() {
         assert!(!err.contains("panicked"), "{err}");
     }
     assert_eq!(read(dir.path(), "good.py"), FIXED);
+}
+
+const UNSAFE_ONLY: &str = "import asyncio\n\n\nasync def g():\n    pass\n\n\nasync def f():\n    asyncio.create_task(g())\n";
+
+/// The summary counts what it says: files with findings among the files
+/// checked, and as fixable by `asyncmod fix` only what plain `fix` applies.
+#[test]
+fn check_summary_counts_files_with_findings_and_only_safe_fixes_as_fixable() {
+    let dir = project(&[
+        ("a.py", FIXABLE),
+        ("b.py", CLEAN),
+        ("u.py", UNSAFE_ONLY),
+        ("bad.py", "x = (\n"),
+    ]);
+    let output = asyncmod(dir.path(), &["check", "a.py", "b.py"]);
+    assert!(
+        stderr(&output)
+            .ends_with("Found 1 finding in 1 of 2 files (1 fixable with `asyncmod fix`).\n"),
+        "{}",
+        stderr(&output)
+    );
+    for flags in [&[][..], &["--unsafe-fixes"][..]] {
+        let mut args = vec!["check", "a.py", "u.py", "bad.py"];
+        args.extend(flags);
+        let output = asyncmod(dir.path(), &args);
+        assert!(
+            stderr(&output).ends_with(
+                "Found 2 findings in 2 files (1 fixable with `asyncmod fix`, 1 more with `asyncmod fix --unsafe-fixes`). 1 error.\n"
+            ),
+            "{flags:?}: {}",
+            stderr(&output)
+        );
+    }
 }

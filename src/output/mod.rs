@@ -65,11 +65,18 @@ pub fn located(display: &str, cell: Option<usize>) -> String {
 /// Totals over a run, for the summary and the exit status.
 #[derive(Debug, Default, Clone)]
 pub struct Totals {
+    /// Files processed (errors not counted).
     pub files: usize,
+    /// Files with at least one finding.
+    pub files_with_findings: usize,
     pub changed_files: usize,
     pub fixes: usize,
     pub findings: usize,
+    /// Findings whose fix a plain `asyncmod fix` applies (safe fixes).
     pub fixable: usize,
+    /// Findings whose fix needs `--unsafe-fixes` (given or not).
+    pub unsafe_fixable: usize,
+    /// Of those, the ones this run leaves (no `--unsafe-fixes`).
     pub unsafe_hidden: usize,
     pub version_hidden: usize,
     pub errors: usize,
@@ -142,11 +149,14 @@ impl<W: Write, E: Write> Printer<W, E> {
     }
 
     pub fn file(&mut self, outcome: &FileOutcome) -> io::Result<()> {
-        self.totals.files += 1;
         let result = match &outcome.result {
             Ok(result) => result,
             Err(failure) => return self.error(&outcome.display, failure),
         };
+        self.totals.files += 1;
+        if !result.reports.is_empty() {
+            self.totals.files_with_findings += 1;
+        }
         for warning in &result.warnings {
             writeln!(self.err, "{}: warning: {warning}", outcome.display)?;
         }
@@ -157,8 +167,16 @@ impl<W: Write, E: Write> Printer<W, E> {
         for report in &result.reports {
             self.totals.findings += 1;
             match &report.fix {
-                crate::engine::FixStatus::Applies(_) => self.totals.fixable += 1,
-                crate::engine::FixStatus::NeedsUnsafe => self.totals.unsafe_hidden += 1,
+                crate::engine::FixStatus::Applies(crate::fix::Applicability::Safe) => {
+                    self.totals.fixable += 1
+                }
+                crate::engine::FixStatus::Applies(crate::fix::Applicability::Unsafe) => {
+                    self.totals.unsafe_fixable += 1
+                }
+                crate::engine::FixStatus::NeedsUnsafe => {
+                    self.totals.unsafe_fixable += 1;
+                    self.totals.unsafe_hidden += 1;
+                }
                 crate::engine::FixStatus::NeedsVersion(_) => self.totals.version_hidden += 1,
                 crate::engine::FixStatus::None(_) => {}
             }
