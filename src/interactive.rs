@@ -103,7 +103,7 @@ pub fn review_source(
             let position = crate::source::Position::at(&index, &text, first.range.start());
             let header = format!(
                 "{}:{}:{}: {} {} — {}",
-                display,
+                crate::output::printable(display),
                 position.line,
                 position.column,
                 style.bold_red(first.codemod.code),

@@ -22,7 +22,14 @@ fn main() -> ExitCode {
         Ok(asyncmod::ExitStatus::Interrupted(signal)) => asyncmod::interrupt::end_by(signal),
         Ok(status) => ExitCode::from(status.code() as u8),
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "asyncmod: error: {error:#}");
+            // Escaped line by line: a configuration error shows its TOML
+            // over several lines.
+            let message = format!("{error:#}");
+            let lines: Vec<_> = message
+                .split('\n')
+                .map(asyncmod::output::printable)
+                .collect();
+            let _ = writeln!(std::io::stderr(), "asyncmod: error: {}", lines.join("\n"));
             ExitCode::from(2)
         }
     }

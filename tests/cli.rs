@@ -1108,3 +1108,87 @@ fn check_summary_counts_files_with_findings_and_only_safe_fixes_as_fixable() {
         );
     }
 }
+
+/// Control characters in a file name or a syntax error never reach the
+/// terminal raw: they are escaped in text and GitHub output, quoted as git
+/// quotes them in diff headers (which still apply), and exact in JSON.
+#[cfg(unix)]
+#[test]
+fn control_characters_in_names_and_errors_are_escaped() {
+    let dir = project(&[]);
+    write(dir.path(), "e\x1b[31mvil.py", b"x = (\x1b[2J\n");
+    write(dir.path(), "new\nline\t.py", FIXABLE.as_bytes());
+    let output = asyncmod(dir.path(), &["check"]);
+    let (out, err) = (stdout(&output), stderr(&output));
+    for text in [&out, &err] {
+        assert!(
+            !text.contains('\x1b') && !text.contains("new\n"),
+            "raw control characters: {text:?}"
+        );
+    }
+    assert!(
+        err.contains("e\\x1b[31mvil.py:1:6: error: syntax error: Got unexpected token \\x1b"),
+        "{err}"
+    );
+    assert!(out.starts_with("new\\nline\\t.py:5:5: AM001"), "{out}");
+    let output = asyncmod(dir.path(), &["check", "--output-format", "github"]);
+    assert!(!stdout(&output).contains('\x1b'), "{}", stdout(&output));
+    // JSON keeps the exact name.
+    let output = asyncmod(dir.path(), &["check", "--output-format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(value[0]["filename"], "e\x1b[31mvil.py");
+    assert_eq!(value[1]["filename"], "new\nline\t.py");
+
+    let output = asyncmod(dir.path(), &["diff", "new\nline\t.py"]);
+    let diff = stdout(&output);
+    assert!(
+        diff.starts_with("--- \"a/new\\nline\\t.py\"\n+++ \"b/new\\nline\\t.py\"\n"),
+        "{diff}"
+    );
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("git runs")
+    };
+    git(&["init", "-q"]);
+    fs::write(dir.path().join("fix.patch"), &diff).expect("write patch");
+    let applied = git(&["apply", "fix.patch"]);
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    assert_eq!(read(dir.path(), "new\nline\t.py"), FIXED);
+
+    write(dir.path(), "new\nline\t.py", FIXABLE.as_bytes());
+    let output = asyncmod(dir.path(), &["fix", "new\nline\t.py"]);
+    assert!(
+        stderr(&output).contains("fixed new\\nline\\t.py: AM001"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// Error messages speak of the user's file, never of Rust types.
+#[test]
+fn messages_name_no_rust_types() {
+    let dir = project(&[
+        (
+            "a.ipynb",
+            r#"{"cells": [{"cell_type": "code", "source": 5}]}"#,
+        ),
+        ("b.ipynb", r#"{"cells": 5}"#),
+        ("c.ipynb", r#"{"cells": [{"cell_type": "code"}]}"#),
+    ]);
+    let output = asyncmod(dir.path(), &["check"]);
+    let err = stderr(&output);
+    assert!(
+        err.contains(
+            "a.ipynb:1:1: error: cell 1: `source` is neither a string nor a list of strings\n"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("expected a list at line 1 column 11"), "{err}");
+    assert!(err.contains("(missing field `source`)"), "{err}");
+    for rust in ["usize", "enum", "SourceValue", "sequence", "struct"] {
+        assert!(!err.contains(rust), "{rust} in {err}");
+    }
+}

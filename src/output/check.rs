@@ -29,8 +29,8 @@ pub fn text_line(display: &str, report: &Report, style: &Style) -> String {
         report.start.column,
         style.bold_red(report.codemod.code),
         marker,
-        report.message,
-        note
+        super::printable(&report.message),
+        super::printable(&note)
     )
 }
 
@@ -109,7 +109,7 @@ fn annotation(level: &str, display: &str, report: &Report) -> String {
     format!(
         "::{level} title=asyncmod ({}),file={},line={},col={},endLine={},endColumn={}::{}",
         report.codemod.code,
-        escape_property(display),
+        escape_property(&super::printable(display)),
         report.start.line,
         report.start.column,
         report.end.line,
@@ -120,7 +120,7 @@ fn annotation(level: &str, display: &str, report: &Report) -> String {
             report.start.line,
             report.start.column,
             report.codemod.code,
-            report.message
+            super::printable(&report.message)
         ))
     )
 }

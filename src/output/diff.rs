@@ -22,8 +22,42 @@ pub fn unified_diff_with_context(display: &str, old: &str, new: &str, context: u
     unified
         .context_radius(context)
         .missing_newline_hint(true)
-        .header(&format!("a/{display}"), &format!("b/{display}"));
+        .header(&diff_name("a/", display), &diff_name("b/", display));
     unified.to_string()
+}
+
+/// A header's file name, quoted as git quotes it (`"a/tab\there.py"`, octal
+/// escapes for other control characters) when it has a control character,
+/// a `"` or a `\`: `git apply` and `patch` read that form, and a terminal
+/// shows it without obeying what is in it.
+fn diff_name(prefix: &str, display: &str) -> String {
+    let name = format!("{prefix}{display}");
+    if !name
+        .chars()
+        .any(|c| c.is_control() || c == '"' || c == '\\')
+    {
+        return name;
+    }
+    let mut quoted = String::with_capacity(name.len() + 8);
+    quoted.push('"');
+    for c in name.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\t' => quoted.push_str("\\t"),
+            '\n' => quoted.push_str("\\n"),
+            '\r' => quoted.push_str("\\r"),
+            c if c.is_control() => {
+                let mut bytes = [0; 4];
+                for byte in c.encode_utf8(&mut bytes).bytes() {
+                    quoted.push_str(&format!("\\{byte:03o}"));
+                }
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// Colours a unified diff line by line, for a terminal.

@@ -54,12 +54,36 @@ pub struct FileFailure {
     pub cell: Option<usize>,
 }
 
-/// `path` or, for a finding in a notebook, `path:cell N`.
+/// `path` or, for a finding in a notebook, `path:cell N`, fit to print.
 pub fn located(display: &str, cell: Option<usize>) -> String {
     match cell {
-        Some(cell) => format!("{display}:cell {cell}"),
-        None => display.to_string(),
+        Some(cell) => format!("{}:cell {cell}", printable(display)),
+        None => printable(display).into_owned(),
     }
+}
+
+/// `text` with its control characters escaped (`\n`, `\x1b`, `\u{9b}`): a
+/// file name or a syntax error's token must not move the cursor, recolour
+/// the terminal or split a line of output in two. JSON and SARIF output
+/// carry the exact text instead (their encoding escapes it).
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() && u32::from(c) < 0x80 => {
+                out.push_str(&format!("\\x{:02x}", u32::from(c)))
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Totals over a run, for the summary and the exit status.
@@ -128,7 +152,7 @@ impl<W: Write, E: Write> Printer<W, E> {
             failure.position.line,
             failure.position.column,
             self.style.bold_red("error:"),
-            failure.message
+            printable(&failure.message)
         );
         writeln!(self.err, "{line}")?;
         // Every format carries the error too: a reader of stdout alone
@@ -140,10 +164,10 @@ impl<W: Write, E: Write> Printer<W, E> {
             OutputFormat::Github => writeln!(
                 self.out,
                 "::error title=asyncmod,file={},line={},col={}::{}",
-                check::escape_property(display),
+                check::escape_property(&printable(display)),
                 failure.position.line,
                 failure.position.column,
-                check::escape_data(&failure.message)
+                check::escape_data(&printable(&failure.message))
             ),
         }
     }
@@ -158,7 +182,12 @@ impl<W: Write, E: Write> Printer<W, E> {
             self.totals.files_with_findings += 1;
         }
         for warning in &result.warnings {
-            writeln!(self.err, "{}: warning: {warning}", outcome.display)?;
+            writeln!(
+                self.err,
+                "{}: warning: {}",
+                printable(&outcome.display),
+                printable(warning)
+            )?;
         }
         if result.changed {
             self.totals.changed_files += 1;
@@ -288,7 +317,7 @@ impl<W: Write, E: Write> Printer<W, E> {
         writeln!(
             self.err,
             "{}",
-            summary::file_line(&outcome.display, &result.applied)
+            summary::file_line(&printable(&outcome.display), &result.applied)
         )
     }
 
