@@ -15,6 +15,7 @@ pub mod fix;
 pub mod index;
 pub mod interactive;
 pub mod interrupt;
+pub mod messages;
 pub mod noqa;
 pub mod notebook;
 pub mod output;

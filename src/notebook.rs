@@ -5,12 +5,13 @@
 
 use std::ops::Range;
 
-use anyhow::{Context as _, bail};
+use anyhow::{Context as _, anyhow, bail};
 use ruff_text_size::{TextRange, TextSize};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::engine::Cells;
+use crate::messages::{Syntax, plain_serde};
 
 #[derive(Deserialize)]
 struct RawNotebook<'a> {
@@ -76,8 +77,12 @@ pub struct Notebook {
 impl Notebook {
     /// Reads a notebook. `Ok(None)` for a notebook in another language.
     pub fn parse(json: String) -> anyhow::Result<Option<Notebook>> {
-        let raw: RawNotebook = serde_json::from_str(&json)
-            .context("not a Jupyter notebook (invalid JSON or no `cells`)")?;
+        let raw: RawNotebook = serde_json::from_str(&json).map_err(|error| {
+            anyhow!(
+                "not a Jupyter notebook (invalid JSON or no `cells`): {}",
+                plain_serde(&error.to_string(), Syntax::Json)
+            )
+        })?;
         if let Some(metadata) = raw.metadata {
             let metadata: Metadata = serde_json::from_str(metadata.get()).unwrap_or_default();
             let language = metadata
@@ -91,21 +96,26 @@ impl Notebook {
         let base = json.as_ptr() as usize;
         let mut cells = Vec::new();
         for (i, cell) in raw.cells.iter().enumerate() {
-            let cell: RawCell = serde_json::from_str(cell.get())
-                .with_context(|| format!("cell {}: no `cell_type` or `source`", i + 1))?;
+            // serde's positions would count within the cell: left out.
+            let cell: RawCell = serde_json::from_str(cell.get()).map_err(|error| {
+                anyhow!(
+                    "cell {}: no `cell_type` or `source` ({})",
+                    i + 1,
+                    plain_serde(&without_position(&error), Syntax::Json)
+                )
+            })?;
             if cell.cell_type != "code" {
                 continue;
             }
             // A borrowed RawValue is a slice of `json`: its address gives its place.
             let start = cell.source.get().as_ptr() as usize - base;
             let span = start..start + cell.source.get().len();
-            let value: SourceValue =
-                serde_json::from_str(cell.source.get()).with_context(|| {
-                    format!(
-                        "cell {}: `source` is neither a string nor a list of strings",
-                        i + 1
-                    )
-                })?;
+            let value: SourceValue = serde_json::from_str(cell.source.get()).map_err(|_| {
+                anyhow!(
+                    "cell {}: `source` is neither a string nor a list of strings",
+                    i + 1
+                )
+            })?;
             let (text, single_string) = match value {
                 SourceValue::Text(text) => (text, true),
                 SourceValue::Lines(lines) => (lines.concat(), false),
@@ -174,6 +184,13 @@ impl Notebook {
         out.push_str(&self.json[last..]);
         Ok(out)
     }
+}
+
+/// serde's message without its ` at line L column C`.
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    text.strip_suffix(&suffix).unwrap_or(&text).to_string()
 }
 
 /// A new `source` value in the style of the old one: a string stays a
