@@ -1191,4 +1191,24 @@ fn messages_name_no_rust_types() {
     for rust in ["usize", "enum", "SourceValue", "sequence", "struct"] {
         assert!(!err.contains(rust), "{rust} in {err}");
     }
+    for (value, expected) in [
+        ("jobs = 99999999999999999999", "expected a whole number"),
+        ("select = \"AM001\"", "expected an array"),
+        (
+            "stateful-names = { a = 1 }",
+            "invalid type: table, expected an array",
+        ),
+    ] {
+        write(
+            dir.path(),
+            "pyproject.toml",
+            format!("[tool.asyncmod]\n{value}\n").as_bytes(),
+        );
+        let output = asyncmod(dir.path(), &["check", "a.ipynb"]);
+        let err = stderr(&output);
+        assert!(err.contains(expected), "{value}: {err}");
+        for rust in ["i128", "usize", "u16", "sequence", "map"] {
+            assert!(!err.contains(rust), "{value}: {rust} in {err}");
+        }
+    }
 }

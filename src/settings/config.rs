@@ -214,7 +214,13 @@ pub fn read_dir(
                 Err(error) if with_requirement => {
                     found.requirement = Some(unreadable(
                         &pyproject,
-                        format!("cannot read the file: {}", error.message()),
+                        format!(
+                            "cannot read the file: {}",
+                            crate::messages::plain_serde(
+                                error.message(),
+                                crate::messages::Syntax::Toml
+                            )
+                        ),
                     ));
                     return Ok(found);
                 }
@@ -273,7 +279,10 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
     toml::from_str(text).map_err(|error| ConfigError {
         path: path.to_path_buf(),
         position: error.span().map(|span| line_column(text, span.start)),
-        message: format!("invalid configuration: {}", error.message().trim_end()),
+        message: format!(
+            "invalid configuration: {}",
+            crate::messages::plain_serde(error.message().trim_end(), crate::messages::Syntax::Toml)
+        ),
     })
 }
 
