@@ -1,4 +1,7 @@
+# asyncmod-test: --unsafe-fixes
 # asyncmod-runtime: compare
+# Module-level functions: another module may import them and call them
+# many times, so every fix here is unsafe.
 import asyncio
 
 
@@ -18,7 +21,7 @@ async def slow():
 
 def by_method():
     loop = asyncio.new_event_loop()
-    # leave without --unsafe-fixes: a method of an instance is not followed
+    # rewrite: a method of an instance is not followed (unsafe either way)
     name = loop.run_until_complete(Client("c1").run())
     loop.close()
     return name

@@ -8,7 +8,7 @@ async def job(events):
     return len(events)
 
 
-def main():
+if __name__ == "__main__":
     events = []
     loop = asyncio.new_event_loop()
     try:
@@ -20,6 +20,3 @@ def main():
         loop.close()
         events.append("cleanup")  # kept: the finally does other work
     print(count, events)
-
-
-main()

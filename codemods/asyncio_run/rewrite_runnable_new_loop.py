@@ -7,14 +7,11 @@ async def add(a, b):
     return a + b
 
 
-def compute():
-    # rewrite: `x = asyncio.run(C)`, setup and teardown around it go
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    result = loop.run_until_complete(add(2, 3))
-    loop.run_until_complete(loop.shutdown_asyncgens())
-    loop.close()
-    return result
-
-
-print("result", compute())
+# rewrite, safe at module level (it runs once): `x = asyncio.run(C)`, the
+# setup and teardown around it go
+loop = asyncio.new_event_loop()
+asyncio.set_event_loop(loop)
+result = loop.run_until_complete(add(2, 3))
+loop.run_until_complete(loop.shutdown_asyncgens())
+loop.close()
+print("result", result)

@@ -9,15 +9,18 @@ async def tick(n):
     return n
 
 
-def start():
-    try:  # rewrite: setup inside the try, alias `aio` reused
-        loop = aio.new_event_loop()
-        aio.set_event_loop(loop)
-        ticks = loop.run_until_complete(tick(3))
-    finally:
-        aio.set_event_loop(None)
-        loop.close()
-    print("ticks", ticks)
+if __name__ == "__main__":
 
+    def start():
+        # rewrite, safe: `start` exists only when run as a script and is
+        # called once; setup inside the try, alias `aio` reused
+        try:
+            loop = aio.new_event_loop()
+            aio.set_event_loop(loop)
+            ticks = loop.run_until_complete(tick(3))
+        finally:
+            aio.set_event_loop(None)
+            loop.close()
+        print("ticks", ticks)
 
-start()
+    start()

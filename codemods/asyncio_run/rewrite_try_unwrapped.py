@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 # asyncmod-runtime: compare
 import asyncio
 
@@ -9,7 +10,7 @@ async def greet(name):
 
 def run(name):
     loop = asyncio.new_event_loop()
-    try:  # rewrite: a try left with no handler is unwrapped
+    try:  # rewrite (unsafe: `run` may be called many times): a try left with no handler is unwrapped
         # the greeting
         message = loop.run_until_complete(
             greet(

@@ -61,35 +61,68 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe: the fix applies only where `asyncio.run` does what the code did.
+    /// Safe only where the code runs once per process and `asyncio.run`
+    /// does what the code did; unsafe where it may run many times; left
+    /// alone where it would silently run the coroutine on another loop.
     ///
+    /// - Once per process: module-level code (the `if __name__ ==
+    ///   "__main__":` block too, not inside a loop), or a plain function
+    ///   called from exactly one place that itself runs once, not decorated,
+    ///   not a method, not passed on or stored, not in `__all__`, and that
+    ///   no other module can import: one defined inside the main-guard block
+    ///   or nested in such a function. A function defined at module level
+    ///   may be imported and called by other modules; without the project
+    ///   index (and `[project.scripts]`, which it will read) the tool cannot
+    ///   tell, so it is unsafe there. Elsewhere (a synchronous facade such as
+    ///   `def fetch_sync(x): return loop.run_until_complete(fetch(x))`),
+    ///   `asyncio.run` makes and closes a new loop per call: anything cached
+    ///   against the first loop fails on the second call (`Event loop is
+    ///   closed`, "attached to a different loop"), and tasks that kept
+    ///   running on a shared `get_event_loop()` loop between calls are now
+    ///   cancelled at the end of each: unsafe.
     /// - `asyncio.run` accepts only a coroutine (a future or task raises
-    ///   `ValueError`). The argument must be a call known to return one: an
-    ///   `async def` of the module, a method of the class on `self`, a plain
-    ///   `def` of the module that returns such a call, asyncio's coroutine
-    ///   functions. A call the module does not show (an imported function,
-    ///   a method of another object) gets an unsafe fix: if it returns a
-    ///   future or another awaitable (`websockets.serve(...)`), `asyncio.run`
-    ///   raises `ValueError` at once. Futures and tasks (`gather`,
-    ///   `ensure_future`, `shield`, `create_task`, `run_in_executor`,
-    ///   `wrap_future`, …), variables, builtins and classes are left alone.
+    ///   `ValueError`). The argument must be a call the semantic layer knows
+    ///   returns one: an `async def` of the module, a method of the class on
+    ///   `self`, a plain `def` of the module that returns such a call,
+    ///   asyncio's coroutine functions. A call it does not know (an imported
+    ///   function, a method of another object, a decorated `async def`) gets
+    ///   an unsafe fix: if it returns a future or another awaitable
+    ///   (`websockets.serve(...)`), `asyncio.run` raises `ValueError` at
+    ///   once. Futures and tasks (`gather`, `ensure_future`, `shield`,
+    ///   `create_task`, `run_in_executor`, `wrap_future`, …), variables,
+    ///   builtins and classes are left alone.
     /// - The coroutine is now created before the loop exists. An argument
     ///   that calls into asyncio (and would bind to another loop) is left
     ///   alone; so is, when the code made its loop current first
     ///   (`get_event_loop()`, `set_event_loop(loop)`), an argument that calls
     ///   anything but builtins and the module's `async def`s (a client's
     ///   constructor may have bound to that loop).
+    /// - What synchronous code made before the run is bound to the loop
+    ///   current then, not to the one `asyncio.run` makes: a module whose
+    ///   synchronous code (at import time or in any plain function) makes a
+    ///   future or task or schedules work (`asyncio.Future()`,
+    ///   `ensure_future`, `gather`, `shield`, `create_task`, `wrap_future`,
+    ///   `as_completed`, a `StreamReader`) is left alone. So are queues,
+    ///   locks, events, conditions and semaphores made there when the
+    ///   target is older than Python 3.10: until 3.10 they took
+    ///   `get_event_loop()` when created; from 3.10 they bind on first use,
+    ///   inside the run.
     /// - Afterwards the thread has no current event loop, so a later
     ///   `asyncio.get_event_loop()` raises where it returned the old loop. In
     ///   a module that gets, sets or creates event loops anywhere else in
     ///   synchronous code, nothing is rewritten; a loop made only with
     ///   `new_event_loop()` and never made current tolerates other
-    ///   `new_event_loop()` calls.
+    ///   `new_event_loop()` calls. Code in other modules is not seen: a
+    ///   library that calls `get_event_loop()` after the run (in an `atexit`
+    ///   handler, say) now raises `RuntimeError`.
     /// - On Ctrl-C, `asyncio.run` first cancels the coroutine (it sees
     ///   `CancelledError` and can clean up), then raises `KeyboardInterrupt`,
     ///   which an `except KeyboardInterrupt:` around it still catches.
-    /// - Tasks still pending when the coroutine returns are cancelled instead
-    ///   of being abandoned with the loop.
+    /// - As `asyncio.run` always does: tasks still pending when the
+    ///   coroutine returns are cancelled (their `finally` blocks run before
+    ///   the call returns) instead of being abandoned with the loop, and the
+    ///   default executor is shut down and waited for, so its threads finish
+    ///   before the next statement.
     ///
     /// Comments on removed statements stay where the statements were.
     ///
@@ -99,8 +132,9 @@ declare_codemod! {
     /// `run_until_complete`, passed on, returned, deleted, declared `global`
     /// or read by another function; statements between the loop's creation
     /// and `run_until_complete`; loop teardown in an `except` handler; a loop
-    /// held in an attribute (`self.loop`, `cls.loop`); anything inside an
-    /// `async def`.
+    /// held in an attribute (`self.loop`, `cls.loop`); loop management
+    /// elsewhere in the module; objects bound to the loop outside coroutines
+    /// (see above); anything inside an `async def`.
     pub static ASYNCIO_RUN = Codemod {
         code: "AM002",
         name: "asyncio-run",
@@ -218,8 +252,9 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                     &module.loop_calls,
                     &[getter.start()],
                     kind == LoopCallKind::Current,
-                )
-                .map(|()| applicability)
+                )?;
+                objects_bound_elsewhere(ctx, site.call)?;
+                Ok(where_it_runs(semantic, site.call, applicability))
             });
         let applicability = match checked {
             Ok(applicability) => applicability,
@@ -396,7 +431,50 @@ fn check_candidate(
         }
     }
     loops_elsewhere(ctx, loop_calls, &own, current)?;
-    Ok(applicability)
+    objects_bound_elsewhere(ctx, candidate.run_call)?;
+    Ok(where_it_runs(semantic, candidate.run_call, applicability))
+}
+
+/// Fails when synchronous code of the module (outside `run`, the call being
+/// rewritten) makes something bound to the thread's current event loop:
+/// a future or task made, or work scheduled, before `asyncio.run` exists
+/// belongs to another loop than the one `asyncio.run` makes, and one made
+/// after it finds no current loop.
+fn objects_bound_elsewhere(ctx: &Context, run: &ast::ExprCall) -> Result<(), String> {
+    let semantic = ctx.semantic;
+    let target = ctx.settings.target_version;
+    let bound = semantic.calls.iter().find(|site| {
+        !run.range().contains_range(site.call.range())
+            && !semantic.runs_in_coroutine(site.scope)
+            && semantic.binds_current_loop(site.call, site.scope, target)
+    });
+    match bound {
+        Some(site) => {
+            let name = semantic
+                .qualified_name(&site.call.func, site.scope)
+                .map_or_else(|| "asyncio".to_string(), |q| q.to_string());
+            Err(format!(
+                "`{name}()` on line {} runs outside a coroutine and binds to the event loop current then; `asyncio.run` would run the coroutine on another loop",
+                line_of(ctx, site.call.start())
+            ))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The fix's applicability, given where `run` sits: safe only where it
+/// runs once per process (a new loop per call breaks anything a caller
+/// caches against the first loop, and tasks left running between calls
+/// are now cancelled), else unsafe.
+fn where_it_runs(
+    semantic: &SemanticModel,
+    run: &ast::ExprCall,
+    applicability: Applicability,
+) -> Applicability {
+    match semantic.runs_once_per_process(run.start()) {
+        Ok(()) => applicability,
+        Err(_) => Applicability::Unsafe,
+    }
 }
 
 fn build_fix(fix: &mut FixBuilder, candidate: &Candidate) -> anyhow::Result<()> {
@@ -848,7 +926,12 @@ fn line_of(ctx: &Context, offset: TextSize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::ASYNCIO_RUN;
-    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+    use crate::engine::{Mode, process_source};
+    use crate::settings::RuleSettings;
+    use crate::test_support::{
+        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix, findings,
+    };
+    use crate::version::PyVersion;
 
     const MESSAGE: &str = super::MESSAGE;
 
@@ -1061,6 +1144,129 @@ mod tests {
             &ASYNCIO_RUN,
             "import asyncio\nfrom app import main\n\nasyncio.get_event_loop().run_until_complete(main())  # noqa: AM002\n",
         );
+    }
+
+    #[test]
+    fn main_guard_with_a_module_coroutine_is_safe() {
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    pass\n\nif __name__ == \"__main__\":\n    loop = asyncio.get_event_loop()\n    try:\n        loop.run_until_complete(main())\n    except KeyboardInterrupt:\n        pass\n    finally:\n        loop.close()\n",
+            "import asyncio\n\nasync def main():\n    pass\n\nif __name__ == \"__main__\":\n    try:\n        asyncio.run(main())\n    except KeyboardInterrupt:\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn module_level_chained_form_is_safe() {
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    pass\n\nasyncio.get_event_loop().run_until_complete(main())\n",
+            "import asyncio\n\nasync def main():\n    pass\n\nasyncio.run(main())\n",
+        );
+    }
+
+    #[test]
+    fn facade_called_many_times_is_unsafe() {
+        check_unsafe_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def fetch(x):\n    return x\n\ndef fetch_sync(x):\n    loop = asyncio.get_event_loop()\n    return loop.run_until_complete(fetch(x))\n\nfetch_sync(1)\nfetch_sync(2)\n",
+            "import asyncio\n\nasync def fetch(x):\n    return x\n\ndef fetch_sync(x):\n    return asyncio.run(fetch(x))\n\nfetch_sync(1)\nfetch_sync(2)\n",
+        );
+    }
+
+    #[test]
+    fn module_level_function_called_once_is_unsafe_without_the_index() {
+        // Another module may import `main` and call it many times.
+        check_unsafe_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def amain():\n    pass\n\ndef main():\n    asyncio.get_event_loop().run_until_complete(amain())\n\nif __name__ == \"__main__\":\n    main()\n",
+            "import asyncio\n\nasync def amain():\n    pass\n\ndef main():\n    asyncio.run(amain())\n\nif __name__ == \"__main__\":\n    main()\n",
+        );
+    }
+
+    #[test]
+    fn function_of_the_main_guard_called_once_is_safe() {
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def amain():\n    pass\n\nif __name__ == \"__main__\":\n    def main():\n        asyncio.get_event_loop().run_until_complete(amain())\n    main()\n",
+            "import asyncio\n\nasync def amain():\n    pass\n\nif __name__ == \"__main__\":\n    def main():\n        asyncio.run(amain())\n    main()\n",
+        );
+    }
+
+    #[test]
+    fn code_that_repeats_is_unsafe() {
+        let unsafe_only = |source: &str| {
+            let mut rules = RuleSettings::for_codemods(&[&ASYNCIO_RUN]);
+            rules.unsafe_fixes = false;
+            let safe = process_source(source, &rules, Mode::Fix).unwrap();
+            assert!(
+                safe.fixed.is_none(),
+                "fixed without --unsafe-fixes:\n{source}"
+            );
+            rules.unsafe_fixes = true;
+            let fixed = process_source(source, &rules, Mode::Fix).unwrap();
+            assert!(fixed.fixed.is_some(), "not fixed at all:\n{source}");
+        };
+        let head = "import asyncio\n\nasync def f():\n    pass\n\n";
+        // A loop at module level.
+        unsafe_only(&format!(
+            "{head}for i in range(2):\n    asyncio.get_event_loop().run_until_complete(f())\n"
+        ));
+        unsafe_only(&format!(
+            "{head}while asyncio.get_event_loop().run_until_complete(f()):\n    pass\n"
+        ));
+        // A function passed on, decorated, a method, recursive, called twice.
+        let guard = |body: &str| format!("{head}if __name__ == \"__main__\":\n{body}");
+        let run = "        asyncio.get_event_loop().run_until_complete(f())\n";
+        unsafe_only(&guard(&format!(
+            "    def run():\n{run}    list(map(run, []))\n"
+        )));
+        unsafe_only(&guard(&format!(
+            "    @decorate\n    def run():\n{run}    run()\n"
+        )));
+        unsafe_only(&guard(&format!(
+            "    def run():\n{run}    run()\n    run()\n"
+        )));
+        unsafe_only(&guard(&format!(
+            "    def run():\n{run}        run()\n    run()\n"
+        )));
+        unsafe_only(&format!(
+            "{head}class Api:\n    def get(self):\n{run}Api().get()\n"
+        ));
+    }
+
+    #[test]
+    fn objects_bound_to_the_loop_outside_coroutines_are_left_alone() {
+        let tail = "\nasync def main():\n    pass\n\nif __name__ == \"__main__\":\n    loop = asyncio.get_event_loop()\n    loop.run_until_complete(main())\n";
+        for binds in [
+            "READY = asyncio.Future()\n",
+            "asyncio.ensure_future(asyncio.sleep(1))\n",
+            "def start(c):\n    return asyncio.ensure_future(c)\n",
+            "PENDING = asyncio.gather()\n",
+            "class C:\n    reader = asyncio.StreamReader()\n",
+        ] {
+            let source = format!("import asyncio\n\n{binds}{tail}");
+            check_finding(&ASYNCIO_RUN, &source, MESSAGE);
+        }
+        // In a coroutine they bind to the running loop: no matter.
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            &format!(
+                "import asyncio\n\nasync def spawn(c):\n    return asyncio.ensure_future(c)\n{tail}"
+            ),
+            "import asyncio\n\nasync def spawn(c):\n    return asyncio.ensure_future(c)\n\nasync def main():\n    pass\n\nif __name__ == \"__main__\":\n    asyncio.run(main())\n",
+        );
+    }
+
+    #[test]
+    fn primitives_made_at_import_matter_before_3_10() {
+        let source = "import asyncio\n\nJOBS = asyncio.Queue()\n\nasync def main():\n    await JOBS.put(1)\n\nif __name__ == \"__main__\":\n    asyncio.get_event_loop().run_until_complete(main())\n";
+        let fixed = |target| {
+            let mut rules = RuleSettings::for_codemods(&[&ASYNCIO_RUN]);
+            rules.target_version = target;
+            process_source(source, &rules, Mode::Fix).unwrap().fixed
+        };
+        assert_eq!(fixed(PyVersion::PY39), None);
+        assert!(fixed(PyVersion::PY310).is_some_and(|text| text.contains("asyncio.run(main())")));
     }
 
     #[test]

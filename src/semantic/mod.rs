@@ -1,15 +1,18 @@
 //! The facts codemods ask about a module, computed in one pass over its AST:
 //! which scope an offset sits in and whether that scope is an `async def`
 //! (`scope.rs`), what a name refers to through imports and aliases
-//! (`imports.rs`), every read and write of a name (`names.rs`), and what a
-//! call calls (`functions.rs`).
+//! (`imports.rs`), every read and write of a name (`names.rs`), what a
+//! call calls (`functions.rs`), whether code runs once per process
+//! (`once.rs`) and what is the event loop (`loops.rs`).
 
 mod builder;
 pub mod coroutines;
 pub mod functions;
 pub mod imports;
 pub mod known;
+pub mod loops;
 pub mod names;
+pub mod once;
 pub mod project;
 pub mod runtime;
 pub mod scope;
