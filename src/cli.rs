@@ -40,9 +40,9 @@ pub enum Command {
     ///
     /// Exit status: 0 when there is no finding, 1 when there is one, 2 on any error.
     #[command(
-        after_help = "Examples:\n  asyncmod check src/\n  asyncmod check --output-format json . > findings.json"
+        after_help = "Examples:\n  asyncmod check src/\n  asyncmod check --output-format json . > findings.json\n  asyncmod check --statistics .\n  asyncmod check --add-noqa .                 mark what is left, to start a migration\n  asyncmod check --fix src/                   fix, then list what remains\n  cat app.py | asyncmod check -"
     )]
-    Check(FileArgs),
+    Check(CheckArgs),
     /// Print the catalogue: code, name, minimum Python, fix safety, summary.
     #[command(after_help = "Examples:\n  asyncmod list\n  asyncmod list | grep unsafe")]
     List,
@@ -65,11 +65,30 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub files: FileArgs,
+    /// Apply the fixes, as `asyncmod fix` does, then list the findings that
+    /// remain (exit status 1 when some do).
+    #[arg(long, conflicts_with_all = ["add_noqa", "statistics", "stdin_filename"])]
+    pub fix: bool,
+    /// Print the number of findings per codemod instead of each finding
+    /// (text, or JSON with `--output-format json`).
+    #[arg(long, conflicts_with = "add_noqa")]
+    pub statistics: bool,
+    /// Mark every finding with a `# noqa: CODE` comment on its line, merging
+    /// codes into a `# noqa` already there, so that `check` then finds
+    /// nothing: the baseline a migration starts from. Writes the files.
+    #[arg(long, conflicts_with = "stdin_filename")]
+    pub add_noqa: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct FixArgs {
     #[command(flatten)]
     pub files: FileArgs,
     /// Exit with status 1 when any file was changed.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "exit_zero")]
     pub exit_non_zero_on_fix: bool,
     /// Show each fix as a small diff and ask: y apply, n skip, a apply this
     /// and the rest, q stop (keeping what was accepted). Needs a terminal.
@@ -81,8 +100,17 @@ pub struct FixArgs {
 pub struct FileArgs {
     /// Files or directories to process (default: the current directory).
     /// Directories are walked for `*.py`, honouring `.gitignore` and `.ignore`;
-    /// a file named here is always processed.
+    /// a file named here is always processed. `-` reads the source from stdin.
     pub paths: Vec<PathBuf>,
+
+    /// Print findings, diffs and errors, but no summary and no progress.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Exit with status 0 even when there are findings (`check`) or
+    /// changes (`diff`); an error still gives 2.
+    #[arg(long)]
+    pub exit_zero: bool,
 
     /// Codemods to run: codes, names or code prefixes, comma separated (`AM001,AM1`).
     #[arg(long, value_delimiter = ',', value_name = "CODES")]

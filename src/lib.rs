@@ -48,6 +48,7 @@ use crate::engine::{Mode, process_source};
 use crate::output::{Action, FileFailure, FileOutcome, FileResult, Printer, Style};
 use crate::settings::{RuleSettings, Settings};
 use crate::source::Position;
+use crate::version::PyVersion;
 
 /// How a run ended, as the process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +73,35 @@ impl ExitStatus {
             ExitStatus::Error => 2,
             ExitStatus::Interrupted(signal) => 128 + signal,
         }
+    }
+}
+
+/// What the workers do with each file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Task {
+    Check,
+    Diff,
+    Fix,
+    /// `check --fix`: fix, then check what the fixed file still has.
+    CheckFix,
+    /// `check --add-noqa`: mark every finding with `# noqa`.
+    AddNoqa,
+}
+
+impl Task {
+    /// What is printed for it.
+    fn action(self) -> Action {
+        match self {
+            Task::Check | Task::CheckFix => Action::Check,
+            Task::Diff => Action::Diff,
+            Task::Fix => Action::Fix,
+            Task::AddNoqa => Action::AddNoqa,
+        }
+    }
+
+    /// Whether it writes files.
+    fn writes(self) -> bool {
+        matches!(self, Task::Fix | Task::CheckFix | Task::AddNoqa)
     }
 }
 
@@ -101,12 +131,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             print_stdout(&String::from_utf8_lossy(&buffer))?;
             Ok(ExitStatus::Success)
         }
-        Command::Diff(args) => run_files(&args, Action::Diff, false),
-        Command::Check(args) => run_files(&args, Action::Check, false),
+        Command::Diff(args) => run_files(&args, Task::Diff, false, false),
+        Command::Check(args) => {
+            let task = if args.fix {
+                Task::CheckFix
+            } else if args.add_noqa {
+                Task::AddNoqa
+            } else {
+                Task::Check
+            };
+            run_files(&args.files, task, false, args.statistics)
+        }
         Command::Fix(args) if args.interactive => {
             run_interactive(&args.files, args.exit_non_zero_on_fix)
         }
-        Command::Fix(args) => run_files(&args.files, Action::Fix, args.exit_non_zero_on_fix),
+        Command::Fix(args) => run_files(&args.files, Task::Fix, args.exit_non_zero_on_fix, false),
     }
 }
 
@@ -120,13 +159,34 @@ fn print_stdout(text: &str) -> anyhow::Result<()> {
 
 fn run_files(
     args: &FileArgs,
-    action: Action,
+    task: Task,
     exit_non_zero_on_fix: bool,
+    statistics: bool,
 ) -> anyhow::Result<ExitStatus> {
+    let args = &stdin_dash(args)?;
+    let reads_stdin = args.stdin_filename.is_some();
+    match task {
+        Task::AddNoqa if reads_stdin => anyhow::bail!(
+            "`check --add-noqa` writes files, so it cannot read stdin: name the files"
+        ),
+        Task::CheckFix if reads_stdin => {
+            anyhow::bail!("`check --fix` writes files: `asyncmod fix -` fixes stdin")
+        }
+        _ => {}
+    }
     let settings = Settings::resolve(args, exit_non_zero_on_fix)?;
+    if statistics
+        && matches!(
+            settings.output.format,
+            cli::OutputFormat::Github | cli::OutputFormat::Sarif
+        )
+    {
+        anyhow::bail!("`--statistics` prints text or JSON (`--output-format json`)");
+    }
+    let action = task.action();
     // Ctrl-C and SIGTERM wait for the file being written (see `interrupt`).
-    let session = match (action, &settings.output.stdin_filename) {
-        (Action::Fix, None) => Some(interrupt::begin(interrupt::OnSignal::WindDown)?),
+    let session = match (task.writes(), &settings.output.stdin_filename) {
+        (true, None) => Some(interrupt::begin(interrupt::OnSignal::WindDown)?),
         _ => None,
     };
     let style = Style {
@@ -140,9 +200,14 @@ fn run_files(
         io::stderr().lock(),
     );
     printer.snippets = io::stdout().is_terminal();
+    printer.quiet = args.quiet;
+    if statistics {
+        printer.statistics = Some(output::statistics::Statistics::default());
+    }
+    let named = named_codemods(args);
     let result = match &settings.output.stdin_filename {
-        Some(filename) => run_stdin(filename, &settings, &mut printer),
-        None => run_paths(&settings, &mut printer),
+        Some(filename) => run_stdin(filename, &settings, &mut printer, &named),
+        None => run_paths(&settings, &mut printer, task, &named, args.quiet),
     };
     match result {
         Ok(()) => {}
@@ -154,19 +219,104 @@ fn run_files(
     {
         return Ok(ExitStatus::Interrupted(signal));
     }
-    Ok(exit_status(action, &printer.totals, &settings))
+    Ok(exit_status(
+        action,
+        &printer.totals,
+        &settings,
+        args.exit_zero,
+    ))
+}
+
+/// `-` as the only path: the source comes from stdin, as `--stdin-filename`
+/// (named `-` unless that flag names it), the way ruff reads `-`.
+fn stdin_dash(args: &FileArgs) -> anyhow::Result<std::borrow::Cow<'_, FileArgs>> {
+    let dash = Path::new("-");
+    if !args.paths.iter().any(|path| path == dash) {
+        return Ok(std::borrow::Cow::Borrowed(args));
+    }
+    if args.paths.len() > 1 {
+        anyhow::bail!("`-` reads the source from stdin and cannot be given with other paths");
+    }
+    let mut args = args.clone();
+    args.paths.clear();
+    if args.stdin_filename.is_none() {
+        args.stdin_filename = Some(PathBuf::from("-"));
+    }
+    Ok(std::borrow::Cow::Owned(args))
+}
+
+/// The codemods named by code or name (not by a prefix) in `--select` or
+/// `--extend-select`: if one cannot run, the user should hear why.
+fn named_codemods(args: &FileArgs) -> Vec<&'static codemods::Codemod> {
+    args.select
+        .iter()
+        .chain(&args.extend_select)
+        .flatten()
+        .filter_map(|selector| codemods::find(selector.trim()))
+        .collect()
+}
+
+/// Warnings for codemods that the target version keeps from running,
+/// which would otherwise end in a silent "No findings": those named
+/// explicitly, and all of them when no selected codemod runs at all.
+fn version_warnings<'r>(
+    rule_sets: impl IntoIterator<Item = &'r RuleSettings>,
+    named: &[&'static codemods::Codemod],
+) -> Vec<String> {
+    let mut gated: BTreeMap<(&'static str, String), (&'static codemods::Codemod, PyVersion)> =
+        BTreeMap::new();
+    let mut any_runs = false;
+    let mut all_gated = Vec::new();
+    for rules in rule_sets {
+        for codemod in &rules.codemods {
+            if codemod.min_python <= rules.target_version {
+                any_runs = true;
+                continue;
+            }
+            let key = (codemod.code, rules.target_version.target_name());
+            all_gated.push((key.clone(), (*codemod, rules.target_version)));
+            if named.iter().any(|n| n.code == codemod.code) {
+                gated.insert(key, (*codemod, rules.target_version));
+            }
+        }
+    }
+    if !any_runs {
+        gated.extend(all_gated);
+    }
+    gated
+        .into_values()
+        .map(|(codemod, target)| {
+            format!(
+                "warning: {} ({}) needs Python {} or newer and the target is {}, so it does not run (`--target-version {}` runs it)",
+                codemod.code,
+                codemod.name,
+                codemod.min_python,
+                target.target_name(),
+                PyVersion::targets()
+                    .find(|t| *t >= codemod.min_python)
+                    .map_or_else(|| codemod.min_python.target_name(), PyVersion::target_name)
+            )
+        })
+        .collect()
 }
 
 /// 2 on any error; else 1 for findings (`check`), changes (`diff`), or
-/// changes with `--exit-non-zero-on-fix`; else 0.
-fn exit_status(action: Action, totals: &output::Totals, settings: &Settings) -> ExitStatus {
+/// changes with `--exit-non-zero-on-fix`, unless `--exit-zero`; else 0.
+fn exit_status(
+    action: Action,
+    totals: &output::Totals,
+    settings: &Settings,
+    exit_zero: bool,
+) -> ExitStatus {
     if totals.errors > 0 {
         return ExitStatus::Error;
     }
     let failed = match action {
+        _ if exit_zero => false,
         Action::Check => totals.findings > 0,
         Action::Diff => totals.changed_files > 0,
         Action::Fix => totals.changed_files > 0 && settings.output.exit_non_zero_on_fix,
+        Action::AddNoqa => false,
     };
     if failed {
         ExitStatus::Failure
@@ -205,6 +355,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
         io::BufWriter::new(io::stdout().lock()),
         io::stderr(),
     );
+    printer.quiet = args.quiet;
     let mut prompter = interactive::TerminalPrompter {
         input: io::stdin().lock(),
         output: io::stderr(),
@@ -303,7 +454,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitStatus::Success),
         Err(error) => return Err(error).context("interactive review"),
     }
-    Ok(exit_status(Action::Fix, &printer.totals, &settings))
+    Ok(exit_status(Action::Fix, &printer.totals, &settings, false))
 }
 
 /// `--stdin-filename`: the source comes from stdin; `fix` writes the result
@@ -312,6 +463,7 @@ fn run_stdin<W: Write, E: Write>(
     filename: &Path,
     settings: &Settings,
     printer: &mut Printer<W, E>,
+    named: &[&'static codemods::Codemod],
 ) -> io::Result<()> {
     let mut bytes = Vec::new();
     io::stdin().lock().read_to_end(&mut bytes)?;
@@ -359,7 +511,15 @@ fn run_stdin<W: Write, E: Write>(
     for warning in settings.resolver.take_warnings() {
         writeln!(printer.err, "{warning}")?;
     }
-    let outcome = process_bytes(bytes.clone(), &display, &resolved.rules, printer.action);
+    for warning in version_warnings([&*resolved.rules], named) {
+        writeln!(printer.err, "{warning}")?;
+    }
+    let task = match printer.action {
+        Action::Diff => Task::Diff,
+        Action::Fix => Task::Fix,
+        Action::Check | Action::AddNoqa => Task::Check,
+    };
+    let outcome = process_bytes(bytes.clone(), &display, &resolved.rules, task);
     let (outcome, fixed) = outcome;
     if printer.action == Action::Fix {
         match &fixed {
@@ -380,6 +540,9 @@ fn run_stdin<W: Write, E: Write>(
 fn run_paths<W: Write, E: Write>(
     settings: &Settings,
     printer: &mut Printer<W, E>,
+    task: Task,
+    named: &[&'static codemods::Codemod],
+    quiet: bool,
 ) -> io::Result<()> {
     printer.start()?;
     let (files, errors) = discovery::discover(
@@ -389,13 +552,22 @@ fn run_paths<W: Write, E: Write>(
     );
     print_discovery_errors(printer, &errors)?;
     print_config_warnings(printer, settings)?;
+    // Files share their projects' settings: look at each set once.
+    let mut rule_sets: Vec<&RuleSettings> = Vec::new();
+    for file in &files {
+        if !rule_sets.iter().any(|r| std::ptr::eq(*r, &*file.rules)) {
+            rule_sets.push(&file.rules);
+        }
+    }
+    for warning in version_warnings(rule_sets, named) {
+        writeln!(printer.err, "{warning}")?;
+    }
 
-    let action = printer.action;
     let jobs = settings.output.jobs.clamp(1, files.len().max(1));
     let next = AtomicUsize::new(0);
     let window = Window::new(READ_AHEAD.max(jobs));
     let (sender, receiver) = mpsc::channel::<(usize, FileOutcome)>();
-    let progress = Progress::new(settings.output.progress, files.len());
+    let progress = Progress::new(settings.output.progress && !quiet, files.len());
     let mut print_result = Ok(());
     let mut done = 0;
     std::thread::scope(|scope| {
@@ -417,7 +589,7 @@ fn run_paths<W: Write, E: Write>(
                         }
                         // `None`: stopped before writing it; it is as it was.
                         let Some(outcome) =
-                            process_path_catching_panics(&file.path, &file.rules, action)
+                            process_path_catching_panics(&file.path, &file.rules, task)
                         else {
                             break;
                         };
@@ -478,7 +650,7 @@ fn run_paths<W: Write, E: Write>(
     print_result?;
     printer.finish()?;
     match interrupt::received() {
-        Some(signal) if action == Action::Fix => {
+        Some(signal) if task.writes() => {
             writeln!(
                 printer.err,
                 "{}",
@@ -591,9 +763,9 @@ fn print_config_warnings<W: Write, E: Write>(
 fn process_path_catching_panics(
     path: &Path,
     rules: &RuleSettings,
-    action: Action,
+    task: Task,
 ) -> Option<FileOutcome> {
-    let run = std::panic::AssertUnwindSafe(|| process_path(path, rules, action));
+    let run = std::panic::AssertUnwindSafe(|| process_path(path, rules, task));
     std::panic::catch_unwind(run).unwrap_or_else(|payload| {
         Some(FileOutcome {
             path: path.to_path_buf(),
@@ -621,13 +793,13 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
 
 /// One file's outcome; `None` when `fix` was stopped (Ctrl-C, SIGTERM)
 /// before writing it, so that it is as it was.
-fn process_path(path: &Path, rules: &RuleSettings, action: Action) -> Option<FileOutcome> {
+fn process_path(path: &Path, rules: &RuleSettings, task: Task) -> Option<FileOutcome> {
     let display = display_path(path);
     let result = match read_source(path) {
         Ok(bytes) => {
             // `fix` writes only if the file still holds what was read.
-            let original = (action == Action::Fix).then(|| bytes.clone());
-            let (result, fixed) = process_bytes(bytes, &display, rules, action);
+            let original = task.writes().then(|| bytes.clone());
+            let (result, fixed) = process_bytes(bytes, &display, rules, task);
             match (result, fixed, original) {
                 (Ok(result), Some(text), Some(original)) => {
                     match write_fixed(path, &original, &text) {
@@ -695,8 +867,36 @@ fn process_bytes(
     bytes: Vec<u8>,
     display: &str,
     rules: &RuleSettings,
-    action: Action,
+    task: Task,
 ) -> (Result<FileResult, FileFailure>, Option<String>) {
+    let done = process_bytes_once(bytes, display, rules, task);
+    if task != Task::CheckFix {
+        return done;
+    }
+    match done {
+        // `check --fix` lists what the fixed file still has.
+        (Ok(mut result), Some(fixed)) => {
+            match process_bytes_once(fixed.clone().into_bytes(), display, rules, Task::Check) {
+                (Ok(again), _) => {
+                    result.reports = again.reports;
+                    result.warnings.extend(again.warnings);
+                    (Ok(result), Some(fixed))
+                }
+                (Err(failure), _) => (Err(failure), None),
+            }
+        }
+        other => other,
+    }
+}
+
+/// [`process_bytes`], but `check --fix` only fixes.
+fn process_bytes_once(
+    bytes: Vec<u8>,
+    display: &str,
+    rules: &RuleSettings,
+    task: Task,
+) -> (Result<FileResult, FileFailure>, Option<String>) {
+    let action = task.action();
     // A file that grew after it was measured, or stdin.
     if bytes.len() as u64 > MAX_SOURCE_LEN {
         return (Err(too_large(bytes.len() as u64)), None);
@@ -714,7 +914,10 @@ fn process_bytes(
             );
         }
     };
-    let mode = if action == Action::Check {
+    if task == Task::AddNoqa {
+        return add_noqa(text, display, rules);
+    }
+    let mode = if task == Task::Check {
         Mode::Check
     } else {
         Mode::Fix
@@ -736,6 +939,7 @@ fn process_bytes(
                 changed: outcome.fixed.is_some(),
                 applied: outcome.applied,
                 warnings: outcome.warnings,
+                marked: 0,
             };
             (Ok(result), outcome.fixed)
         }
@@ -747,6 +951,70 @@ fn process_bytes(
             }),
             None,
         ),
+    }
+}
+
+/// `check --add-noqa` on one file's text (a notebook's cells, each in its
+/// place, or a module): its outcome and the marked text.
+fn add_noqa(
+    text: String,
+    display: &str,
+    rules: &RuleSettings,
+) -> (Result<FileResult, FileFailure>, Option<String>) {
+    let failure = |position: Position, message: String, cell: Option<usize>| {
+        (
+            Err(FileFailure {
+                position,
+                message,
+                cell,
+            }),
+            None,
+        )
+    };
+    let done = |outcome: engine::NoqaOutcome, text: Option<String>| {
+        let result = FileResult {
+            changed: text.is_some(),
+            marked: outcome.marked,
+            warnings: outcome.warnings,
+            ..FileResult::default()
+        };
+        (Ok(result), text)
+    };
+    if !is_notebook(display) {
+        return match engine::add_noqa(&text, None, rules) {
+            Ok(mut outcome) => {
+                let marked = outcome.text.take();
+                done(outcome, marked)
+            }
+            Err(error) => failure(error.position, error.message, None),
+        };
+    }
+    let notebook = match notebook::Notebook::parse(text) {
+        Ok(Some(notebook)) => notebook,
+        Ok(None) => return (Ok(FileResult::default()), None),
+        Err(error) => return failure(Position::START, format!("{error:#}"), None),
+    };
+    let numbers: Vec<usize> = notebook.cells.iter().map(|c| c.number).collect();
+    let (source, cells) = notebook.concatenated();
+    let mut outcome = match engine::add_noqa(&source, Some(cells.clone()), rules) {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            let (cell, line) = notebook::cell_line(&source, &cells, &numbers, error.position.line);
+            let position = Position {
+                line,
+                column: error.position.column,
+            };
+            return failure(position, error.message, Some(cell));
+        }
+    };
+    let (Some(marked), Some(marked_cells)) = (outcome.text.take(), outcome.cells.take()) else {
+        return done(outcome, None);
+    };
+    let json = notebook::Notebook::split(&marked, &marked_cells)
+        .and_then(|texts| notebook.with_sources(&texts));
+    match json {
+        Ok(json) => done(outcome, Some(json)),
+        Err(error) => failure(Position::START, format!("internal error: {error:#}"), None),
     }
 }
 
@@ -846,6 +1114,7 @@ fn process_notebook(
         changed: new_json.is_some(),
         applied: outcome.applied,
         warnings: outcome.warnings,
+        marked: 0,
     };
     (Ok(result), new_json)
 }

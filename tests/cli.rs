@@ -1212,3 +1212,283 @@ fn messages_name_no_rust_types() {
         }
     }
 }
+
+/// `-q`: findings, diffs and errors, but no summary and no per-file lines.
+#[test]
+fn quiet_prints_findings_and_errors_but_no_summary() {
+    let dir = project(&[("a.py", FIXABLE), ("bad.py", "x = (\n")]);
+    let output = asyncmod(dir.path(), &["check", "-q"]);
+    assert_eq!(code(&output), 2);
+    assert!(stdout(&output).starts_with("a.py:5:5: AM001"));
+    assert_eq!(
+        stderr(&output),
+        "bad.py:2:1: error: syntax error: unexpected EOF while parsing\n"
+    );
+    let output = asyncmod(dir.path(), &["diff", "--quiet", "a.py"]);
+    assert!(stdout(&output).starts_with("--- a/a.py"));
+    assert_eq!(stderr(&output), "");
+    let output = asyncmod(dir.path(), &["fix", "-q", "a.py"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(stderr(&output), "", "no `fixed a.py` line, no summary");
+    assert_eq!(read(dir.path(), "a.py"), FIXED);
+}
+
+/// `--exit-zero`: findings and changes exit 0; an error still exits 2.
+#[test]
+fn exit_zero_exits_0_on_findings_but_not_on_errors() {
+    let dir = project(&[("a.py", FIXABLE), ("bad.py", "x = (\n")]);
+    assert_eq!(
+        code(&asyncmod(dir.path(), &["check", "--exit-zero", "a.py"])),
+        0
+    );
+    assert_eq!(
+        code(&asyncmod(dir.path(), &["diff", "--exit-zero", "a.py"])),
+        0
+    );
+    assert_eq!(code(&asyncmod(dir.path(), &["check", "--exit-zero"])), 2);
+    let output = asyncmod(
+        dir.path(),
+        &["fix", "--exit-zero", "--exit-non-zero-on-fix", "a.py"],
+    );
+    assert_eq!(code(&output), 2, "the two contradict each other");
+    assert!(
+        stderr(&output).contains("cannot be used with"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read(dir.path(), "a.py"), FIXABLE);
+}
+
+/// `--statistics`: findings counted per codemod, most first, as ruff
+/// prints them; JSON too; errors counted.
+#[test]
+fn statistics_count_findings_per_codemod() {
+    let dir = project(&[
+        ("a.py", FIXABLE),
+        ("b.py", REPORT_ONLY),
+        ("u.py", UNSAFE_ONLY),
+        ("bad.py", "x = (\n"),
+    ]);
+    let output = asyncmod(dir.path(), &["check", "--statistics"]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(
+        stdout(&output),
+        "2\tAM001\t[*] sleep-in-async\n1\tAM106\t[ ] dangling-task\n1\terror\t    could not be processed (see above)\n"
+    );
+    assert!(
+        stderr(&output).contains("Found 3 findings in 3 files"),
+        "{}",
+        stderr(&output)
+    );
+    let output = asyncmod(
+        dir.path(),
+        &[
+            "check",
+            "--statistics",
+            "--output-format",
+            "json",
+            "a.py",
+            "u.py",
+        ],
+    );
+    assert_eq!(code(&output), 1);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(
+        value,
+        serde_json::json!([
+            {"code": "AM001", "name": "sleep-in-async", "count": 1, "fixable": true, "fixable_count": 1},
+            {"code": "AM106", "name": "dangling-task", "count": 1, "fixable": false, "fixable_count": 0},
+        ])
+    );
+    let output = asyncmod(
+        dir.path(),
+        &["check", "--statistics", "--output-format", "sarif"],
+    );
+    assert_eq!(code(&output), 2);
+    assert!(stderr(&output).contains("`--statistics` prints text or JSON"));
+}
+
+/// `-` as the path reads stdin, as `--stdin-filename` does.
+#[test]
+fn dash_reads_stdin() {
+    let dir = project(&[("other.py", CLEAN)]);
+    let output = asyncmod_stdin(dir.path(), &["check", "-"], FIXABLE.as_bytes());
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).starts_with("-:5:5: AM001 [*]"),
+        "{}",
+        stdout(&output)
+    );
+    let output = asyncmod_stdin(dir.path(), &["fix", "-"], FIXABLE.as_bytes());
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(stdout(&output), FIXED);
+    let output = asyncmod_stdin(
+        dir.path(),
+        &["diff", "--stdin-filename", "app/poll.py", "-"],
+        FIXABLE.as_bytes(),
+    );
+    assert!(stdout(&output).starts_with("--- a/app/poll.py\n"));
+    for args in [
+        &["check", "-", "other.py"][..],
+        &["check", "--add-noqa", "-"][..],
+    ] {
+        let output = asyncmod_stdin(dir.path(), args, FIXABLE.as_bytes());
+        assert_eq!(code(&output), 2, "{args:?}");
+        assert!(
+            stderr(&output).contains("stdin"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+}
+
+/// `check --fix` applies what `fix` applies, then lists what remains.
+#[test]
+fn check_fix_fixes_then_lists_what_remains() {
+    let both = format!("{FIXABLE}    y = time.sleep(2)\n");
+    let dir = project(&[("a.py", &both), ("b.py", FIXABLE), ("c.py", CLEAN)]);
+    let output = asyncmod(dir.path(), &["check", "--fix"]);
+    assert_eq!(code(&output), 1, "a finding remains");
+    assert_eq!(
+        stdout(&output),
+        "a.py:7:9: AM001 blocking `time.sleep` call inside `async def` (no automatic fix: not a whole statement in the coroutine's body, so it cannot become `await`)\n"
+    );
+    assert!(
+        stderr(&output)
+            .ends_with("Fixed 2 findings in 2 files. Found 1 finding remaining in 1 of 3 files.\n"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(read(dir.path(), "b.py"), FIXED);
+    let output = asyncmod(dir.path(), &["check", "--fix", "b.py", "c.py"]);
+    assert_eq!(code(&output), 0);
+    let output = asyncmod_stdin(dir.path(), &["check", "--fix", "-"], FIXABLE.as_bytes());
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("`asyncmod fix -`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// `--add-noqa` on a realistic module: every finding gets its code on its
+/// noqa line (merged into a `# noqa` there, never inside a string), the
+/// module still compiles, a second `check` is clean and a second
+/// `--add-noqa` adds nothing. Lines change only by what is appended.
+#[test]
+fn add_noqa_marks_every_finding_and_a_second_check_is_clean() {
+    let module = include_str!("data/add_noqa_service.py");
+    let dir = project(&[("service.py", module), ("demo.ipynb", NOTEBOOK)]);
+    let output = asyncmod(dir.path(), &["check", "--unsafe-fixes"]);
+    assert_eq!(code(&output), 1);
+    let findings = stdout(&output).lines().count();
+    assert!(findings >= 10, "{}", stdout(&output));
+
+    let output = asyncmod(dir.path(), &["check", "--add-noqa", "--unsafe-fixes"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert_eq!(stdout(&output), "");
+    assert!(
+        stderr(&output).contains(&format!(
+            "Marked {} findings with `# noqa` in 2 files.",
+            findings
+        )),
+        "{}",
+        stderr(&output)
+    );
+    let marked = read(dir.path(), "service.py");
+    let expected: Vec<(&str, &str)> = vec![
+        ("    loop = asyncio.get_event_loop()", "  # noqa: AM101"),
+        ("    time.sleep(0.1)  # rate limit", "  # noqa: AM001"),
+        ("        data = await asyncio.wait_for(", "  # noqa: AM003"),
+        ("    \"\"\"", "  # noqa: AM001"),
+        ("        time.sleep(0)", "  # noqa: AM001"),
+        ("        except:", "  # noqa: AM107"),
+    ];
+    for (line, comment) in expected {
+        assert!(
+            marked.lines().any(|l| l == format!("{line}{comment}")),
+            "{line}{comment} in:\n{marked}"
+        );
+    }
+    assert!(
+        marked.contains("    except asyncio.TimeoutError:  # noqa: AM103, E722 reason\n"),
+        "{marked}"
+    );
+    // Only appended: every line starts as it did.
+    assert_eq!(marked.lines().count(), module.lines().count());
+    for (old, new) in module.lines().zip(marked.lines()) {
+        let head = old.split("  # noqa").next().unwrap_or(old);
+        assert!(new.starts_with(head), "{old:?} became {new:?}");
+    }
+    let notebook = read(dir.path(), "demo.ipynb");
+    assert!(
+        notebook.contains(r#""    time.sleep(1)  # blocks the kernel's loop  # noqa: AM001\n","#),
+        "{notebook}"
+    );
+
+    let output = asyncmod(dir.path(), &["check", "--unsafe-fixes"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert!(stderr(&output).contains("No findings in 2 files."));
+    let output = asyncmod(dir.path(), &["check", "--add-noqa", "--unsafe-fixes"]);
+    assert!(stderr(&output).contains("No findings to mark in 2 files."));
+    assert_eq!(read(dir.path(), "service.py"), marked);
+    let compiled = Command::new("python3")
+        .args(["-m", "py_compile", "service.py"])
+        .current_dir(dir.path())
+        .output();
+    if let Ok(compiled) = compiled {
+        assert!(compiled.status.success(), "{}", stderr(&compiled));
+    }
+}
+
+/// A codemod named in `--select` that the target version keeps from
+/// running is reported, not met with a silent "No findings".
+#[test]
+fn a_selected_codemod_the_target_excludes_is_reported() {
+    let dir = project(&[("a.py", FIXABLE)]);
+    let output = asyncmod(
+        dir.path(),
+        &["check", "--select", "AM003", "--target-version", "py310"],
+    );
+    assert_eq!(code(&output), 0);
+    assert!(
+        stderr(&output).starts_with(
+            "warning: AM003 (wait-for-to-timeout) needs Python 3.11 or newer and the target is py310, so it does not run (`--target-version py311` runs it)\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    // By name too; not for a prefix that selects codemods that do run.
+    let output = asyncmod(
+        dir.path(),
+        &["check", "--select", "AM0", "--target-version", "py310"],
+    );
+    assert!(!stderr(&output).contains("warning"), "{}", stderr(&output));
+    let output = asyncmod(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "wait-for-to-timeout,AM001",
+            "--target-version",
+            "py310",
+        ],
+    );
+    assert!(
+        stderr(&output).contains("warning: AM003"),
+        "{}",
+        stderr(&output)
+    );
+    // A configuration that selects only codemods that cannot run.
+    write(
+        dir.path(),
+        "pyproject.toml",
+        b"[project]\nrequires-python = \">=3.9\"\n\n[tool.asyncmod]\nselect = [\"AM003\", \"AM005\"]\n",
+    );
+    let output = asyncmod(dir.path(), &["check"]);
+    let err = stderr(&output);
+    assert!(
+        err.contains("warning: AM003") && err.contains("warning: AM005"),
+        "{err}"
+    );
+}

@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod sarif;
+pub mod statistics;
 pub mod style;
 pub mod summary;
 
@@ -18,12 +19,15 @@ use crate::source::Position;
 
 pub use style::Style;
 
-/// The three commands that process files.
+/// What is printed for the files processed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Findings (`check`, also `check --fix`: those that remain).
     Check,
     Diff,
     Fix,
+    /// `check --add-noqa`: only errors and the summary.
+    AddNoqa,
 }
 
 /// What happened to one file. Keeps outcomes, not file contents.
@@ -43,6 +47,8 @@ pub struct FileResult {
     pub changed: bool,
     pub applied: BTreeMap<&'static str, usize>,
     pub warnings: Vec<String>,
+    /// `check --add-noqa`: findings given a `# noqa` comment.
+    pub marked: usize,
 }
 
 /// A file that was skipped: `path:line:col: error: message`.
@@ -104,6 +110,8 @@ pub struct Totals {
     pub unsafe_hidden: usize,
     pub version_hidden: usize,
     pub errors: usize,
+    /// `check --add-noqa`: findings given a `# noqa` comment.
+    pub marked: usize,
 }
 
 /// Prints outcomes as they come, in order.
@@ -116,6 +124,10 @@ pub struct Printer<W: Write, E: Write> {
     pub totals: Totals,
     /// Show the source line under each finding (`check` on a terminal).
     pub snippets: bool,
+    /// `--quiet`: no summary and no per-file lines on stderr.
+    pub quiet: bool,
+    /// `check --statistics`: counted here, printed at the end.
+    pub statistics: Option<statistics::Statistics>,
     json_items: usize,
     sarif: sarif::SarifLog,
 }
@@ -130,12 +142,17 @@ impl<W: Write, E: Write> Printer<W, E> {
             err,
             totals: Totals::default(),
             snippets: false,
+            quiet: false,
+            statistics: None,
             json_items: 0,
             sarif: sarif::SarifLog::default(),
         }
     }
 
     pub fn start(&mut self) -> io::Result<()> {
+        if self.statistics.is_some() {
+            return Ok(());
+        }
         match self.format {
             OutputFormat::Json => self.out.write_all(b"["),
             OutputFormat::Sarif => self.sarif.start(&mut self.out),
@@ -155,6 +172,10 @@ impl<W: Write, E: Write> Printer<W, E> {
             printable(&failure.message)
         );
         writeln!(self.err, "{line}")?;
+        if let Some(statistics) = &mut self.statistics {
+            statistics.error();
+            return Ok(());
+        }
         // Every format carries the error too: a reader of stdout alone
         // must not take a run that skipped a file for a clean one.
         match self.format {
@@ -193,6 +214,7 @@ impl<W: Write, E: Write> Printer<W, E> {
             self.totals.changed_files += 1;
         }
         self.totals.fixes += result.applied.values().sum::<usize>();
+        self.totals.marked += result.marked;
         for report in &result.reports {
             self.totals.findings += 1;
             match &report.fix {
@@ -214,6 +236,7 @@ impl<W: Write, E: Write> Printer<W, E> {
             Action::Check => self.check_file(outcome, result),
             Action::Diff => self.diff_file(outcome, result),
             Action::Fix => self.fix_file(outcome, result),
+            Action::AddNoqa => Ok(()),
         }
     }
 
@@ -227,6 +250,10 @@ impl<W: Write, E: Write> Printer<W, E> {
     }
 
     fn check_file(&mut self, outcome: &FileOutcome, result: &FileResult) -> io::Result<()> {
+        if let Some(statistics) = &mut self.statistics {
+            result.reports.iter().for_each(|r| statistics.add(r));
+            return Ok(());
+        }
         for report in &result.reports {
             match self.format {
                 OutputFormat::Text => {
@@ -314,6 +341,9 @@ impl<W: Write, E: Write> Printer<W, E> {
                 }
             }
         }
+        if self.quiet {
+            return Ok(());
+        }
         writeln!(
             self.err,
             "{}",
@@ -323,18 +353,25 @@ impl<W: Write, E: Write> Printer<W, E> {
 
     /// Closes the JSON document and prints the run's summary on stderr.
     pub fn finish(&mut self) -> io::Result<()> {
-        if self.format == OutputFormat::Json {
+        if let Some(statistics) = &self.statistics {
+            if self.format == OutputFormat::Json {
+                serde_json::to_writer_pretty(&mut self.out, &statistics.json())?;
+                self.out.write_all(b"\n")?;
+            } else {
+                self.out.write_all(statistics.text().as_bytes())?;
+            }
+        } else if self.format == OutputFormat::Json {
             if self.json_items > 0 {
                 self.out.write_all(b"\n")?;
             }
             self.out.write_all(b"]\n")?;
         }
-        if self.format == OutputFormat::Sarif {
+        if self.format == OutputFormat::Sarif && self.statistics.is_none() {
             self.sarif.finish(&mut self.out)?;
         }
         self.out.flush()?;
         let summary = summary::run_summary(self.action, &self.totals);
-        if !summary.is_empty() {
+        if !summary.is_empty() && !self.quiet {
             writeln!(self.err, "{summary}")?;
         }
         self.err.flush()

@@ -35,6 +35,20 @@ fn some_of(some: usize, all: usize) -> String {
 pub fn run_summary(action: Action, totals: &Totals) -> String {
     let mut text = match action {
         Action::Check => check_summary(totals),
+        Action::AddNoqa => {
+            if totals.marked == 0 {
+                format!(
+                    "No findings to mark in {}.",
+                    plural(totals.files, "file", "files")
+                )
+            } else {
+                format!(
+                    "Marked {} with `# noqa` in {}.",
+                    plural(totals.marked, "finding", "findings"),
+                    some_of(totals.changed_files, totals.files)
+                )
+            }
+        }
         Action::Diff => {
             let would = totals.fixes;
             if totals.changed_files == 0 {
@@ -60,13 +74,13 @@ pub fn run_summary(action: Action, totals: &Totals) -> String {
             }
         }
     };
-    if totals.unsafe_hidden > 0 && action != Action::Check {
+    if totals.unsafe_hidden > 0 && matches!(action, Action::Diff | Action::Fix) {
         text.push_str(&format!(
             " {} available with `--unsafe-fixes`.",
             plural(totals.unsafe_hidden, "more fix", "more fixes")
         ));
     }
-    if totals.version_hidden > 0 {
+    if totals.version_hidden > 0 && action != Action::AddNoqa {
         text.push_str(&format!(
             " {} need a newer `--target-version`.",
             plural(totals.version_hidden, "fix", "fixes")
@@ -82,8 +96,22 @@ pub fn run_summary(action: Action, totals: &Totals) -> String {
 /// more with `asyncmod fix --unsafe-fixes`).` The files are those checked;
 /// the fixable count only what the command named applies.
 fn check_summary(totals: &Totals) -> String {
+    // `check --fix`: what was fixed, then what remains.
+    let fixed = if totals.fixes > 0 {
+        format!(
+            "Fixed {} in {}. ",
+            plural(totals.fixes, "finding", "findings"),
+            plural(totals.changed_files, "file", "files")
+        )
+    } else {
+        String::new()
+    };
     if totals.findings == 0 {
-        return format!("No findings in {}.", plural(totals.files, "file", "files"));
+        let left = if totals.fixes > 0 { " left" } else { "" };
+        return format!(
+            "{fixed}No findings{left} in {}.",
+            plural(totals.files, "file", "files")
+        );
     }
     let mut fixable = Vec::new();
     if totals.fixable > 0 {
@@ -105,9 +133,15 @@ fn check_summary(totals: &Totals) -> String {
     } else {
         format!(" ({})", fixable.join(", "))
     };
+    let remaining = if totals.fixes > 0 { " remaining" } else { "" };
     format!(
-        "Found {} in {}{fixable}.",
-        plural(totals.findings, "finding", "findings"),
+        "{fixed}Found {} {}{remaining} in {}{fixable}.",
+        totals.findings,
+        if totals.findings == 1 {
+            "finding"
+        } else {
+            "findings"
+        },
         some_of(totals.files_with_findings, totals.files)
     )
 }
@@ -167,6 +201,46 @@ mod tests {
         assert_eq!(
             check(totals),
             "Found 1 finding in 1 file (1 fixable with `asyncmod fix --unsafe-fixes`)."
+        );
+    }
+
+    #[test]
+    fn check_fix_says_what_was_fixed_and_what_remains() {
+        let totals = Totals {
+            files: 3,
+            changed_files: 2,
+            fixes: 4,
+            files_with_findings: 1,
+            findings: 1,
+            ..Totals::default()
+        };
+        assert_eq!(
+            check(totals),
+            "Fixed 4 findings in 2 files. Found 1 finding remaining in 1 of 3 files."
+        );
+        let totals = Totals {
+            files: 3,
+            changed_files: 1,
+            fixes: 1,
+            ..Totals::default()
+        };
+        assert_eq!(
+            check(totals),
+            "Fixed 1 finding in 1 file. No findings left in 3 files."
+        );
+    }
+
+    #[test]
+    fn add_noqa_counts_the_findings_marked() {
+        let totals = Totals {
+            files: 3,
+            changed_files: 2,
+            marked: 5,
+            ..Totals::default()
+        };
+        assert_eq!(
+            run_summary(Action::AddNoqa, &totals),
+            "Marked 5 findings with `# noqa` in 2 of 3 files."
         );
     }
 

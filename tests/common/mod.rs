@@ -79,7 +79,10 @@ pub fn rules_for(codemods: &[&'static Codemod], source: &str) -> (RuleSettings, 
     let Command::Check(args) = cli.command else {
         unreachable!("parsed as check")
     };
-    (RuleSettings::from_args(&args, codemods), flags.to_string())
+    (
+        RuleSettings::from_args(&args.files, codemods),
+        flags.to_string(),
+    )
 }
 
 /// The fixed text of a fixture, or `None` when nothing changes.
