@@ -1093,19 +1093,17 @@ fn process_notebook(
             Ok(texts) => texts,
             Err(error) => return failure(Position::START, format!("internal error: {error:#}")),
         };
-        if action == Action::Diff {
-            let mut text = String::new();
-            for (cell, new) in notebook.cells.iter().zip(&texts) {
-                if *new != cell.text {
-                    let label = format!("{display}:cell {}", cell.number);
-                    text.push_str(&output::diff::unified_diff(&label, &cell.text, new));
-                }
-            }
-            diff = Some(text);
-        }
         match notebook.with_sources(&texts) {
             Ok(json) => new_json = Some(json),
             Err(error) => return failure(Position::START, format!("internal error: {error:#}")),
+        }
+        // The diff is the notebook file's own, so that `git apply` and
+        // `patch` take it like any other; only the edited lines of the
+        // cells' `source` lists change in it.
+        if action == Action::Diff
+            && let Some(json) = &new_json
+        {
+            diff = Some(output::diff::unified_diff(display, notebook.json(), json));
         }
     }
     let result = FileResult {

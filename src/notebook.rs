@@ -131,6 +131,11 @@ impl Notebook {
         Ok(Some(Notebook { json, cells }))
     }
 
+    /// The notebook's JSON text, as read.
+    pub fn json(&self) -> &str {
+        &self.json
+    }
+
     /// The code cells joined by `\n`, and each cell's range in the result.
     pub fn concatenated(&self) -> (String, Cells) {
         let mut source = String::new();

@@ -813,28 +813,46 @@ fn notebooks_are_fixed_cell_by_cell_keeping_the_json() {
         "demo.ipynb:cell 3:2:5: AM001 [*] blocking `time.sleep` call inside `async def`\n"
     );
 
+    // The diff is the notebook file's: it applies like any other, and
+    // shows the changed lines of the cells' sources.
     let output = asyncmod(dir.path(), &["diff"]);
     assert_eq!(code(&output), 1, "{}", stderr(&output));
     let diff = stdout(&output);
     assert!(
-        diff.contains("--- a/demo.ipynb:cell 2\n+++ b/demo.ipynb:cell 2\n"),
+        diff.starts_with("--- a/demo.ipynb\n+++ b/demo.ipynb\n@@ "),
         "{diff}"
     );
-    assert!(diff.contains("-import time\n+import asyncio\n"), "{diff}");
-    assert!(diff.contains("--- a/demo.ipynb:cell 3\n"), "{diff}");
     assert!(
-        diff.contains("+    await asyncio.sleep(1)  # blocks the kernel's loop\n"),
+        diff.contains("-    \"import time\\n\",\n+    \"import asyncio\\n\",\n"),
         "{diff}"
     );
-
-    let output = asyncmod(dir.path(), &["fix"]);
-    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(
+        diff.contains("+    \"    await asyncio.sleep(1)  # blocks the kernel's loop\\n\",\n"),
+        "{diff}"
+    );
     let expected = NOTEBOOK
         .replace("    \"import time\\n\",", "    \"import asyncio\\n\",")
         .replace(
             "    \"    time.sleep(1)  #",
             "    \"    await asyncio.sleep(1)  #",
         );
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("git runs")
+    };
+    git(&["init", "-q"]);
+    fs::write(dir.path().join("fix.patch"), &diff).expect("write patch");
+    let applied = git(&["apply", "fix.patch"]);
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    fs::remove_file(dir.path().join("fix.patch")).expect("rm patch");
+    assert_eq!(read(dir.path(), "demo.ipynb"), expected);
+    fs::write(dir.path().join("demo.ipynb"), NOTEBOOK).expect("restore");
+
+    let output = asyncmod(dir.path(), &["fix"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(read(dir.path(), "demo.ipynb"), expected);
     assert_eq!(
         code(&asyncmod(dir.path(), &["diff"])),
