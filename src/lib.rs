@@ -256,6 +256,17 @@ fn named_codemods(args: &FileArgs) -> Vec<&'static codemods::Codemod> {
         .collect()
 }
 
+/// The settings the files use, each once (files of one project share them).
+fn distinct_rules(files: &[discovery::FileToProcess]) -> Vec<&RuleSettings> {
+    let mut rule_sets: Vec<&RuleSettings> = Vec::new();
+    for file in files {
+        if !rule_sets.iter().any(|r| std::ptr::eq(*r, &*file.rules)) {
+            rule_sets.push(&file.rules);
+        }
+    }
+    rule_sets
+}
+
 /// Warnings for codemods that the target version keeps from running,
 /// which would otherwise end in a silent "No findings": those named
 /// explicitly, and all of them when no selected codemod runs at all.
@@ -329,6 +340,11 @@ fn exit_status(
 /// terminal. Refuses to start when stdin is not a terminal (it would hang or
 /// read garbage).
 fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Result<ExitStatus> {
+    if args.paths.iter().any(|path| path == Path::new("-")) {
+        anyhow::bail!(
+            "`fix --interactive` reads its answers from stdin, so `-` cannot name the source"
+        );
+    }
     if !io::stdin().is_terminal() {
         anyhow::bail!("`fix --interactive` asks questions on a terminal, and stdin is not one");
     }
@@ -369,6 +385,9 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
         );
         print_discovery_errors(&mut printer, &errors)?;
         print_config_warnings(&mut printer, &settings)?;
+        for warning in version_warnings(distinct_rules(&files), &named_codemods(args)) {
+            writeln!(printer.err, "{warning}")?;
+        }
         let mut mode = interactive::Mode::Ask;
         for file in &files {
             let path = &file.path;
@@ -552,14 +571,7 @@ fn run_paths<W: Write, E: Write>(
     );
     print_discovery_errors(printer, &errors)?;
     print_config_warnings(printer, settings)?;
-    // Files share their projects' settings: look at each set once.
-    let mut rule_sets: Vec<&RuleSettings> = Vec::new();
-    for file in &files {
-        if !rule_sets.iter().any(|r| std::ptr::eq(*r, &*file.rules)) {
-            rule_sets.push(&file.rules);
-        }
-    }
-    for warning in version_warnings(rule_sets, named) {
+    for warning in version_warnings(distinct_rules(&files), named) {
         writeln!(printer.err, "{warning}")?;
     }
 

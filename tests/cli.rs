@@ -1349,6 +1349,7 @@ fn dash_reads_stdin() {
     for args in [
         &["check", "-", "other.py"][..],
         &["check", "--add-noqa", "-"][..],
+        &["fix", "--interactive", "-"][..],
     ] {
         let output = asyncmod_stdin(dir.path(), args, FIXABLE.as_bytes());
         assert_eq!(code(&output), 2, "{args:?}");
