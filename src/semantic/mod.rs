@@ -12,6 +12,7 @@ pub mod imports;
 pub mod known;
 pub mod loops;
 pub mod names;
+pub mod objects;
 pub mod once;
 pub mod project;
 pub mod runtime;

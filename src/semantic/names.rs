@@ -107,6 +107,85 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
+impl<'a> SemanticModel<'a> {
+    /// Whether code of the same function may read the variable `name` of
+    /// `owner` after an exception escapes `stmt`: in an `except` or
+    /// `finally` body of a `try` around `stmt`, or, when a handler of that
+    /// `try` may let execution go on (its body does not end in `raise` or
+    /// `return`) or the exception is suppressed (`with
+    /// contextlib.suppress(...)`), anywhere outside the protected body.
+    /// What such code sees depends on which assignments before the
+    /// exception took place.
+    pub fn read_after_exception(&self, stmt: &Stmt, name: &str, owner: ScopeId) -> bool {
+        // Reads inside `inside` are exposed; so are reads outside every range
+        // of one entry of `outside`.
+        let mut inside: Vec<TextRange> = Vec::new();
+        let mut outside: Vec<[Option<TextRange>; 2]> = Vec::new();
+        let mut current = stmt;
+        while let Some((suite, _)) = self.suite_of(current)
+            && let Some(parent) = suite.parent
+        {
+            match parent {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => break,
+                Stmt::Try(try_) => {
+                    let within = |body: &[Stmt]| {
+                        body_range(body).is_some_and(|r| r.contains_range(current.range()))
+                    };
+                    if within(&try_.body) {
+                        for handler in &try_.handlers {
+                            inside.push(handler.range());
+                        }
+                        if try_.handlers.iter().any(handler_may_complete) {
+                            outside.push([body_range(&try_.body), body_range(&try_.orelse)]);
+                        }
+                    }
+                    if !within(&try_.finalbody) {
+                        inside.extend(body_range(&try_.finalbody));
+                    }
+                }
+                Stmt::With(with) if self.suppresses_exceptions(with) => {
+                    outside.push([body_range(&with.body), None]);
+                }
+                _ => {}
+            }
+            current = parent;
+        }
+        if inside.is_empty() && outside.is_empty() {
+            return false;
+        }
+        self.uses_of(name, owner).iter().any(|use_| {
+            use_.kind == UseKind::Read
+                && (inside.iter().any(|r| r.contains_range(use_.range))
+                    || outside.iter().any(|ranges| {
+                        !ranges
+                            .iter()
+                            .flatten()
+                            .any(|r| r.contains_range(use_.range))
+                    }))
+        })
+    }
+
+    /// Whether a `with` statement has `contextlib.suppress(...)` among its items.
+    fn suppresses_exceptions(&self, with: &ast::StmtWith) -> bool {
+        let scope = self.scope_at(with.start());
+        with.items.iter().any(|item| {
+            matches!(&item.context_expr, Expr::Call(call)
+                if self.refers_to(&call.func, scope, "contextlib.suppress"))
+        })
+    }
+}
+
+/// Whether execution may go on after an `except` body: it does not end in
+/// `raise` or `return`.
+fn handler_may_complete(handler: &ExceptHandler) -> bool {
+    let ExceptHandler::ExceptHandler(inner) = handler;
+    !matches!(inner.body.last(), Some(Stmt::Raise(_) | Stmt::Return(_)))
+}
+
+fn body_range(body: &[Stmt]) -> Option<TextRange> {
+    Some(TextRange::new(body.first()?.start(), body.last()?.end()))
+}
+
 /// The range of anything ranged, for building `uses_outside` lists.
 pub fn range_of<T: Ranged>(node: &T) -> TextRange {
     node.range()
@@ -362,7 +441,7 @@ mod tests {
 
 #[cfg(test)]
 mod uses_tests {
-    use ruff_text_size::{TextRange, TextSize};
+    use ruff_text_size::{Ranged, TextRange, TextSize};
 
     use super::UseKind;
     use crate::semantic::scope::MODULE_SCOPE;
@@ -413,6 +492,61 @@ mod uses_tests {
                 (UseKind::Read, 5),
             ]
         );
+    }
+
+    /// [`SemanticModel::read_after_exception`] for the variable `t` of
+    /// the function `f` and the statement that starts `t = await start()`.
+    fn t_read_after_exception(source: &str) -> bool {
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let at = TextSize::new(source.find("t = await start()").expect("the statement") as u32);
+            let scope = semantic.scope_at(at);
+            let (suite, index) = semantic
+                .suites
+                .iter()
+                .find_map(|suite| {
+                    suite
+                        .body
+                        .iter()
+                        .position(|s| s.range().start() == at)
+                        .map(|i| (suite, i))
+                })
+                .expect("a statement starts there");
+            semantic.read_after_exception(&suite.body[index], "t", scope)
+        })
+    }
+
+    #[test]
+    fn reads_after_an_exception() {
+        let finally = "async def f():\n    t = None\n    try:\n        t = await start()\n        r = await other()\n    finally:\n        if t:\n            t.cancel()\n";
+        assert!(t_read_after_exception(finally));
+        let except = "async def f():\n    try:\n        t = await start()\n    except Exception:\n        log(t)\n        raise\n";
+        assert!(t_read_after_exception(except));
+        let swallowed = "async def f():\n    t = None\n    try:\n        t = await start()\n    except Exception:\n        pass\n    return t\n";
+        assert!(t_read_after_exception(swallowed));
+        let outer = "async def f():\n    try:\n        for i in x:\n            if i:\n                t = await start()\n    finally:\n        close(t)\n";
+        assert!(t_read_after_exception(outer));
+        let suppressed = "import contextlib\nasync def f():\n    t = None\n    with contextlib.suppress(KeyError):\n        t = await start()\n    return t\n";
+        assert!(t_read_after_exception(suppressed));
+        let in_closure = "async def f():\n    try:\n        t = await start()\n    finally:\n        g(lambda: t)\n";
+        assert!(t_read_after_exception(in_closure));
+    }
+
+    #[test]
+    fn reads_only_on_success_are_not_after_an_exception() {
+        let reraised = "async def f():\n    try:\n        t = await start()\n        use(t)\n    except Exception:\n        raise Wrapped()\n    else:\n        use(t)\n    return t\n";
+        assert!(!t_read_after_exception(reraised));
+        let returned = "async def f():\n    try:\n        t = await start()\n    except KeyError:\n        return None\n    return t\n";
+        assert!(!t_read_after_exception(returned));
+        let no_try = "async def f():\n    t = await start()\n    return t\n";
+        assert!(!t_read_after_exception(no_try));
+        let in_finally = "async def f():\n    try:\n        pass\n    finally:\n        t = await start()\n        use(t)\n";
+        assert!(!t_read_after_exception(in_finally));
+        let other_function = "async def g():\n    try:\n        return await f()\n    finally:\n        print(t)\nasync def f():\n    t = await start()\n    return t\n";
+        assert!(!t_read_after_exception(other_function));
+        let plain_with =
+            "async def f(lock):\n    async with lock:\n        t = await start()\n    return t\n";
+        assert!(!t_read_after_exception(plain_with));
     }
 
     #[test]
