@@ -37,3 +37,28 @@ async def receiver_and_argument(session, user_id):
     user = await session.get(user_id)
     visit = await log_visit(session, user_id)  # leave: `session` is used by both
     return user, visit
+
+
+
+async def session_word(db_session, user_id):
+    user = await get_user(db_session, user_id)
+    orders = await get_orders(db_session, user_id)  # leave: `db_session` has the word `session`
+    return user, orders
+
+
+async def conn_word(pg_conn, user_id):
+    visit = await log_visit(pg_conn, user_id)
+    again = await log_visit(pg_conn, user_id)  # leave: `pg_conn` has the word `conn`
+    return visit, again
+
+
+async def short_words(sock, user_id):
+    user = await get_user(sock, user_id)
+    orders = await get_orders(sock, user_id)  # leave: `sock`
+    return user, orders
+
+
+async def session_abbreviated(sess, user_id):
+    visit = await log_visit(sess, user_id)
+    orders = await get_orders(sess, user_id)  # leave: `sess`
+    return visit, orders

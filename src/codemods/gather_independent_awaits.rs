@@ -1,4 +1,4 @@
-use ruff_python_ast::comparable::ComparableExpr;
+use ruff_python_ast::comparable::{ComparableArguments, ComparableExpr};
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 
@@ -6,8 +6,11 @@ use crate::codemods::prelude::*;
 use crate::fix::layout::{
     LineStyle, call_layout, line_end, multiline_strings, reindent, tokens_overlapping,
 };
+use crate::semantic::functions::Callee;
 use crate::semantic::imports::Lookup;
 use crate::semantic::names::{NameFacts, reads_and_writes};
+use crate::semantic::objects::{Link, ObjectOwner, ObjectPath, ReachedObjects};
+use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel, UseKind};
 
 declare_codemod! {
@@ -42,41 +45,84 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Unsafe: the calls now run concurrently. Their side effects may
-    /// interleave, and every call's arguments are evaluated before any of
-    /// the calls runs (a later call no longer sees what an earlier one did to
-    /// a shared object). Errors change too: `gather` raises the first
-    /// exception, but the other calls are not cancelled and keep running in
-    /// the background, where the sequence would never have started them;
-    /// when two fail, only the first error is seen. Only statements of the
-    /// form `NAME = await CALL` (or a tuple of names) are grouped; names are
-    /// resolved through the semantic model, the module's own `asyncio`
-    /// binding is used, and a line longer than `--line-length` gets one
-    /// argument per line. Comments between the statements move above the new
-    /// one.
+    /// Unsafe: the calls now run concurrently, each wrapped in a task.
+    /// - Their side effects interleave: log lines and other output of the
+    ///   calls mix, and a later call no longer sees what an earlier one did
+    ///   to an object they share. Every call's arguments are evaluated
+    ///   before any call runs, so an error there now comes first.
+    /// - Errors: `gather` raises the first exception, but the other calls
+    ///   are not cancelled and keep running in the background, where the
+    ///   sequence would never have started them (`charge(card)` runs although
+    ///   `validate(order)` failed); when two fail, only the first error is
+    ///   seen. When one fails, `gather` binds none of the targets.
+    /// - Context variables: a task runs in a copy of the caller's context,
+    ///   so a `ContextVar` set inside one call (a request id, a current
+    ///   user, a transaction) is no longer seen by the other calls nor after
+    ///   the `gather`.
+    /// - Cancellation: cancelling the caller cancels every call; a call
+    ///   cancelled from elsewhere makes `gather` raise `CancelledError`.
+    ///
+    /// Whether two calls use one object is decided from what this module
+    /// shows (see Left alone). It cannot see objects shared through
+    /// functions of other modules (two imported functions that use one
+    /// module-level client), two parameters that the caller binds to one
+    /// object (`f(conn, conn)`), nor attributes set outside their class
+    /// (`service.db = other.db`) or by a base class of another module:
+    /// review each gathered pair for those.
+    ///
+    /// Only statements of the form `NAME = await CALL` (or a tuple of names)
+    /// are grouped; names are resolved through the semantic model, the
+    /// module's own `asyncio` binding is used, and a line longer than
+    /// `--line-length` gets one argument per line. Comments between the
+    /// statements move above the new one.
     ///
     /// ## Left alone
     /// A statement that reads a name an earlier one binds (`a = await f();
     /// b = await g(a.id)`), a name bound twice, and an `await` inside the
-    /// arguments: these split the run into groups. Two calls on the same
-    /// receiver (`session.execute` twice, `self.conn.fetch` and
-    /// `self.conn.execute`; an imported module is no receiver), or passing
-    /// the same stateful-looking name (one with a word such as `session`,
-    /// `db`, `conn`, `cursor`, `tx`, `ws`, `sock`, `stream` or `client`:
-    /// `db_session`, `pg_conn`; the words are configured by `stateful-names`;
-    /// or a name annotated with a Session, Connection, Cursor, Transaction,
-    /// Stream or WebSocket type): one SQLAlchemy `AsyncSession` or asyncpg connection
-    /// must not run two operations at once, it raises or corrupts its state.
-    /// For the same reason, calls that reach one object another way: receivers
-    /// of one object (`history.pop()` and `history.state.get()`; `self.x.a()`
-    /// and `self.b()`, which may use `self.x`), one call's receiver passed to
-    /// the other (`get_reserve(wall)` and `wall.get_charge()`), and the same
-    /// function called twice on a shared argument (`wait_for_message(p)`
-    /// twice: both read one subscription, in order).
-    /// asyncio's own functions (`sleep`, `gather`, `wait`, `wait_for`,
-    /// `shield`, …) and waits on synchronisation objects (`.acquire()`,
-    /// `.wait()`, `.join()`), which exist to order things. A bare `await
-    /// CALL` statement: it runs for its effect and effects are usually ordered
+    /// arguments: these split the run into groups. Two calls that may use
+    /// one object: one SQLAlchemy `AsyncSession` or asyncpg connection must
+    /// not run two operations at once, it raises or corrupts its state.
+    /// That is, two calls on one receiver (`session.execute` twice,
+    /// `self.conn.fetch` and `self.conn.execute`; an imported module is no
+    /// receiver), also reached two ways:
+    /// - `self` and what reaches it: `super()`, `type(self)`,
+    ///   `self.__class__`, the method's own class by name, `cls`; a method
+    ///   of `self` may use any attribute (`self.x.a()` and `self.b()`);
+    /// - a local variable followed to what it is bound to: an alias
+    ///   (`pg = self.pg`, also through a chain, a tuple, `:=` or a bound
+    ///   method `get = self.pg.fetch`), an object made from another (`cur =
+    ///   conn.cursor()`, `repo = Repo(conn)`, `async with pool.acquire() as
+    ///   conn`), an element (`for c in conns`, `conns[0]`), the result of a
+    ///   function or a parameter called (`get_db()` may return one object
+    ///   twice; a class called, `Client()`, makes a new one), also a
+    ///   variable of an enclosing function;
+    /// - an attribute of `self` followed to what the methods of its class
+    ///   assign to it (`self.api = ApiClient(self.auth)`: `self.api` holds
+    ///   `self.auth`);
+    /// - one call's receiver passed to the other, however wrapped
+    ///   (`wall.charge()` and `get_reserve(wall)`, `process([wall])`,
+    ///   `{"w": wall}`, `lambda: wall.x()`, `getattr(self, "pg")`);
+    /// - functions of this module that use one module-level variable that
+    ///   looks stateful (`_conn`), or one that either writes (`global`), or
+    ///   whose module-level variable is the other call's receiver.
+    ///
+    /// Two calls that pass the same stateful-looking object: a name with a
+    /// word such as `session`, `sess`, `db`, `conn`, `cursor`, `tx`, `ws`,
+    /// `sock`, `stream` or `client` (`db_session`, `pg_conn`, `dbSession`;
+    /// the words are configured by `stateful-names`), or annotated with a
+    /// Session, Connection, Cursor, Transaction, Stream or WebSocket type,
+    /// also through an alias. The same function called twice with no
+    /// arguments, the same arguments or a shared argument
+    /// (`next_message()` twice, `wait_for_message(p)` twice): both read one
+    /// source, in order. A target that code after a failure reads: an
+    /// `except` or `finally` body around the statements (cleanup of the
+    /// first result, such as cancelling a background task it started, would
+    /// be skipped), or code after a handler that lets execution go on
+    /// (`pass`, `continue`) or after `contextlib.suppress`. asyncio's own
+    /// functions (`sleep`, `gather`, `wait`, `wait_for`, `shield`, …) and
+    /// waits on synchronisation objects (`.acquire()`, `.wait()`,
+    /// `.join()`), which exist to order things. A bare `await CALL`
+    /// statement: it runs for its effect and effects are usually ordered
     /// (`await validate(order)` before `await charge(card)`), so it ends a
     /// group and is never merged. A target that a nested function or lambda
     /// reads, or that is `global` or `nonlocal`; a module that uses trio or
@@ -177,15 +223,28 @@ struct Awaited<'a> {
     target: String,
     call: &'a ast::ExprCall,
     facts: NameFacts<'a>,
-    /// Everything before the callee's last `.name`, unless that is a module.
+    /// The receiver as written when it is no chain of attributes
+    /// (`(a or b).fetch()`), compared as written.
     receiver: Option<ComparableExpr<'a>>,
-    /// Stateful objects the call uses (as receiver, in the receiver's chain
-    /// or as an argument).
-    stateful: Vec<ComparableExpr<'a>>,
-    /// The object the receiver belongs to (see [`object_root`]).
-    receiver_root: Option<String>,
-    /// The objects passed as arguments (names and attribute chains).
-    argument_roots: Vec<String>,
+    /// The objects the callee's receiver belongs to (`self.pg` for
+    /// `self.pg.fetch`, also when reached as `pg.fetch` after `pg =
+    /// self.pg`; `self` for `super().connect()`).
+    receivers: Vec<ObjectOwner<'a>>,
+    /// The objects the arguments reach, also inside a list, a dict or
+    /// another call.
+    arguments: Vec<ObjectOwner<'a>>,
+    /// The callee as paths (`fetch`, `self.pg.fetch`): one function reached
+    /// two ways is one.
+    callee: Vec<String>,
+    /// The stateful objects the call uses (as receiver, in the receiver's
+    /// chain or in an argument), as paths: `session`, `self.db`.
+    stateful: Vec<String>,
+    /// Module-level variables that the called function of this module
+    /// shares with others: stateful-looking ones, and those it writes.
+    module_state: Vec<(&'a str, bool)>,
+    /// Whether every object the call reaches was collected; when not,
+    /// the call is grouped with nothing.
+    complete: bool,
     /// A nested function or lambda reads a target: it may run during a
     /// later call, so the assignment must come before later calls start.
     read_later_by_closure: bool,
@@ -214,33 +273,65 @@ impl<'a> Awaited<'a> {
             || !crate::fix::layout::is_own_lines(ctx.source, stmt)
             || contains_await(call)
             || orders_things(semantic, call, scope)
+            // When a later call of the group fails, `gather` binds no target:
+            // cleanup that reads one would not see the first call's result.
+            || names
+                .iter()
+                .any(|name| semantic.read_after_exception(stmt, name, scope))
         {
             return None;
         }
         let read_later_by_closure = names
             .iter()
             .any(|name| read_by_closure(semantic, name, scope));
+
+        let callee = semantic.object_paths(&call.func);
+        let mut receiver_paths: Vec<ObjectPath> = callee
+            .paths
+            .iter()
+            .filter_map(ObjectPath::receiver)
+            .collect();
+        let mut reached = ReachedObjects::default();
+        let mut gather = |value: &'a Expr, into: &mut Vec<ObjectPath<'a>>| {
+            let found = semantic.objects_reached(value);
+            reached.complete &= found.complete;
+            into.extend(found.paths);
+        };
+        // What the callee's own calls are given belongs to its receiver
+        // (`getattr(self, "pg").fetch`, `wrap(conn).send`).
+        for value in values_in_chain(&call.func) {
+            gather(value, &mut receiver_paths);
+        }
+        let mut argument_paths = Vec::new();
+        for argument in call.arguments.iter_source_order() {
+            let value = match argument {
+                ast::ArgOrKeyword::Arg(value) => value,
+                ast::ArgOrKeyword::Keyword(keyword) => &keyword.value,
+            };
+            gather(value, &mut argument_paths);
+        }
+        let stateful = receiver_paths
+            .iter()
+            .chain(&argument_paths)
+            .filter_map(|path| stateful_prefix(ctx, path))
+            .collect();
         Some(Awaited {
             stmt,
             target,
             call,
             facts: reads_and_writes(stmt),
-            receiver: receiver(semantic, call, scope),
-            receiver_root: match call.func.as_ref() {
-                Expr::Attribute(attribute) if !is_module(semantic, &attribute.value, scope) => {
-                    object_root(&attribute.value)
+            receiver: match call.func.as_ref() {
+                Expr::Attribute(attribute) if callee.paths.is_empty() => {
+                    Some(ComparableExpr::from(&*attribute.value))
                 }
                 _ => None,
             },
-            argument_roots: call
-                .arguments
-                .iter_source_order()
-                .filter_map(|argument| match argument {
-                    ast::ArgOrKeyword::Arg(value) => object_root(value),
-                    ast::ArgOrKeyword::Keyword(keyword) => object_root(&keyword.value),
-                })
-                .collect(),
-            stateful: stateful_objects(ctx, call, scope),
+            receivers: receiver_paths.iter().map(ObjectPath::owner).collect(),
+            arguments: argument_paths.iter().map(ObjectPath::owner).collect(),
+            callee: callee.paths.iter().map(ObjectPath::text).collect(),
+            stateful,
+            module_state: module_state(ctx, call, scope),
+            complete: callee.complete && reached.complete,
             read_later_by_closure,
         })
     }
@@ -270,70 +361,136 @@ fn target_names(target: &Expr) -> Option<(Vec<&str>, String)> {
     }
 }
 
+/// The arguments of the calls and the subscripts in a callee's chain:
+/// `self` and `"pg"` in `getattr(self, "pg").fetch`, `k` in `pool[k].get`.
+fn values_in_chain(func: &Expr) -> Vec<&Expr> {
+    let mut values = Vec::new();
+    let mut link = func;
+    loop {
+        link = match link {
+            Expr::Attribute(attribute) => &attribute.value,
+            Expr::Subscript(subscript) => {
+                values.push(subscript.slice.as_ref());
+                &subscript.value
+            }
+            Expr::Call(call) => {
+                values.extend(call.arguments.args.iter());
+                values.extend(call.arguments.keywords.iter().map(|k| &k.value));
+                &call.func
+            }
+            _ => return values,
+        };
+    }
+}
+
 /// Whether `later` may not run at the same time as `earlier`.
 fn conflicts(earlier: &Awaited, later: &Awaited) -> bool {
-    later.facts.depends_on(&earlier.facts)
+    !earlier.complete
+        || !later.complete
+        || later.facts.depends_on(&earlier.facts)
         || later.facts.binds_same_name(&earlier.facts)
         || (earlier.receiver.is_some() && earlier.receiver == later.receiver)
         || earlier.stateful.iter().any(|s| later.stateful.contains(s))
         || share_an_object(earlier, later)
+        || same_function_same_input(earlier, later)
+        || share_module_state(earlier, later)
 }
 
 /// Whether two calls reach the same object, so that running them at once
 /// may interleave operations on it:
 /// - their receivers belong to one object (`history.pop()` and
 ///   `history.state.get()`; `self.graph.get()` and `self.parse()`, which
-///   may use `self.graph`);
+///   may use `self.graph`; `super().connect()` and `self.load()`;
+///   `pg.fetch()` and `self.pg.fetch()` after `pg = self.pg`);
 /// - one's receiver is the other's argument (`power_wall.get_charge()` and
-///   `get_reserve(power_wall)`);
-/// - the same function is called twice on a shared argument
-///   (`wait_for_message(p)` twice reads from one subscription: order matters).
+///   `get_reserve(power_wall)`, also `process([power_wall])`).
 fn share_an_object(a: &Awaited, b: &Awaited) -> bool {
-    let related = |x: &str, y: &str| {
-        x == y
-            || ["self", "cls"].iter().any(|owner| {
-                (x == *owner && y.starts_with(&format!("{owner}.")))
-                    || (y == *owner && x.starts_with(&format!("{owner}.")))
-            })
+    let overlap = |xs: &[ObjectOwner], ys: &[ObjectOwner]| {
+        xs.iter().any(|x| ys.iter().any(|y| x.overlaps(y)))
     };
-    if let (Some(x), Some(y)) = (&a.receiver_root, &b.receiver_root)
-        && related(x, y)
-    {
-        return true;
-    }
-    let receiver_passed = |receiver: &Option<String>, arguments: &[String]| {
-        receiver
-            .as_ref()
-            .is_some_and(|r| arguments.iter().any(|arg| related(r, arg)))
-    };
-    if receiver_passed(&a.receiver_root, &b.argument_roots)
-        || receiver_passed(&b.receiver_root, &a.argument_roots)
-    {
-        return true;
-    }
-    ComparableExpr::from(&*a.call.func) == ComparableExpr::from(&*b.call.func)
-        && a.argument_roots
-            .iter()
-            .any(|x| b.argument_roots.iter().any(|y| related(x, y)))
+    overlap(&a.receivers, &b.receivers)
+        || overlap(&a.receivers, &b.arguments)
+        || overlap(&b.receivers, &a.arguments)
 }
 
-/// The object an expression belongs to: the name at the base of a
-/// `name.attr…` chain, or `self.attr` (`cls.attr`) for a chain on `self`,
-/// whose attributes are separate objects. `None` for anything else (a
-/// literal, a call's result).
-fn object_root(expr: &Expr) -> Option<String> {
-    let mut chain = Vec::new();
-    let mut base = expr;
-    while let Expr::Attribute(attribute) = base {
-        chain.push(attribute.attr.as_str());
-        base = &attribute.value;
+/// Whether the same function is called twice with no arguments, with the
+/// same arguments, or on a shared object (`wait_for_message(p)` twice, or
+/// `next_message()` twice): both read one source (a subscription, a
+/// module-level stream), and which call gets which item is decided by the
+/// order they run in.
+fn same_function_same_input(a: &Awaited, b: &Awaited) -> bool {
+    let same_function = a.callee.iter().any(|c| b.callee.contains(c))
+        || ComparableExpr::from(&*a.call.func) == ComparableExpr::from(&*b.call.func);
+    same_function
+        && ((a.call.arguments.is_empty() && b.call.arguments.is_empty())
+            || ComparableArguments::from(&a.call.arguments)
+                == ComparableArguments::from(&b.call.arguments)
+            || a.arguments
+                .iter()
+                .any(|x| b.arguments.iter().any(|y| x.overlaps(y))))
+}
+
+/// Whether the two calls share module-level state through a function of
+/// this module that one of them calls: both functions use one variable
+/// that looks stateful or that one of them writes, or the other call's
+/// receiver or stateful argument is a variable the function uses
+/// (`_conn.fetch()` and `get_user()`, which uses `_conn`).
+fn share_module_state(a: &Awaited, b: &Awaited) -> bool {
+    let one_way = |a: &Awaited, b: &Awaited| {
+        a.module_state.iter().any(|&(name, matters)| {
+            b.module_state
+                .iter()
+                .any(|&(other, other_matters)| name == other && (matters || other_matters))
+                || b.receivers.iter().any(|owner| owner.base == name)
+                || b.stateful.iter().any(|key| key == name)
+        })
+    };
+    one_way(a, b) || one_way(b, a)
+}
+
+/// The module-level variables that the function of this module a call
+/// calls (by name, or as a method of `self`) uses, each with whether it
+/// matters on its own: it looks stateful (`_stream`, `pool_conn`), or the
+/// function writes it.
+fn module_state<'a>(
+    ctx: &Context<'a>,
+    call: &ast::ExprCall,
+    scope: ScopeId,
+) -> Vec<(&'a str, bool)> {
+    let semantic = ctx.semantic;
+    let Callee::Function(def) = semantic.callee(&call.func, scope) else {
+        return Vec::new();
+    };
+    let Some(function) = semantic.scope_of_function(def) else {
+        return Vec::new();
+    };
+    semantic
+        .module_variables_used_by(function)
+        .into_iter()
+        .map(|used| {
+            let matters = used.writes
+                || is_stateful_name(used.name, &ctx.settings.stateful_names)
+                || annotated_stateful(semantic, used.name, MODULE_SCOPE);
+            (used.name, matters)
+        })
+        .collect()
+}
+
+/// The part of `path` up to its first stateful-looking link, as text: the
+/// object the call uses that must not run two operations at once
+/// (`self.db` for `self.db.users.get`; `session` for an argument `session`,
+/// or for a name annotated `AsyncSession`).
+fn stateful_prefix(ctx: &Context, path: &ObjectPath) -> Option<String> {
+    let stateful = &ctx.settings.stateful_names;
+    if is_stateful_name(path.base, stateful)
+        || annotated_stateful(ctx.semantic, path.base, path.scope)
+    {
+        return Some(path.prefix_text(0));
     }
-    let Expr::Name(name) = base else { return None };
-    let name = name.id.as_str();
-    match (name, chain.last()) {
-        ("self" | "cls", Some(first)) => Some(format!("{name}.{first}")),
-        _ => Some(name.to_string()),
-    }
+    path.links
+        .iter()
+        .position(|link| matches!(link, Link::Attribute(name) if is_stateful_name(name, stateful)))
+        .map(|i| path.prefix_text(i + 1))
 }
 
 /// Whether the call suspends on its own while its arguments are evaluated:
@@ -372,37 +529,6 @@ fn orders_things(semantic: &SemanticModel, call: &ast::ExprCall, scope: ScopeId)
         .is_some_and(|name| name.starts_with("asyncio"))
 }
 
-/// Everything before the last `.name` of the callee, unless it is an
-/// imported module (`httpx.get` has no receiver).
-fn receiver<'a>(
-    semantic: &SemanticModel,
-    call: &'a ast::ExprCall,
-    scope: ScopeId,
-) -> Option<ComparableExpr<'a>> {
-    let Expr::Attribute(attribute) = call.func.as_ref() else {
-        return None;
-    };
-    (!is_module(semantic, &attribute.value, scope)).then(|| ComparableExpr::from(&*attribute.value))
-}
-
-/// Whether `expr` is a name bound only by `import module [as name]`. A
-/// name from `from package import name` may be an object (a shared client
-/// or database), so it is not taken for a module.
-fn is_module(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> bool {
-    let Expr::Name(name) = expr else {
-        return false;
-    };
-    let Lookup::Bound { bindings, .. } = semantic.lookup(name.id.as_str(), scope) else {
-        return false;
-    };
-    bindings.iter().all(|&id| {
-        matches!(
-            semantic.binding(id).kind,
-            BindingKind::Import { from: false, .. }
-        )
-    })
-}
-
 /// Whether a nested function, lambda or class (code that may run later)
 /// reads the variable `name` of `owner`.
 fn read_by_closure(semantic: &SemanticModel, name: &str, owner: ScopeId) -> bool {
@@ -423,36 +549,6 @@ fn read_by_closure(semantic: &SemanticModel, name: &str, owner: ScopeId) -> bool
             deferred
         }
     })
-}
-
-/// The stateful objects a call uses: every name or attribute chain in the
-/// callee and the arguments whose last segment is a stateful name
-/// (`session`, `self.db`), or a name annotated with a stateful type.
-fn stateful_objects<'a>(
-    ctx: &Context<'a>,
-    call: &'a ast::ExprCall,
-    scope: ScopeId,
-) -> Vec<ComparableExpr<'a>> {
-    let mut collector = StatefulCollector {
-        ctx,
-        scope,
-        found: Vec::new(),
-    };
-    collector.visit_expr(&call.func);
-    collector.visit_arguments(&call.arguments);
-    collector.found
-}
-
-struct StatefulCollector<'c, 'a> {
-    ctx: &'c Context<'a>,
-    scope: ScopeId,
-    found: Vec<ComparableExpr<'a>>,
-}
-
-impl StatefulCollector<'_, '_> {
-    fn is_stateful_name(&self, name: &str) -> bool {
-        is_stateful_name(name, &self.ctx.settings.stateful_names)
-    }
 }
 
 /// Whether one of the words of `name` (split at `_` and at camel-case
@@ -493,37 +589,6 @@ fn identifier_words(name: &str) -> Vec<String> {
         }
     }
     words
-}
-
-impl<'a> Visitor<'a> for StatefulCollector<'_, 'a> {
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if !matches!(expr, Expr::Name(_) | Expr::Attribute(_)) {
-            visitor::walk_expr(self, expr);
-            return;
-        }
-        // The chain `a.b.c`, outermost link first, down to its base.
-        let mut links = Vec::new();
-        let mut base = expr;
-        while let Expr::Attribute(attribute) = base {
-            links.push((base, attribute.attr.as_str()));
-            base = &attribute.value;
-        }
-        match base {
-            Expr::Name(name) => {
-                if self.is_stateful_name(name.id.as_str())
-                    || annotated_stateful(self.ctx.semantic, name.id.as_str(), self.scope)
-                {
-                    self.found.push(ComparableExpr::from(base));
-                }
-            }
-            other => self.visit_expr(other),
-        }
-        for (link, attr) in links {
-            if self.is_stateful_name(attr) {
-                self.found.push(ComparableExpr::from(link));
-            }
-        }
-    }
 }
 
 /// Whether the variable `name` seen from `scope` is a parameter or
@@ -758,6 +823,135 @@ mod tests {
                 ),
             );
         }
+    }
+
+    #[test]
+    fn one_object_reached_two_ways_is_left_alone() {
+        for body in [
+            "a = await super().connect()\n        b = await self.load()",
+            "a = await super(A, self).connect()\n        b = await self.load()",
+            "a = await type(self).make()\n        b = await self.load()",
+            "a = await self.__class__.make()\n        b = await self.conn.fetch()",
+            "a = await A.pool.get()\n        b = await self.pool.put()",
+            "pg = self.pg\n        a = await pg.fetch(1)\n        b = await self.pg.fetch(2)",
+            "x = self.a\n        a = await x.b.c()\n        b = await self.a.b.d()",
+            "get = self.pg.fetch\n        a = await get(1)\n        b = await self.pg.fetch(2)",
+            "a = await getattr(self, 'pg').fetch(1)\n        b = await self.pg.fetch(2)",
+            "a = await self.conns[0].fetch(1)\n        b = await self.conns[1].fetch(2)",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nclass A(B):\n    async def f(self):\n        {body}\n        return a, b\n"
+                ),
+            );
+        }
+        for body in [
+            "async with pool.acquire() as conn:\n        a = await conn.fetch(1)\n        b = await pool.fetch(2)",
+            "cur = conn.cursor()\n    a = await cur.execute(1)\n    b = await conn.execute(2)",
+            "repo = Repo(conn)\n    a = await repo.get(1)\n    b = await conn.fetch(2)",
+            "r1 = Repo(conn)\n    r2 = Repo(conn)\n    a = await r1.get(1)\n    b = await r2.get(2)",
+            "for c in pool:\n        a = await c.fetch(1)\n        b = await pool[0].fetch(2)",
+            "x = make()\n    y = make()\n    a = await x.get(1)\n    b = await y.get(2)",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nfrom app import Repo\nasync def f(pool, conn, make):\n    {body}\n    return a, b\n"
+                ),
+            );
+        }
+    }
+
+    #[test]
+    fn a_closure_variable_is_followed() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nclass A:\n    async def f(self):\n        pg = self.pg\n        async def g():\n            a = await pg.fetch(1)\n            b = await self.pg.fetch(2)\n            return a, b\n        return g\n",
+        );
+    }
+
+    #[test]
+    fn receiver_passed_in_a_container_is_left_alone() {
+        for call in [
+            "process([w])",
+            "process({'w': w})",
+            "process(*[w])",
+            "process(key=(w, 1))",
+            "later(lambda: w.close())",
+            "process(wrap(w))",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nasync def f(w):\n    a = await w.get()\n    b = await {call}\n    return a, b\n"
+                ),
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_function_on_the_same_input_is_left_alone() {
+        for body in [
+            "a = await next_message()\n    b = await next_message()",
+            "a = await read(1)\n    b = await read(1)",
+            "receive = next_message\n    a = await receive()\n    b = await next_message()",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!("import asyncio\nasync def f():\n    {body}\n    return a, b\n"),
+            );
+        }
+    }
+
+    #[test]
+    fn module_functions_sharing_module_state_are_left_alone() {
+        let module = "import asyncio\n_conn = connect()\ncounter = 0\nasync def get_user(i):\n    return await _conn.fetch(i)\nasync def get_orders(i):\n    return await _conn.fetch(i)\nasync def bump():\n    global counter\n    counter += 1\nasync def peek():\n    return counter\n";
+        for body in [
+            "a = await get_user(1)\n    b = await get_orders(1)",
+            "a = await get_user(1)\n    b = await _conn.fetch(2)",
+            "a = await bump()\n    b = await peek()",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!("{module}async def f():\n    {body}\n    return a, b\n"),
+            );
+        }
+    }
+
+    #[test]
+    fn a_target_read_after_a_failure_is_left_alone() {
+        for (head, tail) in [
+            ("try:", "finally:\n        close(t)"),
+            ("try:", "except Exception:\n        close(t)\n        raise"),
+            ("try:", "except Exception:\n        pass\n    close(t)"),
+            ("with contextlib.suppress(KeyError):", "close(t)"),
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nimport contextlib\nasync def f():\n    t = None\n    {head}\n        t = await start()\n        r = await other()\n    {tail}\n"
+                ),
+            );
+        }
+    }
+
+    #[test]
+    fn a_failure_nothing_reads_after_still_groups() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    try:\n        t = await start()\n        r = await other()\n    except Exception:\n        raise Failed()\n    finally:\n        close()\n    return t, r\n",
+            "import asyncio\nasync def f():\n    try:\n        t, r = await asyncio.gather(start(), other())\n    except Exception:\n        raise Failed()\n    finally:\n        close()\n    return t, r\n",
+        );
+    }
+
+    #[test]
+    fn objects_made_by_a_class_are_separate() {
+        check_fix(
+            &AM004,
+            "import asyncio\nfrom app import Client\nasync def f():\n    x = Client()\n    y = Client()\n    a = await x.get(1)\n    b = await y.get(2)\n    return a, b\n",
+            "import asyncio\nfrom app import Client\nasync def f():\n    x = Client()\n    y = Client()\n    a, b = await asyncio.gather(x.get(1), y.get(2))\n    return a, b\n",
+        );
     }
 
     #[test]
