@@ -7,6 +7,8 @@
 
 mod builder;
 pub mod coroutines;
+pub mod exceptions;
+mod fresh;
 pub mod functions;
 pub mod imports;
 pub mod known;

@@ -1,0 +1,212 @@
+//! New local names: which name a fix may bind in a function without
+//! changing what any existing code sees (`tg` for a task group, `task` for a
+//! kept task, the target of a comprehension turned into a loop).
+
+use super::imports::Lookup;
+use super::{ScopeId, SemanticModel};
+
+/// Builtins that read the calling frame's local variables: a new local
+/// name shows up in what they return or see.
+const FRAME_READERS: &[&str] = &["locals", "vars", "dir", "eval", "exec"];
+
+/// Functions that hand out the calling frame itself.
+const FRAME_GETTERS: &[&str] = &["sys._getframe", "inspect.currentframe"];
+
+impl<'a> SemanticModel<'a> {
+    /// Whether `name` can become a new local variable of `scope` (a
+    /// function) with no existing code seeing the difference: nothing in
+    /// the function or in any scope nested in it binds, reads, deletes or
+    /// declares it (`global`, `nonlocal`: the new assignment would write
+    /// the module's or an enclosing function's variable), and the function
+    /// does not read its own frame (`locals()`, `vars()`, `eval`, ...).
+    /// Code in `ignore` (a scope nested in `scope`, with everything inside
+    /// it) does not count: the comprehension whose own variable becomes
+    /// the function's.
+    pub fn is_free_name(&self, name: &str, scope: ScopeId, ignore: Option<ScopeId>) -> bool {
+        let counts = |s: ScopeId| {
+            self.is_within(s, scope) && !ignore.is_some_and(|ignored| self.is_within(s, ignored))
+        };
+        let declared = self.scopes.iter().enumerate().any(|(id, s)| {
+            (s.globals.contains(name) || s.nonlocals.contains(name)) && counts(id as ScopeId)
+        });
+        !declared
+            && !self
+                .bindings_named(name)
+                .any(|(_, binding)| counts(binding.scope) || self.binding_sits_in(binding, &counts))
+            && !self.references_named(name).any(|r| counts(r.scope))
+            && !self.reads_own_frame(scope)
+    }
+
+    /// `base` when it is free in `scope` (see [`Self::is_free_name`]), else
+    /// `base2`, `base3`, ...; `None` when the function reads its own frame,
+    /// where no new name is invisible.
+    pub fn fresh_name(&self, base: &str, scope: ScopeId) -> Option<String> {
+        if self.reads_own_frame(scope) {
+            return None;
+        }
+        if self.is_free_name(base, scope, None) {
+            return Some(base.to_string());
+        }
+        (2u32..1000)
+            .map(|n| format!("{base}{n}"))
+            .find(|name| self.is_free_name(name, scope, None))
+    }
+
+    /// Whether code running in `scope`'s own frame asks for that frame or
+    /// its variables: `locals()`, `vars()`, `dir()`, `eval(...)`,
+    /// `exec(...)`, `sys._getframe()`, `inspect.currentframe()`.
+    pub fn reads_own_frame(&self, scope: ScopeId) -> bool {
+        let range = self.scope(scope).range;
+        let builtin = FRAME_READERS.iter().any(|&reader| {
+            self.references_named_within(reader, Some(range)).any(|r| {
+                self.frame_of(r.scope) == scope
+                    && matches!(self.lookup(reader, r.scope), Lookup::Builtin)
+            })
+        });
+        builtin
+            || self.calls.iter().any(|site| {
+                range.contains_range(ruff_text_size::Ranged::range(site.call))
+                    && self.frame_of(site.scope) == scope
+                    && FRAME_GETTERS
+                        .iter()
+                        .any(|getter| self.refers_to(&site.call.func, site.scope, getter))
+            })
+    }
+
+    /// Whether a binding recorded in another scope (through `global` or
+    /// `nonlocal`) is written by code in a scope `counts` accepts.
+    fn binding_sits_in(
+        &self,
+        binding: &super::Binding<'a>,
+        counts: &impl Fn(ScopeId) -> bool,
+    ) -> bool {
+        counts(self.scope_at(binding.range.start()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ruff_text_size::TextSize;
+
+    use crate::test_support::with_context;
+
+    /// `fresh_name(base)` in the function whose body holds `HERE`.
+    fn fresh(source: &str, base: &str) -> Option<String> {
+        let at = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            semantic.fresh_name(base, semantic.scope_at(at))
+        })
+    }
+
+    #[test]
+    fn unused_name_is_taken_as_it_is() {
+        assert_eq!(
+            fresh("tg = 1\nasync def f():\n    HERE\n", "tg").as_deref(),
+            Some("tg")
+        );
+    }
+
+    #[test]
+    fn names_the_function_or_a_nested_scope_uses_are_not_free() {
+        assert_eq!(
+            fresh("async def f(tg):\n    HERE\n", "tg").as_deref(),
+            Some("tg2")
+        );
+        assert_eq!(
+            fresh("async def f():\n    HERE\n    print(tg)\n", "tg").as_deref(),
+            Some("tg2")
+        );
+        // A nested function reads the module's `tg`: a local would capture it.
+        assert_eq!(
+            fresh(
+                "async def f():\n    HERE\n    def g():\n        return tg\n",
+                "tg"
+            )
+            .as_deref(),
+            Some("tg2")
+        );
+        assert_eq!(
+            fresh(
+                "async def f(tg, tg2):\n    HERE\n    [tg3 for tg3 in ()]\n",
+                "tg"
+            )
+            .as_deref(),
+            Some("tg4")
+        );
+    }
+
+    #[test]
+    fn declared_names_are_not_free() {
+        // The assignment would write the module's variable.
+        assert_eq!(
+            fresh("async def f():\n    global tg\n    HERE\n", "tg").as_deref(),
+            Some("tg2")
+        );
+        assert_eq!(
+            fresh(
+                "def outer():\n    tg = 1\n    async def f():\n        nonlocal tg\n        HERE\n",
+                "tg"
+            )
+            .as_deref(),
+            Some("tg2")
+        );
+        // A nested function writing an enclosing `tg` through `nonlocal`.
+        assert_eq!(
+            fresh(
+                "async def f():\n    HERE\n    def g():\n        nonlocal tg\n        tg = 2\n",
+                "tg"
+            )
+            .as_deref(),
+            Some("tg2")
+        );
+        // A nested function assigning the module's `tg` through `global`.
+        assert_eq!(
+            fresh(
+                "async def f():\n    HERE\n    def g():\n        global tg\n        tg = 2\n",
+                "tg"
+            )
+            .as_deref(),
+            Some("tg2")
+        );
+    }
+
+    #[test]
+    fn a_function_that_reads_its_frame_has_no_fresh_name() {
+        for body in [
+            "return locals()",
+            "return vars()",
+            "print(dir())",
+            "eval('x')",
+            "exec('y = 1')",
+            "sys._getframe()",
+        ] {
+            let source = format!("import sys\nasync def f():\n    HERE\n    {body}\n");
+            assert_eq!(fresh(&source, "tg"), None, "{body}");
+        }
+        // `locals` rebound, or read by a nested function: not this frame.
+        assert!(fresh("async def f(locals):\n    HERE\n    locals()\n", "tg").is_some());
+        assert!(
+            fresh(
+                "async def f():\n    HERE\n    def g():\n        return locals()\n",
+                "tg"
+            )
+            .is_some()
+        );
+    }
+
+    #[test]
+    fn an_ignored_comprehension_does_not_count() {
+        let source = "async def f(xs):\n    HERE = [g(x) for x in xs]\n";
+        let at = TextSize::new(source.find("HERE").unwrap() as u32);
+        let inner = TextSize::new(source.find("g(x)").unwrap() as u32);
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let scope = semantic.scope_at(at);
+            let comprehension = semantic.scope_at(inner);
+            assert!(!semantic.is_free_name("x", scope, None));
+            assert!(semantic.is_free_name("x", scope, Some(comprehension)));
+            assert!(!semantic.is_free_name("xs", scope, Some(comprehension)));
+        });
+    }
+}
