@@ -9,7 +9,7 @@ use crate::fix::layout::{
     LineStyle, delete_statements, line_end, tokens_overlapping, wrap_statements,
 };
 use crate::fix::{Edit, FixBuilder};
-use crate::semantic::{ScopeId, ScopeKind, SemanticModel, Suite, UseKind};
+use crate::semantic::{ScopeId, SemanticModel, Suite, UseKind};
 
 declare_codemod! {
     /// ## What it does
@@ -55,32 +55,52 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Unsafe: error behaviour changes. `gather` raises the first task's
-    /// exception as it is and lets the other tasks run on; a `TaskGroup`
-    /// cancels the sibling tasks on the first error and raises an
-    /// `ExceptionGroup` holding every error, so `except ValueError:` around
-    /// the call (or in a caller) no longer matches and needs `except*`.
+    /// Unsafe: error and cancellation behaviour changes. `gather` raises the
+    /// first task's exception as it is and lets the other tasks run on; a
+    /// `TaskGroup` cancels the sibling tasks on the first error, waits for
+    /// them, and raises an `ExceptionGroup` holding every error, so `except
+    /// ValueError:` in a caller no longer matches and needs `except*`. An
+    /// exception raised by the statements moved into the block (the
+    /// creation and the code up to the wait) now cancels the tasks instead
+    /// of orphaning them, and comes out wrapped in the `ExceptionGroup` too.
     /// `asyncio.wait` left task errors in the tasks and raised `ValueError`
     /// on an empty list; the group raises the task errors and is fine with
-    /// no tasks. An error in the statements between the creation and the
-    /// wait now cancels the tasks instead of orphaning them. Results keep
-    /// their order, the block
-    /// uses the module's own `asyncio` binding, the group is named `tg`
-    /// (`tg2`, … when the function already uses that name) and the task list
-    /// is dropped when nothing else reads it. Not before Python 3.11.
+    /// no tasks. When the function itself is cancelled while it waits, the
+    /// group cancels every task and waits for them (as `gather` does), where
+    /// `asyncio.wait` left them running and `await t1` cancelled only
+    /// `t1`. A task cancelled on its own no
+    /// longer cancels the caller: the block ends normally and that task's
+    /// `result()` raises `CancelledError`. Results keep their order, reads
+    /// of the tasks after the wait see the same finished tasks, the block
+    /// uses the module's own `asyncio` binding, the group is named `tg` (`tg2`,
+    /// … when the function uses, or declares `global` or `nonlocal`, that
+    /// name) and the task list is dropped when nothing else reads it. Not
+    /// before Python 3.11.
     ///
     /// ## Left alone
     /// `return_exceptions=True`, `asyncio.wait(..., return_when=...)` or with
     /// a timeout, and `done, pending = await asyncio.wait(...)`: no
     /// `TaskGroup` equivalent. A task list or task that escapes (returned,
     /// yielded, stored, passed to anything but the gather or wait, read by a
-    /// nested function) or is cancelled or appended to before the wait. A
-    /// wait inside a `try` whose handlers catch types other than `Exception`,
-    /// `BaseException` or everything (they would stop matching the
-    /// `ExceptionGroup`). Statements between the creation and the wait that
-    /// `await`, `return` or leave a loop (a failing task would cancel them
-    /// halfway), and other tasks created in between. These are reported with
-    /// the reason when the fan-out itself is recognised.
+    /// nested function) or is used before the wait (cancelled, appended to).
+    /// Reads of the tasks where the wait may have failed (in a handler or
+    /// `finally` around it, or after a `try` that caught its error, apart
+    /// from `t.cancel()`): there `gather` left the other tasks running and
+    /// a TaskGroup has cancelled them. `task.exception()` or `.cancelled()`
+    /// after `asyncio.wait`: that code handles the errors a TaskGroup would
+    /// raise. `r1 = await t1`, `r2 = await t2` where `r1` is a place the
+    /// other task can see while it runs (an attribute, a global, a variable
+    /// of a nested function). A wait inside a `try` whose handlers catch
+    /// types other than `Exception`, `BaseException` or everything, or look
+    /// at the caught exception's type or attributes, or inside
+    /// `contextlib.suppress`, `pytest.raises` or `self.assertRaises`: they
+    /// would no longer match, or now see, the `ExceptionGroup`. Statements
+    /// between the creation and the wait that `await`, `return` or leave a
+    /// loop (a failing task would cancel them halfway), and other tasks
+    /// created in between. A function that reads its own variables
+    /// (`locals()`, `vars()`, `eval`), where the new names would show.
+    /// These are reported with the reason when the fan-out itself is
+    /// recognised.
     pub static TASKGROUP = Codemod {
         code: "AM005",
         name: "taskgroup",
@@ -484,6 +504,7 @@ fn list_creation<'a>(
 
 /// What keeps a recognised fan-out from being rewritten, if anything.
 fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static str> {
+    let semantic = ctx.semantic;
     let wait = &fan_out.wait;
     if let Collect::List { is_wait: true, .. } = wait.collect
         && !matches!(wait.statements.first()?.outcome, Outcome::Discarded)
@@ -505,9 +526,12 @@ fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static s
             return Some("other tasks are created in between, which the TaskGroup would not own");
         }
     }
-    if !task_uses_are_local(ctx, suite, fan_out) {
+    if let Some(reason) = task_uses_obstacle(ctx, suite, fan_out) {
+        return Some(reason);
+    }
+    if early_results_are_seen(semantic, suite.scope, wait) {
         return Some(
-            "the tasks are used before the wait or passed on, so they do not belong to this block alone",
+            "a result is stored where the other tasks can see it while they still run; after the block it would be stored only once all of them finished",
         );
     }
     if region.iter().any(suspends_or_leaves) {
@@ -515,19 +539,27 @@ fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static s
             "code between the tasks' creation and the wait suspends (`await`, `yield`) or leaves the block: in a TaskGroup a failing task would cancel it halfway",
         );
     }
+    if semantic.reads_own_frame(suite.scope) {
+        return Some(
+            "the function reads its own variables (`locals()`, `vars()`, `eval`, a frame): the new names would show there",
+        );
+    }
     enclosing_handlers_obstacle(ctx, suite)
 }
 
-/// Whether every use of the tasks (or the task list) is its creation, the
-/// wait, or a read after the wait that keeps it in this function.
-fn task_uses_are_local(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> bool {
+/// What is wrong with the uses of the tasks (or the task list), if
+/// anything. Fine: the creation, the wait, and reads after the wait that
+/// keep the object in this function (`t.result()`, `tasks[0]`, `for t in
+/// tasks`, `len(tasks)`, `await t`, a condition) on the path where the wait
+/// succeeded. There every task is done with a result under `gather` and
+/// under a TaskGroup alike.
+fn task_uses_obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static str> {
     let semantic = ctx.semantic;
     let owner = suite.scope;
-    let Some(def) = semantic.scope(owner).function() else {
-        return false;
-    };
-    let safe = SafeReads::of(def);
+    let def = semantic.scope(owner).function()?;
+    let reads = SafeReads::of(semantic, def);
     let after = fan_out.wait.end();
+    let failure = failure_paths(semantic, suite, def);
     let mut checks: Vec<(&str, Vec<TextRange>)> = Vec::new();
     match (&fan_out.tasks, &fan_out.wait.collect) {
         (
@@ -549,64 +581,182 @@ fn task_uses_are_local(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> bool {
                 checks.push((task.name, vec![reference.range]));
             }
         }
-        _ => return false,
+        _ => return Some("internal error: mismatched fan-out"),
     }
-    checks.iter().all(|(name, allowed)| {
-        semantic
-            .uses_of(name, owner)
-            .iter()
-            .all(|use_| match use_.kind {
-                UseKind::Write => true, // the one binding: checked when found
-                UseKind::Read => {
-                    allowed.contains(&use_.range)
-                        || (use_.range.start() >= after
-                            && runs_inline(semantic, use_.scope, owner)
-                            && safe.contains(&use_.range.start()))
+    for (name, allowed) in &checks {
+        for use_ in semantic.uses_of(name, owner) {
+            let start = use_.range.start();
+            match use_.kind {
+                UseKind::Write => continue, // the one binding: checked when found
+                UseKind::Delete | UseKind::Declaration => {
+                    return Some(
+                        "the tasks are deleted or declared elsewhere, so they do not belong to this block alone",
+                    );
                 }
-                UseKind::Delete | UseKind::Declaration => false,
-            })
+                UseKind::Read if allowed.contains(&use_.range) => continue,
+                UseKind::Read => {}
+            }
+            if start < after {
+                return Some(
+                    "the tasks are used before the wait, so they do not belong to this block alone",
+                );
+            }
+            if semantic.frame_of(use_.scope) != owner || !reads.keeps.contains(&start) {
+                return Some(
+                    "the tasks are passed on, stored or read by code that may run later, so they do not belong to this block alone",
+                );
+            }
+            if failure.iter().any(|r| r.contains(start)) && !reads.cancels.contains(&start) {
+                return Some(
+                    "the tasks are read where the wait may have failed: there `gather` left the other tasks running, a TaskGroup has cancelled them",
+                );
+            }
+        }
+    }
+    if let Collect::List { is_wait: true, .. } = fan_out.wait.collect
+        && inspects_failures_after(semantic, def, after)
+    {
+        return Some(
+            "the code after `asyncio.wait` inspects how the tasks ended (`exception()`, `cancelled()`); a TaskGroup would raise their errors at the end of its block instead",
+        );
+    }
+    None
+}
+
+/// The code of `def` that may run after the wait in `suite` failed: the
+/// handlers and `finally` of each `try` around it, and everything after a
+/// `try` whose handlers may have caught the error.
+fn failure_paths(semantic: &SemanticModel, suite: &Suite, def: &StmtFunctionDef) -> Vec<TextRange> {
+    let mut ranges = Vec::new();
+    let mut current = *suite;
+    while let Some(parent) = current.parent {
+        if let Stmt::Try(try_) = parent {
+            if !std::ptr::eq(current.body, try_.finalbody.as_slice())
+                && let (Some(first), Some(last)) = (try_.finalbody.first(), try_.finalbody.last())
+            {
+                ranges.push(TextRange::new(first.start(), last.end()));
+            }
+            if std::ptr::eq(current.body, try_.body.as_slice()) && !try_.handlers.is_empty() {
+                ranges.extend(try_.handlers.iter().map(Ranged::range));
+                ranges.push(TextRange::new(try_.end(), def.end()));
+            }
+        }
+        if matches!(parent, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+            break;
+        }
+        let Some((outer, _)) = semantic.suite_of(parent) else {
+            break;
+        };
+        current = *outer;
+    }
+    ranges
+}
+
+/// Whether code of the function after `after` (also in a generator
+/// expression or a nested function) asks a task how it ended:
+/// `x.exception()` or `x.cancelled()` (the task may be reached through
+/// any name: an element of the list, a loop variable).
+fn inspects_failures_after(
+    semantic: &SemanticModel,
+    def: &StmtFunctionDef,
+    after: TextSize,
+) -> bool {
+    semantic.calls.iter().any(|site| {
+        let call = site.call;
+        call.start() >= after
+            && def.range().contains_range(call.range())
+            && call.arguments.is_empty()
+            && matches!(call.func.as_ref(), Expr::Attribute(a) if matches!(a.attr.as_str(), "exception" | "cancelled"))
     })
 }
 
-/// Whether code in `scope` runs as part of `owner`'s own code: the chain
-/// up to it has only comprehensions (no function or lambda that may run later).
-fn runs_inline(semantic: &SemanticModel, scope: ScopeId, owner: ScopeId) -> bool {
-    let mut current = scope;
-    while current != owner {
-        let scope = semantic.scope(current);
-        match (scope.kind, scope.parent) {
-            (ScopeKind::Comprehension { .. }, Some(parent)) => current = parent,
-            _ => return false,
+/// For `r1 = await t1`, `r2 = await t2`: whether a result stored before the
+/// last wait is visible to code other than this function's own frame (an
+/// attribute, a subscript, a global, a variable a nested function reads),
+/// which the tasks still running may read. After the rewrite it is stored
+/// only after all of them finished.
+fn early_results_are_seen(semantic: &SemanticModel, owner: ScopeId, wait: &Wait) -> bool {
+    let Collect::Awaits { .. } = wait.collect else {
+        return false;
+    };
+    let Some((_, early)) = wait.statements.split_last() else {
+        return false;
+    };
+    early.iter().any(|statement| match statement.outcome {
+        Outcome::Discarded => false,
+        Outcome::Returned => true,
+        Outcome::Assigned(Expr::Name(name)) => {
+            let name = name.id.as_str();
+            semantic.owner_scope(name, owner) != Some(owner)
+                || semantic
+                    .uses_of(name, owner)
+                    .iter()
+                    .any(|u| semantic.frame_of(u.scope) != owner)
         }
-    }
-    true
+        Outcome::Assigned(_) => true,
+    })
 }
 
-/// Starts of the names read in positions that keep their object here:
-/// `x.attr`, `x[i]`, `for _ in x`, comprehension iterables, conditions and
-/// comparisons. Anything else (an argument, a returned or stored value, an
-/// element of a container) lets the object escape.
-#[derive(Default)]
-struct SafeReads(FxHashSet<TextSize>);
+/// Starts of the names read in positions that keep their object here
+/// (`keeps`): `x.attr`, `x[i]`, `for _ in x` (also through `zip`,
+/// `enumerate`, `reversed` or `sorted`), comprehension iterables,
+/// conditions and comparisons, `len(x)`, `await x`. Anything else (an
+/// argument, a returned or stored value, an element of a container) lets
+/// the object escape. `cancels`: the names in `x.cancel()`.
+struct SafeReads<'m, 'a> {
+    semantic: &'m SemanticModel<'a>,
+    keeps: FxHashSet<TextSize>,
+    cancels: FxHashSet<TextSize>,
+}
 
-impl SafeReads {
-    fn of(def: &StmtFunctionDef) -> FxHashSet<TextSize> {
-        let mut reads = SafeReads::default();
+impl<'m, 'a> SafeReads<'m, 'a> {
+    fn of(semantic: &'m SemanticModel<'a>, def: &'a StmtFunctionDef) -> Self {
+        let mut reads = SafeReads {
+            semantic,
+            keeps: FxHashSet::default(),
+            cancels: FxHashSet::default(),
+        };
         reads.visit_body(&def.body);
-        reads.0
+        reads
     }
 
     fn mark(&mut self, expr: &Expr) {
         if let Expr::Name(name) = expr {
-            self.0.insert(name.start());
+            self.keeps.insert(name.start());
         }
+    }
+
+    /// `x`, or the arguments of `zip(x, y)`, `enumerate(x)`, …: what a
+    /// loop over `expr` iterates without keeping.
+    fn mark_iterable(&mut self, expr: &Expr) {
+        self.mark(expr);
+        if let Expr::Call(call) = expr
+            && call.arguments.keywords.is_empty()
+            && self.is_builtin_call(call, &["zip", "enumerate", "reversed", "sorted"])
+        {
+            for argument in &call.arguments.args {
+                self.mark(argument);
+            }
+        }
+    }
+
+    fn is_builtin_call(&self, call: &ast::ExprCall, names: &[&str]) -> bool {
+        let Expr::Name(func) = call.func.as_ref() else {
+            return false;
+        };
+        let scope = self.semantic.scope_at(call.start());
+        names.contains(&func.id.as_str())
+            && matches!(
+                self.semantic.lookup(func.id.as_str(), scope),
+                crate::semantic::imports::Lookup::Builtin
+            )
     }
 }
 
-impl<'a> Visitor<'a> for SafeReads {
+impl<'a> Visitor<'a> for SafeReads<'_, 'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
-            Stmt::For(loop_) => self.mark(&loop_.iter),
+            Stmt::For(loop_) => self.mark_iterable(&loop_.iter),
             Stmt::While(loop_) => self.mark(&loop_.test),
             Stmt::If(branch) => {
                 self.mark(&branch.test);
@@ -614,6 +764,16 @@ impl<'a> Visitor<'a> for SafeReads {
                     if let Some(test) = &clause.test {
                         self.mark(test);
                     }
+                }
+            }
+            Stmt::Expr(statement) => {
+                if let Expr::Call(call) = statement.value.as_ref()
+                    && let Expr::Attribute(method) = call.func.as_ref()
+                    && method.attr.as_str() == "cancel"
+                    && call.arguments.is_empty()
+                    && let Expr::Name(name) = method.value.as_ref()
+                {
+                    self.cancels.insert(name.start());
                 }
             }
             _ => {}
@@ -637,13 +797,22 @@ impl<'a> Visitor<'a> for SafeReads {
                 }
             }
             Expr::UnaryOp(op) => self.mark(&op.operand),
+            Expr::Await(await_) => self.mark(&await_.value),
+            Expr::Call(call) => {
+                if let [argument] = &*call.arguments.args
+                    && call.arguments.keywords.is_empty()
+                    && self.is_builtin_call(call, &["len"])
+                {
+                    self.mark(argument);
+                }
+            }
             _ => {}
         }
         visitor::walk_expr(self, expr);
     }
 
     fn visit_comprehension(&mut self, comprehension: &'a ast::Comprehension) {
-        self.mark(&comprehension.iter);
+        self.mark_iterable(&comprehension.iter);
         visitor::walk_comprehension(self, comprehension);
     }
 }
@@ -700,9 +869,12 @@ fn suspends_or_leaves(stmt: &Stmt) -> bool {
     finder.found
 }
 
-/// A `try` around the block whose handlers catch specific exception types
-/// (they would no longer match the `ExceptionGroup` a TaskGroup raises),
-/// or a `contextlib.suppress(...)` around it, for the same reason.
+/// A `try` around the block whose handlers catch specific exception types,
+/// or look at the caught exception's type or attributes (they would no
+/// longer match, or now see, the `ExceptionGroup` a TaskGroup raises), or
+/// a context manager around it that matches exceptions by type
+/// (`contextlib.suppress`, `pytest.raises`, `self.assertRaises`), for the
+/// same reason.
 fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
     let semantic = ctx.semantic;
     let mut current = *suite;
@@ -714,28 +886,34 @@ fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static 
                 if try_.is_star {
                     return Some("the wait sits in a `try` with `except*` handlers");
                 }
-                let specific = try_.handlers.iter().any(|handler| {
+                for handler in &try_.handlers {
                     let ExceptHandler::ExceptHandler(handler) = handler;
-                    handler
+                    let specific = handler
                         .type_
                         .as_deref()
-                        .is_some_and(|type_| !catches_everything(semantic, type_, current.scope))
-                });
-                if specific {
-                    return Some(
-                        "the wait sits in a `try` that catches specific exception types, which would no longer match the ExceptionGroup a TaskGroup raises",
-                    );
+                        .is_some_and(|type_| !catches_everything(semantic, type_, current.scope));
+                    if specific {
+                        return Some(
+                            "the wait sits in a `try` that catches specific exception types, which would no longer match the ExceptionGroup a TaskGroup raises",
+                        );
+                    }
+                    let caught = semantic.caught_use(handler, current.scope);
+                    if caught.tests_type || caught.reads_attributes {
+                        return Some(
+                            "a handler around the wait looks at the exception's type or attributes, and would now get the ExceptionGroup a TaskGroup raises",
+                        );
+                    }
                 }
             }
             Stmt::With(with) => {
-                let suppresses = with.items.iter().any(|item| {
+                let matches_types = with.items.iter().any(|item| {
                     item.context_expr.as_call_expr().is_some_and(|call| {
-                        semantic.refers_to(&call.func, current.scope, "contextlib.suppress")
+                        matches_exception_types(semantic, &call.func, current.scope)
                     })
                 });
-                if suppresses {
+                if matches_types {
                     return Some(
-                        "the wait sits in `contextlib.suppress`, which would no longer match the ExceptionGroup a TaskGroup raises",
+                        "the wait sits in a context manager that matches exceptions by type (`suppress`, `raises`, `assertRaises`), which would no longer match the ExceptionGroup a TaskGroup raises",
                     );
                 }
             }
@@ -744,6 +922,19 @@ fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static 
         let (outer, _) = semantic.suite_of(parent)?;
         current = *outer;
     }
+}
+
+/// Context managers that catch exceptions by their type: `contextlib.suppress`,
+/// `pytest.raises`, and unittest's `self.assertRaises` / `assertRaisesRegex`.
+fn matches_exception_types(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
+    if semantic.refers_to(func, scope, "contextlib.suppress")
+        || semantic.refers_to(func, scope, "pytest.raises")
+    {
+        return true;
+    }
+    matches!(func, Expr::Attribute(method)
+        if matches!(method.attr.as_str(), "assertRaises" | "assertRaisesRegex")
+            && matches!(method.value.as_ref(), Expr::Name(receiver) if receiver.id.as_str() == "self"))
 }
 
 /// `Exception`, `BaseException`, or a tuple of them.
@@ -791,10 +982,6 @@ fn build_fix(
 ) -> anyhow::Result<()> {
     let semantic = ctx.semantic;
     let owner = suite.scope;
-    let def = semantic
-        .scope(owner)
-        .function()
-        .ok_or_else(|| anyhow::anyhow!("internal error: the block is not in a function"))?;
     let wait = &fan_out.wait;
     let region = suite
         .body
@@ -805,7 +992,9 @@ fn build_fix(
     };
 
     let task_group = fix.ensure_import("asyncio", "TaskGroup")?;
-    let tg = free_name(semantic, def, "tg");
+    let tg = semantic
+        .fresh_name("tg", owner)
+        .ok_or_else(|| anyhow::anyhow!("no free name for the task group"))?;
     fix.title(format!("Run the tasks in an `{task_group}`"));
     let style = LineStyle::at(ctx, first.start());
     let create_task = format!("{tg}.create_task");
@@ -826,7 +1015,9 @@ fn build_fix(
                 .statements
                 .first()
                 .ok_or_else(|| anyhow::anyhow!("internal error: no wait"))?;
-            let item = free_name(semantic, def, "t");
+            let item = semantic
+                .fresh_name("t", owner)
+                .unwrap_or_else(|| "t".to_string());
             let results = format!("[{item}.result() for {item} in {name}]");
             let results_needed = match statement.outcome {
                 Outcome::Discarded => false,
@@ -847,14 +1038,7 @@ fn build_fix(
                 } => {
                     let as_loop = (!list_needed)
                         .then(|| {
-                            comprehension_as_loop(
-                                ctx,
-                                def,
-                                comprehension,
-                                call,
-                                &create_task,
-                                &style,
-                            )
+                            comprehension_as_loop(ctx, comprehension, call, &create_task, &style)
                         })
                         .flatten();
                     match as_loop {
@@ -1019,27 +1203,6 @@ fn read_after(semantic: &SemanticModel, name: &str, owner: ScopeId, offset: Text
         .any(|u| u.kind == UseKind::Read && u.range.start() >= offset)
 }
 
-/// `base` unless the function binds or reads that name anywhere (then
-/// `base2`, `base3`, …).
-fn free_name(semantic: &SemanticModel, def: &StmtFunctionDef, base: &str) -> String {
-    let range = def.range();
-    let taken = |name: &str| {
-        semantic
-            .bindings_named(name)
-            .any(|(_, b)| range.contains_range(b.range))
-            || semantic
-                .references_named(name)
-                .any(|r| range.contains_range(r.range))
-    };
-    if !taken(base) {
-        return base.to_string();
-    }
-    (2u32..)
-        .map(|n| format!("{base}{n}"))
-        .find(|name| !taken(name))
-        .unwrap_or_else(|| base.to_string())
-}
-
 /// `tasks.append(asyncio.create_task(F))` → `tg.create_task(F)`, when the
 /// call is written plainly (no comment inside the `append(…)` around it).
 fn unwrap_append(
@@ -1073,12 +1236,11 @@ fn unwrap_append(
 /// `tasks = [asyncio.create_task(F) for x in xs if c]` as the loop a person
 /// would write when the list is not needed:
 /// `for x in xs:` / `if c:` / `tg.create_task(F)`. `None` when that is not
-/// clean: a comment or a line break inside, or a loop variable the function
-/// uses elsewhere (a `for` loop binds it in the function, a comprehension
-/// does not).
+/// clean: a comment or a line break inside, or a loop variable that is not
+/// free in the function (a `for` loop binds it there, a comprehension does
+/// not: used elsewhere, declared `global` or `nonlocal`).
 fn comprehension_as_loop(
     ctx: &Context,
-    def: &StmtFunctionDef,
     comprehension: &ast::ExprListComp,
     call: &ast::ExprCall,
     create_task: &str,
@@ -1090,17 +1252,13 @@ fn comprehension_as_loop(
     if inside.iter().any(|t| t.kind() == TokenKind::Comment) {
         return None;
     }
-    let function = def.range();
-    let span = comprehension.range();
+    // The loop binds its variables in the function, where the
+    // comprehension kept them to itself.
+    let own_scope = semantic.scope_at(comprehension.elt.start());
+    let owner = semantic.frame_of(semantic.scope_at(comprehension.start()));
     for generator in &comprehension.generators {
         for name in bound_names(&generator.target) {
-            let used_elsewhere = semantic
-                .bindings_named(name)
-                .any(|(_, b)| function.contains_range(b.range) && !span.contains_range(b.range))
-                || semantic
-                    .references_named(name)
-                    .any(|r| function.contains_range(r.range) && !span.contains_range(r.range));
-            if used_elsewhere {
+            if !semantic.is_free_name(name, owner, Some(own_scope)) {
                 return None;
             }
         }
@@ -1364,6 +1522,100 @@ mod tests {
             &AM005,
             "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n    tasks = None\n",
         );
+    }
+
+    #[test]
+    fn reads_after_the_wait_are_fine() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n    for i, t in enumerate(tasks):\n        print(i, t.result(), len(tasks), await t)\n",
+            "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(get(u)) for u in urls]\n    for i, t in enumerate(tasks):\n        print(i, t.result(), len(tasks), await t)\n",
+        );
+    }
+
+    #[test]
+    fn a_read_where_the_wait_may_have_failed_is_reported() {
+        for handler in [
+            "    except Exception:\n        print([t.done() for t in tasks])\n",
+            "    except Exception:\n        pass\n    print(tasks[0].done())\n",
+            "    finally:\n        print(tasks[0].cancelled())\n",
+        ] {
+            let source = format!(
+                "import asyncio\n\nasync def f(urls):\n    try:\n        tasks = [asyncio.create_task(get(u)) for u in urls]\n        await asyncio.gather(*tasks)\n{handler}"
+            );
+            check_finding(&AM005, &source, MESSAGE);
+        }
+    }
+
+    #[test]
+    fn a_bare_cancel_in_finally_is_fine() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    try:\n        t1 = asyncio.create_task(a())\n        t2 = asyncio.create_task(b())\n        await asyncio.gather(t1, t2)\n    finally:\n        t1.cancel()\n",
+            "import asyncio\n\nasync def f():\n    try:\n        async with asyncio.TaskGroup() as tg:\n            t1 = tg.create_task(a())\n            tg.create_task(b())\n    finally:\n        t1.cancel()\n",
+        );
+    }
+
+    #[test]
+    fn exception_asked_after_asyncio_wait_is_reported() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.wait(tasks)\n    return [t.exception() for t in tasks]\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn an_early_result_other_tasks_can_see_is_reported() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f(self):\n    t1 = asyncio.create_task(a())\n    t2 = asyncio.create_task(b())\n    self.first = await t1\n    r2 = await t2\n",
+            MESSAGE,
+        );
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    t1 = asyncio.create_task(a())\n    t2 = asyncio.create_task(b(lambda: r1))\n    r1 = await t1\n    r2 = await t2\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn declared_names_are_not_reused() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    global tg, u\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n",
+            "import asyncio\n\nasync def f(urls):\n    global tg, u\n    async with asyncio.TaskGroup() as tg2:\n        tasks = [tg2.create_task(get(u)) for u in urls]\n",
+        );
+    }
+
+    #[test]
+    fn a_function_reading_its_locals_is_reported() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n    return locals()\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn type_matching_around_the_wait_is_reported() {
+        for (before, after) in [
+            ("    with self.assertRaises(KeyError):\n", ""),
+            ("    with pytest.raises(KeyError):\n", ""),
+            (
+                "    try:\n",
+                "    except Exception as e:\n        if isinstance(e, KeyError):\n            pass\n",
+            ),
+            (
+                "    try:\n",
+                "    except BaseException as e:\n        log(e.errno)\n",
+            ),
+        ] {
+            let source = format!(
+                "import asyncio\nimport pytest\n\nasync def f(self, urls):\n{before}        tasks = [asyncio.create_task(get(u)) for u in urls]\n        await asyncio.gather(*tasks)\n{after}"
+            );
+            check_finding(&AM005, &source, MESSAGE);
+        }
     }
 
     #[test]
