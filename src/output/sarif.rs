@@ -191,7 +191,22 @@ fn fix_applicability(status: &FixStatus) -> String {
 }
 
 fn artifact(display: &str) -> Value {
-    json!({ "uri": display, "uriBaseId": "%SRCROOT%" })
+    json!({ "uri": uri_path(display), "uriBaseId": "%SRCROOT%" })
+}
+
+/// A relative path as a URI reference: every byte but the unreserved
+/// characters and `/` percent-encoded (`my app.py` is `my%20app.py`), as
+/// SARIF consumers read `uri`.
+fn uri_path(display: &str) -> String {
+    let mut uri = String::with_capacity(display.len());
+    for byte in display.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri
 }
 
 fn region(start: Position, end: Position) -> Value {
@@ -217,4 +232,17 @@ fn replacement(edit: &ReportEdit) -> Value {
         "deletedRegion": region(edit.start, edit.end),
         "insertedContent": { "text": edit.content },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_path;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri_path("pkg/app_v2.py"), "pkg/app_v2.py");
+        assert_eq!(uri_path("my app/%x#1.py"), "my%20app/%25x%231.py");
+        assert_eq!(uri_path("caf\u{e9}.py"), "caf%C3%A9.py");
+        assert_eq!(uri_path("../x.py"), "../x.py");
+    }
 }
