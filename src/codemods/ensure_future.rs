@@ -37,31 +37,45 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe when the argument surely returns a coroutine (an `async def`
-    /// of the module, one of the class's own async methods on `self`, a
-    /// plain `def` of the module that returns such a call, asyncio's
-    /// coroutine functions). On a coroutine, `ensure_future` creates the
-    /// task with the running loop's `create_task`, as `create_task` does,
-    /// and returns the same kind of task. Only calls directly in a coroutine
-    /// are rewritten, where a loop surely runs. The module's spelling of
-    /// asyncio is kept (`aio.create_task`).
+    /// Safe when the argument surely returns a coroutine, as the semantic
+    /// layer's coroutine oracle shows it: an `async def` of the module
+    /// bound once, on every path, and not rebound behind the module's back;
+    /// one of the class's own async methods on `self` that no class of the
+    /// module can put before it in an instance's method resolution order
+    /// (a subclass, or a sibling base in multiple inheritance); a plain
+    /// `def` of the module that returns such a call; asyncio's coroutine
+    /// functions; `typing.cast(T, call())` of one of these. On a coroutine,
+    /// `ensure_future` creates the task with the running loop's
+    /// `create_task`, as `create_task` does, and returns the same kind of
+    /// task (a custom task factory and the eager task factory see the same
+    /// call). Only calls directly in a coroutine of a module that imports
+    /// no other async library are rewritten, where an asyncio loop runs:
+    /// a coroutine driven by hand (`coro.send(None)`) is assumed not to
+    /// reach this line. The module's spelling of asyncio is kept
+    /// (`aio.create_task`). What stays assumed: no module other than this
+    /// one subclasses the class and overrides the method with one that
+    /// returns a future.
     ///
     /// Unsafe when the module does not show what the call returns (an
     /// imported function, as in the example, a method of another object, a
-    /// decorated function): if it returns a future after all, `create_task`
-    /// raises `TypeError` at once, where `ensure_future` accepted it.
+    /// decorated function, `functools.partial`, a callable instance), or
+    /// when the module also imports trio, anyio or curio: if it returns a
+    /// future (or any awaitable that is no coroutine) after all, or no
+    /// asyncio loop runs, `create_task` raises (`TypeError`,
+    /// `RuntimeError`) at once, where `ensure_future` accepted it.
     ///
     /// ## Left alone
     /// Arguments that are or may be futures, which `create_task` rejects
-    /// with `TypeError`: a variable or attribute; a call of asyncio's or a loop's future producers (`gather`,
-    /// `shield`, `run_in_executor`, `as_completed`, `submit`) or of anything
-    /// whose name says it makes a task or a future (`create_eager_task`,
-    /// `wrap_future`); a class of the module or a name that looks like one
-    /// (`Future(…)`); a plain `def` of the module that returns nothing or
-    /// something else, or an async generator. `loop=` (reported: `create_task` has
-    /// no such argument); a `def`, `lambda` or generator expression nested
-    /// in the coroutine, and synchronous code, where no loop may run;
-    /// `asyncio` rebound locally.
+    /// with `TypeError`: a variable or attribute; a call of asyncio's or a
+    /// loop's future producers (`gather`, `shield`, `run_in_executor`,
+    /// `as_completed`, `submit`) or of anything whose name says it makes a
+    /// task or a future (`create_eager_task`, `wrap_future`); `cast(Future,
+    /// x)`; a class of the module or a name that looks like one
+    /// (`Future(…)`), and so an object with `__await__`; a plain `def` of
+    /// the module that returns nothing or something else, or an async
+    /// generator. `loop=` (reported: `create_task` has no such argument); a
+    /// `def`, `lambda` or generator expression nested in the coroutine, and
+    /// synchronous code, where no loop may run; `asyncio` rebound locally.
     pub static ENSURE_FUTURE = Codemod {
         code: "AM105",
         name: "ensure-future",
@@ -92,23 +106,26 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
         let Expr::Call(inner) = argument else {
             continue;
         };
-        let applicability = match semantic.call_result(inner, site.scope) {
-            CallResult::Coroutine => Applicability::Safe,
+        let (applicability, message) = match semantic.call_result(inner, site.scope) {
+            // The coroutine may run on another library's loop, where
+            // `create_task` finds no running asyncio loop: it raises at once.
+            CallResult::Coroutine if semantic.non_asyncio_library().is_some() => (
+                Applicability::Unsafe,
+                "`asyncio.ensure_future()` of a coroutine in a coroutine",
+            ),
+            CallResult::Coroutine => (
+                Applicability::Safe,
+                "`asyncio.ensure_future()` of a coroutine in a coroutine",
+            ),
             CallResult::NotCoroutine | CallResult::Future => continue,
             // `create_task` raises `TypeError` at once on a future: a loud,
             // immediate failure, so the fix is offered, as unsafe.
-            CallResult::Unknown => Applicability::Unsafe,
+            CallResult::Unknown => (
+                Applicability::Unsafe,
+                "`asyncio.ensure_future()` of a call that may return a coroutine",
+            ),
         };
-        let finding = out.report(
-            &ENSURE_FUTURE,
-            call.range(),
-            match applicability {
-                Applicability::Safe => "`asyncio.ensure_future()` of a coroutine in a coroutine",
-                Applicability::Unsafe => {
-                    "`asyncio.ensure_future()` of a call that may return a coroutine"
-                }
-            },
-        );
+        let finding = out.report(&ENSURE_FUTURE, call.range(), message);
         if !call.arguments.keywords.is_empty() {
             finding.note("`create_task` takes no `loop=` argument");
             continue;
@@ -264,6 +281,38 @@ mod tests {
         check_no_fix(
             &ENSURE_FUTURE,
             "import asyncio\n\nasync def f():\n    asyncio.ensure_future(work())  # noqa: AM105\n",
+        );
+    }
+
+    #[test]
+    fn cast_is_seen_through() {
+        check_no_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\nfrom typing import cast\n\nasync def f(fut):\n    asyncio.ensure_future(cast(asyncio.Future, fut))\n",
+        );
+        check_safe_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\nfrom typing import Any, cast\n\nasync def job():\n    pass\n\nasync def f():\n    asyncio.ensure_future(cast(Any, job()))\n",
+            "import asyncio\nfrom typing import Any, cast\n\nasync def job():\n    pass\n\nasync def f():\n    asyncio.create_task(cast(Any, job()))\n",
+        );
+    }
+
+    #[test]
+    fn a_sibling_base_may_supply_the_method() {
+        // `C(A, B)` finds `A.tick`, which returns a future: only unsafe.
+        check_unsafe_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\nclass A:\n    def tick(self):\n        return asyncio.get_running_loop().create_future()\nclass B:\n    async def tick(self):\n        return 1\n    async def start(self):\n        asyncio.ensure_future(self.tick())\nclass C(A, B):\n    pass\n",
+            "import asyncio\nclass A:\n    def tick(self):\n        return asyncio.get_running_loop().create_future()\nclass B:\n    async def tick(self):\n        return 1\n    async def start(self):\n        asyncio.create_task(self.tick())\nclass C(A, B):\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn another_async_library_makes_it_unsafe() {
+        check_unsafe_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\nimport trio\n\nasync def job():\n    pass\n\nasync def f():\n    asyncio.ensure_future(job())\n",
+            "import asyncio\nimport trio\n\nasync def job():\n    pass\n\nasync def f():\n    asyncio.create_task(job())\n",
         );
     }
 }

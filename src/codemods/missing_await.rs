@@ -35,28 +35,51 @@ declare_codemod! {
     /// Safe: the call's coroutine is created and dropped, so nothing else
     /// can await it; with `await`, its body runs, as the author meant. Only
     /// whole statements directly in an `async def` are rewritten, so no value
-    /// changes type. For `self.method()`, no class of the module that
-    /// derives from the class overrides the method with anything but an
-    /// `async def`, and nothing in the module replaces it (`Conn.flush =
-    /// …`, `setattr`); the one assumption left is that no subclass in
-    /// another module overrides it with a plain `def`.
+    /// changes type. The semantic layer's coroutine oracle decides what the
+    /// call calls, and answers only what every run of the module must find:
+    ///
+    /// - a name bound once, by an `async def` directly in its scope's body
+    ///   (not under an `if`, a `try`, a loop or a `with`), not named like a
+    ///   builtin at module level (a call that runs before the `def` would
+    ///   reach the builtin), and never rebound behind the module's back
+    ///   (`globals()`, `exec`, `setattr(module, …)`, an attribute of its
+    ///   name written anywhere, `__code__`);
+    /// - `self.method()` in a method of the class that defines `method`
+    ///   once, directly in its body, where no class of the module that may
+    ///   come before it in an instance's method resolution order (a
+    ///   subclass however spelled: `D(B[int])`, `Base = B`, a factory's
+    ///   `class D(base)`; or a sibling base in multiple inheritance:
+    ///   `class C(A, B)` finds `A.method`) binds the name other than by an
+    ///   `async def`, no class involved has a metaclass, an unknown class
+    ///   decorator, `__getattribute__` or `__init_subclass__`, and nothing
+    ///   sets an attribute of that name on any object (`self.flush = …`,
+    ///   `Conn.flush = …`, `setattr`, a dataclass field `flush: T`, a
+    ///   computed `setattr`, `__dict__`), changes an instance's class, makes
+    ///   classes at run time, or runs the calling method on another object
+    ///   (`close = B.close` in another class, `B.close(other)`).
+    ///
+    /// What stays assumed: no module other than this one subclasses the
+    /// class and overrides the method with a plain `def`, and no base class
+    /// from another module wraps its subclasses' methods (a metaclass or
+    /// `__init_subclass__` that replaces them).
     ///
     /// ## Left alone
     /// Coroutine functions it cannot see defined: imported ones, parameters,
     /// attributes other than `self.method`; a name bound more than once
     /// (redefined, reassigned, conditionally defined) or in a module with a
     /// star import; decorated functions (a decorator may make the name
-    /// something else), except `staticmethod`, `classmethod`,
-    /// `functools.wraps`, `typing.override` and `typing.final`; a method whose
-    /// body only marks a place for subclasses (`...`, `pass`, `raise
-    /// NotImplementedError`), or of a class with a metaclass or a class
-    /// decorator other than `dataclass`, `final` or `total_ordering`; async
-    /// generators (`await` does not apply to them); `self.method` when
-    /// `self` is not the enclosing method's first parameter, is rebound, or
-    /// the enclosing method is static or a class method, or when the class
-    /// assigns an attribute of the method's name, or defines it twice;
-    /// calls whose value is used (`task = fetch()`, `tasks.append(fetch())`);
-    /// calls in a `def`, `lambda` or class nested in the coroutine.
+    /// something else: a task, a cached coroutine object, a property),
+    /// except `functools.wraps(…)`, `typing.override`, `typing.final`, and
+    /// `staticmethod` and `classmethod` in a class body; a method whose body
+    /// only marks a place for subclasses (`...`, `pass`, `raise
+    /// NotImplementedError`), or any of the cases above where a class of
+    /// the module may supply something else; async generators (`await`
+    /// does not apply to them); `self.method` when `self` is not the
+    /// enclosing method's first parameter, is rebound, or the enclosing
+    /// method is static or a class method; `cls.method()` and
+    /// `Class.method()`; calls whose value is used (`task = fetch()`,
+    /// `tasks.append(fetch())`); calls in a `def`, `lambda` or class nested
+    /// in the coroutine.
     pub static MISSING_AWAIT = Codemod {
         code: "AM109",
         name: "missing-await",
@@ -262,5 +285,27 @@ async def refresh(urls):
             &MISSING_AWAIT,
             "async def job():\n    pass\n\nasync def f():\n    job()  # noqa: AM109\n",
         );
+    }
+
+    #[test]
+    fn what_every_run_may_not_find_is_left_alone() {
+        for source in [
+            // A sibling base first in the resolution order.
+            "class A:\n    def flush(self): pass\nclass B:\n    async def flush(self): pass\n    async def close(self):\n        self.flush()\nclass C(A, B): pass\n",
+            // A generic subclass overriding with a plain `def`.
+            "class B(Generic[T]):\n    async def flush(self): pass\n    async def close(self):\n        self.flush()\nclass D(B[int]):\n    def flush(self): pass\n",
+            // An async generator override.
+            "class B:\n    async def flush(self): pass\n    async def close(self):\n        self.flush()\nclass D(B):\n    async def flush(self):\n        yield 1\n",
+            // Defined only on some paths, falling back to a builtin.
+            "import sys\nif sys.version_info < (3,):\n    async def print(*a): pass\nasync def main():\n    print('x')\n",
+            // Rebound through the module's namespace.
+            "async def report(): pass\nasync def main():\n    report()\nglobals()['report'] = print\n",
+            // A dataclass field of the same name in a base.
+            "@dataclass\nclass Base:\n    flush: Callable\nclass B(Base):\n    async def flush(self): pass\n    async def close(self):\n        self.flush()\n",
+            // An async def that yields in a lambda's default: an async generator.
+            "async def ticks():\n    g = lambda y=(yield): y\nasync def main():\n    ticks()\n",
+        ] {
+            check_no_fix(&MISSING_AWAIT, source);
+        }
     }
 }

@@ -19,11 +19,13 @@
 //! function, `typing.cast(...)`.
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, ExprCall, Stmt, StmtFunctionDef};
-use ruff_text_size::Ranged;
+use ruff_python_ast::{Expr, ExprCall, ExprContext, Stmt, StmtClassDef, StmtFunctionDef};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+use rustc_hash::FxHashSet;
 
-use super::functions::is_generator;
-use super::{Callee, ScopeId, SemanticModel};
+use super::functions::{BUILTIN_NAMES, is_generator};
+use super::imports::Lookup;
+use super::{Callee, ScopeId, ScopeKind, ScopeNode, SemanticModel};
 
 /// How deep the oracle follows a plain `def`'s `return` into the calls it returns.
 const MAX_DEPTH: u8 = 3;
@@ -132,6 +134,17 @@ const ASYNCIO_SUBMODULES: &[&str] = &[
     "timeouts",
 ];
 
+/// asyncio's functions that return an asyncio future or task (awaitable).
+const ASYNCIO_AWAITABLE_FUTURES: &[&str] = &[
+    "gather",
+    "shield",
+    "ensure_future",
+    "create_task",
+    "wrap_future",
+    "Future",
+    "Task",
+];
+
 /// Callees known, or named, to return a future or task whatever their
 /// receiver: a method of a loop or an executor.
 const FUTURE_PRODUCERS: &[&str] = &[
@@ -202,15 +215,18 @@ impl<'a> SemanticModel<'a> {
                 {
                     return asyncio_member(member);
                 }
-                (Some("builtins"), Some(member), None, _) if BUILTINS.contains(&member) => {
+                (Some("builtins"), Some(member), None, _) if BUILTIN_NAMES.contains(&member) => {
                     return CallResult::NotCoroutine;
+                }
+                (Some("typing" | "typing_extensions"), Some("cast"), None, _) => {
+                    return self.cast_result(call, scope, depth);
                 }
                 _ => {}
             }
         }
         let result = match self.callee(&call.func, scope) {
             Callee::Function(def) => self.function_result(def, depth),
-            Callee::Class(_) => return CallResult::NotCoroutine,
+            Callee::Class(class) => return self.instantiation_result(class),
             Callee::Unknown => CallResult::Unknown,
         };
         if result != CallResult::Unknown {
@@ -225,6 +241,77 @@ impl<'a> SemanticModel<'a> {
             return CallResult::NotCoroutine;
         }
         CallResult::Unknown
+    }
+
+    /// What `typing.cast(T, value)` gives back: `value` itself. A call is
+    /// asked in turn; otherwise a type named like a future (`cast(Future,
+    /// fut)`) says it is one, and anything else is unknown.
+    fn cast_result(&self, call: &ExprCall, scope: ScopeId, depth: u8) -> CallResult {
+        let value = call.arguments.find_argument_value("val", 1);
+        if let Some(Expr::Call(inner)) = value {
+            let result = self.call_result_at(inner, scope, depth);
+            if result != CallResult::Unknown {
+                return result;
+            }
+        }
+        let named = call
+            .arguments
+            .find_argument_value("typ", 0)
+            .and_then(type_name);
+        if named.is_some_and(|name| named_like_a_future(&name)) {
+            return CallResult::Future;
+        }
+        CallResult::Unknown
+    }
+
+    /// What calling a class of the module gives back: an instance, unless
+    /// a metaclass, a class decorator or `__new__` may make it something
+    /// else (a coroutine, even).
+    fn instantiation_result(&self, class: &StmtClassDef) -> CallResult {
+        let Some(scope) = self
+            .scopes
+            .iter()
+            .position(|s| matches!(s.node, ScopeNode::Class(c) if std::ptr::eq(c, class)))
+        else {
+            return CallResult::Unknown;
+        };
+        let scope = scope as ScopeId;
+        if self.class_keeps_its_methods(class, scope)
+            && self.bindings_in(scope, "__new__").is_none()
+        {
+            CallResult::NotCoroutine
+        } else {
+            CallResult::Unknown
+        }
+    }
+
+    /// Whether `call`, running in `scope`, surely gives back something
+    /// `await` accepts: a coroutine, or one of asyncio's futures and tasks
+    /// (`gather`, `shield`, `create_task`, …). A name that only says
+    /// "future" is not enough: `concurrent.futures` futures are not
+    /// awaitable.
+    pub fn surely_awaitable(&self, call: &ExprCall, scope: ScopeId) -> bool {
+        if self.call_result(call, scope) == CallResult::Coroutine {
+            return true;
+        }
+        self.qualified_name(&call.func, scope).is_some_and(|q| {
+            let mut segments = q.segments();
+            let member = match (
+                segments.next(),
+                segments.next(),
+                segments.next(),
+                segments.next(),
+            ) {
+                (Some("asyncio"), Some(member), None, _) => member,
+                (Some("asyncio"), Some(submodule), Some(member), None)
+                    if ASYNCIO_SUBMODULES.contains(&submodule) =>
+                {
+                    member
+                }
+                _ => return false,
+            };
+            ASYNCIO_AWAITABLE_FUTURES.contains(&member)
+        })
     }
 
     /// What calling `def` gives back.
@@ -287,13 +374,42 @@ impl<'a> SemanticModel<'a> {
             return true;
         }
         let scope = self.scope_at(def.range.start());
-        def.decorator_list.iter().all(|decorator| {
-            let callee = match &decorator.expression {
-                Expr::Call(call) => call.func.as_ref(),
-                other => other,
-            };
-            self.qualified_name(callee, scope)
-                .is_some_and(|q| TRANSPARENT_DECORATORS.contains(&q.as_str()))
+        def.decorator_list
+            .iter()
+            .all(|decorator| self.is_transparent_decorator(&decorator.expression, scope))
+    }
+
+    /// [`Self::is_transparent_decorator`] for a decorator of a `def` whose
+    /// decorators run in `scope`.
+    pub fn keeps_coroutine_function_decorator(
+        &self,
+        decorator: &ruff_python_ast::Decorator,
+        scope: ScopeId,
+    ) -> bool {
+        self.is_transparent_decorator(&decorator.expression, scope)
+    }
+
+    /// Whether a decorator, evaluated in `scope`, is known to return the
+    /// function it is given, or a wrapper that calls it the same way.
+    /// `staticmethod` and `classmethod` count only in a class body, where
+    /// the attribute lookup unwraps them; elsewhere the object they make
+    /// is not the function (a `classmethod` object cannot be called).
+    fn is_transparent_decorator(&self, decorator: &Expr, scope: ScopeId) -> bool {
+        let callee = match decorator {
+            Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        self.qualified_name(callee, scope).is_some_and(|q| {
+            let q = q.as_str();
+            match q {
+                "builtins.staticmethod" | "builtins.classmethod" => {
+                    self.scope(scope).kind == ScopeKind::Class
+                        && !matches!(decorator, Expr::Call(_))
+                }
+                // `functools.wraps(wrapped)` is a decorator only once called.
+                "functools.wraps" => matches!(decorator, Expr::Call(_)),
+                _ => !matches!(decorator, Expr::Call(_)) && TRANSPARENT_DECORATORS.contains(&q),
+            }
         })
     }
 
@@ -308,10 +424,244 @@ impl<'a> SemanticModel<'a> {
         def.decorator_list.iter().any(|d| is_legacy(&d.expression))
             && def.decorator_list.iter().all(|decorator| {
                 is_legacy(&decorator.expression)
-                    || self
-                        .qualified_name(&decorator.expression, scope)
-                        .is_some_and(|q| TRANSPARENT_DECORATORS.contains(&q.as_str()))
+                    || self.is_transparent_decorator(&decorator.expression, scope)
             })
+    }
+}
+
+/// How a module uses one of its functions other than as a coroutine
+/// function: what [`SemanticModel::non_coroutine_use`] finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NonCoroutineUse {
+    /// A call whose result is not awaited, `yield from`-ed in a legacy
+    /// coroutine or handed to asyncio: the module may drive it as a
+    /// generator (`next(f())`, `for x in f()`, `yield from f()` in a plain
+    /// generator, `.send`).
+    Call(TextRange),
+    /// The function used as a value: passed on, stored, decorated, looked
+    /// at (`inspect.isgeneratorfunction(f)`, `anyio.run(f)`).
+    Value(TextRange),
+    /// The module looks at generator objects (`gi_frame`, `gi_yieldfrom`,
+    /// also as a string, `inspect.isgenerator`, `types.GeneratorType`),
+    /// which a coroutine would not pass.
+    Inspection(TextRange),
+}
+
+/// asyncio's functions that take coroutines and run them (a legacy
+/// coroutine and a native one alike).
+const ASYNCIO_COROUTINE_RUNNERS: &[&str] = &[
+    "ensure_future",
+    "create_task",
+    "run",
+    "gather",
+    "wait_for",
+    "shield",
+    "wait",
+    "run_coroutine_threadsafe",
+];
+
+/// Methods of an event loop or task group that take a coroutine and run it.
+const LOOP_COROUTINE_RUNNERS: &[&str] = &["run_until_complete", "create_task", "ensure_future"];
+
+/// Attributes only generator objects have.
+const GENERATOR_ATTRIBUTES: &[&str] = &[
+    "gi_frame",
+    "gi_running",
+    "gi_code",
+    "gi_yieldfrom",
+    "gi_suspended",
+];
+
+/// Functions that tell generators from coroutines.
+const GENERATOR_INSPECTORS: &[&str] = &[
+    "inspect.isgenerator",
+    "inspect.isgeneratorfunction",
+    "inspect.getgeneratorstate",
+    "inspect.getgeneratorlocals",
+    "inspect.iscoroutine",
+    "inspect.iscoroutinefunction",
+    "types.GeneratorType",
+];
+
+impl<'a> SemanticModel<'a> {
+    /// The first place where the module uses `def` other than by calling it
+    /// as a coroutine function: every use must be a call that is awaited,
+    /// `yield from`-ed inside a legacy coroutine, or handed to asyncio
+    /// (`ensure_future`, `create_task`, `gather`, `wait`, `run`,
+    /// `loop.run_until_complete`, …), which run a generator-based coroutine
+    /// and a native one alike. A method's uses are every attribute of its
+    /// name, on any object. Also reported: a module that inspects
+    /// generators. `None` when every use is such a call.
+    pub fn non_coroutine_use(&self, def: &'a StmtFunctionDef) -> Option<NonCoroutineUse> {
+        let def_scope = self.scope_at(def.start());
+        let is_method = self.scope(def_scope).kind == ScopeKind::Class;
+        let mut finder = CoroutineUses {
+            model: self,
+            name: def.name.as_str(),
+            is_method,
+            allowed: FxHashSet::default(),
+            calls: FxHashSet::default(),
+            uses: Vec::new(),
+            inspection: None,
+        };
+        finder.visit_body(&self.module.body);
+        if let Some(range) = finder.inspection {
+            return Some(NonCoroutineUse::Inspection(range));
+        }
+        for &(range, by_name) in &finder.uses {
+            if by_name {
+                // Only the names that may be this `def`.
+                let scope = self.scope_at(range.start());
+                let Lookup::Bound { scope: owner, .. } = self.lookup(def.name.as_str(), scope)
+                else {
+                    continue;
+                };
+                if owner != def_scope {
+                    continue;
+                }
+            }
+            if finder.allowed.contains(&range.start()) {
+                continue;
+            }
+            return Some(if finder.calls.contains(&range.start()) {
+                NonCoroutineUse::Call(range)
+            } else {
+                NonCoroutineUse::Value(range)
+            });
+        }
+        None
+    }
+
+    /// Whether code in `scope` runs directly in a legacy coroutine (a
+    /// `def` decorated with `@asyncio.coroutine`).
+    fn in_legacy_coroutine(&self, scope: ScopeId) -> bool {
+        self.scope(scope)
+            .function()
+            .is_some_and(|def| !def.is_async && self.is_legacy_coroutine(def))
+    }
+}
+
+/// Walks a module for the uses of one function's name (see
+/// [`SemanticModel::non_coroutine_use`]).
+struct CoroutineUses<'m, 'a> {
+    model: &'m SemanticModel<'a>,
+    name: &'m str,
+    is_method: bool,
+    /// Start offsets of callees whose calls run as coroutines.
+    allowed: FxHashSet<TextSize>,
+    /// Start offsets of uses that are a call's callee.
+    calls: FxHashSet<TextSize>,
+    /// The uses of the name, in the order met, and whether each is a name
+    /// (rather than an attribute).
+    uses: Vec<(TextRange, bool)>,
+    inspection: Option<TextRange>,
+}
+
+impl CoroutineUses<'_, '_> {
+    fn allow(&mut self, expr: &Expr) {
+        if let Expr::Call(call) = expr {
+            self.allowed.insert(call.func.start());
+        }
+    }
+
+    /// Whether `func` names a function or method that runs the coroutines
+    /// it is given.
+    fn runs_coroutines(&self, func: &Expr, scope: ScopeId) -> bool {
+        if let Some(qualified) = self.model.qualified_name(func, scope) {
+            let mut segments = qualified.segments();
+            let member = match (segments.next(), segments.next(), segments.next()) {
+                (Some("asyncio"), Some(member), None) => member,
+                (Some("asyncio"), Some(_), Some(member)) => member,
+                _ => return false,
+            };
+            return ASYNCIO_COROUTINE_RUNNERS.contains(&member);
+        }
+        matches!(func, Expr::Attribute(attribute)
+            if LOOP_COROUTINE_RUNNERS.contains(&attribute.attr.as_str()))
+    }
+}
+
+impl<'a> Visitor<'a> for CoroutineUses<'_, 'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Await(awaited) => self.allow(&awaited.value),
+            Expr::YieldFrom(yield_from) => {
+                let scope = self.model.scope_at(expr.start());
+                if self.model.in_legacy_coroutine(scope) {
+                    self.allow(&yield_from.value);
+                }
+            }
+            Expr::Call(call) => {
+                self.calls.insert(call.func.start());
+                let scope = self.model.scope_at(call.start());
+                if self.runs_coroutines(&call.func, scope) {
+                    let values = call
+                        .arguments
+                        .args
+                        .iter()
+                        .chain(call.arguments.keywords.iter().map(|k| &k.value));
+                    for value in values {
+                        match value {
+                            Expr::List(list) => list.elts.iter().for_each(|e| self.allow(e)),
+                            Expr::Set(set) => set.elts.iter().for_each(|e| self.allow(e)),
+                            Expr::Tuple(tuple) => tuple.elts.iter().for_each(|e| self.allow(e)),
+                            Expr::Starred(starred) => self.allow(&starred.value),
+                            other => self.allow(other),
+                        }
+                    }
+                }
+            }
+            Expr::Name(name) if name.id.as_str() == self.name => {
+                self.uses.push((name.range, true));
+            }
+            // `getattr(coro, "gi_running", None)`.
+            Expr::StringLiteral(string)
+                if self.inspection.is_none()
+                    && GENERATOR_ATTRIBUTES.contains(&string.value.to_str()) =>
+            {
+                self.inspection = Some(string.range);
+            }
+            Expr::Attribute(attribute) => {
+                let attr = attribute.attr.as_str();
+                if self.is_method && attr == self.name {
+                    self.uses.push((attribute.range, false));
+                }
+                if self.inspection.is_none()
+                    && attribute.ctx == ExprContext::Load
+                    && (GENERATOR_ATTRIBUTES.contains(&attr)
+                        || GENERATOR_INSPECTORS
+                            .iter()
+                            .any(|q| q.rsplit('.').next() == Some(attr)))
+                {
+                    let scope = self.model.scope_at(attribute.start());
+                    let inspects = GENERATOR_ATTRIBUTES.contains(&attr)
+                        || self
+                            .model
+                            .qualified_name(expr, scope)
+                            .is_some_and(|q| GENERATOR_INSPECTORS.contains(&q.as_str()));
+                    if inspects {
+                        self.inspection = Some(attribute.range);
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Expr::Name(name) = expr
+            && self.inspection.is_none()
+            && GENERATOR_INSPECTORS
+                .iter()
+                .any(|q| q.rsplit('.').next() == Some(name.id.as_str()))
+        {
+            let scope = self.model.scope_at(name.start());
+            if self
+                .model
+                .qualified_name(expr, scope)
+                .is_some_and(|q| GENERATOR_INSPECTORS.contains(&q.as_str()))
+            {
+                self.inspection = Some(name.range);
+            }
+        }
+        visitor::walk_expr(self, expr);
     }
 }
 
@@ -338,92 +688,34 @@ impl<'a> Visitor<'a> for ReturnFinder<'a> {
     fn visit_expr(&mut self, _: &'a Expr) {}
 }
 
+/// The name a type expression spells: `Future` for `asyncio.Future`,
+/// `Future[int]` or `"asyncio.Future[int]"`.
+fn type_name(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Name(name) => Some(name.id.to_string()),
+        Expr::Attribute(attribute) => Some(attribute.attr.to_string()),
+        Expr::Subscript(subscript) => type_name(&subscript.value),
+        Expr::StringLiteral(string) => {
+            let text = string.value.to_str();
+            let head = text.split('[').next().unwrap_or(text);
+            Some(head.rsplit('.').next().unwrap_or(head).trim().to_string())
+        }
+        _ => None,
+    }
+}
+
 /// A callee name that says it makes a task or a future.
 fn named_like_a_future(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     FUTURE_PRODUCERS.contains(&name) || lower.contains("task") || lower.contains("future")
 }
 
-/// Python's builtin functions and classes with lowercase names.
-const BUILTINS: &[&str] = &[
-    "__import__",
-    "abs",
-    "aiter",
-    "all",
-    "anext",
-    "any",
-    "ascii",
-    "bin",
-    "bool",
-    "breakpoint",
-    "bytearray",
-    "bytes",
-    "callable",
-    "chr",
-    "classmethod",
-    "compile",
-    "complex",
-    "delattr",
-    "dict",
-    "dir",
-    "divmod",
-    "enumerate",
-    "eval",
-    "exec",
-    "filter",
-    "float",
-    "format",
-    "frozenset",
-    "getattr",
-    "globals",
-    "hasattr",
-    "hash",
-    "help",
-    "hex",
-    "id",
-    "input",
-    "int",
-    "isinstance",
-    "issubclass",
-    "iter",
-    "len",
-    "list",
-    "locals",
-    "map",
-    "max",
-    "memoryview",
-    "min",
-    "next",
-    "object",
-    "oct",
-    "open",
-    "ord",
-    "pow",
-    "print",
-    "property",
-    "range",
-    "repr",
-    "reversed",
-    "round",
-    "set",
-    "setattr",
-    "slice",
-    "sorted",
-    "staticmethod",
-    "str",
-    "sum",
-    "super",
-    "tuple",
-    "type",
-    "vars",
-    "zip",
-];
-
 #[cfg(test)]
 mod tests {
     use ruff_python_ast::{Expr, Stmt};
 
     use super::CallResult::{self, *};
+    use super::NonCoroutineUse;
     use crate::test_support::with_context;
 
     /// What the call that is the last statement of `source` gives back.
@@ -500,7 +792,7 @@ mod tests {
         );
         // `cast` returns its argument, whatever that is.
         assert_eq!(
-            last_call("from typing import cast\nimport asyncio\ncast(asyncio.Future, fut)\n"),
+            last_call("from typing import cast, Any\ncast(Any, fut)\n"),
             Unknown
         );
         // A decorator may return anything: a task, a plain function.
@@ -518,5 +810,176 @@ mod tests {
             Unknown
         );
         assert_eq!(last_call("def g(x):\n    return x\ng(1)\n"), Unknown);
+    }
+
+    #[test]
+    fn cast_gives_back_its_value() {
+        assert_eq!(
+            last_call("from typing import cast\nimport asyncio\ncast(asyncio.Future, fut)\n"),
+            Future
+        );
+        assert_eq!(
+            last_call("import typing\ntyping.cast('asyncio.Future[int]', fut)\n"),
+            Future
+        );
+        assert_eq!(
+            last_call("from typing import cast, Any\nasync def f(): return 1\ncast(Any, f())\n"),
+            Coroutine
+        );
+        assert_eq!(
+            last_call("from typing import cast\nimport asyncio\ncast(T, asyncio.gather())\n"),
+            Future
+        );
+    }
+
+    #[test]
+    fn a_class_call_may_give_back_anything_when_something_intervenes() {
+        assert_eq!(last_call("class C:\n    pass\nC()\n"), NotCoroutine);
+        for source in [
+            "class C:\n    def __new__(cls): return work()\nC()\n",
+            "class C(metaclass=M): pass\nC()\n",
+            "@singleton\nclass C: pass\nC()\n",
+        ] {
+            assert_eq!(last_call(source), Unknown, "{source}");
+        }
+    }
+
+    #[test]
+    fn static_and_class_methods_are_transparent_only_in_a_class() {
+        // At module level a `classmethod` object cannot be called at all.
+        assert_eq!(
+            last_call("@classmethod\nasync def f(cls): return 1\nf()\n"),
+            Unknown
+        );
+        assert_eq!(
+            last_call("@staticmethod\nasync def f(): return 1\nf()\n"),
+            Unknown
+        );
+        assert_eq!(
+            last_call("import functools\n@functools.wraps(g)\nasync def f(): return 1\nf()\n"),
+            Coroutine
+        );
+        // `functools.wraps` uncalled is no decorator of the function.
+        assert_eq!(
+            last_call("import functools\n@functools.wraps\nasync def f(): return 1\nf()\n"),
+            Unknown
+        );
+    }
+
+    /// Whether the call that is the last statement of `source` is surely awaitable.
+    fn awaitable(source: &str) -> bool {
+        with_context(source, |ctx| {
+            let Some(Stmt::Expr(stmt)) = ctx.module.body.last() else {
+                panic!("ends with an expression statement")
+            };
+            let Expr::Call(call) = stmt.value.as_ref() else {
+                panic!("a call")
+            };
+            let scope = ctx.semantic.scope_at(call.range_start);
+            ctx.semantic.surely_awaitable(call, scope)
+        })
+    }
+
+    #[test]
+    fn what_await_surely_accepts() {
+        assert!(awaitable("async def f(): return 1\nf()\n"));
+        assert!(awaitable("import asyncio\nasyncio.gather()\n"));
+        assert!(awaitable("import asyncio\nasyncio.tasks.shield(x)\n"));
+        assert!(awaitable(
+            "from asyncio import wrap_future\nwrap_future(x)\n"
+        ));
+        // Named like a future, but maybe a `concurrent.futures` one or a list.
+        assert!(!awaitable("pool.submit(work)\n"));
+        assert!(!awaitable("get_future_list()\n"));
+        assert!(!awaitable(
+            "import asyncio\nasyncio.run_coroutine_threadsafe(c, loop)\n"
+        ));
+        assert!(!awaitable("def g():\n    yield\ng()\n"));
+    }
+
+    /// What `non_coroutine_use` says of the function `f` (or method `m`).
+    fn use_of(source: &str) -> Option<&'static str> {
+        with_context(source, |ctx| {
+            let def = ctx
+                .semantic
+                .scopes
+                .iter()
+                .find_map(|scope| {
+                    scope
+                        .function()
+                        .filter(|def| matches!(def.name.as_str(), "f" | "m"))
+                })
+                .expect("a def named f or m");
+            ctx.semantic.non_coroutine_use(def).map(|use_| match use_ {
+                NonCoroutineUse::Call(_) => "call",
+                NonCoroutineUse::Value(_) => "value",
+                NonCoroutineUse::Inspection(_) => "inspection",
+            })
+        })
+    }
+
+    #[test]
+    fn uses_as_a_coroutine_function() {
+        let legacy =
+            "import asyncio\n@asyncio.coroutine\ndef f():\n    yield from asyncio.sleep(0)\n";
+        for uses in [
+            "async def g():\n    await f()\n",
+            "@asyncio.coroutine\ndef g():\n    yield from f()\n",
+            "async def g():\n    await asyncio.gather(f(), f())\n    asyncio.ensure_future(f())\n    await asyncio.wait([f()])\n",
+            "loop.run_until_complete(f())\n",
+            "asyncio.run(f())\n",
+            // Another `f`, local to another function.
+            "def g(f):\n    return list(f())\n",
+        ] {
+            assert_eq!(use_of(&format!("{legacy}{uses}")), None, "{uses}");
+        }
+    }
+
+    #[test]
+    fn uses_as_a_generator_or_a_value() {
+        let legacy =
+            "import asyncio\n@asyncio.coroutine\ndef f():\n    yield from asyncio.sleep(0)\n";
+        for (uses, expected) in [
+            ("next(f())\n", "call"),
+            ("for x in f():\n    pass\n", "call"),
+            ("def g():\n    yield from f()\n", "call"),
+            (
+                "@asyncio.coroutine\ndef g():\n    def h():\n        return list(f())\n",
+                "call",
+            ),
+            ("g = f()\ng.send(None)\n", "call"),
+            ("make = lambda: f()\n", "call"),
+            (
+                "import inspect\ninspect.isgeneratorfunction(f)\n",
+                "inspection",
+            ),
+            ("asyncio.iscoroutinefunction(f)\n", "value"),
+            ("anyio.run(f)\n", "value"),
+            ("f = wrap(f)\n", "value"),
+            (
+                "getattr(task.get_coro(), 'gi_running', None)\n",
+                "inspection",
+            ),
+            ("x.gi_frame\n", "inspection"),
+            (
+                "import types\nisinstance(c, types.GeneratorType)\n",
+                "inspection",
+            ),
+        ] {
+            assert_eq!(use_of(&format!("{legacy}{uses}")), Some(expected), "{uses}");
+        }
+        // A method: every attribute of its name counts.
+        let method = "import asyncio\nclass C:\n    @asyncio.coroutine\n    def m(self):\n        yield from asyncio.sleep(0)\n";
+        assert_eq!(
+            use_of(&format!(
+                "{method}    async def run(self):\n        await self.m()\n"
+            )),
+            None
+        );
+        assert_eq!(
+            use_of(&format!("{method}for x in C().m():\n    pass\n")),
+            Some("call")
+        );
+        assert_eq!(use_of(&format!("{method}cb = other.m\n")), Some("value"));
     }
 }

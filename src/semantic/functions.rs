@@ -5,14 +5,15 @@
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
-    AnyParameterRef, Expr, ExprContext, Stmt, StmtClassDef, StmtFunctionDef, TypeParams,
+    AnyParameterRef, Expr, ExprCall, Stmt, StmtClassDef, StmtFunctionDef, TypeParams,
 };
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashSet;
 
+use super::classes::{Base, dynamic_writes};
 use super::imports::Lookup;
 use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
-use super::{BindingKind, ScopeId, SemanticModel};
+use super::{BindingId, BindingKind, ScopeId, SemanticModel};
 
 /// What the callee of a call is, as far as the module shows.
 #[derive(Debug, Clone, Copy)]
@@ -28,13 +29,22 @@ pub enum Callee<'a> {
 }
 
 impl<'a> SemanticModel<'a> {
-    /// What `func` (the callee of a call running in `scope`) refers to. A
-    /// name must be bound exactly once where it resolves, by a `def` or
-    /// `class` statement (a module with a star import may rebind it: unknown).
+    /// What `func` (the callee of a call running in `scope`) refers to.
+    ///
+    /// A name must be bound exactly once where it resolves, by a `def` or
+    /// `class` statement that runs whenever its scope's body does (directly
+    /// in that body: not under an `if`, a `try`, a loop or a `with`). In a
+    /// module or class namespace the name must not also be a builtin's (a
+    /// call that runs before the `def` would reach the builtin), and the
+    /// module must not rebind it behind the statements' backs (a star
+    /// import, `globals()`, `exec`, `setattr(module, "name", …)`, an
+    /// attribute write of the name, `f.__code__ = …`).
+    ///
     /// `self.name` resolves inside a method (not a static or class method)
     /// whose first parameter `self` is never rebound, to the one `def` of
-    /// `name` in the method's class body, when no code in the class assigns
-    /// an attribute `name` (an instance attribute would hide the method).
+    /// `name` directly in the method's class body, when the lookup of
+    /// `self.name` on any instance surely finds it (see
+    /// [`Self::method_of_self`]).
     pub fn callee(&self, func: &Expr, scope: ScopeId) -> Callee<'a> {
         match func {
             Expr::Name(name) => self.callee_by_name(name.id.as_str(), scope),
@@ -63,15 +73,69 @@ impl<'a> SemanticModel<'a> {
         let [only] = bindings else {
             return Callee::Unknown;
         };
-        match self.binding(*only).kind {
+        let binding = self.binding(*only);
+        let callee = match binding.kind {
             BindingKind::FunctionDef(def) => Callee::Function(def),
             BindingKind::ClassDef(class) => Callee::Class(class),
-            _ => Callee::Unknown,
+            _ => return Callee::Unknown,
+        };
+        if !binding.stmt.is_some_and(|stmt| self.defined_directly(stmt)) {
+            return Callee::Unknown;
         }
+        let namespace = matches!(self.scope(owner).kind, ScopeKind::Module | ScopeKind::Class);
+        if namespace && BUILTIN_NAMES.contains(&name) {
+            return Callee::Unknown;
+        }
+        let dynamic = self.dynamic_writes();
+        if owner == MODULE_SCOPE && (dynamic.module_namespace || dynamic.attributes.contains(name))
+        {
+            return Callee::Unknown;
+        }
+        if self.scope(owner).kind == ScopeKind::Class && self.attribute_may_be_replaced(name) {
+            return Callee::Unknown;
+        }
+        if matches!(callee, Callee::Function(_)) && dynamic.attributes.contains("__code__") {
+            return Callee::Unknown;
+        }
+        callee
+    }
+
+    /// Whether a `def` or `class` statement sits directly in the body of
+    /// its scope (the module, a function, a class), so that it runs
+    /// whenever that body runs to it.
+    pub fn defined_directly(&self, stmt: &Stmt) -> bool {
+        self.suite_of(stmt).is_some_and(|(suite, _)| {
+            matches!(
+                suite.parent,
+                None | Some(Stmt::FunctionDef(_) | Stmt::ClassDef(_))
+            )
+        })
     }
 
     /// The method `method` of the class around the method that `scope` runs
-    /// in, called through that method's first parameter `receiver`.
+    /// in, called through that method's first parameter `receiver`, when
+    /// `receiver.method` surely finds that `def` on every instance:
+    ///
+    /// - the `def` is the class body's only binding of the name, directly
+    ///   in the body, and not a stub (`...`, `pass`, `raise
+    ///   NotImplementedError`) that marks a place for subclasses;
+    /// - no class of the module that may come before the class in an
+    ///   instance's method resolution order (one that derives from it, or
+    ///   another base of one that does) binds the name other than by an
+    ///   `async def` that keeps returning a coroutine, and none has a base
+    ///   the module cannot see there;
+    /// - no class involved has a metaclass, an unknown class decorator,
+    ///   `__getattribute__` or `__init_subclass__`;
+    /// - the module writes no attribute of the method's name (`self.m =
+    ///   …`, `Conn.m = …`, `setattr`, a dataclass field `m: T`), no
+    ///   attribute by a computed name, no `__class__` or `__bases__`,
+    ///   makes no class at run time (`type(name, bases, ns)`, `exec`), and
+    ///   never reads the calling method through the class (`B.close`,
+    ///   `B.close(other)`), which could run it on another object.
+    ///
+    /// What stays assumed: no module other than this one derives from the
+    /// class, and no base class from another module wraps its subclasses'
+    /// methods.
     fn method_of_self(
         &self,
         receiver: &str,
@@ -82,9 +146,9 @@ impl<'a> SemanticModel<'a> {
         let enclosing = self.scope(function_scope);
         let def = enclosing.function()?;
         let class_scope = enclosing.parent?;
-        let ScopeNode::Class(class) = self.scope(class_scope).node else {
+        if !matches!(self.scope(class_scope).node, ScopeNode::Class(_)) {
             return None;
-        };
+        }
         // `self` is the first positional parameter of a plain method.
         let first = def
             .parameters
@@ -111,27 +175,168 @@ impl<'a> SemanticModel<'a> {
         let [only] = self.bindings_in(class_scope, method)? else {
             return None;
         };
-        let BindingKind::FunctionDef(target) = self.binding(*only).kind else {
+        let binding = self.binding(*only);
+        let BindingKind::FunctionDef(target) = binding.kind else {
             return None;
         };
-        if self.attribute_may_be_replaced(method)
+        let dynamic = self.dynamic_writes();
+        if !binding.stmt.is_some_and(|stmt| self.defined_directly(stmt))
             || is_stub(target)
-            || !self.class_keeps_its_methods(class, class_scope)
-            || self.overridden_in_module(class, target)
+            || self.attribute_may_be_replaced(method)
+            || self.attribute_may_be_replaced(def.name.as_str())
+            || dynamic.dynamic_classes
+            || ["__class__", "__bases__", "__code__"]
+                .iter()
+                .any(|name| dynamic.attributes.contains(name))
+            || !self.instances_find(class_scope, method, def.name.as_str())
         {
             return None;
         }
         Some(target)
     }
 
-    /// Whether code anywhere in the module assigns or deletes an attribute
-    /// called `name` (`self.run = …`, `Conn.run = …`, `del x.run`), or names
-    /// it in `setattr`/`delattr`: a call of `self.name()` may then reach
-    /// something other than the method. One walk of the module, remembered.
+    /// Whether `name` looked up on any instance of the class of
+    /// `class_scope` (or of a class of the module derived from it) finds
+    /// the class's own binding, as the module shows (see
+    /// [`Self::method_of_self`]); `caller` is the method that looks it up.
+    fn instances_find(&self, class_scope: ScopeId, name: &str, caller: &str) -> bool {
+        let table = self.class_table();
+        let Some(class) = table.index_of(class_scope) else {
+            return false;
+        };
+        let family = table.family(class);
+        let family_set: FxHashSet<usize> = family.iter().copied().collect();
+        let (class_ancestors, after_opaque) = table.ancestors(class);
+        let mut after: FxHashSet<usize> = class_ancestors.iter().copied().collect();
+        after.insert(class);
+        // Every class of the module in the resolution order of an instance.
+        let mut involved: Vec<usize> = family.clone();
+        let mut ancestors_of_family: FxHashSet<usize> = FxHashSet::default();
+        for &member in &family {
+            let (ancestors, _) = table.ancestors(member);
+            for ancestor in ancestors {
+                ancestors_of_family.insert(ancestor);
+                if !involved.contains(&ancestor) {
+                    involved.push(ancestor);
+                }
+            }
+        }
+        for &index in &involved {
+            let Some(entry) = table.classes.get(index) else {
+                return false;
+            };
+            if !self.class_keeps_its_methods(entry.def, entry.scope)
+                || self.bindings_in(entry.scope, "__getattribute__").is_some()
+                || self.bindings_in(entry.scope, "__init_subclass__").is_some()
+            {
+                return false;
+            }
+            if after.contains(&index) {
+                continue;
+            }
+            // This class may come before the method's class.
+            if let Some(bindings) = self.bindings_in(entry.scope, name)
+                && !self.is_coroutine_override(bindings)
+            {
+                return false;
+            }
+            let in_family = family_set.contains(&index);
+            let last_family_base = entry.bases.iter().rposition(|base| {
+                base.iter()
+                    .any(|b| matches!(b, Base::Class(c) if family_set.contains(c)))
+            });
+            for (position, base) in entry.bases.iter().enumerate() {
+                for base in base {
+                    let fine = match base {
+                        Base::Class(_) | Base::Harmless => true,
+                        // After every base that leads to the class, a base
+                        // from another module comes after it too.
+                        Base::Opaque(opaque) => {
+                            after_opaque.contains(opaque)
+                                || (in_family
+                                    && last_family_base.is_some_and(|last| position > last))
+                        }
+                        // `class D(base)` in a factory: derived from the
+                        // class or not at all.
+                        Base::Wildcard => {
+                            entry.bases.len() == 1
+                                && in_family
+                                && !ancestors_of_family.contains(&index)
+                        }
+                    };
+                    if !fine {
+                        return false;
+                    }
+                }
+            }
+        }
+        // `B.close` read through the class may run `close` on another
+        // object: only `B.close(self, …)` from a method of the family is sure.
+        table
+            .class_attribute_uses(caller)
+            .iter()
+            .filter(|(used, _)| family_set.contains(used))
+            .all(|(_, call)| call.is_some_and(|call| self.passes_own_instance(call, &family_set)))
+    }
+
+    /// Whether the bindings of a name in a class body are one `async def`,
+    /// directly in the body, whose calls surely return a coroutine.
+    fn is_coroutine_override(&self, bindings: &[BindingId]) -> bool {
+        let [only] = bindings else { return false };
+        let binding = self.binding(*only);
+        let BindingKind::FunctionDef(def) = binding.kind else {
+            return false;
+        };
+        def.is_async
+            && binding.stmt.is_some_and(|stmt| self.defined_directly(stmt))
+            && self.keeps_coroutine_function(def)
+            && !is_generator(def)
+    }
+
+    /// Whether `call` (`C.method(x, …)`) passes as `x` the first parameter
+    /// of the method it runs in, a method of one of `classes`.
+    fn passes_own_instance(&self, call: &ExprCall, classes: &FxHashSet<usize>) -> bool {
+        let Some(Expr::Name(argument)) = call.arguments.args.first() else {
+            return false;
+        };
+        let scope = self.scope_at(call.start());
+        let Some(function_scope) = self.enclosing_function(scope) else {
+            return false;
+        };
+        let function = self.scope(function_scope);
+        let (Some(def), Some(class_scope)) = (function.function(), function.parent) else {
+            return false;
+        };
+        let first = def
+            .parameters
+            .posonlyargs
+            .iter()
+            .chain(&def.parameters.args)
+            .next();
+        let Lookup::Bound {
+            scope: owner,
+            bindings,
+        } = self.lookup(argument.id.as_str(), scope)
+        else {
+            return false;
+        };
+        first.is_some_and(|p| p.parameter.name.as_str() == argument.id.as_str())
+            && owner == function_scope
+            && bindings.len() == 1
+            && self
+                .class_table()
+                .index_of(class_scope)
+                .is_some_and(|index| classes.contains(&index))
+    }
+
+    /// Whether code anywhere in the module may set an attribute called
+    /// `name` on some object (`self.run = …`, `Conn.run = …`, `del x.run`,
+    /// `setattr(x, "run", …)`, a class-body field `run: T`, or an
+    /// attribute set by a computed name): a call of `self.name()` may then
+    /// reach something other than the method.
     fn attribute_may_be_replaced(&self, name: &str) -> bool {
-        self.written_attributes
-            .get_or_init(|| written_attributes(&self.module.body))
-            .contains(name)
+        let dynamic = self.dynamic_writes();
+        dynamic.any_attribute || dynamic.attributes.contains(name)
     }
 
     /// Whether the methods of `class` stay as its body defines them: no
@@ -162,51 +367,6 @@ impl<'a> SemanticModel<'a> {
                 .decorator_list
                 .iter()
                 .all(|decorator| keeps(&decorator.expression))
-    }
-
-    /// Whether a class of the module that derives from `class` (directly or
-    /// through other classes of the module) binds `method`'s name to
-    /// anything but an `async def` with the same transparent decorators: a
-    /// `self.method()` call in `class` may run that instead.
-    fn overridden_in_module(&self, class: &StmtClassDef, method: &StmtFunctionDef) -> bool {
-        let name = method.name.as_str();
-        let mut family: Vec<&StmtClassDef> = vec![class];
-        let mut grew = true;
-        while grew {
-            grew = false;
-            for scope in &self.scopes {
-                let ScopeNode::Class(candidate) = scope.node else {
-                    continue;
-                };
-                if family.iter().any(|known| std::ptr::eq(*known, candidate)) {
-                    continue;
-                }
-                let outer = scope.parent.unwrap_or(MODULE_SCOPE);
-                let derives = candidate.bases().iter().any(|base| {
-                    let Expr::Name(base) = base else { return false };
-                    let Lookup::Bound { bindings, .. } = self.lookup(base.id.as_str(), outer)
-                    else {
-                        return false;
-                    };
-                    bindings.iter().any(|&id| {
-                        matches!(self.binding(id).kind, BindingKind::ClassDef(parent)
-                            if family.iter().any(|known| std::ptr::eq(*known, parent)))
-                    })
-                });
-                if derives {
-                    family.push(candidate);
-                    grew = true;
-                }
-            }
-        }
-        family.iter().skip(1).any(|subclass| {
-            subclass.body.iter().any(|stmt| match stmt {
-                Stmt::FunctionDef(def) if def.name.as_str() == name => {
-                    !(def.is_async && self.keeps_coroutine_function(def))
-                }
-                other => binds_name(other, name),
-            })
-        })
     }
 
     /// Whether one of `def`'s decorators is one of the builtins `names`
@@ -297,9 +457,10 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
-/// Whether `def`'s own body contains `yield` or `yield from` (nested
-/// functions, lambdas and classes aside): calling it makes a generator
-/// (an async generator for an `async def`), not a coroutine.
+/// Whether `def`'s own body contains `yield` or `yield from` (the bodies of
+/// nested functions, lambdas and classes aside, but not their decorators,
+/// defaults, annotations and bases, which run in it): calling it makes a
+/// generator (an async generator for an `async def`), not a coroutine.
 pub fn is_generator(def: &StmtFunctionDef) -> bool {
     let mut finder = YieldFinder { found: false };
     finder.visit_body(&def.body);
@@ -312,58 +473,56 @@ struct YieldFinder {
 
 impl<'a> Visitor<'a> for YieldFinder {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if self.found || matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+        if self.found {
             return;
         }
-        visitor::walk_stmt(self, stmt);
+        match stmt {
+            // A nested definition's decorators, defaults and annotations
+            // run in this function; its body does not.
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                self.visit_parameters(&def.parameters);
+                if let Some(returns) = &def.returns {
+                    self.visit_expr(returns);
+                }
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found {
+            return;
+        }
         match expr {
             Expr::Yield(_) | Expr::YieldFrom(_) => self.found = true,
-            Expr::Lambda(_) => {}
-            _ if !self.found => visitor::walk_expr(self, expr),
-            _ => {}
+            // A lambda's defaults run here, its body does not.
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    self.visit_parameters(parameters);
+                }
+            }
+            _ => visitor::walk_expr(self, expr),
         }
     }
 }
 
 /// The names of every attribute that code in `body` (at any depth) assigns
-/// or deletes (`self.name = …`, `obj.name += …`, `del x.name`), or names with
-/// a string literal in a `setattr` or `delattr` call.
+/// or deletes (`self.name = …`, `obj.name += …`, `del x.name`), names with a
+/// string literal in a `setattr` or `delattr` call, or declares as a field
+/// in a class body (`name: T`); see [`super::classes::DynamicWrites`].
 pub fn written_attributes(body: &[Stmt]) -> FxHashSet<&str> {
-    let mut finder = AttributeWriteFinder {
-        names: FxHashSet::default(),
-    };
-    finder.visit_body(body);
-    finder.names
-}
-
-struct AttributeWriteFinder<'a> {
-    names: FxHashSet<&'a str>,
-}
-
-impl<'a> Visitor<'a> for AttributeWriteFinder<'a> {
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        match expr {
-            Expr::Attribute(attribute)
-                if matches!(attribute.ctx, ExprContext::Store | ExprContext::Del) =>
-            {
-                self.names.insert(attribute.attr.as_str());
-            }
-            Expr::Call(call) => {
-                if let Expr::Name(func) = call.func.as_ref()
-                    && matches!(func.id.as_str(), "setattr" | "delattr")
-                    && let Some(Expr::StringLiteral(name)) = call.arguments.args.get(1)
-                    && let Some(literal) = name.as_single_part_string()
-                {
-                    self.names.insert(literal.as_str());
-                }
-            }
-            _ => {}
-        }
-        visitor::walk_expr(self, expr);
-    }
+    dynamic_writes(body).attributes
 }
 
 /// Whether a method's body only marks a place for subclasses to fill
@@ -392,61 +551,86 @@ pub fn is_stub(def: &StmtFunctionDef) -> bool {
     })
 }
 
-/// Whether a statement of a class body binds `name` in the class namespace
-/// other than by a `def` directly in the body: `name = …`, `name: T = …`,
-/// an import, a nested class, or anything inside a compound statement
-/// (`if x: name = …`, a conditional `def name`), nested scopes aside.
-fn binds_name(stmt: &Stmt, name: &str) -> bool {
-    let mut finder = NameBindingFinder { name, found: false };
-    finder.visit_stmt(stmt);
-    finder.found
-}
-
-struct NameBindingFinder<'n> {
-    name: &'n str,
-    found: bool,
-}
-
-impl<'a> Visitor<'a> for NameBindingFinder<'_> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        if self.found {
-            return;
-        }
-        match stmt {
-            Stmt::FunctionDef(def) => self.found = def.name.as_str() == self.name,
-            Stmt::ClassDef(class) => self.found = class.name.as_str() == self.name,
-            Stmt::Import(import) => {
-                self.found = import.names.iter().any(|alias| {
-                    alias.asname.as_ref().map_or_else(
-                        || alias.name.as_str().split('.').next() == Some(self.name),
-                        |asname| asname.as_str() == self.name,
-                    )
-                });
-            }
-            Stmt::ImportFrom(import) => {
-                self.found = import.names.iter().any(|alias| {
-                    alias.name.as_str() == "*"
-                        || alias.asname.as_ref().unwrap_or(&alias.name).as_str() == self.name
-                });
-            }
-            _ => visitor::walk_stmt(self, stmt),
-        }
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        match expr {
-            Expr::Name(name)
-                if name.id.as_str() == self.name
-                    && matches!(name.ctx, ExprContext::Store | ExprContext::Del) =>
-            {
-                self.found = true;
-            }
-            Expr::Lambda(_) => {}
-            _ if !self.found => visitor::walk_expr(self, expr),
-            _ => {}
-        }
-    }
-}
+/// Python's builtin functions and classes with lowercase names, and the
+/// names `site` adds (`exit`, `quit`, …).
+pub const BUILTIN_NAMES: &[&str] = &[
+    "__import__",
+    "abs",
+    "aiter",
+    "all",
+    "anext",
+    "any",
+    "ascii",
+    "bin",
+    "bool",
+    "breakpoint",
+    "bytearray",
+    "bytes",
+    "callable",
+    "chr",
+    "classmethod",
+    "compile",
+    "copyright",
+    "credits",
+    "complex",
+    "delattr",
+    "dict",
+    "dir",
+    "divmod",
+    "enumerate",
+    "eval",
+    "exec",
+    "exit",
+    "filter",
+    "float",
+    "format",
+    "frozenset",
+    "getattr",
+    "globals",
+    "hasattr",
+    "hash",
+    "help",
+    "hex",
+    "id",
+    "input",
+    "int",
+    "isinstance",
+    "issubclass",
+    "iter",
+    "len",
+    "license",
+    "list",
+    "locals",
+    "map",
+    "max",
+    "memoryview",
+    "min",
+    "next",
+    "object",
+    "oct",
+    "open",
+    "ord",
+    "pow",
+    "print",
+    "property",
+    "quit",
+    "range",
+    "repr",
+    "reversed",
+    "round",
+    "set",
+    "setattr",
+    "slice",
+    "sorted",
+    "staticmethod",
+    "str",
+    "sum",
+    "super",
+    "tuple",
+    "type",
+    "vars",
+    "zip",
+];
 
 /// The parameter a [`BindingKind::Parameter`] binding at `range` names, in
 /// the definition `stmt` that binds it.
@@ -551,6 +735,225 @@ mod tests {
         assert_eq!(callee_kind(static_method), "unknown");
     }
 
+    /// What the first statement `self.flush()` (or `<receiver>.flush()`)
+    /// of the source calls.
+    fn flush_kind(source: &str) -> &'static str {
+        let parsed = parse(source).unwrap();
+        let semantic = SemanticModel::build(parsed.syntax());
+        for suite in &semantic.suites {
+            for stmt in suite.body {
+                if let Stmt::Expr(expr) = stmt
+                    && let Expr::Call(call) = expr.value.as_ref()
+                    && let Expr::Attribute(attribute) = call.func.as_ref()
+                    && attribute.attr.as_str() == "flush"
+                {
+                    let scope = semantic.scope_at(call.start());
+                    return match semantic.callee(&call.func, scope) {
+                        Callee::Function(def) if def.is_async => "async",
+                        Callee::Function(_) => "sync",
+                        Callee::Class(_) => "class",
+                        Callee::Unknown => "unknown",
+                    };
+                }
+            }
+        }
+        "none"
+    }
+
+    /// A class `B` whose `close` calls `self.flush()`, then `rest`.
+    fn with_base(rest: &str) -> String {
+        format!(
+            "class B:\n    async def flush(self):\n        return 1\n    async def close(self):\n        self.flush()\n{rest}"
+        )
+    }
+
+    #[test]
+    fn a_class_before_the_method_in_the_resolution_order_may_define_it() {
+        assert_eq!(flush_kind(&with_base("")), "async");
+        // A sibling base that comes first: `C(A, B)` finds `A.flush`.
+        assert_eq!(
+            flush_kind(&with_base(
+                "class A:\n    def flush(self): pass\nclass C(A, B):\n    pass\n"
+            )),
+            "unknown"
+        );
+        // A sibling reached only through another subclass's bases.
+        assert_eq!(
+            flush_kind(&with_base(
+                "class S:\n    def flush(self): pass\nclass X(B): pass\nclass Z(S, B): pass\nclass D(X, Z): pass\n"
+            )),
+            "unknown"
+        );
+        // A sibling of the module listed after `B` usually comes after it,
+        // but not always (C3 may put it first when it shares bases with a
+        // class before `B`): unknown too. One that does not define the
+        // method is harmless; so are `B`'s own bases.
+        assert_eq!(
+            flush_kind(&with_base(
+                "class A:\n    def flush(self): pass\nclass C(B, A):\n    pass\n"
+            )),
+            "unknown"
+        );
+        assert_eq!(
+            flush_kind(&with_base(
+                "class A:\n    def other(self): pass\nclass C(A, B):\n    pass\n"
+            )),
+            "async"
+        );
+        assert_eq!(
+            flush_kind(
+                "class A:\n    def flush(self): pass\nclass B(A):\n    async def flush(self):\n        return 1\n    async def close(self):\n        self.flush()\n"
+            ),
+            "async"
+        );
+        // A base from another module: unknown methods, unless after `B`.
+        assert_eq!(
+            flush_kind(&with_base(
+                "from socketserver import ThreadingMixIn\nclass D(ThreadingMixIn, B): pass\n"
+            )),
+            "unknown"
+        );
+        assert_eq!(
+            flush_kind(&with_base(
+                "from socketserver import ThreadingMixIn\nclass D(B, ThreadingMixIn): pass\n"
+            )),
+            "async"
+        );
+        assert_eq!(
+            flush_kind(&with_base(
+                "from typing import Generic\nclass D(Generic[T], B): pass\n"
+            )),
+            "async"
+        );
+    }
+
+    #[test]
+    fn subclasses_however_spelled_may_override() {
+        let sync_override = "    def flush(self): pass\n";
+        for subclass in [
+            format!("class D(B[int]):\n{sync_override}"),
+            format!("Base = B\nclass D(Base):\n{sync_override}"),
+            format!("def make(base):\n    class D(base):\n    {sync_override}    return D\n"),
+            format!("class D(with_metaclass(Meta, B)):\n{sync_override}"),
+            // An async generator is no coroutine function either.
+            "class D(B):\n    async def flush(self):\n        yield 1\n".to_string(),
+            "class D(B):\n    flush = staticmethod(print)\n".to_string(),
+            "class D(B):\n    if x:\n        async def flush(self): return 2\n".to_string(),
+        ] {
+            assert_eq!(flush_kind(&with_base(&subclass)), "unknown", "{subclass}");
+        }
+        // Defined before the base, inside a function: still a subclass.
+        assert_eq!(
+            flush_kind(&format!(
+                "def make():\n    class D(B):\n    {sync_override}    return D\n{}",
+                with_base("")
+            )),
+            "unknown"
+        );
+        assert_eq!(
+            flush_kind(&with_base(
+                "class D(B):\n    async def flush(self): return 2\n"
+            )),
+            "async"
+        );
+    }
+
+    #[test]
+    fn classes_made_or_changed_at_run_time_are_not_followed() {
+        for rest in [
+            "D = type('D', (B,), {'flush': print})\n",
+            "exec(source)\n",
+            "b = B()\nb.__class__ = Other\n",
+            "B.__bases__ = (Other,)\n",
+        ] {
+            assert_eq!(flush_kind(&with_base(rest)), "unknown", "{rest}");
+        }
+        // A metaclass, `__init_subclass__` or `__getattribute__` anywhere
+        // along the way.
+        for source in [
+            "class Base(metaclass=M): pass\nclass B(Base):\n    async def flush(self): return 1\n    async def close(self):\n        self.flush()\n",
+            "class Base:\n    def __init_subclass__(cls): pass\nclass B(Base):\n    async def flush(self): return 1\n    async def close(self):\n        self.flush()\n",
+            "class B:\n    def __getattribute__(self, name): pass\n    async def flush(self): return 1\n    async def close(self):\n        self.flush()\n",
+        ] {
+            assert_eq!(flush_kind(source), "unknown", "{source}");
+        }
+    }
+
+    #[test]
+    fn attributes_set_by_other_means_may_hide_the_method() {
+        for rest in [
+            "def setup(obj, key, value):\n    setattr(obj, key, value)\n",
+            "def setup(obj, values):\n    obj.__dict__.update(values)\n",
+            "def setup(obj, key):\n    vars(obj)[key] = print\n",
+            "def setup(obj):\n    obj.__dict__['flush'] = print\n",
+            "def setup(obj):\n    object.__setattr__(obj, 'flush', print)\n",
+            // A dataclass (attrs, pydantic) field is an instance attribute.
+            "@dataclass\nclass Base:\n    flush: Callable\n",
+        ] {
+            assert_eq!(flush_kind(&with_base(rest)), "unknown", "{rest}");
+        }
+    }
+
+    #[test]
+    fn the_calling_method_run_on_another_object() {
+        // `close` borrowed by another class, or called through the class
+        // with another object.
+        for rest in [
+            "class Other:\n    def flush(self): pass\n    close = B.close\n",
+            "class Other:\n    def flush(self): pass\nOther.close = B.close\n",
+            "B.close(Other())\n",
+        ] {
+            assert_eq!(flush_kind(&with_base(rest)), "unknown", "{rest}");
+        }
+        // The old spelling of `super().close()` passes its own instance.
+        assert_eq!(
+            flush_kind(&with_base(
+                "class D(B):\n    async def close(self):\n        await B.close(self)\n"
+            )),
+            "async"
+        );
+    }
+
+    #[test]
+    fn methods_defined_only_on_some_paths_are_not_followed() {
+        let conditional = "class Base:\n    def flush(self): pass\nclass B(Base):\n    if x:\n        async def flush(self): return 1\n    async def close(self):\n        self.flush()\n";
+        assert_eq!(flush_kind(conditional), "unknown");
+    }
+
+    #[test]
+    fn module_functions_bound_behind_the_statements_backs() {
+        let call = "async def g():\n    f()\n";
+        for source in [
+            // Not defined on every path: the name may reach a builtin or nothing.
+            "import sys\nif sys.version_info < (3,):\n    async def f(): pass\n",
+            "try:\n    import x\n    async def f(): pass\nexcept ImportError:\n    pass\n",
+            "with suppress(ImportError):\n    async def f(): pass\n",
+            // Rebound through the module object or its namespace.
+            "import sys\nasync def f(): pass\nsetattr(sys.modules[__name__], 'f', print)\n",
+            "import sys\nasync def f(): pass\nsys.modules[__name__].f = print\n",
+            "async def f(): pass\nglobals()['f'] = print\n",
+            "async def f(): pass\nglobals().update(f=print)\n",
+            "async def f(): pass\nexec(code, globals())\n",
+            "def s(): pass\nasync def f(): pass\nf.__code__ = s.__code__\n",
+        ] {
+            assert_eq!(
+                callee_kind(&format!("{source}{call}")),
+                "unknown",
+                "{source}"
+            );
+        }
+        // A builtin's name: a call before the `def` runs reaches the builtin.
+        assert_eq!(
+            callee_kind("async def print(): pass\nasync def g():\n    print()\n"),
+            "unknown"
+        );
+        // A local function's name is the function wherever it is read.
+        assert_eq!(
+            callee_kind("async def g():\n    async def print(): pass\n    print()\n"),
+            "async"
+        );
+    }
+
     #[test]
     fn generators() {
         let parsed = parse("async def f():\n    def g():\n        yield 1\n    x = lambda: (yield)\n    return 1\nasync def h():\n    yield 1\n").unwrap();
@@ -562,6 +965,22 @@ mod tests {
             .collect();
         assert!(!is_generator(defs[0]));
         assert!(is_generator(defs[1]));
+    }
+
+    #[test]
+    fn yields_in_what_a_nested_definition_runs_here() {
+        for source in [
+            "async def f():\n    g = lambda y=(yield): y\n",
+            "async def f():\n    def g(y=(yield)):\n        return y\n",
+            "async def f():\n    @(yield)\n    def g(): pass\n",
+            "async def f():\n    class K((yield)): pass\n",
+        ] {
+            let parsed = parse(source).unwrap();
+            let Some(Stmt::FunctionDef(def)) = parsed.syntax().body.first() else {
+                panic!("a def")
+            };
+            assert!(is_generator(def), "{source}");
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //! (`once.rs`) and what is the event loop (`loops.rs`).
 
 mod builder;
+pub mod classes;
 pub mod coroutines;
 pub mod exceptions;
 mod fresh;
@@ -155,9 +156,11 @@ pub struct SemanticModel<'a> {
     awaited_calls: FxHashSet<TextSize>,
     /// Scopes with a `global` or `nonlocal` statement.
     declaring_scopes: Vec<ScopeId>,
-    /// Every attribute name the module assigns or deletes anywhere, built
-    /// on first use (see [`functions::written_attributes`]).
-    written_attributes: OnceCell<FxHashSet<&'a str>>,
+    /// What the module writes behind the class bodies' backs, built on
+    /// first use (see [`classes::DynamicWrites`]).
+    dynamic_writes: OnceCell<classes::DynamicWrites<'a>>,
+    /// The module's classes with their bases resolved, built on first use.
+    class_table: OnceCell<classes::ClassTable<'a>>,
     /// (scope, name) pairs whose every binding imports one same path, with
     /// one of those bindings: what [`Self::import_of`] answers in O(1).
     single_imports: FxHashMap<(ScopeId, &'a str), BindingId>,

@@ -1,0 +1,587 @@
+//! Classes as the module shows them: what each derives from, which classes
+//! of the module may derive from a given one, and what the module does to
+//! attributes behind the class bodies' backs (`setattr`, `__dict__`,
+//! `globals()`, `type(name, bases, ns)`, `exec`). Built once, on the first
+//! question, from one walk of the module.
+//!
+//! The question it serves: does `self.m()` in a method of class `B` call the
+//! `def m` of `B`'s body? Python looks `m` up along the method resolution
+//! order of the instance's class, which may be any subclass of `B`; a class
+//! that comes before `B` in that order may define `m` (a subclass, or a
+//! sibling in multiple inheritance: in `class C(A, B)`, `A.m` wins). The
+//! C3 linearization puts a class before every class it derives from, so
+//! only classes that derive from `B`, and the other bases of those, can
+//! come before it; `B`'s own bases come after it.
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, ExprAttribute, ExprCall, ExprContext, Stmt, StmtClassDef};
+use ruff_text_size::Ranged;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::imports::Lookup;
+use super::scope::{MODULE_SCOPE, ScopeNode};
+use super::{BindingId, BindingKind, ScopeId, SemanticModel};
+
+/// Bases that define no methods a subclass's code calls by name.
+const HARMLESS_BASES: &[&str] = &[
+    "builtins.object",
+    "typing.Generic",
+    "typing.Protocol",
+    "typing_extensions.Generic",
+    "typing_extensions.Protocol",
+    "abc.ABC",
+];
+
+/// How deep a base is followed through assignments (`Base = B`).
+const MAX_ALIAS_DEPTH: u8 = 3;
+
+/// One base of a class, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Base {
+    /// A class of the module (an index into [`ClassTable::classes`]).
+    Class(usize),
+    /// Something outside the module (an import, a builtin, a call's
+    /// result), by the name it is reached through: its methods are unknown.
+    Opaque(String),
+    /// `object`, `Generic[T]`, `Protocol`, `ABC`.
+    Harmless,
+    /// Cannot tell what it is: a parameter, a variable of several values.
+    /// It may be any class, of the module or not.
+    Wildcard,
+}
+
+#[derive(Debug)]
+pub(super) struct ClassEntry<'a> {
+    pub def: &'a StmtClassDef,
+    pub scope: ScopeId,
+    /// Each base expression, in order, with what it may be (a `Call` base
+    /// such as `with_metaclass(Meta, B)` may be several things at once).
+    pub bases: Vec<Vec<Base>>,
+}
+
+/// What the module does to attributes and namespaces by other means than
+/// `name.attr = …` on a class body's own names.
+#[derive(Debug, Default)]
+pub struct DynamicWrites<'a> {
+    /// Attribute names assigned or deleted anywhere (`x.name = …`, `del
+    /// x.name`, `setattr(x, "name", …)`, `x.__dict__["name"] = …`), and the
+    /// names a class body declares with an annotation (`name: T`), which a
+    /// dataclass, attrs or pydantic makes an instance attribute.
+    pub attributes: FxHashSet<&'a str>,
+    /// Some attribute is set by a name the code computes (`setattr(x, key,
+    /// …)`, `x.__dict__.update(…)`, `vars(x)[key] = …`): any attribute of
+    /// any object may be replaced.
+    pub any_attribute: bool,
+    /// The module's namespace is written other than by binding statements
+    /// (`globals()[…] = …`, `globals().update(…)`, `exec(…)`): any global
+    /// name may be rebound.
+    pub module_namespace: bool,
+    /// Classes are made at run time (`type(name, bases, ns)`,
+    /// `types.new_class`, `exec`): a subclass may exist that no `class`
+    /// statement shows.
+    pub dynamic_classes: bool,
+}
+
+/// Every class of the module, with its bases resolved, and the uses of a
+/// class's attributes through the class (`B.close`, `B.close(other)`).
+#[derive(Debug, Default)]
+pub(super) struct ClassTable<'a> {
+    pub classes: Vec<ClassEntry<'a>>,
+    by_scope: FxHashMap<ScopeId, usize>,
+    /// For each class, the classes that name it among their bases.
+    children: Vec<Vec<usize>>,
+    /// Classes with a base that may be anything: maybe a child of any class.
+    wildcard_children: Vec<usize>,
+    /// `C.name` read through a class `C` of the module (index), by `name`:
+    /// with the call when it is called (`C.name(obj, …)`).
+    class_attribute_uses: FxHashMap<&'a str, Vec<(usize, Option<&'a ExprCall>)>>,
+}
+
+impl<'a> ClassTable<'a> {
+    pub fn index_of(&self, scope: ScopeId) -> Option<usize> {
+        self.by_scope.get(&scope).copied()
+    }
+
+    /// `class` and every class of the module that may derive from it.
+    pub fn family(&self, class: usize) -> Vec<usize> {
+        let mut family = vec![class];
+        let mut seen: FxHashSet<usize> = FxHashSet::default();
+        seen.insert(class);
+        let mut next = 0;
+        while let Some(&current) = family.get(next) {
+            next += 1;
+            let children = self.children.get(current).into_iter().flatten();
+            for &child in children.chain(&self.wildcard_children) {
+                if seen.insert(child) {
+                    family.push(child);
+                }
+            }
+        }
+        family
+    }
+
+    /// The classes of the module `class` derives from (not itself), and the
+    /// names of the bases from elsewhere along the way.
+    pub fn ancestors(&self, class: usize) -> (Vec<usize>, FxHashSet<String>) {
+        let mut found = Vec::new();
+        let mut opaque = FxHashSet::default();
+        let mut stack = vec![class];
+        let mut seen: FxHashSet<usize> = FxHashSet::default();
+        seen.insert(class);
+        while let Some(current) = stack.pop() {
+            let Some(entry) = self.classes.get(current) else {
+                continue;
+            };
+            for base in entry.bases.iter().flatten() {
+                match base {
+                    Base::Class(parent) => {
+                        if seen.insert(*parent) {
+                            found.push(*parent);
+                            stack.push(*parent);
+                        }
+                    }
+                    Base::Opaque(name) => {
+                        opaque.insert(name.clone());
+                    }
+                    Base::Harmless | Base::Wildcard => {}
+                }
+            }
+        }
+        (found, opaque)
+    }
+
+    /// The uses of `name` read through a class of the module.
+    pub fn class_attribute_uses(&self, name: &str) -> &[(usize, Option<&'a ExprCall>)] {
+        self.class_attribute_uses
+            .get(name)
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+impl<'a> SemanticModel<'a> {
+    pub(super) fn class_table(&self) -> &ClassTable<'a> {
+        self.class_table.get_or_init(|| self.build_class_table())
+    }
+
+    /// What the module writes behind the class bodies' backs (see
+    /// [`DynamicWrites`]); one walk of the module, remembered.
+    pub fn dynamic_writes(&self) -> &DynamicWrites<'a> {
+        self.dynamic_writes
+            .get_or_init(|| dynamic_writes(&self.module.body))
+    }
+
+    fn build_class_table(&self) -> ClassTable<'a> {
+        let mut table = ClassTable::default();
+        for (id, scope) in self.scopes.iter().enumerate() {
+            if let ScopeNode::Class(def) = scope.node {
+                table.by_scope.insert(id as ScopeId, table.classes.len());
+                table.classes.push(ClassEntry {
+                    def,
+                    scope: id as ScopeId,
+                    bases: Vec::new(),
+                });
+            }
+        }
+        let by_def: FxHashMap<*const StmtClassDef, usize> = table
+            .classes
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| (std::ptr::from_ref(entry.def), i))
+            .collect();
+        table.children = vec![Vec::new(); table.classes.len()];
+        for index in 0..table.classes.len() {
+            let entry = &table.classes[index];
+            let outer = self.scope(entry.scope).parent.unwrap_or(MODULE_SCOPE);
+            let bases: Vec<Vec<Base>> = entry
+                .def
+                .bases()
+                .iter()
+                .map(|base| {
+                    let mut found = Vec::new();
+                    self.resolve_base(base, outer, &by_def, MAX_ALIAS_DEPTH, &mut found);
+                    found
+                })
+                .collect();
+            for base in bases.iter().flatten() {
+                match base {
+                    Base::Class(parent) => {
+                        if let Some(children) = table.children.get_mut(*parent)
+                            && !children.contains(&index)
+                        {
+                            children.push(index);
+                        }
+                    }
+                    Base::Wildcard => {
+                        if !table.wildcard_children.contains(&index) {
+                            table.wildcard_children.push(index);
+                        }
+                    }
+                    Base::Opaque(_) | Base::Harmless => {}
+                }
+            }
+            table.classes[index].bases = bases;
+        }
+        let mut uses = ClassAttributeUses {
+            model: self,
+            by_def: &by_def,
+            found: FxHashMap::default(),
+        };
+        uses.visit_body(&self.module.body);
+        table.class_attribute_uses = uses.found;
+        table
+    }
+
+    /// What a base expression evaluated in `scope` may be, added to `found`.
+    fn resolve_base(
+        &self,
+        base: &'a Expr,
+        scope: ScopeId,
+        by_def: &FxHashMap<*const StmtClassDef, usize>,
+        depth: u8,
+        found: &mut Vec<Base>,
+    ) {
+        match base {
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                match self.lookup(id, scope) {
+                    Lookup::Builtin if id == "object" => add(found, Base::Harmless),
+                    Lookup::Builtin => add(found, Base::Opaque(format!("builtins.{id}"))),
+                    Lookup::Unknown => add(found, Base::Wildcard),
+                    Lookup::Bound { bindings, .. } => {
+                        for &binding in bindings {
+                            self.resolve_base_binding(binding, by_def, depth, found);
+                        }
+                    }
+                }
+            }
+            Expr::Attribute(_) => match self.qualified_name(base, scope) {
+                Some(qualified) => add(found, opaque_or_harmless(qualified.as_str())),
+                None => add(found, Base::Wildcard),
+            },
+            // `Generic[T]`, `B[int]`: the class is the subscripted value.
+            Expr::Subscript(subscript) => {
+                self.resolve_base(&subscript.value, scope, by_def, depth, found);
+            }
+            // `with_metaclass(Meta, B)`, `namedtuple("P", "x y")`: a class
+            // made by a call, maybe from the classes it is given.
+            Expr::Call(call) => {
+                match self.qualified_name(&call.func, scope) {
+                    Some(qualified) => add(found, Base::Opaque(qualified.as_str().to_string())),
+                    None => add(found, Base::Wildcard),
+                }
+                for argument in &call.arguments.args {
+                    if matches!(
+                        argument,
+                        Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)
+                    ) {
+                        self.resolve_base(argument, scope, by_def, depth, found);
+                    }
+                }
+            }
+            _ => add(found, Base::Wildcard),
+        }
+    }
+
+    /// What a name bound by `binding` may be, as a base: a class, an
+    /// import, or what an assignment gave it (`Base = B`).
+    fn resolve_base_binding(
+        &self,
+        binding: BindingId,
+        by_def: &FxHashMap<*const StmtClassDef, usize>,
+        depth: u8,
+        found: &mut Vec<Base>,
+    ) {
+        let binding = self.binding(binding);
+        match &binding.kind {
+            BindingKind::ClassDef(def) => match by_def.get(&std::ptr::from_ref(*def)) {
+                Some(&index) => add(found, Base::Class(index)),
+                None => add(found, Base::Wildcard),
+            },
+            BindingKind::Import { qualified, .. } => add(found, opaque_or_harmless(qualified)),
+            BindingKind::Assignment if depth > 0 => {
+                let value = binding.stmt.and_then(|stmt| match stmt {
+                    Stmt::Assign(assign)
+                        if assign.targets.iter().any(
+                            |target| matches!(target, Expr::Name(n) if n.range == binding.range),
+                        ) =>
+                    {
+                        Some(assign.value.as_ref())
+                    }
+                    Stmt::AnnAssign(assign) if assign.target.range() == binding.range => {
+                        assign.value.as_deref()
+                    }
+                    _ => None,
+                });
+                match value {
+                    Some(value) => {
+                        let scope = self.scope_at(value.start());
+                        self.resolve_base(value, scope, by_def, depth - 1, found);
+                    }
+                    None => add(found, Base::Wildcard),
+                }
+            }
+            _ => add(found, Base::Wildcard),
+        }
+    }
+}
+
+fn add(found: &mut Vec<Base>, base: Base) {
+    if !found.contains(&base) {
+        found.push(base);
+    }
+}
+
+fn opaque_or_harmless(qualified: &str) -> Base {
+    if HARMLESS_BASES.contains(&qualified) {
+        Base::Harmless
+    } else {
+        Base::Opaque(qualified.to_string())
+    }
+}
+
+/// Finds `C.name` reads where `C` is a class of the module.
+struct ClassAttributeUses<'m, 'a> {
+    model: &'m SemanticModel<'a>,
+    by_def: &'m FxHashMap<*const StmtClassDef, usize>,
+    found: FxHashMap<&'a str, Vec<(usize, Option<&'a ExprCall>)>>,
+}
+
+impl<'a> ClassAttributeUses<'_, 'a> {
+    fn record(&mut self, attribute: &'a ExprAttribute, call: Option<&'a ExprCall>) {
+        let Expr::Name(receiver) = attribute.value.as_ref() else {
+            return;
+        };
+        // Most receivers (`self`, a module) are no class's name anywhere:
+        // skip them before resolving the name where it is read.
+        if !self
+            .model
+            .bindings_named(receiver.id.as_str())
+            .any(|(_, binding)| matches!(binding.kind, BindingKind::ClassDef(_)))
+        {
+            return;
+        }
+        let scope = self.model.scope_at(receiver.range.start());
+        let Lookup::Bound { bindings, .. } = self.model.lookup(receiver.id.as_str(), scope) else {
+            return;
+        };
+        for &binding in bindings {
+            if let BindingKind::ClassDef(def) = self.model.binding(binding).kind
+                && let Some(&index) = self.by_def.get(&std::ptr::from_ref(def))
+            {
+                self.found
+                    .entry(attribute.attr.as_str())
+                    .or_default()
+                    .push((index, call));
+            }
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for ClassAttributeUses<'_, 'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Call(call) => {
+                if let Expr::Attribute(attribute) = call.func.as_ref()
+                    && attribute.ctx == ExprContext::Load
+                {
+                    self.record(attribute, Some(call));
+                    self.visit_expr(&attribute.value);
+                } else {
+                    self.visit_expr(&call.func);
+                }
+                self.visit_arguments(&call.arguments);
+            }
+            Expr::Attribute(attribute) if attribute.ctx == ExprContext::Load => {
+                self.record(attribute, None);
+                visitor::walk_expr(self, expr);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// The [`DynamicWrites`] of a module body.
+pub fn dynamic_writes(body: &[Stmt]) -> DynamicWrites<'_> {
+    let mut finder = DynamicWriteFinder {
+        writes: DynamicWrites::default(),
+        class_depth: 0,
+    };
+    finder.visit_body(body);
+    finder.writes
+}
+
+struct DynamicWriteFinder<'a> {
+    writes: DynamicWrites<'a>,
+    /// Whether the statement being visited sits directly in a class body.
+    class_depth: u32,
+}
+
+impl DynamicWriteFinder<'_> {
+    fn literal_name(expr: Option<&Expr>) -> Option<&str> {
+        match expr {
+            Some(Expr::StringLiteral(string)) => string.as_single_part_string().map(|s| s.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// `x.__dict__` or `vars(x)`: an object's attribute dictionary.
+fn is_attribute_dict(expr: &Expr) -> bool {
+    match expr {
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "__dict__",
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "vars")
+                && !call.arguments.args.is_empty()
+        }
+        _ => false,
+    }
+}
+
+/// `globals()` or `vars()`: the module's namespace, at module level.
+fn is_namespace_call(expr: &Expr) -> bool {
+    match expr {
+        Expr::Call(call) => match call.func.as_ref() {
+            Expr::Name(name) => {
+                name.id.as_str() == "globals"
+                    || (name.id.as_str() == "vars" && call.arguments.args.is_empty())
+                    || name.id.as_str() == "locals"
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Methods of a dictionary that change it.
+const DICT_WRITERS: &[&str] = &[
+    "update",
+    "setdefault",
+    "pop",
+    "popitem",
+    "clear",
+    "__setitem__",
+    "__delitem__",
+];
+
+impl<'a> Visitor<'a> for DynamicWriteFinder<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+                self.class_depth += 1;
+                self.visit_body(&class.body);
+                self.class_depth -= 1;
+            }
+            Stmt::FunctionDef(_) => {
+                let depth = std::mem::replace(&mut self.class_depth, 0);
+                visitor::walk_stmt(self, stmt);
+                self.class_depth = depth;
+            }
+            Stmt::AnnAssign(assign) if self.class_depth > 0 => {
+                if let Expr::Name(name) = assign.target.as_ref() {
+                    self.writes.attributes.insert(name.id.as_str());
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Attribute(attribute)
+                if matches!(attribute.ctx, ExprContext::Store | ExprContext::Del) =>
+            {
+                let name = attribute.attr.as_str();
+                self.writes.attributes.insert(name);
+                if name == "__dict__" {
+                    self.writes.any_attribute = true;
+                }
+            }
+            Expr::Subscript(subscript)
+                if matches!(subscript.ctx, ExprContext::Store | ExprContext::Del) =>
+            {
+                if is_attribute_dict(&subscript.value) {
+                    match Self::literal_name(Some(subscript.slice.as_ref())) {
+                        Some(name) => {
+                            self.writes.attributes.insert(name);
+                        }
+                        None => self.writes.any_attribute = true,
+                    }
+                } else if is_namespace_call(&subscript.value) {
+                    self.writes.module_namespace = true;
+                }
+            }
+            Expr::Call(call) => self.visit_call(call),
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+impl<'a> DynamicWriteFinder<'a> {
+    fn visit_call(&mut self, call: &'a ExprCall) {
+        let args = &call.arguments.args;
+        match call.func.as_ref() {
+            Expr::Name(func) => match func.id.as_str() {
+                // `setattr(obj, "name", value)`, `delattr(obj, "name")`.
+                "setattr" | "delattr" => match Self::literal_name(args.get(1)) {
+                    Some(name) => {
+                        self.writes.attributes.insert(name);
+                    }
+                    None => self.writes.any_attribute = true,
+                },
+                "exec" => {
+                    self.writes.module_namespace = true;
+                    self.writes.dynamic_classes = true;
+                }
+                // `type(name, bases, namespace)` makes a class.
+                "type" if args.len() == 3 => self.writes.dynamic_classes = true,
+                _ => {}
+            },
+            Expr::Attribute(func) => {
+                let method = func.attr.as_str();
+                match method {
+                    // `object.__setattr__(obj, "name", v)`, `super().__setattr__("name", v)`.
+                    "__setattr__" | "__delattr__" => {
+                        let name_argument = if matches!(func.value.as_ref(), Expr::Call(_)) {
+                            args.first()
+                        } else {
+                            args.get(1).or(args.first())
+                        };
+                        match Self::literal_name(name_argument) {
+                            Some(name) => {
+                                self.writes.attributes.insert(name);
+                            }
+                            None => self.writes.any_attribute = true,
+                        }
+                    }
+                    "new_class" => self.writes.dynamic_classes = true,
+                    _ if DICT_WRITERS.contains(&method) => {
+                        if is_attribute_dict(&func.value) {
+                            self.writes.any_attribute = true;
+                        } else if is_namespace_call(&func.value) {
+                            self.writes.module_namespace = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        // `globals()` handed to anything (`exec(code, globals())`,
+        // `update_wrapper(globals(), …)`) may be written there.
+        if args
+            .iter()
+            .chain(call.arguments.keywords.iter().map(|k| &k.value))
+            .any(is_namespace_call)
+        {
+            self.writes.module_namespace = true;
+        }
+    }
+}
