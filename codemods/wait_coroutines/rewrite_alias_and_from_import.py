@@ -1,7 +1,12 @@
-# asyncmod-test: --unsafe-fixes
 from asyncio import FIRST_COMPLETED, wait
 
-from app.replicas import fetch_primary, fetch_replica
+
+async def fetch_primary():
+    return "primary"
+
+
+async def fetch_replica():
+    return "replica"
 
 
 async def race():

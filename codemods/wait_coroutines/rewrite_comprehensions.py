@@ -4,10 +4,11 @@ from app.http import fetch
 
 
 async def crawl(urls, pages):
-    # leave without --unsafe-fixes: `fetch` is imported, so it may return a future
+    # leave, reported: `fetch` is imported, so it may return a future
     await asyncio.wait([fetch(url) for url in urls])
     # rewrite: the element of each comprehension of the module's coroutines
     await asyncio.wait({store(page) for page in pages if page})
+    # rewrite: a generator becomes a list (`wait` took it for a coroutine)
     await asyncio.wait(
         (index(page) for page in pages),
         return_when=asyncio.FIRST_EXCEPTION,

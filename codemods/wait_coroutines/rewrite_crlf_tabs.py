@@ -1,7 +1,12 @@
-# asyncmod-test: --unsafe-fixes
 import asyncio
 
-from app import one, two
+
+async def one(a):
+	return a
+
+
+async def two(a):
+	return a
 
 
 async def tabbed(a):

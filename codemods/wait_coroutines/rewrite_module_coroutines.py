@@ -15,6 +15,6 @@ class Monitor:
     async def probe(self, host):
         return await ping(host)
 
-    async def sweep(self, hosts):
+    async def sweep(self, a, b, c):
         # rewrite: coroutines defined here, under the module's alias
-        await aio.wait([ping(hosts[0]), legacy(hosts[1]), self.probe(hosts[2])])
+        await aio.wait([ping(a), legacy(b), self.probe(c)])

@@ -22,6 +22,9 @@ declare_codemod! {
     /// ```python
     /// import asyncio
     ///
+    /// async def ping(host):
+    ///     ...
+    ///
     /// async def ping_all(a, b):
     ///     done, pending = await asyncio.wait([ping(a), ping(b)])
     ///     return done
@@ -31,6 +34,9 @@ declare_codemod! {
     /// ```python
     /// import asyncio
     ///
+    /// async def ping(host):
+    ///     ...
+    ///
     /// async def ping_all(a, b):
     ///     done, pending = await asyncio.wait(
     ///         [asyncio.create_task(ping(a)), asyncio.create_task(ping(b))]
@@ -39,29 +45,44 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe when every wrapped element is known to return a coroutine (see
-    /// the semantic layer's coroutine oracle: an `async def` of the module,
-    /// asyncio's coroutine functions, a plain `def` that returns one).
-    /// `asyncio.wait` did exactly this to each coroutine (with
-    /// `ensure_future`, in an arbitrary order) before waiting; the fix only
-    /// applies to a `wait` awaited where it is called, in a coroutine, so
-    /// the tasks start at the same moment as before. A line made longer
-    /// than the line length is broken as black would break it.
+    /// Only elements known to be coroutines are wrapped: calls of the
+    /// module's own `async def`s (or `self` methods no class of the module
+    /// can override), of a plain `def` that returns such a call, or of
+    /// asyncio's coroutine functions (the semantic layer's coroutine oracle
+    /// decides). `asyncio.wait` did exactly this to each coroutine (with
+    /// `ensure_future`, in an arbitrary order) before waiting, and the fix
+    /// only applies to a `wait` awaited where it is called, in a coroutine,
+    /// so the tasks start at the same moment as before. A generator
+    /// argument becomes a list comprehension: `wait` took a generator for a
+    /// coroutine up to Python 3.11 (a `TypeError`), and turned it into a
+    /// set at once anyway. A line made longer than the line length is
+    /// broken as black would break it.
     ///
-    /// Unsafe when an element is a call whose result the module does not
-    /// show (an imported function, a method of another object, a decorated
-    /// function): it is wrapped too, and if it returns a future after all,
-    /// `create_task` raises `TypeError` at once.
+    /// Safe when nothing evaluated after the first task exists can raise:
+    /// the later elements, the wrapped calls' arguments, a comprehension's
+    /// conditions and later iterables, and `wait`'s other arguments are
+    /// names, constants or attributes of names (an attribute read is taken
+    /// to have no effect, as ruff does), and `return_when` is one of
+    /// asyncio's constants. Unsafe otherwise: if `urls[5]` raises in
+    /// `wait([fetch(urls[0]), fetch(urls[5])])`, the first task now runs
+    /// on in the background, where before no coroutine started; `wait`
+    /// checks `return_when` after the tasks exist now, and before it made
+    /// them then.
     ///
     /// ## Left alone
-    /// Names, attributes and other values that are not calls (tasks and
-    /// futures usually are held in variables); calls that produce futures or
-    /// tasks; arguments built some other way (`asyncio.wait(coros)`). A
-    /// `wait` that is not awaited at once (`w = asyncio.wait([...])`,
-    /// `asyncio.wait_for(asyncio.wait([...]), 5)`), where the tasks would
-    /// start earlier than before, or that runs outside a coroutine
-    /// (`loop.run_until_complete(asyncio.wait([...]))`), where `create_task`
-    /// has no running loop, is reported without a fix.
+    /// Calls whose result the module does not show (an imported function,
+    /// a method of another object, a decorated function), reported without
+    /// a fix: code that runs on Python 3.11 passes futures there, which
+    /// `create_task` would reject with `TypeError`; and wrapping only the
+    /// known coroutines beside them would start those before `wait` raises
+    /// on the others. Names, attributes and other values that are not calls
+    /// (tasks and futures usually are held in variables); calls that
+    /// produce futures or tasks; arguments built some other way
+    /// (`asyncio.wait(coros)`). A `wait` that is not awaited at once (`w =
+    /// asyncio.wait([...])`, `asyncio.wait_for(asyncio.wait([...]), 5)`),
+    /// where the tasks would start earlier than before, or that runs outside
+    /// a coroutine (`loop.run_until_complete(asyncio.wait([...]))`), where
+    /// `create_task` has no running loop, is reported without a fix.
     pub static WAIT_COROUTINES = Codemod {
         code: "AM204",
         name: "wait-coroutines",
@@ -87,16 +108,22 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
         if coroutines.is_empty() && unknown.is_empty() {
             continue;
         }
-        // A call that may return a future, wrapped too: `create_task` then
-        // raises `TypeError` at once, a loud failure, so the fix is unsafe.
-        let applicability = if unknown.is_empty() {
-            Applicability::Safe
-        } else {
-            Applicability::Unsafe
-        };
-        let mut coroutines = coroutines;
-        coroutines.extend(unknown);
-        coroutines.sort_by_key(|element| element.start());
+        if !unknown.is_empty() {
+            // Code that runs on Python 3.11 passes futures here: wrapping one
+            // would break it, and wrapping only the known coroutines would
+            // start them before `wait` raises on the others.
+            report(out, awaitables).note(
+                "cannot tell whether every element is a coroutine or a future (a method of another object, an imported function); wrap the coroutines in `create_task` by hand",
+            );
+            continue;
+        }
+        let applicability =
+            if evaluated_after_first_task_may_raise(semantic, call, awaitables, &coroutines, scope)
+            {
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
         if !semantic.in_async_def(scope) {
             report(out, awaitables)
                 .note("outside a coroutine there is no running loop for `create_task`");
@@ -115,6 +142,24 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
                 fix.set_site(element.start());
                 let create_task = fix.ensure_import("asyncio", "create_task")?;
                 wrapped.push((element.range(), create_task));
+            }
+            if let Expr::Generator(generator) = awaitables {
+                // `wait` takes a generator for a coroutine on Python 3.11 and
+                // earlier (a `TypeError`): a list comprehension says the same.
+                let range = generator.range();
+                let inner = if generator.parenthesized {
+                    TextRange::new(
+                        range.start() + TextSize::of('('),
+                        range.end() - TextSize::of(')'),
+                    )
+                } else {
+                    range
+                };
+                let Some(text) = spliced(ctx.source, inner, &wrapped) else {
+                    anyhow::bail!("cannot read the generator expression");
+                };
+                fix.replace(range, format!("[{text}]"));
+                return Ok(());
             }
             let laid_out = laid_out_arguments(ctx, call, awaitables, &wrapped)
                 .or_else(|| exploded_display(ctx, awaitables, &wrapped, None));
@@ -276,6 +321,97 @@ fn report<'o, 'a>(
     )
 }
 
+/// Whether something evaluated after the first wrapped coroutine becomes a
+/// task may raise: then that task runs on in the background, where before
+/// the exception left every coroutine unstarted. That is the case unless
+/// the later elements, the wrapped calls' arguments, a comprehension's
+/// conditions and later iterables, and `wait`'s other arguments are names,
+/// constants, attributes of names or calls of known coroutine functions
+/// with such arguments, and `return_when` is one of asyncio's constants
+/// (`wait` checks it, after the tasks exist now, before it made them then).
+fn evaluated_after_first_task_may_raise(
+    semantic: &SemanticModel,
+    call: &ast::ExprCall,
+    awaitables: &Expr,
+    coroutines: &[&Expr],
+    scope: ScopeId,
+) -> bool {
+    let Some(first) = coroutines.first() else {
+        return false;
+    };
+    let element_is_quiet = |element: &Expr, element_scope: ScopeId| match element {
+        Expr::Call(inner) => {
+            coroutines.iter().any(|c| std::ptr::eq(*c, element))
+                && semantic.call_result(inner, element_scope) == CallResult::Coroutine
+                && inner.arguments.args.iter().all(is_quiet)
+                && inner.arguments.keywords.iter().all(|k| is_quiet(&k.value))
+        }
+        other => is_quiet(other),
+    };
+    let elements_quiet = match awaitables {
+        Expr::List(ast::ExprList { elts, .. })
+        | Expr::Set(ast::ExprSet { elts, .. })
+        | Expr::Tuple(ast::ExprTuple { elts, .. }) => elts
+            .iter()
+            .filter(|element| element.start() >= first.start())
+            .all(|element| element_is_quiet(element, scope)),
+        Expr::ListComp(ast::ExprListComp {
+            elt, generators, ..
+        })
+        | Expr::SetComp(ast::ExprSetComp {
+            elt, generators, ..
+        })
+        | Expr::Generator(ast::ExprGenerator {
+            elt, generators, ..
+        }) => {
+            let element_scope = semantic.scope_at(elt.start());
+            element_is_quiet(elt, element_scope)
+                && generators.iter().enumerate().all(|(i, generator)| {
+                    (i == 0 || is_quiet(&generator.iter)) && generator.ifs.iter().all(is_quiet)
+                })
+        }
+        _ => false,
+    };
+    let arguments_quiet = call.arguments.iter_source_order().all(|argument| {
+        let (name, value) = match argument {
+            ast::ArgOrKeyword::Arg(value) => (None, value),
+            ast::ArgOrKeyword::Keyword(keyword) => {
+                (keyword.arg.as_ref().map(|a| a.as_str()), &keyword.value)
+            }
+        };
+        if std::ptr::eq(value, awaitables) {
+            return true;
+        }
+        match name {
+            Some("return_when") => ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"]
+                .iter()
+                .any(|constant| semantic.refers_to(value, scope, &format!("asyncio.{constant}"))),
+            _ => is_quiet(value),
+        }
+    });
+    !(elements_quiet && arguments_quiet)
+}
+
+/// A name, a constant, or an attribute of a name: evaluating it runs no
+/// code of the program (an attribute read is taken as no effect, as ruff
+/// does).
+fn is_quiet(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(_)
+        | Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_) => true,
+        Expr::Attribute(attribute) => {
+            is_quiet(&attribute.value) && !attribute.value.is_literal_expr()
+        }
+        Expr::UnaryOp(unary) => unary.operand.is_number_literal_expr(),
+        _ => false,
+    }
+}
+
 /// Whether `func` is `asyncio.wait`, under any import spelling.
 fn is_asyncio_wait(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
     semantic.refers_to(func, scope, "asyncio.wait")
@@ -315,32 +451,102 @@ fn coroutine_elements<'a>(
 #[cfg(test)]
 mod tests {
     use super::WAIT_COROUTINES;
-    use crate::test_support::{check_finding, check_no_fix, check_safe_fix, check_unsafe_fix};
+    use crate::test_support::{check_finding, check_no_fix, check_safe_fix};
 
     #[test]
     fn wraps_list_elements() {
-        check_unsafe_fix(
+        check_safe_fix(
             &WAIT_COROUTINES,
-            "import asyncio\nasync def f():\n    await asyncio.wait([a(), b(1)])\n",
-            "import asyncio\nasync def f():\n    await asyncio.wait([asyncio.create_task(a()), asyncio.create_task(b(1))])\n",
+            "import asyncio\nasync def a(): pass\nasync def b(x): pass\nasync def f():\n    await asyncio.wait([a(), b(1)])\n",
+            "import asyncio\nasync def a(): pass\nasync def b(x): pass\nasync def f():\n    await asyncio.wait([asyncio.create_task(a()), asyncio.create_task(b(1))])\n",
+        );
+    }
+
+    #[test]
+    fn calls_it_cannot_tell_are_reported_not_wrapped() {
+        // On Python 3.11 code that runs passes futures here
+        // (`tp_state.wait_for_position()` returned `shield(...)`).
+        check_finding(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def f(tp_state, fut):\n    await asyncio.wait([tp_state.wait_for_position(), fut])\n",
+            "`asyncio.wait` rejects coroutines since Python 3.11",
+        );
+        // Known coroutines beside an unknown call are not wrapped either:
+        // `wait` would raise on the other after their tasks started.
+        check_no_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def job(): pass\nasync def f(thing):\n    await asyncio.wait([job(), thing.make()])\n",
+        );
+    }
+
+    #[test]
+    fn what_runs_after_the_first_task_may_raise() {
+        // `urls[5]` may raise after the first task exists: it would run on
+        // in the background, where before no coroutine started.
+        for source in [
+            "import asyncio\nasync def job(x): pass\nasync def f(urls):\n    await asyncio.wait([job(urls[0]), job(urls[5])])\n",
+            "import asyncio\nasync def job(x): pass\nasync def f(mode):\n    await asyncio.wait([job(1)], return_when=mode)\n",
+            "import asyncio\nasync def job(x): pass\nasync def f():\n    await asyncio.wait([job(1)], timeout=budget())\n",
+            "import asyncio\nasync def job(x): pass\nasync def f(xs):\n    await asyncio.wait([job(x) for x in xs if ok(x)])\n",
+        ] {
+            let fixed = crate::test_support::findings(&WAIT_COROUTINES, source);
+            assert_eq!(fixed.len(), 1, "{source}");
+            check_no_fix_without_unsafe(source);
+        }
+        // Names, constants, attributes and asyncio's constants are quiet.
+        check_safe_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def job(x): pass\nasync def f(a, b, cfg):\n    await asyncio.wait([job(a), job(b.c)], timeout=cfg.t, return_when=asyncio.FIRST_COMPLETED)\n",
+            "import asyncio\nasync def job(x): pass\nasync def f(a, b, cfg):\n    await asyncio.wait(\n        [asyncio.create_task(job(a)), asyncio.create_task(job(b.c))],\n        timeout=cfg.t,\n        return_when=asyncio.FIRST_COMPLETED,\n    )\n",
+        );
+    }
+
+    /// Asserts that the source stays as it is without `--unsafe-fixes`,
+    /// and changes with it.
+    #[track_caller]
+    fn check_no_fix_without_unsafe(source: &str) {
+        use crate::engine::{Mode, process_source};
+        use crate::settings::RuleSettings;
+        let mut rules = RuleSettings::for_codemods(&[&WAIT_COROUTINES]);
+        rules.unsafe_fixes = false;
+        let outcome = process_source(source, &rules, Mode::Fix).unwrap();
+        assert!(
+            outcome.fixed.is_none(),
+            "applied without --unsafe-fixes:\n{source}"
+        );
+        rules.unsafe_fixes = true;
+        let outcome = process_source(source, &rules, Mode::Fix).unwrap();
+        assert!(
+            outcome.fixed.is_some(),
+            "not applied with --unsafe-fixes:\n{source}"
+        );
+    }
+
+    #[test]
+    fn a_generator_argument_becomes_a_list() {
+        // `wait` takes a generator for a coroutine up to Python 3.11.
+        check_safe_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def job(x): pass\nasync def f():\n    await asyncio.wait(job(i) for i in range(3))\n    await asyncio.wait((job(i) for i in range(3)), timeout=1)\n",
+            "import asyncio\nasync def job(x): pass\nasync def f():\n    await asyncio.wait([asyncio.create_task(job(i)) for i in range(3)])\n    await asyncio.wait([asyncio.create_task(job(i)) for i in range(3)], timeout=1)\n",
         );
     }
 
     #[test]
     fn wraps_comprehension_element_and_keeps_tasks() {
-        check_unsafe_fix(
+        check_safe_fix(
             &WAIT_COROUTINES,
-            "import asyncio as aio\nasync def f(urls, task):\n    done, _ = await aio.wait({fetch(u) for u in urls}, timeout=1)\n    await aio.wait((task, fetch(1)))\n",
-            "import asyncio as aio\nasync def f(urls, task):\n    done, _ = await aio.wait({aio.create_task(fetch(u)) for u in urls}, timeout=1)\n    await aio.wait((task, aio.create_task(fetch(1))))\n",
+            "import asyncio as aio\nasync def fetch(u): pass\nasync def f(urls, task):\n    done, _ = await aio.wait({fetch(u) for u in urls}, timeout=1)\n    await aio.wait((task, fetch(1)))\n",
+            "import asyncio as aio\nasync def fetch(u): pass\nasync def f(urls, task):\n    done, _ = await aio.wait({aio.create_task(fetch(u)) for u in urls}, timeout=1)\n    await aio.wait((task, aio.create_task(fetch(1))))\n",
         );
     }
 
     #[test]
     fn from_import_of_wait_adds_asyncio() {
-        check_unsafe_fix(
+        check_safe_fix(
             &WAIT_COROUTINES,
-            "from asyncio import wait\n\n\nasync def f():\n    await wait(fs=[job()])\n",
-            "import asyncio\nfrom asyncio import wait\n\n\nasync def f():\n    await wait(fs=[asyncio.create_task(job())])\n",
+            "from asyncio import wait\n\n\nasync def job(): pass\n\n\nasync def f():\n    await wait(fs=[job()])\n",
+            "import asyncio\nfrom asyncio import wait\n\n\nasync def job(): pass\n\n\nasync def f():\n    await wait(fs=[asyncio.create_task(job())])\n",
         );
     }
 
@@ -413,10 +619,15 @@ mod tests {
 
     #[test]
     fn long_line_is_broken_like_black() {
-        check_unsafe_fix(
+        let jobs = "async def first_job(): pass\nasync def second_job(): pass\nasync def third_job(): pass\n";
+        check_safe_fix(
             &WAIT_COROUTINES,
-            "import asyncio\nasync def f():\n    done, pending = await asyncio.wait([first_job(), second_job(), third_job()], timeout=10)\n",
-            "import asyncio\nasync def f():\n    done, pending = await asyncio.wait(\n        [\n            asyncio.create_task(first_job()),\n            asyncio.create_task(second_job()),\n            asyncio.create_task(third_job()),\n        ],\n        timeout=10,\n    )\n",
+            &format!(
+                "import asyncio\n{jobs}async def f():\n    done, pending = await asyncio.wait([first_job(), second_job(), third_job()], timeout=10)\n"
+            ),
+            &format!(
+                "import asyncio\n{jobs}async def f():\n    done, pending = await asyncio.wait(\n        [\n            asyncio.create_task(first_job()),\n            asyncio.create_task(second_job()),\n            asyncio.create_task(third_job()),\n        ],\n        timeout=10,\n    )\n"
+            ),
         );
     }
 }
