@@ -2,10 +2,9 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{
-    defined_function, defined_method, needs_parentheses_after_await, significant_after,
-};
+use crate::codemods::support::{needs_parentheses_after_await, significant_after};
 use crate::fix::layout::{delete_lines_keeping_comment, is_alone_on_lines};
+use crate::semantic::coroutines::NonCoroutineUse;
 use crate::semantic::{ScopeId, ScopeNode, SemanticModel};
 
 declare_codemod! {
@@ -46,21 +45,42 @@ declare_codemod! {
     /// `await X` and `yield from X` mean the same when `X` is awaitable (a
     /// coroutine, a task or a future), but `yield from` a plain generator or
     /// iterable runs it while `await` raises `TypeError`. The fix is safe
-    /// when every operand is a call of asyncio's coroutine functions
-    /// (`asyncio.sleep`, `wait_for`, `gather`, …) or of a coroutine defined
-    /// in the module (an `async def` or another `@asyncio.coroutine`,
-    /// also as `self.method()`); otherwise it is unsafe. Other decorators
-    /// on the function now receive an `async def` function instead of the
-    /// wrapped generator function. Removing the decorator from an
+    /// when every operand surely gives back something awaitable, as the
+    /// semantic layer's coroutine oracle shows it (a coroutine of the
+    /// module, another `@asyncio.coroutine`, a plain `def` that returns one,
+    /// asyncio's coroutine functions, asyncio's future and task makers such
+    /// as `gather`); otherwise it is unsafe (a name that only says "future"
+    /// is not enough: `executor.submit()` makes a `concurrent.futures`
+    /// future, which neither accepts). Removing the decorator from an
     /// `async def` is safe (it returned such functions unchanged).
+    ///
+    /// Converting is only done when the module uses the function as a
+    /// coroutine function and nothing else: every use of its name (of any
+    /// attribute of its name, for a method) is a call that is awaited,
+    /// `yield from`-ed inside a legacy coroutine, or handed to asyncio
+    /// (`ensure_future`, `create_task`, `gather`, `wait`, `wait_for`,
+    /// `shield`, `run`, `run_until_complete`), which run a generator-based
+    /// coroutine and a native one alike. What stays assumed: no other
+    /// module drives it as a generator.
     ///
     /// ## Left alone
     /// A body with a bare `yield` or `yield value`: a generator that is also
     /// a coroutine cannot become `async def` mechanically (reported). A
     /// decorated function with no `yield` at all: the decorator awaited
-    /// whatever it returned, which `async def` would not (reported).
-    /// `yield from` in nested functions and lambdas; `types.coroutine`,
-    /// which still exists; the decorator used as a call.
+    /// whatever it returned, which `async def` would not (reported). A
+    /// function the module drives as a generator (`next(f())`, `for x in
+    /// f()`, `yield from f()` in a plain generator or a nested `def`,
+    /// `.send`, a call whose result is kept for later), uses as a value
+    /// (`inspect.isgeneratorfunction(f)`, `asyncio.iscoroutinefunction(f)`,
+    /// `anyio.run(f)`, `tg.start_soon(f)`, rebinding it), or decorates with
+    /// anything but `staticmethod`, `classmethod`, `functools.wraps(…)`,
+    /// `typing.override` or `typing.final` (the decorator would receive an
+    /// `async def` where it got a generator function); a module that
+    /// inspects generator objects (`gi_frame`, `gi_running`, `gi_yieldfrom`,
+    /// also through `getattr`, `inspect.isgenerator`, `inspect.iscoroutine`,
+    /// `types.GeneratorType`), which a native coroutine would not pass: all
+    /// reported. `yield from` in nested functions and lambdas;
+    /// `types.coroutine`, which still exists; the decorator used as a call.
     pub static LEGACY_COROUTINE = Codemod {
         code: "AM202",
         name: "legacy-coroutine",
@@ -71,25 +91,6 @@ declare_codemod! {
         requires: &["asyncio"],
     };
 }
-
-/// asyncio's functions whose result is always awaitable.
-const ASYNCIO_AWAITABLES: &[&str] = &[
-    "sleep",
-    "wait_for",
-    "wait",
-    "gather",
-    "shield",
-    "ensure_future",
-    "create_task",
-    "open_connection",
-    "start_server",
-    "open_unix_connection",
-    "start_unix_server",
-    "create_subprocess_exec",
-    "create_subprocess_shell",
-    "wrap_future",
-    "to_thread",
-];
 
 fn legacy_coroutine(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
@@ -144,9 +145,33 @@ fn legacy_coroutine(ctx: &Context, out: &mut Findings) {
             );
             continue;
         }
-        let all_awaitable = yield_froms
-            .iter()
-            .all(|yf| is_known_awaitable(semantic, &yf.value, id));
+        let other_decorator = def.decorator_list.iter().any(|d| {
+            !std::ptr::eq(d, *decorator) && !semantic.keeps_coroutine_function_decorator(d, outer)
+        });
+        if other_decorator {
+            finding.note(
+                "another decorator receives the function: it would get an `async def` instead of a generator function",
+            );
+            continue;
+        }
+        if let Some(use_) = semantic.non_coroutine_use(def) {
+            finding.note(match use_ {
+                NonCoroutineUse::Call(_) => {
+                    "the module calls it without awaiting the call: it may drive it as a generator (`next()`, iteration, `yield from` in a plain generator)"
+                }
+                NonCoroutineUse::Value(_) => {
+                    "the module uses the function other than by calling it (passed on, inspected, rebound): an `async def` may not behave the same there"
+                }
+                NonCoroutineUse::Inspection(_) => {
+                    "the module inspects generator objects (`gi_frame`, `inspect.isgenerator`, …), which a coroutine would not pass"
+                }
+            });
+            continue;
+        }
+        let all_awaitable = yield_froms.iter().all(|yf| match yf.value.as_ref() {
+            Expr::Call(call) => semantic.surely_awaitable(call, id),
+            _ => false,
+        });
         let applicability = if all_awaitable {
             Applicability::Safe
         } else {
@@ -212,34 +237,6 @@ fn rewrite_yield_from(
 fn is_asyncio_coroutine(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
     semantic.refers_to(func, scope, "asyncio.coroutine")
         || semantic.refers_to(func, scope, "asyncio.coroutines.coroutine")
-}
-
-/// Whether the operand of a `yield from` is surely awaitable: a call of one
-/// of asyncio's coroutine functions, or of a coroutine the module defines.
-fn is_known_awaitable(semantic: &SemanticModel, value: &Expr, scope: ScopeId) -> bool {
-    let Expr::Call(call) = value else {
-        return false;
-    };
-    let is_asyncio = semantic.qualified_name(&call.func, scope).is_some_and(|q| {
-        q.segments().count() == 2
-            && q.module() == "asyncio"
-            && ASYNCIO_AWAITABLES.contains(&q.member())
-    });
-    if is_asyncio {
-        return true;
-    }
-    let defined = match call.func.as_ref() {
-        Expr::Name(name) => defined_function(semantic, name.id.as_str(), scope),
-        func => defined_method(semantic, func, scope),
-    };
-    defined.is_some_and(|def| {
-        def.is_async || {
-            let outer = semantic.scope_at(def.start());
-            def.decorator_list
-                .iter()
-                .any(|d| is_asyncio_coroutine(semantic, &d.expression, outer))
-        }
-    })
 }
 
 /// Every `yield` and `yield from` under a body, nested scopes included (the
@@ -375,6 +372,60 @@ mod tests {
         check_no_fix(
             &LEGACY_COROUTINE,
             "import asyncio\n@asyncio.coroutine\n@asyncio.coroutine\ndef f():\n    yield from asyncio.sleep(0)\n",
+        );
+    }
+
+    #[test]
+    fn functions_the_module_drives_as_generators_are_left_alone() {
+        let legacy =
+            "import asyncio\n@asyncio.coroutine\ndef f():\n    yield from asyncio.sleep(0)\n";
+        for uses in [
+            "next(f())\n",
+            "for step in f():\n    pass\n",
+            "def driver():\n    yield from f()\n",
+            "import inspect\ninspect.isgeneratorfunction(f)\n",
+            "anyio.run(f)\n",
+            "print(getattr(task.get_coro(), 'gi_running', None))\n",
+        ] {
+            check_finding(
+                &LEGACY_COROUTINE,
+                &format!("{legacy}{uses}"),
+                "`@asyncio.coroutine` was removed in Python 3.11",
+            );
+        }
+    }
+
+    #[test]
+    fn uses_as_a_coroutine_still_convert() {
+        check_fix(
+            &LEGACY_COROUTINE,
+            "import asyncio\n@asyncio.coroutine\ndef f():\n    yield from asyncio.sleep(0)\nasync def main():\n    await f()\n    await asyncio.gather(f())\nloop.run_until_complete(f())\n",
+            "import asyncio\nasync def f():\n    await asyncio.sleep(0)\nasync def main():\n    await f()\n    await asyncio.gather(f())\nloop.run_until_complete(f())\n",
+        );
+    }
+
+    #[test]
+    fn another_decorator_is_left_alone() {
+        check_finding(
+            &LEGACY_COROUTINE,
+            "import asyncio\n@trace\n@asyncio.coroutine\ndef f():\n    yield from asyncio.sleep(0)\n",
+            "`@asyncio.coroutine` was removed in Python 3.11",
+        );
+    }
+
+    #[test]
+    fn operands_named_like_futures_are_not_surely_awaitable() {
+        // `get_future_list()` may return a list, which `yield from` iterates
+        // and `await` rejects: unsafe, not safe.
+        crate::test_support::check_unsafe_fix(
+            &LEGACY_COROUTINE,
+            "import asyncio\n@asyncio.coroutine\ndef f():\n    yield from get_future_list()\n",
+            "async def f():\n    await get_future_list()\n",
+        );
+        crate::test_support::check_safe_fix(
+            &LEGACY_COROUTINE,
+            "import asyncio\nasync def native():\n    pass\ndef make():\n    return native()\n@asyncio.coroutine\ndef f():\n    yield from make()\n    yield from asyncio.gather(native())\n",
+            "import asyncio\nasync def native():\n    pass\ndef make():\n    return native()\nasync def f():\n    await make()\n    await asyncio.gather(native())\n",
         );
     }
 }

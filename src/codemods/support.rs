@@ -1,13 +1,9 @@
-//! Small questions several codemods ask: where the next real token is, who
-//! owns the code at a scope, which async library a module runs on, and
-//! what a name in a call refers to when it is defined in the module.
+//! Small questions several codemods ask about the text: where the next
+//! real token is, and how generated code is laid out.
 
 use ruff_python_ast::token::{Token, TokenKind, Tokens};
-use ruff_python_ast::{Expr, Stmt, StmtFunctionDef};
+use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
-
-use crate::semantic::imports::Lookup;
-use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel};
 
 /// The first token at or after `offset` that is not a comment, a line break
 /// inside brackets or an indentation change.
@@ -34,65 +30,6 @@ pub fn significant_before(tokens: &Tokens, offset: TextSize) -> Option<&Token> {
 /// (a dedent is an empty token at the start of the next statement).
 fn is_significant(kind: TokenKind) -> bool {
     !kind.is_trivia() && !matches!(kind, TokenKind::Indent | TokenKind::Dedent)
-}
-
-/// The function a plain name refers to at `scope`, when its only binding
-/// there is one `def` of the module.
-pub fn defined_function<'a>(
-    semantic: &SemanticModel<'a>,
-    name: &str,
-    scope: ScopeId,
-) -> Option<&'a StmtFunctionDef> {
-    let Lookup::Bound { bindings, .. } = semantic.lookup(name, scope) else {
-        return None;
-    };
-    let [only] = bindings else { return None };
-    match semantic.binding(*only).kind {
-        BindingKind::FunctionDef(def) => Some(def),
-        _ => None,
-    }
-}
-
-/// The method `self.name` refers to inside a method of a class: the class
-/// body's only binding of `name`, when it is a `def`. `scope` is where the
-/// call runs; its function must be a method whose first parameter is the
-/// receiver's name.
-pub fn defined_method<'a>(
-    semantic: &SemanticModel<'a>,
-    func: &Expr,
-    scope: ScopeId,
-) -> Option<&'a StmtFunctionDef> {
-    let Expr::Attribute(attribute) = func else {
-        return None;
-    };
-    let Expr::Name(receiver) = attribute.value.as_ref() else {
-        return None;
-    };
-    let function = semantic.enclosing_function(scope)?;
-    let method = semantic.scope(function).function()?;
-    let first = method.parameters.iter_non_variadic_params().next()?;
-    if first.parameter.name.as_str() != receiver.id.as_str() {
-        return None;
-    }
-    // The receiver must be the parameter itself, not rebound.
-    let Lookup::Bound { scope: owner, .. } = semantic.lookup(receiver.id.as_str(), scope) else {
-        return None;
-    };
-    if owner != function {
-        return None;
-    }
-    let class = semantic.scope(function).parent?;
-    let class_scope = semantic.scope(class);
-    if class_scope.kind != ScopeKind::Class {
-        return None;
-    }
-    let [only] = semantic.bindings_in(class, attribute.attr.as_str())? else {
-        return None;
-    };
-    match semantic.binding(*only).kind {
-        BindingKind::FunctionDef(def) => Some(def),
-        _ => None,
-    }
 }
 
 /// How a bracketed list of items is laid out when generated code would
