@@ -2,7 +2,8 @@
 import asyncio
 
 
-async def run(loop, job):
+async def run(job):
+	loop = asyncio.get_running_loop()  # goes with the call
 	if job:
 		return await loop.run_in_executor(None, job)  # rewrite: CRLF and tabs survive
 	return None

@@ -4,7 +4,7 @@ import functools
 import json
 
 
-async def load(path, loop):
+async def load(path, loop: asyncio.AbstractEventLoop):
     # rewrite: the executor line goes, the rest keeps its layout
     text = await loop.run_in_executor(
         None,
@@ -13,7 +13,7 @@ async def load(path, loop):
     return json.loads(text)
 
 
-async def dump(obj, path, loop):
+async def dump(obj, path, loop: asyncio.AbstractEventLoop):
     await loop.run_in_executor(None,
                                write_text,  # rewrite: comments after the function stay
                                path, json.dumps(obj))

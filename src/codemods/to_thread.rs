@@ -1,16 +1,16 @@
 use crate::codemods::prelude::*;
-use crate::fix::Edit;
+use crate::fix::blocks::delete_statements_keeping_comments;
 use crate::fix::layout::{contains_comment, line_start};
-use crate::semantic::functions::parameter_at;
-use crate::semantic::imports::Lookup;
-use crate::semantic::{BindingKind, ScopeId, SemanticModel};
+use crate::fix::{Edit, FixBuilder};
+use crate::semantic::UseKind;
 
 declare_codemod! {
     /// ## What it does
     /// Turns `await loop.run_in_executor(None, func, *args)` into
     /// `await asyncio.to_thread(func, *args)`, when the call is awaited at
-    /// once, runs on the loop's default executor, and its receiver is the
-    /// event loop.
+    /// once, runs on the loop's default executor, and its receiver is known
+    /// to be the running event loop; a `loop = asyncio.get_running_loop()`
+    /// left without a use goes with it.
     ///
     /// ## Why
     /// `asyncio.to_thread` (Python 3.9) says the same thing without fetching
@@ -32,29 +32,43 @@ declare_codemod! {
     /// import asyncio
     ///
     /// async def load(path):
-    ///     loop = asyncio.get_running_loop()
     ///     return await asyncio.to_thread(read_file, path)
     /// ```
     ///
     /// ## Fix safety
     /// Unsafe: the function now runs in a copy of the caller's context, so
-    /// it sees the caller's context variables (and what it sets there stays
-    /// in the copy). It runs on the same default executor of the running loop.
-    /// Only calls awaited at once are rewritten: an executor future starts
-    /// at once, `to_thread` only when awaited, so a future kept and awaited
-    /// later would start later. `func` and the arguments are kept as written
-    /// (a `functools.partial` stays a partial).
+    /// it sees the caller's context variables where it saw none before (a
+    /// `ContextVar` read in the thread gives the caller's value, not the
+    /// default), and what it sets there stays in the copy. Otherwise it is
+    /// the same call: `to_thread` calls `run_in_executor(None, …)` on the
+    /// running loop, so the same default executor (also one set with
+    /// `set_default_executor`, or a loop class's own) runs it. That needs
+    /// the receiver to be the running loop, which the semantic layer
+    /// establishes: `asyncio.get_running_loop()`, `asyncio.get_event_loop()`
+    /// called in the coroutine, a name of the coroutine bound only to one
+    /// of those, or a parameter annotated as an asyncio event loop
+    /// (`AbstractEventLoop`, `Optional[…]` or `… | None` of it; another loop
+    /// passed there made `await` fail with "attached to a different loop"
+    /// unless its future was already done). Only calls awaited at once are
+    /// rewritten: an executor future starts at once, `to_thread` only when
+    /// awaited, so a future kept and awaited later would start later. `func`
+    /// and the arguments are kept as written (a `functools.partial` stays a
+    /// partial). A `loop = asyncio.get_running_loop()` that only these calls
+    /// read is removed with them, all in one fix (its comments stay).
     ///
     /// ## Left alone
     /// A future kept for later (`fut = loop.run_in_executor(…)`), or passed on
-    /// (`gather`, `wait_for`); a custom executor (`to_thread` has none);
-    /// keyword or unpacked executor and function arguments; comments in the
-    /// rewritten part of the call. The receiver must be the loop: a call of
-    /// `asyncio.get_running_loop()` or `get_event_loop()`, a name bound only
-    /// to one of those, a parameter annotated `asyncio.AbstractEventLoop`, or
-    /// a parameter or attribute called `loop`, `_loop`, `event_loop` or
-    /// `_event_loop` (`self.loop`); another receiver is reported without a
-    /// fix. The loop variable itself stays even when no longer used.
+    /// (`gather`, `wait_for`); an executor other than a literal `None`
+    /// (`to_thread` has none); keyword or unpacked executor and function
+    /// arguments; comments in the rewritten part of the call. A receiver not
+    /// known to be the running loop is reported without a fix, since the
+    /// rewrite would silently run the function elsewhere: an attribute
+    /// (`self.loop`, `self._loop`, `hass.loop`: it may hold a loop wrapper or
+    /// an executor-like object), a parameter without an event-loop
+    /// annotation (whatever its name) or with another type, a name bound to
+    /// anything else or outside the coroutine (a module-level
+    /// `loop = asyncio.get_event_loop()` is the default loop, not the
+    /// running one).
     ///
     /// ## Python
     /// `asyncio.to_thread` exists from Python 3.9: with an older
@@ -70,11 +84,18 @@ declare_codemod! {
     };
 }
 
-/// Names that, by convention, hold the event loop.
-const LOOP_NAMES: &[&str] = &["loop", "_loop", "event_loop", "_event_loop"];
+/// A call this codemod can rewrite.
+struct Candidate<'a> {
+    call: &'a ast::ExprCall,
+    /// The receiver, `loop` in `loop.run_in_executor`.
+    receiver: &'a Expr,
+    /// Removes the executor argument and its comma.
+    drop_executor: Edit,
+}
 
 fn to_thread(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
+    let mut candidates: Vec<Candidate> = Vec::new();
     for site in &semantic.calls {
         let call = site.call;
         if !semantic.is_awaited(call) {
@@ -95,119 +116,134 @@ fn to_thread(ctx: &Context, out: &mut Findings) {
             continue;
         }
         let scope = semantic.scope_at(call.start());
-        let finding = out.report(
-            &TO_THREAD,
-            call.range(),
-            "`run_in_executor` on the default executor, awaited at once",
-        );
-        if !is_event_loop(semantic, &method.value, scope) {
-            finding.note("the receiver is not known to be the event loop");
+        let note = if let Err(reason) = semantic.is_running_loop(&method.value, scope) {
+            reason.to_string()
+        } else if contains_comment(ctx.tokens, TextRange::new(call.start(), func.start())) {
+            "a comment sits in the part of the call that would be rewritten".to_string()
+        } else if let Some(drop_executor) =
+            first_argument_deletion(ctx.source, arguments, executor, func)
+        {
+            candidates.push(Candidate {
+                call,
+                receiver: &method.value,
+                drop_executor,
+            });
             continue;
-        }
-        if contains_comment(ctx.tokens, TextRange::new(call.start(), func.start())) {
-            finding.note("a comment sits in the part of the call that would be rewritten");
-            continue;
-        }
-        let Some(drop_executor) = first_argument_deletion(ctx.source, arguments, executor, func)
-        else {
-            finding.note("the executor argument is laid out in a way the fix cannot keep");
-            continue;
+        } else {
+            "the executor argument is laid out in a way the fix cannot keep".to_string()
         };
+        out.report(&TO_THREAD, call.range(), MESSAGE).note(note);
+    }
+
+    let unused = unused_loop_variables(ctx, &candidates);
+    for (index, candidate) in candidates.iter().enumerate() {
+        let finding = out.report(&TO_THREAD, candidate.call.range(), MESSAGE);
+        // The fix of the first call on a loop variable that ends unused
+        // rewrites every call on it and removes the variable's assignment:
+        // all at once, so no call is left reading a name that is gone. The
+        // later calls' own fixes then repeat edits already made.
+        let group = unused
+            .iter()
+            .find(|variable| variable.calls.first() == Some(&index));
         finding.fix_with(Applicability::Unsafe, |fix| {
-            let to_thread = fix.ensure_import("asyncio", "to_thread")?;
-            fix.title(format!("Replace with `await {to_thread}(…)`"));
-            fix.replace(call.func.range(), to_thread);
-            fix.edit(drop_executor);
-            if let Expr::Call(receiver) = method.value.as_ref() {
-                fix.remove_import_if_unused(&receiver.func);
+            let to_thread = rewrite_call(fix, candidate)?;
+            let Some(variable) = group else {
+                fix.title(format!("Replace with `await {to_thread}(…)`"));
+                return Ok(());
+            };
+            for &other in variable.calls.iter().skip(1) {
+                if let Some(other) = candidates.get(other) {
+                    rewrite_call(fix, other)?;
+                }
             }
+            for edit in delete_statements_keeping_comments(ctx, &[variable.stmt])? {
+                fix.edit(edit);
+            }
+            fix.remove_import_if_unused(&variable.getter.func);
+            fix.title(format!(
+                "Replace with `await {to_thread}(…)` and remove the unused `{}`",
+                variable.name
+            ));
             Ok(())
         });
     }
 }
 
-/// Whether `receiver` (of `.run_in_executor`, in `scope`) is the event loop.
-fn is_event_loop(semantic: &SemanticModel, receiver: &Expr, scope: ScopeId) -> bool {
-    match receiver {
-        Expr::Call(call) => is_loop_getter(semantic, call, scope),
-        Expr::Attribute(attribute) => LOOP_NAMES.contains(&attribute.attr.as_str()),
-        Expr::Name(name) => {
-            let Lookup::Bound { bindings, .. } = semantic.lookup(name.id.as_str(), scope) else {
-                return false;
-            };
-            bindings
-                .iter()
-                .all(|&id| binds_a_loop(semantic, semantic.binding(id)))
-        }
-        _ => false,
+const MESSAGE: &str = "`run_in_executor` on the default executor, awaited at once";
+
+/// The edits that turn one call into `asyncio.to_thread(…)`; returns the
+/// name written.
+fn rewrite_call(fix: &mut FixBuilder, candidate: &Candidate) -> anyhow::Result<String> {
+    let to_thread = fix.ensure_import("asyncio", "to_thread")?;
+    fix.replace(candidate.call.func.range(), to_thread.clone());
+    fix.edit(candidate.drop_executor.clone());
+    if let Expr::Call(receiver) = candidate.receiver {
+        fix.remove_import_if_unused(&receiver.func);
     }
+    Ok(to_thread)
 }
 
-/// Whether one binding of a name gives it the event loop.
-fn binds_a_loop(semantic: &SemanticModel, binding: &crate::semantic::Binding) -> bool {
-    let Some(stmt) = binding.stmt else {
-        return false;
-    };
-    match binding.kind {
-        BindingKind::Assignment => {
-            let Some(value) = assigned_value(stmt, binding.range) else {
-                return false;
-            };
-            let Expr::Call(call) = value else {
-                return false;
-            };
-            is_loop_getter(semantic, call, semantic.scope_at(call.start()))
-        }
-        BindingKind::Parameter => {
-            let Some(parameter) = parameter_at(stmt, binding.range) else {
-                return false;
-            };
-            let parameter = parameter.as_parameter();
-            LOOP_NAMES.contains(&parameter.name.as_str())
-                || parameter.annotation().is_some_and(|annotation| {
-                    semantic
-                        .qualified_name(annotation, semantic.scope_at(annotation.start()))
-                        .is_some_and(|q| {
-                            matches!(
-                                q.as_str(),
-                                "asyncio.AbstractEventLoop"
-                                    | "asyncio.events.AbstractEventLoop"
-                                    | "asyncio.BaseEventLoop"
-                                    | "asyncio.base_events.BaseEventLoop"
-                            )
-                        })
-                })
-        }
-        _ => false,
-    }
+/// A loop variable that every rewritten call reads and nothing else does.
+struct UnusedLoop<'a> {
+    name: &'a str,
+    /// `loop = asyncio.get_running_loop()`, its only binding.
+    stmt: &'a Stmt,
+    getter: &'a ast::ExprCall,
+    /// Indexes of the candidates that read it, in source order.
+    calls: Vec<usize>,
 }
 
-/// The value a plain `name = value` or `name: T = value` statement gives
-/// the name at `target`.
-fn assigned_value(stmt: &Stmt, target: TextRange) -> Option<&Expr> {
-    match stmt {
-        Stmt::Assign(assign) => match assign.targets.as_slice() {
-            [Expr::Name(name)] if name.range == target => Some(&assign.value),
-            _ => None,
-        },
-        Stmt::AnnAssign(assign) if assign.target.range() == target => assign.value.as_deref(),
-        _ => None,
+/// The loop variables (`loop = asyncio.get_running_loop()`) left without a
+/// use once every candidate call on them is rewritten: bound once, by
+/// that assignment, and read only as the receiver of those calls.
+fn unused_loop_variables<'a>(
+    ctx: &Context<'a>,
+    candidates: &[Candidate<'a>],
+) -> Vec<UnusedLoop<'a>> {
+    let semantic = ctx.semantic;
+    let mut found: Vec<UnusedLoop<'a>> = Vec::new();
+    for (index, candidate) in candidates.iter().enumerate() {
+        let Expr::Name(receiver) = candidate.receiver else {
+            continue;
+        };
+        let name = receiver.id.as_str();
+        let scope = semantic.scope_at(candidate.call.start());
+        let Some(owner) = semantic.owner_scope(name, scope) else {
+            continue;
+        };
+        let Some(&[binding]) = semantic.bindings_in(owner, name) else {
+            continue;
+        };
+        let Some((stmt, getter)) = semantic.loop_getter_assignment(semantic.binding(binding))
+        else {
+            continue;
+        };
+        if let Some(known) = found.iter_mut().find(|v| std::ptr::eq(v.stmt, stmt)) {
+            known.calls.push(index);
+            continue;
+        }
+        let receivers: Vec<TextRange> = candidates
+            .iter()
+            .filter_map(|c| match c.receiver {
+                Expr::Name(n) if n.id.as_str() == name => Some(n.range),
+                _ => None,
+            })
+            .collect();
+        let only_receivers = semantic.uses_of(name, owner).iter().all(|u| match u.kind {
+            UseKind::Read => receivers.contains(&u.range),
+            UseKind::Write => stmt.range().contains_range(u.range),
+            UseKind::Delete | UseKind::Declaration => false,
+        });
+        if only_receivers {
+            found.push(UnusedLoop {
+                name,
+                stmt,
+                getter,
+                calls: vec![index],
+            });
+        }
     }
-}
-
-/// Whether `call` is `asyncio.get_running_loop()` or `asyncio.get_event_loop()`.
-fn is_loop_getter(semantic: &SemanticModel, call: &ast::ExprCall, scope: ScopeId) -> bool {
-    call.arguments.args.is_empty()
-        && call.arguments.keywords.is_empty()
-        && semantic.qualified_name(&call.func, scope).is_some_and(|q| {
-            matches!(
-                q.as_str(),
-                "asyncio.get_running_loop"
-                    | "asyncio.get_event_loop"
-                    | "asyncio.events.get_running_loop"
-                    | "asyncio.events.get_event_loop"
-            )
-        })
+    found
 }
 
 /// The edit that removes the first argument and its comma: its whole line
@@ -249,22 +285,45 @@ fn first_argument_deletion(
 
 #[cfg(test)]
 mod tests {
-    use super::TO_THREAD;
+    use super::{MESSAGE, TO_THREAD};
     use crate::codemods::GET_RUNNING_LOOP;
-    use crate::test_support::{check_finding, check_fix, check_fix_together, check_no_fix};
+    use crate::test_support::{check_finding, check_fix_together, check_no_fix, check_unsafe_fix};
 
     #[test]
-    fn loop_variable_from_get_running_loop() {
-        check_fix(
+    fn unused_loop_variable_goes_with_the_call() {
+        check_unsafe_fix(
             &TO_THREAD,
             "import asyncio\n\nasync def f(p):\n    loop = asyncio.get_running_loop()\n    return await loop.run_in_executor(None, read, p)\n",
-            "import asyncio\n\nasync def f(p):\n    loop = asyncio.get_running_loop()\n    return await asyncio.to_thread(read, p)\n",
+            "import asyncio\n\nasync def f(p):\n    return await asyncio.to_thread(read, p)\n",
+        );
+    }
+
+    #[test]
+    fn every_call_on_the_loop_is_rewritten_before_it_goes() {
+        check_unsafe_fix(
+            &TO_THREAD,
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()  # the loop\n    a = await loop.run_in_executor(None, read)\n    b = await loop.run_in_executor(None, read)\n    return a + b\n",
+            "import asyncio\n\nasync def f():\n    # the loop\n    a = await asyncio.to_thread(read)\n    b = await asyncio.to_thread(read)\n    return a + b\n",
+        );
+    }
+
+    #[test]
+    fn loop_variable_with_other_uses_stays() {
+        check_unsafe_fix(
+            &TO_THREAD,
+            "import asyncio\n\nasync def f(pool):\n    loop = asyncio.get_running_loop()\n    a = await loop.run_in_executor(None, read)\n    b = await loop.run_in_executor(pool, read)\n    return a, b, loop.time()\n",
+            "import asyncio\n\nasync def f(pool):\n    loop = asyncio.get_running_loop()\n    a = await asyncio.to_thread(read)\n    b = await loop.run_in_executor(pool, read)\n    return a, b, loop.time()\n",
+        );
+        check_unsafe_fix(
+            &TO_THREAD,
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    check = lambda: loop.is_running()\n    return await loop.run_in_executor(None, check)\n",
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    check = lambda: loop.is_running()\n    return await asyncio.to_thread(check)\n",
         );
     }
 
     #[test]
     fn chained_getter_and_its_import_goes() {
-        check_fix(
+        check_unsafe_fix(
             &TO_THREAD,
             "from asyncio import get_event_loop\n\nasync def f():\n    await get_event_loop().run_in_executor(None, work)\n",
             "import asyncio\n\nasync def f():\n    await asyncio.to_thread(work)\n",
@@ -272,29 +331,49 @@ mod tests {
     }
 
     #[test]
-    fn self_loop_attribute_and_starred_arguments() {
-        check_fix(
+    fn getter_imported_by_name_goes_with_the_variable() {
+        check_unsafe_fix(
             &TO_THREAD,
-            "import asyncio as aio\n\nclass C:\n    async def f(self, *a):\n        x = await self._loop.run_in_executor(None, self.work, *a)\n        return x\n",
-            "import asyncio as aio\n\nclass C:\n    async def f(self, *a):\n        x = await aio.to_thread(self.work, *a)\n        return x\n",
+            "from asyncio import get_running_loop, to_thread\n\nasync def f():\n    loop = get_running_loop()\n    await loop.run_in_executor(None, work)\n",
+            "from asyncio import to_thread\n\nasync def f():\n    await to_thread(work)\n",
+        );
+    }
+
+    #[test]
+    fn attributes_are_not_known_to_be_the_loop() {
+        // `self._loop` may hold a loop wrapper or an executor-like object.
+        check_finding(
+            &TO_THREAD,
+            "import asyncio as aio\n\nclass C:\n    async def f(self, *a):\n        return await self._loop.run_in_executor(None, self.work, *a)\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn parameters_are_the_loop_only_when_annotated_so() {
+        check_unsafe_fix(
+            &TO_THREAD,
+            "import asyncio\nimport functools\n\nasync def f(ev: asyncio.AbstractEventLoop):\n    await ev.run_in_executor(None, functools.partial(work, k=1))\n",
+            "import asyncio\nimport functools\n\nasync def f(ev: asyncio.AbstractEventLoop):\n    await asyncio.to_thread(functools.partial(work, k=1))\n",
+        );
+        check_finding(
+            &TO_THREAD,
+            "import asyncio\n\nasync def f(loop):\n    await loop.run_in_executor(None, work)\n",
+            MESSAGE,
+        );
+        check_finding(
+            &TO_THREAD,
+            "import asyncio\nfrom app import Pool\n\nasync def f(loop: Pool):\n    await loop.run_in_executor(None, work)\n",
+            MESSAGE,
         );
     }
 
     #[test]
     fn executor_alone_on_its_line_goes_with_the_line() {
-        check_fix(
+        check_unsafe_fix(
             &TO_THREAD,
-            "import asyncio\n\nasync def f(loop):\n    await loop.run_in_executor(\n        None,\n        work,\n        1,\n    )\n",
-            "import asyncio\n\nasync def f(loop):\n    await asyncio.to_thread(\n        work,\n        1,\n    )\n",
-        );
-    }
-
-    #[test]
-    fn annotated_parameter_and_partial_kept() {
-        check_fix(
-            &TO_THREAD,
-            "import asyncio\nimport functools\n\nasync def f(ev: asyncio.AbstractEventLoop):\n    await ev.run_in_executor(None, functools.partial(work, k=1))\n",
-            "import asyncio\nimport functools\n\nasync def f(ev: asyncio.AbstractEventLoop):\n    await asyncio.to_thread(functools.partial(work, k=1))\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.get_running_loop().run_in_executor(\n        None,\n        work,\n        1,\n    )\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.to_thread(\n        work,\n        1,\n    )\n",
         );
     }
 
@@ -305,13 +384,18 @@ mod tests {
             "import asyncio\n\nasync def f():\n    loop = asyncio.get_event_loop()\n    await asyncio.get_event_loop().run_in_executor(None, work)\n    return loop\n",
             "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    await asyncio.to_thread(work)\n    return loop\n",
         );
+        check_fix_together(
+            &[&GET_RUNNING_LOOP, &TO_THREAD],
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_event_loop()\n    await loop.run_in_executor(None, work)\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.to_thread(work)\n",
+        );
     }
 
     #[test]
     fn future_awaited_later_is_left_alone() {
         check_no_fix(
             &TO_THREAD,
-            "import asyncio\n\nasync def f(loop):\n    fut = loop.run_in_executor(None, work)\n    other()\n    return await fut\n",
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    fut = loop.run_in_executor(None, work)\n    other()\n    return await fut\n",
         );
     }
 
@@ -319,7 +403,7 @@ mod tests {
     fn future_passed_to_gather_or_wait_for_is_left_alone() {
         check_no_fix(
             &TO_THREAD,
-            "import asyncio\n\nasync def f(loop):\n    await asyncio.gather(loop.run_in_executor(None, a))\n    await asyncio.wait_for(loop.run_in_executor(None, b), 1)\n",
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    await asyncio.gather(loop.run_in_executor(None, a))\n    await asyncio.wait_for(loop.run_in_executor(None, b), 1)\n",
         );
     }
 
@@ -327,7 +411,7 @@ mod tests {
     fn custom_executor_is_left_alone() {
         check_no_fix(
             &TO_THREAD,
-            "import asyncio\n\nasync def f(loop, pool):\n    await loop.run_in_executor(pool, work)\n",
+            "import asyncio\n\nasync def f(pool):\n    loop = asyncio.get_running_loop()\n    await loop.run_in_executor(pool, work)\n",
         );
     }
 
@@ -335,16 +419,23 @@ mod tests {
     fn keyword_arguments_are_left_alone() {
         check_no_fix(
             &TO_THREAD,
-            "import asyncio\n\nasync def f(loop):\n    await loop.run_in_executor(executor=None, func=work)\n    await loop.run_in_executor(None, *call)\n",
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    await loop.run_in_executor(executor=None, func=work)\n    await loop.run_in_executor(None, *call)\n",
         );
     }
 
     #[test]
-    fn unknown_receiver_is_reported_without_fix() {
+    fn loop_bound_outside_the_coroutine_is_not_known() {
+        // At import time `get_event_loop()` gives the default loop, which
+        // need not be the one that runs the coroutine.
         check_finding(
             &TO_THREAD,
-            "import asyncio\n\nasync def f(runner):\n    await runner.run_in_executor(None, work)\n",
-            "`run_in_executor` on the default executor, awaited at once",
+            "import asyncio\n\nloop = asyncio.get_event_loop()\n\nasync def f():\n    await loop.run_in_executor(None, work)\n",
+            MESSAGE,
+        );
+        check_finding(
+            &TO_THREAD,
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    async def g():\n        await loop.run_in_executor(None, work)\n    await g()\n",
+            MESSAGE,
         );
     }
 
@@ -368,7 +459,7 @@ mod tests {
     fn comment_in_the_rewritten_part_is_kept_by_leaving_it() {
         check_no_fix(
             &TO_THREAD,
-            "import asyncio\n\nasync def f(loop):\n    await loop.run_in_executor(\n        None,  # default pool\n        work,\n    )\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.get_running_loop().run_in_executor(\n        None,  # default pool\n        work,\n    )\n",
         );
     }
 
@@ -376,7 +467,7 @@ mod tests {
     fn parenthesized_executor_is_left_alone() {
         check_no_fix(
             &TO_THREAD,
-            "import asyncio\n\nasync def f(loop):\n    await loop.run_in_executor((None), work)\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.get_running_loop().run_in_executor((None), work)\n",
         );
     }
 
@@ -384,8 +475,8 @@ mod tests {
     fn shadowed_asyncio_keeps_the_finding_without_fix() {
         check_finding(
             &TO_THREAD,
-            "async def f(loop, asyncio):\n    await loop.run_in_executor(None, work)\n",
-            "`run_in_executor` on the default executor, awaited at once",
+            "from asyncio import AbstractEventLoop\n\nasync def f(loop: AbstractEventLoop, asyncio):\n    await loop.run_in_executor(None, work)\n",
+            MESSAGE,
         );
     }
 
@@ -393,7 +484,7 @@ mod tests {
     fn noqa_suppresses() {
         check_no_fix(
             &TO_THREAD,
-            "import asyncio\n\nasync def f(loop):\n    await loop.run_in_executor(None, work)  # noqa: AM102\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.get_running_loop().run_in_executor(None, work)  # noqa: AM102\n",
         );
     }
 }
