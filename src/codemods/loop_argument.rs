@@ -42,24 +42,38 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe. On every Python the fix targets (3.10 and newer) the call with
-    /// `loop=` raises `TypeError`; on older ones the argument had to be the
-    /// loop the code runs on, which is what the call uses without it. Only
-    /// a `loop` value without side effects is dropped (a name, an attribute,
-    /// `None`, `asyncio.get_event_loop()` or `asyncio.get_running_loop()`).
-    /// `gather`, `shield` and `as_completed` bind their loop when called, so
-    /// the argument is dropped from them only inside a coroutine, where the
-    /// running loop is the one they get. The `loop` variable is kept, even
-    /// if nothing uses it any more.
+    /// Safe. The codemod runs only for a target of Python 3.10 or newer, and
+    /// there the call with `loop=` raises `TypeError` at once: the intended
+    /// change is that it runs, on the running loop, as the argument had to
+    /// name anyway. (On 3.9, which such a target excludes, a primitive made
+    /// with `loop=` bound to that loop at creation; from 3.10 primitives bind
+    /// to the running loop on first use.) So the fix is declined where code
+    /// relies on the `TypeError`: a `try` whose handler names `TypeError`
+    /// (a shim trying the old spelling first), a `with` that mentions it
+    /// (`self.assertRaises(TypeError)`, `pytest.raises(TypeError)`,
+    /// `contextlib.suppress(TypeError)`), or a function of the module that
+    /// is called, or passed (`self.assertRaises(TypeError, make, loop)`),
+    /// in such a place. A broad `except Exception:` is taken as code that
+    /// did not mean to fail, and the fix applies. Callers in other modules
+    /// are not seen. Only a `loop` value without side effects is dropped (a
+    /// name, an attribute, `None`, `asyncio.get_event_loop()` or
+    /// `asyncio.get_running_loop()`). `gather`, `shield` and `as_completed`
+    /// bind their loop when called, so the argument is dropped from them
+    /// only inside a coroutine, where the running loop is the one they get.
+    /// The callee must resolve to asyncio's own function or class: a
+    /// `loop=` given to another `sleep` (`my.sleep`, a local `def sleep`, a
+    /// name a star import may bind) is not touched, nor is a `loop` hidden
+    /// in `**kwargs`. The `loop` variable is kept, even if nothing uses it
+    /// any more.
     ///
     /// ## Left alone
     /// The low-level API that still takes a loop: `ensure_future`,
     /// `run_coroutine_threadsafe`, `wrap_future`, `Future`, `Task`,
     /// `all_tasks`, `current_task`, `StreamReader` and every method of a loop
-    /// object. A `loop` value with side effects (`loop=make_loop()`), a
-    /// `gather`/`shield`/`as_completed` outside a coroutine, and a `loop=`
-    /// with comments around it that the edit would lose are reported
-    /// without a fix.
+    /// object. Reported without a fix: a `loop` value with side effects
+    /// (`loop=make_loop()`), a `gather`/`shield`/`as_completed` outside a
+    /// coroutine, code that expects the `TypeError` (see above), and a
+    /// `loop=` with comments around it that the edit would lose.
     ///
     /// ## Python
     /// The fixed code needs nothing new, but the argument still works (with
@@ -125,6 +139,13 @@ fn loop_argument(ctx: &Context, out: &mut Findings) {
         if BINDS_LOOP_WHEN_CALLED.contains(&member) && !semantic.in_async_def(site.scope) {
             finding.note(format!(
                 "outside a coroutine `asyncio.{member}` without `loop` may pick another loop than the one given"
+            ));
+            continue;
+        }
+        if let Some(at) = semantic.expects_exception_here_or_in_callers(call.start(), "TypeError") {
+            finding.note(format!(
+                "the code on line {} expects the `TypeError` that `loop=` raises since Python 3.10",
+                ctx.line_index().line_index(at).get()
             ));
             continue;
         }
@@ -433,6 +454,47 @@ mod tests {
             &LOOP_ARGUMENT,
             "import asyncio.tasks\nasync def f(loop):\n    await asyncio.tasks.sleep(1, loop=loop)\n    await asyncio.sleep(1, loop=loop)  # noqa: AM201\n",
             "import asyncio.tasks\nasync def f(loop):\n    await asyncio.tasks.sleep(1)\n    await asyncio.sleep(1, loop=loop)  # noqa: AM201\n",
+        );
+    }
+
+    #[test]
+    fn code_expecting_the_type_error_is_reported() {
+        let message = "`asyncio.Lock` takes no `loop` argument since Python 3.10";
+        check_finding(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(self, loop):\n    with self.assertRaises(TypeError):\n        asyncio.Lock(loop=loop)\n",
+            message,
+        );
+        check_finding(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(loop):\n    try:\n        lock = asyncio.Lock(loop=loop)\n    except (TypeError, ValueError):\n        lock = asyncio.Lock()\n",
+            message,
+        );
+        check_finding(
+            &LOOP_ARGUMENT,
+            "import asyncio\ndef make(loop):\n    return asyncio.Lock(loop=loop)\nclass T:\n    def test(self):\n        self.assertRaises(TypeError, make, None)\n",
+            message,
+        );
+    }
+
+    #[test]
+    fn broad_handlers_do_not_expect_it() {
+        check_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def f(loop):\n    try:\n        await asyncio.sleep(1, loop=loop)\n    except Exception:\n        pass\n",
+            "import asyncio\nasync def f(loop):\n    try:\n        await asyncio.sleep(1)\n    except Exception:\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn other_functions_of_the_same_name_keep_loop() {
+        check_no_fix(
+            &LOOP_ARGUMENT,
+            "from asyncio import sleep\nasync def sleep(delay, loop=None):\n    pass\nasync def f(loop):\n    await sleep(1, loop=loop)\n",
+        );
+        check_no_fix(
+            &LOOP_ARGUMENT,
+            "from asyncio import *\nasync def f(loop, **kw):\n    await sleep(1, loop=loop)\n    await asyncio.sleep(1, **kw)\n",
         );
     }
 

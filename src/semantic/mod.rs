@@ -3,12 +3,15 @@
 //! (`scope.rs`), what a name refers to through imports and aliases
 //! (`imports.rs`), every read and write of a name (`names.rs`), what a
 //! call calls (`functions.rs`), whether code runs once per process
-//! (`once.rs`) and what is the event loop (`loops.rs`).
+//! (`once.rs`), what is the event loop (`loops.rs`), what a handler does
+//! with its exception (`exceptions.rs`) and which exceptions the code
+//! around a statement expects (`expected.rs`).
 
 mod builder;
 pub mod classes;
 pub mod coroutines;
 pub mod exceptions;
+pub mod expected;
 mod fresh;
 pub mod functions;
 pub mod imports;
@@ -360,6 +363,25 @@ impl<'a> SemanticModel<'a> {
     /// The block and index of the statement that starts at `stmt_start`.
     pub fn stmt_location(&self, stmt_start: TextSize) -> Option<StmtLocation> {
         self.stmt_locations().get(&stmt_start).copied()
+    }
+
+    /// The innermost statement of `scope`'s own code that contains `offset`.
+    pub fn innermost_stmt(&self, scope: ScopeId, offset: TextSize) -> Option<&'a Stmt> {
+        use ruff_text_size::Ranged;
+        let mut best: Option<&'a Stmt> = None;
+        for suite in self.suites.iter().filter(|suite| suite.scope == scope) {
+            let body: &'a [Stmt] = suite.body;
+            let index = body.partition_point(|stmt| stmt.start() <= offset);
+            let Some(stmt) = index.checked_sub(1).and_then(|i| body.get(i)) else {
+                continue;
+            };
+            if stmt.range().contains_inclusive(offset)
+                && best.is_none_or(|known| stmt.range().len() < known.range().len())
+            {
+                best = Some(stmt);
+            }
+        }
+        best
     }
 
     /// The block a statement sits in.

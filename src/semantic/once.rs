@@ -247,24 +247,6 @@ impl<'a> SemanticModel<'a> {
             .is_some_and(|stmt| self.in_main_guard(stmt))
     }
 
-    /// The innermost statement of `scope`'s own code that contains `offset`.
-    fn innermost_stmt(&self, scope: ScopeId, offset: TextSize) -> Option<&'a Stmt> {
-        let mut best: Option<&'a Stmt> = None;
-        for suite in self.suites.iter().filter(|suite| suite.scope == scope) {
-            let body: &'a [Stmt] = suite.body;
-            let index = body.partition_point(|stmt| stmt.start() <= offset);
-            let Some(stmt) = index.checked_sub(1).and_then(|i| body.get(i)) else {
-                continue;
-            };
-            if stmt.range().contains_inclusive(offset)
-                && best.is_none_or(|known| stmt.range().len() < known.range().len())
-            {
-                best = Some(stmt);
-            }
-        }
-        best
-    }
-
     /// The start of a loop, within the statement's own scope, that repeats
     /// the code at `offset` in `stmt`: a `for` or `while` whose body holds
     /// it, or a `while` whose test it is in.
