@@ -34,19 +34,30 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// `current_task()` is safe: inside a coroutine both return the running
-    /// task, and with an explicit loop (`Task.current_task(loop)`) both ask
-    /// that loop. `all_tasks()` is unsafe: the class method returned every
-    /// task not yet garbage-collected, finished ones included, while
-    /// `asyncio.all_tasks()` returns only the pending ones, so code that
-    /// gathers or counts the result may see fewer tasks.
+    /// `current_task()` in a coroutine is safe: there both return the task
+    /// running it (the class method asked `get_event_loop()`, which in a
+    /// coroutine is the running loop; the function asks
+    /// `get_running_loop()`), and with a loop argument both ask that loop.
+    /// It is unsafe outside a coroutine, where a loop argument that is
+    /// `None` at run time (`def who(loop=None)`) made the class method fall
+    /// back to `get_event_loop()` while the function raises `RuntimeError`,
+    /// and in a module that also imports trio, anyio or curio, whose
+    /// coroutines run on no asyncio loop (there too the function raises).
+    /// A coroutine driven by hand (`coro.send(None)`) in an asyncio-only
+    /// module is not considered. `all_tasks()` is unsafe everywhere: the
+    /// class method returned every task not yet garbage-collected, finished
+    /// ones included, while `asyncio.all_tasks()` returns only the pending
+    /// ones, so code that gathers or counts the result may see fewer tasks;
+    /// outside a coroutine a `None` loop raises as above.
     ///
     /// ## Left alone
     /// A call without a loop argument outside a coroutine (the class methods
     /// fell back to `get_event_loop()`, the functions raise `RuntimeError`
-    /// without a running loop): reported without a fix. References that are
-    /// not calls (`f = asyncio.Task.all_tasks`); `Task` names that are not
-    /// asyncio's.
+    /// without a running loop), also in a plain function that a coroutine
+    /// calls: reported without a fix. References that are not calls (`f =
+    /// asyncio.Task.all_tasks`); `Task` names that are not asyncio's, and
+    /// subclasses of `asyncio.Task` (`MyTask.current_task()`), which are not
+    /// recognised.
     pub static TASK_CLASSMETHODS = Codemod {
         code: "AM203",
         name: "task-classmethods",
@@ -79,13 +90,20 @@ fn task_classmethods(ctx: &Context, out: &mut Findings) {
             format!("`Task.{member}()` was removed in Python 3.9"),
         );
         let explicit_loop = has_explicit_loop(&call.arguments);
-        if !explicit_loop && !semantic.in_async_def(site.scope) {
+        let in_coroutine = semantic.in_async_def(site.scope);
+        if !explicit_loop && !in_coroutine {
             finding.note(format!(
                 "outside a coroutine `asyncio.{member}()` raises `RuntimeError` when no loop runs; pass the loop or move the call into a coroutine"
             ));
             continue;
         }
-        let applicability = if member == "current_task" {
+        // `current_task` keeps its answer only where a loop surely runs:
+        // in a coroutine of a module that runs on asyncio alone. Outside
+        // one, a loop argument that is `None` at run time made the class
+        // method ask `get_event_loop()`; the function raises instead.
+        let safe =
+            member == "current_task" && in_coroutine && semantic.non_asyncio_library().is_none();
+        let applicability = if safe {
             Applicability::Safe
         } else {
             Applicability::Unsafe
@@ -124,7 +142,32 @@ fn has_explicit_loop(arguments: &ast::Arguments) -> bool {
 #[cfg(test)]
 mod tests {
     use super::TASK_CLASSMETHODS;
-    use crate::test_support::{check_finding, check_fix, check_no_fix};
+    use crate::test_support::{
+        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix,
+    };
+
+    #[test]
+    fn current_task_in_a_coroutine_is_safe_all_tasks_is_not() {
+        check_safe_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\nasync def f():\n    return asyncio.Task.current_task()\n",
+            "import asyncio\nasync def f():\n    return asyncio.current_task()\n",
+        );
+        check_unsafe_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\nasync def f():\n    return asyncio.Task.all_tasks()\n",
+            "import asyncio\nasync def f():\n    return asyncio.all_tasks()\n",
+        );
+    }
+
+    #[test]
+    fn another_async_library_makes_current_task_unsafe() {
+        check_unsafe_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\nimport trio\nasync def f():\n    return asyncio.Task.current_task()\n",
+            "import asyncio\nimport trio\nasync def f():\n    return asyncio.current_task()\n",
+        );
+    }
 
     #[test]
     fn rewrites_both_in_a_coroutine() {
@@ -145,8 +188,9 @@ mod tests {
     }
 
     #[test]
-    fn explicit_loop_outside_a_coroutine() {
-        check_fix(
+    fn explicit_loop_outside_a_coroutine_is_unsafe() {
+        // `loop` may be `None` at run time: the function would raise.
+        check_unsafe_fix(
             &TASK_CLASSMETHODS,
             "import asyncio as aio\ndef f(loop):\n    return aio.Task.current_task(loop=loop)\n",
             "import asyncio as aio\ndef f(loop):\n    return aio.current_task(loop=loop)\n",

@@ -1,0 +1,32 @@
+# asyncmod-runtime: compare
+"""Run on Python 3.11 with `asyncio.Task` given back its 3.8 class method."""
+import asyncio
+
+
+class Task38(asyncio.Task):
+    @classmethod
+    def current_task(cls, loop=None):
+        # As Python 3.8 defined it.
+        if loop is None:
+            loop = asyncio.get_event_loop()
+        return asyncio.current_task(loop)
+
+
+asyncio.Task = Task38
+
+
+async def handler(name):
+    me = asyncio.Task.current_task()  # rewrite, safe: the running task either way
+    await asyncio.sleep(0)
+    return name, me is asyncio.current_task(), me.get_name()
+
+
+async def main():
+    results = await asyncio.gather(
+        asyncio.create_task(handler("a"), name="first"),
+        asyncio.create_task(handler("b"), name="second"),
+    )
+    print(results)
+
+
+asyncio.run(main())
