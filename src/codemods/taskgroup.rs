@@ -559,7 +559,7 @@ fn task_uses_obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<
     let def = semantic.scope(owner).function()?;
     let reads = SafeReads::of(semantic, def);
     let after = fan_out.wait.end();
-    let failure = failure_paths(semantic, suite, def);
+    let failure = semantic.after_exception(fan_out.wait.statements.first()?.stmt);
     let mut checks: Vec<(&str, Vec<TextRange>)> = Vec::new();
     match (&fan_out.tasks, &fan_out.wait.collect) {
         (
@@ -606,7 +606,7 @@ fn task_uses_obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<
                     "the tasks are passed on, stored or read by code that may run later, so they do not belong to this block alone",
                 );
             }
-            if failure.iter().any(|r| r.contains(start)) && !reads.cancels.contains(&start) {
+            if failure.covers(use_.range) && !reads.cancels.contains(&start) {
                 return Some(
                     "the tasks are read where the wait may have failed: there `gather` left the other tasks running, a TaskGroup has cancelled them",
                 );
@@ -621,35 +621,6 @@ fn task_uses_obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<
         );
     }
     None
-}
-
-/// The code of `def` that may run after the wait in `suite` failed: the
-/// handlers and `finally` of each `try` around it, and everything after a
-/// `try` whose handlers may have caught the error.
-fn failure_paths(semantic: &SemanticModel, suite: &Suite, def: &StmtFunctionDef) -> Vec<TextRange> {
-    let mut ranges = Vec::new();
-    let mut current = *suite;
-    while let Some(parent) = current.parent {
-        if let Stmt::Try(try_) = parent {
-            if !std::ptr::eq(current.body, try_.finalbody.as_slice())
-                && let (Some(first), Some(last)) = (try_.finalbody.first(), try_.finalbody.last())
-            {
-                ranges.push(TextRange::new(first.start(), last.end()));
-            }
-            if std::ptr::eq(current.body, try_.body.as_slice()) && !try_.handlers.is_empty() {
-                ranges.extend(try_.handlers.iter().map(Ranged::range));
-                ranges.push(TextRange::new(try_.end(), def.end()));
-            }
-        }
-        if matches!(parent, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
-            break;
-        }
-        let Some((outer, _)) = semantic.suite_of(parent) else {
-            break;
-        };
-        current = *outer;
-    }
-    ranges
 }
 
 /// Whether code of the function after `after` (also in a generator

@@ -107,6 +107,32 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
+/// The code of a function that may run after an exception escapes one of
+/// its statements (see [`SemanticModel::after_exception`]).
+#[derive(Debug, Default)]
+pub struct AfterException {
+    /// Handler and `finally` bodies around the statement.
+    inside: Vec<TextRange>,
+    /// For each `try` whose handler may let execution go on (or suppressing
+    /// `with`): its protected parts; everything outside them is exposed.
+    outside: Vec<[Option<TextRange>; 2]>,
+}
+
+impl AfterException {
+    /// Whether code at `range` may run after the exception.
+    pub fn covers(&self, range: TextRange) -> bool {
+        self.inside.iter().any(|r| r.contains_range(range))
+            || self
+                .outside
+                .iter()
+                .any(|ranges| !ranges.iter().flatten().any(|r| r.contains_range(range)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.inside.is_empty() && self.outside.is_empty()
+    }
+}
+
 impl<'a> SemanticModel<'a> {
     /// Whether code of the same function may read the variable `name` of
     /// `owner` after an exception escapes `stmt`: in an `except` or
@@ -117,10 +143,19 @@ impl<'a> SemanticModel<'a> {
     /// What such code sees depends on which assignments before the
     /// exception took place.
     pub fn read_after_exception(&self, stmt: &Stmt, name: &str, owner: ScopeId) -> bool {
-        // Reads inside `inside` are exposed; so are reads outside every range
-        // of one entry of `outside`.
-        let mut inside: Vec<TextRange> = Vec::new();
-        let mut outside: Vec<[Option<TextRange>; 2]> = Vec::new();
+        let after = self.after_exception(stmt);
+        if after.is_empty() {
+            return false;
+        }
+        self.uses_of(name, owner)
+            .iter()
+            .any(|use_| use_.kind == UseKind::Read && after.covers(use_.range))
+    }
+
+    /// The code of `stmt`'s function that may run after an exception
+    /// escapes `stmt` (see [`Self::read_after_exception`]).
+    pub fn after_exception(&self, stmt: &Stmt) -> AfterException {
+        let mut after = AfterException::default();
         let mut current = stmt;
         while let Some((suite, _)) = self.suite_of(current)
             && let Some(parent) = suite.parent
@@ -133,36 +168,26 @@ impl<'a> SemanticModel<'a> {
                     };
                     if within(&try_.body) {
                         for handler in &try_.handlers {
-                            inside.push(handler.range());
+                            after.inside.push(handler.range());
                         }
                         if try_.handlers.iter().any(handler_may_complete) {
-                            outside.push([body_range(&try_.body), body_range(&try_.orelse)]);
+                            after
+                                .outside
+                                .push([body_range(&try_.body), body_range(&try_.orelse)]);
                         }
                     }
                     if !within(&try_.finalbody) {
-                        inside.extend(body_range(&try_.finalbody));
+                        after.inside.extend(body_range(&try_.finalbody));
                     }
                 }
                 Stmt::With(with) if self.suppresses_exceptions(with) => {
-                    outside.push([body_range(&with.body), None]);
+                    after.outside.push([body_range(&with.body), None]);
                 }
                 _ => {}
             }
             current = parent;
         }
-        if inside.is_empty() && outside.is_empty() {
-            return false;
-        }
-        self.uses_of(name, owner).iter().any(|use_| {
-            use_.kind == UseKind::Read
-                && (inside.iter().any(|r| r.contains_range(use_.range))
-                    || outside.iter().any(|ranges| {
-                        !ranges
-                            .iter()
-                            .flatten()
-                            .any(|r| r.contains_range(use_.range))
-                    }))
-        })
+        after
     }
 
     /// Whether a `with` statement has `contextlib.suppress(...)` among its items.
