@@ -1,9 +1,10 @@
 use crate::codemods::prelude::*;
-use crate::fix::Edit;
 use crate::fix::layout::{full_line_end, indentation_at, is_alone_on_lines, line_start};
+use crate::fix::{Edit, FixBuilder};
+use crate::semantic::coroutines::CallResult;
 use crate::semantic::imports::Lookup;
 use crate::semantic::scope::MODULE_SCOPE;
-use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{BindingKind, ScopeId, SemanticModel};
 use crate::source::line_ending;
 
 declare_codemod! {
@@ -33,7 +34,7 @@ declare_codemod! {
     /// ```python
     /// import asyncio
     ///
-    /// _background_tasks = set()
+    /// _background_tasks: set[asyncio.Task[object]] = set()
     ///
     ///
     /// async def handle(request):
@@ -47,18 +48,28 @@ declare_codemod! {
     /// Unsafe: the task now lives until it finishes, where before it could
     /// vanish half-way; that is the point, but it changes what the program
     /// does (a task that never ends is now kept forever). The set is added
-    /// once per module, after the imports, and every fix shares it; the
-    /// local name `task` (or `background_task`) is used only where the
-    /// function does not use it already.
+    /// once per module, after the imports, with a type annotation type
+    /// checkers accept (`set[asyncio.Task[object]]`, quoted when the target
+    /// Python cannot evaluate it at import time and the module does not
+    /// postpone annotations, or when `asyncio` is not yet imported there),
+    /// and every fix shares it; an existing `_background_tasks = set()`
+    /// (annotated or not) is reused. The local name `task` (or
+    /// `background_task`, `bg_task`, `task2`, …) is used only where the
+    /// function neither uses nor declares (`global`, `nonlocal`) it.
     ///
     /// ## Left alone
     /// A task that is held: assigned, returned, awaited, passed on, appended
     /// to a list, or created by a task group (`tg.create_task`) or a nursery.
     /// Loop methods other than on `asyncio.get_running_loop()` /
-    /// `asyncio.get_event_loop()` (the receiver's type is unknown). A
-    /// statement at module or class level, one that shares its line with
-    /// other code, or a module that binds `_background_tasks` to something
-    /// else: reported without a fix.
+    /// `asyncio.get_event_loop()` (the receiver's type is unknown), and
+    /// `run_coroutine_threadsafe` (its future is held by the caller's
+    /// thread). `asyncio.ensure_future(x)` unless `x` is known to be a
+    /// coroutine: of a future it returns that same future, and nothing
+    /// new dangles. Reported without a fix: a statement at module or class
+    /// level, one that shares its line with other code, a function that
+    /// reads its own variables (`locals()`, `eval`: the new name would show),
+    /// a module that lists its globals (`globals()`) when the set is new, or
+    /// a module that binds `_background_tasks` to something else.
     pub static DANGLING_TASK = Codemod {
         code: "AM106",
         name: "dangling-task",
@@ -103,24 +114,39 @@ fn dangling_task(ctx: &Context, out: &mut Findings) {
                 finding.note("the statement shares its line with other code");
                 continue;
             }
+            if what == "asyncio.ensure_future" && !makes_a_task(semantic, call, suite.scope) {
+                finding.note(
+                    "the argument may be a future, which `ensure_future` returns as it is: nothing new would be kept",
+                );
+                continue;
+            }
             let Some(set) = task_set(ctx, suite.scope) else {
                 finding.note(format!(
                     "`{SET_NAME}` (or `set`) is already bound to something else in this module"
                 ));
                 continue;
             };
-            let Some(name) = TASK_NAMES
+            if matches!(set, TaskSet::Missing(_)) && reads_module_globals(semantic) {
+                finding.note(format!(
+                    "the module reads its own globals (`globals()`, `vars()` or `dir()` at module level), where `{SET_NAME}` would show"
+                ));
+                continue;
+            }
+            let name = TASK_NAMES
                 .iter()
-                .copied()
-                .find(|name| is_free_name(semantic, name, suite.scope))
-            else {
-                finding.note("no free local name for the task");
+                .find(|name| semantic.is_free_name(name, suite.scope, None))
+                .map(|name| (*name).to_string())
+                .or_else(|| semantic.fresh_name("task", suite.scope));
+            let Some(name) = name else {
+                finding.note(
+                    "the function reads its own variables (`locals()`, `vars()`, `eval`, a frame): a new local name would show there",
+                );
                 continue;
             };
             finding.fix_with(Applicability::Unsafe, |fix| {
                 fix.title(format!("Keep the task in `{SET_NAME}` until it is done"));
-                if let TaskSet::Missing(edit) = &set {
-                    fix.edit(edit.clone());
+                if let TaskSet::Missing(at) = set {
+                    add_task_set(ctx, fix, at)?;
                 }
                 let source = ctx.source;
                 let eol = line_ending(source);
@@ -167,22 +193,24 @@ fn task_factory(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option
     (attribute.attr.as_str() == "create_task" && is_loop).then_some("loop.create_task")
 }
 
-/// The module's task set: there already, or the edit that adds it.
+/// The module's task set: there already, or where to add it.
+#[derive(Clone, Copy)]
 enum TaskSet {
     Present,
-    Missing(Edit),
+    Missing(TextSize),
 }
 
 /// The set `_background_tasks`, visible from `scope` as the module global:
-/// present when the module binds it once as `_background_tasks = set()`;
-/// missing when nothing binds it anywhere. `None` when something else does.
+/// present when the module binds it once as `_background_tasks = set()`
+/// (annotated or not); missing when nothing binds it anywhere. `None` when
+/// something else does.
 fn task_set(ctx: &Context, scope: ScopeId) -> Option<TaskSet> {
     let semantic = ctx.semantic;
     let bindings: Vec<_> = semantic.bindings_named(SET_NAME).collect();
     if bindings.is_empty() {
         // `set()` must be the builtin where the new statement runs.
         let builtin_set = matches!(semantic.lookup("set", MODULE_SCOPE), Lookup::Builtin);
-        return builtin_set.then(|| TaskSet::Missing(set_insertion(ctx)));
+        return builtin_set.then(|| TaskSet::Missing(set_position(ctx)));
     }
     let [(_, binding)] = bindings.as_slice() else {
         return None;
@@ -202,15 +230,24 @@ fn task_set(ctx: &Context, scope: ScopeId) -> Option<TaskSet> {
     (is_ours && visible).then_some(TaskSet::Present)
 }
 
-/// `_background_tasks = set()`, with `set` the builtin.
+/// `_background_tasks = set()` or `_background_tasks: T = set()`, with
+/// `set` the builtin.
 fn is_empty_set_assignment(semantic: &SemanticModel, stmt: &Stmt) -> bool {
-    let Stmt::Assign(assign) = stmt else {
+    let (target, value) = match stmt {
+        Stmt::Assign(assign) => match assign.targets.as_slice() {
+            [target] => (target, assign.value.as_ref()),
+            _ => return false,
+        },
+        Stmt::AnnAssign(assign) => match &assign.value {
+            Some(value) => (assign.target.as_ref(), value.as_ref()),
+            None => return false,
+        },
+        _ => return false,
+    };
+    let Expr::Name(target) = target else {
         return false;
     };
-    let [Expr::Name(target)] = assign.targets.as_slice() else {
-        return false;
-    };
-    let Expr::Call(call) = assign.value.as_ref() else {
+    let Expr::Call(call) = value else {
         return false;
     };
     target.id.as_str() == SET_NAME
@@ -218,14 +255,69 @@ fn is_empty_set_assignment(semantic: &SemanticModel, stmt: &Stmt) -> bool {
         && semantic.refers_to(&call.func, MODULE_SCOPE, "builtins.set")
 }
 
-/// The edit that adds `_background_tasks = set()` after the module's
-/// docstring and leading imports, a blank line above it; at the top of
-/// the module when it has neither.
-fn set_insertion(ctx: &Context) -> Edit {
+/// Whether the module lists its own variables: `globals()` anywhere, or
+/// `vars()` / `dir()` / `locals()` at module level.
+fn reads_module_globals(semantic: &SemanticModel) -> bool {
+    semantic.reads_own_frame(MODULE_SCOPE)
+        || semantic
+            .references_named("globals")
+            .any(|r| matches!(semantic.lookup("globals", r.scope), Lookup::Builtin))
+}
+
+/// Whether `asyncio.ensure_future(x)` surely makes a new task: `x` is a
+/// call known to return a coroutine.
+fn makes_a_task(semantic: &SemanticModel, call: &ast::ExprCall, scope: ScopeId) -> bool {
+    let [Expr::Call(argument)] = &*call.arguments.args else {
+        return false;
+    };
+    semantic.call_result(argument, scope) == CallResult::Coroutine
+}
+
+/// Adds `_background_tasks: set[asyncio.Task[object]] = set()` at `at`,
+/// and `import asyncio` when the module has no such binding there. The
+/// annotation is evaluated when the module runs unless annotations are
+/// postponed: before Python 3.9 neither `set[...]` nor `Task[...]`
+/// subscripts, and an `import asyncio` this fix adds may land after the
+/// set; then it is quoted (type checkers read it all the same).
+fn add_task_set(ctx: &Context, fix: &mut FixBuilder, at: TextSize) -> anyhow::Result<()> {
+    let (asyncio, import) = crate::fix::importer::ensure_module(ctx, "asyncio", at)?;
+    let evaluated = !ctx.semantic.postpones_annotations();
+    let quoted = evaluated && (ctx.settings.target_version < PyVersion::PY39 || import.is_some());
+    if let Some(import) = import {
+        fix.edit(import);
+    }
+    let annotation = format!("set[{asyncio}.Task[object]]");
+    let annotation = if quoted {
+        format!("\"{annotation}\"")
+    } else {
+        annotation
+    };
+    fix.edit(set_insertion(
+        ctx,
+        at,
+        &format!("{SET_NAME}: {annotation} = set()"),
+    ));
+    Ok(())
+}
+
+/// Where `_background_tasks` goes: after the module's docstring and leading
+/// imports; at the top of the module when it has neither.
+fn set_position(ctx: &Context) -> TextSize {
     let source = ctx.source;
-    let eol = line_ending(source);
-    let statement = format!("{SET_NAME} = set()");
     let body = &ctx.module.body;
+    match leading_header(body)
+        .checked_sub(1)
+        .and_then(|last| body.get(last))
+    {
+        Some(last) => full_line_end(source, last.end()),
+        None => body
+            .first()
+            .map_or(TextSize::new(0), |first| line_start(source, first.start())),
+    }
+}
+
+/// How many statements the docstring and the leading imports take.
+fn leading_header(body: &[Stmt]) -> usize {
     let mut header = 0;
     if body
         .first()
@@ -239,53 +331,49 @@ fn set_insertion(ctx: &Context) -> Edit {
     {
         header += 1;
     }
-    match header.checked_sub(1).and_then(|last| body.get(last)) {
-        Some(last) => {
-            let end = full_line_end(source, last.end());
-            if source[..end.to_usize()].ends_with(['\n', '\r']) {
-                Edit::insertion(end, format!("{eol}{statement}{eol}"))
-            } else {
-                Edit::insertion(end, format!("{eol}{eol}{statement}{eol}"))
-            }
-        }
-        None => {
-            let at = body
-                .first()
-                .map_or(TextSize::new(0), |first| line_start(source, first.start()));
-            Edit::insertion(at, format!("{statement}{eol}{eol}"))
-        }
-    }
+    header
 }
 
-/// Whether `name` can become a local variable of the function `scope`:
-/// nothing in the function (nested scopes included) binds, reads or
-/// declares it, so the new assignment changes what no existing code sees.
-fn is_free_name(semantic: &SemanticModel, name: &str, scope: ScopeId) -> bool {
-    let function = semantic.scope(scope);
-    if function.globals.contains(name) || function.nonlocals.contains(name) {
-        return false;
+/// The edit that adds `statement` at `at` (see [`set_position`]), a blank
+/// line above it after a header, one below it at the top.
+fn set_insertion(ctx: &Context, at: TextSize, statement: &str) -> Edit {
+    let source = ctx.source;
+    let eol = line_ending(source);
+    if leading_header(&ctx.module.body) == 0 {
+        return Edit::insertion(at, format!("{statement}{eol}{eol}"));
     }
-    let inside = |s: ScopeId| semantic.is_within(s, scope);
-    !semantic.bindings_named(name).any(|(_, b)| inside(b.scope))
-        && !semantic.references_named(name).any(|r| inside(r.scope))
-        && !semantic.scopes.iter().enumerate().any(|(id, s)| {
-            inside(id as ScopeId)
-                && (s.globals.contains(name) || s.nonlocals.contains(name))
-                && s.kind != ScopeKind::Module
-        })
+    if source[..at.to_usize()].ends_with(['\n', '\r']) {
+        Edit::insertion(at, format!("{eol}{statement}{eol}"))
+    } else {
+        Edit::insertion(at, format!("{eol}{eol}{statement}{eol}"))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::DANGLING_TASK;
     use crate::test_support::{check_finding, check_fix, check_no_fix};
+    use crate::version::PyVersion;
+
+    const MESSAGE: &str =
+        "the task from `asyncio.create_task` is not kept and may be garbage-collected early";
+
+    /// The fixed text for `target` (unsafe fixes on).
+    fn fixed_for(source: &str, target: PyVersion) -> String {
+        let mut rules = crate::settings::RuleSettings::for_codemods(&[&DANGLING_TASK]);
+        rules.target_version = target;
+        rules.unsafe_fixes = true;
+        let outcome =
+            crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();
+        outcome.fixed.expect("a fix")
+    }
 
     #[test]
     fn keeps_the_task_in_a_new_set() {
         check_fix(
             &DANGLING_TASK,
             "import asyncio\n\n\nasync def f():\n    asyncio.create_task(g())  # fire\n    return 1\n",
-            "import asyncio\n\n_background_tasks = set()\n\n\nasync def f():\n    task = asyncio.create_task(g())  # fire\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n    return 1\n",
+            "import asyncio\n\n_background_tasks: set[asyncio.Task[object]] = set()\n\n\nasync def f():\n    task = asyncio.create_task(g())  # fire\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n    return 1\n",
         );
     }
 
@@ -293,8 +381,8 @@ mod tests {
     fn two_fixes_share_one_set() {
         check_fix(
             &DANGLING_TASK,
-            "import asyncio\n\nasync def f():\n    asyncio.create_task(g())\n\nasync def h():\n    asyncio.ensure_future(g())\n",
-            "import asyncio\n\n_background_tasks = set()\n\nasync def f():\n    task = asyncio.create_task(g())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n\nasync def h():\n    task = asyncio.ensure_future(g())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n",
+            "import asyncio\n\nasync def g():\n    pass\n\nasync def f():\n    asyncio.create_task(g())\n\nasync def h():\n    asyncio.ensure_future(g())\n",
+            "import asyncio\n\n_background_tasks: set[asyncio.Task[object]] = set()\n\nasync def g():\n    pass\n\nasync def f():\n    task = asyncio.create_task(g())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n\nasync def h():\n    task = asyncio.ensure_future(g())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n",
         );
     }
 
@@ -308,6 +396,49 @@ mod tests {
     }
 
     #[test]
+    fn reuses_an_annotated_set() {
+        check_fix(
+            &DANGLING_TASK,
+            "import asyncio\nfrom typing import Any\n_background_tasks: set[asyncio.Task[Any]] = set()\nasync def f():\n    asyncio.create_task(g())\n",
+            "import asyncio\nfrom typing import Any\n_background_tasks: set[asyncio.Task[Any]] = set()\nasync def f():\n    task = asyncio.create_task(g())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n",
+        );
+    }
+
+    #[test]
+    fn the_annotation_is_quoted_where_it_cannot_run() {
+        let source = "import asyncio\n\nasync def f():\n    asyncio.create_task(g())\n";
+        assert!(
+            fixed_for(source, PyVersion::PY38)
+                .contains("_background_tasks: \"set[asyncio.Task[object]]\" = set()\n")
+        );
+        assert!(
+            fixed_for(source, PyVersion::PY39)
+                .contains("_background_tasks: set[asyncio.Task[object]] = set()\n")
+        );
+        // Postponed annotations are never evaluated.
+        let postponed = format!("from __future__ import annotations\n{source}");
+        assert!(
+            fixed_for(&postponed, PyVersion::PY37)
+                .contains("_background_tasks: set[asyncio.Task[object]] = set()\n")
+        );
+    }
+
+    #[test]
+    fn the_annotation_names_asyncio_as_the_module_binds_it() {
+        check_fix(
+            &DANGLING_TASK,
+            "import asyncio as aio\n\nasync def f():\n    aio.create_task(g())\n",
+            "import asyncio as aio\n\n_background_tasks: set[aio.Task[object]] = set()\n\nasync def f():\n    task = aio.create_task(g())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n",
+        );
+        // No module binding yet: the import is added, the annotation quoted.
+        check_fix(
+            &DANGLING_TASK,
+            "from asyncio import create_task\n\nasync def f():\n    create_task(g())\n",
+            "import asyncio\nfrom asyncio import create_task\n\n_background_tasks: \"set[asyncio.Task[object]]\" = set()\n\nasync def f():\n    task = create_task(g())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n",
+        );
+    }
+
+    #[test]
     fn held_tasks_are_left_alone() {
         check_no_fix(
             &DANGLING_TASK,
@@ -316,11 +447,39 @@ mod tests {
     }
 
     #[test]
+    fn ensure_future_of_what_may_be_a_future_is_reported() {
+        for argument in ["fut", "make()", "asyncio.gather(a(), b())"] {
+            let source = format!(
+                "import asyncio\nasync def f(fut):\n    asyncio.ensure_future({argument})\n"
+            );
+            check_finding(
+                &DANGLING_TASK,
+                &source,
+                "the task from `asyncio.ensure_future` is not kept and may be garbage-collected early",
+            );
+        }
+    }
+
+    #[test]
+    fn declared_or_introspected_names_are_not_taken() {
+        check_fix(
+            &DANGLING_TASK,
+            "import asyncio\nasync def f():\n    global task, background_task\n    asyncio.create_task(g())\n",
+            "import asyncio\n\n_background_tasks: set[asyncio.Task[object]] = set()\nasync def f():\n    global task, background_task\n    bg_task = asyncio.create_task(g())\n    _background_tasks.add(bg_task)\n    bg_task.add_done_callback(_background_tasks.discard)\n",
+        );
+        check_finding(
+            &DANGLING_TASK,
+            "import asyncio\nasync def f():\n    asyncio.create_task(g())\n    return locals()\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
     fn other_set_binding_blocks_the_fix() {
         check_finding(
             &DANGLING_TASK,
             "import asyncio\n_background_tasks = []\nasync def f():\n    asyncio.create_task(g())\n",
-            "the task from `asyncio.create_task` is not kept and may be garbage-collected early",
+            MESSAGE,
         );
     }
 
@@ -353,7 +512,7 @@ mod tests {
         check_fix(
             &DANGLING_TASK,
             "import asyncio\nasync def f():\n    asyncio.create_task(g())",
-            "import asyncio\n\n_background_tasks = set()\nasync def f():\n    task = asyncio.create_task(g())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)",
+            "import asyncio\n\n_background_tasks: set[asyncio.Task[object]] = set()\nasync def f():\n    task = asyncio.create_task(g())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)",
         );
     }
 }

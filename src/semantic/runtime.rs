@@ -163,6 +163,13 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
+    /// Whether the module's annotations are never evaluated at run time
+    /// (`from __future__ import annotations`): then an annotation may use
+    /// names and subscripts that do not exist, or fail, when the module runs.
+    pub fn postpones_annotations(&self) -> bool {
+        self.imports_of("__future__.annotations").next().is_some()
+    }
+
     /// The scope whose frame runs the code of `scope`: itself, or, for a
     /// list, set or dict comprehension, the scope around it (they run at
     /// once, in place; before 3.12 in a frame of their own, but one that
@@ -246,6 +253,20 @@ mod tests {
             library("with suppress(Exception):\n    import trio\n"),
             LibraryChoice::One(Trio)
         );
+    }
+
+    #[test]
+    fn future_import_postpones_annotations() {
+        let postpones = |source: &str| {
+            let parsed = parse(source).unwrap();
+            SemanticModel::build(parsed.syntax()).postpones_annotations()
+        };
+        assert!(postpones(
+            "from __future__ import annotations\nx: set[int] = set()\n"
+        ));
+        assert!(postpones("from __future__ import division, annotations\n"));
+        assert!(!postpones("from __future__ import division\n"));
+        assert!(!postpones("import annotations\n"));
     }
 
     #[test]
