@@ -251,7 +251,7 @@ mod composition {
     fn sleep_and_dangling_task_share_the_header() {
         check(
             "import time\nfrom asyncio import create_task\n\n\nasync def tick(job):\n    time.sleep(1)\n    create_task(job())\n",
-            "import asyncio\nfrom asyncio import create_task\n\n_background_tasks = set()\n\n\nasync def tick(job):\n    await asyncio.sleep(1)\n    task = create_task(job())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n",
+            "import asyncio\nfrom asyncio import create_task\n\n_background_tasks: \"set[asyncio.Task[object]]\" = set()\n\n\nasync def tick(job):\n    await asyncio.sleep(1)\n    task = create_task(job())\n    _background_tasks.add(task)\n    task.add_done_callback(_background_tasks.discard)\n",
         );
     }
 }
