@@ -57,18 +57,25 @@ declare_codemod! {
     ///
     /// ## Left alone
     /// A handler with any `raise` in its own body (a bare `raise`, `raise
-    /// err`, `raise Other() from err`: it does not swallow silently, even if
-    /// only on some paths); a `try` that already handles `CancelledError`
-    /// in an earlier clause; `except Exception:` and narrower; a `try` body
-    /// with no `await`; handlers in synchronous functions, lambdas or
-    /// classes nested in a coroutine; `except*`; a module that imports trio,
-    /// anyio or curio, whose cancellation is not `asyncio.CancelledError`.
-    /// Reported without a fix: a handler that hands the exception on
-    /// instead of swallowing it (`future.set_exception(exc)`, `errors[i] =
-    /// e`, `return exc`, a callback, `sys.exc_info()`), as asyncio's own
-    /// `staggered_race` and `contextlib.AsyncExitStack` do: re-raising
-    /// cancellation first would skip the hand-over. Logging the exception or
-    /// formatting it (`str(exc)`) is not handing it on.
+    /// err`, `raise Other() from err`, `raise e from None`, logging then
+    /// `raise`: it does not swallow silently, even if only on some paths); a
+    /// `try` that already handles `CancelledError` in an earlier clause; a
+    /// handler that tests the exception's type against `CancelledError`
+    /// itself (`isinstance(e, CancelledError)`, `type(e) is ...`,
+    /// `e.__class__`, `match e: case CancelledError():`, `sys.exc_info()[0]`,
+    /// the type's name); `except Exception:` and narrower; a `try` body with
+    /// no `await`; handlers in synchronous functions, lambdas or classes
+    /// nested in a coroutine; `except*`; a module that imports trio, anyio
+    /// or curio, whose cancellation is not `asyncio.CancelledError`.
+    /// Reported without a fix: a handler that tests the type against other
+    /// classes (it decides per type, by hand); a coroutine the module runs
+    /// under `asyncio.shield(...)` (kept from cancellation on purpose); a
+    /// handler that hands the exception on instead of swallowing it
+    /// (`future.set_exception(exc)`, `errors[i] = e`, `return exc`, a
+    /// callback, `sys.exc_info()`), as asyncio's own `staggered_race` and
+    /// `contextlib.AsyncExitStack` do: re-raising cancellation first would
+    /// skip the hand-over. Logging the exception or formatting it
+    /// (`str(exc)`, `type(exc).__name__`) is not handing it on.
     pub static SWALLOWED_CANCEL = Codemod {
         code: "AM107",
         name: "swallowed-cancel",
@@ -114,6 +121,14 @@ fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: Scope
     if !can_be_cancelled(semantic, &try_stmt.body, scope) || raises(semantic, handler, scope) {
         return;
     }
+    let used = semantic.caught_use(handler, scope);
+    let tests_for_cancellation = used
+        .tested_against
+        .iter()
+        .any(|class| semantic.names_cancelled_error(class, scope));
+    if tests_for_cancellation {
+        return; // `isinstance(e, CancelledError)`, `match e:`…: decided on purpose.
+    }
     let caught = match handler.type_.as_deref() {
         None => "bare `except:`",
         Some(Expr::Tuple(_)) => "`except (…, BaseException)`",
@@ -129,6 +144,18 @@ fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: Scope
         TextRange::new(start, header_end),
         format!("{caught} in a coroutine swallows its cancellation"),
     );
+    if used.tests_type {
+        finding.note(
+            "the handler looks at the exception's type itself (`isinstance`, `type(e)`, `match`): it decides what happens per type; review whether cancellation should pass",
+        );
+        return;
+    }
+    if let Some(runner) = shielded_by(semantic, scope) {
+        finding.note(format!(
+            "the coroutine runs under `{runner}`: it is kept from being cancelled on purpose; review by hand"
+        ));
+        return;
+    }
     if forwards(semantic, handler, scope) {
         finding.note(
             "the handler passes the exception on (to a future, a list, a callback or `sys.exc_info()`): re-raising cancellation before it would skip that; review by hand",
@@ -160,6 +187,22 @@ fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: Scope
     });
 }
 
+/// The `asyncio.shield` that runs the coroutine function `scope`, when a
+/// call of it is shielded somewhere in the module: its author keeps it from
+/// being cancelled by its callers.
+fn shielded_by(semantic: &SemanticModel, scope: ScopeId) -> Option<&'static str> {
+    let def = semantic.scope(scope).function()?;
+    let shielded = semantic.calls.iter().any(|site| {
+        let call = site.call;
+        semantic.refers_to(&call.func, site.scope, "asyncio.shield")
+            && matches!(&*call.arguments.args, [Expr::Call(inner)]
+                if semantic
+                    .coroutine_function(&inner.func, site.scope)
+                    .is_some_and(|target| std::ptr::eq(target, def)))
+    });
+    shielded.then_some("asyncio.shield")
+}
+
 /// `except:`, `except BaseException:` or a tuple that holds `BaseException`.
 fn catches_base_exception(
     semantic: &SemanticModel,
@@ -188,20 +231,8 @@ fn handles_cancellation(
     let Some(type_) = &handler.type_ else {
         return false;
     };
-    let is_cancelled = |e: &Expr| match semantic.qualified_name(e, scope) {
-        Some(qualified) => {
-            qualified.module() == "asyncio" && qualified.member() == "CancelledError"
-        }
-        None => match e {
-            Expr::Name(name) => name.id.as_str() == "CancelledError",
-            Expr::Attribute(attribute) => attribute.attr.as_str() == "CancelledError",
-            _ => false,
-        },
-    };
-    match type_.as_ref() {
-        Expr::Tuple(tuple) => tuple.elts.iter().any(is_cancelled),
-        other => is_cancelled(other),
-    }
+    // A string is no class: `except "CancelledError"` is not a handler of it.
+    !type_.is_string_literal_expr() && semantic.names_cancelled_error(type_, scope)
 }
 
 /// Whether the coroutine can be suspended, and so cancelled, inside `body`:
@@ -389,7 +420,7 @@ impl<'a> Visitor<'a> for Raises {
 #[cfg(test)]
 mod tests {
     use super::SWALLOWED_CANCEL;
-    use crate::test_support::{check_finding, check_fix, check_no_fix};
+    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
 
     #[test]
     fn bare_except_gets_a_cancel_clause() {
@@ -498,6 +529,51 @@ mod tests {
             &SWALLOWED_CANCEL,
             "import asyncio\nasync def f():\n    try:\n        await g()\n    except:\n        def again():\n            raise\n        return again\n",
             "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except:\n        def again():\n            raise\n        return again\n",
+        );
+    }
+
+    #[test]
+    fn a_handler_testing_for_cancellation_itself_is_left_alone() {
+        for test in [
+            "if isinstance(e, asyncio.CancelledError):\n            return",
+            "if type(e) is CancelledError:\n            return",
+            "if e.__class__ in (KeyError, asyncio.CancelledError):\n            return",
+            "if type(e).__name__ == 'CancelledError':\n            return",
+            "match e:\n            case asyncio.CancelledError():\n                return",
+        ] {
+            let source = format!(
+                "import asyncio\nfrom asyncio import CancelledError\nasync def f():\n    try:\n        await g()\n    except BaseException as e:\n        {test}\n        log(e)\n"
+            );
+            assert!(findings(&SWALLOWED_CANCEL, &source).is_empty(), "{test}");
+        }
+        let exc_info = "import asyncio, sys\nasync def f():\n    try:\n        await g()\n    except:\n        if issubclass(sys.exc_info()[0], asyncio.CancelledError):\n            return\n";
+        assert!(findings(&SWALLOWED_CANCEL, exc_info).is_empty());
+    }
+
+    #[test]
+    fn a_handler_testing_other_types_is_reported_without_fix() {
+        check_finding(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except BaseException as e:\n        if isinstance(e, KeyboardInterrupt):\n            return\n        log(e)\n",
+            "`except BaseException` in a coroutine swallows its cancellation",
+        );
+    }
+
+    #[test]
+    fn a_shielded_coroutine_is_reported_without_fix() {
+        check_finding(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def close(conn):\n    try:\n        await conn.close()\n    except:\n        pass\nasync def stop(conn):\n    await asyncio.shield(close(conn))\n",
+            "bare `except:` in a coroutine swallows its cancellation",
+        );
+    }
+
+    #[test]
+    fn describing_the_type_still_swallows() {
+        check_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except BaseException as e:\n        log.error('%s: %s', type(e).__name__, e)\n",
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except BaseException as e:\n        log.error('%s: %s', type(e).__name__, e)\n",
         );
     }
 
