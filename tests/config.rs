@@ -803,3 +803,31 @@ fn the_readme_configuration_example_is_valid() {
         stdout(&output)
     );
 }
+
+/// A project checked out in a directory the default excludes name (`build`)
+/// is not excluded as a whole by `--force-exclude`.
+#[test]
+fn force_exclude_never_looks_above_the_project() {
+    let dir = project(&[("build/m.py", FIXABLE), ("build/dist/d.py", FIXABLE)]);
+    let root = dir.path().join("build");
+    let absolute = root.join("m.py");
+    let absolute = absolute.to_str().expect("utf-8 temp path");
+    for args in [
+        &["check", "--force-exclude", "."][..],
+        &["check", "--force-exclude", "m.py"],
+        &["check", "--force-exclude", absolute],
+    ] {
+        let output = asyncmod(&root, args);
+        assert_eq!(code(&output), 1, "{args:?}: {}", stderr(&output));
+    }
+    // Below it, the defaults still apply.
+    let output = asyncmod(&root, &["check", "--force-exclude", "dist/d.py"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    // With a configuration, the project starts at its directory, wherever
+    // the run starts.
+    write(dir.path(), "build/pyproject.toml", "[tool.asyncmod]\n");
+    let output = asyncmod(dir.path(), &["check", "--force-exclude", "build/m.py"]);
+    assert_eq!(am001_files(&output), ["build/m.py"]);
+    let output = asyncmod(&root, &["check", "--force-exclude", "."]);
+    assert_eq!(am001_files(&output), ["m.py"]);
+}

@@ -182,6 +182,11 @@ impl Resolver {
                 return Ok(false);
             };
             let governing = self.settings_for_dir(parent)?;
+            // The project's own directory, or one above it (`.` run in a
+            // checkout under `build/`).
+            if governing.root.starts_with(&current) {
+                return Ok(false);
+            }
             if governing.excluder.is_excluded(&current) {
                 return Ok(true);
             }
