@@ -96,7 +96,7 @@ fn catalogue_table() -> String {
             codemod.code,
             codemod.name,
             python_column(codemod),
-            codemod.safety.as_str(),
+            codemod.safety_label(),
             codemod.summary().replace('|', "\\|")
         ));
     }

@@ -3,7 +3,8 @@
 //! For each codemod of the registry, each fixture runs through that codemod
 //! alone. The snapshot holds a header (code, options), the `check` lines and
 //! the diff. A `rewrite*.py` fixture must change, a `leave*.py` fixture must
-//! stay byte-identical; every output must parse, and a second run must
+//! stay byte-identical, a `report*.py` fixture (of a codemod that only
+//! reports) must have findings and stay byte-identical; every output must parse, and a second run must
 //! change nothing. An optional first line `# asyncmod-test: FLAGS` is read by
 //! the real command-line parser.
 
@@ -58,8 +59,14 @@ fn run_fixture(folder: &str, codemods: &[&'static Codemod], path: &Path) -> Resu
     if stem.starts_with("leave") && fixed.fixed.is_some() {
         problems.push("a leave fixture must stay byte-identical".to_string());
     }
-    if !stem.starts_with("rewrite") && !stem.starts_with("leave") {
-        problems.push("fixture names start with `rewrite` or `leave`".to_string());
+    if stem.starts_with("report") && (fixed.fixed.is_some() || checked.reports.is_empty()) {
+        problems.push("a report fixture must have findings and stay byte-identical".to_string());
+    }
+    if !["rewrite", "leave", "report"]
+        .iter()
+        .any(|kind| stem.starts_with(kind))
+    {
+        problems.push("fixture names start with `rewrite`, `leave` or `report`".to_string());
     }
 
     let header = match codemods {
@@ -120,13 +127,19 @@ fn every_fixture_of_every_codemod() {
     );
 }
 
+/// A codemod that only reports has `report*.py` fixtures where others have
+/// `rewrite*.py` ones: programs it must find something in and leave as they are.
 #[test]
 fn every_codemod_has_fixtures_of_both_kinds() {
-    for (folder, _) in folders() {
+    for (folder, codemods) in folders() {
         let stems: Vec<String> = fixtures_in(&folder).iter().map(|p| stem(p)).collect();
+        let kind = match codemods.as_slice() {
+            [codemod] if codemod.reports_only => "report",
+            _ => "rewrite",
+        };
         assert!(
-            stems.iter().any(|s| s.starts_with("rewrite")),
-            "{folder} has no rewrite fixture"
+            stems.iter().any(|s| s.starts_with(kind)),
+            "{folder} has no {kind} fixture"
         );
         if folder != COMPOSITE {
             assert!(

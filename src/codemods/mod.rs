@@ -19,6 +19,7 @@ mod task_classmethods;
 mod taskgroup;
 mod timeout_error_alias;
 mod to_thread;
+mod unchecked_gather_exceptions;
 mod wait_coroutines;
 mod wait_for_to_timeout;
 
@@ -49,6 +50,7 @@ pub use task_classmethods::TASK_CLASSMETHODS;
 pub use taskgroup::TASKGROUP;
 pub use timeout_error_alias::TIMEOUT_ERROR_ALIAS;
 pub use to_thread::TO_THREAD;
+pub use unchecked_gather_exceptions::UNCHECKED_GATHER_EXCEPTIONS;
 pub use wait_coroutines::WAIT_COROUTINES;
 pub use wait_for_to_timeout::WAIT_FOR_TO_TIMEOUT;
 
@@ -68,6 +70,7 @@ pub static ALL: &[&Codemod] = &[
     &SWALLOWED_CANCEL,
     &BLOCKING_CALL,
     &MISSING_AWAIT,
+    &UNCHECKED_GATHER_EXCEPTIONS,
     &LOOP_ARGUMENT,
     &LEGACY_COROUTINE,
     &TASK_CLASSMETHODS,
@@ -87,6 +90,8 @@ pub struct Codemod {
     /// The oldest target Python the codemod runs for: below it, it does nothing.
     pub min_python: PyVersion,
     pub safety: Safety,
+    /// The codemod reports and never fixes: its safety means nothing.
+    pub reports_only: bool,
     pub run: fn(&Context, &mut Findings),
     /// The `///` documentation: What it does, Why, Before, After, Fix safety, Left alone.
     pub doc: &'static str,
@@ -111,6 +116,7 @@ impl Codemod {
         name: "",
         min_python: PyVersion::ANY,
         safety: Applicability::Safe,
+        reports_only: false,
         run: runs_nowhere,
         doc: "",
         needles: &[],
@@ -132,6 +138,16 @@ impl Codemod {
     pub fn wants_with(&self, contains: &mut dyn FnMut(&'static str) -> bool) -> bool {
         self.requires.iter().all(|needle| contains(needle))
             && (self.needles.is_empty() || self.needles.iter().any(|needle| contains(needle)))
+    }
+
+    /// The fix safety as `list`, `explain` and the README show it: `safe`,
+    /// `unsafe`, or `—` for a codemod that only reports.
+    pub fn safety_label(&self) -> &'static str {
+        if self.reports_only {
+            "—"
+        } else {
+            self.safety.as_str()
+        }
     }
 
     /// Whether `# noqa: CODE` with this code suppresses the codemod.

@@ -13,7 +13,7 @@ pub fn list() -> String {
                 c.code.to_string(),
                 c.name.to_string(),
                 python_column(c),
-                c.safety.as_str().to_string(),
+                c.safety_label().to_string(),
                 c.summary(),
             ]
         })
@@ -59,7 +59,7 @@ pub fn explain(codemod: &Codemod) -> String {
         codemod.code,
         codemod.name,
         python_column(codemod),
-        codemod.safety.as_str(),
+        codemod.safety_label(),
         codemod.documentation().trim_end()
     ) + "\n"
 }

@@ -43,7 +43,7 @@ impl SarifLog {
                     },
                     "defaultConfiguration": { "level": "warning" },
                     "properties": {
-                        "fixSafety": codemod.safety.as_str(),
+                        "fixSafety": codemod.safety_label(),
                         "minimumPython": codemod.min_python.to_string(),
                     },
                 })

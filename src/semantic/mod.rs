@@ -23,6 +23,7 @@ pub mod once;
 pub mod project;
 pub mod runtime;
 pub mod scope;
+pub mod statements;
 pub mod strings;
 
 use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};

@@ -1,0 +1,497 @@
+use crate::codemods::prelude::*;
+use crate::codemods::support::{significant_before, single_assignment};
+use crate::semantic::imports::Lookup;
+use crate::semantic::{CallSite, ScopeId, SemanticModel, UseKind};
+
+declare_codemod! {
+    /// ## What it does
+    /// Reports `asyncio.gather(..., return_exceptions=True)` whose results
+    /// are returned, or used, with no check for the exceptions among them.
+    ///
+    /// ## Why
+    /// With `return_exceptions=True`, a call that fails does not raise: its
+    /// exception object takes the place of its result in the list. Code that
+    /// then treats every element as a result (`for page in pages:
+    /// save(page.text)`) works on an exception as if it were data, and the
+    /// error surfaces far away as an `AttributeError`, a wrong value written
+    /// somewhere, or not at all. Check each element (`isinstance(r,
+    /// Exception)`) or let `gather` raise.
+    ///
+    /// ## Before
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def fetch_all(urls):
+    ///     pages = await asyncio.gather(*(fetch(u) for u in urls), return_exceptions=True)
+    ///     return [page.text for page in pages]
+    /// ```
+    ///
+    /// ## After
+    /// ```python
+    /// import asyncio
+    ///
+    /// async def fetch_all(urls):
+    ///     pages = await asyncio.gather(*(fetch(u) for u in urls), return_exceptions=True)
+    ///     return [page.text for page in pages]
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: what to do with a failure (skip it, log it, raise it, retry)
+    /// is the author's choice. Reported only.
+    ///
+    /// ## Left alone
+    /// Results that are dropped (`await asyncio.gather(..., return_exceptions=True)`
+    /// as a statement: the failures are ignored on purpose), or only counted
+    /// or printed (`len`, `print`, `repr`). Results handed to other code that
+    /// may check them: passed to a function other than a builtin that reads
+    /// the elements (`list`, `zip`, `sorted`, `sum`, …), stored in an
+    /// attribute, a container or another variable, or held in a `global` or
+    /// `nonlocal`. A function that checks for exceptions anywhere after the
+    /// `gather`: an `isinstance` or `issubclass` test against anything but
+    /// plain value types (`isinstance(r, Exception)`, `isinstance(r,
+    /// (TimeoutError, OSError))`, a filter `[r for r in rs if not
+    /// isinstance(r, BaseException)]`, `any(isinstance(…) for …)`).
+    /// `return_exceptions=` with anything but the literal `True`, and a
+    /// `gather` that is not awaited where it is written.
+    pub static UNCHECKED_GATHER_EXCEPTIONS = Codemod {
+        code: "AM113",
+        name: "unchecked-gather-exceptions",
+        min_python: PyVersion::ANY,
+        safety: Applicability::Safe,
+        reports_only: true,
+        run: unchecked_gather_exceptions,
+        needles: &["return_exceptions"],
+        requires: &["asyncio"],
+    };
+}
+
+const USED: &str = "`gather(..., return_exceptions=True)` puts exceptions among the results, which are used with no check for them";
+const RETURNED: &str = "`gather(..., return_exceptions=True)` puts exceptions among the results, which are returned with no check for them";
+
+/// Builtins that read the elements as values: passing the results to one
+/// is a use.
+const ELEMENT_READERS: &[&str] = &[
+    "dict",
+    "enumerate",
+    "frozenset",
+    "iter",
+    "list",
+    "max",
+    "min",
+    "next",
+    "reversed",
+    "set",
+    "sorted",
+    "sum",
+    "tuple",
+    "zip",
+];
+
+/// Builtins that look at the results without using an element as a value.
+const LOOKERS: &[&str] = &[
+    "bool",
+    "id",
+    "isinstance",
+    "issubclass",
+    "len",
+    "print",
+    "repr",
+    "str",
+    "type",
+];
+
+/// Builtin types an `isinstance` test may name without looking for an exception.
+const VALUE_TYPES: &[&str] = &[
+    "bool",
+    "bytes",
+    "dict",
+    "float",
+    "frozenset",
+    "int",
+    "list",
+    "set",
+    "str",
+    "tuple",
+];
+
+fn unchecked_gather_exceptions(ctx: &Context, out: &mut Findings) {
+    let semantic = ctx.semantic;
+    for site in &semantic.calls {
+        let call = site.call;
+        if !returns_exceptions(call)
+            || !semantic.is_awaited(call)
+            || !semantic.refers_to(&call.func, site.scope, "asyncio.gather")
+        {
+            continue;
+        }
+        let frame = semantic.frame_of(site.scope);
+        let Some(stmt) = semantic.statement_at(call.start()) else {
+            continue;
+        };
+        let calls: Vec<&CallSite> = semantic
+            .calls
+            .iter()
+            .filter(|other| {
+                semantic
+                    .scope(frame)
+                    .range
+                    .contains_range(other.call.range())
+            })
+            .collect();
+        let message = match fate(ctx, stmt, call, site.scope, &calls) {
+            Some(Fate::Returned) => RETURNED,
+            Some(Fate::Used) => USED,
+            None => continue,
+        };
+        if checks_for_exceptions(semantic, &calls, stmt.start()) {
+            continue;
+        }
+        out.report(&UNCHECKED_GATHER_EXCEPTIONS, call.range(), message);
+    }
+}
+
+/// `return_exceptions=True`, written as the literal.
+fn returns_exceptions(call: &ast::ExprCall) -> bool {
+    call.arguments.keywords.iter().any(|keyword| {
+        keyword
+            .arg
+            .as_ref()
+            .is_some_and(|arg| arg.as_str() == "return_exceptions")
+            && matches!(
+                keyword.value,
+                Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: true, .. })
+            )
+    })
+}
+
+/// What happens to the results, when it is something to report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Returned,
+    Used,
+}
+
+/// How one read of the results (or the awaited call itself) is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// Looked at without taking an element as a value (`len`, `print`).
+    Looked,
+    /// Given to code that may check it: a function, an attribute, another name.
+    HandedOff,
+    /// Its elements are used as values here.
+    Used,
+}
+
+fn fate(
+    ctx: &Context,
+    stmt: &Stmt,
+    call: &ast::ExprCall,
+    scope: ScopeId,
+    calls: &[&CallSite],
+) -> Option<Fate> {
+    let semantic = ctx.semantic;
+    let is_gather = |expr: &Expr| {
+        matches!(expr, Expr::Await(awaited)
+            if matches!(awaited.value.as_ref(), Expr::Call(c) if c.range() == call.range()))
+    };
+    match stmt {
+        Stmt::Return(ret) if ret.value.as_deref().is_some_and(is_gather) => {
+            return Some(Fate::Returned);
+        }
+        Stmt::Expr(statement) if is_gather(&statement.value) => return None,
+        _ => {}
+    }
+    if let Some((target, value)) = single_assignment(stmt)
+        && is_gather(value)
+    {
+        let names = target_names(target)?;
+        let mut used = false;
+        for name in names {
+            let owner = semantic.owner_scope(name, scope)?;
+            if owner != semantic.frame_of(scope) {
+                return None; // a global or nonlocal: other code may check it
+            }
+            for use_ in semantic.uses_of(name, owner) {
+                match use_.kind {
+                    UseKind::Read if use_.range.start() > stmt.end() => {
+                        match classify(ctx, use_.range, calls) {
+                            Read::HandedOff => return None,
+                            Read::Used => used = true,
+                            Read::Looked => {}
+                        }
+                    }
+                    UseKind::Declaration => return None,
+                    _ => {}
+                }
+            }
+        }
+        return used.then_some(Fate::Used);
+    }
+    // `await gather(…)` inside a larger expression: `for r in await …`.
+    let keyword = significant_before(ctx.tokens, call.start())?;
+    let awaited = TextRange::new(keyword.start(), call.end());
+    match classify(ctx, awaited, calls) {
+        Read::Used => Some(Fate::Used),
+        Read::Looked | Read::HandedOff => None,
+    }
+}
+
+/// The plain names an assignment target binds: `rs`, `a, b`, `a, *rest`.
+fn target_names(target: &Expr) -> Option<Vec<&str>> {
+    match target {
+        Expr::Name(name) => Some(vec![name.id.as_str()]),
+        Expr::Starred(starred) => target_names(&starred.value),
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+            let mut names = Vec::new();
+            for element in elts {
+                names.extend(target_names(element)?);
+            }
+            Some(names)
+        }
+        _ => None,
+    }
+}
+
+/// How the expression at `range` is used: as an argument of a call (a
+/// builtin that looks, one that reads the elements, or anything else), as
+/// the value stored in another place, or otherwise (iterated, indexed,
+/// returned, an attribute read: used).
+fn classify(ctx: &Context, range: TextRange, calls: &[&CallSite]) -> Read {
+    let semantic = ctx.semantic;
+    for site in calls {
+        let call = site.call;
+        let is_argument = call.arguments.args.iter().any(|arg| match arg {
+            Expr::Starred(starred) => holds(&starred.value, range),
+            other => holds(other, range),
+        }) || call
+            .arguments
+            .keywords
+            .iter()
+            .any(|keyword| holds(&keyword.value, range));
+        if !is_argument {
+            continue;
+        }
+        return match builtin_name(semantic, &call.func, site.scope) {
+            Some(name) if LOOKERS.contains(&name) => Read::Looked,
+            Some(name) if ELEMENT_READERS.contains(&name) => Read::Used,
+            _ => Read::HandedOff,
+        };
+    }
+    let stored = semantic.statement_at(range.start()).is_some_and(|stmt| {
+        single_assignment(stmt).is_some_and(|(_, value)| value.range() == range)
+            || matches!(stmt, Stmt::AugAssign(assign) if assign.value.range() == range)
+    });
+    if stored {
+        return Read::HandedOff;
+    }
+    Read::Used
+}
+
+/// Whether `expr` is the expression at `range`, or a list, tuple, set or
+/// dict display with it as an element or value (`{"rs": rs}`).
+fn holds(expr: &Expr, range: TextRange) -> bool {
+    if expr.range() == range {
+        return true;
+    }
+    match expr {
+        Expr::List(ast::ExprList { elts, .. })
+        | Expr::Tuple(ast::ExprTuple { elts, .. })
+        | Expr::Set(ast::ExprSet { elts, .. }) => elts.iter().any(|e| e.range() == range),
+        Expr::Dict(dict) => dict.items.iter().any(|item| item.value.range() == range),
+        _ => false,
+    }
+}
+
+/// The builtin `func` names, when it is one.
+fn builtin_name<'e>(semantic: &SemanticModel, func: &'e Expr, scope: ScopeId) -> Option<&'e str> {
+    let Expr::Name(name) = func else {
+        return None;
+    };
+    let id = name.id.as_str();
+    matches!(semantic.lookup(id, scope), Lookup::Builtin).then_some(id)
+}
+
+/// Whether the code after `after` tests something's type against what may
+/// be an exception class: `isinstance(r, Exception)`, `issubclass(type(r),
+/// OSError)`, not `isinstance(r, dict)`.
+fn checks_for_exceptions(semantic: &SemanticModel, calls: &[&CallSite], after: TextSize) -> bool {
+    calls.iter().any(|site| {
+        let call = site.call;
+        call.start() >= after
+            && matches!(
+                builtin_name(semantic, &call.func, site.scope),
+                Some("isinstance" | "issubclass")
+            )
+            && call
+                .arguments
+                .args
+                .get(1)
+                .is_some_and(|types| !only_value_types(semantic, types, site.scope))
+    })
+}
+
+/// Whether an `isinstance` type argument names only builtin value types.
+fn only_value_types(semantic: &SemanticModel, types: &Expr, scope: ScopeId) -> bool {
+    match types {
+        Expr::Tuple(tuple) => tuple
+            .elts
+            .iter()
+            .all(|t| only_value_types(semantic, t, scope)),
+        other => {
+            builtin_name(semantic, other, scope).is_some_and(|name| VALUE_TYPES.contains(&name))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RETURNED, UNCHECKED_GATHER_EXCEPTIONS as AM113, USED};
+    use crate::test_support::{check_finding, check_no_fix, findings};
+
+    fn source(body: &str) -> String {
+        format!("import asyncio\n\nasync def f(urls):\n{body}")
+    }
+
+    #[test]
+    fn results_iterated_unchecked_are_reported() {
+        check_finding(
+            &AM113,
+            &source(
+                "    rs = await asyncio.gather(*map(get, urls), return_exceptions=True)\n    for r in rs:\n        print(r.text)\n",
+            ),
+            USED,
+        );
+    }
+
+    #[test]
+    fn returned_results_are_reported() {
+        check_finding(
+            &AM113,
+            &source("    return await asyncio.gather(get(1), get(2), return_exceptions=True)\n"),
+            RETURNED,
+        );
+    }
+
+    #[test]
+    fn unpacked_results_are_reported() {
+        check_finding(
+            &AM113,
+            &source(
+                "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    return a.x + b.x\n",
+            ),
+            USED,
+        );
+    }
+
+    #[test]
+    fn awaited_inside_a_loop_header_is_reported() {
+        check_finding(
+            &AM113,
+            &source(
+                "    for r in await asyncio.gather(get(1), return_exceptions=True):\n        save(r)\n",
+            ),
+            USED,
+        );
+    }
+
+    #[test]
+    fn from_import_is_recognised() {
+        check_finding(
+            &AM113,
+            "from asyncio import gather\n\nasync def f():\n    rs = await gather(get(1), return_exceptions=True)\n    return sorted(rs)\n",
+            USED,
+        );
+    }
+
+    #[test]
+    fn a_check_for_exceptions_is_fine() {
+        for check in [
+            "    for r in rs:\n        if isinstance(r, Exception):\n            raise r\n    return rs\n",
+            "    return [r for r in rs if not isinstance(r, BaseException)]\n",
+            "    if any(isinstance(r, (OSError, TimeoutError)) for r in rs):\n        raise RuntimeError\n    return rs\n",
+            "    for r in rs:\n        if issubclass(type(r), MyError):\n            continue\n        save(r)\n",
+        ] {
+            let body =
+                format!("    rs = await asyncio.gather(get(1), return_exceptions=True)\n{check}");
+            assert_eq!(
+                findings(&AM113, &source(&body)),
+                Vec::<String>::new(),
+                "{check}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_type_test_is_no_check() {
+        check_finding(
+            &AM113,
+            &source(
+                "    rs = await asyncio.gather(get(1), return_exceptions=True)\n    return [r for r in rs if isinstance(r, (dict, list))]\n",
+            ),
+            USED,
+        );
+    }
+
+    #[test]
+    fn dropped_counted_printed_or_handed_off_results_are_left_alone() {
+        for use_ in [
+            "",
+            "    print(len(rs), rs)\n",
+            "    handle(rs)\n",
+            "    self.results = rs\n",
+            "    other = rs\n    return other\n",
+            "    log.info('done', extra={'rs': rs})\n",
+        ] {
+            let body =
+                format!("    rs = await asyncio.gather(get(1), return_exceptions=True)\n{use_}");
+            assert_eq!(
+                findings(&AM113, &source(&body)),
+                Vec::<String>::new(),
+                "{use_}"
+            );
+        }
+        check_no_fix(
+            &AM113,
+            &source("    await asyncio.gather(get(1), get(2), return_exceptions=True)\n"),
+        );
+    }
+
+    #[test]
+    fn a_global_result_is_left_alone() {
+        assert!(findings(
+            &AM113,
+            "import asyncio\n\nasync def f():\n    global rs\n    rs = await asyncio.gather(get(1), return_exceptions=True)\n    return rs[0]\n",
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn other_flags_and_unawaited_gathers_are_left_alone() {
+        for body in [
+            "    return await asyncio.gather(get(1), return_exceptions=False)\n",
+            "    return await asyncio.gather(get(1), return_exceptions=flag)\n",
+            "    return await asyncio.gather(get(1))\n",
+            "    fut = asyncio.gather(get(1), return_exceptions=True)\n    return await fut\n",
+        ] {
+            assert!(findings(&AM113, &source(body)).is_empty(), "{body}");
+        }
+    }
+
+    #[test]
+    fn a_shadowed_gather_is_left_alone() {
+        assert!(findings(
+            &AM113,
+            "import asyncio\n\nasync def f(asyncio):\n    return await asyncio.gather(get(1), return_exceptions=True)\n",
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn noqa_suppresses() {
+        assert!(findings(
+            &AM113,
+            &source("    return await asyncio.gather(get(1), return_exceptions=True)  # noqa: AM113\n"),
+        )
+        .is_empty());
+    }
+}
