@@ -100,7 +100,8 @@ pub struct FixArgs {
 pub struct FileArgs {
     /// Files or directories to process (default: the current directory).
     /// Directories are walked for `*.py`, honouring `.gitignore` and `.ignore`;
-    /// a file named here is always processed. `-` reads the source from stdin.
+    /// a file named here is always processed (unless `--force-exclude`).
+    /// `-` reads the source from stdin.
     pub paths: Vec<PathBuf>,
 
     /// Print findings, diffs and errors, but no summary and no progress.
@@ -177,7 +178,7 @@ pub struct FileArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=320))]
     pub line_length: Option<u16>,
 
-    /// Worker threads (default: every core).
+    /// Worker threads (default: the configuration's `jobs`, else every core).
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
