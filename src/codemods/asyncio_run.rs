@@ -118,11 +118,16 @@ declare_codemod! {
     /// - On Ctrl-C, `asyncio.run` first cancels the coroutine (it sees
     ///   `CancelledError` and can clean up), then raises `KeyboardInterrupt`,
     ///   which an `except KeyboardInterrupt:` around it still catches.
-    /// - As `asyncio.run` always does: tasks still pending when the
-    ///   coroutine returns are cancelled (their `finally` blocks run before
-    ///   the call returns) instead of being abandoned with the loop, and the
-    ///   default executor is shut down and waited for, so its threads finish
-    ///   before the next statement.
+    /// - As `asyncio.run` always does, before it returns: tasks still
+    ///   pending when the coroutine returns are cancelled (their `finally`
+    ///   blocks run) instead of being abandoned with the loop, async
+    ///   generators are finalized, and the default executor is shut down and
+    ///   waited for. So this cleanup now happens before the statement that
+    ///   uses the result (`print(loop.run_until_complete(main()))`) and
+    ///   before an `except KeyboardInterrupt:` handler runs; a teardown the
+    ///   code wrote after other statements (`print(x)` between the run and
+    ///   `loop.run_until_complete(loop.shutdown_asyncgens())`) is left alone,
+    ///   since that order was chosen.
     ///
     /// Comments on removed statements stay where the statements were.
     ///
@@ -131,7 +136,8 @@ declare_codemod! {
     /// handlers, `set_debug`, `set_exception_handler`, a second
     /// `run_until_complete`, passed on, returned, deleted, declared `global`
     /// or read by another function; statements between the loop's creation
-    /// and `run_until_complete`; loop teardown in an `except` handler; a loop
+    /// and `run_until_complete`, or between it and the loop's teardown;
+    /// loop teardown in an `except` handler; a loop
     /// held in an attribute (`self.loop`, `cls.loop`); loop management
     /// elsewhere in the module; objects bound to the loop outside coroutines
     /// (see above); anything inside an `async def`.
@@ -187,6 +193,8 @@ struct Candidate<'a> {
     teardown: Vec<Vec<&'a Stmt>>,
     /// Teardown statements in the `try`'s `finally`.
     finally_teardown: Vec<&'a Stmt>,
+    /// Teardown statements that other statements separate from the run.
+    stray_teardown: Vec<&'a Stmt>,
 }
 
 impl Candidate<'_> {
@@ -363,12 +371,14 @@ fn match_shape<'a>(
     };
 
     let loop_teardown = |stmt: &&'a Stmt| is_teardown(semantic, stmt, name, scope);
-    let after = |body: &'a [Stmt], index: usize| -> Vec<&'a Stmt> {
-        body.get(index + 1..)
-            .unwrap_or_default()
-            .iter()
-            .filter(loop_teardown)
-            .collect()
+    // The teardown right after the run goes; a teardown after other
+    // statements is kept apart (see `check_candidate`).
+    let mut stray_teardown = Vec::new();
+    let mut after = |body: &'a [Stmt], index: usize| -> Vec<&'a Stmt> {
+        let rest = body.get(index + 1..).unwrap_or_default();
+        let contiguous: Vec<&'a Stmt> = rest.iter().take_while(loop_teardown).collect();
+        stray_teardown.extend(rest.iter().skip(contiguous.len()).filter(loop_teardown));
+        contiguous
     };
     let mut teardown = vec![after(body, position)];
     let mut finally_teardown = Vec::new();
@@ -387,6 +397,7 @@ fn match_shape<'a>(
         try_block,
         teardown,
         finally_teardown,
+        stray_teardown,
     })
 }
 
@@ -405,6 +416,7 @@ fn check_candidate(
     ];
     allowed.extend(candidate.set_loop.map(|(stmt, _)| stmt.range()));
     allowed.extend(candidate.teardown_stmts().map(Ranged::range));
+    allowed.extend(candidate.stray_teardown.iter().map(|stmt| stmt.range()));
     if let Some(other) = semantic
         .uses_outside(candidate.name, candidate.owner, &allowed)
         .first()
@@ -418,6 +430,14 @@ fn check_candidate(
                 "the loop is also used on line {line}, and `asyncio.run` keeps its loop to itself"
             ),
         });
+    }
+    if let Some(stray) = candidate.stray_teardown.first() {
+        // `asyncio.run` does its teardown before it returns: the statements
+        // the code put before the teardown would now see it done.
+        return Err(format!(
+            "statements run between `run_until_complete` and the loop's teardown on line {}, which `asyncio.run` would do before them",
+            line_of(ctx, stray.start())
+        ));
     }
     let current = candidate.setup.kind == LoopCallKind::Current || candidate.set_loop.is_some();
     let argument = single_argument(candidate.run_call)?;
@@ -1232,6 +1252,15 @@ mod tests {
         unsafe_only(&format!(
             "{head}class Api:\n    def get(self):\n{run}Api().get()\n"
         ));
+    }
+
+    #[test]
+    fn statements_between_the_run_and_its_teardown_stay() {
+        check_finding(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    pass\n\nloop = asyncio.new_event_loop()\nx = loop.run_until_complete(main())\nprint(x)\nloop.run_until_complete(loop.shutdown_asyncgens())\nloop.close()\n",
+            MESSAGE,
+        );
     }
 
     #[test]
