@@ -50,16 +50,26 @@ declare_codemod! {
     /// other tasks. Code that relied on the loop standing still while it
     /// ran (shared state read without locks, a `requests.Session` used by
     /// several tasks, thread-local state) may behave differently; the
-    /// current `contextvars` context is copied to the thread. Cancelling the
-    /// coroutine no longer stops at the call, and the thread finishes it
-    /// anyway.
+    /// current `contextvars` context is copied to the thread, so a variable
+    /// the callee sets is not seen afterwards. The arguments are evaluated
+    /// in the coroutine, in the same order as before, before the thread
+    /// starts. Cancelling the coroutine no longer stops at the call, and
+    /// the thread finishes it anyway; the program waits for it at exit: for
+    /// `input()`, Ctrl-C now ends the program only after the user presses
+    /// Enter. With asyncio's deprecated `FastChildWatcher` or
+    /// `SafeChildWatcher`, which reap any child, a `subprocess` call in a
+    /// thread may lose its child's exit status.
     ///
     /// ## Left alone
     /// Calls in a synchronous function, even one nested in a coroutine;
     /// methods of objects (`session.get(...)`, `Popen(...).wait()`), whose
     /// blocking nature the codemod cannot see; names rebound locally. In a
     /// module that uses trio, anyio or curio the calls are reported without
-    /// a fix. `time.sleep` is AM001's.
+    /// a fix. Also reported without a fix: a `subprocess` call with
+    /// `preexec_fn=` or `**` arguments (`preexec_fn` may deadlock the child
+    /// in a process with threads), and a call given code to run (a
+    /// `lambda`, `hooks=`), which would run in the worker thread. `time.sleep`
+    /// is AM001's.
     ///
     /// ## Python
     /// `asyncio.to_thread` exists since Python 3.9.
@@ -152,6 +162,10 @@ fn report_statement_value(ctx: &Context, out: &mut Findings, call: &ast::ExprCal
         ));
         return;
     }
+    if let Some(reason) = thread_hazard(call, callee) {
+        finding.note(reason);
+        return;
+    }
     finding.fix_with(Applicability::Unsafe, |fix| {
         let to_thread = fix.ensure_import("asyncio", "to_thread")?;
         fix.title(format!("Run it with `await {to_thread}(…)`"));
@@ -184,6 +198,44 @@ fn report_statement_value(ctx: &Context, out: &mut Findings, call: &ast::ExprCal
         }
         Ok(())
     });
+}
+
+/// Why running this call in a worker thread would do more than move the
+/// wait, if it would: `preexec_fn` runs in the child between `fork` and
+/// `exec`, which may deadlock when the process has other threads (as it
+/// has once the call runs in one), and `**kwargs` may hold it; a callable
+/// the program passes (`lambda`, requests' `hooks=`) would run in the
+/// worker thread, beside the event loop, where touching asyncio objects is
+/// unsafe.
+fn thread_hazard(call: &ast::ExprCall, callee: &str) -> Option<&'static str> {
+    let arguments = &call.arguments;
+    let keyword = |name: &str| {
+        arguments
+            .keywords
+            .iter()
+            .any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+    };
+    if callee.starts_with("subprocess.") {
+        if keyword("preexec_fn") {
+            return Some(
+                "`preexec_fn` is not safe in a process with threads (the child may deadlock before `exec`), and the call would run in a worker thread",
+            );
+        }
+        if arguments.keywords.iter().any(|k| k.arg.is_none()) {
+            return Some(
+                "`**` arguments may hold a `preexec_fn`, which is not safe in a process with threads (the child may deadlock before `exec`)",
+            );
+        }
+    }
+    let passes_code = keyword("hooks")
+        || arguments
+            .args
+            .iter()
+            .chain(arguments.keywords.iter().map(|k| &k.value))
+            .any(Expr::is_lambda_expr);
+    passes_code.then_some(
+        "code the call is given (a `lambda`, `hooks=`) would run in the worker thread, beside the event loop",
+    )
 }
 
 /// The whole new call laid out over several lines as black would, when the
@@ -383,6 +435,22 @@ mod tests {
             "import trio, requests\nasync def f(u):\n    requests.get(u)\n",
             "blocking call `requests.get` in a coroutine",
         );
+    }
+
+    #[test]
+    fn code_that_would_run_in_the_thread_is_reported() {
+        for call in [
+            "subprocess.run(cmd, preexec_fn=os.setsid)",
+            "subprocess.check_call(cmd, **options)",
+            "requests.get(u, hooks={'response': log})",
+            "subprocess.call(cmd, preexec_fn=lambda: None)",
+        ] {
+            let source = format!(
+                "import os, subprocess, requests\nasync def f(u, cmd, options, log):\n    {call}\n"
+            );
+            assert_eq!(findings(&BLOCKING_CALL, &source).len(), 1, "{call}");
+            check_no_fix(&BLOCKING_CALL, &source);
+        }
     }
 
     #[test]
