@@ -2,7 +2,10 @@ import asyncio
 
 
 async def handler(event, ready, args):
-    if ready: await asyncio.wait_for(event.wait(), 1)  # leave, reported: one-line block
+    if (ready and
+            args): await asyncio.wait_for(event.wait(), 1)  # leave, reported: a one-line body under a header over two lines
+    if ready: await asyncio.wait_for(event.wait(  # leave, reported: a one-line body over two lines
+    ), 1)
     value = await asyncio.wait_for(event.wait(), 1); print(value)  # leave, reported: shares its line
     await asyncio.wait_for(event.wait(), 1)  # noqa: AM003 (leave: suppressed)
     await asyncio.wait_for(*args)  # leave, reported: unpacked arguments

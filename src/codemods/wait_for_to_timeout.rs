@@ -4,7 +4,9 @@ use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
 use crate::codemods::support::statement_value;
-use crate::fix::blocks::wrap_statement_hoisting;
+use crate::fix::blocks::{
+    one_liner_block_indent, wrap_one_liner_hoisting, wrap_statement_hoisting,
+};
 use crate::fix::layout::{contains_comment, indent_unit, indentation_at};
 use crate::semantic::imports::Lookup;
 use crate::semantic::{Binding, BindingKind, ScopeId, ScopeNode, SemanticModel};
@@ -15,8 +17,9 @@ declare_codemod! {
     /// into `async with asyncio.timeout(t):` around the same statement awaiting
     /// `aw` directly. It works for an expression statement, the right side of
     /// a plain, annotated or augmented assignment, and a `return`; `aw` keeps
-    /// its own layout and comments. A `wait_for` that is part of a larger
-    /// expression is reported without a fix.
+    /// its own layout and comments. A one-line body (`if ready: await
+    /// asyncio.wait_for(…)`) becomes a block. A `wait_for` that is part of a
+    /// larger expression is reported without a fix.
     ///
     /// ## Why
     /// `asyncio.timeout` (Python 3.11) is the structured way to bound a wait:
@@ -110,7 +113,8 @@ declare_codemod! {
     /// argument, a condition, a comprehension, `gather(wait_for(…), …)`);
     /// the evaluation-order, deadline and zero-timeout cases above; an
     /// awaitable that `await` would need parentheses around (`a if c else
-    /// b`); a statement that shares its line with other code; arguments
+    /// b`); a statement that shares its line with other code (`a; b`, a
+    /// one-line body whose clause header or statement spans lines); arguments
     /// other than `(aw, t)` / `(aw, timeout=t)`; a timeout spread over
     /// several lines. Nothing at all before `--target-version py311`, where
     /// `asyncio.timeout` does not exist.
@@ -197,8 +201,20 @@ fn report_statement(
     finding.fix_with(Applicability::Safe, |fix| {
         let timeout_fn = fix.ensure_import("asyncio", "timeout")?;
         fix.title(format!("Use `async with {timeout_fn}(…)`"));
-        let header = header_lines(ctx, stmt, &timeout_fn, &ctx.source[timeout.range()]);
-        for edit in wrap_statement_hoisting(ctx, stmt, &header, call.range(), awaitable.range())? {
+        let timeout = &ctx.source[timeout.range()];
+        let edits = match one_liner_block_indent(ctx, stmt) {
+            // `if ready: x = await wait_for(…)`: the body becomes a block.
+            Some(block) => {
+                let header = header_lines(ctx, &block, &timeout_fn, timeout);
+                wrap_one_liner_hoisting(ctx, stmt, &header, call.range(), awaitable.range())?
+            }
+            None => {
+                let indent = indentation_at(ctx.source, stmt.start());
+                let header = header_lines(ctx, indent, &timeout_fn, timeout);
+                wrap_statement_hoisting(ctx, stmt, &header, call.range(), awaitable.range())?
+            }
+        };
+        for edit in edits {
             fix.edit(edit);
         }
         fix.remove_import_if_unused(&call.func);
@@ -595,9 +611,8 @@ fn is_literal(expr: &Expr) -> bool {
 
 /// `async with asyncio.timeout(t):`, broken over three lines as black would
 /// when it does not fit the line length.
-fn header_lines(ctx: &Context, stmt: &Stmt, timeout_fn: &str, timeout: &str) -> Vec<String> {
+fn header_lines(ctx: &Context, indent: &str, timeout_fn: &str, timeout: &str) -> Vec<String> {
     let single = format!("async with {timeout_fn}({timeout}):");
-    let indent = indentation_at(ctx.source, stmt.start());
     if indent.chars().count() + single.chars().count() <= ctx.settings.line_length {
         return vec![single];
     }
@@ -835,12 +850,30 @@ mod tests {
     }
 
     #[test]
-    fn one_line_block_is_reported_not_fixed() {
-        check_finding(
+    fn one_line_body_is_expanded_into_a_block() {
+        check_fix(
             &WAIT_FOR_TO_TIMEOUT,
-            "import asyncio\n\nasync def f(e, ready):\n    if ready: await asyncio.wait_for(e.wait(), 1)\n",
-            MESSAGE,
+            "import asyncio\n\nasync def f(e, ready):\n    if ready: await asyncio.wait_for(e.wait(), 1)  # short\n    else: x = await asyncio.wait_for(e.get(), timeout=2)\n    try: return await asyncio.wait_for(e.run(), 3)\n    finally: pass\n",
+            "import asyncio\n\nasync def f(e, ready):\n    if ready:\n        async with asyncio.timeout(1):\n            await e.wait()  # short\n    else:\n        async with asyncio.timeout(2):\n            x = await e.get()\n    try:\n        async with asyncio.timeout(3):\n            return await e.run()\n    finally: pass\n",
         );
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(e): return await asyncio.wait_for(e.get(), 1)\n",
+            "import asyncio\n\nasync def f(e):\n    async with asyncio.timeout(1):\n        return await e.get()\n",
+        );
+    }
+
+    #[test]
+    fn other_shared_lines_are_reported_not_fixed() {
+        // `a; b`, a clause header over two lines, a statement over two lines.
+        for body in [
+            "    if ready: await asyncio.wait_for(e.wait(), 1); e.clear()\n",
+            "    if (ready and\n            e): await asyncio.wait_for(e.wait(), 1)\n",
+            "    if ready: await asyncio.wait_for(e.wait(\n    ), 1)\n",
+        ] {
+            let source = format!("import asyncio\n\nasync def f(e, ready):\n{body}");
+            check_finding(&WAIT_FOR_TO_TIMEOUT, &source, MESSAGE);
+        }
     }
 
     #[test]

@@ -245,6 +245,99 @@ pub fn wrap_statement_hoisting(
     Ok(edits)
 }
 
+/// [`wrap_statement_hoisting`] for a statement that is the whole body of a
+/// one-line clause (`if ready: x = await wait_for(f(), 5)`): the body moves
+/// to lines of its own, the new block one indent unit in from the clause and
+/// the statement one further. The statement must fit on its line; a comment
+/// after it stays after it. `header` is laid out for the block's
+/// indentation, which [`one_liner_block_indent`] gives.
+pub fn wrap_one_liner_hoisting(
+    ctx: &Context,
+    stmt: &Stmt,
+    header: &[String],
+    outer: TextRange,
+    inner: TextRange,
+) -> anyhow::Result<Vec<Edit>> {
+    let source = ctx.source;
+    let Some(block) = one_liner_block_indent(ctx, stmt) else {
+        bail!("the statement shares its line with other code");
+    };
+    if header.is_empty()
+        || !stmt.range().contains_range(outer)
+        || !outer.contains_range(inner)
+        || outer == inner
+    {
+        bail!("internal error: the ranges to hoist do not nest");
+    }
+    let line = line_start(source, stmt.start());
+    let head = source[TextRange::new(line, stmt.start())].trim_end();
+    let colon_end = line + TextSize::of(head);
+    let unit = indent_unit(source, ctx.tokens);
+    let eol = line_ending(source);
+    let mut moved = comments_in(ctx.tokens, TextRange::new(outer.start(), inner.start()));
+    moved.extend(comments_in(
+        ctx.tokens,
+        TextRange::new(inner.end(), outer.end()),
+    ));
+
+    let mut text = String::from(eol);
+    for (i, line) in header.iter().enumerate() {
+        text.push_str(&block);
+        text.push_str(line);
+        if i + 1 == header.len() {
+            for comment in &moved {
+                text.push_str("  ");
+                text.push_str(&source[*comment]);
+            }
+        }
+        text.push_str(eol);
+    }
+    text.push_str(&block);
+    text.push_str(&unit);
+    text.push_str(&source[TextRange::new(stmt.start(), outer.start())]);
+    text.push_str(&source[inner]);
+    text.push_str(&source[TextRange::new(outer.end(), stmt.end())]);
+    Ok(vec![Edit::replacement(
+        TextRange::new(colon_end, stmt.end()),
+        text,
+    )])
+}
+
+/// When `stmt` is the one statement of a clause written on the clause's
+/// own line (`if ready: stmt`, `else: stmt`, `try: stmt`), with at most a
+/// comment after it, the indentation its block gets once expanded: the
+/// clause's, plus one indent unit. `None` for any other layout (a header
+/// over several lines, `a; b`, a statement over several lines).
+pub fn one_liner_block_indent(ctx: &Context, stmt: &Stmt) -> Option<String> {
+    const CLAUSES: [&str; 12] = [
+        "if", "elif", "else", "for", "while", "with", "try", "except", "finally", "case", "def",
+        "async",
+    ];
+    let source = ctx.source;
+    let (suite, _) = ctx.semantic.suite_of(stmt)?;
+    if suite.body.len() != 1 || suite.parent.is_none() {
+        return None;
+    }
+    if source[stmt.range()].contains(['\n', '\r']) {
+        return None;
+    }
+    let line = line_start(source, stmt.start());
+    let head = source[TextRange::new(line, stmt.start())].trim_end();
+    let after = source[TextRange::new(stmt.end(), line_end(source, stmt.end()))].trim_start();
+    let first_word = head
+        .trim_start()
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .next()?;
+    if !head.ends_with(':')
+        || !(after.is_empty() || after.starts_with('#'))
+        || !CLAUSES.contains(&first_word)
+    {
+        return None;
+    }
+    let indent = indentation_at(source, line);
+    Some(format!("{indent}{}", indent_unit(source, ctx.tokens)))
+}
+
 /// Edits that re-indent the lines of `inner` after its first, which moves to
 /// where `outer` started, on `outer`'s line as the statement's re-indent
 /// left it (`indent` became `inner_indent`). Lines indented from
