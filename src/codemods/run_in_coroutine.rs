@@ -47,7 +47,9 @@ declare_codemod! {
     /// `asyncio.run` in a `def`, `lambda` or class nested in the coroutine
     /// (it may run in a thread with no loop, where `asyncio.run` is right),
     /// in a generator expression (an `await` there changes what it is), in
-    /// default arguments, decorators and annotations of a nested `def`;
+    /// default arguments, decorators and annotations of a nested `def`, in
+    /// a variable's annotation (`x: asyncio.run(c()) = 1` never runs the
+    /// call, and CPython refuses `await` there);
     /// module-level code outside notebooks; calls with keyword arguments
     /// (`debug=True`, `loop_factory=…`: `await` has no such options; they
     /// are reported without a fix), unpacked arguments, or comments in the
@@ -66,10 +68,24 @@ declare_codemod! {
     };
 }
 
+/// The annotations of annotated assignments (`x: T = v`, `x: T`).
+fn variable_annotations(semantic: &crate::semantic::SemanticModel) -> Vec<TextRange> {
+    semantic
+        .suites
+        .iter()
+        .flat_map(|suite| suite.body)
+        .filter_map(|stmt| match stmt {
+            Stmt::AnnAssign(assign) => Some(assign.annotation.range()),
+            _ => None,
+        })
+        .collect()
+}
+
 fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     // Computed on the first candidate: most modules have none.
     let mut signatures: Option<crate::semantic::functions::Signatures> = None;
+    let mut annotations: Option<Vec<TextRange>> = None;
     let mut parents = PrimaryParents::default();
     let mut scanned = false;
     for site in &semantic.calls {
@@ -97,6 +113,13 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             finding.note(
                 "in a decorator, default argument or annotation, where `await` does not belong",
             );
+            continue;
+        }
+        let annotations = annotations.get_or_insert_with(|| variable_annotations(semantic));
+        if annotations.iter().any(|r| r.contains_range(call.range())) {
+            // `x: asyncio.run(c()) = 1` in a function never runs the call,
+            // and CPython refuses `await` in an annotation.
+            finding.note("in a variable's annotation, where `await` does not belong");
             continue;
         }
         let arguments = &call.arguments;
@@ -232,6 +255,20 @@ mod tests {
             &RUN_IN_COROUTINE,
             "import asyncio\n\nasync def main():\n    asyncio.run(work())\n",
             "async def main():\n    await work()\n",
+        );
+    }
+
+    #[test]
+    fn variable_annotation_is_left_alone() {
+        // The annotation never runs; `await` there does not compile.
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "from __future__ import annotations\nimport asyncio\n\nasync def main():\n    x: asyncio.run(c()) = 1\n    return x\n",
+            "`asyncio.run()` called where an event loop is already running",
+        );
+        check_no_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def main():\n    x: list[asyncio.run(c())]\n",
         );
     }
 
