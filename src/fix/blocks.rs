@@ -341,9 +341,9 @@ pub fn one_liner_block_indent(ctx: &Context, stmt: &Stmt) -> Option<String> {
 /// Edits that re-indent the lines of `inner` after its first, which moves to
 /// where `outer` started, on `outer`'s line as the statement's re-indent
 /// left it (`indent` became `inner_indent`). Lines indented from
-/// the line `inner` starts on keep that relation (`fetch(\n    a,\n)`); when
-/// `inner` shares its first line with other code, lines aligned at or past
-/// its column (`fetch(a,\n      b)`) move with it by the same columns.
+/// the line `inner` starts on keep that relation (`fetch(\n    a,\n)`);
+/// lines aligned with something on `inner`'s first line (`fetch(a,\n
+/// b)`) move with it by the same columns.
 fn hoisted_lines(
     ctx: &Context,
     outer: TextRange,
@@ -370,21 +370,28 @@ fn hoisted_lines(
         }
         _ => outer_line.to_string(),
     };
-    let aligned = !before_inner.trim().is_empty()
-        && !before_inner.contains('\t')
-        && !before_outer.contains('\t')
-        && !landing.contains('\t');
-    if !aligned {
-        return reindent_lines(ctx, lines, base, &landing, &[]);
-    }
+    let tabs = before_inner.contains('\t') || before_outer.contains('\t') || landing.contains('\t');
     let old_column = before_inner.chars().count();
+    // Lines at or past this column are aligned with something on `inner`'s
+    // first line and move with it, by the columns it moves: past `inner`'s
+    // own column when it shares its line (`fetch(a,\n      b)`), else past
+    // the first bracket followed by code on that line (`connect(proto,\n
+    // *addr)`). The others keep their indentation relative to the line.
+    let threshold = if before_inner.trim().is_empty() {
+        first_visual_anchor(ctx, inner.start(), rest)
+    } else {
+        Some(old_column)
+    };
+    let Some(threshold) = threshold.filter(|_| !tabs) else {
+        return reindent_lines(ctx, lines, base, &landing, &[]);
+    };
     let new_column =
         before_outer.chars().count() + landing.chars().count() - outer_line.chars().count();
     let mut edits = Vec::new();
     for offset in code_line_starts(ctx, lines, &[]) {
         let line = line_text(source, offset);
         let width = line.len() - line.trim_start_matches(' ').len();
-        if width >= old_column && !line[width..].starts_with(['\t', '\x0c']) {
+        if width >= threshold && !line[width..].starts_with(['\t', '\x0c']) {
             let spaces = " ".repeat(width - old_column + new_column);
             edits.push(Edit::replacement(
                 TextRange::new(
@@ -398,6 +405,31 @@ fn hoisted_lines(
         }
     }
     edits
+}
+
+/// The column (in characters) of the first code that follows an opening
+/// bracket on the line from `start` to `line_end`: where a visually aligned
+/// continuation line lines up. `None` when every bracket there ends the line
+/// (a hanging indent).
+fn first_visual_anchor(ctx: &Context, start: TextSize, line_end: TextSize) -> Option<usize> {
+    let source = ctx.source;
+    let tokens = tokens_overlapping(ctx.tokens, TextRange::new(start, line_end));
+    tokens.windows(2).find_map(|pair| {
+        let opens = matches!(
+            pair[0].kind(),
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace
+        );
+        let next = &pair[1];
+        let code = !matches!(
+            next.kind(),
+            TokenKind::Newline | TokenKind::NonLogicalNewline | TokenKind::Comment
+        );
+        (opens && code && pair[0].start() >= start && next.start() < line_end).then(|| {
+            source[TextRange::new(line_start(source, start), next.start())]
+                .chars()
+                .count()
+        })
+    })
 }
 
 /// Edits that dissolve `body`, the first block of the compound statement
@@ -556,6 +588,23 @@ mod tests {
         assert_eq!(
             hoist(source),
             "async def f():\n    async with timeout(5):\n        x = await \\\n            fetch(a,\n                  b)\n"
+        );
+    }
+
+    #[test]
+    fn hoisting_moves_lines_aligned_with_a_bracket_of_the_argument() {
+        // The argument starts its own line and moves after `x = await `: a
+        // line aligned with its bracket moves by as many columns; a hanging
+        // one keeps its place relative to the line.
+        let source = "async def f():\n    x = await wait_for(\n        connect(proto,\n                *addr),\n        5)\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\n    async with timeout(5):\n        x = await connect(proto,\n                          *addr)\n"
+        );
+        let source = "async def f():\n    x = await wait_for(\n        connect(\n            proto),\n        5)\n";
+        assert_eq!(
+            hoist(source),
+            "async def f():\n    async with timeout(5):\n        x = await connect(\n            proto)\n"
         );
     }
 
