@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use crate::messages::describe_io_error;
 use crate::settings::{ConfigError, Resolver, RuleSettings};
 use crate::source::Position;
 
@@ -180,14 +181,5 @@ fn error_path(error: &ignore::Error) -> Option<PathBuf> {
             error_path(err)
         }
         _ => None,
-    }
-}
-
-/// `No such file or directory`, without Rust's `(os error 2)`.
-pub fn describe_io_error(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
     }
 }

@@ -116,6 +116,15 @@ fn replace_type_name(text: &str, prefix: &str, replacement: &str) -> String {
     out
 }
 
+/// `No such file or directory`, without Rust's `(os error 2)`.
+pub fn describe_io_error(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

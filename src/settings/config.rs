@@ -270,7 +270,7 @@ fn read_text(path: &Path) -> Result<String, ConfigError> {
         position: None,
         message: format!(
             "cannot read: {}",
-            crate::discovery::describe_io_error(&error)
+            crate::messages::describe_io_error(&error)
         ),
     })
 }
@@ -460,7 +460,7 @@ fn setup_cfg_requirement(path: &Path) -> Option<Requirement> {
                 path,
                 format!(
                     "cannot read the file: {}",
-                    crate::discovery::describe_io_error(&error)
+                    crate::messages::describe_io_error(&error)
                 ),
             ));
         }
