@@ -12,6 +12,7 @@ mod legacy_coroutine;
 mod loop_argument;
 mod missing_await;
 mod run_in_coroutine;
+mod session_per_iteration;
 mod sleep_in_async;
 mod support;
 mod swallowed_cancel;
@@ -44,6 +45,7 @@ pub use legacy_coroutine::LEGACY_COROUTINE;
 pub use loop_argument::LOOP_ARGUMENT;
 pub use missing_await::MISSING_AWAIT;
 pub use run_in_coroutine::RUN_IN_COROUTINE;
+pub use session_per_iteration::SESSION_PER_ITERATION;
 pub use sleep_in_async::SLEEP_IN_ASYNC;
 pub use swallowed_cancel::SWALLOWED_CANCEL;
 pub use task_classmethods::TASK_CLASSMETHODS;
@@ -70,6 +72,7 @@ pub static ALL: &[&Codemod] = &[
     &SWALLOWED_CANCEL,
     &BLOCKING_CALL,
     &MISSING_AWAIT,
+    &SESSION_PER_ITERATION,
     &UNCHECKED_GATHER_EXCEPTIONS,
     &LOOP_ARGUMENT,
     &LEGACY_COROUTINE,
