@@ -64,3 +64,24 @@ async def raising(urls):
 def nested_gather_object(urls):
     # leave: not awaited where it is written
     return asyncio.gather(*map(fetch, urls), return_exceptions=True)
+
+
+async def typed(urls):
+    # leave: only the values of the expected type are kept
+    pages = await asyncio.gather(*map(fetch, urls), return_exceptions=True)
+    return [p for p in pages if isinstance(p, (str, bytes))]
+
+
+async def each_logged(self, updaters):
+    # leave: each result goes to a method that may check it
+    results = await asyncio.gather(*(u() for u in updaters), return_exceptions=True)
+    for result in results:
+        self.log_result(result)
+
+
+async def none_on_success(updaters):
+    # leave: the calls give None on success; anything else is reported
+    results = await asyncio.gather(*(u() for u in updaters), return_exceptions=True)
+    for result in results:
+        if result is not None:
+            log.warning("update failed: %s", result)

@@ -27,7 +27,7 @@ async def first_two(a, b):
 async def save_all(db, urls):
     # report: iterated straight from the await
     for page in await asyncio.gather(*map(fetch, urls), return_exceptions=True):
-        db.append(page)
+        print(page.upper())
 
 
 async def by_url(urls):
@@ -35,8 +35,3 @@ async def by_url(urls):
     pages = await asyncio.gather(*map(fetch, urls), return_exceptions=True)
     return dict(zip(urls, pages))
 
-
-async def typed(urls):
-    # report: a test against value types looks for no exception
-    pages = await asyncio.gather(*map(fetch, urls), return_exceptions=True)
-    return [p for p in pages if isinstance(p, (str, bytes))]

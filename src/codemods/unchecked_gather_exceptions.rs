@@ -1,7 +1,9 @@
 use crate::codemods::prelude::*;
 use crate::codemods::support::{significant_before, single_assignment};
 use crate::semantic::imports::Lookup;
-use crate::semantic::{CallSite, ScopeId, SemanticModel, UseKind};
+use ruff_python_ast::visitor::{self, Visitor};
+
+use crate::semantic::{CallSite, ScopeId, ScopeNode, SemanticModel, UseKind};
 
 declare_codemod! {
     /// ## What it does
@@ -46,11 +48,14 @@ declare_codemod! {
     /// may check them: passed to a function other than a builtin that reads
     /// the elements (`list`, `zip`, `sorted`, `sum`, …), stored in an
     /// attribute, a container or another variable, or held in a `global` or
-    /// `nonlocal`. A function that checks for exceptions anywhere after the
-    /// `gather`: an `isinstance` or `issubclass` test against anything but
-    /// plain value types (`isinstance(r, Exception)`, `isinstance(r,
-    /// (TimeoutError, OSError))`, a filter `[r for r in rs if not
-    /// isinstance(r, BaseException)]`, `any(isinstance(…) for …)`).
+    /// `nonlocal`; the same for each result of a `for` loop over them
+    /// (`for r in results: self.log_result(r)`). A function that tests what
+    /// a result is anywhere after the `gather`: an `isinstance` or
+    /// `issubclass` test (`isinstance(r, Exception)`, or `isinstance(r,
+    /// bytes)`, which keeps only the real values; a filter `[r for r in rs
+    /// if not isinstance(r, BaseException)]`, `any(isinstance(…) for …)`),
+    /// or an identity test (`r is not None`, for calls that give `None` on
+    /// success).
     /// `return_exceptions=` with anything but the literal `True`, and a
     /// `gather` that is not awaited where it is written.
     pub static UNCHECKED_GATHER_EXCEPTIONS = Codemod {
@@ -100,20 +105,6 @@ const LOOKERS: &[&str] = &[
     "type",
 ];
 
-/// Builtin types an `isinstance` test may name without looking for an exception.
-const VALUE_TYPES: &[&str] = &[
-    "bool",
-    "bytes",
-    "dict",
-    "float",
-    "frozenset",
-    "int",
-    "list",
-    "set",
-    "str",
-    "tuple",
-];
-
 fn unchecked_gather_exceptions(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     for site in &semantic.calls {
@@ -143,7 +134,7 @@ fn unchecked_gather_exceptions(ctx: &Context, out: &mut Findings) {
             Some(Fate::Used) => USED,
             None => continue,
         };
-        if checks_for_exceptions(semantic, &calls, stmt.start()) {
+        if checks_for_exceptions(semantic, frame, &calls, stmt.start()) {
             continue;
         }
         out.report(&UNCHECKED_GATHER_EXCEPTIONS, call.range(), message);
@@ -258,6 +249,36 @@ fn target_names(target: &Expr) -> Option<Vec<&str>> {
 /// returned, an attribute read: used).
 fn classify(ctx: &Context, range: TextRange, calls: &[&CallSite]) -> Read {
     let semantic = ctx.semantic;
+    let stmt = semantic.statement_at(range.start());
+    // `for r in results:` passes each result to the loop's body: what the
+    // body does with `r` is what happens to the results.
+    if let Some(Stmt::For(loop_)) = stmt
+        && iterates(&loop_.iter, range)
+        && let Some(targets) = target_names(&loop_.target)
+    {
+        let scope = semantic.scope_at(loop_.start());
+        let body = TextRange::new(
+            loop_.body.first().map_or(loop_.end(), Ranged::start),
+            loop_.end(),
+        );
+        let mut read = Read::Looked;
+        for name in targets {
+            let Some(owner) = semantic.owner_scope(name, scope) else {
+                return Read::HandedOff;
+            };
+            for use_ in semantic.uses_of(name, owner) {
+                if use_.kind != UseKind::Read || !body.contains_range(use_.range) {
+                    continue;
+                }
+                match classify(ctx, use_.range, calls) {
+                    Read::HandedOff => return Read::HandedOff,
+                    Read::Used => read = Read::Used,
+                    Read::Looked => {}
+                }
+            }
+        }
+        return read;
+    }
     for site in calls {
         let call = site.call;
         let is_argument = call.arguments.args.iter().any(|arg| match arg {
@@ -277,7 +298,7 @@ fn classify(ctx: &Context, range: TextRange, calls: &[&CallSite]) -> Read {
             _ => Read::HandedOff,
         };
     }
-    let stored = semantic.statement_at(range.start()).is_some_and(|stmt| {
+    let stored = stmt.is_some_and(|stmt| {
         single_assignment(stmt).is_some_and(|(_, value)| value.range() == range)
             || matches!(stmt, Stmt::AugAssign(assign) if assign.value.range() == range)
     });
@@ -285,6 +306,18 @@ fn classify(ctx: &Context, range: TextRange, calls: &[&CallSite]) -> Read {
         return Read::HandedOff;
     }
     Read::Used
+}
+
+/// Whether a loop over `iter` takes its items from the expression at
+/// `range`: `for r in results`, `for i, r in enumerate(results)`, `for u,
+/// r in zip(urls, results)`.
+fn iterates(iter: &Expr, range: TextRange) -> bool {
+    if iter.range() == range {
+        return true;
+    }
+    matches!(iter, Expr::Call(call)
+        if matches!(call.func.as_ref(), Expr::Name(f) if matches!(f.id.as_str(), "enumerate" | "zip" | "reversed" | "sorted"))
+            && call.arguments.args.iter().any(|a| a.range() == range))
 }
 
 /// Whether `expr` is the expression at `range`, or a list, tuple, set or
@@ -311,36 +344,59 @@ fn builtin_name<'e>(semantic: &SemanticModel, func: &'e Expr, scope: ScopeId) ->
     matches!(semantic.lookup(id, scope), Lookup::Builtin).then_some(id)
 }
 
-/// Whether the code after `after` tests something's type against what may
-/// be an exception class: `isinstance(r, Exception)`, `issubclass(type(r),
-/// OSError)`, not `isinstance(r, dict)`.
-fn checks_for_exceptions(semantic: &SemanticModel, calls: &[&CallSite], after: TextSize) -> bool {
-    calls.iter().any(|site| {
+/// Whether the code after `after` tests what a result is: an `isinstance`
+/// or `issubclass` test (`isinstance(r, Exception)`, or `isinstance(r,
+/// bytes)`, which keeps only the real values), or an identity test
+/// (`r is not None`, for calls that return `None` on success).
+fn checks_for_exceptions(
+    semantic: &SemanticModel,
+    frame: ScopeId,
+    calls: &[&CallSite],
+    after: TextSize,
+) -> bool {
+    let type_test = calls.iter().any(|site| {
         let call = site.call;
         call.start() >= after
             && matches!(
                 builtin_name(semantic, &call.func, site.scope),
                 Some("isinstance" | "issubclass")
             )
-            && call
-                .arguments
-                .args
-                .get(1)
-                .is_some_and(|types| !only_value_types(semantic, types, site.scope))
-    })
+    });
+    type_test || identity_test_after(semantic, frame, after)
 }
 
-/// Whether an `isinstance` type argument names only builtin value types.
-fn only_value_types(semantic: &SemanticModel, types: &Expr, scope: ScopeId) -> bool {
-    match types {
-        Expr::Tuple(tuple) => tuple
-            .elts
-            .iter()
-            .all(|t| only_value_types(semantic, t, scope)),
-        other => {
-            builtin_name(semantic, other, scope).is_some_and(|name| VALUE_TYPES.contains(&name))
+/// Whether the frame's code after `after` compares with `is` or `is not`.
+fn identity_test_after(semantic: &SemanticModel, frame: ScopeId, after: TextSize) -> bool {
+    struct Finder {
+        after: TextSize,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Compare(compare) = expr
+                && compare.start() >= self.after
+                && compare
+                    .ops
+                    .iter()
+                    .any(|op| matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot))
+            {
+                self.found = true;
+            }
+            if !self.found {
+                visitor::walk_expr(self, expr);
+            }
         }
     }
+    let mut finder = Finder {
+        after,
+        found: false,
+    };
+    match semantic.scope(frame).node {
+        ScopeNode::Function(def) => finder.visit_body(&def.body),
+        ScopeNode::Module => finder.visit_body(&semantic.module.body),
+        _ => return false,
+    }
+    finder.found
 }
 
 #[cfg(test)]
@@ -388,7 +444,7 @@ mod tests {
         check_finding(
             &AM113,
             &source(
-                "    for r in await asyncio.gather(get(1), return_exceptions=True):\n        save(r)\n",
+                "    for r in await asyncio.gather(get(1), return_exceptions=True):\n        total += r.size\n",
             ),
             USED,
         );
@@ -410,6 +466,7 @@ mod tests {
             "    return [r for r in rs if not isinstance(r, BaseException)]\n",
             "    if any(isinstance(r, (OSError, TimeoutError)) for r in rs):\n        raise RuntimeError\n    return rs\n",
             "    for r in rs:\n        if issubclass(type(r), MyError):\n            continue\n        save(r)\n",
+            "    return [r for r in rs if isinstance(r, (str, bytes))]\n",
         ] {
             let body =
                 format!("    rs = await asyncio.gather(get(1), return_exceptions=True)\n{check}");
@@ -422,11 +479,25 @@ mod tests {
     }
 
     #[test]
-    fn a_value_type_test_is_no_check() {
+    fn a_loop_that_hands_each_result_on_is_left_alone() {
+        for body in [
+            "    for r in rs:\n        self.log_result(r)\n",
+            "    for r in rs:\n        if r is not None:\n            log.warning('failed %s', r)\n",
+            "    for i, r in enumerate(rs):\n        report(i, r)\n",
+            "    return [r for r in rs if isinstance(r, (str, bytes))]\n",
+        ] {
+            let body =
+                format!("    rs = await asyncio.gather(get(1), return_exceptions=True)\n{body}");
+            assert_eq!(
+                findings(&AM113, &source(&body)),
+                Vec::<String>::new(),
+                "{body}"
+            );
+        }
         check_finding(
             &AM113,
             &source(
-                "    rs = await asyncio.gather(get(1), return_exceptions=True)\n    return [r for r in rs if isinstance(r, (dict, list))]\n",
+                "    rs = await asyncio.gather(get(1), return_exceptions=True)\n    for i, r in enumerate(rs):\n        total += r.size\n",
             ),
             USED,
         );
