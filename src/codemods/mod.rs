@@ -3,6 +3,7 @@
 //! Adding one means adding its file and one line to [`ALL`].
 
 mod asyncio_run;
+mod await_in_loop;
 mod blocking_call;
 mod dangling_task;
 mod ensure_future;
@@ -36,6 +37,7 @@ use crate::settings::RuleSettings;
 use crate::version::PyVersion;
 
 pub use asyncio_run::ASYNCIO_RUN;
+pub use await_in_loop::AWAIT_IN_LOOP;
 pub use blocking_call::BLOCKING_CALL;
 pub use dangling_task::DANGLING_TASK;
 pub use ensure_future::ENSURE_FUTURE;
@@ -73,6 +75,7 @@ pub static ALL: &[&Codemod] = &[
     &BLOCKING_CALL,
     &MISSING_AWAIT,
     &SESSION_PER_ITERATION,
+    &AWAIT_IN_LOOP,
     &UNCHECKED_GATHER_EXCEPTIONS,
     &LOOP_ARGUMENT,
     &LEGACY_COROUTINE,
