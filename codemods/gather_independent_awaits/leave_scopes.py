@@ -31,17 +31,6 @@ async def one_per_block(user_id, flag):
     return user
 
 
-async def shared_line(user_id):
-    user = await fetch_user(user_id); feed = await fetch_feed(user_id)  # leave: one line
-    return user, feed
-
-
-async def annotated_target(user_id):
-    user: dict = await fetch_user(user_id)  # leave: an annotated assignment
-    feed: list = await fetch_feed(user_id)
-    return user, feed
-
-
 async def attribute_target(self, user_id):
     self.user = await fetch_user(user_id)  # leave: targets must be names
     self.feed = await fetch_feed(user_id)

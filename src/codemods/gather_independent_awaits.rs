@@ -4,7 +4,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::codemods::prelude::*;
 use crate::fix::layout::{
-    LineStyle, call_layout, line_end, multiline_strings, reindent, tokens_overlapping,
+    LineStyle, call_layout, line_end, line_start, multiline_strings, reindent, tokens_overlapping,
 };
 use crate::semantic::functions::Callee;
 use crate::semantic::imports::Lookup;
@@ -18,6 +18,8 @@ declare_codemod! {
     /// Runs consecutive independent awaits of one block at the same time:
     /// `user = await fetch_user(uid)` followed by `feed = await fetch_feed(uid)`
     /// becomes `user, feed = await asyncio.gather(fetch_user(uid), fetch_feed(uid))`.
+    /// Annotated assignments (`user: User = await fetch_user(uid)`) and
+    /// statements joined by `;` group the same way.
     ///
     /// ## Why
     /// Each `await` waits for its call to finish before the next one
@@ -71,10 +73,17 @@ declare_codemod! {
     /// review each gathered pair for those.
     ///
     /// Only statements of the form `NAME = await CALL` (or a tuple of names)
-    /// are grouped; names are resolved through the semantic model, the
-    /// module's own `asyncio` binding is used, and a line longer than
-    /// `--line-length` gets one argument per line. Comments between the
-    /// statements move above the new one.
+    /// and `NAME: T = await CALL` are grouped; names are resolved through
+    /// the semantic model, the module's own `asyncio` binding is used, and
+    /// a line longer than `--line-length` gets one argument per line.
+    /// Comments between the statements move above the new one. An
+    /// annotation cannot stand on a tuple target, so each becomes a
+    /// declaration (`user: User`) right before the gathered statement: a
+    /// function never evaluates its variables' annotations, so nothing
+    /// changes at run time, and type checkers check each result against its
+    /// declaration. Statements joined by `;` become one statement on their
+    /// line (`if c: a: A; a, b = await asyncio.gather(f(), g())`), with the
+    /// declarations joined by `;` too when other code comes first on it.
     ///
     /// ## Left alone
     /// A statement that reads a name an earlier one binds (`a = await f();
@@ -126,7 +135,8 @@ declare_codemod! {
     /// (`await validate(order)` before `await charge(card)`), so it ends a
     /// group and is never merged. A target that a nested function or lambda
     /// reads, or that is `global` or `nonlocal`; a module that uses trio or
-    /// anyio.
+    /// anyio. An annotated attribute or subscript (`self.user: User = await
+    /// …`), and an annotation spanning lines.
     pub static GATHER_INDEPENDENT_AWAITS = Codemod {
         code: "AM004",
         name: "gather-independent-awaits",
@@ -174,15 +184,13 @@ fn gather_independent_awaits(ctx: &Context, out: &mut Findings) {
 }
 
 /// What [`Awaited::from_stmt`] asks first, without looking anything up:
-/// `TARGET = await CALL`, one target, a name or a tuple or list of names.
+/// `TARGET = await CALL`, one target, a name or a tuple or list of names,
+/// or `NAME: ANNOTATION = await CALL`.
 fn has_candidate_shape(stmt: &Stmt) -> bool {
-    let Stmt::Assign(assign) = stmt else {
+    let Some((target, value, _)) = awaited_assignment(stmt) else {
         return false;
     };
-    let [target] = assign.targets.as_slice() else {
-        return false;
-    };
-    let Expr::Await(awaited) = assign.value.as_ref() else {
+    let Expr::Await(awaited) = value else {
         return false;
     };
     let names_only = match target {
@@ -193,6 +201,24 @@ fn has_candidate_shape(stmt: &Stmt) -> bool {
         _ => false,
     };
     names_only && awaited.value.is_call_expr()
+}
+
+/// The target, the value and the annotation of `T = V` (one target) or
+/// `NAME: A = V` (a name only: an annotated attribute or subscript is no
+/// variable of the function).
+fn awaited_assignment(stmt: &Stmt) -> Option<(&Expr, &Expr, Option<&Expr>)> {
+    match stmt {
+        Stmt::Assign(assign) => match assign.targets.as_slice() {
+            [target] => Some((target, &assign.value, None)),
+            _ => None,
+        },
+        Stmt::AnnAssign(assign) if assign.target.is_name_expr() => Some((
+            &assign.target,
+            assign.value.as_deref()?,
+            Some(&assign.annotation),
+        )),
+        _ => None,
+    }
 }
 
 /// Groups the statements of one run of candidate shapes and reports each group.
@@ -221,6 +247,9 @@ struct Awaited<'a> {
     stmt: &'a Stmt,
     /// The target as the gathered statement writes it: `user` or `(a, b)`.
     target: String,
+    /// `user: User` for `user: User = await …`: the annotation cannot go on
+    /// the gathered tuple, so it becomes a declaration before it.
+    declaration: Option<String>,
     call: &'a ast::ExprCall,
     facts: NameFacts<'a>,
     /// The receiver as written when it is no chain of attributes
@@ -253,24 +282,31 @@ struct Awaited<'a> {
 impl<'a> Awaited<'a> {
     fn from_stmt(ctx: &Context<'a>, stmt: &'a Stmt, scope: ScopeId) -> Option<Awaited<'a>> {
         let semantic = ctx.semantic;
-        let Stmt::Assign(assign) = stmt else {
-            return None;
-        };
-        let [target] = assign.targets.as_slice() else {
-            return None;
-        };
-        let Expr::Await(awaited) = assign.value.as_ref() else {
+        let (target, value, annotation) = awaited_assignment(stmt)?;
+        let Expr::Await(awaited) = value else {
             return None;
         };
         let Expr::Call(call) = awaited.value.as_ref() else {
             return None;
         };
         let (names, target) = target_names(target)?;
+        // A function never evaluates its variables' annotations, so the
+        // declaration may stand anywhere before the gathered statement; one
+        // spanning lines (or holding a comment) is left where it is.
+        let declaration = match annotation {
+            Some(annotation) => {
+                let text = &ctx.source[annotation.range()];
+                if text.contains(['\n', '\r']) {
+                    return None;
+                }
+                Some(format!("{target}: {text}"))
+            }
+            None => None,
+        };
         let local = names.iter().all(|name| {
             matches!(semantic.lookup(name, scope), Lookup::Bound { scope: owner, .. } if owner == scope)
         });
         if !local
-            || !crate::fix::layout::is_own_lines(ctx.source, stmt)
             || contains_await(call)
             || orders_things(semantic, call, scope)
             // When a later call of the group fails, `gather` binds no target:
@@ -318,6 +354,7 @@ impl<'a> Awaited<'a> {
         Some(Awaited {
             stmt,
             target,
+            declaration,
             call,
             facts: reads_and_writes(stmt),
             receiver: match call.func.as_ref() {
@@ -682,20 +719,56 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
             })
             .collect();
         let targets: Vec<&str> = group.iter().map(|a| a.target.as_str()).collect();
-        let prefix = format!("{} = await ", targets.join(", "));
-        let following = &source[TextRange::new(last.stmt.end(), line_end(source, last.stmt.end()))];
-        let statement = call_layout(&style, &prefix, &gather, &arguments, "", following);
+        let declarations: Vec<&str> = group
+            .iter()
+            .filter_map(|a| a.declaration.as_deref())
+            .collect();
+        // The first statement may follow other code on its line (`x = 1;
+        // a = await f()`, `if c: a = await f(); b = await g()`): then the
+        // declarations join it with `;` too, and the moved comments go on
+        // lines of their own above that line.
+        let line = line_start(source, first.stmt.start());
+        let before = &source[TextRange::new(line, first.stmt.start())];
+        let starts_line = before.trim().is_empty();
+        let mut prefix = String::new();
+        if !starts_line {
+            for declaration in &declarations {
+                prefix.push_str(declaration);
+                prefix.push_str("; ");
+            }
+        }
+        prefix.push_str(&format!("{} = await ", targets.join(", ")));
+        let after = &source[TextRange::new(last.stmt.end(), line_end(source, last.stmt.end()))];
+        // Only counted for the line length: what shares the line.
+        let mut following = after.to_string();
+        if !starts_line {
+            following.push_str(before.trim_start());
+        }
+        let statement = call_layout(&style, &prefix, &gather, &arguments, "", &following);
         // Comments between the statements (not inside a call) move above.
+        let comments: Vec<&str> = tokens_overlapping(ctx.tokens, range)
+            .iter()
+            .filter(|token| {
+                token.kind() == TokenKind::Comment
+                    && !group
+                        .iter()
+                        .any(|a| a.call.range().contains_range(token.range()))
+            })
+            .map(|token| &source[token.range()])
+            .collect();
         let mut content = String::new();
-        for token in tokens_overlapping(ctx.tokens, range) {
-            let inside_call = group
-                .iter()
-                .any(|a| a.call.range().contains_range(token.range()));
-            if token.kind() == TokenKind::Comment && !inside_call {
-                content.push_str(&source[token.range()]);
+        if starts_line {
+            for line in comments.iter().chain(&declarations) {
+                content.push_str(line);
                 content.push_str(style.eol);
                 content.push_str(style.indent);
             }
+        } else if !comments.is_empty() {
+            let lines: String = comments
+                .iter()
+                .map(|comment| format!("{}{comment}{}", style.indent, style.eol))
+                .collect();
+            fix.insert(line, lines);
         }
         content.push_str(&statement);
         fix.replace(range, content);
@@ -764,6 +837,80 @@ mod tests {
             &AM004,
             "import asyncio\nasync def f():\n    # users first\n    a = await x()  # slow\n    # then the rest\n    b = await y()  # fast\n",
             "import asyncio\nasync def f():\n    # users first\n    # slow\n    # then the rest\n    a, b = await asyncio.gather(x(), y())  # fast\n",
+        );
+    }
+
+    #[test]
+    fn annotated_targets_keep_their_annotations_as_declarations() {
+        check_fix(
+            &AM004,
+            "import asyncio\n\nasync def f(uid):\n    user: User = await get_user(uid)\n    feed: 'Feed' = await get_feed(uid)\n    n = await count(uid)\n    return user, feed, n\n",
+            "import asyncio\n\nasync def f(uid):\n    user: User\n    feed: 'Feed'\n    user, feed, n = await asyncio.gather(get_user(uid), get_feed(uid), count(uid))\n    return user, feed, n\n",
+        );
+    }
+
+    #[test]
+    fn declarations_follow_the_moved_comments() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a: int = await x()  # first\n    b: str = await y()\n",
+            "import asyncio\nasync def f():\n    # first\n    a: int\n    b: str\n    a, b = await asyncio.gather(x(), y())\n",
+        );
+    }
+
+    #[test]
+    fn statements_joined_by_semicolons_group() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x(); b = await y()  # both\n    return a, b\n",
+            "import asyncio\nasync def f():\n    a, b = await asyncio.gather(x(), y())  # both\n    return a, b\n",
+        );
+    }
+
+    #[test]
+    fn a_one_line_body_stays_on_its_line() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f(c):\n    if c: a: A = await x(); b = await y(); print(a, b)\n",
+            "import asyncio\nasync def f(c):\n    if c: a: A; a, b = await asyncio.gather(x(), y()); print(a, b)\n",
+        );
+    }
+
+    #[test]
+    fn a_group_after_other_code_on_its_line_moves_comments_above_the_line() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    n = 1; a: A = await x()  # slow\n    b = await y()\n    return n, a, b\n",
+            "import asyncio\nasync def f():\n    # slow\n    n = 1; a: A; a, b = await asyncio.gather(x(), y())\n    return n, a, b\n",
+        );
+    }
+
+    #[test]
+    fn a_long_group_on_a_shared_line_counts_the_whole_line() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f(customer):\n    if customer: profile = await load_profile(customer); orders = await load_orders(customer)\n",
+            "import asyncio\nasync def f(customer):\n    if customer: profile, orders = await asyncio.gather(\n        load_profile(customer),\n        load_orders(customer),\n    )\n",
+        );
+    }
+
+    #[test]
+    fn annotated_attributes_and_annotations_over_lines_are_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f(self):\n    self.a: int = await x()\n    b = await y()\n",
+        );
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a: dict[\n        str, int\n    ] = await x()\n    b = await y()\n",
+        );
+    }
+
+    #[test]
+    fn an_annotation_naming_an_earlier_target_splits_the_group() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()\n    b: type(a) = await y()\n",
         );
     }
 
