@@ -6,5 +6,6 @@ async def retry(call, attempts):
         try:
             return await call()
         except ConnectionError:
-            sleep(2 ** attempt)  # rewrite
+            pass
+        sleep(2 ** attempt)  # rewrite (in the `except` body it would be unsafe)
     raise RuntimeError("gave up")

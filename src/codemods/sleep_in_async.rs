@@ -33,17 +33,57 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe. Only whole `time.sleep(x)` statements are rewritten, so no value
-    /// changes type, and only directly in an `async def`, where `await` is
-    /// allowed. The module's own `asyncio` binding is reused (`aio.sleep` under
-    /// `import asyncio as aio`); an `import time` left unused is removed.
+    /// Safe where the new suspension point changes nothing but the blocking:
+    /// only whole `time.sleep(x)` statements directly in an `async def` are
+    /// rewritten, so no value changes type and `await` is allowed there.
+    /// Other tasks now run during the sleep, and a cancellation or a
+    /// deadline (`asyncio.timeout`) can now arrive at it: that is the change
+    /// itself. The fix is **unsafe** where that does more:
+    /// - in cleanup code (a `finally:` or `except` body, `__aexit__`): a
+    ///   second cancellation can now interrupt the cleanup halfway;
+    /// - inside a `try` (or `with suppress(…)`) whose handlers may catch what
+    ///   `time.sleep` raises and `asyncio.sleep` does not (`ValueError` on a
+    ///   negative duration or NaN, `TypeError` on a `Fraction`,
+    ///   `OverflowError` on a huge one: handlers for those, their bases,
+    ///   bare `except:`, and anything the module cannot tell, such as a
+    ///   variable), or a `KeyboardInterrupt` or `CancelledError` that now
+    ///   arrives differently; also in a block that expects an exception
+    ///   (`pytest.raises`, `assertRaises`). A positive number literal raises
+    ///   nothing, so only the last two kinds matter for it;
+    /// - when the coroutine reads shared state before the sleep and writes it
+    ///   after (a name of the module or an enclosing function, an attribute
+    ///   of any object, or an object changed in place by `x[k] = …`, `del
+    ///   x[k]` or a mutating method such as `append`, `update` or `pop`,
+    ///   unless it is a local bound only to a new list, dict, set or
+    ///   literal), counting a read anywhere in a loop around the sleep as
+    ///   before it and a write anywhere in it as after; a read and a write in
+    ///   one statement (`self.n += 1`) are no such pair;
+    /// - in a module that drives coroutines by hand (`coro.send(None)`),
+    ///   where no loop may run and `asyncio.sleep` raises `RuntimeError`.
+    ///
+    /// Not seen: handlers in the callers of the coroutine (a caller's `except
+    /// ValueError` around `await wait(-1)`), state read or written inside
+    /// the functions it calls, and a `time.sleep` patched by another module.
+    /// The module's own `asyncio` binding is reused (`aio.sleep` under
+    /// `import asyncio as aio`) only where it exists at run time; otherwise
+    /// `import asyncio` is added. An `import time` left unused is removed,
+    /// unless a string annotation, `__all__` or a `# noqa` comment on its line
+    /// still needs it.
     ///
     /// ## Left alone
     /// `time.sleep` in a synchronous function, even one nested in a coroutine
     /// (there `asyncio.sleep` would be a coroutine nobody awaits, a silent no-op);
     /// `time` rebound locally (`time = Clock()`, a parameter named `time`); calls
-    /// with keyword or unpacked arguments; a module that imports both asyncio and
-    /// trio, where the library in use cannot be told.
+    /// with keyword or unpacked arguments. Reported without a fix:
+    /// `time.sleep(0)` (it does not block; the rewrite would only add a
+    /// suspension point) and a negative literal (it raises `ValueError`); a
+    /// module that replaces or patches `time.sleep` (`time.sleep = …`,
+    /// `mock.patch("time.sleep")`), where the call may reach the stand-in; a
+    /// module that uses curio (not asyncio code, and this codemod does not
+    /// write curio's sleep), or whose run-time imports do not say which
+    /// library runs it (asyncio and trio both, or trio only on some paths).
+    /// Imports for type checkers only (`if TYPE_CHECKING: import trio`) do not
+    /// count.
     pub static SLEEP_IN_ASYNC = Codemod {
         code: "AM001",
         name: "sleep-in-async",
@@ -75,7 +115,7 @@ fn sleep_in_async(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             fixable.insert(call.start());
-            report_statement(ctx, out, call);
+            report_statement(ctx, out, stmt, call);
         }
     }
 
@@ -96,20 +136,34 @@ fn sleep_in_async(ctx: &Context, out: &mut Findings) {
     }
 }
 
-fn report_statement(ctx: &Context, out: &mut Findings, call: &ast::ExprCall) {
+fn report_statement(ctx: &Context, out: &mut Findings, stmt: &Stmt, call: &ast::ExprCall) {
     let finding = out.report(
         &SLEEP_IN_ASYNC,
         call.range(),
         "blocking `time.sleep` call inside `async def`",
     );
     let arguments = &call.arguments;
-    let plain_argument = arguments.keywords.is_empty()
-        && arguments.args.len() == 1
-        && !arguments.args[0].is_starred_expr();
-    if !plain_argument {
+    let [argument] = &*arguments.args else {
         finding.note(
             "`time.sleep` takes exactly one positional argument; this call is left as written",
         );
+        return;
+    };
+    if !arguments.keywords.is_empty() || argument.is_starred_expr() {
+        finding.note(
+            "`time.sleep` takes exactly one positional argument; this call is left as written",
+        );
+        return;
+    }
+    let seconds = literal_seconds(argument);
+    if let Some(seconds) = seconds
+        && seconds <= 0.0
+    {
+        finding.note(if seconds < 0.0 {
+            "`time.sleep` raises `ValueError` on a negative duration, and the async sleep does not"
+        } else {
+            "`time.sleep(0)` does not block; the async sleep would only add a suspension point"
+        });
         return;
     }
     let library = match ctx.semantic.async_library() {
@@ -127,14 +181,106 @@ fn report_statement(ctx: &Context, out: &mut Findings, call: &ast::ExprCall) {
             return;
         }
     };
-    finding.fix_with(Applicability::Safe, |fix| {
+    if ctx.semantic.may_patch("time.sleep") {
+        finding.note(
+            "the module replaces or patches `time.sleep`, so this call may not be the blocking sleep",
+        );
+        return;
+    }
+    let unsafe_because = suspension_hazard(ctx.semantic, stmt, call, seconds.is_some());
+    let applicability = match unsafe_because {
+        Some(_) => Applicability::Unsafe,
+        None => Applicability::Safe,
+    };
+    finding.fix_with(applicability, |fix| {
         let sleep = fix.ensure_import(library, "sleep")?;
-        fix.title(format!("Replace with `await {sleep}(…)`"));
+        match &unsafe_because {
+            Some(reason) => fix.title(format!("Replace with `await {sleep}(…)` ({reason})")),
+            None => fix.title(format!("Replace with `await {sleep}(…)`")),
+        }
         fix.insert(call.start(), "await ");
         fix.replace(call.func.range(), sleep);
         fix.remove_import_if_unused(&call.func);
         Ok(())
     });
+}
+
+/// Why the new suspension point changes more than the blocking, if it
+/// does (SPEC AM001): cleanup a cancellation can now interrupt, a handler
+/// around it that would no longer see what `time.sleep` raises (or would
+/// now see a cancellation), or shared state another task can now change
+/// between a read and a write. `known_duration`: the argument is a positive
+/// number literal, which `time.sleep` accepts without raising.
+fn suspension_hazard(
+    semantic: &SemanticModel,
+    stmt: &Stmt,
+    call: &ast::ExprCall,
+    known_duration: bool,
+) -> Option<String> {
+    if semantic.drives_coroutines_by_hand() {
+        return Some(
+            "the module drives coroutines by hand, and the async sleep needs a running loop"
+                .to_string(),
+        );
+    }
+    if let Some(block) = semantic.cleanup_block(stmt) {
+        return Some(format!(
+            "cleanup code (`{block}`): a cancellation can now interrupt it"
+        ));
+    }
+    // What `time.sleep` raises and `asyncio.sleep` does not: `ValueError`
+    // (negative, NaN), `TypeError` (a `Fraction`), `OverflowError` (huge,
+    // -inf); and what reaches the coroutine differently: Ctrl-C arrives as a
+    // cancellation of the main task, not as `KeyboardInterrupt`, and a
+    // cancellation can now arrive here.
+    let classes: &[&str] = if known_duration {
+        &["KeyboardInterrupt", "CancelledError"]
+    } else {
+        &[
+            "ValueError",
+            "TypeError",
+            "OverflowError",
+            "KeyboardInterrupt",
+            "CancelledError",
+        ]
+    };
+    if semantic.handler_catching(stmt, classes).is_some() {
+        return Some(
+            "a handler around it may catch what `time.sleep` raises, or a cancellation".to_string(),
+        );
+    }
+    if let Some(access) = semantic.shared_state_across(stmt, call.range()) {
+        return Some(format!(
+            "`{}` is read before the sleep and written after it; another task can now run in between",
+            access.place
+        ));
+    }
+    None
+}
+
+/// The duration a literal argument spells (`1`, `0.5`, `-1`, `True`), when
+/// it is one `time.sleep` surely accepts or surely rejects: finite and at
+/// most a day (beyond that, `time.sleep` may raise `OverflowError`).
+fn literal_seconds(argument: &Expr) -> Option<f64> {
+    let (negative, value) = match argument {
+        Expr::UnaryOp(ast::ExprUnaryOp {
+            op: ast::UnaryOp::USub,
+            operand,
+            ..
+        }) => (true, operand.as_ref()),
+        other => (false, other),
+    };
+    let seconds = match value {
+        Expr::NumberLiteral(number) => match &number.value {
+            ast::Number::Int(int) => int.as_u64().map(|n| n as f64)?,
+            ast::Number::Float(float) => *float,
+            ast::Number::Complex { .. } => return None,
+        },
+        Expr::BooleanLiteral(boolean) if !negative => f64::from(u8::from(boolean.value)),
+        _ => return None,
+    };
+    let seconds = if negative { -seconds } else { seconds };
+    (seconds.is_finite() && seconds <= 86_400.0).then_some(seconds)
 }
 
 /// Whether `func` is `time.sleep`, under any import spelling.
@@ -145,11 +291,13 @@ fn is_time_sleep(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool 
 #[cfg(test)]
 mod tests {
     use super::SLEEP_IN_ASYNC;
-    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+    use crate::test_support::{
+        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix, findings,
+    };
 
     #[test]
     fn adds_asyncio_and_removes_time() {
-        check_fix(
+        check_safe_fix(
             &SLEEP_IN_ASYNC,
             "import time\n\nasync def f():\n    time.sleep(1)\n",
             "import asyncio\n\nasync def f():\n    await asyncio.sleep(1)\n",
@@ -202,8 +350,91 @@ mod tests {
     }
 
     #[test]
+    fn cleanup_code_makes_it_unsafe() {
+        check_unsafe_fix(
+            &SLEEP_IN_ASYNC,
+            "import asyncio\nimport time\n\nasync def f():\n    try:\n        pass\n    finally:\n        time.sleep(1)\n",
+            "import asyncio\n\nasync def f():\n    try:\n        pass\n    finally:\n        await asyncio.sleep(1)\n",
+        );
+        check_unsafe_fix(
+            &SLEEP_IN_ASYNC,
+            "import asyncio\nimport time\n\nasync def f():\n    try:\n        pass\n    except OSError:\n        time.sleep(1)\n",
+            "import asyncio\n\nasync def f():\n    try:\n        pass\n    except OSError:\n        await asyncio.sleep(1)\n",
+        );
+    }
+
+    #[test]
+    fn handlers_of_what_time_sleep_raises_make_it_unsafe() {
+        for handler in [
+            "ValueError",
+            "Exception",
+            "(KeyError, TypeError)",
+            "errors",
+            "KeyboardInterrupt",
+        ] {
+            check_unsafe_fix(
+                &SLEEP_IN_ASYNC,
+                &format!("import asyncio\nimport time\n\nasync def f(d):\n    try:\n        time.sleep(d)\n    except {handler}:\n        pass\n"),
+                &format!("import asyncio\n\nasync def f(d):\n    try:\n        await asyncio.sleep(d)\n    except {handler}:\n        pass\n"),
+            );
+        }
+        // A positive literal raises nothing such a handler would catch.
+        check_safe_fix(
+            &SLEEP_IN_ASYNC,
+            "import asyncio\nimport time\n\nasync def f():\n    try:\n        time.sleep(1)\n    except ValueError:\n        pass\n",
+            "import asyncio\n\nasync def f():\n    try:\n        await asyncio.sleep(1)\n    except ValueError:\n        pass\n",
+        );
+        // Handlers of other exceptions do not matter.
+        check_safe_fix(
+            &SLEEP_IN_ASYNC,
+            "import asyncio\nimport time\n\nasync def f(d):\n    try:\n        time.sleep(d)\n    except KeyError:\n        pass\n",
+            "import asyncio\n\nasync def f(d):\n    try:\n        await asyncio.sleep(d)\n    except KeyError:\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn shared_state_across_the_sleep_makes_it_unsafe() {
+        check_unsafe_fix(
+            &SLEEP_IN_ASYNC,
+            "import asyncio\nimport time\n\nasync def f(self):\n    n = self.n\n    time.sleep(1)\n    self.n = n + 1\n",
+            "import asyncio\n\nasync def f(self):\n    n = self.n\n    await asyncio.sleep(1)\n    self.n = n + 1\n",
+        );
+        check_safe_fix(
+            &SLEEP_IN_ASYNC,
+            "import asyncio\nimport time\n\nasync def f(self):\n    time.sleep(1)\n    self.n += 1\n",
+            "import asyncio\n\nasync def f(self):\n    await asyncio.sleep(1)\n    self.n += 1\n",
+        );
+    }
+
+    #[test]
+    fn zero_negative_and_patched_sleeps_are_reported() {
+        for source in [
+            "import time\nasync def f():\n    time.sleep(0)\n",
+            "import time\nasync def f():\n    time.sleep(-0.5)\n",
+            "import time\nasync def f():\n    time.sleep(False)\n",
+            "import time\nfrom unittest import mock\nasync def f():\n    time.sleep(1)\n@mock.patch('time.sleep')\ndef test(sleep): pass\n",
+            "import time\nasync def f():\n    time.sleep(1)\ntime.sleep = print\n",
+        ] {
+            check_finding(
+                &SLEEP_IN_ASYNC,
+                source,
+                "blocking `time.sleep` call inside `async def`",
+            );
+        }
+    }
+
+    #[test]
+    fn coroutines_driven_by_hand_make_it_unsafe() {
+        check_unsafe_fix(
+            &SLEEP_IN_ASYNC,
+            "import time\n\nasync def f():\n    time.sleep(1)\n\ndef run(c):\n    c.send(None)\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.sleep(1)\n\ndef run(c):\n    c.send(None)\n",
+        );
+    }
+
+    #[test]
     fn reuses_module_alias() {
-        check_fix(
+        check_safe_fix(
             &SLEEP_IN_ASYNC,
             "import asyncio as aio\nimport time\n\nasync def f():\n    time.sleep(0.5)\n",
             "import asyncio as aio\n\nasync def f():\n    await aio.sleep(0.5)\n",

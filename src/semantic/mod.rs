@@ -25,6 +25,7 @@ pub mod runtime;
 pub mod scope;
 pub mod statements;
 pub mod strings;
+pub mod suspension;
 
 use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
 

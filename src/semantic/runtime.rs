@@ -4,7 +4,7 @@
 //! branch of a `try`, or local to another function), and which async
 //! library the module runs on, read from its run-time imports.
 
-use ruff_python_ast::Stmt;
+use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 
 use super::imports::Lookup;
@@ -80,6 +80,51 @@ impl<'a> SemanticModel<'a> {
         OTHERS
             .into_iter()
             .find(|library| self.imports_module(library.module()))
+    }
+
+    /// Whether the module may replace the function `qualified`
+    /// (`time.sleep`) at run time, so that a call of it may reach something
+    /// else: it assigns or deletes an attribute of that name anywhere
+    /// (`time.sleep = fake`, `setattr(time, "sleep", …)`), or passes the
+    /// name as a string to a call (`mock.patch("time.sleep")`,
+    /// `patch.object(time, "sleep")`, `monkeypatch.setattr(…)`).
+    pub fn may_patch(&self, qualified: &str) -> bool {
+        let Some((_, member)) = qualified.rsplit_once('.') else {
+            return false;
+        };
+        if self.attribute_may_be_replaced(member) {
+            return true;
+        }
+        self.calls.iter().any(|site| {
+            let arguments = &site.call.arguments;
+            arguments
+                .args
+                .iter()
+                .chain(arguments.keywords.iter().map(|k| &k.value))
+                .any(|argument| {
+                    let Expr::StringLiteral(string) = argument else {
+                        return false;
+                    };
+                    let text = string.value.to_str();
+                    text == member
+                        || text
+                            .strip_suffix(qualified)
+                            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+                })
+        })
+    }
+
+    /// Whether the module drives coroutines by hand (`coro.send(None)`), as
+    /// a test helper or a small scheduler does: its coroutines may run with
+    /// no event loop at all, where `asyncio.sleep` and `get_running_loop()`
+    /// raise `RuntimeError` and `asyncio.run` works.
+    pub fn drives_coroutines_by_hand(&self) -> bool {
+        self.calls.iter().any(|site| {
+            let call = site.call;
+            matches!(call.func.as_ref(), Expr::Attribute(method) if method.attr.as_str() == "send")
+                && call.arguments.keywords.is_empty()
+                && matches!(&*call.arguments.args, [Expr::NoneLiteral(_)])
+        })
     }
 
     /// The path `name` imports where the code at `site` runs, when that
@@ -253,6 +298,42 @@ mod tests {
             library("with suppress(Exception):\n    import trio\n"),
             LibraryChoice::One(Trio)
         );
+    }
+
+    fn patched(source: &str, qualified: &str) -> bool {
+        let parsed = parse(source).unwrap();
+        SemanticModel::build(parsed.syntax()).may_patch(qualified)
+    }
+
+    #[test]
+    fn patches_are_seen() {
+        for source in [
+            "import time\ntime.sleep = print\n",
+            "import time\nsetattr(time, 'sleep', print)\n",
+            "from unittest import mock\nwith mock.patch('time.sleep'):\n    pass\n",
+            "from unittest import mock\n@mock.patch('app.time.sleep')\ndef test(): pass\n",
+            "import time\ndef test(monkeypatch):\n    monkeypatch.setattr(time, 'sleep', print)\n",
+            "import time\nfrom unittest.mock import patch\npatch.object(time, 'sleep')\n",
+        ] {
+            assert!(patched(source, "time.sleep"), "{source}");
+        }
+        for source in [
+            "import time\ntime.sleep(1)\n",
+            "print('time.sleeper')\n",
+            "patch('mytime.sleep')\n",
+        ] {
+            assert!(!patched(source, "time.sleep"), "{source}");
+        }
+    }
+
+    #[test]
+    fn coroutines_driven_by_hand() {
+        let driven = |source: &str| {
+            let parsed = parse(source).unwrap();
+            SemanticModel::build(parsed.syntax()).drives_coroutines_by_hand()
+        };
+        assert!(driven("def run(c):\n    c.send(None)\n"));
+        assert!(!driven("def run(c):\n    c.send(1)\n    ws.send(data)\n"));
     }
 
     #[test]

@@ -1,0 +1,868 @@
+//! What changes when a statement of a coroutine becomes a suspension point
+//! (an `await` that lets other tasks run and lets a cancellation in):
+//! whether it sits in cleanup code (`finally:`, `except`), which handlers
+//! around it in its own frame would see an exception it raised, and whether
+//! the coroutine reads shared state before it and writes that state after
+//! it, so that another task can now run in between (a lost update).
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, ExceptHandler, Expr, ExprContext, Stmt};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use super::imports::Lookup;
+use super::{BindingKind, ScopeId, SemanticModel};
+
+/// The part of a compound statement a block of statements is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockPart {
+    /// The body of a `try`, `with`, loop, `if` branch, `match` case, ….
+    Body,
+    /// The body of the `try`'s handler with this index.
+    Handler(usize),
+    /// A `try`'s or loop's `else:`.
+    Else,
+    Finally,
+}
+
+/// A read of shared state before a point and a write of it after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedAccess {
+    /// The state, as the source spells it (`self.count`, `CACHE`).
+    pub place: String,
+    pub read: TextRange,
+    pub write: TextRange,
+}
+
+/// Builtin exception classes and their bases, for the handlers that may
+/// catch them.
+const BUILTIN_EXCEPTIONS: &[(&str, &str)] = &[
+    ("Exception", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("TypeError", "Exception"),
+    ("OSError", "Exception"),
+    ("IOError", "Exception"),
+    ("EnvironmentError", "Exception"),
+    ("LookupError", "Exception"),
+    ("KeyError", "LookupError"),
+    ("IndexError", "LookupError"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("AttributeError", "Exception"),
+    ("NameError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("AssertionError", "Exception"),
+    ("TimeoutError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("EOFError", "Exception"),
+    ("MemoryError", "Exception"),
+    ("BufferError", "Exception"),
+    ("Warning", "Exception"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("UnboundLocalError", "NameError"),
+    ("SyntaxError", "Exception"),
+    ("SystemError", "Exception"),
+    ("ReferenceError", "Exception"),
+    ("BaseExceptionGroup", "BaseException"),
+    ("ExceptionGroup", "Exception"),
+];
+
+/// The exception classes a handler names in `except X:` that would catch
+/// `class` (a builtin exception's name, or `asyncio.CancelledError`).
+fn catching_names(class: &str) -> Vec<&str> {
+    let mut names = vec![class];
+    let mut current = class;
+    if current == "CancelledError" {
+        current = "BaseException";
+        names.push(current);
+    }
+    while let Some((_, base)) = BUILTIN_EXCEPTIONS.iter().find(|(name, _)| *name == current) {
+        names.push(base);
+        current = base;
+    }
+    names
+}
+
+/// Methods that change the container or object they are called on, for
+/// "writes shared state" (a `list`, `dict`, `set`, `deque` or counter that
+/// several tasks share).
+const MUTATORS: &[&str] = &[
+    "append",
+    "appendleft",
+    "extend",
+    "extendleft",
+    "insert",
+    "remove",
+    "pop",
+    "popleft",
+    "popitem",
+    "clear",
+    "update",
+    "add",
+    "discard",
+    "setdefault",
+    "sort",
+    "reverse",
+    "rotate",
+    "difference_update",
+    "intersection_update",
+    "symmetric_difference_update",
+    "__setitem__",
+    "__delitem__",
+];
+
+impl<'a> SemanticModel<'a> {
+    /// The compound statements around `stmt` in its own frame, innermost
+    /// first, each with the part of it that holds `stmt` (up to, not
+    /// including, the `def` or `class` whose body it is).
+    pub fn enclosing_blocks(&self, stmt: &Stmt) -> Vec<(&'a Stmt, BlockPart)> {
+        let mut blocks = Vec::new();
+        let mut current = stmt.start();
+        while let Some(location) = self.stmt_location(current) {
+            let suite = &self.suites[location.suite as usize];
+            let Some(parent) = suite.parent else { break };
+            if matches!(parent, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                break;
+            }
+            let body = suite.body.as_ptr();
+            let part = match parent {
+                Stmt::Try(try_stmt) => {
+                    if std::ptr::eq(body, try_stmt.finalbody.as_ptr()) {
+                        BlockPart::Finally
+                    } else if std::ptr::eq(body, try_stmt.orelse.as_ptr()) {
+                        BlockPart::Else
+                    } else if let Some(index) = try_stmt.handlers.iter().position(|handler| {
+                        let ExceptHandler::ExceptHandler(handler) = handler;
+                        std::ptr::eq(body, handler.body.as_ptr())
+                    }) {
+                        BlockPart::Handler(index)
+                    } else {
+                        BlockPart::Body
+                    }
+                }
+                Stmt::For(ast::StmtFor { orelse, .. })
+                | Stmt::While(ast::StmtWhile { orelse, .. })
+                    if std::ptr::eq(body, orelse.as_ptr()) =>
+                {
+                    BlockPart::Else
+                }
+                _ => BlockPart::Body,
+            };
+            blocks.push((parent, part));
+            current = parent.start();
+        }
+        blocks
+    }
+
+    /// `"finally"`, `"except"` or `"__aexit__"` when `stmt` runs as
+    /// cleanup: in a `finally:` body or an `except` handler (at any depth in
+    /// its frame), or in an `__aexit__` method.
+    pub fn cleanup_block(&self, stmt: &Stmt) -> Option<&'static str> {
+        self.enclosing_blocks(stmt)
+            .into_iter()
+            .find_map(|(_, part)| match part {
+                BlockPart::Finally => Some("finally"),
+                BlockPart::Handler(_) => Some("except"),
+                BlockPart::Body | BlockPart::Else => None,
+            })
+            .or_else(|| {
+                let def = self.scope(self.scope_at(stmt.start())).function()?;
+                (def.name.as_str() == "__aexit__").then_some("__aexit__")
+            })
+    }
+
+    /// The first handler around `stmt` in its frame that may catch an
+    /// exception of one of `classes` raised by `stmt`: an `except` (or
+    /// `except*`) clause of a `try` whose body holds it, naming one of the
+    /// classes or a base of one (`Exception`, `BaseException`, bare
+    /// `except:`), or something this module cannot tell (a variable, an
+    /// attribute of an object, a call); or a `with` that expects or
+    /// suppresses exceptions (`pytest.raises`, `assertRaises…`,
+    /// `contextlib.suppress`). `classes` are builtin exception names, or
+    /// `CancelledError` for asyncio's.
+    ///
+    /// A class the module defines cannot be a base of a builtin one; an
+    /// imported class is taken to be what its name says (an import named
+    /// `Exception` counts, `aiohttp.ClientError` does not).
+    pub fn handler_catching(&self, stmt: &Stmt, classes: &[&str]) -> Option<TextRange> {
+        let scope = self.scope_at(stmt.start());
+        let wanted: Vec<&str> = classes.iter().flat_map(|c| catching_names(c)).collect();
+        for (parent, part) in self.enclosing_blocks(stmt) {
+            match (parent, part) {
+                (Stmt::Try(try_stmt), BlockPart::Body) => {
+                    for handler in &try_stmt.handlers {
+                        let ExceptHandler::ExceptHandler(handler) = handler;
+                        let catches = match &handler.type_ {
+                            None => true,
+                            Some(type_) => self.may_name_exception(type_, scope, &wanted),
+                        };
+                        if catches {
+                            return Some(handler.range);
+                        }
+                    }
+                }
+                (Stmt::With(with), BlockPart::Body) => {
+                    for item in &with.items {
+                        if self.expects_exceptions(&item.context_expr, scope, &wanted) {
+                            return Some(item.range);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Whether the class (or tuple of classes) an `except` names may be one
+    /// of `wanted` (exception names, bases included).
+    fn may_name_exception(&self, type_: &Expr, scope: ScopeId, wanted: &[&str]) -> bool {
+        match type_ {
+            Expr::Tuple(tuple) => tuple
+                .elts
+                .iter()
+                .any(|element| self.may_name_exception(element, scope, wanted)),
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                match self.lookup(id, scope) {
+                    // A builtin exception is known; any other unbound name is not.
+                    Lookup::Builtin => {
+                        wanted.contains(&id)
+                            || (id != "BaseException"
+                                && !BUILTIN_EXCEPTIONS.iter().any(|(name, _)| *name == id))
+                    }
+                    Lookup::Unknown => true,
+                    Lookup::Bound { bindings, .. } => {
+                        if bindings
+                            .iter()
+                            .all(|&b| matches!(self.binding(b).kind, BindingKind::ClassDef(_)))
+                        {
+                            return false;
+                        }
+                        match self.import_of(id, scope) {
+                            Some(path) => {
+                                let last = path.rsplit('.').next().unwrap_or(path);
+                                wanted.contains(&last)
+                            }
+                            None => true,
+                        }
+                    }
+                }
+            }
+            Expr::Attribute(attribute) => match self.qualified_name(type_, scope) {
+                // An imported class: `asyncio.CancelledError`, `socket.error`.
+                Some(qualified) => {
+                    let path = qualified.as_str();
+                    let last = attribute.attr.as_str();
+                    wanted.contains(&last)
+                        || (matches!(path, "socket.error" | "select.error")
+                            && wanted.contains(&"OSError"))
+                }
+                // An attribute of an object (`self.errors`): unknown.
+                None => true,
+            },
+            _ => true,
+        }
+    }
+
+    /// Whether a `with` item catches exceptions its block raises:
+    /// `pytest.raises(…)` and `self.assertRaises(…)` (whatever they name:
+    /// the block is expected to raise, and the test may expect it of the very
+    /// statement in question), or `suppress(…)` naming one of `wanted`.
+    fn expects_exceptions(&self, manager: &Expr, scope: ScopeId, wanted: &[&str]) -> bool {
+        let Expr::Call(call) = manager else {
+            return false;
+        };
+        let name = match call.func.as_ref() {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            _ => return false,
+        };
+        match name {
+            "raises" | "assertRaises" | "assertRaisesRegex" | "assertRaisesRegexp" => true,
+            "suppress" => call
+                .arguments
+                .args
+                .iter()
+                .any(|argument| self.may_name_exception(argument, scope, wanted)),
+            _ => false,
+        }
+    }
+
+    /// Shared state that the coroutine whose statement `stmt` is reads
+    /// before `point` (a range inside `stmt`, evaluated before the
+    /// suspension) and writes after it: another task that runs at the new
+    /// suspension point may change it in between. Shared state is a name of
+    /// the module or of an enclosing function (read, or rebound through
+    /// `global` / `nonlocal`), an attribute of any object (`self.count`,
+    /// `conn.state`), or an object changed in place (`d[k] = v`, `del d[k]`,
+    /// `items.append(x)` and other mutating methods), unless it is a local
+    /// the coroutine only ever binds to a new list, dict, set or literal.
+    ///
+    /// In a loop the code after the point runs before it again in the next
+    /// iteration: a read anywhere in a loop around the point counts as
+    /// before it, a write anywhere in it as after. A read and a write in one
+    /// simple statement (`self.n += 1`) are no such pair. Reads and writes
+    /// inside the functions it calls are not seen.
+    pub fn shared_state_across(&self, stmt: &Stmt, point: TextRange) -> Option<SharedAccess> {
+        let scope = self.scope_at(stmt.start());
+        let def = self.scope(scope).function()?;
+        let loops: Vec<TextRange> = self
+            .enclosing_blocks(stmt)
+            .into_iter()
+            .filter_map(|(parent, part)| match (parent, part) {
+                (Stmt::For(ast::StmtFor { body, .. }), BlockPart::Body)
+                | (Stmt::While(ast::StmtWhile { body, .. }), BlockPart::Body) => {
+                    Some(TextRange::new(parent.start(), body.last()?.end()))
+                }
+                _ => None,
+            })
+            .collect();
+        let in_loop = |at: TextSize| loops.iter().any(|range| range.contains(at));
+        let mut accesses = Accesses::default();
+        accesses.visit_body(&def.body);
+
+        let shared = |access: &Access| self.is_shared(access, scope);
+        let reads = accesses
+            .list
+            .iter()
+            .filter(|a| !a.write && (a.at < point.end() || in_loop(a.at)) && shared(a));
+        for read in reads {
+            let write = accesses.list.iter().find(|w| {
+                w.write
+                    && w.stmt != read.stmt
+                    && (w.at >= point.end() || in_loop(w.at))
+                    && overlaps(&read.place, &w.place)
+                    && shared(w)
+            });
+            if let Some(write) = write {
+                return Some(SharedAccess {
+                    place: write.place.join("."),
+                    read: read.range,
+                    write: write.range,
+                });
+            }
+        }
+        None
+    }
+
+    /// Whether an access touches state other tasks may see.
+    fn is_shared(&self, access: &Access, scope: ScopeId) -> bool {
+        let Some(root) = access.place.first() else {
+            return false;
+        };
+        match self.lookup(root, scope) {
+            Lookup::Bound {
+                scope: owner,
+                bindings,
+            } if owner == scope => {
+                // A local: rebinding it is private; the object it holds is
+                // shared unless the coroutine made it.
+                let through_object = access.place.len() > 1 || access.mutation;
+                through_object
+                    && !bindings
+                        .iter()
+                        .all(|&b| self.binding(b).stmt.is_some_and(binds_fresh_object))
+            }
+            // The module's, an enclosing function's, or a builtin: rebinding
+            // needs `global` / `nonlocal`, which the write itself records.
+            _ => true,
+        }
+    }
+}
+
+/// Whether one place is the other or contains it (`self.a` and `self.a.b`).
+fn overlaps(a: &[&str], b: &[&str]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// `x = []`, `x = {}`, `x = [… for …]`, `x = 0`, `x = "…"`: a statement
+/// binding a name to an object nobody else holds.
+fn binds_fresh_object(stmt: &Stmt) -> bool {
+    let value = match stmt {
+        Stmt::Assign(assign) if assign.targets.len() == 1 && assign.targets[0].is_name_expr() => {
+            &assign.value
+        }
+        Stmt::AnnAssign(ast::StmtAnnAssign {
+            target,
+            value: Some(value),
+            ..
+        }) if target.is_name_expr() => value,
+        _ => return false,
+    };
+    matches!(
+        value.as_ref(),
+        Expr::List(_)
+            | Expr::Dict(_)
+            | Expr::Set(_)
+            | Expr::Tuple(_)
+            | Expr::ListComp(_)
+            | Expr::DictComp(_)
+            | Expr::SetComp(_)
+            | Expr::NumberLiteral(_)
+            | Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+    )
+}
+
+/// One read or write of a place in a coroutine's own frame.
+#[derive(Debug)]
+struct Access<'a> {
+    /// The root name and the attributes after it (`["self", "count"]`); a
+    /// subscript stands for its container.
+    place: Vec<&'a str>,
+    write: bool,
+    /// A write that changes the object in place (`d[k] = v`, `xs.append(x)`).
+    mutation: bool,
+    at: TextSize,
+    range: TextRange,
+    /// The start of the innermost statement holding it.
+    stmt: TextSize,
+}
+
+#[derive(Default)]
+struct Accesses<'a> {
+    list: Vec<Access<'a>>,
+    stmt: TextSize,
+}
+
+impl<'a> Accesses<'a> {
+    fn push(&mut self, place: Vec<&'a str>, write: bool, mutation: bool, range: TextRange) {
+        self.list.push(Access {
+            place,
+            write,
+            mutation,
+            at: range.start(),
+            range,
+            stmt: self.stmt,
+        });
+    }
+
+    /// A target of an assignment, `del` or augmented assignment.
+    fn target(&mut self, target: &'a Expr) {
+        match target {
+            Expr::Name(name) => self.push(vec![name.id.as_str()], true, false, name.range),
+            Expr::Attribute(attribute) => {
+                if let Some(place) = place_of(target) {
+                    self.push(place, true, false, attribute.range);
+                }
+                self.inner_parts(&attribute.value);
+            }
+            Expr::Subscript(subscript) => {
+                if let Some(place) = place_of(&subscript.value) {
+                    self.push(place, true, true, subscript.range);
+                }
+                self.inner_parts(&subscript.value);
+                self.visit_expr(&subscript.slice);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for element in elts {
+                    self.target(element);
+                }
+            }
+            Expr::Starred(starred) => self.target(&starred.value),
+            other => self.visit_expr(other),
+        }
+    }
+
+    /// The parts of an attribute chain that are not the chain itself:
+    /// subscript indices and call arguments (`a[i].b`, `f(x).y`).
+    fn inner_parts(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Attribute(attribute) => self.inner_parts(&attribute.value),
+            Expr::Subscript(subscript) => {
+                self.inner_parts(&subscript.value);
+                self.visit_expr(&subscript.slice);
+            }
+            Expr::Name(_) => {}
+            other => self.visit_expr(other),
+        }
+    }
+}
+
+/// The place an expression reads: `self.a.b` → `["self", "a", "b"]`; a
+/// subscript stands for its container (`d[k].x` → `["d", "x"]`).
+fn place_of(expr: &Expr) -> Option<Vec<&str>> {
+    match expr {
+        Expr::Name(name) => Some(vec![name.id.as_str()]),
+        Expr::Attribute(attribute) => {
+            let mut place = place_of(&attribute.value)?;
+            place.push(attribute.attr.as_str());
+            Some(place)
+        }
+        Expr::Subscript(subscript) => place_of(&subscript.value),
+        _ => None,
+    }
+}
+
+impl<'a> Visitor<'a> for Accesses<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        let outer = std::mem::replace(&mut self.stmt, stmt.start());
+        match stmt {
+            // Other frames: only what runs where they are defined.
+            Stmt::FunctionDef(def) => {
+                for decorator in &def.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                for default in def
+                    .parameters
+                    .iter_non_variadic_params()
+                    .filter_map(|p| p.default.as_deref())
+                {
+                    self.visit_expr(default);
+                }
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.visit_decorator(decorator);
+                }
+                if let Some(arguments) = &class.arguments {
+                    self.visit_arguments(arguments);
+                }
+            }
+            Stmt::Assign(assign) => {
+                self.visit_expr(&assign.value);
+                for target in &assign.targets {
+                    self.target(target);
+                }
+            }
+            // `self.n += 1` reads `self.n` only to write it back at once:
+            // the value never outlives the statement, so only the write counts.
+            Stmt::AugAssign(assign) => {
+                self.visit_expr(&assign.value);
+                self.target(&assign.target);
+            }
+            Stmt::AnnAssign(assign) => {
+                if let Some(value) = &assign.value {
+                    self.visit_expr(value);
+                    self.target(&assign.target);
+                }
+            }
+            Stmt::Delete(delete) => {
+                for target in &delete.targets {
+                    self.target(target);
+                }
+            }
+            Stmt::For(for_stmt) => {
+                self.visit_expr(&for_stmt.iter);
+                self.target(&for_stmt.target);
+                self.visit_body(&for_stmt.body);
+                self.visit_body(&for_stmt.orelse);
+            }
+            Stmt::With(with) => {
+                for item in &with.items {
+                    self.visit_expr(&item.context_expr);
+                    if let Some(target) = &item.optional_vars {
+                        self.target(target);
+                    }
+                }
+                self.visit_body(&with.body);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+        self.stmt = outer;
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(name) if name.ctx == ExprContext::Load => {
+                self.push(vec![name.id.as_str()], false, false, name.range);
+            }
+            Expr::Attribute(attribute) if attribute.ctx == ExprContext::Load => {
+                if let Some(place) = place_of(expr) {
+                    self.push(place, false, false, attribute.range);
+                }
+                self.inner_parts(&attribute.value);
+            }
+            Expr::Subscript(subscript) if subscript.ctx == ExprContext::Load => {
+                if let Some(place) = place_of(expr) {
+                    self.push(place, false, false, subscript.range);
+                }
+                self.inner_parts(&subscript.value);
+                self.visit_expr(&subscript.slice);
+            }
+            Expr::Call(call) => {
+                // `xs.append(x)` changes `xs` without looking at it.
+                if let Expr::Attribute(method) = call.func.as_ref()
+                    && MUTATORS.contains(&method.attr.as_str())
+                    && let Some(place) = place_of(&method.value)
+                {
+                    self.push(place, true, true, call.range());
+                    self.inner_parts(&method.value);
+                    self.visit_arguments(&call.arguments);
+                    return;
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Named(named) => {
+                self.visit_expr(&named.value);
+                self.target(&named.target);
+            }
+            // Other frames, which may run later or elsewhere.
+            Expr::Lambda(_) | Expr::Generator(_) => {}
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+
+    use crate::engine::parse;
+    use crate::semantic::SemanticModel;
+
+    /// The statement `sleep(…)` of the source's coroutine, and the model.
+    fn with_sleep<T>(source: &str, answer: impl Fn(&SemanticModel, &Stmt) -> T) -> T {
+        let parsed = parse(source).unwrap();
+        let semantic = SemanticModel::build(parsed.syntax());
+        let stmt = semantic
+            .coroutine_suites()
+            .flat_map(|suite| suite.body)
+            .find(|stmt| {
+                matches!(stmt, Stmt::Expr(e) if matches!(e.value.as_ref(),
+                    Expr::Call(c) if matches!(c.func.as_ref(), Expr::Name(n) if n.id.as_str() == "sleep")))
+            })
+            .expect("a sleep(…) statement in a coroutine");
+        answer(&semantic, stmt)
+    }
+
+    fn cleanup(source: &str) -> Option<&'static str> {
+        with_sleep(source, |semantic, stmt| semantic.cleanup_block(stmt))
+    }
+
+    fn caught(source: &str) -> bool {
+        with_sleep(source, |semantic, stmt| {
+            semantic
+                .handler_catching(stmt, &["ValueError", "KeyboardInterrupt"])
+                .is_some()
+        })
+    }
+
+    fn shared(source: &str) -> Option<String> {
+        with_sleep(source, |semantic, stmt| {
+            semantic
+                .shared_state_across(stmt, stmt.range())
+                .map(|access| access.place)
+        })
+    }
+
+    #[test]
+    fn cleanup_is_finally_and_except_bodies() {
+        assert_eq!(
+            cleanup("async def f():\n    try:\n        pass\n    finally:\n        sleep(1)\n"),
+            Some("finally")
+        );
+        assert_eq!(
+            cleanup(
+                "async def f():\n    try:\n        pass\n    except E:\n        if x:\n            sleep(1)\n"
+            ),
+            Some("except")
+        );
+        assert_eq!(
+            cleanup("async def f():\n    try:\n        sleep(1)\n    finally:\n        pass\n"),
+            None
+        );
+        assert_eq!(
+            cleanup(
+                "async def f():\n    try:\n        pass\n    except E:\n        pass\n    else:\n        sleep(1)\n"
+            ),
+            None
+        );
+        assert_eq!(
+            cleanup("class C:\n    async def __aexit__(self, *exc):\n        sleep(1)\n"),
+            Some("__aexit__")
+        );
+        // The frame ends at the coroutine's own def.
+        assert_eq!(
+            cleanup("try:\n    pass\nfinally:\n    async def f():\n        sleep(1)\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn handlers_that_may_catch() {
+        let wrap = |handler: &str| {
+            format!("import aiohttp, asyncio\nasync def f():\n    try:\n        sleep(x)\n    {handler}:\n        pass\n")
+        };
+        for handler in [
+            "except",
+            "except ValueError",
+            "except Exception",
+            "except BaseException",
+            "except (KeyError, ValueError)",
+            "except KeyboardInterrupt",
+            "except errors",
+            "except self.Error",
+            "except* ValueError",
+            "except builtins.ValueError",
+        ] {
+            assert!(caught(&wrap(handler)), "{handler}");
+        }
+        for handler in [
+            "except KeyError",
+            "except (KeyError, OSError)",
+            "except aiohttp.ClientError",
+            "except asyncio.CancelledError",
+        ] {
+            assert!(!caught(&wrap(handler)), "{handler}");
+        }
+        // A class of the module cannot be a base of a builtin exception.
+        assert!(!caught(
+            "class Oops(Exception):\n    pass\nasync def f():\n    try:\n        sleep(x)\n    except Oops:\n        pass\n"
+        ));
+        // An alias is followed.
+        assert!(caught(
+            "from builtins import ValueError as VE\nasync def f():\n    try:\n        sleep(x)\n    except VE:\n        pass\n"
+        ));
+        // Handlers of a try whose body does not hold the statement do not count.
+        assert!(!caught(
+            "async def f():\n    try:\n        pass\n    except ValueError:\n        pass\n    sleep(x)\n"
+        ));
+        assert!(!caught(
+            "async def f():\n    try:\n        pass\n    except ValueError:\n        pass\n    else:\n        sleep(x)\n"
+        ));
+        // Managers that expect or suppress exceptions.
+        assert!(caught(
+            "async def f():\n    with pytest.raises(RuntimeError):\n        sleep(x)\n"
+        ));
+        assert!(caught(
+            "async def f(self):\n    with self.assertRaises(TimeoutError):\n        sleep(x)\n"
+        ));
+        assert!(caught(
+            "async def f():\n    with suppress(ValueError):\n        sleep(x)\n"
+        ));
+        assert!(!caught(
+            "async def f():\n    with suppress(KeyError):\n        sleep(x)\n"
+        ));
+        assert!(!caught(
+            "async def f():\n    with open(p) as fh:\n        sleep(x)\n"
+        ));
+    }
+
+    #[test]
+    fn read_before_and_write_after() {
+        assert_eq!(
+            shared("async def f(self):\n    n = self.count\n    sleep(1)\n    self.count = n + 1\n"),
+            Some("self.count".to_string())
+        );
+        assert_eq!(
+            shared("async def f():\n    global N\n    n = N\n    sleep(1)\n    N = n + 1\n"),
+            Some("N".to_string())
+        );
+        assert_eq!(
+            shared(
+                "def outer():\n    n = 0\n    async def f():\n        nonlocal n\n        m = n\n        sleep(1)\n        n = m + 1\n    return f\n"
+            ),
+            Some("n".to_string())
+        );
+        // Augmented assignment after a read.
+        assert_eq!(
+            shared("async def f(self):\n    if self.count < 3:\n        sleep(1)\n        self.count += 1\n"),
+            Some("self.count".to_string())
+        );
+        // Changed in place.
+        assert_eq!(
+            shared("async def f(self, x):\n    if x not in self.seen:\n        sleep(1)\n        self.seen.append(x)\n"),
+            Some("self.seen".to_string())
+        );
+        assert_eq!(
+            shared("CACHE = {}\nasync def f(k):\n    if k not in CACHE:\n        sleep(1)\n        CACHE[k] = 1\n"),
+            Some("CACHE".to_string())
+        );
+        // The sleep's own argument is read before it.
+        assert_eq!(
+            shared("async def f(self):\n    sleep(self.delay)\n    self.delay *= 2\n"),
+            Some("self.delay".to_string())
+        );
+        // A loop: read before the sleep in one iteration, written in the next.
+        assert_eq!(
+            shared(
+                "async def f(self):\n    while True:\n        self.total = seen + 1\n        seen = self.total\n        sleep(1)\n"
+            ),
+            Some("self.total".to_string())
+        );
+    }
+
+    #[test]
+    fn private_or_ordered_state_is_not_shared() {
+        // Locals, and objects the coroutine made itself.
+        assert_eq!(
+            shared("async def f():\n    n = 0\n    sleep(1)\n    n = n + 1\n"),
+            None
+        );
+        assert_eq!(
+            shared("async def f():\n    xs = []\n    xs.append(1)\n    sleep(1)\n    xs.append(2)\n"),
+            None
+        );
+        // Read and written in one statement, on either side of the sleep.
+        assert_eq!(
+            shared("async def f(self):\n    while True:\n        self.ticks += 1\n        sleep(1)\n"),
+            None
+        );
+        assert_eq!(
+            shared("async def f(self):\n    sleep(1)\n    self.count = self.count + 1\n"),
+            None
+        );
+        // Written before, read after: nothing stale is written back.
+        assert_eq!(
+            shared("async def f(self):\n    self.state = 1\n    sleep(1)\n    print(self.state)\n"),
+            None
+        );
+        // Different attributes, and calls that only read.
+        assert_eq!(
+            shared(
+                "async def f(self):\n    log.info(self.name)\n    sleep(1)\n    self.done = True\n    log.info('x')\n"
+            ),
+            None
+        );
+        // Code of a nested function runs elsewhere.
+        assert_eq!(
+            shared(
+                "async def f(self):\n    def g():\n        return self.n\n    sleep(1)\n    self.n = 1\n"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_parameter_holds_a_shared_object() {
+        assert_eq!(
+            shared("async def f(d, k):\n    v = d.get(k)\n    sleep(1)\n    d[k] = v\n"),
+            Some("d".to_string())
+        );
+        // Rebinding a parameter is private.
+        assert_eq!(
+            shared("async def f(n):\n    m = n\n    sleep(1)\n    n = m + 1\n"),
+            None
+        );
+    }
+}
