@@ -111,19 +111,61 @@ pub struct SourceError {
 /// `\n` (as ruff's notebook parser expects). Every cell parses on its own,
 /// while names resolve across cells, as in a running kernel.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cells(pub Vec<TextRange>);
+pub struct Cells {
+    pub ranges: Vec<TextRange>,
+    /// What each cell is, in the order of `ranges`.
+    pub kinds: Vec<CellKind>,
+}
+
+/// What a code cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// Python, perhaps with line magics (`%time …`) and shell escapes (`!pip
+    /// …`), which the parser reads as IPython escape commands.
+    Python,
+    /// A cell magic whose body runs in the kernel as Python (`%%time`,
+    /// `%%capture`): parsed, so its names count, but never edited (SPEC
+    /// AM104: a cell that starts with a cell magic is not plain Python).
+    MagicPython,
+    /// Any other cell magic (`%%writefile`, `%%bash`, `%%python`, `%%sql`):
+    /// its body is not run by the kernel as Python. Not parsed (it reads as
+    /// blank lines) and never edited.
+    Foreign,
+}
 
 impl Cells {
+    /// Cells of plain Python.
+    pub fn new(ranges: Vec<TextRange>) -> Cells {
+        let kinds = vec![CellKind::Python; ranges.len()];
+        Cells { ranges, kinds }
+    }
+
     /// The offsets of the `\n` between cells.
     fn separators(&self) -> impl Iterator<Item = TextSize> + '_ {
-        let count = self.0.len().saturating_sub(1);
-        self.0.iter().take(count).map(|range| range.end())
+        let count = self.ranges.len().saturating_sub(1);
+        self.ranges.iter().take(count).map(|range| range.end())
     }
 
     /// Whether an edit would reach across the line between two cells.
     pub fn crosses(&self, edit: &Edit) -> bool {
         self.separators()
             .any(|sep| edit.range.start() <= sep && sep < edit.range.end())
+    }
+
+    /// Whether an edit may not be made: it reaches across the line between
+    /// two cells, or into (or onto the edge of) a cell that is not plain
+    /// Python.
+    pub fn refuses(&self, edit: &Edit) -> bool {
+        self.crosses(edit)
+            || self
+                .ranges
+                .iter()
+                .zip(&self.kinds)
+                .filter(|(_, kind)| **kind != CellKind::Python)
+                .any(|(range, _)| {
+                    range.contains_inclusive(edit.range.start())
+                        || range.contains_inclusive(edit.range.end())
+                })
     }
 
     /// The cell ranges after `edits` (sorted, none crossing a separator). An
@@ -140,22 +182,60 @@ impl Cells {
             }
             TextSize::new(u32::try_from(moved.max(0)).unwrap_or(u32::MAX))
         };
-        Cells(
-            self.0
+        Cells {
+            ranges: self
+                .ranges
                 .iter()
                 .map(|range| TextRange::new(shift(range.start(), false), shift(range.end(), true)))
                 .collect(),
-        )
+            kinds: self.kinds.clone(),
+        }
     }
 
     /// Whether the ranges are ordered, in bounds and separated by one `\n` each.
     fn is_valid(&self, text: &str) -> bool {
-        self.0.iter().all(|r| r.end().to_usize() <= text.len())
-            && self.0.windows(2).all(|pair| {
+        self.ranges.len() == self.kinds.len()
+            && self.ranges.iter().all(|r| r.end().to_usize() <= text.len())
+            && self.ranges.windows(2).all(|pair| {
                 let between = TextRange::new(pair[0].end(), pair[1].start());
                 pair[0].end() <= pair[1].start()
                     && text.get(between.start().to_usize()..between.end().to_usize()) == Some("\n")
             })
+    }
+
+    /// The text the parser reads: `text` with the parts that are not Python
+    /// turned into spaces (every byte but line breaks), so that they parse
+    /// as blank lines and every offset stays where it is: the whole of a
+    /// foreign cell, and the `%%magic` line of a magic cell whose body is
+    /// Python (IPython accepts it indented, or after a comment, where the
+    /// parser would not). `None` when there are none.
+    fn parser_text(&self, text: &str) -> Option<String> {
+        if self.kinds.iter().all(|kind| *kind == CellKind::Python) {
+            return None;
+        }
+        let mut bytes = text.as_bytes().to_vec();
+        for (range, kind) in self.ranges.iter().zip(&self.kinds) {
+            let cell = bytes.get_mut(range.start().to_usize()..range.end().to_usize())?;
+            let mut line_start = 0;
+            while line_start < cell.len() {
+                let line_end = cell[line_start..]
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .map_or(cell.len(), |i| line_start + i + 1);
+                let line = &mut cell[line_start..line_end];
+                let is_magic = line
+                    .iter()
+                    .position(|b| !b" \t\x0c".contains(b))
+                    .is_some_and(|first| line[first..].starts_with(b"%%"));
+                if *kind == CellKind::Foreign || (*kind == CellKind::MagicPython && is_magic) {
+                    for byte in line.iter_mut().filter(|b| !matches!(b, b'\n' | b'\r')) {
+                        *byte = b' ';
+                    }
+                }
+                line_start = line_end;
+            }
+        }
+        String::from_utf8(bytes).ok()
     }
 }
 
@@ -180,7 +260,7 @@ pub fn process_cells(
     mode: Mode,
 ) -> Result<(SourceOutcome, Cells), SourceError> {
     let (outcome, cells) = process(source, Some(cells), rules, mode)?;
-    Ok((outcome, cells.unwrap_or(Cells(Vec::new()))))
+    Ok((outcome, cells.unwrap_or(Cells::new(Vec::new()))))
 }
 
 /// What `check --add-noqa` made of one source.
@@ -238,7 +318,7 @@ pub fn add_noqa(
         edits.push(edit);
     }
     if let Some(cells) = &cells
-        && edits.iter().any(|edit| cells.crosses(edit))
+        && edits.iter().any(|edit| cells.refuses(edit))
     {
         return Err(SourceError {
             position: Position::START,
@@ -281,7 +361,10 @@ fn process(
     let parsed =
         parse_text(source, cells.as_ref()).map_err(|error| syntax_error(source, &error))?;
     let lines = OnceCell::new();
-    let findings = analyse_with(source, &parsed, &lines, rules, notebook);
+    let mut findings = analyse_with(source, &parsed, &lines, rules, notebook);
+    if let Some(cells) = &cells {
+        keep_out_of_magic_cells(&mut findings, cells);
+    }
     let index = || lines.get_or_init(|| LineIndex::from_source_text(source));
     let mut outcome = SourceOutcome {
         reports: findings
@@ -303,7 +386,6 @@ fn process(
     let gate = CompileGate::new(source, cells.clone(), rules.target_version);
     let mut text = source.to_string();
     let mut removals: Vec<ImportRemoval> = Vec::new();
-    let mut findings = findings;
     // Whether the imports fixes left unused are removed (done with the last
     // round's parse and model when the rounds settle, as they nearly always do).
     let mut removed = false;
@@ -415,8 +497,27 @@ impl<'s> CompileGate<'s> {
     }
 }
 
+/// Drops the fixes that would edit a cell that is not plain Python (one
+/// that starts with a cell magic), saying so: `check` then reports them
+/// without a fix, as they are.
+fn keep_out_of_magic_cells(findings: &mut [Finding], cells: &Cells) {
+    for finding in findings {
+        let in_magic_cell = finding.fix.as_ref().is_some_and(|fix| {
+            fix.edits
+                .iter()
+                .any(|edit| cells.refuses(edit) && !cells.crosses(edit))
+        });
+        if in_magic_cell {
+            finding.fix = None;
+            finding.note =
+                Some("the cell starts with a cell magic, so it is not plain Python".to_string());
+        }
+    }
+}
+
 /// The fixes of `findings` that this run applies: allowed by the settings,
-/// and in a notebook, none reaching across the line between two cells.
+/// and in a notebook, none reaching across the line between two cells or
+/// into a cell that is not plain Python.
 fn allowed_fixes<'f>(
     findings: &'f [Finding],
     rules: &RuleSettings,
@@ -428,7 +529,7 @@ fn allowed_fixes<'f>(
             f.fix
                 .as_ref()
                 .filter(|fix| rules.allows(fix))
-                .filter(|fix| !cells.is_some_and(|c| fix.edits.iter().any(|e| c.crosses(e))))
+                .filter(|fix| !cells.is_some_and(|c| fix.edits.iter().any(|e| c.refuses(e))))
                 .map(|fix| (f.codemod, fix))
         })
         .collect()
@@ -461,7 +562,7 @@ fn removal_edits(
 ) -> Option<(String, Vec<crate::fix::Edit>)> {
     let mut edits = remove_unused_imports(text, semantic, removals);
     if let Some(cells) = cells {
-        edits.retain(|edit| !cells.crosses(edit));
+        edits.retain(|edit| !cells.refuses(edit));
     }
     if edits.is_empty() {
         return None;
@@ -491,7 +592,12 @@ pub fn parse_text(text: &str, cells: Option<&Cells>) -> Result<Parsed<ModModule>
         });
     }
     let options = ruff_python_parser::ParseOptions::from(ruff_python_ast::PySourceType::Ipynb);
-    let parsed = ruff_python_parser::parse_cells_unchecked(text, cells.0.iter().copied(), &options);
+    let blanked = cells.parser_text(text);
+    let parsed = ruff_python_parser::parse_cells_unchecked(
+        blanked.as_deref().unwrap_or(text),
+        cells.ranges.iter().copied(),
+        &options,
+    );
     match parsed.errors().first() {
         Some(error) => Err(error.clone()),
         None => Ok(parsed),
@@ -687,7 +793,46 @@ pub fn compile_error(codes: &[&str], text: &str, error: &SemanticSyntaxError) ->
 
 #[cfg(test)]
 mod tests {
-    use super::needle_finder;
+    use super::{CellKind, Cells, needle_finder, parse_text};
+    use crate::fix::Edit;
+    use ruff_text_size::{TextRange, TextSize};
+
+    /// `a = 1` / `%%bash` cell / `%%time` cell, as a notebook concatenates them.
+    fn magic_cells() -> (&'static str, Cells) {
+        let text = "a = 1\n%%bash\necho (\n%%time\nb = a";
+        let range = |start: u32, end: u32| TextRange::new(TextSize::new(start), TextSize::new(end));
+        let cells = Cells {
+            ranges: vec![range(0, 5), range(6, 19), range(20, 32)],
+            kinds: vec![CellKind::Python, CellKind::Foreign, CellKind::MagicPython],
+        };
+        (text, cells)
+    }
+
+    #[test]
+    fn magic_cells_parse_as_blank_lines_where_not_python() {
+        let (text, cells) = magic_cells();
+        let parsed = parse_text(text, Some(&cells)).expect("the bash cell is not parsed");
+        // `a = 1` and `b = a`, at their own offsets.
+        let body = &parsed.syntax().body;
+        assert_eq!(body.len(), 2);
+        assert_eq!(
+            ruff_text_size::Ranged::range(&body[1]),
+            TextRange::new(TextSize::new(27), TextSize::new(32))
+        );
+    }
+
+    #[test]
+    fn no_edit_lands_in_a_magic_cell() {
+        let (_, cells) = magic_cells();
+        let at = |offset: u32, content: &str| Edit::insertion(TextSize::new(offset), content);
+        assert!(!cells.refuses(&at(0, "x")));
+        assert!(cells.refuses(&at(6, "x")), "the start of the bash cell");
+        assert!(cells.refuses(&at(30, "x")), "inside the %%time cell");
+        assert!(cells.refuses(&Edit::deletion(TextRange::new(
+            TextSize::new(27),
+            TextSize::new(32)
+        ))));
+    }
 
     #[test]
     fn needles_are_found_and_implied_absent() {

@@ -10,7 +10,7 @@ use ruff_text_size::{TextRange, TextSize};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::engine::Cells;
+use crate::engine::{CellKind, Cells};
 use crate::messages::{Syntax, plain_serde};
 
 #[derive(Deserialize)]
@@ -65,6 +65,7 @@ pub struct CodeCell {
     /// `"source": "…"` rather than a list of lines.
     single_string: bool,
     pub text: String,
+    pub kind: CellKind,
 }
 
 /// A notebook's JSON text and its code cells.
@@ -120,11 +121,13 @@ impl Notebook {
                 SourceValue::Text(text) => (text, true),
                 SourceValue::Lines(lines) => (lines.concat(), false),
             };
+            let kind = cell_kind(&text);
             cells.push(CodeCell {
                 number: i + 1,
                 span,
                 single_string,
                 text,
+                kind,
             });
         }
         drop(raw);
@@ -149,13 +152,14 @@ impl Notebook {
             let end = TextSize::try_from(source.len()).unwrap_or_default();
             ranges.push(TextRange::new(start, end));
         }
-        (source, Cells(ranges))
+        let kinds = self.cells.iter().map(|cell| cell.kind).collect();
+        (source, Cells { ranges, kinds })
     }
 
     /// The cell texts of a fixed concatenated source.
     pub fn split(source: &str, cells: &Cells) -> anyhow::Result<Vec<String>> {
         cells
-            .0
+            .ranges
             .iter()
             .map(|range| {
                 source
@@ -196,6 +200,32 @@ fn without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
     text.strip_suffix(&suffix).unwrap_or(&text).to_string()
+}
+
+/// Cell magics whose body the kernel runs as Python, in its namespace.
+const PYTHON_CELL_MAGICS: &[&str] = &["time", "timeit", "capture", "prun", "debug"];
+
+/// What a cell holds. IPython reads a cell magic (`%%writefile x.py`) on
+/// the cell's first line that is not blank, indented or not; a `%%` line
+/// anywhere else is an error rather than Python, so any line that starts
+/// with `%%` makes the cell a magic one.
+fn cell_kind(text: &str) -> CellKind {
+    let Some(magic) = text
+        .lines()
+        .map(str::trim_start)
+        .find_map(|line| line.strip_prefix("%%"))
+    else {
+        return CellKind::Python;
+    };
+    let name = magic
+        .split(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or_default();
+    if PYTHON_CELL_MAGICS.contains(&name) {
+        CellKind::MagicPython
+    } else {
+        CellKind::Foreign
+    }
 }
 
 /// A new `source` value in the style of the old one: a string stays a
@@ -275,7 +305,7 @@ fn end_of_first_string(text: &str) -> Option<usize> {
 /// concatenated source.
 pub fn cell_line(source: &str, cells: &Cells, numbers: &[usize], line: usize) -> (usize, usize) {
     let mut found = (numbers.first().copied().unwrap_or(1), line);
-    for (range, number) in cells.0.iter().zip(numbers) {
+    for (range, number) in cells.ranges.iter().zip(numbers) {
         let first_line = source[..range.start().to_usize().min(source.len())]
             .matches('\n')
             .count()
@@ -374,6 +404,17 @@ mod tests {
         assert!(Notebook::parse(r).expect("parses").is_none());
         assert!(Notebook::parse("{\"cells\": 3}".to_string()).is_err());
         assert!(Notebook::parse("not json".to_string()).is_err());
+    }
+
+    #[test]
+    fn cell_magics_make_cells_that_are_not_plain_python() {
+        assert_eq!(cell_kind("x = 1\n%time f()\n!ls"), CellKind::Python);
+        assert_eq!(cell_kind("%%time\nf()"), CellKind::MagicPython);
+        assert_eq!(cell_kind("\n  %%capture out\nf()"), CellKind::MagicPython);
+        assert_eq!(cell_kind("%%writefile a.py\nf()"), CellKind::Foreign);
+        assert_eq!(cell_kind("%%bash\necho hi"), CellKind::Foreign);
+        assert_eq!(cell_kind("%%python3\nf()"), CellKind::Foreign);
+        assert_eq!(cell_kind("# note\n%%sql\nSELECT 1"), CellKind::Foreign);
     }
 
     #[test]

@@ -205,7 +205,7 @@ fn fix_notebook(codemod: &'static Codemod, source: &str) -> Option<String> {
 /// for the compile check.
 fn whole(source: &str) -> crate::engine::Cells {
     let end = ruff_text_size::TextSize::try_from(source.len()).unwrap_or_default();
-    crate::engine::Cells(vec![ruff_text_size::TextRange::new(0.into(), end)])
+    crate::engine::Cells::new(vec![ruff_text_size::TextRange::new(0.into(), end)])
 }
 
 /// [`check_fix`] for a notebook's cells: top-level code runs in the

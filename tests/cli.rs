@@ -861,6 +861,36 @@ fn notebooks_are_fixed_cell_by_cell_keeping_the_json() {
     );
 }
 
+const NOTEBOOK_MAGICS: &str = include_str!("data/notebook_magics.ipynb");
+
+#[test]
+fn cells_with_cell_magics_are_never_rewritten() {
+    // `%%writefile` and `%%bash` bodies are not the kernel's Python: not read
+    // (no syntax error, no finding); `%%time` and `%%capture` bodies are,
+    // but SPEC AM104 leaves any cell that starts with a cell magic alone.
+    // Line magics and shell escapes sit in plain Python cells.
+    let dir = project(&[("magics.ipynb", NOTEBOOK_MAGICS)]);
+    let output = asyncmod(dir.path(), &["check"]);
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let magic = "(no automatic fix: the cell starts with a cell magic, so it is not plain Python)";
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "magics.ipynb:cell 3:2:1: AM104 `asyncio.run()` called where an event loop is already running {magic}\n\
+             magics.ipynb:cell 5:2:1: AM104 `asyncio.run()` called where an event loop is already running {magic}\n\
+             magics.ipynb:cell 7:2:10: AM104 [*] `asyncio.run()` called where an event loop is already running\n"
+        )
+    );
+    let output = asyncmod(dir.path(), &["fix"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let expected = NOTEBOOK_MAGICS.replace(
+        "\"result = asyncio.run(main())\"",
+        "\"result = await main()\"",
+    );
+    assert_ne!(expected, NOTEBOOK_MAGICS);
+    assert_eq!(read(dir.path(), "magics.ipynb"), expected);
+}
+
 #[test]
 fn notebook_errors_name_the_cell() {
     let broken = NOTEBOOK.replace(

@@ -50,7 +50,10 @@ declare_codemod! {
     /// default arguments, decorators and annotations of a nested `def`, in
     /// a variable's annotation (`x: asyncio.run(c()) = 1` never runs the
     /// call, and CPython refuses `await` there);
-    /// module-level code outside notebooks; calls with keyword arguments
+    /// module-level code outside notebooks, and any notebook cell that
+    /// starts with a cell magic (`%%time`, `%%writefile`, …: not plain
+    /// Python; reported without a fix when its body is Python the kernel
+    /// runs, not read at all otherwise); calls with keyword arguments
     /// (`debug=True`, `loop_factory=…`: `await` has no such options; they
     /// are reported without a fix), unpacked arguments, or comments in the
     /// call outside its argument; `asyncio` or `run` rebound locally. In a

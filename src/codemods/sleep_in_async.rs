@@ -374,8 +374,12 @@ mod tests {
         ] {
             check_unsafe_fix(
                 &SLEEP_IN_ASYNC,
-                &format!("import asyncio\nimport time\n\nasync def f(d):\n    try:\n        time.sleep(d)\n    except {handler}:\n        pass\n"),
-                &format!("import asyncio\n\nasync def f(d):\n    try:\n        await asyncio.sleep(d)\n    except {handler}:\n        pass\n"),
+                &format!(
+                    "import asyncio\nimport time\n\nasync def f(d):\n    try:\n        time.sleep(d)\n    except {handler}:\n        pass\n"
+                ),
+                &format!(
+                    "import asyncio\n\nasync def f(d):\n    try:\n        await asyncio.sleep(d)\n    except {handler}:\n        pass\n"
+                ),
             );
         }
         // A positive literal raises nothing such a handler would catch.

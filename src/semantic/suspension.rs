@@ -711,7 +711,9 @@ mod tests {
     #[test]
     fn handlers_that_may_catch() {
         let wrap = |handler: &str| {
-            format!("import aiohttp, asyncio\nasync def f():\n    try:\n        sleep(x)\n    {handler}:\n        pass\n")
+            format!(
+                "import aiohttp, asyncio\nasync def f():\n    try:\n        sleep(x)\n    {handler}:\n        pass\n"
+            )
         };
         for handler in [
             "except",
@@ -771,7 +773,9 @@ mod tests {
     #[test]
     fn read_before_and_write_after() {
         assert_eq!(
-            shared("async def f(self):\n    n = self.count\n    sleep(1)\n    self.count = n + 1\n"),
+            shared(
+                "async def f(self):\n    n = self.count\n    sleep(1)\n    self.count = n + 1\n"
+            ),
             Some("self.count".to_string())
         );
         assert_eq!(
@@ -786,16 +790,22 @@ mod tests {
         );
         // Augmented assignment after a read.
         assert_eq!(
-            shared("async def f(self):\n    if self.count < 3:\n        sleep(1)\n        self.count += 1\n"),
+            shared(
+                "async def f(self):\n    if self.count < 3:\n        sleep(1)\n        self.count += 1\n"
+            ),
             Some("self.count".to_string())
         );
         // Changed in place.
         assert_eq!(
-            shared("async def f(self, x):\n    if x not in self.seen:\n        sleep(1)\n        self.seen.append(x)\n"),
+            shared(
+                "async def f(self, x):\n    if x not in self.seen:\n        sleep(1)\n        self.seen.append(x)\n"
+            ),
             Some("self.seen".to_string())
         );
         assert_eq!(
-            shared("CACHE = {}\nasync def f(k):\n    if k not in CACHE:\n        sleep(1)\n        CACHE[k] = 1\n"),
+            shared(
+                "CACHE = {}\nasync def f(k):\n    if k not in CACHE:\n        sleep(1)\n        CACHE[k] = 1\n"
+            ),
             Some("CACHE".to_string())
         );
         // The sleep's own argument is read before it.
@@ -820,12 +830,16 @@ mod tests {
             None
         );
         assert_eq!(
-            shared("async def f():\n    xs = []\n    xs.append(1)\n    sleep(1)\n    xs.append(2)\n"),
+            shared(
+                "async def f():\n    xs = []\n    xs.append(1)\n    sleep(1)\n    xs.append(2)\n"
+            ),
             None
         );
         // Read and written in one statement, on either side of the sleep.
         assert_eq!(
-            shared("async def f(self):\n    while True:\n        self.ticks += 1\n        sleep(1)\n"),
+            shared(
+                "async def f(self):\n    while True:\n        self.ticks += 1\n        sleep(1)\n"
+            ),
             None
         );
         assert_eq!(
