@@ -414,7 +414,9 @@ fn generated_tree(count: usize) -> BTreeMap<String, String> {
         .map(|i| {
             let path = format!("pkg{:02}/mod{i:04}.py", i / 100);
             let source = if i % 2 == 0 {
-                format!("import time\n\n\nasync def poll_{i}():\n    time.sleep({i})  # back off\n")
+                // `time.sleep(0)` does not block, and is left alone.
+                let seconds = i + 1;
+                format!("import time\n\n\nasync def poll_{i}():\n    time.sleep({seconds})  # back off\n")
             } else {
                 format!(
                     "import asyncio\n\n\nasync def wait_{i}(g):\n    try:\n        await g({i})\n    except asyncio.TimeoutError:\n        pass\n"
@@ -642,7 +644,7 @@ fn a_second_signal_stops_at_once_between_writes() {
 /// A fixable module that takes a while to fix (about a second here).
 fn slow_module() -> (String, String) {
     let functions: String = (0..20_000)
-        .map(|i| format!("\n\nasync def poll_{i}():\n    time.sleep({i})\n"))
+        .map(|i| format!("\n\nasync def poll_{i}():\n    time.sleep({})\n", i + 1))
         .collect();
     let source = format!("import time\n{functions}");
     let fixed = source

@@ -1,3 +1,5 @@
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
@@ -101,6 +103,7 @@ declare_codemod! {
 fn sleep_in_async(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     let mut fixable = FxHashSet::default();
+    let facts = ModuleFacts::default();
 
     // Whole statements directly in a coroutine's body: rewritten.
     for suite in semantic.coroutine_suites() {
@@ -115,7 +118,7 @@ fn sleep_in_async(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             fixable.insert(call.start());
-            report_statement(ctx, out, stmt, call);
+            report_statement(ctx, out, &facts, stmt, call);
         }
     }
 
@@ -136,7 +139,21 @@ fn sleep_in_async(ctx: &Context, out: &mut Findings) {
     }
 }
 
-fn report_statement(ctx: &Context, out: &mut Findings, stmt: &Stmt, call: &ast::ExprCall) {
+/// Facts about the whole module, each found on first use: a module with
+/// thousands of sleeps asks for them once.
+#[derive(Default)]
+struct ModuleFacts {
+    patched: OnceCell<bool>,
+    driven_by_hand: OnceCell<bool>,
+}
+
+fn report_statement(
+    ctx: &Context,
+    out: &mut Findings,
+    facts: &ModuleFacts,
+    stmt: &Stmt,
+    call: &ast::ExprCall,
+) {
     let finding = out.report(
         &SLEEP_IN_ASYNC,
         call.range(),
@@ -181,13 +198,20 @@ fn report_statement(ctx: &Context, out: &mut Findings, stmt: &Stmt, call: &ast::
             return;
         }
     };
-    if ctx.semantic.may_patch("time.sleep") {
+    if *facts
+        .patched
+        .get_or_init(|| ctx.semantic.may_patch("time.sleep"))
+    {
         finding.note(
             "the module replaces or patches `time.sleep`, so this call may not be the blocking sleep",
         );
         return;
     }
-    let unsafe_because = suspension_hazard(ctx.semantic, stmt, call, seconds.is_some());
+    let driven_by_hand = *facts
+        .driven_by_hand
+        .get_or_init(|| ctx.semantic.drives_coroutines_by_hand());
+    let unsafe_because =
+        suspension_hazard(ctx.semantic, stmt, call, seconds.is_some(), driven_by_hand);
     let applicability = match unsafe_because {
         Some(_) => Applicability::Unsafe,
         None => Applicability::Safe,
@@ -216,8 +240,9 @@ fn suspension_hazard(
     stmt: &Stmt,
     call: &ast::ExprCall,
     known_duration: bool,
+    driven_by_hand: bool,
 ) -> Option<String> {
-    if semantic.drives_coroutines_by_hand() {
+    if driven_by_hand {
         return Some(
             "the module drives coroutines by hand, and the async sleep needs a running loop"
                 .to_string(),
