@@ -22,6 +22,7 @@ mod taskgroup;
 mod timeout_error_alias;
 mod to_thread;
 mod unchecked_gather_exceptions;
+mod unclosed_resource;
 mod wait_coroutines;
 mod wait_for_to_timeout;
 
@@ -55,6 +56,7 @@ pub use taskgroup::TASKGROUP;
 pub use timeout_error_alias::TIMEOUT_ERROR_ALIAS;
 pub use to_thread::TO_THREAD;
 pub use unchecked_gather_exceptions::UNCHECKED_GATHER_EXCEPTIONS;
+pub use unclosed_resource::UNCLOSED_RESOURCE;
 pub use wait_coroutines::WAIT_COROUTINES;
 pub use wait_for_to_timeout::WAIT_FOR_TO_TIMEOUT;
 
@@ -74,6 +76,7 @@ pub static ALL: &[&Codemod] = &[
     &SWALLOWED_CANCEL,
     &BLOCKING_CALL,
     &MISSING_AWAIT,
+    &UNCLOSED_RESOURCE,
     &SESSION_PER_ITERATION,
     &AWAIT_IN_LOOP,
     &UNCHECKED_GATHER_EXCEPTIONS,

@@ -484,15 +484,13 @@ fn is_awaited_request(
     range: TextRange,
     scope: ScopeId,
 ) -> bool {
+    let Some((method, Some(call))) = semantic.attribute_of(range) else {
+        return false;
+    };
+    if !method.value.is_name_expr() {
+        return false;
+    }
     let Some(stmt) = semantic.statement_at(range.start()) else {
-        return false;
-    };
-    let mut finder = ReceiverCall { range, call: None };
-    finder.visit_stmt(stmt);
-    let Some(call) = finder.call else {
-        return false;
-    };
-    let Expr::Attribute(method) = call.func.as_ref() else {
         return false;
     };
     let method = method.attr.as_str();
@@ -505,56 +503,6 @@ fn is_awaited_request(
     let opens_async_with = matches!(stmt, Stmt::With(with)
         if with.is_async && with.items.iter().any(|item| item.context_expr.range() == call.range()));
     semantic.is_awaited(call) || opens_async_with
-}
-
-/// Finds the call whose callee is `receiver.method` with the receiver at `range`.
-struct ReceiverCall<'a> {
-    range: TextRange,
-    call: Option<&'a ast::ExprCall>,
-}
-
-impl<'a> Visitor<'a> for ReceiverCall<'a> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        // Only the statement's own header and expressions: its nested
-        // blocks hold statements of their own.
-        match stmt {
-            Stmt::With(with) => {
-                for item in &with.items {
-                    self.visit_with_item(item);
-                }
-            }
-            Stmt::For(loop_) => {
-                self.visit_expr(&loop_.target);
-                self.visit_expr(&loop_.iter);
-            }
-            Stmt::While(loop_) => self.visit_expr(&loop_.test),
-            Stmt::If(branch) => {
-                self.visit_expr(&branch.test);
-                for clause in &branch.elif_else_clauses {
-                    if let Some(test) = &clause.test {
-                        self.visit_expr(test);
-                    }
-                }
-            }
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::Try(_) | Stmt::Match(_) => {}
-            _ => visitor::walk_stmt(self, stmt),
-        }
-    }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if self.call.is_some() || !expr.range().contains_range(self.range) {
-            return;
-        }
-        if let Expr::Call(call) = expr
-            && let Expr::Attribute(method) = call.func.as_ref()
-            && method.value.range() == self.range
-            && method.value.is_name_expr()
-        {
-            self.call = Some(call);
-            return;
-        }
-        visitor::walk_expr(self, expr);
-    }
 }
 
 /// The edits that swap the loop's header and the `async with`'s header:

@@ -3,8 +3,9 @@
 //! has no parent links). Each step is a binary search in one block, so a
 //! question costs the depth of the nesting, not the size of the module.
 
-use ruff_python_ast::{ExceptHandler, Stmt};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{ExceptHandler, Expr, ExprAttribute, ExprCall, Stmt};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use smallvec::SmallVec;
 
 use super::SemanticModel;
@@ -33,6 +34,82 @@ impl<'a> SemanticModel<'a> {
                 None => return found,
             }
         }
+    }
+}
+
+impl<'a> SemanticModel<'a> {
+    /// For the expression at `range` (a name, usually): the attribute read
+    /// on it (`x.attr` for `x`), when there is one, and the call of that
+    /// attribute (`x.method(…)`), when it is called. Looks only at the
+    /// statement around `range`, not at the module.
+    pub fn attribute_of(
+        &self,
+        range: TextRange,
+    ) -> Option<(&'a ExprAttribute, Option<&'a ExprCall>)> {
+        let stmt = self.statement_at(range.start())?;
+        let mut finder = AttributeOf { range, found: None };
+        finder.visit_own_expressions(stmt);
+        finder.found
+    }
+}
+
+/// Finds the attribute whose value is the expression at `range`.
+struct AttributeOf<'a> {
+    range: TextRange,
+    found: Option<(&'a ExprAttribute, Option<&'a ExprCall>)>,
+}
+
+impl<'a> AttributeOf<'a> {
+    /// The expressions of `stmt` itself: its header for a compound
+    /// statement, not its nested blocks (their statements are others).
+    fn visit_own_expressions(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::With(with) => {
+                for item in &with.items {
+                    self.visit_with_item(item);
+                }
+            }
+            Stmt::For(loop_) => {
+                self.visit_expr(&loop_.target);
+                self.visit_expr(&loop_.iter);
+            }
+            Stmt::While(loop_) => self.visit_expr(&loop_.test),
+            Stmt::If(branch) => {
+                self.visit_expr(&branch.test);
+                for clause in &branch.elif_else_clauses {
+                    if let Some(test) = &clause.test {
+                        self.visit_expr(test);
+                    }
+                }
+            }
+            Stmt::Match(match_) => self.visit_expr(&match_.subject),
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::Try(_) => {}
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for AttributeOf<'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found.is_some() || !expr.range().contains_range(self.range) {
+            return;
+        }
+        match expr {
+            Expr::Call(call) => {
+                if let Expr::Attribute(attribute) = call.func.as_ref()
+                    && attribute.value.range() == self.range
+                {
+                    self.found = Some((attribute, Some(call)));
+                    return;
+                }
+            }
+            Expr::Attribute(attribute) if attribute.value.range() == self.range => {
+                self.found = Some((attribute, None));
+                return;
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
     }
 }
 
@@ -106,6 +183,24 @@ mod tests {
                 .starts_with("for a in k(3):")
         );
         assert!(statement_text(source, "try").unwrap().starts_with("try:"));
+    }
+
+    #[test]
+    fn attribute_and_call_of_a_name() {
+        let source = "async def f(s):\n    x = s.headers\n    async with s.get(u) as r:\n        await r.text()\n";
+        let parsed = parse(source).unwrap();
+        let model = SemanticModel::build(parsed.syntax());
+        let at = |needle: &str| {
+            let start = TextSize::try_from(source.find(needle).unwrap()).unwrap();
+            ruff_text_size::TextRange::at(start, TextSize::new(1))
+        };
+        let (attribute, call) = model.attribute_of(at("s.headers")).unwrap();
+        assert_eq!(attribute.attr.as_str(), "headers");
+        assert!(call.is_none());
+        let (attribute, call) = model.attribute_of(at("s.get")).unwrap();
+        assert_eq!(attribute.attr.as_str(), "get");
+        assert!(call.is_some());
+        assert!(model.attribute_of(at("u)")).is_none());
     }
 
     #[test]
