@@ -5,7 +5,7 @@ import requests
 
 
 async def nested(url, urls, log):
-    data = requests.get(url).json()  # leave, reported: part of a larger expression
+    data = len(requests.get(url).json())  # leave, reported: part of a larger expression
     log.info(input("? "))  # leave, reported: an argument
     ok = subprocess.run(["true"]).returncode == 0  # leave, reported
     pages = [requests.get(u) for u in urls]  # leave, reported: in a comprehension

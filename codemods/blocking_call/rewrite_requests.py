@@ -17,5 +17,5 @@ async def create_user(payload):
 
 async def ping():
     requests.head(BASE)  # rewrite: a whole statement
-    status: int = requests.request("OPTIONS", BASE).status_code  # leave, reported: nested
+    status: int = requests.request("OPTIONS", BASE).status_code  # rewrite: the chain does no I/O
     return status

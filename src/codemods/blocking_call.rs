@@ -4,7 +4,9 @@ use crate::codemods::prelude::*;
 use crate::codemods::support::{
     Brackets, bracket_items, significant_after, statement_value, width,
 };
+use crate::fix::FixBuilder;
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
+use crate::semantic::known::{self, BlockingResult};
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
 use crate::source::line_ending;
 
@@ -16,8 +18,25 @@ declare_codemod! {
     /// `os.system` or `input` that is a whole statement, or the whole value
     /// of an assignment or a `return`, becomes
     /// `await asyncio.to_thread(func, *args, **kwargs)`, with the callee
-    /// written as in the source. Other blocking calls in a coroutine (nested
-    /// in a larger expression, `open()`, `pathlib` file I/O) are reported
+    /// written as in the source.
+    ///
+    /// The call may also head a chain on its result. When the rest of the
+    /// chain does no I/O, only the call moves and the rest stays in the
+    /// coroutine: `requests.get(u).json()` becomes `(await
+    /// asyncio.to_thread(requests.get, u)).json()`. What does no I/O comes
+    /// from the known-libraries table: a `requests` response has read its
+    /// body before the call returns (`json()`, `text`, `content`,
+    /// `status_code`, `headers`, `raise_for_status()`, … only look at it)
+    /// unless the call may stream (`stream=` other than `False`, or `**`
+    /// arguments); `urlopen`'s response has read its status and headers
+    /// (`status`, `headers`, `getcode()`); a `CompletedProcess` has its
+    /// `returncode`, `stdout` and `stderr`; `input()`, `check_output()`,
+    /// `call()` and `os.system()` return plain values. A chain that still
+    /// reads (`urlopen(u).read()`, `.json()` of a streamed response) moves
+    /// whole: `await asyncio.to_thread(lambda: urlopen(u).read())`.
+    ///
+    /// Other blocking calls in a coroutine (nested in a larger expression,
+    /// `with urlopen(u) as r:`, `open()`, `pathlib` file I/O) are reported
     /// without a fix.
     ///
     /// ## Why
@@ -32,7 +51,8 @@ declare_codemod! {
     ///
     /// async def fetch(url):
     ///     response = requests.get(url, timeout=10)
-    ///     return response.json()
+    ///     data = requests.get(f"{url}/more", timeout=10).json()
+    ///     return response.status_code, data
     /// ```
     ///
     /// ## After
@@ -42,7 +62,8 @@ declare_codemod! {
     ///
     /// async def fetch(url):
     ///     response = await asyncio.to_thread(requests.get, url, timeout=10)
-    ///     return response.json()
+    ///     data = (await asyncio.to_thread(requests.get, f"{url}/more", timeout=10)).json()
+    ///     return response.status_code, data
     /// ```
     ///
     /// ## Fix safety
@@ -53,12 +74,21 @@ declare_codemod! {
     /// current `contextvars` context is copied to the thread, so a variable
     /// the callee sets is not seen afterwards. The arguments are evaluated
     /// in the coroutine, in the same order as before, before the thread
-    /// starts. Cancelling the coroutine no longer stops at the call, and
-    /// the thread finishes it anyway; the program waits for it at exit: for
-    /// `input()`, Ctrl-C now ends the program only after the user presses
-    /// Enter. With asyncio's deprecated `FastChildWatcher` or
-    /// `SafeChildWatcher`, which reap any child, a `subprocess` call in a
-    /// thread may lose its child's exit status.
+    /// starts, and the rest of a chain that does no I/O runs in the
+    /// coroutine after it, as before. A chain that moves whole is not
+    /// bound to new names first: it moves only when every argument of the
+    /// call is a literal or a local variable of the coroutine that surely
+    /// holds a value and that no nested function rebinds, and the rest of
+    /// the chain takes literals only. The coroutine waits for the thread,
+    /// so such a variable keeps its value, and evaluating it in the thread
+    /// runs no code and gives the same object; anything else (`self.url`,
+    /// a global, a call) could change meanwhile or run the program's code
+    /// in the thread, and is reported. Cancelling the coroutine no longer
+    /// stops at the call, and the thread finishes it anyway; the program
+    /// waits for it at exit: for `input()`, Ctrl-C now ends the program
+    /// only after the user presses Enter. With asyncio's deprecated
+    /// `FastChildWatcher` or `SafeChildWatcher`, which reap any child, a
+    /// `subprocess` call in a thread may lose its child's exit status.
     ///
     /// ## Left alone
     /// Calls in a synchronous function, even one nested in a coroutine;
@@ -67,9 +97,14 @@ declare_codemod! {
     /// module that uses trio, anyio or curio the calls are reported without
     /// a fix. Also reported without a fix: a `subprocess` call with
     /// `preexec_fn=` or `**` arguments (`preexec_fn` may deadlock the child
-    /// in a process with threads), and a call given code to run (a
-    /// `lambda`, `hooks=`), which would run in the worker thread. `time.sleep`
-    /// is AM001's.
+    /// in a process with threads), a call given code to run (a `lambda`,
+    /// `hooks=`), which would run in the worker thread, a chain using a
+    /// member of the result the table does not know (`iter_content()`,
+    /// `raw`, `close()`), a chain that moves whole with other arguments
+    /// (see Fix safety), and an augmented assignment to anything but a
+    /// local variable (`self.total += requests.get(u).json()["n"]` reads
+    /// `self.total` before the `await`; another task's change meanwhile
+    /// would be lost). `time.sleep` is AM001's.
     ///
     /// ## Python
     /// `asyncio.to_thread` exists since Python 3.9.
@@ -88,57 +123,41 @@ declare_codemod! {
     };
 }
 
-/// `requests`' module-level functions: each sends one request and waits.
-const REQUESTS_FUNCTIONS: &[&str] = &[
-    "request", "get", "options", "head", "post", "put", "patch", "delete",
-];
-
-/// `subprocess` functions that wait for the child to exit.
-const SUBPROCESS_FUNCTIONS: &[&str] = &["run", "call", "check_call", "check_output"];
-
-/// `pathlib.Path` methods that read or write the file.
-const PATH_IO_METHODS: &[&str] = &[
-    "read_text",
-    "read_bytes",
-    "write_text",
-    "write_bytes",
-    "open",
-];
-
 fn blocking_call(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
-    let mut fixable = FxHashSet::default();
+    let mut handled = FxHashSet::default();
 
-    // Whole statements, assignment values and returns of a coroutine's body.
+    // Whole statements, assignment values and returns of a coroutine's
+    // body, and chains on their result.
     for suite in &semantic.suites {
         if !semantic.is_coroutine_scope(suite.scope) {
             continue;
         }
         for stmt in suite.body {
-            let Some(Expr::Call(call)) = statement_value(stmt) else {
+            let Some(value) = statement_value(stmt) else {
                 continue;
             };
-            let Some(callee) = thread_safe_callee(semantic, &call.func, suite.scope) else {
+            let Some(chain) = Chain::find(semantic, value, suite.scope) else {
                 continue;
             };
-            fixable.insert(call.start());
-            report_statement_value(ctx, out, call, &callee);
+            handled.insert(chain.head.start());
+            report_statement_value(ctx, out, stmt, &chain, suite.scope);
         }
     }
 
     // Anything else that blocks while the coroutine runs: reported only.
     for site in &semantic.calls {
-        if fixable.contains(&site.call.start()) || !semantic.runs_in_coroutine(site.scope) {
+        if handled.contains(&site.call.start()) || !semantic.runs_in_coroutine(site.scope) {
             continue;
         }
         let call = site.call;
-        if let Some(callee) = thread_safe_callee(semantic, &call.func, site.scope) {
+        if let Some((callee, _)) = blocking_callee(semantic, &call.func, site.scope) {
             out.report(
                 &BLOCKING_CALL,
                 call.range(),
                 format!("blocking call `{callee}` in a coroutine"),
             )
-            .note("not a whole statement, assignment value or `return` value of the coroutine's body, so it cannot become `await asyncio.to_thread(...)`");
+            .note("not a whole statement, assignment value or `return` value of the coroutine's body, nor the head of a chain that is one, so it cannot become `await asyncio.to_thread(...)`");
         } else if let Some(what) = file_io(semantic, &call.func, site.scope) {
             out.report(
                 &BLOCKING_CALL,
@@ -150,54 +169,317 @@ fn blocking_call(ctx: &Context, out: &mut Findings) {
     }
 }
 
-fn report_statement_value(ctx: &Context, out: &mut Findings, call: &ast::ExprCall, callee: &str) {
+/// A statement's value that starts with a blocking call: the call itself
+/// (`requests.get(u)`) or a chain of attributes, method calls and
+/// subscripts on its result (`requests.get(u).json()["items"]`).
+struct Chain<'a> {
+    /// The whole value.
+    value: &'a Expr,
+    /// The blocking call at its head.
+    head: &'a ast::ExprCall,
+    callee: String,
+    result: BlockingResult,
+    /// What the chain does first with the call's result: `Some("json")`
+    /// for `.json()`, `Some("")` for a subscript; `None` when the call is
+    /// the whole value.
+    first: Option<&'a str>,
+}
+
+/// How a blocking call (and the chain on its result) moves to a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Move {
+    /// `await asyncio.to_thread(f, *args)`: the call is the whole value.
+    Call,
+    /// `(await asyncio.to_thread(f, *args)).rest`: the rest of the chain
+    /// does no I/O and stays in the coroutine, as it ran before.
+    Head,
+    /// `await asyncio.to_thread(lambda: f(*args).rest)`: the rest of the
+    /// chain does I/O too, so all of it runs in the thread.
+    Whole,
+}
+
+impl<'a> Chain<'a> {
+    fn find(semantic: &SemanticModel, value: &'a Expr, scope: ScopeId) -> Option<Chain<'a>> {
+        let mut first = None;
+        let mut current = value;
+        loop {
+            current = match current {
+                Expr::Call(call) => {
+                    if let Some((callee, result)) = blocking_callee(semantic, &call.func, scope) {
+                        return Some(Chain {
+                            value,
+                            head: call,
+                            callee,
+                            result,
+                            first,
+                        });
+                    }
+                    // A method call: the chain goes on through its receiver.
+                    let Expr::Attribute(attribute) = call.func.as_ref() else {
+                        return None;
+                    };
+                    first = Some(attribute.attr.as_str());
+                    &attribute.value
+                }
+                Expr::Attribute(attribute) => {
+                    first = Some(attribute.attr.as_str());
+                    &attribute.value
+                }
+                Expr::Subscript(subscript) => {
+                    first = Some("");
+                    &subscript.value
+                }
+                _ => return None,
+            };
+        }
+    }
+
+    /// How the chain moves to a thread, or why it cannot.
+    ///
+    /// What "does no I/O" means comes from the known-libraries table: a
+    /// `requests` response has read its body before the call returns
+    /// (`json()`, `text`, `status_code`, `raise_for_status()`, … only look
+    /// at it) unless the call may stream (`stream=` other than `False`, or
+    /// `**` arguments that may hold it); `urlopen`'s response has read its
+    /// headers but not its body (`read()` reads it); a finished
+    /// `CompletedProcess` and plain values (`input()`'s `str`,
+    /// `check_output`'s `bytes`) do no I/O at all. A member the table does
+    /// not know leaves the chain alone.
+    fn how_to_move(&self, semantic: &SemanticModel, scope: ScopeId) -> Result<Move, &'static str> {
+        let Some(first) = self.first else {
+            return Ok(Move::Call);
+        };
+        let streaming = self.head.arguments.keywords.iter().any(|keyword| {
+            keyword
+                .arg
+                .as_ref()
+                .is_none_or(|arg| arg.as_str() == "stream")
+                && !matches!(
+                    keyword.value,
+                    Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. })
+                )
+        });
+        let does_io = match (first, self.result) {
+            (_, BlockingResult::Plain) => Some(false),
+            ("", _) => None,
+            (member, result) => known::member_does_io(result, member, streaming),
+        };
+        match does_io {
+            Some(false) => Ok(Move::Head),
+            Some(true) if self.evaluates_the_same_in_a_thread(semantic, scope) => Ok(Move::Whole),
+            Some(true) => Err(
+                "the chain does I/O after the call too, so all of it would move to the thread, where its arguments would be evaluated later than now: each must be a literal or a local variable that surely holds a value (bind the others to local variables first)",
+            ),
+            None => Err(
+                "what the chain does with the call's result is not known to be free of I/O, so moving only the call to a thread might leave blocking I/O behind",
+            ),
+        }
+    }
+
+    /// Whether evaluating the chain's arguments in the worker thread, when
+    /// it runs, gives what evaluating them here and now gives: each
+    /// argument of the blocking call is a literal or a local variable of
+    /// the coroutine that surely holds a value and that no other code
+    /// rebinds (the coroutine waits for the thread, so it keeps its value,
+    /// and reading it runs no code), and
+    /// the calls and subscripts of the rest take literals only (no code of
+    /// the program, a hook or a `__getitem__`, runs in the thread).
+    fn evaluates_the_same_in_a_thread(&self, semantic: &SemanticModel, scope: ScopeId) -> bool {
+        // Unbound, it would raise `NameError` in the thread where the
+        // coroutine raised `UnboundLocalError`, which a handler may expect.
+        let site = self.head.start();
+        let stable = |name: &ast::ExprName| {
+            let name = name.id.as_str();
+            semantic.is_own_local(name, scope) && semantic.surely_bound_at(name, scope, site)
+        };
+        let own_local = |expr: &Expr| match expr {
+            Expr::Name(name) => stable(name),
+            Expr::Starred(starred) => starred.value.as_name_expr().is_some_and(stable),
+            _ => false,
+        };
+        let head_arguments = self.head.arguments.iter_source_order().all(|argument| {
+            let value = match argument {
+                ast::ArgOrKeyword::Arg(value) => value,
+                ast::ArgOrKeyword::Keyword(keyword) => &keyword.value,
+            };
+            is_literal(value) || own_local(value)
+        });
+        if !head_arguments {
+            return false;
+        }
+        let mut current = self.value;
+        while !std::ptr::eq(current, self.head_expr()) {
+            current = match current {
+                Expr::Call(call) => {
+                    if !call.arguments.args.iter().all(is_literal)
+                        || !call
+                            .arguments
+                            .keywords
+                            .iter()
+                            .all(|k| k.arg.is_some() && is_literal(&k.value))
+                    {
+                        return false;
+                    }
+                    &call.func
+                }
+                Expr::Attribute(attribute) => &attribute.value,
+                Expr::Subscript(subscript) if is_literal(&subscript.slice) => &subscript.value,
+                _ => return false,
+            };
+        }
+        true
+    }
+
+    /// The head call as an expression of the chain.
+    fn head_expr(&self) -> &'a Expr {
+        let mut current = self.value;
+        loop {
+            let next = match current {
+                Expr::Call(call) if std::ptr::eq(call, self.head) => return current,
+                Expr::Call(call) => &call.func,
+                Expr::Attribute(attribute) => &attribute.value,
+                Expr::Subscript(subscript) => &subscript.value,
+                _ => return current,
+            };
+            current = next;
+        }
+    }
+}
+
+/// A literal: a string, bytes, number (also negated), `True`, `False`,
+/// `None` or `...`. Evaluating it runs no code and always gives the same.
+fn is_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_) => true,
+        Expr::UnaryOp(op) => {
+            matches!(op.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd)
+                && op.operand.is_number_literal_expr()
+        }
+        _ => false,
+    }
+}
+
+/// Why a statement whose value moves to a thread would mean something
+/// else afterwards, if it would: an augmented assignment reads its target
+/// before the value (`self.total += requests.get(u).json()["n"]`); with an
+/// `await` in between, another task may change it meanwhile, and its
+/// change would be lost. A local variable of the coroutine that no other
+/// code rebinds cannot change.
+fn statement_hazard(semantic: &SemanticModel, stmt: &Stmt, scope: ScopeId) -> Option<&'static str> {
+    let Stmt::AugAssign(assign) = stmt else {
+        return None;
+    };
+    match assign.target.as_ref() {
+        Expr::Name(name) if semantic.is_own_local(name.id.as_str(), scope) => None,
+        _ => Some(
+            "an augmented assignment reads its target before the value: with an `await` in between, another task may change it meanwhile and the change would be lost",
+        ),
+    }
+}
+
+fn report_statement_value(
+    ctx: &Context,
+    out: &mut Findings,
+    stmt: &Stmt,
+    chain: &Chain,
+    scope: ScopeId,
+) {
+    let semantic = ctx.semantic;
+    let call = chain.head;
+    let callee = chain.callee.as_str();
     let finding = out.report(
         &BLOCKING_CALL,
         call.range(),
         format!("blocking call `{callee}` in a coroutine"),
     );
-    if let Some(library) = ctx.semantic.non_asyncio_library().map(|l| l.module()) {
+    if let Some(library) = semantic.non_asyncio_library().map(|l| l.module()) {
         finding.note(format!(
             "the module imports {library}, so `asyncio.to_thread` may be the wrong library"
         ));
         return;
     }
-    if let Some(reason) = thread_hazard(call, callee) {
-        finding.note(reason);
-        return;
-    }
+    let how = thread_hazard(call, callee)
+        .or_else(|| statement_hazard(semantic, stmt, scope))
+        .map_or_else(|| chain.how_to_move(semantic, scope), Err);
+    let how = match how {
+        Ok(how) => how,
+        Err(reason) => {
+            finding.note(reason);
+            return;
+        }
+    };
     finding.fix_with(Applicability::Unsafe, |fix| {
         let to_thread = fix.ensure_import("asyncio", "to_thread")?;
-        fix.title(format!("Run it with `await {to_thread}(…)`"));
-        if let Some(text) = laid_out(ctx, call, &to_thread) {
-            fix.replace(call.range(), text);
-            return Ok(());
-        }
-        fix.insert(call.start(), format!("await {to_thread}("));
-        let arguments = &call.arguments;
-        let open = arguments.start();
-        let after_open = open + TextSize::of('(');
-        if arguments.is_empty() {
-            if crate::fix::layout::contains_comment(ctx.tokens, arguments.range()) {
-                anyhow::bail!("a comment inside the empty argument list would be lost");
+        match how {
+            Move::Call => {
+                fix.title(format!("Run it with `await {to_thread}(…)`"));
+                move_call(ctx, fix, call, &to_thread, "", "")
             }
-            fix.replace(arguments.range(), ")");
-            return Ok(());
+            Move::Head => {
+                fix.title(format!("Run the call with `(await {to_thread}(…))`"));
+                move_call(ctx, fix, call, &to_thread, "(", ")")
+            }
+            Move::Whole => {
+                fix.title(format!("Run the chain with `await {to_thread}(lambda: …)`"));
+                let value = chain.value.range();
+                let text = format!("lambda: {}", &ctx.source[value]);
+                let open = format!("await {to_thread}(");
+                let unit = indent_unit(ctx.source, ctx.tokens);
+                let laid_out = one_line_layout(ctx, ctx.source, value, &unit)
+                    .map(|brackets| brackets.layout(&open, std::slice::from_ref(&text), ")"));
+                fix.replace(value, laid_out.unwrap_or_else(|| format!("{open}{text})")));
+                Ok(())
+            }
         }
-        let Some(next) = significant_after(ctx.tokens, after_open) else {
-            anyhow::bail!("cannot find the first argument");
-        };
-        let source = ctx.source;
-        let same_line = line_start(source, next.start()) == line_start(source, open);
-        if same_line {
-            // `get(url)` → `to_thread(get, url)`: the space before the argument is ours.
-            fix.replace(TextRange::new(open, next.start()), ", ");
-        } else {
-            // The first argument on the next line keeps its layout (and a comment after `(`).
-            fix.replace(TextRange::new(open, after_open), ",");
-        }
-        Ok(())
     });
+}
+
+/// Edits that turn `call` into `await to_thread(func, *args)` in place,
+/// between `open` and `close` (the parentheses a chain on its result needs).
+fn move_call(
+    ctx: &Context,
+    fix: &mut FixBuilder,
+    call: &ast::ExprCall,
+    to_thread: &str,
+    open: &str,
+    close: &str,
+) -> anyhow::Result<()> {
+    if let Some(text) = laid_out(ctx, call, to_thread, !open.is_empty()) {
+        fix.replace(call.range(), text);
+        return Ok(());
+    }
+    fix.insert(call.start(), format!("{open}await {to_thread}("));
+    if !close.is_empty() {
+        fix.insert(call.end(), close.to_string());
+    }
+    let arguments = &call.arguments;
+    let paren = arguments.start();
+    let after_paren = paren + TextSize::of('(');
+    if arguments.is_empty() {
+        if crate::fix::layout::contains_comment(ctx.tokens, arguments.range()) {
+            anyhow::bail!("a comment inside the empty argument list would be lost");
+        }
+        fix.replace(arguments.range(), ")");
+        return Ok(());
+    }
+    let Some(next) = significant_after(ctx.tokens, after_paren) else {
+        anyhow::bail!("cannot find the first argument");
+    };
+    let source = ctx.source;
+    let same_line = line_start(source, next.start()) == line_start(source, paren);
+    if same_line {
+        // `get(url)` → `to_thread(get, url)`: the space before the argument is ours.
+        fix.replace(TextRange::new(paren, next.start()), ", ");
+    } else {
+        // The first argument on the next line keeps its layout (and a comment after `(`).
+        fix.replace(TextRange::new(paren, after_paren), ",");
+    }
+    Ok(())
 }
 
 /// Why running this call in a worker thread would do more than move the
@@ -240,17 +522,17 @@ fn thread_hazard(call: &ast::ExprCall, callee: &str) -> Option<&'static str> {
 
 /// The whole new call laid out over several lines as black would, when the
 /// call sits on one line that the rewrite makes longer than the line
-/// length; `None` when the plain edits are the fix.
-fn laid_out(ctx: &Context, call: &ast::ExprCall, to_thread: &str) -> Option<String> {
+/// length; `None` when the plain edits are the fix. With `parenthesized`,
+/// the call heads a chain and goes in parentheses: black breaks inside
+/// them first (`(` / the call / `).json()`).
+fn laid_out(
+    ctx: &Context,
+    call: &ast::ExprCall,
+    to_thread: &str,
+    parenthesized: bool,
+) -> Option<String> {
     let source = ctx.source;
     let range = call.range();
-    let line = TextRange::new(
-        line_start(source, range.start()),
-        line_end(source, range.end()),
-    );
-    if line_start(source, range.end()) != line.start() {
-        return None;
-    }
     let arguments = &call.arguments;
     let ranges: Vec<TextRange> = arguments.iter_source_order().map(|a| a.range()).collect();
     let inner = TextRange::new(
@@ -260,33 +542,70 @@ fn laid_out(ctx: &Context, call: &ast::ExprCall, to_thread: &str) -> Option<Stri
     let callee = &source[TextRange::new(range.start(), arguments.start())];
     let mut items = vec![callee.to_string()];
     items.extend(bracket_items(source, ctx.tokens, inner, &ranges)?);
-    let brackets = Brackets {
+    let unit = indent_unit(source, ctx.tokens);
+    let brackets = one_line_layout(ctx, source, range, &unit)?;
+    let open = format!("await {to_thread}(");
+    if !parenthesized {
+        let text = brackets.layout(&open, &items, ")");
+        return text.contains(['\n', '\r']).then_some(text);
+    }
+    let one_line = brackets.layout(&format!("({open}"), &items, "))");
+    if !one_line.contains(['\n', '\r']) {
+        return None;
+    }
+    let indent = brackets.indent;
+    let eol = brackets.eol;
+    let inner_indent = format!("{indent}{unit}");
+    let inside = Brackets {
+        before: width(&inner_indent),
+        after: 0,
+        indent: &inner_indent,
+        ..brackets
+    };
+    let text = inside.layout(&open, &items, ")");
+    Some(format!("({eol}{inner_indent}{text}{eol}{indent})"))
+}
+
+/// How brackets replacing `range` are laid out, when `range` sits on one
+/// line (text spanning lines keeps its own layout); `unit` is the file's
+/// indent unit.
+fn one_line_layout<'u>(
+    ctx: &Context,
+    source: &'u str,
+    range: TextRange,
+    unit: &'u str,
+) -> Option<Brackets<'u>> {
+    let line = TextRange::new(
+        line_start(source, range.start()),
+        line_end(source, range.end()),
+    );
+    if line_start(source, range.end()) != line.start() {
+        return None;
+    }
+    Some(Brackets {
         before: width(&source[TextRange::new(line.start(), range.start())]),
         after: width(&source[TextRange::new(range.end(), line.end())]),
         indent: indentation_at(source, range.start()),
-        unit: &indent_unit(source, ctx.tokens),
+        unit,
         eol: line_ending(source),
         line_length: ctx.settings.line_length,
         hug: true,
-    };
-    let text = brackets.layout(&format!("await {to_thread}("), &items, ")");
-    text.contains(['\n', '\r']).then_some(text)
+    })
 }
 
 /// The display name of a blocking function that `asyncio.to_thread` can
-/// run as it is: `requests.get`, `subprocess.run`, `input`, …
-fn thread_safe_callee(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<String> {
+/// run as it is (`requests.get`, `subprocess.run`, `input`, …), with what
+/// it gives back.
+fn blocking_callee(
+    semantic: &SemanticModel,
+    func: &Expr,
+    scope: ScopeId,
+) -> Option<(String, BlockingResult)> {
     // Most calls are methods with other names: reject those before resolving.
     // (A plain name may be an alias, `from subprocess import run as sh`.)
     match func {
-        Expr::Attribute(attribute) => {
-            let member = attribute.attr.as_str();
-            if !(REQUESTS_FUNCTIONS.contains(&member)
-                || SUBPROCESS_FUNCTIONS.contains(&member)
-                || matches!(member, "urlopen" | "system" | "input"))
-            {
-                return None;
-            }
+        Expr::Attribute(attribute) if !known::may_be_blocking_function(&attribute.attr) => {
+            return None;
         }
         // A name resolves to a module path only through an import, and to
         // a builtin only when unbound: of the builtins, only `input` blocks.
@@ -299,14 +618,8 @@ fn thread_safe_callee(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> 
         _ => {}
     }
     let qualified = semantic.qualified_name(func, scope)?;
-    let segments: Vec<&str> = qualified.segments().collect();
-    let blocking = match segments.as_slice() {
-        ["requests", member] | ["requests", "api", member] => REQUESTS_FUNCTIONS.contains(member),
-        ["urllib", "request", "urlopen"] | ["os", "system"] | ["builtins", "input"] => true,
-        ["subprocess", member] => SUBPROCESS_FUNCTIONS.contains(member),
-        _ => false,
-    };
-    blocking.then(|| display(&qualified))
+    let result = known::blocking_function(qualified.as_str())?;
+    Some((display(&qualified), result))
 }
 
 /// A file operation that blocks: `open(...)`, or a read or write method of
@@ -322,16 +635,12 @@ fn file_io(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<Stri
     let Expr::Call(constructor) = attribute.value.as_ref() else {
         return None;
     };
-    if !PATH_IO_METHODS.contains(&method) {
+    if !known::may_be_path_io_method(method) {
         return None;
     }
     let is_path = semantic
         .qualified_name(&constructor.func, scope)
-        .is_some_and(|q| {
-            ["pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsPath"]
-                .iter()
-                .any(|p| q.is(p))
-        });
+        .is_some_and(|q| known::path_io_method(q.as_str(), method));
     is_path.then(|| format!("Path.{method}"))
 }
 
@@ -377,17 +686,130 @@ mod tests {
 
     #[test]
     fn nested_calls_and_file_io_are_reported() {
-        let source = "import requests\nfrom pathlib import Path\nasync def f(u):\n    data = requests.get(u).json()\n    with open(u) as fh:\n        pass\n    text = Path(u).read_text()\n    print(input())\n";
+        let source = "import requests\nfrom pathlib import Path\nasync def f(u):\n    data = len(requests.get(u).json())\n    with open(u) as fh:\n        pass\n    text = Path(u).read_text()\n    print(input())\n";
         assert_eq!(
             findings(&BLOCKING_CALL, source),
             [
-                "4:12 blocking call `requests.get` in a coroutine",
+                "4:16 blocking call `requests.get` in a coroutine",
                 "5:10 blocking file I/O `open` in a coroutine",
                 "7:12 blocking file I/O `Path.read_text` in a coroutine",
                 "8:11 blocking call `input` in a coroutine",
             ]
         );
         check_no_fix(&BLOCKING_CALL, source);
+    }
+
+    #[test]
+    fn a_chain_whose_rest_does_no_io_keeps_the_rest_in_the_coroutine() {
+        check_fix(
+            &BLOCKING_CALL,
+            "import asyncio\nimport subprocess\nimport requests\nfrom urllib.request import urlopen\nasync def f(u, cmd):\n    data = requests.get(u).json()\n    requests.post(u, stream=True).raise_for_status()\n    n = requests.get(u, timeout=5, stream=False).json()['n']\n    code = subprocess.run(cmd).returncode\n    out = subprocess.check_output(cmd).decode().strip()\n    status = urlopen(u).status\n    return input('? ').strip()\n",
+            "import asyncio\nimport subprocess\nimport requests\nfrom urllib.request import urlopen\nasync def f(u, cmd):\n    data = (await asyncio.to_thread(requests.get, u)).json()\n    (await asyncio.to_thread(requests.post, u, stream=True)).raise_for_status()\n    n = (await asyncio.to_thread(requests.get, u, timeout=5, stream=False)).json()['n']\n    code = (await asyncio.to_thread(subprocess.run, cmd)).returncode\n    out = (await asyncio.to_thread(subprocess.check_output, cmd)).decode().strip()\n    status = (await asyncio.to_thread(urlopen, u)).status\n    return (await asyncio.to_thread(input, '? ')).strip()\n",
+        );
+    }
+
+    #[test]
+    fn a_chain_that_still_reads_moves_whole() {
+        check_fix(
+            &BLOCKING_CALL,
+            "import asyncio\nimport requests\nfrom urllib.request import urlopen\nasync def f(u, flag, opts):\n    body = urlopen(u, timeout=5).read()\n    text = urlopen(u).read(-1).decode('utf-8')\n    data = requests.get(u, stream=True).json()\n    maybe = requests.get(u, stream=flag).text\n    other = requests.get(u, **opts).content\n    plain = requests.get(*opts).content\n",
+            "import asyncio\nimport requests\nfrom urllib.request import urlopen\nasync def f(u, flag, opts):\n    body = await asyncio.to_thread(lambda: urlopen(u, timeout=5).read())\n    text = await asyncio.to_thread(lambda: urlopen(u).read(-1).decode('utf-8'))\n    data = await asyncio.to_thread(lambda: requests.get(u, stream=True).json())\n    maybe = await asyncio.to_thread(lambda: requests.get(u, stream=flag).text)\n    other = await asyncio.to_thread(lambda: requests.get(u, **opts).content)\n    plain = (await asyncio.to_thread(requests.get, *opts)).content\n",
+        );
+    }
+
+    #[test]
+    fn a_whole_chain_whose_arguments_could_change_in_the_thread_is_reported() {
+        for chain in [
+            "urlopen(self.url).read()",
+            "urlopen(URL).read()",
+            "urlopen(make_url()).read()",
+            "urlopen(u).read(size)",
+            "urlopen(u).read()[key]",
+            "urlopen(f'{u}/x').read()",
+            "requests.get(u, stream=True).json(object_hook=hook)",
+        ] {
+            let source = format!(
+                "import requests\nfrom urllib.request import urlopen\nURL = 'x'\nasync def f(self, u, size, key, hook):\n    data = {chain}\n"
+            );
+            assert_eq!(findings(&BLOCKING_CALL, &source).len(), 1, "{chain}");
+            check_no_fix(&BLOCKING_CALL, &source);
+        }
+        let maybe_unbound = "from urllib.request import urlopen\nasync def f(c):\n    if c:\n        u = 'data:,x'\n    return urlopen(u).read()\n";
+        check_finding(
+            &BLOCKING_CALL,
+            maybe_unbound,
+            "blocking call `urllib.request.urlopen` in a coroutine",
+        );
+        let rebound = "from urllib.request import urlopen\nasync def f(u):\n    def g():\n        nonlocal u\n        u = 'y'\n    return urlopen(u).read()\n";
+        check_finding(
+            &BLOCKING_CALL,
+            rebound,
+            "blocking call `urllib.request.urlopen` in a coroutine",
+        );
+    }
+
+    #[test]
+    fn a_chain_on_a_member_not_known_is_reported() {
+        for chain in [
+            "requests.get(u).iter_content()",
+            "requests.get(u).raw.read()",
+            "requests.get(u)[0]",
+            "urlopen(u).close()",
+            "subprocess.run(cmd).wait()",
+        ] {
+            let source = format!(
+                "import subprocess, requests\nfrom urllib.request import urlopen\nasync def f(u, cmd):\n    data = {chain}\n"
+            );
+            assert_eq!(findings(&BLOCKING_CALL, &source).len(), 1, "{chain}");
+            check_no_fix(&BLOCKING_CALL, &source);
+        }
+    }
+
+    #[test]
+    fn a_with_statement_is_no_chain() {
+        let source = "from urllib.request import urlopen\nasync def f(u):\n    with urlopen(u) as r:\n        return r.read()\n";
+        check_finding(
+            &BLOCKING_CALL,
+            source,
+            "blocking call `urllib.request.urlopen` in a coroutine",
+        );
+    }
+
+    #[test]
+    fn an_augmented_assignment_to_shared_state_is_reported() {
+        check_finding(
+            &BLOCKING_CALL,
+            "import requests\nasync def f(self, u):\n    self.total += requests.get(u).json()['n']\n",
+            "blocking call `requests.get` in a coroutine",
+        );
+        check_fix(
+            &BLOCKING_CALL,
+            "import asyncio\nimport requests\nasync def f(u, total):\n    total += requests.get(u).json()['n']\n    return total\n",
+            "import asyncio\nimport requests\nasync def f(u, total):\n    total += (await asyncio.to_thread(requests.get, u)).json()['n']\n    return total\n",
+        );
+    }
+
+    #[test]
+    fn long_chains_are_broken_like_black() {
+        check_fix(
+            &BLOCKING_CALL,
+            "import asyncio\nimport requests\nasync def f(url, payload):\n    data = requests.post(url, json=payload, headers={'x': 'y'}, timeout=10.0).json()\n",
+            "import asyncio\nimport requests\nasync def f(url, payload):\n    data = (\n        await asyncio.to_thread(\n            requests.post, url, json=payload, headers={'x': 'y'}, timeout=10.0\n        )\n    ).json()\n",
+        );
+        check_fix(
+            &BLOCKING_CALL,
+            "import asyncio\nfrom urllib.request import urlopen\nasync def f(address, seconds):\n    document = urlopen(address, timeout=seconds).read().decode('utf-8', 'replace')\n",
+            "import asyncio\nfrom urllib.request import urlopen\nasync def f(address, seconds):\n    document = await asyncio.to_thread(\n        lambda: urlopen(address, timeout=seconds).read().decode('utf-8', 'replace')\n    )\n",
+        );
+    }
+
+    #[test]
+    fn a_chain_spanning_lines_keeps_its_layout() {
+        check_fix(
+            &BLOCKING_CALL,
+            "import asyncio\nfrom urllib.request import urlopen\nasync def f(u):\n    body = (\n        urlopen(u)  # the page\n        .read()\n    )\n",
+            "import asyncio\nfrom urllib.request import urlopen\nasync def f(u):\n    body = (\n        await asyncio.to_thread(lambda: urlopen(u)  # the page\n        .read())\n    )\n",
+        );
     }
 
     #[test]

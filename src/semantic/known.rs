@@ -457,6 +457,151 @@ pub fn method(class_name: &str, method: &str) -> Option<Returns> {
         .map(|&(_, returns)| returns)
 }
 
+/// What a blocking function of a well-known synchronous library gives
+/// back, as far as the code using it goes: whether reading its members
+/// does more I/O.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockingResult {
+    /// A `requests.Response`: the body is read before the call returns,
+    /// unless the call passed `stream=True`; then `json()`, `text` and
+    /// `content` read it from the connection.
+    RequestsResponse,
+    /// What `urllib.request.urlopen` returns: the status line and headers
+    /// are read, the body is not (`read()`, `readline()`, … read it).
+    UrlopenResponse,
+    /// `subprocess.run`'s `CompletedProcess`: the child has exited and
+    /// its output is collected.
+    CompletedProcess,
+    /// A plain value (`str`, `bytes`, `int`): nothing it does reads or writes.
+    Plain,
+}
+
+use BlockingResult::{CompletedProcess, Plain, RequestsResponse, UrlopenResponse};
+
+/// Functions that block until their I/O is done and that a coroutine may
+/// run in a worker thread as they are (they touch no event loop and take
+/// no callbacks unless given some), by public dotted name.
+const BLOCKING_FUNCTIONS: &[(&str, BlockingResult)] = &[
+    ("builtins.input", Plain),
+    ("os.system", Plain),
+    ("requests.delete", RequestsResponse),
+    ("requests.get", RequestsResponse),
+    ("requests.head", RequestsResponse),
+    ("requests.options", RequestsResponse),
+    ("requests.patch", RequestsResponse),
+    ("requests.post", RequestsResponse),
+    ("requests.put", RequestsResponse),
+    ("requests.request", RequestsResponse),
+    ("subprocess.call", Plain),
+    ("subprocess.check_call", Plain),
+    ("subprocess.check_output", Plain),
+    ("subprocess.run", CompletedProcess),
+    ("urllib.request.urlopen", UrlopenResponse),
+];
+
+/// `requests.Response` members that read the body: from memory once it
+/// is read, from the connection when the request streams.
+const RESPONSE_BODY_MEMBERS: &[&str] = &["apparent_encoding", "content", "json", "text"];
+
+/// `requests.Response` members that never read from the connection.
+const RESPONSE_MEMBERS: &[&str] = &[
+    "cookies",
+    "elapsed",
+    "encoding",
+    "headers",
+    "is_permanent_redirect",
+    "is_redirect",
+    "links",
+    "ok",
+    "raise_for_status",
+    "reason",
+    "status_code",
+    "url",
+];
+
+/// Methods of `urlopen`'s response that read the body from the connection.
+const URLOPEN_BODY_METHODS: &[&str] = &["read", "read1", "readinto", "readline", "readlines"];
+
+/// Members of `urlopen`'s response that hold what was already read.
+const URLOPEN_MEMBERS: &[&str] = &[
+    "code",
+    "getcode",
+    "getheader",
+    "getheaders",
+    "geturl",
+    "headers",
+    "info",
+    "msg",
+    "reason",
+    "status",
+    "url",
+];
+
+/// Members of `subprocess.CompletedProcess`.
+const COMPLETED_PROCESS_MEMBERS: &[&str] =
+    &["args", "check_returncode", "returncode", "stderr", "stdout"];
+
+/// `pathlib` classes whose methods below read or write a file.
+const PATH_CLASSES: &[&str] = &["pathlib.Path", "pathlib.PosixPath", "pathlib.WindowsPath"];
+
+/// `pathlib.Path` methods that read or write the file.
+const PATH_IO_METHODS: &[&str] = &[
+    "open",
+    "read_bytes",
+    "read_text",
+    "write_bytes",
+    "write_text",
+];
+
+/// What the blocking library function `qualified` gives back, if it is one
+/// (`requests.api.get` is `requests.get`).
+pub fn blocking_function(qualified: &str) -> Option<BlockingResult> {
+    let name = qualified
+        .strip_prefix("requests.api.")
+        .map_or(std::borrow::Cow::Borrowed(qualified), |member| {
+            format!("requests.{member}").into()
+        });
+    BLOCKING_FUNCTIONS
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|&(_, result)| result)
+}
+
+/// Whether some blocking function is called `member` (`get`, `urlopen`):
+/// a cheap test before resolving a callee.
+pub fn may_be_blocking_function(member: &str) -> bool {
+    BLOCKING_FUNCTIONS
+        .iter()
+        .any(|(known, _)| known.rsplit('.').next() == Some(member))
+}
+
+/// Whether reading `member` of what a blocking function gave back does
+/// I/O: `Some(false)` when it only looks at what the call already read,
+/// `Some(true)` when it reads more from the connection (`streaming`: the
+/// `requests` call may have passed `stream=True`), `None` for a member
+/// not known.
+pub fn member_does_io(result: BlockingResult, member: &str, streaming: bool) -> Option<bool> {
+    match result {
+        Plain => Some(false),
+        RequestsResponse if RESPONSE_BODY_MEMBERS.contains(&member) => Some(streaming),
+        RequestsResponse => RESPONSE_MEMBERS.contains(&member).then_some(false),
+        UrlopenResponse if URLOPEN_BODY_METHODS.contains(&member) => Some(true),
+        UrlopenResponse => URLOPEN_MEMBERS.contains(&member).then_some(false),
+        CompletedProcess => COMPLETED_PROCESS_MEMBERS.contains(&member).then_some(false),
+    }
+}
+
+/// Whether `method` of the `pathlib` class `class` reads or writes a file.
+pub fn path_io_method(class: &str, method: &str) -> bool {
+    PATH_CLASSES.contains(&class) && PATH_IO_METHODS.contains(&method)
+}
+
+/// Whether a method of some `pathlib` class reads or writes a file under
+/// the name `method`: a cheap test before resolving the receiver.
+pub fn may_be_path_io_method(method: &str) -> bool {
+    PATH_IO_METHODS.contains(&method)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,6 +626,59 @@ mod tests {
         assert!(class("sqlalchemy.ext.asyncio.AsyncSession").is_some_and(|c| c.stateful));
         assert_eq!(function("requests.get"), None);
         assert_eq!(method("aiohttp.ClientSession", "unknown_method"), None);
+    }
+
+    #[test]
+    fn blocking_functions_and_what_their_results_do() {
+        assert_eq!(blocking_function("requests.get"), Some(RequestsResponse));
+        assert_eq!(
+            blocking_function("requests.api.post"),
+            Some(RequestsResponse)
+        );
+        assert_eq!(blocking_function("requests.Session"), None);
+        assert_eq!(blocking_function("subprocess.Popen"), None);
+        assert_eq!(blocking_function("builtins.input"), Some(Plain));
+        assert!(may_be_blocking_function("urlopen") && may_be_blocking_function("check_output"));
+        assert!(!may_be_blocking_function("Popen") && !may_be_blocking_function("api"));
+        assert_eq!(member_does_io(RequestsResponse, "json", false), Some(false));
+        assert_eq!(member_does_io(RequestsResponse, "json", true), Some(true));
+        assert_eq!(
+            member_does_io(RequestsResponse, "status_code", true),
+            Some(false)
+        );
+        assert_eq!(
+            member_does_io(RequestsResponse, "iter_content", false),
+            None
+        );
+        assert_eq!(member_does_io(UrlopenResponse, "read", false), Some(true));
+        assert_eq!(
+            member_does_io(UrlopenResponse, "status", false),
+            Some(false)
+        );
+        assert_eq!(member_does_io(UrlopenResponse, "close", false), None);
+        assert_eq!(
+            member_does_io(CompletedProcess, "stdout", false),
+            Some(false)
+        );
+        assert_eq!(member_does_io(Plain, "decode", false), Some(false));
+        assert!(path_io_method("pathlib.Path", "read_text"));
+        assert!(!path_io_method("pathlib.PurePath", "read_text"));
+    }
+
+    #[test]
+    fn blocking_tables_are_sorted_and_unique() {
+        let names: Vec<&str> = BLOCKING_FUNCTIONS.iter().map(|(n, _)| *n).collect();
+        for table in [
+            names.as_slice(),
+            RESPONSE_BODY_MEMBERS,
+            RESPONSE_MEMBERS,
+            URLOPEN_BODY_METHODS,
+            URLOPEN_MEMBERS,
+            COMPLETED_PROCESS_MEMBERS,
+            PATH_IO_METHODS,
+        ] {
+            assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
+        }
     }
 
     #[test]

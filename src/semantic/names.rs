@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet;
 
 use super::imports::Lookup;
 use super::scope::MODULE_SCOPE;
-use super::{BindingKind, ScopeId, SemanticModel};
+use super::{BindingKind, ScopeId, ScopeKind, SemanticModel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UseKind {
@@ -96,6 +96,23 @@ impl<'a> SemanticModel<'a> {
     /// Whether `name` looked up from `from` is the variable owned by `owner`.
     pub fn resolves_to(&self, name: &str, from: ScopeId, owner: ScopeId) -> bool {
         matches!(self.lookup(name, from), Lookup::Bound { scope, .. } if scope == owner)
+    }
+
+    /// Whether `name`, read by code running in `scope`, is a variable of
+    /// that code's own function that no other code can rebind: bound in
+    /// the function (not `global`), and no nested function declares it
+    /// `nonlocal`. While the function waits at an `await`, it keeps its
+    /// value, and reading it runs no code.
+    pub fn is_own_local(&self, name: &str, scope: ScopeId) -> bool {
+        let Some(owner) = self.owner_scope(name, scope) else {
+            return false;
+        };
+        owner == self.frame_of(scope)
+            && matches!(self.scope(owner).kind, ScopeKind::Function { .. })
+            && !self
+                .uses_of(name, owner)
+                .iter()
+                .any(|u| u.kind == UseKind::Declaration)
     }
 
     /// The uses of `name` (owned by `owner`) that fall outside `ranges`.
@@ -591,5 +608,35 @@ mod uses_tests {
             assert_eq!(outside.len(), 1, "{outside:?}");
             assert_eq!(semantic.owner_scope("print", MODULE_SCOPE), None);
         });
+    }
+
+    #[test]
+    fn own_locals_are_bound_here_and_rebound_by_no_other_code() {
+        // `is_own_local(name)` as seen from the code at `HERE`.
+        let own = |source: &str, name: &str| {
+            let at = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
+            with_context(source, |ctx| {
+                let semantic = ctx.semantic;
+                semantic.is_own_local(name, semantic.scope_at(at))
+            })
+        };
+        let source = "G = 1\nasync def f(p):\n    x = 1\n    HERE\n";
+        assert!(own(source, "p"));
+        assert!(own(source, "x"));
+        assert!(!own(source, "G"), "a global");
+        assert!(!own(source, "print"), "a builtin");
+        assert!(!own(source, "missing"));
+        let nonlocal_write =
+            "async def f(u):\n    def g():\n        nonlocal u\n        u = 2\n    HERE\n";
+        assert!(!own(nonlocal_write, "u"));
+        let nested_read = "async def f(u):\n    g = lambda: u\n    HERE\n";
+        assert!(own(nested_read, "u"));
+        let declared_global = "async def f():\n    global u\n    u = 1\n    HERE\n";
+        assert!(!own(declared_global, "u"));
+        let from_a_nested_function = "async def f(u):\n    def g():\n        HERE\n";
+        assert!(
+            !own(from_a_nested_function, "u"),
+            "another function's variable"
+        );
     }
 }

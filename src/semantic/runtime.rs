@@ -208,6 +208,55 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
+    /// Whether the variable `name`, read at `site` by code running in
+    /// `scope`, surely holds a value there: it belongs to the function
+    /// running `scope` and is a parameter, or the target of a plain
+    /// assignment of the function's body that always runs and ends before
+    /// `site`; and nothing unbinds it (`del`, the end of an `except … as`).
+    /// A loop target, a `with … as` or a `:=` may not have run.
+    pub fn surely_bound_at(&self, name: &str, scope: ScopeId, site: TextSize) -> bool {
+        let Lookup::Bound {
+            scope: owner,
+            bindings,
+        } = self.lookup(name, scope)
+        else {
+            return false;
+        };
+        if owner != self.frame_of(scope)
+            || !matches!(self.scope(owner).kind, ScopeKind::Function { .. })
+        {
+            return false;
+        }
+        let bindings: Vec<_> = bindings.iter().map(|&id| self.binding(id)).collect();
+        if bindings
+            .iter()
+            .any(|b| matches!(b.kind, BindingKind::Deletion | BindingKind::Except))
+        {
+            return false;
+        }
+        bindings.iter().any(|binding| match binding.kind {
+            BindingKind::Parameter => true,
+            BindingKind::Assignment => binding.stmt.is_some_and(|stmt| {
+                let target = match stmt {
+                    Stmt::Assign(assign) => assign
+                        .targets
+                        .iter()
+                        .any(|t| t.is_name_expr() && t.range() == binding.range),
+                    Stmt::AnnAssign(assign) => {
+                        assign.value.is_some() && assign.target.range() == binding.range
+                    }
+                    Stmt::AugAssign(assign) => assign.target.range() == binding.range,
+                    _ => false,
+                };
+                target
+                    && stmt.end() <= site
+                    && self.stmt_scope(stmt) == Some(owner)
+                    && self.runs_unconditionally(stmt)
+            }),
+            _ => false,
+        })
+    }
+
     /// Whether the module's annotations are never evaluated at run time
     /// (`from __future__ import annotations`): then an annotation may use
     /// names and subscripts that do not exist, or fail, when the module runs.
@@ -384,5 +433,41 @@ mod tests {
         assert!(!available(
             "async def f():\n    if x:\n        import asyncio\n    HERE\n"
         ));
+    }
+
+    #[test]
+    fn surely_bound_names_are_parameters_and_assignments_that_always_ran() {
+        // `surely_bound_at(name)` at the `HERE` marker.
+        let bound = |source: &str, name: &str| {
+            let at = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
+            crate::test_support::with_context(source, |ctx| {
+                let semantic = ctx.semantic;
+                semantic.surely_bound_at(name, semantic.scope_at(at), at)
+            })
+        };
+        let source = "G = 1\nasync def f(p, *a, **k):\n    x = 1\n    y: int = 2\n    z += 1\n    HERE\n    w = 3\n";
+        for name in ["p", "a", "k", "x", "y", "z"] {
+            assert!(bound(source, name), "{name}");
+        }
+        for name in ["w", "G", "print", "missing"] {
+            assert!(!bound(source, name), "{name}");
+        }
+        for body in [
+            "    if c:\n        u = 1\n",
+            "    for u in c:\n        pass\n",
+            "    with c as u:\n        pass\n",
+            "    try:\n        u = 1\n    except E:\n        pass\n",
+            "    (u := 1) if c else 0\n",
+            "    u = 1\n    del u\n    u = 2\n",
+            "    u = 1\n    try:\n        pass\n    except E as u:\n        pass\n",
+            "    u: int\n",
+        ] {
+            let source = format!("async def f(c):\n{body}    HERE\n");
+            assert!(!bound(&source, "u"), "{body}");
+        }
+        let same_statement = "async def f():\n    u = g(HERE)\n";
+        assert!(!bound(same_statement, "u"));
+        let in_with = "async def f(c):\n    with c:\n        u = 1\n    HERE\n";
+        assert!(bound(in_with, "u"));
     }
 }
