@@ -1,3 +1,5 @@
+use std::cell::OnceCell;
+
 use crate::codemods::prelude::*;
 
 declare_codemod! {
@@ -33,11 +35,23 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe. While a coroutine runs, its loop is running, and both functions
-    /// return that loop. The module's spelling is kept (`aio.get_running_loop`
-    /// under `import asyncio as aio`); a call through `from asyncio import
-    /// get_event_loop` becomes `asyncio.get_running_loop()`, and the import
-    /// goes when nothing else uses it.
+    /// Safe. While a coroutine runs on an asyncio loop, that loop is running
+    /// in its thread, and both functions return it (whatever the event loop
+    /// policy, a thread's own loop, or a loop that is not the current one
+    /// but runs `run_until_complete`). The module's spelling is kept
+    /// (`aio.get_running_loop` under `import asyncio as aio`); a call
+    /// through `from asyncio import get_event_loop` becomes
+    /// `asyncio.get_running_loop()`, reusing a binding of asyncio only where
+    /// it exists at run time (else `import asyncio` is added), and the
+    /// import goes when nothing else uses it.
+    ///
+    /// Unsafe in a module that drives coroutines by hand (`coro.send(None)`):
+    /// there no loop may run, `get_event_loop()` makes or returns one, and
+    /// `get_running_loop()` raises `RuntimeError` at once. Not known: a
+    /// coroutine of a module that imports no other library but is run by
+    /// one (trio, curio) from elsewhere, or by hand from another module, and
+    /// `asyncio.get_event_loop` patched by another module (a test's
+    /// `mock.patch`).
     ///
     /// ## Left alone
     /// Default arguments and decorators (they run when the `def` statement
@@ -45,9 +59,13 @@ declare_codemod! {
     /// too, to keep the rule simple); a `def`, `lambda` or class nested in the
     /// coroutine, and generator expressions, which may run later or
     /// elsewhere, where no loop runs; module-level and synchronous code
-    /// (see `asyncio-run`); `asyncio` rebound locally. In a module that
-    /// imports trio the coroutine may run without an asyncio loop: the call
-    /// is reported without a fix.
+    /// (see `asyncio-run`); `asyncio` rebound locally. Reported without a
+    /// fix: a module that imports trio, anyio or curio at run time (the
+    /// coroutine may run without an asyncio loop; imports for type checkers
+    /// only do not count), and a module that replaces or patches
+    /// `asyncio.get_event_loop` (`mock.patch("asyncio.get_event_loop")`,
+    /// `patch.object(asyncio, "get_event_loop")`), whose stand-in the
+    /// coroutine would stop calling.
     pub static GET_RUNNING_LOOP = Codemod {
         code: "AM101",
         name: "get-running-loop",
@@ -62,6 +80,9 @@ declare_codemod! {
 fn get_running_loop(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     let signatures = semantic.signature_ranges();
+    // Module-wide facts, found on the first candidate.
+    let patched = OnceCell::new();
+    let driven_by_hand = OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
         if !is_get_event_loop_call(ctx, call, site.scope)
@@ -82,7 +103,25 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
             ));
             continue;
         }
-        finding.fix_with(Applicability::Safe, |fix| {
+        let patched = *patched.get_or_init(|| {
+            semantic.may_patch("asyncio.get_event_loop")
+                || semantic.may_patch("asyncio.events.get_event_loop")
+        });
+        if patched {
+            finding.note(
+                "the module replaces or patches `asyncio.get_event_loop`, and would no longer \
+                 reach its stand-in",
+            );
+            continue;
+        }
+        // `get_running_loop()` raises where no loop runs, at once.
+        let applicability = if *driven_by_hand.get_or_init(|| semantic.drives_coroutines_by_hand())
+        {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        finding.fix_with(applicability, |fix| {
             match call.func.as_ref() {
                 // `asyncio.get_event_loop`, `aio.get_event_loop`,
                 // `asyncio.events.get_event_loop`: the same module has both.
@@ -124,11 +163,13 @@ pub(crate) fn is_get_event_loop_call(
 #[cfg(test)]
 mod tests {
     use super::GET_RUNNING_LOOP;
-    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+    use crate::test_support::{
+        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix, findings,
+    };
 
     #[test]
     fn assignment_in_coroutine() {
-        check_fix(
+        check_safe_fix(
             &GET_RUNNING_LOOP,
             "import asyncio\n\nasync def f():\n    loop = asyncio.get_event_loop()\n    return loop\n",
             "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    return loop\n",
@@ -257,6 +298,109 @@ mod tests {
             &GET_RUNNING_LOOP,
             "import asyncio\nimport trio\n\nasync def f():\n    return asyncio.get_event_loop()\n",
             "`asyncio.get_event_loop()` called in a coroutine",
+        );
+    }
+
+    #[test]
+    fn imports_that_do_not_run_are_not_reused() {
+        // asyncio for type checkers only, and trio likewise: an asyncio module.
+        check_safe_fix(
+            &GET_RUNNING_LOOP,
+            "from asyncio import get_event_loop
+from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    import asyncio
+    import trio
+
+async def f():
+    return get_event_loop()
+",
+            "import asyncio
+from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    import asyncio
+    import trio
+
+async def f():
+    return asyncio.get_running_loop()
+",
+        );
+        // One branch of a try binds asyncio to something else: no fix.
+        check_finding(
+            &GET_RUNNING_LOOP,
+            "from asyncio import get_event_loop
+try:
+    import uvloop as asyncio
+except ImportError:
+    asyncio = None
+
+async def f():
+    return get_event_loop()
+",
+            "`asyncio.get_event_loop()` called in a coroutine",
+        );
+    }
+
+    #[test]
+    fn curio_module_is_reported_without_fix() {
+        check_finding(
+            &GET_RUNNING_LOOP,
+            "import asyncio
+import curio
+
+async def f():
+    return asyncio.get_event_loop()
+",
+            "`asyncio.get_event_loop()` called in a coroutine",
+        );
+    }
+
+    #[test]
+    fn patched_get_event_loop_is_reported_without_fix() {
+        for patch in [
+            "mock.patch('asyncio.get_event_loop')",
+            "mock.patch.object(asyncio, 'get_event_loop')",
+            "setattr(asyncio, 'get_event_loop', fake)",
+        ] {
+            check_finding(
+                &GET_RUNNING_LOOP,
+                &format!(
+                    "import asyncio
+from unittest import mock
+
+async def f():
+    return asyncio.get_event_loop()
+
+def test():
+    with {patch}:
+        pass
+"
+                ),
+                "`asyncio.get_event_loop()` called in a coroutine",
+            );
+        }
+    }
+
+    #[test]
+    fn coroutines_driven_by_hand_make_it_unsafe() {
+        check_unsafe_fix(
+            &GET_RUNNING_LOOP,
+            "import asyncio
+
+async def f():
+    return asyncio.get_event_loop()
+
+def run(c):
+    c.send(None)
+",
+            "import asyncio
+
+async def f():
+    return asyncio.get_running_loop()
+
+def run(c):
+    c.send(None)
+",
         );
     }
 

@@ -2,11 +2,14 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 use rustc_hash::FxHashMap;
 
+use std::cell::OnceCell;
+
 use crate::codemods::prelude::*;
 use crate::codemods::support::needs_parentheses_after_await;
 use crate::fix::layout::{
     contains_comment, indentation_at, line_start, multiline_strings, reindent, tokens_overlapping,
 };
+use crate::semantic::{CallSite, SemanticModel};
 
 declare_codemod! {
     /// ## What it does
@@ -38,10 +41,23 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe: the call could only raise, and the rewrite does what it meant.
-    /// The argument keeps its bytes; parentheses are added where `await`
-    /// binds less tightly than the code around it (`(await c()).x`,
-    /// `await (a or b)`). An import of `run` left unused is removed.
+    /// Safe: in a coroutine running on an asyncio loop the call can only
+    /// raise `RuntimeError` (and leave its coroutine never awaited), and the
+    /// rewrite does what it meant. The argument keeps its bytes;
+    /// parentheses are added where `await` binds less tightly than the code
+    /// around it (`(await c()).x`, `await (a or b)`). An import of `run` left
+    /// unused is removed (kept when a string annotation, `__all__` or a `#
+    /// noqa` comment on its line still needs it).
+    ///
+    /// Where the program may rely on what the call does today, there is no
+    /// fix (the change would be silent): a handler around it in the same
+    /// function catches that `RuntimeError` (`except RuntimeError`,
+    /// `Exception`, `BaseException`, bare, a variable; a `pytest.raises` or
+    /// `assertRaises` block); the module drives coroutines by hand
+    /// (`coro.send(None)`: with no loop running, `asyncio.run` works); or it
+    /// patches `asyncio.run`. Not seen: a handler in a caller (`try: await
+    /// load() except RuntimeError:`), and a coroutine of this module run by
+    /// hand or by another library from elsewhere.
     ///
     /// ## Left alone
     /// `asyncio.run` in a `def`, `lambda` or class nested in the coroutine
@@ -57,9 +73,9 @@ declare_codemod! {
     /// (`debug=True`, `loop_factory=…`: `await` has no such options; they
     /// are reported without a fix), unpacked arguments, or comments in the
     /// call outside its argument; `asyncio` or `run` rebound locally. In a
-    /// module that imports trio or anyio the coroutine may run under trio,
-    /// where no asyncio loop runs and `asyncio.run` works: reported without
-    /// a fix.
+    /// module that imports trio, anyio or curio at run time the coroutine
+    /// may run where no asyncio loop runs and `asyncio.run` works: reported
+    /// without a fix (imports for type checkers only do not count).
     pub static RUN_IN_COROUTINE = Codemod {
         code: "AM104",
         name: "run-in-coroutine",
@@ -91,6 +107,8 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
     let mut annotations: Option<Vec<TextRange>> = None;
     let mut parents = PrimaryParents::default();
     let mut scanned = false;
+    let patched = OnceCell::new();
+    let driven_by_hand = OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
         if !semantic.await_allowed(site.scope, ctx.notebook)
@@ -123,6 +141,10 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             // `x: asyncio.run(c()) = 1` in a function never runs the call,
             // and CPython refuses `await` in an annotation.
             finding.note("in a variable's annotation, where `await` does not belong");
+            continue;
+        }
+        if let Some(reason) = runs_differently(semantic, site, &patched, &driven_by_hand) {
+            finding.note(reason);
             continue;
         }
         let arguments = &call.arguments;
@@ -175,6 +197,34 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             Ok(())
         });
     }
+}
+
+/// Why the program may rely on what this `asyncio.run` call does today
+/// (raise `RuntimeError`, or run with no loop), if it may: a handler around
+/// it in its frame catches the `RuntimeError` (or a block expects it, as a
+/// test's `pytest.raises` does), the module drives coroutines by hand
+/// (with no loop running, `asyncio.run` works), or it patches
+/// `asyncio.run`. Each would change silently, so no fix is offered.
+fn runs_differently(
+    semantic: &SemanticModel,
+    site: &CallSite,
+    patched: &OnceCell<bool>,
+    driven_by_hand: &OnceCell<bool>,
+) -> Option<&'static str> {
+    if *patched.get_or_init(|| {
+        semantic.may_patch("asyncio.run") || semantic.may_patch("asyncio.runners.run")
+    }) {
+        return Some("the module replaces or patches `asyncio.run`");
+    }
+    if *driven_by_hand.get_or_init(|| semantic.drives_coroutines_by_hand()) {
+        return Some(
+            "the module drives coroutines by hand: where no loop runs, `asyncio.run` works",
+        );
+    }
+    let stmt = semantic.statement_at(site.call.start())?;
+    semantic
+        .handler_catching(stmt, &["RuntimeError"])
+        .map(|_| "a handler around it catches the `RuntimeError` it raises; that code would stop running")
 }
 
 /// The argument's text moved back to the call's indentation, when it
@@ -258,6 +308,61 @@ mod tests {
             &RUN_IN_COROUTINE,
             "import asyncio\n\nasync def main():\n    asyncio.run(work())\n",
             "async def main():\n    await work()\n",
+        );
+    }
+
+    #[test]
+    fn handlers_of_its_runtime_error_keep_it() {
+        for handler in [
+            "except RuntimeError:",
+            "except Exception:",
+            "except (ValueError, RuntimeError):",
+            "except:",
+            "except* RuntimeError:",
+            "except errors:",
+        ] {
+            check_finding(
+                &RUN_IN_COROUTINE,
+                &format!(
+                    "import asyncio\n\nasync def main():\n    try:\n        return asyncio.run(load())\n    {handler}\n        return None\n"
+                ),
+                "`asyncio.run()` called where an event loop is already running",
+            );
+        }
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "import asyncio\nimport pytest\n\nasync def test_nested():\n    with pytest.raises(RuntimeError):\n        asyncio.run(load())\n",
+            "`asyncio.run()` called where an event loop is already running",
+        );
+        // Other handlers, a `finally`, or a handler around the `except` body
+        // it sits in do not see it.
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def main():\n    try:\n        x = asyncio.run(load())\n    except KeyError:\n        x = None\n    finally:\n        print(x)\n",
+            "async def main():\n    try:\n        x = await load()\n    except KeyError:\n        x = None\n    finally:\n        print(x)\n",
+        );
+    }
+
+    #[test]
+    fn hand_driven_or_patched_modules_keep_it() {
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def outer():\n    return asyncio.run(inner())\n\ndef drive(c):\n    c.send(None)\n",
+            "`asyncio.run()` called where an event loop is already running",
+        );
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "import asyncio\nfrom unittest import mock\n\nasync def outer():\n    return asyncio.run(inner())\n\n@mock.patch('asyncio.run')\ndef test(run):\n    pass\n",
+            "`asyncio.run()` called where an event loop is already running",
+        );
+    }
+
+    #[test]
+    fn curio_module_keeps_it() {
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "import asyncio\nimport curio\n\nasync def outer():\n    return asyncio.run(inner())\n",
+            "`asyncio.run()` called where an event loop is already running",
         );
     }
 

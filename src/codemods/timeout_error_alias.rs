@@ -1,3 +1,5 @@
+use std::cell::OnceCell;
+
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{ExceptHandler, ExprContext};
 
@@ -47,21 +49,34 @@ declare_codemod! {
     ///
     /// ## Fix safety
     /// Safe from Python 3.11, where the names are the very same class as
-    /// the builtin. An import left unused is removed. Removing `from asyncio
-    /// import TimeoutError` makes the module's `TimeoutError` the builtin,
-    /// the same class; another module that imported the name from this one
-    /// would lose it, so an import listed in `__all__` or written as a
-    /// re-export (`import TimeoutError as TimeoutError`) stays.
+    /// the builtin: `except`, `isinstance`, identity (`type(e) is
+    /// asyncio.TimeoutError`), base classes, `match` patterns and dictionary
+    /// keys all see one class. The builtin is written only where
+    /// `TimeoutError` means the builtin (no binding of that name in the scope
+    /// or around it, no star import). An import left unused is removed,
+    /// unless a string annotation (`-> "asyncio.Future"`), `__all__` or a `#
+    /// noqa` comment on its line still needs it.
+    ///
+    /// Removing a `from asyncio import TimeoutError` whose uses already read
+    /// `TimeoutError` is a fix of its own, and **unsafe**: that is all it
+    /// does, and another module that imports `TimeoutError` from this one
+    /// would then fail at import. An import listed in `__all__` or written as
+    /// a re-export (`import TimeoutError as TimeoutError`) stays.
     ///
     /// ## Left alone
     /// Everything on a target older than Python 3.11 (there the classes
     /// differ: `except asyncio.TimeoutError` would stop catching);
     /// a scope where `TimeoutError` is bound to something else (a local
-    /// class, a parameter); assignments to the alias; a reference with a
-    /// comment inside it; `socket.timeout` (an alias too, but not asyncio's:
-    /// ruff's UP041 covers it). An `except` tuple with a comment inside keeps
-    /// its layout and may name `TimeoutError` twice, which is harmless.
-    /// `# noqa: UP041` suppresses it too.
+    /// class, a parameter, a name of an enclosing function, a later local
+    /// assignment, a `global` rebinding); assignments to the alias; a
+    /// reference with a comment inside it; `socket.timeout` (an alias too,
+    /// but not asyncio's: ruff's UP041 covers it). Reported without a fix: a
+    /// module that replaces or patches one of the names (`asyncio.TimeoutError
+    /// = LegacyTimeout`, `builtins.TimeoutError = …`,
+    /// `mock.patch("asyncio.TimeoutError", …)`), where they are not one class
+    /// any more. An `except` tuple with a comment inside keeps its layout and
+    /// may name `TimeoutError` twice, which is harmless. `# noqa: UP041`
+    /// suppresses it too.
     ///
     /// ## Python
     /// The aliases are the builtin only from Python 3.11: with an older
@@ -127,6 +142,7 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
         .filter_map(|tuple| plan_tuple(ctx, tuple))
         .collect();
 
+    let patched = OnceCell::new();
     for &expr in &collector.candidates {
         let scope = semantic.scope_at(expr.start());
         let Some(qualified) = alias_of(semantic, expr, scope) else {
@@ -137,6 +153,10 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
             expr.range(),
             format!("`{qualified}` is an alias of the builtin `TimeoutError`"),
         );
+        if *patched.get_or_init(|| patches_timeout_error(semantic)) {
+            finding.note(PATCHED);
+            continue;
+        }
         if !builtin_is_usable(semantic, scope) {
             finding.note("`TimeoutError` is bound to something else here");
             continue;
@@ -168,7 +188,19 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
         });
     }
 
-    redundant_imports(ctx, out);
+    redundant_imports(ctx, out, &patched);
+}
+
+const PATCHED: &str = "the module replaces or patches a `TimeoutError` (`asyncio.TimeoutError = …`, `mock.patch`), \
+     so the names may not be the builtin class";
+
+/// Whether the module may replace one of the aliases or the builtin
+/// itself at run time: then they are not one class.
+fn patches_timeout_error(semantic: &SemanticModel) -> bool {
+    ALIASES
+        .iter()
+        .chain(&["builtins.TimeoutError"])
+        .any(|path| semantic.may_patch(path))
 }
 
 /// References that may be aliases, and the tuples of `except` clauses.
@@ -331,7 +363,7 @@ fn plan_tuple(ctx: &Context, tuple: &ast::ExprTuple) -> Option<TupleFix> {
 /// builtin, so the import only keeps the alias alive. Removed when every
 /// binding of the name in its scope is such an import and, without it, the
 /// name would be the builtin.
-fn redundant_imports(ctx: &Context, out: &mut Findings) {
+fn redundant_imports(ctx: &Context, out: &mut Findings, patched: &OnceCell<bool>) {
     let semantic = ctx.semantic;
     let exported = semantic.exported_names();
     for (_, binding) in semantic.bindings_named(BUILTIN) {
@@ -368,11 +400,17 @@ fn redundant_imports(ctx: &Context, out: &mut Findings) {
             finding.note("the import looks like a re-export, which other modules may use");
             continue;
         }
+        if *patched.get_or_init(|| patches_timeout_error(semantic)) {
+            finding.note(PATCHED);
+            continue;
+        }
         if !builtin_after_removal(semantic, binding) {
             finding.note("without the import, `TimeoutError` would not be the builtin here");
             continue;
         }
-        finding.fix_with(Applicability::Safe, |fix| {
+        // The removal is all this fix does, and another module may import
+        // `TimeoutError` from this one: it would then fail at import, at once.
+        finding.fix_with(Applicability::Unsafe, |fix| {
             fix.title("Remove the import: `TimeoutError` is the builtin");
             let edits = alias_deletion(ctx, import, alias.range);
             if edits.is_empty() {
@@ -434,7 +472,65 @@ fn alias_deletion(ctx: &Context, import: &ast::StmtImportFrom, alias: TextRange)
 #[cfg(test)]
 mod tests {
     use super::TIMEOUT_ERROR_ALIAS;
-    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+    use crate::test_support::{
+        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix, findings,
+    };
+
+    #[test]
+    fn removing_a_same_name_import_is_unsafe() {
+        // Another module may import `TimeoutError` from this one.
+        check_unsafe_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import os\nfrom asyncio import TimeoutError\n\ntry:\n    pass\nexcept TimeoutError:\n    pass\n",
+            "import os\n\ntry:\n    pass\nexcept TimeoutError:\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn rewrites_are_safe() {
+        check_safe_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ndef f(e):\n    return isinstance(e, asyncio.TimeoutError)\n",
+            "def f(e):\n    return isinstance(e, TimeoutError)\n",
+        );
+    }
+
+    #[test]
+    fn patched_names_are_not_one_class() {
+        for patch in [
+            "asyncio.TimeoutError = Legacy",
+            "builtins.TimeoutError = Legacy",
+            "setattr(asyncio, 'TimeoutError', Legacy)",
+            "mock.patch('asyncio.TimeoutError', Legacy).start()",
+            "mock.patch.object(asyncio, 'TimeoutError', Legacy).start()",
+        ] {
+            check_finding(
+                &TIMEOUT_ERROR_ALIAS,
+                &format!(
+                    "import asyncio\nimport builtins\nfrom unittest import mock\n\nclass Legacy(Exception):\n    pass\n\n{patch}\n\ndef f(e):\n    return isinstance(e, asyncio.TimeoutError)\n"
+                ),
+                "`asyncio.TimeoutError` is an alias of the builtin `TimeoutError`",
+            );
+        }
+    }
+
+    #[test]
+    fn names_bound_around_the_scope_are_not_the_builtin() {
+        for source in [
+            "import asyncio\ndef outer():\n    TimeoutError = KeyError\n    def inner(e):\n        return isinstance(e, asyncio.TimeoutError)\n    return inner\n",
+            "import asyncio\ndef f(e):\n    ok = isinstance(e, asyncio.TimeoutError)\n    TimeoutError = None\n    return ok\n",
+            "import asyncio\ndef setup():\n    global TimeoutError\n    TimeoutError = KeyError\ndef f(e):\n    return isinstance(e, asyncio.TimeoutError)\n",
+            "import asyncio\nclass C:\n    TimeoutError = KeyError\n    kinds = (asyncio.TimeoutError,)\n",
+        ] {
+            check_no_fix(&TIMEOUT_ERROR_ALIAS, source);
+        }
+        // A comprehension in a class body does not see the class's names.
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\nclass C:\n    TimeoutError = KeyError\n    inner = [asyncio.TimeoutError for _ in range(1)]\n",
+            "class C:\n    TimeoutError = KeyError\n    inner = [TimeoutError for _ in range(1)]\n",
+        );
+    }
 
     #[test]
     fn except_clause() {
