@@ -334,7 +334,7 @@ impl<'a> SemanticModel<'a> {
     /// `setattr(x, "run", …)`, a class-body field `run: T`, or an
     /// attribute set by a computed name): a call of `self.name()` may then
     /// reach something other than the method.
-    pub(super) fn attribute_may_be_replaced(&self, name: &str) -> bool {
+    fn attribute_may_be_replaced(&self, name: &str) -> bool {
         let dynamic = self.dynamic_writes();
         dynamic.any_attribute || dynamic.attributes.contains(name)
     }

@@ -4,7 +4,8 @@
 //! branch of a `try`, or local to another function), and which async
 //! library the module runs on, read from its run-time imports.
 
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, ExprContext, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 
 use super::imports::Lookup;
@@ -82,36 +83,60 @@ impl<'a> SemanticModel<'a> {
             .find(|library| self.imports_module(library.module()))
     }
 
-    /// Whether the module may replace the function `qualified`
-    /// (`time.sleep`) at run time, so that a call of it may reach something
-    /// else: it assigns or deletes an attribute of that name anywhere
-    /// (`time.sleep = fake`, `setattr(time, "sleep", …)`), or passes the
-    /// name as a string to a call (`mock.patch("time.sleep")`,
-    /// `patch.object(time, "sleep")`, `monkeypatch.setattr(…)`).
+    /// Whether the module may replace `qualified` (`time.sleep`), a member
+    /// of a module, at run time, so that using the name may reach something
+    /// else: it assigns or deletes that attribute of the module
+    /// (`time.sleep = fake`), or names it in a call, as a dotted string
+    /// (`mock.patch("time.sleep")`, `monkeypatch.setattr("app.time.sleep",
+    /// …)`) or as the module and the member's name (`setattr(time, "sleep",
+    /// …)`, `patch.object(time, "sleep")`). Attributes of other objects
+    /// (a mock standing in for the module) do not count.
     pub fn may_patch(&self, qualified: &str) -> bool {
-        let Some((_, member)) = qualified.rsplit_once('.') else {
+        let Some((module, member)) = qualified.rsplit_once('.') else {
             return false;
         };
-        if self.attribute_may_be_replaced(member) {
-            return true;
-        }
-        self.calls.iter().any(|site| {
+        let is_module = |expr: &Expr, scope: ScopeId| {
+            self.qualified_name(expr, scope)
+                .is_some_and(|name| name.as_str() == module)
+        };
+        let by_call = self.calls.iter().any(|site| {
             let arguments = &site.call.arguments;
-            arguments
+            let mut names_member = false;
+            for argument in arguments
                 .args
                 .iter()
                 .chain(arguments.keywords.iter().map(|k| &k.value))
-                .any(|argument| {
-                    let Expr::StringLiteral(string) = argument else {
-                        return false;
-                    };
-                    let text = string.value.to_str();
-                    text == member
-                        || text
-                            .strip_suffix(qualified)
-                            .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
-                })
-        })
+            {
+                let Expr::StringLiteral(string) = argument else {
+                    continue;
+                };
+                let text = string.value.to_str();
+                if text
+                    .strip_suffix(qualified)
+                    .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+                {
+                    return true;
+                }
+                names_member |= text == member;
+            }
+            names_member
+                && arguments
+                    .args
+                    .iter()
+                    .any(|argument| is_module(argument, site.scope))
+        });
+        if by_call {
+            return true;
+        }
+        let mut finder = AttributeWrites {
+            member,
+            found: Vec::new(),
+        };
+        finder.visit_body(&self.module.body);
+        finder
+            .found
+            .iter()
+            .any(|value| is_module(value, self.scope_at(value.start())))
     }
 
     /// Whether the module drives coroutines by hand (`coro.send(None)`), as
@@ -286,6 +311,24 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
+/// The objects whose attribute `member` the code assigns or deletes.
+struct AttributeWrites<'a, 'm> {
+    member: &'m str,
+    found: Vec<&'a Expr>,
+}
+
+impl<'a> Visitor<'a> for AttributeWrites<'a, '_> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Attribute(attribute) = expr
+            && matches!(attribute.ctx, ExprContext::Store | ExprContext::Del)
+            && attribute.attr.as_str() == self.member
+        {
+            self.found.push(&attribute.value);
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ruff_text_size::TextSize;
@@ -370,6 +413,9 @@ mod tests {
             "import time\ntime.sleep(1)\n",
             "print('time.sleeper')\n",
             "patch('mytime.sleep')\n",
+            "import time\nm_time = Mock()\nm_time.sleep = print\n",
+            "import time\ndef f(self, name):\n    setattr(self, name, 1)\n",
+            "import time\nsetattr(obj, 'sleep', print)\n",
         ] {
             assert!(!patched(source, "time.sleep"), "{source}");
         }
