@@ -41,13 +41,24 @@ async def any_error():
     return value
 
 
+async def load():
+    return asyncio.run(fetch())  # leave, reported: its caller catches the error
+
+
+async def cached():
+    try:
+        return await load()
+    except RuntimeError:
+        return "cached"
+
+
 async def test_nested_run_is_refused():
     with raises(RuntimeError):
         asyncio.run(fetch())  # leave, reported: the block expects the error
 
 
 async def main():
-    print(await with_fallback(), await any_error())
+    print(await with_fallback(), await any_error(), await cached())
     await test_nested_run_is_refused()
 
 

@@ -55,9 +55,11 @@ declare_codemod! {
     /// `Exception`, `BaseException`, bare, a variable; a `pytest.raises` or
     /// `assertRaises` block); the module drives coroutines by hand
     /// (`coro.send(None)`: with no loop running, `asyncio.run` works); or it
-    /// patches `asyncio.run`. Not seen: a handler in a caller (`try: await
-    /// load() except RuntimeError:`), and a coroutine of this module run by
-    /// hand or by another library from elsewhere.
+    /// patches `asyncio.run`; the same when a call of a function of the
+    /// coroutine's name sits inside such a handler (a caller that catches
+    /// it, a test's `with assertRaises(RuntimeError): asyncio.run(main())`).
+    /// Not seen: callers in other modules or further up, and a coroutine
+    /// of this module run by hand or by another library from elsewhere.
     ///
     /// ## Left alone
     /// `asyncio.run` in a `def`, `lambda` or class nested in the coroutine
@@ -221,10 +223,33 @@ fn runs_differently(
             "the module drives coroutines by hand: where no loop runs, `asyncio.run` works",
         );
     }
-    let stmt = semantic.statement_at(site.call.start())?;
+    let caught = |offset: TextSize| {
+        semantic
+            .statement_at(offset)
+            .is_some_and(|stmt| semantic.handler_catching(stmt, &["RuntimeError"]).is_some())
+    };
+    if caught(site.call.start()) {
+        return Some(
+            "a handler around it catches the `RuntimeError` it raises; that code would stop running",
+        );
+    }
+    // The error also reaches the callers of the coroutine: a call of a
+    // function of its name inside such a handler (a test's `with
+    // assertRaises(RuntimeError): asyncio.run(main())`) counts too.
+    let def = semantic.scope(semantic.frame_of(site.scope)).function()?;
+    let name = def.name.as_str();
     semantic
-        .handler_catching(stmt, &["RuntimeError"])
-        .map(|_| "a handler around it catches the `RuntimeError` it raises; that code would stop running")
+        .calls
+        .iter()
+        .filter(|caller| match caller.call.func.as_ref() {
+            Expr::Name(callee) => callee.id.as_str() == name,
+            Expr::Attribute(callee) => callee.attr.as_str() == name,
+            _ => false,
+        })
+        .any(|caller| caught(caller.call.start()))
+        .then_some(
+            "a caller of the coroutine catches the `RuntimeError` it raises; that code would stop running",
+        )
 }
 
 /// The argument's text moved back to the call's indentation, when it
@@ -340,6 +365,20 @@ mod tests {
             &RUN_IN_COROUTINE,
             "import asyncio\n\nasync def main():\n    try:\n        x = asyncio.run(load())\n    except KeyError:\n        x = None\n    finally:\n        print(x)\n",
             "async def main():\n    try:\n        x = await load()\n    except KeyError:\n        x = None\n    finally:\n        print(x)\n",
+        );
+    }
+
+    #[test]
+    fn callers_that_catch_its_runtime_error_keep_it() {
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def load():\n    return asyncio.run(fetch())\n\nasync def main():\n    try:\n        return await load()\n    except RuntimeError:\n        return None\n",
+            "`asyncio.run()` called where an event loop is already running",
+        );
+        check_finding(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nclass T:\n    def test(self):\n        async def main():\n            asyncio.run(main())\n\n        with self.assertRaisesRegex(RuntimeError, 'running'):\n            asyncio.run(main())\n",
+            "`asyncio.run()` called where an event loop is already running",
         );
     }
 
