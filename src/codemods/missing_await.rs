@@ -1,11 +1,15 @@
 use crate::codemods::prelude::*;
+use crate::semantic::coroutines::CallResult;
+use crate::semantic::{Callee, ScopeId, SemanticModel};
 
 declare_codemod! {
     /// ## What it does
     /// Adds the missing `await` to a coroutine function's call that stands
-    /// alone as a statement in a coroutine. What it calls must be an
-    /// `async def` of the same module (`refresh()`), or an `async def`
-    /// method of the same class called on `self` (`self.flush()`).
+    /// alone as a statement in a coroutine. What it calls must surely
+    /// return a coroutine: an `async def` of the same module (`refresh()`),
+    /// an `async def` method of the same class called on `self`
+    /// (`self.flush()`), a plain `def` of the module that returns such a
+    /// call, or one of asyncio's coroutine functions (`asyncio.sleep(1)`).
     ///
     /// ## Why
     /// Calling a coroutine function only creates a coroutine object; its
@@ -33,7 +37,9 @@ declare_codemod! {
     ///
     /// ## Fix safety
     /// Safe: the call's coroutine is created and dropped, so nothing else
-    /// can await it; with `await`, its body runs, as the author meant. Only
+    /// can await it; with `await`, its body runs, as the author meant, and
+    /// what it raises now reaches the caller (`asyncio.wait_for(task, 1)`
+    /// may now time out and cancel the task: that is what it says). Only
     /// whole statements directly in an `async def` are rewritten, so no value
     /// changes type. The semantic layer's coroutine oracle decides what the
     /// call calls, and answers only what every run of the module must find:
@@ -57,6 +63,14 @@ declare_codemod! {
     ///   computed `setattr`, `__dict__`), changes an instance's class, makes
     ///   classes at run time, or runs the calling method on another object
     ///   (`close = B.close` in another class, `B.close(other)`).
+    ///
+    ///
+    /// A plain `def` counts when its body ends with a `return` and every
+    /// `return` gives back such a call; asyncio's coroutine functions
+    /// (`sleep`, `wait_for`, `wait`, `to_thread`, `open_connection`, …)
+    /// count under any spelling of the import, not its future makers
+    /// (`gather`, `shield`, `ensure_future`), whose work runs unawaited,
+    /// and not in a module that also imports trio, anyio or curio.
     ///
     /// What stays assumed: no module other than this one subclasses the
     /// class and overrides the method with a plain `def`, and no base class
@@ -101,16 +115,13 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             let Expr::Call(call) = statement.value.as_ref() else {
                 continue;
             };
-            let Some(def) = semantic.coroutine_function(&call.func, suite.scope) else {
+            let Some(name) = coroutine_called(semantic, call, suite.scope) else {
                 continue;
             };
             out.report(
                 &MISSING_AWAIT,
                 call.range(),
-                format!(
-                    "coroutine `{}()` is called but never awaited",
-                    def.name.as_str()
-                ),
+                format!("coroutine `{name}()` is called but never awaited"),
             )
             .fix_with(Applicability::Safe, |fix| {
                 fix.title("Add `await`");
@@ -118,6 +129,32 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                 Ok(())
             });
         }
+    }
+}
+
+/// The name of what `call` calls, when the semantic layer's coroutine
+/// oracle says the call surely returns a coroutine: a function of the
+/// module (an `async def`, a legacy coroutine, a plain `def` that returns
+/// one), a method on `self`, or one of asyncio's coroutine functions.
+fn coroutine_called(
+    semantic: &SemanticModel,
+    call: &ast::ExprCall,
+    scope: ScopeId,
+) -> Option<String> {
+    match semantic.callee(&call.func, scope) {
+        Callee::Function(def) => (semantic.call_result(call, scope) == CallResult::Coroutine)
+            .then(|| def.name.to_string()),
+        Callee::Class(_) => None,
+        // Only asyncio's own functions are known among what the module
+        // does not define; asking about anything else costs for nothing.
+        // In a module that also imports trio, anyio or curio the coroutine
+        // may run where asyncio's functions find no loop.
+        Callee::Unknown if semantic.non_asyncio_library().is_some() => None,
+        Callee::Unknown => semantic
+            .qualified_name(&call.func, scope)
+            .filter(|q| q.starts_with("asyncio"))
+            .filter(|_| semantic.call_result(call, scope) == CallResult::Coroutine)
+            .map(|q| q.to_string()),
     }
 }
 
@@ -307,5 +344,18 @@ async def refresh(urls):
         ] {
             check_no_fix(&MISSING_AWAIT, source);
         }
+    }
+
+    #[test]
+    fn asyncio_coroutine_functions_and_plain_defs_returning_one() {
+        check_fix(
+            &MISSING_AWAIT,
+            "import asyncio\nfrom asyncio import sleep as nap\n\nasync def job():\n    pass\n\ndef start():\n    return job()\n\nasync def f(q):\n    asyncio.sleep(1)\n    nap(0)\n    start()\n    asyncio.gather(job())\n    asyncio.ensure_future(job())\n",
+            "import asyncio\nfrom asyncio import sleep as nap\n\nasync def job():\n    pass\n\ndef start():\n    return job()\n\nasync def f(q):\n    await asyncio.sleep(1)\n    await nap(0)\n    await start()\n    asyncio.gather(job())\n    asyncio.ensure_future(job())\n",
+        );
+        check_no_fix(
+            &MISSING_AWAIT,
+            "import asyncio\nimport trio\n\nasync def f():\n    asyncio.sleep(1)\n",
+        );
     }
 }
