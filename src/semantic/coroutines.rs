@@ -982,4 +982,24 @@ mod tests {
         );
         assert_eq!(use_of(&format!("{method}cb = other.m\n")), Some("value"));
     }
+
+    #[test]
+    fn decorators_and_bindings_that_hide_what_a_call_gives() {
+        for source in [
+            // An async context manager, a cached coroutine object, a property.
+            "import contextlib\n@contextlib.asynccontextmanager\nasync def f():\n    yield\nf()\n",
+            "import functools\n@functools.cache\nasync def f(): return 1\nf()\n",
+            "import abc\n@abc.abstractmethod\nasync def f(): return 1\nf()\n",
+            // Overload stubs and the implementation: bound three times.
+            "from typing import overload\n@overload\nasync def f(x: int) -> int: ...\n@overload\nasync def f(x: str) -> str: ...\ndef f(x): return x\nf(1)\n",
+            // Deleted: the name may reach a builtin or nothing.
+            "async def f(): return 1\ndel f\nf()\n",
+            // An instance with `__call__`, a partial, a lambda.
+            "class K:\n    async def __call__(self): return 1\nk = K()\nk()\n",
+            "import functools\nasync def g(x): return x\nf = functools.partial(g, 1)\nf()\n",
+            "async def g(): return 1\nf = lambda: g()\nf()\n",
+        ] {
+            assert_eq!(last_call(source), Unknown, "{source}");
+        }
+    }
 }
