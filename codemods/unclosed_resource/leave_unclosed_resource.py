@@ -116,3 +116,18 @@ async def attribute(url):
 
 async def later(session):
     return await session.get("later")
+
+
+async def given_to_a_client(url):
+    # leave: the object being made keeps the session (no finding)
+    session = aiohttp.ClientSession()
+    api = ApiClient(session=session)
+    return await api.fetch(url)
+
+
+class ApiClient:
+    def __init__(self, session):
+        self.session = session
+
+    async def fetch(self, url):
+        return await self.session.get(url)

@@ -65,8 +65,9 @@ declare_codemod! {
     /// - Side effects interleave and change order: what the calls print,
     ///   log or write no longer comes one call after the other.
     /// - Errors: the loop stopped at the first failure, so later calls never
-    ///   ran; `gather` starts them all, raises the first exception and lets
-    ///   the others run on unsupervised (nothing cancels them). When a call
+    ///   ran; `gather` starts them all, raises the exception that happens
+    ///   first in time (perhaps a later iteration's) and lets the others
+    ///   run on unsupervised (nothing cancels them). When a call
     ///   fails, the list is not bound at all, where the loop left it
     ///   partly filled.
     /// - Every argument and condition is evaluated before any call runs.
@@ -363,16 +364,12 @@ fn collecting_comprehension(ctx: &Context, out: &mut Findings, comprehension: &a
         let source = ctx.source;
         let inside = &source[TextRange::new(call.start(), comprehension.end() - TextSize::of("]"))];
         let text = format!("await {gather}(*({inside}))");
-        let whole_value = ctx
-            .semantic
-            .statement_at(comprehension.start())
-            .and_then(crate::codemods::support::statement_value)
-            .is_some_and(|value| value.range() == comprehension.range());
-        let text = if whole_value {
-            text
-        } else {
-            format!("({text})")
-        };
+        // `await` takes a primary: a trailer after the comprehension
+        // (`[…][0]`, `[…].x`) would bind to the call instead.
+        let trailer = significant_after(ctx.tokens, comprehension.end()).is_some_and(|t| {
+            matches!(t.kind(), TokenKind::Dot | TokenKind::Lsqb | TokenKind::Lpar)
+        });
+        let text = if trailer { format!("({text})") } else { text };
         fix.replace(comprehension.range(), text);
         Ok(())
     });
@@ -808,7 +805,7 @@ mod tests {
         check_unsafe_fix(
             &AM112,
             &module("    return len([await fetch(i) for i in ids])\n"),
-            &module("    return len((await asyncio.gather(*(fetch(i) for i in ids))))\n"),
+            &module("    return len(await asyncio.gather(*(fetch(i) for i in ids)))\n"),
         );
         check_unsafe_fix(
             &AM112,

@@ -54,8 +54,10 @@ declare_codemod! {
     ///
     /// ## Left alone
     /// A resource closed by hand (`await session.close()`, `aclose()`,
-    /// `async with session:`), returned, yielded or stored (another owner
-    /// closes it): no finding. Reported without a fix: a session passed to
+    /// `async with session:`), returned, yielded, stored (in an attribute,
+    /// a global or a variable of an enclosing function) or given to an
+    /// object being made (`Client(session=session)`): another owner closes
+    /// it, no finding. Reported without a fix: a session passed to
     /// another function, read by a nested function or lambda, used for
     /// anything but calling its methods (`session.headers`, a request not
     /// awaited at once, such as a task), used in a handler or `finally`
@@ -194,15 +196,17 @@ fn judge(ctx: &Context, resource: &Resource) -> Verdict {
     let semantic = ctx.semantic;
     let scope = resource.suite.scope;
     let name = resource.name.id.as_str();
+    if semantic.owner_scope(name, scope) != Some(scope) {
+        // A global or a variable of an enclosing function: its owner
+        // closes it (or not) elsewhere.
+        return Verdict::Fine;
+    }
     let uses = semantic.uses_of(name, scope);
     // Closed by hand or handed to another owner: not this codemod's business.
     for use_ in &uses {
         if use_.kind == UseKind::Read && closes_or_hands_over(semantic, use_.range) {
             return Verdict::Fine;
         }
-    }
-    if semantic.owner_scope(name, scope) != Some(scope) {
-        return Verdict::Report("the variable is a global or belongs to another function");
     }
     let body = resource.suite.body;
     let after = body.get(resource.index + 1..).unwrap_or_default();
@@ -344,6 +348,9 @@ fn closes_or_hands_over(semantic: &SemanticModel, range: TextRange) -> bool {
     let Some(stmt) = semantic.statement_at(range.start()) else {
         return false;
     };
+    if passed_to_a_class(stmt, range) {
+        return true;
+    }
     match stmt {
         Stmt::With(with) => with
             .items
@@ -356,6 +363,48 @@ fn closes_or_hands_over(semantic: &SemanticModel, range: TextRange) -> bool {
         Stmt::AnnAssign(assign) => assign.value.as_deref().is_some_and(|v| holds(v, range)),
         _ => false,
     }
+}
+
+/// Whether the expression at `range` is an argument of a call of what is
+/// named like a class (`Client(session=session)`): the new object keeps it.
+fn passed_to_a_class(stmt: &Stmt, range: TextRange) -> bool {
+    struct Finder {
+        range: TextRange,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.found || !expr.range().contains_range(self.range) {
+                return;
+            }
+            if let Expr::Call(call) = expr {
+                let name = match call.func.as_ref() {
+                    Expr::Name(name) => Some(name.id.as_str()),
+                    Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+                    _ => None,
+                };
+                let is_argument = call.arguments.args.iter().any(|a| a.range() == self.range)
+                    || call
+                        .arguments
+                        .keywords
+                        .iter()
+                        .any(|k| k.value.range() == self.range);
+                if is_argument
+                    && name.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_uppercase()))
+                {
+                    self.found = true;
+                    return;
+                }
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut finder = Finder {
+        range,
+        found: false,
+    };
+    finder.visit_stmt(stmt);
+    finder.found
 }
 
 /// Whether `expr` is the expression at `range`, or a tuple, list or dict
@@ -660,6 +709,8 @@ mod tests {
         silent("    s = aiohttp.ClientSession()\n    return s\n");
         silent("    s = aiohttp.ClientSession()\n    self.session = s\n");
         silent("    c = httpx.AsyncClient()\n    await c.get(url)\n    await c.aclose()\n");
+        silent("    c = httpx.AsyncClient()\n    api = Api(client=c)\n    return await api.me()\n");
+        silent("    global c\n    c = httpx.AsyncClient()\n    await c.get(url)\n");
     }
 
     #[test]
