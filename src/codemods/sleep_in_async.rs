@@ -1,8 +1,9 @@
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codemods::prelude::*;
+use crate::semantic::suspension::SharedState;
 use crate::semantic::{AsyncLibrary, LibraryChoice, ScopeId, SemanticModel};
 
 declare_codemod! {
@@ -145,6 +146,8 @@ fn sleep_in_async(ctx: &Context, out: &mut Findings) {
 struct ModuleFacts {
     patched: OnceCell<bool>,
     driven_by_hand: OnceCell<bool>,
+    /// The shared state of each coroutine with a sleep, by its scope.
+    shared: RefCell<FxHashMap<ScopeId, SharedState>>,
 }
 
 fn report_statement(
@@ -207,11 +210,7 @@ fn report_statement(
         );
         return;
     }
-    let driven_by_hand = *facts
-        .driven_by_hand
-        .get_or_init(|| ctx.semantic.drives_coroutines_by_hand());
-    let unsafe_because =
-        suspension_hazard(ctx.semantic, stmt, call, seconds.is_some(), driven_by_hand);
+    let unsafe_because = suspension_hazard(ctx.semantic, facts, stmt, call, seconds.is_some());
     let applicability = match unsafe_because {
         Some(_) => Applicability::Unsafe,
         None => Applicability::Safe,
@@ -237,12 +236,15 @@ fn report_statement(
 /// number literal, which `time.sleep` accepts without raising.
 fn suspension_hazard(
     semantic: &SemanticModel,
+    facts: &ModuleFacts,
     stmt: &Stmt,
     call: &ast::ExprCall,
     known_duration: bool,
-    driven_by_hand: bool,
 ) -> Option<String> {
-    if driven_by_hand {
+    if *facts
+        .driven_by_hand
+        .get_or_init(|| semantic.drives_coroutines_by_hand())
+    {
         return Some(
             "the module drives coroutines by hand, and the async sleep needs a running loop"
                 .to_string(),
@@ -274,7 +276,16 @@ fn suspension_hazard(
             "a handler around it may catch what `time.sleep` raises, or a cancellation".to_string(),
         );
     }
-    if let Some(access) = semantic.shared_state_across(stmt, call.range()) {
+    let scope = semantic.scope_at(stmt.start());
+    let def = semantic.scope(scope).function()?;
+    let (before, after) = semantic.suspension_window(stmt, call.range());
+    let access = facts
+        .shared
+        .borrow_mut()
+        .entry(scope)
+        .or_insert_with(|| semantic.shared_state(def, scope))
+        .across(before, after);
+    if let Some(access) = access {
         return Some(format!(
             "`{}` is read before the sleep and written after it; another task can now run in between",
             access.place

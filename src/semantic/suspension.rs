@@ -10,6 +10,8 @@ use ruff_python_ast::{self as ast, ExceptHandler, Expr, ExprContext, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::imports::Lookup;
+use rustc_hash::FxHashMap;
+
 use super::{BindingKind, ScopeId, SemanticModel};
 
 /// The part of a compound statement a block of statements is.
@@ -317,22 +319,23 @@ impl<'a> SemanticModel<'a> {
     /// Shared state that the coroutine whose statement `stmt` is reads
     /// before `point` (a range inside `stmt`, evaluated before the
     /// suspension) and writes after it: another task that runs at the new
-    /// suspension point may change it in between. Shared state is a name of
-    /// the module or of an enclosing function (read, or rebound through
-    /// `global` / `nonlocal`), an attribute of any object (`self.count`,
-    /// `conn.state`), or an object changed in place (`d[k] = v`, `del d[k]`,
-    /// `items.append(x)` and other mutating methods), unless it is a local
-    /// the coroutine only ever binds to a new list, dict, set or literal.
-    ///
-    /// In a loop the code after the point runs before it again in the next
-    /// iteration: a read anywhere in a loop around the point counts as
-    /// before it, a write anywhere in it as after. A read and a write in one
-    /// simple statement (`self.n += 1`) are no such pair. Reads and writes
-    /// inside the functions it calls are not seen.
+    /// suspension point may change it in between. See [`SharedState`] for
+    /// what counts; ask [`Self::shared_state`] once per coroutine and
+    /// [`Self::suspension_window`] per point when there are many.
     pub fn shared_state_across(&self, stmt: &Stmt, point: TextRange) -> Option<SharedAccess> {
         let scope = self.scope_at(stmt.start());
         let def = self.scope(scope).function()?;
-        let loops: Vec<TextRange> = self
+        let (before, after) = self.suspension_window(stmt, point);
+        self.shared_state(def, scope).across(before, after)
+    }
+
+    /// Where code runs before and after a suspension at `point` inside
+    /// `stmt`: reads that start before the first offset can happen before
+    /// it, writes that start at or after the second can happen after it. In
+    /// a loop the code after the point runs before it again in the next
+    /// iteration, so the whole outermost loop around it counts as both.
+    pub fn suspension_window(&self, stmt: &Stmt, point: TextRange) -> (TextSize, TextSize) {
+        let outermost_loop = self
             .enclosing_blocks(stmt)
             .into_iter()
             .filter_map(|(parent, part)| match (parent, part) {
@@ -342,33 +345,76 @@ impl<'a> SemanticModel<'a> {
                 }
                 _ => None,
             })
-            .collect();
-        let in_loop = |at: TextSize| loops.iter().any(|range| range.contains(at));
+            .last();
+        match outermost_loop {
+            Some(range) => (range.end(), range.start()),
+            None => (point.end(), point.end()),
+        }
+    }
+
+    /// The shared state the coroutine `def` (whose own scope is `scope`)
+    /// reads and writes, summarised so that asking about one suspension
+    /// point costs a binary search.
+    pub fn shared_state(&self, def: &'a ast::StmtFunctionDef, scope: ScopeId) -> SharedState {
         let mut accesses = Accesses::default();
         accesses.visit_body(&def.body);
-
-        let shared = |access: &Access| self.is_shared(access, scope);
-        let reads = accesses
+        let shared: Vec<&Access> = accesses
             .list
             .iter()
-            .filter(|a| !a.write && (a.at < point.end() || in_loop(a.at)) && shared(a));
-        for read in reads {
-            let write = accesses.list.iter().find(|w| {
-                w.write
-                    && w.stmt != read.stmt
-                    && (w.at >= point.end() || in_loop(w.at))
-                    && overlaps(&read.place, &w.place)
-                    && shared(w)
-            });
-            if let Some(write) = write {
-                return Some(SharedAccess {
-                    place: write.place.join("."),
-                    read: read.range,
-                    write: write.range,
-                });
+            .filter(|access| self.is_shared(access, scope))
+            .collect();
+        // The latest write of each place, and of each place under a prefix.
+        let mut exact: FxHashMap<String, &Access> = FxHashMap::default();
+        let mut under: FxHashMap<String, &Access> = FxHashMap::default();
+        for &write in shared.iter().filter(|a| a.write) {
+            keep_later(&mut exact, write.place.join("."), write);
+            for depth in 1..=write.place.len() {
+                keep_later(&mut under, write.place[..depth].join("."), write);
             }
         }
-        None
+        // The earliest read of each place.
+        let mut reads: FxHashMap<String, &Access> = FxHashMap::default();
+        for read in shared.iter().filter(|a| !a.write) {
+            reads
+                .entry(read.place.join("."))
+                .and_modify(|slot| {
+                    if read.at < slot.at {
+                        *slot = read;
+                    }
+                })
+                .or_insert(read);
+        }
+        // Per place read: the latest write of it, of a place inside it, or
+        // of a place that contains it.
+        let mut spans: Vec<Span> = reads
+            .into_iter()
+            .filter_map(|(key, read)| {
+                let inside = under.get(&key).copied();
+                let containing = (1..read.place.len())
+                    .filter_map(|depth| exact.get(&read.place[..depth].join(".")).copied());
+                let write = inside.into_iter().chain(containing).max_by_key(|w| w.at)?;
+                Some(Span {
+                    read_at: read.at,
+                    write_at: write.at,
+                    access: SharedAccess {
+                        place: write.place.join("."),
+                        read: read.range,
+                        write: write.range,
+                    },
+                })
+            })
+            .collect();
+        spans.sort_by_key(|span| (span.read_at, span.write_at));
+        // For each prefix of the spans, the one whose write comes last.
+        let mut latest = Vec::with_capacity(spans.len());
+        let mut best: Option<usize> = None;
+        for (i, span) in spans.iter().enumerate() {
+            if best.is_none_or(|b| span.write_at > spans[b].write_at) {
+                best = Some(i);
+            }
+            latest.push(best.unwrap_or(i));
+        }
+        SharedState { spans, latest }
     }
 
     /// Whether an access touches state other tasks may see.
@@ -396,9 +442,54 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
-/// Whether one place is the other or contains it (`self.a` and `self.a.b`).
-fn overlaps(a: &[&str], b: &[&str]) -> bool {
-    a.iter().zip(b).all(|(x, y)| x == y)
+/// Records `access` under `key` unless a later one is there.
+fn keep_later<'x, 'a>(
+    map: &mut FxHashMap<String, &'x Access<'a>>,
+    key: String,
+    access: &'x Access<'a>,
+) {
+    let slot = map.entry(key).or_insert(access);
+    if access.at > slot.at {
+        *slot = access;
+    }
+}
+
+/// The shared state one coroutine reads and writes: a name of the module
+/// or of an enclosing function (read, or rebound through `global` /
+/// `nonlocal`), an attribute of any object (`self.count`, `conn.state`), or
+/// an object changed in place (`d[k] = v`, `del d[k]`, `items.append(x)` and
+/// other mutating methods), unless it is a local the coroutine only ever
+/// binds to a new list, dict, set or literal. Two places are the same state
+/// when one is the other or contains it (`self.a` and `self.a.b`). A read
+/// whose value only feeds a write of the same place in the same statement
+/// (`self.n += 1`, `self.n = self.n + 1`, `xs.append(xs[0])`) is no read:
+/// its value never outlives the statement. Reads and writes inside the
+/// functions it calls, and inside nested functions and lambdas, are not
+/// seen.
+pub struct SharedState {
+    /// One per place read: its earliest read and the latest write of the
+    /// same state, sorted by the read.
+    spans: Vec<Span>,
+    /// For each prefix of `spans`, the index of the span whose write comes last.
+    latest: Vec<usize>,
+}
+
+struct Span {
+    read_at: TextSize,
+    write_at: TextSize,
+    access: SharedAccess,
+}
+
+impl SharedState {
+    /// A read of shared state that starts before `before` and a write of
+    /// the same state that starts at or after `after` (see
+    /// [`SemanticModel::suspension_window`]).
+    pub fn across(&self, before: TextSize, after: TextSize) -> Option<SharedAccess> {
+        let reads_before = self.spans.partition_point(|span| span.read_at < before);
+        let index = *self.latest.get(reads_before.checked_sub(1)?)?;
+        let span = self.spans.get(index)?;
+        (span.write_at >= after).then(|| span.access.clone())
+    }
 }
 
 /// `x = []`, `x = {}`, `x = [… for …]`, `x = 0`, `x = "…"`: a statement
@@ -443,14 +534,11 @@ struct Access<'a> {
     mutation: bool,
     at: TextSize,
     range: TextRange,
-    /// The start of the innermost statement holding it.
-    stmt: TextSize,
 }
 
 #[derive(Default)]
 struct Accesses<'a> {
     list: Vec<Access<'a>>,
-    stmt: TextSize,
 }
 
 impl<'a> Accesses<'a> {
@@ -461,7 +549,6 @@ impl<'a> Accesses<'a> {
             mutation,
             at: range.start(),
             range,
-            stmt: self.stmt,
         });
     }
 
@@ -522,9 +609,34 @@ fn place_of(expr: &Expr) -> Option<Vec<&str>> {
     }
 }
 
+impl<'a> Accesses<'a> {
+    /// Drops the reads recorded since `first` that only feed the one write
+    /// of their statement (`self.n = self.n + 1`, `xs.append(xs[0])`): their
+    /// value never outlives it. A statement that also writes anything else
+    /// (`n, self.n = self.n, 0`) keeps them.
+    fn drop_reads_feeding_their_write(&mut self, first: usize) {
+        let Some(statement) = self.list.get(first..) else {
+            return;
+        };
+        let mut writes = statement.iter().filter(|a| a.write);
+        let (Some(write), None) = (writes.next(), writes.next()) else {
+            return;
+        };
+        let place = write.place.clone();
+        let mut index = 0;
+        self.list.retain(|access| {
+            let keep = index < first
+                || access.write
+                || !access.place.iter().zip(&place).all(|(a, b)| a == b);
+            index += 1;
+            keep
+        });
+    }
+}
+
 impl<'a> Visitor<'a> for Accesses<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        let outer = std::mem::replace(&mut self.stmt, stmt.start());
+        let first = self.list.len();
         match stmt {
             // Other frames: only what runs where they are defined.
             Stmt::FunctionDef(def) => {
@@ -553,8 +665,7 @@ impl<'a> Visitor<'a> for Accesses<'a> {
                     self.target(target);
                 }
             }
-            // `self.n += 1` reads `self.n` only to write it back at once:
-            // the value never outlives the statement, so only the write counts.
+            // `self.n += 1` reads `self.n` only to write it back at once.
             Stmt::AugAssign(assign) => {
                 self.visit_expr(&assign.value);
                 self.target(&assign.target);
@@ -587,7 +698,12 @@ impl<'a> Visitor<'a> for Accesses<'a> {
             }
             _ => visitor::walk_stmt(self, stmt),
         }
-        self.stmt = outer;
+        if matches!(
+            stmt,
+            Stmt::Assign(_) | Stmt::AugAssign(_) | Stmt::AnnAssign(_) | Stmt::Expr(_)
+        ) {
+            self.drop_reads_feeding_their_write(first);
+        }
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
@@ -834,6 +950,20 @@ mod tests {
                 "async def f():\n    xs = []\n    xs.append(1)\n    sleep(1)\n    xs.append(2)\n"
             ),
             None
+        );
+        // A read that only feeds its own statement's write.
+        assert_eq!(
+            shared(
+                "async def f(self):\n    while True:\n        self.count = self.count + 1\n        sleep(1)\n"
+            ),
+            None
+        );
+        // … unless the statement writes something else too.
+        assert_eq!(
+            shared(
+                "async def f(self):\n    n, self.count = self.count, 0\n    sleep(1)\n    self.count = n\n"
+            ),
+            Some("self.count".to_string())
         );
         // Read and written in one statement, on either side of the sleep.
         assert_eq!(
