@@ -1,4 +1,6 @@
-"""A broad handler did not mean to catch the `TypeError` of `loop=`."""
+# asyncmod-test: --unsafe-fixes
+"""A broad handler that did not mean to catch the `TypeError` of `loop=`: the fix is
+unsafe (the module could catch it), and right here."""
 import asyncio
 import logging
 

@@ -6,11 +6,10 @@ async def layouts(loop, work):
     await asyncio.sleep(loop=loop, delay=1)  # rewrite: first argument
     lock = asyncio.Lock(loop=loop)  # rewrite: only argument
     cond = asyncio.Condition(lock, loop=loop,)  # rewrite: trailing comma stays
-    results = await asyncio.gather(
-        work(1),
-        work(2),
+    results, _ = await asyncio.wait(
+        [work(1), work(2)],
         loop=loop,  # rewrite: the argument goes, its comment stays
-        return_exceptions=True,
+        timeout=5,
     )
     await asyncio.wait_for(
         work(3),

@@ -42,21 +42,52 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe. The codemod runs only for a target of Python 3.10 or newer, and
-    /// there the call with `loop=` raises `TypeError` at once: the intended
-    /// change is that it runs, on the running loop, as the argument had to
-    /// name anyway. (On 3.9, which such a target excludes, a primitive made
-    /// with `loop=` bound to that loop at creation; from 3.10 primitives bind
-    /// to the running loop on first use.) So the fix is declined where code
-    /// relies on the `TypeError`: a `try` whose handler names `TypeError`
-    /// (a shim trying the old spelling first), a `with` that mentions it
-    /// (`self.assertRaises(TypeError)`, `pytest.raises(TypeError)`,
-    /// `contextlib.suppress(TypeError)`), or a function of the module that
-    /// is called, or passed (`self.assertRaises(TypeError, make, loop)`),
-    /// in such a place. A broad `except Exception:` is taken as code that
-    /// did not mean to fail, and the fix applies. Callers in other modules
-    /// are not seen. Only a `loop` value without side effects is dropped (a
-    /// name, an attribute, `None`, `asyncio.get_event_loop()` or
+    /// Safe only where no code of the module could catch or expect the
+    /// `TypeError`; unsafe otherwise, with the line of that code in the fix's
+    /// title. The codemod runs only for a target of Python 3.10 or newer,
+    /// and there the call with `loop=` raises `TypeError` at once: the
+    /// intended change is that it runs, on the running loop, as the argument
+    /// had to name anyway. (On 3.9, which such a target excludes, a
+    /// primitive made with `loop=` bound to that loop at creation; from 3.10
+    /// primitives bind to the running loop on first use.) But a program may
+    /// rely on the failure: a shim tries the old spelling and falls back, a
+    /// probe answers `False`, a test expects the error. The code that relies
+    /// on it may sit several calls above the `loop=` (a function calling the
+    /// function that makes the lock, a coroutine made outside a `try` and
+    /// awaited inside it, a method called there, a decorator's wrapper), and
+    /// which call a handler guards cannot be told in general. So any such
+    /// code in the module makes the fix unsafe: an `except` that may catch a
+    /// `TypeError` in any spelling (`TypeError`, `builtins.TypeError`, a
+    /// tuple or a name holding one, `Exception`, `BaseException`, an
+    /// exception group, a bare `except:`, a name or attribute the module
+    /// cannot resolve such as `except self.errors:`); a call given such a
+    /// class (`contextlib.suppress(Exception)`, `retry(on=Exception)`,
+    /// `self.assertRaises(TypeError, …)`, `xfail(raises=TypeError)`); a call
+    /// that turns exceptions into values (`gather(…, return_exceptions=True)`,
+    /// a future's `.exception()`); an `__exit__` that may return true; a test
+    /// marked to fail (`expectedFailure`, `xfail`). A class the module
+    /// defines cannot be a base of `TypeError`, and an imported class is
+    /// taken to be what its name says (`except aiohttp.ClientError:` does not
+    /// count). Where a `try` around the call in its own function names
+    /// `TypeError` (in any of those spellings), a `with` around it mentions
+    /// it (`self.assertRaises(TypeError)`, `pytest.raises(TypeError)`,
+    /// `contextlib.suppress(TypeError)`), or a function holding the call is
+    /// called or passed (`self.assertRaises(TypeError, make, loop)`) in such
+    /// a place, the fix is not offered at all.
+    ///
+    /// Callers in other modules are not seen, and this is the one thing the
+    /// safe fix assumes: a module whose own code could not catch the
+    /// `TypeError` gets the safe fix even when a caller elsewhere catches
+    /// `TypeError` around a call into it (a test of the module expecting the
+    /// failure, a shim in another package that tries it and falls back).
+    /// Such a caller relies on this module failing at every call on the
+    /// target Python; for it the fix is the change that upgrading a
+    /// dependency which fixed the crash would bring. When fixing a package,
+    /// review its tests and callers that catch `TypeError` around calls into
+    /// the fixed modules.
+    ///
+    /// Only a `loop` value without side effects is dropped (a name, an
+    /// attribute, `None`, `asyncio.get_event_loop()` or
     /// `asyncio.get_running_loop()`). `gather`, `shield` and `as_completed`
     /// bind their loop when called, so the argument is dropped from them
     /// only inside a coroutine, where the running loop is the one they get.
@@ -72,8 +103,10 @@ declare_codemod! {
     /// `all_tasks`, `current_task`, `StreamReader` and every method of a loop
     /// object. Reported without a fix: a `loop` value with side effects
     /// (`loop=make_loop()`), a `gather`/`shield`/`as_completed` outside a
-    /// coroutine, code that expects the `TypeError` (see above), and a
-    /// `loop=` with comments around it that the edit would lose.
+    /// coroutine, a call whose own `try` or `with`, or a caller's, expects
+    /// the `TypeError` (see above), and a `loop=` with comments around it
+    /// that the edit would lose. Fixed only with `--unsafe-fixes`: a call in
+    /// a module with code that could catch or expect the `TypeError`.
     ///
     /// ## Python
     /// The fixed code needs nothing new, but the argument still works (with
@@ -123,6 +156,8 @@ const SUBMODULES: &[&str] = &["tasks", "locks", "queues", "streams", "subprocess
 
 fn loop_argument(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
+    // Asked once, of the first call that could be fixed.
+    let may_catch = std::cell::OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
         let Some(keyword) = call.arguments.find_keyword("loop") else {
@@ -153,8 +188,21 @@ fn loop_argument(ctx: &Context, out: &mut Findings) {
             finding.note("the `loop` value may have side effects that dropping it would lose");
             continue;
         }
-        finding.fix_with(Applicability::Safe, |fix| {
-            fix.title("Remove the `loop` argument");
+        // Code that could catch the `TypeError` may be what the program
+        // relies on, several calls above this one: the fix is for review.
+        let catcher = *may_catch.get_or_init(|| semantic.may_catch_in_module("TypeError"));
+        let applicability = match catcher {
+            Some(_) => Applicability::Unsafe,
+            None => Applicability::Safe,
+        };
+        finding.fix_with(applicability, |fix| {
+            match catcher {
+                Some(at) => fix.title(format!(
+                    "Remove the `loop` argument (the code on line {} could catch the `TypeError` it raises)",
+                    ctx.line_index().line_index(at.start()).get()
+                )),
+                None => fix.title("Remove the `loop` argument"),
+            }
             for edit in keyword_deletion(ctx, &call.arguments, keyword)? {
                 fix.edit(edit);
             }
@@ -337,7 +385,9 @@ fn kept_comment(rest_of_line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::LOOP_ARGUMENT;
-    use crate::test_support::{check_finding, check_fix, check_no_fix};
+    use crate::test_support::{
+        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix,
+    };
 
     #[test]
     fn drops_loop_from_sleep() {
@@ -478,12 +528,66 @@ mod tests {
     }
 
     #[test]
-    fn broad_handlers_do_not_expect_it() {
-        check_fix(
+    fn broad_handlers_make_the_fix_unsafe() {
+        // A probe (`except Exception: return False`) relies on the failure
+        // as much as a shim does; a handler that logs did not mean to fail.
+        check_unsafe_fix(
             &LOOP_ARGUMENT,
             "import asyncio\nasync def f(loop):\n    try:\n        await asyncio.sleep(1, loop=loop)\n    except Exception:\n        pass\n",
             "import asyncio\nasync def f(loop):\n    try:\n        await asyncio.sleep(1)\n    except Exception:\n        pass\n",
         );
+    }
+
+    #[test]
+    fn code_that_could_catch_it_anywhere_makes_the_fix_unsafe() {
+        // The handler is two calls above the `loop=`.
+        check_unsafe_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\ndef make(loop):\n    return asyncio.Lock(loop=loop)\ndef build(loop):\n    return make(loop)\ndef setup(loop):\n    try:\n        return build(loop)\n    except TypeError:\n        return None\n",
+            "import asyncio\ndef make(loop):\n    return asyncio.Lock()\ndef build(loop):\n    return make(loop)\ndef setup(loop):\n    try:\n        return build(loop)\n    except TypeError:\n        return None\n",
+        );
+        // The coroutine is made outside the `try` and awaited in it.
+        check_unsafe_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nasync def pause(loop):\n    await asyncio.sleep(0, loop=loop)\nasync def main(loop):\n    coro = pause(loop)\n    try:\n        await coro\n    except TypeError:\n        pass\n",
+            "import asyncio\nasync def pause(loop):\n    await asyncio.sleep(0)\nasync def main(loop):\n    coro = pause(loop)\n    try:\n        await coro\n    except TypeError:\n        pass\n",
+        );
+        for elsewhere in [
+            "with contextlib.suppress(Exception):\n    run()\n",
+            "async def both(loop):\n    return await asyncio.gather(pause(loop), return_exceptions=True)\n",
+            "@unittest.expectedFailure\ndef test_it():\n    pass\n",
+            "@pytest.mark.xfail(raises=TypeError, strict=True)\ndef test_it():\n    pass\n",
+        ] {
+            check_unsafe_fix(
+                &LOOP_ARGUMENT,
+                &format!(
+                    "import asyncio\nasync def pause(loop):\n    await asyncio.sleep(0, loop=loop)\n{elsewhere}"
+                ),
+                &format!(
+                    "import asyncio\nasync def pause(loop):\n    await asyncio.sleep(0)\n{elsewhere}"
+                ),
+            );
+        }
+    }
+
+    #[test]
+    fn handlers_that_cannot_catch_it_keep_the_fix_safe() {
+        check_safe_fix(
+            &LOOP_ARGUMENT,
+            "import asyncio\nfrom aiohttp import ClientError\nclass Oops(Exception):\n    pass\nasync def f(loop):\n    try:\n        await asyncio.sleep(1, loop=loop)\n    except (ClientError, Oops, KeyError):\n        pass\n",
+            "import asyncio\nfrom aiohttp import ClientError\nclass Oops(Exception):\n    pass\nasync def f(loop):\n    try:\n        await asyncio.sleep(1)\n    except (ClientError, Oops, KeyError):\n        pass\n",
+        );
+    }
+
+    #[test]
+    fn every_spelling_of_the_class_around_the_call_is_reported() {
+        let message = "`asyncio.Event` takes no `loop` argument since Python 3.10";
+        for handler in ["builtins.TypeError", "LEGACY_ERRORS"] {
+            let source = format!(
+                "import asyncio\nimport builtins\nLEGACY_ERRORS = (TypeError, AttributeError)\nasync def f(loop):\n    try:\n        ev = asyncio.Event(loop=loop)\n    except {handler}:\n        ev = asyncio.Event()\n"
+            );
+            check_finding(&LOOP_ARGUMENT, &source, message);
+        }
     }
 
     #[test]

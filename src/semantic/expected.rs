@@ -7,12 +7,32 @@
 //! that relies on it raising.
 
 use ruff_python_ast::helpers::any_over_expr;
+use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::imports::Lookup;
 use super::scope::ScopeKind;
-use super::{ScopeId, SemanticModel, UseKind};
+use super::suspension::catching_names;
+use super::{BindingKind, ScopeId, SemanticModel, UseKind};
+
+/// How deep a name is followed through assignments (`ERRORS = (TypeError,
+/// ValueError)`, `Errors = ERRORS`) to the classes it holds.
+const MAX_ALIAS_DEPTH: u8 = 3;
+
+/// Calls that take the exception class they expect or swallow as their
+/// first argument (`suppress` takes several).
+const EXPECTING_CALLS: &[&str] = &[
+    "raises",
+    "assertRaises",
+    "assertRaisesRegex",
+    "assertRaisesRegexp",
+    "failUnlessRaises",
+    "suppress",
+];
+
+/// Test markers that expect the test to fail, by whatever exception.
+const FAILURE_MARKERS: &[&str] = &["xfail", "expectedFailure"];
 
 impl<'a> SemanticModel<'a> {
     /// The start of the statement that makes the code at `offset` expect
@@ -119,11 +139,276 @@ impl<'a> SemanticModel<'a> {
         found
     }
 
-    /// Whether `expr` is the builtin `name`, not a local of that name.
+    /// Whether `expr` is the builtin `name`, not a local of that name:
+    /// `TypeError`, `builtins.TypeError`, an import of it under another
+    /// name, or a name the module binds once to one of those or to a tuple
+    /// holding one (`ERRORS = (TypeError, ValueError)`).
     fn is_builtin_name(&self, expr: &Expr, name: &str, scope: ScopeId) -> bool {
-        matches!(expr, Expr::Name(n) if n.id.as_str() == name)
-            && matches!(self.lookup(name, scope), Lookup::Builtin)
+        self.holds_builtin(expr, &[name], scope, MAX_ALIAS_DEPTH)
     }
+
+    /// Whether `expr` surely is one of the builtin classes `names`, or a
+    /// tuple holding one, through aliases up to `depth` assignments deep.
+    fn holds_builtin(&self, expr: &Expr, names: &[&str], scope: ScopeId, depth: u8) -> bool {
+        match expr {
+            Expr::Tuple(tuple) => tuple
+                .iter()
+                .any(|e| self.holds_builtin(e, names, scope, depth)),
+            Expr::Name(_) | Expr::Attribute(_) => {
+                if let Some(qualified) = self.qualified_name(expr, scope) {
+                    return qualified.module() == "builtins" && names.contains(&qualified.member());
+                }
+                let Expr::Name(name) = expr else {
+                    return false;
+                };
+                depth > 0
+                    && self
+                        .alias_value(name.id.as_str(), scope)
+                        .is_some_and(|(value, at)| self.holds_builtin(value, names, at, depth - 1))
+            }
+            _ => false,
+        }
+    }
+
+    /// The value of `name` at `scope` when one plain assignment (`name =
+    /// value`, or annotated) is its only binding, with the scope the value
+    /// is evaluated in; `None` when the module may rebind its names behind
+    /// the statements' backs (`globals()[…] = …`).
+    fn alias_value(&self, name: &str, scope: ScopeId) -> Option<(&'a Expr, ScopeId)> {
+        let Lookup::Bound {
+            bindings: &[only], ..
+        } = self.lookup(name, scope)
+        else {
+            return None;
+        };
+        let binding = self.binding(only);
+        if !matches!(binding.kind, BindingKind::Assignment)
+            || self.dynamic_writes().module_namespace
+        {
+            return None;
+        }
+        let value = match binding.stmt? {
+            Stmt::Assign(assign) => match &*assign.targets {
+                [Expr::Name(target)] if target.range == binding.range => &*assign.value,
+                _ => return None,
+            },
+            Stmt::AnnAssign(assign) if assign.target.range() == binding.range => {
+                assign.value.as_deref()?
+            }
+            _ => return None,
+        };
+        Some((value, self.scope_at(value.start())))
+    }
+
+    /// The first place in the module whose code could catch the builtin
+    /// exception `name` (`"TypeError"`) raised anywhere in the module, or
+    /// expects it to be raised: which statement it would catch it from
+    /// cannot be told, since the call that raises may sit several calls
+    /// below (a function called by a function called in a `try`, a
+    /// coroutine awaited there, a decorator's wrapper). That is
+    ///
+    /// - an `except` (or `except*`) handler that may catch it: bare, naming
+    ///   the class or a base of it (`Exception`, `BaseException`) or an
+    ///   exception group that may wrap it, in any spelling
+    ///   (`builtins.TypeError`, a tuple, an alias), or naming something the
+    ///   module cannot resolve (`except errors:`, `except self.errors:`);
+    ///   classes the module defines cannot be bases of a builtin one, and
+    ///   an imported class is taken to be what its name says;
+    /// - a call that takes such a class (`contextlib.suppress(Exception)`,
+    ///   `self.assertRaises(TypeError, …)`, `retry(on=Exception)`,
+    ///   `isinstance(r, BaseException)`), or whose class argument
+    ///   `pytest.raises`, `assertRaises…` or `suppress` cannot resolve;
+    /// - a call that turns exceptions into values: `return_exceptions=`
+    ///   other than `False` (`asyncio.gather`), a future's `.exception()`;
+    /// - an `__exit__` or `__aexit__` that may return a true value
+    ///   (it suppresses the exception);
+    /// - a test marker expecting a failure (`xfail`, `expectedFailure`).
+    pub fn may_catch_in_module(&self, name: &str) -> Option<TextRange> {
+        let mut wanted = catching_names(name);
+        wanted.extend(["ExceptionGroup", "BaseExceptionGroup"]);
+        let mut finder = CatchFinder {
+            semantic: self,
+            wanted: &wanted,
+            found: None,
+        };
+        finder.visit_body(&self.module.body);
+        finder.found
+    }
+}
+
+/// Walks the module for [`SemanticModel::may_catch_in_module`].
+struct CatchFinder<'m, 'a, 'w> {
+    semantic: &'m SemanticModel<'a>,
+    wanted: &'w [&'w str],
+    found: Option<TextRange>,
+}
+
+impl CatchFinder<'_, '_, '_> {
+    /// The exception an `except` names may be one of the wanted classes.
+    fn handler_may_catch(&self, type_: &Expr) -> bool {
+        self.may_hold(
+            type_,
+            self.semantic.scope_at(type_.start()),
+            MAX_ALIAS_DEPTH,
+        )
+    }
+
+    /// [`SemanticModel::may_name_exception`], through the assignments of
+    /// names bound once (`ERRORS = (KeyError, ValueError)` holds neither).
+    fn may_hold(&self, expr: &Expr, scope: ScopeId, depth: u8) -> bool {
+        match expr {
+            Expr::Tuple(tuple) => tuple.iter().any(|e| self.may_hold(e, scope, depth)),
+            Expr::Name(name) if depth > 0 => {
+                match self.semantic.alias_value(name.id.as_str(), scope) {
+                    Some((value, at)) => self.may_hold(value, at, depth - 1),
+                    None => self.semantic.may_name_exception(expr, scope, self.wanted),
+                }
+            }
+            _ => self.semantic.may_name_exception(expr, scope, self.wanted),
+        }
+    }
+
+    /// An argument surely names one of the wanted classes.
+    fn names_wanted(&self, argument: &Expr) -> bool {
+        let scope = self.semantic.scope_at(argument.start());
+        self.semantic
+            .holds_builtin(argument, self.wanted, scope, MAX_ALIAS_DEPTH)
+    }
+
+    fn call_may_catch(&self, call: &ast::ExprCall) -> bool {
+        let arguments = &call.arguments;
+        let callee = match call.func.as_ref() {
+            Expr::Name(name) => Some(name.id.as_str()),
+            Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+            _ => None,
+        };
+        if callee == Some("exception") && arguments.is_empty() {
+            return true;
+        }
+        if let Some(callee) = callee
+            && EXPECTING_CALLS.contains(&callee)
+        {
+            let classes: Vec<&Expr> = if callee == "suppress" {
+                arguments.args.iter().collect()
+            } else {
+                arguments
+                    .args
+                    .first()
+                    .into_iter()
+                    .chain(
+                        arguments
+                            .find_keyword("expected_exception")
+                            .map(|k| &k.value),
+                    )
+                    .collect()
+            };
+            if classes
+                .into_iter()
+                .any(|class| self.handler_may_catch(class))
+            {
+                return true;
+            }
+        }
+        if arguments.keywords.iter().any(|keyword| {
+            keyword
+                .arg
+                .as_ref()
+                .is_some_and(|arg| arg.as_str() == "return_exceptions")
+                && !matches!(
+                    keyword.value,
+                    Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. })
+                )
+        }) {
+            return true;
+        }
+        arguments
+            .args
+            .iter()
+            .map(|argument| match argument {
+                Expr::Starred(starred) => &*starred.value,
+                other => other,
+            })
+            .chain(arguments.keywords.iter().map(|keyword| &keyword.value))
+            .any(|argument| self.names_wanted(argument))
+    }
+}
+
+impl<'b> Visitor<'b> for CatchFinder<'_, '_, '_> {
+    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+        if self.found.is_some() {
+            return;
+        }
+        match stmt {
+            Stmt::Try(try_stmt) => {
+                for handler in &try_stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    let catches = match handler.type_.as_deref() {
+                        None => true,
+                        Some(type_) => self.handler_may_catch(type_),
+                    };
+                    if catches {
+                        self.found = Some(handler.range);
+                        return;
+                    }
+                }
+            }
+            Stmt::FunctionDef(def)
+                if matches!(def.name.as_str(), "__exit__" | "__aexit__")
+                    && may_return_true(&def.body) =>
+            {
+                self.found = Some(def.range);
+                return;
+            }
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        if self.found.is_some() {
+            return;
+        }
+        let found = match expr {
+            Expr::Name(name) => FAILURE_MARKERS.contains(&name.id.as_str()),
+            Expr::Attribute(attribute) => FAILURE_MARKERS.contains(&attribute.attr.as_str()),
+            Expr::Call(call) => self.call_may_catch(call),
+            _ => false,
+        };
+        if found {
+            self.found = Some(expr.range());
+            return;
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// Whether a function body (not its nested functions) has a `return` of
+/// something other than nothing, `None` or `False`.
+fn may_return_true(body: &[Stmt]) -> bool {
+    struct Returns(bool);
+    impl<'b> Visitor<'b> for Returns {
+        fn visit_stmt(&mut self, stmt: &'b Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::Return(ret) => {
+                    self.0 |= ret.value.as_deref().is_some_and(|value| {
+                        !matches!(
+                            value,
+                            Expr::NoneLiteral(_)
+                                | Expr::BooleanLiteral(ast::ExprBooleanLiteral {
+                                    value: false,
+                                    ..
+                                })
+                        )
+                    });
+                }
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+    }
+    let mut returns = Returns(false);
+    returns.visit_body(body);
+    returns.0
 }
 
 /// A statement with no body of its own.
@@ -184,6 +469,90 @@ mod tests {
         ));
         assert!(!via_callers(
             "def make(loop):\n    return HERE(loop)\nmake(None)\n"
+        ));
+    }
+
+    /// The line of the first place of the module that could catch a
+    /// `TypeError` raised anywhere in it.
+    fn catcher_line(source: &str) -> Option<usize> {
+        let parsed = parse(source).unwrap();
+        let semantic = SemanticModel::build(parsed.syntax());
+        semantic
+            .may_catch_in_module("TypeError")
+            .map(|range| source[..range.start().to_usize()].matches('\n').count() + 1)
+    }
+
+    #[test]
+    fn handlers_anywhere_in_the_module_may_catch_it() {
+        let call = "def make(loop):\n    return Lock(loop=loop)\n";
+        for handler in [
+            "except TypeError:",
+            "except builtins.TypeError:",
+            "except (KeyError, TypeError):",
+            "except Exception:",
+            "except BaseException as e:",
+            "except:",
+            "except LEGACY:",
+            "except self.errors:",
+            "except ExceptionGroup:",
+            "except* TypeError:",
+        ] {
+            let source = format!(
+                "import builtins\nLEGACY = (TypeError, AttributeError)\n{call}def setup(self):\n    try:\n        make(None)\n    {handler}\n        pass\n"
+            );
+            assert_eq!(catcher_line(&source), Some(8), "{handler}");
+        }
+    }
+
+    #[test]
+    fn calls_and_markers_that_catch_or_expect_it() {
+        for code in [
+            "with contextlib.suppress(Exception):\n    run()\n",
+            "with suppress(ERRORS):\n    run()\n",
+            "self.assertRaises(TypeError, run)\n",
+            "with pytest.raises(expected):\n    run()\n",
+            "@retry(on=BaseException)\ndef f(): pass\n",
+            "results = await asyncio.gather(a(), return_exceptions=True)\n",
+            "error = task.exception()\n",
+            "@unittest.expectedFailure\ndef test(): pass\n",
+            "@pytest.mark.xfail\ndef test(): pass\n",
+            "@xfail(raises=TypeError)\ndef test(): pass\n",
+            "class Quiet:\n    def __exit__(self, *exc):\n        return True\n",
+        ] {
+            let source = format!("ERRORS = (TypeError,)\n{code}");
+            assert!(catcher_line(&source).is_some(), "{code}");
+        }
+    }
+
+    #[test]
+    fn other_code_does_not_catch_it() {
+        assert_eq!(
+            catcher_line(
+                "import aiohttp\nfrom aiohttp import ClientError\nclass Oops(Exception):\n    pass\nERRORS = (KeyError, ValueError)\ntry:\n    run()\nexcept (ValueError, ClientError, Oops, ERRORS, aiohttp.ServerError):\n    pass\nwith pytest.raises(ClientError):\n    run()\nwith suppress(KeyError):\n    run()\nresults = await gather(a(), return_exceptions=False)\nlog.exception('failed')\nraise TypeError('no')\nclass Cm:\n    def __exit__(self, *exc):\n        return None\n"
+            ),
+            None
+        );
+        // A local named like a builtin is what it is bound to.
+        assert_eq!(
+            catcher_line("Exception = KeyError\ntry:\n    run()\nexcept Exception:\n    pass\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn spellings_and_aliases_of_the_class_count_around_the_call() {
+        assert!(expects(
+            "import builtins\ntry:\n    HERE()\nexcept builtins.TypeError:\n    pass\n"
+        ));
+        assert!(expects(
+            "ERRORS = (TypeError, AttributeError)\ndef f():\n    try:\n        HERE()\n    except ERRORS:\n        pass\n"
+        ));
+        assert!(expects(
+            "from builtins import TypeError as TE\ntry:\n    HERE()\nexcept TE:\n    pass\n"
+        ));
+        // A name bound twice may hold anything: not surely the class.
+        assert!(!expects(
+            "ERRORS = (TypeError,)\nERRORS = (KeyError,)\ntry:\n    HERE()\nexcept ERRORS:\n    pass\n"
         ));
     }
 

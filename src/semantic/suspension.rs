@@ -96,7 +96,7 @@ const BUILTIN_EXCEPTIONS: &[(&str, &str)] = &[
 
 /// The exception classes a handler names in `except X:` that would catch
 /// `class` (a builtin exception's name, or `asyncio.CancelledError`).
-fn catching_names(class: &str) -> Vec<&str> {
+pub(super) fn catching_names(class: &str) -> Vec<&str> {
     let mut names = vec![class];
     let mut current = class;
     if current == "CancelledError" {
@@ -243,7 +243,7 @@ impl<'a> SemanticModel<'a> {
 
     /// Whether the class (or tuple of classes) an `except` names may be one
     /// of `wanted` (exception names, bases included).
-    fn may_name_exception(&self, type_: &Expr, scope: ScopeId, wanted: &[&str]) -> bool {
+    pub(super) fn may_name_exception(&self, type_: &Expr, scope: ScopeId, wanted: &[&str]) -> bool {
         match type_ {
             Expr::Tuple(tuple) => tuple
                 .elts
