@@ -334,3 +334,21 @@ class C:
     }
     assert!(compared > 500, "only {compared} callees compared");
 }
+
+#[test]
+fn attributes_the_module_may_define_or_replace() {
+    let defines = |source: &str| {
+        let parsed = parse(source).expect("parses");
+        SemanticModel::build(parsed.syntax()).may_define_attribute("run_in_executor")
+    };
+    assert!(defines(
+        "import asyncio\nclass Loop(asyncio.SelectorEventLoop):\n    def run_in_executor(self, executor, func, *args):\n        return super().run_in_executor(executor, func, *args)\n"
+    ));
+    assert!(defines("class Loop:\n    run_in_executor = traced\n"));
+    assert!(defines("asyncio.BaseEventLoop.run_in_executor = traced\n"));
+    assert!(defines("setattr(loop, 'run_in_executor', traced)\n"));
+    assert!(defines("setattr(loop, name, traced)\n"));
+    assert!(!defines(
+        "async def f(loop):\n    run_in_executor = loop.run_in_executor\n    await run_in_executor(None, work)\n"
+    ));
+}

@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """A bare `except:` shim takes the other path when `loop=` raises (unsafe fix only)."""
 import asyncio
 

@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """The `except TypeError` that relies on `loop=` failing is two calls above it (unsafe fix only)."""
 import asyncio
 

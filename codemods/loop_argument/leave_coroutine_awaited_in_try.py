@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """A coroutine made outside the `try` fails inside it, where `except TypeError` waits (unsafe fix only)."""
 import asyncio
 

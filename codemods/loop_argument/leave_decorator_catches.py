@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """A decorator's wrapper catches the `TypeError` of the function it wraps (unsafe fix only)."""
 import asyncio
 import functools

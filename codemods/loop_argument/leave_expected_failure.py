@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """A test marked `expectedFailure` relies on the `TypeError` (unsafe fix only)."""
 import asyncio
 import unittest

@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """A handler spelled `builtins.TypeError` (reported, no fix)."""
 import asyncio
 import builtins

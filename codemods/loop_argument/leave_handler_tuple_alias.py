@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """A handler naming a tuple alias that holds `TypeError` (reported, no fix)."""
 import asyncio
 

@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """A method reached through `self` inside a `try: … except TypeError` (unsafe fix only)."""
 import asyncio
 

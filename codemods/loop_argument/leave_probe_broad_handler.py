@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """A feature probe: its `except Exception` answers False because `loop=` raises (unsafe fix only)."""
 import asyncio
 

@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """`gather(…, return_exceptions=True)` turns the `TypeError` into a result (unsafe fix only)."""
 import asyncio
 

@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """`contextlib.suppress(Exception)` swallows the `TypeError` (unsafe fix only)."""
 import asyncio
 import contextlib

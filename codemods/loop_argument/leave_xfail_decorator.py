@@ -1,4 +1,3 @@
-# asyncmod-runtime: compare
 """A home-made `@xfail(raises=TypeError)` expects the failure (unsafe fix only)."""
 import asyncio
 import sys

@@ -2,7 +2,7 @@ use crate::codemods::prelude::*;
 use crate::fix::blocks::delete_statements_keeping_comments;
 use crate::fix::layout::{contains_comment, line_start};
 use crate::fix::{Edit, FixBuilder};
-use crate::semantic::UseKind;
+use crate::semantic::{Callee, ScopeId, SemanticModel, UseKind};
 
 declare_codemod! {
     /// ## What it does
@@ -37,24 +37,44 @@ declare_codemod! {
     ///
     /// ## Fix safety
     /// Unsafe: the function now runs in a copy of the caller's context, so
-    /// it sees the caller's context variables where it saw none before (a
-    /// `ContextVar` read in the thread gives the caller's value, not the
-    /// default), and what it sets there stays in the copy. Otherwise it is
-    /// the same call: `to_thread` calls `run_in_executor(None, …)` on the
-    /// running loop, so the same default executor (also one set with
-    /// `set_default_executor`, or a loop class's own) runs it. That needs
-    /// the receiver to be the running loop, which the semantic layer
-    /// establishes: `asyncio.get_running_loop()`, `asyncio.get_event_loop()`
-    /// called in the coroutine, a name of the coroutine bound only to one
-    /// of those, or a parameter annotated as an asyncio event loop
-    /// (`AbstractEventLoop`, `Optional[…]` or `… | None` of it; another loop
-    /// passed there made `await` fail with "attached to a different loop"
-    /// unless its future was already done). Only calls awaited at once are
-    /// rewritten: an executor future starts at once, `to_thread` only when
-    /// awaited, so a future kept and awaited later would start later. `func`
-    /// and the arguments are kept as written (a `functools.partial` stays a
+    /// it sees the caller's context variables where it saw its worker
+    /// thread's own before (a `ContextVar` read in the thread gives the
+    /// caller's value, not the default; decimal arithmetic uses the caller's
+    /// decimal context, its precision and traps). Setting a variable there
+    /// (`VAR.set(…)`, `decimal.setcontext(…)`) stays in the copy, where
+    /// before it stayed in the worker thread's context for that thread's
+    /// next jobs. But the copy's variables hold the caller's very objects:
+    /// changing one in place (`decimal.getcontext().prec = 3`,
+    /// `VAR.get().append(x)`, and the flags decimal arithmetic sets) changes
+    /// it for the caller. A function of the module whose own code changes
+    /// such an object is left alone (see below); a function imported, or a
+    /// change made in a function it calls, is not seen: review what the
+    /// functions passed do to `decimal.getcontext()` and to the values of
+    /// context variables. Otherwise it is the same call: `to_thread` calls
+    /// `run_in_executor(None, …)` on the running loop, so the same default
+    /// executor (also one set with `set_default_executor`) runs it. A loop
+    /// class's own `run_in_executor` (a subclass of the event loop) is
+    /// called too, but with `to_thread`'s wrapper, a `functools.partial` of
+    /// `Context.run`, in place of the function: one that looks at the
+    /// function (its `__name__`, its type) sees another object. Which loop
+    /// class runs cannot be seen when it comes from elsewhere (a policy, a
+    /// framework, a `loop_factory`; uvloop's method does not look at the
+    /// function), so a module that defines or replaces a `run_in_executor`
+    /// itself is left alone, and another is not known. The receiver must be
+    /// the running loop, which the semantic layer establishes:
+    /// `asyncio.get_running_loop()`, `asyncio.get_event_loop()` called in
+    /// the coroutine, a name of the coroutine bound only to one of those, or
+    /// a parameter annotated as an asyncio event loop (`AbstractEventLoop`,
+    /// `Optional[…]` or `… | None` of it; another loop passed there made
+    /// `await` fail with "attached to a different loop" unless its future
+    /// was already done). Only calls awaited at once are rewritten: an
+    /// executor future starts at once, `to_thread` only when awaited, so a
+    /// future kept and awaited later would start later. `func` and the
+    /// arguments are kept as written (a `functools.partial` stays a
     /// partial). A `loop = asyncio.get_running_loop()` that only these calls
-    /// read is removed with them, all in one fix (its comments stay).
+    /// read is removed with them, all in one fix (its comments stay), unless
+    /// the coroutine reads its own frame (`locals()`, `vars()`,
+    /// `sys._getframe()`), which would miss it: there it stays.
     ///
     /// ## Left alone
     /// A future kept for later (`fut = loop.run_in_executor(…)`), or passed on
@@ -68,7 +88,11 @@ declare_codemod! {
     /// annotation (whatever its name) or with another type, a name bound to
     /// anything else or outside the coroutine (a module-level
     /// `loop = asyncio.get_event_loop()` is the default loop, not the
-    /// running one).
+    /// running one). Also reported without a fix: a function of the module
+    /// (named, or in `functools.partial`) whose own code changes the decimal
+    /// context or a module context variable's value in place, and every
+    /// call in a module that defines or replaces a `run_in_executor` (a loop
+    /// class of its own, a patched loop).
     ///
     /// ## Python
     /// `asyncio.to_thread` exists from Python 3.9: with an older
@@ -96,6 +120,8 @@ struct Candidate<'a> {
 fn to_thread(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     let mut candidates: Vec<Candidate> = Vec::new();
+    // Asked once, of the first call that could be rewritten.
+    let own_method = std::cell::OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
         if !semantic.is_awaited(call) {
@@ -118,6 +144,13 @@ fn to_thread(ctx: &Context, out: &mut Findings) {
         let scope = semantic.scope_at(call.start());
         let note = if let Err(reason) = semantic.is_running_loop(&method.value, scope) {
             reason.to_string()
+        } else if *own_method.get_or_init(|| semantic.may_define_attribute("run_in_executor")) {
+            "the module defines or replaces a `run_in_executor` method, which `to_thread` would hand a wrapper instead of the function".to_string()
+        } else if let Some(changed) = changes_callers_context(semantic, func, scope) {
+            format!(
+                "the function changes an object the context holds (line {}): run by `to_thread`, it changes the caller's",
+                ctx.line_index().line_index(changed.start()).get()
+            )
         } else if contains_comment(ctx.tokens, TextRange::new(call.start(), func.start())) {
             "a comment sits in the part of the call that would be rewritten".to_string()
         } else if let Some(drop_executor) =
@@ -171,6 +204,26 @@ fn to_thread(ctx: &Context, out: &mut Findings) {
 
 const MESSAGE: &str = "`run_in_executor` on the default executor, awaited at once";
 
+/// Where the function run in the thread (a function of the module, named or
+/// wrapped in `functools.partial`) changes an object the current context
+/// holds: in `to_thread`'s copy of the context that object is the caller's.
+fn changes_callers_context(
+    semantic: &SemanticModel,
+    func: &Expr,
+    scope: ScopeId,
+) -> Option<TextRange> {
+    let target = match func {
+        Expr::Call(partial) if semantic.refers_to(&partial.func, scope, "functools.partial") => {
+            partial.arguments.args.first()?
+        }
+        other => other,
+    };
+    match semantic.callee(target, scope) {
+        Callee::Function(def) => semantic.changes_context_objects(def),
+        Callee::Class(_) | Callee::Unknown => None,
+    }
+}
+
 /// The edits that turn one call into `asyncio.to_thread(…)`; returns the
 /// name written.
 fn rewrite_call(fix: &mut FixBuilder, candidate: &Candidate) -> anyhow::Result<String> {
@@ -211,6 +264,10 @@ fn unused_loop_variables<'a>(
         let Some(owner) = semantic.owner_scope(name, scope) else {
             continue;
         };
+        // `locals()` and the like would miss the variable.
+        if semantic.reads_own_frame(owner) {
+            continue;
+        }
         let Some(&[binding]) = semantic.bindings_in(owner, name) else {
             continue;
         };
@@ -477,6 +534,63 @@ mod tests {
             &TO_THREAD,
             "from asyncio import AbstractEventLoop\n\nasync def f(loop: AbstractEventLoop, asyncio):\n    await loop.run_in_executor(None, work)\n",
             MESSAGE,
+        );
+    }
+
+    #[test]
+    fn functions_that_change_the_contexts_objects_are_reported() {
+        // In `to_thread`'s copy of the context, `getcontext()` is the
+        // caller's decimal context, and a variable's value the caller's object.
+        for (function, call) in [
+            (
+                "def low(values):\n    decimal.getcontext().prec = 3\n    return sum(values)\n",
+                "loop.run_in_executor(None, low, [1])",
+            ),
+            (
+                "def low():\n    ctx = decimal.getcontext()\n    ctx.traps[decimal.Inexact] = True\n",
+                "loop.run_in_executor(None, functools.partial(low))",
+            ),
+            (
+                "def low():\n    SEEN.get().append(1)\n",
+                "loop.run_in_executor(None, low)",
+            ),
+        ] {
+            check_finding(
+                &TO_THREAD,
+                &format!(
+                    "import asyncio, contextvars, decimal, functools\nSEEN = contextvars.ContextVar('seen')\n{function}async def f():\n    loop = asyncio.get_running_loop()\n    return await {call}\n"
+                ),
+                MESSAGE,
+            );
+        }
+        // Setting a variable, or a local decimal context, stays in the copy.
+        check_unsafe_fix(
+            &TO_THREAD,
+            "import asyncio, decimal\ndef low():\n    with decimal.localcontext() as ctx:\n        ctx.prec = 3\nasync def f():\n    await asyncio.get_running_loop().run_in_executor(None, low)\n",
+            "import asyncio, decimal\ndef low():\n    with decimal.localcontext() as ctx:\n        ctx.prec = 3\nasync def f():\n    await asyncio.to_thread(low)\n",
+        );
+    }
+
+    #[test]
+    fn a_module_with_its_own_run_in_executor_is_reported() {
+        check_finding(
+            &TO_THREAD,
+            "import asyncio\nclass Traced(asyncio.SelectorEventLoop):\n    def run_in_executor(self, executor, func, *args):\n        print(func.__name__)\n        return super().run_in_executor(executor, func, *args)\nasync def f():\n    await asyncio.get_running_loop().run_in_executor(None, work)\n",
+            MESSAGE,
+        );
+        check_finding(
+            &TO_THREAD,
+            "import asyncio\nasyncio.BaseEventLoop.run_in_executor = traced\nasync def f():\n    await asyncio.get_running_loop().run_in_executor(None, work)\n",
+            MESSAGE,
+        );
+    }
+
+    #[test]
+    fn loop_variable_stays_where_the_frame_is_read() {
+        check_unsafe_fix(
+            &TO_THREAD,
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    r = await loop.run_in_executor(None, work)\n    return r, locals()\n",
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    r = await asyncio.to_thread(work)\n    return r, locals()\n",
         );
     }
 

@@ -19,7 +19,7 @@ use ruff_text_size::Ranged;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::imports::Lookup;
-use super::scope::{MODULE_SCOPE, ScopeNode};
+use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
 use super::{BindingId, BindingKind, ScopeId, SemanticModel};
 
 /// Bases that define no methods a subclass's code calls by name.
@@ -161,6 +161,23 @@ impl<'a> ClassTable<'a> {
 impl<'a> SemanticModel<'a> {
     pub(super) fn class_table(&self) -> &ClassTable<'a> {
         self.class_table.get_or_init(|| self.build_class_table())
+    }
+
+    /// Whether the module may give some class or object its own attribute
+    /// `name` (a method that overrides an inherited one): a class body binds
+    /// it (`def name`, `name = …`), code writes it as an attribute
+    /// (`Loop.name = traced`, `setattr(x, "name", …)`), or the module writes
+    /// attributes or makes classes by means it cannot read (`setattr(x,
+    /// key, …)`, `type(n, bases, ns)`).
+    pub fn may_define_attribute(&self, name: &str) -> bool {
+        let in_class_body = self
+            .bindings_named(name)
+            .any(|(_, binding)| self.scope(binding.scope).kind == ScopeKind::Class);
+        let writes = self.dynamic_writes();
+        in_class_body
+            || writes.attributes.contains(name)
+            || writes.any_attribute
+            || writes.dynamic_classes
     }
 
     /// What the module writes behind the class bodies' backs (see

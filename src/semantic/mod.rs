@@ -9,6 +9,7 @@
 
 mod builder;
 pub mod classes;
+pub mod contexts;
 pub mod coroutines;
 pub mod exceptions;
 pub mod expected;

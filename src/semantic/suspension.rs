@@ -113,7 +113,7 @@ pub(super) fn catching_names(class: &str) -> Vec<&str> {
 /// Methods that change the container or object they are called on, for
 /// "writes shared state" (a `list`, `dict`, `set`, `deque` or counter that
 /// several tasks share).
-const MUTATORS: &[&str] = &[
+pub(super) const MUTATORS: &[&str] = &[
     "append",
     "appendleft",
     "extend",
