@@ -75,6 +75,8 @@ class _Session:
     def get(self, url):
         return _Request(self, url)
 
+    post = get
+
 
 _aiohttp.ClientSession = _Session
 _httpx.AsyncClient = _Session
@@ -132,6 +134,15 @@ async def per_item(urls):
     return out
 
 
+async def status_only(url):
+    # rewrite: a response whose body is never read is released
+    async with aiohttp.ClientSession() as session:
+        response = await session.post(url)
+        ok = response.status == 200
+        print("status", response.status)
+    return ok
+
+
 async def main():
     print(await fetch("a"))
     print(await status_then_body("bb"))
@@ -141,6 +152,7 @@ async def main():
     except ConnectionError as error:
         print("failed", error)
     print(await per_item(["d", "e"]))
+    print(await status_only("f"), await status_only("missing"))
 
 
 asyncio.run(main())

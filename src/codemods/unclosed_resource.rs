@@ -13,7 +13,10 @@ declare_codemod! {
     /// an `async with` block around the statements that use it:
     /// `aiohttp.ClientSession()`, `httpx.AsyncClient()`, SQLAlchemy's
     /// `AsyncSession(...)` or a call of an `async_sessionmaker`, bound to a
-    /// local variable that does not escape.
+    /// local variable that does not escape. The same for an aiohttp
+    /// response (`response = await session.get(url)` on a `ClientSession`
+    /// of the function) whose body is never read nor released:
+    /// `async with session.get(url) as response:`.
     ///
     /// ## Why
     /// A session holds a connection pool. Never closed, its connections
@@ -50,20 +53,25 @@ declare_codemod! {
     /// used to stay open. A SQLAlchemy `AsyncSession` is closed, not
     /// committed: what the code did not commit is rolled back at the end of
     /// the block instead of whenever the session was collected. The block
-    /// keeps the same name (`as session`).
+    /// keeps the same name (`as session`). A response's block releases its
+    /// connection at its end; its status and headers stay readable, and
+    /// the block reaches the last statement that reads it.
     ///
     /// ## Left alone
     /// A resource closed by hand (`await session.close()`, `aclose()`,
     /// `async with session:`), returned, yielded, stored (in an attribute,
     /// a global or a variable of an enclosing function) or given to an
     /// object being made (`Client(session=session)`): another owner closes
-    /// it, no finding. Reported without a fix: a session passed to
+    /// it, no finding. A response whose body is read (`text()`, `json()`,
+    /// `read()`, which release it) or that is released by hand: no
+    /// finding. Reported without a fix: a session passed to
     /// another function, read by a nested function or lambda, used for
     /// anything but calling its methods (`session.headers`, a request not
     /// awaited at once, such as a task), used in a handler or `finally`
     /// around it or before it is made, bound more than once or declared
     /// `global`; a result of its calls used as a whole (`return response`,
-    /// `process(result)`: it may need the session open after the block);
+    /// `process(result)`: it may need the session open after the block); a
+    /// response passed on, or a part of it kept (`stream = response.content`);
     /// a block that would `yield` (it would stay open across the
     /// consumer's code); a function that reads its own variables
     /// (`locals()`). Not recognised: an annotated assignment, sessions
@@ -93,10 +101,28 @@ fn unclosed_resource(ctx: &Context, out: &mut Findings) {
             let Stmt::Assign(assign) = stmt else {
                 continue;
             };
-            let ([Expr::Name(name)], Expr::Call(call)) =
-                (assign.targets.as_slice(), assign.value.as_ref())
-            else {
+            let [Expr::Name(name)] = assign.targets.as_slice() else {
                 continue;
+            };
+            let call = match assign.value.as_ref() {
+                Expr::Call(call) => call,
+                Expr::Await(awaited) if awaited.value.is_call_expr() => {
+                    if let Some(request) = response_request(semantic, &assign.value, suite.scope)
+                        && let Some(class) = known::class(AIOHTTP_SESSION)
+                    {
+                        let resource = Resource {
+                            suite,
+                            index,
+                            stmt,
+                            name,
+                            call: request,
+                            class,
+                        };
+                        report_response(ctx, out, &resource);
+                    }
+                    continue;
+                }
+                _ => continue,
             };
             let Some(class) = resource_class(semantic, call, suite.scope) else {
                 continue;
@@ -128,6 +154,176 @@ fn unclosed_resource(ctx: &Context, out: &mut Findings) {
             }
         }
     }
+}
+
+/// The class of aiohttp's sessions, whose responses hold a connection.
+const AIOHTTP_SESSION: &str = "aiohttp.ClientSession";
+
+/// The request call of `await session.get(...)` (any request method) when
+/// `session` is an `aiohttp.ClientSession` of this function: made by an
+/// assignment or `async with`, or a parameter annotated with the class.
+fn response_request<'a>(
+    semantic: &SemanticModel,
+    value: &'a Expr,
+    scope: ScopeId,
+) -> Option<&'a ast::ExprCall> {
+    let call = value.as_await_expr()?.value.as_call_expr()?;
+    let Expr::Attribute(method) = call.func.as_ref() else {
+        return None;
+    };
+    let Expr::Name(receiver) = method.value.as_ref() else {
+        return None;
+    };
+    if !matches!(
+        method.attr.as_str(),
+        "get" | "post" | "put" | "patch" | "delete" | "head" | "options" | "request"
+    ) {
+        return None;
+    }
+    let Lookup::Bound {
+        scope: owner,
+        bindings,
+    } = semantic.lookup(receiver.id.as_str(), scope)
+    else {
+        return None;
+    };
+    let [only] = bindings else { return None };
+    let binding = semantic.binding(*only);
+    let made_by = match (&binding.kind, binding.stmt) {
+        (BindingKind::Assignment, Some(Stmt::Assign(assign))) => Some(assign.value.as_ref()),
+        (BindingKind::Assignment, Some(Stmt::With(with))) => with
+            .items
+            .iter()
+            .find(|item| {
+                item.optional_vars
+                    .as_deref()
+                    .is_some_and(|v| v.range() == binding.range)
+            })
+            .map(|item| &item.context_expr),
+        (BindingKind::Parameter, _) => {
+            let def = semantic.scope(owner).function()?;
+            let annotation = def
+                .parameters
+                .iter()
+                .find(|p| p.name().as_str() == receiver.id.as_str())?
+                .annotation()?;
+            let qualified = semantic.qualified_name(annotation, owner)?;
+            let class = known::class(qualified.as_str())?;
+            return (class.name == AIOHTTP_SESSION).then_some(call);
+        }
+        _ => None,
+    };
+    let Expr::Call(made) = made_by? else {
+        return None;
+    };
+    let made_scope = semantic.scope_at(made.start());
+    let class = resource_class(semantic, made, made_scope)?;
+    (class.name == AIOHTTP_SESSION).then_some(call)
+}
+
+/// `response = await session.get(...)` whose body is never read and that
+/// is never released: its connection stays taken until the garbage
+/// collector finds it.
+fn report_response(ctx: &Context, out: &mut Findings, resource: &Resource) {
+    let verdict = judge_response(ctx, resource);
+    let message = "an aiohttp response is never released: use `async with`";
+    match verdict {
+        Verdict::Fine => {}
+        Verdict::Report(reason) => {
+            out.report(&UNCLOSED_RESOURCE, resource.call.range(), message)
+                .note(reason);
+        }
+        Verdict::Wrap(last) => {
+            out.report(&UNCLOSED_RESOURCE, resource.call.range(), message)
+                .fix_with(Applicability::Unsafe, |fix| {
+                    fix.title("Open the request with `async with`");
+                    wrap(ctx, fix, resource, last)
+                });
+        }
+    }
+}
+
+fn judge_response(ctx: &Context, resource: &Resource) -> Verdict {
+    let semantic = ctx.semantic;
+    let scope = resource.suite.scope;
+    let name = resource.name.id.as_str();
+    if semantic.owner_scope(name, scope) != Some(scope) {
+        return Verdict::Fine;
+    }
+    let uses = semantic.uses_of(name, scope);
+    let releases = |range: TextRange| {
+        matches!(semantic.attribute_of(range), Some((method, Some(_)))
+            if matches!(method.attr.as_str(), "text" | "json" | "read" | "release" | "close"))
+    };
+    if uses.iter().any(|u| {
+        u.kind == UseKind::Read && (releases(u.range) || closes_or_hands_over(semantic, u.range))
+    }) {
+        // Reading the whole body releases the connection; the others are
+        // released by hand or by their new owner.
+        return Verdict::Fine;
+    }
+    let body = resource.suite.body;
+    let after = body.get(resource.index + 1..).unwrap_or_default();
+    let mut last: Option<usize> = None;
+    for use_ in &uses {
+        match use_.kind {
+            UseKind::Write if use_.range == resource.name.range => continue,
+            UseKind::Read => {}
+            _ => return Verdict::Report("the variable is bound, deleted or declared elsewhere"),
+        }
+        if semantic.frame_of(use_.scope) != scope {
+            return Verdict::Report(
+                "a nested function or lambda reads the response: it may run after the block",
+            );
+        }
+        let Some(position) = statement_index(after, use_.range) else {
+            return Verdict::Report(
+                "the response is used outside the statements that follow the request",
+            );
+        };
+        let Some((attribute, call)) = semantic.attribute_of(use_.range) else {
+            return Verdict::Report(
+                "the response is used as a whole (passed on, compared): it may be read after the block",
+            );
+        };
+        if matches!(attribute.attr.as_str(), "content" | "connection") {
+            return Verdict::Report(
+                "the response's stream or connection is used: code given it may read it after the block",
+            );
+        }
+        let taken = call.map_or(attribute.range(), Ranged::range);
+        if stored_or_returned(semantic, taken)
+            || matches!(value_use(semantic, taken), ResultUse::Bound(_))
+        {
+            return Verdict::Report(
+                "a part of the response is kept (`stream = response.content`): it may be read after the block",
+            );
+        }
+        let index = resource.index + 1 + position;
+        last = Some(last.map_or(index, |l| l.max(index)));
+    }
+    let Some(last) = last else {
+        return Verdict::Report("the response is never used");
+    };
+    let Some(block) = body.get(resource.index + 1..=last) else {
+        return Verdict::Report("internal error: a block out of range");
+    };
+    if block.iter().any(contains_yield) {
+        return Verdict::Report(
+            "the block would `yield`: the response would stay open while the consumer runs",
+        );
+    }
+    if semantic.reads_own_frame(scope) {
+        return Verdict::Report(
+            "the function reads its own variables (`locals()`, `vars()`, `eval`)",
+        );
+    }
+    if !is_own_lines(ctx.source, resource.stmt)
+        || !block.iter().all(|s| is_own_lines(ctx.source, s))
+    {
+        return Verdict::Report("a statement shares its line with other code");
+    }
+    Verdict::Wrap(last)
 }
 
 /// The known class a call makes, when it is one this codemod closes: a
@@ -746,6 +942,76 @@ mod tests {
             &AM110,
             "import aiohttp\n\ndef f(url):\n    s = aiohttp.ClientSession()\n    s.get(url)\n",
         );
+    }
+
+    const RESPONSE: &str = "an aiohttp response is never released: use `async with`";
+
+    #[test]
+    fn a_response_never_released_is_wrapped() {
+        check_unsafe_fix(
+            &AM110,
+            &module(
+                "    async with aiohttp.ClientSession() as s:\n        r = await s.post(url, json=rows)\n        ok = r.status == 200\n        print(r.headers['a'])\n    return ok\n",
+            ),
+            &module(
+                "    async with aiohttp.ClientSession() as s:\n        async with s.post(url, json=rows) as r:\n            ok = r.status == 200\n            print(r.headers['a'])\n    return ok\n",
+            ),
+        );
+        check_unsafe_fix(
+            &AM110,
+            "import aiohttp\n\nasync def f(s: aiohttp.ClientSession, url):\n    r = await s.get(url)\n    print(r.status)\n",
+            "import aiohttp\n\nasync def f(s: aiohttp.ClientSession, url):\n    async with s.get(url) as r:\n        print(r.status)\n",
+        );
+    }
+
+    #[test]
+    fn a_session_and_its_response_both_close() {
+        check_unsafe_fix(
+            &AM110,
+            &module(
+                "    s = aiohttp.ClientSession()\n    r = await s.get(url)\n    print(r.status)\n",
+            ),
+            &module(
+                "    async with aiohttp.ClientSession() as s:\n        async with s.get(url) as r:\n            print(r.status)\n",
+            ),
+        );
+    }
+
+    #[test]
+    fn a_response_read_released_or_handed_over_says_nothing() {
+        for use_ in [
+            "            return await r.text()\n",
+            "            data = await r.json()\n            return data\n",
+            "            r.release()\n",
+            "            return r\n",
+        ] {
+            silent(&format!(
+                "    async with aiohttp.ClientSession() as s:\n        if url:\n            r = await s.get(url)\n{use_}"
+            ));
+        }
+        silent(
+            "    async with httpx.AsyncClient() as c:\n        r = await c.get(url)\n        print(r.status_code)\n",
+        );
+    }
+
+    #[test]
+    fn a_response_used_as_a_whole_is_reported() {
+        for use_ in [
+            "        process(r)\n",
+            "        stream = r.content\n        print(r.status)\n",
+            "        pass\n",
+        ] {
+            let source = module(&format!(
+                "    async with aiohttp.ClientSession() as s:\n        r = await s.get(url)\n{use_}"
+            ));
+            check_no_fix(&AM110, &source);
+            assert!(
+                findings(&AM110, &source)
+                    .iter()
+                    .any(|f| f.ends_with(RESPONSE) || f.contains(RESPONSE)),
+                "{source}"
+            );
+        }
     }
 
     #[test]
