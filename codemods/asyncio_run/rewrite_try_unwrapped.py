@@ -17,9 +17,9 @@ def run(name):
                 name,  # who
             )
         )
-        return message.upper()
     finally:
         loop.close()
+    return message.upper()
 
 
 print(run("world"))

@@ -115,19 +115,54 @@ declare_codemod! {
     ///   `new_event_loop()` calls. Code in other modules is not seen: a
     ///   library that calls `get_event_loop()` after the run (in an `atexit`
     ///   handler, say) now raises `RuntimeError`.
-    /// - On Ctrl-C, `asyncio.run` first cancels the coroutine (it sees
-    ///   `CancelledError` and can clean up), then raises `KeyboardInterrupt`,
-    ///   which an `except KeyboardInterrupt:` around it still catches.
+    /// - Ctrl-C. Before, Python's default handler raises `KeyboardInterrupt`
+    ///   at once wherever the program is, blocking code in the coroutine
+    ///   included; it goes through the coroutine's `finally:` blocks and out
+    ///   of `run_until_complete`, and other tasks are abandoned. From Python
+    ///   3.11 `asyncio.run` puts its own handler in place while it runs (in
+    ///   the main thread, when the default one is there): the first Ctrl-C
+    ///   cancels the coroutine, which gets `CancelledError` at the `await`
+    ///   it waits at, or at its next one: blocking code (`time.sleep`, a long
+    ///   computation) runs on to there, to the coroutine's end if it has no
+    ///   more `await`. When that cancellation comes back out, `asyncio.run`
+    ///   cancels the other tasks, finalizes async generators, shuts the
+    ///   executor down and raises `KeyboardInterrupt`, which an `except
+    ///   KeyboardInterrupt:` around it still catches; a second Ctrl-C raises
+    ///   it at once. The later delivery is accepted (it is how `asyncio.run`
+    ///   stops a program). But a coroutine that catches its cancellation and
+    ///   returns (`except CancelledError: print("server stopped")`) now makes
+    ///   `asyncio.run` return normally: no `KeyboardInterrupt` for the
+    ///   handler around it, the code after the run goes on, and the exit
+    ///   status is 0 instead of 130. So the fix is safe only when the
+    ///   coroutine surely lets its cancellation out: an `async def` of the
+    ///   module (or asyncio's own coroutine) whose body, and the bodies of
+    ///   the module's functions it calls (awaited, made a task, entered,
+    ///   iterated; to a bounded depth), has no handler around code that can
+    ///   suspend that may catch `CancelledError` and does not end in `raise`
+    ///   (`except CancelledError:`, `except BaseException:`, bare
+    ///   `except:`, a tuple holding one, a class the module cannot resolve;
+    ///   `except Exception:` when the target is older than 3.8), no
+    ///   `return`, `break` or `continue` in a `finally:`, and no context
+    ///   manager that may suppress it (`suppress(CancelledError)`, a class of
+    ///   the module whose `__exit__` or `__aexit__` may return true);
+    ///   otherwise unsafe. Coroutines of other modules that it awaits are
+    ///   taken to let it out. Before 3.11 `asyncio.run` let the
+    ///   `KeyboardInterrupt` through as the code did, after cancelling the
+    ///   remaining tasks.
     /// - As `asyncio.run` always does, before it returns: tasks still
     ///   pending when the coroutine returns are cancelled (their `finally`
     ///   blocks run) instead of being abandoned with the loop, async
     ///   generators are finalized, and the default executor is shut down and
     ///   waited for. So this cleanup now happens before the statement that
     ///   uses the result (`print(loop.run_until_complete(main()))`) and
-    ///   before an `except KeyboardInterrupt:` handler runs; a teardown the
-    ///   code wrote after other statements (`print(x)` between the run and
-    ///   `loop.run_until_complete(loop.shutdown_asyncgens())`) is left alone,
-    ///   since that order was chosen.
+    ///   before an `except KeyboardInterrupt:` handler runs. Where the code
+    ///   runs a statement after the run and before any teardown call it wrote
+    ///   (`loop.close()`, `shutdown_asyncgens()`,
+    ///   `shutdown_default_executor()`, `set_event_loop(None)`), in the rest
+    ///   of the `try`'s body, its `else:`, its `finally:` or after it
+    ///   (`print(x)` before `loop.close()`), it is left alone: that order was
+    ///   chosen, and `asyncio.run` would do all of its cleanup before that
+    ///   statement.
     ///
     /// Comments on removed statements stay where the statements were.
     ///
@@ -136,7 +171,9 @@ declare_codemod! {
     /// handlers, `set_debug`, `set_exception_handler`, a second
     /// `run_until_complete`, passed on, returned, deleted, declared `global`
     /// or read by another function; statements between the loop's creation
-    /// and `run_until_complete`, or between it and the loop's teardown;
+    /// and `run_until_complete`, or that run after it and before any of the
+    /// loop's teardown (in the `try`'s body, `else:` or `finally:`, or
+    /// between statements);
     /// loop teardown in an `except` handler; a loop
     /// held in an attribute (`self.loop`, `cls.loop`); loop management
     /// elsewhere in the module; objects bound to the loop outside coroutines
@@ -252,6 +289,7 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                     argument,
                     site.scope,
                     kind == LoopCallKind::Current,
+                    ctx.settings.target_version,
                 )
             })
             .and_then(|applicability| {
@@ -371,23 +409,35 @@ fn match_shape<'a>(
     };
 
     let loop_teardown = |stmt: &&'a Stmt| is_teardown(semantic, stmt, name, scope);
-    // The teardown right after the run goes; a teardown after other
-    // statements is kept apart (see `check_candidate`).
-    let mut stray_teardown = Vec::new();
-    let mut after = |body: &'a [Stmt], index: usize| -> Vec<&'a Stmt> {
-        let rest = body.get(index + 1..).unwrap_or_default();
-        let contiguous: Vec<&'a Stmt> = rest.iter().take_while(loop_teardown).collect();
-        stray_teardown.extend(rest.iter().skip(contiguous.len()).filter(loop_teardown));
-        contiguous
+    // What runs after the run on the normal path, in order: the rest of its
+    // block, then the `try`'s `else:` and `finally:`, then what follows
+    // the `try`. `asyncio.run` does all of its teardown (the pending tasks
+    // cancelled, async generators and executor shut down, the loop closed)
+    // before it returns: a statement the code runs before any of its own
+    // teardown would now run after it, so such a teardown is kept apart
+    // (see `check_candidate`).
+    let rest: &'a [Stmt] = body.get(position + 1..).unwrap_or_default();
+    let (orelse, finalbody, after_try): (&'a [Stmt], &'a [Stmt], &'a [Stmt]) = match try_block {
+        Some((try_stmt, block)) => (
+            &block.orelse,
+            &block.finalbody,
+            semantic.following(try_stmt),
+        ),
+        None => (&[], &[], &[]),
     };
-    let mut teardown = vec![after(body, position)];
-    let mut finally_teardown = Vec::new();
-    if let Some((try_stmt, block)) = try_block {
-        finally_teardown = block.finalbody.iter().filter(loop_teardown).collect();
-        if let Some((try_suite, try_index)) = semantic.suite_of(try_stmt) {
-            teardown.push(after(try_suite.body, try_index));
+    let mut stray_teardown = Vec::new();
+    let mut other_work = false;
+    for stmt in rest.iter().chain(orelse).chain(finalbody).chain(after_try) {
+        if !loop_teardown(&stmt) && !is_inert(stmt) {
+            other_work = true;
+        } else if other_work {
+            stray_teardown.push(stmt);
         }
     }
+    let contiguous =
+        |block: &'a [Stmt]| -> Vec<&'a Stmt> { block.iter().take_while(loop_teardown).collect() };
+    let teardown = vec![contiguous(rest), contiguous(after_try)];
+    let finally_teardown = finalbody.iter().filter(loop_teardown).collect();
     Ok(Candidate {
         name,
         owner,
@@ -441,7 +491,13 @@ fn check_candidate(
     }
     let current = candidate.setup.kind == LoopCallKind::Current || candidate.set_loop.is_some();
     let argument = single_argument(candidate.run_call)?;
-    let applicability = coroutine_argument(semantic, argument, scope, current)?;
+    let applicability = coroutine_argument(
+        semantic,
+        argument,
+        scope,
+        current,
+        ctx.settings.target_version,
+    )?;
 
     let mut own = vec![candidate.setup.call.start()];
     own.extend(candidate.set_loop.map(|(_, call)| call.start()));
@@ -819,6 +875,25 @@ fn is_teardown(semantic: &SemanticModel, stmt: &Stmt, name: &str, scope: ScopeId
     ) && asyncio_loop_call(semantic, &call.func, scope) == Some(LoopCallKind::Set)
 }
 
+/// A statement whose place relative to the loop's teardown does not
+/// matter: `pass`, or a `return` of nothing, a name or a literal.
+fn is_inert(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Pass(_) => true,
+        Stmt::Return(ret) => ret.value.as_deref().is_none_or(|value| {
+            matches!(
+                value,
+                Expr::Name(_)
+                    | Expr::NoneLiteral(_)
+                    | Expr::BooleanLiteral(_)
+                    | Expr::NumberLiteral(_)
+                    | Expr::StringLiteral(_)
+            )
+        }),
+        _ => false,
+    }
+}
+
 /// The one positional argument of `run_until_complete`.
 fn single_argument(call: &ast::ExprCall) -> Result<&Expr, String> {
     match (
@@ -838,6 +913,7 @@ fn coroutine_argument(
     argument: &Expr,
     scope: ScopeId,
     current: bool,
+    target: PyVersion,
 ) -> Result<Applicability, String> {
     let Expr::Call(call) = argument else {
         return Err(
@@ -889,6 +965,12 @@ fn coroutine_argument(
         if let Some(problem) = problem {
             return Err(problem.to_string());
         }
+    }
+    // On Ctrl-C `asyncio.run` cancels the coroutine and raises
+    // `KeyboardInterrupt` only if the cancellation comes back out: one that
+    // catches it and returns now ends the run normally.
+    if semantic.kept_cancellation(call, scope, target).is_some() {
+        applicability = Applicability::Unsafe;
     }
     Ok(applicability)
 }
@@ -997,6 +1079,15 @@ mod tests {
             &ASYNCIO_RUN,
             "import asyncio\nfrom app import main\n\ndef run():\n    loop = asyncio.new_event_loop()\n    try:\n        return loop.run_until_complete(main())\n    finally:\n        loop.close()\n",
             "import asyncio\nfrom app import main\n\ndef run():\n    return asyncio.run(main())\n",
+        );
+    }
+
+    #[test]
+    fn returning_the_result_before_the_close_is_fine() {
+        check_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\nfrom app import main\n\ndef run():\n    loop = asyncio.new_event_loop()\n    try:\n        result = loop.run_until_complete(main())\n        return result\n    finally:\n        loop.close()\n",
+            "import asyncio\nfrom app import main\n\ndef run():\n    result = asyncio.run(main())\n    return result\n",
         );
     }
 
@@ -1260,6 +1351,67 @@ mod tests {
             &ASYNCIO_RUN,
             "import asyncio\n\nasync def main():\n    pass\n\nloop = asyncio.new_event_loop()\nx = loop.run_until_complete(main())\nprint(x)\nloop.run_until_complete(loop.shutdown_asyncgens())\nloop.close()\n",
             MESSAGE,
+        );
+    }
+
+    #[test]
+    fn work_before_the_teardown_in_a_try_stays() {
+        let head = "import asyncio\n\nasync def main():\n    return 5\n\nif __name__ == \"__main__\":\n    loop = asyncio.new_event_loop()\n";
+        for rest in [
+            // In the `try`'s body, before a `finally` that only closes.
+            "    try:\n        r = loop.run_until_complete(main())\n        print(\"ok\", r)\n    finally:\n        loop.close()\n",
+            // In the `finally`, before the teardown.
+            "    try:\n        loop.run_until_complete(main())\n    finally:\n        print(\"teardown\")\n        loop.run_until_complete(loop.shutdown_asyncgens())\n        loop.close()\n",
+            // In the body, before the executor's shutdown in the `finally`.
+            "    try:\n        r = loop.run_until_complete(main())\n        print(\"got\", r)\n    finally:\n        loop.run_until_complete(loop.shutdown_default_executor())\n        loop.close()\n",
+            // In the `else:`.
+            "    try:\n        r = loop.run_until_complete(main())\n    except KeyboardInterrupt:\n        pass\n    else:\n        print(r)\n    finally:\n        loop.close()\n",
+            // In the `finally`, before a teardown after the `try`.
+            "    try:\n        loop.run_until_complete(main())\n    finally:\n        print(\"done\")\n    loop.close()\n",
+        ] {
+            check_finding(&ASYNCIO_RUN, &format!("{head}{rest}"), MESSAGE);
+        }
+        // Work after all of the teardown keeps its place.
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            &format!(
+                "{head}    try:\n        r = loop.run_until_complete(main())\n    finally:\n        loop.close()\n        print(\"closed\")\n    print(r)\n"
+            ),
+            "import asyncio\n\nasync def main():\n    return 5\n\nif __name__ == \"__main__\":\n    try:\n        r = asyncio.run(main())\n    finally:\n        print(\"closed\")\n    print(r)\n",
+        );
+    }
+
+    #[test]
+    fn a_coroutine_that_may_swallow_ctrl_c_is_unsafe() {
+        // `asyncio.run` turns Ctrl-C into a cancellation: caught and
+        // returned from, it ends the run normally, without `KeyboardInterrupt`.
+        let tail = "\nif __name__ == \"__main__\":\n    loop = asyncio.new_event_loop()\n    try:\n        loop.run_until_complete(serve())\n    except KeyboardInterrupt:\n        print(\"interrupted\")\n    finally:\n        loop.close()\n";
+        let fixed = "\nif __name__ == \"__main__\":\n    try:\n        asyncio.run(serve())\n    except KeyboardInterrupt:\n        print(\"interrupted\")\n";
+        for serve in [
+            "async def serve():\n    try:\n        await asyncio.sleep(60)\n    except asyncio.CancelledError:\n        print(\"server stopped\")\n",
+            "async def serve():\n    await loop_forever()\n\nasync def loop_forever():\n    while True:\n        try:\n            await asyncio.sleep(1)\n        except BaseException:\n            return\n",
+        ] {
+            check_unsafe_fix(
+                &ASYNCIO_RUN,
+                &format!("import asyncio\n\n{serve}{tail}"),
+                &format!("import asyncio\n\n{serve}{fixed}"),
+            );
+        }
+        // Without a handler around the run too: the exit status changes.
+        let serve = "async def serve():\n    try:\n        await asyncio.sleep(60)\n    except asyncio.CancelledError:\n        pass\n";
+        check_unsafe_fix(
+            &ASYNCIO_RUN,
+            &format!(
+                "import asyncio\n\n{serve}\nasyncio.get_event_loop().run_until_complete(serve())\n"
+            ),
+            &format!("import asyncio\n\n{serve}\nasyncio.run(serve())\n"),
+        );
+        // Re-raised, it comes back out: safe.
+        let serve = "async def serve():\n    try:\n        await asyncio.sleep(60)\n    except asyncio.CancelledError:\n        print(\"server stopped\")\n        raise\n";
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            &format!("import asyncio\n\n{serve}{tail}"),
+            &format!("import asyncio\n\n{serve}{fixed}"),
         );
     }
 

@@ -4,10 +4,12 @@
 //! (`imports.rs`), every read and write of a name (`names.rs`), what a
 //! call calls (`functions.rs`), whether code runs once per process
 //! (`once.rs`), what is the event loop (`loops.rs`), what a handler does
-//! with its exception (`exceptions.rs`) and which exceptions the code
-//! around a statement expects (`expected.rs`).
+//! with its exception (`exceptions.rs`), which exceptions the code
+//! around a statement expects (`expected.rs`) and whether a coroutine lets
+//! its cancellation out (`cancellation.rs`).
 
 mod builder;
+pub mod cancellation;
 pub mod classes;
 pub mod contexts;
 pub mod coroutines;

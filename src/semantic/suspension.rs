@@ -296,7 +296,12 @@ impl<'a> SemanticModel<'a> {
     /// `pytest.raises(…)` and `self.assertRaises(…)` (whatever they name:
     /// the block is expected to raise, and the test may expect it of the very
     /// statement in question), or `suppress(…)` naming one of `wanted`.
-    fn expects_exceptions(&self, manager: &Expr, scope: ScopeId, wanted: &[&str]) -> bool {
+    pub(super) fn expects_exceptions(
+        &self,
+        manager: &Expr,
+        scope: ScopeId,
+        wanted: &[&str],
+    ) -> bool {
         let Expr::Call(call) = manager else {
             return false;
         };
