@@ -19,6 +19,7 @@ impl PyVersion {
     pub const PY39: PyVersion = PyVersion::new(3, 9);
     pub const PY310: PyVersion = PyVersion::new(3, 10);
     pub const PY311: PyVersion = PyVersion::new(3, 11);
+    pub const PY312: PyVersion = PyVersion::new(3, 12);
     pub const PY314: PyVersion = PyVersion::new(3, 14);
 
     /// The oldest and newest values `--target-version` accepts.

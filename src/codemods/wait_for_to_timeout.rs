@@ -1,5 +1,5 @@
+use ruff_python_ast::Number;
 use ruff_python_ast::helpers::any_over_expr;
-use ruff_python_ast::{Number, UnaryOp};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
@@ -9,7 +9,8 @@ use crate::fix::blocks::{
 };
 use crate::fix::layout::{contains_comment, indent_unit, indentation_at};
 use crate::semantic::imports::Lookup;
-use crate::semantic::{Binding, BindingKind, ScopeId, ScopeNode, SemanticModel};
+use crate::semantic::numbers::{is_non_positive_literal, names_read};
+use crate::semantic::{ScopeId, SemanticModel};
 
 declare_codemod! {
     /// ## What it does
@@ -73,7 +74,12 @@ declare_codemod! {
     ///   accepted, as in ruff: an attribute read counts as free of effects,
     ///   so a property, or a plain method called in `aw` that changes the
     ///   attribute the timeout reads (`wait_for(c.connect(), c.timeout)`),
-    ///   would see the other order.
+    ///   would see the other order. A name counts as free of effects only
+    ///   where it is surely bound (a parameter, a local an earlier statement
+    ///   of an enclosing block always binds, a module name bound before the
+    ///   function is defined, a builtin): reading one that may be unbound
+    ///   (`if "timeout" in cfg: t = cfg["timeout"]`, then `t`) raises, now
+    ///   before `aw` is evaluated.
     /// - What moves under the deadline: `aw`'s callee and arguments, and an
     ///   augmented target, now run after the deadline is set, so their
     ///   (synchronous) time counts against it; a slow argument can time out
@@ -85,13 +91,21 @@ declare_codemod! {
     /// - A timeout of zero or less: `wait_for` cancels `aw` before it starts
     ///   (a queue item stays queued); `timeout()` lets it run to its first
     ///   suspension, and returns its result if it never suspends (the item is
-    ///   taken). Left alone: a literal zero, negative number or boolean, a
-    ///   timeout that subtracts or negates (`deadline - loop.time()`,
-    ///   `min(5, end - now)`), and a name set so in the code (`left = end -
-    ///   now`, `timeout -= spent`, a parameter defaulting to `0`, a loop over
-    ///   values with a zero), followed through a few names. Not known: a
-    ///   value read from an attribute or a call (`self.timeout` set to `0`
-    ///   elsewhere) that is zero or negative at run time.
+    ///   taken). Left alone: a literal zero, negative number or boolean; a
+    ///   timeout that can reach zero or below (`deadline - loop.time()`,
+    ///   `min(5, end - now)`, `-t`, `n % k`, `n // k`, `int(x)`,
+    ///   `round(x)`); and a name set so in the code, followed through a few
+    ///   names: `left = end - now`, `timeout -= spent`, `first, later = 0,
+    ///   1`, `(t := 0)`, a loop over values with a zero (`for t in (1, 0)`,
+    ///   `for t in range(3)` and `enumerate(...)`'s count start at zero),
+    ///   arithmetic over such a name (`delay = attempt * 0.5`), a parameter
+    ///   whose default is one or that a call of its function in this module
+    ///   passes one (`take(q, 0)`, `inbox.receive(timeout=0)`: calls are
+    ///   matched by the function's name, by position or keyword, and
+    ///   `*args` / `**kwargs` holding one count). Not known: a value read from
+    ///   an attribute or a call (`self.timeout` set to `0` elsewhere) that is
+    ///   zero or negative at run time, and a parameter whose callers are all
+    ///   in other modules.
     /// - On Python 3.11 only, `wait_for` runs a coroutine in a task of its
     ///   own; after the rewrite it runs in the caller's task, as 3.12's
     ///   `wait_for` itself does: context variables it sets stay visible to
@@ -99,7 +113,23 @@ declare_codemod! {
     ///   starts at once rather than after the tasks already ready to run,
     ///   and a cancellation that arrives just as it completes is delivered
     ///   (a `CancelledError`) instead of being swallowed, as 3.11's
-    ///   `wait_for` did. On 3.12 and later nothing here changes.
+    ///   `wait_for` did. Two more 3.11 differences keep the code as it is
+    ///   unless `--target-version` is 3.12 or later: a `SystemExit` or
+    ///   `KeyboardInterrupt` raised in the awaited coroutine escapes
+    ///   `wait_for`'s task and the event loop itself (`asyncio.run`
+    ///   re-raises it), while awaited directly it goes up through the
+    ///   caller's handlers: left alone where a handler around the statement
+    ///   in its function may catch one (`except SystemExit:`, `except
+    ///   KeyboardInterrupt:`, `except BaseException:`, bare `except:`, a
+    ///   tuple holding one, a name the module cannot resolve), while handlers
+    ///   in the callers are not looked at. And 3.11's `asyncio.timeout()`
+    ///   turns only `CancelledError` itself into `TimeoutError` (it tests
+    ///   `exc_type is CancelledError`), where `wait_for` also converts a
+    ///   subclass of it that the awaited code raises when cancelled: left
+    ///   alone in a module that defines such a subclass (one defined in
+    ///   another module is not seen). From 3.12 `wait_for` is itself `async
+    ///   with timeouts.timeout(…)` (as CPython's 3.12 source reads; only
+    ///   3.11 was run), so nothing here changes there.
     /// - `asyncio.timeout()` needs a current task, which every coroutine that
     ///   asyncio runs has; only a coroutine stepped by hand with `send()`
     ///   inside a running loop would now fail (loudly).
@@ -111,7 +141,9 @@ declare_codemod! {
     /// ## Left alone
     /// Reported without a fix: `wait_for` inside a larger expression (an
     /// argument, a condition, a comprehension, `gather(wait_for(…), …)`);
-    /// the evaluation-order, deadline and zero-timeout cases above; an
+    /// the evaluation-order, deadline, zero-timeout and 3.11-only
+    /// (`SystemExit` and `KeyboardInterrupt` handlers, `CancelledError`
+    /// subclasses) cases above; an
     /// awaitable that `await` would need parentheses around (`a if c else
     /// b`); a statement that shares its line with other code (`a; b`, a
     /// one-line body whose clause header or statement spans lines); arguments
@@ -282,17 +314,35 @@ fn rewrite_keeps_meaning(
                 .to_string(),
         );
     }
+    if ctx.settings.target_version < PyVersion::PY312 {
+        // On 3.11 `wait_for` runs a coroutine in a task of its own.
+        if let Some(handler) = ctx
+            .semantic
+            .handler_catching(stmt, &["SystemExit", "KeyboardInterrupt"])
+        {
+            return Err(format!(
+                "a handler around it on line {} may catch `SystemExit` or `KeyboardInterrupt`: on Python 3.11, raised in the awaited coroutine they escape `wait_for`'s task and the event loop; awaited directly they would reach that handler",
+                ctx.line_index().line_index(handler.start()).get()
+            ));
+        }
+        if let Some(class) = ctx.semantic.cancelled_error_subclass() {
+            return Err(format!(
+                "the module defines `{}`, a subclass of `CancelledError`: on Python 3.11 `wait_for` turns it into `TimeoutError` on timeout, `timeout()` lets it through",
+                class.name
+            ));
+        }
+    }
     if is_non_positive_literal(timeout) {
         return Err(
             "a timeout of zero or less: `wait_for` cancels the awaitable before it starts, `timeout()` lets it run to its first suspension"
                 .to_string(),
         );
     }
-    if may_be_non_positive(ctx.semantic, scope, timeout, 0)
+    if ctx.semantic.may_be_non_positive(timeout, scope)
         && !guarded_positive(ctx.semantic, scope, stmt, timeout)
     {
         return Err(
-            "the timeout may be zero or negative at run time (a subtraction, a negative number or a zero, here or where its name is set): `wait_for` then cancels the awaitable before it starts, `timeout()` lets it run to its first suspension"
+            "the timeout may be zero or negative at run time (a subtraction, a zero or negative number, a count from zero, here, where its name is set or where its function is called): `wait_for` then cancels the awaitable before it starts, `timeout()` lets it run to its first suspension"
                 .to_string(),
         );
     }
@@ -302,11 +352,15 @@ fn rewrite_keeps_meaning(
     // `t` now runs before `aw` (and before an augmented target is read):
     // fine when one side has no effect, in ruff's sense, and reads no name
     // that a call could rebind.
-    let moves = |expr: &Expr| has_effect(expr) || reads_rebindable_name(ctx.semantic, expr);
+    let moves = |expr: &Expr| {
+        has_effect(expr)
+            || reads_rebindable_name(ctx.semantic, expr)
+            || reads_unsure_name(ctx.semantic, expr, scope)
+    };
     if moves(timeout) {
         if moves(awaitable) {
             return Err(
-                "the timeout would now be evaluated before the awaitable, and both have effects"
+                "the timeout would now be evaluated before the awaitable, and both may have effects (a call, an operator, a name that may be unbound there or that a function rebinds)"
                     .to_string(),
             );
         }
@@ -366,83 +420,19 @@ fn assignment_targets(stmt: &Stmt) -> impl Iterator<Item = &Expr> {
     targets.iter()
 }
 
-/// A literal number or a boolean that is zero or less (`0`, `0.0`, `-1`, `False`, `True`).
-fn is_non_positive_literal(expr: &Expr) -> bool {
-    match expr {
-        Expr::BooleanLiteral(_) => true,
-        Expr::NumberLiteral(number) => match &number.value {
-            Number::Int(int) => *int == ast::Int::ZERO,
-            Number::Float(float) => *float <= 0.0,
-            Number::Complex { .. } => false,
-        },
-        Expr::UnaryOp(unary) if unary.op == UnaryOp::USub => {
-            matches!(unary.operand.as_ref(), Expr::NumberLiteral(_))
-        }
-        _ => false,
-    }
-}
-
-/// Whether the timeout may plausibly be zero or negative when it runs: it
-/// subtracts or negates (`deadline - loop.time()`, the time left), or holds
-/// zero or a negative number, or reads a name that the code sets so (`left
-/// = end - now`, `timeout -= elapsed`, a parameter defaulting to `0`),
-/// followed through a few names. A value read from an attribute is not
-/// followed (see Fix safety).
-fn may_be_non_positive(semantic: &SemanticModel, scope: ScopeId, expr: &Expr, depth: u8) -> bool {
-    if contains(expr, |e| {
-        is_non_positive_literal(e)
-            || matches!(e, Expr::BinOp(binary) if binary.op == ast::Operator::Sub)
-            || matches!(e, Expr::UnaryOp(unary) if unary.op == UnaryOp::USub)
-    }) {
-        return true;
-    }
-    if depth >= 3 {
-        return false;
-    }
-    let mut names = Vec::new();
-    collect_names(expr, &mut names);
-    names.into_iter().any(|name| {
-        let Lookup::Bound {
-            scope: owner,
-            bindings,
-        } = semantic.lookup(name, scope)
-        else {
-            return false;
-        };
-        bindings.iter().any(|&id| {
-            let binding = semantic.binding(id);
-            match binding.kind {
-                BindingKind::Parameter => {
-                    parameter_default(semantic, binding).is_some_and(|default| {
-                        may_be_non_positive(semantic, owner, default, depth + 1)
-                    })
-                }
-                BindingKind::Assignment => match binding.stmt {
-                    Some(Stmt::AugAssign(assign)) => {
-                        assign.op == ast::Operator::Sub
-                            || may_be_non_positive(semantic, owner, &assign.value, depth + 1)
-                    }
-                    // `for t in (1, 0, 2)`: the loop's values.
-                    Some(Stmt::For(each)) => {
-                        may_be_non_positive(semantic, owner, &each.iter, depth + 1)
-                    }
-                    Some(stmt) => single_value_of(stmt, binding.range).is_some_and(|value| {
-                        may_be_non_positive(semantic, owner, value, depth + 1)
-                    }),
-                    None => false,
-                },
-                _ => false,
-            }
-        })
-    })
+/// Whether `expr` reads a name that may be unbound there: reading it
+/// raises (`UnboundLocalError`, `NameError`), which is an effect too.
+fn reads_unsure_name(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> bool {
+    names_read(expr)
+        .iter()
+        .any(|name| !semantic.surely_bound(name.id.as_str(), name.start(), scope))
 }
 
 /// Whether `expr` reads a name that some function declares `global` or
 /// `nonlocal`: a call elsewhere in the statement could rebind it.
 fn reads_rebindable_name(semantic: &SemanticModel, expr: &Expr) -> bool {
-    let mut names = Vec::new();
-    collect_names(expr, &mut names);
-    names.iter().any(|name| {
+    names_read(expr).iter().any(|name| {
+        let name = name.id.as_str();
         semantic
             .scopes
             .iter()
@@ -517,55 +507,6 @@ fn checks_positive(test: &Expr, name: &str) -> bool {
         }
         _ => false,
     }
-}
-
-/// The names an expression reads, outside nested scopes.
-fn collect_names<'e>(expr: &'e Expr, names: &mut Vec<&'e str>) {
-    use ruff_python_ast::visitor::{Visitor, walk_expr};
-    struct Names<'e, 'v>(&'v mut Vec<&'e str>);
-    impl<'e> Visitor<'e> for Names<'e, '_> {
-        fn visit_expr(&mut self, expr: &'e Expr) {
-            match expr {
-                Expr::Name(name) => self.0.push(name.id.as_str()),
-                Expr::Lambda(_)
-                | Expr::ListComp(_)
-                | Expr::SetComp(_)
-                | Expr::DictComp(_)
-                | Expr::Generator(_) => {}
-                _ => walk_expr(self, expr),
-            }
-        }
-    }
-    Names(names).visit_expr(expr);
-}
-
-/// The value an assignment statement gives the name bound at `target`:
-/// `x = V`, `x: T = V`, `a = x = V`; `None` for unpacking and other binders.
-fn single_value_of(stmt: &Stmt, target: TextRange) -> Option<&Expr> {
-    match stmt {
-        Stmt::Assign(assign) => assign
-            .targets
-            .iter()
-            .any(|t| t.is_name_expr() && t.range() == target)
-            .then_some(assign.value.as_ref()),
-        Stmt::AnnAssign(assign) => (assign.target.range() == target)
-            .then_some(assign.value.as_deref())
-            .flatten(),
-        _ => None,
-    }
-}
-
-/// The default value of the parameter a binding binds, if it has one.
-fn parameter_default<'a>(semantic: &SemanticModel<'a>, binding: &Binding<'a>) -> Option<&'a Expr> {
-    let parameters = match semantic.scope(binding.scope).node {
-        ScopeNode::Function(def) => &def.parameters,
-        ScopeNode::Lambda(lambda) => lambda.parameters.as_deref()?,
-        _ => return None,
-    };
-    parameters
-        .iter_non_variadic_params()
-        .find(|p| p.parameter.name.range() == binding.range)
-        .and_then(|p| p.default.as_deref())
 }
 
 /// Whether evaluating `expr` may have an effect, in ruff's sense: a call,
@@ -821,6 +762,76 @@ mod tests {
         check_no_fix(
             &WAIT_FOR_TO_TIMEOUT,
             "import asyncio\n\nasync def f(q, loop, deadline):\n    left = deadline - loop.time()\n    if left > 0:\n        left -= 1\n        await asyncio.wait_for(q.get(), left)\n    if left >= 0:\n        await asyncio.wait_for(q.get(), left)\n",
+        );
+    }
+
+    #[test]
+    fn zero_timeouts_through_callers_loops_and_unpacking() {
+        for source in [
+            // A caller of the module passes zero, by position or keyword.
+            "import asyncio\n\nasync def take(q, timeout):\n    return await asyncio.wait_for(q.get(), timeout)\n\nasync def main(q):\n    await take(q, 0)\n",
+            "import asyncio\n\nclass Inbox:\n    async def receive(self, timeout=None):\n        return await asyncio.wait_for(self.q.get(), timeout=timeout)\n\nasync def main(box):\n    await box.receive(timeout=0)\n",
+            // A count from zero, and arithmetic over it.
+            "import asyncio\n\nasync def f(q):\n    for t in range(3):\n        await asyncio.wait_for(q.get(), t)\n",
+            "import asyncio\n\nasync def f(q):\n    for attempt in range(3):\n        delay = attempt * 0.5\n        await asyncio.wait_for(q.get(), delay)\n",
+            // Tuple unpacking.
+            "import asyncio\n\nasync def f(q):\n    first, later = 0, 1\n    await asyncio.wait_for(q.get(), first)\n",
+        ] {
+            check_finding(&WAIT_FOR_TO_TIMEOUT, source, MESSAGE);
+        }
+        // Positive values stay fixable.
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def take(q, timeout):\n    return await asyncio.wait_for(q.get(), timeout)\n\nasync def main(q):\n    first, later = 0, 1\n    await take(q, later)\n",
+            "import asyncio\n\nasync def take(q, timeout):\n    async with asyncio.timeout(timeout):\n        return await q.get()\n\nasync def main(q):\n    first, later = 0, 1\n    await take(q, later)\n",
+        );
+    }
+
+    #[test]
+    fn a_timeout_that_may_be_unbound_has_an_effect() {
+        // Reading `t` may raise before `send()` runs.
+        check_finding(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(cfg, send):\n    if \"timeout\" in cfg:\n        t = cfg[\"timeout\"]\n    await asyncio.wait_for(send(\"hello\"), t)\n",
+            MESSAGE,
+        );
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(cfg, send):\n    t = cfg.get(\"timeout\", 5)\n    await asyncio.wait_for(send(\"hello\"), t)\n",
+            "import asyncio\n\nasync def f(cfg, send):\n    t = cfg.get(\"timeout\", 5)\n    async with asyncio.timeout(t):\n        await send(\"hello\")\n",
+        );
+    }
+
+    #[test]
+    fn python_3_11_differences_are_left_alone_before_3_12() {
+        let fixed_at = |source: &str, target| {
+            let mut rules = crate::settings::RuleSettings::for_codemods(&[&WAIT_FOR_TO_TIMEOUT]);
+            rules.target_version = target;
+            crate::engine::process_source(source, &rules, crate::engine::Mode::Fix)
+                .unwrap()
+                .fixed
+        };
+        use crate::version::PyVersion;
+        for source in [
+            // `SystemExit` or `KeyboardInterrupt` from the coroutine reach
+            // this handler only when it is awaited directly.
+            "import asyncio\n\nasync def f(job):\n    try:\n        await asyncio.wait_for(job(), 5)\n    except SystemExit:\n        pass\n",
+            "import asyncio\n\nasync def f(job):\n    try:\n        await asyncio.wait_for(job(), 5)\n    except (ValueError, KeyboardInterrupt):\n        pass\n",
+            "import asyncio\n\nasync def f(job):\n    try:\n        if job:\n            await asyncio.wait_for(job(), 5)\n    except:\n        pass\n",
+            "import asyncio\n\nasync def f(job):\n    try:\n        await asyncio.wait_for(job(), 5)\n    except BaseException:\n        raise\n",
+            // A subclass of `CancelledError` is not converted by 3.11's `timeout()`.
+            "import asyncio\n\nclass Aborted(asyncio.CancelledError):\n    pass\n\nasync def f(job):\n    await asyncio.wait_for(job(), 5)\n",
+        ] {
+            assert_eq!(fixed_at(source, PyVersion::PY311), None, "{source}");
+            assert!(fixed_at(source, PyVersion::PY312).is_some(), "{source}");
+        }
+        // `except Exception:` catches neither.
+        assert!(
+            fixed_at(
+                "import asyncio\n\nasync def f(job):\n    try:\n        await asyncio.wait_for(job(), 5)\n    except Exception:\n        pass\n",
+                PyVersion::PY311
+            )
+            .is_some()
         );
     }
 

@@ -67,6 +67,37 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
+impl<'a> SemanticModel<'a> {
+    /// A class of the module that derives from asyncio's `CancelledError`
+    /// (directly, or through another such class of the module), if any.
+    pub fn cancelled_error_subclass(&self) -> Option<&'a ast::StmtClassDef> {
+        let classes: Vec<(&'a ast::StmtClassDef, ScopeId)> = self
+            .scopes
+            .iter()
+            .filter_map(|scope| match (scope.node, scope.parent) {
+                (super::ScopeNode::Class(class), Some(parent)) => Some((class, parent)),
+                _ => None,
+            })
+            .collect();
+        let mut found: Vec<&'a ast::StmtClassDef> = Vec::new();
+        // Each round adds the classes deriving from one found before.
+        loop {
+            let next = classes.iter().find(|(class, parent)| {
+                !found.iter().any(|known| std::ptr::eq(*known, *class))
+                    && class.bases().iter().any(|base| {
+                        (!base.is_string_literal_expr() && self.names_cancelled_error(base, *parent))
+                            || matches!(base, Expr::Name(name)
+                                if found.iter().any(|known| known.name.as_str() == name.id.as_str()))
+                    })
+            });
+            match next {
+                Some((class, _)) => found.push(class),
+                None => return found.first().copied(),
+            }
+        }
+    }
+}
+
 struct CaughtFinder<'m, 'a, 'h> {
     semantic: &'m SemanticModel<'a>,
     scope: ScopeId,
@@ -236,6 +267,33 @@ mod tests {
     }
 
     use ruff_text_size::Ranged;
+
+    #[test]
+    fn subclasses_of_cancelled_error() {
+        let name = |source: &str| {
+            with_context(source, |ctx| {
+                ctx.semantic
+                    .cancelled_error_subclass()
+                    .map(|class| class.name.to_string())
+            })
+        };
+        assert_eq!(
+            name("import asyncio\n\nclass Aborted(asyncio.CancelledError):\n    pass\n"),
+            Some("Aborted".to_string())
+        );
+        assert_eq!(
+            name(
+                "from asyncio import exceptions\n\nclass A(exceptions.CancelledError):\n    pass\n\nclass B(A):\n    pass\n"
+            ),
+            Some("A".to_string())
+        );
+        assert_eq!(
+            name(
+                "import asyncio\n\nclass Failed(Exception):\n    pass\n\nclass Other(Failed):\n    pass\n"
+            ),
+            None
+        );
+    }
 
     #[test]
     fn type_tests_in_every_spelling() {

@@ -8,6 +8,7 @@
 //! around a statement expects (`expected.rs`) and whether a coroutine lets
 //! its cancellation out (`cancellation.rs`).
 
+pub mod bound;
 mod builder;
 pub mod cancellation;
 pub mod classes;
@@ -21,6 +22,7 @@ pub mod imports;
 pub mod known;
 pub mod loops;
 pub mod names;
+pub mod numbers;
 pub mod objects;
 pub mod once;
 pub mod project;

@@ -94,6 +94,11 @@ const BUILTIN_EXCEPTIONS: &[(&str, &str)] = &[
     ("ExceptionGroup", "Exception"),
 ];
 
+/// Whether `name` is a builtin exception class.
+pub(super) fn is_builtin_exception(name: &str) -> bool {
+    name == "BaseException" || BUILTIN_EXCEPTIONS.iter().any(|(each, _)| *each == name)
+}
+
 /// The exception classes a handler names in `except X:` that would catch
 /// `class` (a builtin exception's name, or `asyncio.CancelledError`).
 pub(super) fn catching_names(class: &str) -> Vec<&str> {

@@ -1,0 +1,480 @@
+//! Whether a number may be zero or negative when code runs, as far as the
+//! module shows: a literal zero, negative number or boolean; arithmetic
+//! that can reach zero or below (a subtraction, a negation, `%`, `//`,
+//! `int()`, `round()`, `math.floor()`); or a name the code sets so, followed
+//! through a few bindings: an assignment (tuple unpacking and `:=`
+//! included), an augmented assignment, a loop over values with one
+//! (`range(n)` and `enumerate(xs)` count from zero), a parameter whose
+//! default is one or that a call of the function in this module passes
+//! one. Arithmetic over such a name (`attempt * 0.5`) may be one too.
+//!
+//! Not seen: a value read from an attribute or returned by a call
+//! (`self.timeout`, `cfg.get("t")`) that is zero at run time, and a
+//! parameter whose callers are all in other modules.
+
+use ruff_python_ast::helpers::any_over_expr;
+use ruff_python_ast::visitor::{Visitor, walk_expr};
+use ruff_python_ast::{self as ast, Expr, Number, Operator, Stmt, StmtFor, UnaryOp};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::imports::Lookup;
+use super::scope::{ScopeKind, ScopeNode};
+use super::{Binding, BindingId, BindingKind, ScopeId, SemanticModel};
+
+/// How many bindings (and calls, for a parameter) are followed from the
+/// expression asked about.
+const MAX_DEPTH: u8 = 4;
+
+/// A literal number or a boolean that is zero or less (`0`, `0.0`, `-1`,
+/// `False`, `True`: a boolean counts, it is rarely a timeout on purpose).
+pub fn is_non_positive_literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::BooleanLiteral(_) => true,
+        Expr::NumberLiteral(number) => match &number.value {
+            Number::Int(int) => *int == ast::Int::ZERO,
+            Number::Float(float) => *float <= 0.0,
+            Number::Complex { .. } => false,
+        },
+        Expr::UnaryOp(unary) if unary.op == UnaryOp::USub => {
+            matches!(unary.operand.as_ref(), Expr::NumberLiteral(_))
+        }
+        _ => false,
+    }
+}
+
+/// The names an expression reads, outside nested scopes (lambdas and
+/// comprehensions).
+pub fn names_read(expr: &Expr) -> Vec<&ast::ExprName> {
+    struct Names<'e>(Vec<&'e ast::ExprName>);
+    impl<'e> Visitor<'e> for Names<'e> {
+        fn visit_expr(&mut self, expr: &'e Expr) {
+            match expr {
+                Expr::Name(name) => self.0.push(name),
+                Expr::Lambda(_)
+                | Expr::ListComp(_)
+                | Expr::SetComp(_)
+                | Expr::DictComp(_)
+                | Expr::Generator(_) => {}
+                _ => walk_expr(self, expr),
+            }
+        }
+    }
+    let mut names = Names(Vec::new());
+    names.visit_expr(expr);
+    names.0
+}
+
+impl<'a> SemanticModel<'a> {
+    /// Whether `expr`, evaluated in `scope`, may be zero or negative at run
+    /// time (see the module doc).
+    pub fn may_be_non_positive(&self, expr: &Expr, scope: ScopeId) -> bool {
+        self.non_positive_at(expr, scope, 0)
+    }
+
+    fn non_positive_at(&self, expr: &Expr, scope: ScopeId, depth: u8) -> bool {
+        let reaches_zero = any_over_expr(expr, &|e: &Expr| match e {
+            Expr::BinOp(binary) => matches!(
+                binary.op,
+                Operator::Sub | Operator::Mod | Operator::FloorDiv
+            ),
+            Expr::UnaryOp(unary) => unary.op == UnaryOp::USub,
+            // Rounding a positive number down may give zero.
+            Expr::Call(call) => ["builtins.int", "builtins.round", "math.floor", "math.trunc"]
+                .iter()
+                .any(|q| self.refers_to(&call.func, scope, q)),
+            _ => is_non_positive_literal(e),
+        });
+        if reaches_zero {
+            return true;
+        }
+        if depth >= MAX_DEPTH {
+            return false;
+        }
+        names_read(expr).into_iter().any(|name| {
+            let Lookup::Bound {
+                scope: owner,
+                bindings,
+            } = self.lookup(name.id.as_str(), scope)
+            else {
+                return false;
+            };
+            bindings
+                .iter()
+                .any(|&id| self.binding_non_positive(id, owner, depth + 1))
+        })
+    }
+
+    /// Whether the value a binding gives its name may be zero or negative.
+    fn binding_non_positive(&self, id: BindingId, owner: ScopeId, depth: u8) -> bool {
+        let binding = self.binding(id);
+        match binding.kind {
+            BindingKind::Parameter => {
+                parameter_default(self, binding)
+                    .is_some_and(|default| self.non_positive_at(default, owner, depth))
+                    || self.passed_non_positive(binding, depth)
+            }
+            BindingKind::Assignment => match binding.stmt {
+                Some(Stmt::AugAssign(assign)) if assign.target.range() == binding.range => {
+                    matches!(
+                        assign.op,
+                        Operator::Sub | Operator::Mod | Operator::FloorDiv
+                    ) || self.non_positive_at(&assign.value, owner, depth)
+                }
+                Some(Stmt::For(each)) if each.target.range().contains_range(binding.range) => {
+                    self.loop_value_non_positive(each, binding.range, owner, depth)
+                }
+                Some(stmt) => assigned_value(stmt, binding.range)
+                    .is_some_and(|value| self.non_positive_at(value, owner, depth)),
+                None => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether the name at `target` in a `for` loop's target may take a
+    /// value that is zero or negative: `range(n)` counts from zero,
+    /// `enumerate(xs)` numbers from zero (or `start=`), `itertools.count()`
+    /// too; otherwise the values the iterable spells.
+    fn loop_value_non_positive(
+        &self,
+        each: &StmtFor,
+        target: TextRange,
+        owner: ScopeId,
+        depth: u8,
+    ) -> bool {
+        if let Expr::Call(call) = each.iter.as_ref() {
+            let arguments = &call.arguments;
+            if self.refers_to(&call.func, owner, "builtins.range")
+                && arguments.args.len() == 1
+                && !arguments.args.iter().any(Expr::is_starred_expr)
+            {
+                return true;
+            }
+            let counter = match each.target.as_ref() {
+                Expr::Tuple(tuple)
+                    if self.refers_to(&call.func, owner, "builtins.enumerate")
+                        && tuple
+                            .elts
+                            .first()
+                            .is_some_and(|first| first.range() == target) =>
+                {
+                    Some(arguments.find_argument_value("start", 1))
+                }
+                _ if self.refers_to(&call.func, owner, "itertools.count") => {
+                    Some(arguments.find_argument_value("start", 0))
+                }
+                _ => None,
+            };
+            if let Some(start) = counter {
+                return start.is_none_or(|start| self.non_positive_at(start, owner, depth));
+            }
+        }
+        self.non_positive_at(&each.iter, owner, depth)
+    }
+
+    /// Whether a call of the function whose parameter `binding` is, in
+    /// this module, may pass it a value that is zero or negative: by
+    /// position, by keyword, or through `*args` / `**kwargs` that may hold
+    /// one. Calls are matched by the function's name (`take(q, 0)`,
+    /// `box.receive(timeout=0)`), which also finds some that call something
+    /// else: they only keep a rewrite out.
+    fn passed_non_positive(&self, binding: &Binding, depth: u8) -> bool {
+        let def_scope = self.scope(binding.scope);
+        let ScopeNode::Function(def) = def_scope.node else {
+            return false;
+        };
+        let parameters = &def.parameters;
+        let position = parameters
+            .posonlyargs
+            .iter()
+            .chain(&parameters.args)
+            .position(|p| p.parameter.name.range() == binding.range);
+        let keyword = parameters
+            .iter_non_variadic_params()
+            .any(|p| p.parameter.name.range() == binding.range);
+        if !keyword {
+            return false; // `*args`, `**kwargs`: not a number.
+        }
+        let is_method = def_scope
+            .parent
+            .is_some_and(|parent| self.scope(parent).kind == ScopeKind::Class);
+        let name = def.name.as_str();
+        self.calls.iter().any(|site| {
+            let call = site.call;
+            let bound = match call.func.as_ref() {
+                Expr::Name(callee) if callee.id.as_str() == name => false,
+                Expr::Attribute(callee) if callee.attr.as_str() == name => is_method,
+                _ => return false,
+            };
+            let passes = |value: &Expr| self.non_positive_at(value, site.scope, depth);
+            let by_keyword = call.arguments.keywords.iter().any(|k| match &k.arg {
+                Some(arg) => arg.as_str() == binding.name && passes(&k.value),
+                None => passes(&k.value),
+            });
+            // A bound method call leaves out `self`; `Class.method(obj, …)`
+            // does not: both positions are asked.
+            let at =
+                |index: usize| position.is_some_and(|p| index == p || (bound && index + 1 == p));
+            let by_position = call
+                .arguments
+                .args
+                .iter()
+                .enumerate()
+                .any(|(index, argument)| match argument {
+                    Expr::Starred(starred) => passes(&starred.value),
+                    _ => at(index) && passes(argument),
+                });
+            by_keyword || by_position
+        })
+    }
+}
+
+/// The default value of the parameter a binding binds, if it has one.
+fn parameter_default<'a>(semantic: &SemanticModel<'a>, binding: &Binding<'a>) -> Option<&'a Expr> {
+    let parameters = match semantic.scope(binding.scope).node {
+        ScopeNode::Function(def) => &def.parameters,
+        ScopeNode::Lambda(lambda) => lambda.parameters.as_deref()?,
+        _ => return None,
+    };
+    parameters
+        .iter_non_variadic_params()
+        .find(|p| p.parameter.name.range() == binding.range)
+        .and_then(|p| p.default.as_deref())
+}
+
+/// The value a statement gives the name bound at `target`: `x = V`, `x: T
+/// = V`, `a = x = V`, the matching element of `a, x = 0, 1` (the whole
+/// value when the shapes differ), the value of `(x := V)` anywhere in the
+/// statement; `None` for other binders (`with … as x`, `import`, …).
+fn assigned_value(stmt: &Stmt, target: TextRange) -> Option<&Expr> {
+    let from_targets = match stmt {
+        Stmt::Assign(assign) => assign
+            .targets
+            .iter()
+            .find_map(|t| unpacked(t, &assign.value, target)),
+        Stmt::AnnAssign(assign) => assign
+            .value
+            .as_deref()
+            .and_then(|value| unpacked(&assign.target, value, target)),
+        _ => None,
+    };
+    from_targets.or_else(|| walrus_value(stmt, target))
+}
+
+/// The part of `value` that the name at `target` in `pattern` gets.
+fn unpacked<'e>(pattern: &Expr, value: &'e Expr, target: TextRange) -> Option<&'e Expr> {
+    if !pattern.range().contains_range(target) {
+        return None;
+    }
+    let elements = match pattern {
+        Expr::Name(_) => return Some(value),
+        Expr::Tuple(tuple) => &tuple.elts,
+        Expr::List(list) => &list.elts,
+        Expr::Starred(_) => return Some(value),
+        // `x.attr`, `x[i]`: no name bound here.
+        _ => return None,
+    };
+    let values = match value {
+        Expr::Tuple(tuple) => &tuple.elts,
+        Expr::List(list) => &list.elts,
+        _ => return Some(value),
+    };
+    let plain = |items: &[Expr]| !items.iter().any(Expr::is_starred_expr);
+    if elements.len() != values.len() || !plain(elements) || !plain(values) {
+        return Some(value);
+    }
+    elements
+        .iter()
+        .zip(values.iter())
+        .find_map(|(element, each)| unpacked(element, each, target))
+}
+
+/// The value of the `:=` in `stmt` whose target is at `target`.
+fn walrus_value(stmt: &Stmt, target: TextRange) -> Option<&Expr> {
+    struct Finder<'e> {
+        target: TextRange,
+        found: Option<&'e Expr>,
+    }
+    impl<'e> Visitor<'e> for Finder<'e> {
+        fn visit_expr(&mut self, expr: &'e Expr) {
+            if self.found.is_some() {
+                return;
+            }
+            if let Expr::Named(named) = expr
+                && named.target.range() == self.target
+            {
+                self.found = Some(&named.value);
+                return;
+            }
+            walk_expr(self, expr);
+        }
+    }
+    let mut finder = Finder {
+        target,
+        found: None,
+    };
+    // The target's range is the binding's: only that `:=` matches.
+    finder.visit_stmt(stmt);
+    finder.found
+}
+
+#[cfg(test)]
+mod tests {
+    use ruff_python_ast::{Expr, Stmt};
+
+    use crate::test_support::with_context;
+
+    /// Whether the timeout of the last `wait_for(…, T)` call in the source
+    /// may be zero or negative.
+    fn may_be(source: &str) -> bool {
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let site = semantic
+                .calls
+                .iter()
+                .rev()
+                .find(|site| {
+                    matches!(site.call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "wait_for")
+                })
+                .expect("a wait_for call");
+            let Some(timeout) = site.call.arguments.args.get(1) else {
+                panic!("no timeout")
+            };
+            semantic.may_be_non_positive(timeout, site.scope)
+        })
+    }
+
+    fn in_f(body: &str) -> String {
+        format!("async def f(q, deadline, now, cfg):\n{body}")
+    }
+
+    #[test]
+    fn literals_and_arithmetic() {
+        for (body, expected) in [
+            ("    wait_for(q, 0)\n", true),
+            ("    wait_for(q, -1)\n", true),
+            ("    wait_for(q, 0.0)\n", true),
+            ("    wait_for(q, False)\n", true),
+            ("    wait_for(q, 5)\n", false),
+            ("    wait_for(q, deadline - now)\n", true),
+            ("    wait_for(q, min(5, deadline - now))\n", true),
+            ("    wait_for(q, now % 3)\n", true),
+            ("    wait_for(q, now // 2)\n", true),
+            ("    wait_for(q, int(now))\n", true),
+            ("    wait_for(q, round(now))\n", true),
+            ("    wait_for(q, now * 2)\n", false),
+            ("    wait_for(q, cfg.timeout)\n", false),
+        ] {
+            assert_eq!(may_be(&in_f(body)), expected, "{body}");
+        }
+    }
+
+    #[test]
+    fn names_set_so() {
+        for (body, expected) in [
+            ("    t = deadline - now\n    wait_for(q, t)\n", true),
+            ("    t = 5\n    t -= now\n    wait_for(q, t)\n", true),
+            ("    t = 5\n    t *= 2\n    wait_for(q, t)\n", false),
+            // Arithmetic over a name that may be zero.
+            (
+                "    for attempt in range(3):\n        delay = attempt * 0.5\n        wait_for(q, delay)\n",
+                true,
+            ),
+            // Tuple unpacking, matched element by element.
+            ("    first, later = 0, 1\n    wait_for(q, first)\n", true),
+            ("    first, later = 0, 1\n    wait_for(q, later)\n", false),
+            ("    [a, (b, c)] = 1, (2, 0)\n    wait_for(q, c)\n", true),
+            ("    a, b = cfg.pair\n    wait_for(q, b)\n", false),
+            ("    a, *b = 1, 0\n    wait_for(q, a)\n", true),
+            // `:=`.
+            (
+                "    if (t := 0) is not None:\n        wait_for(q, t)\n",
+                true,
+            ),
+            // Loops.
+            ("    for t in range(3):\n        wait_for(q, t)\n", true),
+            ("    for t in range(1, 3):\n        wait_for(q, t)\n", false),
+            ("    for t in (1, 0):\n        wait_for(q, t)\n", true),
+            ("    for t in (1, 2):\n        wait_for(q, t)\n", false),
+            (
+                "    for i, x in enumerate(cfg):\n        wait_for(q, i)\n",
+                true,
+            ),
+            (
+                "    for i, x in enumerate(cfg, start=1):\n        wait_for(q, i)\n",
+                false,
+            ),
+            (
+                "    for i, x in enumerate(cfg):\n        wait_for(q, x)\n",
+                false,
+            ),
+        ] {
+            assert_eq!(may_be(&in_f(body)), expected, "{body}");
+        }
+        // A module constant, and one a function rebinds through `global`.
+        assert!(may_be("T = 0\n\nasync def f(q):\n    wait_for(q, T)\n"));
+        assert!(may_be(
+            "T = 5\n\ndef fast():\n    global T\n    T = 0\n\nasync def f(q):\n    wait_for(q, T)\n"
+        ));
+        assert!(!may_be("T = 5\n\nasync def f(q):\n    wait_for(q, T)\n"));
+    }
+
+    #[test]
+    fn parameters_and_their_callers() {
+        for (source, expected) in [
+            // The default, or what a call of the module passes.
+            ("async def take(q, t=0):\n    wait_for(q, t)\n", true),
+            ("async def take(q, *, t=-1.0):\n    wait_for(q, t)\n", true),
+            (
+                "async def take(q, t):\n    wait_for(q, t)\n\nasync def main(q):\n    await take(q, 0)\n",
+                true,
+            ),
+            (
+                "async def take(q, t):\n    wait_for(q, t)\n\nasync def main(q):\n    await take(q, t=0)\n",
+                true,
+            ),
+            (
+                "async def take(q, t):\n    wait_for(q, t)\n\nasync def main(q):\n    await take(*(q, 0))\n",
+                true,
+            ),
+            (
+                "async def take(q, t):\n    wait_for(q, t)\n\nasync def main(q):\n    await take(q, 5)\n    await take(q, t=2)\n",
+                false,
+            ),
+            // A method: the receiver takes the place of `self`.
+            (
+                "class Inbox:\n    async def receive(self, timeout=None):\n        wait_for(self.q, timeout)\n\nasync def main(box):\n    await box.receive(timeout=0)\n",
+                true,
+            ),
+            (
+                "class Inbox:\n    async def receive(self, timeout=None):\n        wait_for(self.q, timeout)\n\nasync def main(box):\n    await box.receive(0)\n",
+                true,
+            ),
+            (
+                "class Inbox:\n    async def receive(self, timeout=None):\n        wait_for(self.q, timeout)\n\nasync def main(box):\n    await box.receive(3)\n",
+                false,
+            ),
+            // What the caller passes is followed in turn.
+            (
+                "async def take(q, t):\n    wait_for(q, t)\n\nasync def poll(q):\n    for t in range(3):\n        await take(q, t)\n",
+                true,
+            ),
+        ] {
+            assert_eq!(may_be(source), expected, "{source}");
+        }
+    }
+
+    #[test]
+    fn names_read_skips_nested_scopes() {
+        with_context("x = a + (lambda b: b)(c) + [d for d in e]\n", |ctx| {
+            let Some(Stmt::Assign(assign)) = ctx.module.body.first() else {
+                panic!()
+            };
+            let names: Vec<&str> = super::names_read(&assign.value)
+                .iter()
+                .map(|n| n.id.as_str())
+                .collect();
+            assert_eq!(names, ["a", "c"]);
+        });
+    }
+}
