@@ -121,8 +121,9 @@ declare_codemod! {
     ///   caller's handlers: left alone where a handler around the statement
     ///   in its function may catch one (`except SystemExit:`, `except
     ///   KeyboardInterrupt:`, `except BaseException:`, bare `except:`, a
-    ///   tuple holding one, a name the module cannot resolve), while handlers
-    ///   in the callers are not looked at. And 3.11's `asyncio.timeout()`
+    ///   tuple holding one, a name the module cannot resolve, a
+    ///   `suppress(…)` or a test's `pytest.raises(…)` naming one), while
+    ///   handlers in the callers are not looked at. And 3.11's `asyncio.timeout()`
     ///   turns only `CancelledError` itself into `TimeoutError` (it tests
     ///   `exc_type is CancelledError`), where `wait_for` also converts a
     ///   subclass of it that the awaited code raises when cancelled: left
@@ -318,7 +319,7 @@ fn rewrite_keeps_meaning(
         // On 3.11 `wait_for` runs a coroutine in a task of its own.
         if let Some(handler) = ctx
             .semantic
-            .handler_catching(stmt, &["SystemExit", "KeyboardInterrupt"])
+            .handler_catching_exactly(stmt, &["SystemExit", "KeyboardInterrupt"])
         {
             return Err(format!(
                 "a handler around it on line {} may catch `SystemExit` or `KeyboardInterrupt`: on Python 3.11, raised in the awaited coroutine they escape `wait_for`'s task and the event loop; awaited directly they would reach that handler",
@@ -825,7 +826,15 @@ mod tests {
             assert_eq!(fixed_at(source, PyVersion::PY311), None, "{source}");
             assert!(fixed_at(source, PyVersion::PY312).is_some(), "{source}");
         }
-        // `except Exception:` catches neither.
+        // `except Exception:` catches neither, nor does a test's
+        // `pytest.raises(TimeoutError)`.
+        assert!(
+            fixed_at(
+                "import asyncio\nimport pytest\n\nasync def f(job):\n    with pytest.raises(asyncio.TimeoutError):\n        await asyncio.wait_for(job(), 5)\n",
+                PyVersion::PY311
+            )
+            .is_some()
+        );
         assert!(
             fixed_at(
                 "import asyncio\n\nasync def f(job):\n    try:\n        await asyncio.wait_for(job(), 5)\n    except Exception:\n        pass\n",

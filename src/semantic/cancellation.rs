@@ -333,13 +333,13 @@ impl<'a> Walk<'_, 'a> {
     }
 
     /// Whether the context manager `manager` may suppress a
-    /// `CancelledError` raised in its block: `suppress(…)` naming it (or
-    /// `pytest.raises`, which expects whatever the block raises), or an
+    /// `CancelledError` raised in its block: `suppress(…)` or
+    /// `pytest.raises(…)` naming it (or a class that may be it), or an
     /// instance of a class of the module whose `__exit__` or `__aexit__`
     /// may return something true (its bases of the module included).
     fn may_suppress(&self, manager: &Expr, scope: ScopeId, depth: u8) -> bool {
         let semantic = self.semantic;
-        if semantic.expects_exceptions(manager, scope, &self.wanted) {
+        if semantic.expects_exceptions(manager, scope, &self.wanted, false) {
             return true;
         }
         let Expr::Call(call) = manager else {

@@ -217,6 +217,23 @@ impl<'a> SemanticModel<'a> {
     /// imported class is taken to be what its name says (an import named
     /// `Exception` counts, `aiohttp.ClientError` does not).
     pub fn handler_catching(&self, stmt: &Stmt, classes: &[&str]) -> Option<TextRange> {
+        self.handler_catching_with(stmt, classes, true)
+    }
+
+    /// [`Self::handler_catching`], for whether an exception of `classes`
+    /// would be caught rather than whether the statement is expected to
+    /// raise: `pytest.raises(X)` and `assertRaises(X)` count only when `X`
+    /// may be one of `classes`, as `suppress(X)` does.
+    pub fn handler_catching_exactly(&self, stmt: &Stmt, classes: &[&str]) -> Option<TextRange> {
+        self.handler_catching_with(stmt, classes, false)
+    }
+
+    fn handler_catching_with(
+        &self,
+        stmt: &Stmt,
+        classes: &[&str],
+        any_expected: bool,
+    ) -> Option<TextRange> {
         let scope = self.scope_at(stmt.start());
         let wanted: Vec<&str> = classes.iter().flat_map(|c| catching_names(c)).collect();
         for (parent, part) in self.enclosing_blocks(stmt) {
@@ -235,7 +252,8 @@ impl<'a> SemanticModel<'a> {
                 }
                 (Stmt::With(with), BlockPart::Body) => {
                     for item in &with.items {
-                        if self.expects_exceptions(&item.context_expr, scope, &wanted) {
+                        if self.expects_exceptions(&item.context_expr, scope, &wanted, any_expected)
+                        {
                             return Some(item.range);
                         }
                     }
@@ -298,14 +316,17 @@ impl<'a> SemanticModel<'a> {
     }
 
     /// Whether a `with` item catches exceptions its block raises:
-    /// `pytest.raises(…)` and `self.assertRaises(…)` (whatever they name:
-    /// the block is expected to raise, and the test may expect it of the very
-    /// statement in question), or `suppress(…)` naming one of `wanted`.
+    /// `pytest.raises(…)` and `self.assertRaises(…)` (with `any_expected`,
+    /// whatever they name: the block is expected to raise, and the test may
+    /// expect it of the very statement in question; else when the class
+    /// they name may be one of `wanted`), or `suppress(…)` naming one of
+    /// `wanted`.
     pub(super) fn expects_exceptions(
         &self,
         manager: &Expr,
         scope: ScopeId,
         wanted: &[&str],
+        any_expected: bool,
     ) -> bool {
         let Expr::Call(call) = manager else {
             return false;
@@ -316,7 +337,13 @@ impl<'a> SemanticModel<'a> {
             _ => return false,
         };
         match name {
-            "raises" | "assertRaises" | "assertRaisesRegex" | "assertRaisesRegexp" => true,
+            "raises" | "assertRaises" | "assertRaisesRegex" | "assertRaisesRegexp" => {
+                any_expected
+                    || call
+                        .arguments
+                        .find_argument_value("expected_exception", 0)
+                        .is_none_or(|expected| self.may_name_exception(expected, scope, wanted))
+            }
             "suppress" => call
                 .arguments
                 .args
@@ -893,6 +920,29 @@ mod tests {
         ));
         assert!(!caught(
             "async def f():\n    with open(p) as fh:\n        sleep(x)\n"
+        ));
+        // Asked exactly, a test's expectation counts by what it names.
+        let exactly = |source: &str| {
+            with_sleep(source, |semantic, stmt| {
+                semantic
+                    .handler_catching_exactly(stmt, &["ValueError", "KeyboardInterrupt"])
+                    .is_some()
+            })
+        };
+        assert!(!exactly(
+            "async def f():\n    with pytest.raises(RuntimeError):\n        sleep(x)\n"
+        ));
+        assert!(!exactly(
+            "async def f(self):\n    with self.assertRaises(expected_exception=TimeoutError):\n        sleep(x)\n"
+        ));
+        assert!(exactly(
+            "async def f():\n    with pytest.raises((KeyError, ValueError)):\n        sleep(x)\n"
+        ));
+        assert!(exactly(
+            "async def f(self):\n    with self.assertRaises(self.failure):\n        sleep(x)\n"
+        ));
+        assert!(exactly(
+            "async def f():\n    try:\n        sleep(x)\n    except:\n        pass\n"
         ));
     }
 
