@@ -74,8 +74,13 @@ declare_codemod! {
     /// of the tasks after the wait see the same finished tasks, the block
     /// uses the module's own `asyncio` binding, the group is named `tg` (`tg2`,
     /// … when the function uses, or declares `global` or `nonlocal`, that
-    /// name) and the task list is dropped when nothing else reads it. Not
-    /// before Python 3.11.
+    /// name) and the task list is dropped when nothing else reads it. A
+    /// result is dropped only when it goes to a plain local of the function
+    /// that nothing reads, deletes or declares; any other target (a
+    /// `global` or `nonlocal` name, which the module, `globals()` or another
+    /// function may read, a name deleted later, an attribute) still gets
+    /// its value after the block (`R = [t.result() for t in tasks]`,
+    /// `r2 = t2.result()`). Not before Python 3.11.
     ///
     /// ## Left alone
     /// `return_exceptions=True`, `asyncio.wait(..., return_when=...)` or with
@@ -1154,16 +1159,15 @@ fn remove_keeping_comments(ctx: &Context, stmts: &[&Stmt]) -> Vec<Edit> {
     edits
 }
 
-/// Whether the value stored in `target` may be read: anything but a plain
-/// local name nobody reads.
+/// Whether the value stored in `target` may be seen: anything but a plain
+/// local of the function that nothing reads, deletes or declares (a
+/// `global` or `nonlocal` target is read elsewhere, through `globals()` or
+/// after the function returns).
 fn target_needed(semantic: &SemanticModel, target: &Expr, owner: ScopeId) -> bool {
-    let Expr::Name(name) = target else {
-        return true;
-    };
-    semantic
-        .uses_of(name.id.as_str(), owner)
-        .iter()
-        .any(|u| matches!(u.kind, UseKind::Read | UseKind::Declaration))
+    match target {
+        Expr::Name(name) => !semantic.store_is_unobserved(name.id.as_str(), owner),
+        _ => true,
+    }
 }
 
 /// Whether `name` is read after `offset`.
@@ -1290,6 +1294,20 @@ mod tests {
 
     const MESSAGE: &str =
         "tasks created by hand and collected with a wait: use an `asyncio.TaskGroup`";
+
+    #[test]
+    fn results_seen_outside_the_function_keep_their_value() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    global pages\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    pages = await asyncio.gather(*tasks)\n",
+            "import asyncio\n\nasync def f(urls):\n    global pages\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(get(u)) for u in urls]\n    pages = [t.result() for t in tasks]\n",
+        );
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    t1 = asyncio.create_task(a())\n    t2 = asyncio.create_task(b())\n    await t1\n    r = await t2\n    del r\n",
+            "import asyncio\n\nasync def f():\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(a())\n        t2 = tg.create_task(b())\n    r = t2.result()\n    del r\n",
+        );
+    }
 
     #[test]
     fn comprehension_with_used_results() {

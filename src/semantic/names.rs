@@ -115,6 +115,23 @@ impl<'a> SemanticModel<'a> {
                 .any(|u| u.kind == UseKind::Declaration)
     }
 
+    /// Whether a value that code of `scope` (a function) stores in `name`
+    /// can be dropped with no code seeing the difference: `name` is a plain
+    /// local of that function (not `global` or `nonlocal` there, so neither
+    /// the module, `globals()`, another function nor a caller sees it),
+    /// nothing reads, deletes (`del name` needs it bound) or declares it,
+    /// in the function or in any scope nested in it, and the function does
+    /// not read its own frame (`locals()`, `vars()`, `eval`, ...).
+    pub fn store_is_unobserved(&self, name: &str, scope: ScopeId) -> bool {
+        self.scope(scope).is_function()
+            && self.owner_scope(name, scope) == Some(scope)
+            && self
+                .uses_of(name, scope)
+                .iter()
+                .all(|u| u.kind == UseKind::Write)
+            && !self.reads_own_frame(scope)
+    }
+
     /// The uses of `name` (owned by `owner`) that fall outside `ranges`.
     pub fn uses_outside(&self, name: &str, owner: ScopeId, ranges: &[TextRange]) -> Vec<Use> {
         self.uses_of(name, owner)
@@ -589,6 +606,42 @@ mod uses_tests {
         let plain_with =
             "async def f(lock):\n    async with lock:\n        t = await start()\n    return t\n";
         assert!(!t_read_after_exception(plain_with));
+    }
+
+    /// [`SemanticModel::store_is_unobserved`] for `r` in the function
+    /// whose body holds `HERE`.
+    fn r_unobserved(source: &str) -> bool {
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let at = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
+            semantic.store_is_unobserved("r", semantic.scope_at(at))
+        })
+    }
+
+    #[test]
+    fn a_local_nobody_reads_is_unobserved() {
+        assert!(r_unobserved(
+            "async def f():\n    HERE\n    r = await g()\n"
+        ));
+        assert!(r_unobserved(
+            "r = 0\nasync def f():\n    HERE\n    r = await g()\n    r = 2\nprint(r)\n"
+        ));
+    }
+
+    #[test]
+    fn a_stored_value_someone_can_see_is_observed() {
+        for source in [
+            // Module variables: other functions, the module, `globals()`.
+            "async def f():\n    global r\n    HERE\n    r = await g()\n",
+            "def outer():\n    r = 0\n    async def f():\n        nonlocal r\n        HERE\n        r = await g()\n    return f\n",
+            "async def f():\n    HERE\n    r = await g()\n    del r\n",
+            "async def f():\n    HERE\n    r = await g()\n    return lambda: r\n",
+            "async def f():\n    HERE\n    r = await g()\n    def inner():\n        nonlocal r\n        r = 1\n",
+            "async def f():\n    HERE\n    r = await g()\n    print(locals())\n",
+            "async def f():\n    HERE\n    r = await g()\n    print(r)\n",
+        ] {
+            assert!(!r_unobserved(source), "{source}");
+        }
     }
 
     #[test]
