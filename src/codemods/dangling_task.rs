@@ -53,7 +53,10 @@ declare_codemod! {
     /// Python cannot evaluate it at import time and the module does not
     /// postpone annotations, or when `asyncio` is not yet imported there),
     /// and every fix shares it; an existing `_background_tasks = set()`
-    /// (annotated or not) is reused. The local name `task` (or
+    /// (annotated or not) is reused when it is in place whenever the
+    /// coroutine runs: at module level, on every path, and before any
+    /// module-level code that may run the module's functions (such as
+    /// `asyncio.run(main())`). The local name `task` (or
     /// `background_task`, `bg_task`, `task2`, …) is used only where the
     /// function neither uses nor declares (`global`, `nonlocal`) it.
     ///
@@ -68,8 +71,13 @@ declare_codemod! {
     /// new dangles. Reported without a fix: a statement at module or class
     /// level, one that shares its line with other code, a function that
     /// reads its own variables (`locals()`, `eval`: the new name would show),
-    /// a module that lists its globals (`globals()`) when the set is new, or
-    /// a module that binds `_background_tasks` to something else.
+    /// a module that lists its globals when the set is new (`globals()`, or
+    /// the module object reached by its own name, `sys.modules[__name__]`
+    /// or `importlib.import_module(__name__)`, which holds the same names),
+    /// a module that binds `_background_tasks` to something else, and one
+    /// whose `_background_tasks` may not exist yet when the coroutine runs
+    /// (bound inside a function through `global`, under an `if` or a `try`,
+    /// or after the module-level code that runs the coroutine).
     pub static DANGLING_TASK = Codemod {
         code: "AM106",
         name: "dangling-task",
@@ -120,15 +128,16 @@ fn dangling_task(ctx: &Context, out: &mut Findings) {
                 );
                 continue;
             }
-            let Some(set) = task_set(ctx, suite.scope) else {
-                finding.note(format!(
-                    "`{SET_NAME}` (or `set`) is already bound to something else in this module"
-                ));
-                continue;
+            let set = match task_set(ctx, suite.scope, stmt.start()) {
+                Ok(set) => set,
+                Err(reason) => {
+                    finding.note(reason);
+                    continue;
+                }
             };
-            if matches!(set, TaskSet::Missing(_)) && reads_module_globals(semantic) {
+            if matches!(set, TaskSet::Missing(_)) && semantic.reads_module_namespace() {
                 finding.note(format!(
-                    "the module reads its own globals (`globals()`, `vars()` or `dir()` at module level), where `{SET_NAME}` would show"
+                    "the module reads its own globals (`globals()`, `sys.modules[__name__]`, or `vars()` or `dir()` at module level), where `{SET_NAME}` would show"
                 ));
                 continue;
             }
@@ -201,19 +210,26 @@ enum TaskSet {
 }
 
 /// The set `_background_tasks`, visible from `scope` as the module global:
-/// present when the module binds it once as `_background_tasks = set()`
-/// (annotated or not); missing when nothing binds it anywhere. `None` when
-/// something else does.
-fn task_set(ctx: &Context, scope: ScopeId) -> Option<TaskSet> {
+/// present when the module binds it once, as `_background_tasks = set()`
+/// (annotated or not), in place whenever the code at `site` runs (at module
+/// level on every path, before module-level code may run the module's
+/// functions); missing when nothing binds it anywhere. Otherwise why it
+/// cannot be used.
+fn task_set(ctx: &Context, scope: ScopeId, site: TextSize) -> Result<TaskSet, String> {
     let semantic = ctx.semantic;
     let bindings: Vec<_> = semantic.bindings_named(SET_NAME).collect();
     if bindings.is_empty() {
         // `set()` must be the builtin where the new statement runs.
         let builtin_set = matches!(semantic.lookup("set", MODULE_SCOPE), Lookup::Builtin);
-        return builtin_set.then(|| TaskSet::Missing(set_position(ctx)));
+        return if builtin_set {
+            Ok(TaskSet::Missing(set_position(ctx)))
+        } else {
+            Err("`set` is bound to something else in this module".to_string())
+        };
     }
+    let other = || format!("`{SET_NAME}` is already bound to something else in this module");
     let [(_, binding)] = bindings.as_slice() else {
-        return None;
+        return Err(other());
     };
     let is_ours = binding.scope == MODULE_SCOPE
         && matches!(binding.kind, BindingKind::Assignment)
@@ -227,7 +243,15 @@ fn task_set(ctx: &Context, scope: ScopeId) -> Option<TaskSet> {
             ..
         }
     );
-    (is_ours && visible).then_some(TaskSet::Present)
+    if !(is_ours && visible) {
+        return Err(other());
+    }
+    if !semantic.binding_in_place(binding, site) {
+        return Err(format!(
+            "`{SET_NAME}` may not be bound yet when this code runs: it is bound in a function, under a condition, or after module-level code that may run the module's functions"
+        ));
+    }
+    Ok(TaskSet::Present)
 }
 
 /// `_background_tasks = set()` or `_background_tasks: T = set()`, with
@@ -253,15 +277,6 @@ fn is_empty_set_assignment(semantic: &SemanticModel, stmt: &Stmt) -> bool {
     target.id.as_str() == SET_NAME
         && call.arguments.is_empty()
         && semantic.refers_to(&call.func, MODULE_SCOPE, "builtins.set")
-}
-
-/// Whether the module lists its own variables: `globals()` anywhere, or
-/// `vars()` / `dir()` / `locals()` at module level.
-fn reads_module_globals(semantic: &SemanticModel) -> bool {
-    semantic.reads_own_frame(MODULE_SCOPE)
-        || semantic
-            .references_named("globals")
-            .any(|r| matches!(semantic.lookup("globals", r.scope), Lookup::Builtin))
 }
 
 /// Whether `asyncio.ensure_future(x)` surely makes a new task: `x` is a

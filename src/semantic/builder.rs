@@ -41,6 +41,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             single_imports: FxHashMap::default(),
             dynamic_writes: OnceCell::new(),
             class_table: OnceCell::new(),
+            module_code_entry: OnceCell::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),

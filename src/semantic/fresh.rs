@@ -2,7 +2,11 @@
 //! changing what any existing code sees (`tg` for a task group, `task` for a
 //! kept task, the target of a comprehension turned into a loop).
 
+use ruff_python_ast::Expr;
+use ruff_python_ast::visitor::{self, Visitor};
+
 use super::imports::Lookup;
+use super::scope::MODULE_SCOPE;
 use super::{ScopeId, SemanticModel};
 
 /// Builtins that read the calling frame's local variables: a new local
@@ -71,6 +75,62 @@ impl<'a> SemanticModel<'a> {
                         .iter()
                         .any(|getter| self.refers_to(&site.call.func, site.scope, getter))
             })
+    }
+
+    /// Whether the module lists or looks up its own global variables, where
+    /// a new module-level name would show: `globals()` anywhere; `vars()`,
+    /// `dir()`, `locals()`, `eval`, `exec` or a frame at module level; or
+    /// the module object reached through its own name,
+    /// `sys.modules[__name__]` or `importlib.import_module(__name__)`, whose
+    /// `__dict__`, `dir()` and `vars()` hold the same names as `globals()`.
+    pub fn reads_module_namespace(&self) -> bool {
+        use ruff_text_size::Ranged;
+        let own_name = |expr: &Expr| matches!(expr, Expr::Name(n) if n.id.as_str() == "__name__");
+        let globals = self
+            .references_named("globals")
+            .any(|r| matches!(self.lookup("globals", r.scope), Lookup::Builtin));
+        if globals || self.reads_own_frame(MODULE_SCOPE) {
+            return true;
+        }
+        if self.references_named("__name__").next().is_none() {
+            return false;
+        }
+        let imported = self.calls.iter().any(|site| {
+            self.refers_to(&site.call.func, site.scope, "importlib.import_module")
+                && matches!(&*site.call.arguments.args, [only] if own_name(only))
+        });
+        if imported {
+            return true;
+        }
+        if !self.imports_module("sys") {
+            return false;
+        }
+        // `sys.modules[__name__]`: a subscript, which only a walk finds.
+        struct Finder<'m, 'a> {
+            semantic: &'m SemanticModel<'a>,
+            found: bool,
+        }
+        impl<'b> Visitor<'b> for Finder<'_, '_> {
+            fn visit_expr(&mut self, expr: &'b Expr) {
+                if let Expr::Subscript(subscript) = expr
+                    && matches!(subscript.slice.as_ref(), Expr::Name(n) if n.id.as_str() == "__name__")
+                {
+                    let scope = self.semantic.scope_at(subscript.start());
+                    self.found |= self
+                        .semantic
+                        .refers_to(&subscript.value, scope, "sys.modules");
+                }
+                if !self.found {
+                    visitor::walk_expr(self, expr);
+                }
+            }
+        }
+        let mut finder = Finder {
+            semantic: self,
+            found: false,
+        };
+        finder.visit_body(&self.module.body);
+        finder.found
     }
 
     /// Whether a binding recorded in another scope (through `global` or
@@ -208,5 +268,28 @@ mod tests {
             assert!(semantic.is_free_name("x", scope, Some(comprehension)));
             assert!(!semantic.is_free_name("xs", scope, Some(comprehension)));
         });
+    }
+
+    #[test]
+    fn the_module_namespace_is_read_through_globals_or_the_module_object() {
+        let reads =
+            |source: &str| with_context(source, |ctx| ctx.semantic.reads_module_namespace());
+        for source in [
+            "def f():\n    return globals()\n",
+            "print(dir())\n",
+            "import sys\nmod = sys.modules[__name__]\nprint(mod.__dict__)\n",
+            "from sys import modules\ndef f():\n    return vars(modules[__name__])\n",
+            "import importlib\nprint(dir(importlib.import_module(__name__)))\n",
+        ] {
+            assert!(reads(source), "{source}");
+        }
+        for source in [
+            "import sys\nprint(sys.modules['os'])\n",
+            "def f():\n    return dir()\n",
+            "def globals():\n    return {}\nprint(globals())\n",
+            "modules = {}\nprint(modules[__name__])\n",
+        ] {
+            assert!(!reads(source), "{source}");
+        }
     }
 }

@@ -171,6 +171,9 @@ pub struct SemanticModel<'a> {
     dynamic_writes: OnceCell<classes::DynamicWrites<'a>>,
     /// The module's classes with their bases resolved, built on first use.
     class_table: OnceCell<classes::ClassTable<'a>>,
+    /// Where module-level code first may run code of the module itself,
+    /// found on first use (see [`Self::module_code_entry`]).
+    module_code_entry: OnceCell<Option<TextSize>>,
     /// (scope, name) pairs whose every binding imports one same path, with
     /// one of those bindings: what [`Self::import_of`] answers in O(1).
     single_imports: FxHashMap<(ScopeId, &'a str), BindingId>,

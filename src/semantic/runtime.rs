@@ -9,8 +9,9 @@ use ruff_python_ast::{Expr, ExprContext, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 
 use super::imports::Lookup;
+use super::once::is_main_guard;
 use super::scope::{MODULE_SCOPE, ScopeKind};
-use super::{BindingKind, ImportReach, ScopeId, SemanticModel};
+use super::{Binding, BindingKind, ImportReach, ScopeId, SemanticModel};
 
 /// An async library a module can run its coroutines on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,34 +155,79 @@ impl<'a> SemanticModel<'a> {
 
     /// The path `name` imports where the code at `site` runs, when that
     /// binding exists there on every path: every binding of `name` where it
-    /// resolves imports one same path, and one of them is a statement that
-    /// always runs (directly in the module body or the function body, or in
-    /// a `with` or a handler-less `try` there) and runs before the use
-    /// (earlier in the source, or at module level when the use is in a
-    /// function body, which runs after the module is imported).
+    /// resolves imports one same path, and one of them is in place at `site`
+    /// (see [`Self::binding_in_place`]).
     pub fn available_import(&self, name: &str, site: TextSize) -> Option<&str> {
         let scope = self.scope_at(site);
         let path = self.import_of(name, scope)?;
-        let Lookup::Bound {
-            scope: owner,
-            bindings,
-        } = self.lookup(name, scope)
-        else {
+        let Lookup::Bound { bindings, .. } = self.lookup(name, scope) else {
             return None;
         };
-        let deferred = self.runs_after_import(scope);
         let exists = bindings.iter().any(|&id| {
             let binding = self.binding(id);
-            let Some(stmt) = binding.stmt else {
-                return false;
-            };
-            let before = binding.range.start() < site || (owner == MODULE_SCOPE && deferred);
-            before
-                && matches!(binding.kind, BindingKind::Import { .. })
-                && self.stmt_scope(stmt) == Some(owner)
-                && self.runs_unconditionally(stmt)
+            matches!(binding.kind, BindingKind::Import { .. })
+                && self.binding_in_place(binding, site)
         });
         exists.then_some(path)
+    }
+
+    /// Whether `binding` exists whenever the code at `site` runs: its
+    /// statement belongs to the body of the scope it binds in (not a
+    /// function writing a module name through `global`), always runs when
+    /// that body runs to it (directly in the body, or in a `with` or a
+    /// handler-less `try` there; not under an `if`, a loop, a `try` with
+    /// handlers or `if TYPE_CHECKING:`), and runs before the code at `site`:
+    /// earlier in the source (code after it, and any function defined after
+    /// it, runs after it), or, for a module-level binding used in a function
+    /// body, before module-level code first may call into the module (see
+    /// [`Self::module_code_entry`]): a function runs only once something
+    /// calls it, and `asyncio.run(main())` above the binding runs the
+    /// module's functions before it exists.
+    pub fn binding_in_place(&self, binding: &Binding, site: TextSize) -> bool {
+        let Some(stmt) = binding.stmt else {
+            return false;
+        };
+        if self.stmt_scope(stmt) != Some(binding.scope) || !self.runs_unconditionally(stmt) {
+            return false;
+        }
+        if binding.range.start() < site {
+            return true;
+        }
+        binding.scope == MODULE_SCOPE
+            && self.runs_after_import(self.scope_at(site))
+            && self
+                .module_code_entry()
+                .is_none_or(|entry| stmt.end() <= entry)
+    }
+
+    /// The start of the first module-level statement (in an `if`, a loop, a
+    /// `with`, a `try` or a class body at module level too, but not in a
+    /// function body) that may run code of the module itself while the
+    /// module is being executed: a call, a decorator or a class's bases
+    /// that read a name the module binds other than by an import (a
+    /// function or class it defines, a variable: `asyncio.run(main())`,
+    /// `atexit.register(cleanup)`, `app.router.add_get("/", handler)`,
+    /// `@app.get("/")`, `class B(A):` for its `__init_subclass__`), and any
+    /// call under `if __name__ == "__main__":` (`unittest.main()` finds the
+    /// module's code by itself). `None` when no such statement exists.
+    /// Calls of imported functions with only imported or literal arguments
+    /// (`logging.getLogger(__name__)`) are not entries.
+    pub fn module_code_entry(&self) -> Option<TextSize> {
+        *self.module_code_entry.get_or_init(|| {
+            let mut finder = EntryFinder {
+                semantic: self,
+                stmt: TextSize::default(),
+                main_guard: 0,
+                found: None,
+            };
+            for stmt in &self.module.body {
+                finder.visit_stmt(stmt);
+                if finder.found.is_some() {
+                    break;
+                }
+            }
+            finder.found
+        })
     }
 
     /// Whether code in `scope` runs only when something calls it later (it
@@ -329,6 +375,123 @@ impl<'a> Visitor<'a> for AttributeWrites<'a, '_> {
     }
 }
 
+/// Finds [`SemanticModel::module_code_entry`]: walks module-level code
+/// (not function or lambda bodies, which run later) in source order.
+struct EntryFinder<'m, 'a> {
+    semantic: &'m SemanticModel<'a>,
+    /// The start of the innermost statement being visited.
+    stmt: TextSize,
+    /// Depth inside `if __name__ == "__main__":` bodies.
+    main_guard: u32,
+    found: Option<TextSize>,
+}
+
+impl EntryFinder<'_, '_> {
+    /// Whether `expr` reads a name bound by something other than an import
+    /// (a `def`, a `class`, a variable), which may lead into the module's
+    /// own code when called or passed to a call.
+    fn reads_module_code(&self, expr: &Expr) -> bool {
+        struct Names<'m, 'a> {
+            semantic: &'m SemanticModel<'a>,
+            found: bool,
+        }
+        impl<'b> Visitor<'b> for Names<'_, '_> {
+            fn visit_expr(&mut self, expr: &'b Expr) {
+                if self.found {
+                    return;
+                }
+                if let Expr::Name(name) = expr
+                    && name.ctx == ExprContext::Load
+                {
+                    let scope = self.semantic.scope_at(name.start());
+                    if let Lookup::Bound { bindings, .. } =
+                        self.semantic.lookup(name.id.as_str(), scope)
+                    {
+                        self.found = bindings.iter().any(|&id| {
+                            !matches!(self.semantic.binding(id).kind, BindingKind::Import { .. })
+                        });
+                    }
+                }
+                visitor::walk_expr(self, expr);
+            }
+        }
+        let mut names = Names {
+            semantic: self.semantic,
+            found: false,
+        };
+        names.visit_expr(expr);
+        names.found
+    }
+
+    fn entry_if(&mut self, expr: &Expr) {
+        if self.found.is_none() && self.reads_module_code(expr) {
+            self.found = Some(self.stmt);
+        }
+    }
+}
+
+impl<'b> Visitor<'b> for EntryFinder<'_, '_> {
+    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+        if self.found.is_some() {
+            return;
+        }
+        let outer = self.stmt;
+        self.stmt = stmt.start();
+        match stmt {
+            Stmt::FunctionDef(def) => {
+                // Decorators, defaults and annotations run now; the body later.
+                for decorator in &def.decorator_list {
+                    self.entry_if(&decorator.expression);
+                }
+                self.visit_parameters(&def.parameters);
+                if let Some(returns) = &def.returns {
+                    self.visit_expr(returns);
+                }
+            }
+            Stmt::ClassDef(class) => {
+                for decorator in &class.decorator_list {
+                    self.entry_if(&decorator.expression);
+                }
+                if let Some(arguments) = &class.arguments {
+                    for argument in arguments.args.iter() {
+                        self.entry_if(argument);
+                    }
+                    for keyword in arguments.keywords.iter() {
+                        self.entry_if(&keyword.value);
+                    }
+                }
+                self.visit_body(&class.body);
+            }
+            _ if is_main_guard(stmt) => {
+                self.main_guard += 1;
+                visitor::walk_stmt(self, stmt);
+                self.main_guard -= 1;
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+        self.stmt = outer;
+    }
+
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        if self.found.is_some() {
+            return;
+        }
+        match expr {
+            // The body runs later; its defaults run now.
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    self.visit_parameters(parameters);
+                }
+            }
+            Expr::Call(_) if self.main_guard > 0 => self.found = Some(self.stmt),
+            // Everything inside a call that reads no module name reads none
+            // in its nested calls either.
+            Expr::Call(_) => self.entry_if(expr),
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ruff_text_size::TextSize;
@@ -454,6 +617,72 @@ mod tests {
         assert!(available(
             "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import asyncio\nimport asyncio\nasync def f():\n    HERE\n"
         ));
+    }
+
+    #[test]
+    fn imports_after_module_code_that_runs_the_functions_are_not() {
+        // `main()` runs `f` before the import below it.
+        assert!(!available(
+            "async def f():\n    HERE\nasync def main():\n    await f()\nasyncio_run(main())\nimport asyncio\n"
+        ));
+        assert!(!available(
+            "import trio\nasync def f():\n    HERE\nif __name__ == '__main__':\n    trio.run(f)\nimport asyncio\n"
+        ));
+        // Code that calls nothing of the module's own does not count.
+        assert!(available(
+            "import logging\nasync def f():\n    HERE\nlogger = logging.getLogger(__name__)\nimport asyncio\n"
+        ));
+        // A function defined after the import exists only once it ran.
+        assert!(available(
+            "def main():\n    pass\nmain()\nimport asyncio\nasync def f():\n    HERE\n"
+        ));
+    }
+
+    /// Whether the one binding of `name` is in place where `HERE` is.
+    fn in_place(source: &str, name: &str) -> bool {
+        let site = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
+        let parsed = parse(source).unwrap();
+        let semantic = SemanticModel::build(parsed.syntax());
+        let bindings: Vec<_> = semantic.bindings_named(name).collect();
+        let [(_, binding)] = bindings.as_slice() else {
+            panic!("one binding of {name} in {source}");
+        };
+        semantic.binding_in_place(binding, site)
+    }
+
+    #[test]
+    fn module_bindings_in_place_before_module_code_runs() {
+        assert!(in_place("s = set()\nasync def f():\n    HERE\n", "s"));
+        assert!(in_place(
+            "async def f():\n    HERE\ns = set()\nif __name__ == '__main__':\n    asyncio.run(f())\n",
+            "s"
+        ));
+        assert!(in_place(
+            "import asyncio\nasync def f():\n    HERE\nwith lock:\n    s = set()\nasyncio.run(f())\n",
+            "s"
+        ));
+    }
+
+    #[test]
+    fn module_bindings_not_in_place_when_code_may_run_first() {
+        for source in [
+            // Bound in a function through `global`: only once it is called.
+            "def init():\n    global s\n    s = set()\nasync def f():\n    HERE\n",
+            // After the line that runs the coroutine.
+            "async def f():\n    HERE\nif __name__ == '__main__':\n    asyncio.run(f())\ns = set()\n",
+            // On one path only.
+            "import os\nif os.environ.get('X'):\n    s = set()\nasync def f():\n    HERE\n",
+            // A decorator, a registration or a subclass may call into the module.
+            "async def f():\n    HERE\n@register\ndef g():\n    pass\ns = set()\ndef register(x):\n    return x\n",
+            "import atexit\nasync def f():\n    HERE\ndef bye():\n    pass\natexit.register(bye)\ns = set()\n",
+            "class A:\n    def __init_subclass__(cls):\n        pass\nasync def f():\n    HERE\nclass B(A):\n    pass\ns = set()\n",
+            // `unittest.main()` finds the module's code by itself.
+            "import unittest\nasync def f():\n    HERE\nif __name__ == '__main__':\n    unittest.main()\ns = set()\n",
+        ] {
+            assert!(!in_place(source, "s"), "{source}");
+        }
+        // In module-level code itself, only what ran before counts.
+        assert!(!in_place("HERE\ns = set()\n", "s"));
     }
 
     #[test]
