@@ -55,6 +55,23 @@ declare_codemod! {
     /// `await`, `async for` or `async with` of the coroutine itself
     /// (cancellation arrives only there).
     ///
+    /// The new clause re-raises every `CancelledError`, also one that is
+    /// not this coroutine's cancellation: since Python 3.8, awaiting a task
+    /// or future that other code cancelled raises `CancelledError` in the
+    /// awaiting coroutine, which is not cancelled itself. So a `try` whose
+    /// body awaits anything but a call written in place (a task or future
+    /// held in a variable or attribute, `asyncio.gather`, `shield` or
+    /// `wait_for` of one, a call known to return a future) is left alone,
+    /// and so is one awaiting a coroutine of this module that raises
+    /// `CancelledError` itself or awaits such a thing. Not seen: a callee
+    /// the module cannot read (an imported function, a method of another
+    /// object) that raises `CancelledError` itself or awaits a task
+    /// cancelled elsewhere; there the fix now ends the coroutine where the
+    /// handler used to take over. On Python 3.11+ a separate `except
+    /// CancelledError: if asyncio.current_task().cancelling(): raise`
+    /// clause would not do instead: a foreign `CancelledError` would stop
+    /// in it and never reach the original handler.
+    ///
     /// ## Left alone
     /// A handler with any `raise` in its own body (a bare `raise`, `raise
     /// err`, `raise Other() from err`, `raise e from None`, logging then
@@ -75,7 +92,13 @@ declare_codemod! {
     /// callback, `sys.exc_info()`), as asyncio's own `staggered_race` and
     /// `contextlib.AsyncExitStack` do: re-raising cancellation first would
     /// skip the hand-over. Logging the exception or formatting it
-    /// (`str(exc)`, `type(exc).__name__`) is not handing it on.
+    /// (`str(exc)`, `type(exc).__name__`) is not handing it on. Also
+    /// reported without a fix: a handler that asks about cancellation
+    /// another way (a task's or future's `.cancelled()` or `.cancelling()`,
+    /// such as `asyncio.current_task().cancelling()`, or a match of the
+    /// traceback's text against `"CancelledError"`: it may decide itself),
+    /// and a `try` whose body awaits a task or future that other code may
+    /// cancel (see Fix safety).
     pub static SWALLOWED_CANCEL = Codemod {
         code: "AM107",
         name: "swallowed-cancel",
@@ -162,9 +185,22 @@ fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: Scope
         );
         return;
     }
+    if used.asks_cancellation {
+        finding.note(
+            "the handler asks about cancellation itself (`.cancelling()`, `.cancelled()`, the traceback's text): it may decide what happens to it; review by hand",
+        );
+        return;
+    }
     if let Some(library) = semantic.non_asyncio_library().map(|l| l.module()) {
         finding.note(format!(
             "the module imports {library}, whose cancellation is not `asyncio.CancelledError`"
+        ));
+        return;
+    }
+    if let Some(foreign) = semantic.foreign_cancellation(&try_stmt.body, scope) {
+        finding.note(format!(
+            "the `try` awaits {}: its `CancelledError` may come from there while this coroutine is not cancelled, and re-raising it would end the coroutine",
+            foreign.what
         ));
         return;
     }
@@ -557,6 +593,45 @@ mod tests {
             "import asyncio\nasync def f():\n    try:\n        await g()\n    except BaseException as e:\n        if isinstance(e, KeyboardInterrupt):\n            return\n        log(e)\n",
             "`except BaseException` in a coroutine swallows its cancellation",
         );
+    }
+
+    #[test]
+    fn awaiting_what_other_code_may_cancel_is_reported_without_fix() {
+        for body in [
+            "await task",
+            "result = await self._waiter",
+            "await asyncio.gather(*tasks)",
+            "await asyncio.wait_for(task, 1)",
+            "await asyncio.shield(task)",
+            "await inner()",
+        ] {
+            let source = format!(
+                "import asyncio\nasync def inner():\n    raise asyncio.CancelledError\nasync def f(self, task, tasks):\n    try:\n        {body}\n    except:\n        return None\n"
+            );
+            check_finding(
+                &SWALLOWED_CANCEL,
+                &source,
+                "bare `except:` in a coroutine swallows its cancellation",
+            );
+        }
+    }
+
+    #[test]
+    fn a_handler_asking_about_cancellation_is_reported_without_fix() {
+        for test in [
+            "if asyncio.current_task().cancelling():\n            return 'stopping'",
+            "if task.cancelled():\n            return 'child cancelled'",
+            "if 'CancelledError' in traceback.format_exc():\n            return 'quiet'",
+        ] {
+            let source = format!(
+                "import asyncio, traceback\nasync def f(task):\n    try:\n        await work()\n    except BaseException:\n        {test}\n        return 'failed'\n"
+            );
+            check_finding(
+                &SWALLOWED_CANCEL,
+                &source,
+                "`except BaseException` in a coroutine swallows its cancellation",
+            );
+        }
     }
 
     #[test]

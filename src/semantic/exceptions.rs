@@ -9,6 +9,9 @@
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, ExceptHandlerExceptHandler, Expr, Pattern, Stmt};
 
+use ruff_text_size::{Ranged, TextRange};
+
+use super::coroutines::CallResult;
 use super::{ScopeId, SemanticModel};
 
 /// What a handler's own code (not nested functions or lambdas, which run
@@ -22,6 +25,12 @@ pub struct CaughtUse<'a> {
     pub tested_against: Vec<&'a Expr>,
     /// It reads an attribute of the exception object.
     pub reads_attributes: bool,
+    /// It asks whether a cancellation is under way by other means than the
+    /// exception's type: a task's or future's `.cancelling()`,
+    /// `.cancelled()` or `.uncancel()` (`asyncio.current_task().cancelling()`,
+    /// `t.cancelled()`), or a string naming `CancelledError` (`"CancelledError"
+    /// in traceback.format_exc()`). It decides about cancellation itself.
+    pub asks_cancellation: bool,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -98,6 +107,179 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
+/// How deep [`SemanticModel::foreign_cancellation`] follows the module's
+/// own coroutines into the coroutines they await.
+const MAX_CALLEE_DEPTH: u8 = 3;
+
+/// An `await` whose `CancelledError` may not be the awaiting task's own
+/// cancellation (see [`SemanticModel::foreign_cancellation`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForeignCancellation {
+    /// The `await` expression.
+    pub range: TextRange,
+    /// What it awaits, for a message.
+    pub what: &'static str,
+}
+
+impl<'a> SemanticModel<'a> {
+    /// An `await` in `body` (code of the coroutine `scope`'s own frame, not
+    /// of nested functions or lambdas) that may raise `CancelledError`
+    /// while the awaiting task is not being cancelled. Since Python 3.8
+    /// awaiting a task or future that other code cancelled raises
+    /// `CancelledError` in the awaiting coroutine, and `asyncio.gather`,
+    /// `shield` and `wait_for` pass on the cancellation of what they wait
+    /// for. Only a call written in place is the coroutine's own business:
+    /// anything else is foreign: a task or future held in a variable, an
+    /// attribute or a subscript; a call known to return a future or task
+    /// (`asyncio.create_task`, `ensure_future`, `run_in_executor`,
+    /// `Future()`, a name saying "future"); `gather`, `shield` or `wait_for`
+    /// of any of those; and a call of one of the module's own coroutine
+    /// functions whose body raises `CancelledError` itself or awaits
+    /// something foreign (followed a few calls deep). Not seen: a callee
+    /// the module cannot see (an imported function, a method of another
+    /// object) that does the same inside.
+    pub fn foreign_cancellation(
+        &self,
+        body: &[Stmt],
+        scope: ScopeId,
+    ) -> Option<ForeignCancellation> {
+        self.foreign_cancellation_at(body, scope, 0)
+    }
+
+    fn foreign_cancellation_at(
+        &self,
+        body: &[Stmt],
+        scope: ScopeId,
+        depth: u8,
+    ) -> Option<ForeignCancellation> {
+        let mut finder = OwnAwaits::default();
+        finder.visit_body(body);
+        for await_ in finder.awaits {
+            if self.frame_of(self.scope_at(await_.start())) != scope {
+                continue; // A nested function's (or generator expression's) await.
+            }
+            if let Some(what) = self.awaits_foreign(&await_.value, scope, depth) {
+                return Some(ForeignCancellation {
+                    range: await_.range(),
+                    what,
+                });
+            }
+        }
+        None
+    }
+
+    /// What makes awaiting `value` (in `scope`) raise a `CancelledError`
+    /// that may not be the awaiting task's, if anything.
+    fn awaits_foreign(&self, value: &Expr, scope: ScopeId, depth: u8) -> Option<&'static str> {
+        let Expr::Call(call) = value else {
+            return Some(
+                "a task or future held in a variable or attribute, which other code may cancel",
+            );
+        };
+        let asyncio_member = self
+            .qualified_name(&call.func, scope)
+            .filter(|q| q.module() == "asyncio")
+            .map(|q| q.member().to_string());
+        match asyncio_member.as_deref() {
+            Some("wait_for" | "shield") => {
+                let awaited = call.arguments.find_argument_value(
+                    if asyncio_member.as_deref() == Some("shield") {
+                        "arg"
+                    } else {
+                        "fut"
+                    },
+                    0,
+                )?;
+                return self.awaits_foreign(awaited, scope, depth).map(|_| {
+                    "`asyncio.wait_for` or `asyncio.shield` of a task or future, whose cancellation it passes on"
+                });
+            }
+            Some("gather") => {
+                let foreign = call.arguments.args.iter().any(|argument| {
+                    argument.is_starred_expr()
+                        || self.awaits_foreign(argument, scope, depth).is_some()
+                });
+                return foreign.then_some(
+                    "`asyncio.gather` of tasks or futures, whose cancellation it passes on",
+                );
+            }
+            _ => {}
+        }
+        match self.call_result(call, scope) {
+            CallResult::Future | CallResult::NotCoroutine => {
+                Some("a task or future, which other code may cancel")
+            }
+            CallResult::Unknown => None,
+            CallResult::Coroutine => {
+                let def = self.coroutine_function(&call.func, scope)?;
+                let callee = self.scope_of_function(def)?;
+                let foreign = depth < MAX_CALLEE_DEPTH
+                    && (raises_cancelled_error(self, &def.body, callee)
+                        || self
+                            .foreign_cancellation_at(&def.body, callee, depth + 1)
+                            .is_some());
+                foreign.then_some(
+                    "a coroutine of this module that raises `CancelledError` itself or awaits a task or future",
+                )
+            }
+        }
+    }
+}
+
+/// Whether code of `body` (in its own frame) raises `CancelledError` by
+/// name: `raise CancelledError`, `raise asyncio.CancelledError()`.
+fn raises_cancelled_error(semantic: &SemanticModel, body: &[Stmt], scope: ScopeId) -> bool {
+    #[derive(Default)]
+    struct Raises<'b> {
+        raised: Vec<&'b Expr>,
+    }
+    impl<'b> Visitor<'b> for Raises<'b> {
+        fn visit_stmt(&mut self, stmt: &'b Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::Raise(ast::StmtRaise { exc: Some(exc), .. }) => self.raised.push(exc),
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+    }
+    let mut raises = Raises::default();
+    raises.visit_body(body);
+    raises.raised.iter().any(|exc| {
+        let class = match exc {
+            Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        !class.is_string_literal_expr() && semantic.names_cancelled_error(class, scope)
+    })
+}
+
+/// The `await` expressions of some code, nested functions and lambdas
+/// left out (their code runs later).
+#[derive(Default)]
+struct OwnAwaits<'b> {
+    awaits: Vec<&'b ast::ExprAwait>,
+}
+
+impl<'b> Visitor<'b> for OwnAwaits<'b> {
+    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Lambda(_) => {}
+            Expr::Await(await_) => {
+                self.awaits.push(await_);
+                visitor::walk_expr(self, expr);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
 struct CaughtFinder<'m, 'a, 'h> {
     semantic: &'m SemanticModel<'a>,
     scope: ScopeId,
@@ -152,6 +334,11 @@ impl<'h> CaughtFinder<'_, '_, 'h> {
         }
     }
 
+    /// A string literal holding `CancelledError`.
+    fn names_cancelled_error_string(&self, expr: &Expr) -> bool {
+        expr.is_string_literal_expr() && self.semantic.names_cancelled_error(expr, self.scope)
+    }
+
     fn tested(&mut self, against: impl IntoIterator<Item = &'h Expr>) {
         self.found.tests_type = true;
         self.found.tested_against.extend(against);
@@ -195,6 +382,37 @@ impl<'h> Visitor<'h> for CaughtFinder<'_, '_, 'h> {
     }
 
     fn visit_expr(&mut self, expr: &'h Expr) {
+        match expr {
+            Expr::Call(call)
+                if call.arguments.is_empty()
+                    && matches!(call.func.as_ref(), Expr::Attribute(method)
+                        if matches!(method.attr.as_str(), "cancelled" | "cancelling" | "uncancel")) =>
+            {
+                self.found.asks_cancellation = true;
+            }
+            // `"CancelledError" in traceback.format_exc()`,
+            // `text.startswith("CancelledError")`: a string matched against
+            // text; a message that only mentions it is no test.
+            Expr::Compare(compare)
+                if std::iter::once(&*compare.left)
+                    .chain(compare.comparators.iter())
+                    .any(|e| self.names_cancelled_error_string(e)) =>
+            {
+                self.found.asks_cancellation = true;
+            }
+            Expr::Call(call)
+                if matches!(call.func.as_ref(), Expr::Attribute(method)
+                    if matches!(method.attr.as_str(), "startswith" | "endswith" | "find" | "rfind" | "index" | "count" | "search" | "match" | "fullmatch"))
+                    && call
+                        .arguments
+                        .args
+                        .iter()
+                        .any(|e| self.names_cancelled_error_string(e)) =>
+            {
+                self.found.asks_cancellation = true;
+            }
+            _ => {}
+        }
         match expr {
             Expr::Lambda(_) => return,
             Expr::Call(call) => {
@@ -331,6 +549,48 @@ mod tests {
         );
     }
 
+    /// Whether the first handler asks about cancellation by other means.
+    fn asks(handler: &str) -> bool {
+        let source = format!(
+            "import asyncio, traceback\nasync def f(t):\n    try:\n        await g()\n    {handler}\n"
+        );
+        with_context(&source, |ctx| {
+            let Some(Stmt::FunctionDef(def)) = ctx.module.body.get(1) else {
+                panic!("no function")
+            };
+            let Some(Stmt::Try(try_)) = def.body.first() else {
+                panic!("no try")
+            };
+            let Some(ExceptHandler::ExceptHandler(handler)) = try_.handlers.first() else {
+                panic!("no handler")
+            };
+            let semantic = ctx.semantic;
+            let scope = semantic.scope_at(handler.body[0].start());
+            semantic.caught_use(handler, scope).asks_cancellation
+        })
+    }
+
+    #[test]
+    fn asking_the_task_about_cancellation() {
+        for handler in [
+            "except BaseException:\n        if asyncio.current_task().cancelling():\n            return",
+            "except BaseException:\n        if t.cancelled():\n            return 1",
+            "except:\n        if 'CancelledError' in traceback.format_exc():\n            return",
+            "except:\n        asyncio.current_task().uncancel()",
+            "except:\n        if traceback.format_exc().rstrip().endswith('CancelledError'):\n            return",
+        ] {
+            assert!(asks(handler), "{handler}");
+        }
+        for handler in [
+            "except BaseException:\n        log.error('failed')",
+            "except BaseException:\n        t.cancel()",
+            "except BaseException:\n        return 'not a CancelledError, surely'",
+            "except BaseException:\n        def later():\n            return t.cancelled()",
+        ] {
+            assert!(!asks(handler), "{handler}");
+        }
+    }
+
     #[test]
     fn describing_is_not_testing() {
         assert_eq!(
@@ -350,5 +610,71 @@ mod tests {
             ),
             (false, false, false)
         );
+    }
+
+    /// [`SemanticModel::foreign_cancellation`] for the body of the first
+    /// `try` of `async def f`.
+    fn foreign(source: &str) -> Option<&'static str> {
+        with_context(source, |ctx| {
+            let def = ctx
+                .module
+                .body
+                .iter()
+                .find_map(|s| match s {
+                    Stmt::FunctionDef(def) if def.name.as_str() == "f" => Some(def),
+                    _ => None,
+                })
+                .expect("async def f");
+            let Some(Stmt::Try(try_)) = def.body.iter().find(|s| s.is_try_stmt()) else {
+                panic!("no try")
+            };
+            let semantic = ctx.semantic;
+            let scope = semantic.scope_of_function(def).expect("a scope");
+            semantic
+                .foreign_cancellation(&try_.body, scope)
+                .map(|found| found.what)
+        })
+    }
+
+    #[test]
+    fn calls_written_in_place_are_the_coroutines_own() {
+        for body in [
+            "await asyncio.sleep(1)",
+            "await session.get(url)",
+            "await asyncio.wait_for(reader.read(), 5)",
+            "await asyncio.gather(a(), b())",
+            "await asyncio.shield(work())",
+            "await mine()",
+            "x = [await mine() for _ in range(2)]",
+            "g = lambda t: t\n        def later():\n            return t",
+        ] {
+            let source = format!(
+                "import asyncio\nasync def mine():\n    await asyncio.sleep(0)\nasync def f(t, session, reader):\n    try:\n        {body}\n    except:\n        pass\n"
+            );
+            assert_eq!(foreign(&source), None, "{body}");
+        }
+    }
+
+    #[test]
+    fn tasks_futures_and_what_passes_their_cancellation_on_are_foreign() {
+        for body in [
+            "await t",
+            "await self.waiter",
+            "await tasks[0]",
+            "await asyncio.gather(*tasks)",
+            "await asyncio.gather(a(), t)",
+            "await asyncio.shield(t)",
+            "await asyncio.wait_for(t, 5)",
+            "await asyncio.ensure_future(a())",
+            "await loop.run_in_executor(None, work)",
+            "await asyncio.Future()",
+            "await raises_it()",
+            "await awaits_a_task(t)",
+        ] {
+            let source = format!(
+                "import asyncio\nasync def raises_it():\n    raise asyncio.CancelledError()\nasync def awaits_a_task(t):\n    return await t\nasync def f(self, t, tasks, loop):\n    try:\n        {body}\n    except:\n        pass\n"
+            );
+            assert!(foreign(&source).is_some(), "{body}");
+        }
     }
 }
