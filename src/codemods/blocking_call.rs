@@ -74,8 +74,9 @@ declare_codemod! {
     /// current `contextvars` context is copied to the thread, so a variable
     /// the callee sets is not seen afterwards. The arguments are evaluated
     /// in the coroutine, in the same order as before, before the thread
-    /// starts, and the rest of a chain that does no I/O runs in the
-    /// coroutine after it, as before. A chain that moves whole is not
+    /// starts (a generator expression given as the argument is consumed
+    /// in the thread; it gets parentheses of its own), and the rest of a
+    /// chain that does no I/O runs in the coroutine after it, as before. A chain that moves whole is not
     /// bound to new names first: it moves only when every argument of the
     /// call is a literal or a local variable of the coroutine that surely
     /// holds a value and that no nested function rebinds, and the rest of
@@ -86,7 +87,11 @@ declare_codemod! {
     /// in the thread, and is reported. Cancelling the coroutine no longer
     /// stops at the call, and the thread finishes it anyway; the program
     /// waits for it at exit: for `input()`, Ctrl-C now ends the program
-    /// only after the user presses Enter. With asyncio's deprecated
+    /// only after the user presses Enter. The `await` is a new point where
+    /// cancellation can arrive: in cleanup code (a `finally:` or `except`
+    /// body) a second cancellation now interrupts the cleanup there, and
+    /// what follows the call in that block no longer runs (as with AM001,
+    /// whose fix is unsafe there for this reason). With asyncio's deprecated
     /// `FastChildWatcher` or `SafeChildWatcher`, which reap any child, a
     /// `subprocess` call in a thread may lose its child's exit status.
     ///
@@ -104,7 +109,13 @@ declare_codemod! {
     /// (see Fix safety), and an augmented assignment to anything but a
     /// local variable (`self.total += requests.get(u).json()["n"]` reads
     /// `self.total` before the `await`; another task's change meanwhile
-    /// would be lost). `time.sleep` is AM001's.
+    /// would be lost), and a call inside a synchronous `with` of the
+    /// coroutine (a `threading` lock, `decimal.localcontext()`,
+    /// `redirect_stdout`, a patch; not a file from `open()` or `tempfile`):
+    /// the `await` would keep the context entered while other tasks run
+    /// (another task taking the same lock deadlocks the thread, an `RLock`
+    /// lets it in) and the call would run in a thread outside it.
+    /// `time.sleep` is AM001's.
     ///
     /// ## Python
     /// `asyncio.to_thread` exists since Python 3.9.
@@ -403,6 +414,18 @@ fn report_statement_value(
         ));
         return;
     }
+    if let Some(item) = semantic.held_context(stmt) {
+        let manager = &ctx.source[item.context_expr.range()];
+        let manager = if manager.contains(['\n', '\r']) || manager.len() > 40 {
+            "a synchronous `with`".to_string()
+        } else {
+            format!("`with {manager}`")
+        };
+        finding.note(format!(
+            "the call sits in {manager}: the `await` would keep its context (a lock, a thread's or the process's state) held while other tasks run, and the call would run in another thread, outside it"
+        ));
+        return;
+    }
     let how = thread_hazard(call, callee)
         .or_else(|| statement_hazard(semantic, stmt, scope))
         .map_or_else(|| chain.how_to_move(semantic, scope), Err);
@@ -458,6 +481,13 @@ fn move_call(
         fix.insert(call.end(), close.to_string());
     }
     let arguments = &call.arguments;
+    // `run(a for a in argv)`: a generator alone between the call's
+    // parentheses needs its own once it is one argument of several.
+    let generator = bare_generator(call);
+    let open_generator = if generator.is_some() { "(" } else { "" };
+    if let Some(generator) = generator {
+        fix.insert(generator.end(), ")");
+    }
     let paren = arguments.start();
     let after_paren = paren + TextSize::of('(');
     if arguments.is_empty() {
@@ -474,10 +504,16 @@ fn move_call(
     let same_line = line_start(source, next.start()) == line_start(source, paren);
     if same_line {
         // `get(url)` → `to_thread(get, url)`: the space before the argument is ours.
-        fix.replace(TextRange::new(paren, next.start()), ", ");
+        fix.replace(
+            TextRange::new(paren, next.start()),
+            format!(", {open_generator}"),
+        );
     } else {
         // The first argument on the next line keeps its layout (and a comment after `(`).
         fix.replace(TextRange::new(paren, after_paren), ",");
+        if let Some(generator) = generator {
+            fix.insert(generator.start(), open_generator);
+        }
     }
     Ok(())
 }
@@ -541,7 +577,13 @@ fn laid_out(
     );
     let callee = &source[TextRange::new(range.start(), arguments.start())];
     let mut items = vec![callee.to_string()];
-    items.extend(bracket_items(source, ctx.tokens, inner, &ranges)?);
+    let mut arguments_text = bracket_items(source, ctx.tokens, inner, &ranges)?;
+    if bare_generator(call).is_some()
+        && let [only] = arguments_text.as_mut_slice()
+    {
+        *only = format!("({only})");
+    }
+    items.extend(arguments_text);
     let unit = indent_unit(source, ctx.tokens);
     let brackets = one_line_layout(ctx, source, range, &unit)?;
     let open = format!("await {to_thread}(");
@@ -591,6 +633,16 @@ fn one_line_layout<'u>(
         line_length: ctx.settings.line_length,
         hug: true,
     })
+}
+
+/// The generator expression that is the call's only argument without
+/// parentheses of its own (`f(x for x in xs)`): alone it may borrow the
+/// call's, beside another argument it may not.
+fn bare_generator(call: &ast::ExprCall) -> Option<&ast::ExprGenerator> {
+    match (&*call.arguments.args, call.arguments.keywords.is_empty()) {
+        ([Expr::Generator(generator)], true) if !generator.parenthesized => Some(generator),
+        _ => None,
+    }
 }
 
 /// The display name of a blocking function that `asyncio.to_thread` can
@@ -881,6 +933,39 @@ mod tests {
             &BLOCKING_CALL,
             "import asyncio\nimport requests\nasync def f(url, payload):\n    response = requests.post(url, json=payload, headers={'x': 'y'}, timeout=10.0)\n",
             "import asyncio\nimport requests\nasync def f(url, payload):\n    response = await asyncio.to_thread(\n        requests.post, url, json=payload, headers={'x': 'y'}, timeout=10.0\n    )\n",
+        );
+    }
+
+    #[test]
+    fn a_bare_generator_argument_gets_its_own_parentheses() {
+        check_fix(
+            &BLOCKING_CALL,
+            "import asyncio\nimport subprocess\nasync def f(argv):\n    subprocess.run(str(a) for a in argv)\n",
+            "import asyncio\nimport subprocess\nasync def f(argv):\n    await asyncio.to_thread(subprocess.run, (str(a) for a in argv))\n",
+        );
+        check_fix(
+            &BLOCKING_CALL,
+            "import asyncio\nimport subprocess\nasync def f(argv):\n    subprocess.run(\n        str(a) for a in argv\n    )\n",
+            "import asyncio\nimport subprocess\nasync def f(argv):\n    await asyncio.to_thread(subprocess.run,\n        (str(a) for a in argv)\n    )\n",
+        );
+    }
+
+    #[test]
+    fn a_call_in_a_synchronous_with_is_reported_without_fix() {
+        for manager in ["lock", "decimal.localcontext()", "open(p) as f, lock"] {
+            let source = format!(
+                "import asyncio, decimal, subprocess\nasync def f(lock, p):\n    with {manager}:\n        subprocess.run(['ls'])\n"
+            );
+            check_finding(
+                &BLOCKING_CALL,
+                &source,
+                "blocking call `subprocess.run` in a coroutine",
+            );
+        }
+        check_fix(
+            &BLOCKING_CALL,
+            "import asyncio, subprocess\nasync def f(p):\n    with open(p) as out:\n        subprocess.run(['ls'], stdout=out)\n",
+            "import asyncio, subprocess\nasync def f(p):\n    with open(p) as out:\n        await asyncio.to_thread(subprocess.run, ['ls'], stdout=out)\n",
         );
     }
 

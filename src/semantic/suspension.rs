@@ -203,6 +203,42 @@ impl<'a> SemanticModel<'a> {
             })
     }
 
+    /// The first `with` item (innermost first) of a synchronous `with`
+    /// around `stmt` in its own frame whose context a suspension point at
+    /// `stmt` would keep entered while other tasks run and while the work
+    /// moves to another thread: a `threading` lock (`with lock:` now
+    /// deadlocks when another task of the same thread takes it, and an
+    /// `RLock` lets it in), `decimal.localcontext()`, a redirected
+    /// `sys.stdout`, a patch, a changed directory, anything whose state is
+    /// the thread's or the process's. Only what surely holds an object of
+    /// this code alone does not count: a file from `open(...)` and
+    /// `tempfile`'s files and directories.
+    pub fn held_context(&self, stmt: &Stmt) -> Option<&'a ast::WithItem> {
+        const PRIVATE: &[&str] = &[
+            "builtins.open",
+            "io.open",
+            "tempfile.TemporaryDirectory",
+            "tempfile.NamedTemporaryFile",
+            "tempfile.TemporaryFile",
+            "tempfile.SpooledTemporaryFile",
+        ];
+        for (parent, part) in self.enclosing_blocks(stmt) {
+            let Stmt::With(with) = parent else { continue };
+            if with.is_async || part != BlockPart::Body {
+                continue;
+            }
+            let scope = self.scope_at(with.start());
+            let held = with.items.iter().find(|item| {
+                !matches!(&item.context_expr, Expr::Call(call)
+                    if PRIVATE.iter().any(|private| self.refers_to(&call.func, scope, private)))
+            });
+            if held.is_some() {
+                return held;
+            }
+        }
+        None
+    }
+
     /// The first handler around `stmt` in its frame that may catch an
     /// exception of one of `classes` raised by `stmt`: an `except` (or
     /// `except*`) clause of a `try` whose body holds it, naming one of the
@@ -1066,6 +1102,57 @@ mod tests {
         // Rebinding a parameter is private.
         assert_eq!(
             shared("async def f(n):\n    m = n\n    sleep(1)\n    n = m + 1\n"),
+            None
+        );
+    }
+
+    fn held(source: &str) -> Option<String> {
+        with_sleep(source, |semantic, stmt| {
+            semantic
+                .held_context(stmt)
+                .map(|item| source[item.context_expr.range()].to_string())
+        })
+    }
+
+    #[test]
+    fn synchronous_contexts_around_are_held() {
+        for (body, manager) in [
+            ("with lock:\n        sleep(1)", "lock"),
+            ("with open(p) as f, lock:\n        sleep(1)", "lock"),
+            (
+                "with decimal.localcontext() as c:\n        if x:\n            sleep(1)",
+                "decimal.localcontext()",
+            ),
+            (
+                "with redirect_stdout(buf):\n        try:\n            sleep(1)\n        finally:\n            pass",
+                "redirect_stdout(buf)",
+            ),
+            (
+                "with lock:\n        with open(p):\n            sleep(1)",
+                "lock",
+            ),
+        ] {
+            let source = format!(
+                "import decimal\nfrom contextlib import redirect_stdout\nasync def f(lock, p, x, buf):\n    {body}\n"
+            );
+            assert_eq!(held(&source).as_deref(), Some(manager), "{body}");
+        }
+    }
+
+    #[test]
+    fn files_async_contexts_and_other_frames_are_not_held() {
+        for body in [
+            "with open(p) as f:\n        sleep(1)",
+            "with tempfile.TemporaryDirectory() as d:\n        sleep(1)",
+            "async with lock:\n        sleep(1)",
+            "with lock:\n        pass\n    sleep(1)",
+        ] {
+            let source = format!("import tempfile\nasync def f(lock, p):\n    {body}\n");
+            assert_eq!(held(&source), None, "{body}");
+        }
+        // A coroutine defined inside a `with` is not held by it.
+        assert_eq!(
+            held("with lock:\n    async def f():\n        sleep(1)\n"),
             None
         );
     }
