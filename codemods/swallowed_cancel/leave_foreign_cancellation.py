@@ -73,6 +73,33 @@ async def with_deadline(task):
         return "the task was cancelled"
 
 
+async def wait_all(tasks):
+    return await asyncio.gather(*tasks)
+
+
+async def supervise(tasks):
+    try:
+        await wait_all(tasks)
+    except BaseException:  # leave, reported: the coroutine it calls gathers tasks
+        return "a worker stopped"
+
+
+class Conn:
+    def __init__(self):
+        self._waiter = asyncio.get_running_loop().create_future()
+
+    async def wait_closed(self):
+        return await self._waiter
+
+
+async def watch(conn):
+    try:
+        await conn.wait_closed()
+    except:  # leave, reported: the method of that name awaits a future
+        return "closed abruptly"
+    return "closed"
+
+
 async def main():
     t = asyncio.create_task(worker())
     await asyncio.sleep(0.01)
@@ -92,6 +119,18 @@ async def main():
         await asyncio.sleep(0)
         t.cancel()
         print(await wait([t] if wait is gathered else t))
+
+    tasks = [asyncio.create_task(worker()) for _ in range(2)]
+    await asyncio.sleep(0)
+    tasks[0].cancel()
+    print(await supervise(tasks))
+    tasks[1].cancel()
+
+    conn = Conn()
+    t = asyncio.create_task(watch(conn))
+    await asyncio.sleep(0)
+    conn._waiter.cancel()
+    print(await t)
 
 
 asyncio.run(main())

@@ -63,11 +63,12 @@ declare_codemod! {
     /// held in a variable or attribute, `asyncio.gather`, `shield` or
     /// `wait_for` of one, a call known to return a future) is left alone,
     /// and so is one awaiting a coroutine of this module that raises
-    /// `CancelledError` itself or awaits such a thing. Not seen: a callee
-    /// the module cannot read (an imported function, a method of another
-    /// object) that raises `CancelledError` itself or awaits a task
-    /// cancelled elsewhere; there the fix now ends the coroutine where the
-    /// handler used to take over. On Python 3.11+ a separate `except
+    /// `CancelledError` itself or awaits such a thing (for `obj.method()`
+    /// on an object of unknown type: any `async def method` of the module).
+    /// Not seen: a callee the module cannot read (an imported function, a
+    /// method no class of the module defines) that raises `CancelledError`
+    /// itself or awaits a task cancelled elsewhere; there the fix now ends
+    /// the coroutine where the handler used to take over. On Python 3.11+ a separate `except
     /// CancelledError: if asyncio.current_task().cancelling(): raise`
     /// clause would not do instead: a foreign `CancelledError` would stop
     /// in it and never reach the original handler.

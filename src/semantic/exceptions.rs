@@ -7,12 +7,15 @@
 //! depends on the exception's class having them.
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{self as ast, ExceptHandlerExceptHandler, Expr, Pattern, Stmt};
+use ruff_python_ast::{
+    self as ast, ExceptHandlerExceptHandler, Expr, Pattern, Stmt, StmtFunctionDef,
+};
 
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+use rustc_hash::FxHashMap;
 
 use super::coroutines::CallResult;
-use super::{ScopeId, SemanticModel};
+use super::{BindingKind, ScopeId, SemanticModel};
 
 /// What a handler's own code (not nested functions or lambdas, which run
 /// later) does with the caught exception.
@@ -111,6 +114,10 @@ impl<'a> SemanticModel<'a> {
 /// own coroutines into the coroutines they await.
 const MAX_CALLEE_DEPTH: u8 = 3;
 
+/// What [`SemanticModel::foreign_cancellation`] found about the module's
+/// coroutine functions so far, by the start of their `def`.
+type Relays = FxHashMap<TextSize, bool>;
+
 /// An `await` whose `CancelledError` may not be the awaiting task's own
 /// cancellation (see [`SemanticModel::foreign_cancellation`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,15 +142,16 @@ impl<'a> SemanticModel<'a> {
     /// `Future()`, a name saying "future"); `gather`, `shield` or `wait_for`
     /// of any of those; and a call of one of the module's own coroutine
     /// functions whose body raises `CancelledError` itself or awaits
-    /// something foreign (followed a few calls deep). Not seen: a callee
-    /// the module cannot see (an imported function, a method of another
-    /// object) that does the same inside.
+    /// something foreign (followed a few calls deep; for a method of an
+    /// object of unknown type, any `async def` of the module by that name).
+    /// Not seen: a callee the module cannot see (an imported function, a
+    /// method no class of the module defines) that does the same inside.
     pub fn foreign_cancellation(
         &self,
         body: &[Stmt],
         scope: ScopeId,
     ) -> Option<ForeignCancellation> {
-        self.foreign_cancellation_at(body, scope, 0)
+        self.foreign_cancellation_at(body, scope, 0, &mut FxHashMap::default())
     }
 
     fn foreign_cancellation_at(
@@ -151,6 +159,7 @@ impl<'a> SemanticModel<'a> {
         body: &[Stmt],
         scope: ScopeId,
         depth: u8,
+        known: &mut Relays,
     ) -> Option<ForeignCancellation> {
         let mut finder = OwnAwaits::default();
         finder.visit_body(body);
@@ -158,7 +167,7 @@ impl<'a> SemanticModel<'a> {
             if self.frame_of(self.scope_at(await_.start())) != scope {
                 continue; // A nested function's (or generator expression's) await.
             }
-            if let Some(what) = self.awaits_foreign(&await_.value, scope, depth) {
+            if let Some(what) = self.awaits_foreign(&await_.value, scope, depth, known) {
                 return Some(ForeignCancellation {
                     range: await_.range(),
                     what,
@@ -170,7 +179,13 @@ impl<'a> SemanticModel<'a> {
 
     /// What makes awaiting `value` (in `scope`) raise a `CancelledError`
     /// that may not be the awaiting task's, if anything.
-    fn awaits_foreign(&self, value: &Expr, scope: ScopeId, depth: u8) -> Option<&'static str> {
+    fn awaits_foreign(
+        &self,
+        value: &Expr,
+        scope: ScopeId,
+        depth: u8,
+        known: &mut Relays,
+    ) -> Option<&'static str> {
         let Expr::Call(call) = value else {
             return Some(
                 "a task or future held in a variable or attribute, which other code may cancel",
@@ -190,14 +205,14 @@ impl<'a> SemanticModel<'a> {
                     },
                     0,
                 )?;
-                return self.awaits_foreign(awaited, scope, depth).map(|_| {
+                return self.awaits_foreign(awaited, scope, depth, known).map(|_| {
                     "`asyncio.wait_for` or `asyncio.shield` of a task or future, whose cancellation it passes on"
                 });
             }
             Some("gather") => {
                 let foreign = call.arguments.args.iter().any(|argument| {
                     argument.is_starred_expr()
-                        || self.awaits_foreign(argument, scope, depth).is_some()
+                        || self.awaits_foreign(argument, scope, depth, known).is_some()
                 });
                 return foreign.then_some(
                     "`asyncio.gather` of tasks or futures, whose cancellation it passes on",
@@ -205,24 +220,58 @@ impl<'a> SemanticModel<'a> {
             }
             _ => {}
         }
+        const OWN_COROUTINE: &str = "a coroutine of this module that raises `CancelledError` itself or awaits a task or future";
         match self.call_result(call, scope) {
             CallResult::Future | CallResult::NotCoroutine => {
                 Some("a task or future, which other code may cancel")
             }
-            CallResult::Unknown => None,
+            // `conn.wait_closed()` on an object of unknown type: any `async
+            // def` of the module by that name may be the one called.
+            CallResult::Unknown => {
+                let Expr::Attribute(method) = call.func.as_ref() else {
+                    return None;
+                };
+                let foreign = self
+                    .bindings_named(method.attr.as_str())
+                    .any(|(_, binding)| match binding.kind {
+                        BindingKind::FunctionDef(def) if def.is_async => {
+                            self.coroutine_relays(def, depth, known)
+                        }
+                        _ => false,
+                    });
+                foreign.then_some(OWN_COROUTINE)
+            }
             CallResult::Coroutine => {
                 let def = self.coroutine_function(&call.func, scope)?;
-                let callee = self.scope_of_function(def)?;
-                let foreign = depth < MAX_CALLEE_DEPTH
-                    && (raises_cancelled_error(self, &def.body, callee)
-                        || self
-                            .foreign_cancellation_at(&def.body, callee, depth + 1)
-                            .is_some());
-                foreign.then_some(
-                    "a coroutine of this module that raises `CancelledError` itself or awaits a task or future",
-                )
+                self.coroutine_relays(def, depth, known)
+                    .then_some(OWN_COROUTINE)
             }
         }
+    }
+
+    /// Whether the module's coroutine function `def` raises
+    /// `CancelledError` itself or awaits something foreign (see
+    /// [`Self::foreign_cancellation`]), followed `MAX_CALLEE_DEPTH` calls
+    /// deep; deeper counts as foreign.
+    /// Each function is looked at once per question (`known`); an answer
+    /// cut short by the depth says "foreign", which only errs towards
+    /// leaving code alone.
+    fn coroutine_relays(&self, def: &StmtFunctionDef, depth: u8, known: &mut Relays) -> bool {
+        if let Some(&relays) = known.get(&def.start()) {
+            return relays;
+        }
+        let relays = match self.scope_of_function(def) {
+            Some(callee) => {
+                depth >= MAX_CALLEE_DEPTH
+                    || raises_cancelled_error(self, &def.body, callee)
+                    || self
+                        .foreign_cancellation_at(&def.body, callee, depth + 1, known)
+                        .is_some()
+            }
+            None => true,
+        };
+        known.insert(def.start(), relays);
+        relays
     }
 }
 
@@ -670,9 +719,10 @@ mod tests {
             "await asyncio.Future()",
             "await raises_it()",
             "await awaits_a_task(t)",
+            "await conn.wait_closed()",
         ] {
             let source = format!(
-                "import asyncio\nasync def raises_it():\n    raise asyncio.CancelledError()\nasync def awaits_a_task(t):\n    return await t\nasync def f(self, t, tasks, loop):\n    try:\n        {body}\n    except:\n        pass\n"
+                "import asyncio\nasync def raises_it():\n    raise asyncio.CancelledError()\nasync def awaits_a_task(t):\n    return await t\nclass Conn:\n    async def wait_closed(self):\n        await self._closed\nasync def f(self, t, tasks, loop, conn):\n    try:\n        {body}\n    except:\n        pass\n"
             );
             assert!(foreign(&source).is_some(), "{body}");
         }
