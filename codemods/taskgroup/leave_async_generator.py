@@ -9,10 +9,3 @@ async def progress(urls):
     yield len(urls)  # leave, reported: suspends between the creation and the wait
     pages = await asyncio.gather(*tasks)
     yield pages
-
-
-async def streamed(stream):
-    tasks = []
-    async for url in stream:  # leave: the loop awaits while the tasks run
-        tasks.append(asyncio.create_task(fetch(url)))
-    await asyncio.gather(*tasks)

@@ -9,19 +9,8 @@ async def ensure_future(urls):
     await asyncio.gather(*tasks)
 
 
-async def loop_create_task(urls):
-    loop = asyncio.get_running_loop()
-    tasks = [loop.create_task(fetch(url)) for url in urls]  # leave: not asyncio.create_task
-    await asyncio.gather(*tasks)
-
-
 async def coroutines_not_tasks(urls):
     await asyncio.gather(*[fetch(url) for url in urls])  # leave: no tasks at all
-
-
-async def list_display(a, b):
-    tasks = [asyncio.create_task(fetch(a)), asyncio.create_task(fetch(b))]  # leave
-    await asyncio.gather(*tasks)
 
 
 async def busy_loop(urls):
@@ -55,6 +44,51 @@ async def single_task(url):
     return await task  # leave: one task is not a fan-out
 
 
-async def async_comprehension(stream):
-    tasks = [asyncio.create_task(fetch(url)) async for url in stream]  # leave
+async def loop_not_known(loop, urls):
+    tasks = [loop.create_task(fetch(url)) for url in urls]  # leave: `loop` may be any object
     await asyncio.gather(*tasks)
+
+
+class Client:
+    async def loop_attribute(self, urls):
+        tasks = [self.loop.create_task(fetch(url)) for url in urls]  # leave: an attribute
+        await asyncio.gather(*tasks)
+
+
+async def another_loop(urls):
+    loop = asyncio.new_event_loop()
+    tasks = [loop.create_task(fetch(url)) for url in urls]  # leave: not the running loop
+    await asyncio.gather(*tasks)
+
+
+async def loop_rebound(urls, other):
+    loop = asyncio.get_running_loop()
+    if other is not None:
+        loop = other
+    tasks = [loop.create_task(fetch(url)) for url in urls]  # leave: maybe another loop
+    await asyncio.gather(*tasks)
+
+
+async def generator_assigned(urls):
+    tasks = (asyncio.create_task(fetch(url)) for url in urls)  # leave: made only when unpacked
+    await asyncio.gather(*tasks)
+
+
+async def async_generator_unpacked(stream):
+    # leave: `*` cannot unpack an async generator; the program fails as it is
+    await asyncio.gather(*(asyncio.create_task(fetch(url)) async for url in stream))
+
+
+async def list_with_a_coroutine(a, b):
+    tasks = [asyncio.create_task(fetch(a)), fetch(b)]  # leave: not all tasks
+    await asyncio.gather(*tasks)
+
+
+async def inline_with_return_exceptions(urls):
+    # leave: a deliberate choice a TaskGroup has no equivalent for
+    made = [asyncio.create_task(fetch(url)) for url in urls]
+    return await asyncio.gather(*[asyncio.create_task(fetch(u)) for u in urls], return_exceptions=True), made
+
+
+async def inline_wait_options(urls):
+    await asyncio.wait([asyncio.create_task(fetch(url)) for url in urls], timeout=5)  # leave

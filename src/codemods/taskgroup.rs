@@ -6,9 +6,11 @@ use rustc_hash::FxHashSet;
 use crate::codemods::prelude::*;
 use crate::codemods::support::single_assignment;
 use crate::fix::layout::{
-    LineStyle, delete_statements, line_end, tokens_overlapping, wrap_statements,
+    LineStyle, contains_comment, delete_statements, full_line_end, indentation_at,
+    is_alone_on_lines, line_end, multiline_strings, reindent, tokens_overlapping, wrap_statements,
 };
 use crate::fix::{Edit, FixBuilder};
+use crate::semantic::imports::Lookup;
 use crate::semantic::{ScopeId, SemanticModel, Suite, UseKind};
 
 declare_codemod! {
@@ -17,13 +19,21 @@ declare_codemod! {
     /// `asyncio.gather` or `asyncio.wait`, into structured concurrency: the
     /// tasks are created by an `asyncio.TaskGroup`, whose block waits for them.
     ///
-    /// Three shapes are rewritten: a list of tasks built by a comprehension,
-    /// or by a `for` loop appending to an empty list, then `[R =] await
+    /// These shapes are rewritten: a list of tasks built by a comprehension
+    /// (also an async one), a list of `create_task` calls, or a `for` (or
+    /// `async for`) loop appending to an empty list, then `[R =] await
     /// asyncio.gather(*tasks)`, `return await asyncio.gather(*tasks)` or
-    /// `await asyncio.wait(tasks)`; and a few named tasks (`t1 =
-    /// asyncio.create_task(a())`, …) then `r1 = await t1`, `r2 = await t2`
-    /// or a gather of them. Results are read after the block with
-    /// `t.result()`, in the order `gather` gave them.
+    /// `await asyncio.wait(tasks)`; tasks made inside the wait
+    /// (`asyncio.gather(*[asyncio.create_task(f(u)) for u in urls])`, a
+    /// generator or a list of calls there, `asyncio.wait([…])`); and a few
+    /// named tasks (`t1 = asyncio.create_task(a())`, …) then `r1 = await
+    /// t1`, `r2 = await t2` or a gather of them. `loop.create_task(…)`
+    /// counts as `asyncio.create_task(…)` where `loop` is known to be the
+    /// running loop (`loop = asyncio.get_running_loop()` in the coroutine,
+    /// not rebound), and such a `loop` left unused goes. The statements
+    /// between the creation and the wait move into the block, awaits among
+    /// them. Results are read after the block with `t.result()`, in the
+    /// order `gather` gave them.
     ///
     /// ## Why
     /// A task created by hand outlives the code that created it when
@@ -63,6 +73,16 @@ declare_codemod! {
     /// exception raised by the statements moved into the block (the
     /// creation and the code up to the wait) now cancels the tasks instead
     /// of orphaning them, and comes out wrapped in the `ExceptionGroup` too.
+    /// Those statements may await: a failing task now cancels the function
+    /// at its next `await` there (the group cancels its own task, so an
+    /// `except CancelledError:`, `except BaseException:` or bare `except:`
+    /// there runs), where before that code ran to its end and the error
+    /// came out at the wait. Tasks made inside the wait are kept in a new
+    /// list named `tasks` (`tasks2`, … when taken) when their results are
+    /// needed; a generator there becomes a list, which `*` made of it
+    /// anyway. `loop.create_task` on the running loop and the group's
+    /// `create_task` make the same task on the same loop, with its task
+    /// factory.
     /// `asyncio.wait` left task errors in the tasks and raised `ValueError`
     /// on an empty list; the group raises the task errors and is fine with
     /// no tasks. When the function itself is cancelled while it waits, the
@@ -100,12 +120,20 @@ declare_codemod! {
     /// at the caught exception's type or attributes, or inside
     /// `contextlib.suppress`, `pytest.raises` or `self.assertRaises`: they
     /// would no longer match, or now see, the `ExceptionGroup`. Statements
-    /// between the creation and the wait that `await`, `return` or leave a
-    /// loop (a failing task would cancel them halfway), and other tasks
+    /// between the creation and the wait that `return`, `yield` or leave a
+    /// loop (`break`, `continue`): the group would wait for the tasks
+    /// there, or stay open while a generator is suspended; and other tasks
     /// created in between. A function that reads its own variables
-    /// (`locals()`, `vars()`, `eval`), where the new names would show.
-    /// These are reported with the reason when the fan-out itself is
-    /// recognised.
+    /// (`locals()`, `vars()`, `eval`), where the new names would show. A
+    /// comment between the wait and tasks made inside it, which the block
+    /// has no place for. These are reported with the reason when the
+    /// fan-out itself is recognised. Not recognised at all:
+    /// `loop.create_task` on a loop not known to be the running one (a
+    /// parameter not annotated as an event loop, an attribute, a loop from
+    /// `new_event_loop()`, a name bound to something else too); a generator
+    /// assigned to the list (it makes the tasks only when the wait unpacks
+    /// it); an async generator unpacked with `*`, which fails as it is; a
+    /// list of tasks and other awaitables.
     pub static TASKGROUP = Codemod {
         code: "AM005",
         name: "taskgroup",
@@ -161,6 +189,13 @@ enum Collect<'a> {
     /// `asyncio.gather(*tasks)` or `asyncio.wait(tasks)`.
     List {
         name: &'a ast::ExprName,
+        call: &'a ast::ExprCall,
+        is_wait: bool,
+    },
+    /// The tasks made inside the wait: `asyncio.gather(*[create_task(F)
+    /// for …])` (or a generator, or a list of calls), `asyncio.wait([…])`.
+    Inline {
+        maker: Maker<'a>,
         call: &'a ast::ExprCall,
         is_wait: bool,
     },
@@ -235,10 +270,17 @@ fn find_wait<'a>(ctx: &Context<'a>, suite: &Suite<'a>, index: usize) -> Option<W
                     return None;
                 }
                 match &*arguments.args {
-                    [Expr::Starred(starred)] => Collect::List {
-                        name: starred.value.as_name_expr()?,
-                        call,
-                        is_wait: false,
+                    [Expr::Starred(starred)] => match starred.value.as_ref() {
+                        Expr::Name(name) => Collect::List {
+                            name,
+                            call,
+                            is_wait: false,
+                        },
+                        other => Collect::Inline {
+                            maker: Maker::of(ctx, other)?,
+                            call,
+                            is_wait: false,
+                        },
                     },
                     args if args.len() >= 2 => {
                         let names = distinct_names(args)?;
@@ -250,6 +292,11 @@ fn find_wait<'a>(ctx: &Context<'a>, suite: &Suite<'a>, index: usize) -> Option<W
                 match (&*arguments.args, arguments.keywords.is_empty()) {
                     ([Expr::Name(name)], true) => Collect::List {
                         name,
+                        call,
+                        is_wait: true,
+                    },
+                    ([other], true) => Collect::Inline {
+                        maker: Maker::of(ctx, other)?,
                         call,
                         is_wait: true,
                     },
@@ -308,21 +355,78 @@ fn distinct_names(args: &[Expr]) -> Option<Vec<&ast::ExprName>> {
     Some(names)
 }
 
+/// The expression that makes the tasks.
+#[derive(Debug, Clone)]
+enum Maker<'a> {
+    /// `[create_task(F) for …]`, also with `async for`; inside the wait
+    /// also `(create_task(F) for …)`.
+    Comprehension {
+        expr: &'a Expr,
+        generators: &'a [ast::Comprehension],
+        call: &'a ast::ExprCall,
+    },
+    /// `[create_task(a()), create_task(b()), …]`.
+    Literal {
+        expr: &'a Expr,
+        calls: Vec<&'a ast::ExprCall>,
+    },
+}
+
+impl<'a> Maker<'a> {
+    /// The maker `expr` is, if it is one. A generator expression that
+    /// suspends is an async generator, which `*` cannot unpack: the program
+    /// fails as it is, and is left alone.
+    fn of(ctx: &Context<'a>, expr: &'a Expr) -> Option<Maker<'a>> {
+        match expr {
+            Expr::ListComp(comprehension) => Some(Maker::Comprehension {
+                expr,
+                generators: &comprehension.generators,
+                call: create_task_call(ctx, &comprehension.elt)?,
+            }),
+            Expr::Generator(generator) if !contains_await(expr) => Some(Maker::Comprehension {
+                expr,
+                generators: &generator.generators,
+                call: create_task_call(ctx, &generator.elt)?,
+            }),
+            Expr::List(list) if !list.elts.is_empty() => Some(Maker::Literal {
+                expr,
+                calls: list
+                    .elts
+                    .iter()
+                    .map(|e| create_task_call(ctx, e))
+                    .collect::<Option<_>>()?,
+            }),
+            _ => None,
+        }
+    }
+
+    fn calls(&self) -> Vec<&'a ast::ExprCall> {
+        match self {
+            Maker::Comprehension { call, .. } => vec![*call],
+            Maker::Literal { calls, .. } => calls.clone(),
+        }
+    }
+
+    fn expr(&self) -> &'a Expr {
+        match self {
+            Maker::Comprehension { expr, .. } | Maker::Literal { expr, .. } => expr,
+        }
+    }
+}
+
 /// How the task list was built.
 #[derive(Debug)]
 enum Creation<'a> {
-    /// `tasks = [asyncio.create_task(F) for …]`.
-    Comprehension {
-        stmt: &'a Stmt,
-        comprehension: &'a ast::ExprListComp,
-        call: &'a ast::ExprCall,
-    },
-    /// `tasks = []` then `for …: tasks.append(asyncio.create_task(F))`.
+    /// `tasks = [asyncio.create_task(F) for …]` or a list of calls.
+    Assigned { stmt: &'a Stmt, maker: Maker<'a> },
+    /// `tasks = []` then `[async] for …: tasks.append(asyncio.create_task(F))`.
     Loop {
         init: &'a Stmt,
         append: &'a ast::ExprCall,
         call: &'a ast::ExprCall,
     },
+    /// Inside the wait: `asyncio.gather(*[asyncio.create_task(F) for …])`.
+    Inline { maker: Maker<'a> },
 }
 
 /// `name = asyncio.create_task(F)`.
@@ -337,7 +441,8 @@ struct NamedTask<'a> {
 #[derive(Debug)]
 enum Tasks<'a> {
     List {
-        name: &'a str,
+        /// The list's name; `None` when it is made inside the wait.
+        name: Option<&'a str>,
         creation: Creation<'a>,
         /// Index of the first statement the block wraps.
         first: usize,
@@ -359,11 +464,18 @@ impl<'a> FanOut<'a> {
                 let name = name.id.as_str();
                 let (creation, first) = list_creation(ctx, suite, wait.index, name)?;
                 Tasks::List {
-                    name,
+                    name: Some(name),
                     creation,
                     first,
                 }
             }
+            Collect::Inline { maker, .. } => Tasks::List {
+                name: None,
+                creation: Creation::Inline {
+                    maker: maker.clone(),
+                },
+                first: wait.index,
+            },
             Collect::Gather { names, .. } | Collect::Awaits { names } => Tasks::Named(
                 names
                     .iter()
@@ -385,7 +497,11 @@ impl<'a> FanOut<'a> {
     fn creation_calls(&self) -> Vec<&'a ast::ExprCall> {
         match &self.tasks {
             Tasks::List {
-                creation: Creation::Comprehension { call, .. } | Creation::Loop { call, .. },
+                creation: Creation::Assigned { maker, .. } | Creation::Inline { maker },
+                ..
+            } => maker.calls(),
+            Tasks::List {
+                creation: Creation::Loop { call, .. },
                 ..
             } => vec![*call],
             Tasks::Named(tasks) => tasks.iter().map(|t| t.call).collect(),
@@ -420,12 +536,22 @@ fn assigned_value<'a>(stmt: &'a Stmt, name: &str) -> Option<&'a Expr> {
     (target.as_name_expr()?.id.as_str() == name).then_some(value)
 }
 
-/// Whether `expr` is a call of `asyncio.create_task`.
+/// Whether `expr` is a call of `asyncio.create_task`, or of the
+/// `create_task` method of the loop running the coroutine (`loop =
+/// asyncio.get_running_loop()` in it, not rebound): both make a task on
+/// the running loop, as the group's `create_task` does.
 fn create_task_call<'a>(ctx: &Context, expr: &'a Expr) -> Option<&'a ast::ExprCall> {
     let call = expr.as_call_expr()?;
-    let scope = ctx.semantic.scope_at(call.start());
-    ctx.semantic
-        .refers_to(&call.func, scope, "asyncio.create_task")
+    let semantic = ctx.semantic;
+    let scope = semantic.scope_at(call.start());
+    let on_running_loop = || match call.func.as_ref() {
+        Expr::Attribute(method) => {
+            method.attr.as_str() == "create_task"
+                && semantic.is_running_loop(&method.value, scope).is_ok()
+        }
+        _ => false,
+    };
+    (semantic.refers_to(&call.func, scope, "asyncio.create_task") || on_running_loop())
         .then_some(call)
 }
 
@@ -453,26 +579,28 @@ fn list_creation<'a>(
 ) -> Option<(Creation<'a>, usize)> {
     let (stmt, index) = only_binding(ctx, suite, before, name)?;
     match assigned_value(stmt, name)? {
-        Expr::ListComp(comprehension) => {
-            if comprehension.generators.iter().any(|g| g.is_async) {
-                return None;
-            }
-            let call = create_task_call(ctx, &comprehension.elt)?;
-            Some((
-                Creation::Comprehension {
-                    stmt,
-                    comprehension,
-                    call,
-                },
-                index,
-            ))
-        }
+        // Not a generator: it would make the tasks only when the wait
+        // unpacks it.
+        value @ Expr::ListComp(_) => Some((
+            Creation::Assigned {
+                stmt,
+                maker: Maker::of(ctx, value)?,
+            },
+            index,
+        )),
+        value @ Expr::List(list) if !list.elts.is_empty() => Some((
+            Creation::Assigned {
+                stmt,
+                maker: Maker::of(ctx, value)?,
+            },
+            index,
+        )),
         Expr::List(list) if list.elts.is_empty() => {
             let for_stmt = suite.body.get(index + 1).filter(|_| index + 1 < before)?;
             let Stmt::For(loop_) = for_stmt else {
                 return None;
             };
-            if loop_.is_async || !loop_.orelse.is_empty() {
+            if !loop_.orelse.is_empty() {
                 return None;
             }
             let [Stmt::Expr(body)] = loop_.body.as_slice() else {
@@ -511,7 +639,8 @@ fn list_creation<'a>(
 fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static str> {
     let semantic = ctx.semantic;
     let wait = &fan_out.wait;
-    if let Collect::List { is_wait: true, .. } = wait.collect
+    if let Collect::List { is_wait: true, .. } | Collect::Inline { is_wait: true, .. } =
+        wait.collect
         && !matches!(wait.statements.first()?.outcome, Outcome::Discarded)
     {
         return Some(
@@ -539,9 +668,9 @@ fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static s
             "a result is stored where the other tasks can see it while they still run; after the block it would be stored only once all of them finished",
         );
     }
-    if region.iter().any(suspends_or_leaves) {
+    if region.iter().any(yields_or_leaves) {
         return Some(
-            "code between the tasks' creation and the wait suspends (`await`, `yield`) or leaves the block: in a TaskGroup a failing task would cancel it halfway",
+            "code between the tasks' creation and the wait leaves the block (`return`, `break`, `continue`) or yields: the TaskGroup would wait for the tasks there, or stay open while the generator is suspended",
         );
     }
     if semantic.reads_own_frame(suite.scope) {
@@ -568,7 +697,11 @@ fn task_uses_obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<
     let mut checks: Vec<(&str, Vec<TextRange>)> = Vec::new();
     match (&fan_out.tasks, &fan_out.wait.collect) {
         (
-            Tasks::List { name, creation, .. },
+            Tasks::List {
+                name: Some(name),
+                creation,
+                ..
+            },
             Collect::List {
                 name: reference, ..
             },
@@ -586,6 +719,8 @@ fn task_uses_obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<
                 checks.push((task.name, vec![reference.range]));
             }
         }
+        // Made inside the wait, the tasks have no name to use elsewhere.
+        (Tasks::List { name: None, .. }, Collect::Inline { .. }) => {}
         _ => return Some("internal error: mismatched fan-out"),
     }
     for (name, allowed) in &checks {
@@ -618,7 +753,8 @@ fn task_uses_obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<
             }
         }
     }
-    if let Collect::List { is_wait: true, .. } = fan_out.wait.collect
+    if let Collect::List { is_wait: true, .. } | Collect::Inline { is_wait: true, .. } =
+        fan_out.wait.collect
         && inspects_failures_after(semantic, def, after)
     {
         return Some(
@@ -793,10 +929,11 @@ impl<'a> Visitor<'a> for SafeReads<'_, 'a> {
     }
 }
 
-/// Whether a statement suspends (`await`, `async for`, `async with`,
-/// `yield`) or leaves the block (`return`, or `break`/`continue` of a loop
-/// around it). Nested functions and lambdas run later and do not count.
-fn suspends_or_leaves(stmt: &Stmt) -> bool {
+/// Whether a statement yields or leaves the block (`return`, or
+/// `break`/`continue` of a loop around it). Nested functions and lambdas
+/// run later and do not count. An `await` is fine: in the block, a failing
+/// task cancels it, which Fix safety says.
+fn yields_or_leaves(stmt: &Stmt) -> bool {
     #[derive(Default)]
     struct Finder {
         found: bool,
@@ -809,7 +946,6 @@ fn suspends_or_leaves(stmt: &Stmt) -> bool {
                 Stmt::Return(_) => self.found = true,
                 Stmt::Break(_) | Stmt::Continue(_) => self.found |= self.loops == 0,
                 Stmt::For(loop_) => {
-                    self.found |= loop_.is_async;
                     self.visit_expr(&loop_.iter);
                     self.visit_expr(&loop_.target);
                     self.loops += 1;
@@ -824,25 +960,43 @@ fn suspends_or_leaves(stmt: &Stmt) -> bool {
                     self.loops -= 1;
                     self.visit_body(&loop_.orelse);
                 }
-                Stmt::With(with) if with.is_async => self.found = true,
                 _ => visitor::walk_stmt(self, stmt),
             }
         }
         fn visit_expr(&mut self, expr: &'a Expr) {
             match expr {
-                Expr::Await(_) | Expr::Yield(_) | Expr::YieldFrom(_) => self.found = true,
+                Expr::Yield(_) | Expr::YieldFrom(_) => self.found = true,
                 Expr::Lambda(_) => {}
                 _ => visitor::walk_expr(self, expr),
             }
-        }
-        fn visit_comprehension(&mut self, comprehension: &'a ast::Comprehension) {
-            self.found |= comprehension.is_async;
-            visitor::walk_comprehension(self, comprehension);
         }
     }
     let mut finder = Finder::default();
     finder.visit_stmt(stmt);
     finder.found
+}
+
+/// Whether evaluating `expr` may suspend: an `await` or an `async for`
+/// comprehension in it (not in a lambda, which runs later).
+fn contains_await(expr: &Expr) -> bool {
+    #[derive(Default)]
+    struct Finder(bool);
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Await(_) => self.0 = true,
+                Expr::Lambda(_) => {}
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+        fn visit_comprehension(&mut self, comprehension: &'a ast::Comprehension) {
+            self.0 |= comprehension.is_async;
+            visitor::walk_comprehension(self, comprehension);
+        }
+    }
+    let mut finder = Finder::default();
+    finder.visit_expr(expr);
+    finder.0
 }
 
 /// A `try` around the block whose handlers catch specific exception types,
@@ -930,7 +1084,9 @@ fn catches_everything(semantic: &SemanticModel, type_: &Expr, scope: ScopeId) ->
 fn report(ctx: &Context, out: &mut Findings, suite: &Suite, fan_out: &FanOut) {
     let wait = &fan_out.wait;
     let range = match &wait.collect {
-        Collect::List { call, .. } | Collect::Gather { call, .. } => call.range(),
+        Collect::List { call, .. }
+        | Collect::Inline { call, .. }
+        | Collect::Gather { call, .. } => call.range(),
         Collect::Awaits { .. } => match wait.statements.first() {
             Some(statement) => statement.awaited.range(),
             None => return,
@@ -959,6 +1115,44 @@ fn build_fix(
     let semantic = ctx.semantic;
     let owner = suite.scope;
     let wait = &fan_out.wait;
+
+    let task_group = fix.ensure_import("asyncio", "TaskGroup")?;
+    let tg = semantic
+        .fresh_name("tg", owner)
+        .ok_or_else(|| anyhow::anyhow!("no free name for the task group"))?;
+    fix.title(format!("Run the tasks in an `{task_group}`"));
+    let create_task = format!("{tg}.create_task");
+    let header = format!("async with {task_group}() as {tg}:");
+
+    let mut deleted: Vec<&Stmt> = Vec::new();
+    let calls = fan_out.creation_calls();
+    for call in &calls {
+        fix.remove_import_if_unused(&call.func);
+    }
+    if let Collect::List { call, .. }
+    | Collect::Inline { call, .. }
+    | Collect::Gather { call, .. } = &wait.collect
+    {
+        fix.remove_import_if_unused(&call.func);
+    }
+    // `loop = asyncio.get_running_loop()` that only these calls read.
+    if let Some((stmt, getter)) = unused_loop_variable(ctx, suite, fan_out.first(), &calls) {
+        deleted.push(stmt);
+        fix.remove_import_if_unused(&getter.func);
+    }
+
+    if let Tasks::List {
+        creation: Creation::Inline { maker },
+        ..
+    } = &fan_out.tasks
+    {
+        build_inline_fix(ctx, fix, owner, wait, maker, &header, &create_task)?;
+        for edit in remove_keeping_comments(ctx, &deleted) {
+            fix.edit(edit);
+        }
+        return Ok(());
+    }
+
     let region = suite
         .body
         .get(fan_out.first()..wait.index)
@@ -966,27 +1160,19 @@ fn build_fix(
     let (Some(first), Some(last)) = (region.first(), region.last()) else {
         anyhow::bail!("internal error: no statements before the wait");
     };
-
-    let task_group = fix.ensure_import("asyncio", "TaskGroup")?;
-    let tg = semantic
-        .fresh_name("tg", owner)
-        .ok_or_else(|| anyhow::anyhow!("no free name for the task group"))?;
-    fix.title(format!("Run the tasks in an `{task_group}`"));
     let style = LineStyle::at(ctx, first.start());
-    let create_task = format!("{tg}.create_task");
-
     let mut inner: Vec<Edit> = Vec::new();
     let mut after: Vec<Edit> = Vec::new();
-    let mut deleted: Vec<&Stmt> = Vec::new();
-    for call in fan_out.creation_calls() {
-        fix.remove_import_if_unused(&call.func);
-    }
-    if let Collect::List { call, .. } | Collect::Gather { call, .. } = &wait.collect {
-        fix.remove_import_if_unused(&call.func);
-    }
 
     match (&fan_out.tasks, &wait.collect) {
-        (Tasks::List { name, creation, .. }, Collect::List { .. }) => {
+        (
+            Tasks::List {
+                name: Some(name),
+                creation,
+                ..
+            },
+            Collect::List { .. },
+        ) => {
             let statement = wait
                 .statements
                 .first()
@@ -1007,23 +1193,23 @@ fn build_fix(
             }
             let list_needed = results_needed || read_after(semantic, name, owner, wait.end());
             match creation {
-                Creation::Comprehension {
-                    stmt,
-                    comprehension,
-                    call,
-                } => {
-                    let as_loop = (!list_needed)
-                        .then(|| {
-                            comprehension_as_loop(ctx, comprehension, call, &create_task, &style)
-                        })
+                Creation::Assigned { stmt, maker } => {
+                    let as_statements = (!list_needed)
+                        .then(|| maker_as_statements(ctx, maker, &create_task, &style))
                         .flatten();
-                    match as_loop {
+                    match as_statements {
                         Some(text) => inner.push(Edit::replacement(stmt.range(), text)),
                         None => {
-                            inner.push(Edit::replacement(call.func.range(), create_task.clone()))
+                            for call in maker.calls() {
+                                inner.push(Edit::replacement(
+                                    call.func.range(),
+                                    create_task.clone(),
+                                ));
+                            }
                         }
                     }
                 }
+                Creation::Inline { .. } => anyhow::bail!("internal error: mismatched fan-out"),
                 Creation::Loop {
                     init, append, call, ..
                 } => {
@@ -1098,7 +1284,9 @@ fn build_fix(
                         }
                     }
                 }
-                Collect::List { .. } => anyhow::bail!("internal error: mismatched fan-out"),
+                Collect::List { .. } | Collect::Inline { .. } => {
+                    anyhow::bail!("internal error: mismatched fan-out")
+                }
             }
             for (task, needed) in tasks.iter().zip(task_needed) {
                 let keep = needed || read_after(semantic, task.name, owner, wait.end());
@@ -1116,7 +1304,6 @@ fn build_fix(
         _ => anyhow::bail!("internal error: mismatched fan-out"),
     }
 
-    let header = format!("async with {task_group}() as {tg}:");
     for edit in wrap_statements(ctx, first, last, &header, inner)? {
         fix.edit(edit);
     }
@@ -1127,6 +1314,181 @@ fn build_fix(
         fix.edit(edit);
     }
     Ok(())
+}
+
+/// The fix for tasks made inside the wait (`R = await
+/// asyncio.gather(*[asyncio.create_task(F) for …])`): the wait statement
+/// becomes the block, creating the tasks (`tasks = [tg.create_task(F) for
+/// …]`, or a loop when nothing needs the results), and `R = [t.result()
+/// for t in tasks]` follows it.
+fn build_inline_fix(
+    ctx: &Context,
+    fix: &mut FixBuilder,
+    owner: ScopeId,
+    wait: &Wait,
+    maker: &Maker,
+    header: &str,
+    create_task: &str,
+) -> anyhow::Result<()> {
+    let semantic = ctx.semantic;
+    let source = ctx.source;
+    let statement = wait
+        .statements
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("internal error: no wait"))?;
+    let stmt = statement.stmt;
+    let style = LineStyle::at(ctx, stmt.start());
+    let results_needed = match statement.outcome {
+        Outcome::Discarded => false,
+        Outcome::Assigned(target) => target_needed(semantic, target, owner),
+        Outcome::Returned => true,
+    };
+    let mut inner: Vec<Edit> = Vec::new();
+    let mut results_statement = None;
+    match (!results_needed)
+        .then(|| maker_as_statements(ctx, maker, create_task, &style))
+        .flatten()
+    {
+        Some(text) => inner.push(Edit::replacement(stmt.range(), text)),
+        None => {
+            let tasks = semantic
+                .fresh_name("tasks", owner)
+                .ok_or_else(|| anyhow::anyhow!("no free name for the task list"))?;
+            let expr = maker.expr();
+            // What goes around the maker: `R = await asyncio.gather(*` and
+            // `)`. A generator becomes a list (`*` made one of it anyway).
+            let (inside, brackets) = match expr {
+                Expr::Generator(generator) if generator.parenthesized => (
+                    TextRange::new(
+                        expr.start() + TextSize::of('('),
+                        expr.end() - TextSize::of(')'),
+                    ),
+                    ("[", "]"),
+                ),
+                Expr::Generator(_) => (expr.range(), ("[", "]")),
+                _ => (expr.range(), ("", "")),
+            };
+            let open = TextRange::new(stmt.start(), inside.start());
+            let close = TextRange::new(inside.end(), stmt.end());
+            if contains_comment(ctx.tokens, open) || contains_comment(ctx.tokens, close) {
+                anyhow::bail!("a comment in the wait around the tasks would be lost");
+            }
+            // The maker now starts on the statement's line, in the block: its
+            // other lines keep their place relative to its first.
+            let from = indentation_at(source, expr.start());
+            let to = format!("{}{}", style.indent, style.unit);
+            let strings = multiline_strings(source, ctx.tokens, inside);
+            let mut text = format!("{tasks} = {}", brackets.0);
+            let mut at = inside.start();
+            for call in maker.calls() {
+                // Up to the callee's end, so that a line holding it is no
+                // blank line to `reindent`; then the callee is replaced.
+                let piece = TextRange::new(at, call.func.end());
+                let moved = reindent(&source[piece], at, from, &to, &strings);
+                let kept = moved
+                    .strip_suffix(&source[call.func.range()])
+                    .ok_or_else(|| anyhow::anyhow!("internal error: the callee moved"))?;
+                text.push_str(kept);
+                text.push_str(create_task);
+                at = call.func.end();
+            }
+            let piece = TextRange::new(at, inside.end());
+            text.push_str(&reindent(&source[piece], at, from, &to, &strings));
+            text.push_str(brackets.1);
+            inner.push(Edit::replacement(stmt.range(), text));
+            if results_needed {
+                let item = semantic
+                    .fresh_name("t", owner)
+                    .unwrap_or_else(|| "t".to_string());
+                let before = TextRange::new(stmt.start(), statement.awaited.start());
+                let after = TextRange::new(statement.awaited.end(), stmt.end());
+                let (before, after) = (&source[before], &source[after]);
+                if format!("{before}{after}").contains(['\n', '\r', '#']) {
+                    anyhow::bail!("the wait statement spans lines around the awaited call");
+                }
+                results_statement = Some(format!(
+                    "{before}[{item}.result() for {item} in {tasks}]{after}"
+                ));
+            }
+        }
+    }
+    for edit in wrap_statements(ctx, stmt, stmt, header, inner)? {
+        fix.edit(edit);
+    }
+    if let Some(text) = results_statement {
+        let end = full_line_end(source, stmt.end());
+        let content = if source[..end.to_usize()].ends_with(['\n', '\r']) {
+            format!("{}{text}{}", style.indent, style.eol)
+        } else {
+            format!("{}{}{text}", style.eol, style.indent)
+        };
+        fix.insert(end, content);
+    }
+    Ok(())
+}
+
+/// The maker as the statements a person would write in the block when
+/// the list is not needed: a loop for a comprehension, one
+/// `tg.create_task(…)` a line for a list of calls.
+fn maker_as_statements(
+    ctx: &Context,
+    maker: &Maker,
+    create_task: &str,
+    style: &LineStyle,
+) -> Option<String> {
+    match maker {
+        Maker::Comprehension {
+            expr,
+            generators,
+            call,
+        } => comprehension_as_loop(ctx, expr, generators, call, create_task, style),
+        Maker::Literal { expr, calls } => {
+            literal_as_statements(ctx, expr, calls, create_task, style)
+        }
+    }
+}
+
+/// `loop = asyncio.get_running_loop()` (its only binding, a statement of
+/// the block before the first one the group wraps) when every read of
+/// `loop` is the receiver of one of `calls`: the rewrite leaves it unused,
+/// so it goes, with the getter it calls.
+fn unused_loop_variable<'a>(
+    ctx: &Context<'a>,
+    suite: &Suite,
+    first: usize,
+    calls: &[&ast::ExprCall],
+) -> Option<(&'a Stmt, &'a ast::ExprCall)> {
+    let semantic = ctx.semantic;
+    let receivers: Vec<&ast::ExprName> = calls
+        .iter()
+        .map(|call| call.func.as_attribute_expr()?.value.as_name_expr())
+        .collect::<Option<_>>()?;
+    let name = receivers.first()?.id.as_str();
+    if receivers.iter().any(|r| r.id.as_str() != name) {
+        return None;
+    }
+    let Lookup::Bound {
+        scope,
+        bindings: [binding],
+    } = semantic.lookup(name, suite.scope)
+    else {
+        return None;
+    };
+    if scope != suite.scope {
+        return None;
+    }
+    let (stmt, getter) = semantic.loop_getter_assignment(semantic.binding(*binding))?;
+    let (owner_suite, index) = semantic.suite_of(stmt)?;
+    let only_these = semantic.uses_of(name, scope).iter().all(|u| match u.kind {
+        UseKind::Write => true,
+        UseKind::Read => receivers.iter().any(|r| r.range == u.range),
+        UseKind::Delete | UseKind::Declaration => false,
+    });
+    (std::ptr::eq(owner_suite.body, suite.body)
+        && index < first
+        && only_these
+        && is_alone_on_lines(ctx.source, stmt.range()))
+    .then_some((stmt, getter))
 }
 
 /// Edits that remove `stmts` (of one block). A statement with comments on
@@ -1216,7 +1578,8 @@ fn unwrap_append(
 /// not: used elsewhere, declared `global` or `nonlocal`).
 fn comprehension_as_loop(
     ctx: &Context,
-    comprehension: &ast::ExprListComp,
+    comprehension: &Expr,
+    generators: &[ast::Comprehension],
     call: &ast::ExprCall,
     create_task: &str,
     style: &LineStyle,
@@ -1229,9 +1592,9 @@ fn comprehension_as_loop(
     }
     // The loop binds its variables in the function, where the
     // comprehension kept them to itself.
-    let own_scope = semantic.scope_at(comprehension.elt.start());
+    let own_scope = semantic.scope_at(call.start());
     let owner = semantic.frame_of(semantic.scope_at(comprehension.start()));
-    for generator in &comprehension.generators {
+    for generator in generators {
         for name in bound_names(&generator.target) {
             if !semantic.is_free_name(name, owner, Some(own_scope)) {
                 return None;
@@ -1251,10 +1614,11 @@ fn comprehension_as_loop(
     ))?;
 
     let mut lines: Vec<String> = Vec::new();
-    for generator in &comprehension.generators {
+    for generator in generators {
         let parent = AnyNodeRef::from(generator);
         lines.push(format!(
-            "for {} in {}:",
+            "{}for {} in {}:",
+            if generator.is_async { "async " } else { "" },
             piece(&generator.target, parent)?,
             piece(&generator.iter, parent)?
         ));
@@ -1273,6 +1637,37 @@ fn comprehension_as_loop(
         out.push_str(line);
     }
     Some(out)
+}
+
+/// `[create_task(a()), create_task(b())]` as the statements a person
+/// would write when the list is not needed: `tg.create_task(a())`, one a
+/// line. `None` when that is not clean: a comment in the list, or an
+/// element spanning lines.
+fn literal_as_statements(
+    ctx: &Context,
+    list: &Expr,
+    calls: &[&ast::ExprCall],
+    create_task: &str,
+    style: &LineStyle,
+) -> Option<String> {
+    let source = ctx.source;
+    if contains_comment(ctx.tokens, list.range()) {
+        return None;
+    }
+    let mut lines = Vec::new();
+    for call in calls {
+        let line = format!(
+            "{create_task}{}",
+            &source[TextRange::new(call.func.end(), call.end())]
+        );
+        if line.contains(['\n', '\r']) {
+            return None;
+        }
+        lines.push(line);
+    }
+    // Inside the block: one unit deeper than the statement was.
+    let separator = format!("{}{}{}", style.eol, style.indent, style.unit);
+    Some(lines.join(&separator))
 }
 
 /// The names a `for` target binds.
@@ -1438,11 +1833,137 @@ mod tests {
     }
 
     #[test]
-    fn await_between_creation_and_wait_is_reported() {
-        check_finding(
+    fn awaits_between_creation_and_wait_move_into_the_block() {
+        check_fix(
             &AM005,
             "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await log('started')\n    await asyncio.gather(*tasks)\n",
+            "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        for u in urls:\n            tg.create_task(get(u))\n        await log('started')\n",
+        );
+    }
+
+    #[test]
+    fn the_guides_named_tasks_with_work_between() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def main():\n    task1 = asyncio.create_task(say(1, 'hello'))\n    task2 = asyncio.create_task(say(2, 'world'))\n    print('started')\n    await asyncio.sleep(1)\n    await task1\n    await task2\n    print('finished')\n",
+            "import asyncio\n\nasync def main():\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(say(1, 'hello'))\n        tg.create_task(say(2, 'world'))\n        print('started')\n        await asyncio.sleep(1)\n    print('finished')\n",
+        );
+    }
+
+    #[test]
+    fn a_list_of_tasks() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    tasks = [asyncio.create_task(a()), asyncio.create_task(b())]\n    results = await asyncio.gather(*tasks)\n    return results\n",
+            "import asyncio\n\nasync def f():\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(a()), tg.create_task(b())]\n    results = [t.result() for t in tasks]\n    return results\n",
+        );
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    tasks = [asyncio.create_task(a()), asyncio.create_task(b(1))]\n    await asyncio.wait(tasks)\n",
+            "import asyncio\n\nasync def f():\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(a())\n        tg.create_task(b(1))\n",
+        );
+    }
+
+    #[test]
+    fn tasks_made_inside_the_wait() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    pages = await asyncio.gather(*[asyncio.create_task(get(u)) for u in urls])  # all\n    return pages\n",
+            "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(get(u)) for u in urls]  # all\n    pages = [t.result() for t in tasks]\n    return pages\n",
+        );
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls, tasks):\n    return await asyncio.gather(*(asyncio.create_task(get(u)) for u in urls if u))\n",
+            "import asyncio\n\nasync def f(urls, tasks):\n    async with asyncio.TaskGroup() as tg:\n        tasks2 = [tg.create_task(get(u)) for u in urls if u]\n    return [t.result() for t in tasks2]\n",
+        );
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    await asyncio.wait([asyncio.create_task(get(u)) for u in urls])\n    await asyncio.gather(*[asyncio.create_task(a()), asyncio.create_task(b())])\n",
+            "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        for u in urls:\n            tg.create_task(get(u))\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(a())\n        tg.create_task(b())\n",
+        );
+    }
+
+    #[test]
+    fn tasks_made_inside_the_last_statement_of_a_file() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    return await asyncio.gather(\n        *[asyncio.create_task(get(u)) for u in urls],\n    )",
+            "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(get(u)) for u in urls]\n    return [t.result() for t in tasks]",
+        );
+    }
+
+    #[test]
+    fn a_comment_around_tasks_made_inside_the_wait_keeps_the_finding_without_fix() {
+        check_finding(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    return await asyncio.gather(  # all of them\n        *[asyncio.create_task(get(u)) for u in urls]\n    )\n",
             MESSAGE,
+        );
+    }
+
+    #[test]
+    fn create_task_of_the_running_loop() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    loop = asyncio.get_running_loop()  # the loop\n    tasks = [loop.create_task(get(u)) for u in urls]\n    return await asyncio.gather(*tasks)\n",
+            "import asyncio\n\nasync def f(urls):\n    # the loop\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(get(u)) for u in urls]\n    return [t.result() for t in tasks]\n",
+        );
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    t1 = loop.create_task(a())\n    t2 = asyncio.get_running_loop().create_task(b())\n    x = await t1\n    y = await t2\n    return x, y, loop.time()\n",
+            "import asyncio\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    async with asyncio.TaskGroup() as tg:\n        t1 = tg.create_task(a())\n        t2 = tg.create_task(b())\n    x = t1.result()\n    y = t2.result()\n    return x, y, loop.time()\n",
+        );
+    }
+
+    #[test]
+    fn create_task_of_a_loop_not_known_to_be_running_is_left_alone() {
+        for (setup, receiver) in [
+            ("", "loop"),
+            ("", "self.loop"),
+            ("    loop = asyncio.new_event_loop()\n", "loop"),
+            (
+                "    loop = asyncio.get_running_loop()\n    if c:\n        loop = c\n",
+                "loop",
+            ),
+        ] {
+            let source = format!(
+                "import asyncio\n\nasync def f(self, loop, c, urls):\n{setup}    tasks = [{receiver}.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n"
+            );
+            check_no_fix(&AM005, &source);
+        }
+    }
+
+    #[test]
+    fn async_comprehensions_and_loops() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(stream):\n    tasks = [asyncio.create_task(get(u)) async for u in stream]\n    await asyncio.gather(*tasks)\n",
+            "import asyncio\n\nasync def f(stream):\n    async with asyncio.TaskGroup() as tg:\n        async for u in stream:\n            tg.create_task(get(u))\n",
+        );
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(stream):\n    tasks = []\n    async for u in stream:\n        tasks.append(asyncio.create_task(get(u)))\n    return await asyncio.gather(*tasks)\n",
+            "import asyncio\n\nasync def f(stream):\n    tasks = []\n    async with asyncio.TaskGroup() as tg:\n        async for u in stream:\n            tasks.append(tg.create_task(get(u)))\n    return [t.result() for t in tasks]\n",
+        );
+    }
+
+    #[test]
+    fn a_generator_that_makes_tasks_late_or_suspends_is_left_alone() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(urls):\n    tasks = (asyncio.create_task(get(u)) for u in urls)\n    await asyncio.gather(*tasks)\n",
+        );
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(stream):\n    await asyncio.gather(*(asyncio.create_task(get(u)) async for u in stream))\n",
+        );
+    }
+
+    #[test]
+    fn a_list_with_other_elements_is_left_alone() {
+        check_no_fix(
+            &AM005,
+            "import asyncio\n\nasync def f():\n    tasks = [asyncio.create_task(a()), b()]\n    await asyncio.gather(*tasks)\n",
         );
     }
 

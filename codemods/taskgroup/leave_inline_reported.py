@@ -1,0 +1,29 @@
+# asyncmod-test: --unsafe-fixes
+import asyncio
+
+from app.http import fetch
+
+
+async def inline_wait_sets(urls):
+    # leave, reported: `asyncio.wait` gives sets a TaskGroup does not
+    done, pending = await asyncio.wait([asyncio.create_task(fetch(url)) for url in urls])
+    return done
+
+
+async def inline_in_a_specific_try(urls):
+    try:
+        return await asyncio.gather(*[asyncio.create_task(fetch(url)) for url in urls])
+    except ValueError:  # leave, reported: would no longer match the ExceptionGroup
+        return []
+
+
+async def inline_read_by_exception(urls):
+    await asyncio.wait([asyncio.create_task(fetch(url)) for url in urls])  # leave, reported
+    return [task.exception() for task in asyncio.all_tasks()]
+
+
+async def inline_with_a_comment(urls):
+    pages = await asyncio.gather(  # leave, reported: the comment has no place in the block
+        *[asyncio.create_task(fetch(url)) for url in urls]
+    )
+    return pages
