@@ -106,3 +106,13 @@ async def named_with_work_between(a, b):
     await task1  # rewrite: the guides' own example
     await task2
     print("finished", task1.result(), task2.result())
+
+
+async def inline_generator_over_lines(nodes):
+    errors = await asyncio.gather(
+        *(
+            asyncio.create_task(node.run())  # rewrite: the `)` becomes a `]` in its place
+            for node in nodes
+        )
+    )
+    return errors

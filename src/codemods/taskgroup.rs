@@ -1392,8 +1392,15 @@ fn build_inline_fix(
                 text.push_str(create_task);
                 at = call.func.end();
             }
-            let piece = TextRange::new(at, inside.end());
-            text.push_str(&reindent(&source[piece], at, from, &to, &strings));
+            // Up to the maker's end, so that a line holding only the
+            // generator's `)` is no blank line; the `)` becomes the `]`.
+            let piece = TextRange::new(at, expr.end());
+            let moved = reindent(&source[piece], at, from, &to, &strings);
+            let closing = &source[TextRange::new(inside.end(), expr.end())];
+            let kept = moved
+                .strip_suffix(closing)
+                .ok_or_else(|| anyhow::anyhow!("internal error: the maker's end moved"))?;
+            text.push_str(kept);
             text.push_str(brackets.1);
             inner.push(Edit::replacement(stmt.range(), text));
             if results_needed {
@@ -1889,6 +1896,15 @@ mod tests {
             &AM005,
             "import asyncio\n\nasync def f(urls):\n    return await asyncio.gather(\n        *[asyncio.create_task(get(u)) for u in urls],\n    )",
             "import asyncio\n\nasync def f(urls):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(get(u)) for u in urls]\n    return [t.result() for t in tasks]",
+        );
+    }
+
+    #[test]
+    fn a_generator_over_lines_keeps_its_layout_as_a_list() {
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def f(nodes):\n    errors = await asyncio.gather(\n        *(\n            asyncio.create_task(node.run())\n            for node in nodes\n        )\n    )\n    return errors\n",
+            "import asyncio\n\nasync def f(nodes):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [\n            tg.create_task(node.run())\n            for node in nodes\n        ]\n    errors = [t.result() for t in tasks]\n    return errors\n",
         );
     }
 
