@@ -2,6 +2,7 @@
 import asyncio
 
 from app.http import fetch
+from app.redis import AbstractRedis
 
 
 async def inline_wait_sets(urls):
@@ -27,3 +28,23 @@ async def inline_with_a_comment(urls):
         *[asyncio.create_task(fetch(url)) for url in urls]
     )
     return pages
+
+
+class ClusterPipeline(AbstractRedis):
+    RETRY = (ConnectionError, TimeoutError)
+
+    async def _execute(self, nodes):
+        # leave, reported: `execute` retries by the error's type, and would get
+        # the ExceptionGroup instead
+        return await asyncio.gather(
+            *(asyncio.create_task(node.execute_pipeline()) for node in nodes)
+        )
+
+    async def execute(self, nodes):
+        for _ in range(3):
+            try:
+                return await self._execute(nodes)
+            except BaseException as e:
+                if type(e) not in self.RETRY:
+                    raise
+        return None

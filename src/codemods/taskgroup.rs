@@ -11,7 +11,8 @@ use crate::fix::layout::{
 };
 use crate::fix::{Edit, FixBuilder};
 use crate::semantic::imports::Lookup;
-use crate::semantic::{ScopeId, SemanticModel, Suite, UseKind};
+use crate::semantic::scope::ScopeKind;
+use crate::semantic::{BindingKind, ScopeId, SemanticModel, Suite, UseKind};
 
 declare_codemod! {
     /// ## What it does
@@ -119,7 +120,10 @@ declare_codemod! {
     /// types other than `Exception`, `BaseException` or everything, or look
     /// at the caught exception's type or attributes, or inside
     /// `contextlib.suppress`, `pytest.raises` or `self.assertRaises`: they
-    /// would no longer match, or now see, the `ExceptionGroup`. Statements
+    /// would no longer match, or now see, the `ExceptionGroup`; the same
+    /// around a call of the function elsewhere in the module (`except
+    /// BaseException as e: if type(e) in RETRY:` around `await
+    /// self._execute()`). Callers in other modules are not seen: review them. Statements
     /// between the creation and the wait that `return`, `yield` or leave a
     /// loop (`break`, `continue`): the group would wait for the tasks
     /// there, or stay open while a generator is suspended; and other tasks
@@ -678,7 +682,75 @@ fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static s
             "the function reads its own variables (`locals()`, `vars()`, `eval`, a frame): the new names would show there",
         );
     }
-    enclosing_handlers_obstacle(ctx, suite)
+    enclosing_handlers_obstacle(ctx, suite).or_else(|| callers_obstacle(ctx, suite))
+}
+
+/// A call of the function elsewhere in the module that sits where the
+/// wait itself would be refused (see [`enclosing_handlers_obstacle`]):
+/// the function's errors reach that caller as the `ExceptionGroup` too
+/// (`except BaseException as e: if type(e) in RETRY:` around `await
+/// self._execute()` would stop retrying).
+fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
+    let semantic = ctx.semantic;
+    let def = semantic.scope(suite.scope).function()?;
+    let name = def.name.as_str();
+    let is_method = semantic
+        .scope(suite.scope)
+        .parent
+        .is_some_and(|parent| matches!(semantic.scope(parent).kind, ScopeKind::Class));
+    // Every call that may reach the function counts (this refuses, so a
+    // wider net is the safe side): its name bound to it, or, for a method,
+    // the method's name called on a name or `super()` (`self._execute()`,
+    // `pipeline._execute()`), whichever class that turns out to be.
+    let may_call = |site: &crate::semantic::CallSite| match site.call.func.as_ref() {
+        Expr::Name(callee) => {
+            callee.id.as_str() == name
+                && matches!(semantic.lookup(name, site.scope), Lookup::Bound { bindings, .. }
+                    if bindings.iter().any(|&id| matches!(semantic.binding(id).kind, BindingKind::FunctionDef(d) if std::ptr::eq(d, def))))
+        }
+        Expr::Attribute(callee) => {
+            is_method
+                && callee.attr.as_str() == name
+                && match callee.value.as_ref() {
+                    Expr::Name(_) => true,
+                    Expr::Call(call) => call
+                        .func
+                        .as_name_expr()
+                        .is_some_and(|f| f.id.as_str() == "super"),
+                    _ => false,
+                }
+        }
+        _ => false,
+    };
+    for site in &semantic.calls {
+        if !may_call(site) {
+            continue;
+        }
+        // The statement around the call, in the scope whose code runs it
+        // (a lambda's body runs later, elsewhere).
+        let mut scope = site.scope;
+        loop {
+            let this = semantic.scope(scope);
+            match (this.kind, this.parent) {
+                (ScopeKind::Comprehension { .. }, Some(parent)) => scope = parent,
+                (ScopeKind::Lambda, _) => break,
+                _ => {
+                    let caller = semantic
+                        .innermost_stmt(scope, site.call.start())
+                        .and_then(|stmt| semantic.suite_of(stmt));
+                    if let Some((caller, _)) = caller
+                        && enclosing_handlers_obstacle(ctx, caller).is_some()
+                    {
+                        return Some(
+                            "a caller of this function in the module catches its errors by type or looks at their type, which would no longer match, or now see, the ExceptionGroup a TaskGroup raises",
+                        );
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    None
 }
 
 /// What is wrong with the uses of the tasks (or the task list), if
@@ -2142,6 +2214,24 @@ mod tests {
             );
             check_finding(&AM005, &source, MESSAGE);
         }
+    }
+
+    #[test]
+    fn a_caller_matching_the_errors_by_type_is_reported() {
+        for handler in [
+            "        except BaseException as e:\n            if type(e) in RETRY:\n                pass\n",
+            "        except ConnectionError:\n            pass\n",
+        ] {
+            let source = format!(
+                "import asyncio\nfrom app import Base\n\nclass Pipeline(Base):\n    async def _execute(self, nodes):\n        tasks = [asyncio.create_task(n.run()) for n in nodes]\n        return await asyncio.gather(*tasks)\n\n    async def execute(self, nodes):\n        try:\n            return await self._execute(nodes)\n{handler}"
+            );
+            check_finding(&AM005, &source, MESSAGE);
+        }
+        check_fix(
+            &AM005,
+            "import asyncio\n\nasync def run(nodes):\n    tasks = [asyncio.create_task(n.run()) for n in nodes]\n    return await asyncio.gather(*tasks)\n\nasync def main(nodes):\n    try:\n        return await run(nodes)\n    except Exception:\n        return None\n",
+            "import asyncio\n\nasync def run(nodes):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(n.run()) for n in nodes]\n    return [t.result() for t in tasks]\n\nasync def main(nodes):\n    try:\n        return await run(nodes)\n    except Exception:\n        return None\n",
+        );
     }
 
     #[test]
