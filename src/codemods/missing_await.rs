@@ -1,5 +1,6 @@
 use crate::codemods::prelude::*;
 use crate::semantic::coroutines::CallResult;
+use crate::semantic::known::Returns;
 use crate::semantic::{Callee, ScopeId, SemanticModel};
 
 declare_codemod! {
@@ -9,7 +10,12 @@ declare_codemod! {
     /// return a coroutine: an `async def` of the same module (`refresh()`),
     /// an `async def` method of the same class called on `self`
     /// (`self.flush()`), a plain `def` of the module that returns such a
-    /// call, or one of asyncio's coroutine functions (`asyncio.sleep(1)`).
+    /// call, one of asyncio's coroutine functions (`asyncio.sleep(1)`), or
+    /// a coroutine method of one of asyncio's classes (or another
+    /// well-known library's) on a variable that is surely an instance of
+    /// it: `writer.drain()` after `reader, writer = await
+    /// asyncio.open_connection(…)`, `queue.put(x)` on a parameter annotated
+    /// `asyncio.Queue`, `lock.acquire()` after `lock = asyncio.Lock()`.
     ///
     /// ## Why
     /// Calling a coroutine function only creates a coroutine object; its
@@ -68,9 +74,26 @@ declare_codemod! {
     /// A plain `def` counts when its body ends with a `return` and every
     /// `return` gives back such a call; asyncio's coroutine functions
     /// (`sleep`, `wait_for`, `wait`, `to_thread`, `open_connection`, …)
-    /// count under any spelling of the import, not its future makers
+    /// count under any spelling of the import that exists when the call
+    /// runs (not one under `if TYPE_CHECKING:`), not its future makers
     /// (`gather`, `shield`, `ensure_future`), whose work runs unawaited,
     /// and not in a module that also imports trio, anyio or curio.
+    ///
+    /// A method of an asyncio class (`StreamWriter.drain`, `Queue.put`,
+    /// `get`, `join`, `Lock.acquire`, `Event.wait`, `Condition.wait`,
+    /// `Semaphore.acquire`, `Server.wait_closed`, `Process.wait`, …) counts
+    /// on a local variable of the coroutine (or of a function around it)
+    /// every binding of which makes it an instance of that class: a call of
+    /// the class (`asyncio.Queue()`), a name unpacked from `await
+    /// asyncio.open_connection(…)`, `start_server`, `create_subprocess_*`,
+    /// or a plain parameter annotated with the class (its default, if any,
+    /// `None`). An annotation is taken at its word, as a type checker takes
+    /// it, unless the module shows it wrong (`q: asyncio.Queue =
+    /// queue.Queue()`, a call of something the module defines): an object
+    /// of another class passed in would make the added `await` fail at
+    /// once with a `TypeError`, loudly. Not when any class or object of
+    /// the module defines or replaces a method of that name (a fake
+    /// writer's `def drain`, `writer.drain = …`).
     ///
     /// What stays assumed: no module other than this one subclasses the
     /// class and overrides the method with a plain `def`, and no base class
@@ -79,7 +102,11 @@ declare_codemod! {
     ///
     /// ## Left alone
     /// Coroutine functions it cannot see defined: imported ones, parameters,
-    /// attributes other than `self.method`; a name bound more than once
+    /// attributes other than `self.method` and the methods above;
+    /// `queue.Queue`, `multiprocessing.Queue` and other look-alikes; a
+    /// receiver that is a global, an attribute (`self.writer`), rebound
+    /// some other way (`writer = other`, a `for` target, `del`), annotated
+    /// in a string or as `Optional[…]`; a name bound more than once
     /// (redefined, reassigned, conditionally defined) or in a module with a
     /// star import; decorated functions (a decorator may make the name
     /// something else: a task, a cached coroutine object, a property),
@@ -150,11 +177,37 @@ fn coroutine_called(
         // In a module that also imports trio, anyio or curio the coroutine
         // may run where asyncio's functions find no loop.
         Callee::Unknown if semantic.non_asyncio_library().is_some() => None,
-        Callee::Unknown => semantic
-            .qualified_name(&call.func, scope)
-            .filter(|q| q.starts_with("asyncio"))
-            .filter(|_| semantic.call_result(call, scope) == CallResult::Coroutine)
-            .map(|q| q.to_string()),
+        Callee::Unknown => {
+            if let Some(qualified) = semantic.qualified_name(&call.func, scope) {
+                // The binding that makes it asyncio's must exist when the
+                // call runs (not one under `if TYPE_CHECKING:`).
+                return (qualified.starts_with("asyncio")
+                    && root_name(&call.func).is_some_and(|root| {
+                        semantic.available_import(root, call.start()).is_some()
+                    })
+                    && semantic.call_result(call, scope) == CallResult::Coroutine)
+                    .then(|| qualified.to_string());
+            }
+            // A coroutine method of a well-known class, on a variable that
+            // surely holds an instance of it (`writer.drain()`).
+            let Expr::Attribute(method) = call.func.as_ref() else {
+                return None;
+            };
+            let Expr::Name(receiver) = method.value.as_ref() else {
+                return None;
+            };
+            (semantic.method_call_returns(call, scope) == Some(Returns::Coroutine))
+                .then(|| format!("{}.{}", receiver.id, method.attr))
+        }
+    }
+}
+
+/// The name an attribute chain starts from (`asyncio` in `asyncio.tasks.sleep`).
+fn root_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => root_name(&attribute.value),
+        _ => None,
     }
 }
 
@@ -356,6 +409,36 @@ async def refresh(urls):
         check_no_fix(
             &MISSING_AWAIT,
             "import asyncio\nimport trio\n\nasync def f():\n    asyncio.sleep(1)\n",
+        );
+    }
+
+    #[test]
+    fn methods_of_asyncio_objects_the_function_shows() {
+        check_fix(
+            &MISSING_AWAIT,
+            "import asyncio\n\nasync def send(host, data, q: asyncio.Queue, done: asyncio.Event):\n    reader, writer = await asyncio.open_connection(host, 80)\n    writer.write(data)\n    writer.drain()\n    q.put(data)\n    q.join()\n    done.wait()\n    lock = asyncio.Lock()\n    lock.acquire()\n    lock.release()\n",
+            "import asyncio\n\nasync def send(host, data, q: asyncio.Queue, done: asyncio.Event):\n    reader, writer = await asyncio.open_connection(host, 80)\n    writer.write(data)\n    await writer.drain()\n    await q.put(data)\n    await q.join()\n    await done.wait()\n    lock = asyncio.Lock()\n    await lock.acquire()\n    lock.release()\n",
+        );
+    }
+
+    #[test]
+    fn objects_that_may_be_something_else_are_left_alone() {
+        for source in [
+            "import queue\n\nasync def f(q: queue.Queue):\n    q.put(1)\n",
+            "import asyncio, queue\n\nasync def f():\n    q: asyncio.Queue = queue.Queue()\n    q.put(1)\n",
+            "import asyncio\n\nasync def f(host, other):\n    r, writer = await asyncio.open_connection(host, 1)\n    if other:\n        writer = other\n    writer.drain()\n",
+            "import asyncio\n\nclass FakeWriter:\n    def drain(self):\n        pass\n\nasync def f(w: asyncio.StreamWriter):\n    w.drain()\n",
+            "import asyncio\nimport trio\n\nasync def f(q: asyncio.Queue):\n    q.put(1)\n",
+        ] {
+            check_no_fix(&MISSING_AWAIT, source);
+        }
+    }
+
+    #[test]
+    fn asyncio_imported_only_for_type_checking_is_left_alone() {
+        check_no_fix(
+            &MISSING_AWAIT,
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import asyncio\n\nasync def f():\n    asyncio.sleep(1)\n",
         );
     }
 }

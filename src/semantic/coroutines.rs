@@ -12,7 +12,9 @@
 //! module whose every `return` gives back such a call, or one of asyncio's
 //! own coroutine functions. Known not to: an async generator, a class, a
 //! builtin, asyncio's future and task producers, a plain `def` that returns
-//! nothing. Named like a future (`create_eager_task`, `wrap_future`,
+//! nothing. A method called on a variable that is surely an instance of a
+//! well-known class (`writer.drain()`, `queue.put(x)`): what the table of
+//! those libraries says (see `receivers.rs`). Named like a future (`create_eager_task`, `wrap_future`,
 //! `.submit()`): treated as one, so no fix relies on it being a coroutine.
 //! Everything else is unknown: an imported function (until the project
 //! index can tell), a method of another object, a variable, a decorated
@@ -25,6 +27,7 @@ use rustc_hash::FxHashSet;
 
 use super::functions::{BUILTIN_NAMES, is_generator};
 use super::imports::Lookup;
+use super::known::Returns;
 use super::{Callee, ScopeId, ScopeKind, ScopeNode, SemanticModel};
 
 /// How deep the oracle follows a plain `def`'s `return` into the calls it returns.
@@ -53,6 +56,17 @@ impl CallResult {
             CallResult::Coroutine => Some(true),
             CallResult::Future | CallResult::NotCoroutine => Some(false),
             CallResult::Unknown => None,
+        }
+    }
+}
+
+impl From<Returns> for CallResult {
+    /// What the table of well-known libraries says, as the oracle says it.
+    fn from(returns: Returns) -> CallResult {
+        match returns {
+            Returns::Coroutine => CallResult::Coroutine,
+            Returns::Awaitable => CallResult::Future,
+            Returns::Value => CallResult::NotCoroutine,
         }
     }
 }
@@ -231,6 +245,9 @@ impl<'a> SemanticModel<'a> {
         };
         if result != CallResult::Unknown {
             return result;
+        }
+        if let Some(returns) = self.method_call_returns(call, scope) {
+            return CallResult::from(returns);
         }
         let names = [Some(written), qualified.as_ref().map(|q| q.member())];
         if names.iter().flatten().any(|name| named_like_a_future(name)) {

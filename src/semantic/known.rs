@@ -207,6 +207,7 @@ const MOTOR_COLLECTION_METHODS: &[(&str, Returns)] = &[
 const ASYNCIO_STREAM_WRITER_METHODS: &[(&str, Returns)] = &[
     ("close", Value),
     ("drain", Coroutine),
+    ("start_tls", Coroutine),
     ("wait_closed", Coroutine),
     ("write", Value),
     ("writelines", Value),
@@ -244,6 +245,19 @@ const ASYNCIO_CONDITION_METHODS: &[(&str, Returns)] = &[
     ("release", Value),
     ("wait", Coroutine),
     ("wait_for", Coroutine),
+];
+
+const ASYNCIO_BARRIER_METHODS: &[(&str, Returns)] = &[
+    ("abort", Coroutine),
+    ("reset", Coroutine),
+    ("wait", Coroutine),
+];
+
+const ASYNCIO_SERVER_METHODS: &[(&str, Returns)] = &[
+    ("close", Value),
+    ("serve_forever", Coroutine),
+    ("start_serving", Coroutine),
+    ("wait_closed", Coroutine),
 ];
 
 const ASYNCIO_PROCESS_METHODS: &[(&str, Returns)] = &[
@@ -393,6 +407,18 @@ const CLASSES: &[KnownClass] = &[
         methods: ASYNCIO_CONDITION_METHODS,
     },
     KnownClass {
+        name: "asyncio.Barrier",
+        stateful: false,
+        enter_returns_self: false,
+        methods: ASYNCIO_BARRIER_METHODS,
+    },
+    KnownClass {
+        name: "asyncio.Server",
+        stateful: false,
+        enter_returns_self: true,
+        methods: ASYNCIO_SERVER_METHODS,
+    },
+    KnownClass {
         name: "asyncio.subprocess.Process",
         stateful: true,
         enter_returns_self: false,
@@ -420,6 +446,38 @@ const ALIASES: &[(&str, &str)] = &[
     ("asyncio.streams.", "asyncio."),
     ("asyncio.queues.", "asyncio."),
     ("asyncio.locks.", "asyncio."),
+    ("asyncio.base_events.", "asyncio."),
+];
+
+/// Functions whose awaited result is an instance of known classes, or a
+/// tuple of them, in order (`reader, writer = await open_connection(…)`).
+const AWAITED_INSTANCES: &[(&str, &[&str])] = &[
+    (
+        "asyncio.open_connection",
+        &["asyncio.StreamReader", "asyncio.StreamWriter"],
+    ),
+    (
+        "asyncio.open_unix_connection",
+        &["asyncio.StreamReader", "asyncio.StreamWriter"],
+    ),
+    ("asyncio.start_server", &["asyncio.Server"]),
+    ("asyncio.start_unix_server", &["asyncio.Server"]),
+    (
+        "asyncio.create_subprocess_exec",
+        &["asyncio.subprocess.Process"],
+    ),
+    (
+        "asyncio.create_subprocess_shell",
+        &["asyncio.subprocess.Process"],
+    ),
+    (
+        "asyncio.subprocess.create_subprocess_exec",
+        &["asyncio.subprocess.Process"],
+    ),
+    (
+        "asyncio.subprocess.create_subprocess_shell",
+        &["asyncio.subprocess.Process"],
+    ),
 ];
 
 /// The public spelling of a name a library defines in a submodule.
@@ -440,6 +498,16 @@ pub fn function(qualified: &str) -> Option<Returns> {
         .iter()
         .find(|(known, _)| *known == name)
         .map(|&(_, returns)| returns)
+}
+
+/// The classes of what awaiting a call of the library function
+/// `qualified` gives: one for an instance, several for a tuple.
+pub fn awaited_instances(qualified: &str) -> Option<&'static [&'static str]> {
+    let name = public(qualified);
+    AWAITED_INSTANCES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|&(_, classes)| classes)
 }
 
 /// The library class `qualified`, if known.

@@ -26,6 +26,7 @@ pub mod numbers;
 pub mod objects;
 pub mod once;
 pub mod project;
+pub mod receivers;
 pub mod runtime;
 pub mod scope;
 pub mod statements;
