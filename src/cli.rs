@@ -81,6 +81,12 @@ pub struct CheckArgs {
     /// nothing: the baseline a migration starts from. Writes the files.
     #[arg(long, conflicts_with = "stdin_filename")]
     pub add_noqa: bool,
+    /// Print what the project index knows about a module (a dotted name,
+    /// `app.server`, or a file of the project) and exit: its functions,
+    /// classes, re-exports and what is unknown about it. The project is the
+    /// one around the first path (default: the current directory).
+    #[arg(long, value_name = "MODULE", conflicts_with_all = ["fix", "add_noqa", "statistics"])]
+    pub show_index: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -173,6 +179,13 @@ pub struct FileArgs {
     /// `fix` writes the result to stdout, `diff` the diff.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+
+    /// The Python interpreter (or virtual environment directory) whose
+    /// installed packages the project index reads, for the names the
+    /// project imports from them (default: `VIRTUAL_ENV`, else a `.venv` or
+    /// `venv` directory in the project).
+    #[arg(long, value_name = "PATH")]
+    pub python: Option<PathBuf>,
 
     /// Longest line generated code may have before it is broken over lines (default 88).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=320))]

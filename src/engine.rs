@@ -22,6 +22,7 @@ use crate::fix::apply::{apply_fixes, splice};
 use crate::fix::importer::remove_unused_imports;
 use crate::fix::{Applicability, Edit, Finding, Findings, ImportRemoval};
 use crate::semantic::SemanticModel;
+use crate::semantic::project::ProjectModule;
 use crate::settings::RuleSettings;
 use crate::source::Position;
 use crate::version::PyVersion;
@@ -248,7 +249,18 @@ pub fn process_source(
     rules: &RuleSettings,
     mode: Mode,
 ) -> Result<SourceOutcome, SourceError> {
-    process(source, None, rules, mode).map(|(outcome, _)| outcome)
+    process_source_in(source, rules, mode, None)
+}
+
+/// [`process_source`] for a module of a project: the semantic layer asks
+/// `project` about the names the module imports.
+pub fn process_source_in(
+    source: &str,
+    rules: &RuleSettings,
+    mode: Mode,
+    project: Option<&ProjectModule>,
+) -> Result<SourceOutcome, SourceError> {
+    process(source, None, rules, mode, project).map(|(outcome, _)| outcome)
 }
 
 /// [`process_source`] for the concatenated code cells of a notebook; also
@@ -258,8 +270,9 @@ pub fn process_cells(
     cells: Cells,
     rules: &RuleSettings,
     mode: Mode,
+    project: Option<&ProjectModule>,
 ) -> Result<(SourceOutcome, Cells), SourceError> {
-    let (outcome, cells) = process(source, Some(cells), rules, mode)?;
+    let (outcome, cells) = process(source, Some(cells), rules, mode, project)?;
     Ok((outcome, cells.unwrap_or(Cells::new(Vec::new()))))
 }
 
@@ -285,11 +298,12 @@ pub fn add_noqa(
     source: &str,
     cells: Option<Cells>,
     rules: &RuleSettings,
+    project: Option<&ProjectModule>,
 ) -> Result<NoqaOutcome, SourceError> {
     let notebook = cells.is_some();
     let parsed =
         parse_text(source, cells.as_ref()).map_err(|error| syntax_error(source, &error))?;
-    let findings = analyse_with(source, &parsed, &OnceCell::new(), rules, notebook);
+    let findings = analyse_project(source, &parsed, &OnceCell::new(), rules, notebook, project);
     if findings.is_empty() {
         return Ok(NoqaOutcome::default());
     }
@@ -331,7 +345,7 @@ pub fn add_noqa(
     let reparsed = parse_text(&text, new_cells.as_ref())
         .map_err(|error| internal_error(&["--add-noqa"], &text, &error))?;
     // Whatever is still found was not silenced: say so (it would be a bug).
-    let left = analyse_with(&text, &reparsed, &OnceCell::new(), rules, notebook);
+    let left = analyse_project(&text, &reparsed, &OnceCell::new(), rules, notebook, project);
     let index = LineIndex::from_source_text(&text);
     let warnings = left
         .iter()
@@ -356,12 +370,13 @@ fn process(
     mut cells: Option<Cells>,
     rules: &RuleSettings,
     mode: Mode,
+    project: Option<&ProjectModule>,
 ) -> Result<(SourceOutcome, Option<Cells>), SourceError> {
     let notebook = cells.is_some();
     let parsed =
         parse_text(source, cells.as_ref()).map_err(|error| syntax_error(source, &error))?;
     let lines = OnceCell::new();
-    let mut findings = analyse_with(source, &parsed, &lines, rules, notebook);
+    let mut findings = analyse_project(source, &parsed, &lines, rules, notebook, project);
     if let Some(cells) = &cells {
         keep_out_of_magic_cells(&mut findings, cells);
     }
@@ -420,7 +435,7 @@ fn process(
         text = applied.text;
         cells = new_cells;
         let (semantic, lines) = (OnceCell::new(), OnceCell::new());
-        findings = analyse_in(&text, &parsed, &semantic, &lines, rules, notebook);
+        findings = analyse_in(&text, &parsed, &semantic, &lines, rules, notebook, project);
         if allowed_fixes(&findings, rules, cells.as_ref()).is_empty() {
             // Settled: the model this round built (or builds now) finds the unused imports.
             if !removals.is_empty() {
@@ -671,7 +686,35 @@ pub fn analyse_with(
     rules: &RuleSettings,
     notebook: bool,
 ) -> Vec<Finding> {
-    analyse_in(source, parsed, &OnceCell::new(), lines, rules, notebook)
+    analyse_in(
+        source,
+        parsed,
+        &OnceCell::new(),
+        lines,
+        rules,
+        notebook,
+        None,
+    )
+}
+
+/// [`analyse_with`] for a module of a project (see [`process_source_in`]).
+pub fn analyse_project(
+    source: &str,
+    parsed: &Parsed<ModModule>,
+    lines: &OnceCell<LineIndex>,
+    rules: &RuleSettings,
+    notebook: bool,
+    project: Option<&ProjectModule>,
+) -> Vec<Finding> {
+    analyse_in(
+        source,
+        parsed,
+        &OnceCell::new(),
+        lines,
+        rules,
+        notebook,
+        project,
+    )
 }
 
 /// [`analyse_with`], leaving the semantic model it built (if any codemod
@@ -683,6 +726,7 @@ fn analyse_in<'p>(
     lines: &'p OnceCell<LineIndex>,
     rules: &'p RuleSettings,
     notebook: bool,
+    project: Option<&'p ProjectModule>,
 ) -> Vec<Finding> {
     let mut contains = needle_finder(source, notebook);
     let active: Vec<&Codemod> = rules
@@ -694,7 +738,7 @@ fn analyse_in<'p>(
     if active.is_empty() {
         return Vec::new();
     }
-    let semantic = semantic.get_or_init(|| SemanticModel::build(parsed.syntax()));
+    let semantic = semantic.get_or_init(|| SemanticModel::build_in(parsed.syntax(), project));
     let ctx = Context {
         source,
         module: parsed.syntax(),

@@ -10,13 +10,14 @@ use ruff_text_size::Ranged;
 use rustc_hash::FxHashSet;
 
 use crate::engine::{
-    CompileGate, SourceError, analyse, compile_error, internal_error, parse, remove_imports,
-    syntax_error,
+    CompileGate, SourceError, analyse_project, compile_error, internal_error, parse,
+    remove_imports, syntax_error,
 };
 use crate::fix::apply::{apply_fixes, splice};
 use crate::fix::{Finding, ImportRemoval};
 use crate::output::Style;
 use crate::output::diff::colorize;
+use crate::semantic::project::ProjectModule;
 use crate::settings::RuleSettings;
 
 /// What the user answered about one fix.
@@ -62,6 +63,7 @@ pub fn review_source(
     prompter: &mut dyn Prompter,
     mut mode: Mode,
     style: &Style,
+    project: Option<&ProjectModule>,
 ) -> Result<Reviewed, SourceError> {
     let mut text = source.to_string();
     let mut declined: FxHashSet<(&'static str, String, String)> = FxHashSet::default();
@@ -86,7 +88,14 @@ pub fn review_source(
             return Err(compile_error(&last_codes, &text, &error));
         }
         let index = LineIndex::from_source_text(&text);
-        let findings = analyse(&text, &parsed, &index, rules);
+        let findings = analyse_project(
+            &text,
+            &parsed,
+            &std::cell::OnceCell::from(index.clone()),
+            rules,
+            false,
+            project,
+        );
         let offered: Vec<&Finding> = findings
             .iter()
             .filter(|f| f.fix.as_ref().is_some_and(|fix| rules.allows(fix)))
@@ -245,8 +254,16 @@ mod tests {
         let rules = RuleSettings::for_codemods(&[&SLEEP_IN_ASYNC]);
         let mut prompter = Scripted(answers, Vec::new());
         let style = Style { enabled: false };
-        let reviewed = review_source(SOURCE, "m.py", &rules, &mut prompter, Mode::Ask, &style)
-            .expect("reviews");
+        let reviewed = review_source(
+            SOURCE,
+            "m.py",
+            &rules,
+            &mut prompter,
+            Mode::Ask,
+            &style,
+            None,
+        )
+        .expect("reviews");
         (reviewed, prompter.1)
     }
 
@@ -318,8 +335,16 @@ mod tests {
         let style = Style { enabled: false };
         let mut prompter = Scripted(vec![Answer::Yes], Vec::new());
         let source = "def f():\n    go()\n";
-        let error = review_source(source, "m.py", &rules, &mut prompter, Mode::Ask, &style)
-            .expect_err("refused");
+        let error = review_source(
+            source,
+            "m.py",
+            &rules,
+            &mut prompter,
+            Mode::Ask,
+            &style,
+            None,
+        )
+        .expect_err("refused");
         assert!(
             error
                 .message
@@ -330,8 +355,16 @@ mod tests {
         // In a coroutine the same fix is fine.
         let mut prompter = Scripted(vec![Answer::Yes], Vec::new());
         let source = "async def f():\n    go()\n";
-        let reviewed = review_source(source, "m.py", &rules, &mut prompter, Mode::Ask, &style)
-            .expect("reviews");
+        let reviewed = review_source(
+            source,
+            "m.py",
+            &rules,
+            &mut prompter,
+            Mode::Ask,
+            &style,
+            None,
+        )
+        .expect("reviews");
         assert_eq!(
             reviewed.fixed.as_deref(),
             Some("async def f():\n    await go()\n")

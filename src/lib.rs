@@ -44,8 +44,10 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 
 use crate::cli::{Cli, Command, FileArgs};
-use crate::engine::{Mode, process_source};
+use crate::engine::{Mode, process_source_in};
+use crate::index::Indexes;
 use crate::output::{Action, FileFailure, FileOutcome, FileResult, Printer, Style};
+use crate::semantic::project::ProjectModule;
 use crate::settings::{RuleSettings, Settings};
 use crate::source::Position;
 use crate::version::PyVersion;
@@ -132,6 +134,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             Ok(ExitStatus::Success)
         }
         Command::Diff(args) => run_files(&args, Task::Diff, false, false),
+        Command::Check(args) if args.show_index.is_some() => {
+            let what = args.show_index.as_deref().unwrap_or_default();
+            print_stdout(&show_index(&args.files, what)?)?;
+            Ok(ExitStatus::Success)
+        }
         Command::Check(args) => {
             let task = if args.fix {
                 Task::CheckFix
@@ -147,6 +154,37 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         }
         Command::Fix(args) => run_files(&args.files, Task::Fix, args.exit_non_zero_on_fix, false),
     }
+}
+
+/// `check --show-index MODULE`: what the index of the project around the
+/// first path (or the current directory) knows about `what`, a dotted
+/// module name or a file of the project.
+fn show_index(args: &FileArgs, what: &str) -> anyhow::Result<String> {
+    let settings = Settings::resolve(args, false)?;
+    let file = Path::new(what);
+    let (around, module) = if what.ends_with(".py") || file.is_file() {
+        let layout = index::layout::Layout::discover(file);
+        let Some((module, _)) = layout.module_name(file) else {
+            anyhow::bail!(
+                "`{what}` is no module of the project at {}: no import can name it",
+                layout.root.display()
+            );
+        };
+        (file.to_path_buf(), module)
+    } else {
+        let around = settings
+            .files
+            .paths
+            .first()
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from("."));
+        (around, what.to_string())
+    };
+    let layout = index::layout::Layout::discover(&around);
+    let site_packages =
+        index::environment::site_packages(settings.files.python.as_deref(), &layout.root);
+    let project = index::ProjectIndex::with_environment(layout, site_packages);
+    Ok(project.describe(&module))
 }
 
 fn print_stdout(text: &str) -> anyhow::Result<()> {
@@ -205,9 +243,11 @@ fn run_files(
         printer.statistics = Some(output::statistics::Statistics::default());
     }
     let named = named_codemods(args);
+    // One index per project root, shared by every file of the run.
+    let indexes = Indexes::new(settings.files.python.clone());
     let result = match &settings.output.stdin_filename {
-        Some(filename) => run_stdin(filename, &settings, &mut printer, &named),
-        None => run_paths(&settings, &mut printer, task, &named, args.quiet),
+        Some(filename) => run_stdin(filename, &settings, &mut printer, &named, &indexes),
+        None => run_paths(&settings, &mut printer, task, &named, args.quiet, &indexes),
     };
     match result {
         Ok(()) => {}
@@ -372,6 +412,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
         io::stderr(),
     );
     printer.quiet = args.quiet;
+    let indexes = Indexes::new(settings.files.python.clone());
     let mut prompter = interactive::TerminalPrompter {
         input: io::stdin().lock(),
         output: io::stderr(),
@@ -426,6 +467,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                             &mut prompter,
                             mode,
                             &style,
+                            Some(&project_module(&indexes, path)),
                         ) {
                             Err(error) => Err(FileFailure {
                                 position: error.position,
@@ -483,6 +525,7 @@ fn run_stdin<W: Write, E: Write>(
     settings: &Settings,
     printer: &mut Printer<W, E>,
     named: &[&'static codemods::Codemod],
+    indexes: &Indexes,
 ) -> io::Result<()> {
     let mut bytes = Vec::new();
     io::stdin().lock().read_to_end(&mut bytes)?;
@@ -538,7 +581,15 @@ fn run_stdin<W: Write, E: Write>(
         Action::Fix => Task::Fix,
         Action::Check | Action::AddNoqa => Task::Check,
     };
-    let outcome = process_bytes(bytes.clone(), &display, &resolved.rules, task);
+    // `--stdin-filename` places the source in its project.
+    let project = project_module(indexes, &absolute);
+    let outcome = process_bytes(
+        bytes.clone(),
+        &display,
+        &resolved.rules,
+        task,
+        Some(&project),
+    );
     let (outcome, fixed) = outcome;
     if printer.action == Action::Fix {
         match &fixed {
@@ -562,6 +613,7 @@ fn run_paths<W: Write, E: Write>(
     task: Task,
     named: &[&'static codemods::Codemod],
     quiet: bool,
+    indexes: &Indexes,
 ) -> io::Result<()> {
     printer.start()?;
     let (files, errors) = discovery::discover(
@@ -601,7 +653,7 @@ fn run_paths<W: Write, E: Write>(
                         }
                         // `None`: stopped before writing it; it is as it was.
                         let Some(outcome) =
-                            process_path_catching_panics(&file.path, &file.rules, task)
+                            process_path_catching_panics(&file.path, &file.rules, task, indexes)
                         else {
                             break;
                         };
@@ -776,8 +828,9 @@ fn process_path_catching_panics(
     path: &Path,
     rules: &RuleSettings,
     task: Task,
+    indexes: &Indexes,
 ) -> Option<FileOutcome> {
-    let run = std::panic::AssertUnwindSafe(|| process_path(path, rules, task));
+    let run = std::panic::AssertUnwindSafe(|| process_path(path, rules, task, indexes));
     std::panic::catch_unwind(run).unwrap_or_else(|payload| {
         Some(FileOutcome {
             path: path.to_path_buf(),
@@ -805,13 +858,19 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
 
 /// One file's outcome; `None` when `fix` was stopped (Ctrl-C, SIGTERM)
 /// before writing it, so that it is as it was.
-fn process_path(path: &Path, rules: &RuleSettings, task: Task) -> Option<FileOutcome> {
+fn process_path(
+    path: &Path,
+    rules: &RuleSettings,
+    task: Task,
+    indexes: &Indexes,
+) -> Option<FileOutcome> {
     let display = display_path(path);
     let result = match read_source(path) {
         Ok(bytes) => {
             // `fix` writes only if the file still holds what was read.
             let original = task.writes().then(|| bytes.clone());
-            let (result, fixed) = process_bytes(bytes, &display, rules, task);
+            let project = project_module(indexes, path);
+            let (result, fixed) = process_bytes(bytes, &display, rules, task, Some(&project));
             match (result, fixed, original) {
                 (Ok(result), Some(text), Some(original)) => {
                     match write_fixed(path, &original, &text) {
@@ -880,15 +939,22 @@ fn process_bytes(
     display: &str,
     rules: &RuleSettings,
     task: Task,
+    project: Option<&ProjectModule>,
 ) -> (Result<FileResult, FileFailure>, Option<String>) {
-    let done = process_bytes_once(bytes, display, rules, task);
+    let done = process_bytes_once(bytes, display, rules, task, project);
     if task != Task::CheckFix {
         return done;
     }
     match done {
         // `check --fix` lists what the fixed file still has.
         (Ok(mut result), Some(fixed)) => {
-            match process_bytes_once(fixed.clone().into_bytes(), display, rules, Task::Check) {
+            match process_bytes_once(
+                fixed.clone().into_bytes(),
+                display,
+                rules,
+                Task::Check,
+                project,
+            ) {
                 (Ok(again), _) => {
                     result.reports = again.reports;
                     result.warnings.extend(again.warnings);
@@ -907,6 +973,7 @@ fn process_bytes_once(
     display: &str,
     rules: &RuleSettings,
     task: Task,
+    project: Option<&ProjectModule>,
 ) -> (Result<FileResult, FileFailure>, Option<String>) {
     let action = task.action();
     // A file that grew after it was measured, or stdin.
@@ -927,7 +994,7 @@ fn process_bytes_once(
         }
     };
     if task == Task::AddNoqa {
-        return add_noqa(text, display, rules);
+        return add_noqa(text, display, rules, project);
     }
     let mode = if task == Task::Check {
         Mode::Check
@@ -935,9 +1002,9 @@ fn process_bytes_once(
         Mode::Fix
     };
     if is_notebook(display) {
-        return process_notebook(text, display, rules, mode, action);
+        return process_notebook(text, display, rules, mode, action, project);
     }
-    match process_source(&text, rules, mode) {
+    match process_source_in(&text, rules, mode, project) {
         Ok(outcome) => {
             let diff = match (&outcome.fixed, action) {
                 (Some(fixed), Action::Diff) => {
@@ -972,6 +1039,7 @@ fn add_noqa(
     text: String,
     display: &str,
     rules: &RuleSettings,
+    project: Option<&ProjectModule>,
 ) -> (Result<FileResult, FileFailure>, Option<String>) {
     let failure = |position: Position, message: String, cell: Option<usize>| {
         (
@@ -993,7 +1061,7 @@ fn add_noqa(
         (Ok(result), text)
     };
     if !is_notebook(display) {
-        return match engine::add_noqa(&text, None, rules) {
+        return match engine::add_noqa(&text, None, rules, project) {
             Ok(mut outcome) => {
                 let marked = outcome.text.take();
                 done(outcome, marked)
@@ -1008,7 +1076,7 @@ fn add_noqa(
     };
     let numbers: Vec<usize> = notebook.cells.iter().map(|c| c.number).collect();
     let (source, cells) = notebook.concatenated();
-    let mut outcome = match engine::add_noqa(&source, Some(cells.clone()), rules) {
+    let mut outcome = match engine::add_noqa(&source, Some(cells.clone()), rules, project) {
         Ok(outcome) => outcome,
         Err(error) => {
             let (cell, line) = notebook::cell_line(&source, &cells, &numbers, error.position.line);
@@ -1044,6 +1112,7 @@ fn process_notebook(
     rules: &RuleSettings,
     mode: Mode,
     action: Action,
+    project: Option<&ProjectModule>,
 ) -> (Result<FileResult, FileFailure>, Option<String>) {
     let failure = |position: Position, message: String| {
         (
@@ -1073,7 +1142,7 @@ fn process_notebook(
         )
     };
     let (mut outcome, fixed_cells) =
-        match engine::process_cells(&source, cells.clone(), rules, mode) {
+        match engine::process_cells(&source, cells.clone(), rules, mode, project) {
             Ok(done) => done,
             Err(error) => {
                 let (cell, position) = in_cell(error.position);
@@ -1127,6 +1196,21 @@ fn process_notebook(
         marked: 0,
     };
     (Ok(result), new_json)
+}
+
+/// The project around the file at `path` (which need not exist, as for
+/// `--stdin-filename`), for the semantic layer's questions about imports.
+fn project_module(indexes: &Indexes, path: &Path) -> ProjectModule {
+    let (index, module) = indexes.for_file(path);
+    let (name, package) = module.map_or((None, false), |(name, package)| (Some(name), package));
+    ProjectModule {
+        facts: index,
+        name,
+        package,
+        dir: index::layout::absolute(path)
+            .parent()
+            .map(Path::to_path_buf),
+    }
 }
 
 /// A path as messages and diff headers print it: relative to the current

@@ -338,7 +338,7 @@ mod tests {
     /// it again finds (nothing, always).
     fn marked(source: &str) -> String {
         let rules = crate::settings::RuleSettings::for_codemods(crate::codemods::ALL);
-        let outcome = crate::engine::add_noqa(source, None, &rules).expect("parses");
+        let outcome = crate::engine::add_noqa(source, None, &rules, None).expect("parses");
         assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
         let text = outcome.text.unwrap_or_else(|| source.to_string());
         let again = crate::engine::process_source(&text, &rules, crate::engine::Mode::Check)
@@ -348,7 +348,7 @@ mod tests {
             "{text}\nstill finds {:?}",
             again.reports
         );
-        let twice = crate::engine::add_noqa(&text, None, &rules).expect("parses");
+        let twice = crate::engine::add_noqa(&text, None, &rules, None).expect("parses");
         assert_eq!(twice.marked, 0, "a second --add-noqa adds nothing");
         text
     }
@@ -445,7 +445,7 @@ b
     #[test]
     fn add_noqa_on_a_clean_source_changes_nothing() {
         let rules = crate::settings::RuleSettings::for_codemods(crate::codemods::ALL);
-        let outcome = crate::engine::add_noqa("x = 1\n", None, &rules).expect("parses");
+        let outcome = crate::engine::add_noqa("x = 1\n", None, &rules, None).expect("parses");
         assert!(outcome.text.is_none());
         assert_eq!(outcome.marked, 0);
     }

@@ -131,6 +131,9 @@ pub struct FileSettings {
     /// Apply the excludes to paths named on the command line and to
     /// `--stdin-filename` too (pre-commit names every file).
     pub force_exclude: bool,
+    /// `--python`: the interpreter or environment whose packages the
+    /// project index reads.
+    pub python: Option<PathBuf>,
 }
 
 /// How to report.
@@ -236,6 +239,12 @@ impl Settings {
             files: FileSettings {
                 paths,
                 force_exclude,
+                python: args
+                    .python
+                    .as_deref()
+                    .map(std::path::absolute)
+                    .transpose()
+                    .with_context(|| "reading the current directory for `--python`")?,
             },
             output: OutputSettings {
                 format: args.output_format.or(run.output_format).unwrap_or_default(),

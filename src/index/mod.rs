@@ -134,6 +134,10 @@ impl ProjectIndex {
     }
 
     fn resolve_uncached(&self, qualified: &str, hops: usize) -> Resolved {
+        // A relative import that climbs above the top package fails.
+        if qualified.starts_with('.') {
+            return Resolved::Unknown;
+        }
         let parts: Vec<&str> = qualified.split('.').collect();
         if parts.first().is_some_and(|first| *first == "builtins") {
             return Resolved::External(qualified.to_string());
@@ -168,6 +172,11 @@ impl ProjectIndex {
         let Some(summary) = self.summary(module) else {
             return Resolved::Unknown;
         };
+        // A star import may rebind any name after its statement, and a
+        // module that writes its own namespace may rebind any name.
+        if !summary.star_imports.is_empty() || summary.rebinds_namespace {
+            return Resolved::Unknown;
+        }
         let qualified = format!("{module}.{name}");
         match summary.symbols.get(name) {
             Some(Symbol::Function(function)) if tail.is_empty() => Resolved::Function {
@@ -201,7 +210,7 @@ impl ProjectIndex {
                             qualified: class, ..
                         },
                         [],
-                    ) => Resolved::Instance {
+                    ) if self.constructs_itself(&class, hops + 1) => Resolved::Instance {
                         class,
                         origin: self.origin(&summary, *line),
                     },
@@ -211,7 +220,7 @@ impl ProjectIndex {
                             qualified: class, ..
                         },
                         [method],
-                    ) => self.own_method(&class, method, hops + 1),
+                    ) => self.instance_method_hops(&class, method, hops + 1),
                     _ => Resolved::Unknown,
                 }
             }
@@ -227,6 +236,44 @@ impl ProjectIndex {
             return Resolved::Unknown;
         }
         found
+    }
+
+    /// The method `name` of what calling `class` makes: an instance of
+    /// exactly `class` when nothing can make it something else.
+    fn instance_method_hops(&self, class: &str, name: &str, hops: usize) -> Resolved {
+        if !self.constructs_itself(class, hops) {
+            return Resolved::Unknown;
+        }
+        self.own_method(class, name, hops)
+    }
+
+    /// Whether calling the project class `class` surely makes an instance
+    /// of it: no class on its chain of bases (one base each, all in the
+    /// project) has a metaclass, a decorator that may replace it, or a
+    /// `__new__`.
+    fn constructs_itself(&self, class: &str, hops: usize) -> bool {
+        let mut current = class.to_string();
+        for hop in hops..=MAX_HOPS {
+            let Some((_, summary)) = self.class(&current) else {
+                return false;
+            };
+            if !summary.keeps_methods
+                || summary.methods.contains_key("__new__")
+                || summary.other_names.contains("__new__")
+            {
+                return false;
+            }
+            match summary.bases.as_slice() {
+                [] => return true,
+                [Some(base)] if &**base == "builtins.object" => return true,
+                [Some(base)] => match self.resolve_hops(base, hop + 1) {
+                    Resolved::Class { qualified, .. } => current = qualified,
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The method `name` of an instance of exactly `class`: its own `def`,
@@ -367,6 +414,19 @@ impl ProjectFacts for ProjectIndex {
 
     fn method(&self, class: &str, name: &str) -> Resolved {
         self.method_hops(class, name, 0)
+    }
+
+    fn instance_method(&self, class: &str, name: &str) -> Resolved {
+        self.instance_method_hops(class, name, 0)
+    }
+
+    fn shadowed_beside(&self, dir: &Path, top: &str) -> bool {
+        if self.layout.source_roots.iter().any(|root| root == dir)
+            || dir.join("__init__.py").is_file()
+        {
+            return false;
+        }
+        dir.join(format!("{top}.py")).is_file() || dir.join(top).is_dir()
     }
 }
 

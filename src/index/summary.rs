@@ -31,6 +31,10 @@ pub struct ModuleSummary {
     pub star_imports: Vec<Box<str>>,
     /// A module-level `__getattr__`: any missing name may still resolve.
     pub has_getattr: bool,
+    /// The module writes its own namespace other than by binding
+    /// statements (`globals()[…] = …`, `exec`, `setattr` with a computed
+    /// name): any of its names may be something else.
+    pub rebinds_namespace: bool,
     /// Attribute names assigned or deleted anywhere (`Conn.flush = …`).
     pub written_attributes: FxHashSet<Box<str>>,
     /// Module-level calls that bind an object to an event loop on import
@@ -198,6 +202,10 @@ pub fn summarize(
         path,
         package,
         has_getattr: symbols.contains_key("__getattr__"),
+        rebinds_namespace: {
+            let dynamic = semantic.dynamic_writes();
+            dynamic.module_namespace || dynamic.any_attribute
+        },
         symbols,
         all: literal_all(&semantic),
         star_imports,
@@ -352,6 +360,8 @@ fn normalize_asyncio(qualified: &str) -> String {
 /// An import path as the semantic model records it (`..db.store`,
 /// `asyncio.sleep`) made absolute for a module named `module` (a package's
 /// `__init__` when `package`): leading dots climb from the module's package.
+/// A relative import that climbs above the top package (an `ImportError`
+/// in Python) stays relative, which no question resolves.
 pub fn absolutize(qualified: &str, module: &str, package: bool) -> String {
     let level = qualified.len() - qualified.trim_start_matches('.').len();
     if level == 0 {
@@ -363,7 +373,12 @@ pub fn absolutize(qualified: &str, module: &str, package: bool) -> String {
         base.pop();
     }
     for _ in 1..level {
-        base.pop();
+        if base.pop().is_none() {
+            return qualified.to_string();
+        }
+    }
+    if base.is_empty() {
+        return qualified.to_string();
     }
     if !rest.is_empty() {
         base.push(rest);
@@ -397,6 +412,9 @@ mod tests {
         assert_eq!(absolutize(".store", "app.db", true), "app.db.store");
         assert_eq!(absolutize(".", "app.db", true), "app.db");
         assert_eq!(absolutize("asyncio.sleep", "app", false), "asyncio.sleep");
+        // Above the top package: an `ImportError`, left relative.
+        assert_eq!(absolutize("..x", "app.db", false), "..x");
+        assert_eq!(absolutize(".x", "top", false), ".x");
     }
 
     #[test]

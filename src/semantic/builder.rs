@@ -42,6 +42,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             dynamic_writes: OnceCell::new(),
             class_table: OnceCell::new(),
             module_code_entry: OnceCell::new(),
+            project: None,
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),

@@ -14,11 +14,16 @@
 //! builtin, asyncio's future and task producers, a plain `def` that returns
 //! nothing. A method called on a variable that is surely an instance of a
 //! well-known class (`writer.drain()`, `queue.put(x)`): what the table of
-//! those libraries says (see `receivers.rs`). Named like a future (`create_eager_task`, `wrap_future`,
-//! `.submit()`): treated as one, so no fix relies on it being a coroutine.
-//! Everything else is unknown: an imported function (until the project
-//! index can tell), a method of another object, a variable, a decorated
-//! function, `typing.cast(...)`.
+//! those libraries says (see `receivers.rs`). Named like a future
+//! (`create_eager_task`, `wrap_future`, `.submit()`): treated as one, so no fix relies on it being a coroutine.
+//! With a project index (see `project.rs`), an imported function answers
+//! from its module's summary by the same rules (a plain `def`'s `return`s
+//! are not followed across modules), a method of a project class on an
+//! object whose class is known likewise, and a name that leaves the
+//! project from the table of well-known libraries (`known.rs`).
+//! Everything else is unknown: an import the index cannot follow, a
+//! method of another object, a variable, a decorated function,
+//! `typing.cast(...)`.
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ExprCall, ExprContext, Stmt, StmtClassDef, StmtFunctionDef};
@@ -27,7 +32,9 @@ use rustc_hash::FxHashSet;
 
 use super::functions::{BUILTIN_NAMES, is_generator};
 use super::imports::Lookup;
+use super::known;
 use super::known::Returns;
+use super::project::{FunctionFacts, Origin, Resolved};
 use super::{Callee, ScopeId, ScopeKind, ScopeNode, SemanticModel};
 
 /// How deep the oracle follows a plain `def`'s `return` into the calls it returns.
@@ -241,7 +248,7 @@ impl<'a> SemanticModel<'a> {
         let result = match self.callee(&call.func, scope) {
             Callee::Function(def) => self.function_result(def, depth),
             Callee::Class(class) => return self.instantiation_result(class),
-            Callee::Unknown => CallResult::Unknown,
+            Callee::Unknown => self.imported_result(&call.func, scope),
         };
         if result != CallResult::Unknown {
             return result;
@@ -258,6 +265,45 @@ impl<'a> SemanticModel<'a> {
             return CallResult::NotCoroutine;
         }
         CallResult::Unknown
+    }
+
+    /// What calling `func`, defined in another module, gives back: the
+    /// project index answers for the project (and the installed packages
+    /// it reads), the table of well-known libraries for a name that leaves
+    /// them.
+    fn imported_result(&self, func: &Expr, scope: ScopeId) -> CallResult {
+        if self.project().is_none() {
+            return CallResult::Unknown;
+        }
+        match self.resolve_callee(func, scope) {
+            Resolved::Function { facts, .. } => facts_result(&facts),
+            Resolved::External(qualified) => {
+                known::function(&qualified).map_or(CallResult::Unknown, CallResult::from)
+            }
+            _ => CallResult::Unknown,
+        }
+    }
+
+    /// Where the function `func` (a callee in `scope`) is defined in
+    /// another module of the project, when calling it surely returns a
+    /// coroutine: its dotted name and its file and line, for messages.
+    pub fn imported_coroutine_function(
+        &self,
+        func: &Expr,
+        scope: ScopeId,
+    ) -> Option<ImportedFunction> {
+        match self.resolve_callee(func, scope) {
+            Resolved::Function {
+                qualified,
+                facts,
+                origin,
+            } if facts_result(&facts) == CallResult::Coroutine => Some(ImportedFunction {
+                qualified,
+                facts,
+                origin,
+            }),
+            _ => None,
+        }
     }
 
     /// What `typing.cast(T, value)` gives back: `value` itself. A call is
@@ -703,6 +749,55 @@ impl<'a> Visitor<'a> for ReturnFinder<'a> {
     }
 
     fn visit_expr(&mut self, _: &'a Expr) {}
+}
+
+/// A function of another module of the project, as a message names it.
+#[derive(Debug, Clone)]
+pub struct ImportedFunction {
+    /// Where it is defined (`service.store.save`).
+    pub qualified: String,
+    pub facts: FunctionFacts,
+    pub origin: Origin,
+}
+
+impl ImportedFunction {
+    /// `save`, for `service.store.save`.
+    pub fn name(&self) -> &str {
+        self.qualified.rsplit('.').next().unwrap_or(&self.qualified)
+    }
+
+    /// "`save` is an `async def` in `service/store.py:12`".
+    pub fn described(&self) -> String {
+        let kind = if self.facts.is_async {
+            "an `async def`"
+        } else {
+            "a generator-based coroutine function"
+        };
+        format!("`{}` is {kind} in `{}`", self.name(), self.origin)
+    }
+}
+
+/// What calling a function of another module gives back, from its
+/// summary: the same rules as for the module's own (see
+/// `function_result`), except that a plain `def`'s `return`s are not
+/// followed across modules.
+fn facts_result(facts: &FunctionFacts) -> CallResult {
+    if facts.legacy_coroutine {
+        return CallResult::Coroutine;
+    }
+    if !facts.transparent {
+        return CallResult::Unknown;
+    }
+    if facts.is_generator {
+        return CallResult::NotCoroutine;
+    }
+    if facts.is_async {
+        return CallResult::Coroutine;
+    }
+    if facts.returns_nothing {
+        return CallResult::NotCoroutine;
+    }
+    CallResult::Unknown
 }
 
 /// The name a type expression spells: `Future` for `asyncio.Future`,

@@ -178,11 +178,30 @@ pub struct SemanticModel<'a> {
     /// (scope, name) pairs whose every binding imports one same path, with
     /// one of those bindings: what [`Self::import_of`] answers in O(1).
     single_imports: FxHashMap<(ScopeId, &'a str), BindingId>,
+    /// The project around the module, when the run has an index: the
+    /// oracle asks it about imported names (see `coroutines.rs`).
+    project: Option<&'a project::ProjectModule>,
 }
 
 impl<'a> SemanticModel<'a> {
     pub fn build(module: &'a ModModule) -> SemanticModel<'a> {
         builder::build(module)
+    }
+
+    /// The model of `module`, which lives in the project `project`: imported
+    /// names are asked of the project index.
+    pub fn build_in(
+        module: &'a ModModule,
+        project: Option<&'a project::ProjectModule>,
+    ) -> SemanticModel<'a> {
+        let mut model = builder::build(module);
+        model.project = project;
+        model
+    }
+
+    /// The project around the module, when the run has an index.
+    pub fn project(&self) -> Option<&'a project::ProjectModule> {
+        self.project
     }
 
     pub fn scope(&self, id: ScopeId) -> &Scope<'a> {

@@ -3,7 +3,15 @@
 //! trait, so the layer below never reads files itself.
 
 use std::fmt;
-use std::path::PathBuf;
+
+use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::Ranged;
+
+use super::functions::parameter_at;
+use super::imports::Lookup;
+use super::scope::MODULE_SCOPE;
+use super::{BindingKind, ScopeId};
+use std::path::{Path, PathBuf};
 
 /// What calling a function defined elsewhere does, as its definition shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,4 +81,357 @@ pub trait ProjectFacts: Send + Sync {
     /// base cannot be read or a subclass, a metaclass or an assignment may
     /// replace it.
     fn method(&self, class: &str, name: &str) -> Resolved;
+
+    /// The method `name` called on an instance made by calling the project
+    /// class `class` itself (`repo = Repo()`): no subclass can be involved,
+    /// but `__new__` or a metaclass may make something else, which is
+    /// `Unknown`.
+    fn instance_method(&self, class: &str, name: &str) -> Resolved;
+
+    /// Whether a top-level import `top` in a file of the directory `dir`
+    /// may find another module than the project's: a script run directly
+    /// (or a test collected by pytest) has its own directory first on
+    /// `sys.path`, so a `top.py` or `top/` beside it wins there.
+    fn shadowed_beside(&self, dir: &Path, top: &str) -> bool;
+}
+
+/// The project around one module, as that module's semantic model sees
+/// it: the facts of the whole project and the module's own dotted name
+/// (relative imports start from it).
+#[derive(Clone)]
+pub struct ProjectModule {
+    pub facts: std::sync::Arc<dyn ProjectFacts>,
+    /// `app.server`; `None` for a file no import can name (`my-tool.py`,
+    /// a file outside every source root): its relative imports are unknown.
+    pub name: Option<String>,
+    /// An `__init__.py`: relative imports start from the package itself.
+    pub package: bool,
+    /// The directory of the module's file.
+    pub dir: Option<PathBuf>,
+}
+
+impl fmt::Debug for ProjectModule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProjectModule")
+            .field("name", &self.name)
+            .field("package", &self.package)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ProjectModule {
+    /// The absolute dotted name of an import path as the module wrote it
+    /// (`.store.save` in `app/handlers.py` is `app.store.save`); `None`
+    /// for a relative import that leaves the top package or a module with
+    /// no name.
+    pub fn absolute(&self, qualified: &str) -> Option<String> {
+        let rest = qualified.trim_start_matches('.');
+        let level = qualified.len() - rest.len();
+        if level == 0 {
+            return Some(qualified.to_string());
+        }
+        let name = self.name.as_deref()?;
+        let mut base: Vec<&str> = name.split('.').collect();
+        if !self.package {
+            base.pop();
+        }
+        for _ in 1..level {
+            base.pop()?;
+        }
+        if base.is_empty() {
+            return None;
+        }
+        if !rest.is_empty() {
+            base.push(rest);
+        }
+        Some(base.join("."))
+    }
+}
+
+impl<'a> super::SemanticModel<'a> {
+    /// What `func` (a callee, or any name or attribute chain, in `scope`)
+    /// refers to in the project, when the module reaches it through an
+    /// import: `save` after `from service.store import save`, `store.save`
+    /// after `from service import store`, `db.repo.save` after `import
+    /// db.repo`, relative imports from the module's own name. `Unknown`
+    /// without a project, for a name the module binds some other way or
+    /// more than one way, and when the module may replace what it names
+    /// (an attribute of that name written anywhere in it, `setattr` with a
+    /// computed name, `globals()`).
+    pub fn resolve_imported(&self, func: &Expr, scope: ScopeId) -> Resolved {
+        let Some(project) = self.project() else {
+            return Resolved::Unknown;
+        };
+        let Some(qualified) = self.qualified_name(func, scope) else {
+            return Resolved::Unknown;
+        };
+        if qualified.starts_with("builtins") {
+            return Resolved::Unknown;
+        }
+        let dynamic = self.dynamic_writes();
+        if dynamic.module_namespace
+            || dynamic.any_attribute
+            || (matches!(func, Expr::Attribute(_))
+                && dynamic.attributes.contains(qualified.member()))
+        {
+            return Resolved::Unknown;
+        }
+        let Some(absolute) = project.absolute(qualified.as_str()) else {
+            return Resolved::Unknown;
+        };
+        if !qualified.as_str().starts_with('.')
+            && let Some(dir) = &project.dir
+            && project.facts.shadowed_beside(dir, qualified.module())
+        {
+            return Resolved::Unknown;
+        }
+        project.facts.resolve(&absolute)
+    }
+
+    /// [`Self::resolve_imported`], and also a method called on a local
+    /// object whose class the module shows: `repo.save` where `repo` is
+    /// bound once in its scope, by `repo = Repo(...)` with `Repo` a class
+    /// of the project (exactly that class), or a parameter annotated
+    /// `repo: Repo` (that class or any subclass of the project).
+    pub fn resolve_callee(&self, func: &Expr, scope: ScopeId) -> Resolved {
+        let resolved = self.resolve_imported(func, scope);
+        if resolved != Resolved::Unknown || self.project().is_none() {
+            return resolved;
+        }
+        let Expr::Attribute(attribute) = func else {
+            return Resolved::Unknown;
+        };
+        let Expr::Name(receiver) = attribute.value.as_ref() else {
+            return Resolved::Unknown;
+        };
+        let method = attribute.attr.as_str();
+        let dynamic = self.dynamic_writes();
+        if dynamic.any_attribute || dynamic.attributes.contains(method) {
+            return Resolved::Unknown;
+        }
+        let name = receiver.id.as_str();
+        let Lookup::Bound {
+            scope: owner,
+            bindings: [only],
+        } = self.lookup(name, scope)
+        else {
+            return Resolved::Unknown;
+        };
+        if self.is_declared_global_or_nonlocal(name)
+            || (owner == MODULE_SCOPE && dynamic.module_namespace)
+        {
+            return Resolved::Unknown;
+        }
+        let binding = self.binding(*only);
+        let Some(project) = self.project() else {
+            return Resolved::Unknown;
+        };
+        match (&binding.kind, binding.stmt) {
+            (BindingKind::Parameter, Some(stmt)) => {
+                let Some(annotation) =
+                    parameter_at(stmt, binding.range).and_then(|p| p.annotation())
+                else {
+                    return Resolved::Unknown;
+                };
+                // Annotations are evaluated where the `def` is.
+                let def_scope = self.scope_at(stmt.start());
+                let Resolved::Class { qualified, .. } =
+                    self.resolve_imported(annotation, def_scope)
+                else {
+                    return Resolved::Unknown;
+                };
+                match project.facts.method(&qualified, method) {
+                    // A stub's subclasses fill it in, maybe outside the project.
+                    Resolved::Function { ref facts, .. } if facts.stub => Resolved::Unknown,
+                    found => found,
+                }
+            }
+            (BindingKind::Assignment, Some(Stmt::Assign(assign))) => {
+                let ([Expr::Name(target)], Expr::Call(call)) =
+                    (assign.targets.as_slice(), assign.value.as_ref())
+                else {
+                    return Resolved::Unknown;
+                };
+                if target.range != binding.range {
+                    return Resolved::Unknown;
+                }
+                let Resolved::Class { qualified, .. } =
+                    self.resolve_imported(&call.func, self.scope_at(call.start()))
+                else {
+                    return Resolved::Unknown;
+                };
+                project.facts.instance_method(&qualified, method)
+            }
+            _ => Resolved::Unknown,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::ProjectModule;
+    use crate::engine::parse;
+    use crate::index::ProjectIndex;
+    use crate::index::layout::Layout;
+    use crate::semantic::SemanticModel;
+    use crate::semantic::coroutines::CallResult;
+
+    /// A project of `files` around the module `name` (`app.handlers`),
+    /// whose source is `source`: what its last call gives back.
+    fn result_in(files: &[(&str, &str)], name: &str, source: &str) -> CallResult {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
+        for (file, text) in files {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, text).expect("write");
+        }
+        let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
+        let module_dir = name
+            .rsplit_once('.')
+            .map_or(dir.path().to_path_buf(), |(package, _)| {
+                dir.path().join(package.replace('.', "/"))
+            });
+        let project = ProjectModule {
+            facts: Arc::new(index),
+            name: Some(name.to_string()),
+            package: false,
+            dir: Some(module_dir),
+        };
+        let parsed = parse(source).expect("parses");
+        let semantic = SemanticModel::build_in(parsed.syntax(), Some(&project));
+        // The last call of the source.
+        let site = semantic
+            .calls
+            .iter()
+            .max_by_key(|site| site.call.range_start)
+            .expect("a call");
+        semantic.call_result(site.call, site.scope)
+    }
+
+    const STORE: (&str, &str) = (
+        "service/store.py",
+        "async def save(r):\n    return r\n\ndef load():\n    pass\n",
+    );
+
+    #[test]
+    fn imported_functions_of_the_project() {
+        use CallResult::*;
+        let init = ("service/__init__.py", "");
+        for (source, expected) in [
+            ("from service.store import save\nsave(1)\n", Coroutine),
+            ("from service import store\nstore.save(1)\n", Coroutine),
+            ("import service.store as s\ns.save(1)\n", Coroutine),
+            ("import service.store\nservice.store.save(1)\n", Coroutine),
+            ("from service.store import load\nload()\n", NotCoroutine),
+            ("from .store import save\nsave(1)\n", Coroutine),
+            // Above the top package: an ImportError, nothing to say.
+            ("from ..store import save\nsave(1)\n", Unknown),
+            // This module replaces the function.
+            (
+                "from service import store\nstore.save = print\nstore.save(1)\n",
+                Unknown,
+            ),
+            (
+                "from service.store import save\nsave = wrap(save)\nsave(1)\n",
+                Unknown,
+            ),
+        ] {
+            assert_eq!(
+                result_in(&[init, STORE], "service.handlers", source),
+                expected,
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn libraries_outside_the_project_come_from_the_table() {
+        use CallResult::*;
+        for (source, expected) in [
+            ("import websockets\nwebsockets.serve(h, 'x', 1)\n", Future),
+            ("import asyncpg\nasyncpg.connect(dsn)\n", Coroutine),
+            ("from acme import fetch\nfetch()\n", Unknown),
+        ] {
+            assert_eq!(result_in(&[], "app", source), expected, "{source}");
+        }
+        // A project module named like the library is the project's.
+        assert_eq!(
+            result_in(
+                &[("websockets.py", "async def serve(*a):\n    pass\n")],
+                "app",
+                "import websockets\nwebsockets.serve(h, 'x', 1)\n"
+            ),
+            Coroutine
+        );
+    }
+
+    #[test]
+    fn a_module_beside_a_script_may_win() {
+        // `tools/run.py` run as a script finds `tools/store.py` first.
+        let files = [
+            ("store.py", "async def save():\n    pass\n"),
+            ("tools/store.py", "def save():\n    pass\n"),
+        ];
+        assert_eq!(
+            result_in(&files, "tools.run", "import store\nstore.save()\n"),
+            CallResult::Unknown
+        );
+        assert_eq!(
+            result_in(&files[..1], "tools.run", "import store\nstore.save()\n"),
+            CallResult::Coroutine
+        );
+    }
+
+    #[test]
+    fn methods_of_project_classes() {
+        use CallResult::*;
+        let files = [(
+            "db.py",
+            "class Repo:\n    async def put(self):\n        return 1\n    def size(self):\n        print(1)\n    async def todo(self):\n        pass\n\nclass Odd:\n    def __new__(cls):\n        return 1\n    async def put(self):\n        return 1\n\nclass Base:\n    async def run(self):\n        return 1\n\nclass Child(Base):\n    def run(self):\n        return None\n",
+        )];
+        for (source, expected) in [
+            (
+                "from db import Repo\nasync def f():\n    r = Repo()\n    r.put()\n",
+                Coroutine,
+            ),
+            (
+                "from db import Repo\nasync def f(r: Repo):\n    r.put()\n",
+                Coroutine,
+            ),
+            (
+                "from db import Repo\nasync def f(r: Repo):\n    r.size()\n",
+                NotCoroutine,
+            ),
+            // A stub through an annotation: a subclass elsewhere fills it in.
+            (
+                "from db import Repo\nasync def f(r: Repo):\n    r.todo()\n",
+                Unknown,
+            ),
+            // `__new__` may make anything.
+            (
+                "from db import Odd\nasync def f():\n    r = Odd()\n    r.put()\n",
+                Unknown,
+            ),
+            // Bound twice.
+            (
+                "from db import Repo\nasync def f(x):\n    r = Repo()\n    r = x\n    r.put()\n",
+                Unknown,
+            ),
+            // A subclass overrides it with a plain `def`.
+            (
+                "from db import Base\nasync def f(b: Base):\n    b.run()\n",
+                Unknown,
+            ),
+            // Exactly a `Base`: its own method.
+            (
+                "from db import Base\nasync def f():\n    b = Base()\n    b.run()\n",
+                Coroutine,
+            ),
+        ] {
+            assert_eq!(result_in(&files, "app", source), expected, "{source}");
+        }
+    }
 }
