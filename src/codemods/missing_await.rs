@@ -16,6 +16,12 @@ declare_codemod! {
     /// it: `writer.drain()` after `reader, writer = await
     /// asyncio.open_connection(…)`, `queue.put(x)` on a parameter annotated
     /// `asyncio.Queue`, `lock.acquire()` after `lock = asyncio.Lock()`.
+    /// Through the project index, also an `async def` of another module of
+    /// the project (`from service import store` … `store.save(record)`),
+    /// and a method of a project class on an object whose class is known:
+    /// made by calling the class in the same function, a parameter
+    /// annotated with it, or a module-level instance of another module.
+    /// The message names where the definition lives.
     ///
     /// ## Why
     /// Calling a coroutine function only creates a coroutine object; its
@@ -101,7 +107,12 @@ declare_codemod! {
     /// `__init_subclass__` that replaces them).
     ///
     /// ## Left alone
-    /// Coroutine functions it cannot see defined: imported ones, parameters,
+    /// Coroutine functions it cannot see defined: imported ones the project
+    /// index cannot follow (a name rebound in the module that defines it or
+    /// in this one, a module `__getattr__`, a star import, a decorator it
+    /// cannot see through, a module that does not parse, a cycle of
+    /// re-exports; a method that a subclass in the project overrides with
+    /// a plain `def` when the object may be of a subclass), parameters,
     /// attributes other than `self.method` and the methods above;
     /// `queue.Queue`, `multiprocessing.Queue` and other look-alikes; a
     /// receiver that is a global, an attribute (`self.writer`), rebound
@@ -142,19 +153,25 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             let Expr::Call(call) = statement.value.as_ref() else {
                 continue;
             };
-            let Some(name) = coroutine_called(semantic, call, suite.scope) else {
-                continue;
+            let message = match coroutine_called(semantic, call, suite.scope) {
+                Some(name) => format!("coroutine `{name}()` is called but never awaited"),
+                None => match semantic.imported_coroutine_function(&call.func, suite.scope) {
+                    Some(function) => format!(
+                        "coroutine `{}()` is called but never awaited ({})",
+                        &ctx.source[call.func.range()],
+                        function.described()
+                    ),
+                    None => continue,
+                },
             };
-            out.report(
-                &MISSING_AWAIT,
-                call.range(),
-                format!("coroutine `{name}()` is called but never awaited"),
-            )
-            .fix_with(Applicability::Safe, |fix| {
-                fix.title("Add `await`");
-                fix.insert(call.start(), "await ");
-                Ok(())
-            });
+            out.report(&MISSING_AWAIT, call.range(), message).fix_with(
+                Applicability::Safe,
+                |fix| {
+                    fix.title("Add `await`");
+                    fix.insert(call.start(), "await ");
+                    Ok(())
+                },
+            );
         }
     }
 }

@@ -1,0 +1,2 @@
+async def fine(:
+    return 1

@@ -1,0 +1,1 @@
+from lib.cycle_a import go

@@ -1,0 +1,6 @@
+from somewhere import spawn
+
+
+@spawn
+async def background():
+    return 1

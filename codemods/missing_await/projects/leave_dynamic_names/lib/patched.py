@@ -1,0 +1,2 @@
+async def ping():
+    return 1

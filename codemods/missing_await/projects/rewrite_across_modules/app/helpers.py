@@ -1,0 +1,2 @@
+async def notify(who):
+    return who
