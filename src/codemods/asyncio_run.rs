@@ -991,7 +991,10 @@ fn inner_call_problem(
         return Some("an argument calls into asyncio before `asyncio.run` creates its loop");
     }
     let harmless = qualified.is_some_and(|q| q.starts_with("builtins"))
-        || semantic.coroutine_function(&call.func, scope).is_some();
+        || semantic.coroutine_function(&call.func, scope).is_some()
+        || semantic
+            .imported_coroutine_function(&call.func, scope)
+            .is_some();
     (current && !harmless).then_some(
         "a call in the argument would now run before the loop exists; the code made its loop current first, so it may bind to that loop",
     )

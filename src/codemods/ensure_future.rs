@@ -125,6 +125,11 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
                 "`asyncio.ensure_future()` of a call that may return a coroutine",
             ),
         };
+        // A coroutine function of another module: say where it lives.
+        let message = match semantic.imported_coroutine_function(&inner.func, site.scope) {
+            Some(function) => format!("{message} ({})", function.described()),
+            None => message.to_string(),
+        };
         let finding = out.report(&ENSURE_FUTURE, call.range(), message);
         if !call.arguments.keywords.is_empty() {
             finding.note("`create_task` takes no `loop=` argument");

@@ -420,6 +420,10 @@ impl ProjectFacts for ProjectIndex {
         self.instance_method_hops(class, name, 0)
     }
 
+    fn is_script(&self, qualified: &str) -> bool {
+        self.scripts.iter().any(|script| script == qualified)
+    }
+
     fn shadowed_beside(&self, dir: &Path, top: &str) -> bool {
         if self.layout.source_roots.iter().any(|root| root == dir)
             || dir.join("__init__.py").is_file()
@@ -438,6 +442,7 @@ fn facts(function: &FunctionSummary) -> FunctionFacts {
         legacy_coroutine: function.legacy_coroutine,
         stub: function.stub,
         returns_nothing: function.returns_nothing,
+        lets_cancellation_out: function.lets_cancellation_out,
         line: function.line,
     }
 }

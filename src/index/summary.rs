@@ -74,6 +74,9 @@ pub struct FunctionSummary {
     pub stub: bool,
     /// No `return` in its own body gives a value.
     pub returns_nothing: bool,
+    /// An `async def` whose body surely lets a cancellation out (see
+    /// `SemanticModel::lets_cancellation_out`).
+    pub lets_cancellation_out: bool,
     /// 1-based line of the `def`.
     pub line: u32,
 }
@@ -217,7 +220,11 @@ pub fn summarize(
     }
 }
 
-fn function(semantic: &SemanticModel, def: &StmtFunctionDef, line: u32) -> FunctionSummary {
+fn function<'a>(
+    semantic: &SemanticModel<'a>,
+    def: &'a StmtFunctionDef,
+    line: u32,
+) -> FunctionSummary {
     let mut returns_value = false;
     for_each_return(&def.body, &mut |value| returns_value |= value);
     FunctionSummary {
@@ -227,6 +234,7 @@ fn function(semantic: &SemanticModel, def: &StmtFunctionDef, line: u32) -> Funct
         legacy_coroutine: semantic.is_legacy_coroutine(def),
         stub: is_stub(def),
         returns_nothing: !returns_value,
+        lets_cancellation_out: semantic.lets_cancellation_out(def),
         line,
     }
 }

@@ -15,6 +15,7 @@
 //! about itself must be the module's (or asyncio's), else the answer is
 //! "unknown".
 
+use crate::semantic::project::Resolved;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, ExceptHandler, Expr, ExprCall, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
@@ -96,6 +97,19 @@ impl<'a> SemanticModel<'a> {
         };
         walk.call(call, scope, true, 0)
     }
+
+    /// Whether the coroutine function `def` surely lets a cancellation
+    /// thrown into it out (Python 3.8 and later, where `CancelledError` is
+    /// no `Exception`): what [`Self::kept_cancellation`] asks of the
+    /// coroutine a call of it returns, for the project index's summary.
+    pub fn lets_cancellation_out(&self, def: &'a StmtFunctionDef) -> bool {
+        let mut walk = Walk {
+            semantic: self,
+            wanted: catching_names("CancelledError"),
+            read: FxHashSet::default(),
+        };
+        def.is_async && walk.function(def, true, 0).is_none()
+    }
 }
 
 struct Walk<'m, 'a> {
@@ -122,6 +136,18 @@ impl<'a> Walk<'_, 'a> {
             // An instance: not a coroutine the module writes.
             Callee::Class(_) => return None,
             Callee::Unknown => {}
+        }
+        // An `async def` of another module of the project, whose summary
+        // says its body lets the cancellation out (from 3.8 on).
+        if strict
+            && !self.wanted.contains(&"Exception")
+            && let Resolved::Function { facts, .. } = semantic.resolve_callee(&call.func, scope)
+            && facts.is_async
+            && facts.transparent
+            && !facts.is_generator
+            && facts.lets_cancellation_out
+        {
+            return None;
         }
         let asyncio = semantic
             .qualified_name(&call.func, scope)

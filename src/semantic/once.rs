@@ -6,10 +6,11 @@
 //! exactly one place that itself runs once, and nothing else can reach it:
 //! it is not decorated (a decorator may call it, or wrap it in something
 //! called many times), not a method, not bound twice, not exported in
-//! `__all__`, not passed on or stored, and no other module can import it.
-//! That last fact needs the project index, which does not exist yet: a
-//! function defined at module level may be imported by another module and
-//! called there any number of times, so it does not count; a function
+//! `__all__`, not passed on or stored, and no other module can import it:
+//! a function defined at module level may be imported by another module
+//! and called there any number of times, so it does not count, unless
+//! `[project.scripts]` names it (an entry point, which the installed
+//! script calls once; the project index reads the table); a function
 //! defined inside the main-guard block (which does not run on import) or
 //! nested in another function does. A loop (a `for` or `while` body, a
 //! `while` test) around the code, a lambda or a comprehension makes it run
@@ -93,7 +94,7 @@ impl fmt::Display for Repeats<'_> {
             Repeats::Recursive(name) => write!(f, "`{name}` calls itself"),
             Repeats::Importable(name) => write!(
                 f,
-                "another module may import `{name}` and call it many times (the tool does not read other modules yet)"
+                "another module may import `{name}` and call it many times"
             ),
             Repeats::TooDeep => f.write_str("its chain of callers is too long to follow"),
         }
@@ -213,7 +214,14 @@ impl<'a> SemanticModel<'a> {
                 UseKind::Delete | UseKind::Declaration => return Err(Repeats::Rebound(name)),
             }
         }
+        // An entry point of `[project.scripts]`: the installed script calls
+        // it once per process (SPEC §3, AM002).
+        let is_script = outer == MODULE_SCOPE
+            && self
+                .project()
+                .is_some_and(|project| project.is_script(name));
         let read = match reads.as_slice() {
+            [] if is_script => return Ok(()),
             [] => return Err(Repeats::NotCalled(name)),
             [read] => *read,
             more => return Err(Repeats::CalledFrom(name, more.len())),
@@ -229,7 +237,7 @@ impl<'a> SemanticModel<'a> {
         }
         self.runs_once_at(read.range.start(), depth + 1)?;
         // Checked last: the facts the module shows say more than this one.
-        if outer == MODULE_SCOPE && !self.in_main_guard_def(def) {
+        if outer == MODULE_SCOPE && !self.in_main_guard_def(def) && !is_script {
             return Err(Repeats::Importable(name));
         }
         Ok(())
@@ -342,10 +350,7 @@ mod tests {
         );
         assert_eq!(
             once("def outer():\n    def run():\n        HERE()\n    run()\nouter()\n"),
-            Err(
-                "another module may import `outer` and call it many times (the tool does not read other modules yet)"
-                    .into()
-            )
+            Err("another module may import `outer` and call it many times".into())
         );
     }
 
@@ -353,10 +358,7 @@ mod tests {
     fn a_module_level_function_may_be_imported_elsewhere() {
         assert_eq!(
             once("def main():\n    HERE()\n\nif __name__ == '__main__':\n    main()\n"),
-            Err(
-                "another module may import `main` and call it many times (the tool does not read other modules yet)"
-                    .into()
-            )
+            Err("another module may import `main` and call it many times".into())
         );
     }
 

@@ -27,6 +27,9 @@ pub struct FunctionFacts {
     pub stub: bool,
     /// No `return` in its own body gives a value.
     pub returns_nothing: bool,
+    /// An `async def` whose body surely lets a cancellation thrown into it
+    /// out (from Python 3.8 on): no handler that may catch it and go on.
+    pub lets_cancellation_out: bool,
     /// 1-based line of the `def`.
     pub line: u32,
 }
@@ -93,6 +96,11 @@ pub trait ProjectFacts: Send + Sync {
     /// (or a test collected by pytest) has its own directory first on
     /// `sys.path`, so a `top.py` or `top/` beside it wins there.
     fn shadowed_beside(&self, dir: &Path, top: &str) -> bool;
+
+    /// Whether `[project.scripts]` (or Poetry's scripts) names the function
+    /// `qualified` (`app.cli.main`): an entry point, which the installed
+    /// script calls once per process.
+    fn is_script(&self, qualified: &str) -> bool;
 }
 
 /// The project around one module, as that module's semantic model sees
@@ -120,6 +128,14 @@ impl fmt::Debug for ProjectModule {
 }
 
 impl ProjectModule {
+    /// Whether the function `name` defined at this module's top level is
+    /// an entry point named in `[project.scripts]`.
+    pub fn is_script(&self, name: &str) -> bool {
+        self.name
+            .as_deref()
+            .is_some_and(|module| self.facts.is_script(&format!("{module}.{name}")))
+    }
+
     /// The absolute dotted name of an import path as the module wrote it
     /// (`.store.save` in `app/handlers.py` is `app.store.save`); `None`
     /// for a relative import that leaves the top package or a module with
