@@ -6,11 +6,10 @@ use crate::codemods::prelude::*;
 use crate::fix::layout::{
     LineStyle, call_layout, line_end, line_start, multiline_strings, reindent, tokens_overlapping,
 };
-use crate::semantic::functions::Callee;
 use crate::semantic::imports::Lookup;
 use crate::semantic::names::{NameFacts, reads_and_writes};
+use crate::semantic::effects::OuterUses;
 use crate::semantic::objects::{Link, ObjectOwner, ObjectPath, ReachedObjects};
-use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel, UseKind};
 
 declare_codemod! {
@@ -223,6 +222,11 @@ fn awaited_assignment(stmt: &Stmt) -> Option<(&Expr, &Expr, Option<&Expr>)> {
 
 /// Groups the statements of one run of candidate shapes and reports each group.
 fn gather_run<'a>(ctx: &Context<'a>, out: &mut Findings, run: &'a [Stmt], scope: ScopeId) {
+    // `locals()`, `vars()`, `eval` and the like see which targets are
+    // bound: `gather` binds them all at once, later.
+    if ctx.semantic.reads_own_frame(scope) {
+        return;
+    }
     let mut group: Vec<Awaited> = Vec::new();
     for stmt in run {
         let candidate = Awaited::from_stmt(ctx, stmt, scope).filter(|_| !suppressed(ctx, stmt));
@@ -242,6 +246,26 @@ fn gather_run<'a>(ctx: &Context<'a>, out: &mut Findings, run: &'a [Stmt], scope:
     report_group(ctx, out, group);
 }
 
+/// A variable of the module or of an enclosing function that a call uses.
+#[derive(Debug, Clone, Copy)]
+struct OuterState<'a> {
+    name: &'a str,
+    owner: ScopeId,
+    /// The call may rebind it (`global`, `nonlocal`).
+    writes: bool,
+    /// It may hold an object two calls would share: a stateful-looking
+    /// name or annotation, an instance made by a call, a parameter.
+    shared: bool,
+    /// It may hold something a call can change (no constant).
+    mutable: bool,
+}
+
+impl OuterState<'_> {
+    fn is(&self, name: &str, owner: ScopeId) -> bool {
+        self.name == name && self.owner == owner
+    }
+}
+
 /// One `NAME = await CALL` statement that may join a group.
 struct Awaited<'a> {
     stmt: &'a Stmt,
@@ -250,6 +274,8 @@ struct Awaited<'a> {
     /// `user: User` for `user: User = await …`: the annotation cannot go on
     /// the gathered tuple, so it becomes a declaration before it.
     declaration: Option<String>,
+    /// The type comment after the statement, which its declaration replaces.
+    type_comment: Option<TextRange>,
     call: &'a ast::ExprCall,
     facts: NameFacts<'a>,
     /// The receiver as written when it is no chain of attributes
@@ -268,9 +294,18 @@ struct Awaited<'a> {
     /// The stateful objects the call uses (as receiver, in the receiver's
     /// chain or in an argument), as paths: `session`, `self.db`.
     stateful: Vec<String>,
-    /// Module-level variables that the called function of this module
-    /// shares with others: stateful-looking ones, and those it writes.
-    module_state: Vec<(&'a str, bool)>,
+    /// The variables of the module or of enclosing functions that the
+    /// called function of this module (or one it calls) uses.
+    outer: Vec<OuterState<'a>>,
+    /// The same for the functions of this module called while the
+    /// arguments are evaluated.
+    outer_in_arguments: Vec<OuterState<'a>>,
+    /// The variables the statement itself reads (its callee, receiver and
+    /// arguments), with the scope that owns each.
+    reads: Vec<(&'a str, ScopeId)>,
+    /// The objects that the calls inside the arguments (and inside the
+    /// callee's chain) may change: `record` for `f(record.pop("k"))`.
+    changed_by_arguments: Vec<ObjectOwner<'a>>,
     /// Whether every object the call reaches was collected; when not,
     /// the call is grouped with nothing.
     complete: bool,
@@ -293,15 +328,27 @@ impl<'a> Awaited<'a> {
         // A function never evaluates its variables' annotations, so the
         // declaration may stand anywhere before the gathered statement; one
         // spanning lines (or holding a comment) is left where it is.
-        let declaration = match annotation {
-            Some(annotation) => {
+        // A type comment (`x = await f()  # type: int`) describes its
+        // statement's target: it becomes a declaration too, as an
+        // annotation would (the gathered tuple cannot carry it).
+        let type_comment = type_comment_after(ctx.source, stmt);
+        let declaration = match (annotation, &type_comment) {
+            (Some(_), Some(_)) => return None,
+            (Some(annotation), None) => {
                 let text = &ctx.source[annotation.range()];
                 if text.contains(['\n', '\r']) {
                     return None;
                 }
                 Some(format!("{target}: {text}"))
             }
-            None => None,
+            // `a, b = await f()  # type: int, str` has no one type to declare.
+            (None, Some((_, text)))
+                if names.len() != 1 || !target_is_name(stmt) || !is_plain_type(text) =>
+            {
+                return None;
+            }
+            (None, Some((_, text))) => Some(format!("{target}: {text}")),
+            (None, None) => None,
         };
         let local = names.iter().all(|name| {
             matches!(semantic.lookup(name, scope), Lookup::Bound { scope: owner, .. } if owner == scope)
@@ -339,11 +386,7 @@ impl<'a> Awaited<'a> {
             gather(value, &mut receiver_paths);
         }
         let mut argument_paths = Vec::new();
-        for argument in call.arguments.iter_source_order() {
-            let value = match argument {
-                ast::ArgOrKeyword::Arg(value) => value,
-                ast::ArgOrKeyword::Keyword(keyword) => &keyword.value,
-            };
+        for value in argument_values(call) {
             gather(value, &mut argument_paths);
         }
         let stateful = receiver_paths
@@ -351,24 +394,61 @@ impl<'a> Awaited<'a> {
             .chain(&argument_paths)
             .filter_map(|path| stateful_prefix(ctx, path))
             .collect();
+        let receivers: Vec<ObjectOwner> = receiver_paths.iter().map(ObjectPath::owner).collect();
+        let mut complete = callee.complete && reached.complete;
+        let outer = match semantic.outer_uses_of_call(call, scope) {
+            Some(uses) => {
+                complete &= uses.complete;
+                outer_states(ctx, &uses)
+            }
+            None => Vec::new(),
+        };
+        eprintln!("DBG {:?} {:?}", &ctx.source[call.range()], outer);
+        // Each call runs in a task of its own: a lock held around the
+        // statement that the call takes too (a lock keyed by the current
+        // task, re-entrant for the caller) now waits for the caller.
+        if holds_what_the_call_uses(semantic, stmt, &outer, &receivers) {
+            return None;
+        }
+        // The arguments of every call are evaluated before any call runs:
+        // what they change, an earlier call would see changed.
+        let mut changed = ReachedObjects::default();
+        let mut outer_in_arguments = OuterUses::default();
+        for value in std::iter::once(call.func.as_ref()).chain(argument_values(call)) {
+            let found = semantic.objects_changed_by_calls_in(value);
+            changed.complete &= found.complete;
+            changed.paths.extend(found.paths);
+            outer_in_arguments.extend(&semantic.outer_uses_of_calls_in(value, scope));
+        }
+        complete &= changed.complete && outer_in_arguments.complete;
+        let facts = reads_and_writes(stmt);
+        let reads = facts
+            .reads
+            .iter()
+            .filter_map(|&name| Some((name, semantic.owner_scope(name, scope)?)))
+            .collect();
         Some(Awaited {
             stmt,
             target,
             declaration,
+            type_comment: type_comment.map(|(range, _)| range),
             call,
-            facts: reads_and_writes(stmt),
+            facts,
             receiver: match call.func.as_ref() {
                 Expr::Attribute(attribute) if callee.paths.is_empty() => {
                     Some(ComparableExpr::from(&*attribute.value))
                 }
                 _ => None,
             },
-            receivers: receiver_paths.iter().map(ObjectPath::owner).collect(),
+            receivers,
             arguments: argument_paths.iter().map(ObjectPath::owner).collect(),
             callee: callee.paths.iter().map(ObjectPath::text).collect(),
             stateful,
-            module_state: module_state(ctx, call, scope),
-            complete: callee.complete && reached.complete,
+            outer,
+            outer_in_arguments: outer_states(ctx, &outer_in_arguments),
+            reads,
+            changed_by_arguments: changed.paths.iter().map(ObjectPath::owner).collect(),
+            complete,
             read_later_by_closure,
         })
     }
@@ -396,6 +476,136 @@ fn target_names(target: &Expr) -> Option<(Vec<&str>, String)> {
         }
         _ => None,
     }
+}
+
+/// The type comment right after `stmt` on its line (`# type: int`, not
+/// `# type: ignore`), with its range and the type's text.
+/// `None` when there is none (also when a `;`-joined statement follows).
+fn type_comment_after<'s>(source: &'s str, stmt: &Stmt) -> Option<(TextRange, &'s str)> {
+    let end = line_end(source, stmt.end());
+    let rest = source.get(stmt.end().to_usize()..end.to_usize())?;
+    let comment = rest.trim_start();
+    let start = stmt.end() + TextSize::try_from(rest.len() - comment.len()).ok()?;
+    let comment = comment.trim_end();
+    let kind = comment
+        .strip_prefix('#')?
+        .trim_start()
+        .strip_prefix("type:")?
+        .trim_start();
+    let ignore = kind.strip_prefix("ignore").is_some_and(|after| {
+        after.is_empty() || after.starts_with(['[', ' ', '\t', '#'])
+    });
+    if ignore {
+        return None;
+    }
+    let text = kind.split('#').next().unwrap_or_default().trim();
+    let range = TextRange::at(start, TextSize::try_from(comment.len()).ok()?);
+    Some((range, text))
+}
+
+/// Whether the statement's target is one name (not a tuple of one).
+fn target_is_name(stmt: &Stmt) -> bool {
+    awaited_assignment(stmt).is_some_and(|(target, _, _)| target.is_name_expr())
+}
+
+/// Whether `text` is a type expression a declaration may carry as it is.
+fn is_plain_type(text: &str) -> bool {
+    fn plain(expr: &Expr) -> bool {
+        match expr {
+            Expr::Name(_)
+            | Expr::StringLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_) => true,
+            Expr::Attribute(attribute) => plain(&attribute.value),
+            Expr::Subscript(subscript) => plain(&subscript.value) && plain(&subscript.slice),
+            Expr::Tuple(tuple) => tuple.elts.iter().all(plain),
+            Expr::List(list) => list.elts.iter().all(plain),
+            Expr::BinOp(op) => op.op == ast::Operator::BitOr && plain(&op.left) && plain(&op.right),
+            Expr::UnaryOp(op) => plain(&op.operand),
+            _ => false,
+        }
+    }
+    !text.is_empty()
+        && !text.contains(['\n', '\r'])
+        && ruff_python_parser::parse_expression(text).is_ok_and(|parsed| plain(parsed.expr()))
+}
+
+/// The values of a call's arguments, positional and keyword, in source order.
+fn argument_values<'a>(call: &'a ast::ExprCall) -> impl Iterator<Item = &'a Expr> {
+    call.arguments
+        .iter_source_order()
+        .map(|argument| match argument {
+            ast::ArgOrKeyword::Arg(value) => value,
+            ast::ArgOrKeyword::Keyword(keyword) => &keyword.value,
+        })
+}
+
+/// What matters about each outer variable a call uses; see [`OuterState`].
+fn outer_states<'a>(ctx: &Context<'a>, uses: &OuterUses<'a>) -> Vec<OuterState<'a>> {
+    let semantic = ctx.semantic;
+    uses.uses
+        .iter()
+        .map(|used| {
+            // A function, class or module read matters only when written.
+            let shared = !used.definition
+                && (is_stateful_name(used.name, &ctx.settings.stateful_names)
+                    || annotated_stateful(semantic, used.name, used.owner)
+                    || semantic.may_hold_shared_object(used.name, used.owner));
+            let mutable =
+                shared || (!used.definition && semantic.may_be_mutable(used.name, used.owner));
+            OuterState {
+                name: used.name,
+                owner: used.owner,
+                writes: used.writes,
+                shared,
+                mutable,
+            }
+        })
+        .collect()
+}
+
+/// Whether a `with` or `async with` around `stmt` (in its function) holds
+/// something the call uses: a variable of the module or of an enclosing
+/// function that the called function uses (`async with state_lock:`
+/// around `read_a()`, which takes `state_lock` too), or the object the
+/// call's receiver belongs to (`async with self._lock:` around
+/// `self.refresh()`).
+fn holds_what_the_call_uses(
+    semantic: &SemanticModel,
+    stmt: &Stmt,
+    outer: &[OuterState],
+    receivers: &[ObjectOwner],
+) -> bool {
+    let mut current = stmt;
+    while let Some((suite, _)) = semantic.suite_of(current)
+        && let Some(parent) = suite.parent
+    {
+        match parent {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => break,
+            Stmt::With(with) => {
+                for item in &with.items {
+                    let held = semantic.objects_reached(&item.context_expr);
+                    if !held.complete {
+                        return true;
+                    }
+                    for path in &held.paths {
+                        let owner = path.owner();
+                        let variable = semantic.owner_scope(path.base, path.scope);
+                        if receivers.iter().any(|r| r.overlaps(&owner))
+                            || variable.is_some_and(|scope| outer.iter().any(|o| o.is(path.base, scope)))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        current = parent;
+    }
+    false
 }
 
 /// The arguments of the calls and the subscripts in a callee's chain:
@@ -430,7 +640,44 @@ fn conflicts(earlier: &Awaited, later: &Awaited) -> bool {
         || earlier.stateful.iter().any(|s| later.stateful.contains(s))
         || share_an_object(earlier, later)
         || same_function_same_input(earlier, later)
-        || share_module_state(earlier, later)
+        || share_outer_state(earlier, later)
+        || reads_what_the_earlier_call_changes(earlier, later)
+        || changes_what_the_earlier_call_uses(earlier, later)
+}
+
+/// Whether the later statement reads a variable that the earlier call may
+/// rebind or change (`name = await label(next_id)` after `await
+/// reserve()`, which does `global next_id; next_id += 1`; a callee the
+/// earlier call rebinds): `gather` evaluates the later arguments before
+/// the earlier call runs.
+fn reads_what_the_earlier_call_changes(earlier: &Awaited, later: &Awaited) -> bool {
+    later.reads.iter().any(|&(name, owner)| {
+        earlier
+            .outer
+            .iter()
+            .any(|used| used.is(name, owner) && (used.writes || used.mutable))
+    })
+}
+
+/// Whether evaluating the later arguments changes what the earlier call
+/// uses: a call in them on an object the earlier call receives
+/// (`send_welcome(record.pop("password"))` after `save_user(record)`), or
+/// a function of this module that rebinds or changes a variable the
+/// earlier call uses. `gather` evaluates every argument before any call
+/// runs.
+fn changes_what_the_earlier_call_uses(earlier: &Awaited, later: &Awaited) -> bool {
+    later.changed_by_arguments.iter().any(|changed| {
+        earlier
+            .receivers
+            .iter()
+            .chain(&earlier.arguments)
+            .any(|used| used.overlaps(changed))
+    }) || later.outer_in_arguments.iter().any(|changed| {
+        earlier.outer.iter().any(|used| {
+            used.is(changed.name, changed.owner)
+                && (used.writes || changed.writes || used.mutable)
+        })
+    })
 }
 
 /// Whether two calls reach the same object, so that running them at once
@@ -467,50 +714,25 @@ fn same_function_same_input(a: &Awaited, b: &Awaited) -> bool {
                 .any(|x| b.arguments.iter().any(|y| x.overlaps(y))))
 }
 
-/// Whether the two calls share module-level state through a function of
-/// this module that one of them calls: both functions use one variable
-/// that looks stateful or that one of them writes, or the other call's
-/// receiver or stateful argument is a variable the function uses
+/// Whether the two calls share state through a function of this module
+/// that one of them calls: both functions use one variable of the module
+/// or of an enclosing function that may hold a shared object (a
+/// stateful-looking name, an instance made by a call: `server =
+/// LineServer()`, a parameter) or that one of them rebinds; or the other
+/// call's receiver or stateful argument is a variable the function uses
 /// (`_conn.fetch()` and `get_user()`, which uses `_conn`).
-fn share_module_state(a: &Awaited, b: &Awaited) -> bool {
+fn share_outer_state(a: &Awaited, b: &Awaited) -> bool {
     let one_way = |a: &Awaited, b: &Awaited| {
-        a.module_state.iter().any(|&(name, matters)| {
-            b.module_state
-                .iter()
-                .any(|&(other, other_matters)| name == other && (matters || other_matters))
-                || b.receivers.iter().any(|owner| owner.base == name)
-                || b.stateful.iter().any(|key| key == name)
+        a.outer.iter().any(|used| {
+            b.outer.iter().any(|other| {
+                other.is(used.name, used.owner)
+                    && (used.writes || other.writes || used.shared || other.shared)
+            }) || ((used.mutable || used.writes)
+                && (b.receivers.iter().any(|owner| owner.base == used.name)
+                    || b.stateful.iter().any(|key| key == used.name)))
         })
     };
     one_way(a, b) || one_way(b, a)
-}
-
-/// The module-level variables that the function of this module a call
-/// calls (by name, or as a method of `self`) uses, each with whether it
-/// matters on its own: it looks stateful (`_stream`, `pool_conn`), or the
-/// function writes it.
-fn module_state<'a>(
-    ctx: &Context<'a>,
-    call: &ast::ExprCall,
-    scope: ScopeId,
-) -> Vec<(&'a str, bool)> {
-    let semantic = ctx.semantic;
-    let Callee::Function(def) = semantic.callee(&call.func, scope) else {
-        return Vec::new();
-    };
-    let Some(function) = semantic.scope_of_function(def) else {
-        return Vec::new();
-    };
-    semantic
-        .module_variables_used_by(function)
-        .into_iter()
-        .map(|used| {
-            let matters = used.writes
-                || is_stateful_name(used.name, &ctx.settings.stateful_names)
-                || annotated_stateful(semantic, used.name, MODULE_SCOPE);
-            (used.name, matters)
-        })
-        .collect()
 }
 
 /// The part of `path` up to its first stateful-looking link, as text: the
@@ -738,7 +960,12 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
             }
         }
         prefix.push_str(&format!("{} = await ", targets.join(", ")));
-        let after = &source[TextRange::new(last.stmt.end(), line_end(source, last.stmt.end()))];
+        // The last statement's type comment became a declaration.
+        let replaced = TextRange::new(
+            range.start(),
+            last.type_comment.map_or(range.end(), |comment| comment.end()),
+        );
+        let after = &source[TextRange::new(replaced.end(), line_end(source, replaced.end()))];
         // Only counted for the line length: what shares the line.
         let mut following = after.to_string();
         if !starts_line {
@@ -750,9 +977,10 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
             .iter()
             .filter(|token| {
                 token.kind() == TokenKind::Comment
-                    && !group
-                        .iter()
-                        .any(|a| a.call.range().contains_range(token.range()))
+                    && !group.iter().any(|a| {
+                        a.call.range().contains_range(token.range())
+                            || a.type_comment == Some(token.range())
+                    })
             })
             .map(|token| &source[token.range()])
             .collect();
@@ -771,7 +999,7 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
             fix.insert(line, lines);
         }
         content.push_str(&statement);
-        fix.replace(range, content);
+        fix.replace(replaced, content);
         Ok(())
     });
 }
@@ -1062,6 +1290,224 @@ mod tests {
             check_no_fix(
                 &AM004,
                 &format!("{module}async def f():\n    {body}\n    return a, b\n"),
+            );
+        }
+    }
+
+    #[test]
+    fn a_variable_the_earlier_call_rebinds_is_a_dependency() {
+        for (module, body) in [
+            // an argument reads a global the earlier call rebinds
+            (
+                "next_id = 1\nasync def reserve():\n    global next_id\n    next_id += 1\n",
+                "r = await reserve()\n    n = await label(next_id)",
+            ),
+            // through a function of the module it calls
+            (
+                "next_id = 1\ndef bump():\n    global next_id\n    next_id += 1\nasync def reserve():\n    bump()\n",
+                "r = await reserve()\n    n = await label(next_id)",
+            ),
+            // the later callee is a global the earlier call rebinds
+            (
+                "async def q(): return 0\nfetch_quota = q\nasync def configure():\n    global fetch_quota\n    fetch_quota = other\n",
+                "s = await configure()\n    n = await fetch_quota()",
+            ),
+            // a module-level container the earlier call fills
+            (
+                "seen = []\nasync def load():\n    seen.append(1)\n",
+                "r = await load()\n    n = await label(list(seen))",
+            ),
+            // an attribute of a class or module the earlier call sets
+            (
+                "import settings\nclass Config: debug = False\nasync def load():\n    Config.debug = True\n    settings.level = 2\n",
+                "r = await load()\n    n = await label(Config.debug)",
+            ),
+            // ... and the later function reads
+            (
+                "import settings\nasync def load():\n    settings.level = 2\nasync def level():\n    return settings.level\n",
+                "r = await load()\n    n = await level()",
+            ),
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!("import asyncio\n{module}async def f():\n    {body}\n    return r, n\n"),
+            );
+        }
+        // A nonlocal the earlier call rebinds.
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def main():\n    token = 'anon'\n    async def login():\n        nonlocal token\n        token = 'alice'\n    s = await login()\n    n = await fetch(token)\n    return s, n\n",
+        );
+    }
+
+    #[test]
+    fn a_constant_the_earlier_call_reads_is_no_dependency() {
+        check_fix(
+            &AM004,
+            "import asyncio\nLIMIT = 3\nasync def load():\n    return LIMIT\nasync def f():\n    r = await load()\n    n = await label(LIMIT)\n",
+            "import asyncio\nLIMIT = 3\nasync def load():\n    return LIMIT\nasync def f():\n    r, n = await asyncio.gather(load(), label(LIMIT))\n",
+        );
+    }
+
+    #[test]
+    fn a_later_argument_changing_what_an_earlier_call_receives_is_a_dependency() {
+        for later in [
+            "send(record.pop('password'))",
+            "send(normalise(record))",
+            "send(**strip(record))",
+            "record.clear()",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nasync def f(form):\n    record = dict(form)\n    a = await save(record)\n    b = await {later}\n    return a, b\n"
+                ),
+            );
+        }
+        // A function of the module called in a later argument that changes
+        // what the earlier call uses.
+        check_no_fix(
+            &AM004,
+            "import asyncio\ncache = {}\nasync def load():\n    return cache.get(1)\ndef reset():\n    cache.clear()\n    return 1\nasync def f():\n    a = await load()\n    b = await send(reset())\n    return a, b\n",
+        );
+        // Builtins that change nothing still group.
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f(record):\n    a = await save(record)\n    b = await send(str(record), len(record))\n",
+            "import asyncio\nasync def f(record):\n    a, b = await asyncio.gather(save(record), send(str(record), len(record)))\n",
+        );
+    }
+
+    #[test]
+    fn a_function_reading_its_own_frame_is_left_alone() {
+        for reader in ["locals()", "vars()", "dir()", "eval('user')"] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nasync def f():\n    user = await x()\n    page = await render({reader})\n    return page\n"
+                ),
+            );
+        }
+    }
+
+    #[test]
+    fn a_with_that_may_suppress_with_a_target_read_after_it_is_left_alone() {
+        for head in [
+            "with best_effort():",
+            "async with session.begin():",
+            "with quiet():",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio, contextlib\nclass best_effort:\n    def __enter__(self): return self\n    def __exit__(self, *e): return True\n@contextlib.contextmanager\ndef quiet():\n    try:\n        yield\n    except Exception:\n        pass\nasync def f(session):\n    p = None\n    {head}\n        p = await profile()\n        a = await avatar()\n    return p\n"
+                ),
+            );
+        }
+        // Known not to suppress: the group stays.
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    async with asyncio.timeout(1):\n        p = await profile()\n        a = await avatar()\n    return p, a\n",
+            "import asyncio\nasync def f():\n    async with asyncio.timeout(1):\n        p, a = await asyncio.gather(profile(), avatar())\n    return p, a\n",
+        );
+    }
+
+    #[test]
+    fn objects_made_from_one_object_share_it() {
+        // in `__init__`, from a parameter
+        check_no_fix(
+            &AM004,
+            "import asyncio\nclass S:\n    def __init__(self, session):\n        self.users = Repo(session, 'users')\n        self.orders = Repo(session, 'orders')\n    async def f(self):\n        u = await self.users.all()\n        o = await self.orders.all()\n        return u, o\n",
+        );
+        // Separate objects still group.
+        check_fix(
+            &AM004,
+            "import asyncio\nclass S:\n    def __init__(self):\n        self.users = Repo(Conn())\n        self.orders = Repo(Conn())\n    async def f(self):\n        u = await self.users.all()\n        o = await self.orders.all()\n        return u, o\n",
+            "import asyncio\nclass S:\n    def __init__(self):\n        self.users = Repo(Conn())\n        self.orders = Repo(Conn())\n    async def f(self):\n        u, o = await asyncio.gather(self.users.all(), self.orders.all())\n        return u, o\n",
+        );
+    }
+
+    #[test]
+    fn functions_sharing_an_outer_object_are_left_alone() {
+        for (module, body) in [
+            // a module-level instance, whatever its name
+            (
+                "server = LineServer()\nasync def price(i):\n    return await server.ask(i)\nasync def stock(i):\n    return await server.ask(i)\n",
+                "a = await price(1)\n    b = await stock(2)",
+            ),
+            // through default values
+            (
+                "WIRE = Wire()\nasync def get_user(i, wire=WIRE):\n    return await wire.call(i)\nasync def get_orders(i, wire=WIRE):\n    return await wire.call(i)\n",
+                "a = await get_user(1)\n    b = await get_orders(1)",
+            ),
+            // a context variable holding one session
+            (
+                "import contextvars\nscope = contextvars.ContextVar('scope')\nasync def load_user(i):\n    return await scope.get().execute(i)\nasync def load_cart(i):\n    return await scope.get().execute(i)\n",
+                "a = await load_user(1)\n    b = await load_cart(1)",
+            ),
+            // an object imported by name whose methods both call
+            (
+                "from app.db import database\nasync def get_user(i):\n    return await database.fetch(i)\nasync def get_orders(i):\n    return await database.fetch(i)\n",
+                "a = await get_user(1)\n    b = await get_orders(1)",
+            ),
+            // through a function each calls
+            (
+                "server = LineServer()\ndef ask(q):\n    return server.ask(q)\nasync def price(i):\n    return await ask(i)\nasync def stock(i):\n    return await ask(i)\n",
+                "a = await price(1)\n    b = await stock(2)",
+            ),
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!("import asyncio\n{module}async def f():\n    {body}\n    return a, b\n"),
+            );
+        }
+        // Closures over one local object.
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def main():\n    conn = Conn()\n    async def users():\n        return await conn.fetch('u')\n    async def orders():\n        return await conn.fetch('o')\n    u = await users()\n    o = await orders()\n    return u, o\n",
+        );
+        // A logger and constants are no shared object.
+        check_fix(
+            &AM004,
+            "import asyncio, logging\nlog = logging.getLogger(__name__)\nLIMIT = 3\nasync def price(i):\n    log.info(i)\n    return LIMIT\nasync def stock(i):\n    log.info(i)\n    return LIMIT\nasync def f():\n    a = await price(1)\n    b = await stock(2)\n",
+            "import asyncio, logging\nlog = logging.getLogger(__name__)\nLIMIT = 3\nasync def price(i):\n    log.info(i)\n    return LIMIT\nasync def stock(i):\n    log.info(i)\n    return LIMIT\nasync def f():\n    a, b = await asyncio.gather(price(1), stock(2))\n",
+        );
+    }
+
+    #[test]
+    fn a_call_taking_a_lock_held_around_it_is_left_alone() {
+        check_no_fix(
+            &AM004,
+            "import asyncio\nstate_lock = TaskLock()\nasync def read_a():\n    async with state_lock:\n        return 1\nasync def f():\n    async with state_lock:\n        a = await read_a()\n        b = await other()\n    return a, b\n",
+        );
+        check_no_fix(
+            &AM004,
+            "import asyncio\nclass C:\n    async def f(self):\n        async with self._lock:\n            a = await self.read()\n            b = await other()\n        return a, b\n",
+        );
+    }
+
+    #[test]
+    fn a_type_comment_becomes_a_declaration() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()  # type: List[int]\n    b = await y()  # type: int  # why\n    return a, b\n",
+            "import asyncio\nasync def f():\n    a: List[int]\n    b: int\n    a, b = await asyncio.gather(x(), y())\n    return a, b\n",
+        );
+        // An ignore stays where it was.
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()\n    b = await y()  # type: ignore[misc]\n",
+            "import asyncio\nasync def f():\n    a, b = await asyncio.gather(x(), y())  # type: ignore[misc]\n",
+        );
+        // No one type for a tuple target, no type that is no plain type.
+        for first in [
+            "a, c = await x()  # type: int, int",
+            "a = await x()  # type: lambda: 1",
+            "a: int = await x()  # type: int",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!("import asyncio\nasync def f():\n    {first}\n    b = await y()\n"),
             );
         }
     }

@@ -5,7 +5,7 @@ use ruff_python_ast::{
     self as ast, AnyParameterRef, ExceptHandler, Expr, ExprContext, ModModule, Pattern, Stmt,
 };
 use ruff_text_size::{Ranged, TextRange};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -43,6 +43,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             class_table: OnceCell::new(),
             module_code_entry: OnceCell::new(),
             project: None,
+            outer_uses: RefCell::default(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),

@@ -110,6 +110,107 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
+/// How many callers up [`SemanticModel::may_keep_around`] looks.
+const MAX_CALLER_DEPTH: u8 = 4;
+
+impl SemanticModel<'_> {
+    /// Where coroutine code that awaits the statement at `offset` (in a
+    /// coroutine) in the same task may catch the builtin exception `class`
+    /// and go on: a `try` around it in its function, or around a call of
+    /// that function in a coroutine of the module, a few callers up (by the
+    /// function's name, also as an attribute: `self.main()`). A handler
+    /// catches when it may name the class (a base such as `BaseException`,
+    /// a bare `except:`, a name this module cannot resolve) and its body
+    /// does not end in a bare `raise`; a `with` when its manager expects
+    /// the class (`contextlib.suppress(SystemExit)`). A task that raises
+    /// `SystemExit` or `KeyboardInterrupt` stops the event loop at once,
+    /// so such code sees it only when it runs in the task that raised it.
+    /// Callers in other modules are not seen.
+    pub fn may_keep_around(&self, offset: TextSize, class: &str) -> Option<TextRange> {
+        let wanted = super::suspension::catching_names(class);
+        let mut visited = Vec::new();
+        self.keeps_around(offset, &wanted, 0, &mut visited)
+    }
+
+    fn keeps_around(
+        &self,
+        offset: TextSize,
+        wanted: &[&str],
+        depth: u8,
+        visited: &mut Vec<ScopeId>,
+    ) -> Option<TextRange> {
+        let scope = self.frame_of(self.scope_at(offset));
+        if !matches!(
+            self.scope(scope).kind,
+            super::scope::ScopeKind::Function { is_async: true }
+        ) {
+            return None;
+        }
+        let mut current = self.innermost_stmt(scope, offset)?;
+        loop {
+            let location = self.stmt_location(current.start())?;
+            let suite = &self.suites[location.suite as usize];
+            let Some(parent) = suite.parent else {
+                break;
+            };
+            match parent {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => break,
+                Stmt::Try(try_stmt)
+                    if std::ptr::eq(try_stmt.body.as_ptr(), suite.body.as_ptr()) =>
+                {
+                    for handler in &try_stmt.handlers {
+                        let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                        let may_catch = handler
+                            .type_
+                            .as_deref()
+                            .is_none_or(|type_| self.may_name_exception(type_, scope, wanted));
+                        let reraises = matches!(
+                            handler.body.last(),
+                            Some(Stmt::Raise(ast::StmtRaise { exc: None, .. }))
+                        );
+                        if may_catch && !reraises {
+                            return Some(handler.range);
+                        }
+                    }
+                }
+                Stmt::With(with) => {
+                    for item in &with.items {
+                        if self.expects_exceptions(&item.context_expr, scope, wanted, false) {
+                            return Some(item.range);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            current = parent;
+        }
+        // The callers of the function, by its name.
+        if visited.contains(&scope) {
+            return None;
+        }
+        visited.push(scope);
+        let name = self.scope(scope).function()?.name.as_str();
+        for site in &self.calls {
+            let called = match site.call.func.as_ref() {
+                Expr::Name(func) => func.id.as_str() == name,
+                Expr::Attribute(func) => func.attr.as_str() == name,
+                _ => false,
+            };
+            if !called {
+                continue;
+            }
+            if depth >= MAX_CALLER_DEPTH {
+                // Too deep to follow: assume the worst.
+                return Some(site.call.range());
+            }
+            if let Some(found) = self.keeps_around(site.call.start(), wanted, depth + 1, visited) {
+                return Some(found);
+            }
+        }
+        None
+    }
+}
+
 /// How deep [`SemanticModel::foreign_cancellation`] follows the module's
 /// own coroutines into the coroutines they await.
 const MAX_CALLEE_DEPTH: u8 = 3;
@@ -503,8 +604,54 @@ impl<'h> Visitor<'h> for CaughtFinder<'_, '_, 'h> {
 #[cfg(test)]
 mod tests {
     use ruff_python_ast::{ExceptHandler, Stmt};
+    use ruff_text_size::TextSize;
 
     use crate::test_support::with_context;
+
+    /// What [`SemanticModel::may_keep_around`] finds for `SystemExit` at
+    /// the statement `HERE()`.
+    fn keeps_system_exit(source: &str) -> bool {
+        with_context(source, |ctx| {
+            let at = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
+            ctx.semantic.may_keep_around(at, "SystemExit").is_some()
+        })
+    }
+
+    #[test]
+    fn coroutine_code_around_that_may_keep_a_system_exit() {
+        for handler in [
+            "except SystemExit:\n        return 2",
+            "except BaseException as e:\n        print(e)",
+            "except:\n        pass",
+            "except (KeyError, Unknown):\n        pass",
+        ] {
+            let source = format!("async def f():\n    try:\n        HERE()\n    {handler}\n");
+            assert!(keeps_system_exit(&source), "{handler}");
+        }
+        let suppress = "import contextlib\nasync def f():\n    with contextlib.suppress(SystemExit):\n        HERE()\n";
+        assert!(keeps_system_exit(suppress));
+        // Around a caller, also a method called on `self`.
+        let caller = "async def f():\n    HERE()\nasync def g():\n    await f()\nasync def main():\n    try:\n        await g()\n    except BaseException:\n        return 1\n";
+        assert!(keeps_system_exit(caller));
+        let method = "class C:\n    async def f(self):\n        HERE()\n    async def main(self):\n        try:\n            await self.f()\n        except:\n            pass\n";
+        assert!(keeps_system_exit(method));
+    }
+
+    #[test]
+    fn code_that_lets_a_system_exit_through() {
+        for source in [
+            // An `Exception` does not catch it; a handler that re-raises.
+            "async def f():\n    try:\n        HERE()\n    except Exception:\n        pass\n",
+            "async def f():\n    try:\n        HERE()\n    except BaseException:\n        log()\n        raise\n",
+            // A handler around other code, or in its `else`.
+            "async def f():\n    try:\n        g()\n    except:\n        pass\n    HERE()\n",
+            "async def f():\n    try:\n        g()\n    except:\n        pass\n    else:\n        HERE()\n",
+            // Synchronous code around `asyncio.run` is outside the loop.
+            "import asyncio\nasync def f():\n    HERE()\ntry:\n    asyncio.run(f())\nexcept SystemExit:\n    pass\n",
+        ] {
+            assert!(!keeps_system_exit(source), "{source}");
+        }
+    }
 
     /// (tests the type, mentions CancelledError, reads attributes) for the
     /// first handler of the first `try` inside `async def f`.

@@ -14,6 +14,7 @@ pub mod cancellation;
 pub mod classes;
 pub mod contexts;
 pub mod coroutines;
+pub mod effects;
 pub mod exceptions;
 pub mod expected;
 mod fresh;
@@ -21,6 +22,7 @@ pub mod functions;
 pub mod imports;
 pub mod known;
 pub mod loops;
+pub mod managers;
 pub mod names;
 pub mod numbers;
 pub mod objects;
@@ -37,7 +39,8 @@ use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
 
 use imports::Lookup;
 use ruff_text_size::{TextRange, TextSize};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
@@ -175,6 +178,9 @@ pub struct SemanticModel<'a> {
     /// Where module-level code first may run code of the module itself,
     /// found on first use (see [`Self::module_code_entry`]).
     module_code_entry: OnceCell<Option<TextSize>>,
+    /// The outer variables each function's own code uses, filled as asked
+    /// (see [`effects`]).
+    outer_uses: RefCell<FxHashMap<ScopeId, Rc<[effects::OuterUse<'a>]>>>,
     /// (scope, name) pairs whose every binding imports one same path, with
     /// one of those bindings: what [`Self::import_of`] answers in O(1).
     single_imports: FxHashMap<(ScopeId, &'a str), BindingId>,

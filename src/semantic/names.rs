@@ -214,7 +214,7 @@ impl<'a> SemanticModel<'a> {
                         after.inside.extend(body_range(&try_.finalbody));
                     }
                 }
-                Stmt::With(with) if self.suppresses_exceptions(with) => {
+                Stmt::With(with) if self.may_suppress_exceptions(with) => {
                     after.outside.push([body_range(&with.body), None]);
                 }
                 _ => {}
@@ -222,15 +222,6 @@ impl<'a> SemanticModel<'a> {
             current = parent;
         }
         after
-    }
-
-    /// Whether a `with` statement has `contextlib.suppress(...)` among its items.
-    fn suppresses_exceptions(&self, with: &ast::StmtWith) -> bool {
-        let scope = self.scope_at(with.start());
-        with.items.iter().any(|item| {
-            matches!(&item.context_expr, Expr::Call(call)
-                if self.refers_to(&call.func, scope, "contextlib.suppress"))
-        })
     }
 }
 
@@ -603,9 +594,29 @@ mod uses_tests {
         assert!(!t_read_after_exception(in_finally));
         let other_function = "async def g():\n    try:\n        return await f()\n    finally:\n        print(t)\nasync def f():\n    t = await start()\n    return t\n";
         assert!(!t_read_after_exception(other_function));
-        let plain_with =
-            "async def f(lock):\n    async with lock:\n        t = await start()\n    return t\n";
-        assert!(!t_read_after_exception(plain_with));
+        let known_lock = "import asyncio\nlock = asyncio.Lock()\nasync def f():\n    async with lock:\n        t = await start()\n    return t\n";
+        assert!(!t_read_after_exception(known_lock));
+        let own_manager = "import contextlib\nclass Quiet:\n    def __enter__(self): return self\n    def __exit__(self, *e):\n        if e[0]:\n            return False\n@contextlib.contextmanager\ndef timed():\n    try:\n        yield\n    finally:\n        pass\nasync def f():\n    with Quiet(), timed():\n        t = await start()\n    return t\n";
+        assert!(!t_read_after_exception(own_manager));
+        let opened =
+            "async def f(p):\n    with open(p) as fh:\n        t = await start()\n    return t\n";
+        assert!(!t_read_after_exception(opened));
+    }
+
+    #[test]
+    fn a_context_manager_not_known_to_let_exceptions_through_may_suppress() {
+        for manager in [
+            "async with lock",
+            "with best_effort()",
+            "async with session.begin()",
+            "with quietly()",
+            "with contextlib.suppress(KeyError)",
+        ] {
+            let source = format!(
+                "import contextlib\nclass best_effort:\n    def __enter__(self): return self\n    def __exit__(self, *e): return True\n@contextlib.contextmanager\ndef quietly():\n    try:\n        yield\n    except Exception:\n        pass\nasync def f(lock, session):\n    t = None\n    {manager}:\n        t = await start()\n    return t\n"
+            );
+            assert!(t_read_after_exception(&source), "{manager}");
+        }
     }
 
     /// [`SemanticModel::store_is_unobserved`] for `r` in the function

@@ -34,6 +34,30 @@ const ALIAS_DEPTH: usize = 6;
 /// The most paths one question collects; past it the answer is incomplete.
 const MOST_PATHS: usize = 256;
 
+/// Builtins that change neither what they are given nor anything else,
+/// and do not iterate over it (`list(it)` would consume an iterator).
+const UNCHANGING_BUILTINS: &[&str] = &[
+    "builtins.abs",
+    "builtins.bool",
+    "builtins.callable",
+    "builtins.chr",
+    "builtins.float",
+    "builtins.format",
+    "builtins.getattr",
+    "builtins.hasattr",
+    "builtins.hash",
+    "builtins.id",
+    "builtins.int",
+    "builtins.isinstance",
+    "builtins.issubclass",
+    "builtins.len",
+    "builtins.ord",
+    "builtins.repr",
+    "builtins.round",
+    "builtins.str",
+    "builtins.type",
+];
+
 /// What the variable at the start of a path is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BaseKind {
@@ -138,6 +162,13 @@ impl<'a> ObjectPath<'a> {
         text
     }
 
+    /// Whether `prefix` leads to this path or to an object on the way
+    /// (`record` and `record.items` to `record.items[]`): the same
+    /// variable name, whatever scope it is looked up from.
+    pub fn starts_with(&self, prefix: &ObjectPath) -> bool {
+        self.base == prefix.base && self.links.starts_with(&prefix.links)
+    }
+
     /// The whole path as text.
     pub fn text(&self) -> String {
         self.prefix_text(self.links.len())
@@ -199,6 +230,178 @@ impl<'a> SemanticModel<'a> {
             self.with_aliases(path, &mut reached, &mut FxHashSet::default(), 0);
         }
         reached
+    }
+
+    /// The values a variable (`lock`) or an attribute of a method's own
+    /// instance (`self._lock`) is bound to, each as a whole: by assignment
+    /// in its scope, or by the methods of its class. `None` when one is
+    /// bound otherwise (a parameter, an import, part of a value, `for`) or
+    /// `expr` is anything else.
+    pub fn values_bound_to(&self, expr: &'a Expr) -> Option<Vec<&'a Expr>> {
+        let path = self.chain(expr)?;
+        let (_, values) = match (path.kind, path.links.as_slice()) {
+            (BaseKind::Variable, []) => self.bound_values_of(&path)?,
+            (BaseKind::Instance, [Link::Attribute(_)]) => self.instance_attribute_values(&path)?,
+            _ => return None,
+        };
+        let all_whole = values.iter().all(|&(_, whole)| whole);
+        let (Lookup::Bound { bindings, .. }, true) =
+            (self.lookup(path.base, path.scope), all_whole)
+        else {
+            return None;
+        };
+        // Every binding of a variable must have given one of the values.
+        let assigned = path.kind == BaseKind::Instance
+            || bindings
+                .iter()
+                .all(|&b| matches!(self.binding(b).kind, BindingKind::Assignment));
+        assigned.then(|| values.into_iter().map(|(value, _)| value).collect())
+    }
+
+    /// The objects the calls inside `expr` may change when `expr` is
+    /// evaluated: for each call in it (at any depth, also in a lambda,
+    /// which a call may run), what its callee's receiver reaches
+    /// (`record` for `record.pop("k")`) and what its arguments reach
+    /// (`record` for `normalise(record)`). Builtins that change nothing
+    /// they are given (`len`, `str`, `isinstance`; [`UNCHANGING_BUILTINS`])
+    /// count only for the calls inside their arguments.
+    pub fn objects_changed_by_calls_in(&self, expr: &'a Expr) -> ReachedObjects<'a> {
+        struct Calls<'a>(Vec<&'a ast::ExprCall>);
+        impl<'a> Visitor<'a> for Calls<'a> {
+            fn visit_expr(&mut self, expr: &'a Expr) {
+                if let Expr::Call(call) = expr {
+                    self.0.push(call);
+                }
+                visitor::walk_expr(self, expr);
+            }
+        }
+        let mut calls = Calls(Vec::new());
+        calls.visit_expr(expr);
+        let mut reached = ReachedObjects::default();
+        for call in calls.0 {
+            let scope = self.scope_at(call.start());
+            if UNCHANGING_BUILTINS
+                .iter()
+                .any(|name| self.refers_to(&call.func, scope, name))
+            {
+                continue;
+            }
+            let callee = self.object_paths(&call.func);
+            reached.complete &= callee.complete;
+            for path in callee.paths.iter().filter_map(ObjectPath::receiver) {
+                reached.push(path);
+            }
+            for argument in call.arguments.iter_source_order() {
+                let value = match argument {
+                    ast::ArgOrKeyword::Arg(value) => value,
+                    ast::ArgOrKeyword::Keyword(keyword) => &keyword.value,
+                };
+                let found = self.objects_reached(value);
+                reached.complete &= found.complete;
+                for path in found.paths {
+                    reached.push(path);
+                }
+            }
+        }
+        reached
+    }
+
+    /// The objects whose state evaluating `expr` reads (an attribute or
+    /// item of it, an operator, a call it is given to, a conversion in an
+    /// f-string), as paths, each also through its aliases: `record` for
+    /// `record["name"]`, `len(record)` or `f"{record}"`; `user` (not
+    /// `user.id`) for `user.id`. With `passed`, `expr` itself is only
+    /// passed along, not read: a bare `record`, or `record` inside a list,
+    /// tuple or dict value written out, reads nothing. A lambda reads
+    /// nothing until it is called.
+    pub fn objects_read_in(&self, expr: &'a Expr, passed: bool) -> ReachedObjects<'a> {
+        let mut direct = Vec::new();
+        self.collect_reads(expr, passed, &mut direct);
+        let mut reached = ReachedObjects::default();
+        for path in direct {
+            self.with_aliases(path, &mut reached, &mut FxHashSet::default(), 0);
+        }
+        reached
+    }
+
+    fn collect_reads(&self, expr: &'a Expr, passed: bool, out: &mut Vec<ObjectPath<'a>>) {
+        struct Reads<'m, 'a, 'o> {
+            model: &'m SemanticModel<'a>,
+            out: &'o mut Vec<ObjectPath<'a>>,
+        }
+        impl<'a> Visitor<'a> for Reads<'_, 'a, '_> {
+            fn visit_expr(&mut self, expr: &'a Expr) {
+                self.model.collect_reads(expr, false, self.out);
+            }
+        }
+        let read = |expr: &'a Expr, passed: bool, out: &mut Vec<ObjectPath<'a>>| {
+            self.collect_reads(expr, passed, out);
+        };
+        match expr {
+            Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)
+                if self.chain(expr).is_some() =>
+            {
+                let Some(path) = self.chain(expr) else {
+                    return;
+                };
+                // Every object before the last link is read (its attribute
+                // or item is looked up); the last one only when read itself.
+                let kept = if passed {
+                    path.links.len()
+                } else {
+                    path.links.len() + 1
+                };
+                for len in 0..kept {
+                    let mut prefix = path.clone();
+                    prefix.links.truncate(len);
+                    out.push(prefix);
+                }
+                // The subscripts and call arguments inside the chain are read.
+                let mut link = expr;
+                loop {
+                    link = match link {
+                        Expr::Attribute(attribute) => &attribute.value,
+                        Expr::Subscript(subscript) => {
+                            read(&subscript.slice, false, out);
+                            &subscript.value
+                        }
+                        Expr::Call(call) => {
+                            for argument in call.arguments.iter_source_order() {
+                                read(argument.value(), false, out);
+                            }
+                            &call.func
+                        }
+                        _ => break,
+                    };
+                }
+            }
+            Expr::Call(call) => {
+                // The callee is looked up, not read (`record.pop` reads
+                // `record`); what it is given, it may read.
+                read(&call.func, true, out);
+                for argument in call.arguments.iter_source_order() {
+                    read(argument.value(), false, out);
+                }
+            }
+            Expr::List(ast::ExprList { elts, .. })
+            | Expr::Tuple(ast::ExprTuple { elts, .. })
+            | Expr::Set(ast::ExprSet { elts, .. }) => {
+                for element in elts {
+                    read(element, passed, out);
+                }
+            }
+            Expr::Dict(dict) => {
+                for item in dict {
+                    if let Some(key) = &item.key {
+                        read(key, false, out);
+                    }
+                    read(&item.value, passed && item.key.is_some(), out);
+                }
+            }
+            Expr::Await(awaited) => read(&awaited.value, passed, out),
+            Expr::Lambda(_) => {}
+            _ => visitor::walk_expr(&mut Reads { model: self, out }, expr),
+        }
     }
 
     /// `expr` as a path, when it is a chain of attributes, calls and
@@ -420,12 +623,14 @@ impl<'a> SemanticModel<'a> {
                 }
                 let is_whole = whole && itself.as_ref() == Some(&found);
                 let mut expanded = found;
-                if let Some(instance) = instance {
-                    // Only what the method reaches through its own instance
-                    // is this instance's: rename its `self` to ours.
-                    if expanded.kind != BaseKind::Instance {
-                        continue;
-                    }
+                // What the method reaches through its own instance is this
+                // instance's: rename its `self` to ours. Anything else it
+                // reaches stays what it is (`self.users = Repo(session)`
+                // in `__init__` holds the parameter `session`, as
+                // `self.orders = Repo(session)` does).
+                if let Some(instance) = instance
+                    && expanded.kind == BaseKind::Instance
+                {
                     expanded.base = instance.base;
                     expanded.scope = instance.scope;
                 }
@@ -449,6 +654,8 @@ impl<'a> SemanticModel<'a> {
     /// For a path on an instance's attribute (`self.api…`), the values the
     /// methods of its class assign to that attribute of their own instance
     /// (`self.api = …`), with whether the attribute is the whole value.
+    /// Those values are read where the method runs: a name in them is the
+    /// method's variable (`session` of `__init__(self, session)`).
     fn instance_attribute_values(
         &self,
         path: &ObjectPath<'a>,
@@ -706,7 +913,7 @@ impl<'a> Visitor<'a> for AttributeAssignments<'a, '_> {
 
 /// The values `stmt` binds to the target at `target`, each with whether
 /// the target is the whole value; see [`SemanticModel::objects_reached`].
-fn bound_values<'a>(stmt: &'a Stmt, target: TextRange, out: &mut Vec<(&'a Expr, bool)>) {
+pub(super) fn bound_values<'a>(stmt: &'a Stmt, target: TextRange, out: &mut Vec<(&'a Expr, bool)>) {
     let before = out.len();
     match stmt {
         Stmt::Assign(assign) => {
@@ -793,6 +1000,7 @@ fn match_target<'a>(
 #[cfg(test)]
 mod tests {
     use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
 
     use super::{BaseKind, ObjectOwner};
     use crate::test_support::with_context;
@@ -880,12 +1088,100 @@ mod tests {
     #[test]
     fn attributes_assigned_by_the_class_are_followed() {
         let source = "class C:\n    def __init__(this, auth):\n        this.auth = auth\n        this.api, this.other = Api(this.auth), None\n        this.cache: dict = this.store\n    async def f(self):\n        x = await self.api.users.get()\n";
-        assert_eq!(reached(source).0, ["self.api.users", "self.auth[].users"]);
+        // `this.auth = auth`: the parameter of `__init__` is what it holds.
+        assert_eq!(
+            reached(source).0,
+            ["self.api.users", "self.auth[].users", "auth[].users"]
+        );
         let source = "class C:\n    def __init__(self):\n        self.cache: dict = self.store\n    async def f(self):\n        x = await self.cache.get()\n";
         assert_eq!(reached(source).0, ["self.cache", "self.store"]);
         // A cycle ends.
         let source = "class C:\n    def __init__(self):\n        self.a = self.b\n        self.b = self.a\n    async def f(self):\n        x = await self.a.get()\n";
         assert_eq!(reached(source).0, ["self.a", "self.b"]);
+    }
+
+    #[test]
+    fn objects_made_from_one_parameter_in_init_share_it() {
+        let source = "class S:\n    def __init__(self, session):\n        self.users = Repo(session, 'users')\n        self.orders = Repo(session, 'orders')\n        self.cache = Cache()\n    async def f(self):\n        x = await self.orders.all()\n";
+        assert_eq!(reached(source).0, ["self.orders", "session[]"]);
+        let source = "class S:\n    def __init__(self):\n        self.users = Repo(Conn())\n    async def f(self):\n        x = await self.users.all()\n";
+        assert_eq!(reached(source).0, ["self.users"]);
+    }
+
+    /// The texts of the paths the calls inside the arguments of the last
+    /// statement's awaited call may change.
+    fn changed(source: &str) -> Vec<String> {
+        with_context(source, |ctx| {
+            let mut last = None;
+            for suite in &ctx.semantic.suites {
+                for stmt in suite.body {
+                    if let Stmt::Assign(assign) = stmt
+                        && let Expr::Await(awaited) = assign.value.as_ref()
+                        && let Expr::Call(call) = awaited.value.as_ref()
+                    {
+                        last = Some(call);
+                    }
+                }
+            }
+            let call = last.expect("an awaited call");
+            let mut found = Vec::new();
+            for value in &call.arguments.args {
+                for path in ctx.semantic.objects_changed_by_calls_in(value).paths {
+                    found.push(path.text());
+                }
+            }
+            found
+        })
+    }
+
+    #[test]
+    fn calls_in_an_expression_may_change_what_they_are_given() {
+        let head = "async def f(record, uid, items, self):\n    x = await g(";
+        assert_eq!(
+            changed(&format!("{head}record.pop('password'))\n")),
+            ["record"]
+        );
+        assert_eq!(changed(&format!("{head}normalise(record))\n")), ["record"]);
+        assert_eq!(changed(&format!("{head}[self.pop()])\n")), ["self"]);
+        assert_eq!(
+            changed(&format!("{head}lambda: items.clear())\n")),
+            ["items"]
+        );
+        // Builtins that change nothing, and no call at all.
+        assert!(changed(&format!("{head}str(uid), len(items), record['k'])\n")).is_empty());
+        // What the builtin's own argument calls still counts.
+        assert_eq!(changed(&format!("{head}len(items.copy()))\n")), ["items"]);
+    }
+
+    #[test]
+    fn values_bound_to_a_variable_or_an_attribute_of_self() {
+        let source = "import asyncio\nlock = asyncio.Lock()\nclass C:\n    def __init__(self):\n        self._lock = asyncio.Lock()\n    async def f(self, p):\n        async with lock:\n            pass\n        async with self._lock:\n            pass\n        async with p:\n            pass\n";
+        with_context(source, |ctx| {
+            let Stmt::ClassDef(class) = &ctx.module.body[2] else {
+                panic!()
+            };
+            let Stmt::FunctionDef(def) = &class.body[1] else {
+                panic!()
+            };
+            let texts: Vec<Option<Vec<&str>>> = def
+                .body
+                .iter()
+                .map(|stmt| {
+                    let Stmt::With(with) = stmt else { panic!() };
+                    ctx.semantic
+                        .values_bound_to(&with.items[0].context_expr)
+                        .map(|values| values.iter().map(|v| &source[v.range()]).collect())
+                })
+                .collect();
+            assert_eq!(
+                texts,
+                [
+                    Some(vec!["asyncio.Lock()"]),
+                    Some(vec!["asyncio.Lock()"]),
+                    None
+                ]
+            );
+        });
     }
 
     #[test]
