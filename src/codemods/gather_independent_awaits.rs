@@ -6,10 +6,10 @@ use crate::codemods::prelude::*;
 use crate::fix::layout::{
     LineStyle, call_layout, line_end, line_start, multiline_strings, reindent, tokens_overlapping,
 };
+use crate::semantic::effects::OuterUses;
 use crate::semantic::imports::Lookup;
 use crate::semantic::names::{NameFacts, reads_and_writes};
-use crate::semantic::effects::OuterUses;
-use crate::semantic::objects::{Link, ObjectOwner, ObjectPath, ReachedObjects};
+use crate::semantic::objects::{BaseKind, Link, ObjectOwner, ObjectPath, ReachedObjects};
 use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel, UseKind};
 
 declare_codemod! {
@@ -50,7 +50,9 @@ declare_codemod! {
     /// - Their side effects interleave: log lines and other output of the
     ///   calls mix, and a later call no longer sees what an earlier one did
     ///   to an object they share. Every call's arguments are evaluated
-    ///   before any call runs, so an error there now comes first.
+    ///   before any call runs, so an error there now comes first, and a
+    ///   later argument sees the state from before the earlier calls (the
+    ///   cases this module shows are left alone, see below).
     /// - Errors: `gather` raises the first exception, but the other calls
     ///   are not cancelled and keep running in the background, where the
     ///   sequence would never have started them (`charge(card)` runs although
@@ -62,21 +64,31 @@ declare_codemod! {
     ///   the `gather`.
     /// - Cancellation: cancelling the caller cancels every call; a call
     ///   cancelled from elsewhere makes `gather` raise `CancelledError`.
+    /// - `SystemExit` and `KeyboardInterrupt` raised in a call stop the
+    ///   event loop at once, out of `asyncio.run`: a caller in another
+    ///   module that catches one and goes on no longer gets to (the
+    ///   callers this module shows are, see below).
+    /// - A call that takes a lock keyed by the current task (re-entrant
+    ///   for the task holding it) now runs in another task.
     ///
-    /// Whether two calls use one object is decided from what this module
-    /// shows (see Left alone). It cannot see objects shared through
-    /// functions of other modules (two imported functions that use one
-    /// module-level client), two parameters that the caller binds to one
-    /// object (`f(conn, conn)`), nor attributes set outside their class
-    /// (`service.db = other.db`) or by a base class of another module:
-    /// review each gathered pair for those.
+    /// Whether two calls use one object, or one changes what the other
+    /// reads, is decided from what this module shows (see Left alone). It
+    /// cannot see objects shared through functions of other modules (two
+    /// imported functions that use one module-level client, an imported
+    /// function that changes a setting the other call's arguments read),
+    /// functions reached through a variable, a parameter or an attribute
+    /// other than a method of `self`, two parameters that the caller binds
+    /// to one object (`f(conn, conn)`), nor attributes set outside their
+    /// class (`service.db = other.db`) or by a base class of another
+    /// module: review each gathered pair for those.
     ///
     /// Only statements of the form `NAME = await CALL` (or a tuple of names)
     /// and `NAME: T = await CALL` are grouped; names are resolved through
     /// the semantic model, the module's own `asyncio` binding is used, and
     /// a line longer than `--line-length` gets one argument per line.
     /// Comments between the statements move above the new one. An
-    /// annotation cannot stand on a tuple target, so each becomes a
+    /// annotation (or a type comment, `# type: int`; `# type: ignore`
+    /// stays) cannot stand on a tuple target, so each becomes a
     /// declaration (`user: User`) right before the gathered statement: a
     /// function never evaluates its variables' annotations, so nothing
     /// changes at run time, and type checkers check each result against its
@@ -110,9 +122,39 @@ declare_codemod! {
     /// - one call's receiver passed to the other, however wrapped
     ///   (`wall.charge()` and `get_reserve(wall)`, `process([wall])`,
     ///   `{"w": wall}`, `lambda: wall.x()`, `getattr(self, "pg")`);
-    /// - functions of this module that use one module-level variable that
-    ///   looks stateful (`_conn`), or one that either writes (`global`), or
-    ///   whose module-level variable is the other call's receiver.
+    /// - functions of this module (and those they call, a few calls deep,
+    ///   their parameters' default values and closures included) that use
+    ///   one variable of the module or of an enclosing function that may
+    ///   hold a shared object: a stateful-looking name (`_conn`), an
+    ///   instance made by a call (`server = LineServer()`, whatever its
+    ///   name), a parameter of the enclosing function, a context variable,
+    ///   an object imported by name whose methods they call; not a
+    ///   constant, a logger or a compiled pattern. Or one that either
+    ///   rebinds (`global`, `nonlocal`) or changes (`seen.append(x)`,
+    ///   `settings.level = 2`), or whose variable is the other call's
+    ///   receiver;
+    /// - objects made from one object (`self.users = Repo(session)` and
+    ///   `self.orders = Repo(session)` in `__init__`).
+    ///
+    /// A later statement that reads what an earlier call may change, since
+    /// `gather` evaluates every argument before any call runs: a variable
+    /// the earlier call (a function of this module) rebinds or changes
+    /// (`label(next_id)` after `reserve()`, which does `next_id += 1`; a
+    /// callee it rebinds), or the state of an object the earlier call is
+    /// given (`send(record["name"])`, `len(record)`, `f"{record}"` after
+    /// `normalise(record)`; passing `record` itself along is no read, and a
+    /// variable holding a constant cannot change). Also a later argument
+    /// that changes what the earlier call uses (`send(record.pop("k"))`
+    /// after `save(record)`; a function of this module that changes one of
+    /// its variables). A statement under a `with` or `async with` whose
+    /// lock the call takes too (`async with state_lock:` around `read()`,
+    /// which takes `state_lock`; `self._lock` around `self.refresh()`). A
+    /// function that reads its own frame (`locals()`, `vars()`, `dir()`,
+    /// `eval`): `gather` binds every target at once, later. Statements
+    /// that coroutine code around them catches `SystemExit` or
+    /// `KeyboardInterrupt` in and goes on (`except SystemExit: return 2`,
+    /// a base of them, a bare `except:`): a `try` in their function or
+    /// around a call of it in the module, a few callers up.
     ///
     /// Two calls that pass the same stateful-looking object: a name with a
     /// word such as `session`, `sess`, `db`, `conn`, `cursor`, `tx`, `ws`,
@@ -126,7 +168,12 @@ declare_codemod! {
     /// `except` or `finally` body around the statements (cleanup of the
     /// first result, such as cancelling a background task it started, would
     /// be skipped), or code after a handler that lets execution go on
-    /// (`pass`, `continue`) or after `contextlib.suppress`. asyncio's own
+    /// (`pass`, `continue`, a log call) or after a `with` whose context
+    /// manager may suppress the exception: any but one known to let every
+    /// exception through (`open`, `asyncio.timeout`, a lock, a class of the
+    /// module whose `__exit__` returns only `None` or `False`, a
+    /// `contextmanager` generator of the module that catches nothing
+    /// around its `yield`). asyncio's own
     /// functions (`sleep`, `gather`, `wait`, `wait_for`, `shield`, …) and
     /// waits on synchronisation objects (`.acquire()`, `.wait()`,
     /// `.join()`), which exist to order things. A bare `await CALL`
@@ -227,6 +274,16 @@ fn gather_run<'a>(ctx: &Context<'a>, out: &mut Findings, run: &'a [Stmt], scope:
     if ctx.semantic.reads_own_frame(scope) {
         return;
     }
+    // A task that raises `SystemExit` or `KeyboardInterrupt` stops the
+    // event loop at once: coroutine code around that catches one and goes
+    // on (`except SystemExit: return 2`) no longer gets to.
+    if let Some(first) = run.first()
+        && ["SystemExit", "KeyboardInterrupt"]
+            .iter()
+            .any(|class| ctx.semantic.may_keep_around(first.start(), class).is_some())
+    {
+        return;
+    }
     let mut group: Vec<Awaited> = Vec::new();
     for stmt in run {
         let candidate = Awaited::from_stmt(ctx, stmt, scope).filter(|_| !suppressed(ctx, stmt));
@@ -306,6 +363,12 @@ struct Awaited<'a> {
     /// The objects that the calls inside the arguments (and inside the
     /// callee's chain) may change: `record` for `f(record.pop("k"))`.
     changed_by_arguments: Vec<ObjectOwner<'a>>,
+    /// The objects the call is given (its receivers, and what its
+    /// arguments reach), as paths: it may change them.
+    given: Vec<ObjectPath<'a>>,
+    /// The objects whose state evaluating the callee and the arguments
+    /// reads, as paths: `record` for `send(record["name"])`.
+    read_into: Vec<ObjectPath<'a>>,
     /// Whether every object the call reaches was collected; when not,
     /// the call is grouped with nothing.
     complete: bool,
@@ -395,6 +458,27 @@ impl<'a> Awaited<'a> {
             .filter_map(|path| stateful_prefix(ctx, path))
             .collect();
         let receivers: Vec<ObjectOwner> = receiver_paths.iter().map(ObjectPath::owner).collect();
+        let mut read_into = ReachedObjects::default();
+        // `**mapping` is read (unpacked) before the call; `*items` too,
+        // which `objects_read_in` sees.
+        let passed = call
+            .arguments
+            .iter_source_order()
+            .map(|argument| match argument {
+                ast::ArgOrKeyword::Arg(value) => (value, true),
+                ast::ArgOrKeyword::Keyword(keyword) => (&keyword.value, keyword.arg.is_some()),
+            });
+        for (value, passed) in std::iter::once((call.func.as_ref(), true)).chain(passed) {
+            let found = semantic.objects_read_in(value, passed);
+            read_into.complete &= found.complete;
+            read_into.paths.extend(
+                found
+                    .paths
+                    .into_iter()
+                    .filter(|path| may_change(semantic, path)),
+            );
+        }
+        reached.complete &= read_into.complete;
         let mut complete = callee.complete && reached.complete;
         let outer = match semantic.outer_uses_of_call(call, scope) {
             Some(uses) => {
@@ -403,7 +487,6 @@ impl<'a> Awaited<'a> {
             }
             None => Vec::new(),
         };
-        eprintln!("DBG {:?} {:?}", &ctx.source[call.range()], outer);
         // Each call runs in a task of its own: a lock held around the
         // statement that the call takes too (a lock keyed by the current
         // task, re-entrant for the caller) now waits for the caller.
@@ -448,6 +531,8 @@ impl<'a> Awaited<'a> {
             outer_in_arguments: outer_states(ctx, &outer_in_arguments),
             reads,
             changed_by_arguments: changed.paths.iter().map(ObjectPath::owner).collect(),
+            given: receiver_paths.into_iter().chain(argument_paths).collect(),
+            read_into: read_into.paths,
             complete,
             read_later_by_closure,
         })
@@ -492,9 +577,9 @@ fn type_comment_after<'s>(source: &'s str, stmt: &Stmt) -> Option<(TextRange, &'
         .trim_start()
         .strip_prefix("type:")?
         .trim_start();
-    let ignore = kind.strip_prefix("ignore").is_some_and(|after| {
-        after.is_empty() || after.starts_with(['[', ' ', '\t', '#'])
-    });
+    let ignore = kind
+        .strip_prefix("ignore")
+        .is_some_and(|after| after.is_empty() || after.starts_with(['[', ' ', '\t', '#']));
     if ignore {
         return None;
     }
@@ -533,7 +618,7 @@ fn is_plain_type(text: &str) -> bool {
 }
 
 /// The values of a call's arguments, positional and keyword, in source order.
-fn argument_values<'a>(call: &'a ast::ExprCall) -> impl Iterator<Item = &'a Expr> {
+fn argument_values(call: &ast::ExprCall) -> impl Iterator<Item = &Expr> {
     call.arguments
         .iter_source_order()
         .map(|argument| match argument {
@@ -594,7 +679,8 @@ fn holds_what_the_call_uses(
                         let owner = path.owner();
                         let variable = semantic.owner_scope(path.base, path.scope);
                         if receivers.iter().any(|r| r.overlaps(&owner))
-                            || variable.is_some_and(|scope| outer.iter().any(|o| o.is(path.base, scope)))
+                            || variable
+                                .is_some_and(|scope| outer.iter().any(|o| o.is(path.base, scope)))
                         {
                             return true;
                         }
@@ -643,6 +729,27 @@ fn conflicts(earlier: &Awaited, later: &Awaited) -> bool {
         || share_outer_state(earlier, later)
         || reads_what_the_earlier_call_changes(earlier, later)
         || changes_what_the_earlier_call_uses(earlier, later)
+        || reads_what_the_earlier_call_is_given(earlier, later)
+}
+
+/// Whether evaluating the later callee or arguments reads the state of an
+/// object the earlier call is given, which it may change
+/// (`send(record["name"])` after `normalise(record)`): `gather` evaluates
+/// every argument before any call runs.
+fn reads_what_the_earlier_call_is_given(earlier: &Awaited, later: &Awaited) -> bool {
+    later
+        .read_into
+        .iter()
+        .any(|read| earlier.given.iter().any(|given| read.starts_with(given)))
+}
+
+/// Whether the object at `path` may change: not when its variable holds
+/// only constants (`LIMIT = 3`, `url = "…"`).
+fn may_change(semantic: &SemanticModel, path: &ObjectPath) -> bool {
+    path.kind != BaseKind::Variable
+        || semantic
+            .owner_scope(path.base, path.scope)
+            .is_none_or(|owner| semantic.may_be_mutable(path.base, owner))
 }
 
 /// Whether the later statement reads a variable that the earlier call may
@@ -674,8 +781,7 @@ fn changes_what_the_earlier_call_uses(earlier: &Awaited, later: &Awaited) -> boo
             .any(|used| used.overlaps(changed))
     }) || later.outer_in_arguments.iter().any(|changed| {
         earlier.outer.iter().any(|used| {
-            used.is(changed.name, changed.owner)
-                && (used.writes || changed.writes || used.mutable)
+            used.is(changed.name, changed.owner) && (used.writes || changed.writes || used.mutable)
         })
     })
 }
@@ -963,7 +1069,8 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
         // The last statement's type comment became a declaration.
         let replaced = TextRange::new(
             range.start(),
-            last.type_comment.map_or(range.end(), |comment| comment.end()),
+            last.type_comment
+                .map_or(range.end(), |comment| comment.end()),
         );
         let after = &source[TextRange::new(replaced.end(), line_end(source, replaced.end()))];
         // Only counted for the line length: what shares the line.
@@ -1370,12 +1477,56 @@ mod tests {
             &AM004,
             "import asyncio\ncache = {}\nasync def load():\n    return cache.get(1)\ndef reset():\n    cache.clear()\n    return 1\nasync def f():\n    a = await load()\n    b = await send(reset())\n    return a, b\n",
         );
-        // Builtins that change nothing still group.
+        // Builtins that change nothing, given what the earlier call is not
+        // given, still group.
         check_fix(
             &AM004,
-            "import asyncio\nasync def f(record):\n    a = await save(record)\n    b = await send(str(record), len(record))\n",
-            "import asyncio\nasync def f(record):\n    a, b = await asyncio.gather(save(record), send(str(record), len(record)))\n",
+            "import asyncio\nasync def f(record, items):\n    a = await save(record)\n    b = await send(str(items), len(items))\n",
+            "import asyncio\nasync def f(record, items):\n    a, b = await asyncio.gather(save(record), send(str(items), len(items)))\n",
         );
+    }
+
+    #[test]
+    fn a_later_argument_reading_what_an_earlier_call_is_given_is_a_dependency() {
+        for later in [
+            "send(record['name'])",
+            "send(record.name)",
+            "send(len(record))",
+            "send(f'{record}')",
+            "send(*record)",
+            "send(**record)",
+            "send(record == {})",
+            "record.get('k')",
+            "send([record.x])",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nasync def f(record):\n    a = await normalise(record)\n    b = await {later}\n    return a, b\n"
+                ),
+            );
+        }
+        // Also what the receiver of the earlier call holds.
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f(cache):\n    a = await cache.refresh()\n    b = await send(cache.data)\n    return a, b\n",
+        );
+        // Passed along as it is, the object is read when the call runs; an
+        // attribute passed is not what the other call was given; a constant
+        // cannot change.
+        for (first, later) in [
+            ("normalise(record)", "g(record, [record], {1: record})"),
+            ("normalise(user.id)", "send(user.id, user.name)"),
+            ("normalise(limit)", "send(limit + 1, f'{limit}')"),
+        ] {
+            let source = format!(
+                "import asyncio\nasync def f(record, user):\n    limit = 3\n    a = await {first}\n    b = await {later}\n"
+            );
+            let expected = format!(
+                "import asyncio\nasync def f(record, user):\n    limit = 3\n    a, b = await asyncio.gather({first}, {later})\n"
+            );
+            check_fix(&AM004, &source, &expected);
+        }
     }
 
     #[test]
