@@ -71,6 +71,10 @@ declare_codemod! {
     /// around it or before it is made, bound more than once or declared
     /// `global`; a result of its calls used as a whole (`return response`,
     /// `process(result)`: it may need the session open after the block); a
+    /// call on such a result not awaited at once whose value leaves its
+    /// statement (`asyncio.create_task(response.text())`, `[r.json()]`,
+    /// `asyncio.wait_for(r.text(), 5)`, any call but a builtin that keeps
+    /// nothing, such as `print`): the coroutine may run after the block; a
     /// response passed on, or a part of it kept (`stream = response.content`);
     /// a block that would `yield` (it would stay open across the
     /// consumer's code); a function that reads its own variables
@@ -291,6 +295,9 @@ fn judge_response(ctx: &Context, resource: &Resource) -> Verdict {
                 "the response's stream or connection is used: code given it may read it after the block",
             );
         }
+        if matches!(unawaited_chain(semantic, use_.range), Chain::Escapes) {
+            return Verdict::Report(ESCAPES);
+        }
         let taken = call.map_or(attribute.range(), Ranged::range);
         if stored_or_returned(semantic, taken)
             || matches!(value_use(semantic, taken), ResultUse::Bound(_))
@@ -478,6 +485,18 @@ fn judge(ctx: &Context, resource: &Resource) -> Verdict {
             let Some((attribute, call)) = semantic.attribute_of(use_.range) else {
                 return Verdict::Report(WHOLE);
             };
+            match unawaited_chain(semantic, use_.range) {
+                Chain::Escapes => return Verdict::Report(ESCAPES),
+                // Its uses extend the block too.
+                Chain::Bound(names) => {
+                    for name in names {
+                        if !derived.contains(&name) {
+                            derived.push(name);
+                        }
+                    }
+                }
+                Chain::Stays => {}
+            }
             // `await response.text()` gives data, read while the block is
             // open; what is taken without awaiting and kept in a variable
             // (`stream = response.content`) may still need the resource.
@@ -615,6 +634,60 @@ fn holds(expr: &Expr, range: TextRange) -> bool {
         }
         Expr::Dict(dict) => dict.items.iter().any(|item| item.value.range() == range),
         _ => false,
+    }
+}
+
+const ESCAPES: &str = "a call on a result of the resource's calls is not awaited at once and its value leaves the statement (a task, a list, an argument): it may run after the block";
+
+/// Where the chain of attributes and calls that starts at the expression
+/// at `range` (`r.text()`, `r.headers.get(k)`, `r.content.read()`) ends
+/// up, when it holds a call not awaited at once: that call's value may be
+/// a coroutine that still needs the resource.
+enum Chain<'a> {
+    /// No such call, or its value is dropped, or awaited in the chain.
+    Stays,
+    /// The value is bound to these names.
+    Bound(Vec<&'a str>),
+    /// The value goes anywhere else: into a task, a list, an argument of
+    /// a call that may keep it (`asyncio.create_task(r.text())`,
+    /// `jobs = [r.text()]`, `asyncio.wait_for(r.text(), 5)`).
+    Escapes,
+}
+
+fn unawaited_chain<'a>(semantic: &SemanticModel<'a>, range: TextRange) -> Chain<'a> {
+    let mut top = range;
+    let mut calls = false;
+    while let Some((attribute, call)) = semantic.attribute_of(top) {
+        match call {
+            // What is awaited in the chain is data from then on.
+            Some(call) if semantic.is_awaited(call) => return Chain::Stays,
+            Some(call) => {
+                calls = true;
+                top = call.range();
+            }
+            None => top = attribute.range(),
+        }
+    }
+    if !calls {
+        return Chain::Stays;
+    }
+    match value_use(semantic, top) {
+        ResultUse::Read => Chain::Stays,
+        ResultUse::Bound(names) => Chain::Bound(names),
+        ResultUse::Whole => {
+            // Given to a builtin that keeps nothing (`print(r.headers.get(k))`).
+            let dropped = semantic.call_given(top).is_some_and(|call| {
+                let scope = semantic.scope_at(call.start());
+                semantic
+                    .qualified_name(&call.func, scope)
+                    .is_some_and(|q| known::keeps_no_argument(q.as_str()))
+            });
+            if dropped {
+                Chain::Stays
+            } else {
+                Chain::Escapes
+            }
+        }
     }
 }
 
@@ -929,6 +1002,39 @@ mod tests {
             "    s = aiohttp.ClientSession()\n    s = aiohttp.ClientSession()\n    await s.get(url)\n",
         );
         reported("    s = aiohttp.ClientSession()\n");
+    }
+
+    #[test]
+    fn a_call_on_a_result_that_leaves_its_statement_is_reported() {
+        // The coroutine would run (or be awaited) after the block closed
+        // the session.
+        for escape in [
+            "    t = asyncio.create_task(r.text())\n    print(r.status)\n    return await t\n",
+            "    jobs = [r.text()]\n    print(r.status)\n    return await asyncio.gather(*jobs)\n",
+            "    w = asyncio.wait_for(r.text(), 5)\n    print(r.status)\n    return await w\n",
+            "    t = asyncio.ensure_future(r.content.read())\n    return await t\n",
+            "    keep(r.json())\n",
+            "    await asyncio.wait_for(r.text(), 5)\n",
+            "    print(later(r.text()))\n",
+            "    coro = r.content.read()\n    return await coro\n",
+        ] {
+            reported(&format!(
+                "    s = aiohttp.ClientSession()\n    r = await s.get(url)\n{escape}"
+            ));
+        }
+    }
+
+    #[test]
+    fn a_call_on_a_result_awaited_or_dropped_in_its_statement_is_wrapped() {
+        check_unsafe_fix(
+            &AM110,
+            &module(
+                "    s = aiohttp.ClientSession()\n    r = await s.get(url)\n    r.raise_for_status()\n    body = await r.content.read()\n    print(r.headers.get('a'), len(r.headers.keys()))\n    return body\n",
+            ),
+            &module(
+                "    async with aiohttp.ClientSession() as s:\n        r = await s.get(url)\n        r.raise_for_status()\n        body = await r.content.read()\n        print(r.headers.get('a'), len(r.headers.keys()))\n    return body\n",
+            ),
+        );
     }
 
     #[test]

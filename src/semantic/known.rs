@@ -517,6 +517,30 @@ pub fn class(qualified: &str) -> Option<&'static KnownClass> {
 }
 
 /// What calling `method` on an instance of the library class `class` gives back, if known.
+/// Builtins that read their arguments and return without keeping any of
+/// them, calling none, or awaiting none: a coroutine given to one is never
+/// run later (`print(r.text())` prints it, and drops it).
+const KEEPS_NO_ARGUMENT: &[&str] = &[
+    "builtins.ascii",
+    "builtins.bool",
+    "builtins.callable",
+    "builtins.format",
+    "builtins.hash",
+    "builtins.id",
+    "builtins.isinstance",
+    "builtins.len",
+    "builtins.print",
+    "builtins.repr",
+    "builtins.str",
+    "builtins.type",
+];
+
+/// Whether the function `qualified` keeps none of its arguments past the
+/// call; see [`KEEPS_NO_ARGUMENT`].
+pub fn keeps_no_argument(qualified: &str) -> bool {
+    KEEPS_NO_ARGUMENT.contains(&qualified)
+}
+
 pub fn method(class_name: &str, method: &str) -> Option<Returns> {
     class(class_name)?
         .methods
@@ -694,6 +718,18 @@ mod tests {
         assert!(class("sqlalchemy.ext.asyncio.AsyncSession").is_some_and(|c| c.stateful));
         assert_eq!(function("requests.get"), None);
         assert_eq!(method("aiohttp.ClientSession", "unknown_method"), None);
+    }
+
+    #[test]
+    fn builtins_that_keep_no_argument() {
+        assert!(keeps_no_argument("builtins.print"));
+        assert!(keeps_no_argument("builtins.len"));
+        assert!(
+            !keeps_no_argument("builtins.list"),
+            "a list keeps its items"
+        );
+        assert!(!keeps_no_argument("asyncio.create_task"));
+        assert!(!keeps_no_argument("print"), "only the qualified builtin");
     }
 
     #[test]

@@ -53,6 +53,49 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
+impl<'a> SemanticModel<'a> {
+    /// The call of which the expression at `range` is an argument itself
+    /// (positional, `*`-unpacked, or a keyword's value), when it is one.
+    /// Looks only at the statement around `range`.
+    pub fn call_given(&self, range: TextRange) -> Option<&'a ExprCall> {
+        let stmt = self.statement_at(range.start())?;
+        let mut finder = CallGiven { range, found: None };
+        // Only expressions around `range` are entered: the nested blocks
+        // of a compound statement hold none.
+        finder.visit_stmt(stmt);
+        finder.found
+    }
+}
+
+/// Finds the call that gets the expression at `range` as an argument.
+struct CallGiven<'a> {
+    range: TextRange,
+    found: Option<&'a ExprCall>,
+}
+
+impl<'a> Visitor<'a> for CallGiven<'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found.is_some() || !expr.range().contains_range(self.range) {
+            return;
+        }
+        if let Expr::Call(call) = expr {
+            let given = call.arguments.args.iter().any(|a| match a {
+                Expr::Starred(starred) => starred.value.range() == self.range,
+                a => a.range() == self.range,
+            }) || call
+                .arguments
+                .keywords
+                .iter()
+                .any(|k| k.value.range() == self.range);
+            if given {
+                self.found = Some(call);
+                return;
+            }
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
 /// Finds the attribute whose value is the expression at `range`.
 struct AttributeOf<'a> {
     range: TextRange,
@@ -201,6 +244,27 @@ mod tests {
         assert_eq!(attribute.attr.as_str(), "get");
         assert!(call.is_some());
         assert!(model.attribute_of(at("u)")).is_none());
+    }
+
+    #[test]
+    fn the_call_an_expression_is_given_to() {
+        let source = "async def f(r):\n    t = keep(r.text(), *r.rest(), k=r.k())\n    print([r.x()])\n    for a in each(r.y()):\n        pass\n";
+        let parsed = parse(source).unwrap();
+        let model = SemanticModel::build(parsed.syntax());
+        let given = |needle: &str| {
+            let start = TextSize::try_from(source.find(needle).unwrap()).unwrap();
+            let end = start + TextSize::try_from(needle.len()).unwrap();
+            model
+                .call_given(ruff_text_size::TextRange::new(start, end))
+                .map(|call| source[call.func.range()].to_string())
+        };
+        assert_eq!(given("r.text()").as_deref(), Some("keep"));
+        assert_eq!(given("r.rest()").as_deref(), Some("keep"));
+        assert_eq!(given("r.k()").as_deref(), Some("keep"));
+        assert_eq!(given("r.x()"), None, "inside a list, not given itself");
+        assert_eq!(given("[r.x()]").as_deref(), Some("print"));
+        assert_eq!(given("r.y()").as_deref(), Some("each"));
+        assert_eq!(given("r)"), None);
     }
 
     #[test]
