@@ -508,6 +508,14 @@ fn check_candidate(
     }
     loops_elsewhere(ctx, loop_calls, &own, current)?;
     objects_bound_elsewhere(ctx, candidate.run_call)?;
+    // A project module this one imports may bind objects to the loop, or
+    // ask for the current loop, when it is imported: `asyncio.run` makes
+    // another loop and leaves none current.
+    let applicability = if semantic.imported_module_binding_loop().is_some() {
+        Applicability::Unsafe
+    } else {
+        applicability
+    };
     Ok(where_it_runs(semantic, candidate.run_call, applicability))
 }
 

@@ -43,7 +43,7 @@ pub struct ProjectIndex {
     /// Each class's direct subclasses anywhere in the project, by the
     /// short name of the base as written: built on the first question that
     /// needs it (see [`Self::subclasses_may_override`]).
-    class_bases: OnceLock<FxHashMap<Box<str>, Vec<PathBuf>>>,
+    scan: OnceLock<ProjectScan>,
 }
 
 impl std::fmt::Debug for ProjectIndex {
@@ -74,7 +74,7 @@ impl ProjectIndex {
             scripts,
             summaries: RwLock::new(FxHashMap::default()),
             resolved: RwLock::new(FxHashMap::default()),
-            class_bases: OnceLock::new(),
+            scan: OnceLock::new(),
         }
     }
 
@@ -179,6 +179,10 @@ impl ProjectIndex {
         }
         let qualified = format!("{module}.{name}");
         match summary.symbols.get(name) {
+            // Another module may replace it (`store.save = fake`).
+            Some(Symbol::Function(_)) if self.scan().written_attributes.contains(name) => {
+                Resolved::Unknown
+            }
             Some(Symbol::Function(function)) if tail.is_empty() => Resolved::Function {
                 qualified,
                 facts: facts(function),
@@ -288,6 +292,7 @@ impl ProjectIndex {
         if !class_summary.keeps_methods
             || class_summary.other_names.contains(name)
             || summary.written_attributes.contains(name)
+            || self.scan().written_attributes.contains(name)
         {
             return Resolved::Unknown;
         }
@@ -310,6 +315,12 @@ impl ProjectIndex {
         }
     }
 
+    /// The text scan of the whole project, made on the first question that
+    /// needs it.
+    fn scan(&self) -> &ProjectScan {
+        self.scan.get_or_init(|| scan_project(&self.layout))
+    }
+
     /// The summary of the module that defines the project class `class`, and the class's.
     fn class(&self, class: &str) -> Option<(Arc<ModuleSummary>, ClassSummary)> {
         let (module, name) = class.rsplit_once('.')?;
@@ -329,14 +340,18 @@ impl ProjectIndex {
     /// a class statement naming each base; only those are parsed. Classes
     /// defined inside functions are not seen.
     fn subclasses_may_override(&self, class: &str, name: &str) -> bool {
-        let table = self
-            .class_bases
-            .get_or_init(|| scan_class_bases(&self.layout));
+        let scan = self.scan();
+        let table = &scan.class_bases;
         let mut family = vec![class.to_string()];
         let mut next = 0;
         while let Some(current) = family.get(next).cloned() {
             next += 1;
             let short = current.rsplit('.').next().unwrap_or(&current);
+            // A class made in a function body or at run time (`type(...)`)
+            // is in no summary: it may derive from this one.
+            if scan.hidden_bases.contains(short) {
+                return true;
+            }
             for file in table.get(short).into_iter().flatten() {
                 let Some((module, _)) = self.layout.module_name(file) else {
                     return true;
@@ -420,6 +435,40 @@ impl ProjectFacts for ProjectIndex {
         self.instance_method_hops(class, name, 0)
     }
 
+    fn binds_loop_at_import(&self, module: &str) -> Option<String> {
+        let mut seen: Vec<String> = vec![module.to_string()];
+        let mut next = 0;
+        while let Some(current) = seen.get(next).cloned() {
+            next += 1;
+            if next > 64 {
+                break;
+            }
+            let Some(summary) = self.summary(&current) else {
+                continue;
+            };
+            if let Some((call, line)) = summary.loop_bound_at_import.first() {
+                let origin = self.origin(&summary, *line);
+                return Some(format!("`{call}()` in `{origin}`"));
+            }
+            for symbol in summary.symbols.values() {
+                let Symbol::Import(target) = symbol else {
+                    continue;
+                };
+                let parts: Vec<&str> = target.split('.').collect();
+                for split in (1..=parts.len()).rev() {
+                    let prefix = parts[..split].join(".");
+                    if self.layout.find_module(&prefix).is_some() {
+                        if !seen.contains(&prefix) {
+                            seen.push(prefix);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        None
+    }
+
     fn is_script(&self, qualified: &str) -> bool {
         self.scripts.iter().any(|script| script == qualified)
     }
@@ -494,15 +543,44 @@ fn read_scripts(root: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Every `class X(...)` statement's base names, by the last segment of
-/// each base as written (`Base` for `models.Base`), mapped to the files
-/// that have one: a scan of the text, no parse.
-fn scan_class_bases(layout: &Layout) -> FxHashMap<Box<str>, Vec<PathBuf>> {
-    let mut table: FxHashMap<Box<str>, Vec<PathBuf>> = FxHashMap::default();
+/// What a scan of the text of every project file (no parse) finds.
+#[derive(Debug, Default)]
+struct ProjectScan {
+    /// Every `class X(...)` statement's base names, by the last segment of
+    /// each base as written (`Base` for `models.Base`), mapped to the
+    /// files that have one.
+    class_bases: FxHashMap<Box<str>, Vec<PathBuf>>,
+    /// Names that may be the base of a class no summary shows: a base of
+    /// an indented `class` statement (in a function, or nested), and every
+    /// word of a line that calls `type(` or `new_class(`.
+    hidden_bases: FxHashSet<Box<str>>,
+    /// Attribute names some code may assign or delete on any object
+    /// (`store.save = fake`, `del obj.save`, `setattr(x, "save", …)`,
+    /// `patch.object(store, "save")`): what another module may replace.
+    written_attributes: FxHashSet<Box<str>>,
+}
+
+/// Directories never part of the project's own code.
+const SKIPPED_DIRS: &[&str] = &["venv", "site-packages", "node_modules", "__pycache__"];
+
+fn scan_project(layout: &Layout) -> ProjectScan {
+    let mut scan = ProjectScan::default();
     let walker = ignore::WalkBuilder::new(&layout.root)
         .standard_filters(true)
         .hidden(true)
+        .filter_entry(|entry| {
+            entry
+                .file_name()
+                .to_str()
+                .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
+        })
         .build();
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !(c == '_' || c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
     for entry in walker.flatten() {
         let path = entry.path();
         if path.extension().is_none_or(|e| e != "py") {
@@ -513,26 +591,62 @@ fn scan_class_bases(layout: &Layout) -> FxHashMap<Box<str>, Vec<PathBuf>> {
         };
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         for line in text.lines() {
-            let Some(rest) = line.trim_start().strip_prefix("class ") else {
-                continue;
-            };
-            let Some(open) = rest.find('(') else { continue };
-            let inside = &rest[open + 1..];
-            for word in inside
-                .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
-                .filter(|w| !w.is_empty())
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix("class ")
+                && let Some(open) = rest.find('(')
             {
-                let last = word.rsplit('.').next().unwrap_or(word);
-                if seen.insert(last) {
-                    table
-                        .entry(last.into())
-                        .or_default()
-                        .push(path.to_path_buf());
+                let inside = &rest[open + 1..];
+                for word in inside
+                    .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
+                    .filter(|w| !w.is_empty())
+                {
+                    let last = word.rsplit('.').next().unwrap_or(word);
+                    if trimmed.len() != line.len() {
+                        scan.hidden_bases.insert(last.into());
+                    }
+                    if seen.insert(last) {
+                        scan.class_bases
+                            .entry(last.into())
+                            .or_default()
+                            .push(path.to_path_buf());
+                    }
+                }
+            }
+            if line.contains("type(") || line.contains("new_class(") {
+                scan.hidden_bases
+                    .extend(words(line).into_iter().map(Into::into));
+            }
+            if line.contains("setattr(")
+                || line.contains("patch.object(")
+                || line.contains("delattr(")
+            {
+                scan.written_attributes
+                    .extend(words(line).into_iter().map(Into::into));
+            }
+            let deleting = trimmed.starts_with("del ");
+            for (at, _) in line.match_indices('.') {
+                let after = &line[at + 1..];
+                let name_len = after
+                    .find(|c: char| !(c == '_' || c.is_alphanumeric()))
+                    .unwrap_or(after.len());
+                if name_len == 0 {
+                    continue;
+                }
+                let rest = after[name_len..].trim_start();
+                let assigned = rest.starts_with('=') && !rest.starts_with("==");
+                let augmented = [
+                    "+=", "-=", "*=", "/=", "|=", "&=", "//=", "@=", "%=", "^=", ">>=", "<<=",
+                    "**=", ":",
+                ]
+                .iter()
+                .any(|op| rest.starts_with(op));
+                if assigned || augmented || deleting {
+                    scan.written_attributes.insert(after[..name_len].into());
                 }
             }
         }
     }
-    table
+    scan
 }
 
 /// A summary in words, for `--show-index`.

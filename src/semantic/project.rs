@@ -101,6 +101,12 @@ pub trait ProjectFacts: Send + Sync {
     /// `qualified` (`app.cli.main`): an entry point, which the installed
     /// script calls once per process.
     fn is_script(&self, qualified: &str) -> bool;
+
+    /// Whether importing the project module `module` (or a project module
+    /// it imports at its top level, transitively) ties an object to the
+    /// event loop current then (`asyncio.Future()`, `get_event_loop()`, …
+    /// at module level): what it calls and where, for messages.
+    fn binds_loop_at_import(&self, module: &str) -> Option<String>;
 }
 
 /// The project around one module, as that module's semantic model sees
@@ -202,6 +208,26 @@ impl<'a> super::SemanticModel<'a> {
             return Resolved::Unknown;
         }
         project.facts.resolve(&absolute)
+    }
+
+    /// A project module this module imports (anywhere) whose import ties
+    /// an object to the event loop current then (see
+    /// [`ProjectFacts::binds_loop_at_import`]).
+    pub fn imported_module_binding_loop(&self) -> Option<String> {
+        let project = self.project()?;
+        self.bindings.iter().find_map(|binding| {
+            let path = binding.kind.import_path()?;
+            let absolute = project.absolute(path)?;
+            // The longest prefix that is a module: `from app.state import
+            // ready` imports `app.state`.
+            let parts: Vec<&str> = absolute.split('.').collect();
+            (1..=parts.len()).rev().find_map(|split| {
+                match project.facts.resolve(&parts[..split].join(".")) {
+                    Resolved::Module(module) => project.facts.binds_loop_at_import(&module),
+                    _ => None,
+                }
+            })
+        })
     }
 
     /// [`Self::resolve_imported`], and also a method called on a local
