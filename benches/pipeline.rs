@@ -120,7 +120,7 @@ fn main() {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     let mut rules = RuleSettings::for_codemods(ALL);
     rules.unsafe_fixes = true;
-    rules.target_version = PyVersion::NEWEST_TARGET;
+    rules.options.target_version = PyVersion::NEWEST_TARGET;
 
     let parse_only = |text: &str| usize::from(ruff_python_parser::parse_module(text).is_ok());
     let check =

@@ -591,8 +591,8 @@ mod tests {
     use ruff_python_ast::PythonVersion;
 
     use super::{compile_errors, errors_at, introduced};
-    use crate::engine::parse;
     use crate::version::PyVersion;
+    use ruff_python_parser::parse_module as parse;
 
     /// Each snippet with whether CPython 3.10, 3.11 and 3.13 compile it
     /// (recorded from `compile(src, name, "exec")` on each).

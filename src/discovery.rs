@@ -8,8 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::engine::RuleSettings;
 pub use crate::messages::describe_io_error;
-use crate::settings::{ConfigError, Resolver, RuleSettings};
+use crate::settings::{ConfigError, Resolver};
 use crate::source::Position;
 
 /// A path that could not be walked, or a configuration that could not be read.

@@ -16,19 +16,46 @@ use ruff_python_parser::{ParseError, Parsed, parse_module};
 use ruff_source_file::LineIndex;
 use ruff_text_size::{TextRange, TextSize};
 
-use crate::codemods::{ASYNC_DEF, Codemod, Context, has_async_def};
+use crate::codemods::{ASYNC_DEF, Codemod, has_async_def};
 use crate::compile_check::{compile_errors, introduced};
 use crate::fix::apply::{apply_fixes, splice};
 use crate::fix::importer::remove_unused_imports;
-use crate::fix::{Applicability, Edit, Finding, Findings, ImportRemoval};
+use crate::fix::{
+    Applicability, CodemodOptions, Context, Edit, Finding, Findings, Fix, ImportRemoval,
+};
 use crate::semantic::SemanticModel;
 use crate::semantic::project::ProjectModule;
-use crate::settings::RuleSettings;
 use crate::source::Position;
 use crate::version::PyVersion;
 
 /// Rounds of fixes before giving up on reaching a fixed point.
 pub const MAX_ROUNDS: usize = 10;
+
+/// What the fix engine needs: which codemods run, whether unsafe fixes
+/// apply, and the options every codemod is given.
+#[derive(Debug, Clone)]
+pub struct RuleSettings {
+    pub codemods: Vec<&'static Codemod>,
+    pub unsafe_fixes: bool,
+    pub options: CodemodOptions,
+}
+
+impl RuleSettings {
+    /// Every codemod, unsafe fixes on, the default target: for tests.
+    pub fn for_codemods(codemods: &[&'static Codemod]) -> Self {
+        RuleSettings {
+            codemods: codemods.to_vec(),
+            unsafe_fixes: true,
+            options: CodemodOptions::default(),
+        }
+    }
+
+    /// Whether a fix with this safety and minimum Python applies under these settings.
+    pub fn allows(&self, fix: &Fix) -> bool {
+        (fix.applicability == Applicability::Safe || self.unsafe_fixes)
+            && fix.min_python <= self.options.target_version
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -315,21 +342,21 @@ pub fn add_noqa(
         let entry = lines
             .entry(line.start)
             .or_insert_with(|| (line, Vec::new()));
-        if !entry.1.contains(&finding.codemod.code) {
-            entry.1.push(finding.codemod.code);
+        if !entry.1.contains(&finding.code) {
+            entry.1.push(finding.code);
         }
     }
     let mut edits = Vec::with_capacity(lines.len());
     for (line, mut codes) in lines.into_values() {
         codes.sort_unstable();
-        let Some(edit) = map.edit_for(source, line, &codes) else {
+        let Some((range, content)) = map.edit_for(source, line, &codes) else {
             return Err(SourceError {
                 position: Position::START,
                 message: "internal error: no place for a `# noqa` comment; file left unchanged"
                     .to_string(),
             });
         };
-        edits.push(edit);
+        edits.push(Edit::replacement(range, content));
     }
     if let Some(cells) = &cells
         && edits.iter().any(|edit| cells.refuses(edit))
@@ -353,7 +380,7 @@ pub fn add_noqa(
             let at = Position::at(&index, &text, finding.range.start());
             format!(
                 "internal error: the `# noqa` for {} at line {} does not silence it",
-                finding.codemod.code, at.line
+                finding.code, at.line
             )
         })
         .collect();
@@ -384,7 +411,7 @@ fn process(
     let mut outcome = SourceOutcome {
         reports: findings
             .iter()
-            .map(|f| report(f, source, index(), rules))
+            .filter_map(|f| report(f, source, index(), rules))
             .collect(),
         ..SourceOutcome::default()
     };
@@ -398,7 +425,7 @@ fn process(
     // parse again, so they reuse its memory while it is still in cache.
     drop(parsed);
 
-    let gate = CompileGate::new(source, cells.clone(), rules.target_version);
+    let gate = CompileGate::new(source, cells.clone(), rules.options.target_version);
     let mut text = source.to_string();
     let mut removals: Vec<ImportRemoval> = Vec::new();
     // Whether the imports fixes left unused are removed (done with the last
@@ -537,7 +564,7 @@ fn allowed_fixes<'f>(
     findings: &'f [Finding],
     rules: &RuleSettings,
     cells: Option<&Cells>,
-) -> Vec<(&'static Codemod, &'f crate::fix::Fix)> {
+) -> Vec<(&'static str, &'f crate::fix::Fix)> {
     findings
         .iter()
         .filter_map(|f| {
@@ -545,7 +572,7 @@ fn allowed_fixes<'f>(
                 .as_ref()
                 .filter(|fix| rules.allows(fix))
                 .filter(|fix| !cells.is_some_and(|c| fix.edits.iter().any(|e| c.refuses(e))))
-                .map(|fix| (f.codemod, fix))
+                .map(|fix| (f.code, fix))
         })
         .collect()
 }
@@ -733,7 +760,7 @@ fn analyse_in<'p>(
         .codemods
         .iter()
         .copied()
-        .filter(|c| c.min_python <= rules.target_version && c.wants_with(&mut contains))
+        .filter(|c| c.min_python <= rules.options.target_version && c.wants_with(&mut contains))
         .collect();
     if active.is_empty() {
         return Vec::new();
@@ -744,26 +771,36 @@ fn analyse_in<'p>(
         module: parsed.syntax(),
         tokens: parsed.tokens(),
         semantic,
-        settings: rules,
+        settings: &rules.options,
         lines,
         notebook,
         noqa: OnceCell::new(),
     };
     let mut findings = Findings::new(&ctx);
     for codemod in active {
+        let start = findings.len();
         (codemod.run)(&ctx, &mut findings);
+        findings.drop_suppressed(start, codemod);
     }
     let mut findings = findings.into_vec();
-    findings.retain(|f| !ctx.suppressed(f.range.start(), f.codemod));
-    findings
-        .sort_by(|a, b| (a.range.start(), a.codemod.code).cmp(&(b.range.start(), b.codemod.code)));
+    findings.sort_by(|a, b| (a.range.start(), a.code).cmp(&(b.range.start(), b.code)));
     findings
 }
 
-pub fn report(finding: &Finding, source: &str, index: &LineIndex, rules: &RuleSettings) -> Report {
+/// The finding positioned for messages (`None` only for a finding none of
+/// the run's codemods made, which cannot happen).
+pub fn report(
+    finding: &Finding,
+    source: &str,
+    index: &LineIndex,
+    rules: &RuleSettings,
+) -> Option<Report> {
+    let codemod = rules.codemods.iter().find(|c| c.code == finding.code);
+    debug_assert!(codemod.is_some(), "no codemod {} ran", finding.code);
+    let codemod = *codemod?;
     let fix = match &finding.fix {
         None => FixStatus::None(finding.note.clone()),
-        Some(fix) if fix.min_python > rules.target_version => {
+        Some(fix) if fix.min_python > rules.options.target_version => {
             FixStatus::NeedsVersion(fix.min_python)
         }
         Some(fix) if fix.applicability == Applicability::Unsafe && !rules.unsafe_fixes => {
@@ -782,17 +819,17 @@ pub fn report(finding: &Finding, source: &str, index: &LineIndex, rules: &RuleSe
         })
         .collect();
     let line_text = crate::fix::layout::line_text(source, finding.range.start()).to_string();
-    Report {
+    Some(Report {
         cell: None,
         line_text,
-        codemod: finding.codemod,
+        codemod,
         start: Position::at(index, source, finding.range.start()),
         end: Position::at(index, source, finding.range.end()),
         message: finding.message.clone(),
         fix,
         fix_title: finding.fix.as_ref().map(|f| f.title.clone()),
         edits,
-    }
+    })
 }
 
 pub fn syntax_error(source: &str, error: &ParseError) -> SourceError {
@@ -914,5 +951,121 @@ mod tests {
         assert!(needle_finder(source, true)(ASYNC_DEF));
         assert!(needle_finder("async  def f(): pass", false)(ASYNC_DEF));
         assert!(!needle_finder("def f(): pass", true)(ASYNC_DEF));
+    }
+
+    /// The source after `--add-noqa` with every codemod, and what checking
+    /// it again finds (nothing, always).
+    fn marked(source: &str) -> String {
+        let rules = super::RuleSettings::for_codemods(crate::codemods::ALL);
+        let outcome = crate::engine::add_noqa(source, None, &rules, None).expect("parses");
+        assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+        let text = outcome.text.unwrap_or_else(|| source.to_string());
+        let again = crate::engine::process_source(&text, &rules, crate::engine::Mode::Check)
+            .expect("still parses");
+        assert!(
+            again.reports.is_empty(),
+            "{text}\nstill finds {:?}",
+            again.reports
+        );
+        let twice = crate::engine::add_noqa(&text, None, &rules, None).expect("parses");
+        assert_eq!(twice.marked, 0, "a second --add-noqa adds nothing");
+        text
+    }
+
+    const HEAD: &str = "import time\n\n\nasync def f():\n";
+
+    #[test]
+    fn add_noqa_appends_after_code_and_after_a_comment() {
+        let body = r#"    time.sleep(1)
+    time.sleep(2)  # back off
+    x = [time.sleep(3), time.sleep(4)]   
+"#;
+        let expected = r#"    time.sleep(1)  # noqa: AM001
+    time.sleep(2)  # back off  # noqa: AM001
+    x = [time.sleep(3), time.sleep(4)]  # noqa: AM001
+"#;
+        assert_eq!(
+            marked(&format!("{HEAD}{body}")),
+            format!("{HEAD}{expected}")
+        );
+    }
+
+    #[test]
+    fn add_noqa_merges_codes_into_a_directive_keeping_what_follows() {
+        let body = r#"    time.sleep(1)  # noqa: E501 because the URL is long
+    time.sleep(2)  # type: ignore  # NOQA:W291,E501
+"#;
+        let expected = r#"    time.sleep(1)  # noqa: AM001, E501 because the URL is long
+    time.sleep(2)  # type: ignore  # NOQA: AM001, E501, W291
+"#;
+        assert_eq!(
+            marked(&format!("{HEAD}{body}")),
+            format!("{HEAD}{expected}")
+        );
+    }
+
+    #[test]
+    fn add_noqa_never_writes_inside_a_multi_line_string() {
+        // A finding on a line that a string spans: the comment goes where
+        // the string ends, as ruff puts it.
+        let body = r#"    x = f"""
+  {time.sleep(2)} text
+""" + str(1)
+    y = '''a''' if time.sleep(3) else '''
+b
+'''
+    z = (
+        time.sleep(4), """
+        """)
+"#;
+        let expected = r#"    x = f"""
+  {time.sleep(2)} text
+""" + str(1)  # noqa: AM001
+    y = '''a''' if time.sleep(3) else '''
+b
+'''  # noqa: AM001
+    z = (
+        time.sleep(4), """
+        """)  # noqa: AM001
+"#;
+        assert_eq!(
+            marked(&format!("{HEAD}{body}")),
+            format!("{HEAD}{expected}")
+        );
+    }
+
+    #[test]
+    fn add_noqa_follows_backslash_continuations_but_not_in_comments() {
+        let body = r#"    x = time.sleep(1) + \
+        2
+    y = 3  # a comment \
+    z = time.sleep(4)
+"#;
+        let expected = r#"    x = time.sleep(1) + \
+        2  # noqa: AM001
+    y = 3  # a comment \
+    z = time.sleep(4)  # noqa: AM001
+"#;
+        assert_eq!(
+            marked(&format!("{HEAD}{body}")),
+            format!("{HEAD}{expected}")
+        );
+    }
+
+    #[test]
+    fn add_noqa_keeps_crlf_and_a_last_line_without_newline() {
+        let source = "import time\r\nasync def f():\r\n    time.sleep(1)\r\n    time.sleep(2)";
+        assert_eq!(
+            marked(source),
+            "import time\r\nasync def f():\r\n    time.sleep(1)  # noqa: AM001\r\n    time.sleep(2)  # noqa: AM001"
+        );
+    }
+
+    #[test]
+    fn add_noqa_on_a_clean_source_changes_nothing() {
+        let rules = super::RuleSettings::for_codemods(crate::codemods::ALL);
+        let outcome = crate::engine::add_noqa("x = 1\n", None, &rules, None).expect("parses");
+        assert!(outcome.text.is_none());
+        assert_eq!(outcome.marked, 0);
     }
 }

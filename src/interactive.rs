@@ -9,6 +9,7 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 use rustc_hash::FxHashSet;
 
+use crate::engine::RuleSettings;
 use crate::engine::{
     CompileGate, SourceError, analyse_project, compile_error, internal_error, parse,
     remove_imports, syntax_error,
@@ -18,7 +19,6 @@ use crate::fix::{Finding, ImportRemoval};
 use crate::output::Style;
 use crate::output::diff::colorize;
 use crate::semantic::project::ProjectModule;
-use crate::settings::RuleSettings;
 
 /// What the user answered about one fix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +70,7 @@ pub fn review_source(
     let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
     let mut removals: Vec<ImportRemoval> = Vec::new();
     let mut last_codes: Vec<&'static str> = Vec::new();
-    let gate = CompileGate::new(source, None, rules.target_version);
+    let gate = CompileGate::new(source, None, rules.options.target_version);
     // Every step accepts or declines one fix (or all): this only bounds a codemod gone wrong.
     for _ in 0..10_000 {
         if mode == Mode::Quit {
@@ -115,8 +115,8 @@ pub fn review_source(
                 crate::output::printable(display),
                 position.line,
                 position.column,
-                style.bold_red(first.codemod.code),
-                first.codemod.name,
+                style.bold_red(first.code),
+                first.name,
                 style.bold(&fix.title)
             );
             prompter
@@ -132,7 +132,7 @@ pub fn review_source(
             }
             Answer::Quit => mode = Mode::Quit,
             Answer::Yes => {
-                let result = apply_fixes(&text, [(first.codemod, fix)]);
+                let result = apply_fixes(&text, [(first.code, fix)]);
                 record(&mut applied, &mut removals, &mut last_codes, &result);
                 text = result.text;
             }
@@ -142,7 +142,7 @@ pub fn review_source(
                     &text,
                     offered
                         .iter()
-                        .filter_map(|f| f.fix.as_ref().map(|fix| (f.codemod, fix))),
+                        .filter_map(|f| f.fix.as_ref().map(|fix| (f.code, fix))),
                 );
                 record(&mut applied, &mut removals, &mut last_codes, &result);
                 text = result.text;
@@ -188,7 +188,7 @@ fn record(
 fn key(finding: &Finding, text: &str) -> (&'static str, String, String) {
     let range = finding.range();
     (
-        finding.codemod.code,
+        finding.code,
         text.get(range.start().to_usize()..range.end().to_usize())
             .unwrap_or_default()
             .to_string(),
@@ -309,7 +309,7 @@ mod tests {
     }
 
     /// Puts `await` before the first `go()`, in whatever function it is.
-    fn awaits_go(ctx: &crate::codemods::Context, out: &mut crate::fix::Findings) {
+    fn awaits_go(ctx: &crate::fix::Context, out: &mut crate::fix::Findings) {
         use ruff_text_size::{TextRange, TextSize};
         let Some(at) = ctx.source.find("go()") else {
             return;

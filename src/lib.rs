@@ -1,8 +1,13 @@
 //! asyncmod: rewrites Python asyncio anti-patterns into the modern idiom,
 //! keeping every byte it does not need to touch.
 //!
-//! Dependencies run one way: `cli`/`settings`/`discovery` → `engine` →
-//! `codemods` → `semantic` + `fix` → the parser.
+//! Dependencies run one way, each layer using only the layers before it:
+//! `source`/`version`/`noqa` → `semantic` → `fix` (the findings, the edits
+//! and the [`fix::Context`] they are built with) → `codemods` (the
+//! catalogue) → `engine` (one source through the codemods) →
+//! `settings`/`discovery` → `output` → the command line (`interactive`,
+//! this file and `main.rs`). `cli` holds only the flags as clap parses them,
+//! a vocabulary that `settings` and `output` read, so it stands low.
 
 #![forbid(unsafe_code)]
 
@@ -44,11 +49,12 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 
 use crate::cli::{Cli, Command, FileArgs};
-use crate::engine::{Mode, process_source_in};
+use crate::engine::{Mode, RuleSettings, process_source_in};
 use crate::index::Indexes;
+use crate::messages::display_path;
 use crate::output::{Action, FileFailure, FileOutcome, FileResult, Printer, Style};
 use crate::semantic::project::ProjectModule;
-use crate::settings::{RuleSettings, Settings};
+use crate::settings::Settings;
 use crate::source::Position;
 use crate::version::PyVersion;
 
@@ -320,14 +326,14 @@ fn version_warnings<'r>(
     let mut all_gated = Vec::new();
     for rules in rule_sets {
         for codemod in &rules.codemods {
-            if codemod.min_python <= rules.target_version {
+            if codemod.min_python <= rules.options.target_version {
                 any_runs = true;
                 continue;
             }
-            let key = (codemod.code, rules.target_version.target_name());
-            all_gated.push((key.clone(), (*codemod, rules.target_version)));
+            let key = (codemod.code, rules.options.target_version.target_name());
+            all_gated.push((key.clone(), (*codemod, rules.options.target_version)));
             if named.iter().any(|n| n.code == codemod.code) {
-                gated.insert(key, (*codemod, rules.target_version));
+                gated.insert(key, (*codemod, rules.options.target_version));
             }
         }
     }
@@ -1211,19 +1217,6 @@ fn project_module(indexes: &Indexes, path: &Path) -> ProjectModule {
             .parent()
             .map(Path::to_path_buf),
     }
-}
-
-/// A path as messages and diff headers print it: relative to the current
-/// directory (with `..` when outside it), with `/` separators.
-pub fn display_path(path: &Path) -> String {
-    let relative: PathBuf = match std::env::current_dir() {
-        Ok(cwd) if path.is_absolute() => {
-            pathdiff::diff_paths(path, &cwd).unwrap_or_else(|| path.to_path_buf())
-        }
-        _ => path.to_path_buf(),
-    };
-    let text = relative.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").map_or(text.clone(), str::to_string)
 }
 
 /// A progress bar on stderr, shown only on a terminal and only once a run

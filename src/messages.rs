@@ -116,6 +116,19 @@ fn replace_type_name(text: &str, prefix: &str, replacement: &str) -> String {
     out
 }
 
+/// A path as messages and diff headers print it: relative to the current
+/// directory (with `..` when outside it), with `/` separators.
+pub fn display_path(path: &std::path::Path) -> String {
+    let relative: std::path::PathBuf = match std::env::current_dir() {
+        Ok(cwd) if path.is_absolute() => {
+            pathdiff::diff_paths(path, &cwd).unwrap_or_else(|| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    };
+    let text = relative.to_string_lossy().replace('\\', "/");
+    text.strip_prefix("./").map_or(text.clone(), str::to_string)
+}
+
 /// `No such file or directory`, without Rust's `(os error 2)`.
 pub fn describe_io_error(error: &std::io::Error) -> String {
     let text = error.to_string();

@@ -13,9 +13,6 @@ use std::ops::Range;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::codemods::Codemod;
-use crate::fix::Edit;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Directive {
     /// A bare `# noqa`: suppresses every finding on its line.
@@ -25,11 +22,39 @@ pub enum Directive {
 }
 
 impl Directive {
-    pub fn suppresses(&self, codemod: &Codemod) -> bool {
+    /// Whether it suppresses the findings of the codemod `code`, which
+    /// answers to the other tools' codes `aliases` too.
+    pub fn suppresses(&self, code: &str, aliases: &[&str]) -> bool {
         match self {
             Directive::All => true,
-            Directive::Codes(codes) => codes.iter().any(|code| codemod.answers_to_noqa(code)),
+            Directive::Codes(codes) => codes.iter().any(|named| names(named, code, aliases)),
         }
+    }
+}
+
+/// Whether the code `named` in a `# noqa` names the codemod `code`: it is
+/// that code, or one of `aliases` (ruff / flake8-async codes that flag the
+/// same thing; `PREFIX123-PREFIX456` is a range), in any case.
+pub fn names(named: &str, code: &str, aliases: &[&str]) -> bool {
+    named.eq_ignore_ascii_case(code)
+        || aliases.iter().any(|alias| match alias.split_once('-') {
+            Some((low, high)) => code_in_range(named, low, high),
+            None => named.eq_ignore_ascii_case(alias),
+        })
+}
+
+fn code_in_range(code: &str, low: &str, high: &str) -> bool {
+    let split = |c: &str| {
+        let digits = c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
+        let prefix = &c[..c.len() - digits.len()];
+        digits
+            .parse::<u32>()
+            .ok()
+            .map(|n| (prefix.to_ascii_uppercase(), n))
+    };
+    match (split(code), split(low), split(high)) {
+        (Some((p, n)), Some((lp, l)), Some((hp, h))) => p == lp && p == hp && (l..=h).contains(&n),
+        _ => false,
     }
 }
 
@@ -92,18 +117,18 @@ impl NoqaMap {
         self.directives.is_empty()
     }
 
-    /// Whether a finding of `codemod` starting at `offset` is suppressed: a
-    /// directive naming it sits on the finding's first line or on its noqa
-    /// line. (Lines are found by looking for line breaks around `offset`, so
-    /// no line index is needed.)
-    pub fn suppresses(&self, source: &str, offset: TextSize, codemod: &Codemod) -> bool {
+    /// Whether a finding of the codemod `code` (answering to `aliases` too)
+    /// starting at `offset` is suppressed: a directive naming it sits on the
+    /// finding's first line or on its noqa line. (Lines are found by looking
+    /// for line breaks around `offset`, so no line index is needed.)
+    pub fn suppresses(&self, source: &str, offset: TextSize, code: &str, aliases: &[&str]) -> bool {
         if self.directives.is_empty() {
             return false;
         }
         let first = line_around(source, offset.to_usize());
         if self
             .directive_in(first.clone())
-            .is_some_and(|(_, d)| d.suppresses(codemod))
+            .is_some_and(|(_, d)| d.suppresses(code, aliases))
         {
             return true;
         }
@@ -111,7 +136,7 @@ impl NoqaMap {
         noqa_line != first
             && self
                 .directive_in(noqa_line)
-                .is_some_and(|(_, d)| d.suppresses(codemod))
+                .is_some_and(|(_, d)| d.suppresses(code, aliases))
     }
 
     /// The directive whose comment starts within `line`, if any (a line has
@@ -166,11 +191,17 @@ impl NoqaMap {
         }
     }
 
-    /// The edit that makes the line `line` (a noqa line) suppress `codes`
-    /// too: the codes join an existing `# noqa: …` list (sorted, as ruff
-    /// writes them, keeping any text after the list), or a `  # noqa: …`
-    /// comment goes at the line's end (after any comment it has).
-    pub fn edit_for(&self, source: &str, line: Range<usize>, codes: &[&str]) -> Option<Edit> {
+    /// The replacement (what to replace, and with what) that makes the line
+    /// `line` (a noqa line) suppress `codes` too: the codes join an existing
+    /// `# noqa: …` list (sorted, as ruff writes them, keeping any text after
+    /// the list), or a `  # noqa: …` comment goes at the line's end (after
+    /// any comment it has).
+    pub fn edit_for(
+        &self,
+        source: &str,
+        line: Range<usize>,
+        codes: &[&str],
+    ) -> Option<(TextRange, String)> {
         let at = |offset: usize| TextSize::try_from(offset).ok();
         if let Some((comment, Directive::Codes(existing))) = self.directive_in(line.clone()) {
             let text = source.get(comment.start().to_usize()..comment.end().to_usize())?;
@@ -181,14 +212,14 @@ impl NoqaMap {
             all.dedup();
             let start = comment.start().to_usize() + list.start;
             let end = comment.start().to_usize() + list.end;
-            return Some(Edit::replacement(
+            return Some((
                 TextRange::new(at(start)?, at(end)?),
                 format!(" {}", all.join(", ")),
             ));
         }
         let text = source.get(line.clone())?;
         let kept = text.trim_end_matches([' ', '\t', '\x0c']).len();
-        Some(Edit::replacement(
+        Some((
             TextRange::new(at(line.start + kept)?, at(line.end)?),
             format!("  # noqa: {}", codes.join(", ")),
         ))
@@ -281,12 +312,25 @@ fn is_code(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{Directive, NoqaMap, parse_directive};
-    use crate::codemods::{GATHER_INDEPENDENT_AWAITS, SLEEP_IN_ASYNC};
     use ruff_text_size::TextSize;
+
+    /// What a `# noqa` must name for AM001 (or AM004, which answers to no
+    /// other tool's code) to be suppressed.
+    const SLEEP_IN_ASYNC: (&str, &[&str]) = ("AM001", &["ASYNC251"]);
+    const GATHER_INDEPENDENT_AWAITS: (&str, &[&str]) = ("AM004", &[]);
+
+    fn suppresses(
+        map: &NoqaMap,
+        source: &str,
+        at: usize,
+        (code, aliases): (&str, &[&str]),
+    ) -> bool {
+        map.suppresses(source, TextSize::new(at as u32), code, aliases)
+    }
 
     /// Which lines (by their text) a `# noqa: AM001` map suppresses AM001 on.
     fn suppressed_lines(source: &str) -> Vec<&str> {
-        let parsed = crate::engine::parse(source).expect("parses");
+        let parsed = ruff_python_parser::parse_module(source).expect("parses");
         let map = NoqaMap::from_tokens(parsed.tokens(), source);
         let mut lines = Vec::new();
         let mut offset = 0;
@@ -294,7 +338,7 @@ mod tests {
             let text = line.trim_end_matches(['\n', '\r']);
             // Every offset of the line, its end included, answers alike.
             let answers: Vec<bool> = (offset..=offset + text.len())
-                .map(|o| map.suppresses(source, TextSize::new(o as u32), &SLEEP_IN_ASYNC))
+                .map(|o| suppresses(&map, source, o, SLEEP_IN_ASYNC))
                 .collect();
             assert!(
                 answers.iter().all(|&a| a == answers[0]),
@@ -302,11 +346,7 @@ mod tests {
             );
             // Only a bare `# noqa` covers other codes too.
             assert_eq!(
-                map.suppresses(
-                    source,
-                    TextSize::new(offset as u32),
-                    &GATHER_INDEPENDENT_AWAITS
-                ),
+                suppresses(&map, source, offset, GATHER_INDEPENDENT_AWAITS),
                 text.ends_with("# noqa")
             );
             if answers[0] {
@@ -334,132 +374,16 @@ mod tests {
         );
     }
 
-    /// The source after `--add-noqa` with every codemod, and what checking
-    /// it again finds (nothing, always).
-    fn marked(source: &str) -> String {
-        let rules = crate::settings::RuleSettings::for_codemods(crate::codemods::ALL);
-        let outcome = crate::engine::add_noqa(source, None, &rules, None).expect("parses");
-        assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
-        let text = outcome.text.unwrap_or_else(|| source.to_string());
-        let again = crate::engine::process_source(&text, &rules, crate::engine::Mode::Check)
-            .expect("still parses");
-        assert!(
-            again.reports.is_empty(),
-            "{text}\nstill finds {:?}",
-            again.reports
-        );
-        let twice = crate::engine::add_noqa(&text, None, &rules, None).expect("parses");
-        assert_eq!(twice.marked, 0, "a second --add-noqa adds nothing");
-        text
-    }
-
-    const HEAD: &str = "import time\n\n\nasync def f():\n";
-
-    #[test]
-    fn add_noqa_appends_after_code_and_after_a_comment() {
-        let body = r#"    time.sleep(1)
-    time.sleep(2)  # back off
-    x = [time.sleep(3), time.sleep(4)]   
-"#;
-        let expected = r#"    time.sleep(1)  # noqa: AM001
-    time.sleep(2)  # back off  # noqa: AM001
-    x = [time.sleep(3), time.sleep(4)]  # noqa: AM001
-"#;
-        assert_eq!(
-            marked(&format!("{HEAD}{body}")),
-            format!("{HEAD}{expected}")
-        );
-    }
-
-    #[test]
-    fn add_noqa_merges_codes_into_a_directive_keeping_what_follows() {
-        let body = r#"    time.sleep(1)  # noqa: E501 because the URL is long
-    time.sleep(2)  # type: ignore  # NOQA:W291,E501
-"#;
-        let expected = r#"    time.sleep(1)  # noqa: AM001, E501 because the URL is long
-    time.sleep(2)  # type: ignore  # NOQA: AM001, E501, W291
-"#;
-        assert_eq!(
-            marked(&format!("{HEAD}{body}")),
-            format!("{HEAD}{expected}")
-        );
-    }
-
-    #[test]
-    fn add_noqa_never_writes_inside_a_multi_line_string() {
-        // A finding on a line that a string spans: the comment goes where
-        // the string ends, as ruff puts it.
-        let body = r#"    x = f"""
-  {time.sleep(2)} text
-""" + str(1)
-    y = '''a''' if time.sleep(3) else '''
-b
-'''
-    z = (
-        time.sleep(4), """
-        """)
-"#;
-        let expected = r#"    x = f"""
-  {time.sleep(2)} text
-""" + str(1)  # noqa: AM001
-    y = '''a''' if time.sleep(3) else '''
-b
-'''  # noqa: AM001
-    z = (
-        time.sleep(4), """
-        """)  # noqa: AM001
-"#;
-        assert_eq!(
-            marked(&format!("{HEAD}{body}")),
-            format!("{HEAD}{expected}")
-        );
-    }
-
-    #[test]
-    fn add_noqa_follows_backslash_continuations_but_not_in_comments() {
-        let body = r#"    x = time.sleep(1) + \
-        2
-    y = 3  # a comment \
-    z = time.sleep(4)
-"#;
-        let expected = r#"    x = time.sleep(1) + \
-        2  # noqa: AM001
-    y = 3  # a comment \
-    z = time.sleep(4)  # noqa: AM001
-"#;
-        assert_eq!(
-            marked(&format!("{HEAD}{body}")),
-            format!("{HEAD}{expected}")
-        );
-    }
-
-    #[test]
-    fn add_noqa_keeps_crlf_and_a_last_line_without_newline() {
-        let source = "import time\r\nasync def f():\r\n    time.sleep(1)\r\n    time.sleep(2)";
-        assert_eq!(
-            marked(source),
-            "import time\r\nasync def f():\r\n    time.sleep(1)  # noqa: AM001\r\n    time.sleep(2)  # noqa: AM001"
-        );
-    }
-
-    #[test]
-    fn add_noqa_on_a_clean_source_changes_nothing() {
-        let rules = crate::settings::RuleSettings::for_codemods(crate::codemods::ALL);
-        let outcome = crate::engine::add_noqa("x = 1\n", None, &rules, None).expect("parses");
-        assert!(outcome.text.is_none());
-        assert_eq!(outcome.marked, 0);
-    }
-
     #[test]
     fn a_directive_where_a_string_ends_suppresses_a_finding_inside_it() {
         let source = "x = f\"\"\"\n{y}\n\"\"\"  # noqa: AM001\nz = 1\n";
-        let parsed = crate::engine::parse(source).expect("parses");
+        let parsed = ruff_python_parser::parse_module(source).expect("parses");
         let map = NoqaMap::from_tokens(parsed.tokens(), source);
-        let inside = TextSize::new(source.find("{y}").expect("there") as u32);
-        assert!(map.suppresses(source, inside, &SLEEP_IN_ASYNC));
-        let after = TextSize::new(source.find("z = 1").expect("there") as u32);
-        assert!(!map.suppresses(source, after, &SLEEP_IN_ASYNC));
-        assert!(!map.suppresses(source, inside, &GATHER_INDEPENDENT_AWAITS));
+        let inside = source.find("{y}").expect("there");
+        assert!(suppresses(&map, source, inside, SLEEP_IN_ASYNC));
+        let after = source.find("z = 1").expect("there");
+        assert!(!suppresses(&map, source, after, SLEEP_IN_ASYNC));
+        assert!(!suppresses(&map, source, inside, GATHER_INDEPENDENT_AWAITS));
     }
 
     fn codes(list: &[&str]) -> Option<Directive> {
@@ -506,5 +430,15 @@ b
         assert_eq!(parse_directive("# a note"), None);
         assert_eq!(parse_directive("# noqanything"), None);
         assert_eq!(parse_directive("# see noqa docs"), None);
+    }
+
+    #[test]
+    fn aliases_and_their_ranges() {
+        let aliases = &["ASYNC210-ASYNC251", "UP041"];
+        assert!(super::names("am108", "AM108", aliases));
+        assert!(super::names("ASYNC220", "AM108", aliases));
+        assert!(super::names("up041", "AM108", aliases));
+        assert!(!super::names("ASYNC252", "AM108", aliases));
+        assert!(!super::names("UP220", "AM108", aliases));
     }
 }

@@ -20,7 +20,6 @@ pub use self::resolver::{Mode, Overrides, Resolved, Resolver};
 pub use self::select::{Selection, Selector};
 use crate::cli::{ColorChoice, FileArgs, OutputFormat};
 use crate::codemods::Codemod;
-use crate::version::PyVersion;
 
 /// Paths skipped by default when walking directories (as ruff does).
 pub const DEFAULT_EXCLUDES: &[&str] = &[
@@ -49,78 +48,22 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
     "venv",
 ];
 
-/// Words that make a name look like a connection or session (AM004): two
-/// operations on one must not run at once. A name matches when one of its
-/// `_`-separated words is in the list (`db_session`, `pg_conn`).
-pub const DEFAULT_STATEFUL_NAMES: &[&str] = &[
-    "session",
-    "sess",
-    "db",
-    "conn",
-    "con",
-    "connection",
-    "cursor",
-    "cur",
-    "tx",
-    "txn",
-    "transaction",
-    "ws",
-    "websocket",
-    "sock",
-    "socket",
-    "stream",
-    "reader",
-    "writer",
-    "channel",
-    "client",
-    "uow",
-];
-
-pub const DEFAULT_LINE_LENGTH: usize = 88;
-
-/// What the codemods and the fix engine need.
-#[derive(Debug, Clone)]
-pub struct RuleSettings {
-    pub codemods: Vec<&'static Codemod>,
-    pub unsafe_fixes: bool,
-    pub target_version: PyVersion,
-    pub line_length: usize,
-    pub stateful_names: Vec<String>,
-}
+pub use crate::engine::RuleSettings;
+pub use crate::fix::context::{DEFAULT_LINE_LENGTH, DEFAULT_STATEFUL_NAMES};
 
 impl RuleSettings {
-    /// Every codemod, unsafe fixes on, the default target: for tests.
-    pub fn for_codemods(codemods: &[&'static Codemod]) -> Self {
-        RuleSettings {
-            codemods: codemods.to_vec(),
-            unsafe_fixes: true,
-            target_version: PyVersion::DEFAULT_TARGET,
-            line_length: DEFAULT_LINE_LENGTH,
-            stateful_names: DEFAULT_STATEFUL_NAMES
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
-        }
-    }
-
     /// The rule settings that flags alone give (no configuration file), for
     /// the given codemods: what fixture files' `# asyncmod-test:` lines use.
     pub fn from_args(args: &FileArgs, codemods: &[&'static Codemod]) -> Self {
         let mut rules = RuleSettings::for_codemods(codemods);
         rules.unsafe_fixes = args.unsafe_fixes && !args.no_unsafe_fixes;
         if let Some(version) = args.target_version {
-            rules.target_version = version;
+            rules.options.target_version = version;
         }
         if let Some(length) = args.line_length {
-            rules.line_length = usize::from(length);
+            rules.options.line_length = usize::from(length);
         }
         rules
-    }
-
-    /// Whether a fix with this safety and minimum Python applies under these settings.
-    pub fn allows(&self, fix: &crate::fix::Fix) -> bool {
-        (fix.applicability == crate::fix::Applicability::Safe || self.unsafe_fixes)
-            && fix.min_python <= self.target_version
     }
 }
 

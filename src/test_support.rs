@@ -2,10 +2,11 @@
 //! default target) and assert the output, that it parses, and that a second
 //! run changes nothing.
 
-use crate::codemods::{Codemod, Context};
+use crate::codemods::Codemod;
+use crate::engine::RuleSettings;
 use crate::engine::{Mode, parse, process_source};
+use crate::fix::Context;
 use crate::semantic::SemanticModel;
-use crate::settings::RuleSettings;
 
 fn run(codemod: &'static Codemod, source: &str) -> crate::engine::SourceOutcome {
     let rules = RuleSettings::for_codemods(&[codemod]);
@@ -121,7 +122,7 @@ pub fn with_context<T>(source: &str, f: impl FnOnce(&Context) -> T) -> T {
         module: parsed.syntax(),
         tokens: parsed.tokens(),
         semantic: &semantic,
-        settings: &rules,
+        settings: &rules.options,
         lines: &lines,
         notebook: false,
         noqa: std::cell::OnceCell::new(),
@@ -160,7 +161,8 @@ fn fix_notebook(codemod: &'static Codemod, source: &str) -> Option<String> {
     use crate::fix::importer::remove_unused_imports;
 
     let rules = RuleSettings::for_codemods(&[codemod]);
-    let gate = crate::engine::CompileGate::new(source, Some(whole(source)), rules.target_version);
+    let gate =
+        crate::engine::CompileGate::new(source, Some(whole(source)), rules.options.target_version);
     let mut text = source.to_string();
     let mut removals = Vec::new();
     for _ in 0..MAX_ROUNDS {
@@ -180,7 +182,7 @@ fn fix_notebook(codemod: &'static Codemod, source: &str) -> Option<String> {
         );
         let fixes: Vec<_> = findings
             .iter()
-            .filter_map(|f| f.fix.as_ref().map(|fix| (f.codemod, fix)))
+            .filter_map(|f| f.fix.as_ref().map(|fix| (f.code, fix)))
             .collect();
         if fixes.is_empty() {
             break;

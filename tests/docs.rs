@@ -75,7 +75,7 @@ fn before_example_becomes_after_example() {
             );
         };
         let mut rules = RuleSettings::for_codemods(&[codemod]);
-        rules.target_version = rules.target_version.max(codemod.min_python);
+        rules.options.target_version = rules.options.target_version.max(codemod.min_python);
         let outcome = process_source(&before, &rules, Mode::Fix)
             .unwrap_or_else(|e| panic!("{}: Before example fails: {e:?}", codemod.code));
         let fixed = outcome.fixed.unwrap_or_else(|| before.clone());

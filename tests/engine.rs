@@ -2,8 +2,9 @@
 //! safety net, import placement and removal, and byte preservation. Test
 //! codemods declared here misbehave on purpose.
 
-use asyncmod::codemods::{ALL, Codemod, Context, SLEEP_IN_ASYNC};
+use asyncmod::codemods::{ALL, Codemod, SLEEP_IN_ASYNC};
 use asyncmod::engine::{FixStatus, MAX_ROUNDS, Mode, process_source};
+use asyncmod::fix::Context;
 use asyncmod::fix::{Applicability, Findings};
 use asyncmod::settings::RuleSettings;
 use asyncmod::version::PyVersion;
@@ -256,7 +257,7 @@ fn safety_and_version_gate_the_fix() {
         FixStatus::NeedsVersion(PyVersion::new(3, 12))
     );
 
-    rules.target_version = PyVersion::new(3, 12);
+    rules.options.target_version = PyVersion::new(3, 12);
     let outcome = process_source("old = 1\n", &rules, Mode::Fix).expect("processes");
     assert!(outcome.fixed.is_none());
     assert_eq!(outcome.reports[0].fix, FixStatus::NeedsUnsafe);

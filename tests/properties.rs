@@ -26,7 +26,7 @@ use ruff_text_size::{Ranged, TextRange};
 fn rules(codemods: &[&'static Codemod]) -> RuleSettings {
     let mut rules = RuleSettings::for_codemods(codemods);
     rules.unsafe_fixes = true;
-    rules.target_version = PyVersion::NEWEST_TARGET;
+    rules.options.target_version = PyVersion::NEWEST_TARGET;
     rules
 }
 
@@ -133,7 +133,7 @@ fn lines_stay_within_findings(
                 f.fix
                     .as_ref()
                     .filter(|fix| rules.allows(fix))
-                    .map(|fix| (f.codemod, fix))
+                    .map(|fix| (f.code, fix))
             })
             .collect();
         if fixes.is_empty() {

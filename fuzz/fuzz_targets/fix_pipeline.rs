@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
     let mut rules = RuleSettings::for_codemods(&codemods);
     rules.unsafe_fixes = true;
     let targets: Vec<PyVersion> = PyVersion::targets().collect();
-    rules.target_version = targets[usize::from(target) % targets.len()];
+    rules.options.target_version = targets[usize::from(target) % targets.len()];
 
     let _ = process_source(source, &rules, Mode::Check);
     if let Ok(outcome) = process_source(source, &rules, Mode::Fix)

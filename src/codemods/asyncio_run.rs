@@ -1454,7 +1454,7 @@ mod tests {
         let source = "import asyncio\n\nJOBS = asyncio.Queue()\n\nasync def main():\n    await JOBS.put(1)\n\nif __name__ == \"__main__\":\n    asyncio.get_event_loop().run_until_complete(main())\n";
         let fixed = |target| {
             let mut rules = RuleSettings::for_codemods(&[&ASYNCIO_RUN]);
-            rules.target_version = target;
+            rules.options.target_version = target;
             process_source(source, &rules, Mode::Fix).unwrap().fixed
         };
         assert_eq!(fixed(PyVersion::PY39), None);

@@ -376,7 +376,7 @@ mod tests {
     /// The fixed text for `target` (unsafe fixes on).
     fn fixed_for(source: &str, target: PyVersion) -> String {
         let mut rules = crate::settings::RuleSettings::for_codemods(&[&DANGLING_TASK]);
-        rules.target_version = target;
+        rules.options.target_version = target;
         rules.unsafe_fixes = true;
         let outcome =
             crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();

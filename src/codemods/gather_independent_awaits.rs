@@ -1725,7 +1725,7 @@ mod tests {
 
     #[test]
     fn stateful_words_are_found_inside_names() {
-        let list: Vec<String> = crate::settings::DEFAULT_STATEFUL_NAMES
+        let list: Vec<String> = crate::fix::context::DEFAULT_STATEFUL_NAMES
             .iter()
             .map(|s| s.to_string())
             .collect();

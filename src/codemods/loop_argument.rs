@@ -605,7 +605,7 @@ mod tests {
     #[test]
     fn target_below_310_is_not_touched() {
         let mut rules = crate::settings::RuleSettings::for_codemods(&[&LOOP_ARGUMENT]);
-        rules.target_version = crate::version::PyVersion::PY39;
+        rules.options.target_version = crate::version::PyVersion::PY39;
         let source = "import asyncio\nasync def f(loop):\n    await asyncio.sleep(1, loop=loop)\n";
         let outcome =
             crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();

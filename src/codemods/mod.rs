@@ -26,15 +26,7 @@ mod unclosed_resource;
 mod wait_coroutines;
 mod wait_for_to_timeout;
 
-use ruff_python_ast::ModModule;
-use ruff_python_ast::token::Tokens;
-use ruff_source_file::LineIndex;
-use ruff_text_size::TextSize;
-
-use crate::fix::{Applicability, Findings};
-use crate::noqa::NoqaMap;
-use crate::semantic::SemanticModel;
-use crate::settings::RuleSettings;
+use crate::fix::{Applicability, Context, Findings, Rule};
 use crate::version::PyVersion;
 
 pub use asyncio_run::ASYNCIO_RUN;
@@ -161,14 +153,7 @@ impl Codemod {
 
     /// Whether `# noqa: CODE` with this code suppresses the codemod.
     pub fn answers_to_noqa(&self, code: &str) -> bool {
-        code.eq_ignore_ascii_case(self.code)
-            || self
-                .noqa_aliases
-                .iter()
-                .any(|alias| match alias.split_once('-') {
-                    Some((low, high)) => code_in_range(code, low, high),
-                    None => code.eq_ignore_ascii_case(alias),
-                })
+        crate::noqa::names(code, self.code, self.noqa_aliases)
     }
 
     /// The documentation with the one leading space of each `///` line removed.
@@ -232,48 +217,21 @@ pub fn has_async_def(source: &str) -> bool {
     })
 }
 
-fn code_in_range(code: &str, low: &str, high: &str) -> bool {
-    let split = |c: &str| {
-        let digits = c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic());
-        let prefix = &c[..c.len() - digits.len()];
-        digits
-            .parse::<u32>()
-            .ok()
-            .map(|n| (prefix.to_ascii_uppercase(), n))
-    };
-    match (split(code), split(low), split(high)) {
-        (Some((p, n)), Some((lp, l)), Some((hp, h))) => p == lp && p == hp && (l..=h).contains(&n),
-        _ => false,
-    }
-}
-
-/// What a codemod sees of one source: never files, flags or the terminal.
-pub struct Context<'a> {
-    pub source: &'a str,
-    pub module: &'a ModModule,
-    pub tokens: &'a Tokens,
-    pub semantic: &'a SemanticModel<'a>,
-    pub settings: &'a RuleSettings,
-    /// Line starts, computed when first asked for (most sources never need them).
-    pub lines: &'a std::cell::OnceCell<LineIndex>,
-    /// The source is a Jupyter notebook's cells (a running loop exists at top level).
-    pub notebook: bool,
-    /// The `# noqa` directives, read when first asked for.
-    pub noqa: std::cell::OnceCell<NoqaMap>,
-}
-
-impl Context<'_> {
-    /// The source's line index (for line numbers).
-    pub fn line_index(&self) -> &LineIndex {
-        self.lines
-            .get_or_init(|| LineIndex::from_source_text(self.source))
+impl Rule for Codemod {
+    fn code(&self) -> &'static str {
+        self.code
     }
 
-    /// Whether a `# noqa` on the line of `offset` suppresses `codemod`.
-    pub fn suppressed(&self, offset: TextSize, codemod: &Codemod) -> bool {
-        self.noqa
-            .get_or_init(|| NoqaMap::from_tokens(self.tokens, self.source))
-            .suppresses(self.source, offset, codemod)
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn min_python(&self) -> PyVersion {
+        self.min_python
+    }
+
+    fn noqa_aliases(&self) -> &'static [&'static str] {
+        self.noqa_aliases
     }
 }
 
@@ -327,8 +285,8 @@ pub(crate) use declare_codemod;
 /// What every codemod file imports.
 #[allow(unused_imports)]
 pub(crate) mod prelude {
-    pub(crate) use super::{ASYNC_DEF, Codemod, Context, declare_codemod};
-    pub(crate) use crate::fix::{Applicability, Findings};
+    pub(crate) use super::{ASYNC_DEF, Codemod, declare_codemod};
+    pub(crate) use crate::fix::{Applicability, Context, Findings};
     pub(crate) use crate::version::PyVersion;
     pub(crate) use ruff_python_ast::{self as ast, Expr, Stmt};
     pub(crate) use ruff_text_size::{Ranged, TextRange, TextSize};

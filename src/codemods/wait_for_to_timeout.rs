@@ -807,7 +807,7 @@ mod tests {
     fn python_3_11_differences_are_left_alone_before_3_12() {
         let fixed_at = |source: &str, target| {
             let mut rules = crate::settings::RuleSettings::for_codemods(&[&WAIT_FOR_TO_TIMEOUT]);
-            rules.target_version = target;
+            rules.options.target_version = target;
             crate::engine::process_source(source, &rules, crate::engine::Mode::Fix)
                 .unwrap()
                 .fixed
@@ -916,7 +916,7 @@ mod tests {
     fn older_target_does_nothing() {
         let source = "import asyncio\n\nasync def f(e):\n    await asyncio.wait_for(e.wait(), 1)\n";
         let mut rules = crate::settings::RuleSettings::for_codemods(&[&WAIT_FOR_TO_TIMEOUT]);
-        rules.target_version = crate::version::PyVersion::PY310;
+        rules.options.target_version = crate::version::PyVersion::PY310;
         let outcome =
             crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();
         assert!(outcome.fixed.is_none() && outcome.reports.is_empty());

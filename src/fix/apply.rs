@@ -6,8 +6,7 @@ use std::collections::BTreeSet;
 use ruff_text_size::TextSize;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Edit, Fix, ImportRemoval};
-use crate::codemods::Codemod;
+use super::edit::{Edit, Fix, ImportRemoval};
 
 /// The text after one round, and what went into it.
 #[derive(Debug)]
@@ -33,23 +32,19 @@ impl Applied {
 /// with a hundred thousand fixes must not take quadratic time.
 pub fn apply_fixes<'f>(
     source: &str,
-    fixes: impl IntoIterator<Item = (&'static Codemod, &'f Fix)>,
+    fixes: impl IntoIterator<Item = (&'static str, &'f Fix)>,
 ) -> Applied {
     let mut fixes: Vec<_> = fixes
         .into_iter()
         .filter(|(_, fix)| !fix.edits.is_empty())
         .collect();
-    fixes.sort_by_cached_key(|(codemod, fix)| {
-        (
-            fix.edits.iter().map(|e| e.range.start()).min(),
-            codemod.code,
-        )
-    });
+    fixes
+        .sort_by_cached_key(|(code, fix)| (fix.edits.iter().map(|e| e.range.start()).min(), *code));
 
     let mut taken = TakenEdits::default();
     let mut counts: FxHashMap<&'static str, usize> = FxHashMap::default();
     let mut removals = Vec::new();
-    for (codemod, fix) in fixes {
+    for (code, fix) in fixes {
         if fix.edits.iter().any(|edit| taken.conflicts(edit)) {
             continue;
         }
@@ -60,7 +55,7 @@ pub fn apply_fixes<'f>(
             taken.insert(edit);
         }
         if novel {
-            *counts.entry(codemod.code).or_default() += 1;
+            *counts.entry(code).or_default() += 1;
         }
         removals.extend(fix.removals.iter().cloned());
     }
@@ -159,7 +154,6 @@ mod tests {
     use ruff_text_size::{TextRange, TextSize};
 
     use super::*;
-    use crate::codemods::ALL;
     use crate::fix::Applicability;
     use crate::version::PyVersion;
 
@@ -183,7 +177,7 @@ mod tests {
         let import = Edit::insertion(TextSize::new(0), "X");
         let one = fix(vec![import.clone(), Edit::replacement(range(1, 2), "B")]);
         let two = fix(vec![import, Edit::replacement(range(3, 4), "D")]);
-        let applied = apply_fixes(source, [(ALL[0], &one), (ALL[0], &two)]);
+        let applied = apply_fixes(source, [("AM001", &one), ("AM001", &two)]);
         assert_eq!(applied.text, "XaBcDef");
         assert_eq!(applied.total(), 2);
     }
@@ -194,7 +188,7 @@ mod tests {
         let edit = Edit::replacement(range(0, 1), "A");
         let one = fix(vec![edit.clone()]);
         let two = fix(vec![edit]);
-        let applied = apply_fixes(source, [(ALL[0], &one), (ALL[0], &two)]);
+        let applied = apply_fixes(source, [("AM001", &one), ("AM001", &two)]);
         assert_eq!(applied.text, "Abc");
         assert_eq!(applied.total(), 1);
     }
@@ -204,7 +198,7 @@ mod tests {
         let source = "abcdef";
         let one = fix(vec![Edit::replacement(range(1, 4), "_")]);
         let two = fix(vec![Edit::replacement(range(3, 5), "-")]);
-        let applied = apply_fixes(source, [(ALL[0], &two), (ALL[0], &one)]);
+        let applied = apply_fixes(source, [("AM001", &two), ("AM001", &one)]);
         assert_eq!(applied.text, "a_ef");
         assert_eq!(applied.total(), 1);
     }
@@ -214,7 +208,7 @@ mod tests {
         let source = "abc";
         let one = fix(vec![Edit::insertion(TextSize::new(1), "1")]);
         let two = fix(vec![Edit::insertion(TextSize::new(1), "2")]);
-        let applied = apply_fixes(source, [(ALL[0], &one), (ALL[0], &two)]);
+        let applied = apply_fixes(source, [("AM001", &one), ("AM001", &two)]);
         assert_eq!(applied.total(), 1);
         assert_eq!(applied.text.len(), 4);
     }
@@ -227,7 +221,7 @@ mod tests {
             Edit::replacement(range(0, 10), "asyncio.sleep"),
         ]);
         assert_eq!(
-            apply_fixes(source, [(ALL[0], &one)]).text,
+            apply_fixes(source, [("AM001", &one)]).text,
             "await asyncio.sleep(1)"
         );
     }

@@ -9,12 +9,12 @@ use ruff_python_ast::Stmt;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::Edit;
+use super::context::Context;
+use super::edit::Edit;
 use super::layout::{
     delete_statements, full_line_end, indent_unit, indentation_at, is_alone_on_lines, line_end,
     line_start, line_text, multiline_strings, tokens_overlapping,
 };
-use crate::codemods::Context;
 use crate::source::line_ending;
 
 /// The ranges of the comments that lie inside `range`.

@@ -8,20 +8,13 @@ use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
-use super::Edit;
+use super::context::Context;
+use super::edit::{Edit, ImportRemoval};
 use super::layout::{delete_statements, full_line_end, line_start, line_text, previous_line};
-use crate::codemods::Context;
 use crate::semantic::imports::Lookup;
 use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::{BindingKind, SemanticModel};
 use crate::source::line_ending;
-
-/// An import a fix stopped using: the local name and what it imports.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ImportRemoval {
-    pub name: String,
-    pub qualified: String,
-}
 
 /// See [`super::FixBuilder::ensure_module`]. A binding of the module is
 /// reused only when it exists on every path to `site` (not one under `if

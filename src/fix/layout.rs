@@ -7,8 +7,8 @@ use ruff_python_ast::Stmt;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::Edit;
-use crate::codemods::Context;
+use super::context::Context;
+use super::edit::Edit;
 use crate::semantic::SemanticModel;
 use crate::source::line_ending;
 

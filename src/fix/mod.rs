@@ -1,92 +1,30 @@
 //! Findings and the fixes they carry: text edits over the original source,
-//! with a safety level and a minimum Python version.
+//! with a safety level and a minimum Python version, built with the
+//! [`Context`] of the source they rewrite. A finding names its codemod by
+//! code; nothing here knows the catalogue.
 
 pub mod apply;
 pub mod blocks;
+pub mod context;
+pub mod edit;
 pub mod importer;
 pub mod layout;
 
 use ruff_python_ast::Expr;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::codemods::{Codemod, Context};
 use crate::version::PyVersion;
 
-pub use importer::ImportRemoval;
-
-/// Replace `range` with `content` (an insertion when the range is empty).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Edit {
-    pub range: TextRange,
-    pub content: Box<str>,
-}
-
-impl Edit {
-    pub fn replacement(range: TextRange, content: impl Into<Box<str>>) -> Edit {
-        Edit {
-            range,
-            content: content.into(),
-        }
-    }
-
-    pub fn insertion(at: TextSize, content: impl Into<Box<str>>) -> Edit {
-        Edit::replacement(TextRange::empty(at), content)
-    }
-
-    pub fn deletion(range: TextRange) -> Edit {
-        Edit::replacement(range, "")
-    }
-
-    pub fn is_insertion(&self) -> bool {
-        self.range.is_empty()
-    }
-}
-
-/// How sure a fix is to keep the program's meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Applicability {
-    /// Keeps the program's meaning apart from the intended change.
-    Safe,
-    /// Valid code whose concurrency, cancellation or error behaviour may
-    /// change: applied only with `--unsafe-fixes`.
-    Unsafe,
-}
-
-impl Applicability {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Applicability::Safe => "safe",
-            Applicability::Unsafe => "unsafe",
-        }
-    }
-}
-
-/// A set of sorted, non-overlapping edits that rewrite one finding.
-#[derive(Debug, Clone)]
-pub struct Fix {
-    pub title: String,
-    pub edits: Vec<Edit>,
-    pub applicability: Applicability,
-    /// The oldest Python the rewritten code runs on.
-    pub min_python: PyVersion,
-    /// Imports this fix stopped using, removed after the last round if nothing else uses them.
-    pub removals: Vec<ImportRemoval>,
-}
-
-impl Fix {
-    /// The range from the first edit's start to the last edit's end.
-    pub fn span(&self) -> Option<TextRange> {
-        let first = self.edits.first()?;
-        let last = self.edits.last()?;
-        Some(TextRange::new(first.range.start(), last.range.end()))
-    }
-}
+pub use context::{CodemodOptions, Context, Rule};
+pub use edit::{Applicability, Edit, Fix, ImportRemoval};
 
 /// One thing a codemod found, with the fix for it when there is one.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub codemod: &'static Codemod,
+    /// The code of the codemod that found it.
+    pub code: &'static str,
+    /// The name of the codemod that found it.
+    pub name: &'static str,
     pub range: TextRange,
     pub message: String,
     pub fix: Option<Fix>,
@@ -108,15 +46,16 @@ impl<'c, 'a> Findings<'c, 'a> {
         }
     }
 
-    /// Records a finding of `codemod` over `range`; chain `.fix_with(…)` to add its fix.
+    /// Records a finding of `rule` over `range`; chain `.fix_with(…)` to add its fix.
     pub fn report(
         &mut self,
-        codemod: &'static Codemod,
+        rule: &dyn Rule,
         range: TextRange,
         message: impl Into<String>,
     ) -> FindingBuilder<'_, 'a> {
         self.items.push(Finding {
-            codemod,
+            code: rule.code(),
+            name: rule.name(),
             range,
             message: message.into(),
             fix: None,
@@ -126,7 +65,22 @@ impl<'c, 'a> Findings<'c, 'a> {
         FindingBuilder {
             ctx: self.ctx,
             finding: &mut self.items[last],
+            min_python: rule.min_python(),
         }
+    }
+
+    /// Drops the findings from the `start`th on that a `# noqa` suppresses
+    /// for `rule` (those `rule` reported since there were `start`).
+    pub fn drop_suppressed(&mut self, start: usize, rule: &dyn Rule) {
+        let mut kept = start;
+        for i in start..self.items.len() {
+            debug_assert_eq!(self.items[i].code, rule.code(), "reported as another");
+            if !self.ctx.suppressed(self.items[i].range.start(), rule) {
+                self.items.swap(kept, i);
+                kept += 1;
+            }
+        }
+        self.items.truncate(kept);
     }
 
     pub fn into_vec(self) -> Vec<Finding> {
@@ -145,6 +99,8 @@ impl<'c, 'a> Findings<'c, 'a> {
 pub struct FindingBuilder<'f, 'a> {
     ctx: &'f Context<'a>,
     finding: &'f mut Finding,
+    /// The oldest Python the reporting rule's fixes run on.
+    min_python: PyVersion,
 }
 
 impl<'a> FindingBuilder<'_, 'a> {
@@ -161,7 +117,7 @@ impl<'a> FindingBuilder<'_, 'a> {
             site: self.finding.range.start(),
             title: None,
             edits: Vec::new(),
-            min_python: self.finding.codemod.min_python,
+            min_python: self.min_python,
             removals: Vec::new(),
         };
         match build(&mut builder).and_then(|()| builder.finish(applicability)) {

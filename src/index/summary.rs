@@ -397,7 +397,7 @@ pub fn absolutize(qualified: &str, module: &str, package: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::parse;
+    use ruff_python_parser::parse_module as parse;
 
     fn summary(source: &str, name: &str, package: bool) -> ModuleSummary {
         let parsed = parse(source).expect("parses");

@@ -128,7 +128,7 @@ pub struct ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = crate::display_path(&self.path);
+        let path = crate::messages::display_path(&self.path);
         match self.position {
             Some((line, column)) => write!(f, "{path}:{line}:{column}: {}", self.message),
             None => write!(f, "{path}: {}", self.message),

@@ -14,6 +14,7 @@ use super::config::{self, ConfigError, ConfigFile, Requirement, RunOptions};
 use super::exclude::Excluder;
 use super::select::{self, Selection};
 use super::{DEFAULT_EXCLUDES, DEFAULT_LINE_LENGTH, DEFAULT_STATEFUL_NAMES, RuleSettings};
+use crate::fix::CodemodOptions;
 use crate::version::PyVersion;
 
 /// Where configurations come from.
@@ -224,7 +225,7 @@ impl State {
             if let Some(warning) = requirement
                 .and_then(|i| self.requirements.get(i))
                 .and_then(|r| r.warning.as_ref().map(|w| (r, w)))
-                .map(|(r, w)| format!("{}: warning: {w}", crate::display_path(&r.path)))
+                .map(|(r, w)| format!("{}: warning: {w}", crate::messages::display_path(&r.path)))
                 && !self.warned.contains(&warning)
             {
                 self.warned.push(warning.clone());
@@ -236,7 +237,7 @@ impl State {
                 let keys = config_file.run.keys_set();
                 let warning = format!(
                     "{}: warning: `{}` applies to a whole run and is read only from the configuration of the current directory or `--config`: ignored here",
-                    crate::display_path(&config_file.path),
+                    crate::messages::display_path(&config_file.path),
                     keys.join("`, `")
                 );
                 if !keys.is_empty() && !self.warned.contains(&warning) {
@@ -460,9 +461,11 @@ fn resolve(
         rules: Arc::new(RuleSettings {
             codemods,
             unsafe_fixes,
-            target_version,
-            line_length,
-            stateful_names,
+            options: CodemodOptions {
+                target_version,
+                line_length,
+                stateful_names,
+            },
         }),
         excluder,
         root,
