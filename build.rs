@@ -1,8 +1,16 @@
-//! Puts the git commit into `asyncmod --version` when building from a clone.
+//! Puts the git commit into `asyncmod --version` when building from a clone,
+//! and lists the fixture files for `tests/fixtures.rs`: one test each.
 
+use std::fmt::Write as _;
+use std::path::Path;
 use std::process::Command;
 
 fn main() {
+    version();
+    fixture_tests();
+}
+
+fn version() {
     let version = env!("CARGO_PKG_VERSION");
     let hash = Command::new("git")
         .args(["rev-parse", "--short=10", "HEAD"])
@@ -24,4 +32,61 @@ fn main() {
         }
     }
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// Writes `fixture_tests.rs` into `OUT_DIR`: for each folder under
+/// `codemods/`, a module with one `#[test]` per `*.py` file directly in it,
+/// named after the file, calling `run(folder, stem)`. So a fixture runs
+/// alone with `cargo test --test fixtures <folder>::<stem>`.
+fn fixture_tests() {
+    let root = Path::new("codemods");
+    println!("cargo:rerun-if-changed=codemods");
+    let mut out = String::new();
+    let mut folders: Vec<_> = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_dir())
+        .collect();
+    folders.sort();
+    for folder in folders {
+        let Some(name) = folder.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let mut stems: Vec<String> = std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.is_file() && path.extension().is_some_and(|ext| ext == "py"))
+            .filter_map(|path| Some(path.file_stem()?.to_str()?.to_string()))
+            .collect();
+        stems.sort();
+        let _ = writeln!(out, "mod {} {{", identifier(name));
+        for stem in stems {
+            let _ = writeln!(
+                out,
+                "    #[test]\n    fn {}() {{\n        super::run({name:?}, {stem:?});\n    }}",
+                identifier(&stem)
+            );
+        }
+        out.push_str("}\n");
+    }
+    let Some(dir) = std::env::var_os("OUT_DIR") else {
+        return;
+    };
+    let _ = std::fs::write(Path::new(&dir).join("fixture_tests.rs"), out);
+}
+
+/// A Rust identifier for a folder or file stem (`rewrite-x` → `rewrite_x`).
+fn identifier(name: &str) -> String {
+    let mut ident: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if !ident.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        ident.insert(0, '_');
+    }
+    ident
 }
