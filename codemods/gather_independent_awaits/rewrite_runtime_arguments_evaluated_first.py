@@ -56,11 +56,23 @@ async def a_later_argument_reads_what_the_call_is_given(form):
     print(status, greeting)
 
 
-async def builtins_that_change_nothing(form):
+async def a_later_argument_reads_what_a_container_given_holds(form):
     record = dict(form)
-    # rewrite: `len` and `str` change nothing, and `form` is not given
+    box = {"record": record}
+    status = await normalise_boxed(box)  # leave: `box` holds `record`
+    greeting = await greet(record["name"])
+    print(status, greeting)
+
+
+async def normalise_boxed(box):
+    return await normalise(box["record"])
+
+
+async def builtins_that_change_nothing(form, extra):
+    record = dict(form)
+    # rewrite: `len` and `str` change nothing, and `extra` is not given
     uid = await save_user(record)
-    mail = await send_welcome(str(len(form)))
+    mail = await send_welcome(str(len(extra)))
     print(uid, mail, saved)
 
 
@@ -69,7 +81,8 @@ async def main():
     await a_later_argument_pops_from_the_record(form)
     await a_later_argument_passes_it_to_a_function(form)
     await a_later_argument_reads_what_the_call_is_given(form)
-    await builtins_that_change_nothing(form)
+    await a_later_argument_reads_what_a_container_given_holds(form)
+    await builtins_that_change_nothing(form, ["extra"])
 
 
 asyncio.run(main())

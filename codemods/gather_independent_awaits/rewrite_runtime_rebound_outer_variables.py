@@ -86,6 +86,27 @@ async def the_callee_is_a_global_the_call_rebinds():
     print(status, quota)
 
 
+state = []
+
+
+async def push():
+    await asyncio.sleep(0.01)
+    state.append(1)
+    return "pushed"
+
+
+async def size():
+    await asyncio.sleep(0)
+    return len(state)
+
+
+async def one_fills_a_container_the_other_reads():
+    fill, count = push, size
+    status = await fill()  # leave: `push` appends to `state`, `size` reads it
+    n = await count()
+    print(status, n)
+
+
 async def limit():
     await asyncio.sleep(0)
     return LIMIT
@@ -103,6 +124,7 @@ async def main():
     await through_a_function_it_calls()
     await an_argument_reads_a_nonlocal_the_call_rebinds()
     await the_callee_is_a_global_the_call_rebinds()
+    await one_fills_a_container_the_other_reads()
     await a_constant_both_read()
 
 

@@ -141,6 +141,23 @@ async def a_context_variable():
     print(user, cart)
 
 
+pool = [Wire()]
+
+
+async def first_in_pool(query):
+    return await pool[0].call(query)
+
+
+async def last_in_pool(query):
+    return await pool[-1].call(query)
+
+
+async def an_instance_in_a_module_level_list():
+    first = await first_in_pool("a")  # leave: both use `pool[0]`
+    last = await last_in_pool("b")
+    print(first, last)
+
+
 log = logging.getLogger(__name__)
 RETRIES = 3
 
@@ -165,6 +182,7 @@ async def main():
     print(await Service(Wire()).dashboard())
     await closures_over_one_local()
     await a_context_variable()
+    await an_instance_in_a_module_level_list()
     await a_logger_and_a_constant()
 
 

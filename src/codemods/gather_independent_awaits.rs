@@ -737,10 +737,18 @@ fn conflicts(earlier: &Awaited, later: &Awaited) -> bool {
 /// (`send(record["name"])` after `normalise(record)`): `gather` evaluates
 /// every argument before any call runs.
 fn reads_what_the_earlier_call_is_given(earlier: &Awaited, later: &Awaited) -> bool {
-    later
-        .read_into
-        .iter()
-        .any(|read| earlier.given.iter().any(|given| read.starts_with(given)))
+    later.read_into.iter().any(|read| {
+        earlier.given.iter().any(|given| {
+            // `items[]` is an element of `items`, or an object holding or
+            // made from it (`box = {"items": items}`): it may reach
+            // `items` itself.
+            let mut given = given.clone();
+            while given.links.last() == Some(&Link::Item) {
+                given.links.pop();
+            }
+            read.starts_with(&given)
+        })
+    })
 }
 
 /// Whether the object at `path` may change: not when its variable holds
@@ -1506,6 +1514,11 @@ mod tests {
                 ),
             );
         }
+        // What a container given to the earlier call holds.
+        check_no_fix(
+            &AM004,
+            "import asyncio\nasync def f(items):\n    box = {'items': items}\n    a = await add(box)\n    b = await send(len(items))\n    return a, b\n",
+        );
         // Also what the receiver of the earlier call holds.
         check_no_fix(
             &AM004,
@@ -1584,6 +1597,21 @@ mod tests {
             // a module-level instance, whatever its name
             (
                 "server = LineServer()\nasync def price(i):\n    return await server.ask(i)\nasync def stock(i):\n    return await server.ask(i)\n",
+                "a = await price(1)\n    b = await stock(2)",
+            ),
+            // a container one fills and the other reads
+            (
+                "state = []\nasync def push():\n    state.append(1)\nasync def size():\n    return len(state)\n",
+                "a = await push()\n    b = await size()",
+            ),
+            // the same, called through local aliases
+            (
+                "state = []\nasync def push():\n    state.append(1)\nasync def size():\n    return len(state)\n",
+                "p, s = push, size\n    a = await p()\n    b = await s()",
+            ),
+            // an instance in a container written out
+            (
+                "pool = [Conn()]\nasync def price(i):\n    return await pool[0].ask(i)\nasync def stock(i):\n    return await pool[0].ask(i)\n",
                 "a = await price(1)\n    b = await stock(2)",
             ),
             // through default values

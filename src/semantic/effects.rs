@@ -21,6 +21,7 @@ use rustc_hash::FxHashSet;
 use super::functions::Callee;
 use super::imports::Lookup;
 use super::objects::bound_values;
+use super::suspension::MUTATORS;
 use super::{BindingKind, ScopeId, SemanticModel};
 
 /// How many calls deep the functions of the module a call calls are read.
@@ -165,25 +166,64 @@ impl<'a> SemanticModel<'a> {
     /// The scopes of the functions of this module that calling `func`
     /// may run: the callee (see [`Self::callee`]), or else, for a name,
     /// every `def` that binds it (a function the module may also replace:
-    /// what the `def` uses is still a use, one more to assume).
+    /// what the `def` uses is still a use, one more to assume) and every
+    /// function a name it is assigned from is (`p, s = push, size`).
     fn functions_a_call_may_run(&self, func: &Expr, scope: ScopeId) -> Vec<ScopeId> {
+        let mut found = Vec::new();
+        self.functions_a_name_may_be(func, scope, VALUE_DEPTH, &mut found);
+        found
+    }
+
+    fn functions_a_name_may_be(
+        &self,
+        func: &Expr,
+        scope: ScopeId,
+        depth: usize,
+        found: &mut Vec<ScopeId>,
+    ) {
+        let mut push = |function: Option<ScopeId>| {
+            if let Some(function) = function
+                && !found.contains(&function)
+            {
+                found.push(function);
+            }
+        };
         match self.callee(func, scope) {
-            Callee::Function(def) => self.scope_of_function(def).into_iter().collect(),
-            Callee::Class(_) => Vec::new(),
+            Callee::Function(def) => push(self.scope_of_function(def)),
+            Callee::Class(_) => {}
             Callee::Unknown => {
                 let Expr::Name(name) = func else {
-                    return Vec::new();
+                    return;
                 };
                 let Lookup::Bound { bindings, .. } = self.lookup(name.id.as_str(), scope) else {
-                    return Vec::new();
+                    return;
                 };
-                bindings
-                    .iter()
-                    .filter_map(|&id| match self.binding(id).kind {
-                        BindingKind::FunctionDef(def) => self.scope_of_function(def),
-                        _ => None,
-                    })
-                    .collect()
+                let mut aliases = Vec::new();
+                for &id in bindings {
+                    let binding = self.binding(id);
+                    match binding.kind {
+                        BindingKind::FunctionDef(def) => push(self.scope_of_function(def)),
+                        BindingKind::Assignment => {
+                            if let Some(stmt) = binding.stmt {
+                                let mut values = Vec::new();
+                                bound_values(stmt, binding.range, &mut values);
+                                aliases.extend(
+                                    values
+                                        .into_iter()
+                                        .filter(|&(value, whole)| whole && value.is_name_expr())
+                                        .map(|(value, _)| value),
+                                );
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(depth) = depth.checked_sub(1) {
+                    for value in aliases {
+                        let at = self.scope_at(value.start());
+                        self.functions_a_name_may_be(value, at, depth, found);
+                    }
+                }
             }
         }
     }
@@ -461,6 +501,20 @@ impl<'a> SemanticModel<'a> {
             | Expr::FString(_)
             | Expr::Lambda(_) => false,
             Expr::Tuple(tuple) => tuple.elts.iter().any(|e| self.value_holds(e, depth, what)),
+            // A container written out holds what its elements hold
+            // (`pool = [Conn()]`), and is itself mutable.
+            Expr::List(ast::ExprList { elts, .. }) | Expr::Set(ast::ExprSet { elts, .. }) => {
+                what == Holds::Mutable || elts.iter().any(|e| self.value_holds(e, depth, what))
+            }
+            Expr::Dict(dict) => {
+                what == Holds::Mutable
+                    || dict.iter().any(|item| {
+                        item.key
+                            .as_ref()
+                            .is_some_and(|k| self.value_holds(k, depth, what))
+                            || self.value_holds(&item.value, depth, what)
+                    })
+            }
             Expr::UnaryOp(op) => self.value_holds(&op.operand, depth, what),
             Expr::BinOp(op) => {
                 self.value_holds(&op.left, depth, what) || self.value_holds(&op.right, depth, what)
@@ -537,9 +591,23 @@ impl<'b> Visitor<'b> for StoresAndReceivers {
     fn visit_expr(&mut self, expr: &'b Expr) {
         if let Expr::Call(call) = expr
             && let Expr::Attribute(attribute) = call.func.as_ref()
-            && let Expr::Name(name) = attribute.value.as_ref()
         {
-            self.receivers.insert(name.range);
+            if let Expr::Name(name) = attribute.value.as_ref() {
+                self.receivers.insert(name.range);
+            }
+            // A method that changes what it is called on (`seen.append(x)`,
+            // `Node.log.append(x)`) stores into the object behind the name.
+            if MUTATORS.contains(&attribute.attr.as_str()) {
+                let mut root = attribute.value.as_ref();
+                while let Expr::Attribute(ast::ExprAttribute { value, .. })
+                | Expr::Subscript(ast::ExprSubscript { value, .. }) = root
+                {
+                    root = value;
+                }
+                if let Expr::Name(name) = root {
+                    self.stored.insert(name.range);
+                }
+            }
         }
         visitor::walk_expr(self, expr);
     }
@@ -624,6 +692,15 @@ mod tests {
     }
 
     #[test]
+    fn methods_that_change_what_they_are_called_on_write() {
+        let source = "seen = []\nclass Node:\n    log = []\nasync def f():\n    seen.append(1)\n    Node.log.append(2)\n    return seen.copy()\n";
+        assert_eq!(
+            uses(source, "f").0,
+            [entry("seen", true, true), entry("Node", true, true)]
+        );
+    }
+
+    #[test]
     fn calls_too_deep_make_the_answer_incomplete() {
         let source = "def d():\n    pass\ndef c():\n    d()\ndef b():\n    c()\ndef a():\n    b()\nasync def top():\n    a()\n";
         assert!(!uses(source, "top").1);
@@ -634,7 +711,7 @@ mod tests {
 
     #[test]
     fn what_a_variable_holds() {
-        let source = "import logging, re, asyncio\nserver = LineServer()\nlog = logging.getLogger(__name__)\nPATTERN = re.compile('x')\nLIMIT = 3\nNAMES = ('a', 'b')\ncache = {}\nalias = server\nclass Conn: pass\nasync def main(param):\n    conn = Conn()\n    for item in param:\n        pass\n    lock = asyncio.Lock()\n";
+        let source = "import logging, re, asyncio\nserver = LineServer()\nlog = logging.getLogger(__name__)\nPATTERN = re.compile('x')\nLIMIT = 3\nNAMES = ('a', 'b')\ncache = {}\npool = [Conn()]\nby_name = {'a': server}\nalias = server\nclass Conn: pass\nasync def main(param):\n    conn = Conn()\n    for item in param:\n        pass\n    lock = asyncio.Lock()\n";
         with_context(source, |ctx| {
             let semantic = ctx.semantic;
             let main = semantic
@@ -660,6 +737,7 @@ mod tests {
                 assert!(!mutable(name, MODULE_SCOPE), "{name}");
             }
             assert!(!shared("cache", MODULE_SCOPE) && mutable("cache", MODULE_SCOPE));
+            assert!(shared("pool", MODULE_SCOPE) && shared("by_name", MODULE_SCOPE));
         });
     }
 }
