@@ -114,7 +114,11 @@ impl<'a> SemanticModel<'a> {
 
     /// The method `method` of the class around the method that `scope` runs
     /// in, called through that method's first parameter `receiver`, when
-    /// `receiver.method` surely finds that `def` on every instance:
+    /// `receiver.method` surely finds that `def` on every instance. The
+    /// call may sit in a function, lambda or comprehension nested in that
+    /// method: `receiver` is then the method's own parameter, read through
+    /// the closure, as long as it is bound nowhere else (no scope in between
+    /// binds it or declares it `nonlocal`, and the method never rebinds it).
     ///
     /// - the `def` is the class body's only binding of the name, directly
     ///   in the body, and not a stub (`...`, `pass`, `raise
@@ -142,7 +146,20 @@ impl<'a> SemanticModel<'a> {
         method: &str,
         scope: ScopeId,
     ) -> Option<&'a StmtFunctionDef> {
-        let function_scope = self.enclosing_function(scope)?;
+        // The method whose parameter `receiver` is: where the name is bound.
+        let Lookup::Bound {
+            scope: function_scope,
+            bindings,
+        } = self.lookup(receiver, scope)
+        else {
+            return None;
+        };
+        let [only] = bindings else { return None };
+        if !matches!(self.binding(*only).kind, BindingKind::Parameter)
+            || self.declares_between(scope, function_scope, receiver)
+        {
+            return None;
+        }
         let enclosing = self.scope(function_scope);
         let def = enclosing.function()?;
         let class_scope = enclosing.parent?;
@@ -159,17 +176,6 @@ impl<'a> SemanticModel<'a> {
         if first.parameter.name.as_str() != receiver
             || self.has_decorator(def, function_scope, &["staticmethod", "classmethod"])
         {
-            return None;
-        }
-        let Lookup::Bound {
-            scope: owner,
-            bindings,
-        } = self.lookup(receiver, scope)
-        else {
-            return None;
-        };
-        let [only] = bindings else { return None };
-        if owner != function_scope || !matches!(self.binding(*only).kind, BindingKind::Parameter) {
             return None;
         }
         let [only] = self.bindings_in(class_scope, method)? else {
@@ -193,6 +199,23 @@ impl<'a> SemanticModel<'a> {
             return None;
         }
         Some(target)
+    }
+
+    /// Whether a scope from `inner` up to (not including) `outer` declares
+    /// `name` `global` or `nonlocal`: code there may rebind the name that
+    /// `outer` binds.
+    fn declares_between(&self, inner: ScopeId, outer: ScopeId, name: &str) -> bool {
+        let mut current = Some(inner);
+        while let Some(id) = current
+            && id != outer
+        {
+            let scope = self.scope(id);
+            if scope.globals.contains(name) || scope.nonlocals.contains(name) {
+                return true;
+            }
+            current = scope.parent;
+        }
+        false
     }
 
     /// Whether `name` looked up on any instance of the class of
@@ -733,6 +756,47 @@ mod tests {
         assert_eq!(callee_kind(shadowed), "unknown");
         let static_method = "class C:\n    async def m(self): pass\n    @staticmethod\n    async def n(self):\n        self.m()\n";
         assert_eq!(callee_kind(static_method), "unknown");
+    }
+
+    #[test]
+    fn resolves_methods_on_self_from_closures() {
+        let class = "class C:\n    async def m(self): return 1\n";
+        let nested = format!(
+            "{class}    def n(self):\n        def callback(task):\n            self.m()\n        return callback\n"
+        );
+        assert_eq!(callee_kind(&nested), "async");
+        let deeper = format!(
+            "{class}    def n(self):\n        def outer():\n            def callback():\n                self.m()\n            return callback\n        return outer\n"
+        );
+        assert_eq!(callee_kind(&deeper), "async");
+        // A parameter of the nested function by the same name is another object.
+        let parameter = format!(
+            "{class}    def n(self):\n        def callback(self):\n            self.m()\n        return callback\n"
+        );
+        assert_eq!(callee_kind(&parameter), "unknown");
+        // Rebound in the method, or through `nonlocal` in a closure.
+        let rebound = format!(
+            "{class}    def n(self, other):\n        def callback():\n            self.m()\n        self = other\n        return callback\n"
+        );
+        assert_eq!(callee_kind(&rebound), "unknown");
+        let nonlocal = format!(
+            "{class}    def n(self, other):\n        def swap():\n            nonlocal self\n            self = other\n        def callback():\n            self.m()\n        return callback, swap\n"
+        );
+        assert_eq!(callee_kind(&nonlocal), "unknown");
+        let declared = format!(
+            "{class}    def n(self):\n        def callback():\n            nonlocal self\n            self.m()\n        return callback\n"
+        );
+        assert_eq!(callee_kind(&declared), "unknown");
+        // The closure's `self` belongs to a plain function, not a method.
+        let function = format!(
+            "{class}def n(self):\n    def callback():\n        self.m()\n    return callback\n"
+        );
+        assert_eq!(callee_kind(&function), "unknown");
+        // A static method's first parameter is no instance.
+        let static_method = format!(
+            "{class}    @staticmethod\n    def n(self):\n        def callback():\n            self.m()\n        return callback\n"
+        );
+        assert_eq!(callee_kind(&static_method), "unknown");
     }
 
     /// What the first statement `self.flush()` (or `<receiver>.flush()`)
