@@ -1,12 +1,15 @@
 use crate::codemods::prelude::*;
+use crate::fix::FixBuilder;
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::known::Returns;
-use crate::semantic::{Callee, ScopeId, SemanticModel};
+use crate::semantic::values::CoroutineValueUse;
+use crate::semantic::{BindingKind, Callee, ScopeId, SemanticModel, UseKind};
 
 declare_codemod! {
     /// ## What it does
     /// Adds the missing `await` to a coroutine function's call that stands
-    /// alone as a statement in a coroutine. What it calls must surely
+    /// alone as a statement in a coroutine, or whose coroutine is assigned
+    /// to a variable then used only as the result. What it calls must surely
     /// return a coroutine: an `async def` of the same module (`refresh()`),
     /// an `async def` method of the same class called on `self`
     /// (`self.flush()`), a plain `def` of the module that returns such a
@@ -22,6 +25,13 @@ declare_codemod! {
     /// made by calling the class in the same function, a parameter
     /// annotated with it, or a module-level instance of another module.
     /// The message names where the definition lives.
+    ///
+    /// `result = fetch_data()` counts when `result` is then never awaited,
+    /// scheduled, returned, stored, passed on to other code or read by a
+    /// nested function, only used as the result would be: subscripted,
+    /// iterated, unpacked, called, an attribute read that coroutine
+    /// objects lack (`result.json()`), given to `len`, `list`, `sum`,
+    /// `json.dumps`, … (or not used at all).
     ///
     /// ## Why
     /// Calling a coroutine function only creates a coroutine object; its
@@ -48,8 +58,9 @@ declare_codemod! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe: the call's coroutine is created and dropped, so nothing else
-    /// can await it; with `await`, its body runs, as the author meant, and
+    /// Safe: the call's coroutine is created and dropped (or kept in a
+    /// variable that nothing runs or hands on), so nothing else can await
+    /// it; with `await`, its body runs, as the author meant, and
     /// what it raises now reaches the caller (`asyncio.wait_for(task, 1)`
     /// may now time out and cancel the task: that is what it says). Only
     /// whole statements directly in an `async def` are rewritten, so no value
@@ -101,6 +112,20 @@ declare_codemod! {
     /// the module defines or replaces a method of that name (a fake
     /// writer's `def drain`, `writer.drain = …`).
     ///
+    /// For `result = fetch_data()`, every read of `result` must fail at
+    /// once on a coroutine object (a `TypeError` or an `AttributeError`:
+    /// no coroutine can be subscripted, iterated or called, nor has it a
+    /// `json` attribute), so the program as written cannot have relied on
+    /// the coroutine, and the result is what its author meant. Some uses
+    /// work on a coroutine object as on any value and show nothing: a
+    /// truth test (a coroutine object is always true), `is None`, `==`,
+    /// `in`, `print`, `str`, `repr`, an f-string, `isinstance`. When such a
+    /// use comes with a failing one, the fix is unsafe: the failing use
+    /// shows the result is meant, but on a path that meets only the silent
+    /// use the program now behaves otherwise without an error. When all
+    /// the uses are silent, the finding is reported without a fix: nothing
+    /// shows that the coroutine object is not what the code wants.
+    ///
     /// What stays assumed: no module other than this one subclasses the
     /// class and overrides the method with a plain `def`, and no base class
     /// from another module wraps its subclasses' methods (a metaclass or
@@ -129,9 +154,14 @@ declare_codemod! {
     /// does not apply to them); `self.method` when `self` is not the
     /// enclosing method's first parameter, is rebound, or the enclosing
     /// method is static or a class method; `cls.method()` and
-    /// `Class.method()`; calls whose value is used (`task = fetch()`,
-    /// `tasks.append(fetch())`); calls in a `def`, `lambda` or class nested
-    /// in the coroutine.
+    /// `Class.method()`; calls used in an expression (`tasks.append(fetch())`,
+    /// `x = fetch() or y`); `x = fetch()` where the coroutine may be run or
+    /// kept (`await x`, `create_task(x)`, `gather(x)`, `return x`, `yield
+    /// x`, `self.x = x`, `[x]`, `handle(x)` with any callee it does not
+    /// know, `x.send(None)`, `x.close()`, a nested function or generator
+    /// reading `x`), where `x` is bound again, a global or `nonlocal`, or
+    /// the function reads its own frame (`locals()`); calls in a `def`,
+    /// `lambda` or class nested in the coroutine.
     pub static MISSING_AWAIT = Codemod {
         code: "AM109",
         name: "missing-await",
@@ -147,33 +177,141 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     for suite in semantic.coroutine_suites() {
         for stmt in suite.body {
-            let Stmt::Expr(statement) = stmt else {
-                continue;
+            let (call, target) = match stmt {
+                Stmt::Expr(statement) => match statement.value.as_ref() {
+                    Expr::Call(call) => (call, None),
+                    _ => continue,
+                },
+                Stmt::Assign(assign) => match (assign.targets.as_slice(), assign.value.as_ref()) {
+                    ([Expr::Name(target)], Expr::Call(call)) => (call, Some(target)),
+                    _ => continue,
+                },
+                Stmt::AnnAssign(assign) => {
+                    match (assign.target.as_ref(), assign.value.as_deref()) {
+                        (Expr::Name(target), Some(Expr::Call(call))) => (call, Some(target)),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
             };
-            let Expr::Call(call) = statement.value.as_ref() else {
-                continue;
-            };
-            let message = match coroutine_called(semantic, call, suite.scope) {
-                Some(name) => format!("coroutine `{name}()` is called but never awaited"),
+            // What is called, and where it is defined when another module
+            // of the project defines it.
+            let (name, origin) = match coroutine_called(semantic, call, suite.scope) {
+                Some(name) => (name, String::new()),
                 None => match semantic.imported_coroutine_function(&call.func, suite.scope) {
-                    Some(function) => format!(
-                        "coroutine `{}()` is called but never awaited ({})",
-                        &ctx.source[call.func.range()],
-                        function.described()
+                    Some(function) => (
+                        ctx.source[call.func.range()].to_string(),
+                        format!(" ({})", function.described()),
                     ),
                     None => continue,
                 },
             };
-            out.report(&MISSING_AWAIT, call.range(), message).fix_with(
-                Applicability::Safe,
-                |fix| {
-                    fix.title("Add `await`");
-                    fix.insert(call.start(), "await ");
-                    Ok(())
-                },
+            let Some(target) = target else {
+                out.report(
+                    &MISSING_AWAIT,
+                    call.range(),
+                    format!("coroutine `{name}()` is called but never awaited{origin}"),
+                )
+                .fix_with(Applicability::Safe, add_await(call));
+                continue;
+            };
+            let variable = target.id.as_str();
+            let message = format!(
+                "coroutine `{name}()` is assigned to `{variable}` but never awaited{origin}"
             );
+            match used_as_result(semantic, target, suite.scope) {
+                Some(AsResult::Only) => {
+                    out.report(&MISSING_AWAIT, call.range(), message)
+                        .fix_with(Applicability::Safe, add_await(call));
+                }
+                Some(AsResult::AlsoSilently) => {
+                    out.report(&MISSING_AWAIT, call.range(), message)
+                        .fix_with(Applicability::Unsafe, add_await(call));
+                }
+                Some(AsResult::OnlySilently) => {
+                    out.report(&MISSING_AWAIT, call.range(), message)
+                        .note(format!(
+                            "`{variable}` is only used in ways a coroutine object allows too \
+                         (a truth test, `is None`, `==`, `print`, `str`): nothing fails \
+                         as it is; add `await` if the result is meant"
+                        ));
+                }
+                None => {}
+            }
         }
     }
+}
+
+fn add_await(call: &ast::ExprCall) -> impl FnOnce(&mut FixBuilder) -> anyhow::Result<()> + '_ {
+    move |fix| {
+        fix.title("Add `await`");
+        fix.insert(call.start(), "await ");
+        Ok(())
+    }
+}
+
+/// How a variable that holds a coroutine object is used, when nothing
+/// runs or keeps the coroutine.
+enum AsResult {
+    /// Only where a coroutine object fails at once (or not at all): the
+    /// result is surely meant.
+    Only,
+    /// Where it fails at once, and elsewhere where it does not.
+    AlsoSilently,
+    /// Only where a coroutine object works too.
+    OnlySilently,
+}
+
+/// How `target` (bound by the statement, in the coroutine `scope`) is
+/// used: `None` when the coroutine may be run or kept (awaited, scheduled,
+/// returned, stored, passed on, read by a nested function), or when the
+/// variable is not the statement's alone (bound again, global, read
+/// through the frame).
+fn used_as_result(
+    semantic: &SemanticModel,
+    target: &ast::ExprName,
+    scope: ScopeId,
+) -> Option<AsResult> {
+    let variable = target.id.as_str();
+    if semantic.owner_scope(variable, scope) != Some(scope) || semantic.reads_own_frame(scope) {
+        return None;
+    }
+    let only_binding = semantic
+        .bindings_in(scope, variable)?
+        .iter()
+        .map(|&id| semantic.binding(id))
+        .filter(|binding| {
+            !matches!(
+                binding.kind,
+                BindingKind::Deletion | BindingKind::Annotation
+            )
+        })
+        .all(|binding| binding.range == target.range);
+    if !only_binding {
+        return None;
+    }
+    let (mut fails, mut silent) = (false, false);
+    for use_ in semantic.uses_of(variable, scope) {
+        match use_.kind {
+            UseKind::Write | UseKind::Delete => continue,
+            UseKind::Declaration => return None,
+            UseKind::Read => {}
+        }
+        if semantic.frame_of(use_.scope) != scope {
+            // A nested function, lambda or generator may run later.
+            return None;
+        }
+        match semantic.coroutine_value_use(use_.range, use_.scope) {
+            CoroutineValueUse::Fails => fails = true,
+            CoroutineValueUse::Silent => silent = true,
+            CoroutineValueUse::Kept => return None,
+        }
+    }
+    Some(match (fails, silent) {
+        (_, false) => AsResult::Only,
+        (true, true) => AsResult::AlsoSilently,
+        (false, true) => AsResult::OnlySilently,
+    })
 }
 
 /// The name of what `call` calls, when the semantic layer's coroutine
@@ -232,7 +370,10 @@ fn root_name(expr: &Expr) -> Option<&str> {
 mod tests {
     use super::MISSING_AWAIT;
     use crate::codemods::{ENSURE_FUTURE, RUN_IN_COROUTINE};
-    use crate::test_support::{check_fix, check_fix_together, check_no_fix, findings};
+    use crate::test_support::{
+        check_finding, check_fix, check_fix_together, check_no_fix, check_safe_fix,
+        check_unsafe_fix, findings,
+    };
 
     #[test]
     fn module_coroutine_function() {
@@ -457,5 +598,122 @@ async def refresh(urls):
             &MISSING_AWAIT,
             "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import asyncio\n\nasync def f():\n    asyncio.sleep(1)\n",
         );
+    }
+
+    const FETCH: &str = "async def fetch_data():\n    return {'a': [1]}\n\n";
+
+    #[test]
+    fn a_coroutine_assigned_and_used_only_as_its_result() {
+        for (uses, awaited) in [
+            ("    return result['a']\n", "await fetch_data()"),
+            (
+                "    for x in result:\n        print(x)\n",
+                "await fetch_data()",
+            ),
+            (
+                "    print(len(result), result.get('a'))\n",
+                "await fetch_data()",
+            ),
+            ("    a, b = result\n    return a\n", "await fetch_data()"),
+            (
+                "    return [k for k in result] + list(result)\n",
+                "await fetch_data()",
+            ),
+            (
+                "    if 'a' in result:\n        result['a'].append(2)\n",
+                "await fetch_data()",
+            ),
+            (
+                "    return result.items() if result.keys() else 0\n",
+                "await fetch_data()",
+            ),
+            // Never used at all: dropped, as a statement would be.
+            ("    pass\n", "await fetch_data()"),
+        ] {
+            check_safe_fix(
+                &MISSING_AWAIT,
+                &format!("{FETCH}async def f():\n    result = fetch_data()\n{uses}"),
+                &format!("{FETCH}async def f():\n    result = {awaited}\n{uses}"),
+            );
+        }
+        check_safe_fix(
+            &MISSING_AWAIT,
+            &format!(
+                "{FETCH}async def f():\n    result: dict = fetch_data()\n    return result['a']\n"
+            ),
+            &format!(
+                "{FETCH}async def f():\n    result: dict = await fetch_data()\n    return result['a']\n"
+            ),
+        );
+    }
+
+    #[test]
+    fn also_used_where_a_coroutine_object_does_not_fail_is_unsafe() {
+        check_unsafe_fix(
+            &MISSING_AWAIT,
+            &format!(
+                "{FETCH}async def f():\n    result = fetch_data()\n    if result is None:\n        return 0\n    return result['a']\n"
+            ),
+            &format!(
+                "{FETCH}async def f():\n    result = await fetch_data()\n    if result is None:\n        return 0\n    return result['a']\n"
+            ),
+        );
+    }
+
+    #[test]
+    fn used_only_where_a_coroutine_object_does_not_fail_is_reported() {
+        for uses in [
+            "    if result:\n        print('ok')\n",
+            "    print(result, str(result), f'{result}')\n",
+            "    assert result is not None and result != 3\n",
+        ] {
+            check_finding(
+                &MISSING_AWAIT,
+                &format!("{FETCH}async def f():\n    result = fetch_data()\n{uses}"),
+                "coroutine `fetch_data()` is assigned to `result` but never awaited",
+            );
+        }
+    }
+
+    #[test]
+    fn a_coroutine_run_or_kept_is_left_alone() {
+        for uses in [
+            "    await result\n",
+            "    return result\n",
+            "    asyncio.create_task(result)\n",
+            "    await asyncio.gather(result)\n",
+            "    out.append(result)\n",
+            "    self.pending = result\n",
+            "    other = result\n    await other\n",
+            "    handle(result)\n",
+            "    result.close()\n",
+            "    result.send(None)\n",
+            "    yield result\n",
+            "    cb = lambda: result['a']\n",
+            "    def inner():\n        return result['a']\n    return inner\n",
+            "    gen = (x for x in [1] if result)\n",
+            "    items = [result, 1]\n    print(items[0]['a'])\n",
+            "    x = result or {}\n    print(x['a'])\n",
+            // Bound again, or read through the frame.
+            "    result = {}\n    print(result['a'])\n",
+            "    print(locals()['result'])\n",
+        ] {
+            let source = format!(
+                "import asyncio\n{FETCH}async def f(out, self, handle):\n    result = fetch_data()\n{uses}"
+            );
+            check_no_fix(&MISSING_AWAIT, &source);
+            assert!(findings(&MISSING_AWAIT, &source).is_empty(), "{uses}");
+        }
+        // Owned by another scope.
+        for source in [
+            format!(
+                "{FETCH}result = None\nasync def f():\n    global result\n    result = fetch_data()\n    print(result['a'])\n"
+            ),
+            format!(
+                "{FETCH}async def f():\n    result = None\n    async def g():\n        nonlocal result\n        result = fetch_data()\n        print(result['a'])\n    await g()\n    return result\n"
+            ),
+        ] {
+            check_no_fix(&MISSING_AWAIT, &source);
+        }
     }
 }

@@ -34,6 +34,7 @@ pub mod scope;
 pub mod statements;
 pub mod strings;
 pub mod suspension;
+pub mod values;
 
 use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
 
