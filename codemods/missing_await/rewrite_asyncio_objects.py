@@ -1,3 +1,4 @@
+# asyncmod-test: --unsafe-fixes
 # asyncmod-runtime: compare
 """asyncio's own coroutine methods, on objects the function shows to be
 asyncio's: a parameter annotated with the class, a variable made by the
@@ -11,7 +12,7 @@ from asyncio import Queue
 async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter):
     data = await reader.readline()
     writer.write(data)
-    writer.drain()  # rewrite: a parameter annotated `asyncio.StreamWriter`
+    writer.drain()  # rewrite: unsafe, a parameter annotated `asyncio.StreamWriter`
     writer.close()
 
 
@@ -20,9 +21,9 @@ async def client(port, q: Queue[bytes], ready: asyncio.Event):
     writer.write(b"ping\n")
     writer.drain()  # rewrite: unpacked from `open_connection`
     line = await reader.readline()
-    q.put(line)  # rewrite: annotated `Queue` from asyncio
+    q.put(line)  # rewrite: unsafe, annotated `Queue` from asyncio
     ready.set()
-    ready.wait()  # rewrite
+    ready.wait()  # rewrite: unsafe, annotated
     writer.close()
     await writer.wait_closed()
 

@@ -2,6 +2,7 @@ use crate::codemods::prelude::*;
 use crate::fix::FixBuilder;
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::known::Returns;
+use crate::semantic::receivers::ClassEvidence;
 use crate::semantic::values::CoroutineValueUse;
 use crate::semantic::{BindingKind, Callee, ScopeId, SemanticModel, UseKind};
 
@@ -104,11 +105,13 @@ declare_codemod! {
     /// the class (`asyncio.Queue()`), a name unpacked from `await
     /// asyncio.open_connection(…)`, `start_server`, `create_subprocess_*`,
     /// or a plain parameter annotated with the class (its default, if any,
-    /// `None`). An annotation is taken at its word, as a type checker takes
-    /// it, unless the module shows it wrong (`q: asyncio.Queue =
-    /// queue.Queue()`, a call of something the module defines): an object
-    /// of another class passed in would make the added `await` fail at
-    /// once with a `TypeError`, loudly. Not when any class or object of
+    /// `None`). The fix is unsafe when an annotation says the class (a
+    /// parameter, `q: asyncio.Queue = self.queue`): nothing makes a caller
+    /// honour it, and a `queue.Queue` passed in would make the added
+    /// `await` fail at once with a `TypeError`, loudly, where `q.put(x)`
+    /// worked. An annotation the module shows wrong (`q: asyncio.Queue =
+    /// queue.Queue()`, a call of something the module defines) gives no
+    /// fix. Not when any class or object of
     /// the module defines or replaces a method of that name (a fake
     /// writer's `def drain`, `writer.drain = …`).
     ///
@@ -194,13 +197,14 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                 }
                 _ => continue,
             };
-            // What is called, and where it is defined when another module
-            // of the project defines it.
-            let (name, origin) = match coroutine_called(semantic, call, suite.scope) {
-                Some(name) => (name, String::new()),
+            // What is called, how sure the fix is, and where it is defined
+            // when another module of the project defines it.
+            let (name, sure, origin) = match coroutine_called(semantic, call, suite.scope) {
+                Some((name, sure)) => (name, sure, String::new()),
                 None => match semantic.imported_coroutine_function(&call.func, suite.scope) {
                     Some(function) => (
                         ctx.source[call.func.range()].to_string(),
+                        Applicability::Safe,
                         format!(" ({})", function.described()),
                     ),
                     None => continue,
@@ -212,7 +216,7 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                     call.range(),
                     format!("coroutine `{name}()` is called but never awaited{origin}"),
                 )
-                .fix_with(Applicability::Safe, add_await(call));
+                .fix_with(sure, add_await(call));
                 continue;
             };
             let variable = target.id.as_str();
@@ -222,7 +226,7 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             match used_as_result(semantic, target, suite.scope) {
                 Some(AsResult::Only) => {
                     out.report(&MISSING_AWAIT, call.range(), message)
-                        .fix_with(Applicability::Safe, add_await(call));
+                        .fix_with(sure, add_await(call));
                 }
                 Some(AsResult::AlsoSilently) => {
                     out.report(&MISSING_AWAIT, call.range(), message)
@@ -322,10 +326,10 @@ fn coroutine_called(
     semantic: &SemanticModel,
     call: &ast::ExprCall,
     scope: ScopeId,
-) -> Option<String> {
+) -> Option<(String, Applicability)> {
     match semantic.callee(&call.func, scope) {
         Callee::Function(def) => (semantic.call_result(call, scope) == CallResult::Coroutine)
-            .then(|| def.name.to_string()),
+            .then(|| (def.name.to_string(), Applicability::Safe)),
         Callee::Class(_) => None,
         // Only asyncio's own functions are known among what the module
         // does not define; asking about anything else costs for nothing.
@@ -341,7 +345,7 @@ fn coroutine_called(
                         semantic.available_import(root, call.start()).is_some()
                     })
                     && semantic.call_result(call, scope) == CallResult::Coroutine)
-                    .then(|| qualified.to_string());
+                    .then(|| (qualified.to_string(), Applicability::Safe));
             }
             // A coroutine method of a well-known class, on a variable that
             // surely holds an instance of it (`writer.drain()`).
@@ -351,8 +355,16 @@ fn coroutine_called(
             let Expr::Name(receiver) = method.value.as_ref() else {
                 return None;
             };
-            (semantic.method_call_returns(call, scope) == Some(Returns::Coroutine))
-                .then(|| format!("{}.{}", receiver.id, method.attr))
+            let (Returns::Coroutine, evidence) = semantic.method_call_known(call, scope)? else {
+                return None;
+            };
+            // An annotation's word may not hold for what a caller passes:
+            // an object of another class makes the `await` fail at once.
+            let sure = match evidence {
+                ClassEvidence::Made => Applicability::Safe,
+                ClassEvidence::Annotated => Applicability::Unsafe,
+            };
+            Some((format!("{}.{}", receiver.id, method.attr), sure))
         }
     }
 }
@@ -576,6 +588,20 @@ async def refresh(urls):
             &MISSING_AWAIT,
             "import asyncio\n\nasync def send(host, data, q: asyncio.Queue, done: asyncio.Event):\n    reader, writer = await asyncio.open_connection(host, 80)\n    writer.write(data)\n    writer.drain()\n    q.put(data)\n    q.join()\n    done.wait()\n    lock = asyncio.Lock()\n    lock.acquire()\n    lock.release()\n",
             "import asyncio\n\nasync def send(host, data, q: asyncio.Queue, done: asyncio.Event):\n    reader, writer = await asyncio.open_connection(host, 80)\n    writer.write(data)\n    await writer.drain()\n    await q.put(data)\n    await q.join()\n    await done.wait()\n    lock = asyncio.Lock()\n    await lock.acquire()\n    lock.release()\n",
+        );
+    }
+
+    #[test]
+    fn made_objects_are_safe_and_annotated_ones_unsafe() {
+        check_safe_fix(
+            &MISSING_AWAIT,
+            "import asyncio\n\nasync def f(host):\n    r, w = await asyncio.open_connection(host, 1)\n    w.drain()\n    q = asyncio.Queue()\n    q.join()\n",
+            "import asyncio\n\nasync def f(host):\n    r, w = await asyncio.open_connection(host, 1)\n    await w.drain()\n    q = asyncio.Queue()\n    await q.join()\n",
+        );
+        check_unsafe_fix(
+            &MISSING_AWAIT,
+            "import asyncio\n\nasync def f(q: asyncio.Queue):\n    q.put(1)\n",
+            "import asyncio\n\nasync def f(q: asyncio.Queue):\n    await q.put(1)\n",
         );
     }
 

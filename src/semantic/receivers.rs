@@ -8,7 +8,8 @@
 //! through the same question.
 //!
 //! An annotation is taken at its word, as the type checkers that enforce
-//! it do, except where the module shows it wrong: a value of another
+//! it do, but said to be one ([`ClassEvidence::Annotated`]): a caller may
+//! pass anything. It is not taken where the module shows it wrong: a value of another
 //! class (`q: asyncio.Queue = queue.Queue()`), a call of something the
 //! module defines (a subclass, a factory), a default other than `None`.
 //! Not sure: a global or a class attribute (any code may rebind it), a
@@ -24,25 +25,70 @@ use super::imports::Lookup;
 use super::known::{self, KnownClass, Returns};
 use super::{BindingKind, ScopeId, ScopeKind, SemanticModel};
 
+/// What says which class a receiver is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassEvidence {
+    /// The function makes the object: `asyncio.Queue()`, `await
+    /// asyncio.open_connection(…)`.
+    Made,
+    /// An annotation says so (`q: asyncio.Queue`), which a caller may not
+    /// honour: an object of another class fails loudly on what relies on it.
+    Annotated,
+}
+
+/// Whether a binding that gives a known class makes the object itself (a
+/// call of the class, an awaited call the table knows) rather than taking
+/// an annotation's word for it.
+fn made_here(stmt: Option<&Stmt>, kind: &BindingKind) -> bool {
+    match (kind, stmt) {
+        (BindingKind::Assignment, Some(Stmt::Assign(_))) => true,
+        (BindingKind::Assignment, Some(Stmt::AnnAssign(assign))) => matches!(
+            assign.value.as_deref(),
+            Some(Expr::Call(_) | Expr::Await(_))
+        ),
+        _ => false,
+    }
+}
+
 impl<'a> SemanticModel<'a> {
     /// What calling `receiver.method(…)` (the call `call`, running in
     /// `scope`) gives back, when the receiver is surely an instance of a
     /// well-known class whose method the table lists, and no class or
     /// object of the module may define or replace that method.
     pub fn method_call_returns(&self, call: &ExprCall, scope: ScopeId) -> Option<Returns> {
+        self.method_call_known(call, scope)
+            .map(|(returns, _)| returns)
+    }
+
+    /// [`Self::method_call_returns`], with what says the receiver's class.
+    pub fn method_call_known(
+        &self,
+        call: &ExprCall,
+        scope: ScopeId,
+    ) -> Option<(Returns, ClassEvidence)> {
         let Expr::Attribute(attribute) = call.func.as_ref() else {
             return None;
         };
         let method = attribute.attr.as_str();
-        let class = self.known_class_of(&attribute.value, scope)?;
+        let (class, evidence) = self.known_class_evidence(&attribute.value, scope)?;
         let returns = known::method(class.name, method)?;
-        (!self.may_define_attribute(method)).then_some(returns)
+        (!self.may_define_attribute(method)).then_some((returns, evidence))
     }
 
     /// The well-known class `expr`, evaluated in `scope`, is surely an
     /// instance of: a plain name of a function's own variables, every
     /// binding of which says the same class (see the module doc).
     pub fn known_class_of(&self, expr: &Expr, scope: ScopeId) -> Option<&'static KnownClass> {
+        self.known_class_evidence(expr, scope)
+            .map(|(class, _)| class)
+    }
+
+    /// [`Self::known_class_of`], with what says so.
+    pub fn known_class_evidence(
+        &self,
+        expr: &Expr,
+        scope: ScopeId,
+    ) -> Option<(&'static KnownClass, ClassEvidence)> {
         let Expr::Name(name) = expr else {
             return None;
         };
@@ -58,6 +104,7 @@ impl<'a> SemanticModel<'a> {
             return None;
         }
         let mut found: Option<&'static KnownClass> = None;
+        let mut evidence = ClassEvidence::Made;
         for &id in bindings {
             let binding = self.binding(id);
             if matches!(binding.kind, BindingKind::Annotation) {
@@ -69,9 +116,12 @@ impl<'a> SemanticModel<'a> {
             if found.is_some_and(|known| !std::ptr::eq(known, class)) {
                 return None;
             }
+            if !made_here(binding.stmt, &binding.kind) {
+                evidence = ClassEvidence::Annotated;
+            }
             found = Some(class);
         }
-        found
+        found.map(|class| (class, evidence))
     }
 
     /// The class one binding of a function's variable gives it, if sure.

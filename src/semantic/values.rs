@@ -86,6 +86,44 @@ const SILENT_BUILTINS: &[&str] = &[
     "type",
 ];
 
+/// Builtin exceptions that catch what a coroutine object raises where a
+/// result was meant.
+const CATCHING_FAILURES: &[&str] = &["TypeError", "AttributeError", "Exception", "BaseException"];
+
+/// Builtin exceptions that are neither a `TypeError` nor an
+/// `AttributeError`, nor their bases: a handler of only these lets what a
+/// coroutine object raises through.
+const OTHER_EXCEPTIONS: &[&str] = &[
+    "ArithmeticError",
+    "AssertionError",
+    "ConnectionError",
+    "EOFError",
+    "FileNotFoundError",
+    "GeneratorExit",
+    "ImportError",
+    "IndexError",
+    "KeyError",
+    "KeyboardInterrupt",
+    "LookupError",
+    "ModuleNotFoundError",
+    "NameError",
+    "NotImplementedError",
+    "OSError",
+    "OverflowError",
+    "PermissionError",
+    "RecursionError",
+    "RuntimeError",
+    "StopAsyncIteration",
+    "StopIteration",
+    "SystemExit",
+    "TimeoutError",
+    "UnicodeDecodeError",
+    "UnicodeEncodeError",
+    "UnicodeError",
+    "ValueError",
+    "ZeroDivisionError",
+];
+
 /// Library functions that raise a `TypeError` on a coroutine object.
 const FAILING_FUNCTIONS: &[&str] = &["json.dumps", "json.dump"];
 
@@ -119,10 +157,75 @@ impl SemanticModel<'_> {
         let Some(ancestors) = finder.found else {
             return CoroutineValueUse::Kept;
         };
-        match ancestors.len().checked_sub(1) {
+        let verdict = match ancestors.len().checked_sub(1) {
             Some(last) => self.use_in(stmt, &ancestors, last, scope),
             None => CoroutineValueUse::Kept,
+        };
+        if verdict == CoroutineValueUse::Fails && self.failure_may_be_caught(range, scope) {
+            // `try: v = x["k"] except TypeError: v = None` runs on.
+            return CoroutineValueUse::Silent;
         }
+        verdict
+    }
+
+    /// Whether the code around `range` may catch the `TypeError` or
+    /// `AttributeError` a coroutine object raises there: a `try` of the
+    /// same function with a bare handler, or one naming anything but
+    /// builtin exceptions that are neither (`except KeyError:` lets them
+    /// through), or a `with` that expects them (`suppress(Exception)`).
+    fn failure_may_be_caught(&self, range: TextRange, scope: ScopeId) -> bool {
+        let offset = range.start();
+        if CATCHING_FAILURES
+            .iter()
+            .any(|name| self.expects_exception(offset, name).is_some())
+        {
+            return true;
+        }
+        let frame = self.frame_of(scope);
+        let Some(mut current) = self.innermost_stmt(frame, offset) else {
+            return true;
+        };
+        loop {
+            let Some((suite, _)) = self.suite_of(current) else {
+                return false;
+            };
+            let Some(parent) = suite.parent else {
+                return false;
+            };
+            match parent {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
+                Stmt::Try(try_stmt)
+                    if std::ptr::eq(try_stmt.body.as_ptr(), suite.body.as_ptr())
+                        && try_stmt
+                            .handlers
+                            .iter()
+                            .any(|handler| self.may_catch_failure(handler, frame)) =>
+                {
+                    return true;
+                }
+                _ => current = parent,
+            }
+        }
+    }
+
+    /// Whether an `except` clause may catch a `TypeError` or an
+    /// `AttributeError`: anything but a list of other builtin exceptions.
+    fn may_catch_failure(&self, handler: &ast::ExceptHandler, scope: ScopeId) -> bool {
+        let ast::ExceptHandler::ExceptHandler(handler) = handler;
+        let Some(caught) = handler.type_.as_deref() else {
+            return true;
+        };
+        let names: Vec<&Expr> = match caught {
+            Expr::Tuple(tuple) => tuple.iter().collect(),
+            other => vec![other],
+        };
+        names.iter().any(|name| {
+            self.qualified_name(name, scope).is_none_or(|q| {
+                q.as_str()
+                    .strip_prefix("builtins.")
+                    .is_none_or(|builtin| !OTHER_EXCEPTIONS.contains(&builtin))
+            })
+        })
     }
 
     /// What the expression `ancestors[index]` does as a child of
@@ -410,6 +513,8 @@ mod tests {
             "    return (i for i in x)\n",
             "    raise x\n",
             "    return (x or {})['a']\n",
+            "    try:\n        x['a']\n    except KeyError:\n        pass\n",
+            "    try:\n        pass\n    except Exception:\n        x['a']\n",
         ] {
             assert_eq!(use_of(body), Fails, "{body}");
         }
@@ -435,6 +540,10 @@ mod tests {
             "    print(x or y)\n",
             "    return x and y\n",
             "    return 1 if x else 2\n",
+            "    try:\n        x['a']\n    except TypeError:\n        pass\n",
+            "    try:\n        if y:\n            x.json()\n    except (KeyError, Exception):\n        pass\n",
+            "    try:\n        x['a']\n    except:\n        pass\n",
+            "    try:\n        x['a']\n    except MyError:\n        pass\n",
         ] {
             assert_eq!(use_of(body), Silent, "{body}");
         }
