@@ -111,6 +111,19 @@ pub fn findings(codemod: &'static Codemod, source: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The reasons given for findings without a fix, for assertions on why a
+/// fix is not offered.
+pub fn reasons(codemod: &'static Codemod, source: &str) -> Vec<String> {
+    run(codemod, source)
+        .reports
+        .into_iter()
+        .filter_map(|r| match r.fix {
+            crate::engine::FixStatus::None(reason) => reason,
+            _ => None,
+        })
+        .collect()
+}
+
 /// Runs `f` with a codemod context over `source` (every codemod selected).
 pub fn with_context<T>(source: &str, f: impl FnOnce(&Context) -> T) -> T {
     let parsed = parse(source).unwrap_or_else(|e| panic!("does not parse: {e}\n{source}"));

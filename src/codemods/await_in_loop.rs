@@ -70,12 +70,19 @@ declare_codemod! {
     ///   run on unsupervised (nothing cancels them). When a call
     ///   fails, the list is not bound at all, where the loop left it
     ///   partly filled.
-    /// - Every argument and condition is evaluated before any call runs.
+    /// - Every argument and condition is evaluated before any call runs,
+    ///   and the iterable is read whole before then: items another task
+    ///   adds to it while the loop would have waited (a list passed in as a
+    ///   parameter, a module's list) are no longer seen. A list the
+    ///   function itself hands to other code first is left alone.
     /// - Context variables set by one call are no longer seen by the next.
     ///
     /// Independence is decided from what the module shows: the called
     /// function is an `async def` of the module that, with the functions of
-    /// the module it calls, uses no module-level variable but constants and
+    /// the module it calls, uses no module-level variable but constants,
+    /// changes nothing of the module (no attribute of a class or function:
+    /// `Stats.n += 1`, `fetch.calls += 1`), has no default value a call may
+    /// change (`seen=[]`), reaches no variable by name (`globals()`) and
     /// stores into nothing it is given, and each call gets only the loop's
     /// own values and constants. What it reaches through other modules (a
     /// shared client, a database) or changes by calling methods of what it
@@ -89,8 +96,13 @@ declare_codemod! {
     /// asyncio's own (`sleep`, `wait_for`, … exist to order things); a
     /// function that, or whose module functions it calls, uses a
     /// module-level variable other than a constant (a cache, a counter, a
-    /// client), or assigns an attribute or item of a parameter (one object
-    /// listed twice would be changed by two calls at once);
+    /// client), stores into a class or function of the module, has a
+    /// parameter whose default a call may change (`_calls=[]`,
+    /// `counter=Counter()`), calls `globals()`, `vars()`, `eval` or `exec`,
+    /// or assigns an attribute or item of a parameter (one object
+    /// listed twice would be changed by two calls at once); a loop over a
+    /// list the function hands to other code before or during the loop
+    /// (`spawn(fill(q))`, a nested function reading it);
     /// an argument that is a shared object rather than the iteration's own
     /// value (`fetch(session, uid)`, `process(item, results)`: a
     /// session runs one operation at a time, a shared list fills in
@@ -217,6 +229,7 @@ fn collecting_loop(
         Some("the loop has an `else:` clause")
     } else {
         loop_obstacle(ctx, loop_stmt, loop_, list, scope)
+            .or_else(|| iterable_obstacle(ctx.semantic, &loop_.iter, scope, loop_.end()))
             .or_else(|| call_obstacle(ctx, call, &[&loop_.target], scope))
     };
     if let Some(reason) = reason {
@@ -343,6 +356,26 @@ fn loop_obstacle(
     None
 }
 
+/// Why the loop's iterable may not be read whole before any call runs,
+/// if it may not: it is a variable the function hands to other code (a
+/// task given the list may add to it while the loop awaits, and the loop
+/// would see the new items) before the loop ends at `end`.
+fn iterable_obstacle(
+    semantic: &SemanticModel,
+    iter: &Expr,
+    scope: ScopeId,
+    end: TextSize,
+) -> Option<&'static str> {
+    let Expr::Name(name) = iter else {
+        return None;
+    };
+    semantic
+        .handed_out_before(name.id.as_str(), scope, end, name.range)
+        .then_some(
+            "the loop's iterable is handed to other code before or during the loop (a task may add to it while the calls wait): `gather` reads it whole before any call runs",
+        )
+}
+
 /// A comprehension `[await f(…) for …]` in a coroutine.
 fn collecting_comprehension(ctx: &Context, out: &mut Findings, comprehension: &ast::ExprListComp) {
     let Some(call) = awaited_call(&comprehension.elt) else {
@@ -352,8 +385,13 @@ fn collecting_comprehension(ctx: &Context, out: &mut Findings, comprehension: &a
     let targets: Vec<&Expr> = comprehension.generators.iter().map(|g| &g.target).collect();
     // The element runs in the comprehension's own scope.
     let inner = ctx.semantic.scope_at(comprehension.elt.start());
+    let outer = ctx.semantic.scope(inner).parent.unwrap_or(inner);
+    let first = comprehension.generators.first().map(|g| &g.iter);
     let reason = call_obstacle(ctx, call, &targets, inner)
-        .or_else(|| comprehension_obstacle(ctx, comprehension, call));
+        .or_else(|| comprehension_obstacle(ctx, comprehension, call))
+        .or_else(|| {
+            first.and_then(|iter| iterable_obstacle(ctx.semantic, iter, outer, comprehension.end()))
+        });
     if let Some(reason) = reason {
         finding.note(reason);
         return;
@@ -388,13 +426,13 @@ fn comprehension_obstacle(
         .and_then(|t| significant_before(tokens, t.start()))
         .is_some_and(|t| t.kind() == TokenKind::Lsqb && t.start() == comprehension.start());
     let closes = significant_after(tokens, call.end()).is_some_and(|t| t.kind() == TokenKind::For);
+    if comprehension.generators.iter().any(|g| g.is_async) {
+        return Some("an `async for` comprehension: its items come one at a time");
+    }
     if !opens || !closes {
         return Some("the awaited call is written inside parentheses");
     }
     for (i, generator) in comprehension.generators.iter().enumerate() {
-        if generator.is_async {
-            return Some("an `async for` comprehension: its items come one at a time");
-        }
         if bound_names(&generator.target).is_none() {
             return Some("a loop variable is not a plain name or tuple of names");
         }
@@ -538,14 +576,29 @@ fn shared_module_state(
     let Some(function) = semantic.scope_of_function(def) else {
         return Some("internal error: a function without a scope");
     };
-    let constant = |name: &str| holds_a_constant(semantic, name, MODULE_SCOPE);
-    if semantic
-        .module_variables_used_by(function)
+    let outer = semantic.outer_uses_of_function(function);
+    if outer.uses.iter().any(|used| used.writes) {
+        return Some(
+            "the function (or one it calls) changes something of the module (a variable, or an attribute of a class or function: `Stats.n += 1`): calls running side by side would share it",
+        );
+    }
+    if outer
+        .uses
         .iter()
-        .any(|used| used.writes || !constant(used.name))
+        .any(|used| !used.definition && semantic.may_be_mutable(used.name, used.owner))
     {
         return Some(
             "the function (or one it calls) uses a module-level variable that is no constant: calls running side by side would share it",
+        );
+    }
+    if !outer.complete {
+        return Some(
+            "the function calls functions of the module too deep to follow: whether its calls share state cannot be told",
+        );
+    }
+    if semantic.shares_hidden_state(function) {
+        return Some(
+            "the function (or one it calls) keeps state between calls: a default value a call may change (`seen=[]`), or variables reached by name (`globals()`)",
         );
     }
     if stores_through_parameters(def) {
@@ -910,6 +963,60 @@ mod tests {
             check_no_fix(&AM112, &source);
             assert_eq!(findings(&AM112, &source).len(), 1, "{source}");
         }
+    }
+
+    #[test]
+    fn state_kept_between_calls_out_of_variables_is_reported() {
+        for fetch in [
+            "class Stats:\n    n = 0\n\nasync def fetch(x):\n    Stats.n += 1\n    return (x, Stats.n)\n",
+            "async def fetch(x):\n    fetch.calls = getattr(fetch, 'calls', 0) + 1\n    return (x, fetch.calls)\n",
+            "counter = 0\n\nasync def fetch(x):\n    globals()['counter'] += 1\n    return x\n",
+            "async def fetch(x, _calls=[]):\n    _calls.append(x)\n    return len(_calls)\n",
+            "import itertools\n\ndef next_id(_c=itertools.count(1)):\n    return next(_c)\n\nasync def fetch(x):\n    return (x, next_id())\n",
+            "class Counter:\n    def __init__(self):\n        self.n = 0\n    def bump(self):\n        self.n += 1\n        return self.n\n\nasync def fetch(x, counter=Counter()):\n    return (x, counter.bump())\n",
+        ] {
+            let source = format!(
+                "import asyncio\n\n{fetch}\nasync def f(ids):\n    return [await fetch(i) for i in ids]\n"
+            );
+            check_no_fix(&AM112, &source);
+            assert_eq!(findings(&AM112, &source).len(), 1, "{source}");
+        }
+    }
+
+    #[test]
+    fn an_iterable_handed_to_other_code_first_is_reported() {
+        reported(
+            "    q = [1, 2]\n    t = asyncio.ensure_future(fill(q))\n    users = [await fetch(x) for x in q]\n    await t\n    return users\n",
+        );
+        reported(
+            "    q = [1, 2]\n    t = asyncio.ensure_future(fill(q))\n    users = []\n    for x in q:\n        users.append(await fetch(x))\n    return users\n",
+        );
+        reported(
+            "    q = list(ids)\n    cb = lambda: q.append(3)\n    return [await fetch(x) for x in q]\n",
+        );
+        // A list of its own, read only by the loop (and after it): fine.
+        check_unsafe_fix(
+            &AM112,
+            &module(
+                "    q = [1, 2]\n    users = [await fetch(x) for x in q]\n    return users, q\n",
+            ),
+            &module(
+                "    q = [1, 2]\n    users = await asyncio.gather(*(fetch(x) for x in q))\n    return users, q\n",
+            ),
+        );
+    }
+
+    #[test]
+    fn an_async_comprehension_says_so() {
+        let source = module("    return [await fetch(x) async for x in ids]\n");
+        check_no_fix(&AM112, &source);
+        let outcome = crate::test_support::reasons(&AM112, &source);
+        assert!(
+            outcome
+                .iter()
+                .any(|n| n.contains("`async for` comprehension")),
+            "{outcome:?}"
+        );
     }
 
     #[test]

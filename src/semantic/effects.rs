@@ -370,6 +370,76 @@ impl<'a> SemanticModel<'a> {
         uses
     }
 
+    /// Whether calls of the function `function` share state that no
+    /// variable shows (see [`Self::outer_uses_of_function`] for what they
+    /// do show), in its own code or in the functions of this module it
+    /// calls ([`CALL_DEPTH`] calls deep; `true` past that): a parameter's
+    /// default that a call may change (`seen=[]`, `counter=Counter()`,
+    /// `ids=itertools.count()`: one object, made when the `def` ran, for
+    /// every call that leaves the argument out), or the module's namespace
+    /// reached by name (`globals()`, `vars()`, `eval`, `exec`).
+    pub fn shares_hidden_state(&self, function: ScopeId) -> bool {
+        let mut visited = vec![function];
+        let mut frontier = vec![function];
+        for depth in 0..=CALL_DEPTH {
+            let mut next = Vec::new();
+            for &current in &frontier {
+                if self.has_changeable_default(current) || self.reaches_namespace_by_name(current) {
+                    return true;
+                }
+                for called in self.module_functions_called_by(current) {
+                    if visited.contains(&called) {
+                        continue;
+                    }
+                    if depth == CALL_DEPTH || visited.len() >= MOST_FUNCTIONS {
+                        return true;
+                    }
+                    visited.push(called);
+                    next.push(called);
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        false
+    }
+
+    /// Whether a parameter of the function (or of one nested in it) has a
+    /// default value a call may change.
+    fn has_changeable_default(&self, function: ScopeId) -> bool {
+        let own = self.scope(function);
+        let changeable = |def: &ast::StmtFunctionDef| {
+            def.parameters.iter_non_variadic_params().any(|p| {
+                p.default
+                    .as_deref()
+                    .is_some_and(|d| self.value_holds(d, VALUE_DEPTH, Holds::Mutable))
+            })
+        };
+        own.function().is_some_and(changeable)
+            || self.scopes.iter().any(|scope| {
+                scope
+                    .function()
+                    .is_some_and(|def| own.range.contains_range(def.range()) && changeable(def))
+            })
+    }
+
+    /// Whether code in the function calls `globals`, `vars` (with no
+    /// argument), `eval` or `exec`: variables reached by a string.
+    fn reaches_namespace_by_name(&self, function: ScopeId) -> bool {
+        let range = self.scope(function).range;
+        self.calls.iter().any(|site| {
+            let call = site.call;
+            range.contains_range(call.range())
+                && (["builtins.globals", "builtins.eval", "builtins.exec"]
+                    .iter()
+                    .any(|builtin| self.refers_to(&call.func, site.scope, builtin))
+                    || (call.arguments.is_empty()
+                        && self.refers_to(&call.func, site.scope, "builtins.vars")))
+        })
+    }
+
     /// The scopes of the functions of this module that code in `function`
     /// (its body and what is nested in it) calls.
     fn module_functions_called_by(&self, function: ScopeId) -> Vec<ScopeId> {
@@ -646,6 +716,34 @@ mod tests {
                 .collect();
             (list, found.complete)
         })
+    }
+
+    /// [`SemanticModel::shares_hidden_state`] of the module-level function `name`.
+    fn hidden(source: &str, name: &str) -> bool {
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let def = semantic
+                .scopes
+                .iter()
+                .filter_map(|s| s.function())
+                .find(|d| d.name.as_str() == name)
+                .expect("the function");
+            let scope = semantic.scope_of_function(def).expect("its scope");
+            semantic.shares_hidden_state(scope)
+        })
+    }
+
+    #[test]
+    fn state_no_variable_shows() {
+        let source = "import itertools\nLIMIT = 3\ndef plain(x, n=LIMIT, s='a', t=(1, None)):\n    return x\nasync def seen(x, _seen=[]):\n    _seen.append(x)\ndef next_id(c=itertools.count(1)):\n    return next(c)\nasync def via_helper(x):\n    return next_id()\nasync def by_name(x):\n    globals()['n'] += 1\nasync def by_vars(x):\n    return vars(x)\nasync def calls_plain(x):\n    return plain(x)\nasync def nested(x):\n    def inner(y, acc={}):\n        return acc\n    return inner(x)\n";
+        assert!(!hidden(source, "plain"));
+        assert!(hidden(source, "seen"), "a list default");
+        assert!(hidden(source, "next_id"), "a counter default");
+        assert!(hidden(source, "via_helper"), "a helper's default");
+        assert!(hidden(source, "by_name"), "globals()");
+        assert!(!hidden(source, "by_vars"), "vars of an object");
+        assert!(!hidden(source, "calls_plain"));
+        assert!(hidden(source, "nested"), "a nested function's default");
     }
 
     fn entry(name: &str, module: bool, writes: bool) -> (String, bool, bool) {

@@ -4,7 +4,7 @@
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, ExceptHandler, Expr, ExprContext, Pattern, Stmt};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 use super::imports::Lookup;
@@ -130,6 +130,30 @@ impl<'a> SemanticModel<'a> {
                 .iter()
                 .all(|u| u.kind == UseKind::Write)
             && !self.reads_own_frame(scope)
+    }
+
+    /// Whether the function `scope` itself shows its variable `name` in
+    /// other code's hands by the offset `until`: a function, lambda or
+    /// class nested in it reads the variable, or the function reads it
+    /// (passes it on, stores it, aliases it) before `until` anywhere but
+    /// at `except`. A task given the object (`create_task(fill(q))`) may
+    /// then change it while the function awaits. `false` for a variable
+    /// of another scope: whether other code reaches it is not shown here.
+    pub fn handed_out_before(
+        &self,
+        name: &str,
+        scope: ScopeId,
+        until: TextSize,
+        except: TextRange,
+    ) -> bool {
+        if self.owner_scope(name, scope) != Some(scope) {
+            return false;
+        }
+        self.uses_of(name, scope).iter().any(|u| {
+            u.kind == UseKind::Read
+                && u.range != except
+                && (self.frame_of(u.scope) != scope || u.range.start() < until)
+        })
     }
 
     /// The uses of `name` (owned by `owner`) that fall outside `ranges`.
@@ -652,6 +676,57 @@ mod uses_tests {
             "async def f():\n    HERE\n    r = await g()\n    print(r)\n",
         ] {
             assert!(!r_unobserved(source), "{source}");
+        }
+    }
+
+    /// [`SemanticModel::handed_out_before`] for `q` read at `HERE(q)`.
+    fn q_handed_out(source: &str) -> bool {
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let at = source.find("HERE(q)").expect("a HERE marker") + "HERE(".len();
+            let at = TextSize::new(at as u32);
+            let except = TextRange::at(at, TextSize::of("q"));
+            semantic.handed_out_before("q", semantic.scope_at(at), at, except)
+        })
+    }
+
+    #[test]
+    fn a_local_given_to_other_code_before_is_handed_out() {
+        for source in [
+            "async def f():
+    q = [1]
+    t = spawn(fill(q))
+    HERE(q)
+",
+            "async def f(q):
+    alias = q
+    HERE(q)
+",
+            "async def f():
+    q = []
+    HERE(q)
+    def g():
+        q.append(1)
+",
+        ] {
+            assert!(q_handed_out(source), "{source}");
+        }
+        for source in [
+            "async def f():
+    q = [1, 2]
+    HERE(q)
+    print(q)
+",
+            "async def f(q):
+    HERE(q)
+",
+            "q = []
+async def f():
+    spawn(q)
+    HERE(q)
+",
+        ] {
+            assert!(!q_handed_out(source), "{source}");
         }
     }
 
