@@ -61,7 +61,13 @@ declare_codemod! {
     /// `break`, `return` or an exception, as before). The constructor's
     /// arguments are evaluated once, and the containers it copies
     /// (`headers=`, `cookies=`) copied once: they must hold nothing the
-    /// loop, or code it calls, changes (see Left alone).
+    /// loop, or code it calls, changes (see Left alone). The session is now
+    /// made before the loop's iterable (or condition) is evaluated: its
+    /// arguments then read only values written out in the function or the
+    /// module, which no code but session constructors reads, or values of
+    /// other modules that a loop running no other code (only the session's
+    /// requests, what they return, methods of containers the function
+    /// made, `print`-like builtins) cannot change.
     ///
     /// ## Left alone
     /// A loop with an `else:` clause, or whose body holds more than the
@@ -74,8 +80,15 @@ declare_codemod! {
     /// `timeout` the body changes or passes on). An argument that is a
     /// parameter, an attribute (`self.headers`) or a variable other code
     /// may fill between iterations: only literals, displays, classes of the
-    /// library, imported constants and variables bound once to such a value
-    /// and read only by session constructors (`HEADERS = {...}`) pass. A
+    /// library, imported values and variables bound once to such a value
+    /// and read only by session constructors (`HEADERS = {...}`) pass. An
+    /// imported value (`from cfg import HEADERS`, `cfg.HEADERS`, also
+    /// through an alias or `{**HEADERS}`) passes only when the loop, its
+    /// iterable or condition included, stores into no attribute or item and
+    /// calls nothing but the session's requests, methods of what they
+    /// returned or of containers the function made, and builtins that keep
+    /// nothing (`print`, `len`): any other call (`set_user(u)`,
+    /// `for u in users()`) may change it. A
     /// name the body binds that the loop reads before (a value carried to
     /// the next iteration, such as the previous response). A session used for
     /// anything but awaiting its request methods (`await session.get(...)`,
@@ -243,6 +256,16 @@ fn arguments_obstacle<'a>(
             );
         }
     }
+    // A value of another module (`HEADERS` imported, `cfg.HEADERS`) may be
+    // a container any code changes: it stays the same for the loop only
+    // when the loop (its iterable or condition too, which used to run
+    // before the session was made) runs no code that could.
+    let foreign = call.arguments.iter_source_order().any(|argument| {
+        reads_other_modules_values(semantic, candidate.scope, argument_value(argument), 0)
+    });
+    if foreign && let Some(reason) = foreign_code_in_loop(semantic, candidate) {
+        return Some(reason);
+    }
     let names: FxHashSet<&str> = read.reads.iter().copied().collect();
     // Every name the loop mentions, apart from the constructor itself.
     let mut mentioned = Mentions {
@@ -260,6 +283,256 @@ fn arguments_obstacle<'a>(
         );
     }
     None
+}
+
+/// The value of a positional (or `*`-unpacked) or keyword argument.
+fn argument_value<'a>(argument: ast::ArgOrKeyword<'a>) -> &'a Expr {
+    match argument {
+        ast::ArgOrKeyword::Arg(Expr::Starred(starred)) => starred.value.as_ref(),
+        ast::ArgOrKeyword::Arg(value) => value,
+        ast::ArgOrKeyword::Keyword(keyword) => &keyword.value,
+    }
+}
+
+/// Whether `value` reads a value of another module: an imported name or
+/// an attribute of an imported module (`HEADERS`, `cfg.HEADERS`), also
+/// through a variable bound once to one, other than as the class called
+/// (`aiohttp.ClientTimeout(...)`).
+fn reads_other_modules_values<'a>(
+    semantic: &SemanticModel<'a>,
+    scope: ScopeId,
+    value: &'a Expr,
+    depth: u8,
+) -> bool {
+    struct Reads<'m, 'a> {
+        semantic: &'m SemanticModel<'a>,
+        scope: ScopeId,
+        depth: u8,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Reads<'_, 'a> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Call(call) => self.visit_arguments(&call.arguments),
+                Expr::Name(name) => {
+                    let Lookup::Bound { bindings, .. } =
+                        self.semantic.lookup(name.id.as_str(), self.scope)
+                    else {
+                        return;
+                    };
+                    for &id in bindings {
+                        let binding = self.semantic.binding(id);
+                        match (&binding.kind, binding.stmt) {
+                            (BindingKind::Import { .. }, _) => self.found = true,
+                            (BindingKind::Assignment, Some(stmt)) if self.depth < 2 => {
+                                if let Some((_, bound)) = single_assignment(stmt) {
+                                    let at = self.semantic.scope_at(stmt.start());
+                                    self.found |= reads_other_modules_values(
+                                        self.semantic,
+                                        at,
+                                        bound,
+                                        self.depth + 1,
+                                    );
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+    }
+    let mut reads = Reads {
+        semantic,
+        scope,
+        depth,
+        found: false,
+    };
+    reads.visit_expr(value);
+    reads.found
+}
+
+/// Why the loop may change a value of another module the session's
+/// arguments read, if it may: it (its iterable or condition, its body)
+/// stores into an attribute or item, or calls anything but the session's
+/// requests, what they returned (`response.text()`), a method of a
+/// container the function made (`pages.append(...)`) or a builtin that
+/// keeps nothing (`print`).
+fn foreign_code_in_loop<'a>(
+    semantic: &SemanticModel<'a>,
+    candidate: &Candidate<'a>,
+) -> Option<&'static str> {
+    struct Foreign<'m, 'a> {
+        semantic: &'m SemanticModel<'a>,
+        scope: ScopeId,
+        skip: TextRange,
+        /// The session and what its requests gave, bound in the body.
+        own: FxHashSet<&'a str>,
+        found: Option<&'static str>,
+    }
+    impl<'a> Foreign<'_, 'a> {
+        fn store(&mut self, target: &'a Expr) {
+            match target {
+                Expr::Attribute(_) | Expr::Subscript(_) => {
+                    self.found = Some(
+                        "the session's arguments read a value of another module, and the loop stores into an attribute or item: it may change that value between iterations",
+                    );
+                }
+                Expr::Tuple(ast::ExprTuple { elts, .. })
+                | Expr::List(ast::ExprList { elts, .. }) => {
+                    elts.iter().for_each(|e| self.store(e));
+                }
+                Expr::Starred(starred) => self.store(&starred.value),
+                _ => {}
+            }
+        }
+
+        /// Whether calling `func` surely leaves other modules' values alone.
+        fn harmless(&self, func: &Expr) -> bool {
+            let mut root = func;
+            let mut method = false;
+            while let Expr::Attribute(attribute) = root {
+                root = &attribute.value;
+                method = true;
+            }
+            let Expr::Name(name) = root else {
+                return false;
+            };
+            let id = name.id.as_str();
+            if method && self.own.contains(id) {
+                return true;
+            }
+            if method
+                && let ast::Expr::Attribute(attribute) = func
+                && attribute.value.is_name_expr()
+                && self.made_container(id)
+            {
+                return true;
+            }
+            !method
+                && self
+                    .semantic
+                    .qualified_name(func, self.scope)
+                    .is_some_and(|q| known::keeps_no_argument(q.as_str()))
+        }
+
+        /// Whether `name` is a variable of the function bound only to
+        /// containers or values written out (`pages = []`).
+        fn made_container(&self, name: &str) -> bool {
+            if self.semantic.owner_scope(name, self.scope) != Some(self.scope) {
+                return false;
+            }
+            let Lookup::Bound { bindings, .. } = self.semantic.lookup(name, self.scope) else {
+                return false;
+            };
+            bindings.iter().all(|&id| {
+                let binding = self.semantic.binding(id);
+                binding
+                    .stmt
+                    .and_then(single_assignment)
+                    .is_some_and(|(target, value)| {
+                        target.range() == binding.range
+                            && matches!(
+                                value,
+                                Expr::List(_)
+                                    | Expr::Dict(_)
+                                    | Expr::Set(_)
+                                    | Expr::StringLiteral(_)
+                                    | Expr::NumberLiteral(_)
+                            )
+                            && expr_reads_and_writes(value).reads.is_empty()
+                    })
+            })
+        }
+    }
+    impl<'a> Visitor<'a> for Foreign<'_, 'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::Assign(assign) => assign.targets.iter().for_each(|t| self.store(t)),
+                Stmt::AugAssign(assign) => self.store(&assign.target),
+                Stmt::AnnAssign(assign) => self.store(&assign.target),
+                Stmt::Delete(delete) => delete.targets.iter().for_each(|t| self.store(t)),
+                Stmt::For(loop_) => self.store(&loop_.target),
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {
+                    self.found = Some(
+                        "the session's arguments read a value of another module, and the loop defines a function or class",
+                    );
+                }
+                _ => {}
+            }
+            visitor::walk_stmt(self, stmt);
+        }
+
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.found.is_some() || self.skip.contains_range(expr.range()) {
+                return;
+            }
+            if let Expr::Call(call) = expr
+                && !self.harmless(&call.func)
+            {
+                self.found = Some(
+                    "the session's arguments read a value of another module, and the loop (its iterable, its body) calls code that may change it: made once before the loop, the session would not see the change",
+                );
+                return;
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut own: FxHashSet<&str> = FxHashSet::default();
+    if let Some(Expr::Name(name)) = candidate.item.optional_vars.as_deref() {
+        own.insert(name.id.as_str());
+        // What the session's awaited requests gave, bound in the body.
+        let written = reads_and_writes(candidate.with_stmt).writes;
+        for bound in written {
+            let from_session = semantic
+                .uses_of(bound, candidate.scope)
+                .iter()
+                .filter(|u| {
+                    u.kind == UseKind::Write && candidate.with.range().contains_range(u.range)
+                })
+                .all(|u| binds_a_request_of(semantic, u.range, name.id.as_str()));
+            if from_session {
+                own.insert(bound);
+            }
+        }
+    }
+    let mut foreign = Foreign {
+        semantic,
+        scope: candidate.scope,
+        skip: candidate.call.range(),
+        own,
+        found: None,
+    };
+    foreign.visit_stmt(candidate.loop_);
+    foreign.found
+}
+
+/// Whether the binding at `range` is `NAME = await session.method(...)` or
+/// `async with session.method(...) as NAME` for the session `session`.
+fn binds_a_request_of(semantic: &SemanticModel, range: TextRange, session: &str) -> bool {
+    let on_session = |expr: &Expr| {
+        let expr = match expr {
+            Expr::Await(awaited) => awaited.value.as_ref(),
+            other => other,
+        };
+        matches!(expr, Expr::Call(call) if matches!(call.func.as_ref(),
+            Expr::Attribute(attribute) if matches!(attribute.value.as_ref(),
+                Expr::Name(receiver) if receiver.id.as_str() == session)))
+    };
+    match semantic.statement_at(range.start()) {
+        Some(Stmt::With(with)) => with.items.iter().any(|item| {
+            item.optional_vars
+                .as_deref()
+                .is_some_and(|v| v.range() == range)
+                && on_session(&item.context_expr)
+        }),
+        Some(Stmt::Assign(assign)) => {
+            matches!(assign.targets.as_slice(), [target] if target.range() == range)
+                && on_session(&assign.value)
+        }
+        _ => false,
+    }
 }
 
 /// Whether a name the `async with` body binds may be read in a later
@@ -667,6 +940,53 @@ mod tests {
         check_no_fix(
             &AM111,
             "import aiohttp\n\nH = {'a': 'b'}\n\ndef bump():\n    H['a'] = 'c'\n\nasync def f(urls):\n    for u in urls:\n        async with aiohttp.ClientSession(headers=H) as s:\n            await s.get(u)\n",
+        );
+    }
+
+    #[test]
+    fn a_value_of_another_module_the_loop_may_change_is_reported() {
+        // The loop writes it, through its module or a function of it.
+        for body in [
+            "            cfg.HEADERS['user'] = u\n            await s.get(u)\n",
+            "            set_user(u)\n            await s.get(u)\n",
+            "            async with s.get(u) as r:\n                remember(await r.text())\n",
+        ] {
+            let source = format!(
+                "import aiohttp\nimport cfg\nfrom cfg import HEADERS, set_user\n\n\nasync def f(urls):\n    for u in urls:\n        async with aiohttp.ClientSession(headers=HEADERS) as s:\n{body}"
+            );
+            check_no_fix(&AM111, &source);
+            assert!(
+                findings(&AM111, &source)
+                    .iter()
+                    .any(|f| f.ends_with(MESSAGE))
+            );
+        }
+        // The iterable runs first, and may change it before the session
+        // copies it; also through a module attribute, or an alias.
+        for (header, argument) in [
+            ("from cfg import HEADERS\n", "HEADERS"),
+            ("import cfg\n", "cfg.HEADERS"),
+            ("import cfg\nH = cfg.HEADERS\n", "H"),
+            ("from cfg import HEADERS\n", "{**HEADERS}"),
+        ] {
+            let source = format!(
+                "import aiohttp\n{header}\n\nasync def f():\n    for u in users():\n        async with aiohttp.ClientSession(headers={argument}) as s:\n            await s.get(u)\n"
+            );
+            check_no_fix(&AM111, &source);
+            assert!(
+                findings(&AM111, &source)
+                    .iter()
+                    .any(|f| f.ends_with(MESSAGE))
+            );
+        }
+    }
+
+    #[test]
+    fn a_value_of_another_module_a_plain_loop_cannot_change_is_fine() {
+        check_unsafe_fix(
+            &AM111,
+            "import aiohttp\nfrom cfg import HEADERS\n\n\nasync def f(urls):\n    pages = []\n    for u in urls:\n        async with aiohttp.ClientSession(headers=HEADERS) as s:\n            async with s.get(u) as r:\n                pages.append(await r.text())\n                print(r.status, len(pages))\n    return pages\n",
+            "import aiohttp\nfrom cfg import HEADERS\n\n\nasync def f(urls):\n    pages = []\n    async with aiohttp.ClientSession(headers=HEADERS) as s:\n        for u in urls:\n            async with s.get(u) as r:\n                pages.append(await r.text())\n                print(r.status, len(pages))\n    return pages\n",
         );
     }
 
