@@ -50,12 +50,17 @@ declare_codemod! {
     /// attribute, a container or another variable, or held in a `global` or
     /// `nonlocal`; the same for each result of a `for` loop over them
     /// (`for r in results: self.log_result(r)`). A function that tests what
-    /// a result is anywhere after the `gather`: an `isinstance` or
-    /// `issubclass` test (`isinstance(r, Exception)`, or `isinstance(r,
-    /// bytes)`, which keeps only the real values; a filter `[r for r in rs
-    /// if not isinstance(r, BaseException)]`, `any(isinstance(…) for …)`),
-    /// or an identity test (`r is not None`, for calls that give `None` on
-    /// success).
+    /// the results' elements are anywhere after the `gather`: an
+    /// `isinstance` or `issubclass` test (`isinstance(r, Exception)`, or
+    /// `isinstance(r, bytes)`, which keeps only the real values; a filter
+    /// `[r for r in rs if not isinstance(r, BaseException)]`,
+    /// `any(isinstance(…) for …)`), an identity test (`r is not None`, for
+    /// calls that give `None` on success; `type(r) is not ValueError`), or a
+    /// `match r:` with a class pattern (`case Exception():`). The subject
+    /// must be an element: the variable of a loop or comprehension over
+    /// the results, an unpacked result, or an item `rs[i]` when the results
+    /// are never iterated (a test of one item says nothing of the others).
+    /// A test of anything else (`isinstance(config, dict)`) is no check.
     /// `return_exceptions=` with anything but the literal `True`, and a
     /// `gather` that is not awaited where it is written.
     pub static UNCHECKED_GATHER_EXCEPTIONS = Codemod {
@@ -134,7 +139,24 @@ fn unchecked_gather_exceptions(ctx: &Context, out: &mut Findings) {
             Some(Fate::Used) => USED,
             None => continue,
         };
-        if checks_for_exceptions(semantic, frame, &calls, stmt.start()) {
+        // The results' names (`rs`, or `a, b` unpacked), and where the
+        // awaited call itself is iterated (`for r in await gather(…)`).
+        let (results, unpacked) = match single_assignment(stmt) {
+            Some((target, _)) => (
+                target_names(target).unwrap_or_default(),
+                !target.is_name_expr(),
+            ),
+            None => (Vec::new(), false),
+        };
+        let results = Results {
+            names: &results,
+            unpacked,
+            awaited: TextRange::new(
+                significant_before(ctx.tokens, call.start()).map_or(call.start(), |t| t.start()),
+                call.end(),
+            ),
+        };
+        if checks_for_exceptions(semantic, frame, &results, stmt.start()) {
             continue;
         }
         out.report(&UNCHECKED_GATHER_EXCEPTIONS, call.range(), message);
@@ -298,9 +320,10 @@ fn classify(ctx: &Context, range: TextRange, calls: &[&CallSite]) -> Read {
             _ => Read::HandedOff,
         };
     }
+    // `total += r` computes with the value (an exception would raise or
+    // be added): a use, not a handing over.
     let stored = stmt.is_some_and(|stmt| {
         single_assignment(stmt).is_some_and(|(_, value)| value.range() == range)
-            || matches!(stmt, Stmt::AugAssign(assign) if assign.value.range() == range)
     });
     if stored {
         return Read::HandedOff;
@@ -344,59 +367,184 @@ fn builtin_name<'e>(semantic: &SemanticModel, func: &'e Expr, scope: ScopeId) ->
     matches!(semantic.lookup(id, scope), Lookup::Builtin).then_some(id)
 }
 
-/// Whether the code after `after` tests what a result is: an `isinstance`
-/// or `issubclass` test (`isinstance(r, Exception)`, or `isinstance(r,
-/// bytes)`, which keeps only the real values), or an identity test
-/// (`r is not None`, for calls that return `None` on success).
+/// Where the results live: the names they are bound to, and the awaited
+/// `gather` itself (iterated where it is written).
+struct Results<'r, 'a> {
+    names: &'r [&'a str],
+    /// `a, b = await gather(…)`: each name is one result.
+    unpacked: bool,
+    awaited: TextRange,
+}
+
+/// Whether the code after `after` tests what the results' elements are:
+/// an `isinstance` or `issubclass` test, an identity test (`r is not
+/// None`, `type(r) is not ValueError`) or a `match` with a class pattern
+/// (`case Exception():`), whose subject is an element: the variable of a
+/// loop or comprehension over the results (`for r in rs`, `for u, r in
+/// zip(urls, rs)`), one of the unpacked results, or `rs[i]` (which
+/// counts only when the results are never iterated: a test of one element
+/// says nothing of the others). A test of anything else says nothing.
 fn checks_for_exceptions(
     semantic: &SemanticModel,
     frame: ScopeId,
-    calls: &[&CallSite],
+    results: &Results,
     after: TextSize,
 ) -> bool {
-    let type_test = calls.iter().any(|site| {
-        let call = site.call;
-        call.start() >= after
-            && matches!(
-                builtin_name(semantic, &call.func, site.scope),
-                Some("isinstance" | "issubclass")
-            )
-    });
-    type_test || identity_test_after(semantic, frame, after)
+    let body = match semantic.scope(frame).node {
+        ScopeNode::Function(def) => &def.body,
+        ScopeNode::Module => &semantic.module.body,
+        _ => return false,
+    };
+    // The variables that take the elements.
+    let mut elements = Elements {
+        results,
+        after,
+        names: Vec::new(),
+    };
+    elements.visit_body(body);
+    let iterated = !elements.names.is_empty();
+    let mut names = elements.names;
+    if results.unpacked {
+        names.extend(results.names.iter().copied());
+    }
+    let mut tests = Tests {
+        names: &names,
+        results: if results.unpacked { &[] } else { results.names },
+        after,
+        on_element: false,
+        on_item: false,
+    };
+    tests.visit_body(body);
+    tests.on_element || (tests.on_item && !iterated)
 }
 
-/// Whether the frame's code after `after` compares with `is` or `is not`.
-fn identity_test_after(semantic: &SemanticModel, frame: ScopeId, after: TextSize) -> bool {
-    struct Finder {
-        after: TextSize,
-        found: bool,
+/// Collects the targets of the loops and comprehensions (after `after`)
+/// that iterate over the results.
+struct Elements<'r, 'a> {
+    results: &'r Results<'r, 'a>,
+    after: TextSize,
+    names: Vec<&'a str>,
+}
+
+impl<'a> Elements<'_, 'a> {
+    fn over_results(&self, iter: &Expr) -> bool {
+        if iterates(iter, self.results.awaited) {
+            return true;
+        }
+        self.results.names.iter().any(|name| {
+            let read = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == *name);
+            read(iter) || matches!(iter, Expr::Call(call) if call.arguments.args.iter().any(read))
+        })
     }
-    impl<'a> Visitor<'a> for Finder {
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if let Expr::Compare(compare) = expr
-                && compare.start() >= self.after
-                && compare
-                    .ops
-                    .iter()
-                    .any(|op| matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot))
-            {
-                self.found = true;
-            }
-            if !self.found {
-                visitor::walk_expr(self, expr);
-            }
+
+    fn take(&mut self, target: &'a Expr, iter: &Expr) {
+        if iter.start() >= self.after
+            && self.over_results(iter)
+            && let Some(names) = target_names(target)
+        {
+            self.names.extend(names);
         }
     }
-    let mut finder = Finder {
-        after,
-        found: false,
-    };
-    match semantic.scope(frame).node {
-        ScopeNode::Function(def) => finder.visit_body(&def.body),
-        ScopeNode::Module => finder.visit_body(&semantic.module.body),
-        _ => return false,
+}
+
+impl<'a> Visitor<'a> for Elements<'_, 'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::For(loop_) = stmt {
+            self.take(&loop_.target, &loop_.iter);
+        }
+        visitor::walk_stmt(self, stmt);
     }
-    finder.found
+
+    fn visit_comprehension(&mut self, comprehension: &'a ast::Comprehension) {
+        self.take(&comprehension.target, &comprehension.iter);
+        visitor::walk_comprehension(self, comprehension);
+    }
+}
+
+/// Finds the tests (after `after`) whose subject is an element.
+struct Tests<'n, 'a> {
+    /// The variables that hold elements.
+    names: &'n [&'a str],
+    /// The results' names, whose items (`rs[0]`) are elements too.
+    results: &'n [&'a str],
+    after: TextSize,
+    on_element: bool,
+    on_item: bool,
+}
+
+impl Tests<'_, '_> {
+    /// Notes a test of `subject`, looking through `type(x)`.
+    fn subject(&mut self, subject: &Expr) {
+        match subject {
+            Expr::Name(name) if self.names.contains(&name.id.as_str()) => self.on_element = true,
+            Expr::Subscript(item)
+                if matches!(item.value.as_ref(),
+                    Expr::Name(name) if self.results.contains(&name.id.as_str())) =>
+            {
+                self.on_item = true;
+            }
+            Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(f) if f.id.as_str() == "type") => {
+                if let [only] = &*call.arguments.args {
+                    self.subject(only);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Tests<'_, 'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if let Stmt::Match(match_) = stmt
+            && match_.start() >= self.after
+            && match_
+                .cases
+                .iter()
+                .any(|case| has_class_pattern(&case.pattern))
+        {
+            self.subject(&match_.subject);
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if expr.start() >= self.after {
+            match expr {
+                Expr::Call(call)
+                    if matches!(call.func.as_ref(),
+                        Expr::Name(f) if matches!(f.id.as_str(), "isinstance" | "issubclass")) =>
+                {
+                    if let Some(first) = call.arguments.args.first() {
+                        self.subject(first);
+                    }
+                }
+                Expr::Compare(compare)
+                    if compare
+                        .ops
+                        .iter()
+                        .any(|op| matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot)) =>
+                {
+                    self.subject(&compare.left);
+                    for comparator in &compare.comparators {
+                        self.subject(comparator);
+                    }
+                }
+                _ => {}
+            }
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+/// Whether a `case` pattern tests a class (`Exception()`), also inside
+/// `|` or `as`.
+fn has_class_pattern(pattern: &ast::Pattern) -> bool {
+    match pattern {
+        ast::Pattern::MatchClass(_) => true,
+        ast::Pattern::MatchOr(or) => or.patterns.iter().any(has_class_pattern),
+        ast::Pattern::MatchAs(as_) => as_.pattern.as_deref().is_some_and(has_class_pattern),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -475,6 +623,45 @@ mod tests {
                 Vec::<String>::new(),
                 "{check}"
             );
+        }
+    }
+
+    #[test]
+    fn a_test_of_something_else_is_no_check() {
+        // An unrelated `isinstance`, or one item tested while every
+        // element is used.
+        for body in [
+            "    rs = await asyncio.gather(*map(get, urls), return_exceptions=True)\n    if isinstance(urls, dict):\n        urls = list(urls)\n    return [r + 1 for r in rs]\n",
+            "    rs = await asyncio.gather(*map(get, urls), return_exceptions=True)\n    first = rs[0] if rs[0] is not None else 0\n    return [r * 2 for r in rs], first\n",
+            "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    if urls is None:\n        return 0\n    return a + b\n",
+        ] {
+            check_finding(&AM113, &source(body), USED);
+        }
+    }
+
+    #[test]
+    fn arithmetic_on_each_result_is_a_use() {
+        check_finding(
+            &AM113,
+            &source(
+                "    rs = await asyncio.gather(*map(get, urls), return_exceptions=True)\n    total = 0\n    for r in rs:\n        total += r\n    print(total)\n",
+            ),
+            USED,
+        );
+    }
+
+    #[test]
+    fn tests_of_the_elements_are_checks() {
+        for body in [
+            "    rs = await asyncio.gather(*map(get, urls), return_exceptions=True)\n    for r in rs:\n        match r:\n            case Exception():\n                print('err', r)\n            case _:\n                print('ok', r.text)\n",
+            "    rs = await asyncio.gather(*map(get, urls), return_exceptions=True)\n    return [r for r in rs if type(r) is not ValueError]\n",
+            "    rs = await asyncio.gather(*map(get, urls), return_exceptions=True)\n    for u, r in zip(urls, rs):\n        if isinstance(r, Exception):\n            continue\n        print(u, r.text)\n",
+            "    rs = await asyncio.gather(get(1), return_exceptions=True)\n    if rs[0] is None:\n        return 0\n    return rs[0] + 1\n",
+            "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    if isinstance(a, Exception):\n        raise a\n    return a + 1\n",
+        ] {
+            let source = source(body);
+            check_no_fix(&AM113, &source);
+            assert!(findings(&AM113, &source).is_empty(), "{source}");
         }
     }
 
