@@ -17,6 +17,10 @@ use asyncmod::engine::{Mode, process_source};
 use asyncmod::settings::RuleSettings;
 use asyncmod::version::PyVersion;
 
+/// The allocator the binary uses (see `src/main.rs`), so the times compare.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ROUNDS: usize = 5;
 
 /// Work done on one file's text; returns something to sum, so nothing is optimised away.

@@ -33,12 +33,6 @@ mod write;
 #[cfg(test)]
 mod test_support;
 
-/// Parsing and the semantic model allocate many small nodes: mimalloc (as
-/// ruff uses) is markedly faster at that than the system allocator. Declared
-/// here so the binary, the benchmark and the tests all measure the same.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
