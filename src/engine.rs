@@ -287,7 +287,7 @@ pub fn process_source_in(
     mode: Mode,
     project: Option<&ProjectModule>,
 ) -> Result<SourceOutcome, SourceError> {
-    process(source, None, rules, mode, project).map(|(outcome, _)| outcome)
+    process(source, None, rules, mode, project, &mut AllFixes).map(|(outcome, _)| outcome)
 }
 
 /// [`process_source`] for the concatenated code cells of a notebook; also
@@ -299,7 +299,7 @@ pub fn process_cells(
     mode: Mode,
     project: Option<&ProjectModule>,
 ) -> Result<(SourceOutcome, Cells), SourceError> {
-    let (outcome, cells) = process(source, Some(cells), rules, mode, project)?;
+    let (outcome, cells) = process(source, Some(cells), rules, mode, project, &mut AllFixes)?;
     Ok((outcome, cells.unwrap_or(Cells::new(Vec::new()))))
 }
 
@@ -392,12 +392,59 @@ pub fn add_noqa(
     })
 }
 
+/// How the fix rounds choose among the fixes on offer: all of them (`fix`,
+/// `diff`, stdin), those a person accepts (`--interactive`), or a test's
+/// choice. Whatever it chooses, the rounds re-parse and compile-check the
+/// text after each, and remove the imports the fixes left unused at the end.
+pub trait Chooser {
+    /// Rounds before giving up on reaching a fixed point.
+    fn max_rounds(&self) -> usize {
+        MAX_ROUNDS
+    }
+
+    /// Which of `offered` (the fixes this run may apply to `text`, in
+    /// source order) to apply in this round; none ends the rounds.
+    fn choose<'f>(
+        &mut self,
+        text: &str,
+        offered: Vec<&'f Finding>,
+    ) -> Result<Vec<&'f Finding>, SourceError>;
+}
+
+/// Every fix on offer, in every round: `fix`, `diff` and stdin.
+pub struct AllFixes;
+
+impl Chooser for AllFixes {
+    fn choose<'f>(
+        &mut self,
+        _text: &str,
+        offered: Vec<&'f Finding>,
+    ) -> Result<Vec<&'f Finding>, SourceError> {
+        Ok(offered)
+    }
+}
+
+/// Fixes one source (a notebook's cells when `cells` is given) in rounds,
+/// applying what `chooser` picks each round: the one loop behind `fix`,
+/// `diff`, stdin, `--interactive` and the tests. Also returns where the
+/// cells are in the fixed text.
+pub fn fix_with(
+    source: &str,
+    cells: Option<Cells>,
+    rules: &RuleSettings,
+    project: Option<&ProjectModule>,
+    chooser: &mut dyn Chooser,
+) -> Result<(SourceOutcome, Option<Cells>), SourceError> {
+    process(source, cells, rules, Mode::Fix, project, chooser)
+}
+
 fn process(
     source: &str,
     mut cells: Option<Cells>,
     rules: &RuleSettings,
     mode: Mode,
     project: Option<&ProjectModule>,
+    chooser: &mut dyn Chooser,
 ) -> Result<(SourceOutcome, Option<Cells>), SourceError> {
     let notebook = cells.is_some();
     let parsed =
@@ -433,18 +480,28 @@ fn process(
     let mut removed = false;
     let mut round = 0;
     loop {
-        let fixes = allowed_fixes(&findings, rules, cells.as_ref());
-        if fixes.is_empty() {
+        let offered = allowed_fixes(&findings, rules, cells.as_ref());
+        if offered.is_empty() {
             break;
         }
-        if round == MAX_ROUNDS {
+        let max_rounds = chooser.max_rounds();
+        if round == max_rounds {
             outcome.warnings.push(format!(
-                "fixes did not settle after {MAX_ROUNDS} rounds; kept the text of the last round"
+                "fixes did not settle after {max_rounds} rounds; kept the text of the last round"
             ));
             break;
         }
+        let chosen = chooser.choose(&text, offered)?;
+        if chosen.is_empty() {
+            break;
+        }
         round += 1;
-        let applied = apply_fixes(&text, fixes);
+        let applied = apply_fixes(
+            &text,
+            chosen
+                .iter()
+                .filter_map(|f| f.fix.as_ref().map(|fix| (f.code, fix))),
+        );
         if applied.total() == 0 {
             break;
         }
@@ -564,34 +621,15 @@ fn allowed_fixes<'f>(
     findings: &'f [Finding],
     rules: &RuleSettings,
     cells: Option<&Cells>,
-) -> Vec<(&'static str, &'f crate::fix::Fix)> {
+) -> Vec<&'f Finding> {
     findings
         .iter()
-        .filter_map(|f| {
-            f.fix
-                .as_ref()
-                .filter(|fix| rules.allows(fix))
-                .filter(|fix| !cells.is_some_and(|c| fix.edits.iter().any(|e| c.refuses(e))))
-                .map(|fix| (f.code, fix))
+        .filter(|f| {
+            f.fix.as_ref().is_some_and(|fix| {
+                rules.allows(fix) && !cells.is_some_and(|c| fix.edits.iter().any(|e| c.refuses(e)))
+            })
         })
         .collect()
-}
-
-/// Removes the imports fixes left unused; keeps the text as it was if the
-/// removal would not parse (it always should: this is a second safety net).
-pub fn remove_imports(text: String, removals: &[ImportRemoval]) -> String {
-    let Ok(parsed) = parse(&text) else {
-        return text;
-    };
-    match removal_edits(
-        &text,
-        &SemanticModel::build(parsed.syntax()),
-        removals,
-        None,
-    ) {
-        Some((removed, _)) => removed,
-        None => text,
-    }
 }
 
 /// The text with unused imports removed, and the edits that did it; `None`
@@ -691,16 +729,6 @@ fn needle_finder(source: &str, notebook: bool) -> impl FnMut(&'static str) -> bo
         }
         scan(needle, &mut seen)
     }
-}
-
-/// [`analyse_with`] for a source that is no notebook.
-pub fn analyse(
-    source: &str,
-    parsed: &Parsed<ModModule>,
-    index: &LineIndex,
-    rules: &RuleSettings,
-) -> Vec<Finding> {
-    analyse_with(source, parsed, &OnceCell::from(index.clone()), rules, false)
 }
 
 /// Runs every selected codemod that applies to the target and has something

@@ -9,13 +9,9 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 use rustc_hash::FxHashSet;
 
-use crate::engine::RuleSettings;
-use crate::engine::{
-    CompileGate, SourceError, analyse_project, compile_error, internal_error, parse,
-    remove_imports, syntax_error,
-};
-use crate::fix::apply::{apply_fixes, splice};
-use crate::fix::{Finding, ImportRemoval};
+use crate::engine::{Chooser, RuleSettings, SourceError, fix_with};
+use crate::fix::Finding;
+use crate::fix::apply::splice;
 use crate::output::Style;
 use crate::output::diff::colorize;
 use crate::semantic::project::ProjectModule;
@@ -51,136 +47,113 @@ pub struct Reviewed {
     pub fixed: Option<String>,
     pub applied: BTreeMap<&'static str, usize>,
     pub mode: Mode,
+    /// Things the user should know that are not errors.
+    pub warnings: Vec<String>,
 }
 
 /// Each fix still on offer is asked about until none is left, the user
 /// quits, or accepts the rest. An accepted fix is applied at once and the
-/// source analysed again, so every diff shown is against the current text.
+/// source analysed again, so every diff shown is against the current text:
+/// the engine's fix rounds, with a person choosing.
 pub fn review_source(
     source: &str,
     display: &str,
     rules: &RuleSettings,
     prompter: &mut dyn Prompter,
-    mut mode: Mode,
+    mode: Mode,
     style: &Style,
     project: Option<&ProjectModule>,
 ) -> Result<Reviewed, SourceError> {
-    let mut text = source.to_string();
-    let mut declined: FxHashSet<(&'static str, String, String)> = FxHashSet::default();
-    let mut applied: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut removals: Vec<ImportRemoval> = Vec::new();
-    let mut last_codes: Vec<&'static str> = Vec::new();
-    let gate = CompileGate::new(source, None, rules.options.target_version);
-    // Every step accepts or declines one fix (or all): this only bounds a codemod gone wrong.
-    for _ in 0..10_000 {
-        if mode == Mode::Quit {
-            break;
-        }
-        let parsed = match parse(&text) {
-            Ok(parsed) => parsed,
-            Err(error) if text == source => return Err(syntax_error(source, &error)),
-            Err(error) => return Err(internal_error(&last_codes, &text, &error)),
-        };
-        if text != source
-            && let Some(error) = gate.refuses(&parsed, &text)
-        {
-            // An accepted fix made code CPython refuses: keep the file as it was.
-            return Err(compile_error(&last_codes, &text, &error));
-        }
-        let index = LineIndex::from_source_text(&text);
-        let findings = analyse_project(
-            &text,
-            &parsed,
-            &std::cell::OnceCell::from(index.clone()),
-            rules,
-            false,
-            project,
-        );
-        let offered: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.fix.as_ref().is_some_and(|fix| rules.allows(fix)))
-            .filter(|f| !declined.contains(&key(f, &text)))
-            .collect();
-        let Some(first) = offered.first() else { break };
-        let Some(fix) = first.fix.as_ref() else { break };
-
-        let answer = if mode == Mode::AcceptAll {
-            Answer::All
-        } else {
-            let after = splice(&text, &fix.edits);
-            let diff = crate::output::diff::unified_diff_with_context(display, &text, &after, 2);
-            let position = crate::source::Position::at(&index, &text, first.range.start());
-            let header = format!(
-                "{}:{}:{}: {} {} — {}",
-                crate::output::printable(display),
-                position.line,
-                position.column,
-                style.bold_red(first.code),
-                first.name,
-                style.bold(&fix.title)
-            );
-            prompter
-                .ask(&header, &colorize(&diff, style))
-                .map_err(|e| SourceError {
-                    position,
-                    message: format!("cannot read the answer: {e}"),
-                })?
-        };
-        match answer {
-            Answer::No => {
-                declined.insert(key(first, &text));
-            }
-            Answer::Quit => mode = Mode::Quit,
-            Answer::Yes => {
-                let result = apply_fixes(&text, [(first.code, fix)]);
-                record(&mut applied, &mut removals, &mut last_codes, &result);
-                text = result.text;
-            }
-            Answer::All => {
-                mode = Mode::AcceptAll;
-                let result = apply_fixes(
-                    &text,
-                    offered
-                        .iter()
-                        .filter_map(|f| f.fix.as_ref().map(|fix| (f.code, fix))),
-                );
-                record(&mut applied, &mut removals, &mut last_codes, &result);
-                text = result.text;
-            }
-        }
-    }
-    match parse(&text) {
-        // An accepted fix broke the source: keep the file as it was.
-        Err(error) => return Err(internal_error(&last_codes, &text, &error)),
-        Ok(parsed) if text != source => {
-            if let Some(error) = gate.refuses(&parsed, &text) {
-                return Err(compile_error(&last_codes, &text, &error));
-            }
-        }
-        Ok(_) => {}
-    }
-    if !removals.is_empty() {
-        text = remove_imports(text, &removals);
-    }
-    Ok(Reviewed {
-        fixed: (text != source).then_some(text),
-        applied,
+    let mut asking = Asking {
+        display,
+        prompter,
         mode,
+        style,
+        declined: FxHashSet::default(),
+    };
+    let (outcome, _) = fix_with(source, None, rules, project, &mut asking)?;
+    Ok(Reviewed {
+        fixed: outcome.fixed,
+        applied: outcome.applied,
+        mode: asking.mode,
+        warnings: outcome.warnings,
     })
 }
 
-fn record(
-    applied: &mut BTreeMap<&'static str, usize>,
-    removals: &mut Vec<ImportRemoval>,
-    last_codes: &mut Vec<&'static str>,
-    result: &crate::fix::apply::Applied,
-) {
-    last_codes.clear();
-    for (code, count) in &result.counts {
-        *applied.entry(code).or_default() += count;
-        last_codes.push(code);
+/// Chooses the fixes of a round by asking: the first fix not declined yet
+/// is shown; `y` applies it, `n` goes on to the next, `a` applies it and
+/// every one after it (and all of every later round), `q` applies nothing.
+struct Asking<'a> {
+    display: &'a str,
+    prompter: &'a mut dyn Prompter,
+    mode: Mode,
+    style: &'a Style,
+    /// The fixes declined, as [`key`] identifies them across re-analyses.
+    declined: FxHashSet<(&'static str, String, String)>,
+}
+
+impl Chooser for Asking<'_> {
+    /// Every round applies one fix a person accepted: this only bounds a
+    /// codemod gone wrong.
+    fn max_rounds(&self) -> usize {
+        10_000
     }
-    removals.extend(result.removals.iter().cloned());
+
+    fn choose<'f>(
+        &mut self,
+        text: &str,
+        offered: Vec<&'f Finding>,
+    ) -> Result<Vec<&'f Finding>, SourceError> {
+        let mut offered: Vec<&Finding> = offered
+            .into_iter()
+            .filter(|f| !self.declined.contains(&key(f, text)))
+            .collect();
+        let mut index = None;
+        let mut i = 0;
+        while let Some(&finding) = offered.get(i) {
+            let Some(fix) = finding.fix.as_ref() else {
+                i += 1;
+                continue;
+            };
+            if self.mode != Mode::Ask {
+                break;
+            }
+            let index = index.get_or_insert_with(|| LineIndex::from_source_text(text));
+            let after = splice(text, &fix.edits);
+            let diff =
+                crate::output::diff::unified_diff_with_context(self.display, text, &after, 2);
+            let position = crate::source::Position::at(index, text, finding.range.start());
+            let header = format!(
+                "{}:{}:{}: {} {} — {}",
+                crate::output::printable(self.display),
+                position.line,
+                position.column,
+                self.style.bold_red(finding.code),
+                finding.name,
+                self.style.bold(&fix.title)
+            );
+            let answer = self
+                .prompter
+                .ask(&header, &colorize(&diff, self.style))
+                .map_err(|e| SourceError {
+                    position,
+                    message: format!("cannot read the answer: {e}"),
+                })?;
+            match answer {
+                Answer::No => {
+                    self.declined.insert(key(finding, text));
+                    i += 1;
+                }
+                Answer::Quit => self.mode = Mode::Quit,
+                Answer::Yes => return Ok(vec![finding]),
+                Answer::All => self.mode = Mode::AcceptAll,
+            }
+        }
+        match self.mode {
+            Mode::AcceptAll => Ok(offered.split_off(i.min(offered.len()))),
+            Mode::Ask | Mode::Quit => Ok(Vec::new()),
+        }
+    }
 }
 
 /// What identifies a declined fix across re-analyses (offsets shift; the

@@ -495,6 +495,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                                 written.map(|()| FileResult {
                                     changed: reviewed.fixed.is_some(),
                                     applied: reviewed.applied,
+                                    warnings: reviewed.warnings,
                                     ..FileResult::default()
                                 })
                             }

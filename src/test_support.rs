@@ -166,54 +166,13 @@ pub fn check_fix_together(codemods: &[&'static Codemod], before: &str, after: &s
 }
 
 /// The text after running `codemod` alone over `source` as a notebook's
-/// cells (where a running loop exists at top level), in rounds as `fix`
-/// does; `None` when nothing changes.
+/// one cell (where a running loop exists at top level), as `fix` runs a
+/// notebook; `None` when nothing changes.
 fn fix_notebook(codemod: &'static Codemod, source: &str) -> Option<String> {
-    use crate::engine::{MAX_ROUNDS, analyse_with};
-    use crate::fix::apply::{apply_fixes, splice};
-    use crate::fix::importer::remove_unused_imports;
-
     let rules = RuleSettings::for_codemods(&[codemod]);
-    let gate =
-        crate::engine::CompileGate::new(source, Some(whole(source)), rules.options.target_version);
-    let mut text = source.to_string();
-    let mut removals = Vec::new();
-    for _ in 0..MAX_ROUNDS {
-        let parsed = parse(&text).unwrap_or_else(|e| panic!("does not parse: {e}\n{text}"));
-        if text != source
-            && let Some(error) = gate.refuses(&parsed, &text)
-        {
-            panic!("output does not compile: {error}\n{text}");
-        }
-        let index = ruff_source_file::LineIndex::from_source_text(&text);
-        let findings = analyse_with(
-            &text,
-            &parsed,
-            &std::cell::OnceCell::from(index.clone()),
-            &rules,
-            true,
-        );
-        let fixes: Vec<_> = findings
-            .iter()
-            .filter_map(|f| f.fix.as_ref().map(|fix| (f.code, fix)))
-            .collect();
-        if fixes.is_empty() {
-            break;
-        }
-        let applied = apply_fixes(&text, fixes);
-        removals.extend(applied.removals);
-        text = applied.text;
-    }
-    let parsed = parse(&text).unwrap_or_else(|e| panic!("output does not parse: {e}\n{text}"));
-    if text != source
-        && let Some(error) = gate.refuses(&parsed, &text)
-    {
-        panic!("output does not compile: {error}\n{text}");
-    }
-    let semantic = SemanticModel::build(parsed.syntax());
-    let edits = remove_unused_imports(&text, &semantic, &removals);
-    let text = splice(&text, &edits);
-    (text != source).then_some(text)
+    let (outcome, _) = crate::engine::process_cells(source, whole(source), &rules, Mode::Fix, None)
+        .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{source}", codemod.code));
+    outcome.fixed
 }
 
 /// One cell holding all of `source`: a notebook's rules (top-level `await`)

@@ -13,7 +13,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use asyncmod::codemods::{ALL, Codemod};
-use asyncmod::engine::{Mode, parse, process_source};
+use asyncmod::engine::{Chooser, Mode, SourceError, parse, process_source};
+use asyncmod::fix::Finding;
 use asyncmod::settings::RuleSettings;
 use asyncmod::version::PyVersion;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -113,6 +114,44 @@ fn stray_change(before: &str, after: &str, allowed: &BTreeSet<usize>) -> Option<
     None
 }
 
+/// Watches the engine's rounds (choosing every fix on offer, as `fix`
+/// does): each round may change only the lines its own findings' fixes
+/// touch.
+struct Watcher {
+    rounds: usize,
+    stray: Option<String>,
+    /// What the last round made (before unused imports go).
+    last: Option<String>,
+}
+
+impl Chooser for Watcher {
+    fn choose<'f>(
+        &mut self,
+        text: &str,
+        offered: Vec<&'f Finding>,
+    ) -> Result<Vec<&'f Finding>, SourceError> {
+        self.rounds += 1;
+        let applied = asyncmod::fix::apply::apply_fixes(
+            text,
+            offered
+                .iter()
+                .filter_map(|f| f.fix.as_ref().map(|fix| (f.code, fix))),
+        );
+        let findings: Vec<Finding> = offered.iter().map(|f| (*f).clone()).collect();
+        if self.stray.is_none()
+            && let Some(stray) =
+                stray_change(text, &applied.text, &allowed_lines(text, &findings, false))
+        {
+            self.stray = Some(format!(
+                "round {} changed {stray} outside its findings",
+                self.rounds
+            ));
+        }
+        self.last = Some(applied.text);
+        Ok(offered)
+    }
+}
+
 /// Follows the engine's rounds: each round may change only the lines its
 /// own findings' fixes touch; the last step may change only import lines.
 fn lines_stay_within_findings(
@@ -120,37 +159,17 @@ fn lines_stay_within_findings(
     rules: &RuleSettings,
     fixed: &str,
 ) -> Result<(), String> {
-    let mut text = source.to_string();
-    for round in 1..=asyncmod::engine::MAX_ROUNDS {
-        let Ok(parsed) = parse(&text) else {
-            return Err(format!("round {round} input does not parse"));
-        };
-        let index = LineIndex::from_source_text(&text);
-        let findings = asyncmod::engine::analyse(&text, &parsed, &index, rules);
-        let fixes: Vec<_> = findings
-            .iter()
-            .filter_map(|f| {
-                f.fix
-                    .as_ref()
-                    .filter(|fix| rules.allows(fix))
-                    .map(|fix| (f.code, fix))
-            })
-            .collect();
-        if fixes.is_empty() {
-            break;
-        }
-        let applied = asyncmod::fix::apply::apply_fixes(&text, fixes);
-        if let Some(stray) = stray_change(
-            &text,
-            &applied.text,
-            &allowed_lines(&text, &findings, false),
-        ) {
-            return Err(format!(
-                "round {round} changed {stray} outside its findings"
-            ));
-        }
-        text = applied.text;
+    let mut watcher = Watcher {
+        rounds: 0,
+        stray: None,
+        last: None,
+    };
+    asyncmod::engine::fix_with(source, None, rules, None, &mut watcher)
+        .map_err(|e| format!("failed: {e:?}"))?;
+    if let Some(stray) = watcher.stray {
+        return Err(stray);
     }
+    let text = watcher.last.unwrap_or_else(|| source.to_string());
     if let Some(stray) = stray_change(&text, fixed, &allowed_lines(&text, &[], true)) {
         return Err(format!("removing unused imports changed {stray}"));
     }
