@@ -246,7 +246,12 @@ impl<'a> SemanticModel<'a> {
             }
         }
         let result = match self.callee(&call.func, scope) {
-            Callee::Function(def) => self.function_result(def, depth),
+            // A method that returns a future where an override of it may
+            // return a coroutine (an `async def` in a subclass): unknown.
+            Callee::Function(def) => match self.function_result(def, depth) {
+                CallResult::Future if self.may_be_overridden(def) => CallResult::Unknown,
+                result => result,
+            },
             Callee::Class(class) => return self.instantiation_result(class),
             Callee::Unknown => self.imported_result(&call.func, scope),
         };
@@ -416,10 +421,25 @@ impl<'a> SemanticModel<'a> {
         }
         let mut combined = None;
         for value in returns.values {
-            let Expr::Call(call) = value else {
-                return CallResult::Unknown;
+            let result = match value {
+                Expr::Call(call) => {
+                    self.call_result_at(call, self.scope_at(call.start()), depth + 1)
+                }
+                // `waiter = loop.create_future()` … `return waiter`: the
+                // future itself, whatever happened to it in between (a
+                // coroutine held in a name may have been awaited or
+                // scheduled by then, so only a future counts).
+                Expr::Name(name) => match self.local_call_value(name) {
+                    Some(call) => {
+                        match self.call_result_at(call, self.scope_at(call.start()), depth + 1) {
+                            CallResult::Future => CallResult::Future,
+                            _ => return CallResult::Unknown,
+                        }
+                    }
+                    None => return CallResult::Unknown,
+                },
+                _ => return CallResult::Unknown,
             };
-            let result = self.call_result_at(call, self.scope_at(call.start()), depth + 1);
             match (combined, result) {
                 (_, CallResult::Unknown) => return CallResult::Unknown,
                 (None, result) => combined = Some(result),
@@ -428,6 +448,53 @@ impl<'a> SemanticModel<'a> {
             }
         }
         combined.unwrap_or(CallResult::Unknown)
+    }
+
+    /// The call whose value the local `name` (read in a function) holds:
+    /// the function's only binding of it is one assignment of that call
+    /// (`waiter = loop.create_future()`, also among chained targets or
+    /// annotated), which no `global`, `nonlocal`, `del` or other binding
+    /// anywhere changes.
+    fn local_call_value(&self, name: &ruff_python_ast::ExprName) -> Option<&'a ExprCall> {
+        let scope = self.scope_at(name.start());
+        if !matches!(self.scope(scope).kind, ScopeKind::Function { .. }) {
+            return None;
+        }
+        let Lookup::Bound {
+            scope: owner,
+            bindings,
+        } = self.lookup(name.id.as_str(), scope)
+        else {
+            return None;
+        };
+        let [only] = bindings else { return None };
+        let binding = self.binding(*only);
+        if owner != scope
+            || !matches!(binding.kind, super::BindingKind::Assignment)
+            || self.is_declared_global_or_nonlocal(name.id.as_str())
+        {
+            return None;
+        }
+        let is_target = |target: &Expr| matches!(target, Expr::Name(t) if t.id == name.id && t.range == binding.range);
+        let value = match binding.stmt? {
+            Stmt::Assign(assign) if assign.targets.iter().any(is_target) => &*assign.value,
+            Stmt::AnnAssign(assign) if is_target(&assign.target) => assign.value.as_deref()?,
+            _ => return None,
+        };
+        value.as_call_expr()
+    }
+
+    /// Whether a class of the module other than the one that defines
+    /// `def` binds a name `def` has: a method a subclass (or a class mixed
+    /// in before it) may replace.
+    fn may_be_overridden(&self, def: &StmtFunctionDef) -> bool {
+        let own = self.scope_at(def.start());
+        if self.scope(own).kind != ScopeKind::Class {
+            return false;
+        }
+        self.bindings_named(def.name.as_str()).any(|(_, binding)| {
+            binding.scope != own && self.scope(binding.scope).kind == ScopeKind::Class
+        })
     }
 
     /// Whether every decorator of `def` is known to leave it what it was
@@ -922,6 +989,67 @@ mod tests {
             Unknown
         );
         assert_eq!(last_call("def g(x):\n    return x\ng(1)\n"), Unknown);
+    }
+
+    /// What the last call of `name` (a function or a method) in `source` gives back.
+    fn call_of(source: &str, name: &str) -> CallResult {
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let site = semantic
+                .calls
+                .iter()
+                .rfind(|site| match site.call.func.as_ref() {
+                    Expr::Name(n) => n.id.as_str() == name,
+                    Expr::Attribute(a) => a.attr.as_str() == name,
+                    _ => false,
+                })
+                .expect("a call of the name");
+            semantic.call_result(site.call, site.scope)
+        })
+    }
+
+    #[test]
+    fn plain_functions_whose_every_return_gives_a_future() {
+        let worker = "import asyncio\nclass Worker:\n    def _wait_next_notify(self):\n        loop = self.loop\n        self._waiter = waiter = loop.create_future()\n        loop.call_later(1.0, self._done, waiter)\n        return waiter\n    async def run(self):\n        await self._wait_next_notify()\n";
+        assert_eq!(call_of(worker, "_wait_next_notify"), Future);
+        for returned in [
+            "asyncio.Future()",
+            "asyncio.ensure_future(coro())",
+            "asyncio.get_running_loop().create_future()",
+        ] {
+            let direct = format!("import asyncio\ndef f():\n    return {returned}\nf()\n");
+            assert_eq!(call_of(&direct, "f"), Future, "{direct}");
+            let named = format!(
+                "import asyncio\ndef f():\n    fut: asyncio.Future = {returned}\n    return fut\nf()\n"
+            );
+            assert_eq!(call_of(&named, "f"), Future, "{named}");
+        }
+        // A name bound twice, or that a closure may rebind, holds something else.
+        let rebound = "def f(loop, other):\n    fut = loop.create_future()\n    if other:\n        fut = other\n    return fut\nf()\n";
+        assert_eq!(call_of(rebound, "f"), Unknown);
+        let nonlocal = "def f(loop, other):\n    fut = loop.create_future()\n    def swap():\n        nonlocal fut\n        fut = other\n    swap()\n    return fut\nf()\n";
+        assert_eq!(call_of(nonlocal, "f"), Unknown);
+        // A parameter, a `for` target: not the call's value.
+        assert_eq!(call_of("def f(fut):\n    return fut\nf(1)\n", "f"), Unknown);
+        let loop_target = "def f(loops):\n    for fut in [l.create_future() for l in loops]:\n        pass\n    return fut\nf()\n";
+        assert_eq!(call_of(loop_target, "f"), Unknown);
+        // Only a future held in a name: a coroutine there may be awaited by then.
+        let coroutine = "async def g(): return 1\ndef f():\n    c = g()\n    return c\nf()\n";
+        assert_eq!(call_of(coroutine, "f"), Unknown);
+        // Not every return gives a future, or the function may end without one.
+        let mixed = "async def g(): return 1\ndef f(loop, x):\n    if x:\n        return g()\n    return loop.create_future()\nf()\n";
+        assert_eq!(call_of(mixed, "f"), Unknown);
+        let falls_off = "def f(loop, x):\n    if x:\n        return loop.create_future()\nf()\n";
+        assert_eq!(call_of(falls_off, "f"), Unknown);
+        // A generator is no future producer.
+        let generator = "def f(loop):\n    yield 1\n    return loop.create_future()\nf()\n";
+        assert_eq!(call_of(generator, "f"), NotCoroutine);
+        // A method another class of the module defines too may be overridden
+        // (by an `async def`, even): unknown.
+        let overridden = format!(
+            "{worker}class Child(Worker):\n    async def _wait_next_notify(self):\n        pass\n"
+        );
+        assert_eq!(call_of(&overridden, "_wait_next_notify"), Unknown);
     }
 
     #[test]
