@@ -59,3 +59,12 @@ async def given_to_a_helper(url, keep):
     r = await session.get(url)
     keep(r.json())
     print(r.status)
+
+
+async def a_bound_method_in_a_list(url):
+    # leave: the bound method is called after the block would end
+    session = aiohttp.ClientSession()
+    r = await session.get(url)
+    later = [r.text][0]
+    print(r.status)
+    return await later()

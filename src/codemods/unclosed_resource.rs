@@ -637,7 +637,7 @@ fn holds(expr: &Expr, range: TextRange) -> bool {
     }
 }
 
-const ESCAPES: &str = "a call on a result of the resource's calls is not awaited at once and its value leaves the statement (a task, a list, an argument): it may run after the block";
+const ESCAPES: &str = "a call on a result of the resource's calls, not awaited at once, or one of its methods leaves the statement (a task, a list, an argument): it may run after the block";
 
 /// Where the chain of attributes and calls that starts at the expression
 /// at `range` (`r.text()`, `r.headers.get(k)`, `r.content.read()`) ends
@@ -669,7 +669,13 @@ fn unawaited_chain<'a>(semantic: &SemanticModel<'a>, range: TextRange) -> Chain<
         }
     }
     if !calls {
-        return Chain::Stays;
+        // An attribute kept whole (a bound method `r.text` in a list or
+        // given to a call) may be called after the block.
+        return if in_display_or_given(semantic, top) {
+            Chain::Escapes
+        } else {
+            Chain::Stays
+        };
     }
     match value_use(semantic, top) {
         ResultUse::Read => Chain::Stays,
@@ -689,6 +695,55 @@ fn unawaited_chain<'a>(semantic: &SemanticModel<'a>, range: TextRange) -> Chain<
             }
         }
     }
+}
+
+/// Whether the expression at `range` is an element of a list, tuple, set
+/// or dict display, or given to a call other than a builtin that keeps
+/// nothing: somewhere it may be kept.
+fn in_display_or_given(semantic: &SemanticModel, range: TextRange) -> bool {
+    struct Finder {
+        range: TextRange,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Finder {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.found || !expr.range().contains_range(self.range) {
+                return;
+            }
+            let element = match expr {
+                Expr::List(ast::ExprList { elts, .. })
+                | Expr::Tuple(ast::ExprTuple { elts, .. })
+                | Expr::Set(ast::ExprSet { elts, .. }) => {
+                    elts.iter().any(|e| e.range() == self.range)
+                }
+                Expr::Dict(dict) => dict
+                    .items
+                    .iter()
+                    .any(|item| item.value.range() == self.range),
+                _ => false,
+            };
+            if element {
+                self.found = true;
+                return;
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    if let Some(call) = semantic.call_given(range) {
+        let scope = semantic.scope_at(call.start());
+        return !semantic
+            .qualified_name(&call.func, scope)
+            .is_some_and(|q| known::keeps_no_argument(q.as_str()));
+    }
+    let Some(stmt) = semantic.statement_at(range.start()) else {
+        return false;
+    };
+    let mut finder = Finder {
+        range,
+        found: false,
+    };
+    finder.visit_stmt(stmt);
+    finder.found
 }
 
 const WHOLE: &str = "a result of the resource's calls is used as a whole (returned, passed on, stored): it may need the resource open after the block";
@@ -1014,6 +1069,8 @@ mod tests {
             "    w = asyncio.wait_for(r.text(), 5)\n    print(r.status)\n    return await w\n",
             "    t = asyncio.ensure_future(r.content.read())\n    return await t\n",
             "    keep(r.json())\n",
+            "    later = [r.text][0]\n    print(r.status)\n    return await later()\n",
+            "    schedule(r.read)\n",
             "    await asyncio.wait_for(r.text(), 5)\n",
             "    print(later(r.text()))\n",
             "    coro = r.content.read()\n    return await coro\n",
