@@ -220,7 +220,7 @@ fn task_set(ctx: &Context, scope: ScopeId, site: TextSize) -> Result<TaskSet, St
     let bindings: Vec<_> = semantic.bindings_named(SET_NAME).collect();
     if bindings.is_empty() {
         // `set()` must be the builtin where the new statement runs.
-        let builtin_set = matches!(semantic.lookup("set", MODULE_SCOPE), Lookup::Builtin);
+        let builtin_set = semantic.is_builtin("set", MODULE_SCOPE);
         return if builtin_set {
             Ok(TaskSet::Missing(set_position(ctx)))
         } else {

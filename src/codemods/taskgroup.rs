@@ -929,11 +929,7 @@ impl<'m, 'a> SafeReads<'m, 'a> {
             return false;
         };
         let scope = self.semantic.scope_at(call.start());
-        names.contains(&func.id.as_str())
-            && matches!(
-                self.semantic.lookup(func.id.as_str(), scope),
-                crate::semantic::imports::Lookup::Builtin
-            )
+        names.contains(&func.id.as_str()) && self.semantic.is_builtin(func.id.as_str(), scope)
     }
 }
 

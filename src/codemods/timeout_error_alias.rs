@@ -50,10 +50,13 @@ declare_codemod! {
     /// ## Fix safety
     /// Safe from Python 3.11, where the names are the very same class as
     /// the builtin: `except`, `isinstance`, identity (`type(e) is
-    /// asyncio.TimeoutError`), base classes, `match` patterns and dictionary
-    /// keys all see one class. The builtin is written only where
-    /// `TimeoutError` means the builtin (no binding of that name in the scope
-    /// or around it, no star import). An import left unused is removed,
+    /// asyncio.TimeoutError`), base classes, `match` class patterns
+    /// (`case asyncio.TimeoutError():`) and dictionary keys all see one
+    /// class. The builtin is written only where `TimeoutError` means the
+    /// builtin (no binding of that name in the scope or around it, no star
+    /// import, and the module binds no global behind its statements' backs:
+    /// `globals()[name] = …`, `globals().update(…)`, `exec`,
+    /// `setattr(sys.modules[__name__], name, …)`). An import left unused is removed,
     /// unless a string annotation (`-> "asyncio.Future"`), `__all__` or a `#
     /// noqa` comment on its line still needs it.
     ///
@@ -71,6 +74,10 @@ declare_codemod! {
     /// assignment, a `global` rebinding); assignments to the alias; a
     /// reference with a comment inside it; `socket.timeout` (an alias too,
     /// but not asyncio's: ruff's UP041 covers it). Reported without a fix: a
+    /// value pattern of a `match` (`case asyncio.TimeoutError:`, a mapping
+    /// pattern's key), where a bare `TimeoutError` would be a capture that
+    /// matches anything (and `builtins.TimeoutError` is no idiom); a module
+    /// that binds names dynamically (above); a
     /// module that replaces or patches one of the names (`asyncio.TimeoutError
     /// = LegacyTimeout`, `builtins.TimeoutError = …`,
     /// `mock.patch("asyncio.TimeoutError", …)`), where they are not one class
@@ -157,8 +164,21 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
             finding.note(PATCHED);
             continue;
         }
+        if semantic.is_value_pattern(expr) {
+            // `case TimeoutError:` would capture whatever is matched; a
+            // value pattern needs a dotted name, and `builtins.TimeoutError`
+            // is no idiom worth writing.
+            finding.note(VALUE_PATTERN);
+            continue;
+        }
         if !builtin_is_usable(semantic, scope) {
-            finding.note("`TimeoutError` is bound to something else here");
+            finding.note(
+                if matches!(semantic.lookup(BUILTIN, scope), Lookup::Builtin) {
+                    DYNAMIC
+                } else {
+                    "`TimeoutError` is bound to something else here"
+                },
+            );
             continue;
         }
         if contains_comment(ctx.tokens, expr.range()) {
@@ -190,6 +210,12 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
 
     redundant_imports(ctx, out, &patched);
 }
+
+const VALUE_PATTERN: &str = "in a `match` pattern a bare `TimeoutError` would capture anything instead of \
+     comparing, so the dotted name stays";
+
+const DYNAMIC: &str = "the module binds names behind its statements' backs (`globals()[…] = …`, \
+     `setattr(sys.modules[__name__], …)`), so `TimeoutError` may not be the builtin";
 
 const PATCHED: &str = "the module replaces or patches a `TimeoutError` (`asyncio.TimeoutError = …`, `mock.patch`), \
      so the names may not be the builtin class";
@@ -277,7 +303,7 @@ fn alias_of(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> Option<&'s
 /// is the same from 3.11 on, one of its aliases imported under that name).
 fn builtin_is_usable(semantic: &SemanticModel, scope: ScopeId) -> bool {
     match semantic.lookup(BUILTIN, scope) {
-        Lookup::Builtin => true,
+        Lookup::Builtin => semantic.is_builtin(BUILTIN, scope),
         Lookup::Bound { .. } => semantic
             .import_of(BUILTIN, scope)
             .is_some_and(|path| ALIASES.contains(&path)),
@@ -429,7 +455,7 @@ fn redundant_imports(ctx: &Context, out: &mut Findings, patched: &OnceCell<bool>
 fn builtin_after_removal(semantic: &SemanticModel, binding: &Binding) -> bool {
     let scope = semantic.scope(binding.scope);
     if binding.scope == MODULE_SCOPE {
-        return !scope.star_import;
+        return !scope.star_import && !semantic.may_bind_dynamically(BUILTIN);
     }
     let Some(parent) = scope.parent else {
         return false;
@@ -437,7 +463,7 @@ fn builtin_after_removal(semantic: &SemanticModel, binding: &Binding) -> bool {
     if !scope.nonlocals.is_empty() || !scope.globals.is_empty() || scope.star_import {
         return false;
     }
-    matches!(semantic.lookup(BUILTIN, parent), Lookup::Builtin)
+    semantic.is_builtin(BUILTIN, parent)
 }
 
 /// Edits that remove one alias from a `from … import` (the whole statement
@@ -529,6 +555,70 @@ mod tests {
             &TIMEOUT_ERROR_ALIAS,
             "import asyncio\nclass C:\n    TimeoutError = KeyError\n    inner = [asyncio.TimeoutError for _ in range(1)]\n",
             "class C:\n    TimeoutError = KeyError\n    inner = [TimeoutError for _ in range(1)]\n",
+        );
+    }
+
+    #[test]
+    fn value_patterns_stay_dotted() {
+        // A bare name in a `match` pattern captures instead of comparing.
+        for pattern in [
+            "asyncio.TimeoutError",
+            "(asyncio.TimeoutError, msg)",
+            "{asyncio.TimeoutError: reason}",
+            "{'k': asyncio.TimeoutError}",
+            "asyncio.TimeoutError | asyncio.CancelledError",
+            "[*_, asyncio.TimeoutError]",
+        ] {
+            let source = format!(
+                "import asyncio\n\ndef f(x):\n    match x:\n        case {pattern}:\n            return 1\n    return 0\n"
+            );
+            check_finding(
+                &TIMEOUT_ERROR_ALIAS,
+                &source,
+                "`asyncio.TimeoutError` is an alias of the builtin `TimeoutError`",
+            );
+            check_no_fix(&TIMEOUT_ERROR_ALIAS, &source);
+        }
+        // A class pattern takes a bare name.
+        check_safe_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ndef f(x):\n    match x:\n        case asyncio.TimeoutError() | KeyError():\n            return 1\n    return 0\n",
+            "def f(x):\n    match x:\n        case TimeoutError() | KeyError():\n            return 1\n    return 0\n",
+        );
+        // A call of the alias in a guard is an ordinary expression.
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ndef f(x):\n    match x:\n        case y if y is asyncio.TimeoutError:\n            return 1\n    return 0\n",
+            "def f(x):\n    match x:\n        case y if y is TimeoutError:\n            return 1\n    return 0\n",
+        );
+    }
+
+    #[test]
+    fn names_bound_dynamically_may_hide_the_builtin() {
+        for binder in [
+            "globals()[name] = value",
+            "globals()['TimeoutError'] = value",
+            "globals().update(names)",
+            "setattr(sys.modules[__name__], name, value)",
+            "sys.modules[__name__].TimeoutError = value",
+        ] {
+            check_no_fix(
+                &TIMEOUT_ERROR_ALIAS,
+                &format!(
+                    "import asyncio\nimport sys\n\ndef install(name, value, names):\n    {binder}\n\ndef f(e):\n    return isinstance(e, asyncio.TimeoutError)\n"
+                ),
+            );
+        }
+        // A literal key that names something else binds only that.
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\nglobals()['VERSION'] = 1\n\ndef f(e):\n    return isinstance(e, asyncio.TimeoutError)\n",
+            "globals()['VERSION'] = 1\n\ndef f(e):\n    return isinstance(e, TimeoutError)\n",
+        );
+        // Without the import the name would fall to whatever the module binds.
+        check_no_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "from asyncio import TimeoutError\n\nglobals().update(names)\n\ndef f(e):\n    return isinstance(e, TimeoutError)\n",
         );
     }
 

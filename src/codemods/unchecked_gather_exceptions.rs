@@ -1,6 +1,5 @@
 use crate::codemods::prelude::*;
 use crate::codemods::support::{significant_before, single_assignment};
-use crate::semantic::imports::Lookup;
 use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::semantic::{CallSite, ScopeId, ScopeNode, SemanticModel, UseKind};
@@ -364,7 +363,7 @@ fn builtin_name<'e>(semantic: &SemanticModel, func: &'e Expr, scope: ScopeId) ->
         return None;
     };
     let id = name.id.as_str();
-    matches!(semantic.lookup(id, scope), Lookup::Builtin).then_some(id)
+    semantic.is_builtin(id, scope).then_some(id)
 }
 
 /// Where the results live: the names they are bound to, and the awaited

@@ -44,6 +44,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             module_code_entry: OnceCell::new(),
             project: None,
             outer_uses: RefCell::default(),
+            value_patterns: FxHashSet::default(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
@@ -510,6 +511,17 @@ impl<'a> Visitor<'a> for Builder<'a> {
 
     fn visit_pattern(&mut self, pattern: &'a Pattern) {
         self.bind_pattern(pattern);
+        match pattern {
+            Pattern::MatchValue(value) => {
+                self.model.value_patterns.insert(value.value.range());
+            }
+            Pattern::MatchMapping(mapping) => {
+                self.model
+                    .value_patterns
+                    .extend(mapping.keys.iter().map(Ranged::range));
+            }
+            _ => {}
+        }
         visitor::walk_pattern(self, pattern);
     }
 

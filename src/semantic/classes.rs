@@ -76,6 +76,15 @@ pub struct DynamicWrites<'a> {
     /// (`globals()[…] = …`, `globals().update(…)`, `exec(…)`): any global
     /// name may be rebound.
     pub module_namespace: bool,
+    /// The names written into the module's namespace by a literal key
+    /// (`globals()["name"] = …`); meaningful when [`Self::namespace_any`]
+    /// is false.
+    pub namespace_names: FxHashSet<&'a str>,
+    /// The module's namespace is written under names the code computes or
+    /// hides (`globals()[key] = …`, `globals().update(…)`, `exec(…)`,
+    /// `globals()` handed to a call): any global name, a builtin's too,
+    /// may be bound.
+    pub namespace_any: bool,
     /// Classes are made at run time (`type(name, bases, ns)`,
     /// `types.new_class`, `exec`): a subclass may exist that no `class`
     /// statement shows.
@@ -422,6 +431,7 @@ pub fn dynamic_writes(body: &[Stmt]) -> DynamicWrites<'_> {
     let mut finder = DynamicWriteFinder {
         writes: DynamicWrites::default(),
         class_depth: 0,
+        function_depth: 0,
     };
     finder.visit_body(body);
     finder.writes
@@ -431,6 +441,9 @@ struct DynamicWriteFinder<'a> {
     writes: DynamicWrites<'a>,
     /// Whether the statement being visited sits directly in a class body.
     class_depth: u32,
+    /// How many `def`s and `lambda`s the walk is in: there `locals()` and
+    /// `vars()` are the function's variables, not the module's.
+    function_depth: u32,
 }
 
 impl DynamicWriteFinder<'_> {
@@ -469,6 +482,22 @@ fn is_namespace_call(expr: &Expr) -> bool {
     }
 }
 
+/// `globals()` anywhere, `vars()` or `locals()` outside any function: the
+/// module's own namespace.
+fn is_module_namespace_call(expr: &Expr, function_depth: u32) -> bool {
+    match expr {
+        Expr::Call(call) => match call.func.as_ref() {
+            Expr::Name(name) => match name.id.as_str() {
+                "globals" => true,
+                "vars" | "locals" => function_depth == 0 && call.arguments.args.is_empty(),
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// Methods of a dictionary that change it.
 const DICT_WRITERS: &[&str] = &[
     "update",
@@ -496,7 +525,9 @@ impl<'a> Visitor<'a> for DynamicWriteFinder<'a> {
             }
             Stmt::FunctionDef(_) => {
                 let depth = std::mem::replace(&mut self.class_depth, 0);
+                self.function_depth += 1;
                 visitor::walk_stmt(self, stmt);
+                self.function_depth -= 1;
                 self.class_depth = depth;
             }
             Stmt::AnnAssign(assign) if self.class_depth > 0 => {
@@ -532,9 +563,23 @@ impl<'a> Visitor<'a> for DynamicWriteFinder<'a> {
                     }
                 } else if is_namespace_call(&subscript.value) {
                     self.writes.module_namespace = true;
+                    if is_module_namespace_call(&subscript.value, self.function_depth) {
+                        match Self::literal_name(Some(subscript.slice.as_ref())) {
+                            Some(name) => {
+                                self.writes.namespace_names.insert(name);
+                            }
+                            None => self.writes.namespace_any = true,
+                        }
+                    }
                 }
             }
             Expr::Call(call) => self.visit_call(call),
+            Expr::Lambda(_) => {
+                self.function_depth += 1;
+                visitor::walk_expr(self, expr);
+                self.function_depth -= 1;
+                return;
+            }
             _ => {}
         }
         visitor::walk_expr(self, expr);
@@ -555,6 +600,7 @@ impl<'a> DynamicWriteFinder<'a> {
                 },
                 "exec" => {
                     self.writes.module_namespace = true;
+                    self.writes.namespace_any = true;
                     self.writes.dynamic_classes = true;
                 }
                 // `type(name, bases, namespace)` makes a class.
@@ -584,6 +630,8 @@ impl<'a> DynamicWriteFinder<'a> {
                             self.writes.any_attribute = true;
                         } else if is_namespace_call(&func.value) {
                             self.writes.module_namespace = true;
+                            self.writes.namespace_any |=
+                                is_module_namespace_call(&func.value, self.function_depth);
                         }
                     }
                     _ => {}
@@ -599,6 +647,10 @@ impl<'a> DynamicWriteFinder<'a> {
             .any(is_namespace_call)
         {
             self.writes.module_namespace = true;
+            self.writes.namespace_any |= args
+                .iter()
+                .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                .any(|arg| is_module_namespace_call(arg, self.function_depth));
         }
     }
 }

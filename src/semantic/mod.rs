@@ -188,6 +188,10 @@ pub struct SemanticModel<'a> {
     /// The project around the module, when the run has an index: the
     /// oracle asks it about imported names (see `coroutines.rs`).
     project: Option<&'a project::ProjectModule>,
+    /// The ranges of the expressions a `match` pattern compares by value:
+    /// a value pattern (`case asyncio.TimeoutError:`) and a mapping
+    /// pattern's keys.
+    value_patterns: FxHashSet<TextRange>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -301,6 +305,16 @@ impl<'a> SemanticModel<'a> {
             }
             index
         })
+    }
+
+    /// Whether `expr` is compared by value in a `match` pattern (`case
+    /// asyncio.TimeoutError:`, the keys of `case {K.A: x}`). There Python
+    /// accepts only a literal or a dotted name: a bare name (`case
+    /// TimeoutError:`) is a capture pattern, which matches anything and
+    /// binds it.
+    pub fn is_value_pattern(&self, expr: &Expr) -> bool {
+        use ruff_text_size::Ranged;
+        !self.value_patterns.is_empty() && self.value_patterns.contains(&expr.range())
     }
 
     /// Whether an `await` applies directly to this call (`await f()`, not

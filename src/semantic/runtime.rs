@@ -84,6 +84,38 @@ impl<'a> SemanticModel<'a> {
             .find(|library| self.imports_module(library.module()))
     }
 
+    /// Whether the module may bind the global `name` by means its binding
+    /// statements do not show, so that a read of `name` that finds no
+    /// binding may reach something other than the builtin: its namespace
+    /// written under a name the code computes (`globals()[key] = …`,
+    /// `globals().update(…)`, `exec(…)`, `globals()` handed to a call) or
+    /// under `name` itself (`globals()["name"] = …`); its own module object
+    /// (`sys.modules[__name__]`, `importlib.import_module(__name__)`) or
+    /// `builtins` given that attribute or one the code computes
+    /// (`setattr(module, key, …)`); `__builtins__` used at all.
+    pub fn may_bind_dynamically(&self, name: &str) -> bool {
+        let writes = self.dynamic_writes();
+        if writes.namespace_any || writes.namespace_names.contains(name) {
+            return true;
+        }
+        if self.references_named("__builtins__").next().is_some() {
+            return true;
+        }
+        if !(writes.any_attribute || writes.attributes.contains(name)) {
+            return false;
+        }
+        self.imports_module("builtins") || self.reads_module_namespace()
+    }
+
+    /// Whether `name` read at `scope` is surely the builtin of that name:
+    /// nothing binds it on the scope chain, no star import may, and the
+    /// module does not bind it behind the statements' backs (see
+    /// [`Self::may_bind_dynamically`]). A fix that writes a builtin's name,
+    /// or that relies on what a builtin does, asks this.
+    pub fn is_builtin(&self, name: &str, scope: ScopeId) -> bool {
+        matches!(self.lookup(name, scope), Lookup::Builtin) && !self.may_bind_dynamically(name)
+    }
+
     /// Whether the module may replace `qualified` (`time.sleep`), a member
     /// of a module, at run time, so that using the name may reach something
     /// else: it assigns or deletes that attribute of the module
@@ -513,6 +545,46 @@ mod tests {
         semantic
             .available_import("asyncio", TextSize::new(site as u32))
             .is_some()
+    }
+
+    fn binds_dynamically(source: &str, name: &str) -> bool {
+        let parsed = parse(source).unwrap();
+        SemanticModel::build(parsed.syntax()).may_bind_dynamically(name)
+    }
+
+    #[test]
+    fn names_bound_behind_the_statements_backs() {
+        for source in [
+            "def install(k, v):\n    globals()[k] = v\n",
+            "globals()['TimeoutError'] = KeyError\n",
+            "globals().update(extra)\n",
+            "vars().update(extra)\n",
+            "exec(code, globals())\n",
+            "exec(code)\n",
+            "import sys\ndef export(k, v):\n    setattr(sys.modules[__name__], k, v)\n",
+            "import sys\nsetattr(sys.modules[__name__], 'TimeoutError', KeyError)\n",
+            "import sys\nsys.modules[__name__].TimeoutError = KeyError\n",
+            "import importlib\nsetattr(importlib.import_module(__name__), k, v)\n",
+            "import builtins\nsetattr(builtins, name, value)\n",
+            "__builtins__['TimeoutError'] = KeyError\n",
+            // Whatever receives the namespace may write it.
+            "register(globals())\n",
+        ] {
+            assert!(binds_dynamically(source, "TimeoutError"), "{source}");
+        }
+        for source in [
+            "x = 1\n",
+            "globals()['other'] = 1\n",
+            "names = globals().keys()\n",
+            "setattr(obj, key, value)\n",
+            "import sys\nsys.modules[__name__].other = 1\n",
+            "obj.TimeoutError = KeyError\n",
+            // A function's own variables, not the module's.
+            "def f():\n    print(sorted(locals()))\n    vars().update(x=1)\n",
+            "f = lambda: print(locals())\n",
+        ] {
+            assert!(!binds_dynamically(source, "TimeoutError"), "{source}");
+        }
     }
 
     #[test]
