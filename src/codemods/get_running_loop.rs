@@ -45,8 +45,8 @@ declare_codemod! {
     /// it exists at run time (else `import asyncio` is added), and the
     /// import goes when nothing else uses it.
     ///
-    /// Unsafe in a module that drives coroutines by hand (`coro.send(None)`):
-    /// there no loop may run, `get_event_loop()` makes or returns one, and
+    /// Unsafe in a module that drives coroutines by hand (`coro.send(None)`,
+    /// `coro.__await__()`, `coro.throw(…)`): there no loop may run, `get_event_loop()` makes or returns one, and
     /// `get_running_loop()` raises `RuntimeError` at once. Not known: a
     /// coroutine of a module that imports no other library but is run by
     /// one (trio, curio) from elsewhere, or by hand from another module, and

@@ -54,7 +54,8 @@ declare_codemod! {
     /// function catches that `RuntimeError` (`except RuntimeError`,
     /// `Exception`, `BaseException`, bare, a variable; a `pytest.raises` or
     /// `assertRaises` block); the module drives coroutines by hand
-    /// (`coro.send(None)`: with no loop running, `asyncio.run` works); or it
+    /// (`coro.send(None)`, `coro.__await__()`, `coro.throw(…)`: with no loop
+    /// running, `asyncio.run` works); or it
     /// patches `asyncio.run`; the same when a call of a function of the
     /// coroutine's name sits inside such a handler (a caller that catches
     /// it, a test's `with assertRaises(RuntimeError): asyncio.run(main())`).

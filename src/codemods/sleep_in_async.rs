@@ -58,11 +58,16 @@ declare_codemod! {
     ///   of any object, or an object changed in place by `x[k] = …`, `del
     ///   x[k]` or a mutating method such as `append`, `update` or `pop`,
     ///   unless it is a local bound only to a new list, dict, set or
-    ///   literal), counting a read anywhere in a loop around the sleep as
-    ///   before it and a write anywhere in it as after; a read and a write in
-    ///   one statement (`self.n += 1`) are no such pair;
-    /// - in a module that drives coroutines by hand (`coro.send(None)`),
-    ///   where no loop may run and `asyncio.sleep` raises `RuntimeError`.
+    ///   literal or a copy such as `dict(other)`; a local bound to anything
+    ///   else, `d = self.d` or a parameter, is an alias of shared state, and
+    ///   any read of it, `d[k]` or `len(d)`, counts), counting a read
+    ///   anywhere in a loop around the sleep as before it and a write
+    ///   anywhere in it as after; a read and a write in one statement
+    ///   (`self.n += 1`) are no such pair;
+    /// - in a module that drives coroutines by hand (`coro.send(None)`,
+    ///   `coro.__await__()` stepped with `next` or a `for` loop,
+    ///   `coro.throw(…)`), where no loop may run and `asyncio.sleep` raises
+    ///   `RuntimeError`.
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside

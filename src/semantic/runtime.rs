@@ -11,7 +11,7 @@ use ruff_text_size::{Ranged, TextSize};
 use super::imports::Lookup;
 use super::once::is_main_guard;
 use super::scope::{MODULE_SCOPE, ScopeKind};
-use super::{Binding, BindingKind, ImportReach, ScopeId, SemanticModel};
+use super::{Binding, BindingKind, ImportReach, ScopeId, ScopeNode, SemanticModel};
 
 /// An async library a module can run its coroutines on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,16 +172,37 @@ impl<'a> SemanticModel<'a> {
             .any(|value| is_module(value, self.scope_at(value.start())))
     }
 
-    /// Whether the module drives coroutines by hand (`coro.send(None)`), as
-    /// a test helper or a small scheduler does: its coroutines may run with
-    /// no event loop at all, where `asyncio.sleep` and `get_running_loop()`
-    /// raise `RuntimeError` and `asyncio.run` works.
+    /// Whether the module drives coroutines by hand, as a test helper or a
+    /// small scheduler does: its coroutines may run with no event loop at
+    /// all, where `asyncio.sleep` and `get_running_loop()` raise
+    /// `RuntimeError` and `asyncio.run` works. A coroutine is started by
+    /// hand with `coro.send(None)` or through its iterator, `coro.__await__()`
+    /// (stepped with `next(it)`, `it.send(…)`, a `for` loop); once started,
+    /// `coro.throw(exc)` runs it on too. Delegating inside an `__await__`
+    /// method (`return self._run().__await__()`, `yield from
+    /// x.__await__()`) is awaiting, not driving, and does not count.
     pub fn drives_coroutines_by_hand(&self) -> bool {
         self.calls.iter().any(|site| {
             let call = site.call;
-            matches!(call.func.as_ref(), Expr::Attribute(method) if method.attr.as_str() == "send")
-                && call.arguments.keywords.is_empty()
-                && matches!(&*call.arguments.args, [Expr::NoneLiteral(_)])
+            let Expr::Attribute(method) = call.func.as_ref() else {
+                return false;
+            };
+            let arguments = &call.arguments;
+            match method.attr.as_str() {
+                "send" => {
+                    arguments.keywords.is_empty()
+                        && matches!(&*arguments.args, [Expr::NoneLiteral(_)])
+                }
+                "throw" => arguments.keywords.is_empty() && (1..=3).contains(&arguments.args.len()),
+                "__await__" => {
+                    arguments.is_empty()
+                        && !matches!(
+                            self.scope(self.frame_of(site.scope)).node,
+                            ScopeNode::Function(def) if def.name.as_str() == "__await__"
+                        )
+                }
+                _ => false,
+            }
         })
     }
 
@@ -662,8 +683,26 @@ mod tests {
             let parsed = parse(source).unwrap();
             SemanticModel::build(parsed.syntax()).drives_coroutines_by_hand()
         };
-        assert!(driven("def run(c):\n    c.send(None)\n"));
-        assert!(!driven("def run(c):\n    c.send(1)\n    ws.send(data)\n"));
+        for source in [
+            "def run(c):\n    c.send(None)\n",
+            "def run(c):\n    it = c.__await__()\n    while True:\n        next(it)\n",
+            "for _ in job().__await__():\n    pass\n",
+            "c = job()\nnext(c.__await__())\nc.throw(KeyError())\n",
+            "def run(c, exc):\n    return c.throw(type(exc), exc, None)\n",
+            // The iterator of an awaitable stepped in a nested function.
+            "class W:\n    def __await__(self):\n        def step():\n            return next(self.c.__await__())\n        return step()\n",
+        ] {
+            assert!(driven(source), "{source}");
+        }
+        for source in [
+            "def run(c):\n    c.send(1)\n    ws.send(data)\n",
+            // Delegating awaitables await: no driving.
+            "class W:\n    def __await__(self):\n        return self.run().__await__()\n",
+            "class W:\n    def __await__(self):\n        yield from self.fut.__await__()\n",
+            "def f(x):\n    return x.throw()\n",
+        ] {
+            assert!(!driven(source), "{source}");
+        }
     }
 
     #[test]

@@ -501,12 +501,16 @@ impl<'a> SemanticModel<'a> {
                 bindings,
             } if owner == scope => {
                 // A local: rebinding it is private; the object it holds is
-                // shared unless the coroutine made it.
+                // shared unless the coroutine made it. A local that may hold
+                // another's object (`d = self.d`, a parameter) is an alias:
+                // reading it at all (`d[k]`, `len(d)`) reads that object.
                 let through_object = access.place.len() > 1 || access.mutation;
-                through_object
-                    && !bindings
-                        .iter()
-                        .all(|&b| self.binding(b).stmt.is_some_and(binds_fresh_object))
+                (through_object || !access.write)
+                    && !bindings.iter().all(|&b| {
+                        self.binding(b)
+                            .stmt
+                            .is_some_and(|stmt| self.binds_fresh_object(stmt, scope))
+                    })
             }
             // The module's, an enclosing function's, or a builtin: rebinding
             // needs `global` / `nonlocal`, which the write itself records.
@@ -565,22 +569,58 @@ impl SharedState {
     }
 }
 
-/// `x = []`, `x = {}`, `x = [… for …]`, `x = 0`, `x = "…"`: a statement
-/// binding a name to an object nobody else holds.
-fn binds_fresh_object(stmt: &Stmt) -> bool {
-    let value = match stmt {
-        Stmt::Assign(assign) if assign.targets.len() == 1 && assign.targets[0].is_name_expr() => {
-            &assign.value
+/// The constructors whose every call makes a new object (a copy when
+/// given one: `dict(self.d)`).
+const FRESH_CONSTRUCTORS: &[&str] = &[
+    "builtins.list",
+    "builtins.dict",
+    "builtins.set",
+    "builtins.frozenset",
+    "builtins.bytearray",
+    "builtins.object",
+    "collections.deque",
+    "collections.OrderedDict",
+    "collections.defaultdict",
+    "collections.Counter",
+];
+
+impl SemanticModel<'_> {
+    /// `x = []`, `x = {}`, `x = [… for …]`, `x = 0`, `x = "…"`, `x =
+    /// dict(other)`: a statement binding a name to an object nobody else
+    /// holds.
+    fn binds_fresh_object(&self, stmt: &Stmt, scope: ScopeId) -> bool {
+        let value = match stmt {
+            Stmt::Assign(assign)
+                if assign.targets.len() == 1 && assign.targets[0].is_name_expr() =>
+            {
+                &assign.value
+            }
+            Stmt::AnnAssign(ast::StmtAnnAssign {
+                target,
+                value: Some(value),
+                ..
+            }) if target.is_name_expr() => value,
+            _ => return false,
+        };
+        if let Expr::Call(call) = value.as_ref() {
+            return FRESH_CONSTRUCTORS.iter().any(|constructor| {
+                match constructor.strip_prefix("builtins.") {
+                    Some(name) => {
+                        matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == name)
+                            && self.is_builtin(name, scope)
+                    }
+                    None => self.refers_to(&call.func, scope, constructor),
+                }
+            });
         }
-        Stmt::AnnAssign(ast::StmtAnnAssign {
-            target,
-            value: Some(value),
-            ..
-        }) if target.is_name_expr() => value,
-        _ => return false,
-    };
+        is_fresh_literal(value)
+    }
+}
+
+/// A literal or display: a new object each time it runs.
+fn is_fresh_literal(value: &Expr) -> bool {
     matches!(
-        value.as_ref(),
+        value,
         Expr::List(_)
             | Expr::Dict(_)
             | Expr::Set(_)
@@ -1104,6 +1144,45 @@ mod tests {
             shared("async def f(n):\n    m = n\n    sleep(1)\n    n = m + 1\n"),
             None
         );
+    }
+
+    #[test]
+    fn a_local_alias_of_shared_state_is_shared() {
+        for (source, place) in [
+            (
+                "async def f(self):\n    d = self.d\n    n = d['n']\n    sleep(1)\n    d['n'] = n + 1\n",
+                "d",
+            ),
+            (
+                "async def f(self):\n    items = self.items\n    n = len(items)\n    sleep(1)\n    items.append(n)\n",
+                "items",
+            ),
+            (
+                "CACHE = {}\nasync def f(k):\n    c = CACHE\n    if k not in c:\n        sleep(1)\n        c[k] = 1\n",
+                "c",
+            ),
+            (
+                "async def f(self):\n    node = self.head\n    n = node.count\n    sleep(1)\n    node.count = n + 1\n",
+                "node.count",
+            ),
+            // `list` bound by the module is not the builtin.
+            (
+                "from mylib import list\nasync def f(self):\n    xs = list(self.xs)\n    n = len(xs)\n    sleep(1)\n    xs.append(n)\n",
+                "xs",
+            ),
+        ] {
+            assert_eq!(shared(source), Some(place.to_string()), "{source}");
+        }
+        // A copy the coroutine made is its own.
+        for source in [
+            "async def f(self):\n    d = dict(self.d)\n    n = d['n']\n    sleep(1)\n    d['n'] = n + 1\n",
+            "import collections\nasync def f(self):\n    q = collections.deque(self.q)\n    n = len(q)\n    sleep(1)\n    q.append(n)\n",
+            "async def f(self):\n    xs = list(self.xs)\n    n = len(xs)\n    sleep(1)\n    xs.append(n)\n",
+            // Rebinding an alias is private too.
+            "async def f(self):\n    n = self.n\n    sleep(1)\n    n = n + 1\n    print(n)\n",
+        ] {
+            assert_eq!(shared(source), None, "{source}");
+        }
     }
 
     fn held(source: &str) -> Option<String> {
