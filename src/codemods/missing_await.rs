@@ -86,7 +86,13 @@ declare_codemod! {
     ///   `Conn.flush = …`, `setattr`, a dataclass field `flush: T`, a
     ///   computed `setattr`, `__dict__`), changes an instance's class, makes
     ///   classes at run time, or runs the calling method on another object
-    ///   (`close = B.close` in another class, `B.close(other)`).
+    ///   (`close = B.close` in another class, `B.close(other)`). A method
+    ///   reached through the class's namespace and then called on an object
+    ///   of an unrelated class (`getattr(A, name)(other)`,
+    ///   `vars(A)["run"](other)`, a loop over `A.__dict__` or
+    ///   `inspect.getmembers(A)`) is assumed not to happen: that object's
+    ///   own method of the name would be awaited (a `TypeError` if it is a
+    ///   plain `def`).
     ///
     ///
     /// A plain `def` counts when its body ends with a `return` and every

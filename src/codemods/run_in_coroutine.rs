@@ -56,11 +56,15 @@ declare_codemod! {
     /// `assertRaises` block); the module drives coroutines by hand
     /// (`coro.send(None)`, `coro.__await__()`, `coro.throw(…)`: with no loop
     /// running, `asyncio.run` works); or it
-    /// patches `asyncio.run`; the same when a call of a function of the
-    /// coroutine's name sits inside such a handler (a caller that catches
-    /// it, a test's `with assertRaises(RuntimeError): asyncio.run(main())`).
-    /// Not seen: callers in other modules or further up, and a coroutine
-    /// of this module run by hand or by another library from elsewhere.
+    /// patches `asyncio.run`; the same when code anywhere in the module may
+    /// catch a `RuntimeError` raised below it, since which coroutine it
+    /// awaits cannot be told (a caller's handler, however far up; a
+    /// decorator's wrapper around `await fn(...)`; a coroutine held in a
+    /// variable and run inside a `try`; `gather(..., return_exceptions=True)`;
+    /// `suppress`, `pytest.raises` or `assertRaises` taking it or a base;
+    /// an `__exit__` that may return true).
+    /// Not seen: callers in other modules, and a coroutine of this module
+    /// run by hand or by another library from elsewhere.
     ///
     /// ## Left alone
     /// `asyncio.run` in a `def`, `lambda` or class nested in the coroutine
@@ -234,23 +238,14 @@ fn runs_differently(
             "a handler around it catches the `RuntimeError` it raises; that code would stop running",
         );
     }
-    // The error also reaches the callers of the coroutine: a call of a
-    // function of its name inside such a handler (a test's `with
-    // assertRaises(RuntimeError): asyncio.run(main())`) counts too.
-    let def = semantic.scope(semantic.frame_of(site.scope)).function()?;
-    let name = def.name.as_str();
-    semantic
-        .calls
-        .iter()
-        .filter(|caller| match caller.call.func.as_ref() {
-            Expr::Name(callee) => callee.id.as_str() == name,
-            Expr::Attribute(callee) => callee.attr.as_str() == name,
-            _ => false,
-        })
-        .any(|caller| caught(caller.call.start()))
-        .then_some(
-            "a caller of the coroutine catches the `RuntimeError` it raises; that code would stop running",
-        )
+    // The error also reaches whoever awaits the coroutine, through any
+    // number of calls, decorators' wrappers, variables holding the
+    // coroutine object and `gather(..., return_exceptions=True)`: code
+    // anywhere in the module that may catch it counts.
+    semantic.may_catch_in_module("RuntimeError").map(|_| {
+        "code of the module may catch the `RuntimeError` it raises (a caller's handler, a decorator's wrapper, \
+         `gather(..., return_exceptions=True)`); that code would stop running"
+    })
 }
 
 /// The argument's text moved back to the call's indentation, when it

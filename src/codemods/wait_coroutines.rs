@@ -62,7 +62,10 @@ declare_codemod! {
     /// the later elements, the wrapped calls' arguments, a comprehension's
     /// conditions and later iterables, and `wait`'s other arguments are
     /// names, constants or attributes of names (an attribute read is taken
-    /// to have no effect, as ruff does), and `return_when` is one of
+    /// to have no effect, as ruff does), every iterable of a comprehension
+    /// is iterated without running code (a display, `range(…)`, or a local
+    /// bound only to a new list, tuple, set or dict: any other name may be
+    /// a generator, whose code runs, and may raise, between the tasks), and `return_when` is one of
     /// asyncio's constants. Unsafe otherwise: if `urls[5]` raises in
     /// `wait([fetch(urls[0]), fetch(urls[5])])`, the first task now runs
     /// on in the background, where before no coroutine started; `wait`
@@ -75,7 +78,9 @@ declare_codemod! {
     /// a fix: code that runs on Python 3.11 passes futures there, which
     /// `create_task` would reject with `TypeError`; and wrapping only the
     /// known coroutines beside them would start those before `wait` raises
-    /// on the others. Names, attributes and other values that are not calls
+    /// on the others. The same for a name the function binds to such a
+    /// call or to a coroutine (`c = fetch(2)` then `wait([fetch(1), c])`).
+    /// Other names, attributes and other values that are not calls
     /// (tasks and futures usually are held in variables); calls that
     /// produce futures or tasks; arguments built some other way
     /// (`asyncio.wait(coros)`). A `wait` that is not awaited at once (`w =
@@ -365,9 +370,14 @@ fn evaluated_after_first_task_may_raise(
             elt, generators, ..
         }) => {
             let element_scope = semantic.scope_at(elt.start());
+            // Iterating runs between the tasks too: a generator's code may
+            // raise after the first task exists.
             element_is_quiet(elt, element_scope)
                 && generators.iter().enumerate().all(|(i, generator)| {
-                    (i == 0 || is_quiet(&generator.iter)) && generator.ifs.iter().all(is_quiet)
+                    let iter_scope = if i == 0 { scope } else { element_scope };
+                    (i == 0 || is_quiet(&generator.iter))
+                        && semantic.iterates_quietly(&generator.iter, iter_scope)
+                        && generator.ifs.iter().all(is_quiet)
                 })
         }
         _ => false,
@@ -438,6 +448,15 @@ fn coroutine_elements<'a>(
     let mut coroutines = Vec::new();
     let mut unknown = Vec::new();
     for element in elements {
+        // A coroutine made earlier and held in a name is as bare as a call:
+        // wrapping only the calls beside it would start them before `wait`
+        // raises on it.
+        if let Expr::Name(name) = element
+            && semantic.name_may_hold_coroutine(name.id.as_str(), element_scope)
+        {
+            unknown.push(element);
+            continue;
+        }
         let Expr::Call(call) = element else { continue };
         match semantic.call_result(call, element_scope) {
             CallResult::Coroutine => coroutines.push(element),
@@ -451,7 +470,7 @@ fn coroutine_elements<'a>(
 #[cfg(test)]
 mod tests {
     use super::WAIT_COROUTINES;
-    use crate::test_support::{check_finding, check_no_fix, check_safe_fix};
+    use crate::test_support::{check_finding, check_no_fix, check_safe_fix, check_unsafe_fix};
 
     #[test]
     fn wraps_list_elements() {
@@ -536,8 +555,75 @@ mod tests {
     fn wraps_comprehension_element_and_keeps_tasks() {
         check_safe_fix(
             &WAIT_COROUTINES,
-            "import asyncio as aio\nasync def fetch(u): pass\nasync def f(urls, task):\n    done, _ = await aio.wait({fetch(u) for u in urls}, timeout=1)\n    await aio.wait((task, fetch(1)))\n",
-            "import asyncio as aio\nasync def fetch(u): pass\nasync def f(urls, task):\n    done, _ = await aio.wait({aio.create_task(fetch(u)) for u in urls}, timeout=1)\n    await aio.wait((task, aio.create_task(fetch(1))))\n",
+            "import asyncio as aio\nasync def fetch(u): pass\nasync def f(task):\n    urls = ['a', 'b']\n    done, _ = await aio.wait({fetch(u) for u in urls}, timeout=1)\n    await aio.wait((task, fetch(1)))\n",
+            "import asyncio as aio\nasync def fetch(u): pass\nasync def f(task):\n    urls = ['a', 'b']\n    done, _ = await aio.wait({aio.create_task(fetch(u)) for u in urls}, timeout=1)\n    await aio.wait((task, aio.create_task(fetch(1))))\n",
+        );
+    }
+
+    #[test]
+    fn iterating_what_may_be_a_generator_is_unsafe() {
+        // A generator's code runs between the tasks and may raise after
+        // the first exists.
+        for iterable in ["urls", "self.urls", "gen()", "list_of(urls)"] {
+            check_unsafe_fix(
+                &WAIT_COROUTINES,
+                &format!(
+                    "import asyncio\nasync def fetch(u): pass\nasync def f(self, urls):\n    await asyncio.wait([fetch(u) for u in {iterable}])\n"
+                ),
+                &format!(
+                    "import asyncio\nasync def fetch(u): pass\nasync def f(self, urls):\n    await asyncio.wait([asyncio.create_task(fetch(u)) for u in {iterable}])\n"
+                ),
+            );
+        }
+        // Built in the function as a list, tuple, set or copy: safe.
+        for binding in [
+            "[1, 2]",
+            "(1, 2)",
+            "{1, 2}",
+            "list(urls)",
+            "[u for u in urls]",
+        ] {
+            check_safe_fix(
+                &WAIT_COROUTINES,
+                &format!(
+                    "import asyncio\nasync def fetch(u): pass\nasync def f(urls):\n    xs = {binding}\n    await asyncio.wait([fetch(u) for u in xs])\n"
+                ),
+                &format!(
+                    "import asyncio\nasync def fetch(u): pass\nasync def f(urls):\n    xs = {binding}\n    await asyncio.wait([asyncio.create_task(fetch(u)) for u in xs])\n"
+                ),
+            );
+        }
+        // Bound once to a list and once to something else: not surely a list.
+        check_unsafe_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def fetch(u): pass\nasync def f(urls):\n    xs = []\n    if urls:\n        xs = iter(urls)\n    await asyncio.wait([fetch(u) for u in xs])\n",
+            "import asyncio\nasync def fetch(u): pass\nasync def f(urls):\n    xs = []\n    if urls:\n        xs = iter(urls)\n    await asyncio.wait([asyncio.create_task(fetch(u)) for u in xs])\n",
+        );
+        check_safe_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def fetch(u): pass\nasync def f():\n    await asyncio.wait([fetch(u) for u in range(3)])\n",
+            "import asyncio\nasync def fetch(u): pass\nasync def f():\n    await asyncio.wait([asyncio.create_task(fetch(u)) for u in range(3)])\n",
+        );
+    }
+
+    #[test]
+    fn a_coroutine_held_in_a_name_is_not_wrapped_partly() {
+        for binding in ["fetch(2)", "other.make()", "imported()"] {
+            let source = format!(
+                "import asyncio\nasync def fetch(u): pass\nasync def f(other):\n    c = {binding}\n    await asyncio.wait([fetch(1), c])\n"
+            );
+            check_finding(
+                &WAIT_COROUTINES,
+                &source,
+                "`asyncio.wait` rejects coroutines since Python 3.11",
+            );
+            check_no_fix(&WAIT_COROUTINES, &source);
+        }
+        // A task held in a name stays as it is, beside the wrapped call.
+        check_safe_fix(
+            &WAIT_COROUTINES,
+            "import asyncio\nasync def fetch(u): pass\nasync def f():\n    t = asyncio.create_task(fetch(2))\n    await asyncio.wait([fetch(1), t])\n",
+            "import asyncio\nasync def fetch(u): pass\nasync def f():\n    t = asyncio.create_task(fetch(2))\n    await asyncio.wait([asyncio.create_task(fetch(1)), t])\n",
         );
     }
 

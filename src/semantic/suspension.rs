@@ -617,6 +617,81 @@ impl SemanticModel<'_> {
     }
 }
 
+impl SemanticModel<'_> {
+    /// Whether iterating `expr`, evaluated at `scope`, runs no code of the
+    /// program: a display, comprehension or string literal, a call of the
+    /// builtin `range`, or a name local to the frame whose every binding
+    /// is a new object (see [`Self::binds_fresh_object`]: a display, a
+    /// copy such as `list(xs)`). Any other name may hold a generator,
+    /// whose code runs as it is iterated (and may raise half-way).
+    pub fn iterates_quietly(&self, expr: &Expr, scope: ScopeId) -> bool {
+        match expr {
+            Expr::List(_)
+            | Expr::Tuple(_)
+            | Expr::Set(_)
+            | Expr::Dict(_)
+            | Expr::ListComp(_)
+            | Expr::SetComp(_)
+            | Expr::DictComp(_)
+            | Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_) => true,
+            Expr::Call(call) => {
+                matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "range")
+                    && self.is_builtin("range", scope)
+            }
+            Expr::Name(name) => {
+                let frame = self.frame_of(scope);
+                match self.lookup(name.id.as_str(), scope) {
+                    Lookup::Bound {
+                        scope: owner,
+                        bindings,
+                    } if owner == frame
+                        && matches!(self.scope(owner).kind, super::ScopeKind::Function { .. }) =>
+                    {
+                        bindings.iter().all(|&b| {
+                            self.binding(b)
+                                .stmt
+                                .is_some_and(|stmt| self.binds_fresh_object(stmt, owner))
+                        })
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the name `name`, read at `scope`, may hold a coroutine object:
+    /// a local of the frame bound by an assignment of a call that makes one,
+    /// or whose result the module cannot tell (`c = fetch(2)`). A parameter
+    /// or a name bound any other way is taken to hold what its uses say
+    /// (tasks and futures usually are held in variables).
+    pub fn name_may_hold_coroutine(&self, name: &str, scope: ScopeId) -> bool {
+        let Lookup::Bound {
+            scope: owner,
+            bindings,
+        } = self.lookup(name, scope)
+        else {
+            return false;
+        };
+        bindings.iter().any(|&b| {
+            let binding = self.binding(b);
+            let value = match binding.stmt {
+                Some(Stmt::Assign(assign)) => Some(assign.value.as_ref()),
+                Some(Stmt::AnnAssign(assign)) => assign.value.as_deref(),
+                _ => None,
+            };
+            let Some(Expr::Call(call)) = value else {
+                return false;
+            };
+            matches!(
+                self.call_result(call, owner),
+                super::coroutines::CallResult::Coroutine | super::coroutines::CallResult::Unknown
+            )
+        })
+    }
+}
+
 /// A literal or display: a new object each time it runs.
 fn is_fresh_literal(value: &Expr) -> bool {
     matches!(
