@@ -8,9 +8,9 @@ from asyncio import create_task, run, sleep
 async def job():
     try:
         await sleep(10)
-    except:  # rewrite
+    except:  # rewrite: the coroutine goes on after the `try`
         print("swallowed")
-        return "swallowed"
+    return "done"
 
 
 async def main():

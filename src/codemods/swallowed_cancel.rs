@@ -50,7 +50,11 @@ declare_codemod! {
     /// ## Fix safety
     /// Unsafe: cancellation now propagates out of the `try`, which is the
     /// point, but code after the handler no longer runs on cancellation and
-    /// the handler's logging or cleanup is skipped for it. Only handlers of
+    /// the handler's logging or cleanup is skipped for it. A handler that
+    /// does work is rewritten only where the coroutine goes on after the
+    /// `try` (a loop, statements after it): where the `try` ends the
+    /// coroutine, that work is all the handler does with the cancellation,
+    /// and it is reported instead (see Left alone). Only handlers of
     /// a `try` whose body can be cancelled are touched: the body has an
     /// `await`, `async for` or `async with` of the coroutine itself
     /// (cancellation arrives only there).
@@ -99,7 +103,19 @@ declare_codemod! {
     /// such as `asyncio.current_task().cancelling()`, or a match of the
     /// traceback's text against `"CancelledError"`: it may decide itself),
     /// and a `try` whose body awaits a task or future that other code may
-    /// cancel (see Fix safety).
+    /// cancel (see Fix safety). Also reported without a fix: a handler
+    /// that does work (logs, sends an error response, closes a transport,
+    /// sets a flag; anything but `pass`, `...` or a `return` of a plain
+    /// value) where nothing after the `try` runs in the coroutine (the
+    /// `try` ends it, possibly through `if`, `with`, `match`, or another
+    /// `try`'s handler, `else` or `finally`; not in a loop's body). There a
+    /// swallowed cancellation keeps nothing of the coroutine running: the
+    /// handler already ends it, as a server's per-connection task
+    /// (`run_asgi`) ends by logging the error, answering 500 and closing
+    /// the connection, also when the server cancels it at shutdown.
+    /// Re-raising first would skip that work, which the program relies on;
+    /// only the coroutine's callers would see the cancellation, and whether
+    /// they need to is for a person to weigh.
     pub static SWALLOWED_CANCEL = Codemod {
         code: "AM107",
         name: "swallowed-cancel",
@@ -124,12 +140,12 @@ fn swallowed_cancel(ctx: &Context, out: &mut Findings) {
             if try_stmt.is_star {
                 continue;
             }
-            check_try(ctx, out, try_stmt, suite.scope);
+            check_try(ctx, out, stmt, try_stmt, suite.scope);
         }
     }
 }
 
-fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: ScopeId) {
+fn check_try(ctx: &Context, out: &mut Findings, stmt: &Stmt, try_stmt: &StmtTry, scope: ScopeId) {
     let semantic = ctx.semantic;
     let mut handler = None;
     for ExceptHandler::ExceptHandler(each) in &try_stmt.handlers {
@@ -205,6 +221,12 @@ fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: Scope
         ));
         return;
     }
+    if semantic.ends_its_function(stmt) && !only_swallows(handler) {
+        finding.note(
+            "nothing after the `try` runs in the coroutine, so the handler already ends it on cancellation; it does work there (logs, cleans up, answers), which re-raising the cancellation first would skip; review by hand",
+        );
+        return;
+    }
     finding.fix_with(Applicability::Unsafe, |fix| {
         let cancelled = fix.ensure_import("asyncio", "CancelledError")?;
         fix.title(format!("Re-raise `{cancelled}` before the handler"));
@@ -222,6 +244,29 @@ fn check_try(ctx: &Context, out: &mut Findings, try_stmt: &StmtTry, scope: Scope
         );
         Ok(())
     });
+}
+
+/// Whether the handler only swallows the exception: its body does nothing
+/// but `pass`, `...` (or another literal, a docstring) and `return` of
+/// nothing or of a plain value (`return None`, `return -1`, `return
+/// default`).
+fn only_swallows(handler: &ExceptHandlerExceptHandler) -> bool {
+    handler.body.iter().all(|stmt| match stmt {
+        Stmt::Pass(_) => true,
+        Stmt::Expr(expr) => expr.value.is_literal_expr(),
+        Stmt::Return(ret) => ret.value.as_deref().is_none_or(is_plain_value),
+        _ => false,
+    })
+}
+
+/// A literal, a name, a sign before one, or a tuple of those: a value
+/// whose evaluation does nothing else.
+fn is_plain_value(expr: &Expr) -> bool {
+    match expr {
+        Expr::UnaryOp(op) => is_plain_value(&op.operand),
+        Expr::Tuple(tuple) => tuple.elts.iter().all(is_plain_value),
+        _ => expr.is_literal_expr() || expr.is_name_expr(),
+    }
 }
 
 /// The `asyncio.shield` that runs the coroutine function `scope`, when a
@@ -457,7 +502,7 @@ impl<'a> Visitor<'a> for Raises {
 #[cfg(test)]
 mod tests {
     use super::SWALLOWED_CANCEL;
-    use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+    use crate::test_support::{check_finding, check_fix, check_no_fix, findings, reasons};
 
     #[test]
     fn bare_except_gets_a_cancel_clause() {
@@ -472,8 +517,8 @@ mod tests {
     fn base_exception_in_a_tuple_after_other_handlers() {
         check_fix(
             &SWALLOWED_CANCEL,
-            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept (OSError, BaseException) as err:\n\t\tlog.warning(err)\n\t\treturn None\n",
-            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept Cancelled:\n\t\traise\n\texcept (OSError, BaseException) as err:\n\t\tlog.warning(err)\n\t\treturn None\n",
+            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept (OSError, BaseException) as err:\n\t\tlog.warning(err)\n\t\treturn None\n\tdone()\n",
+            "from asyncio import CancelledError as Cancelled\n\nasync def f():\n\ttry:\n\t\tasync with lock:\n\t\t\tpass\n\texcept ValueError:\n\t\treturn 1\n\texcept Cancelled:\n\t\traise\n\texcept (OSError, BaseException) as err:\n\t\tlog.warning(err)\n\t\treturn None\n\tdone()\n",
         );
     }
 
@@ -514,8 +559,8 @@ mod tests {
     fn logging_the_exception_still_swallows_it() {
         check_fix(
             &SWALLOWED_CANCEL,
-            "import asyncio\nasync def f(log):\n    try:\n        await work()\n    except BaseException as exc:\n        log.error(\"failed: %s\", str(exc), exc_info=exc)\n",
-            "import asyncio\nasync def f(log):\n    try:\n        await work()\n    except asyncio.CancelledError:\n        raise\n    except BaseException as exc:\n        log.error(\"failed: %s\", str(exc), exc_info=exc)\n",
+            "import asyncio\nasync def f(log):\n    try:\n        await work()\n    except BaseException as exc:\n        log.error(\"failed: %s\", str(exc), exc_info=exc)\n    done()\n",
+            "import asyncio\nasync def f(log):\n    try:\n        await work()\n    except asyncio.CancelledError:\n        raise\n    except BaseException as exc:\n        log.error(\"failed: %s\", str(exc), exc_info=exc)\n    done()\n",
         );
     }
 
@@ -564,8 +609,8 @@ mod tests {
     fn raise_in_a_nested_def_does_not_count() {
         check_fix(
             &SWALLOWED_CANCEL,
-            "import asyncio\nasync def f():\n    try:\n        await g()\n    except:\n        def again():\n            raise\n        return again\n",
-            "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except:\n        def again():\n            raise\n        return again\n",
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except:\n        def again():\n            raise\n        return again\n    done()\n",
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except:\n        def again():\n            raise\n        return again\n    done()\n",
         );
     }
 
@@ -648,8 +693,79 @@ mod tests {
     fn describing_the_type_still_swallows() {
         check_fix(
             &SWALLOWED_CANCEL,
-            "import asyncio\nasync def f():\n    try:\n        await g()\n    except BaseException as e:\n        log.error('%s: %s', type(e).__name__, e)\n",
-            "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except BaseException as e:\n        log.error('%s: %s', type(e).__name__, e)\n",
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except BaseException as e:\n        log.error('%s: %s', type(e).__name__, e)\n    done()\n",
+            "import asyncio\nasync def f():\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except BaseException as e:\n        log.error('%s: %s', type(e).__name__, e)\n    done()\n",
+        );
+    }
+
+    const ENDS: &str = "nothing after the `try` runs in the coroutine";
+
+    #[test]
+    fn a_handler_that_ends_the_coroutine_doing_work_is_reported() {
+        // The ASGI wrapper's shape: the handler logs, answers and closes;
+        // nothing after the `try` runs, so nothing keeps running on a
+        // swallowed cancellation, and re-raising first would skip the work.
+        for handler in [
+            "log.error('failed', exc_info=e)\n        await send_500()",
+            "transport.close()",
+            "error_occured = True\n        return",
+            "log.error(e)\n    finally:\n        done.set()",
+            "log.error(e)\n    else:\n        ok()",
+        ] {
+            let source = format!(
+                "import asyncio\nasync def f(transport, log, done):\n    try:\n        await g()\n    except BaseException as e:\n        {handler}\n"
+            );
+            check_no_fix(&SWALLOWED_CANCEL, &source);
+            assert!(
+                reasons(&SWALLOWED_CANCEL, &source)
+                    .iter()
+                    .any(|r| r.starts_with(ENDS)),
+                "{source}"
+            );
+        }
+        // The last statement of a branch or a `with` at the end: the same.
+        let branch = "import asyncio\nasync def f(c):\n    if c:\n        async with lock:\n            try:\n                await g()\n            except:\n                log()\n    else:\n        other()\n";
+        check_no_fix(&SWALLOWED_CANCEL, branch);
+        assert!(
+            reasons(&SWALLOWED_CANCEL, branch)
+                .iter()
+                .any(|r| r.starts_with(ENDS))
+        );
+    }
+
+    #[test]
+    fn a_handler_at_the_end_that_only_swallows_is_fixed() {
+        for handler in [
+            "pass",
+            "...",
+            "return None",
+            "return",
+            "return default",
+            "'ignored'",
+        ] {
+            let source = format!(
+                "import asyncio\nasync def f(default):\n    try:\n        await g()\n    except:\n        {handler}\n"
+            );
+            let fixed = format!(
+                "import asyncio\nasync def f(default):\n    try:\n        await g()\n    except asyncio.CancelledError:\n        raise\n    except:\n        {handler}\n"
+            );
+            check_fix(&SWALLOWED_CANCEL, &source, &fixed);
+        }
+    }
+
+    #[test]
+    fn a_handler_doing_work_where_the_coroutine_goes_on_is_fixed() {
+        // In a loop, or followed by code: the coroutine keeps running after
+        // a swallowed cancellation, which is what the fix stops.
+        check_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    while True:\n        try:\n            await g()\n        except BaseException:\n            log()\n",
+            "import asyncio\nasync def f():\n    while True:\n        try:\n            await g()\n        except asyncio.CancelledError:\n            raise\n        except BaseException:\n            log()\n",
+        );
+        check_fix(
+            &SWALLOWED_CANCEL,
+            "import asyncio\nasync def f():\n    try:\n        try:\n            await g()\n        except BaseException:\n            log()\n    except ValueError:\n        pass\n",
+            "import asyncio\nasync def f():\n    try:\n        try:\n            await g()\n        except asyncio.CancelledError:\n            raise\n        except BaseException:\n            log()\n    except ValueError:\n        pass\n",
         );
     }
 

@@ -156,6 +156,42 @@ impl<'a> Visitor<'a> for AttributeOf<'a> {
     }
 }
 
+impl SemanticModel<'_> {
+    /// Whether nothing of its function runs after `stmt` completes, apart
+    /// from the `finally` blocks around it: `stmt` is the last statement of
+    /// its block, and so is every compound statement around it up to the
+    /// function's body, through `if`/`elif`/`else` branches, `with` bodies,
+    /// `match` cases, a `try`'s handlers, `else` and `finally`, and a loop's
+    /// `else`. Not in a loop's body (the loop goes on) nor in a `try`'s body
+    /// (its `else`, or a handler, runs next).
+    pub fn ends_its_function(&self, stmt: &Stmt) -> bool {
+        let mut current = stmt;
+        loop {
+            let Some((suite, index)) = self.suite_of(current) else {
+                return false;
+            };
+            if index + 1 != suite.body.len() {
+                return false;
+            }
+            let Some(parent) = suite.parent else {
+                return false;
+            };
+            let goes_on = match parent {
+                Stmt::FunctionDef(_) => return true,
+                Stmt::If(_) | Stmt::With(_) | Stmt::Match(_) => true,
+                Stmt::Try(try_) => !std::ptr::eq(suite.body, try_.body.as_slice()),
+                Stmt::For(loop_) => std::ptr::eq(suite.body, loop_.orelse.as_slice()),
+                Stmt::While(loop_) => std::ptr::eq(suite.body, loop_.orelse.as_slice()),
+                _ => false,
+            };
+            if !goes_on {
+                return false;
+            }
+            current = parent;
+        }
+    }
+}
+
 /// The blocks of statements a compound statement holds, in source order.
 pub fn blocks_of(stmt: &Stmt) -> SmallVec<[&[Stmt]; 4]> {
     let mut blocks: SmallVec<[&[Stmt]; 4]> = SmallVec::new();
@@ -202,6 +238,43 @@ mod tests {
 
     use crate::engine::parse;
     use crate::semantic::SemanticModel;
+
+    /// Whether the statement that starts with `needle` ends its function.
+    fn ends(source: &str, needle: &str) -> bool {
+        let parsed = parse(source).unwrap();
+        let model = SemanticModel::build(parsed.syntax());
+        let at = TextSize::try_from(source.find(needle).unwrap()).unwrap();
+        let stmt = model.statement_at(at).unwrap();
+        assert_eq!(stmt.start(), at, "{needle} starts a statement");
+        model.ends_its_function(stmt)
+    }
+
+    #[test]
+    fn statements_after_which_nothing_of_the_function_runs() {
+        let last = "async def f():\n    x = 1\n    HERE = 2\n";
+        assert!(ends(last, "HERE"));
+        assert!(!ends(last, "x = 1"));
+        // Through branches, `with`, `match`, handlers, `else` and `finally`.
+        let nested = "async def f(c):\n    with a:\n        if c:\n            pass\n        elif d:\n            match c:\n                case 1:\n                    HERE = 1\n";
+        assert!(ends(nested, "HERE"));
+        let handler = "async def f():\n    try:\n        pass\n    except E:\n        HERE = 1\n    finally:\n        done()\n";
+        assert!(ends(handler, "HERE"));
+        let loop_else =
+            "async def f():\n    for x in y:\n        pass\n    else:\n        HERE = 1\n";
+        assert!(ends(loop_else, "HERE"));
+        // A statement follows, a loop goes on, a `try` body's `else` runs.
+        let followed = "async def f(c):\n    if c:\n        HERE = 1\n    after()\n";
+        assert!(!ends(followed, "HERE"));
+        let in_loop = "async def f():\n    while True:\n        HERE = 1\n";
+        assert!(!ends(in_loop, "HERE"));
+        let in_try = "async def f():\n    try:\n        HERE = 1\n    except E:\n        pass\n";
+        assert!(!ends(in_try, "HERE"));
+        // The module's own statements are no function's.
+        assert!(!ends("x = 1\nHERE = 2\n", "HERE"));
+        // A nested function's last statement ends that function only.
+        let nested_def = "async def f():\n    def g():\n        HERE = 1\n    g()\n";
+        assert!(ends(nested_def, "HERE"));
+    }
 
     fn statement_text(source: &str, needle: &str) -> Option<String> {
         let parsed = parse(source).unwrap();
