@@ -12,15 +12,17 @@
 
 pub mod environment;
 pub mod layout;
+mod scan;
 pub mod summary;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::semantic::project::{FunctionFacts, Origin, ProjectFacts, Resolved};
 use layout::{Layout, ModuleFile};
+use scan::ProjectScan;
 use summary::{ClassSummary, FunctionSummary, ModuleSummary, Symbol};
 
 /// How many imports a name may go through before the index gives up (a
@@ -318,7 +320,8 @@ impl ProjectIndex {
     /// The text scan of the whole project, made on the first question that
     /// needs it.
     fn scan(&self) -> &ProjectScan {
-        self.scan.get_or_init(|| scan_project(&self.layout))
+        self.scan
+            .get_or_init(|| ProjectScan::of_project(&self.layout))
     }
 
     /// The summary of the module that defines the project class `class`, and the class's.
@@ -341,7 +344,9 @@ impl ProjectIndex {
     /// defined inside functions are not seen.
     fn subclasses_may_override(&self, class: &str, name: &str) -> bool {
         let scan = self.scan();
-        let table = &scan.class_bases;
+        if scan.incomplete {
+            return true;
+        }
         let mut family = vec![class.to_string()];
         let mut next = 0;
         while let Some(current) = family.get(next).cloned() {
@@ -352,7 +357,7 @@ impl ProjectIndex {
             if scan.hidden_bases.contains(short) {
                 return true;
             }
-            for file in table.get(short).into_iter().flatten() {
+            for file in scan.files_naming(short) {
                 let Some((module, _)) = self.layout.module_name(file) else {
                     return true;
                 };
@@ -541,112 +546,6 @@ fn read_scripts(root: &Path) -> Vec<String> {
             Some(format!("{}.{function}", module.trim()))
         })
         .collect()
-}
-
-/// What a scan of the text of every project file (no parse) finds.
-#[derive(Debug, Default)]
-struct ProjectScan {
-    /// Every `class X(...)` statement's base names, by the last segment of
-    /// each base as written (`Base` for `models.Base`), mapped to the
-    /// files that have one.
-    class_bases: FxHashMap<Box<str>, Vec<PathBuf>>,
-    /// Names that may be the base of a class no summary shows: a base of
-    /// an indented `class` statement (in a function, or nested), and every
-    /// word of a line that calls `type(` or `new_class(`.
-    hidden_bases: FxHashSet<Box<str>>,
-    /// Attribute names some code may assign or delete on any object
-    /// (`store.save = fake`, `del obj.save`, `setattr(x, "save", …)`,
-    /// `patch.object(store, "save")`): what another module may replace.
-    written_attributes: FxHashSet<Box<str>>,
-}
-
-/// Directories never part of the project's own code.
-const SKIPPED_DIRS: &[&str] = &["venv", "site-packages", "node_modules", "__pycache__"];
-
-fn scan_project(layout: &Layout) -> ProjectScan {
-    let mut scan = ProjectScan::default();
-    let walker = ignore::WalkBuilder::new(&layout.root)
-        .standard_filters(true)
-        .hidden(true)
-        .filter_entry(|entry| {
-            entry
-                .file_name()
-                .to_str()
-                .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
-        })
-        .build();
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !(c == '_' || c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    for entry in walker.flatten() {
-        let path = entry.path();
-        if path.extension().is_none_or(|e| e != "py") {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(path) else {
-            continue;
-        };
-        let mut seen: FxHashSet<&str> = FxHashSet::default();
-        for line in text.lines() {
-            let trimmed = line.trim_start();
-            if let Some(rest) = trimmed.strip_prefix("class ")
-                && let Some(open) = rest.find('(')
-            {
-                let inside = &rest[open + 1..];
-                for word in inside
-                    .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
-                    .filter(|w| !w.is_empty())
-                {
-                    let last = word.rsplit('.').next().unwrap_or(word);
-                    if trimmed.len() != line.len() {
-                        scan.hidden_bases.insert(last.into());
-                    }
-                    if seen.insert(last) {
-                        scan.class_bases
-                            .entry(last.into())
-                            .or_default()
-                            .push(path.to_path_buf());
-                    }
-                }
-            }
-            if line.contains("type(") || line.contains("new_class(") {
-                scan.hidden_bases
-                    .extend(words(line).into_iter().map(Into::into));
-            }
-            if line.contains("setattr(")
-                || line.contains("patch.object(")
-                || line.contains("delattr(")
-            {
-                scan.written_attributes
-                    .extend(words(line).into_iter().map(Into::into));
-            }
-            let deleting = trimmed.starts_with("del ");
-            for (at, _) in line.match_indices('.') {
-                let after = &line[at + 1..];
-                let name_len = after
-                    .find(|c: char| !(c == '_' || c.is_alphanumeric()))
-                    .unwrap_or(after.len());
-                if name_len == 0 {
-                    continue;
-                }
-                let rest = after[name_len..].trim_start();
-                let assigned = rest.starts_with('=') && !rest.starts_with("==");
-                let augmented = [
-                    "+=", "-=", "*=", "/=", "|=", "&=", "//=", "@=", "%=", "^=", ">>=", "<<=",
-                    "**=", ":",
-                ]
-                .iter()
-                .any(|op| rest.starts_with(op));
-                if assigned || augmented || deleting {
-                    scan.written_attributes.insert(after[..name_len].into());
-                }
-            }
-        }
-    }
-    scan
 }
 
 /// A summary in words, for `--show-index`.

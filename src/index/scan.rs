@@ -1,0 +1,524 @@
+//! The scan of the text of every project file (no parse): which files
+//! name each class base, which names may be the base of a class no summary
+//! shows, and which attribute names some code may assign or delete. It is
+//! made once per project, on the first question that needs it, so it
+//! reads the bytes in one pass with `memchr`, looking only at the few
+//! places that can matter (a `.`, a `(`, `class ` and `del ` at the start
+//! of a line), and it keeps each file's path once, named by its number.
+
+use std::path::{Path, PathBuf};
+
+use memchr::memmem;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::layout::Layout;
+
+/// Directories never part of the project's own code.
+const SKIPPED_DIRS: &[&str] = &["venv", "site-packages", "node_modules", "__pycache__"];
+
+/// What a scan of the text of every project file finds.
+#[derive(Debug, Default)]
+pub(super) struct ProjectScan {
+    /// The files some class statement's bases point to, by number.
+    files: Vec<PathBuf>,
+    /// Every `class X(...)` statement's base names, by the last segment of
+    /// each base as written (`Base` for `models.Base`), mapped to the
+    /// files that have one.
+    class_bases: FxHashMap<Box<str>, Vec<u32>>,
+    /// Names that may be the base of a class no summary shows: a base of
+    /// an indented `class` statement (in a function, or nested), and every
+    /// word of a line that calls `type(` or `new_class(`.
+    pub(super) hidden_bases: FxHashSet<Box<str>>,
+    /// Attribute names some code may assign or delete on any object
+    /// (`store.save = fake`, `del obj.save`, `setattr(x, "save", …)`,
+    /// `patch.object(store, "save")`): what another module may replace.
+    pub(super) written_attributes: FxHashSet<Box<str>>,
+    /// A file could not be numbered (past 4 billion): the table of bases
+    /// is incomplete, so every question about a base must be unknown.
+    pub(super) incomplete: bool,
+}
+
+impl ProjectScan {
+    /// Scans every Python file under the project's root (`.gitignore`d and
+    /// hidden files, and the [`SKIPPED_DIRS`], left out); a file that is
+    /// not UTF-8 is skipped.
+    pub(super) fn of_project(layout: &Layout) -> ProjectScan {
+        let mut scan = ProjectScan::default();
+        let walker = ignore::WalkBuilder::new(&layout.root)
+            .standard_filters(true)
+            .hidden(true)
+            .filter_entry(|entry| {
+                entry
+                    .file_name()
+                    .to_str()
+                    .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
+            })
+            .build();
+        let finders = Finders::new();
+        let mut bytes = Vec::new();
+        for entry in walker.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "py") {
+                continue;
+            }
+            bytes.clear();
+            let read = std::fs::File::open(path)
+                .and_then(|mut file| std::io::Read::read_to_end(&mut file, &mut bytes));
+            if read.is_err() {
+                continue;
+            }
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            scan.add_file(&finders, path, text);
+        }
+        scan
+    }
+
+    /// The files with a class statement naming `base` among its bases.
+    pub(super) fn files_naming<'s>(&'s self, base: &str) -> impl Iterator<Item = &'s Path> + 's {
+        self.class_bases
+            .get(base)
+            .into_iter()
+            .flatten()
+            .filter_map(|&file| self.files.get(file as usize).map(PathBuf::as_path))
+    }
+
+    /// Adds what one file's text shows.
+    fn add_file(&mut self, finders: &Finders, path: &Path, text: &str) {
+        let bytes = text.as_bytes();
+        // Class statements: `class ` as the first word of a line.
+        let mut number: Option<u32> = None;
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for at in finders.class.find_iter(bytes) {
+            let (start, end) = line_around(bytes, at);
+            let Some(indent) = text.get(start..at) else {
+                continue;
+            };
+            if !indent.chars().all(char::is_whitespace) {
+                continue;
+            }
+            let Some(rest) = text.get(at + "class ".len()..end) else {
+                continue;
+            };
+            let Some(open) = rest.find('(') else {
+                continue;
+            };
+            let inside = &rest[open + 1..];
+            for word in inside
+                .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+            {
+                let last = word.rsplit('.').next().unwrap_or(word);
+                if at > start {
+                    insert(&mut self.hidden_bases, last);
+                }
+                if seen.insert(last) {
+                    if number.is_none() {
+                        number = u32::try_from(self.files.len()).ok();
+                        if number.is_some() {
+                            self.files.push(path.to_path_buf());
+                        }
+                    }
+                    match number {
+                        Some(number) => self
+                            .class_bases
+                            .entry(last.into())
+                            .or_default()
+                            .push(number),
+                        None => self.incomplete = true,
+                    }
+                }
+            }
+        }
+        // `del a.b, c.d`: every attribute on the line is deleted.
+        for at in finders.del.find_iter(bytes) {
+            let (start, end) = line_around(bytes, at);
+            let (Some(indent), Some(line)) = (text.get(start..at), text.get(at..end)) else {
+                continue;
+            };
+            if !indent.chars().all(char::is_whitespace) {
+                continue;
+            }
+            for dot in memchr::memchr_iter(b'.', line.as_bytes()) {
+                let name = identifier_at(line, dot + 1);
+                if !name.is_empty() {
+                    insert(&mut self.written_attributes, name);
+                }
+            }
+        }
+        // `.name` followed by an assignment, and calls that make classes
+        // or write attributes by name. A line is read once per kind.
+        let mut last_hidden_line = usize::MAX;
+        let mut last_written_line = usize::MAX;
+        for at in memchr::memchr2_iter(b'.', b'(', bytes) {
+            if bytes.get(at) == Some(&b'(') {
+                let before = bytes.get(..at).unwrap_or_default();
+                let hidden = before.ends_with(b"type") || before.ends_with(b"new_class");
+                let written = before.ends_with(b"setattr")
+                    || before.ends_with(b"delattr")
+                    || before.ends_with(b"patch.object");
+                if !hidden && !written {
+                    continue;
+                }
+                let (start, end) = line_around(bytes, at);
+                let Some(line) = text.get(start..end) else {
+                    continue;
+                };
+                if hidden && last_hidden_line != start {
+                    last_hidden_line = start;
+                    insert_words(&mut self.hidden_bases, line);
+                }
+                if written && last_written_line != start {
+                    last_written_line = start;
+                    insert_words(&mut self.written_attributes, line);
+                }
+                continue;
+            }
+            let name = identifier_at(text, at + 1);
+            if name.is_empty() {
+                continue;
+            }
+            let after = at + 1 + name.len();
+            if assigns_at(text, after) {
+                insert(&mut self.written_attributes, name);
+            }
+        }
+    }
+}
+
+/// The searchers for the words a line must start with.
+struct Finders {
+    class: memmem::Finder<'static>,
+    del: memmem::Finder<'static>,
+}
+
+impl Finders {
+    fn new() -> Finders {
+        Finders {
+            class: memmem::Finder::new(b"class "),
+            del: memmem::Finder::new(b"del "),
+        }
+    }
+}
+
+/// The line around byte `at` as `str::lines` gives it: from after the
+/// previous `\n` to before the next `\n` (and a `\r` before it).
+fn line_around(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = bytes.get(..at).unwrap_or_default();
+    let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let after = bytes.get(at..).unwrap_or_default();
+    match memchr::memchr(b'\n', after) {
+        Some(i) => {
+            let end = at + i;
+            if end > start && bytes.get(end - 1) == Some(&b'\r') {
+                (start, end - 1)
+            } else {
+                (start, end)
+            }
+        }
+        None => (start, bytes.len()),
+    }
+}
+
+/// The word (`_` and alphanumeric characters) that starts at byte `at`.
+fn identifier_at(text: &str, at: usize) -> &str {
+    let Some(rest) = text.get(at..) else {
+        return "";
+    };
+    let bytes = rest.as_bytes();
+    let mut end = 0;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            end += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match rest.get(end..).and_then(|r| r.chars().next()) {
+                Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    rest.get(..end).unwrap_or_default()
+}
+
+/// The operators that, after `.name` and spaces, make the line write the
+/// attribute (`:` for an annotated assignment).
+const WRITES: &[&str] = &[
+    "+=", "-=", "*=", "/=", "|=", "&=", "//=", "@=", "%=", "^=", ">>=", "<<=", "**=", ":",
+];
+
+/// Whether the text from byte `at`, past the spaces on its line, assigns
+/// (`=` but not `==`, an augmented assignment, or an annotation).
+fn assigns_at(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    let bytes = rest.as_bytes();
+    let mut skip = 0;
+    while let Some(&b) = bytes.get(skip) {
+        match b {
+            b'\n' => return false,
+            b' ' | b'\t' | b'\r' | b'\x0b' | b'\x0c' => skip += 1,
+            _ if b.is_ascii() => break,
+            _ => match rest.get(skip..).and_then(|r| r.chars().next()) {
+                Some(c) if c.is_whitespace() => skip += c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    let rest = rest.get(skip..).unwrap_or_default();
+    match rest.as_bytes().first() {
+        Some(b'=') => !rest.starts_with("=="),
+        Some(b'+' | b'-' | b'*' | b'/' | b'|' | b'&' | b'@' | b'%' | b'^' | b'>' | b'<' | b':') => {
+            WRITES.iter().any(|op| rest.starts_with(op))
+        }
+        _ => false,
+    }
+}
+
+/// Adds `name` to `set` (allocating only when it is new).
+fn insert(set: &mut FxHashSet<Box<str>>, name: &str) {
+    if !set.contains(name) {
+        set.insert(name.into());
+    }
+}
+
+/// Adds every word of `line` to `set`.
+fn insert_words(set: &mut FxHashSet<Box<str>>, line: &str) {
+    for word in line
+        .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+    {
+        insert(set, word);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The same scan, read line by line as `str::lines` splits them: what
+    /// the byte scan must find, over any text.
+    fn by_lines(texts: &[&str]) -> ProjectScan {
+        let mut scan = ProjectScan::default();
+        let words = |text: &str| -> Vec<String> {
+            text.split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        for (number, text) in texts.iter().enumerate() {
+            let mut seen: FxHashSet<&str> = FxHashSet::default();
+            for line in text.lines() {
+                let trimmed = line.trim_start();
+                if let Some(rest) = trimmed.strip_prefix("class ")
+                    && let Some(open) = rest.find('(')
+                {
+                    for word in rest[open + 1..]
+                        .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
+                        .filter(|w| !w.is_empty())
+                    {
+                        let last = word.rsplit('.').next().unwrap_or(word);
+                        if trimmed.len() != line.len() {
+                            scan.hidden_bases.insert(last.into());
+                        }
+                        if seen.insert(last) {
+                            scan.class_bases
+                                .entry(last.into())
+                                .or_default()
+                                .push(number as u32);
+                        }
+                    }
+                }
+                if line.contains("type(") || line.contains("new_class(") {
+                    scan.hidden_bases
+                        .extend(words(line).into_iter().map(Into::into));
+                }
+                if line.contains("setattr(")
+                    || line.contains("patch.object(")
+                    || line.contains("delattr(")
+                {
+                    scan.written_attributes
+                        .extend(words(line).into_iter().map(Into::into));
+                }
+                let deleting = trimmed.starts_with("del ");
+                for (at, _) in line.match_indices('.') {
+                    let after = &line[at + 1..];
+                    let name_len = after
+                        .find(|c: char| !(c == '_' || c.is_alphanumeric()))
+                        .unwrap_or(after.len());
+                    if name_len == 0 {
+                        continue;
+                    }
+                    let rest = after[name_len..].trim_start();
+                    let assigned = rest.starts_with('=') && !rest.starts_with("==");
+                    let augmented = WRITES.iter().any(|op| rest.starts_with(op));
+                    if assigned || augmented || deleting {
+                        scan.written_attributes.insert(after[..name_len].into());
+                    }
+                }
+            }
+        }
+        scan
+    }
+
+    /// The byte scan of `texts` as files numbered in order, with the
+    /// table of bases by file number (every file numbered).
+    fn by_bytes(texts: &[&str]) -> ProjectScan {
+        let mut scan = ProjectScan::default();
+        let finders = Finders::new();
+        for (number, text) in texts.iter().enumerate() {
+            scan.add_file(&finders, Path::new(&format!("f{number}.py")), text);
+        }
+        // Renumber from paths to the files' own numbers.
+        let numbers: Vec<u32> = scan
+            .files
+            .iter()
+            .filter_map(|p| {
+                p.to_str()?
+                    .strip_prefix('f')?
+                    .strip_suffix(".py")?
+                    .parse()
+                    .ok()
+            })
+            .collect();
+        for files in scan.class_bases.values_mut() {
+            for file in files.iter_mut() {
+                *file = numbers[*file as usize];
+            }
+        }
+        scan
+    }
+
+    fn same(texts: &[&str]) -> Result<(), TestCaseError> {
+        let (bytes, lines) = (by_bytes(texts), by_lines(texts));
+        prop_assert_eq!(
+            bytes.class_bases,
+            lines.class_bases,
+            "class bases of {:?}",
+            texts
+        );
+        prop_assert_eq!(
+            bytes.hidden_bases,
+            lines.hidden_bases,
+            "hidden bases of {:?}",
+            texts
+        );
+        prop_assert_eq!(
+            bytes.written_attributes,
+            lines.written_attributes,
+            "written attributes of {:?}",
+            texts
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn what_the_scan_finds() {
+        let scan = by_bytes(&[
+            "class A(models.Base, Mixin):\n    pass\ndef f():\n    class B(A): ...\n    return type('C', (A,), {})\n",
+            "store.save = fake\nx.count += 1\nobj.flag: bool = True\nif a.b == c.d:\n    del self.cache, other.entry\nsetattr(conn, 'flush', f)\n",
+            "class\tNot(Base): pass\nclass Late(Base) -> None\r\nx.y\r\n= 1\nz.w\r= 2\n",
+        ]);
+        let mut bases: Vec<(&str, Vec<u32>)> = scan
+            .class_bases
+            .iter()
+            .map(|(base, files)| (&**base, files.clone()))
+            .collect();
+        bases.sort();
+        assert_eq!(
+            bases,
+            [
+                // `...` after the colon: a word with an empty last segment.
+                ("", vec![0]),
+                ("A", vec![0]),
+                ("Base", vec![0, 2]),
+                ("Mixin", vec![0]),
+                ("None", vec![2])
+            ]
+        );
+        let sorted = |set: &FxHashSet<Box<str>>| {
+            let mut names: Vec<String> = set.iter().map(|n| n.to_string()).collect();
+            names.sort();
+            names
+        };
+        assert_eq!(sorted(&scan.hidden_bases), ["", "A", "C", "return", "type"]);
+        assert_eq!(
+            sorted(&scan.written_attributes),
+            // `c.d:` reads like an annotation.
+            [
+                "cache", "conn", "count", "d", "entry", "f", "flag", "flush", "save", "setattr",
+                "w"
+            ]
+        );
+    }
+
+    /// Fragments that meet every branch of the scan: line ends of each
+    /// kind, spaces Python and Unicode count, non-ASCII words, operators
+    /// that start like an assignment.
+    const FRAGMENTS: &[&str] = &[
+        "class ",
+        "del ",
+        ".",
+        "(",
+        ")",
+        ",",
+        "type",
+        "new_class",
+        "setattr",
+        "delattr",
+        "patch.object",
+        "patch",
+        "object",
+        " ",
+        "  ",
+        "\t",
+        "\x0c",
+        "\x0b",
+        "\n",
+        "\r",
+        "\r\n",
+        "=",
+        "==",
+        "+=",
+        "-",
+        "//=",
+        "/",
+        "**=",
+        "*",
+        ">>=",
+        ">",
+        "<<=",
+        ":",
+        "x",
+        "_a1",
+        "é",
+        "ß.ü",
+        "\u{85}",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{feff}",
+        "Base",
+        "m.Base",
+        "1.5",
+        "#",
+        "'",
+    ];
+
+    proptest! {
+        #[test]
+        fn the_byte_scan_reads_as_the_lines_do(
+            files in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..40),
+                1..4,
+            )
+        ) {
+            let texts: Vec<String> = files.iter().map(|parts| parts.concat()).collect();
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            same(&texts)?;
+        }
+    }
+}
