@@ -299,7 +299,19 @@ pub fn process_cells(
     mode: Mode,
     project: Option<&ProjectModule>,
 ) -> Result<(SourceOutcome, Cells), SourceError> {
-    let (outcome, cells) = process(source, Some(cells), rules, mode, project, &mut AllFixes)?;
+    process_cells_with(source, cells, rules, mode, project, &mut AllFixes)
+}
+
+/// [`process_cells`], applying what `chooser` picks in each round.
+pub fn process_cells_with(
+    source: &str,
+    cells: Cells,
+    rules: &RuleSettings,
+    mode: Mode,
+    project: Option<&ProjectModule>,
+    chooser: &mut dyn Chooser,
+) -> Result<(SourceOutcome, Cells), SourceError> {
+    let (outcome, cells) = process(source, Some(cells), rules, mode, project, chooser)?;
     Ok((outcome, cells.unwrap_or(Cells::new(Vec::new()))))
 }
 

@@ -64,18 +64,22 @@ pub fn review_source(
     style: &Style,
     project: Option<&ProjectModule>,
 ) -> Result<Reviewed, SourceError> {
-    let mut asking = Asking {
-        display,
-        prompter,
-        mode,
-        style,
-        declined: FxHashSet::default(),
-    };
-    let (outcome, _) = fix_with(source, None, rules, project, &mut asking)?;
+    let mut reviewer = Reviewer::new(display, prompter, mode, style);
+    review_with(source, rules, &mut reviewer, project)
+}
+
+/// [`review_source`] with a reviewer that may have reviewed other files.
+pub fn review_with(
+    source: &str,
+    rules: &RuleSettings,
+    reviewer: &mut Reviewer<'_>,
+    project: Option<&ProjectModule>,
+) -> Result<Reviewed, SourceError> {
+    let (outcome, _) = fix_with(source, None, rules, project, reviewer)?;
     Ok(Reviewed {
         fixed: outcome.fixed,
         applied: outcome.applied,
-        mode: asking.mode,
+        mode: reviewer.mode,
         warnings: outcome.warnings,
     })
 }
@@ -83,7 +87,8 @@ pub fn review_source(
 /// Chooses the fixes of a round by asking: the first fix not declined yet
 /// is shown; `y` applies it, `n` goes on to the next, `a` applies it and
 /// every one after it (and all of every later round), `q` applies nothing.
-struct Asking<'a> {
+/// One reviews one file (a module, or a notebook's cells).
+pub struct Reviewer<'a> {
     display: &'a str,
     prompter: &'a mut dyn Prompter,
     mode: Mode,
@@ -92,7 +97,30 @@ struct Asking<'a> {
     declined: FxHashSet<(&'static str, String, String)>,
 }
 
-impl Chooser for Asking<'_> {
+impl<'a> Reviewer<'a> {
+    /// A review of the file shown as `display`, starting in `mode`.
+    pub fn new(
+        display: &'a str,
+        prompter: &'a mut dyn Prompter,
+        mode: Mode,
+        style: &'a Style,
+    ) -> Self {
+        Reviewer {
+            display,
+            prompter,
+            mode,
+            style,
+            declined: FxHashSet::default(),
+        }
+    }
+
+    /// Where the review stands: asking, accepting the rest, or stopped.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+}
+
+impl Chooser for Reviewer<'_> {
     /// Every round applies one fix a person accepted: this only bounds a
     /// codemod gone wrong.
     fn max_rounds(&self) -> usize {

@@ -436,17 +436,6 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                 break;
             }
             let display = display_path(path);
-            if is_notebook(&display) {
-                printer.file(&FileOutcome {
-                    path: path.clone(),
-                    display,
-                    result: Ok(FileResult {
-                        warnings: vec!["skipped: interactive review covers `.py` files; `asyncmod diff` shows a notebook's fixes".to_string()],
-                        ..FileResult::default()
-                    }),
-                })?;
-                continue;
-            }
             let outcome = match std::fs::read(path) {
                 Err(error) => Err(FileFailure {
                     position: Position::START,
@@ -460,45 +449,63 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
                         cell: None,
                     }),
                     Ok(text) => {
-                        match interactive::review_source(
-                            &text,
-                            &display,
-                            &file.rules,
-                            &mut prompter,
-                            mode,
-                            &style,
-                            Some(&project_module(&indexes, path)),
-                        ) {
-                            Err(error) => Err(FileFailure {
-                                position: error.position,
-                                message: error.message,
-                                cell: None,
-                            }),
-                            Ok(reviewed) => {
-                                mode = reviewed.mode;
-                                let written = match &reviewed.fixed {
-                                    Some(text) => {
-                                        write_fixed(path, &bytes, text).and_then(|written| {
-                                            match written {
-                                                write::Written::Yes => Ok(()),
-                                                write::Written::Stopped => Err(FileFailure {
-                                                    position: Position::START,
-                                                    message: "not written: the run was stopped"
-                                                        .to_string(),
-                                                    cell: None,
-                                                }),
-                                            }
-                                        })
-                                    }
-                                    None => Ok(()),
-                                };
-                                written.map(|()| FileResult {
-                                    changed: reviewed.fixed.is_some(),
-                                    applied: reviewed.applied,
-                                    warnings: reviewed.warnings,
-                                    ..FileResult::default()
+                        let project = project_module(&indexes, path);
+                        let mut reviewer =
+                            interactive::Reviewer::new(&display, &mut prompter, mode, &style);
+                        let (result, fixed) = if is_notebook(&display) {
+                            let (result, fixed) = process_notebook(
+                                text,
+                                &display,
+                                &file.rules,
+                                (Mode::Fix, &mut reviewer),
+                                Action::Fix,
+                                Some(&project),
+                            );
+                            // As for a module: what was applied, not what was found.
+                            let result = result.map(|result| FileResult {
+                                reports: Vec::new(),
+                                ..result
+                            });
+                            (result, fixed)
+                        } else {
+                            match interactive::review_with(
+                                &text,
+                                &file.rules,
+                                &mut reviewer,
+                                Some(&project),
+                            ) {
+                                Err(error) => (
+                                    Err(FileFailure {
+                                        position: error.position,
+                                        message: error.message,
+                                        cell: None,
+                                    }),
+                                    None,
+                                ),
+                                Ok(reviewed) => (
+                                    Ok(FileResult {
+                                        changed: reviewed.fixed.is_some(),
+                                        applied: reviewed.applied,
+                                        warnings: reviewed.warnings,
+                                        ..FileResult::default()
+                                    }),
+                                    reviewed.fixed,
+                                ),
+                            }
+                        };
+                        mode = reviewer.mode();
+                        match (result, fixed) {
+                            (Ok(result), Some(text)) => {
+                                write_fixed(path, &bytes, &text).and_then(|written| match written {
+                                    write::Written::Yes => Ok(result),
+                                    write::Written::Stopped => Err(FileFailure {
+                                        position: Position::START,
+                                        message: "not written: the run was stopped".to_string(),
+                                        cell: None,
+                                    }),
                                 })
                             }
+                            (result, _) => result,
                         }
                     }
                 },
@@ -1003,7 +1010,14 @@ fn process_bytes_once(
         Mode::Fix
     };
     if is_notebook(display) {
-        return process_notebook(text, display, rules, mode, action, project);
+        return process_notebook(
+            text,
+            display,
+            rules,
+            (mode, &mut engine::AllFixes),
+            action,
+            project,
+        );
     }
     match process_source_in(&text, rules, mode, project) {
         Ok(outcome) => {
@@ -1111,7 +1125,7 @@ fn process_notebook(
     json: String,
     display: &str,
     rules: &RuleSettings,
-    mode: Mode,
+    (mode, chooser): (Mode, &mut dyn engine::Chooser),
     action: Action,
     project: Option<&ProjectModule>,
 ) -> (Result<FileResult, FileFailure>, Option<String>) {
@@ -1143,7 +1157,7 @@ fn process_notebook(
         )
     };
     let (mut outcome, fixed_cells) =
-        match engine::process_cells(&source, cells.clone(), rules, mode, project) {
+        match engine::process_cells_with(&source, cells.clone(), rules, mode, project, chooser) {
             Ok(done) => done,
             Err(error) => {
                 let (cell, position) = in_cell(error.position);

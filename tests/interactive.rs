@@ -170,3 +170,27 @@ fn progress_shows_on_a_terminal_and_never_in_a_pipe() {
         .expect("runs");
     assert!(!String::from_utf8_lossy(&output.stderr).contains("/200 files"));
 }
+
+/// A notebook is reviewed like a module: its cells fixed as one program,
+/// only the accepted fixes applied, the JSON written back around them.
+#[test]
+fn a_notebook_is_reviewed_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notebook = |second: &str| {
+        format!(
+            r#"{{"cells": [{{"cell_type": "code", "execution_count": null, "id": "a", "metadata": {{}}, "outputs": [], "source": ["import asyncio\n", "import time\n"]}}, {{"cell_type": "code", "execution_count": null, "id": "b", "metadata": {{}}, "outputs": [], "source": ["async def f():\n", "    {second}\n", "    time.sleep(2)\n"]}}], "metadata": {{}}, "nbformat": 4, "nbformat_minor": 5}}"#
+        )
+    };
+    std::fs::write(dir.path().join("nb.ipynb"), notebook("time.sleep(1)")).expect("write");
+    let mut session = spawn(dir.path());
+    session
+        .expect("+    await asyncio.sleep(1)")
+        .expect("a diff of the fix");
+    answer(&mut session, "y");
+    answer(&mut session, "n");
+    session.expect(Eof).expect("finishes");
+    assert_eq!(
+        read(dir.path(), "nb.ipynb"),
+        notebook("await asyncio.sleep(1)")
+    );
+}
