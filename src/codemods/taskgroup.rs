@@ -70,7 +70,9 @@ declare_codemod! {
     /// first task's exception as it is and lets the other tasks run on; a
     /// `TaskGroup` cancels the sibling tasks on the first error, waits for
     /// them, and raises an `ExceptionGroup` holding every error, so `except
-    /// ValueError:` in a caller no longer matches and needs `except*`. An
+    /// ValueError:` in a caller no longer matches and needs `except*`: a
+    /// caller anywhere, in this module or another, that catches a specific
+    /// exception type around a call of the function no longer catches it. An
     /// exception raised by the statements moved into the block (the
     /// creation and the code up to the wait) now cancels the tasks instead
     /// of orphaning them, and comes out wrapped in the `ExceptionGroup` too.
@@ -123,7 +125,12 @@ declare_codemod! {
     /// would no longer match, or now see, the `ExceptionGroup`; the same
     /// around a call of the function elsewhere in the module (`except
     /// BaseException as e: if type(e) in RETRY:` around `await
-    /// self._execute()`). Callers in other modules are not seen: review them. Statements
+    /// self._execute()`), or of a function that calls it, up to four calls
+    /// away (a method counts as called wherever its name is called on any
+    /// object: `self.nodes_manager.aclose()`). Callers in other modules are
+    /// not seen: a public function or method of a library, whose users
+    /// catch the exception types it raised (`except ResponseError:`), no
+    /// longer catches them after the fix; review those by hand. Statements
     /// between the creation and the wait that `return`, `yield` or leave a
     /// loop (`break`, `continue`): the group would wait for the tasks
     /// there, or stay open while a generator is suspended; and other tasks
@@ -685,72 +692,100 @@ fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static s
     enclosing_handlers_obstacle(ctx, suite).or_else(|| callers_obstacle(ctx, suite))
 }
 
+/// How many calls away from the function [`callers_obstacle`] looks for
+/// handlers that match its errors by type.
+const MAX_CALLER_DEPTH: usize = 4;
+
 /// A call of the function elsewhere in the module that sits where the
-/// wait itself would be refused (see [`enclosing_handlers_obstacle`]):
-/// the function's errors reach that caller as the `ExceptionGroup` too
-/// (`except BaseException as e: if type(e) in RETRY:` around `await
-/// self._execute()` would stop retrying).
+/// wait itself would be refused (see [`enclosing_handlers_obstacle`]),
+/// directly or through the functions that call it, up to
+/// [`MAX_CALLER_DEPTH`] calls away: the function's errors reach those
+/// callers as the `ExceptionGroup` too (`except BaseException as e: if
+/// type(e) in RETRY:` around `await self._execute()`, or around a call of
+/// a method whose handler awaits `self.aclose()`, would stop retrying).
 fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
     let semantic = ctx.semantic;
     let def = semantic.scope(suite.scope).function()?;
+    let mut seen: FxHashSet<*const StmtFunctionDef> = FxHashSet::default();
+    seen.insert(std::ptr::from_ref(def));
+    let mut frontier = vec![(def, suite.scope)];
+    for depth in 0..MAX_CALLER_DEPTH {
+        let mut next = Vec::new();
+        for &(callee, callee_scope) in &frontier {
+            for site in &semantic.calls {
+                if !may_call(semantic, callee, callee_scope, site) {
+                    continue;
+                }
+                // The statement around the call, in the scope whose code
+                // runs it (a lambda's body runs later, elsewhere).
+                let mut scope = site.scope;
+                loop {
+                    let this = semantic.scope(scope);
+                    match (this.kind, this.parent) {
+                        (ScopeKind::Comprehension { .. }, Some(parent)) => scope = parent,
+                        _ => break,
+                    }
+                }
+                if semantic.scope(scope).kind == ScopeKind::Lambda {
+                    continue;
+                }
+                let caller = semantic
+                    .innermost_stmt(scope, site.call.start())
+                    .and_then(|stmt| semantic.suite_of(stmt));
+                if let Some((caller, _)) = caller
+                    && enclosing_handlers_obstacle(ctx, caller).is_some()
+                {
+                    return Some(if depth == 0 {
+                        "a caller of this function in the module catches its errors by type or looks at their type, which would no longer match, or now see, the ExceptionGroup a TaskGroup raises"
+                    } else {
+                        "a function of the module that calls this one, through other calls, catches its errors by type or looks at their type, which would no longer match, or now see, the ExceptionGroup a TaskGroup raises"
+                    });
+                }
+                // The errors go on to the callers of the function that
+                // holds the call (a wider net refuses more: the safe side).
+                if let Some(function) = semantic.scope(scope).function()
+                    && seen.insert(std::ptr::from_ref(function))
+                {
+                    next.push((function, scope));
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        frontier = next;
+    }
+    None
+}
+
+/// Whether `site` may call `def` (whose body is `def_scope`). Every call
+/// that may reach it counts (this refuses, so a wider net is the safe
+/// side): its name bound to it, or, for a method, the method's name
+/// called on anything (`self._execute()`, `pipeline._execute()`,
+/// `self.nodes_manager.aclose()`, `super().close()`), whichever class
+/// that turns out to be.
+fn may_call(
+    semantic: &SemanticModel,
+    def: &StmtFunctionDef,
+    def_scope: ScopeId,
+    site: &crate::semantic::CallSite,
+) -> bool {
     let name = def.name.as_str();
-    let is_method = semantic
-        .scope(suite.scope)
-        .parent
-        .is_some_and(|parent| matches!(semantic.scope(parent).kind, ScopeKind::Class));
-    // Every call that may reach the function counts (this refuses, so a
-    // wider net is the safe side): its name bound to it, or, for a method,
-    // the method's name called on a name or `super()` (`self._execute()`,
-    // `pipeline._execute()`), whichever class that turns out to be.
-    let may_call = |site: &crate::semantic::CallSite| match site.call.func.as_ref() {
+    match site.call.func.as_ref() {
         Expr::Name(callee) => {
             callee.id.as_str() == name
                 && matches!(semantic.lookup(name, site.scope), Lookup::Bound { bindings, .. }
                     if bindings.iter().any(|&id| matches!(semantic.binding(id).kind, BindingKind::FunctionDef(d) if std::ptr::eq(d, def))))
         }
         Expr::Attribute(callee) => {
-            is_method
-                && callee.attr.as_str() == name
-                && match callee.value.as_ref() {
-                    Expr::Name(_) => true,
-                    Expr::Call(call) => call
-                        .func
-                        .as_name_expr()
-                        .is_some_and(|f| f.id.as_str() == "super"),
-                    _ => false,
-                }
+            callee.attr.as_str() == name
+                && semantic
+                    .scope(def_scope)
+                    .parent
+                    .is_some_and(|parent| matches!(semantic.scope(parent).kind, ScopeKind::Class))
         }
         _ => false,
-    };
-    for site in &semantic.calls {
-        if !may_call(site) {
-            continue;
-        }
-        // The statement around the call, in the scope whose code runs it
-        // (a lambda's body runs later, elsewhere).
-        let mut scope = site.scope;
-        loop {
-            let this = semantic.scope(scope);
-            match (this.kind, this.parent) {
-                (ScopeKind::Comprehension { .. }, Some(parent)) => scope = parent,
-                (ScopeKind::Lambda, _) => break,
-                _ => {
-                    let caller = semantic
-                        .innermost_stmt(scope, site.call.start())
-                        .and_then(|stmt| semantic.suite_of(stmt));
-                    if let Some((caller, _)) = caller
-                        && enclosing_handlers_obstacle(ctx, caller).is_some()
-                    {
-                        return Some(
-                            "a caller of this function in the module catches its errors by type or looks at their type, which would no longer match, or now see, the ExceptionGroup a TaskGroup raises",
-                        );
-                    }
-                    break;
-                }
-            }
-        }
     }
-    None
 }
 
 /// What is wrong with the uses of the tasks (or the task list), if
@@ -1760,7 +1795,7 @@ fn bound_names(target: &Expr) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::TASKGROUP as AM005;
-    use crate::test_support::{check_finding, check_fix, check_no_fix};
+    use crate::test_support::{check_finding, check_fix, check_no_fix, findings, reasons};
 
     const MESSAGE: &str =
         "tasks created by hand and collected with a wait: use an `asyncio.TaskGroup`";
@@ -2228,6 +2263,37 @@ mod tests {
             "import asyncio\n\nasync def run(nodes):\n    tasks = [asyncio.create_task(n.run()) for n in nodes]\n    return await asyncio.gather(*tasks)\n\nasync def main(nodes):\n    try:\n        return await run(nodes)\n    except Exception:\n        return None\n",
             "import asyncio\n\nasync def run(nodes):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(n.run()) for n in nodes]\n    return [t.result() for t in tasks]\n\nasync def main(nodes):\n    try:\n        return await run(nodes)\n    except Exception:\n        return None\n",
         );
+    }
+
+    #[test]
+    fn callers_of_callers_matching_the_errors_by_type_are_followed() {
+        // redis's cluster client: the fan-out in `NodesManager.aclose`, called
+        // as `self.nodes_manager.aclose()` by `Client.aclose`, which the
+        // handlers of `_execute_command` await before re-raising, under
+        // `execute_command`'s `type(e) in RETRY` retry.
+        let manager = "import asyncio\n\nclass NodesManager:\n    async def aclose(self):\n        await asyncio.gather(*(asyncio.create_task(n.disconnect()) for n in self.nodes))\n\n";
+        let client = "class Client:\n    async def aclose(self):\n        await self.nodes_manager.aclose()\n\n    async def _execute_command(self, node):\n        try:\n            return await node.execute()\n        except ConnectionError:\n            await self.aclose()\n            raise\n\n";
+        let retry = "    async def execute_command(self, node):\n        try:\n            return await self._execute_command(node)\n        except Exception as e:\n            if type(e) in RETRY:\n                return None\n            raise\n";
+        let source = format!("{manager}{client}{retry}");
+        check_finding(&AM005, &source, MESSAGE);
+        assert!(
+            reasons(&AM005, &source)
+                .iter()
+                .any(|r| r.contains("through other calls")),
+            "{:?}",
+            reasons(&AM005, &source)
+        );
+        // A nested callback or a comprehension passes the errors on the same way.
+        let nested = format!(
+            "{manager}async def outer(m):\n    async def step():\n        return [await m.aclose() for _ in range(1)]\n    try:\n        await step()\n    except OSError:\n        pass\n"
+        );
+        check_finding(&AM005, &nested, MESSAGE);
+        // Callers that catch everything, all the way up: fixed.
+        let broad = format!(
+            "{manager}async def close_all(m):\n    await m.aclose()\n\nasync def main(m):\n    try:\n        await close_all(m)\n    except Exception:\n        pass\n"
+        );
+        assert_eq!(findings(&AM005, &broad).len(), 1, "{broad}");
+        assert!(reasons(&AM005, &broad).is_empty(), "{broad}");
     }
 
     #[test]
