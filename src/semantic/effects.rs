@@ -21,6 +21,7 @@ use rustc_hash::FxHashSet;
 use super::functions::Callee;
 use super::imports::Lookup;
 use super::objects::bound_values;
+use super::scope::ScopeNode;
 use super::suspension::MUTATORS;
 use super::{BindingKind, ScopeId, SemanticModel};
 
@@ -192,6 +193,12 @@ impl<'a> SemanticModel<'a> {
             Callee::Function(def) => push(self.scope_of_function(def)),
             Callee::Class(_) => {}
             Callee::Unknown => {
+                if let Expr::Attribute(attribute) = func {
+                    for def in self.methods_a_call_may_run(attribute, scope) {
+                        push(self.scope_of_function(def));
+                    }
+                    return;
+                }
                 let Expr::Name(name) = func else {
                     return;
                 };
@@ -363,11 +370,180 @@ impl<'a> SemanticModel<'a> {
             }
             outer = self.scope(id).parent;
         }
+        self.note_class_state(function, &mut found);
         let uses: Rc<[OuterUse<'a>]> = found.uses.into();
         self.outer_uses
             .borrow_mut()
             .insert(function, Rc::clone(&uses));
         uses
+    }
+
+    /// The `def`s that `receiver.method(…)` may run, as far as the module
+    /// shows: `receiver` a class of the module (`Stats.bump()`), a new
+    /// instance of one (`Worker().run()`) or a variable bound to one (`a =
+    /// Node(1)`, then `a.run()`), and each `def` of `method` in that class's body or in
+    /// the bodies of the module's classes it derives from. What they use is
+    /// what the call may use; a subclass or an attribute set elsewhere may
+    /// run something else, which stays unseen as any unknown callee is.
+    fn methods_a_call_may_run(
+        &self,
+        attribute: &ast::ExprAttribute,
+        scope: ScopeId,
+    ) -> Vec<&'a ast::StmtFunctionDef> {
+        let mut classes: Vec<&'a ast::StmtClassDef> = Vec::new();
+        let bindings = match attribute.value.as_ref() {
+            Expr::Name(receiver) => match self.lookup(receiver.id.as_str(), scope) {
+                Lookup::Bound { bindings, .. } => bindings,
+                _ => return Vec::new(),
+            },
+            // A new instance: `Worker().run()`.
+            Expr::Call(call) => {
+                if let Callee::Class(class) = self.callee(&call.func, scope) {
+                    classes.push(class);
+                }
+                &[]
+            }
+            _ => return Vec::new(),
+        };
+        for &id in bindings {
+            let binding = self.binding(id);
+            match binding.kind {
+                BindingKind::ClassDef(class) => classes.push(class),
+                BindingKind::Assignment => {
+                    let Some(stmt) = binding.stmt else { continue };
+                    let mut values = Vec::new();
+                    bound_values(stmt, binding.range, &mut values);
+                    for (value, whole) in values {
+                        let value = match value {
+                            Expr::Await(awaited) => awaited.value.as_ref(),
+                            other => other,
+                        };
+                        if whole
+                            && let Expr::Call(call) = value
+                            && let Callee::Class(class) =
+                                self.callee(&call.func, self.scope_at(call.start()))
+                        {
+                            classes.push(class);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let table = self.class_table();
+        let mut found: Vec<&'a ast::StmtFunctionDef> = Vec::new();
+        for class in classes {
+            let Some(index) = table
+                .classes
+                .iter()
+                .position(|e| std::ptr::eq(e.def, class))
+            else {
+                continue;
+            };
+            let (ancestors, _) = table.ancestors(index);
+            for entry in std::iter::once(index)
+                .chain(ancestors)
+                .filter_map(|i| table.classes.get(i))
+            {
+                let defs = self
+                    .bindings_in(entry.scope, attribute.attr.as_str())
+                    .unwrap_or_default();
+                for &id in defs {
+                    if let BindingKind::FunctionDef(def) = self.binding(id).kind
+                        && !found.iter().any(|known| std::ptr::eq(*known, def))
+                    {
+                        found.push(def);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Notes the state of its class that a method (`function`, directly
+    /// in a class body) reads or writes through its first parameter, as a
+    /// use of the class's name: through `cls` in a class method (`cls.n +=
+    /// 1`, `cls.items.append(x)`, `setattr(cls, …)`), through `type(self)`
+    /// or `self.__class__` in a plain method, and through `self.name` where
+    /// `name` is bound in the body of the class or of a class of the module
+    /// it derives from, other than by a `def` (`log = []`, then
+    /// `self.log.append(x)`): every instance shares that object. Storing
+    /// `self.name = …` itself gives the instance its own attribute: no
+    /// write of the class.
+    fn note_class_state(&self, function: ScopeId, found: &mut OuterUses<'a>) {
+        let scope = self.scope(function);
+        let Some(def) = scope.function() else {
+            return;
+        };
+        let Some(class_scope) = scope.parent else {
+            return;
+        };
+        let ScopeNode::Class(class) = self.scope(class_scope).node else {
+            return;
+        };
+        let Some(class_owner) = self.scope(class_scope).parent else {
+            return;
+        };
+        if self.has_decorator(def, function, &["staticmethod"]) {
+            return;
+        }
+        let Some(first) = def
+            .parameters
+            .posonlyargs
+            .iter()
+            .chain(&def.parameters.args)
+            .next()
+        else {
+            return;
+        };
+        let mut walker = ClassState {
+            receiver: first.parameter.name.as_str(),
+            of_class: self.has_decorator(def, function, &["classmethod"]),
+            uses: Vec::new(),
+        };
+        walker.visit_body(&def.body);
+        let table = self.class_table();
+        // The classes the method's class derives from, nearest first.
+        let lineage: Vec<(ScopeId, &'a ast::StmtClassDef)> = table
+            .index_of(class_scope)
+            .map(|index| {
+                std::iter::once(index)
+                    .chain(table.ancestors(index).0)
+                    .filter_map(|i| table.classes.get(i))
+                    .map(|entry| (entry.scope, entry.def))
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![(class_scope, class)]);
+        for (name, through_class, writes) in walker.uses {
+            let (owner, class) = if through_class {
+                (class_owner, class)
+            } else {
+                let Some(name) = name else { continue };
+                let binds = |scope: ScopeId| {
+                    self.bindings_in(scope, name).is_some_and(|ids| {
+                        ids.iter().any(|&id| {
+                            !matches!(
+                                self.binding(id).kind,
+                                BindingKind::FunctionDef(_) | BindingKind::Annotation
+                            )
+                        })
+                    })
+                };
+                let Some(&(scope, class)) = lineage.iter().find(|(scope, _)| binds(*scope)) else {
+                    continue;
+                };
+                let Some(owner) = self.scope(scope).parent else {
+                    continue;
+                };
+                (owner, class)
+            };
+            found.note(OuterUse {
+                name: class.name.as_str(),
+                owner,
+                writes,
+                definition: !writes,
+            });
+        }
     }
 
     /// Whether calls of the function `function` share state that no
@@ -683,6 +859,121 @@ impl<'b> Visitor<'b> for StoresAndReceivers {
     }
 }
 
+/// What a method reaches of its class through its first parameter
+/// `receiver`: `(attribute, through the class, written)` for each `cls.x`,
+/// `type(self).x`, `self.__class__.x` (through the class) and `self.x`
+/// (maybe the class's), read or written; `None` for an attribute set by
+/// `setattr` or removed by `delattr`. See [`SemanticModel::note_class_state`].
+struct ClassState<'b> {
+    receiver: &'b str,
+    /// The method is a class method: `receiver` is the class.
+    of_class: bool,
+    uses: Vec<(Option<&'b str>, bool, bool)>,
+}
+
+impl<'b> ClassState<'b> {
+    fn is_receiver(&self, expr: &Expr) -> bool {
+        matches!(expr, Expr::Name(name) if name.id.as_str() == self.receiver)
+    }
+
+    /// Whether `expr` is the method's class: `cls`, `type(self)`, `self.__class__`.
+    fn is_class(&self, expr: &Expr) -> bool {
+        if self.of_class {
+            return self.is_receiver(expr);
+        }
+        match expr {
+            Expr::Call(call) => {
+                matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "type")
+                    && call.arguments.keywords.is_empty()
+                    && matches!(&*call.arguments.args, [only] if self.is_receiver(only))
+            }
+            Expr::Attribute(attribute) => {
+                attribute.attr.as_str() == "__class__" && self.is_receiver(&attribute.value)
+            }
+            _ => false,
+        }
+    }
+
+    /// Notes the attributes of the class or instance that storing into
+    /// `target` (`whole`: as an assignment's target, not a call's
+    /// receiver) writes: an attribute of the class itself, or any
+    /// attribute the store goes through (`self.log[k] = v`).
+    fn written(&mut self, target: &'b Expr, whole: bool) {
+        let mut current = target;
+        let mut outermost = whole;
+        loop {
+            match current {
+                Expr::Attribute(attribute) => {
+                    let through_class = self.is_class(&attribute.value);
+                    if through_class
+                        || (!self.of_class && !outermost && self.is_receiver(&attribute.value))
+                    {
+                        self.uses
+                            .push((Some(attribute.attr.as_str()), through_class, true));
+                    }
+                    current = &attribute.value;
+                }
+                Expr::Subscript(subscript) => current = &subscript.value,
+                _ => return,
+            }
+            outermost = false;
+        }
+    }
+
+    fn targets(&mut self, target: &'b Expr) {
+        match target {
+            Expr::Tuple(tuple) => tuple.elts.iter().for_each(|e| self.targets(e)),
+            Expr::List(list) => list.elts.iter().for_each(|e| self.targets(e)),
+            Expr::Starred(starred) => self.targets(&starred.value),
+            _ => self.written(target, true),
+        }
+    }
+}
+
+impl<'b> Visitor<'b> for ClassState<'b> {
+    fn visit_stmt(&mut self, stmt: &'b ast::Stmt) {
+        match stmt {
+            ast::Stmt::Assign(assign) => assign.targets.iter().for_each(|t| self.targets(t)),
+            ast::Stmt::AugAssign(assign) => self.targets(&assign.target),
+            ast::Stmt::AnnAssign(assign) => self.targets(&assign.target),
+            ast::Stmt::Delete(delete) => delete.targets.iter().for_each(|t| self.targets(t)),
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Call(call) => {
+                if let Expr::Attribute(attribute) = call.func.as_ref()
+                    && MUTATORS.contains(&attribute.attr.as_str())
+                {
+                    self.written(&attribute.value, false);
+                }
+                if let Expr::Name(name) = call.func.as_ref()
+                    && matches!(name.id.as_str(), "setattr" | "delattr")
+                    && call
+                        .arguments
+                        .args
+                        .first()
+                        .is_some_and(|o| self.is_class(o))
+                {
+                    self.uses.push((None, true, true));
+                }
+            }
+            Expr::Attribute(attribute) => {
+                let through_class = self.is_class(&attribute.value);
+                if through_class || (!self.of_class && self.is_receiver(&attribute.value)) {
+                    self.uses
+                        .push((Some(attribute.attr.as_str()), through_class, false));
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Holds {
     SharedObject,
@@ -796,6 +1087,30 @@ mod tests {
             uses(source, "f").0,
             [entry("seen", true, true), entry("Node", true, true)]
         );
+    }
+
+    #[test]
+    fn class_state_through_cls_self_and_type_of_self() {
+        let source = "class Base:\n    shared = []\nclass Stats(Base):\n    n = 0\n    log = []\n    def helper(self): pass\n    @classmethod\n    def bump(cls):\n        cls.n += 1\n    @classmethod\n    def mark(cls):\n        setattr(cls, 'n', 0)\n    def append(self, x):\n        self.log.append(x)\n    def own(self, x):\n        self.n = x\n        self.log = [x]\n        self.helper()\n    def item(self, x):\n        self.log[0] = x\n    def by_type(self):\n        type(self).n += 1\n    def by_dunder(self):\n        self.__class__.log.clear()\n    def inherited(self, x):\n        self.shared.append(x)\n    @staticmethod\n    def plain(cls):\n        cls.n += 1\n";
+        for name in ["bump", "mark", "append", "item", "by_type", "by_dunder"] {
+            assert_eq!(uses(source, name).0, [entry("Stats", true, true)], "{name}");
+        }
+        assert_eq!(uses(source, "inherited").0, [entry("Base", true, true)]);
+        // The instance's own attributes, and a static method's parameter.
+        assert_eq!(uses(source, "own").0, []);
+        assert_eq!(uses(source, "plain").0, []);
+    }
+
+    #[test]
+    fn methods_called_on_classes_and_instances_of_the_module() {
+        let source = "class Stats:\n    n = 0\n    @classmethod\n    def bump(cls):\n        cls.n += 1\nclass Node:\n    log = []\n    async def run(self, x):\n        self.log.append(x)\nasync def by_class():\n    Stats.bump()\nasync def by_instance():\n    a = Node()\n    await a.run(1)\nasync def by_new_instance():\n    await Node().run(1)\nasync def unknown(node):\n    await node.run(1)\n";
+        assert_eq!(uses(source, "by_class").0, [entry("Stats", true, true)]);
+        assert_eq!(uses(source, "by_instance").0, [entry("Node", true, true)]);
+        assert_eq!(
+            uses(source, "by_new_instance").0,
+            [entry("Node", true, true)]
+        );
+        assert_eq!(uses(source, "unknown").0, []);
     }
 
     #[test]
