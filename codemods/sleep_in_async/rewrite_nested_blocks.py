@@ -1,8 +1,10 @@
 import asyncio
 import time
 
+lock = asyncio.Lock()
 
-async def handler(request, lock, items):
+
+async def handler(request, items):
     if request.slow:
         time.sleep(1)  # rewrite: inside if
     elif request.slower:
@@ -14,7 +16,7 @@ async def handler(request, lock, items):
     while not request.done:
         time.sleep(0.1)  # rewrite: inside while
     async with lock:
-        time.sleep(0.2)  # rewrite: inside async with
+        time.sleep(0.2)  # rewrite: inside async with, an asyncio.Lock never suppresses
     async for chunk in request.stream():
         time.sleep(0.3)  # rewrite: inside async for
     try:

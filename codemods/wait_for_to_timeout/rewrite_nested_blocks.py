@@ -2,9 +2,10 @@ import asyncio
 import logging
 
 log = logging.getLogger(__name__)
+lock = asyncio.Lock()
 
 
-async def worker(queue, lock, jobs):
+async def worker(queue, jobs):
     while True:
         job = await asyncio.wait_for(queue.get(), 30)  # rewrite: inside while
         if job is None:
@@ -17,7 +18,7 @@ async def worker(queue, lock, jobs):
             else:
                 break
         async with lock:
-            jobs.done += await asyncio.wait_for(job.count(), 1)  # rewrite: inside async with
+            jobs.done += await asyncio.wait_for(job.count(), 1)  # rewrite: inside async with, an asyncio.Lock never suppresses
         match job.kind:
             case "report":
                 await asyncio.wait_for(job.report(), 2)  # rewrite: inside match

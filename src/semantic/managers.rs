@@ -85,6 +85,47 @@ impl<'a> SemanticModel<'a> {
         })
     }
 
+    /// Whether the context manager of `item`, one of `with`'s, may catch an
+    /// exception of one of `wanted` (exception names, bases included) raised
+    /// in the body: it expects or suppresses exceptions by name
+    /// ([`Self::expects_exceptions`]), or it is none of those known to name
+    /// every exception they catch (`contextlib.suppress`, `pytest.raises`,
+    /// `assertRaises…`) and [`Self::may_suppress_exceptions`] says it may.
+    pub(super) fn with_item_may_catch(
+        &self,
+        with: &'a ast::StmtWith,
+        item: &'a ast::WithItem,
+        wanted: &[&str],
+        any_expected: bool,
+    ) -> bool {
+        let scope = self.scope_at(with.start());
+        let manager = &item.context_expr;
+        if self.expects_exceptions(manager, scope, wanted, any_expected) {
+            return true;
+        }
+        if let Expr::Call(call) = manager {
+            // Those that catch only what they name, under any alias.
+            if self.refers_to(&call.func, scope, "contextlib.suppress") {
+                return call
+                    .arguments
+                    .args
+                    .iter()
+                    .any(|argument| self.may_name_exception(argument, scope, wanted));
+            }
+            let expects = self.refers_to(&call.func, scope, "pytest.raises")
+                || matches!(call.func.as_ref(), Expr::Attribute(attribute)
+                    if attribute.attr.as_str().starts_with("assertRaises"));
+            if expects {
+                return any_expected
+                    || call
+                        .arguments
+                        .find_argument_value("expected_exception", 0)
+                        .is_none_or(|expected| self.may_name_exception(expected, scope, wanted));
+            }
+        }
+        self.manager_may_suppress(manager, scope, with.is_async, CONTEXT_DEPTH)
+    }
+
     fn manager_may_suppress(
         &self,
         manager: &'a Expr,

@@ -246,8 +246,11 @@ impl<'a> SemanticModel<'a> {
     /// `except:`), or something this module cannot tell (a variable, an
     /// attribute of an object, a call); or a `with` that expects or
     /// suppresses exceptions (`pytest.raises`, `assertRaises…`,
-    /// `contextlib.suppress`). `classes` are builtin exception names, or
-    /// `CancelledError` for asyncio's.
+    /// `contextlib.suppress` naming one of them) or whose manager may
+    /// suppress whatever its body raises ([`Self::may_suppress_exceptions`]:
+    /// a class of the module whose `__exit__` may return true, an
+    /// `ExitStack`, a manager of another module). `classes` are builtin
+    /// exception names, or `CancelledError` for asyncio's.
     ///
     /// A class the module defines cannot be a base of a builtin one; an
     /// imported class is taken to be what its name says (an import named
@@ -288,8 +291,7 @@ impl<'a> SemanticModel<'a> {
                 }
                 (Stmt::With(with), BlockPart::Body) => {
                     for item in &with.items {
-                        if self.expects_exceptions(&item.context_expr, scope, &wanted, any_expected)
-                        {
+                        if self.with_item_may_catch(with, item, &wanted, any_expected) {
                             return Some(item.range);
                         }
                     }
@@ -1067,7 +1069,34 @@ mod tests {
             "async def f():\n    with suppress(ValueError):\n        sleep(x)\n"
         ));
         assert!(!caught(
+            "from contextlib import suppress\nasync def f():\n    with suppress(KeyError):\n        sleep(x)\n"
+        ));
+        // A `suppress` this module cannot trace to contextlib may be anything.
+        assert!(caught(
             "async def f():\n    with suppress(KeyError):\n        sleep(x)\n"
+        ));
+        // Managers that may suppress whatever the body raises.
+        assert!(caught(
+            "from contextlib import suppress as ignoring\nasync def f():\n    with ignoring(ValueError):\n        sleep(x)\n"
+        ));
+        assert!(caught(
+            "class Swallow:\n    def __enter__(self):\n        return self\n    def __exit__(self, *exc):\n        return True\nasync def f():\n    with Swallow():\n        sleep(x)\n"
+        ));
+        assert!(caught(
+            "import contextlib\nasync def f():\n    with contextlib.ExitStack() as stack:\n        stack.enter_context(contextlib.suppress(ValueError))\n        sleep(x)\n"
+        ));
+        assert!(caught(
+            "from lib import session\nasync def f():\n    async with session():\n        sleep(x)\n"
+        ));
+        // Managers known to let every exception through.
+        assert!(!caught(
+            "class Quiet:\n    def __enter__(self):\n        return self\n    def __exit__(self, *exc):\n        return None\nasync def f():\n    with Quiet():\n        sleep(x)\n"
+        ));
+        assert!(!caught(
+            "import asyncio\nlock = asyncio.Lock()\nasync def f():\n    async with lock:\n        async with asyncio.timeout(1):\n            sleep(x)\n"
+        ));
+        assert!(!caught(
+            "import pytest\nasync def f():\n    with pytest.raises(KeyError):\n        pass\n    sleep(x)\n"
         ));
         assert!(!caught(
             "async def f():\n    with open(p) as fh:\n        sleep(x)\n"
@@ -1081,6 +1110,13 @@ mod tests {
             })
         };
         assert!(!exactly(
+            "import pytest\nasync def f():\n    with pytest.raises(RuntimeError):\n        sleep(x)\n"
+        ));
+        assert!(!exactly(
+            "from pytest import raises as expect\nasync def f():\n    with expect(RuntimeError):\n        sleep(x)\n"
+        ));
+        // A `raises` of no known origin may be a manager that suppresses anything.
+        assert!(exactly(
             "async def f():\n    with pytest.raises(RuntimeError):\n        sleep(x)\n"
         ));
         assert!(!exactly(
