@@ -1,5 +1,4 @@
 # asyncmod-test: --unsafe-fixes
-# asyncmod-runtime: compare
 # Callees that change state of a class through a class method's `cls`, a
 # static method naming its class, or a new instance's class attribute:
 # running the calls side by side changed the values they computed

@@ -1,5 +1,4 @@
 # asyncmod-test: --unsafe-fixes
-# asyncmod-runtime: compare
 # Two instances of one class whose methods use an attribute of the class
 # (bound in its body, or reached through `type(self)` or
 # `self.__class__`): the calls share that object, and run side by side
