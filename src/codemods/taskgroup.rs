@@ -125,9 +125,12 @@ declare_codemod! {
     /// would no longer match, or now see, the `ExceptionGroup`; the same
     /// around a call of the function elsewhere in the module (`except
     /// BaseException as e: if type(e) in RETRY:` around `await
-    /// self._execute()`), or of a function that calls it, up to four calls
+    /// self._execute()`), or of a function that calls it, up to eight calls
     /// away (a method counts as called wherever its name is called on any
-    /// object: `self.nodes_manager.aclose()`). Callers in other modules are
+    /// object: `self.nodes_manager.aclose()`); also a call of it in a
+    /// lambda, whose callers are not followed. Not followed either: a call
+    /// whose coroutine becomes a task (`t = asyncio.create_task(f())`)
+    /// awaited elsewhere under such a handler. Callers in other modules are
     /// not seen: a public function or method of a library, whose users
     /// catch the exception types it raised (`except ResponseError:`), no
     /// longer catches them after the fix; review those by hand. Statements
@@ -694,7 +697,7 @@ fn obstacle(ctx: &Context, suite: &Suite, fan_out: &FanOut) -> Option<&'static s
 
 /// How many calls away from the function [`callers_obstacle`] looks for
 /// handlers that match its errors by type.
-const MAX_CALLER_DEPTH: usize = 4;
+const MAX_CALLER_DEPTH: usize = 8;
 
 /// A call of the function elsewhere in the module that sits where the
 /// wait itself would be refused (see [`enclosing_handlers_obstacle`]),
@@ -726,8 +729,12 @@ fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
                         _ => break,
                     }
                 }
+                // A lambda's body runs wherever the lambda is called, which
+                // is not followed: its callers may match the errors by type.
                 if semantic.scope(scope).kind == ScopeKind::Lambda {
-                    continue;
+                    return Some(
+                        "a lambda of the module calls this function, and whoever calls the lambda may catch its errors by type, which would no longer match the ExceptionGroup a TaskGroup raises",
+                    );
                 }
                 let caller = semantic
                     .innermost_stmt(scope, site.call.start())
@@ -2288,6 +2295,14 @@ mod tests {
             "{manager}async def outer(m):\n    async def step():\n        return [await m.aclose() for _ in range(1)]\n    try:\n        await step()\n    except OSError:\n        pass\n"
         );
         check_finding(&AM005, &nested, MESSAGE);
+        // Deep chains are followed too, and a call in a lambda refuses.
+        let deep = format!(
+            "{manager}async def l1(m):\n    await m.aclose()\nasync def l2(m):\n    await l1(m)\nasync def l3(m):\n    await l2(m)\nasync def l4(m):\n    await l3(m)\nasync def main(m):\n    try:\n        await l4(m)\n    except OSError:\n        pass\n"
+        );
+        check_finding(&AM005, &deep, MESSAGE);
+        let lambda =
+            format!("{manager}async def main(m):\n    get = lambda: m.aclose()\n    await get()\n");
+        check_finding(&AM005, &lambda, MESSAGE);
         // Callers that catch everything, all the way up: fixed.
         let broad = format!(
             "{manager}async def close_all(m):\n    await m.aclose()\n\nasync def main(m):\n    try:\n        await close_all(m)\n    except Exception:\n        pass\n"
