@@ -535,7 +535,8 @@ fn process(
         if allowed_fixes(&findings, rules, cells.as_ref()).is_empty() {
             // Settled: the model this round built (or builds now) finds the unused imports.
             if !removals.is_empty() {
-                let semantic = semantic.get_or_init(|| SemanticModel::build(parsed.syntax()));
+                let semantic =
+                    semantic.get_or_init(|| SemanticModel::build_in(parsed.syntax(), project));
                 if let Some((without, edits)) =
                     removal_edits(&text, semantic, &removals, cells.as_ref())
                 {
@@ -553,7 +554,7 @@ fn process(
         && let Ok(parsed) = parse_text(&text, cells.as_ref())
         && let Some((without, edits)) = removal_edits(
             &text,
-            &SemanticModel::build(parsed.syntax()),
+            &SemanticModel::build_in(parsed.syntax(), project),
             &removals,
             cells.as_ref(),
         )

@@ -1218,13 +1218,13 @@ fn process_notebook(
 fn project_module(indexes: &Indexes, path: &Path) -> ProjectModule {
     let (index, module) = indexes.for_file(path);
     let (name, package) = module.map_or((None, false), |(name, package)| (Some(name), package));
+    let file = index::layout::absolute(path);
     ProjectModule {
         facts: index,
         name,
         package,
-        dir: index::layout::absolute(path)
-            .parent()
-            .map(Path::to_path_buf),
+        dir: file.parent().map(Path::to_path_buf),
+        file: Some(file),
     }
 }
 

@@ -12,7 +12,7 @@ use super::context::Context;
 use super::edit::{Edit, ImportRemoval};
 use super::layout::{delete_statements, full_line_end, line_start, line_text, previous_line};
 use crate::semantic::imports::Lookup;
-use crate::semantic::scope::MODULE_SCOPE;
+use crate::semantic::scope::{MODULE_SCOPE, ScopeKind};
 use crate::semantic::{BindingKind, SemanticModel};
 use crate::source::line_ending;
 
@@ -272,7 +272,12 @@ fn is_definition(stmt: &Stmt) -> bool {
 /// statement names it (another function manages the name), when a `# noqa`
 /// comment sits on its line (someone marked it as deliberate, whatever the
 /// codes), or when removing it would need more than deleting whole lines or
-/// one alias.
+/// one alias. In a project (a model built with one), an import at module
+/// or class level also stays when another module of the project may read
+/// it from this one (`from mod import time`, `mod.time`; see
+/// [`crate::semantic::project::ProjectModule::others_may_read`]): the
+/// whole-project question is asked only here, once nothing in the module
+/// itself keeps the import.
 pub fn remove_unused_imports(
     source: &str,
     semantic: &SemanticModel,
@@ -299,6 +304,17 @@ pub fn remove_unused_imports(
         }
         for (_, binding) in semantic.bindings_named(&removal.name) {
             if binding.kind.import_path() != Some(removal.qualified.as_str()) {
+                continue;
+            }
+            let visible_outside = matches!(
+                semantic.scope(binding.scope).kind,
+                ScopeKind::Module | ScopeKind::Class
+            );
+            if visible_outside
+                && semantic
+                    .project()
+                    .is_some_and(|project| project.others_may_read(&removal.name))
+            {
                 continue;
             }
             let Some(stmt) = binding.stmt else { continue };
@@ -490,5 +506,43 @@ mod tests {
             "from m import b\n"
         );
         assert_eq!(remove("from m import a, b\n", &["a", "b"]), "");
+    }
+
+    #[test]
+    fn another_module_of_the_project_reading_it_keeps_it() {
+        use crate::index::ProjectIndex;
+        use crate::index::layout::Layout;
+        use crate::semantic::project::ProjectModule;
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
+        std::fs::write(dir.path().join("main.py"), "from mod import job, time\n").expect("write");
+        std::fs::write(dir.path().join("mod.py"), "import time\n").expect("write");
+        let project = ProjectModule {
+            facts: std::sync::Arc::new(ProjectIndex::new(Layout::at(dir.path().to_path_buf()))),
+            name: Some("mod".to_string()),
+            package: false,
+            dir: Some(dir.path().to_path_buf()),
+            file: Some(dir.path().join("mod.py")),
+        };
+        let removed = |source: &str, project: Option<&ProjectModule>| {
+            let parsed = crate::engine::parse(source).expect("parses");
+            let semantic = SemanticModel::build_in(parsed.syntax(), project);
+            let removal = ImportRemoval {
+                name: "time".to_string(),
+                qualified: "time".to_string(),
+            };
+            let edits = remove_unused_imports(source, &semantic, &[removal]);
+            crate::fix::apply::splice(source, &edits)
+        };
+        let source = "import time\nx = 1\n";
+        assert_eq!(removed(source, Some(&project)), source);
+        // Without a project, as before.
+        assert_eq!(removed(source, None), "x = 1\n");
+        // An import inside a function is no attribute of the module.
+        assert_eq!(
+            removed("def f():\n    import time\n    return 1\n", Some(&project)),
+            "def f():\n    return 1\n"
+        );
     }
 }

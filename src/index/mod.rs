@@ -12,6 +12,7 @@
 
 pub mod environment;
 pub mod layout;
+pub mod readers;
 mod scan;
 pub mod summary;
 
@@ -46,6 +47,11 @@ pub struct ProjectIndex {
     /// short name of the base as written: built on the first question that
     /// needs it (see [`Self::subclasses_may_override`]).
     scan: OnceLock<ProjectScan>,
+    /// The files that name each module, built on the first question about
+    /// who may read a module's names (see [`readers`]).
+    readers: OnceLock<readers::Readers>,
+    /// Answers already given about who may read a name, by file and name.
+    read_answers: Mutex<FxHashMap<(PathBuf, Box<str>), bool>>,
 }
 
 impl std::fmt::Debug for ProjectIndex {
@@ -77,6 +83,8 @@ impl ProjectIndex {
             summaries: RwLock::new(FxHashMap::default()),
             resolved: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
+            readers: OnceLock::new(),
+            read_answers: Mutex::new(FxHashMap::default()),
         }
     }
 
@@ -472,6 +480,23 @@ impl ProjectFacts for ProjectIndex {
             }
         }
         None
+    }
+
+    fn others_may_read(&self, file: &Path, name: &str) -> bool {
+        let key = (file.to_path_buf(), Box::<str>::from(name));
+        if let Ok(answers) = self.read_answers.lock()
+            && let Some(&answer) = answers.get(&key)
+        {
+            return answer;
+        }
+        let answer = self
+            .readers
+            .get_or_init(|| readers::Readers::scan(&self.layout))
+            .may_read(file, name);
+        if let Ok(mut answers) = self.read_answers.lock() {
+            answers.insert(key, answer);
+        }
+        answer
     }
 
     fn is_script(&self, qualified: &str) -> bool {

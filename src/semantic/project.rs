@@ -97,6 +97,12 @@ pub trait ProjectFacts: Send + Sync {
     /// `sys.path`, so a `top.py` or `top/` beside it wins there.
     fn shadowed_beside(&self, dir: &Path, top: &str) -> bool;
 
+    /// Whether a project file other than `file` may read the name `name`
+    /// of the module in `file` (`from mod import time`, `mod.time`, a
+    /// dynamic import, a star import): asked before a fix removes an
+    /// import `file` no longer uses. Conservative: `true` when unsure.
+    fn others_may_read(&self, file: &Path, name: &str) -> bool;
+
     /// Whether `[project.scripts]` (or Poetry's scripts) names the function
     /// `qualified` (`app.cli.main`): an entry point, which the installed
     /// script calls once per process.
@@ -122,6 +128,9 @@ pub struct ProjectModule {
     pub package: bool,
     /// The directory of the module's file.
     pub dir: Option<PathBuf>,
+    /// The module's file (absolute; it need not exist, as for
+    /// `--stdin-filename`).
+    pub file: Option<PathBuf>,
 }
 
 impl fmt::Debug for ProjectModule {
@@ -134,6 +143,15 @@ impl fmt::Debug for ProjectModule {
 }
 
 impl ProjectModule {
+    /// Whether another module of the project may read the module-level
+    /// name `name` of this one (see [`ProjectFacts::others_may_read`]);
+    /// `false` for a module with no file.
+    pub fn others_may_read(&self, name: &str) -> bool {
+        self.file
+            .as_deref()
+            .is_some_and(|file| self.facts.others_may_read(file, name))
+    }
+
     /// Whether the function `name` defined at this module's top level is
     /// an entry point named in `[project.scripts]`.
     pub fn is_script(&self, name: &str) -> bool {
@@ -341,6 +359,7 @@ mod tests {
             name: Some(name.to_string()),
             package: false,
             dir: Some(module_dir),
+            file: None,
         };
         let parsed = parse(source).expect("parses");
         let semantic = SemanticModel::build_in(parsed.syntax(), Some(&project));

@@ -1,0 +1,5 @@
+from jobs import ticker
+
+
+def started():
+    return ticker.time.monotonic() > 0
