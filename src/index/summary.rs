@@ -119,11 +119,13 @@ pub fn summarize(
     let line = |offset: TextSize| lines.line_index(offset).get() as u32;
     let absolute = |qualified: &str| absolutize(qualified, name, package);
 
+    let scopes = ScopeBindings::of(&semantic);
     let mut by_name: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
-    for (id, binding) in semantic.bindings.iter().enumerate() {
-        if binding.scope == MODULE_SCOPE {
-            by_name.entry(binding.name).or_default().push(id as u32);
-        }
+    for &id in scopes.bindings(MODULE_SCOPE) {
+        by_name
+            .entry(semantic.binding(id).name)
+            .or_default()
+            .push(id);
     }
     let mut symbols = FxHashMap::default();
     for (&symbol_name, ids) in &by_name {
@@ -138,9 +140,9 @@ pub fn summarize(
                     (BindingKind::FunctionDef(def), _) => {
                         Symbol::Function(function(&semantic, def, line(def.name.start())))
                     }
-                    (BindingKind::ClassDef(class), _) => {
-                        Symbol::Class(class_summary(&semantic, class, name, package, &line))
-                    }
+                    (BindingKind::ClassDef(class), _) => Symbol::Class(class_summary(
+                        &semantic, &scopes, class, name, package, &line,
+                    )),
                     (BindingKind::Import { qualified, .. }, _) => {
                         Symbol::Import(absolute(qualified).into())
                     }
@@ -255,8 +257,52 @@ fn for_each_return(body: &[Stmt], found: &mut dyn FnMut(bool)) {
     Returns(found).visit_body(body);
 }
 
+/// Each scope's bindings, and each class statement's scope, found in one
+/// pass: a module with thousands of classes must not walk every binding
+/// and every scope once per class.
+struct ScopeBindings {
+    /// Binding ids by scope id, in binding order.
+    by_scope: Vec<Vec<u32>>,
+    /// The scope of each class statement, by the statement's address.
+    class_scopes: FxHashMap<usize, ScopeId>,
+}
+
+impl ScopeBindings {
+    fn of(semantic: &SemanticModel) -> ScopeBindings {
+        let mut by_scope = vec![Vec::new(); semantic.scopes.len()];
+        for (id, binding) in semantic.bindings.iter().enumerate() {
+            if let Some(ids) = by_scope.get_mut(binding.scope as usize) {
+                ids.push(id as u32);
+            }
+        }
+        let mut class_scopes = FxHashMap::default();
+        for (id, scope) in semantic.scopes.iter().enumerate() {
+            if let ScopeNode::Class(class) = scope.node {
+                class_scopes
+                    .entry(std::ptr::from_ref(class) as usize)
+                    .or_insert(id as ScopeId);
+            }
+        }
+        ScopeBindings {
+            by_scope,
+            class_scopes,
+        }
+    }
+
+    fn bindings(&self, scope: ScopeId) -> &[u32] {
+        self.by_scope.get(scope as usize).map_or(&[], Vec::as_slice)
+    }
+
+    fn of_class(&self, class: &StmtClassDef) -> Option<ScopeId> {
+        self.class_scopes
+            .get(&(std::ptr::from_ref(class) as usize))
+            .copied()
+    }
+}
+
 fn class_summary(
     semantic: &SemanticModel,
+    scopes: &ScopeBindings,
     class: &StmtClassDef,
     module_name: &str,
     package: bool,
@@ -267,19 +313,16 @@ fn class_summary(
         .iter()
         .map(|base| module_qualified(semantic, base, module_name, package))
         .collect();
-    let class_scope = semantic
-        .scopes
-        .iter()
-        .position(|s| matches!(s.node, ScopeNode::Class(c) if std::ptr::eq(c, class)))
-        .map(|i| i as ScopeId);
+    let class_scope = scopes.of_class(class);
     let mut methods = FxHashMap::default();
     let mut other_names = FxHashSet::default();
     if let Some(scope) = class_scope {
         let mut by_name: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
-        for (id, binding) in semantic.bindings.iter().enumerate() {
-            if binding.scope == scope {
-                by_name.entry(binding.name).or_default().push(id as u32);
-            }
+        for &id in scopes.bindings(scope) {
+            by_name
+                .entry(semantic.binding(id).name)
+                .or_default()
+                .push(id);
         }
         for (name, ids) in by_name {
             let direct_def = match ids.as_slice() {
