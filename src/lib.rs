@@ -1216,16 +1216,7 @@ fn process_notebook(
 /// The project around the file at `path` (which need not exist, as for
 /// `--stdin-filename`), for the semantic layer's questions about imports.
 fn project_module(indexes: &Indexes, path: &Path) -> ProjectModule {
-    let (index, module) = indexes.for_file(path);
-    let (name, package) = module.map_or((None, false), |(name, package)| (Some(name), package));
-    let file = index::layout::absolute(path);
-    ProjectModule {
-        facts: index,
-        name,
-        package,
-        dir: file.parent().map(Path::to_path_buf),
-        file: Some(file),
-    }
+    indexes.project_module(path)
 }
 
 /// A progress bar on stderr, shown only on a terminal and only once a run

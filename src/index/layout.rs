@@ -75,30 +75,31 @@ impl Layout {
     /// name Python could not import (`my-tool.py`).
     pub fn module_name(&self, file: &Path) -> Option<(String, bool)> {
         let file = absolute(file);
+        let package = self.package_name(file.parent()?)?;
+        module_in(&package, &file)
+    }
+
+    /// The dotted name of the directory `dir` (absolute and clean) under
+    /// the first source root holding it: `""` for the source root itself,
+    /// `None` outside every source root or when a part is no identifier.
+    pub fn package_name(&self, dir: &Path) -> Option<String> {
         let source_root = self
             .source_roots
             .iter()
-            .find(|root| file.starts_with(root))?;
-        let relative = file.strip_prefix(source_root).ok()?;
+            .find(|root| dir.starts_with(root))?;
+        let relative = dir.strip_prefix(source_root).ok()?;
         let mut parts: Vec<&str> = Vec::new();
         for component in relative.components() {
             let Component::Normal(part) = component else {
                 return None;
             };
-            parts.push(part.to_str()?);
+            let part = part.to_str()?;
+            if !is_identifier(part) {
+                return None;
+            }
+            parts.push(part);
         }
-        let last = parts.pop()?;
-        let stem = last
-            .strip_suffix(".py")
-            .or_else(|| last.strip_suffix(".pyi"))?;
-        let package = stem == "__init__";
-        if !package {
-            parts.push(stem);
-        }
-        if parts.is_empty() || !parts.iter().all(|p| is_identifier(p)) {
-            return None;
-        }
-        Some((parts.join("."), package))
+        Some(parts.join("."))
     }
 
     /// The file or directory behind `module` (`app.server`), searched in
@@ -144,6 +145,28 @@ fn find_in(root: &Path, parts: &[&str]) -> Option<ModuleFile> {
     package_dir
         .is_dir()
         .then_some(ModuleFile::Namespace(package_dir))
+}
+
+/// The dotted name of `file` in the package named `package` (`""` at a
+/// source root), and whether it is the package's `__init__.py`; `None` for
+/// a name Python could not import (`my-tool.py`, an `__init__.py` at a
+/// source root).
+pub fn module_in(package: &str, file: &Path) -> Option<(String, bool)> {
+    let last = file.file_name()?.to_str()?;
+    let stem = last
+        .strip_suffix(".py")
+        .or_else(|| last.strip_suffix(".pyi"))?;
+    if stem == "__init__" {
+        return (!package.is_empty()).then(|| (package.to_string(), true));
+    }
+    if !is_identifier(stem) {
+        return None;
+    }
+    if package.is_empty() {
+        Some((stem.to_string(), false))
+    } else {
+        Some((format!("{package}.{stem}"), false))
+    }
 }
 
 /// Whether `name` can be a segment of a dotted module name.

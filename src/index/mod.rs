@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use rustc_hash::FxHashMap;
 
-use crate::semantic::project::{FunctionFacts, Origin, ProjectFacts, Resolved};
+use crate::semantic::project::{FunctionFacts, Origin, ProjectFacts, ProjectModule, Resolved};
 use layout::{Layout, ModuleFile};
 use scan::ProjectScan;
 use summary::{ClassSummary, FunctionSummary, ModuleSummary, Symbol};
@@ -29,6 +29,10 @@ use summary::{ClassSummary, FunctionSummary, ModuleSummary, Symbol};
 /// How many imports a name may go through before the index gives up (a
 /// re-export chain that long, or one that loops, is unknown).
 const MAX_HOPS: usize = 16;
+
+/// Where a module is, and whether that is in the project (not in the
+/// environment).
+type Located = (Option<ModuleFile>, bool);
 
 /// One project: its layout, its entry points and the summaries read so far.
 pub struct ProjectIndex {
@@ -43,6 +47,11 @@ pub struct ProjectIndex {
     summaries: RwLock<FxHashMap<Box<str>, Option<Arc<ModuleSummary>>>>,
     /// Answers already given, by dotted name.
     resolved: RwLock<FxHashMap<Box<str>, Resolved>>,
+    /// Where each module asked about is (see [`Self::locate`]), and whether
+    /// that is in the project: each name is looked for on disk once.
+    located: RwLock<FxHashMap<Box<str>, Located>>,
+    /// Answers of [`ProjectFacts::binds_loop_at_import`], by module.
+    loop_bound: RwLock<FxHashMap<Box<str>, Option<String>>>,
     /// Each class's direct subclasses anywhere in the project, by the
     /// short name of the base as written: built on the first question that
     /// needs it (see [`Self::subclasses_may_override`]).
@@ -82,6 +91,8 @@ impl ProjectIndex {
             scripts,
             summaries: RwLock::new(FxHashMap::default()),
             resolved: RwLock::new(FxHashMap::default()),
+            located: RwLock::new(FxHashMap::default()),
+            loop_bound: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
             readers: OnceLock::new(),
             read_answers: Mutex::new(FxHashMap::default()),
@@ -117,14 +128,43 @@ impl ProjectIndex {
     /// The file behind `module`: in the project, else (when the project has
     /// no top-level module of that name) in the environment.
     fn locate(&self, module: &str) -> Option<ModuleFile> {
+        self.located(module).0
+    }
+
+    /// Whether `module` is a module of the project itself.
+    fn in_project(&self, module: &str) -> bool {
+        self.located(module).1
+    }
+
+    /// [`Self::locate`], and whether the file is in the project.
+    fn located(&self, module: &str) -> Located {
+        if let Ok(known) = self.located.read()
+            && let Some(found) = known.get(module)
+        {
+            return found.clone();
+        }
+        let found = self.locate_uncached(module);
+        if let Ok(mut known) = self.located.write() {
+            known.insert(module.into(), found.clone());
+        }
+        found
+    }
+
+    fn locate_uncached(&self, module: &str) -> Located {
         let top = module.split('.').next().unwrap_or(module);
         if let Some(found) = self.layout.find_module(module) {
-            return Some(found);
+            return (Some(found), true);
         }
-        if self.layout.find_module(top).is_some() {
-            return None;
+        // A name under a top-level module of the project is never the
+        // environment's.
+        if top != module && self.in_project(top) {
+            return (None, false);
         }
-        self.environment.as_ref()?.find_module(module)
+        let environment = self
+            .environment
+            .as_ref()
+            .and_then(|environment| environment.find_module(module));
+        (environment, false)
     }
 
     fn resolve_hops(&self, qualified: &str, hops: usize) -> Resolved {
@@ -449,37 +489,16 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn binds_loop_at_import(&self, module: &str) -> Option<String> {
-        let mut seen: Vec<String> = vec![module.to_string()];
-        let mut next = 0;
-        while let Some(current) = seen.get(next).cloned() {
-            next += 1;
-            if next > 64 {
-                break;
-            }
-            let Some(summary) = self.summary(&current) else {
-                continue;
-            };
-            if let Some((call, line)) = summary.loop_bound_at_import.first() {
-                let origin = self.origin(&summary, *line);
-                return Some(format!("`{call}()` in `{origin}`"));
-            }
-            for symbol in summary.symbols.values() {
-                let Symbol::Import(target) = symbol else {
-                    continue;
-                };
-                let parts: Vec<&str> = target.split('.').collect();
-                for split in (1..=parts.len()).rev() {
-                    let prefix = parts[..split].join(".");
-                    if self.layout.find_module(&prefix).is_some() {
-                        if !seen.contains(&prefix) {
-                            seen.push(prefix);
-                        }
-                        break;
-                    }
-                }
-            }
+        if let Ok(known) = self.loop_bound.read()
+            && let Some(answer) = known.get(module)
+        {
+            return answer.clone();
         }
-        None
+        let answer = self.binds_loop_at_import_uncached(module);
+        if let Ok(mut known) = self.loop_bound.write() {
+            known.insert(module.into(), answer.clone());
+        }
+        answer
     }
 
     fn others_may_read(&self, file: &Path, name: &str) -> bool {
@@ -510,6 +529,44 @@ impl ProjectFacts for ProjectIndex {
             return false;
         }
         dir.join(format!("{top}.py")).is_file() || dir.join(top).is_dir()
+    }
+}
+
+impl ProjectIndex {
+    /// [`ProjectFacts::binds_loop_at_import`]: the modules `module`
+    /// imports, and theirs, breadth first.
+    fn binds_loop_at_import_uncached(&self, module: &str) -> Option<String> {
+        let mut seen: Vec<String> = vec![module.to_string()];
+        let mut next = 0;
+        while let Some(current) = seen.get(next).cloned() {
+            next += 1;
+            if next > 64 {
+                break;
+            }
+            let Some(summary) = self.summary(&current) else {
+                continue;
+            };
+            if let Some((call, line)) = summary.loop_bound_at_import.first() {
+                let origin = self.origin(&summary, *line);
+                return Some(format!("`{call}()` in `{origin}`"));
+            }
+            for symbol in summary.symbols.values() {
+                let Symbol::Import(target) = symbol else {
+                    continue;
+                };
+                let parts: Vec<&str> = target.split('.').collect();
+                for split in (1..=parts.len()).rev() {
+                    let prefix = parts[..split].join(".");
+                    if self.in_project(&prefix) {
+                        if !seen.contains(&prefix) {
+                            seen.push(prefix);
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        None
     }
 }
 
@@ -669,8 +726,17 @@ pub struct Indexes {
     /// The interpreter `--python` names, if any.
     python: Option<PathBuf>,
     by_root: Mutex<FxHashMap<PathBuf, Arc<ProjectIndex>>>,
-    /// The root found for each directory already asked about.
-    roots: Mutex<FxHashMap<PathBuf, PathBuf>>,
+    /// What each directory already asked about gives its files.
+    dirs: Mutex<FxHashMap<PathBuf, DirModule>>,
+}
+
+/// A directory's project root, and its dotted name under the first source
+/// root holding it (`""` at the source root itself; `None` when no import
+/// can name it: outside every source root, or a part that is no identifier).
+#[derive(Clone)]
+struct DirModule {
+    root: PathBuf,
+    package: Option<String>,
 }
 
 impl Indexes {
@@ -692,30 +758,64 @@ impl Indexes {
     /// The index of the project around `file`, and the file's module name
     /// and whether it is a package (`None` for a file no import can name).
     pub fn for_file(&self, file: &Path) -> (Arc<ProjectIndex>, Option<(String, bool)>) {
+        let (index, module, _) = self.lookup(file);
+        (index, module)
+    }
+
+    /// [`Self::for_file`], and the file's absolute path. The project and
+    /// the dotted name are found once per directory: the root is the
+    /// first file's (as [`Layout::discover`] finds it), and a file's name
+    /// is its directory's and its own stem.
+    fn lookup(&self, file: &Path) -> (Arc<ProjectIndex>, Option<(String, bool)>, PathBuf) {
         let file = layout::absolute(file);
-        let dir = file
-            .parent()
-            .map_or_else(|| file.clone(), Path::to_path_buf);
-        let known_root = self.roots.lock().ok().and_then(|r| r.get(&dir).cloned());
-        let root = match known_root {
-            Some(root) => root,
+        let dir = file.parent().unwrap_or(&file);
+        let known = self.dirs.lock().ok().and_then(|d| d.get(dir).cloned());
+        let (index, package) = match known {
+            Some(DirModule { root, package }) => (self.index(root), package),
             None => {
                 let root = Layout::discover(&file).root;
-                if let Ok(mut roots) = self.roots.lock() {
-                    roots.insert(dir, root.clone());
+                let index = self.index(root.clone());
+                let package = index.layout.package_name(dir);
+                if let Ok(mut dirs) = self.dirs.lock() {
+                    dirs.insert(
+                        dir.to_path_buf(),
+                        DirModule {
+                            root,
+                            package: package.clone(),
+                        },
+                    );
                 }
-                root
+                (index, package)
             }
         };
-        let index = match self.by_root.lock() {
+        let module = package.and_then(|package| layout::module_in(&package, &file));
+        (index, module, file)
+    }
+
+    /// The index of the project at `root`, made on first use.
+    fn index(&self, root: PathBuf) -> Arc<ProjectIndex> {
+        match self.by_root.lock() {
             Ok(mut by_root) => by_root
                 .entry(root.clone())
                 .or_insert_with(|| Arc::new(self.index_at(root)))
                 .clone(),
             Err(_) => Arc::new(self.index_at(root)),
-        };
-        let module = index.layout.module_name(&file);
-        (index, module)
+        }
+    }
+
+    /// What the semantic layer asks about imports, for the file at `path`
+    /// (which need not exist, as for `--stdin-filename`): its project, its
+    /// module name, and its directory. The driver asks this for each file.
+    pub fn project_module(&self, path: &Path) -> ProjectModule {
+        let (index, module, file) = self.lookup(path);
+        let (name, package) = module.map_or((None, false), |(name, package)| (Some(name), package));
+        ProjectModule {
+            facts: index,
+            name,
+            package,
+            dir: file.parent().map(Path::to_path_buf),
+            file: Some(file),
+        }
     }
 }
 
