@@ -3,17 +3,25 @@
 //! Times, in one run over the same files: (a) reading and parsing only, with
 //! ruff's parser (the floor); (b) asyncmod's analysis with every codemod
 //! enabled (`check`); (c) the full `fix` pipeline to final text, on one core
-//! and on all cores. Prints the ratios b/a and c/a and the multi-core speedup.
+//! and on all cores. (b) and (c) ask each file's project index as the binary
+//! does: each round starts with no index, so building the indexes (the scan
+//! of each project, the summaries of the modules imported) counts in it. A
+//! row (c) without the index shows what the index costs. Prints the ratios
+//! b/a and c/a and the multi-core speedup.
 //! The corpus defaults to the ecosystem-check cache when present, else the
 //! local CPython standard library. Machines are shared and noisy: each phase
-//! runs several times, interleaved, and the best time counts.
+//! runs several times, interleaved, and the best time counts; where the
+//! system reports it (Linux), the process's CPU time (user + system) is
+//! shown too, and the ratios are given for both (on a loaded machine the
+//! CPU ratio is the steadier one).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use asyncmod::codemods::ALL;
-use asyncmod::engine::{Mode, process_source};
+use asyncmod::engine::{Mode, process_source, process_source_in};
+use asyncmod::index::Indexes;
 use asyncmod::settings::RuleSettings;
 use asyncmod::version::PyVersion;
 
@@ -23,8 +31,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const ROUNDS: usize = 5;
 
-/// Work done on one file's text; returns something to sum, so nothing is optimised away.
-type Work<'a> = &'a (dyn Fn(&str) -> usize + Sync);
+/// Work done on one file (the run's indexes, its path, its text); returns
+/// something to sum, so nothing is optimised away.
+type Work<'a> = &'a (dyn Fn(&Indexes, &Path, &str) -> usize + Sync);
 
 fn corpus_dirs() -> Vec<PathBuf> {
     let args: Vec<PathBuf> = std::env::args()
@@ -79,19 +88,36 @@ fn python_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
     files
 }
 
+/// The CPU time (user + system) of this process so far, from
+/// `/proc/self/stat` (in ticks of 1/100 s); `None` elsewhere.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name, which is in parentheses.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<u64>().ok();
+    // utime and stime are the 14th and 15th fields, 12th and 13th after `)`.
+    Some(Duration::from_millis((ticks(11)? + ticks(12)?) * 10))
+}
+
 fn read(path: &Path) -> Option<String> {
     String::from_utf8(std::fs::read(path).ok()?).ok()
 }
 
-/// Runs `work` over every file on `threads` threads; returns the elapsed time and a checksum.
-fn timed(
-    files: &[PathBuf],
-    threads: usize,
-    work: &(dyn Fn(&str) -> usize + Sync),
-) -> (Duration, usize) {
+/// What one phase took: wall time, and CPU time where it is known.
+#[derive(Clone, Copy)]
+struct Took {
+    wall: Duration,
+    cpu: Option<Duration>,
+}
+
+/// Runs `work` over every file on `threads` threads, with indexes made
+/// for this run alone; returns what it took and a checksum.
+fn timed(files: &[PathBuf], threads: usize, work: Work) -> (Took, usize) {
     let next = AtomicUsize::new(0);
     let total = AtomicUsize::new(0);
+    let cpu_started = cpu_time();
     let started = Instant::now();
+    let indexes = Indexes::new(None);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             std::thread::Builder::new()
@@ -102,7 +128,7 @@ fn timed(
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(path) = files.get(i) else { break };
                         if let Some(text) = read(path) {
-                            sum += work(&text);
+                            sum += work(&indexes, path, &text);
                         }
                     }
                     total.fetch_add(sum, Ordering::Relaxed);
@@ -110,7 +136,11 @@ fn timed(
                 .expect("spawn");
         }
     });
-    (started.elapsed(), total.load(Ordering::Relaxed))
+    let wall = started.elapsed();
+    let cpu = cpu_started
+        .zip(cpu_time())
+        .map(|(a, b)| b.saturating_sub(a));
+    (Took { wall, cpu }, total.load(Ordering::Relaxed))
 }
 
 fn main() {
@@ -126,10 +156,20 @@ fn main() {
     rules.unsafe_fixes = true;
     rules.options.target_version = PyVersion::NEWEST_TARGET;
 
-    let parse_only = |text: &str| usize::from(ruff_python_parser::parse_module(text).is_ok());
-    let check =
-        |text: &str| process_source(text, &rules, Mode::Check).map_or(0, |o| o.reports.len());
-    let fix = |text: &str| {
+    let parse_only = |_: &Indexes, _: &Path, text: &str| {
+        usize::from(ruff_python_parser::parse_module(text).is_ok())
+    };
+    // As the binary does: each file's project, found and indexed on first use.
+    let check = |indexes: &Indexes, path: &Path, text: &str| {
+        let project = indexes.project_module(path);
+        process_source_in(text, &rules, Mode::Check, Some(&project)).map_or(0, |o| o.reports.len())
+    };
+    let fix = |indexes: &Indexes, path: &Path, text: &str| {
+        let project = indexes.project_module(path);
+        process_source_in(text, &rules, Mode::Fix, Some(&project))
+            .map_or(0, |o| o.fixed.map_or(0, |f| f.len()))
+    };
+    let fix_alone = |_: &Indexes, _: &Path, text: &str| {
         process_source(text, &rules, Mode::Fix).map_or(0, |o| o.fixed.map_or(0, |f| f.len()))
     };
 
@@ -144,51 +184,75 @@ fn main() {
         cores
     );
     // Warm the page cache so every phase reads from memory.
-    timed(&files, cores, &|t: &str| t.len());
+    timed(&files, cores, &|_: &Indexes, _: &Path, t: &str| t.len());
 
-    let mut best = [Duration::MAX; 4];
-    let mut sums = [0usize; 4];
+    let mut best = [Took {
+        wall: Duration::MAX,
+        cpu: None,
+    }; 5];
+    let mut sums = [0usize; 5];
     for _ in 0..ROUNDS {
-        let phases: [(usize, usize, Work); 4] = [
+        let phases: [(usize, usize, Work); 5] = [
             (0, 1, &parse_only),
             (1, 1, &check),
             (2, 1, &fix),
             (3, cores, &fix),
+            (4, 1, &fix_alone),
         ];
         for (slot, threads, work) in phases {
-            let (elapsed, sum) = timed(&files, threads, work);
-            best[slot] = best[slot].min(elapsed);
+            let (took, sum) = timed(&files, threads, work);
+            let slot_best = &mut best[slot];
+            slot_best.wall = slot_best.wall.min(took.wall);
+            slot_best.cpu = match (slot_best.cpu, took.cpu) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             sums[slot] = sum;
         }
     }
     let seconds = |d: Duration| d.as_secs_f64();
     let mb_s = |d: Duration| bytes as f64 / 1e6 / seconds(d);
-    println!(
-        "(a) read + parse, 1 core:        {:8.3} s  {:6.1} MB/s  ({} parsed)",
-        seconds(best[0]),
-        mb_s(best[0]),
-        sums[0]
+    let row = |label: &str, took: Took, note: String| {
+        let cpu = took
+            .cpu
+            .map_or_else(String::new, |c| format!("  cpu {:7.3} s", seconds(c)));
+        println!(
+            "{label:<33}{:8.3} s  {:6.1} MB/s{cpu}{note}",
+            seconds(took.wall),
+            mb_s(took.wall)
+        );
+    };
+    row(
+        "(a) read + parse, 1 core:",
+        best[0],
+        format!("  ({} parsed)", sums[0]),
     );
-    println!(
-        "(b) analysis, every codemod, 1:  {:8.3} s  {:6.1} MB/s  ({} findings)",
-        seconds(best[1]),
-        mb_s(best[1]),
-        sums[1]
+    row(
+        "(b) analysis, every codemod, 1:",
+        best[1],
+        format!("  ({} findings)", sums[1]),
     );
-    println!(
-        "(c) fix to final text, 1 core:   {:8.3} s  {:6.1} MB/s",
-        seconds(best[2]),
-        mb_s(best[2])
+    row("(c) fix to final text, 1 core:", best[2], String::new());
+    row(
+        &format!("(c) fix to final text, {cores} cores:"),
+        best[3],
+        String::new(),
     );
-    println!(
-        "(c) fix to final text, {cores} cores:  {:8.3} s  {:6.1} MB/s",
-        seconds(best[3]),
-        mb_s(best[3])
-    );
-    println!("b/a = {:.2}", seconds(best[1]) / seconds(best[0]));
-    println!("c/a = {:.2}", seconds(best[2]) / seconds(best[0]));
+    row("(c) without the index, 1 core:", best[4], String::new());
+    let ratio = |label: &str, over: Took, under: Took| {
+        let cpu = over.cpu.zip(under.cpu).map_or_else(String::new, |(o, u)| {
+            format!("  (cpu {:.2})", seconds(o) / seconds(u))
+        });
+        println!(
+            "{label} = {:.2}{cpu}",
+            seconds(over.wall) / seconds(under.wall)
+        );
+    };
+    ratio("b/a", best[1], best[0]);
+    ratio("c/a", best[2], best[0]);
+    ratio("c/a without the index", best[4], best[0]);
     println!(
         "speedup on {cores} cores = {:.2}x",
-        seconds(best[2]) / seconds(best[3])
+        seconds(best[2].wall) / seconds(best[3].wall)
     );
 }
