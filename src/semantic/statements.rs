@@ -95,6 +95,34 @@ impl<'a> Visitor<'a> for CallGiven<'a> {
         visitor::walk_expr(self, expr);
     }
 }
+/// Visits the expressions of `stmt` itself: its header for a compound
+/// statement, not its nested blocks (their statements are others), and
+/// nothing of a `def`, `class` or `try`.
+pub(super) fn visit_own_expressions<'a, V: Visitor<'a>>(visitor: &mut V, stmt: &'a Stmt) {
+    match stmt {
+        Stmt::With(with) => {
+            for item in &with.items {
+                visitor.visit_with_item(item);
+            }
+        }
+        Stmt::For(loop_) => {
+            visitor.visit_expr(&loop_.target);
+            visitor.visit_expr(&loop_.iter);
+        }
+        Stmt::While(loop_) => visitor.visit_expr(&loop_.test),
+        Stmt::If(branch) => {
+            visitor.visit_expr(&branch.test);
+            for clause in &branch.elif_else_clauses {
+                if let Some(test) = &clause.test {
+                    visitor.visit_expr(test);
+                }
+            }
+        }
+        Stmt::Match(match_) => visitor.visit_expr(&match_.subject),
+        Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::Try(_) => {}
+        _ => visitor::walk_stmt(visitor, stmt),
+    }
+}
 
 /// Finds the attribute whose value is the expression at `range`.
 struct AttributeOf<'a> {
@@ -106,29 +134,7 @@ impl<'a> AttributeOf<'a> {
     /// The expressions of `stmt` itself: its header for a compound
     /// statement, not its nested blocks (their statements are others).
     fn visit_own_expressions(&mut self, stmt: &'a Stmt) {
-        match stmt {
-            Stmt::With(with) => {
-                for item in &with.items {
-                    self.visit_with_item(item);
-                }
-            }
-            Stmt::For(loop_) => {
-                self.visit_expr(&loop_.target);
-                self.visit_expr(&loop_.iter);
-            }
-            Stmt::While(loop_) => self.visit_expr(&loop_.test),
-            Stmt::If(branch) => {
-                self.visit_expr(&branch.test);
-                for clause in &branch.elif_else_clauses {
-                    if let Some(test) = &clause.test {
-                        self.visit_expr(test);
-                    }
-                }
-            }
-            Stmt::Match(match_) => self.visit_expr(&match_.subject),
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::Try(_) => {}
-            _ => visitor::walk_stmt(self, stmt),
-        }
+        visit_own_expressions(self, stmt);
     }
 }
 

@@ -426,29 +426,7 @@ impl<'a> Ancestors<'a> {
     /// The expressions of `stmt` itself: its header for a compound
     /// statement, not its nested blocks.
     fn visit_own(&mut self, stmt: &'a Stmt) {
-        match stmt {
-            Stmt::With(with) => {
-                for item in &with.items {
-                    self.visit_with_item(item);
-                }
-            }
-            Stmt::For(loop_) => {
-                self.visit_expr(&loop_.target);
-                self.visit_expr(&loop_.iter);
-            }
-            Stmt::While(loop_) => self.visit_expr(&loop_.test),
-            Stmt::If(branch) => {
-                self.visit_expr(&branch.test);
-                for clause in &branch.elif_else_clauses {
-                    if let Some(test) = &clause.test {
-                        self.visit_expr(test);
-                    }
-                }
-            }
-            Stmt::Match(match_) => self.visit_expr(&match_.subject),
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::Try(_) => {}
-            _ => visitor::walk_stmt(self, stmt),
-        }
+        super::statements::visit_own_expressions(self, stmt);
     }
 }
 
