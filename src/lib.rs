@@ -135,9 +135,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         }
         Command::Diff(args) => run_files(&args, Task::Diff, false, false),
         Command::Check(args) if args.show_index.is_some() => {
-            let what = args.show_index.as_deref().unwrap_or_default();
-            print_stdout(&show_index(&args.files, what)?)?;
-            Ok(ExitStatus::Success)
+            show_index(&args.files, args.show_index.as_deref().unwrap_or_default())
         }
         Command::Check(args) => {
             let task = if args.fix {
@@ -158,11 +156,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
 
 /// `check --show-index MODULE`: what the index of the project around the
 /// first path (or the current directory) knows about `what`, a dotted
-/// module name or a file of the project.
-fn show_index(args: &FileArgs, what: &str) -> anyhow::Result<String> {
+/// module name or a file of the project. Exit 0 when the module was found,
+/// 2 (an error naming close module names) when it was not.
+fn show_index(args: &FileArgs, what: &str) -> anyhow::Result<ExitStatus> {
     let settings = Settings::resolve(args, false)?;
+    let indexes = Indexes::new(settings.files.python.clone());
+    if let Some(warning) = indexes.warning() {
+        writeln!(io::stderr(), "{warning}").context("writing a warning")?;
+    }
     let file = Path::new(what);
     let (around, module) = if what.ends_with(".py") || file.is_file() {
+        if !file.is_file() {
+            anyhow::bail!("`{what}`: no such file");
+        }
         let layout = index::layout::Layout::discover(file);
         let Some((module, _)) = layout.module_name(file) else {
             anyhow::bail!(
@@ -180,11 +186,14 @@ fn show_index(args: &FileArgs, what: &str) -> anyhow::Result<String> {
             .unwrap_or_else(|| PathBuf::from("."));
         (around, what.to_string())
     };
-    let layout = index::layout::Layout::discover(&around);
-    let site_packages =
-        index::environment::site_packages(settings.files.python.as_deref(), &layout.root);
-    let project = index::ProjectIndex::with_environment(layout, site_packages);
-    Ok(project.describe(&module))
+    let project = indexes.project_at(index::layout::Layout::discover(&around).root);
+    match project.describe(&module) {
+        index::Description::Found(text) => {
+            print_stdout(&text)?;
+            Ok(ExitStatus::Success)
+        }
+        index::Description::NotFound(message) => anyhow::bail!("{message}"),
+    }
 }
 
 fn print_stdout(text: &str) -> anyhow::Result<()> {
@@ -245,6 +254,9 @@ fn run_files(
     let named = named_codemods(args);
     // One index per project root, shared by every file of the run.
     let indexes = Indexes::new(settings.files.python.clone());
+    if let Some(warning) = indexes.warning() {
+        writeln!(printer.err, "{warning}").context("writing a warning")?;
+    }
     let result = match &settings.output.stdin_filename {
         Some(filename) => run_stdin(filename, &settings, &mut printer, &named, &indexes),
         None => run_paths(&settings, &mut printer, task, &named, args.quiet, &indexes),
@@ -413,6 +425,9 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
     );
     printer.quiet = args.quiet;
     let indexes = Indexes::new(settings.files.python.clone());
+    if let Some(warning) = indexes.warning() {
+        writeln!(printer.err, "{warning}").context("writing a warning")?;
+    }
     let mut prompter = interactive::TerminalPrompter {
         input: io::stdin().lock(),
         output: io::stderr(),

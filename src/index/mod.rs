@@ -10,6 +10,7 @@
 //! re-exports, conservatively: a name bound more than one way, a star
 //! import, a module `__getattr__` or a chain that loops is unknown.
 
+mod describe;
 pub mod environment;
 pub mod layout;
 pub mod readers;
@@ -22,6 +23,7 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use rustc_hash::FxHashMap;
 
 use crate::semantic::project::{FunctionFacts, Origin, ProjectFacts, ProjectModule, Resolved};
+pub use describe::Description;
 use layout::{Layout, ModuleFile};
 use scan::ProjectScan;
 use summary::{ClassSummary, FunctionSummary, ModuleSummary, Symbol};
@@ -449,30 +451,6 @@ impl ProjectIndex {
             .map_or_else(|_| summary.path.clone(), Path::to_path_buf);
         Origin { path, line }
     }
-
-    /// What the index knows about `module`, for `--show-index`.
-    pub fn describe(&self, module: &str) -> String {
-        let Some(summary) = self.summary(module) else {
-            return match self.locate(module) {
-                Some(ModuleFile::Namespace(path)) => {
-                    format!("{module}: namespace package at {}\n", path.display())
-                }
-                Some(ModuleFile::Source { path, .. }) => {
-                    format!("{module}: {} could not be read or parsed\n", path.display())
-                }
-                None => format!(
-                    "{module}: no such module under {}\n",
-                    self.layout
-                        .source_roots
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-        };
-        describe(&summary, &self.layout.root)
-    }
 }
 
 impl ProjectFacts for ProjectIndex {
@@ -630,101 +608,13 @@ fn read_scripts(root: &Path) -> Vec<String> {
         .collect()
 }
 
-/// A summary in words, for `--show-index`.
-fn describe(summary: &ModuleSummary, root: &Path) -> String {
-    use std::fmt::Write as _;
-    let path = summary.path.strip_prefix(root).unwrap_or(&summary.path);
-    let mut out = format!(
-        "{}{} ({})\n",
-        summary.name,
-        if summary.package { " (package)" } else { "" },
-        path.display()
-    );
-    let mut names: Vec<(&Box<str>, &Symbol)> = summary.symbols.iter().collect();
-    names.sort_by(|a, b| a.0.cmp(b.0));
-    let function_kind = |f: &FunctionSummary| {
-        let kind = match (f.is_async, f.is_generator, f.legacy_coroutine) {
-            (_, _, true) => "generator-based coroutine function",
-            (true, false, _) => "coroutine function (async def)",
-            (true, true, _) => "async generator function",
-            (false, true, _) => "generator function",
-            (false, false, _) if f.returns_nothing => "function returning None",
-            (false, false, _) => "function",
-        };
-        let mut notes = Vec::new();
-        if !f.transparent {
-            notes.push("decorated: what calling it returns is unknown");
-        }
-        if f.stub {
-            notes.push("a stub for subclasses");
-        }
-        if notes.is_empty() {
-            format!("{kind}, line {}", f.line)
-        } else {
-            format!("{kind}, line {}; {}", f.line, notes.join("; "))
-        }
-    };
-    for (name, symbol) in names {
-        let _ = match symbol {
-            Symbol::Function(f) => writeln!(out, "  def {name}: {}", function_kind(f)),
-            Symbol::Class(c) => {
-                let bases: Vec<&str> = c
-                    .bases
-                    .iter()
-                    .map(|b| b.as_deref().unwrap_or("?"))
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "  class {name}({}), line {}{}",
-                    bases.join(", "),
-                    c.line,
-                    if c.keeps_methods {
-                        ""
-                    } else {
-                        "; a decorator or metaclass may replace its methods"
-                    }
-                );
-                let mut methods: Vec<_> = c.methods.iter().collect();
-                methods.sort_by(|a, b| a.0.cmp(b.0));
-                for (method, f) in methods {
-                    let _ = writeln!(out, "    def {method}: {}", function_kind(f));
-                }
-                Ok(())
-            }
-            Symbol::Import(target) => writeln!(out, "  {name} = import of {target}"),
-            Symbol::Assigned {
-                callee: Some(callee),
-                line,
-            } => writeln!(out, "  {name} = {callee}(...), line {line}"),
-            Symbol::Assigned { callee: None, .. } | Symbol::Other => {
-                writeln!(out, "  {name}: bound some other way (unknown)")
-            }
-        };
-    }
-    if let Some(all) = &summary.all {
-        let _ = writeln!(out, "  __all__ = [{}]", all.join(", "));
-    }
-    for star in &summary.star_imports {
-        let _ = writeln!(out, "  from {star} import * (names it brings are unknown)");
-    }
-    if summary.has_getattr {
-        let _ = writeln!(out, "  module __getattr__: missing names are unknown");
-    }
-    for (call, line) in &summary.loop_bound_at_import {
-        let _ = writeln!(
-            out,
-            "  binds an event loop at import: {call}(), line {line}"
-        );
-    }
-    out
-}
-
 /// The project indexes of one run, one per project root, shared by the
 /// worker threads.
 #[derive(Default)]
 pub struct Indexes {
-    /// The interpreter `--python` names, if any.
-    python: Option<PathBuf>,
+    /// Where installed packages are read from (`--python`, `VIRTUAL_ENV`,
+    /// each project's `.venv`), chosen once.
+    environment: environment::Environment,
     by_root: Mutex<FxHashMap<PathBuf, Arc<ProjectIndex>>>,
     /// What each directory already asked about gives its files.
     dirs: Mutex<FxHashMap<PathBuf, DirModule>>,
@@ -745,13 +635,24 @@ impl Indexes {
     /// directory of each project.
     pub fn new(python: Option<PathBuf>) -> Indexes {
         Indexes {
-            python,
+            environment: environment::Environment::from_process(python.as_deref()),
             ..Indexes::default()
         }
     }
 
+    /// Why `--python` or `VIRTUAL_ENV` names no environment, if it does not.
+    pub fn warning(&self) -> Option<&str> {
+        self.environment.warning()
+    }
+
+    /// The index of the project at `root` (made on first use), with the
+    /// environment of the run.
+    pub fn project_at(&self, root: PathBuf) -> Arc<ProjectIndex> {
+        self.index(root)
+    }
+
     fn index_at(&self, root: PathBuf) -> ProjectIndex {
-        let site_packages = environment::site_packages(self.python.as_deref(), &root);
+        let site_packages = self.environment.site_packages(&root);
         ProjectIndex::with_environment(Layout::at(root), site_packages)
     }
 

@@ -844,6 +844,13 @@ impl ImportedFunction {
     }
 }
 
+impl FunctionFacts {
+    /// What calling the function gives back (see [`facts_result`]).
+    pub fn call_result(&self) -> CallResult {
+        facts_result(self)
+    }
+}
+
 /// What calling a function of another module gives back, from its
 /// summary: the same rules as for the module's own (see
 /// `function_result`), except that a plain `def`'s `return`s are not

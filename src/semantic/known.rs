@@ -510,6 +510,16 @@ pub fn awaited_instances(qualified: &str) -> Option<&'static [&'static str]> {
         .map(|&(_, classes)| classes)
 }
 
+/// Whether the table lists any function or class of the module
+/// `module` or of its submodules (`aiohttp`, `redis.asyncio`).
+pub fn knows_module(module: &str) -> bool {
+    let inside = |name: &str| {
+        name.strip_prefix(module)
+            .is_some_and(|rest| rest.starts_with('.'))
+    };
+    FUNCTIONS.iter().any(|(name, _)| inside(name)) || CLASSES.iter().any(|class| inside(class.name))
+}
+
 /// The library class `qualified`, if known.
 pub fn class(qualified: &str) -> Option<&'static KnownClass> {
     let name = public(qualified);
