@@ -200,7 +200,7 @@ imports:
   class Base() (line 1)
     async def close (line 2): a coroutine function
       calling it returns: a coroutine
-      may be overridden: a subclass (in the project, or one the index cannot see) binds `close` other than by an `async def`; calls through `self` or an annotation are unknown, calls on an instance made by `service.base.Base(…)` are not
+      may be overridden: a subclass in the project binds `close` other than by an `async def`, or a class whose base the index cannot follow may be one; calls through `self` or an annotation are unknown, calls on an instance made by `service.base.Base(…)` are not
 "),
         "{text}"
     );

@@ -302,7 +302,7 @@ impl ProjectIndex {
         }
         if class.keeps_methods && self.subclasses_may_override(qualified, name) {
             return Some(format!(
-                "may be overridden: a subclass (in the project, or one the index cannot see) binds `{name}` other than by an `async def`; calls through `self` or an annotation are unknown, calls on an instance made by `{qualified}(…)` are not"
+                "may be overridden: a subclass in the project binds `{name}` other than by an `async def`, or a class whose base the index cannot follow may be one; calls through `self` or an annotation are unknown, calls on an instance made by `{qualified}(…)` are not"
             ));
         }
         None

@@ -418,12 +418,20 @@ impl ProjectIndex {
                     let Symbol::Class(candidate) = symbol else {
                         continue;
                     };
-                    let derives = candidate.bases.iter().flatten().any(|base| {
-                        matches!(
-                            self.resolve_hops(base, 0),
-                            Resolved::Class { ref qualified, .. } if *qualified == current
-                        )
-                    });
+                    let mut derives = false;
+                    for base in candidate.bases.iter().flatten() {
+                        match self.resolve_hops(base, 0) {
+                            Resolved::Class { ref qualified, .. } if *qualified == current => {
+                                derives = true;
+                            }
+                            Resolved::Class { .. } | Resolved::External(_) => {}
+                            // A base spelled like this class that the index
+                            // cannot follow (`try: from .models import Repo
+                            // except ImportError: Repo = object`) may be it.
+                            _ if base.rsplit('.').next() == Some(short) => return true,
+                            _ => {}
+                        }
+                    }
                     if !derives {
                         continue;
                     }
@@ -873,6 +881,27 @@ mod tests {
         assert_eq!(
             kind(&index.method("db.base.Base", "save")),
             "async db.base.Base.save"
+        );
+    }
+
+    #[test]
+    fn a_subclass_whose_base_cannot_be_followed_may_override() {
+        let (_dir, index) = project(&[
+            (
+                "models.py",
+                "class Repo:\n    async def put(self):\n        return 1\n\nclass Other:\n    async def put(self):\n        return 1\n",
+            ),
+            (
+                "memory.py",
+                "try:\n    from models import Repo\nexcept ImportError:\n    Repo = object\n\nclass Memory(Repo):\n    def put(self):\n        return None\n",
+            ),
+        ]);
+        // `Memory`'s base is bound two ways: it may be `models.Repo`.
+        assert_eq!(kind(&index.method("models.Repo", "put")), "unknown");
+        // A class of another name is not concerned.
+        assert_eq!(
+            kind(&index.method("models.Other", "put")),
+            "async models.Other.put"
         );
     }
 

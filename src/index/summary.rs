@@ -377,8 +377,17 @@ fn module_qualified(
             {
                 return Some(format!("{module}.{id}").into());
             }
-            let qualified = semantic.qualified_name(expr, MODULE_SCOPE)?;
-            Some(absolutize(qualified.as_str(), module, package).into())
+            match semantic.qualified_name(expr, MODULE_SCOPE) {
+                Some(qualified) => Some(absolutize(qualified.as_str(), module, package).into()),
+                // Bound some other way, or more than one way: the module's
+                // own name, which the index resolves as unknown, and which
+                // still says what the code calls it (a subclass test needs
+                // that).
+                None if semantic.bindings_in(MODULE_SCOPE, id).is_some() => {
+                    Some(format!("{module}.{id}").into())
+                }
+                None => None,
+            }
         }
         Expr::Attribute(attribute) => {
             let base = module_qualified(semantic, &attribute.value, module, package)?;
