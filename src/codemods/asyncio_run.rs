@@ -12,7 +12,8 @@ use crate::fix::blocks::{
 };
 use crate::fix::layout::{full_line_end, indentation_at, line_start, previous_line};
 use crate::semantic::coroutines::CallResult;
-use crate::semantic::{ScopeId, ScopeKind, SemanticModel, Suite, UseKind};
+use crate::semantic::scope::MODULE_SCOPE;
+use crate::semantic::{ScopeId, ScopeKind, ScopeNode, SemanticModel, Suite, UseKind};
 
 declare_codemod! {
     /// ## What it does
@@ -281,7 +282,8 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
         if !runs_synchronously(semantic, site.scope) {
             continue;
         }
-        let finding = out.report(&ASYNCIO_RUN, site.call.range(), MESSAGE);
+        let message = index_message(semantic, site.call, site.scope, false);
+        let finding = out.report(&ASYNCIO_RUN, site.call.range(), message);
         let checked = single_argument(site.call)
             .and_then(|argument| {
                 coroutine_argument(
@@ -342,7 +344,8 @@ fn explicit_loop<'a>(
             if let Some(call) = site
                 && module.reported.insert(call.start())
             {
-                out.report(&ASYNCIO_RUN, call.range(), MESSAGE).note(reason);
+                let message = index_message(semantic, call, suite.scope, false);
+                out.report(&ASYNCIO_RUN, call.range(), message).note(reason);
             }
             return;
         }
@@ -350,7 +353,8 @@ fn explicit_loop<'a>(
     if !module.reported.insert(candidate.run_call.start()) {
         return;
     }
-    let finding = out.report(&ASYNCIO_RUN, candidate.run_call.range(), MESSAGE);
+    let message = index_message(semantic, candidate.run_call, suite.scope, true);
+    let finding = out.report(&ASYNCIO_RUN, candidate.run_call.range(), message);
     let applicability = match check_candidate(ctx, &candidate, &module.loop_calls, suite.scope) {
         Ok(applicability) => applicability,
         Err(reason) => {
@@ -359,6 +363,50 @@ fn explicit_loop<'a>(
         }
     };
     finding.fix_with(applicability, |fix| build_fix(fix, &candidate));
+}
+
+/// The finding's message, with what the project index established for it:
+/// the module that defines the coroutine function run (`main` is an
+/// `async def` in `app/server.py:4`), the `[project.scripts]` entry point
+/// the run sits in, and (`imports`: when the match consults it) a project
+/// module whose import binds objects to the loop current then.
+fn index_message(
+    semantic: &SemanticModel,
+    run: &ast::ExprCall,
+    scope: ScopeId,
+    imports: bool,
+) -> String {
+    if semantic.project().is_none() {
+        return MESSAGE.to_string();
+    }
+    let mut facts = Vec::new();
+    if let Ok(Expr::Call(argument)) = single_argument(run)
+        && let Some(source) = semantic.imported_coroutine_source(&argument.func, scope)
+    {
+        facts.push(source);
+    }
+    if let ScopeNode::Function(def) = semantic.scope(scope).node
+        && semantic.scope(scope).parent == Some(MODULE_SCOPE)
+        && semantic
+            .project()
+            .is_some_and(|project| project.is_script(def.name.as_str()))
+        && semantic.runs_once_per_process(run.start()).is_ok()
+    {
+        facts.push(format!(
+            "`{}` is an entry point of `[project.scripts]`, which runs once per process",
+            def.name
+        ));
+    }
+    if imports && let Some(binding) = semantic.imported_module_binding_loop() {
+        facts.push(format!(
+            "importing a project module runs {binding}, which binds to the loop current then"
+        ));
+    }
+    if facts.is_empty() {
+        MESSAGE.to_string()
+    } else {
+        format!("{MESSAGE} ({})", facts.join("; "))
+    }
 }
 
 /// Matches setup, optional `set_event_loop`, optional `try`, the run, and

@@ -125,9 +125,10 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
                 "`asyncio.ensure_future()` of a call that may return a coroutine",
             ),
         };
-        // A coroutine function of another module: say where it lives.
-        let message = match semantic.imported_coroutine_function(&inner.func, site.scope) {
-            Some(function) => format!("{message} ({})", function.described()),
+        // A coroutine function of another module or a library: say where
+        // the answer comes from.
+        let message = match semantic.imported_coroutine_source(&inner.func, site.scope) {
+            Some(source) => format!("{message} ({source})"),
             None => message.to_string(),
         };
         let finding = out.report(&ENSURE_FUTURE, call.range(), message);

@@ -113,11 +113,12 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
         if coroutines.is_empty() && unknown.is_empty() {
             continue;
         }
+        let message = message(semantic, &coroutines);
         if !unknown.is_empty() {
             // Code that runs on Python 3.11 passes futures here: wrapping one
             // would break it, and wrapping only the known coroutines would
             // start them before `wait` raises on the others.
-            report(out, awaitables).note(
+            report(out, awaitables, &message).note(
                 "cannot tell whether every element is a coroutine or a future (a method of another object, an imported function); wrap the coroutines in `create_task` by hand",
             );
             continue;
@@ -130,17 +131,17 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
                 Applicability::Safe
             };
         if !semantic.in_async_def(scope) {
-            report(out, awaitables)
+            report(out, awaitables, &message)
                 .note("outside a coroutine there is no running loop for `create_task`");
             continue;
         }
         if !semantic.is_awaited(call) {
-            report(out, awaitables).note(
+            report(out, awaitables, &message).note(
                 "the `wait` is not awaited where it is called: tasks created now would start before it runs",
             );
             continue;
         }
-        report(out, awaitables).fix_with(applicability, |fix| {
+        report(out, awaitables, &message).fix_with(applicability, |fix| {
             fix.title("Wrap each coroutine in `asyncio.create_task`");
             let mut wrapped = Vec::with_capacity(coroutines.len());
             for element in &coroutines {
@@ -318,12 +319,31 @@ fn spliced(source: &str, range: TextRange, wrapped: &[(TextRange, String)]) -> O
 fn report<'o, 'a>(
     out: &'o mut Findings<'_, 'a>,
     awaitables: &Expr,
+    message: &str,
 ) -> crate::fix::FindingBuilder<'o, 'a> {
-    out.report(
-        &WAIT_COROUTINES,
-        awaitables.range(),
-        "`asyncio.wait` rejects coroutines since Python 3.11",
-    )
+    out.report(&WAIT_COROUTINES, awaitables.range(), message)
+}
+
+/// The message, naming the other modules of the project whose coroutine
+/// functions make the elements (`crunch` is an `async def` in
+/// `jobs/work.py:6`): what the finding depends on outside this file.
+fn message(semantic: &SemanticModel, coroutines: &[&Expr]) -> String {
+    const MESSAGE: &str = "`asyncio.wait` rejects coroutines since Python 3.11";
+    let mut described: Vec<String> = Vec::new();
+    for element in coroutines {
+        let Expr::Call(call) = element else { continue };
+        let scope = semantic.scope_at(call.start());
+        if let Some(text) = semantic.imported_coroutine_source(&call.func, scope)
+            && !described.contains(&text)
+        {
+            described.push(text);
+        }
+    }
+    if described.is_empty() {
+        MESSAGE.to_string()
+    } else {
+        format!("{MESSAGE} ({})", described.join("; "))
+    }
 }
 
 /// Whether something evaluated after the first wrapped coroutine becomes a

@@ -311,6 +311,38 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
+    /// Where the answer "calling `func` (a callee in `scope`) returns a
+    /// coroutine" comes from, when it comes from outside the module, for
+    /// messages: "`save` is an `async def` in `service/store.py:12`" (the
+    /// project, or an installed package the index reads), "the built-in
+    /// table of well-known libraries lists `asyncpg.connect` as a coroutine
+    /// function".
+    pub fn imported_coroutine_source(&self, func: &Expr, scope: ScopeId) -> Option<String> {
+        self.project()?;
+        match self.resolve_callee(func, scope) {
+            Resolved::Function {
+                qualified,
+                facts,
+                origin,
+            } if facts_result(&facts) == CallResult::Coroutine => Some(
+                ImportedFunction {
+                    qualified,
+                    facts,
+                    origin,
+                }
+                .described(),
+            ),
+            Resolved::External(qualified)
+                if known::function(&qualified) == Some(Returns::Coroutine) =>
+            {
+                Some(format!(
+                    "the built-in table of well-known libraries lists `{qualified}` as a coroutine function"
+                ))
+            }
+            _ => None,
+        }
+    }
+
     /// What `typing.cast(T, value)` gives back: `value` itself. A call is
     /// asked in turn; otherwise a type named like a future (`cast(Future,
     /// fut)`) says it is one, and anything else is unknown.
