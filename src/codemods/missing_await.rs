@@ -203,6 +203,17 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                 }
                 _ => continue,
             };
+            // `result = fetch()`: how `result` is used is a question about
+            // this function alone, asked before what `fetch` is (which may
+            // read and summarise another module): most such variables are
+            // awaited, returned or passed on, and then nothing applies.
+            let as_result = match target {
+                Some(target) => match used_as_result(semantic, target, suite.scope) {
+                    Some(as_result) => Some((target, as_result)),
+                    None => continue,
+                },
+                None => None,
+            };
             // What is called, how sure the fix is, and where it is defined
             // when another module of the project defines it.
             let (name, sure, origin) = match coroutine_called(semantic, call, suite.scope) {
@@ -216,7 +227,7 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                     None => continue,
                 },
             };
-            let Some(target) = target else {
+            let Some((target, as_result)) = as_result else {
                 out.report(
                     &MISSING_AWAIT,
                     call.range(),
@@ -229,16 +240,16 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             let message = format!(
                 "coroutine `{name}()` is assigned to `{variable}` but never awaited{origin}"
             );
-            match used_as_result(semantic, target, suite.scope) {
-                Some(AsResult::Only) => {
+            match as_result {
+                AsResult::Only => {
                     out.report(&MISSING_AWAIT, call.range(), message)
                         .fix_with(sure, add_await(call));
                 }
-                Some(AsResult::AlsoSilently) => {
+                AsResult::AlsoSilently => {
                     out.report(&MISSING_AWAIT, call.range(), message)
                         .fix_with(Applicability::Unsafe, add_await(call));
                 }
-                Some(AsResult::OnlySilently) => {
+                AsResult::OnlySilently => {
                     out.report(&MISSING_AWAIT, call.range(), message)
                         .note(format!(
                             "`{variable}` is only used in ways a coroutine object allows too \
@@ -246,7 +257,6 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                          as it is; add `await` if the result is meant"
                         ));
                 }
-                None => {}
             }
         }
     }
