@@ -72,9 +72,10 @@ declare_codemod! {
     ///   not a method, not passed on or stored, not in `__all__`, and that
     ///   no other module can import: one defined inside the main-guard block
     ///   or nested in such a function. A function defined at module level
-    ///   may be imported and called by other modules; without the project
-    ///   index (and `[project.scripts]`, which it will read) the tool cannot
-    ///   tell, so it is unsafe there. Elsewhere (a synchronous facade such as
+    ///   may be imported and called by other modules, so it is unsafe
+    ///   there, unless `[project.scripts]` (or Poetry's scripts) names it:
+    ///   the installed script calls an entry point once per process (see
+    ///   Project index). Elsewhere (a synchronous facade such as
     ///   `def fetch_sync(x): return loop.run_until_complete(fetch(x))`),
     ///   `asyncio.run` makes and closes a new loop per call: anything cached
     ///   against the first loop fails on the second call (`Event loop is
@@ -179,6 +180,24 @@ declare_codemod! {
     /// held in an attribute (`self.loop`, `cls.loop`); loop management
     /// elsewhere in the module; objects bound to the loop outside coroutines
     /// (see above); anything inside an `async def`.
+    ///
+    /// ## Project index
+    /// The project index (SPEC §4) answers what the module cannot show.
+    /// `from app.server import main` … `loop.run_until_complete(main())`
+    /// is safe when `main` is an `async def` of the project (or of an
+    /// installed package the index reads) that nothing replaces; unsafe
+    /// when the index cannot follow the name; left alone when it shows the
+    /// call returns no coroutine (an async generator, a plain `def` that
+    /// returns nothing). Without an environment, the built-in table of
+    /// well-known libraries answers for theirs (`websockets.serve(...)`
+    /// returns an awaitable that is no coroutine: left alone). A function
+    /// that `[project.scripts]` names runs once per process. A project
+    /// module this one imports that binds an object to the loop when it is
+    /// imported (`asyncio.get_event_loop()`, `asyncio.Future()` at its top
+    /// level, or in a project module it imports in turn) makes the fix
+    /// unsafe. The message names what the finding rests on: "`main` is an
+    /// `async def` in `app/server.py:4`", the entry point, the module that
+    /// binds the loop.
     pub static ASYNCIO_RUN = Codemod {
         code: "AM002",
         name: "asyncio-run",

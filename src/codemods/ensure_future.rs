@@ -57,7 +57,8 @@ declare_codemod! {
     /// returns a future.
     ///
     /// Unsafe when the module does not show what the call returns (an
-    /// imported function, as in the example, a method of another object, a
+    /// imported function the project index cannot follow, as in the example
+    /// run on its own, a method of another object, a
     /// decorated function, `functools.partial`, a callable instance), or
     /// when the module also imports trio, anyio or curio: if it returns a
     /// future (or any awaitable that is no coroutine) after all, or no
@@ -76,6 +77,18 @@ declare_codemod! {
     /// generator. `loop=` (reported: `create_task` has no such argument); a
     /// `def`, `lambda` or generator expression nested in the coroutine, and
     /// synchronous code, where no loop may run; `asyncio` rebound locally.
+    ///
+    /// ## Project index
+    /// An imported function that the project index follows to an `async
+    /// def` of the project (or of an installed package it reads) makes the
+    /// fix safe, as one of the module's own does; one that it shows returns
+    /// no coroutine (an async generator, a plain `def` that returns
+    /// nothing) is left alone; one it cannot follow stays unsafe. Without
+    /// an environment, the built-in table of well-known libraries answers
+    /// for theirs: `asyncpg.connect(dsn)` is a coroutine (safe),
+    /// `asyncpg.create_pool(dsn)` an awaitable that is no coroutine (left
+    /// alone). The message names where the answer came from ("`crunch` is
+    /// an `async def` in `jobs/work.py:6`").
     pub static ENSURE_FUTURE = Codemod {
         code: "AM105",
         name: "ensure-future",

@@ -171,6 +171,23 @@ declare_codemod! {
     /// reading `x`), where `x` is bound again, a global or `nonlocal`, or
     /// the function reads its own frame (`locals()`); calls in a `def`,
     /// `lambda` or class nested in the coroutine.
+    ///
+    /// ## Project index
+    /// Through the project index the call may be one of another module:
+    /// `from service import store` … `store.save(record)` gets its `await`
+    /// when `save` is an `async def` in `service/store.py` (through
+    /// relative imports, `src/` layouts, packages and re-exports), or in an
+    /// installed package the index reads (`--python`, `VIRTUAL_ENV`,
+    /// `.venv`). So does a method of a project class on an object whose
+    /// class is known: made by calling the class in the same function, a
+    /// module-level instance of another module, or a parameter annotated
+    /// with the class, unless a subclass anywhere in the project (or one
+    /// whose base the index cannot follow) binds the method to anything
+    /// but an `async def`. Whatever the index cannot follow is unknown, and
+    /// is left alone. Library functions other than asyncio's are not
+    /// asked; the built-in table answers only for methods of known classes
+    /// on a variable surely holding one. The message names the definition:
+    /// "`save` is an `async def` in `service/store.py:9`".
     pub static MISSING_AWAIT = Codemod {
         code: "AM109",
         name: "missing-await",

@@ -73,8 +73,8 @@ declare_codemod! {
     /// them then.
     ///
     /// ## Left alone
-    /// Calls whose result the module does not show (an imported function,
-    /// a method of another object, a decorated function), reported without
+    /// Calls whose result the module does not show (an imported function
+    /// the project index cannot follow, a method of another object, a decorated function), reported without
     /// a fix: code that runs on Python 3.11 passes futures there, which
     /// `create_task` would reject with `TypeError`; and wrapping only the
     /// known coroutines beside them would start those before `wait` raises
@@ -88,6 +88,16 @@ declare_codemod! {
     /// where the tasks would start earlier than before, or that runs outside
     /// a coroutine (`loop.run_until_complete(asyncio.wait([...]))`), where
     /// `create_task` has no running loop, is reported without a fix.
+    ///
+    /// ## Project index
+    /// An element that calls an imported function counts as a coroutine
+    /// when the project index follows the name to an `async def` of the
+    /// project (or of an installed package it reads), or the built-in
+    /// table of well-known libraries lists it as a coroutine function
+    /// (`asyncpg.connect`); one the index cannot follow is unknown, and the
+    /// call is reported without a fix, as above. The message names where
+    /// each imported coroutine function lives ("`crunch` is an `async def`
+    /// in `jobs/work.py:6`").
     pub static WAIT_COROUTINES = Codemod {
         code: "AM204",
         name: "wait-coroutines",
