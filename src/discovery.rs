@@ -22,7 +22,7 @@ pub struct DiscoveryError {
 }
 
 impl DiscoveryError {
-    fn from_config(error: ConfigError) -> Self {
+    pub fn from_config(error: ConfigError) -> Self {
         let position = error
             .position
             .map_or(Position::START, |(line, column)| Position { line, column });

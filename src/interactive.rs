@@ -65,17 +65,7 @@ pub fn review_source(
     project: Option<&ProjectModule>,
 ) -> Result<Reviewed, SourceError> {
     let mut reviewer = Reviewer::new(display, prompter, mode, style);
-    review_with(source, rules, &mut reviewer, project)
-}
-
-/// [`review_source`] with a reviewer that may have reviewed other files.
-pub fn review_with(
-    source: &str,
-    rules: &RuleSettings,
-    reviewer: &mut Reviewer<'_>,
-    project: Option<&ProjectModule>,
-) -> Result<Reviewed, SourceError> {
-    let (outcome, _) = fix_with(source, None, rules, project, reviewer)?;
+    let (outcome, _) = fix_with(source, None, rules, project, &mut reviewer)?;
     Ok(Reviewed {
         fixed: outcome.fixed,
         applied: outcome.applied,

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod codemods;
 pub mod compile_check;
 pub mod discovery;
+mod driver;
 pub mod engine;
 pub mod fix;
 pub mod index;
@@ -43,13 +44,12 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 
 use crate::cli::{Cli, Command, FileArgs};
-use crate::engine::{Mode, RuleSettings, process_source_in};
+use crate::driver::Task;
+use crate::engine::RuleSettings;
 use crate::index::Indexes;
 use crate::messages::display_path;
-use crate::output::{Action, FileFailure, FileOutcome, FileResult, Printer, Style};
-use crate::semantic::project::ProjectModule;
+use crate::output::{Action, FileFailure, FileOutcome, Printer, Style};
 use crate::settings::Settings;
-use crate::source::Position;
 use crate::version::PyVersion;
 
 /// How a run ended, as the process exit status.
@@ -75,35 +75,6 @@ impl ExitStatus {
             ExitStatus::Error => 2,
             ExitStatus::Interrupted(signal) => 128 + signal,
         }
-    }
-}
-
-/// What the workers do with each file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Task {
-    Check,
-    Diff,
-    Fix,
-    /// `check --fix`: fix, then check what the fixed file still has.
-    CheckFix,
-    /// `check --add-noqa`: mark every finding with `# noqa`.
-    AddNoqa,
-}
-
-impl Task {
-    /// What is printed for it.
-    fn action(self) -> Action {
-        match self {
-            Task::Check | Task::CheckFix => Action::Check,
-            Task::Diff => Action::Diff,
-            Task::Fix => Action::Fix,
-            Task::AddNoqa => Action::AddNoqa,
-        }
-    }
-
-    /// Whether it writes files.
-    fn writes(self) -> bool {
-        matches!(self, Task::Fix | Task::CheckFix | Task::AddNoqa)
     }
 }
 
@@ -446,90 +417,17 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
         }
         let mut mode = interactive::Mode::Ask;
         for file in &files {
-            let path = &file.path;
             if mode == interactive::Mode::Quit {
                 break;
             }
-            let display = display_path(path);
-            let outcome = match std::fs::read(path) {
-                Err(error) => Err(FileFailure {
-                    position: Position::START,
-                    message: format!("cannot read: {}", discovery::describe_io_error(&error)),
-                    cell: None,
-                }),
-                Ok(bytes) => match source::decode(bytes.clone()) {
-                    Err(error) => Err(FileFailure {
-                        position: error.position,
-                        message: error.message,
-                        cell: None,
-                    }),
-                    Ok(text) => {
-                        let project = project_module(&indexes, path);
-                        let mut reviewer =
-                            interactive::Reviewer::new(&display, &mut prompter, mode, &style);
-                        let (result, fixed) = if is_notebook(&display) {
-                            let (result, fixed) = process_notebook(
-                                text,
-                                &display,
-                                &file.rules,
-                                (Mode::Fix, &mut reviewer),
-                                Action::Fix,
-                                Some(&project),
-                            );
-                            // As for a module: what was applied, not what was found.
-                            let result = result.map(|result| FileResult {
-                                reports: Vec::new(),
-                                ..result
-                            });
-                            (result, fixed)
-                        } else {
-                            match interactive::review_with(
-                                &text,
-                                &file.rules,
-                                &mut reviewer,
-                                Some(&project),
-                            ) {
-                                Err(error) => (
-                                    Err(FileFailure {
-                                        position: error.position,
-                                        message: error.message,
-                                        cell: None,
-                                    }),
-                                    None,
-                                ),
-                                Ok(reviewed) => (
-                                    Ok(FileResult {
-                                        changed: reviewed.fixed.is_some(),
-                                        applied: reviewed.applied,
-                                        warnings: reviewed.warnings,
-                                        ..FileResult::default()
-                                    }),
-                                    reviewed.fixed,
-                                ),
-                            }
-                        };
-                        mode = reviewer.mode();
-                        match (result, fixed) {
-                            (Ok(result), Some(text)) => {
-                                write_fixed(path, &bytes, &text).and_then(|written| match written {
-                                    write::Written::Yes => Ok(result),
-                                    write::Written::Stopped => Err(FileFailure {
-                                        position: Position::START,
-                                        message: "not written: the run was stopped".to_string(),
-                                        cell: None,
-                                    }),
-                                })
-                            }
-                            (result, _) => result,
-                        }
-                    }
-                },
-            };
-            printer.file(&FileOutcome {
-                path: path.clone(),
-                display,
-                result: outcome,
-            })?;
+            let (outcome, after) = driver::review_path(
+                &file.path,
+                &file.rules,
+                &indexes,
+                (&mut prompter, mode, &style),
+            );
+            mode = after;
+            printer.file(&outcome)?;
         }
         printer.finish()
     })();
@@ -552,7 +450,6 @@ fn run_stdin<W: Write, E: Write>(
 ) -> io::Result<()> {
     let mut bytes = Vec::new();
     io::stdin().lock().read_to_end(&mut bytes)?;
-    let display = display_path(filename);
     let absolute = settings.resolver.absolute(filename);
     let resolved = settings
         .files
@@ -579,17 +476,8 @@ fn run_stdin<W: Write, E: Write>(
                 printer.out.write_all(&bytes)?;
             }
             printer.start()?;
-            let position = error
-                .position
-                .map_or(Position::START, |(line, column)| Position { line, column });
-            printer.error(
-                &display_path(&error.path),
-                &FileFailure {
-                    position,
-                    message: error.message,
-                    cell: None,
-                },
-            )?;
+            let error = discovery::DiscoveryError::from_config(error);
+            printer.error(&display_path(&error.path), &FileFailure::discovery(&error))?;
             return printer.finish();
         }
     };
@@ -599,21 +487,15 @@ fn run_stdin<W: Write, E: Write>(
     for warning in version_warnings([&*resolved.rules], named) {
         writeln!(printer.err, "{warning}")?;
     }
-    let task = match printer.action {
-        Action::Diff => Task::Diff,
-        Action::Fix => Task::Fix,
-        Action::Check | Action::AddNoqa => Task::Check,
-    };
     // `--stdin-filename` places the source in its project.
-    let project = project_module(indexes, &absolute);
-    let outcome = process_bytes(
+    let (outcome, fixed) = driver::process_stdin(
         bytes.clone(),
-        &display,
+        filename,
+        &absolute,
         &resolved.rules,
-        task,
-        Some(&project),
+        Task::for_stdin(printer.action),
+        indexes,
     );
-    let (outcome, fixed) = outcome;
     if printer.action == Action::Fix {
         match &fixed {
             Some(text) => printer.out.write_all(text.as_bytes())?,
@@ -622,11 +504,7 @@ fn run_stdin<W: Write, E: Write>(
         // The summary of a stdin fix goes to stderr like any other.
     }
     printer.start()?;
-    printer.file(&FileOutcome {
-        path: filename.to_path_buf(),
-        display,
-        result: outcome,
-    })?;
+    printer.file(&outcome)?;
     printer.finish()
 }
 
@@ -675,9 +553,12 @@ fn run_paths<W: Write, E: Write>(
                             break;
                         }
                         // `None`: stopped before writing it; it is as it was.
-                        let Some(outcome) =
-                            process_path_catching_panics(&file.path, &file.rules, task, indexes)
-                        else {
+                        let Some(outcome) = driver::process_path_catching_panics(
+                            &file.path,
+                            &file.rules,
+                            task,
+                            indexes,
+                        ) else {
                             break;
                         };
                         if sender.send((i, outcome)).is_err() {
@@ -819,14 +700,7 @@ fn print_discovery_errors<W: Write, E: Write>(
     errors: &[discovery::DiscoveryError],
 ) -> io::Result<()> {
     for error in errors {
-        printer.error(
-            &display_path(&error.path),
-            &FileFailure {
-                position: error.position,
-                message: error.message.clone(),
-                cell: None,
-            },
-        )?;
+        printer.error(&display_path(&error.path), &FileFailure::discovery(error))?;
     }
     Ok(())
 }
@@ -841,397 +715,6 @@ fn print_config_warnings<W: Write, E: Write>(
         writeln!(printer.err, "{warning}")?;
     }
     Ok(())
-}
-
-/// [`process_path`], with a panic (a bug) turned into that file's internal
-/// error: the other files are still processed and the run still ends with
-/// its summary and exit status 2. Nothing was written for the file, as
-/// writing is the last step.
-fn process_path_catching_panics(
-    path: &Path,
-    rules: &RuleSettings,
-    task: Task,
-    indexes: &Indexes,
-) -> Option<FileOutcome> {
-    let run = std::panic::AssertUnwindSafe(|| process_path(path, rules, task, indexes));
-    std::panic::catch_unwind(run).unwrap_or_else(|payload| {
-        Some(FileOutcome {
-            path: path.to_path_buf(),
-            display: display_path(path),
-            result: Err(FileFailure {
-                position: Position::START,
-                message: format!(
-                    "internal error: asyncmod crashed on this file ({}); please report it",
-                    panic_message(payload.as_ref())
-                ),
-                cell: None,
-            }),
-        })
-    })
-}
-
-/// The text a panic was raised with.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
-    payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-        .unwrap_or("no message")
-}
-
-/// One file's outcome; `None` when `fix` was stopped (Ctrl-C, SIGTERM)
-/// before writing it, so that it is as it was.
-fn process_path(
-    path: &Path,
-    rules: &RuleSettings,
-    task: Task,
-    indexes: &Indexes,
-) -> Option<FileOutcome> {
-    let display = display_path(path);
-    let result = match read_source(path) {
-        Ok(bytes) => {
-            // `fix` writes only if the file still holds what was read.
-            let original = task.writes().then(|| bytes.clone());
-            let project = project_module(indexes, path);
-            let (result, fixed) = process_bytes(bytes, &display, rules, task, Some(&project));
-            match (result, fixed, original) {
-                (Ok(result), Some(text), Some(original)) => {
-                    match write_fixed(path, &original, &text) {
-                        Ok(write::Written::Yes) => Ok(result),
-                        Ok(write::Written::Stopped) => return None,
-                        Err(failure) => Err(failure),
-                    }
-                }
-                (result, _, _) => result,
-            }
-        }
-        Err(failure) => Err(failure),
-    };
-    Some(FileOutcome {
-        path: path.to_path_buf(),
-        display,
-        result,
-    })
-}
-
-/// Writes a fixed file in place (see `write`); a failure names what went wrong.
-fn write_fixed(path: &Path, original: &[u8], fixed: &str) -> Result<write::Written, FileFailure> {
-    write::rewrite(path, original, fixed.as_bytes()).map_err(|error| FileFailure {
-        position: Position::START,
-        message: format!("cannot write the fixed file: {error:#}"),
-        cell: None,
-    })
-}
-
-/// The most the parser reads: positions in a source are 32-bit offsets.
-const MAX_SOURCE_LEN: u64 = u32::MAX as u64;
-
-/// The error for a source over [`MAX_SOURCE_LEN`] bytes.
-fn too_large(len: u64) -> FileFailure {
-    FileFailure {
-        position: Position::START,
-        message: format!(
-            "file too large ({:.1} GiB): asyncmod reads files of up to 4 GiB",
-            len as f64 / f64::from(1u32 << 30)
-        ),
-        cell: None,
-    }
-}
-
-/// A file's bytes, refusing (before reading) one the parser cannot hold.
-fn read_source(path: &Path) -> Result<Vec<u8>, FileFailure> {
-    let cannot_read = |error: io::Error| FileFailure {
-        position: Position::START,
-        message: format!("cannot read: {}", discovery::describe_io_error(&error)),
-        cell: None,
-    };
-    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
-    let len = file.metadata().map_err(cannot_read)?.len();
-    if len > MAX_SOURCE_LEN {
-        return Err(too_large(len));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    file.read_to_end(&mut bytes).map_err(cannot_read)?;
-    Ok(bytes)
-}
-
-/// Decodes and processes one file's bytes; returns its outcome and, when it
-/// changed, the fixed text.
-fn process_bytes(
-    bytes: Vec<u8>,
-    display: &str,
-    rules: &RuleSettings,
-    task: Task,
-    project: Option<&ProjectModule>,
-) -> (Result<FileResult, FileFailure>, Option<String>) {
-    let done = process_bytes_once(bytes, display, rules, task, project);
-    if task != Task::CheckFix {
-        return done;
-    }
-    match done {
-        // `check --fix` lists what the fixed file still has.
-        (Ok(mut result), Some(fixed)) => {
-            match process_bytes_once(
-                fixed.clone().into_bytes(),
-                display,
-                rules,
-                Task::Check,
-                project,
-            ) {
-                (Ok(again), _) => {
-                    result.reports = again.reports;
-                    result.warnings.extend(again.warnings);
-                    (Ok(result), Some(fixed))
-                }
-                (Err(failure), _) => (Err(failure), None),
-            }
-        }
-        other => other,
-    }
-}
-
-/// [`process_bytes`], but `check --fix` only fixes.
-fn process_bytes_once(
-    bytes: Vec<u8>,
-    display: &str,
-    rules: &RuleSettings,
-    task: Task,
-    project: Option<&ProjectModule>,
-) -> (Result<FileResult, FileFailure>, Option<String>) {
-    let action = task.action();
-    // A file that grew after it was measured, or stdin.
-    if bytes.len() as u64 > MAX_SOURCE_LEN {
-        return (Err(too_large(bytes.len() as u64)), None);
-    }
-    let text = match source::decode(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            return (
-                Err(FileFailure {
-                    position: error.position,
-                    message: error.message,
-                    cell: None,
-                }),
-                None,
-            );
-        }
-    };
-    if task == Task::AddNoqa {
-        return add_noqa(text, display, rules, project);
-    }
-    let mode = if task == Task::Check {
-        Mode::Check
-    } else {
-        Mode::Fix
-    };
-    if is_notebook(display) {
-        return process_notebook(
-            text,
-            display,
-            rules,
-            (mode, &mut engine::AllFixes),
-            action,
-            project,
-        );
-    }
-    match process_source_in(&text, rules, mode, project) {
-        Ok(outcome) => {
-            let diff = match (&outcome.fixed, action) {
-                (Some(fixed), Action::Diff) => {
-                    Some(output::diff::unified_diff(display, &text, fixed))
-                }
-                _ => None,
-            };
-            let result = FileResult {
-                reports: outcome.reports,
-                diff,
-                changed: outcome.fixed.is_some(),
-                applied: outcome.applied,
-                warnings: outcome.warnings,
-                marked: 0,
-            };
-            (Ok(result), outcome.fixed)
-        }
-        Err(error) => (
-            Err(FileFailure {
-                position: error.position,
-                message: error.message,
-                cell: None,
-            }),
-            None,
-        ),
-    }
-}
-
-/// `check --add-noqa` on one file's text (a notebook's cells, each in its
-/// place, or a module): its outcome and the marked text.
-fn add_noqa(
-    text: String,
-    display: &str,
-    rules: &RuleSettings,
-    project: Option<&ProjectModule>,
-) -> (Result<FileResult, FileFailure>, Option<String>) {
-    let failure = |position: Position, message: String, cell: Option<usize>| {
-        (
-            Err(FileFailure {
-                position,
-                message,
-                cell,
-            }),
-            None,
-        )
-    };
-    let done = |outcome: engine::NoqaOutcome, text: Option<String>| {
-        let result = FileResult {
-            changed: text.is_some(),
-            marked: outcome.marked,
-            warnings: outcome.warnings,
-            ..FileResult::default()
-        };
-        (Ok(result), text)
-    };
-    if !is_notebook(display) {
-        return match engine::add_noqa(&text, None, rules, project) {
-            Ok(mut outcome) => {
-                let marked = outcome.text.take();
-                done(outcome, marked)
-            }
-            Err(error) => failure(error.position, error.message, None),
-        };
-    }
-    let notebook = match notebook::Notebook::parse(text) {
-        Ok(Some(notebook)) => notebook,
-        Ok(None) => return (Ok(FileResult::default()), None),
-        Err(error) => return failure(Position::START, format!("{error:#}"), None),
-    };
-    let numbers: Vec<usize> = notebook.cells.iter().map(|c| c.number).collect();
-    let (source, cells) = notebook.concatenated();
-    let mut outcome = match engine::add_noqa(&source, Some(cells.clone()), rules, project) {
-        Ok(outcome) => outcome,
-        Err(error) => {
-            let (cell, line) = notebook::cell_line(&source, &cells, &numbers, error.position.line);
-            let position = Position {
-                line,
-                column: error.position.column,
-            };
-            return failure(position, error.message, Some(cell));
-        }
-    };
-    let (Some(marked), Some(marked_cells)) = (outcome.text.take(), outcome.cells.take()) else {
-        return done(outcome, None);
-    };
-    let json = notebook::Notebook::split(&marked, &marked_cells)
-        .and_then(|texts| notebook.with_sources(&texts));
-    match json {
-        Ok(json) => done(outcome, Some(json)),
-        Err(error) => failure(Position::START, format!("internal error: {error:#}"), None),
-    }
-}
-
-fn is_notebook(display: &str) -> bool {
-    Path::new(display)
-        .extension()
-        .is_some_and(|ext| ext == "ipynb")
-}
-
-/// A Jupyter notebook: its code cells fixed as one program, positions and
-/// diffs given per cell, and the JSON written back around the new sources.
-fn process_notebook(
-    json: String,
-    display: &str,
-    rules: &RuleSettings,
-    (mode, chooser): (Mode, &mut dyn engine::Chooser),
-    action: Action,
-    project: Option<&ProjectModule>,
-) -> (Result<FileResult, FileFailure>, Option<String>) {
-    let failure = |position: Position, message: String| {
-        (
-            Err(FileFailure {
-                position,
-                message,
-                cell: None,
-            }),
-            None,
-        )
-    };
-    let notebook = match notebook::Notebook::parse(json) {
-        Ok(Some(notebook)) => notebook,
-        Ok(None) => return (Ok(FileResult::default()), None),
-        Err(error) => return failure(Position::START, format!("{error:#}")),
-    };
-    let numbers: Vec<usize> = notebook.cells.iter().map(|c| c.number).collect();
-    let (source, cells) = notebook.concatenated();
-    let in_cell = |position: Position| {
-        let (cell, line) = notebook::cell_line(&source, &cells, &numbers, position.line);
-        (
-            cell,
-            Position {
-                line,
-                column: position.column,
-            },
-        )
-    };
-    let (mut outcome, fixed_cells) =
-        match engine::process_cells_with(&source, cells.clone(), rules, mode, project, chooser) {
-            Ok(done) => done,
-            Err(error) => {
-                let (cell, position) = in_cell(error.position);
-                let failure = FileFailure {
-                    position,
-                    message: error.message,
-                    cell: Some(cell),
-                };
-                return (Err(failure), None);
-            }
-        };
-    for report in &mut outcome.reports {
-        let (cell, start) = in_cell(report.start);
-        report.end = Position {
-            line: start.line + (report.end.line - report.start.line),
-            column: report.end.column,
-        };
-        report.start = start;
-        report.cell = Some(cell);
-        for edit in &mut report.edits {
-            edit.start = in_cell(edit.start).1;
-            edit.end = in_cell(edit.end).1;
-        }
-    }
-    let mut diff = None;
-    let mut new_json = None;
-    if let Some(fixed) = &outcome.fixed {
-        let texts = match notebook::Notebook::split(fixed, &fixed_cells) {
-            Ok(texts) => texts,
-            Err(error) => return failure(Position::START, format!("internal error: {error:#}")),
-        };
-        match notebook.with_sources(&texts) {
-            Ok(json) => new_json = Some(json),
-            Err(error) => return failure(Position::START, format!("internal error: {error:#}")),
-        }
-        // The diff is the notebook file's own, so that `git apply` and
-        // `patch` take it like any other; only the edited lines of the
-        // cells' `source` lists change in it.
-        if action == Action::Diff
-            && let Some(json) = &new_json
-        {
-            diff = Some(output::diff::unified_diff(display, notebook.json(), json));
-        }
-    }
-    let result = FileResult {
-        reports: outcome.reports,
-        diff,
-        changed: new_json.is_some(),
-        applied: outcome.applied,
-        warnings: outcome.warnings,
-        marked: 0,
-    };
-    (Ok(result), new_json)
-}
-
-/// The project around the file at `path` (which need not exist, as for
-/// `--stdin-filename`), for the semantic layer's questions about imports.
-fn project_module(indexes: &Indexes, path: &Path) -> ProjectModule {
-    indexes.project_module(path)
 }
 
 /// A progress bar on stderr, shown only on a terminal and only once a run

@@ -10,8 +10,9 @@ use ruff_text_size::{TextRange, TextSize};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
-use crate::engine::{CellKind, Cells};
+use crate::engine::{CellKind, Cells, Report};
 use crate::messages::{Syntax, plain_serde};
+use crate::source::Position;
 
 #[derive(Deserialize)]
 struct RawNotebook<'a> {
@@ -170,6 +171,12 @@ impl Notebook {
             .collect()
     }
 
+    /// The notebook's JSON with the code cells of `source` (the fixed
+    /// concatenation, its cells at `cells`) in place of the old ones.
+    pub fn rewritten(&self, source: &str, cells: &Cells) -> anyhow::Result<String> {
+        Notebook::split(source, cells).and_then(|texts| self.with_sources(&texts))
+    }
+
     /// The notebook's JSON with the code cells' sources replaced by
     /// `texts` (one per code cell); an unchanged cell keeps its bytes.
     pub fn with_sources(&self, texts: &[String]) -> anyhow::Result<String> {
@@ -301,20 +308,85 @@ fn end_of_first_string(text: &str) -> Option<usize> {
     None
 }
 
-/// The cell (its number) and the line within it of a 1-based line of the
-/// concatenated source.
-pub fn cell_line(source: &str, cells: &Cells, numbers: &[usize], line: usize) -> (usize, usize) {
-    let mut found = (numbers.first().copied().unwrap_or(1), line);
-    for (range, number) in cells.ranges.iter().zip(numbers) {
-        let first_line = source[..range.start().to_usize().min(source.len())]
-            .matches('\n')
-            .count()
-            + 1;
-        if first_line <= line {
-            found = (*number, line - first_line + 1);
+/// Where each line of a notebook's concatenated code cells comes from:
+/// positions in the concatenated source become a cell's number and a
+/// position within that cell, as messages give them.
+#[derive(Debug)]
+pub struct CellMap {
+    /// Each cell's first line in the concatenated source (1-based) and its
+    /// number in the notebook, in order.
+    first_lines: Vec<(usize, usize)>,
+    /// The cell named when a line comes before every cell.
+    first: usize,
+}
+
+impl CellMap {
+    /// The map of `source`, the concatenated cells of `notebook` at `cells`.
+    pub fn new(notebook: &Notebook, source: &str, cells: &Cells) -> CellMap {
+        // One pass: each cell's lines counted on from the cell before.
+        let (mut counted, mut line) = (0, 1);
+        let first_lines = cells
+            .ranges
+            .iter()
+            .zip(&notebook.cells)
+            .map(|(range, cell)| {
+                let start = range.start().to_usize().min(source.len());
+                if let Some(between) = source.get(counted..start) {
+                    line += between.matches('\n').count();
+                    counted = start;
+                }
+                (line, cell.number)
+            })
+            .collect();
+        CellMap {
+            first_lines,
+            first: notebook.cells.first().map_or(1, |cell| cell.number),
         }
     }
-    found
+
+    /// The cell (its number) and the line within it of a 1-based line of
+    /// the concatenated source.
+    pub fn cell_line(&self, line: usize) -> (usize, usize) {
+        let mut found = (self.first, line);
+        for &(first_line, number) in &self.first_lines {
+            if first_line <= line {
+                found = (number, line - first_line + 1);
+            }
+        }
+        found
+    }
+
+    /// The cell a position of the concatenated source is in, and the
+    /// position within that cell.
+    pub fn locate(&self, position: Position) -> (usize, Position) {
+        let (cell, line) = self.cell_line(position.line);
+        (
+            cell,
+            Position {
+                line,
+                column: position.column,
+            },
+        )
+    }
+
+    /// Findings on the concatenated source, each placed in its cell: its
+    /// start and end (the end's line counted from the start's cell) and its
+    /// fix's edits.
+    pub fn place(&self, reports: &mut [Report]) {
+        for report in reports {
+            let (cell, start) = self.locate(report.start);
+            report.end = Position {
+                line: start.line + (report.end.line - report.start.line),
+                column: report.end.column,
+            };
+            report.start = start;
+            report.cell = Some(cell);
+            for edit in &mut report.edits {
+                edit.start = self.locate(edit.start).1;
+                edit.end = self.locate(edit.end).1;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -367,6 +439,33 @@ mod tests {
         assert_eq!(
             Notebook::split(&source, &cells).expect("splits"),
             ["import asyncio\nx = 1", "print(x)"]
+        );
+    }
+
+    #[test]
+    fn positions_are_placed_in_their_cells() {
+        let notebook = Notebook::parse(NOTEBOOK.to_string())
+            .expect("parses")
+            .expect("python");
+        let (source, cells) = notebook.concatenated();
+        let map = CellMap::new(&notebook, &source, &cells);
+        // Cells 2 (two lines) and 3 (one line) of the notebook.
+        assert_eq!(map.cell_line(1), (2, 1));
+        assert_eq!(map.cell_line(2), (2, 2));
+        assert_eq!(map.cell_line(3), (3, 1));
+        let at = Position { line: 3, column: 7 };
+        assert_eq!(map.locate(at), (3, Position { line: 1, column: 7 }));
+        let fixed = "import asyncio\nx = 2\ny = 3\nprint(x)";
+        let fixed_cells = Cells::new(vec![
+            TextRange::new(TextSize::new(0), TextSize::new(26)),
+            TextRange::new(TextSize::new(27), TextSize::new(35)),
+        ]);
+        assert_eq!(
+            notebook.rewritten(fixed, &fixed_cells).expect("writes"),
+            NOTEBOOK.replace(
+                "    \"import asyncio\\n\",\n    \"x = 1\"\n",
+                "    \"import asyncio\\n\",\n    \"x = 2\\n\",\n    \"y = 3\"\n",
+            )
         );
     }
 

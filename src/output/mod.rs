@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::cli::OutputFormat;
-use crate::engine::Report;
+use crate::engine::{Report, SourceError};
 use crate::source::Position;
 
 pub use style::Style;
@@ -58,6 +58,95 @@ pub struct FileFailure {
     pub message: String,
     /// In a notebook: the cell the position is in.
     pub cell: Option<usize>,
+}
+
+/// Each kind of failure a file can meet, built here and only here, so that
+/// one kind always reads the same.
+impl FileFailure {
+    /// A failure at `position` of the file.
+    pub fn at(position: Position, message: String) -> Self {
+        FileFailure {
+            position,
+            message,
+            cell: None,
+        }
+    }
+
+    /// The file could not be opened or read.
+    pub fn cannot_read(error: &io::Error) -> Self {
+        Self::at(
+            Position::START,
+            format!("cannot read: {}", crate::messages::describe_io_error(error)),
+        )
+    }
+
+    /// The file is larger than the parser's 32-bit offsets reach.
+    pub fn too_large(len: u64) -> Self {
+        Self::at(
+            Position::START,
+            format!(
+                "file too large ({:.1} GiB): asyncmod reads files of up to 4 GiB",
+                len as f64 / f64::from(1u32 << 30)
+            ),
+        )
+    }
+
+    /// The file's bytes are no text asyncmod reads (see [`crate::source::decode`]).
+    pub fn undecodable(error: crate::source::DecodeError) -> Self {
+        Self::at(error.position, error.message)
+    }
+
+    /// The source does not parse, or a fix went wrong (the engine's error).
+    pub fn source(error: SourceError) -> Self {
+        Self::at(error.position, error.message)
+    }
+
+    /// A notebook whose JSON cannot be read as one.
+    pub fn notebook(error: &anyhow::Error) -> Self {
+        Self::at(Position::START, format!("{error:#}"))
+    }
+
+    /// A bug that was caught: nothing was written.
+    pub fn internal(error: &anyhow::Error) -> Self {
+        Self::at(Position::START, format!("internal error: {error:#}"))
+    }
+
+    /// A bug that panicked, with the panic's message.
+    pub fn crashed(message: &str) -> Self {
+        Self::at(
+            Position::START,
+            format!("internal error: asyncmod crashed on this file ({message}); please report it"),
+        )
+    }
+
+    /// The fixed file could not be written.
+    pub fn cannot_write(error: &anyhow::Error) -> Self {
+        Self::at(
+            Position::START,
+            format!("cannot write the fixed file: {error:#}"),
+        )
+    }
+
+    /// The run was stopped before the fixed file was written.
+    pub fn not_written() -> Self {
+        Self::at(
+            Position::START,
+            "not written: the run was stopped".to_string(),
+        )
+    }
+
+    /// A path that could not be walked or read, or a configuration error.
+    pub fn discovery(error: &crate::discovery::DiscoveryError) -> Self {
+        Self::at(error.position, error.message.clone())
+    }
+
+    /// The same failure, placed in a notebook's cell.
+    pub fn in_cell(self, cell: usize) -> Self {
+        FileFailure {
+            cell: Some(cell),
+            ..self
+        }
+    }
 }
 
 /// `path` or, for a finding in a notebook, `path:cell N`, fit to print.
@@ -430,11 +519,7 @@ mod tests {
                 let out = String::from_utf8_lossy(&printer.out);
                 assert!(out.contains(&name), "{format:?}: {name} not written yet");
             }
-            let failure = FileFailure {
-                position: Position::START,
-                message: "syntax error: boom".into(),
-                cell: None,
-            };
+            let failure = FileFailure::at(Position::START, "syntax error: boom".into());
             printer.error("bad.py", &failure).expect("print");
             if format != OutputFormat::Text {
                 let out = String::from_utf8_lossy(&printer.out);
