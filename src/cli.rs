@@ -1,11 +1,13 @@
 //! The command line, as clap parses it. Each flag's doc comment is its
-//! `--help`. [`crate::settings`] turns these raw values, together with
-//! `[tool.asyncmod]`, into checked settings once; nothing else reads them.
+//! `--help`. The flags become [`Flags`], which [`crate::settings`] turns,
+//! together with `[tool.asyncmod]`, into checked settings once; below the
+//! command line nothing reads these arguments.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
+use crate::settings::{ColorChoice, Flags, OutputFormat};
 use crate::version::PyVersion;
 
 #[derive(Debug, Parser)]
@@ -212,26 +214,36 @@ pub struct FileArgs {
     pub color: ColorChoice,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum OutputFormat {
-    /// `path:line:col: CODE message`
-    #[default]
-    Text,
-    /// One JSON document on stdout.
-    Json,
-    /// GitHub Actions workflow commands (`::warning file=…`).
-    Github,
-    /// SARIF 2.1.0, for code-scanning uploads.
-    Sarif,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ColorChoice {
-    /// Colour when writing to a terminal and `NO_COLOR` is unset.
-    #[default]
-    Auto,
-    Always,
-    Never,
+impl FileArgs {
+    /// The flags as the settings take them: `fix`'s
+    /// `--exit-non-zero-on-fix` is `exit_non_zero_on_fix`.
+    pub fn flags(&self, exit_non_zero_on_fix: bool) -> Flags {
+        let either = |yes: bool, no: bool| match (yes, no) {
+            (true, _) => Some(true),
+            (false, true) => Some(false),
+            (false, false) => None,
+        };
+        Flags {
+            paths: self.paths.clone(),
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            extend_select: self.extend_select.clone(),
+            unsafe_fixes: either(self.unsafe_fixes, self.no_unsafe_fixes),
+            target_version: self.target_version,
+            line_length: self.line_length,
+            exclude: self.exclude.clone(),
+            extend_exclude: self.extend_exclude.clone(),
+            force_exclude: either(self.force_exclude, self.no_force_exclude),
+            config: self.config.clone(),
+            isolated: self.isolated,
+            stdin_filename: self.stdin_filename.clone(),
+            python: self.python.clone(),
+            jobs: self.jobs,
+            output_format: self.output_format,
+            color: self.color,
+            exit_non_zero_on_fix,
+        }
+    }
 }
 
 fn parse_version(value: &str) -> Result<PyVersion, String> {

@@ -130,7 +130,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
 /// module name or a file of the project. Exit 0 when the module was found,
 /// 2 (an error naming close module names) when it was not.
 fn show_index(args: &FileArgs, what: &str) -> anyhow::Result<ExitStatus> {
-    let settings = Settings::resolve(args, false)?;
+    let settings = Settings::resolve(&args.flags(false))?;
     let indexes = Indexes::new(settings.files.python.clone());
     if let Some(warning) = indexes.warning() {
         writeln!(io::stderr(), "{warning}").context("writing a warning")?;
@@ -192,11 +192,11 @@ fn run_files(
         }
         _ => {}
     }
-    let settings = Settings::resolve(args, exit_non_zero_on_fix)?;
+    let settings = Settings::resolve(&args.flags(exit_non_zero_on_fix))?;
     if statistics
         && matches!(
             settings.output.format,
-            cli::OutputFormat::Github | cli::OutputFormat::Sarif
+            settings::OutputFormat::Github | settings::OutputFormat::Sarif
         )
     {
         anyhow::bail!("`--statistics` prints text or JSON (`--output-format json`)");
@@ -371,15 +371,15 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
     if !io::stdin().is_terminal() {
         anyhow::bail!("`fix --interactive` asks questions on a terminal, and stdin is not one");
     }
-    let settings = Settings::resolve(args, exit_non_zero_on_fix)?;
+    let settings = Settings::resolve(&args.flags(exit_non_zero_on_fix))?;
     // Ctrl-C stops at once, but never in the middle of a write.
     let _session = interrupt::begin(interrupt::OnSignal::StopNow)?;
     // The questions go to stderr: colour them when it is a terminal.
     let style = Style {
         enabled: match args.color {
-            cli::ColorChoice::Always => true,
-            cli::ColorChoice::Never => false,
-            cli::ColorChoice::Auto => {
+            settings::ColorChoice::Always => true,
+            settings::ColorChoice::Never => false,
+            settings::ColorChoice::Auto => {
                 io::stderr().is_terminal()
                     && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }

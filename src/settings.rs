@@ -18,8 +18,10 @@ pub use self::config::{ConfigError, ConfigOptions, RunOptions};
 pub use self::exclude::Excluder;
 pub use self::resolver::{Mode, Overrides, Resolved, Resolver};
 pub use self::select::{Selection, Selector};
-use crate::cli::{ColorChoice, FileArgs, OutputFormat};
+use clap::ValueEnum;
+
 use crate::codemods::Codemod;
+use crate::version::PyVersion;
 
 /// Paths skipped by default when walking directories (as ruff does).
 pub const DEFAULT_EXCLUDES: &[&str] = &[
@@ -51,16 +53,69 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
 pub use crate::engine::RuleSettings;
 pub use crate::fix::context::{DEFAULT_LINE_LENGTH, DEFAULT_STATEFUL_NAMES};
 
+/// What the command line asks of the settings, to layer over the
+/// configuration: the command line fills it in from its flags.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    /// Files or directories to process; none is the current directory.
+    pub paths: Vec<PathBuf>,
+    pub select: Option<Vec<String>>,
+    pub ignore: Option<Vec<String>>,
+    pub extend_select: Option<Vec<String>>,
+    /// `--unsafe-fixes` (`Some(true)`) or `--no-unsafe-fixes` (`Some(false)`).
+    pub unsafe_fixes: Option<bool>,
+    pub target_version: Option<PyVersion>,
+    pub line_length: Option<u16>,
+    pub exclude: Option<Vec<String>>,
+    pub extend_exclude: Option<Vec<String>>,
+    /// `--force-exclude` (`Some(true)`) or `--no-force-exclude` (`Some(false)`).
+    pub force_exclude: Option<bool>,
+    pub config: Option<PathBuf>,
+    pub isolated: bool,
+    pub stdin_filename: Option<PathBuf>,
+    pub python: Option<PathBuf>,
+    pub jobs: Option<u16>,
+    pub output_format: Option<OutputFormat>,
+    pub color: ColorChoice,
+    /// `fix --exit-non-zero-on-fix`.
+    pub exit_non_zero_on_fix: bool,
+}
+
+/// How findings and errors are printed (`output-format`, `--output-format`):
+/// the names are read from both, and each variant's comment is its `--help`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    /// `path:line:col: CODE message`
+    #[default]
+    Text,
+    /// One JSON document on stdout.
+    Json,
+    /// GitHub Actions workflow commands (`::warning file=…`).
+    Github,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
+}
+
+/// When to colour output (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is unset.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
 impl RuleSettings {
     /// The rule settings that flags alone give (no configuration file), for
     /// the given codemods: what fixture files' `# asyncmod-test:` lines use.
-    pub fn from_args(args: &FileArgs, codemods: &[&'static Codemod]) -> Self {
+    pub fn from_flags(flags: &Flags, codemods: &[&'static Codemod]) -> Self {
         let mut rules = RuleSettings::for_codemods(codemods);
-        rules.unsafe_fixes = args.unsafe_fixes && !args.no_unsafe_fixes;
-        if let Some(version) = args.target_version {
+        rules.unsafe_fixes = flags.unsafe_fixes == Some(true);
+        if let Some(version) = flags.target_version {
             rules.options.target_version = version;
         }
-        if let Some(length) = args.line_length {
+        if let Some(length) = flags.line_length {
             rules.options.line_length = usize::from(length);
         }
         rules
@@ -102,9 +157,8 @@ pub struct Settings {
 }
 
 impl Settings {
-    /// Resolves flags and the run's configuration. `exit_non_zero_on_fix` is
-    /// `fix`'s own flag.
-    pub fn resolve(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Result<Settings> {
+    /// Resolves flags and the run's configuration.
+    pub fn resolve(args: &Flags) -> anyhow::Result<Settings> {
         let cwd = std::env::current_dir().context("reading the current directory")?;
         let cwd = normalize(&cwd);
         let mode = if args.isolated {
@@ -134,13 +188,7 @@ impl Settings {
         }
         let overrides = Overrides {
             selection,
-            unsafe_fixes: if args.unsafe_fixes {
-                Some(true)
-            } else if args.no_unsafe_fixes {
-                Some(false)
-            } else {
-                None
-            },
+            unsafe_fixes: args.unsafe_fixes,
             target_version: args.target_version,
             line_length: args.line_length.map(usize::from),
             exclude: args.exclude.clone(),
@@ -170,13 +218,7 @@ impl Settings {
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)),
         };
         let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-        let force_exclude = if args.force_exclude {
-            true
-        } else if args.no_force_exclude {
-            false
-        } else {
-            run.force_exclude.unwrap_or(false)
-        };
+        let force_exclude = args.force_exclude.or(run.force_exclude).unwrap_or(false);
 
         Ok(Settings {
             files: FileSettings {
@@ -193,7 +235,7 @@ impl Settings {
                 format: args.output_format.or(run.output_format).unwrap_or_default(),
                 color,
                 jobs,
-                exit_non_zero_on_fix: exit_non_zero_on_fix
+                exit_non_zero_on_fix: args.exit_non_zero_on_fix
                     || run.exit_non_zero_on_fix.unwrap_or(false),
                 stdin_filename: args.stdin_filename.clone(),
                 progress,

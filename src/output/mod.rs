@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::cli::OutputFormat;
 use crate::engine::{Report, SourceError};
+use crate::settings::OutputFormat;
 use crate::source::Position;
 
 pub use style::Style;

@@ -11,9 +11,9 @@ use clap::ValueEnum as _;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::OutputFormat;
 use super::exclude;
 use super::select::{Selection, Selector};
-use crate::cli::OutputFormat;
 use crate::version::{Dialect, PyVersion};
 
 /// The keys of `[tool.asyncmod]` (and of a file named by `--config`).

@@ -66,7 +66,7 @@ pub fn rules_for(codemods: &[&'static Codemod], source: &str) -> (RuleSettings, 
         .unwrap_or_default();
     let Some(flags) = first.strip_prefix(OPTIONS_PREFIX) else {
         return (
-            RuleSettings::from_args(&Default::default(), codemods),
+            RuleSettings::from_flags(&Default::default(), codemods),
             String::new(),
         );
     };
@@ -80,7 +80,7 @@ pub fn rules_for(codemods: &[&'static Codemod], source: &str) -> (RuleSettings, 
         unreachable!("parsed as check")
     };
     (
-        RuleSettings::from_args(&args.files, codemods),
+        RuleSettings::from_flags(&args.files.flags(false), codemods),
         flags.to_string(),
     )
 }
