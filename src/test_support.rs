@@ -7,9 +7,21 @@ use crate::engine::RuleSettings;
 use crate::engine::{Mode, parse, process_source};
 use crate::fix::Context;
 use crate::semantic::SemanticModel;
+use crate::version::PyVersion;
 
 fn run(codemod: &'static Codemod, source: &str) -> crate::engine::SourceOutcome {
     let rules = RuleSettings::for_codemods(&[codemod]);
+    process_source(source, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{source}", codemod.code))
+}
+
+/// [`run`] without `--unsafe-fixes`.
+fn run_without_unsafe_fixes(
+    codemod: &'static Codemod,
+    source: &str,
+) -> crate::engine::SourceOutcome {
+    let mut rules = RuleSettings::for_codemods(&[codemod]);
+    rules.unsafe_fixes = false;
     process_source(source, &rules, Mode::Fix)
         .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{source}", codemod.code))
 }
@@ -38,10 +50,7 @@ pub fn check_fix(codemod: &'static Codemod, before: &str, after: &str) {
 #[track_caller]
 pub fn check_unsafe_fix(codemod: &'static Codemod, before: &str, after: &str) {
     check_fix(codemod, before, after);
-    let mut rules = RuleSettings::for_codemods(&[codemod]);
-    rules.unsafe_fixes = false;
-    let outcome = process_source(before, &rules, Mode::Fix)
-        .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{before}", codemod.code));
+    let outcome = run_without_unsafe_fixes(codemod, before);
     assert!(
         outcome.fixed.is_none(),
         "the fix applies without `--unsafe-fixes`:\n{}",
@@ -53,14 +62,39 @@ pub fn check_unsafe_fix(codemod: &'static Codemod, before: &str, after: &str) {
 #[track_caller]
 pub fn check_safe_fix(codemod: &'static Codemod, before: &str, after: &str) {
     check_fix(codemod, before, after);
-    let mut rules = RuleSettings::for_codemods(&[codemod]);
-    rules.unsafe_fixes = false;
-    let outcome = process_source(before, &rules, Mode::Fix)
-        .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{before}", codemod.code));
+    let outcome = run_without_unsafe_fixes(codemod, before);
     assert_eq!(
         outcome.fixed.as_deref(),
         Some(after),
         "the fix does not apply without `--unsafe-fixes`"
+    );
+}
+
+/// The codemod alone over `source` (unsafe fixes on) when the oldest
+/// Python the code must run on is `target`: what it finds and fixes.
+pub fn outcome_at(
+    codemod: &'static Codemod,
+    source: &str,
+    target: PyVersion,
+) -> crate::engine::SourceOutcome {
+    let mut rules = RuleSettings::for_codemods(&[codemod]);
+    rules.options.target_version = target;
+    process_source(source, &rules, Mode::Fix)
+        .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{source}", codemod.code))
+}
+
+/// Asserts that the codemod fixes `source` with `--unsafe-fixes` and
+/// leaves it as it is without: the fix is offered, as unsafe only.
+#[track_caller]
+pub fn check_unsafe_only(codemod: &'static Codemod, source: &str) {
+    let safe = run_without_unsafe_fixes(codemod, source);
+    assert!(
+        safe.fixed.is_none(),
+        "fixed without --unsafe-fixes:\n{source}"
+    );
+    assert!(
+        run(codemod, source).fixed.is_some(),
+        "not fixed with --unsafe-fixes:\n{source}"
     );
 }
 

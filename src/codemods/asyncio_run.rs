@@ -1106,10 +1106,9 @@ fn line_of(ctx: &Context, offset: TextSize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::ASYNCIO_RUN;
-    use crate::engine::{Mode, process_source};
-    use crate::settings::RuleSettings;
     use crate::test_support::{
-        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix, findings,
+        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix,
+        check_unsafe_only, findings, outcome_at,
     };
     use crate::version::PyVersion;
 
@@ -1383,18 +1382,7 @@ mod tests {
 
     #[test]
     fn code_that_repeats_is_unsafe() {
-        let unsafe_only = |source: &str| {
-            let mut rules = RuleSettings::for_codemods(&[&ASYNCIO_RUN]);
-            rules.unsafe_fixes = false;
-            let safe = process_source(source, &rules, Mode::Fix).unwrap();
-            assert!(
-                safe.fixed.is_none(),
-                "fixed without --unsafe-fixes:\n{source}"
-            );
-            rules.unsafe_fixes = true;
-            let fixed = process_source(source, &rules, Mode::Fix).unwrap();
-            assert!(fixed.fixed.is_some(), "not fixed at all:\n{source}");
-        };
+        let unsafe_only = |source: &str| check_unsafe_only(&ASYNCIO_RUN, source);
         let head = "import asyncio\n\nasync def f():\n    pass\n\n";
         // A loop at module level.
         unsafe_only(&format!(
@@ -1519,11 +1507,7 @@ mod tests {
     #[test]
     fn primitives_made_at_import_matter_before_3_10() {
         let source = "import asyncio\n\nJOBS = asyncio.Queue()\n\nasync def main():\n    await JOBS.put(1)\n\nif __name__ == \"__main__\":\n    asyncio.get_event_loop().run_until_complete(main())\n";
-        let fixed = |target| {
-            let mut rules = RuleSettings::for_codemods(&[&ASYNCIO_RUN]);
-            rules.options.target_version = target;
-            process_source(source, &rules, Mode::Fix).unwrap().fixed
-        };
+        let fixed = |target| outcome_at(&ASYNCIO_RUN, source, target).fixed;
         assert_eq!(fixed(PyVersion::PY39), None);
         assert!(fixed(PyVersion::PY310).is_some_and(|text| text.contains("asyncio.run(main())")));
     }

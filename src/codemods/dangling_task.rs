@@ -375,11 +375,7 @@ mod tests {
 
     /// The fixed text for `target` (unsafe fixes on).
     fn fixed_for(source: &str, target: PyVersion) -> String {
-        let mut rules = crate::settings::RuleSettings::for_codemods(&[&DANGLING_TASK]);
-        rules.options.target_version = target;
-        rules.unsafe_fixes = true;
-        let outcome =
-            crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();
+        let outcome = crate::test_support::outcome_at(&DANGLING_TASK, source, target);
         outcome.fixed.expect("a fix")
     }
 

@@ -604,11 +604,12 @@ mod tests {
 
     #[test]
     fn target_below_310_is_not_touched() {
-        let mut rules = crate::settings::RuleSettings::for_codemods(&[&LOOP_ARGUMENT]);
-        rules.options.target_version = crate::version::PyVersion::PY39;
         let source = "import asyncio\nasync def f(loop):\n    await asyncio.sleep(1, loop=loop)\n";
-        let outcome =
-            crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();
+        let outcome = crate::test_support::outcome_at(
+            &LOOP_ARGUMENT,
+            source,
+            crate::version::PyVersion::PY39,
+        );
         assert!(outcome.fixed.is_none() && outcome.reports.is_empty());
     }
 }

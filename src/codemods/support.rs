@@ -193,8 +193,6 @@ mod composition {
         BLOCKING_CALL, Codemod, DANGLING_TASK, LEGACY_COROUTINE, LOOP_ARGUMENT, SLEEP_IN_ASYNC,
         SWALLOWED_CANCEL, TASK_CLASSMETHODS, WAIT_COROUTINES,
     };
-    use crate::engine::{Mode, process_source};
-    use crate::settings::RuleSettings;
 
     const ALL_OF_THEM: &[&Codemod] = &[
         &SLEEP_IN_ASYNC,
@@ -209,18 +207,7 @@ mod composition {
 
     #[track_caller]
     fn check(before: &str, after: &str) {
-        let rules = RuleSettings::for_codemods(ALL_OF_THEM);
-        let fixed = process_source(before, &rules, Mode::Fix)
-            .expect("fixes apply")
-            .fixed
-            .unwrap_or_else(|| before.to_string());
-        assert_eq!(fixed, after, "\n--- got ---\n{fixed}");
-        let again = process_source(&fixed, &rules, Mode::Fix).expect("second run");
-        assert!(
-            again.fixed.is_none(),
-            "second run changed {:?}",
-            again.fixed
-        );
+        crate::test_support::check_fix_together(ALL_OF_THEM, before, after);
     }
 
     #[test]

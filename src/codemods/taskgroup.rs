@@ -2096,10 +2096,8 @@ mod tests {
     #[test]
     fn below_py311_does_nothing() {
         let source = "import asyncio\n\nasync def f(urls):\n    tasks = [asyncio.create_task(get(u)) for u in urls]\n    await asyncio.gather(*tasks)\n";
-        let mut rules = crate::settings::RuleSettings::for_codemods(&[&AM005]);
-        rules.options.target_version = crate::version::PyVersion::PY310;
         let outcome =
-            crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();
+            crate::test_support::outcome_at(&AM005, source, crate::version::PyVersion::PY310);
         assert!(outcome.fixed.is_none() && outcome.reports.is_empty());
     }
 

@@ -540,34 +540,13 @@ mod tests {
         ] {
             let fixed = crate::test_support::findings(&WAIT_COROUTINES, source);
             assert_eq!(fixed.len(), 1, "{source}");
-            check_no_fix_without_unsafe(source);
+            crate::test_support::check_unsafe_only(&WAIT_COROUTINES, source);
         }
         // Names, constants, attributes and asyncio's constants are quiet.
         check_safe_fix(
             &WAIT_COROUTINES,
             "import asyncio\nasync def job(x): pass\nasync def f(a, b, cfg):\n    await asyncio.wait([job(a), job(b.c)], timeout=cfg.t, return_when=asyncio.FIRST_COMPLETED)\n",
             "import asyncio\nasync def job(x): pass\nasync def f(a, b, cfg):\n    await asyncio.wait(\n        [asyncio.create_task(job(a)), asyncio.create_task(job(b.c))],\n        timeout=cfg.t,\n        return_when=asyncio.FIRST_COMPLETED,\n    )\n",
-        );
-    }
-
-    /// Asserts that the source stays as it is without `--unsafe-fixes`,
-    /// and changes with it.
-    #[track_caller]
-    fn check_no_fix_without_unsafe(source: &str) {
-        use crate::engine::{Mode, process_source};
-        use crate::settings::RuleSettings;
-        let mut rules = RuleSettings::for_codemods(&[&WAIT_COROUTINES]);
-        rules.unsafe_fixes = false;
-        let outcome = process_source(source, &rules, Mode::Fix).unwrap();
-        assert!(
-            outcome.fixed.is_none(),
-            "applied without --unsafe-fixes:\n{source}"
-        );
-        rules.unsafe_fixes = true;
-        let outcome = process_source(source, &rules, Mode::Fix).unwrap();
-        assert!(
-            outcome.fixed.is_some(),
-            "not applied with --unsafe-fixes:\n{source}"
         );
     }
 

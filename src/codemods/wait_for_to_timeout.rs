@@ -806,11 +806,7 @@ mod tests {
     #[test]
     fn python_3_11_differences_are_left_alone_before_3_12() {
         let fixed_at = |source: &str, target| {
-            let mut rules = crate::settings::RuleSettings::for_codemods(&[&WAIT_FOR_TO_TIMEOUT]);
-            rules.options.target_version = target;
-            crate::engine::process_source(source, &rules, crate::engine::Mode::Fix)
-                .unwrap()
-                .fixed
+            crate::test_support::outcome_at(&WAIT_FOR_TO_TIMEOUT, source, target).fixed
         };
         use crate::version::PyVersion;
         for source in [
@@ -915,10 +911,11 @@ mod tests {
     #[test]
     fn older_target_does_nothing() {
         let source = "import asyncio\n\nasync def f(e):\n    await asyncio.wait_for(e.wait(), 1)\n";
-        let mut rules = crate::settings::RuleSettings::for_codemods(&[&WAIT_FOR_TO_TIMEOUT]);
-        rules.options.target_version = crate::version::PyVersion::PY310;
-        let outcome =
-            crate::engine::process_source(source, &rules, crate::engine::Mode::Fix).unwrap();
+        let outcome = crate::test_support::outcome_at(
+            &WAIT_FOR_TO_TIMEOUT,
+            source,
+            crate::version::PyVersion::PY310,
+        );
         assert!(outcome.fixed.is_none() && outcome.reports.is_empty());
     }
 
