@@ -849,7 +849,7 @@ fn parse(
     String,
     ruff_python_parser::Parsed<ruff_python_ast::ModModule>,
 )> {
-    let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
+    let text = String::from_utf8(super::read_file(path).ok()?).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
     let parsed = ruff_python_parser::parse_module(&text).ok()?;
     Some((text, parsed))

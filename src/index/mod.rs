@@ -569,10 +569,24 @@ fn facts(function: &FunctionSummary) -> FunctionFacts {
     }
 }
 
+/// Reads a file for the index, refusing one over the parser's 4 GiB limit
+/// before reading it: a huge (or sparse) file must not fill memory. The
+/// callers take an error as "cannot tell", which is unknown.
+pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let len = std::fs::metadata(path)?.len();
+    if len > u64::from(u32::MAX) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "file too large for the parser",
+        ));
+    }
+    std::fs::read(path)
+}
+
 /// Reads, parses and summarises one file; `None` when it cannot be read
 /// as UTF-8 or does not parse (nothing can be said about it).
 fn read_summary(module: &str, path: &Path, package: bool) -> Option<Arc<ModuleSummary>> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = read_file(path).ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let parsed = ruff_python_parser::parse_module(text).ok()?;

@@ -81,7 +81,7 @@ impl Readers {
             .filter_map(|f| f.word.clone())
             .collect();
         for (at, file) in readers.files.iter_mut().enumerate() {
-            let Ok(bytes) = std::fs::read(&file.path) else {
+            let Ok(bytes) = super::read_file(&file.path) else {
                 // Unreadable now: say it may read anything it reaches.
                 file.namespace = true;
                 continue;
@@ -122,7 +122,7 @@ impl Readers {
             let finder = memmem::Finder::new(name.as_bytes());
             return self.files.iter().any(|file| {
                 file.path != module_file
-                    && std::fs::read(&file.path).map_or(true, |bytes| {
+                    && super::read_file(&file.path).map_or(true, |bytes| {
                         has_word(&bytes, &module) && has_word(&bytes, &finder)
                     })
             });
@@ -176,7 +176,7 @@ impl Readers {
             if loose && file.namespace {
                 return true;
             }
-            let Ok(bytes) = std::fs::read(&file.path) else {
+            let Ok(bytes) = super::read_file(&file.path) else {
                 return true;
             };
             if loose {

@@ -62,6 +62,13 @@ impl ProjectScan {
                 continue;
             }
             bytes.clear();
+            // A file over the parser's limit is not read into memory; the
+            // table is then incomplete, and every question about a base
+            // unknown.
+            if std::fs::metadata(path).is_ok_and(|m| m.len() > u64::from(u32::MAX)) {
+                scan.incomplete = true;
+                continue;
+            }
             let read = std::fs::File::open(path)
                 .and_then(|mut file| std::io::Read::read_to_end(&mut file, &mut bytes));
             if read.is_err() {
