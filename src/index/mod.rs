@@ -54,13 +54,18 @@ pub struct ProjectIndex {
     located: RwLock<FxHashMap<Box<str>, Located>>,
     /// Answers of [`ProjectFacts::binds_loop_at_import`], by module.
     loop_bound: RwLock<FxHashMap<Box<str>, Option<String>>>,
-    /// Each class's direct subclasses anywhere in the project, by the
-    /// short name of the base as written: built on the first question that
-    /// needs it (see [`Self::subclasses_may_override`]).
+    /// The one text scan of the project's files: each class's direct
+    /// subclasses by the short name of the base as written (see
+    /// [`Self::subclasses_may_override`]), the attributes some code writes,
+    /// and the files that name each module (see [`readers`]). Built on the
+    /// first question that needs any of it.
     scan: OnceLock<ProjectScan>,
-    /// The files that name each module, built on the first question about
-    /// who may read a module's names (see [`readers`]).
-    readers: OnceLock<readers::Readers>,
+    /// Whether the scan fills the table of readers: a run that removes
+    /// imports asks about readers, one that only reports never does.
+    scan_readers: bool,
+    /// A scan with the table of readers, made apart when the first scan
+    /// was made without one and a question about readers comes anyway.
+    readers_apart: OnceLock<ProjectScan>,
     /// Answers already given about who may read a name, by file and name.
     read_answers: Mutex<FxHashMap<(PathBuf, Box<str>), bool>>,
 }
@@ -96,7 +101,8 @@ impl ProjectIndex {
             located: RwLock::new(FxHashMap::default()),
             loop_bound: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
-            readers: OnceLock::new(),
+            scan_readers: true,
+            readers_apart: OnceLock::new(),
             read_answers: Mutex::new(FxHashMap::default()),
         }
     }
@@ -371,7 +377,20 @@ impl ProjectIndex {
     /// needs it.
     fn scan(&self) -> &ProjectScan {
         self.scan
-            .get_or_init(|| ProjectScan::of_project(&self.layout))
+            .get_or_init(|| ProjectScan::of_project(&self.layout, self.scan_readers))
+    }
+
+    /// The table of the files that name each module (see [`readers`]):
+    /// the scan's own, or one made apart when the scan left it out.
+    fn readers(&self) -> &readers::Readers {
+        let scan = self.scan();
+        if scan.has_readers {
+            return &scan.readers;
+        }
+        &self
+            .readers_apart
+            .get_or_init(|| ProjectScan::of_project(&self.layout, true))
+            .readers
     }
 
     /// The summary of the module that defines the project class `class`, and the class's.
@@ -494,10 +513,7 @@ impl ProjectFacts for ProjectIndex {
         {
             return answer;
         }
-        let answer = self
-            .readers
-            .get_or_init(|| readers::Readers::scan(&self.layout))
-            .may_read(file, name);
+        let answer = self.readers().may_read(file, name);
         if let Ok(mut answers) = self.read_answers.lock() {
             answers.insert(key, answer);
         }
@@ -637,6 +653,9 @@ pub struct Indexes {
     /// Where installed packages are read from (`--python`, `VIRTUAL_ENV`,
     /// each project's `.venv`), chosen once.
     environment: environment::Environment,
+    /// The run removes no imports (it only reports): the project scans
+    /// leave out the table of who may read a module's names.
+    reports_only: bool,
     by_root: Mutex<FxHashMap<PathBuf, Arc<ProjectIndex>>>,
     /// What each directory already asked about gives its files.
     dirs: Mutex<FxHashMap<PathBuf, DirModule>>,
@@ -673,9 +692,22 @@ impl Indexes {
         self.index(root)
     }
 
+    /// Indexes for a run that removes no imports (`check`): no question
+    /// about who may read a module's names comes, so the scan of each
+    /// project leaves that table out (a question that comes anyway is
+    /// answered by a scan made for it).
+    pub fn reporting_only(self) -> Indexes {
+        Indexes {
+            reports_only: true,
+            ..self
+        }
+    }
+
     fn index_at(&self, root: PathBuf) -> ProjectIndex {
         let site_packages = self.environment.site_packages(&root);
-        ProjectIndex::with_environment(Layout::at(root), site_packages)
+        let mut index = ProjectIndex::with_environment(Layout::at(root), site_packages);
+        index.scan_readers = !self.reports_only;
+        index
     }
 
     /// The index of the project around `file`, and the file's module name
@@ -958,5 +990,45 @@ mod tests {
         .expect("write");
         let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
         assert_eq!(index.scripts(), ["app.cli.main", "app.worker.run"]);
+    }
+
+    /// One scan answers both kinds of question; a run that only reports
+    /// scans without the table of readers, and a question about readers
+    /// that comes anyway still gets the same answer.
+    #[test]
+    fn one_scan_answers_bases_attributes_and_readers() {
+        let files = [
+            (
+                "mod.py",
+                "import time\n\nclass Base:\n    async def save(self): ...\n",
+            ),
+            (
+                "sub.py",
+                "from mod import Base\nclass Child(Base):\n    def save(self): ...\n",
+            ),
+            ("main.py", "import mod\nmod.time.sleep(1)\n"),
+        ];
+        let (dir, index) = project(&files);
+        let module = dir.path().join("mod.py");
+        assert!(index.subclasses_may_override("mod.Base", "save"));
+        assert!(index.scan().has_readers);
+        assert!(index.others_may_read(&module, "time"));
+        assert!(!index.others_may_read(&module, "sleep"));
+        assert!(
+            index.readers_apart.get().is_none(),
+            "a second scan was made"
+        );
+        for reports_only in [false, true] {
+            let indexes = if reports_only {
+                Indexes::new(None).reporting_only()
+            } else {
+                Indexes::new(None)
+            };
+            let (index, _) = indexes.for_file(&module);
+            assert!(index.subclasses_may_override("mod.Base", "save"));
+            assert_eq!(index.scan().has_readers, !reports_only);
+            assert!(index.others_may_read(&module, "time"));
+            assert!(!index.others_may_read(&module, "sleep"));
+        }
     }
 }

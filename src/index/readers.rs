@@ -5,24 +5,22 @@
 //! The answer comes from the text of the project's files, never a parse,
 //! and errs towards "may": an import left unused costs nothing, a removed
 //! one another module needs is an `ImportError` at run time. The table of
-//! the files that name each module is built by one pass over the project
-//! on the first question (only a run that is about to remove an import in
-//! a project pays for it); each question then reads the few files that
-//! name the module again, looking for the name.
+//! the files that name each module is part of the one scan of the project
+//! (see [`super::scan`]), made on the first question that needs any of it;
+//! each question then reads the few files that name the module again,
+//! looking for the name (and, where a file may hold the module under
+//! another name, for words that read whole namespaces).
 
 use std::path::{Path, PathBuf};
 
 use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::layout::{Layout, is_identifier};
+use super::layout::is_identifier;
 
 /// How many module names a question may follow through modules that pass
 /// the module on (`import mod as m`, `helper = mod`) before it answers "may".
 const MAX_REACH: usize = 64;
-
-/// Directories never part of the project's own code.
-const SKIPPED_DIRS: &[&str] = &["venv", "site-packages", "node_modules", "__pycache__"];
 
 /// Words of a file that reads whole namespaces: a module it holds may
 /// have any name read.
@@ -46,9 +44,6 @@ struct ReaderFile {
     /// (`from . import x`, `from .. import *`): it reaches a package's
     /// `__init__` without naming it.
     relative_package: bool,
-    /// It reads whole namespaces (`getattr`, `vars`, `dir`, `__dict__`,
-    /// `globals`): a module it reaches may have any name read.
-    namespace: bool,
 }
 
 /// The table built by the first question (see the module's documentation).
@@ -63,42 +58,62 @@ pub struct Readers {
 }
 
 impl Readers {
-    /// One pass over the text of every Python file under the project's root.
-    pub fn scan(layout: &Layout) -> Readers {
-        let mut readers = Readers::default();
-        for path in project_files(&layout.root) {
-            let word = module_word(&path);
-            readers.files.push(ReaderFile {
+    /// The table of the files at `paths` (every Python file of the project,
+    /// numbered in that order), before any is read; and the module words
+    /// their text is searched for.
+    pub(super) fn of_files(paths: Vec<PathBuf>) -> (Readers, FxHashSet<Box<str>>) {
+        let files: Vec<ReaderFile> = paths
+            .into_iter()
+            .map(|path| ReaderFile {
+                word: module_word(&path),
                 path,
-                word,
                 relative_package: false,
-                namespace: false,
-            });
-        }
-        let words: FxHashSet<Box<str>> = readers
-            .files
-            .iter()
-            .filter_map(|f| f.word.clone())
+            })
             .collect();
-        for (at, file) in readers.files.iter_mut().enumerate() {
-            let Ok(bytes) = super::read_file(&file.path) else {
-                // Unreadable now: say it may read anything it reaches.
-                file.namespace = true;
-                continue;
-            };
-            let found = scan_text(&bytes, &words);
-            file.relative_package = found.relative_package;
-            file.namespace = found.namespace;
-            let at = u32::try_from(at).unwrap_or(u32::MAX);
-            for (word, passes_on) in found.mentions {
-                readers
-                    .mentions
-                    .entry(word.into())
-                    .or_default()
-                    .push((at, passes_on));
-            }
+        let words = files.iter().filter_map(|f| f.word.clone()).collect();
+        let readers = Readers {
+            files,
+            mentions: FxHashMap::default(),
+        };
+        (readers, words)
+    }
+
+    /// How many files the table has.
+    pub(super) fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// The file numbered `at`.
+    pub(super) fn path_at(&self, at: usize) -> Option<&Path> {
+        self.files.get(at).map(|f| f.path.as_path())
+    }
+
+    /// The file numbered `at`.
+    pub(super) fn path(&self, at: u32) -> Option<&Path> {
+        self.path_at(usize::try_from(at).ok()?)
+    }
+
+    /// Adds what the text of the file numbered `at` shows (a file that
+    /// could not be read names nothing; a question reads it again).
+    pub(super) fn add_text(
+        &mut self,
+        at: usize,
+        text: &[u8],
+        words: &FxHashSet<Box<str>>,
+        finders: &Finders,
+    ) {
+        let Some(file) = self.files.get_mut(at) else {
+            return;
+        };
+        let found = scan_text(text, words, finders);
+        file.relative_package = found.relative_package;
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        for (word, passes_on) in found.mentions {
+            self.mentions
+                .entry(word.into())
+                .or_default()
+                .push((at, passes_on));
         }
-        readers
     }
 
     /// Whether a project file other than `module_file` may read the name
@@ -164,6 +179,7 @@ impl Readers {
             }
         }
         let finder = memmem::Finder::new(name.as_bytes());
+        let finders = Finders::new();
         let mut sorted: Vec<(u32, bool)> = candidates.into_iter().collect();
         sorted.sort_unstable();
         sorted.into_iter().any(|(at, loose)| {
@@ -173,14 +189,11 @@ impl Readers {
             if file.path == module_file {
                 return false;
             }
-            if loose && file.namespace {
-                return true;
-            }
             let Ok(bytes) = super::read_file(&file.path) else {
                 return true;
             };
             if loose {
-                has_word(&bytes, &finder)
+                reads_namespaces(&bytes, &finders) || has_word(&bytes, &finder)
             } else {
                 has_word(&bytes, &finder) && reads_through(&bytes, &reach, name)
             }
@@ -248,29 +261,6 @@ fn reads_through(text: &[u8], words: &[Box<str>], name: &str) -> bool {
     false
 }
 
-/// Every `.py` and `.ipynb` file under `root`, skipping environments and
-/// what ignore files exclude.
-fn project_files(root: &Path) -> Vec<PathBuf> {
-    let walker = ignore::WalkBuilder::new(root)
-        .standard_filters(true)
-        .hidden(true)
-        .filter_entry(|entry| {
-            entry
-                .file_name()
-                .to_str()
-                .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
-        })
-        .build();
-    walker
-        .flatten()
-        .map(ignore::DirEntry::into_path)
-        .filter(|path| {
-            path.extension()
-                .is_some_and(|e| e == "py" || e == "ipynb" || e == "pyi")
-        })
-        .collect()
-}
-
 /// The name an import statement uses for the module in `path`: its stem,
 /// or for an `__init__` its directory's name; `None` when that is no
 /// identifier.
@@ -303,74 +293,235 @@ fn has_word(text: &[u8], finder: &memmem::Finder) -> bool {
 struct TextScan<'w> {
     mentions: FxHashMap<&'w str, bool>,
     relative_package: bool,
-    namespace: bool,
 }
 
-/// The module words one file's text names, and its flags; byte-level, by
-/// lines (a line holding the word `import`, or inside the parentheses or
-/// after the backslash of one, is an import line). A word outside import
-/// lines counts when the file imports something by that word, or when it
-/// is spelled as part of a dotted path (`pkg.mod`, `"mod.time"`).
-fn scan_text<'w>(text: &[u8], words: &'w FxHashSet<Box<str>>) -> TextScan<'w> {
-    let mut scan = TextScan::default();
-    // Mentions outside import lines: the word, whether it is used as a
-    // value (not followed by `.`), whether it is spelled as part of a path.
-    let mut outside: Vec<(&'w str, bool, bool)> = Vec::new();
-    let mut continued = false;
-    let mut open_parens = false;
-    for line in text.split(|&b| b == b'\n') {
-        let line = without_comment(line);
-        let tokens = identifiers(line);
-        let import_line =
-            continued || open_parens || tokens.iter().any(|(_, _, w)| *w == b"import");
-        if import_line {
-            let passes_on = tokens.iter().any(|(_, _, w)| *w == b"as") || line.contains(&b'*');
-            if is_relative_package_import(line) {
-                scan.relative_package = true;
-            }
-            for (_, _, word) in &tokens {
-                if let Some(known) = lookup(words, word) {
-                    let entry = scan.mentions.entry(known).or_insert(false);
-                    *entry |= passes_on;
-                }
-            }
-            if line.contains(&b'(') && !line.contains(&b')') {
-                open_parens = true;
-            } else if open_parens && line.contains(&b')') {
-                open_parens = false;
-            }
-        } else {
-            for &(start, end, word) in &tokens {
-                if NAMESPACE_WORDS.iter().any(|w| w.as_bytes() == word) {
-                    scan.namespace = true;
-                }
-                if let Some(known) = lookup(words, word) {
-                    let rest = line.get(end..).unwrap_or_default();
-                    let attribute = rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'.');
-                    // `pkg.mod`, `"mod.time"`: the module spelled as a path.
-                    let qualified = start
-                        .checked_sub(1)
-                        .and_then(|b| line.get(b))
-                        .is_some_and(|b| matches!(b, b'.' | b'"' | b'\''));
-                    outside.push((known, !attribute, qualified));
-                }
-            }
+/// The searchers one file's scan needs, made once per project.
+pub(super) struct Finders {
+    import: memmem::Finder<'static>,
+    namespace: Vec<memmem::Finder<'static>>,
+}
+
+impl Finders {
+    pub(super) fn new() -> Finders {
+        Finders {
+            import: memmem::Finder::new(b"import"),
+            namespace: NAMESPACE_WORDS
+                .iter()
+                .map(|w| memmem::Finder::new(w.as_bytes()))
+                .collect(),
         }
-        continued = line
-            .iter()
-            .rev()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|&b| b == b'\\')
-            && (import_line || continued);
     }
-    // A bare word the file imports nothing by is some other variable
-    // (`poll` the function in a file that never imports the module `poll`).
-    for (word, value, qualified) in outside {
-        if qualified || scan.mentions.contains_key(word) {
-            *scan.mentions.entry(word).or_insert(false) |= value;
+}
+
+/// The module words one file's text names, and its flags, read as lines
+/// (split at `\n`, each cut at a comment): a line holding the word
+/// `import`, or inside the parentheses or after the backslash of one, is
+/// an import line, and every module word on it counts. A word outside
+/// import lines counts when the file imports something by that word, or
+/// from its first spelling as part of a dotted path (`pkg.mod`,
+/// `"mod.time"`) on. The file is searched with `memchr` for the few places
+/// that can matter (the word `import`, a `.` or a quote before a word, the
+/// words already found); only import lines are split into words.
+fn scan_text<'w>(text: &[u8], words: &'w FxHashSet<Box<str>>, finders: &Finders) -> TextScan<'w> {
+    let mut scan = TextScan::default();
+    let mut lines = Lines::with_imports(text, finders, |line| import_line(line, words, &mut scan));
+    // Each word an import line names, wherever it is used.
+    let imported: Vec<&'w str> = scan.mentions.keys().copied().collect();
+    for word in imported {
+        let value = lines.used_as_value(word, 0);
+        if let Some(entry) = scan.mentions.get_mut(word) {
+            *entry |= value;
         }
+    }
+    // Words spelled as part of a path: from the first such spelling on,
+    // every use of the word counts.
+    let mut first_qualified: Vec<(&'w str, usize)> = Vec::new();
+    for at in memchr::memchr3_iter(b'.', b'"', b'\'', text) {
+        let start = at + 1;
+        if !text
+            .get(start)
+            .is_some_and(|&b| is_word_byte(b) && !b.is_ascii_digit())
+        {
+            continue;
+        }
+        let end = start
+            + text
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&b| is_word_byte(b))
+                .count();
+        let Some(word) = lookup(words, text.get(start..end).unwrap_or_default()) else {
+            continue;
+        };
+        if scan.mentions.contains_key(word)
+            || first_qualified.iter().any(|&(w, _)| w == word)
+            || lines.outside_import(start).is_none()
+        {
+            continue;
+        }
+        first_qualified.push((word, start));
+    }
+    for (word, from) in first_qualified {
+        let value = lines.used_as_value(word, from);
+        scan.mentions.insert(word, value);
     }
     scan
+}
+
+/// What an import line adds: each module word it names, passed on when
+/// the line has `as` or `*`.
+fn import_line<'w>(line: &[u8], words: &'w FxHashSet<Box<str>>, scan: &mut TextScan<'w>) {
+    let tokens = identifiers(line);
+    let passes_on = tokens.iter().any(|(_, _, w)| *w == b"as") || line.contains(&b'*');
+    if is_relative_package_import(line) {
+        scan.relative_package = true;
+    }
+    for (_, _, word) in &tokens {
+        if let Some(known) = lookup(words, word) {
+            let entry = scan.mentions.entry(known).or_insert(false);
+            *entry |= passes_on;
+        }
+    }
+}
+
+/// Whether `text` reads whole namespaces (`getattr`, `vars`, `dir`,
+/// `__dict__`, `getmembers`, `globals` outside import lines and comments):
+/// a module it holds may have any name read.
+fn reads_namespaces(text: &[u8], finders: &Finders) -> bool {
+    let mut lines = Lines::with_imports(text, finders, |_| {});
+    finders.namespace.iter().any(|finder| {
+        let len = finder.needle().len();
+        finder
+            .find_iter(text)
+            .any(|at| is_token(text, at, len) && lines.outside_import(at).is_some())
+    })
+}
+
+/// Whether the `len` bytes at `at` are a whole word (no word byte on
+/// either side).
+fn is_token(text: &[u8], at: usize, len: usize) -> bool {
+    let before = at.checked_sub(1).and_then(|b| text.get(b));
+    let after = text.get(at + len);
+    !before.is_some_and(|&b| is_word_byte(b)) && !after.is_some_and(|&b| is_word_byte(b))
+}
+
+/// The lines of one file's text, as far as the scan has looked.
+struct Lines<'t> {
+    text: &'t [u8],
+    /// The import lines, in order, as (start, end) byte offsets.
+    imports: Vec<(usize, usize)>,
+    /// The last line asked about: its start, end, and where its comment starts.
+    last: Option<(usize, usize, usize)>,
+}
+
+impl<'t> Lines<'t> {
+    /// The lines of `text`, its import lines found: each line holding the
+    /// word `import` outside a comment, and the lines its backslashes and
+    /// parentheses continue to; `on_import` sees each, cut at its comment.
+    fn with_imports(
+        text: &'t [u8],
+        finders: &Finders,
+        mut on_import: impl FnMut(&[u8]),
+    ) -> Lines<'t> {
+        let mut lines = Lines {
+            text,
+            imports: Vec::new(),
+            last: None,
+        };
+        let mut covered = 0;
+        for at in finders.import.find_iter(text) {
+            if at < covered || !is_token(text, at, b"import".len()) {
+                continue;
+            }
+            let (start, _, cut) = lines.around(at);
+            if at >= cut {
+                continue;
+            }
+            let mut line_start = start;
+            let mut open_parens = false;
+            loop {
+                let line_end = memchr::memchr(b'\n', text.get(line_start..).unwrap_or_default())
+                    .map_or(text.len(), |i| line_start + i);
+                let line = without_comment(text.get(line_start..line_end).unwrap_or_default());
+                on_import(line);
+                lines.imports.push((line_start, line_end));
+                if line.contains(&b'(') && !line.contains(&b')') {
+                    open_parens = true;
+                } else if open_parens && line.contains(&b')') {
+                    open_parens = false;
+                }
+                let continued = line
+                    .iter()
+                    .rev()
+                    .find(|b| !b.is_ascii_whitespace())
+                    .is_some_and(|&b| b == b'\\');
+                covered = line_end + 1;
+                if !(continued || open_parens) || line_end >= text.len() {
+                    break;
+                }
+                line_start = line_end + 1;
+            }
+        }
+        lines
+    }
+
+    /// The line holding byte `at`: its start, its end (the `\n` or the
+    /// end of the text), and the end of its text before any comment.
+    fn around(&mut self, at: usize) -> (usize, usize, usize) {
+        if let Some(last @ (start, end, _)) = self.last
+            && start <= at
+            && at < end
+        {
+            return last;
+        }
+        let start =
+            memchr::memrchr(b'\n', self.text.get(..at).unwrap_or_default()).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', self.text.get(at..).unwrap_or_default())
+            .map_or(self.text.len(), |i| at + i);
+        let cut = start + without_comment(self.text.get(start..end).unwrap_or_default()).len();
+        self.last = Some((start, end, cut));
+        (start, end, cut)
+    }
+
+    /// For a word at byte `at`: the end of its line's text before any
+    /// comment, when the word is on no import line and before the comment.
+    fn outside_import(&mut self, at: usize) -> Option<usize> {
+        let after = self.imports.partition_point(|&(start, _)| start <= at);
+        if after > 0
+            && let Some(&(start, end)) = self.imports.get(after - 1)
+            && start <= at
+            && at <= end
+        {
+            return None;
+        }
+        let (_, _, cut) = self.around(at);
+        (at < cut).then_some(cut)
+    }
+
+    /// Whether `word`, from byte `from` on, is used outside import lines
+    /// other than before a `.` on its line (as a value, not a module read
+    /// through).
+    fn used_as_value(&mut self, word: &str, from: usize) -> bool {
+        let finder = memmem::Finder::new(word.as_bytes());
+        let text = self.text;
+        let rest = text.get(from..).unwrap_or_default();
+        for found in finder.find_iter(rest) {
+            let at = from + found;
+            let end = at + word.len();
+            if !is_token(text, at, word.len()) {
+                continue;
+            }
+            let Some(cut) = self.outside_import(at) else {
+                continue;
+            };
+            let after = text.get(end..cut).unwrap_or_default();
+            if after.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'.') {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// The line up to a `#` outside the quotes opened on it.
@@ -440,7 +591,10 @@ fn identifiers(line: &[u8]) -> Vec<(usize, usize, &[u8])> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::layout::Layout;
+    use super::super::scan::ProjectScan;
     use super::*;
+    use proptest::prelude::*;
 
     fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, Readers) {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -450,7 +604,7 @@ mod tests {
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
             std::fs::write(&path, text).expect("write");
         }
-        let readers = Readers::scan(&Layout::at(dir.path().to_path_buf()));
+        let readers = ProjectScan::of_project(&Layout::at(dir.path().to_path_buf()), true).readers;
         (dir, readers)
     }
 
@@ -548,5 +702,137 @@ mod tests {
         // A file no import can name.
         let (dir, readers) = project(&[("my-tool.py", "import time\n"), ("main.py", "time\n")]);
         assert!(!readers.may_read(&dir.path().join("my-tool.py"), "time"));
+    }
+
+    #[derive(Default)]
+    struct OldScan<'w> {
+        mentions: FxHashMap<&'w str, bool>,
+        relative_package: bool,
+        namespace: bool,
+    }
+
+    /// The text scan as it was first written, line by line, splitting every
+    /// line into words: what the byte-level [`scan_text`] must find.
+    fn scan_text_by_lines<'w>(text: &[u8], words: &'w FxHashSet<Box<str>>) -> OldScan<'w> {
+        let mut scan = OldScan::default();
+        let mut outside: Vec<(&'w str, bool, bool)> = Vec::new();
+        let mut continued = false;
+        let mut open_parens = false;
+        for line in text.split(|&b| b == b'\n') {
+            let line = without_comment(line);
+            let tokens = identifiers(line);
+            let import_line =
+                continued || open_parens || tokens.iter().any(|(_, _, w)| *w == b"import");
+            if import_line {
+                let passes_on = tokens.iter().any(|(_, _, w)| *w == b"as") || line.contains(&b'*');
+                if is_relative_package_import(line) {
+                    scan.relative_package = true;
+                }
+                for (_, _, word) in &tokens {
+                    if let Some(known) = lookup(words, word) {
+                        let entry = scan.mentions.entry(known).or_insert(false);
+                        *entry |= passes_on;
+                    }
+                }
+                if line.contains(&b'(') && !line.contains(&b')') {
+                    open_parens = true;
+                } else if open_parens && line.contains(&b')') {
+                    open_parens = false;
+                }
+            } else {
+                for &(start, end, word) in &tokens {
+                    if NAMESPACE_WORDS.iter().any(|w| w.as_bytes() == word) {
+                        scan.namespace = true;
+                    }
+                    if let Some(known) = lookup(words, word) {
+                        let rest = line.get(end..).unwrap_or_default();
+                        let attribute =
+                            rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'.');
+                        let qualified = start
+                            .checked_sub(1)
+                            .and_then(|b| line.get(b))
+                            .is_some_and(|b| matches!(b, b'.' | b'"' | b'\''));
+                        outside.push((known, !attribute, qualified));
+                    }
+                }
+            }
+            continued = line
+                .iter()
+                .rev()
+                .find(|b| !b.is_ascii_whitespace())
+                .is_some_and(|&b| b == b'\\')
+                && (import_line || continued);
+        }
+        for (word, value, qualified) in outside {
+            if qualified || scan.mentions.contains_key(word) {
+                *scan.mentions.entry(word).or_insert(false) |= value;
+            }
+        }
+        scan
+    }
+
+    /// Fragments that meet every branch of the text scan: import lines
+    /// continued by parentheses and backslashes, comments and quotes,
+    /// module words as values, attributes and paths, namespace words.
+    const FRAGMENTS: &[&str] = &[
+        "import",
+        "importlib",
+        "from",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\\",
+        "(",
+        ")",
+        ",",
+        "*",
+        "as",
+        ".",
+        "..",
+        "#",
+        "'",
+        "\"",
+        "\\'",
+        "mod",
+        "pkg",
+        "m",
+        "mod2",
+        "1mod",
+        "_mod",
+        "é",
+        "time",
+        "getattr",
+        "vars",
+        "dir",
+        "__dict__",
+        "globals",
+        "=",
+        "x",
+        ":",
+    ];
+
+    proptest! {
+        #[test]
+        fn the_byte_scan_reads_as_the_lines_do(
+            parts in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..60)
+        ) {
+            let text = parts.concat();
+            let words: FxHashSet<Box<str>> =
+                ["mod", "pkg", "m", "time", "é", "_mod"].into_iter().map(Into::into).collect();
+            let finders = Finders::new();
+            let (bytes, lines) = (
+                scan_text(text.as_bytes(), &words, &finders),
+                scan_text_by_lines(text.as_bytes(), &words),
+            );
+            prop_assert_eq!(&bytes.mentions, &lines.mentions, "mentions of {:?}", text);
+            prop_assert_eq!(bytes.relative_package, lines.relative_package, "{:?}", text);
+            prop_assert_eq!(
+                reads_namespaces(text.as_bytes(), &finders),
+                lines.namespace,
+                "namespace in {:?}",
+                text
+            );
+        }
     }
 }

@@ -1,10 +1,11 @@
-//! The scan of the text of every project file (no parse): which files
-//! name each class base, which names may be the base of a class no summary
-//! shows, and which attribute names some code may assign or delete. It is
-//! made once per project, on the first question that needs it, so it
-//! reads the bytes in one pass with `memchr`, looking only at the few
-//! places that can matter (a `.`, a `(`, `class ` and `del ` at the start
-//! of a line), and it keeps each file's path once, named by its number.
+//! The one scan of the text of every project file (no parse), made once
+//! per project on the first question that needs it: which files name each
+//! class base, which names may be the base of a class no summary shows,
+//! which attribute names some code may assign or delete, and the table of
+//! the files that name each module (see [`super::readers`]). The project's
+//! files are listed by one walk and numbered; each is read once, and its
+//! bytes searched with `memchr` for the few places that can matter (a `.`,
+//! a `(`, `class ` and `del ` at the start of a line, `import`).
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +13,7 @@ use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::layout::Layout;
+use super::readers::{self, Readers};
 
 /// Directories never part of the project's own code.
 const SKIPPED_DIRS: &[&str] = &["venv", "site-packages", "node_modules", "__pycache__"];
@@ -19,8 +21,12 @@ const SKIPPED_DIRS: &[&str] = &["venv", "site-packages", "node_modules", "__pyca
 /// What a scan of the text of every project file finds.
 #[derive(Debug, Default)]
 pub(super) struct ProjectScan {
-    /// The files some class statement's bases point to, by number.
-    files: Vec<PathBuf>,
+    /// The project's files, numbered, and (when [`Self::has_readers`]) who
+    /// may read each module's names.
+    pub(super) readers: Readers,
+    /// The scan filled the table of readers (a run that removes no import
+    /// never asks, and leaves it empty).
+    pub(super) has_readers: bool,
     /// Every `class X(...)` statement's base names, by the last segment of
     /// each base as written (`Base` for `models.Base`), mapped to the
     /// files that have one.
@@ -40,10 +46,11 @@ pub(super) struct ProjectScan {
 
 impl ProjectScan {
     /// Scans every Python file under the project's root (`.gitignore`d and
-    /// hidden files, and the [`SKIPPED_DIRS`], left out); a file that is
-    /// not UTF-8 is skipped.
-    pub(super) fn of_project(layout: &Layout) -> ProjectScan {
-        let mut scan = ProjectScan::default();
+    /// hidden files, and the [`SKIPPED_DIRS`], left out), each read once:
+    /// `.py`, `.pyi` and `.ipynb` files for the table of readers (when
+    /// `with_readers`), and the `.py` files that are UTF-8 for the class
+    /// bases and attributes.
+    pub(super) fn of_project(layout: &Layout, with_readers: bool) -> ProjectScan {
         let walker = ignore::WalkBuilder::new(&layout.root)
             .standard_filters(true)
             .hidden(true)
@@ -54,30 +61,55 @@ impl ProjectScan {
                     .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
             })
             .build();
+        let paths: Vec<PathBuf> = walker
+            .flatten()
+            .map(ignore::DirEntry::into_path)
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|e| e == "py" || e == "ipynb" || e == "pyi")
+            })
+            .collect();
+        let (readers, words) = Readers::of_files(paths);
+        let mut scan = ProjectScan {
+            readers,
+            has_readers: with_readers,
+            ..ProjectScan::default()
+        };
         let finders = Finders::new();
+        let reader_finders = readers::Finders::new();
         let mut bytes = Vec::new();
-        for entry in walker.flatten() {
-            let path = entry.path();
-            if path.extension().is_none_or(|e| e != "py") {
-                continue;
-            }
+        for at in 0..scan.readers.len() {
             bytes.clear();
-            // A file over the parser's limit is not read into memory; the
-            // table is then incomplete, and every question about a base
-            // unknown.
-            if std::fs::metadata(path).is_ok_and(|m| m.len() > u64::from(u32::MAX)) {
-                scan.incomplete = true;
+            let Some(path) = scan.readers.path_at(at) else {
+                continue;
+            };
+            let is_python = path.extension().is_some_and(|e| e == "py");
+            if !is_python && !with_readers {
                 continue;
             }
-            let read = std::fs::File::open(path)
-                .and_then(|mut file| std::io::Read::read_to_end(&mut file, &mut bytes));
-            if read.is_err() {
+            // A file over the parser's limit is not read into memory; the
+            // table of bases is then incomplete, and every question about a
+            // base unknown (the readers take it as a file they cannot read).
+            let Ok(mut file) = std::fs::File::open(path) else {
+                continue;
+            };
+            if file.metadata().is_ok_and(|m| m.len() > u64::from(u32::MAX)) {
+                scan.incomplete |= is_python;
+                continue;
+            }
+            if std::io::Read::read_to_end(&mut file, &mut bytes).is_err() {
+                continue;
+            }
+            if with_readers {
+                scan.readers.add_text(at, &bytes, &words, &reader_finders);
+            }
+            if !is_python {
                 continue;
             }
             let Ok(text) = std::str::from_utf8(&bytes) else {
                 continue;
             };
-            scan.add_file(&finders, path, text);
+            scan.add_file(&finders, u32::try_from(at).ok(), text);
         }
         scan
     }
@@ -88,14 +120,13 @@ impl ProjectScan {
             .get(base)
             .into_iter()
             .flatten()
-            .filter_map(|&file| self.files.get(file as usize).map(PathBuf::as_path))
+            .filter_map(|&file| self.readers.path(file))
     }
 
     /// Adds what one file's text shows.
-    fn add_file(&mut self, finders: &Finders, path: &Path, text: &str) {
+    fn add_file(&mut self, finders: &Finders, number: Option<u32>, text: &str) {
         let bytes = text.as_bytes();
         // Class statements: `class ` as the first word of a line.
-        let mut number: Option<u32> = None;
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         for at in finders.class.find_iter(bytes) {
             let (start, end) = line_around(bytes, at);
@@ -121,12 +152,6 @@ impl ProjectScan {
                     insert(&mut self.hidden_bases, last);
                 }
                 if seen.insert(last) {
-                    if number.is_none() {
-                        number = u32::try_from(self.files.len()).ok();
-                        if number.is_some() {
-                            self.files.push(path.to_path_buf());
-                        }
-                    }
                     match number {
                         Some(number) => self
                             .class_bases
@@ -372,30 +397,12 @@ mod tests {
         scan
     }
 
-    /// The byte scan of `texts` as files numbered in order, with the
-    /// table of bases by file number (every file numbered).
+    /// The byte scan of `texts` as files numbered in order.
     fn by_bytes(texts: &[&str]) -> ProjectScan {
         let mut scan = ProjectScan::default();
         let finders = Finders::new();
         for (number, text) in texts.iter().enumerate() {
-            scan.add_file(&finders, Path::new(&format!("f{number}.py")), text);
-        }
-        // Renumber from paths to the files' own numbers.
-        let numbers: Vec<u32> = scan
-            .files
-            .iter()
-            .filter_map(|p| {
-                p.to_str()?
-                    .strip_prefix('f')?
-                    .strip_suffix(".py")?
-                    .parse()
-                    .ok()
-            })
-            .collect();
-        for files in scan.class_bases.values_mut() {
-            for file in files.iter_mut() {
-                *file = numbers[*file as usize];
-            }
+            scan.add_file(&finders, u32::try_from(number).ok(), text);
         }
         scan
     }
