@@ -59,7 +59,8 @@ impl RuleSettings {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// Report findings only.
+    /// Report findings, each fix marked as `fix` would treat it (the fix
+    /// rounds run, writing nothing, for a file with a fix on offer).
     Check,
     /// Compute the fixed text (for `diff` and `fix`).
     Fix,
@@ -452,7 +453,7 @@ pub fn fix_with(
 
 fn process(
     source: &str,
-    mut cells: Option<Cells>,
+    cells: Option<Cells>,
     rules: &RuleSettings,
     mode: Mode,
     project: Option<&ProjectModule>,
@@ -477,13 +478,138 @@ fn process(
     let fixable = findings
         .iter()
         .any(|f| f.fix.as_ref().is_some_and(|fix| rules.allows(fix)));
-    if mode == Mode::Check || !fixable {
+    if mode == Mode::Fix && !fixable {
         return Ok((outcome, cells));
     }
     // The findings own what they need: free the tree before the rounds
     // parse again, so they reuse its memory while it is still in cache.
     drop(parsed);
+    if mode == Mode::Check {
+        check_fixes(
+            source,
+            findings,
+            cells.as_ref(),
+            rules,
+            project,
+            &mut outcome,
+        );
+        return Ok((outcome, cells));
+    }
+    let (text, cells) = fix_rounds(
+        source,
+        findings,
+        cells,
+        rules,
+        project,
+        chooser,
+        &mut outcome,
+    )?;
+    if text != source {
+        outcome.fixed = Some(text);
+    }
+    Ok((outcome, cells))
+}
 
+/// Makes `check` call fixable only what `fix` would apply with the same
+/// options, and promise `--unsafe-fixes` only what `fix --unsafe-fixes`
+/// would apply: for a file with a fix on offer (and only then), the fix
+/// rounds run as `fix` runs them, writing nothing; when `fix` would stop at
+/// an internal error and leave the file unchanged, none of its fixes is
+/// fixable, and a warning says why.
+fn check_fixes(
+    source: &str,
+    findings: Vec<Finding>,
+    cells: Option<&Cells>,
+    rules: &RuleSettings,
+    project: Option<&ProjectModule>,
+    outcome: &mut SourceOutcome,
+) {
+    let applies = outcome.reports.iter().any(|r| r.fix.applies());
+    let needs_unsafe = outcome
+        .reports
+        .iter()
+        .any(|r| r.fix == FixStatus::NeedsUnsafe);
+    if !applies && !needs_unsafe {
+        return;
+    }
+    let refused = |rules: &RuleSettings, findings: Vec<Finding>| {
+        let mut dry = SourceOutcome::default();
+        fix_rounds(
+            source,
+            findings,
+            cells.cloned(),
+            rules,
+            project,
+            &mut AllFixes,
+            &mut dry,
+        )
+        .err()
+    };
+    let (for_safe, for_unsafe) = match (applies, needs_unsafe) {
+        (true, true) => (Some(findings.clone()), Some(findings)),
+        (true, false) => (Some(findings), None),
+        _ => (None, Some(findings)),
+    };
+    if let Some(findings) = for_safe
+        && let Some(error) = refused(rules, findings)
+    {
+        refuse_fixes(outcome, &error, "fix", FixStatus::applies);
+    }
+    if let Some(findings) = for_unsafe {
+        let unsafe_rules = RuleSettings {
+            unsafe_fixes: true,
+            ..rules.clone()
+        };
+        if let Some(error) = refused(&unsafe_rules, findings) {
+            refuse_fixes(outcome, &error, "fix --unsafe-fixes", |status| {
+                *status == FixStatus::NeedsUnsafe
+            });
+        }
+    }
+}
+
+/// Marks the fixes `outcome` reports whose status `which` picks as refused
+/// by `error` (the internal error `command` would stop at), and warns once.
+fn refuse_fixes(
+    outcome: &mut SourceOutcome,
+    error: &SourceError,
+    command: &str,
+    which: impl Fn(&FixStatus) -> bool,
+) {
+    let reason = error
+        .message
+        .strip_suffix(LEFT_UNCHANGED)
+        .unwrap_or(&error.message);
+    let detail = reason.strip_prefix("internal error: ").unwrap_or(reason);
+    for report in outcome.reports.iter_mut().filter(|r| which(&r.fix)) {
+        report.fix = FixStatus::None(Some(format!(
+            "`{command}` would write none of this file's fixes: {detail}"
+        )));
+        report.edits.clear();
+    }
+    outcome.warnings.push(format!(
+        "{reason}; `{command}` would leave this file unchanged"
+    ));
+}
+
+/// How an internal error of the fix rounds ends.
+const LEFT_UNCHANGED: &str = "; file left unchanged";
+
+/// Applies the fixes of `findings` (found on `source`) in rounds, as
+/// `chooser` picks them, re-parsing and compile-checking after each round,
+/// then removes the imports they left unused. Counts and warnings go to
+/// `outcome`. Returns the fixed text and where the cells are in it; `Err`
+/// when a round's text does not parse or compile where the input did.
+fn fix_rounds(
+    source: &str,
+    mut findings: Vec<Finding>,
+    mut cells: Option<Cells>,
+    rules: &RuleSettings,
+    project: Option<&ProjectModule>,
+    chooser: &mut dyn Chooser,
+    outcome: &mut SourceOutcome,
+) -> Result<(String, Option<Cells>), SourceError> {
+    let notebook = cells.is_some();
     let gate = CompileGate::new(source, cells.clone(), rules.options.target_version);
     let mut text = source.to_string();
     let mut removals: Vec<ImportRemoval> = Vec::new();
@@ -562,10 +688,7 @@ fn process(
         cells = cells.map(|c| c.remap(&edits));
         text = without;
     }
-    if text != source {
-        outcome.fixed = Some(text);
-    }
-    Ok((outcome, cells))
+    Ok((text, cells))
 }
 
 /// Refuses rewritten text that CPython would not compile where the input
@@ -887,7 +1010,7 @@ pub fn internal_error(codes: &[&str], text: &str, error: &ParseError) -> SourceE
     SourceError {
         position: Position::START,
         message: format!(
-            "internal error: fixes of {} produced code that does not parse ({} at {}:{}); file left unchanged",
+            "internal error: fixes of {} produced code that does not parse ({} at {}:{}){LEFT_UNCHANGED}",
             codes.join(", "),
             error.error,
             at.line,
@@ -904,7 +1027,7 @@ pub fn compile_error(codes: &[&str], text: &str, error: &SemanticSyntaxError) ->
     SourceError {
         position: Position::START,
         message: format!(
-            "internal error: fixes of {} produced code that does not compile ({} at {}:{}); file left unchanged",
+            "internal error: fixes of {} produced code that does not compile ({} at {}:{}){LEFT_UNCHANGED}",
             codes.join(", "),
             error,
             at.line,

@@ -1541,3 +1541,105 @@ fn a_selected_codemod_the_target_excludes_is_reported() {
         "{err}"
     );
 }
+
+/// A legacy coroutine whose conversion the compile gate refuses (a `yield`
+/// in a comprehension: the input already fails to compile, the output adds
+/// `return` with a value in an async generator), beside a safe fix.
+const GATE_REFUSES: &str = "import asyncio\nimport time\n\n\n@asyncio.coroutine\ndef legacy(x):\n    y = yield from x\n    return [(yield) for i in y]\n\n\nasync def poll():\n    time.sleep(1)\n";
+
+/// `check` calls fixable only what `fix` with the same options writes:
+/// the text marker, JSON's `fix`, SARIF, the summary and `--statistics`
+/// all agree with what `fix` then does, with and without `--unsafe-fixes`.
+#[test]
+fn check_calls_fixable_only_what_fix_writes() {
+    let dir = project(&[("g.py", GATE_REFUSES), ("a.py", FIXABLE)]);
+    let refused = "(no automatic fix: `fix --unsafe-fixes` would write none of this file's fixes: fixes of AM001, AM202 produced code that does not compile (`return` with value in async generator at 7:5))";
+
+    // Safe fixes only: AM001 applies, AM202 is not promised to `--unsafe-fixes`.
+    let output = asyncmod(dir.path(), &["check", "g.py"]);
+    assert_eq!(code(&output), 1);
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "g.py:5:1: AM202 `@asyncio.coroutine` was removed in Python 3.11 {refused}\n\
+             g.py:12:5: AM001 [*] blocking `time.sleep` call inside `async def`\n"
+        )
+    );
+    assert!(
+        stderr(&output).contains(
+            "g.py: warning: internal error: fixes of AM001, AM202 produced code that does not compile (`return` with value in async generator at 7:5); `fix --unsafe-fixes` would leave this file unchanged"
+        ),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("Found 2 findings in 1 file (1 fixable with `asyncmod fix`)."),
+        "{}",
+        stderr(&output)
+    );
+
+    // With `--unsafe-fixes`, `fix` writes nothing in g.py: nothing there is fixable.
+    let unsafe_check = ["check", "--unsafe-fixes"];
+    let output = asyncmod(dir.path(), &[&unsafe_check[..], &["g.py", "a.py"]].concat());
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(!text.contains("g.py:5:1: AM202 [*]"), "{text}");
+    assert!(text.contains("g.py:12:5: AM001 blocking `time.sleep` call inside `async def` (no automatic fix: `fix` would write none of this file's fixes"), "{text}");
+    assert!(text.contains("a.py:5:5: AM001 [*]"), "{text}");
+    assert!(
+        stderr(&output).contains("Found 3 findings in 2 files (1 fixable with `asyncmod fix`)."),
+        "{}",
+        stderr(&output)
+    );
+    let output = asyncmod(
+        dir.path(),
+        &[&unsafe_check[..], &["--output-format", "json", "g.py"]].concat(),
+    );
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let items = value.as_array().expect("an array");
+    assert_eq!(items.len(), 2);
+    assert!(items.iter().all(|item| item["fix"].is_null()), "{value}");
+    assert!(
+        items.iter().all(|item| item["note"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("`fix` would write none of this file's fixes"))),
+        "{value}"
+    );
+    let output = asyncmod(
+        dir.path(),
+        &[&unsafe_check[..], &["--output-format", "sarif", "g.py"]].concat(),
+    );
+    assert_eq!(
+        stdout(&output)
+            .matches("(no automatic fix: `fix` would write none of this file's fixes: ")
+            .count(),
+        2,
+        "{}",
+        stdout(&output)
+    );
+    let output = asyncmod(
+        dir.path(),
+        &[&unsafe_check[..], &["--statistics", "g.py", "a.py"]].concat(),
+    );
+    assert_eq!(
+        stdout(&output),
+        "2\tAM001\t[*] sleep-in-async\n1\tAM202\t[ ] legacy-coroutine\n"
+    );
+    let output = asyncmod(
+        dir.path(),
+        &[&unsafe_check[..], &["--statistics", "g.py"]].concat(),
+    );
+    assert_eq!(
+        stdout(&output),
+        "1\tAM001\t[ ] sleep-in-async\n1\tAM202\t[ ] legacy-coroutine\n"
+    );
+
+    // What `fix` then does: the safe fix alone is written; with
+    // `--unsafe-fixes` the file is left as it was.
+    let output = asyncmod(dir.path(), &["fix", "--unsafe-fixes", "g.py"]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(read(dir.path(), "g.py"), GATE_REFUSES);
+    let output = asyncmod(dir.path(), &["fix", "g.py"]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    assert!(read(dir.path(), "g.py").contains("    await asyncio.sleep(1)\n"));
+}

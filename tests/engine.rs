@@ -44,6 +44,25 @@ static BREAKS_SYNTAX: Codemod = Codemod {
     ..Codemod::DEFAULTS
 };
 
+/// An unsafe fix replacing the first `pass` with `pass(`.
+fn breaks_syntax_unsafe(ctx: &Context, out: &mut Findings) {
+    if let Some(at) = ctx.source.find("pass") {
+        let range = TextRange::new(TextSize::new(at as u32), TextSize::new(at as u32 + 4));
+        out.report(&BREAKS_SYNTAX_UNSAFE, range, "bad")
+            .fix_with(Applicability::Unsafe, |fix| {
+                fix.replace(range, "pass(");
+                Ok(())
+            });
+    }
+}
+
+static BREAKS_SYNTAX_UNSAFE: Codemod = Codemod {
+    code: "AM995",
+    name: "breaks-syntax-unsafe",
+    run: breaks_syntax_unsafe,
+    ..Codemod::DEFAULTS
+};
+
 /// Always appends one more `x` to the first name `x…`: never settles.
 fn never_settles(ctx: &Context, out: &mut Findings) {
     if let Some(at) = ctx.source.find('x') {
@@ -213,9 +232,89 @@ fn output_that_does_not_parse_is_an_internal_error_and_nothing_changes() {
         error.message
     );
     assert!(error.message.contains("file left unchanged"));
-    // `check` never applies anything, so it still reports.
+    // `check` writes nothing, so it still reports; the fix `fix` refuses is
+    // not called fixable.
     let checked = process_source("def f():\n    pass\n", &rules, Mode::Check).expect("check works");
     assert_eq!(checked.reports.len(), 1);
+    assert!(!checked.reports[0].fix.applies());
+    assert!(checked.fixed.is_none());
+}
+
+/// `check` marks fixable only what `fix` would write: where the fix rounds
+/// would stop at an internal error, every fix of the file is reported as
+/// refused, saying why, and a warning names the codemod.
+#[test]
+fn check_calls_fixable_only_what_fix_would_write() {
+    let rules = RuleSettings::for_codemods(&[&FILLS_HOLE, &SLEEP_IN_ASYNC]);
+    let refused =
+        "# HOLE: await c()\nimport time\nasync def g():\n    time.sleep(1)\ndef f():\n    HOLE\n";
+    assert!(process_source(refused, &rules, Mode::Fix).is_err());
+    let checked = process_source(refused, &rules, Mode::Check).expect("check works");
+    assert_eq!(checked.reports.len(), 2);
+    for report in &checked.reports {
+        match &report.fix {
+            FixStatus::None(Some(note)) => assert!(
+                note.starts_with("`fix` would write none of this file's fixes: fixes of AM001, AM994 produced code that does not compile"),
+                "{note}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert!(report.edits.is_empty());
+    }
+    assert_eq!(checked.warnings.len(), 1, "{:?}", checked.warnings);
+    assert!(
+        checked.warnings[0].ends_with("; `fix` would leave this file unchanged"),
+        "{:?}",
+        checked.warnings
+    );
+
+    // Output as valid as the input: `check` and `fix` agree it is fixable.
+    let accepted = "# HOLE: await c()\nimport time\nasync def f():\n    time.sleep(1)\n    HOLE\n";
+    assert!(
+        process_source(accepted, &rules, Mode::Fix)
+            .expect("fixes")
+            .fixed
+            .is_some()
+    );
+    let checked = process_source(accepted, &rules, Mode::Check).expect("check works");
+    assert_eq!(checked.reports.len(), 2);
+    assert!(checked.reports.iter().all(|r| r.fix.applies()));
+    assert!(checked.warnings.is_empty());
+}
+
+/// Without `--unsafe-fixes`, `check` promises an unsafe fix only when `fix
+/// --unsafe-fixes` would write it; the safe fixes `fix` writes stay fixable.
+#[test]
+fn check_promises_unsafe_fixes_only_when_fix_would_write_them() {
+    let mut rules = RuleSettings::for_codemods(&[&BREAKS_SYNTAX_UNSAFE, &SLEEP_IN_ASYNC]);
+    rules.unsafe_fixes = false;
+    let source = "import time\nasync def f():\n    time.sleep(1)\n    pass\n";
+    let fixed = process_source(source, &rules, Mode::Fix).expect("the safe fix applies");
+    assert!(fixed.fixed.is_some());
+    let checked = process_source(source, &rules, Mode::Check).expect("check works");
+    let status = |code: &str| {
+        checked
+            .reports
+            .iter()
+            .find(|r| r.codemod.code == code)
+            .map(|r| r.fix.clone())
+    };
+    assert_eq!(
+        status("AM001"),
+        Some(FixStatus::Applies(Applicability::Safe))
+    );
+    match status("AM995") {
+        Some(FixStatus::None(Some(note))) => assert!(
+            note.starts_with("`fix --unsafe-fixes` would write none of this file's fixes"),
+            "{note}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    // With `--unsafe-fixes`, neither is fixable: `fix` would write nothing.
+    rules.unsafe_fixes = true;
+    assert!(process_source(source, &rules, Mode::Fix).is_err());
+    let checked = process_source(source, &rules, Mode::Check).expect("check works");
+    assert!(checked.reports.iter().all(|r| !r.fix.applies()));
 }
 
 #[test]
