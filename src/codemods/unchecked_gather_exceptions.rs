@@ -60,6 +60,11 @@ declare_codemod! {
     /// the results, an unpacked result, or an item `rs[i]` when the results
     /// are never iterated (a test of one item says nothing of the others).
     /// A test of anything else (`isinstance(config, dict)`) is no check.
+    /// Unpacked results (`a, b = await gather(…)`) are one result each: each
+    /// one used as a value needs a test of its own (`isinstance(a, …)`, or
+    /// of the variable of a loop over them all, `for r in (a, b)`; for
+    /// `*rest`, of its elements), and the finding names those that have
+    /// none; one that is only looked at or handed on needs none.
     /// `return_exceptions=` with anything but the literal `True`, and a
     /// `gather` that is not awaited where it is written.
     pub static UNCHECKED_GATHER_EXCEPTIONS = Codemod {
@@ -133,33 +138,133 @@ fn unchecked_gather_exceptions(ctx: &Context, out: &mut Findings) {
                     .contains_range(other.call.range())
             })
             .collect();
+        // Where the awaited call itself is iterated (`for r in await gather(…)`).
+        let awaited = TextRange::new(
+            significant_before(ctx.tokens, call.start()).map_or(call.start(), |t| t.start()),
+            call.end(),
+        );
+        // `a, b = await gather(…)`: each result has a name of its own, and
+        // each one used as a value needs a check of its own.
+        if let Some((target, value)) = single_assignment(stmt)
+            && !target.is_name_expr()
+            && is_awaited_call(value, call)
+        {
+            let Some(targets) = unpacked_targets(target) else {
+                continue;
+            };
+            let mut unchecked = Vec::new();
+            for (name, starred) in targets {
+                if name_fate(ctx, stmt, name, site.scope, &calls) != Some(Fate::Used) {
+                    continue;
+                }
+                let results = Results {
+                    names: &[name],
+                    unpacked: !starred,
+                    awaited,
+                };
+                if !checks_for_exceptions(semantic, frame, &results, stmt.start()) {
+                    unchecked.push(name);
+                }
+            }
+            if !unchecked.is_empty() {
+                out.report(
+                    &UNCHECKED_GATHER_EXCEPTIONS,
+                    call.range(),
+                    unchecked_message(&unchecked),
+                );
+            }
+            continue;
+        }
         let message = match fate(ctx, stmt, call, site.scope, &calls) {
             Some(Fate::Returned) => RETURNED,
             Some(Fate::Used) => USED,
             None => continue,
         };
-        // The results' names (`rs`, or `a, b` unpacked), and where the
-        // awaited call itself is iterated (`for r in await gather(…)`).
-        let (results, unpacked) = match single_assignment(stmt) {
-            Some((target, _)) => (
-                target_names(target).unwrap_or_default(),
-                !target.is_name_expr(),
-            ),
-            None => (Vec::new(), false),
-        };
+        let results = single_assignment(stmt)
+            .and_then(|(target, _)| target_names(target))
+            .unwrap_or_default();
         let results = Results {
             names: &results,
-            unpacked,
-            awaited: TextRange::new(
-                significant_before(ctx.tokens, call.start()).map_or(call.start(), |t| t.start()),
-                call.end(),
-            ),
+            unpacked: false,
+            awaited,
         };
         if checks_for_exceptions(semantic, frame, &results, stmt.start()) {
             continue;
         }
         out.report(&UNCHECKED_GATHER_EXCEPTIONS, call.range(), message);
     }
+}
+
+/// The message naming the unpacked results used with no check.
+fn unchecked_message(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    let (list, verb) = match quoted.split_last() {
+        Some((last, [])) => (last.clone(), "is"),
+        Some((last, rest)) => (format!("{} and {last}", rest.join(", ")), "are"),
+        None => (String::new(), "are"),
+    };
+    format!(
+        "`gather(..., return_exceptions=True)` puts exceptions among the results; {list} {verb} used with no check for them"
+    )
+}
+
+/// Whether `expr` is `await` of `call`.
+fn is_awaited_call(expr: &Expr, call: &ast::ExprCall) -> bool {
+    matches!(expr, Expr::Await(awaited)
+        if matches!(awaited.value.as_ref(), Expr::Call(c) if c.range() == call.range()))
+}
+
+/// The names an unpacking target binds, each with whether it is starred
+/// (`*rest` holds a list of results): `None` when a target is not a name
+/// (`self.a, b = …`: the result is handed on).
+fn unpacked_targets(target: &Expr) -> Option<Vec<(&str, bool)>> {
+    match target {
+        Expr::Name(name) => Some(vec![(name.id.as_str(), false)]),
+        Expr::Starred(starred) => match starred.value.as_ref() {
+            Expr::Name(name) => Some(vec![(name.id.as_str(), true)]),
+            _ => None,
+        },
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+            let mut names = Vec::new();
+            for element in elts {
+                names.extend(unpacked_targets(element)?);
+            }
+            Some(names)
+        }
+        _ => None,
+    }
+}
+
+/// What happens to the result bound to `name` by `stmt`: used as a value
+/// (and never handed to code that may check it), or `None` (only looked
+/// at, handed on, or a `global`/`nonlocal` other code may check).
+fn name_fate(
+    ctx: &Context,
+    stmt: &Stmt,
+    name: &str,
+    scope: ScopeId,
+    calls: &[&CallSite],
+) -> Option<Fate> {
+    let semantic = ctx.semantic;
+    let owner = semantic.owner_scope(name, scope)?;
+    if owner != semantic.frame_of(scope) {
+        return None;
+    }
+    let mut used = false;
+    for use_ in semantic.uses_of(name, owner) {
+        match use_.kind {
+            UseKind::Read if use_.range.start() > stmt.end() => {
+                match classify(ctx, use_.range, calls) {
+                    Read::HandedOff => return None,
+                    Read::Used => used = true,
+                    Read::Looked => {}
+                }
+            }
+            UseKind::Declaration => return None,
+            _ => {}
+        }
+    }
+    used.then_some(Fate::Used)
 }
 
 /// `return_exceptions=True`, written as the literal.
@@ -201,11 +306,7 @@ fn fate(
     scope: ScopeId,
     calls: &[&CallSite],
 ) -> Option<Fate> {
-    let semantic = ctx.semantic;
-    let is_gather = |expr: &Expr| {
-        matches!(expr, Expr::Await(awaited)
-            if matches!(awaited.value.as_ref(), Expr::Call(c) if c.range() == call.range()))
-    };
+    let is_gather = |expr: &Expr| is_awaited_call(expr, call);
     match stmt {
         Stmt::Return(ret) if ret.value.as_deref().is_some_and(is_gather) => {
             return Some(Fate::Returned);
@@ -216,28 +317,11 @@ fn fate(
     if let Some((target, value)) = single_assignment(stmt)
         && is_gather(value)
     {
-        let names = target_names(target)?;
-        let mut used = false;
-        for name in names {
-            let owner = semantic.owner_scope(name, scope)?;
-            if owner != semantic.frame_of(scope) {
-                return None; // a global or nonlocal: other code may check it
-            }
-            for use_ in semantic.uses_of(name, owner) {
-                match use_.kind {
-                    UseKind::Read if use_.range.start() > stmt.end() => {
-                        match classify(ctx, use_.range, calls) {
-                            Read::HandedOff => return None,
-                            Read::Used => used = true,
-                            Read::Looked => {}
-                        }
-                    }
-                    UseKind::Declaration => return None,
-                    _ => {}
-                }
-            }
-        }
-        return used.then_some(Fate::Used);
+        // One name for all the results (an unpacking is seen by the caller).
+        let Expr::Name(name) = target else {
+            return None;
+        };
+        return name_fate(ctx, stmt, name.id.as_str(), scope, calls);
     }
     // `await gather(…)` inside a larger expression: `for r in await …`.
     let keyword = significant_before(ctx.tokens, call.start())?;
@@ -432,7 +516,18 @@ impl<'a> Elements<'_, 'a> {
         }
         self.results.names.iter().any(|name| {
             let read = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == *name);
-            read(iter) || matches!(iter, Expr::Call(call) if call.arguments.args.iter().any(read))
+            // A display of the unpacked results (`for r in (a, b)`) iterates each.
+            let shown = |e: &Expr| match e {
+                Expr::Tuple(ast::ExprTuple { elts, .. })
+                | Expr::List(ast::ExprList { elts, .. })
+                | Expr::Set(ast::ExprSet { elts, .. }) => {
+                    self.results.unpacked && elts.iter().any(read)
+                }
+                _ => false,
+            };
+            read(iter)
+                || shown(iter)
+                || matches!(iter, Expr::Call(call) if call.arguments.args.iter().any(|a| read(a) || shown(a)))
         })
     }
 
@@ -548,7 +643,7 @@ fn has_class_pattern(pattern: &ast::Pattern) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{RETURNED, UNCHECKED_GATHER_EXCEPTIONS as AM113, USED};
+    use super::{RETURNED, UNCHECKED_GATHER_EXCEPTIONS as AM113, USED, unchecked_message};
     use crate::test_support::{check_finding, check_no_fix, findings};
 
     fn source(body: &str) -> String {
@@ -582,7 +677,7 @@ mod tests {
             &source(
                 "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    return a.x + b.x\n",
             ),
-            USED,
+            &unchecked_message(&["a", "b"]),
         );
     }
 
@@ -632,9 +727,59 @@ mod tests {
         for body in [
             "    rs = await asyncio.gather(*map(get, urls), return_exceptions=True)\n    if isinstance(urls, dict):\n        urls = list(urls)\n    return [r + 1 for r in rs]\n",
             "    rs = await asyncio.gather(*map(get, urls), return_exceptions=True)\n    first = rs[0] if rs[0] is not None else 0\n    return [r * 2 for r in rs], first\n",
-            "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    if urls is None:\n        return 0\n    return a + b\n",
         ] {
             check_finding(&AM113, &source(body), USED);
+        }
+        check_finding(
+            &AM113,
+            &source(
+                "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    if urls is None:\n        return 0\n    return a + b\n",
+            ),
+            &unchecked_message(&["a", "b"]),
+        );
+    }
+
+    #[test]
+    fn each_unpacked_result_needs_its_own_check() {
+        // A check of `a` says nothing of `b`.
+        check_finding(
+            &AM113,
+            &source(
+                "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    if isinstance(a, BaseException):\n        raise a\n    return a.x + b.x\n",
+            ),
+            "`gather(..., return_exceptions=True)` puts exceptions among the results; `b` is used with no check for them",
+        );
+        check_finding(
+            &AM113,
+            &source(
+                "    a, b, c = await asyncio.gather(get(1), get(2), get(3), return_exceptions=True)\n    if b is None:\n        return 0\n    return a + b + c\n",
+            ),
+            "`gather(..., return_exceptions=True)` puts exceptions among the results; `a` and `c` are used with no check for them",
+        );
+        // A starred result is a list: its elements need the check.
+        check_finding(
+            &AM113,
+            &source(
+                "    a, *rest = await asyncio.gather(get(1), get(2), get(3), return_exceptions=True)\n    if isinstance(a, Exception):\n        raise a\n    return a + sum(rest)\n",
+            ),
+            &unchecked_message(&["rest"]),
+        );
+    }
+
+    #[test]
+    fn unpacked_results_each_checked_or_handed_on_are_fine() {
+        for body in [
+            "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    if isinstance(a, Exception) or isinstance(b, Exception):\n        raise RuntimeError\n    return a + b\n",
+            // The whole tuple, checked in a loop or a comprehension.
+            "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    for r in (a, b):\n        if isinstance(r, Exception):\n            raise r\n    return a + b\n",
+            "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    if any(isinstance(r, Exception) for r in [a, b]):\n        return None\n    return a + b\n",
+            // `b` is handed to code that may check it; `a` is checked.
+            "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    handle(b)\n    if a is None:\n        return 0\n    return a + 1\n",
+            // Only looked at.
+            "    a, b = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    print(a, b)\n",
+            "    a, *rest = await asyncio.gather(get(1), get(2), return_exceptions=True)\n    if a is None:\n        return 0\n    return [r for r in rest if not isinstance(r, Exception)], a + 1\n",
+        ] {
+            assert!(findings(&AM113, &source(body)).is_empty(), "{body}");
         }
     }
 
