@@ -1,5 +1,8 @@
 use crate::codemods::prelude::*;
-use crate::fix::layout::{full_line_end, indentation_at, is_alone_on_lines, line_start};
+use crate::fix::layout::{
+    LineStyle, full_line_end, indentation_at, is_alone_on_lines, line_end, line_start,
+    right_hand_split,
+};
 use crate::fix::{Edit, FixBuilder};
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::imports::Lookup;
@@ -58,7 +61,11 @@ declare_codemod! {
     /// module-level code that may run the module's functions (such as
     /// `asyncio.run(main())`). The local name `task` (or
     /// `background_task`, `bg_task`, `task2`, …) is used only where the
-    /// function neither uses nor declares (`global`, `nonlocal`) it.
+    /// function neither uses nor declares (`global`, `nonlocal`) it. A
+    /// line that `task = ` makes longer than the line length is split as
+    /// black would split it (`task = asyncio.create_task(` / the argument
+    /// / `)`), a trailing comment staying after the closing parenthesis; a
+    /// line that was already longer is left as long.
     ///
     /// ## Left alone
     /// A task that is held: assigned, returned, awaited, passed on, appended
@@ -160,7 +167,10 @@ fn dangling_task(ctx: &Context, out: &mut Findings) {
                 let source = ctx.source;
                 let eol = line_ending(source);
                 let indent = indentation_at(source, stmt.start());
-                fix.insert(stmt.start(), format!("{name} = "));
+                match broken_call(ctx, call, &name) {
+                    Some(broken) => fix.replace(call.range(), broken),
+                    None => fix.insert(stmt.start(), format!("{name} = ")),
+                }
                 let end = full_line_end(source, stmt.end());
                 let tail = format!(
                     "{indent}{SET_NAME}.add({name}){eol}{indent}{name}.add_done_callback({SET_NAME}.discard)"
@@ -174,6 +184,30 @@ fn dangling_task(ctx: &Context, out: &mut Findings) {
             });
         }
     }
+}
+
+/// `NAME = call(…)` split as black would split it, when the call is on one
+/// line that fits in the line length and `NAME = ` makes it longer; `None`
+/// when the name simply goes in front. A trailing comment stays where it
+/// is, after the closing parenthesis.
+fn broken_call(ctx: &Context, call: &ast::ExprCall, name: &str) -> Option<String> {
+    let source = ctx.source;
+    let text = &source[call.range()];
+    if text.contains(['\n', '\r']) {
+        return None;
+    }
+    let style = LineStyle::at(ctx, call.start());
+    let following = &source[TextRange::new(call.end(), line_end(source, call.end()))];
+    let width = style.indent.chars().count() + text.chars().count() + following.chars().count();
+    let added = name.chars().count() + " = ".len();
+    // A line already longer than the line length is the file's own style
+    // (a formatter would have split it): only a line the fix makes too
+    // long is split.
+    if width + added <= style.line_length || width > style.line_length {
+        return None;
+    }
+    let broken = right_hand_split(source, &style, &format!("{name} = "), call, "", following);
+    broken.contains(['\n', '\r']).then_some(broken)
 }
 
 /// What the call creates, when it is a task nobody else holds:

@@ -3,8 +3,8 @@
 //! searches for ASCII bytes, so they fall on character boundaries.
 
 use anyhow::bail;
-use ruff_python_ast::Stmt;
 use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::context::Context;
@@ -455,6 +455,56 @@ pub fn call_layout(
     out
 }
 
+/// `prefix` + `call` + `suffix` (`call` on one line of `source`) split at
+/// its last bracket as black and ruff format split a line that is too
+/// long: on one line when it fits (as [`call_layout`]); else the arguments
+/// together on a line of their own, one indent unit deeper, when that line
+/// fits (`f(\n    a, b=1\n)`, no comma added); else a single argument that
+/// is itself a call is split the same way one level deeper; else one
+/// argument per line with a trailing comma (as [`call_layout`]).
+/// `following` (a trailing comment) stays after the closing parenthesis,
+/// where black keeps it, and counts for the line it is on.
+pub fn right_hand_split(
+    source: &str,
+    style: &LineStyle,
+    prefix: &str,
+    call: &ast::ExprCall,
+    suffix: &str,
+    following: &str,
+) -> String {
+    let arguments: Vec<String> = call
+        .arguments
+        .iter_source_order()
+        .map(|argument| source[argument.range()].to_string())
+        .collect();
+    let callee = &source[call.func.range()];
+    let flat = call_layout(style, prefix, callee, &arguments, suffix, following);
+    let spans_lines = source[call.range()].contains(['\n', '\r']);
+    if !flat.contains(['\n', '\r']) || spans_lines || arguments.is_empty() {
+        return flat;
+    }
+    let eol = style.eol;
+    let inner = LineStyle {
+        indent: &format!("{}{}", style.indent, style.unit),
+        ..style.clone()
+    };
+    let body = arguments.join(", ");
+    let body = if inner.indent.chars().count() + body.chars().count() <= style.line_length {
+        body
+    } else if let ([ast::ArgOrKeyword::Arg(Expr::Call(only))], [_]) = (
+        &call.arguments.iter_source_order().collect::<Vec<_>>()[..],
+        &arguments[..],
+    ) {
+        right_hand_split(source, &inner, "", only, "", "")
+    } else {
+        return flat;
+    };
+    format!(
+        "{prefix}{callee}({eol}{}{body}{eol}{}){suffix}",
+        inner.indent, style.indent
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -582,5 +632,52 @@ mod tests {
             "  # c",
         );
         assert!(commented.contains('\n'));
+    }
+
+    #[test]
+    fn right_hand_split_hugs_the_arguments_when_their_line_fits() {
+        let split = |call: &str, length: usize, following: &str| {
+            let source = format!("{call}\n");
+            with_context(&source, |ctx| {
+                let Stmt::Expr(stmt) = &ctx.module.body[0] else {
+                    unreachable!()
+                };
+                let Expr::Call(call) = stmt.value.as_ref() else {
+                    unreachable!()
+                };
+                let style = LineStyle {
+                    indent: "    ",
+                    unit: "    ".to_string(),
+                    eol: "\n",
+                    line_length: length,
+                };
+                right_hand_split(ctx.source, &style, "task = ", call, "", following)
+            })
+        };
+        let call = "asyncio.create_task(worker.handle(item), name=n)";
+        assert_eq!(
+            split(call, 88, ""),
+            "task = asyncio.create_task(worker.handle(item), name=n)"
+        );
+        assert_eq!(
+            split(call, 40, ""),
+            "task = asyncio.create_task(\n        worker.handle(item), name=n\n    )"
+        );
+        // A comment that follows makes the line too long; it stays after `)`.
+        assert!(split(call, 60, "  # a comment long enough").contains('\n'));
+        // The hugged line too long: one argument per line.
+        assert_eq!(
+            split(call, 30, ""),
+            "task = asyncio.create_task(\n        worker.handle(item),\n        name=n,\n    )"
+        );
+        // A single call argument too long for its line is split in turn.
+        assert_eq!(
+            split(
+                "asyncio.create_task(worker.handle(item, other, name=n))",
+                40,
+                ""
+            ),
+            "task = asyncio.create_task(\n        worker.handle(\n            item, other, name=n\n        )\n    )"
+        );
     }
 }
