@@ -23,7 +23,9 @@ def make():
 
     async def into_nonlocal():
         nonlocal out
-        tasks = [asyncio.create_task(fetch(x)) for x in range(3)]  # rewrite
+        # report: `make` hands the function out, and whoever awaits it may
+        # catch its errors by type
+        tasks = [asyncio.create_task(fetch(x)) for x in range(3)]
         out = await asyncio.gather(*tasks)
 
     def get():

@@ -11,6 +11,7 @@ use crate::fix::layout::{
 };
 use crate::fix::{Edit, FixBuilder};
 use crate::semantic::imports::Lookup;
+use crate::semantic::outcomes::OutcomeSite;
 use crate::semantic::scope::ScopeKind;
 use crate::semantic::{BindingKind, ScopeId, SemanticModel, Suite, UseKind};
 
@@ -128,9 +129,15 @@ declare_codemod! {
     /// self._execute()`), or of a function that calls it, up to eight calls
     /// away (a method counts as called wherever its name is called on any
     /// object: `self.nodes_manager.aclose()`); also a call of it in a
-    /// lambda, whose callers are not followed. Not followed either: a call
-    /// whose coroutine becomes a task (`t = asyncio.create_task(f())`)
-    /// awaited elsewhere under such a handler. Callers in other modules are
+    /// lambda, whose callers are not followed. Also where such a call's
+    /// coroutine is not awaited in the statement that makes it (kept in a
+    /// variable, made a task, `t = asyncio.create_task(f())`, or given to
+    /// anything but `gather`, `wait_for` or `shield` awaited there,
+    /// `asyncio.run` or `run_until_complete`), or such a function is handed
+    /// on as a value (`retry(f)`, `jobs = [f]`, a method's `self.f` passed
+    /// on): it would be awaited where handlers are not followed. A handler
+    /// that only shows the type (`print(type(e).__name__)`) counts as
+    /// looking at it. Callers in other modules are
     /// not seen: a public function or method of a library, whose users
     /// catch the exception types it raised (`except ResponseError:`), no
     /// longer catches them after the fix; review those by hand. Statements
@@ -715,6 +722,11 @@ fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
     for depth in 0..MAX_CALLER_DEPTH {
         let mut next = Vec::new();
         for &(callee, callee_scope) in &frontier {
+            if used_as_value(semantic, callee, callee_scope) {
+                return Some(
+                    "a function on the way from this one to its callers is handed on as a value (`retry(work)`, `jobs = [self.work]`), and whoever calls it may catch its errors by type, which would no longer match the ExceptionGroup a TaskGroup raises",
+                );
+            }
             for site in &semantic.calls {
                 if !may_call(semantic, callee, callee_scope, site) {
                     continue;
@@ -734,6 +746,17 @@ fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
                 if semantic.scope(scope).kind == ScopeKind::Lambda {
                     return Some(
                         "a lambda of the module calls this function, and whoever calls the lambda may catch its errors by type, which would no longer match the ExceptionGroup a TaskGroup raises",
+                    );
+                }
+                // Where the coroutine's errors come out: in the statement
+                // that makes it (its handlers are looked at below), or in
+                // the callers of the function that returns it (followed);
+                // a coroutine kept, or made a task, is awaited where this
+                // does not follow it.
+                if semantic.coroutine_outcome_site(site.call, site.scope) == OutcomeSite::Elsewhere
+                {
+                    return Some(
+                        "a call of a function on the way from this one to its callers makes a coroutine that is kept or made a task (`t = asyncio.create_task(work())`) and awaited elsewhere, where a handler may catch its errors by type, which would no longer match the ExceptionGroup a TaskGroup raises",
                     );
                 }
                 let caller = semantic
@@ -763,6 +786,32 @@ fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
         frontier = next;
     }
     None
+}
+
+/// Whether the module reads `def` (whose body is `def_scope`) other than
+/// to call it: its name passed on, stored or bound to another name
+/// (`retry(work)`, `jobs = {"w": work}`, `functools.partial(work)`), or,
+/// for a method, an attribute of its name read other than to call it
+/// (`self.work` passed on), whichever object that is. Whoever calls it
+/// then is not seen.
+fn used_as_value(semantic: &SemanticModel, def: &StmtFunctionDef, def_scope: ScopeId) -> bool {
+    let name = def.name.as_str();
+    let is_method = semantic
+        .scope(def_scope)
+        .parent
+        .is_some_and(|parent| matches!(semantic.scope(parent).kind, ScopeKind::Class));
+    if is_method {
+        return semantic.reads_attribute_as_value(name);
+    }
+    semantic.references_named(name).any(|reference| {
+        !reference.is_del
+            && matches!(semantic.lookup(name, reference.scope), Lookup::Bound { bindings, .. }
+                if bindings.iter().any(|&id| matches!(semantic.binding(id).kind, BindingKind::FunctionDef(d) if std::ptr::eq(d, def))))
+            && semantic
+                .calls
+                .iter()
+                .all(|site| site.call.func.range() != reference.range)
+    })
 }
 
 /// Whether `site` may call `def` (whose body is `def_scope`). Every call
@@ -1138,7 +1187,7 @@ fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static 
                         );
                     }
                     let caught = semantic.caught_use(handler, current.scope);
-                    if caught.tests_type || caught.reads_attributes {
+                    if caught.tests_type || caught.reads_attributes || caught.reads_type {
                         return Some(
                             "a handler around the wait looks at the exception's type or attributes, and would now get the ExceptionGroup a TaskGroup raises",
                         );
@@ -2268,6 +2317,80 @@ mod tests {
             "import asyncio\n\nasync def run(nodes):\n    tasks = [asyncio.create_task(n.run()) for n in nodes]\n    return await asyncio.gather(*tasks)\n\nasync def main(nodes):\n    try:\n        return await run(nodes)\n    except Exception:\n        return None\n",
             "import asyncio\n\nasync def run(nodes):\n    async with asyncio.TaskGroup() as tg:\n        tasks = [tg.create_task(n.run()) for n in nodes]\n    return [t.result() for t in tasks]\n\nasync def main(nodes):\n    try:\n        return await run(nodes)\n    except Exception:\n        return None\n",
         );
+    }
+
+    /// The fan-out in `run`, then `rest` (a caller, say), as a module.
+    fn run_then(rest: &str) -> String {
+        format!(
+            "import asyncio\n\nasync def run(nodes):\n    tasks = [asyncio.create_task(n.run()) for n in nodes]\n    return await asyncio.gather(*tasks)\n\n{rest}"
+        )
+    }
+
+    #[test]
+    fn coroutines_awaited_where_the_callers_are_not_followed_are_reported() {
+        for (rest, note) in [
+            (
+                "async def main(nodes):\n    t = asyncio.create_task(run(nodes))\n    try:\n        await t\n    except ValueError:\n        pass\n",
+                "kept or made a task",
+            ),
+            (
+                "async def main(nodes):\n    coro = run(nodes)\n    return await coro\n",
+                "kept or made a task",
+            ),
+            (
+                "async def main(nodes):\n    rs = await asyncio.gather(run(nodes), return_exceptions=True)\n",
+                "kept or made a task",
+            ),
+            (
+                "async def retry(fn, nodes):\n    try:\n        return await fn(nodes)\n    except ValueError:\n        return None\n\nasync def main(nodes):\n    return await retry(run, nodes)\n",
+                "handed on as a value",
+            ),
+            (
+                "async def outer(nodes):\n    return await run(nodes)\n\nJOBS = {\"outer\": outer}\n",
+                "handed on as a value",
+            ),
+        ] {
+            let source = run_then(rest);
+            let found = crate::test_support::reasons(&AM005, &source);
+            assert!(
+                found.len() == 1 && found[0].contains(note),
+                "{source}\n{found:?}"
+            );
+            check_no_fix(&AM005, &source);
+        }
+        // A method handed on as a value through any object.
+        let source = "import asyncio\n\nclass Svc:\n    async def work(self, nodes):\n        tasks = [asyncio.create_task(n.run()) for n in nodes]\n        return await asyncio.gather(*tasks)\n\n    async def start(self, runner, nodes):\n        await runner.retry(self.work, nodes)\n";
+        check_no_fix(&AM005, source);
+        // Awaited in the statement (through `wait_for`, `asyncio.run`) or
+        // returned to callers that are followed: rewritten.
+        for rest in [
+            "async def main(nodes):\n    return await asyncio.wait_for(run(nodes), 5)\n",
+            "def main(nodes):\n    return asyncio.run(run(nodes))\n",
+            "def via(nodes):\n    return run(nodes)\n\nasync def main(nodes):\n    await via(nodes)\n",
+        ] {
+            let source = run_then(rest);
+            let rules = crate::engine::RuleSettings::for_codemods(&[&AM005]);
+            let fixed = crate::engine::process_source(&source, &rules, crate::engine::Mode::Fix)
+                .ok()
+                .and_then(|outcome| outcome.fixed)
+                .unwrap_or_default();
+            assert!(fixed.contains("asyncio.TaskGroup()"), "{source}");
+        }
+        // ... unless such a caller matches the errors by type.
+        check_no_fix(
+            &AM005,
+            &run_then(
+                "def via(nodes):\n    return run(nodes)\n\nasync def main(nodes):\n    try:\n        await via(nodes)\n    except ValueError:\n        pass\n",
+            ),
+        );
+    }
+
+    #[test]
+    fn a_handler_that_shows_the_type_of_a_callers_error_is_reported() {
+        let source = run_then(
+            "async def main(nodes):\n    try:\n        await run(nodes)\n    except Exception as e:\n        print('failed:', type(e).__name__)\n",
+        );
+        check_no_fix(&AM005, &source);
     }
 
     #[test]

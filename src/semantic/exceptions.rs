@@ -28,6 +28,9 @@ pub struct CaughtUse<'a> {
     pub tested_against: Vec<&'a Expr>,
     /// It reads an attribute of the exception object.
     pub reads_attributes: bool,
+    /// It reads the exception's type in any way, a test or not
+    /// (`type(e).__name__` printed, `e.__class__` logged).
+    pub reads_type: bool,
     /// It asks whether a cancellation is under way by other means than the
     /// exception's type: a task's or future's `.cancelling()`,
     /// `.cancelled()` or `.uncancel()` (`asyncio.current_task().cancelling()`,
@@ -491,6 +494,7 @@ impl<'h> CaughtFinder<'_, '_, 'h> {
 
     fn tested(&mut self, against: impl IntoIterator<Item = &'h Expr>) {
         self.found.tests_type = true;
+        self.found.reads_type = true;
         self.found.tested_against.extend(against);
     }
 
@@ -562,6 +566,9 @@ impl<'h> Visitor<'h> for CaughtFinder<'_, '_, 'h> {
                 self.found.asks_cancellation = true;
             }
             _ => {}
+        }
+        if !matches!(expr, Expr::Lambda(_)) && self.is_exception_type(expr) {
+            self.found.reads_type = true;
         }
         match expr {
             Expr::Lambda(_) => return,
@@ -681,6 +688,43 @@ mod tests {
     }
 
     use ruff_text_size::Ranged;
+
+    /// Whether the first handler of the first `try` in `async def f` reads
+    /// the caught exception's type.
+    fn reads_type(handler: &str) -> bool {
+        let source = format!("async def f():\n    try:\n        await g()\n    {handler}\n");
+        with_context(&source, |ctx| {
+            let Some(Stmt::FunctionDef(def)) = ctx.module.body.first() else {
+                panic!("no function")
+            };
+            let Some(Stmt::Try(try_)) = def.body.first() else {
+                panic!("no try")
+            };
+            let Some(ExceptHandler::ExceptHandler(handler)) = try_.handlers.first() else {
+                panic!("no handler")
+            };
+            let scope = ctx.semantic.scope_at(handler.body[0].start());
+            ctx.semantic.caught_use(handler, scope).reads_type
+        })
+    }
+
+    #[test]
+    fn reading_the_type_without_testing_it() {
+        for handler in [
+            "except Exception as e:\n        print('failed', type(e).__name__)",
+            "except Exception as e:\n        log(e.__class__)",
+            "except Exception as e:\n        if isinstance(e, ValueError):\n            pass",
+        ] {
+            assert!(reads_type(handler), "{handler}");
+        }
+        for handler in [
+            "except Exception as e:\n        print('failed')",
+            "except Exception as e:\n        raise",
+            "except Exception as e:\n        cb = lambda: type(e)",
+        ] {
+            assert!(!reads_type(handler), "{handler}");
+        }
+    }
 
     #[test]
     fn subclasses_of_cancelled_error() {

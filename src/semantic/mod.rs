@@ -27,6 +27,7 @@ pub mod names;
 pub mod numbers;
 pub mod objects;
 pub mod once;
+pub mod outcomes;
 pub mod project;
 pub mod receivers;
 pub mod runtime;
