@@ -2369,11 +2369,13 @@ mod tests {
             "def via(nodes):\n    return run(nodes)\n\nasync def main(nodes):\n    await via(nodes)\n",
         ] {
             let source = run_then(rest);
-            let rules = crate::engine::RuleSettings::for_codemods(&[&AM005]);
-            let fixed = crate::engine::process_source(&source, &rules, crate::engine::Mode::Fix)
-                .ok()
-                .and_then(|outcome| outcome.fixed)
-                .unwrap_or_default();
+            let fixed = crate::test_support::outcome_at(
+                &AM005,
+                &source,
+                crate::version::PyVersion::DEFAULT_TARGET,
+            )
+            .fixed
+            .unwrap_or_default();
             assert!(fixed.contains("asyncio.TaskGroup()"), "{source}");
         }
         // ... unless such a caller matches the errors by type.
