@@ -931,6 +931,15 @@ fn read_by_closure(semantic: &SemanticModel, name: &str, owner: ScopeId) -> bool
 fn is_stateful_name(name: &str, stateful: &[String]) -> bool {
     let words = identifier_words(name);
     stateful.iter().any(|entry| {
+        // A lower-case word (as the default entries all are) is its own
+        // only word: no need to split it for each name asked about.
+        if !entry.is_empty()
+            && entry
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            return words.iter().any(|word| word == entry);
+        }
         let wanted = identifier_words(entry);
         !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted.as_slice())
     })

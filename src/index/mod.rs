@@ -68,6 +68,10 @@ pub struct ProjectIndex {
     readers_apart: OnceLock<ProjectScan>,
     /// Answers already given about who may read a name, by file and name.
     read_answers: Mutex<FxHashMap<(PathBuf, Box<str>), bool>>,
+    /// Answers of [`ProjectFacts::shadowed_beside`], by directory and
+    /// top-level name: asked for each call through an import, answered by
+    /// looking at the disk once.
+    shadowed: RwLock<FxHashMap<(PathBuf, Box<str>), bool>>,
 }
 
 impl std::fmt::Debug for ProjectIndex {
@@ -104,6 +108,7 @@ impl ProjectIndex {
             scan_readers: true,
             readers_apart: OnceLock::new(),
             read_answers: Mutex::new(FxHashMap::default()),
+            shadowed: RwLock::new(FxHashMap::default()),
         }
     }
 
@@ -525,12 +530,21 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn shadowed_beside(&self, dir: &Path, top: &str) -> bool {
-        if self.layout.source_roots.iter().any(|root| root == dir)
-            || dir.join("__init__.py").is_file()
-        {
+        if self.layout.source_roots.iter().any(|root| root == dir) {
             return false;
         }
-        dir.join(format!("{top}.py")).is_file() || dir.join(top).is_dir()
+        let key = (dir.to_path_buf(), Box::<str>::from(top));
+        if let Ok(known) = self.shadowed.read()
+            && let Some(&answer) = known.get(&key)
+        {
+            return answer;
+        }
+        let answer = !dir.join("__init__.py").is_file()
+            && (dir.join(format!("{top}.py")).is_file() || dir.join(top).is_dir());
+        if let Ok(mut known) = self.shadowed.write() {
+            known.insert(key, answer);
+        }
+        answer
     }
 }
 
