@@ -161,8 +161,18 @@ declare_codemod! {
     /// `sock`, `stream` or `client` (`db_session`, `pg_conn`, `dbSession`;
     /// the words are configured by `stateful-names`), or annotated with a
     /// Session, Connection, Cursor, Transaction, Stream or WebSocket type,
-    /// also through an alias. The same function called twice with no
-    /// arguments, the same arguments or a shared argument
+    /// also through an alias. Or one the project shows stateful (see
+    /// `semantic/stateful.rs`), in this module or another: annotated with a
+    /// class of the project that derives from a stateful library class
+    /// (`class Pg(asyncpg.Connection)`) or whose instances hold one
+    /// (`self.conn = await asyncpg.connect(…)`, `self.session = session`
+    /// with `session: AsyncSession`, an annotated attribute), with an alias
+    /// of one (`Conn = asyncpg.Connection`, `DB: TypeAlias = AsyncSession`),
+    /// or bound from a call of such a class or of a function whose return
+    /// annotation names one (`conn = await open_pg(dsn)`), also through
+    /// re-exports. Those two statements are reported without a fix, with
+    /// a note naming the module and line that show it. The same function
+    /// called twice with no arguments, the same arguments or a shared argument
     /// (`next_message()` twice, `wait_for_message(p)` twice): both read one
     /// source, in order. A target that code after a failure reads: an
     /// `except` or `finally` body around the statements (cleanup of the
@@ -293,6 +303,11 @@ fn gather_run<'a>(ctx: &Context<'a>, out: &mut Findings, run: &'a [Stmt], scope:
         };
         if group.iter().any(|earlier| conflicts(earlier, &candidate)) {
             report_group(ctx, out, std::mem::take(&mut group));
+        } else if let Some((earlier, (path, why))) = group.iter().find_map(|earlier| {
+            shares_learned_state(earlier, &candidate).map(|learned| (earlier.stmt, learned.clone()))
+        }) {
+            report_learned_refusal(out, earlier, candidate.stmt, &path, &why);
+            report_group(ctx, out, std::mem::take(&mut group));
         }
         let last_of_group = candidate.read_later_by_closure;
         group.push(candidate);
@@ -351,6 +366,10 @@ struct Awaited<'a> {
     /// The stateful objects the call uses (as receiver, in the receiver's
     /// chain or in an argument), as paths: `session`, `self.db`.
     stateful: Vec<String>,
+    /// The variables the call uses (as receiver, in the receiver's chain
+    /// or in an argument) that only the project shows stateful (see
+    /// `SemanticModel::project_stateful`), as paths, each with why.
+    learned: Vec<(String, String)>,
     /// The variables of the module or of enclosing functions that the
     /// called function of this module (or one it calls) uses.
     outer: Vec<OuterState<'a>>,
@@ -457,6 +476,7 @@ impl<'a> Awaited<'a> {
             .chain(&argument_paths)
             .filter_map(|path| stateful_prefix(ctx, path))
             .collect();
+        let learned = learned_stateful(ctx, receiver_paths.iter().chain(&argument_paths));
         let receivers: Vec<ObjectOwner> = receiver_paths.iter().map(ObjectPath::owner).collect();
         let mut read_into = ReachedObjects::default();
         // `**mapping` is read (unpacked) before the call; `*items` too,
@@ -527,6 +547,7 @@ impl<'a> Awaited<'a> {
             arguments: argument_paths.iter().map(ObjectPath::owner).collect(),
             callee: callee.paths.iter().map(ObjectPath::text).collect(),
             stateful,
+            learned,
             outer,
             outer_in_arguments: outer_states(ctx, &outer_in_arguments),
             reads,
@@ -864,6 +885,58 @@ fn stateful_prefix(ctx: &Context, path: &ObjectPath) -> Option<String> {
         .iter()
         .position(|link| matches!(link, Link::Attribute(name) if is_stateful_name(name, stateful)))
         .map(|i| path.prefix_text(i + 1))
+}
+
+/// The variables among `paths` that only the project shows stateful: a
+/// plain variable no word or annotation word already makes stateful,
+/// annotated with or bound from a stateful type of the project (see
+/// `SemanticModel::project_stateful`), each with why.
+fn learned_stateful<'p, 'a: 'p>(
+    ctx: &Context,
+    paths: impl Iterator<Item = &'p ObjectPath<'a>>,
+) -> Vec<(String, String)> {
+    if ctx.semantic.project().is_none() {
+        return Vec::new();
+    }
+    let mut learned: Vec<(String, String)> = Vec::new();
+    for path in paths {
+        if path.kind != BaseKind::Variable
+            || learned.iter().any(|(known, _)| *known == path.base)
+            || stateful_prefix(ctx, path).is_some()
+        {
+            continue;
+        }
+        if let Some(why) = ctx.semantic.project_stateful(path.base, path.scope) {
+            learned.push((path.prefix_text(0), why));
+        }
+    }
+    learned
+}
+
+/// A variable both calls use that only the project shows stateful (see
+/// [`learned_stateful`]): one may not run while the other does.
+fn shares_learned_state<'x>(a: &'x Awaited, b: &'x Awaited) -> Option<&'x (String, String)> {
+    let uses = |call: &Awaited, path: &str| {
+        call.stateful.iter().any(|s| s == path) || call.learned.iter().any(|(p, _)| p == path)
+    };
+    a.learned
+        .iter()
+        .find(|(path, _)| uses(b, path))
+        .or_else(|| b.learned.iter().find(|(path, _)| uses(a, path)))
+}
+
+/// Reports two statements left apart only because both use `path`, which
+/// the project shows stateful: no fix, and a note saying which module
+/// shows it.
+fn report_learned_refusal(out: &mut Findings, earlier: &Stmt, later: &Stmt, path: &str, why: &str) {
+    out.report(
+        &GATHER_INDEPENDENT_AWAITS,
+        TextRange::new(earlier.start(), later.end()),
+        format!("awaits that both use the stateful `{path}` run one after another"),
+    )
+    .note(format!(
+        "`{path}` is stateful, as the project shows: {why}; one session or connection must not run two operations at once"
+    ));
 }
 
 /// Whether the call suspends on its own while its arguments are evaluated:

@@ -175,6 +175,18 @@ impl ProjectIndex {
                     out,
                     "  {name} (line {line}): the result of a call of something with no dotted name (unknown)"
                 ),
+                Symbol::Alias { targets, line } => {
+                    let qualified = format!("{}.{name}", summary.name);
+                    let stateful = match self.stateful(&qualified) {
+                        Some(why) => format!("stateful: {why}"),
+                        None => "not shown stateful".to_string(),
+                    };
+                    writeln!(
+                        out,
+                        "  {name} (line {line}): an alias of `{}`, followed only by questions about types; {stateful}",
+                        targets.join("` | `")
+                    )
+                }
                 _ => writeln!(
                     out,
                     "  {name}: bound more than one way, on some paths only, or other than by `def`, `class`, an import or a call (unknown)"
@@ -630,6 +642,10 @@ impl ProjectIndex {
             },
             Some(Symbol::Assigned { callee: None, line }) => format!(
                 "`{name}` is the result of a call of something with no dotted name (line {line})"
+            ),
+            Some(Symbol::Alias { targets, line }) => format!(
+                "`{module}.{name}` (line {line}) is an alias of `{}`, which only questions about types follow",
+                targets.join("` | `")
             ),
             Some(Symbol::Other) => format!(
                 "`{module}.{name}` is bound more than one way, on some paths only (`if`, `try`), or other than by `def`, `class`, an import or a call"

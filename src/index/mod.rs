@@ -15,6 +15,7 @@ pub mod environment;
 pub mod layout;
 pub mod readers;
 mod scan;
+mod stateful;
 pub mod summary;
 
 use std::path::{Path, PathBuf};
@@ -54,6 +55,8 @@ pub struct ProjectIndex {
     located: RwLock<FxHashMap<Box<str>, Located>>,
     /// Answers of [`ProjectFacts::binds_loop_at_import`], by module.
     loop_bound: RwLock<FxHashMap<Box<str>, Option<String>>>,
+    /// Answers of [`ProjectFacts::stateful`], by dotted name.
+    stateful: RwLock<FxHashMap<Box<str>, Option<String>>>,
     /// The one text scan of the project's files: each class's direct
     /// subclasses by the short name of the base as written (see
     /// [`Self::subclasses_may_override`]), the attributes some code writes,
@@ -104,6 +107,7 @@ impl ProjectIndex {
             resolved: RwLock::new(FxHashMap::default()),
             located: RwLock::new(FxHashMap::default()),
             loop_bound: RwLock::new(FxHashMap::default()),
+            stateful: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
             scan_readers: true,
             readers_apart: OnceLock::new(),
@@ -521,6 +525,19 @@ impl ProjectFacts for ProjectIndex {
         let answer = self.readers().may_read(file, name);
         if let Ok(mut answers) = self.read_answers.lock() {
             answers.insert(key, answer);
+        }
+        answer
+    }
+
+    fn stateful(&self, qualified: &str) -> Option<String> {
+        if let Ok(known) = self.stateful.read()
+            && let Some(answer) = known.get(qualified)
+        {
+            return answer.clone();
+        }
+        let answer = self.stateful_type(qualified);
+        if let Ok(mut known) = self.stateful.write() {
+            known.insert(qualified.into(), answer.clone());
         }
         answer
     }

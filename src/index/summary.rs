@@ -14,6 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::semantic::functions::{is_generator, is_stub, written_attributes};
 use crate::semantic::scope::{MODULE_SCOPE, ScopeNode};
+use crate::semantic::stateful::for_each_annotation_type;
 use crate::semantic::{BindingKind, ScopeId, SemanticModel};
 
 /// One module, summarised.
@@ -56,6 +57,14 @@ pub enum Symbol {
         callee: Option<Box<str>>,
         line: u32,
     },
+    /// `Name = other.name`, `Name: TypeAlias = …` or `type Name = …`,
+    /// bound once: what the value names, absolute (each member of a
+    /// union). Followed only by questions about types (see
+    /// `ProjectFacts::stateful`); resolution treats it as unknown.
+    Alias {
+        targets: Box<[Box<str>]>,
+        line: u32,
+    },
     /// Anything else, or bound more than one way, or only on some paths.
     Other,
 }
@@ -77,6 +86,9 @@ pub struct FunctionSummary {
     /// An `async def` whose body surely lets a cancellation out (see
     /// `SemanticModel::lets_cancellation_out`).
     pub lets_cancellation_out: bool,
+    /// What its return annotation names, absolute (`asyncpg.Connection`
+    /// for `-> Optional[Connection]`); empty for most functions.
+    pub returns: Box<[Box<str>]>,
     /// 1-based line of the `def`.
     pub line: u32,
 }
@@ -92,6 +104,12 @@ pub struct ClassSummary {
     pub other_names: FxHashSet<Box<str>>,
     /// No metaclass and no class decorator that may replace methods.
     pub keeps_methods: bool,
+    /// What its instances are shown to hold: the types its attributes are
+    /// annotated with (in its body, or `self.x: T` in a method), and the
+    /// callees whose results its methods assign to them (`self.conn =
+    /// await asyncpg.connect(…)`), or the annotation of the parameter
+    /// assigned (`self.session = session`), absolute, each with its line.
+    pub holds: Vec<(Box<str>, u32)>,
     pub line: u32,
 }
 
@@ -137,9 +155,13 @@ pub fn summarize(
                     .is_some_and(|stmt| semantic.runs_unconditionally(stmt));
                 match (&binding.kind, binding.stmt) {
                     _ if !unconditional => Symbol::Other,
-                    (BindingKind::FunctionDef(def), _) => {
-                        Symbol::Function(function(&semantic, def, line(def.name.start())))
-                    }
+                    (BindingKind::FunctionDef(def), _) => Symbol::Function(function(
+                        &semantic,
+                        def,
+                        name,
+                        package,
+                        line(def.name.start()),
+                    )),
                     (BindingKind::ClassDef(class), _) => Symbol::Class(class_summary(
                         &semantic, &scopes, class, name, package, &line,
                     )),
@@ -152,9 +174,29 @@ pub fn summarize(
                                 callee: module_qualified(&semantic, &call.func, name, package),
                                 line: line(assign.range.start()),
                             },
+                            ([Expr::Name(_)], value) => {
+                                alias(&semantic, value, name, package, line(assign.start()))
+                            }
                             _ => Symbol::Other,
                         }
                     }
+                    (BindingKind::Assignment, Some(Stmt::AnnAssign(assign)))
+                        if is_type_alias_annotation(&assign.annotation) =>
+                    {
+                        match assign.value.as_deref() {
+                            Some(value) => {
+                                alias(&semantic, value, name, package, line(assign.start()))
+                            }
+                            None => Symbol::Other,
+                        }
+                    }
+                    (BindingKind::Assignment, Some(Stmt::TypeAlias(alias_stmt))) => alias(
+                        &semantic,
+                        &alias_stmt.value,
+                        name,
+                        package,
+                        line(alias_stmt.start()),
+                    ),
                     _ => Symbol::Other,
                 }
             }
@@ -225,6 +267,8 @@ pub fn summarize(
 fn function<'a>(
     semantic: &SemanticModel<'a>,
     def: &'a StmtFunctionDef,
+    module: &str,
+    package: bool,
     line: u32,
 ) -> FunctionSummary {
     let mut returns_value = false;
@@ -237,6 +281,12 @@ fn function<'a>(
         stub: is_stub(def),
         returns_nothing: !returns_value,
         lets_cancellation_out: semantic.lets_cancellation_out(def),
+        returns: def
+            .returns
+            .as_deref()
+            .map_or_else(Box::default, |annotation| {
+                annotation_types(semantic, annotation, module, package).into()
+            }),
         line,
     }
 }
@@ -338,7 +388,10 @@ fn class_summary(
             };
             match direct_def {
                 Some(def) => {
-                    methods.insert(name.into(), function(semantic, def, line(def.name.start())));
+                    methods.insert(
+                        name.into(),
+                        function(semantic, def, module_name, package, line(def.name.start())),
+                    );
                 }
                 None => {
                     other_names.insert(name.into());
@@ -352,6 +405,7 @@ fn class_summary(
         other_names,
         keeps_methods: class_scope
             .is_some_and(|scope| semantic.class_keeps_its_methods(class, scope)),
+        holds: held_by_instances(semantic, class, module_name, package, line),
         line: line(class.name.start()),
     }
 }
@@ -395,6 +449,167 @@ fn module_qualified(
         }
         _ => None,
     }
+}
+
+/// What an annotation names, absolute: each type of
+/// [`for_each_annotation_type`], read at module level.
+fn annotation_types(
+    semantic: &SemanticModel,
+    annotation: &Expr,
+    module: &str,
+    package: bool,
+) -> Vec<Box<str>> {
+    let mut types = Vec::new();
+    for_each_annotation_type(annotation, &mut |named| {
+        // A name the module binds once by assignment: an alias, maybe.
+        if let Expr::Name(name) = named
+            && let Some([only]) = semantic.bindings_in(MODULE_SCOPE, name.id.as_str())
+            && matches!(semantic.binding(*only).kind, BindingKind::Assignment)
+        {
+            types.push(format!("{module}.{}", name.id).into());
+        } else if let Some(qualified) = module_qualified(semantic, named, module, package)
+            && !qualified.starts_with("builtins.")
+        {
+            types.push(qualified);
+        }
+    });
+    types
+}
+
+/// `Name = value` at module level as an alias of what `value` names
+/// (`Conn = asyncpg.Connection`, `DB = Optional[AsyncSession]`).
+fn alias(semantic: &SemanticModel, value: &Expr, module: &str, package: bool, line: u32) -> Symbol {
+    if !matches!(
+        value,
+        Expr::Name(_)
+            | Expr::Attribute(_)
+            | Expr::Subscript(_)
+            | Expr::BinOp(_)
+            | Expr::StringLiteral(_)
+    ) {
+        return Symbol::Other;
+    }
+    let targets = annotation_types(semantic, value, module, package);
+    if targets.is_empty() {
+        return Symbol::Other;
+    }
+    Symbol::Alias {
+        targets: targets.into(),
+        line,
+    }
+}
+
+/// `TypeAlias` or `typing.TypeAlias`.
+fn is_type_alias_annotation(annotation: &Expr) -> bool {
+    match annotation {
+        Expr::Name(name) => name.id.as_str() == "TypeAlias",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "TypeAlias",
+        _ => false,
+    }
+}
+
+/// What a class's instances are shown to hold (see [`ClassSummary::holds`]):
+/// annotations in the class body, and in its methods' own bodies (not in
+/// nested functions) the assignments to an attribute of the first
+/// parameter.
+fn held_by_instances(
+    semantic: &SemanticModel,
+    class: &StmtClassDef,
+    module: &str,
+    package: bool,
+    line: &dyn Fn(TextSize) -> u32,
+) -> Vec<(Box<str>, u32)> {
+    use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
+    let mut holds = Vec::new();
+    let mut add = |types: Vec<Box<str>>, at: TextSize| {
+        let at = line(at);
+        holds.extend(types.into_iter().map(|t| (t, at)));
+    };
+    for stmt in &class.body {
+        match stmt {
+            Stmt::AnnAssign(assign) if assign.target.is_name_expr() => add(
+                annotation_types(semantic, &assign.annotation, module, package),
+                assign.start(),
+            ),
+            Stmt::FunctionDef(def) => {
+                let Some(first) = def.parameters.iter_non_variadic_params().next() else {
+                    continue;
+                };
+                struct Stores<'a, 'b> {
+                    this: &'b str,
+                    def: &'a StmtFunctionDef,
+                    found: Vec<(&'a Expr, Option<&'a Expr>)>,
+                }
+                impl<'a> StatementVisitor<'a> for Stores<'a, '_> {
+                    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+                        let on_self = |target: &Expr| {
+                            matches!(target, Expr::Attribute(attribute)
+                                if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == self.this))
+                        };
+                        match stmt {
+                            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                            Stmt::Assign(assign) if assign.targets.iter().any(on_self) => {
+                                self.found.push((&assign.value, None));
+                            }
+                            Stmt::AnnAssign(assign) if on_self(&assign.target) => {
+                                if let Some(value) = assign.value.as_deref() {
+                                    self.found.push((value, None));
+                                }
+                                self.found.push((&assign.target, Some(&assign.annotation)));
+                            }
+                            _ => walk_stmt(self, stmt),
+                        }
+                    }
+                }
+                let mut stores = Stores {
+                    this: first.parameter.name.as_str(),
+                    def,
+                    found: Vec::new(),
+                };
+                stores.visit_body(&def.body);
+                for (value, annotation) in stores.found {
+                    if let Some(annotation) = annotation {
+                        add(
+                            annotation_types(semantic, annotation, module, package),
+                            value.start(),
+                        );
+                        continue;
+                    }
+                    let value = match value {
+                        Expr::Await(awaited) => awaited.value.as_ref(),
+                        other => other,
+                    };
+                    match value {
+                        Expr::Call(call) => {
+                            if let Some(callee) =
+                                module_qualified(semantic, &call.func, module, package)
+                            {
+                                add(vec![callee], call.start());
+                            }
+                        }
+                        // `self.session = session`: the parameter's annotation.
+                        Expr::Name(name) => {
+                            let annotation = stores
+                                .def
+                                .parameters
+                                .iter()
+                                .find(|p| p.name().as_str() == name.id.as_str())
+                                .and_then(|p| p.annotation());
+                            if let Some(annotation) = annotation {
+                                add(
+                                    annotation_types(semantic, annotation, module, package),
+                                    value.start(),
+                                );
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    holds
 }
 
 /// `__all__` when the module assigns it a literal list or tuple of strings.

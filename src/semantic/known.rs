@@ -520,6 +520,24 @@ pub fn knows_module(module: &str) -> bool {
     FUNCTIONS.iter().any(|(name, _)| inside(name)) || CLASSES.iter().any(|class| inside(class.name))
 }
 
+/// Library functions whose (awaited) result is a stateful object of a
+/// known class, or of a subclass of it (`connection_class=`).
+const STATEFUL_RESULTS: &[(&str, &str)] = &[("asyncpg.connect", "asyncpg.Connection")];
+
+/// The stateful class of what calling (and awaiting) the library function
+/// `qualified` gives, if known: [`STATEFUL_RESULTS`], and the functions of
+/// [`AWAITED_INSTANCES`] that give one stateful instance.
+pub fn stateful_result(qualified: &str) -> Option<&'static str> {
+    let name = public(qualified);
+    if let Some(&(_, class)) = STATEFUL_RESULTS.iter().find(|(known, _)| *known == name) {
+        return Some(class);
+    }
+    match awaited_instances(&name)? {
+        [only] => class(only).filter(|c| c.stateful).map(|c| c.name),
+        _ => None,
+    }
+}
+
 /// The library class `qualified`, if known.
 pub fn class(qualified: &str) -> Option<&'static KnownClass> {
     let name = public(qualified);

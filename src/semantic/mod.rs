@@ -32,6 +32,7 @@ pub mod project;
 pub mod receivers;
 pub mod runtime;
 pub mod scope;
+pub mod stateful;
 pub mod statements;
 pub mod strings;
 pub mod suspension;

@@ -113,6 +113,17 @@ pub trait ProjectFacts: Send + Sync {
     /// event loop current then (`asyncio.Future()`, `get_event_loop()`, …
     /// at module level): what it calls and where, for messages.
     fn binds_loop_at_import(&self, module: &str) -> Option<String>;
+
+    /// Whether an object of the type `qualified` names (an absolute dotted
+    /// name), or one made by calling it, is stateful: one operation at a
+    /// time (a session, a connection, a stream; see `known.rs`). A class of
+    /// the project is when it derives from a stateful class or its
+    /// instances hold one (an attribute annotated with, or assigned a call
+    /// of, a stateful type); an alias (`Conn = asyncpg.Connection`) when
+    /// what it names is; a function when its return annotation names one.
+    /// The answer says why, naming the modules and lines that show it;
+    /// `None` when nothing shows it (which says nothing either way).
+    fn stateful(&self, qualified: &str) -> Option<String>;
 }
 
 /// The project around one module, as that module's semantic model sees

@@ -1,0 +1,2 @@
+from .db import Database, open_pg
+from .types import Conn

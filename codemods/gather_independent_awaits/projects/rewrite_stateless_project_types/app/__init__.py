@@ -1,0 +1,1 @@
+from .models import Channel, Settings, make_settings
