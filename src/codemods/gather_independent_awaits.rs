@@ -168,11 +168,15 @@ declare_codemod! {
     /// (`self.conn = await asyncpg.connect(…)`, `self.session = session`
     /// with `session: AsyncSession`, an annotated attribute), with an alias
     /// of one (`Conn = asyncpg.Connection`, `DB: TypeAlias = AsyncSession`),
+    /// or with a class one of whose subclasses in the project is stateful;
     /// or bound from a call of such a class or of a function whose return
-    /// annotation names one (`conn = await open_pg(dsn)`), also through
-    /// re-exports. Those two statements are reported without a fix, with
-    /// a note naming the module and line that show it. The same function
-    /// called twice with no arguments, the same arguments or a shared argument
+    /// annotation names one (`conn = await open_pg(dsn)`, also by `async
+    /// with`, a parameter's default or a tuple, `link, n = Link(), 1`);
+    /// also through re-exports, and an attribute of `self` its class
+    /// annotates or assigns so. Those two statements are reported without
+    /// a fix, with a note naming the module and line that show it. The
+    /// same function called twice with no arguments, the same arguments or
+    /// a shared argument
     /// (`next_message()` twice, `wait_for_message(p)` twice): both read one
     /// source, in order. A target that code after a failure reads: an
     /// `except` or `finally` body around the statements (cleanup of the
@@ -892,7 +896,7 @@ fn stateful_prefix(ctx: &Context, path: &ObjectPath) -> Option<String> {
 /// annotated with or bound from a stateful type of the project (see
 /// `SemanticModel::project_stateful`), each with why.
 fn learned_stateful<'p, 'a: 'p>(
-    ctx: &Context,
+    ctx: &Context<'a>,
     paths: impl Iterator<Item = &'p ObjectPath<'a>>,
 ) -> Vec<(String, String)> {
     if ctx.semantic.project().is_none() {
@@ -900,14 +904,28 @@ fn learned_stateful<'p, 'a: 'p>(
     }
     let mut learned: Vec<(String, String)> = Vec::new();
     for path in paths {
-        if path.kind != BaseKind::Variable
-            || learned.iter().any(|(known, _)| *known == path.base)
-            || stateful_prefix(ctx, path).is_some()
-        {
+        if stateful_prefix(ctx, path).is_some() {
             continue;
         }
-        if let Some(why) = ctx.semantic.project_stateful(path.base, path.scope) {
-            learned.push((path.prefix_text(0), why));
+        // A variable, or an attribute of a method's own instance (`self.link`).
+        let (text, why) = match (path.kind, path.links.first()) {
+            (BaseKind::Variable, _) => (path.prefix_text(0), None),
+            (BaseKind::Instance, Some(&Link::Attribute(attribute))) => {
+                (path.prefix_text(1), Some((path.base, attribute)))
+            }
+            _ => continue,
+        };
+        if learned.iter().any(|(known, _)| *known == text) {
+            continue;
+        }
+        let why = match why {
+            None => ctx.semantic.project_stateful(path.base, path.scope),
+            Some((instance, attribute)) => ctx
+                .semantic
+                .project_stateful_attribute(instance, attribute, path.scope),
+        };
+        if let Some(why) = why {
+            learned.push((text, why));
         }
     }
     learned

@@ -96,7 +96,12 @@ impl ProjectIndex {
                         });
                     }
                 }
-                None
+                // An annotation of a class may stand for any subclass.
+                self.stateful_subclass(&class, visits, depth)
+                    .map(|why| Why {
+                        subject: format!("`{class}` ({origin})"),
+                        predicate: Some(format!("has a subclass {}", why.nested())),
+                    })
             }
             Resolved::Function {
                 qualified: function,
@@ -114,6 +119,52 @@ impl ProjectIndex {
             Resolved::Unknown => self.stateful_alias(qualified, visits, depth),
             Resolved::Instance { .. } | Resolved::Module(_) => None,
         }
+    }
+
+    /// A subclass of the project class `class` anywhere in the project
+    /// (see `ProjectIndex::subclasses_may_override`) that is stateful.
+    fn stateful_subclass(&self, class: &str, visits: &mut Visits, depth: usize) -> Option<Why> {
+        let scan = self.scan();
+        if scan.incomplete {
+            return None;
+        }
+        let short = class.rsplit('.').next().unwrap_or(class);
+        let mut files: Vec<&std::path::Path> = scan.files_naming(short).collect();
+        files.sort_unstable();
+        for file in files {
+            let Some((module, _)) = self.layout.module_name(file) else {
+                continue;
+            };
+            let Some(summary) = self.summary(&module) else {
+                continue;
+            };
+            let mut names: Vec<&str> = summary
+                .symbols
+                .iter()
+                .filter_map(|(name, symbol)| match symbol {
+                    Symbol::Class(candidate)
+                        if candidate.bases.iter().flatten().any(|base| {
+                            matches!(
+                                self.resolve_hops(base, 0),
+                                Resolved::Class { ref qualified, .. } if qualified == class
+                            )
+                        }) =>
+                    {
+                        Some(&**name)
+                    }
+                    _ => None,
+                })
+                .collect();
+            // The same answer whatever order the map keeps.
+            names.sort_unstable();
+            for name in names {
+                let subclass = format!("{module}.{name}");
+                if let Some(why) = self.stateful_at(&subclass, visits, depth + 1) {
+                    return Some(why);
+                }
+            }
+        }
+        None
     }
 
     /// `qualified` as an alias (`Conn = asyncpg.Connection`), which
@@ -181,7 +232,7 @@ mod tests {
 
     const DB: (&str, &str) = (
         "app/db.py",
-        "import asyncpg\nfrom typing import Optional, TypeAlias\nfrom sqlalchemy.ext.asyncio import AsyncSession\n\nclass Wrapper:\n    async def start(self, dsn):\n        self.conn = await asyncpg.connect(dsn)\n\nclass Repo:\n    def __init__(self, session: AsyncSession):\n        self.session = session\n\nclass Held:\n    session: Optional[AsyncSession]\n\nclass Sub(asyncpg.Connection):\n    pass\n\nclass Settings:\n    def __init__(self):\n        self.timeout = 3\n        self.name = str(3)\n\nclass Outer:\n    def __init__(self):\n        self.inner = Wrapper()\n\nclass Loop:\n    def __init__(self):\n        self.other = Loop()\n\nConn = asyncpg.Connection\nDB: TypeAlias = 'AsyncSession'\nPool = asyncpg.Pool\n\nasync def get_conn(dsn) -> Optional[Conn]:\n    return await asyncpg.connect(dsn)\n\ndef settings() -> Settings:\n    return Settings()\n",
+        "import asyncpg\nfrom typing import Optional, TypeAlias\nfrom sqlalchemy.ext.asyncio import AsyncSession\n\nclass Wrapper:\n    async def start(self, dsn):\n        self.conn = await asyncpg.connect(dsn)\n\nclass Repo:\n    def __init__(self, session: AsyncSession):\n        self.session = session\n\nclass Held:\n    session: Optional[AsyncSession]\n\nclass Sub(asyncpg.Connection):\n    pass\n\nclass Settings:\n    def __init__(self):\n        self.timeout = 3\n        self.name = str(3)\n\nclass Outer:\n    def __init__(self):\n        self.inner = Wrapper()\n\nclass Loop:\n    def __init__(self):\n        self.other = Loop()\n\nConn = asyncpg.Connection\nDB: TypeAlias = 'AsyncSession'\nPool = asyncpg.Pool\n\nasync def get_conn(dsn) -> Optional[Conn]:\n    return await asyncpg.connect(dsn)\n\ndef settings() -> Settings:\n    return Settings()\n\nclass Abstract:\n    pass\n\nclass Concrete(Abstract):\n    def __init__(self):\n        self.inner = Wrapper()\n",
     );
     const INIT: (&str, &str) = ("app/__init__.py", "from .db import Conn, Repo, get_conn\n");
 
@@ -228,6 +279,10 @@ mod tests {
             (
                 "app.Repo",
                 "`app.db.Repo` (app/db.py:9) holds (line 11) `sqlalchemy.ext.asyncio.AsyncSession`",
+            ),
+            (
+                "app.db.Abstract",
+                "`app.db.Abstract` (app/db.py:42) has a subclass `app.db.Concrete` (app/db.py:45), which holds (line 47) `app.db.Wrapper` (app/db.py:5), which holds (line 7) `asyncpg.Connection` (from `asyncpg.connect`)",
             ),
             (
                 "app.get_conn",

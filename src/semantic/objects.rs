@@ -25,9 +25,9 @@ use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
 use super::{BindingKind, ScopeId, SemanticModel};
 
 /// A variable: its name and the scope that owns it.
-type Variable<'a> = (&'a str, ScopeId);
+pub(super) type Variable<'a> = (&'a str, ScopeId);
 /// Values bound to a variable, each with whether the variable is the whole value.
-type BoundValues<'a> = Vec<(&'a Expr, bool)>;
+pub(super) type BoundValues<'a> = Vec<(&'a Expr, bool)>;
 
 /// How many aliases deep a path is followed (`a = self.x; b = a; b.y()`).
 const ALIAS_DEPTH: usize = 6;
@@ -656,7 +656,7 @@ impl<'a> SemanticModel<'a> {
     /// (`self.api = …`), with whether the attribute is the whole value.
     /// Those values are read where the method runs: a name in them is the
     /// method's variable (`session` of `__init__(self, session)`).
-    fn instance_attribute_values(
+    pub(super) fn instance_attribute_values(
         &self,
         path: &ObjectPath<'a>,
     ) -> Option<(Variable<'a>, BoundValues<'a>)> {

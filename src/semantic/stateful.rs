@@ -10,12 +10,13 @@
 //! Learning only ever adds: a variable the project says nothing about is
 //! as stateful as its name and its annotation's words make it, no less.
 
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::{self as ast, AnyParameterRef, Expr, Stmt};
 use ruff_text_size::Ranged;
 
 use super::functions::parameter_at;
 use super::imports::Lookup;
-use super::scope::MODULE_SCOPE;
+use super::objects::{BaseKind, Link, ObjectPath};
+use super::scope::{MODULE_SCOPE, ScopeNode};
 use super::{BindingKind, ScopeId, SemanticModel};
 
 /// Calls `found` with each type an annotation names: `Conn` for `Conn`,
@@ -71,7 +72,7 @@ fn for_each_type_at(annotation: &Expr, found: &mut dyn FnMut(&Expr), depth: u8) 
     }
 }
 
-impl SemanticModel<'_> {
+impl<'a> SemanticModel<'a> {
     /// Why the project says the variable `name`, read in `scope`, holds a
     /// stateful object, in words that name the module that shows it
     /// (`` `app.db.Repo` (app/db.py:3) holds `asyncpg.Connection` ``);
@@ -90,10 +91,27 @@ impl SemanticModel<'_> {
             let binding = self.binding(id);
             match (&binding.kind, binding.stmt?) {
                 (BindingKind::Parameter, stmt) => {
-                    let annotation = parameter_at(stmt, binding.range)?.annotation()?;
-                    // Annotations are evaluated where the `def` is.
-                    self.stateful_annotation(annotation, self.scope_at(stmt.start()))
+                    let parameter = parameter_at(stmt, binding.range)?;
+                    // Annotations and defaults are evaluated where the `def` is.
+                    let outer = self.scope_at(stmt.start());
+                    let default = match parameter {
+                        AnyParameterRef::NonVariadic(with_default) => {
+                            with_default.default.as_deref()
+                        }
+                        AnyParameterRef::Variadic(_) => None,
+                    };
+                    parameter
+                        .annotation()
+                        .and_then(|annotation| self.stateful_annotation(annotation, outer))
+                        .or_else(|| self.stateful_value(default?, outer))
                 }
+                // `async with Client() as client`: what entering it gives is
+                // most often the object itself.
+                (BindingKind::Assignment, Stmt::With(with)) => with.items.iter().find_map(|item| {
+                    let var = item.optional_vars.as_deref()?;
+                    (var.range() == binding.range)
+                        .then(|| self.stateful_value(&item.context_expr, owner))?
+                }),
                 (BindingKind::Assignment | BindingKind::Annotation, Stmt::AnnAssign(assign))
                     if assign.target.range() == binding.range =>
                 {
@@ -101,9 +119,17 @@ impl SemanticModel<'_> {
                         .or_else(|| self.stateful_value(assign.value.as_deref()?, owner))
                 }
                 (BindingKind::Assignment, Stmt::Assign(assign)) => {
-                    match assign.targets.as_slice() {
-                        [target] if target.range() == binding.range => {
-                            self.stateful_value(&assign.value, owner)
+                    match (assign.targets.as_slice(), assign.value.as_ref()) {
+                        ([target], value) if target.range() == binding.range => {
+                            self.stateful_value(value, owner)
+                        }
+                        // `link, n = Link(), 1`: the value in the same place.
+                        (
+                            [Expr::Tuple(ast::ExprTuple { elts: targets, .. })],
+                            Expr::Tuple(ast::ExprTuple { elts: values, .. }),
+                        ) if targets.len() == values.len() => {
+                            let at = targets.iter().position(|t| t.range() == binding.range)?;
+                            self.stateful_value(values.get(at)?, owner)
                         }
                         _ => None,
                     }
@@ -111,6 +137,48 @@ impl SemanticModel<'_> {
                 _ => None,
             }
         })
+    }
+
+    /// Why the project says the attribute `attribute` of a method's own
+    /// instance (`self.link`, the method's scope being `scope`) holds a
+    /// stateful object: a class-body annotation of it, or a value the
+    /// methods of its class assign to it (`self.link = Link()`,
+    /// `self.link: Link = …`).
+    pub fn project_stateful_attribute(
+        &self,
+        instance: &'a str,
+        attribute: &'a str,
+        scope: ScopeId,
+    ) -> Option<String> {
+        self.project()?;
+        let Lookup::Bound { scope: method, .. } = self.lookup(instance, scope) else {
+            return None;
+        };
+        let class_scope = self.scope(method).parent?;
+        let ScopeNode::Class(class) = self.scope(class_scope).node else {
+            return None;
+        };
+        let annotated = class.body.iter().find_map(|stmt| match stmt {
+            Stmt::AnnAssign(assign)
+                if matches!(assign.target.as_ref(), Expr::Name(n) if n.id.as_str() == attribute) =>
+            {
+                self.stateful_annotation(&assign.annotation, class_scope)
+            }
+            _ => None,
+        });
+        if annotated.is_some() {
+            return annotated;
+        }
+        let path = ObjectPath {
+            base: instance,
+            scope,
+            kind: BaseKind::Instance,
+            links: smallvec::smallvec![Link::Attribute(attribute)],
+        };
+        let (_, values) = self.instance_attribute_values(&path)?;
+        values
+            .iter()
+            .find_map(|&(value, _)| self.stateful_value(value, self.scope_at(value.start())))
     }
 
     /// Why an annotation read in `scope` names a stateful type of the project.
@@ -185,6 +253,28 @@ mod tests {
     /// Whether the project of `files` shows the variable `name`, read at
     /// the last call of `source` (the module `app.handlers`), stateful.
     fn learned(files: &[(&str, &str)], source: &str, name: &str) -> Option<String> {
+        learned_as(files, source, |semantic, scope| {
+            semantic.project_stateful(name, scope)
+        })
+    }
+
+    /// The same for the attribute `self.<name>` of the method holding the
+    /// last call.
+    fn learned_attribute(
+        files: &[(&str, &str)],
+        source: &str,
+        name: &'static str,
+    ) -> Option<String> {
+        learned_as(files, source, |semantic, scope| {
+            semantic.project_stateful_attribute("self", name, scope)
+        })
+    }
+
+    fn learned_as(
+        files: &[(&str, &str)],
+        source: &str,
+        ask: impl for<'m> Fn(&SemanticModel<'m>, crate::semantic::ScopeId) -> Option<String>,
+    ) -> Option<String> {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
         let mut all = files.to_vec();
@@ -209,7 +299,7 @@ mod tests {
             .iter()
             .max_by_key(|site| site.call.range_start)
             .expect("a call");
-        semantic.project_stateful(name, site.scope)
+        ask(&semantic, site.scope)
     }
 
     const DB: (&str, &str) = (
@@ -228,10 +318,29 @@ mod tests {
             "from .db import opener\nasync def f():\n    d = await opener()\n    g(d)\n",
             // One binding of several is enough: it may hold that object.
             "from .db import Db\nasync def f(x):\n    d = x\n    if x:\n        d = Db()\n    g(d)\n",
+            "from .db import Db\nasync def f():\n    async with Db() as d:\n        g(d)\n",
+            "from .db import Db\nasync def f(d=Db()):\n    g(d)\n",
+            "from .db import Db\nasync def f():\n    d, n = Db(), 1\n    g(d)\n",
             // A class of this module.
             "import asyncio\nclass Local(asyncio.StreamWriter):\n    pass\nasync def f(d: Local):\n    g(d)\n",
         ] {
             assert!(learned(&[DB], source, "d").is_some(), "{source}");
+        }
+    }
+
+    #[test]
+    fn attributes_the_project_shows_stateful() {
+        for source in [
+            "from .db import Db\nclass S:\n    def __init__(self):\n        self.d = Db()\n    async def f(self):\n        g(self.d)\n",
+            "from .db import Db\nclass S:\n    d: Db\n    async def f(self):\n        g(self.d)\n",
+        ] {
+            assert!(learned_attribute(&[DB], source, "d").is_some(), "{source}");
+        }
+        for source in [
+            "from .db import Plain\nclass S:\n    def __init__(self):\n        self.d = Plain()\n    async def f(self):\n        g(self.d)\n",
+            "from .db import Db\nclass S:\n    def __init__(self):\n        self.e = Db()\n    async def f(self):\n        g(self.d)\n",
+        ] {
+            assert_eq!(learned_attribute(&[DB], source, "d"), None, "{source}");
         }
     }
 
