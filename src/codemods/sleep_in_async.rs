@@ -71,7 +71,10 @@ declare_codemod! {
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside
-    /// the functions it calls, and a `time.sleep` patched by another module.
+    /// the functions it calls, a `time.sleep` patched by another module, and
+    /// a clock frozen by another module (a test module that patches
+    /// `time.monotonic` around this module's code: the event loop reads it,
+    /// so the new sleep never wakes up).
     /// The module's own `asyncio` binding is reused (`aio.sleep` under
     /// `import asyncio as aio`) only where it exists at run time; otherwise
     /// `import asyncio` is added. An `import time` left unused is removed,
@@ -86,7 +89,13 @@ declare_codemod! {
     /// `time.sleep(0)` (it does not block; the rewrite would only add a
     /// suspension point) and a negative literal (it raises `ValueError`); a
     /// module that replaces or patches `time.sleep` (`time.sleep = …`,
-    /// `mock.patch("time.sleep")`), where the call may reach the stand-in; a
+    /// `mock.patch("time.sleep")`), where the call may reach the stand-in;
+    /// one that patches `time.monotonic` or freezes the clock (`freezegun`,
+    /// `time_machine`), which the event loop reads: `asyncio.sleep` would
+    /// never wake up where `time.sleep` returned, or a deadline around it
+    /// would expire at once; one that patches the sleep the fix would write
+    /// (`mock.patch("asyncio.sleep")`), which would then be called where the
+    /// real blocking sleep ran; a
     /// module that uses curio (not asyncio code, and this codemod does not
     /// write curio's sleep), or whose run-time imports do not say which
     /// library runs it (asyncio and trio both, or trio only on some paths).
@@ -150,9 +159,32 @@ fn sleep_in_async(ctx: &Context, out: &mut Findings) {
 #[derive(Default)]
 struct ModuleFacts {
     patched: OnceCell<bool>,
+    /// Why the new sleep may not do what `time.sleep` did (see [`stand_in`]).
+    stand_in: OnceCell<Option<String>>,
     driven_by_hand: OnceCell<bool>,
     /// The shared state of each coroutine with a sleep, by its scope.
     shared: RefCell<FxHashMap<ScopeId, SharedState>>,
+}
+
+/// Why the sleep of `library` (`asyncio`) may not do in this module what
+/// `time.sleep` did: the module patches `time.monotonic` or freezes the
+/// clock (`freezegun`, `time_machine`), and the event loop reads that
+/// clock, so the new sleep may never wake up, or a deadline around it
+/// expire at once; or it patches that sleep itself, whose stand-in the
+/// call would now reach. `None` when it does neither.
+fn stand_in(semantic: &SemanticModel, library: &str) -> Option<String> {
+    if semantic.may_patch("time.monotonic")
+        || semantic.imports_module("freezegun")
+        || semantic.imports_module("time_machine")
+    {
+        return Some(
+            "the module patches `time.monotonic` or freezes the clock, which the event loop reads: the new sleep might never wake up, or a deadline around it expire at once".to_string(),
+        );
+    }
+    let sleep = format!("{library}.sleep");
+    semantic.may_patch(&sleep).then(|| {
+        format!("the module patches `{sleep}`, whose stand-in the rewritten call would reach")
+    })
 }
 
 fn report_statement(
@@ -213,6 +245,13 @@ fn report_statement(
         finding.note(
             "the module replaces or patches `time.sleep`, so this call may not be the blocking sleep",
         );
+        return;
+    }
+    if let Some(reason) = facts
+        .stand_in
+        .get_or_init(|| stand_in(ctx.semantic, library))
+    {
+        finding.note(reason.clone());
         return;
     }
     let unsafe_because = suspension_hazard(ctx.semantic, facts, stmt, call, seconds.is_some());
@@ -459,6 +498,10 @@ mod tests {
             "import time\nasync def f():\n    time.sleep(False)\n",
             "import time\nfrom unittest import mock\nasync def f():\n    time.sleep(1)\n@mock.patch('time.sleep')\ndef test(sleep): pass\n",
             "import time\nasync def f():\n    time.sleep(1)\ntime.sleep = print\n",
+            "import time\nfrom unittest import mock\nasync def f():\n    time.sleep(1)\n@mock.patch('time.monotonic', return_value=5.0)\ndef test(m): pass\n",
+            "import time\nasync def f():\n    time.sleep(1)\ntime.monotonic = lambda: 0.0\n",
+            "import time\nfrom freezegun import freeze_time\nasync def f():\n    time.sleep(1)\n",
+            "import time\nimport asyncio\nfrom unittest import mock\nasync def f():\n    time.sleep(1)\nwith mock.patch('asyncio.sleep'):\n    pass\n",
         ] {
             check_finding(
                 &SLEEP_IN_ASYNC,
