@@ -277,6 +277,10 @@ impl ProjectIndex {
                 }
                 self.resolve_hops(&next, hops + 1)
             }
+            // Another module may replace the object (`db.repo = Fake()`).
+            Some(Symbol::Assigned { .. }) if self.scan().written_attributes.contains(name) => {
+                Resolved::Unknown
+            }
             Some(Symbol::Assigned {
                 callee: Some(callee),
                 line,
@@ -555,6 +559,10 @@ impl ProjectFacts for ProjectIndex {
             .map(|chain| (*chain).clone())
     }
 
+    fn attribute_written(&self, name: &str) -> bool {
+        self.scan().written_attributes.contains(name)
+    }
+
     fn is_script(&self, qualified: &str) -> bool {
         self.scripts.iter().any(|script| script == qualified)
     }
@@ -612,6 +620,14 @@ impl ProjectIndex {
         let mut my_cut = false;
         let answer = match summary.calls.get(key.as_str()) {
             None => None,
+            // `import time` finds the project's own `time.py`.
+            Some(FunctionCalls::Blocks(call, _))
+                if call
+                    .split_once('.')
+                    .is_some_and(|(top, _)| top != "Path" && self.in_project(top)) =>
+            {
+                None
+            }
             Some(FunctionCalls::Blocks(call, line)) => Some(Arc::new(BlockingChain {
                 functions: vec![key.clone()],
                 call: call.to_string(),
@@ -1207,6 +1223,31 @@ mod tests {
         assert_eq!(chain(&index, "svc.quiet.calls_async"), "none");
         // `Repo().get()` goes through a call's result: not followed.
         assert_eq!(chain(&index, "svc.sync.load"), "none");
+    }
+
+    #[test]
+    fn blocking_chains_know_the_projects_own_modules_and_replaced_objects() {
+        let (_dir, index) = project(&[
+            ("time.py", "def sleep(s):\n    return s\n"),
+            (
+                "helpers.py",
+                "import time\n\ndef pause():\n    time.sleep(5)\n",
+            ),
+            (
+                "db.py",
+                "import os\n\nclass Repo:\n    def load(self):\n        os.system('x')\n\nrepo = Repo()\n\ndef use():\n    return repo.load()\n",
+            ),
+            ("main.py", "import db\ndb.repo = object()\n"),
+        ]);
+        // `import time` finds the project's `time.py`.
+        assert_eq!(chain(&index, "helpers.pause"), "none");
+        // `db.repo` is replaced from another module.
+        assert_eq!(kind(&index.resolve("db.repo.load")), "unknown");
+        assert_eq!(chain(&index, "db.use"), "none");
+        assert_eq!(
+            chain(&index, "db.Repo.load"),
+            "Repo.load -> os.system in db.py:5"
+        );
     }
 
     #[test]

@@ -102,6 +102,15 @@ impl<'a> SemanticModel<'a> {
         let qualified = qualified.as_str();
         let blocks = known::blocking_function(qualified).is_some()
             || matches!(qualified, "time.sleep" | "builtins.open");
+        // `import time` may find the project's own `time.py`.
+        if let Some(project) = self.project()
+            && let Some((top, _)) = qualified.split_once('.')
+            && top != "builtins"
+            && blocks
+            && matches!(project.facts.resolve(top), Resolved::Module(_))
+        {
+            return None;
+        }
         blocks.then(|| {
             qualified
                 .strip_prefix("builtins.")
@@ -331,7 +340,10 @@ impl<'s, 'a> BlockingChains<'s, 'a> {
             def.is_async,
             is_generator(def),
             semantic.keeps_coroutine_function(def),
-        ) {
+        ) || semantic
+            .project()
+            .is_some_and(|project| project.facts.attribute_written(def.name.as_str()))
+        {
             return None;
         }
         if stack.contains(&own) || stack.len() >= MAX_CHAIN {

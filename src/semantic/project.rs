@@ -132,6 +132,11 @@ pub trait ProjectFacts: Send + Sync {
     /// that blocks, up to [`super::blocking::MAX_CHAIN`] functions deep.
     /// `None` when it does not, or when a step cannot be known.
     fn blocking_chain(&self, qualified: &str) -> Option<BlockingChain>;
+
+    /// Whether some file of the project assigns or deletes an attribute
+    /// named `name` (`handlers.helper = fake`): a function or method of
+    /// that name may be replaced from outside its module.
+    fn attribute_written(&self, name: &str) -> bool;
 }
 
 /// The project around one module, as that module's semantic model sees
