@@ -38,23 +38,8 @@ declare_codemod! {
     ///
     /// Other blocking calls in a coroutine (nested in a larger expression,
     /// `with urlopen(u) as r:`, `open()`, `pathlib` file I/O) are reported
-    /// without a fix.
-    ///
-    /// So is a call, in a coroutine's own code, of a plain function of the
-    /// module or (through the project index) of the project that blocks:
-    /// its own code makes one of the calls above or `time.sleep`, or calls
-    /// another such function (a method through `self` or through an object
-    /// whose class is known), up to eight functions deep. The message gives
-    /// the chain: ``call of `fetch_all`, which blocks, in a coroutine:
-    /// `fetch_all` -> `_get` -> `requests.get` in `service/http.py:12` ``.
-    /// A function's own code leaves out the functions and lambdas defined
-    /// in it (they run when called, maybe in a thread); a function only
-    /// passed along (to `asyncio.to_thread`, `run_in_executor`, a
-    /// `Thread`) is not called. Every call of the body counts, also one
-    /// behind an `if`. Not followed: a name bound more than one way or
-    /// replaced anywhere in the project, a decorated function (other than
-    /// with `staticmethod`, `classmethod`, `functools.wraps`), a generator,
-    /// an `async def`, a method a subclass may override.
+    /// without a fix, and so is a call of a plain function of the module or
+    /// the project that blocks, with the chain of calls (see Project index).
     ///
     /// ## Why
     /// A blocking call stops the whole event loop until it returns: every
@@ -133,6 +118,30 @@ declare_codemod! {
     /// (another task taking the same lock deadlocks the thread, an `RLock`
     /// lets it in) and the call would run in a thread outside it.
     /// `time.sleep` is AM001's.
+    ///
+    /// ## Project index
+    /// A call, in a coroutine's own code, of a plain function of the module
+    /// or (through the project index) of another module of the project
+    /// that blocks is reported without a fix: its own code makes one of the
+    /// calls above, `time.sleep`, `open()` or `pathlib` file I/O, or calls
+    /// another such function (a method through `self`, or through an object
+    /// whose class is known as for AM109), up to eight functions deep. The
+    /// message gives the chain: ``call of `fetch_all`, which blocks, in a
+    /// coroutine: `fetch_all` -> `_get` -> `requests.get` in
+    /// `service/http.py:12` ``. A function's own code leaves out the
+    /// functions and lambdas defined in it (they run when called, maybe in
+    /// a thread); a function only passed along (to `asyncio.to_thread`,
+    /// `run_in_executor`, a `Thread`) is not called. Every call of the body
+    /// counts, also one behind an `if`. Not followed: a name bound more
+    /// than one way, a function or object whose name some project file
+    /// assigns as an attribute (`handlers.helper = fake`), a decorated
+    /// function (other than with `staticmethod`, `classmethod`,
+    /// `functools.wraps`), a generator, an `async def`, a method a subclass
+    /// may override, `cls.method()`, and a call of a module the project
+    /// itself names (its own `time.py`). Not fixed: moving the whole
+    /// function to `asyncio.to_thread` would run all it does in another
+    /// thread (thread-locals, `contextvars` it sets, objects bound to the
+    /// loop), which only its author can judge.
     ///
     /// ## Python
     /// `asyncio.to_thread` exists since Python 3.9.
