@@ -12,7 +12,6 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::semantic::blocking::CallTarget;
 use crate::semantic::functions::{is_generator, is_stub, written_attributes};
 use crate::semantic::scope::{MODULE_SCOPE, ScopeNode};
 use crate::semantic::stateful::for_each_annotation_type;
@@ -43,27 +42,7 @@ pub struct ModuleSummary {
     /// (`asyncio.Future()`, `asyncio.ensure_future(…)`, …): the callee and
     /// its line.
     pub loop_bound_at_import: Vec<(Box<str>, u32)>,
-    /// What each plain function and method calls (`fetch`, `Client.get`;
-    /// only those that call something), for the chains of blocking calls.
-    pub calls: FxHashMap<Box<str>, FunctionCalls>,
 }
-
-/// What a plain function's own code calls (see
-/// `crate::semantic::blocking`): names only, resolved when a question
-/// needs them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FunctionCalls {
-    /// A call that blocks by itself (`requests.get`), and its line: the
-    /// first one.
-    Blocks(Box<str>, u32),
-    /// The functions it calls, each once, when none of its calls blocks by
-    /// itself.
-    Calls(Box<[CallTarget]>),
-}
-
-/// How many callees a function's summary keeps: a chain is about the
-/// first blocking one, and a function that calls more is rare.
-const MAX_CALL_TARGETS: usize = 48;
 
 /// What a module-level name is.
 #[derive(Debug, Clone)]
@@ -282,65 +261,7 @@ pub fn summarize(
             .map(Into::into)
             .collect(),
         loop_bound_at_import,
-        calls: function_calls(&semantic, name, package, &line),
     }
-}
-
-/// [`ModuleSummary::calls`]: for each plain function at module level or
-/// directly in a class at module level, its first blocking call or the
-/// names it calls.
-fn function_calls(
-    semantic: &SemanticModel,
-    module: &str,
-    package: bool,
-    line: &dyn Fn(TextSize) -> u32,
-) -> FxHashMap<Box<str>, FunctionCalls> {
-    let absolute = |qualified: &str| absolutize(qualified, module, package);
-    let mut out = FxHashMap::default();
-    for (function, sites) in semantic.calls_by_function() {
-        let scope = semantic.scope(function);
-        let Some(def) = scope.function() else {
-            continue;
-        };
-        if def.is_async {
-            continue;
-        }
-        let key: Box<str> = match scope.parent.map(|parent| (parent, semantic.scope(parent))) {
-            Some((MODULE_SCOPE, _)) => def.name.as_str().into(),
-            Some((_, parent)) if parent.parent == Some(MODULE_SCOPE) => match parent.node {
-                ScopeNode::Class(class) => format!("{}.{}", class.name, def.name).into(),
-                _ => continue,
-            },
-            _ => continue,
-        };
-        let blocking = sites.iter().find_map(|site| {
-            semantic
-                .blocking_call(site.call, site.scope)
-                .map(|call| (call, site.call.start()))
-        });
-        let facts = if let Some((call, offset)) = blocking {
-            FunctionCalls::Blocks(call.into(), line(offset))
-        } else {
-            let mut targets: Vec<CallTarget> = Vec::new();
-            for site in sites {
-                if targets.len() >= MAX_CALL_TARGETS {
-                    break;
-                }
-                if let Some(target) =
-                    semantic.call_target(&site.call.func, site.scope, module, &absolute)
-                    && !targets.contains(&target)
-                {
-                    targets.push(target);
-                }
-            }
-            if targets.is_empty() {
-                continue;
-            }
-            FunctionCalls::Calls(targets.into())
-        };
-        out.insert(key, facts);
-    }
-    out
 }
 
 fn function<'a>(

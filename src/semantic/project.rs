@@ -7,7 +7,6 @@ use std::fmt;
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
-use super::blocking::BlockingChain;
 use super::functions::parameter_at;
 use super::imports::Lookup;
 use super::scope::MODULE_SCOPE;
@@ -125,18 +124,6 @@ pub trait ProjectFacts: Send + Sync {
     /// The answer says why, naming the modules and lines that show it;
     /// `None` when nothing shows it (which says nothing either way).
     fn stateful(&self, qualified: &str) -> Option<String>;
-
-    /// The chain by which calling the plain function `qualified` (an
-    /// absolute dotted name the index resolved to) blocks: a blocking call
-    /// in its own code, or a call of another plain function of the project
-    /// that blocks, up to [`super::blocking::MAX_CHAIN`] functions deep.
-    /// `None` when it does not, or when a step cannot be known.
-    fn blocking_chain(&self, qualified: &str) -> Option<BlockingChain>;
-
-    /// Whether some file of the project assigns or deletes an attribute
-    /// named `name` (`handlers.helper = fake`): a function or method of
-    /// that name may be replaced from outside its module.
-    fn attribute_written(&self, name: &str) -> bool;
 }
 
 /// The project around one module, as that module's semantic model sees

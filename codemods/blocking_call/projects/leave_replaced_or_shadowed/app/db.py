@@ -1,9 +1,0 @@
-import time
-
-
-class Repo:
-    def load(self):
-        time.sleep(1)
-
-
-repo = Repo()

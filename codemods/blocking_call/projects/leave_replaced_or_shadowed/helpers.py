@@ -1,5 +1,0 @@
-import time
-
-
-def pause():
-    time.sleep(5)
