@@ -271,6 +271,10 @@ impl ProjectIndex {
                 }
                 self.resolve_hops(&next, hops + 1)
             }
+            // Another module may replace the object (`db.repo = Fake()`).
+            Some(Symbol::Assigned { .. }) if self.scan().written_attributes.contains(name) => {
+                Resolved::Unknown
+            }
             Some(Symbol::Assigned {
                 callee: Some(callee),
                 line,

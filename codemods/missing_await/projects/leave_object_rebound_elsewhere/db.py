@@ -1,0 +1,5 @@
+class Repo:
+    async def save(self):
+        print("async save")
+
+repo = Repo()
