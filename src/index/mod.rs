@@ -247,9 +247,7 @@ impl ProjectIndex {
         let qualified = format!("{module}.{name}");
         match summary.symbols.get(name) {
             // Another module may replace it (`store.save = fake`).
-            Some(Symbol::Function(_)) if self.scan().written_attributes.contains(name) => {
-                Resolved::Unknown
-            }
+            Some(Symbol::Function(_)) if self.scan().may_write_attribute(name) => Resolved::Unknown,
             Some(Symbol::Function(function)) if tail.is_empty() => Resolved::Function {
                 qualified,
                 facts: facts(function),
@@ -272,7 +270,7 @@ impl ProjectIndex {
                 self.resolve_hops(&next, hops + 1)
             }
             // Another module may replace the object (`db.repo = Fake()`).
-            Some(Symbol::Assigned { .. }) if self.scan().written_attributes.contains(name) => {
+            Some(Symbol::Assigned { .. }) if self.scan().may_write_attribute(name) => {
                 Resolved::Unknown
             }
             Some(Symbol::Assigned {
@@ -363,7 +361,7 @@ impl ProjectIndex {
         if !class_summary.keeps_methods
             || class_summary.other_names.contains(name)
             || summary.written_attributes.contains(name)
-            || self.scan().written_attributes.contains(name)
+            || self.scan().may_write_attribute(name)
         {
             return Resolved::Unknown;
         }
@@ -1065,5 +1063,36 @@ mod tests {
             assert!(index.others_may_read(&module, "time"));
             assert!(!index.others_may_read(&module, "sleep"));
         }
+    }
+}
+
+#[cfg(test)]
+mod unreadable_tests {
+    use super::*;
+
+    /// A Python file the scan cannot decode (`store.save = fake` in
+    /// Latin-1) may replace any function: resolution through the project
+    /// gives up rather than trust a table that missed it.
+    #[test]
+    fn an_undecodable_file_makes_every_attribute_possibly_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::fs::write(root.join("pyproject.toml"), "[project]\nname = 'x'\n").expect("write");
+        std::fs::write(root.join("store.py"), "async def save():\n    pass\n").expect("write");
+        let index = ProjectIndex::new(Layout::at(root.to_path_buf()));
+        assert!(matches!(
+            index.resolve_hops("store.save", 0),
+            Resolved::Function { .. }
+        ));
+        std::fs::write(
+            root.join("patch.py"),
+            b"# -*- coding: latin-1 -*-\n# caf\xe9\nimport store\nstore.save = print\n",
+        )
+        .expect("write");
+        let index = ProjectIndex::new(Layout::at(root.to_path_buf()));
+        assert!(matches!(
+            index.resolve_hops("store.save", 0),
+            Resolved::Unknown
+        ));
     }
 }

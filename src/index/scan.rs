@@ -40,11 +40,18 @@ pub(super) struct ProjectScan {
     /// `patch.object(store, "save")`): what another module may replace.
     pub(super) written_attributes: FxHashSet<Box<str>>,
     /// A file could not be numbered (past 4 billion): the table of bases
-    /// is incomplete, so every question about a base must be unknown.
+    /// (or a Python file could not be read or decoded) is incomplete, so
+    /// every question about a base or a written attribute must be unknown.
     pub(super) incomplete: bool,
 }
 
 impl ProjectScan {
+    /// Whether some code of the project may assign or delete the attribute
+    /// `name` on an object (every name, when a file could not be scanned).
+    pub(super) fn may_write_attribute(&self, name: &str) -> bool {
+        self.incomplete || self.written_attributes.contains(name)
+    }
+
     /// Scans every Python file under the project's root (`.gitignore`d and
     /// hidden files, and the [`SKIPPED_DIRS`], left out), each read once:
     /// `.py`, `.pyi` and `.ipynb` files for the table of readers (when
@@ -90,7 +97,10 @@ impl ProjectScan {
             // A file over the parser's limit is not read into memory; the
             // table of bases is then incomplete, and every question about a
             // base unknown (the readers take it as a file they cannot read).
+            // A Python file the scan cannot read (or decode) may write any
+            // attribute and derive from any class: the tables are incomplete.
             let Ok(mut file) = std::fs::File::open(path) else {
+                scan.incomplete |= is_python;
                 continue;
             };
             if file.metadata().is_ok_and(|m| m.len() > u64::from(u32::MAX)) {
@@ -98,6 +108,7 @@ impl ProjectScan {
                 continue;
             }
             if std::io::Read::read_to_end(&mut file, &mut bytes).is_err() {
+                scan.incomplete |= is_python;
                 continue;
             }
             if with_readers {
@@ -107,6 +118,7 @@ impl ProjectScan {
                 continue;
             }
             let Ok(text) = std::str::from_utf8(&bytes) else {
+                scan.incomplete = true;
                 continue;
             };
             scan.add_file(&finders, u32::try_from(at).ok(), text);
