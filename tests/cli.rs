@@ -2,8 +2,9 @@
 //! path, `git apply`-able diffs, in-place writes, stdin, configuration and
 //! file discovery.
 
+mod common;
+
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -24,21 +25,12 @@ fn asyncmod(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn asyncmod_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write stdin");
-    child.wait_with_output().expect("the binary finishes")
+    common::output_with_stdin(
+        Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+            .args(args)
+            .current_dir(dir),
+        input,
+    )
 }
 
 /// Runs the binary with its stdout closed before it writes anything, as

@@ -3,9 +3,10 @@
 //! stdin inside a project, and a file alone finding what the project run
 //! finds for it.
 
-use std::io::Write;
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_asyncmod"));
@@ -22,19 +23,7 @@ fn asyncmod(dir: &Path, args: &[&str]) -> Output {
 }
 
 fn asyncmod_stdin(dir: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = command(dir, args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("the binary finishes")
+    common::output_with_stdin(&mut command(dir, args), input.as_bytes())
 }
 
 fn stdout(output: &Output) -> String {

@@ -2,7 +2,9 @@
 //! how a fixture's `# asyncmod-test:` flags become settings.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
 
 use asyncmod::cli::{Cli, Command};
 use asyncmod::codemods::{ALL, Codemod};
@@ -91,4 +93,22 @@ pub fn fixed_text(codemods: &[&'static Codemod], source: &str) -> Option<String>
     process_source(source, &rules, Mode::Fix)
         .unwrap_or_else(|e| panic!("fix failed: {e:?}"))
         .fixed
+}
+
+/// Runs `command` with `input` on its standard input; returns what it wrote
+/// and how it ended.
+pub fn output_with_stdin(command: &mut std::process::Command, input: &[u8]) -> Output {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("the binary finishes")
 }
