@@ -23,6 +23,7 @@ use ruff_python_parser::semantic_errors::{
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashMap;
 
+use crate::semantic::scope::comprehension_is_async;
 use crate::version::PyVersion;
 
 /// The errors CPython's compiler would raise for `module` on any Python from
@@ -229,6 +230,32 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Before 3.11, an `await` makes a list, set or dict comprehension
+    /// asynchronous, and CPython rejects an asynchronous comprehension in a
+    /// synchronous one (or in a generator expression) even in an `async def`.
+    /// The checker only knows the `async for` half of this rule.
+    fn awaiting_comprehension_in_sync_comprehension(&self, expr: &Expr) {
+        let in_sync = matches!(
+            self.current().map(|s| s.kind),
+            Some(ScopeKind::Comprehension {
+                is_async: false,
+                ..
+            })
+        );
+        if !in_sync {
+            return;
+        }
+        for (version, _) in &self.checkers {
+            if *version < PythonVersion::PY311 {
+                self.errors.borrow_mut().push(SemanticSyntaxError {
+                    kind: SemanticSyntaxErrorKind::AsyncComprehensionInSyncComprehension(*version),
+                    range: expr.range(),
+                    python_version: *version,
+                });
+            }
+        }
+    }
+
     /// The `global` declarations directly in `body` (not in nested scopes).
     fn globals_of(&self, body: &'a [Stmt]) -> Vec<(&'a str, TextRange)> {
         if !self.track_globals {
@@ -272,6 +299,7 @@ impl<'a> Walk<'a> {
     /// scope, everything else in the comprehension's own.
     fn comprehension(
         &mut self,
+        expr: &'a Expr,
         generators: &'a [ast::Comprehension],
         generator: bool,
         elements: &[&'a Expr],
@@ -280,8 +308,12 @@ impl<'a> Walk<'a> {
             return;
         };
         self.visit_expr(&first.iter);
+        let is_async = comprehension_is_async(expr);
+        if is_async && !generator && !generators.iter().any(|g| g.is_async) {
+            self.awaiting_comprehension_in_sync_comprehension(expr);
+        }
         let kind = ScopeKind::Comprehension {
-            is_async: generators.iter().any(|g| g.is_async),
+            is_async,
             generator,
         };
         self.in_scope(Scope::new(kind, &EMPTY_PARAMETERS, Vec::new()), |walk| {
@@ -388,10 +420,10 @@ impl<'a> Visitor<'a> for Walk<'a> {
             })
             | Expr::SetComp(ast::ExprSetComp {
                 elt, generators, ..
-            }) => self.comprehension(generators, false, &[elt]),
+            }) => self.comprehension(expr, generators, false, &[elt]),
             Expr::Generator(ast::ExprGenerator {
                 elt, generators, ..
-            }) => self.comprehension(generators, true, &[elt]),
+            }) => self.comprehension(expr, generators, true, &[elt]),
             Expr::DictComp(ast::ExprDictComp {
                 key,
                 value,
@@ -403,7 +435,7 @@ impl<'a> Visitor<'a> for Walk<'a> {
                     elements.push(key);
                 }
                 elements.push(value);
-                self.comprehension(generators, false, &elements);
+                self.comprehension(expr, generators, false, &elements);
             }
             _ => visitor::walk_expr(self, expr),
         }
@@ -1002,6 +1034,56 @@ mod tests {
             "async def f():\n    lambda a=await x: a\n",
             [true, true, true],
         ),
+        // An `await` makes a comprehension asynchronous before 3.11 too
+        // (3.10 values from CPython 3.10's compiler: an asynchronous
+        // comprehension needs an asynchronous scope around it, and a
+        // comprehension around it counts only with an `await` or `async
+        // for` of its own).
+        (
+            "await_comp_in_sync_comp_async",
+            "async def f():\n    [[await x for x in a] for b in c]\n",
+            [false, true, true],
+        ),
+        (
+            "await_dictcomp_in_setcomp_async",
+            "async def f():\n    {frozenset({k: await v for k, v in a}) for b in c}\n",
+            [false, true, true],
+        ),
+        (
+            "await_comp_in_genexp_async",
+            "async def f():\n    ([await x for x in a] for b in c)\n",
+            [false, true, true],
+        ),
+        (
+            "await_comp_in_async_comp_async",
+            "async def f():\n    [[await x for x in a] async for b in c]\n",
+            [true, true, true],
+        ),
+        (
+            "await_comp_in_awaiting_comp_async",
+            "async def f():\n    [[await x for x in a] + [await y] for b in c]\n",
+            [true, true, true],
+        ),
+        (
+            "async_comp_in_awaiting_comp_async",
+            "async def f():\n    [[x async for x in a] for b in c if await b]\n",
+            [true, true, true],
+        ),
+        (
+            "await_comp_in_first_iter_async",
+            "async def f():\n    [b for b in [await x for x in a]]\n",
+            [true, true, true],
+        ),
+        (
+            "await_genexp_in_comp_async",
+            "async def f():\n    [(await x for x in a) for b in c]\n",
+            [true, true, true],
+        ),
+        (
+            "await_comp_in_sync_comp_sync",
+            "def f():\n    [[await x for x in a] for b in c]\n",
+            [false, false, false],
+        ),
         (
             "async_comp_in_genexp_in_sync_comp_async",
             "async def f():\n    [([x async for x in a] for b in c) for d in e]\n",
@@ -1026,12 +1108,6 @@ mod tests {
         ),
     ];
 
-    /// Where the checker is knowingly more lenient than CPython: 3.10 also
-    /// refuses an `await` in a list comprehension inside a generator
-    /// expression of a plain function (3.11 accepts it). No fix writes that.
-    const KNOWN_MISSES: &[(&str, PythonVersion)] =
-        &[("listcomp_in_genexp_sync", PythonVersion::PY310)];
-
     fn errors(source: &str, version: PythonVersion) -> Vec<String> {
         let parsed = parse(source).unwrap_or_else(|e| panic!("{e}\n{source}"));
         errors_at(parsed.syntax(), source, &[version], false)
@@ -1051,7 +1127,7 @@ mod tests {
         for (name, source, compiles) in CPYTHON {
             for (version, compiles) in versions.iter().zip(compiles) {
                 let errors = errors(source, *version);
-                let expected = *compiles || KNOWN_MISSES.contains(&(*name, *version));
+                let expected = *compiles;
                 if errors.is_empty() != expected {
                     wrong.push(format!(
                         "{name} on {version}: CPython compiles: {compiles}, found {errors:?}"
@@ -1090,6 +1166,24 @@ mod tests {
         // One more of the same kind is introduced.
         let output = "def g():\n    await x\ndef f():\n    await asyncio.sleep(1)\n";
         assert!(introduced_in(input, output, PyVersion::PY311).is_some());
+    }
+
+    #[test]
+    fn an_awaiting_comprehension_in_a_synchronous_one_is_refused_before_3_11() {
+        let input = "async def f(c):\n    return [[asyncio.run(g(x)) for x in a] for a in c]\n";
+        let output = "async def f(c):\n    return [[await g(x) for x in a] for a in c]\n";
+        assert!(
+            introduced_in(input, output, PyVersion::PY310)
+                .is_some_and(|e| e.contains("asynchronous comprehension"))
+        );
+        assert!(introduced_in(input, output, PyVersion::new(3, 8)).is_some());
+        assert_eq!(introduced_in(input, output, PyVersion::PY311), None);
+        // The outer comprehension awaits already: 3.10 accepts it.
+        let input =
+            "async def f(c):\n    return [[asyncio.run(g(x)) for x in a] for a in c if await a]\n";
+        let output =
+            "async def f(c):\n    return [[await g(x) for x in a] for a in c if await a]\n";
+        assert_eq!(introduced_in(input, output, PyVersion::PY310), None);
     }
 
     #[test]

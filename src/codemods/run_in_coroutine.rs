@@ -73,6 +73,12 @@ declare_codemod! {
     /// default arguments, decorators and annotations of a nested `def`, in
     /// a variable's annotation (`x: asyncio.run(c()) = 1` never runs the
     /// call, and CPython refuses `await` there);
+    /// a comprehension inside a synchronous comprehension or generator
+    /// expression when the target is older than 3.11 (an `await` makes the
+    /// inner one asynchronous, and CPython 3.10 and older refuse that there
+    /// even in an `async def`; reported with the reason; an outer
+    /// comprehension that has an `await` or `async for` of its own is
+    /// asynchronous already, and the fix is made);
     /// module-level code outside notebooks, and any notebook cell that
     /// starts with a cell magic (`%%time`, `%%writefile`, …: not plain
     /// Python; reported without a fix when its body is Python the kernel
@@ -134,6 +140,12 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
                 "the module imports {}: no asyncio loop may be running",
                 library.module()
             ));
+            continue;
+        }
+        if let Some(reason) =
+            semantic.await_refused_by_target(site.scope, ctx.settings.target_version)
+        {
+            finding.note(reason);
             continue;
         }
         let signatures = signatures.get_or_insert_with(|| semantic.signature_ranges());
@@ -322,6 +334,44 @@ mod tests {
         check_finding, check_fix, check_fix_notebook, check_fix_together, check_no_fix,
         check_no_fix_notebook,
     };
+
+    #[test]
+    fn an_await_that_the_target_version_rejects_is_not_written() {
+        use crate::engine::FixStatus;
+        use crate::test_support::outcome_at;
+        use crate::version::PyVersion;
+        // Before 3.11 the inner comprehension would become asynchronous
+        // inside a synchronous one, which CPython rejects.
+        let source = "import asyncio\n\nasync def main(c):\n    return [[asyncio.run(g(x)) for x in a] for a in c]\n";
+        let old = outcome_at(&RUN_IN_COROUTINE, source, PyVersion::PY310);
+        assert_eq!(old.fixed, None);
+        let [report] = old.reports.as_slice() else {
+            panic!("{:?}", old.reports.len());
+        };
+        assert!(
+            matches!(&report.fix, FixStatus::None(Some(reason)) if reason.contains("Python 3.10 rejects")),
+            "{:?}",
+            report.fix
+        );
+        let new = outcome_at(&RUN_IN_COROUTINE, source, PyVersion::PY311);
+        assert_eq!(
+            new.fixed.as_deref(),
+            Some("async def main(c):\n    return [[await g(x) for x in a] for a in c]\n")
+        );
+        // An outer comprehension that awaits itself, or a comprehension
+        // directly in the coroutine, takes the `await` on any version.
+        for source in [
+            "import asyncio\n\nasync def main(c):\n    return [[asyncio.run(g(x)) for x in a] for a in c if await a]\n",
+            "import asyncio\n\nasync def main(c):\n    return [asyncio.run(g(x)) for x in c]\n",
+        ] {
+            assert!(
+                outcome_at(&RUN_IN_COROUTINE, source, PyVersion::PY310)
+                    .fixed
+                    .is_some(),
+                "{source}"
+            );
+        }
+    }
 
     #[test]
     fn statement_becomes_await() {

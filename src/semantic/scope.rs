@@ -1,13 +1,15 @@
 //! Scopes: the module, classes, functions, lambdas and comprehensions, as a
 //! tree queried by offset (the AST has no parent links).
 
-use ruff_python_ast::{Expr, ExprLambda, StmtClassDef, StmtFunctionDef};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, ExprLambda, StmtClassDef, StmtFunctionDef};
 use ruff_text_size::{TextRange, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
 use std::cell::OnceCell;
 
 use super::{BindingId, SemanticModel};
+use crate::version::PyVersion;
 
 pub type ScopeId = u32;
 
@@ -154,6 +156,40 @@ impl<'a> SemanticModel<'a> {
         false
     }
 
+    /// Why an `await` written in `scope` would not compile on `target`
+    /// although [`Self::in_async_def`] (or a notebook cell) allows it there.
+    /// Before 3.11 an `await` makes the list, set or dict comprehension it
+    /// sits in asynchronous, and CPython rejects an asynchronous
+    /// comprehension inside a synchronous comprehension or generator
+    /// expression ("asynchronous comprehension outside of an asynchronous
+    /// function"), even in an `async def`; 3.11 accepts it. A comprehension
+    /// that already has an `await` or `async for` of its own is asynchronous
+    /// either way.
+    pub fn await_refused_by_target(&self, scope: ScopeId, target: PyVersion) -> Option<String> {
+        if target >= PyVersion::PY311 {
+            return None;
+        }
+        let here = self.scope(scope);
+        if here.kind
+            != (ScopeKind::Comprehension {
+                is_generator: false,
+            })
+        {
+            return None;
+        }
+        let parent = self.scope(here.parent?);
+        let ScopeNode::Comprehension(outer) = parent.node else {
+            return None;
+        };
+        if comprehension_is_async(outer) {
+            return None;
+        }
+        Some(format!(
+            "an `await` here makes a comprehension asynchronous inside a synchronous one, \
+             which Python {target} rejects (3.11 accepts it)"
+        ))
+    }
+
     /// Whether code in `scope` runs while a coroutine runs: the scope chain
     /// reaches an `async def` through lambdas and comprehensions only (a
     /// lambda may run later, but it is written inside the coroutine, and
@@ -210,5 +246,132 @@ impl<'a> SemanticModel<'a> {
             current = self.scope(id).parent;
         }
         false
+    }
+}
+
+/// Whether the comprehension or generator expression `expr` is asynchronous
+/// in its own scope, as CPython before 3.11 counts it: one of its loops is
+/// an `async for`, or an `await` runs in its own scope (its element, its
+/// conditions, its loop targets and its iterables but the first, which runs
+/// in the enclosing scope), not in a lambda or a comprehension nested in it.
+pub fn comprehension_is_async(expr: &Expr) -> bool {
+    let (generators, elements): (&[ast::Comprehension], SmallVec<[&Expr; 2]>) = match expr {
+        Expr::ListComp(comp) => (&comp.generators, SmallVec::from_iter([&*comp.elt])),
+        Expr::SetComp(comp) => (&comp.generators, SmallVec::from_iter([&*comp.elt])),
+        Expr::Generator(comp) => (&comp.generators, SmallVec::from_iter([&*comp.elt])),
+        Expr::DictComp(comp) => (
+            &comp.generators,
+            comp.key
+                .as_deref()
+                .into_iter()
+                .chain([&*comp.value])
+                .collect(),
+        ),
+        _ => return false,
+    };
+    if generators.iter().any(|g| g.is_async) {
+        return true;
+    }
+    let mut finder = OwnAwait { found: false };
+    for (i, generator) in generators.iter().enumerate() {
+        if i > 0 {
+            finder.visit_expr(&generator.iter);
+        }
+        finder.visit_expr(&generator.target);
+        for condition in &generator.ifs {
+            finder.visit_expr(condition);
+        }
+    }
+    for element in elements {
+        finder.visit_expr(element);
+    }
+    finder.found
+}
+
+/// An `await` in the scope being walked, not in a nested one.
+struct OwnAwait {
+    found: bool,
+}
+
+impl<'a> Visitor<'a> for OwnAwait {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found {
+            return;
+        }
+        match expr {
+            Expr::Await(_) => self.found = true,
+            // A lambda's body runs in its own scope; its defaults run here.
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    for default in parameters.iter().filter_map(|p| p.default()) {
+                        self.visit_expr(default);
+                    }
+                }
+            }
+            // A nested comprehension's first iterable runs here, the rest in its own scope.
+            Expr::ListComp(ast::ExprListComp { generators, .. })
+            | Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | Expr::DictComp(ast::ExprDictComp { generators, .. })
+            | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
+                if let Some(first) = generators.first() {
+                    self.visit_expr(&first.iter);
+                }
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ruff_text_size::TextSize;
+
+    use crate::test_support::with_context;
+    use crate::version::PyVersion;
+
+    /// Whether an `await` written where `HERE` stands would be refused on `target`.
+    fn refused(source: &str, target: PyVersion) -> bool {
+        let at = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let scope = semantic.scope_at(at);
+            assert!(semantic.in_async_def(scope), "{source}");
+            semantic.await_refused_by_target(scope, target).is_some()
+        })
+    }
+
+    #[test]
+    fn a_comprehension_in_a_synchronous_one_refuses_await_before_3_11() {
+        for source in [
+            "async def f():\n    [[HERE for x in a] for b in c]\n",
+            "async def f():\n    [{HERE for x in a} for b in c]\n",
+            "async def f():\n    [{x: HERE for x in a} for b in c]\n",
+            "async def f():\n    {b: [HERE for x in a] for b in c}\n",
+            "async def f():\n    [[x for x in a if HERE] for b in c]\n",
+            // The outer one's await sits in a lambda or a further comprehension.
+            "async def f():\n    [[HERE for x in a] + [lambda: await y] for b in c]\n",
+            "async def f():\n    [[HERE for x in a] + [await y for y in z] for b in c]\n",
+        ] {
+            assert!(refused(source, PyVersion::PY310), "{source}");
+            assert!(refused(source, PyVersion::PY38), "{source}");
+            assert!(!refused(source, PyVersion::PY311), "{source}");
+        }
+    }
+
+    #[test]
+    fn an_asynchronous_comprehension_or_a_function_allows_await() {
+        for source in [
+            "async def f():\n    HERE\n",
+            "async def f():\n    [HERE for x in a]\n",
+            // The first iterable runs in the scope around the comprehension.
+            "async def f():\n    [b for b in [HERE for x in a]]\n",
+            "async def f():\n    [[HERE for x in a] async for b in c]\n",
+            "async def f():\n    [[HERE for x in a] + [await y] for b in c]\n",
+            "async def f():\n    [[HERE for x in a] for b in c if await b]\n",
+            "async def f():\n    [[HERE for x in a] for d in e for b in await d]\n",
+            "async def f():\n    [[HERE for x in a] + [y for y in await z] for b in c]\n",
+        ] {
+            assert!(!refused(source, PyVersion::PY310), "{source}");
+        }
     }
 }
