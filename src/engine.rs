@@ -502,7 +502,7 @@ fn process(
         rules,
         project,
         chooser,
-        &mut outcome,
+        Rounds::Writing(&mut outcome),
     )?;
     if text != source {
         outcome.fixed = Some(text);
@@ -533,7 +533,6 @@ fn check_fixes(
         return;
     }
     let refused = |rules: &RuleSettings, findings: Vec<Finding>| {
-        let mut dry = SourceOutcome::default();
         fix_rounds(
             source,
             findings,
@@ -541,7 +540,7 @@ fn check_fixes(
             rules,
             project,
             &mut AllFixes,
-            &mut dry,
+            Rounds::Verifying,
         )
         .err()
     };
@@ -595,10 +594,22 @@ fn refuse_fixes(
 /// How an internal error of the fix rounds ends.
 const LEFT_UNCHANGED: &str = "; file left unchanged";
 
+/// What the caller of [`fix_rounds`] does with the text the rounds make.
+enum Rounds<'o> {
+    /// It writes or shows the text: the imports the fixes left unused go,
+    /// and counts and warnings go to the outcome.
+    Writing(&'o mut SourceOutcome),
+    /// It only asks whether the rounds succeed (`check`): the removal of
+    /// unused imports is skipped, since it runs after the last round's
+    /// checks, cannot fail, and would only change text nobody sees (it may
+    /// ask the project who reads each module, a scan of every file).
+    Verifying,
+}
+
 /// Applies the fixes of `findings` (found on `source`) in rounds, as
 /// `chooser` picks them, re-parsing and compile-checking after each round,
-/// then removes the imports they left unused. Counts and warnings go to
-/// `outcome`. Returns the fixed text and where the cells are in it; `Err`
+/// then removes the imports they left unused (unless only `Verifying`).
+/// Counts and warnings go to the outcome `purpose` names. Returns the fixed text and where the cells are in it; `Err`
 /// when a round's text does not parse or compile where the input did.
 fn fix_rounds(
     source: &str,
@@ -607,8 +618,14 @@ fn fix_rounds(
     rules: &RuleSettings,
     project: Option<&ProjectModule>,
     chooser: &mut dyn Chooser,
-    outcome: &mut SourceOutcome,
+    purpose: Rounds,
 ) -> Result<(String, Option<Cells>), SourceError> {
+    let writing = matches!(purpose, Rounds::Writing(_));
+    let mut unseen = SourceOutcome::default();
+    let outcome = match purpose {
+        Rounds::Writing(outcome) => outcome,
+        Rounds::Verifying => &mut unseen,
+    };
     let notebook = cells.is_some();
     let gate = CompileGate::new(source, cells.clone(), rules.options.target_version);
     let mut text = source.to_string();
@@ -653,7 +670,9 @@ fn fix_rounds(
         for (code, count) in &applied.counts {
             *outcome.applied.entry(code).or_default() += count;
         }
-        removals.extend(applied.removals);
+        if writing {
+            removals.extend(applied.removals);
+        }
         text = applied.text;
         cells = new_cells;
         let (semantic, lines) = (OnceCell::new(), OnceCell::new());
