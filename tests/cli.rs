@@ -1534,10 +1534,10 @@ fn a_selected_codemod_the_target_excludes_is_reported() {
     );
 }
 
-/// A legacy coroutine whose conversion the compile gate refuses (a `yield`
-/// in a comprehension: the input already fails to compile, the output adds
-/// `return` with a value in an async generator), beside a safe fix.
-const GATE_REFUSES: &str = "import asyncio\nimport time\n\n\n@asyncio.coroutine\ndef legacy(x):\n    y = yield from x\n    return [(yield) for i in y]\n\n\nasync def poll():\n    time.sleep(1)\n";
+/// A legacy coroutine whose conversion the compile gate refuses (a `yield
+/// from` in a local variable's annotation becomes an `await` there, which
+/// Python 3.14 rejects), beside a safe fix.
+const GATE_REFUSES: &str = "import asyncio\nimport time\n\n\n@asyncio.coroutine\ndef legacy(x):\n    y: (yield from x) = 1\n    return y\n\n\nasync def poll():\n    time.sleep(1)\n";
 
 /// `check` calls fixable only what `fix` with the same options writes:
 /// the text marker, JSON's `fix`, SARIF, the summary and `--statistics`
@@ -1545,7 +1545,7 @@ const GATE_REFUSES: &str = "import asyncio\nimport time\n\n\n@asyncio.coroutine\
 #[test]
 fn check_calls_fixable_only_what_fix_writes() {
     let dir = project(&[("g.py", GATE_REFUSES), ("a.py", FIXABLE)]);
-    let refused = "(no automatic fix: `fix --unsafe-fixes` would write none of this file's fixes: fixes of AM001, AM202 produced code that does not compile (`return` with value in async generator at 7:5))";
+    let refused = "(no automatic fix: `fix --unsafe-fixes` would write none of this file's fixes: fixes of AM001, AM202 produced code that does not compile (await expression cannot be used within a type annotation at 6:9))";
 
     // Safe fixes only: AM001 applies, AM202 is not promised to `--unsafe-fixes`.
     let output = asyncmod(dir.path(), &["check", "g.py"]);
@@ -1559,7 +1559,7 @@ fn check_calls_fixable_only_what_fix_writes() {
     );
     assert!(
         stderr(&output).contains(
-            "g.py: warning: internal error: fixes of AM001, AM202 produced code that does not compile (`return` with value in async generator at 7:5); `fix --unsafe-fixes` would leave this file unchanged"
+            "g.py: warning: internal error: fixes of AM001, AM202 produced code that does not compile (await expression cannot be used within a type annotation at 6:9); `fix --unsafe-fixes` would leave this file unchanged"
         ),
         "{}",
         stderr(&output)

@@ -79,6 +79,9 @@ declare_codemod! {
     /// inspects generator objects (`gi_frame`, `gi_running`, `gi_yieldfrom`,
     /// also through `getattr`, `inspect.isgenerator`, `inspect.iscoroutine`,
     /// `types.GeneratorType`), which a native coroutine would not pass: all
+    /// reported. A `yield` or `yield from` inside a comprehension or
+    /// generator expression of the body (Python 3.7 accepted it, with a
+    /// warning; it stays a `yield` there, which an `async def` cannot hold):
     /// reported. `yield from` in nested functions and lambdas;
     /// `types.coroutine`, which still exists; the decorator used as a call.
     pub static LEGACY_COROUTINE = Codemod {
@@ -131,6 +134,24 @@ fn legacy_coroutine(ctx: &Context, out: &mut Findings) {
         let own = |expr: &Expr| semantic.scope_at(expr.start()) == id;
         if yields.yields.iter().any(|expr| own(expr)) {
             finding.note("the body also has a bare `yield`: a generator, not only a coroutine");
+            continue;
+        }
+        // A `yield` in a comprehension or generator expression of the body
+        // (Python 3.7 accepted it; a generator expression's `yield` is its
+        // own) stays a `yield`, and an `async def` cannot hold it.
+        let in_comprehension = |expr: &&Expr| {
+            let scope = semantic.scope_at(expr.start());
+            scope != id && semantic.beyond_comprehensions(scope) == id
+        };
+        if yields
+            .yields
+            .iter()
+            .chain(&yields.yield_froms)
+            .any(in_comprehension)
+        {
+            finding.note(
+                "a `yield` inside a comprehension or generator expression of its body: it cannot become `await`, and an `async def` cannot hold it",
+            );
             continue;
         }
         let yield_froms: Vec<&ast::ExprYieldFrom> = yields
@@ -261,7 +282,7 @@ impl<'a> Visitor<'a> for OwnYields<'a> {
 #[cfg(test)]
 mod tests {
     use super::LEGACY_COROUTINE;
-    use crate::test_support::{check_finding, check_fix, check_no_fix};
+    use crate::test_support::{check_finding, check_fix, check_no_fix, reasons};
 
     #[test]
     fn converts_and_removes_the_import() {
@@ -305,6 +326,36 @@ mod tests {
             &LEGACY_COROUTINE,
             "import asyncio\n@asyncio.coroutine\ndef f():\n    yield\n    yield from g()\n",
             "`@asyncio.coroutine` was removed in Python 3.11",
+        );
+    }
+
+    #[test]
+    fn yield_in_a_comprehension_is_left_alone() {
+        for body in [
+            "    x = [(yield from asyncio.sleep(0)) for v in y]\n    yield from asyncio.sleep(0)\n",
+            "    x = list((yield v) for v in y)\n    yield from asyncio.sleep(0)\n",
+            "    x = {k: [(yield) for v in w] for k in y}\n    yield from asyncio.sleep(0)\n",
+        ] {
+            let source = format!("import asyncio\n@asyncio.coroutine\ndef f(y):\n{body}");
+            check_no_fix(&LEGACY_COROUTINE, &source);
+            assert!(
+                reasons(&LEGACY_COROUTINE, &source)
+                    .iter()
+                    .any(|r| r.contains("inside a comprehension")),
+                "{source}"
+            );
+        }
+        // The first iterable runs in the function itself: it becomes `await`.
+        check_fix(
+            &LEGACY_COROUTINE,
+            "import asyncio\n@asyncio.coroutine\ndef f(y):\n    return [v for v in (yield from asyncio.sleep(0, y))]\n",
+            "import asyncio\nasync def f(y):\n    return [v for v in (await asyncio.sleep(0, y))]\n",
+        );
+        // A comprehension's lambda has a `yield` of its own.
+        check_fix(
+            &LEGACY_COROUTINE,
+            "import asyncio\n@asyncio.coroutine\ndef f(y):\n    g = [lambda: (yield v) for v in y]\n    yield from asyncio.sleep(0)\n",
+            "import asyncio\nasync def f(y):\n    g = [lambda: (yield v) for v in y]\n    await asyncio.sleep(0)\n",
         );
     }
 

@@ -236,6 +236,20 @@ impl<'a> SemanticModel<'a> {
         None
     }
 
+    /// The scope whose code `scope` is part of when comprehensions and
+    /// generator expressions count as part of the scope around them: the
+    /// first enclosing module, class, function or lambda (`scope` itself
+    /// when it is one).
+    pub fn beyond_comprehensions(&self, scope: ScopeId) -> ScopeId {
+        let mut current = scope;
+        while let (ScopeKind::Comprehension { .. }, Some(parent)) =
+            (self.scope(current).kind, self.scope(current).parent)
+        {
+            current = parent;
+        }
+        current
+    }
+
     /// Whether `inner` is `outer` or nested (at any depth) inside it.
     pub fn is_within(&self, inner: ScopeId, outer: ScopeId) -> bool {
         let mut current = Some(inner);
@@ -356,6 +370,26 @@ mod tests {
             assert!(refused(source, PyVersion::PY38), "{source}");
             assert!(!refused(source, PyVersion::PY311), "{source}");
         }
+    }
+
+    #[test]
+    fn comprehensions_belong_to_the_scope_around_them() {
+        let source = "def f():\n    [[A for x in y] for z in (B for w in v)]\n    g = lambda: [C for u in t]\n";
+        let at = |marker: &str| TextSize::new(source.find(marker).expect("a marker") as u32);
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let function = semantic.scope_at(at("g = lambda"));
+            assert!(semantic.scope(function).is_function());
+            for marker in ["A", "B"] {
+                let scope = semantic.scope_at(at(marker));
+                assert_ne!(scope, function);
+                assert_eq!(semantic.beyond_comprehensions(scope), function, "{marker}");
+            }
+            let lambda = semantic.beyond_comprehensions(semantic.scope_at(at("C")));
+            assert_ne!(lambda, function);
+            assert_eq!(semantic.scope(lambda).parent, Some(function));
+            assert_eq!(semantic.beyond_comprehensions(function), function);
+        });
     }
 
     #[test]
