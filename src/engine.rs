@@ -478,7 +478,27 @@ fn process(
     let fixable = findings
         .iter()
         .any(|f| f.fix.as_ref().is_some_and(|fix| rules.allows(fix)));
+    // `fix` and `diff` without `--unsafe-fixes` count the unsafe fixes they
+    // leave ("N more with `--unsafe-fixes`"): only those that `fix
+    // --unsafe-fixes` would write count.
+    let unsafe_left = mode == Mode::Fix
+        && !rules.unsafe_fixes
+        && outcome
+            .reports
+            .iter()
+            .any(|r| r.fix == FixStatus::NeedsUnsafe);
     if mode == Mode::Fix && !fixable {
+        if unsafe_left {
+            drop(parsed);
+            promise_only_unsafe_fixes_written(
+                source,
+                findings,
+                cells.as_ref(),
+                rules,
+                project,
+                &mut outcome,
+            );
+        }
         return Ok((outcome, cells));
     }
     // The findings own what they need: free the tree before the rounds
@@ -495,6 +515,7 @@ fn process(
         );
         return Ok((outcome, cells));
     }
+    let for_unsafe = unsafe_left.then(|| (findings.clone(), cells.clone()));
     let (text, cells) = fix_rounds(
         source,
         findings,
@@ -504,6 +525,16 @@ fn process(
         chooser,
         Rounds::Writing(&mut outcome),
     )?;
+    if let Some((findings, input_cells)) = for_unsafe {
+        promise_only_unsafe_fixes_written(
+            source,
+            findings,
+            input_cells.as_ref(),
+            rules,
+            project,
+            &mut outcome,
+        );
+    }
     if text != source {
         outcome.fixed = Some(text);
     }
@@ -555,15 +586,40 @@ fn check_fixes(
         refuse_fixes(outcome, &error, "fix", FixStatus::applies);
     }
     if let Some(findings) = for_unsafe {
-        let unsafe_rules = RuleSettings {
-            unsafe_fixes: true,
-            ..rules.clone()
-        };
-        if let Some(error) = refused(&unsafe_rules, findings) {
-            refuse_fixes(outcome, &error, "fix --unsafe-fixes", |status| {
-                *status == FixStatus::NeedsUnsafe
-            });
-        }
+        promise_only_unsafe_fixes_written(source, findings, cells, rules, project, outcome);
+    }
+}
+
+/// Promises `--unsafe-fixes` only what `fix --unsafe-fixes` would write:
+/// the fix rounds run with unsafe fixes on, writing nothing, and when they
+/// stop at an internal error (the file would be left unchanged), the fixes
+/// that need `--unsafe-fixes` are marked as not fixable, with the reason.
+fn promise_only_unsafe_fixes_written(
+    source: &str,
+    findings: Vec<Finding>,
+    cells: Option<&Cells>,
+    rules: &RuleSettings,
+    project: Option<&ProjectModule>,
+    outcome: &mut SourceOutcome,
+) {
+    let unsafe_rules = RuleSettings {
+        unsafe_fixes: true,
+        ..rules.clone()
+    };
+    let refused = fix_rounds(
+        source,
+        findings,
+        cells.cloned(),
+        &unsafe_rules,
+        project,
+        &mut AllFixes,
+        Rounds::Verifying,
+    )
+    .err();
+    if let Some(error) = refused {
+        refuse_fixes(outcome, &error, "fix --unsafe-fixes", |status| {
+            *status == FixStatus::NeedsUnsafe
+        });
     }
 }
 

@@ -1635,3 +1635,45 @@ fn check_calls_fixable_only_what_fix_writes() {
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert!(read(dir.path(), "g.py").contains("    await asyncio.sleep(1)\n"));
 }
+
+/// `fix` and `diff` without `--unsafe-fixes` count the unsafe fixes they
+/// leave only where `fix --unsafe-fixes` would write them: the compile gate
+/// refuses g.py's rounds with unsafe fixes on, so its unsafe fix is not
+/// counted (a warning says why), while u.py's is.
+#[test]
+fn fix_counts_only_the_unsafe_fixes_fix_unsafe_would_write() {
+    const UNSAFE: &str = "import asyncio\n\n\n@asyncio.coroutine\ndef legacy(x):\n    y = yield from x\n    return y\n";
+    let dir = project(&[("g.py", GATE_REFUSES), ("u.py", UNSAFE)]);
+    let refused = "g.py: warning: internal error: fixes of AM001, AM202 produced code that does not compile (await expression cannot be used within a type annotation at 6:9); `fix --unsafe-fixes` would leave this file unchanged";
+
+    let output = asyncmod(dir.path(), &["diff", "g.py"]);
+    let err = stderr(&output);
+    assert!(err.contains(refused), "{err}");
+    assert!(err.contains("Would apply 1 fix in 1 file."), "{err}");
+    assert!(!err.contains("--unsafe-fixes`."), "{err}");
+
+    let output = asyncmod(dir.path(), &["diff", "g.py", "u.py"]);
+    let err = stderr(&output);
+    assert!(
+        err.contains("Would apply 1 fix in 1 file. 1 more fix available with `--unsafe-fixes`."),
+        "{err}"
+    );
+
+    // What `fix --unsafe-fixes` then writes is what was promised: u.py's
+    // unsafe fix, nothing in g.py.
+    let output = asyncmod(dir.path(), &["fix", "u.py", "g.py"]);
+    let err = stderr(&output);
+    assert_eq!(code(&output), 0, "{err}");
+    assert!(
+        err.contains("Applied 1 fix in 1 file of 2. 1 more fix available with `--unsafe-fixes`."),
+        "{err}"
+    );
+    assert_eq!(read(dir.path(), "u.py"), UNSAFE);
+    let output = asyncmod(dir.path(), &["fix", "--unsafe-fixes", "u.py"]);
+    assert!(
+        stderr(&output).contains("Applied 1 fix in 1 file of 1."),
+        "{}",
+        stderr(&output)
+    );
+    assert!(read(dir.path(), "u.py").contains("async def legacy(x):\n    y = await x\n"));
+}
