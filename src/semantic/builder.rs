@@ -42,6 +42,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             dynamic_writes: OnceCell::new(),
             class_table: OnceCell::new(),
             module_code_entry: OnceCell::new(),
+            frames_read_by_themselves: OnceCell::new(),
             project: None,
             outer_uses: RefCell::default(),
             value_patterns: FxHashSet::default(),

@@ -43,6 +43,13 @@ impl<'a> SemanticModel<'a> {
     /// statement holding it mentioning `name` too. Code in a lambda or a
     /// generator expression runs later, outside all of these: `None`.
     pub fn expects_exception(&self, offset: TextSize, name: &str) -> Option<TextSize> {
+        self.expects_any_exception(offset, &[name])
+    }
+
+    /// [`Self::expects_exception`] for any of the builtin exceptions
+    /// `names`, in one walk: the first statement around the code that
+    /// expects one of them.
+    pub fn expects_any_exception(&self, offset: TextSize, names: &[&str]) -> Option<TextSize> {
         let scope = self.frame_of(self.scope_at(offset));
         if matches!(
             self.scope(scope).kind,
@@ -51,7 +58,7 @@ impl<'a> SemanticModel<'a> {
             return None;
         }
         let stmt = self.innermost_stmt(scope, offset)?;
-        if is_simple(stmt) && self.statement_mentions_builtin(stmt, name, scope) {
+        if is_simple(stmt) && self.statement_mentions_builtin(stmt, names, scope) {
             return Some(stmt.start());
         }
         let mut current = stmt;
@@ -67,14 +74,14 @@ impl<'a> SemanticModel<'a> {
                         && try_stmt
                             .handlers
                             .iter()
-                            .any(|handler| self.handler_catches_builtin(handler, name, scope)) =>
+                            .any(|handler| self.handler_catches_builtin(handler, names, scope)) =>
                 {
                     return Some(parent.start());
                 }
                 Stmt::With(with)
                     if with.items.iter().any(|item| {
                         any_over_expr(&item.context_expr, &|e: &Expr| {
-                            self.is_builtin_name(e, name, scope)
+                            self.is_builtin_name(e, names, scope)
                         })
                     }) =>
                 {
@@ -107,26 +114,26 @@ impl<'a> SemanticModel<'a> {
             .find_map(|u| self.expects_exception(u.range.start(), name))
     }
 
-    /// Whether `handler` catches `name` by that name (alone or in a tuple).
+    /// Whether `handler` catches one of `names` by that name (alone or in a tuple).
     fn handler_catches_builtin(
         &self,
         handler: &ast::ExceptHandler,
-        name: &str,
+        names: &[&str],
         scope: ScopeId,
     ) -> bool {
         let ast::ExceptHandler::ExceptHandler(handler) = handler;
         match handler.type_.as_deref() {
-            Some(Expr::Tuple(tuple)) => tuple.iter().any(|e| self.is_builtin_name(e, name, scope)),
-            Some(other) => self.is_builtin_name(other, name, scope),
+            Some(Expr::Tuple(tuple)) => tuple.iter().any(|e| self.is_builtin_name(e, names, scope)),
+            Some(other) => self.is_builtin_name(other, names, scope),
             None => false,
         }
     }
 
-    /// Whether a simple statement's expressions mention the builtin `name`.
-    fn statement_mentions_builtin(&self, stmt: &Stmt, name: &str, scope: ScopeId) -> bool {
+    /// Whether a simple statement's expressions mention one of the builtins `names`.
+    fn statement_mentions_builtin(&self, stmt: &Stmt, names: &[&str], scope: ScopeId) -> bool {
         let mut found = false;
         let mut visit = |expr: &Expr| {
-            found = found || any_over_expr(expr, &|e: &Expr| self.is_builtin_name(e, name, scope));
+            found = found || any_over_expr(expr, &|e: &Expr| self.is_builtin_name(e, names, scope));
         };
         match stmt {
             Stmt::Expr(s) => visit(&s.value),
@@ -139,12 +146,12 @@ impl<'a> SemanticModel<'a> {
         found
     }
 
-    /// Whether `expr` is the builtin `name`, not a local of that name:
+    /// Whether `expr` is one of the builtins `names`, not a local of that name:
     /// `TypeError`, `builtins.TypeError`, an import of it under another
     /// name, or a name the module binds once to one of those or to a tuple
     /// holding one (`ERRORS = (TypeError, ValueError)`).
-    fn is_builtin_name(&self, expr: &Expr, name: &str, scope: ScopeId) -> bool {
-        self.holds_builtin(expr, &[name], scope, MAX_ALIAS_DEPTH)
+    fn is_builtin_name(&self, expr: &Expr, names: &[&str], scope: ScopeId) -> bool {
+        self.holds_builtin(expr, names, scope, MAX_ALIAS_DEPTH)
     }
 
     /// Whether `expr` surely is one of the builtin classes `names`, or a

@@ -60,21 +60,27 @@ impl<'a> SemanticModel<'a> {
     /// its variables: `locals()`, `vars()`, `dir()`, `eval(...)`,
     /// `exec(...)`, `sys._getframe()`, `inspect.currentframe()`.
     pub fn reads_own_frame(&self, scope: ScopeId) -> bool {
-        let range = self.scope(scope).range;
-        let builtin = FRAME_READERS.iter().any(|&reader| {
-            self.references_named_within(reader, Some(range)).any(|r| {
-                self.frame_of(r.scope) == scope
-                    && matches!(self.lookup(reader, r.scope), Lookup::Builtin)
+        self.frames_read_by_themselves
+            .get_or_init(|| {
+                // One pass over the few references and calls that can read
+                // a frame, for every scope's question at once.
+                let by_builtin = FRAME_READERS.iter().flat_map(|&reader| {
+                    self.references_named(reader)
+                        .filter(move |r| matches!(self.lookup(reader, r.scope), Lookup::Builtin))
+                        .map(|r| self.frame_of(r.scope))
+                });
+                let by_getter = self
+                    .calls
+                    .iter()
+                    .filter(|site| {
+                        FRAME_GETTERS
+                            .iter()
+                            .any(|getter| self.refers_to(&site.call.func, site.scope, getter))
+                    })
+                    .map(|site| self.frame_of(site.scope));
+                by_builtin.chain(by_getter).collect()
             })
-        });
-        builtin
-            || self.calls.iter().any(|site| {
-                range.contains_range(ruff_text_size::Ranged::range(site.call))
-                    && self.frame_of(site.scope) == scope
-                    && FRAME_GETTERS
-                        .iter()
-                        .any(|getter| self.refers_to(&site.call.func, site.scope, getter))
-            })
+            .contains(&scope)
     }
 
     /// Whether the module lists or looks up its own global variables, where

@@ -181,6 +181,10 @@ pub struct SemanticModel<'a> {
     /// Where module-level code first may run code of the module itself,
     /// found on first use (see [`Self::module_code_entry`]).
     module_code_entry: OnceCell<Option<TextSize>>,
+    /// The frames (functions, or the module) whose own code asks for that
+    /// frame or its variables, found on first use (see
+    /// [`Self::reads_own_frame`]).
+    frames_read_by_themselves: OnceCell<FxHashSet<ScopeId>>,
     /// The outer variables each function's own code uses, filled as asked
     /// (see [`effects`]).
     outer_uses: RefCell<FxHashMap<ScopeId, Rc<[effects::OuterUse<'a>]>>>,

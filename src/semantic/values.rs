@@ -175,9 +175,9 @@ impl SemanticModel<'_> {
     /// through), or a `with` that expects them (`suppress(Exception)`).
     fn failure_may_be_caught(&self, range: TextRange, scope: ScopeId) -> bool {
         let offset = range.start();
-        if CATCHING_FAILURES
-            .iter()
-            .any(|name| self.expects_exception(offset, name).is_some())
+        if self
+            .expects_any_exception(offset, CATCHING_FAILURES)
+            .is_some()
         {
             return true;
         }
