@@ -12,3 +12,8 @@ async def handler(event, ready, args):
     await asyncio.wait_for(event.wait(), timeout=1, loop=None)  # leave, reported: `loop=` argument
     await asyncio.wait_for(event.wait(), 1 +  # leave, reported: the timeout spans lines
                            2)
+    # leave, reported: a body a backslash puts on the header's logical line
+    if ready: \
+        value = await asyncio.wait_for(event.wait(), 1)
+    for arg in args: \
+        await asyncio.wait_for(event.wait(), arg)

@@ -147,7 +147,8 @@ declare_codemod! {
     /// subclasses) cases above; an
     /// awaitable that `await` would need parentheses around (`a if c else
     /// b`); a statement that shares its line with other code (`a; b`, a
-    /// one-line body whose clause header or statement spans lines); arguments
+    /// one-line body whose clause header or statement spans lines, a body
+    /// that a backslash continues from its header's line); arguments
     /// other than `(aw, t)` / `(aw, timeout=t)`; a timeout spread over
     /// several lines. Nothing at all before `--target-version py311`, where
     /// `asyncio.timeout` does not exist.

@@ -80,15 +80,20 @@ pub fn indentation_at(source: &str, offset: TextSize) -> &str {
 }
 
 /// Whether `range` starts its line (after indentation) and nothing but a
-/// comment follows it on its last line.
+/// comment follows it on its last line. A line that a backslash continues
+/// from the line before (`if ready: \` then the statement) is not a line
+/// of its own: the statement still shares the header's logical line. (A
+/// comment that ends in a backslash counts too, which only refuses.)
 pub fn is_alone_on_lines(source: &str, range: TextRange) -> bool {
-    let before = &source[TextRange::new(line_start(source, range.start()), range.start())];
+    let start = line_start(source, range.start());
+    let before = &source[TextRange::new(start, range.start())];
     let after = &source[TextRange::new(range.end(), line_end(source, range.end()))];
     let after = after.trim_start();
     before
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()
         && (after.is_empty() || after.starts_with('#'))
+        && !previous_line(source, start).is_some_and(|line| line.ends_with('\\'))
 }
 
 /// The text of the line before the one starting at `line_start`, without its
