@@ -69,7 +69,8 @@ declare_codemod! {
     ///   `:=`, comprehension, subscript or operator on a non-literal; names,
     ///   attribute reads, literals and `*`/`**` unpacking are fine. A side
     ///   also counts as having effects when it reads a name that some
-    ///   function rebinds with `global` or `nonlocal`. With a timeout that
+    ///   function rebinds with `global` or `nonlocal`, or that the module
+    ///   writes through `globals()`. With a timeout that
     ///   has effects, an augmented target must be a plain name. Known and
     ///   accepted, as in ruff: an attribute read counts as free of effects,
     ///   so a property, or a plain method called in `aw` that changes the
@@ -102,7 +103,10 @@ declare_codemod! {
     ///   whose default is one or that a call of its function in this module
     ///   passes one (`take(q, 0)`, `inbox.receive(timeout=0)`: calls are
     ///   matched by the function's name, by position or keyword, and
-    ///   `*args` / `**kwargs` holding one count). Not known: a value read from
+    ///   `*args` / `**kwargs` holding one count; a function the module also
+    ///   reaches other than by a call of its name, `partial(take, …)`,
+    ///   `poll = take`, `getattr(box, "receive")`, counts as passed one;
+    ///   `not x` is `False`, zero). Not known: a value read from
     ///   an attribute or a call (`self.timeout` set to `0` elsewhere) that is
     ///   zero or negative at run time, and a parameter whose callers are all
     ///   in other modules.
@@ -122,13 +126,15 @@ declare_codemod! {
     ///   in its function may catch one (`except SystemExit:`, `except
     ///   KeyboardInterrupt:`, `except BaseException:`, bare `except:`, a
     ///   tuple holding one, a name the module cannot resolve, a
-    ///   `suppress(…)` or a test's `pytest.raises(…)` naming one), while
+    ///   `suppress(…)` or a test's `pytest.raises(…)` naming one, a
+    ///   `finally:` that returns, breaks or continues), while
     ///   handlers in the callers are not looked at. And 3.11's `asyncio.timeout()`
     ///   turns only `CancelledError` itself into `TimeoutError` (it tests
     ///   `exc_type is CancelledError`), where `wait_for` also converts a
     ///   subclass of it that the awaited code raises when cancelled: left
-    ///   alone in a module that defines such a subclass (one defined in
-    ///   another module is not seen). From 3.12 `wait_for` is itself `async
+    ///   alone in a module that defines such a subclass (also through an
+    ///   alias, `CE = asyncio.CancelledError`, or made by `type(…)`; one
+    ///   defined in another module is not seen). From 3.12 `wait_for` is itself `async
     ///   with timeouts.timeout(…)` (as CPython's 3.12 source reads; only
     ///   3.11 was run), so nothing here changes there.
     /// - `asyncio.timeout()` needs a current task, which every coroutine that
@@ -333,6 +339,12 @@ fn rewrite_keeps_meaning(
                 class.name
             ));
         }
+        if ctx.semantic.makes_cancelled_error_subclass() {
+            return Err(
+                "the module makes a subclass of `CancelledError` at run time (`type(…)`): on Python 3.11 `wait_for` turns it into `TimeoutError` on timeout, `timeout()` lets it through"
+                    .to_string(),
+            );
+        }
     }
     if is_non_positive_literal(timeout) {
         return Err(
@@ -431,14 +443,18 @@ fn reads_unsure_name(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> b
 }
 
 /// Whether `expr` reads a name that some function declares `global` or
-/// `nonlocal`: a call elsewhere in the statement could rebind it.
+/// `nonlocal`, or that the module writes into its namespace some other way
+/// (`globals()["T"] = …`): a call elsewhere in the statement could rebind it.
 fn reads_rebindable_name(semantic: &SemanticModel, expr: &Expr) -> bool {
+    let dynamic = semantic.dynamic_writes();
     names_read(expr).iter().any(|name| {
         let name = name.id.as_str();
-        semantic
-            .scopes
-            .iter()
-            .any(|scope| scope.globals.contains(name) || scope.nonlocals.contains(name))
+        dynamic.namespace_any
+            || dynamic.namespace_names.contains(name)
+            || semantic
+                .scopes
+                .iter()
+                .any(|scope| scope.globals.contains(name) || scope.nonlocals.contains(name))
     })
 }
 

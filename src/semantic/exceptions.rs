@@ -6,6 +6,7 @@
 //! the type decides per type what happens; one that reads attributes
 //! depends on the exception's class having them.
 
+use ruff_python_ast::helpers::any_over_expr;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
     self as ast, ExceptHandlerExceptHandler, Expr, Pattern, Stmt, StmtFunctionDef,
@@ -83,6 +84,24 @@ impl<'a> SemanticModel<'a> {
 }
 
 impl<'a> SemanticModel<'a> {
+    /// Whether the module makes a class at run time from arguments that
+    /// name asyncio's `CancelledError` (`type("Shutdown",
+    /// (asyncio.CancelledError,), {})`, `types.new_class(…)`): a subclass
+    /// no `class` statement shows.
+    pub fn makes_cancelled_error_subclass(&self) -> bool {
+        self.calls.iter().any(|site| {
+            let call = site.call;
+            (self.refers_to(&call.func, site.scope, "builtins.type")
+                && call.arguments.args.len() == 3
+                || self.refers_to(&call.func, site.scope, "types.new_class"))
+                && call.arguments.args.iter().skip(1).any(|argument| {
+                    any_over_expr(argument, &|e: &Expr| {
+                        !e.is_string_literal_expr() && self.names_cancelled_error(e, site.scope)
+                    })
+                })
+        })
+    }
+
     /// A class of the module that derives from asyncio's `CancelledError`
     /// (directly, or through another such class of the module), if any.
     pub fn cancelled_error_subclass(&self) -> Option<&'a ast::StmtClassDef> {
@@ -100,9 +119,14 @@ impl<'a> SemanticModel<'a> {
             let next = classes.iter().find(|(class, parent)| {
                 !found.iter().any(|known| std::ptr::eq(*known, *class))
                     && class.bases().iter().any(|base| {
-                        (!base.is_string_literal_expr() && self.names_cancelled_error(base, *parent))
+                        (!base.is_string_literal_expr()
+                            && self.names_cancelled_error(base, *parent))
                             || matches!(base, Expr::Name(name)
-                                if found.iter().any(|known| known.name.as_str() == name.id.as_str()))
+                                if found.iter().any(|known| known.name.as_str() == name.id.as_str())
+                                    // `CE = asyncio.CancelledError`, then `class S(CE)`.
+                                    || self.alias_value(name.id.as_str(), *parent).is_some_and(
+                                        |(value, at)| !value.is_string_literal_expr()
+                                            && self.names_cancelled_error(value, at)))
                     })
             });
             match next {

@@ -181,7 +181,7 @@ impl<'a> SemanticModel<'a> {
     /// value`, or annotated) is its only binding, with the scope the value
     /// is evaluated in; `None` when the module may rebind its names behind
     /// the statements' backs (`globals()[…] = …`).
-    fn alias_value(&self, name: &str, scope: ScopeId) -> Option<(&'a Expr, ScopeId)> {
+    pub(super) fn alias_value(&self, name: &str, scope: ScopeId) -> Option<(&'a Expr, ScopeId)> {
         let Lookup::Bound {
             bindings: &[only], ..
         } = self.lookup(name, scope)

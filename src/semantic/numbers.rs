@@ -13,7 +13,7 @@
 //! parameter whose callers are all in other modules.
 
 use ruff_python_ast::helpers::any_over_expr;
-use ruff_python_ast::visitor::{Visitor, walk_expr};
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{self as ast, Expr, Number, Operator, Stmt, StmtFor, UnaryOp};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -77,7 +77,8 @@ impl<'a> SemanticModel<'a> {
                 binary.op,
                 Operator::Sub | Operator::Mod | Operator::FloorDiv
             ),
-            Expr::UnaryOp(unary) => unary.op == UnaryOp::USub,
+            // `not x` is a boolean: `False` is zero.
+            Expr::UnaryOp(unary) => matches!(unary.op, UnaryOp::USub | UnaryOp::Not),
             // Rounding a positive number down may give zero.
             Expr::Call(call) => ["builtins.int", "builtins.round", "math.floor", "math.trunc"]
                 .iter()
@@ -199,6 +200,11 @@ impl<'a> SemanticModel<'a> {
             .parent
             .is_some_and(|parent| self.scope(parent).kind == ScopeKind::Class);
         let name = def.name.as_str();
+        if self.function_escapes_its_calls(name) {
+            // `partial(take, timeout=0)`, `poll = take`, `getattr(box,
+            // "receive")`: calls this module makes that no call names.
+            return true;
+        }
         self.calls.iter().any(|site| {
             let call = site.call;
             let bound = match call.func.as_ref() {
@@ -226,6 +232,59 @@ impl<'a> SemanticModel<'a> {
                 });
             by_keyword || by_position
         })
+    }
+}
+
+impl SemanticModel<'_> {
+    /// Whether the module may call the function named `name` other than by
+    /// that name: the name is read other than as a call's callee (`poll =
+    /// take`, `partial(take, …)`, `box.receive` handed on), or a string
+    /// argument of a call spells it (`getattr(box, "receive")`,
+    /// `methodcaller("receive")`).
+    fn function_escapes_its_calls(&self, name: &str) -> bool {
+        struct Finder<'n> {
+            name: &'n str,
+            escapes: bool,
+        }
+        impl<'a> Visitor<'a> for Finder<'_> {
+            fn visit_expr(&mut self, expr: &'a Expr) {
+                if self.escapes {
+                    return;
+                }
+                match expr {
+                    Expr::Call(call) => {
+                        let spelled = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == self.name);
+                        if call.arguments.args.iter().any(spelled) {
+                            self.escapes = true;
+                            return;
+                        }
+                        // The callee itself is a call by name; its parts are not.
+                        match call.func.as_ref() {
+                            Expr::Name(_) => {}
+                            Expr::Attribute(attribute) => self.visit_expr(&attribute.value),
+                            other => self.visit_expr(other),
+                        }
+                        self.visit_arguments(&call.arguments);
+                    }
+                    Expr::Name(read) if read.id.as_str() == self.name => self.escapes = true,
+                    Expr::Attribute(attribute) if attribute.attr.as_str() == self.name => {
+                        self.escapes = true;
+                    }
+                    _ => walk_expr(self, expr),
+                }
+            }
+            fn visit_stmt(&mut self, stmt: &'a Stmt) {
+                if !self.escapes {
+                    walk_stmt(self, stmt);
+                }
+            }
+        }
+        let mut finder = Finder {
+            name,
+            escapes: false,
+        };
+        finder.visit_body(&self.module.body);
+        finder.escapes
     }
 }
 

@@ -26,6 +26,31 @@ pub enum BlockPart {
     Finally,
 }
 
+/// The first `return`, `break` or `continue` of `body` outside nested
+/// functions and classes (one inside a loop of `body` may only end that
+/// loop; it counts all the same, which only refuses more).
+fn leaving_statement(body: &[Stmt]) -> Option<&Stmt> {
+    struct Finder<'a> {
+        found: Option<&'a Stmt>,
+    }
+    impl<'a> Visitor<'a> for Finder<'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            if self.found.is_some() {
+                return;
+            }
+            match stmt {
+                Stmt::Return(_) | Stmt::Break(_) | Stmt::Continue(_) => self.found = Some(stmt),
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+        fn visit_expr(&mut self, _: &'a Expr) {}
+    }
+    let mut finder = Finder { found: None };
+    finder.visit_body(body);
+    finder.found
+}
+
 /// A read of shared state before a point and a write of it after.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedAccess {
@@ -249,8 +274,10 @@ impl<'a> SemanticModel<'a> {
     /// `contextlib.suppress` naming one of them) or whose manager may
     /// suppress whatever its body raises ([`Self::may_suppress_exceptions`]:
     /// a class of the module whose `__exit__` may return true, an
-    /// `ExitStack`, a manager of another module). `classes` are builtin
-    /// exception names, or `CancelledError` for asyncio's.
+    /// `ExitStack`, a manager of another module); or the `finally:` of a
+    /// `try` holding it that returns, breaks or continues, which ends any
+    /// exception. `classes` are builtin exception names, or
+    /// `CancelledError` for asyncio's.
     ///
     /// A class the module defines cannot be a base of a builtin one; an
     /// imported class is taken to be what its name says (an import named
@@ -276,6 +303,14 @@ impl<'a> SemanticModel<'a> {
         let scope = self.scope_at(stmt.start());
         let wanted: Vec<&str> = classes.iter().flat_map(|c| catching_names(c)).collect();
         for (parent, part) in self.enclosing_blocks(stmt) {
+            // A `finally:` that returns, breaks or continues ends whatever
+            // exception left the rest of its `try`: it catches them all.
+            if let Stmt::Try(try_stmt) = parent
+                && part != BlockPart::Finally
+                && let Some(exit) = leaving_statement(&try_stmt.finalbody)
+            {
+                return Some(exit.range());
+            }
             match (parent, part) {
                 (Stmt::Try(try_stmt), BlockPart::Body) => {
                     for handler in &try_stmt.handlers {
