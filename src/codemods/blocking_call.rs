@@ -115,7 +115,11 @@ declare_codemod! {
     /// the `await` would keep the context entered while other tasks run
     /// (another task taking the same lock deadlocks the thread, an `RLock`
     /// lets it in) and the call would run in a thread outside it.
-    /// `time.sleep` is AM001's.
+    /// `time.sleep` is AM001's. A call through a module the project has of its
+    /// own under the library's name (`requests.py` or `subprocess/` at a
+    /// source root, or beside the file, which a script finds first on
+    /// `sys.path`): that is the project's code, not the library's, and it is
+    /// not reported (a built-in module such as `time` cannot be stood in for).
     ///
     /// ## Python
     /// `asyncio.to_thread` exists since Python 3.9.

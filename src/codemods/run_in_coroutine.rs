@@ -88,7 +88,9 @@ declare_codemod! {
     /// call outside its argument; `asyncio` or `run` rebound locally. In a
     /// module that imports trio, anyio or curio at run time the coroutine
     /// may run where no asyncio loop runs and `asyncio.run` works: reported
-    /// without a fix (imports for type checkers only do not count).
+    /// without a fix (imports for type checkers only do not count). In a
+    /// project with a module of its own named `asyncio` at a source root or
+    /// beside the file, `asyncio.run` is that module's: not reported.
     pub static RUN_IN_COROUTINE = Codemod {
         code: "AM104",
         name: "run-in-coroutine",

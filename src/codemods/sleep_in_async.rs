@@ -100,7 +100,11 @@ declare_codemod! {
     /// write curio's sleep), or whose run-time imports do not say which
     /// library runs it (asyncio and trio both, or trio only on some paths).
     /// Imports for type checkers only (`if TYPE_CHECKING: import trio`) do not
-    /// count.
+    /// count. A project with a module of its own named `asyncio` (or the
+    /// library chosen) at a source root or beside the file: `import asyncio`
+    /// would find it, so the call is reported with that reason. (`time` is
+    /// built into the interpreter: a `time.py` of the project never stands
+    /// in for it.)
     pub static SLEEP_IN_ASYNC = Codemod {
         code: "AM001",
         name: "sleep-in-async",

@@ -28,6 +28,7 @@ pub fn ensure_module(
     site: TextSize,
 ) -> anyhow::Result<(String, Option<Edit>)> {
     let semantic = ctx.semantic;
+    refuse_shadowed(semantic, module)?;
     if semantic.available_import(module, site) == Some(module) {
         return Ok((module.to_string(), None));
     }
@@ -44,6 +45,19 @@ pub fn ensure_module(
         bail!("`{module}` is bound to something else here, so the fix cannot refer to the module");
     }
     Ok((module.to_string(), Some(import_insertion(ctx, module))))
+}
+
+/// Refuses to refer to `module` when an import of it may find a module of
+/// the project instead (`asyncio.py` at the project's root): the fix would
+/// call the project's code.
+fn refuse_shadowed(semantic: &SemanticModel, module: &str) -> anyhow::Result<()> {
+    if semantic.project_shadows(module) {
+        let top = module.split('.').next().unwrap_or(module);
+        bail!(
+            "the project has a module `{top}` of its own, which `import {top}` may find instead of the library"
+        );
+    }
+    Ok(())
 }
 
 /// Whether an `import module` added to the module's import block is what
@@ -77,6 +91,7 @@ pub fn ensure_import(
     site: TextSize,
 ) -> anyhow::Result<(String, Option<Edit>)> {
     let semantic = ctx.semantic;
+    refuse_shadowed(semantic, module)?;
     let wanted = format!("{module}.{member}");
     // The module itself, under any name, is the clearest spelling.
     if let Ok((name, None)) = ensure_module(ctx, module, site) {

@@ -492,6 +492,20 @@ impl ProjectIndex {
 }
 
 impl ProjectFacts for ProjectIndex {
+    fn shadows_library(&self, dir: Option<&Path>, top: &str) -> bool {
+        let (found, in_project) = self.located(top);
+        if in_project && matches!(found, Some(ModuleFile::Source { .. })) {
+            return true;
+        }
+        // Beside a file run as a script (see `shadowed_beside`).
+        dir.is_some_and(|dir| {
+            !self.layout.source_roots.iter().any(|root| root == dir)
+                && !dir.join("__init__.py").is_file()
+                && (dir.join(format!("{top}.py")).is_file()
+                    || dir.join(top).join("__init__.py").is_file())
+        })
+    }
+
     fn resolve(&self, qualified: &str) -> Resolved {
         self.resolve_hops(qualified, 0)
     }

@@ -45,6 +45,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             frames_read_by_themselves: OnceCell::new(),
             project: None,
             outer_uses: RefCell::default(),
+            shadowed_modules: RefCell::default(),
             value_patterns: FxHashSet::default(),
         },
         current: MODULE_SCOPE,

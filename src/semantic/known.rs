@@ -513,11 +513,24 @@ pub fn awaited_instances(qualified: &str) -> Option<&'static [&'static str]> {
 /// Whether the table lists any function or class of the module
 /// `module` or of its submodules (`aiohttp`, `redis.asyncio`).
 pub fn knows_module(module: &str) -> bool {
-    let inside = |name: &str| {
-        name.strip_prefix(module)
-            .is_some_and(|rest| rest.starts_with('.'))
-    };
-    FUNCTIONS.iter().any(|(name, _)| inside(name)) || CLASSES.iter().any(|class| inside(class.name))
+    FUNCTIONS.iter().any(|(name, _)| is_inside(name, module))
+        || CLASSES.iter().any(|class| is_inside(class.name, module))
+}
+
+/// Whether any table here names something of the module `module` or of
+/// its submodules: the functions and classes of [`knows_module`], and the
+/// blocking functions (`requests`, `subprocess`).
+pub fn names_module(module: &str) -> bool {
+    knows_module(module)
+        || BLOCKING_FUNCTIONS
+            .iter()
+            .any(|(name, _)| is_inside(name, module))
+}
+
+/// Whether the dotted name `name` lies inside `module`.
+fn is_inside(name: &str, module: &str) -> bool {
+    name.strip_prefix(module)
+        .is_some_and(|rest| rest.starts_with('.'))
 }
 
 /// Library functions whose (awaited) result is a stateful object of a

@@ -194,6 +194,9 @@ pub struct SemanticModel<'a> {
     /// The project around the module, when the run has an index: the
     /// oracle asks it about imported names (see `coroutines.rs`).
     project: Option<&'a project::ProjectModule>,
+    /// Top-level module names and whether the project may stand in for
+    /// them (see [`Self::project_shadows`]), filled as asked.
+    shadowed_modules: RefCell<FxHashMap<String, bool>>,
     /// The ranges of the expressions a `match` pattern compares by value:
     /// a value pattern (`case asyncio.TimeoutError:`) and a mapping
     /// pattern's keys.
@@ -465,8 +468,14 @@ impl<'a> SemanticModel<'a> {
     /// unbound `input` is `builtins.input`. `None` when a name in the chain is
     /// a local variable, a parameter, bound more than one way, or may come from
     /// a star import.
+    ///
+    /// `None` when the import it goes through may find a module of the
+    /// project instead of the library of that name (see
+    /// [`Self::project_shadows`]): `subprocess.run` is not the standard
+    /// library's when a `subprocess.py` of the project would be imported.
     pub fn qualified_name(&self, expr: &Expr, scope: ScopeId) -> Option<QualifiedName> {
         imports::qualified_name(self, expr, scope)
+            .filter(|qualified| !self.project_shadows(qualified.as_str()))
     }
 
     /// Whether `expr` refers to `qualified` (`"time.sleep"`): the answer
@@ -485,6 +494,7 @@ impl<'a> SemanticModel<'a> {
                 }
                 self.imports_of(qualified).next().is_some()
                     && self.import_of(id, scope) == Some(qualified)
+                    && !self.project_shadows(qualified)
             }
             Expr::Attribute(attribute) => {
                 let Some(base) = qualified

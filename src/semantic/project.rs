@@ -97,6 +97,14 @@ pub trait ProjectFacts: Send + Sync {
     /// `sys.path`, so a `top.py` or `top/` beside it wins there.
     fn shadowed_beside(&self, dir: &Path, top: &str) -> bool;
 
+    /// Whether `import top` may find a module of the project instead of the
+    /// library or standard module of that name: a regular module or package
+    /// `top` at a source root of the project, or (for a file in `dir`, run as
+    /// a script, whose directory comes first on `sys.path`) beside it. A
+    /// directory without `__init__.py` does not count: a regular module
+    /// anywhere on `sys.path` wins over a namespace package.
+    fn shadows_library(&self, dir: Option<&Path>, top: &str) -> bool;
+
     /// Whether a project file other than `file` may read the name `name`
     /// of the module in `file` (`from mod import time`, `mod.time`, a
     /// dynamic import, a star import): asked before a fix removes an
@@ -199,7 +207,302 @@ impl ProjectModule {
     }
 }
 
+/// The modules CPython builds into the interpreter (`sys.builtin_module_names`
+/// of CPython 3.11 on Linux): an import finds them before any file, so no
+/// module of the project can stand in for them.
+const BUILT_IN_MODULES: &[&str] = &[
+    "_abc",
+    "_ast",
+    "_codecs",
+    "_collections",
+    "_functools",
+    "_imp",
+    "_io",
+    "_locale",
+    "_operator",
+    "_signal",
+    "_sre",
+    "_stat",
+    "_string",
+    "_symtable",
+    "_thread",
+    "_tokenize",
+    "_tracemalloc",
+    "_warnings",
+    "_weakref",
+    "atexit",
+    "builtins",
+    "errno",
+    "faulthandler",
+    "gc",
+    "itertools",
+    "marshal",
+    "posix",
+    "pwd",
+    "sys",
+    "time",
+    "xxsubtype",
+];
+
+/// The standard library's modules that are files an import looks for on
+/// `sys.path` (`sys.stdlib_module_names` of CPython 3.11, without the
+/// built-in and private ones), sorted.
+const STANDARD_MODULES: &[&str] = &[
+    "abc",
+    "aifc",
+    "antigravity",
+    "argparse",
+    "array",
+    "ast",
+    "asynchat",
+    "asyncio",
+    "asyncore",
+    "audioop",
+    "base64",
+    "bdb",
+    "binascii",
+    "bisect",
+    "bz2",
+    "cProfile",
+    "calendar",
+    "cgi",
+    "cgitb",
+    "chunk",
+    "cmath",
+    "cmd",
+    "code",
+    "codecs",
+    "codeop",
+    "collections",
+    "colorsys",
+    "compileall",
+    "concurrent",
+    "configparser",
+    "contextlib",
+    "contextvars",
+    "copy",
+    "copyreg",
+    "crypt",
+    "csv",
+    "ctypes",
+    "curses",
+    "dataclasses",
+    "datetime",
+    "dbm",
+    "decimal",
+    "difflib",
+    "dis",
+    "distutils",
+    "doctest",
+    "email",
+    "encodings",
+    "ensurepip",
+    "enum",
+    "fcntl",
+    "filecmp",
+    "fileinput",
+    "fnmatch",
+    "fractions",
+    "ftplib",
+    "functools",
+    "genericpath",
+    "getopt",
+    "getpass",
+    "gettext",
+    "glob",
+    "graphlib",
+    "grp",
+    "gzip",
+    "hashlib",
+    "heapq",
+    "hmac",
+    "html",
+    "http",
+    "idlelib",
+    "imaplib",
+    "imghdr",
+    "imp",
+    "importlib",
+    "inspect",
+    "io",
+    "ipaddress",
+    "json",
+    "keyword",
+    "lib2to3",
+    "linecache",
+    "locale",
+    "logging",
+    "lzma",
+    "mailbox",
+    "mailcap",
+    "math",
+    "mimetypes",
+    "mmap",
+    "modulefinder",
+    "msilib",
+    "msvcrt",
+    "multiprocessing",
+    "netrc",
+    "nis",
+    "nntplib",
+    "nt",
+    "ntpath",
+    "nturl2path",
+    "numbers",
+    "opcode",
+    "operator",
+    "optparse",
+    "os",
+    "ossaudiodev",
+    "pathlib",
+    "pdb",
+    "pickle",
+    "pickletools",
+    "pipes",
+    "pkgutil",
+    "platform",
+    "plistlib",
+    "poplib",
+    "posixpath",
+    "pprint",
+    "profile",
+    "pstats",
+    "pty",
+    "py_compile",
+    "pyclbr",
+    "pydoc",
+    "pydoc_data",
+    "pyexpat",
+    "queue",
+    "quopri",
+    "random",
+    "re",
+    "readline",
+    "reprlib",
+    "resource",
+    "rlcompleter",
+    "runpy",
+    "sched",
+    "secrets",
+    "select",
+    "selectors",
+    "shelve",
+    "shlex",
+    "shutil",
+    "signal",
+    "site",
+    "smtpd",
+    "smtplib",
+    "sndhdr",
+    "socket",
+    "socketserver",
+    "spwd",
+    "sqlite3",
+    "sre_compile",
+    "sre_constants",
+    "sre_parse",
+    "ssl",
+    "stat",
+    "statistics",
+    "string",
+    "stringprep",
+    "struct",
+    "subprocess",
+    "sunau",
+    "symtable",
+    "sysconfig",
+    "syslog",
+    "tabnanny",
+    "tarfile",
+    "telnetlib",
+    "tempfile",
+    "termios",
+    "textwrap",
+    "this",
+    "threading",
+    "timeit",
+    "tkinter",
+    "token",
+    "tokenize",
+    "tomllib",
+    "trace",
+    "traceback",
+    "tracemalloc",
+    "tty",
+    "turtle",
+    "turtledemo",
+    "types",
+    "typing",
+    "unicodedata",
+    "unittest",
+    "urllib",
+    "uu",
+    "uuid",
+    "venv",
+    "warnings",
+    "wave",
+    "weakref",
+    "webbrowser",
+    "winreg",
+    "winsound",
+    "wsgiref",
+    "xdrlib",
+    "xml",
+    "xmlrpc",
+    "zipapp",
+    "zipfile",
+    "zipimport",
+    "zlib",
+    "zoneinfo",
+];
+
+/// Libraries asyncmod knows by name beyond its tables of well-known
+/// functions and classes (`known::names_module`).
+const OTHER_LIBRARIES: &[&str] = &[
+    "anyio",
+    "curio",
+    "pytest",
+    "trio",
+    "typing_extensions",
+    "uvloop",
+];
+
+/// Whether asyncmod knows something about the top-level module `top` as a
+/// library or standard module: only then does a module of the project
+/// standing in for it change an answer.
+fn library_name(top: &str) -> bool {
+    STANDARD_MODULES.binary_search(&top).is_ok()
+        || OTHER_LIBRARIES.contains(&top)
+        || super::known::names_module(top)
+}
+
 impl<'a> super::SemanticModel<'a> {
+    /// Whether `import` of the dotted name `module` (`subprocess.run`,
+    /// `asyncio`) may find a module of the project instead of the library
+    /// or standard module of that name (see
+    /// [`ProjectFacts::shadows_library`]): then what the module imports is
+    /// not the library's, and no table of well-known names applies. Never
+    /// for a built-in module (`sys`, `time`), a relative import, or without
+    /// a project, nor for a name asyncmod knows nothing about as a library
+    /// (the project's own packages keep their names).
+    pub fn project_shadows(&self, module: &str) -> bool {
+        let Some(project) = self.project() else {
+            return false;
+        };
+        let top = module.split('.').next().unwrap_or(module);
+        if top.is_empty() || BUILT_IN_MODULES.contains(&top) || !library_name(top) {
+            return false;
+        }
+        if let Some(&known) = self.shadowed_modules.borrow().get(top) {
+            return known;
+        }
+        let answer = project.facts.shadows_library(project.dir.as_deref(), top);
+        self.shadowed_modules
+            .borrow_mut()
+            .insert(top.to_string(), answer);
+        answer
+    }
+
     /// What `func` (a callee, or any name or attribute chain, in `scope`)
     /// refers to in the project, when the module reaches it through an
     /// import: `save` after `from service.store import save`, `store.save`
@@ -213,7 +516,9 @@ impl<'a> super::SemanticModel<'a> {
         let Some(project) = self.project() else {
             return Resolved::Unknown;
         };
-        let Some(qualified) = self.qualified_name(func, scope) else {
+        // The name as written, also where the project's own module stands
+        // in for a library's (which is what is resolved here).
+        let Some(qualified) = super::imports::qualified_name(self, func, scope) else {
             return Resolved::Unknown;
         };
         if qualified.starts_with("builtins") {
@@ -381,6 +686,73 @@ mod tests {
             .max_by_key(|site| site.call.range_start)
             .expect("a call");
         semantic.call_result(site.call, site.scope)
+    }
+
+    /// Whether, in the module `name` of a project of `files`, an import of
+    /// each of `modules` may find the project's own module.
+    fn shadowed(files: &[(&str, &str)], name: &str, modules: &[&str]) -> Vec<bool> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
+        for (file, text) in files {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, text).expect("write");
+        }
+        let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
+        let module_dir = name
+            .rsplit_once('.')
+            .map_or(dir.path().to_path_buf(), |(package, _)| {
+                dir.path().join(package.replace('.', "/"))
+            });
+        let project = ProjectModule {
+            facts: Arc::new(index),
+            name: Some(name.to_string()),
+            package: false,
+            dir: Some(module_dir),
+            file: None,
+        };
+        let parsed = parse("").expect("parses");
+        let semantic = SemanticModel::build_in(parsed.syntax(), Some(&project));
+        modules
+            .iter()
+            .map(|m| semantic.project_shadows(m))
+            .collect()
+    }
+
+    #[test]
+    fn a_module_of_the_project_stands_in_for_a_library_of_that_name() {
+        let files = [
+            ("subprocess.py", ""),
+            ("requests/__init__.py", ""),
+            ("time.py", ""),
+            ("lib/__init__.py", ""),
+            ("trio/readme.txt", ""),
+            ("tools/asyncio.py", ""),
+            ("tools/run.py", ""),
+        ];
+        assert_eq!(
+            shadowed(
+                &files,
+                "app",
+                &[
+                    "subprocess.run",
+                    "requests",
+                    "time",
+                    "lib.x",
+                    "trio",
+                    "asyncio",
+                    "os"
+                ]
+            ),
+            // `time` is built in; `lib` is no library asyncmod knows; a
+            // directory without `__init__.py` loses to a regular module.
+            [true, true, false, false, false, false, false]
+        );
+        // A script in tools/ finds tools/asyncio.py first.
+        assert_eq!(
+            shadowed(&files, "tools.run", &["asyncio.sleep", "os"]),
+            [true, false]
+        );
     }
 
     const STORE: (&str, &str) = (
