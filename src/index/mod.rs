@@ -462,6 +462,19 @@ impl ProjectIndex {
                             _ => {}
                         }
                     }
+                    // A base written otherwise (`Repo[int]`, `make_base(Repo)`)
+                    // that names this class, or a name spelled like it the
+                    // index cannot follow, may make a subclass of it.
+                    for mention in &candidate.base_mentions {
+                        match self.resolve_hops(mention, 0) {
+                            Resolved::Class { ref qualified, .. } if *qualified == current => {
+                                return true;
+                            }
+                            Resolved::Class { .. } | Resolved::External(_) => {}
+                            _ if mention.rsplit('.').next() == Some(short) => return true,
+                            _ => {}
+                        }
+                    }
                     if !derives {
                         continue;
                     }
@@ -982,7 +995,7 @@ mod tests {
         let (_dir, index) = project(&[
             (
                 "models.py",
-                "class Repo:\n    async def put(self):\n        return 1\n\nclass Other:\n    async def put(self):\n        return 1\n",
+                "class Repo:\n    async def put(self):\n        return 1\n\nclass Other:\n    async def put(self):\n        return 1\n\nclass Fine:\n    async def put(self):\n        return 1\n",
             ),
             (
                 "memory.py",
@@ -995,6 +1008,30 @@ mod tests {
         assert_eq!(
             kind(&index.method("models.Other", "put")),
             "async models.Other.put"
+        );
+    }
+
+    #[test]
+    fn a_base_written_as_a_subscript_or_a_call_or_over_lines_may_be_the_class() {
+        let (_dir, index) = project(&[
+            (
+                "models.py",
+                "from typing import Generic, TypeVar\nT = TypeVar('T')\n\nclass Repo(Generic[T]):\n    async def put(self):\n        return 1\n\nclass Store:\n    async def put(self):\n        return 1\n\nclass Cache:\n    async def put(self):\n        return 1\n\nclass Other:\n    async def put(self):\n        return 1\n\nclass Fine:\n    async def put(self):\n        return 1\n",
+            ),
+            (
+                "memory.py",
+                "import models\nfrom models import Cache, Repo, Store\n\ndef make_base(cls):\n    return cls\n\nclass Memory(Repo[int]):\n    def put(self):\n        return None\n\nclass Logged(make_base(Store)):\n    def put(self):\n        return None\n\nclass Local(\n    models.Other,\n    Cache,\n):\n    def put(self):\n        return None\n",
+            ),
+        ]);
+        assert_eq!(kind(&index.method("models.Repo", "put")), "unknown");
+        assert_eq!(kind(&index.method("models.Store", "put")), "unknown");
+        assert_eq!(kind(&index.method("models.Cache", "put")), "unknown");
+        // Named on the line after `class Local(`: a plain base, followed.
+        assert_eq!(kind(&index.method("models.Other", "put")), "unknown");
+        // No class derives from it.
+        assert_eq!(
+            kind(&index.method("models.Fine", "put")),
+            "async models.Fine.put"
         );
     }
 

@@ -155,8 +155,14 @@ impl ProjectScan {
                 continue;
             };
             let inside = &rest[open + 1..];
+            // Bases that go on past the line (`class S(\n    Base,\n):`)
+            // are read up to the parenthesis that closes them.
+            let more = text
+                .get(end..bases_end(bytes, inside, end))
+                .unwrap_or_default();
             for word in inside
                 .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
+                .chain(more.split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric())))
                 .filter(|w| !w.is_empty())
             {
                 let last = word.rsplit('.').next().unwrap_or(word);
@@ -244,6 +250,39 @@ impl Finders {
             del: memmem::Finder::new(b"del "),
         }
     }
+}
+
+/// Where the bases of a class statement end when they go on past its
+/// line: `inside` is the line after the opening parenthesis, and `end`
+/// where the line ends; the answer is the byte of the parenthesis that
+/// closes them (or the end of the text), `end` when the line closes them.
+fn bases_end(bytes: &[u8], inside: &str, end: usize) -> usize {
+    let mut depth = 1usize;
+    for b in inside.bytes() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return end;
+                }
+            }
+            _ => {}
+        }
+    }
+    for (at, b) in bytes.iter().enumerate().skip(end) {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return at;
+                }
+            }
+            _ => {}
+        }
+    }
+    bytes.len()
 }
 
 /// The line around byte `at` as `str::lines` gives it: from after the
@@ -355,13 +394,48 @@ mod tests {
                 .collect()
         };
         for (number, text) in texts.iter().enumerate() {
-            let mut seen: FxHashSet<&str> = FxHashSet::default();
-            for line in text.lines() {
+            let mut seen: FxHashSet<String> = FxHashSet::default();
+            let lines: Vec<&str> = text.lines().collect();
+            for (index, line) in lines.iter().enumerate() {
+                let line = *line;
                 let trimmed = line.trim_start();
                 if let Some(rest) = trimmed.strip_prefix("class ")
                     && let Some(open) = rest.find('(')
                 {
-                    for word in rest[open + 1..]
+                    // The line after `(`, and while the parentheses stay
+                    // open, the lines after it up to the closing one.
+                    let bases_on_line = &rest[open + 1..];
+                    let mut bases = bases_on_line.to_string();
+                    let mut depth = 1;
+                    for c in bases_on_line.chars() {
+                        match c {
+                            '(' => depth += 1,
+                            ')' => depth -= 1,
+                            _ => {}
+                        }
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    let mut below = lines[index + 1..].iter();
+                    // `str::lines` drops a `\r` before each `\n`: the byte
+                    // scan reads it, and it is no word character.
+                    while depth > 0 {
+                        let Some(next) = below.next() else { break };
+                        bases.push('\n');
+                        for c in next.chars() {
+                            match c {
+                                '(' => depth += 1,
+                                ')' => depth -= 1,
+                                _ => {}
+                            }
+                            if depth == 0 {
+                                break;
+                            }
+                            bases.push(c);
+                        }
+                    }
+                    for word in bases
                         .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
                         .filter(|w| !w.is_empty())
                     {
@@ -369,7 +443,7 @@ mod tests {
                         if trimmed.len() != line.len() {
                             scan.hidden_bases.insert(last.into());
                         }
-                        if seen.insert(last) {
+                        if seen.insert(last.to_string()) {
                             scan.class_bases
                                 .entry(last.into())
                                 .or_default()

@@ -98,6 +98,11 @@ pub struct FunctionSummary {
 pub struct ClassSummary {
     /// Each base's absolute qualified name, `None` when it has none (`Base[T]`, a call).
     pub bases: Vec<Option<Box<str>>>,
+    /// What the bases without a qualified name are written with: each name
+    /// and attribute chain in them, absolute (`app.models.Repo` for
+    /// `Repo[int]` or `make_base(Repo)`). Any of them may be what the
+    /// class derives from.
+    pub base_mentions: Vec<Box<str>>,
     /// Methods bound once, directly in the body, by a `def`.
     pub methods: FxHashMap<Box<str>, FunctionSummary>,
     /// Names the body binds some other way (assigned, imported, bound twice).
@@ -358,11 +363,21 @@ fn class_summary(
     package: bool,
     line: &dyn Fn(TextSize) -> u32,
 ) -> ClassSummary {
-    let bases = class
+    let bases: Vec<Option<Box<str>>> = class
         .bases()
         .iter()
         .map(|base| module_qualified(semantic, base, module_name, package))
         .collect();
+    let mut base_mentions = Vec::new();
+    for (base, qualified) in class.bases().iter().zip(&bases) {
+        if qualified.is_none() {
+            for_each_name_in(base, &mut |named| {
+                if let Some(mention) = module_qualified(semantic, named, module_name, package) {
+                    base_mentions.push(mention);
+                }
+            });
+        }
+    }
     let class_scope = scopes.of_class(class);
     let mut methods = FxHashMap::default();
     let mut other_names = FxHashSet::default();
@@ -401,6 +416,7 @@ fn class_summary(
     }
     ClassSummary {
         bases,
+        base_mentions,
         methods,
         other_names,
         keeps_methods: class_scope
@@ -448,6 +464,33 @@ fn module_qualified(
             Some(format!("{base}.{}", attribute.attr).into())
         }
         _ => None,
+    }
+}
+
+/// Calls `found` with each name and outermost attribute chain in `expr`
+/// (`Repo` and `make_base` in `make_base(Repo)`, `models.Repo` in
+/// `models.Repo[int]`).
+fn for_each_name_in(expr: &Expr, found: &mut dyn FnMut(&Expr)) {
+    use ruff_python_ast::visitor::{Visitor, walk_expr};
+    struct Names<'f>(&'f mut dyn FnMut(&Expr));
+    impl<'a> Visitor<'a> for Names<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Name(_) => (self.0)(expr),
+                Expr::Attribute(attribute) if is_dotted(&attribute.value) => (self.0)(expr),
+                _ => walk_expr(self, expr),
+            }
+        }
+    }
+    Names(found).visit_expr(expr);
+}
+
+/// A name or an attribute chain of names (`a.b.c`).
+fn is_dotted(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(_) => true,
+        Expr::Attribute(attribute) => is_dotted(&attribute.value),
+        _ => false,
     }
 }
 
