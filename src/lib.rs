@@ -534,6 +534,8 @@ fn run_paths<W: Write, E: Write>(
         writeln!(printer.err, "{warning}")?;
     }
 
+    // Each project's index goes once its last file is done.
+    indexes.expect(files.iter().map(|file| file.path.as_path()));
     let jobs = settings.output.jobs.clamp(1, files.len().max(1));
     let next = AtomicUsize::new(0);
     let window = Window::new(READ_AHEAD.max(jobs));
@@ -559,12 +561,14 @@ fn run_paths<W: Write, E: Write>(
                             break;
                         }
                         // `None`: stopped before writing it; it is as it was.
-                        let Some(outcome) = driver::process_path_catching_panics(
+                        let processed = driver::process_path_catching_panics(
                             &file.path,
                             &file.rules,
                             task,
                             indexes,
-                        ) else {
+                        );
+                        indexes.done_with(&file.path);
+                        let Some(outcome) = processed else {
                             break;
                         };
                         if sender.send((i, outcome)).is_err() {

@@ -719,6 +719,9 @@ pub struct Indexes {
     by_root: Mutex<FxHashMap<PathBuf, Arc<ProjectIndex>>>,
     /// What each directory already asked about gives its files.
     dirs: Mutex<FxHashMap<PathBuf, DirModule>>,
+    /// How many files of the run each project still has to process (see
+    /// [`Self::expect`]): at zero its index is dropped.
+    remaining: Mutex<FxHashMap<PathBuf, usize>>,
 }
 
 /// A directory's project root, and its dotted name under the first source
@@ -768,6 +771,63 @@ impl Indexes {
         let mut index = ProjectIndex::with_environment(Layout::at(root), site_packages);
         index.scan_readers = !self.reports_only;
         index
+    }
+
+    /// Counts the files of the run by project, so that each project's
+    /// index is dropped once the last of them is done (see
+    /// [`Self::done_with`]): memory holds the indexes of the projects in
+    /// progress, not of every project the run has seen.
+    pub fn expect<'p>(&self, files: impl IntoIterator<Item = &'p Path>) {
+        for file in files {
+            let (index, _, _) = self.lookup(file);
+            if let Ok(mut remaining) = self.remaining.lock() {
+                *remaining.entry(index.layout.root.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// `file` (counted by [`Self::expect`]) is done: when it was the last
+    /// of its project, the project's index goes (a question that comes
+    /// later anyway is answered by an index made again).
+    pub fn done_with(&self, file: &Path) {
+        let file = layout::absolute(file);
+        let dir = file.parent().unwrap_or(&file);
+        let Some(root) = self
+            .dirs
+            .lock()
+            .ok()
+            .and_then(|dirs| dirs.get(dir).map(|known| known.root.clone()))
+        else {
+            return;
+        };
+        let Ok(mut remaining) = self.remaining.lock() else {
+            return;
+        };
+        let Some(count) = remaining.get_mut(&root) else {
+            return;
+        };
+        *count = count.saturating_sub(1);
+        if *count == 0 {
+            remaining.remove(&root);
+            drop(remaining);
+            let dropped = self
+                .by_root
+                .lock()
+                .ok()
+                .and_then(|mut by_root| by_root.remove(&root));
+            // The index is freed here, outside the lock (or by the last
+            // worker still holding it).
+            drop(dropped);
+        }
+    }
+
+    /// Whether the index of the project at `root` is held (made and not
+    /// yet dropped).
+    #[cfg(test)]
+    fn holds(&self, root: &Path) -> bool {
+        self.by_root
+            .lock()
+            .is_ok_and(|by_root| by_root.contains_key(root))
     }
 
     /// The index of the project around `file`, and the file's module name
@@ -1114,6 +1174,43 @@ mod tests {
             assert!(index.others_may_read(&module, "time"));
             assert!(!index.others_may_read(&module, "sleep"));
         }
+    }
+}
+
+#[cfg(test)]
+mod lifetime_tests {
+    use super::*;
+
+    /// A project's index lives while the run has files of it to process,
+    /// and a question that comes after it was dropped gets the same
+    /// answer from an index made again.
+    #[test]
+    fn an_index_is_dropped_after_the_last_file_of_its_project() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+        for root in [&one, &two] {
+            std::fs::create_dir_all(root.join("pkg")).expect("mkdir");
+            std::fs::write(root.join("pyproject.toml"), "").expect("write");
+            std::fs::write(root.join("pkg/__init__.py"), "").expect("write");
+            std::fs::write(root.join("pkg/a.py"), "async def f():\n    pass\n").expect("write");
+            std::fs::write(root.join("b.py"), "from pkg.a import f\n").expect("write");
+        }
+        let (one, two) = (layout::absolute(&one), layout::absolute(&two));
+        let files = [one.join("pkg/a.py"), one.join("b.py"), two.join("b.py")];
+        let indexes = Indexes::new(None);
+        indexes.expect(files.iter().map(PathBuf::as_path));
+        let (index, _) = indexes.for_file(&files[0]);
+        assert!(matches!(index.resolve("b.f"), Resolved::Function { .. }));
+        drop(index);
+        indexes.done_with(&files[0]);
+        assert!(indexes.holds(&one), "a file of `one` is still to come");
+        indexes.done_with(&files[1]);
+        assert!(!indexes.holds(&one));
+        assert!(indexes.holds(&two));
+        let (again, _) = indexes.for_file(&files[1]);
+        assert!(matches!(again.resolve("b.f"), Resolved::Function { .. }));
+        indexes.done_with(&files[2]);
+        assert!(!indexes.holds(&two));
     }
 }
 
