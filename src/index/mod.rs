@@ -33,6 +33,9 @@ use summary::{ClassSummary, FunctionSummary, ModuleSummary, Symbol};
 /// re-export chain that long, or one that loops, is unknown).
 const MAX_HOPS: usize = 16;
 
+/// One module's summary, made once (`None`: no code, or unreadable).
+type SummaryCell = OnceLock<Option<Arc<ModuleSummary>>>;
+
 /// Where a module is, and whether that is in the project (not in the
 /// environment).
 type Located = (Option<ModuleFile>, bool);
@@ -46,8 +49,11 @@ pub struct ProjectIndex {
     /// `[project.scripts]` targets as dotted names (`app.cli.main`).
     scripts: Vec<String>,
     /// Summaries by module name; `None` for a module that has no code or
-    /// could not be read or parsed.
-    summaries: RwLock<FxHashMap<Box<str>, Option<Arc<ModuleSummary>>>>,
+    /// could not be read or parsed. Each is made by one thread while the
+    /// others that need it wait: two workers never parse one module at
+    /// the same time (a generated module of megabytes costs tens of
+    /// megabytes while it is parsed).
+    summaries: RwLock<FxHashMap<Box<str>, Arc<SummaryCell>>>,
     /// Answers already given, by dotted name.
     resolved: RwLock<FxHashMap<Box<str>, Resolved>>,
     /// Where each module asked about is (see [`Self::locate`]), and whether
@@ -127,19 +133,23 @@ impl ProjectIndex {
 
     /// The summary of `module`, read and parsed on first use.
     pub fn summary(&self, module: &str) -> Option<Arc<ModuleSummary>> {
-        if let Ok(known) = self.summaries.read()
-            && let Some(summary) = known.get(module)
-        {
-            return summary.clone();
-        }
-        let summary = match self.locate(module) {
+        let known = self
+            .summaries
+            .read()
+            .ok()
+            .and_then(|known| known.get(module).cloned());
+        let cell = match known {
+            Some(cell) => cell,
+            None => match self.summaries.write() {
+                Ok(mut known) => known.entry(module.into()).or_default().clone(),
+                Err(_) => Arc::default(),
+            },
+        };
+        cell.get_or_init(|| match self.locate(module) {
             Some(ModuleFile::Source { path, package }) => read_summary(module, &path, package),
             Some(ModuleFile::Namespace(_)) | None => None,
-        };
-        if let Ok(mut known) = self.summaries.write() {
-            known.insert(module.into(), summary.clone());
-        }
-        summary
+        })
+        .clone()
     }
 
     /// The file behind `module`: in the project, else (when the project has
