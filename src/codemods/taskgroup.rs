@@ -104,7 +104,12 @@ declare_codemod! {
     /// `global` or `nonlocal` name, which the module, `globals()` or another
     /// function may read, a name deleted later, an attribute) still gets
     /// its value after the block (`R = [t.result() for t in tasks]`,
-    /// `r2 = t2.result()`). Not before Python 3.11.
+    /// `r2 = t2.result()`). A handler around the wait (or a caller's) that
+    /// only re-raises (`raise`, `raise e`) passes the `ExceptionGroup` on to
+    /// the callers as above, and one that raises another exception `from e`
+    /// now chains the group as its `__cause__`. What a function called in
+    /// such a handler reads of the exception being handled (`sys.exc_info()`
+    /// inside a helper) is not seen. Not before Python 3.11.
     ///
     /// ## Left alone
     /// `return_exceptions=True`, `asyncio.wait(..., return_when=...)` or with
@@ -121,7 +126,12 @@ declare_codemod! {
     /// other task can see while it runs (an attribute, a global, a variable
     /// of a nested function). A wait inside a `try` whose handlers catch
     /// types other than `Exception`, `BaseException` or everything, or look
-    /// at the caught exception's type or attributes, or inside
+    /// at the caught exception's type or attributes, or read it at all (its
+    /// message through `str(e)`, `print(e)`, an f-string or a log call,
+    /// `errors.append(e)`; the exception being handled through
+    /// `sys.exc_info()`, `traceback.format_exc()`, `logger.exception(…)` or
+    /// `exc_info=`: they would read "unhandled errors in a TaskGroup (1
+    /// sub-exception)" where they read the task's message), or inside
     /// `contextlib.suppress`, `pytest.raises` or `self.assertRaises`: they
     /// would no longer match, or now see, the `ExceptionGroup`; the same
     /// around a call of the function elsewhere in the module (`except
@@ -766,9 +776,9 @@ fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
                     && enclosing_handlers_obstacle(ctx, caller).is_some()
                 {
                     return Some(if depth == 0 {
-                        "a caller of this function in the module catches its errors by type or looks at their type, which would no longer match, or now see, the ExceptionGroup a TaskGroup raises"
+                        "a caller of this function in the module catches its errors by type or reads them, which would no longer match, or now see, the ExceptionGroup a TaskGroup raises"
                     } else {
-                        "a function of the module that calls this one, through other calls, catches its errors by type or looks at their type, which would no longer match, or now see, the ExceptionGroup a TaskGroup raises"
+                        "a function of the module that calls this one, through other calls, catches its errors by type or reads them, which would no longer match, or now see, the ExceptionGroup a TaskGroup raises"
                     });
                 }
                 // The errors go on to the callers of the function that
@@ -1190,6 +1200,11 @@ fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static 
                     if caught.tests_type || caught.reads_attributes || caught.reads_type {
                         return Some(
                             "a handler around the wait looks at the exception's type or attributes, and would now get the ExceptionGroup a TaskGroup raises",
+                        );
+                    }
+                    if caught.reads_value {
+                        return Some(
+                            "a handler around the wait reads the caught exception (its message: `str(e)`, `print(e)`, a log of it), and would now get the ExceptionGroup a TaskGroup raises",
                         );
                     }
                 }

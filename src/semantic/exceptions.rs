@@ -32,6 +32,14 @@ pub struct CaughtUse<'a> {
     /// It reads the exception's type in any way, a test or not
     /// (`type(e).__name__` printed, `e.__class__` logged).
     pub reads_type: bool,
+    /// It reads the exception object in any way but raising it on (`raise
+    /// e`, `raise X from e`): `str(e)`, `print(e)`, `f"{e}"`, `log(e)`,
+    /// `errors.append(e)`, its attributes or type; or the exception being
+    /// handled through `sys.exc_info()`, `sys.exception()`,
+    /// `traceback.format_exc()` or `print_exc()`, a logger's `.exception(…)`
+    /// or an `exc_info=` argument. What a function it calls reads of the
+    /// current exception is not seen.
+    pub reads_value: bool,
     /// It asks whether a cancellation is under way by other means than the
     /// exception's type: a task's or future's `.cancelling()`,
     /// `.cancelled()` or `.uncancel()` (`asyncio.current_task().cancelling()`,
@@ -511,6 +519,28 @@ impl<'h> CaughtFinder<'_, '_, 'h> {
         }
     }
 
+    /// A call that reads the exception being handled without naming it:
+    /// `sys.exc_info()`, `traceback.format_exc()`, `traceback.print_exc()`,
+    /// `logger.exception(…)` (on any object), or any call given `exc_info=`.
+    fn reads_current_exception(&self, expr: &Expr) -> bool {
+        let Expr::Call(call) = expr else {
+            return false;
+        };
+        [
+            "sys.exc_info",
+            "traceback.format_exc",
+            "traceback.print_exc",
+        ]
+        .iter()
+        .any(|name| self.semantic.refers_to(&call.func, self.scope, name))
+            || matches!(call.func.as_ref(), Expr::Attribute(method) if method.attr.as_str() == "exception")
+            || call
+                .arguments
+                .keywords
+                .iter()
+                .any(|k| k.arg.as_ref().is_some_and(|arg| arg.as_str() == "exc_info"))
+    }
+
     /// A string literal holding `CancelledError`.
     fn names_cancelled_error_string(&self, expr: &Expr) -> bool {
         expr.is_string_literal_expr() && self.semantic.names_cancelled_error(expr, self.scope)
@@ -545,6 +575,18 @@ impl<'h> Visitor<'h> for CaughtFinder<'_, '_, 'h> {
         match stmt {
             // Runs later, if at all.
             Stmt::FunctionDef(_) => {}
+            // Raising it on passes it to the code around, which is asked
+            // about apart; it is no read here.
+            Stmt::Raise(raise) => {
+                for part in [raise.exc.as_deref(), raise.cause.as_deref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    if !self.is_exception(part) {
+                        self.visit_expr(part);
+                    }
+                }
+            }
             Stmt::Match(match_) => {
                 if self.is_exception(&match_.subject) || self.is_exception_type(&match_.subject) {
                     let mut classes = Vec::new();
@@ -560,6 +602,11 @@ impl<'h> Visitor<'h> for CaughtFinder<'_, '_, 'h> {
     }
 
     fn visit_expr(&mut self, expr: &'h Expr) {
+        if !matches!(expr, Expr::Lambda(_))
+            && (self.is_exception(expr) || self.reads_current_exception(expr))
+        {
+            self.found.reads_value = true;
+        }
         match expr {
             Expr::Call(call)
                 if call.arguments.is_empty()
@@ -747,6 +794,57 @@ mod tests {
             "except Exception as e:\n        cb = lambda: type(e)",
         ] {
             assert!(!reads_type(handler), "{handler}");
+        }
+    }
+
+    /// Whether the first handler of the first `try` in `async def f` reads
+    /// the caught exception (or the one being handled) at all.
+    fn reads_value(handler: &str) -> bool {
+        let source = format!(
+            "import sys, traceback, logging\nasync def f():\n    try:\n        await g()\n    {handler}\n"
+        );
+        with_context(&source, |ctx| {
+            let Some(Stmt::FunctionDef(def)) = ctx.module.body.get(1) else {
+                panic!("no function")
+            };
+            let Some(Stmt::Try(try_)) = def.body.first() else {
+                panic!("no try")
+            };
+            let Some(ExceptHandler::ExceptHandler(handler)) = try_.handlers.first() else {
+                panic!("no handler")
+            };
+            let scope = ctx.semantic.scope_at(handler.body[0].start());
+            ctx.semantic.caught_use(handler, scope).reads_value
+        })
+    }
+
+    #[test]
+    fn reading_the_exception_in_any_way() {
+        for handler in [
+            "except Exception as e:\n        print('failed:', str(e))",
+            "except Exception as e:\n        print(e)",
+            "except Exception as e:\n        msg = f'{e!r}'",
+            "except Exception as e:\n        msg = '%s' % e",
+            "except Exception as e:\n        errors.append(e)",
+            "except Exception as e:\n        log(getattr(e, 'args', None))",
+            "except Exception as e:\n        print(e.args)",
+            "except Exception:\n        print(sys.exc_info())",
+            "except Exception:\n        print(traceback.format_exc())",
+            "except Exception:\n        logging.exception('failed')",
+            "except Exception:\n        log.error('failed', exc_info=True)",
+            "except Exception as e:\n        raise RuntimeError(str(e)) from e",
+        ] {
+            assert!(reads_value(handler), "{handler}");
+        }
+        for handler in [
+            "except Exception:\n        print('failed')",
+            "except Exception as e:\n        print('failed')",
+            "except Exception as e:\n        raise",
+            "except Exception as e:\n        raise e",
+            "except Exception as e:\n        raise RuntimeError('wrapped') from e",
+            "except Exception as e:\n        cb = lambda: str(e)",
+        ] {
+            assert!(!reads_value(handler), "{handler}");
         }
     }
 
