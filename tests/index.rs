@@ -140,8 +140,8 @@ functions and classes:
     decorators: @traced (one may replace the function: what calling it returns is unknown)
     calling it returns: unknown (a decorator may make it return something else)
   def describe (line 26): a plain function
-    decorators: @functools.wraps(save) (known to leave the function what it was)
-    calling it returns: unknown (a plain `def` whose `return`s are not followed across modules)
+    decorators: @functools.wraps(save) (one may replace the function: what calling it returns is unknown)
+    calling it returns: unknown (a decorator may make it return something else)
   async def stream (line 30): an async generator function
     calling it returns: an async generator (no coroutine)
   class Repo(service.base.Base) (line 34)

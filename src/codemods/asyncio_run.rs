@@ -198,6 +198,12 @@ declare_codemod! {
     /// unsafe. The message names what the finding rests on: "`main` is an
     /// `async def` in `app/server.py:4`", the entry point, the module that
     /// binds the loop.
+    ///
+    /// A coroutine function a star import may rebind (`from app.jobs import
+    /// main` followed by `from app.legacy import *`, whose `main` may return
+    /// a future): a star import that runs after the binding, in a loop, or
+    /// before module code that calls into the module, leaves the name
+    /// unknown.
     pub static ASYNCIO_RUN = Codemod {
         code: "AM002",
         name: "asyncio-run",

@@ -66,6 +66,12 @@ declare_codemod! {
     /// `asyncio.get_event_loop` (`mock.patch("asyncio.get_event_loop")`,
     /// `patch.object(asyncio, "get_event_loop")`), whose stand-in the
     /// coroutine would stop calling.
+    ///
+    /// A name a star import may rebind (`from asyncio import get_event_loop`
+    /// followed by `from compat import *`, which may bind its own
+    /// `get_event_loop`): a star import that runs after the binding, in a
+    /// loop, or before module code that calls the coroutine, leaves the
+    /// name unknown.
     pub static GET_RUNNING_LOOP = Codemod {
         code: "AM101",
         name: "get-running-loop",

@@ -112,6 +112,11 @@ declare_codemod! {
     /// The fixed code needs nothing new, but the argument still works (with
     /// a deprecation warning) up to 3.9, so the codemod runs only when the
     /// target is 3.10 or newer.
+    ///
+    /// A name a star import may rebind (`from asyncio import Queue` followed
+    /// by `from compat import *`, whose `Queue` may still take `loop=`):
+    /// a star import that runs after the binding, in a loop, or before
+    /// module code that calls into the module, leaves the name unknown.
     pub static LOOP_ARGUMENT = Codemod {
         code: "AM201",
         name: "loop-argument",

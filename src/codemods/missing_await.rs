@@ -152,8 +152,10 @@ declare_codemod! {
     /// receiver that is a global, an attribute (`self.writer`), rebound
     /// some other way (`writer = other`, a `for` target, `del`), annotated
     /// in a string or as `Optional[…]`; a name bound more than once
-    /// (redefined, reassigned, conditionally defined) or in a module with a
-    /// star import; decorated functions (a decorator may make the name
+    /// (redefined, reassigned, conditionally defined) or that a star import
+    /// may rebind (one after the binding, in a loop, or before module code
+    /// that calls into the module: `from app.store import save` then `from
+    /// app.legacy import *`, an `async def` then a star import); decorated functions (a decorator may make the name
     /// something else: a task, a cached coroutine object, a property),
     /// except `functools.wraps(…)`, `typing.override`, `typing.final`, and
     /// `staticmethod` and `classmethod` in a class body; a method whose body

@@ -158,6 +158,11 @@ declare_codemod! {
     /// other than `(aw, t)` / `(aw, timeout=t)`; a timeout spread over
     /// several lines. Nothing at all before `--target-version py311`, where
     /// `asyncio.timeout` does not exist.
+    ///
+    /// A `wait_for` a star import may rebind (`from asyncio import wait_for`
+    /// followed by `from compat import *`): a star import that runs after
+    /// the binding, in a loop, or before module code that calls into the
+    /// module, leaves the name unknown.
     pub static WAIT_FOR_TO_TIMEOUT = Codemod {
         code: "AM003",
         name: "wait-for-to-timeout",

@@ -241,7 +241,10 @@ pub fn summarize(
         if site.scope != MODULE_SCOPE {
             continue;
         }
-        if let Some(qualified) = semantic.qualified_name(&site.call.func, MODULE_SCOPE) {
+        // A name a star import may rebind may still be asyncio's.
+        if let Some(qualified) =
+            semantic.qualified_name_unless_star_rebinds(&site.call.func, MODULE_SCOPE)
+        {
             let qualified = normalize_asyncio(qualified.as_str());
             if LOOP_BINDING_CALLS.contains(&qualified.as_str()) {
                 loop_bound_at_import.push((qualified.into(), line(site.call.start())));
@@ -447,7 +450,9 @@ fn module_qualified(
             {
                 return Some(format!("{module}.{id}").into());
             }
-            match semantic.qualified_name(expr, MODULE_SCOPE) {
+            // A star import is the index's to follow (it knows what the
+            // other module binds): the name as the module's bindings say.
+            match semantic.qualified_name_unless_star_rebinds(expr, MODULE_SCOPE) {
                 Some(qualified) => Some(absolutize(qualified.as_str(), module, package).into()),
                 // Bound some other way, or more than one way: the module's
                 // own name, which the index resolves as unknown, and which

@@ -47,6 +47,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             outer_uses: RefCell::default(),
             shadowed_modules: RefCell::default(),
             value_patterns: FxHashSet::default(),
+            star_imports: Vec::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
@@ -305,6 +306,7 @@ impl<'a> Builder<'a> {
                     let name = alias.name.as_str();
                     if name == "*" {
                         self.model.scopes[self.current as usize].star_import = true;
+                        self.model.star_imports.push(stmt);
                         continue;
                     }
                     // `..mod.name`, `..name`, `mod.name`: built in one allocation.

@@ -67,9 +67,6 @@ impl<'a> SemanticModel<'a> {
         else {
             return Callee::Unknown;
         };
-        if owner == MODULE_SCOPE && self.scope(MODULE_SCOPE).star_import {
-            return Callee::Unknown;
-        }
         let [only] = bindings else {
             return Callee::Unknown;
         };
@@ -720,8 +717,14 @@ mod tests {
             callee_kind("async def f(): pass\nasync def g(f):\n    f()\n"),
             "unknown"
         );
+        // A star import that runs before the `def` is overwritten by it;
+        // one after it may rebind the name.
         assert_eq!(
             callee_kind("from m import *\nasync def f(): pass\nasync def g():\n    f()\n"),
+            "async"
+        );
+        assert_eq!(
+            callee_kind("async def f(): pass\nfrom m import *\nasync def g():\n    f()\n"),
             "unknown"
         );
     }

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use ruff_python_ast::Expr;
+use ruff_python_ast::{Expr, Stmt};
+use ruff_text_size::{Ranged, TextSize};
 
 use super::scope::{MODULE_SCOPE, ScopeKind};
 use super::{BindingId, BindingKind, ScopeId, SemanticModel};
@@ -66,6 +67,13 @@ impl<'a> SemanticModel<'a> {
     /// rules: class scopes are invisible to the functions inside them, and
     /// `global` / `nonlocal` redirect the lookup.
     pub fn lookup(&self, name: &str, scope: ScopeId) -> Lookup<'_> {
+        self.lookup_with(name, scope, true)
+    }
+
+    /// [`Self::lookup`], which with `stars` false takes a module-level
+    /// binding as it is even where a star import may rebind it: for
+    /// [`Self::module_code_entry`], which that rule itself asks.
+    pub(super) fn lookup_with(&self, name: &str, scope: ScopeId, stars: bool) -> Lookup<'_> {
         let start = scope;
         let mut current = Some(scope);
         while let Some(id) = current {
@@ -75,13 +83,16 @@ impl<'a> SemanticModel<'a> {
                 continue;
             }
             if id != MODULE_SCOPE && scope.globals.contains(name) {
-                return self.lookup_in_module(name);
+                return self.lookup_in_module(name, stars);
             }
             if scope.nonlocals.contains(name) {
                 current = scope.parent;
                 continue;
             }
             if let Some(bindings) = self.bindings_in(id, name) {
+                if stars && id == MODULE_SCOPE && self.star_import_may_rebind(bindings) {
+                    return Lookup::Unknown;
+                }
                 return Lookup::Bound {
                     scope: id,
                     bindings,
@@ -95,9 +106,10 @@ impl<'a> SemanticModel<'a> {
         Lookup::Builtin
     }
 
-    fn lookup_in_module(&self, name: &str) -> Lookup<'_> {
+    fn lookup_in_module(&self, name: &str, stars: bool) -> Lookup<'_> {
         let module = self.scope(MODULE_SCOPE);
         match self.bindings_in(MODULE_SCOPE, name) {
+            Some(bindings) if stars && self.star_import_may_rebind(bindings) => Lookup::Unknown,
             Some(bindings) => Lookup::Bound {
                 scope: MODULE_SCOPE,
                 bindings,
@@ -107,10 +119,62 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
+    /// Whether a star import of the module (`from m import *`, whose names
+    /// the module cannot see) may run after one of these module-level
+    /// `bindings` of a name and before code that reads the name, so that
+    /// the name may hold whatever `m` binds instead: a binding is known
+    /// only when every star import runs once (not in a loop) and ends
+    /// before the first of the bindings, and module-level code does not
+    /// call into the module (see [`Self::module_code_entry`]) before the
+    /// last of them, where a function would see the star import's value.
+    /// The same rule holds for an import, a `def`, a class or an
+    /// assignment.
+    pub fn star_import_may_rebind(&self, bindings: &[BindingId]) -> bool {
+        if self.star_imports.is_empty() {
+            return false;
+        }
+        let mut first = None::<TextSize>;
+        let mut last = TextSize::default();
+        for &id in bindings {
+            let binding = self.binding(id);
+            let range = binding.stmt.map_or(binding.range, Ranged::range);
+            first = Some(first.map_or(range.start(), |f| f.min(range.start())));
+            last = last.max(range.end());
+        }
+        let Some(first) = first else {
+            return true;
+        };
+        let all_before = self
+            .star_imports
+            .iter()
+            .all(|star| star.end() <= first && !self.in_loop(star));
+        !all_before || self.module_code_entry().is_some_and(|entry| entry < last)
+    }
+
+    /// Whether `stmt` sits in the body (or `else`) of a `for` or `while`
+    /// loop of its function or module, so that it may run more than once.
+    pub fn in_loop(&self, stmt: &Stmt) -> bool {
+        let mut current = stmt;
+        while let Some((suite, _)) = self.suite_of(current)
+            && let Some(parent) = suite.parent
+        {
+            match parent {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
+                Stmt::For(_) | Stmt::While(_) => return true,
+                _ => current = parent,
+            }
+        }
+        false
+    }
+
     /// The import path a name refers to at `scope`, when every binding of it
     /// there is an import of that same path.
     pub fn import_of(&self, name: &str, scope: ScopeId) -> Option<&str> {
-        let Lookup::Bound { scope: owner, .. } = self.lookup(name, scope) else {
+        self.import_of_with(name, scope, true)
+    }
+
+    fn import_of_with(&self, name: &str, scope: ScopeId, stars: bool) -> Option<&str> {
+        let Lookup::Bound { scope: owner, .. } = self.lookup_with(name, scope, stars) else {
             return None;
         };
         let id = self.single_imports.get(&(owner, name))?;
@@ -129,20 +193,21 @@ pub(super) fn qualified_name(
     model: &SemanticModel,
     expr: &Expr,
     scope: ScopeId,
+    stars: bool,
 ) -> Option<QualifiedName> {
     match expr {
         Expr::Name(name) => {
             let id = name.id.as_str();
-            match model.lookup(id, scope) {
+            match model.lookup_with(id, scope, stars) {
                 Lookup::Bound { .. } => model
-                    .import_of(id, scope)
+                    .import_of_with(id, scope, stars)
                     .map(|path| QualifiedName(path.to_string())),
                 Lookup::Builtin => Some(QualifiedName(format!("builtins.{id}"))),
                 Lookup::Unknown => None,
             }
         }
         Expr::Attribute(attribute) => {
-            let QualifiedName(mut base) = qualified_name(model, &attribute.value, scope)?;
+            let QualifiedName(mut base) = qualified_name(model, &attribute.value, scope, stars)?;
             // `builtins.x.y` is an attribute of a builtin value, not a module path.
             if base.starts_with("builtins.") {
                 return None;
@@ -158,4 +223,60 @@ pub(super) fn qualified_name(
 /// True for an import binding made by `from … import`.
 pub fn is_from_import(kind: &BindingKind) -> bool {
     matches!(kind, BindingKind::Import { from: true, .. })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lookup;
+    use crate::engine::parse;
+    use crate::semantic::SemanticModel;
+    use crate::semantic::scope::MODULE_SCOPE;
+
+    /// What `name` in the body of the source's last function refers to.
+    fn in_function(source: &str, name: &str) -> Option<String> {
+        let parsed = parse(source).unwrap();
+        let semantic = SemanticModel::build(parsed.syntax());
+        let scope = semantic
+            .scope_at(ruff_text_size::TextSize::of(source) - ruff_text_size::TextSize::new(1));
+        assert_ne!(scope, MODULE_SCOPE, "the source ends in a function body");
+        if let Lookup::Unknown = semantic.lookup(name, scope) {
+            return None;
+        }
+        semantic.import_of(name, scope).map(str::to_string)
+    }
+
+    #[test]
+    fn a_star_import_after_a_binding_makes_it_unknown() {
+        for source in [
+            "from asyncio import Queue\nfrom compat import *\ndef f():\n    Queue\n",
+            "import asyncio\nfrom compat import *\ndef f():\n    asyncio\n",
+            // Before every binding, it is overwritten.
+            "from compat import *\nfrom asyncio import Queue\ndef f():\n    Queue\n",
+        ] {
+            let name = if source.contains("    asyncio") {
+                "asyncio"
+            } else {
+                "Queue"
+            };
+            let unknown = in_function(source, name).is_none();
+            assert_eq!(unknown, !source.starts_with("from compat"), "{source}");
+        }
+        // In a loop, before module code calls into the module, before one
+        // of the bindings: it may run after a binding or before the use.
+        for source in [
+            "for m in ms:\n    from compat import *\nfrom asyncio import Queue\ndef f():\n    Queue\n",
+            "from compat import *\nmain()\nfrom asyncio import Queue\ndef main():\n    Queue\n",
+            "if x:\n    from asyncio import Queue\nfrom compat import *\nfrom asyncio import Queue\ndef f():\n    Queue\n",
+        ] {
+            assert_eq!(in_function(source, "Queue"), None, "{source}");
+        }
+        assert_eq!(
+            in_function(
+                "try:\n    from compat import *\nexcept ImportError:\n    pass\nfrom asyncio import Queue\ndef f():\n    Queue\n",
+                "Queue"
+            )
+            .as_deref(),
+            Some("asyncio.Queue")
+        );
+    }
 }

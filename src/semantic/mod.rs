@@ -201,6 +201,9 @@ pub struct SemanticModel<'a> {
     /// a value pattern (`case asyncio.TimeoutError:`) and a mapping
     /// pattern's keys.
     value_patterns: FxHashSet<TextRange>,
+    /// The module's star imports (`from m import *`), in source order: the
+    /// only statements that may bind a name no binding shows.
+    star_imports: Vec<&'a Stmt>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -474,8 +477,20 @@ impl<'a> SemanticModel<'a> {
     /// [`Self::project_shadows`]): `subprocess.run` is not the standard
     /// library's when a `subprocess.py` of the project would be imported.
     pub fn qualified_name(&self, expr: &Expr, scope: ScopeId) -> Option<QualifiedName> {
-        imports::qualified_name(self, expr, scope)
+        imports::qualified_name(self, expr, scope, true)
             .filter(|qualified| !self.project_shadows(qualified.as_str()))
+    }
+
+    /// The qualified name `expr` has unless a star import rebinds a name
+    /// in it (see [`Self::star_import_may_rebind`]): for code that looks
+    /// for a danger (a call that ties an object to the event loop), where
+    /// a name that may be the dangerous one counts.
+    pub fn qualified_name_unless_star_rebinds(
+        &self,
+        expr: &Expr,
+        scope: ScopeId,
+    ) -> Option<QualifiedName> {
+        imports::qualified_name(self, expr, scope, false)
     }
 
     /// Whether `expr` refers to `qualified` (`"time.sleep"`): the answer

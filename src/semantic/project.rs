@@ -518,7 +518,7 @@ impl<'a> super::SemanticModel<'a> {
         };
         // The name as written, also where the project's own module stands
         // in for a library's (which is what is resolved here).
-        let Some(qualified) = super::imports::qualified_name(self, func, scope) else {
+        let Some(qualified) = super::imports::qualified_name(self, func, scope, true) else {
             return Resolved::Unknown;
         };
         if qualified.starts_with("builtins") {

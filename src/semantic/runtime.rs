@@ -458,7 +458,7 @@ impl EntryFinder<'_, '_> {
                 {
                     let scope = self.semantic.scope_at(name.start());
                     if let Lookup::Bound { bindings, .. } =
-                        self.semantic.lookup(name.id.as_str(), scope)
+                        self.semantic.lookup_with(name.id.as_str(), scope, false)
                     {
                         self.found = bindings.iter().any(|&id| {
                             !matches!(self.semantic.binding(id).kind, BindingKind::Import { .. })

@@ -1,0 +1,6 @@
+async def save(record):
+    print("saved", record)
+
+
+async def main():
+    print("async main")
