@@ -1022,8 +1022,29 @@ fn analyse_in<'p>(
         findings.drop_suppressed(start, codemod);
     }
     let mut findings = findings.into_vec();
+    keep_out_of_self_documenting(&mut findings, semantic);
     findings.sort_by(|a, b| (a.range.start(), a.code).cmp(&(b.range.start(), b.code)));
     findings
+}
+
+/// Drops the fixes that would edit inside a self-documenting replacement
+/// field (`f"{asyncio.get_event_loop() is not None=}"`), whose source text
+/// the program prints, saying so: `check` reports them without a fix.
+fn keep_out_of_self_documenting(findings: &mut [Finding], semantic: &SemanticModel) {
+    for finding in findings {
+        let inside = finding.fix.as_ref().is_some_and(|fix| {
+            fix.edits
+                .iter()
+                .any(|edit| semantic.edits_self_documenting(edit.range))
+        });
+        if inside {
+            finding.fix = None;
+            finding.note = Some(
+                "it sits in an f-string field ending in `=`, which prints its own source text"
+                    .to_string(),
+            );
+        }
+    }
 }
 
 /// The finding positioned for messages (`None` only for a finding none of

@@ -48,6 +48,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             shadowed_modules: RefCell::default(),
             value_patterns: FxHashSet::default(),
             star_imports: Vec::new(),
+            self_documenting: Vec::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
@@ -533,6 +534,18 @@ impl<'a> Visitor<'a> for Builder<'a> {
         let name = type_param.name();
         self.bind(name.as_str(), BindingKind::Assignment, name.range());
         visitor::walk_type_param(self, type_param);
+    }
+
+    fn visit_interpolated_string_element(
+        &mut self,
+        element: &'a ast::InterpolatedStringElement,
+    ) {
+        if let ast::InterpolatedStringElement::Interpolation(interpolation) = element
+            && interpolation.debug_text.is_some()
+        {
+            self.model.self_documenting.push(interpolation.range);
+        }
+        visitor::walk_interpolated_string_element(self, element);
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {

@@ -204,6 +204,9 @@ pub struct SemanticModel<'a> {
     /// The module's star imports (`from m import *`), in source order: the
     /// only statements that may bind a name no binding shows.
     star_imports: Vec<&'a Stmt>,
+    /// The replacement fields of f-strings (and t-strings) that print their
+    /// own source text (`f"{expr=}"`), in source order.
+    self_documenting: Vec<TextRange>,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -327,6 +330,21 @@ impl<'a> SemanticModel<'a> {
     pub fn is_value_pattern(&self, expr: &Expr) -> bool {
         use ruff_text_size::Ranged;
         !self.value_patterns.is_empty() && self.value_patterns.contains(&expr.range())
+    }
+
+    /// Whether an edit of `range` would change the text of a replacement
+    /// field that prints its own source (`f"{asyncio.TimeoutError=}"`
+    /// prints `asyncio.TimeoutError=`): no rewrite, however equivalent its
+    /// value, keeps that output. An insertion at the field's edge is
+    /// outside it.
+    pub fn edits_self_documenting(&self, range: TextRange) -> bool {
+        self.self_documenting.iter().any(|field| {
+            if range.is_empty() {
+                field.start() < range.start() && range.start() < field.end()
+            } else {
+                field.start() < range.end() && range.start() < field.end()
+            }
+        })
     }
 
     /// Whether an `await` applies directly to this call (`await f()`, not
