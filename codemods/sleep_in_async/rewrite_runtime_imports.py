@@ -21,7 +21,7 @@ def install():
     global loops
     import asyncio as loops
 
-    return loops
+    return loops.__name__
 
 
 async def tick():

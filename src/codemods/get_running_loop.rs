@@ -63,8 +63,11 @@ declare_codemod! {
     /// fix: a module that imports trio, anyio or curio at run time (the
     /// coroutine may run without an asyncio loop; imports for type checkers
     /// only do not count), and a module that replaces or patches
-    /// `asyncio.get_event_loop` (`mock.patch("asyncio.get_event_loop")`,
-    /// `patch.object(asyncio, "get_event_loop")`), whose stand-in the
+    /// `asyncio.get_event_loop` or `asyncio.get_running_loop`
+    /// (`mock.patch("asyncio.get_event_loop")`, `patch.object(asyncio,
+    /// "get_event_loop")`, `patch.multiple(asyncio, …)`, `vars(asyncio)` or
+    /// `asyncio.__dict__` written, the module object handed on or stored, a
+    /// patch target the code builds or computes), whose stand-in the
     /// coroutine would stop calling.
     ///
     /// A name a star import may rebind (`from asyncio import get_event_loop`
@@ -112,6 +115,8 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
         let patched = *patched.get_or_init(|| {
             semantic.may_patch("asyncio.get_event_loop")
                 || semantic.may_patch("asyncio.events.get_event_loop")
+                || semantic.may_patch("asyncio.get_running_loop")
+                || semantic.may_patch("asyncio.events.get_running_loop")
         });
         if patched {
             finding.note(

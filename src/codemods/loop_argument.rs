@@ -117,6 +117,13 @@ declare_codemod! {
     /// by `from compat import *`, whose `Queue` may still take `loop=`):
     /// a star import that runs after the binding, in a loop, or before
     /// module code that calls into the module, leaves the name unknown.
+    ///
+    /// Reported without a fix: a callee the module replaces or patches
+    /// (`asyncio.Queue = CompatQueue`, `setattr(asyncio, "Queue", …)`,
+    /// `vars(asyncio)[…] = …`, `asyncio.__dict__` written, the module object
+    /// handed on or stored, `mock.patch("asyncio.Queue")`,
+    /// `mock.patch.multiple(asyncio, …)`, a patch target the code builds or
+    /// computes): its stand-in may still take `loop`.
     pub static LOOP_ARGUMENT = Codemod {
         code: "AM201",
         name: "loop-argument",
@@ -186,6 +193,14 @@ fn loop_argument(ctx: &Context, out: &mut Findings) {
             finding.note(format!(
                 "the code on line {} expects the `TypeError` that `loop=` raises since Python 3.10",
                 ctx.line_index().line_index(at).get()
+            ));
+            continue;
+        }
+        if let Some(qualified) = semantic.qualified_name(&call.func, site.scope)
+            && semantic.may_patch(qualified.as_str())
+        {
+            finding.note(format!(
+                "the module replaces or patches `{qualified}` (`asyncio.{member} = …`, `mock.patch`), whose stand-in may take `loop`"
             ));
             continue;
         }

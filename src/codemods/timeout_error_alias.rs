@@ -80,7 +80,10 @@ declare_codemod! {
     /// that binds names dynamically (above); a
     /// module that replaces or patches one of the names (`asyncio.TimeoutError
     /// = LegacyTimeout`, `builtins.TimeoutError = …`,
-    /// `mock.patch("asyncio.TimeoutError", …)`), where they are not one class
+    /// `mock.patch("asyncio.TimeoutError", …)`, `vars(asyncio)[…] = …`,
+    /// `asyncio.__dict__` written, `mock.patch.multiple(asyncio, …)`, the
+    /// module object handed on or stored, a patch target the code builds or
+    /// computes), where they are not one class
     /// any more. An `except` tuple with a comment inside keeps its layout and
     /// may name `TimeoutError` twice, which is harmless. `# noqa: UP041`
     /// suppresses it too.

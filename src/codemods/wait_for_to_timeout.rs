@@ -163,6 +163,13 @@ declare_codemod! {
     /// followed by `from compat import *`): a star import that runs after
     /// the binding, in a loop, or before module code that calls into the
     /// module, leaves the name unknown.
+    ///
+    /// Reported without a fix: a module that replaces or patches
+    /// `asyncio.wait_for` or `asyncio.timeout` (`asyncio.wait_for =
+    /// other.wait_for`, `setattr(asyncio, …)`, `vars(asyncio)[…] = …`,
+    /// `mock.patch.multiple(asyncio, …)`, `mock.patch(f"asyncio.{name}")`,
+    /// the module object handed on or stored): the rewrite would call
+    /// another function than the code does.
     pub static WAIT_FOR_TO_TIMEOUT = Codemod {
         code: "AM003",
         name: "wait-for-to-timeout",
@@ -219,6 +226,15 @@ fn report_statement(
         finding.note("only `wait_for(aw, t)` and `wait_for(aw, timeout=t)` are rewritten");
         return;
     };
+    if let Some(patched) = REPLACEABLE
+        .iter()
+        .find(|qualified| ctx.semantic.may_patch(qualified))
+    {
+        finding.note(format!(
+            "the module replaces or patches `{patched}` (`asyncio.wait_for = …`, `mock.patch`), so the rewrite may not call what the code calls"
+        ));
+        return;
+    }
     if let Err(reason) = rewrite_keeps_meaning(ctx, scope, stmt, awaitable, timeout) {
         finding.note(reason);
         return;
@@ -275,6 +291,16 @@ fn awaited_value(stmt: &Stmt) -> Option<&Expr> {
         _ => None,
     }
 }
+
+/// What the code calls and what the fix would call instead: replaced in
+/// the module (`asyncio.wait_for = compat.wait_for`), the rewrite would
+/// change which function runs.
+const REPLACEABLE: &[&str] = &[
+    "asyncio.wait_for",
+    "asyncio.tasks.wait_for",
+    "asyncio.timeout",
+    "asyncio.timeouts.timeout",
+];
 
 /// Whether `func` is `asyncio.wait_for`, under any import spelling.
 fn is_wait_for(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {

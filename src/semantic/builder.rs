@@ -49,6 +49,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             value_patterns: FxHashSet::default(),
             star_imports: Vec::new(),
             self_documenting: Vec::new(),
+            patches: OnceCell::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
@@ -536,10 +537,7 @@ impl<'a> Visitor<'a> for Builder<'a> {
         visitor::walk_type_param(self, type_param);
     }
 
-    fn visit_interpolated_string_element(
-        &mut self,
-        element: &'a ast::InterpolatedStringElement,
-    ) {
+    fn visit_interpolated_string_element(&mut self, element: &'a ast::InterpolatedStringElement) {
         if let ast::InterpolatedStringElement::Interpolation(interpolation) = element
             && interpolation.debug_text.is_some()
         {

@@ -28,6 +28,7 @@ pub mod numbers;
 pub mod objects;
 pub mod once;
 pub mod outcomes;
+pub mod patches;
 pub mod project;
 pub mod receivers;
 pub mod runtime;
@@ -207,6 +208,9 @@ pub struct SemanticModel<'a> {
     /// The replacement fields of f-strings (and t-strings) that print their
     /// own source text (`f"{expr=}"`), in source order.
     self_documenting: Vec<TextRange>,
+    /// What the module may replace in other modules, built on first use
+    /// (see [`patches::Patches`]).
+    patches: OnceCell<patches::Patches>,
 }
 
 impl<'a> SemanticModel<'a> {

@@ -116,62 +116,6 @@ impl<'a> SemanticModel<'a> {
         matches!(self.lookup(name, scope), Lookup::Builtin) && !self.may_bind_dynamically(name)
     }
 
-    /// Whether the module may replace `qualified` (`time.sleep`), a member
-    /// of a module, at run time, so that using the name may reach something
-    /// else: it assigns or deletes that attribute of the module
-    /// (`time.sleep = fake`), or names it in a call, as a dotted string
-    /// (`mock.patch("time.sleep")`, `monkeypatch.setattr("app.time.sleep",
-    /// …)`) or as the module and the member's name (`setattr(time, "sleep",
-    /// …)`, `patch.object(time, "sleep")`). Attributes of other objects
-    /// (a mock standing in for the module) do not count.
-    pub fn may_patch(&self, qualified: &str) -> bool {
-        let Some((module, member)) = qualified.rsplit_once('.') else {
-            return false;
-        };
-        let is_module = |expr: &Expr, scope: ScopeId| {
-            self.qualified_name(expr, scope)
-                .is_some_and(|name| name.as_str() == module)
-        };
-        let by_call = self.calls.iter().any(|site| {
-            let arguments = &site.call.arguments;
-            let mut names_member = false;
-            for argument in arguments
-                .args
-                .iter()
-                .chain(arguments.keywords.iter().map(|k| &k.value))
-            {
-                let Expr::StringLiteral(string) = argument else {
-                    continue;
-                };
-                let text = string.value.to_str();
-                if text
-                    .strip_suffix(qualified)
-                    .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
-                {
-                    return true;
-                }
-                names_member |= text == member;
-            }
-            names_member
-                && arguments
-                    .args
-                    .iter()
-                    .any(|argument| is_module(argument, site.scope))
-        });
-        if by_call {
-            return true;
-        }
-        let mut finder = AttributeWrites {
-            member,
-            found: Vec::new(),
-        };
-        finder.visit_body(&self.module.body);
-        finder
-            .found
-            .iter()
-            .any(|value| is_module(value, self.scope_at(value.start())))
-    }
-
     /// Whether the module drives coroutines by hand, as a test helper or a
     /// small scheduler does: its coroutines may run with no event loop at
     /// all, where `asyncio.sleep` and `get_running_loop()` raise
@@ -411,23 +355,6 @@ impl<'a> SemanticModel<'a> {
 }
 
 /// The objects whose attribute `member` the code assigns or deletes.
-struct AttributeWrites<'a, 'm> {
-    member: &'m str,
-    found: Vec<&'a Expr>,
-}
-
-impl<'a> Visitor<'a> for AttributeWrites<'a, '_> {
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        if let Expr::Attribute(attribute) = expr
-            && matches!(attribute.ctx, ExprContext::Store | ExprContext::Del)
-            && attribute.attr.as_str() == self.member
-        {
-            self.found.push(&attribute.value);
-        }
-        visitor::walk_expr(self, expr);
-    }
-}
-
 /// Finds [`SemanticModel::module_code_entry`]: walks module-level code
 /// (not function or lambda bodies, which run later) in source order.
 struct EntryFinder<'m, 'a> {

@@ -1,0 +1,327 @@
+//! Which members of imported modules the module may replace at run time
+//! (`asyncio.Queue = CompatQueue`, `setattr(asyncio, "sleep", fake)`,
+//! `mock.patch("asyncio.sleep")`, `vars(asyncio)[name] = …`): a fix that
+//! rewrites a use of `asyncio.X` into something else keeps the program's
+//! meaning only while `asyncio.X` is asyncio's own `X`. Built once, on the
+//! first question, from one walk of the module.
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, ExprCall, ExprContext, InterpolatedStringElement};
+use ruff_text_size::Ranged;
+use rustc_hash::FxHashSet;
+
+use super::imports::Lookup;
+use super::{BindingKind, SemanticModel};
+
+/// What the module may replace in other modules (see
+/// [`SemanticModel::may_patch`]).
+#[derive(Debug, Default)]
+pub struct Patches {
+    /// Members assigned or deleted through the module (`time.sleep = …`,
+    /// `setattr(time, "sleep", …)`, `patch.object(time, "sleep")`), by
+    /// qualified name (`time.sleep`).
+    members: FxHashSet<String>,
+    /// Dotted strings given to calls (`mock.patch("app.time.sleep")`): a
+    /// member reached through another module's attribute counts too.
+    dotted: Vec<String>,
+    /// The literal start of a target the code builds
+    /// (`mock.patch(f"asyncio.{name}")` starts with `asyncio.`).
+    prefixes: Vec<String>,
+    /// Modules any member of which may be replaced: the module object
+    /// handed to a call (`patch.multiple(asyncio, sleep=…)`, `setattr(asyncio,
+    /// name, …)`), stored (`m = asyncio`), or its namespace reached
+    /// (`asyncio.__dict__`, `vars(asyncio)`).
+    any_member_of: FxHashSet<String>,
+    /// A patch target the code computes and does not spell
+    /// (`mock.patch(target)`, `monkeypatch.setattr(target, value)`): any
+    /// member of any module.
+    anything: bool,
+}
+
+impl Patches {
+    fn may_patch(&self, qualified: &str) -> bool {
+        if self.anything || self.members.contains(qualified) {
+            return true;
+        }
+        let mut module = qualified;
+        while let Some((parent, _)) = module.rsplit_once('.') {
+            if self.any_member_of.contains(parent) {
+                return true;
+            }
+            module = parent;
+        }
+        self.dotted.iter().any(|text| {
+            text.strip_suffix(qualified)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        }) || self
+            .prefixes
+            .iter()
+            .any(|prefix| prefix_may_reach(prefix, qualified))
+    }
+}
+
+/// Whether a dotted target that starts with `prefix` and goes on with
+/// text the code computes may end in `qualified`: some tail of `prefix`
+/// that starts a segment is where `qualified` may begin.
+fn prefix_may_reach(prefix: &str, qualified: &str) -> bool {
+    let starts = std::iter::once(0).chain(prefix.match_indices('.').map(|(i, _)| i + 1));
+    starts
+        .filter_map(|start| prefix.get(start..))
+        .any(|tail| qualified.starts_with(tail))
+}
+
+/// The name of a function that patches by a target it is given: `patch`
+/// (`mock.patch`, `patch.object`'s family), `setattr`, `delattr`
+/// (pytest's `monkeypatch.setattr("mod.name", value)` too).
+fn patcher_name(call: &ExprCall) -> Option<&str> {
+    let name = match call.func.as_ref() {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => return None,
+    };
+    matches!(name, "patch" | "setattr" | "delattr").then_some(name)
+}
+
+/// The literal text an f-string or a `+` concatenation starts with, when
+/// the rest is computed.
+fn computed_prefix(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::FString(string) => {
+            let mut prefix = String::new();
+            for part in &string.value {
+                match part {
+                    ruff_python_ast::FStringPart::Literal(literal) => {
+                        prefix.push_str(&literal.value)
+                    }
+                    ruff_python_ast::FStringPart::FString(fstring) => {
+                        for element in &fstring.elements {
+                            match element {
+                                InterpolatedStringElement::Literal(literal) => {
+                                    prefix.push_str(&literal.value);
+                                }
+                                InterpolatedStringElement::Interpolation(_) => {
+                                    return Some(prefix);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            None
+        }
+        Expr::BinOp(binop) => match binop.left.as_ref() {
+            Expr::StringLiteral(string) => Some(string.value.to_str().to_string()),
+            left => computed_prefix(left),
+        },
+        _ => None,
+    }
+}
+
+impl SemanticModel<'_> {
+    /// Whether the module may replace `qualified` (`asyncio.sleep`), a
+    /// member of a module, at run time, so that a use of the name may reach
+    /// something else: it assigns or deletes that attribute of the module
+    /// (`asyncio.sleep = fake`, `setattr(asyncio, "sleep", …)`,
+    /// `patch.object(asyncio, "sleep")`), names it in a call as a dotted
+    /// string (`mock.patch("asyncio.sleep")`, `monkeypatch.setattr(
+    /// "app.asyncio.sleep", …)`) or by a target built from a matching start
+    /// (`mock.patch(f"asyncio.{name}")`), hands the module object on or
+    /// stores it (`patch.multiple(asyncio, sleep=…)`, `setattr(asyncio, key,
+    /// …)`, `m = asyncio`), reaches its namespace (`asyncio.__dict__`,
+    /// `vars(asyncio)`, `patch.dict(asyncio.__dict__, …)`), or patches a
+    /// target it computes (`mock.patch(target)`). Attributes of
+    /// other objects (a mock standing in for the module) do not count.
+    pub fn may_patch(&self, qualified: &str) -> bool {
+        self.patches().may_patch(qualified)
+    }
+
+    fn patches(&self) -> &Patches {
+        self.patches.get_or_init(|| {
+            let mut finder = PatchFinder {
+                semantic: self,
+                patches: Patches::default(),
+            };
+            finder.visit_body(&self.module.body);
+            finder.patches
+        })
+    }
+
+    /// The module `expr` names, when it is a name bound by `import m` (or
+    /// an attribute chain on one, `os.path`): the module object itself.
+    fn module_named(&self, expr: &Expr) -> Option<String> {
+        let scope = self.scope_at(expr.start());
+        let mut head = expr;
+        while let Expr::Attribute(attribute) = head {
+            if attribute.attr.as_str().starts_with("__") {
+                return None;
+            }
+            head = &attribute.value;
+        }
+        let Expr::Name(name) = head else {
+            return None;
+        };
+        let Lookup::Bound { bindings, .. } = self.lookup(name.id.as_str(), scope) else {
+            return None;
+        };
+        let plain_import = bindings.iter().all(|&id| {
+            matches!(
+                self.binding(id).kind,
+                BindingKind::Import { from: false, .. }
+            )
+        });
+        if !plain_import {
+            return None;
+        }
+        self.qualified_name(expr, scope)
+            .map(|name| name.as_str().to_string())
+    }
+}
+
+struct PatchFinder<'m, 'a> {
+    semantic: &'m SemanticModel<'a>,
+    patches: Patches,
+}
+
+impl PatchFinder<'_, '_> {
+    fn literal(expr: Option<&Expr>) -> Option<&str> {
+        match expr {
+            Some(Expr::StringLiteral(string)) => Some(string.value.to_str()),
+            _ => None,
+        }
+    }
+
+    fn visit_call(&mut self, call: &ExprCall) {
+        let arguments = &call.arguments;
+        let patcher = patcher_name(call);
+        for (index, argument) in arguments.args.iter().enumerate() {
+            if let Some(text) = Self::literal(Some(argument)) {
+                if text.contains('.') {
+                    self.patches.dotted.push(text.to_string());
+                }
+                continue;
+            }
+            if let Some(module) = self.semantic.module_named(argument) {
+                // `setattr(asyncio, "sleep", …)`, `patch.object(asyncio,
+                // "sleep")`: the member named next; anything else may
+                // replace any member.
+                match Self::literal(arguments.args.get(index + 1)) {
+                    Some(member) if arguments.keywords.iter().all(|k| k.arg.is_some()) => {
+                        self.patches.members.insert(format!("{module}.{member}"));
+                    }
+                    _ => {
+                        self.patches.any_member_of.insert(module);
+                    }
+                }
+                continue;
+            }
+            if index == 0 && patcher.is_some() {
+                match computed_prefix(argument) {
+                    Some(prefix) => self.patches.prefixes.push(prefix),
+                    // `setattr(obj, name, value)` patches an object, not a
+                    // target; with two arguments (`monkeypatch.setattr(
+                    // target, value)`) and `patch(target)`, a target.
+                    None if patcher == Some("patch") || arguments.args.len() == 2 => {
+                        self.patches.anything |= !matches!(argument, Expr::StringLiteral(_));
+                    }
+                    None => {}
+                }
+            }
+            self.visit_expr(argument);
+        }
+        for keyword in &arguments.keywords {
+            if let Some(text) = Self::literal(Some(&keyword.value)) {
+                if text.contains('.') {
+                    self.patches.dotted.push(text.to_string());
+                }
+                continue;
+            }
+            self.visit_expr(&keyword.value);
+        }
+        self.visit_expr(&call.func);
+    }
+}
+
+impl<'b> Visitor<'b> for PatchFinder<'_, '_> {
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Call(call) => {
+                // `vars(asyncio)`: its namespace.
+                if let Expr::Name(func) = call.func.as_ref()
+                    && func.id.as_str() == "vars"
+                    && let [only] = &*call.arguments.args
+                    && let Some(module) = self.semantic.module_named(only)
+                {
+                    self.patches.any_member_of.insert(module);
+                    return;
+                }
+                self.visit_call(call);
+            }
+            Expr::Attribute(attribute) => {
+                if let Some(module) = self.semantic.module_named(&attribute.value) {
+                    let member = attribute.attr.as_str();
+                    if member == "__dict__" {
+                        self.patches.any_member_of.insert(module);
+                    } else if matches!(attribute.ctx, ExprContext::Store | ExprContext::Del) {
+                        self.patches.members.insert(format!("{module}.{member}"));
+                    }
+                    return;
+                }
+                visitor::walk_expr(self, expr);
+            }
+            // The module object itself used as a value (`m = asyncio`,
+            // `[asyncio]`): what happens to it is not seen.
+            Expr::Name(name) if name.ctx == ExprContext::Load => {
+                if let Some(module) = self.semantic.module_named(expr) {
+                    self.patches.any_member_of.insert(module);
+                }
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::parse;
+    use crate::semantic::SemanticModel;
+
+    fn patches(source: &str, qualified: &str) -> bool {
+        let parsed = parse(source).unwrap();
+        SemanticModel::build(parsed.syntax()).may_patch(qualified)
+    }
+
+    #[test]
+    fn members_replaced_through_the_module() {
+        for source in [
+            "import asyncio\nasyncio.Queue = CompatQueue\n",
+            "import asyncio as aio\ndel aio.Queue\n",
+            "import asyncio\nsetattr(asyncio, 'Queue', compat)\n",
+            "import asyncio\nsetattr(asyncio, name, compat)\n",
+            "import asyncio\nvars(asyncio)['Queue'] = compat\n",
+            "import asyncio\nasyncio.__dict__.update(Queue=compat)\n",
+            "import asyncio\nfrom unittest import mock\nmock.patch.multiple(asyncio, Queue=compat)\n",
+            "import asyncio\nfrom unittest import mock\nmock.patch.dict(asyncio.__dict__, {'Queue': 1})\n",
+            "import asyncio\nfrom unittest import mock\nmock.patch.object(asyncio, 'Queue')\n",
+            "from unittest import mock\nmock.patch('asyncio.Queue')\n",
+            "from unittest import mock\nmock.patch('app.asyncio.Queue', new=compat)\n",
+            "from unittest import mock\nmock.patch(f'asyncio.{NAME}')\n",
+            "from unittest import mock\nmock.patch('asyncio.' + NAME)\n",
+            "from unittest import mock\nmock.patch(target)\n",
+            "def test(monkeypatch):\n    monkeypatch.setattr(target, compat)\n",
+            "import asyncio\nm = asyncio\nm.Queue = compat\n",
+            "import asyncio\ndef f():\n    asyncio.Queue = compat\n",
+        ] {
+            assert!(patches(source, "asyncio.Queue"), "{source}");
+        }
+        for source in [
+            "import asyncio\nasyncio.sleep = fake\n",
+            "import asyncio\nsetattr(asyncio, 'sleep', compat)\n",
+            "import asyncio\nq = asyncio.Queue()\nq.x = 1\n",
+            "from unittest import mock\nmock.patch('asyncio.sleep')\n",
+            "import asyncio\nclass C:\n    pass\nsetattr(C, name, 1)\n",
+            "import asyncio\nprint(f'{x}')\nasyncio.run(main())\n",
+        ] {
+            assert!(!patches(source, "asyncio.Queue"), "{source}");
+        }
+    }
+}
