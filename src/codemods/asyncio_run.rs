@@ -12,7 +12,6 @@ use crate::fix::blocks::{
 };
 use crate::fix::layout::{full_line_end, indentation_at, line_start, previous_line};
 use crate::semantic::coroutines::CallResult;
-use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::{ScopeId, ScopeKind, ScopeNode, SemanticModel, Suite, UseKind};
 
 declare_codemod! {
@@ -304,7 +303,7 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
         let Some((getter, kind)) = chained_loop(semantic, site.call, site.scope) else {
             continue;
         };
-        if !runs_synchronously(semantic, site.scope) {
+        if semantic.nested_in_async_def(site.scope) {
             continue;
         }
         let message = index_message(semantic, site.call, site.scope, false);
@@ -411,7 +410,7 @@ fn index_message(
         facts.push(source);
     }
     if let ScopeNode::Function(def) = semantic.scope(scope).node
-        && semantic.scope(scope).parent == Some(MODULE_SCOPE)
+        && semantic.is_module_function(scope)
         && semantic
             .project()
             .is_some_and(|project| project.is_script(def.name.as_str()))
@@ -832,7 +831,7 @@ fn run_calls_by_receiver<'a>(
         if let Expr::Attribute(attribute) = site.call.func.as_ref()
             && attribute.attr.as_str() == "run_until_complete"
             && let Expr::Name(receiver) = attribute.value.as_ref()
-            && runs_synchronously(semantic, site.scope)
+            && !semantic.nested_in_async_def(site.scope)
         {
             calls.insert(receiver.start(), site.call);
         }
@@ -1087,22 +1086,9 @@ fn inner_call_problem(
 fn is_sync_block(semantic: &SemanticModel, scope: ScopeId) -> bool {
     match semantic.scope(scope).kind {
         ScopeKind::Module => true,
-        ScopeKind::Function { is_async: false } => runs_synchronously(semantic, scope),
+        ScopeKind::Function { is_async: false } => !semantic.nested_in_async_def(scope),
         _ => false,
     }
-}
-
-/// Whether no enclosing scope of `scope` is an `async def`.
-fn runs_synchronously(semantic: &SemanticModel, scope: ScopeId) -> bool {
-    let mut current = Some(scope);
-    while let Some(id) = current {
-        let scope = semantic.scope(id);
-        if matches!(scope.kind, ScopeKind::Function { is_async: true }) {
-            return false;
-        }
-        current = scope.parent;
-    }
-    true
 }
 
 fn line_of(ctx: &Context, offset: TextSize) -> usize {

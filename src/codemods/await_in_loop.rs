@@ -8,7 +8,6 @@ use crate::codemods::support::{significant_after, significant_before, single_ass
 use crate::fix::blocks::delete_statements_keeping_comments;
 use crate::fix::layout::{LineStyle, call_layout, is_own_lines, line_end};
 use crate::semantic::imports::Lookup;
-use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::{BindingKind, Callee, ScopeId, ScopeKind, ScopeNode, SemanticModel, UseKind};
 
 declare_codemod! {
@@ -550,8 +549,7 @@ fn callee_kind<'a>(
         Some(def)
             if semantic
                 .scope_of_function(def)
-                .and_then(|s| semantic.scope(s).parent)
-                == Some(MODULE_SCOPE) =>
+                .is_some_and(|s| semantic.is_module_function(s)) =>
         {
             CalleeKind::Module(def)
         }

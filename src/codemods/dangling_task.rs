@@ -148,12 +148,7 @@ fn dangling_task(ctx: &Context, out: &mut Findings) {
                 ));
                 continue;
             }
-            let name = TASK_NAMES
-                .iter()
-                .find(|name| semantic.is_free_name(name, suite.scope, None))
-                .map(|name| (*name).to_string())
-                .or_else(|| semantic.fresh_name("task", suite.scope));
-            let Some(name) = name else {
+            let Some(name) = semantic.fresh_name(TASK_NAMES, suite.scope) else {
                 finding.note(
                     "the function reads its own variables (`locals()`, `vars()`, `eval`, a frame): a new local name would show there",
                 );

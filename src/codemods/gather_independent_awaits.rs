@@ -10,7 +10,7 @@ use crate::semantic::effects::OuterUses;
 use crate::semantic::imports::Lookup;
 use crate::semantic::names::{NameFacts, reads_and_writes};
 use crate::semantic::objects::{BaseKind, Link, ObjectOwner, ObjectPath, ReachedObjects};
-use crate::semantic::{BindingKind, ScopeId, ScopeKind, SemanticModel, UseKind};
+use crate::semantic::{BindingKind, ScopeId, SemanticModel, UseKind};
 
 declare_codemod! {
     /// ## What it does
@@ -1001,18 +1001,10 @@ fn read_by_closure(semantic: &SemanticModel, name: &str, owner: ScopeId) -> bool
     if !semantic.scope(owner).has_nested_scopes() {
         return false;
     }
-    semantic.uses_of(name, owner).iter().any(|use_| {
-        use_.kind == UseKind::Read && use_.scope != owner && {
-            let mut current = Some(use_.scope);
-            let mut deferred = false;
-            while let Some(id) = current.filter(|&id| id != owner) {
-                let scope = semantic.scope(id);
-                deferred |= !matches!(scope.kind, ScopeKind::Comprehension { .. });
-                current = scope.parent;
-            }
-            deferred
-        }
-    })
+    semantic
+        .uses_of(name, owner)
+        .iter()
+        .any(|use_| use_.kind == UseKind::Read && semantic.deferred_within(use_.scope, owner))
 }
 
 /// Whether one of the words of `name` (split at `_` and at camel-case

@@ -3,7 +3,7 @@ use ruff_python_ast::{ExceptHandler, ExceptHandlerExceptHandler, StmtTry};
 
 use crate::codemods::prelude::*;
 use crate::fix::layout::{indent_unit, indentation_at, line_start};
-use crate::semantic::{ScopeId, ScopeKind, SemanticModel};
+use crate::semantic::{ScopeId, SemanticModel};
 use crate::source::line_ending;
 
 declare_codemod! {
@@ -334,21 +334,11 @@ fn can_be_cancelled(semantic: &SemanticModel, body: &[Stmt], scope: ScopeId) -> 
 fn raises(semantic: &SemanticModel, handler: &ExceptHandlerExceptHandler, scope: ScopeId) -> bool {
     let mut finder = Raises::default();
     finder.visit_body(&handler.body);
-    finder.raises.iter().any(|&offset| {
-        // A class body runs in place; a def or lambda body does not.
-        let mut current = Some(semantic.scope_at(offset));
-        while let Some(id) = current {
-            if id == scope {
-                return true;
-            }
-            let this = semantic.scope(id);
-            if matches!(this.kind, ScopeKind::Function { .. } | ScopeKind::Lambda) {
-                return false;
-            }
-            current = this.parent;
-        }
-        false
-    })
+    // A class body runs in place; a def or lambda body does not.
+    finder
+        .raises
+        .iter()
+        .any(|&offset| semantic.runs_in_place_within(semantic.scope_at(offset), scope))
 }
 
 /// Whether the handler hands the caught exception on rather than swallowing

@@ -743,14 +743,7 @@ fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
                 }
                 // The statement around the call, in the scope whose code
                 // runs it (a lambda's body runs later, elsewhere).
-                let mut scope = site.scope;
-                loop {
-                    let this = semantic.scope(scope);
-                    match (this.kind, this.parent) {
-                        (ScopeKind::Comprehension { .. }, Some(parent)) => scope = parent,
-                        _ => break,
-                    }
-                }
+                let scope = semantic.statement_scope(site.scope);
                 // A lambda's body runs wherever the lambda is called, which
                 // is not followed: its callers may match the errors by type.
                 if semantic.scope(scope).kind == ScopeKind::Lambda {
@@ -806,11 +799,7 @@ fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
 /// then is not seen.
 fn used_as_value(semantic: &SemanticModel, def: &StmtFunctionDef, def_scope: ScopeId) -> bool {
     let name = def.name.as_str();
-    let is_method = semantic
-        .scope(def_scope)
-        .parent
-        .is_some_and(|parent| matches!(semantic.scope(parent).kind, ScopeKind::Class));
-    if is_method {
+    if semantic.is_method(def_scope) {
         return semantic.reads_attribute_as_value(name);
     }
     semantic.references_named(name).any(|reference| {
@@ -843,13 +832,7 @@ fn may_call(
                 && matches!(semantic.lookup(name, site.scope), Lookup::Bound { bindings, .. }
                     if bindings.iter().any(|&id| matches!(semantic.binding(id).kind, BindingKind::FunctionDef(d) if std::ptr::eq(d, def))))
         }
-        Expr::Attribute(callee) => {
-            callee.attr.as_str() == name
-                && semantic
-                    .scope(def_scope)
-                    .parent
-                    .is_some_and(|parent| matches!(semantic.scope(parent).kind, ScopeKind::Class))
-        }
+        Expr::Attribute(callee) => callee.attr.as_str() == name && semantic.is_method(def_scope),
         _ => false,
     }
 }
@@ -1292,7 +1275,7 @@ fn build_fix(
 
     let task_group = fix.ensure_import("asyncio", "TaskGroup")?;
     let tg = semantic
-        .fresh_name("tg", owner)
+        .fresh_name(&["tg"], owner)
         .ok_or_else(|| anyhow::anyhow!("no free name for the task group"))?;
     fix.title(format!("Run the tasks in an `{task_group}`"));
     let create_task = format!("{tg}.create_task");
@@ -1352,7 +1335,7 @@ fn build_fix(
                 .first()
                 .ok_or_else(|| anyhow::anyhow!("internal error: no wait"))?;
             let item = semantic
-                .fresh_name("t", owner)
+                .fresh_name(&["t"], owner)
                 .unwrap_or_else(|| "t".to_string());
             let results = format!("[{item}.result() for {item} in {name}]");
             let results_needed = match statement.outcome {
@@ -1526,7 +1509,7 @@ fn build_inline_fix(
         Some(text) => inner.push(Edit::replacement(stmt.range(), text)),
         None => {
             let tasks = semantic
-                .fresh_name("tasks", owner)
+                .fresh_name(&["tasks"], owner)
                 .ok_or_else(|| anyhow::anyhow!("no free name for the task list"))?;
             let expr = maker.expr();
             // What goes around the maker: `R = await asyncio.gather(*` and
@@ -1579,7 +1562,7 @@ fn build_inline_fix(
             inner.push(Edit::replacement(stmt.range(), text));
             if results_needed {
                 let item = semantic
-                    .fresh_name("t", owner)
+                    .fresh_name(&["t"], owner)
                     .unwrap_or_else(|| "t".to_string());
                 let before = TextRange::new(stmt.start(), statement.awaited.start());
                 let after = TextRange::new(statement.awaited.end(), stmt.end());

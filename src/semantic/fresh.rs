@@ -41,16 +41,21 @@ impl<'a> SemanticModel<'a> {
             && !self.reads_own_frame(scope)
     }
 
-    /// `base` when it is free in `scope` (see [`Self::is_free_name`]), else
-    /// `base2`, `base3`, ...; `None` when the function reads its own frame,
-    /// where no new name is invisible.
-    pub fn fresh_name(&self, base: &str, scope: ScopeId) -> Option<String> {
+    /// The first of `names` that is free in `scope` (see
+    /// [`Self::is_free_name`]), else the first name numbered: `task2`,
+    /// `task3`, ...; `None` when the function reads its own frame, where no
+    /// new name is invisible. Every fix that binds a new name picks it here.
+    pub fn fresh_name(&self, names: &[&str], scope: ScopeId) -> Option<String> {
         if self.reads_own_frame(scope) {
             return None;
         }
-        if self.is_free_name(base, scope, None) {
-            return Some(base.to_string());
+        if let Some(name) = names
+            .iter()
+            .find(|name| self.is_free_name(name, scope, None))
+        {
+            return Some((*name).to_string());
         }
+        let base = names.first()?;
         (2u32..1000)
             .map(|n| format!("{base}{n}"))
             .find(|name| self.is_free_name(name, scope, None))
@@ -161,7 +166,7 @@ mod tests {
         let at = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
         with_context(source, |ctx| {
             let semantic = ctx.semantic;
-            semantic.fresh_name(base, semantic.scope_at(at))
+            semantic.fresh_name(&[base], semantic.scope_at(at))
         })
     }
 
@@ -259,6 +264,27 @@ mod tests {
             )
             .is_some()
         );
+    }
+
+    #[test]
+    fn the_first_free_name_of_several_is_taken_then_the_first_numbered() {
+        let pick = |source: &str| {
+            let at = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
+            with_context(source, |ctx| {
+                let semantic = ctx.semantic;
+                semantic.fresh_name(&["task", "bg"], semantic.scope_at(at))
+            })
+        };
+        assert_eq!(pick("async def f():\n    HERE\n").as_deref(), Some("task"));
+        assert_eq!(
+            pick("async def f(task):\n    HERE\n").as_deref(),
+            Some("bg")
+        );
+        assert_eq!(
+            pick("async def f(task):\n    global bg\n    HERE\n").as_deref(),
+            Some("task2")
+        );
+        assert_eq!(pick("async def f():\n    HERE\n    eval('1')\n"), None);
     }
 
     #[test]

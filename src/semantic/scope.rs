@@ -252,14 +252,71 @@ impl<'a> SemanticModel<'a> {
 
     /// Whether `inner` is `outer` or nested (at any depth) inside it.
     pub fn is_within(&self, inner: ScopeId, outer: ScopeId) -> bool {
-        let mut current = Some(inner);
-        while let Some(id) = current {
+        self.ancestors(inner).any(|id| id == outer)
+    }
+
+    /// `scope`, then each scope around it, out to the module.
+    pub fn ancestors(&self, scope: ScopeId) -> impl Iterator<Item = ScopeId> + '_ {
+        std::iter::successors(Some(scope), |&id| self.scope(id).parent)
+    }
+
+    /// Whether `scope` is an `async def` or lies (at any depth, through
+    /// defs, lambdas and classes too) inside one.
+    pub fn nested_in_async_def(&self, scope: ScopeId) -> bool {
+        self.ancestors(scope).any(|id| self.is_coroutine_scope(id))
+    }
+
+    /// Whether code in `inner`, a scope inside `outer`, may run later than
+    /// `outer`'s own code reaches it: a def, lambda or class lies between
+    /// them. Comprehensions, generator expressions included, do not count;
+    /// `inner` being `outer` is `false`.
+    pub fn deferred_within(&self, inner: ScopeId, outer: ScopeId) -> bool {
+        self.ancestors(inner)
+            .take_while(|&id| id != outer)
+            .any(|id| !matches!(self.scope(id).kind, ScopeKind::Comprehension { .. }))
+    }
+
+    /// Whether code in `inner` runs as part of `outer`'s body, in place:
+    /// `inner` is `outer`, or reaches it through class bodies and
+    /// comprehensions only (a def's or lambda's body runs when called).
+    pub fn runs_in_place_within(&self, inner: ScopeId, outer: ScopeId) -> bool {
+        for id in self.ancestors(inner) {
             if id == outer {
                 return true;
             }
-            current = self.scope(id).parent;
+            if matches!(
+                self.scope(id).kind,
+                ScopeKind::Function { .. } | ScopeKind::Lambda
+            ) {
+                return false;
+            }
         }
         false
+    }
+
+    /// The scope whose statements hold code of `scope`: `scope` itself,
+    /// or, for a comprehension or generator expression, the nearest scope
+    /// around it that is none.
+    pub fn statement_scope(&self, scope: ScopeId) -> ScopeId {
+        self.ancestors(scope)
+            .find(|&id| !matches!(self.scope(id).kind, ScopeKind::Comprehension { .. }))
+            .unwrap_or(scope)
+    }
+
+    /// Whether `scope` is the body of a function defined directly in a
+    /// class body (a method).
+    pub fn is_method(&self, scope: ScopeId) -> bool {
+        self.scope(scope).is_function()
+            && self
+                .scope(scope)
+                .parent
+                .is_some_and(|parent| self.scope(parent).kind == ScopeKind::Class)
+    }
+
+    /// Whether `scope` is the body of a function defined directly at module
+    /// level.
+    pub fn is_module_function(&self, scope: ScopeId) -> bool {
+        self.scope(scope).is_function() && self.scope(scope).parent == Some(MODULE_SCOPE)
     }
 }
 
@@ -407,5 +464,111 @@ mod tests {
         ] {
             assert!(!refused(source, PyVersion::PY310), "{source}");
         }
+    }
+
+    /// The offset of the first `marker` in `source`.
+    fn at(source: &str, marker: &str) -> TextSize {
+        TextSize::new(source.find(marker).expect("a marker") as u32)
+    }
+
+    #[test]
+    fn ancestors_run_from_the_scope_out_to_the_module() {
+        let source = "class C:\n    def m(self):\n        return [HERE for x in y]\n";
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let kinds: Vec<_> = semantic
+                .ancestors(semantic.scope_at(at(source, "HERE")))
+                .map(|id| semantic.scope(id).kind)
+                .collect();
+            use crate::semantic::ScopeKind::*;
+            assert_eq!(
+                kinds,
+                [
+                    Comprehension {
+                        is_generator: false
+                    },
+                    Function { is_async: false },
+                    Class,
+                    Module
+                ]
+            );
+        });
+    }
+
+    #[test]
+    fn nested_in_async_def_looks_through_every_kind_of_scope() {
+        let source = "async def f():\n    def g():\n        class C:\n            A = lambda: HERE\ndef h():\n    THERE\n";
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            assert!(semantic.nested_in_async_def(semantic.scope_at(at(source, "HERE"))));
+            assert!(!semantic.nested_in_async_def(semantic.scope_at(at(source, "THERE"))));
+            assert!(!semantic.nested_in_async_def(crate::semantic::scope::MODULE_SCOPE));
+        });
+    }
+
+    #[test]
+    fn deferred_within_counts_defs_lambdas_and_classes_not_comprehensions() {
+        let source = "def f():\n    OWN\n    [COMP for a in b]\n    (GEN for a in b)\n    lambda: LAM\n    def g():\n        [DEF for a in b]\n    class C:\n        CLS\n";
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let scope = |marker| semantic.scope_at(at(source, marker));
+            let outer = scope("OWN");
+            for marker in ["OWN", "COMP", "GEN"] {
+                assert!(!semantic.deferred_within(scope(marker), outer), "{marker}");
+            }
+            for marker in ["LAM", "DEF", "CLS"] {
+                assert!(semantic.deferred_within(scope(marker), outer), "{marker}");
+            }
+        });
+    }
+
+    #[test]
+    fn runs_in_place_within_passes_classes_and_comprehensions_only() {
+        let source = "def f():\n    OWN\n    class C:\n        CLS = [COMP for a in b]\n    lambda: LAM\n    def g():\n        DEF\ndef h():\n    ELSEWHERE\n";
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let scope = |marker| semantic.scope_at(at(source, marker));
+            let outer = scope("OWN");
+            for marker in ["OWN", "CLS", "COMP"] {
+                assert!(
+                    semantic.runs_in_place_within(scope(marker), outer),
+                    "{marker}"
+                );
+            }
+            for marker in ["LAM", "DEF", "ELSEWHERE"] {
+                assert!(
+                    !semantic.runs_in_place_within(scope(marker), outer),
+                    "{marker}"
+                );
+            }
+        });
+    }
+
+    #[test]
+    fn statement_scope_leaves_comprehensions_and_generators() {
+        let source = "def f():\n    OWN\n    x = [[(HERE for a in b) for c in d] for e in g]\n    lambda: LAM\n";
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let scope = |marker| semantic.scope_at(at(source, marker));
+            assert_eq!(semantic.statement_scope(scope("HERE")), scope("OWN"));
+            assert_eq!(semantic.statement_scope(scope("OWN")), scope("OWN"));
+            assert_eq!(semantic.statement_scope(scope("LAM")), scope("LAM"));
+        });
+    }
+
+    #[test]
+    fn methods_and_module_functions() {
+        let source = "def f():\n    F\n    def g():\n        G\nclass C:\n    def m(self):\n        M\n    X = [CLS for a in b]\n";
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let scope = |marker| semantic.scope_at(at(source, marker));
+            assert!(semantic.is_module_function(scope("F")));
+            assert!(!semantic.is_module_function(scope("G")));
+            assert!(!semantic.is_module_function(scope("M")));
+            assert!(semantic.is_method(scope("M")));
+            assert!(!semantic.is_method(scope("F")));
+            assert!(!semantic.is_method(scope("CLS")));
+            assert!(!semantic.is_module_function(crate::semantic::scope::MODULE_SCOPE));
+        });
     }
 }
