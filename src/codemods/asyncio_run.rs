@@ -3,15 +3,15 @@ use ruff_python_ast::token::TokenKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{single_assignment, statement_value};
 use crate::fix::Edit;
 use crate::fix::FixBuilder;
 use crate::fix::blocks::{
-    comments_in, delete_statements_keeping_comments, find_token, remove_lines_keeping_comments,
-    unwrap_block,
+    delete_statements_keeping_comments, remove_lines_keeping_comments, unwrap_block,
 };
 use crate::fix::layout::{full_line_end, indentation_at, line_start, previous_line};
+use crate::fix::syntax::{comments_in, find_token};
 use crate::semantic::coroutines::CallResult;
+use crate::semantic::statements::{single_assignment, statement_value};
 use crate::semantic::{ScopeId, ScopeKind, ScopeNode, SemanticModel, Suite, UseKind};
 
 declare_codemod! {

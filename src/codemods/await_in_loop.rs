@@ -4,10 +4,11 @@ use ruff_python_ast::{AnyNodeRef, ExprRef, StmtFunctionDef};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{significant_after, significant_before, single_assignment};
 use crate::fix::blocks::delete_statements_keeping_comments;
 use crate::fix::layout::{LineStyle, call_layout, is_own_lines, line_end};
+use crate::fix::syntax::{significant_after, significant_before};
 use crate::semantic::imports::Lookup;
+use crate::semantic::statements::single_assignment;
 use crate::semantic::{BindingKind, Callee, ScopeId, ScopeKind, ScopeNode, SemanticModel, UseKind};
 
 declare_codemod! {

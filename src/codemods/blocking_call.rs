@@ -1,12 +1,12 @@
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{
-    Brackets, bracket_items, significant_after, statement_value, width,
-};
 use crate::fix::FixBuilder;
+use crate::fix::layout::{Brackets, bracket_items, width};
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
+use crate::fix::syntax::significant_after;
 use crate::semantic::known::{self, BlockingResult};
+use crate::semantic::statements::statement_value;
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
 use crate::source::line_ending;
 
@@ -495,7 +495,7 @@ fn move_call(
     let paren = arguments.start();
     let after_paren = paren + TextSize::of('(');
     if arguments.is_empty() {
-        if crate::fix::layout::contains_comment(ctx.tokens, arguments.range()) {
+        if crate::fix::syntax::contains_comment(ctx.tokens, arguments.range()) {
             anyhow::bail!("a comment inside the empty argument list would be lost");
         }
         fix.replace(arguments.range(), ")");

@@ -4,8 +4,9 @@ use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::codemods::prelude::*;
 use crate::fix::layout::{
-    LineStyle, call_layout, line_end, line_start, multiline_strings, reindent, tokens_overlapping,
+    LineStyle, call_layout, line_end, line_start, multiline_strings, reindent,
 };
+use crate::fix::syntax::tokens_overlapping;
 use crate::semantic::effects::OuterUses;
 use crate::semantic::imports::Lookup;
 use crate::semantic::names::{NameFacts, reads_and_writes};

@@ -2,8 +2,8 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{needs_parentheses_after_await, significant_after};
 use crate::fix::layout::{delete_lines_keeping_comment, is_alone_on_lines};
+use crate::fix::syntax::{needs_parentheses_after_await, significant_after};
 use crate::semantic::coroutines::NonCoroutineUse;
 use crate::semantic::{ScopeId, ScopeNode, SemanticModel};
 
@@ -204,7 +204,7 @@ fn legacy_coroutine(ctx: &Context, out: &mut Findings) {
             fix.remove_import_if_unused(&decorator.expression);
             let last_decorator = def.decorator_list.last().map_or(def.start(), Ranged::end);
             // After the last decorator's line break: `def`.
-            let keyword = crate::fix::layout::tokens_overlapping(
+            let keyword = crate::fix::syntax::tokens_overlapping(
                 ctx.tokens,
                 TextRange::new(last_decorator, def.end()),
             )

@@ -1,10 +1,9 @@
 use ruff_python_ast::token::TokenKind;
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::{significant_after, significant_before};
 use crate::fix::Edit;
-use crate::fix::layout::contains_comment;
 use crate::fix::layout::{full_line_end, line_end, line_start};
+use crate::fix::syntax::{contains_comment, significant_after, significant_before};
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
 
 declare_codemod! {

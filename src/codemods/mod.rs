@@ -5,6 +5,8 @@
 mod asyncio_run;
 mod await_in_loop;
 mod blocking_call;
+#[cfg(test)]
+mod composition;
 mod dangling_task;
 mod ensure_future;
 mod gather_independent_awaits;
@@ -15,7 +17,6 @@ mod missing_await;
 mod run_in_coroutine;
 mod session_per_iteration;
 mod sleep_in_async;
-mod support;
 mod swallowed_cancel;
 mod task_classmethods;
 mod taskgroup;

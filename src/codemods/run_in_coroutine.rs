@@ -5,10 +5,8 @@ use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::needs_parentheses_after_await;
-use crate::fix::layout::{
-    contains_comment, indentation_at, line_start, multiline_strings, reindent, tokens_overlapping,
-};
+use crate::fix::layout::{indentation_at, line_start, multiline_strings, reindent};
+use crate::fix::syntax::{contains_comment, needs_parentheses_after_await, tokens_overlapping};
 use crate::semantic::{CallSite, SemanticModel};
 
 declare_codemod! {

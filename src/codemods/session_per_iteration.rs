@@ -2,12 +2,12 @@ use ruff_python_ast::visitor::{self, Visitor};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::single_assignment;
 use crate::fix::layout::{
     full_line_end, indentation_at, is_alone_on_lines, line_start, multiline_strings, reindent,
 };
 use crate::semantic::imports::Lookup;
 use crate::semantic::names::{expr_reads_and_writes, reads_and_writes};
+use crate::semantic::statements::single_assignment;
 use crate::semantic::{BindingKind, ScopeId, SemanticModel, UseKind, known};
 
 declare_codemod! {

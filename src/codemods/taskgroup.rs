@@ -4,15 +4,16 @@ use ruff_python_ast::{AnyNodeRef, ExceptHandler, ExprRef, StmtFunctionDef};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::single_assignment;
 use crate::fix::layout::{
-    LineStyle, contains_comment, delete_statements, full_line_end, indentation_at,
-    is_alone_on_lines, line_end, multiline_strings, reindent, tokens_overlapping, wrap_statements,
+    LineStyle, delete_statements, full_line_end, indentation_at, is_alone_on_lines, line_end,
+    multiline_strings, reindent, wrap_statements,
 };
+use crate::fix::syntax::{contains_comment, tokens_overlapping};
 use crate::fix::{Edit, FixBuilder};
 use crate::semantic::imports::Lookup;
 use crate::semantic::outcomes::OutcomeSite;
 use crate::semantic::scope::ScopeKind;
+use crate::semantic::statements::single_assignment;
 use crate::semantic::{BindingKind, ScopeId, SemanticModel, Suite, UseKind};
 
 declare_codemod! {

@@ -5,7 +5,8 @@ use ruff_python_ast::{ExceptHandler, ExprContext};
 
 use crate::codemods::prelude::*;
 use crate::fix::Edit;
-use crate::fix::layout::{contains_comment, delete_statements};
+use crate::fix::layout::delete_statements;
+use crate::fix::syntax::contains_comment;
 use crate::semantic::imports::Lookup;
 use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::{Binding, BindingKind, ScopeId, SemanticModel};

@@ -1,6 +1,7 @@
 use crate::codemods::prelude::*;
 use crate::fix::blocks::delete_statements_keeping_comments;
-use crate::fix::layout::{contains_comment, line_start};
+use crate::fix::layout::line_start;
+use crate::fix::syntax::contains_comment;
 use crate::fix::{Edit, FixBuilder};
 use crate::semantic::{Callee, ScopeId, SemanticModel, UseKind};
 

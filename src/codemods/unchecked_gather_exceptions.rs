@@ -1,5 +1,6 @@
 use crate::codemods::prelude::*;
-use crate::codemods::support::{significant_before, single_assignment};
+use crate::fix::syntax::significant_before;
+use crate::semantic::statements::single_assignment;
 use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::semantic::{CallSite, ScopeId, ScopeNode, SemanticModel, UseKind};

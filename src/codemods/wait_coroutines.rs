@@ -1,5 +1,5 @@
 use crate::codemods::prelude::*;
-use crate::codemods::support::{Brackets, bracket_items, width};
+use crate::fix::layout::{Brackets, bracket_items, width};
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::{ScopeId, SemanticModel};

@@ -3,13 +3,14 @@ use ruff_python_ast::helpers::any_over_expr;
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::codemods::support::statement_value;
 use crate::fix::blocks::{
     one_liner_block_indent, wrap_one_liner_hoisting, wrap_statement_hoisting,
 };
-use crate::fix::layout::{contains_comment, indent_unit, indentation_at};
+use crate::fix::layout::{indent_unit, indentation_at};
+use crate::fix::syntax::contains_comment;
 use crate::semantic::imports::Lookup;
 use crate::semantic::numbers::{is_non_positive_literal, names_read};
+use crate::semantic::statements::statement_value;
 use crate::semantic::{ScopeId, SemanticModel};
 
 declare_codemod! {

@@ -6,34 +6,17 @@
 
 use anyhow::bail;
 use ruff_python_ast::Stmt;
-use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_ast::token::TokenKind;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::context::Context;
 use super::edit::Edit;
 use super::layout::{
     delete_statements, full_line_end, indent_unit, indentation_at, is_alone_on_lines, line_end,
-    line_start, line_text, multiline_strings, tokens_overlapping,
+    line_start, line_text, multiline_strings,
 };
+use super::syntax::{comments_in, tokens_overlapping};
 use crate::source::line_ending;
-
-/// The ranges of the comments that lie inside `range`.
-pub fn comments_in(tokens: &Tokens, range: TextRange) -> Vec<TextRange> {
-    tokens_overlapping(tokens, range)
-        .iter()
-        .filter(|t| t.kind() == TokenKind::Comment && range.contains_range(t.range()))
-        .map(Ranged::range)
-        .collect()
-}
-
-/// The range of the first token of `kind` inside `range` (a keyword such as
-/// `finally`, which the AST does not locate).
-pub fn find_token(tokens: &Tokens, range: TextRange, kind: TokenKind) -> Option<TextRange> {
-    tokens_overlapping(tokens, range)
-        .iter()
-        .find(|t| t.kind() == kind && range.contains_range(t.range()))
-        .map(Ranged::range)
-}
 
 /// Edits that re-indent every line starting in `lines`: its leading `from`
 /// becomes `to`. Left alone: blank lines, lines that start inside a
@@ -484,6 +467,7 @@ mod tests {
 
     use super::*;
     use crate::fix::apply::splice;
+    use crate::fix::syntax::find_token;
     use crate::test_support::with_context;
 
     fn apply(source: &str, mut edits: Vec<Edit>) -> String {

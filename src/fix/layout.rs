@@ -9,6 +9,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::context::Context;
 use super::edit::Edit;
+use super::syntax::{significant_after, significant_before, tokens_overlapping};
 use crate::semantic::SemanticModel;
 use crate::source::line_ending;
 
@@ -172,22 +173,6 @@ pub fn multiline_strings(source: &str, tokens: &Tokens, range: TextRange) -> Vec
         }
     }
     out
-}
-
-/// The tokens that overlap `range`. (`Tokens::in_range` panics on an offset
-/// inside a token; this never does.)
-pub fn tokens_overlapping(tokens: &Tokens, range: TextRange) -> &[ruff_python_ast::token::Token] {
-    let first = tokens.partition_point(|t| t.end() <= range.start());
-    let last = tokens.partition_point(|t| t.start() < range.end());
-    tokens.get(first..last.max(first)).unwrap_or(&[])
-}
-
-/// Whether a comment lies in `range`: an edit that replaces the range
-/// would lose it.
-pub fn contains_comment(tokens: &Tokens, range: TextRange) -> bool {
-    tokens_overlapping(tokens, range)
-        .iter()
-        .any(|token| token.kind() == TokenKind::Comment)
 }
 
 /// Re-indents the lines of `text` (which starts at `origin` in `source`) by
@@ -508,6 +493,106 @@ pub fn right_hand_split(
         "{prefix}{callee}({eol}{}{body}{eol}{}){suffix}",
         inner.indent, style.indent
     )
+}
+
+/// How a bracketed list of items is laid out when generated code would
+/// not fit the line length: as black and ruff format do, all on one line
+/// when it fits, else the items together on one indented line between
+/// the brackets, else one item per line with a trailing comma.
+pub struct Brackets<'s> {
+    /// Characters on the line before the opening bracket's text.
+    pub before: usize,
+    /// Characters on the line after the closing bracket's text.
+    pub after: usize,
+    /// The indentation of the line the brackets start on.
+    pub indent: &'s str,
+    /// One indentation level.
+    pub unit: &'s str,
+    pub eol: &'s str,
+    pub line_length: usize,
+    /// Whether the items may share one line between the brackets (off for
+    /// a collection exploded on its own, which formatters put one per line).
+    pub hug: bool,
+}
+
+impl Brackets<'_> {
+    /// `open`, the items separated by commas, `close`, laid out to fit.
+    /// Items spanning lines keep everything as one line would have it.
+    pub fn layout(&self, open: &str, items: &[String], close: &str) -> String {
+        self.layout_nested(open, items, close, |_, _| None)
+    }
+
+    /// [`Self::layout`], where an item too long for its own line may be
+    /// laid out again by `relayout(index, indentation)` (a list argument
+    /// exploded in turn).
+    pub fn layout_nested(
+        &self,
+        open: &str,
+        items: &[String],
+        close: &str,
+        relayout: impl Fn(usize, &str) -> Option<String>,
+    ) -> String {
+        let joined = items.join(", ");
+        let one_line = format!("{open}{joined}{close}");
+        if items.iter().any(|item| item.contains(['\n', '\r']))
+            || self.before + width(&one_line) + self.after <= self.line_length
+        {
+            return one_line;
+        }
+        let (indent, unit, eol) = (self.indent, self.unit, self.eol);
+        let inner = format!("{indent}{unit}");
+        if self.hug && width(&inner) + width(&joined) <= self.line_length {
+            return format!("{open}{eol}{inner}{joined}{eol}{indent}{close}");
+        }
+        let mut out = format!("{open}{eol}");
+        // A lone item gets no trailing comma (black adds one only when it
+        // splits at commas).
+        let comma = if items.len() > 1 { "," } else { "" };
+        for (index, item) in items.iter().enumerate() {
+            let fits = width(&inner) + width(item) + width(comma) <= self.line_length;
+            let item = match fits {
+                true => None,
+                false => relayout(index, &inner),
+            }
+            .unwrap_or_else(|| item.clone());
+            out.push_str(&format!("{inner}{item}{comma}{eol}"));
+        }
+        out.push_str(indent);
+        out.push_str(close);
+        out
+    }
+}
+
+/// The width of generated text, in characters.
+pub fn width(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// The source text of each item of a comma-separated list between
+/// brackets (`inner` is the range between them), when each item sits
+/// directly between the brackets and commas (none is parenthesized on its
+/// own, so its range is all of its text) and no comment lies inside.
+pub fn bracket_items(
+    source: &str,
+    tokens: &Tokens,
+    inner: TextRange,
+    items: &[TextRange],
+) -> Option<Vec<String>> {
+    if super::syntax::contains_comment(tokens, inner) {
+        return None;
+    }
+    let mut texts = Vec::with_capacity(items.len());
+    for item in items {
+        let before = significant_before(tokens, item.start())?;
+        let after = significant_after(tokens, item.end())?;
+        let opens = before.end() == inner.start() || before.kind() == TokenKind::Comma;
+        let closes = after.start() == inner.end() || after.kind() == TokenKind::Comma;
+        if !opens || !closes || !inner.contains_range(*item) {
+            return None;
+        }
+        texts.push(source.get(item.to_std_range())?.to_string());
+    }
+    Some(texts)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod context;
 pub mod edit;
 pub mod importer;
 pub mod layout;
+pub mod syntax;
 
 use ruff_python_ast::Expr;
 use ruff_text_size::{Ranged, TextRange, TextSize};

@@ -238,6 +238,32 @@ pub fn blocks_of(stmt: &Stmt) -> SmallVec<[&[Stmt]; 4]> {
     blocks
 }
 
+/// The whole value of a statement that has one: `X`, `a = X`, `a: T = X`,
+/// `a += X`, `return X`.
+pub fn statement_value(stmt: &Stmt) -> Option<&Expr> {
+    match stmt {
+        Stmt::Expr(statement) => Some(&statement.value),
+        Stmt::Assign(assign) => Some(&assign.value),
+        Stmt::AnnAssign(assign) => assign.value.as_deref(),
+        Stmt::AugAssign(assign) => Some(&assign.value),
+        Stmt::Return(ret) => ret.value.as_deref(),
+        _ => None,
+    }
+}
+
+/// The target and value of an assignment to one target: `T = V` or
+/// `T: A = V` (not `a = b = V`, not an annotation without a value).
+pub fn single_assignment(stmt: &Stmt) -> Option<(&Expr, &Expr)> {
+    match stmt {
+        Stmt::Assign(assign) => match assign.targets.as_slice() {
+            [target] => Some((target, &assign.value)),
+            _ => None,
+        },
+        Stmt::AnnAssign(assign) => Some((&assign.target, assign.value.as_deref()?)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ruff_text_size::{Ranged, TextSize};

@@ -1,0 +1,97 @@
+//! Questions about the tokens around an edit and about the text a fix
+//! writes: the next real token, the comments inside a range, where a
+//! keyword the AST does not locate stands, whether an expression needs
+//! parentheses where it goes.
+
+use ruff_python_ast::Expr;
+use ruff_python_ast::token::{Token, TokenKind, Tokens};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+/// The tokens that overlap `range`. (`Tokens::in_range` panics on an offset
+/// inside a token; this never does.)
+pub fn tokens_overlapping(tokens: &Tokens, range: TextRange) -> &[ruff_python_ast::token::Token] {
+    let first = tokens.partition_point(|t| t.end() <= range.start());
+    let last = tokens.partition_point(|t| t.start() < range.end());
+    tokens.get(first..last.max(first)).unwrap_or(&[])
+}
+
+/// Whether a comment lies in `range`: an edit that replaces the range
+/// would lose it.
+pub fn contains_comment(tokens: &Tokens, range: TextRange) -> bool {
+    tokens_overlapping(tokens, range)
+        .iter()
+        .any(|token| token.kind() == TokenKind::Comment)
+}
+
+/// The ranges of the comments that lie inside `range`.
+pub fn comments_in(tokens: &Tokens, range: TextRange) -> Vec<TextRange> {
+    tokens_overlapping(tokens, range)
+        .iter()
+        .filter(|t| t.kind() == TokenKind::Comment && range.contains_range(t.range()))
+        .map(Ranged::range)
+        .collect()
+}
+
+/// The range of the first token of `kind` inside `range` (a keyword such as
+/// `finally`, which the AST does not locate).
+pub fn find_token(tokens: &Tokens, range: TextRange, kind: TokenKind) -> Option<TextRange> {
+    tokens_overlapping(tokens, range)
+        .iter()
+        .find(|t| t.kind() == kind && range.contains_range(t.range()))
+        .map(Ranged::range)
+}
+
+/// The first token at or after `offset` that is not a comment, a line break
+/// inside brackets or an indentation change.
+pub fn significant_after(tokens: &Tokens, offset: TextSize) -> Option<&Token> {
+    let first = tokens.partition_point(|t| t.start() < offset);
+    tokens
+        .get(first..)?
+        .iter()
+        .find(|t| is_significant(t.kind()))
+}
+
+/// The last token that ends at or before `offset` and is not a comment, a
+/// line break inside brackets or an indentation change.
+pub fn significant_before(tokens: &Tokens, offset: TextSize) -> Option<&Token> {
+    let end = tokens.partition_point(|t| t.end() <= offset);
+    tokens
+        .get(..end)?
+        .iter()
+        .rev()
+        .find(|t| is_significant(t.kind()))
+}
+
+/// Not a comment, a line break inside brackets or an indentation change
+/// (a dedent is an empty token at the start of the next statement).
+fn is_significant(kind: TokenKind) -> bool {
+    !kind.is_trivia() && !matches!(kind, TokenKind::Indent | TokenKind::Dedent)
+}
+
+/// Whether `expr` must be parenthesized to follow `await`, which takes a
+/// primary (a name, attribute, call, subscript, literal or display); a bare
+/// generator (`f(x for x in y)`) or tuple is none.
+pub fn needs_parentheses_after_await(expr: &Expr) -> bool {
+    match expr {
+        Expr::Name(_)
+        | Expr::Attribute(_)
+        | Expr::Call(_)
+        | Expr::Subscript(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::FString(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_)
+        | Expr::List(_)
+        | Expr::ListComp(_)
+        | Expr::Dict(_)
+        | Expr::DictComp(_)
+        | Expr::Set(_)
+        | Expr::SetComp(_) => false,
+        Expr::Tuple(tuple) => !tuple.parenthesized,
+        Expr::Generator(generator) => !generator.parenthesized,
+        _ => true,
+    }
+}
