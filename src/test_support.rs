@@ -158,6 +158,15 @@ pub fn reasons(codemod: &'static Codemod, source: &str) -> Vec<String> {
         .collect()
 }
 
+/// `source` with `edits` applied, in any order; asserts that none overlap.
+pub fn apply_edits(source: &str, mut edits: Vec<crate::fix::Edit>) -> String {
+    edits.sort_by_key(|e| (e.range.start(), e.range.end()));
+    for pair in edits.windows(2) {
+        assert!(pair[0].range.end() <= pair[1].range.start(), "{edits:?}");
+    }
+    crate::fix::apply::splice(source, &edits)
+}
+
 /// Runs `f` with a codemod context over `source` (every codemod selected).
 pub fn with_context<T>(source: &str, f: impl FnOnce(&Context) -> T) -> T {
     let parsed = parse(source).unwrap_or_else(|e| panic!("does not parse: {e}\n{source}"));

@@ -5,10 +5,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::codemods::prelude::*;
 use crate::fix::Edit;
 use crate::fix::FixBuilder;
-use crate::fix::blocks::{
-    delete_statements_keeping_comments, remove_lines_keeping_comments, unwrap_block,
-};
 use crate::fix::layout::{full_line_end, indentation_at, line_start, previous_line};
+use crate::fix::statements::{
+    Comments, delete_statements, remove_lines_keeping_comments, unwrap_block,
+};
 use crate::fix::syntax::{comments_in, find_token};
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::statements::{single_assignment, statement_value};
@@ -640,16 +640,28 @@ fn build_fix(fix: &mut FixBuilder, candidate: &Candidate) -> anyhow::Result<()> 
     fix.title(format!("Replace with `{run}(…)`"));
 
     let mut removed: Vec<Edit> = Vec::new();
-    removed.extend(delete_statements_keeping_comments(
-        ctx,
+    removed.extend(delete_statements(
+        ctx.source,
+        ctx.semantic,
         &[candidate.setup.stmt],
+        Comments::Keep(ctx.tokens),
     )?);
     if let Some((stmt, call)) = candidate.set_loop {
-        removed.extend(delete_statements_keeping_comments(ctx, &[stmt])?);
+        removed.extend(delete_statements(
+            ctx.source,
+            ctx.semantic,
+            &[stmt],
+            Comments::Keep(ctx.tokens),
+        )?);
         fix.remove_import_if_unused(&call.func);
     }
     for group in &candidate.teardown {
-        removed.extend(delete_statements_keeping_comments(ctx, group)?);
+        removed.extend(delete_statements(
+            ctx.source,
+            ctx.semantic,
+            group,
+            Comments::Keep(ctx.tokens),
+        )?);
     }
     fix.remove_import_if_unused(&candidate.setup.call.func);
     for stmt in candidate.teardown_stmts() {
@@ -699,9 +711,11 @@ fn build_fix(fix: &mut FixBuilder, candidate: &Candidate) -> anyhow::Result<()> 
                 removed.extend(unwrapped);
             }
         } else {
-            removed.extend(delete_statements_keeping_comments(
-                ctx,
+            removed.extend(delete_statements(
+                ctx.source,
+                ctx.semantic,
                 &candidate.finally_teardown,
+                Comments::Keep(ctx.tokens),
             )?);
         }
     }

@@ -4,8 +4,8 @@ use ruff_python_ast::{AnyNodeRef, ExprRef, StmtFunctionDef};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::fix::blocks::delete_statements_keeping_comments;
-use crate::fix::layout::{LineStyle, call_layout, is_own_lines, line_end};
+use crate::fix::layout::{LineStyle, call_layout, line_end};
+use crate::fix::statements::{Comments, delete_statements, is_own_lines};
 use crate::fix::syntax::{significant_after, significant_before};
 use crate::semantic::imports::Lookup;
 use crate::semantic::statements::single_assignment;
@@ -261,7 +261,12 @@ fn collecting_loop(
             following,
         );
         fix.replace(init.range(), statement);
-        for edit in delete_statements_keeping_comments(ctx, &[loop_stmt])? {
+        for edit in delete_statements(
+            ctx.source,
+            ctx.semantic,
+            &[loop_stmt],
+            Comments::Keep(ctx.tokens),
+        )? {
             fix.edit(edit);
         }
         Ok(())

@@ -2,7 +2,8 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::codemods::prelude::*;
-use crate::fix::layout::{delete_lines_keeping_comment, is_alone_on_lines};
+use crate::fix::layout::is_alone_on_lines;
+use crate::fix::statements::delete_lines_keeping_comment;
 use crate::fix::syntax::{needs_parentheses_after_await, significant_after};
 use crate::semantic::coroutines::NonCoroutineUse;
 use crate::semantic::{ScopeId, ScopeNode, SemanticModel};

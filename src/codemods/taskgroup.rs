@@ -5,9 +5,9 @@ use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
 use crate::fix::layout::{
-    LineStyle, delete_statements, full_line_end, indentation_at, is_alone_on_lines, line_end,
-    multiline_strings, reindent, wrap_statements,
+    LineStyle, full_line_end, indentation_at, is_alone_on_lines, multiline_strings, reindent,
 };
+use crate::fix::statements::{Comments, delete_statements, wrap_statements};
 use crate::fix::syntax::{contains_comment, tokens_overlapping};
 use crate::fix::{Edit, FixBuilder};
 use crate::semantic::imports::Lookup;
@@ -1305,7 +1305,12 @@ fn build_fix(
     } = &fan_out.tasks
     {
         build_inline_fix(ctx, fix, owner, wait, maker, &header, &create_task)?;
-        for edit in remove_keeping_comments(ctx, &deleted) {
+        for edit in delete_statements(
+            ctx.source,
+            ctx.semantic,
+            &deleted,
+            Comments::Keep(ctx.tokens),
+        )? {
             fix.edit(edit);
         }
         return Ok(());
@@ -1468,7 +1473,12 @@ fn build_fix(
     for edit in after {
         fix.edit(edit);
     }
-    for edit in remove_keeping_comments(ctx, &deleted) {
+    for edit in delete_statements(
+        ctx.source,
+        ctx.semantic,
+        &deleted,
+        Comments::Keep(ctx.tokens),
+    )? {
         fix.edit(edit);
     }
     Ok(())
@@ -1654,36 +1664,6 @@ fn unused_loop_variable<'a>(
         && only_these
         && is_alone_on_lines(ctx.source, stmt.range()))
     .then_some((stmt, getter))
-}
-
-/// Edits that remove `stmts` (of one block). A statement with comments on
-/// its lines leaves them behind, one per line at its indentation: the
-/// comments may say what the code after it does.
-fn remove_keeping_comments(ctx: &Context, stmts: &[&Stmt]) -> Vec<Edit> {
-    let source = ctx.source;
-    let mut plain: Vec<&Stmt> = Vec::new();
-    let mut edits = Vec::new();
-    for stmt in stmts {
-        let lines = TextRange::new(stmt.start(), line_end(source, stmt.end()));
-        let comments: Vec<TextRange> = tokens_overlapping(ctx.tokens, lines)
-            .iter()
-            .filter(|t| t.kind() == TokenKind::Comment)
-            .map(Ranged::range)
-            .collect();
-        let Some(last) = comments.last() else {
-            plain.push(stmt);
-            continue;
-        };
-        let style = LineStyle::at(ctx, stmt.start());
-        let separator = format!("{}{}", style.eol, style.indent);
-        let text: Vec<&str> = comments.iter().map(|c| &source[*c]).collect();
-        edits.push(Edit::replacement(
-            TextRange::new(stmt.start(), last.end()),
-            text.join(&separator),
-        ));
-    }
-    edits.extend(delete_statements(source, ctx.semantic, &plain));
-    edits
 }
 
 /// Whether the value stored in `target` may be seen: anything but a plain

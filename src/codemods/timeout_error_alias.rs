@@ -5,7 +5,7 @@ use ruff_python_ast::{ExceptHandler, ExprContext};
 
 use crate::codemods::prelude::*;
 use crate::fix::Edit;
-use crate::fix::layout::delete_statements;
+use crate::fix::statements::{Comments, delete_statements};
 use crate::fix::syntax::contains_comment;
 use crate::semantic::imports::Lookup;
 use crate::semantic::scope::MODULE_SCOPE;
@@ -487,7 +487,13 @@ fn alias_deletion(ctx: &Context, import: &ast::StmtImportFrom, alias: TextRange)
         else {
             return Vec::new();
         };
-        return delete_statements(ctx.source, ctx.semantic, &[stmt]);
+        return delete_statements(
+            ctx.source,
+            ctx.semantic,
+            &[stmt],
+            Comments::KeepTrailingNote,
+        )
+        .unwrap_or_default();
     }
     let range = match names.get(index + 1) {
         Some(next) => TextRange::new(alias.start(), next.start()),

@@ -1,6 +1,6 @@
 use crate::codemods::prelude::*;
-use crate::fix::blocks::delete_statements_keeping_comments;
 use crate::fix::layout::line_start;
+use crate::fix::statements::{Comments, delete_statements};
 use crate::fix::syntax::contains_comment;
 use crate::fix::{Edit, FixBuilder};
 use crate::semantic::{Callee, ScopeId, SemanticModel, UseKind};
@@ -190,7 +190,12 @@ fn to_thread(ctx: &Context, out: &mut Findings) {
                     rewrite_call(fix, other)?;
                 }
             }
-            for edit in delete_statements_keeping_comments(ctx, &[variable.stmt])? {
+            for edit in delete_statements(
+                ctx.source,
+                ctx.semantic,
+                &[variable.stmt],
+                Comments::Keep(ctx.tokens),
+            )? {
                 fix.edit(edit);
             }
             fix.remove_import_if_unused(&variable.getter.func);

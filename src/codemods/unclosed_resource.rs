@@ -1,8 +1,9 @@
 use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::codemods::prelude::*;
-use crate::fix::blocks::reindent_lines;
-use crate::fix::layout::{full_line_end, indent_unit, indentation_at, is_own_lines, line_start};
+use crate::fix::layout::reindent_lines;
+use crate::fix::layout::{full_line_end, indent_unit, indentation_at, line_start};
+use crate::fix::statements::is_own_lines;
 use crate::semantic::imports::Lookup;
 use crate::semantic::known::{self, Returns};
 use crate::semantic::{BindingKind, ScopeId, SemanticModel, Suite, UseKind};

@@ -3,10 +3,10 @@ use ruff_python_ast::helpers::any_over_expr;
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::fix::blocks::{
+use crate::fix::layout::{indent_unit, indentation_at};
+use crate::fix::statements::{
     one_liner_block_indent, wrap_one_liner_hoisting, wrap_statement_hoisting,
 };
-use crate::fix::layout::{indent_unit, indentation_at};
 use crate::fix::syntax::contains_comment;
 use crate::semantic::imports::Lookup;
 use crate::semantic::numbers::{is_non_positive_literal, names_read};

@@ -10,7 +10,8 @@ use rustc_hash::FxHashSet;
 
 use super::context::Context;
 use super::edit::{Edit, ImportRemoval};
-use super::layout::{delete_statements, full_line_end, line_start, line_text, previous_line};
+use super::layout::{full_line_end, is_alone_on_lines, line_start, line_text, previous_line};
+use super::statements::{Comments, delete_statements};
 use crate::semantic::imports::Lookup;
 use crate::semantic::scope::{MODULE_SCOPE, ScopeKind};
 use crate::semantic::{BindingKind, SemanticModel};
@@ -403,8 +404,13 @@ pub fn remove_unused_imports(
             _ => by_suite.push(vec![stmt]),
         }
     }
-    for group in by_suite {
-        edits.extend(delete_statements(source, semantic, &group));
+    for mut group in by_suite {
+        // An import that shares its line with other code stays.
+        group.retain(|stmt| is_alone_on_lines(source, stmt.range()));
+        edits.extend(
+            delete_statements(source, semantic, &group, Comments::KeepTrailingNote)
+                .unwrap_or_default(),
+        );
     }
     edits.sort_by_key(|e| e.range.start());
     edits

@@ -2,15 +2,13 @@
 //! `"\n    "` themselves. Offsets only ever come from parser ranges or from
 //! searches for ASCII bytes, so they fall on character boundaries.
 
-use anyhow::bail;
 use ruff_python_ast::token::{TokenKind, Tokens};
-use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::context::Context;
 use super::edit::Edit;
 use super::syntax::{significant_after, significant_before, tokens_overlapping};
-use crate::semantic::SemanticModel;
 use crate::source::line_ending;
 
 fn size(offset: usize) -> TextSize {
@@ -108,20 +106,6 @@ pub fn previous_line(source: &str, line_start: TextSize) -> Option<&str> {
     Some(&without_break[start..])
 }
 
-/// Deletes the whole lines of `range` (a decorator, an argument on its own
-/// line), except for a trailing comment that is not a pragma: that stays,
-/// alone on its line at the same indentation, since it may still say
-/// something a reader needs. A pragma (`# noqa`) spoke only of the code.
-pub fn delete_lines_keeping_comment(source: &str, range: TextRange) -> Edit {
-    match trailing_comment(source, range.end()) {
-        Some(comment) if !ruff_python_trivia::is_pragma_comment(comment) => Edit::replacement(
-            TextRange::new(range.start(), line_end(source, range.end())),
-            comment.to_string(),
-        ),
-        _ => Edit::deletion(full_lines(source, range)),
-    }
-}
-
 /// The comment after `offset` on its line (`# …`), when only whitespace
 /// separates them.
 pub fn trailing_comment(source: &str, offset: TextSize) -> Option<&str> {
@@ -216,156 +200,52 @@ pub fn reindent(
     out
 }
 
-/// Edits that delete `stmts` (statements of one block, in any order) with
-/// their lines. A statement that shares a line with other code is not
-/// deleted (no edit). When they are every statement of a nested block, the
-/// first becomes `pass` so the block stays valid. No blank line is left at
-/// the top of the file or of a block, nor doubled with the one above.
-pub fn delete_statements(source: &str, semantic: &SemanticModel, stmts: &[&Stmt]) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    let Some(first) = stmts.iter().min_by_key(|s| s.start()) else {
-        return edits;
-    };
-    let Some((suite, _)) = semantic.suite_of(first) else {
-        return edits;
-    };
-    let empties_block = suite.parent.is_some()
-        && suite
-            .body
-            .iter()
-            .all(|s| stmts.iter().any(|d| std::ptr::eq(*d, s)));
-    let mut ordered: Vec<&&Stmt> = stmts.iter().collect();
-    ordered.sort_by_key(|s| s.start());
-    // Where the run of deleted lines that the current statement continues
-    // began: deleting `import a` and `import b` at the top of a file must
-    // leave no blank line, as deleting one would not.
-    let mut run: Option<(TextSize, bool)> = None;
-    for stmt in ordered {
-        if !is_alone_on_lines(source, stmt.range()) {
-            run = None;
-            continue;
-        }
-        if empties_block && std::ptr::eq(*stmt, *first) {
-            edits.push(Edit::replacement(stmt.range(), "pass"));
-            run = None;
-            continue;
-        }
-        let Some((_, index)) = semantic.suite_of(stmt) else {
-            continue;
-        };
-        // A trailing comment says something a reader may still need: keep it
-        // on its own line (a pragma such as `# noqa` only spoke of the code).
-        if let Some(comment) = trailing_comment(source, stmt.end())
-            && !ruff_python_trivia::is_pragma_comment(comment)
-        {
-            let end = line_end(source, stmt.end());
-            edits.push(Edit::replacement(
-                TextRange::new(stmt.start(), end),
-                comment.to_string(),
-            ));
-            run = None;
-            continue;
-        }
-        let start = line_start(source, stmt.start());
-        let mut end = full_line_end(source, stmt.end());
-        let continues_run = run.is_some_and(|(run_end, _)| run_end == start);
-        let opens_cleanly = if continues_run {
-            run.is_some_and(|(_, clean)| clean)
-        } else {
-            let first_in_block = index == 0 && suite.parent.is_some() && !empties_block;
-            let after_blank =
-                previous_line(source, start).is_some_and(|line| line.trim().is_empty());
-            is_file_start(source, start) || first_in_block || after_blank
-        };
-        let at_file_start = opens_cleanly && {
-            let run_start = if continues_run {
-                first_deleted_start(&edits, start)
-            } else {
-                start
-            };
-            is_file_start(source, run_start)
-        };
-        if opens_cleanly {
-            while end.to_usize() < source.len() && is_blank_line(source, end) {
-                end = full_line_end(source, end);
-                if !at_file_start {
-                    break;
-                }
-            }
-        }
-        edits.push(Edit::deletion(TextRange::new(start, end)));
-        run = Some((end, opens_cleanly));
-    }
-    edits.sort_by_key(|e| e.range.start());
-    edits
-}
-
-/// Whether only a BOM comes before `offset`.
-fn is_file_start(source: &str, offset: TextSize) -> bool {
-    source[..offset.to_usize()]
-        .trim_start_matches('\u{feff}')
-        .is_empty()
-}
-
-/// The start of the run of contiguous deletions in `edits` that ends at `end`.
-fn first_deleted_start(edits: &[Edit], end: TextSize) -> TextSize {
-    let mut start = end;
-    while let Some(previous) = edits
-        .iter()
-        .find(|e| e.range.end() == start && e.content.is_empty() && !e.range.is_empty())
-    {
-        start = previous.range.start();
-    }
-    start
-}
-
-/// Edits that wrap the consecutive statements `first..=last` of one block in
-/// a new compound statement: `header` (such as `async with
-/// asyncio.timeout(5):`) on its own line at their indentation, and every line
-/// of theirs (comments, continuation lines and blank lines included)
-/// indented by the file's indent unit. Lines that start inside a multi-line
-/// string keep their bytes: they are data. `inner` are the codemod's own
-/// edits inside the statements; a line start they replace gets no indent.
-pub fn wrap_statements(
+/// Edits that re-indent every line starting in `lines`: its leading `from`
+/// becomes `to`. Left alone: blank lines, lines that start inside a
+/// multi-line string (data) or inside one of `skip` (text other edits
+/// replace), and lines that do not start with `from` (continuation lines and
+/// stray comments, whose indentation means nothing to Python).
+pub fn reindent_lines(
     ctx: &Context,
-    first: &Stmt,
-    last: &Stmt,
-    header: &str,
-    inner: Vec<Edit>,
-) -> anyhow::Result<Vec<Edit>> {
-    let source = ctx.source;
-    if !is_alone_on_lines(source, first.range()) || !is_alone_on_lines(source, last.range()) {
-        bail!("the statement shares its line with other code");
+    lines: TextRange,
+    from: &str,
+    to: &str,
+    skip: &[TextRange],
+) -> Vec<Edit> {
+    if from == to {
+        return Vec::new();
     }
-    let indent = indentation_at(source, first.start());
-    let unit = indent_unit(source, ctx.tokens);
-    let eol = line_ending(source);
-    let lines = TextRange::new(
-        line_start(source, first.start()),
-        full_line_end(source, last.end()),
-    );
-    let strings = multiline_strings(source, ctx.tokens, lines);
+    code_line_starts(ctx, lines, skip)
+        .into_iter()
+        .filter(|&offset| line_text(ctx.source, offset).starts_with(from))
+        .map(|offset| indentation_change(offset, from, to))
+        .collect()
+}
 
-    let mut edits = vec![Edit::insertion(
-        lines.start(),
-        format!("{indent}{header}{eol}"),
-    )];
-    let mut offset = lines.start();
+/// The starts of the lines that begin in `lines` and hold code or a
+/// comment: not blank, not inside a multi-line string, not inside `skip`.
+pub(super) fn code_line_starts(
+    ctx: &Context,
+    lines: TextRange,
+    skip: &[TextRange],
+) -> Vec<TextSize> {
+    let source = ctx.source;
+    let mut starts = Vec::new();
+    if lines.is_empty() {
+        return starts;
+    }
+    let strings = multiline_strings(source, ctx.tokens, lines);
+    let mut offset = line_start(source, lines.start());
+    if offset < lines.start() {
+        offset = full_line_end(source, offset);
+    }
     while offset < lines.end() {
-        let line = line_text(source, offset);
         let inside_string = strings
             .iter()
             .any(|s| s.start() < offset && offset < s.end());
-        let replaced = inner
-            .iter()
-            .any(|e| e.range.start() < offset && offset < e.range.end());
-        if !line.trim().is_empty() && !inside_string && !replaced {
-            let at = if line.starts_with(indent) {
-                offset + TextSize::of(indent)
-            } else {
-                offset
-            };
-            edits.push(Edit::insertion(at, unit.clone()));
+        let skipped = skip.iter().any(|s| s.start() <= offset && offset < s.end());
+        if !line_text(source, offset).trim().is_empty() && !inside_string && !skipped {
+            starts.push(offset);
         }
         let next = full_line_end(source, offset);
         if next <= offset {
@@ -373,14 +253,21 @@ pub fn wrap_statements(
         }
         offset = next;
     }
-    edits.extend(inner);
-    Ok(edits)
+    starts
 }
 
-/// Whether `stmt` is the only statement on its lines and its block is not
-/// a one-liner (`if x: stmt`): what statement-level rewrites need.
-pub fn is_own_lines(source: &str, stmt: &Stmt) -> bool {
-    is_alone_on_lines(source, stmt.range())
+/// The smallest edit turning the indentation `from` at `at` into `to`.
+pub(super) fn indentation_change(at: TextSize, from: &str, to: &str) -> Edit {
+    if let Some(extra) = to.strip_prefix(from) {
+        Edit::insertion(at + TextSize::of(from), extra)
+    } else if from.starts_with(to) {
+        Edit::deletion(TextRange::new(
+            at + TextSize::of(to),
+            at + TextSize::of(from),
+        ))
+    } else {
+        Edit::replacement(TextRange::new(at, at + TextSize::of(from)), to)
+    }
 }
 
 /// How generated lines are laid out at one place of a file: the
@@ -597,8 +484,10 @@ pub fn bracket_items(
 
 #[cfg(test)]
 mod tests {
+    use ruff_python_ast::Stmt;
+
     use super::*;
-    use crate::test_support::with_context;
+    use crate::test_support::{apply_edits, with_context};
 
     #[test]
     fn lines_and_indentation() {
@@ -614,75 +503,6 @@ mod tests {
         assert_eq!(previous_line(source, TextSize::new(0)), None);
         assert_eq!(line_start(source, TextSize::new(2)), TextSize::new(0));
         assert_eq!(line_start("\u{feff}ab", TextSize::new(4)), TextSize::new(3));
-    }
-
-    fn apply(source: &str, edits: Vec<Edit>) -> String {
-        let mut edits = edits;
-        edits.sort_by_key(|e| (e.range.start(), e.range.end()));
-        crate::fix::apply::splice(source, &edits)
-    }
-
-    #[test]
-    fn wraps_statements_keeping_strings_and_comments() {
-        let source = "async def f():\n    # before\n    x = g(\n        '''a\nb''',  # arg\n    )\n\n    y = 2\n    z = 3\n";
-        let out = with_context(source, |ctx| {
-            let Stmt::FunctionDef(def) = &ctx.module.body[0] else {
-                unreachable!()
-            };
-            let body = &def.body;
-            let edits =
-                wrap_statements(ctx, &body[0], &body[1], "async with t():", Vec::new()).unwrap();
-            apply(source, edits)
-        });
-        assert_eq!(
-            out,
-            "async def f():\n    # before\n    async with t():\n        x = g(\n            '''a\nb''',  # arg\n        )\n\n        y = 2\n    z = 3\n"
-        );
-    }
-
-    #[test]
-    fn wrap_refuses_a_shared_line() {
-        let source = "x = 1; y = 2\n";
-        with_context(source, |ctx| {
-            let body = &ctx.module.body;
-            assert!(wrap_statements(ctx, &body[0], &body[0], "with a:", Vec::new()).is_err());
-        });
-    }
-
-    #[test]
-    fn deleting_every_statement_of_a_block_leaves_pass() {
-        let source = "if x:\n    a = 1\n    b = 2\nc = 3\n";
-        let out = with_context(source, |ctx| {
-            let Stmt::If(branch) = &ctx.module.body[0] else {
-                unreachable!()
-            };
-            let stmts: Vec<&Stmt> = branch.body.iter().collect();
-            apply(source, delete_statements(ctx.source, ctx.semantic, &stmts))
-        });
-        assert_eq!(out, "if x:\n    pass\nc = 3\n");
-    }
-
-    #[test]
-    fn deleting_keeps_a_trailing_comment_but_not_a_pragma() {
-        let source = "a = 1\nb = 2  # keep me\nc = 3  # noqa: F841\nd = 4\n";
-        let out = with_context(source, |ctx| {
-            let body = &ctx.module.body;
-            apply(
-                source,
-                delete_statements(ctx.source, ctx.semantic, &[&body[1], &body[2]]),
-            )
-        });
-        assert_eq!(out, "a = 1\n# keep me\nd = 4\n");
-    }
-
-    #[test]
-    fn deleting_keeps_no_doubled_blank_line() {
-        let source = "a = 1\n\nb = 2\n\nc = 3\n";
-        let out = with_context(source, |ctx| {
-            let stmt = &ctx.module.body[1];
-            apply(source, delete_statements(ctx.source, ctx.semantic, &[stmt]))
-        });
-        assert_eq!(out, "a = 1\n\nc = 3\n");
     }
 
     #[test]
@@ -769,5 +589,48 @@ mod tests {
             ),
             "task = asyncio.create_task(\n        worker.handle(\n            item, other, name=n\n        )\n    )"
         );
+    }
+
+    #[test]
+    fn reindents_only_lines_that_carry_the_indentation() {
+        let source = "def f():\n    a = [\n1,\n    ]\n    s = '''\n    x'''\n    # note\n";
+        let out = with_context(source, |ctx| {
+            let Stmt::FunctionDef(def) = &ctx.module.body[0] else {
+                unreachable!()
+            };
+            let lines = TextRange::new(
+                line_start(source, def.body[0].start()),
+                TextSize::of(source),
+            );
+            apply_edits(source, reindent_lines(ctx, lines, "    ", "  ", &[]))
+        });
+        assert_eq!(
+            out,
+            "def f():\n  a = [\n1,\n  ]\n  s = '''\n    x'''\n  # note\n"
+        );
+    }
+
+    #[test]
+    fn reindent_skips_lines_other_edits_replace() {
+        let source = "if x:\n    a = 1\n    b = 2\n";
+        let out = with_context(source, |ctx| {
+            let Stmt::If(branch) = &ctx.module.body[0] else {
+                unreachable!()
+            };
+            let lines = TextRange::new(
+                line_start(source, branch.body[0].start()),
+                source_end(source),
+            );
+            let skip = [TextRange::new(
+                line_start(source, branch.body[1].start()),
+                source_end(source),
+            )];
+            apply_edits(source, reindent_lines(ctx, lines, "    ", "\t", &skip))
+        });
+        assert_eq!(out, "if x:\n\ta = 1\n    b = 2\n");
+    }
+
+    fn source_end(source: &str) -> TextSize {
+        TextSize::of(source)
     }
 }

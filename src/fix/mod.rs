@@ -4,11 +4,11 @@
 //! code; nothing here knows the catalogue.
 
 pub mod apply;
-pub mod blocks;
 pub mod context;
 pub mod edit;
 pub mod importer;
 pub mod layout;
+pub mod statements;
 pub mod syntax;
 
 use ruff_python_ast::Expr;

@@ -95,3 +95,24 @@ pub fn needs_parentheses_after_await(expr: &Expr) -> bool {
         _ => true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::with_context;
+
+    #[test]
+    fn finds_comments_and_keywords() {
+        let source = "try:\n    a()  # one\nfinally:  # two\n    b()\n";
+        with_context(source, |ctx| {
+            let all = TextRange::up_to(TextSize::of(source));
+            let comments: Vec<&str> = comments_in(ctx.tokens, all)
+                .into_iter()
+                .map(|c| &source[c])
+                .collect();
+            assert_eq!(comments, ["# one", "# two"]);
+            let finally = find_token(ctx.tokens, all, TokenKind::Finally).unwrap();
+            assert_eq!(&source[finally], "finally");
+        });
+    }
+}

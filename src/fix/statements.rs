@@ -1,86 +1,58 @@
-//! Statement-level edits that change blocks: re-indenting lines, wrapping a
-//! statement in a new block while lifting an expression out of a call,
-//! dissolving a block into its parent, and deleting code while keeping the
-//! comments in it. Built on `layout.rs`; every offset comes from a parser
-//! range or a line start, and comments are never silently dropped.
+//! Statement edits: deleting statements or lines, wrapping statements in a
+//! new block (`async with ...:`, `try:`), lifting an expression out of a
+//! call as the statement is wrapped, and dissolving a block into its
+//! parent. Each deletion says what becomes of the comments on the lines it
+//! removes ([`Comments`]). Built on `layout.rs` (lines, indentation); every
+//! offset comes from a parser range or a line start.
 
 use anyhow::bail;
 use ruff_python_ast::Stmt;
-use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::context::Context;
 use super::edit::Edit;
 use super::layout::{
-    delete_statements, full_line_end, indent_unit, indentation_at, is_alone_on_lines, line_end,
-    line_start, line_text, multiline_strings,
+    code_line_starts, full_line_end, full_lines, indent_unit, indentation_at, indentation_change,
+    is_alone_on_lines, is_blank_line, line_end, line_start, line_text, multiline_strings,
+    previous_line, reindent_lines, trailing_comment,
 };
 use super::syntax::{comments_in, tokens_overlapping};
+use crate::semantic::SemanticModel;
 use crate::source::line_ending;
 
-/// Edits that re-indent every line starting in `lines`: its leading `from`
-/// becomes `to`. Left alone: blank lines, lines that start inside a
-/// multi-line string (data) or inside one of `skip` (text other edits
-/// replace), and lines that do not start with `from` (continuation lines and
-/// stray comments, whose indentation means nothing to Python).
-pub fn reindent_lines(
-    ctx: &Context,
-    lines: TextRange,
-    from: &str,
-    to: &str,
-    skip: &[TextRange],
-) -> Vec<Edit> {
-    if from == to {
-        return Vec::new();
-    }
-    code_line_starts(ctx, lines, skip)
-        .into_iter()
-        .filter(|&offset| line_text(ctx.source, offset).starts_with(from))
-        .map(|offset| indentation_change(offset, from, to))
-        .collect()
+/// What becomes of the comments on the lines of statements a fix deletes.
+#[derive(Debug, Clone, Copy)]
+pub enum Comments<'t> {
+    /// Every comment stays, pragmas (`# noqa`, `# type: ignore`) too, one
+    /// per line at the statement's indentation (or after the `pass` an
+    /// emptied block gets): they may say what the code after them does.
+    /// The tokens find them.
+    Keep(&'t Tokens),
+    /// A comment after the statement's last line stays, alone on its line,
+    /// unless it is a pragma, which spoke only of the deleted code; the
+    /// comments inside the statement go with it (an unused import's notes).
+    KeepTrailingNote,
 }
 
-/// The starts of the lines that begin in `lines` and hold code or a
-/// comment: not blank, not inside a multi-line string, not inside `skip`.
-fn code_line_starts(ctx: &Context, lines: TextRange, skip: &[TextRange]) -> Vec<TextSize> {
-    let source = ctx.source;
-    let mut starts = Vec::new();
-    if lines.is_empty() {
-        return starts;
+/// Edits that delete `stmts` (statements of one block, in any order) with
+/// their lines, `comments` saying what becomes of the comments there. When
+/// they are every statement of a nested block, the first becomes `pass` so
+/// the block stays valid. No blank line is left at the top of the file or
+/// of a block, nor doubled with the one above. Fails when a statement
+/// shares its line with other code: it cannot be deleted alone.
+pub fn delete_statements(
+    source: &str,
+    semantic: &SemanticModel,
+    stmts: &[&Stmt],
+    comments: Comments,
+) -> anyhow::Result<Vec<Edit>> {
+    if stmts.iter().any(|s| !is_alone_on_lines(source, s.range())) {
+        bail!("a statement to delete shares its line with other code");
     }
-    let strings = multiline_strings(source, ctx.tokens, lines);
-    let mut offset = line_start(source, lines.start());
-    if offset < lines.start() {
-        offset = full_line_end(source, offset);
-    }
-    while offset < lines.end() {
-        let inside_string = strings
-            .iter()
-            .any(|s| s.start() < offset && offset < s.end());
-        let skipped = skip.iter().any(|s| s.start() <= offset && offset < s.end());
-        if !line_text(source, offset).trim().is_empty() && !inside_string && !skipped {
-            starts.push(offset);
-        }
-        let next = full_line_end(source, offset);
-        if next <= offset {
-            break;
-        }
-        offset = next;
-    }
-    starts
-}
-
-/// The smallest edit turning the indentation `from` at `at` into `to`.
-fn indentation_change(at: TextSize, from: &str, to: &str) -> Edit {
-    if let Some(extra) = to.strip_prefix(from) {
-        Edit::insertion(at + TextSize::of(from), extra)
-    } else if from.starts_with(to) {
-        Edit::deletion(TextRange::new(
-            at + TextSize::of(to),
-            at + TextSize::of(from),
-        ))
-    } else {
-        Edit::replacement(TextRange::new(at, at + TextSize::of(from)), to)
+    match comments {
+        Comments::Keep(tokens) => delete_keeping_comments(source, tokens, semantic, stmts),
+        Comments::KeepTrailingNote => Ok(delete_keeping_trailing_note(source, semantic, stmts)),
     }
 }
 
@@ -106,23 +78,19 @@ pub fn remove_lines_keeping_comments(ctx: &Context, lines: TextRange, indent: &s
     Edit::replacement(lines, content)
 }
 
-/// Like [`super::layout::delete_statements`] (statements of one block), but
-/// a statement whose lines hold comments leaves them behind, one per line at
-/// its indentation, instead of dropping them. Fails when a statement shares
-/// its line with other code (deleting it alone is not possible).
-pub fn delete_statements_keeping_comments(
-    ctx: &Context,
+/// [`delete_statements`] with [`Comments::Keep`]: a statement whose lines
+/// hold comments leaves them behind, one per line at its indentation.
+fn delete_keeping_comments(
+    source: &str,
+    tokens: &Tokens,
+    semantic: &SemanticModel,
     stmts: &[&Stmt],
 ) -> anyhow::Result<Vec<Edit>> {
-    let source = ctx.source;
     let mut edits = Vec::new();
     let Some(first) = stmts.iter().copied().min_by_key(|s| s.start()) else {
         return Ok(edits);
     };
-    if stmts.iter().any(|s| !is_alone_on_lines(source, s.range())) {
-        bail!("a statement to delete shares its line with other code");
-    }
-    let Some((suite, _)) = ctx.semantic.suite_of(first) else {
+    let Some((suite, _)) = semantic.suite_of(first) else {
         bail!("internal error: a statement outside any block");
     };
     let empties_block = suite.parent.is_some()
@@ -134,7 +102,7 @@ pub fn delete_statements_keeping_comments(
     let mut plain: Vec<&Stmt> = Vec::new();
     for stmt in stmts {
         let own_lines = TextRange::new(stmt.start(), line_end(source, stmt.end()));
-        let comments = comments_in(ctx.tokens, own_lines);
+        let comments = comments_in(tokens, own_lines);
         if empties_block && std::ptr::eq(*stmt, first) {
             // The block needs a statement: `pass`, with the comments from
             // inside the statement after it (those after it stay in place).
@@ -155,7 +123,7 @@ pub fn delete_statements_keeping_comments(
     }
     // `plain` never holds a whole nested block (the first statement of an
     // emptied block is handled above), so this deletes every one of them.
-    edits.extend(delete_statements(source, ctx.semantic, &plain));
+    edits.extend(delete_keeping_trailing_note(source, semantic, &plain));
     edits.sort_by_key(|e| (e.range.start(), e.range.end()));
     Ok(edits)
 }
@@ -461,22 +429,195 @@ pub fn unwrap_block(
     Ok(edits)
 }
 
+/// Deletes the whole lines of `range` (a decorator, an argument on its own
+/// line), except for a trailing comment that is not a pragma: that stays,
+/// alone on its line at the same indentation, since it may still say
+/// something a reader needs. A pragma (`# noqa`) spoke only of the code.
+pub fn delete_lines_keeping_comment(source: &str, range: TextRange) -> Edit {
+    match trailing_comment(source, range.end()) {
+        Some(comment) if !ruff_python_trivia::is_pragma_comment(comment) => Edit::replacement(
+            TextRange::new(range.start(), line_end(source, range.end())),
+            comment.to_string(),
+        ),
+        _ => Edit::deletion(full_lines(source, range)),
+    }
+}
+
+/// [`delete_statements`] with [`Comments::KeepTrailingNote`]. A statement
+/// that shares a line with other code is not deleted (no edit).
+fn delete_keeping_trailing_note(
+    source: &str,
+    semantic: &SemanticModel,
+    stmts: &[&Stmt],
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let Some(first) = stmts.iter().min_by_key(|s| s.start()) else {
+        return edits;
+    };
+    let Some((suite, _)) = semantic.suite_of(first) else {
+        return edits;
+    };
+    let empties_block = suite.parent.is_some()
+        && suite
+            .body
+            .iter()
+            .all(|s| stmts.iter().any(|d| std::ptr::eq(*d, s)));
+    let mut ordered: Vec<&&Stmt> = stmts.iter().collect();
+    ordered.sort_by_key(|s| s.start());
+    // Where the run of deleted lines that the current statement continues
+    // began: deleting `import a` and `import b` at the top of a file must
+    // leave no blank line, as deleting one would not.
+    let mut run: Option<(TextSize, bool)> = None;
+    for stmt in ordered {
+        if !is_alone_on_lines(source, stmt.range()) {
+            run = None;
+            continue;
+        }
+        if empties_block && std::ptr::eq(*stmt, *first) {
+            edits.push(Edit::replacement(stmt.range(), "pass"));
+            run = None;
+            continue;
+        }
+        let Some((_, index)) = semantic.suite_of(stmt) else {
+            continue;
+        };
+        // A trailing comment says something a reader may still need: keep it
+        // on its own line (a pragma such as `# noqa` only spoke of the code).
+        if let Some(comment) = trailing_comment(source, stmt.end())
+            && !ruff_python_trivia::is_pragma_comment(comment)
+        {
+            let end = line_end(source, stmt.end());
+            edits.push(Edit::replacement(
+                TextRange::new(stmt.start(), end),
+                comment.to_string(),
+            ));
+            run = None;
+            continue;
+        }
+        let start = line_start(source, stmt.start());
+        let mut end = full_line_end(source, stmt.end());
+        let continues_run = run.is_some_and(|(run_end, _)| run_end == start);
+        let opens_cleanly = if continues_run {
+            run.is_some_and(|(_, clean)| clean)
+        } else {
+            let first_in_block = index == 0 && suite.parent.is_some() && !empties_block;
+            let after_blank =
+                previous_line(source, start).is_some_and(|line| line.trim().is_empty());
+            is_file_start(source, start) || first_in_block || after_blank
+        };
+        let at_file_start = opens_cleanly && {
+            let run_start = if continues_run {
+                first_deleted_start(&edits, start)
+            } else {
+                start
+            };
+            is_file_start(source, run_start)
+        };
+        if opens_cleanly {
+            while end.to_usize() < source.len() && is_blank_line(source, end) {
+                end = full_line_end(source, end);
+                if !at_file_start {
+                    break;
+                }
+            }
+        }
+        edits.push(Edit::deletion(TextRange::new(start, end)));
+        run = Some((end, opens_cleanly));
+    }
+    edits.sort_by_key(|e| e.range.start());
+    edits
+}
+
+/// Whether only a BOM comes before `offset`.
+fn is_file_start(source: &str, offset: TextSize) -> bool {
+    source[..offset.to_usize()]
+        .trim_start_matches('\u{feff}')
+        .is_empty()
+}
+
+/// The start of the run of contiguous deletions in `edits` that ends at `end`.
+fn first_deleted_start(edits: &[Edit], end: TextSize) -> TextSize {
+    let mut start = end;
+    while let Some(previous) = edits
+        .iter()
+        .find(|e| e.range.end() == start && e.content.is_empty() && !e.range.is_empty())
+    {
+        start = previous.range.start();
+    }
+    start
+}
+
+/// Edits that wrap the consecutive statements `first..=last` of one block in
+/// a new compound statement: `header` (such as `async with
+/// asyncio.timeout(5):`) on its own line at their indentation, and every line
+/// of theirs (comments, continuation lines and blank lines included)
+/// indented by the file's indent unit. Lines that start inside a multi-line
+/// string keep their bytes: they are data. `inner` are the codemod's own
+/// edits inside the statements; a line start they replace gets no indent.
+pub fn wrap_statements(
+    ctx: &Context,
+    first: &Stmt,
+    last: &Stmt,
+    header: &str,
+    inner: Vec<Edit>,
+) -> anyhow::Result<Vec<Edit>> {
+    let source = ctx.source;
+    if !is_alone_on_lines(source, first.range()) || !is_alone_on_lines(source, last.range()) {
+        bail!("the statement shares its line with other code");
+    }
+    let indent = indentation_at(source, first.start());
+    let unit = indent_unit(source, ctx.tokens);
+    let eol = line_ending(source);
+    let lines = TextRange::new(
+        line_start(source, first.start()),
+        full_line_end(source, last.end()),
+    );
+    let strings = multiline_strings(source, ctx.tokens, lines);
+
+    let mut edits = vec![Edit::insertion(
+        lines.start(),
+        format!("{indent}{header}{eol}"),
+    )];
+    let mut offset = lines.start();
+    while offset < lines.end() {
+        let line = line_text(source, offset);
+        let inside_string = strings
+            .iter()
+            .any(|s| s.start() < offset && offset < s.end());
+        let replaced = inner
+            .iter()
+            .any(|e| e.range.start() < offset && offset < e.range.end());
+        if !line.trim().is_empty() && !inside_string && !replaced {
+            let at = if line.starts_with(indent) {
+                offset + TextSize::of(indent)
+            } else {
+                offset
+            };
+            edits.push(Edit::insertion(at, unit.clone()));
+        }
+        let next = full_line_end(source, offset);
+        if next <= offset {
+            break;
+        }
+        offset = next;
+    }
+    edits.extend(inner);
+    Ok(edits)
+}
+
+/// Whether `stmt` is the only statement on its lines and its block is not
+/// a one-liner (`if x: stmt`): what statement-level rewrites need.
+pub fn is_own_lines(source: &str, stmt: &Stmt) -> bool {
+    is_alone_on_lines(source, stmt.range())
+}
+
 #[cfg(test)]
 mod tests {
     use ruff_python_ast::{Expr, Stmt};
 
     use super::*;
-    use crate::fix::apply::splice;
     use crate::fix::syntax::find_token;
-    use crate::test_support::with_context;
-
-    fn apply(source: &str, mut edits: Vec<Edit>) -> String {
-        edits.sort_by_key(|e| (e.range.start(), e.range.end()));
-        for pair in edits.windows(2) {
-            assert!(pair[0].range.end() <= pair[1].range.start(), "{edits:?}");
-        }
-        splice(source, &edits)
-    }
+    use crate::test_support::{apply_edits, with_context};
 
     fn function_body<'a>(ctx: &'a Context) -> &'a [Stmt] {
         match &ctx.module.body[0] {
@@ -504,26 +645,11 @@ mod tests {
             let stmt = &function_body(ctx)[0];
             let (outer, inner) = awaited_call(stmt);
             let header = vec!["async with timeout(5):".to_string()];
-            apply(
+            apply_edits(
                 source,
                 wrap_statement_hoisting(ctx, stmt, &header, outer, inner).unwrap(),
             )
         })
-    }
-
-    #[test]
-    fn finds_comments_and_keywords() {
-        let source = "try:\n    a()  # one\nfinally:  # two\n    b()\n";
-        with_context(source, |ctx| {
-            let all = TextRange::up_to(TextSize::of(source));
-            let comments: Vec<&str> = comments_in(ctx.tokens, all)
-                .into_iter()
-                .map(|c| &source[c])
-                .collect();
-            assert_eq!(comments, ["# one", "# two"]);
-            let finally = find_token(ctx.tokens, all, TokenKind::Finally).unwrap();
-            assert_eq!(&source[finally], "finally");
-        });
     }
 
     #[test]
@@ -613,92 +739,14 @@ mod tests {
     }
 
     #[test]
-    fn reindents_only_lines_that_carry_the_indentation() {
-        let source = "def f():\n    a = [\n1,\n    ]\n    s = '''\n    x'''\n    # note\n";
-        let out = with_context(source, |ctx| {
-            let body = function_body(ctx);
-            let lines = TextRange::new(line_start(source, body[0].start()), TextSize::of(source));
-            apply(source, reindent_lines(ctx, lines, "    ", "  ", &[]))
-        });
-        assert_eq!(
-            out,
-            "def f():\n  a = [\n1,\n  ]\n  s = '''\n    x'''\n  # note\n"
-        );
-    }
-
-    #[test]
-    fn reindent_skips_lines_other_edits_replace() {
-        let source = "if x:\n    a = 1\n    b = 2\n";
-        let out = with_context(source, |ctx| {
-            let Stmt::If(branch) = &ctx.module.body[0] else {
-                unreachable!()
-            };
-            let lines = TextRange::new(
-                line_start(source, branch.body[0].start()),
-                source_end(source),
-            );
-            let skip = [TextRange::new(
-                line_start(source, branch.body[1].start()),
-                source_end(source),
-            )];
-            apply(source, reindent_lines(ctx, lines, "    ", "\t", &skip))
-        });
-        assert_eq!(out, "if x:\n\ta = 1\n    b = 2\n");
-    }
-
-    fn source_end(source: &str) -> TextSize {
-        TextSize::of(source)
-    }
-
-    #[test]
     fn removed_lines_leave_their_comments() {
         let source = "a = 1\nb = 2  # why\n# own line\nc = 3\n";
         let out = with_context(source, |ctx| {
             let body = &ctx.module.body;
             let lines = TextRange::new(body[1].start(), body[2].start());
-            apply(source, vec![remove_lines_keeping_comments(ctx, lines, "")])
+            apply_edits(source, vec![remove_lines_keeping_comments(ctx, lines, "")])
         });
         assert_eq!(out, "a = 1\n# why\n# own line\nc = 3\n");
-    }
-
-    #[test]
-    fn deleted_statements_keep_their_comments() {
-        let source =
-            "def f():\n    a()\n    b()  # keep me\n    c(\n        1,  # and me\n    )\n    d()\n";
-        let out = with_context(source, |ctx| {
-            let body = function_body(ctx);
-            let stmts = [&body[1], &body[2], &body[3]];
-            apply(
-                source,
-                delete_statements_keeping_comments(ctx, &stmts).unwrap(),
-            )
-        });
-        assert_eq!(out, "def f():\n    a()\n    # keep me\n    # and me\n");
-    }
-
-    #[test]
-    fn emptied_block_gets_pass_and_keeps_comments() {
-        let source = "if x:\n    a()  # one\n    b()  # two\nc()\n";
-        let out = with_context(source, |ctx| {
-            let Stmt::If(branch) = &ctx.module.body[0] else {
-                unreachable!()
-            };
-            let stmts: Vec<&Stmt> = branch.body.iter().collect();
-            apply(
-                source,
-                delete_statements_keeping_comments(ctx, &stmts).unwrap(),
-            )
-        });
-        assert_eq!(out, "if x:\n    pass  # one\n    # two\nc()\n");
-    }
-
-    #[test]
-    fn deleting_refuses_a_shared_line() {
-        let source = "a(); b()\n";
-        with_context(source, |ctx| {
-            let stmts = [&ctx.module.body[0]];
-            assert!(delete_statements_keeping_comments(ctx, &stmts).is_err());
-        });
     }
 
     #[test]
@@ -712,12 +760,115 @@ mod tests {
             let finally = find_token(ctx.tokens, block.range(), TokenKind::Finally).unwrap();
             let end = line_start(source, finally.start());
             let mut edits = unwrap_block(ctx, &body[0], &block.body, end, &[]).unwrap();
-            edits.push(Edit::deletion(TextRange::new(end, source_end(source))));
-            apply(source, edits)
+            edits.push(Edit::deletion(TextRange::new(end, TextSize::of(source))));
+            apply_edits(source, edits)
         });
         assert_eq!(
             out,
             "def f():\n    # guard\n    a()\n    # between\n    if b:\n        c()\n"
         );
+    }
+
+    #[test]
+    fn wraps_statements_keeping_strings_and_comments() {
+        let source = "async def f():\n    # before\n    x = g(\n        '''a\nb''',  # arg\n    )\n\n    y = 2\n    z = 3\n";
+        let out = with_context(source, |ctx| {
+            let Stmt::FunctionDef(def) = &ctx.module.body[0] else {
+                unreachable!()
+            };
+            let body = &def.body;
+            let edits =
+                wrap_statements(ctx, &body[0], &body[1], "async with t():", Vec::new()).unwrap();
+            apply_edits(source, edits)
+        });
+        assert_eq!(
+            out,
+            "async def f():\n    # before\n    async with t():\n        x = g(\n            '''a\nb''',  # arg\n        )\n\n        y = 2\n    z = 3\n"
+        );
+    }
+
+    #[test]
+    fn wrap_refuses_a_shared_line() {
+        let source = "x = 1; y = 2\n";
+        with_context(source, |ctx| {
+            let body = &ctx.module.body;
+            assert!(wrap_statements(ctx, &body[0], &body[0], "with a:", Vec::new()).is_err());
+        });
+    }
+
+    /// Which block of a test source the statements to delete sit in.
+    #[derive(Clone, Copy)]
+    enum Block {
+        Module,
+        FirstIf,
+        FirstDef,
+    }
+
+    /// `source` with the statements `picked` (their indices; all when
+    /// empty) of `block` deleted, every comment kept or only trailing notes.
+    fn delete(source: &str, block: Block, picked: &[usize], keep: bool) -> anyhow::Result<String> {
+        with_context(source, |ctx| {
+            let body: &[Stmt] = match (block, &ctx.module.body[0]) {
+                (Block::Module, _) => &ctx.module.body,
+                (Block::FirstIf, Stmt::If(branch)) => &branch.body,
+                (Block::FirstDef, Stmt::FunctionDef(def)) => &def.body,
+                _ => unreachable!("the test source starts with the block"),
+            };
+            let stmts: Vec<&Stmt> = match picked {
+                [] => body.iter().collect(),
+                _ => picked.iter().map(|&i| &body[i]).collect(),
+            };
+            let comments = match keep {
+                true => Comments::Keep(ctx.tokens),
+                false => Comments::KeepTrailingNote,
+            };
+            let edits = delete_statements(ctx.source, ctx.semantic, &stmts, comments)?;
+            Ok(apply_edits(source, edits))
+        })
+    }
+
+    #[test]
+    fn deleting_every_statement_of_a_block_leaves_pass() {
+        let source = "if x:\n    a = 1\n    b = 2\nc = 3\n";
+        let out = delete(source, Block::FirstIf, &[], false).unwrap();
+        assert_eq!(out, "if x:\n    pass\nc = 3\n");
+        let source = "if x:\n    a()  # one\n    b()  # two\nc()\n";
+        let out = delete(source, Block::FirstIf, &[], true).unwrap();
+        assert_eq!(out, "if x:\n    pass  # one\n    # two\nc()\n");
+    }
+
+    #[test]
+    fn a_trailing_note_stays_and_a_pragma_only_when_every_comment_is_kept() {
+        let source = "a = 1\nb = 2  # keep me\nc = 3  # noqa: F841\nd = 4\n";
+        let out = delete(source, Block::Module, &[1, 2], false).unwrap();
+        assert_eq!(out, "a = 1\n# keep me\nd = 4\n");
+        let out = delete(source, Block::Module, &[1, 2], true).unwrap();
+        assert_eq!(out, "a = 1\n# keep me\n# noqa: F841\nd = 4\n");
+    }
+
+    #[test]
+    fn comments_inside_a_statement_stay_only_when_every_comment_is_kept() {
+        let source =
+            "def f():\n    a()\n    b()  # keep me\n    c(\n        1,  # and me\n    )\n    d()\n";
+        let out = delete(source, Block::FirstDef, &[1, 2, 3], true).unwrap();
+        assert_eq!(out, "def f():\n    a()\n    # keep me\n    # and me\n");
+        let out = delete(source, Block::FirstDef, &[1, 2, 3], false).unwrap();
+        assert_eq!(out, "def f():\n    a()\n    # keep me\n");
+    }
+
+    #[test]
+    fn deleting_keeps_no_doubled_blank_line() {
+        let source = "a = 1\n\nb = 2\n\nc = 3\n";
+        assert_eq!(
+            delete(source, Block::Module, &[1], false).unwrap(),
+            "a = 1\n\nc = 3\n"
+        );
+    }
+
+    #[test]
+    fn deleting_refuses_a_shared_line() {
+        for keep in [true, false] {
+            assert!(delete("a(); b()\n", Block::Module, &[0], keep).is_err());
+        }
     }
 }
