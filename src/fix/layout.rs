@@ -591,21 +591,31 @@ mod tests {
         );
     }
 
+    /// `source` with the lines from the first statement of its first block
+    /// to its end re-indented from four spaces to `to`, but for the lines
+    /// from statement `skip_from` of that block on.
+    fn reindented(source: &str, to: &str, skip_from: Option<usize>) -> String {
+        with_context(source, |ctx| {
+            let body = match &ctx.module.body[0] {
+                Stmt::FunctionDef(def) => &def.body,
+                Stmt::If(branch) => &branch.body,
+                _ => unreachable!("the test source starts with a block"),
+            };
+            let end = TextSize::of(source);
+            let lines = TextRange::new(line_start(source, body[0].start()), end);
+            let skip: Vec<TextRange> = skip_from
+                .map(|i| TextRange::new(line_start(source, body[i].start()), end))
+                .into_iter()
+                .collect();
+            apply_edits(source, reindent_lines(ctx, lines, "    ", to, &skip))
+        })
+    }
+
     #[test]
     fn reindents_only_lines_that_carry_the_indentation() {
         let source = "def f():\n    a = [\n1,\n    ]\n    s = '''\n    x'''\n    # note\n";
-        let out = with_context(source, |ctx| {
-            let Stmt::FunctionDef(def) = &ctx.module.body[0] else {
-                unreachable!()
-            };
-            let lines = TextRange::new(
-                line_start(source, def.body[0].start()),
-                TextSize::of(source),
-            );
-            apply_edits(source, reindent_lines(ctx, lines, "    ", "  ", &[]))
-        });
         assert_eq!(
-            out,
+            reindented(source, "  ", None),
             "def f():\n  a = [\n1,\n  ]\n  s = '''\n    x'''\n  # note\n"
         );
     }
@@ -613,24 +623,9 @@ mod tests {
     #[test]
     fn reindent_skips_lines_other_edits_replace() {
         let source = "if x:\n    a = 1\n    b = 2\n";
-        let out = with_context(source, |ctx| {
-            let Stmt::If(branch) = &ctx.module.body[0] else {
-                unreachable!()
-            };
-            let lines = TextRange::new(
-                line_start(source, branch.body[0].start()),
-                source_end(source),
-            );
-            let skip = [TextRange::new(
-                line_start(source, branch.body[1].start()),
-                source_end(source),
-            )];
-            apply_edits(source, reindent_lines(ctx, lines, "    ", "\t", &skip))
-        });
-        assert_eq!(out, "if x:\n\ta = 1\n    b = 2\n");
-    }
-
-    fn source_end(source: &str) -> TextSize {
-        TextSize::of(source)
+        assert_eq!(
+            reindented(source, "\t", Some(1)),
+            "if x:\n\ta = 1\n    b = 2\n"
+        );
     }
 }

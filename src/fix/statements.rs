@@ -150,33 +150,11 @@ pub fn wrap_statement_hoisting(
     if !is_alone_on_lines(source, stmt.range()) {
         bail!("the statement shares its line with other code");
     }
-    if header.is_empty()
-        || !stmt.range().contains_range(outer)
-        || !outer.contains_range(inner)
-        || outer == inner
-    {
-        bail!("internal error: the ranges to hoist do not nest");
-    }
     let indent = indentation_at(source, stmt.start());
+    let text = hoisting_header(ctx, stmt, header, outer, inner, indent)?;
     let inner_indent = format!("{indent}{}", indent_unit(source, ctx.tokens));
-    let eol = line_ending(source);
     let before = TextRange::new(outer.start(), inner.start());
     let after = TextRange::new(inner.end(), outer.end());
-
-    let mut moved = comments_in(ctx.tokens, before);
-    moved.extend(comments_in(ctx.tokens, after));
-    let mut text = String::new();
-    for (i, line) in header.iter().enumerate() {
-        text.push_str(indent);
-        text.push_str(line);
-        if i + 1 == header.len() {
-            for comment in &moved {
-                text.push_str("  ");
-                text.push_str(&source[*comment]);
-            }
-        }
-        text.push_str(eol);
-    }
 
     let lines = TextRange::new(
         line_start(source, stmt.start()),
@@ -213,36 +191,15 @@ pub fn wrap_one_liner_hoisting(
     let Some(block) = one_liner_block_indent(ctx, stmt) else {
         bail!("the statement shares its line with other code");
     };
-    if header.is_empty()
-        || !stmt.range().contains_range(outer)
-        || !outer.contains_range(inner)
-        || outer == inner
-    {
-        bail!("internal error: the ranges to hoist do not nest");
-    }
+    let header = hoisting_header(ctx, stmt, header, outer, inner, &block)?;
     let line = line_start(source, stmt.start());
     let head = source[TextRange::new(line, stmt.start())].trim_end();
     let colon_end = line + TextSize::of(head);
     let unit = indent_unit(source, ctx.tokens);
     let eol = line_ending(source);
-    let mut moved = comments_in(ctx.tokens, TextRange::new(outer.start(), inner.start()));
-    moved.extend(comments_in(
-        ctx.tokens,
-        TextRange::new(inner.end(), outer.end()),
-    ));
 
     let mut text = String::from(eol);
-    for (i, line) in header.iter().enumerate() {
-        text.push_str(&block);
-        text.push_str(line);
-        if i + 1 == header.len() {
-            for comment in &moved {
-                text.push_str("  ");
-                text.push_str(&source[*comment]);
-            }
-        }
-        text.push_str(eol);
-    }
+    text.push_str(&header);
     text.push_str(&block);
     text.push_str(&unit);
     text.push_str(&source[TextRange::new(stmt.start(), outer.start())]);
@@ -252,6 +209,46 @@ pub fn wrap_one_liner_hoisting(
         TextRange::new(colon_end, stmt.end()),
         text,
     )])
+}
+
+/// The header lines of a hoisting wrap (see [`wrap_statement_hoisting`]),
+/// each at `indent` and ending its line, with the comments of the part of
+/// `outer` that goes (around `inner`) after the last one.
+fn hoisting_header(
+    ctx: &Context,
+    stmt: &Stmt,
+    header: &[String],
+    outer: TextRange,
+    inner: TextRange,
+    indent: &str,
+) -> anyhow::Result<String> {
+    if header.is_empty()
+        || !stmt.range().contains_range(outer)
+        || !outer.contains_range(inner)
+        || outer == inner
+    {
+        bail!("internal error: the ranges to hoist do not nest");
+    }
+    let source = ctx.source;
+    let eol = line_ending(source);
+    let mut moved = comments_in(ctx.tokens, TextRange::new(outer.start(), inner.start()));
+    moved.extend(comments_in(
+        ctx.tokens,
+        TextRange::new(inner.end(), outer.end()),
+    ));
+    let mut text = String::new();
+    for (i, line) in header.iter().enumerate() {
+        text.push_str(indent);
+        text.push_str(line);
+        if i + 1 == header.len() {
+            for comment in &moved {
+                text.push_str("  ");
+                text.push_str(&source[*comment]);
+            }
+        }
+        text.push_str(eol);
+    }
+    Ok(text)
 }
 
 /// When `stmt` is the one statement of a clause written on the clause's

@@ -3,8 +3,8 @@
 //! keyword the AST does not locate stands, whether an expression needs
 //! parentheses where it goes.
 
-use ruff_python_ast::Expr;
 use ruff_python_ast::token::{Token, TokenKind, Tokens};
+use ruff_python_ast::{Expr, OperatorPrecedence};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 /// The tokens that overlap `range`. (`Tokens::in_range` panics on an offset
@@ -73,26 +73,12 @@ fn is_significant(kind: TokenKind) -> bool {
 /// generator (`f(x for x in y)`) or tuple is none.
 pub fn needs_parentheses_after_await(expr: &Expr) -> bool {
     match expr {
-        Expr::Name(_)
-        | Expr::Attribute(_)
-        | Expr::Call(_)
-        | Expr::Subscript(_)
-        | Expr::StringLiteral(_)
-        | Expr::BytesLiteral(_)
-        | Expr::FString(_)
-        | Expr::NumberLiteral(_)
-        | Expr::BooleanLiteral(_)
-        | Expr::NoneLiteral(_)
-        | Expr::EllipsisLiteral(_)
-        | Expr::List(_)
-        | Expr::ListComp(_)
-        | Expr::Dict(_)
-        | Expr::DictComp(_)
-        | Expr::Set(_)
-        | Expr::SetComp(_) => false,
         Expr::Tuple(tuple) => !tuple.parenthesized,
         Expr::Generator(generator) => !generator.parenthesized,
-        _ => true,
+        // Parentheses are always valid: a template string keeps them.
+        Expr::TString(_) | Expr::Slice(_) => true,
+        // A primary binds at least as tightly as a call or an attribute.
+        _ => expr.precedence() < OperatorPrecedence::CallAttribute,
     }
 }
 
