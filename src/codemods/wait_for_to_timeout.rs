@@ -3,10 +3,8 @@ use ruff_python_ast::helpers::any_over_expr;
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::fix::layout::{indent_unit, indentation_at};
-use crate::fix::statements::{
-    one_liner_block_indent, wrap_one_liner_hoisting, wrap_statement_hoisting,
-};
+use crate::fix::layout::indent_unit;
+use crate::fix::statements::wrap_statement_hoisting;
 use crate::fix::syntax::contains_comment;
 use crate::semantic::imports::Lookup;
 use crate::semantic::numbers::{is_non_positive_literal, names_read};
@@ -264,18 +262,9 @@ fn report_statement(
         let timeout_fn = fix.ensure_import("asyncio", "timeout")?;
         fix.title(format!("Use `async with {timeout_fn}(…)`"));
         let timeout = &ctx.source[timeout.range()];
-        let edits = match one_liner_block_indent(ctx, stmt) {
-            // `if ready: x = await wait_for(…)`: the body becomes a block.
-            Some(block) => {
-                let header = header_lines(ctx, &block, &timeout_fn, timeout);
-                wrap_one_liner_hoisting(ctx, stmt, &header, call.range(), awaitable.range())?
-            }
-            None => {
-                let indent = indentation_at(ctx.source, stmt.start());
-                let header = header_lines(ctx, indent, &timeout_fn, timeout);
-                wrap_statement_hoisting(ctx, stmt, &header, call.range(), awaitable.range())?
-            }
-        };
+        // `if ready: x = await wait_for(…)`: the body becomes a block.
+        let header = |indent: &str| header_lines(ctx, indent, &timeout_fn, timeout);
+        let edits = wrap_statement_hoisting(ctx, stmt, header, call.range(), awaitable.range())?;
         for edit in edits {
             fix.edit(edit);
         }

@@ -171,46 +171,43 @@ mod tests {
         TextRange::new(TextSize::new(start), TextSize::new(end))
     }
 
+    /// `source` with two fixes of one codemod applied in this order, and
+    /// how many of them counted.
+    fn apply_two(source: &str, first: Vec<Edit>, second: Vec<Edit>) -> (String, usize) {
+        let (first, second) = (fix(first), fix(second));
+        let applied = apply_fixes(source, [("AM001", &first), ("AM001", &second)]);
+        let total = applied.total();
+        (applied.text, total)
+    }
+
     #[test]
     fn applies_non_overlapping_and_shares_identical_edits() {
-        let source = "abcdef";
         let import = Edit::insertion(TextSize::new(0), "X");
-        let one = fix(vec![import.clone(), Edit::replacement(range(1, 2), "B")]);
-        let two = fix(vec![import, Edit::replacement(range(3, 4), "D")]);
-        let applied = apply_fixes(source, [("AM001", &one), ("AM001", &two)]);
-        assert_eq!(applied.text, "XaBcDef");
-        assert_eq!(applied.total(), 2);
+        let one = vec![import.clone(), Edit::replacement(range(1, 2), "B")];
+        let two = vec![import, Edit::replacement(range(3, 4), "D")];
+        assert_eq!(apply_two("abcdef", one, two), ("XaBcDef".to_string(), 2));
     }
 
     #[test]
     fn a_fix_that_adds_nothing_new_is_not_counted() {
-        let source = "abc";
         let edit = Edit::replacement(range(0, 1), "A");
-        let one = fix(vec![edit.clone()]);
-        let two = fix(vec![edit]);
-        let applied = apply_fixes(source, [("AM001", &one), ("AM001", &two)]);
-        assert_eq!(applied.text, "Abc");
-        assert_eq!(applied.total(), 1);
+        let applied = apply_two("abc", vec![edit.clone()], vec![edit]);
+        assert_eq!(applied, ("Abc".to_string(), 1));
     }
 
     #[test]
     fn skips_an_overlapping_fix() {
-        let source = "abcdef";
-        let one = fix(vec![Edit::replacement(range(1, 4), "_")]);
-        let two = fix(vec![Edit::replacement(range(3, 5), "-")]);
-        let applied = apply_fixes(source, [("AM001", &two), ("AM001", &one)]);
-        assert_eq!(applied.text, "a_ef");
-        assert_eq!(applied.total(), 1);
+        let one = vec![Edit::replacement(range(1, 4), "_")];
+        let two = vec![Edit::replacement(range(3, 5), "-")];
+        assert_eq!(apply_two("abcdef", two, one), ("a_ef".to_string(), 1));
     }
 
     #[test]
     fn insertions_at_one_point_conflict_unless_identical() {
-        let source = "abc";
-        let one = fix(vec![Edit::insertion(TextSize::new(1), "1")]);
-        let two = fix(vec![Edit::insertion(TextSize::new(1), "2")]);
-        let applied = apply_fixes(source, [("AM001", &one), ("AM001", &two)]);
-        assert_eq!(applied.total(), 1);
-        assert_eq!(applied.text.len(), 4);
+        let one = vec![Edit::insertion(TextSize::new(1), "1")];
+        let two = vec![Edit::insertion(TextSize::new(1), "2")];
+        let (text, total) = apply_two("abc", one, two);
+        assert_eq!((text.len(), total), (4, 1));
     }
 
     #[test]

@@ -138,20 +138,29 @@ fn delete_keeping_comments(
 /// layout relative to the line it now starts on (so a multi-line argument
 /// stays readable); lines that start inside a multi-line string keep their
 /// bytes. Comments in the part of `outer` that goes (`timeout=10,  #
-/// seconds`) move to the end of the header's last line.
+/// seconds`) move to the end of the header's last line. `header` lays the
+/// header lines out for the indentation of the new block.
+///
+/// A statement that is the whole body of a one-line clause (`if ready: x =
+/// await wait_for(f(), 5)`) moves to lines of its own: the new block one
+/// indent unit in from the clause and the statement one further.
 pub fn wrap_statement_hoisting(
     ctx: &Context,
     stmt: &Stmt,
-    header: &[String],
+    header: impl FnOnce(&str) -> Vec<String>,
     outer: TextRange,
     inner: TextRange,
 ) -> anyhow::Result<Vec<Edit>> {
     let source = ctx.source;
+    if let Some(block) = one_liner_block_indent(ctx, stmt) {
+        let header = header(&block);
+        return hoist_out_of_one_liner(ctx, stmt, &block, &header, outer, inner);
+    }
     if !is_alone_on_lines(source, stmt.range()) {
         bail!("the statement shares its line with other code");
     }
     let indent = indentation_at(source, stmt.start());
-    let text = hoisting_header(ctx, stmt, header, outer, inner, indent)?;
+    let text = hoisting_header(ctx, stmt, &header(indent), outer, inner, indent)?;
     let inner_indent = format!("{indent}{}", indent_unit(source, ctx.tokens));
     let before = TextRange::new(outer.start(), inner.start());
     let after = TextRange::new(inner.end(), outer.end());
@@ -175,23 +184,19 @@ pub fn wrap_statement_hoisting(
 }
 
 /// [`wrap_statement_hoisting`] for a statement that is the whole body of a
-/// one-line clause (`if ready: x = await wait_for(f(), 5)`): the body moves
-/// to lines of its own, the new block one indent unit in from the clause and
-/// the statement one further. The statement must fit on its line; a comment
-/// after it stays after it. `header` is laid out for the block's
-/// indentation, which [`one_liner_block_indent`] gives.
-pub fn wrap_one_liner_hoisting(
+/// one-line clause, whose block gets the indentation `block` (see
+/// [`one_liner_block_indent`]). The statement must fit on its line; a
+/// comment after it stays after it.
+fn hoist_out_of_one_liner(
     ctx: &Context,
     stmt: &Stmt,
+    block: &str,
     header: &[String],
     outer: TextRange,
     inner: TextRange,
 ) -> anyhow::Result<Vec<Edit>> {
     let source = ctx.source;
-    let Some(block) = one_liner_block_indent(ctx, stmt) else {
-        bail!("the statement shares its line with other code");
-    };
-    let header = hoisting_header(ctx, stmt, header, outer, inner, &block)?;
+    let header = hoisting_header(ctx, stmt, header, outer, inner, block)?;
     let line = line_start(source, stmt.start());
     let head = source[TextRange::new(line, stmt.start())].trim_end();
     let colon_end = line + TextSize::of(head);
@@ -200,7 +205,7 @@ pub fn wrap_one_liner_hoisting(
 
     let mut text = String::from(eol);
     text.push_str(&header);
-    text.push_str(&block);
+    text.push_str(block);
     text.push_str(&unit);
     text.push_str(&source[TextRange::new(stmt.start(), outer.start())]);
     text.push_str(&source[inner]);
@@ -644,7 +649,7 @@ mod tests {
             let header = vec!["async with timeout(5):".to_string()];
             apply_edits(
                 source,
-                wrap_statement_hoisting(ctx, stmt, &header, outer, inner).unwrap(),
+                wrap_statement_hoisting(ctx, stmt, |_| header, outer, inner).unwrap(),
             )
         })
     }
@@ -731,7 +736,7 @@ mod tests {
             let stmt = &function_body(ctx)[0];
             let (outer, inner) = awaited_call(stmt);
             let header = vec!["async with timeout(5):".to_string()];
-            assert!(wrap_statement_hoisting(ctx, stmt, &header, outer, inner).is_err());
+            assert!(wrap_statement_hoisting(ctx, stmt, |_| header, outer, inner).is_err());
         });
     }
 
