@@ -5,7 +5,6 @@
 mod asyncio_run;
 mod await_in_loop;
 mod blocking_call;
-#[cfg(test)]
 mod composition;
 mod dangling_task;
 mod ensure_future;
