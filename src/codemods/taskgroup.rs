@@ -1305,12 +1305,8 @@ fn build_fix(
     } = &fan_out.tasks
     {
         build_inline_fix(ctx, fix, owner, wait, maker, &header, &create_task)?;
-        for edit in delete_statements(
-            ctx.source,
-            ctx.semantic,
-            &deleted,
-            Comments::Keep(ctx.tokens),
-        )? {
+        let comments = Comments::Keep(ctx.tokens);
+        for edit in delete_statements(ctx.source, ctx.semantic, &deleted, comments)? {
             fix.edit(edit);
         }
         return Ok(());
@@ -1473,12 +1469,8 @@ fn build_fix(
     for edit in after {
         fix.edit(edit);
     }
-    for edit in delete_statements(
-        ctx.source,
-        ctx.semantic,
-        &deleted,
-        Comments::Keep(ctx.tokens),
-    )? {
+    let comments = Comments::Keep(ctx.tokens);
+    for edit in delete_statements(ctx.source, ctx.semantic, &deleted, comments)? {
         fix.edit(edit);
     }
     Ok(())

@@ -506,42 +506,39 @@ mod tests {
         });
     }
 
+    /// The markers of `source` for whose scope `question(scope, outer)` holds,
+    /// `outer` being the scope of the marker `OWN`.
+    fn holding(
+        source: &str,
+        markers: &[&'static str],
+        question: fn(&crate::semantic::SemanticModel, super::ScopeId, super::ScopeId) -> bool,
+    ) -> Vec<&'static str> {
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let outer = semantic.scope_at(at(source, "OWN"));
+            let holds = |marker| question(semantic, semantic.scope_at(at(source, marker)), outer);
+            markers.iter().copied().filter(|&m| holds(m)).collect()
+        })
+    }
+
     #[test]
     fn deferred_within_counts_defs_lambdas_and_classes_not_comprehensions() {
         let source = "def f():\n    OWN\n    [COMP for a in b]\n    (GEN for a in b)\n    lambda: LAM\n    def g():\n        [DEF for a in b]\n    class C:\n        CLS\n";
-        with_context(source, |ctx| {
-            let semantic = ctx.semantic;
-            let scope = |marker| semantic.scope_at(at(source, marker));
-            let outer = scope("OWN");
-            for marker in ["OWN", "COMP", "GEN"] {
-                assert!(!semantic.deferred_within(scope(marker), outer), "{marker}");
-            }
-            for marker in ["LAM", "DEF", "CLS"] {
-                assert!(semantic.deferred_within(scope(marker), outer), "{marker}");
-            }
+        let markers = ["OWN", "COMP", "GEN", "LAM", "DEF", "CLS"];
+        let deferred = holding(source, &markers, |s, inner, outer| {
+            s.deferred_within(inner, outer)
         });
+        assert_eq!(deferred, ["LAM", "DEF", "CLS"]);
     }
 
     #[test]
     fn runs_in_place_within_passes_classes_and_comprehensions_only() {
         let source = "def f():\n    OWN\n    class C:\n        CLS = [COMP for a in b]\n    lambda: LAM\n    def g():\n        DEF\ndef h():\n    ELSEWHERE\n";
-        with_context(source, |ctx| {
-            let semantic = ctx.semantic;
-            let scope = |marker| semantic.scope_at(at(source, marker));
-            let outer = scope("OWN");
-            for marker in ["OWN", "CLS", "COMP"] {
-                assert!(
-                    semantic.runs_in_place_within(scope(marker), outer),
-                    "{marker}"
-                );
-            }
-            for marker in ["LAM", "DEF", "ELSEWHERE"] {
-                assert!(
-                    !semantic.runs_in_place_within(scope(marker), outer),
-                    "{marker}"
-                );
-            }
+        let markers = ["OWN", "CLS", "COMP", "LAM", "DEF", "ELSEWHERE"];
+        let in_place = holding(source, &markers, |s, inner, outer| {
+            s.runs_in_place_within(inner, outer)
         });
+        assert_eq!(in_place, ["OWN", "CLS", "COMP"]);
     }
 
     #[test]
