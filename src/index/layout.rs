@@ -7,6 +7,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::semantic::project::is_built_in_module;
+
 /// The directories a project's absolute imports resolve from, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
@@ -105,10 +107,15 @@ impl Layout {
     /// The file or directory behind `module` (`app.server`), searched in
     /// each source root in order: `app/server.py`, `app/server/__init__.py`,
     /// or a directory `app/server/` (a namespace package). Every package on
-    /// the way must exist under the same root.
+    /// the way must exist under the same root. A module under a built-in
+    /// module's name (`time`) is none: the interpreter's wins.
     pub fn find_module(&self, module: &str) -> Option<ModuleFile> {
         let parts: Vec<&str> = module.split('.').collect();
         if !parts.iter().all(|p| is_identifier(p)) {
+            return None;
+        }
+        // A built-in module wins over every directory.
+        if parts.first().is_some_and(|top| is_built_in_module(top)) {
             return None;
         }
         self.source_roots

@@ -586,7 +586,10 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn shadowed_beside(&self, dir: &Path, top: &str) -> bool {
-        if self.layout.source_roots.iter().any(|root| root == dir) {
+        // A built-in module wins over the script's directory too.
+        if self.layout.source_roots.iter().any(|root| root == dir)
+            || crate::semantic::project::is_built_in_module(top)
+        {
             return false;
         }
         let key = (dir.to_path_buf(), Box::<str>::from(top));
@@ -1020,6 +1023,37 @@ mod tests {
         assert_eq!(kind(&index.resolve("d.anything")), "unknown");
         assert_eq!(kind(&index.resolve("e.anything")), "unknown");
         assert_eq!(kind(&index.resolve("f.run")), "unknown");
+    }
+
+    /// A module compiled into the interpreter wins over a project file of
+    /// its name: `import gc` is never the project's `gc.py`.
+    #[test]
+    fn builtin_modules_win_over_project_files() {
+        let (dir, index) = project(&[
+            ("gc.py", "async def collect():\n    return 0\n"),
+            ("time.py", "async def sleep(t):\n    return t\n"),
+            ("app/__init__.py", ""),
+            ("app/timing.py", "import time\nfrom gc import collect\n"),
+            ("sched.py", "async def run():\n    return 0\n"),
+            ("tools/time.py", "async def sleep(t):\n    return t\n"),
+            ("tools/sched.py", "async def run():\n    return 0\n"),
+        ]);
+        assert_eq!(kind(&index.resolve("gc.collect")), "external gc.collect");
+        assert_eq!(kind(&index.resolve("time.sleep")), "external time.sleep");
+        assert_eq!(kind(&index.resolve("gc")), "external gc");
+        assert_eq!(
+            kind(&index.resolve("app.timing.time.sleep")),
+            "external time.sleep"
+        );
+        assert_eq!(
+            kind(&index.resolve("app.timing.collect")),
+            "external gc.collect"
+        );
+        // A module that is not built in (`sched`) is the project's.
+        assert_eq!(kind(&index.resolve("sched.run")), "async sched.run");
+        // Beside a script, the built-in module still wins.
+        assert!(!index.shadowed_beside(&dir.path().join("tools"), "time"));
+        assert!(index.shadowed_beside(&dir.path().join("tools"), "sched"));
     }
 
     #[test]

@@ -244,6 +244,13 @@ const BUILT_IN_MODULES: &[&str] = &[
     "xxsubtype",
 ];
 
+/// Whether the top-level module `top` is built into the interpreter (see
+/// [`BUILT_IN_MODULES`]): an import of it, or of a name under it, is the
+/// standard library's whatever files the project holds.
+pub fn is_built_in_module(top: &str) -> bool {
+    BUILT_IN_MODULES.contains(&top)
+}
+
 /// The standard library's modules that are files an import looks for on
 /// `sys.path` (`sys.stdlib_module_names` of CPython 3.11, without the
 /// built-in and private ones), sorted.
