@@ -8,7 +8,9 @@
 //! `layout.rs` maps module names to files, `summary.rs` summarises one
 //! module, and this file resolves dotted names through imports and
 //! re-exports, conservatively: a name bound more than one way, a star
-//! import, a module `__getattr__` or a chain that loops is unknown.
+//! import, a module `__getattr__` or a chain that loops is unknown, and so
+//! is a module some code of the project replaces in `sys.modules` (every
+//! module, when the key cannot be read).
 
 mod describe;
 pub mod environment;
@@ -218,6 +220,11 @@ impl ProjectIndex {
         let parts: Vec<&str> = qualified.split('.').collect();
         if parts.first().is_some_and(|first| *first == "builtins") {
             return Resolved::External(qualified.to_string());
+        }
+        // Code that writes `sys.modules` may make an import of this name
+        // give any object (`sys.modules["app.store"] = sync_store`).
+        if self.scan().may_replace_module(qualified) {
+            return Resolved::Unknown;
         }
         // The longest prefix that is a module of the project.
         for split in (1..=parts.len()).rev() {
@@ -1054,6 +1061,46 @@ mod tests {
         // Beside a script, the built-in module still wins.
         assert!(!index.shadowed_beside(&dir.path().join("tools"), "time"));
         assert!(index.shadowed_beside(&dir.path().join("tools"), "sched"));
+    }
+
+    /// Code anywhere in the project that writes `sys.modules` may make an
+    /// import give another object: the module named by a literal key (and
+    /// what is under it) is unknown, and with any other key every name is.
+    #[test]
+    fn modules_replaced_in_sys_modules_are_unknown() {
+        let files = [
+            (
+                "app/__init__.py",
+                "import sys\nfrom app import sync_store\nsys.modules['app.store'] = sync_store\n",
+            ),
+            ("app/store.py", "async def save():\n    return 1\n"),
+            ("app/sync_store.py", "def save():\n    return 1\n"),
+            ("app/other.py", "async def load():\n    return 1\n"),
+            (
+                "box.py",
+                "import sys\nclass Box:\n    async def get(self):\n        return 1\nsys.modules[__name__] = Box()\n",
+            ),
+        ];
+        let (_dir, index) = project(&files);
+        assert_eq!(kind(&index.resolve("app.store.save")), "unknown");
+        assert_eq!(kind(&index.resolve("app.store")), "unknown");
+        assert_eq!(kind(&index.resolve("box.Box")), "unknown");
+        assert_eq!(
+            kind(&index.resolve("app.other.load")),
+            "async app.other.load"
+        );
+        assert_eq!(
+            kind(&index.resolve("aiohttp.ClientSession")),
+            "external aiohttp.ClientSession"
+        );
+        let mut computed = files.to_vec();
+        computed.push((
+            "plugins.py",
+            "import sys\ndef install(name, m):\n    sys.modules[name] = m\n",
+        ));
+        let (_dir, index) = project(&computed);
+        assert_eq!(kind(&index.resolve("app.other.load")), "unknown");
+        assert_eq!(kind(&index.resolve("aiohttp.ClientSession")), "unknown");
     }
 
     #[test]

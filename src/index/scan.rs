@@ -39,6 +39,15 @@ pub(super) struct ProjectScan {
     /// (`store.save = fake`, `del obj.save`, `setattr(x, "save", …)`,
     /// `patch.object(store, "save")`): what another module may replace.
     pub(super) written_attributes: FxHashSet<Box<str>>,
+    /// Modules some code replaces in `sys.modules` under a literal key
+    /// (`sys.modules["app.store"] = sync_store`, or `sys.modules[__name__]`
+    /// in the module itself): an import of one of them, or of a name
+    /// under it, may give any object.
+    pub(super) replaced_modules: FxHashSet<Box<str>>,
+    /// Some code writes `sys.modules` with a key the scan cannot read
+    /// (`sys.modules[name] = …`, `sys.modules.update(…)`): any import may
+    /// give any object.
+    pub(super) any_module_replaced: bool,
     /// A file could not be numbered (past 4 billion): the table of bases
     /// (or a Python file could not be read or decoded) is incomplete, so
     /// every question about a base or a written attribute must be unknown.
@@ -50,6 +59,31 @@ impl ProjectScan {
     /// `name` on an object (every name, when a file could not be scanned).
     pub(super) fn may_write_attribute(&self, name: &str) -> bool {
         self.incomplete || self.written_attributes.contains(name)
+    }
+
+    /// Whether some code of the project may replace the module `module`
+    /// (an absolute dotted name) in `sys.modules`, or a package above it
+    /// (every module, when a file could not be scanned or a key cannot be
+    /// read).
+    pub(super) fn may_replace_module(&self, module: &str) -> bool {
+        if self.incomplete || self.any_module_replaced {
+            return true;
+        }
+        if self.replaced_modules.is_empty() {
+            return false;
+        }
+        let mut end = 0;
+        for part in module.split('.') {
+            end += part.len();
+            if module
+                .get(..end)
+                .is_some_and(|prefix| self.replaced_modules.contains(prefix))
+            {
+                return true;
+            }
+            end += 1;
+        }
+        false
     }
 
     /// Scans every Python file under the project's root (`.gitignore`d and
@@ -122,8 +156,65 @@ impl ProjectScan {
                 continue;
             };
             scan.add_file(&finders, u32::try_from(at).ok(), text);
+            if scan.add_module_writes(&finders, text) {
+                // `sys.modules[__name__] = …`: the file's own module.
+                match scan.readers.path_at(at).and_then(|p| layout.module_name(p)) {
+                    Some((name, _)) => insert(&mut scan.replaced_modules, &name),
+                    None => scan.any_module_replaced = true,
+                }
+            }
         }
         scan
+    }
+
+    /// Adds the writes of `sys.modules` in one file's text (see
+    /// [`Self::replaced_modules`]); `true` when a key is `__name__`, the
+    /// file's own module, which the caller adds.
+    fn add_module_writes(&mut self, finders: &Finders, text: &str) -> bool {
+        let mut own = false;
+        let bytes = text.as_bytes();
+        for at in finders.modules.find_iter(bytes) {
+            // `modules` as a whole word (`sys.modules`, or bound by `from
+            // sys import modules`), not `submodules`.
+            let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+            if before.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80) {
+                continue;
+            }
+            let after = at + "modules".len();
+            let rest = text.get(after..).unwrap_or_default();
+            let rest_trimmed = rest.trim_start_matches([' ', '\t']);
+            if let Some(inside) = rest_trimmed.strip_prefix('[') {
+                let Some(close) = closing_bracket(inside) else {
+                    self.any_module_replaced = true;
+                    continue;
+                };
+                let end = text.len() - inside.len() + close + 1;
+                if !assigns_at(text, end) && !inside.get(close + 1..).is_some_and(starts_with_comma)
+                {
+                    continue;
+                }
+                match inside.get(..close).map(str::trim) {
+                    Some("__name__") => own = true,
+                    Some(key) => match string_literal(key) {
+                        Some(name) => insert(&mut self.replaced_modules, name),
+                        None => self.any_module_replaced = true,
+                    },
+                    None => self.any_module_replaced = true,
+                }
+            } else if line_of(text, at).contains("patch.dict") {
+                // `patch.dict(sys.modules, {…})`, `patch.dict("sys.modules", …)`.
+                self.any_module_replaced = true;
+            } else if let Some(method) = rest_trimmed.strip_prefix('.') {
+                let method = identifier_at(method, 0);
+                if matches!(method, "update" | "setdefault" | "__setitem__" | "__ior__") {
+                    self.any_module_replaced = true;
+                }
+            } else if assigns_at(text, after) {
+                // `sys.modules = {…}`, `sys.modules |= {…}`.
+                self.any_module_replaced = true;
+            }
+        }
+        own
     }
 
     /// The files with a class statement naming `base` among its bases.
@@ -237,10 +328,11 @@ impl ProjectScan {
     }
 }
 
-/// The searchers for the words a line must start with.
+/// The searchers for the words a line must start with, and for `modules`.
 struct Finders {
     class: memmem::Finder<'static>,
     del: memmem::Finder<'static>,
+    modules: memmem::Finder<'static>,
 }
 
 impl Finders {
@@ -248,6 +340,7 @@ impl Finders {
         Finders {
             class: memmem::Finder::new(b"class "),
             del: memmem::Finder::new(b"del "),
+            modules: memmem::Finder::new(b"modules"),
         }
     }
 }
@@ -283,6 +376,45 @@ fn bases_end(bytes: &[u8], inside: &str, end: usize) -> usize {
         }
     }
     bytes.len()
+}
+
+/// Where the `]` closing a subscript is in `inside` (the text after its
+/// `[`), counting nested brackets; `None` when the text ends first.
+fn closing_bracket(inside: &str) -> Option<usize> {
+    let mut depth = 1usize;
+    for (at, b) in inside.bytes().enumerate() {
+        match b {
+            b'[' | b'(' | b'{' => depth += 1,
+            b']' | b')' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (b == b']').then_some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The line holding byte `at` of `text`.
+fn line_of(text: &str, at: usize) -> &str {
+    let (start, end) = line_around(text.as_bytes(), at);
+    text.get(start..end).unwrap_or_default()
+}
+
+/// Whether `rest` starts, past spaces, with a comma (a target of several:
+/// `sys.modules["a"], x = …`).
+fn starts_with_comma(rest: &str) -> bool {
+    rest.trim_start_matches([' ', '\t']).starts_with(',')
+}
+
+/// The text of a plain string literal (`"app.store"`, `'app'`): no
+/// prefix, no escape, no quote inside; `None` for anything else.
+fn string_literal(key: &str) -> Option<&str> {
+    let quote = key.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let inner = key.strip_prefix(quote)?.strip_suffix(quote)?;
+    (!inner.is_empty() && !inner.contains(['"', '\'', '\\', '\n'])).then_some(inner)
 }
 
 /// The line around byte `at` as `str::lines` gives it: from after the
@@ -554,6 +686,60 @@ mod tests {
                 "w"
             ]
         );
+    }
+
+    #[test]
+    fn writes_of_sys_modules() {
+        let replaced = |text: &str| {
+            let mut scan = ProjectScan::default();
+            let own = scan.add_module_writes(&Finders::new(), text);
+            let mut names: Vec<String> = scan
+                .replaced_modules
+                .iter()
+                .map(|n| n.to_string())
+                .collect();
+            names.sort();
+            (names, scan.any_module_replaced, own)
+        };
+        let none: (Vec<String>, bool, bool) = (vec![], false, false);
+        assert_eq!(
+            replaced("import sys\nsys.modules[\"app.store\"] = sync_store\n"),
+            (vec!["app.store".to_string()], false, false)
+        );
+        assert_eq!(
+            replaced("from sys import modules\nmodules['app'] ,x = a, b\n"),
+            (vec!["app".to_string()], false, false)
+        );
+        assert_eq!(
+            replaced("sys.modules[__name__] = Wrapper()\n"),
+            (vec![], false, true)
+        );
+        assert_eq!(
+            replaced("sys.modules[f\"app.{n}\"] = m\n"),
+            (vec![], true, false)
+        );
+        assert_eq!(replaced("sys.modules[name] = m\n"), (vec![], true, false));
+        assert_eq!(
+            replaced("sys.modules.update({'a': m})\n"),
+            (vec![], true, false)
+        );
+        assert_eq!(
+            replaced("sys.modules.setdefault(k, m)\n"),
+            (vec![], true, false)
+        );
+        assert_eq!(
+            replaced("with patch.dict(sys.modules, {'a': m}):\n    pass\n"),
+            (vec![], true, false)
+        );
+        assert_eq!(replaced("sys.modules = {}\n"), (vec![], true, false));
+        // Reads, deletions, comparisons and other words are no writes.
+        assert_eq!(replaced("m = sys.modules['app']\n"), none);
+        assert_eq!(replaced("if sys.modules['a'] == m: pass\n"), none);
+        assert_eq!(replaced("del sys.modules['app']\n"), none);
+        assert_eq!(replaced("pkg.submodules['a'] = 1\n"), none);
+        assert_eq!(replaced("'app' in sys.modules\n"), none);
+        // A subscript that never closes: unreadable.
+        assert_eq!(replaced("sys.modules[\"a\""), (vec![], true, false));
     }
 
     /// Fragments that meet every branch of the scan: line ends of each
