@@ -124,6 +124,22 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// Whether more than one source root holds a top-level module or
+    /// package `top` (`app/` and `src/app/`): which one an import finds
+    /// then depends on how the program is run.
+    pub fn in_several_roots(&self, top: &str) -> bool {
+        if self.source_roots.len() < 2 || !is_identifier(top) || is_built_in_module(top) {
+            return false;
+        }
+        self.source_roots
+            .iter()
+            .filter(|root| root.join(format!("{top}.py")).is_file() || root.join(top).is_dir())
+            .count()
+            > 1
+    }
+}
+
 fn find_in(root: &Path, parts: &[&str]) -> Option<ModuleFile> {
     let (last, packages) = parts.split_last()?;
     let mut dir = root.to_path_buf();

@@ -226,6 +226,16 @@ impl ProjectIndex {
         if self.scan().may_replace_module(qualified) {
             return Resolved::Unknown;
         }
+        // Two source roots holding the same top-level module (`app/` and
+        // `src/app/`): which one an import finds depends on how the program
+        // is run (a script's directory comes first on `sys.path`, an
+        // installed package otherwise).
+        if parts
+            .first()
+            .is_some_and(|top| self.layout.in_several_roots(top))
+        {
+            return Resolved::Unknown;
+        }
         // The longest prefix that is a module of the project.
         for split in (1..=parts.len()).rev() {
             let module = parts[..split].join(".");
@@ -618,6 +628,14 @@ impl ProjectIndex {
     /// [`ProjectFacts::binds_loop_at_import`]: the modules `module`
     /// imports, and theirs, breadth first.
     fn binds_loop_at_import_uncached(&self, module: &str) -> Option<String> {
+        // What an import of it runs cannot be told.
+        let top = module.split('.').next().unwrap_or(module);
+        if self.layout.in_several_roots(top) {
+            return Some(format!("the `{top}` of one of several source roots"));
+        }
+        if self.scan().may_replace_module(module) {
+            return Some(format!("whatever `sys.modules` holds for `{module}`"));
+        }
         let mut seen: Vec<String> = vec![module.to_string()];
         let mut next = 0;
         while let Some(current) = seen.get(next).cloned() {
@@ -1101,6 +1119,29 @@ mod tests {
         let (_dir, index) = project(&computed);
         assert_eq!(kind(&index.resolve("app.other.load")), "unknown");
         assert_eq!(kind(&index.resolve("aiohttp.ClientSession")), "unknown");
+    }
+
+    /// `app/` and `src/app/` both: which one an import finds depends on
+    /// how the program runs.
+    #[test]
+    fn a_package_in_two_source_roots_is_unknown() {
+        let (dir, index) = project(&[
+            ("app/__init__.py", ""),
+            ("app/store.py", "def save():\n    return 1\n"),
+            ("src/app/__init__.py", ""),
+            ("src/app/store.py", "async def save():\n    return 1\n"),
+            ("src/lib/__init__.py", ""),
+            ("src/lib/store.py", "async def save():\n    return 1\n"),
+        ]);
+        assert_eq!(kind(&index.resolve("app.store.save")), "unknown");
+        assert_eq!(kind(&index.resolve("app")), "unknown");
+        assert!(index.binds_loop_at_import("app.store").is_some());
+        assert_eq!(
+            kind(&index.resolve("lib.store.save")),
+            "async lib.store.save"
+        );
+        assert!(index.binds_loop_at_import("lib.store").is_none());
+        drop(dir);
     }
 
     #[test]

@@ -119,7 +119,9 @@ pub trait ProjectFacts: Send + Sync {
     /// Whether importing the project module `module` (or a project module
     /// it imports at its top level, transitively) ties an object to the
     /// event loop current then (`asyncio.Future()`, `get_event_loop()`, …
-    /// at module level): what it calls and where, for messages.
+    /// at module level): what it calls and where, for messages. Also when
+    /// what an import of it runs cannot be told: a module that two source
+    /// roots hold, or one code of the project may replace in `sys.modules`.
     fn binds_loop_at_import(&self, module: &str) -> Option<String>;
 
     /// Whether an object of the type `qualified` names (an absolute dotted
@@ -563,8 +565,12 @@ impl<'a> super::SemanticModel<'a> {
             // ready` imports `app.state`.
             let parts: Vec<&str> = absolute.split('.').collect();
             (1..=parts.len()).rev().find_map(|split| {
-                match project.facts.resolve(&parts[..split].join(".")) {
+                let prefix = parts[..split].join(".");
+                match project.facts.resolve(&prefix) {
                     Resolved::Module(module) => project.facts.binds_loop_at_import(&module),
+                    // A module the index cannot tell (in two source roots,
+                    // replaced in `sys.modules`) may bind: the index says so.
+                    Resolved::Unknown => project.facts.binds_loop_at_import(&prefix),
                     _ => None,
                 }
             })
