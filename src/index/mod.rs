@@ -250,6 +250,15 @@ impl ProjectIndex {
             {
                 return Resolved::Unknown;
             }
+            // A package above with a module `__getattr__` (PEP 562) answers
+            // `app.store` after `import app` as long as the submodule has
+            // not been imported: it may give another object.
+            if (1..split).any(|above| {
+                self.summary(&parts[..above].join("."))
+                    .is_some_and(|package| package.has_getattr)
+            }) {
+                return Resolved::Unknown;
+            }
             return self.resolve_in(&module, &file, &parts[split..], hops);
         }
         Resolved::External(qualified.to_string())
@@ -1119,6 +1128,31 @@ mod tests {
         let (_dir, index) = project(&computed);
         assert_eq!(kind(&index.resolve("app.other.load")), "unknown");
         assert_eq!(kind(&index.resolve("aiohttp.ClientSession")), "unknown");
+    }
+
+    /// A package with a module `__getattr__` (PEP 562) may answer a
+    /// submodule's name with another object until the submodule is
+    /// imported: what is reached through it is unknown.
+    #[test]
+    fn names_under_a_package_with_getattr_are_unknown() {
+        let (_dir, index) = project(&[
+            (
+                "app/__init__.py",
+                "def __getattr__(name):\n    raise AttributeError(name)\n",
+            ),
+            ("app/store.py", "async def save():\n    return 1\n"),
+            ("app/db/__init__.py", ""),
+            ("app/db/repo.py", "async def load():\n    return 1\n"),
+            ("other/__init__.py", ""),
+            ("other/store.py", "async def save():\n    return 1\n"),
+        ]);
+        assert_eq!(kind(&index.resolve("app.store.save")), "unknown");
+        assert_eq!(kind(&index.resolve("app.db.repo.load")), "unknown");
+        assert_eq!(kind(&index.resolve("app")), "module app");
+        assert_eq!(
+            kind(&index.resolve("other.store.save")),
+            "async other.store.save"
+        );
     }
 
     /// `app/` and `src/app/` both: which one an import finds depends on
