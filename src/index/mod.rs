@@ -1178,6 +1178,33 @@ mod tests {
         drop(dir);
     }
 
+    /// `setattr` (or `delattr`, `patch.object`) with a name that is no
+    /// string literal may write any attribute of any object.
+    #[test]
+    fn setattr_with_a_computed_name_may_write_any_attribute() {
+        let files = [
+            ("app/__init__.py", ""),
+            ("app/store.py", "async def save():\n    return 1\n"),
+            (
+                "app/patch.py",
+                "from app import store\nsetattr(\n    store,\n    'load',\n    print,\n)\n",
+            ),
+        ];
+        let (_dir, index) = project(&files);
+        assert_eq!(
+            kind(&index.resolve("app.store.save")),
+            "async app.store.save"
+        );
+        assert!(index.scan().may_write_attribute("load"));
+        let mut computed = files.to_vec();
+        computed.push((
+            "app/compat.py",
+            "from app import store\nfor name in ('save',):\n    setattr(store, name, print)\n",
+        ));
+        let (_dir, index) = project(&computed);
+        assert_eq!(kind(&index.resolve("app.store.save")), "unknown");
+    }
+
     #[test]
     fn methods_through_classes_instances_and_bases() {
         let (_dir, index) = project(&[

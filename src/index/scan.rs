@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::layout::Layout;
+use super::layout::{Layout, is_identifier};
 use super::readers::{self, Readers};
 
 /// Directories never part of the project's own code.
@@ -39,6 +39,14 @@ pub(super) struct ProjectScan {
     /// (`store.save = fake`, `del obj.save`, `setattr(x, "save", …)`,
     /// `patch.object(store, "save")`): what another module may replace.
     pub(super) written_attributes: FxHashSet<Box<str>>,
+    /// The attribute names `setattr`, `delattr` and `patch.object` calls
+    /// give as a string literal over several lines (the words of the
+    /// call's own line are in [`Self::written_attributes`]).
+    named_attributes: FxHashSet<Box<str>>,
+    /// A `setattr`, `delattr` or `patch.object` call whose name is no
+    /// string literal (`setattr(srv, name, f)`): any attribute of any
+    /// object may be written.
+    any_attribute_written: bool,
     /// Modules some code replaces in `sys.modules` under a literal key
     /// (`sys.modules["app.store"] = sync_store`, or `sys.modules[__name__]`
     /// in the module itself): an import of one of them, or of a name
@@ -58,7 +66,10 @@ impl ProjectScan {
     /// Whether some code of the project may assign or delete the attribute
     /// `name` on an object (every name, when a file could not be scanned).
     pub(super) fn may_write_attribute(&self, name: &str) -> bool {
-        self.incomplete || self.written_attributes.contains(name)
+        self.incomplete
+            || self.any_attribute_written
+            || self.written_attributes.contains(name)
+            || self.named_attributes.contains(name)
     }
 
     /// Whether some code of the project may replace the module `module`
@@ -314,6 +325,15 @@ impl ProjectScan {
                     last_written_line = start;
                     insert_words(&mut self.written_attributes, line);
                 }
+                if written {
+                    match text.get(at + 1..).and_then(second_argument) {
+                        Some(argument) => match string_literal(argument.trim()) {
+                            Some(name) => insert(&mut self.named_attributes, name),
+                            None => self.any_attribute_written = true,
+                        },
+                        None => self.any_attribute_written = true,
+                    }
+                }
                 continue;
             }
             let name = identifier_at(text, at + 1);
@@ -391,6 +411,36 @@ fn closing_bracket(inside: &str) -> Option<usize> {
                     return (b == b']').then_some(at);
                 }
             }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The second positional argument of a call, from the text after its
+/// `(`: `None` when there is none (a keyword, `*args`) or the call cannot
+/// be read (a string holding a bracket or a comma, a call left open).
+fn second_argument(inside: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    let mut start = None;
+    for (at, b) in inside.bytes().enumerate() {
+        match b {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth > 0 => depth -= 1,
+            b',' | b')' if depth == 0 => match start {
+                None if b == b',' => start = Some(at + 1),
+                None => return None,
+                Some(from) => {
+                    let argument = inside.get(from..at)?;
+                    let trimmed = argument.trim();
+                    let keyword = trimmed
+                        .split_once('=')
+                        .is_some_and(|(name, _)| is_identifier(name.trim()));
+                    return (!trimmed.starts_with('*') && !keyword).then_some(argument);
+                }
+            },
+            b'#' | b'\\' => return None,
+            b']' | b'}' => return None,
             _ => {}
         }
     }
@@ -740,6 +790,40 @@ mod tests {
         assert_eq!(replaced("'app' in sys.modules\n"), none);
         // A subscript that never closes: unreadable.
         assert_eq!(replaced("sys.modules[\"a\""), (vec![], true, false));
+    }
+
+    #[test]
+    fn names_given_to_setattr() {
+        let written = |text: &str| {
+            let scan = by_bytes(&[text]);
+            let mut names: Vec<String> = scan
+                .named_attributes
+                .iter()
+                .map(|n| n.to_string())
+                .collect();
+            names.sort();
+            (names, scan.any_attribute_written)
+        };
+        let literal = |name: &str| (vec![name.to_string()], false);
+        assert_eq!(written("setattr(conn, 'flush', f)\n"), literal("flush"));
+        assert_eq!(
+            written("setattr(\n    srv,\n    \"main\",\n    f,\n)\n"),
+            literal("main")
+        );
+        assert_eq!(written("delattr(objs[0], 'x')\n"), literal("x"));
+        assert_eq!(
+            written("patch.object(store, 'save', new=f)\n"),
+            literal("save")
+        );
+        assert_eq!(written("setattr(srv, name, f)\n"), (vec![], true));
+        assert_eq!(written("setattr(srv, f'x{n}', f)\n"), (vec![], true));
+        assert_eq!(written("setattr(*args)\n"), (vec![], true));
+        assert_eq!(
+            written("patch.object(target=store, attribute='save')\n"),
+            (vec![], true)
+        );
+        assert_eq!(written("setattr(srv, \")\", f)\n"), (vec![], true));
+        assert_eq!(written("setattr(srv"), (vec![], true));
     }
 
     /// Fragments that meet every branch of the scan: line ends of each
