@@ -72,9 +72,10 @@ declare_codemod! {
     ///   no other module can import: one defined inside the main-guard block
     ///   or nested in such a function. A function defined at module level
     ///   may be imported and called by other modules, so it is unsafe
-    ///   there, unless `[project.scripts]` (or Poetry's scripts) names it:
-    ///   the installed script calls an entry point once per process (see
-    ///   Project index). Elsewhere (a synchronous facade such as
+    ///   there, unless `[project.scripts]` (or Poetry's scripts) names it
+    ///   and no other file of the project names it: the installed script
+    ///   calls an entry point once per process (see Project index), but
+    ///   `app/__main__.py` calling it in a loop does not. Elsewhere (a synchronous facade such as
     ///   `def fetch_sync(x): return loop.run_until_complete(fetch(x))`),
     ///   `asyncio.run` makes and closes a new loop per call: anything cached
     ///   against the first loop fails on the second call (`Event loop is
@@ -190,7 +191,8 @@ declare_codemod! {
     /// returns nothing). Without an environment, the built-in table of
     /// well-known libraries answers for theirs (`websockets.serve(...)`
     /// returns an awaitable that is no coroutine: left alone). A function
-    /// that `[project.scripts]` names runs once per process. A project
+    /// that `[project.scripts]` names, and no other project file names,
+    /// runs once per process. A project
     /// module this one imports that binds an object to the loop when it is
     /// imported (`asyncio.get_event_loop()`, `asyncio.Future()` at its top
     /// level, or in a project module it imports in turn) makes the fix

@@ -608,7 +608,19 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn is_script(&self, qualified: &str) -> bool {
-        self.scripts.iter().any(|script| script == qualified)
+        if !self.scripts.iter().any(|script| script == qualified) {
+            return false;
+        }
+        // Once per process only when the installed script is its only
+        // caller: no other file of the project names it (`app/__main__.py`
+        // calling `app.cli:main` in a loop).
+        let Some((module, name)) = qualified.rsplit_once('.') else {
+            return false;
+        };
+        let Some(ModuleFile::Source { path, .. }) = self.locate(module) else {
+            return false;
+        };
+        !self.others_may_read(&path, name)
     }
 
     fn shadowed_beside(&self, dir: &Path, top: &str) -> bool {
@@ -1327,6 +1339,37 @@ mod tests {
         .expect("write");
         let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
         assert_eq!(index.scripts(), ["app.cli.main", "app.worker.run"]);
+    }
+
+    /// An entry point of `[project.scripts]` runs once per process only
+    /// when no other file of the project names it.
+    #[test]
+    fn a_script_other_code_calls_is_no_entry_point_only() {
+        let files = [
+            ("app/__init__.py", ""),
+            (
+                "app/cli.py",
+                "def main():\n    pass\n\ndef other():\n    pass\n",
+            ),
+        ];
+        let (dir, _) = project(&files);
+        std::fs::write(
+            dir.path().join("pyproject.toml"),
+            "[project.scripts]\nserve = 'app.cli:main'\nwork = 'app.cli:other'\n",
+        )
+        .expect("write");
+        let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
+        assert!(index.is_script("app.cli.main"));
+        assert!(index.is_script("app.cli.other"));
+        assert!(!index.is_script("app.cli.missing"));
+        std::fs::write(
+            dir.path().join("app/__main__.py"),
+            "from app.cli import main\nfor _ in range(2):\n    main()\n",
+        )
+        .expect("write");
+        let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
+        assert!(!index.is_script("app.cli.main"));
+        assert!(index.is_script("app.cli.other"));
     }
 
     /// One scan answers both kinds of question; a run that only reports

@@ -112,8 +112,9 @@ pub trait ProjectFacts: Send + Sync {
     fn others_may_read(&self, file: &Path, name: &str) -> bool;
 
     /// Whether `[project.scripts]` (or Poetry's scripts) names the function
-    /// `qualified` (`app.cli.main`): an entry point, which the installed
-    /// script calls once per process.
+    /// `qualified` (`app.cli.main`) and no other file of the project names
+    /// it: an entry point only the installed script calls, once per
+    /// process.
     fn is_script(&self, qualified: &str) -> bool;
 
     /// Whether importing the project module `module` (or a project module
