@@ -5,6 +5,7 @@ use crate::fix::FixBuilder;
 use crate::fix::layout::{Brackets, bracket_items, width};
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
 use crate::fix::syntax::significant_after;
+use crate::semantic::blocking::{BlockingChain, BlockingChains};
 use crate::semantic::known::{self, BlockingResult};
 use crate::semantic::statements::statement_value;
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
@@ -37,7 +38,14 @@ declare_codemod! {
     ///
     /// Other blocking calls in a coroutine (nested in a larger expression,
     /// `with urlopen(u) as r:`, `open()`, `pathlib` file I/O) are reported
-    /// without a fix.
+    /// without a fix, and so is a call, in a coroutine's own code, of a
+    /// plain function of the module that blocks, with the chain of calls:
+    /// ``call of `fetch_all`, which blocks, in a coroutine: `fetch_all` ->
+    /// `_get` -> `requests.get` at line 4``. Such a function blocks when its
+    /// own code makes one of the calls above, `time.sleep`, `open()` or
+    /// `pathlib` file I/O, or calls another such function of the module (a
+    /// method through `self` too), up to eight functions deep; every call
+    /// of its body counts, also one behind an `if` (or after a `return`).
     ///
     /// ## Why
     /// A blocking call stops the whole event loop until it returns: every
@@ -95,6 +103,11 @@ declare_codemod! {
     /// `FastChildWatcher` or `SafeChildWatcher`, which reap any child, a
     /// `subprocess` call in a thread may lose its child's exit status.
     ///
+    /// A chain of calls is never fixed: moving the whole function to
+    /// `asyncio.to_thread` would run all it does in another thread
+    /// (thread-locals, `contextvars` it sets, objects bound to the loop),
+    /// which only its author can judge.
+    ///
     /// ## Left alone
     /// Calls in a synchronous function, even one nested in a coroutine;
     /// methods of objects (`session.get(...)`, `Popen(...).wait()`), whose
@@ -121,6 +134,20 @@ declare_codemod! {
     /// `sys.path`): that is the project's code, not the library's, and it is
     /// not reported (a built-in module such as `time` cannot be stood in for).
     ///
+    /// Chains of calls are not followed into the functions and lambdas a
+    /// function defines (they run when called, maybe in a thread), nor
+    /// through a function only passed along (to `asyncio.to_thread`,
+    /// `run_in_executor`, a `Thread`), a name bound more than one way, a
+    /// function whose name some file of the project assigns as an
+    /// attribute (`handlers.helper = fake`), a decorated function (other
+    /// than with `staticmethod`, `classmethod`, `functools.wraps`), a
+    /// generator, an `async def`, a method a subclass may override,
+    /// `cls.method()`, a module the project itself names (its own
+    /// `time.py`), a blocking function imported under another name
+    /// (`import time as t`, `from time import sleep as pause`), nor into
+    /// another module: functions of the project's other
+    /// modules are not followed yet.
+    ///
     /// ## Python
     /// `asyncio.to_thread` exists since Python 3.9.
     pub static BLOCKING_CALL = Codemod {
@@ -130,7 +157,19 @@ declare_codemod! {
         safety: Applicability::Unsafe,
         run: blocking_call,
         // Any one suffices: the common ones first, so the scan stops early.
-        needles: &["open", "input", "system", "subprocess", "requests", "urllib", "pathlib"],
+        // `time.sleep` called directly is AM001's, but a function of the
+        // module that calls it blocks (`import time as t` is missed).
+        needles: &[
+            "open",
+            "input",
+            "system",
+            "subprocess",
+            "requests",
+            "urllib",
+            "pathlib",
+            "time.sleep",
+            "from time import",
+        ],
         requires: &[ASYNC_DEF],
         // ASYNC100-ASYNC102 are flake8-async's codes for blocking HTTP,
         // `open`/`subprocess` and `os` calls before its codes were renumbered.
@@ -141,6 +180,7 @@ declare_codemod! {
 fn blocking_call(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     let mut handled = FxHashSet::default();
+    let chains = BlockingChains::new(semantic);
 
     // Whole statements, assignment values and returns of a coroutine's
     // body, and chains on their result.
@@ -180,8 +220,37 @@ fn blocking_call(ctx: &Context, out: &mut Findings) {
                 format!("blocking file I/O `{what}` in a coroutine"),
             )
             .note("run it with `asyncio.to_thread`, or use an async file library");
+        } else if semantic
+            .call_owner(site.scope)
+            .is_some_and(|owner| semantic.is_coroutine_scope(owner))
+            && let Some(chain) = chains.of_call(call, site.scope)
+        {
+            report_chain(ctx, out, call, &chain);
         }
     }
+}
+
+/// A call, in a coroutine's own code, of a plain function of the module
+/// or the project that blocks: reported with the chain of calls, never
+/// fixed.
+fn report_chain(ctx: &Context, out: &mut Findings, call: &ast::ExprCall, chain: &BlockingChain) {
+    let steps: Vec<String> = chain
+        .functions
+        .iter()
+        .map(|function| format!("`{function}`"))
+        .collect();
+    let site = format!("at line {}", ctx.line_index().line_index(chain.site).get());
+    let first = chain.functions.first().map_or("", String::as_str);
+    out.report(
+        &BLOCKING_CALL,
+        call.range(),
+        format!(
+            "call of `{first}`, which blocks, in a coroutine: {} -> `{}` {site}",
+            steps.join(" -> "),
+            chain.call
+        ),
+    )
+    .note("the call stops the event loop until it returns; moving the function to `asyncio.to_thread` would run all it does in another thread (thread-locals, `contextvars` it sets, objects bound to the loop), which only its author can judge");
 }
 
 /// A statement's value that starts with a blocking call: the call itself
@@ -712,6 +781,40 @@ fn display(qualified: &QualifiedName) -> String {
 mod tests {
     use super::BLOCKING_CALL;
     use crate::test_support::{check_finding, check_fix, check_no_fix, findings};
+
+    #[test]
+    fn plain_functions_of_the_module_that_block_are_reported_with_their_chain() {
+        let source = "import time\nimport requests\ndef _get(u):\n    return requests.get(u)\ndef fetch_all(us):\n    return [_get(u) for u in us]\nclass Poller:\n    def wait(self):\n        time.sleep(1)\n    async def run(self, us):\n        self.wait()\n        data = fetch_all(us)\n        return len(fetch_all(us)), data\n";
+        assert_eq!(
+            findings(&BLOCKING_CALL, source),
+            [
+                "11:9 call of `Poller.wait`, which blocks, in a coroutine: `Poller.wait` -> `time.sleep` at line 9",
+                "12:16 call of `fetch_all`, which blocks, in a coroutine: `fetch_all` -> `_get` -> `requests.get` at line 4",
+                "13:20 call of `fetch_all`, which blocks, in a coroutine: `fetch_all` -> `_get` -> `requests.get` at line 4",
+            ]
+        );
+        check_no_fix(&BLOCKING_CALL, source);
+    }
+
+    #[test]
+    fn functions_that_block_only_elsewhere_are_left_alone() {
+        for source in [
+            // Run in a thread, passed along, in a lambda of the coroutine.
+            "import asyncio, time\ndef w():\n    time.sleep(1)\nasync def f(loop):\n    await asyncio.to_thread(w)\n    await loop.run_in_executor(None, w)\n    await asyncio.to_thread(lambda: w())\n",
+            // An `async def` of the same name, a rebound name, a decorated one.
+            "import asyncio, time\nasync def w():\n    time.sleep(1)\nasync def f():\n    await w()\n",
+            "import time\ndef w():\n    time.sleep(1)\nw = print\nasync def f():\n    w()\n",
+            "import time, functools\n@functools.cache\ndef w():\n    time.sleep(1)\nasync def f():\n    w()\n",
+            // A sync function that calls it, called from no coroutine.
+            "import time\ndef w():\n    time.sleep(1)\ndef g():\n    w()\nasync def f():\n    return g\n",
+        ] {
+            assert_eq!(
+                findings(&BLOCKING_CALL, source),
+                Vec::<String>::new(),
+                "{source}"
+            );
+        }
+    }
 
     #[test]
     fn assignment_statement_and_return() {

@@ -607,6 +607,10 @@ impl ProjectFacts for ProjectIndex {
         answer
     }
 
+    fn attribute_written(&self, name: &str) -> bool {
+        self.scan().may_write_attribute(name)
+    }
+
     fn is_script(&self, qualified: &str) -> bool {
         if !self.scripts.iter().any(|script| script == qualified) {
             return false;

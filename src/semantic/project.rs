@@ -135,6 +135,11 @@ pub trait ProjectFacts: Send + Sync {
     /// The answer says why, naming the modules and lines that show it;
     /// `None` when nothing shows it (which says nothing either way).
     fn stateful(&self, qualified: &str) -> Option<String>;
+
+    /// Whether some file of the project may assign or delete an attribute
+    /// named `name` (`handlers.helper = fake`): a function or method of
+    /// that name may be replaced from outside its module.
+    fn attribute_written(&self, name: &str) -> bool;
 }
 
 /// The project around one module, as that module's semantic model sees
