@@ -1,5 +1,5 @@
 # asyncmod-runtime: compare
-"""A `finally:` that returns or breaks ends a `SystemExit` the awaited
+"""A `finally:` that returns, breaks or raises ends a `SystemExit` the awaited
 coroutine raises: on 3.11 `wait_for` runs the coroutine in a task of its
 own, whose `SystemExit` stops the event loop and never reaches the
 `finally:`; awaited directly it would, and be swallowed. Left alone before
@@ -26,6 +26,13 @@ async def breaks_in_finally():
         finally:
             break
     return "after the loop"
+
+
+async def raises_in_finally():
+    try:
+        await asyncio.wait_for(job(), 5)  # leave, reported: the finally raises another exception
+    finally:
+        raise RuntimeError("cleanup failed")
 
 
 async def plain_finally(log):

@@ -126,7 +126,7 @@ declare_codemod! {
     ///   KeyboardInterrupt:`, `except BaseException:`, bare `except:`, a
     ///   tuple holding one, a name the module cannot resolve, a
     ///   `suppress(…)` or a test's `pytest.raises(…)` naming one, a
-    ///   `finally:` that returns, breaks or continues), while
+    ///   `finally:` that returns, breaks, continues or raises), while
     ///   handlers in the callers are not looked at. And 3.11's `asyncio.timeout()`
     ///   turns only `CancelledError` itself into `TimeoutError` (it tests
     ///   `exc_type is CancelledError`), where `wait_for` also converts a

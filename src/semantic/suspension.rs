@@ -26,9 +26,10 @@ pub enum BlockPart {
     Finally,
 }
 
-/// The first `return`, `break` or `continue` of `body` outside nested
-/// functions and classes (one inside a loop of `body` may only end that
-/// loop; it counts all the same, which only refuses more).
+/// The first `return`, `break`, `continue` or `raise` of `body` outside
+/// nested functions and classes: each ends (or replaces) the exception
+/// that left the `try` (one inside a loop or a `try` of `body` may not; it
+/// counts all the same, which only refuses more).
 fn leaving_statement(body: &[Stmt]) -> Option<&Stmt> {
     struct Finder<'a> {
         found: Option<&'a Stmt>,
@@ -39,7 +40,9 @@ fn leaving_statement(body: &[Stmt]) -> Option<&Stmt> {
                 return;
             }
             match stmt {
-                Stmt::Return(_) | Stmt::Break(_) | Stmt::Continue(_) => self.found = Some(stmt),
+                Stmt::Return(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::Raise(_) => {
+                    self.found = Some(stmt);
+                }
                 Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
                 _ => visitor::walk_stmt(self, stmt),
             }
@@ -275,8 +278,8 @@ impl<'a> SemanticModel<'a> {
     /// suppress whatever its body raises ([`Self::may_suppress_exceptions`]:
     /// a class of the module whose `__exit__` may return true, an
     /// `ExitStack`, a manager of another module); or the `finally:` of a
-    /// `try` holding it that returns, breaks or continues, which ends any
-    /// exception. `classes` are builtin exception names, or
+    /// `try` holding it that returns, breaks, continues or raises, which
+    /// ends or replaces any exception. `classes` are builtin exception names, or
     /// `CancelledError` for asyncio's.
     ///
     /// A class the module defines cannot be a base of a builtin one; an
@@ -303,8 +306,8 @@ impl<'a> SemanticModel<'a> {
         let scope = self.scope_at(stmt.start());
         let wanted: Vec<&str> = classes.iter().flat_map(|c| catching_names(c)).collect();
         for (parent, part) in self.enclosing_blocks(stmt) {
-            // A `finally:` that returns, breaks or continues ends whatever
-            // exception left the rest of its `try`: it catches them all.
+            // A `finally:` that returns, breaks, continues or raises ends
+            // (or replaces) whatever exception left the rest of its `try`.
             if let Stmt::Try(try_stmt) = parent
                 && part != BlockPart::Finally
                 && let Some(exit) = leaving_statement(&try_stmt.finalbody)
