@@ -250,3 +250,21 @@ pub fn check_no_fix_notebook(codemod: &'static Codemod, source: &str) {
         fixed.unwrap_or_default()
     );
 }
+
+/// Writes `files` (paths relative to `root`, and their text) under `root`,
+/// making the directories they need.
+pub fn write_files(root: &std::path::Path, files: &[(&str, &str)]) {
+    for (file, text) in files {
+        let path = root.join(file);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(&path, text).expect("write");
+    }
+}
+
+/// A project in a temporary directory: an empty `pyproject.toml` and `files`.
+pub fn project_tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
+    write_files(dir.path(), files);
+    dir
+}

@@ -965,11 +965,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("pyproject.toml"), "[project]\nname = 'x'\n")
             .expect("write");
-        for (file, text) in files {
-            let path = dir.path().join(file);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, text).expect("write");
-        }
+        crate::test_support::write_files(dir.path(), files);
         let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
         (dir, index)
     }

@@ -597,13 +597,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, Readers) {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
-        for (file, text) in files {
-            let path = dir.path().join(file);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, text).expect("write");
-        }
+        let dir = crate::test_support::project_tree(files);
         let readers = ProjectScan::of_project(&Layout::at(dir.path().to_path_buf()), true).readers;
         (dir, readers)
     }

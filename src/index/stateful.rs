@@ -219,13 +219,7 @@ mod tests {
     /// The answer of [`ProjectFacts::stateful`] for `qualified` in a
     /// project of `files`.
     fn stateful(files: &[(&str, &str)], qualified: &str) -> Option<String> {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
-        for (file, text) in files {
-            let path = dir.path().join(file);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, text).expect("write");
-        }
+        let dir = crate::test_support::project_tree(files);
         let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
         index.stateful(qualified)
     }

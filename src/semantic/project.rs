@@ -673,16 +673,10 @@ mod tests {
     use crate::semantic::SemanticModel;
     use crate::semantic::coroutines::CallResult;
 
-    /// A project of `files` around the module `name` (`app.handlers`),
-    /// whose source is `source`: what its last call gives back.
-    fn result_in(files: &[(&str, &str)], name: &str, source: &str) -> CallResult {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
-        for (file, text) in files {
-            let path = dir.path().join(file);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, text).expect("write");
-        }
+    /// The module `name` (`app.handlers`) of a project of `files`, with
+    /// the directory that holds the project.
+    fn module_of(files: &[(&str, &str)], name: &str) -> (tempfile::TempDir, ProjectModule) {
+        let dir = crate::test_support::project_tree(files);
         let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
         let module_dir = name
             .rsplit_once('.')
@@ -696,6 +690,13 @@ mod tests {
             dir: Some(module_dir),
             file: None,
         };
+        (dir, project)
+    }
+
+    /// A project of `files` around the module `name` (`app.handlers`),
+    /// whose source is `source`: what its last call gives back.
+    fn result_in(files: &[(&str, &str)], name: &str, source: &str) -> CallResult {
+        let (_dir, project) = module_of(files, name);
         let parsed = parse(source).expect("parses");
         let semantic = SemanticModel::build_in(parsed.syntax(), Some(&project));
         // The last call of the source.
@@ -710,26 +711,7 @@ mod tests {
     /// Whether, in the module `name` of a project of `files`, an import of
     /// each of `modules` may find the project's own module.
     fn shadowed(files: &[(&str, &str)], name: &str, modules: &[&str]) -> Vec<bool> {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("pyproject.toml"), "").expect("write");
-        for (file, text) in files {
-            let path = dir.path().join(file);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, text).expect("write");
-        }
-        let index = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
-        let module_dir = name
-            .rsplit_once('.')
-            .map_or(dir.path().to_path_buf(), |(package, _)| {
-                dir.path().join(package.replace('.', "/"))
-            });
-        let project = ProjectModule {
-            facts: Arc::new(index),
-            name: Some(name.to_string()),
-            package: false,
-            dir: Some(module_dir),
-            file: None,
-        };
+        let (_dir, project) = module_of(files, name);
         let parsed = parse("").expect("parses");
         let semantic = SemanticModel::build_in(parsed.syntax(), Some(&project));
         modules

@@ -280,11 +280,7 @@ mod tests {
         let mut all = files.to_vec();
         all.push(("app/handlers.py", source));
         all.push(("app/__init__.py", ""));
-        for (file, text) in all {
-            let path = dir.path().join(file);
-            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, text).expect("write");
-        }
+        crate::test_support::write_files(dir.path(), &all);
         let project = ProjectModule {
             facts: Arc::new(ProjectIndex::new(Layout::at(dir.path().to_path_buf()))),
             name: Some("app.handlers".to_string()),
