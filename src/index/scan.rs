@@ -371,31 +371,23 @@ impl Finders {
 /// closes them (or the end of the text), `end` when the line closes them.
 fn bases_end(bytes: &[u8], inside: &str, end: usize) -> usize {
     let mut depth = 1usize;
-    for b in inside.bytes() {
+    // Whether the byte closes the bases' parenthesis.
+    let mut closes = |b: u8| {
         match b {
             b'(' => depth += 1,
-            b')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return end;
-                }
-            }
-            _ => {}
+            b')' => depth -= 1,
+            _ => return false,
         }
+        depth == 0
+    };
+    if inside.bytes().any(&mut closes) {
+        return end;
     }
-    for (at, b) in bytes.iter().enumerate().skip(end) {
-        match b {
-            b'(' => depth += 1,
-            b')' => {
-                depth -= 1;
-                if depth == 0 {
-                    return at;
-                }
-            }
-            _ => {}
-        }
-    }
-    bytes.len()
+    bytes
+        .iter()
+        .skip(end)
+        .position(|&b| closes(b))
+        .map_or(bytes.len(), |at| end + at)
 }
 
 /// Where the `]` closing a subscript is in `inside` (the text after its
