@@ -5,10 +5,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::codemods::prelude::*;
 use crate::fix::Edit;
 use crate::fix::FixBuilder;
-use crate::fix::layout::{full_line_end, indentation_at, line_start, previous_line};
-use crate::fix::statements::{
-    Comments, delete_statements, remove_lines_keeping_comments, unwrap_block,
-};
+use crate::fix::layout::{line_start, previous_line};
+use crate::fix::statements::{Comments, delete_lines, delete_statements, unwrap_block};
 use crate::fix::syntax::{comments_in, find_token};
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::statements::{single_assignment, statement_value};
@@ -700,16 +698,20 @@ fn build_fix(fix: &mut FixBuilder, candidate: &Candidate) -> anyhow::Result<()> 
                 anyhow::bail!("internal error: no `finally` keyword");
             };
             // Blank lines just above the clause go with it, so none double up.
-            let mut start = line_start(source, keyword.start());
+            let clause_start = line_start(source, keyword.start());
+            let mut start = clause_start;
             while previous_line(source, start).is_some_and(|line| line.trim().is_empty()) {
                 start = line_start(source, start - TextSize::new(1));
             }
-            let clause = TextRange::new(start, full_line_end(source, last.end()));
-            let try_indent = indentation_at(source, try_stmt.start());
-            removed.push(remove_lines_keeping_comments(ctx, clause, try_indent));
+            if start < clause_start {
+                removed.push(Edit::deletion(TextRange::new(start, clause_start)));
+            }
+            // The clause's comments stay, at the `finally`'s indentation.
+            let clause = TextRange::new(keyword.start(), last.end());
+            removed.push(delete_lines(source, clause, Comments::Keep(ctx.tokens)));
             if block.handlers.is_empty() {
                 let skip: Vec<TextRange> = removed.iter().map(|e| e.range).collect();
-                let unwrapped = unwrap_block(ctx, try_stmt, &block.body, clause.start(), &skip)?;
+                let unwrapped = unwrap_block(ctx, try_stmt, &block.body, start, &skip)?;
                 removed.extend(unwrapped);
             }
         } else {

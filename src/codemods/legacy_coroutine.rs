@@ -3,7 +3,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::codemods::prelude::*;
 use crate::fix::layout::is_alone_on_lines;
-use crate::fix::statements::delete_lines_keeping_comment;
+use crate::fix::statements::{Comments, delete_lines};
 use crate::fix::syntax::{needs_parentheses_after_await, significant_after};
 use crate::semantic::coroutines::NonCoroutineUse;
 use crate::semantic::{ScopeId, ScopeNode, SemanticModel};
@@ -124,7 +124,11 @@ fn legacy_coroutine(ctx: &Context, out: &mut Findings) {
         if def.is_async {
             finding.fix_with(Applicability::Safe, |fix| {
                 fix.title("Remove the decorator");
-                fix.edit(delete_lines_keeping_comment(ctx.source, decorator.range()));
+                fix.edit(delete_lines(
+                    ctx.source,
+                    decorator.range(),
+                    Comments::KeepTrailingNote,
+                ));
                 fix.remove_import_if_unused(&decorator.expression);
                 Ok(())
             });
@@ -201,7 +205,11 @@ fn legacy_coroutine(ctx: &Context, out: &mut Findings) {
         };
         finding.fix_with(applicability, |fix| {
             fix.title("Convert to `async def` with `await`");
-            fix.edit(delete_lines_keeping_comment(ctx.source, decorator.range()));
+            fix.edit(delete_lines(
+                ctx.source,
+                decorator.range(),
+                Comments::KeepTrailingNote,
+            ));
             fix.remove_import_if_unused(&decorator.expression);
             let last_decorator = def.decorator_list.last().map_or(def.start(), Ranged::end);
             // After the last decorator's line break: `def`.

@@ -56,26 +56,34 @@ pub fn delete_statements(
     }
 }
 
-/// The edit that removes the whole lines `lines` (from a line start to a line
-/// start, or to the end of the file), leaving the comments in them behind,
-/// one per line at `indent`.
-pub fn remove_lines_keeping_comments(ctx: &Context, lines: TextRange, indent: &str) -> Edit {
-    let source = ctx.source;
-    let comments = comments_in(ctx.tokens, lines);
-    if comments.is_empty() {
-        return Edit::deletion(lines);
+/// The edit that deletes the lines of `range` (code that starts its first
+/// line, after the indentation, and ends its last one, but for a comment),
+/// `comments` saying which comments on those lines stay. Those that do
+/// replace the text from `range`'s start to the end of its last line, one
+/// per line at the first line's indentation; when none does, the whole
+/// lines go, line breaks included. Every deletion of lines goes through
+/// here, so the choice about comments is made once, by the caller.
+pub fn delete_lines(source: &str, range: TextRange, comments: Comments) -> Edit {
+    let own_lines = TextRange::new(range.start(), line_end(source, range.end()));
+    let kept: Vec<&str> = match comments {
+        Comments::Keep(tokens) => comments_in(tokens, own_lines)
+            .iter()
+            .map(|comment| &source[*comment])
+            .collect(),
+        Comments::KeepTrailingNote => trailing_comment(source, range.end())
+            .filter(|comment| !ruff_python_trivia::is_pragma_comment(comment))
+            .into_iter()
+            .collect(),
+    };
+    if kept.is_empty() {
+        return Edit::deletion(full_lines(source, range));
     }
-    let eol = line_ending(source);
-    let ends_with_break = source[..lines.end().to_usize()].ends_with(['\n', '\r']);
-    let mut content = String::new();
-    for (i, comment) in comments.iter().enumerate() {
-        content.push_str(indent);
-        content.push_str(&source[*comment]);
-        if ends_with_break || i + 1 < comments.len() {
-            content.push_str(eol);
-        }
-    }
-    Edit::replacement(lines, content)
+    let separator = format!(
+        "{}{}",
+        line_ending(source),
+        indentation_at(source, range.start())
+    );
+    Edit::replacement(own_lines, kept.join(&separator))
 }
 
 /// [`delete_statements`] with [`Comments::Keep`]: a statement whose lines
@@ -98,27 +106,24 @@ fn delete_keeping_comments(
             .body
             .iter()
             .all(|s| stmts.iter().any(|d| std::ptr::eq(*d, s)));
-    let eol = line_ending(source);
     let mut plain: Vec<&Stmt> = Vec::new();
     for stmt in stmts {
-        let own_lines = TextRange::new(stmt.start(), line_end(source, stmt.end()));
-        let comments = comments_in(tokens, own_lines);
         if empties_block && std::ptr::eq(*stmt, first) {
             // The block needs a statement: `pass`, with the comments from
             // inside the statement after it (those after it stay in place).
             let mut content = String::from("pass");
-            for comment in comments.iter().filter(|c| stmt.range().contains_range(**c)) {
+            for comment in comments_in(tokens, stmt.range()) {
                 content.push_str("  ");
-                content.push_str(&source[*comment]);
+                content.push_str(&source[comment]);
             }
             edits.push(Edit::replacement(stmt.range(), content));
-        } else if comments.is_empty() {
+            continue;
+        }
+        let edit = delete_lines(source, stmt.range(), Comments::Keep(tokens));
+        if edit.content.is_empty() {
             plain.push(stmt);
         } else {
-            let indent = indentation_at(source, stmt.start());
-            let separator = format!("{eol}{indent}");
-            let texts: Vec<&str> = comments.iter().map(|c| &source[*c]).collect();
-            edits.push(Edit::replacement(own_lines, texts.join(&separator)));
+            edits.push(edit);
         }
     }
     // `plain` never holds a whole nested block (the first statement of an
@@ -419,8 +424,10 @@ pub fn unwrap_block(
     if end < body_start {
         bail!("internal error: the block ends before it starts");
     }
-    let header = TextRange::new(line_start(source, parent.start()), body_start);
-    let mut edits = vec![remove_lines_keeping_comments(ctx, header, outer)];
+    // The header's lines, from `parent` to the end of the line before the
+    // body's (`body_start` follows a line break, so is past `parent`).
+    let header = TextRange::new(parent.start(), body_start - TextSize::new(1));
+    let mut edits = vec![delete_lines(source, header, Comments::Keep(ctx.tokens))];
     edits.extend(reindent_lines(
         ctx,
         TextRange::new(body_start, end),
@@ -429,20 +436,6 @@ pub fn unwrap_block(
         skip,
     ));
     Ok(edits)
-}
-
-/// Deletes the whole lines of `range` (a decorator, an argument on its own
-/// line), except for a trailing comment that is not a pragma: that stays,
-/// alone on its line at the same indentation, since it may still say
-/// something a reader needs. A pragma (`# noqa`) spoke only of the code.
-pub fn delete_lines_keeping_comment(source: &str, range: TextRange) -> Edit {
-    match trailing_comment(source, range.end()) {
-        Some(comment) if !ruff_python_trivia::is_pragma_comment(comment) => Edit::replacement(
-            TextRange::new(range.start(), line_end(source, range.end())),
-            comment.to_string(),
-        ),
-        _ => Edit::deletion(full_lines(source, range)),
-    }
 }
 
 /// [`delete_statements`] with [`Comments::KeepTrailingNote`]. A statement
@@ -485,19 +478,13 @@ fn delete_keeping_trailing_note(
         };
         // A trailing comment says something a reader may still need: keep it
         // on its own line (a pragma such as `# noqa` only spoke of the code).
-        if let Some(comment) = trailing_comment(source, stmt.end())
-            && !ruff_python_trivia::is_pragma_comment(comment)
-        {
-            let end = line_end(source, stmt.end());
-            edits.push(Edit::replacement(
-                TextRange::new(stmt.start(), end),
-                comment.to_string(),
-            ));
+        let edit = delete_lines(source, stmt.range(), Comments::KeepTrailingNote);
+        if !edit.content.is_empty() {
+            edits.push(edit);
             run = None;
             continue;
         }
-        let start = line_start(source, stmt.start());
-        let mut end = full_line_end(source, stmt.end());
+        let (start, mut end) = (edit.range.start(), edit.range.end());
         let continues_run = run.is_some_and(|(run_end, _)| run_end == start);
         let opens_cleanly = if continues_run {
             run.is_some_and(|(_, clean)| clean)
@@ -741,14 +728,44 @@ mod tests {
     }
 
     #[test]
-    fn removed_lines_leave_their_comments() {
-        let source = "a = 1\nb = 2  # why\n# own line\nc = 3\n";
-        let out = with_context(source, |ctx| {
-            let body = &ctx.module.body;
-            let lines = TextRange::new(body[1].start(), body[2].start());
-            apply_edits(source, vec![remove_lines_keeping_comments(ctx, lines, "")])
-        });
-        assert_eq!(out, "a = 1\n# why\n# own line\nc = 3\n");
+    fn deleted_lines_leave_the_comments_asked_for() {
+        let source =
+            "if x:\n    b = (  # why\n        # own line\n        2  # noqa\n    )\n    a = 1\n";
+        let out = |keep: bool| {
+            with_context(source, |ctx| {
+                let Stmt::If(branch) = &ctx.module.body[0] else {
+                    unreachable!()
+                };
+                let comments = match keep {
+                    true => Comments::Keep(ctx.tokens),
+                    false => Comments::KeepTrailingNote,
+                };
+                let edit = delete_lines(source, branch.body[0].range(), comments);
+                apply_edits(source, vec![edit])
+            })
+        };
+        assert_eq!(
+            out(true),
+            "if x:\n    # why\n    # own line\n    # noqa\n    a = 1\n"
+        );
+        // No comment after the statement's last line: the lines go whole.
+        assert_eq!(out(false), "if x:\n    a = 1\n");
+        let source = "@deco  # old style\n@other  # noqa: E1\ndef f(): pass\n";
+        let out = |line: usize| {
+            with_context(source, |ctx| {
+                let Stmt::FunctionDef(def) = &ctx.module.body[0] else {
+                    unreachable!()
+                };
+                let range = def.decorator_list[line].range();
+                apply_edits(
+                    source,
+                    vec![delete_lines(source, range, Comments::KeepTrailingNote)],
+                )
+            })
+        };
+        assert_eq!(out(0), "# old style\n@other  # noqa: E1\ndef f(): pass\n");
+        // A pragma spoke only of the code it follows.
+        assert_eq!(out(1), "@deco  # old style\ndef f(): pass\n");
     }
 
     #[test]
