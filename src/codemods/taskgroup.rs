@@ -14,6 +14,7 @@ use crate::semantic::imports::Lookup;
 use crate::semantic::outcomes::OutcomeSite;
 use crate::semantic::scope::ScopeKind;
 use crate::semantic::statements::single_assignment;
+use crate::semantic::suspension::BlockPart;
 use crate::semantic::{BindingKind, ScopeId, SemanticModel, Suite, UseKind};
 
 declare_codemod! {
@@ -1160,12 +1161,10 @@ fn contains_await(expr: &Expr) -> bool {
 /// same reason.
 fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
     let semantic = ctx.semantic;
-    let mut current = *suite;
-    loop {
-        let parent = current.parent?;
+    let scope = suite.scope;
+    for (parent, part) in semantic.enclosing_blocks(suite.body.first()?) {
         match parent {
-            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return None,
-            Stmt::Try(try_) if std::ptr::eq(current.body, try_.body.as_slice()) => {
+            Stmt::Try(try_) if part == BlockPart::Body => {
                 if try_.is_star {
                     return Some("the wait sits in a `try` with `except*` handlers");
                 }
@@ -1174,13 +1173,13 @@ fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static 
                     let specific = handler
                         .type_
                         .as_deref()
-                        .is_some_and(|type_| !catches_everything(semantic, type_, current.scope));
+                        .is_some_and(|type_| !catches_everything(semantic, type_, scope));
                     if specific {
                         return Some(
                             "the wait sits in a `try` that catches specific exception types, which would no longer match the ExceptionGroup a TaskGroup raises",
                         );
                     }
-                    let caught = semantic.caught_use(handler, current.scope);
+                    let caught = semantic.caught_use(handler, scope);
                     if caught.tests_type || caught.reads_attributes || caught.reads_type {
                         return Some(
                             "a handler around the wait looks at the exception's type or attributes, and would now get the ExceptionGroup a TaskGroup raises",
@@ -1195,9 +1194,9 @@ fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static 
             }
             Stmt::With(with) => {
                 let matches_types = with.items.iter().any(|item| {
-                    item.context_expr.as_call_expr().is_some_and(|call| {
-                        matches_exception_types(semantic, &call.func, current.scope)
-                    })
+                    item.context_expr
+                        .as_call_expr()
+                        .is_some_and(|call| matches_exception_types(semantic, &call.func, scope))
                 });
                 if matches_types {
                     return Some(
@@ -1207,9 +1206,8 @@ fn enclosing_handlers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static 
             }
             _ => {}
         }
-        let (outer, _) = semantic.suite_of(parent)?;
-        current = *outer;
     }
+    None
 }
 
 /// Context managers that catch exceptions by their type: `contextlib.suppress`,

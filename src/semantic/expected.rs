@@ -13,7 +13,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::imports::Lookup;
 use super::scope::ScopeKind;
-use super::suspension::catching_names;
+use super::suspension::{BlockPart, catching_names};
 use super::{BindingKind, ScopeId, SemanticModel, UseKind};
 
 /// How deep a name is followed through assignments (`ERRORS = (TypeError,
@@ -61,16 +61,10 @@ impl<'a> SemanticModel<'a> {
         if is_simple(stmt) && self.statement_mentions_builtin(stmt, names, scope) {
             return Some(stmt.start());
         }
-        let mut current = stmt;
-        loop {
-            let location = self.stmt_location(current.start())?;
-            let suite = &self.suites[location.suite as usize];
-            let parent = suite.parent?;
-            let in_body = |body: &[Stmt]| std::ptr::eq(body.as_ptr(), suite.body.as_ptr());
+        for (parent, part) in self.enclosing_blocks(stmt) {
             match parent {
-                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return None,
                 Stmt::Try(try_stmt)
-                    if in_body(&try_stmt.body)
+                    if part == BlockPart::Body
                         && try_stmt
                             .handlers
                             .iter()
@@ -87,9 +81,10 @@ impl<'a> SemanticModel<'a> {
                 {
                     return Some(parent.start());
                 }
-                _ => current = parent,
+                _ => {}
             }
         }
+        None
     }
 
     /// [`Self::expects_exception`] at `offset`, or, when that code sits in a

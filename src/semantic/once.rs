@@ -23,6 +23,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 
 use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
+use super::suspension::BlockPart;
 use super::{BindingKind, ScopeId, SemanticModel, UseKind};
 
 /// How many calls deep [`SemanticModel::runs_once_per_process`] follows a
@@ -264,23 +265,13 @@ impl<'a> SemanticModel<'a> {
         {
             return Some(stmt.start());
         }
-        let mut current = stmt;
-        loop {
-            let location = self.stmt_location(current.start())?;
-            let suite = &self.suites[location.suite as usize];
-            let parent = suite.parent?;
-            let body = match parent {
-                Stmt::For(for_stmt) => Some(&for_stmt.body),
-                Stmt::While(while_stmt) => Some(&while_stmt.body),
-                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return None,
-                _ => None,
-            };
-            // The `else` of a loop runs once, after it.
-            if body.is_some_and(|body| std::ptr::eq(body.as_ptr(), suite.body.as_ptr())) {
-                return Some(parent.start());
-            }
-            current = parent;
-        }
+        // The `else` of a loop runs once, after it.
+        self.enclosing_blocks(stmt)
+            .into_iter()
+            .find(|(parent, part)| {
+                matches!(parent, Stmt::For(_) | Stmt::While(_)) && *part == BlockPart::Body
+            })
+            .map(|(parent, _)| parent.start())
     }
 }
 

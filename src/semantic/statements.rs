@@ -270,6 +270,7 @@ mod tests {
 
     use crate::engine::parse;
     use crate::semantic::SemanticModel;
+    use crate::semantic::suspension::BlockPart;
 
     /// Whether the statement that starts with `needle` ends its function.
     fn ends(source: &str, needle: &str) -> bool {
@@ -306,6 +307,51 @@ mod tests {
         // A nested function's last statement ends that function only.
         let nested_def = "async def f():\n    def g():\n        HERE = 1\n    g()\n";
         assert!(ends(nested_def, "HERE"));
+    }
+
+    /// The compound statements around the statement that starts with
+    /// `needle` (see `SemanticModel::enclosing_blocks`), innermost first:
+    /// each one's first line and the part of it that holds the statement.
+    fn enclosing(source: &str, needle: &str) -> Vec<(String, BlockPart)> {
+        let parsed = parse(source).unwrap();
+        let model = SemanticModel::build(parsed.syntax());
+        let at = TextSize::try_from(source.find(needle).unwrap()).unwrap();
+        let stmt = model.statement_at(at).unwrap();
+        model
+            .enclosing_blocks(stmt)
+            .into_iter()
+            .map(|(parent, part)| {
+                let head = source[parent.range()].lines().next().unwrap_or("");
+                (head.to_string(), part)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blocks_around_a_statement_up_to_its_function() {
+        let source = "def f():\n    with a:\n        try:\n            pass\n        except E:\n            for x in y:\n                pass\n            else:\n                HERE = 1\n";
+        let at = |head: &str, part| (head.to_string(), part);
+        assert_eq!(
+            enclosing(source, "HERE"),
+            vec![
+                at("for x in y:", BlockPart::Else),
+                at("try:", BlockPart::Handler(0)),
+                at("with a:", BlockPart::Body),
+            ]
+        );
+        // A function's or class's own body has none, nor the module's.
+        assert_eq!(enclosing(source, "with a"), Vec::new());
+        let class = "class C:\n    if x:\n        HERE = 1\n";
+        assert_eq!(enclosing(class, "HERE"), vec![at("if x:", BlockPart::Body)]);
+        let module = "while x:\n    try:\n        pass\n    finally:\n        HERE = 1\n";
+        assert_eq!(
+            enclosing(module, "HERE"),
+            vec![
+                at("try:", BlockPart::Finally),
+                at("while x:", BlockPart::Body)
+            ]
+        );
+        assert_eq!(enclosing(module, "while"), Vec::new());
     }
 
     fn statement_text(source: &str, needle: &str) -> Option<String> {
