@@ -191,10 +191,20 @@ declare_codemod! {
     /// returns an awaitable that is no coroutine: left alone). A function
     /// that `[project.scripts]` names, and no other project file names,
     /// runs once per process. A project
-    /// module this one imports that binds an object to the loop when it is
-    /// imported (`asyncio.get_event_loop()`, `asyncio.Future()` at its top
-    /// level, or in a project module it imports in turn) makes the fix
-    /// unsafe. The message names what the finding rests on: "`main` is an
+    /// module this one imports that may bind an object to the loop when it
+    /// is imported makes the fix unsafe: code run at import (its top level,
+    /// a class body, a decorator, a comprehension there, or a project
+    /// module it imports in turn) that calls any asyncio function but the
+    /// few that touch no loop (`iscoroutinefunction`, `run`, …; a queue or
+    /// lock counts, whatever the target), through the policy too
+    /// (`asyncio.get_event_loop_policy().get_event_loop()`), anything of a
+    /// well-known async library (`aiohttp.ClientSession()`), or a plain
+    /// function or class of the project whose call may do so (`DONE =
+    /// _make()` where `_make` asks for the loop; a class whose
+    /// constructors, or a base's, do; a method counts by its name alone;
+    /// followed through other project modules, to a bounded depth, a name
+    /// the index cannot follow counting as binding). Code outside the
+    /// project is not followed. The message names what the finding rests on: "`main` is an
     /// `async def` in `app/server.py:4`", the entry point, the module that
     /// binds the loop.
     ///

@@ -665,8 +665,11 @@ impl ProjectIndex {
         let mut next = 0;
         while let Some(current) = seen.get(next).cloned() {
             next += 1;
-            if next > 64 {
-                break;
+            // What the modules past the bound run is not read: unknown.
+            if next > MAX_IMPORTED_MODULES {
+                return Some(format!(
+                    "the code of more than {MAX_IMPORTED_MODULES} project modules"
+                ));
             }
             let Some(summary) = self.summary(&current) else {
                 continue;
@@ -674,6 +677,20 @@ impl ProjectIndex {
             if let Some((call, line)) = summary.loop_bound_at_import.first() {
                 let origin = self.origin(&summary, *line);
                 return Some(format!("`{call}()` in `{origin}`"));
+            }
+            // A function or class of the project that import-time code
+            // calls, and whose call may touch the loop (`DONE = make()`).
+            for (callee, line) in &summary.calls_at_import {
+                if self.call_touches_loop(callee, 0, &mut Vec::new()) {
+                    let origin = self.origin(&summary, *line);
+                    return Some(format!("`{callee}()` in `{origin}`"));
+                }
+                // Importing what it calls runs that module's code too.
+                if let Some(module) = self.project_module_of(callee)
+                    && !seen.contains(&module)
+                {
+                    seen.push(module);
+                }
             }
             for symbol in summary.symbols.values() {
                 let Symbol::Import(target) = symbol else {
@@ -692,6 +709,125 @@ impl ProjectIndex {
             }
         }
         None
+    }
+}
+
+/// How many project modules [`ProjectFacts::binds_loop_at_import`] reads
+/// for one module (it and those it imports, transitively); more is unknown.
+const MAX_IMPORTED_MODULES: usize = 256;
+
+/// How deep [`ProjectIndex::call_touches_loop`] follows calls from one
+/// import-time call; deeper counts as touching the loop.
+const MAX_LOOP_DEPTH: usize = 16;
+
+impl ProjectIndex {
+    /// The longest prefix of the dotted name `qualified` that is a module
+    /// of the project, if any.
+    fn project_module_of(&self, qualified: &str) -> Option<String> {
+        let parts: Vec<&str> = qualified.split('.').collect();
+        (1..=parts.len())
+            .rev()
+            .map(|split| parts[..split].join("."))
+            .find(|prefix| self.in_project(prefix))
+    }
+
+    /// Whether calling `callee` (an absolute dotted name, called when a
+    /// module is imported) may touch asyncio's event loop, as far as the
+    /// project shows: a function of the project whose summary says so or
+    /// that calls one that may (see [`FunctionSummary::touches_loop`]), a
+    /// class whose construction (`__new__`, `__init__`, `__post_init__`,
+    /// its own or a project base's) may, or a name of the project the
+    /// index cannot follow. What lies outside the project is not read
+    /// here (asyncio and the well-known async libraries count in the
+    /// summaries already). `seen` holds the callees being followed: one
+    /// met again adds nothing.
+    fn call_touches_loop(&self, callee: &str, depth: usize, seen: &mut Vec<String>) -> bool {
+        if seen.iter().any(|known| known == callee) {
+            return false;
+        }
+        if depth > MAX_LOOP_DEPTH {
+            return true;
+        }
+        seen.push(callee.to_string());
+        if self.project_module_of(callee).is_none() {
+            return false;
+        }
+        match self.resolve_hops(callee, 0) {
+            Resolved::Function { qualified, .. } => match self.function_summary(&qualified) {
+                Some(function) => {
+                    function.touches_loop
+                        || function
+                            .calls_out
+                            .iter()
+                            .any(|next| self.call_touches_loop(next, depth + 1, seen))
+                }
+                None => true,
+            },
+            Resolved::Class { qualified, .. } => {
+                self.construction_touches_loop(&qualified, depth + 1, seen)
+            }
+            Resolved::Module(_) | Resolved::External(_) => false,
+            Resolved::Instance { .. } | Resolved::Unknown => true,
+        }
+    }
+
+    /// Whether making an instance of the project class `class` may touch
+    /// asyncio's event loop (see [`Self::call_touches_loop`]): its
+    /// constructors, and every base of the project, followed as the
+    /// constructors may call theirs.
+    fn construction_touches_loop(&self, class: &str, depth: usize, seen: &mut Vec<String>) -> bool {
+        // Kept apart from the callees of the same name.
+        let key = format!("{class}()");
+        if seen.contains(&key) {
+            return false;
+        }
+        if depth > MAX_LOOP_DEPTH {
+            return true;
+        }
+        seen.push(key);
+        let Some((_, found)) = self.class(class) else {
+            return true;
+        };
+        for name in summary::CONSTRUCTORS {
+            if found.other_names.contains(*name) {
+                return true;
+            }
+            if let Some(method) = found.methods.get(*name)
+                && (method.touches_loop
+                    || method
+                        .calls_out
+                        .iter()
+                        .any(|next| self.call_touches_loop(next, depth + 1, seen)))
+            {
+                return true;
+            }
+        }
+        found
+            .bases
+            .iter()
+            .flatten()
+            .chain(&found.base_mentions)
+            .filter(|base| self.project_module_of(base).is_some())
+            .any(|base| match self.resolve_hops(base, 0) {
+                Resolved::Class { qualified, .. } => {
+                    self.construction_touches_loop(&qualified, depth + 1, seen)
+                }
+                Resolved::Module(_) | Resolved::External(_) => false,
+                _ => true,
+            })
+    }
+
+    /// The summary of the function or method `qualified` (absolute) of
+    /// the project.
+    fn function_summary(&self, qualified: &str) -> Option<FunctionSummary> {
+        let (owner, name) = qualified.rsplit_once('.')?;
+        if let Some(summary) = self.summary(owner)
+            && let Some(Symbol::Function(function)) = summary.symbols.get(name)
+        {
+            return Some(function.clone());
+        }
+        self.class(owner)
+            .and_then(|(_, class)| class.methods.get(name).cloned())
     }
 }
 
@@ -1187,6 +1323,51 @@ mod tests {
             "async lib.store.save"
         );
         assert!(index.binds_loop_at_import("lib.store").is_none());
+        drop(dir);
+    }
+
+    /// Import-time code that calls a function or class of the project
+    /// whose call may touch the loop, in its module or through others.
+    #[test]
+    fn import_time_calls_that_may_touch_the_loop() {
+        let (dir, index) = project(&[
+            ("app/__init__.py", ""),
+            (
+                "app/futures.py",
+                "import asyncio\n\ndef mk():\n    return asyncio.get_event_loop().create_future()\n",
+            ),
+            (
+                "app/helpers.py",
+                "from app import futures\n\ndef make():\n    return futures.mk()\n\ndef quiet():\n    return 1\n\nclass Box:\n    def __init__(self):\n        self.fut = futures.mk()\n\nclass Plain:\n    def __init__(self):\n        self.x = quiet()\n",
+            ),
+            (
+                "app/calls.py",
+                "from .helpers import make\n\nDONE = make()\n",
+            ),
+            (
+                "app/boxes.py",
+                "from app.helpers import Box\n\nBOX = Box()\n",
+            ),
+            (
+                "app/sub.py",
+                "from app.helpers import Box\n\nclass Sub(Box):\n    pass\n\nSUB = Sub()\n",
+            ),
+            ("app/stars.py", "from .helpers import *\n\nDONE = make()\n"),
+            (
+                "app/quiet.py",
+                "from app.helpers import quiet, Plain\nimport logging\n\nX = quiet()\nP = Plain()\nlog = logging.getLogger()\n",
+            ),
+            (
+                "app/later.py",
+                "from app.helpers import make\n\ndef run():\n    return make()\n",
+            ),
+        ]);
+        for module in ["app.calls", "app.boxes", "app.sub", "app.stars"] {
+            assert!(index.binds_loop_at_import(module).is_some(), "{module}");
+        }
+        for module in ["app.quiet", "app.later", "app.futures"] {
+            assert_eq!(index.binds_loop_at_import(module), None, "{module}");
+        }
         drop(dir);
     }
 

@@ -13,6 +13,8 @@ use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::semantic::functions::{is_generator, is_stub, written_attributes};
+use crate::semantic::imports::Lookup;
+use crate::semantic::project::is_built_in_module;
 use crate::semantic::scope::{MODULE_SCOPE, ScopeNode};
 use crate::semantic::stateful::for_each_annotation_type;
 use crate::semantic::{BindingKind, ScopeId, SemanticModel};
@@ -38,10 +40,17 @@ pub struct ModuleSummary {
     pub rebinds_namespace: bool,
     /// Attribute names assigned or deleted anywhere (`Conn.flush = …`).
     pub written_attributes: FxHashSet<Box<str>>,
-    /// Module-level calls that bind an object to an event loop on import
-    /// (`asyncio.Future()`, `asyncio.ensure_future(…)`, …): the callee and
-    /// its line.
+    /// Calls made when the module is imported (at module level, in a class
+    /// body, or in a function of the module those call) that may bind an
+    /// object to the event loop current then: asyncio's own (but the few
+    /// of [`LOOP_FREE_ASYNCIO`]), a well-known async library's, or a
+    /// function or class of the module that may make one (see
+    /// [`FunctionSummary::touches_loop`]): the callee and its line.
     pub loop_bound_at_import: Vec<(Box<str>, u32)>,
+    /// The imported callables that code run at import calls, directly or
+    /// through functions of the module (absolute, each once, with the line
+    /// of the import-time call): the index follows those into the project.
+    pub calls_at_import: Vec<(Box<str>, u32)>,
 }
 
 /// What a module-level name is.
@@ -89,6 +98,15 @@ pub struct FunctionSummary {
     /// What its return annotation names, absolute (`asyncpg.Connection`
     /// for `-> Optional[Connection]`); empty for most functions.
     pub returns: Box<[Box<str>]>,
+    /// Calling it (a plain `def`) may touch asyncio's event loop: its
+    /// body calls asyncio or a well-known async library, or a function of
+    /// the module that may (by name; a method by its name alone), or more
+    /// imported callables than [`MAX_CALLS_OUT`].
+    pub touches_loop: bool,
+    /// The imported callables its body calls, directly or through
+    /// functions of the module, that may lead into the project (absolute;
+    /// empty when [`Self::touches_loop`]): the index follows them.
+    pub calls_out: Box<[Box<str>]>,
     /// 1-based line of the `def`.
     pub line: u32,
 }
@@ -118,16 +136,372 @@ pub struct ClassSummary {
     pub line: u32,
 }
 
-/// asyncio calls that, made at module level, tie an object to the event
-/// loop current at import time.
-const LOOP_BINDING_CALLS: &[&str] = &[
-    "asyncio.Future",
-    "asyncio.ensure_future",
-    "asyncio.gather",
-    "asyncio.create_task",
-    "asyncio.get_event_loop",
-    "asyncio.shield",
+/// asyncio's functions and classes that touch no event loop when called:
+/// every other asyncio call made when a module is imported (a future, a
+/// task, a loop asked for, through the policy too, a queue or lock that
+/// takes the current loop before Python 3.10) may tie an object to the
+/// loop current then.
+const LOOP_FREE_ASYNCIO: &[&str] = &[
+    "CancelledError",
+    "InvalidStateError",
+    "TimeoutError",
+    "get_running_loop",
+    "iscoroutine",
+    "iscoroutinefunction",
+    "isfuture",
+    "run",
+    "set_event_loop_policy",
 ];
+
+/// The most imported callables a function's summary lists (see
+/// [`FunctionSummary::calls_out`]): one that reaches more is taken as
+/// touching the loop, which keeps summaries small.
+pub const MAX_CALLS_OUT: usize = 24;
+
+/// Methods that calling a class runs.
+pub(super) const CONSTRUCTORS: &[&str] = &["__new__", "__init__", "__post_init__"];
+
+/// What one call made by import-time code or a plain function leads to.
+enum Callee {
+    /// asyncio (or a well-known async library) that may touch the loop:
+    /// its qualified name.
+    Touches(String),
+    /// Code of the module or imported callables that may lead into the
+    /// project.
+    Calls {
+        /// The callee as the module names it.
+        written: String,
+        /// Plain `def`s of the module (by the start of their `def`).
+        local: Vec<TextSize>,
+        /// Imported callables (absolute).
+        imported: Vec<String>,
+    },
+    /// Nothing that touches the loop (a builtin, a built-in module, an
+    /// `async def`, whose body a call does not run).
+    Nothing,
+}
+
+/// What the module's import-time code and plain functions call, as far as
+/// the event loop goes (see [`ModuleSummary::loop_bound_at_import`] and
+/// [`FunctionSummary::touches_loop`]).
+struct LoopReach {
+    /// The plain `def`s whose call may touch the loop.
+    touching: FxHashSet<TextSize>,
+    /// Per plain `def` that does not, the imported callables it reaches.
+    calls_out: FxHashMap<TextSize, Vec<Box<str>>>,
+    loop_bound_at_import: Vec<(Box<str>, TextSize)>,
+    calls_at_import: Vec<(Box<str>, TextSize)>,
+}
+
+/// What a call of some name (or of a decorator) reaches in one module.
+struct Callees<'m, 'a> {
+    semantic: &'m SemanticModel<'a>,
+    scopes: &'m ScopeBindings,
+    star_imports: &'m [Box<str>],
+    absolute: &'m dyn Fn(&str) -> String,
+    /// The plain `def`s of the module that are methods, by name.
+    methods: FxHashMap<&'a str, Vec<TextSize>>,
+}
+
+impl Callees<'_, '_> {
+    /// What calling `func` (read in `scope`) may run.
+    fn of(&self, func: &Expr, scope: ScopeId) -> Callee {
+        let semantic = self.semantic;
+        if let Some(qualified) = semantic.qualified_name_unless_star_rebinds(func, scope) {
+            let qualified = normalize_asyncio(qualified.as_str());
+            let top = qualified.split('.').next().unwrap_or_default();
+            if let Some(member) = qualified.strip_prefix("asyncio.") {
+                let last = member.rsplit('.').next().unwrap_or(member);
+                if LOOP_FREE_ASYNCIO.contains(&last) {
+                    return Callee::Nothing;
+                }
+                return Callee::Touches(qualified);
+            }
+            if top == "builtins" || is_built_in_module(top) {
+                return Callee::Nothing;
+            }
+            if crate::semantic::known::knows_module(top) {
+                return Callee::Touches(qualified);
+            }
+            return Callee::Calls {
+                imported: vec![(self.absolute)(&qualified)],
+                written: qualified,
+                local: Vec::new(),
+            };
+        }
+        let mut local = Vec::new();
+        let mut imported = Vec::new();
+        let written = match func {
+            Expr::Name(name) => {
+                match semantic.lookup(name.id.as_str(), scope) {
+                    Lookup::Bound { bindings, .. } => {
+                        for &id in bindings {
+                            match semantic.binding(id).kind {
+                                BindingKind::FunctionDef(def) if !def.is_async => {
+                                    local.push(def.start());
+                                }
+                                BindingKind::ClassDef(class) => {
+                                    self.construction(class, &mut local, &mut imported, 0);
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                    // A name only a star import binds: what the module it
+                    // comes from binds.
+                    Lookup::Unknown => imported.extend(
+                        self.star_imports
+                            .iter()
+                            .map(|module| format!("{module}.{}", name.id)),
+                    ),
+                    Lookup::Builtin => return Callee::Nothing,
+                }
+                name.id.to_string()
+            }
+            // A method of the module by its name alone (`self._make()`,
+            // `Factory.build()`, `make().start()`).
+            Expr::Attribute(attribute) => {
+                local.extend(
+                    self.methods
+                        .get(attribute.attr.as_str())
+                        .into_iter()
+                        .flatten(),
+                );
+                attribute.attr.to_string()
+            }
+            _ => return Callee::Nothing,
+        };
+        Callee::Calls {
+            written,
+            local,
+            imported,
+        }
+    }
+
+    /// What making an instance of the module's class `class` may run: its
+    /// constructors, and its bases' (those of the module followed, the
+    /// others named, for the index to follow).
+    fn construction(
+        &self,
+        class: &StmtClassDef,
+        local: &mut Vec<TextSize>,
+        imported: &mut Vec<String>,
+        depth: usize,
+    ) {
+        let semantic = self.semantic;
+        let Some(scope) = self.scopes.of_class(class) else {
+            return;
+        };
+        for &id in self.scopes.bindings(scope) {
+            let binding = semantic.binding(id);
+            if let BindingKind::FunctionDef(def) = binding.kind
+                && !def.is_async
+                && CONSTRUCTORS.contains(&binding.name)
+            {
+                local.push(def.start());
+            }
+        }
+        if depth > 8 {
+            return;
+        }
+        let Some(outer) = semantic.scope(scope).parent else {
+            return;
+        };
+        for base in class.bases() {
+            for_each_name_in(base, &mut |named| {
+                if let Some(qualified) = semantic.qualified_name_unless_star_rebinds(named, outer) {
+                    let top = qualified.module();
+                    if top != "builtins" && !is_built_in_module(top) {
+                        imported.push((self.absolute)(qualified.as_str()));
+                    }
+                } else if let Expr::Name(name) = named
+                    && let Lookup::Bound { bindings, .. } = semantic.lookup(name.id.as_str(), outer)
+                {
+                    for &id in bindings {
+                        if let BindingKind::ClassDef(base_class) = semantic.binding(id).kind
+                            && !std::ptr::eq(base_class, class)
+                        {
+                            self.construction(base_class, local, imported, depth + 1);
+                        }
+                    }
+                }
+            });
+        }
+    }
+}
+
+impl LoopReach {
+    fn of(
+        semantic: &SemanticModel,
+        scopes: &ScopeBindings,
+        star_imports: &[Box<str>],
+        absolute: &dyn Fn(&str) -> String,
+    ) -> LoopReach {
+        let mut methods: FxHashMap<&str, Vec<TextSize>> = FxHashMap::default();
+        for binding in &semantic.bindings {
+            if let BindingKind::FunctionDef(def) = binding.kind
+                && !def.is_async
+                && matches!(semantic.scope(binding.scope).node, ScopeNode::Class(_))
+            {
+                methods.entry(binding.name).or_default().push(def.start());
+            }
+        }
+        let callees = Callees {
+            semantic,
+            scopes,
+            star_imports,
+            absolute,
+            methods,
+        };
+        // Every call, and every decorator that is no call (`@register`
+        // calls `register` where the decorated statement runs): what it
+        // leads to, and whose code makes it.
+        let mut found: Vec<(TextSize, ScopeId, Callee)> = semantic
+            .calls
+            .iter()
+            .map(|site| {
+                let callee = callees.of(&site.call.func, site.scope);
+                (site.call.start(), site.scope, callee)
+            })
+            .collect();
+        for binding in &semantic.bindings {
+            let decorators = match binding.kind {
+                BindingKind::FunctionDef(def) => &def.decorator_list,
+                BindingKind::ClassDef(class) => &class.decorator_list,
+                _ => continue,
+            };
+            for decorator in decorators {
+                if !matches!(decorator.expression, Expr::Call(_)) {
+                    let callee = callees.of(&decorator.expression, binding.scope);
+                    found.push((decorator.start(), binding.scope, callee));
+                }
+            }
+        }
+        found.sort_by_key(|(at, _, _)| *at);
+
+        let mut touching: FxHashSet<TextSize> = FxHashSet::default();
+        let mut edges: FxHashMap<TextSize, Vec<TextSize>> = FxHashMap::default();
+        let mut calls_out: FxHashMap<TextSize, Vec<Box<str>>> = FxHashMap::default();
+        // Import-time calls: where, and what each leads to.
+        let mut roots: Vec<(TextSize, Callee)> = Vec::new();
+        for (at, scope, callee) in found {
+            match owner_of(semantic, scope) {
+                None => {}
+                Some(Owner::Import) => roots.push((at, callee)),
+                Some(Owner::Def(def)) => match callee {
+                    Callee::Touches(_) => {
+                        touching.insert(def);
+                    }
+                    Callee::Calls {
+                        local, imported, ..
+                    } => {
+                        edges.entry(def).or_default().extend(local);
+                        let out = calls_out.entry(def).or_default();
+                        for name in imported {
+                            if !out.iter().any(|known| **known == *name) {
+                                out.push(name.into());
+                            }
+                        }
+                    }
+                    Callee::Nothing => {}
+                },
+            }
+        }
+        // What each `def` reaches through the module's own functions, to a
+        // fixed point (each round only adds); one that reaches more than
+        // [`MAX_CALLS_OUT`] imported callables counts as touching the loop.
+        loop {
+            let mut changed = false;
+            for (def, targets) in &edges {
+                for target in targets {
+                    if touching.contains(target) && touching.insert(*def) {
+                        changed = true;
+                    }
+                    if touching.contains(def) {
+                        break;
+                    }
+                    if let Some(more) = calls_out.get(target).cloned() {
+                        let out = calls_out.entry(*def).or_default();
+                        for name in more {
+                            if !out.contains(&name) {
+                                out.push(name);
+                                changed = true;
+                            }
+                        }
+                    }
+                }
+            }
+            for (def, out) in &calls_out {
+                if out.len() > MAX_CALLS_OUT && touching.insert(*def) {
+                    changed = true;
+                }
+            }
+            calls_out.retain(|def, _| !touching.contains(def));
+            if !changed {
+                break;
+            }
+        }
+        let mut loop_bound_at_import = Vec::new();
+        let mut calls_at_import: Vec<(Box<str>, TextSize)> = Vec::new();
+        for (at, callee) in roots {
+            match callee {
+                Callee::Touches(qualified) => loop_bound_at_import.push((qualified.into(), at)),
+                Callee::Calls {
+                    written,
+                    local,
+                    imported,
+                } => {
+                    if local.iter().any(|def| touching.contains(def)) {
+                        loop_bound_at_import.push((written.into(), at));
+                    }
+                    let reached = local
+                        .iter()
+                        .flat_map(|def| calls_out.get(def).into_iter().flatten())
+                        .map(|name| &**name)
+                        .chain(imported.iter().map(String::as_str));
+                    for name in reached {
+                        if !calls_at_import.iter().any(|(known, _)| **known == *name) {
+                            calls_at_import.push((name.into(), at));
+                        }
+                    }
+                }
+                Callee::Nothing => {}
+            }
+        }
+        LoopReach {
+            touching,
+            calls_out,
+            loop_bound_at_import,
+            calls_at_import,
+        }
+    }
+}
+
+/// Whose call runs code in a scope.
+enum Owner {
+    /// Importing the module: the module body, a class body in it.
+    Import,
+    /// Calling the plain `def` that starts there.
+    Def(TextSize),
+}
+
+/// Whose call runs the code of `scope`: a class body, comprehension or
+/// lambda belongs to the scope around it (a lambda taken as called); the
+/// body of an `async def` runs only when awaited, never at import: `None`.
+fn owner_of(semantic: &SemanticModel, scope: ScopeId) -> Option<Owner> {
+    let mut current = scope;
+    loop {
+        let here = semantic.scope(current);
+        match here.node {
+            ScopeNode::Module => return Some(Owner::Import),
+            ScopeNode::Function(def) if def.is_async => return None,
+            ScopeNode::Function(def) => return Some(Owner::Def(def.start())),
+            ScopeNode::Class(_) | ScopeNode::Lambda(_) | ScopeNode::Comprehension(_) => {
+                current = here.parent?;
+            }
+        }
+    }
+}
 
 /// Summarises a parsed module named `name`.
 pub fn summarize(
@@ -143,6 +517,18 @@ pub fn summarize(
     let absolute = |qualified: &str| absolutize(qualified, name, package);
 
     let scopes = ScopeBindings::of(&semantic);
+    let mut star_imports: Vec<Box<str>> = Vec::new();
+    for stmt in &module.body {
+        match stmt {
+            Stmt::ImportFrom(import) if import.names.iter().any(|a| a.name.as_str() == "*") => {
+                let dots = ".".repeat(import.level as usize);
+                let module_name = import.module.as_ref().map_or("", |m| m.as_str());
+                star_imports.push(absolute(&format!("{dots}{module_name}")).into());
+            }
+            _ => {}
+        }
+    }
+    let reach = LoopReach::of(&semantic, &scopes, &star_imports, &absolute);
     let mut by_name: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     for &id in scopes.bindings(MODULE_SCOPE) {
         by_name
@@ -166,9 +552,10 @@ pub fn summarize(
                         name,
                         package,
                         line(def.name.start()),
+                        &reach,
                     )),
                     (BindingKind::ClassDef(class), _) => Symbol::Class(class_summary(
-                        &semantic, &scopes, class, name, package, &line,
+                        &semantic, &scopes, class, name, package, &line, &reach,
                     )),
                     (BindingKind::Import { qualified, .. }, _) => {
                         Symbol::Import(absolute(qualified).into())
@@ -225,32 +612,16 @@ pub fn summarize(
         symbols.insert(symbol_name.into(), symbol);
     }
 
-    let mut star_imports = Vec::new();
-    let mut loop_bound_at_import = Vec::new();
-    for stmt in &module.body {
-        match stmt {
-            Stmt::ImportFrom(import) if import.names.iter().any(|a| a.name.as_str() == "*") => {
-                let dots = ".".repeat(import.level as usize);
-                let module_name = import.module.as_ref().map_or("", |m| m.as_str());
-                star_imports.push(absolute(&format!("{dots}{module_name}")).into());
-            }
-            _ => {}
-        }
-    }
-    for site in &semantic.calls {
-        if site.scope != MODULE_SCOPE {
-            continue;
-        }
-        // A name a star import may rebind may still be asyncio's.
-        if let Some(qualified) =
-            semantic.qualified_name_unless_star_rebinds(&site.call.func, MODULE_SCOPE)
-        {
-            let qualified = normalize_asyncio(qualified.as_str());
-            if LOOP_BINDING_CALLS.contains(&qualified.as_str()) {
-                loop_bound_at_import.push((qualified.into(), line(site.call.start())));
-            }
-        }
-    }
+    let loop_bound_at_import = reach
+        .loop_bound_at_import
+        .iter()
+        .map(|(callee, at)| (callee.clone(), line(*at)))
+        .collect();
+    let calls_at_import = reach
+        .calls_at_import
+        .iter()
+        .map(|(callee, at)| (callee.clone(), line(*at)))
+        .collect();
 
     ModuleSummary {
         name: name.into(),
@@ -269,6 +640,7 @@ pub fn summarize(
             .map(Into::into)
             .collect(),
         loop_bound_at_import,
+        calls_at_import,
     }
 }
 
@@ -278,6 +650,7 @@ fn function<'a>(
     module: &str,
     package: bool,
     line: u32,
+    reach: &LoopReach,
 ) -> FunctionSummary {
     let mut returns_value = false;
     for_each_return(&def.body, &mut |value| returns_value |= value);
@@ -295,6 +668,12 @@ fn function<'a>(
             .map_or_else(Box::default, |annotation| {
                 annotation_types(semantic, annotation, module, package).into()
             }),
+        touches_loop: !def.is_async && reach.touching.contains(&def.start()),
+        calls_out: reach
+            .calls_out
+            .get(&def.start())
+            .filter(|_| !def.is_async)
+            .map_or_else(Box::default, |out| out.clone().into_boxed_slice()),
         line,
     }
 }
@@ -365,6 +744,7 @@ fn class_summary(
     module_name: &str,
     package: bool,
     line: &dyn Fn(TextSize) -> u32,
+    reach: &LoopReach,
 ) -> ClassSummary {
     let bases: Vec<Option<Box<str>>> = class
         .bases()
@@ -408,7 +788,14 @@ fn class_summary(
                 Some(def) => {
                     methods.insert(
                         name.into(),
-                        function(semantic, def, module_name, package, line(def.name.start())),
+                        function(
+                            semantic,
+                            def,
+                            module_name,
+                            package,
+                            line(def.name.start()),
+                            reach,
+                        ),
                     );
                 }
                 None => {
@@ -770,6 +1157,64 @@ mod tests {
         assert!(repo.methods["load"].stub);
         assert!(repo.other_names.contains("name"));
         assert_eq!(s.all.as_deref().map(<[_]>::len), Some(2));
+    }
+
+    /// What import-time code may bind to the loop: any asyncio call but
+    /// the few that touch no loop, through the policy too, in a class
+    /// body or a comprehension, a decorator, a function or class of the
+    /// module that may (transitively, a method by its name); and the
+    /// imported names called then, directly or through the module's
+    /// functions, for the index to follow. An `async def`'s body does not
+    /// run when it is called.
+    #[test]
+    fn code_run_at_import_that_may_touch_the_loop() {
+        let s = summary(
+            "import asyncio\nimport logging\nfrom .helpers import make, Base\n\ndef _inner():\n    return asyncio.get_event_loop().create_future()\n\ndef _make():\n    return _inner()\n\ndef quiet():\n    return make()\n\nDONE = _make()\nPOLICY = asyncio.get_event_loop_policy().get_event_loop().create_future()\n\nclass Signals:\n    done = asyncio.Future()\n\nVALUE = quiet()\nasyncio.iscoroutinefunction(quiet)\nlog = logging.getLogger(__name__)\n\nclass Box(Base):\n    def __init__(self):\n        self._setup()\n\n    def _setup(self):\n        self.fut = asyncio.Future()\n\nBOX = Box()\n\n@_make\ndef decorated():\n    pass\n\nasync def later():\n    await asyncio.sleep(1)\n\nCORO = later()\nFUTS = [asyncio.Future() for _ in range(1)]\n",
+            "app.state",
+            false,
+        );
+        let bound: Vec<(&str, u32)> = s
+            .loop_bound_at_import
+            .iter()
+            .map(|(call, line)| (&**call, *line))
+            .collect();
+        assert_eq!(
+            bound,
+            [
+                ("_make", 14),
+                ("asyncio.get_event_loop_policy", 15),
+                ("asyncio.Future", 18),
+                ("Box", 31),
+                ("_make", 33),
+                ("asyncio.Future", 41),
+            ]
+        );
+        let calls: Vec<(&str, u32)> = s
+            .calls_at_import
+            .iter()
+            .map(|(call, line)| (&**call, *line))
+            .collect();
+        // `logging` is a file of the standard library (a project module
+        // may stand in for it): the index tells.
+        assert_eq!(
+            calls,
+            [
+                ("app.helpers.make", 20),
+                ("logging.getLogger", 22),
+                ("app.helpers.Base", 31)
+            ]
+        );
+        let function = |name: &str| match s.symbols.get(name) {
+            Some(Symbol::Function(f)) => f.clone(),
+            other => panic!("{name}: {other:?}"),
+        };
+        assert!(function("_inner").touches_loop && function("_make").touches_loop);
+        assert!(!function("quiet").touches_loop && !function("later").touches_loop);
+        assert_eq!(
+            &*function("quiet").calls_out,
+            [Box::from("app.helpers.make")]
+        );
+        assert!(function("_make").calls_out.is_empty());
     }
 
     #[test]
