@@ -3,9 +3,7 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 
 use crate::codemods::prelude::*;
-use crate::fix::layout::{
-    LineStyle, call_layout, line_end, line_start, multiline_strings, reindent,
-};
+use crate::fix::layout::{LineStyle, call_layout, line_end, line_start, reindented_text};
 use crate::fix::syntax::tokens_overlapping;
 use crate::semantic::effects::OuterUses;
 use crate::semantic::imports::Lookup;
@@ -1134,18 +1132,9 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
         fix.title(format!("Await them together with `{gather}`"));
         let source = ctx.source;
         let style = LineStyle::at(ctx, first.stmt.start());
-        let strings = multiline_strings(source, ctx.tokens, range);
         let arguments: Vec<String> = group
             .iter()
-            .map(|a| {
-                reindent(
-                    &source[a.call.range()],
-                    a.call.start(),
-                    "",
-                    &style.unit,
-                    &strings,
-                )
-            })
+            .map(|a| reindented_text(ctx, a.call.range(), "", &style.unit))
             .collect();
         let targets: Vec<&str> = group.iter().map(|a| a.target.as_str()).collect();
         let declarations: Vec<&str> = group

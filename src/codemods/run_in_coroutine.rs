@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 
 use crate::codemods::prelude::*;
-use crate::fix::layout::{indentation_at, line_start, multiline_strings, reindent};
+use crate::fix::layout::{indentation_at, line_start, reindented_text};
 use crate::fix::syntax::{contains_comment, needs_parentheses_after_await, tokens_overlapping};
 use crate::semantic::{CallSite, SemanticModel};
 
@@ -275,8 +275,7 @@ fn dedented_argument(ctx: &Context, call: &ast::ExprCall, argument: &Expr) -> Op
     }
     let from = indentation_at(source, argument.start());
     let to = indentation_at(source, call.start());
-    let strings = multiline_strings(source, ctx.tokens, argument.range());
-    Some(reindent(text, argument.start(), from, to, &strings))
+    Some(reindented_text(ctx, argument.range(), from, to))
 }
 
 /// Whether `func` is `asyncio.run`, under any import spelling.

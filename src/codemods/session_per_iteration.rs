@@ -2,9 +2,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
-use crate::fix::layout::{
-    full_line_end, indentation_at, is_alone_on_lines, line_start, multiline_strings, reindent,
-};
+use crate::fix::layout::{indentation_at, is_alone_on_lines, line_start, reindented_text};
 use crate::semantic::imports::Lookup;
 use crate::semantic::names::{expr_reads_and_writes, reads_and_writes};
 use crate::semantic::statements::single_assignment;
@@ -798,26 +796,9 @@ fn hoist(ctx: &Context, candidate: &Candidate) -> anyhow::Result<Vec<crate::fix:
     let with_line = line_start(source, with.start());
     let loop_header = TextRange::new(loop_.start(), with_line);
     let with_header = TextRange::new(with.start(), body_start);
-    let strings = multiline_strings(
-        source,
-        ctx.tokens,
-        TextRange::new(loop_.start(), full_line_end(source, with.start())),
-    );
-    let mut text = reindent(
-        &source[with_header],
-        with_header.start(),
-        inner,
-        outer,
-        &strings,
-    );
+    let mut text = reindented_text(ctx, with_header, inner, outer);
     text.push_str(inner);
-    text.push_str(&reindent(
-        &source[loop_header],
-        loop_header.start(),
-        outer,
-        inner,
-        &strings,
-    ));
+    text.push_str(&reindented_text(ctx, loop_header, outer, inner));
     Ok(vec![crate::fix::Edit::replacement(
         TextRange::new(loop_.start(), body_start),
         text,

@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
 use crate::fix::layout::{
-    LineStyle, full_line_end, indentation_at, is_alone_on_lines, multiline_strings, reindent,
+    LineStyle, full_line_end, indentation_at, is_alone_on_lines, reindented_text,
 };
 use crate::fix::statements::{Comments, delete_statements, wrap_statements};
 use crate::fix::syntax::{contains_comment, tokens_overlapping};
@@ -1535,14 +1535,13 @@ fn build_inline_fix(
             // other lines keep their place relative to its first.
             let from = indentation_at(source, expr.start());
             let to = format!("{}{}", style.indent, style.unit);
-            let strings = multiline_strings(source, ctx.tokens, inside);
             let mut text = format!("{tasks} = {}", brackets.0);
             let mut at = inside.start();
             for call in maker.calls() {
                 // Up to the callee's end, so that a line holding it is no
                 // blank line to `reindent`; then the callee is replaced.
                 let piece = TextRange::new(at, call.func.end());
-                let moved = reindent(&source[piece], at, from, &to, &strings);
+                let moved = reindented_text(ctx, piece, from, &to);
                 let kept = moved
                     .strip_suffix(&source[call.func.range()])
                     .ok_or_else(|| anyhow::anyhow!("internal error: the callee moved"))?;
@@ -1553,7 +1552,7 @@ fn build_inline_fix(
             // Up to the maker's end, so that a line holding only the
             // generator's `)` is no blank line; the `)` becomes the `]`.
             let piece = TextRange::new(at, expr.end());
-            let moved = reindent(&source[piece], at, from, &to, &strings);
+            let moved = reindented_text(ctx, piece, from, &to);
             let closing = &source[TextRange::new(inside.end(), expr.end())];
             let kept = moved
                 .strip_suffix(closing)

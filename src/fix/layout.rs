@@ -159,52 +159,16 @@ pub fn multiline_strings(source: &str, tokens: &Tokens, range: TextRange) -> Vec
     out
 }
 
-/// Re-indents the lines of `text` (which starts at `origin` in `source`) by
-/// replacing the leading `from` with `to` on every line after the first that
-/// does not start inside a multi-line string. Lines indented less than `from`
-/// (continuation lines of a bracket, comments) get `to` prepended to their
-/// extra indentation; blank lines stay empty.
-pub fn reindent(
-    text: &str,
-    origin: TextSize,
-    from: &str,
-    to: &str,
-    strings: &[TextRange],
-) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut offset = 0usize;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let line_offset = origin + size(offset);
-        offset += line.len();
-        let inside_string = strings
-            .iter()
-            .any(|s| s.start() < line_offset && line_offset < s.end());
-        if i == 0 || inside_string {
-            out.push_str(line);
-            continue;
-        }
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
-            out.push_str(&line[content.len()..]);
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix(from) {
-            out.push_str(to);
-            out.push_str(rest);
-        } else {
-            let width = content.len() - content.trim_start_matches([' ', '\t']).len();
-            out.push_str(to);
-            out.push_str(&line[width.min(from.len()).min(line.len())..]);
-        }
-    }
-    out
-}
-
 /// Edits that re-indent every line starting in `lines`: its leading `from`
-/// becomes `to`. Left alone: blank lines, lines that start inside a
-/// multi-line string (data) or inside one of `skip` (text other edits
-/// replace), and lines that do not start with `from` (continuation lines and
-/// stray comments, whose indentation means nothing to Python).
+/// becomes `to`. The one re-indent of the toolkit (see [`reindented_text`]
+/// for text that moves). Left alone, byte for byte: lines that start inside
+/// a multi-line string (their text is the string's value), lines that start
+/// inside one of `skip` (text other edits replace), blank lines, and lines
+/// that do not start with `from`. Those are continuation lines (inside
+/// brackets or after a backslash) and stray comments, indented less than
+/// the block: their indentation means nothing to Python, so leaving it is
+/// right whichever way the block moves, and shifting it would only be a
+/// guess at the author's layout.
 pub fn reindent_lines(
     ctx: &Context,
     lines: TextRange,
@@ -220,6 +184,34 @@ pub fn reindent_lines(
         .filter(|&offset| line_text(ctx.source, offset).starts_with(from))
         .map(|offset| indentation_change(offset, from, to))
         .collect()
+}
+
+/// The text of `range` with every line that starts after `range`'s start
+/// re-indented from `from` to `to` as [`reindent_lines`] does it, for text
+/// that moves elsewhere (an argument into `gather(…)`, a call into a new
+/// statement): its first line, which may begin mid-line, keeps its place.
+pub fn reindented_text(ctx: &Context, range: TextRange, from: &str, to: &str) -> String {
+    let source = ctx.source;
+    let after_first = full_line_end(source, range.start()).min(range.end());
+    let lines = TextRange::new(after_first, range.end());
+    let mut out = String::with_capacity(range.len().to_usize() + 16);
+    let mut at = range.start();
+    for edit in reindent_lines(ctx, lines, from, to, &[]) {
+        // An indentation change never reaches past its line's start and
+        // indentation, all inside `range`.
+        debug_assert!(
+            range.contains_range(edit.range),
+            "{edit:?} outside {range:?}"
+        );
+        if edit.range.start() < at || edit.range.end() > range.end() {
+            continue;
+        }
+        out.push_str(&source[TextRange::new(at, edit.range.start())]);
+        out.push_str(&edit.content);
+        at = edit.range.end();
+    }
+    out.push_str(&source[TextRange::new(at, range.end())]);
+    out
 }
 
 /// The starts of the lines that begin in `lines` and hold code or a
@@ -506,11 +498,17 @@ mod tests {
     }
 
     #[test]
-    fn reindent_skips_string_interiors() {
-        let text = "x = f(\n    '''a\nb''')\n";
-        let strings = [TextRange::new(TextSize::new(11), TextSize::new(19))];
-        let out = reindent(text, TextSize::new(0), "", "    ", &strings);
-        assert_eq!(out, "x = f(\n        '''a\nb''')\n");
+    fn reindented_text_keeps_its_first_line_and_string_interiors() {
+        let source = "x = f(\n    '''a\n  b''',\n    g(\n  1),\n)\n";
+        let out = with_context(source, |ctx| {
+            let Stmt::Assign(assign) = &ctx.module.body[0] else {
+                unreachable!()
+            };
+            reindented_text(ctx, assign.value.range(), "    ", "\t")
+        });
+        // The string's second line is its value; `  1),` is a continuation
+        // line indented less than the block: both stay as they are.
+        assert_eq!(out, "f(\n\t'''a\n  b''',\n\tg(\n  1),\n)");
     }
 
     #[test]
@@ -617,6 +615,22 @@ mod tests {
         assert_eq!(
             reindented(source, "  ", None),
             "def f():\n  a = [\n1,\n  ]\n  s = '''\n    x'''\n  # note\n"
+        );
+    }
+
+    #[test]
+    fn lines_indented_less_than_the_block_keep_their_indentation() {
+        // Continuation lines inside brackets and after a backslash, a
+        // comment, a blank line holding spaces and a string's lines.
+        let source =
+            "def f():\n    x = g(\n  1,\n    ) + \\\n  2\n  # stray\n    \n    s = '''\n  a'''\n";
+        assert_eq!(
+            reindented(source, "        ", None),
+            "def f():\n        x = g(\n  1,\n        ) + \\\n  2\n  # stray\n    \n        s = '''\n  a'''\n"
+        );
+        assert_eq!(
+            reindented(source, "  ", None),
+            "def f():\n  x = g(\n  1,\n  ) + \\\n  2\n  # stray\n    \n  s = '''\n  a'''\n"
         );
     }
 
