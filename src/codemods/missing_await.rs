@@ -146,7 +146,11 @@ declare_codemod! {
     /// in this one, a module `__getattr__`, a star import, a decorator it
     /// cannot see through, a module that does not parse, a cycle of
     /// re-exports; a method that a subclass in the project overrides with
-    /// a plain `def` when the object may be of a subclass), parameters,
+    /// a plain `def` when the object may be of a subclass, a class whose
+    /// base the index cannot follow counting as a subclass of any class
+    /// when that base is a name bound by an assignment (`Base =
+    /// getattr(_r, "Repo")`, `Base = make_base()`, then `class
+    /// Sync(Base)`)), parameters,
     /// attributes other than `self.method` and the methods above;
     /// `queue.Queue`, `multiprocessing.Queue` and other look-alikes; a
     /// receiver that is a global, an attribute (`self.writer`), rebound

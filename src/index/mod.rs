@@ -473,7 +473,12 @@ impl ProjectIndex {
             if scan.hidden_bases.contains(short) {
                 return true;
             }
-            for file in scan.files_naming(short) {
+            // The files whose class statements name it, and those with a
+            // base bound by an assignment, which may be any class.
+            for file in scan
+                .files_naming(short)
+                .chain(scan.files_with_assigned_bases())
+            {
                 let Some((module, _)) = self.layout.module_name(file) else {
                     return true;
                 };
@@ -511,7 +516,10 @@ impl ProjectIndex {
                             _ => {}
                         }
                     }
-                    if !derives {
+                    // A base bound to what the index cannot follow
+                    // (`Base = getattr(_r, "Repo")`, `Base = make_base()`)
+                    // may be this class.
+                    if !derives && !candidate.opaque_base {
                         continue;
                     }
                     let keeps = candidate
@@ -1455,6 +1463,41 @@ mod tests {
             kind(&index.method("models.Other", "put")),
             "async models.Other.put"
         );
+    }
+
+    /// A base bound by an assignment the index cannot follow may be any
+    /// class; one bound to names it can read is what those name.
+    #[test]
+    fn a_base_bound_by_an_assignment_may_be_any_class() {
+        let (_dir, index) = project(&[
+            (
+                "models.py",
+                "class Repo:\n    async def put(self):\n        return 1\n\nclass Store:\n    async def put(self):\n        return 1\n\nclass Cache:\n    async def put(self):\n        return 1\n\nclass Other:\n    async def put(self):\n        return 1\n\n    async def get(self):\n        return 1\n",
+            ),
+            (
+                "memory.py",
+                "import importlib\n_r = importlib.import_module('models')\nBase = getattr(_r, 'Repo')\n\nclass Sync(Base):\n    def put(self):\n        return None\n",
+            ),
+            (
+                "made.py",
+                "import models\n\ndef make_base():\n    return models.Store\n\nStoreBase = make_base()\n\nclass Logged(StoreBase):\n    async def put(self):\n        return 2\n\nclass Quiet(Logged):\n    def put(self):\n        return None\n",
+            ),
+            (
+                "fallback.py",
+                "import importlib\n_m = importlib.import_module('models')\ntry:\n    CacheBase = _m.Cache\nexcept AttributeError:\n    CacheBase = object\n\nclass Local(CacheBase):\n    def put(self):\n        return None\n",
+            ),
+        ]);
+        // `Sync` may derive from any class: every `put` may be a plain def.
+        assert_eq!(kind(&index.method("models.Repo", "put")), "unknown");
+        assert_eq!(kind(&index.method("models.Other", "put")), "unknown");
+        // `Logged` keeps `put`, but `Quiet`, derived from it, does not.
+        assert_eq!(kind(&index.method("models.Store", "put")), "unknown");
+        // A method no such class replaces stays known.
+        assert_eq!(
+            kind(&index.method("models.Other", "get")),
+            "async models.Other.get"
+        );
+        assert_eq!(kind(&index.method("models.Cache", "put")), "unknown");
     }
 
     #[test]

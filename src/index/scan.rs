@@ -31,6 +31,12 @@ pub(super) struct ProjectScan {
     /// each base as written (`Base` for `models.Base`), mapped to the
     /// files that have one.
     class_bases: FxHashMap<Box<str>, Vec<u32>>,
+    /// The files with a class statement whose base is a plain name that
+    /// the file may bind some other way than by a class statement or an
+    /// import (`Base = getattr(_r, "Repo")`, `Base = make_base()`, then
+    /// `class Sync(Base)`): the index cannot follow such a base, and the
+    /// class may derive from any class (see [`assigns_name`]).
+    assigned_bases: Vec<u32>,
     /// Names that may be the base of a class no summary shows: a base of
     /// an indented `class` statement (in a function, or nested), and every
     /// word of a line that calls `type(` or `new_class(`.
@@ -237,11 +243,21 @@ impl ProjectScan {
             .filter_map(|&file| self.readers.path(file))
     }
 
+    /// The files with a class statement whose base the file may bind by
+    /// an assignment (see [`Self::assigned_bases`]).
+    pub(super) fn files_with_assigned_bases(&self) -> impl Iterator<Item = &Path> + '_ {
+        self.assigned_bases
+            .iter()
+            .filter_map(|&file| self.readers.path(file))
+    }
+
     /// Adds what one file's text shows.
     fn add_file(&mut self, finders: &Finders, number: Option<u32>, text: &str) {
         let bytes = text.as_bytes();
         // Class statements: `class ` as the first word of a line.
         let mut seen: FxHashSet<&str> = FxHashSet::default();
+        // Bases that are plain names (`Base`, not `models.Base`).
+        let mut plain: FxHashSet<&str> = FxHashSet::default();
         for at in finders.class.find_iter(bytes) {
             let (start, end) = line_around(bytes, at);
             let Some(indent) = text.get(start..at) else {
@@ -271,6 +287,9 @@ impl ProjectScan {
                 if at > start {
                     insert(&mut self.hidden_bases, last);
                 }
+                if last.len() == word.len() && word != "metaclass" && is_identifier(word) {
+                    plain.insert(word);
+                }
                 if seen.insert(last) {
                     match number {
                         Some(number) => self
@@ -281,6 +300,12 @@ impl ProjectScan {
                         None => self.incomplete = true,
                     }
                 }
+            }
+        }
+        if plain.iter().any(|name| assigns_name(text, name)) {
+            match number {
+                Some(number) => self.assigned_bases.push(number),
+                None => self.incomplete = true,
             }
         }
         // `del a.b, c.d`: every attribute on the line is deleted.
@@ -498,6 +523,44 @@ fn identifier_at(text: &str, at: usize) -> &str {
         }
     }
     rest.get(..end).unwrap_or_default()
+}
+
+/// Whether `text` may bind `name` other than by a class statement or an
+/// import: `name` as a whole word followed (past spaces) by `=` (not
+/// `==`) or `:=`, or starting a line's code followed by `:` (an annotated
+/// assignment) or `,` (one of several targets), or after `as ` or `for `
+/// (`with … as name`, `for name in …`, and `import … as name` too, which
+/// is taken in as well: the index still resolves that base). Generous on
+/// purpose: a file it takes in is only summarised, and its bases resolved.
+fn assigns_name(text: &str, name: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    for at in memmem::find_iter(bytes, name.as_bytes()) {
+        let before = at.checked_sub(1).and_then(|b| bytes.get(b)).copied();
+        let end = at + name.len();
+        if before.is_some_and(is_word) || bytes.get(end).copied().is_some_and(is_word) {
+            continue;
+        }
+        let line_start =
+            memchr::memrchr(b'\n', bytes.get(..at).unwrap_or_default()).map_or(0, |i| i + 1);
+        let head = text.get(line_start..at).unwrap_or_default();
+        let starts_line = head.chars().all(char::is_whitespace);
+        // `class Base:` and `class Base(Other):` define it.
+        if head.trim() == "class" {
+            continue;
+        }
+        let rest = text.get(end..).unwrap_or_default();
+        let rest = rest.trim_start_matches([' ', '\t']);
+        if (rest.starts_with('=') && !rest.starts_with("=="))
+            || rest.starts_with(":=")
+            || (starts_line && (rest.starts_with(':') || rest.starts_with(',')))
+            || head.ends_with("as ")
+            || head.ends_with("for ")
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The operators that, after `.name` and spaces, make the line write the
@@ -728,6 +791,23 @@ mod tests {
                 "w"
             ]
         );
+    }
+
+    #[test]
+    fn files_whose_class_bases_an_assignment_may_bind() {
+        let scan = by_bytes(&[
+            "Base = getattr(_r, 'Repo')\nclass Sync(Base):\n    pass\n",
+            "class Base:\n    pass\nclass Sync(Base):\n    pass\n",
+            "from m import Base\nclass Sync(Base, metaclass=Meta):\n    pass\n",
+            "try:\n    from m import Base\nexcept ImportError:\n    Base: type = object\nclass Sync(Base): ...\n",
+            "for Base in bases:\n    pass\nclass Sync(models.Base): ...\n",
+            "with make() as Base:\n    class Sync(Base): ...\n",
+            "if Base == Other:\n    pass\nclass Sync(Base): ...\nSyncBase = 1\n",
+        ]);
+        assert_eq!(scan.assigned_bases, [0, 3, 5]);
+        assert!(assigns_name("(Base := make())", "Base"));
+        assert!(assigns_name("Base, Other = make()", "Base"));
+        assert!(!assigns_name("f(Base)\nx = Base\n", "Base"));
     }
 
     #[test]

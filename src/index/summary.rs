@@ -121,6 +121,11 @@ pub struct ClassSummary {
     /// `Repo[int]` or `make_base(Repo)`). Any of them may be what the
     /// class derives from.
     pub base_mentions: Vec<Box<str>>,
+    /// A base is a name the module binds by an assignment whose value names
+    /// nothing the index can follow (`Base = getattr(_r, "Repo")`, `Base =
+    /// make_base()`), or by a `for`, `with`, `except` or the like: the
+    /// class may derive from any class.
+    pub opaque_base: bool,
     /// Methods bound once, directly in the body, by a `def`.
     pub methods: FxHashMap<Box<str>, FunctionSummary>,
     /// Names the body binds some other way (assigned, imported, bound twice).
@@ -761,6 +766,56 @@ fn class_summary(
             });
         }
     }
+    let mut opaque_base = false;
+    for base in class.bases() {
+        let Expr::Name(base_name) = base else {
+            continue;
+        };
+        let Some(ids) = semantic.bindings_in(MODULE_SCOPE, base_name.id.as_str()) else {
+            continue;
+        };
+        let one_import_path = ids
+            .iter()
+            .filter_map(|&id| semantic.binding(id).kind.import_path())
+            .collect::<FxHashSet<_>>()
+            .len()
+            == 1
+            && ids
+                .iter()
+                .all(|&id| matches!(semantic.binding(id).kind, BindingKind::Import { .. }));
+        if one_import_path
+            || matches!(ids, [only] if matches!(semantic.binding(*only).kind, BindingKind::ClassDef(_)))
+        {
+            continue;
+        }
+        // Bound some other way, or several ways: each way it is bound
+        // names what the base may be (`from .models import Repo` or
+        // `Repo = object`); a value that names nothing (`getattr(_r,
+        // "Repo")`, `make_base()`) may be any class.
+        for &id in ids {
+            let binding = semantic.binding(id);
+            match &binding.kind {
+                BindingKind::Import { qualified, .. } => {
+                    base_mentions.push(absolutize(qualified, module_name, package).into());
+                }
+                BindingKind::ClassDef(_) | BindingKind::FunctionDef(_) => {}
+                BindingKind::Assignment => {
+                    match binding.stmt.and_then(|stmt| {
+                        crate::semantic::loops::assigned_value(stmt, binding.range)
+                    }) {
+                        Some(value @ (Expr::Name(_) | Expr::Attribute(_))) => {
+                            match module_qualified(semantic, value, module_name, package) {
+                                Some(mention) => base_mentions.push(mention),
+                                None => opaque_base = true,
+                            }
+                        }
+                        _ => opaque_base = true,
+                    }
+                }
+                _ => opaque_base = true,
+            }
+        }
+    }
     let class_scope = scopes.of_class(class);
     let mut methods = FxHashMap::default();
     let mut other_names = FxHashSet::default();
@@ -807,6 +862,7 @@ fn class_summary(
     ClassSummary {
         bases,
         base_mentions,
+        opaque_base,
         methods,
         other_names,
         keeps_methods: class_scope

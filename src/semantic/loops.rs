@@ -200,7 +200,7 @@ impl<'a> SemanticModel<'a> {
 
 /// The value a plain `name = value` or `name: T = value` statement gives
 /// the name at `target`.
-fn assigned_value(stmt: &Stmt, target: TextRange) -> Option<&Expr> {
+pub(crate) fn assigned_value(stmt: &Stmt, target: TextRange) -> Option<&Expr> {
     match stmt {
         Stmt::Assign(assign) => match assign.targets.as_slice() {
             [Expr::Name(name)] if name.range == target => Some(&assign.value),

@@ -1,0 +1,13 @@
+class Repo:
+    async def put(self, record):
+        return record
+
+
+class Store:
+    async def put(self, record):
+        return record
+
+
+class Cache:
+    async def put(self, record):
+        return record
