@@ -1248,11 +1248,18 @@ mod tests {
     }
 
     #[test]
-    fn long_lines_break_one_argument_per_line() {
+    fn long_lines_break_as_black_does() {
+        // The arguments together on a line of their own when it fits.
         check_fix(
             &AM004,
             "import asyncio\nasync def f(customer_identifier):\n    profile = await load_profile(customer_identifier)\n    orders = await load_orders(customer_identifier)\n",
-            "import asyncio\nasync def f(customer_identifier):\n    profile, orders = await asyncio.gather(\n        load_profile(customer_identifier),\n        load_orders(customer_identifier),\n    )\n",
+            "import asyncio\nasync def f(customer_identifier):\n    profile, orders = await asyncio.gather(\n        load_profile(customer_identifier), load_orders(customer_identifier)\n    )\n",
+        );
+        // Else one per line, with a trailing comma.
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f(customer_identifier):\n    profile = await load_profile(customer_identifier, with_history=True)\n    orders = await load_orders(customer_identifier, with_history=True)\n",
+            "import asyncio\nasync def f(customer_identifier):\n    profile, orders = await asyncio.gather(\n        load_profile(customer_identifier, with_history=True),\n        load_orders(customer_identifier, with_history=True),\n    )\n",
         );
     }
 
@@ -1315,7 +1322,7 @@ mod tests {
         check_fix(
             &AM004,
             "import asyncio\nasync def f(customer):\n    if customer: profile = await load_profile(customer); orders = await load_orders(customer)\n",
-            "import asyncio\nasync def f(customer):\n    if customer: profile, orders = await asyncio.gather(\n        load_profile(customer),\n        load_orders(customer),\n    )\n",
+            "import asyncio\nasync def f(customer):\n    if customer: profile, orders = await asyncio.gather(\n        load_profile(customer), load_orders(customer)\n    )\n",
         );
     }
 

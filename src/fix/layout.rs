@@ -285,16 +285,18 @@ impl<'s> LineStyle<'s> {
     }
 }
 
-/// `callee(arguments…)` laid out as black and ruff format would: on one
-/// line when the indentation plus `prefix`, the call, `suffix` and
-/// `following` fit in the line length (in characters) and no argument
-/// spans lines; otherwise one argument per line, each one indent unit
-/// deeper than the statement, with a trailing comma and the closing
-/// parenthesis on its own line. The text returned starts after the
+/// `callee(arguments…)` laid out as black and ruff format would (see
+/// [`Brackets`]): on one line when the indentation plus `prefix`, the
+/// call, `suffix` and `following` fit in the line length (in characters);
+/// else the arguments together on a line of their own, one indent unit
+/// deeper, when that line fits; else one argument per line, with a
+/// trailing comma after two or more. The text returned starts after the
 /// indentation (it replaces a statement's range) and ends with `suffix`;
 /// `following` is what already follows on the line (a trailing comment),
-/// counted but not written. An argument that spans lines must already be
-/// indented for the broken layout (see [`reindent`]).
+/// counted but not written; a `# type: ignore` there keeps the line whole,
+/// as black keeps it (see [`keeps_line_whole`]). An argument that spans
+/// lines puts every argument on lines of its own, and must already be
+/// indented for that layout (see [`reindented_text`]).
 pub fn call_layout(
     style: &LineStyle,
     prefix: &str,
@@ -303,34 +305,25 @@ pub fn call_layout(
     suffix: &str,
     following: &str,
 ) -> String {
-    let flat = format!("{prefix}{callee}({}){suffix}", arguments.join(", "));
-    let width = style.indent.chars().count() + flat.chars().count() + following.chars().count();
+    let (open, close) = (format!("{prefix}{callee}("), format!("){suffix}"));
     let spans_lines = arguments.iter().any(|a| a.contains(['\n', '\r']));
-    if width <= style.line_length && !spans_lines {
-        return flat;
+    if keeps_line_whole(following) && !spans_lines {
+        return format!("{open}{}{close}", arguments.join(", "));
     }
-    let eol = style.eol;
-    let mut out = format!("{prefix}{callee}({eol}");
-    for argument in arguments {
-        out.push_str(style.indent);
-        out.push_str(&style.unit);
-        out.push_str(argument);
-        out.push(',');
-        out.push_str(eol);
-    }
-    out.push_str(style.indent);
-    out.push(')');
-    out.push_str(suffix);
-    out
+    Brackets::for_call(style, following).arguments(&open, arguments, &close, |_, _| None)
+}
+
+/// Whether black leaves a line too long whole because of what follows it:
+/// a `# type: ignore` speaks of its own line, and once the line is split
+/// the code it silenced would stand on other lines.
+fn keeps_line_whole(following: &str) -> bool {
+    following.trim_start().starts_with("# type: ignore")
 }
 
 /// `prefix` + `call` + `suffix` (`call` on one line of `source`) split at
 /// its last bracket as black and ruff format split a line that is too
-/// long: on one line when it fits (as [`call_layout`]); else the arguments
-/// together on a line of their own, one indent unit deeper, when that line
-/// fits (`f(\n    a, b=1\n)`, no comma added); else a single argument that
-/// is itself a call is split the same way one level deeper; else one
-/// argument per line with a trailing comma (as [`call_layout`]).
+/// long (see [`call_layout`]), where a single argument that is itself a
+/// call and too long for its line is split the same way one level deeper.
 /// `following` (a trailing comment) stays after the closing parenthesis,
 /// where black keeps it, and counts for the line it is on.
 pub fn right_hand_split(
@@ -347,37 +340,28 @@ pub fn right_hand_split(
         .map(|argument| source[argument.range()].to_string())
         .collect();
     let callee = &source[call.func.range()];
-    let flat = call_layout(style, prefix, callee, &arguments, suffix, following);
-    let spans_lines = source[call.range()].contains(['\n', '\r']);
-    if !flat.contains(['\n', '\r']) || spans_lines || arguments.is_empty() {
-        return flat;
+    if source[call.range()].contains(['\n', '\r']) || keeps_line_whole(following) {
+        return call_layout(style, prefix, callee, &arguments, suffix, following);
     }
-    let eol = style.eol;
-    let inner = LineStyle {
-        indent: &format!("{}{}", style.indent, style.unit),
-        ..style.clone()
+    let lone_call = match &call.arguments.iter_source_order().collect::<Vec<_>>()[..] {
+        [ast::ArgOrKeyword::Arg(Expr::Call(only))] => Some(only),
+        _ => None,
     };
-    let body = arguments.join(", ");
-    let body = if inner.indent.chars().count() + body.chars().count() <= style.line_length {
-        body
-    } else if let ([ast::ArgOrKeyword::Arg(Expr::Call(only))], [_]) = (
-        &call.arguments.iter_source_order().collect::<Vec<_>>()[..],
-        &arguments[..],
-    ) {
-        right_hand_split(source, &inner, "", only, "", "")
-    } else {
-        return flat;
-    };
-    format!(
-        "{prefix}{callee}({eol}{}{body}{eol}{}){suffix}",
-        inner.indent, style.indent
-    )
+    let (open, close) = (format!("{prefix}{callee}("), format!("){suffix}"));
+    Brackets::for_call(style, following).arguments(&open, &arguments, &close, |_, indent| {
+        let inner = LineStyle {
+            indent,
+            ..style.clone()
+        };
+        lone_call.map(|only| right_hand_split(source, &inner, "", only, "", ""))
+    })
 }
 
 /// How a bracketed list of items is laid out when generated code would
 /// not fit the line length: as black and ruff format do, all on one line
 /// when it fits, else the items together on one indented line between
-/// the brackets, else one item per line with a trailing comma.
+/// the brackets, else one item per line (a trailing comma after two or
+/// more).
 pub struct Brackets<'s> {
     /// Characters on the line before the opening bracket's text.
     pub before: usize,
@@ -394,7 +378,41 @@ pub struct Brackets<'s> {
     pub hug: bool,
 }
 
-impl Brackets<'_> {
+impl<'s> Brackets<'s> {
+    /// The brackets of a call in a statement laid out in `style`, with
+    /// `following` after it on its last line.
+    fn for_call(style: &'s LineStyle, following: &str) -> Self {
+        Brackets {
+            before: width(style.indent),
+            after: width(following),
+            indent: style.indent,
+            unit: &style.unit,
+            eol: style.eol,
+            line_length: style.line_length,
+            hug: true,
+        }
+    }
+
+    /// A call's arguments between `open` and `close` (see [`call_layout`]),
+    /// where an argument too long for its own line may be laid out again
+    /// by `relayout(index, indentation)`.
+    fn arguments(
+        &self,
+        open: &str,
+        arguments: &[String],
+        close: &str,
+        relayout: impl Fn(usize, &str) -> Option<String>,
+    ) -> String {
+        if arguments.is_empty() {
+            // Nothing to break at: black leaves `f()` whole.
+            return format!("{open}{close}");
+        }
+        if arguments.iter().any(|a| a.contains(['\n', '\r'])) {
+            return self.one_per_line(open, arguments, close, relayout);
+        }
+        self.layout_nested(open, arguments, close, relayout)
+    }
+
     /// `open`, the items separated by commas, `close`, laid out to fit.
     /// Items spanning lines keep everything as one line would have it.
     pub fn layout(&self, open: &str, items: &[String], close: &str) -> String {
@@ -423,9 +441,23 @@ impl Brackets<'_> {
         if self.hug && width(&inner) + width(&joined) <= self.line_length {
             return format!("{open}{eol}{inner}{joined}{eol}{indent}{close}");
         }
+        self.one_per_line(open, items, close, relayout)
+    }
+
+    /// `open`, one item per line one indent unit deeper, `close` on a line
+    /// of its own. The one trailing-comma rule, black's: a comma after the
+    /// last item when there are two or more (black adds one only when it
+    /// splits at commas), none after a lone item.
+    fn one_per_line(
+        &self,
+        open: &str,
+        items: &[String],
+        close: &str,
+        relayout: impl Fn(usize, &str) -> Option<String>,
+    ) -> String {
+        let (indent, unit, eol) = (self.indent, self.unit, self.eol);
+        let inner = format!("{indent}{unit}");
         let mut out = format!("{open}{eol}");
-        // A lone item gets no trailing comma (black adds one only when it
-        // splits at commas).
         let comma = if items.len() > 1 { "," } else { "" };
         for (index, item) in items.iter().enumerate() {
             let fits = width(&inner) + width(item) + width(comma) <= self.line_length;
@@ -512,7 +544,7 @@ mod tests {
     }
 
     #[test]
-    fn call_layout_breaks_one_argument_per_line_when_too_long() {
+    fn call_layout_breaks_as_black_does_when_too_long() {
         let arguments = vec!["f(x)".to_string(), "g(y)".to_string()];
         let style = |eol, line_length| LineStyle {
             indent: "    ",
@@ -523,9 +555,21 @@ mod tests {
         let layout =
             |style: &LineStyle| call_layout(style, "a, b = await ", "gather", &arguments, "", "");
         assert_eq!(layout(&style("\n", 88)), "a, b = await gather(f(x), g(y))");
+        // The arguments together on a line of their own when it fits.
         assert_eq!(
             layout(&style("\r\n", 30)),
+            "a, b = await gather(\r\n        f(x), g(y)\r\n    )"
+        );
+        // Else one per line, with a trailing comma.
+        assert_eq!(
+            layout(&style("\r\n", 15)),
             "a, b = await gather(\r\n        f(x),\r\n        g(y),\r\n    )"
+        );
+        // A lone argument gets no trailing comma.
+        let lone = ["*(f(x) for x in y)".to_string()];
+        assert_eq!(
+            call_layout(&style("\n", 30), "a = await ", "gather", &lone, "", ""),
+            "a = await gather(\n        *(f(x) for x in y)\n    )"
         );
         // 35 characters with the indentation: fits in 35, not in 34.
         assert!(!layout(&style("\n", 35)).contains('\n'));
@@ -540,6 +584,22 @@ mod tests {
             "  # c",
         );
         assert!(commented.contains('\n'));
+        // A `# type: ignore` after it keeps the line whole, as black does.
+        let ignored = |following| {
+            call_layout(
+                &style("\n", 30),
+                "a, b = await ",
+                "gather",
+                &arguments,
+                "",
+                following,
+            )
+        };
+        assert_eq!(
+            ignored("  # type: ignore[arg-type]"),
+            "a, b = await gather(f(x), g(y))"
+        );
+        assert!(ignored("  # noqa: E501").contains('\n'));
     }
 
     #[test]
@@ -573,6 +633,8 @@ mod tests {
         );
         // A comment that follows makes the line too long; it stays after `)`.
         assert!(split(call, 60, "  # a comment long enough").contains('\n'));
+        // But for a `# type: ignore`, which speaks of its own line.
+        assert_eq!(split(call, 40, "  # type: ignore"), split(call, 88, ""));
         // The hugged line too long: one argument per line.
         assert_eq!(
             split(call, 30, ""),
