@@ -226,10 +226,17 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                 }
                 _ => continue,
             };
-            // `result = fetch()`: how `result` is used is a question about
-            // this function alone, asked before what `fetch` is (which may
-            // read and summarise another module): most such variables are
-            // awaited, returned or passed on, and then nothing applies.
+            // What is called, how sure the fix is, and where it is defined
+            // when another module of the project defines it. The module's
+            // own knowledge is asked first; what another module says (which
+            // may read and summarise it) only once `result = fetch()` is
+            // known to use `result` in a way that matters (a question about
+            // this function alone): most such variables are awaited,
+            // returned or passed on, and then nothing applies.
+            let local = coroutine_called(semantic, call, suite.scope);
+            if local.is_none() && semantic.project().is_none() {
+                continue;
+            }
             let as_result = match target {
                 Some(target) => match used_as_result(semantic, target, suite.scope) {
                     Some(as_result) => Some((target, as_result)),
@@ -237,9 +244,7 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                 },
                 None => None,
             };
-            // What is called, how sure the fix is, and where it is defined
-            // when another module of the project defines it.
-            let (name, sure, origin) = match coroutine_called(semantic, call, suite.scope) {
+            let (name, sure, origin) = match local {
                 Some((name, sure)) => (name, sure, String::new()),
                 None => match semantic.imported_coroutine_function(&call.func, suite.scope) {
                     Some(function) => (

@@ -703,9 +703,13 @@ pub fn blocking_function(qualified: &str) -> Option<BlockingResult> {
 /// Whether some blocking function is called `member` (`get`, `urlopen`):
 /// a cheap test before resolving a callee.
 pub fn may_be_blocking_function(member: &str) -> bool {
-    BLOCKING_FUNCTIONS
-        .iter()
-        .any(|(known, _)| known.rsplit('.').next() == Some(member))
+    // Asked for nearly every method call: compare the ends of the names,
+    // without splitting them.
+    BLOCKING_FUNCTIONS.iter().any(|(known, _)| {
+        known
+            .strip_suffix(member)
+            .is_some_and(|module| module.ends_with('.'))
+    })
 }
 
 /// Whether reading `member` of what a blocking function gave back does
