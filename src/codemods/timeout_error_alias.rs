@@ -1,5 +1,6 @@
 use std::cell::OnceCell;
 
+use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{ExceptHandler, ExprContext};
 
@@ -129,10 +130,16 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
         .map(|b| b.name)
         .collect();
     // Without such imports every candidate spells `TimeoutError`, so only
-    // the statements and expressions around those words need visiting. (In
-    // a source with non-ASCII text an identifier may spell it otherwise and
-    // still mean it, after NFKC normalisation: visit everything.)
-    let occurrences = (imported.is_empty() && ctx.source.is_ascii()).then(|| {
+    // the statements and expressions around those words need visiting. (A
+    // name with non-ASCII letters may spell it otherwise and still mean it,
+    // after NFKC normalisation: then visit everything. Non-ASCII text in
+    // strings and comments changes nothing.)
+    let ascii_names = ctx.source.is_ascii()
+        || ctx
+            .tokens
+            .iter()
+            .all(|token| token.kind() != TokenKind::Name || ctx.source[token.range()].is_ascii());
+    let occurrences = (imported.is_empty() && ascii_names).then(|| {
         memchr::memmem::find_iter(ctx.source.as_bytes(), BUILTIN)
             .map(|at| TextSize::try_from(at).unwrap_or(TextSize::new(u32::MAX)))
             .collect()
@@ -657,6 +664,17 @@ mod tests {
         // Python reads identifiers after NFKC normalisation: the attribute
         // is `TimeoutError` though the source spells it otherwise.
         let source = "import asyncio\n\ntry:\n    pass\nexcept asyncio.\u{ff34}imeoutError:  # TimeoutError\n    pass\n";
+        assert_eq!(findings(&TIMEOUT_ERROR_ALIAS, source).len(), 1);
+    }
+
+    #[test]
+    fn non_ascii_text_elsewhere_changes_nothing() {
+        // Non-ASCII in strings and comments only: the names are all ASCII.
+        let source = "import asyncio\n\nMSG = 'délai dépassé'  # ⏱\n\ntry:\n    pass\nexcept asyncio.TimeoutError:\n    pass\n";
+        assert_eq!(findings(&TIMEOUT_ERROR_ALIAS, source).len(), 1);
+        // A name spelled with compatibility characters next to such text
+        // (the word spelled plainly elsewhere lets the codemod run at all).
+        let source = "import asyncio\n\nMSG = 'délai'  # TimeoutError\n\ntry:\n    pass\nexcept asyncio.\u{ff34}imeoutError:\n    pass\n";
         assert_eq!(findings(&TIMEOUT_ERROR_ALIAS, source).len(), 1);
     }
 

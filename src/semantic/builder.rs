@@ -39,7 +39,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             awaited_calls: FxHashSet::default(),
             declaring_scopes: Vec::new(),
             single_imports: FxHashMap::default(),
-            dynamic_writes: OnceCell::new(),
+            dynamic_writes: super::classes::DynamicWrites::default(),
             class_table: OnceCell::new(),
             module_code_entry: OnceCell::new(),
             frames_read_by_themselves: OnceCell::new(),
@@ -55,6 +55,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
         parents: Vec::new(),
         current_stmt: None,
         type_checking: 0,
+        function_depth: 0,
     };
     builder.visit_body(&module.body);
     let mut model = builder.model;
@@ -115,6 +116,10 @@ struct Builder<'a> {
     /// How many `if TYPE_CHECKING:` bodies the walk is in: imports there
     /// never run.
     type_checking: u32,
+    /// How many `def`s and `lambda`s the walk is in (their decorators,
+    /// defaults and annotations included), for the module's
+    /// [`super::classes::DynamicWrites`].
+    function_depth: u32,
 }
 
 impl<'a> Builder<'a> {
@@ -410,8 +415,11 @@ impl<'a> Visitor<'a> for Builder<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         let outer_stmt = self.current_stmt.replace(stmt);
         self.parents.push(stmt);
+        let in_class_body = self.model.scopes[self.current as usize].kind == ScopeKind::Class;
+        self.model.dynamic_writes.record_stmt(stmt, in_class_body);
         match stmt {
             Stmt::FunctionDef(def) => {
+                self.function_depth += 1;
                 for decorator in &def.decorator_list {
                     self.visit_decorator(decorator);
                 }
@@ -438,6 +446,7 @@ impl<'a> Visitor<'a> for Builder<'a> {
                 self.bind_parameters(&def.parameters);
                 self.visit_body(&def.body);
                 self.pop_scope();
+                self.function_depth -= 1;
             }
             Stmt::ClassDef(class) => {
                 for decorator in &class.decorator_list {
@@ -547,6 +556,9 @@ impl<'a> Visitor<'a> for Builder<'a> {
     }
 
     fn visit_expr(&mut self, expr: &'a Expr) {
+        self.model
+            .dynamic_writes
+            .record_expr(expr, self.function_depth);
         match expr {
             Expr::Name(name) => match name.ctx {
                 ExprContext::Load => self.reference(name.id.as_str(), name.range, false),
@@ -583,6 +595,7 @@ impl<'a> Visitor<'a> for Builder<'a> {
                 }
             }
             Expr::Lambda(lambda) => {
+                self.function_depth += 1;
                 if let Some(parameters) = &lambda.parameters {
                     self.visit_parameter_exprs(parameters);
                 }
@@ -596,6 +609,7 @@ impl<'a> Visitor<'a> for Builder<'a> {
                 }
                 self.visit_expr(&lambda.body);
                 self.pop_scope();
+                self.function_depth -= 1;
             }
             Expr::ListComp(comp) => {
                 self.visit_comprehension_scope(expr, &comp.generators, &[&comp.elt], false);

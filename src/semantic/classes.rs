@@ -61,7 +61,7 @@ pub(super) struct ClassEntry<'a> {
 
 /// What the module does to attributes and namespaces by other means than
 /// `name.attr = …` on a class body's own names.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct DynamicWrites<'a> {
     /// Attribute names assigned or deleted anywhere (`x.name = …`, `del
     /// x.name`, `setattr(x, "name", …)`, `x.__dict__["name"] = …`), and the
@@ -190,10 +190,9 @@ impl<'a> SemanticModel<'a> {
     }
 
     /// What the module writes behind the class bodies' backs (see
-    /// [`DynamicWrites`]); one walk of the module, remembered.
+    /// [`DynamicWrites`]), recorded while the model was built.
     pub fn dynamic_writes(&self) -> &DynamicWrites<'a> {
-        self.dynamic_writes
-            .get_or_init(|| dynamic_writes(&self.module.body))
+        &self.dynamic_writes
     }
 
     fn build_class_table(&self) -> ClassTable<'a> {
@@ -426,11 +425,11 @@ impl<'a> Visitor<'a> for ClassAttributeUses<'_, 'a> {
     }
 }
 
-/// The [`DynamicWrites`] of a module body.
+/// The [`DynamicWrites`] of a body (the semantic model records a module's
+/// own while it is built, in the same walk).
 pub fn dynamic_writes(body: &[Stmt]) -> DynamicWrites<'_> {
     let mut finder = DynamicWriteFinder {
         writes: DynamicWrites::default(),
-        class_depth: 0,
         function_depth: 0,
     };
     finder.visit_body(body);
@@ -439,19 +438,77 @@ pub fn dynamic_writes(body: &[Stmt]) -> DynamicWrites<'_> {
 
 struct DynamicWriteFinder<'a> {
     writes: DynamicWrites<'a>,
-    /// Whether the statement being visited sits directly in a class body.
-    class_depth: u32,
     /// How many `def`s and `lambda`s the walk is in: there `locals()` and
     /// `vars()` are the function's variables, not the module's.
     function_depth: u32,
 }
 
-impl DynamicWriteFinder<'_> {
-    fn literal_name(expr: Option<&Expr>) -> Option<&str> {
-        match expr {
-            Some(Expr::StringLiteral(string)) => string.as_single_part_string().map(|s| s.as_str()),
-            _ => None,
+/// Whether the statement's body runs directly in a class body: a class's
+/// statements, not a function's.
+fn class_body_flag(stmt: &Stmt, in_class_body: bool) -> bool {
+    match stmt {
+        Stmt::ClassDef(_) => true,
+        Stmt::FunctionDef(_) => false,
+        _ => in_class_body,
+    }
+}
+
+impl<'a> DynamicWriteFinder<'a> {
+    fn visit_stmts(&mut self, body: &'a [Stmt], in_class_body: bool) {
+        for stmt in body {
+            self.visit_stmt_in(stmt, in_class_body);
         }
+    }
+
+    fn visit_stmt_in(&mut self, stmt: &'a Stmt, in_class_body: bool) {
+        self.writes.record_stmt(stmt, in_class_body);
+        let inner = class_body_flag(stmt, in_class_body);
+        let function = matches!(stmt, Stmt::FunctionDef(_));
+        self.function_depth += u32::from(function);
+        // The walk of the statement's own expressions, then its bodies with
+        // what they run in.
+        let mut walker = StatementWalker {
+            finder: self,
+            in_class_body: inner,
+        };
+        visitor::walk_stmt(&mut walker, stmt);
+        self.function_depth -= u32::from(function);
+    }
+}
+
+/// Visits one statement's expressions and nested statements for
+/// [`DynamicWriteFinder`], passing on whether nested statements sit in a
+/// class body.
+struct StatementWalker<'f, 'a> {
+    finder: &'f mut DynamicWriteFinder<'a>,
+    in_class_body: bool,
+}
+
+impl<'a> Visitor<'a> for StatementWalker<'_, 'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        self.finder.visit_stmt_in(stmt, self.in_class_body);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.finder.visit_expr(expr);
+    }
+}
+
+impl<'a> Visitor<'a> for DynamicWriteFinder<'a> {
+    fn visit_body(&mut self, body: &'a [Stmt]) {
+        self.visit_stmts(body, false);
+    }
+
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        self.visit_stmt_in(stmt, false);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.writes.record_expr(expr, self.function_depth);
+        let lambda = matches!(expr, Expr::Lambda(_));
+        self.function_depth += u32::from(lambda);
+        visitor::walk_expr(self, expr);
+        self.function_depth -= u32::from(lambda);
     }
 }
 
@@ -509,102 +566,88 @@ const DICT_WRITERS: &[&str] = &[
     "__delitem__",
 ];
 
-impl<'a> Visitor<'a> for DynamicWriteFinder<'a> {
-    fn visit_stmt(&mut self, stmt: &'a Stmt) {
-        match stmt {
-            Stmt::ClassDef(class) => {
-                for decorator in &class.decorator_list {
-                    self.visit_decorator(decorator);
-                }
-                if let Some(arguments) = &class.arguments {
-                    self.visit_arguments(arguments);
-                }
-                self.class_depth += 1;
-                self.visit_body(&class.body);
-                self.class_depth -= 1;
-            }
-            Stmt::FunctionDef(_) => {
-                let depth = std::mem::replace(&mut self.class_depth, 0);
-                self.function_depth += 1;
-                visitor::walk_stmt(self, stmt);
-                self.function_depth -= 1;
-                self.class_depth = depth;
-            }
-            Stmt::AnnAssign(assign) if self.class_depth > 0 => {
-                if let Expr::Name(name) = assign.target.as_ref() {
-                    self.writes.attributes.insert(name.id.as_str());
-                }
-                visitor::walk_stmt(self, stmt);
-            }
-            _ => visitor::walk_stmt(self, stmt),
+fn literal_name(expr: Option<&Expr>) -> Option<&str> {
+    match expr {
+        Some(Expr::StringLiteral(string)) => string.as_single_part_string().map(|s| s.as_str()),
+        _ => None,
+    }
+}
+
+impl<'a> DynamicWrites<'a> {
+    /// Adds what one statement itself writes (not its nested statements or
+    /// expressions): a class body's annotated name (`name: T`), which
+    /// dataclasses, attrs and pydantic make instance attributes.
+    #[inline]
+    pub(super) fn record_stmt(&mut self, stmt: &'a Stmt, in_class_body: bool) {
+        if in_class_body
+            && let Stmt::AnnAssign(assign) = stmt
+            && let Expr::Name(name) = assign.target.as_ref()
+        {
+            self.attributes.insert(name.id.as_str());
         }
     }
 
-    fn visit_expr(&mut self, expr: &'a Expr) {
+    /// Adds what one expression itself writes (not its subexpressions);
+    /// `function_depth` says how many `def`s and `lambda`s it is in (there
+    /// `locals()` and `vars()` are the function's variables).
+    #[inline]
+    pub(super) fn record_expr(&mut self, expr: &'a Expr, function_depth: u32) {
         match expr {
             Expr::Attribute(attribute)
                 if matches!(attribute.ctx, ExprContext::Store | ExprContext::Del) =>
             {
                 let name = attribute.attr.as_str();
-                self.writes.attributes.insert(name);
+                self.attributes.insert(name);
                 if name == "__dict__" {
-                    self.writes.any_attribute = true;
+                    self.any_attribute = true;
                 }
             }
             Expr::Subscript(subscript)
                 if matches!(subscript.ctx, ExprContext::Store | ExprContext::Del) =>
             {
                 if is_attribute_dict(&subscript.value) {
-                    match Self::literal_name(Some(subscript.slice.as_ref())) {
+                    match literal_name(Some(subscript.slice.as_ref())) {
                         Some(name) => {
-                            self.writes.attributes.insert(name);
+                            self.attributes.insert(name);
                         }
-                        None => self.writes.any_attribute = true,
+                        None => self.any_attribute = true,
                     }
                 } else if is_namespace_call(&subscript.value) {
-                    self.writes.module_namespace = true;
-                    if is_module_namespace_call(&subscript.value, self.function_depth) {
-                        match Self::literal_name(Some(subscript.slice.as_ref())) {
+                    self.module_namespace = true;
+                    if is_module_namespace_call(&subscript.value, function_depth) {
+                        match literal_name(Some(subscript.slice.as_ref())) {
                             Some(name) => {
-                                self.writes.namespace_names.insert(name);
+                                self.namespace_names.insert(name);
                             }
-                            None => self.writes.namespace_any = true,
+                            None => self.namespace_any = true,
                         }
                     }
                 }
             }
-            Expr::Call(call) => self.visit_call(call),
-            Expr::Lambda(_) => {
-                self.function_depth += 1;
-                visitor::walk_expr(self, expr);
-                self.function_depth -= 1;
-                return;
-            }
+            Expr::Call(call) => self.record_call(call, function_depth),
             _ => {}
         }
-        visitor::walk_expr(self, expr);
     }
-}
 
-impl<'a> DynamicWriteFinder<'a> {
-    fn visit_call(&mut self, call: &'a ExprCall) {
+    #[inline(never)]
+    fn record_call(&mut self, call: &'a ExprCall, function_depth: u32) {
         let args = &call.arguments.args;
         match call.func.as_ref() {
             Expr::Name(func) => match func.id.as_str() {
                 // `setattr(obj, "name", value)`, `delattr(obj, "name")`.
-                "setattr" | "delattr" => match Self::literal_name(args.get(1)) {
+                "setattr" | "delattr" => match literal_name(args.get(1)) {
                     Some(name) => {
-                        self.writes.attributes.insert(name);
+                        self.attributes.insert(name);
                     }
-                    None => self.writes.any_attribute = true,
+                    None => self.any_attribute = true,
                 },
                 "exec" => {
-                    self.writes.module_namespace = true;
-                    self.writes.namespace_any = true;
-                    self.writes.dynamic_classes = true;
+                    self.module_namespace = true;
+                    self.namespace_any = true;
+                    self.dynamic_classes = true;
                 }
                 // `type(name, bases, namespace)` makes a class.
-                "type" if args.len() == 3 => self.writes.dynamic_classes = true,
+                "type" if args.len() == 3 => self.dynamic_classes = true,
                 _ => {}
             },
             Expr::Attribute(func) => {
@@ -617,21 +660,21 @@ impl<'a> DynamicWriteFinder<'a> {
                         } else {
                             args.get(1).or(args.first())
                         };
-                        match Self::literal_name(name_argument) {
+                        match literal_name(name_argument) {
                             Some(name) => {
-                                self.writes.attributes.insert(name);
+                                self.attributes.insert(name);
                             }
-                            None => self.writes.any_attribute = true,
+                            None => self.any_attribute = true,
                         }
                     }
-                    "new_class" => self.writes.dynamic_classes = true,
+                    "new_class" => self.dynamic_classes = true,
                     _ if DICT_WRITERS.contains(&method) => {
                         if is_attribute_dict(&func.value) {
-                            self.writes.any_attribute = true;
+                            self.any_attribute = true;
                         } else if is_namespace_call(&func.value) {
-                            self.writes.module_namespace = true;
-                            self.writes.namespace_any |=
-                                is_module_namespace_call(&func.value, self.function_depth);
+                            self.module_namespace = true;
+                            self.namespace_any |=
+                                is_module_namespace_call(&func.value, function_depth);
                         }
                     }
                     _ => {}
@@ -646,11 +689,53 @@ impl<'a> DynamicWriteFinder<'a> {
             .chain(call.arguments.keywords.iter().map(|k| &k.value))
             .any(is_namespace_call)
         {
-            self.writes.module_namespace = true;
-            self.writes.namespace_any |= args
+            self.module_namespace = true;
+            self.namespace_any |= args
                 .iter()
                 .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                .any(|arg| is_module_namespace_call(arg, self.function_depth));
+                .any(|arg| is_module_namespace_call(arg, function_depth));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dynamic_writes;
+    use crate::semantic::SemanticModel;
+
+    /// The writes the model records while it is built are those a walk of
+    /// the module alone finds, for every fixture of the catalogue and for
+    /// the places where a function's or a class body's reach is subtle.
+    #[test]
+    fn the_model_records_the_writes_a_walk_of_the_module_finds() {
+        let mut sources: Vec<String> = [
+            "@deco(vars())\ndef f(x=locals()):\n    vars()['a'] = 1\n    g = lambda y=vars(): locals()['b']\nvars()['c'] = 2\n",
+            "class A:\n    if X:\n        n: int\n    def f(self):\n        m: int = 1\n        class B:\n            k: str\n    lambda: setattr(o, 'q', 1)\n",
+            "globals().update(x)\nobj.__dict__['z'] = 1\ndel a.b\ntype('T', (), {})\nexec(code, globals())\n",
+            "[setattr(o, n, 1) for o in xs]\nx.y += 1\nobject.__setattr__(self, 'w', 1)\nsuper().__setattr__('v', 2)\n",
+        ]
+        .iter()
+        .map(|s| (*s).to_string())
+        .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("codemods");
+        for entry in ignore::WalkBuilder::new(&root).build().flatten() {
+            if entry.path().extension().is_some_and(|e| e == "py")
+                && let Ok(text) = std::fs::read_to_string(entry.path())
+            {
+                sources.push(text);
+            }
+        }
+        assert!(sources.len() > 100, "the fixtures were not found");
+        for source in &sources {
+            let Ok(parsed) = ruff_python_parser::parse_module(source) else {
+                continue;
+            };
+            let model = SemanticModel::build(parsed.syntax());
+            assert_eq!(
+                model.dynamic_writes(),
+                &dynamic_writes(&parsed.syntax().body),
+                "{source}"
+            );
         }
     }
 }

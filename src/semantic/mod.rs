@@ -175,9 +175,9 @@ pub struct SemanticModel<'a> {
     awaited_calls: FxHashSet<TextSize>,
     /// Scopes with a `global` or `nonlocal` statement.
     declaring_scopes: Vec<ScopeId>,
-    /// What the module writes behind the class bodies' backs, built on
-    /// first use (see [`classes::DynamicWrites`]).
-    dynamic_writes: OnceCell<classes::DynamicWrites<'a>>,
+    /// What the module writes behind the class bodies' backs, recorded
+    /// by the walk that builds the model (see [`classes::DynamicWrites`]).
+    dynamic_writes: classes::DynamicWrites<'a>,
     /// The module's classes with their bases resolved, built on first use.
     class_table: OnceCell<classes::ClassTable<'a>>,
     /// Where module-level code first may run code of the module itself,
