@@ -2,7 +2,8 @@ use ruff_python_ast::token::TokenKind;
 
 use crate::codemods::prelude::*;
 use crate::fix::Edit;
-use crate::fix::layout::{full_line_end, line_end, line_start};
+use crate::fix::layout::{line_end, line_start};
+use crate::fix::statements::{Comments, delete_lines};
 use crate::fix::syntax::{contains_comment, significant_after, significant_before};
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
 
@@ -324,13 +325,14 @@ fn keyword_deletion(
                 if contains_comment(tokens, TextRange::new(kw.end(), comma.start())) {
                     return Err(lose_comments());
                 }
-                if let Some(comment) = kept_comment(rest) {
-                    // The comment may still say something: it stays on the line.
-                    let line = TextRange::new(kw.start(), line_end(source, comma.end()));
-                    return Ok(vec![Edit::replacement(line, comment)]);
-                }
-                let lines = TextRange::new(own_line_start, full_line_end(source, comma.end()));
-                return Ok(vec![Edit::deletion(lines)]);
+                // A comment after it may still say something: it stays on
+                // the line, unless it is a pragma that spoke of the argument.
+                let argument = TextRange::new(kw.start(), comma.end());
+                return Ok(vec![delete_lines(
+                    source,
+                    argument,
+                    Comments::KeepTrailingNote,
+                )]);
             }
             if before.kind() == TokenKind::Lpar {
                 // `f(loop=loop, x)`: up to the next argument when it is on this line.
@@ -369,16 +371,12 @@ fn keyword_deletion(
                 && line_start(source, close) != own_line_start
             {
                 // `        loop=loop  # comment` on its own lines, `)` below:
-                // its lines go, and the comma that ends the line above.
-                if let Some(comment) = kept_comment(rest) {
-                    let line = TextRange::new(kw.start(), line_end(source, kw.end()));
-                    return Ok(vec![
-                        Edit::deletion(before.range()),
-                        Edit::replacement(line, comment),
-                    ]);
-                }
-                let lines = TextRange::new(own_line_start, full_line_end(source, kw.end()));
-                return Ok(vec![Edit::deletion(before.range()), Edit::deletion(lines)]);
+                // its lines go (a comment that is no pragma stays), and the
+                // comma that ends the line above.
+                return Ok(vec![
+                    Edit::deletion(before.range()),
+                    delete_lines(source, kw.range(), Comments::KeepTrailingNote),
+                ]);
             }
             if contains_comment(tokens, TextRange::new(before.start(), kw.start()))
                 || contains_comment(tokens, TextRange::new(kw.end(), close))
@@ -391,14 +389,6 @@ fn keyword_deletion(
             ))])
         }
     }
-}
-
-/// A trailing comment worth keeping when its argument's line goes: any
-/// comment but a pragma (`# noqa`, `# type: ignore`), which spoke of the code.
-fn kept_comment(rest_of_line: &str) -> Option<String> {
-    let comment = rest_of_line.trim();
-    (comment.starts_with('#') && !ruff_python_trivia::is_pragma_comment(comment))
-        .then(|| comment.to_string())
 }
 
 #[cfg(test)]
