@@ -25,7 +25,21 @@ declare_codemod! {
     /// and a method of a project class on an object whose class is known:
     /// made by calling the class in the same function, a parameter
     /// annotated with it, or a module-level instance of another module.
-    /// The message names where the definition lives.
+    /// The message names where the definition lives. The built-in table of
+    /// well-known async libraries answers for their coroutine functions
+    /// (`aiofiles.os.remove(p)`, `aiofiles.os.path.exists(p)`) and for the
+    /// objects their awaited calls give (`conn.execute(…)` after `conn =
+    /// await asyncpg.connect(…)`, unless the call passes
+    /// `connection_class=` or `**kwargs`, which may choose a subclass);
+    /// not when some code of the project assigns or deletes an attribute of
+    /// that name (`aiofiles.os.remove = os.remove`). A name the table does
+    /// not list stays unknown.
+    ///
+    /// In a module that also imports trio, anyio or curio, only the
+    /// module's own coroutine functions (and the project's) get their
+    /// `await`: asyncio's and its libraries' coroutines may run there on a
+    /// loop that is no asyncio loop, and trio's and anyio's own coroutine
+    /// functions (`anyio.sleep(1)`) are left alone, as in any module.
     ///
     /// `result = fetch_data()` counts when `result` is then never awaited,
     /// scheduled, returned, stored, passed on to other code or read by a
@@ -190,10 +204,11 @@ declare_codemod! {
     /// with the class, unless a subclass anywhere in the project (or one
     /// whose base the index cannot follow) binds the method to anything
     /// but an `async def`. Whatever the index cannot follow is unknown, and
-    /// is left alone. Library functions other than asyncio's are not
-    /// asked; the built-in table answers only for methods of known classes
-    /// on a variable surely holding one. The message names the definition:
-    /// "`save` is an `async def` in `service/store.py:9`".
+    /// is left alone. Library functions other than asyncio's are asked of
+    /// the built-in table of well-known libraries only for a library it
+    /// knows (see above), and the table answers for methods of known
+    /// classes on a variable surely holding one. The message names the
+    /// definition: "`save` is an `async def` in `service/store.py:9`".
     pub static MISSING_AWAIT = Codemod {
         code: "AM109",
         name: "missing-await",
@@ -382,9 +397,14 @@ fn coroutine_called(
         Callee::Unknown if semantic.non_asyncio_library().is_some() => None,
         Callee::Unknown => {
             if let Some(qualified) = semantic.qualified_name(&call.func, scope) {
-                // The binding that makes it asyncio's must exist when the
-                // call runs (not one under `if TYPE_CHECKING:`).
-                return (qualified.starts_with("asyncio")
+                // asyncio's, or a well-known async library's that the
+                // table (or the environment the index reads) shows as a
+                // coroutine function (`aiofiles.os.remove`). The binding
+                // that makes it so must exist when the call runs (not one
+                // under `if TYPE_CHECKING:`).
+                let known = qualified.starts_with("asyncio")
+                    || crate::semantic::known::knows_module(qualified.module());
+                return (known
                     && root_name(&call.func).is_some_and(|root| {
                         semantic.available_import(root, call.start()).is_some()
                     })

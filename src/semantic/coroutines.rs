@@ -282,6 +282,11 @@ impl<'a> SemanticModel<'a> {
         }
         match self.resolve_callee(func, scope) {
             Resolved::Function { facts, .. } => facts_result(&facts),
+            // Code of the project may replace a library's function
+            // (`aiofiles.os.remove = os.remove`): the table no longer says.
+            Resolved::External(qualified) if project_writes_member(self, &qualified) => {
+                CallResult::Unknown
+            }
             Resolved::External(qualified) => {
                 known::function(&qualified).map_or(CallResult::Unknown, CallResult::from)
             }
@@ -333,7 +338,8 @@ impl<'a> SemanticModel<'a> {
                 .described(),
             ),
             Resolved::External(qualified)
-                if known::function(&qualified) == Some(Returns::Coroutine) =>
+                if known::function(&qualified) == Some(Returns::Coroutine)
+                    && !project_writes_member(self, &qualified) =>
             {
                 Some(format!(
                     "the built-in table of well-known libraries lists `{qualified}` as a coroutine function"
@@ -926,6 +932,17 @@ fn type_name(expr: &Expr) -> Option<String> {
 fn named_like_a_future(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     FUTURE_PRODUCERS.contains(&name) || lower.contains("task") || lower.contains("future")
+}
+
+/// Whether some file of the project may assign or delete the attribute
+/// that ends the dotted name `qualified` (`remove` of
+/// `aiofiles.os.remove`), on any object: a library's function may then
+/// be something else.
+fn project_writes_member(semantic: &SemanticModel, qualified: &str) -> bool {
+    let member = qualified.rsplit('.').next().unwrap_or(qualified);
+    semantic
+        .project()
+        .is_some_and(|project| project.facts.attribute_written(member))
 }
 
 #[cfg(test)]

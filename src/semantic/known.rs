@@ -41,6 +41,39 @@ const FUNCTIONS: &[(&str, Returns)] = &[
     ("anyio.to_thread.run_sync", Coroutine),
     ("anyio.create_task_group", Value),
     ("aiofiles.open", Awaitable),
+    // `aiofiles.os` and `aiofiles.ospath` (`aiofiles.os.path`) wrap each
+    // `os` function in an `async def` that runs it in an executor.
+    ("aiofiles.os.access", Coroutine),
+    ("aiofiles.os.getcwd", Coroutine),
+    ("aiofiles.os.link", Coroutine),
+    ("aiofiles.os.listdir", Coroutine),
+    ("aiofiles.os.makedirs", Coroutine),
+    ("aiofiles.os.mkdir", Coroutine),
+    ("aiofiles.os.path.abspath", Coroutine),
+    ("aiofiles.os.path.exists", Coroutine),
+    ("aiofiles.os.path.getatime", Coroutine),
+    ("aiofiles.os.path.getctime", Coroutine),
+    ("aiofiles.os.path.getmtime", Coroutine),
+    ("aiofiles.os.path.getsize", Coroutine),
+    ("aiofiles.os.path.isdir", Coroutine),
+    ("aiofiles.os.path.isfile", Coroutine),
+    ("aiofiles.os.path.islink", Coroutine),
+    ("aiofiles.os.path.ismount", Coroutine),
+    ("aiofiles.os.path.samefile", Coroutine),
+    ("aiofiles.os.path.sameopenfile", Coroutine),
+    ("aiofiles.os.readlink", Coroutine),
+    ("aiofiles.os.remove", Coroutine),
+    ("aiofiles.os.removedirs", Coroutine),
+    ("aiofiles.os.rename", Coroutine),
+    ("aiofiles.os.renames", Coroutine),
+    ("aiofiles.os.replace", Coroutine),
+    ("aiofiles.os.rmdir", Coroutine),
+    ("aiofiles.os.scandir", Coroutine),
+    ("aiofiles.os.sendfile", Coroutine),
+    ("aiofiles.os.stat", Coroutine),
+    ("aiofiles.os.statvfs", Coroutine),
+    ("aiofiles.os.symlink", Coroutine),
+    ("aiofiles.os.unlink", Coroutine),
     ("asyncpg.connect", Coroutine),
     ("asyncpg.create_pool", Awaitable),
     ("redis.asyncio.from_url", Value),
@@ -84,6 +117,7 @@ const HTTPX_CLIENT_METHODS: &[(&str, Returns)] = &[
 ];
 
 const ASYNCPG_QUERY_METHODS: &[(&str, Returns)] = &[
+    ("add_listener", Coroutine),
     ("close", Coroutine),
     ("copy_from_query", Coroutine),
     ("copy_from_table", Coroutine),
@@ -92,9 +126,14 @@ const ASYNCPG_QUERY_METHODS: &[(&str, Returns)] = &[
     ("execute", Coroutine),
     ("executemany", Coroutine),
     ("fetch", Coroutine),
+    ("fetchmany", Coroutine),
     ("fetchrow", Coroutine),
     ("fetchval", Coroutine),
     ("prepare", Coroutine),
+    ("remove_listener", Coroutine),
+    ("reset", Coroutine),
+    ("reset_type_codec", Coroutine),
+    ("set_type_codec", Coroutine),
     ("transaction", Value),
 ];
 
@@ -431,6 +470,7 @@ const CLASSES: &[KnownClass] = &[
 const ALIASES: &[(&str, &str)] = &[
     ("aiohttp.client.", "aiohttp."),
     ("aiohttp.client_ws.", "aiohttp."),
+    ("aiofiles.ospath.", "aiofiles.os.path."),
     ("asyncpg.connection.", "asyncpg."),
     ("asyncpg.pool.", "asyncpg."),
     ("httpx._client.", "httpx."),
@@ -452,6 +492,8 @@ const ALIASES: &[(&str, &str)] = &[
 /// Functions whose awaited result is an instance of known classes, or a
 /// tuple of them, in order (`reader, writer = await open_connection(…)`).
 const AWAITED_INSTANCES: &[(&str, &[&str])] = &[
+    ("asyncpg.connect", &["asyncpg.Connection"]),
+    ("asyncpg.create_pool", &["asyncpg.Pool"]),
     (
         "asyncio.open_connection",
         &["asyncio.StreamReader", "asyncio.StreamWriter"],
@@ -508,6 +550,17 @@ pub fn awaited_instances(qualified: &str) -> Option<&'static [&'static str]> {
         .iter()
         .find(|(known, _)| *known == name)
         .map(|&(_, classes)| classes)
+}
+
+/// The keyword arguments of the library function `qualified` that choose
+/// the class of what it gives (`asyncpg.connect(connection_class=…)`): a
+/// call passing one, or `**kwargs`, may give an instance of a subclass
+/// whose methods the table does not know.
+pub fn class_choosing_keywords(qualified: &str) -> &'static [&'static str] {
+    match &*public(qualified) {
+        "asyncpg.connect" | "asyncpg.create_pool" => &["connection_class"],
+        _ => &[],
+    }
 }
 
 /// Whether the table lists any function or class of the module
@@ -763,6 +816,21 @@ mod tests {
         assert!(class("sqlalchemy.ext.asyncio.AsyncSession").is_some_and(|c| c.stateful));
         assert_eq!(function("requests.get"), None);
         assert_eq!(method("aiohttp.ClientSession", "unknown_method"), None);
+        // `aiofiles.os.path` is `aiofiles.ospath`.
+        assert_eq!(function("aiofiles.os.remove"), Some(Coroutine));
+        assert_eq!(function("aiofiles.ospath.exists"), Some(Coroutine));
+        assert_eq!(function("aiofiles.os.chown"), None);
+        // What awaiting a connection gives, unless a keyword chooses the class.
+        assert_eq!(
+            awaited_instances("asyncpg.connection.connect"),
+            Some(&["asyncpg.Connection"][..])
+        );
+        assert_eq!(method("asyncpg.Connection", "execute"), Some(Coroutine));
+        assert_eq!(
+            class_choosing_keywords("asyncpg.connect"),
+            ["connection_class"]
+        );
+        assert!(class_choosing_keywords("asyncio.open_connection").is_empty());
     }
 
     #[test]

@@ -187,6 +187,18 @@ impl<'a> SemanticModel<'a> {
                 let [class] = known::awaited_instances(qualified.as_str())? else {
                     return None;
                 };
+                // `connection_class=` (or `**kwargs`) may choose a subclass.
+                let choosing = known::class_choosing_keywords(qualified.as_str());
+                if !choosing.is_empty()
+                    && call.arguments.keywords.iter().any(|keyword| {
+                        keyword
+                            .arg
+                            .as_ref()
+                            .is_none_or(|arg| choosing.contains(&arg.as_str()))
+                    })
+                {
+                    return None;
+                }
                 known::class(class)
             }
             (Expr::Tuple(_) | Expr::List(_), Expr::Await(awaited)) => {

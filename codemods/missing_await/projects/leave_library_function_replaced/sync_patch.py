@@ -1,0 +1,6 @@
+import os
+
+import aiofiles.os
+
+# Tests run the code synchronously.
+aiofiles.os.remove = os.remove
