@@ -84,7 +84,9 @@ declare_codemod! {
     /// Only statements of the form `NAME = await CALL` (or a tuple of names)
     /// and `NAME: T = await CALL` are grouped; names are resolved through
     /// the semantic model, the module's own `asyncio` binding is used, and
-    /// a line longer than `--line-length` gets one argument per line.
+    /// a line longer than `--line-length` is broken as black breaks it:
+    /// the calls together on a line of their own when that fits, else one
+    /// per line.
     /// Comments between the statements move above the new one. An
     /// annotation (or a type comment, `# type: int`; `# type: ignore`
     /// stays) cannot stand on a tuple target, so each becomes a
