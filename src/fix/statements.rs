@@ -14,8 +14,8 @@ use super::context::Context;
 use super::edit::Edit;
 use super::layout::{
     code_line_starts, full_line_end, full_lines, indent_unit, indentation_at, indentation_change,
-    is_alone_on_lines, is_blank_line, line_end, line_start, line_text, multiline_strings,
-    previous_line, reindent_lines, trailing_comment,
+    is_alone_on_lines, is_blank_line, line_end, line_start, line_text, previous_line,
+    reindent_lines, trailing_comment,
 };
 use super::syntax::{comments_in, tokens_overlapping};
 use crate::semantic::SemanticModel;
@@ -538,11 +538,11 @@ fn first_deleted_start(edits: &[Edit], end: TextSize) -> TextSize {
 
 /// Edits that wrap the consecutive statements `first..=last` of one block in
 /// a new compound statement: `header` (such as `async with
-/// asyncio.timeout(5):`) on its own line at their indentation, and every line
-/// of theirs (comments, continuation lines and blank lines included)
-/// indented by the file's indent unit. Lines that start inside a multi-line
-/// string keep their bytes: they are data. `inner` are the codemod's own
-/// edits inside the statements; a line start they replace gets no indent.
+/// asyncio.timeout(5):`) on its own line at their indentation, and their
+/// lines one indent unit in, as [`reindent_lines`] moves lines (those inside
+/// a multi-line string, and continuation lines and comments indented less
+/// than the block, keep their bytes). `inner` are the codemod's own edits
+/// inside the statements; a line start they replace gets no indent.
 pub fn wrap_statements(
     ctx: &Context,
     first: &Stmt,
@@ -561,35 +561,18 @@ pub fn wrap_statements(
         line_start(source, first.start()),
         full_line_end(source, last.end()),
     );
-    let strings = multiline_strings(source, ctx.tokens, lines);
-
     let mut edits = vec![Edit::insertion(
         lines.start(),
         format!("{indent}{header}{eol}"),
     )];
-    let mut offset = lines.start();
-    while offset < lines.end() {
-        let line = line_text(source, offset);
-        let inside_string = strings
-            .iter()
-            .any(|s| s.start() < offset && offset < s.end());
-        let replaced = inner
-            .iter()
-            .any(|e| e.range.start() < offset && offset < e.range.end());
-        if !line.trim().is_empty() && !inside_string && !replaced {
-            let at = if line.starts_with(indent) {
-                offset + TextSize::of(indent)
-            } else {
-                offset
-            };
-            edits.push(Edit::insertion(at, unit.clone()));
-        }
-        let next = full_line_end(source, offset);
-        if next <= offset {
-            break;
-        }
-        offset = next;
-    }
+    let replaced: Vec<TextRange> = inner.iter().map(|edit| edit.range).collect();
+    edits.extend(reindent_lines(
+        ctx,
+        lines,
+        indent,
+        &format!("{indent}{unit}"),
+        &replaced,
+    ));
     edits.extend(inner);
     Ok(edits)
 }
@@ -803,6 +786,23 @@ mod tests {
         assert_eq!(
             out,
             "async def f():\n    # before\n    async with t():\n        x = g(\n            '''a\nb''',  # arg\n        )\n\n        y = 2\n    z = 3\n"
+        );
+    }
+
+    #[test]
+    fn wrapping_leaves_lines_indented_less_than_the_block() {
+        // A continuation line and a comment indented less than the block
+        // mean nothing to Python: they keep their bytes, as in every
+        // re-indent; the string's second line is its value.
+        let source = "async def f():\n    x = g(\n  1,\n# note\n        '''a\n  b''')\n";
+        let out = with_context(source, |ctx| {
+            let body = function_body(ctx);
+            let edits = wrap_statements(ctx, &body[0], &body[0], "with t():", Vec::new()).unwrap();
+            apply_edits(source, edits)
+        });
+        assert_eq!(
+            out,
+            "async def f():\n    with t():\n        x = g(\n  1,\n# note\n            '''a\n  b''')\n"
         );
     }
 
