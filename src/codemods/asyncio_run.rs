@@ -204,7 +204,10 @@ declare_codemod! {
     /// constructors, or a base's, do; a method counts by its name alone;
     /// followed through other project modules, to a bounded depth, a name
     /// the index cannot follow counting as binding). Code outside the
-    /// project is not followed. The message names what the finding rests on: "`main` is an
+    /// project is not followed, except where a file of the project (in the
+    /// module's directory or above) changes `sys.path`: then any import
+    /// of the module that is not of the standard library may find code
+    /// the index has not read, and counts as binding. The message names what the finding rests on: "`main` is an
     /// `async def` in `app/server.py:4`", the entry point, the module that
     /// binds the loop.
     ///

@@ -204,7 +204,10 @@ declare_codemod! {
     /// with the class, unless a subclass anywhere in the project (or one
     /// whose base the index cannot follow) binds the method to anything
     /// but an `async def`. Whatever the index cannot follow is unknown, and
-    /// is left alone. Library functions other than asyncio's are asked of
+    /// is left alone: also every absolute import of a module in whose
+    /// directory (or one above) a file of the project changes `sys.path`
+    /// (`sys.path.insert(0, "plugins")`), which may find another module of
+    /// that name. Library functions other than asyncio's are asked of
     /// the built-in table of well-known libraries only for a library it
     /// knows (see above), and the table answers for methods of known
     /// classes on a variable surely holding one. The message names the

@@ -575,6 +575,15 @@ impl ProjectFacts for ProjectIndex {
         self.instance_method_hops(class, name, 0)
     }
 
+    fn sys_path_extended(&self, dir: &Path) -> Option<PathBuf> {
+        let writer = self.scan().sys_path_writer_above(dir)?;
+        Some(
+            writer
+                .strip_prefix(&self.layout.root)
+                .map_or_else(|_| writer.clone(), Path::to_path_buf),
+        )
+    }
+
     fn binds_loop_at_import(&self, module: &str) -> Option<String> {
         if let Ok(known) = self.loop_bound.read()
             && let Some(answer) = known.get(module)
@@ -1376,6 +1385,39 @@ mod tests {
         for module in ["app.quiet", "app.later", "app.futures"] {
             assert_eq!(index.binds_loop_at_import(module), None, "{module}");
         }
+        drop(dir);
+    }
+
+    /// A file that adds to `sys.path` concerns the modules of its
+    /// directory and below, where a script run from it finds its imports.
+    #[test]
+    fn sys_path_changed_above_a_directory() {
+        let (dir, index) = project(&[
+            ("run.py", "import sys\nsys.path.insert(0, 'plugins')\n"),
+            (
+                "docs/conf.py",
+                "import sys, os\nsys.path.append(os.path.abspath('..'))\n",
+            ),
+            ("tools/x.py", "print(sys.path)\n"),
+        ]);
+        let root = dir.path().canonicalize().expect("root");
+        let at = |sub: &str| index.sys_path_extended(&root.join(sub));
+        assert_eq!(at(""), Some(PathBuf::from("run.py")));
+        assert_eq!(at("app/db"), Some(PathBuf::from("run.py")));
+        drop(dir);
+        let (dir, index) = project(&[
+            (
+                "docs/conf.py",
+                "import sys, os\nsys.path.append(os.path.abspath('..'))\n",
+            ),
+            ("app/store.py", "print(sys.path)\n"),
+        ]);
+        let root = dir.path().canonicalize().expect("root");
+        let at = |sub: &str| index.sys_path_extended(&root.join(sub));
+        assert_eq!(at("docs"), Some(PathBuf::from("docs/conf.py")));
+        assert_eq!(at("docs/api"), Some(PathBuf::from("docs/conf.py")));
+        assert_eq!(at("app"), None);
+        assert_eq!(at(""), None);
         drop(dir);
     }
 

@@ -62,6 +62,11 @@ pub(super) struct ProjectScan {
     /// (`sys.modules[name] = …`, `sys.modules.update(…)`): any import may
     /// give any object.
     pub(super) any_module_replaced: bool,
+    /// Files that may add directories to `sys.path` (`sys.path.insert(…)`,
+    /// `.append`, `.extend`, an assignment to it or to a slice of it,
+    /// `site.addsitedir(…)`): imports run after that may find modules the
+    /// index does not know, or others than those it knows.
+    path_writers: Vec<u32>,
     /// A file could not be numbered (past 4 billion): the table of bases
     /// (or a Python file could not be read or decoded) is incomplete, so
     /// every question about a base or a written attribute must be unknown.
@@ -173,6 +178,12 @@ impl ProjectScan {
                 continue;
             };
             scan.add_file(&finders, u32::try_from(at).ok(), text);
+            if writes_sys_path(&finders, text) {
+                match u32::try_from(at) {
+                    Ok(number) => scan.path_writers.push(number),
+                    Err(_) => scan.incomplete = true,
+                }
+            }
             if scan.add_module_writes(&finders, text) {
                 // `sys.modules[__name__] = …`: the file's own module.
                 match scan.readers.path_at(at).and_then(|p| layout.module_name(p)) {
@@ -232,6 +243,25 @@ impl ProjectScan {
             }
         }
         own
+    }
+
+    /// A file of the project that may add directories to `sys.path` and
+    /// whose directory holds `dir` (or is it): a module there, run as a
+    /// script, or one it imports afterwards, may find its imports in them.
+    /// Every file, when a file could not be scanned.
+    pub(super) fn sys_path_writer_above(&self, dir: &Path) -> Option<PathBuf> {
+        if self.incomplete {
+            return Some(PathBuf::new());
+        }
+        self.path_writers
+            .iter()
+            .filter_map(|&file| self.readers.path(file))
+            .find(|writer| {
+                writer
+                    .parent()
+                    .is_some_and(|parent| dir.starts_with(parent))
+            })
+            .map(Path::to_path_buf)
     }
 
     /// The files with a class statement naming `base` among its bases.
@@ -373,11 +403,14 @@ impl ProjectScan {
     }
 }
 
-/// The searchers for the words a line must start with, and for `modules`.
+/// The searchers for the words a line must start with, for `modules`,
+/// and for what writes `sys.path`.
 struct Finders {
     class: memmem::Finder<'static>,
     del: memmem::Finder<'static>,
     modules: memmem::Finder<'static>,
+    sys_path: memmem::Finder<'static>,
+    site_dir: memmem::Finder<'static>,
 }
 
 impl Finders {
@@ -386,8 +419,57 @@ impl Finders {
             class: memmem::Finder::new(b"class "),
             del: memmem::Finder::new(b"del "),
             modules: memmem::Finder::new(b"modules"),
+            sys_path: memmem::Finder::new(b"sys.path"),
+            site_dir: memmem::Finder::new(b"addsitedir"),
         }
     }
+}
+
+/// Whether `text` may add directories to `sys.path`: `sys.path` (as a
+/// whole word) followed by a method that changes it (`insert`, `append`,
+/// `extend`, `__setitem__`, `__iadd__`), by an assignment (to it, to an
+/// item or a slice: `sys.path[:0] = […]`, `sys.path += […]`); or any
+/// `addsitedir`. Not followed: `from sys import path`, `sys.path` passed
+/// to a function that changes it.
+fn writes_sys_path(finders: &Finders, text: &str) -> bool {
+    if finders.site_dir.find(text.as_bytes()).is_some() {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    for at in finders.sys_path.find_iter(bytes) {
+        let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+        let end = at + "sys.path".len();
+        let after = bytes.get(end);
+        if before.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b >= 0x80)
+            || after.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+        {
+            continue;
+        }
+        let rest = text.get(end..).unwrap_or_default();
+        let rest = rest.trim_start_matches([' ', '\t']);
+        if let Some(method) = rest.strip_prefix('.') {
+            let method = identifier_at(method.trim_start_matches([' ', '\t']), 0);
+            if matches!(
+                method,
+                "insert" | "append" | "extend" | "__setitem__" | "__iadd__"
+            ) {
+                return true;
+            }
+        } else if let Some(inside) = rest.strip_prefix('[') {
+            match closing_bracket(inside) {
+                Some(close) => {
+                    let key_end = text.len() - inside.len() + close + 1;
+                    if assigns_not_annotates(text, key_end) {
+                        return true;
+                    }
+                }
+                None => return true,
+            }
+        } else if assigns_not_annotates(text, end) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Where the bases of a class statement end when they go on past its
@@ -523,6 +605,12 @@ fn identifier_at(text: &str, at: usize) -> &str {
         }
     }
     rest.get(..end).unwrap_or_default()
+}
+
+/// [`assigns_at`], but not a `:` (`if sys.path[0]: …` reads it).
+fn assigns_not_annotates(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    !rest.trim_start_matches([' ', '\t']).starts_with(':') && assigns_at(text, at)
 }
 
 /// Whether `text` may bind `name` other than by a class statement or an
@@ -808,6 +896,26 @@ mod tests {
         assert!(assigns_name("(Base := make())", "Base"));
         assert!(assigns_name("Base, Other = make()", "Base"));
         assert!(!assigns_name("f(Base)\nx = Base\n", "Base"));
+    }
+
+    #[test]
+    fn writes_of_sys_path() {
+        let writes = |text: &str| writes_sys_path(&Finders::new(), text);
+        assert!(writes("import sys\nsys.path.insert(0, 'lib')\n"));
+        assert!(writes("sys.path.append(here)\n"));
+        assert!(writes("sys.path .extend([a, b])\n"));
+        assert!(writes("sys.path[:0] = [lib]\n"));
+        assert!(writes("sys.path += [lib]\n"));
+        assert!(writes("sys.path = [lib] + sys.path\n"));
+        assert!(writes("import site\nsite.addsitedir(lib)\n"));
+        assert!(writes("sys.path[0"));
+        // Reads, and other names, are no writes.
+        assert!(!writes("print(sys.path)\nif lib in sys.path: pass\n"));
+        assert!(!writes("x = sys.path[0]\nos.sys.pathname = 1\n"));
+        assert!(!writes(
+            "if sys.path[0] == lib: pass\nmysys.path.append(x)\n"
+        ));
+        assert!(!writes("if sys.path[0]: pass\n"));
     }
 
     #[test]

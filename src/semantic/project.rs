@@ -140,6 +140,13 @@ pub trait ProjectFacts: Send + Sync {
     /// named `name` (`handlers.helper = fake`): a function or method of
     /// that name may be replaced from outside its module.
     fn attribute_written(&self, name: &str) -> bool;
+
+    /// A file of the project, in `dir` or a directory above it, that may
+    /// add directories to `sys.path` (`sys.path.insert(0, …)`, `append`,
+    /// `site.addsitedir`): an absolute import in a module of `dir` may then
+    /// find a module the index does not know, or another than the one it
+    /// resolves. The file, relative to the project's root, for messages.
+    fn sys_path_extended(&self, dir: &Path) -> Option<PathBuf>;
 }
 
 /// The project around one module, as that module's semantic model sees
@@ -177,6 +184,15 @@ impl ProjectModule {
         self.file
             .as_deref()
             .is_some_and(|file| self.facts.others_may_read(file, name))
+    }
+
+    /// The file of the project that may add directories to `sys.path`
+    /// where this module's absolute imports may look (see
+    /// [`ProjectFacts::sys_path_extended`]).
+    pub fn sys_path_extended(&self) -> Option<PathBuf> {
+        self.dir
+            .as_deref()
+            .and_then(|dir| self.facts.sys_path_extended(dir))
     }
 
     /// Whether the function `name` defined at this module's top level is
@@ -547,6 +563,13 @@ impl<'a> super::SemanticModel<'a> {
         {
             return Resolved::Unknown;
         }
+        // A directory added to `sys.path` may hold a module of that name.
+        if !qualified.as_str().starts_with('.')
+            && !BUILT_IN_MODULES.contains(&qualified.module())
+            && project.sys_path_extended().is_some()
+        {
+            return Resolved::Unknown;
+        }
         let Some(absolute) = project.absolute(qualified.as_str()) else {
             return Resolved::Unknown;
         };
@@ -564,8 +587,24 @@ impl<'a> super::SemanticModel<'a> {
     /// [`ProjectFacts::binds_loop_at_import`]).
     pub fn imported_module_binding_loop(&self) -> Option<String> {
         let project = self.project()?;
+        let path_writer = project.sys_path_extended();
         self.bindings.iter().find_map(|binding| {
             let path = binding.kind.import_path()?;
+            // A directory added to `sys.path` may hold a module of that
+            // name, whose import runs code the index has not read; the
+            // standard library's names are taken as its own.
+            if let Some(writer) = &path_writer
+                && !path.starts_with('.')
+            {
+                let top = path.split('.').next().unwrap_or(path);
+                if !BUILT_IN_MODULES.contains(&top) && STANDARD_MODULES.binary_search(&top).is_err()
+                {
+                    return Some(format!(
+                        "the code of `{top}` found through `sys.path` as `{}` changes it",
+                        writer.display()
+                    ));
+                }
+            }
             let absolute = project.absolute(path)?;
             // The longest prefix that is a module: `from app.state import
             // ready` imports `app.state`.

@@ -1,0 +1,3 @@
+import asyncio
+
+DONE = asyncio.get_event_loop().create_future()

@@ -1,0 +1,2 @@
+def save(record):
+    print("saved", record)
