@@ -91,8 +91,10 @@ pub fn ensure_import(
     member: &str,
     site: TextSize,
 ) -> anyhow::Result<(String, Option<Edit>)> {
+    // Refused before any binding is reused: `from asyncio import sleep`
+    // names the project's own module too when that shadows the library.
+    refuse_shadowed(ctx.semantic, module)?;
     let semantic = ctx.semantic;
-    refuse_shadowed(semantic, module)?;
     let wanted = format!("{module}.{member}");
     // The module itself, under any name, is the clearest spelling.
     if let Ok((name, None)) = ensure_module(ctx, module, site) {

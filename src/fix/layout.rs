@@ -408,7 +408,9 @@ impl<'s> Brackets<'s> {
             return format!("{open}{close}");
         }
         if arguments.iter().any(|a| a.contains(['\n', '\r'])) {
-            return self.one_per_line(open, arguments, close, relayout);
+            let (indent, eol) = (self.indent, self.eol);
+            let lines = self.one_per_line(arguments, relayout);
+            return format!("{open}{eol}{lines}{indent}{close}");
         }
         self.layout_nested(open, arguments, close, relayout)
     }
@@ -441,23 +443,22 @@ impl<'s> Brackets<'s> {
         if self.hug && width(&inner) + width(&joined) <= self.line_length {
             return format!("{open}{eol}{inner}{joined}{eol}{indent}{close}");
         }
-        self.one_per_line(open, items, close, relayout)
+        let lines = self.one_per_line(items, relayout);
+        format!("{open}{eol}{lines}{indent}{close}")
     }
 
-    /// `open`, one item per line one indent unit deeper, `close` on a line
-    /// of its own. The one trailing-comma rule, black's: a comma after the
-    /// last item when there are two or more (black adds one only when it
-    /// splits at commas), none after a lone item.
+    /// The lines between the brackets when the items go one per line, one
+    /// indent unit deeper than the brackets' line, each ending with a line
+    /// break. The one trailing-comma rule, black's: a comma after the last
+    /// item when there are two or more (black adds one only when it splits
+    /// at commas), none after a lone item.
     fn one_per_line(
         &self,
-        open: &str,
         items: &[String],
-        close: &str,
         relayout: impl Fn(usize, &str) -> Option<String>,
     ) -> String {
-        let (indent, unit, eol) = (self.indent, self.unit, self.eol);
-        let inner = format!("{indent}{unit}");
-        let mut out = format!("{open}{eol}");
+        let inner = format!("{}{}", self.indent, self.unit);
+        let mut out = String::new();
         let comma = if items.len() > 1 { "," } else { "" };
         for (index, item) in items.iter().enumerate() {
             let fits = width(&inner) + width(item) + width(comma) <= self.line_length;
@@ -466,10 +467,8 @@ impl<'s> Brackets<'s> {
                 false => relayout(index, &inner),
             }
             .unwrap_or_else(|| item.clone());
-            out.push_str(&format!("{inner}{item}{comma}{eol}"));
+            out.push_str(&format!("{inner}{item}{comma}{}", self.eol));
         }
-        out.push_str(indent);
-        out.push_str(close);
         out
     }
 }
@@ -532,12 +531,9 @@ mod tests {
     #[test]
     fn reindented_text_keeps_its_first_line_and_string_interiors() {
         let source = "x = f(\n    '''a\n  b''',\n    g(\n  1),\n)\n";
-        let out = with_context(source, |ctx| {
-            let Stmt::Assign(assign) = &ctx.module.body[0] else {
-                unreachable!()
-            };
-            reindented_text(ctx, assign.value.range(), "    ", "\t")
-        });
+        // From `f` to the last `)`.
+        let call = TextRange::new(TextSize::new(4), TextSize::of(source) - TextSize::new(1));
+        let out = with_context(source, |ctx| reindented_text(ctx, call, "    ", "\t"));
         // The string's second line is its value; `  1),` is a continuation
         // line indented less than the block: both stay as they are.
         assert_eq!(out, "f(\n\t'''a\n  b''',\n\tg(\n  1),\n)");

@@ -773,36 +773,27 @@ mod tests {
 
     #[test]
     fn wraps_statements_keeping_strings_and_comments() {
+        let wrapped = |source: &str, last: usize| {
+            with_context(source, |ctx| {
+                let body = function_body(ctx);
+                let edits =
+                    wrap_statements(ctx, &body[0], &body[last], "async with t():", Vec::new())
+                        .unwrap();
+                apply_edits(source, edits)
+            })
+        };
         let source = "async def f():\n    # before\n    x = g(\n        '''a\nb''',  # arg\n    )\n\n    y = 2\n    z = 3\n";
-        let out = with_context(source, |ctx| {
-            let Stmt::FunctionDef(def) = &ctx.module.body[0] else {
-                unreachable!()
-            };
-            let body = &def.body;
-            let edits =
-                wrap_statements(ctx, &body[0], &body[1], "async with t():", Vec::new()).unwrap();
-            apply_edits(source, edits)
-        });
         assert_eq!(
-            out,
+            wrapped(source, 1),
             "async def f():\n    # before\n    async with t():\n        x = g(\n            '''a\nb''',  # arg\n        )\n\n        y = 2\n    z = 3\n"
         );
-    }
-
-    #[test]
-    fn wrapping_leaves_lines_indented_less_than_the_block() {
         // A continuation line and a comment indented less than the block
         // mean nothing to Python: they keep their bytes, as in every
         // re-indent; the string's second line is its value.
         let source = "async def f():\n    x = g(\n  1,\n# note\n        '''a\n  b''')\n";
-        let out = with_context(source, |ctx| {
-            let body = function_body(ctx);
-            let edits = wrap_statements(ctx, &body[0], &body[0], "with t():", Vec::new()).unwrap();
-            apply_edits(source, edits)
-        });
         assert_eq!(
-            out,
-            "async def f():\n    with t():\n        x = g(\n  1,\n# note\n            '''a\n  b''')\n"
+            wrapped(source, 0),
+            "async def f():\n    async with t():\n        x = g(\n  1,\n# note\n            '''a\n  b''')\n"
         );
     }
 
