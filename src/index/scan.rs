@@ -654,7 +654,7 @@ fn assigns_name(text: &str, name: &str) -> bool {
 /// The operators that, after `.name` and spaces, make the line write the
 /// attribute (`:` for an annotated assignment).
 const WRITES: &[&str] = &[
-    "+=", "-=", "*=", "/=", "|=", "&=", "//=", "@=", "%=", "^=", ">>=", "<<=", "**=", ":",
+    "+=", "-=", "*=", "/=", "|=", "&=", "//=", "@=", "%=", "^=", ">>=", "<<=", "**=",
 ];
 
 /// Whether the text from byte `at`, past the spaces on its line, assigns
@@ -679,11 +679,29 @@ fn assigns_at(text: &str, at: usize) -> bool {
     let rest = rest.get(skip..).unwrap_or_default();
     match rest.as_bytes().first() {
         Some(b'=') => !rest.starts_with("=="),
-        Some(b'+' | b'-' | b'*' | b'/' | b'|' | b'&' | b'@' | b'%' | b'^' | b'>' | b'<' | b':') => {
+        Some(b'+' | b'-' | b'*' | b'/' | b'|' | b'&' | b'@' | b'%' | b'^' | b'>' | b'<') => {
             WRITES.iter().any(|op| rest.starts_with(op))
+        }
+        // An annotation writes only with a value (`x.name: T = v`); a
+        // colon that ends a clause (`except errors.Timeout:`, `if x.ready:`)
+        // or sits in a slice or a dict writes nothing, unless the line goes
+        // on to assign (`if x.ready: y = 1` counts: a word too many is safe).
+        Some(b':') => {
+            let line = rest.get(1..).unwrap_or_default();
+            assigns_later(line.split('\n').next().unwrap_or_default())
         }
         _ => false,
     }
+}
+
+/// Whether `line` (the rest of a line after an annotation's colon) holds
+/// an `=` that assigns (not `==`, `!=`, `<=`, `>=`).
+fn assigns_later(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b'=', bytes).any(|i| {
+        let before = i.checked_sub(1).and_then(|j| bytes.get(j));
+        !matches!(before, Some(b'=' | b'!' | b'<' | b'>')) && bytes.get(i + 1) != Some(&b'=')
+    })
 }
 
 /// Adds `name` to `set` (allocating only when it is new).
@@ -799,7 +817,10 @@ mod tests {
                     let rest = after[name_len..].trim_start();
                     let assigned = rest.starts_with('=') && !rest.starts_with("==");
                     let augmented = WRITES.iter().any(|op| rest.starts_with(op));
-                    if assigned || augmented || deleting {
+                    let annotated = rest
+                        .strip_prefix(':')
+                        .is_some_and(|after| assigns_later(after.trim_end_matches('\r')));
+                    if assigned || augmented || annotated || deleting {
                         scan.written_attributes.insert(after[..name_len].into());
                     }
                 }
@@ -845,7 +866,7 @@ mod tests {
     fn what_the_scan_finds() {
         let scan = by_bytes(&[
             "class A(models.Base, Mixin):\n    pass\ndef f():\n    class B(A): ...\n    return type('C', (A,), {})\n",
-            "store.save = fake\nx.count += 1\nobj.flag: bool = True\nif a.b == c.d:\n    del self.cache, other.entry\nsetattr(conn, 'flush', f)\n",
+            "store.save = fake\nx.count += 1\nobj.flag: bool = True\nif a.b == c.d:\n    del self.cache, other.entry\nsetattr(conn, 'flush', f)\nexcept errors.Timeout:\n    pass\nif x.ready: y = 1\nz = a[b.start:b.stop]\nw.only: int\n",
             "class\tNot(Base): pass\nclass Late(Base) -> None\r\nx.y\r\n= 1\nz.w\r= 2\n",
         ]);
         let mut bases: Vec<(&str, Vec<u32>)> = scan
@@ -873,10 +894,11 @@ mod tests {
         assert_eq!(sorted(&scan.hidden_bases), ["", "A", "C", "return", "type"]);
         assert_eq!(
             sorted(&scan.written_attributes),
-            // `c.d:` reads like an annotation.
+            // `c.d:`, `errors.Timeout:`, `b.start:` and `w.only: int`
+            // write nothing; `x.ready: y = 1` may.
             [
-                "cache", "conn", "count", "d", "entry", "f", "flag", "flush", "save", "setattr",
-                "w"
+                "cache", "conn", "count", "entry", "f", "flag", "flush", "ready", "save",
+                "setattr", "w"
             ]
         );
     }
