@@ -113,10 +113,10 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
             continue;
         }
         let patched = *patched.get_or_init(|| {
-            semantic.may_patch("asyncio.get_event_loop")
-                || semantic.may_patch("asyncio.events.get_event_loop")
-                || semantic.may_patch("asyncio.get_running_loop")
-                || semantic.may_patch("asyncio.events.get_running_loop")
+            semantic.may_replace("asyncio.get_event_loop")
+                || semantic.may_replace("asyncio.events.get_event_loop")
+                || semantic.may_replace("asyncio.get_running_loop")
+                || semantic.may_replace("asyncio.events.get_running_loop")
         });
         if patched {
             finding.note(

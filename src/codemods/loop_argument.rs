@@ -197,7 +197,7 @@ fn loop_argument(ctx: &Context, out: &mut Findings) {
             continue;
         }
         if let Some(qualified) = semantic.qualified_name(&call.func, site.scope)
-            && semantic.may_patch(qualified.as_str())
+            && semantic.may_replace(qualified.as_str())
         {
             finding.note(format!(
                 "the module replaces or patches `{qualified}` (`asyncio.{member} = …`, `mock.patch`), whose stand-in may take `loop`"

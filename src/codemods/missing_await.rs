@@ -115,7 +115,9 @@ declare_codemod! {
     /// count under any spelling of the import that exists when the call
     /// runs (not one under `if TYPE_CHECKING:`), not its future makers
     /// (`gather`, `shield`, `ensure_future`), whose work runs unawaited,
-    /// and not in a module that also imports trio, anyio or curio.
+    /// not in a module that also imports trio, anyio or curio, and not
+    /// where the module or the project may replace the function
+    /// (`asyncio.sleep = fake` here or in another file of the project).
     ///
     /// A method of an asyncio class (`StreamWriter.drain`, `Queue.put`,
     /// `get`, `join`, `Lock.acquire`, `Event.wait`, `Condition.wait`,
@@ -133,7 +135,17 @@ declare_codemod! {
     /// queue.Queue()`, a call of something the module defines) gives no
     /// fix. Not when any class or object of
     /// the module defines or replaces a method of that name (a fake
-    /// writer's `def drain`, `writer.drain = …`).
+    /// writer's `def drain`, `writer.drain = …`), nor when the class, the
+    /// function that made the object, or the method may be something else
+    /// at run time (the same question the asyncio functions above are
+    /// asked): the module assigns it on the library's module
+    /// (`aredis.Redis = redis.Redis`, `setattr(aredis, "Redis", …)`,
+    /// `sys.modules["redis.asyncio"].Redis = …`,
+    /// `importlib.import_module("asyncio").Queue = …`), binds its own name
+    /// for it behind its statements' backs (`globals()["Redis"] = …`,
+    /// `setattr(sys.modules[__name__], "Redis", …)`), a star import may
+    /// rebind that name, or any file of the project assigns an attribute of
+    /// that name (`app.Redis = redis.Redis`, `redis.asyncio.Redis = …`).
     ///
     /// For `result = fetch_data()`, every read of `result` must fail at
     /// once on a coroutine object (a `TypeError` or an `AttributeError`:
@@ -167,6 +179,8 @@ declare_codemod! {
     /// Sync(Base)`)), parameters,
     /// attributes other than `self.method` and the methods above;
     /// `queue.Queue`, `multiprocessing.Queue` and other look-alikes; a
+    /// library's class, function or method the module or the project may
+    /// replace (`asyncio.sleep = fake`, `aredis.Redis = redis.Redis`); a
     /// receiver that is a global, an attribute (`self.writer`), rebound
     /// some other way (`writer = other`, a `for` target, `del`), annotated
     /// in a string or as `Optional[…]`; a name bound more than once
@@ -404,15 +418,17 @@ fn coroutine_called(
                 // table (or the environment the index reads) shows as a
                 // coroutine function (`aiofiles.os.remove`). The binding
                 // that makes it so must exist when the call runs (not one
-                // under `if TYPE_CHECKING:`).
+                // under `if TYPE_CHECKING:`), and no other file of the
+                // project may replace it.
                 let known = qualified.starts_with("asyncio")
                     || crate::semantic::known::knows_module(qualified.module());
                 return (known
                     && root_name(&call.func).is_some_and(|root| {
                         semantic.available_import(root, call.start()).is_some()
                     })
-                    && semantic.call_result(call, scope) == CallResult::Coroutine)
-                    .then(|| (qualified.to_string(), Applicability::Safe));
+                    && semantic.call_result(call, scope) == CallResult::Coroutine
+                    && !semantic.project_may_replace(qualified.as_str()))
+                .then(|| (qualified.to_string(), Applicability::Safe));
             }
             // A coroutine method of a well-known class, on a variable that
             // surely holds an instance of it (`writer.drain()`).

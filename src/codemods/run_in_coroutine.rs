@@ -231,7 +231,7 @@ fn runs_differently(
     driven_by_hand: &OnceCell<bool>,
 ) -> Option<&'static str> {
     if *patched.get_or_init(|| {
-        semantic.may_patch("asyncio.run") || semantic.may_patch("asyncio.runners.run")
+        semantic.may_replace("asyncio.run") || semantic.may_replace("asyncio.runners.run")
     }) {
         return Some("the module replaces or patches `asyncio.run`");
     }

@@ -177,7 +177,7 @@ struct ModuleFacts {
 /// expire at once; or it patches that sleep itself, whose stand-in the
 /// call would now reach. `None` when it does neither.
 fn stand_in(semantic: &SemanticModel, library: &str) -> Option<String> {
-    if semantic.may_patch("time.monotonic")
+    if semantic.may_replace("time.monotonic")
         || semantic.imports_module("freezegun")
         || semantic.imports_module("time_machine")
     {
@@ -186,7 +186,7 @@ fn stand_in(semantic: &SemanticModel, library: &str) -> Option<String> {
         );
     }
     let sleep = format!("{library}.sleep");
-    semantic.may_patch(&sleep).then(|| {
+    semantic.may_replace(&sleep).then(|| {
         format!("the module patches `{sleep}`, whose stand-in the rewritten call would reach")
     })
 }
@@ -244,7 +244,7 @@ fn report_statement(
     };
     if *facts
         .patched
-        .get_or_init(|| ctx.semantic.may_patch("time.sleep"))
+        .get_or_init(|| ctx.semantic.may_replace("time.sleep"))
     {
         finding.note(
             "the module replaces or patches `time.sleep`, so this call may not be the blocking sleep",

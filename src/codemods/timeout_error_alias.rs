@@ -237,7 +237,7 @@ fn patches_timeout_error(semantic: &SemanticModel) -> bool {
     ALIASES
         .iter()
         .chain(&["builtins.TimeoutError"])
-        .any(|path| semantic.may_patch(path))
+        .any(|path| semantic.may_replace(path))
 }
 
 /// References that may be aliases, and the tuples of `except` clauses.

@@ -227,7 +227,7 @@ fn report_statement(
     };
     if let Some(patched) = REPLACEABLE
         .iter()
-        .find(|qualified| ctx.semantic.may_patch(qualified))
+        .find(|qualified| ctx.semantic.may_replace(qualified))
     {
         finding.note(format!(
             "the module replaces or patches `{patched}` (`asyncio.wait_for = …`, `mock.patch`), so the rewrite may not call what the code calls"

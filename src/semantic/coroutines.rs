@@ -223,6 +223,11 @@ impl<'a> SemanticModel<'a> {
         };
         let qualified = self.qualified_name(&call.func, scope);
         if let Some(q) = &qualified {
+            // A library's function the module may replace (`asyncio.sleep
+            // = fake`) may give back anything.
+            if q.module() == "asyncio" && self.may_be_replaced(&call.func, q.as_str(), scope) {
+                return CallResult::Unknown;
+            }
             let mut segments = q.segments();
             match (
                 segments.next(),
@@ -282,9 +287,13 @@ impl<'a> SemanticModel<'a> {
         }
         match self.resolve_callee(func, scope) {
             Resolved::Function { facts, .. } => facts_result(&facts),
-            // Code of the project may replace a library's function
-            // (`aiofiles.os.remove = os.remove`): the table no longer says.
-            Resolved::External(qualified) if project_writes_member(self, &qualified) => {
+            // The module or code of the project may replace a library's
+            // function (`aiofiles.os.remove = os.remove`): the table no
+            // longer says.
+            Resolved::External(qualified)
+                if self.may_be_replaced(func, &qualified, scope)
+                    || self.project_may_replace(&qualified) =>
+            {
                 CallResult::Unknown
             }
             Resolved::External(qualified) => {
@@ -339,7 +348,8 @@ impl<'a> SemanticModel<'a> {
             ),
             Resolved::External(qualified)
                 if known::function(&qualified) == Some(Returns::Coroutine)
-                    && !project_writes_member(self, &qualified) =>
+                    && !self.may_be_replaced(func, &qualified, scope)
+                    && !self.project_may_replace(&qualified) =>
             {
                 Some(format!(
                     "the built-in table of well-known libraries lists `{qualified}` as a coroutine function"
@@ -932,17 +942,6 @@ fn type_name(expr: &Expr) -> Option<String> {
 fn named_like_a_future(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     FUTURE_PRODUCERS.contains(&name) || lower.contains("task") || lower.contains("future")
-}
-
-/// Whether some file of the project may assign or delete the attribute
-/// that ends the dotted name `qualified` (`remove` of
-/// `aiofiles.os.remove`), on any object: a library's function may then
-/// be something else.
-fn project_writes_member(semantic: &SemanticModel, qualified: &str) -> bool {
-    let member = qualified.rsplit('.').next().unwrap_or(qualified);
-    semantic
-        .project()
-        .is_some_and(|project| project.facts.attribute_written(member))
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ use ruff_text_size::Ranged;
 use rustc_hash::FxHashSet;
 
 use super::imports::Lookup;
-use super::{BindingKind, SemanticModel};
+use super::scope::MODULE_SCOPE;
+use super::{BindingKind, ScopeId, SemanticModel};
 
 /// What the module may replace in other modules (see
 /// [`SemanticModel::may_patch`]).
@@ -135,6 +136,64 @@ impl SemanticModel<'_> {
         self.patches().may_patch(qualified)
     }
 
+    /// Whether `qualified` (`redis.asyncio.Redis`, `asyncio.sleep`), a
+    /// member of an imported module, may be something else at run time
+    /// because the module replaces it or a module on its path
+    /// ([`Self::may_patch`]: `aredis.Redis = R`, `setattr(aredis, "Redis",
+    /// R)`, `sys.modules["redis.asyncio"].Redis = R`, `redis.asyncio = m`).
+    pub fn may_replace(&self, qualified: &str) -> bool {
+        let mut end = qualified.find('.');
+        while let Some(dot) = end {
+            let next = qualified
+                .get(dot + 1..)
+                .and_then(|rest| rest.find('.'))
+                .map(|i| dot + 1 + i);
+            let prefix = next.and_then(|i| qualified.get(..i)).unwrap_or(qualified);
+            if self.may_patch(prefix) {
+                return true;
+            }
+            end = next;
+        }
+        false
+    }
+
+    /// Whether some file of the project may assign or delete an attribute
+    /// named as `qualified`'s last member (`app.Redis = redis.Redis`,
+    /// `redis.asyncio.Redis = …`, `setattr(m, "Redis", …)` in another
+    /// module, or any attribute by a name the code computes), so that the
+    /// member may be replaced from outside the module. The project's files
+    /// are read for names only: any object's attribute of that name counts
+    /// (`self.sleep = …` for `asyncio.sleep`), so this is asked where a
+    /// name is rarely an attribute of anything else (a library's class or
+    /// coroutine function) and few fixes hang on it.
+    pub fn project_may_replace(&self, qualified: &str) -> bool {
+        let member = qualified.rsplit('.').next().unwrap_or(qualified);
+        self.project()
+            .is_some_and(|project| project.facts.attribute_written(member))
+    }
+
+    /// [`Self::may_replace`] for `qualified` as `expr` reaches it in
+    /// `scope` (`aredis.Redis`, `Redis`): also when the name `expr` starts
+    /// from is a global the module may bind behind its statements' backs
+    /// (`globals()["Redis"] = R`, see [`Self::may_bind_dynamically`]).
+    pub fn may_be_replaced(&self, expr: &Expr, qualified: &str, scope: ScopeId) -> bool {
+        let mut head = expr;
+        while let Expr::Attribute(attribute) = head {
+            head = &attribute.value;
+        }
+        if let Expr::Name(name) = head {
+            let global = match self.lookup(name.id.as_str(), scope) {
+                Lookup::Bound { scope: owner, .. } => owner == MODULE_SCOPE,
+                Lookup::Builtin => true,
+                Lookup::Unknown => return true,
+            };
+            if global && self.may_bind_dynamically(name.id.as_str()) {
+                return true;
+            }
+        }
+        self.may_replace(qualified)
+    }
+
     fn patches(&self) -> &Patches {
         self.patches.get_or_init(|| {
             let mut finder = PatchFinder {
@@ -151,11 +210,43 @@ impl SemanticModel<'_> {
     fn module_named(&self, expr: &Expr) -> Option<String> {
         let scope = self.scope_at(expr.start());
         let mut head = expr;
+        let mut members = Vec::new();
         while let Expr::Attribute(attribute) = head {
             if attribute.attr.as_str().starts_with("__") {
                 return None;
             }
+            members.push(attribute.attr.as_str());
             head = &attribute.value;
+        }
+        // `sys.modules["redis.asyncio"]`, `importlib.import_module(
+        // "redis.asyncio")`: the module of that name.
+        let by_key = match head {
+            Expr::Subscript(subscript)
+                if self.refers_to(&subscript.value, scope, "sys.modules") =>
+            {
+                Some(subscript.slice.as_ref())
+            }
+            Expr::Call(call) if self.refers_to(&call.func, scope, "importlib.import_module") => {
+                match &*call.arguments.args {
+                    [only] if call.arguments.keywords.is_empty() => Some(only),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some(key) = by_key {
+            let Expr::StringLiteral(key) = key else {
+                return None;
+            };
+            let mut module = key.value.to_str().to_string();
+            if module == "__main__" {
+                return None;
+            }
+            for member in members.iter().rev() {
+                module.push('.');
+                module.push_str(member);
+            }
+            return Some(module);
         }
         let Expr::Name(name) = head else {
             return None;
@@ -192,6 +283,21 @@ impl PatchFinder<'_, '_> {
 
     fn visit_call(&mut self, call: &ExprCall) {
         let arguments = &call.arguments;
+        // `hasattr(asyncio, "exceptions")`, `getattr(asyncio, name, None)`
+        // read the module's members: nothing is replaced.
+        if let Expr::Name(func) = call.func.as_ref()
+            && matches!(func.id.as_str(), "hasattr" | "getattr")
+            && self
+                .semantic
+                .is_builtin(func.id.as_str(), self.semantic.scope_at(func.start()))
+            && let Some((first, rest)) = arguments.args.split_first()
+            && self.semantic.module_named(first).is_some()
+        {
+            for argument in rest {
+                self.visit_expr(argument);
+            }
+            return;
+        }
         let patcher = patcher_name(call);
         for (index, argument) in arguments.args.iter().enumerate() {
             if let Some(text) = Self::literal(Some(argument)) {
@@ -244,6 +350,13 @@ impl PatchFinder<'_, '_> {
 impl<'b> Visitor<'b> for PatchFinder<'_, '_> {
     fn visit_expr(&mut self, expr: &'b Expr) {
         match expr {
+            // `m = sys.modules["redis.asyncio"]`, `importlib.import_module(
+            // "redis.asyncio")` used as a value: any member may be replaced.
+            Expr::Subscript(_) | Expr::Call(_) if self.semantic.module_named(expr).is_some() => {
+                if let Some(module) = self.semantic.module_named(expr) {
+                    self.patches.any_member_of.insert(module);
+                }
+            }
             Expr::Call(call) => {
                 // `vars(asyncio)`: its namespace.
                 if let Expr::Name(func) = call.func.as_ref()
@@ -310,6 +423,10 @@ mod tests {
             "def test(monkeypatch):\n    monkeypatch.setattr(target, compat)\n",
             "import asyncio\nm = asyncio\nm.Queue = compat\n",
             "import asyncio\ndef f():\n    asyncio.Queue = compat\n",
+            "import sys\nsys.modules['asyncio'].Queue = compat\n",
+            "import sys\nsetattr(sys.modules['asyncio'], 'Queue', compat)\n",
+            "import importlib\nimportlib.import_module('asyncio').Queue = compat\n",
+            "import sys\nm = sys.modules['asyncio']\nm.Queue = compat\n",
         ] {
             assert!(patches(source, "asyncio.Queue"), "{source}");
         }
@@ -320,8 +437,44 @@ mod tests {
             "from unittest import mock\nmock.patch('asyncio.sleep')\n",
             "import asyncio\nclass C:\n    pass\nsetattr(C, name, 1)\n",
             "import asyncio\nprint(f'{x}')\nasyncio.run(main())\n",
+            "import sys\nsys.modules['queue'].Queue = compat\n",
+            "import sys\nsys.modules[__name__].Queue = compat\n",
+            "import sys\nprint(sys.modules['asyncio'].Queue)\n",
+            "import asyncio\nif hasattr(asyncio, 'Queue'):\n    Q = getattr(asyncio, 'Queue')\n",
         ] {
             assert!(!patches(source, "asyncio.Queue"), "{source}");
+        }
+    }
+
+    fn replaced(source: &str, qualified: &str) -> bool {
+        let parsed = parse(source).unwrap();
+        SemanticModel::build(parsed.syntax()).may_replace(qualified)
+    }
+
+    #[test]
+    fn a_member_is_replaced_with_a_module_on_its_path() {
+        for (source, qualified) in [
+            (
+                "import redis\nredis.asyncio = compat\n",
+                "redis.asyncio.Redis",
+            ),
+            (
+                "import redis.asyncio\nredis.asyncio.Redis = R\n",
+                "redis.asyncio.Redis",
+            ),
+            ("import asyncio\nasyncio.Queue = Q\n", "asyncio.Queue.put"),
+            ("import asyncio\nasyncio.sleep = fake\n", "asyncio.sleep"),
+        ] {
+            assert!(replaced(source, qualified), "{source}");
+        }
+        for (source, qualified) in [
+            ("import redis\nredis.Redis = R\n", "redis.asyncio.Redis"),
+            (
+                "import asyncio\nasyncio.sleep = fake\n",
+                "asyncio.Queue.put",
+            ),
+        ] {
+            assert!(!replaced(source, qualified), "{source}");
         }
     }
 }

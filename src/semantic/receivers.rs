@@ -72,7 +72,11 @@ impl<'a> SemanticModel<'a> {
         let method = attribute.attr.as_str();
         let (class, evidence) = self.known_class_evidence(&attribute.value, scope)?;
         let returns = known::method(class.name, method)?;
-        (!self.may_define_attribute(method)).then_some((returns, evidence))
+        let qualified_method = format!("{}.{method}", class.name);
+        let replaced = self.may_define_attribute(method)
+            || self.may_replace(&qualified_method)
+            || self.project_may_replace(&qualified_method);
+        (!replaced).then_some((returns, evidence))
     }
 
     /// The well-known class `expr`, evaluated in `scope`, is surely an
@@ -176,14 +180,14 @@ impl<'a> SemanticModel<'a> {
     ) -> Option<&'static KnownClass> {
         match (target, value) {
             (Expr::Name(name), Expr::Call(call)) if name.range == range => {
-                let qualified = self.qualified_name(&call.func, owner)?;
+                let qualified = self.library_member(&call.func, owner)?;
                 known::class(qualified.as_str())
             }
             (Expr::Name(name), Expr::Await(awaited)) if name.range == range => {
                 let Expr::Call(call) = awaited.value.as_ref() else {
                     return None;
                 };
-                let qualified = self.qualified_name(&call.func, owner)?;
+                let qualified = self.library_member(&call.func, owner)?;
                 let [class] = known::awaited_instances(qualified.as_str())? else {
                     return None;
                 };
@@ -210,7 +214,7 @@ impl<'a> SemanticModel<'a> {
                 let Expr::Call(call) = awaited.value.as_ref() else {
                     return None;
                 };
-                let qualified = self.qualified_name(&call.func, owner)?;
+                let qualified = self.library_member(&call.func, owner)?;
                 let classes = known::awaited_instances(qualified.as_str())?;
                 if classes.len() != elements.len() || classes.len() < 2 {
                     return None;
@@ -255,8 +259,20 @@ impl<'a> SemanticModel<'a> {
             Expr::Subscript(subscript) => subscript.value.as_ref(),
             other => other,
         };
-        let qualified = self.qualified_name(named, scope)?;
+        let qualified = self.library_member(named, scope)?;
         known::class(qualified.as_str())
+    }
+
+    /// The qualified name of what `expr` names in `scope` (a class, a
+    /// function of a library), unless the module or the project may make
+    /// it something else at run time (see [`Self::may_be_replaced`],
+    /// [`Self::project_may_replace`]): `aredis.Redis = R` makes an
+    /// instance of `aredis.Redis()` no `redis.asyncio.Redis`.
+    fn library_member(&self, expr: &Expr, scope: ScopeId) -> Option<super::QualifiedName> {
+        let qualified = self.qualified_name(expr, scope)?;
+        let replaced = self.may_be_replaced(expr, qualified.as_str(), scope)
+            || self.project_may_replace(qualified.as_str());
+        (!replaced).then_some(qualified)
     }
 }
 
@@ -343,6 +359,16 @@ mod tests {
             "import asyncio\nclass Fake:\n    def drain(self): pass\nasync def f(w: asyncio.StreamWriter):\n    w.drain()\n",
             // `asyncio` is not the module here.
             "import asyncio\nasync def f(asyncio):\n    q = asyncio.Queue()\n    q.put(1)\n",
+            // The class (or its method) replaced, in the module's namespace
+            // or in the library's.
+            "import asyncio, queue\nasyncio.Queue = queue.Queue\nasync def f():\n    q = asyncio.Queue()\n    q.put(1)\n",
+            "import asyncio, queue\nsetattr(asyncio, 'Queue', queue.Queue)\nasync def f():\n    q = asyncio.Queue()\n    q.put(1)\n",
+            "import asyncio, queue, sys\nsys.modules['asyncio'].Queue = queue.Queue\nasync def f():\n    q = asyncio.Queue()\n    q.put(1)\n",
+            "import queue\nfrom asyncio import Queue\nglobals()['Queue'] = queue.Queue\nasync def f():\n    q = Queue()\n    q.put(1)\n",
+            "import queue\nfrom asyncio import Queue\nfrom compat import *\nasync def f():\n    q = Queue()\n    q.put(1)\n",
+            "import asyncio\nasyncio.Queue.put = sync_put\nasync def f():\n    q = asyncio.Queue()\n    q.put(1)\n",
+            "import asyncio\nasyncio.open_connection = fake\nasync def f():\n    r, w = await asyncio.open_connection('h', 1)\n    w.drain()\n",
+            "import asyncio, queue\nasyncio.Queue = queue.Queue\nasync def f(q: asyncio.Queue):\n    q.put(1)\n",
             // Unknown method.
             "import asyncio\nasync def f(q: asyncio.Queue):\n    q.frobnicate()\n",
         ] {

@@ -1,0 +1,4 @@
+import asyncio
+import queue
+
+asyncio.Queue = queue.Queue

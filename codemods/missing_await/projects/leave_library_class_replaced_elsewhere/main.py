@@ -1,0 +1,7 @@
+# asyncmod-runtime: compare
+import asyncio
+
+import app.compat  # noqa: F401
+from app.work import handle
+
+asyncio.run(handle())

@@ -1,0 +1,5 @@
+import queue
+
+from app import work
+
+work.Queue = queue.Queue
