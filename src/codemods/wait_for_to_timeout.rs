@@ -132,8 +132,16 @@ declare_codemod! {
     ///   `exc_type is CancelledError`), where `wait_for` also converts a
     ///   subclass of it that the awaited code raises when cancelled: left
     ///   alone in a module that defines such a subclass (also through an
-    ///   alias, `CE = asyncio.CancelledError`, or made by `type(…)`; one
-    ///   defined in another module is not seen). From 3.12 `wait_for` is itself `async
+    ///   alias, `CE = asyncio.CancelledError`, or made by `type(…)`) or a
+    ///   class whose base it cannot tell, which may be one: a base computed
+    ///   by a call (`getattr(asyncio, "CancelledError")`, a function of the
+    ///   module, `vars(asyncio)[…]`), unpacked (`*bases`), chosen by a
+    ///   condition (`Base = A if x else asyncio.CancelledError`), a class
+    ///   factory's parameter (`def make(base): class S(base)`), an
+    ///   attribute of an object or a class. A class of another module is
+    ///   taken to be what its name says (one defined there is not seen), as
+    ///   is a class made by a standard or well-known library's function
+    ///   from arguments that name none (`namedtuple(…)`). From 3.12 `wait_for` is itself `async
     ///   with timeouts.timeout(…)` (as CPython's 3.12 source reads; only
     ///   3.11 was run), so nothing here changes there.
     /// - `asyncio.timeout()` needs a current task, which every coroutine that
@@ -356,7 +364,7 @@ fn rewrite_keeps_meaning(
         }
         if let Some(class) = ctx.semantic.cancelled_error_subclass() {
             return Err(format!(
-                "the module defines `{}`, a subclass of `CancelledError`: on Python 3.11 `wait_for` turns it into `TimeoutError` on timeout, `timeout()` lets it through",
+                "the module defines `{}`, which is or may be a subclass of `CancelledError`: on Python 3.11 `wait_for` turns it into `TimeoutError` on timeout, `timeout()` lets it through",
                 class.name
             ));
         }

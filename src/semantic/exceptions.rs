@@ -110,8 +110,19 @@ impl<'a> SemanticModel<'a> {
         })
     }
 
-    /// A class of the module that derives from asyncio's `CancelledError`
-    /// (directly, or through another such class of the module), if any.
+    /// A class of the module that derives, or may derive, from asyncio's
+    /// `CancelledError` (directly, or through another such class of the
+    /// module), if any. A base the module cannot tell is taken to be one:
+    /// a base computed by a call (`getattr(asyncio, "CancelledError")`, a
+    /// class factory of the module, `vars(asyncio)[…]`), unpacked
+    /// (`*bases`), chosen by a condition (`Base = A if x else
+    /// asyncio.CancelledError`), a parameter (`def make(base): class
+    /// S(base)`), an attribute of something other than a module, or a
+    /// name bound some other way. A class of another module
+    /// (`from errors import Aborted`, `models.Base`) and a class made by a
+    /// standard or well-known library's function from arguments that name
+    /// no such class (`declarative_base()`, `namedtuple(…)`) are taken to
+    /// be what they say.
     pub fn cancelled_error_subclass(&self) -> Option<&'a ast::StmtClassDef> {
         let classes: Vec<(&'a ast::StmtClassDef, ScopeId)> = self
             .scopes
@@ -127,14 +138,7 @@ impl<'a> SemanticModel<'a> {
             let next = classes.iter().find(|(class, parent)| {
                 !found.iter().any(|known| std::ptr::eq(*known, *class))
                     && class.bases().iter().any(|base| {
-                        (!base.is_string_literal_expr()
-                            && self.names_cancelled_error(base, *parent))
-                            || matches!(base, Expr::Name(name)
-                                if found.iter().any(|known| known.name.as_str() == name.id.as_str())
-                                    // `CE = asyncio.CancelledError`, then `class S(CE)`.
-                                    || self.alias_value(name.id.as_str(), *parent).is_some_and(
-                                        |(value, at)| !value.is_string_literal_expr()
-                                            && self.names_cancelled_error(value, at)))
+                        self.may_be_cancelled_error(base, *parent, &found, MAX_BASE_DEPTH)
                     })
             });
             match next {
@@ -142,6 +146,113 @@ impl<'a> SemanticModel<'a> {
                 None => return found.first().copied(),
             }
         }
+    }
+
+    /// Whether the base expression `base`, evaluated in `scope`, may be
+    /// asyncio's `CancelledError` or a subclass of it: one of the `found`
+    /// classes of the module, or something the module cannot tell (see
+    /// [`Self::cancelled_error_subclass`]).
+    fn may_be_cancelled_error(
+        &self,
+        base: &Expr,
+        scope: ScopeId,
+        found: &[&'a ast::StmtClassDef],
+        depth: u8,
+    ) -> bool {
+        if depth == 0 {
+            return true;
+        }
+        if base.is_string_literal_expr() {
+            return false;
+        }
+        if self.names_cancelled_error(base, scope) {
+            return true;
+        }
+        match base {
+            Expr::Name(name) => match self.lookup(name.id.as_str(), scope) {
+                super::imports::Lookup::Builtin => false,
+                super::imports::Lookup::Unknown => true,
+                super::imports::Lookup::Bound { bindings, .. } => bindings.iter().any(|&id| {
+                    let binding = self.binding(id);
+                    match binding.kind {
+                        BindingKind::ClassDef(def) => {
+                            found.iter().any(|known| std::ptr::eq(*known, def))
+                        }
+                        BindingKind::Import { .. } | BindingKind::FunctionDef(_) => false,
+                        BindingKind::Assignment => match assigned_value(binding) {
+                            Some(value) => self.may_be_cancelled_error(
+                                value,
+                                self.scope_at(value.start()),
+                                found,
+                                depth - 1,
+                            ),
+                            None => true,
+                        },
+                        BindingKind::Annotation | BindingKind::Deletion => false,
+                        _ => true,
+                    }
+                }),
+            },
+            // `models.Base` with `import models`: what its name says; an
+            // attribute of an object (`db.Model`, `self.Base`) may be anything.
+            Expr::Attribute(_) => self.qualified_name(base, scope).is_none(),
+            // `Generic[T]`, `B[int]`: the class is the subscripted value.
+            Expr::Subscript(subscript) => {
+                self.may_be_cancelled_error(&subscript.value, scope, found, depth - 1)
+            }
+            Expr::If(conditional) => {
+                self.may_be_cancelled_error(&conditional.body, scope, found, depth - 1)
+                    || self.may_be_cancelled_error(&conditional.orelse, scope, found, depth - 1)
+            }
+            // A library's class maker (`declarative_base()`,
+            // `namedtuple(…)`) given nothing that may be one.
+            Expr::Call(call) => {
+                let library = self.qualified_name(&call.func, scope).is_some_and(|q| {
+                    let top = q.module();
+                    !matches!(top, "asyncio" | "builtins") && super::project::library_name(top)
+                });
+                !library
+                    || call
+                        .arguments
+                        .args
+                        .iter()
+                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                        .any(|argument| {
+                            !matches!(
+                                argument,
+                                Expr::StringLiteral(_)
+                                    | Expr::NumberLiteral(_)
+                                    | Expr::BooleanLiteral(_)
+                                    | Expr::NoneLiteral(_)
+                            ) && self.may_be_cancelled_error(argument, scope, found, depth - 1)
+                        })
+            }
+            _ => true,
+        }
+    }
+}
+
+/// How far [`SemanticModel::may_be_cancelled_error`] follows a base
+/// through assignments and expressions.
+const MAX_BASE_DEPTH: u8 = 4;
+
+/// The value a plain assignment gives the name it binds (`Base = value`,
+/// `Base: type = value`); `None` for any other assignment (unpacking,
+/// augmented, chained through a walrus).
+fn assigned_value<'a>(binding: &super::Binding<'a>) -> Option<&'a Expr> {
+    match binding.stmt? {
+        Stmt::Assign(assign)
+            if assign
+                .targets
+                .iter()
+                .any(|target| matches!(target, Expr::Name(n) if n.range == binding.range)) =>
+        {
+            Some(assign.value.as_ref())
+        }
+        Stmt::AnnAssign(assign) if assign.target.range() == binding.range => {
+            assign.value.as_deref()
+        }
+        _ => None,
     }
 }
 
@@ -873,6 +984,32 @@ mod tests {
             ),
             None
         );
+        // Bases the module cannot tell may be one.
+        for source in [
+            "import asyncio\nclass A(getattr(asyncio, 'CancelledError')):\n    pass\n",
+            "import asyncio\nbases = (asyncio.CancelledError,)\nclass A(*bases):\n    pass\n",
+            "def make(base):\n    class A(base):\n        pass\n    return A\n",
+            "def pick():\n    return KeyError\nclass A(pick()):\n    pass\n",
+            "import asyncio\nBase = KeyError if x else asyncio.CancelledError\nclass A(Base):\n    pass\n",
+            "import asyncio\nCE = (asyncio.CancelledError, KeyError)[0]\nclass A(CE):\n    pass\n",
+            "class Errors:\n    C = KeyError\nclass A(Errors.C):\n    pass\n",
+            "class A(self.Base):\n    pass\n",
+            "from compat import *\nclass A(Base):\n    pass\n",
+            "import collections, asyncio\nclass A(collections.namedtuple('P', 'x'), asyncio.CancelledError):\n    pass\n",
+            "import six, asyncio\nclass A(six.with_metaclass(M, asyncio.CancelledError)):\n    pass\n",
+        ] {
+            assert_eq!(name(source), Some("A".to_string()), "{source}");
+        }
+        // What the module shows is no such class.
+        for source in [
+            "import typing\nT = typing.TypeVar('T')\nclass A(typing.Generic[T], Exception):\n    pass\n",
+            "import collections\nclass A(collections.namedtuple('P', 'x y')):\n    pass\n",
+            "from errors import Failed\nclass A(Failed, KeyError):\n    pass\n",
+            "import enum\nclass A(enum.Enum):\n    X = 1\n",
+            "Base = KeyError\nclass A(Base):\n    pass\n",
+        ] {
+            assert_eq!(name(source), None, "{source}");
+        }
     }
 
     #[test]

@@ -501,7 +501,7 @@ const OTHER_LIBRARIES: &[&str] = &[
 /// Whether asyncmod knows something about the top-level module `top` as a
 /// library or standard module: only then does a module of the project
 /// standing in for it change an answer.
-fn library_name(top: &str) -> bool {
+pub(super) fn library_name(top: &str) -> bool {
     STANDARD_MODULES.binary_search(&top).is_ok()
         || OTHER_LIBRARIES.contains(&top)
         || super::known::names_module(top)
