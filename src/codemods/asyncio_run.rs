@@ -193,23 +193,26 @@ declare_codemod! {
     /// runs once per process. A project
     /// module this one imports that may bind an object to the loop when it
     /// is imported makes the fix unsafe: code run at import (its top level,
-    /// a class body, a decorator, a comprehension there, or a project
-    /// module it imports in turn) that calls any asyncio function but the
-    /// few that touch no loop (`iscoroutinefunction`, `run`, …; a queue or
+    /// a class body, a decorator, a comprehension there, a class
+    /// statement's metaclass and `__init_subclass__`, or a project module
+    /// it imports in turn) that calls, or passes on to be called
+    /// (`field(default_factory=asyncio.Future)`), any asyncio function but
+    /// the few that touch no loop (`iscoroutinefunction`, `run`, …; a queue or
     /// lock counts, whatever the target), through the policy too
     /// (`asyncio.get_event_loop_policy().get_event_loop()`), anything of a
     /// well-known async library (`aiohttp.ClientSession()`), or a plain
     /// function or class of the project whose call may do so (`DONE =
     /// _make()` where `_make` asks for the loop; a class whose
-    /// constructors, or a base's, do; a method counts by its name alone;
+    /// constructors, or a base's, or its metaclass's `__call__`, do; a name
+    /// bound to such a function; a method counts by its name alone;
     /// followed through other project modules, to a bounded depth, a name
     /// the index cannot follow counting as binding). Code outside the
     /// project is not followed, except where a file of the project (in the
     /// module's directory or above) changes `sys.path`: then any import
     /// of the module that is not of the standard library may find code
-    /// the index has not read, and counts as binding. The message names what the finding rests on: "`main` is an
-    /// `async def` in `app/server.py:4`", the entry point, the module that
-    /// binds the loop.
+    /// the index has not read, and counts as binding. The message names
+    /// what the finding rests on: "`main` is an `async def` in
+    /// `app/server.py:4`", the entry point, the module that binds the loop.
     ///
     /// A coroutine function a star import may rebind (`from app.jobs import
     /// main` followed by `from app.legacy import *`, whose `main` may return

@@ -211,6 +211,12 @@ struct Callees<'m, 'a> {
 impl Callees<'_, '_> {
     /// What calling `func` (read in `scope`) may run.
     fn of(&self, func: &Expr, scope: ScopeId) -> Callee {
+        self.of_depth(func, scope, 0)
+    }
+
+    /// [`Self::of`], through at most a few names bound to another
+    /// (`make = asyncio.Future`, `build = _make`).
+    fn of_depth(&self, func: &Expr, scope: ScopeId, depth: usize) -> Callee {
         let semantic = self.semantic;
         if let Some(qualified) = semantic.qualified_name_unless_star_rebinds(func, scope) {
             let qualified = normalize_asyncio(qualified.as_str());
@@ -246,7 +252,35 @@ impl Callees<'_, '_> {
                                     local.push(def.start());
                                 }
                                 BindingKind::ClassDef(class) => {
-                                    self.construction(class, &mut local, &mut imported, 0);
+                                    self.construction(class, &mut local, &mut imported);
+                                }
+                                // A name bound to another: what that one is.
+                                BindingKind::Assignment if depth < 4 => {
+                                    let binding = semantic.binding(id);
+                                    let Some(value @ (Expr::Name(_) | Expr::Attribute(_))) =
+                                        binding.stmt.and_then(|stmt| {
+                                            crate::semantic::loops::assigned_value(
+                                                stmt,
+                                                binding.range,
+                                            )
+                                        })
+                                    else {
+                                        continue;
+                                    };
+                                    match self.of_depth(value, binding.scope, depth + 1) {
+                                        Callee::Touches(qualified) => {
+                                            return Callee::Touches(qualified);
+                                        }
+                                        Callee::Calls {
+                                            local: more_local,
+                                            imported: more_imported,
+                                            ..
+                                        } => {
+                                            local.extend(more_local);
+                                            imported.extend(more_imported);
+                                        }
+                                        Callee::Nothing => {}
+                                    }
                                 }
                                 _ => {}
                             }
@@ -284,11 +318,116 @@ impl Callees<'_, '_> {
     }
 
     /// What making an instance of the module's class `class` may run: its
-    /// constructors, and its bases' (those of the module followed, the
-    /// others named, for the index to follow).
+    /// constructors and its bases' (those of the module followed, the
+    /// others named, for the index to follow), and its metaclass's
+    /// `__call__`.
     fn construction(
         &self,
         class: &StmtClassDef,
+        local: &mut Vec<TextSize>,
+        imported: &mut Vec<String>,
+    ) {
+        self.methods_along(class, CONSTRUCTORS, local, imported, 0);
+        self.metaclass_methods(class, &["__call__"], local, imported);
+    }
+
+    /// What running the class statement of `class` may run besides its
+    /// body: its metaclass's `__new__` and `__init__`, its bases'
+    /// `__init_subclass__`.
+    fn creation(
+        &self,
+        class: &StmtClassDef,
+        local: &mut Vec<TextSize>,
+        imported: &mut Vec<String>,
+    ) {
+        self.metaclass_methods(
+            class,
+            &["__new__", "__init__", "__prepare__"],
+            local,
+            imported,
+        );
+        let semantic = self.semantic;
+        let Some(outer) = self
+            .scopes
+            .of_class(class)
+            .and_then(|scope| semantic.scope(scope).parent)
+        else {
+            return;
+        };
+        for base in class.bases() {
+            if let Expr::Name(name) = base
+                && let Lookup::Bound { bindings, .. } = semantic.lookup(name.id.as_str(), outer)
+            {
+                for &id in bindings {
+                    if let BindingKind::ClassDef(base_class) = semantic.binding(id).kind
+                        && !std::ptr::eq(base_class, class)
+                    {
+                        // Bases of other modules are not followed here:
+                        // the index reads constructors, not hooks.
+                        self.methods_along(
+                            base_class,
+                            &["__init_subclass__"],
+                            local,
+                            &mut Vec::new(),
+                            0,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// The methods named `names` of the metaclass `class` gives as
+    /// `metaclass=`: of a class of the module, along its bases; an
+    /// imported one named, for the index to follow.
+    fn metaclass_methods(
+        &self,
+        class: &StmtClassDef,
+        names: &[&str],
+        local: &mut Vec<TextSize>,
+        imported: &mut Vec<String>,
+    ) {
+        let semantic = self.semantic;
+        let Some(outer) = self
+            .scopes
+            .of_class(class)
+            .and_then(|scope| semantic.scope(scope).parent)
+        else {
+            return;
+        };
+        let Some(meta) = class.keywords().iter().find(|keyword| {
+            keyword
+                .arg
+                .as_ref()
+                .is_some_and(|arg| arg.as_str() == "metaclass")
+        }) else {
+            return;
+        };
+        if let Some(qualified) = semantic.qualified_name_unless_star_rebinds(&meta.value, outer) {
+            let top = qualified.module();
+            if top != "builtins" && !is_built_in_module(top) {
+                imported.push((self.absolute)(qualified.as_str()));
+            }
+        } else if let Expr::Name(name) = &meta.value
+            && let Lookup::Bound { bindings, .. } = semantic.lookup(name.id.as_str(), outer)
+        {
+            for &id in bindings {
+                if let BindingKind::ClassDef(meta_class) = semantic.binding(id).kind
+                    && !std::ptr::eq(meta_class, class)
+                {
+                    self.methods_along(meta_class, names, local, imported, 0);
+                }
+            }
+        }
+    }
+
+    /// The plain methods named `names` of the module's class `class` and
+    /// of its bases (those of the module followed, the others named, for
+    /// the index to follow).
+    fn methods_along(
+        &self,
+        class: &StmtClassDef,
+        names: &[&str],
         local: &mut Vec<TextSize>,
         imported: &mut Vec<String>,
         depth: usize,
@@ -301,7 +440,7 @@ impl Callees<'_, '_> {
             let binding = semantic.binding(id);
             if let BindingKind::FunctionDef(def) = binding.kind
                 && !def.is_async
-                && CONSTRUCTORS.contains(&binding.name)
+                && names.contains(&binding.name)
             {
                 local.push(def.start());
             }
@@ -326,7 +465,7 @@ impl Callees<'_, '_> {
                         if let BindingKind::ClassDef(base_class) = semantic.binding(id).kind
                             && !std::ptr::eq(base_class, class)
                         {
-                            self.construction(base_class, local, imported, depth + 1);
+                            self.methods_along(base_class, names, local, imported, depth + 1);
                         }
                     }
                 }
@@ -369,6 +508,53 @@ impl LoopReach {
                 (site.call.start(), site.scope, callee)
             })
             .collect();
+        // A callable passed to a call may be called by it
+        // (`field(default_factory=asyncio.Future)`, `partial(_make)`): a
+        // name of the module as a callee would be, asyncio's or a
+        // library's too; a method by its name would be too many.
+        for site in &semantic.calls {
+            let arguments = &site.call.arguments;
+            let values = arguments
+                .args
+                .iter()
+                .chain(arguments.keywords.iter().map(|keyword| &keyword.value));
+            for value in values {
+                let callee = match value {
+                    // Imported names passed on are not followed: most
+                    // are values (`setup(config)`), which the index
+                    // cannot tell from functions.
+                    Expr::Name(_) => match callees.of(value, site.scope) {
+                        Callee::Calls { written, local, .. } => Callee::Calls {
+                            written,
+                            local,
+                            imported: Vec::new(),
+                        },
+                        other => other,
+                    },
+                    Expr::Attribute(_) => match callees.of(value, site.scope) {
+                        touches @ Callee::Touches(_) => touches,
+                        _ => continue,
+                    },
+                    _ => continue,
+                };
+                found.push((value.start(), site.scope, callee));
+            }
+        }
+        // A class statement runs its metaclass and its bases' hooks.
+        for binding in &semantic.bindings {
+            if let BindingKind::ClassDef(class) = binding.kind {
+                let (mut local, mut imported) = (Vec::new(), Vec::new());
+                callees.creation(class, &mut local, &mut imported);
+                if !local.is_empty() || !imported.is_empty() {
+                    let callee = Callee::Calls {
+                        written: binding.name.to_string(),
+                        local,
+                        imported,
+                    };
+                    found.push((class.start(), binding.scope, callee));
+                }
+            }
+        }
         for binding in &semantic.bindings {
             let decorators = match binding.kind {
                 BindingKind::FunctionDef(def) => &def.decorator_list,
@@ -1271,6 +1457,61 @@ mod tests {
             [Box::from("app.helpers.make")]
         );
         assert!(function("_make").calls_out.is_empty());
+    }
+
+    /// Callables passed at import (a dataclass's `default_factory`,
+    /// `functools.partial`), names bound to another, a metaclass's
+    /// `__call__` when a class is called and its `__new__` when a class
+    /// statement runs, a base's `__init_subclass__`.
+    #[test]
+    fn callables_passed_aliases_and_metaclasses_at_import() {
+        let bound = |source: &str| -> Vec<(String, u32)> {
+            summary(source, "app.state", false)
+                .loop_bound_at_import
+                .iter()
+                .map(|(call, line)| (call.to_string(), *line))
+                .collect()
+        };
+        let pair = |call: &str, line: u32| vec![(call.to_string(), line)];
+        assert_eq!(
+            bound(
+                "import asyncio\nfrom dataclasses import field\nclass S:\n    done: asyncio.Future = field(default_factory=asyncio.Future)\n"
+            ),
+            pair("asyncio.Future", 4)
+        );
+        assert_eq!(
+            bound("import asyncio\nmake = asyncio.Future\nDONE = make()\n"),
+            pair("asyncio.Future", 3)
+        );
+        assert_eq!(
+            bound(
+                "import asyncio, functools\ndef _make(k):\n    return asyncio.Future()\nDONE = functools.partial(_make, 1)()\n"
+            ),
+            pair("_make", 4)
+        );
+        assert_eq!(
+            bound(
+                "import asyncio\nclass Meta(type):\n    def __call__(cls):\n        asyncio.Future()\nclass Box(metaclass=Meta):\n    pass\nBOX = Box()\n"
+            ),
+            pair("Box", 7)
+        );
+        assert_eq!(
+            bound(
+                "import asyncio\nclass Meta(type):\n    def __new__(mcs, *a):\n        asyncio.Future()\n        return super().__new__(mcs, *a)\nclass Box(metaclass=Meta):\n    pass\n"
+            ),
+            pair("Box", 6)
+        );
+        assert_eq!(
+            bound(
+                "import asyncio\nclass Base:\n    def __init_subclass__(cls):\n        asyncio.Future()\nclass Sub(Base):\n    pass\n"
+            ),
+            pair("Sub", 5)
+        );
+        // Imported values passed on, and a class never called or passed
+        // on, bind nothing; a class passed on may be called.
+        let quiet = "import asyncio\nfrom app.config import settings\nsetup(settings)\nclass Box:\n    def __init__(self):\n        asyncio.Future()\n";
+        assert!(bound(quiet).is_empty());
+        assert_eq!(bound(&format!("{quiet}register(Box)\n")), pair("Box", 7));
     }
 
     #[test]
