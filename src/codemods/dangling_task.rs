@@ -275,6 +275,11 @@ fn task_set(ctx: &Context, scope: ScopeId, site: TextSize) -> Result<TaskSet, St
     if !(is_ours && visible) {
         return Err(other());
     }
+    if semantic.may_bind_dynamically(SET_NAME) {
+        return Err(format!(
+            "the module may rebind `{SET_NAME}` behind its statements' backs (`sys.modules[__name__].{SET_NAME} = …`, `__main__.{SET_NAME} = …`, `globals()[…] = …`)"
+        ));
+    }
     if !semantic.binding_in_place(binding, site) {
         return Err(format!(
             "`{SET_NAME}` may not be bound yet when this code runs: it is bound in a function, under a condition, or after module-level code that may run the module's functions"

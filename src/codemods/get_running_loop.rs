@@ -54,6 +54,14 @@ declare_codemod! {
     /// `mock.patch`).
     ///
     /// ## Left alone
+    /// A module that may bind the name the call goes through behind its
+    /// binding statements' backs is reported without a fix: through its
+    /// namespace (`globals()["get_event_loop"] = …`, `G = globals()` kept,
+    /// `exec`) or its own object (`sys.modules[__name__].X = …`,
+    /// `setattr(sys.modules[__name__], "X", …)`,
+    /// `importlib.import_module(__name__).X = …`, `import __main__;
+    /// __main__.X = …`).
+    ///
     /// Default arguments and decorators (they run when the `def` statement
     /// runs, outside the coroutine; those of functions nested in a coroutine
     /// too, to keep the rule simple); a `def`, `lambda` or class nested in the
@@ -122,6 +130,17 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
             finding.note(
                 "the module replaces or patches `asyncio.get_event_loop`, and would no longer \
                  reach its stand-in",
+            );
+            continue;
+        }
+        // The name the call goes through may be bound behind the module's
+        // statements' backs (`setattr(sys.modules[__name__],
+        // "get_event_loop", …)`, `G = globals()`, `__main__.asyncio = …`).
+        if semantic.may_be_replaced(&call.func, "asyncio.get_event_loop", site.scope) {
+            finding.note(
+                "the module may bind the name it calls through behind its statements' backs \
+                 (`globals()`, `sys.modules[__name__]`, `__main__`), so the call may reach \
+                 something else",
             );
             continue;
         }

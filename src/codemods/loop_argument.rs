@@ -98,6 +98,14 @@ declare_codemod! {
     /// any more.
     ///
     /// ## Left alone
+    /// A module that may bind the name the call goes through behind its
+    /// binding statements' backs is reported without a fix: through its
+    /// namespace (`globals()["sleep"] = …`, `G = globals()` kept,
+    /// `exec`) or its own object (`sys.modules[__name__].X = …`,
+    /// `setattr(sys.modules[__name__], "X", …)`,
+    /// `importlib.import_module(__name__).X = …`, `import __main__;
+    /// __main__.X = …`).
+    ///
     /// The low-level API that still takes a loop: `ensure_future`,
     /// `run_coroutine_threadsafe`, `wrap_future`, `Future`, `Task`,
     /// `all_tasks`, `current_task`, `StreamReader` and every method of a loop
@@ -197,10 +205,10 @@ fn loop_argument(ctx: &Context, out: &mut Findings) {
             continue;
         }
         if let Some(qualified) = semantic.qualified_name(&call.func, site.scope)
-            && semantic.may_replace(qualified.as_str())
+            && semantic.may_be_replaced(&call.func, qualified.as_str(), site.scope)
         {
             finding.note(format!(
-                "the module replaces or patches `{qualified}` (`asyncio.{member} = …`, `mock.patch`), whose stand-in may take `loop`"
+                "the module replaces, patches or rebinds `{qualified}` (`asyncio.{member} = …`, `mock.patch`, `setattr(sys.modules[__name__], …)`), whose stand-in may take `loop`"
             ));
             continue;
         }

@@ -153,6 +153,17 @@ declare_codemod! {
     /// for it; a `from asyncio import wait_for` left unused is removed.
     ///
     /// ## Left alone
+    /// A module that may bind the name the call goes through behind its
+    /// binding statements' backs is reported without a fix: through its
+    /// namespace (`globals()["wait_for"] = …`, `G = globals()` kept,
+    /// `exec`) or its own object (`sys.modules[__name__].X = …`,
+    /// `setattr(sys.modules[__name__], "X", …)`,
+    /// `importlib.import_module(__name__).X = …`, `import __main__;
+    /// __main__.X = …`).
+    /// The same writes count as rebinding a timeout's name (`T`), so a
+    /// timeout read from such a global may be zero or may change under the
+    /// awaitable.
+    ///
     /// Reported without a fix: `wait_for` inside a larger expression (an
     /// argument, a condition, a comprehension, `gather(wait_for(…), …)`);
     /// the evaluation-order, deadline, zero-timeout and 3.11-only
@@ -240,6 +251,15 @@ fn report_statement(
         finding.note(format!(
             "the module replaces or patches `{patched}` (`asyncio.wait_for = …`, `mock.patch`), so the rewrite may not call what the code calls"
         ));
+        return;
+    }
+    if ctx
+        .semantic
+        .may_be_replaced(&call.func, "asyncio.wait_for", scope)
+    {
+        finding.note(
+            "the module may bind the name `wait_for` is called through behind its statements' backs (`globals()`, `sys.modules[__name__]`, `__main__`), so the rewrite may not call what the code calls",
+        );
         return;
     }
     if let Err(reason) = rewrite_keeps_meaning(ctx, scope, stmt, awaitable, timeout) {

@@ -313,6 +313,13 @@ pub fn remove_unused_imports(
                 && !semantic.is_declared_global_or_nonlocal(name)
         })
         .collect();
+    // Importing a module imports its own imports too: `import asyncio`
+    // loads `concurrent.futures`, which `import concurrent` then reaches
+    // as `concurrent.futures`. Where the module reaches a submodule it
+    // does not import itself, removing any import may unload it.
+    if semantic.reaches_unimported_submodule() {
+        return Vec::new();
+    }
     let names: Vec<&str> = candidates.iter().map(|r| r.name.as_str()).collect();
     let in_strings = semantic.names_in_strings(&names);
     let mut by_stmt: Vec<(&Stmt, Vec<TextRange>)> = Vec::new();
@@ -322,6 +329,11 @@ pub fn remove_unused_imports(
         }
         for (_, binding) in semantic.bindings_named(&removal.name) {
             if binding.kind.import_path() != Some(removal.qualified.as_str()) {
+                continue;
+            }
+            // In a class body the import is an attribute of the class
+            // (`Errors.TimeoutError`), read by code no reference shows.
+            if semantic.scope(binding.scope).kind == ScopeKind::Class {
                 continue;
             }
             let visible_outside = matches!(

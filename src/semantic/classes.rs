@@ -555,6 +555,62 @@ fn is_module_namespace_call(expr: &Expr, function_depth: u32) -> bool {
     }
 }
 
+/// The module's own object, reached some way other than its namespace:
+/// `sys.modules[__name__]` (or `modules[__name__]`, or under
+/// `"__main__"`), `importlib.import_module(__name__)`, or `__main__` (the
+/// module itself when it runs as a script, bound by `import __main__`).
+/// Its attributes are the module's globals. Read by spelling: a stand-in
+/// of the same spelling counts too.
+fn is_module_object(expr: &Expr) -> bool {
+    let own_key = |key: &Expr| match key {
+        Expr::Name(name) => name.id.as_str() == "__name__",
+        Expr::StringLiteral(string) => string.value.to_str() == "__main__",
+        _ => false,
+    };
+    match expr {
+        Expr::Name(name) => name.id.as_str() == "__main__",
+        Expr::Subscript(subscript) => {
+            let modules = match subscript.value.as_ref() {
+                Expr::Name(name) => name.id.as_str() == "modules",
+                Expr::Attribute(attribute) => {
+                    attribute.attr.as_str() == "modules"
+                        && matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "sys")
+                }
+                _ => false,
+            };
+            modules && own_key(&subscript.slice)
+        }
+        Expr::Call(call) => {
+            let import_module = match call.func.as_ref() {
+                Expr::Name(name) => name.id.as_str() == "import_module",
+                Expr::Attribute(attribute) => attribute.attr.as_str() == "import_module",
+                _ => false,
+            };
+            import_module && matches!(&*call.arguments.args, [only] if own_key(only))
+        }
+        _ => false,
+    }
+}
+
+/// `globals()` or the module's own object (see [`is_module_object`]), or
+/// its `__dict__` / `vars(…)`: kept in a variable or handed on, what is
+/// written through it is not seen.
+fn is_module_namespace_value(expr: &Expr, function_depth: u32) -> bool {
+    if is_module_namespace_call(expr, function_depth) || is_module_object(expr) {
+        return true;
+    }
+    match expr {
+        Expr::Attribute(attribute) => {
+            attribute.attr.as_str() == "__dict__" && is_module_object(&attribute.value)
+        }
+        Expr::Call(call) => {
+            matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "vars")
+                && matches!(&*call.arguments.args, [only] if is_module_object(only))
+        }
+        _ => false,
+    }
+}
+
 /// Methods of a dictionary that change it.
 const DICT_WRITERS: &[&str] = &[
     "update",
@@ -585,6 +641,36 @@ impl<'a> DynamicWrites<'a> {
         {
             self.attributes.insert(name.id.as_str());
         }
+        // `G = globals()`, `mod = sys.modules[__name__]`: what is written
+        // through the variable is not seen. (`vars()` and `locals()` in a
+        // function are its own variables: only `globals()` and the module
+        // object count here, wherever they are kept.)
+        let value = match stmt {
+            Stmt::Assign(assign) => Some(assign.value.as_ref()),
+            Stmt::AnnAssign(assign) => assign.value.as_deref(),
+            _ => None,
+        };
+        if value.is_some_and(|value| is_module_namespace_value(value, u32::MAX)) {
+            self.module_namespace = true;
+            self.namespace_any = true;
+        }
+    }
+
+    /// Adds what writing the attribute `name` of `object` (`object.name =
+    /// …`, `setattr(object, name, …)`) writes: a global of the module when
+    /// `object` is the module's own object (`None`: a name the code
+    /// computes).
+    fn record_module_attribute(&mut self, object: &Expr, name: Option<&'a str>) {
+        if !is_module_object(object) {
+            return;
+        }
+        self.module_namespace = true;
+        match name {
+            Some(name) => {
+                self.namespace_names.insert(name);
+            }
+            None => self.namespace_any = true,
+        }
     }
 
     /// Adds what one expression itself writes (not its subexpressions);
@@ -601,16 +687,31 @@ impl<'a> DynamicWrites<'a> {
                 if name == "__dict__" {
                     self.any_attribute = true;
                 }
+                self.record_module_attribute(&attribute.value, Some(name));
+            }
+            Expr::Named(named) if is_module_namespace_value(&named.value, u32::MAX) => {
+                self.module_namespace = true;
+                self.namespace_any = true;
             }
             Expr::Subscript(subscript)
                 if matches!(subscript.ctx, ExprContext::Store | ExprContext::Del) =>
             {
                 if is_attribute_dict(&subscript.value) {
-                    match literal_name(Some(subscript.slice.as_ref())) {
+                    let name = literal_name(Some(subscript.slice.as_ref()));
+                    match name {
                         Some(name) => {
                             self.attributes.insert(name);
                         }
                         None => self.any_attribute = true,
+                    }
+                    // `vars(sys.modules[__name__])["T"] = …`.
+                    let object = match subscript.value.as_ref() {
+                        Expr::Attribute(attribute) => Some(attribute.value.as_ref()),
+                        Expr::Call(call) => call.arguments.args.first(),
+                        _ => None,
+                    };
+                    if let Some(object) = object {
+                        self.record_module_attribute(object, name);
                     }
                 } else if is_namespace_call(&subscript.value) {
                     self.module_namespace = true;
@@ -635,12 +736,18 @@ impl<'a> DynamicWrites<'a> {
         match call.func.as_ref() {
             Expr::Name(func) => match func.id.as_str() {
                 // `setattr(obj, "name", value)`, `delattr(obj, "name")`.
-                "setattr" | "delattr" => match literal_name(args.get(1)) {
-                    Some(name) => {
-                        self.attributes.insert(name);
+                "setattr" | "delattr" => {
+                    let name = literal_name(args.get(1));
+                    match name {
+                        Some(name) => {
+                            self.attributes.insert(name);
+                        }
+                        None => self.any_attribute = true,
                     }
-                    None => self.any_attribute = true,
-                },
+                    if let Some(object) = args.first() {
+                        self.record_module_attribute(object, name);
+                    }
+                }
                 "exec" => {
                     self.module_namespace = true;
                     self.namespace_any = true;
@@ -681,6 +788,20 @@ impl<'a> DynamicWrites<'a> {
                 }
             }
             _ => {}
+        }
+        // The module's own object handed to a call other than one that
+        // reads or writes a named attribute (seen above): what the callee
+        // does with it is not seen (`register(sys.modules[__name__])`).
+        let reads_or_names = matches!(call.func.as_ref(), Expr::Name(func)
+            if matches!(func.id.as_str(), "setattr" | "delattr" | "getattr" | "hasattr"));
+        if !reads_or_names
+            && args
+                .iter()
+                .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                .any(|arg| is_module_namespace_value(arg, u32::MAX) && !is_namespace_call(arg))
+        {
+            self.module_namespace = true;
+            self.namespace_any = true;
         }
         // `globals()` handed to anything (`exec(code, globals())`,
         // `update_wrapper(globals(), …)`) may be written there.

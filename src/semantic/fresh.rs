@@ -92,7 +92,8 @@ impl<'a> SemanticModel<'a> {
     /// a new module-level name would show: `globals()` anywhere; `vars()`,
     /// `dir()`, `locals()`, `eval`, `exec` or a frame at module level; or
     /// the module object reached through its own name,
-    /// `sys.modules[__name__]` or `importlib.import_module(__name__)`, whose
+    /// `sys.modules[__name__]`, `importlib.import_module(__name__)` or
+    /// `import __main__` (the module itself when run as a script), whose
     /// `__dict__`, `dir()` and `vars()` hold the same names as `globals()`.
     pub fn reads_module_namespace(&self) -> bool {
         use ruff_text_size::Ranged;
@@ -100,7 +101,9 @@ impl<'a> SemanticModel<'a> {
         let globals = self
             .references_named("globals")
             .any(|r| matches!(self.lookup("globals", r.scope), Lookup::Builtin));
-        if globals || self.reads_own_frame(MODULE_SCOPE) {
+        // `import __main__` in the module run as a script is the module
+        // itself: `__main__.name = …` writes its globals.
+        if globals || self.reads_own_frame(MODULE_SCOPE) || self.imports_module("__main__") {
             return true;
         }
         if self.references_named("__name__").next().is_none() {
@@ -312,6 +315,7 @@ mod tests {
             "import sys\nmod = sys.modules[__name__]\nprint(mod.__dict__)\n",
             "from sys import modules\ndef f():\n    return vars(modules[__name__])\n",
             "import importlib\nprint(dir(importlib.import_module(__name__)))\n",
+            "import __main__\n__main__.TimeoutError = KeyError\n",
         ] {
             assert!(reads(source), "{source}");
         }

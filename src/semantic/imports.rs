@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::scope::{MODULE_SCOPE, ScopeKind};
 use super::{BindingId, BindingKind, ScopeId, SemanticModel};
@@ -189,6 +191,147 @@ impl<'a> SemanticModel<'a> {
     }
 }
 
+/// The packages of the standard library (modules with submodules): an
+/// attribute of any other standard module is no submodule.
+const STANDARD_PACKAGES: &[&str] = &[
+    "asyncio",
+    "collections",
+    "concurrent",
+    "ctypes",
+    "curses",
+    "dbm",
+    "distutils",
+    "email",
+    "encodings",
+    "ensurepip",
+    "html",
+    "http",
+    "idlelib",
+    "importlib",
+    "json",
+    "lib2to3",
+    "logging",
+    "msilib",
+    "multiprocessing",
+    "pydoc_data",
+    "re",
+    "sqlite3",
+    "test",
+    "tkinter",
+    "tomllib",
+    "turtledemo",
+    "unittest",
+    "urllib",
+    "venv",
+    "wsgiref",
+    "xml",
+    "xmlrpc",
+    "zoneinfo",
+];
+
+impl SemanticModel<'_> {
+    /// Whether the module reaches a submodule through a package it imports
+    /// without importing that submodule itself (`import concurrent`, then
+    /// `concurrent.futures.Future`): it works only because some other import
+    /// loaded it (`import asyncio` does), so removing any import may break
+    /// it. An attribute of a package may be a submodule unless the package
+    /// is a standard module that has none (`datetime.datetime.now`); `P.a`
+    /// counts as imported when an import names it or a module inside it
+    /// (`import P.a`, `from P.a import x`, `from P import a`).
+    pub fn reaches_unimported_submodule(&self) -> bool {
+        let mut loaded: FxHashSet<String> = FxHashSet::default();
+        let mut plain: FxHashMap<&str, &str> = FxHashMap::default();
+        for binding in &self.bindings {
+            match (binding.kind.import_path(), binding.stmt) {
+                (Some(_), Some(Stmt::Import(import))) => {
+                    for alias in &import.names {
+                        let full = alias.name.as_str();
+                        let mut prefix = String::new();
+                        for segment in full.split('.') {
+                            if !prefix.is_empty() {
+                                prefix.push('.');
+                            }
+                            prefix.push_str(segment);
+                            loaded.insert(prefix.clone());
+                        }
+                        // `import P.a` binds `P`; `import P.a as x` binds `x`
+                        // to `P.a`.
+                        match &alias.asname {
+                            None => {
+                                let top = full.split('.').next().unwrap_or(full);
+                                plain.insert(top, top);
+                            }
+                            Some(asname) => {
+                                plain.insert(asname.as_str(), full);
+                            }
+                        }
+                    }
+                }
+                (Some(path), Some(Stmt::ImportFrom(import))) => {
+                    if let Some(module) = &import.module {
+                        loaded.insert(module.to_string());
+                    }
+                    loaded.insert(path.to_string());
+                }
+                _ => {}
+            }
+        }
+        let has_submodules =
+            |top: &str| !super::project::standard_module(top) || STANDARD_PACKAGES.contains(&top);
+        if !plain
+            .values()
+            .any(|path| has_submodules(path.split('.').next().unwrap_or(path)))
+        {
+            return false;
+        }
+        let mut finder = SubmoduleReach {
+            semantic: self,
+            plain: &plain,
+            loaded: &loaded,
+            has_submodules: &has_submodules,
+            found: false,
+        };
+        finder.visit_body(&self.module.body);
+        finder.found
+    }
+}
+
+struct SubmoduleReach<'m, 'a, 's> {
+    semantic: &'m SemanticModel<'a>,
+    plain: &'s FxHashMap<&'s str, &'s str>,
+    loaded: &'s FxHashSet<String>,
+    has_submodules: &'s dyn Fn(&str) -> bool,
+    found: bool,
+}
+
+impl<'b> Visitor<'b> for SubmoduleReach<'_, '_, '_> {
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        if self.found {
+            return;
+        }
+        // `P.a.b`: the outer attribute of a chain on a name.
+        if let Expr::Attribute(outer) = expr
+            && let Expr::Attribute(inner) = outer.value.as_ref()
+            && let Expr::Name(name) = inner.value.as_ref()
+        {
+            let bound = name.id.as_str();
+            if let Some(&path) = self.plain.get(bound)
+                && (self.has_submodules)(path.split('.').next().unwrap_or(path))
+            {
+                let scope = self.semantic.scope_at(name.start());
+                let sub = format!("{path}.{}", inner.attr);
+                if self.semantic.import_of(bound, scope) == Some(path)
+                    && !self.loaded.contains(&sub)
+                {
+                    self.found = true;
+                    return;
+                }
+            }
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
 pub(super) fn qualified_name(
     model: &SemanticModel,
     expr: &Expr,
@@ -278,5 +421,38 @@ mod tests {
             .as_deref(),
             Some("asyncio.Queue")
         );
+    }
+}
+
+#[cfg(test)]
+mod submodule_tests {
+    use crate::engine::parse;
+    use crate::semantic::SemanticModel;
+
+    fn reaches(source: &str) -> bool {
+        let parsed = parse(source).unwrap();
+        SemanticModel::build(parsed.syntax()).reaches_unimported_submodule()
+    }
+
+    #[test]
+    fn submodules_another_import_loaded() {
+        for source in [
+            "import asyncio\nimport concurrent\nx = concurrent.futures.Future\n",
+            "import xml\nxml.etree.ElementTree\n",
+            "import aiohttp\naiohttp.web.Application\n",
+            "import asyncio\nimport concurrent as c\nx = c.futures.Future\n",
+            "import xml.dom as d\nd.minidom.parseString\n",
+        ] {
+            assert!(reaches(source), "{source}");
+        }
+        for source in [
+            "import concurrent.futures\nx = concurrent.futures.Future\n",
+            "import datetime\ndatetime.datetime.now()\n",
+            "import os\nos.path.join('a', 'b')\n",
+            "import xml\nfrom xml.etree import ElementTree\nxml.etree.ElementTree\n",
+            "import asyncio\nasyncio.get_event_loop().run_until_complete(c())\n",
+        ] {
+            assert!(!reaches(source), "{source}");
+        }
     }
 }

@@ -498,6 +498,11 @@ const OTHER_LIBRARIES: &[&str] = &[
     "uvloop",
 ];
 
+/// Whether `top` is a module of the standard library (built in or a file).
+pub(super) fn standard_module(top: &str) -> bool {
+    STANDARD_MODULES.binary_search(&top).is_ok() || BUILT_IN_MODULES.contains(&top)
+}
+
 /// Whether asyncmod knows something about the top-level module `top` as a
 /// library or standard module: only then does a module of the project
 /// standing in for it change an answer.

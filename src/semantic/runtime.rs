@@ -517,6 +517,19 @@ mod tests {
             "__builtins__['TimeoutError'] = KeyError\n",
             // Whatever receives the namespace may write it.
             "register(globals())\n",
+            // The namespace or the module's own object kept or handed on,
+            // or reached as `__main__`.
+            "def f():\n    g = globals()\n    g['TimeoutError'] = KeyError\n",
+            "G: dict = globals()\n",
+            "import sys\nmod = sys.modules[__name__]\nmod.TimeoutError = KeyError\n",
+            "import sys\nregister(sys.modules[__name__])\n",
+            "import __main__\n__main__.TimeoutError = KeyError\n",
+            "import __main__\nsetattr(__main__, 'TimeoutError', KeyError)\n",
+            "import sys\nsys.modules['__main__'].TimeoutError = KeyError\n",
+            "import importlib\nimportlib.import_module(__name__).TimeoutError = KeyError\n",
+            "import sys\nvars(sys.modules[__name__])['TimeoutError'] = KeyError\n",
+            "import sys\nsys.modules[__name__].__dict__['TimeoutError'] = KeyError\n",
+            "if (g := globals()):\n    pass\n",
         ] {
             assert!(binds_dynamically(source, "TimeoutError"), "{source}");
         }
@@ -526,6 +539,8 @@ mod tests {
             "names = globals().keys()\n",
             "setattr(obj, key, value)\n",
             "import sys\nsys.modules[__name__].other = 1\n",
+            "import __main__\n__main__.other = 1\nprint(getattr(__main__, 'x', None))\n",
+            "import sys\nsys.modules['app'].TimeoutError = KeyError\n",
             "obj.TimeoutError = KeyError\n",
             // A function's own variables, not the module's.
             "def f():\n    print(sorted(locals()))\n    vars().update(x=1)\n",

@@ -1,0 +1,26 @@
+# The module binds a global behind its statements' backs (sysattr): the
+# name the fix relies on may be something else when the code runs.
+import asyncio
+from asyncio import get_event_loop
+import sys
+
+
+class Fake:
+    name = "fake"
+
+
+def fake_loop():
+    return Fake()
+
+
+def configure():
+    sys.modules[__name__].get_event_loop = fake_loop
+
+
+async def main():
+    configure()
+    loop = get_event_loop()
+    print(type(loop).__name__)
+
+
+asyncio.run(main())

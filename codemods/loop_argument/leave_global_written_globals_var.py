@@ -1,0 +1,23 @@
+# The module binds a global behind its statements' backs (globals_var): the
+# name the fix relies on may be something else when the code runs.
+import asyncio
+from asyncio import sleep
+
+
+
+async def my_sleep(delay, loop=None):
+    print("my_sleep", delay, loop is not None)
+
+
+def configure():
+    g = globals()
+    g["sleep"] = my_sleep
+
+
+async def main():
+    configure()
+    loop = asyncio.get_running_loop()
+    await sleep(0, loop=loop)
+
+
+asyncio.run(main())
