@@ -51,9 +51,18 @@ declare_codemod! {
     /// coroutine of a module that imports no other library but is run by
     /// one (trio, curio) from elsewhere, or by hand from another module, and
     /// `asyncio.get_event_loop` patched by another module (a test's
-    /// `mock.patch`).
+    /// `mock.patch`). Driving by hand also counts when the method is taken
+    /// as a value or by name (`step = coro.send`, `getattr(coro, "send")`,
+    /// `operator.methodcaller("send", None)`).
     ///
     /// ## Left alone
+    /// A call in a `finally:` body or a handler that may catch
+    /// `GeneratorExit` is reported without a fix: a coroutine closed
+    /// outside its loop (garbage-collected while suspended, `coro.close()`)
+    /// runs that code with no loop running, where `get_event_loop()` gives
+    /// a loop and `get_running_loop()` raises, an error Python only prints
+    /// as ignored while the rest of the cleanup is skipped.
+    ///
     /// A module that may bind the name the call goes through behind its
     /// binding statements' backs is reported without a fix: through its
     /// namespace (`globals()["get_event_loop"] = …`, `G = globals()` kept,
@@ -141,6 +150,19 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
                 "the module may bind the name it calls through behind its statements' backs \
                  (`globals()`, `sys.modules[__name__]`, `__main__`), so the call may reach \
                  something else",
+            );
+            continue;
+        }
+        // A coroutine closed outside its loop (garbage-collected while
+        // suspended, `coro.close()`) runs its cleanup with no loop: there
+        // `get_running_loop()` raises, and the error is only printed as
+        // ignored while the rest of the cleanup is skipped.
+        if semantic.runs_as_close_cleanup(site.scope, call.start()) {
+            finding.note(
+                "in a `finally:` or a handler that may catch `GeneratorExit`: when the coroutine \
+                 is closed outside its loop (garbage-collected, `coro.close()`), \
+                 `get_running_loop()` raises there and the rest of the cleanup is skipped, \
+                 silently",
             );
             continue;
         }

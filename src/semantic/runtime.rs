@@ -126,6 +126,12 @@ impl<'a> SemanticModel<'a> {
     /// method (`return self._run().__await__()`, `yield from
     /// x.__await__()`) is awaiting, not driving, and does not count.
     pub fn drives_coroutines_by_hand(&self) -> bool {
+        self.steps_coroutines_by_call() || self.reaches_coroutine_steps()
+    }
+
+    /// [`Self::drives_coroutines_by_hand`] through a call of the method
+    /// itself: `coro.send(None)`, `coro.throw(exc)`, `coro.__await__()`.
+    fn steps_coroutines_by_call(&self) -> bool {
         self.calls.iter().any(|site| {
             let call = site.call;
             let Expr::Attribute(method) = call.func.as_ref() else {
@@ -148,6 +154,126 @@ impl<'a> SemanticModel<'a> {
                 _ => false,
             }
         })
+    }
+
+    /// [`Self::drives_coroutines_by_hand`] through the method taken as a
+    /// value or by its name: `step = coro.send` then `step(None)`,
+    /// `getattr(coro, "send")`, `operator.methodcaller("send", None)`,
+    /// `map(coro.throw, …)`. A read of `.send`, `.throw` or `.__await__`
+    /// that is not the callee of a call, or the string `"send"`, `"throw"`
+    /// or `"__await__"` given to a call, counts (whatever the object: a
+    /// socket's `send` kept as a callback counts too).
+    fn reaches_coroutine_steps(&self) -> bool {
+        use ruff_python_ast::visitor::{self, Visitor};
+        const STEPS: &[&str] = &["send", "throw", "__await__"];
+        struct Finder {
+            found: bool,
+        }
+        impl<'b> Visitor<'b> for Finder {
+            fn visit_expr(&mut self, expr: &'b Expr) {
+                if self.found {
+                    return;
+                }
+                match expr {
+                    Expr::Call(call) => {
+                        let named = call
+                            .arguments
+                            .args
+                            .iter()
+                            .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                            .any(|argument| {
+                                matches!(argument, Expr::StringLiteral(string)
+                                    if STEPS.contains(&string.value.to_str()))
+                            });
+                        if named {
+                            self.found = true;
+                            return;
+                        }
+                        // The callee itself is a call of the method (asked
+                        // by `steps_coroutines_by_call`): only what it is
+                        // called on is looked into.
+                        match call.func.as_ref() {
+                            Expr::Attribute(method) => self.visit_expr(&method.value),
+                            other => self.visit_expr(other),
+                        }
+                        for argument in &call.arguments.args {
+                            self.visit_expr(argument);
+                        }
+                        for keyword in &call.arguments.keywords {
+                            self.visit_expr(&keyword.value);
+                        }
+                    }
+                    Expr::Attribute(attribute)
+                        if attribute.ctx == ruff_python_ast::ExprContext::Load
+                            && STEPS.contains(&attribute.attr.as_str()) =>
+                    {
+                        self.found = true;
+                    }
+                    _ => visitor::walk_expr(self, expr),
+                }
+            }
+        }
+        let mut finder = Finder { found: false };
+        finder.visit_body(&self.module.body);
+        finder.found
+    }
+
+    /// Whether the code at `offset` (in a function of `scope`) runs as
+    /// cleanup when its coroutine is closed: in a `finally:` body, or in
+    /// a handler that may catch `GeneratorExit` (bare, `BaseException`,
+    /// `GeneratorExit`, a tuple with one, a name the module cannot
+    /// resolve). A coroutine closed outside its loop (garbage-collected
+    /// while suspended, `coro.close()`) runs that code with no loop
+    /// running.
+    pub fn runs_as_close_cleanup(&self, scope: ScopeId, offset: TextSize) -> bool {
+        let frame = self.frame_of(scope);
+        let Some(mut current) = self.innermost_stmt(frame, offset) else {
+            return false;
+        };
+        while let Some((suite, _)) = self.suite_of(current) {
+            let Some(parent) = suite.parent else {
+                return false;
+            };
+            match parent {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
+                Stmt::Try(try_stmt) => {
+                    if std::ptr::eq(try_stmt.finalbody.as_ptr(), suite.body.as_ptr()) {
+                        return true;
+                    }
+                    for handler in &try_stmt.handlers {
+                        let ruff_python_ast::ExceptHandler::ExceptHandler(handler) = handler;
+                        if std::ptr::eq(handler.body.as_ptr(), suite.body.as_ptr())
+                            && handler
+                                .type_
+                                .as_deref()
+                                .is_none_or(|type_| self.may_name_generator_exit(type_, frame))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                _ => {}
+            }
+            current = parent;
+        }
+        false
+    }
+
+    /// Whether the exception class `expr` may catch `GeneratorExit`.
+    fn may_name_generator_exit(&self, expr: &Expr, scope: ScopeId) -> bool {
+        match expr {
+            Expr::Tuple(tuple) => tuple
+                .elts
+                .iter()
+                .any(|e| self.may_name_generator_exit(e, scope)),
+            _ => match self.qualified_name(expr, scope) {
+                Some(qualified) => matches!(
+                    qualified.as_str(),
+                    "builtins.BaseException" | "builtins.GeneratorExit"
+                ),
+                None => true,
+            },
+        }
     }
 
     /// The path `name` imports where the code at `site` runs, when that
@@ -633,6 +759,11 @@ mod tests {
             "def run(c, exc):\n    return c.throw(type(exc), exc, None)\n",
             // The iterator of an awaitable stepped in a nested function.
             "class W:\n    def __await__(self):\n        def step():\n            return next(self.c.__await__())\n        return step()\n",
+            // The method taken as a value or by its name.
+            "c = job()\nstep = c.send\nstep(None)\n",
+            "getattr(job(), 'send')(None)\n",
+            "import operator\ndrive = operator.methodcaller('send', None)\n",
+            "list(map(job().throw, errors))\n",
         ] {
             assert!(driven(source), "{source}");
         }
@@ -644,6 +775,37 @@ mod tests {
             "def f(x):\n    return x.throw()\n",
         ] {
             assert!(!driven(source), "{source}");
+        }
+    }
+
+    #[test]
+    fn code_that_runs_when_a_coroutine_is_closed() {
+        let cleanup = |source: &str| {
+            crate::test_support::with_context(source, |ctx| {
+                let offset =
+                    ruff_text_size::TextSize::try_from(source.find("mark()").expect("a mark"))
+                        .expect("small");
+                let scope = ctx.semantic.scope_at(offset);
+                ctx.semantic.runs_as_close_cleanup(scope, offset)
+            })
+        };
+        for source in [
+            "async def f():\n    try:\n        await g()\n    finally:\n        mark()\n",
+            "async def f():\n    try:\n        await g()\n    finally:\n        if x:\n            mark()\n",
+            "async def f():\n    try:\n        await g()\n    except BaseException:\n        mark()\n        raise\n",
+            "async def f():\n    try:\n        await g()\n    except:\n        mark()\n",
+            "async def f():\n    try:\n        await g()\n    except (KeyError, GeneratorExit):\n        mark()\n",
+            "async def f():\n    try:\n        await g()\n    except self.errors:\n        mark()\n",
+        ] {
+            assert!(cleanup(source), "{source}");
+        }
+        for source in [
+            "async def f():\n    try:\n        mark()\n    finally:\n        pass\n",
+            "async def f():\n    try:\n        await g()\n    except Exception:\n        mark()\n",
+            "async def f():\n    mark()\n",
+            "try:\n    pass\nfinally:\n    async def f():\n        mark()\n",
+        ] {
+            assert!(!cleanup(source), "{source}");
         }
     }
 
