@@ -572,9 +572,10 @@ fn is_module_object(expr: &Expr) -> bool {
         Expr::Subscript(subscript) => {
             let modules = match subscript.value.as_ref() {
                 Expr::Name(name) => name.id.as_str() == "modules",
+                // `sys.modules`, also under another name (`import sys as s`).
                 Expr::Attribute(attribute) => {
                     attribute.attr.as_str() == "modules"
-                        && matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == "sys")
+                        && matches!(attribute.value.as_ref(), Expr::Name(_))
                 }
                 _ => false,
             };
@@ -651,6 +652,17 @@ impl<'a> DynamicWrites<'a> {
             _ => None,
         };
         if value.is_some_and(|value| is_module_namespace_value(value, u32::MAX)) {
+            self.module_namespace = true;
+            self.namespace_any = true;
+        }
+        // `import __main__ as m`: the module itself under another name,
+        // whose attributes are its globals.
+        if let Stmt::Import(import) = stmt
+            && import
+                .names
+                .iter()
+                .any(|alias| alias.name.as_str() == "__main__" && alias.asname.is_some())
+        {
             self.module_namespace = true;
             self.namespace_any = true;
         }

@@ -656,6 +656,8 @@ mod tests {
             "import sys\nvars(sys.modules[__name__])['TimeoutError'] = KeyError\n",
             "import sys\nsys.modules[__name__].__dict__['TimeoutError'] = KeyError\n",
             "if (g := globals()):\n    pass\n",
+            "import sys as s\ns.modules[__name__].TimeoutError = KeyError\n",
+            "import __main__ as m\nm.TimeoutError = KeyError\n",
         ] {
             assert!(binds_dynamically(source, "TimeoutError"), "{source}");
         }
