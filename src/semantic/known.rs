@@ -29,6 +29,10 @@ pub struct KnownClass {
     pub methods: &'static [(&'static str, Returns)],
 }
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
 use Returns::{Awaitable, Coroutine, Value};
 
 /// Modules' functions, by public dotted name.
@@ -566,25 +570,39 @@ pub fn class_choosing_keywords(qualified: &str) -> &'static [&'static str] {
 /// Whether the table lists any function or class of the module
 /// `module` or of its submodules (`aiohttp`, `redis.asyncio`).
 pub fn knows_module(module: &str) -> bool {
-    FUNCTIONS.iter().any(|(name, _)| is_inside(name, module))
-        || CLASSES.iter().any(|class| is_inside(class.name, module))
+    KNOWN_MODULES.0.contains(module)
 }
 
 /// Whether any table here names something of the module `module` or of
 /// its submodules: the functions and classes of [`knows_module`], and the
 /// blocking functions (`requests`, `subprocess`).
 pub fn names_module(module: &str) -> bool {
-    knows_module(module)
-        || BLOCKING_FUNCTIONS
-            .iter()
-            .any(|(name, _)| is_inside(name, module))
+    KNOWN_MODULES.1.contains(module)
 }
 
-/// Whether the dotted name `name` lies inside `module`.
-fn is_inside(name: &str, module: &str) -> bool {
-    name.strip_prefix(module)
-        .is_some_and(|rest| rest.starts_with('.'))
-}
+/// Every module above a name the tables list: those of [`FUNCTIONS`] and
+/// [`CLASSES`], and those with [`BLOCKING_FUNCTIONS`] too. Asked for most
+/// calls of a coroutine: a set, made once, rather than a walk of the lists.
+static KNOWN_MODULES: LazyLock<(FxHashSet<&'static str>, FxHashSet<&'static str>)> =
+    LazyLock::new(|| {
+        let modules_above = |name: &'static str| {
+            name.match_indices('.')
+                .filter_map(move |(at, _)| name.get(..at))
+        };
+        let known: FxHashSet<&'static str> = FUNCTIONS
+            .iter()
+            .map(|(name, _)| *name)
+            .chain(CLASSES.iter().map(|class| class.name))
+            .flat_map(modules_above)
+            .collect();
+        let mut named = known.clone();
+        named.extend(
+            BLOCKING_FUNCTIONS
+                .iter()
+                .flat_map(|(name, _)| modules_above(name)),
+        );
+        (known, named)
+    });
 
 /// Library functions whose (awaited) result is a stateful object of a
 /// known class, or of a subclass of it (`connection_class=`).
@@ -795,6 +813,36 @@ pub fn may_be_path_io_method(method: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sets answer as a walk of the lists would: a module is known
+    /// when some listed name lies inside it.
+    #[test]
+    fn known_modules_are_those_above_a_listed_name() {
+        let inside = |name: &str, module: &str| {
+            name.strip_prefix(module)
+                .is_some_and(|rest| rest.starts_with('.'))
+        };
+        let names: Vec<&str> = FUNCTIONS
+            .iter()
+            .map(|(n, _)| *n)
+            .chain(CLASSES.iter().map(|c| c.name))
+            .collect();
+        let blocking: Vec<&str> = BLOCKING_FUNCTIONS.iter().map(|(n, _)| *n).collect();
+        let mut candidates: Vec<String> = vec!["".into(), "asyncio.x".into(), "nothing".into()];
+        for name in names.iter().chain(&blocking) {
+            for (at, _) in name.match_indices('.') {
+                candidates.push(name[..at].to_string());
+                candidates.push(name[..at - 1].to_string());
+            }
+            candidates.push((*name).to_string());
+        }
+        for module in &candidates {
+            let known = names.iter().any(|n| inside(n, module));
+            assert_eq!(knows_module(module), known, "{module}");
+            let named = known || blocking.iter().any(|n| inside(n, module));
+            assert_eq!(names_module(module), named, "{module}");
+        }
+    }
 
     #[test]
     fn names_are_found_under_their_public_and_defining_modules() {

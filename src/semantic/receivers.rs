@@ -180,15 +180,16 @@ impl<'a> SemanticModel<'a> {
     ) -> Option<&'static KnownClass> {
         match (target, value) {
             (Expr::Name(name), Expr::Call(call)) if name.range == range => {
-                let qualified = self.library_member(&call.func, owner)?;
-                known::class(qualified.as_str())
+                self.library_member(&call.func, owner, known::class)
             }
             (Expr::Name(name), Expr::Await(awaited)) if name.range == range => {
                 let Expr::Call(call) = awaited.value.as_ref() else {
                     return None;
                 };
-                let qualified = self.library_member(&call.func, owner)?;
-                let [class] = known::awaited_instances(qualified.as_str())? else {
+                let qualified = self.library_member(&call.func, owner, |qualified| {
+                    known::awaited_instances(qualified).map(|_| qualified.to_string())
+                })?;
+                let [class] = known::awaited_instances(&qualified)? else {
                     return None;
                 };
                 // `connection_class=` (or `**kwargs`) may choose a subclass.
@@ -214,8 +215,7 @@ impl<'a> SemanticModel<'a> {
                 let Expr::Call(call) = awaited.value.as_ref() else {
                     return None;
                 };
-                let qualified = self.library_member(&call.func, owner)?;
-                let classes = known::awaited_instances(qualified.as_str())?;
+                let classes = self.library_member(&call.func, owner, known::awaited_instances)?;
                 if classes.len() != elements.len() || classes.len() < 2 {
                     return None;
                 }
@@ -259,20 +259,27 @@ impl<'a> SemanticModel<'a> {
             Expr::Subscript(subscript) => subscript.value.as_ref(),
             other => other,
         };
-        let qualified = self.library_member(named, scope)?;
-        known::class(qualified.as_str())
+        self.library_member(named, scope, known::class)
     }
 
-    /// The qualified name of what `expr` names in `scope` (a class, a
-    /// function of a library), unless the module or the project may make
-    /// it something else at run time (see [`Self::may_be_replaced`],
-    /// [`Self::project_may_replace`]): `aredis.Redis = R` makes an
-    /// instance of `aredis.Redis()` no `redis.asyncio.Redis`.
-    fn library_member(&self, expr: &Expr, scope: ScopeId) -> Option<super::QualifiedName> {
+    /// What the table says (`known`) of the library member `expr` names in
+    /// `scope` (a class, a function of a library), unless the module or
+    /// the project may make the name something else at run time (see
+    /// [`Self::may_be_replaced`], [`Self::project_may_replace`]):
+    /// `aredis.Redis = R` makes an instance of `aredis.Redis()` no
+    /// `redis.asyncio.Redis`. The table is asked first: most names are in
+    /// no table, and whether one may be replaced costs more to tell.
+    fn library_member<T>(
+        &self,
+        expr: &Expr,
+        scope: ScopeId,
+        known: impl FnOnce(&str) -> Option<T>,
+    ) -> Option<T> {
         let qualified = self.qualified_name(expr, scope)?;
+        let found = known(qualified.as_str())?;
         let replaced = self.may_be_replaced(expr, qualified.as_str(), scope)
             || self.project_may_replace(qualified.as_str());
-        (!replaced).then_some(qualified)
+        (!replaced).then_some(found)
     }
 }
 
