@@ -182,35 +182,35 @@ declare_codemod! {
     /// ## Project index
     /// The project index (SPEC §4) answers what the module cannot show.
     /// `from app.server import main` … `loop.run_until_complete(main())`
-    /// is safe when `main` is an `async def` of the project (or of an
-    /// installed package the index reads) that nothing replaces; unsafe
-    /// when the index cannot follow the name; left alone when it shows the
-    /// call returns no coroutine (an async generator, a plain `def` that
-    /// returns nothing). Without an environment, the built-in table of
-    /// well-known libraries answers for theirs (`websockets.serve(...)`
-    /// returns an awaitable that is no coroutine: left alone). A function
-    /// that `[project.scripts]` names, and no other project file names,
-    /// runs once per process. A project
-    /// module this one imports that may bind an object to the loop when it
-    /// is imported makes the fix unsafe: code run at import (its top level,
-    /// a class body, a decorator, a comprehension there, a class
-    /// statement's metaclass and `__init_subclass__`, or a project module
-    /// it imports in turn) that calls, or passes on to be called
+    /// needs no unknown call when `main` is an `async def` of the project
+    /// (or of an installed package the index reads) that nothing replaces;
+    /// unsafe when the index cannot follow the name; left alone when it
+    /// shows the call returns no coroutine (an async generator, a plain
+    /// `def` that returns nothing). Without an environment, the built-in
+    /// table of well-known libraries answers for theirs
+    /// (`websockets.serve(...)` returns an awaitable that is no coroutine:
+    /// left alone). A function that `[project.scripts]` names, and no other
+    /// project file names, runs once per process.
+    ///
+    /// Importing a module runs its code, which may bind objects to the loop
+    /// current then; the fix is safe only in a module whose every import
+    /// (anywhere in it) is of the standard library (and no project module
+    /// stands in for it). An import of a project module or a library makes
+    /// the fix unsafe: code run at import reaches the loop by more routes
+    /// than any summary can be proven to cover (imports in branches or of
+    /// submodules, dynamic loading, `exec`, dunder methods, decorator
+    /// factories, calls this module's own code makes into it later). Where
+    /// the index finds such code, the message names it: code run at import
+    /// (its top level, a class body, a decorator, a comprehension there, a
+    /// class statement's metaclass and `__init_subclass__`, or a project
+    /// module it imports in turn) that calls, or passes on to be called
     /// (`field(default_factory=asyncio.Future)`), any asyncio function but
-    /// the few that touch no loop (`iscoroutinefunction`, `run`, …; a queue or
-    /// lock counts, whatever the target), through the policy too
-    /// (`asyncio.get_event_loop_policy().get_event_loop()`), anything of a
-    /// well-known async library (`aiohttp.ClientSession()`), or a plain
-    /// function or class of the project whose call may do so (`DONE =
-    /// _make()` where `_make` asks for the loop; a class whose
-    /// constructors, or a base's, or its metaclass's `__call__`, do; a name
-    /// bound to such a function; a method counts by its name alone;
-    /// followed through other project modules, to a bounded depth, a name
-    /// the index cannot follow counting as binding). Code outside the
-    /// project is not followed, except where a file of the project (in the
-    /// module's directory or above) changes `sys.path`: then any import
-    /// of the module that is not of the standard library may find code
-    /// the index has not read, and counts as binding. The message names
+    /// the few that touch no loop (`iscoroutinefunction`, `run`, …),
+    /// through the policy too, anything of a well-known async library, or a
+    /// plain function or class of the project whose call may do so; or a
+    /// file of the project (in the module's directory or above) that
+    /// changes `sys.path`, after which an import may find code the index
+    /// has not read. The message names
     /// what the finding rests on: "`main` is an `async def` in
     /// `app/server.py:4`", the entry point, the module that binds the loop.
     ///
@@ -438,9 +438,7 @@ fn index_message(
         ));
     }
     if imports && let Some(binding) = semantic.imported_module_binding_loop() {
-        facts.push(format!(
-            "importing a project module runs {binding}, which binds to the loop current then"
-        ));
+        facts.push(binding);
     }
     if facts.is_empty() {
         MESSAGE.to_string()

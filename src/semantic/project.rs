@@ -587,44 +587,70 @@ impl<'a> super::SemanticModel<'a> {
         project.facts.resolve(&absolute)
     }
 
-    /// A project module this module imports (anywhere) whose import ties
-    /// an object to the event loop current then (see
-    /// [`ProjectFacts::binds_loop_at_import`]).
+    /// Why importing what this module imports (anywhere) may tie objects
+    /// to the event loop current then, as a clause for messages; `None`
+    /// only when every module it imports is the standard library's
+    /// (asyncio's own loop-free import included) and no project module
+    /// stands in for it. A module of the project or a library runs code
+    /// at import that no summary can be proven to cover (imports in
+    /// branches, dynamic loading, dunder methods, decorator factories, calls
+    /// made later by this module's own code into it): its import is
+    /// unknown, and the index, where it finds a binding, says which.
     pub fn imported_module_binding_loop(&self) -> Option<String> {
-        let project = self.project()?;
-        let path_writer = project.sys_path_extended();
-        self.bindings.iter().find_map(|binding| {
-            let path = binding.kind.import_path()?;
+        let project = self.project();
+        let path_writer = project.and_then(ProjectModule::sys_path_extended);
+        // The first import the index cannot clear, unless another one is
+        // known to bind (then that one is named).
+        let mut unknown: Option<String> = None;
+        for binding in &self.bindings {
+            let Some(path) = binding.kind.import_path() else {
+                continue;
+            };
+            let top = path.split('.').next().unwrap_or(path);
+            if !path.starts_with('.')
+                && standard_module(top)
+                && (BUILT_IN_MODULES.contains(&top) || !self.project_shadows(top))
+            {
+                continue;
+            }
             // A directory added to `sys.path` may hold a module of that
-            // name, whose import runs code the index has not read; the
-            // standard library's names are taken as its own.
+            // name, whose import runs code the index has not read.
             if let Some(writer) = &path_writer
                 && !path.starts_with('.')
             {
-                let top = path.split('.').next().unwrap_or(path);
-                if !BUILT_IN_MODULES.contains(&top) && STANDARD_MODULES.binary_search(&top).is_err()
-                {
-                    return Some(format!(
-                        "the code of `{top}` found through `sys.path` as `{}` changes it",
-                        writer.display()
-                    ));
-                }
+                return Some(format!(
+                    "importing a project module runs the code of `{top}` found through `sys.path` as `{}` changes it, which binds to the loop current then",
+                    writer.display()
+                ));
             }
-            let absolute = project.absolute(path)?;
-            // The longest prefix that is a module: `from app.state import
-            // ready` imports `app.state`.
-            let parts: Vec<&str> = absolute.split('.').collect();
-            (1..=parts.len()).rev().find_map(|split| {
-                let prefix = parts[..split].join(".");
-                match project.facts.resolve(&prefix) {
-                    Resolved::Module(module) => project.facts.binds_loop_at_import(&module),
-                    // A module the index cannot tell (in two source roots,
-                    // replaced in `sys.modules`) may bind: the index says so.
-                    Resolved::Unknown => project.facts.binds_loop_at_import(&prefix),
-                    _ => None,
-                }
-            })
-        })
+            let found = project.and_then(|project| {
+                let absolute = project.absolute(path)?;
+                // Every module the import runs: `import app.state.flags`
+                // runs `app`, `app.state` and `app.state.flags`.
+                let parts: Vec<&str> = absolute.split('.').collect();
+                (1..=parts.len()).find_map(|split| {
+                    let prefix = parts[..split].join(".");
+                    match project.facts.resolve(&prefix) {
+                        Resolved::Module(module) => project.facts.binds_loop_at_import(&module),
+                        // A module the index cannot tell (in two source roots,
+                        // replaced in `sys.modules`) may bind: the index says so.
+                        Resolved::Unknown => project.facts.binds_loop_at_import(&prefix),
+                        _ => None,
+                    }
+                })
+            });
+            if let Some(binding) = found {
+                return Some(format!(
+                    "importing a project module runs {binding}, which binds to the loop current then"
+                ));
+            }
+            unknown.get_or_insert_with(|| {
+                format!(
+                    "importing `{top}` runs code that may bind objects to the loop current then, which asyncmod cannot rule out for a module other than the standard library's"
+                )
+            });
+        }
+        unknown
     }
 
     /// [`Self::resolve_imported`], and also a method called on a local
