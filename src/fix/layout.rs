@@ -145,14 +145,18 @@ pub fn multiline_strings(source: &str, tokens: &Tokens, range: TextRange) -> Vec
                 out.push(token.range());
             }
             TokenKind::FStringStart | TokenKind::TStringStart => open_fstring.push(token.start()),
-            TokenKind::FStringEnd | TokenKind::TStringEnd => {
-                if let Some(start) = open_fstring.pop() {
+            TokenKind::FStringEnd | TokenKind::TStringEnd => match open_fstring.pop() {
+                Some(start) => {
                     let whole = TextRange::new(start, token.end());
                     if source[whole].contains(['\n', '\r']) {
                         out.push(whole);
                     }
                 }
-            }
+                // Started before `range` (`f"""Hello {name},` on a line
+                // above): every line of `range` that starts before its end
+                // starts inside it.
+                None => out.push(TextRange::new(TextSize::new(0), token.end())),
+            },
             _ => {}
         }
     }
