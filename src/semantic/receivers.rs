@@ -23,6 +23,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::imports::Lookup;
 use super::known::{self, KnownClass, Returns};
+use super::project::Resolved;
 use super::{BindingKind, ScopeId, ScopeKind, SemanticModel};
 
 /// What says which class a receiver is.
@@ -269,6 +270,14 @@ impl<'a> SemanticModel<'a> {
     /// `aredis.Redis = R` makes an instance of `aredis.Redis()` no
     /// `redis.asyncio.Redis`. The table is asked first: most names are in
     /// no table, and whether one may be replaced costs more to tell.
+    ///
+    /// With a project, a library's name (not the standard library's) must
+    /// also leave it the way the project index sees it
+    /// ([`Self::resolve_imported`] says external): a package of that name
+    /// in the project's environment (a sync `asyncpg` in `.venv`), a
+    /// directory the project adds to `sys.path` above the module, or a
+    /// `sys.modules` entry the project replaces may make it some other
+    /// object, and the table does not answer for it.
     fn library_member<T>(
         &self,
         expr: &Expr,
@@ -279,7 +288,17 @@ impl<'a> SemanticModel<'a> {
         let found = known(qualified.as_str())?;
         let replaced = self.may_be_replaced(expr, qualified.as_str(), scope)
             || self.project_may_replace(qualified.as_str());
-        (!replaced).then_some(found)
+        if replaced {
+            return None;
+        }
+        let top = qualified.as_str().split('.').next().unwrap_or_default();
+        if self.project().is_some()
+            && !super::project::standard_module(top)
+            && !matches!(self.resolve_imported(expr, scope), Resolved::External(_))
+        {
+            return None;
+        }
+        Some(found)
     }
 }
 

@@ -1,0 +1,2 @@
+import sys, syncdb
+sys.modules["asyncpg"] = syncdb

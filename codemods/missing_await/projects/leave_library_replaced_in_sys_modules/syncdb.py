@@ -1,0 +1,5 @@
+class SyncConn:
+    def execute(self, q):
+        print("sync execute", q)
+async def connect(dsn):
+    return SyncConn()
