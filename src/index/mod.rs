@@ -584,6 +584,15 @@ impl ProjectFacts for ProjectIndex {
         )
     }
 
+    fn sys_path_written(&self) -> Option<PathBuf> {
+        let writer = self.scan().sys_path_writer_anywhere()?;
+        Some(
+            writer
+                .strip_prefix(&self.layout.root)
+                .map_or_else(|_| writer.clone(), Path::to_path_buf),
+        )
+    }
+
     fn binds_loop_at_import(&self, module: &str) -> Option<String> {
         if let Ok(known) = self.loop_bound.read()
             && let Some(answer) = known.get(module)
@@ -1418,6 +1427,15 @@ mod tests {
         assert_eq!(at("docs/api"), Some(PathBuf::from("docs/conf.py")));
         assert_eq!(at("app"), None);
         assert_eq!(at(""), None);
+        // `sys.path` belongs to the process: a library's import anywhere
+        // may find what the file adds.
+        assert_eq!(
+            index.sys_path_written(),
+            Some(PathBuf::from("docs/conf.py"))
+        );
+        drop(dir);
+        let (dir, index) = project(&[("app/store.py", "print(sys.path)\n")]);
+        assert_eq!(index.sys_path_written(), None);
         drop(dir);
     }
 

@@ -264,6 +264,18 @@ impl ProjectScan {
             .map(Path::to_path_buf)
     }
 
+    /// A file of the project that may add directories to `sys.path`,
+    /// wherever it is (an empty path when a file could not be scanned).
+    pub(super) fn sys_path_writer_anywhere(&self) -> Option<PathBuf> {
+        if self.incomplete {
+            return Some(PathBuf::new());
+        }
+        self.path_writers
+            .iter()
+            .find_map(|&file| self.readers.path(file))
+            .map(Path::to_path_buf)
+    }
+
     /// The files with a class statement naming `base` among its bases.
     pub(super) fn files_naming<'s>(&'s self, base: &str) -> impl Iterator<Item = &'s Path> + 's {
         self.class_bases

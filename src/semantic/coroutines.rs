@@ -290,9 +290,12 @@ impl<'a> SemanticModel<'a> {
             // The module or code of the project may replace a library's
             // function (`aiofiles.os.remove = os.remove`): the table no
             // longer says.
+            // So may a vendored copy in a directory the project adds to
+            // `sys.path`.
             Resolved::External(qualified)
                 if self.may_be_replaced(func, &qualified, scope)
-                    || self.project_may_replace(&qualified) =>
+                    || self.project_may_replace(&qualified)
+                    || self.library_path_changed(&qualified) =>
             {
                 CallResult::Unknown
             }
@@ -349,7 +352,8 @@ impl<'a> SemanticModel<'a> {
             Resolved::External(qualified)
                 if known::function(&qualified) == Some(Returns::Coroutine)
                     && !self.may_be_replaced(func, &qualified, scope)
-                    && !self.project_may_replace(&qualified) =>
+                    && !self.project_may_replace(&qualified)
+                    && !self.library_path_changed(&qualified) =>
             {
                 Some(format!(
                     "the built-in table of well-known libraries lists `{qualified}` as a coroutine function"

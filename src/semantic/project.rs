@@ -147,6 +147,13 @@ pub trait ProjectFacts: Send + Sync {
     /// find a module the index does not know, or another than the one it
     /// resolves. The file, relative to the project's root, for messages.
     fn sys_path_extended(&self, dir: &Path) -> Option<PathBuf>;
+
+    /// A file of the project, anywhere in it, that may add directories to
+    /// `sys.path`: `sys.path` belongs to the process, so an import that
+    /// runs after it, in any module, may find a module there first (a
+    /// vendored copy of a library). The file, relative to the project's
+    /// root, for messages.
+    fn sys_path_written(&self) -> Option<PathBuf>;
 }
 
 /// The project around one module, as that module's semantic model sees
@@ -537,6 +544,24 @@ impl<'a> super::SemanticModel<'a> {
             .borrow_mut()
             .insert(top.to_string(), answer);
         answer
+    }
+
+    /// Whether an import of the library `qualified` names (a name the
+    /// table of well-known libraries may list) may find another module
+    /// than the library's in a directory the project adds to `sys.path`
+    /// (see [`ProjectFacts::sys_path_written`]): then the table does not
+    /// answer for it. Never for the standard library, whose modules come
+    /// first on `sys.path` wherever the project inserts its directories,
+    /// nor without a project.
+    pub fn library_path_changed(&self, qualified: &str) -> bool {
+        let Some(project) = self.project() else {
+            return false;
+        };
+        let top = qualified.split('.').next().unwrap_or(qualified);
+        !top.is_empty()
+            && !standard_module(top)
+            && !BUILT_IN_MODULES.contains(&top)
+            && project.facts.sys_path_written().is_some()
     }
 
     /// What `func` (a callee, or any name or attribute chain, in `scope`)

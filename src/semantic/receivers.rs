@@ -273,11 +273,12 @@ impl<'a> SemanticModel<'a> {
     ///
     /// With a project, a library's name (not the standard library's) must
     /// also leave it the way the project index sees it
-    /// ([`Self::resolve_imported`] says external): a package of that name
-    /// in the project's environment (a sync `asyncpg` in `.venv`), a
-    /// directory the project adds to `sys.path` above the module, or a
-    /// `sys.modules` entry the project replaces may make it some other
-    /// object, and the table does not answer for it.
+    /// ([`Self::resolve_imported`] says external) and no file of the
+    /// project may add directories to `sys.path` (see
+    /// [`Self::library_path_changed`]): a package of that name in the
+    /// project's environment (a sync `asyncpg` in `.venv`), a vendored copy
+    /// found first, or a `sys.modules` entry the project replaces may make
+    /// it some other object, and the table does not answer for it.
     fn library_member<T>(
         &self,
         expr: &Expr,
@@ -294,7 +295,8 @@ impl<'a> SemanticModel<'a> {
         let top = qualified.as_str().split('.').next().unwrap_or_default();
         if self.project().is_some()
             && !super::project::standard_module(top)
-            && !matches!(self.resolve_imported(expr, scope), Resolved::External(_))
+            && (!matches!(self.resolve_imported(expr, scope), Resolved::External(_))
+                || self.library_path_changed(qualified.as_str()))
         {
             return None;
         }
