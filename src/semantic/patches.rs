@@ -158,18 +158,28 @@ impl SemanticModel<'_> {
     }
 
     /// Whether some file of the project may assign or delete an attribute
-    /// named as `qualified`'s last member (`app.Redis = redis.Redis`,
-    /// `redis.asyncio.Redis = …`, `setattr(m, "Redis", …)` in another
-    /// module, or any attribute by a name the code computes), so that the
-    /// member may be replaced from outside the module. The project's files
+    /// named as one of `qualified`'s members past the top-level module
+    /// (`app.Redis = redis.Redis`, `redis.asyncio.Redis = …`, `setattr(m,
+    /// "Redis", …)` in another module, or any attribute by a name the code
+    /// computes), so that the member may be replaced from outside the
+    /// module: a write of a name along the way replaces it too
+    /// (`aiofiles.os = types.SimpleNamespace(…)` for `aiofiles.os.remove`).
+    /// The project's files
     /// are read for names only: any object's attribute of that name counts
     /// (`self.sleep = …` for `asyncio.sleep`), so this is asked where a
     /// name is rarely an attribute of anything else (a library's class or
     /// coroutine function) and few fixes hang on it.
     pub fn project_may_replace(&self, qualified: &str) -> bool {
-        let member = qualified.rsplit('.').next().unwrap_or(qualified);
-        self.project()
-            .is_some_and(|project| project.facts.attribute_written(member))
+        let Some(project) = self.project() else {
+            return false;
+        };
+        let mut members = qualified.split('.');
+        let top = members.next().unwrap_or(qualified);
+        let mut members = members.peekable();
+        if members.peek().is_none() {
+            return project.facts.attribute_written(top);
+        }
+        members.any(|member| project.facts.attribute_written(member))
     }
 
     /// [`Self::may_replace`] for `qualified` as `expr` reaches it in
