@@ -412,6 +412,19 @@ impl ProjectScan {
                 insert(&mut self.written_attributes, name);
             }
         }
+        self.add_namespace_writes(text);
+    }
+
+    /// Adds the writes of a namespace dictionary by key (see
+    /// [`namespace_writes`]): a literal key is a written attribute, any
+    /// other may be every attribute.
+    fn add_namespace_writes(&mut self, text: &str) {
+        for key in namespace_writes(text) {
+            match key {
+                Some(name) => insert(&mut self.written_attributes, name),
+                None => self.any_attribute_written = true,
+            }
+        }
     }
 }
 
@@ -716,6 +729,59 @@ fn assigns_later(line: &str) -> bool {
     })
 }
 
+/// The attribute names a module's namespace dictionary is written under
+/// in `text`: `vars(m)["connect"] = f`, `m.__dict__["connect"] = f` (and
+/// augmented assignments), `None` for a key that is no string literal
+/// (any name). The subscript must close on its line.
+fn namespace_writes(text: &str) -> impl Iterator<Item = Option<&str>> {
+    let by_vars = text.match_indices("vars(").filter_map(move |(at, _)| {
+        let before = text.get(..at).and_then(|b| b.chars().next_back());
+        if before.is_some_and(|c| c == '_' || c == '.' || c.is_alphanumeric()) {
+            return None;
+        }
+        // The closing parenthesis, on the same line.
+        let mut depth = 0usize;
+        let mut close = None;
+        for (offset, c) in text.get(at + 4..)?.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(at + 4 + offset);
+                        break;
+                    }
+                }
+                '\n' => return None,
+                _ => {}
+            }
+        }
+        subscript_written(text, close? + 1)
+    });
+    let by_dict = text
+        .match_indices(".__dict__")
+        .filter_map(move |(at, _)| subscript_written(text, at + ".__dict__".len()));
+    by_vars.chain(by_dict)
+}
+
+/// When `text` has a subscript starting at `open` (`[`) that is assigned
+/// to on its line: its key as a string literal's text, or `None` for a key
+/// that is no string literal.
+fn subscript_written(text: &str, open: usize) -> Option<Option<&str>> {
+    if text.as_bytes().get(open) != Some(&b'[') {
+        return None;
+    }
+    let rest = text.get(open + 1..)?;
+    let close = rest.find([']', '\n'])?;
+    if rest.as_bytes().get(close) != Some(&b']') {
+        return None;
+    }
+    if !assigns_at(text, open + 1 + close + 1) {
+        return None;
+    }
+    Some(string_literal(rest.get(..close)?.trim()))
+}
+
 /// Adds `name` to `set` (allocating only when it is new).
 fn insert(set: &mut FxHashSet<Box<str>>, name: &str) {
     if !set.contains(name) {
@@ -817,6 +883,7 @@ mod tests {
                     scan.written_attributes
                         .extend(words(line).into_iter().map(Into::into));
                 }
+                scan.add_namespace_writes(line);
                 let deleting = trimmed.starts_with("del ");
                 for (at, _) in line.match_indices('.') {
                     let after = &line[at + 1..];
@@ -872,6 +939,25 @@ mod tests {
             texts
         );
         Ok(())
+    }
+
+    /// A module's namespace dictionary written by key: a literal key is a
+    /// written attribute, a computed one any attribute; a read is neither.
+    #[test]
+    fn namespace_dictionaries_written_by_key() {
+        let texts = [
+            "vars(asyncpg)[\"connect\"] = f\nm.__dict__['remove'] += g\nx = vars(m)['read']\nmyvars(m)['a'] = 1\nm.__dict__['b'] == 2\n",
+        ];
+        for scan in [by_bytes(&texts), by_lines(&texts)] {
+            let mut names: Vec<&str> = scan.written_attributes.iter().map(|n| &**n).collect();
+            names.sort_unstable();
+            assert_eq!(names, ["connect", "remove"]);
+            assert!(!scan.any_attribute_written);
+        }
+        for text in ["vars(m)[name] = f\n", "obj.__dict__[key] = value\n"] {
+            assert!(by_bytes(&[text]).any_attribute_written, "{text}");
+            assert!(by_lines(&[text]).any_attribute_written, "{text}");
+        }
     }
 
     #[test]
