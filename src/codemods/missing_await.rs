@@ -32,8 +32,14 @@ declare_codemod! {
     /// await asyncpg.connect(…)`, unless the call passes
     /// `connection_class=` or `**kwargs`, which may choose a subclass);
     /// not when some code of the project assigns or deletes an attribute of
-    /// that name (`aiofiles.os.remove = os.remove`). A name the table does
-    /// not list stays unknown.
+    /// that name or of a name along its path (`aiofiles.os.remove =
+    /// os.remove`, `aiofiles.os = types.SimpleNamespace(…)`, `vars(asyncpg)
+    /// ["connect"] = f`). The table answers only for a library the project
+    /// index sees as the library: not for one the project's environment
+    /// holds (its own summary answers, or nothing does), nor while some
+    /// file of the project adds to `sys.path` (a vendored copy may be found
+    /// first) or replaces its module in `sys.modules`. A name the table
+    /// does not list stays unknown.
     ///
     /// In a module that also imports trio, anyio or curio, only the
     /// module's own coroutine functions (and the project's) get their
@@ -180,7 +186,11 @@ declare_codemod! {
     /// attributes other than `self.method` and the methods above;
     /// `queue.Queue`, `multiprocessing.Queue` and other look-alikes; a
     /// library's class, function or method the module or the project may
-    /// replace (`asyncio.sleep = fake`, `aredis.Redis = redis.Redis`); a
+    /// replace (`asyncio.sleep = fake`, `aredis.Redis = redis.Redis`,
+    /// `aiofiles.os = shim`, `vars(asyncpg)["connect"] = f`,
+    /// `sys.modules["asyncpg"] = syncdb`), or that may be another package
+    /// of that name (one in the project's environment, a vendored copy
+    /// behind a `sys.path` change anywhere in the project); a
     /// receiver that is a global, an attribute (`self.writer`), rebound
     /// some other way (`writer = other`, a `for` target, `del`), annotated
     /// in a string or as `Optional[…]`; a name bound more than once
@@ -223,7 +233,9 @@ declare_codemod! {
     /// (`sys.path.insert(0, "plugins")`), which may find another module of
     /// that name. Library functions other than asyncio's are asked of
     /// the built-in table of well-known libraries only for a library it
-    /// knows (see above), and the table answers for methods of known
+    /// knows (see above) and the index finds neither in the project nor in
+    /// its environment, while no file of the project adds to `sys.path`,
+    /// and the table answers for methods of known
     /// classes on a variable surely holding one. The message names the
     /// definition: "`save` is an `async def` in `service/store.py:9`".
     pub static MISSING_AWAIT = Codemod {
