@@ -90,7 +90,8 @@ declare_codemod! {
     /// Comments between the statements move above the new one. An
     /// annotation (or a type comment, `# type: int`; `# type: ignore`
     /// stays) cannot stand on a tuple target, so each becomes a
-    /// declaration (`user: User`) right before the gathered statement: a
+    /// declaration (`user: User`, with a comment that followed the type,
+    /// `# type: User  # why`, at its end) right before the gathered statement: a
     /// function never evaluates its variables' annotations, so nothing
     /// changes at run time, and type checkers check each result against its
     /// declaration. Statements joined by `;` become one statement on their
@@ -353,6 +354,9 @@ struct Awaited<'a> {
     declaration: Option<String>,
     /// The type comment after the statement, which its declaration replaces.
     type_comment: Option<TextRange>,
+    /// A comment after the type in that comment (`# type: int  # why`):
+    /// it goes with the declaration.
+    note: Option<&'a str>,
     call: &'a ast::ExprCall,
     facts: NameFacts<'a>,
     /// The receiver as written when it is no chain of attributes
@@ -429,12 +433,12 @@ impl<'a> Awaited<'a> {
                 Some(format!("{target}: {text}"))
             }
             // `a, b = await f()  # type: int, str` has no one type to declare.
-            (None, Some((_, text)))
+            (None, Some((_, text, _)))
                 if names.len() != 1 || !target_is_name(stmt) || !is_plain_type(text) =>
             {
                 return None;
             }
-            (None, Some((_, text))) => Some(format!("{target}: {text}")),
+            (None, Some((_, text, _))) => Some(format!("{target}: {text}")),
             (None, None) => None,
         };
         let local = names.iter().all(|name| {
@@ -539,7 +543,8 @@ impl<'a> Awaited<'a> {
             stmt,
             target,
             declaration,
-            type_comment: type_comment.map(|(range, _)| range),
+            type_comment: type_comment.map(|(range, _, _)| range),
+            note: type_comment.and_then(|(_, _, note)| note),
             call,
             facts,
             receiver: match call.func.as_ref() {
@@ -590,9 +595,13 @@ fn target_names(target: &Expr) -> Option<(Vec<&str>, String)> {
 }
 
 /// The type comment right after `stmt` on its line (`# type: int`, not
-/// `# type: ignore`), with its range and the type's text.
+/// `# type: ignore`), with its range, the type's text and the comment
+/// that may follow the type (`# why` in `# type: int  # why`).
 /// `None` when there is none (also when a `;`-joined statement follows).
-fn type_comment_after<'s>(source: &'s str, stmt: &Stmt) -> Option<(TextRange, &'s str)> {
+fn type_comment_after<'s>(
+    source: &'s str,
+    stmt: &Stmt,
+) -> Option<(TextRange, &'s str, Option<&'s str>)> {
     let end = line_end(source, stmt.end());
     let rest = source.get(stmt.end().to_usize()..end.to_usize())?;
     let comment = rest.trim_start();
@@ -609,9 +618,14 @@ fn type_comment_after<'s>(source: &'s str, stmt: &Stmt) -> Option<(TextRange, &'
     if ignore {
         return None;
     }
-    let text = kind.split('#').next().unwrap_or_default().trim();
+    let (text, note) = match kind.split_once('#') {
+        Some((text, note)) => (text, Some(note)),
+        None => (kind, None),
+    };
+    // The note with its `#`, as written.
+    let note = note.and_then(|note| kind.get(kind.len() - note.len() - 1..));
     let range = TextRange::at(start, TextSize::try_from(comment.len()).ok()?);
-    Some((range, text))
+    Some((range, text.trim(), note.map(str::trim)))
 }
 
 /// Whether the statement's target is one name (not a tuple of one).
@@ -1139,10 +1153,6 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
             .map(|a| reindented_text(ctx, a.call.range(), "", &style.unit))
             .collect();
         let targets: Vec<&str> = group.iter().map(|a| a.target.as_str()).collect();
-        let declarations: Vec<&str> = group
-            .iter()
-            .filter_map(|a| a.declaration.as_deref())
-            .collect();
         // The first statement may follow other code on its line (`x = 1;
         // a = await f()`, `if c: a = await f(); b = await g()`): then the
         // declarations join it with `;` too, and the moved comments go on
@@ -1150,6 +1160,19 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
         let line = line_start(source, first.stmt.start());
         let before = &source[TextRange::new(line, first.stmt.start())];
         let starts_line = before.trim().is_empty();
+        // A comment after a type comment's type (`# type: int  # why`)
+        // ends its declaration's line, or moves above with the other
+        // comments when the declarations join other code on a line.
+        let declarations: Vec<String> = group
+            .iter()
+            .filter_map(|a| {
+                let declaration = a.declaration.as_deref()?;
+                Some(match a.note {
+                    Some(note) if starts_line => format!("{declaration}  {note}"),
+                    _ => declaration.to_string(),
+                })
+            })
+            .collect();
         let mut prefix = String::new();
         if !starts_line {
             for declaration in &declarations {
@@ -1182,10 +1205,20 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
                     })
             })
             .map(|token| &source[token.range()])
+            .chain(
+                group
+                    .iter()
+                    .filter(|a| !starts_line && a.declaration.is_some())
+                    .filter_map(|a| a.note),
+            )
             .collect();
         let mut content = String::new();
         if starts_line {
-            for line in comments.iter().chain(&declarations) {
+            for line in comments
+                .iter()
+                .copied()
+                .chain(declarations.iter().map(String::as_str))
+            {
                 content.push_str(line);
                 content.push_str(style.eol);
                 content.push_str(style.indent);
@@ -1761,7 +1794,19 @@ mod tests {
         check_fix(
             &AM004,
             "import asyncio\nasync def f():\n    a = await x()  # type: List[int]\n    b = await y()  # type: int  # why\n    return a, b\n",
-            "import asyncio\nasync def f():\n    a: List[int]\n    b: int\n    a, b = await asyncio.gather(x(), y())\n    return a, b\n",
+            "import asyncio\nasync def f():\n    a: List[int]\n    b: int  # why\n    a, b = await asyncio.gather(x(), y())\n    return a, b\n",
+        );
+        // A comment after the type stays with its declaration, also one
+        // that goes above when the declarations share a line.
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()  # type: int  # TODO(bob): narrow this\n    b = await y()  # type: tuple  # note\n    return a, b\n",
+            "import asyncio\nasync def f():\n    a: int  # TODO(bob): narrow this\n    b: tuple  # note\n    a, b = await asyncio.gather(x(), y())\n    return a, b\n",
+        );
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f(c):\n    if c: a = await x(); b = await y()  # type: int  # why\n    return a, b\n",
+            "import asyncio\nasync def f(c):\n    # why\n    if c: b: int; a, b = await asyncio.gather(x(), y())\n    return a, b\n",
         );
         // An ignore stays where it was.
         check_fix(
