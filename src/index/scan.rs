@@ -376,6 +376,8 @@ impl ProjectScan {
                 let hidden = before.ends_with(b"type") || before.ends_with(b"new_class");
                 let written = before.ends_with(b"setattr")
                     || before.ends_with(b"delattr")
+                    || before.ends_with(b"__setattr__")
+                    || before.ends_with(b"__delattr__")
                     || before.ends_with(b"patch.object");
                 if !hidden && !written {
                     continue;
@@ -731,37 +733,85 @@ fn assigns_later(line: &str) -> bool {
 
 /// The attribute names a module's namespace dictionary is written under
 /// in `text`: `vars(m)["connect"] = f`, `m.__dict__["connect"] = f` (and
-/// augmented assignments), `None` for a key that is no string literal
-/// (any name). The subscript must close on its line.
-fn namespace_writes(text: &str) -> impl Iterator<Item = Option<&str>> {
-    let by_vars = text.match_indices("vars(").filter_map(move |(at, _)| {
+/// augmented assignments), `vars(c).update(execute=f)`; `None` for a key
+/// that is no string literal or an argument that is no keyword (any
+/// name). The subscript or the call must close on its line.
+fn namespace_writes(text: &str) -> Vec<Option<&str>> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("vars(") {
         let before = text.get(..at).and_then(|b| b.chars().next_back());
         if before.is_some_and(|c| c == '_' || c == '.' || c.is_alphanumeric()) {
-            return None;
+            continue;
         }
-        // The closing parenthesis, on the same line.
-        let mut depth = 0usize;
-        let mut close = None;
-        for (offset, c) in text.get(at + 4..)?.char_indices() {
-            match c {
-                '(' => depth += 1,
-                ')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        close = Some(at + 4 + offset);
-                        break;
-                    }
+        if let Some(close) = closing_parenthesis(text, at + 4) {
+            namespace_written(text, close + 1, &mut found);
+        }
+    }
+    for (at, _) in text.match_indices(".__dict__") {
+        namespace_written(text, at + ".__dict__".len(), &mut found);
+    }
+    found
+}
+
+/// The closing parenthesis of the one at `open`, on the same line.
+fn closing_parenthesis(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, c) in text.get(open..)?.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return (c == ')').then_some(open + offset);
                 }
-                '\n' => return None,
-                _ => {}
             }
+            '\n' => return None,
+            _ => {}
         }
-        subscript_written(text, close? + 1)
-    });
-    let by_dict = text
-        .match_indices(".__dict__")
-        .filter_map(move |(at, _)| subscript_written(text, at + ".__dict__".len()));
-    by_vars.chain(by_dict)
+    }
+    None
+}
+
+/// What a namespace dictionary ending at `at` is written under: a
+/// subscript assigned to, or the arguments of `.update(…)`.
+fn namespace_written<'t>(text: &'t str, at: usize, found: &mut Vec<Option<&'t str>>) {
+    if let Some(key) = subscript_written(text, at) {
+        found.push(key);
+        return;
+    }
+    let Some(open) = text
+        .get(at..)
+        .and_then(|rest| rest.strip_prefix(".update("))
+        .map(|_| at + ".update".len())
+    else {
+        return;
+    };
+    let Some(close) = closing_parenthesis(text, open) else {
+        found.push(None);
+        return;
+    };
+    let arguments = text.get(open + 1..close).unwrap_or_default();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut pieces = Vec::new();
+    for (offset, c) in arguments.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                pieces.push(arguments.get(start..offset).unwrap_or_default());
+                start = offset + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(arguments.get(start..).unwrap_or_default());
+    for piece in pieces.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+        let name = identifier_at(piece, 0);
+        let rest = piece.get(name.len()..).unwrap_or_default().trim_start();
+        let keyword = !name.is_empty() && rest.starts_with('=') && !rest.starts_with("==");
+        found.push(keyword.then_some(name));
+    }
 }
 
 /// When `text` has a subscript starting at `open` (`[`) that is assigned
@@ -879,6 +929,8 @@ mod tests {
                 if line.contains("setattr(")
                     || line.contains("patch.object(")
                     || line.contains("delattr(")
+                    || line.contains("__setattr__(")
+                    || line.contains("__delattr__(")
                 {
                     scan.written_attributes
                         .extend(words(line).into_iter().map(Into::into));
@@ -946,15 +998,21 @@ mod tests {
     #[test]
     fn namespace_dictionaries_written_by_key() {
         let texts = [
-            "vars(asyncpg)[\"connect\"] = f\nm.__dict__['remove'] += g\nx = vars(m)['read']\nmyvars(m)['a'] = 1\nm.__dict__['b'] == 2\n",
+            "vars(asyncpg)[\"connect\"] = f\nm.__dict__['remove'] += g\nx = vars(m)['read']\nmyvars(m)['a'] = 1\nm.__dict__['b'] == 2\nvars(c).update(execute=f, close=g(1, 2),)\n",
         ];
         for scan in [by_bytes(&texts), by_lines(&texts)] {
             let mut names: Vec<&str> = scan.written_attributes.iter().map(|n| &**n).collect();
             names.sort_unstable();
-            assert_eq!(names, ["connect", "remove"]);
+            assert_eq!(names, ["close", "connect", "execute", "remove"]);
             assert!(!scan.any_attribute_written);
         }
-        for text in ["vars(m)[name] = f\n", "obj.__dict__[key] = value\n"] {
+        for text in [
+            "vars(m)[name] = f\n",
+            "obj.__dict__[key] = value\n",
+            "self.__dict__.update(kwargs)\n",
+            "vars(c).update(**patches)\n",
+            "vars(c).update(\n    execute=f,\n)\n",
+        ] {
             assert!(by_bytes(&[text]).any_attribute_written, "{text}");
             assert!(by_lines(&[text]).any_attribute_written, "{text}");
         }
@@ -1111,6 +1169,15 @@ mod tests {
             literal("main")
         );
         assert_eq!(written("delattr(objs[0], 'x')\n"), literal("x"));
+        // The dunder methods behind them write the same way.
+        assert_eq!(
+            written("type.__setattr__(Conn, \"execute\", f)\n"),
+            literal("execute")
+        );
+        assert_eq!(
+            written("object.__delattr__(conn, 'close')\n"),
+            literal("close")
+        );
         assert_eq!(
             written("patch.object(store, 'save', new=f)\n"),
             literal("save")
