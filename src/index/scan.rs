@@ -452,14 +452,31 @@ impl Finders {
     }
 }
 
+/// Whether `text` imports `path` by name from `sys` (`from sys import
+/// path`, `from sys import (argv, path as p)`).
+fn imports_sys_path(text: &str) -> bool {
+    text.match_indices("from sys import").any(|(at, found)| {
+        let rest = text.get(at + found.len()..).unwrap_or_default();
+        let names = match rest.trim_start_matches([' ', '\t']).strip_prefix('(') {
+            Some(inside) => inside.split(')').next().unwrap_or_default(),
+            None => rest.split('\n').next().unwrap_or_default(),
+        };
+        names
+            .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+            .any(|word| word == "path")
+    })
+}
+
 /// Whether `text` may add directories to `sys.path`: `sys.path` (as a
 /// whole word) followed by a method that changes it (`insert`, `append`,
 /// `extend`, `__setitem__`, `__iadd__`), by an assignment (to it, to an
 /// item or a slice: `sys.path[:0] = […]`, `sys.path += […]`); or any
-/// `addsitedir`. Not followed: `from sys import path`, `sys.path` passed
-/// to a function that changes it.
+/// `addsitedir`, or `path` imported by name from `sys` (`from sys import
+/// path as p` … `p[:0] = […]`: what the name is used for is not
+/// followed). Not followed: `sys.path` passed to a function that changes
+/// it, `sys` under another name.
 fn writes_sys_path(finders: &Finders, text: &str) -> bool {
-    if finders.site_dir.find(text.as_bytes()).is_some() {
+    if finders.site_dir.find(text.as_bytes()).is_some() || imports_sys_path(text) {
         return true;
     }
     let bytes = text.as_bytes();
@@ -1087,6 +1104,9 @@ mod tests {
         assert!(writes("sys.path = [lib] + sys.path\n"));
         assert!(writes("import site\nsite.addsitedir(lib)\n"));
         assert!(writes("sys.path[0"));
+        assert!(writes("from sys import path as _p\n_p[:0] = [lib]\n"));
+        assert!(writes("from sys import (\n    argv,\n    path,\n)\n"));
+        assert!(!writes("from sys import argv, pathsep\nimport os.path\n"));
         // Reads, and other names, are no writes.
         assert!(!writes("print(sys.path)\nif lib in sys.path: pass\n"));
         assert!(!writes("x = sys.path[0]\nos.sys.pathname = 1\n"));
