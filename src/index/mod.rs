@@ -16,6 +16,10 @@ mod describe;
 pub mod environment;
 pub mod layout;
 pub mod readers;
+
+/// How many bases deep [`ProjectIndex::may_derive_from_cancelled_error`]
+/// follows a class before it answers "may".
+const MAX_CANCELLED_DEPTH: u8 = 16;
 mod scan;
 mod stateful;
 pub mod summary;
@@ -451,6 +455,56 @@ impl ProjectIndex {
         Some((summary, found))
     }
 
+    /// See [`ProjectFacts::may_be_cancelled_error`]; `depth` bounds the
+    /// bases followed (past it, "may").
+    fn may_derive_from_cancelled_error(&self, name: &str, depth: u8) -> bool {
+        if depth == 0 {
+            return true;
+        }
+        let is_cancelled = |qualified: &str| {
+            qualified.starts_with("asyncio") && qualified.ends_with(".CancelledError")
+        };
+        if is_cancelled(name) {
+            return true;
+        }
+        match self.resolve(name) {
+            Resolved::Class { qualified, .. } => {
+                let Some((_, class)) = self.class(&qualified) else {
+                    return true;
+                };
+                class.opaque_base
+                    || class.bases.iter().any(|base| match base {
+                        Some(base) => self.may_derive_from_cancelled_error(base, depth - 1),
+                        // `Base[T]`, a call: any name written in it may be it.
+                        None => class.base_mentions.iter().any(|mention| {
+                            self.may_derive_from_cancelled_error(mention, depth - 1)
+                        }),
+                    })
+            }
+            // A library's or the standard library's class: what it says.
+            Resolved::External(qualified) => is_cancelled(&qualified),
+            Resolved::Function { .. } | Resolved::Module(_) => false,
+            // A name of the project the index cannot follow (an
+            // assignment, an instance, bound more than one way), or one
+            // outside it: a project module's name may be anything.
+            Resolved::Instance { .. } => true,
+            Resolved::Unknown => self.layout_holds(name),
+        }
+    }
+
+    /// Whether a module of the project may hold the dotted name `name`
+    /// (its longest prefix that the index finds is a module of the project).
+    fn layout_holds(&self, name: &str) -> bool {
+        let mut end = name.len();
+        while let Some((prefix, _)) = name.get(..end).and_then(|n| n.rsplit_once('.')) {
+            if matches!(self.resolve(prefix), Resolved::Module(_)) {
+                return true;
+            }
+            end = prefix.len();
+        }
+        false
+    }
+
     /// Whether a class anywhere in the project that derives from `class`
     /// (directly or through other classes of the project) binds `name` to
     /// anything but an `async def` that stays one: a call through `self` or
@@ -591,6 +645,10 @@ impl ProjectFacts for ProjectIndex {
                 .strip_prefix(&self.layout.root)
                 .map_or_else(|_| writer.clone(), Path::to_path_buf),
         )
+    }
+
+    fn may_be_cancelled_error(&self, name: &str) -> bool {
+        self.may_derive_from_cancelled_error(name, MAX_CANCELLED_DEPTH)
     }
 
     fn binds_loop_at_import(&self, module: &str) -> Option<String> {

@@ -118,11 +118,15 @@ impl<'a> SemanticModel<'a> {
     /// (`*bases`), chosen by a condition (`Base = A if x else
     /// asyncio.CancelledError`), a parameter (`def make(base): class
     /// S(base)`), an attribute of something other than a module, or a
-    /// name bound some other way. A class of another module
-    /// (`from errors import Aborted`, `models.Base`) and a class made by a
-    /// standard or well-known library's function from arguments that name
-    /// no such class (`declarative_base()`, `namedtuple(…)`) are taken to
-    /// be what they say.
+    /// name bound some other way. A name imported from a module of the
+    /// project (`from app.errors import Base`, `errors.Base`) is followed
+    /// through the project index: a class whose bases lead to
+    /// `CancelledError`, or that the index cannot follow (`Base =
+    /// asyncio.CancelledError` there, a base it cannot read), counts. A
+    /// class of a library and a class made by a standard or well-known
+    /// library's function from arguments that name no such class
+    /// (`declarative_base()`, `namedtuple(…)`) are taken to be what they
+    /// say.
     pub fn cancelled_error_subclass(&self) -> Option<&'a ast::StmtClassDef> {
         let classes: Vec<(&'a ast::StmtClassDef, ScopeId)> = self
             .scopes
@@ -146,6 +150,18 @@ impl<'a> SemanticModel<'a> {
                 None => return found.first().copied(),
             }
         }
+    }
+
+    /// Whether the imported name `path` (as the import wrote it) may be
+    /// asyncio's `CancelledError` or a subclass, as the project index tells
+    /// (see [`super::project::ProjectFacts::may_be_cancelled_error`]);
+    /// without an index, what its name says.
+    fn project_may_be_cancelled_error(&self, path: &str) -> bool {
+        self.project().is_some_and(|project| {
+            project
+                .absolute(path)
+                .is_none_or(|absolute| project.facts.may_be_cancelled_error(&absolute))
+        })
     }
 
     /// Whether the base expression `base`, evaluated in `scope`, may be
@@ -178,7 +194,11 @@ impl<'a> SemanticModel<'a> {
                         BindingKind::ClassDef(def) => {
                             found.iter().any(|known| std::ptr::eq(*known, def))
                         }
-                        BindingKind::Import { .. } | BindingKind::FunctionDef(_) => false,
+                        BindingKind::Import { .. } => binding
+                            .kind
+                            .import_path()
+                            .is_some_and(|path| self.project_may_be_cancelled_error(path)),
+                        BindingKind::FunctionDef(_) => false,
                         BindingKind::Assignment => match assigned_value(binding) {
                             Some(value) => self.may_be_cancelled_error(
                                 value,
@@ -193,9 +213,13 @@ impl<'a> SemanticModel<'a> {
                     }
                 }),
             },
-            // `models.Base` with `import models`: what its name says; an
+            // `models.Base` with `import models`: what the project index
+            // says it is (what its name says outside the project); an
             // attribute of an object (`db.Model`, `self.Base`) may be anything.
-            Expr::Attribute(_) => self.qualified_name(base, scope).is_none(),
+            Expr::Attribute(_) => match self.qualified_name(base, scope) {
+                Some(qualified) => self.project_may_be_cancelled_error(qualified.as_str()),
+                None => true,
+            },
             // `Generic[T]`, `B[int]`: the class is the subscripted value.
             Expr::Subscript(subscript) => {
                 self.may_be_cancelled_error(&subscript.value, scope, found, depth - 1)

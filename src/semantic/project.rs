@@ -154,6 +154,14 @@ pub trait ProjectFacts: Send + Sync {
     /// vendored copy of a library). The file, relative to the project's
     /// root, for messages.
     fn sys_path_written(&self) -> Option<PathBuf>;
+
+    /// Whether what the absolute dotted name `name` names may be asyncio's
+    /// `CancelledError` or a class deriving from it, following the bases the
+    /// index reads through the project's classes: a name the index cannot
+    /// follow into a class of the project (`Base = asyncio.CancelledError`
+    /// in another module, a base it cannot read) may be; a class outside the
+    /// project is what its name says.
+    fn may_be_cancelled_error(&self, name: &str) -> bool;
 }
 
 /// The project around one module, as that module's semantic model sees
