@@ -467,6 +467,14 @@ impl ProjectIndex {
         if is_cancelled(name) {
             return true;
         }
+        // The standard library's classes are what their names say (a
+        // project module standing in for one is the index's to resolve).
+        let top = name.split('.').next().unwrap_or(name);
+        if crate::semantic::project::standard_module(top)
+            && !matches!(self.resolve(top), Resolved::Module(_))
+        {
+            return false;
+        }
         match self.resolve(name) {
             Resolved::Class { qualified, .. } => {
                 let Some((_, class)) = self.class(&qualified) else {

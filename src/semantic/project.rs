@@ -514,7 +514,7 @@ const OTHER_LIBRARIES: &[&str] = &[
 ];
 
 /// Whether `top` is a module of the standard library (built in or a file).
-pub(super) fn standard_module(top: &str) -> bool {
+pub(crate) fn standard_module(top: &str) -> bool {
     STANDARD_MODULES.binary_search(&top).is_ok() || BUILT_IN_MODULES.contains(&top)
 }
 
