@@ -473,8 +473,9 @@ fn imports_sys_path(text: &str) -> bool {
 /// item or a slice: `sys.path[:0] = […]`, `sys.path += […]`); or any
 /// `addsitedir`, or `path` imported by name from `sys` (`from sys import
 /// path as p` … `p[:0] = […]`: what the name is used for is not
-/// followed). Not followed: `sys.path` passed to a function that changes
-/// it, `sys` under another name.
+/// followed); with `sys` imported under another name (`import sys as
+/// _s`), any `<name>.path` written so. Not followed: `sys.path` passed to
+/// a function that changes it.
 fn writes_sys_path(finders: &Finders, text: &str) -> bool {
     if finders.site_dir.find(text.as_bytes()).is_some() || imports_sys_path(text) {
         return true;
@@ -489,31 +490,47 @@ fn writes_sys_path(finders: &Finders, text: &str) -> bool {
         {
             continue;
         }
-        let rest = text.get(end..).unwrap_or_default();
-        let rest = rest.trim_start_matches([' ', '\t']);
-        if let Some(method) = rest.strip_prefix('.') {
-            let method = identifier_at(method.trim_start_matches([' ', '\t']), 0);
-            if matches!(
-                method,
-                "insert" | "append" | "extend" | "__setitem__" | "__iadd__"
-            ) {
-                return true;
-            }
-        } else if let Some(inside) = rest.strip_prefix('[') {
-            match closing_bracket(inside) {
-                Some(close) => {
-                    let key_end = text.len() - inside.len() + close + 1;
-                    if assigns_not_annotates(text, key_end) {
-                        return true;
-                    }
-                }
-                None => return true,
-            }
-        } else if assigns_not_annotates(text, end) {
+        if path_written_at(text, end) {
             return true;
         }
     }
+    // `import sys as _sys`: any `<name>.path` written counts.
+    if text.contains("sys as ") {
+        return text.match_indices(".path").any(|(at, found)| {
+            let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+            let end = at + found.len();
+            let after = bytes.get(end);
+            before.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+                && !after.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+                && path_written_at(text, end)
+        });
+    }
     false
+}
+
+/// Whether the list `sys.path` names, ending at `end` in `text`, is
+/// written there: a method that changes it, an assignment to an item or a
+/// slice, or to the name itself.
+fn path_written_at(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let rest = rest.trim_start_matches([' ', '\t']);
+    if let Some(method) = rest.strip_prefix('.') {
+        let method = identifier_at(method.trim_start_matches([' ', '\t']), 0);
+        matches!(
+            method,
+            "insert" | "append" | "extend" | "__setitem__" | "__iadd__"
+        )
+    } else if let Some(inside) = rest.strip_prefix('[') {
+        match closing_bracket(inside) {
+            Some(close) => {
+                let key_end = text.len() - inside.len() + close + 1;
+                assigns_not_annotates(text, key_end)
+            }
+            None => true,
+        }
+    } else {
+        assigns_not_annotates(text, end)
+    }
 }
 
 /// Where the bases of a class statement end when they go on past its
@@ -1107,6 +1124,11 @@ mod tests {
         assert!(writes("from sys import path as _p\n_p[:0] = [lib]\n"));
         assert!(writes("from sys import (\n    argv,\n    path,\n)\n"));
         assert!(!writes("from sys import argv, pathsep\nimport os.path\n"));
+        assert!(writes("import sys as _s\n_s.path.insert(0, lib)\n"));
+        assert!(!writes(
+            "import sys as _s\nprint(_s.path)\nx.pathname = 1\n"
+        ));
+        assert!(!writes("import os\nself.path = p\n"));
         // Reads, and other names, are no writes.
         assert!(!writes("print(sys.path)\nif lib in sys.path: pass\n"));
         assert!(!writes("x = sys.path[0]\nos.sys.pathname = 1\n"));
