@@ -105,10 +105,11 @@ declare_codemod! {
     ///   `*args` / `**kwargs` holding one count; a function the module also
     ///   reaches other than by a call of its name, `partial(take, …)`,
     ///   `poll = take`, `getattr(box, "receive")`, counts as passed one;
-    ///   `not x` is `False`, zero). Not known: a value read from
-    ///   an attribute or a call (`self.timeout` set to `0` elsewhere) that is
-    ///   zero or negative at run time, and a parameter whose callers are all
-    ///   in other modules.
+    ///   `not x` and a comparison, `timeout > 5`, may be `False`, zero). Not
+    ///   known: a value read from an attribute or a call (`self.timeout` set
+    ///   to `0` elsewhere) that is zero or negative at run time, a constant
+    ///   imported from another module (`from app.settings import TIMEOUT`),
+    ///   and a parameter whose callers are all in other modules.
     /// - On Python 3.11 only, `wait_for` runs a coroutine in a task of its
     ///   own; after the rewrite it runs in the caller's task, as 3.12's
     ///   `wait_for` itself does: context variables it sets stay visible to

@@ -79,6 +79,8 @@ impl<'a> SemanticModel<'a> {
             ),
             // `not x` is a boolean: `False` is zero.
             Expr::UnaryOp(unary) => matches!(unary.op, UnaryOp::USub | UnaryOp::Not),
+            // So is a comparison (`timeout > 5`).
+            Expr::Compare(_) => true,
             // Rounding a positive number down may give zero.
             Expr::Call(call) => ["builtins.int", "builtins.round", "math.floor", "math.trunc"]
                 .iter()
@@ -414,6 +416,9 @@ mod tests {
             ("    wait_for(q, -1)\n", true),
             ("    wait_for(q, 0.0)\n", true),
             ("    wait_for(q, False)\n", true),
+            // A comparison is `False`, zero, when it does not hold.
+            ("    wait_for(q, (now > 5))\n", true),
+            ("    t = deadline < now\n    wait_for(q, t)\n", true),
             ("    wait_for(q, 5)\n", false),
             ("    wait_for(q, deadline - now)\n", true),
             ("    wait_for(q, min(5, deadline - now))\n", true),
