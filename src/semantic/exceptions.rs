@@ -895,12 +895,17 @@ mod tests {
 
     use ruff_text_size::Ranged;
 
-    /// Whether the first handler of the first `try` in `async def f` reads
-    /// the caught exception's type.
-    fn reads_type(handler: &str) -> bool {
-        let source = format!("async def f():\n    try:\n        await g()\n    {handler}\n");
+    /// What the first handler of the first `try` in `async def f`, after
+    /// the lines `prefix`, does with the caught exception, as `read` takes it.
+    fn first_handler_use<T>(
+        prefix: &str,
+        handler: &str,
+        read: impl Fn(&super::CaughtUse) -> T,
+    ) -> T {
+        let source =
+            format!("{prefix}async def f():\n    try:\n        await g()\n    {handler}\n");
         with_context(&source, |ctx| {
-            let Some(Stmt::FunctionDef(def)) = ctx.module.body.first() else {
+            let Some(def) = ctx.module.body.iter().find_map(Stmt::as_function_def_stmt) else {
                 panic!("no function")
             };
             let Some(Stmt::Try(try_)) = def.body.first() else {
@@ -910,8 +915,13 @@ mod tests {
                 panic!("no handler")
             };
             let scope = ctx.semantic.scope_at(handler.body[0].start());
-            ctx.semantic.caught_use(handler, scope).reads_type
+            read(&ctx.semantic.caught_use(handler, scope))
         })
+    }
+
+    /// Whether that handler reads the caught exception's type.
+    fn reads_type(handler: &str) -> bool {
+        first_handler_use("", handler, |used| used.reads_type)
     }
 
     #[test]
@@ -932,24 +942,11 @@ mod tests {
         }
     }
 
-    /// Whether the first handler of the first `try` in `async def f` reads
-    /// the caught exception (or the one being handled) at all.
+    /// Whether that handler reads the caught exception (or the one being
+    /// handled) at all.
     fn reads_value(handler: &str) -> bool {
-        let source = format!(
-            "import sys, traceback, logging\nasync def f():\n    try:\n        await g()\n    {handler}\n"
-        );
-        with_context(&source, |ctx| {
-            let Some(Stmt::FunctionDef(def)) = ctx.module.body.get(1) else {
-                panic!("no function")
-            };
-            let Some(Stmt::Try(try_)) = def.body.first() else {
-                panic!("no try")
-            };
-            let Some(ExceptHandler::ExceptHandler(handler)) = try_.handlers.first() else {
-                panic!("no handler")
-            };
-            let scope = ctx.semantic.scope_at(handler.body[0].start());
-            ctx.semantic.caught_use(handler, scope).reads_value
+        first_handler_use("import sys, traceback, logging\n", handler, |used| {
+            used.reads_value
         })
     }
 
