@@ -6,6 +6,7 @@ use crate::codemods::prelude::*;
 use crate::fix::layout::indent_unit;
 use crate::fix::statements::wrap_statement_hoisting;
 use crate::fix::syntax::contains_comment;
+use crate::semantic::cancellation::KeptCancellation;
 use crate::semantic::imports::Lookup;
 use crate::semantic::numbers::{is_non_positive_literal, names_read};
 use crate::semantic::statements::statement_value;
@@ -117,7 +118,7 @@ declare_codemod! {
     ///   starts at once rather than after the tasks already ready to run,
     ///   and a cancellation that arrives just as it completes is delivered
     ///   (a `CancelledError`) instead of being swallowed, as 3.11's
-    ///   `wait_for` did. Two more 3.11 differences keep the code as it is
+    ///   `wait_for` did. Three more 3.11 differences keep the code as it is
     ///   unless `--target-version` is 3.12 or later: a `SystemExit` or
     ///   `KeyboardInterrupt` raised in the awaited coroutine escapes
     ///   `wait_for`'s task and the event loop itself (`asyncio.run`
@@ -142,7 +143,20 @@ declare_codemod! {
     ///   attribute of an object or a class. A class of another module is
     ///   taken to be what its name says (one defined there is not seen), as
     ///   is a class made by a standard or well-known library's function
-    ///   from arguments that name none (`namedtuple(…)`). From 3.12 `wait_for` is itself `async
+    ///   from arguments that name none (`namedtuple(…)`). And on a
+    ///   cancellation 3.11's `wait_for` cancels its task, waits for it and
+    ///   raises `CancelledError` in the caller whatever the awaited
+    ///   coroutine did, while a coroutine awaited directly that keeps the
+    ///   cancellation (a handler that may catch `CancelledError` and go on,
+    ///   a `finally:` that returns, a context manager that may suppress it)
+    ///   ends the caller's cancellation too, and the caller goes on: left
+    ///   alone where the awaited call is to a coroutine of the module that
+    ///   may keep it (read through the module's calls to a bounded depth),
+    ///   or of another project module whose summary says it may. A
+    ///   coroutine neither shows (a library's, a method of an object the
+    ///   module does not define, a task or future) is taken to let its
+    ///   cancellation out, as 3.12's `wait_for` assumes too.
+    ///   From 3.12 `wait_for` is itself `async
     ///   with timeouts.timeout(…)` (as CPython's 3.12 source reads; only
     ///   3.11 was run), so nothing here changes there.
     /// - `asyncio.timeout()` needs a current task, which every coroutine that
@@ -387,6 +401,22 @@ fn rewrite_keeps_meaning(
             return Err(format!(
                 "the module defines `{}`, which is or may be a subclass of `CancelledError`: on Python 3.11 `wait_for` turns it into `TimeoutError` on timeout, `timeout()` lets it through",
                 class.name
+            ));
+        }
+        // On cancellation 3.11's `wait_for` cancels the task it made, waits
+        // for it and raises `CancelledError` whatever the task did with it;
+        // awaited directly, a coroutine that keeps its cancellation from
+        // propagating ends the caller's too, and the caller goes on.
+        if let Expr::Call(call) = awaitable
+            && let Some(kept) =
+                ctx.semantic
+                    .kept_cancellation(call, scope, ctx.settings.target_version)
+            && !matches!(kept, KeptCancellation::Unknown(_))
+        {
+            return Err(format!(
+                "the awaited coroutine may keep a cancellation from propagating (line {}: {}): on Python 3.11 `wait_for` still raises `CancelledError` in the caller, awaited directly the caller would go on",
+                ctx.line_index().line_index(kept.range().start()).get(),
+                kept.describe()
             ));
         }
         if ctx.semantic.makes_cancelled_error_subclass() {
@@ -885,9 +915,21 @@ mod tests {
             "import asyncio\n\nasync def f(job):\n    try:\n        await asyncio.wait_for(job(), 5)\n    except BaseException:\n        raise\n",
             // A subclass of `CancelledError` is not converted by 3.11's `timeout()`.
             "import asyncio\n\nclass Aborted(asyncio.CancelledError):\n    pass\n\nasync def f(job):\n    await asyncio.wait_for(job(), 5)\n",
+            // The awaited coroutine keeps its cancellation: 3.11's `wait_for`
+            // still raises it in the caller.
+            "import asyncio\n\nasync def stubborn():\n    try:\n        await asyncio.sleep(10)\n    except asyncio.CancelledError:\n        return 1\n\nasync def f():\n    await asyncio.wait_for(stubborn(), 5)\n",
+            "import asyncio\n\nasync def inner():\n    try:\n        await asyncio.sleep(10)\n    finally:\n        return 1\n\nasync def outer():\n    return await inner()\n\nclass C:\n    async def f(self):\n        await asyncio.wait_for(self.outer(), 5)\n\n    async def outer(self):\n        return await inner()\n",
         ] {
             assert_eq!(fixed_at(source, PyVersion::PY311), None, "{source}");
             assert!(fixed_at(source, PyVersion::PY312).is_some(), "{source}");
+        }
+        // A coroutine of the module that re-raises its cancellation, and one
+        // the module does not show, keep the fix.
+        for source in [
+            "import asyncio\n\nasync def polite(log):\n    try:\n        await asyncio.sleep(10)\n    except asyncio.CancelledError:\n        log.append(1)\n        raise\n\nasync def f(log):\n    await asyncio.wait_for(polite(log), 5)\n",
+            "import asyncio\n\nasync def f(reader):\n    await asyncio.wait_for(reader.read(), 5)\n",
+        ] {
+            assert!(fixed_at(source, PyVersion::PY311).is_some(), "{source}");
         }
         // `except Exception:` catches neither, nor does a test's
         // `pytest.raises(TimeoutError)`.

@@ -44,6 +44,9 @@ pub enum KeptCancellation {
     /// A context manager that may suppress it: `suppress(CancelledError)`,
     /// a class of the module whose `__exit__` or `__aexit__` may return true.
     ContextManager(TextRange),
+    /// A coroutine of another module of the project whose summary says its
+    /// body may keep it (one of the above, there).
+    Elsewhere(TextRange),
     /// A coroutine the module does not show: imported, a method of another
     /// object, a variable.
     Unknown(TextRange),
@@ -57,6 +60,7 @@ impl KeptCancellation {
             KeptCancellation::Handler(range)
             | KeptCancellation::Finally(range)
             | KeptCancellation::ContextManager(range)
+            | KeptCancellation::Elsewhere(range)
             | KeptCancellation::Unknown(range)
             | KeptCancellation::TooDeep(range) => range,
         }
@@ -68,6 +72,9 @@ impl KeptCancellation {
             KeptCancellation::Handler(_) => "a handler that may catch `CancelledError` and go on",
             KeptCancellation::Finally(_) => "a `finally:` that returns, breaks or continues",
             KeptCancellation::ContextManager(_) => "a context manager that may suppress it",
+            KeptCancellation::Elsewhere(_) => {
+                "a coroutine of another project module that may keep it"
+            }
             KeptCancellation::Unknown(_) => "a coroutine whose code the module does not show",
             KeptCancellation::TooDeep(_) => "calls nested deeper than the analysis follows",
         }
@@ -138,16 +145,16 @@ impl<'a> Walk<'_, 'a> {
             Callee::Unknown => {}
         }
         // An `async def` of another module of the project, whose summary
-        // says its body lets the cancellation out (from 3.8 on).
+        // says whether its body lets the cancellation out (from 3.8 on).
         if strict
             && !self.wanted.contains(&"Exception")
             && let Resolved::Function { facts, .. } = semantic.resolve_callee(&call.func, scope)
             && facts.is_async
             && facts.transparent
             && !facts.is_generator
-            && facts.lets_cancellation_out
         {
-            return None;
+            return (!facts.lets_cancellation_out)
+                .then_some(KeptCancellation::Elsewhere(call.range()));
         }
         let asyncio = semantic
             .qualified_name(&call.func, scope)
