@@ -561,6 +561,7 @@ mod tests {
                     KeptCancellation::Handler(_) => "handler",
                     KeptCancellation::Finally(_) => "finally",
                     KeptCancellation::ContextManager(_) => "context manager",
+                    KeptCancellation::Elsewhere(_) => "elsewhere",
                     KeptCancellation::Unknown(_) => "unknown",
                     KeptCancellation::TooDeep(_) => "too deep",
                 };
