@@ -53,6 +53,10 @@ pub(super) struct ProjectScan {
     /// string literal (`setattr(srv, name, f)`): any attribute of any
     /// object may be written.
     any_attribute_written: bool,
+    /// Some code writes an attribute that changes what every attribute of
+    /// an object may be (see [`CLASS_CHANGERS`]): `r.__class__ = Sync`,
+    /// `Redis.__new__ = make`. Set when the scan ends.
+    class_changed: bool,
     /// Modules some code replaces in `sys.modules` under a literal key
     /// (`sys.modules["app.store"] = sync_store`, or `sys.modules[__name__]`
     /// in the module itself): an import of one of them, or of a name
@@ -79,6 +83,7 @@ impl ProjectScan {
     pub(super) fn may_write_attribute(&self, name: &str) -> bool {
         self.incomplete
             || self.any_attribute_written
+            || self.class_changed
             || self.written_attributes.contains(name)
             || self.named_attributes.contains(name)
     }
@@ -380,6 +385,7 @@ impl ProjectScan {
                     || before.ends_with(b"__delattr__")
                     || before.ends_with(b"patch.object");
                 if !hidden && !written {
+                    self.add_patch_call(text, at);
                     continue;
                 }
                 let (start, end) = line_around(bytes, at);
@@ -407,14 +413,164 @@ impl ProjectScan {
             }
             let name = identifier_at(text, at + 1);
             if name.is_empty() {
+                if let Some(name) = other_target(text, at) {
+                    insert(&mut self.written_attributes, name);
+                }
                 continue;
             }
             let after = at + 1 + name.len();
-            if assigns_at(text, after) {
+            if assigns_at(text, after) || target_of(text, at, after) {
                 insert(&mut self.written_attributes, name);
             }
         }
         self.add_namespace_writes(text);
+        self.add_setattr_values(finders, text);
+        self.class_changed |= self.writes_class_changer();
+    }
+
+    /// Adds what a call at the `(` at `open` writes when it is one the
+    /// line rule of [`Self::add_file`] does not read: `mock.patch("app.store.save")`
+    /// (the last part of the dotted name; a target it cannot read: any
+    /// attribute), `patch.multiple(store, save=f)` (its keywords),
+    /// `patch.dict(store.__dict__, {"save": f})` or `patch.dict(vars(store),
+    /// save=f)` (the keys; any other values: any attribute), and
+    /// `setattr (x, "save", f)` or `patch.object (…)` spelled with a space
+    /// before the parenthesis.
+    fn add_patch_call(&mut self, text: &str, open: usize) {
+        let bytes = text.as_bytes();
+        let before = bytes
+            .get(..skip_blanks_back(bytes, open))
+            .unwrap_or_default();
+        let callee_ends = |name: &[u8]| {
+            before.ends_with(name)
+                && !before
+                    .len()
+                    .checked_sub(name.len() + 1)
+                    .and_then(|b| before.get(b))
+                    .copied()
+                    .is_some_and(is_word_byte)
+        };
+        let inside = text.get(open + 1..).unwrap_or_default();
+        if callee_ends(b"patch") {
+            // `patch(target, new, …)`, `patch(target="app.store.save")`.
+            let target = first_argument(inside).map(|argument| {
+                let argument = argument.trim();
+                argument
+                    .strip_prefix("target")
+                    .map(str::trim_start)
+                    .and_then(|rest| rest.strip_prefix('='))
+                    .map_or(argument, str::trim)
+            });
+            match target.and_then(string_literal) {
+                Some(dotted) => insert(
+                    &mut self.named_attributes,
+                    dotted.rsplit('.').next().unwrap_or(dotted).trim(),
+                ),
+                // A target the code computes (`patch(target)`), where a mock
+                // library is named: any attribute (`client.patch(url)` of an
+                // HTTP client elsewhere is no patch).
+                None if text.contains("mock") => self.any_attribute_written = true,
+                None => {}
+            }
+        } else if callee_ends(b"multiple") && before.ends_with(b"patch.multiple") {
+            match call_arguments(text, open) {
+                Some(arguments) => {
+                    for (keyword, _) in arguments.into_iter().skip(1) {
+                        match keyword {
+                            Some(name) => insert(&mut self.named_attributes, name),
+                            None => self.any_attribute_written = true,
+                        }
+                    }
+                }
+                None => self.any_attribute_written = true,
+            }
+        } else if callee_ends(b"dict") && before.ends_with(b"patch.dict") {
+            let namespace = first_argument(inside).is_some_and(|argument| {
+                let argument = argument.trim();
+                argument.contains("__dict__")
+                    || argument.starts_with("vars(")
+                    || argument.starts_with("vars (")
+            });
+            if !namespace {
+                return;
+            }
+            let Some(arguments) = call_arguments(text, open) else {
+                self.any_attribute_written = true;
+                return;
+            };
+            for (index, (keyword, value)) in arguments.into_iter().enumerate() {
+                match (index, keyword) {
+                    (0, None) => {}
+                    (1, None) => match dict_keys(value) {
+                        Some(keys) => {
+                            for key in keys {
+                                insert(&mut self.named_attributes, key);
+                            }
+                        }
+                        None => self.any_attribute_written = true,
+                    },
+                    (_, Some(name)) if name != "clear" && name != "values" => {
+                        insert(&mut self.named_attributes, name);
+                    }
+                    _ => self.any_attribute_written = true,
+                }
+            }
+        } else if before.len() < open
+            && [
+                &b"setattr"[..],
+                b"delattr",
+                b"__setattr__",
+                b"__delattr__",
+                b"patch.object",
+            ]
+            .iter()
+            .any(|name| before.ends_with(name))
+        {
+            match second_argument(inside) {
+                Some(argument) => match string_literal(argument.trim()) {
+                    Some(name) => insert(&mut self.named_attributes, name),
+                    None => self.any_attribute_written = true,
+                },
+                None => self.any_attribute_written = true,
+            }
+        }
+    }
+
+    /// Adds the functions that write attributes by name used as values
+    /// (`functools.partial(setattr, store)`, `write = setattr`): any
+    /// attribute may be written.
+    fn add_setattr_values(&mut self, finders: &Finders, text: &str) {
+        let bytes = text.as_bytes();
+        for finder in [&finders.setattr, &finders.delattr] {
+            for at in finder.find_iter(bytes) {
+                let mut start = at;
+                while start
+                    .checked_sub(1)
+                    .and_then(|b| bytes.get(b))
+                    .copied()
+                    .is_some_and(is_word_byte)
+                {
+                    start -= 1;
+                }
+                let word = identifier_at(text, start);
+                if !matches!(word, "setattr" | "delattr" | "__setattr__" | "__delattr__") {
+                    continue;
+                }
+                let next = skip_blanks(bytes, start + word.len());
+                if bytes.get(next) != Some(&b'(') {
+                    self.any_attribute_written = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Whether some code writes an attribute that changes what every
+    /// other attribute of an object may be (see [`CLASS_CHANGERS`]).
+    fn writes_class_changer(&self) -> bool {
+        CLASS_CHANGERS.iter().any(|name| {
+            self.written_attributes.contains(*name) || self.named_attributes.contains(*name)
+        })
     }
 
     /// Adds the writes of a namespace dictionary by key (see
@@ -430,6 +586,19 @@ impl ProjectScan {
     }
 }
 
+/// Attributes whose assignment changes what any other attribute of an
+/// object may be: its class (`r.__class__ = SyncRedis`), what calling its
+/// class makes (`Redis.__new__ = make`), how its attributes are looked up
+/// (`__getattribute__`, `__getattr__`), its namespace, its class's bases.
+const CLASS_CHANGERS: &[&str] = &[
+    "__class__",
+    "__new__",
+    "__getattribute__",
+    "__getattr__",
+    "__dict__",
+    "__bases__",
+];
+
 /// The searchers for the words a line must start with, for `modules`,
 /// and for what writes `sys.path`.
 struct Finders {
@@ -438,6 +607,8 @@ struct Finders {
     modules: memmem::Finder<'static>,
     sys_path: memmem::Finder<'static>,
     site_dir: memmem::Finder<'static>,
+    setattr: memmem::Finder<'static>,
+    delattr: memmem::Finder<'static>,
 }
 
 impl Finders {
@@ -448,6 +619,8 @@ impl Finders {
             modules: memmem::Finder::new(b"modules"),
             sys_path: memmem::Finder::new(b"sys.path"),
             site_dir: memmem::Finder::new(b"addsitedir"),
+            setattr: memmem::Finder::new(b"setattr"),
+            delattr: memmem::Finder::new(b"delattr"),
         }
     }
 }
@@ -605,6 +778,84 @@ fn second_argument(inside: &str) -> Option<&str> {
         }
     }
     None
+}
+
+/// The first argument of a call, from the text after its `(`: `None`
+/// when there is none or the call cannot be read (see
+/// [`second_argument`]).
+fn first_argument(inside: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    for (at, b) in inside.bytes().enumerate() {
+        match b {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth > 0 => depth -= 1,
+            b',' | b')' if depth == 0 => {
+                let argument = inside.get(..at)?;
+                return (!argument.trim().is_empty()).then_some(argument);
+            }
+            b'#' | b'\\' => return None,
+            b']' | b'}' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The arguments of the call whose `(` is at `open`, closed on its line:
+/// each as its keyword (`None` for a positional one, `*args` or
+/// `**kwargs`) and its text; `None` when the call does not close there.
+fn call_arguments(text: &str, open: usize) -> Option<Vec<(Option<&str>, &str)>> {
+    let close = closing_parenthesis(text, open)?;
+    let arguments = text.get(open + 1..close)?;
+    Some(
+        split_top_level(arguments)
+            .into_iter()
+            .map(str::trim)
+            .filter(|piece| !piece.is_empty())
+            .map(|piece| {
+                let name = identifier_at(piece, 0);
+                let rest = piece.get(name.len()..).unwrap_or_default().trim_start();
+                let keyword = !name.is_empty() && rest.starts_with('=') && !rest.starts_with("==");
+                if keyword {
+                    (Some(name), rest.get(1..).unwrap_or_default().trim())
+                } else {
+                    (None, piece)
+                }
+            })
+            .collect(),
+    )
+}
+
+/// `text` split at its commas outside brackets.
+fn split_top_level(text: &str) -> Vec<&str> {
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut pieces = Vec::new();
+    for (offset, c) in text.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                pieces.push(text.get(start..offset).unwrap_or_default());
+                start = offset + 1;
+            }
+            _ => {}
+        }
+    }
+    pieces.push(text.get(start..).unwrap_or_default());
+    pieces
+}
+
+/// The keys of a dict display whose keys are all string literals
+/// (`{"save": f, 'load': g}`); `None` for anything else.
+fn dict_keys(value: &str) -> Option<Vec<&str>> {
+    let inner = value.trim().strip_prefix('{')?.strip_suffix('}')?;
+    split_top_level(inner)
+        .into_iter()
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| string_literal(piece.split_once(':')?.0.trim()))
+        .collect()
 }
 
 /// The line holding byte `at` of `text`.
@@ -866,6 +1117,350 @@ fn subscript_written(text: &str, open: usize) -> Option<Option<&str>> {
     Some(string_literal(rest.get(..close)?.trim()))
 }
 
+/// Whether a byte is part of a word (an identifier's ASCII characters, or
+/// any non-ASCII byte).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// Where the spaces, tabs and backslash-newlines (a continued line) from
+/// byte `at` of `text` end.
+fn skip_blanks(bytes: &[u8], mut at: usize) -> usize {
+    loop {
+        match bytes.get(at) {
+            Some(b' ' | b'\t' | b'\x0c') => at += 1,
+            Some(b'\\') => match (bytes.get(at + 1), bytes.get(at + 2)) {
+                (Some(b'\n'), _) => at += 2,
+                (Some(b'\r'), Some(b'\n')) => at += 3,
+                _ => return at,
+            },
+            _ => return at,
+        }
+    }
+}
+
+/// Where the spaces, tabs and backslash-newlines that end just before
+/// byte `at` of `text` start.
+fn skip_blanks_back(bytes: &[u8], mut at: usize) -> usize {
+    loop {
+        match at.checked_sub(1).and_then(|b| bytes.get(b)) {
+            Some(b' ' | b'\t' | b'\x0c') => at -= 1,
+            Some(b'\n') if at >= 2 && bytes.get(at - 2) == Some(&b'\\') => at -= 2,
+            Some(b'\n')
+                if at >= 3
+                    && bytes.get(at - 2) == Some(&b'\r')
+                    && bytes.get(at - 3) == Some(&b'\\') =>
+            {
+                at -= 3
+            }
+            _ => return at,
+        }
+    }
+}
+
+/// Where the attribute chain whose dot is at `dot` starts: back over the
+/// receiver's names and dots (`app.store` for `app.store.save`), and over
+/// a call's or a subscript's brackets on the same line (`x[0].save`).
+fn chain_start(bytes: &[u8], dot: usize) -> usize {
+    let mut at = dot;
+    loop {
+        at = skip_blanks_back(bytes, at);
+        if let Some(b')' | b']') = at.checked_sub(1).and_then(|b| bytes.get(b)) {
+            let mut depth = 0usize;
+            let mut open = None;
+            for i in (0..at).rev() {
+                match bytes.get(i) {
+                    Some(b')' | b']') => depth += 1,
+                    Some(b'(' | b'[') => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            open = Some(i);
+                            break;
+                        }
+                    }
+                    Some(b'\n') | None => break,
+                    _ => {}
+                }
+            }
+            let Some(open) = open else { return at };
+            at = open;
+        }
+        while at
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .copied()
+            .is_some_and(is_word_byte)
+        {
+            at -= 1;
+        }
+        let before = skip_blanks_back(bytes, at);
+        if before > 0 && bytes.get(before - 1) == Some(&b'.') {
+            at = before - 1;
+        } else {
+            return at;
+        }
+    }
+}
+
+/// Whether `text` ends with the keyword `word` as a whole word.
+fn ends_with_word(text: &str, word: &str) -> bool {
+    text.strip_suffix(word)
+        .is_some_and(|head| !head.as_bytes().last().copied().is_some_and(is_word_byte))
+}
+
+/// Keywords after which a bracket opens a tuple or a list (a display, or
+/// a target list), not a call or a subscript.
+const DISPLAY_AFTER: &[&str] = &[
+    "for", "in", "as", "del", "return", "yield", "else", "await", "not", "and", "or", "if", "is",
+    "lambda", "assert", "async", "elif", "while", "with", "from", "print",
+];
+
+/// Whether the bracket at `open` (on the line starting at `line_start`)
+/// opens a display (`(a, b)`, `[a, b]`) rather than a call or a subscript.
+fn opens_display(text: &str, line_start: usize, open: usize) -> bool {
+    let bytes = text.as_bytes();
+    let before = skip_blanks_back(bytes, open);
+    if before <= line_start {
+        return true;
+    }
+    match bytes.get(before - 1) {
+        Some(&b) if is_word_byte(b) => {
+            let head = text.get(line_start..before).unwrap_or_default();
+            DISPLAY_AFTER.iter().any(|word| ends_with_word(head, word))
+        }
+        Some(b')' | b']' | b'}' | b'"' | b'\'') => false,
+        _ => true,
+    }
+}
+
+/// Whether, in `head` (a line up to a target), the last `word` (`for`,
+/// `as`) as a whole word is followed only by what a target list holds
+/// (names, dots, commas, brackets, stars and spaces).
+fn introduced_by(head: &str, word: &str) -> bool {
+    let bytes = head.as_bytes();
+    let mut from = head.len();
+    while let Some(found) = head.get(..from).and_then(|h| h.rfind(word)) {
+        let end = found + word.len();
+        let whole = !found
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .copied()
+            .is_some_and(is_word_byte)
+            && !bytes.get(end).copied().is_some_and(is_word_byte);
+        if whole {
+            let tail = head.get(end..).unwrap_or_default();
+            let targets_only = tail.bytes().all(|b| {
+                is_word_byte(b)
+                    || matches!(
+                        b,
+                        b'.' | b',' | b' ' | b'\t' | b'(' | b')' | b'[' | b']' | b'*'
+                    )
+            });
+            let has_keyword = tail
+                .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                .any(|w| {
+                    matches!(
+                        w,
+                        "in" | "if"
+                            | "else"
+                            | "and"
+                            | "or"
+                            | "not"
+                            | "is"
+                            | "for"
+                            | "as"
+                            | "lambda"
+                            | "await"
+                    )
+                });
+            return targets_only && !has_keyword;
+        }
+        from = found;
+    }
+    false
+}
+
+/// How far past a target [`target_of`] looks for the `=` or `in` of its
+/// statement.
+const TARGET_LOOKAHEAD: usize = 4096;
+
+/// Whether the attribute whose dot is at `dot` and whose name ends at
+/// `after` is a target other than right before an assignment's `=`: an
+/// element of a target list (`a.x, b.y = …`, `(a.x, b) = …`, `[*a.x] =
+/// …`), a `for` target (`for a.x in …`, `for a.x, b in …`, also in a
+/// comprehension) or a `with … as` target (`with f() as a.x:`).
+fn target_of(text: &str, dot: usize, after: usize) -> bool {
+    let bytes = text.as_bytes();
+    let next_at = skip_blanks(bytes, after);
+    let next = bytes.get(next_at).copied();
+    let next_is_in = text.get(next_at..).is_some_and(|rest| {
+        rest.starts_with("in") && !rest.as_bytes().get(2).copied().is_some_and(is_word_byte)
+    });
+    if !matches!(next, Some(b',' | b')' | b']' | b':')) && !next_is_in {
+        return false;
+    }
+    let start = chain_start(bytes, dot);
+    let line_start =
+        memchr::memrchr(b'\n', bytes.get(..start).unwrap_or_default()).map_or(0, |i| i + 1);
+    let head = text.get(line_start..start).unwrap_or_default().trim_end();
+    if ends_with_word(head, "as") && matches!(next, Some(b':' | b',' | b')')) {
+        return true;
+    }
+    if ends_with_word(head, "for") && next_is_in {
+        return true;
+    }
+    if next == Some(b':') {
+        return false;
+    }
+    // The brackets open around the chain on its line: each must open a
+    // display (a call's or a subscript's argument is read, not written).
+    let mut depth = 0usize;
+    let mut open = 0usize;
+    let mut outer = start;
+    for i in (line_start..start).rev() {
+        match bytes.get(i) {
+            Some(b')' | b']' | b'}') => depth += 1,
+            Some(&b @ (b'(' | b'[' | b'{')) => {
+                if depth > 0 {
+                    depth -= 1;
+                } else if b == b'{' || !opens_display(text, line_start, i) {
+                    return false;
+                } else {
+                    open += 1;
+                    outer = i;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut head = text.get(line_start..outer).unwrap_or_default();
+    let mut by_for = introduced_by(head, "for");
+    let mut by_as = introduced_by(head, "as");
+    // Forward, to the `=`, `in` or `:` of the level the target list is on.
+    let mut target: isize = -isize::try_from(open).unwrap_or(isize::MAX);
+    let mut level: isize = 0;
+    let mut at = after;
+    let end = after.saturating_add(TARGET_LOOKAHEAD).min(bytes.len());
+    // Where to look back from for a bracket opened on an earlier line
+    // (`(\n    store.save,\n) = …`), the line start of the outermost one.
+    let mut outer_line = line_start;
+    while at < end {
+        let Some(&b) = bytes.get(at) else { break };
+        let leaves = match b {
+            b')' | b']' | b'}' => level - 1 < target,
+            b'\n' | b';' => level <= target,
+            _ => false,
+        };
+        if leaves {
+            // The statement may go on inside a bracket an earlier line
+            // opened: a display's goes on, a call's or a subscript's is read.
+            if b == b';' || head.trim() != "" && !head.trim_end().ends_with([',', '(', '[']) {
+                return false;
+            }
+            let Some(opener) = enclosing_opener(bytes, outer_line) else {
+                return false;
+            };
+            let opener_line = memchr::memrchr(b'\n', bytes.get(..opener).unwrap_or_default())
+                .map_or(0, |i| i + 1);
+            if bytes.get(opener) == Some(&b'{') || !opens_display(text, opener_line, opener) {
+                return false;
+            }
+            target -= 1;
+            outer_line = opener_line;
+            head = text.get(opener_line..opener).unwrap_or_default();
+            by_for = introduced_by(head, "for");
+            by_as = introduced_by(head, "as");
+        }
+        match b {
+            b'(' | b'[' | b'{' => level += 1,
+            b')' | b']' | b'}' => level -= 1,
+            b'\\' => at += 1,
+            b'#' => {
+                at = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default())
+                    .map_or(end, |i| at + i);
+                continue;
+            }
+            b'"' | b'\'' => {
+                let close = memchr::memchr2(b, b'\n', bytes.get(at + 1..).unwrap_or_default());
+                match close {
+                    Some(i) => at += i + 1,
+                    None => return false,
+                }
+            }
+            b'=' if level == target => {
+                let before = at.checked_sub(1).and_then(|i| bytes.get(i));
+                let comparison = matches!(before, Some(b'=' | b'!' | b'<' | b'>' | b':'))
+                    || bytes.get(at + 1) == Some(&b'=');
+                if !comparison {
+                    return true;
+                }
+            }
+            b':' if level == target => return by_as,
+            b',' if level == target && by_as => return true,
+            b'i' if level == target
+                && by_for
+                && bytes.get(at + 1) == Some(&b'n')
+                && !bytes.get(at + 2).copied().is_some_and(is_word_byte)
+                && !at
+                    .checked_sub(1)
+                    .and_then(|i| bytes.get(i))
+                    .copied()
+                    .is_some_and(is_word_byte) =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    false
+}
+
+/// The bracket opened before byte `from` (a line's start) and not closed
+/// before it, looking back at most [`TARGET_LOOKAHEAD`] bytes.
+fn enclosing_opener(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let low = from.saturating_sub(TARGET_LOOKAHEAD);
+    for i in (low..from).rev() {
+        match bytes.get(i) {
+            Some(b')' | b']' | b'}') => depth += 1,
+            Some(b'(' | b'[' | b'{') => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return Some(i),
+            },
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The attribute name written at the dot at `dot` that the line rule of
+/// [`ProjectScan::add_file`] (a name right after the dot, then `=`, an
+/// augmented or annotated assignment, or on a `del` line) does not see:
+/// a name after spaces or a continued line (`asyncio. Queue = Q`,
+/// `asyncio.\` + newline + `Queue = Q`), and the targets [`target_of`]
+/// finds.
+fn other_target(text: &str, dot: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let direct = identifier_at(text, dot + 1);
+    if !direct.is_empty() {
+        let after = dot + 1 + direct.len();
+        return (!assigns_at(text, after) && target_of(text, dot, after)).then_some(direct);
+    }
+    let at = skip_blanks(bytes, dot + 1);
+    if at == dot + 1 {
+        return None;
+    }
+    let name = identifier_at(text, at);
+    if name.is_empty() || name.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let after = at + name.len();
+    let line = line_of(text, dot);
+    let deleting = line.trim_start().starts_with("del ");
+    (deleting || assigns_at(text, after) || target_of(text, dot, after)).then_some(name)
+}
+
 /// Adds `name` to `set` (allocating only when it is new).
 fn insert(set: &mut FxHashSet<Box<str>>, name: &str) {
     if !set.contains(name) {
@@ -990,6 +1585,13 @@ mod tests {
                     }
                 }
             }
+            // Targets the lines do not show by themselves (see
+            // [`other_target`]): read over the whole text.
+            for (at, _) in text.match_indices('.') {
+                if let Some(name) = other_target(text, at) {
+                    scan.written_attributes.insert(name.into());
+                }
+            }
         }
         scan
     }
@@ -1050,6 +1652,153 @@ mod tests {
             assert!(by_bytes(&[text]).any_attribute_written, "{text}");
             assert!(by_lines(&[text]).any_attribute_written, "{text}");
         }
+    }
+
+    /// The sorted written names and the "any attribute" flag of one text.
+    fn writes_of(text: &str) -> (Vec<String>, bool) {
+        let scan = by_bytes(&[text]);
+        let mut names: Vec<String> = scan
+            .written_attributes
+            .iter()
+            .chain(scan.named_attributes.iter())
+            .map(|n| n.to_string())
+            .collect();
+        names.sort();
+        names.dedup();
+        (names, scan.any_attribute_written || scan.class_changed)
+    }
+
+    fn writes(text: &str, name: &str) -> bool {
+        writes_of(text).0.iter().any(|n| n == name)
+    }
+
+    /// Targets of a tuple, a list, `for` and `with … as`.
+    #[test]
+    fn targets_other_than_an_assignment() {
+        assert!(writes("asyncio.Queue, asyncio.Lock = A, B\n", "Queue"));
+        assert!(writes("asyncio.Queue, asyncio.Lock = A, B\n", "Lock"));
+        assert!(writes("(store.save, x) = f, 1\n", "save"));
+        assert!(writes("[store.save, *rest] = fs\n", "save"));
+        assert!(writes("x, *store.save = fs\n", "save"));
+        assert!(writes("a, (store.save, b) = 1, (f, 2)\n", "save"));
+        assert!(writes("(\n    store.save,\n    x,\n) = f, 1\n", "save"));
+        assert!(writes(
+            "def fake(record):\n    print(\"sync save\", record)\n\n\n(\n    store.save,\n    other,\n) = (fake, 1)\n",
+            "save"
+        ));
+        assert!(writes("for store.save in [f]:\n    pass\n", "save"));
+        assert!(writes(
+            "async for app.store.save in gen():\n    pass\n",
+            "save"
+        ));
+        assert!(writes("for i, store.save in enumerate(fs): pass\n", "save"));
+        assert!(writes("for (store.save, b) in pairs: pass\n", "save"));
+        assert!(writes("[0 for store.save in [f]]\n", "save"));
+        assert!(writes("with x as app.store.save:\n    pass\n", "save"));
+        assert!(writes("with x as a.b, y as store.save: pass\n", "b"));
+        assert!(writes("with x as a.b, y as store.save: pass\n", "save"));
+        assert!(writes("with x as (store.save, b): pass\n", "save"));
+        assert!(writes(
+            "with (x as store.save,\n      y as z):\n    pass\n",
+            "save"
+        ));
+        assert!(writes("with x as objs[0].save: pass\n", "save"));
+        // Reads: arguments, subscripts, conditions, values.
+        for text in [
+            "f(store.save, key=1)\n",
+            "print(store.save, sep='=')\n",
+            "objs[store.save, 1] = 2\n",
+            "x = store.save, 1\n",
+            "if store.save in handlers: pass\n",
+            "if store.save: pass\n",
+            "d = {store.save: 1}\n",
+            "for x in store.save, other: pass\n",
+            "[f(store.save) for x in y]\n",
+            "return store.save, x == 1\n",
+            "def f(a=store.save, b=1): pass\n",
+            "x = (store.save, 1)\ny = 2\n",
+            "f(store.save, \"a=b\")\n",
+        ] {
+            assert!(!writes(text, "save"), "{text}");
+        }
+    }
+
+    /// A name after spaces or a continued line past the dot.
+    #[test]
+    fn names_apart_from_their_dot() {
+        assert!(writes("asyncio. Queue = Q\n", "Queue"));
+        assert!(writes("asyncio.\t Queue += Q\n", "Queue"));
+        assert!(writes("asyncio.\\\n    Queue = Q\n", "Queue"));
+        assert!(writes("asyncio.\\\r\n    Queue = Q\n", "Queue"));
+        assert!(writes("asyncio .  Queue, x = Q, 1\n", "Queue"));
+        assert!(writes("del asyncio. Queue\n", "Queue"));
+        assert!(!writes("x = 1. if a else 2\n", "if"));
+        assert!(!writes("x = asyncio. Queue\n", "Queue"));
+    }
+
+    /// `mock.patch`, `patch.multiple` and `patch.dict` on a namespace.
+    #[test]
+    fn patch_calls() {
+        assert_eq!(
+            writes_of("from unittest import mock\nmock.patch(\"app.store.save\").start()\n"),
+            (vec!["save".to_string()], false)
+        );
+        assert!(writes(
+            "with patch('app.store.save', new=f): pass\n",
+            "save"
+        ));
+        assert!(writes(
+            "@patch(target='app.store.save')\ndef t(): pass\n",
+            "save"
+        ));
+        assert!(writes("patch (\"app.store.save\")\n", "save"));
+        assert!(writes_of("from unittest.mock import patch\npatch(target)\n").1);
+        assert!(writes_of("mocker.patch(f\"app.{name}\")\n").1);
+        // An HTTP client's method, where no mock is named.
+        assert_eq!(
+            writes_of("await client.patch(url, json=body)\n"),
+            (vec![], false)
+        );
+        assert_eq!(writes_of("dispatch(event)\n"), (vec![], false));
+        let (names, any) = writes_of("patch.multiple(store, save=f, load=g).start()\n");
+        assert!(names.contains(&"save".to_string()) && names.contains(&"load".to_string()));
+        assert!(!any);
+        assert!(writes_of("patch.multiple(store, **fakes)\n").1);
+        assert!(writes_of("patch.multiple(\n    store,\n    save=f,\n)\n").1);
+        assert!(writes(
+            "patch.dict(store.__dict__, save=f).start()\n",
+            "save"
+        ));
+        assert!(writes("patch.dict(store.__dict__, {'save': f})\n", "save"));
+        assert!(writes(
+            "patch.dict(vars(store), {\"save\": f}, clear=False)\n",
+            "save"
+        ));
+        assert!(writes_of("patch.dict(store.__dict__, fakes)\n").1);
+        assert!(writes_of("patch.dict(store.__dict__, {}, clear=True)\n").1);
+        assert!(writes_of("patch.dict(store.__dict__, {k: f})\n").1);
+        // Another dictionary: no attribute.
+        assert_eq!(
+            writes_of("patch.dict(os.environ, {'HOME': '/'})\n"),
+            (vec![], false)
+        );
+        assert!(writes("vars(store).update(save=f)\n", "save"));
+        assert!(writes("store.__dict__.update(save=f)\n", "save"));
+    }
+
+    /// `setattr` as a value, and writes that change an object's class.
+    #[test]
+    fn setattr_as_a_value_and_class_changes() {
+        assert!(writes_of("functools.partial(setattr, store)('save', f)\n").1);
+        assert!(writes_of("write = delattr\n").1);
+        assert!(writes_of("list(map(object.__setattr__, objs, names, fs))\n").1);
+        assert!(writes_of("setattr (store, name, f)\n").1);
+        assert_eq!(writes_of("setattr (store, 'save', f)\n").0, ["save"]);
+        assert!(writes_of("Redis.__new__ = make\n").1);
+        assert!(writes_of("r.__class__ = SyncRedis\n").1);
+        assert!(writes_of("setattr(r, '__class__', SyncRedis)\n").1);
+        assert!(writes_of("for r.__class__ in kinds: pass\n").1);
+        assert!(!writes_of("print(r.__class__)\nsetattr(x, 'y', 1)\n").1);
     }
 
     #[test]
