@@ -87,7 +87,13 @@ declare_codemod! {
     /// a line longer than `--line-length` is broken as black breaks it:
     /// the calls together on a line of their own when that fits, else one
     /// per line.
-    /// Comments between the statements move above the new one. An
+    /// Comments between the statements move above the new one, except
+    /// those tools read as applying to their own line (`# type: ignore`,
+    /// `# noqa`, `# pyright: ignore`, `# pylint: disable`, `# pragma:`),
+    /// which end the gathered statement (a `# type: ignore` first), since
+    /// it holds the call they followed: no fix where that line would be
+    /// split, or would end with a comment or code of its own, or two
+    /// `# type: ignore` would share it. An
     /// annotation (or a type comment, `# type: int`; `# type: ignore`
     /// stays) cannot stand on a tuple target, so each becomes a
     /// declaration (`user: User`, with a comment that followed the type,
@@ -1193,9 +1199,9 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
         if !starts_line {
             following.push_str(before.trim_start());
         }
-        let statement = call_layout(&style, &prefix, &gather, &arguments, "", &following);
+        let mut statement = call_layout(&style, &prefix, &gather, &arguments, "", &following);
         // Comments between the statements (not inside a call) move above.
-        let comments: Vec<&str> = tokens_overlapping(ctx.tokens, range)
+        let (pragmas, comments): (Vec<&str>, Vec<&str>) = tokens_overlapping(ctx.tokens, range)
             .iter()
             .filter(|token| {
                 token.kind() == TokenKind::Comment
@@ -1211,7 +1217,33 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
                     .filter(|a| !starts_line && a.declaration.is_some())
                     .filter_map(|a| a.note),
             )
-            .collect();
+            .partition(|comment| is_line_pragma(comment));
+        // A comment tools read as applying to its own line (`# type:
+        // ignore`, `# noqa`) would apply to nothing on a line of its own:
+        // it ends the gathered statement, which holds the call it followed.
+        if !pragmas.is_empty() {
+            if statement.contains('\n') {
+                anyhow::bail!(
+                    "`{}` applies to its own line, and the gathered call would span several",
+                    pragmas[0]
+                );
+            }
+            if !after.trim().is_empty()
+                || pragmas.iter().filter(|p| is_type_ignore(p)).count() > 1
+            {
+                anyhow::bail!(
+                    "`{}` applies to its own line, and the gathered line would end with another comment or code",
+                    pragmas[0]
+                );
+            }
+            let mut ordered = pragmas;
+            // A type checker reads `# type: ignore` only at a comment's start.
+            ordered.sort_by_key(|p| !is_type_ignore(p));
+            for pragma in ordered {
+                statement.push_str("  ");
+                statement.push_str(pragma);
+            }
+        }
         let mut content = String::new();
         if starts_line {
             for line in comments
@@ -1234,6 +1266,29 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
         fix.replace(replaced, content);
         Ok(())
     });
+}
+
+/// Whether `comment` is one that linters and type checkers read as
+/// applying to the line it ends: `# type: ignore`, `# noqa`, `# pyright:
+/// ignore`, `# pylint: disable`, `# pragma: no cover`.
+fn is_line_pragma(comment: &str) -> bool {
+    let body = comment
+        .trim_start_matches('#')
+        .trim_start()
+        .to_ascii_lowercase();
+    is_type_ignore(comment)
+        || ["noqa", "pyright:", "pylint:", "pragma:", "mypy:", "ruff:"]
+            .iter()
+            .any(|prefix| body.starts_with(prefix))
+}
+
+/// Whether `comment` is a `# type: ignore` (with codes or not).
+fn is_type_ignore(comment: &str) -> bool {
+    comment
+        .trim_start_matches('#')
+        .trim_start()
+        .strip_prefix("type:")
+        .is_some_and(|rest| rest.trim_start().starts_with("ignore"))
 }
 
 #[cfg(test)]
@@ -1808,6 +1863,26 @@ mod tests {
             "import asyncio\nasync def f(c):\n    if c: a = await x(); b = await y()  # type: int  # why\n    return a, b\n",
             "import asyncio\nasync def f(c):\n    # why\n    if c: b: int; a, b = await asyncio.gather(x(), y())\n    return a, b\n",
         );
+        // An ignore of an earlier statement ends the gathered line, which
+        // holds the call it followed; with a comment there already, or a
+        // gathered call over several lines, there is no line for it.
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    a = await x()  # type: ignore[attr-defined]\n    b = await y()  # noqa: E501\n    c = await z()\n",
+            "import asyncio\nasync def f():\n    a, b, c = await asyncio.gather(x(), y(), z())  # type: ignore[attr-defined]  # noqa: E501\n",
+        );
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f():\n    # why\n    a = await x()  # why not\n    b = await y()  # pyright: ignore\n",
+            "import asyncio\nasync def f():\n    # why\n    # why not\n    a, b = await asyncio.gather(x(), y())  # pyright: ignore\n",
+        );
+        for source in [
+            "import asyncio\nasync def f():\n    a = await x()  # type: ignore[attr-defined]\n    b = await y()  # type: ignore[misc]\n",
+            "import asyncio\nasync def f():\n    a = await x()  # type: ignore\n    b = await y()  # why\n",
+            "import asyncio\nasync def f():\n    first_result_with_a_long_name = await fetch_the_first_thing(argument_one, argument_two)  # noqa\n    second_result_with_a_long_name = await fetch_the_second_thing(argument_one, argument_two)\n",
+        ] {
+            check_no_fix(&AM004, source);
+        }
         // An ignore stays where it was.
         check_fix(
             &AM004,
