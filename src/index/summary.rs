@@ -176,14 +176,25 @@ enum Callee {
     Calls {
         /// The callee as the module names it.
         written: String,
-        /// Plain `def`s of the module (by the start of their `def`).
-        local: Vec<TextSize>,
+        /// Plain `def`s of the module.
+        local: Vec<Local>,
         /// Imported callables (absolute).
         imported: Vec<String>,
     },
     /// Nothing that touches the loop (a builtin, a built-in module, an
     /// `async def`, whose body a call does not run).
     Nothing,
+}
+
+/// Plain `def`s of the module a call may run: one, by the start of its
+/// `def`, or every method of the module with one name (`self.to_dict()`),
+/// by the name's number in [`Callees::methods`]. A generated module with a
+/// thousand classes that each call their fields' `to_dict()` names the
+/// thousand methods once, not once per call.
+#[derive(Clone, Copy)]
+enum Local {
+    Def(TextSize),
+    Methods(u32),
 }
 
 /// What the module's import-time code and plain functions call, as far as
@@ -204,11 +215,30 @@ struct Callees<'m, 'a> {
     scopes: &'m ScopeBindings,
     star_imports: &'m [Box<str>],
     absolute: &'m dyn Fn(&str) -> String,
-    /// The plain `def`s of the module that are methods, by name.
-    methods: FxHashMap<&'a str, Vec<TextSize>>,
+    /// The plain `def`s of the module that are methods, by name: each
+    /// name's number (see [`Local::Methods`]) ...
+    method_names: FxHashMap<&'a str, u32>,
+    /// ... and the methods of each, in the order the module binds them.
+    methods: Vec<Vec<TextSize>>,
 }
 
 impl Callees<'_, '_> {
+    /// The `def`s `locals` name, in order.
+    fn defs<'s>(&'s self, locals: &'s [Local]) -> impl Iterator<Item = TextSize> + 's {
+        locals.iter().flat_map(move |local| {
+            let (one, many) = match *local {
+                Local::Def(def) => (Some(def), &[][..]),
+                Local::Methods(number) => (
+                    None,
+                    self.methods
+                        .get(number as usize)
+                        .map_or(&[][..], Vec::as_slice),
+                ),
+            };
+            one.into_iter().chain(many.iter().copied())
+        })
+    }
+
     /// What calling `func` (read in `scope`) may run.
     fn of(&self, func: &Expr, scope: ScopeId) -> Callee {
         self.of_depth(func, scope, 0)
@@ -249,7 +279,7 @@ impl Callees<'_, '_> {
                         for &id in bindings {
                             match semantic.binding(id).kind {
                                 BindingKind::FunctionDef(def) if !def.is_async => {
-                                    local.push(def.start());
+                                    local.push(Local::Def(def.start()));
                                 }
                                 BindingKind::ClassDef(class) => {
                                     self.construction(class, &mut local, &mut imported);
@@ -300,12 +330,9 @@ impl Callees<'_, '_> {
             // A method of the module by its name alone (`self._make()`,
             // `Factory.build()`, `make().start()`).
             Expr::Attribute(attribute) => {
-                local.extend(
-                    self.methods
-                        .get(attribute.attr.as_str())
-                        .into_iter()
-                        .flatten(),
-                );
+                if let Some(&number) = self.method_names.get(attribute.attr.as_str()) {
+                    local.push(Local::Methods(number));
+                }
                 attribute.attr.to_string()
             }
             _ => return Callee::Nothing,
@@ -324,7 +351,7 @@ impl Callees<'_, '_> {
     fn construction(
         &self,
         class: &StmtClassDef,
-        local: &mut Vec<TextSize>,
+        local: &mut Vec<Local>,
         imported: &mut Vec<String>,
     ) {
         self.methods_along(class, CONSTRUCTORS, local, imported, 0);
@@ -334,12 +361,7 @@ impl Callees<'_, '_> {
     /// What running the class statement of `class` may run besides its
     /// body: its metaclass's `__new__` and `__init__`, its bases'
     /// `__init_subclass__`.
-    fn creation(
-        &self,
-        class: &StmtClassDef,
-        local: &mut Vec<TextSize>,
-        imported: &mut Vec<String>,
-    ) {
+    fn creation(&self, class: &StmtClassDef, local: &mut Vec<Local>, imported: &mut Vec<String>) {
         self.metaclass_methods(
             class,
             &["__new__", "__init__", "__prepare__"],
@@ -384,7 +406,7 @@ impl Callees<'_, '_> {
         &self,
         class: &StmtClassDef,
         names: &[&str],
-        local: &mut Vec<TextSize>,
+        local: &mut Vec<Local>,
         imported: &mut Vec<String>,
     ) {
         let semantic = self.semantic;
@@ -428,7 +450,7 @@ impl Callees<'_, '_> {
         &self,
         class: &StmtClassDef,
         names: &[&str],
-        local: &mut Vec<TextSize>,
+        local: &mut Vec<Local>,
         imported: &mut Vec<String>,
         depth: usize,
     ) {
@@ -442,7 +464,7 @@ impl Callees<'_, '_> {
                 && !def.is_async
                 && names.contains(&binding.name)
             {
-                local.push(def.start());
+                local.push(Local::Def(def.start()));
             }
         }
         if depth > 8 {
@@ -481,13 +503,20 @@ impl LoopReach {
         star_imports: &[Box<str>],
         absolute: &dyn Fn(&str) -> String,
     ) -> LoopReach {
-        let mut methods: FxHashMap<&str, Vec<TextSize>> = FxHashMap::default();
+        let mut method_names: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut methods: Vec<Vec<TextSize>> = Vec::new();
         for binding in &semantic.bindings {
             if let BindingKind::FunctionDef(def) = binding.kind
                 && !def.is_async
                 && matches!(semantic.scope(binding.scope).node, ScopeNode::Class(_))
             {
-                methods.entry(binding.name).or_default().push(def.start());
+                let number = *method_names.entry(binding.name).or_insert_with(|| {
+                    methods.push(Vec::new());
+                    u32::try_from(methods.len() - 1).unwrap_or(u32::MAX)
+                });
+                if let Some(defs) = methods.get_mut(number as usize) {
+                    defs.push(def.start());
+                }
             }
         }
         let callees = Callees {
@@ -495,19 +524,28 @@ impl LoopReach {
             scopes,
             star_imports,
             absolute,
+            method_names,
             methods,
         };
         // Every call, and every decorator that is no call (`@register`
         // calls `register` where the decorated statement runs): what it
-        // leads to, and whose code makes it.
-        let mut found: Vec<(TextSize, ScopeId, Callee)> = semantic
-            .calls
-            .iter()
-            .map(|site| {
-                let callee = callees.of(&site.call.func, site.scope);
-                (site.call.start(), site.scope, callee)
-            })
-            .collect();
+        // leads to, and whose code makes it (none for code no import or
+        // plain call runs, and none for a callee that leads nowhere).
+        let mut found: Vec<(TextSize, Owner, Callee)> = Vec::new();
+        let mut add = |at: TextSize, scope: ScopeId, callee: &mut dyn FnMut() -> Callee| {
+            let Some(owner) = owner_of(semantic, scope) else {
+                return;
+            };
+            let callee = callee();
+            if !matches!(callee, Callee::Nothing) {
+                found.push((at, owner, callee));
+            }
+        };
+        for site in &semantic.calls {
+            add(site.call.start(), site.scope, &mut || {
+                callees.of(&site.call.func, site.scope)
+            });
+        }
         // A callable passed to a call may be called by it
         // (`field(default_factory=asyncio.Future)`, `partial(_make)`): a
         // name of the module as a callee would be, asyncio's or a
@@ -519,7 +557,7 @@ impl LoopReach {
                 .iter()
                 .chain(arguments.keywords.iter().map(|keyword| &keyword.value));
             for value in values {
-                let callee = match value {
+                let mut callee = || match value {
                     // Imported names passed on are not followed: most
                     // are values (`setup(config)`), which the index
                     // cannot tell from functions.
@@ -533,11 +571,13 @@ impl LoopReach {
                     },
                     Expr::Attribute(_) => match callees.of(value, site.scope) {
                         touches @ Callee::Touches(_) => touches,
-                        _ => continue,
+                        _ => Callee::Nothing,
                     },
-                    _ => continue,
+                    _ => Callee::Nothing,
                 };
-                found.push((value.start(), site.scope, callee));
+                if matches!(value, Expr::Name(_) | Expr::Attribute(_)) {
+                    add(value.start(), site.scope, &mut callee);
+                }
             }
         }
         // A class statement runs its metaclass and its bases' hooks.
@@ -546,12 +586,14 @@ impl LoopReach {
                 let (mut local, mut imported) = (Vec::new(), Vec::new());
                 callees.creation(class, &mut local, &mut imported);
                 if !local.is_empty() || !imported.is_empty() {
-                    let callee = Callee::Calls {
+                    let mut callee = Some(Callee::Calls {
                         written: binding.name.to_string(),
                         local,
                         imported,
-                    };
-                    found.push((class.start(), binding.scope, callee));
+                    });
+                    add(class.start(), binding.scope, &mut || {
+                        callee.take().unwrap_or(Callee::Nothing)
+                    });
                 }
             }
         }
@@ -563,23 +605,23 @@ impl LoopReach {
             };
             for decorator in decorators {
                 if !matches!(decorator.expression, Expr::Call(_)) {
-                    let callee = callees.of(&decorator.expression, binding.scope);
-                    found.push((decorator.start(), binding.scope, callee));
+                    add(decorator.start(), binding.scope, &mut || {
+                        callees.of(&decorator.expression, binding.scope)
+                    });
                 }
             }
         }
         found.sort_by_key(|(at, _, _)| *at);
 
         let mut touching: FxHashSet<TextSize> = FxHashSet::default();
-        let mut edges: FxHashMap<TextSize, Vec<TextSize>> = FxHashMap::default();
+        let mut edges: FxHashMap<TextSize, Vec<Local>> = FxHashMap::default();
         let mut calls_out: FxHashMap<TextSize, Vec<Box<str>>> = FxHashMap::default();
         // Import-time calls: where, and what each leads to.
         let mut roots: Vec<(TextSize, Callee)> = Vec::new();
-        for (at, scope, callee) in found {
-            match owner_of(semantic, scope) {
-                None => {}
-                Some(Owner::Import) => roots.push((at, callee)),
-                Some(Owner::Def(def)) => match callee {
+        for (at, owner, callee) in found {
+            match owner {
+                Owner::Import => roots.push((at, callee)),
+                Owner::Def(def) => match callee {
                     Callee::Touches(_) => {
                         touching.insert(def);
                     }
@@ -604,14 +646,14 @@ impl LoopReach {
         loop {
             let mut changed = false;
             for (def, targets) in &edges {
-                for target in targets {
-                    if touching.contains(target) && touching.insert(*def) {
+                for target in callees.defs(targets) {
+                    if touching.contains(&target) && touching.insert(*def) {
                         changed = true;
                     }
                     if touching.contains(def) {
                         break;
                     }
-                    if let Some(more) = calls_out.get(target).cloned() {
+                    if let Some(more) = calls_out.get(&target).cloned() {
                         let out = calls_out.entry(*def).or_default();
                         for name in more {
                             if !out.contains(&name) {
@@ -642,12 +684,12 @@ impl LoopReach {
                     local,
                     imported,
                 } => {
-                    if local.iter().any(|def| touching.contains(def)) {
+                    if callees.defs(&local).any(|def| touching.contains(&def)) {
                         loop_bound_at_import.push((written.into(), at));
                     }
-                    let reached = local
-                        .iter()
-                        .flat_map(|def| calls_out.get(def).into_iter().flatten())
+                    let reached = callees
+                        .defs(&local)
+                        .flat_map(|def| calls_out.get(&def).into_iter().flatten())
                         .map(|name| &**name)
                         .chain(imported.iter().map(String::as_str));
                     for name in reached {
