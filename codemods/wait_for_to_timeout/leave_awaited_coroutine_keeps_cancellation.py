@@ -21,6 +21,14 @@ async def quiet():
         await asyncio.sleep(10)
 
 
+async def converts():
+    # The caller would see this error instead of its cancellation.
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        raise RuntimeError("stopped") from None
+
+
 async def through_a_helper():
     return await stubborn()
 
@@ -39,6 +47,10 @@ async def worker(log, client):
     await asyncio.wait_for(quiet(), 5)
     await asyncio.wait_for(through_a_helper(), 5)
     data = await asyncio.wait_for(client.read(), 5)
+    try:
+        await asyncio.wait_for(converts(), 5)
+    except RuntimeError:
+        return
     log.append(("after", result, data))
     await asyncio.sleep(0)
     log.append("still running")

@@ -78,7 +78,10 @@ async def converted_cancellation():
             raise RuntimeError("converted") from None
 
     try:
-        await asyncio.wait_for(converts(), 0.01)  # rewrite
+        # leave: on a timeout both forms give the RuntimeError, but on a
+        # cancellation of this task 3.11's wait_for raises CancelledError
+        # here, where awaited directly the RuntimeError would replace it
+        await asyncio.wait_for(converts(), 0.01)
     except RuntimeError as error:
         print("converted:", error, asyncio.current_task().cancelling())
 

@@ -147,8 +147,9 @@ declare_codemod! {
     ///   cancellation 3.11's `wait_for` cancels its task, waits for it and
     ///   raises `CancelledError` in the caller whatever the awaited
     ///   coroutine did, while a coroutine awaited directly that keeps the
-    ///   cancellation (a handler that may catch `CancelledError` and go on,
-    ///   a `finally:` that returns, a context manager that may suppress it)
+    ///   cancellation (a handler that may catch `CancelledError` and go on
+    ///   or raise another exception, a `finally:` that returns, a context
+    ///   manager that may suppress it)
     ///   ends the caller's cancellation too, and the caller goes on: left
     ///   alone where the awaited call is to a coroutine of the module that
     ///   may keep it (read through the module's calls to a bounded depth),

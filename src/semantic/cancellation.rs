@@ -328,7 +328,7 @@ impl<'a> Walk<'_, 'a> {
             if !may_catch {
                 continue;
             }
-            if !reraises(&handler.body) {
+            if !reraises(handler) {
                 let end = handler.type_.as_ref().map_or(
                     handler.start() + ruff_text_size::TextSize::of("except"),
                     |t| t.end(),
@@ -420,8 +420,24 @@ fn class_may_suppress(
 
 /// Whether a handler's body ends in `raise` and has no `return`, `break`
 /// or `continue` that leaves it first.
-fn reraises(body: &[Stmt]) -> bool {
-    matches!(body.last(), Some(Stmt::Raise(_))) && escaping_jump(body).is_none()
+/// Whether the handler ends by raising the exception it caught again: a
+/// bare `raise`, or `raise e` (`from …` too) for its `as e`. One that raises
+/// another exception keeps the cancellation too: the caller sees that
+/// exception instead.
+fn reraises(handler: &ast::ExceptHandlerExceptHandler) -> bool {
+    let body = &handler.body;
+    let same = match body.last() {
+        Some(Stmt::Raise(raise)) => match raise.exc.as_deref() {
+            None => true,
+            Some(Expr::Name(name)) => handler
+                .name
+                .as_ref()
+                .is_some_and(|caught| caught.as_str() == name.id.as_str()),
+            Some(_) => false,
+        },
+        _ => false,
+    };
+    same && escaping_jump(body).is_none()
 }
 
 /// A `return`, or a `break` or `continue` outside any loop of `body`, in
@@ -603,6 +619,16 @@ mod tests {
                 "    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        if again():\n            return\n        raise\n",
                 "except CancelledError",
             ),
+            // Another exception raised instead: the caller sees it, not
+            // the cancellation.
+            (
+                "    try:\n        await asyncio.sleep(5)\n    except BaseException as e:\n        raise RuntimeError('x') from e\n",
+                "except BaseException",
+            ),
+            (
+                "    try:\n        await asyncio.sleep(5)\n    except asyncio.CancelledError as e:\n        err = e\n        raise err.__class__()\n",
+                "except asyncio.CancelledError",
+            ),
             (
                 "    for _ in range(3):\n        try:\n            await asyncio.sleep(5)\n        except errors:\n            continue\n",
                 "except errors",
@@ -621,7 +647,7 @@ mod tests {
         for body in [
             "    await asyncio.sleep(5)\n",
             "    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        print('stopping')\n        raise\n",
-            "    try:\n        await asyncio.sleep(5)\n    except BaseException as e:\n        raise RuntimeError('x') from e\n",
+            "    try:\n        await asyncio.sleep(5)\n    except BaseException as e:\n        raise e from None\n",
             // `Exception` does not catch it (from 3.8).
             "    try:\n        await asyncio.sleep(5)\n    except Exception:\n        pass\n",
             // A handler after one that surely re-raises it never sees it.
