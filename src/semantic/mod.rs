@@ -257,7 +257,22 @@ impl<'a> SemanticModel<'a> {
     /// The bindings of `name` recorded in `scope` itself (after `global` and
     /// `nonlocal` redirection), in source order; `None` when it binds none.
     pub fn bindings_in(&self, scope: ScopeId, name: &str) -> Option<&[BindingId]> {
+        /// Up to this many bindings, a scope whose index is not built yet
+        /// answers a name it does not bind by a scan of them.
+        const SCAN: usize = 8;
         let scope = self.scope(scope);
+        // Most questions a function's scope is asked are about names it
+        // does not bind (the module's, builtins): a small scope answers
+        // those without building its index.
+        if scope.by_name.get().is_none()
+            && scope.binding_ids.len() <= SCAN
+            && scope
+                .binding_ids
+                .iter()
+                .all(|&id| self.bindings[id as usize].name != name)
+        {
+            return None;
+        }
         let by_name = scope.by_name.get_or_init(|| {
             let mut index: FxHashMap<&'a str, SmallVec<[BindingId; 2]>> = FxHashMap::default();
             index.reserve(scope.binding_ids.len());

@@ -206,10 +206,7 @@ impl SemanticModel<'_> {
 
     fn patches(&self) -> &Patches {
         self.patches.get_or_init(|| {
-            let mut finder = PatchFinder {
-                semantic: self,
-                patches: Patches::default(),
-            };
+            let mut finder = PatchFinder::new(self);
             finder.visit_body(&self.module.body);
             finder.patches
         })
@@ -281,9 +278,58 @@ impl SemanticModel<'_> {
 struct PatchFinder<'m, 'a> {
     semantic: &'m SemanticModel<'a>,
     patches: Patches,
+    /// The names some plain `import` binds, in any scope: only such a name
+    /// can be a module object ([`SemanticModel::module_named`]).
+    plain_imports: FxHashSet<&'a str>,
+    /// Whether the module imports `sys` (or `sys.modules`), and
+    /// `importlib` (or `importlib.import_module`): only then can a
+    /// subscript or a call name a module.
+    sys_modules: bool,
+    import_module: bool,
 }
 
-impl PatchFinder<'_, '_> {
+impl<'m, 'a> PatchFinder<'m, 'a> {
+    fn new(semantic: &'m SemanticModel<'a>) -> Self {
+        let imported = |path: &str| semantic.imports_of(path).next().is_some();
+        let plain_imports = semantic
+            .imports_by_path
+            .values()
+            .flatten()
+            .map(|&id| semantic.binding(id))
+            .filter(|binding| matches!(binding.kind, BindingKind::Import { from: false, .. }))
+            .map(|binding| binding.name)
+            .collect();
+        PatchFinder {
+            semantic,
+            patches: Patches::default(),
+            plain_imports,
+            sys_modules: imported("sys") || imported("sys.modules"),
+            import_module: imported("importlib") || imported("importlib.import_module"),
+        }
+    }
+
+    /// [`SemanticModel::module_named`], without its scope and name lookups
+    /// where the answer cannot be a module: the expression starts from a
+    /// name no plain `import` binds, from a subscript or call while the
+    /// module imports neither `sys` nor `importlib`, or from anything else.
+    fn module_named(&self, expr: &Expr) -> Option<String> {
+        let mut head = expr;
+        while let Expr::Attribute(attribute) = head {
+            head = &attribute.value;
+        }
+        let possible = match head {
+            Expr::Name(name) => self.plain_imports.contains(name.id.as_str()),
+            Expr::Subscript(_) => self.sys_modules,
+            Expr::Call(_) => self.import_module,
+            _ => false,
+        };
+        if possible {
+            self.semantic.module_named(expr)
+        } else {
+            None
+        }
+    }
+
     fn literal(expr: Option<&Expr>) -> Option<&str> {
         match expr {
             Some(Expr::StringLiteral(string)) => Some(string.value.to_str()),
@@ -301,7 +347,7 @@ impl PatchFinder<'_, '_> {
                 .semantic
                 .is_builtin(func.id.as_str(), self.semantic.scope_at(func.start()))
             && let Some((first, rest)) = arguments.args.split_first()
-            && self.semantic.module_named(first).is_some()
+            && self.module_named(first).is_some()
         {
             for argument in rest {
                 self.visit_expr(argument);
@@ -316,7 +362,7 @@ impl PatchFinder<'_, '_> {
                 }
                 continue;
             }
-            if let Some(module) = self.semantic.module_named(argument) {
+            if let Some(module) = self.module_named(argument) {
                 // `setattr(asyncio, "sleep", …)`, `patch.object(asyncio,
                 // "sleep")`: the member named next; anything else may
                 // replace any member.
@@ -362,8 +408,8 @@ impl<'b> Visitor<'b> for PatchFinder<'_, '_> {
         match expr {
             // `m = sys.modules["redis.asyncio"]`, `importlib.import_module(
             // "redis.asyncio")` used as a value: any member may be replaced.
-            Expr::Subscript(_) | Expr::Call(_) if self.semantic.module_named(expr).is_some() => {
-                if let Some(module) = self.semantic.module_named(expr) {
+            Expr::Subscript(_) | Expr::Call(_) if self.module_named(expr).is_some() => {
+                if let Some(module) = self.module_named(expr) {
                     self.patches.any_member_of.insert(module);
                 }
             }
@@ -372,7 +418,7 @@ impl<'b> Visitor<'b> for PatchFinder<'_, '_> {
                 if let Expr::Name(func) = call.func.as_ref()
                     && func.id.as_str() == "vars"
                     && let [only] = &*call.arguments.args
-                    && let Some(module) = self.semantic.module_named(only)
+                    && let Some(module) = self.module_named(only)
                 {
                     self.patches.any_member_of.insert(module);
                     return;
@@ -380,7 +426,7 @@ impl<'b> Visitor<'b> for PatchFinder<'_, '_> {
                 self.visit_call(call);
             }
             Expr::Attribute(attribute) => {
-                if let Some(module) = self.semantic.module_named(&attribute.value) {
+                if let Some(module) = self.module_named(&attribute.value) {
                     let member = attribute.attr.as_str();
                     if member == "__dict__" {
                         self.patches.any_member_of.insert(module);
@@ -394,7 +440,7 @@ impl<'b> Visitor<'b> for PatchFinder<'_, '_> {
             // The module object itself used as a value (`m = asyncio`,
             // `[asyncio]`): what happens to it is not seen.
             Expr::Name(name) if name.ctx == ExprContext::Load => {
-                if let Some(module) = self.semantic.module_named(expr) {
+                if let Some(module) = self.module_named(expr) {
                     self.patches.any_member_of.insert(module);
                 }
             }
@@ -437,6 +483,9 @@ mod tests {
             "import sys\nsetattr(sys.modules['asyncio'], 'Queue', compat)\n",
             "import importlib\nimportlib.import_module('asyncio').Queue = compat\n",
             "import sys\nm = sys.modules['asyncio']\nm.Queue = compat\n",
+            "from sys import modules\nmodules['asyncio'].Queue = compat\n",
+            "from importlib import import_module as load\nload('asyncio').Queue = compat\n",
+            "def f():\n    import asyncio as aio\n    aio.Queue = compat\n",
         ] {
             assert!(patches(source, "asyncio.Queue"), "{source}");
         }
