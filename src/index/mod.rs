@@ -62,6 +62,10 @@ pub struct ProjectIndex {
     summaries: RwLock<FxHashMap<Box<str>, Arc<SummaryCell>>>,
     /// Answers already given, by dotted name.
     resolved: RwLock<FxHashMap<Box<str>, Resolved>>,
+    /// Answers already given for names whose first parts an import
+    /// statement loaded (see [`ProjectFacts::resolve_loaded`]), by dotted
+    /// name and how many parts.
+    resolved_loaded: RwLock<FxHashMap<(Box<str>, usize), Resolved>>,
     /// Where each module asked about is (see [`Self::locate`]), and whether
     /// that is in the project: each name is looked for on disk once.
     located: RwLock<FxHashMap<Box<str>, Located>>,
@@ -117,6 +121,7 @@ impl ProjectIndex {
             scripts,
             summaries: RwLock::new(FxHashMap::default()),
             resolved: RwLock::new(FxHashMap::default()),
+            resolved_loaded: RwLock::new(FxHashMap::default()),
             located: RwLock::new(FxHashMap::default()),
             loop_bound: RwLock::new(FxHashMap::default()),
             stateful: RwLock::new(FxHashMap::default()),
@@ -201,22 +206,40 @@ impl ProjectIndex {
     }
 
     fn resolve_hops(&self, qualified: &str, hops: usize) -> Resolved {
+        self.resolve_loaded_hops(qualified, 1, hops)
+    }
+
+    /// [`Self::resolve_hops`] for a name whose first `loaded` parts an
+    /// import statement loaded (see [`ProjectFacts::resolve_loaded`]).
+    fn resolve_loaded_hops(&self, qualified: &str, loaded: usize, hops: usize) -> Resolved {
         if hops > MAX_HOPS {
             return Resolved::Unknown;
         }
-        if let Ok(known) = self.resolved.read()
-            && let Some(answer) = known.get(qualified)
+        // A top-level module is loaded by any import of a name under it.
+        let loaded = loaded.max(1);
+        if loaded == 1 {
+            if let Ok(known) = self.resolved.read()
+                && let Some(answer) = known.get(qualified)
+            {
+                return answer.clone();
+            }
+        } else if let Ok(known) = self.resolved_loaded.read()
+            && let Some(answer) = known.get(&(Box::<str>::from(qualified), loaded))
         {
             return answer.clone();
         }
-        let answer = self.resolve_uncached(qualified, hops);
-        if let Ok(mut known) = self.resolved.write() {
-            known.insert(qualified.into(), answer.clone());
+        let answer = self.resolve_uncached(qualified, loaded, hops);
+        if loaded == 1 {
+            if let Ok(mut known) = self.resolved.write() {
+                known.insert(qualified.into(), answer.clone());
+            }
+        } else if let Ok(mut known) = self.resolved_loaded.write() {
+            known.insert((qualified.into(), loaded), answer.clone());
         }
         answer
     }
 
-    fn resolve_uncached(&self, qualified: &str, hops: usize) -> Resolved {
+    fn resolve_uncached(&self, qualified: &str, loaded: usize, hops: usize) -> Resolved {
         // A relative import that climbs above the top package fails.
         if qualified.starts_with('.') {
             return Resolved::Unknown;
@@ -255,9 +278,12 @@ impl ProjectIndex {
                 return Resolved::Unknown;
             }
             // A package above with a module `__getattr__` (PEP 562) answers
-            // `app.store` after `import app` as long as the submodule has
-            // not been imported: it may give another object.
-            if (1..split).any(|above| {
+            // `app.store` after `import app` (or `from app import store`) as
+            // long as the submodule has not been imported: it may give
+            // another object. Not a package an import statement went
+            // through (`from app.store import save` imports `app.store`
+            // itself, and asks no `__getattr__` for it).
+            if (loaded..split).any(|above| {
                 self.summary(&parts[..above].join("."))
                     .is_some_and(|package| package.has_getattr)
             }) {
@@ -307,7 +333,10 @@ impl ProjectIndex {
                     next.push('.');
                     next.push_str(part);
                 }
-                self.resolve_hops(&next, hops + 1)
+                // `from .client import Session` loads `app.client`; `import
+                // app.client as c` loads it all, taken as its package only.
+                let loaded = target.split('.').count().saturating_sub(1);
+                self.resolve_loaded_hops(&next, loaded, hops + 1)
             }
             // Another module may replace the object (`db.repo = Fake()`).
             Some(Symbol::Assigned { .. }) if self.scan().may_write_attribute(name) => {
@@ -456,8 +485,9 @@ impl ProjectIndex {
     }
 
     /// See [`ProjectFacts::may_be_cancelled_error`]; `depth` bounds the
-    /// bases followed (past it, "may").
-    fn may_derive_from_cancelled_error(&self, name: &str, depth: u8) -> bool {
+    /// bases followed (past it, "may"). The bases a summary names are
+    /// taken as reached through their top-level package only.
+    fn may_derive_from_cancelled_error(&self, name: &str, loaded: usize, depth: u8) -> bool {
         if depth == 0 {
             return true;
         }
@@ -475,17 +505,17 @@ impl ProjectIndex {
         {
             return false;
         }
-        match self.resolve(name) {
+        match self.resolve_loaded(name, loaded) {
             Resolved::Class { qualified, .. } => {
                 let Some((_, class)) = self.class(&qualified) else {
                     return true;
                 };
                 class.opaque_base
                     || class.bases.iter().any(|base| match base {
-                        Some(base) => self.may_derive_from_cancelled_error(base, depth - 1),
+                        Some(base) => self.may_derive_from_cancelled_error(base, 1, depth - 1),
                         // `Base[T]`, a call: any name written in it may be it.
                         None => class.base_mentions.iter().any(|mention| {
-                            self.may_derive_from_cancelled_error(mention, depth - 1)
+                            self.may_derive_from_cancelled_error(mention, 1, depth - 1)
                         }),
                     })
             }
@@ -629,6 +659,10 @@ impl ProjectFacts for ProjectIndex {
         self.resolve_hops(qualified, 0)
     }
 
+    fn resolve_loaded(&self, qualified: &str, loaded: usize) -> Resolved {
+        self.resolve_loaded_hops(qualified, loaded, 0)
+    }
+
     fn method(&self, class: &str, name: &str) -> Resolved {
         self.method_hops(class, name, 0)
     }
@@ -655,8 +689,8 @@ impl ProjectFacts for ProjectIndex {
         )
     }
 
-    fn may_be_cancelled_error(&self, name: &str) -> bool {
-        self.may_derive_from_cancelled_error(name, MAX_CANCELLED_DEPTH)
+    fn may_be_cancelled_error(&self, name: &str, loaded: usize) -> bool {
+        self.may_derive_from_cancelled_error(name, loaded, MAX_CANCELLED_DEPTH)
     }
 
     fn binds_loop_at_import(&self, module: &str) -> Option<String> {
@@ -1392,6 +1426,58 @@ mod tests {
         assert_eq!(
             kind(&index.resolve("other.store.save")),
             "async other.store.save"
+        );
+    }
+
+    /// The rule applies to attribute reads on the package that defines
+    /// `__getattr__` only: a module an import statement loaded itself
+    /// (`from app.store import save`) is that module, while `app.store`
+    /// read from `app` (`import app`, `from app import store`) and a name
+    /// the package does not bind stay unknown.
+    #[test]
+    fn a_module_an_import_loads_is_no_package_getattr() {
+        let (_dir, index) = project(&[
+            (
+                "app/__init__.py",
+                "from .store import save as stored\n\ndef __getattr__(name):\n    if name == 'lazy':\n        from .store import save\n        return save\n    raise AttributeError(name)\n",
+            ),
+            ("app/store.py", "async def save():\n    return 1\n"),
+            ("app/db/__init__.py", ""),
+            ("app/db/repo.py", "async def load():\n    return 1\n"),
+        ]);
+        // `from app.store import save`, `import app.store as s` … `s.save`.
+        assert_eq!(
+            kind(&index.resolve_loaded("app.store.save", 2)),
+            "async app.store.save"
+        );
+        // `from app.db import repo` … `repo.load`: `app.db` has no
+        // `__getattr__`; `from app.db.repo import load`.
+        assert_eq!(
+            kind(&index.resolve_loaded("app.db.repo.load", 2)),
+            "async app.db.repo.load"
+        );
+        assert_eq!(
+            kind(&index.resolve_loaded("app.db.repo.load", 3)),
+            "async app.db.repo.load"
+        );
+        // `import app` … `app.store.save`, `from app import store`.
+        assert_eq!(kind(&index.resolve("app.store.save")), "unknown");
+        assert_eq!(kind(&index.resolve_loaded("app.store.save", 1)), "unknown");
+        assert_eq!(
+            kind(&index.resolve_loaded("app.db.repo.load", 1)),
+            "unknown"
+        );
+        // What the package's `__getattr__` re-exports (`from app import
+        // lazy`), loaded or not, stays unknown.
+        assert_eq!(kind(&index.resolve_loaded("app.lazy", 1)), "unknown");
+        assert_eq!(kind(&index.resolve("app.lazy")), "unknown");
+        // A name the package binds itself is its own, its `from .store
+        // import save` loading `app.store`.
+        assert_eq!(kind(&index.resolve("app.stored")), "async app.store.save");
+        // More parts than the name has: the whole name was loaded.
+        assert_eq!(
+            kind(&index.resolve_loaded("app.store.save", 9)),
+            "async app.store.save"
         );
     }
 

@@ -152,15 +152,16 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
-    /// Whether the imported name `path` (as the import wrote it) may be
+    /// Whether the imported name `path` (as the import wrote it, its first
+    /// `loaded` parts a module the import loaded) may be
     /// asyncio's `CancelledError` or a subclass, as the project index tells
     /// (see [`super::project::ProjectFacts::may_be_cancelled_error`]);
     /// without an index, what its name says.
-    fn project_may_be_cancelled_error(&self, path: &str) -> bool {
+    fn project_may_be_cancelled_error(&self, path: &str, loaded: usize) -> bool {
         self.project().is_some_and(|project| {
             project
                 .absolute(path)
-                .is_none_or(|absolute| project.facts.may_be_cancelled_error(&absolute))
+                .is_none_or(|absolute| project.facts.may_be_cancelled_error(&absolute, loaded))
         })
     }
 
@@ -194,10 +195,13 @@ impl<'a> SemanticModel<'a> {
                         BindingKind::ClassDef(def) => {
                             found.iter().any(|known| std::ptr::eq(*known, def))
                         }
-                        BindingKind::Import { .. } => binding
-                            .kind
-                            .import_path()
-                            .is_some_and(|path| self.project_may_be_cancelled_error(path)),
+                        BindingKind::Import {
+                            ref qualified,
+                            from,
+                        } => self.project_may_be_cancelled_error(
+                            qualified,
+                            self.import_loaded_parts(qualified, from),
+                        ),
                         BindingKind::FunctionDef(_) => false,
                         BindingKind::Assignment => match assigned_value(binding) {
                             Some(value) => self.may_be_cancelled_error(
@@ -217,7 +221,10 @@ impl<'a> SemanticModel<'a> {
             // says it is (what its name says outside the project); an
             // attribute of an object (`db.Model`, `self.Base`) may be anything.
             Expr::Attribute(_) => match self.qualified_name(base, scope) {
-                Some(qualified) => self.project_may_be_cancelled_error(qualified.as_str()),
+                Some(qualified) => self.project_may_be_cancelled_error(
+                    qualified.as_str(),
+                    self.parts_loaded_by_import(base, scope),
+                ),
                 None => true,
             },
             // `Generic[T]`, `B[int]`: the class is the subscripted value.

@@ -76,8 +76,16 @@ pub enum Resolved {
 
 /// The project around the module being fixed.
 pub trait ProjectFacts: Send + Sync {
-    /// What the absolute dotted name refers to.
+    /// What the absolute dotted name refers to, as attribute reads from
+    /// its top-level module reach it (`import app` … `app.store.save`).
     fn resolve(&self, qualified: &str) -> Resolved;
+
+    /// [`Self::resolve`] for a name whose first `loaded` dotted parts name
+    /// a module an import statement loaded itself (`from aiohttp.abc import
+    /// AbstractResolver` loads `aiohttp.abc`; `import app.store as s` loads
+    /// `app.store`): a module `__getattr__` (PEP 562) of a package above it
+    /// is never asked for it, only one of that module for what follows.
+    fn resolve_loaded(&self, qualified: &str, loaded: usize) -> Resolved;
 
     /// The method `name` of the project class `class` (an absolute dotted
     /// name), looked up along its bases as Python would; `Unknown` when a
@@ -160,8 +168,9 @@ pub trait ProjectFacts: Send + Sync {
     /// index reads through the project's classes: a name the index cannot
     /// follow into a class of the project (`Base = asyncio.CancelledError`
     /// in another module, a base it cannot read) may be; a class outside the
-    /// project is what its name says.
-    fn may_be_cancelled_error(&self, name: &str) -> bool;
+    /// project is what its name says. `loaded` as for
+    /// [`Self::resolve_loaded`].
+    fn may_be_cancelled_error(&self, name: &str, loaded: usize) -> bool;
 }
 
 /// The project around one module, as that module's semantic model sees
@@ -617,7 +626,45 @@ impl<'a> super::SemanticModel<'a> {
         {
             return Resolved::Unknown;
         }
-        project.facts.resolve(&absolute)
+        project
+            .facts
+            .resolve_loaded(&absolute, self.parts_loaded_by_import(func, scope))
+    }
+
+    /// How many dotted parts of the absolute name that `expr` (a name or an
+    /// attribute chain, in `scope`) reaches name a module the import that
+    /// binds its first name loaded itself (see
+    /// [`ProjectFacts::resolve_loaded`]): the module of `from M import N`,
+    /// all of `import a.b as c`, only the top-level package of `import a.b`
+    /// (`a.b.x` reads `b` from `a`). 1 for anything else.
+    pub fn parts_loaded_by_import(&self, expr: &Expr, scope: ScopeId) -> usize {
+        let mut head = expr;
+        while let Expr::Attribute(attribute) = head {
+            head = &attribute.value;
+        }
+        let Expr::Name(name) = head else {
+            return 1;
+        };
+        let Lookup::Bound { scope: owner, .. } = self.lookup(name.id.as_str(), scope) else {
+            return 1;
+        };
+        let Some(id) = self.single_imports.get(&(owner, name.id.as_str())) else {
+            return 1;
+        };
+        match &self.binding(*id).kind {
+            BindingKind::Import { qualified, from } => self.import_loaded_parts(qualified, *from),
+            _ => 1,
+        }
+    }
+
+    /// [`Self::parts_loaded_by_import`] for the import of `qualified` (as
+    /// the statement wrote it; `from` for `from … import`).
+    pub fn import_loaded_parts(&self, qualified: &str, from: bool) -> usize {
+        let Some(absolute) = self.project().and_then(|p| p.absolute(qualified)) else {
+            return 1;
+        };
+        let parts = absolute.split('.').count();
+        if from { parts - 1 } else { parts }.max(1)
     }
 
     /// Why importing what this module imports (anywhere) may tie objects

@@ -1,0 +1,2 @@
+def save(record):
+    print("sync save", record)

@@ -1,0 +1,2 @@
+async def save(record):
+    print("async save", record)

@@ -1,0 +1,5 @@
+import asyncio
+
+from app.handlers import handle
+
+asyncio.run(handle(1))

@@ -1,0 +1,5 @@
+import asyncio
+
+
+class AppError(asyncio.CancelledError):
+    pass

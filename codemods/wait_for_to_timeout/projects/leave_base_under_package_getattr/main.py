@@ -1,0 +1,6 @@
+# asyncmod-runtime: compare
+import asyncio
+
+from app.work import run
+
+asyncio.run(run())
