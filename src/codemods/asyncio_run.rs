@@ -193,26 +193,56 @@ declare_codemod! {
     /// project file names, runs once per process.
     ///
     /// Importing a module runs its code, which may bind objects to the loop
-    /// current then; the fix is safe only in a module whose every import
-    /// (anywhere in it) is of the standard library (and no project module
-    /// stands in for it). An import of a project module or a library makes
-    /// the fix unsafe: code run at import reaches the loop by more routes
-    /// than any summary can be proven to cover (imports in branches or of
-    /// submodules, dynamic loading, `exec`, dunder methods, decorator
-    /// factories, calls this module's own code makes into it later). Where
-    /// the index finds such code, the message names it: code run at import
-    /// (its top level, a class body, a decorator, a comprehension there, a
-    /// class statement's metaclass and `__init_subclass__`, or a project
-    /// module it imports in turn) that calls, or passes on to be called
+    /// current then, and so may code this module runs outside the
+    /// coroutine. Proving that arbitrary code leaves the loop alone is not
+    /// possible (imports in branches or of packages, dynamic loading,
+    /// `exec`, dunder methods, decorator factories); proving that simple
+    /// code runs nothing is. So the fix is safe (where everything else
+    /// allows) only when:
+    ///
+    /// - every import of the module (anywhere in it), and every package the
+    ///   module itself sits in, is of the standard library (no project
+    ///   module standing in for it) or of a *quiet* project module: one
+    ///   whose import runs only imports of quiet or standard modules
+    ///   (`import a.b` runs `a` too, `from a import b` runs `a.b` when it is
+    ///   a module), `def`s and `async def`s without decorators whose
+    ///   defaults and annotations (unless `from __future__ import
+    ///   annotations` defers them) call nothing, classes without decorators
+    ///   or keywords whose bases are `object`, exceptions or classes of
+    ///   quiet modules, whose bodies hold only that and that bind no class
+    ///   hook (`__init_subclass__`, `__class_getitem__`, …), assignments to
+    ///   names of literals, names, attribute reads and operators,
+    ///   docstrings, `pass` and `if TYPE_CHECKING:` blocks. A call, a
+    ///   comprehension, a `try`, `if`, loop or `with`, a star import, a
+    ///   module `__getattr__`, a cycle of imports, a module the index cannot
+    ///   read, a library, or a file of the project that changes `sys.path`
+    ///   make a module not quiet, and the message names the module and
+    ///   line;
+    /// - the coroutine function run is an `async def` the index shows;
+    /// - the module's synchronous code (outside coroutines, before or after
+    ///   the run, the run's arguments included) names nothing of the
+    ///   project but its coroutine functions and *quiet functions* (plain
+    ///   `def`s without decorators, with literal defaults, whose bodies read
+    ///   no name of their module but standard imports and call only
+    ///   builtins and standard functions that bind no loop), nothing that
+    ///   loads or runs code it does not show (`exec`, `getattr`,
+    ///   `importlib`, `sys.modules`, `pickle`, `gc`, a special attribute such
+    ///   as `builtins.__dict__`, …), no name a star import may bind, and
+    ///   writes no attribute of an imported module
+    ///   (`typing.TYPE_CHECKING = True`). The module's own functions and
+    ///   classes are read as part of it.
+    ///
+    /// Otherwise the fix is unsafe, and the message names what is not
+    /// proven quiet. Where the index finds code that binds the loop, the
+    /// message names it: code run at import (its top level, a class body, a
+    /// decorator, a comprehension there, a class statement's metaclass and
+    /// `__init_subclass__`, or a project module it imports in turn) that
+    /// calls, or passes on to be called
     /// (`field(default_factory=asyncio.Future)`), any asyncio function but
-    /// the few that touch no loop (`iscoroutinefunction`, `run`, …),
-    /// through the policy too, anything of a well-known async library, or a
-    /// plain function or class of the project whose call may do so; or a
-    /// file of the project (in the module's directory or above) that
-    /// changes `sys.path`, after which an import may find code the index
-    /// has not read. The message names
-    /// what the finding rests on: "`main` is an `async def` in
-    /// `app/server.py:4`", the entry point, the module that binds the loop.
+    /// the few that touch no loop, anything of a well-known async library,
+    /// or a plain function or class of the project whose call may do so.
+    /// The message also names what the finding rests on: "`main` is an
+    /// `async def` in `app/server.py:4`", the entry point.
     ///
     /// A coroutine function a star import may rebind (`from app.jobs import
     /// main` followed by `from app.legacy import *`, whose `main` may return
@@ -322,7 +352,7 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
         if semantic.nested_in_async_def(site.scope) {
             continue;
         }
-        let message = index_message(semantic, site.call, site.scope, false);
+        let message = index_message(ctx, site.call, site.scope, true);
         let finding = out.report(&ASYNCIO_RUN, site.call.range(), message);
         let checked = single_argument(site.call)
             .and_then(|argument| {
@@ -342,6 +372,10 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                     kind == LoopCallKind::Current,
                 )?;
                 objects_bound_elsewhere(ctx, site.call)?;
+                let applicability = match import_time_code(ctx, site.call) {
+                    Some(_) => Applicability::Unsafe,
+                    None => applicability,
+                };
                 Ok(where_it_runs(semantic, site.call, applicability))
             });
         let applicability = match checked {
@@ -384,7 +418,7 @@ fn explicit_loop<'a>(
             if let Some(call) = site
                 && module.reported.insert(call.start())
             {
-                let message = index_message(semantic, call, suite.scope, false);
+                let message = index_message(ctx, call, suite.scope, false);
                 out.report(&ASYNCIO_RUN, call.range(), message).note(reason);
             }
             return;
@@ -393,7 +427,7 @@ fn explicit_loop<'a>(
     if !module.reported.insert(candidate.run_call.start()) {
         return;
     }
-    let message = index_message(semantic, candidate.run_call, suite.scope, true);
+    let message = index_message(ctx, candidate.run_call, suite.scope, true);
     let finding = out.report(&ASYNCIO_RUN, candidate.run_call.range(), message);
     let applicability = match check_candidate(ctx, &candidate, &module.loop_calls, suite.scope) {
         Ok(applicability) => applicability,
@@ -405,17 +439,36 @@ fn explicit_loop<'a>(
     finding.fix_with(applicability, |fix| build_fix(fix, &candidate));
 }
 
+/// Why code that runs outside the coroutine may tie objects to the loop
+/// current then, or ask for it, where the module cannot show it: an import
+/// of a module the index does not prove quiet (see
+/// `SemanticModel::imports_not_quiet`), or a name in the module's
+/// synchronous code (before or after the run, the run's own arguments
+/// but the coroutine function) of the project or a library that is no
+/// quiet function or coroutine function, or that loads code. A clause for
+/// the message; `None` when all of it is proven quiet.
+fn import_time_code(ctx: &Context, run: &ast::ExprCall) -> Option<String> {
+    let semantic = ctx.semantic;
+    if let Some(clause) = semantic.imported_module_binding_loop() {
+        return Some(clause);
+    }
+    let callee = match single_argument(run) {
+        Ok(Expr::Call(argument)) => argument.func.range(),
+        _ => TextRange::default(),
+    };
+    semantic
+        .sync_code_not_quiet(callee)
+        .map(|(what, at)| format!("synchronous code on line {} {what}", line_of(ctx, at)))
+}
+
 /// The finding's message, with what the project index established for it:
 /// the module that defines the coroutine function run (`main` is an
 /// `async def` in `app/server.py:4`), the `[project.scripts]` entry point
-/// the run sits in, and (`imports`: when the match consults it) a project
-/// module whose import binds objects to the loop current then.
-fn index_message(
-    semantic: &SemanticModel,
-    run: &ast::ExprCall,
-    scope: ScopeId,
-    imports: bool,
-) -> String {
+/// the run sits in, and (`imports`: when the match consults it) what code
+/// run outside the coroutine may tie objects to the loop current then
+/// (see [`import_time_code`]).
+fn index_message(ctx: &Context, run: &ast::ExprCall, scope: ScopeId, imports: bool) -> String {
+    let semantic = ctx.semantic;
     if semantic.project().is_none() {
         return MESSAGE.to_string();
     }
@@ -437,8 +490,8 @@ fn index_message(
             def.name
         ));
     }
-    if imports && let Some(binding) = semantic.imported_module_binding_loop() {
-        facts.push(binding);
+    if imports && let Some(clause) = import_time_code(ctx, run) {
+        facts.push(clause);
     }
     if facts.is_empty() {
         MESSAGE.to_string()
@@ -594,13 +647,12 @@ fn check_candidate(
     }
     loops_elsewhere(ctx, loop_calls, &own, current)?;
     objects_bound_elsewhere(ctx, candidate.run_call)?;
-    // A project module this one imports may bind objects to the loop, or
-    // ask for the current loop, when it is imported: `asyncio.run` makes
-    // another loop and leaves none current.
-    let applicability = if semantic.imported_module_binding_loop().is_some() {
-        Applicability::Unsafe
-    } else {
-        applicability
+    // A module this one imports may bind objects to the loop, or ask for
+    // the current loop, when it is imported, and so may code this module
+    // calls: `asyncio.run` makes another loop and leaves none current.
+    let applicability = match import_time_code(ctx, candidate.run_call) {
+        Some(_) => Applicability::Unsafe,
+        None => applicability,
     };
     Ok(where_it_runs(semantic, candidate.run_call, applicability))
 }

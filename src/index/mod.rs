@@ -20,6 +20,7 @@ pub mod readers;
 /// How many bases deep [`ProjectIndex::may_derive_from_cancelled_error`]
 /// follows a class before it answers "may".
 const MAX_CANCELLED_DEPTH: u8 = 16;
+mod quiet;
 mod scan;
 mod stateful;
 pub mod summary;
@@ -32,6 +33,7 @@ use rustc_hash::FxHashMap;
 use crate::semantic::project::{FunctionFacts, Origin, ProjectFacts, ProjectModule, Resolved};
 pub use describe::Description;
 use layout::{Layout, ModuleFile};
+use quiet::Need;
 use scan::ProjectScan;
 use summary::{ClassSummary, FunctionSummary, ModuleSummary, Symbol};
 
@@ -71,6 +73,8 @@ pub struct ProjectIndex {
     located: RwLock<FxHashMap<Box<str>, Located>>,
     /// Answers of [`ProjectFacts::binds_loop_at_import`], by module.
     loop_bound: RwLock<FxHashMap<Box<str>, Option<String>>>,
+    /// Answers of [`ProjectFacts::import_not_quiet`], by module.
+    quiet: RwLock<FxHashMap<Box<str>, Option<String>>>,
     /// Answers of [`ProjectFacts::stateful`], by dotted name.
     stateful: RwLock<FxHashMap<Box<str>, Option<String>>>,
     /// The one text scan of the project's files: each class's direct
@@ -124,6 +128,7 @@ impl ProjectIndex {
             resolved_loaded: RwLock::new(FxHashMap::default()),
             located: RwLock::new(FxHashMap::default()),
             loop_bound: RwLock::new(FxHashMap::default()),
+            quiet: RwLock::new(FxHashMap::default()),
             stateful: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
             scan_readers: true,
@@ -706,6 +711,23 @@ impl ProjectFacts for ProjectIndex {
         answer
     }
 
+    fn import_not_quiet(&self, module: &str, maybe: bool) -> Option<String> {
+        if maybe && !self.in_project(module) {
+            // An attribute of a module checked apart, not a module.
+            return None;
+        }
+        if let Ok(known) = self.quiet.read()
+            && let Some(answer) = known.get(module)
+        {
+            return answer.clone();
+        }
+        let answer = self.import_not_quiet_uncached(module);
+        if let Ok(mut known) = self.quiet.write() {
+            known.insert(module.into(), answer.clone());
+        }
+        answer
+    }
+
     fn others_may_read(&self, file: &Path, name: &str) -> bool {
         let key = (file.to_path_buf(), Box::<str>::from(name));
         if let Ok(answers) = self.read_answers.lock()
@@ -838,6 +860,125 @@ impl ProjectIndex {
     }
 }
 
+impl ProjectIndex {
+    /// [`ProjectFacts::import_not_quiet`] for `module`, before caching:
+    /// the modules its import runs, depth first. A module met again while
+    /// its own proof is under way (a cycle of imports) is not quiet.
+    fn import_not_quiet_uncached(&self, module: &str) -> Option<String> {
+        // `sys.path` belongs to the process: once some file of the project
+        // changes it, an import may find code the index has not read.
+        if let Some(writer) = self.sys_path_written() {
+            return Some(format!(
+                "`{}` changes `sys.path`, after which an import may find code asyncmod has not read",
+                writer.display()
+            ));
+        }
+        let mut proof = QuietSearch {
+            stack: Vec::new(),
+            done: Vec::new(),
+        };
+        self.import_runs_code(module, &mut proof)
+    }
+
+    /// Why importing `module` (absolute) may run more than the standard
+    /// library or quiet project modules.
+    fn import_runs_code(&self, module: &str, proof: &mut QuietSearch) -> Option<String> {
+        let top = module.split('.').next().unwrap_or(module);
+        let standard = crate::semantic::project::standard_module(top);
+        if standard && !crate::semantic::project::is_built_in_module(top) && self.in_project(top) {
+            // Quiet functions may call the standard library's functions:
+            // not those of a project module that stands in for it.
+            return Some(format!(
+                "a module of the project that stands in for the standard library's `{top}`"
+            ));
+        }
+        if self.in_project(module) {
+            return self.module_not_quiet(module, proof);
+        }
+        if standard {
+            return None;
+        }
+        Some(format!(
+            "code that is neither the project's nor the standard library's (`{module}`)"
+        ))
+    }
+
+    /// Why the project module `module` is not quiet (see `quiet.rs`).
+    fn module_not_quiet(&self, module: &str, proof: &mut QuietSearch) -> Option<String> {
+        if proof.done.iter().any(|known| known == module) {
+            return None;
+        }
+        if proof.stack.iter().any(|known| known == module) {
+            return Some(format!("a cycle of imports through `{module}`"));
+        }
+        if proof.done.len() + proof.stack.len() > MAX_IMPORTED_MODULES {
+            return Some(format!(
+                "the code of more than {MAX_IMPORTED_MODULES} project modules"
+            ));
+        }
+        let top = module.split('.').next().unwrap_or(module);
+        if self.layout.in_several_roots(top) {
+            return Some(format!("the `{top}` of one of several source roots"));
+        }
+        if self.scan().may_replace_module(module) {
+            return Some(format!("whatever `sys.modules` holds for `{module}`"));
+        }
+        let summary = match self.located(module) {
+            (Some(ModuleFile::Namespace(_)), true) => return None,
+            (Some(ModuleFile::Source { .. }), true) => self.summary(module),
+            _ => None,
+        };
+        let Some(summary) = summary else {
+            return Some(format!("code asyncmod cannot read (`{module}`)"));
+        };
+        if let Some((what, line)) = &summary.quiet.blocker {
+            return Some(format!("{what} at `{}`", self.origin(&summary, *line)));
+        }
+        proof.stack.push(module.to_string());
+        let mut found = None;
+        for (need, line) in &summary.quiet.needs {
+            let reason = match need {
+                Need::Module(imported) => self.import_runs_code(imported, proof),
+                Need::MaybeModule(imported) if self.in_project(imported) => {
+                    self.module_not_quiet(imported, proof)
+                }
+                Need::MaybeModule(_) => None,
+                Need::Class(class) => match self.resolve_hops(class, 0) {
+                    Resolved::Class { qualified, .. } => qualified
+                        .rsplit_once('.')
+                        .and_then(|(owner, _)| self.project_module_of(owner))
+                        .map_or_else(
+                            || Some(format!("the base `{class}`, which asyncmod cannot place")),
+                            |owner| self.module_not_quiet(&owner, proof),
+                        ),
+                    _ => Some(format!(
+                        "the base `{class}`, which asyncmod cannot show to be a class of a quiet module"
+                    )),
+                },
+            };
+            if let Some(reason) = reason {
+                found = Some(format!(
+                    "{reason} through `{}`",
+                    self.origin(&summary, *line)
+                ));
+                break;
+            }
+        }
+        proof.stack.pop();
+        if found.is_none() {
+            proof.done.push(module.to_string());
+        }
+        found
+    }
+}
+
+/// The state of one quiet proof: the modules being proven (an import
+/// chain) and those proven quiet.
+struct QuietSearch {
+    stack: Vec<String>,
+    done: Vec<String>,
+}
+
 /// How many project modules [`ProjectFacts::binds_loop_at_import`] reads
 /// for one module (it and those it imports, transitively); more is unknown.
 const MAX_IMPORTED_MODULES: usize = 256;
@@ -966,6 +1107,7 @@ fn facts(function: &FunctionSummary) -> FunctionFacts {
         stub: function.stub,
         returns_nothing: function.returns_nothing,
         lets_cancellation_out: function.lets_cancellation_out,
+        quiet: function.quiet,
         line: function.line,
     }
 }
@@ -1479,6 +1621,109 @@ mod tests {
             kind(&index.resolve_loaded("app.store.save", 9)),
             "async app.store.save"
         );
+    }
+
+    /// The quiet proof across modules: a module is quiet when what its
+    /// import runs is the standard library or quiet project modules.
+    #[test]
+    fn quiet_modules_rest_on_the_modules_they_import() {
+        let (_dir, index) = project(&[
+            ("app/__init__.py", "\"\"\"Docs.\"\"\"\n"),
+            ("app/errors.py", "class AppError(Exception):\n    pass\n"),
+            (
+                "app/server.py",
+                "import json\nfrom . import errors\nfrom .errors import AppError\n\nclass NotFound(AppError):\n    pass\n\nasync def main():\n    return json.dumps({})\n",
+            ),
+            ("app/loud.py", "import app.busy\n"),
+            ("app/busy.py", "X = 1\nprint(X)\n"),
+            ("app/cycle_a.py", "from app import cycle_b\n"),
+            ("app/cycle_b.py", "from app import cycle_a\n"),
+            ("app/library.py", "import requests\n"),
+            (
+                "app/base.py",
+                "from app.busy import X\n\nclass C(X):\n    pass\n",
+            ),
+            ("app/shadowing.py", "import textwrap\n"),
+            ("textwrap.py", "def dedent(text):\n    return text\n"),
+            ("ns/mod.py", "X = 1\n"),
+        ]);
+        assert_eq!(index.import_not_quiet("app.server", false), None);
+        assert_eq!(index.import_not_quiet("json", false), None);
+        assert_eq!(index.import_not_quiet("ns", false), None);
+        assert_eq!(index.import_not_quiet("ns.mod", false), None);
+        // A name `from app import X` imports that is no module.
+        assert_eq!(index.import_not_quiet("app.server.main", true), None);
+        assert_eq!(
+            index.import_not_quiet("app.busy", false).as_deref(),
+            Some("an expression statement at `app/busy.py:2`")
+        );
+        assert_eq!(
+            index.import_not_quiet("app.loud", false).as_deref(),
+            Some("an expression statement at `app/busy.py:2` through `app/loud.py:1`")
+        );
+        assert_eq!(
+            index.import_not_quiet("app.cycle_a", false).as_deref(),
+            Some(
+                "a cycle of imports through `app.cycle_a` through `app/cycle_b.py:1` through `app/cycle_a.py:1`"
+            )
+        );
+        assert_eq!(
+            index.import_not_quiet("app.library", false).as_deref(),
+            Some(
+                "code that is neither the project's nor the standard library's (`requests`) through `app/library.py:1`"
+            )
+        );
+        assert_eq!(
+            index.import_not_quiet("app.base", false).as_deref(),
+            Some("an expression statement at `app/busy.py:2` through `app/base.py:1`")
+        );
+        assert_eq!(
+            index.import_not_quiet("app.shadowing", false).as_deref(),
+            Some(
+                "a module of the project that stands in for the standard library's `textwrap` through `app/shadowing.py:1`"
+            )
+        );
+        assert!(index.import_not_quiet("requests", false).is_some());
+    }
+
+    /// A base that is no class of a quiet module (a value of one) is not
+    /// proven to run nothing when the class statement runs.
+    #[test]
+    fn quiet_class_bases_are_classes_of_quiet_modules() {
+        let (_dir, index) = project(&[
+            ("app/__init__.py", ""),
+            ("app/values.py", "Base = object\n"),
+            ("app/models.py", "class Base:\n    pass\n"),
+            (
+                "app/good.py",
+                "from app.models import Base\n\nclass C(Base):\n    pass\n",
+            ),
+            (
+                "app/bad.py",
+                "from app.values import Base\n\nclass C(Base):\n    pass\n",
+            ),
+        ]);
+        assert_eq!(index.import_not_quiet("app.good", false), None);
+        assert_eq!(
+            index.import_not_quiet("app.bad", false).as_deref(),
+            Some(
+                "the base `app.values.Base`, which asyncmod cannot show to be a class of a quiet module through `app/bad.py:3`"
+            )
+        );
+    }
+
+    /// Once some file changes `sys.path`, an import may find other code.
+    #[test]
+    fn no_module_is_quiet_where_sys_path_changes() {
+        let (_dir, index) = project(&[
+            ("app/__init__.py", ""),
+            ("app/server.py", "X = 1\n"),
+            (
+                "setup_path.py",
+                "import sys\nsys.path.insert(0, 'vendor')\n",
+            ),
+        ]);
+        assert!(index.import_not_quiet("app.server", false).is_some());
     }
 
     /// `app/` and `src/app/` both: which one an import finds depends on

@@ -12,6 +12,7 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::quiet::{Quiet, QuietProof};
 use crate::semantic::functions::{is_generator, is_stub, written_attributes};
 use crate::semantic::imports::Lookup;
 use crate::semantic::project::is_built_in_module;
@@ -51,6 +52,9 @@ pub struct ModuleSummary {
     /// through functions of the module (absolute, each once, with the line
     /// of the import-time call): the index follows those into the project.
     pub calls_at_import: Vec<(Box<str>, u32)>,
+    /// The module's part of the proof that importing it runs nothing but
+    /// definitions (see [`super::quiet`]).
+    pub quiet: Quiet,
 }
 
 /// What a module-level name is.
@@ -107,6 +111,9 @@ pub struct FunctionSummary {
     /// functions of the module, that may lead into the project (absolute;
     /// empty when [`Self::touches_loop`]): the index follows them.
     pub calls_out: Box<[Box<str>]>,
+    /// A plain `def` whose call runs nothing of the project or of a
+    /// library (see [`super::quiet`]).
+    pub quiet: bool,
     /// 1-based line of the `def`.
     pub line: u32,
 }
@@ -207,6 +214,8 @@ struct LoopReach {
     calls_out: FxHashMap<TextSize, Vec<Box<str>>>,
     loop_bound_at_import: Vec<(Box<str>, TextSize)>,
     calls_at_import: Vec<(Box<str>, TextSize)>,
+    /// The quiet functions (see [`super::quiet::quiet_functions`]).
+    quiet: FxHashSet<TextSize>,
 }
 
 /// What a call of some name (or of a decorator) reaches in one module.
@@ -706,6 +715,7 @@ impl LoopReach {
             calls_out,
             loop_bound_at_import,
             calls_at_import,
+            quiet: super::quiet::quiet_functions(semantic),
         }
     }
 }
@@ -751,7 +761,10 @@ pub fn summarize(
 
     let scopes = ScopeBindings::of(&semantic);
     let mut star_imports: Vec<Box<str>> = Vec::new();
+    let class_scope = |class: &StmtClassDef| scopes.of_class(class);
+    let mut quiet = QuietProof::new(&semantic, &absolute, &line, &class_scope);
     for stmt in &module.body {
+        quiet.module_stmt(stmt);
         match stmt {
             Stmt::ImportFrom(import) if import.names.iter().any(|a| a.name.as_str() == "*") => {
                 let dots = ".".repeat(import.level as usize);
@@ -874,6 +887,7 @@ pub fn summarize(
             .collect(),
         loop_bound_at_import,
         calls_at_import,
+        quiet: quiet.finish(),
     }
 }
 
@@ -907,6 +921,7 @@ fn function<'a>(
             .get(&def.start())
             .filter(|_| !def.is_async)
             .map_or_else(Box::default, |out| out.clone().into_boxed_slice()),
+        quiet: !def.is_async && reach.quiet.contains(&def.start()),
         line,
     }
 }

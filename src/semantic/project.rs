@@ -4,14 +4,89 @@
 
 use std::fmt;
 
+use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::functions::parameter_at;
 use super::imports::Lookup;
 use super::scope::MODULE_SCOPE;
 use super::{BindingKind, ScopeId};
 use std::path::{Path, PathBuf};
+
+/// Finds the first name of synchronous code that may run more than quiet
+/// code (see [`super::SemanticModel::sync_code_not_quiet`]).
+struct LoudNames<'m, 'a> {
+    semantic: &'m super::SemanticModel<'a>,
+    skip: TextRange,
+    found: Option<(String, TextSize)>,
+}
+
+impl<'a> Visitor<'a> for LoudNames<'_, 'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.found.is_some() {
+            return;
+        }
+        match stmt {
+            // A coroutine's body runs inside the run, on its loop: only
+            // what the `def` statement evaluates counts.
+            Stmt::FunctionDef(def) if def.is_async => {
+                for decorator in &def.decorator_list {
+                    self.visit_expr(&decorator.expression);
+                }
+                self.visit_parameters(&def.parameters);
+                if let Some(returns) = &def.returns {
+                    self.visit_expr(returns);
+                }
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.found.is_some() || expr.range() == self.skip {
+            return;
+        }
+        let chain = {
+            let mut root = expr;
+            while let Expr::Attribute(attribute) = root {
+                root = &attribute.value;
+            }
+            matches!(root, Expr::Name(_))
+        };
+        let load = match expr {
+            Expr::Name(name) => name.ctx.is_load(),
+            Expr::Attribute(attribute) => attribute.ctx.is_load(),
+            _ => false,
+        };
+        // Writing an attribute of an imported module or of what it holds
+        // (`typing.TYPE_CHECKING = True`, `server.prepare = ...`) changes
+        // what code run later does.
+        if chain
+            && !load
+            && let Expr::Attribute(attribute) = expr
+        {
+            let scope = self.semantic.scope_at(expr.start());
+            if let Some(qualified) =
+                super::imports::qualified_name(self.semantic, &attribute.value, scope, false)
+            {
+                self.found = Some((
+                    format!("writes an attribute of `{}`", qualified.as_str()),
+                    expr.start(),
+                ));
+                return;
+            }
+        }
+        if chain && load {
+            let scope = self.semantic.scope_at(expr.start());
+            if let Some(reason) = self.semantic.loud_name(expr, scope) {
+                self.found = Some((reason, expr.start()));
+            }
+            return;
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
 
 /// What calling a function defined elsewhere does, as its definition shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +105,11 @@ pub struct FunctionFacts {
     /// An `async def` whose body surely lets a cancellation thrown into it
     /// out (from Python 3.8 on): no handler that may catch it and go on.
     pub lets_cancellation_out: bool,
+    /// A plain `def` whose call runs nothing of the project or of a
+    /// library: no decorator, literal defaults, a body that calls only
+    /// builtins and the standard library's functions that neither bind an
+    /// event loop nor load code (see [`loads_code`]).
+    pub quiet: bool,
     /// 1-based line of the `def`.
     pub line: u32,
 }
@@ -132,6 +212,19 @@ pub trait ProjectFacts: Send + Sync {
     /// what an import of it runs cannot be told: a module that two source
     /// roots hold, or one code of the project may replace in `sys.modules`.
     fn binds_loop_at_import(&self, module: &str) -> Option<String>;
+
+    /// Why importing `module` (an absolute dotted name) may run more than
+    /// definitions, as a clause naming the module and line; `None` when
+    /// the index proves it *quiet*: a module of the standard library no
+    /// project module stands in for, a namespace package, or a project
+    /// module whose every statement run at import is an import of a quiet
+    /// module, a `def` or class without decorators that evaluates no call,
+    /// or an assignment of an expression that calls nothing (see
+    /// `index::quiet`). With `maybe`, `module` is a name `from a import b`
+    /// imports (`a.b`), which runs code only when it is a module of the
+    /// project. Cycles of imports, modules the index cannot read and
+    /// libraries are not quiet.
+    fn import_not_quiet(&self, module: &str, maybe: bool) -> Option<String>;
 
     /// Whether an object of the type `qualified` names (an absolute dotted
     /// name), or one made by calling it, is stateful: one operation at a
@@ -291,6 +384,94 @@ const BUILT_IN_MODULES: &[&str] = &[
     "time",
     "xxsubtype",
 ];
+
+/// Builtins that run code given as text, load modules, or reach a
+/// namespace by a computed name: a call of them, or a name bound to one,
+/// may run any code.
+const CODE_LOADING_BUILTINS: &[&str] = &[
+    "__builtins__",
+    "__import__",
+    "breakpoint",
+    "compile",
+    "delattr",
+    "eval",
+    "exec",
+    "getattr",
+    "globals",
+    "help",
+    "locals",
+    "setattr",
+    "vars",
+];
+
+/// Modules (and names in modules) of the standard library whose functions
+/// import modules by name, run code given as text, or call back code an
+/// object names: `importlib.import_module("app.jobs")`, `runpy`,
+/// `pickle.loads`, `logging.config.dictConfig`, `unittest.main()`,
+/// `typing.get_type_hints` (which evaluates string annotations).
+const CODE_LOADING_MODULES: &[&str] = &[
+    "_pickle",
+    "bdb",
+    "cProfile",
+    "code",
+    "codeop",
+    "copyreg",
+    "ctypes",
+    "doctest",
+    "gc",
+    "imp",
+    "importlib",
+    "inspect",
+    "logging.config",
+    "marshal",
+    "multiprocessing",
+    "pdb",
+    "pickle",
+    "pkgutil",
+    "profile",
+    "pydoc",
+    "runpy",
+    "shelve",
+    "site",
+    "sys.modules",
+    "timeit",
+    "trace",
+    "typing.get_type_hints",
+    "unittest",
+    "zipimport",
+];
+
+/// Whether the standard library's `qualified` (a module or a name in one,
+/// `builtins.exec` for a builtin) may load or run code the module does not
+/// show: a dynamic import, code given as text, a name looked up by a
+/// computed string (see [`CODE_LOADING_MODULES`] and
+/// [`CODE_LOADING_BUILTINS`]), any object reached through a special
+/// attribute (`builtins.__dict__["exec"]`, `gc.get_objects()`).
+pub(crate) fn loads_code(qualified: &str) -> bool {
+    // A special attribute (`builtins.__dict__`, `__spec__.loader`)
+    // reaches what no name shows; a name, a file or a docstring is only
+    // text.
+    let special = |part: &str| {
+        part.len() > 4
+            && part.starts_with("__")
+            && part.ends_with("__")
+            && !matches!(
+                part,
+                "__name__" | "__file__" | "__doc__" | "__version__" | "__debug__"
+            )
+    };
+    if let Some(name) = qualified.strip_prefix("builtins.") {
+        return CODE_LOADING_BUILTINS.contains(&name) || name.split('.').any(special);
+    }
+    if qualified.split('.').skip(1).any(special) {
+        return true;
+    }
+    CODE_LOADING_MODULES.iter().any(|module| {
+        qualified
+            .strip_prefix(module)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    })
+}
 
 /// Whether the top-level module `top` is built into the interpreter (see
 /// [`BUILT_IN_MODULES`]): an import of it, or of a name under it, is the
@@ -669,19 +850,16 @@ impl<'a> super::SemanticModel<'a> {
 
     /// Why importing what this module imports (anywhere) may tie objects
     /// to the event loop current then, as a clause for messages; `None`
-    /// only when every module it imports is the standard library's
-    /// (asyncio's own loop-free import included) and no project module
-    /// stands in for it. A module of the project or a library runs code
-    /// at import that no summary can be proven to cover (imports in
-    /// branches, dynamic loading, dunder methods, decorator factories, calls
-    /// made later by this module's own code into it): its import is
-    /// unknown, and the index, where it finds a binding, says which.
+    /// only when every module it imports is the standard library's (no
+    /// project module standing in for it) or a project module the index
+    /// proves *quiet* (see [`Self::imports_not_quiet`]). Proving that
+    /// arbitrary import-time code leaves the loop alone is not possible
+    /// (imports in branches, dynamic loading, dunder methods, decorator
+    /// factories): only simple code is proven to run nothing. Where the
+    /// index finds a binding, the clause names it.
     pub fn imported_module_binding_loop(&self) -> Option<String> {
         let project = self.project();
         let path_writer = project.and_then(ProjectModule::sys_path_extended);
-        // The first import the index cannot clear, unless another one is
-        // known to bind (then that one is named).
-        let mut unknown: Option<String> = None;
         for binding in &self.bindings {
             let Some(path) = binding.kind.import_path() else {
                 continue;
@@ -724,13 +902,171 @@ impl<'a> super::SemanticModel<'a> {
                     "importing a project module runs {binding}, which binds to the loop current then"
                 ));
             }
-            unknown.get_or_insert_with(|| {
-                format!(
-                    "importing `{top}` runs code that may bind objects to the loop current then, which asyncmod cannot rule out for a module other than the standard library's"
-                )
+        }
+        self.imports_not_quiet()
+    }
+
+    /// Why some import of this module (anywhere in it) may run more than
+    /// the standard library or *quiet* project modules (see
+    /// [`ProjectFacts::import_not_quiet`]), as a clause for messages;
+    /// `None` when every one is proven quiet. `import a.b` runs `a` and
+    /// `a.b`; `from a import b` runs `a`, and `a.b` when that is a module.
+    pub fn imports_not_quiet(&self) -> Option<String> {
+        // Importing (or running with `-m`) this module runs the packages
+        // it sits in first.
+        if let Some(name) = self.project().and_then(|project| project.name.as_deref()) {
+            let packages = name.match_indices('.').map(|(end, _)| &name[..end]);
+            if let Some(reason) = packages
+                .into_iter()
+                .find_map(|package| self.import_not_quiet(package, false))
+            {
+                return Some(reason);
+            }
+        }
+        for suite in &self.suites {
+            for stmt in suite.body {
+                let reason = match stmt {
+                    Stmt::Import(import) => import.names.iter().find_map(|alias| {
+                        let path = alias.name.as_str();
+                        // Each package on the way runs its `__init__`.
+                        path.match_indices('.')
+                            .map(|(end, _)| &path[..end])
+                            .chain(std::iter::once(path))
+                            .find_map(|module| self.import_not_quiet(module, false))
+                    }),
+                    Stmt::ImportFrom(import) => {
+                        let module = import.module.as_ref().map_or("", |m| m.as_str());
+                        if import.level == 0 && module == "__future__" {
+                            continue;
+                        }
+                        let path = format!("{}{module}", ".".repeat(import.level as usize));
+                        let prefixes = path
+                            .match_indices('.')
+                            .filter(|&(end, _)| end > 0 && !path[..end].ends_with('.'))
+                            .map(|(end, _)| path[..end].to_string())
+                            .chain(std::iter::once(path.clone()));
+                        let star = import.names.iter().any(|alias| alias.name.as_str() == "*");
+                        prefixes
+                            .into_iter()
+                            .find_map(|module| self.import_not_quiet(&module, false))
+                            .or_else(|| {
+                                import.names.iter().find_map(|alias| {
+                                    let separator = if path.ends_with('.') { "" } else { "." };
+                                    let name = format!("{path}{separator}{}", alias.name);
+                                    if star {
+                                        return None;
+                                    }
+                                    self.import_not_quiet(&name, true)
+                                })
+                            })
+                            .or_else(|| {
+                                // Names a star import brings in cannot be
+                                // followed: any of them may be called.
+                                let top = path.split('.').next().unwrap_or_default();
+                                (star && (path.starts_with('.') || !standard_module(top)))
+                                    .then(|| format!("the star import of `{path}` binds names asyncmod cannot follow"))
+                            })
+                    }
+                    _ => None,
+                };
+                if reason.is_some() {
+                    return reason;
+                }
+            }
+        }
+        None
+    }
+
+    /// [`Self::imports_not_quiet`] for one module an import runs (`maybe`:
+    /// a name `from a import b` imports, a module or not).
+    fn import_not_quiet(&self, path: &str, maybe: bool) -> Option<String> {
+        let top = path.split('.').next().unwrap_or(path);
+        if !path.starts_with('.')
+            && standard_module(top)
+            && (BUILT_IN_MODULES.contains(&top) || !self.project_shadows(top))
+        {
+            return None;
+        }
+        let Some(project) = self.project() else {
+            return (!maybe).then(|| format!(
+                "importing `{top}` runs code that may bind objects to the loop current then, which asyncmod cannot rule out for a module other than the standard library's"
+            ));
+        };
+        let Some(absolute) = project.absolute(path) else {
+            return Some(format!(
+                "the relative import of `{path}` has no package asyncmod can place"
+            ));
+        };
+        project.facts.import_not_quiet(&absolute, maybe).map(|reason| {
+            format!(
+                "importing `{absolute}` runs {reason}, which asyncmod cannot prove leaves the event loop alone"
+            )
+        })
+    }
+
+    /// The first place where synchronous code of the module (outside
+    /// coroutines, and but for `skip`: the coroutine function the run
+    /// calls) may run code of the project, a library or code it does not
+    /// show before or after a run: a name of a project module or a library
+    /// that is not a quiet function or a coroutine function (see
+    /// [`FunctionFacts::quiet`]), a builtin or standard function that loads
+    /// code ([`loads_code`]), a name a star import may bind. Calls of the
+    /// module's own functions are fine, as their code is read here too.
+    /// What it is, and where.
+    pub fn sync_code_not_quiet(&self, skip: TextRange) -> Option<(String, TextSize)> {
+        let mut finder = LoudNames {
+            semantic: self,
+            skip,
+            found: None,
+        };
+        for stmt in &self.module.body {
+            finder.visit_stmt(stmt);
+            if finder.found.is_some() {
+                break;
+            }
+        }
+        finder.found
+    }
+
+    /// Why reading `expr` (a name or attribute chain, loaded in `scope`)
+    /// in synchronous code may run more than quiet code (see
+    /// [`Self::sync_code_not_quiet`]).
+    fn loud_name(&self, expr: &Expr, scope: ScopeId) -> Option<String> {
+        let Some(qualified) = super::imports::qualified_name(self, expr, scope, false) else {
+            let mut root = expr;
+            while let Expr::Attribute(attribute) = root {
+                root = &attribute.value;
+            }
+            return match root {
+                Expr::Name(name)
+                    if matches!(self.lookup(name.id.as_str(), scope), Lookup::Unknown) =>
+                {
+                    Some(format!("reads `{}`, which a star import may bind", name.id))
+                }
+                _ => None,
+            };
+        };
+        let written = qualified.as_str();
+        let top = qualified.module();
+        if top == "builtins"
+            || (!written.starts_with('.')
+                && standard_module(top)
+                && (BUILT_IN_MODULES.contains(&top) || !self.project_shadows(top)))
+        {
+            return loads_code(written).then(|| {
+                format!("reads `{written}`, which may load or run code asyncmod does not see")
             });
         }
-        unknown
+        match self.resolve_imported(expr, scope) {
+            Resolved::Function { facts, .. }
+                if facts.quiet || (facts.is_async && facts.transparent && !facts.is_generator) =>
+            {
+                None
+            }
+            _ => Some(format!(
+                "reads `{written}`, which asyncmod cannot show to run nothing of the project or a library"
+            )),
+        }
     }
 
     /// [`Self::resolve_imported`], and also a method called on a local
@@ -868,6 +1204,129 @@ mod tests {
             .iter()
             .map(|m| semantic.project_shadows(m))
             .collect()
+    }
+
+    /// What `imports_not_quiet` and `sync_code_not_quiet` say of `source`,
+    /// the module `name` of a project of `files`.
+    fn loud(files: &[(&str, &str)], name: &str, source: &str) -> (Option<String>, Option<String>) {
+        let (_dir, project) = module_of(files, name);
+        let parsed = parse(source).expect("parses");
+        let semantic = SemanticModel::build_in(parsed.syntax(), Some(&project));
+        (
+            semantic.imports_not_quiet(),
+            semantic
+                .sync_code_not_quiet(ruff_text_size::TextRange::default())
+                .map(|(what, _)| what),
+        )
+    }
+
+    #[test]
+    fn code_loading_names() {
+        use super::loads_code;
+        for name in [
+            "builtins.exec",
+            "builtins.getattr",
+            "builtins.__import__",
+            "builtins.__builtins__",
+            "builtins.__dict__",
+            "builtins.__spec__",
+            "importlib.import_module",
+            "importlib",
+            "sys.modules",
+            "gc.get_objects",
+            "logging.config.dictConfig",
+            "json.__loader__",
+        ] {
+            assert!(loads_code(name), "{name}");
+        }
+        for name in [
+            "builtins.print",
+            "builtins.__name__",
+            "builtins.__file__",
+            "sys.argv",
+            "logging.getLogger",
+            "json.dumps",
+            "importlibx.load",
+            "typing.cast",
+        ] {
+            assert!(!loads_code(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn imports_and_names_of_quiet_modules() {
+        let files = [
+            ("app/__init__.py", ""),
+            ("app/sub/__init__.py", "print('loud')\n"),
+            ("app/sub/quiet.py", ""),
+            (
+                "app/server.py",
+                "import asyncio\n\ndef banner(name):\n    return name.upper()\n\ndef plain(name):\n    return len(name)\n\nasync def main():\n    await asyncio.sleep(0)\n\nVALUE = 1\n",
+            ),
+            ("app/busy.py", "print('loud')\n"),
+        ];
+        let quiet = "import asyncio\nimport app.server\nfrom app import server\nfrom app.server import main, plain\nplain('x')\nasyncio.iscoroutinefunction(main)\n";
+        assert_eq!(loud(&files, "main", quiet), (None, None));
+        // `import app.sub.quiet` runs `app/sub/__init__.py` too.
+        let (imports, _) = loud(&files, "main", "import app.sub.quiet\n");
+        assert_eq!(
+            imports.as_deref(),
+            Some(
+                "importing `app.sub` runs an expression statement at `app/sub/__init__.py:1`, which asyncmod cannot prove leaves the event loop alone"
+            )
+        );
+        // So does running a module of that package.
+        let (imports, _) = loud(&files, "app.sub.cli", "");
+        assert!(imports.is_some_and(|reason| reason.starts_with("importing `app.sub` runs")));
+        let (imports, _) = loud(&files, "main", "def later():\n    from app import busy\n");
+        assert!(imports.is_some_and(|reason| reason.starts_with("importing `app.busy` runs")));
+        let (imports, _) = loud(&files, "main", "from app.server import *\n");
+        assert_eq!(
+            imports.as_deref(),
+            Some("the star import of `app.server` binds names asyncmod cannot follow")
+        );
+        for (source, what) in [
+            (
+                "from app.server import banner\nbanner('x')\n",
+                "reads `app.server.banner`, which asyncmod cannot show to run nothing of the project or a library",
+            ),
+            (
+                "from app.server import VALUE\nprint(VALUE)\n",
+                "reads `app.server.VALUE`, which asyncmod cannot show to run nothing of the project or a library",
+            ),
+            (
+                "import importlib\nimportlib.import_module('app.busy')\n",
+                "reads `importlib.import_module`, which may load or run code asyncmod does not see",
+            ),
+            (
+                "exec('import app.busy')\n",
+                "reads `builtins.exec`, which may load or run code asyncmod does not see",
+            ),
+            (
+                "import typing\ntyping.TYPE_CHECKING = True\n",
+                "writes an attribute of `typing`",
+            ),
+            (
+                "import app.server\ndef later():\n    return app.server.banner\n",
+                "reads `app.server.banner`, which asyncmod cannot show to run nothing of the project or a library",
+            ),
+        ] {
+            assert_eq!(
+                loud(&files, "main", source).1.as_deref(),
+                Some(what),
+                "{source}"
+            );
+        }
+        // A coroutine's body runs inside the run.
+        assert_eq!(
+            loud(
+                &files,
+                "main",
+                "from app.server import banner\nasync def go():\n    banner('x')\n"
+            )
+            .1,
+            None
+        );
     }
 
     #[test]

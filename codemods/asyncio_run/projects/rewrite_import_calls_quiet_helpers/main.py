@@ -3,8 +3,8 @@ import asyncio
 
 from app.state import CONFIG, Registry, handler, main
 
-# rewrite (unsafe: an import of the project is never proven to leave the
-# loop alone): importing app.state runs project code that binds nothing to the
+# rewrite (unsafe: code run at import is proven quiet only when it calls
+# nothing): importing app.state runs project code that binds nothing to the
 # loop (a config read, a registry decorator, a class made, an async def
 # called only to be awaited later)
 print(CONFIG["name"], sorted(Registry.names), handler())

@@ -1,0 +1,6 @@
+from app.hooks import READY, register
+
+
+@register("main")
+async def main():
+    print(await READY["main"])

@@ -1,0 +1,5 @@
+import app
+
+
+async def main():
+    print(await app.READY)

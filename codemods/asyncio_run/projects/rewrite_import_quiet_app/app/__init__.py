@@ -1,0 +1,3 @@
+"""The application."""
+
+__all__ = ["server"]

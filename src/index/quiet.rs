@@ -1,0 +1,837 @@
+//! The "quiet module" proof, one module's part: whether importing a module
+//! runs nothing but definitions, so that no code of it can tie an object to
+//! the event loop current then. Proving that arbitrary import-time code
+//! leaves the loop alone is not possible; proving that simple code runs
+//! nothing is. A module is quiet when every statement its import runs is
+//! one of:
+//!
+//! - an import of a module that is itself quiet or of the standard library
+//!   (the index checks those, see [`Need`]);
+//! - a `def` or `async def` without decorators whose defaults and (unless
+//!   `from __future__ import annotations` defers them) annotations call
+//!   nothing;
+//! - a class without decorators or keywords whose bases are `object`, the
+//!   standard library's exceptions or classes of quiet project modules,
+//!   whose body holds only what a module may, and which defines none of the
+//!   hooks Python calls when the class is subclassed or subscripted;
+//! - an assignment to names of an expression that calls nothing: literals,
+//!   names, attribute reads, subscripts, operators;
+//! - a docstring, `pass`, `...`, and `if TYPE_CHECKING:` (which runs
+//!   nothing).
+//!
+//! Anything else (a call, a comprehension, a lambda, `try`, a loop, `with`,
+//! a star import, a module `__getattr__`) makes it not quiet, with the
+//! statement named. The per-module answer here is computed from the
+//! top-level statements the summary already goes through; the index puts
+//! the modules together (see `ProjectIndex::quiet_module`).
+//!
+//! A *quiet function* is a plain `def` whose call is shown to run nothing of
+//! the project or of a library: no decorator, defaults that are literals,
+//! a body that reads no name of its module but the standard library's
+//! imports, imports nothing, and calls nothing but builtins and functions
+//! of the standard library that neither bind an event loop nor load or run
+//! other code (`loads_code`).
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextSize};
+use rustc_hash::FxHashSet;
+
+use crate::semantic::imports::Lookup;
+use crate::semantic::project::{loads_code, standard_module};
+use crate::semantic::scope::{MODULE_SCOPE, ScopeNode};
+use crate::semantic::{BindingKind, ScopeId, SemanticModel};
+
+/// What a module's quiet import rests on, besides its own statements.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Need {
+    /// A module its import runs (absolute): `a` and `a.b` for `import
+    /// a.b`, `a` for `from a import b`. Quiet or the standard library's.
+    Module(Box<str>),
+    /// A name `from a import b` imports (absolute `a.b`): when it is a
+    /// module of the project, the import runs it, and it must be quiet.
+    MaybeModule(Box<str>),
+    /// A class of another module used as a base (absolute): a class of a
+    /// quiet project module.
+    Class(Box<str>),
+}
+
+/// One module's part of the quiet proof.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Quiet {
+    /// The first statement that runs more than definitions when the module
+    /// is imported: what it does, and its line. `None` when there is none.
+    pub blocker: Option<(Box<str>, u32)>,
+    /// What else the proof needs, each with the line that needs it.
+    pub needs: Vec<(Need, u32)>,
+}
+
+/// asyncio's names a quiet function may call: predicates and exception
+/// classes, which neither touch an event loop nor change which one the
+/// thread or the policy holds (`asyncio.run` and `set_event_loop_policy`
+/// do, though they bind nothing).
+const QUIET_ASYNCIO: &[&str] = &[
+    "CancelledError",
+    "InvalidStateError",
+    "TimeoutError",
+    "iscoroutine",
+    "iscoroutinefunction",
+    "isfuture",
+];
+
+fn asyncio_loop_free(qualified: &str) -> bool {
+    qualified
+        .strip_prefix("asyncio.")
+        .is_some_and(|member| QUIET_ASYNCIO.contains(&member))
+}
+
+/// Hooks Python calls on a class without any call written: when it is
+/// subclassed (`__init_subclass__`), subscripted (`__class_getitem__`),
+/// or used as a base or a class attribute (`__mro_entries__`,
+/// `__set_name__`); a module-level `__getattr__` or `__dir__` answers
+/// names the module does not bind.
+const CLASS_HOOKS: &[&str] = &[
+    "__class_getitem__",
+    "__init_subclass__",
+    "__mro_entries__",
+    "__set_name__",
+];
+const MODULE_HOOKS: &[&str] = &["__getattr__", "__dir__"];
+
+/// The builtins a class of a quiet module may derive from, besides the
+/// standard library's exceptions: `object` and the builtin exceptions.
+fn builtin_base(name: &str) -> bool {
+    name == "object"
+        || name.ends_with("Error")
+        || name.ends_with("Exception")
+        || name.ends_with("Warning")
+        || matches!(
+            name,
+            "BaseException"
+                | "KeyboardInterrupt"
+                | "SystemExit"
+                | "GeneratorExit"
+                | "StopIteration"
+                | "StopAsyncIteration"
+        )
+}
+
+/// The names a simple statement of a module or class body binds (the
+/// targets of assignments, the names imports bind).
+fn bound_names<'s>(stmt: &'s Stmt) -> Box<dyn Iterator<Item = &'s str> + 's> {
+    match stmt {
+        Stmt::Assign(assign) => Box::new(assign.targets.iter().filter_map(|target| match target {
+            Expr::Name(name) => Some(name.id.as_str()),
+            _ => None,
+        })),
+        Stmt::AnnAssign(assign) => Box::new(
+            assign
+                .target
+                .as_name_expr()
+                .map(|name| name.id.as_str())
+                .into_iter(),
+        ),
+        Stmt::Import(import) => Box::new(import.names.iter().map(|alias| {
+            alias.asname.as_ref().map_or_else(
+                || alias.name.split('.').next().unwrap_or_default(),
+                |name| name.as_str(),
+            )
+        })),
+        Stmt::ImportFrom(import) => Box::new(import.names.iter().map(|alias| {
+            alias
+                .asname
+                .as_ref()
+                .map_or_else(|| alias.name.as_str(), |name| name.as_str())
+        })),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+/// Whether evaluating `expr` calls nothing the module writes as a call:
+/// literals, names, attribute reads, subscripts, operators, f-strings of
+/// such. What it returns names the first part that may run code.
+fn calls_nothing(expr: &Expr) -> Result<(), &'static str> {
+    let all = |items: &[Expr]| items.iter().try_for_each(calls_nothing);
+    match expr {
+        Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_)
+        | Expr::Name(_) => Ok(()),
+        Expr::Attribute(attribute) => calls_nothing(&attribute.value),
+        Expr::Subscript(subscript) => {
+            calls_nothing(&subscript.value)?;
+            calls_nothing(&subscript.slice)
+        }
+        Expr::Slice(slice) => [&slice.lower, &slice.upper, &slice.step]
+            .into_iter()
+            .flatten()
+            .try_for_each(|part| calls_nothing(part)),
+        Expr::Starred(starred) => calls_nothing(&starred.value),
+        Expr::List(list) => all(&list.elts),
+        Expr::Tuple(tuple) => all(&tuple.elts),
+        Expr::Set(set) => all(&set.elts),
+        Expr::Dict(dict) => dict.items.iter().try_for_each(|item| {
+            if let Some(key) = &item.key {
+                calls_nothing(key)?;
+            }
+            calls_nothing(&item.value)
+        }),
+        Expr::BinOp(op) => {
+            calls_nothing(&op.left)?;
+            calls_nothing(&op.right)
+        }
+        Expr::UnaryOp(op) => calls_nothing(&op.operand),
+        Expr::BoolOp(op) => all(&op.values),
+        Expr::Compare(compare) => {
+            calls_nothing(&compare.left)?;
+            all(&compare.comparators)
+        }
+        Expr::If(if_expr) => {
+            calls_nothing(&if_expr.test)?;
+            calls_nothing(&if_expr.body)?;
+            calls_nothing(&if_expr.orelse)
+        }
+        Expr::FString(fstring) => {
+            let mut result = Ok(());
+            for element in fstring.value.elements() {
+                if let Some(interpolation) = element.as_interpolation() {
+                    result = result.and_then(|()| calls_nothing(&interpolation.expression));
+                }
+            }
+            result
+        }
+        Expr::Call(_) => Err("a call"),
+        Expr::Lambda(_) => Err("a lambda"),
+        Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
+            Err("a comprehension")
+        }
+        Expr::Named(_) => Err("an assignment expression"),
+        Expr::Await(_) | Expr::Yield(_) | Expr::YieldFrom(_) => Err("an `await` or `yield`"),
+        _ => Err("an expression that may run code"),
+    }
+}
+
+/// Whether `expr` is a literal a default may be in a quiet function
+/// (`None`, a number, a string, `-1`, `()`).
+fn literal(expr: &Expr) -> bool {
+    match expr {
+        Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_) => true,
+        Expr::UnaryOp(op) => matches!(*op.operand, Expr::NumberLiteral(_)),
+        Expr::Tuple(tuple) => tuple.elts.iter().all(literal),
+        _ => false,
+    }
+}
+
+/// Collects one module's part of the quiet proof, statement by statement
+/// of the module's top level (which the summary goes through anyway).
+pub(super) struct QuietProof<'m, 'a> {
+    semantic: &'m SemanticModel<'a>,
+    absolute: &'m dyn Fn(&str) -> String,
+    line: &'m dyn Fn(TextSize) -> u32,
+    class_scope: &'m dyn Fn(&ast::StmtClassDef) -> Option<ScopeId>,
+    /// `from __future__ import annotations`: annotations are not evaluated.
+    deferred_annotations: bool,
+    quiet: Quiet,
+}
+
+impl<'m, 'a> QuietProof<'m, 'a> {
+    pub(super) fn new(
+        semantic: &'m SemanticModel<'a>,
+        absolute: &'m dyn Fn(&str) -> String,
+        line: &'m dyn Fn(TextSize) -> u32,
+        class_scope: &'m dyn Fn(&ast::StmtClassDef) -> Option<ScopeId>,
+    ) -> Self {
+        let deferred_annotations = semantic.module.body.iter().any(|stmt| {
+            matches!(stmt, Stmt::ImportFrom(import)
+                if import.level == 0
+                    && import.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+                    && import.names.iter().any(|alias| alias.name.as_str() == "annotations"))
+        });
+        QuietProof {
+            semantic,
+            absolute,
+            line,
+            class_scope,
+            deferred_annotations,
+            quiet: Quiet::default(),
+        }
+    }
+
+    pub(super) fn finish(self) -> Quiet {
+        self.quiet
+    }
+
+    fn block(&mut self, what: impl Into<String>, at: TextSize) {
+        if self.quiet.blocker.is_none() {
+            self.quiet.blocker = Some((what.into().into_boxed_str(), (self.line)(at)));
+        }
+    }
+
+    fn need(&mut self, need: Need, at: TextSize) {
+        if !self.quiet.needs.iter().any(|(known, _)| *known == need) {
+            let line = (self.line)(at);
+            self.quiet.needs.push((need, line));
+        }
+    }
+
+    /// One statement of the module's top level.
+    pub(super) fn module_stmt(&mut self, stmt: &'a Stmt) {
+        if self.quiet.blocker.is_some() {
+            return;
+        }
+        self.stmt(stmt, MODULE_SCOPE);
+    }
+
+    /// A statement of the module's top level or of a class body in it
+    /// (`scope`: the scope its names are read in).
+    fn stmt(&mut self, stmt: &'a Stmt, scope: ScopeId) {
+        let at = stmt.start();
+        // A hook bound any other way than by a plain `def` (`__getattr__ =
+        // lookup`, `from .hooks import __init_subclass__`) works as well.
+        let hooks = if scope == MODULE_SCOPE {
+            MODULE_HOOKS
+        } else {
+            CLASS_HOOKS
+        };
+        if let Some(hook) = bound_names(stmt).find(|name| hooks.contains(name)) {
+            self.block(format!("`{hook}` bound at import"), at);
+            return;
+        }
+        match stmt {
+            Stmt::Import(import) => {
+                for alias in &import.names {
+                    self.modules_run(alias.name.as_str(), at);
+                }
+            }
+            Stmt::ImportFrom(import) => {
+                let module = import.module.as_ref().map_or("", |m| m.as_str());
+                if import.level == 0 && module == "__future__" {
+                    return;
+                }
+                if import.names.iter().any(|alias| alias.name.as_str() == "*") {
+                    self.block("a star import", at);
+                    return;
+                }
+                let dots = ".".repeat(import.level as usize);
+                let from = (self.absolute)(&format!("{dots}{module}"));
+                if from.starts_with('.') {
+                    self.block("a relative import the index cannot place", at);
+                    return;
+                }
+                self.modules_run(&from, at);
+                for alias in &import.names {
+                    self.need(
+                        Need::MaybeModule(format!("{from}.{}", alias.name).into()),
+                        at,
+                    );
+                }
+            }
+            Stmt::FunctionDef(def) => self.def(def, scope == MODULE_SCOPE),
+            Stmt::ClassDef(class) => self.class(class, scope),
+            Stmt::Assign(assign) => {
+                if !assign
+                    .targets
+                    .iter()
+                    .all(|target| matches!(target, Expr::Name(_)))
+                {
+                    self.block("an assignment to something other than a name", at);
+                } else if let Err(what) = calls_nothing(&assign.value) {
+                    self.block(format!("{what} in an assignment"), at);
+                }
+            }
+            Stmt::AnnAssign(assign) => {
+                if !matches!(*assign.target, Expr::Name(_)) {
+                    self.block("an assignment to something other than a name", at);
+                } else if let Some(Err(what)) = assign.value.as_deref().map(calls_nothing) {
+                    self.block(format!("{what} in an assignment"), at);
+                } else if !self.deferred_annotations
+                    && let Err(what) = calls_nothing(&assign.annotation)
+                {
+                    self.block(format!("{what} in an annotation"), at);
+                }
+            }
+            Stmt::Expr(statement)
+                if matches!(
+                    *statement.value,
+                    Expr::StringLiteral(_) | Expr::EllipsisLiteral(_)
+                ) => {}
+            Stmt::Pass(_) => {}
+            Stmt::If(if_stmt) if self.type_checking(&if_stmt.test, scope) => {
+                if !if_stmt.elif_else_clauses.is_empty() {
+                    self.block("an `if TYPE_CHECKING:` with an `else`", at);
+                }
+            }
+            Stmt::If(_) => self.block("an `if` statement", at),
+            Stmt::Try(_) => self.block("a `try` statement", at),
+            Stmt::For(_) | Stmt::While(_) => self.block("a loop", at),
+            Stmt::With(_) => self.block("a `with` statement", at),
+            Stmt::Expr(_) => self.block("an expression statement", at),
+            _ => self.block("a statement that runs code", at),
+        }
+    }
+
+    /// `import a.b.c` runs `a`, `a.b` and `a.b.c`.
+    fn modules_run(&mut self, module: &str, at: TextSize) {
+        let mut end = 0;
+        for part in module.split('.') {
+            end += part.len();
+            if let Some(prefix) = module.get(..end) {
+                self.need(Need::Module(prefix.into()), at);
+            }
+            end += 1;
+        }
+    }
+
+    fn type_checking(&self, test: &Expr, scope: ScopeId) -> bool {
+        match test {
+            Expr::Name(_) | Expr::Attribute(_) => matches!(
+                self.semantic.qualified_name_unless_star_rebinds(test, scope),
+                Some(q) if q.is("typing.TYPE_CHECKING") || q.is("typing_extensions.TYPE_CHECKING")
+            ),
+            _ => false,
+        }
+    }
+
+    fn def(&mut self, def: &'a ast::StmtFunctionDef, module_level: bool) {
+        let at = def.start();
+        if !def.decorator_list.is_empty() {
+            self.block(format!("the decorator of `{}`", def.name), at);
+            return;
+        }
+        if def.type_params.is_some() {
+            self.block(format!("the type parameters of `{}`", def.name), at);
+            return;
+        }
+        let name = def.name.as_str();
+        if module_level && MODULE_HOOKS.contains(&name) {
+            self.block(format!("a module `{name}`"), at);
+            return;
+        }
+        if !module_level && CLASS_HOOKS.contains(&name) {
+            self.block(format!("the class hook `{name}`"), at);
+            return;
+        }
+        let parameters = &def.parameters;
+        for parameter in parameters.iter_non_variadic_params() {
+            if let Some(default) = parameter.default()
+                && let Err(what) = calls_nothing(default)
+            {
+                self.block(format!("{what} in a default of `{name}`"), at);
+                return;
+            }
+        }
+        if self.deferred_annotations {
+            return;
+        }
+        let annotations = parameters
+            .iter()
+            .filter_map(|parameter| parameter.annotation())
+            .chain(def.returns.as_deref());
+        for annotation in annotations {
+            if let Err(what) = calls_nothing(annotation) {
+                self.block(format!("{what} in an annotation of `{name}`"), at);
+                return;
+            }
+        }
+    }
+
+    fn class(&mut self, class: &'a ast::StmtClassDef, outer: ScopeId) {
+        let at = class.start();
+        let name = class.name.as_str();
+        if !class.decorator_list.is_empty() {
+            self.block(format!("the decorator of class `{name}`"), at);
+            return;
+        }
+        if !class.keywords().is_empty() {
+            self.block(format!("a keyword (`metaclass=`) of class `{name}`"), at);
+            return;
+        }
+        if class.type_params.is_some() {
+            self.block(format!("the type parameters of class `{name}`"), at);
+            return;
+        }
+        for base in class.bases() {
+            if !self.base(base, class, outer) {
+                self.block(
+                    format!("a base of class `{name}` other than `object`, an exception or a class of a quiet module"),
+                    at,
+                );
+                return;
+            }
+        }
+        let Some(scope) = (self.class_scope)(class) else {
+            self.block(format!("class `{name}`"), at);
+            return;
+        };
+        for stmt in &class.body {
+            if self.quiet.blocker.is_some() {
+                return;
+            }
+            self.stmt(stmt, scope);
+        }
+    }
+
+    /// Whether `base` is a base a quiet class may have; a class of another
+    /// module becomes a [`Need::Class`].
+    fn base(&mut self, base: &Expr, class: &ast::StmtClassDef, outer: ScopeId) -> bool {
+        let semantic = self.semantic;
+        if let Some(qualified) = semantic.qualified_name_unless_star_rebinds(base, outer) {
+            let qualified = qualified.as_str();
+            if let Some(name) = qualified.strip_prefix("builtins.") {
+                return builtin_base(name);
+            }
+            let top = qualified.split('.').next().unwrap_or_default();
+            if standard_module(top) {
+                let last = qualified.rsplit('.').next().unwrap_or_default();
+                return last.ends_with("Error") || last.ends_with("Exception");
+            }
+            self.need(
+                Need::Class((self.absolute)(qualified).into()),
+                class.start(),
+            );
+            return true;
+        }
+        // A class the module defined before, at its top level.
+        let Expr::Name(name) = base else {
+            return false;
+        };
+        match semantic.lookup(name.id.as_str(), outer) {
+            Lookup::Bound { bindings, .. } => bindings.iter().all(|&id| {
+                matches!(semantic.binding(id).kind, BindingKind::ClassDef(found)
+                    if !std::ptr::eq(found, class))
+            }),
+            _ => false,
+        }
+    }
+}
+
+/// Whether a quiet function may call `qualified` (what its callee names):
+/// a builtin or a function of the standard library that neither touches
+/// an event loop (asyncio's but the few loop-free ones) nor loads code.
+fn quiet_callee(qualified: &str) -> bool {
+    let top = qualified.split('.').next().unwrap_or_default();
+    let known = match top {
+        "builtins" => true,
+        "asyncio" => asyncio_loop_free(qualified),
+        _ => standard_module(top),
+    };
+    known && !loads_code(qualified)
+}
+
+/// The plain `def`s of the module (by the start of the `def`) that are
+/// quiet functions (see the module's docs), found in one pass over the
+/// calls, names and bindings the semantic model holds.
+pub(super) fn quiet_functions(semantic: &SemanticModel) -> FxHashSet<TextSize> {
+    // The plain `def` whose call runs each scope's code (a class body, a
+    // lambda or a comprehension belongs to the scope around it), or none.
+    let mut owner: Vec<Option<TextSize>> = Vec::with_capacity(semantic.scopes.len());
+    for id in 0..semantic.scopes.len() {
+        let scope = semantic.scope(id as ScopeId);
+        let found = match scope.node {
+            ScopeNode::Module => None,
+            ScopeNode::Function(def) if def.is_async => None,
+            ScopeNode::Function(def) => Some(def.start()),
+            ScopeNode::Class(_) | ScopeNode::Lambda(_) | ScopeNode::Comprehension(_) => scope
+                .parent
+                .and_then(|parent| owner.get(parent as usize).copied().flatten()),
+        };
+        owner.push(found);
+    }
+    let owner_of = |scope: ScopeId| owner.get(scope as usize).copied().flatten();
+
+    let mut candidates: FxHashSet<TextSize> = FxHashSet::default();
+    for binding in &semantic.bindings {
+        if let BindingKind::FunctionDef(def) = binding.kind
+            && !def.is_async
+            && def.decorator_list.is_empty()
+            && def
+                .parameters
+                .iter_non_variadic_params()
+                .all(|parameter| parameter.default().is_none_or(literal))
+        {
+            candidates.insert(def.start());
+        }
+    }
+    let mut loud: FxHashSet<TextSize> = FxHashSet::default();
+    for site in &semantic.calls {
+        let Some(def) = owner_of(site.scope) else {
+            continue;
+        };
+        let allowed = semantic
+            .qualified_name_unless_star_rebinds(&site.call.func, site.scope)
+            .is_some_and(|qualified| quiet_callee(qualified.as_str()));
+        if !allowed {
+            loud.insert(def);
+        }
+    }
+    for reference in &semantic.references {
+        let Some(def) = owner_of(reference.scope) else {
+            continue;
+        };
+        let quiet = match semantic.lookup(reference.name, reference.scope) {
+            Lookup::Builtin => {
+                !loads_code(&format!("builtins.{}", reference.name))
+                    && reference.name != "__builtins__"
+            }
+            Lookup::Unknown => false,
+            Lookup::Bound { scope, bindings } => {
+                scope != MODULE_SCOPE
+                    || bindings.iter().all(|&id| {
+                        matches!(&semantic.binding(id).kind, BindingKind::Import { qualified, .. }
+                            if !qualified.starts_with('.')
+                                && standard_module(qualified.split('.').next().unwrap_or_default())
+                                && !loads_code(qualified))
+                    })
+            }
+        };
+        if !quiet {
+            loud.insert(def);
+        }
+    }
+    for binding in &semantic.bindings {
+        let Some(def) = owner_of(binding.scope) else {
+            continue;
+        };
+        let quiet = match binding.kind {
+            BindingKind::Import { .. } | BindingKind::ClassDef(_) => false,
+            BindingKind::FunctionDef(nested) => nested.decorator_list.is_empty(),
+            _ => true,
+        };
+        if !quiet {
+            loud.insert(def);
+        }
+    }
+    candidates.retain(|def| !loud.contains(def));
+    candidates
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use ruff_python_parser::parse_module as parse;
+
+    use super::super::summary::{ModuleSummary, Symbol, summarize};
+    use super::*;
+
+    fn summary(source: &str) -> ModuleSummary {
+        let parsed = parse(source).expect("parses");
+        summarize(
+            parsed.syntax(),
+            source,
+            "app.server",
+            PathBuf::from("x.py"),
+            false,
+        )
+    }
+
+    /// What blocks the proof, and on which line.
+    fn blocker(source: &str) -> Option<(String, u32)> {
+        summary(source)
+            .quiet
+            .blocker
+            .map(|(what, line)| (what.to_string(), line))
+    }
+
+    fn quiet_function(source: &str, name: &str) -> bool {
+        match summary(source).symbols.get(name) {
+            Some(Symbol::Function(function)) => function.quiet,
+            _ => panic!("no function `{name}`"),
+        }
+    }
+
+    #[test]
+    fn definitions_literals_and_imports_are_quiet() {
+        let source = r#""""Docs."""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from . import config
+from .errors import AppError
+
+if TYPE_CHECKING:
+    from aiohttp import ClientSession
+
+__all__ = ["main"]
+NAME = "app"
+LEVELS = {"debug": logging.DEBUG, "info": -1}
+FIRST: str = LEVELS["debug"] if NAME else f"{NAME!r}"
+
+
+class Handler(AppError):
+    """A handler."""
+
+    retries = 3
+
+    def __init__(self, session: ClientSession[int] = None) -> None:
+        self.session = session
+
+
+async def main(argv: list[str] = ()) -> int:
+    return await Handler().run()
+"#;
+        assert_eq!(blocker(source), None);
+        let needs: Vec<Need> = summary(source)
+            .quiet
+            .needs
+            .into_iter()
+            .map(|(need, _)| need)
+            .collect();
+        assert_eq!(
+            needs,
+            [
+                Need::Module("logging".into()),
+                Need::Module("typing".into()),
+                Need::MaybeModule("typing.TYPE_CHECKING".into()),
+                Need::Module("app".into()),
+                Need::MaybeModule("app.config".into()),
+                Need::Module("app.errors".into()),
+                Need::MaybeModule("app.errors.AppError".into()),
+                Need::Class("app.errors.AppError".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn submodule_imports_need_every_package() {
+        let needs: Vec<Need> = summary("import a.b.c as d\n")
+            .quiet
+            .needs
+            .into_iter()
+            .map(|(need, _)| need)
+            .collect();
+        assert_eq!(
+            needs,
+            [
+                Need::Module("a".into()),
+                Need::Module("a.b".into()),
+                Need::Module("a.b.c".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn code_run_at_import_is_named_with_its_line() {
+        let cases: &[(&str, &str, u32)] = &[
+            ("import x\nX = make()\n", "a call in an assignment", 2),
+            ("from x import *\n", "a star import", 1),
+            ("print('hi')\n", "an expression statement", 1),
+            (
+                "import sys\nif sys.argv:\n    import x\n",
+                "an `if` statement",
+                2,
+            ),
+            (
+                "try:\n    import x\nexcept ImportError:\n    pass\n",
+                "a `try` statement",
+                1,
+            ),
+            ("for i in ():\n    pass\n", "a loop", 1),
+            (
+                "X = [f for f in ()]\n",
+                "a comprehension in an assignment",
+                1,
+            ),
+            ("X = lambda: 1\n", "a lambda in an assignment", 1),
+            (
+                "X: int\nX.y = 1\n",
+                "an assignment to something other than a name",
+                2,
+            ),
+            (
+                "def __getattr__(name):\n    pass\n",
+                "a module `__getattr__`",
+                1,
+            ),
+            (
+                "from x import f as __getattr__\n",
+                "`__getattr__` bound at import",
+                1,
+            ),
+            ("@register\ndef f():\n    pass\n", "the decorator of `f`", 1),
+            (
+                "def f(x=make()):\n    pass\n",
+                "a call in a default of `f`",
+                1,
+            ),
+            (
+                "def f(x: make()):\n    pass\n",
+                "a call in an annotation of `f`",
+                1,
+            ),
+            (
+                "class C(metaclass=M):\n    pass\n",
+                "a keyword (`metaclass=`) of class `C`",
+                1,
+            ),
+            (
+                "@dataclass\nclass C:\n    pass\n",
+                "the decorator of class `C`",
+                1,
+            ),
+            (
+                "class C:\n    def __init_subclass__(cls):\n        pass\n",
+                "the class hook `__init_subclass__`",
+                2,
+            ),
+            (
+                "class C:\n    __class_getitem__ = hook\n",
+                "`__class_getitem__` bound at import",
+                2,
+            ),
+            ("class C:\n    x = f()\n", "a call in an assignment", 2),
+            (
+                "class C(dict):\n    pass\n",
+                "a base of class `C` other than `object`, an exception or a class of a quiet module",
+                1,
+            ),
+            (
+                "X = 1\nclass C(X):\n    pass\n",
+                "a base of class `C` other than `object`, an exception or a class of a quiet module",
+                2,
+            ),
+            ("with open('x'):\n    pass\n", "a `with` statement", 1),
+        ];
+        for (source, what, line) in cases {
+            assert_eq!(blocker(source), Some((what.to_string(), *line)), "{source}");
+        }
+        // Annotations are not evaluated under the future import.
+        assert_eq!(
+            blocker(
+                "from __future__ import annotations\ndef f(x: make()) -> g():\n    pass\nY: h() = 1\n"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn quiet_functions_call_only_builtins_and_the_standard_library() {
+        let source = "import asyncio\nimport importlib\nimport textwrap\nfrom app import helpers\nHOOK = print\n\ndef quiet(name, width=2, sep=-1):\n    line = '=' * len(name)\n    return textwrap.dedent(f'{line}{name}') + str(asyncio.iscoroutinefunction(name))\n\ndef calls_helper():\n    return helpers.make()\n\ndef loads():\n    return importlib.import_module('app.jobs')\n\ndef asks_loop():\n    return asyncio.get_event_loop()\n\ndef runs():\n    return asyncio.run(None)\n\ndef method(x):\n    return x.upper()\n\ndef global_read():\n    return HOOK\n\ndef callback(f):\n    return f()\n\ndef default(x=HOOK):\n    return x\n\n@decorated\ndef decorated():\n    pass\n\ndef evals(text):\n    return eval(text)\n\ndef imports():\n    import app.jobs\n    return 1\n\ndef recursive():\n    return recursive()\n";
+        assert!(quiet_function(source, "quiet"));
+        for name in [
+            "calls_helper",
+            "loads",
+            "asks_loop",
+            "runs",
+            "method",
+            "global_read",
+            "callback",
+            "default",
+            "decorated",
+            "evals",
+            "imports",
+            "recursive",
+        ] {
+            assert!(!quiet_function(source, name), "{name}");
+        }
+    }
+}
