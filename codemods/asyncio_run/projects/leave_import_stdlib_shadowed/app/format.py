@@ -1,0 +1,5 @@
+import textwrap
+
+
+def banner(name):
+    return textwrap.dedent(name)

@@ -1,0 +1,6 @@
+import app.hooks
+
+
+def dedent(text):
+    app.hooks.bind()
+    return text

@@ -1,0 +1,5 @@
+from app.hooks import bind
+
+
+class Plugin:
+    __init_subclass__ = bind

@@ -1,0 +1,5 @@
+import sys
+
+
+async def main():
+    print(await sys.modules["app.sub"].READY)
