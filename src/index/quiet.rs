@@ -32,6 +32,7 @@
 //! of the standard library that neither bind an event loop nor load or run
 //! other code (`loads_code`).
 
+use ruff_python_ast::helpers::any_over_expr;
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::FxHashSet;
@@ -193,14 +194,15 @@ fn calls_nothing(expr: &Expr) -> Result<(), &'static str> {
             calls_nothing(&if_expr.body)?;
             calls_nothing(&if_expr.orelse)
         }
-        Expr::FString(fstring) => {
-            let mut result = Ok(());
-            for element in fstring.value.elements() {
-                if let Some(interpolation) = element.as_interpolation() {
-                    result = result.and_then(|()| calls_nothing(&interpolation.expression));
-                }
+        // Each interpolation, those of format specs too (`f"{x:{width()}}"`).
+        Expr::FString(_) => {
+            if any_over_expr(expr, |inner: &Expr| {
+                !matches!(inner, Expr::FString(_)) && calls_nothing(inner).is_err()
+            }) {
+                Err("an f-string that may run code")
+            } else {
+                Ok(())
             }
-            result
         }
         Expr::Call(_) => Err("a call"),
         Expr::Lambda(_) => Err("a lambda"),
@@ -560,8 +562,12 @@ pub(super) fn quiet_functions(semantic: &SemanticModel) -> FxHashSet<TextSize> {
         }
     }
     let mut loud: FxHashSet<TextSize> = FxHashSet::default();
+    // Only the candidates not yet found loud are asked about.
+    let open = |def: &TextSize, loud: &FxHashSet<TextSize>| {
+        candidates.contains(def) && !loud.contains(def)
+    };
     for site in &semantic.calls {
-        let Some(def) = owner_of(site.scope) else {
+        let Some(def) = owner_of(site.scope).filter(|def| open(def, &loud)) else {
             continue;
         };
         let allowed = semantic
@@ -572,7 +578,7 @@ pub(super) fn quiet_functions(semantic: &SemanticModel) -> FxHashSet<TextSize> {
         }
     }
     for reference in &semantic.references {
-        let Some(def) = owner_of(reference.scope) else {
+        let Some(def) = owner_of(reference.scope).filter(|def| open(def, &loud)) else {
             continue;
         };
         let quiet = match semantic.lookup(reference.name, reference.scope) {
@@ -596,7 +602,7 @@ pub(super) fn quiet_functions(semantic: &SemanticModel) -> FxHashSet<TextSize> {
         }
     }
     for binding in &semantic.bindings {
-        let Some(def) = owner_of(binding.scope) else {
+        let Some(def) = owner_of(binding.scope).filter(|def| open(def, &loud)) else {
             continue;
         };
         let quiet = match binding.kind {
@@ -800,6 +806,11 @@ async def main(argv: list[str] = ()) -> int:
                 2,
             ),
             ("with open('x'):\n    pass\n", "a `with` statement", 1),
+            (
+                "X = f'{1}'\nY = f'{X:{width()}}'\n",
+                "an f-string that may run code in an assignment",
+                2,
+            ),
         ];
         for (source, what, line) in cases {
             assert_eq!(blocker(source), Some((what.to_string(), *line)), "{source}");
