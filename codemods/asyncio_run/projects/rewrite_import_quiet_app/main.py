@@ -10,10 +10,11 @@ from app import config  # noqa: F401
 from app.format import banner
 from app.server import main
 
-print(banner("app", 3), len(sys.argv) > 0)
-loop = asyncio.new_event_loop()
-try:
-    loop.run_until_complete(main(sys.argv[1:]))
-finally:
-    loop.close()
-print("done")
+if __name__ == "__main__":
+    print(banner("app", 3), len(sys.argv) > 0)
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(main(sys.argv[1:]))
+    finally:
+        loop.close()
+    print("done")
