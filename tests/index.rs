@@ -136,6 +136,7 @@ module service.store
 functions and classes:
   def traced (line 16): a plain function
     calling it returns: unknown (a plain `def` whose `return`s are not followed across modules)
+    quiet: calling it runs only builtins and standard functions that bind no loop
   async def save (line 21): a coroutine function
     decorators: @traced (one may replace the function: what calling it returns is unknown)
     calling it returns: unknown (a decorator may make it return something else)
@@ -149,6 +150,7 @@ functions and classes:
       calling it returns: a coroutine
     def size (line 38): a plain function
       calling it returns: unknown (a plain `def` whose `return`s are not followed across modules)
+      quiet: calling it runs only builtins and standard functions that bind no loop
   def __getattr__ (line 45): a plain function
     calling it returns: `None` (no `return` gives a value; no coroutine)
   def main (line 49): a plain function
@@ -167,6 +169,7 @@ module facts:
   star import: `from service.helpers import *`: any name of this module may come from it (unknown)
   module __getattr__: yes: a name not bound here may still exist (unknown)
   binds an object to an event loop at import: `asyncio.get_event_loop()`, line 13
+  quiet: no, importing it runs a star import at `service/store.py:9`
   entry point: `service.store.main` is named in `[project.scripts]` (it runs once per process)
 imports:
   line 1: import asyncio -> standard library: `asyncio` (asyncio: asyncmod's own rules know it)

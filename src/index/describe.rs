@@ -228,6 +228,12 @@ impl ProjectIndex {
             );
         }
         let _ = writeln!(out, "{indent}  calling it returns: {}", returns(function));
+        if function.quiet {
+            let _ = writeln!(
+                out,
+                "{indent}  quiet: calling it runs only builtins and standard functions that bind no loop"
+            );
+        }
         if function.stub {
             let _ = writeln!(
                 out,
@@ -369,6 +375,17 @@ impl ProjectIndex {
                 out,
                 "  importing it binds an object to an event loop through a project module it imports: {through}"
             );
+        }
+        match self.import_not_quiet(module, false) {
+            None => {
+                let _ = writeln!(
+                    out,
+                    "  quiet: yes (importing it runs only imports of quiet or standard modules and definitions)"
+                );
+            }
+            Some(reason) => {
+                let _ = writeln!(out, "  quiet: no, importing it runs {reason}");
+            }
         }
         let prefix = format!("{module}.");
         let scripts: Vec<&String> = self
