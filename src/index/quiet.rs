@@ -98,6 +98,19 @@ const CLASS_HOOKS: &[&str] = &[
 ];
 const MODULE_HOOKS: &[&str] = &["__getattr__", "__dir__"];
 
+/// The special names of a module a quiet one may bind: text about it.
+const MODULE_TEXT: &[&str] = &[
+    "__all__",
+    "__author__",
+    "__copyright__",
+    "__credits__",
+    "__doc__",
+    "__email__",
+    "__license__",
+    "__status__",
+    "__version__",
+];
+
 /// The builtins a class of a quiet module may derive from, besides the
 /// standard library's exceptions: `object` and the builtin exceptions.
 fn builtin_base(name: &str) -> bool {
@@ -304,6 +317,20 @@ impl<'m, 'a> QuietProof<'m, 'a> {
         };
         if let Some(hook) = bound_names(stmt).find(|name| hooks.contains(name)) {
             self.block(format!("`{hook}` bound at import"), at);
+            return;
+        }
+        // A module's special names steer the import system and its own
+        // code (`__path__` where its submodules are found, `__builtins__`
+        // what its functions call): only text may be bound to them.
+        if scope == MODULE_SCOPE
+            && let Some(special) = bound_names(stmt).find(|name| {
+                name.len() > 4
+                    && name.starts_with("__")
+                    && name.ends_with("__")
+                    && !MODULE_TEXT.contains(name)
+            })
+        {
+            self.block(format!("`{special}` bound at import"), at);
             return;
         }
         match stmt {

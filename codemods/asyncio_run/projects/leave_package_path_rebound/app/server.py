@@ -1,0 +1,5 @@
+from app import state
+
+
+async def main():
+    print(await state.READY)
