@@ -925,7 +925,15 @@ impl ProjectIndex {
         }
         let summary = match self.located(module) {
             (Some(ModuleFile::Namespace(_)), true) => return None,
-            (Some(ModuleFile::Source { .. }), true) => self.summary(module),
+            (Some(ModuleFile::Source { path, .. }), true) => {
+                if let Some(extension) = extension_beside(&path) {
+                    return Some(format!(
+                        "the compiled module `{}`, which Python loads instead of its source",
+                        extension.display()
+                    ));
+                }
+                self.summary(module)
+            }
             _ => None,
         };
         let Some(summary) = summary else {
@@ -970,6 +978,22 @@ impl ProjectIndex {
         }
         found
     }
+}
+
+/// An extension module beside the source file `path` (`fast.py` and
+/// `fast.cpython-311-x86_64-linux-gnu.so`, `__init__.py` and
+/// `__init__.pyd`): the import system tries extension modules before
+/// sources, so what runs is not the source the index read.
+fn extension_beside(path: &Path) -> Option<PathBuf> {
+    let stem = path.file_stem()?.to_str()?;
+    let dir = path.parent()?;
+    std::fs::read_dir(dir).ok()?.find_map(|entry| {
+        let name = entry.ok()?.file_name();
+        let name = name.to_str()?;
+        let rest = name.strip_prefix(stem)?.strip_prefix('.')?;
+        (rest.ends_with(".so") || rest.ends_with(".pyd") || rest == "so" || rest == "pyd")
+            .then(|| dir.join(name))
+    })
 }
 
 /// The state of one quiet proof: the modules being proven (an import
@@ -1710,6 +1734,28 @@ mod tests {
                 "the base `app.values.Base`, which asyncmod cannot show to be a class of a quiet module through `app/bad.py:3`"
             )
         );
+    }
+
+    /// An extension module beside a source runs instead of it.
+    #[test]
+    fn a_compiled_module_beside_the_source_is_not_quiet() {
+        let (dir, index) = project(&[
+            ("app/__init__.py", ""),
+            ("app/fast.py", "X = 1\n"),
+            ("app/slow.py", "X = 1\n"),
+            ("app/slow.pyc", ""),
+        ]);
+        std::fs::write(
+            dir.path().join("app/fast.cpython-311-x86_64-linux-gnu.so"),
+            "",
+        )
+        .expect("write");
+        assert!(
+            index
+                .import_not_quiet("app.fast", false)
+                .is_some_and(|reason| reason.starts_with("the compiled module"))
+        );
+        assert_eq!(index.import_not_quiet("app.slow", false), None);
     }
 
     /// Once some file changes `sys.path`, an import may find other code.
