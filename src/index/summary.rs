@@ -198,7 +198,7 @@ enum Callee {
 /// by the name's number in [`Callees::methods`]. A generated module with a
 /// thousand classes that each call their fields' `to_dict()` names the
 /// thousand methods once, not once per call.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Local {
     Def(TextSize),
     Methods(u32),
@@ -637,7 +637,13 @@ impl LoopReach {
                     Callee::Calls {
                         local, imported, ..
                     } => {
-                        edges.entry(def).or_default().extend(local);
+                        // A target named twice adds nothing the second time.
+                        let targets = edges.entry(def).or_default();
+                        for target in local {
+                            if !targets.contains(&target) {
+                                targets.push(target);
+                            }
+                        }
                         let out = calls_out.entry(def).or_default();
                         for name in imported {
                             if !out.iter().any(|known| **known == *name) {
@@ -652,22 +658,60 @@ impl LoopReach {
         // What each `def` reaches through the module's own functions, to a
         // fixed point (each round only adds); one that reaches more than
         // [`MAX_CALLS_OUT`] imported callables counts as touching the loop.
+        // A target adds something only when it touches the loop or reaches
+        // imported callables: the methods of a name none of which does yet
+        // (`to_dict` of a thousand generated classes) are passed over whole,
+        // until one does.
+        let mut group_of: FxHashMap<TextSize, usize> = FxHashMap::default();
+        for (number, defs) in callees.methods.iter().enumerate() {
+            for &def in defs {
+                group_of.insert(def, number);
+            }
+        }
+        let mut live: Vec<bool> = callees
+            .methods
+            .iter()
+            .map(|defs| {
+                defs.iter().any(|def| {
+                    touching.contains(def) || calls_out.get(def).is_some_and(|out| !out.is_empty())
+                })
+            })
+            .collect();
+        let wake = |def: TextSize, live: &mut Vec<bool>| {
+            if let Some(alive) = group_of.get(&def).and_then(|&number| live.get_mut(number)) {
+                *alive = true;
+            }
+        };
         loop {
             let mut changed = false;
             for (def, targets) in &edges {
-                for target in callees.defs(targets) {
-                    if touching.contains(&target) && touching.insert(*def) {
-                        changed = true;
+                if touching.contains(def) {
+                    continue;
+                }
+                'targets: for local in targets {
+                    if let Local::Methods(number) = *local
+                        && !live.get(number as usize).copied().unwrap_or(true)
+                    {
+                        continue;
                     }
-                    if touching.contains(def) {
-                        break;
-                    }
-                    if let Some(more) = calls_out.get(&target).cloned() {
-                        let out = calls_out.entry(*def).or_default();
-                        for name in more {
-                            if !out.contains(&name) {
-                                out.push(name);
-                                changed = true;
+                    for target in callees.defs(std::slice::from_ref(local)) {
+                        if touching.contains(&target) {
+                            touching.insert(*def);
+                            wake(*def, &mut live);
+                            changed = true;
+                            break 'targets;
+                        }
+                        if let Some(more) = calls_out.get(&target).filter(|more| !more.is_empty()) {
+                            let more = more.clone();
+                            let out = calls_out.entry(*def).or_default();
+                            for name in more {
+                                if !out.contains(&name) {
+                                    out.push(name);
+                                    changed = true;
+                                }
+                            }
+                            if !out.is_empty() {
+                                wake(*def, &mut live);
                             }
                         }
                     }
@@ -675,6 +719,7 @@ impl LoopReach {
             }
             for (def, out) in &calls_out {
                 if out.len() > MAX_CALLS_OUT && touching.insert(*def) {
+                    wake(*def, &mut live);
                     changed = true;
                 }
             }
