@@ -609,6 +609,9 @@ struct Finders {
     site_dir: memmem::Finder<'static>,
     setattr: memmem::Finder<'static>,
     delattr: memmem::Finder<'static>,
+    from_sys: memmem::Finder<'static>,
+    sys_as: memmem::Finder<'static>,
+    dot_path: memmem::Finder<'static>,
 }
 
 impl Finders {
@@ -621,15 +624,18 @@ impl Finders {
             site_dir: memmem::Finder::new(b"addsitedir"),
             setattr: memmem::Finder::new(b"setattr"),
             delattr: memmem::Finder::new(b"delattr"),
+            from_sys: memmem::Finder::new(b"from sys import"),
+            sys_as: memmem::Finder::new(b"sys as "),
+            dot_path: memmem::Finder::new(b".path"),
         }
     }
 }
 
 /// Whether `text` imports `path` by name from `sys` (`from sys import
 /// path`, `from sys import (argv, path as p)`).
-fn imports_sys_path(text: &str) -> bool {
-    text.match_indices("from sys import").any(|(at, found)| {
-        let rest = text.get(at + found.len()..).unwrap_or_default();
+fn imports_sys_path(finders: &Finders, text: &str) -> bool {
+    finders.from_sys.find_iter(text.as_bytes()).any(|at| {
+        let rest = text.get(at + "from sys import".len()..).unwrap_or_default();
         let names = match rest.trim_start_matches([' ', '\t']).strip_prefix('(') {
             Some(inside) => inside.split(')').next().unwrap_or_default(),
             None => rest.split('\n').next().unwrap_or_default(),
@@ -650,7 +656,7 @@ fn imports_sys_path(text: &str) -> bool {
 /// _s`), any `<name>.path` written so. Not followed: `sys.path` passed to
 /// a function that changes it.
 fn writes_sys_path(finders: &Finders, text: &str) -> bool {
-    if finders.site_dir.find(text.as_bytes()).is_some() || imports_sys_path(text) {
+    if finders.site_dir.find(text.as_bytes()).is_some() || imports_sys_path(finders, text) {
         return true;
     }
     let bytes = text.as_bytes();
@@ -668,10 +674,10 @@ fn writes_sys_path(finders: &Finders, text: &str) -> bool {
         }
     }
     // `import sys as _sys`: any `<name>.path` written counts.
-    if text.contains("sys as ") {
-        return text.match_indices(".path").any(|(at, found)| {
+    if finders.sys_as.find(bytes).is_some() {
+        return finders.dot_path.find_iter(bytes).any(|at| {
             let before = at.checked_sub(1).and_then(|b| bytes.get(b));
-            let end = at + found.len();
+            let end = at + ".path".len();
             let after = bytes.get(end);
             before.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
                 && !after.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
