@@ -1029,7 +1029,7 @@ fn assigns_later(line: &str) -> bool {
 /// name). The subscript or the call must close on its line.
 fn namespace_writes(text: &str) -> Vec<Option<&str>> {
     let mut found = Vec::new();
-    for (at, _) in text.match_indices("vars(") {
+    for at in memmem::find_iter(text.as_bytes(), "vars(") {
         let before = text.get(..at).and_then(|b| b.chars().next_back());
         if before.is_some_and(|c| c == '_' || c == '.' || c.is_alphanumeric()) {
             continue;
@@ -1038,7 +1038,7 @@ fn namespace_writes(text: &str) -> Vec<Option<&str>> {
             namespace_written(text, close + 1, &mut found);
         }
     }
-    for (at, _) in text.match_indices(".__dict__") {
+    for at in memmem::find_iter(text.as_bytes(), ".__dict__") {
         namespace_written(text, at + ".__dict__".len(), &mut found);
     }
     found
