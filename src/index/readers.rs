@@ -61,7 +61,7 @@ impl Readers {
     /// The table of the files at `paths` (every Python file of the project,
     /// numbered in that order), before any is read; and the module words
     /// their text is searched for.
-    pub(super) fn of_files(paths: Vec<PathBuf>) -> (Readers, FxHashSet<Box<str>>) {
+    pub(super) fn of_files(paths: Vec<PathBuf>) -> (Readers, Words) {
         let files: Vec<ReaderFile> = paths
             .into_iter()
             .map(|path| ReaderFile {
@@ -95,13 +95,7 @@ impl Readers {
 
     /// Adds what the text of the file numbered `at` shows (a file that
     /// could not be read names nothing; a question reads it again).
-    pub(super) fn add_text(
-        &mut self,
-        at: usize,
-        text: &[u8],
-        words: &FxHashSet<Box<str>>,
-        finders: &Finders,
-    ) {
+    pub(super) fn add_text(&mut self, at: usize, text: &[u8], words: &Words, finders: &Finders) {
         let Some(file) = self.files.get_mut(at) else {
             return;
         };
@@ -322,7 +316,7 @@ impl Finders {
 /// `"mod.time"`) on. The file is searched with `memchr` for the few places
 /// that can matter (the word `import`, a `.` or a quote before a word, the
 /// words already found); only import lines are split into words.
-fn scan_text<'w>(text: &[u8], words: &'w FxHashSet<Box<str>>, finders: &Finders) -> TextScan<'w> {
+fn scan_text<'w>(text: &[u8], words: &'w Words, finders: &Finders) -> TextScan<'w> {
     let mut scan = TextScan::default();
     let mut lines = Lines::with_imports(text, finders, |line| import_line(line, words, &mut scan));
     // Each word an import line names, wherever it is used.
@@ -371,7 +365,7 @@ fn scan_text<'w>(text: &[u8], words: &'w FxHashSet<Box<str>>, finders: &Finders)
 
 /// What an import line adds: each module word it names, passed on when
 /// the line has `as` or `*`.
-fn import_line<'w>(line: &[u8], words: &'w FxHashSet<Box<str>>, scan: &mut TextScan<'w>) {
+fn import_line<'w>(line: &[u8], words: &'w Words, scan: &mut TextScan<'w>) {
     let tokens = identifiers(line);
     let passes_on = tokens.iter().any(|(_, _, w)| *w == b"as") || line.contains(&b'*');
     if is_relative_package_import(line) {
@@ -547,9 +541,49 @@ fn without_comment(line: &[u8]) -> &[u8] {
     line
 }
 
-fn lookup<'w>(words: &'w FxHashSet<Box<str>>, word: &[u8]) -> Option<&'w str> {
-    let word = std::str::from_utf8(word).ok()?;
-    words.get(word).map(|w| &**w)
+/// The module words of a project (see [`Readers::of_files`]), looked up
+/// by their bytes. Most words of a text are none of them (every attribute
+/// after a `.`): a table of the (first byte, length) pairs the words have
+/// turns most away before any hashing.
+pub(super) struct Words {
+    set: FxHashSet<Box<[u8]>>,
+    /// One bit per (first byte, length), each taken modulo 64.
+    shapes: Box<[u64; 64]>,
+}
+
+impl Words {
+    /// The bit of `shapes` for a word, as (word of the table, bit).
+    fn shape(word: &[u8]) -> Option<(usize, u64)> {
+        let first = *word.first()?;
+        Some((usize::from(first % 64), 1 << (word.len() % 64)))
+    }
+
+    fn get(&self, word: &[u8]) -> Option<&str> {
+        let (at, bit) = Self::shape(word)?;
+        if self.shapes.get(at).is_none_or(|bits| bits & bit == 0) {
+            return None;
+        }
+        self.set.get(word).and_then(|w| std::str::from_utf8(w).ok())
+    }
+}
+
+impl FromIterator<Box<str>> for Words {
+    fn from_iter<I: IntoIterator<Item = Box<str>>>(words: I) -> Words {
+        let set: FxHashSet<Box<[u8]>> = words.into_iter().map(Box::<[u8]>::from).collect();
+        let mut shapes = Box::new([0u64; 64]);
+        for word in &set {
+            if let Some((at, bit)) = Self::shape(word)
+                && let Some(bits) = shapes.get_mut(at)
+            {
+                *bits |= bit;
+            }
+        }
+        Words { set, shapes }
+    }
+}
+
+fn lookup<'w>(words: &'w Words, word: &[u8]) -> Option<&'w str> {
+    words.get(word)
 }
 
 /// `from . import x`, `from .. import *`: a relative import naming no module.
@@ -707,7 +741,7 @@ mod tests {
 
     /// The text scan as it was first written, line by line, splitting every
     /// line into words: what the byte-level [`scan_text`] must find.
-    fn scan_text_by_lines<'w>(text: &[u8], words: &'w FxHashSet<Box<str>>) -> OldScan<'w> {
+    fn scan_text_by_lines<'w>(text: &[u8], words: &'w Words) -> OldScan<'w> {
         let mut scan = OldScan::default();
         let mut outside: Vec<(&'w str, bool, bool)> = Vec::new();
         let mut continued = false;
@@ -812,7 +846,7 @@ mod tests {
             parts in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..60)
         ) {
             let text = parts.concat();
-            let words: FxHashSet<Box<str>> =
+            let words: Words =
                 ["mod", "pkg", "m", "time", "é", "_mod"].into_iter().map(Into::into).collect();
             let finders = Finders::new();
             let (bytes, lines) = (
