@@ -506,6 +506,16 @@ impl<'t> Lines<'t> {
             if !is_token(text, at, word.len()) {
                 continue;
             }
+            // `word.attribute` (the common case) is no value wherever it
+            // is: the line need not be looked at.
+            let next = text
+                .get(end..)
+                .unwrap_or_default()
+                .iter()
+                .find(|&&b| b == b'\n' || !b.is_ascii_whitespace());
+            if next == Some(&b'.') {
+                continue;
+            }
             let Some(cut) = self.outside_import(at) else {
                 continue;
             };
