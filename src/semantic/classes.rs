@@ -14,7 +14,9 @@
 //! come before it; `B`'s own bases come after it.
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, ExprAttribute, ExprCall, ExprContext, Stmt, StmtClassDef};
+use ruff_python_ast::{
+    self as ast, Expr, ExprAttribute, ExprCall, ExprContext, Stmt, StmtClassDef,
+};
 use ruff_text_size::Ranged;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -246,13 +248,21 @@ impl<'a> SemanticModel<'a> {
             }
             table.classes[index].bases = bases;
         }
-        let mut uses = ClassAttributeUses {
-            model: self,
-            by_def: &by_def,
-            found: FxHashMap::default(),
-        };
-        uses.visit_body(&self.module.body);
-        table.class_attribute_uses = uses.found;
+        // Without a class there is no use of one to find.
+        if !table.classes.is_empty() {
+            let mut uses = ClassAttributeUses {
+                model: self,
+                by_def: &by_def,
+                class_names: table
+                    .classes
+                    .iter()
+                    .map(|entry| entry.def.name.as_str())
+                    .collect(),
+                found: FxHashMap::default(),
+            };
+            uses.visit_body(&self.module.body);
+            table.class_attribute_uses = uses.found;
+        }
         table
     }
 
@@ -368,6 +378,8 @@ fn opaque_or_harmless(qualified: &str) -> Base {
 struct ClassAttributeUses<'m, 'a> {
     model: &'m SemanticModel<'a>,
     by_def: &'m FxHashMap<*const StmtClassDef, usize>,
+    /// The names the module's `class` statements bind (each binds its own).
+    class_names: FxHashSet<&'a str>,
     found: FxHashMap<&'a str, Vec<(usize, Option<&'a ExprCall>)>>,
 }
 
@@ -378,11 +390,7 @@ impl<'a> ClassAttributeUses<'_, 'a> {
         };
         // Most receivers (`self`, a module) are no class's name anywhere:
         // skip them before resolving the name where it is read.
-        if !self
-            .model
-            .bindings_named(receiver.id.as_str())
-            .any(|(_, binding)| matches!(binding.kind, BindingKind::ClassDef(_)))
-        {
+        if !self.class_names.contains(receiver.id.as_str()) {
             return;
         }
         let scope = self.model.scope_at(receiver.range.start());
@@ -688,8 +696,28 @@ impl<'a> DynamicWrites<'a> {
     /// Adds what one expression itself writes (not its subexpressions);
     /// `function_depth` says how many `def`s and `lambda`s it is in (there
     /// `locals()` and `vars()` are the function's variables).
-    #[inline]
+    #[inline(always)]
     pub(super) fn record_expr(&mut self, expr: &'a Expr, function_depth: u32) {
+        // Most expressions (names, constants, operators, reads) write
+        // nothing: only these are looked at, out of line.
+        match expr {
+            Expr::Call(call) => self.record_call(call, function_depth),
+            Expr::Attribute(ast::ExprAttribute {
+                ctx: ExprContext::Store | ExprContext::Del,
+                ..
+            })
+            | Expr::Subscript(ast::ExprSubscript {
+                ctx: ExprContext::Store | ExprContext::Del,
+                ..
+            })
+            | Expr::Named(_) => self.record_write(expr, function_depth),
+            _ => {}
+        }
+    }
+
+    /// [`Self::record_expr`] for a store, a deletion or a `:=`.
+    #[inline(never)]
+    fn record_write(&mut self, expr: &'a Expr, function_depth: u32) {
         match expr {
             Expr::Attribute(attribute)
                 if matches!(attribute.ctx, ExprContext::Store | ExprContext::Del) =>
@@ -737,7 +765,6 @@ impl<'a> DynamicWrites<'a> {
                     }
                 }
             }
-            Expr::Call(call) => self.record_call(call, function_depth),
             _ => {}
         }
     }
@@ -801,32 +828,35 @@ impl<'a> DynamicWrites<'a> {
             }
             _ => {}
         }
+        // One look at each argument for what follows: the module's own
+        // object (other than its namespace), a namespace (`globals()`),
+        // and the module's namespace (which is also a namespace).
+        let (mut module_value, mut namespace, mut module_namespace) = (false, false, false);
+        for arg in args
+            .iter()
+            .chain(call.arguments.keywords.iter().map(|k| &k.value))
+        {
+            if is_namespace_call(arg) {
+                namespace = true;
+                module_namespace |= is_module_namespace_call(arg, function_depth);
+            } else if is_module_namespace_value(arg, u32::MAX) {
+                module_value = true;
+            }
+        }
         // The module's own object handed to a call other than one that
         // reads or writes a named attribute (seen above): what the callee
         // does with it is not seen (`register(sys.modules[__name__])`).
         let reads_or_names = matches!(call.func.as_ref(), Expr::Name(func)
             if matches!(func.id.as_str(), "setattr" | "delattr" | "getattr" | "hasattr"));
-        if !reads_or_names
-            && args
-                .iter()
-                .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                .any(|arg| is_module_namespace_value(arg, u32::MAX) && !is_namespace_call(arg))
-        {
+        if !reads_or_names && module_value {
             self.module_namespace = true;
             self.namespace_any = true;
         }
         // `globals()` handed to anything (`exec(code, globals())`,
         // `update_wrapper(globals(), …)`) may be written there.
-        if args
-            .iter()
-            .chain(call.arguments.keywords.iter().map(|k| &k.value))
-            .any(is_namespace_call)
-        {
+        if namespace {
             self.module_namespace = true;
-            self.namespace_any |= args
-                .iter()
-                .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                .any(|arg| is_module_namespace_call(arg, function_depth));
+            self.namespace_any |= module_namespace;
         }
     }
 }
