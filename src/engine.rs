@@ -942,6 +942,128 @@ fn needle_finder(source: &str, notebook: bool) -> impl FnMut(&'static str) -> bo
     }
 }
 
+/// The needles of the catalogue's codemods, numbered, and each codemod's
+/// `requires` and `needles` by number: [`analyse_in`] asks the same
+/// questions as [`needle_finder`], in the same order, without hashing or
+/// comparing strings for each.
+struct NeedleTable {
+    needles: Vec<Needle>,
+    /// The number of `async`, the gate of the needles that contain it.
+    gate: usize,
+    /// Per codemod of [`crate::codemods::ALL`], in its order: its
+    /// `requires` and its `needles`, by number.
+    codemods: Vec<(Vec<usize>, Vec<usize>)>,
+}
+
+struct Needle {
+    text: &'static str,
+    finder: memmem::Finder<'static>,
+    /// Whether it contains the gate (and is longer): absent when the gate is.
+    gated: bool,
+}
+
+/// What [`NeedleTable::active`] answers a source for at most this many
+/// needles; a longer catalogue is asked through [`needle_finder`].
+const MAX_NEEDLES: usize = 64;
+
+static NEEDLE_TABLE: LazyLock<NeedleTable> = LazyLock::new(|| {
+    const GATE: &str = "async";
+    let mut needles: Vec<Needle> = Vec::new();
+    let mut number = |text: &'static str| match needles.iter().position(|n| n.text == text) {
+        Some(index) => index,
+        None => {
+            needles.push(Needle {
+                text,
+                finder: memmem::Finder::new(text.as_bytes()),
+                gated: text.len() > GATE.len() && text.contains(GATE),
+            });
+            needles.len() - 1
+        }
+    };
+    let gate = number(GATE);
+    let codemods = crate::codemods::ALL
+        .iter()
+        .map(|codemod| {
+            let requires = codemod.requires.iter().map(|n| number(n)).collect();
+            let wanted = codemod.needles.iter().map(|n| number(n)).collect();
+            (requires, wanted)
+        })
+        .collect();
+    NeedleTable {
+        needles,
+        gate,
+        codemods,
+    }
+});
+
+impl NeedleTable {
+    /// Whether `source` contains needle `index`, as [`needle_finder`]
+    /// answers; `known` keeps the answers (0 not asked, 1 absent, 2 there).
+    fn contains(&self, source: &str, notebook: bool, known: &mut [u8], index: usize) -> bool {
+        match known.get(index) {
+            Some(1) => return false,
+            Some(2) => return true,
+            _ => {}
+        }
+        let Some(needle) = self.needles.get(index) else {
+            return false;
+        };
+        let found = if needle.gated && !self.contains(source, notebook, known, self.gate) {
+            false
+        } else if needle.text == ASYNC_DEF {
+            notebook || has_async_def(source)
+        } else {
+            needle.finder.find(source.as_bytes()).is_some()
+        };
+        if let Some(slot) = known.get_mut(index) {
+            *slot = if found { 2 } else { 1 };
+        }
+        found
+    }
+
+    /// The codemods of `rules` that apply to the target and whose needles
+    /// `source` holds, in the order of `rules` (as [`Codemod::wants_with`]
+    /// with [`needle_finder`] picks them).
+    fn active<'r>(
+        &self,
+        source: &str,
+        notebook: bool,
+        rules: &'r RuleSettings,
+    ) -> Vec<&'r Codemod> {
+        let all = crate::codemods::ALL;
+        let mut known = [0u8; MAX_NEEDLES];
+        let mut generic = None;
+        // Selections keep the catalogue's order: look on from the last one.
+        let mut next = 0;
+        let mut active = Vec::new();
+        for &codemod in &rules.codemods {
+            if codemod.min_python > rules.options.target_version {
+                continue;
+            }
+            let index = all
+                .get(next..)
+                .and_then(|rest| rest.iter().position(|c| std::ptr::eq(*c, codemod)))
+                .map(|i| next + i)
+                .or_else(|| all.iter().position(|c| std::ptr::eq(*c, codemod)));
+            let wanted = match index.and_then(|i| self.codemods.get(i)) {
+                Some((requires, needles)) if self.needles.len() <= MAX_NEEDLES => {
+                    next = index.map_or(next, |i| i + 1);
+                    let mut contains = |n: &usize| self.contains(source, notebook, &mut known, *n);
+                    requires.iter().all(&mut contains)
+                        && (needles.is_empty() || needles.iter().any(&mut contains))
+                }
+                // A codemod from outside the catalogue: asked by its strings.
+                _ => codemod
+                    .wants_with(generic.get_or_insert_with(|| needle_finder(source, notebook))),
+            };
+            if wanted {
+                active.push(codemod);
+            }
+        }
+        active
+    }
+}
+
 /// Runs every selected codemod that applies to the target and has something
 /// to look for; drops findings suppressed by `# noqa`. The line index is
 /// built only if something needs it.
@@ -994,13 +1116,7 @@ fn analyse_in<'p>(
     notebook: bool,
     project: Option<&'p ProjectModule>,
 ) -> Vec<Finding> {
-    let mut contains = needle_finder(source, notebook);
-    let active: Vec<&Codemod> = rules
-        .codemods
-        .iter()
-        .copied()
-        .filter(|c| c.min_python <= rules.options.target_version && c.wants_with(&mut contains))
-        .collect();
+    let active = NEEDLE_TABLE.active(source, notebook, rules);
     if active.is_empty() {
         return Vec::new();
     }
@@ -1201,6 +1317,63 @@ mod tests {
         let mut contains = needle_finder("x = 'asynci0'", false);
         assert!(!contains("asyncio"));
         assert!(contains("async"));
+    }
+
+    /// The numbered needles pick the codemods the strings pick: for every
+    /// fixture of the catalogue and sources made of needles, in and out of
+    /// notebooks, for every codemod, a selection out of the catalogue's
+    /// order, and an older target.
+    #[test]
+    fn the_needle_table_picks_what_the_needles_pick() {
+        use crate::codemods::ALL;
+        use crate::version::PyVersion;
+        let mut sources: Vec<String> = vec![String::new(), "async".to_string()];
+        let needles: Vec<&str> = ALL
+            .iter()
+            .flat_map(|codemod| codemod.needles.iter().chain(codemod.requires))
+            .copied()
+            .collect();
+        for needle in &needles {
+            sources.push(needle.to_string());
+            sources.push(format!("async def f(): {needle}"));
+            sources.push(format!("import asyncio\n{needle}"));
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("codemods");
+        for entry in ignore::WalkBuilder::new(&root).build().flatten() {
+            if entry.path().extension().is_some_and(|e| e == "py")
+                && let Ok(text) = std::fs::read_to_string(entry.path())
+            {
+                sources.push(text);
+            }
+        }
+        assert!(sources.len() > 100, "the fixtures were not found");
+        let mut reversed = super::RuleSettings::for_codemods(ALL);
+        reversed.codemods.reverse();
+        let mut older = super::RuleSettings::for_codemods(&ALL[3..]);
+        older.options.target_version = PyVersion::PY39;
+        let selections = [super::RuleSettings::for_codemods(ALL), reversed, older];
+        for source in &sources {
+            for notebook in [false, true] {
+                for rules in &selections {
+                    let mut contains = needle_finder(source, notebook);
+                    let expected: Vec<&str> = rules
+                        .codemods
+                        .iter()
+                        .filter(|c| {
+                            c.min_python <= rules.options.target_version
+                                && c.wants_with(&mut contains)
+                        })
+                        .map(|c| c.code)
+                        .collect();
+                    let active: Vec<&str> = super::NEEDLE_TABLE
+                        .active(source, notebook, rules)
+                        .iter()
+                        .map(|c| c.code)
+                        .collect();
+                    assert_eq!(active, expected, "{source:?}, notebook: {notebook}");
+                }
+            }
+        }
     }
 
     #[test]
