@@ -589,6 +589,15 @@ pub(super) fn quiet_functions(semantic: &SemanticModel) -> FxHashSet<TextSize> {
         }
     }
     let mut loud: FxHashSet<TextSize> = FxHashSet::default();
+    // `global name` lets the call rebind a name of its module (a coroutine
+    // function others import by it, say).
+    for (id, scope) in semantic.scopes.iter().enumerate() {
+        if !scope.globals.is_empty()
+            && let Some(def) = owner_of(id as ScopeId)
+        {
+            loud.insert(def);
+        }
+    }
     // Only the candidates not yet found loud are asked about.
     let open = |def: &TextSize, loud: &FxHashSet<TextSize>| {
         candidates.contains(def) && !loud.contains(def)
@@ -853,7 +862,7 @@ async def main(argv: list[str] = ()) -> int:
 
     #[test]
     fn quiet_functions_call_only_builtins_and_the_standard_library() {
-        let source = "import asyncio\nimport importlib\nimport textwrap\nfrom app import helpers\nHOOK = print\n\ndef quiet(name, width=2, sep=-1):\n    line = '=' * len(name)\n    return textwrap.dedent(f'{line}{name}') + str(asyncio.iscoroutinefunction(name))\n\ndef calls_helper():\n    return helpers.make()\n\ndef loads():\n    return importlib.import_module('app.jobs')\n\ndef asks_loop():\n    return asyncio.get_event_loop()\n\ndef runs():\n    return asyncio.run(None)\n\ndef method(x):\n    return x.upper()\n\ndef global_read():\n    return HOOK\n\ndef callback(f):\n    return f()\n\ndef default(x=HOOK):\n    return x\n\n@decorated\ndef decorated():\n    pass\n\ndef evals(text):\n    return eval(text)\n\ndef imports():\n    import app.jobs\n    return 1\n\ndef recursive():\n    return recursive()\n";
+        let source = "import asyncio\nimport importlib\nimport textwrap\nfrom app import helpers\nHOOK = print\n\ndef quiet(name, width=2, sep=-1):\n    line = '=' * len(name)\n    return textwrap.dedent(f'{line}{name}') + str(asyncio.iscoroutinefunction(name))\n\ndef calls_helper():\n    return helpers.make()\n\ndef loads():\n    return importlib.import_module('app.jobs')\n\ndef asks_loop():\n    return asyncio.get_event_loop()\n\ndef runs():\n    return asyncio.run(None)\n\ndef method(x):\n    return x.upper()\n\ndef global_read():\n    return HOOK\n\ndef callback(f):\n    return f()\n\ndef default(x=HOOK):\n    return x\n\n@decorated\ndef decorated():\n    pass\n\ndef evals(text):\n    return eval(text)\n\ndef imports():\n    import app.jobs\n    return 1\n\ndef recursive():\n    return recursive()\n\ndef rebinds():\n    global main\n    main = None\n";
         assert!(quiet_function(source, "quiet"));
         for name in [
             "calls_helper",
@@ -868,6 +877,7 @@ async def main(argv: list[str] = ()) -> int:
             "evals",
             "imports",
             "recursive",
+            "rebinds",
         ] {
             assert!(!quiet_function(source, name), "{name}");
         }
