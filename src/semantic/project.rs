@@ -877,7 +877,7 @@ impl<'a> super::SemanticModel<'a> {
                 && !path.starts_with('.')
             {
                 return Some(format!(
-                    "importing a project module runs the code of `{top}` found through `sys.path` as `{}` changes it, which binds to the loop current then",
+                    "`{top}` may be found in a directory `{}` adds to `sys.path`, and its code, which the index has not read, may bind to the loop current then",
                     writer.display()
                 ));
             }
