@@ -110,7 +110,9 @@ declare_codemod! {
     /// - Afterwards the thread has no current event loop, so a later
     ///   `asyncio.get_event_loop()` raises where it returned the old loop. In
     ///   a module that gets, sets or creates event loops anywhere else in
-    ///   synchronous code, nothing is rewritten; a loop made only with
+    ///   synchronous code (or runs one with `asyncio.run` or
+    ///   `asyncio.Runner`, after which `get_event_loop()` raises),
+    ///   nothing is rewritten; a loop made only with
     ///   `new_event_loop()` and never made current tolerates other
     ///   `new_event_loop()` calls. Code in other modules is not seen: a
     ///   library that calls `get_event_loop()` after the run (in an `atexit`
@@ -898,7 +900,17 @@ fn loop_management_calls(semantic: &SemanticModel) -> Vec<LoopCall> {
         .iter()
         .filter(|site| !semantic.runs_in_coroutine(site.scope))
         .filter_map(|site| {
-            loop_call_kind(semantic, &site.call.func, site.scope).map(|kind| LoopCall {
+            let kind = loop_call_kind(semantic, &site.call.func, site.scope).or_else(|| {
+                // `asyncio.run` and `asyncio.Runner` make a loop current
+                // and leave none: a `get_event_loop()` after them raises.
+                semantic
+                    .qualified_name(&site.call.func, site.scope)
+                    .is_some_and(|q| {
+                        q.starts_with("asyncio") && matches!(q.member(), "run" | "Runner")
+                    })
+                    .then_some(LoopCallKind::Set)
+            })?;
+            Some(LoopCall {
                 start: site.call.start(),
                 kind,
             })
@@ -1184,7 +1196,7 @@ mod tests {
     use super::ASYNCIO_RUN;
     use crate::test_support::{
         check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix,
-        check_unsafe_only, findings, outcome_at,
+        check_unsafe_only, findings, outcome_at, reasons,
     };
     use crate::version::PyVersion;
 
@@ -1365,6 +1377,25 @@ mod tests {
         check_no_fix(
             &ASYNCIO_RUN,
             "import asyncio\nfrom app import init, main\n\nasyncio.get_event_loop().run_until_complete(init())\nasyncio.get_event_loop().run_until_complete(main())\n",
+        );
+    }
+
+    #[test]
+    fn a_run_elsewhere_leaves_no_current_loop() {
+        // After `asyncio.run(warmup())` the thread has no current loop:
+        // `get_event_loop()` raises, which the rewrite would hide.
+        let source = "import asyncio\n\nasync def warmup():\n    pass\n\nasync def main():\n    pass\n\nasyncio.run(warmup())\nloop = asyncio.get_event_loop()\nloop.run_until_complete(main())\n";
+        check_no_fix(&ASYNCIO_RUN, source);
+        assert!(
+            reasons(&ASYNCIO_RUN, source)
+                .iter()
+                .any(|r| r.contains("the module also manages event loops on line 9")),
+            "{:?}",
+            reasons(&ASYNCIO_RUN, source)
+        );
+        check_no_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    pass\n\ndef other():\n    with asyncio.Runner() as runner:\n        runner.run(main())\n\nif __name__ == '__main__':\n    loop = asyncio.new_event_loop()\n    loop.run_until_complete(main())\n",
         );
     }
 
