@@ -144,11 +144,13 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
         }
         // The name the call goes through may be bound behind the module's
         // statements' backs (`setattr(sys.modules[__name__],
-        // "get_event_loop", …)`, `G = globals()`, `__main__.asyncio = …`).
+        // "get_event_loop", …)`, `G = globals()`, `__main__.asyncio = …`),
+        // or replaced from another file (`work.asyncio = fake`).
         if semantic.may_be_replaced(&call.func, "asyncio.get_event_loop", site.scope) {
             finding.note(
                 "the module may bind the name it calls through behind its statements' backs \
-                 (`globals()`, `sys.modules[__name__]`, `__main__`), so the call may reach \
+                 (`globals()`, `sys.modules[__name__]`, `__main__`), or another file of the \
+                 project may replace it as an attribute of this module, so the call may reach \
                  something else",
             );
             continue;

@@ -274,7 +274,7 @@ fn report_statement(
         .may_be_replaced(&call.func, "asyncio.wait_for", scope)
     {
         finding.note(
-            "the module may bind the name `wait_for` is called through behind its statements' backs (`globals()`, `sys.modules[__name__]`, `__main__`), so the rewrite may not call what the code calls",
+            "the module may bind the name `wait_for` is called through behind its statements' backs (`globals()`, `sys.modules[__name__]`, `__main__`), or another file of the project may replace it as an attribute of this module, so the rewrite may not call what the code calls",
         );
         return;
     }

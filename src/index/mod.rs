@@ -759,6 +759,13 @@ impl ProjectFacts for ProjectIndex {
         self.scan().may_write_attribute(name)
     }
 
+    fn module_attribute_written(&self, module: &str, name: &str) -> bool {
+        // The module's word: its stem, or its package's name for an
+        // `__init__` (the last part of its dotted name either way).
+        let word = module.rsplit('.').next().unwrap_or(module);
+        self.scan().may_write_module_attribute(word, name)
+    }
+
     fn is_script(&self, qualified: &str) -> bool {
         if !self.scripts.iter().any(|script| script == qualified) {
             return false;

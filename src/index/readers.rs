@@ -568,7 +568,7 @@ impl Words {
         Some((usize::from(first % 64), 1 << (word.len() % 64)))
     }
 
-    fn get(&self, word: &[u8]) -> Option<&str> {
+    pub(super) fn get(&self, word: &[u8]) -> Option<&str> {
         let (at, bit) = Self::shape(word)?;
         if self.shapes.get(at).is_none_or(|bits| bits & bit == 0) {
             return None;

@@ -53,6 +53,18 @@ pub(super) struct ProjectScan {
     /// string literal (`setattr(srv, name, f)`): any attribute of any
     /// object may be written.
     any_attribute_written: bool,
+    /// The names of [`Self::written_attributes`] and [`Self::named_attributes`]
+    /// written on what may be a module of the project (see
+    /// [`ModuleReceivers`]): `work.aredis = redis`, `patch.object(work,
+    /// "asyncio", fake)`, `mock.patch("app.work.asyncio")`; not
+    /// `self.asyncio = …`. A module's own global (an import alias) may be
+    /// replaced from another file only so.
+    /// By the module word of the receiver (its last part, or what it is an
+    /// alias of; [`ANY_MODULE`] for one the scan cannot tell).
+    module_attributes: FxHashMap<Box<str>, FxHashSet<Box<str>>>,
+    /// The module words any attribute of which may be written
+    /// (`setattr(work, name, f)`; [`ANY_MODULE`]: `partial(setattr, m)`).
+    any_attribute_of: FxHashSet<Box<str>>,
     /// Some code writes an attribute that changes what every attribute of
     /// an object may be (see [`CLASS_CHANGERS`]): `r.__class__ = Sync`,
     /// `Redis.__new__ = make`. Set when the scan ends.
@@ -86,6 +98,26 @@ impl ProjectScan {
             || self.class_changed
             || self.written_attributes.contains(name)
             || self.named_attributes.contains(name)
+    }
+
+    /// Whether some code of the project may assign or delete the attribute
+    /// `name` of a module of the project (see [`Self::module_attributes`]),
+    /// or change a module's class or namespace (every name, when a file
+    /// could not be scanned).
+    /// `module` is the module's word (the last part of its dotted name).
+    pub(super) fn may_write_module_attribute(&self, module: &str, name: &str) -> bool {
+        if self.incomplete {
+            return true;
+        }
+        [module, ANY_MODULE].iter().any(|word| {
+            self.any_attribute_of.contains(*word)
+                || self.module_attributes.get(*word).is_some_and(|names| {
+                    names.contains(name)
+                        || CLASS_CHANGERS
+                            .iter()
+                            .any(|changer| names.contains(*changer))
+                })
+        })
     }
 
     /// Whether some code of the project may replace the module `module`
@@ -182,7 +214,7 @@ impl ProjectScan {
                 scan.incomplete = true;
                 continue;
             };
-            scan.add_file(&finders, u32::try_from(at).ok(), text);
+            scan.add_file(&finders, &words, u32::try_from(at).ok(), text);
             if writes_sys_path(&finders, text) {
                 match u32::try_from(at) {
                     Ok(number) => scan.path_writers.push(number),
@@ -299,8 +331,15 @@ impl ProjectScan {
     }
 
     /// Adds what one file's text shows.
-    fn add_file(&mut self, finders: &Finders, number: Option<u32>, text: &str) {
+    fn add_file(
+        &mut self,
+        finders: &Finders,
+        words: &dyn ModuleWords,
+        number: Option<u32>,
+        text: &str,
+    ) {
         let bytes = text.as_bytes();
+        let modules = ModuleReceivers::of_file(text, words);
         // Class statements: `class ` as the first word of a line.
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         // Bases that are plain names (`Base`, not `models.Base`).
@@ -368,6 +407,7 @@ impl ProjectScan {
                 let name = identifier_at(line, dot + 1);
                 if !name.is_empty() {
                     insert(&mut self.written_attributes, name);
+                    self.note_module_write(&modules, receiver_of(text, at + dot), Some(name));
                 }
             }
         }
@@ -385,7 +425,7 @@ impl ProjectScan {
                     || before.ends_with(b"__delattr__")
                     || before.ends_with(b"patch.object");
                 if !hidden && !written {
-                    self.add_patch_call(text, at);
+                    self.add_patch_call(&modules, text, at);
                     continue;
                 }
                 let (start, end) = line_around(bytes, at);
@@ -401,13 +441,7 @@ impl ProjectScan {
                     insert_words(&mut self.written_attributes, line);
                 }
                 if written {
-                    match text.get(at + 1..).and_then(second_argument) {
-                        Some(argument) => match string_literal(argument.trim()) {
-                            Some(name) => insert(&mut self.named_attributes, name),
-                            None => self.any_attribute_written = true,
-                        },
-                        None => self.any_attribute_written = true,
-                    }
+                    self.add_named_write(&modules, text.get(at + 1..).unwrap_or_default());
                 }
                 continue;
             }
@@ -415,16 +449,18 @@ impl ProjectScan {
             if name.is_empty() {
                 if let Some(name) = other_target(text, at) {
                     insert(&mut self.written_attributes, name);
+                    self.note_module_write(&modules, receiver_of(text, at), Some(name));
                 }
                 continue;
             }
             let after = at + 1 + name.len();
             if assigns_at(text, after) || target_of(text, at, after) {
                 insert(&mut self.written_attributes, name);
+                self.note_module_write(&modules, receiver_of(text, at), Some(name));
             }
         }
-        self.add_namespace_writes(text);
-        self.add_setattr_values(finders, text);
+        self.add_namespace_writes(&modules, text);
+        self.add_setattr_values(finders, &modules, text);
         self.class_changed |= self.writes_class_changer();
     }
 
@@ -436,7 +472,7 @@ impl ProjectScan {
     /// save=f)` (the keys; any other values: any attribute), and
     /// `setattr (x, "save", f)` or `patch.object (…)` spelled with a space
     /// before the parenthesis.
-    fn add_patch_call(&mut self, text: &str, open: usize) {
+    fn add_patch_call<'t>(&mut self, modules: &ModuleReceivers<'t>, text: &'t str, open: usize) {
         let bytes = text.as_bytes();
         let before = bytes
             .get(..skip_blanks_back(bytes, open))
@@ -451,7 +487,43 @@ impl ProjectScan {
                     .is_some_and(is_word_byte)
         };
         let inside = text.get(open + 1..).unwrap_or_default();
-        if callee_ends(b"patch") {
+        // `def patch(self, path)`: a definition, no call.
+        let defines = |name: &[u8]| {
+            let head = before
+                .get(..before.len().saturating_sub(name.len()))
+                .unwrap_or_default();
+            let head = head
+                .get(..skip_blanks_back(head, head.len()))
+                .unwrap_or_default();
+            head.ends_with(b"def")
+                && !head
+                    .len()
+                    .checked_sub(4)
+                    .and_then(|b| head.get(b))
+                    .copied()
+                    .is_some_and(is_word_byte)
+        };
+        // `mock.patch(…)`, `mocker.patch(…)`, or a bare `patch(…)` in a file
+        // that names a mock library; not `client.patch(url)` of an HTTP
+        // client.
+        let mock_patch = || {
+            let head = before
+                .get(..before.len().saturating_sub(b"patch".len()))
+                .unwrap_or_default();
+            match head.strip_suffix(b".") {
+                Some(receiver) => {
+                    let start = receiver
+                        .iter()
+                        .rposition(|&b| !is_word_byte(b))
+                        .map_or(0, |i| i + 1);
+                    receiver.get(start..).is_some_and(|word| {
+                        word.to_ascii_lowercase().windows(4).any(|w| w == b"mock")
+                    })
+                }
+                None => text.contains("mock"),
+            }
+        };
+        if callee_ends(b"patch") && !defines(b"patch") && mock_patch() {
             // `patch(target, new, …)`, `patch(target="app.store.save")`.
             let target = first_argument(inside).map(|argument| {
                 let argument = argument.trim();
@@ -461,41 +533,72 @@ impl ProjectScan {
                     .and_then(|rest| rest.strip_prefix('='))
                     .map_or(argument, str::trim)
             });
-            match target.and_then(string_literal) {
-                Some(dotted) => insert(
-                    &mut self.named_attributes,
-                    dotted.rsplit('.').next().unwrap_or(dotted).trim(),
-                ),
-                // A target the code computes (`patch(target)`), where a mock
-                // library is named: any attribute (`client.patch(url)` of an
-                // HTTP client elsewhere is no patch).
-                None if text.contains("mock") => self.any_attribute_written = true,
-                None => {}
+            let attribute = second_argument(inside).and_then(|a| string_literal(a.trim()));
+            match (target.and_then(string_literal), attribute) {
+                (Some(dotted), _) => {
+                    let (receiver, name) = dotted.rsplit_once('.').unwrap_or(("", dotted));
+                    let name = name.trim();
+                    insert(&mut self.named_attributes, name);
+                    self.note_module_write(modules, Some(receiver), Some(name));
+                }
+                // `patch = mock.patch.object` … `patch(loop, "add_reader")`.
+                (None, Some(name)) => {
+                    insert(&mut self.named_attributes, name);
+                    self.note_module_write(modules, target, Some(name));
+                }
+                // A target the code computes (`patch(target)`): any
+                // attribute; of a module of the project when the line
+                // names one or builds a dotted name (`f"app.work.{name}"`).
+                (None, None) => {
+                    self.any_attribute_written = true;
+                    let line = line_of(text, open);
+                    if modules.names_a_module(line) {
+                        insert(&mut self.any_attribute_of, ANY_MODULE);
+                    }
+                }
             }
         } else if callee_ends(b"multiple") && before.ends_with(b"patch.multiple") {
+            // The target: an object, or a dotted string naming one.
+            let target = first_argument(inside).map(|argument| {
+                let argument = argument.trim();
+                string_literal(argument).unwrap_or(argument)
+            });
             match call_arguments(text, open) {
                 Some(arguments) => {
                     for (keyword, _) in arguments.into_iter().skip(1) {
-                        match keyword {
-                            Some(name) => insert(&mut self.named_attributes, name),
-                            None => self.any_attribute_written = true,
+                        if let Some(name) = keyword {
+                            insert(&mut self.named_attributes, name);
+                        } else {
+                            self.any_attribute_written = true;
                         }
+                        self.note_module_write(modules, target, keyword);
                     }
                 }
-                None => self.any_attribute_written = true,
+                None => {
+                    self.any_attribute_written = true;
+                    self.note_module_write(modules, target, None);
+                }
             }
         } else if callee_ends(b"dict") && before.ends_with(b"patch.dict") {
-            let namespace = first_argument(inside).is_some_and(|argument| {
-                let argument = argument.trim();
-                argument.contains("__dict__")
-                    || argument.starts_with("vars(")
-                    || argument.starts_with("vars (")
-            });
-            if !namespace {
+            let Some(first) = first_argument(inside).map(str::trim) else {
                 return;
-            }
+            };
+            // The object whose namespace it is: `work` of `work.__dict__`
+            // or `vars(work)`.
+            let namespace = match first.strip_suffix("__dict__") {
+                Some(head) => Some(head.trim_end().strip_suffix('.').unwrap_or(head)),
+                None => first
+                    .strip_prefix("vars")
+                    .map(str::trim_start)
+                    .and_then(|rest| rest.strip_prefix('('))
+                    .and_then(|rest| rest.strip_suffix(')')),
+            };
+            let Some(target) = namespace else {
+                return;
+            };
             let Some(arguments) = call_arguments(text, open) else {
                 self.any_attribute_written = true;
+                self.note_module_write(modules, Some(target), None);
                 return;
             };
             for (index, (keyword, value)) in arguments.into_iter().enumerate() {
@@ -505,14 +608,22 @@ impl ProjectScan {
                         Some(keys) => {
                             for key in keys {
                                 insert(&mut self.named_attributes, key);
+                                self.note_module_write(modules, Some(target), Some(key));
                             }
                         }
-                        None => self.any_attribute_written = true,
+                        None => {
+                            self.any_attribute_written = true;
+                            self.note_module_write(modules, Some(target), None);
+                        }
                     },
                     (_, Some(name)) if name != "clear" && name != "values" => {
                         insert(&mut self.named_attributes, name);
+                        self.note_module_write(modules, Some(target), Some(name));
                     }
-                    _ => self.any_attribute_written = true,
+                    _ => {
+                        self.any_attribute_written = true;
+                        self.note_module_write(modules, Some(target), None);
+                    }
                 }
             }
         } else if before.len() < open
@@ -526,20 +637,73 @@ impl ProjectScan {
             .iter()
             .any(|name| before.ends_with(name))
         {
-            match second_argument(inside) {
-                Some(argument) => match string_literal(argument.trim()) {
-                    Some(name) => insert(&mut self.named_attributes, name),
-                    None => self.any_attribute_written = true,
-                },
-                None => self.any_attribute_written = true,
+            self.add_named_write(modules, inside);
+        }
+    }
+
+    /// Adds what a `setattr`, `delattr` or `patch.object` call writes, from
+    /// the text after its `(`: the name its second argument gives as a
+    /// string literal, else any attribute; on a module of the project when
+    /// its first argument may be one.
+    fn add_named_write<'t>(&mut self, modules: &ModuleReceivers<'t>, inside: &'t str) {
+        let mut receiver = first_argument(inside);
+        let mut name = second_argument(inside).and_then(|argument| string_literal(argument.trim()));
+        // pytest's `monkeypatch.setattr("app.work.asyncio", fake)` and
+        // `monkeypatch.delattr("socket.AF_UNIX")`: a dotted string names
+        // the receiver and the attribute.
+        if name.is_none()
+            && let Some((object, attribute)) = receiver
+                .and_then(|argument| string_literal(argument.trim()))
+                .and_then(|dotted| dotted.rsplit_once('.'))
+            && is_identifier(attribute.trim())
+        {
+            receiver = Some(object);
+            name = Some(attribute.trim());
+        }
+        match name {
+            Some(name) => insert(&mut self.named_attributes, name),
+            None => self.any_attribute_written = true,
+        }
+        self.note_module_write(modules, receiver, name);
+    }
+
+    /// Notes a write of the attribute `name` (`None`: a name the scan cannot
+    /// read) on `receiver` (its text; `None` when it cannot be read) when
+    /// the receiver may be a module of the project.
+    fn note_module_write<'t>(
+        &mut self,
+        modules: &ModuleReceivers<'t>,
+        receiver: Option<&'t str>,
+        name: Option<&str>,
+    ) {
+        let word = match receiver {
+            Some(receiver) => modules.module_word(receiver),
+            None => Some(ANY_MODULE),
+        };
+        let Some(word) = word else {
+            return;
+        };
+        match name {
+            Some(name) => {
+                if !self
+                    .module_attributes
+                    .get(word)
+                    .is_some_and(|names| names.contains(name))
+                {
+                    self.module_attributes
+                        .entry(word.into())
+                        .or_default()
+                        .insert(name.into());
+                }
             }
+            None => insert(&mut self.any_attribute_of, word),
         }
     }
 
     /// Adds the functions that write attributes by name used as values
     /// (`functools.partial(setattr, store)`, `write = setattr`): any
     /// attribute may be written.
-    fn add_setattr_values(&mut self, finders: &Finders, text: &str) {
+    fn add_setattr_values(&mut self, finders: &Finders, modules: &ModuleReceivers, text: &str) {
         let bytes = text.as_bytes();
         for finder in [&finders.setattr, &finders.delattr] {
             for at in finder.find_iter(bytes) {
@@ -559,7 +723,11 @@ impl ProjectScan {
                 let next = skip_blanks(bytes, start + word.len());
                 if bytes.get(next) != Some(&b'(') {
                     self.any_attribute_written = true;
-                    return;
+                    // Of a module of the project when the line names one
+                    // (`partial(setattr, work)`).
+                    if modules.names_a_module(line_of(text, at)) {
+                        insert(&mut self.any_attribute_of, ANY_MODULE);
+                    }
                 }
             }
         }
@@ -576,12 +744,13 @@ impl ProjectScan {
     /// Adds the writes of a namespace dictionary by key (see
     /// [`namespace_writes`]): a literal key is a written attribute, any
     /// other may be every attribute.
-    fn add_namespace_writes(&mut self, text: &str) {
-        for key in namespace_writes(text) {
+    fn add_namespace_writes<'t>(&mut self, modules: &ModuleReceivers<'t>, text: &'t str) {
+        for (receiver, key) in namespace_writes(text) {
             match key {
                 Some(name) => insert(&mut self.written_attributes, name),
                 None => self.any_attribute_written = true,
             }
+            self.note_module_write(modules, receiver, key);
         }
     }
 }
@@ -1027,7 +1196,7 @@ fn assigns_later(line: &str) -> bool {
 /// augmented assignments), `vars(c).update(execute=f)`; `None` for a key
 /// that is no string literal or an argument that is no keyword (any
 /// name). The subscript or the call must close on its line.
-fn namespace_writes(text: &str) -> Vec<Option<&str>> {
+fn namespace_writes(text: &str) -> Vec<(Option<&str>, Option<&str>)> {
     let mut found = Vec::new();
     for at in memmem::find_iter(text.as_bytes(), "vars(") {
         let before = text.get(..at).and_then(|b| b.chars().next_back());
@@ -1035,11 +1204,13 @@ fn namespace_writes(text: &str) -> Vec<Option<&str>> {
             continue;
         }
         if let Some(close) = closing_parenthesis(text, at + 4) {
-            namespace_written(text, close + 1, &mut found);
+            let receiver = text.get(at + 5..close);
+            namespace_written(text, receiver, close + 1, &mut found);
         }
     }
     for at in memmem::find_iter(text.as_bytes(), ".__dict__") {
-        namespace_written(text, at + ".__dict__".len(), &mut found);
+        let receiver = receiver_of(text, at);
+        namespace_written(text, receiver, at + ".__dict__".len(), &mut found);
     }
     found
 }
@@ -1065,9 +1236,14 @@ fn closing_parenthesis(text: &str, open: usize) -> Option<usize> {
 
 /// What a namespace dictionary ending at `at` is written under: a
 /// subscript assigned to, or the arguments of `.update(…)`.
-fn namespace_written<'t>(text: &'t str, at: usize, found: &mut Vec<Option<&'t str>>) {
+fn namespace_written<'t>(
+    text: &'t str,
+    receiver: Option<&'t str>,
+    at: usize,
+    found: &mut Vec<(Option<&'t str>, Option<&'t str>)>,
+) {
     if let Some(key) = subscript_written(text, at) {
-        found.push(key);
+        found.push((receiver, key));
         return;
     }
     let Some(open) = text
@@ -1078,7 +1254,7 @@ fn namespace_written<'t>(text: &'t str, at: usize, found: &mut Vec<Option<&'t st
         return;
     };
     let Some(close) = closing_parenthesis(text, open) else {
-        found.push(None);
+        found.push((receiver, None));
         return;
     };
     let arguments = text.get(open + 1..close).unwrap_or_default();
@@ -1101,7 +1277,7 @@ fn namespace_written<'t>(text: &'t str, at: usize, found: &mut Vec<Option<&'t st
         let name = identifier_at(piece, 0);
         let rest = piece.get(name.len()..).unwrap_or_default().trim_start();
         let keyword = !name.is_empty() && rest.starts_with('=') && !rest.starts_with("==");
-        found.push(keyword.then_some(name));
+        found.push((receiver, keyword.then_some(name)));
     }
 }
 
@@ -1163,6 +1339,195 @@ fn skip_blanks_back(bytes: &[u8], mut at: usize) -> usize {
         }
     }
 }
+
+/// The receiver of the attribute whose dot is at `dot`: the text from
+/// where its chain starts (see [`chain_start`]) to the dot.
+fn receiver_of(text: &str, dot: usize) -> Option<&str> {
+    text.get(chain_start(text.as_bytes(), dot)..dot)
+}
+
+/// What may be a module of the project in one file, as the receiver of a
+/// write: a plain name or a dotted path whose last part is a module word
+/// of the project (a file's stem, a package's directory name: `work`,
+/// `app.work`) or a name the file binds to one by an import with `as`
+/// (`import app.work as w`); not `self` or `cls`. A module reached by a
+/// computed name (`sys.modules[key]`, `importlib.import_module(name)`,
+/// `__import__(name)`) may be any. A plain name the file assigns one of
+/// those (`m = work`, `m = import_module(name)`, then `m.asyncio = fake`)
+/// may be one too. Not followed: a module passed as an argument, or held
+/// in a container.
+struct ModuleReceivers<'a> {
+    text: &'a str,
+    words: &'a dyn ModuleWords,
+    /// Names bound by `import … as` to a module word: (alias, word).
+    aliases: Vec<(&'a str, &'a str)>,
+    /// Plain names already asked about (see [`Self::assigned_a_module`]).
+    assigned: std::cell::RefCell<FxHashMap<&'a str, Option<&'a str>>>,
+}
+
+/// The module words of the project (see [`super::readers`]).
+trait ModuleWords {
+    /// Whether `word` is the stem of a file or the name of a package.
+    fn has(&self, word: &str) -> bool;
+}
+
+impl ModuleWords for readers::Words {
+    fn has(&self, word: &str) -> bool {
+        self.get(word.as_bytes()).is_some()
+    }
+}
+
+impl ModuleWords for FxHashSet<Box<str>> {
+    fn has(&self, word: &str) -> bool {
+        self.contains(word)
+    }
+}
+
+/// The module word standing for "some module of the project, which the
+/// scan cannot tell" (see [`ProjectScan::module_attributes`]).
+const ANY_MODULE: &str = "*";
+
+impl<'a> ModuleReceivers<'a> {
+    fn of_file(text: &'a str, words: &'a dyn ModuleWords) -> ModuleReceivers<'a> {
+        let mut aliases = Vec::new();
+        for (at, _) in text.match_indices(" as ") {
+            let line = line_of(text, at).trim_start();
+            let Some(names) = line
+                .strip_prefix("import ")
+                .or_else(|| line.split_once(" import ").map(|(_, names)| names))
+            else {
+                continue;
+            };
+            if !(line.starts_with("import ") || line.starts_with("from ")) {
+                continue;
+            }
+            let names = names.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
+            for piece in names.split(',') {
+                let Some((imported, alias)) = piece.split_once(" as ") else {
+                    continue;
+                };
+                let last = imported.trim().rsplit('.').next().unwrap_or_default();
+                let alias = alias.trim().trim_end_matches([')', '\\']).trim();
+                if words.has(last) && is_identifier(alias) {
+                    aliases.push((alias, last));
+                }
+            }
+        }
+        ModuleReceivers {
+            text,
+            words,
+            aliases,
+            assigned: std::cell::RefCell::new(FxHashMap::default()),
+        }
+    }
+
+    /// The module word `name` is, or is an alias of (see [`Self::aliases`]).
+    fn word_of(&self, name: &'a str) -> Option<&'a str> {
+        if self.words.has(name) {
+            return Some(name);
+        }
+        self.aliases
+            .iter()
+            .find(|(alias, _)| *alias == name)
+            .map(|(_, word)| *word)
+    }
+
+    /// The module word of the module the file assigns the plain name
+    /// `name`: `name = work`, `name = app.work` (also with an annotation).
+    fn assigned_a_module(&self, name: &'a str) -> Option<&'a str> {
+        if let Some(&known) = self.assigned.borrow().get(name) {
+            return known;
+        }
+        let bytes = self.text.as_bytes();
+        let found = memmem::find_iter(bytes, name.as_bytes()).find_map(|at| {
+            let end = at + name.len();
+            if at
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .copied()
+                .is_some_and(|b| is_word_byte(b) || b == b'.')
+                || bytes.get(end).copied().is_some_and(is_word_byte)
+                || !assigns_at(self.text, end)
+            {
+                return None;
+            }
+            let rest = self.text.get(end..).unwrap_or_default();
+            let value = rest
+                .split_once('=')
+                .map(|(_, value)| value)
+                .unwrap_or_default()
+                .trim_start_matches([' ', '\t']);
+            let mut value_end = 0;
+            for (offset, c) in value.char_indices() {
+                if c == '_' || c == '.' || c.is_alphanumeric() {
+                    value_end = offset + c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let dotted = value.get(..value_end).unwrap_or_default();
+            let last = dotted.rsplit('.').next().unwrap_or_default();
+            // `m = importlib.import_module(name)`, `m = sys.modules[key]`.
+            let line = value.split('\n').next().unwrap_or_default();
+            self.word_of(last)
+                .or_else(|| reaches_modules(line).then_some(ANY_MODULE))
+        });
+        self.assigned.borrow_mut().insert(name, found);
+        found
+    }
+
+    /// The module word of the module of the project the receiver
+    /// `receiver` (its text, or a dotted string naming it) may be;
+    /// [`ANY_MODULE`] when it may be one the scan cannot tell; `None` when
+    /// it is no module of the project.
+    fn module_word(&self, receiver: &'a str) -> Option<&'a str> {
+        let receiver = receiver.trim();
+        let receiver = string_literal(receiver).unwrap_or(receiver);
+        let parts: Vec<&'a str> = receiver.split('.').map(str::trim).collect();
+        if !parts.iter().all(|part| is_identifier(part)) {
+            // `sys.modules["app.work"]`, `import_module("app.work")`: a
+            // module the scan cannot tell; any other call's or subscript's
+            // result is taken to be no module.
+            return reaches_modules(receiver).then_some(ANY_MODULE);
+        }
+        let last = parts.last().copied().unwrap_or_default();
+        if matches!(last, "self" | "cls") {
+            return None;
+        }
+        self.word_of(last).or_else(|| {
+            (parts.len() == 1)
+                .then(|| self.assigned_a_module(last))
+                .flatten()
+        })
+    }
+}
+
+impl ModuleReceivers<'_> {
+    /// Whether `line` names a module of the project (a word of it is a
+    /// module word or an alias of one), reaches one by a computed name, or
+    /// builds a dotted name from a string (`f"app.{name}"`, `"app." + name`).
+    fn names_a_module(&self, line: &str) -> bool {
+        reaches_modules(line)
+            || line.contains(".{")
+            || line.contains(".\" +")
+            || line.contains(".' +")
+            || line
+                .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                .any(|word| {
+                    self.words.has(word) || self.aliases.iter().any(|(alias, _)| *alias == word)
+                })
+    }
+}
+
+/// Whether `text` reaches a module by a computed name: `sys.modules[…]`,
+/// `importlib.import_module(…)`, `__import__(…)`.
+fn reaches_modules(text: &str) -> bool {
+    ["modules[", "import_module(", "__import__("]
+        .iter()
+        .any(|word| text.contains(word))
+}
+
+impl ModuleReceivers<'_> {}
 
 /// Where the attribute chain whose dot is at `dot` starts: back over the
 /// receiver's names and dots (`app.store` for `app.store.save`), and over
@@ -1493,6 +1858,7 @@ mod tests {
     /// the byte scan must find, over any text.
     fn by_lines(texts: &[&str]) -> ProjectScan {
         let mut scan = ProjectScan::default();
+        let no_words: FxHashSet<Box<str>> = FxHashSet::default();
         let words = |text: &str| -> Vec<String> {
             text.split(|c: char| !(c == '_' || c.is_alphanumeric()))
                 .filter(|w| !w.is_empty())
@@ -1570,7 +1936,7 @@ mod tests {
                     scan.written_attributes
                         .extend(words(line).into_iter().map(Into::into));
                 }
-                scan.add_namespace_writes(line);
+                scan.add_namespace_writes(&ModuleReceivers::of_file(line, &no_words), line);
                 let deleting = trimmed.starts_with("del ");
                 for (at, _) in line.match_indices('.') {
                     let after = &line[at + 1..];
@@ -1607,7 +1973,8 @@ mod tests {
         let mut scan = ProjectScan::default();
         let finders = Finders::new();
         for (number, text) in texts.iter().enumerate() {
-            scan.add_file(&finders, u32::try_from(number).ok(), text);
+            let no_words: FxHashSet<Box<str>> = FxHashSet::default();
+            scan.add_file(&finders, &no_words, u32::try_from(number).ok(), text);
         }
         scan
     }
@@ -1750,21 +2117,33 @@ mod tests {
             (vec!["save".to_string()], false)
         );
         assert!(writes(
-            "with patch('app.store.save', new=f): pass\n",
+            "from unittest.mock import patch\nwith patch('app.store.save', new=f): pass\n",
             "save"
         ));
         assert!(writes(
-            "@patch(target='app.store.save')\ndef t(): pass\n",
+            "from mock import patch\n@patch(target='app.store.save')\ndef t(): pass\n",
             "save"
         ));
-        assert!(writes("patch (\"app.store.save\")\n", "save"));
+        assert!(writes(
+            "import mock\nmock.patch (\"app.store.save\")\n",
+            "save"
+        ));
         assert!(writes_of("from unittest.mock import patch\npatch(target)\n").1);
         assert!(writes_of("mocker.patch(f\"app.{name}\")\n").1);
-        // An HTTP client's method, where no mock is named.
+        // An HTTP client's method, also where a mock is named.
         assert_eq!(
             writes_of("await client.patch(url, json=body)\n"),
             (vec![], false)
         );
+        assert_eq!(
+            writes_of(
+                "from unittest import mock\nawait client.patch(url)\nclient.patch('http://a/b.json')\n"
+            ),
+            (vec![], false)
+        );
+        assert!(writes_of("mocker.patch(target)\n").1);
+        assert!(writes_of("unittest.mock.patch(target)\n").1);
+        assert_eq!(writes_of("patch(target)\n"), (vec![], false));
         assert_eq!(writes_of("dispatch(event)\n"), (vec![], false));
         let (names, any) = writes_of("patch.multiple(store, save=f, load=g).start()\n");
         assert!(names.contains(&"save".to_string()) && names.contains(&"load".to_string()));
@@ -1805,6 +2184,103 @@ mod tests {
         assert!(writes_of("setattr(r, '__class__', SyncRedis)\n").1);
         assert!(writes_of("for r.__class__ in kinds: pass\n").1);
         assert!(!writes_of("print(r.__class__)\nsetattr(x, 'y', 1)\n").1);
+    }
+
+    /// The names written on what may be a module of a project whose
+    /// module words are `work` and `app`, and whether any may be.
+    fn module_writes_of(text: &str) -> (Vec<String>, bool) {
+        let words: FxHashSet<Box<str>> = ["work", "app"].into_iter().map(Into::into).collect();
+        let mut scan = ProjectScan::default();
+        scan.add_file(&Finders::new(), &words, Some(0), text);
+        let mut names: Vec<String> = ["work", ANY_MODULE]
+            .iter()
+            .filter_map(|word| scan.module_attributes.get(*word))
+            .flatten()
+            .map(|n| n.to_string())
+            .collect();
+        names.sort();
+        let any = ["asyncio", "aredis", "anything"]
+            .iter()
+            .all(|name| scan.may_write_module_attribute("work", name));
+        (names, any)
+    }
+
+    /// Writes whose receiver may be a module of the project, in every
+    /// spelling; `self`, `cls`, calls and other names are none.
+    #[test]
+    fn writes_on_modules_of_the_project() {
+        let asyncio = |text: &str| {
+            let (names, any) = module_writes_of(text);
+            any || names.iter().any(|n| n == "asyncio")
+        };
+        for text in [
+            "work.asyncio = fake\n",
+            "app.work.asyncio = fake\n",
+            "work.asyncio, x = fake, 1\n",
+            "for work.asyncio in fakes: pass\n",
+            "del work.asyncio\n",
+            "work. asyncio = fake\n",
+            "setattr(work, 'asyncio', fake)\n",
+            "patch.object(app.work, \"asyncio\", fake)\n",
+            "mock.patch('app.work.asyncio', fake)\n",
+            "patch.multiple(work, asyncio=fake)\n",
+            "patch.multiple('app.work', asyncio=fake)\n",
+            "patch.dict(work.__dict__, asyncio=fake)\n",
+            "vars(work)['asyncio'] = fake\n",
+            "work.__dict__.update(asyncio=fake)\n",
+            "import app.work as w\nw.asyncio = fake\n",
+            "from app import work as w2\nw2.asyncio = fake\n",
+            "m = work\nm.asyncio = fake\n",
+            "m: object = app.work\nm.asyncio = fake\n",
+            "sys.modules['app.work'].asyncio = fake\n",
+            "importlib.import_module('app.work').asyncio = fake\n",
+            "monkeypatch.setattr('app.work.asyncio', fake)\n",
+            "mod = importlib.import_module(name)\nmod.asyncio = fake\n",
+        ] {
+            assert!(asyncio(text), "{text}");
+        }
+        // A computed name on a module, `setattr` handed on, a module's class.
+        for text in [
+            "setattr(work, name, fake)\n",
+            "partial(setattr, work)\n",
+            "work.__class__ = Lazy\n",
+            "patch.dict(vars(work), fakes)\n",
+            "vars(work)[name] = fake\n",
+        ] {
+            assert!(module_writes_of(text).1, "{text}");
+        }
+        // Not a module: `self`, `cls`, other names, calls, other attributes.
+        for text in [
+            "self.asyncio = asyncio\n",
+            "cls.asyncio = asyncio\n",
+            "holder.asyncio = asyncio\n",
+            "Holder().asyncio = None\n",
+            "setattr(self, 'asyncio', None)\n",
+            "setattr(self, name, value)\n",
+            "patch.object(Holder, 'asyncio')\n",
+            "mock.patch('app.work.Holder.asyncio')\n",
+            "self.__dict__.update(kwargs)\n",
+            "vars(self)[key] = value\n",
+            "obj.__class__ = Other\n",
+            "m = other\nm.asyncio = fake\n",
+            "work.other = fake\n",
+            // Another module of the project, named or by its alias.
+            "mock.patch('app.helpers.asyncio')\n",
+            "import app.helpers as h\nh.asyncio = fake\n",
+            "monkeypatch.setattr('app.helpers.asyncio', fake)\n",
+            "monkeypatch.delattr('socket.AF_UNIX', raising=False)\n",
+        ] {
+            let (names, any) = module_writes_of(text);
+            assert!(!any && !names.iter().any(|n| n == "asyncio"), "{text}");
+        }
+    }
+
+    /// A method or function named `patch` is defined, not called.
+    #[test]
+    fn a_definition_of_patch_writes_nothing() {
+        let text = "from unittest import mock\n\n\nclass Client:\n    def patch(self, path, **kwargs):\n        pass\n\n\nasync def patch(url):\n    pass\n";
+        assert_eq!(writes_of(text), (vec![], false));
+        assert_eq!(module_writes_of(text), (vec![], false));
     }
 
     #[test]

@@ -185,7 +185,10 @@ impl SemanticModel<'_> {
     /// [`Self::may_replace`] for `qualified` as `expr` reaches it in
     /// `scope` (`aredis.Redis`, `Redis`): also when the name `expr` starts
     /// from is a global the module may bind behind its statements' backs
-    /// (`globals()["Redis"] = R`, see [`Self::may_bind_dynamically`]).
+    /// (`globals()["Redis"] = R`, see [`Self::may_bind_dynamically`]), or
+    /// that another file of the project may replace as an attribute of
+    /// this module (`work.aredis = redis`, `patch.object(work, "asyncio",
+    /// fake)`: see [`super::project::ProjectFacts::module_attribute_written`]).
     pub fn may_be_replaced(&self, expr: &Expr, qualified: &str, scope: ScopeId) -> bool {
         let mut head = expr;
         while let Expr::Attribute(attribute) = head {
@@ -197,7 +200,15 @@ impl SemanticModel<'_> {
                 Lookup::Builtin => true,
                 Lookup::Unknown => return true,
             };
-            if global && self.may_bind_dynamically(name.id.as_str()) {
+            if global
+                && (self.may_bind_dynamically(name.id.as_str())
+                    || self.project().is_some_and(|project| {
+                        project.facts.module_attribute_written(
+                            project.name.as_deref().unwrap_or_default(),
+                            name.id.as_str(),
+                        )
+                    }))
+            {
                 return true;
             }
         }

@@ -242,6 +242,14 @@ pub trait ProjectFacts: Send + Sync {
     /// that name may be replaced from outside its module.
     fn attribute_written(&self, name: &str) -> bool;
 
+    /// Whether some file of the project may assign or delete the attribute
+    /// `name` of what may be one of the project's modules (`work.aredis =
+    /// redis`, `patch.object(work, "asyncio", fake)`, not `self.asyncio =
+    /// …`): a module's global of that name (an import alias) may then be
+    /// another object when the module's code runs.
+    /// `module` is the absolute dotted name of the module asking.
+    fn module_attribute_written(&self, module: &str, name: &str) -> bool;
+
     /// A file of the project, in `dir` or a directory above it, that may
     /// add directories to `sys.path` (`sys.path.insert(0, …)`, `append`,
     /// `site.addsitedir`): an absolute import in a module of `dir` may then

@@ -1,0 +1,8 @@
+# asyncmod-runtime: compare
+import asyncio
+
+import app.patcher  # noqa: F401
+import app.patcher2  # noqa: F401
+from app.work import job
+
+asyncio.run(job())
