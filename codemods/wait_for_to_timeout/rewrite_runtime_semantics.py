@@ -29,19 +29,6 @@ async def task_is_cancelled_and_awaited(log):
         print("task: timeout;", log, "cancelled:", task.cancelled())
 
 
-async def task_that_refuses_to_stop():
-    async def stubborn():
-        try:
-            await asyncio.sleep(10)
-        except asyncio.CancelledError:
-            return 42
-
-    task = asyncio.create_task(stubborn())
-    await asyncio.sleep(0)
-    result = await asyncio.wait_for(task, 0.01)  # rewrite: the value wins
-    print("stubborn:", result, asyncio.current_task().cancelling())
-
-
 async def cancelled_error_from_inside():
     async def inner():
         raise asyncio.CancelledError("inner")
@@ -153,7 +140,6 @@ async def main():
     log = []
     await future_is_cancelled()
     await task_is_cancelled_and_awaited(log)
-    await task_that_refuses_to_stop()
     await cancelled_error_from_inside()
     await cancel_from_outside(log)
     await converted_cancellation()

@@ -153,10 +153,20 @@ declare_codemod! {
     ///   ends the caller's cancellation too, and the caller goes on: left
     ///   alone where the awaited call is to a coroutine of the module that
     ///   may keep it (read through the module's calls to a bounded depth),
-    ///   or of another project module whose summary says it may. A
+    ///   or of another project module whose summary says it may (a
+    ///   `finally:` that raises another exception counts: the caller sees
+    ///   that exception instead). An awaitable the analysis cannot follow
+    ///   (an alias, a decorated function, a dictionary's value, a task, a
+    ///   parameter) is left alone in a module that has any coroutine that
+    ///   may keep its cancellation, which it may reach. Elsewhere a
     ///   coroutine neither shows (a library's, a method of an object the
     ///   module does not define, a task or future) is taken to let its
-    ///   cancellation out, as 3.12's `wait_for` assumes too.
+    ///   cancellation out, as 3.12's `wait_for` assumes too, and so are
+    ///   two more 3.11 differences: a second cancellation while the
+    ///   awaited coroutine cleans up after the first now interrupts that
+    ///   cleanup (3.11's `wait_for` shielded it in its own task), and a
+    ///   timeout so small that it expires before the coroutine's first
+    ///   step may now cancel it at that step.
     ///   From 3.12 `wait_for` is itself `async
     ///   with timeouts.timeout(…)` (as CPython's 3.12 source reads; only
     ///   3.11 was run), so nothing here changes there.
@@ -418,6 +428,18 @@ fn rewrite_keeps_meaning(
                 "the awaited coroutine may keep a cancellation from propagating (line {}: {}): on Python 3.11 `wait_for` still raises `CancelledError` in the caller, awaited directly the caller would go on",
                 ctx.line_index().line_index(kept.range().start()).get(),
                 kept.describe()
+            ));
+        }
+        // An awaitable the walk cannot follow may be one of the module's
+        // coroutines that keep their cancellation (through an alias, a
+        // decorator, a task, a parameter).
+        let followed = matches!(awaitable, Expr::Call(call)
+            if ctx.semantic.kept_cancellation(call, scope, ctx.settings.target_version).is_none());
+        if !followed && let Some(def) = ctx.semantic.coroutine_keeping_cancellation() {
+            return Err(format!(
+                "the module's coroutine `{}` (line {}) may keep a cancellation from propagating, and whether the awaited one reaches it cannot be told: on Python 3.11 `wait_for` still raises `CancelledError` in the caller, awaited directly the caller would go on",
+                def.name,
+                ctx.line_index().line_index(def.start()).get()
             ));
         }
         if ctx.semantic.makes_cancelled_error_subclass() {

@@ -156,6 +156,9 @@ fn bound_names<'s>(stmt: &'s Stmt) -> Box<dyn Iterator<Item = &'s str> + 's> {
                 .as_ref()
                 .map_or_else(|| alias.name.as_str(), |name| name.as_str())
         })),
+        // `class __getattr__:` binds the hook as well as a `def` does:
+        // calling a class runs its `__new__` and `__init__`.
+        Stmt::ClassDef(class) => Box::new(std::iter::once(class.name.as_str())),
         _ => Box::new(std::iter::empty()),
     }
 }
@@ -829,6 +832,16 @@ async def main(argv: list[str] = ()) -> int:
                 "class C:\n    __class_getitem__ = hook\n",
                 "`__class_getitem__` bound at import",
                 2,
+            ),
+            (
+                "class C:\n    class __init_subclass__:\n        pass\n",
+                "`__init_subclass__` bound at import",
+                2,
+            ),
+            (
+                "class __getattr__:\n    pass\n",
+                "`__getattr__` bound at import",
+                1,
             ),
             ("class C:\n    x = f()\n", "a call in an assignment", 2),
             (

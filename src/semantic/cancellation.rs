@@ -70,7 +70,9 @@ impl KeptCancellation {
     pub fn describe(self) -> &'static str {
         match self {
             KeptCancellation::Handler(_) => "a handler that may catch `CancelledError` and go on",
-            KeptCancellation::Finally(_) => "a `finally:` that returns, breaks or continues",
+            KeptCancellation::Finally(_) => {
+                "a `finally:` that returns, breaks, continues or raises"
+            }
             KeptCancellation::ContextManager(_) => "a context manager that may suppress it",
             KeptCancellation::Elsewhere(_) => {
                 "a coroutine of another project module that may keep it"
@@ -103,6 +105,19 @@ impl<'a> SemanticModel<'a> {
             read: FxHashSet::default(),
         };
         walk.call(call, scope, true, 0)
+    }
+
+    /// The first coroutine function (or async generator) of the module
+    /// whose body may keep a cancellation thrown into it: a call or an
+    /// awaitable the module cannot follow (an alias, a decorated function,
+    /// a task, a parameter) may be one of it.
+    pub fn coroutine_keeping_cancellation(&self) -> Option<&'a StmtFunctionDef> {
+        self.scopes.iter().find_map(|scope| match scope.node {
+            ScopeNode::Function(def) if def.is_async && !self.lets_cancellation_out(def) => {
+                Some(def)
+            }
+            _ => None,
+        })
     }
 
     /// Whether the coroutine function `def` surely lets a cancellation
@@ -293,7 +308,10 @@ impl<'a> Walk<'_, 'a> {
                             let ExceptHandler::ExceptHandler(handler) = handler;
                             can_suspend(&handler.body)
                         });
-                    if guarded && let Some(jump) = escaping_jump(&try_stmt.finalbody) {
+                    if guarded
+                        && let Some(jump) = escaping_jump(&try_stmt.finalbody)
+                            .or_else(|| raise_of_another(&try_stmt.finalbody))
+                    {
                         return Some(KeptCancellation::Finally(jump));
                     }
                 }
@@ -438,6 +456,18 @@ fn reraises(handler: &ast::ExceptHandlerExceptHandler) -> bool {
         _ => false,
     };
     same && escaping_jump(body).is_none()
+}
+
+/// A `raise` of an exception (not a bare `raise`) in `body`'s own frame:
+/// raised in a `finally:`, it replaces the exception in flight.
+fn raise_of_another(body: &[Stmt]) -> Option<TextRange> {
+    body.iter().find_map(|stmt| match stmt {
+        Stmt::FunctionDef(_) | Stmt::ClassDef(_) => None,
+        Stmt::Raise(raise) if raise.exc.is_some() => Some(stmt.range()),
+        _ => blocks_of(stmt)
+            .into_iter()
+            .find_map(|block| raise_of_another(block)),
+    })
 }
 
 /// A `return`, or a `break` or `continue` outside any loop of `body`, in
