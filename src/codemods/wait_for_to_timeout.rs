@@ -156,9 +156,11 @@ declare_codemod! {
     ///   or of another project module whose summary says it may (a
     ///   `finally:` that raises another exception counts: the caller sees
     ///   that exception instead). An awaitable the analysis cannot follow
-    ///   (an alias, a decorated function, a dictionary's value, a task, a
-    ///   parameter) is left alone in a module that has any coroutine that
-    ///   may keep its cancellation, which it may reach. Elsewhere a
+    ///   (a call of an alias, of a dictionary's value or of a parameter, a
+    ///   task or awaitable held in a variable) is left alone in a module
+    ///   that has any coroutine that may keep its cancellation, which it
+    ///   may reach; a method call, an attribute and an imported function
+    ///   are another object's. Elsewhere a
     ///   coroutine neither shows (a library's, a method of an object the
     ///   module does not define, a task or future) is taken to let its
     ///   cancellation out, as 3.12's `wait_for` assumes too, and so are
@@ -433,9 +435,25 @@ fn rewrite_keeps_meaning(
         // An awaitable the walk cannot follow may be one of the module's
         // coroutines that keep their cancellation (through an alias, a
         // decorator, a task, a parameter).
-        let followed = matches!(awaitable, Expr::Call(call)
-            if ctx.semantic.kept_cancellation(call, scope, ctx.settings.target_version).is_none());
-        if !followed && let Some(def) = ctx.semantic.coroutine_keeping_cancellation() {
+        // A method call was matched against the module's methods of that
+        // name, and an imported function is another module's: only a call
+        // of a local name the module does not define, or of something
+        // computed, and an awaitable held in a variable or a parameter,
+        // stay opaque.
+        let opaque = match awaitable {
+            Expr::Call(call) => {
+                !matches!(call.func.as_ref(), Expr::Attribute(_))
+                    && ctx.semantic.qualified_name(&call.func, scope).is_none()
+                    && ctx
+                        .semantic
+                        .kept_cancellation(call, scope, ctx.settings.target_version)
+                        .is_some()
+            }
+            // An attribute (`self.closed`) is another object's.
+            Expr::Attribute(_) => false,
+            _ => true,
+        };
+        if opaque && let Some(def) = ctx.semantic.coroutine_keeping_cancellation() {
             return Err(format!(
                 "the module's coroutine `{}` (line {}) may keep a cancellation from propagating, and whether the awaited one reaches it cannot be told: on Python 3.11 `wait_for` still raises `CancelledError` in the caller, awaited directly the caller would go on",
                 def.name,

@@ -464,9 +464,7 @@ fn raise_of_another(body: &[Stmt]) -> Option<TextRange> {
     body.iter().find_map(|stmt| match stmt {
         Stmt::FunctionDef(_) | Stmt::ClassDef(_) => None,
         Stmt::Raise(raise) if raise.exc.is_some() => Some(stmt.range()),
-        _ => blocks_of(stmt)
-            .into_iter()
-            .find_map(|block| raise_of_another(block)),
+        _ => blocks_of(stmt).into_iter().find_map(raise_of_another),
     })
 }
 
