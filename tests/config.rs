@@ -35,7 +35,7 @@ async def c():
 
 
 async def d(x):
-    await asyncio.wait_for(x(), 1)
+    await asyncio.wait_for(x.run(), 1)
 ";
 
 fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
