@@ -107,6 +107,11 @@ declare_codemod! {
     ///   target is older than Python 3.10: until 3.10 they took
     ///   `get_event_loop()` when created; from 3.10 they bind on first use,
     ///   inside the run.
+    ///   Named as a value there (`Fut = asyncio.Future`, a base class,
+    ///   `defaultdict(asyncio.Future)`, a dataclass's `default_factory`,
+    ///   `current = asyncio.get_event_loop`), any asyncio member but the
+    ///   exceptions, predicates and abstract classes keeps the code as it
+    ///   is too: whatever calls it is not seen.
     /// - Afterwards the thread has no current event loop, so a later
     ///   `asyncio.get_event_loop()` raises where it returned the old loop. In
     ///   a module that gets, sets or creates event loops anywhere else in
@@ -672,18 +677,26 @@ fn objects_bound_elsewhere(ctx: &Context, run: &ast::ExprCall) -> Result<(), Str
             && !semantic.runs_in_coroutine(site.scope)
             && semantic.binds_current_loop(site.call, site.scope, target)
     });
-    match bound {
-        Some(site) => {
-            let name = semantic
-                .qualified_name(&site.call.func, site.scope)
-                .map_or_else(|| "asyncio".to_string(), |q| q.to_string());
-            Err(format!(
-                "`{name}()` on line {} runs outside a coroutine and binds to the event loop current then; `asyncio.run` would run the coroutine on another loop",
-                line_of(ctx, site.call.start())
-            ))
-        }
-        None => Ok(()),
+    if let Some(site) = bound {
+        let name = semantic
+            .qualified_name(&site.call.func, site.scope)
+            .map_or_else(|| "asyncio".to_string(), |q| q.to_string());
+        return Err(format!(
+            "`{name}()` on line {} runs outside a coroutine and binds to the event loop current then; `asyncio.run` would run the coroutine on another loop",
+            line_of(ctx, site.call.start())
+        ));
     }
+    // Named as a value (`Fut = asyncio.Future`, a base class, a default
+    // factory), it is called where no check of calls sees it.
+    if let Some((member, at)) = semantic.loop_member_as_value(ctx.source)
+        && !run.range().contains(at)
+    {
+        return Err(format!(
+            "`asyncio.{member}` is named outside a coroutine on line {}, and what calls it there binds to (or asks for) the event loop current then; `asyncio.run` would run the coroutine on another loop",
+            line_of(ctx, at)
+        ));
+    }
+    Ok(())
 }
 
 /// The fix's applicability, given where `run` sits: safe only where it

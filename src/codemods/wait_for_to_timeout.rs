@@ -7,6 +7,7 @@ use crate::fix::layout::indent_unit;
 use crate::fix::statements::wrap_statement_hoisting;
 use crate::fix::syntax::contains_comment;
 use crate::semantic::cancellation::KeptCancellation;
+use crate::semantic::functions::Callee;
 use crate::semantic::imports::Lookup;
 use crate::semantic::numbers::{is_non_positive_literal, names_read};
 use crate::semantic::statements::statement_value;
@@ -441,6 +442,16 @@ fn rewrite_keeps_meaning(
         // computed, and an awaitable held in a variable or a parameter,
         // stay opaque.
         let opaque = match awaitable {
+            // A decorated function of the module runs its decorator's
+            // wrapper, and `gen.__anext__()` steps an async generator.
+            Expr::Call(call)
+                if matches!(ctx.semantic.callee(&call.func, scope),
+                    Callee::Function(def) if !def.decorator_list.is_empty())
+                    || matches!(call.func.as_ref(), Expr::Attribute(attribute)
+                        if attribute.attr.as_str().starts_with("__")) =>
+            {
+                true
+            }
             Expr::Call(call) => {
                 !matches!(call.func.as_ref(), Expr::Attribute(_))
                     && ctx.semantic.qualified_name(&call.func, scope).is_none()

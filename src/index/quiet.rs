@@ -616,6 +616,17 @@ pub(super) fn quiet_functions(semantic: &SemanticModel) -> FxHashSet<TextSize> {
             loud.insert(def);
         }
     }
+    // Where the callee of a call a quiet function may make starts.
+    let quiet_callees: FxHashSet<TextSize> = semantic
+        .calls
+        .iter()
+        .filter(|site| {
+            semantic
+                .qualified_name_unless_star_rebinds(&site.call.func, site.scope)
+                .is_some_and(|qualified| quiet_callee(qualified.as_str()))
+        })
+        .map(|site| site.call.func.start())
+        .collect();
     for reference in &semantic.references {
         let Some(def) = owner_of(reference.scope).filter(|def| open(def, &loud)) else {
             continue;
@@ -632,7 +643,14 @@ pub(super) fn quiet_functions(semantic: &SemanticModel) -> FxHashSet<TextSize> {
                         matches!(&semantic.binding(id).kind, BindingKind::Import { qualified, .. }
                             if !qualified.starts_with('.')
                                 && standard_module(qualified.split('.').next().unwrap_or_default())
-                                && !loads_code(qualified))
+                                && !loads_code(qualified)
+                                // asyncio named in any way but as the callee
+                                // of a loop-free member's call (named as a
+                                // value, `defaultdict(asyncio.Future)`, it
+                                // may be called to bind the loop).
+                                && (qualified.as_ref() != "asyncio"
+                                    && !qualified.starts_with("asyncio.")
+                                    || quiet_callees.contains(&reference.range.start())))
                     })
             }
         };
@@ -871,6 +889,13 @@ async def main(argv: list[str] = ()) -> int:
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_loop_binding_member_named_as_a_value_is_loud() {
+        let source = "import asyncio\nimport collections\n\ndef make_signal():\n    return collections.defaultdict(asyncio.Future)['ready']\n\ndef check(f):\n    return asyncio.iscoroutinefunction(f)\n";
+        assert!(!quiet_function(source, "make_signal"));
+        assert!(quiet_function(source, "check"));
     }
 
     #[test]

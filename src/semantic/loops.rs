@@ -6,11 +6,44 @@
 use ruff_python_ast::{self as ast, Expr, ExprCall, Operator, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use ruff_text_size::TextSize;
+use rustc_hash::FxHashSet;
+
 use super::coroutines::CallResult;
 use super::functions::parameter_at;
 use super::imports::Lookup;
 use super::{Binding, BindingKind, ScopeId, SemanticModel};
 use crate::version::PyVersion;
+
+/// asyncio's members that neither touch an event loop nor change which one
+/// is current when named or called: exceptions, predicates, abstract
+/// classes and protocols, submodules of constants.
+const LOOP_FREE: &[&str] = &[
+    "AbstractEventLoop",
+    "AbstractEventLoopPolicy",
+    "AbstractServer",
+    "BaseProtocol",
+    "BrokenBarrierError",
+    "BufferedProtocol",
+    "CancelledError",
+    "DatagramProtocol",
+    "Handle",
+    "IncompleteReadError",
+    "InvalidStateError",
+    "LimitOverrunError",
+    "Protocol",
+    "QueueEmpty",
+    "QueueFull",
+    "SendfileNotAvailableError",
+    "SubprocessProtocol",
+    "TimeoutError",
+    "TimerHandle",
+    "coroutine",
+    "iscoroutine",
+    "iscoroutinefunction",
+    "isfuture",
+    "subprocess",
+];
 
 /// Why an expression is not known to be the running event loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +87,64 @@ const LOOP_TYPES: &[&str] = &[
 ];
 
 impl<'a> SemanticModel<'a> {
+    /// The first place where synchronous code of the module (outside its
+    /// coroutines) names one of asyncio's members other than the few that
+    /// touch no loop (exceptions, predicates, abstract classes) as a
+    /// value, not as the callee of a call: `Fut = asyncio.Future`,
+    /// `defaultdict(asyncio.Future)`, `field(default_factory=asyncio.Future)`,
+    /// a base class, `current = asyncio.get_event_loop`. What later calls
+    /// it binds to (or asks for) the loop current then, which the checks of
+    /// calls cannot see. The member's name and where it is named.
+    pub fn loop_member_as_value(&self, source: &str) -> Option<(String, TextSize)> {
+        let callees: FxHashSet<TextSize> = self
+            .calls
+            .iter()
+            .filter(|site| match site.call.func.as_ref() {
+                Expr::Name(_) => true,
+                Expr::Attribute(attribute) => attribute.value.is_name_expr(),
+                _ => false,
+            })
+            .map(|site| site.call.func.start())
+            .collect();
+        for reference in &self.references {
+            if reference.is_del || self.runs_in_coroutine(reference.scope) {
+                continue;
+            }
+            let Lookup::Bound { bindings, .. } = self.lookup(reference.name, reference.scope)
+            else {
+                continue;
+            };
+            let Some(qualified) = bindings
+                .iter()
+                .find_map(|&id| self.binding(id).kind.import_path())
+            else {
+                continue;
+            };
+            let member = if qualified == "asyncio" {
+                let rest = source
+                    .get(usize::from(reference.range.end())..)
+                    .unwrap_or_default();
+                match rest.strip_prefix('.') {
+                    Some(after) => after
+                        .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
+                    None => String::new(),
+                }
+            } else if let Some(member) = qualified.strip_prefix("asyncio.") {
+                member.split('.').next().unwrap_or_default().to_string()
+            } else {
+                continue;
+            };
+            if LOOP_FREE.contains(&member.as_str()) || callees.contains(&reference.range.start()) {
+                continue;
+            }
+            return Some((member, reference.range.start()));
+        }
+        None
+    }
+
     /// Whether calling `call` (outside a coroutine, on Python `target` or
     /// newer) makes an object bound to the thread's current event loop, or
     /// schedules work on it: futures, tasks and what makes them
