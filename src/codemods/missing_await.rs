@@ -227,7 +227,9 @@ declare_codemod! {
     /// module-level instance of another module, or a parameter annotated
     /// with the class, unless a subclass anywhere in the project (or one
     /// whose base the index cannot follow) binds the method to anything
-    /// but an `async def`. Whatever the index cannot follow is unknown, and
+    /// but an `async def`, and unless a file of the project writes the
+    /// class on its module (`store.Store = SyncStore`, `setattr`,
+    /// `mock.patch("app.store.Store")`). Whatever the index cannot follow is unknown, and
     /// is left alone: also every absolute import of a module in whose
     /// directory (or one above) a file of the project changes `sys.path`
     /// (`sys.path.insert(0, "plugins")`), which may find another module of

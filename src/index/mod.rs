@@ -318,7 +318,18 @@ impl ProjectIndex {
         let qualified = format!("{module}.{name}");
         match summary.symbols.get(name) {
             // Another module may replace it (`store.save = fake`).
+            // Another module may replace it (`store.save = fake`).
             Some(Symbol::Function(_)) if self.scan().may_write_attribute(name) => Resolved::Unknown,
+            // Or the class, written on its module (`store.Store = SyncStore`,
+            // `mock.patch("app.store.Store")`).
+            Some(Symbol::Class(_))
+                if self.scan().may_write_module_attribute(
+                    module.rsplit('.').next().unwrap_or(module),
+                    name,
+                ) =>
+            {
+                Resolved::Unknown
+            }
             Some(Symbol::Function(function)) if tail.is_empty() => Resolved::Function {
                 qualified,
                 facts: facts(function),
