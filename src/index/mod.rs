@@ -294,6 +294,17 @@ impl ProjectIndex {
             }) {
                 return Resolved::Unknown;
             }
+            // A submodule read as its package's attribute may have been
+            // replaced there by another file (`svc.store = fake`,
+            // `mock.patch("svc.store", …)`); `import svc.store as st` reads
+            // it so too, and `from svc.store import save` is taken alike.
+            if (1..split).any(|above| {
+                let package = parts[above - 1];
+                self.scan()
+                    .may_write_module_attribute(package, parts[above])
+            }) {
+                return Resolved::Unknown;
+            }
             return self.resolve_in(&module, &file, &parts[split..], hops);
         }
         Resolved::External(qualified.to_string())
