@@ -421,10 +421,14 @@ fn rewrite_keeps_meaning(
         // for it and raises `CancelledError` whatever the task did with it;
         // awaited directly, a coroutine that keeps its cancellation from
         // propagating ends the caller's too, and the caller goes on.
-        if let Expr::Call(call) = awaitable
-            && let Some(kept) =
+        let kept = match awaitable {
+            Expr::Call(call) => {
                 ctx.semantic
                     .kept_cancellation(call, scope, ctx.settings.target_version)
+            }
+            _ => None,
+        };
+        if let Some(kept) = kept
             && !matches!(kept, KeptCancellation::Unknown(_))
         {
             return Err(format!(
@@ -455,10 +459,7 @@ fn rewrite_keeps_meaning(
             Expr::Call(call) => {
                 !matches!(call.func.as_ref(), Expr::Attribute(_))
                     && ctx.semantic.qualified_name(&call.func, scope).is_none()
-                    && ctx
-                        .semantic
-                        .kept_cancellation(call, scope, ctx.settings.target_version)
-                        .is_some()
+                    && kept.is_some()
             }
             // An attribute (`self.closed`) is another object's.
             Expr::Attribute(_) => false,

@@ -66,23 +66,10 @@ pub struct Quiet {
     pub needs: Vec<(Need, u32)>,
 }
 
-/// asyncio's names a quiet function may call: predicates and exception
-/// classes, which neither touch an event loop nor change which one the
-/// thread or the policy holds (`asyncio.run` and `set_event_loop_policy`
-/// do, though they bind nothing).
-const QUIET_ASYNCIO: &[&str] = &[
-    "CancelledError",
-    "InvalidStateError",
-    "TimeoutError",
-    "iscoroutine",
-    "iscoroutinefunction",
-    "isfuture",
-];
-
 fn asyncio_loop_free(qualified: &str) -> bool {
     qualified
         .strip_prefix("asyncio.")
-        .is_some_and(|member| QUIET_ASYNCIO.contains(&member))
+        .is_some_and(crate::semantic::loops::called_without_loop)
 }
 
 /// Hooks Python calls on a class without any call written: when it is
@@ -605,6 +592,9 @@ pub(super) fn quiet_functions(semantic: &SemanticModel) -> FxHashSet<TextSize> {
     let open = |def: &TextSize, loud: &FxHashSet<TextSize>| {
         candidates.contains(def) && !loud.contains(def)
     };
+    // Where the callee of each call a quiet function may make starts: the
+    // names read there are read to be called (see the references below).
+    let mut quiet_callees: FxHashSet<TextSize> = FxHashSet::default();
     for site in &semantic.calls {
         let Some(def) = owner_of(site.scope).filter(|def| open(def, &loud)) else {
             continue;
@@ -612,21 +602,12 @@ pub(super) fn quiet_functions(semantic: &SemanticModel) -> FxHashSet<TextSize> {
         let allowed = semantic
             .qualified_name_unless_star_rebinds(&site.call.func, site.scope)
             .is_some_and(|qualified| quiet_callee(qualified.as_str()));
-        if !allowed {
+        if allowed {
+            quiet_callees.insert(site.call.func.start());
+        } else {
             loud.insert(def);
         }
     }
-    // Where the callee of a call a quiet function may make starts.
-    let quiet_callees: FxHashSet<TextSize> = semantic
-        .calls
-        .iter()
-        .filter(|site| {
-            semantic
-                .qualified_name_unless_star_rebinds(&site.call.func, site.scope)
-                .is_some_and(|qualified| quiet_callee(qualified.as_str()))
-        })
-        .map(|site| site.call.func.start())
-        .collect();
     for reference in &semantic.references {
         let Some(def) = owner_of(reference.scope).filter(|def| open(def, &loud)) else {
             continue;

@@ -15,35 +15,54 @@ use super::imports::Lookup;
 use super::{Binding, BindingKind, ScopeId, SemanticModel};
 use crate::version::PyVersion;
 
-/// asyncio's members that neither touch an event loop nor change which one
-/// is current when named or called: exceptions, predicates, abstract
-/// classes and protocols, submodules of constants.
-const LOOP_FREE: &[&str] = &[
+/// asyncio's members a call of which neither touches an event loop nor
+/// changes which one the thread or the policy holds: predicates and the
+/// common exception classes (`asyncio.run` and `set_event_loop_policy` do,
+/// though they bind nothing).
+const CALLED_WITHOUT_LOOP: &[&str] = &[
+    "CancelledError",
+    "InvalidStateError",
+    "TimeoutError",
+    "iscoroutine",
+    "iscoroutinefunction",
+    "isfuture",
+];
+
+/// More of asyncio's members that bind no loop when named: the other
+/// exceptions, abstract classes and protocols, handles, the legacy
+/// `coroutine` decorator, submodules of constants.
+const NAMED_WITHOUT_LOOP: &[&str] = &[
     "AbstractEventLoop",
     "AbstractEventLoopPolicy",
     "AbstractServer",
     "BaseProtocol",
     "BrokenBarrierError",
     "BufferedProtocol",
-    "CancelledError",
     "DatagramProtocol",
     "Handle",
     "IncompleteReadError",
-    "InvalidStateError",
     "LimitOverrunError",
     "Protocol",
     "QueueEmpty",
     "QueueFull",
     "SendfileNotAvailableError",
     "SubprocessProtocol",
-    "TimeoutError",
     "TimerHandle",
     "coroutine",
-    "iscoroutine",
-    "iscoroutinefunction",
-    "isfuture",
     "subprocess",
 ];
+
+/// Whether calling asyncio's `member` touches no event loop (see
+/// [`CALLED_WITHOUT_LOOP`]).
+pub fn called_without_loop(member: &str) -> bool {
+    CALLED_WITHOUT_LOOP.contains(&member)
+}
+
+/// Whether naming asyncio's `member` as a value ties nothing to a loop:
+/// what [`called_without_loop`] allows, and [`NAMED_WITHOUT_LOOP`].
+pub fn named_without_loop(member: &str) -> bool {
+    called_without_loop(member) || NAMED_WITHOUT_LOOP.contains(&member)
+}
 
 /// Why an expression is not known to be the running event loop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,7 +156,7 @@ impl<'a> SemanticModel<'a> {
             } else {
                 continue;
             };
-            if LOOP_FREE.contains(&member.as_str()) || callees.contains(&reference.range.start()) {
+            if named_without_loop(&member) || callees.contains(&reference.range.start()) {
                 continue;
             }
             return Some((member, reference.range.start()));
