@@ -150,10 +150,14 @@ declare_codemod! {
     ///   `except:`, a tuple holding one, a class the module cannot resolve;
     ///   `except Exception:` when the target is older than 3.8), no
     ///   `return`, `break` or `continue` in a `finally:`, and no context
-    ///   manager that may suppress it (`suppress(CancelledError)`, a class of
-    ///   the module whose `__exit__` or `__aexit__` may return true);
-    ///   otherwise unsafe. Coroutines of other modules that it awaits are
-    ///   taken to let it out. Before 3.11 `asyncio.run` let the
+    ///   manager that may suppress it or raise another exception in its
+    ///   place (`suppress(CancelledError)`, a class of the module whose
+    ///   `__exit__` or `__aexit__` may return true or raise, an exit stack
+    ///   given such a callback or manager), no decorated function whose
+    ///   wrapper may be a coroutine of its module that keeps it, and no
+    ///   coroutine of another project module whose summary says it may
+    ///   keep it (see AM003); otherwise unsafe. A library's coroutines that
+    ///   it awaits are taken to let it out. Before 3.11 `asyncio.run` let the
     ///   `KeyboardInterrupt` through as the code did, after cancelling the
     ///   remaining tasks.
     /// - As `asyncio.run` always does, before it returns: tasks still

@@ -7,7 +7,6 @@ use crate::fix::layout::indent_unit;
 use crate::fix::statements::wrap_statement_hoisting;
 use crate::fix::syntax::contains_comment;
 use crate::semantic::cancellation::KeptCancellation;
-use crate::semantic::functions::Callee;
 use crate::semantic::imports::Lookup;
 use crate::semantic::numbers::{is_non_positive_literal, names_read};
 use crate::semantic::statements::statement_value;
@@ -150,18 +149,26 @@ declare_codemod! {
     ///   coroutine did, while a coroutine awaited directly that keeps the
     ///   cancellation (a handler that may catch `CancelledError` and go on
     ///   or raise another exception, a `finally:` that returns, a context
-    ///   manager that may suppress it)
+    ///   manager whose exit may return true or raise another exception, an
+    ///   exit stack given such a callback or manager)
     ///   ends the caller's cancellation too, and the caller goes on: left
     ///   alone where the awaited call is to a coroutine of the module that
     ///   may keep it (read through the module's calls to a bounded depth),
     ///   or of another project module whose summary says it may (a
     ///   `finally:` that raises another exception counts: the caller sees
-    ///   that exception instead). An awaitable the analysis cannot follow
+    ///   that exception instead). A decorated function whose decorator may
+    ///   replace it, in a module (its own, or its decorator's) with a
+    ///   coroutine that may keep it, may run that one as its wrapper; so
+    ///   may a name of another project module the index cannot follow (an
+    ///   alias `job = _job`, a name bound twice). An attribute that a
+    ///   property of the module computes is read through its getter's
+    ///   returned calls (a getter returning anything else counts as
+    ///   unknown). An awaitable the analysis cannot follow
     ///   (a call of an alias, of a dictionary's value or of a parameter, a
     ///   task or awaitable held in a variable) is left alone in a module
     ///   that has any coroutine that may keep its cancellation, which it
-    ///   may reach; a method call, an attribute and an imported function
-    ///   are another object's. Elsewhere a
+    ///   may reach; a method call, another attribute and a library's
+    ///   function are another object's. Elsewhere a
     ///   coroutine neither shows (a library's, a method of an object the
     ///   module does not define, a task or future) is taken to let its
     ///   cancellation out, as 3.12's `wait_for` assumes too, and so are
@@ -421,13 +428,9 @@ fn rewrite_keeps_meaning(
         // for it and raises `CancelledError` whatever the task did with it;
         // awaited directly, a coroutine that keeps its cancellation from
         // propagating ends the caller's too, and the caller goes on.
-        let kept = match awaitable {
-            Expr::Call(call) => {
-                ctx.semantic
-                    .kept_cancellation(call, scope, ctx.settings.target_version)
-            }
-            _ => None,
-        };
+        let kept = ctx
+            .semantic
+            .kept_cancellation_of(awaitable, scope, ctx.settings.target_version);
         if let Some(kept) = kept
             && !matches!(kept, KeptCancellation::Unknown(_))
         {
@@ -441,17 +444,15 @@ fn rewrite_keeps_meaning(
         // coroutines that keep their cancellation (through an alias, a
         // decorator, a task, a parameter).
         // A method call was matched against the module's methods of that
-        // name, and an imported function is another module's: only a call
-        // of a local name the module does not define, or of something
-        // computed, and an awaitable held in a variable or a parameter,
-        // stay opaque.
+        // name, a decorated function of the module against its wrapper, an
+        // attribute against the module's properties, and an imported
+        // function is answered by the project's summary: only a call of a
+        // local name the module does not define, or of something computed,
+        // and an awaitable held in a variable or a parameter, stay opaque.
         let opaque = match awaitable {
-            // A decorated function of the module runs its decorator's
-            // wrapper, and `gen.__anext__()` steps an async generator.
+            // `gen.__anext__()` steps an async generator.
             Expr::Call(call)
-                if matches!(ctx.semantic.callee(&call.func, scope),
-                    Callee::Function(def) if !def.decorator_list.is_empty())
-                    || matches!(call.func.as_ref(), Expr::Attribute(attribute)
+                if matches!(call.func.as_ref(), Expr::Attribute(attribute)
                         if attribute.attr.as_str().starts_with("__")) =>
             {
                 true
@@ -461,7 +462,8 @@ fn rewrite_keeps_meaning(
                     && ctx.semantic.qualified_name(&call.func, scope).is_none()
                     && kept.is_some()
             }
-            // An attribute (`self.closed`) is another object's.
+            // An attribute (`self.closed`) is another object's, unless a
+            // property of the module computes it (asked above).
             Expr::Attribute(_) => false,
             _ => true,
         };

@@ -397,6 +397,46 @@ impl ProjectIndex {
         }
     }
 
+    /// [`ProjectFacts::may_keep_cancellation`], following re-exports.
+    fn keeps_cancellation_hops(&self, qualified: &str, hops: usize) -> bool {
+        let parts: Vec<&str> = qualified.split('.').collect();
+        for split in (1..=parts.len()).rev() {
+            let module = parts[..split].join(".");
+            if !self.in_project(&module) {
+                continue;
+            }
+            let Some(summary) = self.summary(&module) else {
+                return false;
+            };
+            if summary.keeps_cancellation
+                || (hops < MAX_HOPS
+                    && summary
+                        .wrapped_by
+                        .iter()
+                        .any(|decorator| self.keeps_cancellation_hops(decorator, hops + 1)))
+            {
+                return true;
+            }
+            let Some((name, tail)) = parts[split..].split_first() else {
+                return false;
+            };
+            return match summary.symbols.get(*name) {
+                Some(Symbol::Import(target)) if hops < MAX_HOPS => {
+                    let mut next = target.to_string();
+                    for part in tail {
+                        next.push('.');
+                        next.push_str(part);
+                    }
+                    self.keeps_cancellation_hops(&next, hops + 1)
+                }
+                // Too many hops to follow: unknown.
+                Some(Symbol::Import(_)) => true,
+                _ => false,
+            };
+        }
+        false
+    }
+
     /// The method `name` reached through the class `class` (or through
     /// `self` or an annotation, so possibly on a subclass).
     fn method_hops(&self, class: &str, name: &str, hops: usize) -> Resolved {
@@ -748,6 +788,10 @@ impl ProjectFacts for ProjectIndex {
             known.insert(module.into(), answer.clone());
         }
         answer
+    }
+
+    fn may_keep_cancellation(&self, qualified: &str) -> bool {
+        self.keeps_cancellation_hops(qualified, 0)
     }
 
     fn others_may_read(&self, file: &Path, name: &str) -> bool {

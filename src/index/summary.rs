@@ -35,6 +35,15 @@ pub struct ModuleSummary {
     pub star_imports: Vec<Box<str>>,
     /// A module-level `__getattr__`: any missing name may still resolve.
     pub has_getattr: bool,
+    /// A coroutine function of the module (a method, a nested wrapper) may
+    /// keep a cancellation thrown into it (see
+    /// `SemanticModel::coroutine_keeping_cancellation`): a name of the
+    /// module the index cannot follow, or a decorated function, may be it.
+    pub keeps_cancellation: bool,
+    /// The imported decorators (absolute) that may replace a function of
+    /// the module: a coroutine of their module that keeps a cancellation
+    /// may be the wrapper a call of such a function runs.
+    pub wrapped_by: Box<[Box<str>]>,
     /// The module writes its own namespace other than by binding
     /// statements (`globals()[…] = …`, `exec`, `setattr` with a computed
     /// name): any of its names may be something else.
@@ -919,6 +928,8 @@ pub fn summarize(
         path,
         package,
         has_getattr: symbols.contains_key("__getattr__"),
+        keeps_cancellation: semantic.coroutine_keeping_cancellation().is_some(),
+        wrapped_by: wrapping_decorators(&semantic, name, package),
         rebinds_namespace: {
             let dynamic = semantic.dynamic_writes();
             dynamic.module_namespace || dynamic.any_attribute
@@ -934,6 +945,41 @@ pub fn summarize(
         calls_at_import,
         quiet: quiet.finish(),
     }
+}
+
+/// The imported decorators that may replace a function of the module (see
+/// [`ModuleSummary::wrapped_by`]), absolute, each once.
+fn wrapping_decorators(semantic: &SemanticModel, module: &str, package: bool) -> Box<[Box<str>]> {
+    let mut found: Vec<Box<str>> = Vec::new();
+    for scope in &semantic.scopes {
+        let ScopeNode::Function(def) = scope.node else {
+            continue;
+        };
+        if semantic.keeps_coroutine_function(def) {
+            continue;
+        }
+        let at = semantic.scope_at(def.start());
+        for decorator in &def.decorator_list {
+            let callee = match &decorator.expression {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            };
+            // The module's own decorators are its `keeps_cancellation`.
+            if !matches!(
+                semantic.callee(callee, at),
+                crate::semantic::functions::Callee::Unknown
+            ) {
+                continue;
+            }
+            if let Some(qualified) = semantic.qualified_name_unless_star_rebinds(callee, at) {
+                let absolute: Box<str> = absolutize(qualified.as_str(), module, package).into();
+                if !found.contains(&absolute) {
+                    found.push(absolute);
+                }
+            }
+        }
+    }
+    found.into()
 }
 
 fn function<'a>(

@@ -50,6 +50,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             star_imports: Vec::new(),
             self_documenting: Vec::new(),
             patches: OnceCell::new(),
+            keeping_coroutine: OnceCell::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),

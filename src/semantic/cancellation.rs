@@ -10,10 +10,17 @@
 //! (awaited, wrapped in a task, entered as an async context manager,
 //! iterated), to a bounded depth and number. A handler counts only around
 //! code that can suspend (an `await`, `async for`, `async with` or
-//! `yield`): elsewhere no cancellation arrives. Code of other modules, and
-//! asyncio's own, is taken to let the cancellation out; the coroutine asked
-//! about itself must be the module's (or asyncio's), else the answer is
-//! "unknown".
+//! `yield`): elsewhere no cancellation arrives. A context manager whose exit
+//! may return true or raise another exception keeps it too (the caller sees
+//! a result, or that exception), and so does an exit stack given such a
+//! callback or manager. A function of the module wrapped by a decorator the
+//! module cannot see through runs the decorator's wrapper: in a module with
+//! a coroutine that may keep it, that wrapper may be one. A coroutine of
+//! another module of the project is answered by its summary: its own body,
+//! or (a decorated function, an alias, a name the index cannot follow) the
+//! same module-wide rule. Library code, and asyncio's own, is taken to let
+//! the cancellation out; the coroutine asked about itself must be the
+//! module's, the project's or asyncio's, else the answer is "unknown".
 
 use crate::semantic::project::Resolved;
 use ruff_python_ast::visitor::{self, Visitor};
@@ -41,9 +48,14 @@ pub enum KeptCancellation {
     /// A `return`, `break` or `continue` in a `finally:`, which drops the
     /// exception in flight.
     Finally(TextRange),
-    /// A context manager that may suppress it: `suppress(CancelledError)`,
-    /// a class of the module whose `__exit__` or `__aexit__` may return true.
+    /// A context manager that may suppress it or raise another exception in
+    /// its place: `suppress(CancelledError)`, a class of the module whose
+    /// `__exit__` or `__aexit__` may return true or raise, an exit stack
+    /// given such a callback or manager.
     ContextManager(TextRange),
+    /// A function wrapped by a decorator that may replace it, in a module
+    /// with a coroutine that may keep it (the wrapper may be that one).
+    Wrapped(TextRange),
     /// A coroutine of another module of the project whose summary says its
     /// body may keep it (one of the above, there).
     Elsewhere(TextRange),
@@ -60,6 +72,7 @@ impl KeptCancellation {
             KeptCancellation::Handler(range)
             | KeptCancellation::Finally(range)
             | KeptCancellation::ContextManager(range)
+            | KeptCancellation::Wrapped(range)
             | KeptCancellation::Elsewhere(range)
             | KeptCancellation::Unknown(range)
             | KeptCancellation::TooDeep(range) => range,
@@ -73,9 +86,14 @@ impl KeptCancellation {
             KeptCancellation::Finally(_) => {
                 "a `finally:` that returns, breaks, continues or raises"
             }
-            KeptCancellation::ContextManager(_) => "a context manager that may suppress it",
+            KeptCancellation::ContextManager(_) => {
+                "a context manager or exit stack that may suppress it or raise another exception"
+            }
+            KeptCancellation::Wrapped(_) => {
+                "a decorated function, in a module with a coroutine that may keep it (the decorator's wrapper may be one)"
+            }
             KeptCancellation::Elsewhere(_) => {
-                "a coroutine of another project module that may keep it"
+                "a coroutine of another project module that may keep it, or a name there the index cannot follow in a module with one that may"
             }
             KeptCancellation::Unknown(_) => "a coroutine whose code the module does not show",
             KeptCancellation::TooDeep(_) => "calls nested deeper than the analysis follows",
@@ -95,28 +113,76 @@ impl<'a> SemanticModel<'a> {
         scope: ScopeId,
         target: PyVersion,
     ) -> Option<KeptCancellation> {
+        self.walk(target, true).call(call, scope, true, 0)
+    }
+
+    /// [`Self::kept_cancellation`] for an awaitable: a call, or an
+    /// attribute that a property (any decorated method) of a class of the
+    /// module may compute, whose getter's returned calls are read; a getter
+    /// whose result cannot be followed, in a module with a coroutine that
+    /// may keep it, may give that one. Other expressions are not followed
+    /// (`None`).
+    pub fn kept_cancellation_of(
+        &self,
+        awaitable: &Expr,
+        scope: ScopeId,
+        target: PyVersion,
+    ) -> Option<KeptCancellation> {
+        match awaitable {
+            Expr::Call(call) => self.kept_cancellation(call, scope, target),
+            Expr::Attribute(attribute) => {
+                let mut walk = self.walk(target, true);
+                for getter in walk.functions_named(attribute.attr.as_str()) {
+                    if getter.decorator_list.is_empty()
+                        || !self
+                            .scope_of_function(getter)
+                            .and_then(|inner| self.scope(inner).parent)
+                            .is_some_and(|outer| self.scope(outer).kind == ScopeKind::Class)
+                    {
+                        continue;
+                    }
+                    if let Some(kept) = walk.getter(getter, attribute.range()) {
+                        return Some(kept);
+                    }
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn walk(&self, target: PyVersion, wrapped: bool) -> Walk<'_, 'a> {
         let mut wanted = catching_names("CancelledError");
         if target < PyVersion::PY38 {
             wanted.push("Exception");
         }
-        let mut walk = Walk {
+        Walk {
             semantic: self,
             wanted,
             read: FxHashSet::default(),
-        };
-        walk.call(call, scope, true, 0)
+            wrapped,
+        }
     }
 
     /// The first coroutine function (or async generator) of the module
-    /// whose body may keep a cancellation thrown into it: a call or an
-    /// awaitable the module cannot follow (an alias, a decorated function,
-    /// a task, a parameter) may be one of it.
+    /// whose own body (and the module's code it calls) may keep a
+    /// cancellation thrown into it: a call or an awaitable the module
+    /// cannot follow (an alias, a decorated function, a task, a parameter)
+    /// may be one of it. Computed once.
     pub fn coroutine_keeping_cancellation(&self) -> Option<&'a StmtFunctionDef> {
-        self.scopes.iter().find_map(|scope| match scope.node {
-            ScopeNode::Function(def) if def.is_async && !self.lets_cancellation_out(def) => {
-                Some(def)
-            }
-            _ => None,
+        *self.keeping_coroutine.get_or_init(|| {
+            self.scopes.iter().find_map(|scope| match scope.node {
+                ScopeNode::Function(def)
+                    if def.is_async
+                        && self
+                            .walk(PyVersion::PY38, false)
+                            .function(def, true, 0)
+                            .is_some() =>
+                {
+                    Some(def)
+                }
+                _ => None,
+            })
         })
     }
 
@@ -125,12 +191,11 @@ impl<'a> SemanticModel<'a> {
     /// no `Exception`): what [`Self::kept_cancellation`] asks of the
     /// coroutine a call of it returns, for the project index's summary.
     pub fn lets_cancellation_out(&self, def: &'a StmtFunctionDef) -> bool {
-        let mut walk = Walk {
-            semantic: self,
-            wanted: catching_names("CancelledError"),
-            read: FxHashSet::default(),
-        };
-        def.is_async && walk.function(def, true, 0).is_none()
+        def.is_async
+            && self
+                .walk(PyVersion::PY38, true)
+                .function(def, true, 0)
+                .is_none()
     }
 }
 
@@ -140,11 +205,17 @@ struct Walk<'m, 'a> {
     wanted: Vec<&'static str>,
     /// The functions read so far, by start.
     read: FxHashSet<ruff_text_size::TextSize>,
+    /// Whether a call of a decorated function of the module counts as its
+    /// decorator's wrapper (see [`KeptCancellation::Wrapped`]); off while
+    /// the module's coroutines are searched for one that keeps it, which
+    /// finds such a wrapper by its own body.
+    wrapped: bool,
 }
 
 impl<'a> Walk<'_, 'a> {
     /// The coroutine `call` returns. `strict`: it must be one the module
-    /// shows (the coroutine asked about); deeper, other code is trusted.
+    /// or the project shows (the coroutine asked about); deeper, library
+    /// code is trusted.
     fn call(
         &mut self,
         call: &ExprCall,
@@ -154,22 +225,21 @@ impl<'a> Walk<'_, 'a> {
     ) -> Option<KeptCancellation> {
         let semantic = self.semantic;
         match semantic.callee(&call.func, scope) {
-            Callee::Function(def) => return self.function(def, strict, depth),
+            Callee::Function(def) => {
+                if self.wrapped
+                    && !semantic.keeps_coroutine_function(def)
+                    && semantic.coroutine_keeping_cancellation().is_some()
+                {
+                    return Some(KeptCancellation::Wrapped(call.range()));
+                }
+                return self.function(def, strict, depth);
+            }
             // An instance: not a coroutine the module writes.
             Callee::Class(_) => return None,
             Callee::Unknown => {}
         }
-        // An `async def` of another module of the project, whose summary
-        // says whether its body lets the cancellation out (from 3.8 on).
-        if strict
-            && !self.wanted.contains(&"Exception")
-            && let Resolved::Function { facts, .. } = semantic.resolve_callee(&call.func, scope)
-            && facts.is_async
-            && facts.transparent
-            && !facts.is_generator
-        {
-            return (!facts.lets_cancellation_out)
-                .then_some(KeptCancellation::Elsewhere(call.range()));
+        if let Some(kept) = self.elsewhere(call, scope) {
+            return Some(kept);
         }
         let asyncio = semantic
             .qualified_name(&call.func, scope)
@@ -196,6 +266,17 @@ impl<'a> Walk<'_, 'a> {
             }
             return None;
         }
+        if strict
+            && !self.wanted.contains(&"Exception")
+            && let Resolved::Function { facts, .. } = semantic.resolve_callee(&call.func, scope)
+            && facts.is_async
+            && facts.transparent
+            && !facts.is_generator
+        {
+            // A transparent coroutine function of another module that
+            // lets it out (a keeping one was answered above).
+            return None;
+        }
         // A method called on another object, or a name bound more than
         // once: every function of the module by that name may be it.
         let name = match call.func.as_ref() {
@@ -211,6 +292,41 @@ impl<'a> Walk<'_, 'a> {
             }
         }
         strict.then_some(KeptCancellation::Unknown(call.range()))
+    }
+
+    /// A call of a function of another module of the project (from Python
+    /// 3.8 on, which summaries assume): an `async def` whose summary says
+    /// its body may keep it, or a name the index cannot show to be a
+    /// transparent coroutine function (decorated, an alias, bound some
+    /// other way) in a module with a coroutine that may keep it. At any
+    /// depth: the project's code is read as the module's is.
+    fn elsewhere(&self, call: &ExprCall, scope: ScopeId) -> Option<KeptCancellation> {
+        let semantic = self.semantic;
+        let project = semantic.project()?;
+        if self.wanted.contains(&"Exception") {
+            return None;
+        }
+        let qualified = super::imports::qualified_name(semantic, &call.func, scope, true)?;
+        if qualified.starts_with("asyncio") || qualified.starts_with("builtins") {
+            return None;
+        }
+        let absolute = project.absolute(qualified.as_str())?;
+        if let Resolved::Function { facts, .. } = semantic.resolve_callee(&call.func, scope)
+            && facts.transparent
+        {
+            if facts.is_async && !facts.is_generator {
+                return (!facts.lets_cancellation_out)
+                    .then_some(KeptCancellation::Elsewhere(call.range()));
+            }
+            // A plain function that returns nothing gives no coroutine.
+            if !facts.is_async && facts.returns_nothing {
+                return None;
+            }
+        }
+        project
+            .facts
+            .may_keep_cancellation(&absolute)
+            .then_some(KeptCancellation::Elsewhere(call.range()))
     }
 
     fn functions_named(&self, name: &str) -> Vec<&'a StmtFunctionDef> {
@@ -267,12 +383,97 @@ impl<'a> Walk<'_, 'a> {
             })
             .map(|site| (site.call, site.scope))
             .collect();
+        for &(call, at) in &calls {
+            if self.exit_stack_may_keep(call, at) {
+                return Some(KeptCancellation::ContextManager(call.range()));
+            }
+        }
         for (call, at) in calls {
             if let Some(kept) = self.call(call, at, false, depth + 1) {
                 return Some(kept);
             }
         }
         None
+    }
+
+    /// A property's getter (`def job(self): return worker()`): the calls it
+    /// returns are read; a result it computes otherwise (or a decorator
+    /// that is no property), in a module with a coroutine that may keep
+    /// it, may be that one. `@property async def` gives its own coroutine.
+    fn getter(&mut self, def: &'a StmtFunctionDef, at: TextRange) -> Option<KeptCancellation> {
+        if let Some(kept) = self.function(def, false, 0) {
+            return Some(kept);
+        }
+        if def.is_async {
+            return None;
+        }
+        let semantic = self.semantic;
+        let scope = semantic.scope_at(def.start());
+        let property = def.decorator_list.iter().all(|decorator| {
+            ["builtins.property", "functools.cached_property"]
+                .iter()
+                .any(|q| semantic.refers_to(&decorator.expression, scope, q))
+        });
+        let mut returns = Returns::default();
+        returns.visit_body(&def.body);
+        ((returns.other || !property) && semantic.coroutine_keeping_cancellation().is_some())
+            .then_some(KeptCancellation::Wrapped(at))
+    }
+
+    /// Whether `call` gives an exit stack (`contextlib.AsyncExitStack`,
+    /// `ExitStack`) something whose exit may keep a cancellation: a
+    /// callback (`push_async_exit`, `push`) that may return true or raise
+    /// another exception, a context manager (`enter_async_context`,
+    /// `enter_context`) that may suppress it, a plain callback
+    /// (`push_async_callback`, `callback`) that may raise.
+    fn exit_stack_may_keep(&self, call: &ExprCall, scope: ScopeId) -> bool {
+        let Expr::Attribute(attribute) = call.func.as_ref() else {
+            return false;
+        };
+        let Some(first) = call.arguments.args.first() else {
+            return false;
+        };
+        match attribute.attr.as_str() {
+            "push_async_exit" | "push" | "push_exit" => self.callback_may_keep(first, scope, true),
+            "enter_async_context" | "enter_context" => self.may_suppress(first, scope, 0),
+            "push_async_callback" | "callback" => self.callback_may_keep(first, scope, false),
+            _ => false,
+        }
+    }
+
+    /// Whether the exit callback `callback` may return true (when
+    /// `returns_matter`) or raise another exception than the one it is
+    /// given: a function, lambda or instance (with `__exit__`) of the
+    /// module; a method by its name among the module's functions.
+    fn callback_may_keep(&self, callback: &Expr, scope: ScopeId, returns_matter: bool) -> bool {
+        let semantic = self.semantic;
+        let exit_may_keep = |def: &StmtFunctionDef| {
+            let mut returns = Returns::default();
+            returns.visit_body(&def.body);
+            (returns_matter && returns.truthy) || raises_another(def)
+        };
+        match callback {
+            Expr::Lambda(lambda) => {
+                returns_matter
+                    && !matches!(
+                        lambda.body.as_ref(),
+                        Expr::NoneLiteral(_)
+                            | Expr::BooleanLiteral(ast::ExprBooleanLiteral { value: false, .. })
+                    )
+            }
+            Expr::Call(_) => self.may_suppress(callback, scope, 0),
+            _ => match semantic.callee(callback, scope) {
+                Callee::Function(def) => exit_may_keep(def),
+                Callee::Class(_) => false,
+                Callee::Unknown => match callback {
+                    Expr::Attribute(attribute) => self
+                        .functions_named(attribute.attr.as_str())
+                        .into_iter()
+                        .any(exit_may_keep),
+                    _ => false,
+                },
+            },
+        }
     }
 
     /// The function whose frame code of `scope` belongs to, counting
@@ -404,7 +605,9 @@ impl<'a> Walk<'_, 'a> {
 }
 
 /// Whether a class of the module (or a base of it the module defines) has
-/// an `__exit__` or `__aexit__` that may return something true.
+/// an `__exit__` or `__aexit__` that may return something true, or raise
+/// another exception than the one it is given (which then replaces the
+/// cancellation), or one bound otherwise than by a `def`.
 fn class_may_suppress(
     semantic: &SemanticModel,
     class: &ast::StmtClassDef,
@@ -414,17 +617,29 @@ fn class_may_suppress(
     if depth > MAX_DEPTH {
         return true;
     }
-    let exits = class.body.iter().filter_map(|stmt| match stmt {
-        Stmt::FunctionDef(def) if matches!(def.name.as_str(), "__exit__" | "__aexit__") => {
-            Some(def)
-        }
-        _ => None,
-    });
-    for exit in exits {
-        let mut returns = Returns::default();
-        returns.visit_body(&exit.body);
-        if returns.truthy {
-            return true;
+    let is_exit = |name: &str| matches!(name, "__exit__" | "__aexit__");
+    for stmt in &class.body {
+        match stmt {
+            Stmt::FunctionDef(exit) if is_exit(exit.name.as_str()) => {
+                let mut returns = Returns::default();
+                returns.visit_body(&exit.body);
+                if returns.truthy || raises_another(exit) {
+                    return true;
+                }
+            }
+            // An exit bound some other way cannot be read.
+            Stmt::Assign(ast::StmtAssign { targets, .. })
+                if targets
+                    .iter()
+                    .any(|t| matches!(t, Expr::Name(n) if is_exit(n.id.as_str()))) =>
+            {
+                return true;
+            }
+            Stmt::AnnAssign(ast::StmtAnnAssign { target, .. }) if matches!(target.as_ref(), Expr::Name(n) if is_exit(n.id.as_str())) =>
+            {
+                return true;
+            }
+            _ => {}
         }
     }
     class
@@ -456,6 +671,47 @@ fn reraises(handler: &ast::ExceptHandlerExceptHandler) -> bool {
         _ => false,
     };
     same && escaping_jump(body).is_none()
+}
+
+/// Whether an exit function (`__aexit__`, an exit stack's callback) may
+/// raise another exception than the one it is given, in its own frame: a
+/// `raise` of anything but one of its parameters (`raise exc`, `raise
+/// exc_info[1]`), or a bare `raise` in a handler of its own (which raises
+/// what that handler caught).
+fn raises_another(def: &StmtFunctionDef) -> bool {
+    let parameters: Vec<&str> = def
+        .parameters
+        .iter()
+        .map(|parameter| parameter.name().as_str())
+        .collect();
+    let original = |expr: &Expr| match expr {
+        Expr::Name(name) => parameters.contains(&name.id.as_str()),
+        Expr::Subscript(subscript) => matches!(subscript.value.as_ref(),
+            Expr::Name(name) if parameters.contains(&name.id.as_str())),
+        _ => false,
+    };
+    fn walk(body: &[Stmt], in_handler: bool, original: &dyn Fn(&Expr) -> bool) -> bool {
+        body.iter().any(|stmt| match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
+            Stmt::Raise(raise) => match raise.exc.as_deref() {
+                None => in_handler,
+                Some(exc) => !original(exc),
+            },
+            Stmt::Try(try_stmt) => {
+                walk(&try_stmt.body, in_handler, original)
+                    || try_stmt.handlers.iter().any(|handler| {
+                        let ExceptHandler::ExceptHandler(handler) = handler;
+                        walk(&handler.body, true, original)
+                    })
+                    || walk(&try_stmt.orelse, in_handler, original)
+                    || walk(&try_stmt.finalbody, in_handler, original)
+            }
+            _ => blocks_of(stmt)
+                .into_iter()
+                .any(|block| walk(block, in_handler, original)),
+        })
+    }
+    walk(&def.body, false, &original)
 }
 
 /// A `raise` of an exception (not a bare `raise`) in `body`'s own frame:
@@ -558,6 +814,8 @@ impl<'b> Visitor<'b> for Calls<'b> {
 struct Returns<'b> {
     calls: Vec<&'b ExprCall>,
     truthy: bool,
+    /// It may return something true that is no call.
+    other: bool,
 }
 
 impl<'b> Visitor<'b> for Returns<'b> {
@@ -571,6 +829,8 @@ impl<'b> Visitor<'b> for Returns<'b> {
                     self.truthy = true;
                     if let Expr::Call(call) = value {
                         self.calls.push(call);
+                    } else {
+                        self.other = true;
                     }
                 }
             },
@@ -605,6 +865,7 @@ mod tests {
                     KeptCancellation::Handler(_) => "handler",
                     KeptCancellation::Finally(_) => "finally",
                     KeptCancellation::ContextManager(_) => "context manager",
+                    KeptCancellation::Wrapped(_) => "wrapped",
                     KeptCancellation::Elsewhere(_) => "elsewhere",
                     KeptCancellation::Unknown(_) => "unknown",
                     KeptCancellation::TooDeep(_) => "too deep",
@@ -787,5 +1048,134 @@ mod tests {
             kept(&source),
             Some(("handler", "except CancelledError".to_string()))
         );
+    }
+
+    #[test]
+    fn decorated_functions_run_a_wrapper_the_module_may_show() {
+        let wrapper = "def graceful(fn):\n    async def wrapper():\n        try:\n            await fn()\n        except CancelledError:\n            pass\n    return wrapper\n\n";
+        // Asked directly, and deeper.
+        for tail in [
+            "run(serve())\n",
+            "async def main():\n    await serve()\n\nrun(main())\n",
+        ] {
+            let source = format!(
+                "{HEAD}{wrapper}@graceful\nasync def serve():\n    await asyncio.sleep(1)\n\n{tail}"
+            );
+            assert_eq!(
+                kept(&source),
+                Some(("wrapped", "serve()".to_string())),
+                "{tail}"
+            );
+        }
+        // A decorator known to keep the function, or a module with no
+        // coroutine that keeps it, leaves the body to answer.
+        let source = format!(
+            "{HEAD}import functools\n\n@functools.cache\nasync def serve():\n    await asyncio.sleep(1)\n\nrun(serve())\n"
+        );
+        assert_eq!(kept(&source), None);
+        let source = format!(
+            "{HEAD}from app import traced\n\n@traced\nasync def serve():\n    await asyncio.sleep(1)\n\nrun(serve())\n"
+        );
+        assert_eq!(kept(&source), None);
+    }
+
+    #[test]
+    fn exits_that_raise_and_exit_stacks_keep_it() {
+        for (class, expected) in [
+            (
+                "    async def __aexit__(self, *exc):\n        raise ConnectionError('x')\n",
+                true,
+            ),
+            (
+                "    async def __aexit__(self, t, e, tb):\n        try:\n            await self.close()\n        except OSError:\n            raise\n",
+                true,
+            ),
+            ("    __aexit__ = make_exit()\n", true),
+            (
+                "    async def __aexit__(self, t, e, tb):\n        if e is not None:\n            raise e\n",
+                false,
+            ),
+            (
+                "    async def __aexit__(self, *exc):\n        if exc[1]:\n            raise exc[1]\n        return False\n",
+                false,
+            ),
+        ] {
+            let source = format!(
+                "{HEAD}class Resource:\n    async def __aenter__(self):\n        return self\n{class}\nasync def main():\n    async with Resource():\n        await asyncio.sleep(5)\n\nrun(main())\n"
+            );
+            assert_eq!(
+                kept(&source),
+                expected.then(|| ("context manager", "Resource()".to_string())),
+                "{class}"
+            );
+        }
+        for (push, expected) in [
+            ("stack.push_async_exit(swallow)", true),
+            ("stack.push_async_exit(lambda *exc: True)", true),
+            ("stack.push_async_callback(fail)", true),
+            (
+                "await stack.enter_async_context(contextlib.suppress(CancelledError))",
+                true,
+            ),
+            ("stack.push_async_exit(quiet)", false),
+            ("stack.push_async_callback(swallow)", false),
+            (
+                "await stack.enter_async_context(contextlib.suppress(KeyError))",
+                false,
+            ),
+        ] {
+            let source = format!(
+                "{HEAD}async def swallow(*exc):\n    return True\n\nasync def quiet(*exc):\n    return None\n\nasync def fail():\n    raise OSError('x')\n\nasync def main():\n    async with contextlib.AsyncExitStack() as stack:\n        {push}\n        await asyncio.sleep(5)\n\nrun(main())\n"
+            );
+            assert_eq!(
+                kept(&source).map(|(kind, _)| kind),
+                expected.then_some("context manager"),
+                "{push}"
+            );
+        }
+    }
+
+    #[test]
+    fn properties_are_followed_to_what_they_return() {
+        let head = format!(
+            "{HEAD}async def worker():\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\nasync def plain():\n    await asyncio.sleep(5)\n\n"
+        );
+        let kept_of = |source: &str| {
+            with_context(source, |ctx| {
+                let Some(Stmt::Expr(last)) = ctx.module.body.last() else {
+                    panic!("no last expression statement")
+                };
+                let Expr::Call(run) = last.value.as_ref() else {
+                    panic!("no call")
+                };
+                let awaitable = run.arguments.args.first().expect("an argument");
+                ctx.semantic
+                    .kept_cancellation_of(awaitable, 0, PyVersion::PY311)
+                    .map(|kept| source[kept.range()].to_string())
+            })
+        };
+        for (getter, expected) in [
+            (
+                "    @property\n    def job(self):\n        return worker()\n",
+                Some("except CancelledError"),
+            ),
+            (
+                "    @property\n    def job(self):\n        return self._job\n",
+                Some("Service().job"),
+            ),
+            (
+                "    @cached\n    def job(self):\n        return plain()\n",
+                Some("Service().job"),
+            ),
+            (
+                "    @property\n    def job(self):\n        return plain()\n",
+                None,
+            ),
+            // Not a property: a method is no attribute's value.
+            ("    def job(self):\n        return self._job\n", None),
+        ] {
+            let source = format!("{head}class Service:\n{getter}\nrun(Service().job)\n");
+            assert_eq!(kept_of(&source).as_deref(), expected, "{getter}");
+        }
     }
 }

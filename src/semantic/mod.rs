@@ -212,6 +212,9 @@ pub struct SemanticModel<'a> {
     /// What the module may replace in other modules, built on first use
     /// (see [`patches::Patches`]).
     patches: OnceCell<patches::Patches>,
+    /// The module's first coroutine that may keep its cancellation, found
+    /// on first use (see [`Self::coroutine_keeping_cancellation`]).
+    keeping_coroutine: OnceCell<Option<&'a ruff_python_ast::StmtFunctionDef>>,
 }
 
 impl<'a> SemanticModel<'a> {

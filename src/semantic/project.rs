@@ -193,6 +193,13 @@ pub trait ProjectFacts: Send + Sync {
     /// anywhere on `sys.path` wins over a namespace package.
     fn shadows_library(&self, dir: Option<&Path>, top: &str) -> bool;
 
+    /// Whether the absolute dotted name `qualified` is a name of a project
+    /// module (or one it re-exports) with a coroutine that may keep a
+    /// cancellation thrown into it (see
+    /// `SemanticModel::coroutine_keeping_cancellation`): asked for a name
+    /// the index cannot show to be a transparent coroutine function.
+    fn may_keep_cancellation(&self, qualified: &str) -> bool;
+
     /// Whether a project file other than `file` may read the name `name`
     /// of the module in `file` (`from mod import time`, `mod.time`, a
     /// dynamic import, a star import): asked before a fix removes an

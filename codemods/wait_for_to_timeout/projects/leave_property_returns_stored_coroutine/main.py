@@ -1,0 +1,40 @@
+# asyncmod-runtime: compare
+import asyncio
+
+
+async def worker():
+    try:
+        await asyncio.sleep(10)
+    except asyncio.CancelledError:
+        return "partial"
+
+
+class Service:
+    def __init__(self):
+        self._job = None
+
+    @property
+    def job(self):
+        if self._job is None:
+            self._job = worker()
+        return self._job
+
+
+async def caller():
+    r = await asyncio.wait_for(Service().job, 5)
+    print("caller continued with", r)
+
+
+async def main():
+    t = asyncio.create_task(caller())
+    await asyncio.sleep(0.1)
+    t.cancel()
+    try:
+        await t
+        print("caller finished normally")
+    except asyncio.CancelledError:
+        print("caller cancelled")
+
+
+asyncio.run(main())
+
