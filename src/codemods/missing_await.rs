@@ -167,10 +167,22 @@ declare_codemod! {
     /// the uses are silent, the finding is reported without a fix: nothing
     /// shows that the coroutine object is not what the code wants.
     ///
-    /// What stays assumed: no module other than this one subclasses the
-    /// class and overrides the method with a plain `def`, and no base class
-    /// from another module wraps its subclasses' methods (a metaclass or
-    /// `__init_subclass__` that replaces them).
+    /// With the project index, `self.method()` also asks the rest of the
+    /// project: no class of another module that may derive from the class
+    /// (or come before it in such a class's method resolution order: a
+    /// mixin in `class Sub(SyncMixin, Base)`) binds the name other than by
+    /// an `async def`, has `__getattribute__`, or writes its namespace
+    /// (`locals()["flush"] = f`). A class whose base the index cannot read
+    /// may derive from any class: a call (`class S(make_base())`), a star
+    /// (`class S(*bases)`), a subscript of a variable, an attribute of a
+    /// call, a name a star import or a module `__getattr__` gives, another
+    /// name of a class (`from base import Base as B`, `B = base.Base` in a
+    /// package), and `type(name, bases, ns)` with bases it cannot read.
+    /// What stays assumed: no base class from another module wraps its
+    /// subclasses' methods (a metaclass or `__init_subclass__` that
+    /// replaces them), and no class in a function body of another module
+    /// derives from the class through a name bound in that function
+    /// (`def make(base): class D(base): …`).
     ///
     /// ## Left alone
     /// Coroutine functions it cannot see defined: imported ones the project

@@ -441,7 +441,9 @@ impl ProjectIndex {
     /// `self` or an annotation, so possibly on a subclass).
     fn method_hops(&self, class: &str, name: &str, hops: usize) -> Resolved {
         let found = self.own_method(class, name, hops);
-        if matches!(found, Resolved::Function { .. }) && self.subclasses_may_override(class, name) {
+        if matches!(found, Resolved::Function { .. })
+            && self.subclasses_may_override_here(class, name)
+        {
             return Resolved::Unknown;
         }
         found
@@ -617,9 +619,9 @@ impl ProjectIndex {
     /// a scan of the text of every project file, a table of the files with
     /// a class statement naming each base; only those are parsed. Classes
     /// defined inside functions are not seen.
-    fn subclasses_may_override(&self, class: &str, name: &str) -> bool {
+    fn subclasses_may_override_here(&self, class: &str, name: &str) -> bool {
         let scan = self.scan();
-        if scan.incomplete {
+        if scan.incomplete || scan.any_hidden_base {
             return true;
         }
         let mut family = vec![class.to_string()];
@@ -649,17 +651,33 @@ impl ProjectIndex {
                         continue;
                     };
                     let mut derives = false;
+                    // The bases that are not this class, which may come
+                    // before it in the subclass's method resolution order.
+                    let mut others: Vec<&str> = Vec::new();
                     for base in candidate.bases.iter().flatten() {
                         match self.resolve_hops(base, 0) {
                             Resolved::Class { ref qualified, .. } if *qualified == current => {
                                 derives = true;
                             }
-                            Resolved::Class { .. } | Resolved::External(_) => {}
+                            Resolved::Class { .. } | Resolved::External(_) => others.push(base),
                             // A base spelled like this class that the index
                             // cannot follow (`try: from .models import Repo
                             // except ImportError: Repo = object`) may be it.
                             _ if base.rsplit('.').next() == Some(short) => return true,
-                            _ => {}
+                            // A base the index cannot follow otherwise (a
+                            // name a module `__getattr__` gives, an alias
+                            // bound twice) may be any class, this one too.
+                            // (A name the module binds several ways is
+                            // read through what each way names: the
+                            // mentions below.)
+                            Resolved::Unknown | Resolved::Instance { .. }
+                                if !base
+                                    .strip_prefix(module.as_str())
+                                    .is_some_and(|rest| rest.starts_with('.')) =>
+                            {
+                                derives = true;
+                            }
+                            _ => others.push(base),
                         }
                     }
                     // A base written otherwise (`Repo[int]`, `make_base(Repo)`)
@@ -685,7 +703,19 @@ impl ProjectIndex {
                         .methods
                         .get(name)
                         .is_none_or(|m| m.is_async && m.transparent && !m.is_generator);
-                    if !keeps || candidate.other_names.contains(name) || !candidate.keeps_methods {
+                    if !keeps
+                        || candidate.other_names.contains(name)
+                        || !candidate.keeps_methods
+                        || finds_any(candidate)
+                    {
+                        return true;
+                    }
+                    // `class Sub(SyncMixin, Store)`: another base's `name`
+                    // may be found first.
+                    if candidate.bases.len() > 1
+                        && (candidate.bases.iter().any(Option::is_none)
+                            || others.iter().any(|base| self.base_may_bind(base, name, 0)))
+                    {
                         return true;
                     }
                     let subclass = format!("{module}.{class_name}");
@@ -696,6 +726,48 @@ impl ProjectIndex {
             }
         }
         false
+    }
+
+    /// Whether the class `base` (a dotted name as a class statement's base
+    /// names it) or one of its bases may bind `name` other than by an
+    /// `async def` that stays one: a class of the project, read through
+    /// its summary, or a library's, which may bind any name (except
+    /// `object` and the typing and `abc` markers that bind none).
+    fn base_may_bind(&self, base: &str, name: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        match self.resolve_hops(base, 0) {
+            Resolved::External(qualified) => !matches!(
+                qualified.as_str(),
+                "builtins.object"
+                    | "abc.ABC"
+                    | "typing.Generic"
+                    | "typing_extensions.Generic"
+                    | "typing.Protocol"
+                    | "typing_extensions.Protocol"
+            ),
+            Resolved::Class { qualified, .. } => {
+                let Some((_, class)) = self.class(&qualified) else {
+                    return true;
+                };
+                if !class.keeps_methods
+                    || class.opaque_base
+                    || class.other_names.contains(name)
+                    || finds_any(&class)
+                {
+                    return true;
+                }
+                if let Some(method) = class.methods.get(name) {
+                    return !(method.is_async && method.transparent && !method.is_generator);
+                }
+                class.bases.iter().any(|base| match base {
+                    Some(base) => self.base_may_bind(base, name, hops + 1),
+                    None => true,
+                })
+            }
+            _ => true,
+        }
     }
 
     fn origin(&self, summary: &ModuleSummary, line: u32) -> Origin {
@@ -736,6 +808,10 @@ impl ProjectFacts for ProjectIndex {
 
     fn instance_method(&self, class: &str, name: &str) -> Resolved {
         self.instance_method_hops(class, name, 0)
+    }
+
+    fn subclasses_may_override(&self, class: &str, name: &str) -> bool {
+        self.subclasses_may_override_here(class, name)
     }
 
     fn sys_path_extended(&self, dir: &Path) -> Option<PathBuf> {
@@ -1193,6 +1269,12 @@ impl ProjectIndex {
         self.class(owner)
             .and_then(|(_, class)| class.methods.get(name).cloned())
     }
+}
+
+/// Whether a class's instances may find anything under any name: it
+/// binds `__getattribute__`.
+fn finds_any(class: &ClassSummary) -> bool {
+    class.methods.contains_key("__getattribute__") || class.other_names.contains("__getattribute__")
 }
 
 fn facts(function: &FunctionSummary) -> FunctionFacts {
@@ -2093,11 +2175,66 @@ mod tests {
         assert_eq!(kind(&index.method("models.Cache", "put")), "unknown");
         // Named on the line after `class Local(`: a plain base, followed.
         assert_eq!(kind(&index.method("models.Other", "put")), "unknown");
-        // No class derives from it.
+        // `make_base(Store)` may give back any class: `Logged` may derive
+        // from this one too.
+        assert_eq!(kind(&index.method("models.Fine", "put")), "unknown");
+    }
+
+    /// A base the index cannot read (a call, a star, a subscript of a
+    /// variable, an attribute of a call, a name a star import or a module
+    /// `__getattr__` gives) may be any class; a class made by `type` with
+    /// bases it cannot read, too.
+    #[test]
+    fn a_base_the_index_cannot_read_may_be_any_class() {
+        let models = "class Repo:\n    async def put(self):\n        return 1\n\n    async def get(self):\n        return 1\n";
+        for other in [
+            "import models\ndef b():\n    return models.Repo\nclass Sub(b()):\n    def put(self):\n        return None\n",
+            "import models\nbases = (models.Repo,)\nclass Sub(*bases):\n    def put(self):\n        return None\n",
+            "import models\nbases = [models.Repo]\nclass Sub(bases[0]):\n    def put(self):\n        return None\n",
+            "import importlib\nclass Sub(importlib.import_module('models').Repo):\n    def put(self):\n        return None\n",
+            "from models import *\nclass Sub(Repo):\n    def put(self):\n        return None\n",
+            "from lazy import Thing\nclass Sub(Thing):\n    def put(self):\n        return None\n",
+            "from models import Repo as Base\nclass Sub(Base):\n    def put(self):\n        return None\n",
+            "from again import Base\nclass Sub(Base):\n    def put(self):\n        return None\n",
+            "from models import Repo\nBASES = (Repo,)\nSub = type('Sub', BASES, {'put': lambda self: None})\n",
+            "from models import Repo\nclass Sub(Repo):\n    def __getattribute__(self, name):\n        return object.__getattribute__(self, name)\n",
+            "from models import Repo\nclass Sync:\n    def put(self):\n        return None\nclass Sub(Sync, Repo):\n    pass\n",
+            "from models import Repo\nclass Sub(Repo):\n    locals()['put'] = print\n",
+        ] {
+            let (_dir, index) = project(&[
+                ("models.py", models),
+                ("other.py", other),
+                (
+                    "lazy.py",
+                    "def __getattr__(name):\n    from models import Repo\n    return Repo\n",
+                ),
+                ("again.py", "import models\nBase = models.Repo\n"),
+            ]);
+            assert_eq!(
+                kind(&index.method("models.Repo", "put")),
+                "unknown",
+                "{other}"
+            );
+            assert!(
+                index.subclasses_may_override("models.Repo", "put"),
+                "{other}"
+            );
+        }
+        // A subclass that leaves the method alone, and a mixin after it
+        // that binds no such name, change nothing.
+        let (_dir, index) = project(&[
+            ("models.py", models),
+            (
+                "other.py",
+                "from models import Repo\nclass Log:\n    def log(self):\n        return None\nclass Sub(Repo, Log):\n    def get(self):\n        return None\nx = type(3)\n",
+            ),
+        ]);
         assert_eq!(
-            kind(&index.method("models.Fine", "put")),
-            "async models.Fine.put"
+            kind(&index.method("models.Repo", "put")),
+            "async models.Repo.put"
         );
+        assert!(!index.subclasses_may_override("models.Repo", "put"));
+        assert!(index.subclasses_may_override("models.Repo", "get"));
     }
 
     #[test]

@@ -41,6 +41,19 @@ pub(super) struct ProjectScan {
     /// an indented `class` statement (in a function, or nested), and every
     /// word of a line that calls `type(` or `new_class(`.
     pub(super) hidden_bases: FxHashSet<Box<str>>,
+    /// Some code makes a class at run time with bases the scan cannot
+    /// read (`type(name, bases, ns)`, `types.new_class(name, bases)`,
+    /// over several lines): that class may derive from any class.
+    pub(super) any_hidden_base: bool,
+    /// Names some file binds as another name of something: after `as `
+    /// (`from app.store import Store as Backend`, and `with`, `except`
+    /// too), and at the start of a line assigned a dotted name
+    /// (`Backend = store.Store`). A class statement whose base is one of
+    /// them may derive from a class it does not name.
+    alias_names: FxHashSet<Box<str>>,
+    /// Some module defines `__getattr__` at its top level: a name imported
+    /// from it may be any class, whatever it is called.
+    module_getattr: bool,
     /// Attribute names some code may assign or delete on any object
     /// (`store.save = fake`, `del obj.save`, `setattr(x, "save", …)`,
     /// `patch.object(store, "save")`): what another module may replace.
@@ -229,6 +242,7 @@ impl ProjectScan {
                 }
             }
         }
+        scan.finish();
         scan
     }
 
@@ -344,6 +358,10 @@ impl ProjectScan {
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         // Bases that are plain names (`Base`, not `models.Base`).
         let mut plain: FxHashSet<&str> = FxHashSet::default();
+        // A class statement's bases hold a call, a subscript or a star
+        // (`class S(make_base())`, `class S(bases[0])`, `class S(*bases)`):
+        // the index reads the file, as the class may derive from any class.
+        let mut loose = false;
         for at in finders.class.find_iter(bytes) {
             let (start, end) = line_around(bytes, at);
             let Some(indent) = text.get(start..at) else {
@@ -364,6 +382,12 @@ impl ProjectScan {
             let more = text
                 .get(end..bases_end(bytes, inside, end))
                 .unwrap_or_default();
+            let on_line = closing_parenthesis(rest, open)
+                .and_then(|close| rest.get(open + 1..close))
+                .unwrap_or(inside);
+            loose |= [on_line, more]
+                .iter()
+                .any(|bases| bases.contains(['(', '[', '*']));
             for word in inside
                 .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
                 .chain(more.split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric())))
@@ -388,7 +412,7 @@ impl ProjectScan {
                 }
             }
         }
-        if plain.iter().any(|name| assigns_name(text, name)) {
+        if loose || plain.iter().any(|name| assigns_name(text, name)) {
             match number {
                 Some(number) => self.assigned_bases.push(number),
                 None => self.incomplete = true,
@@ -436,6 +460,9 @@ impl ProjectScan {
                     last_hidden_line = start;
                     insert_words(&mut self.hidden_bases, line);
                 }
+                if hidden && !self.any_hidden_base {
+                    self.any_hidden_base = makes_class_of_unread_bases(text, at);
+                }
                 if written && last_written_line != start {
                     last_written_line = start;
                     insert_words(&mut self.written_attributes, line);
@@ -462,6 +489,56 @@ impl ProjectScan {
         self.add_namespace_writes(&modules, text);
         self.add_setattr_values(finders, &modules, text);
         self.class_changed |= self.writes_class_changer();
+        self.add_alias_names(finders, text);
+    }
+
+    /// Adds the names `text` binds as other names of something (see
+    /// [`Self::alias_names`]), and whether it defines a module
+    /// `__getattr__` (see [`Self::module_getattr`]).
+    fn add_alias_names(&mut self, finders: &Finders, text: &str) {
+        let bytes = text.as_bytes();
+        for at in finders.alias.find_iter(bytes) {
+            let name = identifier_at(text, skip_blanks(bytes, at + " as".len()));
+            if !name.is_empty() {
+                insert(&mut self.alias_names, name);
+            }
+        }
+        for at in finders.assign.find_iter(bytes) {
+            let (start, end) = line_around(bytes, at);
+            let (Some(target), Some(value)) = (text.get(start..at), text.get(at + 3..end)) else {
+                continue;
+            };
+            let value = value.split('#').next().unwrap_or_default().trim();
+            if is_identifier(target) && !value.is_empty() && value.split('.').all(is_identifier) {
+                insert(&mut self.alias_names, target);
+            }
+        }
+        if !self.module_getattr {
+            self.module_getattr = finders
+                .getattr
+                .find_iter(bytes)
+                .any(|at| at == 0 || bytes.get(at - 1) == Some(&b'\n'));
+        }
+    }
+
+    /// Once every file is scanned: the files whose class statements name
+    /// a base that may be another name of a class (see
+    /// [`Self::alias_names`]), or every file with a class statement with
+    /// bases when some module defines `__getattr__`, join the files the
+    /// index reads for any class (see [`Self::assigned_bases`]).
+    fn finish(&mut self) {
+        let mut more: Vec<u32> = Vec::new();
+        for (base, files) in &self.class_bases {
+            if self.module_getattr || self.alias_names.contains(base) {
+                more.extend(files);
+            }
+        }
+        if more.is_empty() {
+            return;
+        }
+        self.assigned_bases.extend(more);
+        self.assigned_bases.sort_unstable();
+        self.assigned_bases.dedup();
     }
 
     /// Adds what a call at the `(` at `open` writes when it is one the
@@ -781,6 +858,9 @@ struct Finders {
     from_sys: memmem::Finder<'static>,
     sys_as: memmem::Finder<'static>,
     dot_path: memmem::Finder<'static>,
+    alias: memmem::Finder<'static>,
+    assign: memmem::Finder<'static>,
+    getattr: memmem::Finder<'static>,
 }
 
 impl Finders {
@@ -796,6 +876,9 @@ impl Finders {
             from_sys: memmem::Finder::new(b"from sys import"),
             sys_as: memmem::Finder::new(b"sys as "),
             dot_path: memmem::Finder::new(b".path"),
+            alias: memmem::Finder::new(b" as "),
+            assign: memmem::Finder::new(b" = "),
+            getattr: memmem::Finder::new(b"def __getattr__("),
         }
     }
 }
@@ -878,6 +961,46 @@ fn path_written_at(text: &str, end: usize) -> bool {
         }
     } else {
         assigns_not_annotates(text, end)
+    }
+}
+
+/// Whether the call whose `(` is at `open`, after `type` or `new_class`,
+/// makes a class whose bases the scan cannot read: two arguments or more
+/// (`type(x)` makes none), the second no tuple or list of names
+/// (`type("S", (Base,), ns)` names its bases, which the words of its line
+/// give), or a call that goes on past its line. A word ending in `type`
+/// (`dtype(`) is no such call.
+fn makes_class_of_unread_bases(text: &str, open: usize) -> bool {
+    let before = text.get(..open).unwrap_or_default();
+    let word = before
+        .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
+        .next()
+        .unwrap_or_default();
+    if word != "type" && word != "new_class" {
+        return false;
+    }
+    let Some(arguments) = call_arguments(text, open) else {
+        return true;
+    };
+    let positional: Vec<&str> = arguments
+        .iter()
+        .filter(|(keyword, _)| keyword.is_none())
+        .map(|(_, value)| *value)
+        .collect();
+    match positional.as_slice() {
+        [] | [_] => arguments.len() > 1,
+        [_, bases, ..] => {
+            let inner = bases
+                .strip_prefix('(')
+                .and_then(|b| b.strip_suffix(')'))
+                .or_else(|| bases.strip_prefix('[').and_then(|b| b.strip_suffix(']')));
+            !inner.is_some_and(|inner| {
+                inner
+                    .split(',')
+                    .map(str::trim)
+                    .all(|base| base.is_empty() || base.split('.').all(is_identifier))
+            })
+        }
     }
 }
 

@@ -1102,6 +1102,31 @@ fn class_summary(
     }
     let mut opaque_base = false;
     for base in class.bases() {
+        // `Repo[int]` derives from what `Repo` is.
+        let base = match base {
+            Expr::Subscript(subscript) => subscript.value.as_ref(),
+            base => base,
+        };
+        // A call (`make_base()`, `getattr(m, "Repo")`), a star
+        // (`*bases`), an attribute of either
+        // (`import_module("app").Repo`), a name a star import binds: a
+        // base the index cannot name may be any class.
+        let mut root = base;
+        while let Expr::Attribute(attribute) = root {
+            root = attribute.value.as_ref();
+        }
+        let Expr::Name(root) = root else {
+            opaque_base = true;
+            continue;
+        };
+        if semantic
+            .bindings_in(MODULE_SCOPE, root.id.as_str())
+            .is_none()
+            && module_qualified(semantic, base, module_name, package).is_none()
+        {
+            opaque_base = true;
+            continue;
+        }
         let Expr::Name(base_name) = base else {
             continue;
         };
@@ -1193,14 +1218,26 @@ fn class_summary(
             }
         }
     }
+    // `locals()["save"] = f` in a class body binds `save` there.
+    other_names.extend(
+        semantic
+            .dynamic_writes()
+            .namespace_names
+            .iter()
+            .map(|&name| Box::<str>::from(name)),
+    );
     ClassSummary {
         bases,
         base_mentions,
         opaque_base,
         methods,
         other_names,
+        // A namespace written behind the statements' backs by a computed
+        // name (`exec`, `locals().update(…)` in the class body) may bind
+        // any method.
         keeps_methods: class_scope
-            .is_some_and(|scope| semantic.class_keeps_its_methods(class, scope)),
+            .is_some_and(|scope| semantic.class_keeps_its_methods(class, scope))
+            && !semantic.dynamic_writes().namespace_any,
         holds: held_by_instances(semantic, class, module_name, package, line),
         line: line(class.name.start()),
     }

@@ -134,9 +134,10 @@ impl<'a> SemanticModel<'a> {
     ///   never reads the calling method through the class (`B.close`,
     ///   `B.close(other)`), which could run it on another object.
     ///
-    /// What stays assumed: no module other than this one derives from the
-    /// class, and no base class from another module wraps its subclasses'
-    /// methods.
+    /// With a project index, no class of another module that may derive
+    /// from the class binds the name other than by an `async def` (see
+    /// [`Self::project_subclasses_may_override`]). What stays assumed: no
+    /// base class from another module wraps its subclasses' methods.
     fn method_of_self(
         &self,
         receiver: &str,
@@ -192,10 +193,39 @@ impl<'a> SemanticModel<'a> {
                 .iter()
                 .any(|name| dynamic.attributes.contains(name))
             || !self.instances_find(class_scope, method, def.name.as_str())
+            || self.project_subclasses_may_override(class_scope, method)
         {
             return None;
         }
         Some(target)
+    }
+
+    /// Whether a class in another module of the project may derive from
+    /// the class of `class_scope` (or come before it in a subclass's method
+    /// resolution order) and bind `method` to anything but an `async def`
+    /// (see [`super::project::ProjectFacts::subclasses_may_override`]).
+    /// A class in a function body is asked under its module's name and its
+    /// own (other modules can reach it only through a base the index cannot
+    /// read, which may be any class); so is a class of a file no import can
+    /// name (a script's classes, which another script beside it may import).
+    fn project_subclasses_may_override(&self, class_scope: ScopeId, method: &str) -> bool {
+        let Some(project) = self.project() else {
+            return false;
+        };
+        let mut path = Vec::new();
+        let mut current = Some(class_scope);
+        while let Some(id) = current {
+            let scope = self.scope(id);
+            if let ScopeNode::Class(class) = scope.node {
+                path.push(class.name.as_str());
+            }
+            current = scope.parent;
+        }
+        path.push(project.name.as_deref().unwrap_or("__main__"));
+        path.reverse();
+        project
+            .facts
+            .subclasses_may_override(&path.join("."), method)
     }
 
     /// Whether a scope from `inner` up to (not including) `outer` declares

@@ -173,6 +173,14 @@ pub trait ProjectFacts: Send + Sync {
     /// replace it.
     fn method(&self, class: &str, name: &str) -> Resolved;
 
+    /// Whether a class anywhere in the project that may derive from the
+    /// class `class` (an absolute dotted name), or a class that may come
+    /// before it in such a subclass's method resolution order, may bind
+    /// `name` to anything but an `async def` that stays one: a call of
+    /// `self.name()` in a method of `class` may then reach that. A class
+    /// whose bases the index cannot read may derive from any class.
+    fn subclasses_may_override(&self, class: &str, name: &str) -> bool;
+
     /// The method `name` called on an instance made by calling the project
     /// class `class` itself (`repo = Repo()`): no subclass can be involved,
     /// but `__new__` or a metaclass may make something else, which is
@@ -1450,6 +1458,45 @@ mod tests {
         );
         assert_eq!(
             result_in(&files[..1], "tools.run", "import store\nstore.save()\n"),
+            CallResult::Coroutine
+        );
+    }
+
+    /// `self.flush()` in a method of the class that defines `flush` asks
+    /// the project about subclasses in other modules.
+    #[test]
+    fn methods_on_self_with_subclasses_elsewhere() {
+        let base = "class Base:\n    async def flush(self):\n        return 1\n\n    async def run(self):\n        self.flush()\n";
+        let result = |sub: &str| {
+            result_in(
+                &[
+                    ("svc/__init__.py", ""),
+                    ("svc/base.py", base),
+                    ("svc/sub.py", sub),
+                ],
+                "svc.base",
+                base,
+            )
+        };
+        // A plain `def` override in another module.
+        assert_eq!(
+            result(
+                "from svc.base import Base\nclass Sub(Base):\n    def flush(self):\n        return None\n"
+            ),
+            CallResult::Unknown
+        );
+        // A base the index cannot read may be `Base`.
+        assert_eq!(
+            result(
+                "import svc.base\nclass Sub(getattr(svc.base, 'Base')):\n    def flush(self):\n        return None\n"
+            ),
+            CallResult::Unknown
+        );
+        // An `async def` override, or a subclass that leaves it alone.
+        assert_eq!(
+            result(
+                "from svc.base import Base\nclass Sub(Base):\n    async def flush(self):\n        return None\n\nclass Other(Base):\n    def close(self):\n        return None\n"
+            ),
             CallResult::Coroutine
         );
     }

@@ -1,0 +1,5 @@
+# asyncmod-runtime: compare
+import asyncio
+from svc.sub import Sub
+
+asyncio.run(Sub().run())

@@ -1,0 +1,14 @@
+from svc.store import Store
+
+
+class SyncMixin:
+    def save(self, x):
+        print('mixin sync', x)
+
+
+class Sub(SyncMixin, Store):
+    pass
+
+
+def make():
+    return Sub()

@@ -1,0 +1,3 @@
+class SyncMixin:
+    def save(self, x):
+        print('mixin sync', x)
