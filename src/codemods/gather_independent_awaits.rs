@@ -87,13 +87,20 @@ declare_codemod! {
     /// a line longer than `--line-length` is broken as black breaks it:
     /// the calls together on a line of their own when that fits, else one
     /// per line.
-    /// Comments between the statements move above the new one, except
-    /// those tools read as applying to their own line (`# type: ignore`,
-    /// `# noqa`, `# pyright: ignore`, `# pylint: disable`, `# pragma:`),
-    /// which end the gathered statement (a `# type: ignore` first), since
-    /// it holds the call they followed: no fix where that line would be
-    /// split, or would end with a comment or code of its own, or two
-    /// `# type: ignore` would share it. An
+    /// Comments between the statements move above the new one, except a
+    /// tool's comment after a statement's code, which the tool reads as
+    /// applying to that line: one rule for every tool, the well-known ones
+    /// (`# type: ignore`, `# noqa`, `# nosec`, `# pyright:`, `# mypy:`,
+    /// `# pylint:`, `# pytype:`, `# pyre-fixme`, `# fmt: skip`, `# isort:`,
+    /// `# pragma: no cover`, `# coverage:`, …) and by default any comment
+    /// that states a directive (`# tool: disable=…`, `# tool-ignore[…]`,
+    /// `# NOSONAR`). Such a comment ends the gathered statement (a `# type:
+    /// ignore` first), which holds the code it followed. No fix where that
+    /// line would be split (the comment would follow a `)`), would end
+    /// with a comment or code of its own, or two `# type: ignore` would
+    /// share it, nor where the comment follows an annotated statement (it
+    /// covered the annotation too, which becomes a declaration on a line
+    /// of its own). An
     /// annotation (or a type comment, `# type: int`; `# type: ignore`
     /// stays) cannot stand on a tuple target, so each becomes a
     /// declaration (`user: User`, with a comment that followed the type,
@@ -1188,60 +1195,100 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
         }
         prefix.push_str(&format!("{} = await ", targets.join(", ")));
         // The last statement's type comment became a declaration.
-        let replaced = TextRange::new(
+        let mut replaced = TextRange::new(
             range.start(),
             last.type_comment
                 .map_or(range.end(), |comment| comment.end()),
         );
-        let after = &source[TextRange::new(replaced.end(), line_end(source, replaced.end()))];
-        // Only counted for the line length: what shares the line.
+        let rest_of_line = TextRange::new(replaced.end(), line_end(source, replaced.end()));
+        let after = &source[rest_of_line];
+        // Comments between the statements (not inside a call). A tool's
+        // comment after code (see [`is_tool_pragma`]) applies to that
+        // line: it must end the gathered statement, which holds the code
+        // it followed. Any other comment moves above.
+        let (mut trailing, comments): (Vec<Comment>, Vec<Comment>) =
+            tokens_overlapping(ctx.tokens, range)
+                .iter()
+                .filter(|token| {
+                    token.kind() == TokenKind::Comment
+                        && !group.iter().any(|a| {
+                            a.call.range().contains_range(token.range())
+                                || a.type_comment == Some(token.range())
+                        })
+                })
+                .map(|token| (token.range(), &source[token.range()]))
+                .partition(|(comment, text)| {
+                    is_tool_pragma(text)
+                        && !source
+                            [TextRange::new(line_start(source, comment.start()), comment.start())]
+                            .trim()
+                            .is_empty()
+                });
+        let mut comments: Vec<&str> = comments.into_iter().map(|(_, text)| text).collect();
+        comments.extend(
+            group
+                .iter()
+                .filter(|a| !starts_line && a.declaration.is_some())
+                .filter_map(|a| a.note),
+        );
+        // The last statement's own comment is replaced and written again.
+        let code_after = if after.trim_start().starts_with('#') && is_tool_pragma(after.trim()) {
+            let comment = after.trim();
+            let start = rest_of_line.start()
+                + TextSize::try_from(after.len() - after.trim_start().len()).unwrap_or_default();
+            trailing.push((TextRange::at(start, TextSize::of(comment)), comment));
+            replaced = TextRange::new(replaced.start(), rest_of_line.end());
+            false
+        } else {
+            !after.trim().is_empty()
+        };
+        // Only counted for the line length: what shares the line (the
+        // comments of earlier statements that end it are not counted, as
+        // black leaves a line alone for a trailing pragma).
         let mut following = after.to_string();
         if !starts_line {
             following.push_str(before.trim_start());
         }
         let mut statement = call_layout(&style, &prefix, &gather, &arguments, "", &following);
-        // Comments between the statements (not inside a call) move above.
-        let (pragmas, comments): (Vec<&str>, Vec<&str>) = tokens_overlapping(ctx.tokens, range)
-            .iter()
-            .filter(|token| {
-                token.kind() == TokenKind::Comment
-                    && !group.iter().any(|a| {
-                        a.call.range().contains_range(token.range())
-                            || a.type_comment == Some(token.range())
-                    })
-            })
-            .map(|token| &source[token.range()])
-            .chain(
-                group
-                    .iter()
-                    .filter(|a| !starts_line && a.declaration.is_some())
-                    .filter_map(|a| a.note),
-            )
-            .partition(|comment| is_line_pragma(comment));
-        // A comment tools read as applying to its own line (`# type:
-        // ignore`, `# noqa`) would apply to nothing on a line of its own:
-        // it ends the gathered statement, which holds the call it followed.
-        if !pragmas.is_empty() {
+        if let Some(&(_, first_comment)) = trailing.first() {
+            // A comment after an annotated statement covered its annotation
+            // too, which becomes a declaration on a line of its own.
+            if let Some((_, comment)) = trailing.iter().find(|(comment, _)| {
+                group.iter().any(|a| {
+                    a.declaration.is_some()
+                        && TextRange::new(
+                            line_start(source, a.stmt.start()),
+                            line_end(source, a.stmt.end()),
+                        )
+                        .contains_range(*comment)
+                })
+            }) {
+                anyhow::bail!(
+                    "`{comment}` follows an annotated statement: it covers the annotation too, which would become a declaration on a line of its own"
+                );
+            }
             if statement.contains('\n') {
                 anyhow::bail!(
-                    "`{}` applies to its own line, and the gathered call would span several",
-                    pragmas[0]
+                    "`{first_comment}` applies to the line it ends, and the gathered call would span several"
                 );
             }
-            if !after.trim().is_empty()
-                || pragmas.iter().filter(|p| is_type_ignore(p)).count() > 1
+            if code_after
+                || trailing
+                    .iter()
+                    .filter(|(_, text)| is_type_ignore(text))
+                    .count()
+                    > 1
             {
                 anyhow::bail!(
-                    "`{}` applies to its own line, and the gathered line would end with another comment or code",
-                    pragmas[0]
+                    "`{first_comment}` applies to the line it ends, and the gathered line would end with another comment or code"
                 );
             }
-            let mut ordered = pragmas;
+            let mut ordered: Vec<&str> = trailing.iter().map(|(_, text)| *text).collect();
             // A type checker reads `# type: ignore` only at a comment's start.
-            ordered.sort_by_key(|p| !is_type_ignore(p));
-            for pragma in ordered {
+            ordered.sort_by_key(|text| !is_type_ignore(text));
+            for comment in ordered {
                 statement.push_str("  ");
-                statement.push_str(pragma);
+                statement.push_str(comment);
             }
         }
         let mut content = String::new();
@@ -1268,18 +1315,91 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
     });
 }
 
-/// Whether `comment` is one that linters and type checkers read as
-/// applying to the line it ends: `# type: ignore`, `# noqa`, `# pyright:
-/// ignore`, `# pylint: disable`, `# pragma: no cover`.
-fn is_line_pragma(comment: &str) -> bool {
-    let body = comment
-        .trim_start_matches('#')
-        .trim_start()
-        .to_ascii_lowercase();
-    is_type_ignore(comment)
-        || ["noqa", "pyright:", "pylint:", "pragma:", "mypy:", "ruff:"]
+/// A comment's range and text.
+type Comment<'s> = (TextRange, &'s str);
+
+/// Whether `comment` may be one that a tool reads as applying to the line
+/// it ends. One rule for every tool: the comment starts with a tool's word
+/// followed by `:`, `[`, `=`, `-` or nothing (`# type: ignore`, `# noqa`,
+/// `# nosec B311`, `# pyright: ignore[…]`, `# mypy:`, `# pylint:
+/// disable=…`, `# pytype: disable=…`, `# pyre-fixme[16]`, `# fmt: skip`,
+/// `# isort: skip`, `# pragma: no cover`, `# coverage:`), where a tool's
+/// word is one of the well-known ones; and by default, for tools not
+/// known, any comment that states a directive: a word and a colon followed
+/// by `ignore`, `disable`, `enable`, `skip`, `off`, `on` or `no …`
+/// (`# sometool: disable=x`), a word with `-ignore`, `-fixme`, `-disable`
+/// (`# xyz-ignore[1]`), or a single word in capitals (`# NOSONAR`).
+/// Prose (`# the slow one`, `# rewrite: why`) is no directive.
+fn is_tool_pragma(comment: &str) -> bool {
+    const TOOLS: [&str; 22] = [
+        "type",
+        "noqa",
+        "nosec",
+        "pyright",
+        "basedpyright",
+        "mypy",
+        "pylint",
+        "pytype",
+        "pyre",
+        "pyrefly",
+        "fmt",
+        "yapf",
+        "isort",
+        "pragma",
+        "coverage",
+        "ruff",
+        "flake8",
+        "bandit",
+        "lgtm",
+        "nosonar",
+        "codespell",
+        "pydocstyle",
+    ];
+    let body = comment.trim_start_matches('#').trim();
+    let word_end = body
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(body.len());
+    let (word, rest) = body.split_at(word_end);
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_ascii_lowercase();
+    let next = rest.chars().next();
+    if TOOLS.contains(&lower.as_str())
+        && matches!(next, None | Some(':' | '[' | '=' | '-' | ' ' | '\t'))
+    {
+        return true;
+    }
+    // A directive of a tool not known.
+    if let Some(directive) = rest.strip_prefix(':') {
+        let directive = directive.trim_start().to_ascii_lowercase();
+        if ["ignore", "disable", "enable", "skip", "off", "on", "no "]
             .iter()
-            .any(|prefix| body.starts_with(prefix))
+            .any(|verb| {
+                directive.strip_prefix(verb).is_some_and(|after| {
+                    verb.ends_with(' ')
+                        || after
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_ascii_alphabetic())
+                })
+            })
+        {
+            return true;
+        }
+    }
+    let rest_lower = rest.to_ascii_lowercase();
+    if ["-ignore", "-fixme", "-disable"]
+        .iter()
+        .any(|suffix| rest_lower.starts_with(suffix))
+    {
+        return true;
+    }
+    rest.is_empty()
+        && word.len() > 1
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// Whether `comment` is a `# type: ignore` (with codes or not).
@@ -1375,7 +1495,7 @@ mod tests {
     fn declarations_follow_the_moved_comments() {
         check_fix(
             &AM004,
-            "import asyncio\nasync def f():\n    a: int = await x()  # first\n    b: str = await y()\n",
+            "import asyncio\nasync def f():\n    # first\n    a: int = await x()\n    b: str = await y()\n",
             "import asyncio\nasync def f():\n    # first\n    a: int\n    b: str\n    a, b = await asyncio.gather(x(), y())\n",
         );
     }
@@ -1402,8 +1522,8 @@ mod tests {
     fn a_group_after_other_code_on_its_line_moves_comments_above_the_line() {
         check_fix(
             &AM004,
-            "import asyncio\nasync def f():\n    n = 1; a: A = await x()  # slow\n    b = await y()\n    return n, a, b\n",
-            "import asyncio\nasync def f():\n    # slow\n    n = 1; a: A; a, b = await asyncio.gather(x(), y())\n    return n, a, b\n",
+            "import asyncio\nasync def f():\n    # slow\n    n = 1; a: A = await x()\n    # then\n    b = await y()\n    return n, a, b\n",
+            "import asyncio\nasync def f():\n    # slow\n    # then\n    n = 1; a: A; a, b = await asyncio.gather(x(), y())\n    return n, a, b\n",
         );
     }
 
@@ -2100,5 +2220,91 @@ mod tests {
             &AM004,
             "import asyncio\nfrom app import database\nasync def f():\n    a = await database.fetch(1)\n    b = await database.fetch(2)\n",
         );
+    }
+
+    #[test]
+    fn a_comment_after_code_stays_on_the_line_of_that_code() {
+        // Any tool's comment, known or not, ends the gathered line.
+        for comment in [
+            "# nosec B311",
+            "# pytype: disable=wrong-arg-types",
+            "# pyre-fixme[16]",
+            "# fmt: skip",
+            "# NOSONAR",
+        ] {
+            check_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nasync def f(i):\n    u = await user(i)  {comment}\n    v = await feed(i)\n    return u, v\n"
+                ),
+                &format!(
+                    "import asyncio\nasync def f(i):\n    u, v = await asyncio.gather(user(i), feed(i))  {comment}\n    return u, v\n"
+                ),
+            );
+        }
+        // On an annotated statement it covered the annotation too, which
+        // becomes a declaration of its own; after a call that must split,
+        // it would follow its `)`.
+        for (source, why) in [
+            (
+                "import asyncio\nasync def f(uid):\n    user: UserRecord = await fetch_user(uid)  # type: ignore[name-defined]\n    feed: list = await fetch_feed(uid)\n",
+                "follows an annotated statement",
+            ),
+            (
+                "import asyncio\nasync def f(uid):\n    user = await fetch_user(uid)\n    feed: 'FeedList' = await fetch_feed(uid)  # pyright: ignore[reportUndefinedVariable]\n",
+                "follows an annotated statement",
+            ),
+            (
+                "import asyncio\nasync def f(uid):\n    user = await fetch_user(uid)\n    feed = await fetch_feed(uid)  # noqa: ASYNC110 -- polling is intentional here, see ADR-17\n",
+                "would span several",
+            ),
+        ] {
+            check_no_fix(&AM004, source);
+            let reasons = crate::test_support::reasons(&AM004, source);
+            assert!(
+                reasons.iter().any(|reason| reason.contains(why)),
+                "{source}: {reasons:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tool_pragmas_are_told_from_prose() {
+        for pragma in [
+            "# type: ignore[name-defined]",
+            "# noqa",
+            "# noqa: E501",
+            "# NOQA:E501",
+            "# nosec",
+            "# nosec B311",
+            "# pyright: ignore[reportArgumentType]",
+            "# mypy: disable-error-code=misc",
+            "# pylint: disable=broad-except",
+            "# pytype: disable=wrong-arg-types",
+            "# pyre-fixme[16]",
+            "# pyre-ignore",
+            "# fmt: skip",
+            "# isort: skip",
+            "# pragma: no cover",
+            "# coverage: ignore",
+            "# ruff: noqa",
+            "# sometool: disable=x",
+            "# othertool: no check",
+            "# xyz-ignore[1]",
+            "# NOSONAR",
+        ] {
+            assert!(super::is_tool_pragma(pragma), "{pragma}");
+        }
+        for prose in [
+            "# slow",
+            "# the slow one",
+            "# rewrite: independent of the next one",
+            "# TODO: narrow this",
+            "# types: see the docs",
+            "# why not",
+            "# I",
+        ] {
+            assert!(!super::is_tool_pragma(prose), "{prose}");
+        }
     }
 }
