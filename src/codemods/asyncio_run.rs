@@ -9,6 +9,7 @@ use crate::fix::layout::{line_start, previous_line};
 use crate::fix::statements::{Comments, delete_lines, delete_statements, unwrap_block};
 use crate::fix::syntax::{comments_in, find_token};
 use crate::semantic::coroutines::CallResult;
+use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::statements::{single_assignment, statement_value};
 use crate::semantic::{ScopeId, ScopeKind, ScopeNode, SemanticModel, Suite, UseKind};
 
@@ -181,7 +182,11 @@ declare_codemod! {
     /// A loop also used for anything else: `run_forever`, `call_soon`, signal
     /// handlers, `set_debug`, `set_exception_handler`, a second
     /// `run_until_complete`, passed on, returned, deleted, declared `global`
-    /// or read by another function; statements between the loop's creation
+    /// or read by another function, or (a module-level loop) by another
+    /// module of the project: imported (`from main import loop`), or read
+    /// through the program's main module (`import __main__`,
+    /// `sys.modules["__main__"].loop`), which reaches any file but a
+    /// package's `__init__`; statements between the loop's creation
     /// and `run_until_complete`, or that run after it and before any of the
     /// loop's teardown (in the `try`'s body, `else:` or `finally:`, or
     /// between statements);
@@ -630,6 +635,19 @@ fn check_candidate(
                 "the loop is also used on line {line}, and `asyncio.run` keeps its loop to itself"
             ),
         });
+    }
+    // A module-level loop may be read by another module of the project
+    // (`from main import loop`, `sys.modules["__main__"].loop`), which the
+    // fix would leave with no such name.
+    if candidate.owner == MODULE_SCOPE
+        && semantic
+            .project()
+            .is_some_and(|project| project.others_may_read(candidate.name))
+    {
+        return Err(format!(
+            "another module of the project may read the module's `{}` (by import, or through `__main__`), which the fix removes",
+            candidate.name
+        ));
     }
     if let Some(stray) = candidate.stray_teardown.first() {
         // `asyncio.run` does its teardown before it returns: the statements

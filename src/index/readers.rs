@@ -44,6 +44,10 @@ struct ReaderFile {
     /// (`from . import x`, `from .. import *`): it reaches a package's
     /// `__init__` without naming it.
     relative_package: bool,
+    /// It reaches the module run as the program (`import __main__`,
+    /// `sys.modules["__main__"]`): any name of a file that may run as
+    /// `__main__`.
+    reads_main: bool,
 }
 
 /// The table built by the first question (see the module's documentation).
@@ -68,6 +72,7 @@ impl Readers {
                 word: module_word(&path),
                 path,
                 relative_package: false,
+                reads_main: false,
             })
             .collect();
         let words = files.iter().filter_map(|f| f.word.clone()).collect();
@@ -101,6 +106,7 @@ impl Readers {
         };
         let found = scan_text(text, words, finders);
         file.relative_package = found.relative_package;
+        file.reads_main = found.reads_main;
         let at = u32::try_from(at).unwrap_or(u32::MAX);
         for (word, passes_on) in found.mentions {
             self.mentions
@@ -120,6 +126,25 @@ impl Readers {
     /// it when it spells the name at all, or reads whole namespaces
     /// (`getattr`, `vars`, `dir`, `__dict__`, `globals`).
     pub fn may_read(&self, module_file: &Path, name: &str) -> bool {
+        // A file that reaches the program's `__main__` module reads the
+        // names of any file that may run as one (every file but a
+        // package's `__init__`), under that name.
+        let may_run_as_main = module_file
+            .file_stem()
+            .is_some_and(|stem| stem != "__init__");
+        if may_run_as_main {
+            let finder = memmem::Finder::new(name.as_bytes());
+            let finders = Finders::new();
+            if self.files.iter().any(|file| {
+                file.reads_main
+                    && file.path != module_file
+                    && super::read_file(&file.path).map_or(true, |bytes| {
+                        has_word(&bytes, &finder) || reads_namespaces(&bytes, &finders)
+                    })
+            }) {
+                return true;
+            }
+        }
         let Some(own) = module_word(module_file) else {
             // No import statement can name it (`my-tool.py`).
             return false;
@@ -287,6 +312,7 @@ fn has_word(text: &[u8], finder: &memmem::Finder) -> bool {
 struct TextScan<'w> {
     mentions: FxHashMap<&'w str, bool>,
     relative_package: bool,
+    reads_main: bool,
 }
 
 /// The searchers one file's scan needs, made once per project.
@@ -317,7 +343,10 @@ impl Finders {
 /// that can matter (the word `import`, a `.` or a quote before a word, the
 /// words already found); only import lines are split into words.
 fn scan_text<'w>(text: &[u8], words: &'w Words, finders: &Finders) -> TextScan<'w> {
-    let mut scan = TextScan::default();
+    let mut scan = TextScan {
+        reads_main: reads_main_module(text),
+        ..TextScan::default()
+    };
     let mut lines = Lines::with_imports(text, finders, |line| import_line(line, words, &mut scan));
     // Each word an import line names, wherever it is used.
     let imported: Vec<&'w str> = scan.mentions.keys().copied().collect();
@@ -361,6 +390,36 @@ fn scan_text<'w>(text: &[u8], words: &'w Words, finders: &Finders) -> TextScan<'
         scan.mentions.insert(word, value);
     }
     scan
+}
+
+/// Whether `text` may reach the module run as the program: `__main__`
+/// spelled other than in the guard's comparison (`if __name__ ==
+/// "__main__":`), as in `import __main__`, `__main__.loop`,
+/// `sys.modules["__main__"]` or `import_module("__main__")`.
+fn reads_main_module(text: &[u8]) -> bool {
+    memmem::find_iter(text, b"__main__").any(|at| {
+        let before = text.get(..at).unwrap_or_default();
+        let after = text.get(at + b"__main__".len()..).unwrap_or_default();
+        let quoted = |b: Option<&u8>| matches!(b, Some(b'"' | b'\''));
+        if !(quoted(before.last()) && quoted(after.first())) {
+            // A name (`import __main__`, `__main__.x`), or part of a longer
+            // string or word (`"pkg.__main__"`, `x__main__y`).
+            let joined_before = before.last().is_some_and(|&b| is_word_byte(b) || b == b'.');
+            let joined_after = after.first().is_some_and(|&b| is_word_byte(b));
+            return !joined_before
+                && !joined_after
+                && !quoted(before.last())
+                && !quoted(after.first());
+        }
+        // A string of its own: compared with `__name__`, it is the guard.
+        let left = before
+            .get(..before.len().saturating_sub(1))
+            .unwrap_or_default()
+            .trim_ascii_end();
+        let right = after.get(1..).unwrap_or_default().trim_ascii_start();
+        let compares = |side: &[u8]| side.ends_with(b"==") || side.ends_with(b"!=");
+        !(compares(left) || right.starts_with(b"==") || right.starts_with(b"!="))
+    })
 }
 
 /// What an import line adds: each module word it names, passed on when
@@ -672,6 +731,41 @@ mod tests {
                 may_read(&[MOD, ("main.py", main)], "mod.py", "time"),
                 "{main}"
             );
+        }
+    }
+
+    #[test]
+    fn readers_of_the_main_module_read_any_script() {
+        let script = (
+            "main.py",
+            "import asyncio\nloop = asyncio.get_event_loop()\n",
+        );
+        for reader in [
+            "import sys\nscript = sys.modules['__main__']\nprint(script.loop)\n",
+            "import sys\nprint(sys.modules[\"__main__\"].loop)\n",
+            "import __main__\n__main__.loop.stop()\n",
+            "from __main__ import loop\n",
+            "import importlib\nm = importlib.import_module('__main__')\ngetattr(m, name)\n",
+        ] {
+            let files = [script, ("app/__init__.py", ""), ("app/server.py", reader)];
+            assert!(may_read(&files, "main.py", "loop"), "{reader}");
+        }
+        // The guard names `__main__` but reads nothing; a package's
+        // `__init__` never runs as `__main__`.
+        for (reader, module) in [
+            ("if __name__ == '__main__':\n    loop = 1\n", "main.py"),
+            ("if \"__main__\" != __name__:\n    loop = 1\n", "main.py"),
+            (
+                "import sys\nprint(sys.modules['__main__'].loop)\n",
+                "app/__init__.py",
+            ),
+        ] {
+            let files = [
+                script,
+                ("app/__init__.py", "loop = 1\n"),
+                ("app/server.py", reader),
+            ];
+            assert!(!may_read(&files, module, "loop"), "{reader}");
         }
     }
 
