@@ -106,11 +106,14 @@ declare_codemod! {
     ///   `*args` / `**kwargs` holding one count; a function the module also
     ///   reaches other than by a call of its name, `partial(take, …)`,
     ///   `poll = take`, `getattr(box, "receive")`, counts as passed one;
-    ///   `not x` and a comparison, `timeout > 5`, may be `False`, zero). Not
-    ///   known: a value read from an attribute or a call (`self.timeout` set
-    ///   to `0` elsewhere) that is zero or negative at run time, a constant
-    ///   imported from another module (`from app.settings import TIMEOUT`),
-    ///   and a parameter whose callers are all in other modules.
+    ///   `not x` and a comparison, `timeout > 5`, may be `False`, zero); a
+    ///   module-level name of a project module set so there, imported (`from
+    ///   .settings import TIMEOUT`, re-exports followed) or read as the
+    ///   module's attribute (`settings.TIMEOUT`), as the project index's
+    ///   summary of that module says. Not known: a value read from an
+    ///   object's attribute or a call (`self.timeout` set to `0` elsewhere)
+    ///   that is zero or negative at run time, a library's constant, and a
+    ///   parameter whose callers are all in other modules.
     /// - On Python 3.11 only, `wait_for` runs a coroutine in a task of its
     ///   own; after the rewrite it runs in the caller's task, as 3.12's
     ///   `wait_for` itself does: context variables it sets stay visible to
@@ -491,7 +494,7 @@ fn rewrite_keeps_meaning(
         && !guarded_positive(ctx.semantic, scope, stmt, timeout)
     {
         return Err(
-            "the timeout may be zero or negative at run time (a subtraction, a zero or negative number, a count from zero, here, where its name is set or where its function is called): `wait_for` then cancels the awaitable before it starts, `timeout()` lets it run to its first suspension"
+            "the timeout may be zero or negative at run time (a subtraction, a zero or negative number, a count from zero, here, where its name is set, in the project module it is imported from, or where its function is called): `wait_for` then cancels the awaitable before it starts, `timeout()` lets it run to its first suspension"
                 .to_string(),
         );
     }

@@ -437,6 +437,38 @@ impl ProjectIndex {
         false
     }
 
+    /// [`ProjectFacts::may_be_non_positive`], following re-exports.
+    fn non_positive_hops(&self, qualified: &str, hops: usize) -> bool {
+        let parts: Vec<&str> = qualified.split('.').collect();
+        for split in (1..parts.len()).rev() {
+            let module = parts[..split].join(".");
+            if !self.in_project(&module) {
+                continue;
+            }
+            let Some(summary) = self.summary(&module) else {
+                return false;
+            };
+            let Some((name, tail)) = parts[split..].split_first() else {
+                return false;
+            };
+            if tail.is_empty() && summary.non_positive.iter().any(|n| n.as_ref() == *name) {
+                return true;
+            }
+            return match summary.symbols.get(*name) {
+                Some(Symbol::Import(target)) if hops < MAX_HOPS => {
+                    let mut next = target.to_string();
+                    for part in tail {
+                        next.push('.');
+                        next.push_str(part);
+                    }
+                    self.non_positive_hops(&next, hops + 1)
+                }
+                _ => false,
+            };
+        }
+        false
+    }
+
     /// The method `name` reached through the class `class` (or through
     /// `self` or an annotation, so possibly on a subclass).
     fn method_hops(&self, class: &str, name: &str, hops: usize) -> Resolved {
@@ -868,6 +900,10 @@ impl ProjectFacts for ProjectIndex {
 
     fn may_keep_cancellation(&self, qualified: &str) -> bool {
         self.keeps_cancellation_hops(qualified, 0)
+    }
+
+    fn may_be_non_positive(&self, qualified: &str) -> bool {
+        self.non_positive_hops(qualified, 0)
     }
 
     fn others_may_read(&self, file: &Path, name: &str) -> bool {

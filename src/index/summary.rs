@@ -44,6 +44,9 @@ pub struct ModuleSummary {
     /// the module: a coroutine of their module that keeps a cancellation
     /// may be the wrapper a call of such a function runs.
     pub wrapped_by: Box<[Box<str>]>,
+    /// Module-level names bound by assignment whose value may be zero or
+    /// negative (`TIMEOUT = 0`, `BUDGET = LIMIT - USED`).
+    pub non_positive: Box<[Box<str>]>,
     /// The module writes its own namespace other than by binding
     /// statements (`globals()[…] = …`, `exec`, `setattr` with a computed
     /// name): any of its names may be something else.
@@ -930,6 +933,7 @@ pub fn summarize(
         has_getattr: symbols.contains_key("__getattr__"),
         keeps_cancellation: semantic.coroutine_keeping_cancellation().is_some(),
         wrapped_by: wrapping_decorators(&semantic, name, package),
+        non_positive: non_positive_names(&semantic, scopes.bindings(MODULE_SCOPE)),
         rebinds_namespace: {
             let dynamic = semantic.dynamic_writes();
             dynamic.module_namespace || dynamic.any_attribute
@@ -945,6 +949,25 @@ pub fn summarize(
         calls_at_import,
         quiet: quiet.finish(),
     }
+}
+
+/// The module-level names bound by an assignment that may be zero or
+/// negative (see [`ModuleSummary::non_positive`]), each once.
+fn non_positive_names(semantic: &SemanticModel, module_bindings: &[u32]) -> Box<[Box<str>]> {
+    let mut found: Vec<Box<str>> = Vec::new();
+    for &id in module_bindings {
+        let binding = semantic.binding(id);
+        if !matches!(binding.kind, BindingKind::Assignment) {
+            continue;
+        }
+        let name = binding.name;
+        if !found.iter().any(|known| known.as_ref() == name)
+            && semantic.module_name_may_be_non_positive(name)
+        {
+            found.push(name.into());
+        }
+    }
+    found.into()
 }
 
 /// The imported decorators that may replace a function of the module (see
@@ -1593,6 +1616,30 @@ mod tests {
     /// imported names called then, directly or through the module's
     /// functions, for the index to follow. An `async def`'s body does not
     /// run when it is called.
+    #[test]
+    fn cancellation_kept_wrappers_and_non_positive_constants() {
+        let s = summary(
+            "import asyncio\nfrom .deco import never_cancel\nfrom functools import wraps\n\nTIMEOUT = 0\nBUDGET = 5 - 1\nRETRIES = 3\nRETRIES_LEFT = RETRIES - 3\n\n@never_cancel\nasync def job():\n    await asyncio.sleep(1)\n\nasync def _tolerant():\n    try:\n        await asyncio.sleep(1)\n    except asyncio.CancelledError:\n        return 0\n\nalias = _tolerant\n",
+            "app.jobs",
+            false,
+        );
+        assert!(s.keeps_cancellation);
+        assert_eq!(
+            s.wrapped_by.as_ref(),
+            [Box::<str>::from("app.deco.never_cancel")]
+        );
+        let mut names: Vec<&str> = s.non_positive.iter().map(AsRef::as_ref).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["BUDGET", "RETRIES_LEFT", "TIMEOUT"]);
+        let quiet = summary(
+            "import asyncio\n\nTIMEOUT = 5\n\nasync def job():\n    await asyncio.sleep(1)\n",
+            "app.jobs",
+            false,
+        );
+        assert!(!quiet.keeps_cancellation && quiet.wrapped_by.is_empty());
+        assert!(quiet.non_positive.is_empty());
+    }
+
     #[test]
     fn code_run_at_import_that_may_touch_the_loop() {
         let s = summary(

@@ -8,7 +8,11 @@
 //! default is one or that a call of the function in this module passes
 //! one. Arithmetic over such a name (`attempt * 0.5`) may be one too.
 //!
-//! Not seen: a value read from an attribute or returned by a call
+//! A name imported from a module of the project (`from .conf import
+//! TIMEOUT`, `conf.TIMEOUT`) is answered by that module's summary, which
+//! lists its module-level names that may be so.
+//!
+//! Not seen: a value read from an object's attribute or returned by a call
 //! (`self.timeout`, `cfg.get("t")`) that is zero at run time, and a
 //! parameter whose callers are all in other modules.
 
@@ -87,7 +91,7 @@ impl<'a> SemanticModel<'a> {
                 .any(|q| self.refers_to(&call.func, scope, q)),
             _ => is_non_positive_literal(e),
         });
-        if reaches_zero {
+        if reaches_zero || self.reads_non_positive_project_name(expr, scope) {
             return true;
         }
         if depth >= MAX_DEPTH {
@@ -107,10 +111,51 @@ impl<'a> SemanticModel<'a> {
         })
     }
 
+    /// Whether the module-level name `name` may be zero or negative when the
+    /// module has run (for the project index's summary).
+    pub fn module_name_may_be_non_positive(&self, name: &str) -> bool {
+        let Lookup::Bound {
+            scope: owner,
+            bindings,
+        } = self.lookup(name, super::scope::MODULE_SCOPE)
+        else {
+            return false;
+        };
+        bindings
+            .iter()
+            .any(|&id| self.binding_non_positive(id, owner, 1))
+    }
+
+    /// Whether `expr` reads an attribute chain naming a module-level name of
+    /// a project module that may be zero or negative (`conf.TIMEOUT`).
+    fn reads_non_positive_project_name(&self, expr: &Expr, scope: ScopeId) -> bool {
+        if self.project().is_none() {
+            return false;
+        }
+        any_over_expr(expr, &|e: &Expr| {
+            matches!(e, Expr::Attribute(_))
+                && self
+                    .qualified_name(e, scope)
+                    .is_some_and(|qualified| self.project_name_non_positive(qualified.as_str()))
+        })
+    }
+
+    /// Whether the project's summary says the dotted name (as the module
+    /// spells it, relative imports included) may be zero or negative.
+    fn project_name_non_positive(&self, qualified: &str) -> bool {
+        let Some(project) = self.project() else {
+            return false;
+        };
+        project
+            .absolute(qualified)
+            .is_some_and(|absolute| project.facts.may_be_non_positive(&absolute))
+    }
+
     /// Whether the value a binding gives its name may be zero or negative.
     fn binding_non_positive(&self, id: BindingId, owner: ScopeId, depth: u8) -> bool {
         let binding = self.binding(id);
-        match binding.kind {
+        match &binding.kind {
+            BindingKind::Import { qualified, .. } => self.project_name_non_positive(qualified),
             BindingKind::Parameter => {
                 parameter_default(self, binding)
                     .is_some_and(|default| self.non_positive_at(default, owner, depth))

@@ -208,6 +208,11 @@ pub trait ProjectFacts: Send + Sync {
     /// the index cannot show to be a transparent coroutine function.
     fn may_keep_cancellation(&self, qualified: &str) -> bool;
 
+    /// Whether the absolute dotted name `qualified` is a module-level name
+    /// of a project module (or one it re-exports) whose value may be zero
+    /// or negative (see `SemanticModel::module_name_may_be_non_positive`).
+    fn may_be_non_positive(&self, qualified: &str) -> bool;
+
     /// Whether a project file other than `file` may read the name `name`
     /// of the module in `file` (`from mod import time`, `mod.time`, a
     /// dynamic import, a star import): asked before a fix removes an

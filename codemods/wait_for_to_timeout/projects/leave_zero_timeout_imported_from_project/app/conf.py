@@ -1,0 +1,2 @@
+TIMEOUT = 0
+RETRY_BUDGET = 5 - 5

@@ -1,0 +1,20 @@
+import asyncio
+from .conf import TIMEOUT
+
+
+async def work():
+    print("work started")
+    await asyncio.sleep(0.01)
+    return "done"
+
+
+async def main():
+    try:
+        r = await asyncio.wait_for(work(), TIMEOUT)
+        print("result", r)
+    except TimeoutError:
+        print("timed out")
+
+
+def run():
+    asyncio.run(main())

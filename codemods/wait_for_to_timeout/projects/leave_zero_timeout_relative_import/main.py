@@ -1,0 +1,4 @@
+# asyncmod-runtime: compare
+from app.job import run
+
+run()

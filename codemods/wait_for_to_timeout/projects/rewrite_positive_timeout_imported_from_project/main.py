@@ -1,0 +1,20 @@
+# asyncmod-runtime: compare
+import asyncio
+from app.conf import TIMEOUT as budget
+
+
+async def work():
+    print("work started")
+    await asyncio.sleep(0.01)
+    return "done"
+
+
+async def main():
+    try:
+        r = await asyncio.wait_for(work(), budget)
+        print("result", r)
+    except TimeoutError:
+        print("timed out")
+
+
+asyncio.run(main())
