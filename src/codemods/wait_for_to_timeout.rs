@@ -152,8 +152,9 @@ declare_codemod! {
     ///   coroutine did, while a coroutine awaited directly that keeps the
     ///   cancellation (a handler that may catch `CancelledError` and go on
     ///   or raise another exception, a `finally:` that returns, a context
-    ///   manager whose exit may return true or raise another exception, an
-    ///   exit stack given such a callback or manager)
+    ///   manager, a class of the module or of another project module,
+    ///   whose exit may return true or raise another exception, an exit
+    ///   stack given such a callback or manager)
     ///   ends the caller's cancellation too, and the caller goes on: left
     ///   alone where the awaited call is to a coroutine of the module that
     ///   may keep it (read through the module's calls to a bounded depth),

@@ -437,8 +437,14 @@ impl ProjectIndex {
         false
     }
 
-    /// [`ProjectFacts::may_be_non_positive`], following re-exports.
-    fn non_positive_hops(&self, qualified: &str, hops: usize) -> bool {
+    /// Whether `fact` holds for the module-level name `qualified` of a
+    /// project module, following re-exports (`from .conf import TIMEOUT`).
+    fn name_fact_hops(
+        &self,
+        qualified: &str,
+        hops: usize,
+        fact: &dyn Fn(&ModuleSummary, &str) -> bool,
+    ) -> bool {
         let parts: Vec<&str> = qualified.split('.').collect();
         for split in (1..parts.len()).rev() {
             let module = parts[..split].join(".");
@@ -451,7 +457,7 @@ impl ProjectIndex {
             let Some((name, tail)) = parts[split..].split_first() else {
                 return false;
             };
-            if tail.is_empty() && summary.non_positive.iter().any(|n| n.as_ref() == *name) {
+            if tail.is_empty() && fact(&summary, name) {
                 return true;
             }
             return match summary.symbols.get(*name) {
@@ -461,7 +467,7 @@ impl ProjectIndex {
                         next.push('.');
                         next.push_str(part);
                     }
-                    self.non_positive_hops(&next, hops + 1)
+                    self.name_fact_hops(&next, hops + 1, fact)
                 }
                 _ => false,
             };
@@ -903,7 +909,15 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn may_be_non_positive(&self, qualified: &str) -> bool {
-        self.non_positive_hops(qualified, 0)
+        self.name_fact_hops(qualified, 0, &|summary, name| {
+            summary.non_positive.iter().any(|n| n.as_ref() == name)
+        })
+    }
+
+    fn exit_may_keep_cancellation(&self, qualified: &str) -> bool {
+        self.name_fact_hops(qualified, 0, &|summary, name| {
+            summary.keeping_exits.iter().any(|n| n.as_ref() == name)
+        })
     }
 
     fn others_may_read(&self, file: &Path, name: &str) -> bool {

@@ -47,6 +47,9 @@ pub struct ModuleSummary {
     /// Module-level names bound by assignment whose value may be zero or
     /// negative (`TIMEOUT = 0`, `BUDGET = LIMIT - USED`).
     pub non_positive: Box<[Box<str>]>,
+    /// Module-level classes whose `__exit__` or `__aexit__` may keep a
+    /// cancellation (see `SemanticModel::class_exit_may_keep_cancellation`).
+    pub keeping_exits: Box<[Box<str>]>,
     /// The module writes its own namespace other than by binding
     /// statements (`globals()[…] = …`, `exec`, `setattr` with a computed
     /// name): any of its names may be something else.
@@ -934,6 +937,16 @@ pub fn summarize(
         keeps_cancellation: semantic.coroutine_keeping_cancellation().is_some(),
         wrapped_by: wrapping_decorators(&semantic, name, package),
         non_positive: non_positive_names(&semantic, scopes.bindings(MODULE_SCOPE)),
+        keeping_exits: module
+            .body
+            .iter()
+            .filter_map(|stmt| match stmt {
+                Stmt::ClassDef(class) if semantic.class_exit_may_keep_cancellation(class) => {
+                    Some(class.name.as_str().into())
+                }
+                _ => None,
+            })
+            .collect(),
         rebinds_namespace: {
             let dynamic = semantic.dynamic_writes();
             dynamic.module_namespace || dynamic.any_attribute
@@ -1637,6 +1650,14 @@ mod tests {
             false,
         );
         assert!(!quiet.keeps_cancellation && quiet.wrapped_by.is_empty());
+        let exits = summary(
+            "class Quiet:\n    async def __aexit__(self, *exc):\n        return True\n\nclass Quieter(Quiet):\n    pass\n\nclass Fails:\n    def __exit__(self, t, e, tb):\n        raise OSError('close')\n\nclass Loud:\n    async def __aexit__(self, t, e, tb):\n        if e:\n            raise e\n        return None\n",
+            "app.res",
+            false,
+        );
+        let mut names: Vec<&str> = exits.keeping_exits.iter().map(AsRef::as_ref).collect();
+        names.sort_unstable();
+        assert_eq!(names, ["Fails", "Quiet", "Quieter"]);
         assert!(quiet.non_positive.is_empty());
     }
 

@@ -151,6 +151,14 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
+    /// Whether the module's class `class` (or a base of it the module
+    /// defines) has an `__exit__` or `__aexit__` that may keep a
+    /// cancellation: return true, raise another exception, or be bound
+    /// otherwise than by a `def`; for the project index's summary.
+    pub fn class_exit_may_keep_cancellation(&self, class: &ast::StmtClassDef) -> bool {
+        class_may_suppress(self, class, self.scope_at(class.start()), 0)
+    }
+
     fn walk(&self, target: PyVersion, wrapped: bool) -> Walk<'_, 'a> {
         let mut wanted = catching_names("CancelledError");
         if target < PyVersion::PY38 {
@@ -588,7 +596,9 @@ impl<'a> Walk<'_, 'a> {
     /// `CancelledError` raised in its block: `suppress(…)` or
     /// `pytest.raises(…)` naming it (or a class that may be it), or an
     /// instance of a class of the module whose `__exit__` or `__aexit__`
-    /// may return something true (its bases of the module included).
+    /// may return something true or raise another exception (its bases of
+    /// the module included), or of a class of another project module whose
+    /// summary says so.
     fn may_suppress(&self, manager: &Expr, scope: ScopeId, depth: u8) -> bool {
         let semantic = self.semantic;
         if semantic.expects_exceptions(manager, scope, &self.wanted, false) {
@@ -597,10 +607,20 @@ impl<'a> Walk<'_, 'a> {
         let Expr::Call(call) = manager else {
             return false;
         };
-        let Callee::Class(class) = semantic.callee(&call.func, scope) else {
-            return false;
-        };
-        class_may_suppress(semantic, class, scope, depth)
+        match semantic.callee(&call.func, scope) {
+            Callee::Class(class) => class_may_suppress(semantic, class, scope, depth),
+            Callee::Function(_) => false,
+            // A class of another project module, as its summary says.
+            Callee::Unknown => {
+                matches!(
+                    semantic.resolve_callee(&call.func, scope),
+                    Resolved::Class { qualified, .. }
+                        if semantic.project().is_some_and(|project| {
+                            project.facts.exit_may_keep_cancellation(&qualified)
+                        })
+                )
+            }
+        }
     }
 }
 

@@ -213,6 +213,12 @@ pub trait ProjectFacts: Send + Sync {
     /// or negative (see `SemanticModel::module_name_may_be_non_positive`).
     fn may_be_non_positive(&self, qualified: &str) -> bool;
 
+    /// Whether the absolute dotted name `qualified` is a class of a project
+    /// module whose `__exit__` or `__aexit__` may keep a cancellation: return
+    /// true, raise another exception, or be bound otherwise than by a `def`
+    /// (see `SemanticModel::class_exit_may_keep_cancellation`).
+    fn exit_may_keep_cancellation(&self, qualified: &str) -> bool;
+
     /// Whether a project file other than `file` may read the name `name`
     /// of the module in `file` (`from mod import time`, `mod.time`, a
     /// dynamic import, a star import): asked before a fix removes an
