@@ -89,7 +89,9 @@ declare_codemod! {
     /// per line.
     /// Comments between the statements move above the new one, except a
     /// tool's comment after a statement's code, which the tool reads as
-    /// applying to that line: one rule for every tool, the well-known ones
+    /// applying to that line, and one on a line of its own, which applies
+    /// from there on (no fix: above the gathered statement it would cover
+    /// the earlier statements too): one rule for every tool, the well-known ones
     /// (`# type: ignore`, `# noqa`, `# nosec`, `# pyright:`, `# mypy:`,
     /// `# pylint:`, `# pytype:`, `# pyre-fixme`, `# fmt: skip`, `# isort:`,
     /// `# pragma: no cover`, `# coverage:`, …) and by default any comment
@@ -1225,6 +1227,14 @@ fn report_group(ctx: &Context, out: &mut Findings, group: Vec<Awaited>) {
                             .is_empty()
                 });
         let mut comments: Vec<&str> = comments.into_iter().map(|(_, text)| text).collect();
+        // A tool's comment on a line of its own between the statements
+        // (`# pylint: disable=…`, `# fmt: off`) applies from there on:
+        // above the gathered statement it would cover the earlier ones too.
+        if let Some(pragma) = comments.iter().find(|text| is_tool_pragma(text)) {
+            anyhow::bail!(
+                "`{pragma}` on a line of its own between the statements applies from there on, and above the gathered statement it would cover the earlier ones too"
+            );
+        }
         comments.extend(
             group
                 .iter()
@@ -2305,6 +2315,25 @@ mod tests {
             "# I",
         ] {
             assert!(!super::is_tool_pragma(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_tool_comment_between_the_statements_keeps_them_apart() {
+        for comment in [
+            "# pylint: disable=unused-variable",
+            "# fmt: off",
+            "# type: ignore",
+        ] {
+            let source = format!(
+                "import asyncio\nasync def f(i):\n    u = await user(i)\n    {comment}\n    v = await feed(i)\n    return u, v\n"
+            );
+            check_no_fix(&AM004, &source);
+            let reasons = crate::test_support::reasons(&AM004, &source);
+            assert!(
+                reasons.iter().any(|r| r.contains("on a line of its own")),
+                "{comment}: {reasons:?}"
+            );
         }
     }
 }
