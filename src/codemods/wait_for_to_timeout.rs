@@ -167,9 +167,12 @@ declare_codemod! {
     ///   alias `job = _job`, a name bound twice). An attribute that a
     ///   property of the module computes is read through its getter's
     ///   returned calls (a getter returning anything else counts as
-    ///   unknown). An awaitable the analysis cannot follow
-    ///   (a call of an alias, of a dictionary's value or of a parameter, a
-    ///   task or awaitable held in a variable) is left alone in a module
+    ///   unknown); a task held in a name bound once to `create_task(…)` or
+    ///   `ensure_future(…)` of a call is read as that call, and a method of
+    ///   an instance of a project class as its summary says. An awaitable
+    ///   the analysis cannot follow (a call of an alias, of a dictionary's
+    ///   value or of a parameter, another task or awaitable held in a
+    ///   variable) is left alone in a module
     ///   that has any coroutine that may keep its cancellation, which it
     ///   may reach; a method call, another attribute and a library's
     ///   function are another object's. Elsewhere a
@@ -453,19 +456,19 @@ fn rewrite_keeps_meaning(
         // function is answered by the project's summary: only a call of a
         // local name the module does not define, or of something computed,
         // and an awaitable held in a variable or a parameter, stay opaque.
-        let opaque = match awaitable {
+        let opaque_call = |call: &ast::ExprCall, at: ScopeId| match call.func.as_ref() {
             // `gen.__anext__()` steps an async generator.
-            Expr::Call(call)
-                if matches!(call.func.as_ref(), Expr::Attribute(attribute)
-                        if attribute.attr.as_str().starts_with("__")) =>
-            {
-                true
-            }
-            Expr::Call(call) => {
-                !matches!(call.func.as_ref(), Expr::Attribute(_))
-                    && ctx.semantic.qualified_name(&call.func, scope).is_none()
-                    && kept.is_some()
-            }
+            Expr::Attribute(attribute) => attribute.attr.as_str().starts_with("__"),
+            func => ctx.semantic.qualified_name(func, at).is_none() && kept.is_some(),
+        };
+        let opaque = match awaitable {
+            Expr::Call(call) => opaque_call(call, scope),
+            // A task made from a coroutine call in the same scope: asked
+            // about as that call.
+            Expr::Name(_) => ctx
+                .semantic
+                .task_coroutine(awaitable, scope)
+                .is_none_or(|(call, at)| opaque_call(call, at)),
             // An attribute (`self.closed`) is another object's, unless a
             // property of the module computes it (asked above).
             Expr::Attribute(_) => false,

@@ -130,6 +130,10 @@ impl<'a> SemanticModel<'a> {
     ) -> Option<KeptCancellation> {
         match awaitable {
             Expr::Call(call) => self.kept_cancellation(call, scope, target),
+            Expr::Name(_) => {
+                let (call, at) = self.task_coroutine(awaitable, scope)?;
+                self.kept_cancellation(call, at, target)
+            }
             Expr::Attribute(attribute) => {
                 let mut walk = self.walk(target, true);
                 for getter in walk.functions_named(attribute.attr.as_str()) {
@@ -157,6 +161,50 @@ impl<'a> SemanticModel<'a> {
     /// otherwise than by a `def`; for the project index's summary.
     pub fn class_exit_may_keep_cancellation(&self, class: &ast::StmtClassDef) -> bool {
         class_may_suppress(self, class, self.scope_at(class.start()), 0)
+    }
+
+    /// The coroutine call a task held in a name was made from: `task =
+    /// asyncio.create_task(job())` (or `loop.create_task`, `tg.create_task`,
+    /// `asyncio.ensure_future`), the name's only binding in its scope and
+    /// declared neither `global` nor `nonlocal`; with the scope the call
+    /// runs in. A task passes a cancellation on to its coroutine and ends
+    /// as it does.
+    pub fn task_coroutine(&self, expr: &Expr, scope: ScopeId) -> Option<(&'a ExprCall, ScopeId)> {
+        let Expr::Name(name) = expr else {
+            return None;
+        };
+        let super::imports::Lookup::Bound {
+            scope: owner,
+            bindings: [only],
+        } = self.lookup(name.id.as_str(), scope)
+        else {
+            return None;
+        };
+        if self.is_declared_global_or_nonlocal(name.id.as_str()) {
+            return None;
+        }
+        let binding = self.binding(*only);
+        let Some(Stmt::Assign(assign)) = binding.stmt else {
+            return None;
+        };
+        let ([Expr::Name(target)], Expr::Call(make)) =
+            (assign.targets.as_slice(), assign.value.as_ref())
+        else {
+            return None;
+        };
+        if target.range() != binding.range || !make.arguments.keywords.is_empty() {
+            return None;
+        }
+        let makes_task = match make.func.as_ref() {
+            Expr::Attribute(attribute) if attribute.attr.as_str() == "create_task" => true,
+            func => self.qualified_name(func, owner).is_some_and(|q| {
+                matches!(q.as_str(), "asyncio.create_task" | "asyncio.ensure_future")
+            }),
+        };
+        match make.arguments.args.as_ref() {
+            [Expr::Call(coroutine)] if makes_task => Some((coroutine, owner)),
+            _ => None,
+        }
     }
 
     fn walk(&self, target: PyVersion, wrapped: bool) -> Walk<'_, 'a> {
@@ -246,7 +294,7 @@ impl<'a> Walk<'_, 'a> {
             Callee::Class(_) => return None,
             Callee::Unknown => {}
         }
-        if let Some(kept) = self.elsewhere(call, scope) {
+        if let Some(kept) = self.elsewhere(call, scope, strict) {
             return Some(kept);
         }
         let asyncio = semantic
@@ -304,21 +352,28 @@ impl<'a> Walk<'_, 'a> {
 
     /// A call of a function of another module of the project (from Python
     /// 3.8 on, which summaries assume): an `async def` whose summary says
-    /// its body may keep it, or a name the index cannot show to be a
-    /// transparent coroutine function (decorated, an alias, bound some
-    /// other way) in a module with a coroutine that may keep it. At any
-    /// depth: the project's code is read as the module's is.
-    fn elsewhere(&self, call: &ExprCall, scope: ScopeId) -> Option<KeptCancellation> {
+    /// its body may keep it (at any depth: the project's code is read as
+    /// the module's is), or, for the coroutine asked about (`strict`), a
+    /// name the index cannot show to be a transparent coroutine function
+    /// (decorated, an alias, bound some other way) in a module with a
+    /// coroutine that may keep it. Deeper, such a name is trusted as a
+    /// library's is: every call a body makes is read, most of them no
+    /// coroutine at all (`create_task_group()`, a client's constructor).
+    fn elsewhere(&self, call: &ExprCall, scope: ScopeId, strict: bool) -> Option<KeptCancellation> {
         let semantic = self.semantic;
         let project = semantic.project()?;
         if self.wanted.contains(&"Exception") {
             return None;
         }
-        let qualified = super::imports::qualified_name(semantic, &call.func, scope, true)?;
-        if qualified.starts_with("asyncio") || qualified.starts_with("builtins") {
+        let qualified = super::imports::qualified_name(semantic, &call.func, scope, true);
+        if qualified
+            .as_ref()
+            .is_some_and(|q| q.starts_with("asyncio") || q.starts_with("builtins"))
+        {
             return None;
         }
-        let absolute = project.absolute(qualified.as_str())?;
+        // A function, or a method of a project class's instance (`svc =
+        // Service()` then `svc.run()`).
         if let Resolved::Function { facts, .. } = semantic.resolve_callee(&call.func, scope)
             && facts.transparent
         {
@@ -331,9 +386,8 @@ impl<'a> Walk<'_, 'a> {
                 return None;
             }
         }
-        project
-            .facts
-            .may_keep_cancellation(&absolute)
+        let absolute = project.absolute(qualified?.as_str())?;
+        (strict && project.facts.may_keep_cancellation(&absolute))
             .then_some(KeptCancellation::Elsewhere(call.range()))
     }
 
@@ -1197,5 +1251,37 @@ mod tests {
             let source = format!("{head}class Service:\n{getter}\nrun(Service().job)\n");
             assert_eq!(kept_of(&source).as_deref(), expected, "{getter}");
         }
+    }
+
+    #[test]
+    fn a_task_is_asked_as_its_coroutine() {
+        let source = format!(
+            "{HEAD}async def tolerant():\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\nasync def plain():\n    await asyncio.sleep(5)\n\nasync def main(loop):\n    a = asyncio.create_task(plain())\n    b = loop.create_task(tolerant())\n    c = asyncio.create_task(plain())\n    c = None\n    run(a)\n    run(b)\n    run(c)\n"
+        );
+        with_context(&source, |ctx| {
+            let Some(Stmt::FunctionDef(main)) = ctx.module.body.last() else {
+                panic!("no main")
+            };
+            let scope = ctx.semantic.scope_of_function(main).expect("a scope");
+            let answers: Vec<Option<bool>> = main.body[4..]
+                .iter()
+                .map(|stmt| {
+                    let Stmt::Expr(run) = stmt else {
+                        panic!("no run")
+                    };
+                    let Expr::Call(run) = run.value.as_ref() else {
+                        panic!("no call")
+                    };
+                    let task = run.arguments.args.first().expect("a task");
+                    ctx.semantic.task_coroutine(task, scope).map(|_| {
+                        ctx.semantic
+                            .kept_cancellation_of(task, scope, PyVersion::PY311)
+                            .is_some()
+                    })
+                })
+                .collect();
+            // `c` is bound twice: not followed.
+            assert_eq!(answers, [Some(false), Some(true), None]);
+        });
     }
 }
