@@ -83,6 +83,9 @@ pub struct ProjectIndex {
     /// and the files that name each module (see [`readers`]). Built on the
     /// first question that needs any of it.
     scan: OnceLock<ProjectScan>,
+    /// The scan while one thread makes it: another that needs it
+    /// meanwhile helps (see [`scan::Build`]).
+    building: Mutex<Option<Arc<scan::Build>>>,
     /// Whether the scan fills the table of readers: a run that removes
     /// imports asks about readers, one that only reports never does.
     scan_readers: bool,
@@ -131,6 +134,7 @@ impl ProjectIndex {
             quiet: RwLock::new(FxHashMap::default()),
             stateful: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
+            building: Mutex::new(None),
             scan_readers: true,
             readers_apart: OnceLock::new(),
             read_answers: Mutex::new(FxHashMap::default()),
@@ -562,9 +566,37 @@ impl ProjectIndex {
 
     /// The text scan of the whole project, made on the first question that
     /// needs it.
+    /// A thread that asks while another makes it helps read the files.
     fn scan(&self) -> &ProjectScan {
-        self.scan
-            .get_or_init(|| ProjectScan::of_project(&self.layout, self.scan_readers))
+        if let Some(scan) = self.scan.get() {
+            return scan;
+        }
+        let building = self
+            .building
+            .lock()
+            .ok()
+            .and_then(|building| building.clone());
+        if let Some(build) = building {
+            build.help();
+        }
+        self.scan.get_or_init(|| {
+            let build = Arc::new(scan::Build::new(&self.layout, self.scan_readers));
+            // The build is withdrawn however this ends (a panic too), so
+            // that no thread comes to help a scan nobody finishes.
+            struct Withdraw<'i>(&'i Mutex<Option<Arc<scan::Build>>>);
+            impl Drop for Withdraw<'_> {
+                fn drop(&mut self) {
+                    if let Ok(mut building) = self.0.lock() {
+                        *building = None;
+                    }
+                }
+            }
+            let _withdraw = Withdraw(&self.building);
+            if let Ok(mut building) = self.building.lock() {
+                *building = Some(Arc::clone(&build));
+            }
+            build.finish(&self.layout)
+        })
     }
 
     /// The table of the files that name each module (see [`readers`]):

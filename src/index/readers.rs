@@ -34,7 +34,7 @@ const NAMESPACE_WORDS: &[&str] = &[
 ];
 
 /// One file of the project, as the table sees it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct ReaderFile {
     path: PathBuf,
     /// The name an import of it uses: its stem, or its package's name for
@@ -48,6 +48,40 @@ struct ReaderFile {
     /// `sys.modules["__main__"]`): any name of a file that may run as
     /// `__main__`.
     reads_main: bool,
+}
+
+/// What some files of a project add to the table of readers: the part of
+/// the files one thread of a scan read (see [`Readers::add_parts`]).
+#[derive(Debug, Default)]
+pub(super) struct Mentions {
+    /// The files with an import relative to their own package with no
+    /// module name (see [`ReaderFile::relative_package`]).
+    relative_package: Vec<u32>,
+    /// The files that reach the module run as the program (see
+    /// [`ReaderFile::reads_main`]).
+    reads_main: Vec<u32>,
+    /// As [`Readers::mentions`].
+    mentions: FxHashMap<Box<str>, Vec<(u32, bool)>>,
+}
+
+impl Mentions {
+    /// Adds what the text of the file numbered `at` shows.
+    pub(super) fn add_text(&mut self, at: usize, text: &[u8], words: &Words, finders: &Finders) {
+        let found = scan_text(text, words, finders);
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        if found.relative_package {
+            self.relative_package.push(at);
+        }
+        if found.reads_main {
+            self.reads_main.push(at);
+        }
+        for (word, passes_on) in found.mentions {
+            self.mentions
+                .entry(word.into())
+                .or_default()
+                .push((at, passes_on));
+        }
+    }
 }
 
 /// The table built by the first question (see the module's documentation).
@@ -83,11 +117,6 @@ impl Readers {
         (readers, words)
     }
 
-    /// How many files the table has.
-    pub(super) fn len(&self) -> usize {
-        self.files.len()
-    }
-
     /// The file numbered `at`.
     pub(super) fn path_at(&self, at: usize) -> Option<&Path> {
         self.files.get(at).map(|f| f.path.as_path())
@@ -98,21 +127,47 @@ impl Readers {
         self.path_at(usize::try_from(at).ok()?)
     }
 
-    /// Adds what the text of the file numbered `at` shows (a file that
-    /// could not be read names nothing; a question reads it again).
-    pub(super) fn add_text(&mut self, at: usize, text: &[u8], words: &Words, finders: &Finders) {
-        let Some(file) = self.files.get_mut(at) else {
-            return;
-        };
-        let found = scan_text(text, words, finders);
-        file.relative_package = found.relative_package;
-        file.reads_main = found.reads_main;
-        let at = u32::try_from(at).unwrap_or(u32::MAX);
-        for (word, passes_on) in found.mentions {
-            self.mentions
-                .entry(word.into())
-                .or_default()
-                .push((at, passes_on));
+    /// Adds what the threads of a scan found (see [`Mentions`]): the table
+    /// is then as one thread reading every file in order would make it.
+    pub(super) fn add_parts(&mut self, parts: Vec<Mentions>) {
+        for part in parts {
+            for at in part.relative_package {
+                if let Some(file) = self.files.get_mut(at as usize) {
+                    file.relative_package = true;
+                }
+            }
+            for at in part.reads_main {
+                if let Some(file) = self.files.get_mut(at as usize) {
+                    file.reads_main = true;
+                }
+            }
+            for (word, files) in part.mentions {
+                self.mentions.entry(word).or_default().extend(files);
+            }
+        }
+        for files in self.mentions.values_mut() {
+            files.sort_unstable();
+        }
+    }
+
+    /// The table, in an order that does not depend on how it was filled.
+    #[cfg(test)]
+    pub(super) fn canonical(&self) -> String {
+        let mut mentions: Vec<_> = self.mentions.iter().collect();
+        mentions.sort();
+        let files: Vec<_> = self
+            .files
+            .iter()
+            .map(|f| (&f.path, &f.word, f.relative_package, f.reads_main))
+            .collect();
+        format!("{files:?} {mentions:?}")
+    }
+
+    /// Each file of the table, as a copy (the table a scan fills).
+    pub(super) fn copy_files(&self) -> Readers {
+        Readers {
+            files: self.files.clone(),
+            mentions: FxHashMap::default(),
         }
     }
 

@@ -8,6 +8,8 @@
 //! a `(`, `class ` and `del ` at the start of a line, `import`).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -158,92 +160,71 @@ impl ProjectScan {
         false
     }
 
-    /// Scans every Python file under the project's root (`.gitignore`d and
-    /// hidden files, and the [`SKIPPED_DIRS`], left out), each read once:
-    /// `.py`, `.pyi` and `.ipynb` files for the table of readers (when
-    /// `with_readers`), and the `.py` files that are UTF-8 for the class
-    /// bases and attributes.
+    /// Scans every Python file under the project's root (see
+    /// [`Build::new`]) on the calling thread alone.
     pub(super) fn of_project(layout: &Layout, with_readers: bool) -> ProjectScan {
-        let walker = ignore::WalkBuilder::new(&layout.root)
-            .standard_filters(true)
-            .hidden(true)
-            .filter_entry(|entry| {
-                entry
-                    .file_name()
-                    .to_str()
-                    .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
-            })
-            .build();
-        let paths: Vec<PathBuf> = walker
-            .flatten()
-            .map(ignore::DirEntry::into_path)
-            .filter(|path| {
-                path.extension()
-                    .is_some_and(|e| e == "py" || e == "ipynb" || e == "pyi")
-            })
-            .collect();
-        let (readers, words) = Readers::of_files(paths);
-        let mut scan = ProjectScan {
-            readers,
-            has_readers: with_readers,
-            ..ProjectScan::default()
-        };
-        let finders = Finders::new();
-        let reader_finders = readers::Finders::new();
-        let mut bytes = Vec::new();
-        for at in 0..scan.readers.len() {
-            bytes.clear();
-            let Some(path) = scan.readers.path_at(at) else {
-                continue;
-            };
-            let is_python = path.extension().is_some_and(|e| e == "py");
-            if !is_python && !with_readers {
-                continue;
-            }
-            // A file over the parser's limit is not read into memory; the
-            // table of bases is then incomplete, and every question about a
-            // base unknown (the readers take it as a file they cannot read).
-            // A Python file the scan cannot read (or decode) may write any
-            // attribute and derive from any class: the tables are incomplete.
-            let Ok(mut file) = std::fs::File::open(path) else {
-                scan.incomplete |= is_python;
-                continue;
-            };
-            if file.metadata().is_ok_and(|m| m.len() > u64::from(u32::MAX)) {
-                scan.incomplete |= is_python;
-                continue;
-            }
-            if std::io::Read::read_to_end(&mut file, &mut bytes).is_err() {
-                scan.incomplete |= is_python;
-                continue;
-            }
-            if with_readers {
-                scan.readers.add_text(at, &bytes, &words, &reader_finders);
-            }
-            if !is_python {
-                continue;
-            }
-            let Ok(text) = std::str::from_utf8(&bytes) else {
-                scan.incomplete = true;
-                continue;
-            };
-            scan.add_file(&finders, &words, u32::try_from(at).ok(), text);
-            if writes_sys_path(&finders, text) {
-                match u32::try_from(at) {
-                    Ok(number) => scan.path_writers.push(number),
-                    Err(_) => scan.incomplete = true,
-                }
-            }
-            if scan.add_module_writes(&finders, text) {
-                // `sys.modules[__name__] = …`: the file's own module.
-                match scan.readers.path_at(at).and_then(|p| layout.module_name(p)) {
-                    Some((name, _)) => insert(&mut scan.replaced_modules, &name),
-                    None => scan.any_module_replaced = true,
-                }
-            }
+        Build::new(layout, with_readers).finish(layout)
+    }
+
+    /// Adds what another thread's part of the same scan found (see
+    /// [`Build`]). Every field is named, so that a field added later is
+    /// merged too; the lists of file numbers are sorted afterwards by
+    /// [`Self::sort_files`].
+    fn merge(&mut self, part: ProjectScan) {
+        let ProjectScan {
+            readers: _,
+            has_readers: _,
+            class_bases,
+            assigned_bases,
+            hidden_bases,
+            any_hidden_base,
+            alias_names,
+            module_getattr,
+            written_attributes,
+            named_attributes,
+            any_attribute_written,
+            module_attributes,
+            any_attribute_of,
+            class_changed,
+            replaced_modules,
+            any_module_replaced,
+            path_writers,
+            incomplete,
+        } = part;
+        for (base, files) in class_bases {
+            self.class_bases.entry(base).or_default().extend(files);
         }
-        scan.finish();
-        scan
+        self.assigned_bases.extend(assigned_bases);
+        self.hidden_bases.extend(hidden_bases);
+        self.any_hidden_base |= any_hidden_base;
+        self.alias_names.extend(alias_names);
+        self.module_getattr |= module_getattr;
+        self.written_attributes.extend(written_attributes);
+        self.named_attributes.extend(named_attributes);
+        self.any_attribute_written |= any_attribute_written;
+        for (module, names) in module_attributes {
+            self.module_attributes
+                .entry(module)
+                .or_default()
+                .extend(names);
+        }
+        self.any_attribute_of.extend(any_attribute_of);
+        self.class_changed |= class_changed;
+        self.replaced_modules.extend(replaced_modules);
+        self.any_module_replaced |= any_module_replaced;
+        self.path_writers.extend(path_writers);
+        self.incomplete |= incomplete;
+    }
+
+    /// Puts the lists of file numbers in the order of the files, as one
+    /// thread reading the files in order makes them.
+    fn sort_files(&mut self) {
+        for files in self.class_bases.values_mut() {
+            files.sort_unstable();
+        }
+        self.assigned_bases.sort_unstable();
+        self.path_writers.sort_unstable();
+        self.class_changed |= self.writes_class_changer();
     }
 
     /// Adds the writes of `sys.modules` in one file's text (see
@@ -828,6 +809,231 @@ impl ProjectScan {
                 None => self.any_attribute_written = true,
             }
             self.note_module_write(modules, receiver, key);
+        }
+    }
+}
+
+/// One scan in progress. The thread that starts it ([`Build::finish`])
+/// and any other that needs it meanwhile ([`Build::help`]) take the files
+/// one by one, each into its own part; the parts are merged at the end
+/// into what one thread reading every file in order would have found.
+pub(super) struct Build {
+    with_readers: bool,
+    /// The project's files, numbered (their table of readers still empty).
+    files: Readers,
+    words: readers::Words,
+    finders: Finders,
+    reader_finders: readers::Finders,
+    /// The number of the next file no thread has taken.
+    next: AtomicUsize,
+    state: Mutex<BuildState>,
+    /// Signalled when a helper hands its part over.
+    helped: Condvar,
+}
+
+#[derive(Default)]
+struct BuildState {
+    /// The files are all taken: a thread that comes now does not help.
+    closed: bool,
+    /// Helpers at work.
+    active: usize,
+    parts: Vec<Part>,
+    /// A helper stopped without handing its part over (it panicked): the
+    /// files it took are not scanned.
+    lost: bool,
+}
+
+/// What one thread of a [`Build`] found in the files it took.
+#[derive(Default)]
+struct Part {
+    scan: ProjectScan,
+    mentions: readers::Mentions,
+    /// Files that write `sys.modules[__name__]`: their own module (see
+    /// [`ProjectScan::add_module_writes`]).
+    own_module_replaced: Vec<usize>,
+}
+
+impl Build {
+    /// A scan of every Python file under the project's root
+    /// (`.gitignore`d and hidden files, and the [`SKIPPED_DIRS`], left
+    /// out), each read once: `.py`, `.pyi` and `.ipynb` files for the
+    /// table of readers (when `with_readers`), and the `.py` files that
+    /// are UTF-8 for the class bases and attributes. The files are listed
+    /// here; [`Self::finish`] reads them.
+    pub(super) fn new(layout: &Layout, with_readers: bool) -> Build {
+        let walker = ignore::WalkBuilder::new(&layout.root)
+            .standard_filters(true)
+            .hidden(true)
+            .filter_entry(|entry| {
+                entry
+                    .file_name()
+                    .to_str()
+                    .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
+            })
+            .build();
+        let paths: Vec<PathBuf> = walker
+            .flatten()
+            .map(ignore::DirEntry::into_path)
+            .filter(|path| {
+                path.extension()
+                    .is_some_and(|e| e == "py" || e == "ipynb" || e == "pyi")
+            })
+            .collect();
+        let (files, words) = Readers::of_files(paths);
+        Build {
+            with_readers,
+            files,
+            words,
+            finders: Finders::new(),
+            reader_finders: readers::Finders::new(),
+            next: AtomicUsize::new(0),
+            state: Mutex::new(BuildState::default()),
+            helped: Condvar::new(),
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, BuildState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Scans files of the project until none is left untaken, from a
+    /// thread that needs the scan while another makes it.
+    pub(super) fn help(&self) {
+        {
+            let mut state = self.state();
+            if state.closed {
+                return;
+            }
+            state.active += 1;
+        }
+        // Hands the part over, or reports it lost when the scan panics.
+        struct Handover<'b> {
+            build: &'b Build,
+            part: Option<Part>,
+        }
+        impl Drop for Handover<'_> {
+            fn drop(&mut self) {
+                let mut state = self.build.state();
+                match self.part.take() {
+                    Some(part) => state.parts.push(part),
+                    None => state.lost = true,
+                }
+                state.active -= 1;
+                self.build.helped.notify_all();
+            }
+        }
+        let mut handover = Handover {
+            build: self,
+            part: None,
+        };
+        handover.part = Some(self.work());
+    }
+
+    /// Scans files until none is left untaken, then waits for the helpers
+    /// and merges every part.
+    pub(super) fn finish(&self, layout: &Layout) -> ProjectScan {
+        let own = self.work();
+        let (parts, lost) = {
+            let mut state = self.state();
+            state.closed = true;
+            while state.active > 0 {
+                state = self
+                    .helped
+                    .wait(state)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+            (std::mem::take(&mut state.parts), state.lost)
+        };
+        let mut readers = self.files.copy_files();
+        let mut scan = ProjectScan::default();
+        let mut mentions = Vec::new();
+        for part in std::iter::once(own).chain(parts) {
+            scan.merge(part.scan);
+            mentions.push(part.mentions);
+            for at in part.own_module_replaced {
+                // `sys.modules[__name__] = …`: the file's own module.
+                match readers.path_at(at).and_then(|p| layout.module_name(p)) {
+                    Some((name, _)) => insert(&mut scan.replaced_modules, &name),
+                    None => scan.any_module_replaced = true,
+                }
+            }
+        }
+        scan.sort_files();
+        scan.finish();
+        scan.incomplete |= lost;
+        if self.with_readers {
+            readers.add_parts(mentions);
+        }
+        scan.readers = readers;
+        scan.has_readers = self.with_readers;
+        scan
+    }
+
+    /// Scans the files no thread has taken yet, one at a time, into a part.
+    fn work(&self) -> Part {
+        let mut part = Part::default();
+        let mut bytes = Vec::new();
+        while self.take(&mut part, &mut bytes) {}
+        part
+    }
+
+    /// Scans the next file no thread has taken into `part`; `false` when
+    /// every file is taken.
+    fn take(&self, part: &mut Part, bytes: &mut Vec<u8>) -> bool {
+        let at = self.next.fetch_add(1, Ordering::Relaxed);
+        let Some(path) = self.files.path_at(at) else {
+            return false;
+        };
+        bytes.clear();
+        self.add_file(part, at, path, bytes);
+        true
+    }
+
+    /// Reads the file numbered `at` (into `bytes`) and adds what it shows.
+    fn add_file(&self, part: &mut Part, at: usize, path: &Path, bytes: &mut Vec<u8>) {
+        let scan = &mut part.scan;
+        let is_python = path.extension().is_some_and(|e| e == "py");
+        if !is_python && !self.with_readers {
+            return;
+        }
+        // A file over the parser's limit is not read into memory; the
+        // table of bases is then incomplete, and every question about a
+        // base unknown (the readers take it as a file they cannot read).
+        // A Python file the scan cannot read (or decode) may write any
+        // attribute and derive from any class: the tables are incomplete.
+        let Ok(mut file) = std::fs::File::open(path) else {
+            scan.incomplete |= is_python;
+            return;
+        };
+        if file.metadata().is_ok_and(|m| m.len() > u64::from(u32::MAX)) {
+            scan.incomplete |= is_python;
+            return;
+        }
+        if std::io::Read::read_to_end(&mut file, bytes).is_err() {
+            scan.incomplete |= is_python;
+            return;
+        }
+        if self.with_readers {
+            part.mentions
+                .add_text(at, bytes, &self.words, &self.reader_finders);
+        }
+        if !is_python {
+            return;
+        }
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            scan.incomplete = true;
+            return;
+        };
+        let finders = &self.finders;
+        scan.add_file(finders, &self.words, u32::try_from(at).ok(), text);
+        if writes_sys_path(finders, text) {
+            match u32::try_from(at) {
+                Ok(number) => scan.path_writers.push(number),
+                Err(_) => scan.incomplete = true,
+            }
+        }
+        if scan.add_module_writes(finders, text) {
+            part.own_module_replaced.push(at);
         }
     }
 }
@@ -2445,6 +2651,126 @@ mod tests {
                 "setattr", "w"
             ]
         );
+    }
+
+    /// Everything a scan holds, in an order that does not depend on how
+    /// its tables were filled.
+    fn canonical(scan: &ProjectScan) -> String {
+        fn sorted(set: &FxHashSet<Box<str>>) -> Vec<&str> {
+            let mut names: Vec<&str> = set.iter().map(|n| &**n).collect();
+            names.sort_unstable();
+            names
+        }
+        let mut bases: Vec<_> = scan.class_bases.iter().collect();
+        bases.sort();
+        let mut modules: Vec<_> = scan
+            .module_attributes
+            .iter()
+            .map(|(module, names)| (module, sorted(names)))
+            .collect();
+        modules.sort();
+        format!(
+            "{bases:?} {:?} {:?} {} {:?} {} {:?} {:?} {} {modules:?} {:?} {} {:?} {} {:?} {} {:?}",
+            scan.assigned_bases,
+            sorted(&scan.hidden_bases),
+            scan.any_hidden_base,
+            sorted(&scan.alias_names),
+            scan.module_getattr,
+            sorted(&scan.written_attributes),
+            sorted(&scan.named_attributes),
+            scan.any_attribute_written,
+            sorted(&scan.any_attribute_of),
+            scan.class_changed,
+            sorted(&scan.replaced_modules),
+            scan.any_module_replaced,
+            scan.path_writers,
+            scan.incomplete,
+            scan.readers.canonical(),
+        )
+    }
+
+    /// A scan whose files two threads took by turns finds what one
+    /// thread reading them in order finds.
+    #[test]
+    fn a_scan_made_in_parts_is_the_scan_made_in_order() {
+        let files = [
+            ("app/__init__.py", "from . import store\n"),
+            (
+                "app/store.py",
+                "import sys\nclass Repo(Base):\n    pass\nsys.modules[__name__] = Repo()\n",
+            ),
+            (
+                "app/work.py",
+                "from app import store\nstore.save = fake\nclass Sync(Base, Mixin):\n    pass\n",
+            ),
+            (
+                "main.py",
+                "import sys\nsys.path.insert(0, 'lib')\nimport app.work as w\nw.__class__ = X\n",
+            ),
+            (
+                "tools/run.py",
+                "import sys\nsys.modules['app.cache'] = {}\nclass Base: ...\n",
+            ),
+            (
+                "tools/hooks.py",
+                "import __main__\nsetattr(store, 'flush', f)\nclass Late(Base): ...\n",
+            ),
+        ];
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
+            std::fs::write(path, text).expect("write");
+        }
+        let layout = Layout::at(dir.path().to_path_buf());
+        for with_readers in [true, false] {
+            let in_order = ProjectScan::of_project(&layout, with_readers);
+            let build = Build::new(&layout, with_readers);
+            let (mut even, mut odd) = (Part::default(), Part::default());
+            let mut bytes = Vec::new();
+            while build.take(&mut even, &mut bytes) && build.take(&mut odd, &mut bytes) {}
+            // Handed over as helpers do, the later files first.
+            build.state().parts.extend([odd, even]);
+            let in_parts = build.finish(&layout);
+            assert_eq!(canonical(&in_parts), canonical(&in_order));
+            assert!(!in_order.path_writers.is_empty() && !in_order.replaced_modules.is_empty());
+            assert!(
+                in_order
+                    .class_bases
+                    .get("Base")
+                    .is_some_and(|f| f.len() == 3)
+            );
+            assert_eq!(in_order.has_readers, with_readers);
+            assert_eq!(in_parts.has_readers, with_readers);
+        }
+    }
+
+    /// A helper that comes while a scan is made takes files too, and the
+    /// scan is the same.
+    #[test]
+    fn a_helper_shares_the_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for number in 0..64 {
+            std::fs::write(
+                dir.path().join(format!("m{number}.py")),
+                format!(
+                    "import m{}\nclass C{number}(Base): ...\nx.a{number} = 1\n",
+                    number / 2
+                ),
+            )
+            .expect("write");
+        }
+        let layout = Layout::at(dir.path().to_path_buf());
+        let in_order = ProjectScan::of_project(&layout, true);
+        let build = Build::new(&layout, true);
+        let helped = std::thread::scope(|scope| {
+            let helper = scope.spawn(|| build.help());
+            let scan = build.finish(&layout);
+            helper.join().expect("helper");
+            scan
+        });
+        assert_eq!(canonical(&helped), canonical(&in_order));
+        assert_eq!(in_order.written_attributes.len(), 64);
     }
 
     #[test]
