@@ -1719,7 +1719,7 @@ const ANY_MODULE: &str = "*";
 impl<'a> ModuleReceivers<'a> {
     fn of_file(text: &'a str, words: &'a dyn ModuleWords) -> ModuleReceivers<'a> {
         let mut aliases = Vec::new();
-        for (at, _) in text.match_indices(" as ") {
+        for at in memmem::find_iter(text.as_bytes(), " as ") {
             let line = line_of(text, at).trim_start();
             let Some(names) = line
                 .strip_prefix("import ")
