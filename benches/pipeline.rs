@@ -111,18 +111,14 @@ struct Took {
 }
 
 /// Runs `work` over every file on `threads` threads, with indexes made
-/// for this run alone (as the binary makes them for `check` when
-/// `reports_only`); returns what it took and a checksum.
-fn timed(files: &[PathBuf], threads: usize, work: Work, reports_only: bool) -> (Took, usize) {
+/// for this run alone (as the binary makes them); returns what it took
+/// and a checksum.
+fn timed(files: &[PathBuf], threads: usize, work: Work) -> (Took, usize) {
     let next = AtomicUsize::new(0);
     let total = AtomicUsize::new(0);
     let cpu_started = cpu_time();
     let started = Instant::now();
-    let indexes = if reports_only {
-        Indexes::new(None).reporting_only()
-    } else {
-        Indexes::new(None)
-    };
+    let indexes = Indexes::new(None);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             std::thread::Builder::new()
@@ -189,12 +185,7 @@ fn main() {
         cores
     );
     // Warm the page cache so every phase reads from memory.
-    timed(
-        &files,
-        cores,
-        &|_: &Indexes, _: &Path, t: &str| t.len(),
-        true,
-    );
+    timed(&files, cores, &|_: &Indexes, _: &Path, t: &str| t.len());
 
     let mut best = [Took {
         wall: Duration::MAX,
@@ -210,8 +201,7 @@ fn main() {
             (4, 1, &fix_alone),
         ];
         for (slot, threads, work) in phases {
-            // (b) only reports, as `check` does.
-            let (took, sum) = timed(&files, threads, work, slot == 1);
+            let (took, sum) = timed(&files, threads, work);
             let slot_best = &mut best[slot];
             slot_best.wall = slot_best.wall.min(took.wall);
             slot_best.cpu = match (slot_best.cpu, took.cpu) {

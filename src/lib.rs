@@ -223,14 +223,8 @@ fn run_files(
         printer.statistics = Some(output::statistics::Statistics::default());
     }
     let named = named_codemods(args);
-    // One index per project root, shared by every file of the run; a run
-    // that fixes nothing never asks who reads a module's imports.
+    // One index per project root, shared by every file of the run.
     let indexes = Indexes::new(settings.files.python.clone());
-    let indexes = if matches!(task, Task::Check | Task::AddNoqa) {
-        indexes.reporting_only()
-    } else {
-        indexes
-    };
     if let Some(warning) = indexes.warning() {
         writeln!(printer.err, "{warning}").context("writing a warning")?;
     }

@@ -86,12 +86,10 @@ pub struct ProjectIndex {
     /// The scan while one thread makes it: another that needs it
     /// meanwhile helps (see [`scan::Build`]).
     building: Mutex<Option<Arc<scan::Build>>>,
-    /// Whether the scan fills the table of readers: a run that removes
-    /// imports asks about readers, one that only reports never does.
-    scan_readers: bool,
-    /// A scan with the table of readers, made apart when the first scan
-    /// was made without one and a question about readers comes anyway.
-    readers_apart: OnceLock<ProjectScan>,
+    /// The table of readers, made apart from the scan (of the files it
+    /// listed) on the first question about readers: only a fix that
+    /// removes an import asks one, and most runs never do.
+    readers_apart: OnceLock<readers::Readers>,
     /// Answers already given about who may read a name, by file and name.
     read_answers: Mutex<FxHashMap<(PathBuf, Box<str>), bool>>,
     /// Answers of [`ProjectFacts::shadowed_beside`], by directory and
@@ -135,7 +133,6 @@ impl ProjectIndex {
             stateful: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
             building: Mutex::new(None),
-            scan_readers: true,
             readers_apart: OnceLock::new(),
             read_answers: Mutex::new(FxHashMap::default()),
             shadowed: RwLock::new(FxHashMap::default()),
@@ -580,7 +577,7 @@ impl ProjectIndex {
             build.help();
         }
         self.scan.get_or_init(|| {
-            let build = Arc::new(scan::Build::new(&self.layout, self.scan_readers));
+            let build = Arc::new(scan::Build::new(&self.layout, false));
             // The build is withdrawn however this ends (a panic too), so
             // that no thread comes to help a scan nobody finishes.
             struct Withdraw<'i>(&'i Mutex<Option<Arc<scan::Build>>>);
@@ -606,10 +603,8 @@ impl ProjectIndex {
         if scan.has_readers {
             return &scan.readers;
         }
-        &self
-            .readers_apart
-            .get_or_init(|| ProjectScan::of_project(&self.layout, true))
-            .readers
+        self.readers_apart
+            .get_or_init(|| scan.readers_apart(&self.layout))
     }
 
     /// The summary of the module that defines the project class `class`, and the class's.
@@ -1441,9 +1436,6 @@ pub struct Indexes {
     /// Where installed packages are read from (`--python`, `VIRTUAL_ENV`,
     /// each project's `.venv`), chosen once.
     environment: environment::Environment,
-    /// The run removes no imports (it only reports): the project scans
-    /// leave out the table of who may read a module's names.
-    reports_only: bool,
     by_root: Mutex<FxHashMap<PathBuf, Arc<ProjectIndex>>>,
     /// What each directory already asked about gives its files.
     dirs: Mutex<FxHashMap<PathBuf, DirModule>>,
@@ -1483,22 +1475,9 @@ impl Indexes {
         self.index(root)
     }
 
-    /// Indexes for a run that removes no imports (`check`): no question
-    /// about who may read a module's names comes, so the scan of each
-    /// project leaves that table out (a question that comes anyway is
-    /// answered by a scan made for it).
-    pub fn reporting_only(self) -> Indexes {
-        Indexes {
-            reports_only: true,
-            ..self
-        }
-    }
-
     fn index_at(&self, root: PathBuf) -> ProjectIndex {
         let site_packages = self.environment.site_packages(&root);
-        let mut index = ProjectIndex::with_environment(Layout::at(root), site_packages);
-        index.scan_readers = !self.reports_only;
-        index
+        ProjectIndex::with_environment(Layout::at(root), site_packages)
     }
 
     /// Counts the files of the run by project, so that each project's
@@ -2391,11 +2370,11 @@ mod tests {
         assert!(index.is_script("app.cli.other"));
     }
 
-    /// One scan answers both kinds of question; a run that only reports
-    /// scans without the table of readers, and a question about readers
-    /// that comes anyway still gets the same answer.
+    /// The scan answers about bases and attributes without a table of
+    /// readers; the first question about readers makes the table, once,
+    /// from the files the scan listed.
     #[test]
-    fn one_scan_answers_bases_attributes_and_readers() {
+    fn the_table_of_readers_is_made_on_the_first_question() {
         let files = [
             (
                 "mod.py",
@@ -2410,24 +2389,25 @@ mod tests {
         let (dir, index) = project(&files);
         let module = dir.path().join("mod.py");
         assert!(index.subclasses_may_override("mod.Base", "save"));
-        assert!(index.scan().has_readers);
+        assert!(!index.scan().has_readers);
+        assert!(index.readers_apart.get().is_none());
         assert!(index.others_may_read(&module, "time"));
         assert!(!index.others_may_read(&module, "sleep"));
+        let table: *const readers::Readers = index.readers();
+        assert!(index.others_may_read(&module, "Base"));
         assert!(
-            index.readers_apart.get().is_none(),
-            "a second scan was made"
+            std::ptr::eq(table, index.readers()),
+            "a second table was made"
         );
-        for reports_only in [false, true] {
-            let indexes = if reports_only {
-                Indexes::new(None).reporting_only()
-            } else {
-                Indexes::new(None)
-            };
-            let (index, _) = indexes.for_file(&module);
-            assert!(index.subclasses_may_override("mod.Base", "save"));
-            assert_eq!(index.scan().has_readers, !reports_only);
-            assert!(index.others_may_read(&module, "time"));
-            assert!(!index.others_may_read(&module, "sleep"));
+        // The same answers as the table a scan fills with its own reads.
+        let whole = ProjectScan::of_project(&index.layout, true);
+        assert!(whole.has_readers);
+        for name in ["time", "sleep", "Base", "save"] {
+            assert_eq!(
+                whole.readers.may_read(&module, name),
+                index.others_may_read(&module, name),
+                "{name}"
+            );
         }
     }
 }

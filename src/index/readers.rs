@@ -163,12 +163,19 @@ impl Readers {
         format!("{files:?} {mentions:?}")
     }
 
-    /// Each file of the table, as a copy (the table a scan fills).
-    pub(super) fn copy_files(&self) -> Readers {
-        Readers {
+    /// Each file of the table, as a copy (the table a scan fills), and
+    /// the module words their text is searched for.
+    pub(super) fn copy_files(&self) -> (Readers, Words) {
+        let readers = Readers {
             files: self.files.clone(),
             mentions: FxHashMap::default(),
-        }
+        };
+        let words = readers
+            .files
+            .iter()
+            .filter_map(|f| f.word.clone())
+            .collect();
+        (readers, words)
     }
 
     /// Whether a project file other than `module_file` may read the name

@@ -162,8 +162,18 @@ impl ProjectScan {
 
     /// Scans every Python file under the project's root (see
     /// [`Build::new`]) on the calling thread alone.
+    #[cfg(test)]
     pub(super) fn of_project(layout: &Layout, with_readers: bool) -> ProjectScan {
         Build::new(layout, with_readers).finish(layout)
+    }
+
+    /// The table of readers of the files this scan listed (see
+    /// [`super::readers`]), each file read again: made apart, on the
+    /// first question about readers, since most runs never ask one.
+    pub(super) fn readers_apart(&self, layout: &Layout) -> Readers {
+        let (files, words) = self.readers.copy_files();
+        let build = Build::of_files(files, words, true, false);
+        build.finish(layout).readers
     }
 
     /// Adds what another thread's part of the same scan found (see
@@ -819,6 +829,10 @@ impl ProjectScan {
 /// into what one thread reading every file in order would have found.
 pub(super) struct Build {
     with_readers: bool,
+    /// The scan looks for class bases, written attributes and the writes
+    /// of `sys.path` and `sys.modules` (all but a table of readers made
+    /// apart).
+    with_writes: bool,
     /// The project's files, numbered (their table of readers still empty).
     files: Readers,
     words: readers::Words,
@@ -880,8 +894,19 @@ impl Build {
             })
             .collect();
         let (files, words) = Readers::of_files(paths);
+        Build::of_files(files, words, with_readers, true)
+    }
+
+    /// A scan of the files `files` lists, for what it is asked to find.
+    fn of_files(
+        files: Readers,
+        words: readers::Words,
+        with_readers: bool,
+        with_writes: bool,
+    ) -> Build {
         Build {
             with_readers,
+            with_writes,
             files,
             words,
             finders: Finders::new(),
@@ -944,7 +969,7 @@ impl Build {
             }
             (std::mem::take(&mut state.parts), state.lost)
         };
-        let mut readers = self.files.copy_files();
+        let (mut readers, _) = self.files.copy_files();
         let mut scan = ProjectScan::default();
         let mut mentions = Vec::new();
         for part in std::iter::once(own).chain(parts) {
@@ -1017,7 +1042,7 @@ impl Build {
             part.mentions
                 .add_text(at, bytes, &self.words, &self.reader_finders);
         }
-        if !is_python {
+        if !is_python || !self.with_writes {
             return;
         }
         let Ok(text) = std::str::from_utf8(bytes) else {
