@@ -717,17 +717,17 @@ impl LoopReach {
                             break 'targets;
                         }
                         if let Some(more) = calls_out.get(&target).filter(|more| !more.is_empty()) {
-                            let more = more.clone();
-                            let out = calls_out.entry(*def).or_default();
-                            for name in more {
-                                if !out.contains(&name) {
-                                    out.push(name);
-                                    changed = true;
-                                }
-                            }
-                            if !out.is_empty() {
-                                wake(*def, &mut live);
-                            }
+                            // Only the names `def` does not reach yet are
+                            // copied (after the first rounds, mostly none).
+                            let known = calls_out.get(def);
+                            let new: Vec<Box<str>> = more
+                                .iter()
+                                .filter(|name| !known.is_some_and(|out| out.contains(name)))
+                                .cloned()
+                                .collect();
+                            changed |= !new.is_empty();
+                            calls_out.entry(*def).or_default().extend(new);
+                            wake(*def, &mut live);
                         }
                     }
                 }
