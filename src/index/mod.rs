@@ -1388,9 +1388,11 @@ fn read_summary(module: &str, path: &Path, package: bool) -> Option<Arc<ModuleSu
     let bytes = read_file(path).ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let parsed = ruff_python_parser::parse_module(text).ok()?;
+    // The tree alone: the tokens (several bytes for each byte of source)
+    // are freed before the summary's semantic model is built.
+    let tree = ruff_python_parser::parse_module(text).ok()?.into_syntax();
     Some(Arc::new(summary::summarize(
-        parsed.syntax(),
+        &tree,
         text,
         module,
         path.to_path_buf(),
