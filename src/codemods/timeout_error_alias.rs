@@ -361,7 +361,25 @@ fn plan_tuple(ctx: &Context, tuple: &ast::ExprTuple) -> Option<TupleFix> {
     let mut edits = Vec::new();
     if keep.iter().filter(|k| **k).count() == 1 {
         // `except (asyncio.TimeoutError, TimeoutError):` → `except TimeoutError:`.
-        edits.push(Edit::replacement(tuple.range, BUILTIN));
+        // Without its parentheses the name must not run into a keyword
+        // written against them (`except(…)`, `(…)as e`).
+        let source = ctx.source;
+        let touches = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let before = source
+            .get(..usize::from(tuple.start()))
+            .and_then(|s| s.chars().next_back());
+        let after = source
+            .get(usize::from(tuple.end())..)
+            .and_then(|s| s.chars().next());
+        let mut name = String::new();
+        if touches(before) {
+            name.push(' ');
+        }
+        name.push_str(BUILTIN);
+        if touches(after) {
+            name.push(' ');
+        }
+        edits.push(Edit::replacement(tuple.range, name));
         return Some(TupleFix { edits, aliases });
     }
     if let Some(element) = elements.get(kept)
@@ -720,6 +738,20 @@ mod tests {
             &TIMEOUT_ERROR_ALIAS,
             "import asyncio\n\ntry:\n    pass\nexcept (asyncio.TimeoutError, TimeoutError):\n    pass\n",
             "try:\n    pass\nexcept TimeoutError:\n    pass\n",
+        );
+    }
+
+    #[test]
+    fn collapsed_tuple_keeps_the_keywords_apart() {
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ntry:\n    pass\nexcept(asyncio.TimeoutError, TimeoutError):\n    pass\n",
+            "try:\n    pass\nexcept TimeoutError:\n    pass\n",
+        );
+        check_fix(
+            &TIMEOUT_ERROR_ALIAS,
+            "import asyncio\n\ntry:\n    pass\nexcept (asyncio.TimeoutError,TimeoutError)as e:\n    print(e)\n",
+            "try:\n    pass\nexcept TimeoutError as e:\n    print(e)\n",
         );
     }
 
