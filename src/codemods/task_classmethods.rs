@@ -48,9 +48,17 @@ declare_codemod! {
     /// class method returned every task not yet garbage-collected, finished
     /// ones included, while `asyncio.all_tasks()` returns only the pending
     /// ones, so code that gathers or counts the result may see fewer tasks;
-    /// outside a coroutine a `None` loop raises as above.
+    /// outside a coroutine a `None` loop raises as above. Since 3.9 the
+    /// class methods raise `AttributeError`: where code of the module could
+    /// catch it (`except AttributeError:` or a class above it, `suppress`,
+    /// `getattr` fallbacks through handlers, a test expecting a failure),
+    /// the program may rely on that, so the fix is unsafe, its title naming
+    /// the line; callers in other modules are not seen.
     ///
     /// ## Left alone
+    /// A call that code expects to fail with `AttributeError` (a handler
+    /// around it, `pytest.raises(AttributeError)`, `assertRaises`, also
+    /// around a call of the function holding it): reported without a fix.
     /// A call without a loop argument outside a coroutine (the class methods
     /// fell back to `get_event_loop()`, the functions raise `RuntimeError`
     /// without a running loop), also in a plain function that a coroutine
@@ -71,6 +79,7 @@ declare_codemod! {
 
 fn task_classmethods(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
+    let may_catch = std::cell::OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
         let Expr::Attribute(attribute) = call.func.as_ref() else {
@@ -101,8 +110,24 @@ fn task_classmethods(ctx: &Context, out: &mut Findings) {
         // in a coroutine of a module that runs on asyncio alone. Outside
         // one, a loop argument that is `None` at run time made the class
         // method ask `get_event_loop()`; the function raises instead.
-        let safe =
-            member == "current_task" && in_coroutine && semantic.non_asyncio_library().is_none();
+        // Since 3.9 the call raises `AttributeError`: code that expects it
+        // (a test asserting it, a handler around the call) chose the old
+        // behaviour on purpose; code that could catch it elsewhere in the
+        // module may rely on it, several calls above this one.
+        if let Some(at) =
+            semantic.expects_exception_here_or_in_callers(call.start(), "AttributeError")
+        {
+            finding.note(format!(
+                "the code on line {} expects the `AttributeError` that `Task.{member}()` raises since Python 3.9",
+                ctx.line_index().line_index(at).get()
+            ));
+            continue;
+        }
+        let catcher = *may_catch.get_or_init(|| semantic.may_catch_in_module("AttributeError"));
+        let safe = member == "current_task"
+            && in_coroutine
+            && semantic.non_asyncio_library().is_none()
+            && catcher.is_none();
         let applicability = if safe {
             Applicability::Safe
         } else {
@@ -110,7 +135,13 @@ fn task_classmethods(ctx: &Context, out: &mut Findings) {
         };
         finding.fix_with(applicability, |fix| {
             let function = fix.ensure_import("asyncio", member)?;
-            fix.title(format!("Replace with `{function}()`"));
+            match catcher {
+                Some(at) => fix.title(format!(
+                    "Replace with `{function}()` (the code on line {} could catch the `AttributeError` the call raises)",
+                    ctx.line_index().line_index(at.start()).get()
+                )),
+                None => fix.title(format!("Replace with `{function}()`")),
+            }
             fix.replace(call.func.range(), function);
             fix.remove_import_if_unused(&attribute.value);
             Ok(())
@@ -143,7 +174,7 @@ fn has_explicit_loop(arguments: &ast::Arguments) -> bool {
 mod tests {
     use super::TASK_CLASSMETHODS;
     use crate::test_support::{
-        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix,
+        check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix, reasons,
     };
 
     #[test]
@@ -157,6 +188,28 @@ mod tests {
             &TASK_CLASSMETHODS,
             "import asyncio\nasync def f():\n    return asyncio.Task.all_tasks()\n",
             "import asyncio\nasync def f():\n    return asyncio.all_tasks()\n",
+        );
+    }
+
+    #[test]
+    fn code_expecting_the_attribute_error_keeps_the_call() {
+        let source = "import asyncio\nasync def who():\n    try:\n        me = asyncio.Task.current_task()\n    except AttributeError:\n        return None\n    return me\n";
+        check_no_fix(&TASK_CLASSMETHODS, source);
+        assert!(
+            reasons(&TASK_CLASSMETHODS, source)
+                .iter()
+                .any(|r| r.contains("expects the `AttributeError`")),
+            "{:?}",
+            reasons(&TASK_CLASSMETHODS, source)
+        );
+    }
+
+    #[test]
+    fn code_that_could_catch_the_attribute_error_makes_it_unsafe() {
+        check_unsafe_fix(
+            &TASK_CLASSMETHODS,
+            "import asyncio\nasync def who():\n    return asyncio.Task.current_task()\nasync def main():\n    try:\n        await who()\n    except Exception:\n        pass\n",
+            "import asyncio\nasync def who():\n    return asyncio.current_task()\nasync def main():\n    try:\n        await who()\n    except Exception:\n        pass\n",
         );
     }
 
