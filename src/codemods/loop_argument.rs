@@ -64,8 +64,14 @@ declare_codemod! {
     /// class (`contextlib.suppress(Exception)`, `retry(on=Exception)`,
     /// `self.assertRaises(TypeError, …)`, `xfail(raises=TypeError)`); a call
     /// that turns exceptions into values (`gather(…, return_exceptions=True)`,
-    /// a future's `.exception()`); an `__exit__` that may return true; a test
-    /// marked to fail (`expectedFailure`, `xfail`). A class the module
+    /// a future's `.exception()`); an `__exit__` that may return true, or an
+    /// exit callback handed to an exit stack (`stack.push(ignore_all)`,
+    /// `push_async_exit`); a test marked to fail (`expectedFailure`,
+    /// `xfail`); a doctest whose expected output is a `TypeError`
+    /// traceback. Hooks that only observe an uncaught exception
+    /// (`loop.set_exception_handler`, `sys.excepthook`,
+    /// `threading.excepthook`) do not count: the `TypeError` still ended
+    /// what raised it, which the fix changes as intended. A class the module
     /// defines cannot be a base of `TypeError`, and an imported class is
     /// taken to be what its name says (`except aiohttp.ClientError:` does not
     /// count). Where a `try` around the call in its own function names

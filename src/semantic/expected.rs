@@ -224,7 +224,17 @@ impl<'a> SemanticModel<'a> {
     ///   other than `False` (`asyncio.gather`), a future's `.exception()`;
     /// - an `__exit__` or `__aexit__` that may return a true value
     ///   (it suppresses the exception);
-    /// - a test marker expecting a failure (`xfail`, `expectedFailure`).
+    /// - a test marker expecting a failure (`xfail`, `expectedFailure`);
+    /// - an exit callback handed to an exit stack (`push_exit`,
+    ///   `push_async_exit`, `push` in a module that imports contextlib),
+    ///   which may return true;
+    /// - a doctest in a docstring whose expected output is a traceback
+    ///   ending in the exception (`TypeError: …`).
+    ///
+    /// Hooks that only observe an uncaught exception
+    /// (`loop.set_exception_handler`, `sys.excepthook`,
+    /// `threading.excepthook`) are not counted: the exception still ends
+    /// what raised it.
     pub fn may_catch_in_module(&self, name: &str) -> Option<TextRange> {
         let mut wanted = catching_names(name);
         wanted.extend(["ExceptionGroup", "BaseExceptionGroup"]);
@@ -285,6 +295,15 @@ impl CatchFinder<'_, '_, '_> {
             _ => None,
         };
         if callee == Some("exception") && arguments.is_empty() {
+            return true;
+        }
+        // An exit callback handed to an exit stack may return true, which
+        // suppresses the exception (`stack.push(ignore_all)`).
+        if matches!(callee, Some("push_exit" | "push_async_exit"))
+            || (callee == Some("push")
+                && matches!(call.func.as_ref(), Expr::Attribute(_))
+                && self.semantic.imports_module("contextlib"))
+        {
             return true;
         }
         if let Some(callee) = callee
@@ -360,6 +379,21 @@ impl<'b> Visitor<'b> for CatchFinder<'_, '_, '_> {
             {
                 self.found = Some(def.range);
                 return;
+            }
+            // A doctest whose expected output is the exception's traceback.
+            Stmt::Expr(ast::StmtExpr { value, .. }) => {
+                if let Expr::StringLiteral(string) = value.as_ref()
+                    && let Some(class) = self.wanted.first()
+                {
+                    let text = string.value.to_str();
+                    if text.contains(">>>")
+                        && text.contains("Traceback (most recent call last)")
+                        && text.contains(&format!("{class}:"))
+                    {
+                        self.found = Some(string.range);
+                        return;
+                    }
+                }
             }
             _ => {}
         }
@@ -520,6 +554,9 @@ mod tests {
             "@pytest.mark.xfail\ndef test(): pass\n",
             "@xfail(raises=TypeError)\ndef test(): pass\n",
             "class Quiet:\n    def __exit__(self, *exc):\n        return True\n",
+            "import contextlib\nwith contextlib.ExitStack() as stack:\n    stack.push(ignore_all)\n",
+            "stack.push_async_exit(on_exit)\n",
+            "def f():\n    '''\n    >>> f()\n    Traceback (most recent call last):\n    TypeError: no\n    '''\n",
         ] {
             let source = format!("ERRORS = (TypeError,)\n{code}");
             assert!(catcher_line(&source).is_some(), "{code}");
@@ -539,6 +576,22 @@ mod tests {
             catcher_line("Exception = KeyError\ntry:\n    run()\nexcept Exception:\n    pass\n"),
             None
         );
+    }
+
+    #[test]
+    fn stacks_docstrings_and_hooks_that_do_not_catch_it() {
+        for code in [
+            // Not an exit stack: no contextlib in the module.
+            "stack.push(item)\n",
+            // A docstring naming the class without a doctest traceback.
+            "def f():\n    '''Raises TypeError: on a bad loop.'''\n",
+            // A doctest expecting another exception.
+            "def f():\n    '''\n    >>> f()\n    Traceback (most recent call last):\n    KeyError: 'x'\n    '''\n",
+            // Observers of uncaught exceptions.
+            "import sys\nsys.excepthook = report\nloop.set_exception_handler(on_error)\n",
+        ] {
+            assert_eq!(catcher_line(code), None, "{code}");
+        }
     }
 
     #[test]
