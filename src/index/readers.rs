@@ -454,33 +454,41 @@ fn scan_text<'w>(text: &[u8], words: &'w Words, finders: &Finders) -> TextScan<'
     scan
 }
 
-/// Whether `text` may reach the module run as the program: `__main__`
-/// spelled other than in the guard's comparison (`if __name__ ==
-/// "__main__":`), as in `import __main__`, `__main__.loop`,
-/// `sys.modules["__main__"]` or `import_module("__main__")`.
+/// Whether `text` may reach the module run as the program: an import of
+/// `__main__` (`import __main__`, `from __main__ import loop`), or the
+/// string `"__main__"` as a subscript or an argument
+/// (`sys.modules["__main__"]`, `sys.modules.get("__main__")`,
+/// `import_module("__main__")`). The guard's comparison (`if __name__ ==
+/// "__main__":`) and other text (`"<Key(__main__.key)>"`) are not.
 fn reads_main_module(text: &[u8]) -> bool {
     memmem::find_iter(text, b"__main__").any(|at| {
         let before = text.get(..at).unwrap_or_default();
         let after = text.get(at + b"__main__".len()..).unwrap_or_default();
-        let quoted = |b: Option<&u8>| matches!(b, Some(b'"' | b'\''));
-        if !(quoted(before.last()) && quoted(after.first())) {
-            // A name (`import __main__`, `__main__.x`), or part of a longer
-            // string or word (`"pkg.__main__"`, `x__main__y`).
-            let joined_before = before.last().is_some_and(|&b| is_word_byte(b) || b == b'.');
-            let joined_after = after.first().is_some_and(|&b| is_word_byte(b));
-            return !joined_before
-                && !joined_after
-                && !quoted(before.last())
-                && !quoted(after.first());
+        if after.first().is_some_and(|&b| is_word_byte(b)) {
+            return false;
         }
-        // A string of its own: compared with `__name__`, it is the guard.
+        let quote = match before.last() {
+            Some(&q @ (b'"' | b'\'')) => q,
+            _ => {
+                // `import __main__`, `from __main__ import …`.
+                let left = before.trim_ascii_end();
+                let keyword = |word: &[u8]| {
+                    left.strip_suffix(word).is_some_and(|rest| {
+                        !rest.last().is_some_and(|&b| is_word_byte(b) || b == b'.')
+                    })
+                };
+                return before.len() > left.len() && (keyword(b"import") || keyword(b"from"));
+            }
+        };
+        // A string of its own, opened right after `[` or `(`.
+        if after.first() != Some(&quote) {
+            return false;
+        }
         let left = before
             .get(..before.len().saturating_sub(1))
             .unwrap_or_default()
             .trim_ascii_end();
-        let right = after.get(1..).unwrap_or_default().trim_ascii_start();
-        let compares = |side: &[u8]| side.ends_with(b"==") || side.ends_with(b"!=");
-        !(compares(left) || right.starts_with(b"==") || right.starts_with(b"!="))
+        matches!(left.last(), Some(b'[' | b'(' | b','))
     })
 }
 
@@ -816,6 +824,8 @@ mod tests {
         // `__init__` never runs as `__main__`.
         for (reader, module) in [
             ("if __name__ == '__main__':\n    loop = 1\n", "main.py"),
+            ("KEY = '<AppKey(__main__.key)>'\nloop = 1\n", "main.py"),
+            ("# run as python -m app.__main__\nloop = 1\n", "main.py"),
             ("if \"__main__\" != __name__:\n    loop = 1\n", "main.py"),
             (
                 "import sys\nprint(sys.modules['__main__'].loop)\n",
