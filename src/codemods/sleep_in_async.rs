@@ -96,9 +96,13 @@ declare_codemod! {
     /// would expire at once; one that patches the sleep the fix would write
     /// (`mock.patch("asyncio.sleep")`), which would then be called where the
     /// real blocking sleep ran; a
-    /// module that uses curio (not asyncio code, and this codemod does not
-    /// write curio's sleep), or whose run-time imports do not say which
-    /// library runs it (asyncio and trio both, or trio only on some paths).
+    /// module that uses curio or twisted (not asyncio code: twisted runs
+    /// coroutines on its reactor, `defer.ensureDeferred(coro())`, and this
+    /// codemod writes neither's sleep), or whose run-time imports do not
+    /// say which library runs it (asyncio and trio both, trio only on some
+    /// paths, or no async library at all in a project where some file
+    /// imports trio, anyio, curio or twisted: another module may run its
+    /// coroutines there; a module that imports asyncio itself runs on it).
     /// Imports for type checkers only (`if TYPE_CHECKING: import trio`) do not
     /// count. A project with a module of its own named `asyncio` (or the
     /// library chosen) at a source root or beside the file: `import asyncio`
@@ -228,17 +232,27 @@ fn report_statement(
         return;
     }
     let library = match ctx.semantic.async_library() {
-        LibraryChoice::One(AsyncLibrary::Curio) => {
-            finding.note("the module uses curio, whose sleep this codemod does not write");
+        LibraryChoice::One(library @ (AsyncLibrary::Curio | AsyncLibrary::Twisted)) => {
+            finding.note(format!(
+                "the module uses {}, whose sleep this codemod does not write",
+                library.module()
+            ));
             return;
         }
         LibraryChoice::One(library) => library.module(),
         LibraryChoice::Ambiguous => {
-            finding.note(format!(
-                "the module's run-time imports ({}) do not say which async library its \
-                 coroutines run on",
-                ctx.semantic.async_libraries_imported().join(", ")
-            ));
+            let imported = ctx.semantic.async_libraries_imported();
+            match ctx.semantic.project_library() {
+                Some(other) if imported.is_empty() => finding.note(format!(
+                    "the module imports no async library, and the project uses {other}: \
+                     its coroutines may run on that one"
+                )),
+                _ => finding.note(format!(
+                    "the module's run-time imports ({}) do not say which async library its \
+                     coroutines run on",
+                    imported.join(", ")
+                )),
+            };
             return;
         }
     };

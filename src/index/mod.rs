@@ -897,6 +897,14 @@ impl ProjectFacts for ProjectIndex {
         )
     }
 
+    fn other_async_library(&self) -> Option<String> {
+        let (library, file) = self.scan().other_async_library()?;
+        let file = file
+            .strip_prefix(&self.layout.root)
+            .map_or_else(|_| file.clone(), Path::to_path_buf);
+        Some(format!("{library} (imported by {})", file.display()))
+    }
+
     fn may_be_cancelled_error(&self, name: &str, loaded: usize) -> bool {
         self.may_derive_from_cancelled_error(name, loaded, MAX_CANCELLED_DEPTH)
     }

@@ -16,6 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::layout::{Layout, is_identifier};
 use super::readers::{self, Readers};
+use crate::semantic::OTHER_LIBRARY_MODULES;
 
 /// Directories never part of the project's own code.
 const SKIPPED_DIRS: &[&str] = &["venv", "site-packages", "node_modules", "__pycache__"];
@@ -98,6 +99,10 @@ pub(super) struct ProjectScan {
     /// `site.addsitedir(…)`): imports run after that may find modules the
     /// index does not know, or others than those it knows.
     path_writers: Vec<u32>,
+    /// The first file found importing an async library other than asyncio
+    /// (see [`imported_async_library`]), and which: a coroutine of any
+    /// module of the project may run on it.
+    other_library: Option<(u32, &'static str)>,
     /// A file could not be numbered (past 4 billion): the table of bases
     /// (or a Python file could not be read or decoded) is incomplete, so
     /// every question about a base or a written attribute must be unknown.
@@ -199,6 +204,7 @@ impl ProjectScan {
             replaced_modules,
             any_module_replaced,
             path_writers,
+            other_library,
             incomplete,
         } = part;
         for (base, files) in class_bases {
@@ -223,6 +229,12 @@ impl ProjectScan {
         self.replaced_modules.extend(replaced_modules);
         self.any_module_replaced |= any_module_replaced;
         self.path_writers.extend(path_writers);
+        // The first file in the files' order, as one thread would find.
+        self.other_library = self
+            .other_library
+            .into_iter()
+            .chain(other_library)
+            .min_by_key(|(file, _)| *file);
         self.incomplete |= incomplete;
     }
 
@@ -316,6 +328,15 @@ impl ProjectScan {
             .iter()
             .find_map(|&file| self.readers.path(file))
             .map(Path::to_path_buf)
+    }
+
+    /// An async library other than asyncio that some file of the project
+    /// imports, and the file (see [`Self::other_library`]). A file the scan
+    /// cannot read or decode does not count: Python cannot import it
+    /// either.
+    pub(super) fn other_async_library(&self) -> Option<(&'static str, PathBuf)> {
+        let (file, library) = self.other_library?;
+        Some((library, self.readers.path(file)?.to_path_buf()))
     }
 
     /// The files with a class statement naming `base` among its bases.
@@ -1057,6 +1078,15 @@ impl Build {
                 Err(_) => scan.incomplete = true,
             }
         }
+        if let Some(library) = imported_async_library(text) {
+            match u32::try_from(at) {
+                Ok(number) if scan.other_library.is_none_or(|(first, _)| number < first) => {
+                    scan.other_library = Some((number, library));
+                }
+                Ok(_) => {}
+                Err(_) => scan.incomplete = true,
+            }
+        }
         if scan.add_module_writes(finders, text) {
             part.own_module_replaced.push(at);
         }
@@ -1116,6 +1146,44 @@ impl Finders {
 
 /// Whether `text` imports `path` by name from `sys` (`from sys import
 /// path`, `from sys import (argv, path as p)`).
+/// The async library other than asyncio (trio, anyio, curio, twisted) that
+/// an import statement of `text` names first: a line whose first words are
+/// `import x` or `from x` (at any indent, any submodule, also after a
+/// comma: `import os, trio`). Imports for type checkers count too: the scan
+/// cannot tell them apart, and counting one only costs a fix.
+fn imported_async_library(text: &str) -> Option<&'static str> {
+    if !OTHER_LIBRARY_MODULES
+        .iter()
+        .any(|library| text.contains(library))
+    {
+        return None;
+    }
+    for line in text.lines() {
+        let line = line.trim_start();
+        let names = if let Some(rest) = line.strip_prefix("import ") {
+            rest
+        } else if let Some(rest) = line.strip_prefix("from ") {
+            rest.split(" import").next().unwrap_or_default()
+        } else {
+            continue;
+        };
+        for name in names.split(',') {
+            let top = name
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '(')
+                .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                .next()
+                .unwrap_or_default();
+            if let Some(library) = OTHER_LIBRARY_MODULES
+                .iter()
+                .find(|library| **library == top)
+            {
+                return Some(library);
+            }
+        }
+    }
+    None
+}
+
 fn imports_sys_path(finders: &Finders, text: &str) -> bool {
     finders.from_sys.find_iter(text.as_bytes()).any(|at| {
         let rest = text.get(at + "from sys import".len()..).unwrap_or_default();
@@ -2358,6 +2426,20 @@ mod tests {
 
     /// A module's namespace dictionary written by key: a literal key is a
     /// written attribute, a computed one any attribute; a read is neither.
+    #[test]
+    fn imported_async_libraries() {
+        use super::imported_async_library as library;
+        assert_eq!(library("import trio\n"), Some("trio"));
+        assert_eq!(
+            library("    from twisted.internet import defer\n"),
+            Some("twisted")
+        );
+        assert_eq!(library("import os, anyio.abc as a\n"), Some("anyio"));
+        assert_eq!(library("from curio import run\n"), Some("curio"));
+        assert_eq!(library("import asyncio\n# trio\nx = 'curio'\n"), None);
+        assert_eq!(library("import trio_util\nfrom twistedx import y\n"), None);
+    }
+
     #[test]
     fn namespace_dictionaries_written_by_key() {
         let texts = [

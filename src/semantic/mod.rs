@@ -53,7 +53,7 @@ use smallvec::SmallVec;
 pub use functions::Callee;
 pub use imports::QualifiedName;
 pub use names::{Use, UseKind};
-pub use runtime::{AsyncLibrary, LibraryChoice};
+pub use runtime::{AsyncLibrary, LibraryChoice, OTHER_LIBRARY_MODULES};
 pub use scope::{Scope, ScopeId, ScopeKind, ScopeNode};
 
 /// The key of [`SemanticModel::imports_by_path`].

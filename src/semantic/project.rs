@@ -290,6 +290,12 @@ pub trait ProjectFacts: Send + Sync {
     /// root, for messages.
     fn sys_path_written(&self) -> Option<PathBuf>;
 
+    /// An async library other than asyncio (trio, anyio, curio, twisted)
+    /// that some file of the project imports, with the file, for messages:
+    /// a coroutine of a module that imports no async library itself may
+    /// then be run on it by another module.
+    fn other_async_library(&self) -> Option<String>;
+
     /// Whether what the absolute dotted name `name` names may be asyncio's
     /// `CancelledError` or a class deriving from it, following the bases the
     /// index reads through the project's classes: a name the index cannot
@@ -733,6 +739,7 @@ const OTHER_LIBRARIES: &[&str] = &[
     "curio",
     "pytest",
     "trio",
+    "twisted",
     "typing_extensions",
     "uvloop",
 ];

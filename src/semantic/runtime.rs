@@ -20,6 +20,9 @@ pub enum AsyncLibrary {
     Trio,
     Anyio,
     Curio,
+    /// Twisted runs coroutines on its own reactor (`defer.ensureDeferred`,
+    /// `Deferred.fromCoroutine`, `task.react`), with no asyncio loop.
+    Twisted,
 }
 
 impl AsyncLibrary {
@@ -29,6 +32,7 @@ impl AsyncLibrary {
             AsyncLibrary::Trio => "trio",
             AsyncLibrary::Anyio => "anyio",
             AsyncLibrary::Curio => "curio",
+            AsyncLibrary::Twisted => "twisted",
         }
     }
 }
@@ -36,17 +40,30 @@ impl AsyncLibrary {
 /// Which library a module's coroutines run on, as its run-time imports say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LibraryChoice {
-    /// One library, clearly: asyncio when the module imports no other async
-    /// library at run time; trio, anyio or curio when it imports that one
+    /// One library, clearly: asyncio when the module imports asyncio and no
+    /// other async library at run time, or imports none and no module of
+    /// the project imports another (see [`SemanticModel::project_library`]);
+    /// trio, anyio, curio or twisted when it imports that one
     /// at module level on every path (anyio runs on asyncio too, so an
     /// `import asyncio` beside it does not make it ambiguous).
     One(AsyncLibrary),
-    /// The module imports several, or another one only on some paths: its
-    /// coroutines may run on either.
+    /// The module imports several, or another one only on some paths, or
+    /// none while another module of the project imports another than
+    /// asyncio: its coroutines may run on either.
     Ambiguous,
 }
 
-const OTHERS: [AsyncLibrary; 3] = [AsyncLibrary::Trio, AsyncLibrary::Anyio, AsyncLibrary::Curio];
+const OTHERS: [AsyncLibrary; 4] = [
+    AsyncLibrary::Trio,
+    AsyncLibrary::Anyio,
+    AsyncLibrary::Curio,
+    AsyncLibrary::Twisted,
+];
+
+/// The top-level names of the async libraries other than asyncio, for a
+/// scan of the project's files (see
+/// [`super::project::ProjectFacts::other_async_library`]).
+pub const OTHER_LIBRARY_MODULES: [&str; 4] = ["trio", "anyio", "curio", "twisted"];
 
 impl<'a> SemanticModel<'a> {
     /// The async library the module's coroutines run on (see [`LibraryChoice`]).
@@ -56,13 +73,23 @@ impl<'a> SemanticModel<'a> {
             .filter_map(|library| Some((library, self.import_reach(library.module())?)))
             .collect();
         match others.as_slice() {
-            [] => LibraryChoice::One(AsyncLibrary::Asyncio),
+            [] if self.imports_module("asyncio") || self.project_library().is_none() => {
+                LibraryChoice::One(AsyncLibrary::Asyncio)
+            }
+            [] => LibraryChoice::Ambiguous,
             [(AsyncLibrary::Anyio, ImportReach::Always)] => LibraryChoice::One(AsyncLibrary::Anyio),
             [(library, ImportReach::Always)] if !self.imports_module("asyncio") => {
                 LibraryChoice::One(*library)
             }
             _ => LibraryChoice::Ambiguous,
         }
+    }
+
+    /// An async library other than asyncio that another module of the
+    /// project imports, and where, for messages: a module that imports no
+    /// async library itself may have its coroutines run by that one.
+    pub fn project_library(&self) -> Option<String> {
+        self.project()?.facts.other_async_library()
     }
 
     /// The async libraries the module imports at run time, for messages.
@@ -684,6 +711,14 @@ mod tests {
         assert_eq!(library("x = 1\n"), LibraryChoice::One(Asyncio));
         assert_eq!(library("import trio\n"), LibraryChoice::One(Trio));
         assert_eq!(library("import curio\n"), LibraryChoice::One(Curio));
+        assert_eq!(
+            library("from twisted.internet import defer\n"),
+            LibraryChoice::One(Twisted)
+        );
+        assert_eq!(
+            library("import asyncio\nfrom twisted.internet import task\n"),
+            LibraryChoice::Ambiguous
+        );
         assert_eq!(
             library("import asyncio\nimport anyio\n"),
             LibraryChoice::One(Anyio)
