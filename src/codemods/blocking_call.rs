@@ -5,7 +5,7 @@ use crate::fix::FixBuilder;
 use crate::fix::layout::{Brackets, bracket_items, width};
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
 use crate::fix::syntax::significant_after;
-use crate::semantic::blocking::{BlockingChain, BlockingChains};
+use crate::semantic::blocking::{BlockingChain, BlockingChains, BlockingSite};
 use crate::semantic::known::{self, BlockingResult};
 use crate::semantic::statements::statement_value;
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
@@ -44,7 +44,8 @@ declare_codemod! {
     /// `_get` -> `requests.get` at line 4``. Such a function blocks when its
     /// own code makes one of the calls above, `time.sleep`, `open()` or
     /// `pathlib` file I/O, or calls another such function of the module (a
-    /// method through `self` too), up to eight functions deep; every call
+    /// method through `self` too) or, through the project index, of the
+    /// project (see Project index), up to eight functions deep; every call
     /// of its body counts, also one behind an `if` (or after a `return`).
     ///
     /// ## Why
@@ -137,16 +138,31 @@ declare_codemod! {
     /// Chains of calls are not followed into the functions and lambdas a
     /// function defines (they run when called, maybe in a thread), nor
     /// through a function only passed along (to `asyncio.to_thread`,
-    /// `run_in_executor`, a `Thread`), a name bound more than one way, a
-    /// function whose name some file of the project assigns as an
-    /// attribute (`handlers.helper = fake`), a decorated function (other
-    /// than with `staticmethod`, `classmethod`, `functools.wraps`), a
-    /// generator, an `async def`, a method a subclass may override,
-    /// `cls.method()`, a module the project itself names (its own
-    /// `time.py`), a blocking function imported under another name
-    /// (`import time as t`, `from time import sleep as pause`), nor into
-    /// another module: functions of the project's other
-    /// modules are not followed yet.
+    /// `run_in_executor`, a `Thread`), a name bound more than one way (a
+    /// name imported, then bound again), a function whose name some file
+    /// of the project assigns as an attribute (`handlers.helper = fake`),
+    /// a decorated function (other than with `staticmethod`,
+    /// `classmethod`, `functools.wraps`), a generator, an `async def`, a
+    /// method a subclass may override, `cls.method()`, or a module the
+    /// project itself names (its own `subprocess.py`).
+    ///
+    /// ## Project index
+    /// The chain goes on into the project's other modules: a function
+    /// imported from one (`from app.util import fetch_config`, a relative
+    /// import, a re-export through a package's `__init__.py`, `util.fetch`
+    /// after `from app import util`), a method of an object whose class
+    /// the index knows surely (as for AM109), and from there through that
+    /// module's functions and imports in turn. Each step in another module
+    /// names its file where the chain enters it: ``call of `fetch_config`,
+    /// which blocks, in a coroutine: `fetch_config` (app/util.py) -> `load`
+    /// (app/io.py) -> `requests.get` in `app/io.py:4` ``. A function the
+    /// index cannot know surely (a name another file may replace, a module
+    /// whose names may change at run time, a function of an installed
+    /// package) ends the chain there, unreported. Before it resolves a
+    /// callee, the index asks its one scan of the project's text whether
+    /// any plain function of that name may block (its body spells a
+    /// blocking call or calls a name that may block): only those calls are
+    /// followed, which keeps the question cheap.
     ///
     /// ## Python
     /// `asyncio.to_thread` exists since Python 3.9.
@@ -156,20 +172,10 @@ declare_codemod! {
         min_python: PyVersion::PY39,
         safety: Applicability::Unsafe,
         run: blocking_call,
-        // Any one suffices: the common ones first, so the scan stops early.
-        // `time.sleep` called directly is AM001's, but a function of the
-        // module that calls it blocks (`import time as t` is missed).
-        needles: &[
-            "open",
-            "input",
-            "system",
-            "subprocess",
-            "requests",
-            "urllib",
-            "pathlib",
-            "time.sleep",
-            "from time import",
-        ],
+        // None: a call of a function of the project may block through calls
+        // the module does not spell. `blocking_call` looks for
+        // `BLOCKING_NEEDLES` itself.
+        needles: &[],
         requires: &[ASYNC_DEF],
         // ASYNC100-ASYNC102 are flake8-async's codes for blocking HTTP,
         // `open`/`subprocess` and `os` calls before its codes were renumbered.
@@ -177,15 +183,35 @@ declare_codemod! {
     };
 }
 
+/// A module that makes itself a blocking call AM108 fixes or reports
+/// directly spells one of these: any one suffices, the common ones first,
+/// so the search stops early (`time.sleep` called directly is AM001's; a
+/// chain of calls needs no spelling, and is asked call by call).
+const BLOCKING_NEEDLES: &[&str] = &[
+    "open",
+    "input",
+    "system",
+    "subprocess",
+    "requests",
+    "urllib",
+    "pathlib",
+];
+
 fn blocking_call(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
+    // A cheap gate first: a module that spells no blocking call makes
+    // none itself, and can only reach one through a chain of calls (asked
+    // call by call, by name first: see `BlockingChains::of_call`).
+    let spells_blocking = BLOCKING_NEEDLES
+        .iter()
+        .any(|needle| ctx.source.contains(needle));
     let mut handled = FxHashSet::default();
     let chains = BlockingChains::new(semantic);
 
     // Whole statements, assignment values and returns of a coroutine's
     // body, and chains on their result.
     for suite in &semantic.suites {
-        if !semantic.is_coroutine_scope(suite.scope) {
+        if !spells_blocking || !semantic.is_coroutine_scope(suite.scope) {
             continue;
         }
         for stmt in suite.body {
@@ -206,14 +232,22 @@ fn blocking_call(ctx: &Context, out: &mut Findings) {
             continue;
         }
         let call = site.call;
-        if let Some((callee, _)) = blocking_callee(semantic, &call.func, site.scope) {
+        let own = if spells_blocking {
+            blocking_callee(semantic, &call.func, site.scope)
+        } else {
+            None
+        };
+        if let Some((callee, _)) = own {
             out.report(
                 &BLOCKING_CALL,
                 call.range(),
                 format!("blocking call `{callee}` in a coroutine"),
             )
             .note("not a whole statement, assignment value or `return` value of the coroutine's body, nor the head of a chain that is one, so it cannot become `await asyncio.to_thread(...)`");
-        } else if let Some(what) = file_io(semantic, &call.func, site.scope) {
+        } else if let Some(what) = spells_blocking
+            .then(|| file_io(semantic, &call.func, site.scope))
+            .flatten()
+        {
             out.report(
                 &BLOCKING_CALL,
                 call.range(),
@@ -234,13 +268,30 @@ fn blocking_call(ctx: &Context, out: &mut Findings) {
 /// or the project that blocks: reported with the chain of calls, never
 /// fixed.
 fn report_chain(ctx: &Context, out: &mut Findings, call: &ast::ExprCall, chain: &BlockingChain) {
+    // Each step in another module names its file, where the chain enters it.
+    let mut previous = None;
     let steps: Vec<String> = chain
         .functions
         .iter()
-        .map(|function| format!("`{function}`"))
+        .map(|step| {
+            let entered =
+                std::mem::replace(&mut previous, step.file.as_ref()) != step.file.as_ref();
+            match &step.file {
+                Some(file) if entered => format!("`{}` ({})", step.function, file.display()),
+                _ => format!("`{}`", step.function),
+            }
+        })
         .collect();
-    let site = format!("at line {}", ctx.line_index().line_index(chain.site).get());
-    let first = chain.functions.first().map_or("", String::as_str);
+    let site = match &chain.site {
+        BlockingSite::Here(offset) => {
+            format!("at line {}", ctx.line_index().line_index(*offset).get())
+        }
+        BlockingSite::There(origin) => format!("in `{origin}`"),
+    };
+    let first = chain
+        .functions
+        .first()
+        .map_or("", |step| step.function.as_str());
     out.report(
         &BLOCKING_CALL,
         call.range(),
@@ -794,6 +845,20 @@ mod tests {
             ]
         );
         check_no_fix(&BLOCKING_CALL, source);
+    }
+
+    #[test]
+    fn a_chain_needs_no_blocking_spelling_in_the_module() {
+        // `time` under another name: the module spells none of the words
+        // that gate its own blocking calls, and its chain is still found.
+        let source =
+            "import time as t\ndef pause():\n    t.sleep(1)\nasync def f():\n    pause()\n";
+        assert_eq!(
+            findings(&BLOCKING_CALL, source),
+            [
+                "5:5 call of `pause`, which blocks, in a coroutine: `pause` -> `time.sleep` at line 3"
+            ]
+        );
     }
 
     #[test]

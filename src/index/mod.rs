@@ -20,22 +20,27 @@ pub mod readers;
 /// How many bases deep [`ProjectIndex::may_derive_from_cancelled_error`]
 /// follows a class before it answers "may".
 const MAX_CANCELLED_DEPTH: u8 = 16;
+mod may_block;
 mod quiet;
 mod scan;
 mod stateful;
 pub mod summary;
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
 
 use rustc_hash::FxHashMap;
 
+use crate::semantic::blocking::{
+    BlockingChain, BlockingSite, CallTarget, ChainStep, MAX_CHAIN, runs_when_called,
+};
 use crate::semantic::project::{FunctionFacts, Origin, ProjectFacts, ProjectModule, Resolved};
 pub use describe::Description;
 use layout::{Layout, ModuleFile};
 use quiet::Need;
 use scan::ProjectScan;
-use summary::{ClassSummary, FunctionSummary, ModuleSummary, Symbol};
+use summary::{ClassSummary, FunctionCalls, FunctionSummary, ModuleSummary, Symbol};
 
 /// How many imports a name may go through before the index gives up (a
 /// re-export chain that long, or one that loops, is unknown).
@@ -96,7 +101,23 @@ pub struct ProjectIndex {
     /// top-level name: asked for each call through an import, answered by
     /// looking at the disk once.
     shadowed: RwLock<FxHashMap<(PathBuf, Box<str>), bool>>,
+    /// Answers of [`ProjectFacts::blocking_chain`], by function.
+    blocking: RwLock<FxHashMap<Box<str>, Option<Arc<BlockingChain>>>>,
+    /// What the functions of the last few modules a chain asked about
+    /// call (see [`Self::module_calls`]), by module.
+    recent_calls: Mutex<VecDeque<(Box<str>, Arc<CallsByFunction>)>>,
+    /// Answers of [`ProjectFacts::may_block`], by dotted name.
+    may_block_answers: RwLock<FxHashMap<Box<str>, bool>>,
+    /// What the text of the last few modules that question read shows.
+    recent_texts: Mutex<FxHashMap<Box<str>, Arc<may_block::TextFacts>>>,
 }
+
+/// What each plain function and method of one module calls, by its name
+/// in the module (`fetch`, `Client.get`).
+type CallsByFunction = FxHashMap<Box<str>, FunctionCalls>;
+
+/// How many modules' [`CallsByFunction`] the index keeps at a time.
+const RECENT_CALLS: usize = 8;
 
 impl std::fmt::Debug for ProjectIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -136,6 +157,10 @@ impl ProjectIndex {
             readers_apart: OnceLock::new(),
             read_answers: Mutex::new(FxHashMap::default()),
             shadowed: RwLock::new(FxHashMap::default()),
+            blocking: RwLock::new(FxHashMap::default()),
+            recent_calls: Mutex::new(VecDeque::new()),
+            may_block_answers: RwLock::new(FxHashMap::default()),
+            recent_texts: Mutex::new(FxHashMap::default()),
         }
     }
 
@@ -982,6 +1007,17 @@ impl ProjectFacts for ProjectIndex {
         answer
     }
 
+    fn blocking_chain(&self, qualified: &str) -> Option<BlockingChain> {
+        let mut stack = Vec::new();
+        let mut cut = false;
+        self.blocking_walk(qualified, &mut stack, &mut cut)
+            .map(|chain| (*chain).clone())
+    }
+
+    fn may_block(&self, qualified: &str) -> bool {
+        self.may_block_text(qualified)
+    }
+
     fn attribute_written(&self, name: &str) -> bool {
         self.scan().may_write_attribute(name)
     }
@@ -1032,6 +1068,172 @@ impl ProjectFacts for ProjectIndex {
 }
 
 impl ProjectIndex {
+    /// [`ProjectFacts::blocking_chain`] for the function `qualified` (a
+    /// name [`Self::resolve`] gave), depth first. `stack` holds the
+    /// functions being asked about: a cycle stops there. `cut` tells the
+    /// caller that an answer was cut short (a cycle, the depth limit), so
+    /// that a "no" found that way is not kept.
+    fn blocking_walk(
+        &self,
+        qualified: &str,
+        stack: &mut Vec<Box<str>>,
+        cut: &mut bool,
+    ) -> Option<Arc<BlockingChain>> {
+        if let Ok(known) = self.blocking.read()
+            && let Some(answer) = known.get(qualified)
+        {
+            // A chain too long to reach from here is cut as a fresh walk
+            // would cut it: the answer does not depend on what was asked first.
+            if answer
+                .as_ref()
+                .is_some_and(|chain| stack.len() + chain.functions.len() > MAX_CHAIN)
+            {
+                *cut = true;
+                return None;
+            }
+            return answer.clone();
+        }
+        if stack.iter().any(|f| &**f == qualified) || stack.len() >= MAX_CHAIN {
+            *cut = true;
+            return None;
+        }
+        // The text first: only a function that may block is summarised
+        // and its module's calls read.
+        if !self.may_block_text(qualified) {
+            return None;
+        }
+        let (summary, key, class) = self.function_calls(qualified)?;
+        let calls = self.module_calls(&summary)?;
+        let step = ChainStep {
+            function: key.clone(),
+            file: Some(self.origin(&summary, 0).path),
+        };
+        let mut my_cut = false;
+        let answer = match calls.get(key.as_str()) {
+            None => None,
+            // `import subprocess` finds the project's own `subprocess.py`
+            // (a built-in module such as `time` cannot be stood in for).
+            Some(FunctionCalls::Blocks(call, _))
+                if call.split_once('.').is_some_and(|(top, _)| {
+                    top != "Path"
+                        && !crate::semantic::project::is_built_in_module(top)
+                        && self.in_project(top)
+                }) =>
+            {
+                None
+            }
+            Some(FunctionCalls::Blocks(call, line)) => Some(Arc::new(BlockingChain {
+                functions: vec![step],
+                call: call.to_string(),
+                site: BlockingSite::There(self.origin(&summary, *line)),
+            })),
+            Some(FunctionCalls::Calls(targets)) => {
+                stack.push(qualified.into());
+                let mut found = None;
+                for target in targets.iter() {
+                    // By the text first: only a name that may block is resolved.
+                    let may = match (target, &class) {
+                        (CallTarget::Name(name), _) => self.may_block_text(name),
+                        (CallTarget::SelfMethod(method), Some(class)) => {
+                            self.may_block_text(&format!("{class}.{method}"))
+                        }
+                        (CallTarget::SelfMethod(_), None) => false,
+                    };
+                    if !may {
+                        continue;
+                    }
+                    let resolved = match target {
+                        CallTarget::Name(name) => self.resolve_hops(name, 0),
+                        CallTarget::SelfMethod(method) => match &class {
+                            Some(class) => self.method_hops(class, method, 0),
+                            None => Resolved::Unknown,
+                        },
+                    };
+                    let Resolved::Function {
+                        qualified: callee,
+                        facts,
+                        ..
+                    } = resolved
+                    else {
+                        continue;
+                    };
+                    if !runs_when_called(facts.is_async, facts.is_generator, facts.transparent)
+                        || facts.legacy_coroutine
+                    {
+                        continue;
+                    }
+                    if let Some(chain) = self.blocking_walk(&callee, stack, &mut my_cut) {
+                        let mut chain = (*chain).clone();
+                        chain.functions.insert(0, step.clone());
+                        found = Some(Arc::new(chain));
+                        break;
+                    }
+                }
+                stack.pop();
+                found
+            }
+        };
+        // An answer found with a path cut short may depend on where the
+        // walk came from: only whole answers are kept.
+        if !my_cut && let Ok(mut known) = self.blocking.write() {
+            known.insert(qualified.into(), answer.clone());
+        }
+        *cut |= my_cut;
+        answer
+    }
+
+    /// The summary of the project module defining the function or method
+    /// `qualified` (`app.http._get`, `app.db.Repo.load`), its key in
+    /// [`summary::module_calls`] (`_get`, `Repo.load`), and for a method
+    /// its class's dotted name. `None` for a module of the environment:
+    /// chains stay in the project.
+    fn function_calls(
+        &self,
+        qualified: &str,
+    ) -> Option<(Arc<ModuleSummary>, String, Option<String>)> {
+        let (module, name) = qualified.rsplit_once('.')?;
+        if self.in_project(module)
+            && let Some(summary) = self.summary(module)
+            && matches!(summary.symbols.get(name), Some(Symbol::Function(_)))
+        {
+            return Some((summary, name.to_string(), None));
+        }
+        let (module, class) = module.rsplit_once('.')?;
+        if !self.in_project(module) {
+            return None;
+        }
+        let summary = self.summary(module)?;
+        match summary.symbols.get(class) {
+            Some(Symbol::Class(found)) if found.methods.contains_key(name) => Some((
+                summary.clone(),
+                format!("{class}.{name}"),
+                Some(format!("{module}.{class}")),
+            )),
+            _ => None,
+        }
+    }
+
+    /// What the functions of the module behind `summary` call: its file
+    /// is read and parsed again, only when a chain asks about one of its
+    /// functions, and the tree is dropped at once. The last few modules'
+    /// answers are kept, since a chain often asks about several functions
+    /// of one module in a row.
+    fn module_calls(&self, summary: &ModuleSummary) -> Option<Arc<CallsByFunction>> {
+        if let Ok(recent) = self.recent_calls.lock()
+            && let Some((_, calls)) = recent.iter().find(|(name, _)| *name == summary.name)
+        {
+            return Some(calls.clone());
+        }
+        let calls = Arc::new(read_calls(summary)?);
+        if let Ok(mut recent) = self.recent_calls.lock() {
+            if recent.len() >= RECENT_CALLS {
+                recent.pop_front();
+            }
+            recent.push_back((summary.name.clone(), calls.clone()));
+        }
+        Some(calls)
+    }
+
     /// [`ProjectFacts::binds_loop_at_import`]: the modules `module`
     /// imports, and theirs, breadth first.
     fn binds_loop_at_import_uncached(&self, module: &str) -> Option<String> {
@@ -1388,6 +1590,21 @@ pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
         ));
     }
     std::fs::read(path)
+}
+
+/// [`summary::module_calls`] of the module `summary` describes, read from
+/// its file again.
+fn read_calls(summary: &ModuleSummary) -> Option<CallsByFunction> {
+    let bytes = read_file(&summary.path).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let parsed = ruff_python_parser::parse_module(text).ok()?;
+    Some(summary::module_calls(
+        parsed.syntax(),
+        text,
+        &summary.name,
+        summary.package,
+    ))
 }
 
 /// Reads, parses and summarises one file; `None` when it cannot be read
@@ -2335,6 +2552,183 @@ mod tests {
         // Without one, the name leaves the project and the table answers.
         let bare = ProjectIndex::new(Layout::at(dir.path().to_path_buf()));
         assert_eq!(kind(&bare.resolve("acme.fetch")), "external acme.fetch");
+    }
+
+    fn chain(index: &ProjectIndex, qualified: &str) -> String {
+        index.blocking_chain(qualified).map_or_else(
+            || "none".to_string(),
+            |chain| {
+                let site = match chain.site {
+                    BlockingSite::There(origin) => origin.to_string(),
+                    BlockingSite::Here(_) => "here".to_string(),
+                };
+                let names: Vec<&str> = chain
+                    .functions
+                    .iter()
+                    .map(|step| step.function.as_str())
+                    .collect();
+                format!("{} -> {} in {site}", names.join(" -> "), chain.call)
+            },
+        )
+    }
+
+    #[test]
+    fn blocking_chains_across_modules() {
+        let (_dir, index) = project(&[
+            ("svc/__init__.py", ""),
+            (
+                "svc/http.py",
+                "import requests\n\ndef _get(u):\n    return requests.get(u)\n\ndef fetch_all(us):\n    return [_get(u) for u in us]\n",
+            ),
+            (
+                "svc/sync.py",
+                "from . import http\nfrom .db import Repo\n\ndef mirror(us):\n    return http.fetch_all(us)\n\ndef load():\n    return Repo().get()\n",
+            ),
+            (
+                "svc/db.py",
+                "import time\n\nclass Repo:\n    def get(self):\n        return self._wait()\n    def _wait(self):\n        time.sleep(1)\n\nrepo = Repo()\n\ndef via_instance():\n    return repo.get()\n",
+            ),
+            (
+                "svc/a.py",
+                "from svc import b\n\ndef ping(n):\n    return b.pong(n)\n\ndef even(n):\n    return b.odd(n)\n",
+            ),
+            (
+                "svc/b.py",
+                "import os\nfrom svc import a\n\ndef pong(n):\n    os.system('true')\n    return a.ping(n)\n\ndef odd(n):\n    return a.even(n)\n",
+            ),
+            (
+                "svc/quiet.py",
+                "import asyncio\nfrom .http import fetch_all\n\ndef threaded(us):\n    return asyncio.to_thread(fetch_all, us)\n\ndef nested(us):\n    def inner():\n        return fetch_all(us)\n    return inner\n\nasync def fetch_all2(us):\n    return fetch_all(us)\n\ndef calls_async(us):\n    return fetch_all2(us)\n",
+            ),
+        ]);
+        assert_eq!(
+            chain(&index, "svc.http.fetch_all"),
+            "fetch_all -> _get -> requests.get in svc/http.py:4"
+        );
+        assert_eq!(
+            chain(&index, "svc.sync.mirror"),
+            "mirror -> fetch_all -> _get -> requests.get in svc/http.py:4"
+        );
+        // Each step names its module's file.
+        let files: Vec<String> = index
+            .blocking_chain("svc.sync.mirror")
+            .map(|chain| chain.functions)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|step| step.file.as_ref())
+            .map(|file| file.display().to_string())
+            .collect();
+        assert_eq!(files, ["svc/sync.py", "svc/http.py", "svc/http.py"]);
+        assert_eq!(
+            chain(&index, "svc.db.via_instance"),
+            "via_instance -> Repo.get -> Repo._wait -> time.sleep in svc/db.py:7"
+        );
+        assert_eq!(
+            chain(&index, "svc.db.Repo.get"),
+            "Repo.get -> Repo._wait -> time.sleep in svc/db.py:7"
+        );
+        // A cycle between modules, with and without a blocking call.
+        assert_eq!(
+            chain(&index, "svc.a.ping"),
+            "ping -> pong -> os.system in svc/b.py:5"
+        );
+        assert_eq!(chain(&index, "svc.a.even"), "none");
+        assert_eq!(chain(&index, "svc.b.odd"), "none");
+        // Passed to a thread, nested, or an `async def` in between.
+        assert_eq!(chain(&index, "svc.quiet.threaded"), "none");
+        assert_eq!(chain(&index, "svc.quiet.nested"), "none");
+        assert_eq!(chain(&index, "svc.quiet.calls_async"), "none");
+        // `Repo().get()` goes through a call's result: not followed.
+        assert_eq!(chain(&index, "svc.sync.load"), "none");
+    }
+
+    #[test]
+    fn blocking_chains_know_the_projects_own_modules_and_replaced_objects() {
+        let (_dir, index) = project(&[
+            ("time.py", "def sleep(s):\n    return s\n"),
+            ("subprocess.py", "def run(s):\n    return s\n"),
+            (
+                "helpers.py",
+                "import time\nimport subprocess\n\ndef pause():\n    time.sleep(5)\n\ndef spawn():\n    subprocess.run(['x'])\n",
+            ),
+            (
+                "db.py",
+                "import os\n\nclass Repo:\n    def load(self):\n        os.system('x')\n\nrepo = Repo()\n\ndef use():\n    return repo.load()\n",
+            ),
+            ("main.py", "import db\ndb.repo = object()\n"),
+        ]);
+        // `import subprocess` finds the project's `subprocess.py`; `time`
+        // is built into the interpreter, found before any file.
+        assert_eq!(chain(&index, "helpers.spawn"), "none");
+        assert_eq!(
+            chain(&index, "helpers.pause"),
+            "pause -> time.sleep in helpers.py:5"
+        );
+        // `db.repo` is replaced from another module.
+        assert_eq!(kind(&index.resolve("db.repo.load")), "unknown");
+        assert_eq!(chain(&index, "db.use"), "none");
+        assert_eq!(
+            chain(&index, "db.Repo.load"),
+            "Repo.load -> os.system in db.py:5"
+        );
+    }
+
+    #[test]
+    fn the_text_says_which_functions_may_block() {
+        let (_dir, index) = project(&[
+            ("svc/__init__.py", "from .io import load as fetch\n"),
+            (
+                "svc/io.py",
+                "import os\nfrom . import quiet\n\ndef load():\n    os.system('x')\n\ndef calm():\n    return quiet.ping(1)\n",
+            ),
+            (
+                "svc/quiet.py",
+                "from svc import io\n\ndef ping(n):\n    return io.calm() if n else n\n",
+            ),
+            (
+                "svc/use.py",
+                "from svc import fetch\nfrom svc.io import load as get\n\ndef one():\n    return fetch()\n\ndef two():\n    return get()\n\nclass K:\n    def three(self):\n        return self.two()\n",
+            ),
+        ]);
+        for name in [
+            "svc.io.load",
+            "svc.fetch",
+            "svc.use.one",
+            "svc.use.two",
+            "svc.use.K.three",
+        ] {
+            assert!(index.may_block_text(name), "{name}");
+        }
+        // A cycle between modules that never blocks, names that are none.
+        for name in [
+            "svc.io.calm",
+            "svc.quiet.ping",
+            "svc.io.nothing",
+            "os.system",
+        ] {
+            assert!(!index.may_block_text(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn blocking_chains_stop_at_the_depth_limit() {
+        let mut files = vec![(
+            "f0.py".to_string(),
+            "import time\n\ndef f():\n    time.sleep(1)\n".to_string(),
+        )];
+        for i in 1..=MAX_CHAIN {
+            files.push((
+                format!("f{i}.py"),
+                format!("from f{} import f as g\n\ndef f():\n    g()\n", i - 1),
+            ));
+        }
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let (_dir, index) = project(&borrowed);
+        assert_ne!(chain(&index, &format!("f{}.f", MAX_CHAIN - 1)), "none");
+        assert_eq!(chain(&index, &format!("f{MAX_CHAIN}.f")), "none");
     }
 
     #[test]

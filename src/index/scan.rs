@@ -120,6 +120,12 @@ impl ProjectScan {
             || self.named_attributes.contains(name)
     }
 
+    /// Whether some code of the project may assign or delete any attribute
+    /// of any object (every name is then [`Self::may_write_attribute`]).
+    pub(super) fn may_write_every_attribute(&self) -> bool {
+        self.incomplete || self.any_attribute_written || self.class_changed
+    }
+
     /// Whether some code of the project may assign or delete the attribute
     /// `name` of a module of the project (see [`Self::module_attributes`]),
     /// or change a module's class or namespace (every name, when a file

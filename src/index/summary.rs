@@ -13,6 +13,7 @@ use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::quiet::{Quiet, QuietProof};
+use crate::semantic::blocking::CallTarget;
 use crate::semantic::functions::{is_generator, is_stub, written_attributes};
 use crate::semantic::imports::Lookup;
 use crate::semantic::project::is_built_in_module;
@@ -71,6 +72,25 @@ pub struct ModuleSummary {
     /// definitions (see [`super::quiet`]).
     pub quiet: Quiet,
 }
+
+/// What a plain function's own code calls (see
+/// `crate::semantic::blocking`): names only, resolved when a question
+/// needs them. Never part of a [`ModuleSummary`]: worked out by
+/// [`module_calls`] only for a module whose function a chain of blocking
+/// calls asks about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FunctionCalls {
+    /// A call that blocks by itself (`requests.get`), and its line: the
+    /// first one.
+    Blocks(Box<str>, u32),
+    /// The functions it calls, each once, when none of its calls blocks by
+    /// itself.
+    Calls(Box<[CallTarget]>),
+}
+
+/// How many callees a function's summary keeps: a chain is about the
+/// first blocking one, and a function that calls more is rare.
+const MAX_CALL_TARGETS: usize = 48;
 
 /// What a module-level name is.
 #[derive(Debug, Clone)]
@@ -1016,6 +1036,79 @@ fn wrapping_decorators(semantic: &SemanticModel, module: &str, package: bool) ->
         }
     }
     found.into()
+}
+
+/// What each plain function and method of the module `name` calls
+/// (`fetch`, `Client.get`; only those that call something), for the
+/// chains of blocking calls: the syntax tree and the model built here are
+/// dropped when it returns.
+pub fn module_calls(
+    module: &ModModule,
+    source: &str,
+    name: &str,
+    package: bool,
+) -> FxHashMap<Box<str>, FunctionCalls> {
+    let semantic = SemanticModel::build(module);
+    let lines = LineIndex::from_source_text(source);
+    let line = |offset: TextSize| lines.line_index(offset).get() as u32;
+    function_calls(&semantic, name, package, &line)
+}
+
+/// [`module_calls`]: for each plain function at module level or directly
+/// in a class at module level, its first blocking call or the names it
+/// calls.
+fn function_calls(
+    semantic: &SemanticModel,
+    module: &str,
+    package: bool,
+    line: &dyn Fn(TextSize) -> u32,
+) -> FxHashMap<Box<str>, FunctionCalls> {
+    let absolute = |qualified: &str| absolutize(qualified, module, package);
+    let mut out = FxHashMap::default();
+    for (function, sites) in semantic.calls_by_function() {
+        let scope = semantic.scope(function);
+        let Some(def) = scope.function() else {
+            continue;
+        };
+        if def.is_async {
+            continue;
+        }
+        let key: Box<str> = match scope.parent.map(|parent| (parent, semantic.scope(parent))) {
+            Some((MODULE_SCOPE, _)) => def.name.as_str().into(),
+            Some((_, parent)) if parent.parent == Some(MODULE_SCOPE) => match parent.node {
+                ScopeNode::Class(class) => format!("{}.{}", class.name, def.name).into(),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        let blocking = sites.iter().find_map(|site| {
+            semantic
+                .blocking_call(site.call, site.scope)
+                .map(|call| (call, site.call.start()))
+        });
+        let facts = if let Some((call, offset)) = blocking {
+            FunctionCalls::Blocks(call.into(), line(offset))
+        } else {
+            let mut targets: Vec<CallTarget> = Vec::new();
+            for site in sites {
+                if targets.len() >= MAX_CALL_TARGETS {
+                    break;
+                }
+                if let Some(target) =
+                    semantic.call_target(&site.call.func, site.scope, module, &absolute)
+                    && !targets.contains(&target)
+                {
+                    targets.push(target);
+                }
+            }
+            if targets.is_empty() {
+                continue;
+            }
+            FunctionCalls::Calls(targets.into())
+        };
+        out.insert(key, facts);
+    }
+    out
 }
 
 fn function<'a>(

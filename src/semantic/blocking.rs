@@ -1,7 +1,8 @@
 //! Which calls block the thread they run in, and which plain functions
 //! block when called: directly (a call of the known-libraries table's
 //! blocking functions, `time.sleep`, file I/O) or through other functions
-//! of the module (`fetch_all` -> `_get` -> `requests.get`).
+//! of the module or, through the project index, of the project
+//! (`fetch_all` -> `_get` -> `requests.get`).
 //!
 //! A function's own code is its body and the comprehensions in it, not
 //! the functions and lambdas defined in it: those run when something
@@ -10,6 +11,7 @@
 //! `run_in_executor`, a `Thread`, an executor) is no call of it.
 
 use std::cell::RefCell;
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use ruff_python_ast::{Expr, ExprCall, StmtFunctionDef};
@@ -17,24 +19,54 @@ use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::functions::{Callee, is_generator};
+use super::imports::Lookup;
 use super::known;
-use super::project::Resolved;
-use super::{CallSite, ScopeId, ScopeKind, SemanticModel};
+use super::project::{Origin, Resolved};
+use super::scope::MODULE_SCOPE;
+use super::{BindingKind, CallSite, ScopeId, ScopeKind, SemanticModel};
 
 /// How many functions a chain may go through before the question gives
 /// up (the chain is then not reported).
 pub const MAX_CHAIN: usize = 8;
 
+/// Where a chain's blocking call is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BlockingSite {
+    /// In the module asking, at this offset.
+    Here(TextSize),
+    /// In another module of the project.
+    There(Origin),
+}
+
+/// One function a chain goes through.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainStep {
+    /// As its module names it (`fetch_all`, `Client.get`).
+    pub function: String,
+    /// Its module's file, relative to the project's root; `None` for the
+    /// module asking.
+    pub file: Option<PathBuf>,
+}
+
 /// A chain of calls from a plain function to a call that blocks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlockingChain {
-    /// The functions, the called one first, as their module names them
-    /// (`fetch_all`, `Client.get`).
-    pub functions: Vec<String>,
+    /// The functions, the called one first.
+    pub functions: Vec<ChainStep>,
     /// The blocking call at the end (`requests.get`, `open`).
     pub call: String,
-    /// Where that call is in the module.
-    pub site: TextSize,
+    pub site: BlockingSite,
+}
+
+/// What a call in a plain function of a module calls, as far as a chain
+/// across modules follows it (see `crate::index::summary::module_calls`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallTarget {
+    /// A function by absolute dotted name, as the module names it
+    /// (`app.http._get`, `service.store.save`).
+    Name(Box<str>),
+    /// `self.name(...)` in a method: the method `name` of the instance's class.
+    SelfMethod(Box<str>),
 }
 
 impl<'a> SemanticModel<'a> {
@@ -65,7 +97,7 @@ impl<'a> SemanticModel<'a> {
                 .is_some_and(|q| known::path_io_method(q.as_str(), member))
                 .then(|| format!("Path.{member}"));
         }
-        if !known::may_be_blocking_function(member) && member != "sleep" && member != "open" {
+        if !known::may_be_blocking_member(member) {
             return None;
         }
         // A name resolves to a module path only through an import, and to
@@ -78,8 +110,7 @@ impl<'a> SemanticModel<'a> {
         }
         let qualified = self.qualified_name(func, scope)?;
         let qualified = qualified.as_str();
-        let blocks = known::blocking_function(qualified).is_some()
-            || matches!(qualified, "time.sleep" | "builtins.open");
+        let blocks = known::blocks_when_called(qualified);
         // `import time` may find the project's own `time.py`.
         if let Some(project) = self.project()
             && let Some((top, _)) = qualified.split_once('.')
@@ -124,12 +155,99 @@ impl<'a> SemanticModel<'a> {
         }
         by_function
     }
+
+    /// What a call in a plain function's code (in `scope`) calls, as a
+    /// chain across modules follows it, for the module named `module`: a
+    /// name of the module (`helper`), a name imported from elsewhere
+    /// (`store.save` after `from service import store`), or a method of
+    /// `self`. `absolute` makes an import path absolute. `None` for
+    /// anything else (a local variable, a builtin, a call's result, a
+    /// name bound more than one way).
+    pub fn call_target(
+        &self,
+        func: &Expr,
+        scope: ScopeId,
+        module: &str,
+        absolute: &dyn Fn(&str) -> String,
+    ) -> Option<CallTarget> {
+        let mut root = func;
+        let mut depth = 0;
+        while let Expr::Attribute(attribute) = root {
+            root = &attribute.value;
+            depth += 1;
+        }
+        let Expr::Name(name) = root else {
+            return None;
+        };
+        let id = name.id.as_str();
+        let Lookup::Bound {
+            scope: owner,
+            bindings: [only],
+        } = self.lookup(id, scope)
+        else {
+            return None;
+        };
+        let binding = self.binding(*only);
+        match (&binding.kind, owner) {
+            (BindingKind::Import { .. }, _) => {
+                let qualified = self.qualified_name(func, scope)?;
+                Some(CallTarget::Name(absolute(qualified.as_str()).into()))
+            }
+            (_, MODULE_SCOPE) => {
+                if self.scope(MODULE_SCOPE).star_import {
+                    return None;
+                }
+                let mut dotted = format!("{module}.{id}");
+                let mut parts = Vec::new();
+                let mut current = func;
+                while let Expr::Attribute(attribute) = current {
+                    parts.push(attribute.attr.as_str());
+                    current = &attribute.value;
+                }
+                for part in parts.iter().rev() {
+                    dotted.push('.');
+                    dotted.push_str(part);
+                }
+                Some(CallTarget::Name(dotted.into()))
+            }
+            (BindingKind::Parameter, owner) if depth == 1 => {
+                let Expr::Attribute(attribute) = func else {
+                    return None;
+                };
+                self.is_self_parameter(id, owner)
+                    .then(|| CallTarget::SelfMethod(attribute.attr.as_str().into()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `name` is the first parameter of the plain method whose
+    /// scope is `function` (a `def` directly in a class body, with no
+    /// decorator: not a `staticmethod` or `classmethod`).
+    fn is_self_parameter(&self, name: &str, function: ScopeId) -> bool {
+        let scope = self.scope(function);
+        let Some(def) = scope.function() else {
+            return false;
+        };
+        let in_class = scope
+            .parent
+            .is_some_and(|parent| self.scope(parent).kind == ScopeKind::Class);
+        let first = def
+            .parameters
+            .posonlyargs
+            .iter()
+            .chain(&def.parameters.args)
+            .next();
+        in_class
+            && first.is_some_and(|p| p.parameter.name.as_str() == name)
+            && def.decorator_list.is_empty()
+    }
 }
 
 /// Whether calling a function with these facts runs its body there and
 /// then, as a plain function: no `async def`, no generator, no decorator
 /// that may make it something else.
-fn runs_when_called(is_async: bool, is_generator: bool, transparent: bool) -> bool {
+pub fn runs_when_called(is_async: bool, is_generator: bool, transparent: bool) -> bool {
     !is_async && !is_generator && transparent
 }
 
@@ -162,7 +280,9 @@ impl<'s, 'a> BlockingChains<'s, 'a> {
     /// call's own finding), and for anything not known to be such a
     /// function: a name bound more than one way, a function another module
     /// of the project may replace (an attribute of its name written there),
-    /// a method a subclass may override, a function of another module.
+    /// a method a subclass may override. Through the project index, a call
+    /// of a plain function of another module of the project is followed
+    /// there.
     pub fn of_call(&self, call: &ExprCall, scope: ScopeId) -> Option<BlockingChain> {
         let called = match call.func.as_ref() {
             Expr::Name(name) => name.id.as_str(),
@@ -179,24 +299,73 @@ impl<'s, 'a> BlockingChains<'s, 'a> {
                 .collect()
         });
         if !plain_names.contains(called) {
-            return None;
+            return self.imported(call, scope);
         }
-        let Callee::Function(def) = self.semantic.callee(&call.func, scope) else {
-            return None;
+        let chain = match self.semantic.callee(&call.func, scope) {
+            Callee::Function(def) => {
+                let own = self.function_scope(def)?;
+                let mut stack = Vec::new();
+                let mut cut = false;
+                self.local(def, own, &mut stack, &mut cut)?
+            }
+            Callee::Class(_) => return None,
+            Callee::Unknown => return self.imported(call, scope),
         };
-        let own = self.function_scope(def)?;
-        let mut stack = Vec::new();
-        let mut cut = false;
-        let chain = self.local(def, own, &mut stack, &mut cut)?;
         // Asked only of a chain found (the project's files are scanned
-        // once, on the first such question).
+        // once, on the first such question). The steps in other modules
+        // were asked when the index resolved them.
         let replaced = self.semantic.project().is_some_and(|project| {
-            chain.functions.iter().any(|function| {
-                let name = function.rsplit('.').next().unwrap_or(function);
-                project.facts.attribute_written(name)
-            })
+            chain
+                .functions
+                .iter()
+                .filter(|step| step.file.is_none())
+                .any(|step| {
+                    let name = step.function.rsplit('.').next().unwrap_or(&step.function);
+                    project.facts.attribute_written(name)
+                })
         });
         (!replaced).then(|| (*chain).clone())
+    }
+
+    /// The chain of a plain function of another module of the project that
+    /// `call` (in `scope`) surely calls. A name an import binds is asked of
+    /// the project's text first (see `ProjectFacts::may_block`), before
+    /// anything resolves it.
+    fn imported(&self, call: &ExprCall, scope: ScopeId) -> Option<BlockingChain> {
+        let semantic = self.semantic;
+        let project = semantic.project()?;
+        match semantic.qualified_name(&call.func, scope) {
+            Some(qualified) => {
+                if !project
+                    .absolute(qualified.as_str())
+                    .is_some_and(|absolute| project.facts.may_block(&absolute))
+                {
+                    return None;
+                }
+            }
+            // A method of a local object: only one whose class the module
+            // may show (see `SemanticModel::resolve_callee`), asked of the
+            // text of the class's module by the method's name first.
+            None => {
+                let may = self
+                    .object_method(&call.func, scope)
+                    .and_then(|method| project.absolute(&method))
+                    .is_some_and(|method| project.facts.may_block(&method));
+                if !may {
+                    return None;
+                }
+            }
+        }
+        match semantic.resolve_callee(&call.func, scope) {
+            Resolved::Function {
+                qualified, facts, ..
+            } if runs_when_called(facts.is_async, facts.is_generator, facts.transparent)
+                && !facts.legacy_coroutine =>
+            {
+                project.facts.blocking_chain(&qualified)
+            }
+            _ => None,
+        }
     }
 
     fn function_scope(&self, def: &StmtFunctionDef) -> Option<ScopeId> {
@@ -264,9 +433,12 @@ impl<'s, 'a> BlockingChains<'s, 'a> {
         let mut my_cut = false;
         let answer = if let Some((call, offset)) = direct {
             Some(Rc::new(BlockingChain {
-                functions: vec![name],
+                functions: vec![ChainStep {
+                    function: name,
+                    file: None,
+                }],
                 call,
-                site: offset,
+                site: BlockingSite::Here(offset),
             }))
         } else {
             stack.push(own);
@@ -277,10 +449,21 @@ impl<'s, 'a> BlockingChains<'s, 'a> {
                         .function_scope(callee)
                         .and_then(|scope| self.local(callee, scope, stack, &mut my_cut))
                         .map(|chain| (*chain).clone()),
-                    Callee::Class(_) | Callee::Unknown => None,
+                    Callee::Class(_) => None,
+                    Callee::Unknown => self.imported(site.call, site.scope).filter(|chain| {
+                        let fits = stack.len() + chain.functions.len() <= MAX_CHAIN;
+                        my_cut |= !fits;
+                        fits
+                    }),
                 };
                 if let Some(mut chain) = next {
-                    chain.functions.insert(0, name.clone());
+                    chain.functions.insert(
+                        0,
+                        ChainStep {
+                            function: name.clone(),
+                            file: None,
+                        },
+                    );
                     found = Some(Rc::new(chain));
                     break;
                 }
@@ -295,6 +478,47 @@ impl<'s, 'a> BlockingChains<'s, 'a> {
         }
         *cut |= my_cut;
         answer
+    }
+}
+
+impl BlockingChains<'_, '_> {
+    /// For `obj.method` with `obj` bound once in its scope, by an
+    /// assignment of a call's result or as an annotated parameter (the
+    /// only objects whose class `SemanticModel::resolve_callee` may know):
+    /// the dotted name of the method on that class as the module imports it
+    /// (`app.db.Repo.load`, maybe relative), a cheap question before
+    /// resolving anything.
+    fn object_method(&self, func: &Expr, scope: ScopeId) -> Option<String> {
+        let semantic = self.semantic;
+        let Expr::Attribute(attribute) = func else {
+            return None;
+        };
+        let Expr::Name(receiver) = attribute.value.as_ref() else {
+            return None;
+        };
+        let Lookup::Bound {
+            bindings: [only], ..
+        } = semantic.lookup(receiver.id.as_str(), scope)
+        else {
+            return None;
+        };
+        let binding = semantic.binding(*only);
+        let stmt = binding.stmt?;
+        let class = match &binding.kind {
+            BindingKind::Parameter => {
+                super::functions::parameter_at(stmt, binding.range)?.annotation()?
+            }
+            BindingKind::Assignment => match stmt {
+                ruff_python_ast::Stmt::Assign(assign) => match assign.value.as_ref() {
+                    Expr::Call(call) => call.func.as_ref(),
+                    _ => return None,
+                },
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let class = semantic.qualified_name(class, semantic.scope_at(stmt.start()))?;
+        Some(format!("{}.{}", class.as_str(), attribute.attr))
     }
 }
 
@@ -330,9 +554,14 @@ mod tests {
             .max_by_key(|site| site.call.start())
             .expect("a call");
         let chains = BlockingChains::new(&semantic);
-        chains
-            .of_call(site.call, site.scope)
-            .map(|chain| format!("{} -> {}", chain.functions.join(" -> "), chain.call))
+        chains.of_call(site.call, site.scope).map(|chain| {
+            let names: Vec<&str> = chain
+                .functions
+                .iter()
+                .map(|step| step.function.as_str())
+                .collect();
+            format!("{} -> {}", names.join(" -> "), chain.call)
+        })
     }
 
     #[test]
@@ -435,6 +664,9 @@ mod tests {
             .of_call(site.call, site.scope)
             .expect("a chain");
         assert_eq!(found.call, "time.sleep");
-        assert_eq!(found.site, ruff_text_size::TextSize::from(38));
+        assert_eq!(
+            found.site,
+            super::BlockingSite::Here(ruff_text_size::TextSize::from(38))
+        );
     }
 }

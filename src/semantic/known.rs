@@ -771,6 +771,59 @@ pub fn blocking_function(qualified: &str) -> Option<BlockingResult> {
         .map(|&(_, result)| result)
 }
 
+/// What blocks besides the I/O functions of [`BLOCKING_FUNCTIONS`]:
+/// `open()` (which AM108 reports without a fix) and `time.sleep` (AM001's
+/// when called directly, but a function that calls it blocks).
+const OTHER_BLOCKING: &[&str] = &["builtins.open", "time.sleep"];
+
+/// Whether calling `qualified` blocks the thread until its I/O or its
+/// wait is done: [`blocking_function`], `open()`, `time.sleep`.
+pub fn blocks_when_called(qualified: &str) -> bool {
+    blocking_function(qualified).is_some() || OTHER_BLOCKING.contains(&qualified)
+}
+
+/// The last names of the functions that [`blocks_when_called`]: asked for
+/// every call a text or a coroutine makes, a set made once.
+static BLOCKING_MEMBERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    BLOCKING_FUNCTIONS
+        .iter()
+        .map(|(name, _)| *name)
+        .chain(OTHER_BLOCKING.iter().copied())
+        .filter_map(|name| name.rsplit('.').next())
+        .collect()
+});
+
+/// Whether some function [`blocks_when_called`] is called `member`: a
+/// cheap test before resolving a callee.
+pub fn may_be_blocking_member(member: &str) -> bool {
+    BLOCKING_MEMBERS.contains(member)
+}
+
+/// Whether a call spelled `member(` (`bare`) or `….member(` may be a
+/// blocking call (one that [`blocks_when_called`], or a `pathlib` file
+/// method), in a text that `mentions` the given module words or not
+/// (`requests` for `requests.get`; a builtin needs no import, but only a
+/// bare name is the builtin). A test on the text alone, before any parse:
+/// it errs towards "may".
+pub fn may_spell_blocking_call(
+    member: &str,
+    bare: bool,
+    mentions: &mut dyn FnMut(&'static str) -> bool,
+) -> bool {
+    let named = BLOCKING_FUNCTIONS
+        .iter()
+        .map(|(name, _)| *name)
+        .chain(OTHER_BLOCKING.iter().copied())
+        .filter(|name| name.rsplit('.').next() == Some(member));
+    for name in named {
+        let top = name.split('.').next().unwrap_or(name);
+        if (top == "builtins" && bare) || (top != "builtins" && mentions(top)) {
+            return true;
+        }
+    }
+    !bare && PATH_IO_METHODS.contains(&member) && mentions("pathlib")
+}
+
 /// Whether some blocking function is called `member` (`get`, `urlopen`):
 /// a cheap test before resolving a callee.
 pub fn may_be_blocking_function(member: &str) -> bool {

@@ -8,6 +8,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
+use super::blocking::BlockingChain;
 use super::functions::parameter_at;
 use super::imports::Lookup;
 use super::scope::MODULE_SCOPE;
@@ -262,6 +263,21 @@ pub trait ProjectFacts: Send + Sync {
     /// The answer says why, naming the modules and lines that show it;
     /// `None` when nothing shows it (which says nothing either way).
     fn stateful(&self, qualified: &str) -> Option<String>;
+
+    /// The chain by which calling the plain function `qualified` (an
+    /// absolute dotted name the index resolved to) blocks: a blocking call
+    /// in its own code, or a call of another plain function of the project
+    /// that blocks, up to [`super::blocking::MAX_CHAIN`] functions deep.
+    /// `None` when it does not, or when a step cannot be known.
+    fn blocking_chain(&self, qualified: &str) -> Option<BlockingChain>;
+
+    /// Whether the function or method the absolute dotted name `qualified`
+    /// names in the project may block when called, as the text of the
+    /// modules it may go through shows (never parsed): its body spells a
+    /// blocking call, or a call of a function that may block. A cheap
+    /// question before anything resolves a callee into the project:
+    /// `false` means it cannot be the head of a chain.
+    fn may_block(&self, qualified: &str) -> bool;
 
     /// Whether some file of the project may assign or delete an attribute
     /// named `name` (`handlers.helper = fake`): a function or method of

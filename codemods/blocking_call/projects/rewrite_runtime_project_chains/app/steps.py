@@ -1,0 +1,5 @@
+from tools import io
+
+
+def prepare(seconds):
+    return io.settle(seconds)

@@ -1,0 +1,3 @@
+from .io import read_config
+
+__all__ = ["read_config"]

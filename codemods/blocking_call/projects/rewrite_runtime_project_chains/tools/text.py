@@ -1,0 +1,3 @@
+def lines_of(path):
+    with open(path) as f:
+        return f.readlines()
