@@ -51,8 +51,10 @@ declare_codemod! {
     ///   bare `except:`, and anything the module cannot tell, such as a
     ///   variable), or a `KeyboardInterrupt` or `CancelledError` that now
     ///   arrives differently; also in a block that expects an exception
-    ///   (`pytest.raises`, `assertRaises`). A positive number literal raises
-    ///   nothing, so only the last two kinds matter for it;
+    ///   (`pytest.raises`, `assertRaises`). A positive number literal up to
+    ///   1e9 raises nothing, so only the last two kinds matter for it; a
+    ///   larger one makes the fix unsafe anywhere (`time.sleep(1e10)` raises
+    ///   `OverflowError`, `asyncio.sleep` waits for centuries);
     /// - when the coroutine reads shared state before the sleep and writes it
     ///   after (a name of the module or an enclosing function, an attribute
     ///   of any object, or an object changed in place by `x[k] = …`, `del
@@ -63,7 +65,17 @@ declare_codemod! {
     ///   any read of it, `d[k]` or `len(d)`, counts), counting a read
     ///   anywhere in a loop around the sleep as before it and a write
     ///   anywhere in it as after; a read and a write in one statement
-    ///   (`self.n += 1`) are no such pair;
+    ///   (`self.n += 1`) are no such pair. A call of any method on shared
+    ///   state counts as a write of it (`self.ready.set()`,
+    ///   `lock.acquire(blocking=False)`), except methods that only read a
+    ///   container or a string (`get`, `items`, `join`, …), logging
+    ///   methods and functions of an imported module (`json.dumps(…)`); so
+    ///   does a function that changes its first argument (`setattr(obj,
+    ///   …)`, `operator.setitem(d, …)`, `heapq.heappush(q, …)`);
+    /// - in the body of a `for` loop over shared state (`for name in
+    ///   self.sessions:`, `for k, v in CACHE.items():`, a parameter): another
+    ///   task can now change it while the loop holds its iterator
+    ///   ("dictionary changed size during iteration");
     /// - in a module that drives coroutines by hand (`coro.send(None)`,
     ///   `coro.__await__()` stepped with `next` or a `for` loop,
     ///   `coro.throw(…)`), where no loop may run and `asyncio.sleep` raises
@@ -71,7 +83,9 @@ declare_codemod! {
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside
-    /// the functions it calls, a `time.sleep` patched by another module, and
+    /// the functions it calls, state a caller reads before awaiting it and
+    /// the coroutine writes after the sleep (`await self.store(self.value +
+    /// 1)` with `store` sleeping, then writing `self.value`), a `time.sleep` patched by another module, and
     /// a clock frozen by another module (a test module that patches
     /// `time.monotonic` around this module's code: the event loop reads it,
     /// so the new sleep never wakes up).
@@ -221,6 +235,7 @@ fn report_statement(
         return;
     }
     let seconds = literal_seconds(argument);
+    let too_large = huge_literal(argument);
     if let Some(seconds) = seconds
         && seconds <= 0.0
     {
@@ -272,7 +287,14 @@ fn report_statement(
         finding.note(reason.clone());
         return;
     }
-    let unsafe_because = suspension_hazard(ctx.semantic, facts, stmt, call, seconds.is_some());
+    let unsafe_because = if too_large {
+        Some(
+            "`time.sleep` raises `OverflowError` on a duration this large, and the async sleep waits"
+                .to_string(),
+        )
+    } else {
+        suspension_hazard(ctx.semantic, facts, stmt, call, seconds.is_some())
+    };
     let applicability = match unsafe_because {
         Some(_) => Applicability::Unsafe,
         None => Applicability::Safe,
@@ -353,6 +375,11 @@ fn suspension_hazard(
             access.place
         ));
     }
+    if let Some(place) = semantic.iterated_across(stmt) {
+        return Some(format!(
+            "the loop iterates `{place}`, which another task can now change during the sleep"
+        ));
+    }
     None
 }
 
@@ -381,6 +408,24 @@ fn literal_seconds(argument: &Expr) -> Option<f64> {
     (seconds.is_finite() && seconds <= 86_400.0).then_some(seconds)
 }
 
+/// The largest literal duration taken to be one `time.sleep` accepts on
+/// every platform (it converts to a C time type: past about 9.2e9 seconds
+/// it raises `OverflowError`, where `asyncio.sleep` just waits).
+const MAX_LITERAL_SECONDS: f64 = 1e9;
+
+/// Whether the argument is a number literal beyond [`MAX_LITERAL_SECONDS`]
+/// (or infinite): `time.sleep` may raise `OverflowError` on it.
+fn huge_literal(argument: &Expr) -> bool {
+    let Expr::NumberLiteral(number) = argument else {
+        return false;
+    };
+    match &number.value {
+        ast::Number::Int(int) => int.as_u64().is_none_or(|n| n as f64 > MAX_LITERAL_SECONDS),
+        ast::Number::Float(float) => *float > MAX_LITERAL_SECONDS || !float.is_finite(),
+        ast::Number::Complex { .. } => false,
+    }
+}
+
 /// Whether `func` is `time.sleep`, under any import spelling.
 fn is_time_sleep(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> bool {
     semantic.refers_to(func, scope, "time.sleep")
@@ -392,6 +437,61 @@ mod tests {
     use crate::test_support::{
         check_finding, check_fix, check_no_fix, check_safe_fix, check_unsafe_fix, findings,
     };
+
+    #[test]
+    fn writes_through_methods_and_functions_are_writes() {
+        for (before, after) in [
+            (
+                "    if not self.ready.is_set():\n        time.sleep(1)\n        self.ready.set()\n",
+                "    if not self.ready.is_set():\n        await asyncio.sleep(1)\n        self.ready.set()\n",
+            ),
+            (
+                "    bal = getattr(self, 'balance')\n    time.sleep(1)\n    setattr(self, 'balance', bal - 1)\n",
+                "    bal = getattr(self, 'balance')\n    await asyncio.sleep(1)\n    setattr(self, 'balance', bal - 1)\n",
+            ),
+            (
+                "    v = self.d.get('n', 0)\n    time.sleep(1)\n    operator.setitem(self.d, 'n', v + 1)\n",
+                "    v = self.d.get('n', 0)\n    await asyncio.sleep(1)\n    operator.setitem(self.d, 'n', v + 1)\n",
+            ),
+            (
+                "    for name in self.sessions:\n        time.sleep(1)\n",
+                "    for name in self.sessions:\n        await asyncio.sleep(1)\n",
+            ),
+            (
+                "    for k, v in self.d.items():\n        time.sleep(1)\n",
+                "    for k, v in self.d.items():\n        await asyncio.sleep(1)\n",
+            ),
+        ] {
+            check_unsafe_fix(
+                &SLEEP_IN_ASYNC,
+                &format!(
+                    "import asyncio\nimport operator\nimport time\n\nasync def f(self):\n{before}"
+                ),
+                &format!("import asyncio\nimport operator\n\nasync def f(self):\n{after}"),
+            );
+        }
+        // Logging and a function of an imported module change nothing shared.
+        check_safe_fix(
+            &SLEEP_IN_ASYNC,
+            "import json\nimport time\n\nasync def f(self):\n    self.log.info(json.dumps(self.x))\n    time.sleep(1)\n    self.log.info(json.dumps(self.x))\n",
+            "import asyncio\nimport json\n\nasync def f(self):\n    self.log.info(json.dumps(self.x))\n    await asyncio.sleep(1)\n    self.log.info(json.dumps(self.x))\n",
+        );
+    }
+
+    #[test]
+    fn a_huge_literal_duration_is_unsafe() {
+        // `time.sleep(1e10)` raises OverflowError; `asyncio.sleep` waits.
+        check_unsafe_fix(
+            &SLEEP_IN_ASYNC,
+            "import time\n\nasync def f():\n    time.sleep(1e10)\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.sleep(1e10)\n",
+        );
+        check_safe_fix(
+            &SLEEP_IN_ASYNC,
+            "import time\n\nasync def f():\n    time.sleep(1000000)\n",
+            "import asyncio\n\nasync def f():\n    await asyncio.sleep(1000000)\n",
+        );
+    }
 
     #[test]
     fn adds_asyncio_and_removes_time() {

@@ -530,6 +530,53 @@ impl<'a> SemanticModel<'a> {
         SharedState { spans, latest }
     }
 
+    /// Shared state a `for` loop around `stmt` (in its own frame) iterates,
+    /// as the source spells it: a suspension point in the loop's body lets
+    /// another task change it while the iteration holds it ("dictionary
+    /// changed size during iteration", a skipped or repeated item). The
+    /// iterable is a place (`self.sessions`, `CACHE`, a parameter, or one
+    /// of those with a method called on it: `self.d.items()`) that
+    /// [`SharedState`] would count as shared.
+    pub fn iterated_across(&self, stmt: &Stmt) -> Option<String> {
+        let scope = self.scope_at(stmt.start());
+        self.enclosing_blocks(stmt)
+            .into_iter()
+            .find_map(|(parent, part)| {
+                let Stmt::For(for_stmt) = parent else {
+                    return None;
+                };
+                if part != BlockPart::Body || self.iterates_quietly(&for_stmt.iter, scope) {
+                    return None;
+                }
+                let iterable = match for_stmt.iter.as_ref() {
+                    Expr::Call(call) => match call.func.as_ref() {
+                        Expr::Attribute(method) => method.value.as_ref(),
+                        // An iterator over its argument, not a copy.
+                        Expr::Name(name)
+                            if matches!(
+                                name.id.as_str(),
+                                "iter" | "enumerate" | "reversed" | "zip"
+                            ) =>
+                        {
+                            call.arguments.args.first()?
+                        }
+                        _ => return None,
+                    },
+                    other => other,
+                };
+                let place = place_of(iterable)?;
+                let access = Access {
+                    place,
+                    write: false,
+                    mutation: false,
+                    at: iterable.start(),
+                    range: iterable.range(),
+                };
+                self.is_shared(&access, scope)
+                    .then(|| access.place.join("."))
+            })
+    }
+
     /// Whether an access touches state other tasks may see.
     fn is_shared(&self, access: &Access, scope: ScopeId) -> bool {
         let Some(root) = access.place.first() else {
@@ -551,6 +598,20 @@ impl<'a> SemanticModel<'a> {
                             .stmt
                             .is_some_and(|stmt| self.binds_fresh_object(stmt, scope))
                     })
+            }
+            // A module (`time.time()`, `json.dumps(…)`): calling its
+            // functions is no write of shared state.
+            Lookup::Bound { bindings, .. }
+                if access.place.len() == 1
+                    && access.mutation
+                    && bindings.iter().all(|&b| {
+                        matches!(
+                            self.binding(b).kind,
+                            BindingKind::Import { from: false, .. }
+                        )
+                    }) =>
+            {
+                false
             }
             // The module's, an enclosing function's, or a builtin: rebinding
             // needs `global` / `nonlocal`, which the write itself records.
@@ -822,6 +883,67 @@ impl<'a> Accesses<'a> {
     }
 }
 
+/// Functions that change the object given as their first argument, by the
+/// last part of their name (`setattr`, `operator.setitem`,
+/// `heapq.heappush`, `bisect.insort`): a call of one writes that object.
+const WRITING_FUNCTIONS: &[&str] = &[
+    "setattr",
+    "delattr",
+    "setitem",
+    "delitem",
+    "iadd",
+    "isub",
+    "iconcat",
+    "heappush",
+    "heappop",
+    "heapreplace",
+    "heappushpop",
+    "heapify",
+    "insort",
+    "insort_left",
+    "insort_right",
+];
+
+/// Methods taken to leave their object as it was: reading a container
+/// or a string, and logging (`self.log.info(…)` around a sleep is no lost
+/// update).
+const READING_METHODS: &[&str] = &[
+    "get",
+    "keys",
+    "values",
+    "items",
+    "copy",
+    "count",
+    "index",
+    "format",
+    "join",
+    "split",
+    "strip",
+    "startswith",
+    "endswith",
+    "encode",
+    "decode",
+    "lower",
+    "upper",
+    "debug",
+    "info",
+    "warning",
+    "warn",
+    "error",
+    "exception",
+    "critical",
+    "log",
+];
+
+/// The last part of a callee's name (`heappush` for `heapq.heappush`).
+fn callee_name(func: &Expr) -> &str {
+    match func {
+        Expr::Name(name) => name.id.as_str(),
+        Expr::Attribute(attribute) => attribute.attr.as_str(),
+        _ => "",
+    }
+}
+
 /// The place an expression reads: `self.a.b` → `["self", "a", "b"]`; a
 /// subscript stands for its container (`d[k].x` → `["d", "x"]`).
 fn place_of(expr: &Expr) -> Option<Vec<&str>> {
@@ -833,6 +955,13 @@ fn place_of(expr: &Expr) -> Option<Vec<&str>> {
             Some(place)
         }
         Expr::Subscript(subscript) => place_of(&subscript.value),
+        // The module's namespace reached as a dict (`globals()["STATE"]`).
+        Expr::Call(call)
+            if call.arguments.is_empty()
+                && matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "globals") =>
+        {
+            Some(vec!["globals()"])
+        }
         _ => None,
     }
 }
@@ -962,6 +1091,24 @@ impl<'a> Visitor<'a> for Accesses<'a> {
                     self.inner_parts(&method.value);
                     self.visit_arguments(&call.arguments);
                     return;
+                }
+                // Any other method may change its object too
+                // (`self.ready.set()`, `lock.acquire()`): the call reads
+                // the method and may write the object.
+                if let Expr::Attribute(method) = call.func.as_ref()
+                    && !READING_METHODS.contains(&method.attr.as_str())
+                    && let Some(place) = place_of(&method.value)
+                {
+                    self.push(place, true, true, call.range());
+                }
+                // `setattr(obj, "n", v)`, `operator.setitem(d, k, v)`,
+                // `heapq.heappush(q, x)`: a function that changes its first
+                // argument.
+                if WRITING_FUNCTIONS.contains(&callee_name(&call.func))
+                    && let Some(first) = call.arguments.args.first()
+                    && let Some(place) = place_of(first)
+                {
+                    self.push(place, true, true, call.range());
                 }
                 visitor::walk_expr(self, expr);
             }
