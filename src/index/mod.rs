@@ -91,6 +91,9 @@ pub struct ProjectIndex {
     /// The scan while one thread makes it: another that needs it
     /// meanwhile helps (see [`scan::Build`]).
     building: Mutex<Option<Arc<scan::Build>>>,
+    /// The table of readers while one thread makes it (see
+    /// [`Self::building`]).
+    building_readers: Mutex<Option<Arc<scan::Build>>>,
     /// The table of readers, made apart from the scan (of the files it
     /// listed) on the first question about readers: only a fix that
     /// removes an import asks one, and most runs never do.
@@ -155,6 +158,7 @@ impl ProjectIndex {
             scan: OnceLock::new(),
             building: Mutex::new(None),
             readers_apart: OnceLock::new(),
+            building_readers: Mutex::new(None),
             read_answers: Mutex::new(FxHashMap::default()),
             shadowed: RwLock::new(FxHashMap::default()),
             blocking: RwLock::new(FxHashMap::default()),
@@ -587,49 +591,31 @@ impl ProjectIndex {
     }
 
     /// The text scan of the whole project, made on the first question that
-    /// needs it.
-    /// A thread that asks while another makes it helps read the files.
+    /// needs it. A thread that asks while another makes it helps read the
+    /// files.
     fn scan(&self) -> &ProjectScan {
-        if let Some(scan) = self.scan.get() {
-            return scan;
-        }
-        let building = self
-            .building
-            .lock()
-            .ok()
-            .and_then(|building| building.clone());
-        if let Some(build) = building {
-            build.help();
-        }
-        self.scan.get_or_init(|| {
-            let build = Arc::new(scan::Build::new(&self.layout, false));
-            // The build is withdrawn however this ends (a panic too), so
-            // that no thread comes to help a scan nobody finishes.
-            struct Withdraw<'i>(&'i Mutex<Option<Arc<scan::Build>>>);
-            impl Drop for Withdraw<'_> {
-                fn drop(&mut self) {
-                    if let Ok(mut building) = self.0.lock() {
-                        *building = None;
-                    }
-                }
-            }
-            let _withdraw = Withdraw(&self.building);
-            if let Ok(mut building) = self.building.lock() {
-                *building = Some(Arc::clone(&build));
-            }
-            build.finish(&self.layout)
-        })
+        built_with_help(
+            &self.scan,
+            &self.building,
+            || scan::Build::new(&self.layout, false),
+            |build| build.finish(&self.layout),
+        )
     }
 
     /// The table of the files that name each module (see [`readers`]):
-    /// the scan's own, or one made apart when the scan left it out.
+    /// the scan's own, or one made apart when the scan left it out (by
+    /// every thread that asks while it is made, as the scan is).
     fn readers(&self) -> &readers::Readers {
         let scan = self.scan();
         if scan.has_readers {
             return &scan.readers;
         }
-        self.readers_apart
-            .get_or_init(|| scan.readers_apart(&self.layout))
+        built_with_help(
+            &self.readers_apart,
+            &self.building_readers,
+            || scan.readers_build(),
+            |build| build.finish(&self.layout).readers,
+        )
     }
 
     /// The summary of the module that defines the project class `class`, and the class's.
@@ -1576,6 +1562,43 @@ fn facts(function: &FunctionSummary) -> FunctionFacts {
         quiet: function.quiet,
         line: function.line,
     }
+}
+
+/// The value of `cell`, made on first use by `finish` from the scan `new`
+/// gives; a thread that asks while another makes it first helps read the
+/// files (see [`scan::Build::help`]), then waits for the value. `slot`
+/// shows the scan in progress to those threads.
+fn built_with_help<'c, T>(
+    cell: &'c OnceLock<T>,
+    slot: &Mutex<Option<Arc<scan::Build>>>,
+    new: impl FnOnce() -> scan::Build,
+    finish: impl FnOnce(&scan::Build) -> T,
+) -> &'c T {
+    if let Some(value) = cell.get() {
+        return value;
+    }
+    let building = slot.lock().ok().and_then(|building| building.clone());
+    if let Some(build) = building {
+        build.help();
+    }
+    cell.get_or_init(|| {
+        let build = Arc::new(new());
+        // The build is withdrawn however this ends (a panic too), so that
+        // no thread comes to help a scan nobody finishes.
+        struct Withdraw<'s>(&'s Mutex<Option<Arc<scan::Build>>>);
+        impl Drop for Withdraw<'_> {
+            fn drop(&mut self) {
+                if let Ok(mut building) = self.0.lock() {
+                    *building = None;
+                }
+            }
+        }
+        let _withdraw = Withdraw(slot);
+        if let Ok(mut building) = slot.lock() {
+            *building = Some(Arc::clone(&build));
+        }
+        finish(&build)
+    })
 }
 
 /// Reads a file for the index, refusing one over the parser's 4 GiB limit
@@ -2803,6 +2826,24 @@ mod tests {
             std::ptr::eq(table, index.readers()),
             "a second table was made"
         );
+        // Threads that ask at once (one makes the table, the others help
+        // or wait) get the same answers.
+        let (fresh_dir, fresh) = project(&files);
+        let fresh_module = fresh_dir.path().join("mod.py");
+        let answers: Vec<(bool, bool)> = std::thread::scope(|scope| {
+            let ask = || {
+                (
+                    fresh.others_may_read(&fresh_module, "time"),
+                    fresh.others_may_read(&fresh_module, "sleep"),
+                )
+            };
+            let threads: Vec<_> = (0..4).map(|_| scope.spawn(ask)).collect();
+            threads
+                .into_iter()
+                .map(|thread| thread.join().expect("asks"))
+                .collect()
+        });
+        assert_eq!(answers, vec![(true, false); 4]);
         // The same answers as the table a scan fills with its own reads.
         let whole = ProjectScan::of_project(&index.layout, true);
         assert!(whole.has_readers);

@@ -178,13 +178,12 @@ impl ProjectScan {
         Build::new(layout, with_readers).finish(layout)
     }
 
-    /// The table of readers of the files this scan listed (see
+    /// A scan for the table of readers of the files this scan listed (see
     /// [`super::readers`]), each file read again: made apart, on the
     /// first question about readers, since most runs never ask one.
-    pub(super) fn readers_apart(&self, layout: &Layout) -> Readers {
+    pub(super) fn readers_build(&self) -> Build {
         let (files, words) = self.readers.copy_files();
-        let build = Build::of_files(files, words, true, false);
-        build.finish(layout).readers
+        Build::of_files(files, words, true, false)
     }
 
     /// Adds what another thread's part of the same scan found (see
