@@ -149,11 +149,55 @@ impl<'a> SemanticModel<'a> {
     /// `RuntimeError` and `asyncio.run` works. A coroutine is started by
     /// hand with `coro.send(None)` or through its iterator, `coro.__await__()`
     /// (stepped with `next(it)`, `it.send(…)`, a `for` loop); once started,
-    /// `coro.throw(exc)` runs it on too. Delegating inside an `__await__`
+    /// `coro.throw(exc)` runs it on too; a generator made a coroutine by
+    /// `types.coroutine` steps the coroutines it delegates to (see
+    /// [`Self::uses_types_coroutine`]). Delegating inside an `__await__`
     /// method (`return self._run().__await__()`, `yield from
     /// x.__await__()`) is awaiting, not driving, and does not count.
     pub fn drives_coroutines_by_hand(&self) -> bool {
-        self.steps_coroutines_by_call() || self.reaches_coroutine_steps()
+        self.steps_coroutines_by_call()
+            || self.reaches_coroutine_steps()
+            || self.uses_types_coroutine()
+    }
+
+    /// [`Self::drives_coroutines_by_hand`] through a generator made a
+    /// coroutine by `types.coroutine`: `@types.coroutine def trampoline(c):
+    /// return (yield from c)`, then `next(trampoline(coro()))` runs the
+    /// coroutine with no loop (a plain generator cannot `yield from` a
+    /// coroutine without it). A module that imports `types` and reads any
+    /// `coroutine` attribute or name counts.
+    fn uses_types_coroutine(&self) -> bool {
+        use ruff_python_ast::visitor::{self, Visitor};
+        struct Finder {
+            found: bool,
+        }
+        impl<'b> Visitor<'b> for Finder {
+            fn visit_expr(&mut self, expr: &'b Expr) {
+                if self.found {
+                    return;
+                }
+                match expr {
+                    Expr::Attribute(attribute)
+                        if attribute.ctx == ExprContext::Load
+                            && attribute.attr.as_str() == "coroutine" =>
+                    {
+                        self.found = true;
+                    }
+                    Expr::Name(name)
+                        if name.ctx == ExprContext::Load && name.id.as_str() == "coroutine" =>
+                    {
+                        self.found = true;
+                    }
+                    _ => visitor::walk_expr(self, expr),
+                }
+            }
+        }
+        if !self.imports_module("types") {
+            return false;
+        }
+        let mut finder = Finder { found: false };
+        finder.visit_body(&self.module.body);
+        finder.found
     }
 
     /// [`Self::drives_coroutines_by_hand`] through a call of the method
@@ -651,6 +695,22 @@ mod tests {
     fn binds_dynamically(source: &str, name: &str) -> bool {
         let parsed = parse(source).unwrap();
         SemanticModel::build(parsed.syntax()).may_bind_dynamically(name)
+    }
+
+    #[test]
+    fn a_types_coroutine_trampoline_drives_coroutines_by_hand() {
+        let drives = |source: &str| {
+            let parsed = parse(source).unwrap();
+            SemanticModel::build(parsed.syntax()).drives_coroutines_by_hand()
+        };
+        assert!(drives(
+            "import types\n@types.coroutine\ndef t(c):\n    return (yield from c)\n"
+        ));
+        assert!(drives(
+            "from types import coroutine\n@coroutine\ndef t(c):\n    return (yield from c)\n"
+        ));
+        assert!(!drives("import types\nx = types.SimpleNamespace()\n"));
+        assert!(!drives("async def f():\n    pass\n"));
     }
 
     #[test]
