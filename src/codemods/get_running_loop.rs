@@ -54,6 +54,13 @@ declare_codemod! {
     /// `mock.patch`). Driving by hand also counts when the method is taken
     /// as a value or by name (`step = coro.send`, `getattr(coro, "send")`,
     /// `operator.methodcaller("send", None)`).
+    /// Code on the close path of an abandoned task is assumed not to rely on
+    /// the loop: code after a handler that catches `BaseException` or
+    /// `GeneratorExit` (or a `suppress(GeneratorExit)`) before the call, an
+    /// `async def __aexit__`, a coroutine awaited from a `finally:` body. A
+    /// pending task destroyed after its loop closed runs that code with no
+    /// loop; asyncio already warns there ("Task was destroyed but it is
+    /// pending").
     ///
     /// ## Left alone
     /// A call in a `finally:` body or a handler that may catch

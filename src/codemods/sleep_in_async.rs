@@ -94,6 +94,13 @@ declare_codemod! {
     /// `import asyncio` is added. An `import time` left unused is removed,
     /// unless a string annotation, `__all__` or a `# noqa` comment on its line
     /// still needs it.
+    /// Code on the close path of an abandoned task is assumed not to rely on
+    /// the loop: code after a handler that catches `BaseException` or
+    /// `GeneratorExit` (or a `suppress(GeneratorExit)`) before the call, an
+    /// `async def __aexit__`, a coroutine awaited from a `finally:` body. A
+    /// pending task destroyed after its loop closed runs that code with no
+    /// loop; asyncio already warns there ("Task was destroyed but it is
+    /// pending").
     ///
     /// ## Left alone
     /// `time.sleep` in a synchronous function, even one nested in a coroutine

@@ -53,7 +53,10 @@ declare_codemod! {
     /// functions passed do to `decimal.getcontext()` and to the values of
     /// context variables. Otherwise it is the same call: `to_thread` calls
     /// `run_in_executor(None, …)` on the running loop, so the same default
-    /// executor (also one set with `set_default_executor`) runs it. A loop
+    /// executor (also one set with `set_default_executor`) runs it, but its
+    /// `submit` now receives a `functools.partial` of `Context.run`, not the
+    /// function: an executor of the program that looks at what it runs (a
+    /// tracing executor reading `fn.__name__`) sees another object. A loop
     /// class's own `run_in_executor` (a subclass of the event loop) is
     /// called too, but with `to_thread`'s wrapper, a `functools.partial` of
     /// `Context.run`, in place of the function: one that looks at the
