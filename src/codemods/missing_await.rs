@@ -178,6 +178,19 @@ declare_codemod! {
     /// call, a name a star import or a module `__getattr__` gives, another
     /// name of a class (`from base import Base as B`, `B = base.Base` in a
     /// package), and `type(name, bases, ns)` with bases it cannot read.
+    /// A namespace dictionary used anywhere in the project other than by a
+    /// plain read (`vars(m)["x"]`, `in`, iteration, `dict(…)`) may have
+    /// any attribute written through it: kept in a variable (`ns =
+    /// store.__dict__`), handed to other code (`operator.setitem(vars(m),
+    /// …)`, `exec(src, m.__dict__)`, `monkeypatch.setitem(vars(m), …)`),
+    /// changed by a method or `|=`, a key deleted; so may a function's
+    /// `__globals__`, a frame's `f_globals`, `gc.get_referents`, and a
+    /// function's `__code__` used other than by reading its `co_` fields
+    /// (`FunctionType(f.__code__, other_globals)`). A `__code__` written
+    /// anywhere may make any coroutine function a plain one. `sys.modules`
+    /// or `sys.path` kept in a variable or handed on, `sys.meta_path`,
+    /// `sys.path_hooks` and `getattr(sys, …)` may make any import give
+    /// another module. In each case the facts the index gives are unknown.
     /// What stays assumed: no base class from another module wraps its
     /// subclasses' methods (a metaclass or `__init_subclass__` that
     /// replaces them), and no class in a function body of another module

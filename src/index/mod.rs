@@ -1008,6 +1008,10 @@ impl ProjectFacts for ProjectIndex {
         self.scan().may_write_attribute(name)
     }
 
+    fn code_written(&self) -> bool {
+        self.scan().writes_named_attribute("__code__")
+    }
+
     fn module_attribute_written(&self, module: &str, name: &str) -> bool {
         // The module's word: its stem, or its package's name for an
         // `__init__` (the last part of its dotted name either way).

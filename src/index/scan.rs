@@ -126,6 +126,14 @@ impl ProjectScan {
         self.incomplete || self.any_attribute_written || self.class_changed
     }
 
+    /// Whether some code of the project assigns or deletes an attribute
+    /// by the name `name` itself (not by a computed name).
+    pub(super) fn writes_named_attribute(&self, name: &str) -> bool {
+        self.incomplete
+            || self.written_attributes.contains(name)
+            || self.named_attributes.contains(name)
+    }
+
     /// Whether some code of the project may assign or delete the attribute
     /// `name` of a module of the project (see [`Self::module_attributes`]),
     /// or change a module's class or namespace (every name, when a file
@@ -299,7 +307,31 @@ impl ProjectScan {
             } else if assigns_at(text, after) {
                 // `sys.modules = {…}`, `sys.modules |= {…}`.
                 self.any_module_replaced = true;
+            } else if text.get(..at).is_some_and(|head| head.ends_with("sys."))
+                && namespace_escapes_at(text, chain_start(bytes, at), after)
+            {
+                // `mods = sys.modules`, `monkeypatch.setitem(sys.modules, …)`.
+                self.any_module_replaced = true;
             }
+            if text.get(..at).is_some_and(|head| head.ends_with("sys."))
+                && rest_trimmed
+                    .strip_prefix('.')
+                    .map(|method| identifier_at(method, 0))
+                    .is_some_and(|method| !NAMESPACE_READS.contains(&method))
+            {
+                // `.pop`, `.clear`: the next import may find another module.
+                self.any_module_replaced = true;
+            }
+        }
+        // The import machinery itself (`sys.meta_path`, `sys.path_hooks`),
+        // or `sys`'s attributes by name (`getattr(sys, "modules")`): any
+        // import may give any object.
+        if finders
+            .import_hooks
+            .iter()
+            .any(|finder| finder.find(bytes).is_some())
+        {
+            self.any_module_replaced = true;
         }
         own
     }
@@ -846,6 +878,10 @@ impl ProjectScan {
             }
             self.note_module_write(modules, receiver, key);
         }
+        for receiver in namespace_escapes(text) {
+            self.any_attribute_written = true;
+            self.note_module_write(modules, receiver, None);
+        }
     }
 }
 
@@ -1103,6 +1139,8 @@ impl Build {
 /// class makes (`Redis.__new__ = make`), how its attributes are looked up
 /// (`__getattribute__`, `__getattr__`), its namespace, its class's bases.
 const CLASS_CHANGERS: &[&str] = &[
+    // A function's code: a coroutine function may become a plain one.
+    "__code__",
     "__class__",
     "__new__",
     "__getattribute__",
@@ -1127,6 +1165,7 @@ struct Finders {
     alias: memmem::Finder<'static>,
     assign: memmem::Finder<'static>,
     getattr: memmem::Finder<'static>,
+    import_hooks: [memmem::Finder<'static>; 3],
 }
 
 impl Finders {
@@ -1145,6 +1184,11 @@ impl Finders {
             alias: memmem::Finder::new(b" as "),
             assign: memmem::Finder::new(b" = "),
             getattr: memmem::Finder::new(b"def __getattr__("),
+            import_hooks: [
+                memmem::Finder::new(b"meta_path"),
+                memmem::Finder::new(b"path_hooks"),
+                memmem::Finder::new(b"getattr(sys,"),
+            ],
         }
     }
 }
@@ -1212,7 +1256,13 @@ fn imports_sys_path(finders: &Finders, text: &str) -> bool {
 /// _s`), any `<name>.path` written so. Not followed: `sys.path` passed to
 /// a function that changes it.
 fn writes_sys_path(finders: &Finders, text: &str) -> bool {
-    if finders.site_dir.find(text.as_bytes()).is_some() || imports_sys_path(finders, text) {
+    if finders.site_dir.find(text.as_bytes()).is_some()
+        || imports_sys_path(finders, text)
+        || finders
+            .import_hooks
+            .iter()
+            .any(|finder| finder.find(text.as_bytes()).is_some())
+    {
         return true;
     }
     let bytes = text.as_bytes();
@@ -1225,7 +1275,7 @@ fn writes_sys_path(finders: &Finders, text: &str) -> bool {
         {
             continue;
         }
-        if path_written_at(text, end) {
+        if path_written_at(text, end) || namespace_escapes_at(text, at, end) {
             return true;
         }
     }
@@ -1640,6 +1690,214 @@ fn namespace_writes(text: &str) -> Vec<(Option<&str>, Option<&str>)> {
         namespace_written(text, receiver, at + ".__dict__".len(), &mut found);
     }
     found
+}
+
+/// Calls that only read the dictionary they are given.
+const NAMESPACE_READERS: &[&str] = &[
+    "dict",
+    "list",
+    "tuple",
+    "set",
+    "frozenset",
+    "sorted",
+    "len",
+    "iter",
+    "any",
+    "all",
+    "print",
+    "repr",
+    "str",
+    "format",
+    "dumps",
+    "pformat",
+    "pprint",
+    "copy",
+    "deepcopy",
+    "isinstance",
+    "bool",
+    "id",
+    "hash",
+    "type",
+    "enumerate",
+    "filter",
+    "map",
+    "zip",
+    "next",
+    "reversed",
+];
+
+/// Methods of a dictionary that only read it.
+const NAMESPACE_READS: &[&str] = &[
+    "get",
+    "items",
+    "keys",
+    "values",
+    "copy",
+    "__contains__",
+    "__getitem__",
+    "__len__",
+    "__iter__",
+];
+
+/// The namespace dictionaries `text` uses other than by a plain read (a
+/// subscript read, `.get(…)`, `.items()`, `in`, a call that only reads
+/// it, a comparison) or by the writes [`namespace_writes`] reads: kept in
+/// a variable (`ns = store.__dict__`), handed to other code
+/// (`operator.setitem(vars(m), …)`, `exec(src, m.__dict__)`,
+/// `patch.dict(…)`), changed by a method (`.pop`, `.clear`,
+/// `.setdefault`, `.__setitem__`) or an operator (`|=`), a key deleted.
+/// What is written through it is not seen: any attribute of the object.
+/// Each as the receiver's text (`None`: one that may be any module: a
+/// function's `__globals__`, a frame's `f_globals`, `gc.get_referents`).
+fn namespace_escapes(text: &str) -> Vec<Option<&str>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for at in memmem::find_iter(bytes, "vars(") {
+        if at
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .is_some_and(|&b| is_word_byte(b) || b == b'.')
+        {
+            continue;
+        }
+        let Some(close) = closing_parenthesis(text, at + 4) else {
+            continue;
+        };
+        let receiver = text.get(at + 5..close).map(str::trim);
+        if receiver.is_none_or(str::is_empty) {
+            continue;
+        }
+        if namespace_escapes_at(text, at, close + 1) {
+            found.push(receiver);
+        }
+    }
+    for at in memmem::find_iter(bytes, ".__dict__") {
+        let end = at + ".__dict__".len();
+        if bytes.get(end).copied().is_some_and(is_word_byte) {
+            continue;
+        }
+        let start = chain_start(bytes, at);
+        if namespace_escapes_at(text, start, end) {
+            found.push(receiver_of(text, at));
+        }
+    }
+    // A function's code used other than by reading its `co_` fields
+    // (`FunctionType(f.__code__, other_globals)`) runs with other globals.
+    for at in memmem::find_iter(bytes, ".__code__") {
+        let end = at + ".__code__".len();
+        let rest = text.get(end..).unwrap_or_default();
+        if bytes.get(end).copied().is_some_and(is_word_byte) || rest.starts_with(".co_") {
+            continue;
+        }
+        if namespace_escapes_at(text, chain_start(bytes, at), end) {
+            found.push(None);
+        }
+    }
+    for word in ["__globals__", "f_globals", "get_referents"] {
+        for at in memmem::find_iter(bytes, word) {
+            let end = at + word.len();
+            if bytes.get(end).copied().is_some_and(is_word_byte)
+                || at
+                    .checked_sub(1)
+                    .and_then(|b| bytes.get(b))
+                    .is_some_and(|&b| is_word_byte(b))
+            {
+                continue;
+            }
+            let start = if bytes.get(at.wrapping_sub(1)) == Some(&b'.') {
+                chain_start(bytes, at - 1)
+            } else {
+                at
+            };
+            // A frame's or a function's globals, written by key too.
+            let after = skip_blanks(bytes, end);
+            let written = subscript_written(text, after).is_some()
+                || text
+                    .get(after..)
+                    .is_some_and(|rest| rest.starts_with(".update("));
+            if word == "get_referents" {
+                // What `gc.get_referents` gives is another object's namespace
+                // when it is given one (`gc.get_referents(C.__dict__)`) or
+                // its result is written by key on the line.
+                let Some(close) = closing_parenthesis(text, after) else {
+                    continue;
+                };
+                let argument = text.get(after..close).unwrap_or_default();
+                let mut tail = close + 1;
+                while text.as_bytes().get(tail) == Some(&b'[') {
+                    let Some(inside) = text.get(tail + 1..) else {
+                        break;
+                    };
+                    let Some(end) = closing_bracket(inside) else {
+                        break;
+                    };
+                    tail += end + 2;
+                }
+                if ["__dict__", "vars(", "globals", "modules"]
+                    .iter()
+                    .any(|name| argument.contains(name))
+                    || (tail > close + 1 && assigns_at(text, tail))
+                {
+                    found.push(None);
+                }
+                continue;
+            }
+            if written || namespace_escapes_at(text, start, end) {
+                found.push(None);
+            }
+        }
+    }
+    found
+}
+
+/// Whether the namespace dictionary written from `start` to `end` in
+/// `text` is used other than by a plain read (see [`namespace_escapes`]);
+/// the writes [`namespace_writes`] reads are not counted here.
+fn namespace_escapes_at(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    let after = skip_blanks(bytes, end);
+    let rest = text.get(after..).unwrap_or_default();
+    let (line_start, _) = line_around(bytes, start);
+    let head = text.get(line_start..start).unwrap_or_default();
+    if rest.starts_with('[') {
+        // A key deleted, or (read by `namespace_writes`) assigned.
+        return head.trim_start().starts_with("del ") && subscript_written(text, after).is_none();
+    }
+    if let Some(method) = rest.strip_prefix('.') {
+        let name = identifier_at(method, 0);
+        return !(name.is_empty() || name == "update" || NAMESPACE_READS.contains(&name));
+    }
+    if rest.starts_with("==") || rest.starts_with("!=") {
+        return false;
+    }
+    // `|=` and the other augmented assignments.
+    if assigns_at(text, end) {
+        return true;
+    }
+    // Kept in a variable: `ns = m.__dict__`, `a, b = vars(m), 1`.
+    let before = text
+        .get(line_start..skip_blanks_back(bytes, start))
+        .unwrap_or_default();
+    if before.ends_with('=') && !before.ends_with("==") {
+        let operator = before.trim_end_matches('=');
+        return !operator.ends_with(['!', '<', '>']);
+    }
+    if ends_with_word(before, "return") || ends_with_word(before, "yield") {
+        return true;
+    }
+    // An argument of a call that does not only read it.
+    if (rest.starts_with(',') || rest.starts_with(')'))
+        && let Some(open) = enclosing_opener(bytes, start)
+        && bytes.get(open) == Some(&b'(')
+    {
+        let callee = text.get(..open).unwrap_or_default().trim_end();
+        let name = callee
+            .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
+            .next()
+            .unwrap_or_default();
+        return !name.is_empty() && !NAMESPACE_READERS.contains(&name);
+    }
+    false
 }
 
 /// The closing parenthesis of the one at `open`, on the same line.
@@ -2466,6 +2724,81 @@ mod tests {
             assert!(by_bytes(&[text]).any_attribute_written, "{text}");
             assert!(by_lines(&[text]).any_attribute_written, "{text}");
         }
+    }
+
+    /// A namespace dictionary used other than by a plain read may have
+    /// any attribute written through it; a read, `in`, a reading call or a
+    /// comparison writes nothing.
+    #[test]
+    fn namespace_dictionaries_handed_on() {
+        for text in [
+            "ns = store.__dict__\nns['save'] = f\n",
+            "operator.setitem(vars(store), 'save', f)\n",
+            "exec(src, store.__dict__)\n",
+            "d = vars(m)\nd |= {'save': f}\n",
+            "monkeypatch.setitem(vars(m), 'save', f)\n",
+            "vars(m).__setitem__('save', f)\n",
+            "vars(m).pop('save')\n",
+            "del vars(m)['save']\n",
+            "f.__globals__['save'] = g\n",
+            "sys._getframe().f_globals.update(save=g)\n",
+            "gc.get_referents(m.__dict__)\n",
+            "gc.get_referents(store)[0]['save'] = f\n",
+            "h = types.FunctionType(h.__code__, {'save': g})\n",
+            "Store.save.__code__ = fake.__code__\n",
+        ] {
+            let scan = by_bytes(&[text]);
+            assert!(scan.any_attribute_written || scan.class_changed, "{text}");
+        }
+        for text in [
+            "x = vars(m)['save']\n",
+            "if 'save' in vars(m):\n    pass\n",
+            "for k in m.__dict__:\n    pass\n",
+            "print(vars(m))\n",
+            "d = dict(self.__dict__)\n",
+            "vars(m).get('save')\n",
+            "n = f.__code__.co_argcount\n",
+            "same = a.__dict__ == b.__dict__\n",
+            "refs = gc.get_referents(*objs)\n",
+        ] {
+            let scan = by_bytes(&[text]);
+            assert!(!scan.any_attribute_written && !scan.class_changed, "{text}");
+        }
+    }
+
+    /// Code that hands `sys.modules` or `sys.path` on, or touches the
+    /// import machinery, may make any import give another module.
+    #[test]
+    fn import_machinery_handed_on() {
+        for text in [
+            "mods = sys.modules\nmods['a'] = b\n",
+            "mp.setitem(sys.modules, 'svc.store', ns)\n",
+            "sys.modules.pop('svc.store')\n",
+            "sys.meta_path.insert(0, Finder())\n",
+            "getattr(sys, 'modules')['a'] = b\n",
+        ] {
+            let mut scan = ProjectScan::default();
+            scan.add_module_writes(&Finders::new(), text);
+            assert!(scan.any_module_replaced, "{text}");
+        }
+        for text in [
+            "if 'a' in sys.modules:\n    pass\n",
+            "m = sys.modules.get('a')\n",
+            "from sys import modules\n",
+        ] {
+            let mut scan = ProjectScan::default();
+            scan.add_module_writes(&Finders::new(), text);
+            assert!(!scan.any_module_replaced, "{text}");
+        }
+        let finders = Finders::new();
+        assert!(writes_sys_path(
+            &finders,
+            "p = sys.path\np.insert(0, 'vendor')\n"
+        ));
+        assert!(!writes_sys_path(
+            &finders,
+            "for p in sys.path:\n    print(p)\n"
+        ));
     }
 
     /// The sorted written names and the "any attribute" flag of one text.

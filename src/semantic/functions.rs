@@ -94,6 +94,18 @@ impl<'a> SemanticModel<'a> {
         if matches!(callee, Callee::Function(_)) && dynamic.attributes.contains("__code__") {
             return Callee::Unknown;
         }
+        // Another file of the project may write the module's global
+        // (`store.save = f`, `vars(store)["save"] = f`, a namespace handed
+        // on) or any function's code (`save.__code__ = f.__code__`).
+        if let Some(project) = self.project()
+            && ((owner == MODULE_SCOPE
+                && project
+                    .facts
+                    .module_attribute_written(project.name.as_deref().unwrap_or_default(), name))
+                || (matches!(callee, Callee::Function(_)) && project.facts.code_written()))
+        {
+            return Callee::Unknown;
+        }
         callee
     }
 
@@ -194,6 +206,9 @@ impl<'a> SemanticModel<'a> {
                 .any(|name| dynamic.attributes.contains(name))
             || !self.instances_find(class_scope, method, def.name.as_str())
             || self.project_subclasses_may_override(class_scope, method)
+            || self.project().is_some_and(|project| {
+                project.facts.attribute_written(method) || project.facts.code_written()
+            })
         {
             return None;
         }

@@ -284,6 +284,11 @@ pub trait ProjectFacts: Send + Sync {
     /// that name may be replaced from outside its module.
     fn attribute_written(&self, name: &str) -> bool;
 
+    /// Whether some file of the project assigns or deletes an attribute
+    /// `__code__` by that name (`save.__code__ = f.__code__`): a coroutine
+    /// function of the project may then run a plain function's code.
+    fn code_written(&self) -> bool;
+
     /// Whether some file of the project may assign or delete the attribute
     /// `name` of what may be one of the project's modules (`work.aredis =
     /// redis`, `patch.object(work, "asyncio", fake)`, not `self.asyncio =
@@ -845,6 +850,27 @@ impl<'a> super::SemanticModel<'a> {
             || dynamic.any_attribute
             || (matches!(func, Expr::Attribute(_))
                 && dynamic.attributes.contains(qualified.member()))
+        {
+            return Resolved::Unknown;
+        }
+        // Another file may write the global the name starts from
+        // (`handlers.save = f`, a frame's `f_globals`).
+        let mut head = func;
+        while let Expr::Attribute(attribute) = head {
+            head = &attribute.value;
+        }
+        if let Expr::Name(name) = head
+            && matches!(
+                self.lookup(name.id.as_str(), scope),
+                Lookup::Bound {
+                    scope: MODULE_SCOPE,
+                    ..
+                }
+            )
+            && project.facts.module_attribute_written(
+                project.name.as_deref().unwrap_or_default(),
+                name.id.as_str(),
+            )
         {
             return Resolved::Unknown;
         }

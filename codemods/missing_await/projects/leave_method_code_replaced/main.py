@@ -1,0 +1,13 @@
+# asyncmod-runtime: compare
+import asyncio
+import patch
+from svc.store import Store
+
+
+async def handle():
+    s = Store()
+    s.save(1)
+    print('done')
+
+
+asyncio.run(handle())

@@ -1,0 +1,2 @@
+import svc.store
+svc.store.__dict__.pop('save')

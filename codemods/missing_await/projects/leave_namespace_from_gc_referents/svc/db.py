@@ -1,0 +1,3 @@
+from svc.store import Store
+
+db = Store()

@@ -1,0 +1,7 @@
+import types
+
+ns = types.SimpleNamespace(save=lambda x: print('ns sync', x), Redis=type('R', (), {'set': lambda self, k, v: print('ns sync set')}))
+import sys
+import pytest
+mp = pytest.MonkeyPatch()
+mp.setitem(sys.modules, 'svc.store', ns)
