@@ -191,6 +191,19 @@ declare_codemod! {
     /// or `sys.path` kept in a variable or handed on, `sys.meta_path`,
     /// `sys.path_hooks` and `getattr(sys, …)` may make any import give
     /// another module. In each case the facts the index gives are unknown.
+    /// An import resolves as the interpreter would: a project module named
+    /// like a standard module is unknown (the interpreter may have imported
+    /// the standard one at start, through `site` or a `.pth` file), except
+    /// the few every start imports (`io`, `abc`, `codecs`, `encodings`,
+    /// `zipimport`), which are the standard ones; a compiled extension
+    /// beside a source (`store.abi3.so` next to `store.py`) makes the
+    /// source say nothing; a package wins over a module of its name. The
+    /// project's files are read whether hidden or ignored by `.gitignore`
+    /// (Python imports them all the same), `.pyw` files too, never an
+    /// environment (a directory with `pyvenv.cfg` or `conda-meta`,
+    /// `site-packages`, `node_modules`); a file run by its path
+    /// (`runpy.run_path`, `exec(open(…).read())`, a loader given a file)
+    /// may be one no walk reads, so the facts of the project are unknown.
     /// What stays assumed: no base class from another module wraps its
     /// subclasses' methods (a metaclass or `__init_subclass__` that
     /// replaces them), and no class in a function body of another module

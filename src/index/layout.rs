@@ -9,6 +9,22 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::semantic::project::is_built_in_module;
 
+/// Standard modules the interpreter has imported before the program's
+/// first line runs, on every start: an import of one gives that module
+/// from `sys.modules`, never a project file of that name (as for the
+/// built-in modules). Made from `python3 -S -I -c 'import sys;
+/// print(sorted(sys.modules))'` (the fewest modules a start imports: no
+/// `site`, no environment), keeping the importable names that are not
+/// built in (CPython 3.11 here); for 3.8 to 3.13 the same five, by what
+/// every start needs (`io` and `abc` for the standard streams, `codecs`
+/// and `encodings` for their encoding, `zipimport` for the path hooks),
+/// not by running each. Other standard
+/// modules are imported at start only sometimes (`os`, `stat`, `site`,
+/// `_collections_abc` by `site`; any module by a `.pth` file or
+/// `sitecustomize`): the index answers nothing for a project module
+/// named like one of those.
+pub const PRELOADED_MODULES: &[&str] = &["abc", "codecs", "encodings", "io", "zipimport"];
+
 /// The directories a project's absolute imports resolve from, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {

@@ -288,6 +288,17 @@ impl ProjectIndex {
         if self.scan().may_replace_module(qualified) {
             return Resolved::Unknown;
         }
+        // A project module named like a standard module: the interpreter
+        // may have imported the standard one at start (`site` imports
+        // `os`; a `.pth` file may import any), or the project's may come
+        // first on `sys.path`: which one an import gives is unknown.
+        if parts.first().is_some_and(|top| {
+            crate::semantic::project::standard_module(top)
+                && !crate::semantic::project::is_built_in_module(top)
+                && self.in_project(top)
+        }) {
+            return Resolved::Unknown;
+        }
         // Two source roots holding the same top-level module (`app/` and
         // `src/app/`): which one an import finds depends on how the program
         // is run (a script's directory comes first on `sys.path`, an
@@ -304,6 +315,17 @@ impl ProjectIndex {
             let Some(file) = self.locate(&module) else {
                 continue;
             };
+            // A compiled extension beside the source (`store.abi3.so`
+            // next to `store.py`) is imported first: the source says
+            // nothing of what the import gives.
+            if let ModuleFile::Source {
+                path,
+                package: false,
+            } = &file
+                && extension_beside(path).is_some()
+            {
+                return Resolved::Unknown;
+            }
             // `from app import store` reaches app/__init__.py's `store` before
             // the submodule app/store.py: when both exist, say nothing.
             if split > 1
@@ -1971,6 +1993,38 @@ mod tests {
 
     /// A module compiled into the interpreter wins over a project file of
     /// its name: `import gc` is never the project's `gc.py`.
+    /// The standard modules every start imports win like the built-in
+    /// ones; a compiled extension beside a source is imported instead of
+    /// it; a package wins over a module of the same name.
+    #[test]
+    fn modules_the_interpreter_finds_first() {
+        let (dir, index) = project(&[
+            ("io.py", "async def open(p):\n    return p\n"),
+            (
+                "encodings/__init__.py",
+                "async def search(p):\n    return p\n",
+            ),
+            ("random.py", "async def random():\n    return 1\n"),
+            ("fast.py", "async def save(x):\n    return x\n"),
+            ("slow.py", "async def save(x):\n    return x\n"),
+            ("store.py", "def save(x):\n    return x\n"),
+            ("store/__init__.py", "async def save(x):\n    return x\n"),
+            ("mine.py", "async def run():\n    return 0\n"),
+        ]);
+        std::fs::write(dir.path().join("fast.cpython-311-x86_64-linux-gnu.so"), b"")
+            .expect("write");
+        assert_eq!(kind(&index.resolve("io.open")), "external io.open");
+        assert_eq!(
+            kind(&index.resolve("encodings.search")),
+            "external encodings.search"
+        );
+        assert_eq!(kind(&index.resolve("random.random")), "unknown");
+        assert_eq!(kind(&index.resolve("fast.save")), "unknown");
+        assert_eq!(kind(&index.resolve("slow.save")), "async slow.save");
+        assert_eq!(kind(&index.resolve("store.save")), "async store.save");
+        assert_eq!(kind(&index.resolve("mine.run")), "async mine.run");
+    }
+
     #[test]
     fn builtin_modules_win_over_project_files() {
         let (dir, index) = project(&[
@@ -1993,8 +2047,10 @@ mod tests {
             kind(&index.resolve("app.timing.collect")),
             "external gc.collect"
         );
-        // A module that is not built in (`sched`) is the project's.
-        assert_eq!(kind(&index.resolve("sched.run")), "async sched.run");
+        // A standard module that is not built in (`sched`) may be the
+        // standard one (imported at start by `site`, a `.pth` file) or the
+        // project's: unknown.
+        assert_eq!(kind(&index.resolve("sched.run")), "unknown");
         // Beside a script, the built-in module still wins.
         assert!(!index.shadowed_beside(&dir.path().join("tools"), "time"));
         assert!(index.shadowed_beside(&dir.path().join("tools"), "sched"));

@@ -18,8 +18,25 @@ use super::layout::{Layout, is_identifier};
 use super::readers::{self, Readers};
 use crate::semantic::OTHER_LIBRARY_MODULES;
 
-/// Directories never part of the project's own code.
-const SKIPPED_DIRS: &[&str] = &["venv", "site-packages", "node_modules", "__pycache__"];
+/// Directories never part of the project's own code. A directory holding
+/// `pyvenv.cfg` (a virtual environment, `.venv`, `.tox/py311`) or
+/// `conda-meta` (a conda environment) is skipped too, whatever its name;
+/// hidden and `.gitignore`d files are not: Python imports them all the
+/// same (a `local_settings.py` kept out of the repository, `.plugins/`
+/// on `sys.path`).
+const SKIPPED_DIRS: &[&str] = &[
+    ".git",
+    ".hg",
+    ".svn",
+    "site-packages",
+    "node_modules",
+    "__pycache__",
+];
+
+/// Whether the directory `path` is an environment (see [`SKIPPED_DIRS`]).
+fn is_environment(path: &Path) -> bool {
+    path.join("pyvenv.cfg").is_file() || path.join("conda-meta").is_dir()
+}
 
 /// What a scan of the text of every project file finds.
 #[derive(Debug, Default)]
@@ -536,6 +553,20 @@ impl ProjectScan {
             }
         }
         self.add_namespace_writes(&modules, text);
+        // A file run by its path (`runpy.run_path("tools/patch.py")`,
+        // `exec(open(p).read())`, a loader given a file) may be one the
+        // walk leaves out (no `.py`, in an environment): it may write
+        // anything.
+        if finders.runs_files.iter().any(|finder| {
+            finder.find_iter(bytes).any(|at| {
+                let (start, _) = line_around(bytes, at);
+                !text.get(start..at).unwrap_or_default().contains('#')
+            })
+        }) {
+            self.any_attribute_written = true;
+            insert(&mut self.any_attribute_of, ANY_MODULE);
+            self.any_module_replaced = true;
+        }
         self.add_setattr_values(finders, &modules, text);
         self.class_changed |= self.writes_class_changer();
         self.add_alias_names(finders, text);
@@ -930,21 +961,23 @@ struct Part {
 }
 
 impl Build {
-    /// A scan of every Python file under the project's root
-    /// (`.gitignore`d and hidden files, and the [`SKIPPED_DIRS`], left
-    /// out), each read once: `.py`, `.pyi` and `.ipynb` files for the
-    /// table of readers (when `with_readers`), and the `.py` files that
-    /// are UTF-8 for the class bases and attributes. The files are listed
+    /// A scan of every Python file under the project's root (hidden and
+    /// `.gitignore`d ones too; the [`SKIPPED_DIRS`] and environments left
+    /// out), each read once: `.py`, `.pyw`, `.pyi` and `.ipynb` files for
+    /// the table of readers (when `with_readers`), and the `.py` and
+    /// `.pyw` files that are UTF-8 for the class bases and attributes. The files are listed
     /// here; [`Self::finish`] reads them.
     pub(super) fn new(layout: &Layout, with_readers: bool) -> Build {
         let walker = ignore::WalkBuilder::new(&layout.root)
-            .standard_filters(true)
-            .hidden(true)
+            .standard_filters(false)
             .filter_entry(|entry| {
-                entry
-                    .file_name()
-                    .to_str()
-                    .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                !is_dir
+                    || (entry
+                        .file_name()
+                        .to_str()
+                        .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
+                        && (entry.depth() == 0 || !is_environment(entry.path())))
             })
             .build();
         let paths: Vec<PathBuf> = walker
@@ -952,7 +985,7 @@ impl Build {
             .map(ignore::DirEntry::into_path)
             .filter(|path| {
                 path.extension()
-                    .is_some_and(|e| e == "py" || e == "ipynb" || e == "pyi")
+                    .is_some_and(|e| e == "py" || e == "pyw" || e == "ipynb" || e == "pyi")
             })
             .collect();
         let (files, words) = Readers::of_files(paths);
@@ -1079,7 +1112,7 @@ impl Build {
     /// Reads the file numbered `at` (into `bytes`) and adds what it shows.
     fn add_file(&self, part: &mut Part, at: usize, path: &Path, bytes: &mut Vec<u8>) {
         let scan = &mut part.scan;
-        let is_python = path.extension().is_some_and(|e| e == "py");
+        let is_python = path.extension().is_some_and(|e| e == "py" || e == "pyw");
         if !is_python && !self.with_readers {
             return;
         }
@@ -1165,7 +1198,8 @@ struct Finders {
     alias: memmem::Finder<'static>,
     assign: memmem::Finder<'static>,
     getattr: memmem::Finder<'static>,
-    import_hooks: [memmem::Finder<'static>; 3],
+    import_hooks: [memmem::Finder<'static>; 4],
+    runs_files: [memmem::Finder<'static>; 4],
 }
 
 impl Finders {
@@ -1184,10 +1218,17 @@ impl Finders {
             alias: memmem::Finder::new(b" as "),
             assign: memmem::Finder::new(b" = "),
             getattr: memmem::Finder::new(b"def __getattr__("),
+            runs_files: [
+                memmem::Finder::new(b"run_path("),
+                memmem::Finder::new(b"spec_from_file_location("),
+                memmem::Finder::new(b"SourceFileLoader("),
+                memmem::Finder::new(b"exec(open("),
+            ],
             import_hooks: [
                 memmem::Finder::new(b"meta_path"),
                 memmem::Finder::new(b"path_hooks"),
                 memmem::Finder::new(b"getattr(sys,"),
+                memmem::Finder::new(b"syspath_prepend("),
             ],
         }
     }
@@ -2799,6 +2840,61 @@ mod tests {
             &finders,
             "for p in sys.path:\n    print(p)\n"
         ));
+    }
+
+    /// The walk reads hidden, ignored and `.pyw` files (Python imports them
+    /// all the same) and leaves environments out, whatever their names.
+    #[test]
+    fn the_walk_reads_what_python_may_import_and_no_environment() {
+        let dir = crate::test_support::project_tree(&[
+            ("pyproject.toml", "[project]\nname = \"x\"\n"),
+            ("app.py", "x = 1\n"),
+            (".plugins/patch.py", "x = 1\n"),
+            ("local.py", "x = 1\n"),
+            (".ignore", "local.py\n"),
+            ("tool.pyw", "x = 1\n"),
+            (".venv/pyvenv.cfg", "home = /usr/bin\n"),
+            (
+                ".venv/lib/python3.11/site-packages/dep/__init__.py",
+                "x = 1\n",
+            ),
+            ("env/pyvenv.cfg", "home = /usr/bin\n"),
+            ("env/bin/tool.py", "x = 1\n"),
+            ("conda/conda-meta/history", ""),
+            ("conda/lib/dep.py", "x = 1\n"),
+            ("node_modules/pkg/gen.py", "x = 1\n"),
+        ]);
+        let layout = Layout::at(dir.path().to_path_buf());
+        let scan = ProjectScan::of_project(&layout, false);
+        let mut names: Vec<String> = (0..)
+            .map_while(|at| scan.readers.path_at(at))
+            .filter_map(|path| path.strip_prefix(dir.path()).ok())
+            .map(|path| path.to_string_lossy().replace('\\', "/"))
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [".plugins/patch.py", "app.py", "local.py", "tool.pyw"]
+        );
+    }
+
+    /// A file run by its path may write anything.
+    #[test]
+    fn files_run_by_path() {
+        for text in [
+            "runpy.run_path('tools/patch.py')\n",
+            "exec(open('patchfile').read())\n",
+            "spec = importlib.util.spec_from_file_location('p', path)\n",
+        ] {
+            let scan = by_bytes(&[text]);
+            assert!(
+                scan.any_attribute_written && scan.any_module_replaced,
+                "{text}"
+            );
+        }
+        // Said in a comment (Sphinx's `conf.py`): nothing runs.
+        let scan = by_bytes(&["# This file is execfile()d; see runpy.run_path(p)\n"]);
+        assert!(!scan.any_attribute_written && !scan.any_module_replaced);
     }
 
     /// The sorted written names and the "any attribute" flag of one text.

@@ -538,7 +538,7 @@ pub(crate) fn loads_code(qualified: &str) -> bool {
 /// [`BUILT_IN_MODULES`]): an import of it, or of a name under it, is the
 /// standard library's whatever files the project holds.
 pub fn is_built_in_module(top: &str) -> bool {
-    BUILT_IN_MODULES.contains(&top)
+    BUILT_IN_MODULES.contains(&top) || crate::index::layout::PRELOADED_MODULES.contains(&top)
 }
 
 /// The standard library's modules that are files an import looks for on
@@ -767,7 +767,7 @@ const OTHER_LIBRARIES: &[&str] = &[
 
 /// Whether `top` is a module of the standard library (built in or a file).
 pub(crate) fn standard_module(top: &str) -> bool {
-    STANDARD_MODULES.binary_search(&top).is_ok() || BUILT_IN_MODULES.contains(&top)
+    STANDARD_MODULES.binary_search(&top).is_ok() || is_built_in_module(top)
 }
 
 /// Whether asyncmod knows something about the top-level module `top` as a
@@ -793,7 +793,7 @@ impl<'a> super::SemanticModel<'a> {
             return false;
         };
         let top = module.split('.').next().unwrap_or(module);
-        if top.is_empty() || BUILT_IN_MODULES.contains(&top) || !library_name(top) {
+        if top.is_empty() || is_built_in_module(top) || !library_name(top) {
             return false;
         }
         if let Some(&known) = self.shadowed_modules.borrow().get(top) {
@@ -820,7 +820,7 @@ impl<'a> super::SemanticModel<'a> {
         let top = qualified.split('.').next().unwrap_or(qualified);
         !top.is_empty()
             && !standard_module(top)
-            && !BUILT_IN_MODULES.contains(&top)
+            && !is_built_in_module(top)
             && project.facts.sys_path_written().is_some()
     }
 
@@ -876,7 +876,7 @@ impl<'a> super::SemanticModel<'a> {
         }
         // A directory added to `sys.path` may hold a module of that name.
         if !qualified.as_str().starts_with('.')
-            && !BUILT_IN_MODULES.contains(&qualified.module())
+            && !is_built_in_module(qualified.module())
             && project.sys_path_extended().is_some()
         {
             return Resolved::Unknown;
@@ -950,7 +950,7 @@ impl<'a> super::SemanticModel<'a> {
             let top = path.split('.').next().unwrap_or(path);
             if !path.starts_with('.')
                 && standard_module(top)
-                && (BUILT_IN_MODULES.contains(&top) || !self.project_shadows(top))
+                && (is_built_in_module(top) || !self.project_shadows(top))
             {
                 continue;
             }
@@ -1066,7 +1066,7 @@ impl<'a> super::SemanticModel<'a> {
         let top = path.split('.').next().unwrap_or(path);
         if !path.starts_with('.')
             && standard_module(top)
-            && (BUILT_IN_MODULES.contains(&top) || !self.project_shadows(top))
+            && (is_built_in_module(top) || !self.project_shadows(top))
         {
             return None;
         }
@@ -1134,7 +1134,7 @@ impl<'a> super::SemanticModel<'a> {
         if top == "builtins"
             || (!written.starts_with('.')
                 && standard_module(top)
-                && (BUILT_IN_MODULES.contains(&top) || !self.project_shadows(top)))
+                && (is_built_in_module(top) || !self.project_shadows(top)))
         {
             return loads_code(written).then(|| {
                 format!("reads `{written}`, which may load or run code asyncmod does not see")

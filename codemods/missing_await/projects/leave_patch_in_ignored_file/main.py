@@ -1,0 +1,12 @@
+# asyncmod-runtime: compare
+import asyncio
+import patch  # noqa
+from svc import store  # noqa: E402
+
+
+async def handle():
+    store.save(1)
+    print('done')
+
+
+asyncio.run(handle())

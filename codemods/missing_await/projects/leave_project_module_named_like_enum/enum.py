@@ -1,0 +1,2 @@
+async def auto():
+    print("project auto")

@@ -1,0 +1,11 @@
+# asyncmod-runtime: compare
+import asyncio
+import os
+
+
+async def handle():
+    os.getpid()
+    print('done')
+
+
+asyncio.run(handle())

@@ -1,0 +1,2 @@
+async def getpid():
+    print('project async getpid')

@@ -1,0 +1,2 @@
+async def random():
+    print('project async random')
