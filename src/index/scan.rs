@@ -462,6 +462,16 @@ impl ProjectScan {
                 let last = word.rsplit('.').next().unwrap_or(word);
                 if at > start {
                     insert(&mut self.hidden_bases, last);
+                    // `def make(base): class D(base): …`, `for base in
+                    // bases: class D(base)`: a class in a function whose
+                    // base is a name bound there may derive from any class.
+                    if !self.any_hidden_base
+                        && last.len() == word.len()
+                        && is_identifier(word)
+                        && (assigns_name(text, word) || is_parameter_name(text, word))
+                    {
+                        self.any_hidden_base = true;
+                    }
                 }
                 if last.len() == word.len() && word != "metaclass" && is_identifier(word) {
                     plain.insert(word);
@@ -1357,6 +1367,26 @@ fn path_written_at(text: &str, end: usize) -> bool {
     } else {
         assigns_not_annotates(text, end)
     }
+}
+
+/// Whether `name` is a parameter of a `def` in `text` (a whole word after
+/// the `(` of a line that starts a `def`).
+fn is_parameter_name(text: &str, name: &str) -> bool {
+    let bytes = text.as_bytes();
+    memmem::find_iter(bytes, name.as_bytes()).any(|at| {
+        let end = at + name.len();
+        if at
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .is_some_and(|&b| is_word_byte(b))
+            || bytes.get(end).copied().is_some_and(is_word_byte)
+        {
+            return false;
+        }
+        let (start, _) = line_around(bytes, at);
+        let head = text.get(start..at).unwrap_or_default().trim_start();
+        (head.starts_with("def ") || head.starts_with("async def ")) && head.contains('(')
+    })
 }
 
 /// Whether the call whose `(` is at `open`, after `type` or `new_class`,
@@ -2876,6 +2906,21 @@ mod tests {
             names,
             [".plugins/patch.py", "app.py", "local.py", "tool.pyw"]
         );
+    }
+
+    /// A class in a function whose base is a parameter or a variable
+    /// there may derive from any class; one whose base is a module's class
+    /// names it.
+    #[test]
+    fn classes_in_functions_with_bases_bound_there() {
+        for text in [
+            "def make(base=Base):\n    class D(base):\n        pass\n    return D\n",
+            "def make(bases):\n    for base in bases:\n        class D(base):\n            pass\n",
+        ] {
+            assert!(by_bytes(&[text]).any_hidden_base, "{text}");
+        }
+        let text = "from app import Base\n\ndef test_it():\n    class Fake(Base):\n        pass\n";
+        assert!(!by_bytes(&[text]).any_hidden_base);
     }
 
     /// A file run by its path may write anything.

@@ -1,0 +1,4 @@
+# asyncmod-runtime: compare
+import asyncio
+from svc.sub import Sub
+asyncio.run(Sub().run())

@@ -1,0 +1,4 @@
+# asyncmod-runtime: compare
+import asyncio
+from sub import make
+asyncio.run(make()().run())

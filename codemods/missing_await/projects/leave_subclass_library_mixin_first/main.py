@@ -1,0 +1,4 @@
+# asyncmod-runtime: compare
+import asyncio
+from sub import Sub
+asyncio.run(Sub().run())

@@ -1,0 +1,6 @@
+import collections
+from base import Base
+
+
+class Sub(collections.UserDict, Base):
+    pass
