@@ -1,0 +1,2 @@
+async def save(x):
+    print("async", x)
