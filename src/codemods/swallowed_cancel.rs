@@ -68,7 +68,9 @@ declare_codemod! {
     /// `wait_for` of one, a call known to return a future) is left alone,
     /// and so is one awaiting a coroutine of this module that raises
     /// `CancelledError` itself or awaits such a thing (for `obj.method()`
-    /// on an object of unknown type: any `async def method` of the module).
+    /// on an object of unknown type: any `async def method` of the module;
+    /// and where the module has a plain `def method`, whose result is what
+    /// is awaited, a task or future most likely).
     /// Not seen: a callee the module cannot read (an imported function, a
     /// method no class of the module defines) that raises `CancelledError`
     /// itself or awaits a task cancelled elsewhere; there the fix now ends
@@ -650,6 +652,23 @@ mod tests {
                 "bare `except:` in a coroutine swallows its cancellation",
             );
         }
+    }
+
+    #[test]
+    fn a_method_whose_plain_def_returns_a_future_is_reported_without_fix() {
+        // aiohttp's worker: `self._wait_next_notify()` is a plain `def`
+        // returning a future, but a subclass may override it, so the call's
+        // result is unknown; any plain `def` of the module by that name
+        // returns what is awaited.
+        let source = "import asyncio\nclass Worker:\n    async def run(self):\n        while self.alive:\n            try:\n                await self._wait_next()\n            except BaseException:\n                pass\n        await self.cleanup()\n    def _wait_next(self):\n        return asyncio.get_running_loop().create_future()\nclass UvWorker(Worker):\n    def _wait_next(self):\n        return super()._wait_next()\n";
+        check_no_fix(&SWALLOWED_CANCEL, source);
+        assert!(
+            reasons(&SWALLOWED_CANCEL, source)
+                .iter()
+                .any(|r| r.contains("plain `def` of this module")),
+            "{:?}",
+            reasons(&SWALLOWED_CANCEL, source)
+        );
     }
 
     #[test]

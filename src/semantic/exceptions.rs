@@ -509,14 +509,28 @@ impl<'a> SemanticModel<'a> {
                 let Expr::Attribute(method) = call.func.as_ref() else {
                     return None;
                 };
+                // A plain `def` of the module by that name returns what is
+                // awaited: a task or future, most likely (`def wait_next(self):
+                // return loop.create_future()` on `self` when a subclass may
+                // override it, so the call's result is not known).
+                let mut plain = false;
                 let foreign = self
                     .bindings_named(method.attr.as_str())
                     .any(|(_, binding)| match binding.kind {
                         BindingKind::FunctionDef(def) if def.is_async => {
                             self.coroutine_relays(def, depth, known)
                         }
+                        BindingKind::FunctionDef(_) => {
+                            plain = true;
+                            true
+                        }
                         _ => false,
                     });
+                if plain {
+                    return Some(
+                        "what a plain `def` of this module by that name returns: a task or future, which other code may cancel",
+                    );
+                }
                 foreign.then_some(OWN_COROUTINE)
             }
             CallResult::Coroutine => {
