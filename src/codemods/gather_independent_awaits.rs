@@ -1341,6 +1341,16 @@ type Comment<'s> = (TextRange, &'s str);
 /// (`# xyz-ignore[1]`), or a single word in capitals (`# NOSONAR`).
 /// Prose (`# the slow one`, `# rewrite: why`) is no directive.
 fn is_tool_pragma(comment: &str) -> bool {
+    // Tools find their word anywhere in the comment (`# py2 compat  # noqa:
+    // F821`, `# reviewed; pylint: disable=…`): each part counts.
+    comment
+        .trim_start_matches('#')
+        .split(['#', ';'])
+        .any(is_pragma_part)
+}
+
+/// Whether one part of a comment (see [`is_tool_pragma`]) is a directive.
+fn is_pragma_part(comment: &str) -> bool {
     const TOOLS: [&str; 22] = [
         "type",
         "noqa",
@@ -1407,6 +1417,7 @@ fn is_tool_pragma(comment: &str) -> bool {
     }
     rest.is_empty()
         && word.len() > 1
+        && word.chars().any(|c| c.is_ascii_uppercase())
         && word
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
@@ -2302,6 +2313,9 @@ mod tests {
             "# othertool: no check",
             "# xyz-ignore[1]",
             "# NOSONAR",
+            "# py2 compat  # noqa: F821",
+            "# legacy API  # type: ignore[attr-defined]",
+            "# reviewed; pylint: disable=protected-access",
         ] {
             assert!(super::is_tool_pragma(pragma), "{pragma}");
         }
@@ -2313,9 +2327,20 @@ mod tests {
             "# types: see the docs",
             "# why not",
             "# I",
+            "# see #123; slow",
+            "# step 2 # of 3",
         ] {
             assert!(!super::is_tool_pragma(prose), "{prose}");
         }
+    }
+
+    #[test]
+    fn a_pragma_after_other_comment_text_stays_on_the_code_line() {
+        check_fix(
+            &AM004,
+            "import asyncio\nasync def f(u): return u\nasync def g(u): return u\nasync def run(u):\n    a = await f(u)  # legacy API, see #12  # noqa: E501\n    b = await g(u)\n    return a, b\n",
+            "import asyncio\nasync def f(u): return u\nasync def g(u): return u\nasync def run(u):\n    a, b = await asyncio.gather(f(u), g(u))  # legacy API, see #12  # noqa: E501\n    return a, b\n",
+        );
     }
 
     #[test]
