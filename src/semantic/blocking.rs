@@ -225,22 +225,11 @@ impl<'a> SemanticModel<'a> {
     /// scope is `function` (a `def` directly in a class body, with no
     /// decorator: not a `staticmethod` or `classmethod`).
     fn is_self_parameter(&self, name: &str, function: ScopeId) -> bool {
-        let scope = self.scope(function);
-        let Some(def) = scope.function() else {
-            return false;
-        };
-        let in_class = scope
-            .parent
-            .is_some_and(|parent| self.scope(parent).kind == ScopeKind::Class);
-        let first = def
-            .parameters
-            .posonlyargs
-            .iter()
-            .chain(&def.parameters.args)
-            .next();
-        in_class
-            && first.is_some_and(|p| p.parameter.name.as_str() == name)
-            && def.decorator_list.is_empty()
+        self.is_instance_parameter(name, function)
+            && self
+                .scope(function)
+                .function()
+                .is_some_and(|def| def.decorator_list.is_empty())
     }
 }
 

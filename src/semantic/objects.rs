@@ -552,7 +552,7 @@ impl<'a> SemanticModel<'a> {
 
     /// Whether `name` of `owner` is the first parameter of a method (not a
     /// static method) of a class.
-    fn is_instance_parameter(&self, name: &str, owner: ScopeId) -> bool {
+    pub(super) fn is_instance_parameter(&self, name: &str, owner: ScopeId) -> bool {
         let scope = self.scope(owner);
         let Some(def) = scope.function() else {
             return false;
