@@ -24,7 +24,8 @@ declare_codemod! {
     /// the project (`from service import store` … `store.save(record)`),
     /// and a method of a project class on an object whose class is known:
     /// made by calling the class in the same function, a parameter
-    /// annotated with it, or a module-level instance of another module.
+    /// annotated with it (unsafe: see Project index), or a module-level
+    /// instance of another module.
     /// The message names where the definition lives. The built-in table of
     /// well-known async libraries answers for their coroutine functions
     /// (`aiofiles.os.remove(p)`, `aiofiles.os.path.exists(p)`) and for the
@@ -263,7 +264,12 @@ declare_codemod! {
     /// `.venv`). So does a method of a project class on an object whose
     /// class is known: made by calling the class in the same function, a
     /// module-level instance of another module, or a parameter annotated
-    /// with the class, unless a subclass anywhere in the project (or one
+    /// with the class (an unsafe fix: Python does not enforce an
+    /// annotation, and a caller may pass a duck-typed fake, a class
+    /// registered with `ABC.register` or an implementation of a
+    /// `Protocol` whose `save` is a plain `def`; the added `await` then
+    /// fails at once with a `TypeError`; no fix when the parameter's
+    /// default is anything but `None`), unless a subclass anywhere in the project (or one
     /// whose base the index cannot follow) binds the method to anything
     /// but an `async def`, and unless a file of the project writes the
     /// class on its module (`store.Store = SyncStore`, `setattr`,
@@ -331,9 +337,16 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             let (name, sure, origin) = match local {
                 Some((name, sure)) => (name, sure, String::new()),
                 None => match semantic.imported_coroutine_function(&call.func, suite.scope) {
+                    // An annotation's word may not hold for what a caller
+                    // passes: an object of another class (a fake, a class
+                    // registered with `ABC.register`, a `Protocol`'s
+                    // implementation) makes the `await` fail at once.
                     Some(function) => (
                         ctx.source[call.func.range()].to_string(),
-                        Applicability::Safe,
+                        match function.evidence {
+                            ClassEvidence::Made => Applicability::Safe,
+                            ClassEvidence::Annotated => Applicability::Unsafe,
+                        },
                         format!(" ({})", function.described()),
                     ),
                     None => continue,

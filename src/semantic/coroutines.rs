@@ -35,6 +35,7 @@ use super::imports::Lookup;
 use super::known;
 use super::known::Returns;
 use super::project::{FunctionFacts, Origin, Resolved};
+use super::receivers::ClassEvidence;
 use super::{Callee, ScopeId, ScopeKind, ScopeNode, SemanticModel};
 
 /// How deep the oracle follows a plain `def`'s `return` into the calls it returns.
@@ -314,15 +315,19 @@ impl<'a> SemanticModel<'a> {
         func: &Expr,
         scope: ScopeId,
     ) -> Option<ImportedFunction> {
-        match self.resolve_callee(func, scope) {
-            Resolved::Function {
+        match self.resolve_callee_with_evidence(func, scope) {
+            (
+                Resolved::Function {
+                    qualified,
+                    facts,
+                    origin,
+                },
+                evidence,
+            ) if facts_result(&facts) == CallResult::Coroutine => Some(ImportedFunction {
                 qualified,
                 facts,
                 origin,
-            } if facts_result(&facts) == CallResult::Coroutine => Some(ImportedFunction {
-                qualified,
-                facts,
-                origin,
+                evidence,
             }),
             _ => None,
         }
@@ -346,6 +351,7 @@ impl<'a> SemanticModel<'a> {
                     qualified,
                     facts,
                     origin,
+                    evidence: ClassEvidence::Made,
                 }
                 .described(),
             ),
@@ -877,6 +883,10 @@ pub struct ImportedFunction {
     pub qualified: String,
     pub facts: FunctionFacts,
     pub origin: Origin,
+    /// What says that the call reaches it: the module itself, or only a
+    /// parameter's annotation (`s: Store` … `s.save(x)`), which a caller
+    /// may not honour.
+    pub evidence: ClassEvidence,
 }
 
 impl ImportedFunction {

@@ -5,12 +5,13 @@
 use std::fmt;
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::blocking::BlockingChain;
 use super::functions::parameter_at;
 use super::imports::Lookup;
+use super::receivers::ClassEvidence;
 use super::scope::MODULE_SCOPE;
 use super::{BindingKind, ScopeId};
 use std::path::{Path, PathBuf};
@@ -1158,20 +1159,49 @@ impl<'a> super::SemanticModel<'a> {
     /// of the project (exactly that class), or a parameter annotated
     /// `repo: Repo` (that class or any subclass of the project).
     pub fn resolve_callee(&self, func: &Expr, scope: ScopeId) -> Resolved {
+        self.resolve_callee_with_evidence(func, scope).0
+    }
+
+    /// [`Self::resolve_callee`], and what says which object the call is
+    /// made on: [`ClassEvidence::Annotated`] when only a parameter's
+    /// annotation says its class (`async def handle(s: Store)` …
+    /// `s.save(x)`). Python does not enforce an annotation: a caller may
+    /// pass any object (a duck-typed fake, a class registered with
+    /// `ABC.register`, an implementation of a `Protocol`), so a fact that
+    /// rests on one holds only as long as the callers honour it. A
+    /// parameter whose default is anything but `None` shows in the
+    /// module itself an object the annotation does not describe (`s:
+    /// Store = Sync()`, `s: Store = SimpleNamespace(save=print)`): unknown.
+    pub fn resolve_callee_with_evidence(
+        &self,
+        func: &Expr,
+        scope: ScopeId,
+    ) -> (Resolved, ClassEvidence) {
         let resolved = self.resolve_imported(func, scope);
         if resolved != Resolved::Unknown || self.project().is_none() {
-            return resolved;
+            return (resolved, ClassEvidence::Made);
         }
         let Expr::Attribute(attribute) = func else {
-            return Resolved::Unknown;
+            return (Resolved::Unknown, ClassEvidence::Made);
         };
         let Expr::Name(receiver) = attribute.value.as_ref() else {
-            return Resolved::Unknown;
+            return (Resolved::Unknown, ClassEvidence::Made);
         };
-        let method = attribute.attr.as_str();
+        self.resolve_receiver_method(receiver, attribute.attr.as_str(), scope)
+    }
+
+    /// The method `method` of the object the local name `receiver` holds
+    /// (see [`Self::resolve_callee_with_evidence`]).
+    fn resolve_receiver_method(
+        &self,
+        receiver: &ast::ExprName,
+        method: &str,
+        scope: ScopeId,
+    ) -> (Resolved, ClassEvidence) {
+        const UNKNOWN: (Resolved, ClassEvidence) = (Resolved::Unknown, ClassEvidence::Made);
         let dynamic = self.dynamic_writes();
         if dynamic.any_attribute || dynamic.attributes.contains(method) {
-            return Resolved::Unknown;
+            return UNKNOWN;
         }
         let name = receiver.id.as_str();
         let Lookup::Bound {
@@ -1179,54 +1209,64 @@ impl<'a> super::SemanticModel<'a> {
             bindings: [only],
         } = self.lookup(name, scope)
         else {
-            return Resolved::Unknown;
+            return UNKNOWN;
         };
         if self.is_declared_global_or_nonlocal(name)
             || (owner == MODULE_SCOPE && dynamic.module_namespace)
         {
-            return Resolved::Unknown;
+            return UNKNOWN;
         }
         let binding = self.binding(*only);
         let Some(project) = self.project() else {
-            return Resolved::Unknown;
+            return UNKNOWN;
         };
         match (&binding.kind, binding.stmt) {
             (BindingKind::Parameter, Some(stmt)) => {
-                let Some(annotation) =
-                    parameter_at(stmt, binding.range).and_then(|p| p.annotation())
-                else {
-                    return Resolved::Unknown;
+                let Some(parameter) = parameter_at(stmt, binding.range) else {
+                    return UNKNOWN;
                 };
+                let Some(annotation) = parameter.annotation() else {
+                    return UNKNOWN;
+                };
+                if parameter
+                    .default()
+                    .is_some_and(|default| !default.is_none_literal_expr())
+                {
+                    return UNKNOWN;
+                }
                 // Annotations are evaluated where the `def` is.
                 let def_scope = self.scope_at(stmt.start());
                 let Resolved::Class { qualified, .. } =
                     self.resolve_imported(annotation, def_scope)
                 else {
-                    return Resolved::Unknown;
+                    return UNKNOWN;
                 };
                 match project.facts.method(&qualified, method) {
                     // A stub's subclasses fill it in, maybe outside the project.
-                    Resolved::Function { ref facts, .. } if facts.stub => Resolved::Unknown,
-                    found => found,
+                    Resolved::Function { ref facts, .. } if facts.stub => UNKNOWN,
+                    found => (found, ClassEvidence::Annotated),
                 }
             }
             (BindingKind::Assignment, Some(Stmt::Assign(assign))) => {
                 let ([Expr::Name(target)], Expr::Call(call)) =
                     (assign.targets.as_slice(), assign.value.as_ref())
                 else {
-                    return Resolved::Unknown;
+                    return UNKNOWN;
                 };
                 if target.range != binding.range {
-                    return Resolved::Unknown;
+                    return UNKNOWN;
                 }
                 let Resolved::Class { qualified, .. } =
                     self.resolve_imported(&call.func, self.scope_at(call.start()))
                 else {
-                    return Resolved::Unknown;
+                    return UNKNOWN;
                 };
-                project.facts.instance_method(&qualified, method)
+                (
+                    project.facts.instance_method(&qualified, method),
+                    ClassEvidence::Made,
+                )
             }
-            _ => Resolved::Unknown,
+            _ => UNKNOWN,
         }
     }
 }
@@ -1608,6 +1648,55 @@ mod tests {
             ),
         ] {
             assert_eq!(result_in(&files, "app", source), expected, "{source}");
+        }
+    }
+
+    /// Only an annotation says the class of a parameter: a fact that rests
+    /// on the callers; a default other than `None` shows an object the
+    /// annotation does not describe.
+    #[test]
+    fn a_parameter_annotation_is_evidence_callers_may_not_honour() {
+        use super::super::receivers::ClassEvidence::{self, *};
+        let files = [(
+            "db.py",
+            "class Repo:\n    async def put(self):\n        return 1\n\nclass Sync:\n    def put(self):\n        return 1\n",
+        )];
+        let evidence = |source: &str| -> Option<ClassEvidence> {
+            let (_dir, project) = module_of(&files, "app");
+            let parsed = parse(source).expect("parses");
+            let semantic = SemanticModel::build_in(parsed.syntax(), Some(&project));
+            let site = semantic
+                .calls
+                .iter()
+                .max_by_key(|site| site.call.range_start)
+                .expect("a call");
+            semantic
+                .imported_coroutine_function(&site.call.func, site.scope)
+                .map(|function| function.evidence)
+        };
+        for (source, expected) in [
+            (
+                "from db import Repo\nasync def f():\n    r = Repo()\n    r.put()\n",
+                Some(Made),
+            ),
+            (
+                "from db import Repo\nasync def f(r: Repo):\n    r.put()\n",
+                Some(Annotated),
+            ),
+            (
+                "from db import Repo\nasync def f(r: Repo = None):\n    r.put()\n",
+                Some(Annotated),
+            ),
+            (
+                "from db import Repo, Sync\nasync def f(r: Repo = Sync()):\n    r.put()\n",
+                None,
+            ),
+            (
+                "from db import Repo, Sync\nasync def f(*, r: Repo = Sync()):\n    r.put()\n",
+                None,
+            ),
+        ] {
+            assert_eq!(evidence(source), expected, "{source}");
         }
     }
 }

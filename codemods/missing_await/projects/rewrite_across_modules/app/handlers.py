@@ -20,6 +20,6 @@ async def handle(record, given: Repo):
     repo.put(1)  # rewrite: a module-level instance of a project class
     local = Repo()
     local.put(2)  # rewrite: an instance made here
-    given.put(3)  # rewrite: a parameter annotated with the class
+    given.put(3)  # unsafe: only an annotation says the class
     store.describe(record)  # leave: a plain def
     given.size()  # leave: a plain method

@@ -1,0 +1,3 @@
+class Store:
+    async def save(self, x):
+        print('async', x)

@@ -1,0 +1,6 @@
+from typing import Protocol
+
+
+class Store(Protocol):
+    async def save(self, x):
+        return None
