@@ -7,6 +7,7 @@ use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use memchr::memmem;
 use rustc_hash::FxHashMap;
 
@@ -911,8 +912,8 @@ static FINDERS: LazyLock<FxHashMap<&'static str, memmem::Finder<'static>>> = Laz
 /// Whether `source` contains a needle, each needle searched for at most once
 /// per source. `async` is looked for before any needle that contains it
 /// (`asyncio`): most files lack both, and then one scan answers for the two.
-/// (One multi-pattern pass was tried and measured slower: the common needles
-/// match too often.)
+/// (One multi-pattern pass over every needle was measured slower: the common
+/// needles match too often. [`NeedleTable`] passes over the long ones only.)
 fn needle_finder(source: &str, notebook: bool) -> impl FnMut(&'static str) -> bool + '_ {
     const GATE: &str = "async";
     let mut seen: Vec<(&'static str, bool)> = Vec::with_capacity(32);
@@ -950,6 +951,12 @@ struct NeedleTable {
     needles: Vec<Needle>,
     /// The number of `async`, the gate of the needles that contain it.
     gate: usize,
+    /// The long needles, each rare in sources, searched for in one pass the
+    /// first time one of them is asked: a missing needle costs a whole scan
+    /// of the source, and most of these are missing from most modules. The
+    /// pattern numbers are the needles' numbers in `long_numbers`' order.
+    long: Option<AhoCorasick>,
+    long_numbers: Vec<usize>,
     /// Per codemod of [`crate::codemods::ALL`], in its order: its
     /// `requires` and its `needles`, by number.
     codemods: Vec<(Vec<usize>, Vec<usize>)>,
@@ -989,12 +996,48 @@ static NEEDLE_TABLE: LazyLock<NeedleTable> = LazyLock::new(|| {
             (requires, wanted)
         })
         .collect();
+    // Short needles (`run`, `loop`, `await`) are common: a scan for one
+    // usually stops near the start of the source, and in a multi-pattern pass
+    // they would match everywhere. The gate and `async def` keep their own
+    // questions.
+    let long_numbers: Vec<usize> = needles
+        .iter()
+        .enumerate()
+        .filter(|(index, needle)| {
+            *index != gate && needle.text != ASYNC_DEF && needle.text.len() >= LONG_NEEDLE
+        })
+        // A needle that starts another one would hide behind it in a
+        // leftmost-first search: it keeps its own scan.
+        .filter(|(index, needle)| {
+            !needles.iter().enumerate().any(|(other, longer)| {
+                other != *index
+                    && longer.text.len() >= LONG_NEEDLE
+                    && longer.text.len() > needle.text.len()
+                    && longer.text.starts_with(needle.text)
+            })
+        })
+        .map(|(index, _)| index)
+        .collect();
+    let long = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(
+            long_numbers
+                .iter()
+                .filter_map(|&n| needles.get(n).map(|needle| needle.text)),
+        )
+        .ok();
     NeedleTable {
         needles,
         gate,
+        long,
+        long_numbers,
         codemods,
     }
 });
+
+/// The length from which a needle is searched for with the others in one
+/// pass (see [`NeedleTable`]).
+const LONG_NEEDLE: usize = 8;
 
 impl NeedleTable {
     /// Whether `source` contains needle `index`, as [`needle_finder`]
@@ -1010,6 +1053,13 @@ impl NeedleTable {
         };
         let found = if needle.gated && !self.contains(source, notebook, known, self.gate) {
             false
+        } else if let Some(long) = self
+            .long
+            .as_ref()
+            .filter(|_| self.long_numbers.contains(&index))
+        {
+            self.find_long(long, source, known);
+            known.get(index) == Some(&2)
         } else if needle.text == ASYNC_DEF {
             notebook || has_async_def(source)
         } else {
@@ -1019,6 +1069,38 @@ impl NeedleTable {
             *slot = if found { 2 } else { 1 };
         }
         found
+    }
+
+    /// Answers for every long needle in one pass over `source`. The search
+    /// is leftmost-first, so it is restarted one byte after each match's
+    /// start: every position where some long needle starts is seen, and no
+    /// long needle is a prefix of another (see [`NEEDLE_TABLE`]), so no
+    /// other needle starts where the one found does.
+    fn find_long(&self, long: &AhoCorasick, source: &str, known: &mut [u8]) {
+        let mut missing = 0;
+        for number in &self.long_numbers {
+            if let Some(slot) = known.get_mut(*number) {
+                *slot = 1;
+                missing += 1;
+            }
+        }
+        let bytes = source.as_bytes();
+        let mut from = 0;
+        while missing > 0 && from < bytes.len() {
+            let Some(found) = long.find(Input::new(bytes).range(from..)) else {
+                break;
+            };
+            if let Some(slot) = self
+                .long_numbers
+                .get(found.pattern().as_usize())
+                .and_then(|number| known.get_mut(*number))
+                && *slot == 1
+            {
+                *slot = 2;
+                missing -= 1;
+            }
+            from = found.start() + 1;
+        }
     }
 
     /// The codemods of `rules` that apply to the target and whose needles
@@ -1337,6 +1419,17 @@ mod tests {
             sources.push(needle.to_string());
             sources.push(format!("async def f(): {needle}"));
             sources.push(format!("import asyncio\n{needle}"));
+        }
+        // Needles side by side and overlapping (`coroutinensure_future`): the
+        // long ones are found in one leftmost-first pass, which must still see
+        // each of them.
+        for first in &needles {
+            for second in &needles {
+                sources.push(format!("async def f(): {first}{second}"));
+                if let Some(rest) = second.strip_prefix(first.chars().last().unwrap_or(' ')) {
+                    sources.push(format!("async def f(): {first}{rest}"));
+                }
+            }
         }
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("codemods");
         for entry in ignore::WalkBuilder::new(&root).build().flatten() {

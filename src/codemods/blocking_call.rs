@@ -1,3 +1,6 @@
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashSet;
 
 use crate::codemods::prelude::*;
@@ -197,14 +200,24 @@ const BLOCKING_NEEDLES: &[&str] = &[
     "pathlib",
 ];
 
+/// [`BLOCKING_NEEDLES`] in one searcher: one pass over a module that
+/// spells none of them, instead of one per needle. (Should it fail to
+/// build, every module is taken to spell one: the gate only saves time.)
+static BLOCKING_SPELLINGS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(BLOCKING_NEEDLES)
+        .ok()
+});
+
 fn blocking_call(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
     // A cheap gate first: a module that spells no blocking call makes
     // none itself, and can only reach one through a chain of calls (asked
     // call by call, by name first: see `BlockingChains::of_call`).
-    let spells_blocking = BLOCKING_NEEDLES
-        .iter()
-        .any(|needle| ctx.source.contains(needle));
+    let spells_blocking = BLOCKING_SPELLINGS
+        .as_ref()
+        .is_none_or(|spellings| spellings.is_match(ctx.source));
     let mut handled = FxHashSet::default();
     let chains = BlockingChains::new(semantic);
 
