@@ -289,8 +289,11 @@ fn is_definition(stmt: &Stmt) -> bool {
 /// [`SemanticModel::names_in_strings`]), when a `global` or `nonlocal`
 /// statement names it (another function manages the name), when a `# noqa`
 /// comment sits on its line (someone marked it as deliberate, whatever the
-/// codes), or when removing it would need more than deleting whole lines or
-/// one alias. In a project (a model built with one), an import at module
+/// codes), when the module may read its names by a route no reference
+/// shows (`globals()[name]`, `eval`, `sys.modules[__name__]`, the module
+/// importing itself: [`SemanticModel::may_read_own_name_dynamically`]; for
+/// an import in a function, that function reading its own frame), or when
+/// removing it would need more than deleting whole lines or one alias. In a project (a model built with one), an import at module
 /// or class level also stays when another module of the project may read
 /// it from this one (`from mod import time`, `mod.time`; see
 /// [`crate::semantic::project::ProjectModule::others_may_read`]): the
@@ -340,6 +343,17 @@ pub fn remove_unused_imports(
                 semantic.scope(binding.scope).kind,
                 ScopeKind::Module | ScopeKind::Class
             );
+            // Code that reads names by a route no reference shows
+            // (`globals()[name]`, `eval`, the module importing itself;
+            // `locals()` in the function that imported it).
+            let read_dynamically = if visible_outside {
+                semantic.may_read_own_name_dynamically(&removal.name)
+            } else {
+                semantic.reads_own_frame(semantic.frame_of(binding.scope))
+            };
+            if read_dynamically {
+                continue;
+            }
             if visible_outside
                 && semantic
                     .project()
@@ -524,6 +538,25 @@ mod tests {
         ] {
             assert_eq!(remove_time(source), source, "{source}");
         }
+    }
+
+    #[test]
+    fn names_read_dynamically_keep_it() {
+        for source in [
+            "import time\nHOOK = 'time'\ndef f():\n    return globals()[HOOK]\n",
+            "import time\ndef f():\n    return eval('time')\n",
+            "import time, sys\ndef f():\n    return sys.modules[__name__].time\n",
+            "import time\ndef f():\n    return f.__globals__['time']\n",
+            "import time\ndef __getattr__(name):\n    raise AttributeError(name)\n",
+            "def f():\n    import time\n    return locals()['time']\n",
+        ] {
+            assert_eq!(remove_time(source), source, "{source}");
+        }
+        // Another function's frame is not the one holding the import.
+        assert_eq!(
+            remove_time("def f():\n    import time\n    return 1\ndef g():\n    return locals()\n"),
+            "def f():\n    return 1\ndef g():\n    return locals()\n"
+        );
     }
 
     #[test]

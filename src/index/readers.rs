@@ -185,8 +185,9 @@ impl Readers {
     /// statement that names the module; a file that may hold the module
     /// under another name (`import mod as m`, `helper = mod`, a star
     /// import, `import_module("mod")`, `from . import x` inside a package) may read
-    /// it when it spells the name at all, or reads whole namespaces
-    /// (`getattr`, `vars`, `dir`, `__dict__`, `globals`).
+    /// it when it spells the name at all. Either may read it when it reads
+    /// whole namespaces (`getattr`, `vars`, `dir`, `__dict__`, `globals`):
+    /// `mod.__dict__` lists every name without spelling one.
     pub fn may_read(&self, module_file: &Path, name: &str) -> bool {
         // A file that reaches the program's `__main__` module reads the
         // names of any file that may run as one (every file but a
@@ -273,11 +274,14 @@ impl Readers {
             let Ok(bytes) = super::read_file(&file.path) else {
                 return true;
             };
-            if loose {
-                reads_namespaces(&bytes, &finders) || has_word(&bytes, &finder)
-            } else {
-                has_word(&bytes, &finder) && reads_through(&bytes, &reach, name)
-            }
+            // A file that reads whole namespaces may read any name of a
+            // module it imports (`app.jobs.__dict__`, `vars(app.jobs)`).
+            reads_namespaces(&bytes, &finders)
+                || if loose {
+                    has_word(&bytes, &finder)
+                } else {
+                    has_word(&bytes, &finder) && reads_through(&bytes, &reach, name)
+                }
         })
     }
 }
@@ -794,6 +798,9 @@ mod tests {
             "from mod import *\nprint(time.time())\n",
             "import importlib\nm = importlib.import_module('mod')\nm.time\n",
             "from unittest import mock\n@mock.patch('mod.time.sleep')\ndef test(): pass\n",
+            "import mod\nprint(sorted(k for k in mod.__dict__ if k[0] != '_'))\n",
+            "import mod\nprint(sorted(vars(mod)))\n",
+            "import mod\nprint(dir(mod))\n",
             "import mod\nprint(getattr(mod, name))\n",
             "from mod import (\n    job,\n    time,\n)\n",
         ] {

@@ -25,6 +25,7 @@ pub mod known;
 pub mod loops;
 pub mod managers;
 pub mod names;
+mod namespace;
 pub mod numbers;
 pub mod objects;
 pub mod once;
