@@ -9,7 +9,8 @@ use crate::fix::Context;
 use crate::semantic::SemanticModel;
 use crate::version::PyVersion;
 
-fn run(codemod: &'static Codemod, source: &str) -> crate::engine::SourceOutcome {
+/// The outcome of a `fix` run of `codemod` alone over `source`, unsafe fixes included.
+pub fn run(codemod: &'static Codemod, source: &str) -> crate::engine::SourceOutcome {
     let rules = RuleSettings::for_codemods(&[codemod]);
     process_source(source, &rules, Mode::Fix)
         .unwrap_or_else(|e| panic!("{} failed: {e:?}\n{source}", codemod.code))

@@ -54,13 +54,13 @@ declare_codemod! {
     /// `mock.patch`). Driving by hand also counts when the method is taken
     /// as a value or by name (`step = coro.send`, `getattr(coro, "send")`,
     /// `operator.methodcaller("send", None)`).
-    /// Code on the close path of an abandoned task is assumed not to rely on
-    /// the loop: code after a handler that catches `BaseException` or
-    /// `GeneratorExit` (or a `suppress(GeneratorExit)`) before the call, an
-    /// `async def __aexit__`, a coroutine awaited from a `finally:` body. A
-    /// pending task destroyed after its loop closed runs that code with no
-    /// loop; asyncio already warns there ("Task was destroyed but it is
-    /// pending").
+    /// Code on the close path of an abandoned task reached through other
+    /// functions is assumed not to rely on the loop: an `async def
+    /// __aexit__`, a coroutine awaited from a `finally:` body, code after
+    /// an awaited coroutine of the module that itself catches
+    /// `GeneratorExit` and returns. A pending task destroyed after its loop
+    /// closed runs that code with no loop; asyncio already warns there
+    /// ("Task was destroyed but it is pending").
     ///
     /// ## Left alone
     /// A call in a `finally:` body or a handler that may catch
@@ -68,7 +68,13 @@ declare_codemod! {
     /// outside its loop (garbage-collected while suspended, `coro.close()`)
     /// runs that code with no loop running, where `get_event_loop()` gives
     /// a loop and `get_running_loop()` raises, an error Python only prints
-    /// as ignored while the rest of the cleanup is skipped.
+    /// as ignored while the rest of the cleanup is skipped. So is a call
+    /// that earlier code of the same coroutine lets run after a close: code
+    /// after (or, in a loop, around) a `try` whose handler may catch
+    /// `GeneratorExit` (bare, `BaseException`) and goes on, or a `with`
+    /// whose exit may keep it (`suppress(GeneratorExit)`, a class of the
+    /// module or project whose `__exit__` may return true), around code
+    /// that can suspend.
     ///
     /// A module that may bind the name the call goes through behind its
     /// binding statements' backs is reported without a fix: through its
@@ -172,6 +178,21 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
                  is closed outside its loop (garbage-collected, `coro.close()`), \
                  `get_running_loop()` raises there and the rest of the cleanup is skipped, \
                  silently",
+            );
+            continue;
+        }
+        // Earlier code of the coroutine may catch the `GeneratorExit` of a
+        // close and go on (a handler, a context manager whose exit returns
+        // true): the call then runs with no loop too.
+        if semantic
+            .runs_after_kept_close(site.scope, call.start())
+            .is_some()
+        {
+            finding.note(
+                "after code that may catch the `GeneratorExit` of a close and go on (a handler \
+                 catching `BaseException` or `GeneratorExit`, a context manager whose exit may \
+                 return true): when the coroutine is closed outside its loop (garbage-collected, \
+                 `coro.close()`), this call still runs, and `get_running_loop()` raises there",
             );
             continue;
         }
@@ -463,6 +484,45 @@ def run(c):
     c.send(None)
 ",
         );
+    }
+
+    #[test]
+    fn code_a_close_may_still_reach_is_left_alone() {
+        for source in [
+            // An exit that returns true keeps the `GeneratorExit` of a close.
+            "import asyncio\nclass Quiet:\n    def __enter__(self): return self\n    def __exit__(self, *exc): return True\nasync def f():\n    with Quiet():\n        await asyncio.sleep(1)\n    return asyncio.get_event_loop()\n",
+            "import asyncio, contextlib\nasync def f():\n    with contextlib.suppress(GeneratorExit):\n        await asyncio.sleep(1)\n    return asyncio.get_event_loop()\n",
+            "import asyncio\nasync def f():\n    try:\n        await asyncio.sleep(1)\n    except BaseException:\n        pass\n    return asyncio.get_event_loop()\n",
+            "import asyncio, contextlib\nasync def f():\n    with contextlib.ExitStack() as stack:\n        stack.push(lambda *exc: True)\n        await asyncio.sleep(1)\n    return asyncio.get_event_loop()\n",
+            // The next iteration runs after the block.
+            "import asyncio\nasync def f():\n    while True:\n        print(asyncio.get_event_loop())\n        try:\n            await asyncio.sleep(1)\n        except GeneratorExit:\n            pass\n",
+            // Nested in a block that comes after.
+            "import asyncio\nasync def f(x):\n    try:\n        await asyncio.sleep(1)\n    except:\n        pass\n    if x:\n        return asyncio.get_event_loop()\n",
+        ] {
+            check_no_fix(&GET_RUNNING_LOOP, source);
+            let reasons = crate::test_support::reasons(&GET_RUNNING_LOOP, source);
+            assert!(
+                reasons
+                    .iter()
+                    .any(|r| r.contains("`GeneratorExit` of a close")),
+                "{source}: {reasons:?}"
+            );
+        }
+        // Exits that let every exception through, handlers that do not
+        // catch `GeneratorExit` or re-raise it, code with no suspension.
+        for source in [
+            "import asyncio\nclass Loud:\n    def __enter__(self): return self\n    def __exit__(self, *exc): return None\nasync def f():\n    with Loud():\n        await asyncio.sleep(1)\n    return asyncio.get_event_loop()\n",
+            "import asyncio\nasync def f():\n    try:\n        await asyncio.sleep(1)\n    except Exception:\n        pass\n    return asyncio.get_event_loop()\n",
+            "import asyncio\nasync def f():\n    try:\n        await asyncio.sleep(1)\n    except BaseException:\n        raise\n    return asyncio.get_event_loop()\n",
+            "import asyncio\nasync def f():\n    try:\n        print(1)\n    except BaseException:\n        pass\n    return asyncio.get_event_loop()\n",
+            "import asyncio\nasync def f():\n    loop = asyncio.get_event_loop()\n    try:\n        await asyncio.sleep(1)\n    except BaseException:\n        pass\n    return loop\n",
+        ] {
+            let fixed = crate::test_support::run(&GET_RUNNING_LOOP, source).fixed;
+            assert!(
+                fixed.is_some_and(|f| f.contains("get_running_loop()")),
+                "{source}"
+            );
+        }
     }
 
     #[test]

@@ -242,6 +242,38 @@ impl<'a> SemanticModel<'a> {
         })
     }
 
+    /// Where the statements `body` of a coroutine (running in `scope`) may
+    /// keep an exception of the builtin class `class` thrown in at one of
+    /// their suspension points and go on: the walk's answer for the
+    /// coroutine's own handlers, `finally:` clauses and context managers
+    /// (see [`Self::kept_cancellation`]), asked for another class
+    /// (`GeneratorExit`, which `coro.close()` throws), and an exit stack
+    /// they give a callback or manager that may keep it. The functions
+    /// they call are not followed.
+    pub fn statements_may_keep(
+        &self,
+        body: &[Stmt],
+        scope: ScopeId,
+        class: &'static str,
+    ) -> Option<KeptCancellation> {
+        let mut walk = self.walk(PyVersion::PY38, false);
+        walk.wanted = catching_names(class);
+        if let Some(kept) = walk.body(body, scope) {
+            return Some(kept);
+        }
+        let (Some(first), Some(last)) = (body.first(), body.last()) else {
+            return None;
+        };
+        let span = TextRange::new(first.start(), last.end());
+        self.calls
+            .iter()
+            .filter(|site| {
+                span.contains_range(site.call.range()) && walk.own_frame(site.scope) == scope
+            })
+            .find(|site| walk.exit_stack_may_keep(site.call, site.scope))
+            .map(|site| KeptCancellation::ContextManager(site.call.range()))
+    }
+
     /// Whether the coroutine function `def` surely lets a cancellation
     /// thrown into it out (Python 3.8 and later, where `CancelledError` is
     /// no `Exception`): what [`Self::kept_cancellation`] asks of the

@@ -6,7 +6,7 @@
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ExprContext, Stmt};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::imports::Lookup;
 use super::once::is_main_guard;
@@ -328,6 +328,46 @@ impl<'a> SemanticModel<'a> {
             current = parent;
         }
         false
+    }
+
+    /// Where code before the code at `offset` (in a function of `scope`),
+    /// in the same coroutine, may catch `GeneratorExit` thrown in at a
+    /// suspension point and go on, so that the code at `offset` may still
+    /// run after the coroutine was closed: a handler that may catch it
+    /// (bare, `BaseException`, `GeneratorExit`) and does not re-raise, a
+    /// `finally:` that returns, or a context manager whose exit may keep it
+    /// (`suppress(GeneratorExit)`, a class of the module whose `__exit__`
+    /// may return true), around code that can suspend (the cancellation
+    /// walk's answer: [`Self::statements_may_keep`]). Counted: statements
+    /// before it in each block around it, the `try` body before its `else:`
+    /// and handlers, and a whole loop body around it (the next iteration
+    /// runs after). Calls are not followed.
+    pub fn runs_after_kept_close(&self, scope: ScopeId, offset: TextSize) -> Option<TextRange> {
+        let frame = self.frame_of(scope);
+        let mut current = self.innermost_stmt(frame, offset)?;
+        while let Some((suite, index)) = self.suite_of(current) {
+            let before = suite.body.get(..index).unwrap_or_default();
+            if let Some(kept) = self.statements_may_keep(before, frame, "GeneratorExit") {
+                return Some(kept.range());
+            }
+            let parent = suite.parent?;
+            let earlier: &[Stmt] = match parent {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return None,
+                Stmt::For(ruff_python_ast::StmtFor { body, .. })
+                | Stmt::While(ruff_python_ast::StmtWhile { body, .. }) => body,
+                Stmt::Try(try_stmt)
+                    if !std::ptr::eq(try_stmt.body.as_ptr(), suite.body.as_ptr()) =>
+                {
+                    &try_stmt.body
+                }
+                _ => &[],
+            };
+            if let Some(kept) = self.statements_may_keep(earlier, frame, "GeneratorExit") {
+                return Some(kept.range());
+            }
+            current = parent;
+        }
+        None
     }
 
     /// Whether the exception class `expr` may catch `GeneratorExit`.
@@ -711,6 +751,39 @@ mod tests {
         ));
         assert!(!drives("import types\nx = types.SimpleNamespace()\n"));
         assert!(!drives("async def f():\n    pass\n"));
+    }
+
+    #[test]
+    fn code_a_close_may_still_reach() {
+        let reached = |source: &str| {
+            let at = TextSize::new(source.find("HERE").expect("a HERE marker") as u32);
+            crate::test_support::with_context(source, |ctx| {
+                let semantic = ctx.semantic;
+                semantic
+                    .runs_after_kept_close(semantic.scope_at(at), at)
+                    .is_some()
+            })
+        };
+        let quiet = "import asyncio\nclass Quiet:\n    def __enter__(self): return self\n    def __exit__(self, *exc): return True\n";
+        assert!(reached(&format!(
+            "{quiet}async def f():\n    with Quiet():\n        await asyncio.sleep(1)\n    HERE = 1\n"
+        )));
+        assert!(reached(&format!(
+            "{quiet}async def f():\n    for x in y:\n        HERE = 1\n        with Quiet():\n            await asyncio.sleep(1)\n"
+        )));
+        assert!(reached(
+            "import asyncio\nasync def f():\n    try:\n        with open('x'):\n            try:\n                await asyncio.sleep(1)\n            except GeneratorExit:\n                pass\n    finally:\n        pass\n    HERE = 1\n"
+        ));
+        // Before the block, inside it after the await, in another function.
+        assert!(!reached(&format!(
+            "{quiet}async def f():\n    HERE = 1\n    with Quiet():\n        await asyncio.sleep(1)\n"
+        )));
+        assert!(!reached(&format!(
+            "{quiet}async def f():\n    with Quiet():\n        await asyncio.sleep(1)\n        HERE = 1\n"
+        )));
+        assert!(!reached(&format!(
+            "{quiet}async def f():\n    with Quiet():\n        await asyncio.sleep(1)\nasync def g():\n    HERE = 1\n"
+        )));
     }
 
     #[test]
