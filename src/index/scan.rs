@@ -3190,6 +3190,27 @@ mod tests {
         }
     }
 
+    /// A test replacing a function of a top-level module `app`: every
+    /// spelling of `mock.patch`, `patch.object` and pytest's `monkeypatch`.
+    #[test]
+    fn a_function_of_a_module_patched_by_a_test() {
+        let words: FxHashSet<Box<str>> = ["app"].into_iter().map(Into::into).collect();
+        for text in [
+            "from unittest import mock\nimport app\nwith mock.patch(\"app.work\", new=mock.Mock()): pass\n",
+            "from unittest import mock\nwith mock.patch(target='app.work'): pass\n",
+            "from unittest import mock\nimport app\nwith mock.patch.object(app, \"work\", new=f): pass\n",
+            "from unittest.mock import patch\nimport app\n@patch.object(app, 'work')\ndef t(m): pass\n",
+            "def test(monkeypatch):\n    monkeypatch.setattr(\"app.work\", fake)\n",
+            "import app\ndef test(monkeypatch):\n    monkeypatch.setattr(app, \"work\", fake)\n",
+            "def test(mocker):\n    mocker.patch('app.work', return_value=fut)\n",
+        ] {
+            let mut scan = ProjectScan::default();
+            scan.add_file(&Finders::new(), &words, Some(0), text);
+            assert!(scan.may_write_module_attribute("app", "work"), "{text}");
+            assert!(!scan.may_write_module_attribute("app", "start"), "{text}");
+        }
+    }
+
     /// A method or function named `patch` is defined, not called.
     #[test]
     fn a_definition_of_patch_writes_nothing() {
