@@ -17,7 +17,7 @@ pub fn run(codemod: &'static Codemod, source: &str) -> crate::engine::SourceOutc
 }
 
 /// [`run`] without `--unsafe-fixes`.
-fn run_without_unsafe_fixes(
+pub fn run_without_unsafe_fixes(
     codemod: &'static Codemod,
     source: &str,
 ) -> crate::engine::SourceOutcome {

@@ -72,6 +72,14 @@ declare_codemod! {
     ///   methods and functions of an imported module (`json.dumps(…)`); so
     ///   does a function that changes its first argument (`setattr(obj,
     ///   …)`, `operator.setitem(d, …)`, `heapq.heappush(q, …)`);
+    /// - before a write of shared state (an attribute, a global, an item of
+    ///   a shared object) whose value was read before the sleep: it names a
+    ///   parameter (a caller may have read it from that very state, as in
+    ///   `await self.store(self.value + 1)` with `store` sleeping, then
+    ///   setting `self.value = new`) or a local bound before the sleep; the
+    ///   write then puts back a stale value over what another task wrote
+    ///   in between. A value computed after the sleep from fresh reads
+    ///   (`self.value = self.value + 1`, `self.total += n`) is fine;
     /// - in the body of a `for` loop over shared state (`for name in
     ///   self.sessions:`, `for k, v in CACHE.items():`, a parameter): another
     ///   task can now change it while the loop holds its iterator
@@ -83,9 +91,7 @@ declare_codemod! {
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside
-    /// the functions it calls, state a caller reads before awaiting it and
-    /// the coroutine writes after the sleep (`await self.store(self.value +
-    /// 1)` with `store` sleeping, then writing `self.value`), a `time.sleep` patched by another module, and
+    /// the functions it calls, a `time.sleep` patched by another module, and
     /// a clock frozen by another module (a test module that patches
     /// `time.monotonic` around this module's code: the event loop reads it,
     /// so the new sleep never wakes up).
@@ -382,6 +388,13 @@ fn suspension_hazard(
             access.place
         ));
     }
+    if let Some(access) = semantic.stale_write_across(stmt, call.range()) {
+        return Some(format!(
+            "`{}` is written after the sleep with a value read before it; another task can now \
+             write it in between, and that update is lost",
+            access.place
+        ));
+    }
     if let Some(place) = semantic.iterated_across(stmt) {
         return Some(format!(
             "the loop iterates `{place}`, which another task can now change during the sleep"
@@ -612,6 +625,65 @@ mod tests {
             &SLEEP_IN_ASYNC,
             "import asyncio\nimport time\n\nasync def f(self):\n    time.sleep(1)\n    self.n += 1\n",
             "import asyncio\n\nasync def f(self):\n    await asyncio.sleep(1)\n    self.n += 1\n",
+        );
+    }
+
+    #[test]
+    fn a_write_of_a_value_read_before_the_sleep_makes_it_unsafe() {
+        // A parameter (a caller may have read it from the same state), a
+        // local bound before the sleep, through a call or a tuple.
+        for source in [
+            "import time\nclass C:\n    async def store(self, new):\n        time.sleep(0.01)\n        self.value = new\n",
+            "import time\nasync def store(new):\n    global VALUE\n    time.sleep(0.01)\n    VALUE = new\n",
+            "import time\nasync def store(key, new):\n    time.sleep(0.01)\n    CACHE[key] = new + 1\n",
+            "import time\nasync def store(self):\n    v = compute()\n    time.sleep(0.01)\n    self.value = v\n",
+            "import time\nasync def store(self, new):\n    time.sleep(0.01)\n    self.value, self.seen = int(new), True\n",
+            "import time\nasync def store(state, new):\n    time.sleep(0.01)\n    state.value = new\n",
+            // Through `setattr`, the instance's namespace or its own method.
+            "import time\nclass C:\n    async def store(self, new):\n        time.sleep(0.01)\n        setattr(self, 'value', new)\n",
+            "import time\nclass C:\n    async def store(self, new):\n        time.sleep(0.01)\n        self.__dict__.update(value=new)\n",
+            "import time\nclass C:\n    async def store(self, new):\n        time.sleep(0.01)\n        self._set(new)\n",
+            "import time\nclass C:\n    async def store(self, new):\n        time.sleep(0.01)\n        self.value = (lambda n=new: n)()\n",
+        ] {
+            check_unsafe_fix_any(source);
+        }
+        // Fresh reads after the sleep, an augmented assignment, a local
+        // written, `self` itself, a write before the sleep.
+        for source in [
+            "import time\nclass C:\n    async def bump(self):\n        time.sleep(0.01)\n        self.value = self.value + 1\n",
+            "import time\nclass C:\n    async def bump(self, n):\n        time.sleep(0.01)\n        self.total += n\n",
+            "import time\nclass C:\n    async def load(self):\n        time.sleep(0.01)\n        self.value = fetch()\n",
+            "import time\nasync def f(new):\n    time.sleep(0.01)\n    local = new\n    print(local)\n",
+            "import time\nclass C:\n    async def f(self):\n        time.sleep(0.01)\n        REGISTRY.owner = self\n",
+            "import time\nclass C:\n    async def f(self, new):\n        self.value = new\n        time.sleep(0.01)\n",
+            "import time\nclass C:\n    async def f(self):\n        time.sleep(0.01)\n        v = compute()\n        self.value = v\n",
+            // Another object's method is no write of the instance.
+            "import time\nclass C:\n    async def f(self, msg):\n        time.sleep(0.01)\n        self.log.info(msg)\n",
+        ] {
+            let source = format!("import asyncio\n{source}");
+            let outcome = crate::test_support::run(&SLEEP_IN_ASYNC, &source);
+            let strict = crate::test_support::run_without_unsafe_fixes(&SLEEP_IN_ASYNC, &source);
+            assert!(
+                outcome.fixed.is_some() && strict.fixed.is_some(),
+                "expected a safe fix: {source}"
+            );
+        }
+    }
+
+    /// Asserts that the fix applies only with `--unsafe-fixes`.
+    fn check_unsafe_fix_any(source: &str) {
+        let source = format!("import asyncio\n{source}");
+        assert!(
+            crate::test_support::run(&SLEEP_IN_ASYNC, &source)
+                .fixed
+                .is_some(),
+            "expected a fix: {source}"
+        );
+        assert!(
+            crate::test_support::run_without_unsafe_fixes(&SLEEP_IN_ASYNC, &source)
+                .fixed
+                .is_none(),
+            "expected an unsafe fix: {source}"
         );
     }
 

@@ -442,6 +442,144 @@ impl<'a> SemanticModel<'a> {
         self.shared_state(def, scope).across(before, after)
     }
 
+    /// A write of shared state after a suspension at `point` inside `stmt`
+    /// (see [`Self::suspension_window`]) whose value was read before it:
+    /// the assigned value (`self.value = new`, `CACHE[k] = v + 1`) names,
+    /// directly and not as the object of an
+    /// attribute, subscript or call, a parameter of the coroutine (a caller
+    /// may have read it from that very state: `await self.store(self.value
+    /// + 1)`) or a local every binding of which comes before the point. The
+    /// suspension lets another task write the state in between, and this
+    /// write then puts back a value computed from what it read before: a
+    /// lost update. A value computed after the point from fresh reads
+    /// (`self.value = self.value + 1`, `self.value = load()`) is none, and
+    /// so is an augmented assignment (`self.total += n` reads the state
+    /// when it writes it); nor is the method's own instance (`self`,
+    /// `cls`) passed on.
+    pub fn stale_write_across(&self, stmt: &Stmt, point: TextRange) -> Option<SharedAccess> {
+        let scope = self.scope_at(stmt.start());
+        let def = self.scope(scope).function()?;
+        let (before, after) = self.suspension_window(stmt, point);
+        struct Writes<'x> {
+            /// (target, value, whether a call writes it).
+            found: Vec<(&'x Expr, &'x Expr, bool)>,
+        }
+        impl<'x> Visitor<'x> for Writes<'x> {
+            fn visit_stmt(&mut self, stmt: &'x Stmt) {
+                match stmt {
+                    Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return,
+                    Stmt::Assign(assign) => {
+                        for target in &assign.targets {
+                            self.found.push((target, &assign.value, false));
+                        }
+                    }
+                    Stmt::AnnAssign(ast::StmtAnnAssign {
+                        target,
+                        value: Some(value),
+                        ..
+                    }) => self.found.push((target, value, false)),
+                    // Writes through a call: `setattr(self, "value", new)`,
+                    // `self.__dict__.update(value=new)`, a method of the
+                    // instance (`self._set(new)`), whose receiver is the
+                    // state written and whose arguments are the value.
+                    Stmt::Expr(ast::StmtExpr { value, .. }) => {
+                        if let Expr::Call(call) = value.as_ref() {
+                            let receiver = match call.func.as_ref() {
+                                Expr::Name(name)
+                                    if matches!(name.id.as_str(), "setattr" | "delattr") =>
+                                {
+                                    call.arguments.args.first()
+                                }
+                                Expr::Attribute(attribute) => Some(attribute.value.as_ref()),
+                                _ => None,
+                            };
+                            if let Some(receiver) = receiver {
+                                self.found.push((receiver, value, true));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+        let mut writes = Writes { found: Vec::new() };
+        writes.visit_body(&def.body);
+        for (target, value, by_call) in writes.found {
+            if target.start() < after {
+                continue;
+            }
+            // The shared places the target writes (a tuple's elements too).
+            let targets: Vec<&Expr> = match target {
+                Expr::Tuple(tuple) => tuple.elts.iter().collect(),
+                Expr::List(list) => list.elts.iter().collect(),
+                other => vec![other],
+            };
+            let shared = targets.into_iter().find_map(|target| {
+                let place = place_of(target)?;
+                let access = Access {
+                    place,
+                    write: true,
+                    mutation: !target.is_name_expr() || by_call,
+                    at: target.start(),
+                    range: target.range(),
+                };
+                self.is_shared(&access, scope).then_some(access)
+            });
+            let Some(access) = shared else {
+                continue;
+            };
+            // A call writes the state it is given only when it is
+            // `setattr` or the instance's own method or namespace
+            // (`self._set(v)`, `self.__dict__.update(…)`), not any method
+            // of any object (`self.log.info(v)`).
+            if by_call && let Expr::Call(call) = value {
+                let through_instance = match call.func.as_ref() {
+                    Expr::Name(_) => true,
+                    Expr::Attribute(attribute) => match attribute.value.as_ref() {
+                        Expr::Name(name) => self.is_instance_parameter(name.id.as_str(), scope),
+                        Expr::Attribute(inner) => inner.attr.as_str() == "__dict__",
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if !through_instance {
+                    continue;
+                }
+            }
+            let mut names = DirectNames::default();
+            names.visit_expr(value);
+            let stale = names.found.into_iter().find(|name| {
+                let id = name.id.as_str();
+                let Lookup::Bound {
+                    scope: owner,
+                    bindings,
+                } = self.lookup(id, scope)
+                else {
+                    return false;
+                };
+                if owner != scope || self.is_instance_parameter(id, scope) {
+                    return false;
+                }
+                let parameter = bindings
+                    .iter()
+                    .any(|&b| matches!(self.binding(b).kind, BindingKind::Parameter));
+                parameter
+                    || bindings
+                        .iter()
+                        .all(|&b| self.binding(b).range.start() < before)
+            });
+            if let Some(name) = stale {
+                return Some(SharedAccess {
+                    place: access.place.join("."),
+                    read: name.range(),
+                    write: access.range,
+                });
+            }
+        }
+        None
+    }
+
     /// Where code runs before and after a suspension at `point` inside
     /// `stmt`: reads that start before the first offset can happen before
     /// it, writes that start at or after the second can happen after it. In
@@ -616,6 +754,46 @@ impl<'a> SemanticModel<'a> {
             // The module's, an enclosing function's, or a builtin: rebinding
             // needs `global` / `nonlocal`, which the write itself records.
             _ => true,
+        }
+    }
+}
+
+/// The names an expression reads as values of their own: not the object
+/// of an attribute or subscript (`self.x`, `d[k]` read the object's state
+/// afresh), not a callee, and nothing inside a lambda or comprehension.
+#[derive(Default)]
+struct DirectNames<'x> {
+    found: Vec<&'x ast::ExprName>,
+}
+
+impl<'x> Visitor<'x> for DirectNames<'x> {
+    fn visit_expr(&mut self, expr: &'x Expr) {
+        match expr {
+            Expr::Name(name) => self.found.push(name),
+            Expr::Attribute(_) => {}
+            // A lambda's defaults are evaluated where it stands.
+            Expr::Lambda(lambda) => {
+                for parameter in lambda.parameters.iter().flat_map(|p| p.iter()) {
+                    if let Some(default) = parameter.default() {
+                        self.visit_expr(default);
+                    }
+                }
+            }
+            Expr::Subscript(subscript) => self.visit_expr(&subscript.slice),
+            Expr::Call(call) => {
+                // A callee computed in place (`(lambda n=new: n)()`).
+                if !matches!(call.func.as_ref(), Expr::Name(_) | Expr::Attribute(_)) {
+                    self.visit_expr(&call.func);
+                }
+                for argument in &call.arguments.args {
+                    self.visit_expr(argument);
+                }
+                for keyword in &call.arguments.keywords {
+                    self.visit_expr(&keyword.value);
+                }
+            }
+            Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
+            _ => visitor::walk_expr(self, expr),
         }
     }
 }
