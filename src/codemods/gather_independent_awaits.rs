@@ -102,7 +102,9 @@ declare_codemod! {
     /// with a comment or code of its own, or two `# type: ignore` would
     /// share it, nor where the comment follows an annotated statement (it
     /// covered the annotation too, which becomes a declaration on a line
-    /// of its own). An
+    /// of its own), nor where a tool's comment follows a type comment
+    /// (`# type: int  # noqa: F821`: it covers the call too, which the
+    /// declaration's line would no longer hold). An
     /// annotation (or a type comment, `# type: int`; `# type: ignore`
     /// stays) cannot stand on a tuple target, so each becomes a
     /// declaration (`user: User`, with a comment that followed the type,
@@ -453,6 +455,10 @@ impl<'a> Awaited<'a> {
             {
                 return None;
             }
+            // A tool's comment after the type (`# type: int  # noqa: F821`)
+            // covers the line, the call included: it cannot end the
+            // declaration's line, nor leave the type behind.
+            (None, Some((_, _, Some(note)))) if is_tool_pragma(note) => return None,
             (None, Some((_, text, _))) => Some(format!("{target}: {text}")),
             (None, None) => None,
         };
@@ -2331,6 +2337,28 @@ mod tests {
             "# step 2 # of 3",
         ] {
             assert!(!super::is_tool_pragma(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_pragma_after_a_type_comment_keeps_its_statement_out() {
+        for comment in [
+            "# type: int  # noqa: F821",
+            "# type: int  # type: ignore[arg-type]",
+            "# type: int  # pylint: disable=undefined-variable",
+        ] {
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nasync def f(u): return u\nasync def g(u): return u\nasync def run(u):\n    a = await f(u)  {comment}\n    b = await g(u)\n    return a, b\n"
+                ),
+            );
+            check_no_fix(
+                &AM004,
+                &format!(
+                    "import asyncio\nasync def f(u): return u\nasync def g(u): return u\nasync def run(u):\n    a = await f(u)\n    b = await g(u)  {comment}\n    return a, b\n"
+                ),
+            );
         }
     }
 
