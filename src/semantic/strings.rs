@@ -61,6 +61,25 @@ impl<'n> StringNames<'n, '_> {
         if depth > MAX_NESTING || !self.names.iter().any(|name| text.contains(name)) {
             return;
         }
+        // A doctest (`>>> sleep(1)` in a docstring) runs in the module's
+        // globals: any name its examples spell as a word.
+        if depth == 0 && !annotation {
+            let examples: Vec<&str> = text
+                .lines()
+                .map(str::trim_start)
+                .filter_map(|line| {
+                    line.strip_prefix(">>>")
+                        .or_else(|| line.strip_prefix("..."))
+                })
+                .collect();
+            if examples.iter().any(|line| !line.trim().is_empty()) {
+                for &name in self.names {
+                    if examples.iter().any(|line| spells_word(line, name)) {
+                        self.found.insert(name);
+                    }
+                }
+            }
+        }
         // A string annotation is parsed as if parenthesized, so it may span lines.
         let Ok(parsed) = ruff_python_parser::parse_expression(&format!("({text}\n)")) else {
             return;
@@ -119,6 +138,17 @@ impl<'a> Visitor<'a> for StringNames<'_, '_> {
             _ => visitor::walk_expr(self, expr),
         }
     }
+}
+
+/// Whether `word` stands in `line` as a whole identifier.
+fn spells_word(line: &str, word: &str) -> bool {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '_';
+    line.match_indices(word).any(|(at, _)| {
+        let before = line.get(..at).unwrap_or_default();
+        let after = line.get(at + word.len()..).unwrap_or_default();
+        !before.chars().next_back().is_some_and(is_word_char)
+            && !after.chars().next().is_some_and(is_word_char)
+    })
 }
 
 /// `cast`, `TypeVar`, `NewType`, `ForwardRef` under any qualification:
@@ -209,6 +239,27 @@ mod tests {
     fn dotted_references_count_anywhere() {
         assert!(named("v = eval('time.monotonic()')\n", "time"));
         assert!(named("patch('time.sleep')\n", "time"));
+    }
+
+    #[test]
+    fn doctest_examples_run_in_the_module() {
+        assert!(named(
+            "def f():\n    \"\"\"\n    >>> sleep is not None\n    True\n    \"\"\"\n",
+            "sleep"
+        ));
+        assert!(named(
+            "\"\"\"Module.\n\n>>> for x in [1]:\n...     time.sleep(0)\n\"\"\"\n",
+            "time"
+        ));
+        // Prose around the examples, and a longer word in them, do not.
+        assert!(!named(
+            "def f():\n    \"\"\"Call sleep.\n\n    >>> f()\n    \"\"\"\n",
+            "sleep"
+        ));
+        assert!(!named(
+            "def f():\n    \"\"\"\n    >>> sleepy()\n    \"\"\"\n",
+            "sleep"
+        ));
     }
 
     #[test]
