@@ -147,7 +147,10 @@ declare_codemod! {
     /// anything but `gather`, `wait_for` or `shield` awaited there,
     /// `asyncio.run` or `run_until_complete`), or such a function is handed
     /// on as a value (`retry(f)`, `jobs = [f]`, a method's `self.f` passed
-    /// on): it would be awaited where handlers are not followed. A handler
+    /// on, `getattr(obj, name)` with a computed name or its own), decorated
+    /// by anything that may wrap it (`@retry`), or a method the language
+    /// calls by itself (`__call__`, `__aenter__`, `__anext__`): it would be
+    /// awaited where handlers are not followed. A handler
     /// that only shows the type (`print(type(e).__name__)`) counts as
     /// looking at it. Callers in other modules are
     /// not seen: a public function or method of a library, whose users
@@ -736,7 +739,7 @@ fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
         for &(callee, callee_scope) in &frontier {
             if used_as_value(semantic, callee, callee_scope) {
                 return Some(
-                    "a function on the way from this one to its callers is handed on as a value (`retry(work)`, `jobs = [self.work]`), and whoever calls it may catch its errors by type, which would no longer match the ExceptionGroup a TaskGroup raises",
+                    "a function on the way from this one to its callers is handed on as a value (`retry(work)`, `@retry`, `jobs = [self.work]`, `getattr(obj, name)`) or called by the language itself (`__call__`, `__aenter__`), and whoever calls it may catch its errors by type, which would no longer match the ExceptionGroup a TaskGroup raises",
                 );
             }
             for site in &semantic.calls {
@@ -795,14 +798,25 @@ fn callers_obstacle(ctx: &Context, suite: &Suite) -> Option<&'static str> {
 
 /// Whether the module reads `def` (whose body is `def_scope`) other than
 /// to call it: its name passed on, stored or bound to another name
-/// (`retry(work)`, `jobs = {"w": work}`, `functools.partial(work)`), or,
-/// for a method, an attribute of its name read other than to call it
-/// (`self.work` passed on), whichever object that is. Whoever calls it
+/// (`retry(work)`, `jobs = {"w": work}`, `functools.partial(work)`), or
+/// handed to a decorator that may wrap it (`@retry`), or, for a method, an
+/// attribute of its name read other than to call it (`self.work` passed
+/// on, `getattr(c, name)`), whichever object that is, or a method the
+/// language calls by itself (`__call__`, `__aenter__`). Whoever calls it
 /// then is not seen.
 fn used_as_value(semantic: &SemanticModel, def: &StmtFunctionDef, def_scope: ScopeId) -> bool {
     let name = def.name.as_str();
+    // A decorator that may wrap it is handed the function (`@retry`: the
+    // wrapper calls it, and may catch its errors by type).
+    if !semantic.keeps_coroutine_function(def) {
+        return true;
+    }
     if semantic.is_method(def_scope) {
-        return semantic.reads_attribute_as_value(name);
+        // The language calls `__call__`, `__aenter__`, `__anext__`, ... on
+        // its own (`await fetcher(urls)`, `async with Warmup()`): no call
+        // names them.
+        let dunder = name.len() > 4 && name.starts_with("__") && name.ends_with("__");
+        return dunder || semantic.reads_attribute_as_value(name);
     }
     semantic.references_named(name).any(|reference| {
         !reference.is_del
@@ -2292,6 +2306,48 @@ mod tests {
         format!(
             "import asyncio\n\nasync def run(nodes):\n    tasks = [asyncio.create_task(n.run()) for n in nodes]\n    return await asyncio.gather(*tasks)\n\n{rest}"
         )
+    }
+
+    #[test]
+    fn functions_called_where_the_module_does_not_spell_the_call_are_reported() {
+        const NOTE: &str = "handed on as a value";
+        // A decorator that may wrap the function calls it in its wrapper,
+        // whose handler may match the errors by type.
+        let decorated = "import asyncio\n\ndef retry(fn):\n    async def wrapper(*a):\n        try:\n            return await fn(*a)\n        except ValueError:\n            return None\n    return wrapper\n\n@retry\nasync def run(nodes):\n    tasks = [asyncio.create_task(n.run()) for n in nodes]\n    return await asyncio.gather(*tasks)\n";
+        // Methods the language calls itself, and a method read by a name
+        // the module computes or spells as a string.
+        let call = "import asyncio\n\nclass Fetcher:\n    async def __call__(self, nodes):\n        tasks = [asyncio.create_task(n.run()) for n in nodes]\n        return await asyncio.gather(*tasks)\n";
+        let enter = "import asyncio\n\nclass Warm:\n    async def __aenter__(self):\n        tasks = [asyncio.create_task(n.run()) for n in self.nodes]\n        self.pages = await asyncio.gather(*tasks)\n        return self\n";
+        let method = "import asyncio\n\nclass Client:\n    async def fetch_all(self, nodes):\n        tasks = [asyncio.create_task(n.run()) for n in nodes]\n        return await asyncio.gather(*tasks)\n\n";
+        let computed =
+            format!("{method}async def main(c, name):\n    return await getattr(c, name)([])\n");
+        let spelled =
+            format!("{method}async def main(c):\n    return await getattr(c, 'fetch_all')([])\n");
+        let getter =
+            format!("{method}import operator\nFETCH = operator.methodcaller('fetch_all', [])\n");
+        for source in [decorated, call, enter, &computed, &spelled, &getter] {
+            let found = crate::test_support::reasons(&AM005, source);
+            assert!(
+                found.len() == 1 && found[0].contains(NOTE),
+                "{source}\n{found:?}"
+            );
+            check_no_fix(&AM005, source);
+        }
+        // A decorator that returns the function itself hands nothing on, and
+        // `getattr` of another name reaches another method.
+        for source in [
+            "import asyncio\n\nclass C:\n    @staticmethod\n    async def work(nodes):\n        tasks = [asyncio.create_task(n.run()) for n in nodes]\n        return await asyncio.gather(*tasks)\n".to_string(),
+            format!("{method}async def main(c):\n    return await getattr(c, 'other')()\n"),
+        ] {
+            let fixed = crate::test_support::outcome_at(
+                &AM005,
+                &source,
+                crate::version::PyVersion::DEFAULT_TARGET,
+            )
+            .fixed
+            .unwrap_or_default();
+            assert!(fixed.contains("asyncio.TaskGroup()"), "{source}");
+        }
     }
 
     #[test]

@@ -120,8 +120,10 @@ impl SemanticModel<'_> {
 
     /// Whether the module reads an attribute named `name` other than to
     /// call it at once (`self.work` passed on, stored, or bound to a
-    /// name): a method of that name may then be called where the module
-    /// cannot see. One walk of the module; ask only when it matters.
+    /// name), or by a name it computes or spells as a string
+    /// (`getattr(c, name)`, `getattr(c, "work")`, `operator.attrgetter`,
+    /// `methodcaller`): a method of that name may then be called where the
+    /// module cannot see. One walk of the module; ask only when it matters.
     pub fn reads_attribute_as_value(&self, name: &str) -> bool {
         let mut finder = AttributeValues { name, found: false };
         finder.visit_body(&self.module.body);
@@ -167,6 +169,10 @@ impl<'a> Visitor<'a> for AttributeValues<'_> {
         }
         match expr {
             Expr::Call(call) => {
+                if self.reads_by_name(call) {
+                    self.found = true;
+                    return;
+                }
                 if let Expr::Attribute(attribute) = call.func.as_ref() {
                     // The callee itself is a call, not a value: look inside it.
                     self.visit_expr(&attribute.value);
@@ -181,6 +187,35 @@ impl<'a> Visitor<'a> for AttributeValues<'_> {
             }
             _ => visitor::walk_expr(self, expr),
         }
+    }
+}
+
+impl AttributeValues<'_> {
+    /// Whether `call` reads an attribute by a name given as an argument
+    /// that may be `self.name`: `getattr(obj, name)` or one of its
+    /// spellings, with a computed name or this one as a string. Matched by
+    /// the callee's last name (the module may not have imported it under
+    /// the standard name): a wider net is the safe side.
+    fn reads_by_name(&self, call: &ExprCall) -> bool {
+        let callee = match call.func.as_ref() {
+            Expr::Name(name) => name.id.as_str(),
+            Expr::Attribute(attribute) => attribute.attr.as_str(),
+            _ => return false,
+        };
+        let names = match callee {
+            "getattr" => call.arguments.args.get(1).into_iter().collect::<Vec<_>>(),
+            "attrgetter" | "methodcaller" => call.arguments.args.first().into_iter().collect(),
+            _ => return false,
+        };
+        names.is_empty()
+            || call.arguments.args.iter().any(|a| a.is_starred_expr())
+            || names.iter().any(|name| match name {
+                Expr::StringLiteral(string) => {
+                    let text = string.value.to_str();
+                    text == self.name || text.split('.').any(|part| part == self.name)
+                }
+                _ => true,
+            })
     }
 }
 
