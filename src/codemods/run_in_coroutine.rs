@@ -6,7 +6,10 @@ use std::cell::OnceCell;
 
 use crate::codemods::prelude::*;
 use crate::fix::layout::{indentation_at, line_start, reindented_text};
-use crate::fix::syntax::{contains_comment, needs_parentheses_after_await, tokens_overlapping};
+use crate::fix::syntax::{
+    contains_comment, line_break_outside_brackets, needs_parentheses_after_await,
+    tokens_overlapping,
+};
 use crate::semantic::{CallSite, SemanticModel};
 
 declare_codemod! {
@@ -43,7 +46,10 @@ declare_codemod! {
     /// raise `RuntimeError` (and leave its coroutine never awaited), and the
     /// rewrite does what it meant. The argument keeps its bytes;
     /// parentheses are added where `await` binds less tightly than the code
-    /// around it (`(await c()).x`, `await (a or b)`). An import of `run` left
+    /// around it (`(await c()).x`, `await (a or b)`), and around an
+    /// argument whose lines break outside brackets of its own (`run(jobs`
+    /// then `[0])` becomes `await (jobs` then `[0])`: without the call's
+    /// parentheses the line break would end the statement). An import of `run` left
     /// unused is removed (kept when a string annotation, `__all__` or a `#
     /// noqa` comment on its line still needs it).
     ///
@@ -193,7 +199,10 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             .of
             .get(&call.range())
             .is_some_and(|&parent_start| !parenthesized(ctx, parent_start, call.start()));
-        let inner = needs_parentheses_after_await(argument);
+        // An argument over several lines keeps brackets of its own: out of
+        // the call's, `jobs` and `[0]` on two lines are two statements.
+        let inner = needs_parentheses_after_await(argument)
+            || line_break_outside_brackets(ctx.tokens, argument.range());
         finding.fix_with(Applicability::Safe, |fix| {
             fix.title("Replace with `await`");
             let open = match (outer, inner) {
@@ -506,6 +515,24 @@ mod tests {
             &RUN_IN_COROUTINE,
             "import asyncio\n\nasync def f():\n    x = asyncio.run(\n        g(\n            '''a\n  b''',\n            2,\n        )\n    )\n    return x\n",
             "async def f():\n    x = await g(\n        '''a\n  b''',\n        2,\n    )\n    return x\n",
+        );
+    }
+
+    #[test]
+    fn argument_broken_outside_its_brackets_keeps_brackets() {
+        // Without the call's parentheses, `jobs` and `[0]` on two lines
+        // would be two statements.
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f(jobs, make, client):\n    r = asyncio.run(jobs\n    [0])\n    s = asyncio.run((jobs\n    [0]))\n    t = asyncio.run(client\n                    .fetch()).x\n    return asyncio.run(make\n    ())\n",
+            "async def f(jobs, make, client):\n    r = await (jobs\n    [0])\n    s = await (jobs\n    [0])\n    t = (await (client\n                    .fetch())).x\n    return await (make\n    ())\n",
+        );
+        // Line breaks inside the argument's own brackets, strings or after
+        // a backslash need none.
+        check_fix(
+            &RUN_IN_COROUTINE,
+            "import asyncio\n\nasync def f(g):\n    r = asyncio.run(g(1,\n    2))\n    return asyncio.run(g \\\n    ('''a\nb'''))\n",
+            "async def f(g):\n    r = await g(1,\n    2)\n    return await g \\\n    ('''a\nb''')\n",
         );
     }
 

@@ -5,7 +5,7 @@ use rustc_hash::FxHashSet;
 use crate::codemods::prelude::*;
 use crate::fix::layout::indent_unit;
 use crate::fix::statements::wrap_statement_hoisting;
-use crate::fix::syntax::contains_comment;
+use crate::fix::syntax::{contains_comment, line_break_outside_brackets};
 use crate::semantic::cancellation::KeptCancellation;
 use crate::semantic::imports::Lookup;
 use crate::semantic::numbers::{is_non_positive_literal, names_read};
@@ -323,7 +323,14 @@ fn report_statement(
                 anyhow::bail!("a comment outside the awaitable would be lost");
             }
             fix.title("Await it directly: a timeout of `None` is no timeout");
-            fix.replace(call.range(), &ctx.source[awaitable.range()]);
+            let text = &ctx.source[awaitable.range()];
+            // Out of the call's brackets, a line break in the awaitable
+            // would end the statement: it keeps brackets of its own.
+            if line_break_outside_brackets(ctx.tokens, awaitable.range()) {
+                fix.replace(call.range(), format!("({text})"));
+            } else {
+                fix.replace(call.range(), text);
+            }
             fix.remove_import_if_unused(&call.func);
             Ok(())
         });
@@ -810,6 +817,17 @@ mod tests {
             &WAIT_FOR_TO_TIMEOUT,
             "import asyncio\n\nasync def f(fut, sender):\n    await asyncio.wait_for(fut, None)\n    result = await asyncio.wait_for(sender.run(), timeout=None)\n    return result\n",
             "async def f(fut, sender):\n    await fut\n    result = await sender.run()\n    return result\n",
+        );
+    }
+
+    #[test]
+    fn awaitable_broken_outside_its_brackets_keeps_brackets() {
+        // Out of `wait_for`'s brackets, `fetch` and `()` on two lines
+        // would be two statements.
+        check_fix(
+            &WAIT_FOR_TO_TIMEOUT,
+            "import asyncio\n\nasync def f(fetch):\n    a = await asyncio.wait_for(fetch\n    (), None)\n    b = await asyncio.wait_for(fetch\n    (), 5)\n    return a, b\n",
+            "import asyncio\n\nasync def f(fetch):\n    a = await (fetch\n    ())\n    async with asyncio.timeout(5):\n        b = await (fetch\n        ())\n    return a, b\n",
         );
     }
 

@@ -17,7 +17,7 @@ use super::layout::{
     is_alone_on_lines, is_blank_line, line_end, line_start, line_text, previous_line,
     reindent_lines, trailing_comment,
 };
-use super::syntax::{comments_in, tokens_overlapping};
+use super::syntax::{comments_in, line_break_outside_brackets, tokens_overlapping};
 use crate::semantic::SemanticModel;
 use crate::source::line_ending;
 
@@ -141,7 +141,8 @@ fn delete_keeping_comments(
 ///
 /// The statement's lines move one indent unit in; `inner`'s lines keep their
 /// layout relative to the line it now starts on (so a multi-line argument
-/// stays readable); lines that start inside a multi-line string keep their
+/// stays readable), in parentheses of their own when they break outside
+/// brackets of `inner`'s (`fetch` then `()` on the next line); lines that start inside a multi-line string keep their
 /// bytes. Comments in the part of `outer` that goes (`timeout=10,  #
 /// seconds`) move to the end of the header's last line. `header` lays the
 /// header lines out for the indentation of the new block.
@@ -178,11 +179,18 @@ pub fn wrap_statement_hoisting(
     // Lines that start inside `outer` are either deleted or `inner`'s own.
     edits.extend(reindent_lines(ctx, lines, indent, &inner_indent, &[outer]));
     edits.extend(hoisted_lines(ctx, outer, inner, indent, &inner_indent));
-    if !before.is_empty() {
-        edits.push(Edit::deletion(before));
+    // Out of `outer`'s brackets, a line break in `inner` would end the
+    // statement: it keeps brackets of its own.
+    let (open, close) = if line_break_outside_brackets(ctx.tokens, inner) {
+        ("(", ")")
+    } else {
+        ("", "")
+    };
+    if !before.is_empty() || !open.is_empty() {
+        edits.push(Edit::replacement(before, open.to_string()));
     }
-    if !after.is_empty() {
-        edits.push(Edit::deletion(after));
+    if !after.is_empty() || !close.is_empty() {
+        edits.push(Edit::replacement(after, close.to_string()));
     }
     edits.sort_by_key(|e| (e.range.start(), e.range.end()));
     Ok(edits)
@@ -213,7 +221,13 @@ fn hoist_out_of_one_liner(
     text.push_str(block);
     text.push_str(&unit);
     text.push_str(&source[TextRange::new(stmt.start(), outer.start())]);
-    text.push_str(&source[inner]);
+    if line_break_outside_brackets(ctx.tokens, inner) {
+        text.push('(');
+        text.push_str(&source[inner]);
+        text.push(')');
+    } else {
+        text.push_str(&source[inner]);
+    }
     text.push_str(&source[TextRange::new(outer.end(), stmt.end())]);
     Ok(vec![Edit::replacement(
         TextRange::new(colon_end, stmt.end()),

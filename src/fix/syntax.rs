@@ -82,6 +82,29 @@ pub fn needs_parentheses_after_await(expr: &Expr) -> bool {
     }
 }
 
+/// Whether `range` holds a line break outside every bracket that opens
+/// inside it (`jobs` and `[0]` on two lines of a call's argument): text
+/// moved out of the brackets that held it would end its statement at that
+/// line break, so it must keep brackets of its own (`await (jobs` and
+/// `[0])`). A line break inside a string or after a backslash is none.
+pub fn line_break_outside_brackets(tokens: &Tokens, range: TextRange) -> bool {
+    let mut depth = 0u32;
+    for token in tokens_overlapping(tokens, range) {
+        if !range.contains_range(token.range()) {
+            continue;
+        }
+        match token.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                depth = depth.saturating_sub(1);
+            }
+            TokenKind::NonLogicalNewline | TokenKind::Newline if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +122,26 @@ mod tests {
             assert_eq!(comments, ["# one", "# two"]);
             let finally = find_token(ctx.tokens, all, TokenKind::Finally).unwrap();
             assert_eq!(&source[finally], "finally");
+        });
+    }
+
+    #[test]
+    fn finds_line_breaks_outside_brackets() {
+        let source = "f(jobs\n  [0], g(a,\n  b), '''x\ny''', c \\\n  .d, e  # note\n  .h)\n";
+        with_context(source, |ctx| {
+            let Some(ruff_python_ast::Stmt::Expr(stmt)) = ctx.module.body.first() else {
+                panic!("not an expression statement");
+            };
+            let Expr::Call(call) = stmt.value.as_ref() else {
+                panic!("not a call");
+            };
+            let breaks: Vec<bool> = call
+                .arguments
+                .args
+                .iter()
+                .map(|arg| line_break_outside_brackets(ctx.tokens, arg.range()))
+                .collect();
+            assert_eq!(breaks, [true, false, false, false, true]);
         });
     }
 }
