@@ -53,7 +53,10 @@ declare_codemod! {
     /// as `gather`); otherwise it is unsafe (a name that only says "future"
     /// is not enough: `executor.submit()` makes a `concurrent.futures`
     /// future, which neither accepts). Removing the decorator from an
-    /// `async def` is safe (it returned such functions unchanged).
+    /// `async def` is safe (it returned such functions unchanged) when what
+    /// it decorates is that `async def` itself: no decorator between them,
+    /// or only ones known to return the function they get
+    /// (`functools.wraps(…)`, `typing.override`, `typing.final`).
     ///
     /// Converting is only done when the module uses the function as a
     /// coroutine function and nothing else: every use of its name (of any
@@ -61,8 +64,12 @@ declare_codemod! {
     /// `yield from`-ed inside a legacy coroutine, or handed to asyncio
     /// (`ensure_future`, `create_task`, `gather`, `wait`, `wait_for`,
     /// `shield`, `run`, `run_until_complete`), which run a generator-based
-    /// coroutine and a native one alike. What stays assumed: no other
-    /// module drives it as a generator.
+    /// coroutine and a native one alike. With a project index, a method
+    /// that a class of another module of the project may override with
+    /// anything but an `async def` is left alone (an override that is a
+    /// plain `def` may `yield from super().load()`, which a native
+    /// coroutine refuses). What stays assumed: no other module calls it and
+    /// drives what it returns as a generator.
     ///
     /// ## Left alone
     /// A body with a bare `yield` or `yield value`: a generator that is also
@@ -76,7 +83,13 @@ declare_codemod! {
     /// `anyio.run(f)`, `tg.start_soon(f)`, rebinding it), or decorates with
     /// anything but `staticmethod`, `classmethod`, `functools.wraps(…)`,
     /// `typing.override` or `typing.final` (the decorator would receive an
-    /// `async def` where it got a generator function); a module that
+    /// `async def` where it got a generator function); a `def` or `async
+    /// def` with a decorator between it and `@asyncio.coroutine` other than
+    /// `functools.wraps(…)`, `typing.override` or `typing.final`:
+    /// `asyncio.coroutine` decorated what that one returned (a plain
+    /// wrapper it made a coroutine function, so `await f()` worked and
+    /// `iscoroutinefunction(f)` was true), which removing it would
+    /// silently change; a module that
     /// inspects generator objects (`gi_frame`, `gi_running`, `gi_yieldfrom`,
     /// also through `getattr`, `inspect.isgenerator`, `inspect.iscoroutine`,
     /// `types.GeneratorType`), which a native coroutine would not pass: all
@@ -119,6 +132,23 @@ fn legacy_coroutine(ctx: &Context, out: &mut Findings) {
         );
         if !is_alone_on_lines(ctx.source, decorator.range()) {
             finding.note("the decorator shares its line with other code");
+            continue;
+        }
+        // The decorators below it run first: `asyncio.coroutine` received
+        // what they returned. Only one known to return the function itself
+        // leaves it decorating the `def`; a plain wrapper it made into a
+        // coroutine function (its result awaited, `iscoroutinefunction`
+        // true), which removing it would silently undo.
+        let below_returns_the_function = def
+            .decorator_list
+            .iter()
+            .skip_while(|d| !std::ptr::eq(*d, *decorator))
+            .skip(1)
+            .all(|d| semantic.returns_decorated_function(d, outer));
+        if !below_returns_the_function {
+            finding.note(
+                "a decorator below it may return something else than the function (a plain wrapper), which `asyncio.coroutine` made a coroutine function: without it, awaiting a call or `iscoroutinefunction` may change",
+            );
             continue;
         }
         if def.is_async {
@@ -177,6 +207,12 @@ fn legacy_coroutine(ctx: &Context, out: &mut Findings) {
         if other_decorator {
             finding.note(
                 "another decorator receives the function: it would get an `async def` instead of a generator function",
+            );
+            continue;
+        }
+        if semantic.project_may_override_method(def) {
+            finding.note(
+                "a class of another module of the project may override the method with something else than an `async def`, which may drive the inherited method as a generator (`yield from super().load()` in a plain `def`): a coroutine refuses that",
             );
             continue;
         }
@@ -291,7 +327,7 @@ impl<'a> Visitor<'a> for OwnYields<'a> {
 #[cfg(test)]
 mod tests {
     use super::LEGACY_COROUTINE;
-    use crate::test_support::{check_finding, check_fix, check_no_fix, reasons};
+    use crate::test_support::{check_finding, check_fix, check_no_fix, check_safe_fix, reasons};
 
     #[test]
     fn converts_and_removes_the_import() {
@@ -461,6 +497,39 @@ mod tests {
             &LEGACY_COROUTINE,
             "import asyncio\n@asyncio.coroutine\ndef f():\n    yield from asyncio.sleep(0)\nasync def main():\n    await f()\n    await asyncio.gather(f())\nloop.run_until_complete(f())\n",
             "import asyncio\nasync def f():\n    await asyncio.sleep(0)\nasync def main():\n    await f()\n    await asyncio.gather(f())\nloop.run_until_complete(f())\n",
+        );
+    }
+
+    #[test]
+    fn a_decorator_below_it_keeps_it() {
+        // `asyncio.coroutine` decorated the plain wrapper `logged` returned:
+        // it made that a coroutine function, whose result was awaited.
+        for def in ["async def", "def"] {
+            let source = format!(
+                "import asyncio\n\ndef logged(fn):\n    def wrapper(*args):\n        return fn(*args)\n    return wrapper\n\n@asyncio.coroutine\n@logged\n{def} handler(x):\n    yield from asyncio.sleep(0)\n    return x\n"
+            )
+            .replace(
+                "async def handler(x):\n    yield from",
+                "async def handler(x):\n    await",
+            );
+            let reasons = reasons(&LEGACY_COROUTINE, &source);
+            assert!(
+                reasons
+                    .iter()
+                    .any(|r| r.contains("a decorator below it may return something else")),
+                "{def}: {reasons:?}"
+            );
+        }
+        // One known to return the function itself leaves it decorating it.
+        check_safe_fix(
+            &LEGACY_COROUTINE,
+            "import asyncio\nimport functools\n\n@asyncio.coroutine\n@functools.wraps(other)\nasync def handler(x):\n    return x\n",
+            "import functools\n\n@functools.wraps(other)\nasync def handler(x):\n    return x\n",
+        );
+        // `staticmethod` below it returns a descriptor, not the function.
+        check_no_fix(
+            &LEGACY_COROUTINE,
+            "import asyncio\n\nclass C:\n    @asyncio.coroutine\n    @staticmethod\n    async def run(q):\n        return q\n",
         );
     }
 

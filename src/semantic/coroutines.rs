@@ -577,6 +577,26 @@ impl<'a> SemanticModel<'a> {
         self.is_transparent_decorator(&decorator.expression, scope)
     }
 
+    /// Whether a decorator of a `def`, evaluated in `scope`, is known to
+    /// return the very function it is given (`functools.wraps(…)`,
+    /// `typing.override`, `typing.final`), so that a decorator above it
+    /// receives that function. `staticmethod` and `classmethod` are not:
+    /// they return a descriptor that wraps it.
+    pub fn returns_decorated_function(
+        &self,
+        decorator: &ruff_python_ast::Decorator,
+        scope: ScopeId,
+    ) -> bool {
+        let callee = match &decorator.expression {
+            Expr::Call(call) => call.func.as_ref(),
+            other => other,
+        };
+        self.is_transparent_decorator(&decorator.expression, scope)
+            && !self
+                .qualified_name(callee, scope)
+                .is_some_and(|q| q.is("builtins.staticmethod") || q.is("builtins.classmethod"))
+    }
+
     /// Whether a decorator, evaluated in `scope`, is known to return the
     /// function it is given, or a wrapper that calls it the same way.
     /// `staticmethod` and `classmethod` count only in a class body, where

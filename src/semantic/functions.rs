@@ -215,6 +215,23 @@ impl<'a> SemanticModel<'a> {
         Some(target)
     }
 
+    /// Whether `def`, a method defined directly in a class body, may be
+    /// overridden by a class of another module of the project with
+    /// anything but an `async def` (see
+    /// [`Self::project_subclasses_may_override`]): such an override may
+    /// call `super()`'s method and drive what it returns as a generator.
+    /// False for a function that is no method and without a project index.
+    pub fn project_may_override_method(&self, def: &StmtFunctionDef) -> bool {
+        let Some(class_scope) = self
+            .scope_of_function(def)
+            .and_then(|scope| self.scope(scope).parent)
+        else {
+            return false;
+        };
+        matches!(self.scope(class_scope).node, ScopeNode::Class(_))
+            && self.project_subclasses_may_override(class_scope, def.name.as_str())
+    }
+
     /// Whether a class in another module of the project may derive from
     /// the class of `class_scope` (or come before it in a subclass's method
     /// resolution order) and bind `method` to anything but an `async def`
