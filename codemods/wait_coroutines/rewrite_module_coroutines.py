@@ -17,4 +17,7 @@ class Monitor:
 
     async def sweep(self, a, b, c):
         # rewrite: coroutines defined here, under the module's alias
-        await aio.wait([ping(a), legacy(b), self.probe(c)])
+        await aio.wait([ping(a), self.probe(c)])
+        # leave: unsafe, calling a decorated `def` may run code that raises
+        # after the first task exists
+        await aio.wait([ping(a), legacy(b)])

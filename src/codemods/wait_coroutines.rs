@@ -59,18 +59,28 @@ declare_codemod! {
     /// broken as black would break it.
     ///
     /// Safe when nothing evaluated after the first task exists can raise:
-    /// the later elements, the wrapped calls' arguments, a comprehension's
-    /// conditions and later iterables, and `wait`'s other arguments are
-    /// names, constants or attributes of names (an attribute read is taken
-    /// to have no effect, as ruff does), every iterable of a comprehension
-    /// is iterated without running code (a display, `range(…)`, or a local
+    /// each later element is a call of an `async def` of the module (no
+    /// decorator; a method through `self` with none but `staticmethod` or
+    /// `classmethod`), whose body does not run yet, with arguments that
+    /// bind to its parameters (no `*args` or `**opts`, none missing, none
+    /// too many, no unknown keyword) and that are constants or names
+    /// surely bound there (a parameter, a name assigned on every path
+    /// before); a comprehension's element is such a call too, its
+    /// conditions and later iterables cannot raise, every iterable is
+    /// iterated without running code (a display, `range(…)`, or a local
     /// bound only to a new list, tuple, set or dict: any other name may be
-    /// a generator, whose code runs, and may raise, between the tasks), and `return_when` is one of
-    /// asyncio's constants. Unsafe otherwise: if `urls[5]` raises in
-    /// `wait([fetch(urls[0]), fetch(urls[5])])`, the first task now runs
-    /// on in the background, where before no coroutine started; `wait`
-    /// checks `return_when` after the tasks exist now, and before it made
-    /// them then.
+    /// a generator, whose code runs, and may raise, between the tasks);
+    /// and `wait`'s other arguments are a `timeout=` that cannot raise and
+    /// a `return_when=` that is one of asyncio's constants. Unsafe
+    /// otherwise: if `urls[5]` raises in `wait([fetch(urls[0]),
+    /// fetch(urls[5])])`, the first task now runs on in the background,
+    /// where before no coroutine started; the same when a later element
+    /// calls a plain `def` whose body raises, reads a name that may be
+    /// unbound or an attribute that may be missing, or passes arguments
+    /// that do not bind (`TypeError`), or when `wait` gets an argument it
+    /// refuses (`loop=` since Python 3.10); `wait` checks `return_when`
+    /// after the tasks exist now, and before it made them then.
+    /// An imported `async def` is unsafe: its parameters are not known.
     ///
     /// ## Left alone
     /// Calls whose result the module does not show (an imported function
@@ -374,21 +384,34 @@ fn evaluated_after_first_task_may_raise(
     let Some(first) = coroutines.first() else {
         return false;
     };
+    // A call of a plain `def` runs its body (which may raise before it
+    // returns its coroutine), and arguments that do not bind raise
+    // `TypeError`: only an `async def` the call surely binds to just makes
+    // its coroutine.
     let element_is_quiet = |element: &Expr, element_scope: ScopeId| match element {
         Expr::Call(inner) => {
             coroutines.iter().any(|c| std::ptr::eq(*c, element))
-                && semantic.call_result(inner, element_scope) == CallResult::Coroutine
-                && inner.arguments.args.iter().all(is_quiet)
-                && inner.arguments.keywords.iter().all(|k| is_quiet(&k.value))
+                && semantic.call_only_makes_coroutine(inner, element_scope)
+                && inner
+                    .arguments
+                    .args
+                    .iter()
+                    .all(|a| cannot_raise(semantic, a, element_scope))
+                && inner
+                    .arguments
+                    .keywords
+                    .iter()
+                    .all(|k| cannot_raise(semantic, &k.value, element_scope))
         }
-        other => is_quiet(other),
+        other => cannot_raise(semantic, other, element_scope),
     };
     let elements_quiet = match awaitables {
         Expr::List(ast::ExprList { elts, .. })
         | Expr::Set(ast::ExprSet { elts, .. })
         | Expr::Tuple(ast::ExprTuple { elts, .. }) => elts
             .iter()
-            .filter(|element| element.start() >= first.start())
+            // The first task exists once the first coroutine is wrapped.
+            .filter(|element| element.start() > first.start())
             .all(|element| element_is_quiet(element, scope)),
         Expr::ListComp(ast::ExprListComp {
             elt, generators, ..
@@ -405,9 +428,12 @@ fn evaluated_after_first_task_may_raise(
             element_is_quiet(elt, element_scope)
                 && generators.iter().enumerate().all(|(i, generator)| {
                     let iter_scope = if i == 0 { scope } else { element_scope };
-                    (i == 0 || is_quiet(&generator.iter))
+                    (i == 0 || cannot_raise(semantic, &generator.iter, iter_scope))
                         && semantic.iterates_quietly(&generator.iter, iter_scope)
-                        && generator.ifs.iter().all(is_quiet)
+                        && generator
+                            .ifs
+                            .iter()
+                            .all(|condition| cannot_raise(semantic, condition, element_scope))
                 })
         }
         _ => false,
@@ -422,31 +448,31 @@ fn evaluated_after_first_task_may_raise(
         if std::ptr::eq(value, awaitables) {
             return true;
         }
+        // `wait` takes its other arguments by keyword only (`loop=` is gone
+        // since Python 3.10): anything else raises `TypeError`.
         match name {
             Some("return_when") => ["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"]
                 .iter()
                 .any(|constant| semantic.refers_to(value, scope, &format!("asyncio.{constant}"))),
-            _ => is_quiet(value),
+            Some("timeout") => cannot_raise(semantic, value, scope),
+            _ => false,
         }
     });
     !(elements_quiet && arguments_quiet)
 }
 
-/// A name, a constant, or an attribute of a name: evaluating it runs no
-/// code of the program (an attribute read is taken as no effect, as ruff
-/// does).
-fn is_quiet(expr: &Expr) -> bool {
+/// A constant, or a name surely bound where `scope`'s code reads it:
+/// evaluating it cannot raise. (An attribute read may raise
+/// `AttributeError`, a possibly unbound name `NameError`.)
+fn cannot_raise(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> bool {
     match expr {
-        Expr::Name(_)
-        | Expr::NumberLiteral(_)
+        Expr::Name(name) => semantic.surely_bound(name.id.as_str(), name.start(), scope),
+        Expr::NumberLiteral(_)
         | Expr::StringLiteral(_)
         | Expr::BytesLiteral(_)
         | Expr::BooleanLiteral(_)
         | Expr::NoneLiteral(_)
         | Expr::EllipsisLiteral(_) => true,
-        Expr::Attribute(attribute) => {
-            is_quiet(&attribute.value) && !attribute.value.is_literal_expr()
-        }
         Expr::UnaryOp(unary) => unary.operand.is_number_literal_expr(),
         _ => false,
     }
@@ -537,16 +563,37 @@ mod tests {
             "import asyncio\nasync def job(x): pass\nasync def f(mode):\n    await asyncio.wait([job(1)], return_when=mode)\n",
             "import asyncio\nasync def job(x): pass\nasync def f():\n    await asyncio.wait([job(1)], timeout=budget())\n",
             "import asyncio\nasync def job(x): pass\nasync def f(xs):\n    await asyncio.wait([job(x) for x in xs if ok(x)])\n",
+            // An attribute read may raise `AttributeError`.
+            "import asyncio\nasync def job(x): pass\nasync def f(a, b):\n    await asyncio.wait([job(a), job(b.c)])\n",
+            "import asyncio\nasync def job(x): pass\nasync def f(a, cfg):\n    await asyncio.wait([job(a)], timeout=cfg.t)\n",
+            // A plain `def` runs its body, which may raise, before it
+            // returns its coroutine.
+            "import asyncio\nasync def fetch(x): pass\ndef job(x):\n    if x < 0:\n        raise ValueError(x)\n    return fetch(x)\nasync def f(a, b):\n    await asyncio.wait([job(a), job(b)])\n",
+            // A name bound on some paths only.
+            "import asyncio\nasync def job(x): pass\nasync def f(a, want):\n    if want:\n        b = a + 1\n    await asyncio.wait([job(a), job(b)])\n",
+            // Arguments that may not bind: `TypeError`.
+            "import asyncio\nasync def job(x, *, retries): pass\nasync def f(a, opts):\n    await asyncio.wait([job(a, retries=1), job(a, **opts)])\n",
+            "import asyncio\nasync def job(x): pass\nasync def f(a, more):\n    await asyncio.wait([job(a), job(*more)])\n",
+            "import asyncio\nasync def job(x): pass\nasync def f(a, b):\n    await asyncio.wait([job(a), job(a, b)])\n",
+            "import asyncio\nasync def job(x, *, retries): pass\nasync def f(a):\n    await asyncio.wait([job(a, retries=1), job(a)])\n",
+            "import asyncio\nasync def job(x): pass\nasync def f(a):\n    await asyncio.wait([job(a), job(y=a)])\n",
+            // `wait` takes no `loop` since Python 3.10, and nothing positional
+            // but the awaitables.
+            "import asyncio\nasync def job(x): pass\nasync def f(a, loop):\n    await asyncio.wait([job(a)], loop=loop)\n",
+            "import asyncio\nasync def job(x): pass\nasync def f(a):\n    await asyncio.wait([job(a)], 5)\n",
         ] {
             let fixed = crate::test_support::findings(&WAIT_COROUTINES, source);
             assert_eq!(fixed.len(), 1, "{source}");
             crate::test_support::check_unsafe_only(&WAIT_COROUTINES, source);
         }
-        // Names, constants, attributes and asyncio's constants are quiet.
+        // Names surely bound, constants and asyncio's constants cannot
+        // raise; arguments that bind to an `async def`'s parameters only
+        // make its coroutine. The first element runs before any task
+        // exists.
         check_safe_fix(
             &WAIT_COROUTINES,
-            "import asyncio\nasync def job(x): pass\nasync def f(a, b, cfg):\n    await asyncio.wait([job(a), job(b.c)], timeout=cfg.t, return_when=asyncio.FIRST_COMPLETED)\n",
-            "import asyncio\nasync def job(x): pass\nasync def f(a, b, cfg):\n    await asyncio.wait(\n        [asyncio.create_task(job(a)), asyncio.create_task(job(b.c))],\n        timeout=cfg.t,\n        return_when=asyncio.FIRST_COMPLETED,\n    )\n",
+            "import asyncio\nasync def job(x, y=1, *, z): pass\nasync def f(urls, b, t):\n    await asyncio.wait([job(urls[0], z=0), job(b, -2, z='a')], timeout=t, return_when=asyncio.FIRST_COMPLETED)\n",
+            "import asyncio\nasync def job(x, y=1, *, z): pass\nasync def f(urls, b, t):\n    await asyncio.wait(\n        [\n            asyncio.create_task(job(urls[0], z=0)),\n            asyncio.create_task(job(b, -2, z='a')),\n        ],\n        timeout=t,\n        return_when=asyncio.FIRST_COMPLETED,\n    )\n",
         );
     }
 

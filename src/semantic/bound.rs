@@ -14,7 +14,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::functions::BUILTIN_NAMES;
 use super::imports::Lookup;
-use super::scope::ScopeKind;
+use super::scope::{ScopeKind, ScopeNode};
 use super::suspension::is_builtin_exception;
 use super::{BindingId, BindingKind, ScopeId, SemanticModel};
 
@@ -61,6 +61,11 @@ impl<'a> SemanticModel<'a> {
                 .any(|&id| matches!(self.binding(id).kind, BindingKind::Parameter))
         {
             return true;
+        }
+        if let ScopeNode::Comprehension(comprehension) = self.scope(owner).node {
+            let ranges: Vec<TextRange> =
+                bindings.iter().map(|&id| self.binding(id).range).collect();
+            return comprehension_target_bound(comprehension, &ranges, offset);
         }
         // The statement of the owner's own code that holds the read (the
         // `def` of a nested function that reads it), and the blocks around.
@@ -113,6 +118,47 @@ impl<'a> SemanticModel<'a> {
             .get(index)
             .is_some_and(|each| std::ptr::eq(each, stmt) && binds(stmt, binding.range))
     }
+}
+
+/// Whether a name a target of `comprehension` binds (at one of `ranges`)
+/// is surely bound where the comprehension's own code reads it at
+/// `offset`: in the element, after every `for` ran; in a `for`'s
+/// conditions, when that `for` or an earlier one binds it; in a later
+/// `for`'s iterable, when an earlier one does.
+fn comprehension_target_bound(
+    comprehension: &Expr,
+    ranges: &[TextRange],
+    offset: TextSize,
+) -> bool {
+    let (generators, elements): (&[ast::Comprehension], Vec<&Expr>) = match comprehension {
+        Expr::ListComp(c) => (&c.generators, vec![c.elt.as_ref()]),
+        Expr::SetComp(c) => (&c.generators, vec![c.elt.as_ref()]),
+        Expr::Generator(c) => (&c.generators, vec![c.elt.as_ref()]),
+        Expr::DictComp(c) => (
+            &c.generators,
+            c.key
+                .iter()
+                .map(AsRef::as_ref)
+                .chain([c.value.as_ref()])
+                .collect(),
+        ),
+        _ => return false,
+    };
+    // The first `for` that binds the name.
+    let Some(first) = generators.iter().position(|generator| {
+        ranges
+            .iter()
+            .any(|range| generator.target.range().contains_range(*range))
+    }) else {
+        return false;
+    };
+    if elements.iter().any(|e| e.range().contains(offset)) {
+        return true;
+    }
+    generators.iter().enumerate().any(|(i, generator)| {
+        (i >= first && generator.ifs.iter().any(|c| c.range().contains(offset)))
+            || (i > first && generator.iter.range().contains(offset))
+    })
 }
 
 /// Whether `stmt`, once it has run to its end, has bound the name at
@@ -214,6 +260,11 @@ mod tests {
             "def f():\n    t = 1\n    def g():\n        use(t)\n    return g\n",
             // Builtins.
             "def f():\n    use(len)\n    t = 1\n    use(t)\n",
+            // A comprehension's target, read once its `for` ran.
+            "def f(xs):\n    return [use(t) for t in xs]\n",
+            "def f(xs):\n    return {a: use(t) for a, t in xs}\n",
+            "def f(xs):\n    return [a for t in xs if use(t)]\n",
+            "def f(xs):\n    return [a for t in xs for a in use(t)]\n",
         ] {
             assert!(bound(source), "{source}");
         }
@@ -251,6 +302,8 @@ mod tests {
             "from os import *\n\ndef f():\n    use(t)\n",
             // An `except … as` name is deleted after its handler.
             "def f():\n    try:\n        g()\n    except E as t:\n        pass\n    use(t)\n",
+            // A comprehension's target read before its `for` ran.
+            "def f(xs):\n    return [a for a in xs if use(t) for t in a]\n",
         ] {
             assert!(!bound(source), "{source}");
         }

@@ -5,7 +5,7 @@
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
-    AnyParameterRef, Expr, ExprCall, Stmt, StmtClassDef, StmtFunctionDef, TypeParams,
+    self as ast, AnyParameterRef, Expr, ExprCall, Stmt, StmtClassDef, StmtFunctionDef, TypeParams,
 };
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashSet;
@@ -466,6 +466,45 @@ impl<'a> SemanticModel<'a> {
         })
     }
 
+    /// Whether calling `call` (running in `scope`) surely does no more than
+    /// make a coroutine object once its arguments are evaluated: its callee
+    /// is an `async def` of the module (a function with no decorator, or a
+    /// method through `self` with none but `staticmethod` or
+    /// `classmethod`), whose body does not run yet, and its arguments bind
+    /// to the parameters without a `TypeError` (see [`arguments_bind`]).
+    pub fn call_only_makes_coroutine(&self, call: &ExprCall, scope: ScopeId) -> bool {
+        let Some(def) = self.coroutine_function(&call.func, scope) else {
+            return false;
+        };
+        let Some(def_scope) = self.scope_of_function(def) else {
+            return false;
+        };
+        let in_class = self
+            .scope(def_scope)
+            .parent
+            .is_some_and(|parent| matches!(self.scope(parent).node, ScopeNode::Class(_)));
+        let receiver = if in_class {
+            if !call.func.is_attribute_expr() {
+                return false;
+            }
+            let outer = self.scope(def_scope).parent.unwrap_or(MODULE_SCOPE);
+            match def.decorator_list.as_slice() {
+                [] => true,
+                [decorator] => match self.qualified_name(&decorator.expression, outer) {
+                    Some(q) if q.is("builtins.staticmethod") => false,
+                    Some(q) if q.is("builtins.classmethod") => true,
+                    _ => return false,
+                },
+                _ => return false,
+            }
+        } else if def.decorator_list.is_empty() {
+            false
+        } else {
+            return false;
+        };
+        arguments_bind(&def.parameters, &call.arguments, receiver)
+    }
+
     /// The scope of a function's body.
     pub fn scope_of_function(&self, def: &StmtFunctionDef) -> Option<ScopeId> {
         self.scopes
@@ -537,6 +576,58 @@ impl<'a> SemanticModel<'a> {
         }
         false
     }
+}
+
+/// Whether `arguments` bind to `parameters` without a `TypeError`: no
+/// unpacking (`*args`, `**opts` may hold anything), no more positional
+/// arguments than positional parameters (unless `*args` takes them), each
+/// keyword naming a parameter not already given (or taken by `**kwargs`),
+/// and every parameter without a default given. `receiver`: the first
+/// positional parameter is bound already (a method called on an instance).
+pub fn arguments_bind(
+    parameters: &ast::Parameters,
+    arguments: &ast::Arguments,
+    receiver: bool,
+) -> bool {
+    if arguments.args.iter().any(Expr::is_starred_expr)
+        || arguments.keywords.iter().any(|k| k.arg.is_none())
+    {
+        return false;
+    }
+    let positional: Vec<&ast::ParameterWithDefault> = parameters
+        .posonlyargs
+        .iter()
+        .chain(&parameters.args)
+        .collect();
+    let given = arguments.args.len() + usize::from(receiver);
+    if given > positional.len() && parameters.vararg.is_none() {
+        return false;
+    }
+    let mut bound: Vec<&str> = positional
+        .iter()
+        .take(given)
+        .map(|p| p.parameter.name.as_str())
+        .collect();
+    for keyword in &arguments.keywords {
+        let Some(name) = keyword.arg.as_ref().map(|a| a.as_str()) else {
+            return false;
+        };
+        let named = parameters
+            .args
+            .iter()
+            .chain(&parameters.kwonlyargs)
+            .any(|p| p.parameter.name.as_str() == name);
+        if bound.contains(&name) || (!named && parameters.kwarg.is_none()) {
+            return false;
+        }
+        if named {
+            bound.push(name);
+        }
+    }
+    positional
+        .into_iter()
+        .chain(&parameters.kwonlyargs)
+        .all(|p| p.default.is_some() || bound.contains(&p.parameter.name.as_str()))
 }
 
 /// Whether `def`'s own body contains `yield` or `yield from` (the bodies of
