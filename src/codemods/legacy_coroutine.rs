@@ -68,8 +68,13 @@ declare_codemod! {
     /// that a class of another module of the project may override with
     /// anything but an `async def` is left alone (an override that is a
     /// plain `def` may `yield from super().load()`, which a native
-    /// coroutine refuses). What stays assumed: no other module calls it and
-    /// drives what it returns as a generator.
+    /// coroutine refuses). Where another module of the project may reach
+    /// the function (it reads the function's name, or that of the class
+    /// or function holding it), that module may also drive it as a
+    /// generator (`yield from lib.fetch()` in a plain generator, `next()`
+    /// on it), which a native coroutine refuses with `TypeError` at once:
+    /// the fix is unsafe there. Without a project index, what stays
+    /// assumed is that no other module drives it as a generator.
     ///
     /// ## Left alone
     /// A body with a bare `yield` or `yield value`: a generator that is also
@@ -234,7 +239,10 @@ fn legacy_coroutine(ctx: &Context, out: &mut Findings) {
             Expr::Call(call) => semantic.surely_awaitable(call, id),
             _ => false,
         });
-        let applicability = if all_awaitable {
+        // Another module of the project may drive it as a generator
+        // (`yield from lib.fetch()` in a plain generator, `next(...)`), which
+        // a native coroutine refuses at once with `TypeError`.
+        let applicability = if all_awaitable && !semantic.others_may_reach(def) {
             Applicability::Safe
         } else {
             Applicability::Unsafe

@@ -232,6 +232,32 @@ impl<'a> SemanticModel<'a> {
             && self.project_subclasses_may_override(class_scope, def.name.as_str())
     }
 
+    /// Whether another module of the project may reach `def`: the
+    /// module-level name that holds it (its own, or that of the class or
+    /// function it is nested in) may be read by another file of the
+    /// project (see [`super::project::ProjectModule::others_may_read`]).
+    /// False without a project index.
+    pub fn others_may_reach(&self, def: &StmtFunctionDef) -> bool {
+        let Some(project) = self.project() else {
+            return false;
+        };
+        let mut current = self.scope_of_function(def);
+        while let Some(id) = current {
+            let scope = self.scope(id);
+            if scope.parent == Some(MODULE_SCOPE) {
+                return match scope.node {
+                    ScopeNode::Function(def) => project.others_may_read(def.name.as_str()),
+                    ScopeNode::Class(class) => project.others_may_read(class.name.as_str()),
+                    // A lambda or comprehension at module level holds no
+                    // `def` another module could name.
+                    _ => false,
+                };
+            }
+            current = scope.parent;
+        }
+        false
+    }
+
     /// Whether a class in another module of the project may derive from
     /// the class of `class_scope` (or come before it in a subclass's method
     /// resolution order) and bind `method` to anything but an `async def`

@@ -1,0 +1,3 @@
+from sub import Sub
+
+print(Sub().peek())
