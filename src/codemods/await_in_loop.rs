@@ -96,7 +96,10 @@ declare_codemod! {
     /// asyncio's own (`sleep`, `wait_for`, … exist to order things); a
     /// function that, or whose module functions it calls, uses a
     /// module-level variable other than a constant (a cache, a counter, a
-    /// client), stores into a class or function of the module, has a
+    /// client), stores into a class or function of the module (also in
+    /// the methods of a class of the module it makes an object of, which
+    /// run without a call naming them: the constructor, `__post_init__`,
+    /// `with`, a property setter), has a
     /// parameter whose default a call may change (`_calls=[]`,
     /// `counter=Counter()`), calls `globals()`, `vars()`, `eval` or `exec`,
     /// or assigns an attribute or item of a parameter (one object
@@ -952,6 +955,34 @@ mod tests {
         let source = "import asyncio\n\ncache = {}\n\nasync def fetch(x):\n    return cache.get(x)\n\nasync def f(ids):\n    return [await fetch(i) for i in ids]\n";
         check_no_fix(&AM112, source);
         assert_eq!(findings(&AM112, source).len(), 1);
+    }
+
+    #[test]
+    fn state_changed_by_the_methods_of_an_object_made_is_reported() {
+        // The constructor, `__post_init__`, `__enter__` and a property
+        // setter run where no call names them; a base class's too.
+        for fetch in [
+            "class Ticket:\n    issued = 0\n    def __init__(self):\n        Ticket.issued += 1\n        self.no = Ticket.issued\n\nasync def fetch(x):\n    return (x, Ticket().no)\n",
+            "class Slot:\n    taken = []\n    def __enter__(self):\n        Slot.taken.append(1)\n        return len(Slot.taken)\n    def __exit__(self, *exc):\n        return False\n\nasync def fetch(x):\n    with Slot() as n:\n        return (x, n)\n",
+            "class Box:\n    history = []\n    @property\n    def value(self):\n        return None\n    @value.setter\n    def value(self, v):\n        Box.history.append(v)\n\nasync def fetch(x):\n    b = Box()\n    b.value = x\n    return len(Box.history)\n",
+            "class Base:\n    made = []\n    def __init__(self):\n        Base.made.append(self)\n\nclass Item(Base):\n    pass\n\nasync def fetch(x):\n    return (x, Item())\n",
+        ] {
+            let source = format!(
+                "import asyncio\n\n{fetch}\nasync def f(ids):\n    return [await fetch(i) for i in ids]\n"
+            );
+            check_no_fix(&AM112, &source);
+            assert_eq!(findings(&AM112, &source).len(), 1, "{source}");
+        }
+        // A class whose methods keep to the object is no shared state.
+        let source = "import asyncio\n\nclass Point:\n    def __init__(self, x):\n        self.x = x\n\nasync def fetch(x):\n    return Point(x)\n\nasync def f(ids):\n    return [await fetch(i) for i in ids]\n";
+        let fixed = crate::test_support::outcome_at(
+            &AM112,
+            source,
+            crate::version::PyVersion::DEFAULT_TARGET,
+        )
+        .fixed
+        .unwrap_or_default();
+        assert!(fixed.contains("asyncio.gather"), "{fixed}");
     }
 
     #[test]

@@ -625,13 +625,51 @@ impl<'a> SemanticModel<'a> {
             if !range.contains_range(site.call.range()) {
                 continue;
             }
-            for scope in self.functions_a_call_may_run(&site.call.func, site.scope) {
+            let mut runs = self.functions_a_call_may_run(&site.call.func, site.scope);
+            // An object made from a class of the module runs its methods:
+            // `__init__` and `__post_init__` at once, and `__enter__`,
+            // property setters and other methods the language calls on
+            // its own later, where no call names them (`with Slot():`,
+            // `t.no = 1`).
+            if let Callee::Class(class) = self.callee(&site.call.func, site.scope) {
+                self.methods_of_class(class, site.scope, VALUE_DEPTH, &mut runs);
+            }
+            for scope in runs {
                 if scope != function && !called.contains(&scope) {
                     called.push(scope);
                 }
             }
         }
         called
+    }
+
+    /// The scopes of the methods `class` defines, and those of its bases
+    /// that are classes of this module (`depth` classes up).
+    fn methods_of_class(
+        &self,
+        class: &ruff_python_ast::StmtClassDef,
+        scope: ScopeId,
+        depth: usize,
+        found: &mut Vec<ScopeId>,
+    ) {
+        for stmt in &class.body {
+            if let ast::Stmt::FunctionDef(def) = stmt
+                && let Some(method) = self.scope_of_function(def)
+                && !found.contains(&method)
+            {
+                found.push(method);
+            }
+        }
+        if depth == 0 {
+            return;
+        }
+        for base in class.bases() {
+            if let Callee::Class(base) = self.callee(base, scope)
+                && !std::ptr::eq(base, class)
+            {
+                self.methods_of_class(base, scope, depth - 1, found);
+            }
+        }
     }
 
     /// Whether `name` of `owner` is bound only by `from … import name` of
