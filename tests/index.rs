@@ -148,9 +148,11 @@ functions and classes:
   class Repo(service.base.Base) (line 34)
     async def put (line 35): a coroutine function
       calling it returns: a coroutine
+      may be overridden: no: no class of the project that derives from it binds `put` other than by an `async def`
     def size (line 38): a plain function
       calling it returns: unknown (a plain `def` whose `return`s are not followed across modules)
       quiet: calling it runs only builtins and standard functions that bind no loop
+      may be overridden: no: no class of the project that derives from it binds `size` other than by an `async def`
   def __getattr__ (line 45): a plain function
     calling it returns: `None` (no `return` gives a value; no coroutine)
   def main (line 49): a plain function
@@ -192,7 +194,7 @@ imports:
   class Base() (line 1)
     async def close (line 2): a coroutine function
       calling it returns: a coroutine
-      may be overridden: a subclass in the project binds `close` other than by an `async def`, or a class whose base the index cannot follow may be one; calls through `self` or an annotation are unknown, calls on an instance made by `service.base.Base(…)` are not
+      may be overridden: `service.cached.Cached` (service/cached.py:4) derives from it and binds `close` other than by an `async def`; calls through `self` or an annotation are unknown, calls on an instance made by `service.base.Base(…)` are not
 "),
         "{text}"
     );
@@ -550,5 +552,68 @@ fn a_file_alone_finds_what_the_whole_project_finds_for_it() {
     assert_eq!(
         stdout(&inside),
         HANDLERS_FINDINGS.replace("app/handlers.py", "handlers.py")
+    );
+}
+
+/// `--show-index` says which writes by a computed name reach a method: one
+/// on `self` in its class's method, or one on what the index cannot place.
+#[test]
+fn show_index_explains_writes_by_computed_names() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path().canonicalize().expect("canonical");
+    write(
+        &root,
+        &[
+            (
+                "pyproject.toml",
+                "[project]\nname = \"x\"\nversion = \"0\"\n",
+            ),
+            ("app/__init__.py", ""),
+            (
+                "app/models.py",
+                "class Loose:\n    def __init__(self, **kw):\n        for k, v in kw.items():\n            setattr(self, k, v)\n\n    async def put(self):\n        return 1\n\n\nclass Apart:\n    async def put(self):\n        return 1\n",
+            ),
+        ],
+    );
+    let output = asyncmod(&root, &["check", "--show-index", "app.models"]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("\
+  class Loose() (line 1)
+    def __init__ (line 2): a plain function
+      calling it returns: `None` (no `return` gives a value; no coroutine)
+      may be replaced: a write by a computed name (`setattr(self, name, v)` in a method of `app.models.Loose` or of a base, or on an instance made by calling one) may reach its instances
+    async def put (line 6): a coroutine function
+      calling it returns: a coroutine
+      may be replaced: a write by a computed name"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\
+  class Apart() (line 10)
+    async def put (line 11): a coroutine function
+      calling it returns: a coroutine
+      may be overridden: no: no class of the project that derives from it binds `put` other than by an `async def`
+"),
+        "{text}"
+    );
+
+    // A write on a parameter: every attribute of every object.
+    write(
+        &root,
+        &[(
+            "app/fill.py",
+            "def fill(obj, key):\n    setattr(obj, key, 1)\n",
+        )],
+    );
+    let output = asyncmod(&root, &["check", "--show-index", "app.models"]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("\
+  class Apart() (line 10)
+    async def put (line 11): a coroutine function
+      calling it returns: a coroutine
+      may be replaced: some code of the project writes attributes by a computed name on objects the index cannot place"),
+        "{text}"
     );
 }

@@ -205,6 +205,29 @@ declare_codemod! {
     /// `site-packages`, `node_modules`); a file run by its path
     /// (`runpy.run_path`, `exec(open(…).read())`, a loader given a file)
     /// may be one no walk reads, so the facts of the project are unknown.
+    /// A write by a computed name (`setattr(obj, name, v)`) reaches only
+    /// what the index can place it on: in a method of a module-level class
+    /// on its first parameter (`setattr(self, key, v)` in `__init__`,
+    /// `setattr(cls, key, v)` in a class method), the instances of that
+    /// class and of every class that shares one's method resolution order
+    /// with it (a subclass, a sibling base in `class C(A, Loose)`); on a
+    /// local name a function binds once by calling a class of the project
+    /// that makes its own instances (`answer = Answer()` …
+    /// `setattr(answer, key, v)`), that class's; other modules' functions
+    /// and classes stay known. Such a method must be named nowhere in the
+    /// project but in its `def`, on `self` and on `super()` (`fill =
+    /// Loose.fill`, `Loose.fill(other)`, `cls.fill(other)`, `obj.fill(…)`
+    /// and a string `"fill"` may run it on another object), and not in a
+    /// file that may define a metaclass (whose `self` is a class); its
+    /// class may be no metaclass. A write on anything else (a parameter,
+    /// an attribute, `type(self)`, a module, a module-level object,
+    /// `vars(obj)`) may reach any object, and every fact the index gives
+    /// is unknown. A decorator taken as transparent (`staticmethod`,
+    /// `classmethod`, `functools.wraps(…)`, `typing.final`, `override`)
+    /// is not, once any file of the project assigns an attribute of its
+    /// name (`builtins.staticmethod = sm`, `typing.final = f`). A class
+    /// whose base is an attribute of the class (`class S(Base.__mro__[0])`)
+    /// derives from it.
     /// What stays assumed: no base class from another module wraps its
     /// subclasses' methods (a metaclass or `__init_subclass__` that
     /// replaces them), and no class in a function body of another module

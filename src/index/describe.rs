@@ -307,10 +307,15 @@ impl ProjectIndex {
         name: &str,
         class: Option<(&str, &ClassSummary)>,
     ) -> Option<String> {
-        if self.scan().written_attributes.contains(name) {
+        if self.scan().writes_named_attribute(name) {
             return Some(format!(
                 "may be replaced: an attribute named `{name}` is assigned somewhere in the project (`x.{name} = …`, `setattr`, `patch.object`), so calls through the module or a class are unknown"
             ));
+        }
+        if self.may_write_every_attribute() {
+            return Some(
+                "may be replaced: some code of the project writes attributes by a computed name on objects the index cannot place (`setattr(obj, name, v)` on a parameter or an attribute, `vars(obj)[key] = v`, `obj.__dict__.update(…)`, a file run by its path), or changes an object's class, so every attribute may be written: calls through the module or a class are unknown".to_string(),
+            );
         }
         let (qualified, class) = class?;
         if summary.written_attributes.contains(name) {
@@ -318,12 +323,22 @@ impl ProjectIndex {
                 "may be replaced: this module assigns an attribute named `{name}`"
             ));
         }
-        if class.keeps_methods && self.subclasses_may_override(qualified, name) {
+        if self.computed_write_reaches(qualified, 0) {
             return Some(format!(
-                "may be overridden: a subclass in the project binds `{name}` other than by an `async def`, or a class whose base the index cannot follow may be one; calls through `self` or an annotation are unknown, calls on an instance made by `{qualified}(…)` are not"
+                "may be replaced: a write by a computed name (`setattr(self, name, v)` in a method of `{qualified}` or of a base, or on an instance made by calling one) may reach its instances"
             ));
         }
-        None
+        if !class.keeps_methods {
+            return None;
+        }
+        Some(match self.why_subclasses_may_override(qualified, name) {
+            Some(why) => format!(
+                "may be overridden: {why}; calls through `self` or an annotation are unknown, calls on an instance made by `{qualified}(…)` are not"
+            ),
+            None => format!(
+                "may be overridden: no: no class of the project that derives from it binds `{name}` other than by an `async def`"
+            ),
+        })
     }
 
     /// `__all__`, star imports, `__getattr__`, namespace writes, objects

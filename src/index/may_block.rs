@@ -224,7 +224,7 @@ impl ProjectIndex {
         // Where any attribute of any object may be written, the index
         // resolves no function of the project (it may be replaced), so no
         // chain goes through one.
-        if self.scan().may_write_every_attribute() {
+        if self.may_write_every_attribute() {
             return false;
         }
         let parts: Vec<&str> = qualified.split('.').collect();
@@ -269,7 +269,7 @@ impl ProjectIndex {
                 .as_deref()
                 .is_some_and(|target| self.may_block_name(target, seen, &mut my_cut)),
             // Another file may replace it: the index does not resolve it.
-            Some(_) if self.scan().may_write_attribute(name) => false,
+            Some(_) if self.may_write_attribute(name) => false,
             Some(def) => {
                 def.blocks
                     || def.calls.iter().any(|call| {

@@ -45,10 +45,6 @@ use summary::{ClassSummary, FunctionCalls, FunctionSummary, ModuleSummary, Symbo
 /// How many imports a name may go through before the index gives up (a
 /// re-export chain that long, or one that loops, is unknown).
 const MAX_HOPS: usize = 16;
-/// How many functions [`ProjectIndex::calls_keep_cancellation`] reads at most.
-const MAX_CANCELLATION_FUNCTIONS: usize = 256;
-/// How many modules [`ProjectIndex::reaches_cancellation_keeper`] reads at most.
-const MAX_REACH_MODULES: usize = 2048;
 
 /// One module's summary, made once (`None`: no code, or unreadable).
 type SummaryCell = OnceLock<Option<Arc<ModuleSummary>>>;
@@ -92,6 +88,9 @@ pub struct ProjectIndex {
     /// and the files that name each module (see [`readers`]). Built on the
     /// first question that needs any of it.
     scan: OnceLock<ProjectScan>,
+    /// What the project's writes of attributes by computed names may reach
+    /// (see [`Self::computed_writes`]), worked out on the first question.
+    computed: OnceLock<ComputedReach>,
     /// The scan while one thread makes it: another that needs it
     /// meanwhile helps (see [`scan::Build`]).
     building: Mutex<Option<Arc<scan::Build>>>,
@@ -117,10 +116,93 @@ pub struct ProjectIndex {
     may_block_answers: RwLock<FxHashMap<Box<str>, bool>>,
     /// What the text of the last few modules that question read shows.
     recent_texts: Mutex<FxHashMap<Box<str>, Arc<may_block::TextFacts>>>,
-    /// Whether a module reaches, through the imports run at its top level,
-    /// a module with a coroutine that may keep a cancellation, by module
-    /// (see [`Self::reaches_cancellation_keeper`]).
-    keeper_reach: RwLock<FxHashMap<Box<str>, bool>>,
+}
+
+/// What the project's writes of attributes by a computed name
+/// (`setattr(obj, name, v)`, `vars(obj)[key] = v`) may reach.
+#[derive(Debug, Default)]
+struct ComputedReach {
+    /// One may reach any object (of any module): a write on what the index
+    /// cannot place, or on an object of a metaclass.
+    any: bool,
+    /// Classes of the project (absolute, where they are defined) whose
+    /// instances a write may reach, with those of their subclasses: a
+    /// method's `setattr(self, name, v)`, or `setattr(answer, key, v)`
+    /// after `answer = Answer(…)`.
+    classes: FxHashSet<Box<str>>,
+}
+
+/// Bases of a class that make it no metaclass: a class that derives only
+/// from these (through classes of the project) makes instances, not
+/// classes.
+const NO_METACLASS_BASES: &[&str] = &[
+    "builtins.object",
+    "abc.ABC",
+    "typing.Generic",
+    "typing_extensions.Generic",
+    "typing.Protocol",
+    "typing_extensions.Protocol",
+    "builtins.Exception",
+    "builtins.BaseException",
+];
+
+/// Whether the mention of a method's name at `at` (`len` bytes) in a
+/// file's bytes is one that runs it on an instance of its own class (see
+/// `ProjectIndex::methods_run_only_on_their_instances`): part of a longer
+/// word, its `def`, or an attribute of `self` or of `super(…)`. Anything
+/// else may hand it another object as its first parameter: `fill =
+/// Loose.fill` in another class, `Loose.fill(other)`, `cls.fill(other)`,
+/// `kind.fill(other)` with `kind` a class, a string `"fill"` given to
+/// `getattr`; so may a call on an instance (`loose.fill(…)`), which the
+/// text does not tell from a class.
+fn runs_on_own_instance(bytes: &[u8], at: usize, len: usize) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    let before = bytes.get(..at).unwrap_or_default();
+    let after = bytes.get(at + len..).unwrap_or_default();
+    if before.last().copied().is_some_and(word) || after.first().copied().is_some_and(word) {
+        return true;
+    }
+    let starts_word = |head: &[u8]| !head.last().copied().is_some_and(|b| word(b) || b == b'.');
+    let trimmed = before.trim_ascii_end();
+    if let Some(head) = trimmed.strip_suffix(b"def") {
+        return starts_word(head);
+    }
+    let Some(receiver) = trimmed.strip_suffix(b".") else {
+        return false;
+    };
+    let receiver = receiver.trim_ascii_end();
+    if receiver.strip_suffix(b"self").is_some_and(starts_word) {
+        return true;
+    }
+    // `super()`, `super(Conn, self)`.
+    receiver.ends_with(b")")
+        && receiver
+            .iter()
+            .rposition(|&b| b == b'(')
+            .and_then(|open| receiver.get(..open))
+            .and_then(|head| head.strip_suffix(b"super"))
+            .is_some_and(starts_word)
+}
+
+/// Whether a file's text may define a metaclass: a class statement whose
+/// bases name `type` or a word with `meta` in it (`class Meta(type)`,
+/// `class M(ABCMeta)`, `metaclass=`), or whose bases go on past its line.
+fn may_define_metaclass(bytes: &[u8]) -> bool {
+    bytes.split(|&b| b == b'\n').any(|line| {
+        let Some(rest) = line.trim_ascii_start().strip_prefix(b"class ") else {
+            return false;
+        };
+        let Some(open) = rest.iter().position(|&b| b == b'(') else {
+            return false;
+        };
+        let bases = rest.get(open..).unwrap_or_default();
+        let Some(close) = bases.iter().rposition(|&b| b == b')') else {
+            return true;
+        };
+        let bases = bases.get(..close).unwrap_or_default().to_ascii_lowercase();
+        memchr::memmem::find(&bases, b"type").is_some()
+            || memchr::memmem::find(&bases, b"meta").is_some()
+    })
 }
 
 /// What each plain function and method of one module calls, by its name
@@ -164,6 +246,7 @@ impl ProjectIndex {
             quiet: RwLock::new(FxHashMap::default()),
             stateful: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
+            computed: OnceLock::new(),
             building: Mutex::new(None),
             readers_apart: OnceLock::new(),
             building_readers: Mutex::new(None),
@@ -173,7 +256,6 @@ impl ProjectIndex {
             recent_calls: Mutex::new(VecDeque::new()),
             may_block_answers: RwLock::new(FxHashMap::default()),
             recent_texts: Mutex::new(FxHashMap::default()),
-            keeper_reach: RwLock::new(FxHashMap::default()),
         }
     }
 
@@ -391,7 +473,7 @@ impl ProjectIndex {
         match summary.symbols.get(name) {
             // Another module may replace it (`store.save = fake`).
             // Another module may replace it (`store.save = fake`).
-            Some(Symbol::Function(_)) if self.scan().may_write_attribute(name) => Resolved::Unknown,
+            Some(Symbol::Function(_)) if self.may_write_attribute(name) => Resolved::Unknown,
             // Or the class, written on its module (`store.Store = SyncStore`,
             // `mock.patch("app.store.Store")`).
             Some(Symbol::Class(_))
@@ -404,7 +486,7 @@ impl ProjectIndex {
             }
             Some(Symbol::Function(function)) if tail.is_empty() => Resolved::Function {
                 qualified,
-                facts: facts(function),
+                facts: self.facts_of(function),
                 origin: self.origin(&summary, function.line),
             },
             Some(Symbol::Class(class)) => match tail {
@@ -427,9 +509,7 @@ impl ProjectIndex {
                 self.resolve_loaded_hops(&next, loaded, hops + 1)
             }
             // Another module may replace the object (`db.repo = Fake()`).
-            Some(Symbol::Assigned { .. }) if self.scan().may_write_attribute(name) => {
-                Resolved::Unknown
-            }
+            Some(Symbol::Assigned { .. }) if self.may_write_attribute(name) => Resolved::Unknown,
             Some(Symbol::Assigned {
                 callee: Some(callee),
                 line,
@@ -459,10 +539,7 @@ impl ProjectIndex {
     }
 
     /// [`ProjectFacts::may_keep_cancellation`], following re-exports.
-    /// `reach`: a name the index cannot follow (an alias, a decorated
-    /// function, a name a module `__getattr__` or star import may give)
-    /// may be any coroutine the modules its module imports may give.
-    fn keeps_cancellation_hops(&self, qualified: &str, hops: usize, reach: bool) -> bool {
+    fn keeps_cancellation_hops(&self, qualified: &str, hops: usize) -> bool {
         let parts: Vec<&str> = qualified.split('.').collect();
         for split in (1..=parts.len()).rev() {
             let module = parts[..split].join(".");
@@ -472,22 +549,17 @@ impl ProjectIndex {
             let Some(summary) = self.summary(&module) else {
                 return false;
             };
-            // A name the index cannot follow may be any coroutine of
-            // the module.
-            let module_keeps = || {
-                summary.keeps_cancellation
-                    || (hops < MAX_HOPS
-                        && summary.wrapped_by.iter().any(|decorator| {
-                            self.keeps_cancellation_hops(decorator, hops + 1, reach)
-                        }))
-                    || (reach && self.reaches_cancellation_keeper(&module))
-            };
+            if summary.keeps_cancellation
+                || (hops < MAX_HOPS
+                    && summary
+                        .wrapped_by
+                        .iter()
+                        .any(|decorator| self.keeps_cancellation_hops(decorator, hops + 1)))
+            {
+                return true;
+            }
             let Some((name, tail)) = parts[split..].split_first() else {
-                // The module itself.
-                return summary.keeps_cancellation;
-            };
-            let function_keeps = |function: &FunctionSummary, at: String| {
-                !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
+                return false;
             };
             return match summary.symbols.get(*name) {
                 Some(Symbol::Import(target)) if hops < MAX_HOPS => {
@@ -496,199 +568,14 @@ impl ProjectIndex {
                         next.push('.');
                         next.push_str(part);
                     }
-                    self.keeps_cancellation_hops(&next, hops + 1, reach)
+                    self.keeps_cancellation_hops(&next, hops + 1)
                 }
                 // Too many hops to follow: unknown.
                 Some(Symbol::Import(_)) => true,
-                // A coroutine function: what its code and the project's
-                // code it calls do; a plain one, what the calls it returns
-                // give.
-                Some(Symbol::Function(function)) if function.transparent => {
-                    tail.is_empty() && function_keeps(function, format!("{module}.{name}"))
-                }
-                // A class: what its methods do (an instance's).
-                Some(Symbol::Class(class)) if class.keeps_methods => match tail {
-                    [] => class.methods.iter().any(|(method, function)| {
-                        function_keeps(function, format!("{module}.{name}.{method}"))
-                    }),
-                    [method] => class
-                        .methods
-                        .get(*method)
-                        .map_or_else(module_keeps, |function| {
-                            function_keeps(function, format!("{module}.{name}.{method}"))
-                        }),
-                    _ => module_keeps(),
-                },
-                None if !summary.has_getattr && summary.star_imports.is_empty() => false,
-                _ => module_keeps(),
+                _ => false,
             };
         }
         false
-    }
-
-    /// See [`ProjectFacts::calls_may_keep_cancellation`]: the functions
-    /// reached are read once each; past [`MAX_CANCELLATION_FUNCTIONS`] of
-    /// them, "may".
-    fn calls_keep_cancellation(&self, qualified: &str) -> bool {
-        let mut seen: FxHashSet<String> = FxHashSet::default();
-        let mut stack = vec![qualified.to_string()];
-        while let Some(current) = stack.pop() {
-            if !seen.insert(current.clone()) {
-                continue;
-            }
-            if seen.len() > MAX_CANCELLATION_FUNCTIONS {
-                return true;
-            }
-            let Some(function) = self.function_summary(&current) else {
-                continue;
-            };
-            if !function.cancellation_untraced.is_empty()
-                && let Some((owner, _)) = current.rsplit_once('.')
-                && self.untraced_may_keep(
-                    self.module_of(owner).as_str(),
-                    &function.cancellation_untraced,
-                )
-            {
-                return true;
-            }
-            for call in &function.cancellation_calls {
-                match self.resolve(call) {
-                    Resolved::Function {
-                        qualified: defined,
-                        facts,
-                        ..
-                    } if facts.transparent => {
-                        if !facts.lets_cancellation_out {
-                            return true;
-                        }
-                        if facts.is_async || !facts.returns_nothing {
-                            stack.push(defined);
-                        }
-                    }
-                    // An instance; a library's name; a module.
-                    Resolved::Class { .. } | Resolved::External(_) | Resolved::Module(_) => {}
-                    _ => {
-                        if self.keeps_cancellation_hops(call, 0, true) {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-        false
-    }
-
-    /// The module a dotted name of a module or of a class in it names: the
-    /// longest prefix that is a module of the project.
-    fn module_of(&self, dotted: &str) -> String {
-        let parts: Vec<&str> = dotted.split('.').collect();
-        for split in (1..=parts.len()).rev() {
-            let module = parts[..split].join(".");
-            if self.summary(&module).is_some() {
-                return module;
-            }
-        }
-        dotted.to_string()
-    }
-
-    /// Whether the awaited calls of `module`'s code that it cannot trace
-    /// (by the methods they call, see
-    /// `semantic::cancellation::CancellationFacts::untraced`) may reach a
-    /// coroutine that keeps a cancellation: the module uses an import that
-    /// may give one as a value, or imports from a module with a coroutine
-    /// of that method's name that may.
-    fn untraced_may_keep(&self, module: &str, untraced: &[Box<str>]) -> bool {
-        let Some(summary) = self.summary(module) else {
-            return false;
-        };
-        if summary.escaping_imports.iter().any(|path| {
-            !matches!(self.resolve(path), Resolved::Class { .. })
-                && self.keeps_cancellation_hops(path, 0, false)
-        }) {
-            return true;
-        }
-        let imports: Vec<&str> = summary
-            .symbols
-            .values()
-            .filter_map(|symbol| match symbol {
-                Symbol::Import(target) => Some(target.as_ref()),
-                _ => None,
-            })
-            .chain(summary.star_imports.iter().map(AsRef::as_ref))
-            .collect();
-        untraced.iter().filter(|name| !name.is_empty()).any(|name| {
-            imports
-                .iter()
-                .any(|path| self.keeping_coroutine_named_in(path, name))
-        })
-    }
-
-    /// See [`ProjectFacts::keeping_coroutine_named`].
-    fn keeping_coroutine_named_in(&self, qualified: &str, name: &str) -> bool {
-        let module = self.module_of(qualified);
-        if !self.in_project(&module) {
-            return false;
-        }
-        let Some(summary) = self.summary(&module) else {
-            return false;
-        };
-        let keeps = |function: &FunctionSummary, at: String| {
-            !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
-        };
-        summary.symbols.iter().any(|(symbol, found)| match found {
-            Symbol::Function(function) if symbol.as_ref() == name => {
-                keeps(function, format!("{module}.{symbol}"))
-            }
-            Symbol::Class(class) => class
-                .methods
-                .get(name)
-                .is_some_and(|method| keeps(method, format!("{module}.{symbol}.{name}"))),
-            _ => false,
-        })
-    }
-
-    /// Whether `module`, or a module of the project it imports at its top
-    /// level (directly or through others), has a coroutine that may keep a
-    /// cancellation: a name of `module` the index cannot follow may be one
-    /// of theirs. Past [`MAX_REACH_MODULES`] modules, "may".
-    fn reaches_cancellation_keeper(&self, module: &str) -> bool {
-        if let Ok(known) = self.keeper_reach.read()
-            && let Some(&answer) = known.get(module)
-        {
-            return answer;
-        }
-        let mut seen: FxHashSet<String> = FxHashSet::default();
-        let mut queue = VecDeque::from([module.to_string()]);
-        let mut answer = false;
-        while let Some(current) = queue.pop_front() {
-            if !seen.insert(current.clone()) {
-                continue;
-            }
-            if seen.len() > MAX_REACH_MODULES {
-                answer = true;
-                break;
-            }
-            let Some(summary) = self.summary(&current) else {
-                continue;
-            };
-            if summary.keeps_cancellation {
-                answer = true;
-                break;
-            }
-            for symbol in summary.symbols.values() {
-                if let Symbol::Import(target) = symbol {
-                    let owner = self.module_of(target);
-                    if self.in_project(&owner) {
-                        queue.push_back(owner);
-                    }
-                }
-            }
-            queue.extend(summary.star_imports.iter().map(|star| star.to_string()));
-        }
-        if let Ok(mut known) = self.keeper_reach.write() {
-            known.insert(module.into(), answer);
-        }
-        answer
     }
 
     /// Whether `fact` holds for the module-level name `qualified` of a
@@ -791,14 +678,14 @@ impl ProjectIndex {
         if !class_summary.keeps_methods
             || class_summary.other_names.contains(name)
             || summary.written_attributes.contains(name)
-            || self.scan().may_write_attribute(name)
+            || self.class_attribute_may_be_written(class, name)
         {
             return Resolved::Unknown;
         }
         if let Some(method) = class_summary.methods.get(name) {
             return Resolved::Function {
                 qualified: format!("{class}.{name}"),
-                facts: facts(method),
+                facts: self.facts_of(method),
                 origin: self.origin(&summary, method.line),
             };
         }
@@ -812,6 +699,274 @@ impl ProjectIndex {
             },
             _ => Resolved::Unknown,
         }
+    }
+
+    /// What callers of `function` may rely on (see [`facts`]): a decorated
+    /// function stays what its `def` makes only while no code of the
+    /// project may replace one of the decorators taken as transparent
+    /// (`builtins.staticmethod = sm`, `typing.final = f`, `functools.wraps
+    /// = w`, in any file).
+    fn facts_of(&self, function: &FunctionSummary) -> FunctionFacts {
+        let mut found = facts(function);
+        found.transparent = self.keeps_transparent(function);
+        found
+    }
+
+    /// Whether `function`'s decorators surely leave it what it is (see
+    /// [`Self::facts_of`]).
+    fn keeps_transparent(&self, function: &FunctionSummary) -> bool {
+        function.transparent
+            && !(function.decorated
+                && crate::semantic::TRANSPARENT_DECORATORS
+                    .iter()
+                    .any(|qualified| {
+                        let member = qualified.rsplit('.').next().unwrap_or(qualified);
+                        self.may_write_attribute(member)
+                    }))
+    }
+
+    /// Whether some code of the project may assign or delete the attribute
+    /// `name` of an object the question cannot place among the instances
+    /// of classes of the project (a function of a module, a module-level
+    /// object, a library's function): by that name, or by a computed name
+    /// on what the index cannot place (see [`Self::computed_writes`]).
+    /// Every question about a written attribute asks this one, or
+    /// [`Self::class_attribute_may_be_written`].
+    fn may_write_attribute(&self, name: &str) -> bool {
+        self.scan().may_write_attribute(name) || self.computed_writes().any
+    }
+
+    /// Whether some code of the project may assign or delete any
+    /// attribute of any object (see [`Self::may_write_attribute`]).
+    fn may_write_every_attribute(&self) -> bool {
+        self.scan().may_write_every_attribute() || self.computed_writes().any
+    }
+
+    /// Whether some code of the project may assign or delete the attribute
+    /// `name` of an instance of the project class `class` (or of one of
+    /// its subclasses), or of the class: by that name anywhere, or by a
+    /// computed name on such an object (`setattr(self, name, v)` in a
+    /// method of `class` or of one of its bases). A subclass's writes are
+    /// asked by [`Self::subclasses_may_override_here`] of each subclass.
+    fn class_attribute_may_be_written(&self, class: &str, name: &str) -> bool {
+        self.may_write_attribute(name) || self.computed_write_reaches(class, 0)
+    }
+
+    /// Whether a write by a computed name may reach the instances of
+    /// `class`: the class or one of its bases is one whose instances such
+    /// a write reaches (see [`ComputedReach::classes`]); a base the index
+    /// cannot follow may be one.
+    fn computed_write_reaches(&self, class: &str, hops: usize) -> bool {
+        let computed = self.computed_writes();
+        if computed.any || computed.classes.contains(class) {
+            return true;
+        }
+        if computed.classes.is_empty() {
+            return false;
+        }
+        if hops > MAX_HOPS {
+            return true;
+        }
+        let Some((_, summary)) = self.class(class) else {
+            return true;
+        };
+        summary.bases.iter().any(|base| match base {
+            None => true,
+            Some(base) => match self.resolve_hops(base, hops + 1) {
+                Resolved::Class { qualified, .. } => {
+                    self.computed_write_reaches(&qualified, hops + 1)
+                }
+                Resolved::External(_) => false,
+                _ => true,
+            },
+        })
+    }
+
+    /// What the project's writes by a computed name may reach: each file
+    /// the scan saw make one on a plain name is read through its summary
+    /// (see [`super::summary::ComputedWrites`]). Worked out from summaries
+    /// alone, by the names as classes are defined and imported, never by
+    /// resolving a name (which asks this).
+    fn computed_writes(&self) -> &ComputedReach {
+        self.computed.get_or_init(|| {
+            let scan = self.scan();
+            let mut reach = ComputedReach {
+                any: scan.may_write_every_attribute(),
+                classes: FxHashSet::default(),
+            };
+            if reach.any {
+                return reach;
+            }
+            let files: Vec<Option<PathBuf>> = scan
+                .files_with_placed_writes()
+                .map(|path| path.map(Path::to_path_buf))
+                .collect();
+            // The methods that write on their first parameter.
+            let mut methods: Vec<Box<str>> = Vec::new();
+            for file in files {
+                let Some(writes) = file
+                    .and_then(|file| self.layout.module_name(&file))
+                    .and_then(|(module, _)| self.summary(&module))
+                    .map(|summary| summary.computed_writes.clone())
+                else {
+                    reach.any = true;
+                    return reach;
+                };
+                if writes.any {
+                    reach.any = true;
+                    return reach;
+                }
+                for (class, method) in &writes.on_methods {
+                    match self.class_by_summaries(class) {
+                        Some(class) if !self.may_be_metaclass(&class, 0) => {
+                            reach.classes.insert(class.into());
+                            if !methods.contains(method) {
+                                methods.push(method.clone());
+                            }
+                        }
+                        _ => {
+                            reach.any = true;
+                            return reach;
+                        }
+                    }
+                }
+                for callee in &writes.on_made {
+                    match self.class_by_summaries(callee) {
+                        Some(class) if self.makes_its_own_instances(&class, 0) => {
+                            reach.classes.insert(class.into());
+                        }
+                        _ => {
+                            reach.any = true;
+                            return reach;
+                        }
+                    }
+                }
+            }
+            if !methods.is_empty() && !self.methods_run_only_on_their_instances(&methods) {
+                reach.any = true;
+            }
+            reach
+        })
+    }
+
+    /// Whether the text of every file of the project names each method of
+    /// `methods` only where it runs on an instance of its class (or a
+    /// subclass's): its `def`, `self.name`, `super().name` (`super(C,
+    /// self).name`); see [`runs_on_own_instance`]. Anywhere else (`fill =
+    /// Loose.fill` in another class, `Loose.fill(other)`, `getattr(Loose,
+    /// "fill")`, `Base.fill(self)` in a class the index does not check)
+    /// the method may run with another object as its first parameter, and
+    /// its writes may reach that object. Each file is read again: asked
+    /// once per run, and only of a project with such methods.
+    fn methods_run_only_on_their_instances(&self, methods: &[Box<str>]) -> bool {
+        let scan = self.scan();
+        let finders: Vec<(&str, memchr::memmem::Finder)> = methods
+            .iter()
+            .map(|name| (&**name, memchr::memmem::Finder::new(name.as_bytes())))
+            .collect();
+        let mut at = 0;
+        while let Some(path) = scan.readers.path_at(at) {
+            at += 1;
+            if !path.extension().is_some_and(|e| e == "py" || e == "pyw") {
+                continue;
+            }
+            let Ok(bytes) = read_file(path) else {
+                return false;
+            };
+            // In a metaclass's method `self` is a class: `self.fill(other)`
+            // hands `fill` another object. Asked once per file that
+            // mentions one of the methods.
+            let mut metaclass = None;
+            for (name, finder) in &finders {
+                for found in finder.find_iter(&bytes) {
+                    if !runs_on_own_instance(&bytes, found, name.len())
+                        || *metaclass.get_or_insert_with(|| may_define_metaclass(&bytes))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// The project class (absolute, where it is defined) that `qualified`
+    /// names, followed through imports by the modules' summaries alone:
+    /// `None` when it is none, or when another file may replace a name on
+    /// the way as an attribute of its module.
+    fn class_by_summaries(&self, qualified: &str) -> Option<String> {
+        let mut current = qualified.to_string();
+        for _ in 0..=MAX_HOPS {
+            let (module, name) = current.rsplit_once('.')?;
+            let summary = self.summary(module)?;
+            let word = module.rsplit('.').next().unwrap_or(module);
+            if !summary.star_imports.is_empty()
+                || summary.rebinds_namespace
+                || self.scan().may_write_module_attribute(word, name)
+            {
+                return None;
+            }
+            match summary.symbols.get(name)? {
+                Symbol::Class(_) => return Some(current),
+                Symbol::Import(target) => current = target.to_string(),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether the project class `class` may be a metaclass: a base that is
+    /// no class of the project (followed by [`Self::class_by_summaries`])
+    /// and none of [`NO_METACLASS_BASES`], or a base it cannot name.
+    fn may_be_metaclass(&self, class: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        let Some((_, summary)) = self.class(class) else {
+            return true;
+        };
+        summary.opaque_base
+            || summary.bases.iter().any(|base| {
+                let Some(base) = base else {
+                    return true;
+                };
+                if NO_METACLASS_BASES.contains(&&**base) {
+                    return false;
+                }
+                match self.class_by_summaries(base) {
+                    Some(base) => self.may_be_metaclass(&base, hops + 1),
+                    None => true,
+                }
+            })
+    }
+
+    /// Whether calling the project class `class` surely makes an instance
+    /// of it (see [`Self::constructs_itself`]), by the summaries alone: no
+    /// metaclass or class decorator, no `__new__`, on it or its bases.
+    fn makes_its_own_instances(&self, class: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return false;
+        }
+        let Some((_, summary)) = self.class(class) else {
+            return false;
+        };
+        if !summary.keeps_methods
+            || summary.opaque_base
+            || summary.methods.contains_key("__new__")
+            || summary.other_names.contains("__new__")
+        {
+            return false;
+        }
+        summary.bases.iter().all(|base| {
+            let Some(base) = base else {
+                return false;
+            };
+            if NO_METACLASS_BASES.contains(&&**base) {
+                return true;
+            }
+            self.class_by_summaries(base)
+                .is_some_and(|base| self.makes_its_own_instances(&base, hops + 1))
+        })
     }
 
     /// The text scan of the whole project, made on the first question that
@@ -920,9 +1075,22 @@ impl ProjectIndex {
     /// a class statement naming each base; only those are parsed. Classes
     /// defined inside functions are not seen.
     fn subclasses_may_override_here(&self, class: &str, name: &str) -> bool {
+        self.why_subclasses_may_override(class, name).is_some()
+    }
+
+    /// Why [`Self::subclasses_may_override_here`] says so, naming the
+    /// subclass or base that makes the answer, for `--show-index`.
+    fn why_subclasses_may_override(&self, class: &str, name: &str) -> Option<String> {
         let scan = self.scan();
-        if scan.incomplete || scan.any_hidden_base {
-            return true;
+        if scan.incomplete {
+            return Some(
+                "a file of the project could not be read, so any class may derive from it".into(),
+            );
+        }
+        if scan.any_hidden_base {
+            return Some(
+                "some code of the project makes a class at run time with bases the index cannot read (`type(name, bases, ns)`, `types.new_class`, a class statement in a function whose base is bound there), which may derive from it".into(),
+            );
         }
         let mut family = vec![class.to_string()];
         let mut next = 0;
@@ -932,7 +1100,9 @@ impl ProjectIndex {
             // A class made in a function body or at run time (`type(...)`)
             // is in no summary: it may derive from this one.
             if scan.hidden_bases.contains(short) {
-                return true;
+                return Some(format!(
+                    "a class in a function body or made at run time names `{short}` as a base"
+                ));
             }
             // The files whose class statements name it, and those with a
             // base bound by an assignment, which may be any class.
@@ -941,10 +1111,13 @@ impl ProjectIndex {
                 .chain(scan.files_with_assigned_bases())
             {
                 let Some((module, _)) = self.layout.module_name(file) else {
-                    return true;
+                    return Some(format!(
+                        "`{}` names it as a base and cannot be imported as a module",
+                        file.display()
+                    ));
                 };
                 let Some(summary) = self.summary(&module) else {
-                    return true;
+                    return Some(format!("`{module}` names it as a base and cannot be read"));
                 };
                 for (class_name, symbol) in &summary.symbols {
                     let Symbol::Class(candidate) = symbol else {
@@ -963,7 +1136,11 @@ impl ProjectIndex {
                             // A base spelled like this class that the index
                             // cannot follow (`try: from .models import Repo
                             // except ImportError: Repo = object`) may be it.
-                            _ if base.rsplit('.').next() == Some(short) => return true,
+                            _ if base.rsplit('.').next() == Some(short) => {
+                                return Some(format!(
+                                    "`{module}.{class_name}` derives from `{base}`, spelled like it, which the index cannot follow"
+                                ));
+                            }
                             // A base the index cannot follow otherwise (a
                             // name a module `__getattr__` gives, an alias
                             // bound twice) may be any class, this one too.
@@ -983,14 +1160,32 @@ impl ProjectIndex {
                     // A base written otherwise (`Repo[int]`, `make_base(Repo)`)
                     // that names this class, or a name spelled like it the
                     // index cannot follow, may make a subclass of it.
+                    // So may an attribute of it (`Repo.__mro__[0]`,
+                    // `Repo.__bases__[0]`, `Repo.Inner`): each part of a
+                    // mention's chain is asked.
                     for mention in &candidate.base_mentions {
-                        match self.resolve_hops(mention, 0) {
-                            Resolved::Class { ref qualified, .. } if *qualified == current => {
-                                return true;
+                        let mut prefix: &str = mention;
+                        loop {
+                            match self.resolve_hops(prefix, 0) {
+                                Resolved::Class { ref qualified, .. } if *qualified == current => {
+                                    return Some(format!(
+                                        "`{module}.{class_name}` names `{mention}` in a base the index cannot read"
+                                    ));
+                                }
+                                Resolved::Class { .. }
+                                | Resolved::External(_)
+                                | Resolved::Module(_) => {}
+                                _ if prefix.rsplit('.').next() == Some(short) => {
+                                    return Some(format!(
+                                        "`{module}.{class_name}` names `{mention}`, spelled like it, in a base the index cannot follow"
+                                    ));
+                                }
+                                _ => {}
                             }
-                            Resolved::Class { .. } | Resolved::External(_) => {}
-                            _ if mention.rsplit('.').next() == Some(short) => return true,
-                            _ => {}
+                            match prefix.rsplit_once('.') {
+                                Some((head, _)) => prefix = head,
+                                None => break,
+                            }
                         }
                     }
                     // A base bound to what the index cannot follow
@@ -1002,30 +1197,57 @@ impl ProjectIndex {
                     let keeps = candidate
                         .methods
                         .get(name)
-                        .is_none_or(|m| m.is_async && m.transparent && !m.is_generator);
-                    if !keeps
-                        || candidate.other_names.contains(name)
-                        || !candidate.keeps_methods
-                        || finds_any(candidate)
-                    {
-                        return true;
+                        .is_none_or(|m| m.is_async && self.keeps_transparent(m) && !m.is_generator);
+                    let subclass = format!("{module}.{class_name}");
+                    let at = self.origin(&summary, candidate.line);
+                    let how = if derives {
+                        "derives from it"
+                    } else {
+                        "has a base the index cannot follow, which may be it"
+                    };
+                    if !keeps || candidate.other_names.contains(name) {
+                        return Some(format!(
+                            "`{subclass}` ({at}) {how} and binds `{name}` other than by an `async def`"
+                        ));
+                    }
+                    if !candidate.keeps_methods {
+                        return Some(format!(
+                            "`{subclass}` ({at}) {how} and has a metaclass or class decorator that may replace its methods, or writes its namespace"
+                        ));
+                    }
+                    if finds_any(candidate) {
+                        return Some(format!(
+                            "`{subclass}` ({at}) {how} and defines `__getattribute__`"
+                        ));
+                    }
+                    if self.computed_write_reaches(&subclass, 0) {
+                        return Some(format!(
+                            "`{subclass}` ({at}) {how}, and a write by a computed name (`setattr(obj, name, v)`) may reach its instances"
+                        ));
                     }
                     // `class Sub(SyncMixin, Store)`: another base's `name`
                     // may be found first.
-                    if candidate.bases.len() > 1
-                        && (candidate.bases.iter().any(Option::is_none)
-                            || others.iter().any(|base| self.base_may_bind(base, name, 0)))
-                    {
-                        return true;
+                    if candidate.bases.len() > 1 {
+                        if candidate.bases.iter().any(Option::is_none) {
+                            return Some(format!(
+                                "`{subclass}` ({at}) {how} and has another base the index cannot name, which may bind `{name}`"
+                            ));
+                        }
+                        if let Some(base) =
+                            others.iter().find(|base| self.base_may_bind(base, name, 0))
+                        {
+                            return Some(format!(
+                                "`{subclass}` ({at}) {how} and has another base, `{base}`, that may bind `{name}` other than by an `async def`"
+                            ));
+                        }
                     }
-                    let subclass = format!("{module}.{class_name}");
                     if !family.contains(&subclass) {
                         family.push(subclass);
                     }
                 }
             }
         }
-        false
+        None
     }
 
     /// Whether the class `base` (a dotted name as a class statement's base
@@ -1059,7 +1281,9 @@ impl ProjectIndex {
                     return true;
                 }
                 if let Some(method) = class.methods.get(name) {
-                    return !(method.is_async && method.transparent && !method.is_generator);
+                    return !(method.is_async
+                        && self.keeps_transparent(method)
+                        && !method.is_generator);
                 }
                 class.bases.iter().any(|base| match base {
                     Some(base) => self.base_may_bind(base, name, hops + 1),
@@ -1175,19 +1399,7 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn may_keep_cancellation(&self, qualified: &str) -> bool {
-        self.keeps_cancellation_hops(qualified, 0, true)
-    }
-
-    fn calls_may_keep_cancellation(&self, qualified: &str) -> bool {
-        self.calls_keep_cancellation(qualified)
-    }
-
-    fn import_may_keep_cancellation(&self, qualified: &str) -> bool {
-        self.keeps_cancellation_hops(qualified, 0, false)
-    }
-
-    fn keeping_coroutine_named(&self, qualified: &str, name: &str) -> bool {
-        self.keeping_coroutine_named_in(qualified, name)
+        self.keeps_cancellation_hops(qualified, 0)
     }
 
     fn may_be_non_positive(&self, qualified: &str) -> bool {
@@ -1241,7 +1453,11 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn attribute_written(&self, name: &str) -> bool {
-        self.scan().may_write_attribute(name)
+        self.may_write_attribute(name)
+    }
+
+    fn class_attribute_written(&self, class: &str, name: &str) -> bool {
+        self.class_attribute_may_be_written(class, name)
     }
 
     fn code_written(&self) -> bool {
@@ -1799,8 +2015,6 @@ fn facts(function: &FunctionSummary) -> FunctionFacts {
         stub: function.stub,
         returns_nothing: function.returns_nothing,
         lets_cancellation_out: function.lets_cancellation_out,
-        awaits_untraced: !function.cancellation_untraced.is_empty(),
-        raises: function.raises,
         quiet: function.quiet,
         line: function.line,
     }
@@ -2649,6 +2863,191 @@ mod tests {
         ));
         let (_dir, index) = project(&computed);
         assert_eq!(kind(&index.resolve("app.store.save")), "unknown");
+    }
+
+    /// A write by a computed name on `self` in a method reaches the
+    /// instances of its class and of the classes that share one's method
+    /// resolution order with it; one on a local made by calling a class,
+    /// that class's; functions of modules and other classes stay known.
+    #[test]
+    fn computed_writes_reach_what_they_are_made_on() {
+        let models = "class Loose:\n    def __init__(self, **kw):\n        for k, v in kw.items():\n            setattr(self, k, v)\n    async def put(self):\n        return 1\n\nclass Other:\n    async def put(self):\n        return 1\n\nclass Mixed(Other, Loose):\n    pass\n\nclass Apart:\n    async def put(self):\n        return 1\n\nclass Made:\n    async def put(self):\n        return 1\n\nclass Kept:\n    async def put(self):\n        return 1\n\nasync def save():\n    return 1\n";
+        let files = [
+            ("app/__init__.py", ""),
+            ("app/models.py", models),
+            (
+                "app/use.py",
+                "from app.models import Made\n\ndef fill(key):\n    made = Made()\n    setattr(made, key, print)\n",
+            ),
+        ];
+        let (_dir, index) = project(&files);
+        assert!(!index.may_write_every_attribute());
+        assert_eq!(
+            kind(&index.resolve("app.models.save")),
+            "async app.models.save"
+        );
+        assert_eq!(kind(&index.method("app.models.Loose", "put")), "unknown");
+        // `Mixed` shares an instance with `Loose`: `Other.put` may be shadowed.
+        assert_eq!(kind(&index.method("app.models.Other", "put")), "unknown");
+        assert_eq!(kind(&index.method("app.models.Made", "put")), "unknown");
+        assert_eq!(
+            kind(&index.method("app.models.Apart", "put")),
+            "async app.models.Apart.put"
+        );
+        assert_eq!(
+            kind(&index.instance_method("app.models.Kept", "put")),
+            "async app.models.Kept.put"
+        );
+        // Writes the index cannot place reach any object.
+        for (name, text) in [
+            (
+                "parameter",
+                "def fill(obj, key):\n    setattr(obj, key, print)\n",
+            ),
+            (
+                "module level",
+                "from app.models import Made\nmade = Made()\nsetattr(made, key, print)\n",
+            ),
+            (
+                "static method",
+                "class S:\n    @staticmethod\n    def fill(self, key):\n        setattr(self, key, print)\n",
+            ),
+            (
+                "decorated method",
+                "import functools\nclass S:\n    @functools.cache\n    def fill(self, key):\n        setattr(self, key, print)\n",
+            ),
+            (
+                "metaclass",
+                "class Meta(type):\n    def __init__(cls, name, bases, ns):\n        for key in ns:\n            setattr(cls, key, print)\n",
+            ),
+            (
+                "class of a library",
+                "import collections\nclass S(collections.OrderedDict):\n    def fill(self, key):\n        setattr(self, key, print)\n",
+            ),
+            (
+                "nested class",
+                "def make():\n    class S:\n        def fill(self, key):\n            setattr(self, key, print)\n    return S\n",
+            ),
+            (
+                "rebound receiver",
+                "class S:\n    def fill(self, other, key):\n        self = other\n        setattr(self, key, print)\n",
+            ),
+            (
+                "method of the receiver",
+                "class S:\n    def fill(self, key):\n        self.__setattr__(key, print)\n",
+            ),
+            (
+                "made by a library",
+                "import types\ndef fill(key):\n    ns = types.SimpleNamespace()\n    setattr(ns, key, print)\n",
+            ),
+            (
+                "method read off its class",
+                "from app.models import Loose\n\nclass Other:\n    grab = Loose.__init__\n",
+            ),
+            (
+                "method called with another object",
+                "from app.models import Loose\n\ndef fill(obj):\n    Loose.__init__(obj, put=print)\n",
+            ),
+            (
+                "method named in a string",
+                "def fill(cls, obj):\n    getattr(cls, '__init__')(obj, put=print)\n",
+            ),
+            (
+                "made by a class with __new__",
+                "class Odd:\n    def __new__(cls):\n        return object()\ndef fill(key):\n    odd = Odd()\n    setattr(odd, key, print)\n",
+            ),
+        ] {
+            let mut more = files.to_vec();
+            more.push(("app/more.py", text));
+            let (_dir, index) = project(&more);
+            assert!(index.may_write_every_attribute(), "{name}");
+            assert_eq!(kind(&index.resolve("app.models.save")), "unknown", "{name}");
+            assert_eq!(
+                kind(&index.method("app.models.Apart", "put")),
+                "unknown",
+                "{name}"
+            );
+        }
+    }
+
+    /// The mentions of a method that run it on an instance of its own
+    /// class, and the files that may define a metaclass.
+    #[test]
+    fn mentions_of_methods_that_run_them_on_their_instances() {
+        let runs = |text: &str| {
+            let at = text.find("fill").expect("a mention");
+            super::runs_on_own_instance(text.as_bytes(), at, 4)
+        };
+        for text in [
+            "    def fill(self):",
+            "    async def fill(self):",
+            "        self.fill(x)",
+            "        super().fill(x)",
+            "        super(Conn, self).fill(x)",
+            "        refill(x)",
+            "        self.fills",
+        ] {
+            assert!(runs(text), "{text}");
+        }
+        for text in [
+            "    fill = Loose.fill",
+            "    Loose.fill(other)",
+            "    cls.fill(other)",
+            "    loose.fill(other)",
+            "    getattr(Loose, 'fill')",
+            "    type(self).fill(other)",
+            "    fill(other)",
+            "    myself.fill(x)",
+            "    a.self.fill(x)",
+        ] {
+            assert!(!runs(text), "{text}");
+        }
+        assert!(super::may_define_metaclass(
+            b"class Meta(type):\n    pass\n"
+        ));
+        assert!(super::may_define_metaclass(
+            b"class C(Base, metaclass=M):\n"
+        ));
+        assert!(super::may_define_metaclass(b"class M(abc.ABCMeta):\n"));
+        assert!(super::may_define_metaclass(b"class C(\n    Base,\n):\n"));
+        assert!(!super::may_define_metaclass(
+            b"class C(Base):\n    def f(self): pass\n"
+        ));
+        assert!(!super::may_define_metaclass(b"class C:\n    x = type(1)\n"));
+    }
+
+    /// A decorator taken as transparent stays so while no code of the
+    /// project replaces it.
+    #[test]
+    fn decorators_replaced_elsewhere_are_not_transparent() {
+        let files = [
+            ("app/__init__.py", ""),
+            (
+                "app/store.py",
+                "import typing\n\n@typing.final\nasync def save():\n    return 1\n\nclass Store:\n    @staticmethod\n    async def put():\n        return 1\n",
+            ),
+        ];
+        let transparent = |resolved: Resolved| match resolved {
+            Resolved::Function { facts, .. } => facts.transparent,
+            _ => false,
+        };
+        let (_dir, index) = project(&files);
+        assert!(transparent(index.resolve("app.store.save")));
+        assert!(transparent(index.method("app.store.Store", "put")));
+        for patch in [
+            "import typing\ntyping.final = lambda f: f\n",
+            "import builtins\nbuiltins.staticmethod = lambda f: f\n",
+            "import functools\nsetattr(functools, 'wraps', None)\n",
+        ] {
+            let mut more = files.to_vec();
+            more.push(("app/patch.py", patch));
+            let (_dir, index) = project(&more);
+            assert!(!transparent(index.resolve("app.store.save")), "{patch}");
+            assert!(
+                !transparent(index.method("app.store.Store", "put")),
+                "{patch}"
+            );
+        }
     }
 
     #[test]

@@ -86,6 +86,18 @@ pub(super) struct ProjectScan {
     /// string literal (`setattr(srv, name, f)`): any attribute of any
     /// object may be written.
     any_attribute_written: bool,
+    /// The files with a `setattr`, `delattr`, `__setattr__` or
+    /// `__delattr__` call (not `patch.object`) whose name is no string
+    /// literal and whose receiver is a plain name (`setattr(self, name,
+    /// v)`, `setattr(answer, key, v)`): the file's summary tells which
+    /// objects such a write may reach (the instances of the class whose
+    /// method makes it on `self` or `cls`, those of a class a local name
+    /// is made by), or that it may reach any (see
+    /// `ProjectIndex::computed_writes`).
+    pub(super) placed_computed_files: Vec<u32>,
+    /// The file being scanned has such a call (see
+    /// [`Self::placed_computed_files`]).
+    placed_in_file: bool,
     /// The names of [`Self::written_attributes`] and [`Self::named_attributes`]
     /// written on what may be a module of the project (see
     /// [`ModuleReceivers`]): `work.aredis = redis`, `patch.object(work,
@@ -228,6 +240,8 @@ impl ProjectScan {
             written_attributes,
             named_attributes,
             any_attribute_written,
+            placed_computed_files,
+            placed_in_file: _,
             module_attributes,
             any_attribute_of,
             class_changed,
@@ -248,6 +262,7 @@ impl ProjectScan {
         self.written_attributes.extend(written_attributes);
         self.named_attributes.extend(named_attributes);
         self.any_attribute_written |= any_attribute_written;
+        self.placed_computed_files.extend(placed_computed_files);
         for (module, names) in module_attributes {
             self.module_attributes
                 .entry(module)
@@ -275,6 +290,7 @@ impl ProjectScan {
             files.sort_unstable();
         }
         self.assigned_bases.sort_unstable();
+        self.placed_computed_files.sort_unstable();
         self.path_writers.sort_unstable();
         self.class_changed |= self.writes_class_changer();
     }
@@ -420,6 +436,7 @@ impl ProjectScan {
     ) {
         let bytes = text.as_bytes();
         let modules = ModuleReceivers::of_file(text, words);
+        self.placed_in_file = false;
         // Class statements: `class ` as the first word of a line.
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         // Bases that are plain names (`Base`, not `models.Base`).
@@ -544,7 +561,12 @@ impl ProjectScan {
                     insert_words(&mut self.written_attributes, line);
                 }
                 if written {
-                    self.add_named_write(&modules, text.get(at + 1..).unwrap_or_default());
+                    let placeable = !before.ends_with(b"patch.object");
+                    self.add_named_write(
+                        &modules,
+                        text.get(at + 1..).unwrap_or_default(),
+                        placeable,
+                    );
                 }
                 continue;
             }
@@ -580,6 +602,21 @@ impl ProjectScan {
         self.add_setattr_values(finders, &modules, text);
         self.class_changed |= self.writes_class_changer();
         self.add_alias_names(finders, text);
+        if self.placed_in_file {
+            match number {
+                Some(number) => self.placed_computed_files.push(number),
+                None => self.any_attribute_written = true,
+            }
+        }
+    }
+
+    /// The files with a computed write on a plain name (see
+    /// [`Self::placed_computed_files`]); `None` for one whose path is
+    /// lost.
+    pub(super) fn files_with_placed_writes(&self) -> impl Iterator<Item = Option<&Path>> + '_ {
+        self.placed_computed_files
+            .iter()
+            .map(|&file| self.readers.path(file))
     }
 
     /// Adds the names `text` binds as other names of something (see
@@ -804,15 +841,23 @@ impl ProjectScan {
             .iter()
             .any(|name| before.ends_with(name))
         {
-            self.add_named_write(modules, inside);
+            let placeable = !before.ends_with(b"patch.object");
+            self.add_named_write(modules, inside, placeable);
         }
     }
 
     /// Adds what a `setattr`, `delattr` or `patch.object` call writes, from
     /// the text after its `(`: the name its second argument gives as a
     /// string literal, else any attribute; on a module of the project when
-    /// its first argument may be one.
-    fn add_named_write<'t>(&mut self, modules: &ModuleReceivers<'t>, inside: &'t str) {
+    /// its first argument may be one. A `setattr`-like call (`placeable`,
+    /// not `patch.object`) with a computed name on a plain name is left
+    /// to the file's summary to place (see [`Self::placed_computed_files`]).
+    fn add_named_write<'t>(
+        &mut self,
+        modules: &ModuleReceivers<'t>,
+        inside: &'t str,
+        placeable: bool,
+    ) {
         let mut receiver = first_argument(inside);
         let mut name = second_argument(inside).and_then(|argument| string_literal(argument.trim()));
         // pytest's `monkeypatch.setattr("app.work.asyncio", fake)` and
@@ -829,6 +874,9 @@ impl ProjectScan {
         }
         match name {
             Some(name) => insert(&mut self.named_attributes, name),
+            None if placeable && receiver.is_some_and(|r| is_identifier(r.trim())) => {
+                self.placed_in_file = true;
+            }
             None => self.any_attribute_written = true,
         }
         self.note_module_write(modules, receiver, name);
@@ -3092,7 +3140,13 @@ mod tests {
         assert!(writes_of("functools.partial(setattr, store)('save', f)\n").1);
         assert!(writes_of("write = delattr\n").1);
         assert!(writes_of("list(map(object.__setattr__, objs, names, fs))\n").1);
-        assert!(writes_of("setattr (store, name, f)\n").1);
+        // A computed name on a plain name: the file's summary says what it
+        // reaches.
+        assert!(!writes_of("setattr (store, name, f)\n").1);
+        assert_eq!(
+            by_bytes(&["setattr (store, name, f)\n"]).placed_computed_files,
+            [0]
+        );
         assert_eq!(writes_of("setattr (store, 'save', f)\n").0, ["save"]);
         assert!(writes_of("Redis.__new__ = make\n").1);
         assert!(writes_of("r.__class__ = SyncRedis\n").1);
@@ -3489,7 +3543,11 @@ mod tests {
                 .map(|n| n.to_string())
                 .collect();
             names.sort();
-            (names, scan.any_attribute_written)
+            // Either any attribute, or what the file's summary tells.
+            (
+                names,
+                scan.any_attribute_written || !scan.placed_computed_files.is_empty(),
+            )
         };
         let literal = |name: &str| (vec![name.to_string()], false);
         assert_eq!(written("setattr(conn, 'flush', f)\n"), literal("flush"));
@@ -3520,6 +3578,36 @@ mod tests {
         );
         assert_eq!(written("setattr(srv, \")\", f)\n"), (vec![], true));
         assert_eq!(written("setattr(srv"), (vec![], true));
+    }
+
+    /// A `setattr`-like call with a computed name on a plain name is left
+    /// to the file's summary (which may place it on a class's instances);
+    /// on anything else, or through `patch.object`, it may write any
+    /// attribute of any object.
+    #[test]
+    fn computed_writes_on_plain_names_are_left_to_the_summary() {
+        for text in [
+            "setattr(self, name, v)\n",
+            "    setattr(cls, key, f)\n",
+            "delattr(answer, key)\n",
+            "object.__setattr__(self, name, v)\n",
+            "setattr(\n    self,\n    name,\n    v,\n)\n",
+        ] {
+            let scan = by_bytes(&[text]);
+            assert!(!scan.any_attribute_written, "{text}");
+            assert_eq!(scan.placed_computed_files, [0], "{text}");
+        }
+        for text in [
+            "setattr(self.device, name, v)\n",
+            "setattr(type(self), name, v)\n",
+            "setattr(objs[0], name, v)\n",
+            "patch.object(self, name)\n",
+            "setattr(*args)\n",
+            "vars(self).update(kwargs)\n",
+            "self.__dict__[key] = v\n",
+        ] {
+            assert!(by_bytes(&[text]).any_attribute_written, "{text}");
+        }
     }
 
     /// Fragments that meet every branch of the scan: line ends of each

@@ -41,10 +41,6 @@ pub struct ModuleSummary {
     /// `SemanticModel::coroutine_keeping_cancellation`): a name of the
     /// module the index cannot follow, or a decorated function, may be it.
     pub keeps_cancellation: bool,
-    /// The imports (absolute) the module uses as values (see
-    /// `SemanticModel::escaping_imports`): an awaitable its code cannot
-    /// trace may be what one of them gives.
-    pub escaping_imports: Box<[Box<str>]>,
     /// The imported decorators (absolute) that may replace a function of
     /// the module: a coroutine of their module that keeps a cancellation
     /// may be the wrapper a call of such a function runs.
@@ -75,6 +71,27 @@ pub struct ModuleSummary {
     /// The module's part of the proof that importing it runs nothing but
     /// definitions (see [`super::quiet`]).
     pub quiet: Quiet,
+    /// What the module's writes of attributes by a computed name on a plain
+    /// name reach (see `SemanticModel::computed_attribute_writes`).
+    pub computed_writes: ComputedWrites,
+}
+
+/// What a module's `setattr(obj, name, v)` calls (and the like) on plain
+/// names may reach.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ComputedWrites {
+    /// Module-level classes (absolute) one of whose methods writes on its
+    /// first parameter (`setattr(self, name, v)`), with that method's
+    /// name: their instances and their subclasses' (or, for a metaclass,
+    /// the classes it makes; for a method read off the class and called
+    /// with another object, that object).
+    pub on_methods: Vec<(Box<str>, Box<str>)>,
+    /// What a function's local name holds when such a write is made on it
+    /// (`answer = Answer(…)` … `setattr(answer, key, v)`): the callee,
+    /// absolute, whose call made it.
+    pub on_made: Vec<Box<str>>,
+    /// A write may reach an object the module cannot place.
+    pub any: bool,
 }
 
 /// What a plain function's own code calls (see
@@ -129,6 +146,9 @@ pub struct FunctionSummary {
     pub is_generator: bool,
     /// Every decorator is known to leave the function what it was.
     pub transparent: bool,
+    /// It has decorators (all transparent when [`Self::transparent`]):
+    /// code elsewhere may still replace one of them (`typing.final = f`).
+    pub decorated: bool,
     /// `@asyncio.coroutine`, and otherwise transparent.
     pub legacy_coroutine: bool,
     /// The body only marks a place for a subclass (`...`, `pass`, `raise NotImplementedError`).
@@ -136,21 +156,8 @@ pub struct FunctionSummary {
     /// No `return` in its own body gives a value.
     pub returns_nothing: bool,
     /// An `async def` whose body surely lets a cancellation out (see
-    /// `SemanticModel::lets_cancellation_out`); a plain `def` whose
-    /// returned calls give only such coroutines, as far as its module
-    /// shows.
+    /// `SemanticModel::lets_cancellation_out`).
     pub lets_cancellation_out: bool,
-    /// The imported names (absolute) of the calls its coroutine's code
-    /// makes that its module cannot read, and whether an awaitable there
-    /// could not be traced to any name (see
-    /// `semantic::cancellation::CancellationFacts`): the index follows them.
-    pub cancellation_calls: Box<[Box<str>]>,
-    /// A plain `def` that may raise an exception of its own (see
-    /// `semantic::cancellation::raises_another`).
-    pub raises: bool,
-    /// The methods of the awaited calls there that could not be traced
-    /// (empty for a call of something else).
-    pub cancellation_untraced: Box<[Box<str>]>,
     /// What its return annotation names, absolute (`asyncpg.Connection`
     /// for `-> Optional[Connection]`); empty for most functions.
     pub returns: Box<[Box<str>]>,
@@ -966,17 +973,14 @@ pub fn summarize(
         .map(|(callee, at)| (callee.clone(), line(*at)))
         .collect();
 
+    let computed_writes = computed_writes(&semantic, name, package);
     ModuleSummary {
+        computed_writes,
         name: name.into(),
         path,
         package,
         has_getattr: symbols.contains_key("__getattr__"),
         keeps_cancellation: semantic.coroutine_keeping_cancellation().is_some(),
-        escaping_imports: semantic
-            .escaping_imports()
-            .into_iter()
-            .map(|path| absolutize(&path, name, package).into())
-            .collect(),
         wrapped_by: wrapping_decorators(&semantic, name, package),
         non_positive: non_positive_names(&semantic, scopes.bindings(MODULE_SCOPE)),
         keeping_exits: module
@@ -1143,26 +1147,15 @@ fn function<'a>(
 ) -> FunctionSummary {
     let mut returns_value = false;
     for_each_return(&def.body, &mut |value| returns_value |= value);
-    let cancellation = semantic.cancellation_facts(def);
     FunctionSummary {
         is_async: def.is_async,
         is_generator: is_generator(def),
         transparent: semantic.keeps_coroutine_function(def),
+        decorated: !def.decorator_list.is_empty(),
         legacy_coroutine: semantic.is_legacy_coroutine(def),
         stub: is_stub(def),
         returns_nothing: !returns_value,
-        lets_cancellation_out: cancellation.lets_out,
-        cancellation_calls: cancellation
-            .calls
-            .iter()
-            .map(|call| absolutize(call, module, package).into())
-            .collect(),
-        raises: !def.is_async && crate::semantic::cancellation::raises_another(def),
-        cancellation_untraced: cancellation
-            .untraced
-            .iter()
-            .map(|name| name.as_str().into())
-            .collect(),
+        lets_cancellation_out: semantic.lets_cancellation_out(def),
         returns: def
             .returns
             .as_deref()
@@ -1404,6 +1397,34 @@ fn class_summary(
         holds: held_by_instances(semantic, class, module_name, package, line),
         line: line(class.name.start()),
     }
+}
+
+/// What the module's writes by a computed name on plain names reach (see
+/// [`ComputedWrites`]).
+fn computed_writes(semantic: &SemanticModel, module: &str, package: bool) -> ComputedWrites {
+    use crate::semantic::classes::WriteReach;
+    let mut writes = ComputedWrites::default();
+    for reach in semantic.computed_attribute_writes(true) {
+        match reach {
+            WriteReach::Methods(class, method) => {
+                let qualified: Box<str> = format!("{module}.{}", class.name.as_str()).into();
+                let placed = (qualified, Box::<str>::from(method.name.as_str()));
+                if !writes.on_methods.contains(&placed) {
+                    writes.on_methods.push(placed);
+                }
+            }
+            WriteReach::Made(callee) => match module_qualified(semantic, callee, module, package) {
+                Some(qualified) => {
+                    if !writes.on_made.contains(&qualified) {
+                        writes.on_made.push(qualified);
+                    }
+                }
+                None => writes.any = true,
+            },
+            WriteReach::Any => writes.any = true,
+        }
+    }
+    writes
 }
 
 /// The absolute qualified name `expr` (a name or an attribute chain, read
@@ -1786,32 +1807,6 @@ mod tests {
         names.sort_unstable();
         assert_eq!(names, ["Fails", "Quiet", "Quieter"]);
         assert!(quiet.non_positive.is_empty());
-    }
-
-    /// What a coroutine leaves to other modules: the imported names it
-    /// calls (absolute), the methods of the awaited calls it cannot trace,
-    /// and the imports the module uses as values.
-    #[test]
-    fn cancellation_left_to_other_modules() {
-        let s = summary(
-            "from .c import h\nfrom . import w\n\nJOBS = {'h': h}\n\nasync def run(self, fn):\n    await h()\n    await w.Worker().run()\n    await fn()\n    await self.conn.fetch()\n",
-            "app.jobs",
-            false,
-        );
-        let Some(Symbol::Function(run)) = s.symbols.get("run") else {
-            panic!("no run")
-        };
-        let calls: Vec<&str> = run.cancellation_calls.iter().map(AsRef::as_ref).collect();
-        assert_eq!(calls, ["app.c.h", "app.w.Worker", "app.w.Worker.run"]);
-        let untraced: Vec<&str> = run
-            .cancellation_untraced
-            .iter()
-            .map(AsRef::as_ref)
-            .collect();
-        assert_eq!(untraced, ["", "fetch"]);
-        assert!(run.lets_cancellation_out);
-        let escaping: Vec<&str> = s.escaping_imports.iter().map(AsRef::as_ref).collect();
-        assert_eq!(escaping, ["app.c.h"]);
     }
 
     #[test]

@@ -51,7 +51,6 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             self_documenting: Vec::new(),
             patches: OnceCell::new(),
             keeping_coroutine: OnceCell::new(),
-            imported_keeper: OnceCell::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),
@@ -69,6 +68,15 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             !scope.globals.is_empty() || !scope.nonlocals.is_empty()
         })
         .collect();
+    // Writes by a computed name on plain names: placed on the instances of
+    // a class, or on any object (see `SemanticModel::computed_attribute_writes`).
+    if model.dynamic_writes.on_plain_names {
+        let any = model
+            .computed_attribute_writes(false)
+            .contains(&super::classes::WriteReach::Any);
+        model.dynamic_writes.any_attribute |= any;
+        model.dynamic_writes.on_instances = true;
+    }
     model
 }
 

@@ -15,7 +15,7 @@
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
-    self as ast, Expr, ExprAttribute, ExprCall, ExprContext, Stmt, StmtClassDef,
+    self as ast, Expr, ExprAttribute, ExprCall, ExprContext, Stmt, StmtClassDef, StmtFunctionDef,
 };
 use ruff_text_size::Ranged;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -71,9 +71,18 @@ pub struct DynamicWrites<'a> {
     /// dataclass, attrs or pydantic makes an instance attribute.
     pub attributes: FxHashSet<&'a str>,
     /// Some attribute is set by a name the code computes (`setattr(x, key,
-    /// …)`, `x.__dict__.update(…)`, `vars(x)[key] = …`): any attribute of
-    /// any object may be replaced.
+    /// …)`, `x.__dict__.update(…)`, `vars(x)[key] = …`) on an object the
+    /// module cannot place: any attribute of any object may be replaced.
     pub any_attribute: bool,
+    /// Some attribute is set by a computed name on a plain name
+    /// (`setattr(self, key, …)`), which the model places once built (see
+    /// [`SemanticModel::computed_attribute_writes`]): on what it cannot
+    /// place, [`Self::any_attribute`] is set.
+    pub on_plain_names: bool,
+    /// Some attribute of an instance of a class (or of a class) may be set
+    /// by a computed name: every attribute of every instance may be
+    /// replaced (see [`Self::any_instance_attribute`]).
+    pub on_instances: bool,
     /// The module's namespace is written other than by binding statements
     /// (`globals()[…] = …`, `globals().update(…)`, `exec(…)`): any global
     /// name may be rebound.
@@ -91,6 +100,37 @@ pub struct DynamicWrites<'a> {
     /// `types.new_class`, `exec`): a subclass may exist that no `class`
     /// statement shows.
     pub dynamic_classes: bool,
+}
+
+/// What a write of an attribute by a computed name on a plain name
+/// (`setattr(obj, name, v)`) may reach (see
+/// [`SemanticModel::computed_attribute_writes`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WriteReach<'a> {
+    /// The instances of this module-level class and of its subclasses (or
+    /// the class and its subclasses): the write is made on the first
+    /// parameter of one of its methods, the second (`setattr(self, name,
+    /// v)`, `setattr(cls, name, v)` in a class method). Should the class
+    /// be a metaclass, the classes it makes; should the method be read
+    /// off the class and called with another object (`fill = Loose.fill`
+    /// in another class, `Loose.fill(other)`), that object.
+    Methods(&'a StmtClassDef, &'a StmtFunctionDef),
+    /// What calling this (a name or attribute chain read at module level)
+    /// makes: the write is made on a local name of a function bound once,
+    /// by that call (`answer = Answer(…)` … `setattr(answer, key, v)`).
+    Made(&'a Expr),
+    /// Any object.
+    Any,
+}
+
+impl DynamicWrites<'_> {
+    /// Whether any attribute of an object of a class (or of a class, or of
+    /// any object) may be set by a computed name: a question about the
+    /// methods of the module's classes and objects asks this; one about
+    /// its namespace, [`Self::any_attribute`].
+    pub fn any_instance_attribute(&self) -> bool {
+        self.any_attribute || self.on_instances
+    }
 }
 
 /// Every class of the module, with its bases resolved, and the uses of a
@@ -187,8 +227,139 @@ impl<'a> SemanticModel<'a> {
         let writes = self.dynamic_writes();
         in_class_body
             || writes.attributes.contains(name)
-            || writes.any_attribute
+            || writes.any_instance_attribute()
             || writes.dynamic_classes
+    }
+
+    /// What each call of the module that writes an attribute of a plain
+    /// name by a name it may compute reaches (`setattr(self, name, v)`,
+    /// `delattr(answer, key)`, `object.__setattr__(self, name, v)`; see
+    /// [`WriteReach`]), in the order of the calls. A call the scan of the
+    /// project's text takes for one (a callee that ends in `setattr`,
+    /// `delattr`, `__setattr__` or `__delattr__`, its first argument a
+    /// plain name) and that is none of these reaches any object. A call
+    /// whose name is a plain string literal is left out unless
+    /// `with_literal_names` (the scan of the text may not have read it).
+    pub fn computed_attribute_writes(&self, with_literal_names: bool) -> Vec<WriteReach<'a>> {
+        const WRITERS: [&str; 4] = ["setattr", "delattr", "__setattr__", "__delattr__"];
+        let mut found = Vec::new();
+        for site in &self.calls {
+            let call = site.call;
+            let callee = match call.func.as_ref() {
+                Expr::Name(name) => name.id.as_str(),
+                Expr::Attribute(attribute) => attribute.attr.as_str(),
+                _ => continue,
+            };
+            if !WRITERS.iter().any(|writer| callee.ends_with(writer)) {
+                continue;
+            }
+            let Some(Expr::Name(receiver)) = call.arguments.args.first() else {
+                continue;
+            };
+            let literal = match call.func.as_ref() {
+                Expr::Attribute(attribute) if matches!(attribute.value.as_ref(), Expr::Call(_)) => {
+                    literal_name(call.arguments.args.first())
+                }
+                _ => literal_name(call.arguments.args.get(1)),
+            };
+            if literal.is_some() && !with_literal_names {
+                continue;
+            }
+            // The builtins, and `object.__setattr__(obj, …)`, write on
+            // their first argument; `obj.__setattr__(name, v)` on `obj`,
+            // anything else on what it may.
+            let builtin = match call.func.as_ref() {
+                Expr::Name(name) => {
+                    matches!(name.id.as_str(), "setattr" | "delattr")
+                        && matches!(self.lookup(name.id.as_str(), site.scope), Lookup::Builtin)
+                }
+                Expr::Attribute(attribute) => {
+                    matches!(attribute.attr.as_str(), "__setattr__" | "__delattr__")
+                        && matches!(attribute.value.as_ref(), Expr::Name(object)
+                            if object.id.as_str() == "object"
+                                && matches!(self.lookup("object", site.scope), Lookup::Builtin))
+                }
+                _ => false,
+            };
+            if !builtin {
+                found.push(WriteReach::Any);
+                continue;
+            }
+            found.push(self.write_reach(receiver, site.scope));
+        }
+        found
+    }
+
+    /// What a write on the plain name `receiver` in `scope` reaches (see
+    /// [`WriteReach`]).
+    fn write_reach(&self, receiver: &ast::ExprName, scope: ScopeId) -> WriteReach<'a> {
+        let name = receiver.id.as_str();
+        let Lookup::Bound {
+            scope: owner,
+            bindings: [only],
+        } = self.lookup(name, scope)
+        else {
+            return WriteReach::Any;
+        };
+        let binding = self.binding(*only);
+        let owner_scope = self.scope(owner);
+        let Some(def) = owner_scope.function() else {
+            return WriteReach::Any;
+        };
+        match (&binding.kind, binding.stmt) {
+            // The first parameter of a method of a module-level class, with
+            // no decorator but `classmethod` (a decorator may call it with
+            // another object).
+            (BindingKind::Parameter, _) => {
+                let Some(class_scope) = owner_scope.parent else {
+                    return WriteReach::Any;
+                };
+                let ScopeNode::Class(class) = self.scope(class_scope).node else {
+                    return WriteReach::Any;
+                };
+                let plain = def.decorator_list.iter().all(|decorator| {
+                    self.qualified_name(&decorator.expression, class_scope)
+                        .is_some_and(|q| q.as_str() == "builtins.classmethod")
+                });
+                if plain
+                    && self.scope(class_scope).parent == Some(MODULE_SCOPE)
+                    && self.is_instance_parameter(name, owner)
+                {
+                    WriteReach::Methods(class, def)
+                } else {
+                    WriteReach::Any
+                }
+            }
+            // `answer = Answer(…)` in a function: what calling a class
+            // bound at module level makes.
+            (BindingKind::Assignment, Some(Stmt::Assign(assign))) => {
+                let ([Expr::Name(target)], Expr::Call(made)) =
+                    (assign.targets.as_slice(), assign.value.as_ref())
+                else {
+                    return WriteReach::Any;
+                };
+                let mut root = made.func.as_ref();
+                while let Expr::Attribute(attribute) = root {
+                    root = &attribute.value;
+                }
+                let Expr::Name(root) = root else {
+                    return WriteReach::Any;
+                };
+                let at_module = matches!(
+                    self.lookup(root.id.as_str(), self.scope_at(made.start())),
+                    Lookup::Bound {
+                        scope: MODULE_SCOPE,
+                        ..
+                    }
+                );
+                if target.range == binding.range && at_module {
+                    WriteReach::Made(&made.func)
+                } else {
+                    WriteReach::Any
+                }
+            }
+            _ => WriteReach::Any,
+        }
     }
 
     /// What the module writes behind the class bodies' backs (see
@@ -434,7 +605,8 @@ impl<'a> Visitor<'a> for ClassAttributeUses<'_, 'a> {
 }
 
 /// The [`DynamicWrites`] of a body (the semantic model records a module's
-/// own while it is built, in the same walk).
+/// own while it is built, in the same walk), before the writes on plain
+/// names are placed (see [`DynamicWrites::on_plain_names`]).
 pub fn dynamic_writes(body: &[Stmt]) -> DynamicWrites<'_> {
     let mut finder = DynamicWriteFinder {
         writes: DynamicWrites::default(),
@@ -781,6 +953,9 @@ impl<'a> DynamicWrites<'a> {
                         Some(name) => {
                             self.attributes.insert(name);
                         }
+                        None if matches!(args.first(), Some(Expr::Name(_))) => {
+                            self.on_plain_names = true;
+                        }
                         None => self.any_attribute = true,
                     }
                     if let Some(object) = args.first() {
@@ -809,6 +984,12 @@ impl<'a> DynamicWrites<'a> {
                         match literal_name(name_argument) {
                             Some(name) => {
                                 self.attributes.insert(name);
+                            }
+                            // `object.__setattr__(self, key, v)`.
+                            None if matches!(func.value.as_ref(), Expr::Name(object) if object.id.as_str() == "object")
+                                && matches!(args.first(), Some(Expr::Name(_))) =>
+                            {
+                                self.on_plain_names = true;
                             }
                             None => self.any_attribute = true,
                         }
@@ -863,8 +1044,91 @@ impl<'a> DynamicWrites<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::dynamic_writes;
+    use super::{WriteReach, dynamic_writes};
     use crate::semantic::SemanticModel;
+
+    /// What each computed write on a plain name reaches, in words.
+    fn reaches(source: &str) -> (Vec<String>, bool, bool) {
+        let parsed = ruff_python_parser::parse_module(source).expect("parses");
+        let model = SemanticModel::build(parsed.syntax());
+        let found = model
+            .computed_attribute_writes(false)
+            .iter()
+            .map(|reach| match reach {
+                WriteReach::Methods(class, method) => format!("{}.{}", class.name, method.name),
+                WriteReach::Made(callee) => format!(
+                    "made by {}",
+                    &source[ruff_text_size::Ranged::range(*callee)]
+                ),
+                WriteReach::Any => "any".to_string(),
+            })
+            .collect();
+        let writes = model.dynamic_writes();
+        (found, writes.any_attribute, writes.any_instance_attribute())
+    }
+
+    #[test]
+    fn computed_writes_on_plain_names_are_placed() {
+        let placed = |source: &str, expected: &[&str]| {
+            let (found, any, instances) = reaches(source);
+            assert_eq!(found, expected, "{source}");
+            assert!(!any && instances, "{source}");
+        };
+        placed(
+            "class C:\n    def __init__(self, **kw):\n        for k, v in kw.items():\n            setattr(self, k, v)\n",
+            &["C.__init__"],
+        );
+        placed(
+            "class C:\n    @classmethod\n    def put(cls, k, v):\n        setattr(cls, k, v)\n",
+            &["C.put"],
+        );
+        placed(
+            "class C:\n    def put(self, k, v):\n        object.__setattr__(self, k, v)\n        delattr(self, k)\n",
+            &["C.put", "C.put"],
+        );
+        placed(
+            "class C:\n    def put(self, k):\n        def inner():\n            setattr(self, k, 1)\n        inner()\n",
+            &["C.put"],
+        );
+        placed(
+            "import app\ndef make(k):\n    made = app.Answer()\n    setattr(made, k, 1)\n",
+            &["made by app.Answer"],
+        );
+        let anywhere = |source: &str| {
+            let (found, any, instances) = reaches(source);
+            assert!(found.iter().any(|f| f == "any"), "{source}: {found:?}");
+            assert!(any && instances, "{source}");
+        };
+        for source in [
+            "def fill(obj, k):\n    setattr(obj, k, 1)\n",
+            "import m\nsetattr(m, key, 1)\n",
+            "class C:\n    @staticmethod\n    def put(self, k):\n        setattr(self, k, 1)\n",
+            "class C:\n    @decorate\n    def put(self, k):\n        setattr(self, k, 1)\n",
+            "class C:\n    def put(self, other, k):\n        self = other\n        setattr(self, k, 1)\n",
+            "class C:\n    def put(self, k):\n        def inner(self):\n            setattr(self, k, 1)\n",
+            "class C:\n    def put(self, k):\n        f = lambda self: setattr(self, k, 1)\n",
+            "class O:\n    class C:\n        def put(self, k):\n            setattr(self, k, 1)\n",
+            "def make():\n    class C:\n        def put(self, k):\n            setattr(self, k, 1)\n",
+            "class C:\n    def put(self, k):\n        self.__setattr__(k, 1)\n",
+            "class C:\n    def put(self, k):\n        super().__setattr__(k, 1)\n",
+            "def make(kind, k):\n    made = kind()\n    setattr(made, k, 1)\n",
+            "def make(k):\n    made = A()\n    made = B()\n    setattr(made, k, 1)\n",
+            "setattr = print\nclass C:\n    def put(self, k):\n        setattr(self, k, 1)\n",
+        ] {
+            anywhere(source);
+        }
+        // A literal name is no computed write.
+        assert_eq!(
+            reaches("def f(obj):\n    setattr(obj, 'x', 1)\n"),
+            (vec![], false, false)
+        );
+        assert_eq!(
+            reaches(
+                "def f(obj, k):\n    setattr(obj, 'x', 1)\nclass C:\n    def put(self, k):\n        setattr(self, k, 1)\n"
+            ),
+            (vec!["C.put".to_string()], false, true)
+        );
+    }
 
     /// The writes the model records while it is built are those a walk of
     /// the module alone finds, for every fixture of the catalogue and for
@@ -894,11 +1158,13 @@ mod tests {
                 continue;
             };
             let model = SemanticModel::build(parsed.syntax());
-            assert_eq!(
-                model.dynamic_writes(),
-                &dynamic_writes(&parsed.syntax().body),
-                "{source}"
-            );
+            // The walk alone leaves the writes on plain names unplaced.
+            let mut walked = dynamic_writes(&parsed.syntax().body);
+            if walked.on_plain_names {
+                walked.on_instances = true;
+                walked.any_attribute |= model.dynamic_writes().any_attribute;
+            }
+            assert_eq!(model.dynamic_writes(), &walked, "{source}");
         }
     }
 }

@@ -181,7 +181,7 @@ const FUTURE_PRODUCERS: &[&str] = &[
 
 /// Decorators known to leave a function what it was: calling the result
 /// still returns what calling the function did.
-const TRANSPARENT_DECORATORS: &[&str] = &[
+pub const TRANSPARENT_DECORATORS: &[&str] = &[
     "builtins.staticmethod",
     "builtins.classmethod",
     "functools.wraps",
@@ -609,6 +609,12 @@ impl<'a> SemanticModel<'a> {
         };
         self.qualified_name(callee, scope).is_some_and(|q| {
             let q = q.as_str();
+            // Code of the module or of the project may replace the
+            // decorator itself (`typing.final = f`, `builtins.staticmethod
+            // = sm`).
+            if self.may_be_replaced(callee, q, scope) || self.project_may_replace(q) {
+                return false;
+            }
             match q {
                 "builtins.staticmethod" | "builtins.classmethod" => {
                     self.scope(scope).kind == ScopeKind::Class

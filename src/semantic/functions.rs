@@ -207,7 +207,10 @@ impl<'a> SemanticModel<'a> {
             || !self.instances_find(class_scope, method, def.name.as_str())
             || self.project_subclasses_may_override(class_scope, method)
             || self.project().is_some_and(|project| {
-                project.facts.attribute_written(method) || project.facts.code_written()
+                project
+                    .facts
+                    .class_attribute_written(&self.project_class_path(class_scope), method)
+                    || project.facts.code_written()
             })
         {
             return None;
@@ -270,6 +273,14 @@ impl<'a> SemanticModel<'a> {
         let Some(project) = self.project() else {
             return false;
         };
+        project
+            .facts
+            .subclasses_may_override(&self.project_class_path(class_scope), method)
+    }
+
+    /// The dotted name the project index knows the class of `class_scope`
+    /// by (see [`Self::project_subclasses_may_override`]).
+    fn project_class_path(&self, class_scope: ScopeId) -> String {
         let mut path = Vec::new();
         let mut current = Some(class_scope);
         while let Some(id) = current {
@@ -279,11 +290,13 @@ impl<'a> SemanticModel<'a> {
             }
             current = scope.parent;
         }
-        path.push(project.name.as_deref().unwrap_or("__main__"));
+        let module = self
+            .project()
+            .and_then(|project| project.name.as_deref())
+            .unwrap_or("__main__");
+        path.push(module);
         path.reverse();
-        project
-            .facts
-            .subclasses_may_override(&path.join("."), method)
+        path.join(".")
     }
 
     /// Whether a scope from `inner` up to (not including) `outer` declares
@@ -444,7 +457,7 @@ impl<'a> SemanticModel<'a> {
     /// reach something other than the method.
     fn attribute_may_be_replaced(&self, name: &str) -> bool {
         let dynamic = self.dynamic_writes();
-        dynamic.any_attribute || dynamic.attributes.contains(name)
+        dynamic.any_instance_attribute() || dynamic.attributes.contains(name)
     }
 
     /// Whether the methods of `class` stay as its body defines them: no

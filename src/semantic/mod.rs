@@ -51,6 +51,7 @@ use std::rc::Rc;
 use rustc_hash::{FxHashMap, FxHashSet};
 use smallvec::SmallVec;
 
+pub use coroutines::TRANSPARENT_DECORATORS;
 pub use functions::Callee;
 pub use imports::QualifiedName;
 pub use names::{Use, UseKind};
@@ -216,10 +217,6 @@ pub struct SemanticModel<'a> {
     /// The module's first coroutine that may keep its cancellation, found
     /// on first use (see [`Self::coroutine_keeping_cancellation`]).
     keeping_coroutine: OnceCell<Option<&'a ruff_python_ast::StmtFunctionDef>>,
-    /// An import of the module that may give a coroutine keeping its
-    /// cancellation, found on first use (see
-    /// [`Self::imported_cancellation_keeper`]).
-    imported_keeper: OnceCell<cancellation::KeeperImports>,
 }
 
 impl<'a> SemanticModel<'a> {

@@ -1,7 +1,0 @@
-import asyncio
-
-async def h():
-    try:
-        await asyncio.sleep(1)
-    except asyncio.CancelledError:
-        print('h: stopped')

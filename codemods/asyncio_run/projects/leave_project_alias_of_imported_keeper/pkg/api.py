@@ -1,3 +1,0 @@
-from pkg.c import h
-
-job = h

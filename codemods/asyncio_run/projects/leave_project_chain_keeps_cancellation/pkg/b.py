@@ -1,4 +1,0 @@
-from pkg.c import h
-
-async def g():
-    await h()

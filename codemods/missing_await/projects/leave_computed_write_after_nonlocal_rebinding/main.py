@@ -1,0 +1,5 @@
+# asyncmod-runtime: compare
+import asyncio
+from app.conn import Conn
+from app.setup import make
+asyncio.run(make('flush', Conn()).run())

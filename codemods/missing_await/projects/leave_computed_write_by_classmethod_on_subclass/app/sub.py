@@ -1,0 +1,4 @@
+from app.base import Base
+
+class Sub(Base):
+    pass

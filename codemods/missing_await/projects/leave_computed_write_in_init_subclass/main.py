@@ -1,0 +1,4 @@
+# asyncmod-runtime: compare
+import asyncio
+from app.conn import Conn
+asyncio.run(Conn().run())

@@ -1,0 +1,7 @@
+class Conn:
+    async def flush(self):
+        print('async flush')
+
+    async def run(self):
+        self.flush()
+        print('done')

@@ -1,0 +1,4 @@
+# asyncmod-runtime: compare
+import asyncio
+from app.setup import make
+asyncio.run(make('flush').run())

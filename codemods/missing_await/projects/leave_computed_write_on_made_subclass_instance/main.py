@@ -1,0 +1,4 @@
+# asyncmod-runtime: compare
+import asyncio
+from app.sub import make
+asyncio.run(make('flush').run())

@@ -1,0 +1,2 @@
+async def save():
+    print('async save')

@@ -1,0 +1,5 @@
+from app import store
+
+async def handle():
+    store.save()
+    print('done')

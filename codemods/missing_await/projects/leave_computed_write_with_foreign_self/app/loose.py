@@ -1,0 +1,4 @@
+class Loose:
+    def fill(self, **kw):
+        for k, v in kw.items():
+            setattr(self, k, v)

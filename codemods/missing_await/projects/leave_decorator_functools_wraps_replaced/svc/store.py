@@ -1,0 +1,10 @@
+import functools
+
+
+def other():
+    pass
+
+
+@functools.wraps(other)
+async def save(x):
+    print('saved', x)

@@ -1,0 +1,6 @@
+import typing
+
+
+@typing.final
+async def save(x):
+    print('saved', x)

@@ -1,0 +1,4 @@
+def final(f):
+    def w(*a):
+        print('sync wrapper')
+    return w

@@ -1,2 +1,0 @@
-async def g(fn):
-    return await fn()

@@ -1,4 +1,0 @@
-from pkg.b import g
-
-async def f():
-    return await g()

@@ -1,4 +1,0 @@
-from pkg.d import k
-
-async def g():
-    return await k()

@@ -1,5 +1,0 @@
-from pkg.b import g
-
-async def f():
-    await g()
-    print('f went on')

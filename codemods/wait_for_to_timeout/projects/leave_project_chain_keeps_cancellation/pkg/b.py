@@ -1,5 +1,0 @@
-import asyncio
-from pkg.c import h
-
-async def g():
-    await h()

@@ -1,4 +1,0 @@
-from .c import h
-
-async def g():
-    await h()

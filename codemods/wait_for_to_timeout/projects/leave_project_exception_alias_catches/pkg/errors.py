@@ -1,2 +1,0 @@
-import asyncio
-Stop = asyncio.CancelledError

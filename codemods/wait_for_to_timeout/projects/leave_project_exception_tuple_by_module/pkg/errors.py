@@ -1,2 +1,0 @@
-import asyncio
-ALL = (ValueError, asyncio.CancelledError)

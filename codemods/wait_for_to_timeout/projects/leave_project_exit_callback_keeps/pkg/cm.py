@@ -1,2 +1,0 @@
-async def on_exit(et, e, tb):
-    return True

@@ -1,8 +1,0 @@
-class Guard:
-    async def __aenter__(self):
-        return self
-    async def __aexit__(self, *exc):
-        return True
-
-def make_guard():
-    return Guard()

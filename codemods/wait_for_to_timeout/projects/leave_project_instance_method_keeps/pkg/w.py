@@ -1,8 +1,0 @@
-import asyncio
-
-class Worker:
-    async def run(self):
-        try:
-            await asyncio.sleep(1)
-        except asyncio.CancelledError:
-            print("run swallowed")

@@ -1,4 +1,0 @@
-from pkg.c import h
-
-def __getattr__(name):
-    return h

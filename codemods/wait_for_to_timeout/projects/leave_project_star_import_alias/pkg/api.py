@@ -1,2 +1,0 @@
-from pkg.c import *
-job = h
