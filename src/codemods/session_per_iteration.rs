@@ -5,6 +5,7 @@ use crate::codemods::prelude::*;
 use crate::fix::layout::{indentation_at, is_alone_on_lines, line_start, reindented_text};
 use crate::semantic::imports::Lookup;
 use crate::semantic::names::{expr_reads_and_writes, reads_and_writes};
+use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::statements::single_assignment;
 use crate::semantic::{BindingKind, ScopeId, SemanticModel, UseKind, known};
 
@@ -63,9 +64,7 @@ declare_codemod! {
     /// made before the loop's iterable (or condition) is evaluated: its
     /// arguments then read only values written out in the function or the
     /// module, which no code but session constructors reads, or values of
-    /// other modules that a loop running no other code (only the session's
-    /// requests, what they return, methods of containers the function
-    /// made, `print`-like builtins) cannot change.
+    /// the session's own library.
     ///
     /// ## Left alone
     /// A loop with an `else:` clause, or whose body holds more than the
@@ -77,16 +76,14 @@ declare_codemod! {
     /// anywhere (`headers={"user": user}` for `for user in users`, a
     /// `timeout` the body changes or passes on). An argument that is a
     /// parameter, an attribute (`self.headers`) or a variable other code
-    /// may fill between iterations: only literals, displays, classes of the
-    /// library, imported values and variables bound once to such a value
-    /// and read only by session constructors (`HEADERS = {...}`) pass. An
-    /// imported value (`from cfg import HEADERS`, `cfg.HEADERS`, also
-    /// through an alias or `{**HEADERS}`) passes only when the loop, its
-    /// iterable or condition included, stores into no attribute or item and
-    /// calls nothing but the session's requests, methods of what they
-    /// returned or of containers the function made, and builtins that keep
-    /// nothing (`print`, `len`): any other call (`set_user(u)`,
-    /// `for u in users()`) may change it. A
+    /// may fill between iterations: only literals, displays, classes and
+    /// values of the session's library (`aiohttp.hdrs.ACCEPT`), imported
+    /// modules, and variables bound once to such a value and read only by
+    /// session constructors (`HEADERS = {...}`), by no other module of the
+    /// project and not through `globals()`, pass. A value of another module
+    /// (`from cfg import HEADERS`, `cfg.HEADERS`) never passes: code running
+    /// while the loop awaits its requests (a token refresh in another task)
+    /// may fill it. A
     /// name the body binds that the loop reads before (a value carried to
     /// the next iteration, such as the previous response). A session used for
     /// anything but awaiting its request methods (`await session.get(...)`,
@@ -248,21 +245,29 @@ fn arguments_obstacle<'a>(
             ast::ArgOrKeyword::Arg(value) => value,
             ast::ArgOrKeyword::Keyword(keyword) => &keyword.value,
         };
-        if !copied_as_it_was(semantic, candidate.scope, value, 0) {
+        if !copied_as_it_was(semantic, candidate.scope, value, &library, 0) {
             return Some(
                 "an argument of the session holds an object other code may change (the session copies it when it is made: once, before the loop)",
             );
         }
     }
-    // A value of another module (`HEADERS` imported, `cfg.HEADERS`) may be
-    // a container any code changes: it stays the same for the loop only
-    // when the loop (its iterable or condition too, which used to run
-    // before the session was made) runs no code that could.
-    let foreign = call.arguments.iter_source_order().any(|argument| {
-        reads_other_modules_values(semantic, candidate.scope, argument_value(argument), 0)
-    });
-    if foreign && let Some(reason) = foreign_code_in_loop(semantic, candidate) {
-        return Some(reason);
+    // A value of another module (`{**HEADERS}` with `HEADERS` imported,
+    // `{"user": cfg.USER}`) may be a container any code changes, also
+    // code running while the loop awaits its requests (a token refresh in
+    // another task): evaluated once before the loop, it would keep its
+    // first value.
+    if call.arguments.iter_source_order().any(|argument| {
+        reads_other_modules_values(
+            semantic,
+            candidate.scope,
+            argument_value(argument),
+            &library,
+            0,
+        )
+    }) {
+        return Some(
+            "the session's arguments read a value of another module, which code running while the loop awaits may change: made once before the loop, the session would not see the change",
+        );
     }
     let names: FxHashSet<&str> = read.reads.iter().copied().collect();
     // Every name the loop mentions, apart from the constructor itself.
@@ -300,11 +305,13 @@ fn reads_other_modules_values<'a>(
     semantic: &SemanticModel<'a>,
     scope: ScopeId,
     value: &'a Expr,
+    library: &str,
     depth: u8,
 ) -> bool {
     struct Reads<'m, 'a> {
         semantic: &'m SemanticModel<'a>,
         scope: ScopeId,
+        library: &'m str,
         depth: u8,
         found: bool,
     }
@@ -312,6 +319,12 @@ fn reads_other_modules_values<'a>(
         fn visit_expr(&mut self, expr: &'a Expr) {
             match expr {
                 Expr::Call(call) => self.visit_arguments(&call.arguments),
+                // A value of the session's own library (`aiohttp.hdrs.ACCEPT`).
+                Expr::Attribute(_)
+                    if self
+                        .semantic
+                        .qualified_name(expr, self.scope)
+                        .is_some_and(|q| q.segments().next() == Some(self.library)) => {}
                 Expr::Name(name) => {
                     let Lookup::Bound { bindings, .. } =
                         self.semantic.lookup(name.id.as_str(), self.scope)
@@ -329,6 +342,7 @@ fn reads_other_modules_values<'a>(
                                         self.semantic,
                                         at,
                                         bound,
+                                        self.library,
                                         self.depth + 1,
                                     );
                                 }
@@ -344,193 +358,12 @@ fn reads_other_modules_values<'a>(
     let mut reads = Reads {
         semantic,
         scope,
+        library,
         depth,
         found: false,
     };
     reads.visit_expr(value);
     reads.found
-}
-
-/// Why the loop may change a value of another module the session's
-/// arguments read, if it may: it (its iterable or condition, its body)
-/// stores into an attribute or item, or calls anything but the session's
-/// requests, what they returned (`response.text()`), a method of a
-/// container the function made (`pages.append(...)`) or a builtin that
-/// keeps nothing (`print`).
-fn foreign_code_in_loop<'a>(
-    semantic: &SemanticModel<'a>,
-    candidate: &Candidate<'a>,
-) -> Option<&'static str> {
-    struct Foreign<'m, 'a> {
-        semantic: &'m SemanticModel<'a>,
-        scope: ScopeId,
-        skip: TextRange,
-        /// The session and what its requests gave, bound in the body.
-        own: FxHashSet<&'a str>,
-        found: Option<&'static str>,
-    }
-    impl<'a> Foreign<'_, 'a> {
-        fn store(&mut self, target: &'a Expr) {
-            match target {
-                Expr::Attribute(_) | Expr::Subscript(_) => {
-                    self.found = Some(
-                        "the session's arguments read a value of another module, and the loop stores into an attribute or item: it may change that value between iterations",
-                    );
-                }
-                Expr::Tuple(ast::ExprTuple { elts, .. })
-                | Expr::List(ast::ExprList { elts, .. }) => {
-                    elts.iter().for_each(|e| self.store(e));
-                }
-                Expr::Starred(starred) => self.store(&starred.value),
-                _ => {}
-            }
-        }
-
-        /// Whether calling `func` surely leaves other modules' values alone.
-        fn harmless(&self, func: &Expr) -> bool {
-            let mut root = func;
-            let mut method = false;
-            while let Expr::Attribute(attribute) = root {
-                root = &attribute.value;
-                method = true;
-            }
-            let Expr::Name(name) = root else {
-                return false;
-            };
-            let id = name.id.as_str();
-            if method && self.own.contains(id) {
-                return true;
-            }
-            if method
-                && let ast::Expr::Attribute(attribute) = func
-                && attribute.value.is_name_expr()
-                && self.made_container(id)
-            {
-                return true;
-            }
-            !method
-                && self
-                    .semantic
-                    .qualified_name(func, self.scope)
-                    .is_some_and(|q| known::keeps_no_argument(q.as_str()))
-        }
-
-        /// Whether `name` is a variable of the function bound only to
-        /// containers or values written out (`pages = []`).
-        fn made_container(&self, name: &str) -> bool {
-            if self.semantic.owner_scope(name, self.scope) != Some(self.scope) {
-                return false;
-            }
-            let Lookup::Bound { bindings, .. } = self.semantic.lookup(name, self.scope) else {
-                return false;
-            };
-            bindings.iter().all(|&id| {
-                let binding = self.semantic.binding(id);
-                binding
-                    .stmt
-                    .and_then(single_assignment)
-                    .is_some_and(|(target, value)| {
-                        target.range() == binding.range
-                            && matches!(
-                                value,
-                                Expr::List(_)
-                                    | Expr::Dict(_)
-                                    | Expr::Set(_)
-                                    | Expr::StringLiteral(_)
-                                    | Expr::NumberLiteral(_)
-                            )
-                            && expr_reads_and_writes(value).reads.is_empty()
-                    })
-            })
-        }
-    }
-    impl<'a> Visitor<'a> for Foreign<'_, 'a> {
-        fn visit_stmt(&mut self, stmt: &'a Stmt) {
-            match stmt {
-                Stmt::Assign(assign) => assign.targets.iter().for_each(|t| self.store(t)),
-                Stmt::AugAssign(assign) => self.store(&assign.target),
-                Stmt::AnnAssign(assign) => self.store(&assign.target),
-                Stmt::Delete(delete) => delete.targets.iter().for_each(|t| self.store(t)),
-                Stmt::For(loop_) => self.store(&loop_.target),
-                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {
-                    self.found = Some(
-                        "the session's arguments read a value of another module, and the loop defines a function or class",
-                    );
-                }
-                _ => {}
-            }
-            visitor::walk_stmt(self, stmt);
-        }
-
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if self.found.is_some() || self.skip.contains_range(expr.range()) {
-                return;
-            }
-            if let Expr::Call(call) = expr
-                && !self.harmless(&call.func)
-            {
-                self.found = Some(
-                    "the session's arguments read a value of another module, and the loop (its iterable, its body) calls code that may change it: made once before the loop, the session would not see the change",
-                );
-                return;
-            }
-            visitor::walk_expr(self, expr);
-        }
-    }
-    let mut own: FxHashSet<&str> = FxHashSet::default();
-    if let Some(Expr::Name(name)) = candidate.item.optional_vars.as_deref() {
-        own.insert(name.id.as_str());
-        // What the session's awaited requests gave, bound in the body.
-        let written = reads_and_writes(candidate.with_stmt).writes;
-        for bound in written {
-            let from_session = semantic
-                .uses_of(bound, candidate.scope)
-                .iter()
-                .filter(|u| {
-                    u.kind == UseKind::Write && candidate.with.range().contains_range(u.range)
-                })
-                .all(|u| binds_a_request_of(semantic, u.range, name.id.as_str()));
-            if from_session {
-                own.insert(bound);
-            }
-        }
-    }
-    let mut foreign = Foreign {
-        semantic,
-        scope: candidate.scope,
-        skip: candidate.call.range(),
-        own,
-        found: None,
-    };
-    foreign.visit_stmt(candidate.loop_);
-    foreign.found
-}
-
-/// Whether the binding at `range` is `NAME = await session.method(...)` or
-/// `async with session.method(...) as NAME` for the session `session`.
-fn binds_a_request_of(semantic: &SemanticModel, range: TextRange, session: &str) -> bool {
-    let on_session = |expr: &Expr| {
-        let expr = match expr {
-            Expr::Await(awaited) => awaited.value.as_ref(),
-            other => other,
-        };
-        matches!(expr, Expr::Call(call) if matches!(call.func.as_ref(),
-            Expr::Attribute(attribute) if matches!(attribute.value.as_ref(),
-                Expr::Name(receiver) if receiver.id.as_str() == session)))
-    };
-    match semantic.statement_at(range.start()) {
-        Some(Stmt::With(with)) => with.items.iter().any(|item| {
-            item.optional_vars
-                .as_deref()
-                .is_some_and(|v| v.range() == range)
-                && on_session(&item.context_expr)
-        }),
-        Some(Stmt::Assign(assign)) => {
-            matches!(assign.targets.as_slice(), [target] if target.range() == range)
-                && on_session(&assign.value)
-        }
-        _ => false,
-    }
 }
 
 /// Whether a name the `async with` body binds may be read in a later
@@ -570,7 +403,13 @@ fn carries_values(semantic: &SemanticModel, candidate: &Candidate) -> bool {
 /// (`HEADERS = {...}` only passed as `headers=HEADERS`). A parameter, an
 /// attribute (`self.headers`) or an alias may be a container that other
 /// code fills between iterations, which a session copies when it is made.
-fn copied_as_it_was(semantic: &SemanticModel, scope: ScopeId, value: &Expr, depth: u8) -> bool {
+fn copied_as_it_was(
+    semantic: &SemanticModel,
+    scope: ScopeId,
+    value: &Expr,
+    library: &str,
+    depth: u8,
+) -> bool {
     match value {
         Expr::StringLiteral(_)
         | Expr::BytesLiteral(_)
@@ -590,23 +429,32 @@ fn copied_as_it_was(semantic: &SemanticModel, scope: ScopeId, value: &Expr, dept
         Expr::BoolOp(op) => op
             .values
             .iter()
-            .all(|v| copied_as_it_was(semantic, scope, v, depth)),
+            .all(|v| copied_as_it_was(semantic, scope, v, library, depth)),
         Expr::If(branch) => {
-            copied_as_it_was(semantic, scope, &branch.body, depth)
-                && copied_as_it_was(semantic, scope, &branch.orelse, depth)
+            copied_as_it_was(semantic, scope, &branch.body, library, depth)
+                && copied_as_it_was(semantic, scope, &branch.orelse, library, depth)
         }
+        // A value of the session's own library (`aiohttp.hdrs.ACCEPT`); one
+        // of another module (`cfg.HEADERS`) may be a container that code
+        // running while the loop awaits fills (a token refresh in a task).
         Expr::Attribute(_) => semantic
             .qualified_name(value, scope)
-            .is_some_and(|q| q.segments().count() > 1),
-        Expr::Name(name) => depth == 0 && name_holds_a_constant(semantic, scope, name),
+            .is_some_and(|q| q.segments().count() > 1 && q.segments().next() == Some(library)),
+        Expr::Name(name) => depth == 0 && name_holds_a_constant(semantic, scope, name, library),
         _ => false,
     }
 }
 
-/// Whether `name` is an import, or a variable bound once to a value
-/// [`copied_as_it_was`] accepts and read nowhere but in the arguments of
-/// session constructors.
-fn name_holds_a_constant(semantic: &SemanticModel, scope: ScopeId, name: &ast::ExprName) -> bool {
+/// Whether `name` is an imported module, or a variable bound once to a
+/// value [`copied_as_it_was`] accepts and read nowhere but in the
+/// arguments of session constructors (nor by another module of the
+/// project, nor by name through `globals()`).
+fn name_holds_a_constant(
+    semantic: &SemanticModel,
+    scope: ScopeId,
+    name: &ast::ExprName,
+    library: &str,
+) -> bool {
     let id = name.id.as_str();
     let Lookup::Bound {
         scope: owner,
@@ -615,11 +463,25 @@ fn name_holds_a_constant(semantic: &SemanticModel, scope: ScopeId, name: &ast::E
     else {
         return false;
     };
-    if bindings
-        .iter()
-        .all(|&b| matches!(semantic.binding(b).kind, BindingKind::Import { .. }))
-    {
+    // A module (`import aiohttp.hdrs as hdrs`); a name imported from one
+    // (`from config import HEADERS`) is an object other code may fill.
+    if bindings.iter().all(|&b| {
+        matches!(
+            semantic.binding(b).kind,
+            BindingKind::Import { from: false, .. }
+        )
+    }) {
         return true;
+    }
+    // Another module of the project may fill a module-level container
+    // (`client.HEADERS["Authorization"] = token`, `from client import
+    // HEADERS; HEADERS.update(...)`), and so may code reaching it by a name
+    // no reference shows (`globals()["HEADERS"]`).
+    if owner == MODULE_SCOPE
+        && (semantic.may_read_own_name_dynamically(id)
+            || semantic.project().is_some_and(|p| p.others_may_read(id)))
+    {
+        return false;
     }
     let [only] = bindings else {
         return false;
@@ -632,7 +494,9 @@ fn name_holds_a_constant(semantic: &SemanticModel, scope: ScopeId, name: &ast::E
         Some((Expr::Name(target), value)) if target.range == binding.range => value,
         _ => return false,
     };
-    if semantic.is_declared_global_or_nonlocal(id) || !copied_as_it_was(semantic, scope, value, 1) {
+    if semantic.is_declared_global_or_nonlocal(id)
+        || !copied_as_it_was(semantic, scope, value, library, 1)
+    {
         return false;
     }
     semantic
@@ -963,11 +827,25 @@ mod tests {
     }
 
     #[test]
-    fn a_value_of_another_module_a_plain_loop_cannot_change_is_fine() {
+    fn a_value_of_another_module_is_reported() {
+        // Another task may fill it while the loop awaits its requests (a
+        // token refresh), however plain the loop is; so may any module of
+        // the project, or code reaching it through `globals()`.
+        for (imports, argument) in [
+            ("from cfg import HEADERS\n", "HEADERS"),
+            ("import cfg\n", "cfg.HEADERS"),
+            ("", "H"),
+        ] {
+            let source = format!(
+                "import aiohttp\n{imports}\nH = {{'a': 'b'}}\nglobals()['H']['a'] = 'c'\n\nasync def f(urls):\n    pages = []\n    for u in urls:\n        async with aiohttp.ClientSession(headers={argument}) as s:\n            async with s.get(u) as r:\n                pages.append(await r.text())\n    return pages\n"
+            );
+            check_no_fix(&AM111, &source);
+        }
+        // A value of the session's own library is no container of the project.
         check_unsafe_fix(
             &AM111,
-            "import aiohttp\nfrom cfg import HEADERS\n\n\nasync def f(urls):\n    pages = []\n    for u in urls:\n        async with aiohttp.ClientSession(headers=HEADERS) as s:\n            async with s.get(u) as r:\n                pages.append(await r.text())\n                print(r.status, len(pages))\n    return pages\n",
-            "import aiohttp\nfrom cfg import HEADERS\n\n\nasync def f(urls):\n    pages = []\n    async with aiohttp.ClientSession(headers=HEADERS) as s:\n        for u in urls:\n            async with s.get(u) as r:\n                pages.append(await r.text())\n                print(r.status, len(pages))\n    return pages\n",
+            "import aiohttp\n\n\nasync def f(urls):\n    for u in urls:\n        async with aiohttp.ClientSession(headers={aiohttp.hdrs.ACCEPT: 'x'}, auth=aiohttp.BasicAuth) as s:\n            await s.get(u)\n",
+            "import aiohttp\n\n\nasync def f(urls):\n    async with aiohttp.ClientSession(headers={aiohttp.hdrs.ACCEPT: 'x'}, auth=aiohttp.BasicAuth) as s:\n        for u in urls:\n            await s.get(u)\n",
         );
     }
 
