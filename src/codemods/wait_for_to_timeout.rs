@@ -158,13 +158,23 @@ declare_codemod! {
     ///   ends the caller's cancellation too, and the caller goes on: left
     ///   alone where the awaited call is to a coroutine of the module that
     ///   may keep it (read through the module's calls to a bounded depth),
-    ///   or of another project module whose summary says it may (a
-    ///   `finally:` that raises another exception counts: the caller sees
-    ///   that exception instead). A decorated function whose decorator may
+    ///   or of another project module whose summary says it, or the
+    ///   project's code it awaits (followed from module to module, to a
+    ///   bound past which it "may"), may (a `finally:` that raises another
+    ///   exception, or a handler or `finally:` that calls a function of the
+    ///   module or the project that may raise one, counts: the caller sees
+    ///   that exception instead). An exception class imported from a
+    ///   project module the index cannot show to be no base of
+    ///   `CancelledError` (a tuple, an alias there) may catch it; a
+    ///   manager made by a factory, an alias or held in an attribute, in a
+    ///   module with a class (or an import) whose exit may keep it, may be
+    ///   one. A decorated function whose decorator may
     ///   replace it, in a module (its own, or its decorator's) with a
     ///   coroutine that may keep it, may run that one as its wrapper; so
     ///   may a name of another project module the index cannot follow (an
-    ///   alias `job = _job`, a name bound twice). An attribute that a
+    ///   alias `job = _job`, a name bound twice or under a condition, one
+    ///   a module `__getattr__` or star import gives), in a module that
+    ///   has or imports such a coroutine. An attribute that a
     ///   property of the module computes is read through its getter's
     ///   returned calls (a getter returning anything else counts as
     ///   unknown); a task held in a name bound once to `create_task(…)` or
@@ -174,8 +184,13 @@ declare_codemod! {
     ///   value or of a parameter, another task or awaitable held in a
     ///   variable) is left alone in a module
     ///   that has any coroutine that may keep its cancellation, which it
-    ///   may reach; a method call, another attribute and a library's
-    ///   function are another object's. Elsewhere a
+    ///   may reach; in a module that imports one, so is a call of
+    ///   something it cannot trace when the module uses such an import as
+    ///   a value (`job = h`, `{"h": h}`, `partial(h)`, `run(h)`), a method
+    ///   call whose name a coroutine of that import's module that may keep
+    ///   it bears, and an awaitable held in an attribute or a variable.
+    ///   Other method calls, attributes and a library's
+    ///   functions are another object's. Elsewhere a
     ///   coroutine neither shows (a library's, a method of an object the
     ///   module does not define, a task or future) is taken to let its
     ///   cancellation out, as 3.12's `wait_for` assumes too, and so are

@@ -45,6 +45,10 @@ use summary::{ClassSummary, FunctionCalls, FunctionSummary, ModuleSummary, Symbo
 /// How many imports a name may go through before the index gives up (a
 /// re-export chain that long, or one that loops, is unknown).
 const MAX_HOPS: usize = 16;
+/// How many functions [`ProjectIndex::calls_keep_cancellation`] reads at most.
+const MAX_CANCELLATION_FUNCTIONS: usize = 256;
+/// How many modules [`ProjectIndex::reaches_cancellation_keeper`] reads at most.
+const MAX_REACH_MODULES: usize = 2048;
 
 /// One module's summary, made once (`None`: no code, or unreadable).
 type SummaryCell = OnceLock<Option<Arc<ModuleSummary>>>;
@@ -116,6 +120,10 @@ pub struct ProjectIndex {
     may_block_answers: RwLock<FxHashMap<Box<str>, bool>>,
     /// What the text of the last few modules that question read shows.
     recent_texts: Mutex<FxHashMap<Box<str>, Arc<may_block::TextFacts>>>,
+    /// Whether a module reaches, through the imports run at its top level,
+    /// a module with a coroutine that may keep a cancellation, by module
+    /// (see [`Self::reaches_cancellation_keeper`]).
+    keeper_reach: RwLock<FxHashMap<Box<str>, bool>>,
 }
 
 /// What the project's writes of attributes by a computed name
@@ -256,6 +264,7 @@ impl ProjectIndex {
             recent_calls: Mutex::new(VecDeque::new()),
             may_block_answers: RwLock::new(FxHashMap::default()),
             recent_texts: Mutex::new(FxHashMap::default()),
+            keeper_reach: RwLock::new(FxHashMap::default()),
         }
     }
 
@@ -539,7 +548,10 @@ impl ProjectIndex {
     }
 
     /// [`ProjectFacts::may_keep_cancellation`], following re-exports.
-    fn keeps_cancellation_hops(&self, qualified: &str, hops: usize) -> bool {
+    /// `reach`: a name the index cannot follow (an alias, a decorated
+    /// function, a name a module `__getattr__` or star import may give)
+    /// may be any coroutine the modules its module imports may give.
+    fn keeps_cancellation_hops(&self, qualified: &str, hops: usize, reach: bool) -> bool {
         let parts: Vec<&str> = qualified.split('.').collect();
         for split in (1..=parts.len()).rev() {
             let module = parts[..split].join(".");
@@ -549,17 +561,22 @@ impl ProjectIndex {
             let Some(summary) = self.summary(&module) else {
                 return false;
             };
-            if summary.keeps_cancellation
-                || (hops < MAX_HOPS
-                    && summary
-                        .wrapped_by
-                        .iter()
-                        .any(|decorator| self.keeps_cancellation_hops(decorator, hops + 1)))
-            {
-                return true;
-            }
+            // A name the index cannot follow may be any coroutine of
+            // the module.
+            let module_keeps = || {
+                summary.keeps_cancellation
+                    || (hops < MAX_HOPS
+                        && summary.wrapped_by.iter().any(|decorator| {
+                            self.keeps_cancellation_hops(decorator, hops + 1, reach)
+                        }))
+                    || (reach && self.reaches_cancellation_keeper(&module))
+            };
             let Some((name, tail)) = parts[split..].split_first() else {
-                return false;
+                // The module itself.
+                return summary.keeps_cancellation;
+            };
+            let function_keeps = |function: &FunctionSummary, at: String| {
+                !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
             };
             return match summary.symbols.get(*name) {
                 Some(Symbol::Import(target)) if hops < MAX_HOPS => {
@@ -568,14 +585,199 @@ impl ProjectIndex {
                         next.push('.');
                         next.push_str(part);
                     }
-                    self.keeps_cancellation_hops(&next, hops + 1)
+                    self.keeps_cancellation_hops(&next, hops + 1, reach)
                 }
                 // Too many hops to follow: unknown.
                 Some(Symbol::Import(_)) => true,
-                _ => false,
+                // A coroutine function: what its code and the project's
+                // code it calls do; a plain one, what the calls it returns
+                // give.
+                Some(Symbol::Function(function)) if function.transparent => {
+                    tail.is_empty() && function_keeps(function, format!("{module}.{name}"))
+                }
+                // A class: what its methods do (an instance's).
+                Some(Symbol::Class(class)) if class.keeps_methods => match tail {
+                    [] => class.methods.iter().any(|(method, function)| {
+                        function_keeps(function, format!("{module}.{name}.{method}"))
+                    }),
+                    [method] => class
+                        .methods
+                        .get(*method)
+                        .map_or_else(module_keeps, |function| {
+                            function_keeps(function, format!("{module}.{name}.{method}"))
+                        }),
+                    _ => module_keeps(),
+                },
+                None if !summary.has_getattr && summary.star_imports.is_empty() => false,
+                _ => module_keeps(),
             };
         }
         false
+    }
+
+    /// See [`ProjectFacts::calls_may_keep_cancellation`]: the functions
+    /// reached are read once each; past [`MAX_CANCELLATION_FUNCTIONS`] of
+    /// them, "may".
+    fn calls_keep_cancellation(&self, qualified: &str) -> bool {
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let mut stack = vec![qualified.to_string()];
+        while let Some(current) = stack.pop() {
+            if !seen.insert(current.clone()) {
+                continue;
+            }
+            if seen.len() > MAX_CANCELLATION_FUNCTIONS {
+                return true;
+            }
+            let Some(function) = self.function_summary(&current) else {
+                continue;
+            };
+            if !function.cancellation_untraced.is_empty()
+                && let Some((owner, _)) = current.rsplit_once('.')
+                && self.untraced_may_keep(
+                    self.module_of(owner).as_str(),
+                    &function.cancellation_untraced,
+                )
+            {
+                return true;
+            }
+            for call in &function.cancellation_calls {
+                match self.resolve(call) {
+                    Resolved::Function {
+                        qualified: defined,
+                        facts,
+                        ..
+                    } if facts.transparent => {
+                        if !facts.lets_cancellation_out {
+                            return true;
+                        }
+                        if facts.is_async || !facts.returns_nothing {
+                            stack.push(defined);
+                        }
+                    }
+                    // An instance; a library's name; a module.
+                    Resolved::Class { .. } | Resolved::External(_) | Resolved::Module(_) => {}
+                    _ => {
+                        if self.keeps_cancellation_hops(call, 0, true) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// The module a dotted name of a module or of a class in it names: the
+    /// longest prefix that is a module of the project.
+    fn module_of(&self, dotted: &str) -> String {
+        let parts: Vec<&str> = dotted.split('.').collect();
+        for split in (1..=parts.len()).rev() {
+            let module = parts[..split].join(".");
+            if self.summary(&module).is_some() {
+                return module;
+            }
+        }
+        dotted.to_string()
+    }
+
+    /// Whether the awaited calls of `module`'s code that it cannot trace
+    /// (by the methods they call, see
+    /// `semantic::cancellation::CancellationFacts::untraced`) may reach a
+    /// coroutine that keeps a cancellation: the module uses an import that
+    /// may give one as a value, or imports from a module with a coroutine
+    /// of that method's name that may.
+    fn untraced_may_keep(&self, module: &str, untraced: &[Box<str>]) -> bool {
+        let Some(summary) = self.summary(module) else {
+            return false;
+        };
+        if summary.escaping_imports.iter().any(|path| {
+            !matches!(self.resolve(path), Resolved::Class { .. })
+                && self.keeps_cancellation_hops(path, 0, false)
+        }) {
+            return true;
+        }
+        let imports: Vec<&str> = summary
+            .symbols
+            .values()
+            .filter_map(|symbol| match symbol {
+                Symbol::Import(target) => Some(target.as_ref()),
+                _ => None,
+            })
+            .chain(summary.star_imports.iter().map(AsRef::as_ref))
+            .collect();
+        untraced.iter().filter(|name| !name.is_empty()).any(|name| {
+            imports
+                .iter()
+                .any(|path| self.keeping_coroutine_named_in(path, name))
+        })
+    }
+
+    /// See [`ProjectFacts::keeping_coroutine_named`].
+    fn keeping_coroutine_named_in(&self, qualified: &str, name: &str) -> bool {
+        let module = self.module_of(qualified);
+        if !self.in_project(&module) {
+            return false;
+        }
+        let Some(summary) = self.summary(&module) else {
+            return false;
+        };
+        let keeps = |function: &FunctionSummary, at: String| {
+            !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
+        };
+        summary.symbols.iter().any(|(symbol, found)| match found {
+            Symbol::Function(function) if symbol.as_ref() == name => {
+                keeps(function, format!("{module}.{symbol}"))
+            }
+            Symbol::Class(class) => class
+                .methods
+                .get(name)
+                .is_some_and(|method| keeps(method, format!("{module}.{symbol}.{name}"))),
+            _ => false,
+        })
+    }
+
+    /// Whether `module`, or a module of the project it imports at its top
+    /// level (directly or through others), has a coroutine that may keep a
+    /// cancellation: a name of `module` the index cannot follow may be one
+    /// of theirs. Past [`MAX_REACH_MODULES`] modules, "may".
+    fn reaches_cancellation_keeper(&self, module: &str) -> bool {
+        if let Ok(known) = self.keeper_reach.read()
+            && let Some(&answer) = known.get(module)
+        {
+            return answer;
+        }
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let mut queue = VecDeque::from([module.to_string()]);
+        let mut answer = false;
+        while let Some(current) = queue.pop_front() {
+            if !seen.insert(current.clone()) {
+                continue;
+            }
+            if seen.len() > MAX_REACH_MODULES {
+                answer = true;
+                break;
+            }
+            let Some(summary) = self.summary(&current) else {
+                continue;
+            };
+            if summary.keeps_cancellation {
+                answer = true;
+                break;
+            }
+            for symbol in summary.symbols.values() {
+                if let Symbol::Import(target) = symbol {
+                    let owner = self.module_of(target);
+                    if self.in_project(&owner) {
+                        queue.push_back(owner);
+                    }
+                }
+            }
+            queue.extend(summary.star_imports.iter().map(|star| star.to_string()));
+        }
+        if let Ok(mut known) = self.keeper_reach.write() {
+            known.insert(module.into(), answer);
+        }
+        answer
     }
 
     /// Whether `fact` holds for the module-level name `qualified` of a
@@ -1399,7 +1601,19 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn may_keep_cancellation(&self, qualified: &str) -> bool {
-        self.keeps_cancellation_hops(qualified, 0)
+        self.keeps_cancellation_hops(qualified, 0, true)
+    }
+
+    fn calls_may_keep_cancellation(&self, qualified: &str) -> bool {
+        self.calls_keep_cancellation(qualified)
+    }
+
+    fn import_may_keep_cancellation(&self, qualified: &str) -> bool {
+        self.keeps_cancellation_hops(qualified, 0, false)
+    }
+
+    fn keeping_coroutine_named(&self, qualified: &str, name: &str) -> bool {
+        self.keeping_coroutine_named_in(qualified, name)
     }
 
     fn may_be_non_positive(&self, qualified: &str) -> bool {
@@ -2015,6 +2229,8 @@ fn facts(function: &FunctionSummary) -> FunctionFacts {
         stub: function.stub,
         returns_nothing: function.returns_nothing,
         lets_cancellation_out: function.lets_cancellation_out,
+        awaits_untraced: !function.cancellation_untraced.is_empty(),
+        raises: function.raises,
         quiet: function.quiet,
         line: function.line,
     }

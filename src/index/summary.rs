@@ -41,6 +41,10 @@ pub struct ModuleSummary {
     /// `SemanticModel::coroutine_keeping_cancellation`): a name of the
     /// module the index cannot follow, or a decorated function, may be it.
     pub keeps_cancellation: bool,
+    /// The imports (absolute) the module uses as values (see
+    /// `SemanticModel::escaping_imports`): an awaitable its code cannot
+    /// trace may be what one of them gives.
+    pub escaping_imports: Box<[Box<str>]>,
     /// The imported decorators (absolute) that may replace a function of
     /// the module: a coroutine of their module that keeps a cancellation
     /// may be the wrapper a call of such a function runs.
@@ -156,8 +160,21 @@ pub struct FunctionSummary {
     /// No `return` in its own body gives a value.
     pub returns_nothing: bool,
     /// An `async def` whose body surely lets a cancellation out (see
-    /// `SemanticModel::lets_cancellation_out`).
+    /// `SemanticModel::lets_cancellation_out`); a plain `def` whose
+    /// returned calls give only such coroutines, as far as its module
+    /// shows.
     pub lets_cancellation_out: bool,
+    /// The imported names (absolute) of the calls its coroutine's code
+    /// makes that its module cannot read, and whether an awaitable there
+    /// could not be traced to any name (see
+    /// `semantic::cancellation::CancellationFacts`): the index follows them.
+    pub cancellation_calls: Box<[Box<str>]>,
+    /// A plain `def` that may raise an exception of its own (see
+    /// `semantic::cancellation::raises_another`).
+    pub raises: bool,
+    /// The methods of the awaited calls there that could not be traced
+    /// (empty for a call of something else).
+    pub cancellation_untraced: Box<[Box<str>]>,
     /// What its return annotation names, absolute (`asyncpg.Connection`
     /// for `-> Optional[Connection]`); empty for most functions.
     pub returns: Box<[Box<str>]>,
@@ -981,6 +998,11 @@ pub fn summarize(
         package,
         has_getattr: symbols.contains_key("__getattr__"),
         keeps_cancellation: semantic.coroutine_keeping_cancellation().is_some(),
+        escaping_imports: semantic
+            .escaping_imports()
+            .into_iter()
+            .map(|path| absolutize(&path, name, package).into())
+            .collect(),
         wrapped_by: wrapping_decorators(&semantic, name, package),
         non_positive: non_positive_names(&semantic, scopes.bindings(MODULE_SCOPE)),
         keeping_exits: module
@@ -1147,6 +1169,7 @@ fn function<'a>(
 ) -> FunctionSummary {
     let mut returns_value = false;
     for_each_return(&def.body, &mut |value| returns_value |= value);
+    let cancellation = semantic.cancellation_facts(def);
     FunctionSummary {
         is_async: def.is_async,
         is_generator: is_generator(def),
@@ -1155,7 +1178,18 @@ fn function<'a>(
         legacy_coroutine: semantic.is_legacy_coroutine(def),
         stub: is_stub(def),
         returns_nothing: !returns_value,
-        lets_cancellation_out: semantic.lets_cancellation_out(def),
+        lets_cancellation_out: cancellation.lets_out,
+        cancellation_calls: cancellation
+            .calls
+            .iter()
+            .map(|call| absolutize(call, module, package).into())
+            .collect(),
+        raises: !def.is_async && crate::semantic::cancellation::raises_another(def),
+        cancellation_untraced: cancellation
+            .untraced
+            .iter()
+            .map(|name| name.as_str().into())
+            .collect(),
         returns: def
             .returns
             .as_deref()
@@ -1807,6 +1841,32 @@ mod tests {
         names.sort_unstable();
         assert_eq!(names, ["Fails", "Quiet", "Quieter"]);
         assert!(quiet.non_positive.is_empty());
+    }
+
+    /// What a coroutine leaves to other modules: the imported names it
+    /// calls (absolute), the methods of the awaited calls it cannot trace,
+    /// and the imports the module uses as values.
+    #[test]
+    fn cancellation_left_to_other_modules() {
+        let s = summary(
+            "from .c import h\nfrom . import w\n\nJOBS = {'h': h}\n\nasync def run(self, fn):\n    await h()\n    await w.Worker().run()\n    await fn()\n    await self.conn.fetch()\n",
+            "app.jobs",
+            false,
+        );
+        let Some(Symbol::Function(run)) = s.symbols.get("run") else {
+            panic!("no run")
+        };
+        let calls: Vec<&str> = run.cancellation_calls.iter().map(AsRef::as_ref).collect();
+        assert_eq!(calls, ["app.c.h", "app.w.Worker", "app.w.Worker.run"]);
+        let untraced: Vec<&str> = run
+            .cancellation_untraced
+            .iter()
+            .map(AsRef::as_ref)
+            .collect();
+        assert_eq!(untraced, ["", "fetch"]);
+        assert!(run.lets_cancellation_out);
+        let escaping: Vec<&str> = s.escaping_imports.iter().map(AsRef::as_ref).collect();
+        assert_eq!(escaping, ["app.c.h"]);
     }
 
     #[test]

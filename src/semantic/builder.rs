@@ -51,6 +51,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             self_documenting: Vec::new(),
             patches: OnceCell::new(),
             keeping_coroutine: OnceCell::new(),
+            imported_keeper: OnceCell::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),

@@ -18,9 +18,17 @@
 //! a coroutine that may keep it, that wrapper may be one. A coroutine of
 //! another module of the project is answered by its summary: its own body,
 //! or (a decorated function, an alias, a name the index cannot follow) the
-//! same module-wide rule. Library code, and asyncio's own, is taken to let
-//! the cancellation out; the coroutine asked about itself must be the
-//! module's, the project's or asyncio's, else the answer is "unknown".
+//! same module-wide rule. The summary keeps, for each function, the
+//! imported names its code calls and cannot read, and the awaited calls it
+//! cannot trace; the index follows them through the project (see
+//! `ProjectFacts::calls_may_keep_cancellation`). In a module that imports
+//! a coroutine that may keep it, an awaitable the walk cannot trace may be
+//! that one: when the module uses the import as a value (`job = h`), for a
+//! method call whose name such a coroutine bears, and for a task or
+//! coroutine held in an attribute or a variable. Library code, and
+//! asyncio's own, is taken to let the cancellation out; the coroutine
+//! asked about itself must be the module's, the project's or asyncio's,
+//! else the answer is "unknown".
 
 use crate::semantic::project::Resolved;
 use ruff_python_ast::visitor::{self, Visitor};
@@ -59,6 +67,10 @@ pub enum KeptCancellation {
     /// A coroutine of another module of the project whose summary says its
     /// body may keep it (one of the above, there).
     Elsewhere(TextRange),
+    /// An awaitable the walk cannot trace to any name, in a module that
+    /// uses an import that may give a coroutine keeping it as a value, or
+    /// that imports a coroutine of the method's name that may keep it.
+    Untraced(TextRange),
     /// A coroutine the module does not show: imported, a method of another
     /// object, a variable.
     Unknown(TextRange),
@@ -74,6 +86,7 @@ impl KeptCancellation {
             | KeptCancellation::ContextManager(range)
             | KeptCancellation::Wrapped(range)
             | KeptCancellation::Elsewhere(range)
+            | KeptCancellation::Untraced(range)
             | KeptCancellation::Unknown(range)
             | KeptCancellation::TooDeep(range) => range,
         }
@@ -95,6 +108,9 @@ impl KeptCancellation {
             KeptCancellation::Elsewhere(_) => {
                 "a coroutine of another project module that may keep it, or a name there the index cannot follow in a module with one that may"
             }
+            KeptCancellation::Untraced(_) => {
+                "an awaitable the analysis cannot trace, in a module that uses an import that may give a coroutine keeping it as a value, or that imports a coroutine of that method's name that may keep it"
+            }
             KeptCancellation::Unknown(_) => "a coroutine whose code the module does not show",
             KeptCancellation::TooDeep(_) => "calls nested deeper than the analysis follows",
         }
@@ -113,7 +129,7 @@ impl<'a> SemanticModel<'a> {
         scope: ScopeId,
         target: PyVersion,
     ) -> Option<KeptCancellation> {
-        self.walk(target, true).call(call, scope, true, 0)
+        self.walk(target, true).call(call, scope, true, 0, true)
     }
 
     /// [`Self::kept_cancellation`] for an awaitable: a call, or an
@@ -130,12 +146,13 @@ impl<'a> SemanticModel<'a> {
     ) -> Option<KeptCancellation> {
         match awaitable {
             Expr::Call(call) => self.kept_cancellation(call, scope, target),
-            Expr::Name(_) => {
-                let (call, at) = self.task_coroutine(awaitable, scope)?;
-                self.kept_cancellation(call, at, target)
-            }
+            Expr::Name(_) => match self.task_coroutine(awaitable, scope) {
+                Some((call, at)) => self.kept_cancellation(call, at, target),
+                None => self.untraced_value(awaitable),
+            },
             Expr::Attribute(attribute) => {
                 let mut walk = self.walk(target, true);
+                let mut getters = 0;
                 for getter in walk.functions_named(attribute.attr.as_str()) {
                     if getter.decorator_list.is_empty()
                         || !self
@@ -145,14 +162,36 @@ impl<'a> SemanticModel<'a> {
                     {
                         continue;
                     }
+                    getters += 1;
                     if let Some(kept) = walk.getter(getter, attribute.range()) {
                         return Some(kept);
                     }
                 }
+                // `ready = property(_get)`, `ready = other.ready`: bound in a
+                // class of the module otherwise than by a `def`, it may
+                // compute any awaitable.
+                if self.class_binds_otherwise(attribute.attr.as_str())
+                    && self.cancellation_keeper_in_reach()
+                {
+                    return Some(KeptCancellation::Wrapped(attribute.range()));
+                }
+                // Another object's attribute (`self.task`): a task or
+                // coroutine stored there may be one an import gives.
+                if getters == 0 {
+                    return self.untraced_value(awaitable);
+                }
                 None
             }
-            _ => None,
+            _ => self.untraced_value(awaitable),
         }
+    }
+
+    /// An awaitable value the walk cannot trace (a task or coroutine held
+    /// in an attribute, a parameter, a container), in a module that imports
+    /// a coroutine that may keep a cancellation: it may be that one's.
+    fn untraced_value(&self, awaitable: &Expr) -> Option<KeptCancellation> {
+        self.imported_cancellation_keeper()
+            .map(|_| KeptCancellation::Untraced(awaitable.range()))
     }
 
     /// Whether the module's class `class` (or a base of it the module
@@ -217,6 +256,8 @@ impl<'a> SemanticModel<'a> {
             wanted,
             read: FxHashSet::default(),
             wrapped,
+            calls: Vec::new(),
+            untraced: Vec::new(),
         }
     }
 
@@ -279,12 +320,193 @@ impl<'a> SemanticModel<'a> {
     /// no `Exception`): what [`Self::kept_cancellation`] asks of the
     /// coroutine a call of it returns, for the project index's summary.
     pub fn lets_cancellation_out(&self, def: &'a StmtFunctionDef) -> bool {
-        def.is_async
-            && self
-                .walk(PyVersion::PY38, true)
-                .function(def, true, 0)
-                .is_none()
+        self.cancellation_facts(def).lets_out
     }
+
+    /// What the project index keeps of the cancellation of `def`'s
+    /// coroutine (see [`CancellationFacts`]).
+    pub fn cancellation_facts(&self, def: &'a StmtFunctionDef) -> CancellationFacts {
+        let mut walk = self.walk(PyVersion::PY38, true);
+        let kept = walk.function(def, true, 0);
+        let mut calls = walk.calls;
+        calls.sort_unstable();
+        calls.dedup();
+        // A plain function's returned calls are awaited only where its
+        // caller awaits it: the index does not ask it for them.
+        let mut untraced = if def.is_async {
+            walk.untraced
+        } else {
+            Vec::new()
+        };
+        untraced.sort_unstable();
+        untraced.dedup();
+        CancellationFacts {
+            // A library's coroutine a plain function returns is trusted.
+            lets_out: matches!(kept, None | Some(KeptCancellation::Unknown(_))),
+            calls,
+            untraced,
+        }
+    }
+
+    /// The import paths (as the module wrote them) of the imports the
+    /// module uses as values, not only to call what they name (`job = h`,
+    /// `{"h": h}`, `partial(h)`, `run(h)`, `getattr(c, "h")`, `class
+    /// Sub(Base)`, `lambda: h()`): what they give may then reach any
+    /// awaitable the walk cannot trace. Annotations, type arguments
+    /// (`Union[A, B]`) and imports for type checkers only do not count.
+    pub fn escaping_imports(&self) -> Vec<String> {
+        let mut names = Escaping::default();
+        names.visit_body(&self.module.body);
+        let mut found: Vec<String> = Vec::new();
+        for (name, tail) in &names.values {
+            for (_, binding) in self.bindings_named(name) {
+                if let Some(path) = binding.kind.import_path()
+                    && !names
+                        .typing_only
+                        .iter()
+                        .any(|block| block.contains_range(binding.range))
+                {
+                    let value = format!("{path}{tail}");
+                    if !found.contains(&value) {
+                        found.push(value);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// An import of the module (its absolute path) that the project index
+    /// says may be, give or hold a coroutine that keeps a cancellation
+    /// thrown into it (see
+    /// [`super::project::ProjectFacts::may_keep_cancellation`]): an
+    /// awaitable the walk cannot trace, in such a module, may be that one.
+    /// Computed once.
+    pub fn imported_cancellation_keeper(&self) -> Option<&str> {
+        self.keeper_imports().paths.first().map(String::as_str)
+    }
+
+    /// The imports that may give a coroutine keeping a cancellation, and
+    /// whether the module uses one as a value (see
+    /// [`Self::escaping_imports`]).
+    fn keeper_imports(&self) -> &KeeperImports {
+        self.imported_keeper.get_or_init(|| {
+            let Some(project) = self.project() else {
+                return KeeperImports::default();
+            };
+            let mut keepers = KeeperImports::default();
+            for binding in &self.bindings {
+                let Some(path) = binding.kind.import_path() else {
+                    continue;
+                };
+                let Some(absolute) = project.absolute(path) else {
+                    continue;
+                };
+                if !keepers.paths.contains(&absolute)
+                    && project.facts.import_may_keep_cancellation(&absolute)
+                {
+                    keepers.paths.push(absolute);
+                }
+            }
+            // A class used as a value makes instances: their methods are
+            // matched by name.
+            if !keepers.paths.is_empty() {
+                keepers.escaping = self.escaping_imports().into_iter().any(|path| {
+                    project.absolute(&path).is_some_and(|absolute| {
+                        !matches!(project.facts.resolve(&absolute), Resolved::Class { .. })
+                            && project.facts.import_may_keep_cancellation(&absolute)
+                    })
+                });
+            }
+            keepers
+        })
+    }
+
+    /// Whether an awaited call the walk cannot trace to any name (`fn()`
+    /// of a parameter, `self.worker.run()`) may be a coroutine that keeps a
+    /// cancellation: the module uses an import that may give one as a
+    /// value, or (a method call) an import that may keep it is or comes
+    /// from a module with a coroutine function or method of that name that
+    /// may.
+    pub fn untraced_may_keep_cancellation(&self, func: &Expr) -> bool {
+        let keepers = self.keeper_imports();
+        if keepers.escaping {
+            return true;
+        }
+        let (Expr::Attribute(attribute), Some(project)) = (func, self.project()) else {
+            return false;
+        };
+        keepers.paths.iter().any(|path| {
+            project
+                .facts
+                .keeping_coroutine_named(path, attribute.attr.as_str())
+        })
+    }
+
+    /// Whether the module uses, as a value, an import that may give a
+    /// coroutine keeping a cancellation (see [`Self::escaping_imports`]).
+    pub fn keeper_import_escapes(&self) -> bool {
+        self.keeper_imports().escaping
+    }
+
+    /// Whether a coroutine that keeps its cancellation is within reach of
+    /// code the walk cannot trace: one of the module's own, or one an
+    /// import may give.
+    pub fn cancellation_keeper_in_reach(&self) -> bool {
+        self.coroutine_keeping_cancellation().is_some()
+            || self.imported_cancellation_keeper().is_some()
+    }
+
+    /// Whether a class of the module binds `name` in its body otherwise
+    /// than by a `def` (`ready = property(_get)`, `run = staticmethod(h)`).
+    fn class_binds_otherwise(&self, name: &str) -> bool {
+        self.scopes.iter().any(|scope| match scope.node {
+            ScopeNode::Class(class) => class.body.iter().any(|stmt| {
+                let targets: &[Expr] = match stmt {
+                    Stmt::Assign(assign) => &assign.targets,
+                    Stmt::AnnAssign(assign) if assign.value.is_some() => {
+                        std::slice::from_ref(assign.target.as_ref())
+                    }
+                    _ => &[],
+                };
+                targets
+                    .iter()
+                    .any(|target| matches!(target, Expr::Name(n) if n.id.as_str() == name))
+            }),
+            _ => false,
+        })
+    }
+}
+
+/// What the project index keeps of a coroutine function's cancellation:
+/// what its own module shows, and what it leaves to other modules.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CancellationFacts {
+    /// An `async def` whose body (and the module's code it reaches) surely
+    /// lets a cancellation out, as far as the module shows; a plain `def`
+    /// whose returned calls give only such coroutines.
+    pub lets_out: bool,
+    /// The imported names (as the module wrote them) of the calls that
+    /// code makes and the module cannot read (`h` in `await h()` with
+    /// `from .c import h`; `w.Worker.run` for `await Worker().run()`):
+    /// the coroutines they give may keep it.
+    pub calls: Vec<String>,
+    /// The awaited calls that code makes that could not be traced to any
+    /// name, by the method they call (`job` for `await self.job()`; empty
+    /// for `await fn()` of a parameter): in a module that uses an import
+    /// that may keep it as a value, or that imports a coroutine of that
+    /// name that may, they may be that one.
+    pub untraced: Vec<String>,
+}
+
+/// See [`SemanticModel::keeper_imports`].
+#[derive(Debug, Default)]
+pub struct KeeperImports {
+    /// Absolute import paths that may give a coroutine keeping a
+    /// cancellation.
+    paths: Vec<String>,
+    /// One of them is used as a value.
+    escaping: bool,
 }
 
 struct Walk<'m, 'a> {
@@ -298,6 +520,12 @@ struct Walk<'m, 'a> {
     /// the module's coroutines are searched for one that keeps it, which
     /// finds such a wrapper by its own body.
     wrapped: bool,
+    /// The imported names of the calls read that the module cannot follow
+    /// (see [`CancellationFacts::calls`]).
+    calls: Vec<String>,
+    /// The awaited calls that could not be traced to any name (see
+    /// [`CancellationFacts::untraced`]).
+    untraced: Vec<String>,
 }
 
 impl<'a> Walk<'_, 'a> {
@@ -310,6 +538,7 @@ impl<'a> Walk<'_, 'a> {
         scope: ScopeId,
         strict: bool,
         depth: u8,
+        awaited: bool,
     ) -> Option<KeptCancellation> {
         let semantic = self.semantic;
         match semantic.callee(&call.func, scope) {
@@ -322,34 +551,52 @@ impl<'a> Walk<'_, 'a> {
                 }
                 return self.function(def, strict, depth);
             }
-            // An instance: not a coroutine the module writes.
-            Callee::Class(_) => return None,
+            // An instance: not a coroutine the module writes, unless it is
+            // awaited and its class may define `__await__`, which may give
+            // any coroutine.
+            Callee::Class(class) => {
+                if awaited && class_may_await(semantic, class, scope, 0) {
+                    self.untraced.push(String::new());
+                    if (self.wrapped && semantic.coroutine_keeping_cancellation().is_some())
+                        || semantic.imported_cancellation_keeper().is_some()
+                    {
+                        return Some(KeptCancellation::Wrapped(call.range()));
+                    }
+                }
+                return None;
+            }
             Callee::Unknown => {}
         }
-        if let Some(kept) = self.elsewhere(call, scope, strict) {
+        if let Some(kept) = self.elsewhere(call, scope, strict, awaited) {
             return Some(kept);
         }
         let asyncio = semantic
             .qualified_name(&call.func, scope)
             .is_some_and(|q| q.starts_with("asyncio"));
         if asyncio {
-            // asyncio's coroutines let it out; the module's coroutines among
-            // the arguments are asked (`wait_for(child(), 5)`). Deeper, the
-            // arguments are calls of the body, read on their own.
-            if strict {
-                let mut inner = Calls::default();
-                for argument in call
-                    .arguments
-                    .args
-                    .iter()
-                    .chain(call.arguments.keywords.iter().map(|k| &k.value))
-                {
-                    inner.visit_expr(argument);
-                }
-                for each in inner.0 {
-                    if let Some(kept) = self.call(each, scope, false, depth + 1) {
-                        return Some(kept);
-                    }
+            // asyncio's coroutines let it out; the coroutines among the
+            // arguments are asked (`wait_for(child(), 5)`, a task a plain
+            // function returns).
+            let mut inner = Calls::default();
+            for argument in call
+                .arguments
+                .args
+                .iter()
+                .chain(call.arguments.keywords.iter().map(|k| &k.value))
+            {
+                inner.visit_expr(argument);
+            }
+            let arguments: FxHashSet<_> = call
+                .arguments
+                .args
+                .iter()
+                .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                .map(Ranged::start)
+                .collect();
+            for each in inner.0 {
+                let given = arguments.contains(&each.start());
+                if let Some(kept) = self.call(each, scope, false, depth + 1, given) {
+                    return Some(kept);
                 }
             }
             return None;
@@ -372,54 +619,107 @@ impl<'a> Walk<'_, 'a> {
             Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
             _ => None,
         };
+        let mut matched = false;
         if let Some(name) = name {
             for def in self.functions_named(name) {
+                matched = true;
                 if let Some(kept) = self.function(def, false, depth) {
                     return Some(kept);
                 }
             }
+        }
+        match dependency(semantic, &call.func, scope) {
+            Some(imported)
+                if !imported.starts_with("builtins") && !imported.starts_with("asyncio") =>
+            {
+                self.calls.push(imported);
+            }
+            Some(_) => {}
+            // An awaited value the walk cannot trace to any name (an alias,
+            // a parameter, a dict's value, another object's method): in a
+            // module that imports a coroutine that may keep it, that one.
+            None if awaited && !matched => {
+                self.untraced.push(match call.func.as_ref() {
+                    Expr::Attribute(attribute) => attribute.attr.to_string(),
+                    _ => String::new(),
+                });
+                if semantic.untraced_may_keep_cancellation(&call.func) {
+                    return Some(KeptCancellation::Untraced(call.range()));
+                }
+            }
+            None => {}
         }
         strict.then_some(KeptCancellation::Unknown(call.range()))
     }
 
     /// A call of a function of another module of the project (from Python
     /// 3.8 on, which summaries assume): an `async def` whose summary says
-    /// its body may keep it (at any depth: the project's code is read as
-    /// the module's is), or, for the coroutine asked about (`strict`), a
-    /// name the index cannot show to be a transparent coroutine function
-    /// (decorated, an alias, bound some other way) in a module with a
-    /// coroutine that may keep it. Deeper, such a name is trusted as a
-    /// library's is: every call a body makes is read, most of them no
-    /// coroutine at all (`create_task_group()`, a client's constructor).
-    fn elsewhere(&self, call: &ExprCall, scope: ScopeId, strict: bool) -> Option<KeptCancellation> {
+    /// its body, or the project's code it awaits, may keep it (at any
+    /// depth: the project's code is read as the module's is), or, for the
+    /// coroutine asked about (`strict`) and for what the module's code
+    /// awaits, a name the index cannot show to be a transparent coroutine
+    /// function (decorated, an alias, bound some other way) in a module
+    /// with a coroutine that may keep it, or that imports one. Deeper, a
+    /// call that is not awaited is trusted as a library's is: every call a
+    /// body makes is read, most of them no coroutine at all
+    /// (`create_task_group()`, a client's constructor).
+    fn elsewhere(
+        &self,
+        call: &ExprCall,
+        scope: ScopeId,
+        strict: bool,
+        awaited: bool,
+    ) -> Option<KeptCancellation> {
         let semantic = self.semantic;
         let project = semantic.project()?;
         if self.wanted.contains(&"Exception") {
             return None;
         }
-        let qualified = super::imports::qualified_name(semantic, &call.func, scope, true);
+        let qualified = dependency(semantic, &call.func, scope);
         if qualified
             .as_ref()
             .is_some_and(|q| q.starts_with("asyncio") || q.starts_with("builtins"))
         {
             return None;
         }
+        let absolute = qualified.as_deref().and_then(|q| project.absolute(q));
         // A function, or a method of a project class's instance (`svc =
-        // Service()` then `svc.run()`).
-        if let Resolved::Function { facts, .. } = semantic.resolve_callee(&call.func, scope)
+        // Service()` then `svc.run()`, `Worker().run()`).
+        let resolved = match semantic.resolve_callee(&call.func, scope) {
+            Resolved::Unknown => absolute
+                .as_deref()
+                .map_or(Resolved::Unknown, |a| project.facts.resolve(a)),
+            found => found,
+        };
+        if let Resolved::Function {
+            facts,
+            qualified: defined,
+            ..
+        } = resolved
             && facts.transparent
         {
             if facts.is_async && !facts.is_generator {
-                return (!facts.lets_cancellation_out)
-                    .then_some(KeptCancellation::Elsewhere(call.range()));
+                // One that awaits what it cannot trace (a parameter's
+                // coroutine) may be given one the module uses as a value.
+                return (!facts.lets_cancellation_out
+                    || (facts.awaits_untraced && semantic.keeper_import_escapes())
+                    || project.facts.calls_may_keep_cancellation(&defined))
+                .then_some(KeptCancellation::Elsewhere(call.range()));
             }
             // A plain function that returns nothing gives no coroutine.
             if !facts.is_async && facts.returns_nothing {
                 return None;
             }
+            // A plain function gives what the calls it returns give.
+            if !facts.is_async
+                && (!facts.lets_cancellation_out
+                    || project.facts.calls_may_keep_cancellation(&defined))
+            {
+                return Some(KeptCancellation::Elsewhere(call.range()));
+            }
         }
-        let absolute = project.absolute(qualified?.as_str())?;
-        (strict && project.facts.may_keep_cancellation(&absolute))
+        let absolute = absolute?;
+        ((strict || awaited) && project.facts.may_keep_cancellation(&absolute))
             .then_some(KeptCancellation::Elsewhere(call.range()))
     }
 
@@ -455,7 +755,14 @@ impl<'a> Walk<'_, 'a> {
             let mut returns = Returns::default();
             returns.visit_body(&def.body);
             for value in returns.calls {
-                if let Some(kept) = self.call(value, scope, strict, depth + 1) {
+                // A factory of a manager that may keep it, entered where
+                // it is called.
+                if let Callee::Class(class) = self.semantic.callee(&value.func, scope)
+                    && class_may_suppress(self.semantic, class, scope, 0)
+                {
+                    return Some(KeptCancellation::ContextManager(value.range()));
+                }
+                if let Some(kept) = self.call(value, scope, strict, depth + 1, true) {
                     return Some(kept);
                 }
             }
@@ -482,8 +789,11 @@ impl<'a> Walk<'_, 'a> {
                 return Some(KeptCancellation::ContextManager(call.range()));
             }
         }
+        let mut awaited = Awaited::default();
+        awaited.visit_body(&def.body);
         for (call, at) in calls {
-            if let Some(kept) = self.call(call, at, false, depth + 1) {
+            let given = awaited.0.contains(&call.start());
+            if let Some(kept) = self.call(call, at, false, depth + 1, given) {
                 return Some(kept);
             }
         }
@@ -559,13 +869,29 @@ impl<'a> Walk<'_, 'a> {
             _ => match semantic.callee(callback, scope) {
                 Callee::Function(def) => exit_may_keep(def),
                 Callee::Class(_) => false,
-                Callee::Unknown => match callback {
-                    Expr::Attribute(attribute) => self
-                        .functions_named(attribute.attr.as_str())
-                        .into_iter()
-                        .any(exit_may_keep),
-                    _ => false,
-                },
+                Callee::Unknown => {
+                    // A callback of another project module may return or
+                    // raise anything: its summary does not say.
+                    let imported = semantic.project().is_some_and(|project| {
+                        semantic
+                            .qualified_name(callback, scope)
+                            .and_then(|qualified| project.absolute(qualified.as_str()))
+                            .is_some_and(|absolute| {
+                                !matches!(
+                                    project.facts.resolve(&absolute),
+                                    Resolved::External(_) | Resolved::Unknown
+                                ) || project.facts.may_keep_cancellation(&absolute)
+                            })
+                    });
+                    imported
+                        || match callback {
+                            Expr::Attribute(attribute) => self
+                                .functions_named(attribute.attr.as_str())
+                                .into_iter()
+                                .any(exit_may_keep),
+                            _ => false,
+                        }
+                }
             },
         }
     }
@@ -606,6 +932,7 @@ impl<'a> Walk<'_, 'a> {
                     if guarded
                         && let Some(jump) = escaping_jump(&try_stmt.finalbody)
                             .or_else(|| raise_of_another(&try_stmt.finalbody))
+                            .or_else(|| raising_call(self.semantic, &try_stmt.finalbody, scope))
                     {
                         return Some(KeptCancellation::Finally(jump));
                     }
@@ -634,14 +961,16 @@ impl<'a> Walk<'_, 'a> {
     fn handlers(&self, try_stmt: &ast::StmtTry, scope: ScopeId) -> Option<KeptCancellation> {
         for handler in &try_stmt.handlers {
             let ExceptHandler::ExceptHandler(handler) = handler;
-            let may_catch = handler
-                .type_
-                .as_deref()
-                .is_none_or(|type_| self.semantic.may_name_exception(type_, scope, &self.wanted));
+            let may_catch = handler.type_.as_deref().is_none_or(|type_| {
+                self.semantic.may_name_exception(type_, scope, &self.wanted)
+                    || self.imported_may_catch(type_, scope)
+            });
             if !may_catch {
                 continue;
             }
-            if !reraises(handler) {
+            // A handler that calls code of the module that may raise
+            // another exception before it re-raises.
+            if !reraises(handler) || raising_call(self.semantic, &handler.body, scope).is_some() {
                 let end = handler.type_.as_ref().map_or(
                     handler.start() + ruff_text_size::TextSize::of("except"),
                     |t| t.end(),
@@ -690,22 +1019,142 @@ impl<'a> Walk<'_, 'a> {
         if semantic.expects_exceptions(manager, scope, &self.wanted, false) {
             return true;
         }
+        if depth > MAX_DEPTH {
+            return true;
+        }
         let Expr::Call(call) = manager else {
-            return false;
+            // A manager made elsewhere (`async with self.guard:`): any
+            // class of the module or of an import may have made it.
+            return self.suppressor_in_reach(scope);
         };
         match semantic.callee(&call.func, scope) {
             Callee::Class(class) => class_may_suppress(semantic, class, scope, depth),
-            Callee::Function(_) => false,
-            // A class of another project module, as its summary says.
-            Callee::Unknown => {
-                matches!(
-                    semantic.resolve_callee(&call.func, scope),
-                    Resolved::Class { qualified, .. }
-                        if semantic.project().is_some_and(|project| {
-                            project.facts.exit_may_keep_cancellation(&qualified)
-                        })
-                )
+            // A factory: an `@asynccontextmanager` generator's handlers
+            // around its `yield`, or what a plain function returns.
+            Callee::Function(def) => {
+                let Some(inner) = semantic.scope_of_function(def) else {
+                    return true;
+                };
+                if def.is_async {
+                    return self.body(&def.body, inner).is_some();
+                }
+                let mut returns = Returns::default();
+                returns.visit_body(&def.body);
+                returns
+                    .calls
+                    .iter()
+                    .any(|made| self.may_suppress(&Expr::Call((*made).clone()), inner, depth + 1))
+                    || (returns.other && self.suppressor_in_reach(scope))
             }
+            Callee::Unknown => self.imported_may_suppress(call, scope),
+        }
+    }
+
+    /// [`Self::may_suppress`] for a manager made by a callee the module
+    /// does not define: a class of another project module whose summary
+    /// says its exit may keep it; a function there that may keep it (an
+    /// `@asynccontextmanager` whose handler around `yield` goes on) or
+    /// that the index cannot show lets it out; a re-exported `suppress`
+    /// naming a class that may be it; a name the module binds otherwise
+    /// (`G = Guard`), in a module with a class or import that may keep it.
+    /// A library's manager is trusted.
+    fn imported_may_suppress(&self, call: &ExprCall, scope: ScopeId) -> bool {
+        let semantic = self.semantic;
+        let Some(project) = semantic.project() else {
+            // A name the module binds otherwise (`G = Guard`); an import is
+            // a library's.
+            return super::imports::qualified_name(semantic, &call.func, scope, true).is_none()
+                && self.suppressor_in_reach(scope);
+        };
+        match semantic.resolve_callee(&call.func, scope) {
+            Resolved::Class { qualified, .. } => {
+                project.facts.exit_may_keep_cancellation(&qualified)
+            }
+            Resolved::Function {
+                qualified, facts, ..
+            } => {
+                !facts.transparent
+                    || (facts.is_async && !facts.lets_cancellation_out)
+                    || project.facts.calls_may_keep_cancellation(&qualified)
+            }
+            Resolved::External(qualified) => {
+                qualified.rsplit('.').next() == Some("suppress")
+                    && call
+                        .arguments
+                        .args
+                        .iter()
+                        .any(|class| semantic.may_name_exception(class, scope, &self.wanted))
+            }
+            Resolved::Module(_) => false,
+            Resolved::Instance { .. } => true,
+            Resolved::Unknown => {
+                match super::imports::qualified_name(semantic, &call.func, scope, true) {
+                    Some(qualified) => project
+                        .absolute(qualified.as_str())
+                        .is_some_and(|absolute| project.facts.may_keep_cancellation(&absolute)),
+                    None => self.suppressor_in_reach(scope),
+                }
+            }
+        }
+    }
+
+    /// Whether a context manager the walk cannot trace may be one that
+    /// keeps a cancellation: the module has a class whose exit may, or
+    /// imports one, or uses an import that may give a coroutine keeping it
+    /// as a value (an `@asynccontextmanager`'s generator may be one). A
+    /// manager a call of the module's or an import's function makes is
+    /// asked where it is made.
+    fn suppressor_in_reach(&self, scope: ScopeId) -> bool {
+        let semantic = self.semantic;
+        let own = semantic.scopes.iter().any(|each| match each.node {
+            ScopeNode::Class(class) => class_may_suppress(semantic, class, scope, 0),
+            _ => false,
+        });
+        own || semantic.keeper_import_escapes()
+            || semantic.project().is_some_and(|project| {
+                semantic.bindings.iter().any(|binding| {
+                    binding
+                        .kind
+                        .import_path()
+                        .and_then(|path| project.absolute(path))
+                        .is_some_and(|absolute| project.facts.exit_may_keep_cancellation(&absolute))
+                })
+            })
+    }
+
+    /// Whether the exception class `type_` names is imported from a module
+    /// of the project where the index cannot show it to be no base of
+    /// `CancelledError` (`ALL = (ValueError, CancelledError)`, `Stop =
+    /// asyncio.CancelledError`, `AnyError = BaseException` there).
+    fn imported_may_catch(&self, type_: &Expr, scope: ScopeId) -> bool {
+        let semantic = self.semantic;
+        match type_ {
+            Expr::Tuple(tuple) => tuple
+                .elts
+                .iter()
+                .any(|element| self.imported_may_catch(element, scope)),
+            Expr::Name(_) | Expr::Attribute(_) => {
+                let Some(project) = semantic.project() else {
+                    return false;
+                };
+                let Some(qualified) = semantic.qualified_name(type_, scope) else {
+                    return false;
+                };
+                if qualified.starts_with("builtins") || qualified.starts_with("asyncio") {
+                    return false;
+                }
+                let Some(absolute) = project.absolute(qualified.as_str()) else {
+                    return false;
+                };
+                let loaded = semantic.parts_loaded_by_import(type_, scope);
+                project.facts.may_be_cancelled_error(&absolute, loaded)
+                    || matches!(
+                        project.facts.resolve_loaded(&absolute, loaded),
+                        Resolved::External(external)
+                            if self.wanted.contains(&external.rsplit('.').next().unwrap_or_default())
+                    )
+            }
+            _ => false,
         }
     }
 }
@@ -753,7 +1202,65 @@ fn class_may_suppress(
         .iter()
         .any(|base| match semantic.callee(base, scope) {
             Callee::Class(base) => class_may_suppress(semantic, base, scope, depth + 1),
-            _ => false,
+            // A base of another project module: as its summary says; one
+            // the index cannot follow there may bind any exit.
+            _ => semantic.project().is_some_and(|project| {
+                let Some(absolute) = semantic
+                    .qualified_name(base, scope)
+                    .and_then(|qualified| project.absolute(qualified.as_str()))
+                else {
+                    return false;
+                };
+                match project.facts.resolve(&absolute) {
+                    Resolved::Class { qualified, .. } => {
+                        project.facts.exit_may_keep_cancellation(&qualified)
+                    }
+                    Resolved::External(_) | Resolved::Module(_) => false,
+                    Resolved::Function { .. } | Resolved::Instance { .. } => true,
+                    Resolved::Unknown => project.facts.may_keep_cancellation(&absolute),
+                }
+            }),
+        })
+}
+
+/// A call in `body`'s own frame of a function of the module or the
+/// project that may raise an exception of its own (see
+/// [`raises_another`]): in a handler or a `finally:`, that exception would
+/// replace the cancellation.
+fn raising_call(semantic: &SemanticModel, body: &[Stmt], scope: ScopeId) -> Option<TextRange> {
+    #[derive(Default)]
+    struct FrameCalls<'b>(Vec<&'b ExprCall>);
+    impl<'b> Visitor<'b> for FrameCalls<'b> {
+        fn visit_stmt(&mut self, stmt: &'b Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+        fn visit_expr(&mut self, expr: &'b Expr) {
+            match expr {
+                Expr::Lambda(_) => {}
+                Expr::Call(call) => {
+                    self.0.push(call);
+                    visitor::walk_expr(self, expr);
+                }
+                _ => visitor::walk_expr(self, expr),
+            }
+        }
+    }
+    let mut calls = FrameCalls::default();
+    calls.visit_body(body);
+    calls
+        .0
+        .into_iter()
+        .find_map(|call| match semantic.callee(&call.func, scope) {
+            Callee::Function(def) if raises_another(def) => Some(call.range()),
+            Callee::Unknown => matches!(
+                semantic.resolve_callee(&call.func, scope),
+                Resolved::Function { facts, .. } if facts.raises
+            )
+            .then(|| call.range()),
+            _ => None,
         })
 }
 
@@ -784,7 +1291,7 @@ fn reraises(handler: &ast::ExceptHandlerExceptHandler) -> bool {
 /// `raise` of anything but one of its parameters (`raise exc`, `raise
 /// exc_info[1]`), or a bare `raise` in a handler of its own (which raises
 /// what that handler caught).
-fn raises_another(def: &StmtFunctionDef) -> bool {
+pub fn raises_another(def: &StmtFunctionDef) -> bool {
     let parameters: Vec<&str> = def
         .parameters
         .iter()
@@ -945,6 +1452,228 @@ impl<'b> Visitor<'b> for Returns<'b> {
     }
 }
 
+/// The imported name a call's callee is, as the module wrote it: the
+/// qualified name of a name or attribute chain (`h`, `c.h`), or a method
+/// of an instance an imported class makes (`Worker().run` is
+/// `pkg.w.Worker.run`).
+fn dependency(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<String> {
+    if let Some(qualified) = super::imports::qualified_name(semantic, func, scope, true) {
+        return Some(qualified.as_str().to_string());
+    }
+    let Expr::Attribute(attribute) = func else {
+        return None;
+    };
+    let Expr::Call(make) = attribute.value.as_ref() else {
+        return None;
+    };
+    let class = super::imports::qualified_name(semantic, &make.func, scope, true)?;
+    if class.starts_with("builtins") {
+        return None;
+    }
+    Some(format!("{}.{}", class.as_str(), attribute.attr))
+}
+
+/// Whether awaiting an instance of the module's class `class` may run an
+/// `__await__` the walk does not read: one the class (or a base the module
+/// defines) binds, or a base of elsewhere, which may bind one.
+fn class_may_await(
+    semantic: &SemanticModel,
+    class: &ast::StmtClassDef,
+    scope: ScopeId,
+    depth: u8,
+) -> bool {
+    if depth > MAX_DEPTH {
+        return true;
+    }
+    let binds = class.body.iter().any(|stmt| match stmt {
+        Stmt::FunctionDef(def) => def.name.as_str() == "__await__",
+        Stmt::Assign(assign) => assign
+            .targets
+            .iter()
+            .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__await__")),
+        _ => false,
+    });
+    binds
+        || class
+            .bases()
+            .iter()
+            .any(|base| match semantic.callee(base, scope) {
+                Callee::Class(base) => class_may_await(semantic, base, scope, depth + 1),
+                _ => !semantic.refers_to(base, scope, "builtins.object"),
+            })
+}
+
+/// The names read as values anywhere in the module: all but a call's
+/// callee (`h()`, `c.h()`) outside a lambda, and annotations.
+#[derive(Default)]
+struct Escaping<'b> {
+    /// A name, and the attributes read from it (`.h` for `c.h`).
+    values: Vec<(&'b str, String)>,
+    in_lambda: u32,
+    /// The bodies of `if TYPE_CHECKING:`.
+    typing_only: Vec<TextRange>,
+}
+
+impl<'b> Visitor<'b> for Escaping<'b> {
+    fn visit_annotation(&mut self, _: &'b Expr) {}
+
+    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+        if let Stmt::If(if_stmt) = stmt
+            && super::builder::is_type_checking(&if_stmt.test)
+            && let (Some(first), Some(last)) = (if_stmt.body.first(), if_stmt.body.last())
+        {
+            self.typing_only
+                .push(TextRange::new(first.start(), last.end()));
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Lambda(_) => {
+                self.in_lambda += 1;
+                visitor::walk_expr(self, expr);
+                self.in_lambda -= 1;
+            }
+            Expr::Call(call) if self.in_lambda == 0 => {
+                // The callee's root name is called, not used as a value
+                // (`h()`, `c.h()`, `Worker().run()`).
+                let mut root = call.func.as_ref();
+                loop {
+                    match root {
+                        Expr::Attribute(attribute) => root = &attribute.value,
+                        Expr::Call(inner) => {
+                            self.visit_arguments(&inner.arguments);
+                            root = &inner.func;
+                        }
+                        _ => break,
+                    }
+                }
+                if !matches!(root, Expr::Name(_)) {
+                    self.visit_expr(root);
+                }
+                self.visit_arguments(&call.arguments);
+            }
+            // Type arguments (`Union[A, B]`, `Optional[C]`) name types.
+            Expr::Subscript(subscript) => self.visit_expr(&subscript.value),
+            Expr::Name(name) if name.ctx.is_load() => self.value(name.id.as_str(), String::new()),
+            // `c.h`, `Worker().run`: what the chain reads from its root.
+            Expr::Attribute(_) if self.in_lambda == 0 => {
+                let mut path = Vec::new();
+                let mut root = expr;
+                loop {
+                    match root {
+                        Expr::Attribute(attribute) => {
+                            path.push(attribute.attr.as_str());
+                            root = &attribute.value;
+                        }
+                        Expr::Call(call) => {
+                            self.visit_arguments(&call.arguments);
+                            root = &call.func;
+                        }
+                        _ => break,
+                    }
+                }
+                match root {
+                    Expr::Name(name) => {
+                        path.reverse();
+                        let mut tail = String::new();
+                        for part in path {
+                            tail.push('.');
+                            tail.push_str(part);
+                        }
+                        self.value(name.id.as_str(), tail);
+                    }
+                    _ => self.visit_expr(root),
+                }
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+impl<'b> Escaping<'b> {
+    fn value(&mut self, name: &'b str, tail: String) {
+        if !self.values.iter().any(|(n, t)| *n == name && *t == tail) {
+            self.values.push((name, tail));
+        }
+    }
+}
+
+/// The calls a coroutine's own frame waits for: awaited (`await f()`),
+/// entered (`async with f()`), iterated (`async for x in f()`), or given
+/// to what runs or waits for them (`create_task(f())`, `gather(f(), g())`,
+/// `wait_for(f(), 5)`), by start.
+#[derive(Default)]
+struct Awaited(FxHashSet<ruff_text_size::TextSize>);
+
+impl<'b> Visitor<'b> for Awaited {
+    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            Stmt::With(with) if with.is_async => {
+                for item in &with.items {
+                    if let Expr::Call(call) = &item.context_expr {
+                        self.0.insert(call.start());
+                    }
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::For(for_stmt) if for_stmt.is_async => {
+                if let Expr::Call(call) = for_stmt.iter.as_ref() {
+                    self.0.insert(call.start());
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Lambda(_) => {}
+            Expr::Await(awaited) => {
+                if let Expr::Call(call) = awaited.value.as_ref() {
+                    self.0.insert(call.start());
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Call(call) => {
+                let runs = match call.func.as_ref() {
+                    Expr::Attribute(attribute) => attribute.attr.as_str(),
+                    Expr::Name(name) => name.id.as_str(),
+                    _ => "",
+                };
+                if matches!(
+                    runs,
+                    "create_task"
+                        | "ensure_future"
+                        | "gather"
+                        | "shield"
+                        | "wait_for"
+                        | "wait"
+                        | "as_completed"
+                        | "start_soon"
+                        | "run_coroutine_threadsafe"
+                ) {
+                    for argument in call
+                        .arguments
+                        .args
+                        .iter()
+                        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                    {
+                        if let Expr::Call(given) = argument {
+                            self.0.insert(given.start());
+                        }
+                    }
+                }
+                visitor::walk_expr(self, expr);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ruff_python_ast::{Expr, Stmt};
@@ -973,6 +1702,7 @@ mod tests {
                     KeptCancellation::ContextManager(_) => "context manager",
                     KeptCancellation::Wrapped(_) => "wrapped",
                     KeptCancellation::Elsewhere(_) => "elsewhere",
+                    KeptCancellation::Untraced(_) => "untraced",
                     KeptCancellation::Unknown(_) => "unknown",
                     KeptCancellation::TooDeep(_) => "too deep",
                 };
@@ -1283,6 +2013,127 @@ mod tests {
             let source = format!("{head}class Service:\n{getter}\nrun(Service().job)\n");
             assert_eq!(kept_of(&source).as_deref(), expected, "{getter}");
         }
+    }
+
+    #[test]
+    fn handlers_and_finally_blocks_that_call_raising_code_keep_it() {
+        let head = format!(
+            "{HEAD}def report():\n    raise SystemExit('stopped')\n\nasync def close():\n    raise RuntimeError('close failed')\n\ndef log():\n    print('stopped')\n\n"
+        );
+        for (body, expected) in [
+            (
+                "    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        report()\n        raise\n",
+                Some(("handler", "except CancelledError")),
+            ),
+            (
+                "    try:\n        await asyncio.sleep(5)\n    finally:\n        await close()\n",
+                Some(("finally", "close()")),
+            ),
+            // Code that does not raise lets it out.
+            (
+                "    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        log()\n        raise\n",
+                None,
+            ),
+            (
+                "    try:\n        await asyncio.sleep(5)\n    finally:\n        log()\n",
+                None,
+            ),
+        ] {
+            let source = format!("{head}async def main():\n{body}\nrun(main())\n");
+            assert_eq!(
+                kept(&source),
+                expected.map(|(kind, text)| (kind, text.to_string())),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn managers_reached_otherwise_than_by_their_class_are_asked() {
+        let guard = "class Guard:\n    async def __aenter__(self):\n        return self\n    async def __aexit__(self, *exc):\n        return True\n\nG = Guard\n\ndef make_guard():\n    return Guard()\n\nclass Svc:\n    def __init__(self):\n        self.guard = Guard()\n\n";
+        for manager in ["G()", "make_guard()", "self.guard"] {
+            let source = format!(
+                "{HEAD}{guard}async def main(self):\n    async with {manager}:\n        await asyncio.sleep(5)\n\nrun(main())\n"
+            );
+            assert_eq!(
+                kept(&source).map(|(kind, _)| kind),
+                Some("context manager"),
+                "{manager}"
+            );
+        }
+        // In a module with no manager that may suppress it, a manager held
+        // elsewhere is a library's.
+        let source = format!(
+            "{HEAD}async def main(self):\n    async with self.lock:\n        await asyncio.sleep(5)\n\nrun(main())\n"
+        );
+        assert_eq!(kept(&source), None);
+    }
+
+    #[test]
+    fn a_task_a_plain_function_returns_is_its_coroutine() {
+        let source = format!(
+            "{HEAD}async def worker():\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\ndef start():\n    return asyncio.create_task(worker())\n\nasync def main():\n    return await start()\n\nrun(main())\n"
+        );
+        assert_eq!(
+            kept(&source),
+            Some(("handler", "except CancelledError".to_string()))
+        );
+    }
+
+    #[test]
+    fn instances_that_define_await_may_run_a_keeper() {
+        let source = format!(
+            "{HEAD}async def keep():\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\nclass Job:\n    def __await__(self):\n        return keep().__await__()\n\nasync def main():\n    await Job()\n\nrun(main())\n"
+        );
+        assert_eq!(kept(&source), Some(("wrapped", "Job()".to_string())));
+        // Without `__await__`, an instance is no coroutine.
+        let source = format!(
+            "{HEAD}async def keep():\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\nclass Job:\n    pass\n\nasync def main():\n    Job()\n    await asyncio.sleep(1)\n\nrun(main())\n"
+        );
+        assert_eq!(kept(&source), None);
+    }
+
+    #[test]
+    fn imports_used_as_values_escape() {
+        let source = "from app.c import h, g, Base, j\nfrom app import d\nfrom typing import TYPE_CHECKING, Union\nif TYPE_CHECKING:\n    from app.e import T\n\njob = h\nAlias = Union[T, int]\n\nclass Sub(Base):\n    pass\n\nasync def main(x: j):\n    await g()\n    await d.run()\n    later = lambda: j()\n";
+        with_context(source, |ctx| {
+            let mut escaping = ctx.semantic.escaping_imports();
+            escaping.sort_unstable();
+            // `g` and `d` are only called, `T` is for type checkers only,
+            // `j` is an annotation and called in a lambda (a value).
+            assert_eq!(
+                escaping,
+                [
+                    "app.c.Base",
+                    "app.c.h",
+                    "app.c.j",
+                    "typing.TYPE_CHECKING",
+                    "typing.Union"
+                ]
+            );
+        });
+    }
+
+    #[test]
+    fn what_the_index_is_left_to_follow() {
+        let source = format!(
+            "{HEAD}from app.c import h\nfrom app import w\n\nasync def helper(fn):\n    await fn()\n    await w.Worker().run()\n\nasync def main(self):\n    await h()\n    await helper(h)\n    await self.conn.fetch()\n    print(len([]))\n\nrun(main())\n"
+        );
+        with_context(&source, |ctx| {
+            let Some(Stmt::FunctionDef(main)) = ctx
+                .module
+                .body
+                .iter()
+                .rev()
+                .find(|stmt| matches!(stmt, Stmt::FunctionDef(_)))
+            else {
+                panic!("no main")
+            };
+            let facts = ctx.semantic.cancellation_facts(main);
+            assert!(facts.lets_out);
+            assert_eq!(facts.calls, ["app.c.h", "app.w.Worker", "app.w.Worker.run"]);
+            assert_eq!(facts.untraced, ["", "fetch"]);
+        });
     }
 
     #[test]

@@ -217,6 +217,10 @@ pub struct SemanticModel<'a> {
     /// The module's first coroutine that may keep its cancellation, found
     /// on first use (see [`Self::coroutine_keeping_cancellation`]).
     keeping_coroutine: OnceCell<Option<&'a ruff_python_ast::StmtFunctionDef>>,
+    /// An import of the module that may give a coroutine keeping its
+    /// cancellation, found on first use (see
+    /// [`Self::imported_cancellation_keeper`]).
+    imported_keeper: OnceCell<cancellation::KeeperImports>,
 }
 
 impl<'a> SemanticModel<'a> {

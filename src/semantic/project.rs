@@ -105,8 +105,17 @@ pub struct FunctionFacts {
     /// No `return` in its own body gives a value.
     pub returns_nothing: bool,
     /// An `async def` whose body surely lets a cancellation thrown into it
-    /// out (from Python 3.8 on): no handler that may catch it and go on.
+    /// out (from Python 3.8 on): no handler that may catch it and go on; a
+    /// plain `def` whose returned calls give only such coroutines, as far
+    /// as its module shows.
     pub lets_cancellation_out: bool,
+    /// Its coroutine awaits a call the module cannot trace to any name
+    /// (`await fn()` of a parameter): given a coroutine that keeps a
+    /// cancellation, it may run it.
+    pub awaits_untraced: bool,
+    /// A plain `def` that may raise an exception of its own: called in a
+    /// handler or a `finally:`, it may replace the exception in flight.
+    pub raises: bool,
     /// A plain `def` whose call runs nothing of the project or of a
     /// library: no decorator, literal defaults, a body that calls only
     /// builtins and the standard library's functions that neither bind an
@@ -209,6 +218,26 @@ pub trait ProjectFacts: Send + Sync {
     /// `SemanticModel::coroutine_keeping_cancellation`): asked for a name
     /// the index cannot show to be a transparent coroutine function.
     fn may_keep_cancellation(&self, qualified: &str) -> bool;
+    /// Whether the coroutine a call of the project function `qualified`
+    /// (where it is defined, absolute) gives, or the coroutines the calls
+    /// a plain function returns give, may reach code of another project
+    /// module that keeps a cancellation: the calls its module's code makes
+    /// and cannot read, followed through the project (a bound on the
+    /// depth, or a name the index cannot follow in a module with a
+    /// coroutine that may keep it, means "may"); or an awaitable it cannot
+    /// trace, in a module that imports such a name.
+    fn calls_may_keep_cancellation(&self, qualified: &str) -> bool;
+    /// [`Self::may_keep_cancellation`] for a name a module imports, where
+    /// a name the index cannot follow counts only in a module with a
+    /// coroutine that may keep it (not in one that merely imports such a
+    /// module): an awaitable the importing module cannot trace may be it.
+    fn import_may_keep_cancellation(&self, qualified: &str) -> bool;
+    /// Whether the module of the project that the absolute dotted name
+    /// `qualified` names, or that defines what it names, has a coroutine
+    /// function or method called `name` that may keep a cancellation
+    /// (itself or through the project's code it calls): a method call the
+    /// importing module cannot trace (`self.worker.run()`) may reach it.
+    fn keeping_coroutine_named(&self, qualified: &str, name: &str) -> bool;
 
     /// Whether the absolute dotted name `qualified` is a module-level name
     /// of a project module (or one it re-exports) whose value may be zero

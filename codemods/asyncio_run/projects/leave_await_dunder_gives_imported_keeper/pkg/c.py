@@ -1,0 +1,7 @@
+import asyncio
+
+async def h():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        print('h: stopped')

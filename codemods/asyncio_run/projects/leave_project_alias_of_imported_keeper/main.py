@@ -1,0 +1,20 @@
+# asyncmod-runtime: compare
+import asyncio, signal
+from pkg.api import job
+
+async def main():
+    await asyncio.sleep(0.01)
+    signal.raise_signal(signal.SIGINT)
+    await job()
+    print('main went on')
+
+
+if __name__ == "__main__":
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(main())
+    except KeyboardInterrupt:
+        print("interrupted")
+    finally:
+        loop.close()
+    print("exiting")

@@ -1,0 +1,4 @@
+from pkg.c import h
+
+async def g():
+    await h()

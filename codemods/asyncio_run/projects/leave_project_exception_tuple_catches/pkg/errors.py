@@ -1,0 +1,2 @@
+import asyncio
+ALL = (ValueError, asyncio.CancelledError)

@@ -1,0 +1,3 @@
+class QuietExit:
+    async def __aexit__(self, *exc):
+        return True

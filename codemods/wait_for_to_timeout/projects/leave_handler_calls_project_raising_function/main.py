@@ -1,0 +1,24 @@
+# asyncmod-runtime: compare
+import asyncio
+from pkg.r import report
+
+async def inner():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        report()
+        raise
+
+async def caller():
+    r = await asyncio.wait_for(inner(), 5)
+    print('caller went on', r)
+    return r
+
+async def main():
+    t = asyncio.create_task(caller())
+    await asyncio.sleep(0.05)
+    t.cancel()
+    await asyncio.wait([t])
+    print("caller cancelled" if t.cancelled() else f"caller result {t.result()!r}")
+
+asyncio.run(main())

@@ -1,0 +1,2 @@
+def report():
+    raise RuntimeError('report failed')

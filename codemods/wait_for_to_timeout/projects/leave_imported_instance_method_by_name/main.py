@@ -1,0 +1,22 @@
+# asyncmod-runtime: compare
+import asyncio
+from pkg.c import Worker
+
+class Svc:
+    def __init__(self):
+        self.worker = Worker()
+
+async def caller():
+    s = Svc()
+    r = await asyncio.wait_for(s.worker.run(), 5)
+    print('caller went on', r)
+    return r
+
+async def main():
+    t = asyncio.create_task(caller())
+    await asyncio.sleep(0.05)
+    t.cancel()
+    await asyncio.wait([t])
+    print("caller cancelled" if t.cancelled() else f"caller result {t.result()!r}")
+
+asyncio.run(main())

@@ -1,0 +1,2 @@
+async def g(fn):
+    return await fn()

@@ -1,0 +1,3 @@
+from pkg.c import h
+
+job = h

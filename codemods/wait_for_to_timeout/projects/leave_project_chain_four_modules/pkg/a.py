@@ -1,0 +1,4 @@
+from pkg.b import g
+
+async def f():
+    return await g()

@@ -1,0 +1,4 @@
+from pkg.d import k
+
+async def g():
+    return await k()

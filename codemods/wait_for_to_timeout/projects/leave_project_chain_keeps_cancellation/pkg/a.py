@@ -1,0 +1,5 @@
+from pkg.b import g
+
+async def f():
+    await g()
+    print('f went on')

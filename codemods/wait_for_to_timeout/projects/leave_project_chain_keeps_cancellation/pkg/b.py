@@ -1,0 +1,5 @@
+import asyncio
+from pkg.c import h
+
+async def g():
+    await h()

@@ -1,0 +1,4 @@
+from .c import h
+
+async def g():
+    await h()

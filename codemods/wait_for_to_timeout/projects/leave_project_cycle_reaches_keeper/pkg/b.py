@@ -1,0 +1,6 @@
+import pkg.a
+from pkg.c import h
+
+async def g(n):
+    await pkg.a.f(n)
+    return await h()

@@ -1,0 +1,2 @@
+async def on_exit(et, e, tb):
+    return True

@@ -1,0 +1,8 @@
+import asyncio
+
+class Worker:
+    async def run(self):
+        try:
+            await asyncio.sleep(1)
+        except asyncio.CancelledError:
+            print("run swallowed")

@@ -1,0 +1,4 @@
+from pkg.c import h
+
+def __getattr__(name):
+    return h

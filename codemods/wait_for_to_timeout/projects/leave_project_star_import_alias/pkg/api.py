@@ -1,0 +1,2 @@
+from pkg.c import *
+job = h
