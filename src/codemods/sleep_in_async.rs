@@ -44,6 +44,12 @@ declare_codemod! {
     /// itself. The fix is **unsafe** where that does more:
     /// - in cleanup code (a `finally:` or `except` body, `__aexit__`): a
     ///   second cancellation can now interrupt the cleanup halfway;
+    /// - after code of the coroutine that may catch the `GeneratorExit` of a
+    ///   close and go on (a handler catching `BaseException` or
+    ///   `GeneratorExit` that does not re-raise, a `with` whose exit may
+    ///   return true, around code that can suspend): a coroutine closed
+    ///   outside its loop runs on to the new suspension, where it raises
+    ///   instead of sleeping;
     /// - inside a `try` (or `with suppress(…)`) whose handlers may catch what
     ///   `time.sleep` raises and `asyncio.sleep` does not (`ValueError` on a
     ///   negative duration or NaN, `TypeError` on a `Fraction`,
@@ -100,10 +106,11 @@ declare_codemod! {
     /// `import asyncio` is added. An `import time` left unused is removed,
     /// unless a string annotation, `__all__` or a `# noqa` comment on its line
     /// still needs it.
-    /// Code on the close path of an abandoned task is assumed not to rely on
-    /// the loop: code after a handler that catches `BaseException` or
-    /// `GeneratorExit` (or a `suppress(GeneratorExit)`) before the call, an
-    /// `async def __aexit__`, a coroutine awaited from a `finally:` body. A
+    /// Code on the close path of an abandoned task reached through other
+    /// functions is assumed not to rely on the loop: an `async def
+    /// __aexit__`, a coroutine awaited from a `finally:` body, code after
+    /// an awaited coroutine of the module that itself catches
+    /// `GeneratorExit` and returns. A
     /// pending task destroyed after its loop closed runs that code with no
     /// loop; asyncio already warns there ("Task was destroyed but it is
     /// pending").
@@ -351,6 +358,18 @@ fn suspension_hazard(
         return Some(format!(
             "cleanup code (`{block}`): a cancellation can now interrupt it"
         ));
+    }
+    // Earlier code may catch the `GeneratorExit` of a close and go on: a
+    // closed coroutine then reaches the new suspension, which raises.
+    if semantic
+        .runs_after_kept_close(semantic.scope_at(stmt.start()), stmt.start())
+        .is_some()
+    {
+        return Some(
+            "after code that may catch the `GeneratorExit` of a close and go on: a coroutine \
+             closed outside its loop now suspends here, which raises"
+                .to_string(),
+        );
     }
     // What `time.sleep` raises and `asyncio.sleep` does not: `ValueError`
     // (negative, NaN), `TypeError` (a `Fraction`), `OverflowError` (huge,
@@ -684,6 +703,22 @@ mod tests {
                 .fixed
                 .is_none(),
             "expected an unsafe fix: {source}"
+        );
+    }
+
+    #[test]
+    fn code_a_close_may_still_reach_makes_it_unsafe() {
+        for source in [
+            "import asyncio, contextlib, time\nasync def f():\n    with contextlib.suppress(BaseException):\n        await asyncio.sleep(10)\n    time.sleep(0.01)\n",
+            "import asyncio, time\nasync def f():\n    try:\n        await asyncio.sleep(10)\n    except GeneratorExit:\n        pass\n    time.sleep(0.01)\n",
+        ] {
+            check_unsafe_fix_any(source);
+        }
+        let source = "import asyncio\nimport time\nasync def f():\n    try:\n        await asyncio.sleep(10)\n    except Exception:\n        pass\n    time.sleep(0.01)\n";
+        assert!(
+            crate::test_support::run_without_unsafe_fixes(&SLEEP_IN_ASYNC, source)
+                .fixed
+                .is_some()
         );
     }
 
