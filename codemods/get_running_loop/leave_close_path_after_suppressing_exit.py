@@ -1,5 +1,6 @@
 import asyncio
 import contextlib
+from contextlib import suppress as quiet
 
 
 class Quiet:
@@ -45,3 +46,9 @@ async def stacked():
         stack.push(lambda *exc: True)
         await asyncio.sleep(10)
     return asyncio.get_event_loop()  # leave: the exit stack's callback keeps it
+
+
+async def aliased():
+    with quiet(GeneratorExit):
+        await asyncio.sleep(10)
+    return asyncio.get_event_loop()  # leave: `suppress` under another name

@@ -494,6 +494,7 @@ def run(c):
             "import asyncio, contextlib\nasync def f():\n    with contextlib.suppress(GeneratorExit):\n        await asyncio.sleep(1)\n    return asyncio.get_event_loop()\n",
             "import asyncio\nasync def f():\n    try:\n        await asyncio.sleep(1)\n    except BaseException:\n        pass\n    return asyncio.get_event_loop()\n",
             "import asyncio, contextlib\nasync def f():\n    with contextlib.ExitStack() as stack:\n        stack.push(lambda *exc: True)\n        await asyncio.sleep(1)\n    return asyncio.get_event_loop()\n",
+            "import asyncio\nfrom contextlib import suppress as quiet\nasync def f():\n    with quiet(GeneratorExit):\n        await asyncio.sleep(1)\n    return asyncio.get_event_loop()\n",
             // The next iteration runs after the block.
             "import asyncio\nasync def f():\n    while True:\n        print(asyncio.get_event_loop())\n        try:\n            await asyncio.sleep(1)\n        except GeneratorExit:\n            pass\n",
             // Nested in a block that comes after.

@@ -658,6 +658,8 @@ mod tests {
             "import time\nasync def store(self):\n    v = compute()\n    time.sleep(0.01)\n    self.value = v\n",
             "import time\nasync def store(self, new):\n    time.sleep(0.01)\n    self.value, self.seen = int(new), True\n",
             "import time\nasync def store(state, new):\n    time.sleep(0.01)\n    state.value = new\n",
+            // The class, reached through the instance.
+            "import time\nclass C:\n    async def store(self, new):\n        time.sleep(0.01)\n        type(self).shared = new\n",
             // Through `setattr`, the instance's namespace or its own method.
             "import time\nclass C:\n    async def store(self, new):\n        time.sleep(0.01)\n        setattr(self, 'value', new)\n",
             "import time\nclass C:\n    async def store(self, new):\n        time.sleep(0.01)\n        self.__dict__.update(value=new)\n",

@@ -407,10 +407,17 @@ impl<'a> SemanticModel<'a> {
         let Expr::Call(call) = manager else {
             return false;
         };
-        let name = match call.func.as_ref() {
+        let written = match call.func.as_ref() {
             Expr::Name(name) => name.id.as_str(),
             Expr::Attribute(attribute) => attribute.attr.as_str(),
             _ => return false,
+        };
+        // Under an alias (`from contextlib import suppress as quiet`), the
+        // name it imports.
+        let qualified = self.qualified_name(&call.func, scope);
+        let name = match &qualified {
+            Some(q) if matches!(q.as_str(), "contextlib.suppress" | "pytest.raises") => q.member(),
+            _ => written,
         };
         match name {
             "raises" | "assertRaises" | "assertRaisesRegex" | "assertRaisesRegexp" => {
@@ -1133,6 +1140,18 @@ fn place_of(expr: &Expr) -> Option<Vec<&str>> {
             Some(place)
         }
         Expr::Subscript(subscript) => place_of(&subscript.value),
+        // A class reached through an instance (`type(self).count`).
+        Expr::Call(call)
+            if matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "type")
+                && call.arguments.keywords.is_empty() =>
+        {
+            let [only] = &*call.arguments.args else {
+                return None;
+            };
+            let mut place = place_of(only)?;
+            place.push("__class__");
+            Some(place)
+        }
         // The module's namespace reached as a dict (`globals()["STATE"]`).
         Expr::Call(call)
             if call.arguments.is_empty()
