@@ -185,9 +185,10 @@ impl Readers {
     /// statement that names the module; a file that may hold the module
     /// under another name (`import mod as m`, `helper = mod`, a star
     /// import, `import_module("mod")`, `from . import x` inside a package) may read
-    /// it when it spells the name at all. Either may read it when it reads
-    /// whole namespaces (`getattr`, `vars`, `dir`, `__dict__`, `globals`):
-    /// `mod.__dict__` lists every name without spelling one.
+    /// it when it spells the name at all, or reads whole namespaces
+    /// (`getattr`, `vars`, `dir`, `__dict__`, `globals`); the first kind
+    /// also when it reads one of the module's dunders (`mod.__dict__`
+    /// lists every name without spelling one).
     pub fn may_read(&self, module_file: &Path, name: &str) -> bool {
         // A file that reaches the program's `__main__` module reads the
         // names of any file that may run as one (every file but a
@@ -274,14 +275,13 @@ impl Readers {
             let Ok(bytes) = super::read_file(&file.path) else {
                 return true;
             };
-            // A file that reads whole namespaces may read any name of a
-            // module it imports (`app.jobs.__dict__`, `vars(app.jobs)`).
-            reads_namespaces(&bytes, &finders)
-                || if loose {
-                    has_word(&bytes, &finder)
-                } else {
-                    has_word(&bytes, &finder) && reads_through(&bytes, &reach, name)
-                }
+            if loose {
+                reads_namespaces(&bytes, &finders) || has_word(&bytes, &finder)
+            } else {
+                // `app.jobs.__dict__` lists every name without spelling one.
+                (has_word(&bytes, &finder) || reads_namespaces(&bytes, &finders))
+                    && reads_through(&bytes, &reach, name)
+            }
         })
     }
 }
@@ -802,6 +802,7 @@ mod tests {
             "import mod\nprint(sorted(vars(mod)))\n",
             "import mod\nprint(dir(mod))\n",
             "import mod\nprint(getattr(mod, name))\n",
+            "import mod\nprint(getattr(mod, name))\n",
             "from mod import (\n    job,\n    time,\n)\n",
         ] {
             assert!(
@@ -889,6 +890,8 @@ mod tests {
     fn no_reader_no_keep() {
         for main in [
             "from mod import job\nimport time\n",
+            // Namespaces read elsewhere in a file that only imports names.
+            "from mod import job\nprint(getattr(job, 'x'), vars(other))\n",
             "import mod\nmod.job()\n",
             "import other\nprint(time)\n",
             "# mod\n",
