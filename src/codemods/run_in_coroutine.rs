@@ -66,9 +66,13 @@ declare_codemod! {
     /// decorator's wrapper around `await fn(...)`; a coroutine held in a
     /// variable and run inside a `try`; `gather(..., return_exceptions=True)`;
     /// `suppress`, `pytest.raises` or `assertRaises` taking it or a base;
-    /// an `__exit__` that may return true).
-    /// Not seen: callers in other modules, and a coroutine of this module
-    /// run by hand or by another library from elsewhere.
+    /// an `__exit__` that may return true). With a project index, the same
+    /// when another module of the project reads any top-level name of this
+    /// one (a function, a class, a variable): it may await the coroutine,
+    /// directly or through the module's own functions, under a handler of
+    /// its own or of its callers. Not seen: a coroutine of this module
+    /// reached from elsewhere without any of its names (through a registry
+    /// the module adds it to), and run by hand or by another library.
     ///
     /// ## Left alone
     /// `asyncio.run` in a `def`, `lambda` or class nested in the coroutine
@@ -128,6 +132,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
     let mut scanned = false;
     let patched = OnceCell::new();
     let driven_by_hand = OnceCell::new();
+    let reached = OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
         if !semantic.await_allowed(site.scope, ctx.notebook)
@@ -168,7 +173,8 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             finding.note("in a variable's annotation, where `await` does not belong");
             continue;
         }
-        if let Some(reason) = runs_differently(semantic, site, &patched, &driven_by_hand) {
+        if let Some(reason) = runs_differently(semantic, site, &patched, &driven_by_hand, &reached)
+        {
             finding.note(reason);
             continue;
         }
@@ -238,6 +244,7 @@ fn runs_differently(
     site: &CallSite,
     patched: &OnceCell<bool>,
     driven_by_hand: &OnceCell<bool>,
+    reached: &OnceCell<bool>,
 ) -> Option<&'static str> {
     if *patched.get_or_init(|| {
         semantic.may_replace("asyncio.run") || semantic.may_replace("asyncio.runners.run")
@@ -263,10 +270,19 @@ fn runs_differently(
     // number of calls, decorators' wrappers, variables holding the
     // coroutine object and `gather(..., return_exceptions=True)`: code
     // anywhere in the module that may catch it counts.
-    semantic.may_catch_in_module("RuntimeError").map(|_| {
-        "code of the module may catch the `RuntimeError` it raises (a caller's handler, a decorator's wrapper, \
-         `gather(..., return_exceptions=True)`); that code would stop running"
-    })
+    if semantic.may_catch_in_module("RuntimeError").is_some() {
+        return Some(
+            "code of the module may catch the `RuntimeError` it raises (a caller's handler, a decorator's wrapper, \
+             `gather(..., return_exceptions=True)`); that code would stop running",
+        );
+    }
+    // So does code of another module of the project that may call the
+    // coroutine function, or any function of the module that awaits it.
+    reached
+        .get_or_init(|| semantic.others_may_reach_module())
+        .then_some(
+            "another module of the project reads names of this one: it may await the coroutine it is in (directly or through the module's functions) where a handler, of the caller or further up, may catch the `RuntimeError` it raises; that code would stop running",
+        )
 }
 
 /// The argument's text moved back to the call's indentation, when it

@@ -261,6 +261,22 @@ impl<'a> SemanticModel<'a> {
         false
     }
 
+    /// Whether another module of the project may reach code of this one:
+    /// it may read one of the module's top-level names (a function, a
+    /// class, or a variable that may hold or lead to any function of the
+    /// module), and so call any of its functions, through any number of
+    /// calls. False without a project index.
+    pub fn others_may_reach_module(&self) -> bool {
+        let Some(project) = self.project() else {
+            return false;
+        };
+        let mut asked = FxHashSet::default();
+        self.scope(MODULE_SCOPE).binding_ids.iter().any(|&id| {
+            let name = self.binding(id).name;
+            asked.insert(name) && project.others_may_read(name)
+        })
+    }
+
     /// Whether a class in another module of the project may derive from
     /// the class of `class_scope` (or come before it in a subclass's method
     /// resolution order) and bind `method` to anything but an `async def`

@@ -1,5 +1,7 @@
 import asyncio
 
+import registry
+
 
 async def job(n):
     return n * 10
@@ -34,3 +36,6 @@ async def tail(make, n):
     return asyncio.run(make(
         n,
     )) + 1  # rewrite
+
+
+registry.add(job, first, again, Client, helper, tail)
