@@ -52,3 +52,10 @@ async def aliased():
     with quiet(GeneratorExit):
         await asyncio.sleep(10)
     return asyncio.get_event_loop()  # leave: `suppress` under another name
+
+
+async def held():
+    quiet_block = Quiet()
+    with quiet_block:
+        await asyncio.sleep(10)
+    return asyncio.get_event_loop()  # leave: a variable holding a `Quiet`
