@@ -4,13 +4,16 @@
 //! which attribute names some code may assign or delete, and the table of
 //! the files that name each module (see [`super::readers`]). The project's
 //! files are listed by one walk and numbered; each is read once, and its
-//! bytes searched with `memchr` for the few places that can matter (a `.`,
-//! a `(`, `class ` and `del ` at the start of a line, `import`).
+//! bytes searched for the few places that can matter: one pass finds every
+//! place of the rarer spellings the rules look for (`class `, `del `,
+//! `modules`, `setattr`, `vars(`, …: see [`Spelling`]), then `memchr` the
+//! `.` and `(` and the few spellings most lines hold (` as `, ` = `).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -298,10 +301,11 @@ impl ProjectScan {
     /// Adds the writes of `sys.modules` in one file's text (see
     /// [`Self::replaced_modules`]); `true` when a key is `__name__`, the
     /// file's own module, which the caller adds.
-    fn add_module_writes(&mut self, finders: &Finders, text: &str) -> bool {
+    fn add_module_writes(&mut self, spelled: &Spelled) -> bool {
         let mut own = false;
+        let text = spelled.text;
         let bytes = text.as_bytes();
-        for at in finders.modules.find_iter(bytes) {
+        for at in spelled.at(Spelling::Modules) {
             // `modules` as a whole word (`sys.modules`, or bound by `from
             // sys import modules`), not `submodules`.
             let before = at.checked_sub(1).and_then(|b| bytes.get(b));
@@ -359,11 +363,7 @@ impl ProjectScan {
         // The import machinery itself (`sys.meta_path`, `sys.path_hooks`),
         // or `sys`'s attributes by name (`getattr(sys, "modules")`): any
         // import may give any object.
-        if finders
-            .import_hooks
-            .iter()
-            .any(|finder| finder.find(bytes).is_some())
-        {
+        if spelled.has_any(&IMPORT_HOOKS) {
             self.any_module_replaced = true;
         }
         own
@@ -427,13 +427,8 @@ impl ProjectScan {
     }
 
     /// Adds what one file's text shows.
-    fn add_file(
-        &mut self,
-        finders: &Finders,
-        words: &dyn ModuleWords,
-        number: Option<u32>,
-        text: &str,
-    ) {
+    fn add_file(&mut self, spelled: &Spelled, words: &dyn ModuleWords, number: Option<u32>) {
+        let text = spelled.text;
         let bytes = text.as_bytes();
         let modules = ModuleReceivers::of_file(text, words);
         self.placed_in_file = false;
@@ -445,7 +440,7 @@ impl ProjectScan {
         // (`class S(make_base())`, `class S(bases[0])`, `class S(*bases)`):
         // the index reads the file, as the class may derive from any class.
         let mut loose = false;
-        for at in finders.class.find_iter(bytes) {
+        for at in spelled.at(Spelling::Class) {
             let (start, end) = line_around(bytes, at);
             let Some(indent) = text.get(start..at) else {
                 continue;
@@ -512,7 +507,7 @@ impl ProjectScan {
             }
         }
         // `del a.b, c.d`: every attribute on the line is deleted.
-        for at in finders.del.find_iter(bytes) {
+        for at in spelled.at(Spelling::Del) {
             let (start, end) = line_around(bytes, at);
             let (Some(indent), Some(line)) = (text.get(start..at), text.get(at..end)) else {
                 continue;
@@ -584,13 +579,13 @@ impl ProjectScan {
                 self.note_module_write(&modules, receiver_of(text, at), Some(name));
             }
         }
-        self.add_namespace_writes(&modules, text);
+        self.add_namespace_writes(&modules, spelled);
         // A file run by its path (`runpy.run_path("tools/patch.py")`,
         // `exec(open(p).read())`, a loader given a file) may be one the
         // walk leaves out (no `.py`, in an environment): it may write
         // anything.
-        if finders.runs_files.iter().any(|finder| {
-            finder.find_iter(bytes).any(|at| {
+        if RUNS_FILES.iter().any(|&spelling| {
+            spelled.at(spelling).any(|at| {
                 let (start, _) = line_around(bytes, at);
                 !text.get(start..at).unwrap_or_default().contains('#')
             })
@@ -599,9 +594,9 @@ impl ProjectScan {
             insert(&mut self.any_attribute_of, ANY_MODULE);
             self.any_module_replaced = true;
         }
-        self.add_setattr_values(finders, &modules, text);
+        self.add_setattr_values(spelled, &modules);
         self.class_changed |= self.writes_class_changer();
-        self.add_alias_names(finders, text);
+        self.add_alias_names(spelled);
         if self.placed_in_file {
             match number {
                 Some(number) => self.placed_computed_files.push(number),
@@ -622,7 +617,8 @@ impl ProjectScan {
     /// Adds the names `text` binds as other names of something (see
     /// [`Self::alias_names`]), and whether it defines a module
     /// `__getattr__` (see [`Self::module_getattr`]).
-    fn add_alias_names(&mut self, finders: &Finders, text: &str) {
+    fn add_alias_names(&mut self, spelled: &Spelled) {
+        let (finders, text) = (spelled.finders, spelled.text);
         let bytes = text.as_bytes();
         for at in finders.alias.find_iter(bytes) {
             let name = identifier_at(text, skip_blanks(bytes, at + " as".len()));
@@ -641,9 +637,8 @@ impl ProjectScan {
             }
         }
         if !self.module_getattr {
-            self.module_getattr = finders
-                .getattr
-                .find_iter(bytes)
+            self.module_getattr = spelled
+                .at(Spelling::ModuleGetattr)
                 .any(|at| at == 0 || bytes.get(at - 1) == Some(&b'\n'));
         }
     }
@@ -918,10 +913,11 @@ impl ProjectScan {
     /// Adds the functions that write attributes by name used as values
     /// (`functools.partial(setattr, store)`, `write = setattr`): any
     /// attribute may be written.
-    fn add_setattr_values(&mut self, finders: &Finders, modules: &ModuleReceivers, text: &str) {
+    fn add_setattr_values(&mut self, spelled: &Spelled, modules: &ModuleReceivers) {
+        let text = spelled.text;
         let bytes = text.as_bytes();
-        for finder in [&finders.setattr, &finders.delattr] {
-            for at in finder.find_iter(bytes) {
+        for spelling in [Spelling::Setattr, Spelling::Delattr] {
+            for at in spelled.at(spelling) {
                 let mut start = at;
                 while start
                     .checked_sub(1)
@@ -959,15 +955,15 @@ impl ProjectScan {
     /// Adds the writes of a namespace dictionary by key (see
     /// [`namespace_writes`]): a literal key is a written attribute, any
     /// other may be every attribute.
-    fn add_namespace_writes<'t>(&mut self, modules: &ModuleReceivers<'t>, text: &'t str) {
-        for (receiver, key) in namespace_writes(text) {
+    fn add_namespace_writes<'t>(&mut self, modules: &ModuleReceivers<'t>, spelled: &Spelled<'t>) {
+        for (receiver, key) in namespace_writes(spelled) {
             match key {
                 Some(name) => insert(&mut self.written_attributes, name),
                 None => self.any_attribute_written = true,
             }
             self.note_module_write(modules, receiver, key);
         }
-        for receiver in namespace_escapes(text) {
+        for receiver in namespace_escapes(spelled) {
             self.any_attribute_written = true;
             self.note_module_write(modules, receiver, None);
         }
@@ -1202,15 +1198,15 @@ impl Build {
             scan.incomplete = true;
             return;
         };
-        let finders = &self.finders;
-        scan.add_file(finders, &self.words, u32::try_from(at).ok(), text);
-        if writes_sys_path(finders, text) {
+        let spelled = self.finders.spell(text);
+        scan.add_file(&spelled, &self.words, u32::try_from(at).ok());
+        if writes_sys_path(&spelled) {
             match u32::try_from(at) {
                 Ok(number) => scan.path_writers.push(number),
                 Err(_) => scan.incomplete = true,
             }
         }
-        if let Some(library) = imported_async_library(text) {
+        if let Some(library) = imported_async_library(&spelled) {
             match u32::try_from(at) {
                 Ok(number) if scan.other_library.is_none_or(|(first, _)| number < first) => {
                     scan.other_library = Some((number, library));
@@ -1219,7 +1215,7 @@ impl Build {
                 Err(_) => scan.incomplete = true,
             }
         }
-        if scan.add_module_writes(finders, text) {
+        if scan.add_module_writes(&spelled) {
             part.own_module_replaced.push(at);
         }
     }
@@ -1240,55 +1236,244 @@ const CLASS_CHANGERS: &[&str] = &[
     "__bases__",
 ];
 
-/// The searchers for the words a line must start with, for `modules`,
-/// and for what writes `sys.path`.
+/// The spellings the scan of a file looks for that few lines hold: one
+/// pass over a file finds every place any of them occurs (see
+/// [`Finders::spell`]), and each rule then reads only those places. To add
+/// one: a variant here, its text in [`Spelling::text`], and [`Spelling::ALL`]
+/// (no spelling may begin another: the test `spellings_one_pass_finds`
+/// checks it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Spelling {
+    Class,
+    Del,
+    Modules,
+    SysPath,
+    SiteDir,
+    Setattr,
+    Delattr,
+    FromSys,
+    SysAs,
+    ModuleGetattr,
+    MetaPath,
+    PathHooks,
+    GetattrSys,
+    SyspathPrepend,
+    RunPath,
+    SpecFromFile,
+    FileLoader,
+    ExecOpen,
+    Vars,
+    Dict,
+    Code,
+    Globals,
+    FrameGlobals,
+    GetReferents,
+    Trio,
+    Anyio,
+    Curio,
+    Twisted,
+}
+
+/// The import machinery itself (`sys.meta_path`, `sys.path_hooks`), or
+/// `sys`'s attributes by name (`getattr(sys, "modules")`), and pytest's
+/// `syspath_prepend`.
+const IMPORT_HOOKS: [Spelling; 4] = [
+    Spelling::MetaPath,
+    Spelling::PathHooks,
+    Spelling::GetattrSys,
+    Spelling::SyspathPrepend,
+];
+
+/// What runs a file by its path (see [`ProjectScan::add_file`]).
+const RUNS_FILES: [Spelling; 4] = [
+    Spelling::RunPath,
+    Spelling::SpecFromFile,
+    Spelling::FileLoader,
+    Spelling::ExecOpen,
+];
+
+/// The names of [`OTHER_LIBRARY_MODULES`], in its order.
+const OTHER_LIBRARIES: [Spelling; 4] = [
+    Spelling::Trio,
+    Spelling::Anyio,
+    Spelling::Curio,
+    Spelling::Twisted,
+];
+
+impl Spelling {
+    const ALL: [Spelling; 28] = [
+        Spelling::Class,
+        Spelling::Del,
+        Spelling::Modules,
+        Spelling::SysPath,
+        Spelling::SiteDir,
+        Spelling::Setattr,
+        Spelling::Delattr,
+        Spelling::FromSys,
+        Spelling::SysAs,
+        Spelling::ModuleGetattr,
+        Spelling::MetaPath,
+        Spelling::PathHooks,
+        Spelling::GetattrSys,
+        Spelling::SyspathPrepend,
+        Spelling::RunPath,
+        Spelling::SpecFromFile,
+        Spelling::FileLoader,
+        Spelling::ExecOpen,
+        Spelling::Vars,
+        Spelling::Dict,
+        Spelling::Code,
+        Spelling::Globals,
+        Spelling::FrameGlobals,
+        Spelling::GetReferents,
+        Spelling::Trio,
+        Spelling::Anyio,
+        Spelling::Curio,
+        Spelling::Twisted,
+    ];
+
+    fn text(self) -> &'static str {
+        match self {
+            Spelling::Class => "class ",
+            Spelling::Del => "del ",
+            Spelling::Modules => "modules",
+            Spelling::SysPath => "sys.path",
+            Spelling::SiteDir => "addsitedir",
+            Spelling::Setattr => "setattr",
+            Spelling::Delattr => "delattr",
+            Spelling::FromSys => "from sys import",
+            Spelling::SysAs => "sys as ",
+            Spelling::ModuleGetattr => "def __getattr__(",
+            Spelling::MetaPath => "meta_path",
+            Spelling::PathHooks => "path_hooks",
+            Spelling::GetattrSys => "getattr(sys,",
+            Spelling::SyspathPrepend => "syspath_prepend(",
+            Spelling::RunPath => "run_path(",
+            Spelling::SpecFromFile => "spec_from_file_location(",
+            Spelling::FileLoader => "SourceFileLoader(",
+            Spelling::ExecOpen => "exec(open(",
+            Spelling::Vars => "vars(",
+            Spelling::Dict => ".__dict__",
+            Spelling::Code => ".__code__",
+            Spelling::Globals => "__globals__",
+            Spelling::FrameGlobals => "f_globals",
+            Spelling::GetReferents => "get_referents",
+            Spelling::Trio => "trio",
+            Spelling::Anyio => "anyio",
+            Spelling::Curio => "curio",
+            Spelling::Twisted => "twisted",
+        }
+    }
+}
+
+/// The searchers of a file's scan, made once per scan: the one pass over
+/// the [`Spelling`]s, and one searcher each for the spellings many lines
+/// hold (a pass of their own costs less than their many places in the one
+/// pass).
 struct Finders {
-    class: memmem::Finder<'static>,
-    del: memmem::Finder<'static>,
-    modules: memmem::Finder<'static>,
-    sys_path: memmem::Finder<'static>,
-    site_dir: memmem::Finder<'static>,
-    setattr: memmem::Finder<'static>,
-    delattr: memmem::Finder<'static>,
-    from_sys: memmem::Finder<'static>,
-    sys_as: memmem::Finder<'static>,
+    /// `None` only if the searcher could not be built (a few short fixed
+    /// strings never reach a limit of its builder): each spelling is then
+    /// searched for alone.
+    spellings: Option<&'static AhoCorasick>,
     dot_path: memmem::Finder<'static>,
     alias: memmem::Finder<'static>,
     assign: memmem::Finder<'static>,
-    getattr: memmem::Finder<'static>,
-    import_hooks: [memmem::Finder<'static>; 4],
-    runs_files: [memmem::Finder<'static>; 4],
 }
 
 impl Finders {
     fn new() -> Finders {
+        // Made once per process: a run may scan many projects.
+        static SPELLINGS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+        let spellings = SPELLINGS
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(Spelling::ALL.map(Spelling::text))
+                    .ok()
+            })
+            .as_ref();
         Finders {
-            class: memmem::Finder::new(b"class "),
-            del: memmem::Finder::new(b"del "),
-            modules: memmem::Finder::new(b"modules"),
-            sys_path: memmem::Finder::new(b"sys.path"),
-            site_dir: memmem::Finder::new(b"addsitedir"),
-            setattr: memmem::Finder::new(b"setattr"),
-            delattr: memmem::Finder::new(b"delattr"),
-            from_sys: memmem::Finder::new(b"from sys import"),
-            sys_as: memmem::Finder::new(b"sys as "),
+            spellings,
             dot_path: memmem::Finder::new(b".path"),
             alias: memmem::Finder::new(b" as "),
             assign: memmem::Finder::new(b" = "),
-            getattr: memmem::Finder::new(b"def __getattr__("),
-            runs_files: [
-                memmem::Finder::new(b"run_path("),
-                memmem::Finder::new(b"spec_from_file_location("),
-                memmem::Finder::new(b"SourceFileLoader("),
-                memmem::Finder::new(b"exec(open("),
-            ],
-            import_hooks: [
-                memmem::Finder::new(b"meta_path"),
-                memmem::Finder::new(b"path_hooks"),
-                memmem::Finder::new(b"getattr(sys,"),
-                memmem::Finder::new(b"syspath_prepend("),
-            ],
         }
+    }
+
+    /// Where each [`Spelling`] occurs in `text`, as a search for that
+    /// spelling alone (`memmem::find_iter`: from the start, each place
+    /// after the end of the one before) finds them, in one pass.
+    fn spell<'a>(&'a self, text: &'a str) -> Spelled<'a> {
+        let Some(spellings) = self.spellings else {
+            return self.spell_one_by_one(text);
+        };
+        let bytes = text.as_bytes();
+        let mut spots = Vec::new();
+        let mut ends = [0usize; Spelling::ALL.len()];
+        let mut from = 0;
+        // No spelling begins another, so at most one starts at a place: a
+        // search from the byte after each place found finds every place of
+        // every spelling, also inside another's.
+        while let Some(found) = spellings.find(aho_corasick::Input::new(bytes).range(from..)) {
+            let number = found.pattern().as_usize();
+            if let (Some(&spelling), Some(end)) = (Spelling::ALL.get(number), ends.get_mut(number))
+                && found.start() >= *end
+            {
+                spots.push((spelling, found.start()));
+                *end = found.end();
+            }
+            from = found.start() + 1;
+        }
+        Spelled {
+            finders: self,
+            text,
+            spots,
+        }
+    }
+
+    /// [`Self::spell`], searching for each spelling alone.
+    fn spell_one_by_one<'a>(&'a self, text: &'a str) -> Spelled<'a> {
+        let mut spots: Vec<(Spelling, usize)> = Spelling::ALL
+            .iter()
+            .flat_map(|&spelling| {
+                memmem::find_iter(text.as_bytes(), spelling.text()).map(move |at| (spelling, at))
+            })
+            .collect();
+        spots.sort_by_key(|&(_, at)| at);
+        Spelled {
+            finders: self,
+            text,
+            spots,
+        }
+    }
+}
+
+/// One file's text, and where each [`Spelling`] occurs in it.
+struct Spelled<'a> {
+    finders: &'a Finders,
+    text: &'a str,
+    spots: Vec<(Spelling, usize)>,
+}
+
+impl Spelled<'_> {
+    /// Where `spelling` starts in the text, in order.
+    fn at(&self, spelling: Spelling) -> impl Iterator<Item = usize> + '_ {
+        self.spots
+            .iter()
+            .filter(move |(found, _)| *found == spelling)
+            .map(|(_, at)| *at)
+    }
+
+    /// Whether the text holds `spelling`.
+    fn has(&self, spelling: Spelling) -> bool {
+        self.spots.iter().any(|(found, _)| *found == spelling)
+    }
+
+    /// Whether the text holds one of `spellings`.
+    fn has_any(&self, spellings: &[Spelling]) -> bool {
+        self.spots
+            .iter()
+            .any(|(found, _)| spellings.contains(found))
     }
 }
 
@@ -1299,14 +1484,11 @@ impl Finders {
 /// `import x` or `from x` (at any indent, any submodule, also after a
 /// comma: `import os, trio`). Imports for type checkers count too: the scan
 /// cannot tell them apart, and counting one only costs a fix.
-fn imported_async_library(text: &str) -> Option<&'static str> {
-    if !OTHER_LIBRARY_MODULES
-        .iter()
-        .any(|library| text.contains(library))
-    {
+fn imported_async_library(spelled: &Spelled) -> Option<&'static str> {
+    if !spelled.has_any(&OTHER_LIBRARIES) {
         return None;
     }
-    for line in text.lines() {
+    for line in spelled.text.lines() {
         let line = line.trim_start();
         let names = if let Some(rest) = line.strip_prefix("import ") {
             rest
@@ -1332,8 +1514,9 @@ fn imported_async_library(text: &str) -> Option<&'static str> {
     None
 }
 
-fn imports_sys_path(finders: &Finders, text: &str) -> bool {
-    finders.from_sys.find_iter(text.as_bytes()).any(|at| {
+fn imports_sys_path(spelled: &Spelled) -> bool {
+    let text = spelled.text;
+    spelled.at(Spelling::FromSys).any(|at| {
         let rest = text.get(at + "from sys import".len()..).unwrap_or_default();
         let names = match rest.trim_start_matches([' ', '\t']).strip_prefix('(') {
             Some(inside) => inside.split(')').next().unwrap_or_default(),
@@ -1354,18 +1537,14 @@ fn imports_sys_path(finders: &Finders, text: &str) -> bool {
 /// followed); with `sys` imported under another name (`import sys as
 /// _s`), any `<name>.path` written so. Not followed: `sys.path` passed to
 /// a function that changes it.
-fn writes_sys_path(finders: &Finders, text: &str) -> bool {
-    if finders.site_dir.find(text.as_bytes()).is_some()
-        || imports_sys_path(finders, text)
-        || finders
-            .import_hooks
-            .iter()
-            .any(|finder| finder.find(text.as_bytes()).is_some())
+fn writes_sys_path(spelled: &Spelled) -> bool {
+    if spelled.has(Spelling::SiteDir) || imports_sys_path(spelled) || spelled.has_any(&IMPORT_HOOKS)
     {
         return true;
     }
+    let text = spelled.text;
     let bytes = text.as_bytes();
-    for at in finders.sys_path.find_iter(bytes) {
+    for at in spelled.at(Spelling::SysPath) {
         let before = at.checked_sub(1).and_then(|b| bytes.get(b));
         let end = at + "sys.path".len();
         let after = bytes.get(end);
@@ -1379,8 +1558,8 @@ fn writes_sys_path(finders: &Finders, text: &str) -> bool {
         }
     }
     // `import sys as _sys`: any `<name>.path` written counts.
-    if finders.sys_as.find(bytes).is_some() {
-        return finders.dot_path.find_iter(bytes).any(|at| {
+    if spelled.has(Spelling::SysAs) {
+        return spelled.finders.dot_path.find_iter(bytes).any(|at| {
             let before = at.checked_sub(1).and_then(|b| bytes.get(b));
             let end = at + ".path".len();
             let after = bytes.get(end);
@@ -1792,9 +1971,10 @@ fn assigns_later(line: &str) -> bool {
 /// augmented assignments), `vars(c).update(execute=f)`; `None` for a key
 /// that is no string literal or an argument that is no keyword (any
 /// name). The subscript or the call must close on its line.
-fn namespace_writes(text: &str) -> Vec<(Option<&str>, Option<&str>)> {
+fn namespace_writes<'t>(spelled: &Spelled<'t>) -> Vec<(Option<&'t str>, Option<&'t str>)> {
+    let text = spelled.text;
     let mut found = Vec::new();
-    for at in memmem::find_iter(text.as_bytes(), "vars(") {
+    for at in spelled.at(Spelling::Vars) {
         let before = text.get(..at).and_then(|b| b.chars().next_back());
         if before.is_some_and(|c| c == '_' || c == '.' || c.is_alphanumeric()) {
             continue;
@@ -1804,7 +1984,7 @@ fn namespace_writes(text: &str) -> Vec<(Option<&str>, Option<&str>)> {
             namespace_written(text, receiver, close + 1, &mut found);
         }
     }
-    for at in memmem::find_iter(text.as_bytes(), ".__dict__") {
+    for at in spelled.at(Spelling::Dict) {
         let receiver = receiver_of(text, at);
         namespace_written(text, receiver, at + ".__dict__".len(), &mut found);
     }
@@ -1868,10 +2048,11 @@ const NAMESPACE_READS: &[&str] = &[
 /// What is written through it is not seen: any attribute of the object.
 /// Each as the receiver's text (`None`: one that may be any module: a
 /// function's `__globals__`, a frame's `f_globals`, `gc.get_referents`).
-fn namespace_escapes(text: &str) -> Vec<Option<&str>> {
+fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> Vec<Option<&'t str>> {
+    let text = spelled.text;
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    for at in memmem::find_iter(bytes, "vars(") {
+    for at in spelled.at(Spelling::Vars) {
         if at
             .checked_sub(1)
             .and_then(|b| bytes.get(b))
@@ -1890,7 +2071,7 @@ fn namespace_escapes(text: &str) -> Vec<Option<&str>> {
             found.push(receiver);
         }
     }
-    for at in memmem::find_iter(bytes, ".__dict__") {
+    for at in spelled.at(Spelling::Dict) {
         let end = at + ".__dict__".len();
         if bytes.get(end).copied().is_some_and(is_word_byte) {
             continue;
@@ -1902,7 +2083,7 @@ fn namespace_escapes(text: &str) -> Vec<Option<&str>> {
     }
     // A function's code used other than by reading its `co_` fields
     // (`FunctionType(f.__code__, other_globals)`) runs with other globals.
-    for at in memmem::find_iter(bytes, ".__code__") {
+    for at in spelled.at(Spelling::Code) {
         let end = at + ".__code__".len();
         let rest = text.get(end..).unwrap_or_default();
         if bytes.get(end).copied().is_some_and(is_word_byte) || rest.starts_with(".co_") {
@@ -1912,8 +2093,13 @@ fn namespace_escapes(text: &str) -> Vec<Option<&str>> {
             found.push(None);
         }
     }
-    for word in ["__globals__", "f_globals", "get_referents"] {
-        for at in memmem::find_iter(bytes, word) {
+    for spelling in [
+        Spelling::Globals,
+        Spelling::FrameGlobals,
+        Spelling::GetReferents,
+    ] {
+        let word = spelling.text();
+        for at in spelled.at(spelling) {
             let end = at + word.len();
             if bytes.get(end).copied().is_some_and(is_word_byte)
                 || at
@@ -2663,6 +2849,7 @@ mod tests {
     fn by_lines(texts: &[&str]) -> ProjectScan {
         let mut scan = ProjectScan::default();
         let no_words: FxHashSet<Box<str>> = FxHashSet::default();
+        let finders = Finders::new();
         let words = |text: &str| -> Vec<String> {
             text.split(|c: char| !(c == '_' || c.is_alphanumeric()))
                 .filter(|w| !w.is_empty())
@@ -2740,7 +2927,10 @@ mod tests {
                     scan.written_attributes
                         .extend(words(line).into_iter().map(Into::into));
                 }
-                scan.add_namespace_writes(&ModuleReceivers::of_file(line, &no_words), line);
+                scan.add_namespace_writes(
+                    &ModuleReceivers::of_file(line, &no_words),
+                    &finders.spell(line),
+                );
                 let deleting = trimmed.starts_with("del ");
                 for (at, _) in line.match_indices('.') {
                     let after = &line[at + 1..];
@@ -2778,7 +2968,7 @@ mod tests {
         let finders = Finders::new();
         for (number, text) in texts.iter().enumerate() {
             let no_words: FxHashSet<Box<str>> = FxHashSet::default();
-            scan.add_file(&finders, &no_words, u32::try_from(number).ok(), text);
+            scan.add_file(&finders.spell(text), &no_words, u32::try_from(number).ok());
         }
         scan
     }
@@ -2806,11 +2996,52 @@ mod tests {
         Ok(())
     }
 
+    /// The one pass over a file finds each spelling where a search for it
+    /// alone does: no spelling begins another (two would start at the same
+    /// place), and the places are the same over any text made of pieces of
+    /// them.
+    #[test]
+    fn spellings_one_pass_finds() {
+        for a in Spelling::ALL {
+            for b in Spelling::ALL {
+                assert!(a == b || !b.text().starts_with(a.text()), "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(
+            OTHER_LIBRARIES.map(Spelling::text),
+            OTHER_LIBRARY_MODULES,
+            "the libraries' spellings"
+        );
+        let finders = Finders::new();
+        assert!(finders.spellings.is_some());
+        let pieces: Vec<&str> = Spelling::ALL
+            .iter()
+            .flat_map(|s| {
+                let text = s.text();
+                let half = text.len() / 2;
+                [text, &text[..half], &text[half..]]
+            })
+            .chain([" ", "\n", "x", "__", ".", "(", "sys", "path"])
+            .collect();
+        let same = |text: &str| {
+            let (one, alone) = (finders.spell(text), finders.spell_one_by_one(text));
+            assert_eq!(one.spots, alone.spots, "{text:?}");
+        };
+        same("");
+        same("vars(vars(m.__dict__.__dict__ sys.path_hooks trio trio anyio");
+        same("class class del delattr setattr(sys, getattr(sys,");
+        proptest!(|(picks in proptest::collection::vec(0..pieces.len(), 0..40))| {
+            let text: String = picks.iter().filter_map(|&i| pieces.get(i).copied()).collect();
+            same(&text);
+        });
+    }
+
     /// A module's namespace dictionary written by key: a literal key is a
     /// written attribute, a computed one any attribute; a read is neither.
     #[test]
     fn imported_async_libraries() {
-        use super::imported_async_library as library;
+        let finders = Finders::new();
+        let library = |text: &str| imported_async_library(&finders.spell(text));
         assert_eq!(library("import trio\n"), Some("trio"));
         assert_eq!(
             library("    from twisted.internet import defer\n"),
@@ -2897,7 +3128,7 @@ mod tests {
             "getattr(sys, 'modules')['a'] = b\n",
         ] {
             let mut scan = ProjectScan::default();
-            scan.add_module_writes(&Finders::new(), text);
+            scan.add_module_writes(&Finders::new().spell(text));
             assert!(scan.any_module_replaced, "{text}");
         }
         for text in [
@@ -2906,17 +3137,15 @@ mod tests {
             "from sys import modules\n",
         ] {
             let mut scan = ProjectScan::default();
-            scan.add_module_writes(&Finders::new(), text);
+            scan.add_module_writes(&Finders::new().spell(text));
             assert!(!scan.any_module_replaced, "{text}");
         }
         let finders = Finders::new();
         assert!(writes_sys_path(
-            &finders,
-            "p = sys.path\np.insert(0, 'vendor')\n"
+            &finders.spell("p = sys.path\np.insert(0, 'vendor')\n")
         ));
         assert!(!writes_sys_path(
-            &finders,
-            "for p in sys.path:\n    print(p)\n"
+            &finders.spell("for p in sys.path:\n    print(p)\n")
         ));
     }
 
@@ -3160,7 +3389,7 @@ mod tests {
     fn module_writes_of(text: &str) -> (Vec<String>, bool) {
         let words: FxHashSet<Box<str>> = ["work", "app"].into_iter().map(Into::into).collect();
         let mut scan = ProjectScan::default();
-        scan.add_file(&Finders::new(), &words, Some(0), text);
+        scan.add_file(&Finders::new().spell(text), &words, Some(0));
         let mut names: Vec<String> = ["work", ANY_MODULE]
             .iter()
             .filter_map(|word| scan.module_attributes.get(*word))
@@ -3259,7 +3488,7 @@ mod tests {
             "def test(mocker):\n    mocker.patch('app.work', return_value=fut)\n",
         ] {
             let mut scan = ProjectScan::default();
-            scan.add_file(&Finders::new(), &words, Some(0), text);
+            scan.add_file(&Finders::new().spell(text), &words, Some(0));
             assert!(scan.may_write_module_attribute("app", "work"), "{text}");
             assert!(!scan.may_write_module_attribute("app", "start"), "{text}");
         }
@@ -3453,7 +3682,7 @@ mod tests {
 
     #[test]
     fn writes_of_sys_path() {
-        let writes = |text: &str| writes_sys_path(&Finders::new(), text);
+        let writes = |text: &str| writes_sys_path(&Finders::new().spell(text));
         assert!(writes("import sys\nsys.path.insert(0, 'lib')\n"));
         assert!(writes("sys.path.append(here)\n"));
         assert!(writes("sys.path .extend([a, b])\n"));
@@ -3483,7 +3712,7 @@ mod tests {
     fn writes_of_sys_modules() {
         let replaced = |text: &str| {
             let mut scan = ProjectScan::default();
-            let own = scan.add_module_writes(&Finders::new(), text);
+            let own = scan.add_module_writes(&Finders::new().spell(text));
             let mut names: Vec<String> = scan
                 .replaced_modules
                 .iter()
