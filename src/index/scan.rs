@@ -430,7 +430,7 @@ impl ProjectScan {
     fn add_file(&mut self, spelled: &Spelled, words: &dyn ModuleWords, number: Option<u32>) {
         let text = spelled.text;
         let bytes = text.as_bytes();
-        let modules = ModuleReceivers::of_file(text, words);
+        let modules = ModuleReceivers::of_file(spelled, words);
         self.placed_in_file = false;
         // Class statements: `class ` as the first word of a line.
         let mut seen: FxHashSet<&str> = FxHashSet::default();
@@ -620,7 +620,7 @@ impl ProjectScan {
     fn add_alias_names(&mut self, spelled: &Spelled) {
         let (finders, text) = (spelled.finders, spelled.text);
         let bytes = text.as_bytes();
-        for at in finders.alias.find_iter(bytes) {
+        for &at in &spelled.aliases {
             let name = identifier_at(text, skip_blanks(bytes, at + " as".len()));
             if !name.is_empty() {
                 insert(&mut self.alias_names, name);
@@ -1428,6 +1428,7 @@ impl Finders {
             finders: self,
             text,
             spots,
+            aliases: self.alias.find_iter(bytes).collect(),
         }
     }
 
@@ -1444,6 +1445,7 @@ impl Finders {
             finders: self,
             text,
             spots,
+            aliases: self.alias.find_iter(text.as_bytes()).collect(),
         }
     }
 }
@@ -1453,6 +1455,8 @@ struct Spelled<'a> {
     finders: &'a Finders,
     text: &'a str,
     spots: Vec<(Spelling, usize)>,
+    /// Where ` as ` occurs (the rules that read it read it from here).
+    aliases: Vec<usize>,
 }
 
 impl Spelled<'_> {
@@ -2378,9 +2382,10 @@ impl ModuleWords for FxHashSet<Box<str>> {
 const ANY_MODULE: &str = "*";
 
 impl<'a> ModuleReceivers<'a> {
-    fn of_file(text: &'a str, words: &'a dyn ModuleWords) -> ModuleReceivers<'a> {
+    fn of_file(spelled: &Spelled<'a>, words: &'a dyn ModuleWords) -> ModuleReceivers<'a> {
+        let text = spelled.text;
         let mut aliases = Vec::new();
-        for at in memmem::find_iter(text.as_bytes(), " as ") {
+        for &at in &spelled.aliases {
             let line = line_of(text, at).trim_start();
             let Some(names) = line
                 .strip_prefix("import ")
@@ -2569,6 +2574,17 @@ fn ends_with_word(text: &str, word: &str) -> bool {
         .is_some_and(|head| !head.as_bytes().last().copied().is_some_and(is_word_byte))
 }
 
+/// The word `text` ends with, its last run of word bytes (empty when it
+/// ends with none): of the words, [`ends_with_word`] holds for it alone.
+fn last_word(text: &str) -> &str {
+    let start = text
+        .as_bytes()
+        .iter()
+        .rposition(|&b| !is_word_byte(b))
+        .map_or(0, |i| i + 1);
+    text.get(start..).unwrap_or_default()
+}
+
 /// Keywords after which a bracket opens a tuple or a list (a display, or
 /// a target list), not a call or a subscript.
 const DISPLAY_AFTER: &[&str] = &[
@@ -2587,7 +2603,7 @@ fn opens_display(text: &str, line_start: usize, open: usize) -> bool {
     match bytes.get(before - 1) {
         Some(&b) if is_word_byte(b) => {
             let head = text.get(line_start..before).unwrap_or_default();
-            DISPLAY_AFTER.iter().any(|word| ends_with_word(head, word))
+            DISPLAY_AFTER.contains(&last_word(head))
         }
         Some(b')' | b']' | b'}' | b'"' | b'\'') => false,
         _ => true,
@@ -2927,10 +2943,8 @@ mod tests {
                     scan.written_attributes
                         .extend(words(line).into_iter().map(Into::into));
                 }
-                scan.add_namespace_writes(
-                    &ModuleReceivers::of_file(line, &no_words),
-                    &finders.spell(line),
-                );
+                let spelled = finders.spell(line);
+                scan.add_namespace_writes(&ModuleReceivers::of_file(&spelled, &no_words), &spelled);
                 let deleting = trimmed.starts_with("del ");
                 for (at, _) in line.match_indices('.') {
                     let after = &line[at + 1..];
@@ -3033,6 +3047,23 @@ mod tests {
         proptest!(|(picks in proptest::collection::vec(0..pieces.len(), 0..40))| {
             let text: String = picks.iter().filter_map(|&i| pieces.get(i).copied()).collect();
             same(&text);
+        });
+    }
+
+    /// A line's last word is a keyword of [`DISPLAY_AFTER`] exactly when
+    /// the line ends with that keyword as a whole word.
+    #[test]
+    fn last_words() {
+        let pieces = [
+            "for", "in", "x", "_", "é", " ", "(", ".", "print", "is", "lambda", "0",
+        ];
+        proptest!(|(picks in proptest::collection::vec(0..pieces.len(), 0..8))| {
+            let head: String = picks.iter().filter_map(|&i| pieces.get(i).copied()).collect();
+            prop_assert_eq!(
+                DISPLAY_AFTER.iter().any(|word| ends_with_word(&head, word)),
+                DISPLAY_AFTER.contains(&last_word(&head)),
+                "{:?}", head
+            );
         });
     }
 
