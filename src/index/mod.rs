@@ -705,11 +705,27 @@ impl ProjectIndex {
             })
             .chain(summary.star_imports.iter().map(AsRef::as_ref))
             .collect();
-        untraced.iter().filter(|name| !name.is_empty()).any(|name| {
-            imports
+        // A task or coroutine held in an attribute or a variable may be
+        // one any of its imports gives.
+        if untraced
+            .iter()
+            .any(|name| name.as_ref() == crate::semantic::cancellation::UNTRACED_VALUE)
+            && imports
                 .iter()
-                .any(|path| self.keeping_coroutine_named_in(path, name))
-        })
+                .any(|path| self.keeps_cancellation_hops(path, 0, false))
+        {
+            return true;
+        }
+        untraced
+            .iter()
+            .filter(|name| {
+                !name.is_empty() && name.as_ref() != crate::semantic::cancellation::UNTRACED_VALUE
+            })
+            .any(|name| {
+                imports
+                    .iter()
+                    .any(|path| self.keeping_coroutine_named_in(path, name))
+            })
     }
 
     /// See [`ProjectFacts::keeping_coroutine_named`].

@@ -169,7 +169,7 @@ pub struct FunctionSummary {
     /// could not be traced to any name (see
     /// `semantic::cancellation::CancellationFacts`): the index follows them.
     pub cancellation_calls: Box<[Box<str>]>,
-    /// A plain `def` that may raise an exception of its own (see
+    /// It may raise an exception of its own (see
     /// `semantic::cancellation::raises_another`).
     pub raises: bool,
     /// The methods of the awaited calls there that could not be traced
@@ -1184,7 +1184,7 @@ fn function<'a>(
             .iter()
             .map(|call| absolutize(call, module, package).into())
             .collect(),
-        raises: !def.is_async && crate::semantic::cancellation::raises_another(def),
+        raises: crate::semantic::cancellation::raises_another(def),
         cancellation_untraced: cancellation
             .untraced
             .iter()

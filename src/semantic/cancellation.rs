@@ -47,6 +47,9 @@ use crate::version::PyVersion;
 const MAX_DEPTH: u8 = 6;
 /// How many functions are read at most.
 const MAX_FUNCTIONS: usize = 64;
+/// What [`CancellationFacts::untraced`] holds for an awaited value that is
+/// no call (`await self.task`).
+pub const UNTRACED_VALUE: &str = "=";
 
 /// Where a coroutine may keep its cancellation from propagating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -495,7 +498,9 @@ pub struct CancellationFacts {
     /// name, by the method they call (`job` for `await self.job()`; empty
     /// for `await fn()` of a parameter): in a module that uses an import
     /// that may keep it as a value, or that imports a coroutine of that
-    /// name that may, they may be that one.
+    /// name that may, they may be that one. [`UNTRACED_VALUE`] for an
+    /// awaited task or coroutine held in an attribute or a variable, which
+    /// may be one any import that may keep it gives.
     pub untraced: Vec<String>,
 }
 
@@ -791,8 +796,20 @@ impl<'a> Walk<'_, 'a> {
         }
         let mut awaited = Awaited::default();
         awaited.visit_body(&def.body);
+        // A task or coroutine held in an attribute or a variable (`await
+        // self.task`) may be one an import gives; a task made in the same
+        // scope is read through the call that made it.
+        for value in awaited.values {
+            if semantic.task_coroutine(value, scope).is_some() {
+                continue;
+            }
+            self.untraced.push(UNTRACED_VALUE.to_string());
+            if semantic.imported_cancellation_keeper().is_some() {
+                return Some(KeptCancellation::Untraced(value.range()));
+            }
+        }
         for (call, at) in calls {
-            let given = awaited.0.contains(&call.start());
+            let given = awaited.calls.contains(&call.start());
             if let Some(kept) = self.call(call, at, false, depth + 1, given) {
                 return Some(kept);
             }
@@ -1070,12 +1087,17 @@ impl<'a> Walk<'_, 'a> {
             Resolved::Class { qualified, .. } => {
                 project.facts.exit_may_keep_cancellation(&qualified)
             }
+            // A class's factory method (`Guard.make()`) may make one of its
+            // own instances.
             Resolved::Function {
                 qualified, facts, ..
             } => {
                 !facts.transparent
                     || (facts.is_async && !facts.lets_cancellation_out)
                     || project.facts.calls_may_keep_cancellation(&qualified)
+                    || qualified
+                        .rsplit_once('.')
+                        .is_some_and(|(owner, _)| project.facts.exit_may_keep_cancellation(owner))
             }
             Resolved::External(qualified) => {
                 qualified.rsplit('.').next() == Some("suppress")
@@ -1089,9 +1111,16 @@ impl<'a> Walk<'_, 'a> {
             Resolved::Instance { .. } => true,
             Resolved::Unknown => {
                 match super::imports::qualified_name(semantic, &call.func, scope, true) {
-                    Some(qualified) => project
-                        .absolute(qualified.as_str())
-                        .is_some_and(|absolute| project.facts.may_keep_cancellation(&absolute)),
+                    Some(qualified) => {
+                        project
+                            .absolute(qualified.as_str())
+                            .is_some_and(|absolute| {
+                                project.facts.may_keep_cancellation(&absolute)
+                                    || absolute.rsplit_once('.').is_some_and(|(owner, _)| {
+                                        project.facts.exit_may_keep_cancellation(owner)
+                                    })
+                            })
+                    }
                     None => self.suppressor_in_reach(scope),
                 }
             }
@@ -1605,23 +1634,27 @@ impl<'b> Escaping<'b> {
 /// to what runs or waits for them (`create_task(f())`, `gather(f(), g())`,
 /// `wait_for(f(), 5)`), by start.
 #[derive(Default)]
-struct Awaited(FxHashSet<ruff_text_size::TextSize>);
+struct Awaited<'b> {
+    calls: FxHashSet<ruff_text_size::TextSize>,
+    /// What is awaited that is no call (`await self.task`, `await fut`).
+    values: Vec<&'b Expr>,
+}
 
-impl<'b> Visitor<'b> for Awaited {
+impl<'b> Visitor<'b> for Awaited<'b> {
     fn visit_stmt(&mut self, stmt: &'b Stmt) {
         match stmt {
             Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
             Stmt::With(with) if with.is_async => {
                 for item in &with.items {
                     if let Expr::Call(call) = &item.context_expr {
-                        self.0.insert(call.start());
+                        self.calls.insert(call.start());
                     }
                 }
                 visitor::walk_stmt(self, stmt);
             }
             Stmt::For(for_stmt) if for_stmt.is_async => {
                 if let Expr::Call(call) = for_stmt.iter.as_ref() {
-                    self.0.insert(call.start());
+                    self.calls.insert(call.start());
                 }
                 visitor::walk_stmt(self, stmt);
             }
@@ -1633,8 +1666,14 @@ impl<'b> Visitor<'b> for Awaited {
         match expr {
             Expr::Lambda(_) => {}
             Expr::Await(awaited) => {
-                if let Expr::Call(call) = awaited.value.as_ref() {
-                    self.0.insert(call.start());
+                match awaited.value.as_ref() {
+                    Expr::Call(call) => {
+                        self.calls.insert(call.start());
+                    }
+                    value @ (Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) => {
+                        self.values.push(value);
+                    }
+                    _ => {}
                 }
                 visitor::walk_expr(self, expr);
             }
@@ -1663,7 +1702,7 @@ impl<'b> Visitor<'b> for Awaited {
                         .chain(call.arguments.keywords.iter().map(|k| &k.value))
                     {
                         if let Expr::Call(given) = argument {
-                            self.0.insert(given.start());
+                            self.calls.insert(given.start());
                         }
                     }
                 }

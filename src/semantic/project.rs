@@ -113,7 +113,7 @@ pub struct FunctionFacts {
     /// (`await fn()` of a parameter): given a coroutine that keeps a
     /// cancellation, it may run it.
     pub awaits_untraced: bool,
-    /// A plain `def` that may raise an exception of its own: called in a
+    /// It may raise an exception of its own: called (or awaited) in a
     /// handler or a `finally:`, it may replace the exception in flight.
     pub raises: bool,
     /// A plain `def` whose call runs nothing of the project or of a

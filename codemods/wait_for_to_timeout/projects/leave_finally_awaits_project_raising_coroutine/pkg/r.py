@@ -1,0 +1,2 @@
+async def close():
+    raise RuntimeError('close failed')

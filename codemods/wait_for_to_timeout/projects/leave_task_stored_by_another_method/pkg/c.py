@@ -1,0 +1,16 @@
+import asyncio
+
+async def h():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        print("h swallowed")
+    return "h-done"
+
+class Worker:
+    async def run(self):
+        try:
+            await asyncio.sleep(1)
+        except asyncio.CancelledError:
+            print("run swallowed")
+        return "run-done"
