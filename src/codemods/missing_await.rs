@@ -202,7 +202,8 @@ declare_codemod! {
     /// project's files are read whether hidden or ignored by `.gitignore`
     /// (Python imports them all the same), `.pyw` files too, never an
     /// environment (a directory with `pyvenv.cfg` or `conda-meta`,
-    /// `site-packages`, `node_modules`); a file run by its path
+    /// `site-packages`, `node_modules` but one that holds an `__init__.py`,
+    /// which the project may import as a package); a file run by its path
     /// (`runpy.run_path`, `exec(open(…).read())`, a loader given a file)
     /// may be one no walk reads, so the facts of the project are unknown.
     /// A write by a computed name (`setattr(obj, name, v)`) reaches only

@@ -36,6 +36,13 @@ const SKIPPED_DIRS: &[&str] = &[
     "__pycache__",
 ];
 
+/// Whether the directory `path`, named `name`, is left out of the scan:
+/// one of the [`SKIPPED_DIRS`], except a `node_modules` that holds an
+/// `__init__.py` (a package the project may import by that name).
+fn is_skipped_dir(name: &str, path: &Path) -> bool {
+    SKIPPED_DIRS.contains(&name) && !(name == "node_modules" && path.join("__init__.py").is_file())
+}
+
 /// Whether the directory `path` is an environment (see [`SKIPPED_DIRS`]).
 fn is_environment(path: &Path) -> bool {
     path.join("pyvenv.cfg").is_file() || path.join("conda-meta").is_dir()
@@ -1030,7 +1037,7 @@ impl Build {
                     || (entry
                         .file_name()
                         .to_str()
-                        .is_none_or(|name| !SKIPPED_DIRS.contains(&name))
+                        .is_none_or(|name| !is_skipped_dir(name, entry.path()))
                         && (entry.depth() == 0 || !is_environment(entry.path())))
             })
             .build();
@@ -3201,6 +3208,9 @@ mod tests {
             ("conda/conda-meta/history", ""),
             ("conda/lib/dep.py", "x = 1\n"),
             ("node_modules/pkg/gen.py", "x = 1\n"),
+            // A package the project imports under that name is its code.
+            ("lib/node_modules/__init__.py", ""),
+            ("lib/node_modules/sub.py", "x = 1\n"),
         ]);
         let layout = Layout::at(dir.path().to_path_buf());
         let scan = ProjectScan::of_project(&layout, false);
@@ -3212,7 +3222,14 @@ mod tests {
         names.sort();
         assert_eq!(
             names,
-            [".plugins/patch.py", "app.py", "local.py", "tool.pyw"]
+            [
+                ".plugins/patch.py",
+                "app.py",
+                "lib/node_modules/__init__.py",
+                "lib/node_modules/sub.py",
+                "local.py",
+                "tool.pyw"
+            ]
         );
     }
 
