@@ -92,7 +92,7 @@ fn python_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
 }
 
 fn python3(dir: &Path) -> Option<(Option<i32>, String)> {
-    let output = Command::new("python3")
+    let output = common::python3()
         .arg("main.py")
         .current_dir(dir)
         .env("PYTHONHASHSEED", "0")

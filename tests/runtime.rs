@@ -31,7 +31,7 @@ fn python_ok() -> bool {
 
 /// Runs a program, returning (exit code, stdout); `Err` on a timeout.
 fn run_python(path: &Path) -> Result<(Option<i32>, String), String> {
-    let mut child = Command::new("python3")
+    let mut child = common::python3()
         .arg(path)
         .env("PYTHONHASHSEED", "0")
         .env("PYTHONDONTWRITEBYTECODE", "1")

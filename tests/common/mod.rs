@@ -118,3 +118,47 @@ pub fn output_with_stdin(command: &mut std::process::Command, input: &[u8]) -> O
     writer.join().expect("the stdin writer finishes");
     output
 }
+
+/// `python3`, set up to run a fixture program. A program that sends itself
+/// Ctrl-C (`signal.raise_signal(signal.SIGINT)`) must get its
+/// `KeyboardInterrupt` even where the tests run with SIGINT ignored, as a
+/// shell without job control starts its background jobs; Python leaves an
+/// ignored SIGINT ignored, and such a program would never stop. A
+/// `sitecustomize` module put first on `PYTHONPATH` restores Python's own
+/// handler then, and does nothing otherwise.
+pub fn python3() -> std::process::Command {
+    let mut command = std::process::Command::new("python3");
+    if let Some(site) = interrupt_site() {
+        let mut paths = vec![site.clone()];
+        if let Some(existing) = std::env::var_os("PYTHONPATH") {
+            paths.extend(std::env::split_paths(&existing));
+        }
+        if let Ok(joined) = std::env::join_paths(paths) {
+            command.env("PYTHONPATH", joined);
+        }
+    }
+    command
+}
+
+/// The directory holding the `sitecustomize` of [`python3`], written once
+/// per test process (`None` if it cannot be written: programs then run
+/// with whatever SIGINT handling they inherit).
+fn interrupt_site() -> Option<&'static PathBuf> {
+    static SITE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python-site");
+        std::fs::create_dir_all(&dir).ok()?;
+        let text = "# Written by asyncmod's tests: a program that sends itself SIGINT gets\n\
+                    # KeyboardInterrupt even when the tests run with SIGINT ignored.\n\
+                    import signal\n\
+                    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:\n    \
+                    signal.signal(signal.SIGINT, signal.default_int_handler)\n";
+        // Written beside it and renamed: test processes running at once
+        // never see half a file.
+        let partial = dir.join(format!("sitecustomize.py.{}", std::process::id()));
+        std::fs::write(&partial, text).ok()?;
+        std::fs::rename(&partial, dir.join("sitecustomize.py")).ok()?;
+        Some(dir)
+    })
+    .as_ref()
+}
