@@ -161,8 +161,8 @@ const NO_METACLASS_BASES: &[&str] = &[
 /// else may hand it another object as its first parameter: `fill =
 /// Loose.fill` in another class, `Loose.fill(other)`, `cls.fill(other)`,
 /// `kind.fill(other)` with `kind` a class, a string `"fill"` given to
-/// `getattr`; so may a call on an instance (`loose.fill(…)`), which the
-/// text does not tell from a class.
+/// `getattr`, `self.fill.__func__(other)`; so may a call on an instance
+/// (`loose.fill(…)`), which the text does not tell from a class.
 fn runs_on_own_instance(bytes: &[u8], at: usize, len: usize) -> bool {
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
     let before = bytes.get(..at).unwrap_or_default();
@@ -178,6 +178,11 @@ fn runs_on_own_instance(bytes: &[u8], at: usize, len: usize) -> bool {
     let Some(receiver) = trimmed.strip_suffix(b".") else {
         return false;
     };
+    // An attribute of the bound method (`self.fill.__func__`) takes the
+    // function off its instance, to run it on another object.
+    if after.trim_ascii_start().first() == Some(&b'.') {
+        return false;
+    }
     let receiver = receiver.trim_ascii_end();
     if receiver.strip_suffix(b"self").is_some_and(starts_word) {
         return true;
@@ -3231,6 +3236,8 @@ mod tests {
             "    fill(other)",
             "    myself.fill(x)",
             "    a.self.fill(x)",
+            "        self.fill.__func__(target, key, value)",
+            "        types.MethodType(super().fill .__func__, target)",
         ] {
             assert!(!runs(text), "{text}");
         }

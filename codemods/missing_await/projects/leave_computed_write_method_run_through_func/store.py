@@ -1,0 +1,5 @@
+class Store:
+    async def save(self, x):
+        print("async save", x)
+
+store = Store()
