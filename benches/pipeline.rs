@@ -14,6 +14,12 @@
 //! system reports it (Linux), the process's CPU time (user + system) is
 //! shown too, and the ratios are given for both (on a loaded machine the
 //! CPU ratio is the steadier one).
+//!
+//! For profiling one phase (`valgrind --tool=callgrind`, `perf`):
+//! `ASYNCMOD_BENCH_ROUNDS=N` sets the rounds (default 5),
+//! `ASYNCMOD_BENCH_ONLY=SLOT` runs one phase alone (0 parse, 1 check,
+//! 2 fix, 3 fix on every core, 4 fix without the index) and
+//! `ASYNCMOD_BENCH_NO_WARM=1` skips reading the corpus once first.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -30,6 +36,11 @@ use asyncmod::version::PyVersion;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const ROUNDS: usize = 5;
+
+/// A number from the environment variable `name`, if it is set and reads.
+fn env_number(name: &str) -> Option<usize> {
+    std::env::var(name).ok()?.trim().parse().ok()
+}
 
 /// Work done on one file (the run's indexes, its path, its text); returns
 /// something to sum, so nothing is optimised away.
@@ -153,6 +164,8 @@ fn main() {
         .map(|m| m.len())
         .sum();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let rounds = env_number("ASYNCMOD_BENCH_ROUNDS").unwrap_or(ROUNDS).max(1);
+    let only = env_number("ASYNCMOD_BENCH_ONLY");
     let mut rules = RuleSettings::for_codemods(ALL);
     rules.unsafe_fixes = true;
     rules.options.target_version = PyVersion::NEWEST_TARGET;
@@ -175,7 +188,7 @@ fn main() {
     };
 
     println!(
-        "corpus: {} files, {:.1} MB ({}); {} cores; best of {ROUNDS}",
+        "corpus: {} files, {:.1} MB ({}); {} cores; best of {rounds}",
         files.len(),
         bytes as f64 / 1e6,
         dirs.iter()
@@ -185,14 +198,16 @@ fn main() {
         cores
     );
     // Warm the page cache so every phase reads from memory.
-    timed(&files, cores, &|_: &Indexes, _: &Path, t: &str| t.len());
+    if std::env::var_os("ASYNCMOD_BENCH_NO_WARM").is_none() {
+        timed(&files, cores, &|_: &Indexes, _: &Path, t: &str| t.len());
+    }
 
     let mut best = [Took {
         wall: Duration::MAX,
         cpu: None,
     }; 5];
     let mut sums = [0usize; 5];
-    for _ in 0..ROUNDS {
+    for _ in 0..rounds {
         let phases: [(usize, usize, Work); 5] = [
             (0, 1, &parse_only),
             (1, 1, &check),
@@ -201,6 +216,9 @@ fn main() {
             (4, 1, &fix_alone),
         ];
         for (slot, threads, work) in phases {
+            if only.is_some_and(|only| only != slot) {
+                continue;
+            }
             let (took, sum) = timed(&files, threads, work);
             let slot_best = &mut best[slot];
             slot_best.wall = slot_best.wall.min(took.wall);
@@ -223,6 +241,16 @@ fn main() {
             mb_s(took.wall)
         );
     };
+    if let Some(slot) = only {
+        if let Some(took) = best.get(slot) {
+            row(
+                &format!("phase {slot} alone:"),
+                *took,
+                format!("  ({})", sums[slot]),
+            );
+        }
+        return;
+    }
     row(
         "(a) read + parse, 1 core:",
         best[0],
