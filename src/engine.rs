@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 use rustc_hash::FxHashMap;
 
@@ -1084,12 +1084,10 @@ impl NeedleTable {
                 missing += 1;
             }
         }
-        let bytes = source.as_bytes();
-        let mut from = 0;
-        while missing > 0 && from < bytes.len() {
-            let Some(found) = long.find(Input::new(bytes).range(from..)) else {
-                break;
-            };
+        if missing == 0 {
+            return;
+        }
+        for found in crate::search::starts(long, source.as_bytes()) {
             if let Some(slot) = self
                 .long_numbers
                 .get(found.pattern().as_usize())
@@ -1098,8 +1096,10 @@ impl NeedleTable {
             {
                 *slot = 2;
                 missing -= 1;
+                if missing == 0 {
+                    break;
+                }
             }
-            from = found.start() + 1;
         }
     }
 

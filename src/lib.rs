@@ -25,6 +25,7 @@ pub mod messages;
 pub mod noqa;
 pub mod notebook;
 pub mod output;
+mod search;
 pub mod semantic;
 pub mod settings;
 pub mod source;

@@ -1417,11 +1417,9 @@ impl Finders {
         let bytes = text.as_bytes();
         let mut spots = Vec::new();
         let mut ends = [0usize; Spelling::ALL.len()];
-        let mut from = 0;
-        // No spelling begins another, so at most one starts at a place: a
-        // search from the byte after each place found finds every place of
-        // every spelling, also inside another's.
-        while let Some(found) = spellings.find(aho_corasick::Input::new(bytes).range(from..)) {
+        // No spelling begins another, so at most one starts at a place: the
+        // search finds every place of every spelling, also inside another's.
+        for found in crate::search::starts(spellings, bytes) {
             let number = found.pattern().as_usize();
             if let (Some(&spelling), Some(end)) = (Spelling::ALL.get(number), ends.get_mut(number))
                 && found.start() >= *end
@@ -1429,7 +1427,6 @@ impl Finders {
                 spots.push((spelling, found.start()));
                 *end = found.end();
             }
-            from = found.start() + 1;
         }
         Spelled {
             finders: self,
