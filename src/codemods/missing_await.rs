@@ -46,7 +46,11 @@ declare_codemod! {
     /// module's own coroutine functions (and the project's) get their
     /// `await`: asyncio's and its libraries' coroutines may run there on a
     /// loop that is no asyncio loop, and trio's and anyio's own coroutine
-    /// functions (`anyio.sleep(1)`) are left alone, as in any module.
+    /// functions (`anyio.sleep(1)`) are left alone, as in any module. The
+    /// same in every module of a project where some file imports trio,
+    /// curio or twisted (or anyio, where a file gives `"trio"` as its
+    /// backend): it may run this module's coroutines (`trio.run(mod.main)`,
+    /// a registry of coroutines it runs), whatever this module imports.
     ///
     /// `result = fetch_data()` counts when `result` is then never awaited,
     /// scheduled, returned, stored, passed on to other code or read by a
@@ -122,7 +126,9 @@ declare_codemod! {
     /// count under any spelling of the import that exists when the call
     /// runs (not one under `if TYPE_CHECKING:`), not its future makers
     /// (`gather`, `shield`, `ensure_future`), whose work runs unawaited,
-    /// not in a module that also imports trio, anyio or curio, and not
+    /// not in a module that also imports trio, anyio or curio, nor in a
+    /// project where another file may run coroutines on trio, curio or
+    /// twisted (see above), and not
     /// where the module or the project may replace the function
     /// (`asyncio.sleep = fake` here or in another file of the project).
     ///
@@ -218,7 +224,12 @@ declare_codemod! {
     /// and classes stay known. Such a method must be named nowhere in the
     /// project but in its `def`, on `self` and on `super()` (`fill =
     /// Loose.fill`, `Loose.fill(other)`, `cls.fill(other)`, `obj.fill(…)`
-    /// and a string `"fill"` may run it on another object), and not in a
+    /// and a string `"fill"` may run it on another object), no file of the
+    /// project may take a class's methods by a name it computes, whatever
+    /// the class (`getattr(Patcher, method_name)(target)`, `getattr(kind,
+    /// "pa" + "tch")`, on anything but `self`; `vars(Patcher)[key]`,
+    /// `Patcher.__dict__`, `inspect.getmembers`, `operator.attrgetter`: the
+    /// method may run on any object), and not in a
     /// file that may define a metaclass (whose `self` is a class); its
     /// class may be no metaclass. A write on anything else (a parameter,
     /// an attribute, `type(self)`, a module, a module-level object,
@@ -500,7 +511,14 @@ fn coroutine_called(
         // does not define; asking about anything else costs for nothing.
         // In a module that also imports trio, anyio or curio the coroutine
         // may run where asyncio's functions find no loop.
-        Callee::Unknown if semantic.non_asyncio_library().is_some() => None,
+        // So may it where another module of the project imports one: it
+        // may run this module's coroutines (`trio.run(mod.main)`).
+        Callee::Unknown
+            if semantic.non_asyncio_library().is_some()
+                || semantic.project_runner_library().is_some() =>
+        {
+            None
+        }
         Callee::Unknown => {
             if let Some(qualified) = semantic.qualified_name(&call.func, scope) {
                 // asyncio's, or a well-known async library's that the

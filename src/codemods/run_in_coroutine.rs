@@ -153,6 +153,15 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             ));
             continue;
         }
+        if let Some(library) = semantic.project_runner_library() {
+            // Another module may run the coroutine under that library
+            // (`trio.run(mod.main)`, a registry it steps), with no asyncio
+            // loop running.
+            finding.note(format!(
+                "another module of the project imports {library}: the coroutine may run where no asyncio loop runs, and `asyncio.run` works there"
+            ));
+            continue;
+        }
         if let Some(reason) =
             semantic.await_refused_by_target(site.scope, ctx.settings.target_version)
         {
@@ -254,6 +263,11 @@ fn runs_differently(
     if *driven_by_hand.get_or_init(|| semantic.drives_coroutines_by_hand()) {
         return Some(
             "the module drives coroutines by hand: where no loop runs, `asyncio.run` works",
+        );
+    }
+    if semantic.project_coroutine_driver().is_some() {
+        return Some(
+            "another module of the project drives coroutines by hand (`coro.send(None)`): it may be handed this one (a registry, a list of callbacks) and run it where no loop runs, where `asyncio.run` works",
         );
     }
     let caught = |offset: TextSize| {

@@ -197,6 +197,117 @@ fn runs_on_own_instance(bytes: &[u8], at: usize, len: usize) -> bool {
             .is_some_and(starts_word)
 }
 
+/// Whether a file's text may take a class's methods by a name the text
+/// does not spell, to run one on any object: `getattr(kind, name)` (or
+/// `inspect.getattr_static`) whose object is not `self` and whose name is
+/// not one string literal (`getattr(Patcher, method_name)(target)`,
+/// `getattr(cls, "pat" + "ch")`), a namespace read on anything but `self`
+/// (`vars(Patcher)[key]`, `Patcher.__dict__.values()`,
+/// `type(self).__dict__`), `inspect.getmembers(…)`,
+/// `operator.attrgetter(…)`. The object may be a class, or a name bound
+/// to one anywhere (`kind` above), which the text does not tell.
+fn takes_methods_by_computed_name(bytes: &[u8]) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    let starts_word = |at: usize| {
+        at.checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .is_none_or(|&b| !word(b))
+    };
+    let is_self = |arg: &[u8]| arg.trim_ascii() == b"self";
+    if memchr::memmem::find(bytes, b"getmembers(").is_some()
+        || memchr::memmem::find(bytes, b"attrgetter(").is_some()
+    {
+        return true;
+    }
+    for spelled in [&b"getattr("[..], b"getattr_static("] {
+        for at in memchr::memmem::find_iter(bytes, spelled) {
+            if !starts_word(at) {
+                continue;
+            }
+            let args = bytes.get(at + spelled.len()..).unwrap_or_default();
+            let (first, rest) = split_argument(args);
+            if is_self(first) {
+                continue;
+            }
+            let Some(rest) = rest else {
+                return true;
+            };
+            let (name, _) = split_argument(rest);
+            if !is_one_string_literal(name) {
+                return true;
+            }
+        }
+    }
+    for at in memchr::memmem::find_iter(bytes, b"vars(") {
+        if !starts_word(at) {
+            continue;
+        }
+        let (first, _) = split_argument(bytes.get(at + b"vars(".len()..).unwrap_or_default());
+        if !first.trim_ascii().is_empty() && !is_self(first) {
+            return true;
+        }
+    }
+    for at in memchr::memmem::find_iter(bytes, b".__dict__") {
+        let before = bytes.get(..at).unwrap_or_default().trim_ascii_end();
+        let receiver_is_self = before
+            .strip_suffix(b"self")
+            .is_some_and(|head| !head.last().copied().is_some_and(|b| word(b) || b == b'.'));
+        if !receiver_is_self {
+            return true;
+        }
+    }
+    false
+}
+
+/// The text of a call's argument that starts `args` (just past the `(` or
+/// a `,`), up to the `,` or `)` that ends it outside brackets and strings,
+/// and what follows that `,` (`None` when the call ends there or the text
+/// does).
+fn split_argument(args: &[u8]) -> (&[u8], Option<&[u8]>) {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut escaped = false;
+    for (i, &b) in args.iter().enumerate() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == q {
+                quote = None;
+            }
+            continue;
+        }
+        match b {
+            b'"' | b'\'' => quote = Some(b),
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' if depth == 0 => {
+                return (args.get(..i).unwrap_or_default(), None);
+            }
+            b')' | b']' | b'}' => depth -= 1,
+            b',' if depth == 0 => {
+                return (args.get(..i).unwrap_or_default(), args.get(i + 1..));
+            }
+            _ => {}
+        }
+    }
+    (args, None)
+}
+
+/// Whether `text` is one plain string literal, quoted with `'` or `"`
+/// and nothing else around it (no prefix, no `+`, no second literal).
+fn is_one_string_literal(text: &[u8]) -> bool {
+    let text = text.trim_ascii();
+    let (Some(&open), Some(&close)) = (text.first(), text.last()) else {
+        return false;
+    };
+    if text.len() < 2 || !(open == b'"' || open == b'\'') || close != open {
+        return false;
+    }
+    let inner = text.get(1..text.len() - 1).unwrap_or_default();
+    !inner.contains(&open) && !inner.contains(&b'\\')
+}
+
 /// Whether a file's text may define a metaclass: a class statement whose
 /// bases name `type` or a word with `meta` in it (`class Meta(type)`,
 /// `class M(ABCMeta)`, `metaclass=`), or whose bases go on past its line.
@@ -1079,7 +1190,10 @@ impl ProjectIndex {
     /// Loose.fill` in another class, `Loose.fill(other)`, `getattr(Loose,
     /// "fill")`, `Base.fill(self)` in a class the index does not check)
     /// the method may run with another object as its first parameter, and
-    /// its writes may reach that object. Each file is read again: asked
+    /// its writes may reach that object. So it may where a file takes a
+    /// class's methods by a name it computes (see
+    /// [`takes_methods_by_computed_name`]: `getattr(Patcher, name)(other)`,
+    /// `vars(Patcher)[key](other)`), whatever the class. Each file is read again: asked
     /// once per run, and only of a project with such methods.
     fn methods_run_only_on_their_instances(&self, methods: &[Box<str>]) -> bool {
         let scan = self.scan();
@@ -1099,6 +1213,9 @@ impl ProjectIndex {
             // In a metaclass's method `self` is a class: `self.fill(other)`
             // hands `fill` another object. Asked once per file that
             // mentions one of the methods.
+            if takes_methods_by_computed_name(&bytes) {
+                return false;
+            }
             let mut metaclass = None;
             for (name, finder) in &finders {
                 for found in finder.find_iter(&bytes) {
@@ -1585,6 +1702,22 @@ impl ProjectFacts for ProjectIndex {
             .strip_prefix(&self.layout.root)
             .map_or_else(|_| file.clone(), Path::to_path_buf);
         Some(format!("{library} (imported by {})", file.display()))
+    }
+
+    fn runner_library(&self) -> Option<String> {
+        let (library, file) = self.scan().runner_library()?;
+        let file = file
+            .strip_prefix(&self.layout.root)
+            .map_or_else(|_| file.clone(), Path::to_path_buf);
+        Some(format!("{library} (imported by {})", file.display()))
+    }
+
+    fn coroutine_driver(&self) -> Option<PathBuf> {
+        let file = self.scan().coroutine_driver()?;
+        Some(
+            file.strip_prefix(&self.layout.root)
+                .map_or_else(|_| file.clone(), Path::to_path_buf),
+        )
     }
 
     fn may_be_cancelled_error(&self, name: &str, loaded: usize) -> bool {
@@ -3204,6 +3337,108 @@ mod tests {
                 "unknown",
                 "{name}"
             );
+        }
+    }
+
+    /// The libraries with loops of their own that may run any module's
+    /// coroutines, and the files that drive coroutines by hand.
+    #[test]
+    fn runners_and_hand_drivers_of_the_project() {
+        let runner = |files: &[(&str, &str)]| project(files).1.runner_library();
+        let driver = |files: &[(&str, &str)]| project(files).1.coroutine_driver();
+        let plain = (
+            "app/work.py",
+            "import asyncio\n\nasync def main():\n    pass\n",
+        );
+        assert_eq!(runner(&[plain]), None);
+        assert_eq!(
+            runner(&[plain, ("run.py", "import os, trio\nimport app.work\n")]).as_deref(),
+            Some("trio (imported by run.py)")
+        );
+        assert_eq!(
+            runner(&[plain, ("run.py", "from curio import run\n")]).as_deref(),
+            Some("curio (imported by run.py)")
+        );
+        // anyio runs on asyncio unless told otherwise; a comment naming trio
+        // tells nothing.
+        assert_eq!(
+            runner(&[plain, ("run.py", "import anyio  # not trio\n")]),
+            None
+        );
+        assert_eq!(
+            runner(&[
+                plain,
+                (
+                    "run.py",
+                    "import anyio\nanyio.run(main, backend=\"trio\")\n"
+                )
+            ])
+            .as_deref(),
+            Some("anyio (imported by run.py)")
+        );
+        assert_eq!(
+            runner(&[
+                plain,
+                ("run.py", "import anyio\n"),
+                ("conftest.py", "def anyio_backend():\n    return 'trio'\n"),
+            ])
+            .as_deref(),
+            Some("anyio (imported by run.py)")
+        );
+        assert_eq!(driver(&[plain]), None);
+        for text in [
+            "def step(c):\n    c.send(None)\n",
+            "def step(c):\n    c.send( None )\n",
+            "it = coro.__await__()\nnext(it)\n",
+        ] {
+            assert_eq!(
+                driver(&[plain, ("drive.py", text)]),
+                Some(PathBuf::from("drive.py")),
+                "{text}"
+            );
+        }
+        for text in [
+            "def __await__(self):\n    return self._run().__await__()\n",
+            "def __await__(self):\n    yield from self._run().__await__()\n",
+            "gen.send(value)\n",
+            "sock.send(data)\n",
+        ] {
+            assert_eq!(driver(&[plain, ("drive.py", text)]), None, "{text}");
+        }
+    }
+
+    /// The texts that may take a class's method by a computed name, to run
+    /// it on another object.
+    #[test]
+    fn methods_taken_by_computed_name() {
+        let takes = |text: &str| super::takes_methods_by_computed_name(text.as_bytes());
+        for text in [
+            "getattr(Patcher, method_name)(target)\n",
+            "getattr(Patcher, \"pa\" + \"tch\")(target)\n",
+            "getattr(cls, f\"{x}\")\n",
+            "getattr(kind, n)\n",
+            "inspect.getattr_static(Patcher, n)\n",
+            "vars(Patcher)[key](target)\n",
+            "for f in Patcher.__dict__.values():\n    f(t)\n",
+            "type(self).__dict__\n",
+            "inspect.getmembers(Patcher)\n",
+            "operator.attrgetter(name)(Patcher)\n",
+            "getattr(\n    Patcher,\n    name,\n)(t)\n",
+        ] {
+            assert!(takes(text), "{text}");
+        }
+        for text in [
+            "getattr(self, name)(x)\n",
+            "getattr(obj, 'save')\n",
+            "getattr(obj, \"save\", None)\n",
+            "getattr(f(a, b), 'x')\n",
+            "vars(self)\n",
+            "vars()\n",
+            "self.__dict__.update(kw)\n",
+            "mygetattr(a, b)\n",
+            "x = 1\n",
+        ] {
+            assert!(!takes(text), "{text}");
         }
     }
 

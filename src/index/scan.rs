@@ -142,6 +142,21 @@ pub(super) struct ProjectScan {
     /// (see [`imported_async_library`]), and which: a coroutine of any
     /// module of the project may run on it.
     other_library: Option<(u32, &'static str)>,
+    /// The first file found that may drive coroutines by hand (see
+    /// [`drives_coroutines_by_hand`]): a coroutine of any module of the
+    /// project may run with no event loop at all.
+    hand_driver: Option<u32>,
+    /// The first file found importing an async library with a loop of its
+    /// own (trio, curio, twisted; see [`imported_async_libraries`]): it may
+    /// run a coroutine of any module of the project where no asyncio loop
+    /// runs (`trio.run(mod.main)`).
+    runner_library: Option<(u32, &'static str)>,
+    /// The first file found importing anyio, which runs coroutines on
+    /// trio when asked to (`anyio.run(main, backend="trio")`).
+    anyio_file: Option<u32>,
+    /// Some file spells `"trio"` in quotes: a backend's name given to
+    /// anyio or to its pytest plugin (`anyio.run(main, backend="trio")`).
+    mentions_trio: bool,
     /// A file could not be numbered (past 4 billion): the table of bases
     /// (or a Python file could not be read or decoded) is incomplete, so
     /// every question about a base or a written attribute must be unknown.
@@ -259,6 +274,10 @@ impl ProjectScan {
             any_module_replaced,
             path_writers,
             other_library,
+            hand_driver,
+            runner_library,
+            anyio_file,
+            mentions_trio,
             incomplete,
         } = part;
         for (base, files) in class_bases {
@@ -290,6 +309,14 @@ impl ProjectScan {
             .into_iter()
             .chain(other_library)
             .min_by_key(|(file, _)| *file);
+        self.hand_driver = self.hand_driver.into_iter().chain(hand_driver).min();
+        self.runner_library = self
+            .runner_library
+            .into_iter()
+            .chain(runner_library)
+            .min_by_key(|(file, _)| *file);
+        self.anyio_file = self.anyio_file.into_iter().chain(anyio_file).min();
+        self.mentions_trio |= mentions_trio;
         self.incomplete |= incomplete;
     }
 
@@ -413,6 +440,25 @@ impl ProjectScan {
     /// either.
     pub(super) fn other_async_library(&self) -> Option<(&'static str, PathBuf)> {
         let (file, library) = self.other_library?;
+        Some((library, self.readers.path(file)?.to_path_buf()))
+    }
+
+    /// A file of the project that may drive coroutines by hand (see
+    /// [`Self::hand_driver`]).
+    pub(super) fn coroutine_driver(&self) -> Option<PathBuf> {
+        Some(self.readers.path(self.hand_driver?)?.to_path_buf())
+    }
+
+    /// An async library with a loop of its own that some file of the
+    /// project imports, and the file: trio, curio or twisted, or anyio
+    /// where some file spells `"trio"` (its backend's name). A coroutine of any
+    /// module may run there, where no asyncio loop runs.
+    pub(super) fn runner_library(&self) -> Option<(&'static str, PathBuf)> {
+        let (file, library) = self.runner_library.or_else(|| {
+            self.anyio_file
+                .filter(|_| self.mentions_trio)
+                .map(|file| (file, "anyio"))
+        })?;
         Some((library, self.readers.path(file)?.to_path_buf()))
     }
 
@@ -1213,12 +1259,33 @@ impl Build {
                 Err(_) => scan.incomplete = true,
             }
         }
+        // The backend's name, as anyio (and its pytest plugin) take it.
+        scan.mentions_trio |= spelled.has(Spelling::Trio)
+            && (memmem::find(bytes, b"\"trio\"").is_some()
+                || memmem::find(bytes, b"'trio'").is_some());
+        for library in imported_async_libraries(&spelled) {
+            let Ok(number) = u32::try_from(at) else {
+                scan.incomplete = true;
+                break;
+            };
+            if library == "anyio" {
+                scan.anyio_file = Some(scan.anyio_file.map_or(number, |f| f.min(number)));
+            } else if scan.runner_library.is_none_or(|(first, _)| number < first) {
+                scan.runner_library = Some((number, library));
+            }
+        }
         if let Some(library) = imported_async_library(&spelled) {
             match u32::try_from(at) {
                 Ok(number) if scan.other_library.is_none_or(|(first, _)| number < first) => {
                     scan.other_library = Some((number, library));
                 }
                 Ok(_) => {}
+                Err(_) => scan.incomplete = true,
+            }
+        }
+        if scan.hand_driver.is_none() && drives_coroutines_by_hand(text) {
+            match u32::try_from(at) {
+                Ok(number) => scan.hand_driver = Some(number),
                 Err(_) => scan.incomplete = true,
             }
         }
@@ -1485,6 +1552,37 @@ impl Spelled<'_> {
     }
 }
 
+/// Whether a file's text may drive coroutines by hand, as a test helper or
+/// a small scheduler does (see `SemanticModel::drives_coroutines_by_hand`
+/// for the module's own): `coro.send(None)`, or `.__await__()` but where a
+/// line returns it or delegates to it (`return self._run().__await__()`,
+/// `yield from c.__await__()`), which is awaiting. Such a file may run
+/// a coroutine of any module it is handed (through a registry, a list of
+/// callbacks) where no loop runs.
+fn drives_coroutines_by_hand(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let sends = memmem::find_iter(bytes, b".send(").any(|at| {
+        let rest = bytes.get(at + ".send(".len()..).unwrap_or_default();
+        rest.trim_ascii_start()
+            .strip_prefix(b"None")
+            .is_some_and(|rest| rest.trim_ascii_start().first() == Some(&b')'))
+    });
+    sends
+        || memmem::find_iter(bytes, b".__await__(").any(|at| {
+            let line_start = bytes
+                .get(..at)
+                .unwrap_or_default()
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |n| n + 1);
+            let line = bytes
+                .get(line_start..at)
+                .unwrap_or_default()
+                .trim_ascii_start();
+            !(line.starts_with(b"return ") || line.starts_with(b"yield from "))
+        })
+}
+
 /// Whether `text` imports `path` by name from `sys` (`from sys import
 /// path`, `from sys import (argv, path as p)`).
 /// The async library other than asyncio (trio, anyio, curio, twisted) that
@@ -1493,8 +1591,15 @@ impl Spelled<'_> {
 /// comma: `import os, trio`). Imports for type checkers count too: the scan
 /// cannot tell them apart, and counting one only costs a fix.
 fn imported_async_library(spelled: &Spelled) -> Option<&'static str> {
+    imported_async_libraries(spelled).into_iter().next()
+}
+
+/// Every async library other than asyncio that the import statements of
+/// `text` name (see [`imported_async_library`]), in the order met.
+fn imported_async_libraries(spelled: &Spelled) -> Vec<&'static str> {
+    let mut found = Vec::new();
     if !spelled.has_any(&OTHER_LIBRARIES) {
-        return None;
+        return found;
     }
     for line in spelled.text.lines() {
         let line = line.trim_start();
@@ -1514,12 +1619,13 @@ fn imported_async_library(spelled: &Spelled) -> Option<&'static str> {
             if let Some(library) = OTHER_LIBRARY_MODULES
                 .iter()
                 .find(|library| **library == top)
+                && !found.contains(library)
             {
-                return Some(library);
+                found.push(*library);
             }
         }
     }
-    None
+    found
 }
 
 fn imports_sys_path(spelled: &Spelled) -> bool {

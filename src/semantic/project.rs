@@ -355,6 +355,20 @@ pub trait ProjectFacts: Send + Sync {
     /// then be run on it by another module.
     fn other_async_library(&self) -> Option<String>;
 
+    /// An async library with a loop of its own that some file of the
+    /// project imports (trio, curio, twisted; anyio where a file spells
+    /// `"trio"`, its backend), with the file, for messages: it may run a
+    /// coroutine of any module (`trio.run(mod.main)`, a registry it runs)
+    /// where no asyncio loop runs, whatever that module imports.
+    fn runner_library(&self) -> Option<String>;
+
+    /// A file of the project that may drive coroutines by hand
+    /// (`coro.send(None)`, `coro.__await__()` stepped), relative to the
+    /// project's root, for messages: a coroutine of any module may be
+    /// handed to it (through a registry the module adds it to) and run
+    /// where no event loop runs.
+    fn coroutine_driver(&self) -> Option<PathBuf>;
+
     /// Whether what the absolute dotted name `name` names may be asyncio's
     /// `CancelledError` or a class deriving from it, following the bases the
     /// index reads through the project's classes: a name the index cannot

@@ -92,6 +92,23 @@ impl<'a> SemanticModel<'a> {
         self.project()?.facts.other_async_library()
     }
 
+    /// An async library with a loop of its own that a file of the project
+    /// imports, with the file, for messages: it may run this module's
+    /// coroutines where no asyncio loop runs, even when the module imports
+    /// only asyncio (`trio.run(mod.main)` in another module; see
+    /// [`super::project::ProjectFacts::runner_library`]).
+    pub fn project_runner_library(&self) -> Option<String> {
+        self.project()?.facts.runner_library()
+    }
+
+    /// Another file of the project that may drive coroutines by hand, for
+    /// messages: a coroutine of this module handed to it (a registry, a
+    /// list of callbacks) runs where no event loop runs, as if the module
+    /// drove it itself (see [`Self::drives_coroutines_by_hand`]).
+    pub fn project_coroutine_driver(&self) -> Option<std::path::PathBuf> {
+        self.project()?.facts.coroutine_driver()
+    }
+
     /// The async libraries the module imports at run time, for messages.
     pub fn async_libraries_imported(&self) -> Vec<&'static str> {
         [AsyncLibrary::Asyncio]

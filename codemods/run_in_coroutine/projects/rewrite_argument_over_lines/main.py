@@ -1,20 +1,17 @@
-# asyncmod-runtime: compare
-# `work`'s coroutines run here with no event loop running, where its
-# `asyncio.run(...)` calls work: before and after the fix they give the same.
+# `work`'s coroutines run here on asyncio's loop, where their
+# `asyncio.run(...)` calls fail until the fix awaits the coroutines instead.
+import asyncio
+
 import registry
 import work  # noqa: F401 (fills the registry)
 
 
-def drive(coro):
-    try:
-        coro.send(None)
-    except StopIteration as stop:
-        return stop.value
-    raise AssertionError("suspended")
+async def main():
+    job, first, again, client_class, helper, tail = registry.ENTRIES
+    print(await first([job(1)]))
+    print(await again(job, 2))
+    print(await helper(client_class()))
+    print(await tail(job, 4))
 
 
-job, first, again, client_class, helper, tail = registry.ENTRIES
-print(drive(first([job(1)])))
-print(drive(again(job, 2)))
-print(drive(helper(client_class())))
-print(drive(tail(job, 4)))
+asyncio.run(main())

@@ -1,0 +1,3 @@
+def apply(kind, obj, names):
+    for n in names:
+        getattr(kind, n)(obj)

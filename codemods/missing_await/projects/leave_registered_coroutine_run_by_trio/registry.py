@@ -1,0 +1,5 @@
+JOBS = []
+
+def register(f):
+    JOBS.append(f)
+    return f

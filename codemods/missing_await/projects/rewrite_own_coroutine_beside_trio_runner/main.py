@@ -1,0 +1,6 @@
+import trio
+
+import mod
+
+trio.run(mod.main)
+print("exit ok")
