@@ -197,6 +197,18 @@ pub struct FileArgs {
     #[arg(long, value_name = "PATH")]
     pub python: Option<PathBuf>,
 
+    /// Do not read or write the project index's cache (`.asyncmod_cache`
+    /// at the project's root, where the summaries of the modules read are
+    /// kept by the hash of their files' bytes).
+    #[arg(long, env = "ASYNCMOD_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
+
+    /// Keep the project index's cache in this directory (default:
+    /// `cache-dir` of the configuration, else `.asyncmod_cache` at each
+    /// project's root).
+    #[arg(long, value_name = "PATH", env = "ASYNCMOD_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+
     /// Longest line generated code may have before it is broken over lines (default 88).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=320))]
     pub line_length: Option<u16>,
@@ -238,6 +250,8 @@ impl FileArgs {
             isolated: self.isolated,
             stdin_filename: self.stdin_filename.clone(),
             python: self.python.clone(),
+            no_cache: self.no_cache,
+            cache_dir: self.cache_dir.clone(),
             jobs: self.jobs,
             output_format: self.output_format,
             color: self.color,

@@ -132,7 +132,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
 /// 2 (an error naming close module names) when it was not.
 fn show_index(args: &FileArgs, what: &str) -> anyhow::Result<ExitStatus> {
     let settings = Settings::resolve(&args.flags(false))?;
-    let indexes = Indexes::new(settings.files.python.clone());
+    let indexes = Indexes::with_cache(settings.files.python.clone(), settings.files.cache.clone());
     if let Some(warning) = indexes.warning() {
         writeln!(io::stderr(), "{warning}").context("writing a warning")?;
     }
@@ -225,7 +225,7 @@ fn run_files(
     }
     let named = named_codemods(args);
     // One index per project root, shared by every file of the run.
-    let indexes = Indexes::new(settings.files.python.clone());
+    let indexes = Indexes::with_cache(settings.files.python.clone(), settings.files.cache.clone());
     if let Some(warning) = indexes.warning() {
         writeln!(printer.err, "{warning}").context("writing a warning")?;
     }
@@ -396,7 +396,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
         io::stderr(),
     );
     printer.quiet = args.quiet;
-    let indexes = Indexes::new(settings.files.python.clone());
+    let indexes = Indexes::with_cache(settings.files.python.clone(), settings.files.cache.clone());
     if let Some(warning) = indexes.warning() {
         writeln!(printer.err, "{warning}").context("writing a warning")?;
     }

@@ -21,6 +21,7 @@ pub use self::select::{Selection, Selector};
 use clap::ValueEnum;
 
 use crate::codemods::Codemod;
+use crate::index::cache::CacheDir;
 use crate::version::PyVersion;
 
 /// Paths skipped by default when walking directories (as ruff does).
@@ -74,6 +75,10 @@ pub struct Flags {
     pub isolated: bool,
     pub stdin_filename: Option<PathBuf>,
     pub python: Option<PathBuf>,
+    /// `--no-cache` (or `ASYNCMOD_NO_CACHE`).
+    pub no_cache: bool,
+    /// `--cache-dir` (or `ASYNCMOD_CACHE_DIR`).
+    pub cache_dir: Option<PathBuf>,
     pub jobs: Option<u16>,
     pub output_format: Option<OutputFormat>,
     pub color: ColorChoice,
@@ -132,6 +137,8 @@ pub struct FileSettings {
     /// `--python`: the interpreter or environment whose packages the
     /// project index reads.
     pub python: Option<PathBuf>,
+    /// Where the project index keeps its cache.
+    pub cache: CacheDir,
 }
 
 /// How to report.
@@ -194,7 +201,7 @@ impl Settings {
             exclude: args.exclude.clone(),
             extend_exclude: args.extend_exclude.clone().unwrap_or_default(),
         };
-        let resolver = Resolver::new(mode, overrides, cwd);
+        let resolver = Resolver::new(mode, overrides, cwd.clone());
         let (run, config) = resolver.run_options()?;
 
         let paths = if args.paths.is_empty() {
@@ -219,6 +226,13 @@ impl Settings {
         };
         let progress = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         let force_exclude = args.force_exclude.or(run.force_exclude).unwrap_or(false);
+        let cache = if args.no_cache {
+            CacheDir::Off
+        } else if let Some(dir) = args.cache_dir.as_ref().or(run.cache_dir.as_ref()) {
+            CacheDir::At(normalize(&cwd.join(dir)))
+        } else {
+            CacheDir::AtProjectRoot
+        };
 
         Ok(Settings {
             files: FileSettings {
@@ -230,6 +244,7 @@ impl Settings {
                     .map(std::path::absolute)
                     .transpose()
                     .with_context(|| "reading the current directory for `--python`")?,
+                cache,
             },
             output: OutputSettings {
                 format: args.output_format.or(run.output_format).unwrap_or_default(),

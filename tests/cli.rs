@@ -16,6 +16,7 @@ const REPORT_ONLY: &str = "import time\n\n\nasync def f():\n    x = time.sleep(1
 
 fn asyncmod(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")
@@ -27,6 +28,7 @@ fn asyncmod(dir: &Path, args: &[&str]) -> Output {
 fn asyncmod_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
     common::output_with_stdin(
         Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+            .env("ASYNCMOD_NO_CACHE", "1")
             .args(args)
             .current_dir(dir),
         input,
@@ -37,6 +39,7 @@ fn asyncmod_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
 /// when `asyncmod … | head` stops reading early.
 fn asyncmod_closed_stdout(dir: &Path, args: &[&str]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(args)
         .current_dir(dir)
         .stdout(Stdio::piped())
@@ -996,6 +999,7 @@ fn peak_rss_kib(dir: &Path, args: &[&str]) -> Option<u64> {
         .args(args)
         .current_dir(dir)
         .env("CI", "1")
+        .env("ASYNCMOD_NO_CACHE", "1")
         .stdout(Stdio::null())
         .output()
         .expect("GNU time runs");

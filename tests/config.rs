@@ -40,6 +40,7 @@ async def d(x):
 
 fn run(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(args)
         .current_dir(dir)
         .env_remove("NO_COLOR")

@@ -24,6 +24,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_asyncmod");
 
 fn asyncmod(dir: &Path, args: &[&str]) -> Output {
     Command::new(BIN)
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(args)
         .current_dir(dir)
         .env("CI", "1")
@@ -459,6 +460,7 @@ fn interrupt(dir: &Path, fixed: &BTreeMap<String, String>, signal: (&str, i32), 
     let err_path = dir.join("stderr.txt");
     let err_file = fs::File::create(&err_path).expect("create");
     let mut child = Command::new(BIN)
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(["fix", "--jobs", "2", "."])
         .current_dir(dir)
         .env("CI", "1")
@@ -585,6 +587,7 @@ fn a_second_signal_stops_at_once_between_writes() {
     write(dir.path(), "b.py", &big);
     let err_path = dir.path().join("stderr.txt");
     let mut child = Command::new(BIN)
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(["fix", "--jobs", "1", "a.py", "b.py"])
         .current_dir(dir.path())
         .env("CI", "1")
@@ -667,6 +670,7 @@ fn a_run_stopped_behind_a_slow_file_reports_the_files_done_after_it() {
     }
     let err_path = dir.path().join("stderr.txt");
     let mut child = Command::new(BIN)
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(["fix", "--jobs", "2", "a.py", "pkg"])
         .current_dir(dir.path())
         .env("CI", "1")
@@ -741,6 +745,8 @@ fn ctrl_c_in_an_interactive_run_keeps_what_was_written() {
 
     let dir = project(&[("a.py", FIXABLE), ("b.py", FIXABLE)]);
     let mut command = Command::new(BIN);
+    // Never a cache in the trees the tests check byte for byte.
+    command.env("ASYNCMOD_NO_CACHE", "1");
     command
         .args(["fix", "--interactive"])
         .current_dir(dir.path())

@@ -10,6 +10,8 @@ use std::process::{Command, Output};
 
 fn command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_asyncmod"));
+    // Never a cache in the trees the tests check byte for byte.
+    command.env("ASYNCMOD_NO_CACHE", "1");
     command
         .args(args)
         .current_dir(dir)
@@ -616,4 +618,170 @@ fn show_index_explains_writes_by_computed_names() {
       may be replaced: some code of the project writes attributes by a computed name on objects the index cannot place"),
         "{text}"
     );
+}
+
+/// The files of the cache directory `dir` holds, relative, sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(at) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&at) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(relative) = path.strip_prefix(dir) {
+                found.push(relative.to_string_lossy().into_owned());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// The run with the cache (default: at the project's root).
+fn cached(dir: &Path, args: &[&str]) -> Output {
+    command(dir, args)
+        .env_remove("ASYNCMOD_NO_CACHE")
+        .env_remove("ASYNCMOD_CACHE_DIR")
+        .output()
+        .expect("the binary runs")
+}
+
+/// The cache at the project's root: a `.gitignore` of `*`, a
+/// `CACHEDIR.TAG`, and entries that give a second run what the first
+/// found; entries cut short, altered or swapped are not used, and the run
+/// finds the same; `--no-cache` and `ASYNCMOD_NO_CACHE` leave no cache.
+#[test]
+fn the_index_cache_never_changes_what_a_run_finds() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path();
+    handlers_project(root);
+    let args = ["check", "-q", "--select", "AM109", "."];
+    let no_cache = cached(
+        root,
+        &["check", "-q", "--select", "AM109", "--no-cache", "."],
+    );
+    assert_eq!(stdout(&no_cache), HANDLERS_FINDINGS);
+    assert!(!root.join(".asyncmod_cache").exists());
+    assert_eq!(stdout(&asyncmod(root, &args)), HANDLERS_FINDINGS);
+    assert!(!root.join(".asyncmod_cache").exists());
+
+    let cold = cached(root, &args);
+    assert_eq!(stdout(&cold), HANDLERS_FINDINGS);
+    assert!(stderr(&cold).is_empty(), "{}", stderr(&cold));
+    let cache = root.join(".asyncmod_cache");
+    assert_eq!(
+        std::fs::read_to_string(cache.join(".gitignore")).expect("a .gitignore"),
+        "# Made by asyncmod: its cache.\n*\n"
+    );
+    assert!(
+        std::fs::read_to_string(cache.join("CACHEDIR.TAG"))
+            .expect("a CACHEDIR.TAG")
+            .starts_with("Signature: 8a477f597d28d172789f06886806bc55\n")
+    );
+    let entries: Vec<String> = files_under(&cache)
+        .into_iter()
+        .filter(|f| f.contains('/'))
+        .collect();
+    assert!(!entries.is_empty(), "{:?}", files_under(&cache));
+    assert!(entries.iter().all(|e| !e.contains(".tmp-")), "{entries:?}");
+
+    let warm = cached(root, &args);
+    assert_eq!(stdout(&warm), HANDLERS_FINDINGS);
+    assert_eq!(files_under(&cache).len(), entries.len() + 2);
+
+    // Every entry swapped with the next, then cut short, then altered.
+    let paths: Vec<_> = entries.iter().map(|e| cache.join(e)).collect();
+    let contents: Vec<Vec<u8>> = paths
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect();
+    let damages: [&dyn Fn(usize) -> Vec<u8>; 3] = [
+        &|i| contents[(i + 1) % contents.len()].clone(),
+        &|i| contents[i][..contents[i].len() / 2].to_vec(),
+        &|i| {
+            let mut altered = contents[i].clone();
+            if let Some(last) = altered.last_mut() {
+                *last ^= 1;
+            }
+            altered
+        },
+    ];
+    for damage in damages {
+        for (i, path) in paths.iter().enumerate() {
+            std::fs::write(path, damage(i)).expect("write");
+        }
+        let damaged = cached(root, &args);
+        assert_eq!(stdout(&damaged), HANDLERS_FINDINGS);
+        assert!(stderr(&damaged).is_empty(), "{}", stderr(&damaged));
+    }
+
+    // A file changed: its entry is another, and the run sees the change.
+    write(
+        root,
+        &[(
+            "service/store.py",
+            "def save(record):\n    return record\n\n\nclass Repo:\n    async def put(self, record):\n        return record\n",
+        )],
+    );
+    let changed = cached(root, &args);
+    assert_eq!(
+        stdout(&changed),
+        "app/handlers.py:8:5: AM109 [*] coroutine `repo.put()` is called but never awaited (`put` is an `async def` in `service/store.py:6`)\n"
+    );
+}
+
+/// `--cache-dir` (and `cache-dir` in the configuration, relative to its
+/// directory) puts the cache elsewhere; a cache directory that cannot be
+/// made is no cache, silently.
+#[test]
+fn the_index_cache_goes_where_it_is_told() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path();
+    handlers_project(root);
+    let args = ["check", "-q", "--select", "AM109"];
+    let elsewhere = temp.path().join("elsewhere");
+    let flag = cached(
+        root,
+        &[&args[..], &["--cache-dir", "elsewhere", "."]].concat(),
+    );
+    assert_eq!(stdout(&flag), HANDLERS_FINDINGS);
+    assert!(!root.join(".asyncmod_cache").exists());
+    assert!(elsewhere.join("CACHEDIR.TAG").is_file());
+    assert!(files_under(&elsewhere).len() > 2);
+
+    let env = command(root, &[&args[..], &["."]].concat())
+        .env_remove("ASYNCMOD_NO_CACHE")
+        .env("ASYNCMOD_CACHE_DIR", root.join("from-env"))
+        .output()
+        .expect("the binary runs");
+    assert_eq!(stdout(&env), HANDLERS_FINDINGS);
+    assert!(root.join("from-env").join("CACHEDIR.TAG").is_file());
+
+    write(
+        root,
+        &[(
+            "pyproject.toml",
+            "[project]\nname = \"app\"\n\n[tool.asyncmod]\ncache-dir = \"build/cache\"\n",
+        )],
+    );
+    let config = cached(&root.join("app"), &[&args[..], &["handlers.py"]].concat());
+    assert_eq!(
+        stdout(&config),
+        HANDLERS_FINDINGS.replace("app/handlers.py", "handlers.py")
+    );
+    assert!(root.join("build/cache/CACHEDIR.TAG").is_file());
+    assert!(!root.join(".asyncmod_cache").exists());
+
+    // Under a plain file, no directory can be made.
+    std::fs::write(root.join("plain"), "").expect("write");
+    let unmade = cached(
+        root,
+        &[&args[..], &["--cache-dir", "plain/cache", "."]].concat(),
+    );
+    assert_eq!(stdout(&unmade), HANDLERS_FINDINGS);
+    assert!(stderr(&unmade).is_empty(), "{}", stderr(&unmade));
 }

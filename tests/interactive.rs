@@ -21,6 +21,8 @@ fn project() -> tempfile::TempDir {
 
 fn spawn(dir: &Path) -> Session {
     let mut command = Command::new(env!("CARGO_BIN_EXE_asyncmod"));
+    // Never a cache in the trees the tests check byte for byte.
+    command.env("ASYNCMOD_NO_CACHE", "1");
     command
         .args(["fix", "--interactive"])
         .current_dir(dir)
@@ -112,6 +114,7 @@ fn help_for_an_unknown_answer() {
 fn refuses_without_a_terminal_instead_of_hanging() {
     let dir = project();
     let output = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(["fix", "--interactive"])
         .current_dir(dir.path())
         .stdin(Stdio::piped())
@@ -127,6 +130,8 @@ fn refuses_without_a_terminal_instead_of_hanging() {
 fn check_on_a_terminal_shows_the_source_line() {
     let dir = project();
     let mut command = Command::new(env!("CARGO_BIN_EXE_asyncmod"));
+    // Never a cache in the trees the tests check byte for byte.
+    command.env("ASYNCMOD_NO_CACHE", "1");
     command
         .args(["check", "m.py"])
         .current_dir(dir.path())
@@ -148,6 +153,8 @@ fn progress_shows_on_a_terminal_and_never_in_a_pipe() {
         std::fs::write(dir.path().join(format!("m{i:03}.py")), SOURCE).expect("write");
     }
     let mut command = Command::new(env!("CARGO_BIN_EXE_asyncmod"));
+    // Never a cache in the trees the tests check byte for byte.
+    command.env("ASYNCMOD_NO_CACHE", "1");
     command
         .args(["check", "--jobs", "1"])
         .current_dir(dir.path())
@@ -162,6 +169,7 @@ fn progress_shows_on_a_terminal_and_never_in_a_pipe() {
     session.expect(Eof).expect("finishes");
 
     let output = Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(["check", "--jobs", "1"])
         .current_dir(dir.path())
         .env_remove("CI")

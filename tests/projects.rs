@@ -24,6 +24,7 @@ const MARKER: &str = "# asyncmod-runtime: compare";
 
 fn asyncmod(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_asyncmod"))
+        .env("ASYNCMOD_NO_CACHE", "1")
         .args(args)
         .current_dir(dir)
         .env_remove("VIRTUAL_ENV")

@@ -12,6 +12,7 @@
 //! is a module some code of the project replaces in `sys.modules` (every
 //! module, when the key cannot be read).
 
+pub mod cache;
 mod describe;
 pub mod environment;
 pub mod layout;
@@ -60,6 +61,8 @@ type Located = (Option<ModuleFile>, bool);
 /// One project: its layout, its entry points and the summaries read so far.
 pub struct ProjectIndex {
     layout: Layout,
+    /// Where summaries made in an earlier run are kept (see [`cache`]).
+    cache: Option<cache::Cache>,
     /// The installed packages' directories (site-packages), when an
     /// environment was found: their modules are summarised the same way.
     environment: Option<Layout>,
@@ -346,11 +349,16 @@ impl std::fmt::Debug for ProjectIndex {
 
 impl ProjectIndex {
     pub fn new(layout: Layout) -> ProjectIndex {
-        ProjectIndex::with_environment(layout, None)
+        ProjectIndex::with_environment(layout, None, &cache::CacheDir::Off)
     }
 
-    /// An index that also reads the installed packages under `site_packages`.
-    pub fn with_environment(layout: Layout, site_packages: Option<Vec<PathBuf>>) -> ProjectIndex {
+    /// An index that also reads the installed packages under
+    /// `site_packages`, and keeps its summaries where `cache` says.
+    pub fn with_environment(
+        layout: Layout,
+        site_packages: Option<Vec<PathBuf>>,
+        cache: &cache::CacheDir,
+    ) -> ProjectIndex {
         let scripts = read_scripts(&layout.root);
         let environment = site_packages
             .filter(|dirs| !dirs.is_empty())
@@ -360,6 +368,7 @@ impl ProjectIndex {
             });
         ProjectIndex {
             environment,
+            cache: cache.for_root(&layout.root),
             layout,
             scripts,
             summaries: RwLock::new(FxHashMap::default()),
@@ -408,7 +417,9 @@ impl ProjectIndex {
             },
         };
         cell.get_or_init(|| match self.locate(module) {
-            Some(ModuleFile::Source { path, package }) => read_summary(module, &path, package),
+            Some(ModuleFile::Source { path, package }) => {
+                read_summary(module, &path, package, self.cache.as_ref())
+            }
             Some(ModuleFile::Namespace(_)) | None => None,
         })
         .clone()
@@ -2457,21 +2468,33 @@ fn read_calls(summary: &ModuleSummary) -> Option<CallsByFunction> {
 }
 
 /// Reads, parses and summarises one file; `None` when it cannot be read
-/// as UTF-8 or does not parse (nothing can be said about it).
-fn read_summary(module: &str, path: &Path, package: bool) -> Option<Arc<ModuleSummary>> {
+/// as UTF-8 or does not parse (nothing can be said about it). With a
+/// cache, the summary made from the same bytes in an earlier run is read
+/// back instead, and a summary made here is kept.
+fn read_summary(
+    module: &str,
+    path: &Path,
+    package: bool,
+    cache: Option<&cache::Cache>,
+) -> Option<Arc<ModuleSummary>> {
     let bytes = read_file(path).ok()?;
+    let key = cache.map(|_| cache::summary_key(module, package, &bytes));
+    if let Some((cache, key)) = cache.zip(key)
+        && let Some(summary) = cache.summary(key, path)
+    {
+        return Some(Arc::new(summary));
+    }
     let text = String::from_utf8(bytes).ok()?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // The tree alone: the tokens (several bytes for each byte of source)
     // are freed before the summary's semantic model is built.
     let tree = ruff_python_parser::parse_module(text).ok()?.into_syntax();
-    Some(Arc::new(summary::summarize(
-        &tree,
-        text,
-        module,
-        path.to_path_buf(),
-        package,
-    )))
+    let summary = summary::summarize(&tree, text, module, path.to_path_buf(), package);
+    drop(tree);
+    if let Some((cache, key)) = cache.zip(key) {
+        cache.keep_summary(key, &summary);
+    }
+    Some(Arc::new(summary))
 }
 
 /// `[project.scripts]` of the root's `pyproject.toml`: `app.cli:main`
@@ -2512,6 +2535,8 @@ pub struct Indexes {
     /// Where installed packages are read from (`--python`, `VIRTUAL_ENV`,
     /// each project's `.venv`), chosen once.
     environment: environment::Environment,
+    /// Where each project's index keeps its summaries.
+    cache: cache::CacheDir,
     by_root: Mutex<FxHashMap<PathBuf, Arc<ProjectIndex>>>,
     /// What each directory already asked about gives its files.
     dirs: Mutex<FxHashMap<PathBuf, DirModule>>,
@@ -2534,8 +2559,14 @@ impl Indexes {
     /// `python` (`--python`), else from `VIRTUAL_ENV` or a `.venv`/`venv`
     /// directory of each project.
     pub fn new(python: Option<PathBuf>) -> Indexes {
+        Indexes::with_cache(python, cache::CacheDir::Off)
+    }
+
+    /// [`Self::new`], the summaries kept where `cache` says.
+    pub fn with_cache(python: Option<PathBuf>, cache: cache::CacheDir) -> Indexes {
         Indexes {
             environment: environment::Environment::from_process(python.as_deref()),
+            cache,
             ..Indexes::default()
         }
     }
@@ -2553,7 +2584,7 @@ impl Indexes {
 
     fn index_at(&self, root: PathBuf) -> ProjectIndex {
         let site_packages = self.environment.site_packages(&root);
-        ProjectIndex::with_environment(Layout::at(root), site_packages)
+        ProjectIndex::with_environment(Layout::at(root), site_packages, &self.cache)
     }
 
     /// Counts the files of the run by project, so that each project's
@@ -2706,6 +2737,40 @@ mod tests {
             Resolved::External(e) => format!("external {e}"),
             Resolved::Unknown => "unknown".to_string(),
         }
+    }
+
+    /// A summary read back from the cache is the one made from the file.
+    #[test]
+    fn summaries_come_back_whole_from_the_cache() {
+        let store = "import asyncio\nfrom .base import Base\n__all__ = ['save']\n\n\
+            async def save(record):\n    await asyncio.sleep(0)\n    return record\n\n\
+            class Repo(Base):\n    conn: 'asyncpg.Connection'\n\n    async def put(self):\n        \
+            try:\n            await save(1)\n        except asyncio.CancelledError:\n            pass\n\n\
+            LOOP = asyncio.get_event_loop()\n";
+        let (dir, _) = project(&[("app/__init__.py", ""), ("app/store.py", store)]);
+        let cache_dir = dir.path().join("cache");
+        let made = |cache: &cache::CacheDir| {
+            ProjectIndex::with_environment(Layout::at(dir.path().to_path_buf()), None, cache)
+                .summary("app.store")
+                .expect("a summary")
+        };
+        let fresh = made(&cache::CacheDir::Off);
+        let cache = cache::CacheDir::At(cache_dir.clone());
+        let cold = made(&cache);
+        assert_eq!(*cold, *fresh);
+        let entries = std::fs::read_dir(&cache_dir)
+            .expect("the cache")
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .flat_map(|e| std::fs::read_dir(e.path()).expect("entries").flatten())
+            .map(|e| e.path())
+            .collect::<Vec<_>>();
+        assert_eq!(entries.len(), 1, "{entries:?}");
+        let warm = made(&cache);
+        assert_eq!(*warm, *fresh);
+        // An entry cut short is not used: the summary is made again.
+        std::fs::write(&entries[0], b"AMIDX").expect("write");
+        assert_eq!(*made(&cache), *fresh);
     }
 
     #[test]

@@ -37,13 +37,15 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::FxHashSet;
 
+use serde::{Deserialize, Serialize};
+
 use crate::semantic::imports::Lookup;
 use crate::semantic::project::{loads_code, standard_module};
 use crate::semantic::scope::{MODULE_SCOPE, ScopeNode};
 use crate::semantic::{BindingKind, ScopeId, SemanticModel};
 
 /// What a module's quiet import rests on, besides its own statements.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Need {
     /// A module its import runs (absolute): `a` and `a.b` for `import
     /// a.b`, `a` for `from a import b`. Quiet or the standard library's.
@@ -57,7 +59,7 @@ pub enum Need {
 }
 
 /// One module's part of the quiet proof.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quiet {
     /// The first statement that runs more than definitions when the module
     /// is imported: what it does, and its line. `None` when there is none.

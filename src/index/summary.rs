@@ -11,6 +11,7 @@ use ruff_python_ast::{Expr, ModModule, Stmt, StmtClassDef, StmtFunctionDef};
 use ruff_source_file::LineIndex;
 use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
 
 use super::quiet::{Quiet, QuietProof};
 use crate::semantic::blocking::CallTarget;
@@ -21,11 +22,13 @@ use crate::semantic::scope::{MODULE_SCOPE, ScopeNode};
 use crate::semantic::stateful::for_each_annotation_type;
 use crate::semantic::{BindingKind, ScopeId, SemanticModel};
 
-/// One module, summarised.
-#[derive(Debug, Clone)]
+/// One module, summarised (kept in the cache, see `super::cache`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModuleSummary {
     /// The dotted name (`app.server`).
     pub name: Box<str>,
+    /// Not kept in the cache: an entry serves any file of its bytes.
+    #[serde(skip)]
     pub path: PathBuf,
     /// An `__init__.py`: relative imports start from the module itself.
     pub package: bool,
@@ -82,7 +85,7 @@ pub struct ModuleSummary {
 
 /// What a module's `setattr(obj, name, v)` calls (and the like) on plain
 /// names may reach.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ComputedWrites {
     /// Module-level classes (absolute) one of whose methods writes on its
     /// first parameter (`setattr(self, name, v)`), with that method's
@@ -118,7 +121,7 @@ pub enum FunctionCalls {
 const MAX_CALL_TARGETS: usize = 48;
 
 /// What a module-level name is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Symbol {
     Function(FunctionSummary),
     Class(ClassSummary),
@@ -143,7 +146,7 @@ pub enum Symbol {
 }
 
 /// A function or method, as far as callers need it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FunctionSummary {
     pub is_async: bool,
     /// Its own body yields: calling it makes a (async) generator.
@@ -195,7 +198,7 @@ pub struct FunctionSummary {
 }
 
 /// A class, as far as callers of its methods need it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassSummary {
     /// Each base's absolute qualified name, `None` when it has none (`Base[T]`, a call).
     pub bases: Vec<Option<Box<str>>>,

@@ -34,6 +34,7 @@ pub struct ConfigOptions {
     pub jobs: Option<Spanned<WholeNumber>>,
     pub output_format: Option<Spanned<String>>,
     pub exit_non_zero_on_fix: Option<bool>,
+    pub cache_dir: Option<String>,
 }
 
 /// An integer, named so in messages (serde would say `usize`).
@@ -69,6 +70,8 @@ pub struct RunOptions {
     pub output_format: Option<OutputFormat>,
     pub exit_non_zero_on_fix: Option<bool>,
     pub force_exclude: Option<bool>,
+    /// `cache-dir`, relative to the configuration's directory.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl RunOptions {
@@ -86,6 +89,9 @@ impl RunOptions {
         }
         if self.force_exclude.is_some() {
             keys.push("force-exclude");
+        }
+        if self.cache_dir.is_some() {
+            keys.push("cache-dir");
         }
         keys
     }
@@ -416,6 +422,9 @@ fn check_options(
             output_format,
             exit_non_zero_on_fix: options.exit_non_zero_on_fix,
             force_exclude: options.force_exclude,
+            cache_dir: options
+                .cache_dir
+                .map(|dir| path.parent().unwrap_or(Path::new("/")).join(dir)),
         },
     })
 }

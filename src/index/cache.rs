@@ -1,0 +1,271 @@
+//! The index's cache on disk: the summary of each module the index reads,
+//! kept by the hash of the file's bytes, so that a second run over files
+//! that did not change reads each summary back instead of parsing the file
+//! and building its semantic model again. Like ruff's `.ruff_cache`, it is
+//! a directory at the project's root, `.asyncmod_cache/` (or the one
+//! `--cache-dir` or `cache-dir` names), with a `.gitignore` of `*` and a
+//! `CACHEDIR.TAG`, and a folder per version of asyncmod below it.
+//!
+//! An entry's key hashes the file's bytes, the module's dotted name and
+//! whether it is a package (what a summary is made of; no setting changes
+//! one), and the version of asyncmod (with its commit, when built from a
+//! clone) and of the entries' format. A file that changed (`fix` rewrote
+//! it) has another key: its old entry is never read again. Entries are
+//! written whole to a temporary file of the cache's own folder and renamed
+//! into place, and each holds a hash of its key and contents: an entry
+//! that was cut short, altered or written by another version is not used,
+//! and the summary is made from the file as if there were no cache. The
+//! cache is never needed: a directory that cannot be made or written
+//! (a read-only tree) means no cache, silently.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::summary::ModuleSummary;
+
+/// The name of the cache directory at a project's root.
+pub const DEFAULT_DIR: &str = ".asyncmod_cache";
+
+/// The version of the entries' format: raised whenever what a summary
+/// holds, or how it is made, changes within one version of asyncmod.
+const FORMAT: u32 = 1;
+
+/// Where the run keeps the index's cache (see the module's doc).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum CacheDir {
+    /// No cache (`--no-cache`, `ASYNCMOD_NO_CACHE=1`).
+    #[default]
+    Off,
+    /// `.asyncmod_cache` at each project's root.
+    AtProjectRoot,
+    /// This directory, for every project (`--cache-dir`, `cache-dir`).
+    At(PathBuf),
+}
+
+impl CacheDir {
+    /// The cache of the project at `root`, if the run keeps one.
+    pub(super) fn for_root(&self, root: &Path) -> Option<Cache> {
+        match self {
+            CacheDir::Off => None,
+            CacheDir::AtProjectRoot => Some(Cache::new(root.join(DEFAULT_DIR))),
+            CacheDir::At(dir) => Some(Cache::new(dir.clone())),
+        }
+    }
+}
+
+/// One cache directory.
+#[derive(Debug)]
+pub(super) struct Cache {
+    /// The directory itself (`.asyncmod_cache`).
+    top: PathBuf,
+    /// The folder of this version's entries.
+    entries: PathBuf,
+    /// Whether the folder could be made (tried on the first write).
+    writable: OnceLock<bool>,
+}
+
+/// An entry's key (see the module's doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Key(u128);
+
+/// The key of the summary of the module `module` (a package when
+/// `package`) whose file holds `bytes`.
+pub(super) fn summary_key(module: &str, package: bool, bytes: &[u8]) -> Key {
+    let mut hasher = Xxh3::new();
+    hasher.update(b"summary\0");
+    hasher.update(version().as_bytes());
+    hasher.update(b"\0");
+    hasher.update(&FORMAT.to_le_bytes());
+    hasher.update(module.as_bytes());
+    hasher.update(&[0, u8::from(package)]);
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+    Key(hasher.digest128())
+}
+
+/// The version of asyncmod the entries are made by.
+fn version() -> &'static str {
+    env!("ASYNCMOD_VERSION")
+}
+
+/// The name of this version's folder: the version, with its commit.
+fn version_folder() -> String {
+    version()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .trim_matches('-')
+        .replace("--", "-")
+}
+
+/// What each entry's file starts with.
+const MAGIC: &[u8; 8] = b"AMIDX\0\0\x01";
+
+/// Numbers the temporary files of this process.
+static TEMPORARY: AtomicUsize = AtomicUsize::new(0);
+
+impl Cache {
+    pub(super) fn new(top: PathBuf) -> Cache {
+        let entries = top.join(version_folder());
+        Cache {
+            top,
+            entries,
+            writable: OnceLock::new(),
+        }
+    }
+
+    fn path_of(&self, key: Key) -> PathBuf {
+        self.entries.join(format!("{:032x}", key.0))
+    }
+
+    /// The summary kept under `key`, if there is a sound one; its `path`
+    /// is `path`.
+    pub(super) fn summary(&self, key: Key, path: &Path) -> Option<ModuleSummary> {
+        let bytes = std::fs::read(self.path_of(key)).ok()?;
+        let payload = open_entry(&bytes, key)?;
+        let mut summary: ModuleSummary = postcard::from_bytes(payload).ok()?;
+        summary.path = path.to_path_buf();
+        Some(summary)
+    }
+
+    /// Keeps `summary` under `key`; an error only means it is not kept.
+    pub(super) fn keep_summary(&self, key: Key, summary: &ModuleSummary) {
+        let Ok(payload) = postcard::to_stdvec(summary) else {
+            return;
+        };
+        self.write(key, &payload);
+    }
+
+    fn write(&self, key: Key, payload: &[u8]) {
+        if !*self.writable.get_or_init(|| self.prepare()) {
+            return;
+        }
+        let entry = seal_entry(payload, key);
+        let temporary = self.entries.join(format!(
+            ".tmp-{}-{}",
+            std::process::id(),
+            TEMPORARY.fetch_add(1, Ordering::Relaxed)
+        ));
+        if std::fs::write(&temporary, &entry).is_err()
+            || std::fs::rename(&temporary, self.path_of(key)).is_err()
+        {
+            let _ = std::fs::remove_file(&temporary);
+        }
+    }
+
+    /// Makes the version's folder, and the cache directory's `.gitignore`
+    /// and `CACHEDIR.TAG` when they are missing; `false` when the folder
+    /// cannot be made.
+    fn prepare(&self) -> bool {
+        if std::fs::create_dir_all(&self.entries).is_err() {
+            return false;
+        }
+        let files: [(&str, &str); 2] = [
+            (".gitignore", "# Made by asyncmod: its cache.\n*\n"),
+            (
+                "CACHEDIR.TAG",
+                "Signature: 8a477f597d28d172789f06886806bc55\n\
+                 # This file is a cache directory tag created by asyncmod.\n\
+                 # For information about cache directory tags see https://bford.info/cachedir/\n",
+            ),
+        ];
+        for (name, text) in files {
+            let path = self.top.join(name);
+            if !path.exists() {
+                // Another process may write it at the same time: either
+                // write leaves the same text.
+                let _ = std::fs::write(path, text);
+            }
+        }
+        true
+    }
+}
+
+/// `payload` as an entry's bytes: [`MAGIC`], then a hash of the key and
+/// the payload, then the payload.
+fn seal_entry(payload: &[u8], key: Key) -> Vec<u8> {
+    let mut entry = Vec::with_capacity(MAGIC.len() + 16 + payload.len());
+    entry.extend_from_slice(MAGIC);
+    entry.extend_from_slice(&check(payload, key).to_le_bytes());
+    entry.extend_from_slice(payload);
+    entry
+}
+
+/// The payload of an entry's bytes, when they are whole and were written
+/// under `key`.
+fn open_entry(bytes: &[u8], key: Key) -> Option<&[u8]> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (sum, payload) = rest.split_at_checked(16)?;
+    let sum = u128::from_le_bytes(sum.try_into().ok()?);
+    (sum == check(payload, key)).then_some(payload)
+}
+
+fn check(payload: &[u8], key: Key) -> u128 {
+    let mut hasher = Xxh3::new();
+    hasher.update(&key.0.to_le_bytes());
+    hasher.update(payload);
+    hasher.digest128()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_opens_only_whole_and_under_its_key() {
+        let key = summary_key("app.store", false, b"x = 1\n");
+        let entry = seal_entry(b"payload", key);
+        assert_eq!(open_entry(&entry, key), Some(&b"payload"[..]));
+        let other = summary_key("app.store", true, b"x = 1\n");
+        assert_ne!(key, other);
+        assert_eq!(open_entry(&entry, other), None);
+        for cut in 0..entry.len() {
+            assert_eq!(open_entry(&entry[..cut], key), None, "cut at {cut}");
+        }
+        for at in 0..entry.len() {
+            let mut altered = entry.clone();
+            altered[at] ^= 0x10;
+            assert_eq!(open_entry(&altered, key), None, "altered at {at}");
+        }
+    }
+
+    #[test]
+    fn keys_follow_the_bytes_and_the_module() {
+        let key = summary_key("app.store", false, b"x = 1\n");
+        assert_eq!(key, summary_key("app.store", false, b"x = 1\n"));
+        assert_ne!(key, summary_key("app.store", false, b"x = 2\n"));
+        assert_ne!(key, summary_key("app.stor", false, b"ex = 1\n"));
+    }
+
+    #[test]
+    fn the_folder_is_named_by_the_version() {
+        let folder = version_folder();
+        assert!(!folder.is_empty());
+        assert!(
+            folder
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        );
+    }
+
+    #[test]
+    fn a_directory_that_cannot_be_made_is_no_cache() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("file");
+        std::fs::write(&file, "").expect("write");
+        // A cache "directory" under a plain file cannot be made.
+        let cache = Cache::new(file.join("cache"));
+        let key = summary_key("m", false, b"");
+        cache.write(key, b"payload");
+        assert!(!cache.path_of(key).exists());
+    }
+}
