@@ -768,6 +768,10 @@ impl ProjectIndex {
                 return true;
             }
             for call in &function.cancellation_calls {
+                // A manager that may keep it, entered there.
+                if self.exit_may_keep_cancellation(call) {
+                    return true;
+                }
                 match self.resolve(call) {
                     Resolved::Function {
                         qualified: defined,
@@ -781,8 +785,28 @@ impl ProjectIndex {
                             stack.push(defined);
                         }
                     }
-                    // An instance; a library's name; a module.
-                    Resolved::Class { .. } | Resolved::External(_) | Resolved::Module(_) => {}
+                    // An instance: awaited, entered or iterated there, it
+                    // runs its `__await__`, `__aenter__`, `__aiter__` or
+                    // `__anext__`.
+                    Resolved::Class {
+                        qualified: class, ..
+                    } => {
+                        for dunder in ["__await__", "__aenter__", "__aiter__", "__anext__"] {
+                            if let Resolved::Function {
+                                qualified: defined,
+                                facts,
+                                ..
+                            } = self.method(&class, dunder)
+                            {
+                                if !facts.transparent || !facts.lets_cancellation_out {
+                                    return true;
+                                }
+                                stack.push(defined);
+                            }
+                        }
+                    }
+                    // A library's name; a module.
+                    Resolved::External(_) | Resolved::Module(_) => {}
                     _ => {
                         if self.keeps_cancellation_hops(call, 0, true) {
                             return true;
@@ -843,10 +867,21 @@ impl ProjectIndex {
         {
             return true;
         }
+        // A function read out of a registry may be any the modules it
+        // reaches store there.
+        if untraced
+            .iter()
+            .any(|name| name.as_ref() == crate::semantic::cancellation::UNTRACED_ITEM)
+            && self.reaches_cancellation_keeper(module)
+        {
+            return true;
+        }
         untraced
             .iter()
             .filter(|name| {
-                !name.is_empty() && name.as_ref() != crate::semantic::cancellation::UNTRACED_VALUE
+                !name.is_empty()
+                    && name.as_ref() != crate::semantic::cancellation::UNTRACED_VALUE
+                    && name.as_ref() != crate::semantic::cancellation::UNTRACED_ITEM
             })
             .any(|name| {
                 imports
@@ -1777,6 +1812,14 @@ impl ProjectFacts for ProjectIndex {
         self.keeps_cancellation_hops(qualified, 0, false)
     }
 
+    fn import_reaches_cancellation_keeper(&self, qualified: &str) -> bool {
+        let parts: Vec<&str> = qualified.split('.').collect();
+        (1..=parts.len()).any(|split| {
+            let module = parts[..split].join(".");
+            self.in_project(&module) && self.reaches_cancellation_keeper(&module)
+        })
+    }
+
     fn keeping_coroutine_named(&self, qualified: &str, name: &str) -> bool {
         self.keeping_coroutine_named_in(qualified, name)
     }
@@ -2395,6 +2438,10 @@ fn facts(function: &FunctionSummary) -> FunctionFacts {
         returns_nothing: function.returns_nothing,
         lets_cancellation_out: function.lets_cancellation_out,
         awaits_untraced: !function.cancellation_untraced.is_empty(),
+        awaits_item: function
+            .cancellation_untraced
+            .iter()
+            .any(|name| name.as_ref() == crate::semantic::cancellation::UNTRACED_ITEM),
         raises: function.raises,
         quiet: function.quiet,
         line: function.line,

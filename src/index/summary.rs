@@ -1015,6 +1015,16 @@ pub fn summarize(
                 Stmt::ClassDef(class) if semantic.class_exit_may_keep_cancellation(class) => {
                     Some(class.name.as_str().into())
                 }
+                // A `@contextmanager` generator, a `partial` of a manager.
+                Stmt::FunctionDef(def) if semantic.manager_factory_may_keep(stmt) => {
+                    Some(def.name.as_str().into())
+                }
+                Stmt::Assign(assign) if semantic.manager_factory_may_keep(stmt) => {
+                    match assign.targets.as_slice() {
+                        [Expr::Name(name)] => Some(name.id.as_str().into()),
+                        _ => None,
+                    }
+                }
                 _ => None,
             })
             .collect(),

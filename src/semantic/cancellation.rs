@@ -50,6 +50,9 @@ const MAX_FUNCTIONS: usize = 64;
 /// What [`CancellationFacts::untraced`] holds for an awaited value that is
 /// no call (`await self.task`).
 pub const UNTRACED_VALUE: &str = "=";
+/// What [`CancellationFacts::untraced`] holds for an awaited call of a
+/// function read out of a container or made by a call (`HANDLERS[name]()`).
+pub const UNTRACED_ITEM: &str = "[]";
 
 /// Where a coroutine may keep its cancellation from propagating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,6 +208,34 @@ impl<'a> SemanticModel<'a> {
         class_may_suppress(self, class, self.scope_at(class.start()), 0)
     }
 
+    /// Whether calling the module-level name that `stmt` binds makes a
+    /// context manager that may keep a cancellation: a generator function
+    /// (`@contextmanager`) with a handler, `finally:` or manager around its
+    /// `yield` that may keep it, or a name bound to `functools.partial` of
+    /// such a manager (`quiet = partial(suppress, CancelledError)`); for
+    /// the project index's summary, beside the classes whose exit may.
+    pub fn manager_factory_may_keep(&self, stmt: &'a Stmt) -> bool {
+        let walk = self.walk(PyVersion::PY38, false);
+        match stmt {
+            Stmt::FunctionDef(def) if !def.is_async && super::functions::is_generator(def) => self
+                .scope_of_function(def)
+                .is_some_and(|inner| walk.body(&def.body, inner).is_some()),
+            Stmt::Assign(assign) => {
+                let (
+                    [Expr::Name(_)],
+                    Expr::Call(partial),
+                ) = (assign.targets.as_slice(), assign.value.as_ref())
+                else {
+                    return false;
+                };
+                let scope = self.scope_at(stmt.start());
+                partial_of(self, partial, scope, &[], &[])
+                    .is_some_and(|(made, at)| walk.may_suppress(&Expr::Call(made), at, 1))
+            }
+            _ => false,
+        }
+    }
+
     /// The coroutine call a task held in a name was made from: `task =
     /// asyncio.create_task(job())` (or `loop.create_task`, `tg.create_task`,
     /// `asyncio.ensure_future`), the name's only binding in its scope and
@@ -336,10 +367,14 @@ impl<'a> SemanticModel<'a> {
         calls.dedup();
         // A plain function's returned calls are awaited only where its
         // caller awaits it: the index does not ask it for them.
+        // A function out of a container is asked of the caller's reach.
         let mut untraced = if def.is_async {
             walk.untraced
         } else {
-            Vec::new()
+            walk.untraced
+                .into_iter()
+                .filter(|name| name == UNTRACED_ITEM)
+                .collect()
         };
         untraced.sort_unstable();
         untraced.dedup();
@@ -460,6 +495,29 @@ impl<'a> SemanticModel<'a> {
             || self.imported_cancellation_keeper().is_some()
     }
 
+    /// Whether a project module the module's imports reach (the module
+    /// imported, its packages, and what they import at their top level,
+    /// transitively) has a coroutine that may keep a cancellation: a
+    /// function read out of a registry may be it.
+    pub fn imports_reach_cancellation_keeper(&self) -> bool {
+        let Some(project) = self.project() else {
+            return false;
+        };
+        let reaches = |path: &str| {
+            project
+                .absolute(path)
+                .is_some_and(|absolute| project.facts.import_reaches_cancellation_keeper(&absolute))
+        };
+        // `import a.b` binds `a` but runs `a.b` too.
+        let mut modules = ImportedModules::default();
+        modules.visit_body(&self.module.body);
+        modules.0.iter().any(|path| reaches(path))
+            || self
+                .bindings
+                .iter()
+                .any(|binding| binding.kind.import_path().is_some_and(reaches))
+    }
+
     /// Whether a class of the module binds `name` in its body otherwise
     /// than by a `def` (`ready = property(_get)`, `run = staticmethod(h)`).
     fn class_binds_otherwise(&self, name: &str) -> bool {
@@ -546,6 +604,18 @@ impl<'a> Walk<'_, 'a> {
         awaited: bool,
     ) -> Option<KeptCancellation> {
         let semantic = self.semantic;
+        // `X.__await__()` (an `__await__` handing on another awaitable's
+        // iterator) runs what awaiting `X` runs.
+        if let Expr::Attribute(attribute) = call.func.as_ref()
+            && attribute.attr.as_str() == "__await__"
+            && let Expr::Call(inner) = attribute.value.as_ref()
+        {
+            return self.call(inner, scope, strict, depth + 1, true);
+        }
+        // `super().run()`: the method of a base of the enclosing class.
+        if let Some(found) = self.super_call(call, scope, depth) {
+            return found;
+        }
         match semantic.callee(&call.func, scope) {
             Callee::Function(def) => {
                 if self.wrapped
@@ -560,6 +630,9 @@ impl<'a> Walk<'_, 'a> {
             // awaited and its class may define `__await__`, which may give
             // any coroutine.
             Callee::Class(class) => {
+                if awaited && let Some(kept) = self.instance(class, scope, depth) {
+                    return Some(kept);
+                }
                 if awaited && class_may_await(semantic, class, scope, 0) {
                     self.untraced.push(String::new());
                     if (self.wrapped && semantic.coroutine_keeping_cancellation().is_some())
@@ -631,6 +704,16 @@ impl<'a> Walk<'_, 'a> {
                 if let Some(kept) = self.function(def, false, depth) {
                     return Some(kept);
                 }
+            }
+        }
+        // A function read out of a container or made by a call
+        // (`HANDLERS[name]()`, `registry.get(name)()`): a registry may hold
+        // any coroutine function the project stores there, which the
+        // modules the module imports (or any of its own) may be.
+        if awaited && !matched && computed_callee(&call.func) {
+            self.untraced.push(UNTRACED_ITEM.to_string());
+            if self.keeper_reached() {
+                return Some(KeptCancellation::Untraced(call.range()));
             }
         }
         match dependency(semantic, &call.func, scope) {
@@ -708,6 +791,7 @@ impl<'a> Walk<'_, 'a> {
                 // coroutine) may be given one the module uses as a value.
                 return (!facts.lets_cancellation_out
                     || (facts.awaits_untraced && semantic.keeper_import_escapes())
+                    || (facts.awaits_item && self.keeper_reached())
                     || project.facts.calls_may_keep_cancellation(&defined))
                 .then_some(KeptCancellation::Elsewhere(call.range()));
             }
@@ -718,6 +802,7 @@ impl<'a> Walk<'_, 'a> {
             // A plain function gives what the calls it returns give.
             if !facts.is_async
                 && (!facts.lets_cancellation_out
+                    || (facts.awaits_item && self.keeper_reached())
                     || project.facts.calls_may_keep_cancellation(&defined))
             {
                 return Some(KeptCancellation::Elsewhere(call.range()));
@@ -726,6 +811,122 @@ impl<'a> Walk<'_, 'a> {
         let absolute = absolute?;
         ((strict || awaited) && project.facts.may_keep_cancellation(&absolute))
             .then_some(KeptCancellation::Elsewhere(call.range()))
+    }
+
+    /// `super().name(…)` (or `super(Class, self).name(…)`) in a method:
+    /// the method `name` of each base of the enclosing class, a class of
+    /// the module read as the module's code, one of another project module
+    /// answered by the project (and kept in [`Self::calls`] for the index).
+    /// `None` when the call is no such call, or a base cannot be named.
+    fn super_call(
+        &mut self,
+        call: &ExprCall,
+        scope: ScopeId,
+        depth: u8,
+    ) -> Option<Option<KeptCancellation>> {
+        let semantic = self.semantic;
+        let Expr::Attribute(attribute) = call.func.as_ref() else {
+            return None;
+        };
+        let Expr::Call(make) = attribute.value.as_ref() else {
+            return None;
+        };
+        if !semantic.refers_to(&make.func, scope, "builtins.super") {
+            return None;
+        }
+        let frame = self.own_frame(scope);
+        let class = semantic
+            .scope(frame)
+            .parent
+            .and_then(|outer| match semantic.scope(outer).node {
+                ScopeNode::Class(class) => Some((class, outer)),
+                _ => None,
+            });
+        let (class, outer) = class?;
+        let name = attribute.attr.as_str();
+        let mut bases = Vec::new();
+        for base in class.bases() {
+            match semantic.callee(base, outer) {
+                Callee::Class(local) => bases.push(Ok(local)),
+                _ => bases.push(Err(
+                    super::imports::qualified_name(semantic, base, outer, true)?
+                        .as_str()
+                        .to_string(),
+                )),
+            }
+        }
+        for base in bases {
+            let kept = match base {
+                Ok(local) => {
+                    let methods = class_methods(semantic, local, outer, name, 0);
+                    let mut kept = None;
+                    for def in methods {
+                        kept = self.function(def, false, depth + 1);
+                        if kept.is_some() {
+                            break;
+                        }
+                    }
+                    kept
+                }
+                Err(qualified) => {
+                    let method = format!("{qualified}.{name}");
+                    let kept = semantic.project().and_then(|project| {
+                        let absolute = project.absolute(&qualified)?;
+                        let keeps = match project.facts.method(&absolute, name) {
+                            Resolved::Function {
+                                qualified, facts, ..
+                            } if facts.transparent => {
+                                !facts.lets_cancellation_out
+                                    || project.facts.calls_may_keep_cancellation(&qualified)
+                            }
+                            Resolved::External(_) => false,
+                            _ => project
+                                .facts
+                                .may_keep_cancellation(&format!("{absolute}.{name}")),
+                        };
+                        keeps.then_some(KeptCancellation::Elsewhere(call.range()))
+                    });
+                    if !qualified.starts_with("builtins") && !qualified.starts_with("asyncio") {
+                        self.calls.push(method);
+                    }
+                    kept
+                }
+            };
+            if kept.is_some() {
+                return Some(kept);
+            }
+        }
+        // Every base was asked; a library's method lets it out.
+        Some(None)
+    }
+
+    /// What awaiting, entering (`async with`) or iterating (`async for`)
+    /// an instance of the module's class `class` runs: its `__await__`,
+    /// `__aenter__`, `__aiter__` and `__anext__` (its bases of the module
+    /// included).
+    fn instance(
+        &mut self,
+        class: &'a ast::StmtClassDef,
+        scope: ScopeId,
+        depth: u8,
+    ) -> Option<KeptCancellation> {
+        for name in ["__await__", "__aenter__", "__aiter__", "__anext__"] {
+            for def in class_methods(self.semantic, class, scope, name, 0) {
+                if let Some(kept) = self.function(def, false, depth + 1) {
+                    return Some(kept);
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a coroutine that may keep a cancellation is the module's own
+    /// (counted only when the walk is not the search for them) or one its
+    /// imports reach (see
+    /// [`SemanticModel::imports_reach_cancellation_keeper`]).
+    fn keeper_reached(&self) -> bool {
+        (self.wrapped && self.semantic.coroutine_keeping_cancellation().is_some())
+            || self.semantic.imports_reach_cancellation_keeper()
     }
 
     fn functions_named(&self, name: &str) -> Vec<&'a StmtFunctionDef> {
@@ -759,6 +960,13 @@ impl<'a> Walk<'_, 'a> {
         if !def.is_async {
             let mut returns = Returns::default();
             returns.visit_body(&def.body);
+            // An `__await__` (or `@types.coroutine` generator) runs what it
+            // delegates to: `yield from other().__await__()`.
+            for value in returns.delegated {
+                if let Some(kept) = self.call(value, scope, false, depth + 1, true) {
+                    return Some(kept);
+                }
+            }
             for value in returns.calls {
                 // A factory of a manager that may keep it, entered where
                 // it is called.
@@ -801,6 +1009,14 @@ impl<'a> Walk<'_, 'a> {
         // scope is read through the call that made it.
         for value in awaited.values {
             if semantic.task_coroutine(value, scope).is_some() {
+                continue;
+            }
+            // `job = Job()` then `await job` (or `async for x in job`): what
+            // the call gives, awaited.
+            if let Some((made, at)) = assigned_call(semantic, value, scope) {
+                if let Some(kept) = self.call(made, at, false, depth + 1, true) {
+                    return Some(kept);
+                }
                 continue;
             }
             self.untraced.push(UNTRACED_VALUE.to_string());
@@ -1052,7 +1268,9 @@ impl<'a> Walk<'_, 'a> {
                 let Some(inner) = semantic.scope_of_function(def) else {
                     return true;
                 };
-                if def.is_async {
+                // An `@asynccontextmanager` or `@contextmanager` generator
+                // is thrown into at its `yield`.
+                if def.is_async || super::functions::is_generator(def) {
                     return self.body(&def.body, inner).is_some();
                 }
                 let mut returns = Returns::default();
@@ -1063,7 +1281,10 @@ impl<'a> Walk<'_, 'a> {
                     .any(|made| self.may_suppress(&Expr::Call((*made).clone()), inner, depth + 1))
                     || (returns.other && self.suppressor_in_reach(scope))
             }
-            Callee::Unknown => self.imported_may_suppress(call, scope),
+            Callee::Unknown => match partial_call(semantic, call, scope) {
+                Some((made, at)) => self.may_suppress(&Expr::Call(made), at, depth + 1),
+                None => self.imported_may_suppress(call, scope),
+            },
         }
     }
 
@@ -1094,6 +1315,7 @@ impl<'a> Walk<'_, 'a> {
             } => {
                 !facts.transparent
                     || (facts.is_async && !facts.lets_cancellation_out)
+                    || project.facts.exit_may_keep_cancellation(&qualified)
                     || project.facts.calls_may_keep_cancellation(&qualified)
                     || qualified
                         .rsplit_once('.')
@@ -1116,6 +1338,7 @@ impl<'a> Walk<'_, 'a> {
                             .absolute(qualified.as_str())
                             .is_some_and(|absolute| {
                                 project.facts.may_keep_cancellation(&absolute)
+                                    || project.facts.exit_may_keep_cancellation(&absolute)
                                     || absolute.rsplit_once('.').is_some_and(|(owner, _)| {
                                         project.facts.exit_may_keep_cancellation(owner)
                                     })
@@ -1432,6 +1655,22 @@ fn can_suspend(body: &[Stmt]) -> bool {
     finder.found
 }
 
+/// The modules `import` statements name (`a.b` for `import a.b`).
+#[derive(Default)]
+struct ImportedModules<'b>(Vec<&'b str>);
+
+impl<'b> Visitor<'b> for ImportedModules<'b> {
+    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+        if let Stmt::Import(import) = stmt {
+            self.0
+                .extend(import.names.iter().map(|alias| alias.name.as_str()));
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, _: &'b Expr) {}
+}
+
 /// The calls in an expression, outside lambdas.
 #[derive(Default)]
 struct Calls<'b>(Vec<&'b ExprCall>);
@@ -1458,9 +1697,24 @@ struct Returns<'b> {
     truthy: bool,
     /// It may return something true that is no call.
     other: bool,
+    /// The calls it delegates to with `yield from`.
+    delegated: Vec<&'b ExprCall>,
 }
 
 impl<'b> Visitor<'b> for Returns<'b> {
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Lambda(_) => {}
+            Expr::YieldFrom(yielded) => {
+                if let Expr::Call(call) = yielded.value.as_ref() {
+                    self.delegated.push(call);
+                }
+                visitor::walk_expr(self, expr);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+
     fn visit_stmt(&mut self, stmt: &'b Stmt) {
         match stmt {
             Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
@@ -1474,6 +1728,7 @@ impl<'b> Visitor<'b> for Returns<'b> {
                     } else {
                         self.other = true;
                     }
+                    self.visit_expr(value);
                 }
             },
             _ => visitor::walk_stmt(self, stmt),
@@ -1500,6 +1755,144 @@ fn dependency(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<S
         return None;
     }
     Some(format!("{}.{}", class.as_str(), attribute.attr))
+}
+
+/// The `def`s named `name` in the body of the module's class `class` and
+/// of its bases the module defines, in method resolution order (as far as
+/// a depth-first walk of the bases gives it).
+fn class_methods<'a>(
+    semantic: &SemanticModel<'a>,
+    class: &'a ast::StmtClassDef,
+    scope: ScopeId,
+    name: &str,
+    depth: u8,
+) -> Vec<&'a StmtFunctionDef> {
+    let mut found: Vec<&'a StmtFunctionDef> = class
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::FunctionDef(def) if def.name.as_str() == name => Some(def),
+            _ => None,
+        })
+        .collect();
+    if depth < MAX_DEPTH {
+        for base in class.bases() {
+            if let Callee::Class(base) = semantic.callee(base, scope) {
+                found.extend(class_methods(semantic, base, scope, name, depth + 1));
+            }
+        }
+    }
+    found
+}
+
+/// The call that `call` makes when its callee is a name bound once to
+/// `functools.partial(F, a, …)` (`quiet = partial(suppress,
+/// CancelledError)`, then `quiet()`): `F(a, …, <call's arguments>)`, with
+/// the scope the partial was made in.
+fn partial_call(
+    semantic: &SemanticModel,
+    call: &ExprCall,
+    scope: ScopeId,
+) -> Option<(ExprCall, ScopeId)> {
+    let Expr::Name(name) = call.func.as_ref() else {
+        return None;
+    };
+    let super::imports::Lookup::Bound {
+        scope: owner,
+        bindings: [only],
+    } = semantic.lookup(name.id.as_str(), scope)
+    else {
+        return None;
+    };
+    let binding = semantic.binding(*only);
+    let Some(Stmt::Assign(assign)) = binding.stmt else {
+        return None;
+    };
+    let Expr::Call(partial) = assign.value.as_ref() else {
+        return None;
+    };
+    partial_of(
+        semantic,
+        partial,
+        owner,
+        &call.arguments.args,
+        &call.arguments.keywords,
+    )
+}
+
+/// The call a name is bound to (`job = Job()`), its only binding in its
+/// scope, declared neither `global` nor `nonlocal`; with that scope.
+fn assigned_call<'a>(
+    semantic: &SemanticModel<'a>,
+    expr: &Expr,
+    scope: ScopeId,
+) -> Option<(&'a ExprCall, ScopeId)> {
+    let Expr::Name(name) = expr else {
+        return None;
+    };
+    let super::imports::Lookup::Bound {
+        scope: owner,
+        bindings: [only],
+    } = semantic.lookup(name.id.as_str(), scope)
+    else {
+        return None;
+    };
+    if semantic.is_declared_global_or_nonlocal(name.id.as_str()) {
+        return None;
+    }
+    let binding = semantic.binding(*only);
+    let Some(Stmt::Assign(assign)) = binding.stmt else {
+        return None;
+    };
+    let ([Expr::Name(target)], Expr::Call(made)) =
+        (assign.targets.as_slice(), assign.value.as_ref())
+    else {
+        return None;
+    };
+    (target.range() == binding.range).then_some((made, owner))
+}
+
+/// `partial(F, a, …)` called with the arguments `args` and `keywords`:
+/// `F(a, …, …)`.
+fn partial_of(
+    semantic: &SemanticModel,
+    partial: &ExprCall,
+    scope: ScopeId,
+    args: &[Expr],
+    keywords: &[ast::Keyword],
+) -> Option<(ExprCall, ScopeId)> {
+    if !semantic.refers_to(&partial.func, scope, "functools.partial") {
+        return None;
+    }
+    let (function, given) = partial.arguments.args.split_first()?;
+    if matches!(function, Expr::Starred(_)) {
+        return None;
+    }
+    let mut made = partial.clone();
+    made.func = Box::new(function.clone());
+    made.arguments.args = given
+        .iter()
+        .chain(args.iter())
+        .cloned()
+        .collect();
+    made.arguments.keywords = partial
+        .arguments
+        .keywords
+        .iter()
+        .chain(keywords.iter())
+        .cloned()
+        .collect();
+    Some((made, scope))
+}
+
+/// Whether a callee is a value read out of a container or made by a call
+/// (`HANDLERS[name]`, `registry.get(name)`, `HANDLERS[name].run`).
+fn computed_callee(func: &Expr) -> bool {
+    match func {
+        Expr::Subscript(_) | Expr::Call(_) => true,
+        Expr::Attribute(attribute) => matches!(attribute.value.as_ref(), Expr::Subscript(_)),
+        _ => false,
+    }
 }
 
 /// Whether awaiting an instance of the module's class `class` may run an
@@ -1653,8 +2046,14 @@ impl<'b> Visitor<'b> for Awaited<'b> {
                 visitor::walk_stmt(self, stmt);
             }
             Stmt::For(for_stmt) if for_stmt.is_async => {
-                if let Expr::Call(call) = for_stmt.iter.as_ref() {
-                    self.calls.insert(call.start());
+                match for_stmt.iter.as_ref() {
+                    Expr::Call(call) => {
+                        self.calls.insert(call.start());
+                    }
+                    value @ (Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_)) => {
+                        self.values.push(value);
+                    }
+                    _ => {}
                 }
                 visitor::walk_stmt(self, stmt);
             }
@@ -2124,10 +2523,69 @@ mod tests {
         let source = format!(
             "{HEAD}async def keep():\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\nclass Job:\n    def __await__(self):\n        return keep().__await__()\n\nasync def main():\n    await Job()\n\nrun(main())\n"
         );
-        assert_eq!(kept(&source), Some(("wrapped", "Job()".to_string())));
+        // The `__await__` the module writes is read: it hands on `keep()`'s.
+        assert_eq!(
+            kept(&source),
+            Some(("handler", "except CancelledError".to_string()))
+        );
+        // Delegated to with `yield from`, from an instance held in a name.
+        let source = format!(
+            "{HEAD}async def keep():\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\nclass Job:\n    def __await__(self):\n        return (yield from keep().__await__())\n\nasync def main():\n    job = Job()\n    await job\n\nrun(main())\n"
+        );
+        assert_eq!(
+            kept(&source),
+            Some(("handler", "except CancelledError".to_string()))
+        );
         // Without `__await__`, an instance is no coroutine.
         let source = format!(
             "{HEAD}async def keep():\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\nclass Job:\n    pass\n\nasync def main():\n    Job()\n    await asyncio.sleep(1)\n\nrun(main())\n"
+        );
+        assert_eq!(kept(&source), None);
+    }
+
+    #[test]
+    fn dunders_super_partials_and_registries_are_followed() {
+        let keep = "class Base:\n    async def run(self):\n        try:\n            await asyncio.sleep(5)\n        except CancelledError:\n            return 1\n\n";
+        // `super().run()` reaches the base's method.
+        let source = format!(
+            "{HEAD}{keep}class Sub(Base):\n    async def run(self):\n        return await super().run()\n\nasync def main():\n    await Sub().run()\n\nrun(main())\n"
+        );
+        assert_eq!(
+            kept(&source),
+            Some(("handler", "except CancelledError".to_string()))
+        );
+        // `async for` over an instance runs its `__anext__`.
+        let source = format!(
+            "{HEAD}class Ticks:\n    def __aiter__(self):\n        return self\n\n    async def __anext__(self):\n        try:\n            await asyncio.sleep(5)\n        except CancelledError:\n            raise StopAsyncIteration\n\nasync def main():\n    async for _ in Ticks():\n        pass\n\nrun(main())\n"
+        );
+        assert_eq!(
+            kept(&source),
+            Some(("handler", "except CancelledError".to_string()))
+        );
+        // A `partial` of `suppress(CancelledError)`, and a `@contextmanager`
+        // generator whose handler around `yield` goes on.
+        for (head, manager) in [
+            (
+                "import functools\nquiet = functools.partial(contextlib.suppress, CancelledError)\n",
+                "quiet()",
+            ),
+            (
+                "@contextlib.contextmanager\ndef quiet():\n    try:\n        yield\n    except BaseException:\n        pass\n",
+                "quiet()",
+            ),
+        ] {
+            let source = format!(
+                "{HEAD}{head}\nasync def main():\n    with {manager}:\n        await asyncio.sleep(5)\n\nrun(main())\n"
+            );
+            assert_eq!(
+                kept(&source),
+                Some(("context manager", manager.to_string())),
+                "{head}"
+            );
+        }
+        // The same shapes with nothing that keeps it.
+        let source = format!(
+            "{HEAD}import functools\nquiet = functools.partial(contextlib.suppress, KeyError)\n\nclass Base:\n    async def run(self):\n        await asyncio.sleep(5)\n\nclass Sub(Base):\n    async def run(self):\n        with quiet():\n            return await super().run()\n\nasync def main():\n    await Sub().run()\n\nrun(main())\n"
         );
         assert_eq!(kept(&source), None);
     }

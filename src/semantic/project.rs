@@ -113,6 +113,10 @@ pub struct FunctionFacts {
     /// (`await fn()` of a parameter): given a coroutine that keeps a
     /// cancellation, it may run it.
     pub awaits_untraced: bool,
+    /// Its code awaits (or, a plain `def`, returns) a call of a function
+    /// read out of a container (`HANDLERS[name]()`): a registry may hold
+    /// any coroutine function the project stores there.
+    pub awaits_item: bool,
     /// It may raise an exception of its own: called (or awaited) in a
     /// handler or a `finally:`, it may replace the exception in flight.
     pub raises: bool,
@@ -232,6 +236,12 @@ pub trait ProjectFacts: Send + Sync {
     /// coroutine that may keep it (not in one that merely imports such a
     /// module): an awaitable the importing module cannot trace may be it.
     fn import_may_keep_cancellation(&self, qualified: &str) -> bool;
+    /// Whether a module of the project that importing the absolute dotted
+    /// name `qualified` runs (the module it names or that defines what it
+    /// names, its packages, and the project modules they import at their
+    /// top level, transitively) has a coroutine that may keep a
+    /// cancellation.
+    fn import_reaches_cancellation_keeper(&self, qualified: &str) -> bool;
     /// Whether the module of the project that the absolute dotted name
     /// `qualified` names, or that defines what it names, has a coroutine
     /// function or method called `name` that may keep a cancellation

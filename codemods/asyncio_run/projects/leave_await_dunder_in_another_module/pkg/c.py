@@ -1,0 +1,8 @@
+import asyncio
+
+async def h():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        print("h swallowed")
+    return "h-done"

@@ -1,0 +1,10 @@
+import asyncio
+
+class Base:
+    async def run(self):
+        try:
+            await asyncio.sleep(0.01)
+        except asyncio.CancelledError:
+            print("base swallowed")
+            raise
+        return "base-done"

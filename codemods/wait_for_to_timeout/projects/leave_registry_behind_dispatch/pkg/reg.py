@@ -1,0 +1,8 @@
+HANDLERS = {}
+
+def register(f):
+    HANDLERS[f.__name__] = f
+    return f
+
+def dispatch(name):
+    return HANDLERS[name]()

@@ -1,0 +1,3 @@
+import asyncio, contextlib, functools
+
+quiet = functools.partial(contextlib.suppress, KeyError)

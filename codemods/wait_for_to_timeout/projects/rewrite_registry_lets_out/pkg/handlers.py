@@ -1,0 +1,11 @@
+import asyncio
+from pkg.reg import register
+
+@register
+async def h():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        print("h swallowed")
+        raise
+    return "h-done"
