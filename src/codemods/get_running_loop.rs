@@ -73,8 +73,10 @@ declare_codemod! {
     /// after (or, in a loop, around) a `try` whose handler may catch
     /// `GeneratorExit` (bare, `BaseException`) and goes on, or a `with`
     /// whose exit may keep it (`suppress(GeneratorExit)`, a class of the
-    /// module or project whose `__exit__` may return true), around code
-    /// that can suspend.
+    /// module or project whose `__exit__` may return true, a
+    /// `@contextmanager` generator of the module or project whose handler
+    /// or `finally:` around its `yield` may go on, a `functools.partial` of
+    /// such a manager), around code that can suspend.
     ///
     /// A module that may bind the name the call goes through behind its
     /// binding statements' backs is reported without a fix: through its

@@ -153,8 +153,10 @@ declare_codemod! {
     ///   cancellation (a handler that may catch `CancelledError` and go on
     ///   or raise another exception, a `finally:` that returns, a context
     ///   manager, a class of the module or of another project module,
-    ///   whose exit may return true or raise another exception, an exit
-    ///   stack given such a callback or manager)
+    ///   whose exit may return true or raise another exception, a
+    ///   `@contextmanager` generator whose handler around its `yield` goes
+    ///   on, a `functools.partial` of such a manager, an exit stack given
+    ///   such a callback or manager)
     ///   ends the caller's cancellation too, and the caller goes on: left
     ///   alone where the awaited call is to a coroutine of the module that
     ///   may keep it (read through the module's calls to a bounded depth),
@@ -179,7 +181,18 @@ declare_codemod! {
     ///   returned calls (a getter returning anything else counts as
     ///   unknown); a task held in a name bound once to `create_task(…)` or
     ///   `ensure_future(…)` of a call is read as that call, and a method of
-    ///   an instance of a project class as its summary says. An awaitable
+    ///   an instance of a project class as its summary says. Awaiting,
+    ///   entering (`async with`) or iterating (`async for`) an instance runs
+    ///   its class's `__await__` (what it returns or delegates to with
+    ///   `yield from`, `other().__await__()` read as `other()`),
+    ///   `__aenter__`, `__aiter__` and `__anext__`: read in the module, and
+    ///   for a class of another project module as the index says; so is
+    ///   `super().name()`, read in each base of the enclosing class,
+    ///   wherever defined. A call of a function read out of a container or
+    ///   made by a call (`HANDLERS[name]()`, a registry a decorator fills)
+    ///   is left alone when the module has, or its imports reach (the
+    ///   project modules they import at their top level, transitively), a
+    ///   coroutine that may keep it. An awaitable
     ///   the analysis cannot follow (a call of an alias, of a dictionary's
     ///   value or of a parameter, another task or awaitable held in a
     ///   variable) is left alone in a module
