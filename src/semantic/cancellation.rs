@@ -221,10 +221,8 @@ impl<'a> SemanticModel<'a> {
                 .scope_of_function(def)
                 .is_some_and(|inner| walk.body(&def.body, inner).is_some()),
             Stmt::Assign(assign) => {
-                let (
-                    [Expr::Name(_)],
-                    Expr::Call(partial),
-                ) = (assign.targets.as_slice(), assign.value.as_ref())
+                let ([Expr::Name(_)], Expr::Call(partial)) =
+                    (assign.targets.as_slice(), assign.value.as_ref())
                 else {
                     return false;
                 };
@@ -835,39 +833,23 @@ impl<'a> Walk<'_, 'a> {
             return None;
         }
         let frame = self.own_frame(scope);
-        let class = semantic
-            .scope(frame)
-            .parent
-            .and_then(|outer| match semantic.scope(outer).node {
-                ScopeNode::Class(class) => Some((class, outer)),
-                _ => None,
-            });
+        let class =
+            semantic
+                .scope(frame)
+                .parent
+                .and_then(|outer| match semantic.scope(outer).node {
+                    ScopeNode::Class(class) => Some((class, outer)),
+                    _ => None,
+                });
         let (class, outer) = class?;
         let name = attribute.attr.as_str();
         let mut bases = Vec::new();
-        for base in class.bases() {
-            match semantic.callee(base, outer) {
-                Callee::Class(local) => bases.push(Ok(local)),
-                _ => bases.push(Err(
-                    super::imports::qualified_name(semantic, base, outer, true)?
-                        .as_str()
-                        .to_string(),
-                )),
-            }
+        if !super_targets(semantic, class, outer, name, 0, &mut bases) {
+            return None;
         }
         for base in bases {
             let kept = match base {
-                Ok(local) => {
-                    let methods = class_methods(semantic, local, outer, name, 0);
-                    let mut kept = None;
-                    for def in methods {
-                        kept = self.function(def, false, depth + 1);
-                        if kept.is_some() {
-                            break;
-                        }
-                    }
-                    kept
-                }
+                Ok(def) => self.function(def, false, depth + 1),
                 Err(qualified) => {
                     let method = format!("{qualified}.{name}");
                     let kept = semantic.project().and_then(|project| {
@@ -1757,6 +1739,50 @@ fn dependency(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<S
     Some(format!("{}.{}", class.as_str(), attribute.attr))
 }
 
+/// What `super().name` may be in a method of the module's class `class`:
+/// the `def`s named `name` of its bases the module defines (`Ok`), or,
+/// where such a base does not define it, of theirs; the qualified name of
+/// a base of elsewhere with `.name` added (`Err`). False when a base cannot
+/// be named.
+fn super_targets<'a>(
+    semantic: &SemanticModel<'a>,
+    class: &'a ast::StmtClassDef,
+    scope: ScopeId,
+    name: &str,
+    depth: u8,
+    found: &mut Vec<Result<&'a StmtFunctionDef, String>>,
+) -> bool {
+    if depth > MAX_DEPTH {
+        return false;
+    }
+    for base in class.bases() {
+        match semantic.callee(base, scope) {
+            Callee::Class(local) => {
+                let defs: Vec<_> = local
+                    .body
+                    .iter()
+                    .filter_map(|stmt| match stmt {
+                        Stmt::FunctionDef(def) if def.name.as_str() == name => Some(def),
+                        _ => None,
+                    })
+                    .collect();
+                if defs.is_empty() {
+                    if !super_targets(semantic, local, scope, name, depth + 1, found) {
+                        return false;
+                    }
+                } else {
+                    found.extend(defs.into_iter().map(Ok));
+                }
+            }
+            _ => match super::imports::qualified_name(semantic, base, scope, true) {
+                Some(qualified) => found.push(Err(qualified.as_str().to_string())),
+                None => return false,
+            },
+        }
+    }
+    true
+}
+
 /// The `def`s named `name` in the body of the module's class `class` and
 /// of its bases the module defines, in method resolution order (as far as
 /// a depth-first walk of the bases gives it).
@@ -1870,11 +1896,7 @@ fn partial_of(
     }
     let mut made = partial.clone();
     made.func = Box::new(function.clone());
-    made.arguments.args = given
-        .iter()
-        .chain(args.iter())
-        .cloned()
-        .collect();
+    made.arguments.args = given.iter().chain(args.iter()).cloned().collect();
     made.arguments.keywords = partial
         .arguments
         .keywords
