@@ -77,6 +77,10 @@ pub enum KeptCancellation {
     /// uses an import that may give a coroutine keeping it as a value, or
     /// that imports a coroutine of the method's name that may keep it.
     Untraced(TextRange),
+    /// A function read out of a container or made by a call
+    /// (`HANDLERS[name]()`), in a module with a coroutine that may keep it
+    /// or whose imports reach one: a registry may hold that one.
+    Registry(TextRange),
     /// A coroutine the module does not show: imported, a method of another
     /// object, a variable.
     Unknown(TextRange),
@@ -93,6 +97,7 @@ impl KeptCancellation {
             | KeptCancellation::Wrapped(range)
             | KeptCancellation::Elsewhere(range)
             | KeptCancellation::Untraced(range)
+            | KeptCancellation::Registry(range)
             | KeptCancellation::Unknown(range)
             | KeptCancellation::TooDeep(range) => range,
         }
@@ -116,6 +121,9 @@ impl KeptCancellation {
             }
             KeptCancellation::Untraced(_) => {
                 "an awaitable the analysis cannot trace, in a module that uses an import that may give a coroutine keeping it as a value, or that imports a coroutine of that method's name that may keep it"
+            }
+            KeptCancellation::Registry(_) => {
+                "a function read out of a container or made by a call, in a module that has a coroutine that may keep it or imports (directly or through others) one that may: the container may hold that one"
             }
             KeptCancellation::Unknown(_) => "a coroutine whose code the module does not show",
             KeptCancellation::TooDeep(_) => "calls nested deeper than the analysis follows",
@@ -711,7 +719,7 @@ impl<'a> Walk<'_, 'a> {
         if awaited && !matched && computed_callee(&call.func) {
             self.untraced.push(UNTRACED_ITEM.to_string());
             if self.keeper_reached() {
-                return Some(KeptCancellation::Untraced(call.range()));
+                return Some(KeptCancellation::Registry(call.range()));
             }
         }
         match dependency(semantic, &call.func, scope) {
@@ -2163,6 +2171,7 @@ mod tests {
                     KeptCancellation::Wrapped(_) => "wrapped",
                     KeptCancellation::Elsewhere(_) => "elsewhere",
                     KeptCancellation::Untraced(_) => "untraced",
+                    KeptCancellation::Registry(_) => "registry",
                     KeptCancellation::Unknown(_) => "unknown",
                     KeptCancellation::TooDeep(_) => "too deep",
                 };
@@ -2605,6 +2614,17 @@ mod tests {
                 "{head}"
             );
         }
+        // A function out of a registry, in a module with a keeper.
+        let registry = "HANDLERS = {}\n\ndef register(f):\n    HANDLERS[f.__name__] = f\n    return f\n\n@register\nasync def h():\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\n";
+        let source = format!(
+            "{HEAD}{registry}async def main():\n    await HANDLERS['h']()\n\nrun(main())\n"
+        );
+        assert_eq!(
+            kept(&source),
+            Some(("registry", "HANDLERS['h']()".to_string()))
+        );
+        let source = source.replace("return 1", "raise");
+        assert_eq!(kept(&source), None);
         // The same shapes with nothing that keeps it.
         let source = format!(
             "{HEAD}import functools\nquiet = functools.partial(contextlib.suppress, KeyError)\n\nclass Base:\n    async def run(self):\n        await asyncio.sleep(5)\n\nclass Sub(Base):\n    async def run(self):\n        with quiet():\n            return await super().run()\n\nasync def main():\n    await Sub().run()\n\nrun(main())\n"
