@@ -1,0 +1,5 @@
+HANDLERS = {}
+
+def register(f):
+    HANDLERS[f.__name__] = f
+    return f

@@ -1,0 +1,5 @@
+from pkg.mid import Mid
+
+class Worker(Mid):
+    async def run(self):
+        return await super().run()
