@@ -22,7 +22,10 @@
 //! `ASYNCMOD_BENCH_ONLY=SLOT` runs one phase alone (0 parse, 1 check,
 //! 2 fix, 3 fix on every core, 4 fix without the index, 5 fix with a warm
 //! index cache) and
-//! `ASYNCMOD_BENCH_NO_WARM=1` skips reading the corpus once first.
+//! `ASYNCMOD_BENCH_NO_WARM=1` skips reading the corpus once first;
+//! `ASYNCMOD_BENCH_CACHE_DIR=DIR` keeps the warm index cache in `DIR`,
+//! filled only when `DIR` does not exist (so a profile of slot 5 counts
+//! the warm run alone).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -211,11 +214,14 @@ fn main() {
         timed(&files, cores, &|_: &Indexes, _: &Path, t: &str| t.len());
     }
 
-    // The warm cache: filled once, before the rounds.
-    let cache_dir =
-        std::env::temp_dir().join(format!("asyncmod-bench-cache-{}", std::process::id()));
+    // The warm cache: filled once, before the rounds (in a directory the
+    // environment names and that is kept, only when it does not exist).
+    let kept = std::env::var_os("ASYNCMOD_BENCH_CACHE_DIR").map(PathBuf::from);
+    let cache_dir = kept.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("asyncmod-bench-cache-{}", std::process::id()))
+    });
     let warm = CacheDir::At(cache_dir.clone());
-    if only.is_none_or(|only| only == 5) {
+    if only.is_none_or(|only| only == 5) && !(kept.is_some() && cache_dir.exists()) {
         let _ = std::fs::remove_dir_all(&cache_dir);
         timed_with(&files, cores, &fix, &warm);
     }
@@ -248,7 +254,9 @@ fn main() {
             sums[slot] = sum;
         }
     }
-    let _ = std::fs::remove_dir_all(&cache_dir);
+    if kept.is_none() {
+        let _ = std::fs::remove_dir_all(&cache_dir);
+    }
     let seconds = |d: Duration| d.as_secs_f64();
     let mb_s = |d: Duration| bytes as f64 / 1e6 / seconds(d);
     let row = |label: &str, took: Took, note: String| {
