@@ -7,7 +7,40 @@ use std::process::Command;
 
 fn main() {
     version();
+    source_hash();
     fixture_tests();
+}
+
+/// Puts a hash of the source files (`src/`) into `ASYNCMOD_SOURCE_HASH`:
+/// the index cache's keys hold it, so that a binary built from changed
+/// code never reads the summaries an earlier build made, even with the
+/// same version and commit (a build from a work tree with changes).
+fn source_hash() {
+    use std::hash::Hasher as _;
+    println!("cargo:rerun-if-changed=src");
+    let mut files = Vec::new();
+    let mut stack = vec![Path::new("src").to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    // SipHash with fixed keys: the same bytes give the same hash.
+    let mut hasher = std::hash::DefaultHasher::new();
+    for file in files {
+        hasher.write(file.to_string_lossy().as_bytes());
+        hasher.write(&std::fs::read(&file).unwrap_or_default());
+    }
+    println!(
+        "cargo:rustc-env=ASYNCMOD_SOURCE_HASH={:016x}",
+        hasher.finish()
+    );
 }
 
 fn version() {

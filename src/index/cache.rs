@@ -9,7 +9,9 @@
 //! An entry's key hashes the file's bytes, the module's dotted name and
 //! whether it is a package (what a summary is made of; no setting changes
 //! one), and the version of asyncmod (with its commit, when built from a
-//! clone) and of the entries' format. A file that changed (`fix` rewrote
+//! clone), a hash of the source it was built from (so a build from a work
+//! tree with changes reads none of an earlier build's entries) and the
+//! entries' format. A file that changed (`fix` rewrote
 //! it) has another key: its old entry is never read again. Entries are
 //! written whole to a temporary file of the cache's own folder and renamed
 //! into place, and each holds a hash of its key and contents: an entry
@@ -77,6 +79,8 @@ pub(super) fn summary_key(module: &str, package: bool, bytes: &[u8]) -> Key {
     let mut hasher = Xxh3::new();
     hasher.update(b"summary\0");
     hasher.update(version().as_bytes());
+    hasher.update(b"\0");
+    hasher.update(env!("ASYNCMOD_SOURCE_HASH").as_bytes());
     hasher.update(b"\0");
     hasher.update(&FORMAT.to_le_bytes());
     hasher.update(module.as_bytes());
