@@ -397,11 +397,8 @@ impl<'s, 'a> BlockingChains<'s, 'a> {
             }
             return known.clone();
         }
-        if !runs_when_called(
-            def.is_async,
-            is_generator(def),
-            semantic.keeps_coroutine_function(def),
-        ) {
+        // As `runs_when_called`, the cheapest question first.
+        if def.is_async || is_generator(def) || !semantic.keeps_coroutine_function(def) {
             return None;
         }
         if stack.contains(&own) || stack.len() >= MAX_CHAIN {

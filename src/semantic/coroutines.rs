@@ -609,13 +609,7 @@ impl<'a> SemanticModel<'a> {
         };
         self.qualified_name(callee, scope).is_some_and(|q| {
             let q = q.as_str();
-            // Code of the module or of the project may replace the
-            // decorator itself (`typing.final = f`, `builtins.staticmethod
-            // = sm`).
-            if self.may_be_replaced(callee, q, scope) || self.project_may_replace(q) {
-                return false;
-            }
-            match q {
+            let known = match q {
                 "builtins.staticmethod" | "builtins.classmethod" => {
                     self.scope(scope).kind == ScopeKind::Class
                         && !matches!(decorator, Expr::Call(_))
@@ -623,7 +617,12 @@ impl<'a> SemanticModel<'a> {
                 // `functools.wraps(wrapped)` is a decorator only once called.
                 "functools.wraps" => matches!(decorator, Expr::Call(_)),
                 _ => !matches!(decorator, Expr::Call(_)) && TRANSPARENT_DECORATORS.contains(&q),
-            }
+            };
+            // Code of the module or of the project may replace the
+            // decorator itself (`typing.final = f`, `builtins.staticmethod
+            // = sm`). Asked only of a decorator known to be transparent:
+            // the first question walks the module for its patches.
+            known && !self.may_be_replaced(callee, q, scope) && !self.project_may_replace(q)
         })
     }
 
