@@ -334,7 +334,10 @@ impl<'a> SemanticModel<'a> {
 
     fn stmt_locations(&self) -> &FxHashMap<TextSize, StmtLocation> {
         self.stmt_locations.get_or_init(|| {
-            let mut index = FxHashMap::default();
+            // One entry per statement: sized once, never grown.
+            let statements = self.suites.iter().map(|suite| suite.body.len()).sum();
+            let mut index =
+                FxHashMap::with_capacity_and_hasher(statements, rustc_hash::FxBuildHasher);
             for (suite, block) in self.suites.iter().enumerate() {
                 for (i, stmt) in block.body.iter().enumerate() {
                     use ruff_text_size::Ranged;
