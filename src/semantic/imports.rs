@@ -342,8 +342,11 @@ pub(super) fn qualified_name(
         Expr::Name(name) => {
             let id = name.id.as_str();
             match model.lookup_with(id, scope, stars) {
-                Lookup::Bound { .. } => model
-                    .import_of_with(id, scope, stars)
+                // `import_of_with`, from the lookup already made.
+                Lookup::Bound { scope: owner, .. } => model
+                    .single_imports
+                    .get(&(owner, id))
+                    .and_then(|&binding| model.binding(binding).kind.import_path())
                     .map(|path| QualifiedName(path.to_string())),
                 Lookup::Builtin => Some(QualifiedName(format!("builtins.{id}"))),
                 Lookup::Unknown => None,
