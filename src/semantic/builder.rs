@@ -43,6 +43,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             class_table: OnceCell::new(),
             module_code_entry: OnceCell::new(),
             frames_read_by_themselves: OnceCell::new(),
+            reads_builtins_name: OnceCell::new(),
             project: None,
             outer_uses: RefCell::default(),
             shadowed_modules: RefCell::default(),

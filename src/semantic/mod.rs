@@ -189,6 +189,9 @@ pub struct SemanticModel<'a> {
     /// frame or its variables, found on first use (see
     /// [`Self::reads_own_frame`]).
     frames_read_by_themselves: OnceCell<FxHashSet<ScopeId>>,
+    /// Whether code reads or deletes the name `__builtins__`, found on
+    /// first use (see [`Self::may_bind_dynamically`]).
+    reads_builtins_name: OnceCell<bool>,
     /// The outer variables each function's own code uses, filled as asked
     /// (see [`effects`]).
     outer_uses: RefCell<FxHashMap<ScopeId, Rc<[effects::OuterUse<'a>]>>>,

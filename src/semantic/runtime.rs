@@ -142,7 +142,15 @@ impl<'a> SemanticModel<'a> {
         if writes.namespace_any || writes.namespace_names.contains(name) {
             return true;
         }
-        if self.references_named("__builtins__").next().is_some() {
+        // One pass over the references: the index of them by name, which
+        // `references_named` would build here for this one name, is
+        // needed by few modules.
+        let reads_builtins = *self.reads_builtins_name.get_or_init(|| {
+            self.references
+                .iter()
+                .any(|reference| reference.name == "__builtins__")
+        });
+        if reads_builtins {
             return true;
         }
         if !(writes.any_attribute || writes.attributes.contains(name)) {
