@@ -48,8 +48,8 @@ declare_codemod! {
     /// loop that is no asyncio loop, and trio's and anyio's own coroutine
     /// functions (`anyio.sleep(1)`) are left alone, as in any module. The
     /// same in every module of a project where some file imports trio,
-    /// curio or twisted (or anyio, where a file gives `"trio"` as its
-    /// backend): it may run this module's coroutines (`trio.run(mod.main)`,
+    /// curio or twisted, marks a test `pytest.mark.trio`, or imports anyio
+    /// where a file gives `"trio"` as its backend: it may run this module's coroutines (`trio.run(mod.main)`,
     /// a registry of coroutines it runs), whatever this module imports.
     ///
     /// `result = fetch_data()` counts when `result` is then never awaited,
@@ -227,9 +227,11 @@ declare_codemod! {
     /// and a string `"fill"` may run it on another object), no file of the
     /// project may take a class's methods by a name it computes, whatever
     /// the class (`getattr(Patcher, method_name)(target)`, `getattr(kind,
-    /// "pa" + "tch")`, on anything but `self`; `vars(Patcher)[key]`,
-    /// `Patcher.__dict__`, `inspect.getmembers`, `operator.attrgetter`: the
-    /// method may run on any object), and not in a
+    /// "pa" + "tch")`, on anything but `self`; `type.__getattribute__`,
+    /// `getattr` under another name, `vars(Patcher)[key]`,
+    /// `Patcher.__dict__`, `inspect.getmembers`, `operator.attrgetter`, a
+    /// bound method's `__func__`: the method may run on any object), and
+    /// not in a
     /// file that may define a metaclass (whose `self` is a class); its
     /// class may be no metaclass. A write on anything else (a parameter,
     /// an attribute, `type(self)`, a module, a module-level object,

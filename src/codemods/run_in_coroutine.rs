@@ -70,9 +70,11 @@ declare_codemod! {
     /// when another module of the project reads any top-level name of this
     /// one (a function, a class, a variable): it may await the coroutine,
     /// directly or through the module's own functions, under a handler of
-    /// its own or of its callers. Not seen: a coroutine of this module
-    /// reached from elsewhere without any of its names (through a registry
-    /// the module adds it to), and run by hand or by another library.
+    /// its own or of its callers. The same when another file of the
+    /// project drives coroutines by hand (`coro.send(None)`, stepping a
+    /// `coro.__await__()`, a `types.coroutine` trampoline): a coroutine of
+    /// this module may reach it without any of its names (through a
+    /// registry the module adds it to) and run where no loop runs.
     ///
     /// ## Left alone
     /// `asyncio.run` in a `def`, `lambda` or class nested in the coroutine
@@ -96,7 +98,12 @@ declare_codemod! {
     /// call outside its argument; `asyncio` or `run` rebound locally. In a
     /// module that imports trio, anyio or curio at run time the coroutine
     /// may run where no asyncio loop runs and `asyncio.run` works: reported
-    /// without a fix (imports for type checkers only do not count). In a
+    /// without a fix (imports for type checkers only do not count). So in
+    /// every module of a project where some file imports trio, curio or
+    /// twisted, marks a test `pytest.mark.trio`, or imports anyio where a
+    /// file gives `"trio"` as its backend: it may run this module's
+    /// coroutines (`trio.run(work.main)`, a registry it runs), whatever
+    /// this module imports. In a
     /// project with a module of its own named `asyncio` at a source root or
     /// beside the file, `asyncio.run` is that module's: not reported.
     pub static RUN_IN_COROUTINE = Codemod {
@@ -267,7 +274,7 @@ fn runs_differently(
     }
     if semantic.project_coroutine_driver().is_some() {
         return Some(
-            "another module of the project drives coroutines by hand (`coro.send(None)`): it may be handed this one (a registry, a list of callbacks) and run it where no loop runs, where `asyncio.run` works",
+            "another module of the project drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline): it may be handed this one (a registry, a list of callbacks) and run it where no loop runs, where `asyncio.run` works",
         );
     }
     let caught = |offset: TextSize| {

@@ -204,10 +204,12 @@ fn runs_on_own_instance(bytes: &[u8], at: usize, len: usize) -> bool {
 /// does not spell, to run one on any object: `getattr(kind, name)` (or
 /// `inspect.getattr_static`) whose object is not `self` and whose name is
 /// not one string literal (`getattr(Patcher, method_name)(target)`,
-/// `getattr(cls, "pat" + "ch")`), a namespace read on anything but `self`
+/// `getattr(cls, "pat" + "ch")`; `type.__getattribute__(Patcher, n)`;
+/// `getattr` as a value), a namespace read on anything but `self`
 /// (`vars(Patcher)[key]`, `Patcher.__dict__.values()`,
 /// `type(self).__dict__`), `inspect.getmembers(…)`,
-/// `operator.attrgetter(…)`. The object may be a class, or a name bound
+/// `operator.attrgetter(…)`, a bound method's `__func__` (`getattr(self,
+/// name).__func__(other)`). The object may be a class, or a name bound
 /// to one anywhere (`kind` above), which the text does not tell.
 fn takes_methods_by_computed_name(bytes: &[u8]) -> bool {
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
@@ -219,12 +221,25 @@ fn takes_methods_by_computed_name(bytes: &[u8]) -> bool {
     let is_self = |arg: &[u8]| arg.trim_ascii() == b"self";
     if memchr::memmem::find(bytes, b"getmembers(").is_some()
         || memchr::memmem::find(bytes, b"attrgetter(").is_some()
+        || memchr::memmem::find(bytes, b"__func__").is_some()
     {
         return true;
     }
-    for spelled in [&b"getattr("[..], b"getattr_static("] {
+    // `getattr` as a value (`g = getattr`, `map(getattr, …)`): its calls
+    // cannot be read.
+    if memchr::memmem::find_iter(bytes, b"getattr").any(|at| {
+        starts_word(at)
+            && !bytes
+                .get(at + b"getattr".len()..)
+                .and_then(|rest| rest.first())
+                .is_some_and(|&b| b == b'(' || word(b))
+    }) {
+        return true;
+    }
+    for spelled in [&b"getattr("[..], b"getattr_static(", b"__getattribute__("] {
         for at in memchr::memmem::find_iter(bytes, spelled) {
-            if !starts_word(at) {
+            let head = bytes.get(..at).unwrap_or_default();
+            if !starts_word(at) || head.trim_ascii_end().ends_with(b"def") {
                 continue;
             }
             let args = bytes.get(at + spelled.len()..).unwrap_or_default();
@@ -3497,11 +3512,24 @@ mod tests {
             .as_deref(),
             Some("anyio (imported by run.py)")
         );
+        assert_eq!(
+            runner(&[
+                plain,
+                (
+                    "tests/test_work.py",
+                    "import pytest\n\n@pytest.mark.trio\nasync def test_main():\n    pass\n"
+                )
+            ])
+            .as_deref(),
+            Some("trio (imported by tests/test_work.py)")
+        );
         assert_eq!(driver(&[plain]), None);
         for text in [
             "def step(c):\n    c.send(None)\n",
             "def step(c):\n    c.send( None )\n",
             "it = coro.__await__()\nnext(it)\n",
+            "import types\n\n@types.coroutine\ndef hop(c):\n    return (yield from c)\n",
+            "from types import coroutine\n",
         ] {
             assert_eq!(
                 driver(&[plain, ("drive.py", text)]),
@@ -3536,6 +3564,10 @@ mod tests {
             "inspect.getmembers(Patcher)\n",
             "operator.attrgetter(name)(Patcher)\n",
             "getattr(\n    Patcher,\n    name,\n)(t)\n",
+            "getattr(self, name).__func__(other)\n",
+            "type.__getattribute__(Patcher, name)(t)\n",
+            "g = getattr\ng(Patcher, name)(t)\n",
+            "builtins.getattr(Patcher, name)(t)\n",
         ] {
             assert!(takes(text), "{text}");
         }
@@ -3548,6 +3580,10 @@ mod tests {
             "vars()\n",
             "self.__dict__.update(kw)\n",
             "mygetattr(a, b)\n",
+            "def __getattribute__(self, name):\n    return object.__getattribute__(self, name)\n",
+            "hasattr(obj, name)\n",
+            "from inspect import getattr_static\n",
+            "def __getattr__(name):\n    pass\n",
             "x = 1\n",
         ] {
             assert!(!takes(text), "{text}");

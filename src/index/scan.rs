@@ -1260,6 +1260,14 @@ impl Build {
             }
         }
         // The backend's name, as anyio (and its pytest plugin) take it.
+        // pytest-trio runs a test marked so under trio, with no import.
+        if spelled.has(Spelling::Trio)
+            && memmem::find(bytes, b"mark.trio").is_some()
+            && let Ok(number) = u32::try_from(at)
+            && scan.runner_library.is_none_or(|(first, _)| number < first)
+        {
+            scan.runner_library = Some((number, "trio"));
+        }
         scan.mentions_trio |= spelled.has(Spelling::Trio)
             && (memmem::find(bytes, b"\"trio\"").is_some()
                 || memmem::find(bytes, b"'trio'").is_some());
@@ -1556,7 +1564,8 @@ impl Spelled<'_> {
 /// a small scheduler does (see `SemanticModel::drives_coroutines_by_hand`
 /// for the module's own): `coro.send(None)`, or `.__await__()` but where a
 /// line returns it or delegates to it (`return self._run().__await__()`,
-/// `yield from c.__await__()`), which is awaiting. Such a file may run
+/// `yield from c.__await__()`), which is awaiting; `types.coroutine`
+/// (a trampoline that steps what it delegates to). Such a file may run
 /// a coroutine of any module it is handed (through a registry, a list of
 /// callbacks) where no loop runs.
 fn drives_coroutines_by_hand(text: &str) -> bool {
@@ -1567,7 +1576,13 @@ fn drives_coroutines_by_hand(text: &str) -> bool {
             .strip_prefix(b"None")
             .is_some_and(|rest| rest.trim_ascii_start().first() == Some(&b')'))
     });
+    // A generator made a coroutine by `types.coroutine` steps the
+    // coroutines it delegates to (`next(trampoline(coro()))`).
+    let trampoline = memmem::find(bytes, b"types.coroutine").is_some()
+        || (memmem::find(bytes, b"from types import").is_some()
+            && memmem::find(bytes, b"coroutine").is_some());
     sends
+        || trampoline
         || memmem::find_iter(bytes, b".__await__(").any(|at| {
             let line_start = bytes
                 .get(..at)
