@@ -9,6 +9,8 @@ use crate::fix::layout::{line_start, previous_line};
 use crate::fix::statements::{Comments, delete_lines, delete_statements, unwrap_block};
 use crate::fix::syntax::{comments_in, find_token};
 use crate::semantic::coroutines::CallResult;
+use crate::semantic::once::Repeats;
+use crate::semantic::project::ProjectModule;
 use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::statements::{single_assignment, statement_value};
 use crate::semantic::{ScopeId, ScopeKind, ScopeNode, SemanticModel, Suite, UseKind};
@@ -74,7 +76,12 @@ declare_codemod! {
     ///   there, unless `[project.scripts]` (or Poetry's scripts) names it
     ///   and no other file of the project names it: the installed script
     ///   calls an entry point once per process (see Project index), but
-    ///   `app/__main__.py` calling it in a loop does not. Elsewhere (a synchronous facade such as
+    ///   `app/__main__.py` calling it in a loop does not. A module that
+    ///   some file of the project may run again (`runpy.run_module` of it,
+    ///   or of its package for a `__main__.py`, `runpy.run_path`,
+    ///   `importlib.reload`; by a name the index cannot read, of any
+    ///   module), in a test say, runs none of its code once per process,
+    ///   the main-guard block included: unsafe. Elsewhere (a synchronous facade such as
     ///   `def fetch_sync(x): return loop.run_until_complete(fetch(x))`),
     ///   `asyncio.run` makes and closes a new loop per call: anything cached
     ///   against the first loop fails on the second call (`Event loop is
@@ -120,9 +127,26 @@ declare_codemod! {
     ///   `asyncio.Runner`, after which `get_event_loop()` raises),
     ///   nothing is rewritten; a loop made only with
     ///   `new_event_loop()` and never made current tolerates other
-    ///   `new_event_loop()` calls. Code in other modules is not seen: a
-    ///   library that calls `get_event_loop()` after the run (in an `atexit`
-    ///   handler, say) now raises `RuntimeError`.
+    ///   `new_event_loop()` calls. A lambda in a coroutine counts as
+    ///   synchronous code here: it runs whenever it is called, after the
+    ///   run too (an `atexit` callback). A run at the top level of a module
+    ///   that its import runs (not under the main guard) is left alone
+    ///   when a module of the project that may import it (naming it, or
+    ///   naming a module that may import it, in turn) gets, makes, sets or
+    ///   runs an event loop anywhere: the loop it made current (and
+    ///   scheduled tasks on) is the one the code ran on, and the one it
+    ///   asks for afterwards is the one the code left current; `asyncio.run`
+    ///   runs on a loop of its own and leaves none. Code of libraries is not
+    ///   seen: a library that calls `get_event_loop()` after the run (in an
+    ///   `atexit` handler, say) now raises `RuntimeError`.
+    /// - `asyncio.run` closes its loop. Where the code never closes its own
+    ///   (the chained form, or no `loop.close()`), code registered to run
+    ///   at exit or a thread may still use it after the run
+    ///   (`atexit.register(lambda: loop.run_until_complete(client.close()))`
+    ///   in a coroutine), and would now find it closed: left alone when the
+    ///   module, or any file of the project, registers code to run at exit
+    ///   (`atexit`, `weakref.finalize`) or starts a thread (`Thread`,
+    ///   `threading.Timer`).
     /// - Ctrl-C. Before, Python's default handler raises `KeyboardInterrupt`
     ///   at once wherever the program is, blocking code in the coroutine
     ///   included; it goes through the coroutine's `finally:` blocks and out
@@ -192,8 +216,11 @@ declare_codemod! {
     /// between statements);
     /// loop teardown in an `except` handler; a loop
     /// held in an attribute (`self.loop`, `cls.loop`); loop management
-    /// elsewhere in the module; objects bound to the loop outside coroutines
-    /// (see above); anything inside an `async def`.
+    /// elsewhere in the module (a lambda in a coroutine included), or in a
+    /// module of the project that may import this one when the run happens
+    /// at its import; a loop the code leaves open where the project
+    /// registers code to run at exit or starts threads; objects bound to the
+    /// loop outside coroutines (see above); anything inside an `async def`.
     ///
     /// ## Project index
     /// The project index (SPEC §4) answers what the module cannot show.
@@ -224,11 +251,25 @@ declare_codemod! {
     ///   a module), `def`s and `async def`s without decorators whose
     ///   defaults and annotations (unless `from __future__ import
     ///   annotations` defers them) call nothing, classes without decorators
-    ///   or keywords whose bases are `object`, exceptions or classes of
-    ///   quiet modules, whose bodies hold only that and that bind no class
-    ///   hook (`__init_subclass__`, `__class_getitem__`, …), assignments to
-    ///   names of literals, names, attribute reads and operators,
-    ///   docstrings, `pass` and `if TYPE_CHECKING:` blocks. A call, a
+    ///   or keywords whose bases are `object`, exceptions, the standard
+    ///   enums (whose bodies define no `__init__`, `__new__` or
+    ///   `_generate_next_value_`, which making the members calls) or classes
+    ///   of quiet modules, whose bodies hold only that and that bind no
+    ///   class hook (`__init_subclass__`, `__class_getitem__`, …),
+    ///   assignments to names of literals, names, attribute reads and
+    ///   operators, docstrings, `pass` and `if TYPE_CHECKING:` blocks.
+    ///   "Call nothing" and "without decorators" leave out the standard
+    ///   library's calls that run no code of the project and touch no loop,
+    ///   given arguments that call nothing else: `logging.getLogger`,
+    ///   `os.environ.get`, `os.getenv`, `re.compile`,
+    ///   `collections.namedtuple`, `typing.TypeVar`, `NewType`,
+    ///   `dataclasses.field` (a `default_factory` is only stored),
+    ///   `functools.partial`, `pathlib.Path`, `enum.auto`, `object()`, …;
+    ///   and decorators that only wrap or record what they decorate:
+    ///   `@dataclass` (with literal arguments too), `@property` and its
+    ///   `setter`, `@staticmethod`, `@classmethod`, `@functools.lru_cache`,
+    ///   `@functools.wraps`, `@abstractmethod`, `@contextmanager`,
+    ///   `@typing.overload`, …. A call, a
     ///   comprehension, a `try`, `if`, loop or `with`, a star import, a
     ///   module `__getattr__`, a cycle of imports, a module the index cannot
     ///   read, a library, or a file of the project that changes `sys.path`
@@ -388,6 +429,7 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                     kind == LoopCallKind::Current,
                 )?;
                 objects_bound_elsewhere(ctx, site.call)?;
+                left_behind(ctx, site.call, site.scope, true)?;
                 let applicability = match import_time_code(ctx, site.call) {
                     Some(_) => Applicability::Unsafe,
                     None => applicability,
@@ -504,6 +546,11 @@ fn index_message(ctx: &Context, run: &ast::ExprCall, scope: ScopeId, imports: bo
         facts.push(format!(
             "`{}` is an entry point of `[project.scripts]`, which runs once per process",
             def.name
+        ));
+    }
+    if let Err(repeats @ Repeats::Rerun(_)) = semantic.runs_once_per_process(run.start()) {
+        facts.push(format!(
+            "{repeats}, so the code may run more than once per process"
         ));
     }
     if imports && let Some(clause) = import_time_code(ctx, run) {
@@ -676,6 +723,12 @@ fn check_candidate(
     }
     loops_elsewhere(ctx, loop_calls, &own, current)?;
     objects_bound_elsewhere(ctx, candidate.run_call)?;
+    let closed = candidate.teardown_stmts().any(|stmt| {
+        matches!(stmt, Stmt::Expr(statement)
+            if matches!(statement.value.as_ref(), Expr::Call(call)
+                if is_loop_method(&call.func, candidate.name, "close")))
+    });
+    left_behind(ctx, candidate.run_call, scope, !closed)?;
     // A module this one imports may bind objects to the loop, or ask for
     // the current loop, when it is imported, and so may code this module
     // calls: `asyncio.run` makes another loop and leaves none current.
@@ -716,6 +769,67 @@ fn objects_bound_elsewhere(ctx: &Context, run: &ast::ExprCall) -> Result<(), Str
         return Err(format!(
             "`asyncio.{member}` is named outside a coroutine on line {}, and what calls it there binds to (or asks for) the event loop current then; `asyncio.run` would run the coroutine on another loop",
             line_of(ctx, at)
+        ));
+    }
+    Ok(())
+}
+
+/// Fails when code outside the run may rest on what the code leaves
+/// behind it and `asyncio.run` does not: `left_open`, the loop the code
+/// never closes, which code registered to run at exit or a thread
+/// (`atexit.register(lambda: loop.run_until_complete(…))`, in this module
+/// or another of the project) may still use after the run, where
+/// `asyncio.run` closes it; and, for a run at the module's top level that
+/// its import runs, the loop left current for the importers: a module of
+/// the project that may import this one (in turn, too) and gets, makes,
+/// sets or runs event loops may have made the loop the code ran on, or
+/// ask for it afterwards, where `asyncio.run` runs on a loop of its own
+/// and leaves none current.
+fn left_behind(
+    ctx: &Context,
+    run: &ast::ExprCall,
+    scope: ScopeId,
+    left_open: bool,
+) -> Result<(), String> {
+    let semantic = ctx.semantic;
+    if left_open {
+        let hook = semantic.calls.iter().find_map(|site| {
+            let qualified = semantic.qualified_name(&site.call.func, site.scope)?;
+            let registers = qualified.module() == "atexit"
+                || matches!(
+                    qualified.as_str(),
+                    "weakref.finalize"
+                        | "threading.Thread"
+                        | "threading.Timer"
+                        | "_thread.start_new_thread"
+                );
+            registers.then(|| (qualified.to_string(), site.call.start()))
+        });
+        if let Some((name, at)) = hook {
+            return Err(format!(
+                "the code leaves the loop open, and `{name}()` on line {} runs code that may still use it after the run, where `asyncio.run` closes it",
+                line_of(ctx, at)
+            ));
+        }
+        if let Some(file) = semantic.project().and_then(ProjectModule::exit_hooks) {
+            return Err(format!(
+                "the code leaves the loop open, and `{}` registers code to run at exit or starts a thread, which may still use it after the run, where `asyncio.run` closes it",
+                file.display()
+            ));
+        }
+    }
+    let at_import = scope == MODULE_SCOPE
+        && semantic
+            .innermost_stmt(scope, run.start())
+            .is_some_and(|stmt| !semantic.in_main_guard(stmt));
+    if at_import
+        && let Some(file) = semantic
+            .project()
+            .and_then(ProjectModule::importer_managing_loops)
+    {
+        return Err(format!(
+            "the module runs its loop when it is imported, and `{}`, which may import it, gets, sets or runs event loops: the loop it made current, or asks for afterwards, is not the one `asyncio.run` runs on and leaves behind",
+            file.display()
         ));
     }
     Ok(())
@@ -928,12 +1042,15 @@ fn loop_call_kind(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Opti
 }
 
 /// Every call that gets, makes or sets an event loop outside coroutines
-/// (inside one, `get_event_loop()` is just the running loop).
+/// (inside one, `get_event_loop()` is just the running loop; a lambda
+/// there counts as outside).
 fn loop_management_calls(semantic: &SemanticModel) -> Vec<LoopCall> {
     semantic
         .calls
         .iter()
-        .filter(|site| !semantic.runs_in_coroutine(site.scope))
+        // A lambda in a coroutine runs whenever it is called: after the
+        // run too (an `atexit` callback).
+        .filter(|site| !semantic.runs_in_coroutine_body(site.scope))
         .filter_map(|site| {
             let kind = loop_call_kind(semantic, &site.call.func, site.scope).or_else(|| {
                 // `asyncio.run` and `asyncio.Runner` make a loop current

@@ -1382,6 +1382,12 @@ impl ProjectIndex {
         )
     }
 
+    /// `file` relative to the project's root, for messages.
+    fn relative(&self, file: PathBuf) -> PathBuf {
+        file.strip_prefix(&self.layout.root)
+            .map_or_else(|_| file.clone(), Path::to_path_buf)
+    }
+
     /// The table of the files that name each module (see [`readers`]):
     /// the scan's own, or one made apart when the scan left it out (by
     /// every thread that asks while it is made, as the scan is).
@@ -1755,6 +1761,49 @@ impl ProjectFacts for ProjectIndex {
                 .strip_prefix(&self.layout.root)
                 .map_or_else(|_| writer.clone(), Path::to_path_buf),
         )
+    }
+
+    fn may_rerun(&self, module: &str) -> Option<PathBuf> {
+        let file = self.scan().rerunner(module)?;
+        Some(self.relative(file))
+    }
+
+    fn exit_hooks(&self) -> Option<PathBuf> {
+        let file = self.scan().exit_hook_file()?;
+        Some(self.relative(file))
+    }
+
+    fn importer_managing_loops(&self, file: &Path) -> Option<PathBuf> {
+        let scan = self.scan();
+        let readers = self.readers();
+        let own = readers::module_word(file)?;
+        // The words that reach the module: its own, then those of the
+        // files that name one, transitively.
+        let mut reach: Vec<Box<str>> = vec![own];
+        let mut next = 0;
+        while let Some(word) = reach.get(next).cloned() {
+            next += 1;
+            for at in readers.files_naming_word(&word) {
+                let Some(path) = readers.path(at) else {
+                    return Some(PathBuf::new());
+                };
+                if path == file {
+                    continue;
+                }
+                if scan.manages_loops(at) {
+                    return Some(self.relative(path.to_path_buf()));
+                }
+                if let Some(word) = readers.word(at)
+                    && !reach.iter().any(|known| known.as_ref() == word)
+                {
+                    if reach.len() > 256 {
+                        return Some(self.relative(path.to_path_buf()));
+                    }
+                    reach.push(word.into());
+                }
+            }
+        }
+        None
     }
 
     fn other_async_library(&self) -> Option<String> {

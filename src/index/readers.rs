@@ -178,6 +178,20 @@ impl Readers {
         (readers, words)
     }
 
+    /// The numbers of the files whose text names the module word `word`.
+    pub(super) fn files_naming_word(&self, word: &str) -> impl Iterator<Item = u32> + '_ {
+        self.mentions
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&(file, _)| file)
+    }
+
+    /// The module word of the file numbered `at` (see [`module_word`]).
+    pub(super) fn word(&self, at: u32) -> Option<&str> {
+        self.files.get(at as usize)?.word.as_deref()
+    }
+
     /// Whether a project file other than `module_file` may read the name
     /// `name` of the module in `module_file`. A file that names the module
     /// only in plain imports and attribute reads (`import mod`, `mod.job()`)

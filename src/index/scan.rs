@@ -157,6 +157,21 @@ pub(super) struct ProjectScan {
     /// Some file spells `"trio"` in quotes: a backend's name given to
     /// anyio or to its pytest plugin (`anyio.run(main, backend="trio")`).
     mentions_trio: bool,
+    /// The files that may run a module's code again in a process that
+    /// already ran it (`runpy.run_module("app")`, `runpy.run_path(p)`,
+    /// `importlib.reload(job)`), each with the module word it names (the
+    /// module's last name, or the stem of the file or directory run;
+    /// `None`: any module).
+    reruns: Vec<(u32, Option<Box<str>>)>,
+    /// The files that register code to run after the program's own
+    /// (`atexit`, `weakref.finalize`) or start threads (`Thread`,
+    /// `threading.Timer`): code that may still use an event loop after
+    /// the run that made it returned.
+    exit_hooks: Vec<u32>,
+    /// The files that spell a call that gets, makes, sets or runs an
+    /// event loop (`get_event_loop`, `set_event_loop`, `new_event_loop`,
+    /// `run_until_complete`).
+    loop_managers: Vec<u32>,
     /// A file could not be numbered (past 4 billion): the table of bases
     /// (or a Python file could not be read or decoded) is incomplete, so
     /// every question about a base or a written attribute must be unknown.
@@ -278,6 +293,9 @@ impl ProjectScan {
             runner_library,
             anyio_file,
             mentions_trio,
+            reruns,
+            exit_hooks,
+            loop_managers,
             incomplete,
         } = part;
         for (base, files) in class_bases {
@@ -317,6 +335,9 @@ impl ProjectScan {
             .min_by_key(|(file, _)| *file);
         self.anyio_file = self.anyio_file.into_iter().chain(anyio_file).min();
         self.mentions_trio |= mentions_trio;
+        self.reruns.extend(reruns);
+        self.exit_hooks.extend(exit_hooks);
+        self.loop_managers.extend(loop_managers);
         self.incomplete |= incomplete;
     }
 
@@ -329,6 +350,9 @@ impl ProjectScan {
         self.assigned_bases.sort_unstable();
         self.placed_computed_files.sort_unstable();
         self.path_writers.sort_unstable();
+        self.reruns.sort_unstable();
+        self.exit_hooks.sort_unstable();
+        self.loop_managers.sort_unstable();
         self.class_changed |= self.writes_class_changer();
     }
 
@@ -460,6 +484,49 @@ impl ProjectScan {
                 .map(|file| (file, "anyio"))
         })?;
         Some((library, self.readers.path(file)?.to_path_buf()))
+    }
+
+    /// A file of the project that may run the module `module` (an
+    /// absolute dotted name) again in a process that already ran it:
+    /// `runpy.run_module` or `runpy.run_path` of it (of its package, for a
+    /// `__main__`), or `importlib.reload` of it; by a name the scan cannot
+    /// read, of any module. An empty path when a file could not be
+    /// scanned.
+    pub(super) fn rerunner(&self, module: &str) -> Option<PathBuf> {
+        if self.incomplete {
+            return Some(PathBuf::new());
+        }
+        let mut parts = module.rsplit('.');
+        let last = parts.next().unwrap_or(module);
+        let package = (last == "__main__").then(|| parts.next()).flatten();
+        self.reruns
+            .iter()
+            .find(|(_, word)| {
+                word.as_deref()
+                    .is_none_or(|word| word == last || package == Some(word))
+            })
+            .and_then(|&(file, _)| self.readers.path(file))
+            .map(Path::to_path_buf)
+    }
+
+    /// A file of the project that registers code to run at exit or starts
+    /// a thread (see [`Self::exit_hooks`]); an empty path when a file could
+    /// not be scanned.
+    pub(super) fn exit_hook_file(&self) -> Option<PathBuf> {
+        if self.incomplete {
+            return Some(PathBuf::new());
+        }
+        self.exit_hooks
+            .iter()
+            .find_map(|&file| self.readers.path(file))
+            .map(Path::to_path_buf)
+    }
+
+    /// Whether the file numbered `file` spells a call that gets, makes,
+    /// sets or runs an event loop (see [`Self::loop_managers`]); every
+    /// file, when a file could not be scanned.
+    pub(super) fn manages_loops(&self, file: u32) -> bool {
+        self.incomplete || self.loop_managers.binary_search(&file).is_ok()
     }
 
     /// The files with a class statement naming `base` among its bases.
@@ -1300,6 +1367,25 @@ impl Build {
         if scan.add_module_writes(&spelled) {
             part.own_module_replaced.push(at);
         }
+        let reruns = reruns(&spelled, &self.words);
+        let exit_hooks = registers_exit_hooks(&spelled);
+        let loops = LOOP_CALLS
+            .iter()
+            .any(|&spelling| spelled.at(spelling).any(|at| in_code(text, at)));
+        if !reruns.is_empty() || exit_hooks || loops {
+            let Ok(number) = u32::try_from(at) else {
+                scan.incomplete = true;
+                return;
+            };
+            scan.reruns
+                .extend(reruns.into_iter().map(|word| (number, word)));
+            if exit_hooks {
+                scan.exit_hooks.push(number);
+            }
+            if loops {
+                scan.loop_managers.push(number);
+            }
+        }
     }
 }
 
@@ -1354,7 +1440,28 @@ enum Spelling {
     Anyio,
     Curio,
     Twisted,
+    RunModule,
+    Reload,
+    Atexit,
+    Finalize,
+    Thread,
+    Timer,
+    GetLoop,
+    SetLoop,
+    NewLoop,
+    RunUntil,
 }
+
+/// What runs a module's code again in a process that already ran it.
+const RERUNS: [Spelling; 3] = [Spelling::RunModule, Spelling::RunPath, Spelling::Reload];
+
+/// What gets, makes, sets or runs an event loop.
+const LOOP_CALLS: [Spelling; 4] = [
+    Spelling::GetLoop,
+    Spelling::SetLoop,
+    Spelling::NewLoop,
+    Spelling::RunUntil,
+];
 
 /// The import machinery itself (`sys.meta_path`, `sys.path_hooks`), or
 /// `sys`'s attributes by name (`getattr(sys, "modules")`), and pytest's
@@ -1383,7 +1490,7 @@ const OTHER_LIBRARIES: [Spelling; 4] = [
 ];
 
 impl Spelling {
-    const ALL: [Spelling; 28] = [
+    const ALL: [Spelling; 38] = [
         Spelling::Class,
         Spelling::Del,
         Spelling::Modules,
@@ -1412,6 +1519,16 @@ impl Spelling {
         Spelling::Anyio,
         Spelling::Curio,
         Spelling::Twisted,
+        Spelling::RunModule,
+        Spelling::Reload,
+        Spelling::Atexit,
+        Spelling::Finalize,
+        Spelling::Thread,
+        Spelling::Timer,
+        Spelling::GetLoop,
+        Spelling::SetLoop,
+        Spelling::NewLoop,
+        Spelling::RunUntil,
     ];
 
     fn text(self) -> &'static str {
@@ -1444,6 +1561,16 @@ impl Spelling {
             Spelling::Anyio => "anyio",
             Spelling::Curio => "curio",
             Spelling::Twisted => "twisted",
+            Spelling::RunModule => "run_module(",
+            Spelling::Reload => "reload(",
+            Spelling::Atexit => "atexit",
+            Spelling::Finalize => "finalize(",
+            Spelling::Thread => "Thread",
+            Spelling::Timer => "Timer(",
+            Spelling::GetLoop => "get_event_loop",
+            Spelling::SetLoop => "set_event_loop",
+            Spelling::NewLoop => "new_event_loop",
+            Spelling::RunUntil => "run_until_complete",
         }
     }
 }
@@ -1600,6 +1727,150 @@ fn drives_coroutines_by_hand(text: &str) -> bool {
 
 /// Whether `text` imports `path` by name from `sys` (`from sys import
 /// path`, `from sys import (argv, path as p)`).
+/// Whether the spelling at `at` is code that starts a word: nothing of
+/// an identifier just before it, and no `#` before it on its line.
+fn in_code(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let starts_word = !at
+        .checked_sub(1)
+        .and_then(|before| bytes.get(before))
+        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80);
+    let (start, _) = line_around(bytes, at);
+    starts_word && !text.get(start..at).unwrap_or_default().contains('#')
+}
+
+/// What the call spelled at `at` is called on: `Some("runpy")` for
+/// `runpy.run_module(`, `Some("")` for a receiver that is no name
+/// (`x().reload(`), `None` for a bare name; and whether a bare name is
+/// the one a `def` defines there.
+fn call_receiver(text: &str, at: usize) -> (Option<&str>, bool) {
+    let bytes = text.as_bytes();
+    let before = skip_blanks_back(bytes, at);
+    if before == 0 || bytes.get(before - 1) != Some(&b'.') {
+        let head = text.get(..before).unwrap_or_default();
+        let defined = head.ends_with("def") || head.ends_with("class");
+        return (None, defined);
+    }
+    let end = skip_blanks_back(bytes, before - 1);
+    let head = text.get(..end).unwrap_or_default();
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| *c == '_' || c.is_alphanumeric())
+        .last()
+        .map_or(end, |(i, _)| i);
+    (Some(text.get(start..end).unwrap_or_default()), false)
+}
+
+/// The modules a file may run again (see [`ProjectScan::reruns`]): each
+/// `runpy.run_module(…)`, `runpy.run_path(…)` (or the bare names) with the
+/// module word its literal argument names, and `importlib.reload(…)` (or
+/// `imp.reload`, the bare name) with the word of the module it is given
+/// when that is a module of the project; `None` for an argument the scan
+/// cannot read. Methods of other objects (`config.reload()`) and
+/// functions the file defines are not these.
+fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
+    let text = spelled.text;
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for spelling in RERUNS {
+        let receivers: &[&str] = match spelling {
+            Spelling::Reload => &["importlib", "imp"],
+            _ => &["runpy"],
+        };
+        for at in spelled.at(spelling) {
+            if !in_code(text, at) {
+                continue;
+            }
+            match call_receiver(text, at) {
+                (Some(receiver), _) if !receivers.contains(&receiver) => continue,
+                (None, true) => continue,
+                _ => {}
+            }
+            let mut start = at + spelling.text().len();
+            while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
+                start += 1;
+            }
+            let rest = text.get(start..).unwrap_or_default();
+            if rest.starts_with(')') {
+                continue;
+            }
+            let word = match rest.chars().next() {
+                Some(quote @ ('"' | '\'')) => {
+                    let inner = rest[1..].split(quote).next().unwrap_or_default();
+                    let inner = inner.trim_end_matches(['/', '\\']);
+                    let last = inner.rsplit(['/', '\\']).next().unwrap_or_default();
+                    let word = match spelling {
+                        Spelling::RunModule => last.rsplit('.').next().unwrap_or_default(),
+                        Spelling::RunPath => last
+                            .strip_suffix(".py")
+                            .or_else(|| last.strip_suffix(".pyw"))
+                            .unwrap_or(last),
+                        _ => "",
+                    };
+                    (!word.is_empty() && is_identifier(word)).then(|| Box::from(word))
+                }
+                _ if spelling == Spelling::Reload => {
+                    let mut end = 0;
+                    let rest_bytes = rest.as_bytes();
+                    while rest_bytes
+                        .get(end)
+                        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+                    {
+                        end += 1;
+                    }
+                    let chain = rest.get(..end).unwrap_or_default();
+                    let closes = rest
+                        .get(end..)
+                        .is_some_and(|after| after.trim_start().starts_with(')'));
+                    let last = chain.rsplit('.').next().unwrap_or_default();
+                    (closes && !last.is_empty() && words.has(last)).then(|| Box::from(last))
+                }
+                _ => None,
+            };
+            found.push(word);
+        }
+    }
+    found
+}
+
+/// Whether a file registers code to run at exit or starts a thread (see
+/// [`ProjectScan::exit_hooks`]): `atexit` named at all, `finalize(` bare
+/// or of `weakref`, `Thread` called or as a base of a class statement,
+/// `Timer(` bare or of `threading`.
+fn registers_exit_hooks(spelled: &Spelled) -> bool {
+    let text = spelled.text;
+    let bytes = text.as_bytes();
+    let whole = |at: usize, len: usize| {
+        !bytes
+            .get(at + len)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+    };
+    let called_on = |at: usize, allowed: &str| match call_receiver(text, at) {
+        (Some(receiver), _) => receiver == allowed,
+        (None, defined) => !defined,
+    };
+    spelled
+        .at(Spelling::Atexit)
+        .any(|at| in_code(text, at) && whole(at, "atexit".len()))
+        || spelled.at(Spelling::Thread).any(|at| {
+            // Called or subclassed, not a word of a docstring.
+            let (start, _) = line_around(bytes, at);
+            in_code(text, at)
+                && whole(at, "Thread".len())
+                && (bytes.get(skip_blanks(bytes, at + "Thread".len())) == Some(&b'(')
+                    || text
+                        .get(start..at)
+                        .is_some_and(|line| line.trim_start().starts_with("class ")))
+        })
+        || spelled
+            .at(Spelling::Finalize)
+            .any(|at| in_code(text, at) && called_on(at, "weakref"))
+        || spelled
+            .at(Spelling::Timer)
+            .any(|at| in_code(text, at) && called_on(at, "threading"))
+}
+
 /// The async library other than asyncio (trio, anyio, curio, twisted) that
 /// an import statement of `text` names first: a line whose first words are
 /// `import x` or `from x` (at any indent, any submodule, also after a
@@ -3139,6 +3410,48 @@ mod tests {
     /// alone does: no spelling begins another (two would start at the same
     /// place), and the places are the same over any text made of pieces of
     /// them.
+    #[test]
+    fn modules_run_again_exit_hooks_and_loop_calls() {
+        let finders = Finders::new();
+        let words: FxHashSet<Box<str>> = ["job", "tool"].into_iter().map(Box::from).collect();
+        let reruns = |text: &str| reruns(&finders.spell(text), &words);
+        let word = |w: &str| Some(Box::<str>::from(w));
+        assert_eq!(
+            reruns("import runpy\nrunpy.run_module('app.tool', run_name='__main__')\n"),
+            [word("tool")]
+        );
+        assert_eq!(reruns("run_path(\"scripts/seed.py\")\n"), [word("seed")]);
+        assert_eq!(reruns("runpy.run_path('app/')\n"), [word("app")]);
+        assert_eq!(reruns("importlib.reload(app.job)\n"), [word("job")]);
+        assert_eq!(
+            reruns("from imp import reload\nreload(job)\n"),
+            [word("job")]
+        );
+        // A name the scan cannot follow to a module of the project: any.
+        assert_eq!(reruns("importlib.reload(m)\n"), [None]);
+        assert_eq!(reruns("runpy.run_module(name)\n"), [None]);
+        // Methods of other objects, definitions, comments, other words.
+        assert!(reruns("config.reload()\nself.reload(force=True)\ndef reload(x):\n    pass\n# importlib.reload(job)\nhot_reload(job)\n").is_empty());
+
+        let hooks = |text: &str| registers_exit_hooks(&finders.spell(text));
+        assert!(hooks("import atexit\n"));
+        assert!(hooks("weakref.finalize(obj, close)\n"));
+        assert!(hooks(
+            "from threading import Thread\nThread(target=f).start()\n"
+        ));
+        assert!(hooks("class Worker(threading.Thread):\n    pass\n"));
+        assert!(!hooks(
+            "\"\"\"Thread safety: none.\"\"\"\nfrom threading import Thread\n"
+        ));
+        assert!(hooks("threading.Timer(1, f).start()\n"));
+        assert!(!hooks(
+            "from concurrent.futures import ThreadPoolExecutor\n"
+        ));
+        assert!(!hooks(
+            "self.finalize()\ndef finalize(x):\n    pass\n# atexit\n"
+        ));
+    }
+
     #[test]
     fn spellings_one_pass_finds() {
         for a in Spelling::ALL {

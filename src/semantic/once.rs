@@ -15,9 +15,13 @@
 //! nested in another function does. A loop (a `for` or `while` body, a
 //! `while` test) around the code, a lambda or a comprehension makes it run
 //! any number of times. Code reached only through `getattr`, `globals()`
-//! or `exec` is not seen.
+//! or `exec` is not seen. A module that some file of the project may run
+//! again (`runpy.run_module` of it or of its package, `runpy.run_path`,
+//! `importlib.reload`; see the project index) runs its code more than once,
+//! the main-guard block too.
 
 use std::fmt;
+use std::path::PathBuf;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
@@ -61,6 +65,9 @@ pub enum Repeats<'a> {
     Importable(&'a str),
     /// The chain of callers is longer than the analysis follows.
     TooDeep,
+    /// A file of the project may run the module again (`runpy`,
+    /// `importlib.reload`).
+    Rerun(PathBuf),
 }
 
 impl fmt::Display for Repeats<'_> {
@@ -98,6 +105,11 @@ impl fmt::Display for Repeats<'_> {
                 "another module may import `{name}` and call it many times"
             ),
             Repeats::TooDeep => f.write_str("its chain of callers is too long to follow"),
+            Repeats::Rerun(file) => write!(
+                f,
+                "`{}` may run the module again (`runpy`, `importlib.reload`)",
+                file.display()
+            ),
         }
     }
 }
@@ -172,7 +184,12 @@ impl<'a> SemanticModel<'a> {
         }
         let this = self.scope(scope);
         match this.node {
-            ScopeNode::Module => Ok(()),
+            // Imported (or run as the program) once, unless some code of
+            // the project runs it again.
+            ScopeNode::Module => match self.project().and_then(|project| project.may_rerun()) {
+                Some(file) => Err(Repeats::Rerun(file)),
+                None => Ok(()),
+            },
             // A class body runs once each time its `class` statement does.
             ScopeNode::Class(class) => self.runs_once_at(class.start(), depth + 1),
             ScopeNode::Function(def) if def.is_async => Err(Repeats::InCoroutine),

@@ -379,6 +379,28 @@ pub trait ProjectFacts: Send + Sync {
     /// where no event loop runs.
     fn coroutine_driver(&self) -> Option<PathBuf>;
 
+    /// A file of the project that may run the module `module` (an
+    /// absolute dotted name) again in a process that already ran it
+    /// (`runpy.run_module` of it or of its package, `runpy.run_path`,
+    /// `importlib.reload`; by a name it cannot read, of any module): the
+    /// module's code then does not run once per process. The file,
+    /// relative to the project's root, for messages.
+    fn may_rerun(&self, module: &str) -> Option<PathBuf>;
+
+    /// A file of the project that registers code to run at exit
+    /// (`atexit`, `weakref.finalize`) or starts a thread: code that may
+    /// still use an event loop after the run that made it returned. The
+    /// file, relative to the project's root, for messages.
+    fn exit_hooks(&self) -> Option<PathBuf>;
+
+    /// A file of the project other than `file` that may import the module
+    /// in `file` (naming it, or naming a module that may import it, in
+    /// turn) and gets, makes, sets or runs an event loop: what it does
+    /// with the loop at and after the import may rest on the loop the
+    /// module's import left current. The file, relative to the project's
+    /// root, for messages.
+    fn importer_managing_loops(&self, file: &Path) -> Option<PathBuf>;
+
     /// Whether what the absolute dotted name `name` names may be asyncio's
     /// `CancelledError` or a class deriving from it, following the bases the
     /// index reads through the project's classes: a name the index cannot
@@ -433,6 +455,36 @@ impl ProjectModule {
         self.dir
             .as_deref()
             .and_then(|dir| self.facts.sys_path_extended(dir))
+    }
+
+    /// A file of the project that may run this module again in a process
+    /// that already ran it (see [`ProjectFacts::may_rerun`]); a module no
+    /// import can name goes by its file's stem.
+    pub fn may_rerun(&self) -> Option<PathBuf> {
+        let stem = || {
+            self.file
+                .as_deref()
+                .and_then(Path::file_stem)
+                .and_then(|stem| stem.to_str())
+                .map(str::to_string)
+        };
+        let module = self.name.clone().or_else(stem)?;
+        self.facts.may_rerun(&module)
+    }
+
+    /// A file of the project that registers code to run at exit or starts
+    /// a thread (see [`ProjectFacts::exit_hooks`]).
+    pub fn exit_hooks(&self) -> Option<PathBuf> {
+        self.facts.exit_hooks()
+    }
+
+    /// A file of the project that may import this module and gets, makes,
+    /// sets or runs an event loop (see
+    /// [`ProjectFacts::importer_managing_loops`]).
+    pub fn importer_managing_loops(&self) -> Option<PathBuf> {
+        self.file
+            .as_deref()
+            .and_then(|file| self.facts.importer_managing_loops(file))
     }
 
     /// Whether the function `name` defined at this module's top level is

@@ -208,6 +208,24 @@ impl<'a> SemanticModel<'a> {
         false
     }
 
+    /// Whether code in `scope` runs as part of a coroutine's own body: the
+    /// `async def`'s scope, or a comprehension in it. Unlike
+    /// [`Self::runs_in_coroutine`], a lambda in a coroutine does not: it
+    /// runs whenever it is called, maybe after the coroutine has returned
+    /// (an `atexit` callback).
+    pub fn runs_in_coroutine_body(&self, scope: ScopeId) -> bool {
+        let mut current = Some(scope);
+        while let Some(id) = current {
+            let scope = self.scope(id);
+            match scope.kind {
+                ScopeKind::Function { is_async } => return is_async,
+                ScopeKind::Comprehension { .. } => current = scope.parent,
+                ScopeKind::Module | ScopeKind::Class | ScopeKind::Lambda => return false,
+            }
+        }
+        false
+    }
+
     /// Whether `scope` is an `async def`'s own scope (where its statements run).
     pub fn is_coroutine_scope(&self, scope: ScopeId) -> bool {
         matches!(
@@ -492,6 +510,20 @@ mod tests {
                     Module
                 ]
             );
+        });
+    }
+
+    #[test]
+    fn a_lambda_in_a_coroutine_is_no_part_of_its_body() {
+        let source = "async def f():\n    HERE\n    [THERE for x in y]\n    g = lambda: LATER\n";
+        with_context(source, |ctx| {
+            let semantic = ctx.semantic;
+            let body =
+                |marker| semantic.runs_in_coroutine_body(semantic.scope_at(at(source, marker)));
+            assert!(body("HERE"));
+            assert!(body("THERE"));
+            assert!(!body("LATER"));
+            assert!(semantic.runs_in_coroutine(semantic.scope_at(at(source, "LATER"))));
         });
     }
 

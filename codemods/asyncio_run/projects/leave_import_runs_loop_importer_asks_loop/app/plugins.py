@@ -1,0 +1,1 @@
+from app import plugin  # noqa: F401  (imported in turn by main.py)

@@ -1,0 +1,12 @@
+import asyncio
+
+READY = True
+
+
+async def warmup():
+    await asyncio.sleep(0.01)
+    print("plugin warmed up")
+
+
+loop = asyncio.get_event_loop()
+loop.run_until_complete(warmup())
