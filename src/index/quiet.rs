@@ -16,6 +16,16 @@
 //!   hooks Python calls when the class is subclassed or subscripted;
 //! - an assignment to names of an expression that calls nothing: literals,
 //!   names, attribute reads, subscripts, operators;
+//!
+//! where "calls nothing" and "without decorators" leave out the standard
+//! library's calls that run no code of the project and touch no event loop
+//! ([`QUIET_CALLS`]: `logging.getLogger`, `os.environ.get`, `re.compile`,
+//! `dataclasses.field`, …), given arguments that call nothing else, and the
+//! decorators that only wrap or record what they decorate
+//! ([`QUIET_DECORATORS`]: `@dataclass`, `@property` and its `setter`,
+//! `@functools.lru_cache`, …); a class may also derive from the standard
+//! enums when its body defines none of the methods making the members
+//! calls;
 //! - a docstring, `pass`, `...`, and `if TYPE_CHECKING:` (which runs
 //!   nothing).
 //!
@@ -87,6 +97,90 @@ const CLASS_HOOKS: &[&str] = &[
 ];
 const MODULE_HOOKS: &[&str] = &["__getattr__", "__dir__"];
 
+/// Functions and classes of the standard library (and builtins) whose call
+/// at import, given arguments that call nothing else, runs no code of the
+/// project and touches no event loop: what they are given they only store
+/// (`functools.partial(f)`, `field(default_factory=make)` call neither).
+const QUIET_CALLS: &[&str] = &[
+    "builtins.object",
+    "builtins.frozenset",
+    "builtins.set",
+    "builtins.dict",
+    "builtins.list",
+    "builtins.tuple",
+    "collections.namedtuple",
+    "contextvars.ContextVar",
+    "dataclasses.field",
+    "enum.auto",
+    "functools.partial",
+    "logging.getLogger",
+    "os.environ.get",
+    "os.getenv",
+    "os.path.abspath",
+    "os.path.basename",
+    "os.path.dirname",
+    "os.path.join",
+    "pathlib.Path",
+    "pathlib.PurePath",
+    "re.compile",
+    "typing.NamedTuple",
+    "typing.NewType",
+    "typing.ParamSpec",
+    "typing.TypeVar",
+    "typing.TypedDict",
+    "typing_extensions.NewType",
+    "typing_extensions.ParamSpec",
+    "typing_extensions.TypeVar",
+];
+
+/// Decorators of the standard library (and builtins) that, applied at
+/// import (or called first with arguments that call nothing else), run no
+/// code of the project: they wrap or record the function or class, or
+/// read its definitions (`dataclass`), and call none of it.
+const QUIET_DECORATORS: &[&str] = &[
+    "abc.abstractmethod",
+    "builtins.classmethod",
+    "builtins.property",
+    "builtins.staticmethod",
+    "contextlib.asynccontextmanager",
+    "contextlib.contextmanager",
+    "dataclasses.dataclass",
+    "enum.unique",
+    "functools.cache",
+    "functools.cached_property",
+    "functools.lru_cache",
+    "functools.total_ordering",
+    "functools.wraps",
+    "typing.final",
+    "typing.no_type_check",
+    "typing.overload",
+    "typing.runtime_checkable",
+    "typing_extensions.final",
+    "typing_extensions.overload",
+    "typing_extensions.runtime_checkable",
+];
+
+/// The enum classes of the standard library a quiet class may derive
+/// from: making the members calls no code but methods of the class body
+/// named in [`ENUM_HOOKS`], which a quiet enum does not define.
+const ENUM_BASES: &[&str] = &[
+    "enum.Enum",
+    "enum.IntEnum",
+    "enum.StrEnum",
+    "enum.Flag",
+    "enum.IntFlag",
+];
+
+/// What an enum's class statement calls of its own body when it makes
+/// the members.
+const ENUM_HOOKS: &[&str] = &[
+    "__new__",
+    "__init__",
+    "_generate_next_value_",
+    "__hash__",
+    "__eq__",
+];
+
 /// The special names of a module a quiet one may bind: text about it.
 const MODULE_TEXT: &[&str] = &[
     "__all__",
@@ -152,10 +246,15 @@ fn bound_names<'s>(stmt: &'s Stmt) -> Box<dyn Iterator<Item = &'s str> + 's> {
     }
 }
 
-/// Whether evaluating `expr` calls nothing the module writes as a call:
+/// Whether evaluating `expr` calls nothing the module writes as a call but
+/// the calls `allowed` accepts (whose arguments must be such too):
 /// literals, names, attribute reads, subscripts, operators, f-strings of
 /// such. What it returns names the first part that may run code.
-fn calls_nothing(expr: &Expr) -> Result<(), &'static str> {
+fn calls_nothing_but(
+    expr: &Expr,
+    allowed: &dyn Fn(&ast::ExprCall) -> bool,
+) -> Result<(), &'static str> {
+    let calls_nothing = |expr: &Expr| calls_nothing_but(expr, allowed);
     let all = |items: &[Expr]| items.iter().try_for_each(calls_nothing);
     match expr {
         Expr::StringLiteral(_)
@@ -208,6 +307,13 @@ fn calls_nothing(expr: &Expr) -> Result<(), &'static str> {
             } else {
                 Ok(())
             }
+        }
+        Expr::Call(call) if allowed(call) => {
+            all(&call.arguments.args)?;
+            call.arguments
+                .keywords
+                .iter()
+                .try_for_each(|keyword| calls_nothing(&keyword.value))
         }
         Expr::Call(_) => Err("a call"),
         Expr::Lambda(_) => Err("a lambda"),
@@ -354,7 +460,7 @@ impl<'m, 'a> QuietProof<'m, 'a> {
                     );
                 }
             }
-            Stmt::FunctionDef(def) => self.def(def, scope == MODULE_SCOPE),
+            Stmt::FunctionDef(def) => self.def(def, scope),
             Stmt::ClassDef(class) => self.class(class, scope),
             Stmt::Assign(assign) => {
                 if !assign
@@ -363,17 +469,21 @@ impl<'m, 'a> QuietProof<'m, 'a> {
                     .all(|target| matches!(target, Expr::Name(_)))
                 {
                     self.block("an assignment to something other than a name", at);
-                } else if let Err(what) = calls_nothing(&assign.value) {
+                } else if let Err(what) = self.value(&assign.value, scope) {
                     self.block(format!("{what} in an assignment"), at);
                 }
             }
             Stmt::AnnAssign(assign) => {
                 if !matches!(*assign.target, Expr::Name(_)) {
                     self.block("an assignment to something other than a name", at);
-                } else if let Some(Err(what)) = assign.value.as_deref().map(calls_nothing) {
+                } else if let Some(Err(what)) = assign
+                    .value
+                    .as_deref()
+                    .map(|value| self.value(value, scope))
+                {
                     self.block(format!("{what} in an assignment"), at);
                 } else if !self.deferred_annotations
-                    && let Err(what) = calls_nothing(&assign.annotation)
+                    && let Err(what) = self.value(&assign.annotation, scope)
                 {
                     self.block(format!("{what} in an annotation"), at);
                 }
@@ -395,6 +505,55 @@ impl<'m, 'a> QuietProof<'m, 'a> {
             Stmt::With(_) => self.block("a `with` statement", at),
             Stmt::Expr(_) => self.block("an expression statement", at),
             _ => self.block("a statement that runs code", at),
+        }
+    }
+
+    /// Whether evaluating `expr` (in `scope`) calls nothing but
+    /// [`QUIET_CALLS`] and [`QUIET_DECORATORS`] (see [`calls_nothing_but`]).
+    fn value(&self, expr: &Expr, scope: ScopeId) -> Result<(), &'static str> {
+        calls_nothing_but(expr, &|call| self.quiet_call(call, scope))
+    }
+
+    /// Whether `call` calls one of [`QUIET_CALLS`] or [`QUIET_DECORATORS`].
+    fn quiet_call(&self, call: &ast::ExprCall, scope: ScopeId) -> bool {
+        self.semantic
+            .qualified_name_unless_star_rebinds(&call.func, scope)
+            .is_some_and(|q| {
+                QUIET_CALLS.contains(&q.as_str()) || QUIET_DECORATORS.contains(&q.as_str())
+            })
+    }
+
+    /// Whether applying the decorator `expr` (in `scope`) runs nothing of
+    /// the project: one of [`QUIET_DECORATORS`], or a call of one whose
+    /// arguments call nothing else (`@dataclass(frozen=True)`), or the
+    /// `setter`, `getter` or `deleter` of a function of the same class
+    /// body (a property).
+    fn quiet_decorator(&self, expr: &Expr, scope: ScopeId) -> bool {
+        let semantic = self.semantic;
+        let named = |func: &Expr| {
+            semantic
+                .qualified_name_unless_star_rebinds(func, scope)
+                .is_some_and(|q| QUIET_DECORATORS.contains(&q.as_str()))
+        };
+        match expr {
+            Expr::Call(call) => named(&call.func) && self.value(expr, scope).is_ok(),
+            Expr::Attribute(attribute)
+                if matches!(attribute.attr.as_str(), "setter" | "getter" | "deleter")
+                    && !named(expr) =>
+            {
+                let Expr::Name(property) = attribute.value.as_ref() else {
+                    return false;
+                };
+                scope != MODULE_SCOPE
+                    && matches!(
+                        semantic.lookup(property.id.as_str(), scope),
+                        Lookup::Bound { scope: found, bindings } if found == scope
+                            && bindings.iter().all(|&id| {
+                                matches!(semantic.binding(id).kind, BindingKind::FunctionDef(_))
+                            })
+                    )
+            }
+            _ => named(expr),
         }
     }
 
@@ -420,9 +579,14 @@ impl<'m, 'a> QuietProof<'m, 'a> {
         }
     }
 
-    fn def(&mut self, def: &'a ast::StmtFunctionDef, module_level: bool) {
+    fn def(&mut self, def: &'a ast::StmtFunctionDef, scope: ScopeId) {
+        let module_level = scope == MODULE_SCOPE;
         let at = def.start();
-        if !def.decorator_list.is_empty() {
+        if !def
+            .decorator_list
+            .iter()
+            .all(|decorator| self.quiet_decorator(&decorator.expression, scope))
+        {
             self.block(format!("the decorator of `{}`", def.name), at);
             return;
         }
@@ -442,7 +606,7 @@ impl<'m, 'a> QuietProof<'m, 'a> {
         let parameters = &def.parameters;
         for parameter in parameters.iter_non_variadic_params() {
             if let Some(default) = parameter.default()
-                && let Err(what) = calls_nothing(default)
+                && let Err(what) = self.value(default, scope)
             {
                 self.block(format!("{what} in a default of `{name}`"), at);
                 return;
@@ -456,7 +620,7 @@ impl<'m, 'a> QuietProof<'m, 'a> {
             .filter_map(|parameter| parameter.annotation())
             .chain(def.returns.as_deref());
         for annotation in annotations {
-            if let Err(what) = calls_nothing(annotation) {
+            if let Err(what) = self.value(annotation, scope) {
                 self.block(format!("{what} in an annotation of `{name}`"), at);
                 return;
             }
@@ -466,7 +630,11 @@ impl<'m, 'a> QuietProof<'m, 'a> {
     fn class(&mut self, class: &'a ast::StmtClassDef, outer: ScopeId) {
         let at = class.start();
         let name = class.name.as_str();
-        if !class.decorator_list.is_empty() {
+        if !class
+            .decorator_list
+            .iter()
+            .all(|decorator| self.quiet_decorator(&decorator.expression, outer))
+        {
             self.block(format!("the decorator of class `{name}`"), at);
             return;
         }
@@ -491,8 +659,28 @@ impl<'m, 'a> QuietProof<'m, 'a> {
             self.block(format!("class `{name}`"), at);
             return;
         };
+        // Making an enum's members calls the methods that make them.
+        let enum_class = class.bases().iter().any(|base| {
+            self.semantic
+                .qualified_name_unless_star_rebinds(base, outer)
+                .is_some_and(|q| ENUM_BASES.contains(&q.as_str()))
+        });
         for stmt in &class.body {
             if self.quiet.blocker.is_some() {
+                return;
+            }
+            if enum_class
+                && let Some(hook) = bound_names(stmt)
+                    .chain(match stmt {
+                        Stmt::FunctionDef(def) => Some(def.name.as_str()),
+                        _ => None,
+                    })
+                    .find(|bound| ENUM_HOOKS.contains(bound))
+            {
+                self.block(
+                    format!("the `{hook}` that making the members of enum `{name}` calls"),
+                    stmt.start(),
+                );
                 return;
             }
             self.stmt(stmt, scope);
@@ -511,7 +699,9 @@ impl<'m, 'a> QuietProof<'m, 'a> {
             let top = qualified.split('.').next().unwrap_or_default();
             if standard_module(top) {
                 let last = qualified.rsplit('.').next().unwrap_or_default();
-                return last.ends_with("Error") || last.ends_with("Exception");
+                return last.ends_with("Error")
+                    || last.ends_with("Exception")
+                    || ENUM_BASES.contains(&qualified);
             }
             self.need(
                 Need::Class((self.absolute)(qualified).into()),
@@ -872,6 +1062,85 @@ async def main(argv: list[str] = ()) -> int:
             ),
             None
         );
+    }
+
+    #[test]
+    fn standard_calls_that_run_no_project_code_are_quiet() {
+        let source = r#"import enum
+import functools
+import logging
+import os
+import re
+from collections import namedtuple
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+logger = logging.getLogger(__name__)
+PREFIX = os.environ.get("PREFIX", "")
+WORD = re.compile(r"\w+")
+HERE = Path(__file__).parent
+Point = namedtuple("Point", ["x", "y"])
+T = TypeVar("T", bound="Item")
+MISSING = object()
+
+
+def make():
+    return []
+
+
+class Color(enum.Enum):
+    RED = enum.auto()
+
+
+@dataclass(frozen=True)
+class Item:
+    tags: list = field(default_factory=make)
+
+    @property
+    def first(self):
+        return self.tags[0]
+
+    @first.setter
+    def first(self, value):
+        self.tags[0] = value
+
+
+@functools.lru_cache(maxsize=None)
+def square(n):
+    return n * n
+"#;
+        assert_eq!(blocker(source), None);
+        let cases: &[(&str, &str, u32)] = &[
+            (
+                "import logging\nlogger = logging.getLogger(make())\n",
+                "a call in an assignment",
+                2,
+            ),
+            (
+                "import functools\n@functools.lru_cache(maxsize=size())\ndef f():\n    pass\n",
+                "the decorator of `f`",
+                2,
+            ),
+            (
+                "import enum\nclass E(enum.Enum):\n    A = 1\n    def __init__(self, value):\n        pass\n",
+                "the `__init__` that making the members of enum `E` calls",
+                4,
+            ),
+            (
+                "import os\nX = os.environ.setdefault('A', 'b')\n",
+                "a call in an assignment",
+                2,
+            ),
+            (
+                "@other.setter\ndef f():\n    pass\n",
+                "the decorator of `f`",
+                1,
+            ),
+        ];
+        for (source, what, line) in cases {
+            assert_eq!(blocker(source), Some((what.to_string(), *line)), "{source}");
+        }
     }
 
     #[test]
