@@ -718,6 +718,41 @@ fn the_target_version_comes_from_the_project() {
     assert_eq!(target_of(dir.path(), "v.py", &[]).0, "py39");
 }
 
+/// `dynamic = ["requires-python"]`: the build backend fills it in from
+/// `setup.cfg` or `setup.py`; one that neither spells plainly is unknown,
+/// so the oldest target, with a warning.
+#[test]
+fn a_dynamic_requirement_is_read_from_setuptools_files() {
+    let pyproject = "[project]\nname = \"x\"\ndynamic = [\"version\", \"requires-python\"]\n";
+    let dir = project(&[
+        ("pyproject.toml", pyproject),
+        (
+            "setup.py",
+            "from setuptools import setup\nsetup(python_requires=\">=3.8\")\n",
+        ),
+        ("v.py", VERSIONED),
+    ]);
+    assert_eq!(target_of(dir.path(), "v.py", &[]).0, "py38");
+    write(
+        dir.path(),
+        "setup.cfg",
+        "[options]\npython_requires = >=3.9\n",
+    );
+    assert_eq!(target_of(dir.path(), "v.py", &[]).0, "py39");
+    std::fs::remove_file(dir.path().join("setup.cfg")).expect("remove");
+    write(
+        dir.path(),
+        "setup.py",
+        "from setuptools import setup\nsetup(python_requires=MINIMUM)\n",
+    );
+    let (target, err) = target_of(dir.path(), "v.py", &[]);
+    assert_eq!(target, "py37");
+    assert!(
+        err.contains("pyproject.toml") && err.contains("dynamic"),
+        "{err}"
+    );
+}
+
 #[test]
 fn an_unreadable_requirement_warns_naming_the_file_and_means_py37() {
     let cases: &[(&str, &str, &str)] = &[

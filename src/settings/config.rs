@@ -183,6 +183,17 @@ struct Tools<C> {
 struct ProjectTable {
     #[serde(rename = "requires-python")]
     requires_python: Option<toml::Value>,
+    /// Fields the build backend fills in (`dynamic = ["requires-python"]`:
+    /// the requirement is in `setup.py` or `setup.cfg`).
+    dynamic: Option<toml::Value>,
+}
+
+impl ProjectTable {
+    /// `requires-python` is listed in `dynamic`.
+    fn requirement_is_dynamic(&self) -> bool {
+        matches!(&self.dynamic, Some(toml::Value::Array(fields))
+            if fields.iter().any(|f| f.as_str() == Some("requires-python")))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -435,6 +446,9 @@ fn pyproject_requirement(
     project: Option<ProjectTable>,
     poetry: Option<PoetryTable>,
 ) -> Option<Requirement> {
+    let dynamic = project
+        .as_ref()
+        .is_some_and(ProjectTable::requirement_is_dynamic);
     if let Some(value) = project.and_then(|p| p.requires_python) {
         return Some(requirement(
             path,
@@ -442,6 +456,24 @@ fn pyproject_requirement(
             &value,
             Dialect::Pep440,
         ));
+    }
+    // The build backend fills it in: setuptools from `setup.cfg` or the
+    // `python_requires=` of `setup.py`. A value this cannot read is
+    // unknown, and an unknown minimum is the oldest.
+    if dynamic {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        return Some(
+            setup_cfg_requirement(&dir.join("setup.cfg"))
+                .or_else(|| setup_py_requirement(&dir.join("setup.py")))
+                .unwrap_or_else(|| {
+                    unreadable(
+                        path,
+                        "`requires-python` is dynamic and neither `setup.cfg` nor `setup.py` \
+                         spells it as a literal"
+                            .to_string(),
+                    )
+                }),
+        );
     }
     let value = poetry.and_then(|p| p.dependencies).and_then(|d| d.python)?;
     // `python = "^3.8"`, or the table form `python = { version = "^3.8" }`.
@@ -454,6 +486,31 @@ fn pyproject_requirement(
         "tool.poetry.dependencies.python",
         &value,
         Dialect::Poetry,
+    ))
+}
+
+/// `python_requires="…"` given to `setup()` in a `setup.py`, when the file
+/// spells it once as a string literal.
+fn setup_py_requirement(path: &Path) -> Option<Requirement> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut found = text
+        .match_indices("python_requires")
+        .filter_map(|(at, key)| {
+            let rest = text.get(at + key.len()..)?.trim_start().strip_prefix('=')?;
+            let rest = rest.trim_start();
+            let quote = rest.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+            let inside = rest.get(1..)?;
+            inside.find(quote).and_then(|end| inside.get(..end))
+        });
+    let spec = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    Some(requirement(
+        path,
+        "python_requires",
+        &toml::Value::String(spec.to_string()),
+        Dialect::Pep440,
     ))
 }
 
