@@ -95,6 +95,9 @@ pub struct Report {
     pub message: String,
     pub fix: FixStatus,
     pub fix_title: Option<String>,
+    /// Why the fix is unsafe here, when the codemod said (its fixes are
+    /// safe elsewhere: a test of the project patches what it replaces, …).
+    pub unsafe_reason: Option<String>,
     /// The fix's edits, positioned (for `--output-format json`).
     pub edits: Vec<ReportEdit>,
     /// The source line the finding starts on, for showing it under the message.
@@ -1294,6 +1297,11 @@ pub fn report(
         message: finding.message.clone(),
         fix,
         fix_title: finding.fix.as_ref().map(|f| f.title.clone()),
+        unsafe_reason: finding
+            .fix
+            .as_ref()
+            .filter(|fix| fix.applicability == Applicability::Unsafe)
+            .and(finding.note.clone()),
         edits,
     })
 }

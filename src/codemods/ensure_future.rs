@@ -1,5 +1,6 @@
 use crate::codemods::prelude::*;
 use crate::semantic::coroutines::CallResult;
+use crate::semantic::patches::StandIn;
 
 declare_codemod! {
     /// ## What it does
@@ -64,6 +65,14 @@ declare_codemod! {
     /// future (or any awaitable that is no coroutine) after all, or no
     /// asyncio loop runs, `create_task` raises (`TypeError`,
     /// `RuntimeError`) at once, where `ensure_future` accepted it.
+    ///
+    /// Another file of the project that writes an attribute named
+    /// `ensure_future` or `create_task` (by that name; writes by a computed name are not counted): a
+    /// mock's patch (`mock.patch(…)`, `patch.object(…)`,
+    /// `monkeypatch.setattr(…)`, as a test does around the code it tests)
+    /// makes the fix unsafe, as its failure shows in that test; any other
+    /// write (a task tracker installed as `asyncio.ensure_future = tracked`; the module doing so itself: no fix either) leaves it without a fix, as the fixed code would
+    /// silently no longer reach the stand-in. The note names the file.
     ///
     /// ## Left alone
     /// Arguments that are or may be futures, which `create_task` rejects
@@ -149,6 +158,36 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
             finding.note("`create_task` takes no `loop=` argument");
             continue;
         }
+        // `ensure_future` or `create_task` replaced or patched (a task
+        // tracker wrapping `asyncio.ensure_future`, a test's mock): the
+        // rewrite would call something else than the code calls.
+        if [
+            "asyncio.ensure_future",
+            "asyncio.tasks.ensure_future",
+            "asyncio.create_task",
+        ]
+        .iter()
+        .any(|qualified| semantic.may_replace(qualified))
+            || semantic.may_be_replaced(&call.func, "asyncio.ensure_future", site.scope)
+        {
+            finding.note(
+                "the module replaces or patches `asyncio.ensure_future` or `create_task`, or may \
+                 bind the name it calls through behind its statements' backs, so the rewrite may \
+                 not call what the code calls",
+            );
+            continue;
+        }
+        let (applicability, finding) = match semantic.stand_in(
+            &["asyncio.ensure_future", "asyncio.create_task"],
+            "the rewritten code calls `create_task` instead of `ensure_future`",
+        ) {
+            Some(StandIn::Replaced(note)) => {
+                finding.note(note);
+                continue;
+            }
+            Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
+            None => (applicability, finding),
+        };
         finding.fix_with(applicability, |fix| {
             fix.title("Replace with `asyncio.create_task()`");
             match call.func.as_ref() {

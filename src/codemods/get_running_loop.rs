@@ -1,6 +1,7 @@
 use std::cell::OnceCell;
 
 use crate::codemods::prelude::*;
+use crate::semantic::patches::StandIn;
 
 declare_codemod! {
     /// ## What it does
@@ -49,11 +50,19 @@ declare_codemod! {
     /// `coro.__await__()`, `coro.throw(…)`): there no loop may run, `get_event_loop()` makes or returns one, and
     /// `get_running_loop()` raises `RuntimeError` at once. Not known: a
     /// coroutine of a module that imports no other library but is run by
-    /// one (trio, curio) from elsewhere, or by hand from another module, and
-    /// `asyncio.get_event_loop` patched by another module (a test's
-    /// `mock.patch`). Driving by hand also counts when the method is taken
+    /// one (trio, curio) from elsewhere, or by hand from another module.
+    /// Driving by hand also counts when the method is taken
     /// as a value or by name (`step = coro.send`, `getattr(coro, "send")`,
     /// `operator.methodcaller("send", None)`).
+    /// Another file of the project that writes an attribute named
+    /// `get_event_loop` or `get_running_loop` (by that name; writes by a
+    /// computed name are not counted): a mock's patch
+    /// (`mock.patch("asyncio.get_event_loop")`, `patch.object(…)`,
+    /// `monkeypatch.setattr(…)`, as a test does to hand the code a stand-in
+    /// loop) makes the fix unsafe, as its failure shows in that test; any
+    /// other write (a compat module's `asyncio.get_event_loop = …`) leaves
+    /// it without a fix, as the fixed code would silently no longer reach
+    /// the stand-in. The note names the file.
     /// Code on the close path of an abandoned task reached through other
     /// functions is assumed not to rely on the loop: an `async def
     /// __aexit__`, a coroutine awaited from a `finally:` body, code after
@@ -124,6 +133,7 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
     // Module-wide facts, found on the first candidate.
     let patched = OnceCell::new();
     let driven_by_hand = OnceCell::new();
+    let project_stand_in = OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
         if !is_get_event_loop_call(ctx, call, site.scope)
@@ -198,12 +208,30 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
             );
             continue;
         }
+        // Another file of the project that patches `asyncio.get_event_loop`
+        // (a test handing this code a stand-in loop) would no longer reach
+        // its stand-in: loud in the test, as a rule, so unsafe; a file that
+        // replaces it for good (a compat layer) would silently no longer
+        // apply here, so no fix.
+        let stand_in = project_stand_in
+            .get_or_init(|| {
+                semantic.stand_in(
+                    &["asyncio.get_event_loop", "asyncio.get_running_loop"],
+                    "with `get_running_loop()` this code would reach the running loop instead",
+                )
+            })
+            .clone();
         // `get_running_loop()` raises where no loop runs, at once.
-        let applicability = if *driven_by_hand.get_or_init(|| semantic.drives_coroutines_by_hand())
-        {
-            Applicability::Unsafe
-        } else {
-            Applicability::Safe
+        let (applicability, finding) = match stand_in {
+            Some(StandIn::Replaced(note)) => {
+                finding.note(note);
+                continue;
+            }
+            Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
+            None if *driven_by_hand.get_or_init(|| semantic.drives_coroutines_by_hand()) => {
+                (Applicability::Unsafe, finding)
+            }
+            None => (Applicability::Safe, finding),
         };
         finding.fix_with(applicability, |fix| {
             match call.func.as_ref() {

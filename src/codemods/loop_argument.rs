@@ -5,6 +5,7 @@ use crate::fix::Edit;
 use crate::fix::layout::{line_end, line_start};
 use crate::fix::statements::{Comments, delete_lines};
 use crate::fix::syntax::{contains_comment, significant_after, significant_before};
+use crate::semantic::patches::StandIn;
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
 
 declare_codemod! {
@@ -102,6 +103,14 @@ declare_codemod! {
     /// name a star import may bind) is not touched, nor is a `loop` hidden
     /// in `**kwargs`. The `loop` variable is kept, even if nothing uses it
     /// any more.
+    ///
+    /// Another file of the project that writes an attribute named
+    /// as the function (`Queue`, `sleep`) (by that name; writes by a computed name are not counted): a
+    /// mock's patch (`mock.patch(…)`, `patch.object(…)`,
+    /// `monkeypatch.setattr(…)`, as a test does around the code it tests)
+    /// makes the fix unsafe, as its failure shows in that test; any other
+    /// write (a compat class installed as `asyncio.Queue = Queue38` that still takes `loop`) leaves it without a fix, as the fixed code would
+    /// silently no longer reach the stand-in. The note names the file.
     ///
     /// ## Left alone
     /// A module that may bind the name the call goes through behind its
@@ -228,6 +237,20 @@ fn loop_argument(ctx: &Context, out: &mut Findings) {
         let applicability = match catcher {
             Some(_) => Applicability::Unsafe,
             None => Applicability::Safe,
+        };
+        // Another file of the project that replaces `asyncio.{member}`
+        // (a compat layer whose stand-in takes `loop`) or patches it (a
+        // test's mock) would see the call without its `loop`.
+        let (applicability, finding) = match semantic.stand_in(
+            &[&format!("asyncio.{member}")],
+            &format!("its stand-in may take the `loop` the fix drops from `asyncio.{member}`"),
+        ) {
+            Some(StandIn::Replaced(note)) => {
+                finding.note(note);
+                continue;
+            }
+            Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
+            None => (applicability, finding),
         };
         finding.fix_with(applicability, |fix| {
             match catcher {

@@ -9,6 +9,7 @@ use crate::fix::Edit;
 use crate::fix::statements::{Comments, delete_statements};
 use crate::fix::syntax::contains_comment;
 use crate::semantic::imports::Lookup;
+use crate::semantic::patches::StandIn;
 use crate::semantic::scope::MODULE_SCOPE;
 use crate::semantic::{Binding, BindingKind, ScopeId, SemanticModel};
 
@@ -67,6 +68,14 @@ declare_codemod! {
     /// does, and another module that imports `TimeoutError` from this one
     /// would then fail at import. An import listed in `__all__` or written as
     /// a re-export (`import TimeoutError as TimeoutError`) stays.
+    ///
+    /// Another file of the project that writes an attribute named
+    /// `TimeoutError` (by that name; writes by a computed name are not counted): a
+    /// mock's patch (`mock.patch(…)`, `patch.object(…)`,
+    /// `monkeypatch.setattr(…)`, as a test does around the code it tests)
+    /// makes the fix unsafe, as its failure shows in that test; any other
+    /// write (`asyncio.TimeoutError = ServiceTimeout`) leaves it without a fix, as the fixed code would
+    /// silently no longer reach the stand-in. The note names the file.
     ///
     /// ## Left alone
     /// Everything on a target older than Python 3.11 (there the classes
@@ -196,10 +205,24 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
             finding.note("a comment sits inside the reference");
             continue;
         }
+        // Another file of the project that replaces the alias
+        // (`asyncio.TimeoutError = ServiceTimeout`) or patches it: the
+        // builtin is then another class than the one the code names.
+        let (applicability, finding) = match semantic.stand_in(
+            &["asyncio.TimeoutError"],
+            "`asyncio.TimeoutError` may then be another class than the builtin",
+        ) {
+            Some(StandIn::Replaced(note)) => {
+                finding.note(note);
+                continue;
+            }
+            Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
+            None => (Applicability::Safe, finding),
+        };
         let tuple = tuple_fixes
             .iter()
             .find(|plan| plan.aliases.iter().any(|a| a.range() == expr.range()));
-        finding.fix_with(Applicability::Safe, |fix| {
+        finding.fix_with(applicability, |fix| {
             fix.title("Replace with the builtin `TimeoutError`");
             match tuple {
                 Some(plan) => {

@@ -2,6 +2,7 @@ use crate::codemods::prelude::*;
 use crate::fix::layout::{Brackets, bracket_items, width};
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
 use crate::semantic::coroutines::CallResult;
+use crate::semantic::patches::StandIn;
 use crate::semantic::{ScopeId, SemanticModel};
 use crate::source::line_ending;
 
@@ -82,6 +83,14 @@ declare_codemod! {
     /// after the tasks exist now, and before it made them then.
     /// An imported `async def` is unsafe: its parameters are not known.
     ///
+    /// Another file of the project that writes an attribute named
+    /// `wait` or `create_task` (by that name; writes by a computed name are not counted): a
+    /// mock's patch (`mock.patch(…)`, `patch.object(…)`,
+    /// `monkeypatch.setattr(…)`, as a test does around the code it tests)
+    /// makes the fix unsafe, as its failure shows in that test; any other
+    /// write (a compat `asyncio.wait` that accepts coroutines; the module doing so itself: no fix either) leaves it without a fix, as the fixed code would
+    /// silently no longer reach the stand-in. The note names the file.
+    ///
     /// ## Left alone
     /// Calls whose result the module does not show (an imported function
     /// the project index cannot follow, a method of another object, a decorated function), reported without
@@ -161,7 +170,35 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
             );
             continue;
         }
-        report(out, awaitables, &message).fix_with(applicability, |fix| {
+        // `asyncio.wait` or `create_task` replaced or patched: a compat
+        // `wait` that accepts coroutines, a test's mock.
+        if ["asyncio.wait", "asyncio.tasks.wait", "asyncio.create_task"]
+            .iter()
+            .any(|qualified| semantic.may_replace(qualified))
+            || semantic.may_be_replaced(&call.func, "asyncio.wait", scope)
+        {
+            report(out, awaitables, &message).note(
+                "the module replaces or patches `asyncio.wait` or `create_task`, or may bind the \
+                 name it calls through behind its statements' backs: its stand-in may take \
+                 coroutines",
+            );
+            continue;
+        }
+        let (applicability, finding) = match semantic.stand_in(
+            &["asyncio.wait", "asyncio.create_task"],
+            "its stand-in would be handed tasks instead of coroutines",
+        ) {
+            Some(StandIn::Replaced(note)) => {
+                report(out, awaitables, &message).note(note);
+                continue;
+            }
+            Some(StandIn::Mocked(note)) => (
+                Applicability::Unsafe,
+                report(out, awaitables, &message).note(note),
+            ),
+            None => (applicability, report(out, awaitables, &message)),
+        };
+        finding.fix_with(applicability, |fix| {
             fix.title("Wrap each coroutine in `asyncio.create_task`");
             let mut wrapped = Vec::with_capacity(coroutines.len());
             for element in &coroutines {

@@ -9,6 +9,7 @@ use crate::fix::syntax::{contains_comment, line_break_outside_brackets};
 use crate::semantic::cancellation::KeptCancellation;
 use crate::semantic::imports::Lookup;
 use crate::semantic::numbers::{is_non_positive_literal, names_read};
+use crate::semantic::patches::StandIn;
 use crate::semantic::statements::statement_value;
 use crate::semantic::{ScopeId, SemanticModel};
 
@@ -223,6 +224,14 @@ declare_codemod! {
     /// `async with` line. `asyncio` is imported when the module has no binding
     /// for it; a `from asyncio import wait_for` left unused is removed.
     ///
+    /// Another file of the project that writes an attribute named
+    /// `wait_for` (by that name; writes by a computed name are not counted): a
+    /// mock's patch (`mock.patch(…)`, `patch.object(…)`,
+    /// `monkeypatch.setattr(…)`, as a test does around the code it tests)
+    /// makes the fix unsafe, as its failure shows in that test; any other
+    /// write (a wrapper installed as `asyncio.wait_for = traced`) leaves it without a fix, as the fixed code would
+    /// silently no longer reach the stand-in. The note names the file.
+    ///
     /// ## Left alone
     /// A module that may bind the name the call goes through behind its
     /// binding statements' backs is reported without a fix: through its
@@ -337,9 +346,23 @@ fn report_statement(
         finding.note(reason);
         return;
     }
+    // Another file of the project that patches `asyncio.wait_for` (a test
+    // forcing the timeout path with `mock.patch`) or replaces it (a
+    // wrapper counting timeouts) would no longer be reached.
+    let (applicability, finding) = match ctx.semantic.stand_in(
+        &["asyncio.wait_for"],
+        "the rewritten code no longer calls `wait_for`, so it would no longer reach it",
+    ) {
+        Some(StandIn::Replaced(note)) => {
+            finding.note(note);
+            return;
+        }
+        Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
+        None => (Applicability::Safe, finding),
+    };
     if timeout.is_none_literal_expr() {
         // `wait_for(aw, None)` waits without a timeout: that is `await aw`.
-        finding.fix_with(Applicability::Safe, |fix| {
+        finding.fix_with(applicability, |fix| {
             let around = [
                 TextRange::new(call.start(), awaitable.start()),
                 TextRange::new(awaitable.end(), call.end()),
@@ -364,7 +387,7 @@ fn report_statement(
         });
         return;
     }
-    finding.fix_with(Applicability::Safe, |fix| {
+    finding.fix_with(applicability, |fix| {
         let timeout_fn = fix.ensure_import("asyncio", "timeout")?;
         fix.title(format!("Use `async with {timeout_fn}(…)`"));
         let timeout = &ctx.source[timeout.range()];

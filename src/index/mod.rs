@@ -36,7 +36,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::semantic::blocking::{
     BlockingChain, BlockingSite, CallTarget, ChainStep, MAX_CHAIN, runs_when_called,
 };
-use crate::semantic::project::{FunctionFacts, Origin, ProjectFacts, ProjectModule, Resolved};
+use crate::semantic::project::{
+    FunctionFacts, NamedWrite, Origin, ProjectFacts, ProjectModule, Resolved,
+};
 pub use describe::Description;
 use layout::{Layout, ModuleFile};
 use quiet::Need;
@@ -127,7 +129,13 @@ pub struct ProjectIndex {
     /// a module with a coroutine that may keep a cancellation, by module
     /// (see [`Self::reaches_cancellation_keeper`]).
     keeper_reach: RwLock<FxHashMap<Box<str>, bool>>,
+    /// Answers of [`ProjectFacts::attribute_named_writer`], by name.
+    named_writers: RwLock<FxHashMap<ModuleMember, Option<NamedWrite>>>,
 }
+
+/// A module's last part and one of its members' names
+/// (`("asyncio", "wait_for")`).
+type ModuleMember = (Box<str>, Box<str>);
 
 /// What the project's writes of attributes by a computed name
 /// (`setattr(obj, name, v)`, `vars(obj)[key] = v`) may reach.
@@ -405,6 +413,7 @@ impl ProjectIndex {
             may_block_answers: RwLock::new(FxHashMap::default()),
             recent_texts: Mutex::new(FxHashMap::default()),
             keeper_reach: RwLock::new(FxHashMap::default()),
+            named_writers: RwLock::new(FxHashMap::default()),
         }
     }
 
@@ -1373,6 +1382,50 @@ impl ProjectIndex {
     /// The text scan of the whole project, made on the first question that
     /// needs it. A thread that asks while another makes it helps read the
     /// files.
+    /// Reads the project's files for the places that spell `name` as a
+    /// word (the scan found that some code writes an attribute so named;
+    /// it keeps names, not places), and tells a mock's patch (a line, or
+    /// the line before, that calls something `patch`: `mock.patch(…)`,
+    /// `patch.object(…)`, `monkeypatch.setattr(…)`) from other writes: an
+    /// assignment or `del` of `.name`, a `setattr`/`delattr` line, or the
+    /// name in a string literal. Reads (`x.name(…)`) and comments do not
+    /// count. A file that cannot be read, or writes the text does not
+    /// show, count as written.
+    fn find_named_writer(&self, module: &str, name: &str) -> Option<NamedWrite> {
+        let readers = &self.scan().readers;
+        let finder = memchr::memmem::Finder::new(name.as_bytes());
+        let mut patched = None;
+        // Paths relative to the root, for messages.
+        let shown = |path: &Path| {
+            path.strip_prefix(&self.layout.root)
+                .unwrap_or(path)
+                .to_path_buf()
+        };
+        for at in 0.. {
+            let Some(path) = readers.path_at(at) else {
+                break;
+            };
+            if !path.extension().is_some_and(|e| e == "py" || e == "pyw") {
+                continue;
+            }
+            let Ok(bytes) = read_file(path) else {
+                return Some(NamedWrite::Written(Some(shown(path))));
+            };
+            for found in finder.find_iter(&bytes) {
+                match named_write_at(&bytes, found, name.len(), module) {
+                    Some(NamedWrite::Patched(_)) => {
+                        patched.get_or_insert_with(|| shown(path));
+                    }
+                    Some(NamedWrite::Written(_)) => {
+                        return Some(NamedWrite::Written(Some(shown(path))));
+                    }
+                    None => {}
+                }
+            }
+        }
+        patched.map(NamedWrite::Patched)
+    }
+
     fn scan(&self) -> &ProjectScan {
         built_with_help(
             &self.scan,
@@ -1948,6 +2001,23 @@ impl ProjectFacts for ProjectIndex {
 
     fn code_written(&self) -> bool {
         self.scan().writes_named_attribute("__code__")
+    }
+
+    fn attribute_named_writer(&self, module: &str, name: &str) -> Option<NamedWrite> {
+        if !self.scan().writes_named_attribute(name) {
+            return None;
+        }
+        let key = (Box::<str>::from(module), Box::<str>::from(name));
+        if let Ok(known) = self.named_writers.read()
+            && let Some(answer) = known.get(&key)
+        {
+            return answer.clone();
+        }
+        let answer = self.find_named_writer(module, name);
+        if let Ok(mut known) = self.named_writers.write() {
+            known.insert(key, answer.clone());
+        }
+        answer
     }
 
     fn module_attribute_written(&self, module: &str, name: &str) -> bool {
@@ -2549,6 +2619,96 @@ fn built_with_help<'c, T>(
     })
 }
 
+/// What the word at `at` (`len` bytes) of `bytes`, a file's text, does to
+/// the attribute of that name of the module whose last part is `module`
+/// (`asyncio`; see [`ProjectIndex::find_named_writer`]): `None` for a
+/// read, a comment, a longer word, or a write on what is not that module
+/// (`m_asyncio.TimeoutError = …`, `self.wait = …`). The paths in the
+/// answer are left empty.
+fn named_write_at(bytes: &[u8], at: usize, len: usize, module: &str) -> Option<NamedWrite> {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let end = at + len;
+    if at
+        .checked_sub(1)
+        .and_then(|b| bytes.get(b))
+        .is_some_and(|&b| word(b))
+        || bytes.get(end).is_some_and(|&b| word(b))
+    {
+        return None;
+    }
+    let start = memchr::memrchr(b'\n', bytes.get(..at)?).map_or(0, |i| i + 1);
+    let stop = memchr::memchr(b'\n', bytes.get(at..)?).map_or(bytes.len(), |i| at + i);
+    let before = bytes.get(start..at)?;
+    let line = bytes.get(start..stop)?;
+    if memchr::memchr(b'#', before).is_some() {
+        return None;
+    }
+    let previous = start
+        .checked_sub(1)
+        .and_then(|nl| bytes.get(..nl))
+        .map(|head| {
+            let from = memchr::memrchr(b'\n', head).map_or(0, |i| i + 1);
+            head.get(from..).unwrap_or_default()
+        })
+        .unwrap_or_default();
+    let patch = memchr::memmem::find(line, b"patch").is_some()
+        || previous.trim_ascii_end().ends_with(b"(")
+            && memchr::memmem::find(previous, b"patch").is_some();
+    // Whether `text` spells the module as a word.
+    let names_module = |text: &[u8]| {
+        memchr::memmem::find_iter(text, module.as_bytes()).any(|i| {
+            !i.checked_sub(1)
+                .and_then(|b| text.get(b))
+                .is_some_and(|&b| word(b))
+                && !text.get(i + module.len()).is_some_and(|&b| word(b))
+        })
+    };
+    // The word before the dot: the module, or a name it is imported as.
+    let receiver_is_module = || {
+        let Some(head) = before.strip_suffix(b".") else {
+            return false;
+        };
+        let from = head.iter().rposition(|&b| !word(b)).map_or(0, |i| i + 1);
+        let receiver = head.get(from..).unwrap_or_default();
+        receiver == module.as_bytes() || {
+            let alias = [b"import ".as_slice(), module.as_bytes(), b" as ", receiver].concat();
+            memchr::memmem::find(bytes, &alias).is_some()
+        }
+    };
+    // A dotted run back to a quote is a string: `"asyncio.wait_for"` names
+    // the module's attribute, a bare `"wait_for"` one of the object the
+    // line names (`patch.object(asyncio, "wait_for")`).
+    let run_start = before
+        .iter()
+        .rposition(|&b| !(word(b) || b == b'.'))
+        .map_or(0, |i| i + 1);
+    let quoted = run_start
+        .checked_sub(1)
+        .and_then(|q| before.get(q))
+        .is_some_and(|&b| b == b'"' || b == b'\'');
+    let run = before.get(run_start..).unwrap_or_default();
+    let string_names_it = quoted
+        && if run.is_empty() {
+            names_module(line) || names_module(previous)
+        } else {
+            names_module(run)
+        };
+    let after = bytes.get(end..stop).unwrap_or_default().trim_ascii_start();
+    let assigned =
+        after.first() == Some(&b'=') && after.get(1) != Some(&b'=') && receiver_is_module();
+    let by_call = ["setattr", "delattr", "__dict__", "vars("]
+        .iter()
+        .any(|call| memchr::memmem::find(line, call.as_bytes()).is_some())
+        && names_module(line);
+    let deleted = line.trim_ascii_start().starts_with(b"del ") && receiver_is_module();
+    let writes = string_names_it || assigned || by_call || deleted;
+    match (writes, patch) {
+        (false, _) => None,
+        (true, true) => Some(NamedWrite::Patched(PathBuf::new())),
+        (true, false) => Some(NamedWrite::Written(None)),
+    }
+}
+
 /// Reads a file for the index, refusing one over the parser's 4 GiB limit
 /// before reading it: a huge (or sparse) file must not fill memory. The
 /// callers take an error as "cannot tell", which is unknown.
@@ -2822,6 +2982,55 @@ impl Indexes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a line that spells a name does to an attribute of that name.
+    #[test]
+    fn named_writes_by_mocks_and_others() {
+        let kind = |text: &str| {
+            let at = text.find("get_event_loop").expect("spelled");
+            match named_write_at(text.as_bytes(), at, "get_event_loop".len(), "asyncio") {
+                None => "read",
+                Some(NamedWrite::Patched(_)) => "patched",
+                Some(NamedWrite::Written(_)) => "written",
+            }
+        };
+        for (text, expected) in [
+            ("loop = asyncio.get_event_loop()\n", "read"),
+            ("# asyncio.get_event_loop = f\n", "read"),
+            ("x = asyncio.get_event_loops\n", "read"),
+            ("asyncio.get_event_loop == f\n", "read"),
+            (
+                "with mock.patch(\"asyncio.get_event_loop\") as m:\n",
+                "patched",
+            ),
+            ("patch.object(asyncio, 'get_event_loop', f)\n", "patched"),
+            (
+                "monkeypatch.setattr(asyncio, \"get_event_loop\", f)\n",
+                "patched",
+            ),
+            (
+                "with mock.patch(\n    \"asyncio.get_event_loop\",\n",
+                "patched",
+            ),
+            ("asyncio.get_event_loop = f\n", "written"),
+            ("setattr(asyncio, \"get_event_loop\", f)\n", "written"),
+            ("del asyncio.get_event_loop\n", "written"),
+            ("NAME = \"get_event_loop\"\n", "read"),
+            (
+                "m_asyncio.get_event_loop = asyncio.get_event_loop\n",
+                "read",
+            ),
+            ("self.get_event_loop = f\n", "read"),
+            ("import asyncio as aio\naio.get_event_loop = f\n", "written"),
+            ("vars(asyncio)[\"get_event_loop\"] = f\n", "written"),
+            (
+                "mock.patch(\"app.work.asyncio.get_event_loop\")\n",
+                "patched",
+            ),
+        ] {
+            assert_eq!(kind(text), expected, "{text}");
+        }
+    }
 
     fn project(files: &[(&str, &str)]) -> (tempfile::TempDir, ProjectIndex) {
         let dir = tempfile::tempdir().expect("temp dir");

@@ -12,7 +12,10 @@ pub fn text_line(display: &str, report: &Report, style: &Style) -> String {
     };
     let note = match &report.fix {
         FixStatus::Applies(_) => String::new(),
-        FixStatus::NeedsUnsafe => " (unsafe fix available with `--unsafe-fixes`)".to_string(),
+        FixStatus::NeedsUnsafe => match &report.unsafe_reason {
+            Some(reason) => format!(" (unsafe fix available with `--unsafe-fixes`: {reason})"),
+            None => " (unsafe fix available with `--unsafe-fixes`)".to_string(),
+        },
         FixStatus::NeedsVersion(version) => {
             format!(
                 " (fix needs `--target-version {}` or newer)",
@@ -60,7 +63,7 @@ pub fn json_value(display: &str, report: &Report) -> serde_json::Value {
     };
     let note = match &report.fix {
         FixStatus::None(note) => note.clone(),
-        _ => None,
+        _ => report.unsafe_reason.clone(),
     };
     serde_json::json!({
         "code": report.codemod.code,
@@ -195,6 +198,7 @@ mod tests {
             message: "m".into(),
             fix: FixStatus::None(None),
             fix_title: None,
+            unsafe_reason: None,
             edits: Vec::new(),
             line_text: "\t\u{e9}\u{e9}= time.sleep(1)".into(),
             cell: None,

@@ -486,6 +486,7 @@ mod tests {
             message: "blocking `time.sleep` call inside `async def`".into(),
             fix: FixStatus::None(None),
             fix_title: None,
+            unsafe_reason: None,
             edits: Vec::new(),
             line_text: "    time.sleep(1)".into(),
             cell: None,

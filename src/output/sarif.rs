@@ -175,6 +175,10 @@ impl SarifLog {
 fn message_text(report: &Report) -> String {
     match &report.fix {
         FixStatus::None(Some(note)) => format!("{} (no automatic fix: {note})", report.message),
+        FixStatus::NeedsUnsafe => match &report.unsafe_reason {
+            Some(reason) => format!("{} (unsafe fix: {reason})", report.message),
+            None => report.message.clone(),
+        },
         _ => report.message.clone(),
     }
 }

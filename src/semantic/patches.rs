@@ -11,6 +11,7 @@ use ruff_text_size::Ranged;
 use rustc_hash::FxHashSet;
 
 use super::imports::Lookup;
+use super::project::NamedWrite;
 use super::scope::MODULE_SCOPE;
 use super::{BindingKind, ScopeId, SemanticModel};
 
@@ -118,6 +119,17 @@ fn computed_prefix(expr: &Expr) -> Option<String> {
     }
 }
 
+/// What another file of the project puts in place of a member a fix stops
+/// (or starts) reaching (see [`SemanticModel::stand_in`]), with the note
+/// that says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StandIn {
+    /// A test's mock: the fix is unsafe.
+    Mocked(String),
+    /// Put there for good: no fix.
+    Replaced(String),
+}
+
 impl SemanticModel<'_> {
     /// Whether the module may replace `qualified` (`asyncio.sleep`), a
     /// member of a module, at run time, so that a use of the name may reach
@@ -180,6 +192,50 @@ impl SemanticModel<'_> {
             return project.facts.attribute_written(top);
         }
         members.any(|member| project.facts.attribute_written(member))
+    }
+
+    /// [`Self::project_stand_in_of`] as a fix that stops reaching the member
+    /// (or starts) takes it: a test's mock makes the fix unsafe (its
+    /// failure shows in the test, loudly as a rule); a stand-in put there
+    /// for good (a compat layer) leaves no fix (the fixed code would
+    /// silently no longer reach it). `effect` says what the fixed code
+    /// does instead, for the note.
+    pub fn stand_in(&self, names: &[&str], effect: &str) -> Option<StandIn> {
+        let (name, write) = self.project_stand_in_of(names)?;
+        let note = write.note(name.rsplit('.').next().unwrap_or(name), effect);
+        Some(match write {
+            NamedWrite::Patched(_) => StandIn::Mocked(note),
+            NamedWrite::Written(_) => StandIn::Replaced(note),
+        })
+    }
+
+    /// Whether some file of the project may put a stand-in in place of a
+    /// member of a module (one of `names`: `asyncio.get_event_loop`), by
+    /// the member's name: it assigns, deletes or patches the attribute (`mock.patch("asyncio.get_event_loop")`,
+    /// `patch.object(asyncio, "get_event_loop")`, `asyncio.TimeoutError =
+    /// ServiceTimeout`). A use of the member then reaches the stand-in while
+    /// that code is in place, and a fix that stops using it (or starts)
+    /// changes what runs there. Only writes on that module count (spelled
+    /// as it, or a name it is imported as, or in a dotted string naming
+    /// it: `m_asyncio.wait_for = …` on a mock does not). Unlike [`Self::project_may_replace`], writes by a name the code
+    /// computes (`setattr(obj, name, v)`, `mock.patch(target)`) do not:
+    /// they are common and rarely aim at a library's function. The name
+    /// and how it is written; a write other than a mock's patch first.
+    fn project_stand_in_of<'n>(&self, names: &[&'n str]) -> Option<(&'n str, NamedWrite)> {
+        let project = self.project()?;
+        let mut patched = None;
+        for &name in names {
+            let (module, member) = name.rsplit_once('.').unwrap_or(("", name));
+            let module = module.rsplit('.').next().unwrap_or(module);
+            match project.facts.attribute_named_writer(module, member) {
+                Some(written @ NamedWrite::Written(_)) => return Some((name, written)),
+                Some(found) => {
+                    patched.get_or_insert((name, found));
+                }
+                None => {}
+            }
+        }
+        patched
     }
 
     /// [`Self::may_replace`] for `qualified` as `expr` reaches it in

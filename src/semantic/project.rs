@@ -169,6 +169,39 @@ pub enum Resolved {
     Unknown,
 }
 
+impl NamedWrite {
+    /// Why a fix that stops reaching (or starts reaching) a member named
+    /// `name` is not safe: `effect` says what the fixed code does instead.
+    pub fn note(&self, name: &str, effect: &str) -> String {
+        match self {
+            NamedWrite::Patched(path) => format!(
+                "{} patches an attribute named `{name}` (a test's stand-in): {effect}",
+                path.display()
+            ),
+            NamedWrite::Written(Some(path)) => format!(
+                "{} assigns or replaces an attribute named `{name}`: {effect}",
+                path.display()
+            ),
+            NamedWrite::Written(None) => format!(
+                "a file of the project assigns or replaces an attribute named `{name}`: {effect}"
+            ),
+        }
+    }
+}
+
+/// How the project's files write an attribute of one name (see
+/// [`ProjectFacts::attribute_named_writer`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedWrite {
+    /// Only by a mock's patch (`mock.patch("asyncio.wait_for")`,
+    /// `patch.object(asyncio, "wait_for")`, `monkeypatch.setattr(…)`), as a
+    /// test does around the code it tests: the first file that does.
+    Patched(PathBuf),
+    /// Otherwise (`asyncio.TimeoutError = ServiceTimeout`, `setattr(…)`),
+    /// in this file when the text shows where.
+    Written(Option<PathBuf>),
+}
+
 /// The project around the module being fixed.
 pub trait ProjectFacts: Send + Sync {
     /// What the absolute dotted name refers to, as attribute reads from
@@ -336,6 +369,14 @@ pub trait ProjectFacts: Send + Sync {
     /// `__code__` by that name (`save.__code__ = f.__code__`): a coroutine
     /// function of the project may then run a plain function's code.
     fn code_written(&self) -> bool;
+
+    /// How the project's files assign, delete or patch the attribute
+    /// `name` of a module whose last part is `module` (`asyncio`), by that
+    /// name (`asyncio.name = …`, `del aio.name` under `import asyncio as
+    /// aio`, `setattr(asyncio, "name", …)`, `mock.patch("asyncio.name")`,
+    /// `patch.object(asyncio, "name")`); `None` when none does. Writes by a
+    /// computed name do not count.
+    fn attribute_named_writer(&self, module: &str, name: &str) -> Option<NamedWrite>;
 
     /// Whether some file of the project may assign or delete the attribute
     /// `name` of what may be one of the project's modules (`work.aredis =
