@@ -1014,6 +1014,17 @@ impl ProjectIndex {
                     }
                     self.name_fact_hops(&next, hops + 1, fact)
                 }
+                // A name the module does not bind may come from one of its
+                // star imports (`from .base import *` in a package's
+                // `__init__`).
+                None if hops < MAX_HOPS => summary.star_imports.iter().any(|star| {
+                    let mut next = format!("{star}.{name}");
+                    for part in tail {
+                        next.push('.');
+                        next.push_str(part);
+                    }
+                    self.name_fact_hops(&next, hops + 1, fact)
+                }),
                 _ => false,
             };
         }

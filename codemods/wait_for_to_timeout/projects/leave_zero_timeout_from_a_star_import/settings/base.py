@@ -1,0 +1,2 @@
+# poll the queue without waiting
+POLL_TIMEOUT = 0
