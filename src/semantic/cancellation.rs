@@ -249,29 +249,8 @@ impl<'a> SemanticModel<'a> {
     /// runs in. A task passes a cancellation on to its coroutine and ends
     /// as it does.
     pub fn task_coroutine(&self, expr: &Expr, scope: ScopeId) -> Option<(&'a ExprCall, ScopeId)> {
-        let Expr::Name(name) = expr else {
-            return None;
-        };
-        let super::imports::Lookup::Bound {
-            scope: owner,
-            bindings: [only],
-        } = self.lookup(name.id.as_str(), scope)
-        else {
-            return None;
-        };
-        if self.is_declared_global_or_nonlocal(name.id.as_str()) {
-            return None;
-        }
-        let binding = self.binding(*only);
-        let Some(Stmt::Assign(assign)) = binding.stmt else {
-            return None;
-        };
-        let ([Expr::Name(target)], Expr::Call(make)) =
-            (assign.targets.as_slice(), assign.value.as_ref())
-        else {
-            return None;
-        };
-        if target.range() != binding.range || !make.arguments.keywords.is_empty() {
+        let (make, owner) = assigned_call(self, expr, scope)?;
+        if !make.arguments.keywords.is_empty() {
             return None;
         }
         let makes_task = match make.func.as_ref() {
