@@ -1,4 +1,5 @@
 use crate::codemods::prelude::*;
+use crate::semantic::patches::StandIn;
 use crate::semantic::{ScopeId, SemanticModel};
 
 declare_codemod! {
@@ -53,7 +54,9 @@ declare_codemod! {
     /// catch it (`except AttributeError:` or a class above it, `suppress`,
     /// `getattr` fallbacks through handlers, a test expecting a failure),
     /// the program may rely on that, so the fix is unsafe, its title naming
-    /// the line; callers in other modules are not seen.
+    /// the line; callers in other modules are not seen. Where a test of the
+    /// project mocks `asyncio.Task` (`mock.patch("asyncio.Task")`) the fix
+    /// is unsafe: the rewritten call no longer reaches the mock.
     ///
     /// ## Left alone
     /// A call that code expects to fail with `AttributeError` (a handler
@@ -65,7 +68,11 @@ declare_codemod! {
     /// calls: reported without a fix. References that are not calls (`f =
     /// asyncio.Task.all_tasks`); `Task` names that are not asyncio's, and
     /// subclasses of `asyncio.Task` (`MyTask.current_task()`), which are not
-    /// recognised.
+    /// recognised. A call where the module or another file of the project
+    /// puts its own class in place of `asyncio.Task` (`asyncio.Task =
+    /// CompatTask`, a compat layer that keeps the class methods working):
+    /// the call reaches that class, which the module function would skip;
+    /// reported without a fix.
     pub static TASK_CLASSMETHODS = Codemod {
         code: "AM203",
         name: "task-classmethods",
@@ -123,8 +130,35 @@ fn task_classmethods(ctx: &Context, out: &mut Findings) {
             ));
             continue;
         }
+        // A compat layer that puts its own class in place of `asyncio.Task`
+        // (`asyncio.Task = CompatTask`, with the old class methods) is what
+        // the call reaches: the module function would skip it. A test's
+        // mock of the class makes the fix unsafe only.
+        if ["asyncio.Task", "asyncio.tasks.Task"]
+            .iter()
+            .any(|qualified| semantic.may_replace(qualified))
+            || semantic.may_be_replaced(&attribute.value, "asyncio.Task", site.scope)
+        {
+            finding.note(
+                "the module replaces or patches `asyncio.Task`, or may bind the name it calls \
+                 through behind its statements' backs, so the rewrite may not call what the code calls",
+            );
+            continue;
+        }
+        let (mocked, finding) = match semantic.stand_in(
+            &["asyncio.Task", "asyncio.tasks.Task"],
+            &format!("the rewritten code calls `asyncio.{member}()` instead of the class's method"),
+        ) {
+            Some(StandIn::Replaced(note)) => {
+                finding.note(note);
+                continue;
+            }
+            Some(StandIn::Mocked(note)) => (true, finding.note(note)),
+            None => (false, finding),
+        };
         let catcher = *may_catch.get_or_init(|| semantic.may_catch_in_module("AttributeError"));
-        let safe = member == "current_task"
+        let safe = !mocked
+            && member == "current_task"
             && in_coroutine
             && semantic.non_asyncio_library().is_none()
             && catcher.is_none();

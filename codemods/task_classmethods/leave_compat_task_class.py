@@ -1,5 +1,4 @@
-# asyncmod-runtime: compare
-"""Run on Python 3.11 with `asyncio.Task` given back its 3.8 class method."""
+"""A compat layer gives `asyncio.Task` back its 3.8 class method: calls reach it, so no fix."""
 import asyncio
 
 
@@ -16,7 +15,7 @@ asyncio.Task = Task38
 
 
 async def handler(name):
-    me = asyncio.Task.current_task()  # rewrite, safe: the running task either way
+    me = asyncio.Task.current_task()  # left: the call reaches Task38
     await asyncio.sleep(0)
     return name, me is asyncio.current_task(), me.get_name()
 
