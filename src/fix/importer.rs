@@ -45,6 +45,32 @@ pub fn ensure_module(
     if module.contains('.') || !can_import_at_top(semantic, module, site) {
         bail!("`{module}` is bound to something else here, so the fix cannot refer to the module");
     }
+    // A new module-level name is exported to every module that reads this
+    // one's names: a star import of it (without `__all__`) rebinds the
+    // importer's own `asyncio`, `from pkg import asyncio` in a package's
+    // `__init__` stops finding the submodule. The question an import's
+    // removal asks (may another module of the project read the name?)
+    // decides: when it may, the import goes under a private name a star
+    // import skips and no other module spells.
+    let others_may_read = |name: &str| {
+        semantic
+            .project()
+            .is_some_and(|project| project.others_may_read(name))
+    };
+    if others_may_read(module) {
+        let private = format!("_{module}");
+        let unused = semantic.bindings_named(&private).next().is_none()
+            && semantic.references_named(&private).next().is_none()
+            && !semantic.may_read_own_name_dynamically(&private)
+            && !others_may_read(&private);
+        if !unused {
+            bail!(
+                "another module of the project may read the name `{module}` from this one (a star import, `from … import {module}`), which a new `import {module}` would rebind, and `{private}` is taken too"
+            );
+        }
+        let edit = import_insertion_as(ctx, module, Some(&private));
+        return Ok((private, Some(edit)));
+    }
     Ok((module.to_string(), Some(import_insertion(ctx, module))))
 }
 
@@ -130,9 +156,18 @@ pub fn removal_for(ctx: &Context, reference: &Expr, site: TextSize) -> Option<Im
 /// `__future__` imports and in the leading import block, where isort would
 /// put it (among the first group's plain imports, alphabetically).
 pub fn import_insertion(ctx: &Context, module: &str) -> Edit {
+    import_insertion_as(ctx, module, None)
+}
+
+/// As [`import_insertion`], with `import module as alias` when `alias` is
+/// given (placed by the module's name, as isort places it).
+fn import_insertion_as(ctx: &Context, module: &str, alias: Option<&str>) -> Edit {
     let source = ctx.source;
     let eol = line_ending(source);
-    let statement = format!("import {module}");
+    let statement = match alias {
+        Some(alias) => format!("import {module} as {alias}"),
+        None => format!("import {module}"),
+    };
     let body = &ctx.module.body;
 
     let mut header_end = 0;

@@ -1,0 +1,6 @@
+import asyncio as _aio
+
+
+def run(coro):
+    print("app runner")
+    return _aio.run(coro)

@@ -1,0 +1,5 @@
+# asyncmod-runtime: compare
+from app import asyncio
+from app.jobs import *
+
+print(asyncio.run(tick()))
