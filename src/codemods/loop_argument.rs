@@ -100,7 +100,8 @@ declare_codemod! {
     /// only inside a coroutine, where the running loop is the one they get.
     /// The callee must resolve to asyncio's own function or class: a
     /// `loop=` given to another `sleep` (`my.sleep`, a local `def sleep`, a
-    /// name a star import may bind) is not touched, nor is a `loop` hidden
+    /// name a star import of another module may bind; `from asyncio import
+    /// *` binds asyncio's own) is not touched, nor is a `loop` hidden
     /// in `**kwargs`. The `loop` variable is kept, even if nothing uses it
     /// any more.
     ///
@@ -644,7 +645,22 @@ mod tests {
         );
         check_no_fix(
             &LOOP_ARGUMENT,
-            "from asyncio import *\nasync def f(loop, **kw):\n    await sleep(1, loop=loop)\n    await asyncio.sleep(1, **kw)\n",
+            "from compat import *\nasync def f(loop, **kw):\n    await sleep(1, loop=loop)\n    await asyncio.sleep(1, **kw)\n",
+        );
+        // `from asyncio import *` binds asyncio's own `sleep`, unless the
+        // module binds the name again.
+        check_safe_fix(
+            &LOOP_ARGUMENT,
+            "from asyncio import *\nasync def f(loop):\n    await sleep(1, loop=loop)\n",
+            "from asyncio import *\nasync def f(loop):\n    await sleep(1)\n",
+        );
+        check_no_fix(
+            &LOOP_ARGUMENT,
+            "from asyncio import *\nasync def f(loop):\n    await sleep(1, loop=loop)\nasync def sleep(delay, loop=None):\n    pass\n",
+        );
+        check_no_fix(
+            &LOOP_ARGUMENT,
+            "from asyncio import *\nasync def f(loop):\n    await sleep(1, loop=loop)\nfrom compat import *\n",
         );
     }
 

@@ -397,6 +397,13 @@ pub fn remove_unused_imports(
                 continue;
             }
             let Some(stmt) = binding.stmt else { continue };
+            // A name a star import binds (`from asyncio import *`) goes
+            // only with the whole star import, which binds others too.
+            if let Stmt::ImportFrom(import) = stmt
+                && import.names.iter().any(|alias| alias.name.as_str() == "*")
+            {
+                continue;
+            }
             if has_noqa(source, stmt.start()) || has_noqa(source, binding.range.start()) {
                 continue;
             }

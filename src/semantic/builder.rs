@@ -326,6 +326,21 @@ impl<'a> Builder<'a> {
                     if name == "*" {
                         self.model.scopes[self.current as usize].star_import = true;
                         self.model.star_imports.push(stmt);
+                        // A standard module whose star import binds known
+                        // names: each is bound as `from asyncio import
+                        // sleep` binds it (see `SemanticModel::star_names`).
+                        if let Some(names) = super::SemanticModel::star_names(stmt) {
+                            for &known in names {
+                                self.bind(
+                                    known,
+                                    BindingKind::Import {
+                                        qualified: format!("{module}.{known}").into(),
+                                        from: true,
+                                    },
+                                    alias.range(),
+                                );
+                            }
+                        }
                         continue;
                     }
                     // `..mod.name`, `..name`, `mod.name`: built in one allocation.

@@ -131,8 +131,20 @@ impl<'a> SemanticModel<'a> {
     /// last of them, where a function would see the star import's value.
     /// The same rule holds for an import, a `def`, a class or an
     /// assignment.
+    /// A star import of a standard module (`from asyncio import *`) binds
+    /// the names [`super::known::star_import_names`] lists as bindings of
+    /// their own: for those it is one of the `bindings`, not an unknown.
     pub fn star_import_may_rebind(&self, bindings: &[BindingId]) -> bool {
         if self.star_imports.is_empty() {
+            return false;
+        }
+        let name = bindings.first().map(|&id| self.binding(id).name);
+        let unknown = |star: &&&Stmt| {
+            !name.is_some_and(|name| {
+                Self::star_names(star).is_some_and(|names| names.contains(&name))
+            })
+        };
+        if !self.star_imports.iter().any(|star| unknown(&star)) {
             return false;
         }
         let mut first = None::<TextSize>;
@@ -149,8 +161,23 @@ impl<'a> SemanticModel<'a> {
         let all_before = self
             .star_imports
             .iter()
+            .filter(unknown)
             .all(|star| star.end() <= first && !self.in_loop(star));
         !all_before || self.module_code_entry().is_some_and(|entry| entry < last)
+    }
+
+    /// The names the star import `stmt` binds when it is known: a star
+    /// import of a standard module the table lists (`from asyncio import
+    /// *`), which binds them wherever it runs. `None` for any other
+    /// statement.
+    pub fn star_names(stmt: &Stmt) -> Option<&'static [&'static str]> {
+        let Stmt::ImportFrom(import) = stmt else {
+            return None;
+        };
+        if import.level != 0 || !import.names.iter().any(|alias| alias.name.as_str() == "*") {
+            return None;
+        }
+        super::known::star_import_names(import.module.as_ref()?.as_str())
     }
 
     /// Whether `stmt` sits in the body (or `else`) of a `for` or `while`

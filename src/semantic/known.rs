@@ -863,6 +863,90 @@ pub fn may_be_path_io_method(method: &str) -> bool {
     PATH_IO_METHODS.contains(&method)
 }
 
+/// The names a star import of a standard module (`from asyncio import *`)
+/// binds on every Python asyncmod targets (3.7 to 3.14, on every
+/// platform): those of its `__all__` that no supported version lacks.
+/// Names only some versions export (`TaskGroup`, `timeout`, `Runner`,
+/// `to_thread`, the child watchers, the Unix-only stream helpers) stay
+/// unknown, as does `TimeoutError`, which is the builtin's from 3.11 only.
+/// `None` for a module whose star import the table does not know.
+pub fn star_import_names(module: &str) -> Option<&'static [&'static str]> {
+    match module {
+        "asyncio" => Some(ASYNCIO_STAR),
+        _ => None,
+    }
+}
+
+/// See [`star_import_names`].
+const ASYNCIO_STAR: &[&str] = &[
+    // events
+    "AbstractEventLoop",
+    "get_event_loop",
+    "get_running_loop",
+    "new_event_loop",
+    "set_event_loop",
+    // exceptions (in futures and streams before 3.8)
+    "CancelledError",
+    "IncompleteReadError",
+    "InvalidStateError",
+    "LimitOverrunError",
+    // futures
+    "Future",
+    "isfuture",
+    "wrap_future",
+    // locks
+    "BoundedSemaphore",
+    "Condition",
+    "Event",
+    "Lock",
+    "Semaphore",
+    // protocols
+    "BaseProtocol",
+    "BufferedProtocol",
+    "DatagramProtocol",
+    "Protocol",
+    "SubprocessProtocol",
+    // queues
+    "LifoQueue",
+    "PriorityQueue",
+    "Queue",
+    "QueueEmpty",
+    "QueueFull",
+    // runners
+    "run",
+    // streams
+    "StreamReader",
+    "StreamWriter",
+    "open_connection",
+    "start_server",
+    // subprocess
+    "create_subprocess_exec",
+    "create_subprocess_shell",
+    // tasks
+    "ALL_COMPLETED",
+    "FIRST_COMPLETED",
+    "FIRST_EXCEPTION",
+    "Task",
+    "all_tasks",
+    "as_completed",
+    "create_task",
+    "current_task",
+    "ensure_future",
+    "gather",
+    "run_coroutine_threadsafe",
+    "shield",
+    "sleep",
+    "wait",
+    "wait_for",
+    // transports
+    "BaseTransport",
+    "DatagramTransport",
+    "ReadTransport",
+    "SubprocessTransport",
+    "Transport",
+    "WriteTransport",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
