@@ -51,6 +51,13 @@ declare_codemod! {
     /// curio or twisted, marks a test `pytest.mark.trio`, or imports anyio
     /// where a file gives `"trio"` as its backend: it may run this module's coroutines (`trio.run(mod.main)`,
     /// a registry of coroutines it runs), whatever this module imports.
+    /// Where the module or another file of the project drives coroutines
+    /// by hand (`coro.send(None)`, stepping `coro.__await__()`, a
+    /// `types.coroutine` trampoline), asyncio's and the libraries'
+    /// coroutines are reported without a fix: with no event loop, an
+    /// awaited `asyncio.sleep(1)` raises `RuntimeError`, and
+    /// `asyncio.sleep(0)` yields a bare `None` to a driver that may expect
+    /// only its own values.
     ///
     /// `result = fetch_data()` counts when `result` is then never awaited,
     /// scheduled, returned, stored, passed on to other code or read by a
@@ -334,6 +341,7 @@ declare_codemod! {
 
 fn missing_await(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
+    let driven_by_hand = std::cell::OnceCell::new();
     for suite in semantic.coroutine_suites() {
         for stmt in suite.body {
             let (call, target) = match stmt {
@@ -364,6 +372,25 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             if local.is_none() && semantic.project().is_none() {
                 continue;
             }
+            // A library's coroutine (asyncio's `sleep`, `Queue.get`) needs
+            // the event loop; where coroutines may be driven by hand it
+            // finds none, or hands the driver a bare `None` it does not
+            // expect (`await asyncio.sleep(0)`).
+            let library = local.as_ref().is_some_and(|(_, _, library)| *library);
+            let local = local.map(|(name, sure, _)| (name, sure));
+            let hand_driven = || {
+                if *driven_by_hand.get_or_init(|| semantic.drives_coroutines_by_hand()) {
+                    Some("the module drives coroutines by hand (`coro.send(None)`)".to_string())
+                } else {
+                    semantic.project_coroutine_driver().map(|file| {
+                        format!(
+                            "`{}` drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline) and may be handed this one",
+                            file.display()
+                        )
+                    })
+                }
+            };
+            let refusal = if library { hand_driven() } else { None };
             let as_result = match target {
                 Some(target) => match used_as_result(semantic, target, suite.scope) {
                     Some(as_result) => Some((target, as_result)),
@@ -389,19 +416,25 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                     None => continue,
                 },
             };
+            let message = match as_result {
+                Some((target, _)) => format!(
+                    "coroutine `{name}()` is assigned to `{}` but never awaited{origin}",
+                    target.id
+                ),
+                None => format!("coroutine `{name}()` is called but never awaited{origin}"),
+            };
+            if let Some(driver) = refusal {
+                out.report(&MISSING_AWAIT, call.range(), message).note(format!(
+                    "{driver}: awaited there with no event loop, `{name}()` raises or yields the driver a `None` it does not expect"
+                ));
+                continue;
+            }
             let Some((target, as_result)) = as_result else {
-                out.report(
-                    &MISSING_AWAIT,
-                    call.range(),
-                    format!("coroutine `{name}()` is called but never awaited{origin}"),
-                )
-                .fix_with(sure, add_await(call));
+                out.report(&MISSING_AWAIT, call.range(), message)
+                    .fix_with(sure, add_await(call));
                 continue;
             };
             let variable = target.id.as_str();
-            let message = format!(
-                "coroutine `{name}()` is assigned to `{variable}` but never awaited{origin}"
-            );
             match as_result {
                 AsResult::Only => {
                     out.report(&MISSING_AWAIT, call.range(), message)
@@ -499,15 +532,17 @@ fn used_as_result(
 /// The name of what `call` calls, when the semantic layer's coroutine
 /// oracle says the call surely returns a coroutine: a function of the
 /// module (an `async def`, a legacy coroutine, a plain `def` that returns
-/// one), a method on `self`, or one of asyncio's coroutine functions.
+/// one), a method on `self`, or one of asyncio's coroutine functions; and
+/// whether it is a library's (asyncio's, or a well-known library's
+/// function or method), which needs the event loop.
 fn coroutine_called(
     semantic: &SemanticModel,
     call: &ast::ExprCall,
     scope: ScopeId,
-) -> Option<(String, Applicability)> {
+) -> Option<(String, Applicability, bool)> {
     match semantic.callee(&call.func, scope) {
         Callee::Function(def) => (semantic.call_result(call, scope) == CallResult::Coroutine)
-            .then(|| (def.name.to_string(), Applicability::Safe)),
+            .then(|| (def.name.to_string(), Applicability::Safe, false)),
         Callee::Class(_) => None,
         // Only asyncio's own functions are known among what the module
         // does not define; asking about anything else costs for nothing.
@@ -537,7 +572,7 @@ fn coroutine_called(
                     })
                     && semantic.call_result(call, scope) == CallResult::Coroutine
                     && !semantic.project_may_replace(qualified.as_str()))
-                .then(|| (qualified.to_string(), Applicability::Safe));
+                .then(|| (qualified.to_string(), Applicability::Safe, true));
             }
             // A coroutine method of a well-known class, on a variable that
             // surely holds an instance of it (`writer.drain()`).
@@ -556,7 +591,7 @@ fn coroutine_called(
                 ClassEvidence::Made => Applicability::Safe,
                 ClassEvidence::Annotated => Applicability::Unsafe,
             };
-            Some((format!("{}.{}", receiver.id, method.attr), sure))
+            Some((format!("{}.{}", receiver.id, method.attr), sure, true))
         }
     }
 }
@@ -759,6 +794,25 @@ async def refresh(urls):
         ] {
             check_no_fix(&MISSING_AWAIT, source);
         }
+    }
+
+    #[test]
+    fn library_coroutines_are_left_where_coroutines_are_driven_by_hand() {
+        let driver = "\ndef drive(coro):\n    try:\n        while True:\n            coro.send(None)\n    except StopIteration as stop:\n        return stop.value\n";
+        check_finding(
+            &MISSING_AWAIT,
+            &format!(
+                "import asyncio\n\nasync def job(q: asyncio.Queue):\n    asyncio.sleep(0)\n{driver}"
+            ),
+            "coroutine `asyncio.sleep()` is called but never awaited",
+        );
+        // The module's own coroutines run under the driver as they would
+        // on a loop: they still get their `await`.
+        check_fix(
+            &MISSING_AWAIT,
+            &format!("async def step():\n    pass\n\nasync def job():\n    step()\n{driver}"),
+            &format!("async def step():\n    pass\n\nasync def job():\n    await step()\n{driver}"),
+        );
     }
 
     #[test]
