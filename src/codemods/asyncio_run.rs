@@ -172,7 +172,8 @@ declare_codemod! {
     ///   iterated; to a bounded depth), has no handler around code that can
     ///   suspend that may catch `CancelledError` and does not end in `raise`
     ///   (`except CancelledError:`, `except BaseException:`, bare
-    ///   `except:`, a tuple holding one, a class the module cannot resolve;
+    ///   `except:`, a tuple holding one, a class the module cannot resolve,
+    ///   a class or tuple imported from a project module that holds one;
     ///   `except Exception:` when the target is older than 3.8), no
     ///   `return`, `break` or `continue` in a `finally:`, and no context
     ///   manager that may suppress it or raise another exception in its

@@ -167,8 +167,19 @@ declare_codemod! {
     ///   exception, or a handler or `finally:` that calls a function of the
     ///   module or the project that may raise one, counts: the caller sees
     ///   that exception instead). An exception class imported from a
-    ///   project module the index cannot show to be no base of
-    ///   `CancelledError` (a tuple, an alias there) may catch it; a
+    ///   project module, in the module or in the project's code it
+    ///   awaits, is followed there, through re-exports and star imports:
+    ///   a name bound to a class or a tuple of them (`STOP =
+    ///   (asyncio.CancelledError, KeyboardInterrupt)`, `Stop =
+    ///   CancelledError`, `Any = BaseException`) catches it when one of
+    ///   them may; a name there the index cannot show to be no base of
+    ///   `CancelledError` (bound some other way) may catch it; a library's
+    ///   class is what its name says. Likewise a function imported from a
+    ///   project module and called in a handler or `finally:` may raise
+    ///   when its own code raises, or when the index cannot follow it (a
+    ///   method of an object a library made there, `log.info`, is a
+    ///   library's); an exit callback of the project given to an exit
+    ///   stack may keep it; a
     ///   manager made by a factory, an alias or held in an attribute, in a
     ///   module with a class (or an import) whose exit may keep it, may be
     ///   one. A decorated function whose decorator may

@@ -715,7 +715,7 @@ impl ProjectIndex {
             // A name the index cannot follow may be any coroutine of
             // the module.
             let module_keeps = || {
-                summary.keeps_cancellation
+                self.module_keeps_cancellation(&summary)
                     || (hops < MAX_HOPS
                         && summary.wrapped_by.iter().any(|decorator| {
                             self.keeps_cancellation_hops(decorator, hops + 1, reach)
@@ -724,7 +724,7 @@ impl ProjectIndex {
             };
             let Some((name, tail)) = parts[split..].split_first() else {
                 // The module itself.
-                return summary.keeps_cancellation;
+                return self.module_keeps_cancellation(&summary);
             };
             let function_keeps = |function: &FunctionSummary, at: String| {
                 !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
@@ -782,6 +782,9 @@ impl ProjectIndex {
             let Some(function) = self.function_summary(&current) else {
                 continue;
             };
+            if self.left_keeps_cancellation(&function.cancellation_left) {
+                return true;
+            }
             if !function.cancellation_untraced.is_empty()
                 && let Some((owner, _)) = current.rsplit_once('.')
                 && self.untraced_may_keep(
@@ -962,7 +965,7 @@ impl ProjectIndex {
             let Some(summary) = self.summary(&current) else {
                 continue;
             };
-            if summary.keeps_cancellation {
+            if self.module_keeps_cancellation(&summary) {
                 answer = true;
                 break;
             }
@@ -990,20 +993,33 @@ impl ProjectIndex {
         hops: usize,
         fact: &dyn Fn(&ModuleSummary, &str) -> bool,
     ) -> bool {
+        self.name_find_hops(qualified, hops, &|summary, name| {
+            fact(summary, name).then_some(())
+        })
+        .is_some()
+    }
+
+    /// What `find` gives for the module-level name `qualified` of a project
+    /// module, following re-exports and star imports (see
+    /// [`Self::name_fact_hops`]).
+    fn name_find_hops<T>(
+        &self,
+        qualified: &str,
+        hops: usize,
+        find: &dyn Fn(&ModuleSummary, &str) -> Option<T>,
+    ) -> Option<T> {
         let parts: Vec<&str> = qualified.split('.').collect();
         for split in (1..parts.len()).rev() {
             let module = parts[..split].join(".");
             if !self.in_project(&module) {
                 continue;
             }
-            let Some(summary) = self.summary(&module) else {
-                return false;
-            };
-            let Some((name, tail)) = parts[split..].split_first() else {
-                return false;
-            };
-            if tail.is_empty() && fact(&summary, name) {
-                return true;
+            let summary = self.summary(&module)?;
+            let (name, tail) = parts[split..].split_first()?;
+            if tail.is_empty()
+                && let Some(found) = find(&summary, name)
+            {
+                return Some(found);
             }
             return match summary.symbols.get(*name) {
                 Some(Symbol::Import(target)) if hops < MAX_HOPS => {
@@ -1012,23 +1028,23 @@ impl ProjectIndex {
                         next.push('.');
                         next.push_str(part);
                     }
-                    self.name_fact_hops(&next, hops + 1, fact)
+                    self.name_find_hops(&next, hops + 1, find)
                 }
                 // A name the module does not bind may come from one of its
                 // star imports (`from .base import *` in a package's
                 // `__init__`).
-                None if hops < MAX_HOPS => summary.star_imports.iter().any(|star| {
+                None if hops < MAX_HOPS => summary.star_imports.iter().find_map(|star| {
                     let mut next = format!("{star}.{name}");
                     for part in tail {
                         next.push('.');
                         next.push_str(part);
                     }
-                    self.name_fact_hops(&next, hops + 1, fact)
+                    self.name_find_hops(&next, hops + 1, find)
                 }),
-                _ => false,
+                _ => None,
             };
         }
-        false
+        None
     }
 
     /// The method `name` reached through the class `class` (or through
@@ -1525,6 +1541,93 @@ impl ProjectIndex {
         }
     }
 
+    /// See [`ProjectFacts::may_catch_cancelled_error`]; `depth` bounds the
+    /// names followed (past it, "may").
+    fn may_catch_cancelled(&self, name: &str, loaded: usize, exception: bool, depth: u8) -> bool {
+        if depth == 0 {
+            return true;
+        }
+        if name == "builtins.BaseException" || (exception && name == "builtins.Exception") {
+            return true;
+        }
+        // `STOP = (asyncio.CancelledError, KeyboardInterrupt)`.
+        if let Some(elements) = self.name_find_hops(name, 0, &|summary, name| {
+            summary.class_aliases.get(name).cloned()
+        }) {
+            return elements
+                .iter()
+                .any(|element| self.may_catch_cancelled(element, 1, exception, depth - 1));
+        }
+        self.may_derive_from_cancelled_error(name, loaded, MAX_CANCELLED_DEPTH)
+    }
+
+    /// Whether what a coroutine's handlers, `finally:` clauses and managers
+    /// leave to the project (see `summary::CancellationLeft`) may keep a
+    /// cancellation thrown into it: an `except` clause or `suppress(…)`
+    /// naming a class that may catch it, a function called in a handler or
+    /// `finally:` that may raise, an exit callback of the project.
+    fn left_keeps_cancellation(&self, left: &summary::CancellationLeft) -> bool {
+        left.catches
+            .iter()
+            .any(|class| self.may_catch_cancelled(class, 1, false, MAX_CANCELLED_DEPTH))
+            || left
+                .cleanups
+                .iter()
+                .any(|callee| self.may_raise_here(callee))
+            || left
+                .exits
+                .iter()
+                .any(|callback| self.callback_may_keep_here(callback))
+    }
+
+    /// See [`ProjectFacts::may_raise`].
+    fn may_raise_here(&self, qualified: &str) -> bool {
+        match self.resolve(qualified) {
+            Resolved::Function { facts, .. } => facts.raises,
+            Resolved::Unknown | Resolved::Instance { .. } => {
+                self.layout_holds(qualified) && !self.library_object_member(qualified)
+            }
+            Resolved::Class { .. } | Resolved::Module(_) | Resolved::External(_) => false,
+        }
+    }
+
+    /// Whether the dotted name `qualified` reaches into an object a
+    /// library made, bound by a project module (`log.info` with `log =
+    /// logging.getLogger(__name__)` there): library code, trusted as a
+    /// library's functions are.
+    fn library_object_member(&self, qualified: &str) -> bool {
+        let parts: Vec<&str> = qualified.split('.').collect();
+        (2..parts.len()).any(|split| {
+            let object = parts[..split].join(".");
+            self.name_find_hops(
+                &object,
+                0,
+                &|summary, name| match summary.symbols.get(name) {
+                    Some(Symbol::Assigned {
+                        callee: Some(callee),
+                        ..
+                    }) => Some(callee.clone()),
+                    _ => None,
+                },
+            )
+            .is_some_and(|callee| matches!(self.resolve(&callee), Resolved::External(_)))
+        })
+    }
+
+    /// See [`ProjectFacts::callback_may_keep`].
+    fn callback_may_keep_here(&self, qualified: &str) -> bool {
+        !matches!(
+            self.resolve(qualified),
+            Resolved::External(_) | Resolved::Unknown
+        ) || self.keeps_cancellation_hops(qualified, 0, true)
+    }
+
+    /// Whether a coroutine of the module may keep a cancellation: by its
+    /// own code, or by what it leaves to the project.
+    fn module_keeps_cancellation(&self, summary: &ModuleSummary) -> bool {
+        summary.keeps_cancellation || self.left_keeps_cancellation(&summary.cancellation_left)
+    }
+
     /// Whether a module of the project may hold the dotted name `name`
     /// (its longest prefix that the index finds is a module of the project).
     fn layout_holds(&self, name: &str) -> bool {
@@ -1896,6 +1999,18 @@ impl ProjectFacts for ProjectIndex {
 
     fn may_be_cancelled_error(&self, name: &str, loaded: usize) -> bool {
         self.may_derive_from_cancelled_error(name, loaded, MAX_CANCELLED_DEPTH)
+    }
+
+    fn may_catch_cancelled_error(&self, name: &str, loaded: usize, exception: bool) -> bool {
+        self.may_catch_cancelled(name, loaded, exception, MAX_CANCELLED_DEPTH)
+    }
+
+    fn may_raise(&self, qualified: &str) -> bool {
+        self.may_raise_here(qualified)
+    }
+
+    fn callback_may_keep(&self, qualified: &str) -> bool {
+        self.callback_may_keep_here(qualified)
     }
 
     fn binds_loop_at_import(&self, module: &str) -> Option<String> {

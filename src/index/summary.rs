@@ -52,6 +52,17 @@ pub struct ModuleSummary {
     /// the module: a coroutine of their module that keeps a cancellation
     /// may be the wrapper a call of such a function runs.
     pub wrapped_by: Box<[Box<str>]>,
+    /// What the module's coroutines (those above, a method, a nested
+    /// wrapper) leave to the modules they import from (see
+    /// [`CancellationLeft`]): a name of the module the index cannot follow
+    /// may be one of them. Empty when [`Self::keeps_cancellation`].
+    pub cancellation_left: CancellationLeft,
+    /// Module-level names bound once, on every path, to a class name or a
+    /// tuple of them (`Stop = asyncio.CancelledError`, `STOP =
+    /// (CancelledError, KeyboardInterrupt)`): what each element names,
+    /// absolute, builtins included (`builtins.KeyboardInterrupt`). An
+    /// `except` clause naming one catches what they name.
+    pub class_aliases: FxHashMap<Box<str>, Box<[Box<str>]>>,
     /// Module-level names bound by assignment whose value may be zero or
     /// negative (`TIMEOUT = 0`, `BUDGET = LIMIT - USED`).
     pub non_positive: Box<[Box<str>]>,
@@ -178,6 +189,9 @@ pub struct FunctionSummary {
     /// The methods of the awaited calls there that could not be traced
     /// (empty for a call of something else).
     pub cancellation_untraced: Box<[Box<str>]>,
+    /// What its handlers, `finally:` clauses and managers (and those of the
+    /// module's code it reaches) leave to the modules it imports from.
+    pub cancellation_left: CancellationLeft,
     /// What its return annotation names, absolute (`asyncpg.Connection`
     /// for `-> Optional[Connection]`); empty for most functions.
     pub returns: Box<[Box<str>]>,
@@ -195,6 +209,40 @@ pub struct FunctionSummary {
     pub quiet: bool,
     /// 1-based line of the `def`.
     pub line: u32,
+}
+
+/// The names, absolute, that a coroutine's handlers, `finally:` clauses
+/// and managers leave to the project (see
+/// `semantic::cancellation::LeftToProject`): the index asks the modules
+/// that define them whether the coroutine may keep a cancellation.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancellationLeft {
+    /// Exception classes of `except` clauses and `suppress(…)`.
+    pub catches: Box<[Box<str>]>,
+    /// Functions called in a handler or a `finally:`.
+    pub cleanups: Box<[Box<str>]>,
+    /// Exit callbacks given to an exit stack.
+    pub exits: Box<[Box<str>]>,
+}
+
+impl CancellationLeft {
+    fn of(
+        left: &crate::semantic::cancellation::LeftToProject,
+        module: &str,
+        package: bool,
+    ) -> Self {
+        let absolute = |names: &[String]| -> Box<[Box<str>]> {
+            names
+                .iter()
+                .map(|name| absolutize(name, module, package).into())
+                .collect()
+        };
+        CancellationLeft {
+            catches: absolute(&left.catches),
+            cleanups: absolute(&left.cleanups),
+            exits: absolute(&left.exits),
+        }
+    }
 }
 
 /// A class, as far as callers of its methods need it.
@@ -994,13 +1042,20 @@ pub fn summarize(
         .collect();
 
     let computed_writes = computed_writes(&semantic, name, package);
+    let keeps_cancellation = semantic.coroutine_keeping_cancellation().is_some();
     ModuleSummary {
         computed_writes,
         name: name.into(),
         path,
         package,
         has_getattr: symbols.contains_key("__getattr__"),
-        keeps_cancellation: semantic.coroutine_keeping_cancellation().is_some(),
+        keeps_cancellation,
+        cancellation_left: if keeps_cancellation {
+            CancellationLeft::default()
+        } else {
+            CancellationLeft::of(&semantic.cancellation_left_to_project(), name, package)
+        },
+        class_aliases: class_aliases(&semantic, &by_name, name, package),
         escaping_imports: semantic
             .escaping_imports()
             .into_iter()
@@ -1203,6 +1258,7 @@ fn function<'a>(
             .iter()
             .map(|name| name.as_str().into())
             .collect(),
+        cancellation_left: CancellationLeft::of(&cancellation.left, module, package),
         returns: def
             .returns
             .as_deref()
@@ -1592,6 +1648,81 @@ fn alias(semantic: &SemanticModel, value: &Expr, module: &str, package: bool, li
     }
 }
 
+/// See [`ModuleSummary::class_aliases`]: the module-level names bound
+/// once, where the module's code always runs, by `Name = value` with a
+/// value made of names, attribute chains and tuples of them. A name the
+/// module binds once by assignment is kept as the module's own
+/// (`{module}.{name}`), for the index to follow; an element of any other
+/// form leaves the name out (what it is cannot be told).
+fn class_aliases(
+    semantic: &SemanticModel,
+    by_name: &FxHashMap<&str, Vec<u32>>,
+    module: &str,
+    package: bool,
+) -> FxHashMap<Box<str>, Box<[Box<str>]>> {
+    fn elements(
+        semantic: &SemanticModel,
+        value: &Expr,
+        module: &str,
+        package: bool,
+        out: &mut Vec<Box<str>>,
+        depth: u8,
+    ) -> bool {
+        match value {
+            Expr::Tuple(tuple) if depth < 8 => tuple
+                .elts
+                .iter()
+                .all(|element| elements(semantic, element, module, package, out, depth + 1)),
+            Expr::Name(name)
+                if semantic
+                    .bindings_in(MODULE_SCOPE, name.id.as_str())
+                    .is_some_and(|ids| {
+                        ids.iter()
+                            .all(|&id| matches!(semantic.binding(id).kind, BindingKind::Assignment))
+                    }) =>
+            {
+                out.push(format!("{module}.{}", name.id).into());
+                true
+            }
+            Expr::Name(_) | Expr::Attribute(_) => {
+                match module_qualified(semantic, value, module, package) {
+                    Some(qualified) => {
+                        out.push(qualified);
+                        true
+                    }
+                    None => false,
+                }
+            }
+            _ => false,
+        }
+    }
+    let mut aliases = FxHashMap::default();
+    for (&name, ids) in by_name {
+        let [only] = ids.as_slice() else {
+            continue;
+        };
+        let binding = semantic.binding(*only);
+        let Some(stmt @ Stmt::Assign(assign)) = binding.stmt else {
+            continue;
+        };
+        if !matches!(binding.kind, BindingKind::Assignment) || !semantic.runs_unconditionally(stmt)
+        {
+            continue;
+        }
+        let ([Expr::Name(_)], value) = (assign.targets.as_slice(), assign.value.as_ref()) else {
+            continue;
+        };
+        if !matches!(value, Expr::Name(_) | Expr::Attribute(_) | Expr::Tuple(_)) {
+            continue;
+        }
+        let mut out = Vec::new();
+        if elements(semantic, value, module, package, &mut out, 0) && !out.is_empty() {
+            aliases.insert(name.into(), out.into());
+        }
+    }
+    aliases
+}
+
 /// `TypeAlias` or `typing.TypeAlias`.
 fn is_type_alias_annotation(annotation: &Expr) -> bool {
     match annotation {
@@ -1880,6 +2011,48 @@ mod tests {
         assert!(run.lets_cancellation_out);
         let escaping: Vec<&str> = s.escaping_imports.iter().map(AsRef::as_ref).collect();
         assert_eq!(escaping, ["app.c.h"]);
+    }
+
+    #[test]
+    fn handlers_and_cleanups_left_to_other_modules() {
+        let s = summary(
+            "import asyncio\nimport logging\nfrom contextlib import suppress, AsyncExitStack\nfrom .errors import STOP, Quiet\nfrom . import errors as e\nfrom .util import release, on_exit\n\nlog = logging.getLogger(__name__)\nALL = (e.STOP, ValueError, KeyboardInterrupt)\nMINE = ALL\nMAYBE = (STOP, make())\n\nasync def run():\n    try:\n        await asyncio.sleep(1)\n    except (STOP, ValueError):\n        pass\n    except e.Other:\n        raise\n    except asyncio.CancelledError:\n        release()\n        raise\n    finally:\n        log.info('done')\n    with suppress(Quiet):\n        await asyncio.sleep(1)\n    async with AsyncExitStack() as stack:\n        stack.push_async_exit(on_exit)\n        await asyncio.sleep(1)\n",
+            "app.jobs",
+            false,
+        );
+        let Some(Symbol::Function(run)) = s.symbols.get("run") else {
+            panic!("no run")
+        };
+        let names = |list: &[Box<str>]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let left = &run.cancellation_left;
+        // `except e.Other: raise` re-raises and calls nothing: no question.
+        assert_eq!(
+            names(&left.catches),
+            ["app.errors.Quiet", "app.errors.STOP"]
+        );
+        assert_eq!(names(&left.cleanups), ["app.util.release"]);
+        assert_eq!(names(&left.exits), ["app.util.on_exit"]);
+        assert!(run.lets_cancellation_out);
+        assert!(!s.keeps_cancellation);
+        assert_eq!(s.cancellation_left, *left);
+        let alias = |name: &str| s.class_aliases.get(name).map(|found| names(found));
+        assert_eq!(
+            alias("ALL").as_deref(),
+            Some(
+                &[
+                    "app.errors.STOP".to_string(),
+                    "builtins.ValueError".to_string(),
+                    "builtins.KeyboardInterrupt".to_string()
+                ][..]
+            )
+        );
+        assert_eq!(
+            alias("MINE").as_deref(),
+            Some(&["app.jobs.ALL".to_string()][..])
+        );
+        // An element of another form: what the name is cannot be told.
+        assert_eq!(alias("MAYBE"), None);
+        assert_eq!(alias("log"), None);
     }
 
     #[test]

@@ -21,7 +21,11 @@
 //! same module-wide rule. The summary keeps, for each function, the
 //! imported names its code calls and cannot read, and the awaited calls it
 //! cannot trace; the index follows them through the project (see
-//! `ProjectFacts::calls_may_keep_cancellation`). In a module that imports
+//! `ProjectFacts::calls_may_keep_cancellation`). It keeps too what its
+//! handlers, `finally:` clauses and managers name and the module cannot
+//! read (an exception class or tuple imported from another module, a
+//! function called in cleanup, an exit callback; see [`LeftToProject`]),
+//! which the index answers from the modules that define them. In a module that imports
 //! a coroutine that may keep it, an awaitable the walk cannot trace may be
 //! that one: when the module uses the import as a value (`job = h`), for a
 //! method call whose name such a coroutine bears, and for a task or
@@ -35,6 +39,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{self as ast, ExceptHandler, Expr, ExprCall, Stmt, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashSet;
+use std::cell::RefCell;
 
 use super::functions::Callee;
 use super::scope::{ScopeKind, ScopeNode};
@@ -277,6 +282,7 @@ impl<'a> SemanticModel<'a> {
             wrapped,
             calls: Vec::new(),
             untraced: Vec::new(),
+            left: RefCell::default(),
         }
     }
 
@@ -300,6 +306,31 @@ impl<'a> SemanticModel<'a> {
                 _ => None,
             })
         })
+    }
+
+    /// What the module's coroutine functions leave to the project (see
+    /// [`LeftToProject`]), all together: a name of the module the index
+    /// cannot follow may be any of them (see
+    /// [`Self::coroutine_keeping_cancellation`]), for the project index's
+    /// summary.
+    pub fn cancellation_left_to_project(&self) -> LeftToProject {
+        let mut left = LeftToProject::default();
+        for scope in self.scopes.iter() {
+            let ScopeNode::Function(def) = scope.node else {
+                continue;
+            };
+            if !def.is_async {
+                continue;
+            }
+            let mut walk = self.walk(PyVersion::PY38, false);
+            walk.function(def, true, 0);
+            let each = walk.left.into_inner();
+            left.catches.extend(each.catches);
+            left.cleanups.extend(each.cleanups);
+            left.exits.extend(each.exits);
+        }
+        left.tidy();
+        left
     }
 
     /// Where the statements `body` of a coroutine (running in `scope`) may
@@ -363,7 +394,10 @@ impl<'a> SemanticModel<'a> {
         };
         untraced.sort_unstable();
         untraced.dedup();
+        let mut left = walk.left.into_inner();
+        left.tidy();
         CancellationFacts {
+            left,
             // A library's coroutine a plain function returns is trusted.
             lets_out: matches!(kept, None | Some(KeptCancellation::Unknown(_))),
             calls,
@@ -545,6 +579,46 @@ pub struct CancellationFacts {
     /// awaited task or coroutine held in an attribute or a variable, which
     /// may be one any import that may keep it gives.
     pub untraced: Vec<String>,
+    /// What the module's code leaves to the modules it imports from.
+    pub left: LeftToProject,
+}
+
+/// What a coroutine's handlers, `finally:` clauses and managers leave to
+/// the project: names (as the module wrote them) imported from modules
+/// the module cannot read, whose meaning decides whether a cancellation
+/// thrown into the coroutine is kept. The project index answers them (see
+/// `ProjectFacts::may_catch_cancelled_error`, `ProjectFacts::may_raise`,
+/// `ProjectFacts::callback_may_keep`); a library's name is what it says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LeftToProject {
+    /// Exception classes named by an `except` clause that goes on (or
+    /// calls code that may raise before it re-raises), or given to
+    /// `suppress(…)`, around code that can suspend (`except STOP:` with
+    /// `from errors import STOP`): one that is or holds `CancelledError` or
+    /// `BaseException` keeps it.
+    pub catches: Vec<String>,
+    /// Functions called in such a handler, or in a `finally:` after code
+    /// that can suspend (`release()` with `from util import release`): one
+    /// that may raise replaces the cancellation with its exception.
+    pub cleanups: Vec<String>,
+    /// Exit callbacks given to an exit stack (`stack.push_async_exit(h)`):
+    /// one of the project may return true or raise.
+    pub exits: Vec<String>,
+}
+
+impl LeftToProject {
+    /// Each list sorted, each name once.
+    fn tidy(&mut self) {
+        for names in [&mut self.catches, &mut self.cleanups, &mut self.exits] {
+            names.sort_unstable();
+            names.dedup();
+        }
+    }
+
+    /// Whether nothing is left.
+    pub fn is_empty(&self) -> bool {
+        self.catches.is_empty() && self.cleanups.is_empty() && self.exits.is_empty()
+    }
 }
 
 /// See [`SemanticModel::keeper_imports`].
@@ -574,6 +648,9 @@ struct Walk<'m, 'a> {
     /// The awaited calls that could not be traced to any name (see
     /// [`CancellationFacts::untraced`]).
     untraced: Vec<String>,
+    /// What the handlers, `finally:` clauses and managers read leave to
+    /// the project (see [`LeftToProject`]).
+    left: RefCell<LeftToProject>,
 }
 
 impl<'a> Walk<'_, 'a> {
@@ -1074,16 +1151,17 @@ impl<'a> Walk<'_, 'a> {
                 Callee::Unknown => {
                     // A callback of another project module may return or
                     // raise anything: its summary does not say.
+                    let qualified = semantic.qualified_name(callback, scope);
+                    if let Some(qualified) = &qualified
+                        && !qualified.starts_with("builtins")
+                        && !qualified.starts_with("asyncio")
+                    {
+                        self.left.borrow_mut().exits.push(qualified.to_string());
+                    }
                     let imported = semantic.project().is_some_and(|project| {
-                        semantic
-                            .qualified_name(callback, scope)
+                        qualified
                             .and_then(|qualified| project.absolute(qualified.as_str()))
-                            .is_some_and(|absolute| {
-                                !matches!(
-                                    project.facts.resolve(&absolute),
-                                    Resolved::External(_) | Resolved::Unknown
-                                ) || project.facts.may_keep_cancellation(&absolute)
-                            })
+                            .is_some_and(|absolute| project.facts.callback_may_keep(&absolute))
                     });
                     imported
                         || match callback {
@@ -1134,7 +1212,7 @@ impl<'a> Walk<'_, 'a> {
                     if guarded
                         && let Some(jump) = escaping_jump(&try_stmt.finalbody)
                             .or_else(|| raise_of_another(&try_stmt.finalbody))
-                            .or_else(|| raising_call(self.semantic, &try_stmt.finalbody, scope))
+                            .or_else(|| self.raising_call(&try_stmt.finalbody, scope))
                     {
                         return Some(KeptCancellation::Finally(jump));
                     }
@@ -1168,11 +1246,23 @@ impl<'a> Walk<'_, 'a> {
                     || self.imported_may_catch(type_, scope)
             });
             if !may_catch {
+                // Names imported from modules this one cannot read are
+                // the project's to answer, for a handler that would keep
+                // it (the code it calls is then taken to raise).
+                if let Some(type_) = handler.type_.as_deref() {
+                    let mark = self.left.borrow().cleanups.len();
+                    let raises = self.raising_call(&handler.body, scope).is_some();
+                    let left_raising = self.left.borrow().cleanups.len() > mark;
+                    self.left.borrow_mut().cleanups.truncate(mark);
+                    if !reraises(handler) || raises || left_raising {
+                        self.leave_catches(type_, scope);
+                    }
+                }
                 continue;
             }
             // A handler that calls code of the module that may raise
             // another exception before it re-raises.
-            if !reraises(handler) || raising_call(self.semantic, &handler.body, scope).is_some() {
+            if !reraises(handler) || self.raising_call(&handler.body, scope).is_some() {
                 let end = handler.type_.as_ref().map_or(
                     handler.start() + ruff_text_size::TextSize::of("except"),
                     |t| t.end(),
@@ -1220,6 +1310,17 @@ impl<'a> Walk<'_, 'a> {
         let semantic = self.semantic;
         if semantic.expects_exceptions(manager, scope, &self.wanted, false) {
             return true;
+        }
+        // `suppress(STOP)` with a class imported from the project.
+        if let Expr::Call(call) = manager
+            && self.is_suppress(call, scope)
+        {
+            for class in &call.arguments.args {
+                if self.imported_may_catch(class, scope) {
+                    return true;
+                }
+                self.leave_catches(class, scope);
+            }
         }
         if depth > MAX_DEPTH {
             return true;
@@ -1343,10 +1444,105 @@ impl<'a> Walk<'_, 'a> {
             })
     }
 
+    /// A call in `body`'s own frame of a function of the module or the
+    /// project that may raise an exception of its own (see
+    /// [`raises_another`]; a name of the project the index cannot follow
+    /// may): in a handler or a `finally:`, that exception would replace
+    /// the cancellation. The imported names called there are left to the
+    /// project (see [`LeftToProject::cleanups`]).
+    fn raising_call(&self, body: &[Stmt], scope: ScopeId) -> Option<TextRange> {
+        #[derive(Default)]
+        struct FrameCalls<'b>(Vec<&'b ExprCall>);
+        impl<'b> Visitor<'b> for FrameCalls<'b> {
+            fn visit_stmt(&mut self, stmt: &'b Stmt) {
+                match stmt {
+                    Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                    _ => visitor::walk_stmt(self, stmt),
+                }
+            }
+            fn visit_expr(&mut self, expr: &'b Expr) {
+                match expr {
+                    Expr::Lambda(_) => {}
+                    Expr::Call(call) => {
+                        self.0.push(call);
+                        visitor::walk_expr(self, expr);
+                    }
+                    _ => visitor::walk_expr(self, expr),
+                }
+            }
+        }
+        let semantic = self.semantic;
+        let mut calls = FrameCalls::default();
+        calls.visit_body(body);
+        calls
+            .0
+            .into_iter()
+            .find_map(|call| match semantic.callee(&call.func, scope) {
+                Callee::Function(def) if raises_another(def) => Some(call.range()),
+                Callee::Unknown => {
+                    let imported = dependency(semantic, &call.func, scope).filter(|imported| {
+                        !imported.starts_with("builtins") && !imported.starts_with("asyncio")
+                    });
+                    let raises = match semantic.resolve_callee(&call.func, scope) {
+                        Resolved::Function { facts, .. } => facts.raises,
+                        Resolved::Unknown | Resolved::Instance { .. } => {
+                            semantic.project().is_some_and(|project| {
+                                imported
+                                    .as_deref()
+                                    .and_then(|imported| project.absolute(imported))
+                                    .is_some_and(|absolute| project.facts.may_raise(&absolute))
+                            })
+                        }
+                        _ => false,
+                    };
+                    if !raises && let Some(imported) = imported {
+                        self.left.borrow_mut().cleanups.push(imported);
+                    }
+                    raises.then(|| call.range())
+                }
+                _ => None,
+            })
+    }
+
+    /// Keeps the names imported from other modules that the exception
+    /// class expression `type_` (a class or a tuple of them) is written
+    /// with, for the project to answer (see [`LeftToProject::catches`]).
+    fn leave_catches(&self, type_: &Expr, scope: ScopeId) {
+        match type_ {
+            Expr::Tuple(tuple) => {
+                for element in &tuple.elts {
+                    self.leave_catches(element, scope);
+                }
+            }
+            Expr::Name(_) | Expr::Attribute(_) => {
+                if let Some(qualified) = self.semantic.qualified_name(type_, scope)
+                    && !qualified.starts_with("builtins")
+                    && !qualified.starts_with("asyncio")
+                {
+                    self.left.borrow_mut().catches.push(qualified.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether `call` makes `contextlib.suppress(…)` (under any name it is
+    /// imported by).
+    fn is_suppress(&self, call: &ExprCall, scope: ScopeId) -> bool {
+        match self.semantic.qualified_name(&call.func, scope) {
+            Some(qualified) => qualified.as_str() == "contextlib.suppress",
+            None => {
+                matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "suppress")
+            }
+        }
+    }
+
     /// Whether the exception class `type_` names is imported from a module
-    /// of the project where the index cannot show it to be no base of
+    /// of the project where the index cannot show that it does not catch
     /// `CancelledError` (`ALL = (ValueError, CancelledError)`, `Stop =
-    /// asyncio.CancelledError`, `AnyError = BaseException` there).
+    /// asyncio.CancelledError`, `AnyError = BaseException` there, a name
+    /// bound some other way; see
+    /// `ProjectFacts::may_catch_cancelled_error`).
     fn imported_may_catch(&self, type_: &Expr, scope: ScopeId) -> bool {
         let semantic = self.semantic;
         match type_ {
@@ -1368,12 +1564,15 @@ impl<'a> Walk<'_, 'a> {
                     return false;
                 };
                 let loaded = semantic.parts_loaded_by_import(type_, scope);
-                project.facts.may_be_cancelled_error(&absolute, loaded)
-                    || matches!(
-                        project.facts.resolve_loaded(&absolute, loaded),
-                        Resolved::External(external)
-                            if self.wanted.contains(&external.rsplit('.').next().unwrap_or_default())
-                    )
+                project.facts.may_catch_cancelled_error(
+                    &absolute,
+                    loaded,
+                    self.wanted.contains(&"Exception"),
+                ) || matches!(
+                    project.facts.resolve_loaded(&absolute, loaded),
+                    Resolved::External(external)
+                        if self.wanted.contains(&external.rsplit('.').next().unwrap_or_default())
+                )
             }
             _ => false,
         }
@@ -1441,47 +1640,6 @@ fn class_may_suppress(
                     Resolved::Unknown => project.facts.may_keep_cancellation(&absolute),
                 }
             }),
-        })
-}
-
-/// A call in `body`'s own frame of a function of the module or the
-/// project that may raise an exception of its own (see
-/// [`raises_another`]): in a handler or a `finally:`, that exception would
-/// replace the cancellation.
-fn raising_call(semantic: &SemanticModel, body: &[Stmt], scope: ScopeId) -> Option<TextRange> {
-    #[derive(Default)]
-    struct FrameCalls<'b>(Vec<&'b ExprCall>);
-    impl<'b> Visitor<'b> for FrameCalls<'b> {
-        fn visit_stmt(&mut self, stmt: &'b Stmt) {
-            match stmt {
-                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
-                _ => visitor::walk_stmt(self, stmt),
-            }
-        }
-        fn visit_expr(&mut self, expr: &'b Expr) {
-            match expr {
-                Expr::Lambda(_) => {}
-                Expr::Call(call) => {
-                    self.0.push(call);
-                    visitor::walk_expr(self, expr);
-                }
-                _ => visitor::walk_expr(self, expr),
-            }
-        }
-    }
-    let mut calls = FrameCalls::default();
-    calls.visit_body(body);
-    calls
-        .0
-        .into_iter()
-        .find_map(|call| match semantic.callee(&call.func, scope) {
-            Callee::Function(def) if raises_another(def) => Some(call.range()),
-            Callee::Unknown => matches!(
-                semantic.resolve_callee(&call.func, scope),
-                Resolved::Function { facts, .. } if facts.raises
-            )
-            .then(|| call.range()),
-            _ => None,
         })
 }
 

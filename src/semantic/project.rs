@@ -450,6 +450,31 @@ pub trait ProjectFacts: Send + Sync {
     /// project is what its name says. `loaded` as for
     /// [`Self::resolve_loaded`].
     fn may_be_cancelled_error(&self, name: &str, loaded: usize) -> bool;
+
+    /// Whether an `except` clause (or `suppress(…)`) naming what the
+    /// absolute dotted name `name` names may catch asyncio's
+    /// `CancelledError`: `BaseException` (`Exception` too, with
+    /// `exception`: before Python 3.8), a class that may be
+    /// `CancelledError` (see [`Self::may_be_cancelled_error`]), or a name
+    /// a project module binds to such a class or to a tuple holding one
+    /// (`STOP = (asyncio.CancelledError, KeyboardInterrupt)`), followed
+    /// through re-exports and star imports. A name of the project bound
+    /// some other way may; a library's class is what its name says.
+    fn may_catch_cancelled_error(&self, name: &str, loaded: usize, exception: bool) -> bool;
+
+    /// Whether calling what the absolute dotted name `qualified` names may
+    /// raise an exception of its own (in a handler or a `finally:`, it
+    /// replaces a cancellation): a function of the project whose own code
+    /// raises one (see `semantic::cancellation::raises_another`), or a
+    /// name of the project the index cannot follow. A library's function
+    /// and a class are trusted.
+    fn may_raise(&self, qualified: &str) -> bool;
+
+    /// Whether the absolute dotted name `qualified`, given to an exit
+    /// stack as an exit callback, may return true or raise: anything of
+    /// the project the index can name (its summary does not say), or a
+    /// name that may give a coroutine keeping a cancellation.
+    fn callback_may_keep(&self, qualified: &str) -> bool;
 }
 
 /// The project around one module, as that module's semantic model sees

@@ -1,0 +1,3 @@
+from kinds import ABORT
+
+STOP = (ABORT, KeyboardInterrupt)

@@ -1,0 +1,3 @@
+from base import STOP
+
+__all__ = ["STOP"]

@@ -1,0 +1,3 @@
+import asyncio
+
+ABORT = asyncio.CancelledError

@@ -1,0 +1,10 @@
+import asyncio
+
+from errors import ERRORS
+
+
+async def handle():
+    try:
+        await asyncio.sleep(1)
+    except ERRORS:
+        print("handler stopped")

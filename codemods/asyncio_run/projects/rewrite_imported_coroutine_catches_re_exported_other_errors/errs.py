@@ -1,0 +1,3 @@
+from kinds import ERRORS
+
+__all__ = ["ERRORS"]

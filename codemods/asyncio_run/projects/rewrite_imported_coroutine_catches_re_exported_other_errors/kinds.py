@@ -1,0 +1,5 @@
+class Refused(Exception):
+    pass
+
+
+ERRORS = (Refused, ValueError)

@@ -1,0 +1,3 @@
+from asyncio import CancelledError
+
+Stopped = CancelledError

@@ -1,0 +1,3 @@
+import asyncio
+
+STOP = (asyncio.CancelledError, KeyboardInterrupt)

@@ -1,0 +1,5 @@
+from handlers import handle
+
+
+async def serve():
+    return await handle()

@@ -1,0 +1,1 @@
+from .slots import *  # noqa: F403

@@ -1,0 +1,11 @@
+import asyncio
+
+from util import release
+
+
+async def handle():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        release("slot")
+        raise

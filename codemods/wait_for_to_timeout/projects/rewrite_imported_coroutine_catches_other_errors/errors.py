@@ -1,0 +1,1 @@
+ERRORS = (ValueError, KeyError)
