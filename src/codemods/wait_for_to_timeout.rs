@@ -165,7 +165,8 @@ declare_codemod! {
     ///   project's code it awaits (followed from module to module, to a
     ///   bound past which it "may"), may (a `finally:` that raises another
     ///   exception, or a handler or `finally:` that calls a function of the
-    ///   module or the project that may raise one, counts: the caller sees
+    ///   module or the project that may raise one, itself or through the
+    ///   functions it calls, counts: the caller sees
     ///   that exception instead). An exception class imported from a
     ///   project module, in the module or in the project's code it
     ///   awaits, is followed there, through re-exports and star imports:

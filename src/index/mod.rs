@@ -1580,15 +1580,40 @@ impl ProjectIndex {
                 .any(|callback| self.callback_may_keep_here(callback))
     }
 
-    /// See [`ProjectFacts::may_raise`].
+    /// See [`ProjectFacts::may_raise`]: the functions reached are read
+    /// once each; past [`MAX_CANCELLATION_FUNCTIONS`] of them, "may".
     fn may_raise_here(&self, qualified: &str) -> bool {
-        match self.resolve(qualified) {
-            Resolved::Function { facts, .. } => facts.raises,
-            Resolved::Unknown | Resolved::Instance { .. } => {
-                self.layout_holds(qualified) && !self.library_object_member(qualified)
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        let mut stack = vec![qualified.to_string()];
+        while let Some(current) = stack.pop() {
+            if !seen.insert(current.clone()) {
+                continue;
             }
-            Resolved::Class { .. } | Resolved::Module(_) | Resolved::External(_) => false,
+            if seen.len() > MAX_CANCELLATION_FUNCTIONS {
+                return true;
+            }
+            match self.resolve(&current) {
+                Resolved::Function {
+                    facts,
+                    qualified: defined,
+                    ..
+                } => {
+                    if facts.raises {
+                        return true;
+                    }
+                    if let Some(function) = self.function_summary(&defined) {
+                        stack.extend(function.raises_left.iter().map(|callee| callee.to_string()));
+                    }
+                }
+                Resolved::Unknown | Resolved::Instance { .. } => {
+                    if self.layout_holds(&current) && !self.library_object_member(&current) {
+                        return true;
+                    }
+                }
+                Resolved::Class { .. } | Resolved::Module(_) | Resolved::External(_) => {}
+            }
         }
+        false
     }
 
     /// Whether the dotted name `qualified` reaches into an object a

@@ -183,9 +183,13 @@ pub struct FunctionSummary {
     /// could not be traced to any name (see
     /// `semantic::cancellation::CancellationFacts`): the index follows them.
     pub cancellation_calls: Box<[Box<str>]>,
-    /// It may raise an exception of its own (see
-    /// `semantic::cancellation::raises_another`).
+    /// It may raise an exception of its own: its own code raises one (see
+    /// `semantic::cancellation::raises_another`), or calls a function of
+    /// the module that may (see `SemanticModel::raising_facts`).
     pub raises: bool,
+    /// The imported names (absolute) its code, and the module's code it
+    /// calls, calls on the way: the index asks them whether they may raise.
+    pub raises_left: Box<[Box<str>]>,
     /// The methods of the awaited calls there that could not be traced
     /// (empty for a call of something else).
     pub cancellation_untraced: Box<[Box<str>]>,
@@ -1238,6 +1242,7 @@ fn function<'a>(
     let mut returns_value = false;
     for_each_return(&def.body, &mut |value| returns_value |= value);
     let cancellation = semantic.cancellation_facts(def);
+    let (raises, raises_left) = semantic.raising_facts(def);
     FunctionSummary {
         is_async: def.is_async,
         is_generator: is_generator(def),
@@ -1252,7 +1257,11 @@ fn function<'a>(
             .iter()
             .map(|call| absolutize(call, module, package).into())
             .collect(),
-        raises: crate::semantic::cancellation::raises_another(def),
+        raises,
+        raises_left: raises_left
+            .iter()
+            .map(|callee| absolutize(callee, module, package).into())
+            .collect(),
         cancellation_untraced: cancellation
             .untraced
             .iter()
@@ -2053,6 +2062,26 @@ mod tests {
         // An element of another form: what the name is cannot be told.
         assert_eq!(alias("MAYBE"), None);
         assert_eq!(alias("log"), None);
+    }
+
+    #[test]
+    fn functions_that_may_raise_through_the_code_they_call() {
+        let s = summary(
+            "from .util import release\n\ndef _fail():\n    raise RuntimeError('no')\n\ndef _again(n):\n    if n:\n        _again(n - 1)\n\ndef through():\n    _fail()\n\ndef handed_on():\n    release()\n\ndef quiet():\n    _again(3)\n",
+            "app.jobs",
+            false,
+        );
+        let function = |name: &str| match s.symbols.get(name) {
+            Some(Symbol::Function(found)) => found.clone(),
+            _ => panic!("no {name}"),
+        };
+        assert!(function("_fail").raises && function("through").raises);
+        let handed_on = function("handed_on");
+        assert!(!handed_on.raises);
+        let left: Vec<&str> = handed_on.raises_left.iter().map(AsRef::as_ref).collect();
+        assert_eq!(left, ["app.util.release"]);
+        let quiet = function("quiet");
+        assert!(!quiet.raises && quiet.raises_left.is_empty());
     }
 
     #[test]

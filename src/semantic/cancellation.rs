@@ -283,6 +283,7 @@ impl<'a> SemanticModel<'a> {
             calls: Vec::new(),
             untraced: Vec::new(),
             left: RefCell::default(),
+            raising_read: RefCell::default(),
         }
     }
 
@@ -306,6 +307,21 @@ impl<'a> SemanticModel<'a> {
                 _ => None,
             })
         })
+    }
+
+    /// Whether calling the function `def` of the module may raise an
+    /// exception of its own (in a handler or a `finally:`, it replaces a
+    /// cancellation): a `raise` in its own frame (see [`raises_another`]),
+    /// or a call there of a function of the module that may (followed to
+    /// a bounded depth); with the imported names called on the way, which
+    /// the project index answers (see [`LeftToProject::cleanups`]). For
+    /// the index's summary.
+    pub fn raising_facts(&self, def: &StmtFunctionDef) -> (bool, Vec<String>) {
+        let walk = self.walk(PyVersion::PY38, false);
+        let raises = walk.function_may_raise(def, 0);
+        let mut left = walk.left.into_inner();
+        left.tidy();
+        (raises, left.cleanups)
     }
 
     /// What the module's coroutine functions leave to the project (see
@@ -651,6 +667,9 @@ struct Walk<'m, 'a> {
     /// What the handlers, `finally:` clauses and managers read leave to
     /// the project (see [`LeftToProject`]).
     left: RefCell<LeftToProject>,
+    /// The functions asked whether they may raise, by start, with the
+    /// answer.
+    raising_read: RefCell<rustc_hash::FxHashMap<ruff_text_size::TextSize, bool>>,
 }
 
 impl<'a> Walk<'_, 'a> {
@@ -1251,9 +1270,12 @@ impl<'a> Walk<'_, 'a> {
                 // it (the code it calls is then taken to raise).
                 if let Some(type_) = handler.type_.as_deref() {
                     let mark = self.left.borrow().cleanups.len();
+                    let read = self.raising_read.borrow().clone();
                     let raises = self.raising_call(&handler.body, scope).is_some();
                     let left_raising = self.left.borrow().cleanups.len() > mark;
+                    // Only asked: what it left counts with the names.
                     self.left.borrow_mut().cleanups.truncate(mark);
+                    *self.raising_read.borrow_mut() = read;
                     if !reraises(handler) || raises || left_raising {
                         self.leave_catches(type_, scope);
                     }
@@ -1451,6 +1473,36 @@ impl<'a> Walk<'_, 'a> {
     /// the cancellation. The imported names called there are left to the
     /// project (see [`LeftToProject::cleanups`]).
     fn raising_call(&self, body: &[Stmt], scope: ScopeId) -> Option<TextRange> {
+        self.raising_call_at(body, scope, 0)
+    }
+
+    /// Whether calling the function `def` of the module may raise an
+    /// exception of its own: a `raise` in its own frame (see
+    /// [`raises_another`]), or a call there of a function of the module or
+    /// the project that may (followed to [`MAX_DEPTH`], past which it
+    /// may; each function read once).
+    fn function_may_raise(&self, def: &StmtFunctionDef, depth: u8) -> bool {
+        if raises_another(def) {
+            return true;
+        }
+        // A function being asked (a recursion) is answered by the rest.
+        if let Some(&known) = self.raising_read.borrow().get(&def.start()) {
+            return known;
+        }
+        if depth >= MAX_DEPTH {
+            return true;
+        }
+        let Some(inner) = self.semantic.scope_of_function(def) else {
+            return true;
+        };
+        self.raising_read.borrow_mut().insert(def.start(), false);
+        let raises = self.raising_call_at(&def.body, inner, depth + 1).is_some();
+        self.raising_read.borrow_mut().insert(def.start(), raises);
+        raises
+    }
+
+    /// [`Self::raising_call`], `depth` functions down.
+    fn raising_call_at(&self, body: &[Stmt], scope: ScopeId, depth: u8) -> Option<TextRange> {
         #[derive(Default)]
         struct FrameCalls<'b>(Vec<&'b ExprCall>);
         impl<'b> Visitor<'b> for FrameCalls<'b> {
@@ -1478,13 +1530,20 @@ impl<'a> Walk<'_, 'a> {
             .0
             .into_iter()
             .find_map(|call| match semantic.callee(&call.func, scope) {
-                Callee::Function(def) if raises_another(def) => Some(call.range()),
+                Callee::Function(def) => self.function_may_raise(def, depth).then(|| call.range()),
                 Callee::Unknown => {
                     let imported = dependency(semantic, &call.func, scope).filter(|imported| {
                         !imported.starts_with("builtins") && !imported.starts_with("asyncio")
                     });
                     let raises = match semantic.resolve_callee(&call.func, scope) {
-                        Resolved::Function { facts, .. } => facts.raises,
+                        Resolved::Function {
+                            facts, qualified, ..
+                        } => {
+                            facts.raises
+                                || semantic
+                                    .project()
+                                    .is_some_and(|project| project.facts.may_raise(&qualified))
+                        }
                         Resolved::Unknown | Resolved::Instance { .. } => {
                             semantic.project().is_some_and(|project| {
                                 imported

@@ -1,0 +1,15 @@
+import asyncio
+
+from util import release
+
+
+def _cleanup():
+    release("slot")
+
+
+async def handle():
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        _cleanup()
+        raise

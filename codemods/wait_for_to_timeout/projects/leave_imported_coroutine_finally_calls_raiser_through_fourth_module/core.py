@@ -1,0 +1,2 @@
+def fail(name):
+    raise RuntimeError(f"could not release {name}")

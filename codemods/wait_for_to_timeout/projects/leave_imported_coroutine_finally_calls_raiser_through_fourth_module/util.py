@@ -1,0 +1,5 @@
+from core import fail
+
+
+def release(name):
+    fail(name)

@@ -1,0 +1,5 @@
+RELEASED = []
+
+
+def release(name):
+    RELEASED.append(name)
