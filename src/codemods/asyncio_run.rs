@@ -79,8 +79,10 @@ declare_codemod! {
     ///   `app/__main__.py` calling it in a loop does not. A module that
     ///   some file of the project may run again (`runpy.run_module` of it,
     ///   or of its package for a `__main__.py`, `runpy.run_path`,
-    ///   `importlib.reload`; by a name the index cannot read, of any
-    ///   module), in a test say, runs none of its code once per process,
+    ///   `importlib.reload` under any name, `exec` of its source, taking it
+    ///   out of `sys.modules` with `del`, `pop` or `clear` before the next
+    ///   import; by a name the index cannot read, of any module), in a
+    ///   test say, runs none of its code once per process,
     ///   the main-guard block included: unsafe. Elsewhere (a synchronous facade such as
     ///   `def fetch_sync(x): return loop.run_until_complete(fetch(x))`),
     ///   `asyncio.run` makes and closes a new loop per call: anything cached
@@ -145,8 +147,12 @@ declare_codemod! {
     ///   (`atexit.register(lambda: loop.run_until_complete(client.close()))`
     ///   in a coroutine), and would now find it closed: left alone when the
     ///   module, or any file of the project, registers code to run at exit
-    ///   (`atexit`, `weakref.finalize`) or starts a thread (`Thread`,
-    ///   `threading.Timer`).
+    ///   (`atexit`, `weakref.finalize`), starts threads (`Thread`,
+    ///   `threading.Timer`, a `ThreadPoolExecutor` or `ThreadPool`, an
+    ///   executor given to `run_in_executor`, `start_new_thread`; only the
+    ///   default executor is one `asyncio.run` waits for), or defines a
+    ///   finalizer (`__del__`) in a file that names an event loop: it runs
+    ///   when the object goes, after the run too.
     /// - Ctrl-C. Before, Python's default handler raises `KeyboardInterrupt`
     ///   at once wherever the program is, blocking code in the coroutine
     ///   included; it goes through the coroutine's `finally:` blocks and out
@@ -431,14 +437,11 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                 )?;
                 objects_bound_elsewhere(ctx, site.call)?;
                 left_behind(ctx, site.call, site.scope, true)?;
-                let applicability = match import_time_code(ctx, site.call) {
-                    Some(_) => Applicability::Unsafe,
-                    None => applicability,
-                };
-                Ok(where_it_runs(semantic, site.call, applicability))
+                Ok(unsafe_because(ctx, site.call, applicability))
             });
-        let applicability = match checked {
-            Ok(applicability) => applicability,
+        let (applicability, finding) = match checked {
+            Ok(None) => (Applicability::Safe, finding),
+            Ok(Some(reason)) => (Applicability::Unsafe, finding.note(reason)),
             Err(reason) => {
                 finding.note(reason);
                 continue;
@@ -488,13 +491,15 @@ fn explicit_loop<'a>(
     }
     let message = index_message(ctx, candidate.run_call, suite.scope, true);
     let finding = out.report(&ASYNCIO_RUN, candidate.run_call.range(), message);
-    let applicability = match check_candidate(ctx, &candidate, &module.loop_calls, suite.scope) {
-        Ok(applicability) => applicability,
-        Err(reason) => {
-            finding.note(reason);
-            return;
-        }
-    };
+    let (applicability, finding) =
+        match check_candidate(ctx, &candidate, &module.loop_calls, suite.scope) {
+            Ok(None) => (Applicability::Safe, finding),
+            Ok(Some(reason)) => (Applicability::Unsafe, finding.note(reason)),
+            Err(reason) => {
+                finding.note(reason);
+                return;
+            }
+        };
     finding.fix_with(applicability, |fix| build_fix(fix, &candidate));
 }
 
@@ -655,13 +660,14 @@ fn match_shape<'a>(
 }
 
 /// Everything but the shape: the loop's other uses, the argument, and loop
-/// management elsewhere in the module.
+/// management elsewhere in the module. `Ok(Some(reason))`: the fix is
+/// unsafe, for that reason.
 fn check_candidate(
     ctx: &Context,
     candidate: &Candidate,
     loop_calls: &[LoopCall],
     scope: ScopeId,
-) -> Result<Applicability, String> {
+) -> Result<Option<String>, String> {
     let semantic = ctx.semantic;
     let mut allowed = vec![
         candidate.setup.target.range(),
@@ -730,14 +736,7 @@ fn check_candidate(
                 if is_loop_method(&call.func, candidate.name, "close")))
     });
     left_behind(ctx, candidate.run_call, scope, !closed)?;
-    // A module this one imports may bind objects to the loop, or ask for
-    // the current loop, when it is imported, and so may code this module
-    // calls: `asyncio.run` makes another loop and leaves none current.
-    let applicability = match import_time_code(ctx, candidate.run_call) {
-        Some(_) => Applicability::Unsafe,
-        None => applicability,
-    };
-    Ok(where_it_runs(semantic, candidate.run_call, applicability))
+    Ok(unsafe_because(ctx, candidate.run_call, applicability))
 }
 
 /// Fails when synchronous code of the module (outside `run`, the call being
@@ -803,6 +802,10 @@ fn left_behind(
                         | "threading.Thread"
                         | "threading.Timer"
                         | "_thread.start_new_thread"
+                        | "concurrent.futures.ThreadPoolExecutor"
+                        | "concurrent.futures.thread.ThreadPoolExecutor"
+                        | "multiprocessing.pool.ThreadPool"
+                        | "multiprocessing.dummy.Pool"
                 );
             registers.then(|| (qualified.to_string(), site.call.start()))
         });
@@ -814,7 +817,7 @@ fn left_behind(
         }
         if let Some(file) = semantic.project().and_then(ProjectModule::exit_hooks) {
             return Err(format!(
-                "the code leaves the loop open, and `{}` registers code to run at exit or starts a thread, which may still use it after the run, where `asyncio.run` closes it",
+                "the code leaves the loop open, and `{}` registers code to run at exit, starts threads or defines a finalizer (`__del__`), which may still use it after the run, where `asyncio.run` closes it",
                 file.display()
             ));
         }
@@ -836,19 +839,28 @@ fn left_behind(
     Ok(())
 }
 
-/// The fix's applicability, given where `run` sits: safe only where it
-/// runs once per process (a new loop per call breaks anything a caller
-/// caches against the first loop, and tasks left running between calls
-/// are now cancelled), else unsafe.
-fn where_it_runs(
-    semantic: &SemanticModel,
-    run: &ast::ExprCall,
-    applicability: Applicability,
-) -> Applicability {
-    match semantic.runs_once_per_process(run.start()) {
-        Ok(()) => applicability,
-        Err(_) => Applicability::Unsafe,
-    }
+/// Why the fix is unsafe, given what the argument showed (`argument`:
+/// its own reason, if any) and where `run` sits, `None` when it is safe:
+/// safe only where it runs once per process (a new loop per call breaks
+/// anything a caller caches against the first loop, and tasks left
+/// running between calls are now cancelled), and where no import of the
+/// module, nor the module's synchronous code, may bind objects to the
+/// loop current then or ask for it (`asyncio.run` makes another loop and
+/// leaves none current). The first reason found is given.
+fn unsafe_because(ctx: &Context, run: &ast::ExprCall, argument: Option<String>) -> Option<String> {
+    let repeats = ctx.semantic.runs_once_per_process(run.start()).err();
+    repeats
+        .map(|repeats| {
+            format!(
+                "{repeats}: the code may run more than once per process, and `asyncio.run` makes and closes a new loop each time"
+            )
+        })
+        .or(argument)
+        .or_else(|| {
+            import_time_code(ctx, run).map(|clause| {
+                format!("{clause}; `asyncio.run` would run the coroutine on another loop")
+            })
+        })
 }
 
 fn build_fix(fix: &mut FixBuilder, candidate: &Candidate) -> anyhow::Result<()> {
@@ -1243,7 +1255,7 @@ fn coroutine_argument(
     scope: ScopeId,
     current: bool,
     target: PyVersion,
-) -> Result<Applicability, String> {
+) -> Result<Option<String>, String> {
     let Expr::Call(call) = argument else {
         return Err(
             "the argument is not a call; `asyncio.run` raises `ValueError` on a future or task"
@@ -1259,7 +1271,7 @@ fn coroutine_argument(
         (_, Expr::Attribute(attribute)) => format!("`.{}()`", attribute.attr),
         _ => "the call".to_string(),
     };
-    let mut applicability = Applicability::Safe;
+    let mut unsafe_because = None;
     match semantic.call_result(call, scope) {
         CallResult::Coroutine => {}
         CallResult::Future => {
@@ -1276,7 +1288,12 @@ fn coroutine_argument(
         }
         // `asyncio.run` raises `ValueError` at once on anything else: a
         // failure that is loud and immediate, so the fix is offered as unsafe.
-        CallResult::Unknown => applicability = Applicability::Unsafe,
+        CallResult::Unknown => {
+            unsafe_because = Some(format!(
+                "asyncmod cannot tell that {} returns a coroutine; on a future or another awaitable `asyncio.run` raises `ValueError`",
+                callee()
+            ));
+        }
     }
     // The coroutine is now created before any loop exists. Calls into
     // asyncio would bind to another loop; with the loop made current first,
@@ -1298,10 +1315,15 @@ fn coroutine_argument(
     // On Ctrl-C `asyncio.run` cancels the coroutine and raises
     // `KeyboardInterrupt` only if the cancellation comes back out: one that
     // catches it and returns now ends the run normally.
-    if semantic.kept_cancellation(call, scope, target).is_some() {
-        applicability = Applicability::Unsafe;
+    if let Some(kept) = semantic.kept_cancellation(call, scope, target) {
+        unsafe_because = unsafe_because.or_else(|| {
+            Some(format!(
+                "on Ctrl-C `asyncio.run` cancels the coroutine, and the coroutine may keep the cancellation ({}): the run would then end normally where the code raised `KeyboardInterrupt`",
+                kept.describe()
+            ))
+        });
     }
-    Ok(applicability)
+    Ok(unsafe_because)
 }
 
 /// Why a call inside the argument of `run_until_complete` keeps the rewrite

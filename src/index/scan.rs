@@ -1773,11 +1773,39 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
     let text = spelled.text;
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    // The names the file gives `importlib`, `imp` and `runpy` (`import
+    // importlib as il`): calls on them are theirs. A function of theirs
+    // bound under another name (`from importlib import reload as _r`) may
+    // be called by it anywhere, on any module.
+    let mut aliases: Vec<(&str, &str)> = Vec::new();
+    for &at in &spelled.aliases {
+        let before = identifier_before(text, at);
+        let after = identifier_at(text, at + " as ".len());
+        let (line_start, _) = line_around(bytes, at);
+        if after.is_empty() || text.get(line_start..at).unwrap_or_default().contains('#') {
+            continue;
+        }
+        match before {
+            "importlib" | "imp" | "runpy" => aliases.push((before, after)),
+            "reload" | "run_module" | "run_path" => found.push(None),
+            _ => {}
+        }
+    }
     for spelling in RERUNS {
-        let receivers: &[&str] = match spelling {
+        let own: &[&str] = match spelling {
             Spelling::Reload => &["importlib", "imp"],
             _ => &["runpy"],
         };
+        let receivers: Vec<&str> = own
+            .iter()
+            .copied()
+            .chain(
+                aliases
+                    .iter()
+                    .filter(|(module, _)| own.contains(module))
+                    .map(|(_, alias)| *alias),
+            )
+            .collect();
         for at in spelled.at(spelling) {
             if !in_code(text, at) {
                 continue;
@@ -1831,7 +1859,136 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
             found.push(word);
         }
     }
+    reload_named(text, &mut found);
+    exec_reruns(text, &mut found);
+    modules_forgotten(spelled, &mut found);
     found
+}
+
+/// The word (`_` and ASCII alphanumeric characters) that ends just before
+/// byte `at`.
+fn identifier_before(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or_default();
+    let start = head
+        .bytes()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || b == b'_'))
+        .map_or(0, |i| i + 1);
+    head.get(start..).unwrap_or_default()
+}
+
+/// `importlib.reload` (or `imp.reload`) named other than in a call
+/// (`map(importlib.reload, mods)`), or the bare name bound by `from
+/// importlib import reload` used so: it may be called on any module.
+fn reload_named(text: &str, found: &mut Vec<Option<Box<str>>>) {
+    if !text.contains("reload") {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let imports_bare = text.lines().any(|line| {
+        let line = line.trim_start();
+        (line.starts_with("from importlib import") || line.starts_with("from imp import"))
+            && line.contains("reload")
+    });
+    for (at, _) in text.match_indices("reload") {
+        let end = at + "reload".len();
+        if !in_code(text, at) || bytes.get(end).is_some_and(|&b| is_word_byte(b)) {
+            continue;
+        }
+        if bytes.get(skip_blanks(bytes, end)) == Some(&b'(') {
+            continue;
+        }
+        let (line_start, _) = line_around(bytes, at);
+        let line = text.get(line_start..at).unwrap_or_default().trim_start();
+        if line.starts_with("from ") || line.starts_with("import ") {
+            continue;
+        }
+        match call_receiver(text, at) {
+            (Some("importlib" | "imp"), _) => found.push(None),
+            (None, false) if imports_bare => found.push(None),
+            _ => {}
+        }
+    }
+}
+
+/// `exec(…)` (the builtin) of anything but a string literal: the source
+/// of a file of the project, read and run again in a process that already
+/// ran it (`exec(compile(src, "scripts/tool.py", "exec"), g)` twice).
+/// The module word is the stem of the first `.py` path the call's line
+/// spells as a string literal; `None` (any module) when it spells none.
+fn exec_reruns(text: &str, found: &mut Vec<Option<Box<str>>>) {
+    if !text.contains("exec(") {
+        return;
+    }
+    let bytes = text.as_bytes();
+    for (at, _) in text.match_indices("exec(") {
+        if !in_code(text, at) {
+            continue;
+        }
+        match call_receiver(text, at) {
+            (Some("builtins"), _) | (None, false) => {}
+            _ => continue,
+        }
+        let argument = skip_blanks(bytes, at + "exec(".len());
+        if matches!(bytes.get(argument), Some(b'"' | b'\'' | b')')) {
+            continue;
+        }
+        let (_, line_end) = line_around(bytes, at);
+        let line = text.get(at..line_end).unwrap_or_default();
+        let word = line
+            .split(['"', '\''])
+            .skip(1)
+            .step_by(2)
+            .find_map(|literal| {
+                let stem = literal.strip_suffix(".py")?;
+                let last = stem.rsplit(['/', '\\']).next().unwrap_or_default();
+                is_identifier(last).then(|| Box::from(last))
+            });
+        found.push(word);
+    }
+}
+
+/// A module taken out of `sys.modules` (`del sys.modules["app.tool"]`,
+/// `sys.modules.pop(…)`, `.clear()`, `.popitem()`, `patch.dict(sys.modules,
+/// …)` which puts the old table back after): the next import of it runs
+/// its code again. The word is the last part of a literal key; `None`
+/// (any module) for any other key.
+fn modules_forgotten(spelled: &Spelled, found: &mut Vec<Option<Box<str>>>) {
+    let text = spelled.text;
+    let bytes = text.as_bytes();
+    let key_word = |key: &str| {
+        string_literal(key.trim())
+            .and_then(|name| name.rsplit('.').next())
+            .filter(|word| is_identifier(word))
+            .map(Box::from)
+    };
+    for at in spelled.at(Spelling::Modules) {
+        let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+        if before.is_some_and(|&b| is_word_byte(b)) || !in_code(text, at) {
+            continue;
+        }
+        let after = at + "modules".len();
+        let rest = text.get(after..).unwrap_or_default();
+        let rest = rest.trim_start_matches([' ', '\t']);
+        let (line_start, _) = line_around(bytes, at);
+        let head = text.get(line_start..at).unwrap_or_default();
+        if head.contains("patch.dict") {
+            found.push(None);
+        } else if let Some(inside) = rest.strip_prefix('[')
+            && head.trim_start().starts_with("del ")
+        {
+            let key = closing_bracket(inside).and_then(|close| inside.get(..close));
+            found.push(key.and_then(key_word));
+        } else if let Some(method) = rest.strip_prefix('.') {
+            let name = identifier_at(method, 0);
+            if matches!(name, "pop" | "popitem" | "clear" | "__delitem__") {
+                let arguments = method.get(name.len()..).unwrap_or_default().trim_start();
+                let key = arguments
+                    .strip_prefix('(')
+                    .and_then(|inside| inside.split([',', ')']).next());
+                found.push(key.and_then(key_word));
+            }
+        }
+    }
 }
 
 /// Whether a file registers code to run at exit or starts a thread (see
@@ -1869,6 +2026,51 @@ fn registers_exit_hooks(spelled: &Spelled) -> bool {
         || spelled
             .at(Spelling::Timer)
             .any(|at| in_code(text, at) && called_on(at, "threading"))
+        || outliving_workers(text)
+}
+
+/// Whether a file starts threads other than by `Thread` (a pool of them:
+/// `ThreadPoolExecutor`, `multiprocessing`'s `ThreadPool`, an executor
+/// handed to `run_in_executor`, `_thread.start_new_thread`), or defines a
+/// finalizer (`__del__`) in code that names an event loop: what either
+/// runs may still use a loop after the run that made it returned, where
+/// `asyncio.run` waits only for its default executor.
+fn outliving_workers(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Called or subclassed, as `Thread` (an import alone starts nothing).
+    let spelled_in_code = |needle: &str| {
+        text.match_indices(needle).any(|(at, _)| {
+            let end = at + needle.len();
+            let (start, _) = line_around(bytes, at);
+            in_code(text, at)
+                && !bytes.get(end).is_some_and(|&b| is_word_byte(b))
+                && (bytes.get(skip_blanks(bytes, end)) == Some(&b'(')
+                    || text
+                        .get(start..at)
+                        .is_some_and(|line| line.trim_start().starts_with("class ")))
+        })
+    };
+    if spelled_in_code("ThreadPoolExecutor")
+        || spelled_in_code("ThreadPool")
+        || spelled_in_code("start_new_thread")
+    {
+        return true;
+    }
+    // `loop.run_in_executor(None, f)` runs on the default executor, which
+    // `asyncio.run` shuts down and waits for; any other executor may
+    // outlive the run.
+    let other_executor = text.match_indices("run_in_executor(").any(|(at, _)| {
+        let argument = skip_blanks(bytes, at + "run_in_executor(".len());
+        let rest = text.get(argument..).unwrap_or_default();
+        let default =
+            rest.starts_with("None") && !rest.as_bytes().get(4).is_some_and(|&b| is_word_byte(b));
+        !default && !rest.starts_with(')')
+    });
+    other_executor
+        || (text.contains("loop")
+            && text
+                .match_indices("def __del__")
+                .any(|(at, _)| in_code(text, at)))
 }
 
 /// The async library other than asyncio (trio, anyio, curio, twisted) that
@@ -3432,6 +3634,40 @@ mod tests {
         assert_eq!(reruns("runpy.run_module(name)\n"), [None]);
         // Methods of other objects, definitions, comments, other words.
         assert!(reruns("config.reload()\nself.reload(force=True)\ndef reload(x):\n    pass\n# importlib.reload(job)\nhot_reload(job)\n").is_empty());
+        // `reload` under another name, or named as a value: any module.
+        assert_eq!(
+            reruns("from importlib import reload as _r\n_r(app.job)\n"),
+            [None]
+        );
+        assert_eq!(
+            reruns("import importlib as il\nil.reload(app.job)\n"),
+            [word("job")]
+        );
+        assert_eq!(
+            reruns("import importlib\nlist(map(importlib.reload, mods))\n"),
+            [None]
+        );
+        assert!(reruns("uvicorn.run(app, reload=True)\n").is_empty());
+        // The source of a file run again by `exec`.
+        assert_eq!(
+            reruns("exec(compile(src, \"scripts/tool.py\", \"exec\"), g)\n"),
+            [word("tool")]
+        );
+        assert_eq!(reruns("exec(open(\"tool.py\").read())\n"), [word("tool")]);
+        assert_eq!(reruns("exec(code, ns)\n"), [None]);
+        assert!(reruns("exec(\"x = 1\")\ncursor.exec(q)\n").is_empty());
+        // A module taken out of `sys.modules`: the next import runs it.
+        assert_eq!(
+            reruns("import sys\ndel sys.modules[\"app.tool\"]\n"),
+            [word("tool")]
+        );
+        assert_eq!(reruns("sys.modules.pop('app.job', None)\n"), [word("job")]);
+        assert_eq!(reruns("sys.modules.pop(name)\n"), [None]);
+        assert_eq!(
+            reruns("with patch.dict(sys.modules, {}):\n    pass\n"),
+            [None]
+        );
+        assert!(reruns("m = sys.modules.get('app.job')\n").is_empty());
 
         let hooks = |text: &str| registers_exit_hooks(&finders.spell(text));
         assert!(hooks("import atexit\n"));
@@ -3442,6 +3678,17 @@ mod tests {
         assert!(hooks("class Worker(threading.Thread):\n    pass\n"));
         assert!(!hooks(
             "\"\"\"Thread safety: none.\"\"\"\nfrom threading import Thread\n"
+        ));
+        // Threads of a pool, an executor of its own, a finalizer near a loop.
+        assert!(hooks("ex = concurrent.futures.ThreadPoolExecutor(1)\n"));
+        assert!(hooks("pool = multiprocessing.pool.ThreadPool(4)\n"));
+        assert!(hooks("loop.run_in_executor(pool, work)\n"));
+        assert!(!hooks("await loop.run_in_executor(None, work)\n"));
+        assert!(hooks(
+            "class C:\n    def __del__(self):\n        asyncio.get_event_loop().run_until_complete(self.aclose())\n"
+        ));
+        assert!(!hooks(
+            "class C:\n    def __del__(self):\n        self.f.close()\n"
         ));
         assert!(hooks("threading.Timer(1, f).start()\n"));
         assert!(!hooks(

@@ -17,8 +17,10 @@
 //! any number of times. Code reached only through `getattr`, `globals()`
 //! or `exec` is not seen. A module that some file of the project may run
 //! again (`runpy.run_module` of it or of its package, `runpy.run_path`,
-//! `importlib.reload`; see the project index) runs its code more than once,
-//! the main-guard block too.
+//! `importlib.reload` by any name, `exec` of its source, `del
+//! sys.modules[…]` or `sys.modules.pop(…)` before importing it again; see
+//! the project index) runs its code more than once, the main-guard block
+//! too.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -107,7 +109,7 @@ impl fmt::Display for Repeats<'_> {
             Repeats::TooDeep => f.write_str("its chain of callers is too long to follow"),
             Repeats::Rerun(file) => write!(
                 f,
-                "`{}` may run the module again (`runpy`, `importlib.reload`)",
+                "`{}` may run the module again (`runpy`, `importlib.reload`, `exec` of its source, or an import after taking it out of `sys.modules`)",
                 file.display()
             ),
         }

@@ -1161,8 +1161,14 @@ impl<'a> super::SemanticModel<'a> {
                 })
             });
             if let Some(binding) = found {
+                // A call the index found binds; code it cannot tell may.
+                let binds = if binding.starts_with('`') {
+                    "binds"
+                } else {
+                    "may bind"
+                };
                 return Some(format!(
-                    "importing a project module runs {binding}, which binds to the loop current then"
+                    "importing a project module runs {binding}, which {binds} to the loop current then"
                 ));
             }
         }
