@@ -729,6 +729,17 @@ impl ProjectIndex {
             let function_keeps = |function: &FunctionSummary, at: String| {
                 !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
             };
+            // A star import after the module's own binding may bind the
+            // name again (`async def job` then `from .fast import *`): what
+            // the star imports give counts too.
+            if hops < MAX_HOPS
+                && summary.star_rebound.iter().any(|n| n.as_ref() == *name)
+                && summary.star_imports.iter().any(|star| {
+                    self.keeps_cancellation_hops(&star_path(star, name, tail), hops + 1, reach)
+                })
+            {
+                return true;
+            }
             return match summary.symbols.get(*name) {
                 Some(Symbol::Import(target)) if hops < MAX_HOPS => {
                     let mut next = target.to_string();
@@ -1021,6 +1032,36 @@ impl ProjectIndex {
             {
                 return Some(found);
             }
+            // A star import after the module's own binding may bind the
+            // name again (`TIMEOUT = 5` then `from .local import *`).
+            let through_stars = || {
+                if hops >= MAX_HOPS {
+                    return None;
+                }
+                summary
+                    .star_imports
+                    .iter()
+                    .find_map(|star| self.name_find_hops(&star_path(star, name, tail), hops + 1, find))
+            };
+            if summary.star_rebound.iter().any(|n| n.as_ref() == *name)
+                && let Some(found) = through_stars()
+            {
+                return Some(found);
+            }
+            // Or its value reads names a star import gives (`TIMEOUT =
+            // DEFAULT * 2`): what holds for them may hold for it.
+            if tail.is_empty()
+                && hops < MAX_HOPS
+                && let Some((_, reads)) =
+                    summary.star_reads.iter().find(|(n, _)| n.as_ref() == *name)
+                && let Some(found) = reads.iter().find_map(|read| {
+                    summary.star_imports.iter().find_map(|star| {
+                        self.name_find_hops(&star_path(star, read, &[]), hops + 1, find)
+                    })
+                })
+            {
+                return Some(found);
+            }
             return match summary.symbols.get(*name) {
                 Some(Symbol::Import(target)) if hops < MAX_HOPS => {
                     let mut next = target.to_string();
@@ -1033,14 +1074,7 @@ impl ProjectIndex {
                 // A name the module does not bind may come from one of its
                 // star imports (`from .base import *` in a package's
                 // `__init__`).
-                None if hops < MAX_HOPS => summary.star_imports.iter().find_map(|star| {
-                    let mut next = format!("{star}.{name}");
-                    for part in tail {
-                        next.push('.');
-                        next.push_str(part);
-                    }
-                    self.name_find_hops(&next, hops + 1, find)
-                }),
+                None => through_stars(),
                 _ => None,
             };
         }
@@ -3128,6 +3162,17 @@ impl Indexes {
             file: Some(file),
         }
     }
+}
+
+/// `name` and the attributes after it (`tail`) as the module `star`
+/// star-imported by another may give them: `app.local.TIMEOUT`.
+fn star_path(star: &str, name: &str, tail: &[&str]) -> String {
+    let mut path = format!("{star}.{name}");
+    for part in tail {
+        path.push('.');
+        path.push_str(part);
+    }
+    path
 }
 
 #[cfg(test)]

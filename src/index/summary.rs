@@ -66,6 +66,16 @@ pub struct ModuleSummary {
     /// Module-level names bound by assignment whose value may be zero or
     /// negative (`TIMEOUT = 0`, `BUDGET = LIMIT - USED`).
     pub non_positive: Box<[Box<str>]>,
+    /// Module-level names that one of the module's star imports may bind
+    /// again after the module's own binding (`TIMEOUT = 5` then `from
+    /// .local import *`, a `def job` before `try: from .fast import *`):
+    /// facts about such a name also follow the star imports.
+    pub star_rebound: Box<[Box<str>]>,
+    /// Module-level names assigned from names that one of the module's star
+    /// imports may give (`TIMEOUT = DEFAULT * 2` after `from .defaults
+    /// import *`), with those names: facts about the name also follow
+    /// theirs through the star imports.
+    pub star_reads: Box<[StarReads]>,
     /// Module-level classes whose `__exit__` or `__aexit__` may keep a
     /// cancellation (see `SemanticModel::class_exit_may_keep_cancellation`).
     pub keeping_exits: Box<[Box<str>]>,
@@ -155,6 +165,10 @@ pub enum Symbol {
     /// Anything else, or bound more than one way, or only on some paths.
     Other,
 }
+
+/// A module-level name and the names its value reads that a star import
+/// may give (see [`ModuleSummary::star_reads`]).
+pub type StarReads = (Box<str>, Box<[Box<str>]>);
 
 /// A function or method, as far as callers need it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -941,14 +955,12 @@ pub fn summarize(
     let mut quiet = QuietProof::new(&semantic, &absolute, &line, &class_scope);
     for stmt in &module.body {
         quiet.module_stmt(stmt);
-        match stmt {
-            Stmt::ImportFrom(import) if import.names.iter().any(|a| a.name.as_str() == "*") => {
-                let dots = ".".repeat(import.level as usize);
-                let module_name = import.module.as_ref().map_or("", |m| m.as_str());
-                star_imports.push(absolute(&format!("{dots}{module_name}")).into());
-            }
-            _ => {}
-        }
+    }
+    // At any depth of the module's code: `try: from .local import *`.
+    for import in semantic.star_import_statements() {
+        let dots = ".".repeat(import.level as usize);
+        let module_name = import.module.as_ref().map_or("", |m| m.as_str());
+        star_imports.push(absolute(&format!("{dots}{module_name}")).into());
     }
     let reach = LoopReach::of(&semantic, &scopes, &star_imports, &absolute);
     let mut by_name: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
@@ -1067,6 +1079,8 @@ pub fn summarize(
             .collect(),
         wrapped_by: wrapping_decorators(&semantic, name, package),
         non_positive: non_positive_names(&semantic, scopes.bindings(MODULE_SCOPE)),
+        star_rebound: star_rebound_names(&semantic, scopes.bindings(MODULE_SCOPE)),
+        star_reads: star_read_names(&semantic, scopes.bindings(MODULE_SCOPE)),
         keeping_exits: module
             .body
             .iter()
@@ -1118,6 +1132,54 @@ fn non_positive_names(semantic: &SemanticModel, module_bindings: &[u32]) -> Box<
             && semantic.module_name_may_be_non_positive(name)
         {
             found.push(name.into());
+        }
+    }
+    found.into()
+}
+
+/// The module-level names a star import may bind again after the module
+/// binds them (see [`ModuleSummary::star_rebound`]), each once.
+fn star_rebound_names(semantic: &SemanticModel, module_bindings: &[u32]) -> Box<[Box<str>]> {
+    if !semantic.has_star_imports() {
+        return Box::default();
+    }
+    let mut found: Vec<Box<str>> = Vec::new();
+    for &id in module_bindings {
+        let name = semantic.binding(id).name;
+        if found.iter().any(|known| known.as_ref() == name) {
+            continue;
+        }
+        if let Some(bindings) = semantic.bindings_in(MODULE_SCOPE, name)
+            && semantic.star_import_may_rebind(bindings)
+        {
+            found.push(name.into());
+        }
+    }
+    found.into()
+}
+
+/// The module-level names assigned from names a star import may give (see
+/// [`ModuleSummary::star_reads`]), each once.
+fn star_read_names(semantic: &SemanticModel, module_bindings: &[u32]) -> Box<[StarReads]> {
+    if !semantic.has_star_imports() {
+        return Box::default();
+    }
+    let mut found: Vec<StarReads> = Vec::new();
+    for &id in module_bindings {
+        let binding = semantic.binding(id);
+        if !matches!(binding.kind, BindingKind::Assignment)
+            || found
+                .iter()
+                .any(|(known, _)| known.as_ref() == binding.name)
+        {
+            continue;
+        }
+        let reads = semantic.star_given_reads(binding.name);
+        if !reads.is_empty() {
+            found.push((
+                binding.name.into(),
+                reads.into_iter().map(Into::into).collect(),
+            ));
         }
     }
     found.into()
@@ -2188,6 +2250,26 @@ mod tests {
         let quiet = "import asyncio\nfrom app.config import settings\nsetup(settings)\nclass Box:\n    def __init__(self):\n        asyncio.Future()\n";
         assert!(bound(quiet).is_empty());
         assert_eq!(bound(&format!("{quiet}register(Box)\n")), pair("Box", 7));
+    }
+
+    #[test]
+    fn names_a_star_import_may_give() {
+        // `TIMEOUT` bound before the star import in the `try`, which may
+        // bind it again; `DELAY` after it; `LIMIT` read from a name only the
+        // star import gives.
+        let s = summary(
+            "TIMEOUT = 5\ntry:\n    from .local import *\nexcept ImportError:\n    pass\nDELAY = 1\nLIMIT = DEFAULT * 2\n",
+            "settings",
+            true,
+        );
+        assert_eq!(s.star_imports, vec![Box::from("settings.local")]);
+        assert_eq!(s.star_rebound.as_ref(), [Box::from("TIMEOUT")]);
+        assert_eq!(s.star_reads.len(), 1);
+        assert_eq!(s.star_reads[0].0.as_ref(), "LIMIT");
+        assert_eq!(s.star_reads[0].1.as_ref(), [Box::from("DEFAULT")]);
+        // Without a star import, nothing of the kind.
+        let plain = summary("TIMEOUT = 5\nLIMIT = TIMEOUT * 2\n", "settings", true);
+        assert!(plain.star_rebound.is_empty() && plain.star_reads.is_empty());
     }
 
     #[test]

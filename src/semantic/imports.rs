@@ -3,7 +3,7 @@
 use std::fmt;
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::{Expr, Stmt, StmtImportFrom};
 use ruff_text_size::{Ranged, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -119,6 +119,59 @@ impl<'a> SemanticModel<'a> {
             None if module.star_import => Lookup::Unknown,
             None => Lookup::Builtin,
         }
+    }
+
+    /// Whether the module has a star import (`from m import *`) anywhere.
+    pub fn has_star_imports(&self) -> bool {
+        !self.star_imports.is_empty()
+    }
+
+    /// The names that the module-level assignments of `name` read and that
+    /// one of the module's star imports may give (`TIMEOUT = DEFAULT * 2`
+    /// after `from .defaults import *`): facts about `name` (a value that
+    /// may be zero, a manager that may keep a cancellation) may follow
+    /// theirs, which only the project sees.
+    pub fn star_given_reads(&self, name: &str) -> Vec<&'a str> {
+        let mut found: Vec<&'a str> = Vec::new();
+        if self.star_imports.is_empty() {
+            return found;
+        }
+        let Some(bindings) = self.bindings_in(MODULE_SCOPE, name) else {
+            return found;
+        };
+        for &id in bindings {
+            let binding = self.binding(id);
+            let Some(value) = binding
+                .stmt
+                .and_then(|stmt| super::loops::assigned_value(stmt, binding.range))
+            else {
+                continue;
+            };
+            for read in super::numbers::names_read(value) {
+                let other = read.id.as_str();
+                let from_star = match self.lookup_with(other, MODULE_SCOPE, false) {
+                    Lookup::Bound { scope, bindings } => {
+                        scope == MODULE_SCOPE && self.star_import_may_rebind(bindings)
+                    }
+                    Lookup::Unknown => true,
+                    Lookup::Builtin => false,
+                };
+                if from_star && other != name && !found.contains(&other) {
+                    found.push(other);
+                }
+            }
+        }
+        found
+    }
+
+    /// The module's star imports (`from m import *`), in source order, at
+    /// any depth of its module-level code (in a `try:` or an `if`
+    /// too: Python allows them nowhere else).
+    pub fn star_import_statements(&self) -> impl Iterator<Item = &'a StmtImportFrom> + '_ {
+        self.star_imports.iter().filter_map(|stmt| match stmt {
+            Stmt::ImportFrom(import) => Some(import),
+            _ => None,
+        })
     }
 
     /// Whether a star import of the module (`from m import *`, whose names

@@ -22,7 +22,7 @@ use ruff_python_ast::{self as ast, Expr, Number, Operator, Stmt, StmtFor, UnaryO
 use ruff_text_size::{Ranged, TextRange};
 
 use super::imports::Lookup;
-use super::scope::{ScopeKind, ScopeNode};
+use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
 use super::{Binding, BindingId, BindingKind, ScopeId, SemanticModel};
 
 /// How many bindings (and calls, for a parameter) are followed from the
@@ -98,32 +98,65 @@ impl<'a> SemanticModel<'a> {
             return false;
         }
         names_read(expr).into_iter().any(|name| {
-            let Lookup::Bound {
-                scope: owner,
-                bindings,
-            } = self.lookup(name.id.as_str(), scope)
-            else {
-                return false;
-            };
-            bindings
-                .iter()
-                .any(|&id| self.binding_non_positive(id, owner, depth + 1))
+            let id = name.id.as_str();
+            match self.lookup_with(id, scope, false) {
+                Lookup::Bound {
+                    scope: owner,
+                    bindings,
+                } => {
+                    bindings
+                        .iter()
+                        .any(|&binding| self.binding_non_positive(binding, owner, depth + 1))
+                        || (owner == MODULE_SCOPE
+                            && self.star_import_may_rebind(bindings)
+                            && self.star_name_may_be_non_positive(id))
+                }
+                // Bound by none of the module's statements, with a star
+                // import in reach: the name may be one the star brings.
+                Lookup::Unknown => self.star_name_may_be_non_positive(id),
+                Lookup::Builtin => false,
+            }
         })
     }
 
     /// Whether the module-level name `name` may be zero or negative when the
-    /// module has run (for the project index's summary).
+    /// module has run, by the module's own bindings (for the project
+    /// index's summary, which follows star imports that may bind it again
+    /// by itself: see `ModuleSummary::star_rebound`).
     pub fn module_name_may_be_non_positive(&self, name: &str) -> bool {
         let Lookup::Bound {
             scope: owner,
             bindings,
-        } = self.lookup(name, super::scope::MODULE_SCOPE)
+        } = self.lookup_with(name, MODULE_SCOPE, false)
         else {
             return false;
         };
         bindings
             .iter()
             .any(|&id| self.binding_non_positive(id, owner, 1))
+    }
+
+    /// Whether `name`, as one of the module's star imports may bind it
+    /// (`from .defaults import *`, then `TIMEOUT = DEFAULT`), may be zero
+    /// or negative: asked of the project for each star import of one of its
+    /// modules. Without the project (a module's summary is made alone) the
+    /// index follows such names by itself (`ModuleSummary::star_reads`).
+    fn star_name_may_be_non_positive(&self, name: &str) -> bool {
+        if self.project().is_none() {
+            return false;
+        }
+        self.star_imports.iter().any(|stmt| {
+            let Stmt::ImportFrom(import) = stmt else {
+                return false;
+            };
+            let mut qualified = ".".repeat(import.level as usize);
+            if let Some(module) = &import.module {
+                qualified.push_str(module.as_str());
+                qualified.push('.');
+            }
+            qualified.push_str(name);
+            self.project_name_non_positive(&qualified)
+        })
     }
 
     /// Whether `expr` reads an attribute chain naming a module-level name of

@@ -1,0 +1,2 @@
+TIMEOUT = 0
+from .base import *

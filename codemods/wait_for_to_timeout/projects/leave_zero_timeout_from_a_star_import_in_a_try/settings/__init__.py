@@ -1,0 +1,5 @@
+TIMEOUT = 5
+try:
+    from .local import *
+except ImportError:
+    pass

@@ -1,0 +1,2 @@
+from .defaults import *
+TIMEOUT = DEFAULT
