@@ -1038,10 +1038,9 @@ impl ProjectIndex {
                 if hops >= MAX_HOPS {
                     return None;
                 }
-                summary
-                    .star_imports
-                    .iter()
-                    .find_map(|star| self.name_find_hops(&star_path(star, name, tail), hops + 1, find))
+                summary.star_imports.iter().find_map(|star| {
+                    self.name_find_hops(&star_path(star, name, tail), hops + 1, find)
+                })
             };
             if summary.star_rebound.iter().any(|n| n.as_ref() == *name)
                 && let Some(found) = through_stars()
