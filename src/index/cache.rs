@@ -11,7 +11,12 @@
 //! one), and the version of asyncmod (with its commit, when built from a
 //! clone), a hash of the source it was built from (so a build from a work
 //! tree with changes reads none of an earlier build's entries) and the
-//! entries' format. A file that changed (`fix` rewrote
+//! entries' format. The scan of the project's text (see [`super::scan`])
+//! keeps what it finds in each file the same way, an entry per file and
+//! kind of search, keyed by the file's bytes, the kind, and the module
+//! words of the project (the names an import may use for its files: what
+//! the scan looks for depends on them), so that a second run over files
+//! that did not change scans none of them again. A file that changed (`fix` rewrote
 //! it) has another key: its old entry is never read again. Entries are
 //! written whole to a temporary file of the cache's own folder and renamed
 //! into place, and each holds a hash of its key and contents: an entry
@@ -33,7 +38,7 @@ pub const DEFAULT_DIR: &str = ".asyncmod_cache";
 
 /// The version of the entries' format: raised whenever what a summary
 /// holds, or how it is made, changes within one version of asyncmod.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// Where the run keeps the index's cache (see the module's doc).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,7 +64,7 @@ impl CacheDir {
 }
 
 /// One cache directory.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Cache {
     /// The directory itself (`.asyncmod_cache`).
     top: PathBuf,
@@ -85,6 +90,35 @@ pub(super) fn summary_key(module: &str, package: bool, bytes: &[u8]) -> Key {
     hasher.update(&FORMAT.to_le_bytes());
     hasher.update(module.as_bytes());
     hasher.update(&[0, u8::from(package)]);
+    hasher.update(&(bytes.len() as u64).to_le_bytes());
+    hasher.update(bytes);
+    Key(hasher.digest128())
+}
+
+/// What one file's scan looks for (see [`scan_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ScanKind {
+    /// Class bases, written attributes, `sys.path` and `sys.modules`
+    /// writes, and the rest of [`super::scan::ProjectScan`].
+    Writes,
+    /// The module words the file names (see [`super::readers`]).
+    Mentions,
+}
+
+/// The key of what the scan of the kind `kind` found in a file holding
+/// `bytes`, in a project whose module words hash to `words`.
+pub(super) fn scan_key(kind: ScanKind, words: u128, bytes: &[u8]) -> Key {
+    let mut hasher = Xxh3::new();
+    hasher.update(match kind {
+        ScanKind::Writes => &b"scan-writes\0"[..],
+        ScanKind::Mentions => &b"scan-mentions\0"[..],
+    });
+    hasher.update(version().as_bytes());
+    hasher.update(b"\0");
+    hasher.update(env!("ASYNCMOD_SOURCE_HASH").as_bytes());
+    hasher.update(b"\0");
+    hasher.update(&FORMAT.to_le_bytes());
+    hasher.update(&words.to_le_bytes());
     hasher.update(&(bytes.len() as u64).to_le_bytes());
     hasher.update(bytes);
     Key(hasher.digest128())
@@ -144,6 +178,22 @@ impl Cache {
     /// Keeps `summary` under `key`; an error only means it is not kept.
     pub(super) fn keep_summary(&self, key: Key, summary: &ModuleSummary) {
         let Ok(payload) = postcard::to_stdvec(summary) else {
+            return;
+        };
+        self.write(key, &payload);
+    }
+
+    /// What a scan kept under `key`, if there is a sound entry.
+    pub(super) fn scanned<T: serde::de::DeserializeOwned>(&self, key: Key) -> Option<T> {
+        let bytes = std::fs::read(self.path_of(key)).ok()?;
+        let payload = open_entry(&bytes, key)?;
+        postcard::from_bytes(payload).ok()
+    }
+
+    /// Keeps what a scan found under `key`; an error only means it is not
+    /// kept.
+    pub(super) fn keep_scanned<T: serde::Serialize>(&self, key: Key, found: &T) {
+        let Ok(payload) = postcard::to_stdvec(found) else {
             return;
         };
         self.write(key, &payload);

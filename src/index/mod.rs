@@ -1490,7 +1490,7 @@ impl ProjectIndex {
         built_with_help(
             &self.scan,
             &self.building,
-            || scan::Build::new(&self.layout, false),
+            || scan::Build::new(&self.layout, false, self.cache.clone()),
             |build| build.finish(&self.layout),
         )
     }
@@ -1512,7 +1512,7 @@ impl ProjectIndex {
         built_with_help(
             &self.readers_apart,
             &self.building_readers,
-            || scan.readers_build(),
+            || scan.readers_build(self.cache.clone()),
             |build| build.finish(&self.layout).readers,
         )
     }

@@ -64,7 +64,51 @@ pub(super) struct Mentions {
     mentions: FxHashMap<Box<str>, Vec<(u32, bool)>>,
 }
 
+/// What one file's text adds to the table of readers, as the index's
+/// cache keeps it (see [`Mentions::add_found`]).
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+pub(super) struct FileMentions {
+    /// The module words the text names, each with whether the file may
+    /// pass the module on.
+    mentions: Vec<(Box<str>, bool)>,
+    relative_package: bool,
+    reads_main: bool,
+}
+
+impl FileMentions {
+    /// What the text `text` names of the module words `words`.
+    pub(super) fn of_text(text: &[u8], words: &Words, finders: &Finders) -> FileMentions {
+        let found = scan_text(text, words, finders);
+        let mut mentions: Vec<(Box<str>, bool)> = found
+            .mentions
+            .into_iter()
+            .map(|(word, passes_on)| (word.into(), passes_on))
+            .collect();
+        mentions.sort_unstable();
+        FileMentions {
+            mentions,
+            relative_package: found.relative_package,
+            reads_main: found.reads_main,
+        }
+    }
+}
+
 impl Mentions {
+    /// Adds what the file numbered `at` shows, as [`FileMentions::of_text`]
+    /// found it.
+    pub(super) fn add_found(&mut self, at: usize, found: FileMentions) {
+        let at = u32::try_from(at).unwrap_or(u32::MAX);
+        if found.relative_package {
+            self.relative_package.push(at);
+        }
+        if found.reads_main {
+            self.reads_main.push(at);
+        }
+        for (word, passes_on) in found.mentions {
+            self.mentions.entry(word).or_default().push((at, passes_on));
+        }
+    }
+
     /// Adds what the text of the file numbered `at` shows.
     pub(super) fn add_text(&mut self, at: usize, text: &[u8], words: &Words, finders: &Finders) {
         let found = scan_text(text, words, finders);
@@ -713,6 +757,18 @@ impl Words {
     fn shape(word: &[u8]) -> Option<(usize, u64)> {
         let first = *word.first()?;
         Some((usize::from(first % 64), 1 << (word.len() % 64)))
+    }
+
+    /// A hash of the words, whatever the order they were listed in.
+    pub(super) fn digest(&self) -> u128 {
+        let mut words: Vec<&[u8]> = self.set.iter().map(|w| &w[..]).collect();
+        words.sort_unstable();
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for word in words {
+            hasher.update(&(word.len() as u64).to_le_bytes());
+            hasher.update(word);
+        }
+        hasher.digest128()
     }
 
     pub(super) fn get(&self, word: &[u8]) -> Option<&str> {

@@ -8,6 +8,10 @@
 //! place of the rarer spellings the rules look for (`class `, `del `,
 //! `modules`, `setattr`, `vars(`, …: see [`Spelling`]), then `memchr` the
 //! `.` and `(` and the few spellings most lines hold (` as `, ` = `).
+//! When the run keeps the index's cache (see [`super::cache`]), what each
+//! file shows is kept there, keyed by its bytes, and a later run reads it
+//! back instead of scanning the file again (the file is still read, for
+//! its key).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,8 +21,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::cache::{self, Cache, ScanKind};
 use super::layout::{Layout, is_identifier};
-use super::readers::{self, Readers};
+use super::readers::{self, FileMentions, Readers};
 use crate::semantic::OTHER_LIBRARY_MODULES;
 
 /// Directories never part of the project's own code. A directory holding
@@ -48,14 +53,18 @@ fn is_environment(path: &Path) -> bool {
     path.join("pyvenv.cfg").is_file() || path.join("conda-meta").is_dir()
 }
 
-/// What a scan of the text of every project file finds.
-#[derive(Debug, Default)]
+/// What a scan of the text of every project file finds (or of one file:
+/// what the index's cache keeps of it, the file numbered 0; see
+/// [`FileFacts`]).
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(super) struct ProjectScan {
     /// The project's files, numbered, and (when [`Self::has_readers`]) who
     /// may read each module's names.
+    #[serde(skip)]
     pub(super) readers: Readers,
     /// The scan filled the table of readers (a run that removes no import
     /// never asks, and leaves it empty).
+    #[serde(skip)]
     pub(super) has_readers: bool,
     /// Every `class X(...)` statement's base names, by the last segment of
     /// each base as written (`Base` for `models.Base`), mapped to the
@@ -107,6 +116,7 @@ pub(super) struct ProjectScan {
     pub(super) placed_computed_files: Vec<u32>,
     /// The file being scanned has such a call (see
     /// [`Self::placed_computed_files`]).
+    #[serde(skip)]
     placed_in_file: bool,
     /// The names of [`Self::written_attributes`] and [`Self::named_attributes`]
     /// written on what may be a module of the project (see
@@ -141,6 +151,7 @@ pub(super) struct ProjectScan {
     /// The first file found importing an async library other than asyncio
     /// (see [`imported_async_library`]), and which: a coroutine of any
     /// module of the project may run on it.
+    #[serde(with = "library_name")]
     other_library: Option<(u32, &'static str)>,
     /// The first file found that may drive coroutines by hand (see
     /// [`drives_coroutines_by_hand`]): a coroutine of any module of the
@@ -150,6 +161,7 @@ pub(super) struct ProjectScan {
     /// own (trio, curio, twisted; see [`imported_async_libraries`]): it may
     /// run a coroutine of any module of the project where no asyncio loop
     /// runs (`trio.run(mod.main)`).
+    #[serde(with = "library_name")]
     runner_library: Option<(u32, &'static str)>,
     /// The first file found importing anyio, which runs coroutines on
     /// trio when asked to (`anyio.run(main, backend="trio")`).
@@ -252,15 +264,69 @@ impl ProjectScan {
     /// [`Build::new`]) on the calling thread alone.
     #[cfg(test)]
     pub(super) fn of_project(layout: &Layout, with_readers: bool) -> ProjectScan {
-        Build::new(layout, with_readers).finish(layout)
+        Build::new(layout, with_readers, None).finish(layout)
     }
 
     /// A scan for the table of readers of the files this scan listed (see
     /// [`super::readers`]), each file read again: made apart, on the
     /// first question about readers, since most runs never ask one.
-    pub(super) fn readers_build(&self) -> Build {
+    /// What each file shows is kept in `cache`, when there is one, and
+    /// read back from it in a later run.
+    pub(super) fn readers_build(&self, cache: Option<Cache>) -> Build {
         let (files, words) = self.readers.copy_files();
-        Build::of_files(files, words, true, false)
+        Build::of_files(files, words, (true, false), cache)
+    }
+
+    /// Gives every file number this scan of one file holds (the file
+    /// numbered 0, as the cache keeps it) the number `number`. Every
+    /// field is named, as in [`Self::merge`].
+    fn renumber(&mut self, number: u32) {
+        let ProjectScan {
+            readers: _,
+            has_readers: _,
+            class_bases,
+            assigned_bases,
+            hidden_bases: _,
+            any_hidden_base: _,
+            alias_names: _,
+            module_getattr: _,
+            written_attributes: _,
+            named_attributes: _,
+            any_attribute_written: _,
+            placed_computed_files,
+            placed_in_file: _,
+            module_attributes: _,
+            any_attribute_of: _,
+            class_changed: _,
+            replaced_modules: _,
+            any_module_replaced: _,
+            path_writers,
+            other_library,
+            hand_driver,
+            runner_library,
+            anyio_file,
+            mentions_trio: _,
+            reruns,
+            exit_hooks,
+            loop_managers,
+            incomplete: _,
+        } = self;
+        let files = class_bases
+            .values_mut()
+            .flatten()
+            .chain(assigned_bases.iter_mut())
+            .chain(placed_computed_files.iter_mut())
+            .chain(path_writers.iter_mut())
+            .chain(other_library.iter_mut().map(|(file, _)| file))
+            .chain(hand_driver.iter_mut())
+            .chain(runner_library.iter_mut().map(|(file, _)| file))
+            .chain(anyio_file.iter_mut())
+            .chain(reruns.iter_mut().map(|(file, _)| file))
+            .chain(exit_hooks.iter_mut())
+            .chain(loop_managers.iter_mut());
+        for file in files {
+            *file = number;
+        }
     }
 
     /// Adds what another thread's part of the same scan found (see
@@ -1100,6 +1166,12 @@ pub(super) struct Build {
     /// of `sys.path` and `sys.modules` (all but a table of readers made
     /// apart).
     with_writes: bool,
+    /// Where what each file shows is kept for the next run, and read back
+    /// from (see [`super::cache`]).
+    cache: Option<Cache>,
+    /// A hash of [`Self::words`] (what each file shows depends on them):
+    /// part of the keys of the cache's entries.
+    words_digest: u128,
     /// The project's files, numbered (their table of readers still empty).
     files: Readers,
     words: readers::Words,
@@ -1141,7 +1213,7 @@ impl Build {
     /// the table of readers (when `with_readers`), and the `.py` and
     /// `.pyw` files that are UTF-8 for the class bases and attributes. The files are listed
     /// here; [`Self::finish`] reads them.
-    pub(super) fn new(layout: &Layout, with_readers: bool) -> Build {
+    pub(super) fn new(layout: &Layout, with_readers: bool, cache: Option<Cache>) -> Build {
         let walker = ignore::WalkBuilder::new(&layout.root)
             .standard_filters(false)
             .filter_entry(|entry| {
@@ -1163,19 +1235,23 @@ impl Build {
             })
             .collect();
         let (files, words) = Readers::of_files(paths);
-        Build::of_files(files, words, with_readers, true)
+        Build::of_files(files, words, (with_readers, true), cache)
     }
 
-    /// A scan of the files `files` lists, for what it is asked to find.
+    /// A scan of the files `files` lists, for what it is asked to find
+    /// (the table of readers, the writes), its findings kept in `cache`.
     fn of_files(
         files: Readers,
         words: readers::Words,
-        with_readers: bool,
-        with_writes: bool,
+        (with_readers, with_writes): (bool, bool),
+        cache: Option<Cache>,
     ) -> Build {
+        let words_digest = if cache.is_some() { words.digest() } else { 0 };
         Build {
             with_readers,
             with_writes,
+            cache,
+            words_digest,
             files,
             words,
             finders: Finders::new(),
@@ -1308,29 +1384,74 @@ impl Build {
             return;
         }
         if self.with_readers {
-            part.mentions
-                .add_text(at, bytes, &self.words, &self.reader_finders);
+            match &self.cache {
+                Some(cache) => {
+                    let key = cache::scan_key(ScanKind::Mentions, self.words_digest, bytes);
+                    let found = cache.scanned(key).unwrap_or_else(|| {
+                        let found = FileMentions::of_text(bytes, &self.words, &self.reader_finders);
+                        cache.keep_scanned(key, &found);
+                        found
+                    });
+                    part.mentions.add_found(at, found);
+                }
+                None => part
+                    .mentions
+                    .add_text(at, bytes, &self.words, &self.reader_finders),
+            }
         }
         if !is_python || !self.with_writes {
             return;
         }
+        let number = u32::try_from(at).ok();
+        match (&self.cache, number) {
+            (Some(cache), Some(number)) => {
+                let key = cache::scan_key(ScanKind::Writes, self.words_digest, bytes);
+                let facts = cache.scanned(key).unwrap_or_else(|| {
+                    let mut facts = FileFacts::default();
+                    facts.own_module_replaced = self.add_writes(&mut facts.scan, bytes, Some(0));
+                    cache.keep_scanned(key, &facts);
+                    facts
+                });
+                let FileFacts {
+                    mut scan,
+                    own_module_replaced,
+                } = facts;
+                scan.renumber(number);
+                part.scan.merge(scan);
+                if own_module_replaced {
+                    part.own_module_replaced.push(at);
+                }
+            }
+            _ => {
+                if self.add_writes(scan, bytes, number) {
+                    part.own_module_replaced.push(at);
+                }
+            }
+        }
+    }
+
+    /// Adds to `scan` what the bytes of a Python file show, as the file
+    /// numbered `number` (`None`: past what a number holds); `true` when
+    /// it writes `sys.modules[__name__]`, its own module, which the caller
+    /// adds.
+    fn add_writes(&self, scan: &mut ProjectScan, bytes: &[u8], number: Option<u32>) -> bool {
         let Ok(text) = std::str::from_utf8(bytes) else {
             scan.incomplete = true;
-            return;
+            return false;
         };
         let spelled = self.finders.spell(text);
-        scan.add_file(&spelled, &self.words, u32::try_from(at).ok());
+        scan.add_file(&spelled, &self.words, number);
         if writes_sys_path(&spelled) {
-            match u32::try_from(at) {
-                Ok(number) => scan.path_writers.push(number),
-                Err(_) => scan.incomplete = true,
+            match number {
+                Some(number) => scan.path_writers.push(number),
+                None => scan.incomplete = true,
             }
         }
         // The backend's name, as anyio (and its pytest plugin) take it.
         // pytest-trio runs a test marked so under trio, with no import.
         if spelled.has(Spelling::Trio)
             && memmem::find(bytes, b"mark.trio").is_some()
-            && let Ok(number) = u32::try_from(at)
+            && let Some(number) = number
             && scan.runner_library.is_none_or(|(first, _)| number < first)
         {
             scan.runner_library = Some((number, "trio"));
@@ -1339,7 +1460,7 @@ impl Build {
             && (memmem::find(bytes, b"\"trio\"").is_some()
                 || memmem::find(bytes, b"'trio'").is_some());
         for library in imported_async_libraries(&spelled) {
-            let Ok(number) = u32::try_from(at) else {
+            let Some(number) = number else {
                 scan.incomplete = true;
                 break;
             };
@@ -1350,32 +1471,30 @@ impl Build {
             }
         }
         if let Some(library) = imported_async_library(&spelled) {
-            match u32::try_from(at) {
-                Ok(number) if scan.other_library.is_none_or(|(first, _)| number < first) => {
+            match number {
+                Some(number) if scan.other_library.is_none_or(|(first, _)| number < first) => {
                     scan.other_library = Some((number, library));
                 }
-                Ok(_) => {}
-                Err(_) => scan.incomplete = true,
+                Some(_) => {}
+                None => scan.incomplete = true,
             }
         }
         if scan.hand_driver.is_none() && drives_coroutines_by_hand(text) {
-            match u32::try_from(at) {
-                Ok(number) => scan.hand_driver = Some(number),
-                Err(_) => scan.incomplete = true,
+            match number {
+                Some(number) => scan.hand_driver = Some(number),
+                None => scan.incomplete = true,
             }
         }
-        if scan.add_module_writes(&spelled) {
-            part.own_module_replaced.push(at);
-        }
+        let own = scan.add_module_writes(&spelled);
         let reruns = reruns(&spelled, &self.words);
         let exit_hooks = registers_exit_hooks(&spelled);
         let loops = LOOP_CALLS
             .iter()
             .any(|&spelling| spelled.at(spelling).any(|at| in_code(text, at)));
         if !reruns.is_empty() || exit_hooks || loops {
-            let Ok(number) = u32::try_from(at) else {
+            let Some(number) = number else {
                 scan.incomplete = true;
-                return;
+                return own;
             };
             scan.reruns
                 .extend(reruns.into_iter().map(|word| (number, word)));
@@ -1386,6 +1505,56 @@ impl Build {
                 scan.loop_managers.push(number);
             }
         }
+        own
+    }
+}
+
+/// What the index's cache keeps of the scan of one Python file (see
+/// [`Build::add_writes`]): what it shows, as the file numbered 0 (see
+/// [`ProjectScan::renumber`]).
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct FileFacts {
+    scan: ProjectScan,
+    /// The file writes `sys.modules[__name__]`.
+    own_module_replaced: bool,
+}
+
+/// The async libraries of [`ProjectScan`]'s fields as the cache keeps
+/// them: by their place in [`OTHER_LIBRARY_MODULES`].
+mod library_name {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de, ser};
+
+    use super::OTHER_LIBRARY_MODULES;
+
+    pub(super) fn serialize<S: Serializer>(
+        value: &Option<(u32, &'static str)>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let kept = match value {
+            None => None,
+            Some((file, name)) => {
+                let at = OTHER_LIBRARY_MODULES
+                    .iter()
+                    .position(|library| library == name)
+                    .and_then(|at| u8::try_from(at).ok())
+                    .ok_or_else(|| ser::Error::custom("no known library"))?;
+                Some((*file, at))
+            }
+        };
+        kept.serialize(serializer)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<(u32, &'static str)>, D::Error> {
+        let kept: Option<(u32, u8)> = Option::deserialize(deserializer)?;
+        kept.map(|(file, at)| {
+            OTHER_LIBRARY_MODULES
+                .get(usize::from(at))
+                .map(|name| (file, *name))
+                .ok_or_else(|| de::Error::custom("no known library"))
+        })
+        .transpose()
     }
 }
 
@@ -4286,7 +4455,8 @@ mod tests {
             .collect();
         modules.sort();
         format!(
-            "{bases:?} {:?} {:?} {} {:?} {} {:?} {:?} {} {modules:?} {:?} {} {:?} {} {:?} {} {:?}",
+            "{bases:?} {:?} {:?} {} {:?} {} {:?} {:?} {} {modules:?} {:?} {} {:?} {} {:?} {} {:?} \
+             {:?} {:?} {:?} {:?} {:?} {} {:?} {:?} {:?}",
             scan.assigned_bases,
             sorted(&scan.hidden_bases),
             scan.any_hidden_base,
@@ -4302,6 +4472,15 @@ mod tests {
             scan.path_writers,
             scan.incomplete,
             scan.readers.canonical(),
+            scan.placed_computed_files,
+            scan.other_library,
+            scan.hand_driver,
+            scan.runner_library,
+            scan.anyio_file,
+            scan.mentions_trio,
+            scan.reruns,
+            scan.exit_hooks,
+            scan.loop_managers,
         )
     }
 
@@ -4341,7 +4520,7 @@ mod tests {
         let layout = Layout::at(dir.path().to_path_buf());
         for with_readers in [true, false] {
             let in_order = ProjectScan::of_project(&layout, with_readers);
-            let build = Build::new(&layout, with_readers);
+            let build = Build::new(&layout, with_readers, None);
             let (mut even, mut odd) = (Part::default(), Part::default());
             let mut bytes = Vec::new();
             while build.take(&mut even, &mut bytes) && build.take(&mut odd, &mut bytes) {}
@@ -4361,6 +4540,114 @@ mod tests {
         }
     }
 
+    /// What the index's cache keeps of each file gives a second scan what
+    /// the first found, the same as a scan with no cache; an entry altered,
+    /// cut short or swapped with another is not used; a project whose
+    /// module words change reads none of the entries made before.
+    #[test]
+    fn the_cache_gives_the_scan_made_without_it() {
+        let files = [
+            ("app/__init__.py", "from . import store\n"),
+            (
+                "app/store.py",
+                "import sys\nclass Repo(Base):\n    pass\nsys.modules[__name__] = Repo()\n",
+            ),
+            (
+                "app/work.py",
+                "from app import store\nstore.save = fake\nclass Sync(Base, Mixin):\n    pass\nimport trio\n",
+            ),
+            (
+                "main.py",
+                "import sys, anyio\nsys.path.insert(0, 'lib')\nimport app.work as w\nw.__class__ = X\nloop = asyncio.get_event_loop()\n",
+            ),
+            (
+                "tools/run.py",
+                "import sys, atexit, importlib\nsys.modules['app.cache'] = {}\nclass Base: ...\nimportlib.reload(work)\n",
+            ),
+            (
+                "tools/hooks.py",
+                "import __main__\nsetattr(store, 'flush', f)\nclass Late(Base): ...\ndef f(o, k):\n    setattr(o, k, 1)\nc.send(None)\n",
+            ),
+            ("tools/stub.pyi", "from app import work as w\n"),
+            ("latin.py", "x = '\u{e9}'\n"),
+        ];
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().join("project");
+        for (path, text) in files {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("dir");
+            std::fs::write(path, text).expect("write");
+        }
+        // A file that is no UTF-8: the tables are incomplete.
+        std::fs::write(root.join("bytes.py"), b"x = '\xe9'\n").expect("write");
+        let layout = Layout::at(root.clone());
+        let cache_dir = dir.path().join("cache");
+        let cache = || Some(Cache::new(cache_dir.clone()));
+        let without =
+            |with_readers| canonical(&Build::new(&layout, with_readers, None).finish(&layout));
+        let with = |with_readers| {
+            let scan = Build::new(&layout, false, cache()).finish(&layout);
+            if with_readers {
+                let readers = scan.readers_build(cache()).finish(&layout).readers;
+                return canonical(&ProjectScan {
+                    readers,
+                    has_readers: true,
+                    ..scan
+                });
+            }
+            canonical(&scan)
+        };
+        let entries = || -> Vec<PathBuf> {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(&cache_dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter(|e| e.path().is_dir())
+                .flat_map(|e| std::fs::read_dir(e.path()).into_iter().flatten().flatten())
+                .map(|e| e.path())
+                .collect();
+            found.sort();
+            found
+        };
+        for with_readers in [false, true] {
+            let expected = without(with_readers);
+            assert_eq!(with(with_readers), expected, "cold");
+            assert_eq!(with(with_readers), expected, "warm");
+        }
+        let expected = without(true);
+        let kept = entries();
+        // 9 files for the readers, 8 Python ones for the rest.
+        assert_eq!(kept.len(), 9 + 8, "{kept:?}");
+        let contents: Vec<Vec<u8>> = kept
+            .iter()
+            .map(|p| std::fs::read(p).expect("read"))
+            .collect();
+        let damages: [&dyn Fn(usize) -> Vec<u8>; 3] = [
+            &|i| contents[(i + 1) % contents.len()].clone(),
+            &|i| contents[i][..contents[i].len() / 2].to_vec(),
+            &|i| {
+                let mut altered = contents[i].clone();
+                if let Some(last) = altered.last_mut() {
+                    *last ^= 1;
+                }
+                altered
+            },
+        ];
+        for damage in damages {
+            for (i, path) in kept.iter().enumerate() {
+                std::fs::write(path, damage(i)).expect("write");
+            }
+            assert_eq!(with(true), expected);
+        }
+        // Another module word: `store` below is a module of the project
+        // no more, and every entry is made again.
+        std::fs::rename(root.join("app/store.py"), root.join("app/depot.py")).expect("rename");
+        let renamed = without(true);
+        assert_ne!(renamed, expected);
+        assert_eq!(with(true), renamed);
+        assert_eq!(entries().len(), 2 * (9 + 8));
+    }
+
     /// A helper that comes while a scan is made takes files too, and the
     /// scan is the same.
     #[test]
@@ -4378,7 +4665,7 @@ mod tests {
         }
         let layout = Layout::at(dir.path().to_path_buf());
         let in_order = ProjectScan::of_project(&layout, true);
-        let build = Build::new(&layout, true);
+        let build = Build::new(&layout, true, None);
         let helped = std::thread::scope(|scope| {
             let helper = scope.spawn(|| build.help());
             let scan = build.finish(&layout);
