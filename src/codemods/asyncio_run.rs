@@ -260,8 +260,9 @@ declare_codemod! {
     ///   annotations` defers them) call nothing, classes without decorators
     ///   or keywords whose bases are `object`, exceptions, the standard
     ///   enums (whose bodies define no `__init__`, `__new__` or
-    ///   `_generate_next_value_`, which making the members calls) or classes
-    ///   of quiet modules, whose bodies hold only that and that bind no
+    ///   `_generate_next_value_`, which making the members calls), typing's
+    ///   `Generic[…]`, `Protocol`, `NamedTuple` and `TypedDict`, `abc.ABC`,
+    ///   or classes of quiet modules, whose bodies hold only that and that bind no
     ///   class hook (`__init_subclass__`, `__class_getitem__`, …),
     ///   assignments to names of literals, names, attribute reads and
     ///   operators, docstrings, `pass` and `if TYPE_CHECKING:` blocks.

@@ -171,6 +171,22 @@ const ENUM_BASES: &[&str] = &[
     "enum.IntFlag",
 ];
 
+/// The typing classes a quiet class may derive from, subscripted
+/// (`Generic[T]`) or not: subclassing and subscripting them runs only the
+/// standard library's code (`NamedTuple` makes the class from its
+/// annotations and defaults, which are checked as any body's are).
+const TYPING_BASES: &[&str] = &[
+    "abc.ABC",
+    "typing.Generic",
+    "typing.NamedTuple",
+    "typing.Protocol",
+    "typing.TypedDict",
+    "typing_extensions.Generic",
+    "typing_extensions.NamedTuple",
+    "typing_extensions.Protocol",
+    "typing_extensions.TypedDict",
+];
+
 /// What an enum's class statement calls of its own body when it makes
 /// the members.
 const ENUM_HOOKS: &[&str] = &[
@@ -691,6 +707,14 @@ impl<'m, 'a> QuietProof<'m, 'a> {
     /// module becomes a [`Need::Class`].
     fn base(&mut self, base: &Expr, class: &ast::StmtClassDef, outer: ScopeId) -> bool {
         let semantic = self.semantic;
+        // `Generic[T]`, `Protocol[K, V]`: a typing class subscripted with
+        // what calls nothing.
+        if let Expr::Subscript(subscript) = base {
+            return semantic
+                .qualified_name_unless_star_rebinds(&subscript.value, outer)
+                .is_some_and(|q| TYPING_BASES.contains(&q.as_str()))
+                && self.value(&subscript.slice, outer).is_ok();
+        }
         if let Some(qualified) = semantic.qualified_name_unless_star_rebinds(base, outer) {
             let qualified = qualified.as_str();
             if let Some(name) = qualified.strip_prefix("builtins.") {
@@ -701,7 +725,8 @@ impl<'m, 'a> QuietProof<'m, 'a> {
                 let last = qualified.rsplit('.').next().unwrap_or_default();
                 return last.ends_with("Error")
                     || last.ends_with("Exception")
-                    || ENUM_BASES.contains(&qualified);
+                    || ENUM_BASES.contains(&qualified)
+                    || TYPING_BASES.contains(&qualified);
             }
             self.need(
                 Need::Class((self.absolute)(qualified).into()),
@@ -881,6 +906,26 @@ mod tests {
             Some(Symbol::Function(function)) => function.quiet,
             _ => panic!("no function `{name}`"),
         }
+    }
+
+    #[test]
+    fn typing_bases_are_quiet() {
+        for source in [
+            "from typing import Generic, TypeVar\nT = TypeVar(\"T\")\nclass Box(Generic[T]):\n    pass\n",
+            "from typing import NamedTuple\nclass Point(NamedTuple):\n    x: int\n    y: int = 0\n",
+            "import typing\nclass P(typing.Protocol):\n    def f(self) -> int: ...\n",
+            "from abc import ABC\nclass A(ABC):\n    pass\n",
+        ] {
+            assert_eq!(blocker(source), None, "{source}");
+        }
+        assert!(
+            blocker("from typing import Generic\nclass Box(Generic[make()]):\n    pass\n")
+                .is_some()
+        );
+        assert!(
+            blocker("from typing import NamedTuple\nclass P(NamedTuple):\n    x: int = make()\n")
+                .is_some()
+        );
     }
 
     #[test]
