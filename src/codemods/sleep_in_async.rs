@@ -3,6 +3,7 @@ use std::cell::{OnceCell, RefCell};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codemods::prelude::*;
+use crate::semantic::patches::StandIn;
 use crate::semantic::suspension::SharedState;
 use crate::semantic::{AsyncLibrary, LibraryChoice, ScopeId, SemanticModel};
 
@@ -97,7 +98,7 @@ declare_codemod! {
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside
-    /// the functions it calls, a `time.sleep` patched by another module, and
+    /// the functions it calls, and
     /// a clock frozen by another module (a test module that patches
     /// `time.monotonic` around this module's code: the event loop reads it,
     /// so the new sleep never wakes up).
@@ -129,7 +130,12 @@ declare_codemod! {
     /// never wake up where `time.sleep` returned, or a deadline around it
     /// would expire at once; one that patches the sleep the fix would write
     /// (`mock.patch("asyncio.sleep")`), which would then be called where the
-    /// real blocking sleep ran; a
+    /// real blocking sleep ran; a project where another file replaces
+    /// `time.sleep` or that sleep for good (`asyncio.sleep = instant`, also
+    /// through a name bound to the module or `sys.modules`). Where another
+    /// file only patches one of them as a test does (`mock.patch.object(
+    /// asyncio, "sleep", fake)`, counting calls), the fix is unsafe: that
+    /// test would see the other sleep called; a
     /// module that uses curio or twisted (not asyncio code: twisted runs
     /// coroutines on its reactor, `defer.ensureDeferred(coro())`, and this
     /// codemod writes neither's sleep), or whose run-time imports do not
@@ -203,6 +209,9 @@ struct ModuleFacts {
     patched: OnceCell<bool>,
     /// Why the new sleep may not do what `time.sleep` did (see [`stand_in`]).
     stand_in: OnceCell<Option<String>>,
+    /// What another file of the project puts in place of `time.sleep` or
+    /// of the new sleep (see [`SemanticModel::stand_in`]).
+    project_stand_in: OnceCell<Option<StandIn>>,
     driven_by_hand: OnceCell<bool>,
     /// The shared state of each coroutine with a sleep, by its scope.
     shared: RefCell<FxHashMap<ScopeId, SharedState>>,
@@ -307,7 +316,26 @@ fn report_statement(
         finding.note(reason.clone());
         return;
     }
-    let unsafe_because = if too_large {
+    // Another file of the project that replaces `time.sleep` or the new
+    // sleep for good (a compat layer) would no longer be reached, or would
+    // be now; a test that patches one (counting calls, skipping the wait)
+    // would see the other.
+    let (mocked, finding) = match facts.project_stand_in.get_or_init(|| {
+        ctx.semantic.stand_in(
+            &["time.sleep", &format!("{library}.sleep")],
+            &format!("the rewritten code calls `{library}.sleep` instead of `time.sleep`"),
+        )
+    }) {
+        Some(StandIn::Replaced(note)) => {
+            finding.note(note.clone());
+            return;
+        }
+        Some(StandIn::Mocked(note)) => (Some(note.clone()), finding.note(note.clone())),
+        None => (None, finding),
+    };
+    let unsafe_because = if let Some(note) = mocked {
+        Some(note)
+    } else if too_large {
         Some(
             "`time.sleep` raises `OverflowError` on a duration this large, and the async sleep waits"
                 .to_string(),

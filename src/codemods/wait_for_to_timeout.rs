@@ -236,10 +236,13 @@ declare_codemod! {
     /// `async with` line. `asyncio` is imported when the module has no binding
     /// for it; a `from asyncio import wait_for` left unused is removed.
     ///
-    /// Another file of the project that writes an attribute named
-    /// `wait_for` (by that name; writes by a computed name are not counted): a
-    /// mock's patch (`mock.patch(…)`, `patch.object(…)`,
-    /// `monkeypatch.setattr(…)`, as a test does around the code it tests)
+    /// Another file of the project that writes asyncio's `wait_for`, or the
+    /// `timeout` the fix starts calling (by that name, on the module, a name
+    /// bound to it, `sys.modules["asyncio"]`, its `__dict__`; writes by a
+    /// computed name are not counted): a
+    /// mock's patch (`mock.patch(…)`, `patch.object(…)`, `patch.multiple(…)`,
+    /// `patch` imported under another name, `monkeypatch.setattr(…)`, as a
+    /// test does around the code it tests)
     /// makes the fix unsafe, as its failure shows in that test; any other
     /// write (a wrapper installed as `asyncio.wait_for = traced`) leaves it without a fix, as the fixed code would
     /// silently no longer reach the stand-in. The note names the file.
@@ -345,13 +348,14 @@ fn report_statement(
         ));
         return;
     }
-    if ctx
+    if let Some(rebinding) = ctx
         .semantic
-        .may_be_replaced(&call.func, "asyncio.wait_for", scope)
+        .rebinding(&call.func, "asyncio.wait_for", scope)
     {
-        finding.note(
-            "the module may bind the name `wait_for` is called through behind its statements' backs (`globals()`, `sys.modules[__name__]`, `__main__`), or another file of the project may replace it as an attribute of this module, so the rewrite may not call what the code calls",
-        );
+        finding.note(format!(
+            "{}, so the rewrite may not call what the code calls",
+            rebinding.found()
+        ));
         return;
     }
     if let Err(reason) = rewrite_keeps_meaning(ctx, scope, stmt, awaitable, timeout) {
@@ -361,9 +365,11 @@ fn report_statement(
     // Another file of the project that patches `asyncio.wait_for` (a test
     // forcing the timeout path with `mock.patch`) or replaces it (a
     // wrapper counting timeouts) would no longer be reached.
+    // So would one that replaces `asyncio.timeout`, which the rewritten
+    // code would now reach.
     let (applicability, finding) = match ctx.semantic.stand_in(
-        &["asyncio.wait_for"],
-        "the rewritten code no longer calls `wait_for`, so it would no longer reach it",
+        &["asyncio.wait_for", "asyncio.timeout"],
+        "the rewritten code calls `timeout` instead of `wait_for`",
     ) {
         Some(StandIn::Replaced(note)) => {
             finding.note(note);

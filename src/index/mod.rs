@@ -1471,8 +1471,10 @@ impl ProjectIndex {
             let Ok(bytes) = read_file(path) else {
                 return Some(NamedWrite::Written(Some(shown(path))));
             };
+            let mut others = None;
             for found in finder.find_iter(&bytes) {
-                match named_write_at(&bytes, found, name.len(), module) {
+                let others = others.get_or_insert_with(|| ModuleNames::of_file(&bytes, module));
+                match named_write_at(&bytes, found, name.len(), module, others) {
                     Some(NamedWrite::Patched(_)) => {
                         patched.get_or_insert_with(|| shown(path));
                     }
@@ -2803,13 +2805,126 @@ fn built_with_help<'c, T>(
     })
 }
 
+/// The names a file's text binds to the module whose last part is `module`
+/// (`asyncio`), and those of a mock's `patch` (see [`named_write_at`]).
+pub(crate) struct ModuleNames<'t> {
+    /// The module's own name, the names an import binds to it (`import
+    /// asyncio as aio`), and the names assigned it (`m = asyncio`, `aio =
+    /// sys.modules["asyncio"]`, `m = importlib.import_module("asyncio")`).
+    names: Vec<&'t [u8]>,
+    /// The names an import binds to a mock's `patch` (`from unittest.mock
+    /// import patch as p`).
+    patchers: Vec<&'t [u8]>,
+}
+
+impl<'t> ModuleNames<'t> {
+    pub(crate) fn of_file(bytes: &'t [u8], module: &'t str) -> Self {
+        let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut names = vec![module.as_bytes()];
+        let mut patchers = Vec::new();
+        for line in bytes.split(|&b| b == b'\n') {
+            let line = line.trim_ascii();
+            // `import asyncio as aio`, `from unittest.mock import patch as p`.
+            if line.starts_with(b"import ") || line.starts_with(b"from ") {
+                let from_mock =
+                    line.starts_with(b"from ") && memchr::memmem::find(line, b"mock").is_some();
+                for piece in line.split(|&b| b == b',' || b == b'(' || b == b')') {
+                    let piece = piece.trim_ascii();
+                    let piece = piece
+                        .strip_prefix(b"import ".as_slice())
+                        .unwrap_or(piece)
+                        .trim_ascii();
+                    let Some(split) = memchr::memmem::find(piece, b" as ") else {
+                        continue;
+                    };
+                    let (imported, alias) = (&piece[..split], piece[split + 4..].trim_ascii());
+                    let imported = imported.trim_ascii();
+                    let last = imported
+                        .rsplit(|&b| b == b'.' || b == b' ')
+                        .next()
+                        .unwrap_or_default();
+                    if alias.is_empty() || !alias.iter().all(|&b| word(b)) {
+                        continue;
+                    }
+                    if last == module.as_bytes() {
+                        names.push(alias);
+                    } else if last == b"patch" && from_mock {
+                        patchers.push(alias);
+                    }
+                }
+                continue;
+            }
+            // `m = asyncio`, `aio = sys.modules["asyncio"]`.
+            let Some(eq) = memchr::memchr(b'=', line) else {
+                continue;
+            };
+            let target = line[..eq].trim_ascii();
+            let value = &line[eq + 1..];
+            if value.first() == Some(&b'=') || target.is_empty() || !target.iter().all(|&b| word(b))
+            {
+                continue;
+            }
+            let value = value
+                .split(|&b| b == b'#')
+                .next()
+                .unwrap_or_default()
+                .trim_ascii();
+            if value == module.as_bytes() || reaches_module_by_name(value, module) {
+                names.push(target);
+            }
+        }
+        ModuleNames { names, patchers }
+    }
+
+    /// Whether `text` (a line) calls a mock's patch: it spells `patch`
+    /// (`mock.patch(…)`, `monkeypatch.setattr(…)`) or calls a name an
+    /// import binds to it (`p("asyncio.wait_for")`, `p.object(…)`).
+    fn patches(&self, text: &[u8]) -> bool {
+        memchr::memmem::find(text, b"patch").is_some()
+            || self.patchers.iter().any(|name| {
+                memchr::memmem::find_iter(text, name).any(|i| {
+                    !i.checked_sub(1)
+                        .and_then(|b| text.get(b))
+                        .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+                        && matches!(text.get(i + name.len()), Some(b'(' | b'.'))
+                })
+            })
+    }
+}
+
+/// Whether `text` reaches the module whose last part is `module` by its
+/// name: `sys.modules["asyncio"]`, `sys.modules.get("asyncio")`,
+/// `importlib.import_module("asyncio")`, `__import__("asyncio")`.
+fn reaches_module_by_name(text: &[u8], module: &str) -> bool {
+    let getter = [b"modules".as_slice(), b"import_module", b"__import__"]
+        .iter()
+        .any(|getter| memchr::memmem::find(text, getter).is_some());
+    getter
+        && [b'"', b'\''].iter().any(|&quote| {
+            let quoted = [&[quote][..], module.as_bytes(), &[quote][..]].concat();
+            memchr::memmem::find(text, &quoted).is_some()
+                // A dotted name that ends in it (`"redis.asyncio"`: the
+                // module is asked about by its last part).
+                || memchr::memmem::find_iter(text, module.as_bytes()).any(|i| {
+                    text.get(i + module.len()) == Some(&quote)
+                        && i.checked_sub(1).and_then(|b| text.get(b)) == Some(&b'.')
+                })
+        })
+}
+
 /// What the word at `at` (`len` bytes) of `bytes`, a file's text, does to
 /// the attribute of that name of the module whose last part is `module`
 /// (`asyncio`; see [`ProjectIndex::find_named_writer`]): `None` for a
 /// read, a comment, a longer word, or a write on what is not that module
 /// (`m_asyncio.TimeoutError = …`, `self.wait = …`). The paths in the
 /// answer are left empty.
-fn named_write_at(bytes: &[u8], at: usize, len: usize, module: &str) -> Option<NamedWrite> {
+fn named_write_at(
+    bytes: &[u8],
+    at: usize,
+    len: usize,
+    module: &str,
+    others: &ModuleNames,
+) -> Option<NamedWrite> {
     let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let end = at + len;
     if at
@@ -2835,29 +2950,34 @@ fn named_write_at(bytes: &[u8], at: usize, len: usize, module: &str) -> Option<N
             head.get(from..).unwrap_or_default()
         })
         .unwrap_or_default();
-    let patch = memchr::memmem::find(line, b"patch").is_some()
-        || previous.trim_ascii_end().ends_with(b"(")
-            && memchr::memmem::find(previous, b"patch").is_some();
-    // Whether `text` spells the module as a word.
+    let patch = others.patches(line)
+        || previous.trim_ascii_end().ends_with(b"(") && others.patches(previous);
+    // Whether `text` spells the module as a word, a name the file binds to
+    // it, or reaches it by its name (`sys.modules["asyncio"]`).
     let names_module = |text: &[u8]| {
-        memchr::memmem::find_iter(text, module.as_bytes()).any(|i| {
-            !i.checked_sub(1)
-                .and_then(|b| text.get(b))
-                .is_some_and(|&b| word(b))
-                && !text.get(i + module.len()).is_some_and(|&b| word(b))
-        })
+        others.names.iter().any(|name| {
+            memchr::memmem::find_iter(text, name).any(|i| {
+                !i.checked_sub(1)
+                    .and_then(|b| text.get(b))
+                    .is_some_and(|&b| word(b))
+                    && !text.get(i + name.len()).is_some_and(|&b| word(b))
+            })
+        }) || reaches_module_by_name(text, module)
     };
-    // The word before the dot: the module, or a name it is imported as.
+    // What is before the dot: the module, a name the file binds to it
+    // (`import asyncio as aio`, `m = asyncio`, `aio = sys.modules["asyncio"]`),
+    // or the module reached by its name (`sys.modules["asyncio"].wait_for`,
+    // `importlib.import_module("asyncio").wait_for`).
     let receiver_is_module = || {
         let Some(head) = before.strip_suffix(b".") else {
             return false;
         };
+        if head.ends_with(b")") || head.ends_with(b"]") {
+            return reaches_module_by_name(head, module);
+        }
         let from = head.iter().rposition(|&b| !word(b)).map_or(0, |i| i + 1);
         let receiver = head.get(from..).unwrap_or_default();
-        receiver == module.as_bytes() || {
-            let alias = [b"import ".as_slice(), module.as_bytes(), b" as ", receiver].concat();
-            memchr::memmem::find(bytes, &alias).is_some()
-        }
+        others.names.contains(&receiver)
     };
     // A dotted run back to a quote is a string: `"asyncio.wait_for"` names
     // the module's attribute, a bare `"wait_for"` one of the object the
@@ -2866,10 +2986,12 @@ fn named_write_at(bytes: &[u8], at: usize, len: usize, module: &str) -> Option<N
         .iter()
         .rposition(|&b| !(word(b) || b == b'.'))
         .map_or(0, |i| i + 1);
+    // The string ends with the name: a target (`"asyncio.wait_for"`), not
+    // words about it (`print("asyncio.wait_for calls:", n)`).
     let quoted = run_start
         .checked_sub(1)
         .and_then(|q| before.get(q))
-        .is_some_and(|&b| b == b'"' || b == b'\'');
+        .is_some_and(|&b| (b == b'"' || b == b'\'') && bytes.get(end) == Some(&b));
     let run = before.get(run_start..).unwrap_or_default();
     let string_names_it = quoted
         && if run.is_empty() {
@@ -2885,7 +3007,18 @@ fn named_write_at(bytes: &[u8], at: usize, len: usize, module: &str) -> Option<N
         .any(|call| memchr::memmem::find(line, call.as_bytes()).is_some())
         && names_module(line);
     let deleted = line.trim_ascii_start().starts_with(b"del ") && receiver_is_module();
-    let writes = string_names_it || assigned || by_call || deleted;
+    // A keyword of `patch.multiple("asyncio", wait_for=f)` (or of the
+    // module object, or of a name bound to it).
+    let keyword = after.first() == Some(&b'=')
+        && after.get(1) != Some(&b'=')
+        && {
+            let head = before.trim_ascii();
+            head.is_empty() || head.ends_with(b",") || head.ends_with(b"(")
+        }
+        && [line, previous]
+            .iter()
+            .any(|text| memchr::memmem::find(text, b"multiple").is_some() && names_module(text));
+    let writes = string_names_it || assigned || by_call || deleted || keyword;
     match (writes, patch) {
         (false, _) => None,
         (true, true) => Some(NamedWrite::Patched(PathBuf::new())),
@@ -3183,7 +3316,14 @@ mod tests {
     fn named_writes_by_mocks_and_others() {
         let kind = |text: &str| {
             let at = text.find("get_event_loop").expect("spelled");
-            match named_write_at(text.as_bytes(), at, "get_event_loop".len(), "asyncio") {
+            let others = ModuleNames::of_file(text.as_bytes(), "asyncio");
+            match named_write_at(
+                text.as_bytes(),
+                at,
+                "get_event_loop".len(),
+                "asyncio",
+                &others,
+            ) {
                 None => "read",
                 Some(NamedWrite::Patched(_)) => "patched",
                 Some(NamedWrite::Written(_)) => "written",
@@ -3222,6 +3362,68 @@ mod tests {
                 "mock.patch(\"app.work.asyncio.get_event_loop\")\n",
                 "patched",
             ),
+            // The module reached by its name, or through a name bound to it.
+            (
+                "import sys\nsys.modules[\"asyncio\"].get_event_loop = f\n",
+                "written",
+            ),
+            (
+                "importlib.import_module('asyncio').get_event_loop = f\n",
+                "written",
+            ),
+            ("m = asyncio\nm.get_event_loop = f\n", "written"),
+            (
+                "aio = sys.modules.get(\"asyncio\")\naio.get_event_loop = f\n",
+                "written",
+            ),
+            (
+                "def fx():\n    aio = sys.modules['asyncio']\n    aio.get_event_loop = f\n",
+                "written",
+            ),
+            ("m = asyncio\nsetattr(m, 'get_event_loop', f)\n", "written"),
+            (
+                "asyncio.__dict__.update({\"get_event_loop\": f})\n",
+                "written",
+            ),
+            // A mock's other spellings.
+            (
+                "from unittest.mock import patch as p\np(\"asyncio.get_event_loop\", new=f)\n",
+                "patched",
+            ),
+            (
+                "from unittest.mock import patch as p\np.object(asyncio, 'get_event_loop', f)\n",
+                "patched",
+            ),
+            (
+                "mock.patch.multiple(\"asyncio\", get_event_loop=f)\n",
+                "patched",
+            ),
+            (
+                "mocker.patch.multiple(asyncio, get_event_loop=f)\n",
+                "patched",
+            ),
+            (
+                "monkeypatch.setitem(vars(asyncio), \"get_event_loop\", f)\n",
+                "patched",
+            ),
+            (
+                "monkeypatch.setitem(asyncio.__dict__, 'get_event_loop', f)\n",
+                "patched",
+            ),
+            // Other objects.
+            (
+                "m_asyncio = MagicMock()\nm_asyncio.get_event_loop = f\n",
+                "read",
+            ),
+            ("p = obj\np.get_event_loop = f\n", "read"),
+            ("from x import patch as p\np.get_event_loop = f\n", "read"),
+            (
+                "mock.patch.multiple(\"app.work\", get_event_loop=f)\n",
+                "read",
+            ),
+            ("client = make(get_event_loop=f)\n", "read"),
+            ("print(\"asyncio.get_event_loop calls:\", n)\n", "read"),
+            ("sys.modules[\"app.work\"].get_event_loop = f\n", "read"),
         ] {
             assert_eq!(kind(text), expected, "{text}");
         }

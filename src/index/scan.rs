@@ -872,6 +872,31 @@ impl ProjectScan {
                     .is_some_and(is_word_byte)
         };
         let inside = text.get(open + 1..).unwrap_or_default();
+        // `p(…)`, `p.object(…)` under `from unittest.mock import patch as
+        // p`: read as `patch(…)`, `patch.object(…)`.
+        let by_alias = |suffix: &[u8]| {
+            modules.patchers.iter().any(|alias| {
+                before
+                    .strip_suffix(suffix)
+                    .and_then(|head| head.strip_suffix(alias.as_bytes()))
+                    .is_some_and(|head| !head.last().is_some_and(|&b| is_word_byte(b) || b == b'.'))
+            })
+        };
+        // `monkeypatch.setitem(vars(store), "save", f)`, `setitem(
+        // store.__dict__, …)`: a namespace's key.
+        if callee_ends(b"setitem")
+            && let Some(namespace) = first_argument(inside).and_then(namespace_of)
+            && let Some(key) = second_argument(inside).and_then(|a| string_literal(a.trim()))
+        {
+            insert(&mut self.named_attributes, key);
+            self.note_module_write(modules, Some(namespace), Some(key));
+            return;
+        }
+        if by_alias(b".object") {
+            self.add_named_write(modules, inside, false);
+            return;
+        }
+        let aliased = by_alias(b"");
         // `def patch(self, path)`: a definition, no call.
         let defines = |name: &[u8]| {
             let head = before
@@ -908,7 +933,7 @@ impl ProjectScan {
                 None => text.contains("mock"),
             }
         };
-        if callee_ends(b"patch") && !defines(b"patch") && mock_patch() {
+        if aliased || callee_ends(b"patch") && !defines(b"patch") && mock_patch() {
             // `patch(target, new, …)`, `patch(target="app.store.save")`.
             let target = first_argument(inside).map(|argument| {
                 let argument = argument.trim();
@@ -942,7 +967,9 @@ impl ProjectScan {
                     }
                 }
             }
-        } else if callee_ends(b"multiple") && before.ends_with(b"patch.multiple") {
+        } else if callee_ends(b"multiple")
+            && (before.ends_with(b"patch.multiple") || by_alias(b".multiple"))
+        {
             // The target: an object, or a dotted string naming one.
             let target = first_argument(inside).map(|argument| {
                 let argument = argument.trim();
@@ -964,21 +991,8 @@ impl ProjectScan {
                     self.note_module_write(modules, target, None);
                 }
             }
-        } else if callee_ends(b"dict") && before.ends_with(b"patch.dict") {
-            let Some(first) = first_argument(inside).map(str::trim) else {
-                return;
-            };
-            // The object whose namespace it is: `work` of `work.__dict__`
-            // or `vars(work)`.
-            let namespace = match first.strip_suffix("__dict__") {
-                Some(head) => Some(head.trim_end().strip_suffix('.').unwrap_or(head)),
-                None => first
-                    .strip_prefix("vars")
-                    .map(str::trim_start)
-                    .and_then(|rest| rest.strip_prefix('('))
-                    .and_then(|rest| rest.strip_suffix(')')),
-            };
-            let Some(target) = namespace else {
+        } else if callee_ends(b"dict") && (before.ends_with(b"patch.dict") || by_alias(b".dict")) {
+            let Some(target) = first_argument(inside).and_then(namespace_of) else {
                 return;
             };
             let Some(arguments) = call_arguments(text, open) else {
@@ -2504,6 +2518,20 @@ fn second_argument(inside: &str) -> Option<&str> {
 /// The first argument of a call, from the text after its `(`: `None`
 /// when there is none or the call cannot be read (see
 /// [`second_argument`]).
+/// The object whose namespace `argument` is: `work` of `work.__dict__` or
+/// `vars(work)`.
+fn namespace_of(argument: &str) -> Option<&str> {
+    let argument = argument.trim();
+    match argument.strip_suffix("__dict__") {
+        Some(head) => Some(head.trim_end().strip_suffix('.').unwrap_or(head)),
+        None => argument
+            .strip_prefix("vars")
+            .map(str::trim_start)
+            .and_then(|rest| rest.strip_prefix('('))
+            .and_then(|rest| rest.strip_suffix(')')),
+    }
+}
+
 fn first_argument(inside: &str) -> Option<&str> {
     let mut depth = 0usize;
     for (at, b) in inside.bytes().enumerate() {
@@ -3035,6 +3063,11 @@ fn namespace_written<'t>(
     }
     pieces.push(arguments.get(start..).unwrap_or_default());
     for piece in pieces.into_iter().map(str::trim).filter(|p| !p.is_empty()) {
+        // `ns.update({"wait_for": f})`: the dictionary's keys.
+        if let Some(keys) = dict_keys(piece) {
+            found.extend(keys.into_iter().map(|key| (receiver, Some(key))));
+            continue;
+        }
         let name = identifier_at(piece, 0);
         let rest = piece.get(name.len()..).unwrap_or_default().trim_start();
         let keyword = !name.is_empty() && rest.starts_with('=') && !rest.starts_with("==");
@@ -3124,6 +3157,9 @@ struct ModuleReceivers<'a> {
     aliases: Vec<(&'a str, &'a str)>,
     /// Plain names already asked about (see [`Self::assigned_a_module`]).
     assigned: std::cell::RefCell<FxHashMap<&'a str, Option<&'a str>>>,
+    /// Names bound by `from … mock import patch as …` (`p("app.save")`,
+    /// `p.object(store, "save")`).
+    patchers: Vec<&'a str>,
 }
 
 /// The module words of the project (see [`super::readers`]).
@@ -3152,6 +3188,7 @@ impl<'a> ModuleReceivers<'a> {
     fn of_file(spelled: &Spelled<'a>, words: &'a dyn ModuleWords) -> ModuleReceivers<'a> {
         let text = spelled.text;
         let mut aliases = Vec::new();
+        let mut patchers = Vec::new();
         for &at in &spelled.aliases {
             let line = line_of(text, at).trim_start();
             let Some(names) = line
@@ -3173,6 +3210,13 @@ impl<'a> ModuleReceivers<'a> {
                 if words.has(last) && is_identifier(alias) {
                     aliases.push((alias, last));
                 }
+                if last == "patch"
+                    && line.starts_with("from ")
+                    && line.contains("mock")
+                    && is_identifier(alias)
+                {
+                    patchers.push(alias);
+                }
             }
         }
         ModuleReceivers {
@@ -3180,6 +3224,7 @@ impl<'a> ModuleReceivers<'a> {
             words,
             aliases,
             assigned: std::cell::RefCell::new(FxHashMap::default()),
+            patchers,
         }
     }
 
@@ -4247,6 +4292,36 @@ mod tests {
             "save"
         ));
         assert!(writes_of("patch.dict(store.__dict__, fakes)\n").1);
+        // `patch` under another name, a namespace's key set by pytest's
+        // `setitem`, and the keys of a dictionary given to `update`.
+        assert_eq!(
+            writes_of("from unittest.mock import patch as p\np('asyncio.wait_for', new=f)\n"),
+            (vec!["wait_for".to_string()], false)
+        );
+        assert!(writes(
+            "from unittest.mock import patch as p\np.object(asyncio, 'wait_for', f).start()\n",
+            "wait_for"
+        ));
+        assert!(writes(
+            "from unittest.mock import patch as p\np.multiple('asyncio', wait_for=f)\n",
+            "wait_for"
+        ));
+        assert_eq!(
+            writes_of("from requests import patch as p\np('asyncio.wait_for')\n"),
+            (vec![], false)
+        );
+        assert!(writes(
+            "monkeypatch.setitem(vars(asyncio), 'wait_for', f)\n",
+            "wait_for"
+        ));
+        assert!(writes(
+            "monkeypatch.setitem(asyncio.__dict__, \"wait_for\", f)\n",
+            "wait_for"
+        ));
+        assert!(writes(
+            "asyncio.__dict__.update({\"wait_for\": f})\n",
+            "wait_for"
+        ));
         assert!(writes_of("patch.dict(store.__dict__, {}, clear=True)\n").1);
         assert!(writes_of("patch.dict(store.__dict__, {k: f})\n").1);
         // Another dictionary: no attribute.

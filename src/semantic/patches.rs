@@ -130,6 +130,39 @@ pub enum StandIn {
     Replaced(String),
 }
 
+/// Why a use of a member of a module may reach something else at run time
+/// (see [`SemanticModel::rebinding`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rebinding {
+    /// The module may bind this global (the name the use starts from)
+    /// behind its statements' backs: `globals()`, `sys.modules[__name__]`,
+    /// `__main__`.
+    Dynamic(String),
+    /// Another file of the project may write this global as an attribute
+    /// of the module, or attributes of modules by a target or name it
+    /// computes.
+    FromProject(String),
+    /// The module replaces or patches this member itself.
+    InModule(String),
+}
+
+impl Rebinding {
+    /// What was found, for a note.
+    pub fn found(&self) -> String {
+        match self {
+            Rebinding::Dynamic(name) => format!(
+                "the module may bind `{name}` behind its statements' backs (`globals()`, `sys.modules[__name__]`, `__main__`)"
+            ),
+            Rebinding::FromProject(name) => format!(
+                "another file of the project may replace this module's `{name}` as an attribute of the module, or write attributes of modules by a target or name it computes (`mock.patch(f\"…\")`, `mock.patch(\"m.\" + name)`, `patch.object(__import__(m), name)`, `setattr(module, name, …)`) or through a namespace (`module.__dict__`, a function's `__globals__`)"
+            ),
+            Rebinding::InModule(qualified) => format!(
+                "the module replaces or patches `{qualified}` (`{qualified} = …`, `mock.patch`)"
+            ),
+        }
+    }
+}
+
 impl SemanticModel<'_> {
     /// Whether the module may replace `qualified` (`asyncio.sleep`), a
     /// member of a module, at run time, so that a use of the name may reach
@@ -246,6 +279,11 @@ impl SemanticModel<'_> {
     /// this module (`work.aredis = redis`, `patch.object(work, "asyncio",
     /// fake)`: see [`super::project::ProjectFacts::module_attribute_written`]).
     pub fn may_be_replaced(&self, expr: &Expr, qualified: &str, scope: ScopeId) -> bool {
+        self.rebinding(expr, qualified, scope).is_some()
+    }
+
+    /// [`Self::may_be_replaced`], with what was found (for a note).
+    pub fn rebinding(&self, expr: &Expr, qualified: &str, scope: ScopeId) -> Option<Rebinding> {
         let mut head = expr;
         while let Expr::Attribute(attribute) = head {
             head = &attribute.value;
@@ -254,21 +292,24 @@ impl SemanticModel<'_> {
             let global = match self.lookup(name.id.as_str(), scope) {
                 Lookup::Bound { scope: owner, .. } => owner == MODULE_SCOPE,
                 Lookup::Builtin => true,
-                Lookup::Unknown => return true,
+                Lookup::Unknown => return Some(Rebinding::Dynamic(name.id.to_string())),
             };
+            if global && self.may_bind_dynamically(name.id.as_str()) {
+                return Some(Rebinding::Dynamic(name.id.to_string()));
+            }
             if global
-                && (self.may_bind_dynamically(name.id.as_str())
-                    || self.project().is_some_and(|project| {
-                        project.facts.module_attribute_written(
-                            project.name.as_deref().unwrap_or_default(),
-                            name.id.as_str(),
-                        )
-                    }))
+                && self.project().is_some_and(|project| {
+                    project.facts.module_attribute_written(
+                        project.name.as_deref().unwrap_or_default(),
+                        name.id.as_str(),
+                    )
+                })
             {
-                return true;
+                return Some(Rebinding::FromProject(name.id.to_string()));
             }
         }
         self.may_replace(qualified)
+            .then(|| Rebinding::InModule(qualified.to_string()))
     }
 
     fn patches(&self) -> &Patches {

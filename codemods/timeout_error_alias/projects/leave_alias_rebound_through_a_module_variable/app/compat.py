@@ -1,0 +1,5 @@
+import asyncio, sys
+class ServiceTimeout(TimeoutError):
+    pass
+m = asyncio
+m.TimeoutError = ServiceTimeout

@@ -1,0 +1,7 @@
+import sys
+import asyncio
+_orig = asyncio.wait_for
+async def traced(aw, timeout):
+    print("traced wait_for", timeout)
+    return await _orig(aw, timeout)
+sys.modules["asyncio"].wait_for = traced
