@@ -1469,7 +1469,7 @@ impl ProjectIndex {
                 continue;
             }
             let Ok(bytes) = read_file(path) else {
-                return Some(NamedWrite::Written(Some(shown(path))));
+                return Some(NamedWrite::Unread(shown(path)));
             };
             let mut others = None;
             for found in finder.find_iter(&bytes) {
@@ -1478,7 +1478,7 @@ impl ProjectIndex {
                     Some(NamedWrite::Patched(_)) => {
                         patched.get_or_insert_with(|| shown(path));
                     }
-                    Some(NamedWrite::Written(_)) => {
+                    Some(NamedWrite::Written(_) | NamedWrite::Unread(_)) => {
                         return Some(NamedWrite::Written(Some(shown(path))));
                     }
                     None => {}
@@ -3326,7 +3326,7 @@ mod tests {
             ) {
                 None => "read",
                 Some(NamedWrite::Patched(_)) => "patched",
-                Some(NamedWrite::Written(_)) => "written",
+                Some(NamedWrite::Written(_) | NamedWrite::Unread(_)) => "written",
             }
         };
         for (text, expected) in [

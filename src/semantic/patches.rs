@@ -238,7 +238,7 @@ impl SemanticModel<'_> {
         let note = write.note(name.rsplit('.').next().unwrap_or(name), effect);
         Some(match write {
             NamedWrite::Patched(_) => StandIn::Mocked(note),
-            NamedWrite::Written(_) => StandIn::Replaced(note),
+            NamedWrite::Written(_) | NamedWrite::Unread(_) => StandIn::Replaced(note),
         })
     }
 
@@ -261,7 +261,9 @@ impl SemanticModel<'_> {
             let (module, member) = name.rsplit_once('.').unwrap_or(("", name));
             let module = module.rsplit('.').next().unwrap_or(module);
             match project.facts.attribute_named_writer(module, member) {
-                Some(written @ NamedWrite::Written(_)) => return Some((name, written)),
+                Some(written @ (NamedWrite::Written(_) | NamedWrite::Unread(_))) => {
+                    return Some((name, written));
+                }
                 Some(found) => {
                     patched.get_or_insert((name, found));
                 }

@@ -185,6 +185,10 @@ impl NamedWrite {
             NamedWrite::Written(None) => format!(
                 "a file of the project assigns or replaces an attribute named `{name}`: {effect}"
             ),
+            NamedWrite::Unread(path) => format!(
+                "{} cannot be read, and may replace an attribute named `{name}`: {effect}",
+                path.display()
+            ),
         }
     }
 }
@@ -200,6 +204,9 @@ pub enum NamedWrite {
     /// Otherwise (`asyncio.TimeoutError = ServiceTimeout`, `setattr(…)`),
     /// in this file when the text shows where.
     Written(Option<PathBuf>),
+    /// A file of the project that cannot be read (too large, unreadable),
+    /// which may write anything.
+    Unread(PathBuf),
 }
 
 /// The project around the module being fixed.
