@@ -38,7 +38,7 @@ pub const DEFAULT_DIR: &str = ".asyncmod_cache";
 
 /// The version of the entries' format: raised whenever what a summary
 /// holds, or how it is made, changes within one version of asyncmod.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 
 /// Where the run keeps the index's cache (see the module's doc).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
