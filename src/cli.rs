@@ -205,7 +205,8 @@ pub struct FileArgs {
 
     /// Keep the project index's cache in this directory (default:
     /// `cache-dir` of the configuration, else `.asyncmod_cache` at each
-    /// project's root).
+    /// project's root). A new or empty directory: one that holds anything
+    /// but the cache is refused.
     #[arg(long, value_name = "PATH", env = "ASYNCMOD_CACHE_DIR")]
     pub cache_dir: Option<PathBuf>,
 

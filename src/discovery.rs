@@ -2,13 +2,14 @@
 //! settings: directories are walked for `*.py` (never `*.pyi`), honouring
 //! `.gitignore`/`.ignore` inside a git repository or not, and the exclude
 //! globs of the configuration that governs each entry (an excluded
-//! directory is not entered). A path named explicitly is always processed,
+//! directory is not entered), and the index cache's own directory. A path named explicitly is always processed,
 //! unless `--force-exclude` is given and the excludes match it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::engine::RuleSettings;
+use crate::index::cache::{self, CacheDir};
 pub use crate::messages::describe_io_error;
 use crate::settings::{ConfigError, Resolver};
 use crate::source::Position;
@@ -55,6 +56,7 @@ pub fn discover(
     paths: &[PathBuf],
     force_exclude: bool,
     resolver: &Resolver,
+    cache: &CacheDir,
 ) -> (Vec<FileToProcess>, Vec<DiscoveryError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -86,7 +88,7 @@ pub fn discover(
         if resolver.settings_for_dir(&absolute).is_err() {
             continue;
         }
-        walk(path, resolver, &mut files, &mut errors);
+        walk(path, resolver, cache, &mut files, &mut errors);
     }
     errors.extend(
         resolver
@@ -106,6 +108,7 @@ pub fn discover(
 fn walk(
     top: &Path,
     resolver: &Resolver,
+    cache: &CacheDir,
     files: &mut Vec<FileToProcess>,
     errors: &mut Vec<DiscoveryError>,
 ) {
@@ -120,11 +123,24 @@ fn walk(
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b));
     let filter = resolver.clone();
+    let cache_dir = match cache {
+        CacheDir::At(dir) => Some(dir.clone()),
+        CacheDir::Off | CacheDir::AtProjectRoot => None,
+    };
     walker.filter_entry(move |entry| {
         if entry.depth() == 0 {
             return true;
         }
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        // The cache's own directory, by its name or path: never by the
+        // `.gitignore` it holds (see `index::cache`).
+        if is_dir && entry.file_name() == cache::DEFAULT_DIR {
+            return false;
+        }
         let absolute = filter.absolute(entry.path());
+        if is_dir && cache_dir.as_ref() == Some(&absolute) {
+            return false;
+        }
         let Ok(governing) = filter.settings_for_file(&absolute) else {
             return false;
         };
@@ -132,7 +148,6 @@ fn walk(
             return false;
         }
         // A directory whose configuration cannot be read is not entered.
-        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
         !is_dir || filter.settings_for_dir(&absolute).is_ok()
     });
     for entry in walker.build() {

@@ -410,6 +410,7 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
             &settings.files.paths,
             settings.files.force_exclude,
             &settings.resolver,
+            &settings.files.cache,
         );
         print_discovery_errors(&mut printer, &errors)?;
         print_config_warnings(&mut printer, &settings)?;
@@ -522,6 +523,7 @@ fn run_paths<W: Write, E: Write>(
         &settings.files.paths,
         settings.files.force_exclude,
         &settings.resolver,
+        &settings.files.cache,
     );
     print_discovery_errors(printer, &errors)?;
     print_config_warnings(printer, settings)?;

@@ -229,7 +229,19 @@ impl Settings {
         let cache = if args.no_cache {
             CacheDir::Off
         } else if let Some(dir) = args.cache_dir.as_ref().or(run.cache_dir.as_ref()) {
-            CacheDir::At(normalize(&cwd.join(dir)))
+            let dir = normalize(&cwd.join(dir));
+            // A directory that holds anything but the cache is refused
+            // (see `index::cache`): writing there would hide its files.
+            if let Err(mut refused) = crate::index::cache::check_dir(&dir) {
+                let shown = |path: &Path| match path.strip_prefix(&cwd) {
+                    Ok(relative) if !relative.as_os_str().is_empty() => relative.to_path_buf(),
+                    _ => path.to_path_buf(),
+                };
+                refused.dir = shown(&refused.dir);
+                refused.entry = shown(&refused.entry);
+                anyhow::bail!("{refused}");
+            }
+            CacheDir::At(dir)
         } else {
             CacheDir::AtProjectRoot
         };

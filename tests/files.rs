@@ -778,3 +778,131 @@ fn ctrl_c_in_an_interactive_run_keeps_what_was_written() {
     assert_eq!(read(&dir.path().join("b.py")), FIXABLE);
     assert_eq!(names(dir.path()), ["a.py", "b.py"]);
 }
+
+/// `asyncmod ARGS` with the index cache on (where the configuration says).
+fn cached(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .env_remove("ASYNCMOD_NO_CACHE")
+        .env_remove("ASYNCMOD_CACHE_DIR")
+        .args(args)
+        .current_dir(dir)
+        .env("CI", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+const SLOW_TOOL: &str = "import time\n\n\nasync def work():\n    time.sleep(0.01)\n";
+const CALLS_TOOL: &str = "from tools.slow import work\n\n\nasync def main():\n    work()\n";
+const TOOL_FINDINGS: &str = "\
+main.py:5:5: AM109 [*] coroutine `work()` is called but never awaited (`work` is an `async def` in `tools/slow.py:4`)
+tools/slow.py:5:5: AM001 [*] blocking `time.sleep` call inside `async def`
+";
+
+/// `cache-dir` naming a folder of the project that holds anything but the
+/// cache: the run stops with an error naming the folder and writes nothing
+/// there (a `.gitignore` of `*` there would hide the folder's files from
+/// git and from the next run). A new folder, even inside the project, is
+/// the cache's own: every run finds the same, and the walk leaves out only
+/// that folder.
+#[test]
+fn the_cache_never_writes_into_a_folder_of_the_project() {
+    let config = |dir: &str| {
+        format!(
+            "[project]\nname = \"x\"\n\n[tool.asyncmod]\ntarget-version = \"py311\"\ncache-dir = \"{dir}\"\n"
+        )
+    };
+    for named in ["tools", ".", "tools/"] {
+        let dir = project(&[
+            ("pyproject.toml", &config(named)),
+            ("main.py", CALLS_TOOL),
+            ("tools/slow.py", SLOW_TOOL),
+        ]);
+        for _ in 0..2 {
+            let output = cached(dir.path(), &["check", "-q", "."]);
+            assert_eq!(code(&output), 2, "{named}: {}", stderr(&output));
+            let text = stderr(&output);
+            assert!(text.contains("the cache directory `"), "{text}");
+            assert!(text.contains("which is not asyncmod's cache"), "{text}");
+            assert!(!text.contains("an earlier asyncmod"), "{text}");
+            assert_eq!(
+                names(dir.path()),
+                ["main.py", "pyproject.toml", "tools", "tools/slow.py"],
+                "{named}"
+            );
+        }
+        let output = cached(dir.path(), &["check", "-q", "--cache-dir", "tools", "."]);
+        assert_eq!(code(&output), 2, "{}", stderr(&output));
+        assert!(stderr(&output).contains("`tools`"), "{}", stderr(&output));
+        // `--no-cache` reads and writes no cache: nothing to refuse.
+        let output = cached(dir.path(), &["check", "-q", "--no-cache", "."]);
+        assert_eq!(String::from_utf8_lossy(&output.stdout), TOOL_FINDINGS);
+    }
+
+    // A folder an earlier asyncmod already wrote into: the error says
+    // what hides its files.
+    let dir = project(&[
+        ("pyproject.toml", &config("tools")),
+        ("main.py", CALLS_TOOL),
+        ("tools/slow.py", SLOW_TOOL),
+        ("tools/.gitignore", "# Made by asyncmod: its cache.\n*\n"),
+    ]);
+    let output = cached(dir.path(), &["check", "-q", "."]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("the `.gitignore` and `CACHEDIR.TAG` an earlier asyncmod wrote in `tools` hide its files"),
+        "{}",
+        stderr(&output)
+    );
+
+    // A new folder inside the project is the cache's: the same findings
+    // cold and warm, and nothing but the cache in it.
+    let dir = project(&[
+        ("pyproject.toml", &config("tools/cache")),
+        ("main.py", CALLS_TOOL),
+        ("tools/slow.py", SLOW_TOOL),
+    ]);
+    for _ in 0..3 {
+        let output = cached(dir.path(), &["check", "-q", "."]);
+        assert_eq!(code(&output), 1, "{}", stderr(&output));
+        assert_eq!(String::from_utf8_lossy(&output.stdout), TOOL_FINDINGS);
+        assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    }
+    let cache = dir.path().join("tools/cache");
+    assert_eq!(
+        read(&cache.join(".gitignore")),
+        "# Made by asyncmod: its cache.\n*\n"
+    );
+    assert!(cache.join("CACHEDIR.TAG").is_file());
+    assert!(!dir.path().join("tools/.gitignore").exists());
+    // A Python file put in the cache's folder is not the project's, and
+    // the cache is then refused.
+    write(&cache, "stray.py", SLOW_TOOL);
+    let output = cached(dir.path(), &["check", "-q", "."]);
+    assert_eq!(code(&output), 2, "{}", stderr(&output));
+    assert!(stderr(&output).contains("stray.py"), "{}", stderr(&output));
+    fs::remove_file(cache.join("stray.py")).expect("rm");
+
+    // The default cache: a `.asyncmod_cache` at the root, never walked.
+    let dir = project(&[
+        (
+            "pyproject.toml",
+            "[project]\nname = \"x\"\n\n[tool.asyncmod]\ntarget-version = \"py311\"\n",
+        ),
+        ("main.py", CALLS_TOOL),
+        ("tools/slow.py", SLOW_TOOL),
+    ]);
+    for _ in 0..2 {
+        let output = cached(dir.path(), &["check", "-q", "."]);
+        assert_eq!(String::from_utf8_lossy(&output.stdout), TOOL_FINDINGS);
+    }
+    assert!(dir.path().join(".asyncmod_cache/CACHEDIR.TAG").is_file());
+    // A `.asyncmod_cache` that holds something else is no cache, silently,
+    // and is not walked either.
+    let stray = dir.path().join(".asyncmod_cache/x.py");
+    fs::write(&stray, SLOW_TOOL).expect("write");
+    let entries = names(dir.path()).len();
+    let output = cached(dir.path(), &["check", "-q", "."]);
+    assert_eq!(String::from_utf8_lossy(&output.stdout), TOOL_FINDINGS);
+    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    assert_eq!(names(dir.path()).len(), entries);
+}

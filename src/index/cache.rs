@@ -24,6 +24,17 @@
 //! and the summary is made from the file as if there were no cache. The
 //! cache is never needed: a directory that cannot be made or written
 //! (a read-only tree) means no cache, silently.
+//!
+//! The cache directory holds the cache and nothing else: its `.gitignore`
+//! of `*` hides the whole directory from git and from the walk of the
+//! project's files. A directory that already holds anything else (a folder
+//! of the project named by `cache-dir`) is never written into nor read:
+//! [`check_dir`] says why, and the run stops with that error when the
+//! directory was named (`--cache-dir`, `cache-dir`); at a project's root,
+//! a `.asyncmod_cache` that is not asyncmod's is no cache, silently. The
+//! walk of the project's files leaves out the cache's own directory by its
+//! path (and any `.asyncmod_cache` by its name, as ruff leaves out
+//! `.ruff_cache`), never through the `.gitignore` written there.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -39,6 +50,102 @@ pub const DEFAULT_DIR: &str = ".asyncmod_cache";
 /// The version of the entries' format: raised whenever what a summary
 /// holds, or how it is made, changes within one version of asyncmod.
 const FORMAT: u32 = 9;
+
+/// What the cache directory's `.gitignore` says.
+const GITIGNORE: &str = "# Made by asyncmod: its cache.\n*\n";
+
+/// What the cache directory's `CACHEDIR.TAG` says.
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+     # This file is a cache directory tag created by asyncmod.\n\
+     # For information about cache directory tags see https://bford.info/cachedir/\n";
+
+/// A directory named for the cache that holds something else (see
+/// [`check_dir`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotCache {
+    /// The directory.
+    pub dir: PathBuf,
+    /// The first of its entries (by name) that is not the cache's.
+    pub entry: PathBuf,
+    /// Whether it also holds the `.gitignore` an earlier asyncmod wrote
+    /// there (which hides its files from git and from the walk).
+    pub our_gitignore: bool,
+}
+
+impl std::fmt::Display for NotCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the cache directory `{}` holds `{}`, which is not asyncmod's cache: the cache \
+             needs a directory of its own (its `.gitignore` hides the whole directory), so \
+             asyncmod neither writes nor reads it; name a new or empty directory with \
+             `cache-dir` or `--cache-dir`",
+            self.dir.display(),
+            self.entry.display()
+        )?;
+        if self.our_gitignore {
+            write!(
+                f,
+                " (the `.gitignore` and `CACHEDIR.TAG` an earlier asyncmod wrote in `{}` hide its \
+                 files from git and from asyncmod: remove them)",
+                self.dir.display()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Whether `dir` may hold the cache: it does not exist, or is empty, or
+/// holds only what asyncmod's cache holds (its `CACHEDIR.TAG`, its
+/// `.gitignore`, temporary files and folders of entries), the tag first of
+/// all (it is written first, so a directory being made by another run
+/// passes too). One read of the directory itself, never of its folders.
+pub fn check_dir(dir: &Path) -> Result<(), NotCache> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        // Missing, or no directory: making it tells (see `Cache::prepare`).
+        return Ok(());
+    };
+    let mut names: Vec<(std::ffi::OsString, bool)> = entries
+        .flatten()
+        .map(|entry| {
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            (entry.file_name(), is_dir)
+        })
+        .collect();
+    names.sort();
+    let tagged =
+        std::fs::read_to_string(dir.join("CACHEDIR.TAG")).is_ok_and(|text| text == CACHEDIR_TAG);
+    let our_gitignore =
+        std::fs::read_to_string(dir.join(".gitignore")).is_ok_and(|text| text == GITIGNORE);
+    let foreign = names.iter().find(|(name, is_dir)| {
+        let Some(name) = name.to_str() else {
+            return true;
+        };
+        match name {
+            "CACHEDIR.TAG" => !tagged,
+            ".gitignore" => !(tagged && our_gitignore),
+            _ if name.starts_with(".tmp-") && !is_dir => false,
+            _ => !(tagged && *is_dir && is_entries_folder(name)),
+        }
+    });
+    match foreign {
+        None => Ok(()),
+        Some((name, _)) => Err(NotCache {
+            dir: dir.to_path_buf(),
+            entry: dir.join(name),
+            our_gitignore,
+        }),
+    }
+}
+
+/// Whether `name` may be the name of a folder of entries (see
+/// [`version_folder`]): an earlier version's too.
+fn is_entries_folder(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+}
 
 /// Where the run keeps the index's cache (see the module's doc).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -72,6 +179,9 @@ pub(super) struct Cache {
     entries: PathBuf,
     /// Whether the folder could be made (tried on the first write).
     writable: OnceLock<bool>,
+    /// Whether the directory holds nothing but the cache (see
+    /// [`check_dir`]; looked at on first use).
+    own: OnceLock<bool>,
 }
 
 /// An entry's key (see the module's doc).
@@ -158,7 +268,13 @@ impl Cache {
             top,
             entries,
             writable: OnceLock::new(),
+            own: OnceLock::new(),
         }
+    }
+
+    /// Whether the directory is the cache's own (see [`check_dir`]).
+    fn own(&self) -> bool {
+        *self.own.get_or_init(|| check_dir(&self.top).is_ok())
     }
 
     fn path_of(&self, key: Key) -> PathBuf {
@@ -168,6 +284,9 @@ impl Cache {
     /// The summary kept under `key`, if there is a sound one; its `path`
     /// is `path`.
     pub(super) fn summary(&self, key: Key, path: &Path) -> Option<ModuleSummary> {
+        if !self.own() {
+            return None;
+        }
         let bytes = std::fs::read(self.path_of(key)).ok()?;
         let payload = open_entry(&bytes, key)?;
         let mut summary: ModuleSummary = postcard::from_bytes(payload).ok()?;
@@ -185,6 +304,9 @@ impl Cache {
 
     /// What a scan kept under `key`, if there is a sound entry.
     pub(super) fn scanned<T: serde::de::DeserializeOwned>(&self, key: Key) -> Option<T> {
+        if !self.own() {
+            return None;
+        }
         let bytes = std::fs::read(self.path_of(key)).ok()?;
         let payload = open_entry(&bytes, key)?;
         postcard::from_bytes(payload).ok()
@@ -216,31 +338,32 @@ impl Cache {
         }
     }
 
-    /// Makes the version's folder, and the cache directory's `.gitignore`
-    /// and `CACHEDIR.TAG` when they are missing; `false` when the folder
+    /// Makes the cache directory with its `CACHEDIR.TAG` first, then its
+    /// `.gitignore`, then the version's folder (so that another run that
+    /// looks meanwhile sees a directory of asyncmod's, see [`check_dir`]);
+    /// `false` when the directory is not the cache's own or the folder
     /// cannot be made.
     fn prepare(&self) -> bool {
-        if std::fs::create_dir_all(&self.entries).is_err() {
+        if !self.own() || std::fs::create_dir_all(&self.top).is_err() {
             return false;
         }
-        let files: [(&str, &str); 2] = [
-            (".gitignore", "# Made by asyncmod: its cache.\n*\n"),
-            (
-                "CACHEDIR.TAG",
-                "Signature: 8a477f597d28d172789f06886806bc55\n\
-                 # This file is a cache directory tag created by asyncmod.\n\
-                 # For information about cache directory tags see https://bford.info/cachedir/\n",
-            ),
-        ];
-        for (name, text) in files {
+        for (name, text) in [("CACHEDIR.TAG", CACHEDIR_TAG), (".gitignore", GITIGNORE)] {
             let path = self.top.join(name);
             if !path.exists() {
-                // Another process may write it at the same time: either
-                // write leaves the same text.
-                let _ = std::fs::write(path, text);
+                // Whole or not at all: another run may look at the same time.
+                let temporary = self.top.join(format!(
+                    ".tmp-{}-{}",
+                    std::process::id(),
+                    TEMPORARY.fetch_add(1, Ordering::Relaxed)
+                ));
+                if std::fs::write(&temporary, text).is_err()
+                    || std::fs::rename(&temporary, &path).is_err()
+                {
+                    let _ = std::fs::remove_file(&temporary);
+                }
             }
         }
-        true
+        std::fs::create_dir_all(&self.entries).is_ok()
     }
 }
 
@@ -309,6 +432,53 @@ mod tests {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
         );
+    }
+
+    #[test]
+    fn only_a_directory_of_the_cache_alone_is_the_cache() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let top = dir.path().join("cache");
+        assert_eq!(check_dir(&top), Ok(()), "missing");
+        std::fs::create_dir(&top).expect("mkdir");
+        assert_eq!(check_dir(&top), Ok(()), "empty");
+        // What another run making it leaves at each step.
+        std::fs::write(top.join(".tmp-1-0"), "Signature").expect("write");
+        assert_eq!(check_dir(&top), Ok(()), "the tag being written");
+        std::fs::write(top.join("CACHEDIR.TAG"), CACHEDIR_TAG).expect("write");
+        std::fs::write(top.join(".gitignore"), GITIGNORE).expect("write");
+        std::fs::create_dir(top.join("0.1.0-abc")).expect("mkdir");
+        std::fs::create_dir(top.join(version_folder())).expect("mkdir");
+        assert_eq!(check_dir(&top), Ok(()), "whole");
+        let cache = Cache::new(top.clone());
+        let key = summary_key("m", false, b"");
+        cache.write(key, b"payload");
+        assert!(cache.path_of(key).is_file());
+
+        for (name, dir) in [("tool.py", false), ("docs", true), ("Makefile", false)] {
+            let path = top.join(name);
+            if dir {
+                std::fs::create_dir(&path).expect("mkdir");
+            } else {
+                std::fs::write(&path, "").expect("write");
+            }
+            let refused = check_dir(&top).expect_err(name);
+            assert_eq!(refused.entry, path);
+            assert!(refused.our_gitignore);
+            let cache = Cache::new(top.clone());
+            assert!(cache.summary(key, Path::new("m.py")).is_none());
+            let other = summary_key("n", false, b"");
+            cache.write(other, b"payload");
+            assert!(!cache.path_of(other).exists());
+            if dir {
+                std::fs::remove_dir(&path).expect("rmdir");
+            } else {
+                std::fs::remove_file(&path).expect("rm");
+            }
+        }
+        // Folders of entries and a `.gitignore` without asyncmod's tag:
+        // someone else's.
+        std::fs::remove_file(top.join("CACHEDIR.TAG")).expect("rm");
+        assert!(check_dir(&top).is_err());
     }
 
     #[test]
