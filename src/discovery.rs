@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::engine::RuleSettings;
 use crate::index::cache::{self, CacheDir};
 pub use crate::messages::describe_io_error;
@@ -40,6 +42,18 @@ impl DiscoveryError {
 pub struct FileToProcess {
     pub path: PathBuf,
     pub rules: Arc<RuleSettings>,
+    /// Its inode number as the walk saw it (see [`dedup_by_inode`]).
+    inode: Option<u64>,
+}
+
+/// A name of a file that another name of the run already stands for (a
+/// hard link): the file is processed once, under the first name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SameFile {
+    /// The name left out.
+    pub path: PathBuf,
+    /// The name the file is processed under.
+    pub processed_as: PathBuf,
 }
 
 /// Whether a walked file is one asyncmod reads: Python sources and Jupyter
@@ -49,15 +63,17 @@ fn is_python_source(path: &Path) -> bool {
         .is_some_and(|ext| ext == "py" || ext == "ipynb")
 }
 
-/// The files to process, sorted and deduplicated, and the paths (and
-/// configurations) that failed. Files under a configuration that cannot be
-/// read are skipped; the error names the configuration once.
+/// The files to process, sorted and deduplicated (by their paths, and by
+/// their inodes: the names a file has besides the first, listed apart),
+/// and the paths (and configurations) that failed. Files under a
+/// configuration that cannot be read are skipped; the error names the
+/// configuration once.
 pub fn discover(
     paths: &[PathBuf],
     force_exclude: bool,
     resolver: &Resolver,
     cache: &CacheDir,
-) -> (Vec<FileToProcess>, Vec<DiscoveryError>) {
+) -> (Vec<FileToProcess>, Vec<DiscoveryError>, Vec<SameFile>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -81,6 +97,7 @@ pub fn discover(
                 files.push(FileToProcess {
                     path: clean(path.clone()),
                     rules: Arc::clone(&settings.rules),
+                    inode: inode_of(&metadata),
                 });
             }
             continue;
@@ -98,7 +115,83 @@ pub fn discover(
     );
     files.sort_by(|a, b| a.path.cmp(&b.path));
     dedup_by_location(&mut files, resolver);
-    (files, errors)
+    let same = dedup_by_inode(&mut files);
+    (files, errors, same)
+}
+
+#[cfg(unix)]
+fn inode_of(metadata: &std::fs::Metadata) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt as _;
+    Some(metadata.ino())
+}
+
+#[cfg(not(unix))]
+fn inode_of(_: &std::fs::Metadata) -> Option<u64> {
+    None
+}
+
+/// The inode number the directory listing gave (no `stat`).
+#[cfg(unix)]
+fn walked_inode(entry: &ignore::DirEntry) -> Option<u64> {
+    entry.ino()
+}
+
+#[cfg(not(unix))]
+fn walked_inode(_: &ignore::DirEntry) -> Option<u64> {
+    None
+}
+
+/// Keeps the first name (in path order) of a file that has several in
+/// the run (hard links), and returns the others: two workers that fixed
+/// one file under two names at the same time would each see the other's
+/// write as a change on disk. Only the files whose inode numbers (from
+/// the walk, free) meet are looked at with `stat`, for their device.
+fn dedup_by_inode(files: &mut Vec<FileToProcess>) -> Vec<SameFile> {
+    let mut count: FxHashMap<u64, usize> = FxHashMap::default();
+    for inode in files.iter().filter_map(|file| file.inode) {
+        *count.entry(inode).or_default() += 1;
+    }
+    if count.values().all(|&n| n < 2) {
+        return Vec::new();
+    }
+    let mut first: FxHashMap<(u64, u64), PathBuf> = FxHashMap::default();
+    let mut same = Vec::new();
+    files.retain(|file| {
+        let Some(inode) = file
+            .inode
+            .filter(|inode| count.get(inode).is_some_and(|&n| n > 1))
+        else {
+            return true;
+        };
+        let Some(device) = device_of(&file.path) else {
+            return true;
+        };
+        match first.entry((device, inode)) {
+            std::collections::hash_map::Entry::Occupied(seen) => {
+                same.push(SameFile {
+                    path: file.path.clone(),
+                    processed_as: seen.get().clone(),
+                });
+                false
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(file.path.clone());
+                true
+            }
+        }
+    });
+    same
+}
+
+#[cfg(unix)]
+fn device_of(path: &Path) -> Option<u64> {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(path).ok().map(|metadata| metadata.dev())
+}
+
+#[cfg(not(unix))]
+fn device_of(_: &Path) -> Option<u64> {
+    None
 }
 
 /// Walks one directory named on the command line. Each entry is judged by
@@ -157,9 +250,11 @@ fn walk(
                 {
                     let absolute = resolver.absolute(entry.path());
                     if let Ok(settings) = resolver.settings_for_file(&absolute) {
+                        let inode = walked_inode(&entry);
                         files.push(FileToProcess {
                             path: clean(entry.into_path()),
                             rules: Arc::clone(&settings.rules),
+                            inode,
                         });
                     }
                 }

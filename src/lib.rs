@@ -406,13 +406,14 @@ fn run_interactive(args: &FileArgs, exit_non_zero_on_fix: bool) -> anyhow::Resul
     };
     let result = (|| -> io::Result<()> {
         printer.start()?;
-        let (files, errors) = discovery::discover(
+        let (files, errors, same) = discovery::discover(
             &settings.files.paths,
             settings.files.force_exclude,
             &settings.resolver,
             &settings.files.cache,
         );
         print_discovery_errors(&mut printer, &errors)?;
+        print_same_files(&mut printer, &same)?;
         print_config_warnings(&mut printer, &settings)?;
         for warning in version_warnings(distinct_rules(&files), &named_codemods(args)) {
             writeln!(printer.err, "{warning}")?;
@@ -519,13 +520,14 @@ fn run_paths<W: Write, E: Write>(
     indexes: &Indexes,
 ) -> io::Result<()> {
     printer.start()?;
-    let (files, errors) = discovery::discover(
+    let (files, errors, same) = discovery::discover(
         &settings.files.paths,
         settings.files.force_exclude,
         &settings.resolver,
         &settings.files.cache,
     );
     print_discovery_errors(printer, &errors)?;
+    print_same_files(printer, &same)?;
     print_config_warnings(printer, settings)?;
     for warning in version_warnings(distinct_rules(&files), named) {
         writeln!(printer.err, "{warning}")?;
@@ -708,6 +710,27 @@ fn print_discovery_errors<W: Write, E: Write>(
 ) -> io::Result<()> {
     for error in errors {
         printer.error(&display_path(&error.path), &FileFailure::discovery(error))?;
+    }
+    Ok(())
+}
+
+/// The names left out because another name of the run is the same file
+/// (hard links), on stderr unless `--quiet`.
+fn print_same_files<W: Write, E: Write>(
+    printer: &mut Printer<W, E>,
+    same: &[discovery::SameFile],
+) -> io::Result<()> {
+    if printer.quiet {
+        return Ok(());
+    }
+    for name in same {
+        writeln!(
+            printer.err,
+            "{}: note: the same file as `{}` (a hard link): processed once, as `{}`",
+            display_path(&name.path),
+            display_path(&name.processed_as),
+            display_path(&name.processed_as),
+        )?;
     }
     Ok(())
 }
