@@ -785,3 +785,98 @@ fn the_index_cache_goes_where_it_is_told() {
     assert_eq!(stdout(&unmade), HANDLERS_FINDINGS);
     assert!(stderr(&unmade).is_empty(), "{}", stderr(&unmade));
 }
+
+/// The time of `path` set to `age` ago.
+fn age(path: &Path, age: std::time::Duration) {
+    let when = std::time::SystemTime::now() - age;
+    std::fs::File::open(path)
+        .and_then(|file| file.set_modified(when))
+        .expect("set the time");
+}
+
+fn modified_ago(path: &Path) -> std::time::Duration {
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .expect("stat");
+    std::time::SystemTime::now()
+        .duration_since(modified)
+        .unwrap_or_default()
+}
+
+/// Nothing piles up in the cache: the first write of a run removes the
+/// folders of other builds left alone for an hour (not one in use), and,
+/// once a day, the entries no run has read for 30 days and temporary
+/// files of stopped runs; an entry a run reads is seen again (its time is
+/// set to now), so it stays.
+#[test]
+fn the_index_cache_forgets_what_no_run_reads() {
+    const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+    let temp = tempfile::tempdir().expect("temp dir");
+    let root = temp.path();
+    handlers_project(root);
+    let args = ["check", "-q", "--select", "AM109", "."];
+    assert_eq!(stdout(&cached(root, &args)), HANDLERS_FINDINGS);
+    let cache = root.join(".asyncmod_cache");
+    let folders: Vec<_> = std::fs::read_dir(&cache)
+        .expect("the cache")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.path())
+        .collect();
+    let [ours] = folders.as_slice() else {
+        panic!("one folder: {folders:?}");
+    };
+    let live: Vec<_> = files_under(ours)
+        .into_iter()
+        .filter(|name| !name.starts_with('.'))
+        .map(|name| ours.join(name))
+        .collect();
+    assert!(!live.is_empty());
+    assert!(ours.join(".pruned").is_file());
+
+    // Other builds' folders: one left alone, one in use.
+    for (name, idle) in [("0.0.1-f1-old", 2 * 3600), ("0.0.2-f1-busy", 60)] {
+        let folder = cache.join(name);
+        std::fs::create_dir(&folder).expect("mkdir");
+        std::fs::write(folder.join(format!("{:032x}", 1)), "entry").expect("write");
+        age(&folder, std::time::Duration::from_secs(idle));
+    }
+    // Entries: live ones two days old (read again, so kept), one no run
+    // reads any more, 31 days old; a temporary file of a stopped run.
+    for path in &live {
+        age(path, 2 * DAY);
+    }
+    let unseen = ours.join(format!("{:032x}", u128::MAX));
+    std::fs::write(&unseen, "entry").expect("write");
+    age(&unseen, 31 * DAY);
+    let stopped = ours.join(".tmp-1-1");
+    std::fs::write(&stopped, "half").expect("write");
+    age(&stopped, std::time::Duration::from_secs(2 * 3600));
+    // Pruned yesterday: not yet again.
+    age(&ours.join(".pruned"), DAY / 2);
+    // A run that writes (an entry lost): other builds' idle folders go,
+    // the entries stay until the day is over.
+    std::fs::remove_file(&live[0]).expect("rm");
+    assert_eq!(stdout(&cached(root, &args)), HANDLERS_FINDINGS);
+    assert!(!cache.join("0.0.1-f1-old").exists());
+    assert!(cache.join("0.0.2-f1-busy").exists());
+    assert!(unseen.exists() && stopped.exists());
+    for path in &live {
+        assert!(modified_ago(path) < DAY, "{} seen again", path.display());
+    }
+
+    // A day later: the unseen entry and the stopped run's file go.
+    age(&ours.join(".pruned"), DAY + DAY / 2);
+    std::fs::remove_file(&live[0]).expect("rm");
+    assert_eq!(stdout(&cached(root, &args)), HANDLERS_FINDINGS);
+    assert!(!unseen.exists());
+    assert!(!stopped.exists());
+    assert!(modified_ago(&ours.join(".pruned")) < DAY);
+    for path in &live {
+        assert!(path.exists(), "{} kept", path.display());
+    }
+    // A run that only reads writes nothing, prunes nothing.
+    let before = files_under(&cache);
+    assert_eq!(stdout(&cached(root, &args)), HANDLERS_FINDINGS);
+    assert_eq!(files_under(&cache), before);
+}

@@ -4,7 +4,11 @@
 //! and building its semantic model again. Like ruff's `.ruff_cache`, it is
 //! a directory at the project's root, `.asyncmod_cache/` (or the one
 //! `--cache-dir` or `cache-dir` names), with a `.gitignore` of `*` and a
-//! `CACHEDIR.TAG`, and a folder per version of asyncmod below it.
+//! `CACHEDIR.TAG`, and a folder per build of asyncmod below it (its
+//! version, commit, entries' format and source hash). Nothing piles up:
+//! the first write of a run removes the folders of other builds, and, at
+//! most once a day, the entries no run has read for 30 days (see
+//! [`Cache::prune`]).
 //!
 //! An entry's key hashes the file's bytes, the module's dotted name and
 //! whether it is a package (what a summary is made of; no setting changes
@@ -39,6 +43,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::Xxh3;
 
@@ -239,9 +244,11 @@ fn version() -> &'static str {
     env!("ASYNCMOD_VERSION")
 }
 
-/// The name of this version's folder: the version, with its commit.
+/// The name of this version's folder: the version, with its commit, the
+/// entries' format and the hash of the source (an entry of any other
+/// build is never read, so its folder may go whole, see [`Cache::prune`]).
 fn version_folder() -> String {
-    version()
+    format!("{}-f{FORMAT}-{}", version(), env!("ASYNCMOD_SOURCE_HASH"))
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
@@ -254,6 +261,25 @@ fn version_folder() -> String {
         .trim_matches('-')
         .replace("--", "-")
 }
+
+/// How long an entry no run has read or written stays (as ruff keeps a
+/// file's entry for 30 days after the last run that saw it).
+const UNSEEN_FOR: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// How old an entry's time may be before a read sets it to now (so that
+/// most reads write nothing).
+const SEEN_AGAIN_AFTER: Duration = Duration::from_secs(24 * 3600);
+
+/// How often a folder of entries is looked through for entries unseen for
+/// [`UNSEEN_FOR`]: at most once a day, by the first run that writes.
+const PRUNE_EVERY: Duration = Duration::from_secs(24 * 3600);
+
+/// How long another build's folder, or a temporary file, must have been
+/// left alone before a run removes it (another run may be using it).
+const LEFT_ALONE_FOR: Duration = Duration::from_secs(3600);
+
+/// The file whose time says when the folder was last pruned.
+const PRUNED: &str = ".pruned";
 
 /// What each entry's file starts with.
 const MAGIC: &[u8; 8] = b"AMIDX\0\0\x01";
@@ -287,7 +313,7 @@ impl Cache {
         if !self.own() {
             return None;
         }
-        let bytes = std::fs::read(self.path_of(key)).ok()?;
+        let bytes = read_entry(&self.path_of(key))?;
         let payload = open_entry(&bytes, key)?;
         let mut summary: ModuleSummary = postcard::from_bytes(payload).ok()?;
         summary.path = path.to_path_buf();
@@ -307,7 +333,7 @@ impl Cache {
         if !self.own() {
             return None;
         }
-        let bytes = std::fs::read(self.path_of(key)).ok()?;
+        let bytes = read_entry(&self.path_of(key))?;
         let payload = open_entry(&bytes, key)?;
         postcard::from_bytes(payload).ok()
     }
@@ -363,8 +389,100 @@ impl Cache {
                 }
             }
         }
-        std::fs::create_dir_all(&self.entries).is_ok()
+        if std::fs::create_dir_all(&self.entries).is_err() {
+            return false;
+        }
+        self.prune();
+        true
     }
+
+    /// Removes what no run will read again, cheaply, on the first write of
+    /// a run (nothing grows in a run that only reads): the folders of other
+    /// builds (their entries' keys are never made by this one) left alone
+    /// for an hour, a listing of the cache directory alone; and, at most
+    /// once a day, the entries no run has read or written for 30 days (of
+    /// files that changed or went, and of modules no run asks about any
+    /// more) and the temporary files of runs that were stopped. Entries are
+    /// kept by their bytes, not their paths, so what the project holds now
+    /// is told by what runs read: a read sets an entry's time to now when
+    /// it is a day old. Any error only means less is removed.
+    fn prune(&self) {
+        let now = SystemTime::now();
+        let older_than = |modified: &std::io::Result<SystemTime>, age: Duration| {
+            modified
+                .as_ref()
+                .is_ok_and(|modified| now.duration_since(*modified).is_ok_and(|d| d > age))
+        };
+        let ours = self.entries.file_name();
+        for entry in std::fs::read_dir(&self.top).into_iter().flatten().flatten() {
+            let name = entry.file_name();
+            let Some(text) = name.to_str() else {
+                continue;
+            };
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            let stale = older_than(&entry.metadata().and_then(|m| m.modified()), LEFT_ALONE_FOR);
+            if is_dir && Some(name.as_os_str()) != ours && is_entries_folder(text) && stale {
+                let _ = std::fs::remove_dir_all(entry.path());
+            } else if !is_dir && text.starts_with(".tmp-") && stale {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+
+        let marker = self.entries.join(PRUNED);
+        match std::fs::metadata(&marker) {
+            // A new folder: nothing to look through for a day.
+            Err(_) => {
+                let _ = std::fs::write(&marker, "");
+                return;
+            }
+            Ok(metadata) if !older_than(&metadata.modified(), PRUNE_EVERY) => return,
+            Ok(_) => {}
+        }
+        // Marked first: another run that writes meanwhile does not prune too.
+        if std::fs::File::options()
+            .write(true)
+            .open(&marker)
+            .and_then(|file| file.set_modified(now))
+            .is_err()
+        {
+            return;
+        }
+        for entry in std::fs::read_dir(&self.entries)
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = entry.file_name();
+            let Some(text) = name.to_str() else {
+                continue;
+            };
+            let modified = entry.metadata().and_then(|m| m.modified());
+            let is_entry = text.len() == 32 && text.bytes().all(|b| b.is_ascii_hexdigit());
+            if (is_entry && older_than(&modified, UNSEEN_FOR))
+                || (text.starts_with(".tmp-") && older_than(&modified, LEFT_ALONE_FOR))
+            {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// The bytes of the entry at `path`; a read of an entry whose time is a
+/// day old sets it to now (see [`Cache::prune`]).
+fn read_entry(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).ok()?;
+    let now = SystemTime::now();
+    if let Ok(modified) = file.metadata().and_then(|m| m.modified())
+        && now
+            .duration_since(modified)
+            .is_ok_and(|age| age > SEEN_AGAIN_AFTER)
+    {
+        let _ = file.set_modified(now);
+    }
+    Some(bytes)
 }
 
 /// `payload` as an entry's bytes: [`MAGIC`], then a hash of the key and

@@ -3481,6 +3481,11 @@ mod tests {
             .filter(|e| e.path().is_dir())
             .flat_map(|e| std::fs::read_dir(e.path()).expect("entries").flatten())
             .map(|e| e.path())
+            // Not the folder's own files (`.pruned`).
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
             .collect::<Vec<_>>();
         assert_eq!(entries.len(), 1, "{entries:?}");
         let warm = made(&cache);

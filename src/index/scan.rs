@@ -4680,6 +4680,11 @@ mod tests {
                 .filter(|e| e.path().is_dir())
                 .flat_map(|e| std::fs::read_dir(e.path()).into_iter().flatten().flatten())
                 .map(|e| e.path())
+                // Not the folder's own files (`.pruned`).
+                .filter(|p| {
+                    !p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                })
                 .collect();
             found.sort();
             found
