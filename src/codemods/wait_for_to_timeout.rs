@@ -96,7 +96,7 @@ declare_codemod! {
     ///   taken). Left alone: a literal zero, negative number or boolean; a
     ///   timeout that can reach zero or below (`deadline - loop.time()`,
     ///   `min(5, end - now)`, `-t`, `n % k`, `n // k`, `int(x)`,
-    ///   `round(x)`); and a name set so in the code, followed through a few
+    ///   `float(x)`, `round(x)`); and a name set so in the code, followed through a few
     ///   names: `left = end - now`, `timeout -= spent`, `first, later = 0,
     ///   1`, `(t := 0)`, a loop over values with a zero (`for t in (1, 0)`,
     ///   `for t in range(3)` and `enumerate(...)`'s count start at zero),
@@ -111,7 +111,15 @@ declare_codemod! {
     ///   module-level name of a project module set so there, imported (`from
     ///   .settings import TIMEOUT`, re-exports followed) or read as the
     ///   module's attribute (`settings.TIMEOUT`), as the project index's
-    ///   summary of that module says. Not known: a value read from an
+    ///   summary of that module says; and a module-level name (its own, or
+    ///   the one it is imported from) that another file of the project may
+    ///   write as the module's attribute with a value not known to be above
+    ///   zero: a test forcing the timeout path (`mock.patch(
+    ///   "app.service.TIMEOUT", 0)`, `patch.object(service, "TIMEOUT", 0)`,
+    ///   `@patch(…)`, `monkeypatch.setattr(…)`, `service.TIMEOUT = 0`,
+    ///   `setattr(…)`, `vars(service)["TIMEOUT"] = 0`, `service.__dict__
+    ///   .update(TIMEOUT=0)`, or a write by a computed name); a number literal
+    ///   above zero written there keeps the fix. Not known: a value read from an
     ///   object's attribute or a call (`self.timeout` set to `0` elsewhere)
     ///   that is zero or negative at run time, a library's constant, and a
     ///   parameter whose callers are all in other modules.
@@ -577,6 +585,11 @@ fn rewrite_keeps_meaning(
             "the timeout may be zero or negative at run time (a subtraction, a zero or negative number, a count from zero, here, where its name is set, in the project module it is imported from, or where its function is called): `wait_for` then cancels the awaitable before it starts, `timeout()` lets it run to its first suspension"
                 .to_string(),
         );
+    }
+    if let Some(found) = ctx.semantic.project_may_write_non_positive(timeout, scope) {
+        return Err(format!(
+            "{found}: the timeout may be zero at run time, and `wait_for` then cancels the awaitable before it starts, `timeout()` lets it run to its first suspension"
+        ));
     }
     if ctx.source[timeout.range()].contains(['\n', '\r']) {
         return Err("the timeout spans several lines".to_string());

@@ -37,7 +37,7 @@ use crate::semantic::blocking::{
     BlockingChain, BlockingSite, CallTarget, ChainStep, MAX_CHAIN, runs_when_called,
 };
 use crate::semantic::project::{
-    FunctionFacts, NamedWrite, Origin, ProjectFacts, ProjectModule, Resolved,
+    FunctionFacts, NamedWrite, Origin, ProjectFacts, ProjectModule, Resolved, ValueWrite,
 };
 pub use describe::Description;
 use layout::{Layout, ModuleFile};
@@ -131,6 +131,8 @@ pub struct ProjectIndex {
     keeper_reach: RwLock<FxHashMap<Box<str>, bool>>,
     /// Answers of [`ProjectFacts::attribute_named_writer`], by name.
     named_writers: RwLock<FxHashMap<ModuleMember, Option<NamedWrite>>>,
+    /// Answers of [`ProjectFacts::attribute_value_writer`], by module word and name.
+    value_writers: RwLock<FxHashMap<ModuleMember, ValueWrite>>,
 }
 
 /// A module's last part and one of its members' names
@@ -414,6 +416,7 @@ impl ProjectIndex {
             recent_texts: Mutex::new(FxHashMap::default()),
             keeper_reach: RwLock::new(FxHashMap::default()),
             named_writers: RwLock::new(FxHashMap::default()),
+            value_writers: RwLock::new(FxHashMap::default()),
         }
     }
 
@@ -1488,6 +1491,43 @@ impl ProjectIndex {
         patched.map(NamedWrite::Patched)
     }
 
+    /// See [`ProjectFacts::attribute_value_writer`]: [`Self::find_named_writer`]'s
+    /// walk, which also reads the value each write gives.
+    fn find_value_writer(&self, module: &str, name: &str) -> ValueWrite {
+        let readers = &self.scan().readers;
+        let finder = memchr::memmem::Finder::new(name.as_bytes());
+        let mut found_any = false;
+        for at in 0.. {
+            let Some(path) = readers.path_at(at) else {
+                break;
+            };
+            if !path.extension().is_some_and(|e| e == "py" || e == "pyw") {
+                continue;
+            }
+            let Ok(bytes) = read_file(path) else {
+                return ValueWrite::MaybeNonPositive(Some(self.relative(path.to_path_buf())));
+            };
+            let mut others = None;
+            for found in finder.find_iter(&bytes) {
+                let others = others.get_or_insert_with(|| ModuleNames::of_file(&bytes, module));
+                if named_write_at(&bytes, found, name.len(), module, others).is_none() {
+                    continue;
+                }
+                found_any = true;
+                let positive = written_value(&bytes, found + name.len())
+                    .is_some_and(is_positive_number_literal);
+                if !positive {
+                    return ValueWrite::MaybeNonPositive(Some(self.relative(path.to_path_buf())));
+                }
+            }
+        }
+        if found_any {
+            ValueWrite::Positive
+        } else {
+            ValueWrite::MaybeNonPositive(None)
+        }
+    }
+
     fn scan(&self) -> &ProjectScan {
         built_with_help(
             &self.scan,
@@ -2204,6 +2244,24 @@ impl ProjectFacts for ProjectIndex {
             known.insert(key, answer.clone());
         }
         answer
+    }
+
+    fn attribute_value_writer(&self, module: &str, name: &str) -> Option<ValueWrite> {
+        let word = module.rsplit('.').next().unwrap_or(module);
+        if !self.scan().may_write_module_attribute(word, name) {
+            return None;
+        }
+        let key = (Box::<str>::from(word), Box::<str>::from(name));
+        if let Ok(known) = self.value_writers.read()
+            && let Some(answer) = known.get(&key)
+        {
+            return Some(answer.clone());
+        }
+        let answer = self.find_value_writer(word, name);
+        if let Ok(mut known) = self.value_writers.write() {
+            known.insert(key, answer.clone());
+        }
+        Some(answer)
     }
 
     fn module_attribute_written(&self, module: &str, name: &str) -> bool {
@@ -3026,6 +3084,54 @@ fn named_write_at(
     }
 }
 
+/// The text of the value a write of an attribute gives, where the
+/// attribute's name ends at `end` (see [`named_write_at`]): after `=`
+/// (`m.NAME = v`, `vars(m)["NAME"] = v`, `update(NAME=v)`) or after the
+/// next comma (`setattr(m, "NAME", v)`, `mock.patch("m.NAME", new=v)`), up
+/// to the end of the argument; `None` when the line does not show one
+/// (`mock.patch("m.NAME")` puts a mock there, `del m.NAME`).
+fn written_value(bytes: &[u8], end: usize) -> Option<&[u8]> {
+    let stop = memchr::memchr(b'\n', bytes.get(end..)?).map_or(bytes.len(), |i| end + i);
+    let mut rest = bytes.get(end..stop)?;
+    if let Some(tail) = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")) {
+        rest = tail;
+    }
+    if let Some(tail) = rest.trim_ascii_start().strip_prefix(b"]") {
+        rest = tail;
+    }
+    let rest = rest.trim_ascii_start();
+    let value = if let Some(tail) = rest.strip_prefix(b"=") {
+        if tail.starts_with(b"=") {
+            return None;
+        }
+        tail
+    } else if let Some(tail) = rest.strip_prefix(b",") {
+        let tail = tail.trim_ascii_start();
+        tail.strip_prefix(b"new=").unwrap_or(tail)
+    } else {
+        return None;
+    };
+    let value = value.trim_ascii_start();
+    let to = value
+        .iter()
+        .position(|b| matches!(b, b',' | b')' | b']' | b'#' | b';'))
+        .unwrap_or(value.len());
+    Some(value.get(..to)?.trim_ascii())
+}
+
+/// Whether `text` is a number literal above zero (`5`, `0.5`, `1e-3`,
+/// `10_000`).
+fn is_positive_number_literal(text: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(text) else {
+        return false;
+    };
+    let digits: String = text.chars().filter(|&c| c != '_').collect();
+    digits.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && digits
+            .parse::<f64>()
+            .is_ok_and(|n| n > 0.0 && n.is_finite())
+}
+
 /// Reads a file for the index, refusing one over the parser's 4 GiB limit
 /// before reading it: a huge (or sparse) file must not fill memory. The
 /// callers take an error as "cannot tell", which is unknown.
@@ -3310,6 +3416,48 @@ fn star_path(star: &str, name: &str, tail: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The value a write of `TIMEOUT` gives, as the line shows it.
+    #[test]
+    fn values_written() {
+        let value = |text: &str| {
+            let at = text.find("TIMEOUT").expect("spelled");
+            written_value(text.as_bytes(), at + "TIMEOUT".len())
+                .map(|v| String::from_utf8_lossy(v).into_owned())
+        };
+        for (text, expected) in [
+            ("service.TIMEOUT = 0\n", Some("0")),
+            ("service.TIMEOUT = 2.5  # slow\n", Some("2.5")),
+            ("with mock.patch(\"app.service.TIMEOUT\", 0):\n", Some("0")),
+            ("mock.patch('app.service.TIMEOUT', new=5)\n", Some("5")),
+            ("setattr(service, 'TIMEOUT', t)\n", Some("t")),
+            ("vars(service)['TIMEOUT'] = 0\n", Some("0")),
+            ("service.__dict__.update(TIMEOUT=0)\n", Some("0")),
+            ("mock.patch('app.service.TIMEOUT')\n", None),
+            ("del service.TIMEOUT\n", None),
+            ("service.TIMEOUT == 0\n", None),
+        ] {
+            assert_eq!(value(text).as_deref(), expected, "{text}");
+        }
+        for (text, positive) in [
+            ("5", true),
+            ("0.5", true),
+            ("1e-3", true),
+            ("10_000", true),
+            ("0", false),
+            ("0.0", false),
+            ("-1", false),
+            ("t", false),
+            ("inf", false),
+            ("", false),
+        ] {
+            assert_eq!(
+                is_positive_number_literal(text.as_bytes()),
+                positive,
+                "{text}"
+            );
+        }
+    }
 
     /// What a line that spells a name does to an attribute of that name.
     #[test]

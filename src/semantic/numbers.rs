@@ -22,6 +22,7 @@ use ruff_python_ast::{self as ast, Expr, Number, Operator, Stmt, StmtFor, UnaryO
 use ruff_text_size::{Ranged, TextRange};
 
 use super::imports::Lookup;
+use super::project::{Resolved, ValueWrite};
 use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
 use super::{Binding, BindingId, BindingKind, ScopeId, SemanticModel};
 
@@ -86,9 +87,16 @@ impl<'a> SemanticModel<'a> {
             // So is a comparison (`timeout > 5`).
             Expr::Compare(_) => true,
             // Rounding a positive number down may give zero.
-            Expr::Call(call) => ["builtins.int", "builtins.round", "math.floor", "math.trunc"]
-                .iter()
-                .any(|q| self.refers_to(&call.func, scope, q)),
+            // `float("0")` too.
+            Expr::Call(call) => [
+                "builtins.int",
+                "builtins.float",
+                "builtins.round",
+                "math.floor",
+                "math.trunc",
+            ]
+            .iter()
+            .any(|q| self.refers_to(&call.func, scope, q)),
             _ => is_non_positive_literal(e),
         });
         if reaches_zero || self.reads_non_positive_project_name(expr, scope) {
@@ -117,6 +125,84 @@ impl<'a> SemanticModel<'a> {
                 Lookup::Builtin => false,
             }
         })
+    }
+
+    /// A file of the project, other than the module's own statements, that
+    /// may write a module-level name `expr` reads (evaluated in `scope`) as
+    /// an attribute of its module, with a value not known to be above zero:
+    /// a test forcing the timeout path (`mock.patch("app.service.TIMEOUT",
+    /// 0)`, `patch.object(service, "TIMEOUT", 0)`, `service.TIMEOUT = 0`,
+    /// `setattr(…)`, `vars(service)["TIMEOUT"] = 0`). A name imported from
+    /// a project module (`from app.settings import TIMEOUT`) is asked of
+    /// both modules (a write before the import reaches it); an attribute
+    /// chain (`settings.TIMEOUT`) of its module. The answer says what was
+    /// found, for a note.
+    pub fn project_may_write_non_positive(&self, expr: &Expr, scope: ScopeId) -> Option<String> {
+        let project = self.project()?;
+        let ask = |module: &str, name: &str| -> Option<String> {
+            let write = project.facts.attribute_value_writer(module, name)?;
+            match write {
+                ValueWrite::Positive => None,
+                ValueWrite::MaybeNonPositive(Some(path)) => Some(format!(
+                    "{} writes `{name}` as an attribute of the module `{module}` (`mock.patch`, `module.{name} = …`, `setattr`) with a value not known to be above zero",
+                    path.display()
+                )),
+                ValueWrite::MaybeNonPositive(None) => Some(format!(
+                    "a file of the project may write `{name}` as an attribute of the module `{module}` (by a name it computes, or through the module's namespace)"
+                )),
+            }
+        };
+        let own = project.name.as_deref();
+        for name in names_read(expr) {
+            let id = name.id.as_str();
+            let Lookup::Bound {
+                scope: owner,
+                bindings,
+            } = self.lookup_with(id, scope, false)
+            else {
+                continue;
+            };
+            if owner != MODULE_SCOPE {
+                continue;
+            }
+            if let Some(found) = own.and_then(|module| ask(module, id)) {
+                return Some(found);
+            }
+            for &binding in bindings.iter() {
+                if let BindingKind::Import { qualified, .. } = &self.binding(binding).kind
+                    && let Some(absolute) = project.absolute(qualified)
+                    && let Some((module, member)) = absolute.rsplit_once('.')
+                    && matches!(project.facts.resolve(module), Resolved::Module(_))
+                    && let Some(found) = ask(module, member)
+                {
+                    return Some(found);
+                }
+            }
+        }
+        let found = std::cell::RefCell::new(None);
+        any_over_expr(expr, &|e: &Expr| {
+            if !matches!(e, Expr::Attribute(_)) {
+                return false;
+            }
+            let Some(absolute) = self
+                .qualified_name(e, scope)
+                .and_then(|qualified| project.absolute(qualified.as_str()))
+            else {
+                return false;
+            };
+            let Some((module, member)) = absolute.rsplit_once('.') else {
+                return false;
+            };
+            if !matches!(project.facts.resolve(module), Resolved::Module(_)) {
+                return false;
+            }
+            if let Some(note) = ask(module, member) {
+                found.borrow_mut().get_or_insert(note);
+                return true;
+            }
+            false
+        });
+        found.into_inner()
     }
 
     /// Whether the module-level name `name` may be zero or negative when the

@@ -209,6 +209,21 @@ pub enum NamedWrite {
     Unread(PathBuf),
 }
 
+/// What the project's files write in an attribute of a module by its name
+/// (see [`ProjectFacts::attribute_value_writer`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueWrite {
+    /// Every such write gives a number literal above zero
+    /// (`mock.patch("app.service.TIMEOUT", 5)`).
+    Positive,
+    /// A write gives something else, or shows no value (`service.TIMEOUT =
+    /// 0`, `setattr(service, "TIMEOUT", t)`, `mock.patch(…)` with a mock):
+    /// in this file, relative to the project's root, when one was found by
+    /// the name (`None`: a write by a name the code computes, or through
+    /// the module's namespace).
+    MaybeNonPositive(Option<PathBuf>),
+}
+
 /// The project around the module being fixed.
 pub trait ProjectFacts: Send + Sync {
     /// What the absolute dotted name refers to, as attribute reads from
@@ -384,6 +399,12 @@ pub trait ProjectFacts: Send + Sync {
     /// `patch.object(asyncio, "name")`); `None` when none does. Writes by a
     /// computed name do not count.
     fn attribute_named_writer(&self, module: &str, name: &str) -> Option<NamedWrite>;
+
+    /// How the project's files may write the attribute `name` of the
+    /// project module `module` (an absolute dotted name; as
+    /// [`Self::module_attribute_written`] tells, by the module's last
+    /// part), with what value: `None` when none may.
+    fn attribute_value_writer(&self, module: &str, name: &str) -> Option<ValueWrite>;
 
     /// Whether some file of the project may assign or delete the attribute
     /// `name` of what may be one of the project's modules (`work.aredis =

@@ -1,0 +1,2 @@
+import os
+TIMEOUT = float(os.environ.get('APP_TIMEOUT', '0'))

@@ -1,0 +1,12 @@
+# asyncmod-runtime: compare
+import asyncio
+from app import service
+
+async def scenario():
+    q = asyncio.Queue()
+    q.put_nowait("item")
+    r = await service.take(q)
+    print(r, "| left in queue:", q.qsize())
+from unittest import mock
+with mock.patch.object(service, 'TIMEOUT', 0):
+    asyncio.run(scenario())
