@@ -62,7 +62,9 @@ pub fn ensure_module(
         let unused = semantic.bindings_named(&private).next().is_none()
             && semantic.references_named(&private).next().is_none()
             && !semantic.may_read_own_name_dynamically(&private)
-            && !others_may_read(&private);
+            && !semantic
+                .project()
+                .is_some_and(|project| project.others_may_read_new_private(&private));
         if !unused {
             bail!(
                 "another module of the project may read the name `{module}` from this one (a star import, `from … import {module}`), which a new `import {module}` would rebind, and `{private}` is taken too"

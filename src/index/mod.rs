@@ -60,6 +60,10 @@ type SummaryCell = OnceLock<Option<Arc<ModuleSummary>>>;
 /// environment).
 type Located = (Option<ModuleFile>, bool);
 
+/// A question about who reads a module's name: the module's file, the
+/// name, and whether it is a private name a fix would add.
+type ReadQuestion = (PathBuf, Box<str>, bool);
+
 /// One project: its layout, its entry points and the summaries read so far.
 pub struct ProjectIndex {
     layout: Layout,
@@ -111,7 +115,9 @@ pub struct ProjectIndex {
     /// removes an import asks one, and most runs never do.
     readers_apart: OnceLock<readers::Readers>,
     /// Answers already given about who may read a name, by file and name.
-    read_answers: Mutex<FxHashMap<(PathBuf, Box<str>), bool>>,
+    /// Answers of [`ProjectFacts::others_may_read`] (`false`) and
+    /// [`ProjectFacts::others_may_read_new_private`] (`true`).
+    read_answers: Mutex<FxHashMap<ReadQuestion, bool>>,
     /// Answers of [`ProjectFacts::shadowed_beside`], by directory and
     /// top-level name: asked for each call through an import, answered by
     /// looking at the disk once.
@@ -1546,6 +1552,28 @@ impl ProjectIndex {
     /// The table of the files that name each module (see [`readers`]):
     /// the scan's own, or one made apart when the scan left it out (by
     /// every thread that asks while it is made, as the scan is).
+    /// [`ProjectFacts::others_may_read`] (or, with `new_private`,
+    /// [`ProjectFacts::others_may_read_new_private`]), asked once per file
+    /// and name.
+    fn read_answer(&self, file: &Path, name: &str, new_private: bool) -> bool {
+        let key = (file.to_path_buf(), Box::<str>::from(name), new_private);
+        if let Ok(answers) = self.read_answers.lock()
+            && let Some(&answer) = answers.get(&key)
+        {
+            return answer;
+        }
+        let readers = self.readers();
+        let answer = if new_private {
+            readers.may_read_new_private(file, name)
+        } else {
+            readers.may_read(file, name)
+        };
+        if let Ok(mut answers) = self.read_answers.lock() {
+            answers.insert(key, answer);
+        }
+        answer
+    }
+
     fn readers(&self) -> &readers::Readers {
         let scan = self.scan();
         if scan.has_readers {
@@ -2180,17 +2208,11 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn others_may_read(&self, file: &Path, name: &str) -> bool {
-        let key = (file.to_path_buf(), Box::<str>::from(name));
-        if let Ok(answers) = self.read_answers.lock()
-            && let Some(&answer) = answers.get(&key)
-        {
-            return answer;
-        }
-        let answer = self.readers().may_read(file, name);
-        if let Ok(mut answers) = self.read_answers.lock() {
-            answers.insert(key, answer);
-        }
-        answer
+        self.read_answer(file, name, false)
+    }
+
+    fn others_may_read_new_private(&self, file: &Path, name: &str) -> bool {
+        self.read_answer(file, name, true)
     }
 
     fn stateful(&self, qualified: &str) -> Option<String> {

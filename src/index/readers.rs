@@ -334,7 +334,10 @@ impl Readers {
                 return true;
             };
             if loose {
-                reads_namespaces(&bytes, &finders) || has_word(&bytes, &finder)
+                reads_namespaces(&bytes, &finders)
+                    || spells_name(&bytes, &finder, &finders, |statement| {
+                        names_any(statement, &reach)
+                    })
             } else {
                 // `app.jobs.__dict__` lists every name without spelling one.
                 (has_word(&bytes, &finder) || reads_namespaces(&bytes, &finders))
@@ -342,6 +345,80 @@ impl Readers {
             }
         })
     }
+
+    /// Whether a file other than `module_file` may read the private name
+    /// `name` (`_asyncio`) if a fix adds it to that module: a file that
+    /// spells it anywhere but in a comment or an import statement that
+    /// names no module of the project (`from anyio._backends import
+    /// _asyncio` binds the file's own). Unlike [`Self::may_read`], this
+    /// does not follow who holds the module: a private name is spelled
+    /// wherever it is read by name, and a star import skips it. Reads of
+    /// whole namespaces (`vars(mod)`, `dir(mod)`) are assumed not to care
+    /// about a private name they did not know of (the fix's documented
+    /// assumption).
+    pub fn may_read_new_private(&self, module_file: &Path, name: &str) -> bool {
+        let finder = memmem::Finder::new(name.as_bytes());
+        let finders = Finders::new();
+        let project_words: Vec<&str> = self
+            .files
+            .iter()
+            .filter_map(|file| file.word.as_deref())
+            .filter(|&word| word != name)
+            .collect();
+        let words: FxHashSet<&[u8]> = project_words.iter().map(|w| w.as_bytes()).collect();
+        self.files.iter().any(|file| {
+            file.path != module_file
+                && super::read_file(&file.path).map_or(true, |bytes| {
+                    spells_name(&bytes, &finder, &finders, |statement| {
+                        identifiers(statement)
+                            .iter()
+                            .any(|&(_, _, token)| words.contains(token))
+                    })
+                })
+        })
+    }
+}
+
+/// Whether `text` spells the name `finder` looks for where it may read
+/// it from another module: anywhere but in a comment or in an import
+/// statement `reads` says binds a name of the file's own (`from
+/// anyio._backends import _asyncio`) rather than reading the module's. A
+/// relative import naming no module (`from . import x`) always may.
+fn spells_name(
+    text: &[u8],
+    finder: &memmem::Finder,
+    finders: &Finders,
+    reads: impl Fn(&[u8]) -> bool,
+) -> bool {
+    if !has_word(text, finder) {
+        return false;
+    }
+    let mut lines = Lines::with_imports(text, finders, |_| {});
+    let len = finder.needle().len();
+    finder.find_iter(text).any(|at| {
+        if !is_token(text, at, len) {
+            return false;
+        }
+        if lines.outside_import(at).is_some() {
+            return true;
+        }
+        let after = lines.statements.partition_point(|&(start, _)| start <= at);
+        match after.checked_sub(1).and_then(|i| lines.statements.get(i)) {
+            Some(&(start, end)) if at <= end => {
+                let statement = text.get(start..end).unwrap_or_default();
+                is_relative_package_import(statement) || reads(statement)
+            }
+            // In a comment.
+            _ => false,
+        }
+    })
+}
+
+/// Whether the import statement `statement` names one of `words`.
+fn names_any(statement: &[u8], words: &[Box<str>]) -> bool {
+    identifiers(statement)
+        .iter()
+        .any(|&(_, _, token)| words.iter().any(|w| w.as_bytes() == token))
 }
 
 /// Whether `text` spells `word.name` (or `word.__dunder__`) for one of the
@@ -596,6 +673,9 @@ struct Lines<'t> {
     text: &'t [u8],
     /// The import lines, in order, as (start, end) byte offsets.
     imports: Vec<(usize, usize)>,
+    /// The import statements, in order, as (start, end) byte offsets: the
+    /// lines of one statement together.
+    statements: Vec<(usize, usize)>,
     /// The last line asked about: its start, end, and where its comment starts.
     last: Option<(usize, usize, usize)>,
 }
@@ -612,6 +692,7 @@ impl<'t> Lines<'t> {
         let mut lines = Lines {
             text,
             imports: Vec::new(),
+            statements: Vec::new(),
             last: None,
         };
         let mut covered = 0;
@@ -643,6 +724,7 @@ impl<'t> Lines<'t> {
                     .is_some_and(|&b| b == b'\\');
                 covered = line_end + 1;
                 if !(continued || open_parens) || line_end >= text.len() {
+                    lines.statements.push((start, line_end));
                     break;
                 }
                 line_start = line_end + 1;
@@ -937,6 +1019,68 @@ mod tests {
                 ),
             ];
             assert!(may_read(&files, "mod.py", "time"), "{helpers}");
+        }
+    }
+
+    #[test]
+    fn a_holder_spelling_the_name_only_in_its_own_imports_or_comments_reads_nothing() {
+        // `helpers` holds `mod` under another name; the name it spells is
+        // bound by an import of another module, or sits in a comment.
+        for helpers in [
+            "import mod as m\nfrom os import path as time  # noqa: F401\n",
+            "import mod as m\nfrom json import (\n    decoder as time,\n)\n",
+            "import mod as m\n# time is read elsewhere\n",
+        ] {
+            let files = [MOD, ("helpers.py", helpers)];
+            assert!(!may_read(&files, "mod.py", "time"), "{helpers}");
+        }
+        // It reads it when the import names the module, is relative, or the
+        // name is spelled in code.
+        for helpers in [
+            "import mod as m\nfrom mod import time\n",
+            "import mod as m\nfrom os import path as time\nprint(m.time)\n",
+            "import mod as m\nprint(getattr(m, 'time'))\n",
+        ] {
+            let files = [MOD, ("helpers.py", helpers)];
+            assert!(may_read(&files, "mod.py", "time"), "{helpers}");
+        }
+    }
+
+    #[test]
+    fn a_new_private_name_is_read_where_it_is_spelled() {
+        let may_read_new = |files: &[(&str, &str)]| {
+            let (dir, readers) = project(files);
+            readers.may_read_new_private(&dir.path().join("mod.py"), "_asyncio")
+        };
+        // Spelled only in imports of other modules, in comments, or in the
+        // module itself: free. Whole namespaces read elsewhere do not count.
+        for other in [
+            "from anyio._backends import _asyncio  # noqa: F401\n",
+            "import mod\n# mod._asyncio would be new\n",
+            "import mod as m\nprint(sorted(vars(m)))\n",
+        ] {
+            assert!(!may_read_new(&[MOD, ("other.py", other)]), "{other}");
+        }
+        assert!(!may_read_new(&[(
+            "mod.py",
+            "import time\n_asyncio = None\n"
+        )]));
+        // Spelled in code, in a string, or in an import naming a module of
+        // the project (through any holder): taken.
+        for other in [
+            "import mod\nprint(mod._asyncio)\n",
+            "import helpers\nprint(getattr(helpers.m, '_asyncio', None))\n",
+            "from helpers import _asyncio\n",
+            "from . import _asyncio\n",
+        ] {
+            assert!(
+                may_read_new(&[
+                    MOD,
+                    ("helpers.py", "import mod as m\n"),
+                    ("other.py", other)
+                ]),
+                "{other}"
+            );
         }
     }
 

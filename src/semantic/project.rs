@@ -321,6 +321,13 @@ pub trait ProjectFacts: Send + Sync {
     /// import `file` no longer uses. Conservative: `true` when unsure.
     fn others_may_read(&self, file: &Path, name: &str) -> bool;
 
+    /// Whether another module of the project may read the private name
+    /// `name` (`_asyncio`) of the module in `file` if a fix adds it there:
+    /// a file spells it other than in an import of its own. Reads of whole
+    /// namespaces (`vars(mod)`) are assumed not to look for a name they
+    /// did not know of. Conservative otherwise.
+    fn others_may_read_new_private(&self, file: &Path, name: &str) -> bool;
+
     /// Whether `[project.scripts]` (or Poetry's scripts) names the function
     /// `qualified` (`app.cli.main`) and no other file of the project names
     /// it: an entry point only the installed script calls, once per
@@ -533,6 +540,16 @@ impl fmt::Debug for ProjectModule {
 }
 
 impl ProjectModule {
+    /// Whether another module of the project may read the private name
+    /// `name` if a fix adds it to this one (see
+    /// [`ProjectFacts::others_may_read_new_private`]); `false` for a module
+    /// with no file.
+    pub fn others_may_read_new_private(&self, name: &str) -> bool {
+        self.file
+            .as_deref()
+            .is_some_and(|file| self.facts.others_may_read_new_private(file, name))
+    }
+
     /// Whether another module of the project may read the module-level
     /// name `name` of this one (see [`ProjectFacts::others_may_read`]);
     /// `false` for a module with no file.
