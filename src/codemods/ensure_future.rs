@@ -67,7 +67,7 @@ declare_codemod! {
     /// `RuntimeError`) at once, where `ensure_future` accepted it.
     ///
     /// Another file of the project that writes an attribute named
-    /// `ensure_future` or `create_task` (by that name; writes by a computed name are not counted): a
+    /// `ensure_future` or `create_task` (by that name; a write by a name or target the code computes, `setattr(asyncio, name, f)`, `mock.patch(target)`, in a file that spells the module's name in a string, counts for every member, and so does `sys.modules["asyncio"] = shim`): a
     /// mock's patch (`mock.patch(…)`, `patch.object(…)`,
     /// `monkeypatch.setattr(…)`, as a test does around the code it tests)
     /// makes the fix unsafe, as its failure shows in that test; any other

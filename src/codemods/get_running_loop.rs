@@ -55,8 +55,10 @@ declare_codemod! {
     /// as a value or by name (`step = coro.send`, `getattr(coro, "send")`,
     /// `operator.methodcaller("send", None)`).
     /// Another file of the project that writes an attribute named
-    /// `get_event_loop` or `get_running_loop` (by that name; writes by a
-    /// computed name are not counted): a mock's patch
+    /// `get_event_loop` or `get_running_loop` (by that name; a write by a name or target
+    /// the code computes, `setattr(asyncio, name, f)`, `mock.patch(target)`, in a
+    /// file that spells the module's name in a string, counts for every member, and so does
+    /// `sys.modules["asyncio"] = shim`): a mock's patch
     /// (`mock.patch("asyncio.get_event_loop")`, `patch.object(…)`,
     /// `monkeypatch.setattr(…)`, as a test does to hand the code a stand-in
     /// loop) makes the fix unsafe, as its failure shows in that test; any

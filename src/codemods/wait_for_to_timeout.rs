@@ -246,8 +246,10 @@ declare_codemod! {
     ///
     /// Another file of the project that writes asyncio's `wait_for`, or the
     /// `timeout` the fix starts calling (by that name, on the module, a name
-    /// bound to it, `sys.modules["asyncio"]`, its `__dict__`; writes by a
-    /// computed name are not counted): a
+    /// bound to it, `sys.modules["asyncio"]`, its `__dict__`; a write by a name or target
+    /// the code computes, `setattr(asyncio, name, f)`, `mock.patch(target)`, in a
+    /// file that spells the module's name in a string, counts for every member, and so does
+    /// `sys.modules["asyncio"] = shim`): a
     /// mock's patch (`mock.patch(…)`, `patch.object(…)`, `patch.multiple(…)`,
     /// `patch` imported under another name, `monkeypatch.setattr(…)`, as a
     /// test does around the code it tests)

@@ -1497,6 +1497,55 @@ impl ProjectIndex {
         patched.map(NamedWrite::Patched)
     }
 
+    /// A file of the project that may write any attribute of the module
+    /// whose last part is `module` by a target or name it computes (see
+    /// `ProjectScan::computed_writers`): `setattr(asyncio, NAME, f)` on a
+    /// name the file binds to the module, or `mock.patch(target)` (any
+    /// target the code builds: `"asyncio." "wait_for"`, `f"asyncio.wait_for"`,
+    /// a constant) in a file that names the module. A mock's patch first
+    /// when the file spells one.
+    fn computed_writer(&self, module: &str) -> Option<NamedWrite> {
+        let scan = self.scan();
+        for (file, receiver) in &scan.computed_writers {
+            let Some(path) = scan.readers.path(*file) else {
+                return Some(NamedWrite::Written(None));
+            };
+            let Ok(bytes) = read_file(path) else {
+                return Some(NamedWrite::Unread(self.relative(path.to_path_buf())));
+            };
+            let names = ModuleNames::of_file(&bytes, module);
+            let reaches = match receiver {
+                Some(receiver) => names.names.contains(&receiver.as_bytes()),
+                // A target the code builds: from a string that spells the
+                // module (`TARGET = "asyncio.wait_for"`, `f"asyncio.{name}"`,
+                // `"asyncio." "wait_for"`, `("asyncio.wait_for", f)` in a
+                // table), or from its `__name__`.
+                None => {
+                    let quoted = [b'"', b'\''].iter().any(|&quote| {
+                        [&b"."[..], &[quote][..]].iter().any(|&next| {
+                            let spelled = [&[quote][..], module.as_bytes(), next].concat();
+                            memchr::memmem::find(&bytes, &spelled).is_some()
+                        })
+                    });
+                    quoted
+                        || names.names.iter().any(|name| {
+                            let spelled = [*name, &b".__name__"[..]].concat();
+                            memchr::memmem::find(&bytes, &spelled).is_some()
+                        })
+                }
+            };
+            if reaches {
+                let path = self.relative(path.to_path_buf());
+                return Some(if names.patches(&bytes) {
+                    NamedWrite::Patched(path)
+                } else {
+                    NamedWrite::Written(Some(path))
+                });
+            }
+        }
+        None
+    }
+
     /// See [`ProjectFacts::attribute_value_writer`]: [`Self::find_named_writer`]'s
     /// walk, which also reads the value each write gives.
     fn find_value_writer(&self, module: &str, name: &str) -> ValueWrite {
@@ -2252,7 +2301,15 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn attribute_named_writer(&self, module: &str, name: &str) -> Option<NamedWrite> {
-        if !self.scan().writes_named_attribute(name) {
+        let scan = self.scan();
+        // `sys.modules["asyncio"] = shim`: every member may be another.
+        if scan.replaced_modules.iter().any(|replaced| {
+            replaced.as_ref() == module || replaced.ends_with(&format!(".{module}"))
+        }) {
+            return Some(NamedWrite::Written(None));
+        }
+        let named = scan.writes_named_attribute(name);
+        if !named && scan.computed_writers.is_empty() {
             return None;
         }
         let key = (Box::<str>::from(module), Box::<str>::from(name));
@@ -2261,7 +2318,10 @@ impl ProjectFacts for ProjectIndex {
         {
             return answer.clone();
         }
-        let answer = self.find_named_writer(module, name);
+        let answer = named
+            .then(|| self.find_named_writer(module, name))
+            .flatten()
+            .or_else(|| self.computed_writer(module));
         if let Ok(mut known) = self.named_writers.write() {
             known.insert(key, answer.clone());
         }
@@ -2976,9 +3036,15 @@ impl<'t> ModuleNames<'t> {
 /// name: `sys.modules["asyncio"]`, `sys.modules.get("asyncio")`,
 /// `importlib.import_module("asyncio")`, `__import__("asyncio")`.
 fn reaches_module_by_name(text: &[u8], module: &str) -> bool {
-    let getter = [b"modules".as_slice(), b"import_module", b"__import__"]
-        .iter()
-        .any(|getter| memchr::memmem::find(text, getter).is_some());
+    // `globals()["asyncio"]`: the module's own global of that name.
+    let getter = [
+        b"modules".as_slice(),
+        b"import_module",
+        b"__import__",
+        b"globals",
+    ]
+    .iter()
+    .any(|getter| memchr::memmem::find(text, getter).is_some());
     getter
         && [b'"', b'\''].iter().any(|&quote| {
             let quoted = [&[quote][..], module.as_bytes(), &[quote][..]].concat();
@@ -3080,8 +3146,13 @@ fn named_write_at(
             names_module(run)
         };
     let after = bytes.get(end..stop).unwrap_or_default().trim_ascii_start();
-    let assigned =
-        after.first() == Some(&b'=') && after.get(1) != Some(&b'=') && receiver_is_module();
+    // `asyncio.wait_for = f`, and a target among others (`asyncio.wait_for,
+    // other = f, v`, `(asyncio.wait_for, x) = …`).
+    let assigned = (after.first() == Some(&b'=') && after.get(1) != Some(&b'=')
+        || matches!(after.first(), Some(b',' | b')' | b']'))
+            && at.checked_sub(1).and_then(|dot| bytes.get(dot)) == Some(&b'.')
+            && std::str::from_utf8(bytes).is_ok_and(|text| scan::target_of(text, at - 1, end)))
+        && receiver_is_module();
     let by_call = ["setattr", "delattr", "__dict__", "vars("]
         .iter()
         .any(|call| memchr::memmem::find(line, call.as_bytes()).is_some())
@@ -3518,6 +3589,11 @@ mod tests {
                 "patched",
             ),
             ("asyncio.get_event_loop = f\n", "written"),
+            ("asyncio.get_event_loop, other = f, 1\n", "written"),
+            ("(asyncio.get_event_loop, x) = f, 1\n", "written"),
+            ("print(asyncio.get_event_loop, x)\n", "read"),
+            ("f(asyncio.get_event_loop, timeout=1)\n", "read"),
+            ("globals()[\"asyncio\"].get_event_loop = f\n", "written"),
             ("setattr(asyncio, \"get_event_loop\", f)\n", "written"),
             ("del asyncio.get_event_loop\n", "written"),
             ("NAME = \"get_event_loop\"\n", "read"),

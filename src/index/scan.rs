@@ -118,6 +118,18 @@ pub(super) struct ProjectScan {
     /// [`Self::placed_computed_files`]).
     #[serde(skip)]
     placed_in_file: bool,
+    /// The files that patch or write an attribute by a target or name the
+    /// code computes (`mock.patch(target)`, `mock.patch("asyncio."
+    /// "wait_for")`, `patch.object(asyncio, name)`, `setattr(asyncio,
+    /// NAME, f)`, `patch.multiple(asyncio, **stubs)`), each with the
+    /// receiver when it is a plain name (`asyncio`; `None`: a target that
+    /// names its object itself, or one the scan cannot read): such a
+    /// file may replace any attribute of a module it names (see
+    /// `ProjectIndex::find_named_writer`).
+    pub(super) computed_writers: Vec<(u32, Option<Box<str>>)>,
+    /// The number of the file being scanned (see [`Self::computed_writers`]).
+    #[serde(skip)]
+    file_number: Option<u32>,
     /// The names of [`Self::written_attributes`] and [`Self::named_attributes`]
     /// written on what may be a module of the project (see
     /// [`ModuleReceivers`]): `work.aredis = redis`, `patch.object(work,
@@ -295,6 +307,8 @@ impl ProjectScan {
             any_attribute_written: _,
             placed_computed_files,
             placed_in_file: _,
+            computed_writers,
+            file_number: _,
             module_attributes: _,
             any_attribute_of: _,
             class_changed: _,
@@ -316,6 +330,7 @@ impl ProjectScan {
             .flatten()
             .chain(assigned_bases.iter_mut())
             .chain(placed_computed_files.iter_mut())
+            .chain(computed_writers.iter_mut().map(|(file, _)| file))
             .chain(path_writers.iter_mut())
             .chain(other_library.iter_mut().map(|(file, _)| file))
             .chain(hand_driver.iter_mut())
@@ -348,6 +363,8 @@ impl ProjectScan {
             any_attribute_written,
             placed_computed_files,
             placed_in_file: _,
+            computed_writers,
+            file_number: _,
             module_attributes,
             any_attribute_of,
             class_changed,
@@ -376,6 +393,7 @@ impl ProjectScan {
         self.named_attributes.extend(named_attributes);
         self.any_attribute_written |= any_attribute_written;
         self.placed_computed_files.extend(placed_computed_files);
+        self.computed_writers.extend(computed_writers);
         for (module, names) in module_attributes {
             self.module_attributes
                 .entry(module)
@@ -415,6 +433,7 @@ impl ProjectScan {
         }
         self.assigned_bases.sort_unstable();
         self.placed_computed_files.sort_unstable();
+        self.computed_writers.sort_unstable();
         self.path_writers.sort_unstable();
         self.reruns.sort_unstable();
         self.exit_hooks.sort_unstable();
@@ -618,6 +637,7 @@ impl ProjectScan {
         let bytes = text.as_bytes();
         let modules = ModuleReceivers::of_file(spelled, words);
         self.placed_in_file = false;
+        self.file_number = number;
         // Class statements: `class ` as the first word of a line.
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         // Bases that are plain names (`Base`, not `models.Base`).
@@ -892,6 +912,30 @@ impl ProjectScan {
             self.note_module_write(modules, Some(namespace), Some(key));
             return;
         }
+        // `vars(asyncio).__setitem__("wait_for", f)`, `asyncio.__dict__
+        // .__setitem__(…)`, `.setdefault(…)`: a namespace's key.
+        for method in [&b"__setitem__"[..], b"setdefault"] {
+            if callee_ends(method)
+                && let Some(dot) = before.len().checked_sub(method.len() + 1)
+                && before.get(dot) == Some(&b'.')
+                && let Some(namespace) = text
+                    .get(expression_start(bytes, dot)..dot)
+                    .and_then(namespace_of)
+            {
+                match first_argument(inside).and_then(|a| string_literal(a.trim())) {
+                    Some(key) => {
+                        insert(&mut self.named_attributes, key);
+                        self.note_module_write(modules, Some(namespace), Some(key));
+                    }
+                    None => {
+                        self.any_attribute_written = true;
+                        self.note_computed_write(Some(namespace));
+                        self.note_module_write(modules, Some(namespace), None);
+                    }
+                }
+                return;
+            }
+        }
         if by_alias(b".object") {
             self.add_named_write(modules, inside, false);
             return;
@@ -928,6 +972,7 @@ impl ProjectScan {
                         .map_or(0, |i| i + 1);
                     receiver.get(start..).is_some_and(|word| {
                         word.to_ascii_lowercase().windows(4).any(|w| w == b"mock")
+                            || modules.mock_modules.iter().any(|m| m.as_bytes() == word)
                     })
                 }
                 None => text.contains("mock"),
@@ -961,6 +1006,7 @@ impl ProjectScan {
                 // names one or builds a dotted name (`f"app.work.{name}"`).
                 (None, None) => {
                     self.any_attribute_written = true;
+                    self.note_computed_write(None);
                     let line = line_of(text, open);
                     if modules.names_a_module(line) {
                         insert(&mut self.any_attribute_of, ANY_MODULE);
@@ -981,18 +1027,24 @@ impl ProjectScan {
                         if let Some(name) = keyword {
                             insert(&mut self.named_attributes, name);
                         } else {
+                            // `**{"wait_for": f}`, `**dict(wait_for=f)`.
                             self.any_attribute_written = true;
+                            self.note_computed_write(target);
                         }
                         self.note_module_write(modules, target, keyword);
                     }
                 }
                 None => {
                     self.any_attribute_written = true;
+                    self.note_computed_write(target);
                     self.note_module_write(modules, target, None);
                 }
             }
         } else if callee_ends(b"dict") && (before.ends_with(b"patch.dict") || by_alias(b".dict")) {
-            let Some(target) = first_argument(inside).and_then(namespace_of) else {
+            // `patch.dict(asyncio.__dict__, …)`, `patch.dict("asyncio.__dict__", …)`.
+            let Some(target) = first_argument(inside).and_then(|argument| {
+                namespace_of(string_literal(argument.trim()).unwrap_or(argument))
+            }) else {
                 return;
             };
             let Some(arguments) = call_arguments(text, open) else {
@@ -1071,10 +1123,50 @@ impl ProjectScan {
             Some(name) => insert(&mut self.named_attributes, name),
             None if placeable && receiver.is_some_and(|r| is_identifier(r.trim())) => {
                 self.placed_in_file = true;
+                self.note_computed_write(receiver);
             }
-            None => self.any_attribute_written = true,
+            None => {
+                self.any_attribute_written = true;
+                self.note_computed_write(receiver);
+            }
         }
         self.note_module_write(modules, receiver, name);
+    }
+
+    /// Notes a write by a target or name the code computes in the file
+    /// being scanned (see [`Self::computed_writers`]), on `receiver` (its
+    /// text, when the scan reads one).
+    /// A receiver that names an object (`self.message`, `obj[0]`) is none
+    /// of a module's names and is left out; one that reaches a module by
+    /// its name (`sys.modules[key]`, `globals()[…]`) may be any.
+    fn note_computed_write(&mut self, receiver: Option<&str>) {
+        let receiver = match receiver.map(|r| {
+            let r = r.trim();
+            string_literal(r).unwrap_or(r)
+        }) {
+            None => None,
+            Some(r)
+                if ["modules", "import_module", "__import__", "globals"]
+                    .iter()
+                    .any(|getter| r.contains(getter)) =>
+            {
+                None
+            }
+            Some(r) if is_identifier(r) => Some(Box::<str>::from(r)),
+            // `patch.multiple("app.asyncio", **stubs)`: the module's word.
+            Some(r) if r.split('.').all(is_identifier) && !r.starts_with("self.") => {
+                Some(Box::<str>::from(r.rsplit('.').next().unwrap_or(r)))
+            }
+            Some(_) => return,
+        };
+        match self.file_number {
+            Some(number) => {
+                if !self.computed_writers.contains(&(number, receiver.clone())) {
+                    self.computed_writers.push((number, receiver));
+                }
+            }
+            None => self.incomplete = true,
+        }
     }
 
     /// Notes a write of the attribute `name` (`None`: a name the scan cannot
@@ -3160,6 +3252,9 @@ struct ModuleReceivers<'a> {
     /// Names bound by `from … mock import patch as …` (`p("app.save")`,
     /// `p.object(store, "save")`).
     patchers: Vec<&'a str>,
+    /// Names bound to a mock module by `import unittest.mock as um`, `from
+    /// unittest import mock as m` (`um.patch("asyncio.wait_for")`).
+    mock_modules: Vec<&'a str>,
 }
 
 /// The module words of the project (see [`super::readers`]).
@@ -3189,6 +3284,7 @@ impl<'a> ModuleReceivers<'a> {
         let text = spelled.text;
         let mut aliases = Vec::new();
         let mut patchers = Vec::new();
+        let mut mock_modules = Vec::new();
         for &at in &spelled.aliases {
             let line = line_of(text, at).trim_start();
             let Some(names) = line
@@ -3217,6 +3313,9 @@ impl<'a> ModuleReceivers<'a> {
                 {
                     patchers.push(alias);
                 }
+                if last == "mock" && is_identifier(alias) {
+                    mock_modules.push(alias);
+                }
             }
         }
         ModuleReceivers {
@@ -3225,6 +3324,7 @@ impl<'a> ModuleReceivers<'a> {
             aliases,
             assigned: std::cell::RefCell::new(FxHashMap::default()),
             patchers,
+            mock_modules,
         }
     }
 
@@ -3478,7 +3578,7 @@ const TARGET_LOOKAHEAD: usize = 4096;
 /// element of a target list (`a.x, b.y = …`, `(a.x, b) = …`, `[*a.x] =
 /// …`), a `for` target (`for a.x in …`, `for a.x, b in …`, also in a
 /// comprehension) or a `with … as` target (`with f() as a.x:`).
-fn target_of(text: &str, dot: usize, after: usize) -> bool {
+pub(super) fn target_of(text: &str, dot: usize, after: usize) -> bool {
     let bytes = text.as_bytes();
     let next_at = skip_blanks(bytes, after);
     let next = bytes.get(next_at).copied();
@@ -3603,6 +3703,28 @@ fn target_of(text: &str, dot: usize, after: usize) -> bool {
         at += 1;
     }
     false
+}
+
+/// Where the expression that ends at byte `end` starts, read back over a
+/// dotted chain of names and bracketed calls or subscripts on its line
+/// (`vars(asyncio)`, `asyncio.__dict__`, `globals()["m"]`).
+fn expression_start(bytes: &[u8], end: usize) -> usize {
+    let mut at = end;
+    let mut depth = 0usize;
+    while let Some(i) = at.checked_sub(1) {
+        let Some(&b) = bytes.get(i) else { break };
+        match b {
+            b')' | b']' => depth += 1,
+            b'(' | b'[' if depth > 0 => depth -= 1,
+            b'\n' => break,
+            _ if depth > 0 => {}
+            b'.' => {}
+            _ if is_word_byte(b) => {}
+            _ => break,
+        }
+        at = i;
+    }
+    at
 }
 
 /// The bracket opened before byte `from` (a line's start) and not closed

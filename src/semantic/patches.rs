@@ -250,9 +250,10 @@ impl SemanticModel<'_> {
     /// that code is in place, and a fix that stops using it (or starts)
     /// changes what runs there. Only writes on that module count (spelled
     /// as it, or a name it is imported as, or in a dotted string naming
-    /// it: `m_asyncio.wait_for = …` on a mock does not). Unlike [`Self::project_may_replace`], writes by a name the code
-    /// computes (`setattr(obj, name, v)`, `mock.patch(target)`) do not:
-    /// they are common and rarely aim at a library's function. The name
+    /// it: `m_asyncio.wait_for = …` on a mock does not). A write by a name the code
+    /// computes counts only where it may reach the module: `setattr(asyncio,
+    /// NAME, f)` on a name bound to it, `mock.patch(target)` in a file that
+    /// spells its name in a string (`setattr(obj, name, v)` elsewhere is common and does not). The name
     /// and how it is written; a write other than a mock's patch first.
     fn project_stand_in_of<'n>(&self, names: &[&'n str]) -> Option<(&'n str, NamedWrite)> {
         let project = self.project()?;

@@ -403,8 +403,12 @@ pub trait ProjectFacts: Send + Sync {
     /// `name` of a module whose last part is `module` (`asyncio`), by that
     /// name (`asyncio.name = …`, `del aio.name` under `import asyncio as
     /// aio`, `setattr(asyncio, "name", …)`, `mock.patch("asyncio.name")`,
-    /// `patch.object(asyncio, "name")`); `None` when none does. Writes by a
-    /// computed name do not count.
+    /// `patch.object(asyncio, "name")`, a tuple target, `vars(asyncio)
+    /// .__setitem__("name", …)`, `patch.dict("asyncio.__dict__", …)`); a
+    /// file that writes attributes by a name or target it computes
+    /// (`setattr(asyncio, NAME, f)` on a name bound to the module,
+    /// `mock.patch(target)` in a file that spells its name in a string), or one that replaces the module in `sys.modules`, may write
+    /// any; `None` when none does.
     fn attribute_named_writer(&self, module: &str, name: &str) -> Option<NamedWrite>;
 
     /// How the project's files may write the attribute `name` of the

@@ -1,0 +1,11 @@
+# asyncmod-runtime: compare
+import asyncio
+from unittest import mock
+from app import service
+_orig = asyncio.wait_for
+async def traced(aw, timeout):
+    print("traced wait_for", timeout)
+    return await _orig(aw, timeout)
+TARGET = "asyncio.wait_for"
+with mock.patch(TARGET, traced):
+    print("result", asyncio.run(service.run()))

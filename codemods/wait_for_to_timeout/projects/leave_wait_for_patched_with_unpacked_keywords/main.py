@@ -1,0 +1,10 @@
+# asyncmod-runtime: compare
+import asyncio
+from unittest import mock
+from app import service
+_orig = asyncio.wait_for
+async def traced(aw, timeout):
+    print("traced wait_for", timeout)
+    return await _orig(aw, timeout)
+with mock.patch.multiple(asyncio, **{"wait_for": traced}):
+    print("result", asyncio.run(service.run()))
