@@ -723,14 +723,7 @@ impl ProjectIndex {
             };
             // A name the index cannot follow may be any coroutine of
             // the module.
-            let module_keeps = || {
-                self.module_keeps_cancellation(&summary)
-                    || (hops < MAX_HOPS
-                        && summary.wrapped_by.iter().any(|decorator| {
-                            self.keeps_cancellation_hops(decorator, hops + 1, reach)
-                        }))
-                    || (reach && self.reaches_cancellation_keeper(&module))
-            };
+            let module_keeps = || self.module_may_give_keeper(&module, &summary, hops, reach);
             let Some((name, tail)) = parts[split..].split_first() else {
                 // The module itself.
                 return self.module_keeps_cancellation(&summary);
@@ -766,17 +759,24 @@ impl ProjectIndex {
                 Some(Symbol::Function(function)) if function.transparent => {
                     tail.is_empty() && function_keeps(function, format!("{module}.{name}"))
                 }
-                // A class: what its methods do (an instance's).
+                // A class: what its methods do (an instance's), those it
+                // inherits from bases of other modules too.
                 Some(Symbol::Class(class)) if class.keeps_methods => match tail {
-                    [] => class.methods.iter().any(|(method, function)| {
-                        function_keeps(function, format!("{module}.{name}.{method}"))
-                    }),
-                    [method] => class
-                        .methods
-                        .get(*method)
-                        .map_or_else(module_keeps, |function| {
-                            function_keeps(function, format!("{module}.{name}.{method}"))
-                        }),
+                    [] => self.class_keeps_cancellation(
+                        &format!("{module}.{name}"),
+                        None,
+                        hops,
+                        reach,
+                    ),
+                    // Not its own: a base's, or one bound otherwise.
+                    [method] => {
+                        self.class_keeps_cancellation(
+                            &format!("{module}.{name}"),
+                            Some(method),
+                            hops,
+                            reach,
+                        ) || (!class.methods.contains_key(*method) && module_keeps())
+                    }
                     _ => module_keeps(),
                 },
                 None if !summary.has_getattr && summary.star_imports.is_empty() => false,
@@ -784,6 +784,139 @@ impl ProjectIndex {
             };
         }
         false
+    }
+
+    /// Whether a name of `module` the index cannot follow may be a
+    /// coroutine that keeps a cancellation (see
+    /// [`Self::keeps_cancellation_hops`]).
+    fn module_may_give_keeper(
+        &self,
+        module: &str,
+        summary: &ModuleSummary,
+        hops: usize,
+        reach: bool,
+    ) -> bool {
+        self.module_keeps_cancellation(summary)
+            || (hops < MAX_HOPS
+                && summary
+                    .wrapped_by
+                    .iter()
+                    .any(|decorator| self.keeps_cancellation_hops(decorator, hops + 1, reach)))
+            || (reach && self.reaches_cancellation_keeper(module))
+    }
+
+    /// Whether a method of an instance of the project class `class` may
+    /// keep a cancellation: `method` (the first `def` of it along the
+    /// class's bases), or any of them (`None`: awaiting, entering or
+    /// iterating it runs its dunders). Bases of other project modules are
+    /// followed; a base the index cannot follow (a project name bound
+    /// otherwise, one whose module has star imports, an opaque base) may
+    /// give any method; a library's base is trusted, as the library's code
+    /// is.
+    fn class_keeps_cancellation(
+        &self,
+        class: &str,
+        method: Option<&str>,
+        hops: usize,
+        reach: bool,
+    ) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        let Some((summary, found)) = self.class(class) else {
+            return true;
+        };
+        let module = class.rsplit_once('.').map_or(class, |(module, _)| module);
+        if !found.keeps_methods {
+            return self.module_may_give_keeper(module, &summary, hops, reach);
+        }
+        let keeps = |function: &FunctionSummary, at: String| {
+            !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
+        };
+        match method {
+            None => {
+                if found
+                    .methods
+                    .iter()
+                    .any(|(name, function)| keeps(function, format!("{class}.{name}")))
+                {
+                    return true;
+                }
+            }
+            Some(name) => {
+                if let Some(function) = found.methods.get(name) {
+                    return keeps(function, format!("{class}.{name}"));
+                }
+                if found.other_names.contains(name) {
+                    return self.module_may_give_keeper(module, &summary, hops, reach);
+                }
+            }
+        }
+        self.bases_may(&found, hops, &|base, hops| {
+            self.class_keeps_cancellation(base, method, hops, reach)
+        })
+    }
+
+    /// Whether `ask` may hold for a base of the project class `found`
+    /// (asked of each base that is a class of the project, with the hops
+    /// so far): a base the index cannot follow (a project name bound
+    /// otherwise or behind a star import, a call, an opaque base) may;
+    /// a library's or the standard library's is trusted. A base without a
+    /// name (`Base[T]`) is asked through the project classes written in it.
+    fn bases_may(
+        &self,
+        found: &ClassSummary,
+        hops: usize,
+        ask: &dyn Fn(&str, usize) -> bool,
+    ) -> bool {
+        if found.opaque_base {
+            return true;
+        }
+        found.bases.iter().any(|base| match base {
+            Some(base) => match self.resolve_hops(base, hops + 1) {
+                Resolved::Class { qualified, .. } => ask(&qualified, hops + 1),
+                Resolved::External(_) | Resolved::Module(_) => false,
+                Resolved::Function { .. } | Resolved::Instance { .. } | Resolved::Unknown => true,
+            },
+            None => found.base_mentions.iter().any(|mention| {
+                matches!(
+                    self.resolve_hops(mention, hops + 1),
+                    Resolved::Class { ref qualified, .. } if ask(qualified, hops + 1)
+                )
+            }),
+        })
+    }
+
+    /// Whether entering an instance of the project class `class` may run
+    /// an exit that keeps a cancellation: for each of `wanted` (`__exit__`,
+    /// `__aexit__`) not yet bound, the class's own (its summary lists the
+    /// classes whose own exits, or those of bases of their module, may
+    /// keep it: see `ModuleSummary::keeping_exits`), else its bases',
+    /// those of other project modules followed (see [`Self::bases_may`]).
+    fn class_exit_may_keep(&self, class: &str, wanted: &[&str], hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        let Some((summary, found)) = self.class(class) else {
+            return true;
+        };
+        let (own, left): (Vec<&str>, Vec<&str>) = wanted.iter().partition(|exit| {
+            found.methods.contains_key(**exit) || found.other_names.contains(**exit)
+        });
+        // An exit it binds itself hides its bases'; the summary's answer
+        // covers those of the bases of its module too.
+        let name = class.rsplit('.').next().unwrap_or(class);
+        if (!own.is_empty() || hops == 0)
+            && summary.keeping_exits.iter().any(|n| n.as_ref() == name)
+        {
+            return true;
+        }
+        if left.is_empty() {
+            return false;
+        }
+        self.bases_may(&found, hops, &|base, hops| {
+            self.class_exit_may_keep(base, &left, hops)
+        })
     }
 
     /// See [`ProjectFacts::calls_may_keep_cancellation`]: the functions
@@ -839,16 +972,30 @@ impl ProjectIndex {
                         qualified: class, ..
                     } => {
                         for dunder in ["__await__", "__aenter__", "__aiter__", "__anext__"] {
-                            if let Resolved::Function {
-                                qualified: defined,
-                                facts,
-                                ..
-                            } = self.method(&class, dunder)
-                            {
-                                if !facts.transparent || !facts.lets_cancellation_out {
+                            match self.method(&class, dunder) {
+                                Resolved::Function {
+                                    qualified: defined,
+                                    facts,
+                                    ..
+                                } => {
+                                    if !facts.transparent || !facts.lets_cancellation_out {
+                                        return true;
+                                    }
+                                    stack.push(defined);
+                                }
+                                // Several bases, or one the index cannot
+                                // follow: what each base may give.
+                                Resolved::Unknown
+                                    if self.class_keeps_cancellation(
+                                        &class,
+                                        Some(dunder),
+                                        0,
+                                        false,
+                                    ) =>
+                                {
                                     return true;
                                 }
-                                stack.push(defined);
+                                _ => {}
                             }
                         }
                     }
@@ -894,15 +1041,34 @@ impl ProjectIndex {
         }) {
             return true;
         }
-        let imports: Vec<&str> = summary
+        let mut imports: Vec<String> = summary
             .symbols
             .values()
             .filter_map(|symbol| match symbol {
-                Symbol::Import(target) => Some(target.as_ref()),
+                Symbol::Import(target) => Some(target.to_string()),
                 _ => None,
             })
-            .chain(summary.star_imports.iter().map(AsRef::as_ref))
+            .chain(summary.star_imports.iter().map(ToString::to_string))
             .collect();
+        // An object an imported factory makes (`self.worker =
+        // make_worker()`): what the calls it returns name, followed
+        // through the factories they call in turn.
+        let mut next = 0;
+        while next < imports.len() && imports.len() < MAX_REACH_MODULES {
+            if let Resolved::Function {
+                qualified, facts, ..
+            } = self.resolve(&imports[next])
+                && !facts.is_async
+                && let Some(function) = self.function_summary(&qualified)
+            {
+                for made in &function.cancellation_calls {
+                    if !imports.iter().any(|known| known.as_str() == made.as_ref()) {
+                        imports.push(made.to_string());
+                    }
+                }
+            }
+            next += 1;
+        }
         // A task or coroutine held in an attribute or a variable may be
         // one any of its imports gives.
         if untraced
@@ -1069,6 +1235,20 @@ impl ProjectIndex {
                 })
             {
                 return Some(found);
+            }
+            // `guard = _guard`, bound once where the module's code always
+            // runs: the name is what it names (see
+            // `ModuleSummary::class_aliases`).
+            if hops < MAX_HOPS
+                && let Some(targets) = summary.class_aliases.get(*name)
+                && let [target] = targets.as_ref()
+            {
+                let mut next = target.to_string();
+                for part in tail {
+                    next.push('.');
+                    next.push_str(part);
+                }
+                return self.name_find_hops(&next, hops + 1, find);
             }
             return match summary.symbols.get(*name) {
                 Some(Symbol::Import(target)) if hops < MAX_HOPS => {
@@ -2253,7 +2433,11 @@ impl ProjectFacts for ProjectIndex {
     fn exit_may_keep_cancellation(&self, qualified: &str) -> bool {
         self.name_fact_hops(qualified, 0, &|summary, name| {
             summary.keeping_exits.iter().any(|n| n.as_ref() == name)
-        })
+        }) || matches!(
+            self.resolve(qualified),
+            Resolved::Class { qualified: class, .. }
+                if self.class_exit_may_keep(&class, &["__exit__", "__aexit__"], 0)
+        )
     }
 
     fn others_may_read(&self, file: &Path, name: &str) -> bool {

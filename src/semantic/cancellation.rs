@@ -804,6 +804,12 @@ impl<'a> Walk<'_, 'a> {
                 self.calls.push(imported);
             }
             Some(_) => {}
+            // A name a star import may give: what it is in each
+            // star-imported module, for the project to answer.
+            None if !star_dependencies(semantic, &call.func, scope).is_empty() => {
+                self.calls
+                    .extend(star_dependencies(semantic, &call.func, scope));
+            }
             // An awaited value the walk cannot trace to any name (an alias,
             // a parameter, a dict's value, another object's method): in a
             // module that imports a coroutine that may keep it, that one.
@@ -889,7 +895,17 @@ impl<'a> Walk<'_, 'a> {
                 return Some(KeptCancellation::Elsewhere(call.range()));
             }
         }
-        let absolute = absolute?;
+        let Some(absolute) = absolute else {
+            // A name a star import may give: what each star-imported
+            // module's name may be (a manager entered there, a coroutine).
+            let stars = star_dependencies(semantic, &call.func, scope);
+            let keeps = (strict || awaited)
+                && stars
+                    .iter()
+                    .filter_map(|path| project.absolute(path))
+                    .any(|star| project.facts.may_keep_cancellation(&star));
+            return keeps.then_some(KeptCancellation::Elsewhere(call.range()));
+        };
         ((strict || awaited) && project.facts.may_keep_cancellation(&absolute))
             .then_some(KeptCancellation::Elsewhere(call.range()))
     }
@@ -1393,7 +1409,8 @@ impl<'a> Walk<'_, 'a> {
         let Some(project) = semantic.project() else {
             // A name the module binds otherwise (`G = Guard`); an import is
             // a library's.
-            return super::imports::qualified_name(semantic, &call.func, scope, true).is_none()
+            return followed_name(semantic, &call.func, scope).is_none()
+                && star_dependencies(semantic, &call.func, scope).is_empty()
                 && self.suppressor_in_reach(scope);
         };
         match semantic.resolve_callee(&call.func, scope) {
@@ -1424,7 +1441,16 @@ impl<'a> Walk<'_, 'a> {
             Resolved::Module(_) => false,
             Resolved::Instance { .. } => true,
             Resolved::Unknown => {
-                match super::imports::qualified_name(semantic, &call.func, scope, true) {
+                let stars = star_dependencies(semantic, &call.func, scope);
+                if !stars.is_empty() {
+                    return stars.iter().filter_map(|path| project.absolute(path)).any(
+                        |absolute| {
+                            project.facts.may_keep_cancellation(&absolute)
+                                || project.facts.exit_may_keep_cancellation(&absolute)
+                        },
+                    );
+                }
+                match followed_name(semantic, &call.func, scope) {
                     Some(qualified) => {
                         project
                             .absolute(qualified.as_str())
@@ -1927,8 +1953,8 @@ impl<'b> Visitor<'b> for Returns<'b> {
 /// of an instance an imported class makes (`Worker().run` is
 /// `pkg.w.Worker.run`).
 fn dependency(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<String> {
-    if let Some(qualified) = super::imports::qualified_name(semantic, func, scope, true) {
-        return Some(qualified.as_str().to_string());
+    if let Some(qualified) = followed_name(semantic, func, scope) {
+        return Some(qualified);
     }
     let Expr::Attribute(attribute) = func else {
         return None;
@@ -1941,6 +1967,99 @@ fn dependency(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Option<S
         return None;
     }
     Some(format!("{}.{}", class.as_str(), attribute.attr))
+}
+
+/// The qualified name of `expr` (as the module wrote its imports), also
+/// through a name bound once, by assignment, to another name or attribute
+/// chain (`guard = _guard` with `from .guards import _guard`): an alias
+/// of an imported function is that function.
+fn followed_name(semantic: &SemanticModel, expr: &Expr, scope: ScopeId) -> Option<String> {
+    let mut current = expr;
+    let mut at = scope;
+    for _ in 0..=MAX_DEPTH {
+        if let Some(qualified) = super::imports::qualified_name(semantic, current, at, true) {
+            return Some(qualified.as_str().to_string());
+        }
+        let (value, owner) = aliased_name(semantic, current, at)?;
+        current = value;
+        at = owner;
+    }
+    None
+}
+
+/// The value of the name `expr` (or of the name an attribute chain starts
+/// from: `api.quiet` gives `api` then `.quiet`) when the name is bound
+/// once, by `name = other` or `name = a.b`, and declared neither `global`
+/// nor `nonlocal`; with the scope the value is read in.
+fn aliased_name<'a>(
+    semantic: &SemanticModel<'a>,
+    expr: &Expr,
+    scope: ScopeId,
+) -> Option<(&'a Expr, ScopeId)> {
+    let Expr::Name(name) = expr else {
+        return None;
+    };
+    let super::imports::Lookup::Bound {
+        scope: owner,
+        bindings: [only],
+    } = semantic.lookup(name.id.as_str(), scope)
+    else {
+        return None;
+    };
+    if semantic.is_declared_global_or_nonlocal(name.id.as_str()) {
+        return None;
+    }
+    let binding = semantic.binding(*only);
+    let Some(Stmt::Assign(assign)) = binding.stmt else {
+        return None;
+    };
+    let ([Expr::Name(target)], value @ (Expr::Name(_) | Expr::Attribute(_))) =
+        (assign.targets.as_slice(), assign.value.as_ref())
+    else {
+        return None;
+    };
+    (target.range() == binding.range).then_some((value, owner))
+}
+
+/// What a name the module's star imports may give (`Quiet` after `from
+/// .mgrs import *`, or an attribute chain from it) may be, as the module
+/// writes its imports: the name in each star-imported module (`.mgrs.Quiet`),
+/// for the project index to follow (through that module's own star imports
+/// too). Empty for a name the module binds where no star import may bind
+/// it again, or for a builtin's name.
+fn star_dependencies(semantic: &SemanticModel, func: &Expr, scope: ScopeId) -> Vec<String> {
+    let mut tail = Vec::new();
+    let mut current = func;
+    while let Expr::Attribute(attribute) = current {
+        tail.push(attribute.attr.as_str());
+        current = attribute.value.as_ref();
+    }
+    let Expr::Name(name) = current else {
+        return Vec::new();
+    };
+    let id = name.id.as_str();
+    if !semantic.has_star_imports()
+        || super::functions::BUILTIN_NAMES.contains(&id)
+        || !matches!(semantic.lookup(id, scope), super::imports::Lookup::Unknown)
+    {
+        return Vec::new();
+    }
+    tail.reverse();
+    semantic
+        .star_import_statements()
+        .map(|import| {
+            let dots = ".".repeat(import.level as usize);
+            let mut path = match import.module.as_ref() {
+                Some(module) => format!("{dots}{module}.{id}"),
+                None => format!("{dots}{id}"),
+            };
+            for part in &tail {
+                path.push('.');
+                path.push_str(part);
+            }
+            path
+        })
+        .collect()
 }
 
 /// What `super().name` may be in a method of the module's class `class`:
