@@ -1050,18 +1050,33 @@ impl ProjectIndex {
             })
             .chain(summary.star_imports.iter().map(ToString::to_string))
             .collect();
-        // An object an imported factory makes (`self.worker =
-        // make_worker()`): what the calls it returns name, followed
-        // through the factories they call in turn.
+        // An object a factory of the project made and an instance holds
+        // (`self.worker = make_worker()`): what the calls the factory
+        // returns name, followed through the factories they call in turn.
+        let mut factories: Vec<String> = summary
+            .symbols
+            .values()
+            .filter_map(|symbol| match symbol {
+                Symbol::Class(class) => Some(class.holds.iter().map(|(held, _)| held.to_string())),
+                _ => None,
+            })
+            .flatten()
+            .collect();
         let mut next = 0;
-        while next < imports.len() && imports.len() < MAX_REACH_MODULES {
+        while next < factories.len() && factories.len() < MAX_REACH_MODULES {
             if let Resolved::Function {
                 qualified, facts, ..
-            } = self.resolve(&imports[next])
+            } = self.resolve(&factories[next])
                 && !facts.is_async
                 && let Some(function) = self.function_summary(&qualified)
             {
                 for made in &function.cancellation_calls {
+                    if !factories
+                        .iter()
+                        .any(|known| known.as_str() == made.as_ref())
+                    {
+                        factories.push(made.to_string());
+                    }
                     if !imports.iter().any(|known| known.as_str() == made.as_ref()) {
                         imports.push(made.to_string());
                     }

@@ -1,0 +1,3 @@
+from .base import Guard
+class Quiet(Guard):
+    pass

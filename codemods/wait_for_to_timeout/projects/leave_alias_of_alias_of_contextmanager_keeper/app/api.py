@@ -1,0 +1,2 @@
+from .guards import guard as g
+quiet = g

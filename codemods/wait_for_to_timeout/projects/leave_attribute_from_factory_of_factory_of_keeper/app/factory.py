@@ -1,0 +1,3 @@
+from . import builder
+def make_worker():
+    return builder.build()

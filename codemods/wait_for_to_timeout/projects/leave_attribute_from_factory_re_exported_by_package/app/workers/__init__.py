@@ -1,0 +1,3 @@
+from .impl import Worker
+def make_worker():
+    return Worker()

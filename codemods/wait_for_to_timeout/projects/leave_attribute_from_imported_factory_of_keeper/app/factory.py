@@ -1,0 +1,3 @@
+from .worker import Worker
+def make_worker():
+    return Worker()

@@ -1,0 +1,3 @@
+from .base import Awaitable
+class Op(Awaitable):
+    pass

@@ -1,0 +1,5 @@
+from .base import Awaitable
+class Named:
+    name = "op"
+class Op(Named, Awaitable):
+    pass

@@ -1,0 +1,3 @@
+from .impl import Base
+class Guard(Base):
+    pass

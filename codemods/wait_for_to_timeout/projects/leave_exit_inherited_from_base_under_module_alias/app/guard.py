@@ -1,0 +1,3 @@
+import app.base as b
+class Guard(b.Base):
+    pass

@@ -1,0 +1,6 @@
+class Base:
+    def __enter__(self):
+        return self
+    def __exit__(self, et, e, tb):
+        print("base: exit with", et.__name__ if et else None)
+        return True

@@ -1,0 +1,3 @@
+from app.mid import Mid
+class Guard(Mid):
+    pass

@@ -1,0 +1,4 @@
+from .base import Base
+class Mid(Base):
+    def describe(self):
+        return "mid"

@@ -1,0 +1,6 @@
+import asyncio
+from app.mgrs import *
+async def job():
+    with Quiet():
+        await asyncio.sleep(0.5)
+    return "partial"

@@ -1,0 +1,4 @@
+from .mgrs import *
+async def job():
+    await step()
+    return "partial"

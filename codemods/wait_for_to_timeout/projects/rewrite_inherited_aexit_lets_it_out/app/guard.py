@@ -1,0 +1,3 @@
+from .baseguard import BaseGuard
+class Guard(BaseGuard):
+    pass

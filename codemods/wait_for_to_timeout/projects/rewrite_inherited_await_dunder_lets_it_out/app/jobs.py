@@ -1,0 +1,3 @@
+from .ops import Op
+async def job():
+    return await Op()
