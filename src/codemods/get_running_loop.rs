@@ -1,6 +1,7 @@
 use std::cell::OnceCell;
 
 use crate::codemods::prelude::*;
+use crate::semantic::HandDriver;
 use crate::semantic::patches::StandIn;
 
 declare_codemod! {
@@ -134,7 +135,6 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
     let signatures = semantic.signature_ranges();
     // Module-wide facts, found on the first candidate.
     let patched = OnceCell::new();
-    let driven_by_hand = OnceCell::new();
     let project_stand_in = OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
@@ -230,10 +230,21 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
-            None if *driven_by_hand.get_or_init(|| semantic.drives_coroutines_by_hand()) => {
-                (Applicability::Unsafe, finding)
-            }
-            None => (Applicability::Safe, finding),
+            // Where coroutines are driven by hand (by the module or by
+            // another file of the project it may be handed to), no loop
+            // runs: `get_event_loop()` makes one, `get_running_loop()`
+            // raises.
+            None => match semantic.hand_driver() {
+                Some(HandDriver::Module) => (Applicability::Unsafe, finding),
+                Some(driver @ HandDriver::File(_)) => (
+                    Applicability::Unsafe,
+                    finding.note(format!(
+                        "{}: where no loop runs, `get_running_loop()` raises",
+                        driver.describe()
+                    )),
+                ),
+                None => (Applicability::Safe, finding),
+            },
         };
         finding.fix_with(applicability, |fix| {
             match call.func.as_ref() {

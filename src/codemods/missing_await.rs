@@ -341,7 +341,6 @@ declare_codemod! {
 
 fn missing_await(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
-    let driven_by_hand = std::cell::OnceCell::new();
     for suite in semantic.coroutine_suites() {
         for stmt in suite.body {
             let (call, target) = match stmt {
@@ -378,19 +377,11 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             // expect (`await asyncio.sleep(0)`).
             let library = local.as_ref().is_some_and(|(_, _, library)| *library);
             let local = local.map(|(name, sure, _)| (name, sure));
-            let hand_driven = || {
-                if *driven_by_hand.get_or_init(|| semantic.drives_coroutines_by_hand()) {
-                    Some("the module drives coroutines by hand (`coro.send(None)`)".to_string())
-                } else {
-                    semantic.project_coroutine_driver().map(|file| {
-                        format!(
-                            "`{}` drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline) and may be handed this one",
-                            file.display()
-                        )
-                    })
-                }
+            let refusal = if library {
+                semantic.hand_driver().map(|driver| driver.describe())
+            } else {
+                None
             };
-            let refusal = if library { hand_driven() } else { None };
             let as_result = match target {
                 Some(target) => match used_as_result(semantic, target, suite.scope) {
                     Some(as_result) => Some((target, as_result)),

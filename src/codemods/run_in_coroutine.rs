@@ -10,7 +10,7 @@ use crate::fix::syntax::{
     contains_comment, line_break_outside_brackets, needs_parentheses_after_await,
     tokens_overlapping,
 };
-use crate::semantic::{CallSite, SemanticModel};
+use crate::semantic::{CallSite, HandDriver, SemanticModel};
 
 declare_codemod! {
     /// ## What it does
@@ -138,7 +138,6 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
     let mut parents = PrimaryParents::default();
     let mut scanned = false;
     let patched = OnceCell::new();
-    let driven_by_hand = OnceCell::new();
     let reached = OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
@@ -189,8 +188,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             finding.note("in a variable's annotation, where `await` does not belong");
             continue;
         }
-        if let Some(reason) = runs_differently(semantic, site, &patched, &driven_by_hand, &reached)
-        {
+        if let Some(reason) = runs_differently(semantic, site, &patched, &reached) {
             finding.note(reason);
             continue;
         }
@@ -259,7 +257,6 @@ fn runs_differently(
     semantic: &SemanticModel,
     site: &CallSite,
     patched: &OnceCell<bool>,
-    driven_by_hand: &OnceCell<bool>,
     reached: &OnceCell<bool>,
 ) -> Option<&'static str> {
     if *patched.get_or_init(|| {
@@ -267,15 +264,18 @@ fn runs_differently(
     }) {
         return Some("the module replaces or patches `asyncio.run`");
     }
-    if *driven_by_hand.get_or_init(|| semantic.drives_coroutines_by_hand()) {
-        return Some(
-            "the module drives coroutines by hand: where no loop runs, `asyncio.run` works",
-        );
-    }
-    if semantic.project_coroutine_driver().is_some() {
-        return Some(
-            "another module of the project drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline): it may be handed this one (a registry, a list of callbacks) and run it where no loop runs, where `asyncio.run` works",
-        );
+    match semantic.hand_driver() {
+        Some(HandDriver::Module) => {
+            return Some(
+                "the module drives coroutines by hand: where no loop runs, `asyncio.run` works",
+            );
+        }
+        Some(HandDriver::File(_)) => {
+            return Some(
+                "another module of the project drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline): it may be handed this one (a registry, a list of callbacks) and run it where no loop runs, where `asyncio.run` works",
+            );
+        }
+        None => {}
     }
     let caught = |offset: TextSize| {
         semantic

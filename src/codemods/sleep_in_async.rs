@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::codemods::prelude::*;
 use crate::semantic::patches::StandIn;
 use crate::semantic::suspension::SharedState;
-use crate::semantic::{AsyncLibrary, LibraryChoice, ScopeId, SemanticModel};
+use crate::semantic::{AsyncLibrary, HandDriver, LibraryChoice, ScopeId, SemanticModel};
 
 declare_codemod! {
     /// ## What it does
@@ -93,15 +93,20 @@ declare_codemod! {
     ///   ("dictionary changed size during iteration");
     /// - in a module that drives coroutines by hand (`coro.send(None)`,
     ///   `coro.__await__()` stepped with `next` or a `for` loop,
-    ///   `coro.throw(…)`), where no loop may run and `asyncio.sleep` raises
-    ///   `RuntimeError`.
+    ///   `coro.throw(…)`), or in a project where another file does (a
+    ///   runner helper, a test that steps the coroutine it imports, even
+    ///   when this module imports asyncio): where no loop runs,
+    ///   `asyncio.sleep` raises `RuntimeError`.
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside
     /// the functions it calls, and
     /// a clock frozen by another module (a test module that patches
     /// `time.monotonic` around this module's code: the event loop reads it,
-    /// so the new sleep never wakes up).
+    /// so the new sleep never wakes up); a coroutine of a module that imports
+    /// asyncio handed by another file to another library's loop
+    /// (`trio.run(work)`, where `asyncio.sleep` raises): a module that imports
+    /// asyncio is taken to run on it.
     /// The module's own `asyncio` binding is reused (`aio.sleep` under
     /// `import asyncio as aio`) only where it exists at run time; otherwise
     /// `import asyncio` is added. An `import time` left unused is removed,
@@ -212,7 +217,6 @@ struct ModuleFacts {
     /// What another file of the project puts in place of `time.sleep` or
     /// of the new sleep (see [`SemanticModel::stand_in`]).
     project_stand_in: OnceCell<Option<StandIn>>,
-    driven_by_hand: OnceCell<bool>,
     /// The shared state of each coroutine with a sleep, by its scope.
     shared: RefCell<FxHashMap<ScopeId, SharedState>>,
 }
@@ -373,14 +377,20 @@ fn suspension_hazard(
     call: &ast::ExprCall,
     known_duration: bool,
 ) -> Option<String> {
-    if *facts
-        .driven_by_hand
-        .get_or_init(|| semantic.drives_coroutines_by_hand())
-    {
-        return Some(
-            "the module drives coroutines by hand, and the async sleep needs a running loop"
-                .to_string(),
-        );
+    match semantic.hand_driver() {
+        Some(HandDriver::Module) => {
+            return Some(
+                "the module drives coroutines by hand, and the async sleep needs a running loop"
+                    .to_string(),
+            );
+        }
+        Some(driver @ HandDriver::File(_)) => {
+            return Some(format!(
+                "{}, and the async sleep needs a running loop",
+                driver.describe()
+            ));
+        }
+        None => {}
     }
     if let Some(block) = semantic.cleanup_block(stmt) {
         return Some(format!(

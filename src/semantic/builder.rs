@@ -53,6 +53,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             patches: OnceCell::new(),
             keeping_coroutine: OnceCell::new(),
             imported_keeper: OnceCell::new(),
+            hand_driver: OnceCell::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),

@@ -55,7 +55,7 @@ pub use coroutines::TRANSPARENT_DECORATORS;
 pub use functions::Callee;
 pub use imports::QualifiedName;
 pub use names::{Use, UseKind};
-pub use runtime::{AsyncLibrary, LibraryChoice, OTHER_LIBRARY_MODULES};
+pub use runtime::{AsyncLibrary, HandDriver, LibraryChoice, OTHER_LIBRARY_MODULES};
 pub use scope::{Scope, ScopeId, ScopeKind, ScopeNode};
 
 /// The key of [`SemanticModel::imports_by_path`].
@@ -224,6 +224,9 @@ pub struct SemanticModel<'a> {
     /// cancellation, found on first use (see
     /// [`Self::imported_cancellation_keeper`]).
     imported_keeper: OnceCell<cancellation::KeeperImports>,
+    /// Who may drive the module's coroutines by hand, found on first use
+    /// (see [`Self::hand_driver`]).
+    hand_driver: OnceCell<Option<runtime::HandDriver>>,
 }
 
 impl<'a> SemanticModel<'a> {

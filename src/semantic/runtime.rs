@@ -37,6 +37,34 @@ impl AsyncLibrary {
     }
 }
 
+/// Who may drive a module's coroutines by hand (see
+/// [`SemanticModel::hand_driver`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandDriver {
+    /// The module itself (`coro.send(None)`, `coro.__await__()` stepped,
+    /// a `types.coroutine` trampoline).
+    Module,
+    /// Another file of the project, relative to the project's root.
+    File(std::path::PathBuf),
+}
+
+impl HandDriver {
+    /// Who drives coroutines by hand, for messages: "the module drives
+    /// coroutines by hand (…)", "`tests/helpers.py` drives coroutines by
+    /// hand (…) and may be handed this one".
+    pub fn describe(&self) -> String {
+        match self {
+            HandDriver::Module => {
+                "the module drives coroutines by hand (`coro.send(None)`)".to_string()
+            }
+            HandDriver::File(file) => format!(
+                "`{}` drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline) and may be handed this one",
+                file.display()
+            ),
+        }
+    }
+}
+
 /// Which library a module's coroutines run on, as its run-time imports say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LibraryChoice {
@@ -166,6 +194,28 @@ impl<'a> SemanticModel<'a> {
     /// or that relies on what a builtin does, asks this.
     pub fn is_builtin(&self, name: &str, scope: ScopeId) -> bool {
         matches!(self.lookup(name, scope), Lookup::Builtin) && !self.may_bind_dynamically(name)
+    }
+
+    /// Where this module's coroutines may be driven by hand, with no event
+    /// loop running: the module drives coroutines itself (see
+    /// [`Self::drives_coroutines_by_hand`]), or another file of the project
+    /// does (a runner helper, a test stepping `coro.send(None)`; see
+    /// [`Self::project_coroutine_driver`]) and may be handed them, whether
+    /// it imports the coroutine's function or takes it through a registry.
+    /// `asyncio.sleep`, `get_running_loop()` and the other functions that
+    /// need the running loop raise there, and an awaited `asyncio.sleep(0)`
+    /// yields the driver a bare `None`. The one fact every codemod asks
+    /// before it writes a call that needs the loop into a coroutine.
+    pub fn hand_driver(&self) -> Option<HandDriver> {
+        self.hand_driver
+            .get_or_init(|| {
+                if self.drives_coroutines_by_hand() {
+                    Some(HandDriver::Module)
+                } else {
+                    self.project_coroutine_driver().map(HandDriver::File)
+                }
+            })
+            .clone()
     }
 
     /// Whether the module drives coroutines by hand, as a test helper or a

@@ -1,0 +1,6 @@
+import time
+
+
+async def work():
+    time.sleep(0.01)  # left: `app/runner.py` steps this coroutine with no loop
+    return "ok"
