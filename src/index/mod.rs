@@ -2196,6 +2196,50 @@ impl ProjectIndex {
         None
     }
 
+    /// See [`ProjectFacts::base_may_redirect_lookups`]; `hops` bounds the
+    /// bases followed (past it, "may").
+    fn why_base_may_redirect(&self, base: &str, hops: usize) -> Option<String> {
+        if hops > MAX_HOPS {
+            return Some(format!("`{base}` has a chain of bases too long to follow"));
+        }
+        match self.resolve_hops(base, 0) {
+            Resolved::External(_) => None,
+            Resolved::Class { qualified, origin } => {
+                let Some((_, class)) = self.class(&qualified) else {
+                    return Some(format!("the base `{qualified}` cannot be read"));
+                };
+                let at = format!("{}:{}", origin.path.display(), origin.line);
+                if !class.keeps_subclass_methods {
+                    return Some(format!(
+                        "the base `{qualified}` ({at}) has a metaclass or class decorator that may replace the methods of the classes deriving from it"
+                    ));
+                }
+                if let Some(hook) = ["__getattribute__", "__getattr__", "__init_subclass__"]
+                    .into_iter()
+                    .find(|hook| {
+                        class.methods.contains_key(*hook) || class.other_names.contains(*hook)
+                    })
+                {
+                    return Some(format!(
+                        "the base `{qualified}` ({at}) defines `{hook}`, which may answer for the method"
+                    ));
+                }
+                if class.opaque_base {
+                    return Some(format!(
+                        "the base `{qualified}` ({at}) has a base the index cannot follow"
+                    ));
+                }
+                class.bases.iter().find_map(|next| match next {
+                    Some(next) => self.why_base_may_redirect(next, hops + 1),
+                    None => Some(format!(
+                        "the base `{qualified}` ({at}) has a base the index cannot name"
+                    )),
+                })
+            }
+            _ => Some(format!("the base `{base}` cannot be followed by the index")),
+        }
+    }
+
     /// Whether the class `base` (a dotted name as a class statement's base
     /// names it) or one of its bases may bind `name` other than by an
     /// `async def` that stays one: a class of the project, read through
@@ -2278,6 +2322,10 @@ impl ProjectFacts for ProjectIndex {
 
     fn instance_method(&self, class: &str, name: &str) -> Resolved {
         self.instance_method_hops(class, name, 0)
+    }
+
+    fn base_may_redirect_lookups(&self, base: &str) -> Option<String> {
+        self.why_base_may_redirect(base, 0)
     }
 
     fn subclasses_may_override(&self, class: &str, name: &str) -> bool {

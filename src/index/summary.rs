@@ -284,6 +284,12 @@ pub struct ClassSummary {
     pub other_names: FxHashSet<Box<str>>,
     /// No metaclass and no class decorator that may replace methods.
     pub keeps_methods: bool,
+    /// No metaclass but `type` or `abc.ABCMeta`, and no class decorator
+    /// that may replace the class (`six.add_metaclass(M)`): the classes
+    /// deriving from it keep the methods they define, as far as its
+    /// statement shows (see
+    /// `SemanticModel::class_keeps_subclass_methods`).
+    pub keeps_subclass_methods: bool,
     /// What its instances are shown to hold: the types its attributes are
     /// annotated with (in its body, or `self.x: T` in a method), and the
     /// callees whose results its methods assign to them (`self.conn =
@@ -1568,6 +1574,8 @@ fn class_summary(
         keeps_methods: class_scope
             .is_some_and(|scope| semantic.class_keeps_its_methods(class, scope))
             && !semantic.dynamic_writes().namespace_any,
+        keeps_subclass_methods: class_scope
+            .is_some_and(|scope| semantic.class_keeps_subclass_methods(class, scope)),
         holds: held_by_instances(semantic, class, module_name, package, line),
         line: line(class.name.start()),
     }

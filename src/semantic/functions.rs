@@ -148,8 +148,13 @@ impl<'a> SemanticModel<'a> {
     ///
     /// With a project index, no class of another module that may derive
     /// from the class binds the name other than by an `async def` (see
-    /// [`Self::project_subclasses_may_override`]). What stays assumed: no
-    /// base class from another module wraps its subclasses' methods.
+    /// [`Self::project_subclasses_may_override`]), and no base from another
+    /// module of the project (through its own bases, as the index reads
+    /// them) has a metaclass other than `type` or `abc.ABCMeta`, a class
+    /// decorator that may give it one, `__getattribute__`, `__getattr__` or
+    /// `__init_subclass__` (see [`Self::project_base_may_redirect`]). What
+    /// stays assumed: a library's class (one the index does not read) does
+    /// not wrap its subclasses' methods.
     fn method_of_self(
         &self,
         receiver: &str,
@@ -368,6 +373,14 @@ impl<'a> SemanticModel<'a> {
             {
                 return false;
             }
+            // A base from another module of the project with a metaclass or
+            // a hook of attribute lookup may answer for the method, wherever
+            // it stands in the resolution order.
+            if entry.bases.iter().flatten().any(|base| {
+                matches!(base, Base::Opaque(opaque) if self.project_base_may_redirect(opaque).is_some())
+            }) {
+                return false;
+            }
             if after.contains(&index) {
                 continue;
             }
@@ -414,6 +427,20 @@ impl<'a> SemanticModel<'a> {
             .iter()
             .filter(|(used, _)| family_set.contains(used))
             .all(|(_, call)| call.is_some_and(|call| self.passes_own_instance(call, &family_set)))
+    }
+
+    /// Why a base from another module, `base` as the module names it
+    /// (`.meta.Base`, `app.models.Model`), may change what the instances
+    /// of a class deriving from it find (see
+    /// [`super::project::ProjectFacts::base_may_redirect_lookups`]): a
+    /// metaclass, `__getattribute__`, `__init_subclass__` on its chain of
+    /// bases as the project index reads them. `None` without an index.
+    pub fn project_base_may_redirect(&self, base: &str) -> Option<String> {
+        let project = self.project()?;
+        match project.absolute(base) {
+            Some(base) => project.facts.base_may_redirect_lookups(&base),
+            None => Some(format!("the base `{base}` cannot be placed")),
+        }
     }
 
     /// Whether the bindings of a name in a class body are one `async def`,
@@ -504,6 +531,45 @@ impl<'a> SemanticModel<'a> {
                 .decorator_list
                 .iter()
                 .all(|decorator| keeps(&decorator.expression))
+    }
+
+    /// Whether the class statement leaves the classes deriving from it
+    /// their own methods and lookups, as far as the statement shows: a
+    /// metaclass, if any, is `type` or `abc.ABCMeta` (which make classes as
+    /// `type` does), and no class decorator but those known to return the
+    /// class (a decorator may give it a metaclass, `six.add_metaclass(M)`).
+    /// The other keywords go to a base's `__init_subclass__`, asked of that
+    /// base. What the class body binds (`__getattribute__`) is not looked
+    /// at here.
+    pub fn class_keeps_subclass_methods(&self, class: &StmtClassDef, class_scope: ScopeId) -> bool {
+        let outer = self.scope(class_scope).parent.unwrap_or(MODULE_SCOPE);
+        let known = |expr: &Expr, allowed: &[&str]| {
+            let callee = match expr {
+                Expr::Call(call) => call.func.as_ref(),
+                other => other,
+            };
+            self.qualified_name(callee, outer)
+                .is_some_and(|q| allowed.contains(&q.as_str()))
+        };
+        class.arguments.as_ref().is_none_or(|arguments| {
+            arguments.keywords.iter().all(|keyword| {
+                keyword.arg.as_ref().is_some_and(|arg| {
+                    arg.as_str() != "metaclass"
+                        || (!matches!(keyword.value, Expr::Call(_))
+                            && known(&keyword.value, &["abc.ABCMeta", "builtins.type"]))
+                })
+            })
+        }) && class.decorator_list.iter().all(|decorator| {
+            known(
+                &decorator.expression,
+                &[
+                    "dataclasses.dataclass",
+                    "typing.final",
+                    "typing_extensions.final",
+                    "functools.total_ordering",
+                ],
+            )
+        })
     }
 
     /// Whether one of `def`'s decorators is one of the builtins `names`

@@ -251,6 +251,19 @@ pub trait ProjectFacts: Send + Sync {
     /// whose bases the index cannot read may derive from any class.
     fn subclasses_may_override(&self, class: &str, name: &str) -> bool;
 
+    /// Why a method a class defines may not be what its instances find
+    /// when that class derives from `base` (an absolute dotted name, as a
+    /// module's class statement names it): `base`, or a class of the
+    /// project on its chain of bases as the index reads them, has a
+    /// metaclass other than `type` or `abc.ABCMeta` (which may replace the
+    /// methods of every class it makes), a class decorator that may give
+    /// it one, `__getattribute__` or `__getattr__` (which may answer for
+    /// any name), `__init_subclass__` (which may wrap the subclass's
+    /// methods), or a base the index cannot follow. A library's class
+    /// (outside the project and the environment the index reads) is taken
+    /// to leave its subclasses' methods alone. `None` when nothing says so.
+    fn base_may_redirect_lookups(&self, base: &str) -> Option<String>;
+
     /// The method `name` called on an instance made by calling the project
     /// class `class` itself (`repo = Repo()`): no subclass can be involved,
     /// but `__new__` or a metaclass may make something else, which is
@@ -1833,6 +1846,45 @@ mod tests {
             ),
             CallResult::Coroutine
         );
+    }
+
+    /// `self.save()` in a method of a class whose base, in another module,
+    /// may change what its instances find: a metaclass, `__getattribute__`,
+    /// `__getattr__`, `__init_subclass__`, on the base or its own bases.
+    #[test]
+    fn methods_on_self_with_bases_elsewhere() {
+        let service = "from .base import Base\nclass Service(Base):\n    async def save(self):\n        return 1\n\n    async def flush(self):\n        self.save()\n";
+        let result = |base: &str| {
+            result_in(
+                &[
+                    ("app/__init__.py", ""),
+                    ("app/base.py", base),
+                    ("app/root.py", "class Root:\n    pass\n"),
+                    ("app/service.py", service),
+                ],
+                "app.service",
+                service,
+            )
+        };
+        for base in [
+            "class Meta(type):\n    pass\nclass Base(metaclass=Meta):\n    pass\n",
+            "import six\n@six.add_metaclass(type)\nclass Base:\n    pass\n",
+            "class Base:\n    def __getattribute__(self, name):\n        return object.__getattribute__(self, name)\n",
+            "class Base:\n    def __getattr__(self, name):\n        return None\n",
+            "class Base:\n    def __init_subclass__(cls):\n        pass\n",
+            "class Meta(type):\n    pass\nclass Root(metaclass=Meta):\n    pass\nclass Base(Root):\n    pass\n",
+            "class Base(make_base()):\n    pass\n",
+        ] {
+            assert_eq!(result(base), CallResult::Unknown, "{base}");
+        }
+        for base in [
+            "class Base:\n    pass\n",
+            "import abc\nclass Base(metaclass=abc.ABCMeta):\n    pass\n",
+            "from abc import ABC\nclass Base(ABC):\n    pass\n",
+            "from .root import Root\nclass Base(Root):\n    pass\n",
+        ] {
+            assert_eq!(result(base), CallResult::Coroutine, "{base}");
+        }
     }
 
     #[test]
