@@ -83,7 +83,13 @@ declare_codemod! {
     ///   out of `sys.modules` with `del`, `pop` or `clear` before the next
     ///   import; by a name the index cannot read, of any module), in a
     ///   test say, runs none of its code once per process,
-    ///   the main-guard block included: unsafe. Elsewhere (a synchronous facade such as
+    ///   the main-guard block included: unsafe. (An `exec` whose line names
+    ///   no `.py` file counts for any module only in a file that reads some
+    ///   source or code, `open(…)`, `Path.read_text()`, a loader's
+    ///   `get_source`/`get_code`, `inspect.getsource`: an `exec` of code a
+    ///   file builds itself, a template filled in or a function's
+    ///   `__code__`, is assumed to run no module of the project again.)
+    ///   Elsewhere (a synchronous facade such as
     ///   `def fetch_sync(x): return loop.run_until_complete(fetch(x))`),
     ///   `asyncio.run` makes and closes a new loop per call: anything cached
     ///   against the first loop fails on the second call (`Event loop is

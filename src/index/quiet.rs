@@ -27,9 +27,14 @@
 //! enums when its body defines none of the methods making the members
 //! calls;
 //! - a docstring, `pass`, `...`, and `if TYPE_CHECKING:` (which runs
-//!   nothing).
+//!   nothing);
+//! - an `if` whose tests call nothing (`if sys.version_info >= (3, 11):`,
+//!   `if sys.platform == "win32":`) and a `try` whose `except` clauses
+//!   name classes without a call (`try: import tomllib` / `except
+//!   ImportError: tomllib = None`), when every statement of every branch
+//!   is one of these: whichever runs, it runs only definitions.
 //!
-//! Anything else (a call, a comprehension, a lambda, `try`, a loop, `with`,
+//! Anything else (a call, a comprehension, a lambda, a loop, `with`,
 //! a star import, a module `__getattr__`) makes it not quiet, with the
 //! statement named. The per-module answer here is computed from the
 //! top-level statements the summary already goes through; the index puts
@@ -515,12 +520,60 @@ impl<'m, 'a> QuietProof<'m, 'a> {
                     self.block("an `if TYPE_CHECKING:` with an `else`", at);
                 }
             }
-            Stmt::If(_) => self.block("an `if` statement", at),
-            Stmt::Try(_) => self.block("a `try` statement", at),
+            // `if sys.version_info >= (3, 11):`, `if sys.platform ==
+            // "win32":`: whichever branch runs, it runs only quiet
+            // statements.
+            Stmt::If(if_stmt) => {
+                let tests = std::iter::once(&*if_stmt.test).chain(
+                    if_stmt
+                        .elif_else_clauses
+                        .iter()
+                        .filter_map(|clause| clause.test.as_ref()),
+                );
+                for test in tests {
+                    if let Err(what) = self.value(test, scope) {
+                        self.block(format!("{what} in the test of an `if` statement"), at);
+                        return;
+                    }
+                }
+                self.body(&if_stmt.body, scope);
+                for clause in &if_stmt.elif_else_clauses {
+                    self.body(&clause.body, scope);
+                }
+            }
+            // `try: import ujson as json` / `except ImportError: import
+            // json`: every statement it may run is quiet.
+            Stmt::Try(try_stmt) => {
+                self.body(&try_stmt.body, scope);
+                for handler in &try_stmt.handlers {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    if let Some(Err(what)) =
+                        handler.type_.as_deref().map(|kind| self.value(kind, scope))
+                    {
+                        self.block(format!("{what} in an `except` clause"), at);
+                        return;
+                    }
+                    self.body(&handler.body, scope);
+                }
+                self.body(&try_stmt.orelse, scope);
+                self.body(&try_stmt.finalbody, scope);
+            }
             Stmt::For(_) | Stmt::While(_) => self.block("a loop", at),
             Stmt::With(_) => self.block("a `with` statement", at),
             Stmt::Expr(_) => self.block("an expression statement", at),
             _ => self.block("a statement that runs code", at),
+        }
+    }
+
+    /// The statements of a branch of an `if` or a `try` at the top level
+    /// of the module or of a class body, as if they stood there: the first
+    /// that runs more than definitions blocks.
+    fn body(&mut self, body: &'a [Stmt], scope: ScopeId) {
+        for stmt in body {
+            if self.quiet.blocker.is_some() {
+                return;
+            }
+            self.stmt(stmt, scope);
         }
     }
 
@@ -1007,13 +1060,23 @@ async def main(argv: list[str] = ()) -> int:
             ("from x import *\n", "a star import", 1),
             ("print('hi')\n", "an expression statement", 1),
             (
-                "import sys\nif sys.argv:\n    import x\n",
-                "an `if` statement",
+                "import sys\nif sys.argv:\n    X = 1\nelse:\n    print('no')\n",
+                "an expression statement",
+                5,
+            ),
+            (
+                "import sys\nif sys.argv.pop():\n    import x\n",
+                "a call in the test of an `if` statement",
                 2,
             ),
             (
-                "try:\n    import x\nexcept ImportError:\n    pass\n",
-                "a `try` statement",
+                "try:\n    import x\nexcept ImportError:\n    x = make()\n",
+                "a call in an assignment",
+                4,
+            ),
+            (
+                "try:\n    import x\nexcept errors():\n    pass\n",
+                "a call in an `except` clause",
                 1,
             ),
             ("for i in ():\n    pass\n", "a loop", 1),
@@ -1107,6 +1170,13 @@ async def main(argv: list[str] = ()) -> int:
             ),
             None
         );
+        // Branches of a version check or an optional import, each quiet.
+        for source in [
+            "import sys\nif sys.version_info >= (3, 11):\n    import tomllib\nelif sys.platform == 'win32':\n    tomllib = None\nelse:\n    tomllib = None\n",
+            "try:\n    import zoneinfo\nexcept (ImportError, AttributeError) as error:\n    zoneinfo = None\nelse:\n    pass\nfinally:\n    X = 1\n",
+        ] {
+            assert_eq!(blocker(source), None, "{source}");
+        }
     }
 
     #[test]

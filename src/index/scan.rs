@@ -2189,11 +2189,28 @@ fn reload_named(text: &str, found: &mut Vec<Option<Box<str>>>) {
 /// of a file of the project, read and run again in a process that already
 /// ran it (`exec(compile(src, "scripts/tool.py", "exec"), g)` twice).
 /// The module word is the stem of the first `.py` path the call's line
-/// spells as a string literal; `None` (any module) when it spells none.
+/// spells as a string literal; `None` (any module) when it spells none
+/// and the file reads some file's source or a module's code (`open(…)`,
+/// `.read_text(`, `get_source(`, `get_code(`, `getsource(`, …). An `exec`
+/// of code the file builds itself (a template filled in, a function's
+/// `__code__`) in a file that reads no source is taken to run no module
+/// of the project again.
 fn exec_reruns(text: &str, found: &mut Vec<Option<Box<str>>>) {
     if !text.contains("exec(") {
         return;
     }
+    const READS_SOURCE: &[&str] = &[
+        "open(",
+        ".read_text(",
+        ".read_bytes(",
+        "get_source(",
+        "get_code(",
+        "get_data(",
+        "getsource(",
+        "getlines(",
+        "source_to_code(",
+    ];
+    let reads_source = READS_SOURCE.iter().any(|spelled| text.contains(spelled));
     let bytes = text.as_bytes();
     for (at, _) in text.match_indices("exec(") {
         if !in_code(text, at) {
@@ -2218,7 +2235,9 @@ fn exec_reruns(text: &str, found: &mut Vec<Option<Box<str>>>) {
                 let last = stem.rsplit(['/', '\\']).next().unwrap_or_default();
                 is_identifier(last).then(|| Box::from(last))
             });
-        found.push(word);
+        if word.is_some() || reads_source {
+            found.push(word);
+        }
     }
 }
 
@@ -3990,7 +4009,11 @@ mod tests {
             [word("tool")]
         );
         assert_eq!(reruns("exec(open(\"tool.py\").read())\n"), [word("tool")]);
-        assert_eq!(reruns("exec(code, ns)\n"), [None]);
+        assert_eq!(reruns("code = open(path).read()\nexec(code, ns)\n"), [None]);
+        assert_eq!(reruns("src = Path(p).read_text()\nexec(src)\n"), [None]);
+        // Code the file builds itself, with no source read anywhere in it.
+        assert!(reruns("exec(code, ns)\n").is_empty());
+        assert!(reruns("code = TEMPLATE.format(name=n)\nexec(code, ns)\n").is_empty());
         assert!(reruns("exec(\"x = 1\")\ncursor.exec(q)\n").is_empty());
         // A module taken out of `sys.modules`: the next import runs it.
         assert_eq!(
