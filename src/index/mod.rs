@@ -4683,6 +4683,8 @@ mod tests {
             "it = coro.__await__()\nnext(it)\n",
             "import types\n\n@types.coroutine\ndef hop(c):\n    return (yield from c)\n",
             "from types import coroutine\n",
+            "from types import (\n    MappingProxyType,\n    coroutine as _coroutine,\n)\n",
+            "from types import FunctionType, coroutine\n",
         ] {
             assert_eq!(
                 driver(&[plain, ("drive.py", text)]),
@@ -4695,6 +4697,8 @@ mod tests {
             "def __await__(self):\n    yield from self._run().__await__()\n",
             "gen.send(value)\n",
             "sock.send(data)\n",
+            // Another name of `types`, beside the word elsewhere.
+            "from types import ModuleType\nasyncio.run_coroutine_threadsafe(c, loop)\n",
         ] {
             assert_eq!(driver(&[plain, ("drive.py", text)]), None, "{text}");
         }

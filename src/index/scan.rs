@@ -1980,9 +1980,29 @@ fn drives_coroutines_by_hand(text: &str) -> bool {
     });
     // A generator made a coroutine by `types.coroutine` steps the
     // coroutines it delegates to (`next(trampoline(coro()))`).
-    let trampoline = memmem::find(bytes, b"types.coroutine").is_some()
-        || (memmem::find(bytes, b"from types import").is_some()
-            && memmem::find(bytes, b"coroutine").is_some());
+    // `from types import coroutine` (or in a list of names, parenthesized
+    // or not): the import names it, not merely some other word of the file
+    // (`from types import ModuleType` beside `run_coroutine_threadsafe`).
+    let imports_coroutine = memmem::find_iter(bytes, b"from types import").any(|at| {
+        let rest = bytes
+            .get(at + "from types import".len()..)
+            .unwrap_or_default();
+        let rest = rest.trim_ascii_start();
+        let names = match rest.strip_prefix(b"(") {
+            Some(inside) => {
+                let end = memchr::memchr(b')', inside).unwrap_or(inside.len());
+                inside.get(..end).unwrap_or_default()
+            }
+            None => {
+                let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+                rest.get(..end).unwrap_or_default()
+            }
+        };
+        names
+            .split(|&b| b == b',' || b.is_ascii_whitespace() || b == b'\\')
+            .any(|word| word == b"coroutine")
+    });
+    let trampoline = memmem::find(bytes, b"types.coroutine").is_some() || imports_coroutine;
     sends
         || trampoline
         || memmem::find_iter(bytes, b".__await__(").any(|at| {
