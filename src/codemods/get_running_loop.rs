@@ -48,10 +48,12 @@ declare_codemod! {
     /// import goes when nothing else uses it.
     ///
     /// Unsafe in a module that drives coroutines by hand (`coro.send(None)`,
-    /// `coro.__await__()`, `coro.throw(…)`): there no loop may run, `get_event_loop()` makes or returns one, and
-    /// `get_running_loop()` raises `RuntimeError` at once. Not known: a
-    /// coroutine of a module that imports no other library but is run by
-    /// one (trio, curio) from elsewhere, or by hand from another module.
+    /// `coro.__await__()`, `coro.throw(…)`), or in a project where another
+    /// file does (a runner helper, a test stepping the coroutine it
+    /// imports): there no loop may run, `get_event_loop()` makes or returns
+    /// one, and `get_running_loop()` raises `RuntimeError` at once. Not
+    /// known: a coroutine of a module that imports no other library but is
+    /// run by one (trio, curio) from elsewhere.
     /// Driving by hand also counts when the method is taken
     /// as a value or by name (`step = coro.send`, `getattr(coro, "send")`,
     /// `operator.methodcaller("send", None)`).
