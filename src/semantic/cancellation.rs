@@ -1996,6 +1996,18 @@ fn aliased_name<'a>(
     expr: &Expr,
     scope: ScopeId,
 ) -> Option<(&'a Expr, ScopeId)> {
+    let (value, owner) = sole_assigned_value(semantic, expr, scope)?;
+    matches!(value, Expr::Name(_) | Expr::Attribute(_)).then_some((value, owner))
+}
+
+/// The value of the name `expr` when its only binding in the scope it
+/// resolves to is a plain `name = value` (one target), and it is declared
+/// neither `global` nor `nonlocal`; with that scope.
+fn sole_assigned_value<'a>(
+    semantic: &SemanticModel<'a>,
+    expr: &Expr,
+    scope: ScopeId,
+) -> Option<(&'a Expr, ScopeId)> {
     let Expr::Name(name) = expr else {
         return None;
     };
@@ -2013,12 +2025,10 @@ fn aliased_name<'a>(
     let Some(Stmt::Assign(assign)) = binding.stmt else {
         return None;
     };
-    let ([Expr::Name(target)], value @ (Expr::Name(_) | Expr::Attribute(_))) =
-        (assign.targets.as_slice(), assign.value.as_ref())
-    else {
+    let [Expr::Name(target)] = assign.targets.as_slice() else {
         return None;
     };
-    (target.range() == binding.range).then_some((value, owner))
+    (target.range() == binding.range).then_some((assign.value.as_ref(), owner))
 }
 
 /// What a name the module's star imports may give (`Quiet` after `from
@@ -2176,29 +2186,10 @@ fn assigned_call<'a>(
     expr: &Expr,
     scope: ScopeId,
 ) -> Option<(&'a ExprCall, ScopeId)> {
-    let Expr::Name(name) = expr else {
-        return None;
-    };
-    let super::imports::Lookup::Bound {
-        scope: owner,
-        bindings: [only],
-    } = semantic.lookup(name.id.as_str(), scope)
-    else {
-        return None;
-    };
-    if semantic.is_declared_global_or_nonlocal(name.id.as_str()) {
-        return None;
+    match sole_assigned_value(semantic, expr, scope)? {
+        (Expr::Call(made), owner) => Some((made, owner)),
+        _ => None,
     }
-    let binding = semantic.binding(*only);
-    let Some(Stmt::Assign(assign)) = binding.stmt else {
-        return None;
-    };
-    let ([Expr::Name(target)], Expr::Call(made)) =
-        (assign.targets.as_slice(), assign.value.as_ref())
-    else {
-        return None;
-    };
-    (target.range() == binding.range).then_some((made, owner))
 }
 
 /// `partial(F, a, …)` called with the arguments `args` and `keywords`:
