@@ -79,16 +79,25 @@ declare_codemod! {
     ///   `app/__main__.py` calling it in a loop does not. A module that
     ///   some file of the project may run again (`runpy.run_module` of it,
     ///   or of its package for a `__main__.py`, `runpy.run_path`,
-    ///   `importlib.reload` under any name, `exec` of its source, taking it
+    ///   `importlib.reload` under any name, its source run by `exec`
+    ///   (under any name), `eval` or `compile` of it, `types.FunctionType`
+    ///   of its code or the `code` module's interpreters, a loader's
+    ///   `exec_module` or `load_module`, `imp.load_source`, taking it
     ///   out of `sys.modules` with `del`, `pop` or `clear` before the next
     ///   import; by a name the index cannot read, of any module), in a
     ///   test say, runs none of its code once per process,
-    ///   the main-guard block included: unsafe. (An `exec` whose line names
-    ///   no `.py` file counts for any module only in a file that reads some
+    ///   the main-guard block included: unsafe. (Source or code handed to
+    ///   `exec`, `compile` (in any mode but `"eval"`), `eval`,
+    ///   `FunctionType` or a `code` interpreter, on a line that names no
+    ///   `.py` file, counts for any module only in a file that reads some
     ///   source or code, `open(…)`, `Path.read_text()`, a loader's
-    ///   `get_source`/`get_code`, `inspect.getsource`: an `exec` of code a
-    ///   file builds itself, a template filled in or a function's
-    ///   `__code__`, is assumed to run no module of the project again.)
+    ///   `get_source`/`get_code`, `inspect.getsource`, `marshal.load`; and
+    ///   `eval` only where the file reads code objects: code a file builds
+    ///   itself, a template filled in or a function's `__code__`, is
+    ///   assumed to run no module of the project again. A loader's
+    ///   `exec_module` reads the module's source itself: it counts in any
+    ///   file, but for an import hook's own `def exec_module` and its
+    ///   `super().exec_module(…)`.)
     ///   Elsewhere (a synchronous facade such as
     ///   `def fetch_sync(x): return loop.run_until_complete(fetch(x))`),
     ///   `asyncio.run` makes and closes a new loop per call: anything cached

@@ -790,12 +790,22 @@ impl ProjectScan {
         // `exec(open(p).read())`, a loader given a file) may be one the
         // walk leaves out (no `.py`, in an environment): it may write
         // anything.
-        if RUNS_FILES.iter().any(|&spelling| {
-            spelled.at(spelling).any(|at| {
-                let (start, _) = line_around(bytes, at);
-                !text.get(start..at).unwrap_or_default().contains('#')
+        let uncommented = |at: usize| {
+            let (start, _) = line_around(bytes, at);
+            !text.get(start..at).unwrap_or_default().contains('#')
+        };
+        let exec_open = || {
+            spelled.at(Spelling::Exec).any(|at| {
+                text.get(at..)
+                    .is_some_and(|rest| rest.starts_with("exec(open("))
+                    && uncommented(at)
             })
-        }) {
+        };
+        if RUNS_FILES
+            .iter()
+            .any(|&spelling| spelled.at(spelling).any(uncommented))
+            || exec_open()
+        {
             self.any_attribute_written = true;
             insert(&mut self.any_attribute_of, ANY_MODULE);
             self.any_module_replaced = true;
@@ -1704,7 +1714,7 @@ enum Spelling {
     RunPath,
     SpecFromFile,
     FileLoader,
-    ExecOpen,
+    Exec,
     Vars,
     Dict,
     Code,
@@ -1725,7 +1735,29 @@ enum Spelling {
     SetLoop,
     NewLoop,
     RunUntil,
+    Eval,
+    Compile,
+    FunctionType,
+    Interactive,
+    Interact,
+    LoadModule,
+    LoadSource,
 }
+
+/// What runs source or a code object (see [`source_reruns`]): `exec`
+/// (and `exec_module`), `eval`, `compile`, `types.FunctionType`, the
+/// `code` module's interpreters, and the loaders' `load_module` and
+/// `imp.load_source`.
+const SOURCE_RUNS: [Spelling; 8] = [
+    Spelling::Exec,
+    Spelling::Eval,
+    Spelling::Compile,
+    Spelling::FunctionType,
+    Spelling::Interactive,
+    Spelling::Interact,
+    Spelling::LoadModule,
+    Spelling::LoadSource,
+];
 
 /// What runs a module's code again in a process that already ran it.
 const RERUNS: [Spelling; 3] = [Spelling::RunModule, Spelling::RunPath, Spelling::Reload];
@@ -1748,12 +1780,12 @@ const IMPORT_HOOKS: [Spelling; 4] = [
     Spelling::SyspathPrepend,
 ];
 
-/// What runs a file by its path (see [`ProjectScan::add_file`]).
-const RUNS_FILES: [Spelling; 4] = [
+/// What runs a file by its path (see [`ProjectScan::add_file`]), with
+/// `exec(open(` (an [`Spelling::Exec`] place followed by `(open(`).
+const RUNS_FILES: [Spelling; 3] = [
     Spelling::RunPath,
     Spelling::SpecFromFile,
     Spelling::FileLoader,
-    Spelling::ExecOpen,
 ];
 
 /// The names of [`OTHER_LIBRARY_MODULES`], in its order.
@@ -1765,7 +1797,7 @@ const OTHER_LIBRARIES: [Spelling; 4] = [
 ];
 
 impl Spelling {
-    const ALL: [Spelling; 38] = [
+    const ALL: [Spelling; 45] = [
         Spelling::Class,
         Spelling::Del,
         Spelling::Modules,
@@ -1783,7 +1815,7 @@ impl Spelling {
         Spelling::RunPath,
         Spelling::SpecFromFile,
         Spelling::FileLoader,
-        Spelling::ExecOpen,
+        Spelling::Exec,
         Spelling::Vars,
         Spelling::Dict,
         Spelling::Code,
@@ -1804,6 +1836,13 @@ impl Spelling {
         Spelling::SetLoop,
         Spelling::NewLoop,
         Spelling::RunUntil,
+        Spelling::Eval,
+        Spelling::Compile,
+        Spelling::FunctionType,
+        Spelling::Interactive,
+        Spelling::Interact,
+        Spelling::LoadModule,
+        Spelling::LoadSource,
     ];
 
     fn text(self) -> &'static str {
@@ -1825,7 +1864,7 @@ impl Spelling {
             Spelling::RunPath => "run_path(",
             Spelling::SpecFromFile => "spec_from_file_location(",
             Spelling::FileLoader => "SourceFileLoader(",
-            Spelling::ExecOpen => "exec(open(",
+            Spelling::Exec => "exec",
             Spelling::Vars => "vars(",
             Spelling::Dict => ".__dict__",
             Spelling::Code => ".__code__",
@@ -1846,6 +1885,13 @@ impl Spelling {
             Spelling::SetLoop => "set_event_loop",
             Spelling::NewLoop => "new_event_loop",
             Spelling::RunUntil => "run_until_complete",
+            Spelling::Eval => "eval(",
+            Spelling::Compile => "compile(",
+            Spelling::FunctionType => "FunctionType",
+            Spelling::Interactive => "Interactive",
+            Spelling::Interact => "interact(",
+            Spelling::LoadModule => "load_module(",
+            Spelling::LoadSource => "load_source(",
         }
     }
 }
@@ -2155,8 +2201,10 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
         }
     }
     reload_named(text, &mut found);
-    exec_reruns(text, &mut found);
+    source_reruns(spelled, words, &mut found);
     modules_forgotten(spelled, &mut found);
+    // `exec(compile(src, "tool.py", "exec"))`: one module, twice spelled.
+    found.dedup();
     found
 }
 
@@ -2205,18 +2253,31 @@ fn reload_named(text: &str, found: &mut Vec<Option<Box<str>>>) {
     }
 }
 
-/// `exec(…)` (the builtin) of anything but a string literal: the source
-/// of a file of the project, read and run again in a process that already
-/// ran it (`exec(compile(src, "scripts/tool.py", "exec"), g)` twice).
-/// The module word is the stem of the first `.py` path the call's line
-/// spells as a string literal; `None` (any module) when it spells none
-/// and the file reads some file's source or a module's code (`open(…)`,
-/// `.read_text(`, `get_source(`, `get_code(`, `getsource(`, …). An `exec`
-/// of code the file builds itself (a template filled in, a function's
-/// `__code__`) in a file that reads no source is taken to run no module
-/// of the project again.
-fn exec_reruns(text: &str, found: &mut Vec<Option<Box<str>>>) {
-    if !text.contains("exec(") {
+/// Code a file runs from source or from a code object, which may be the
+/// source of a file of the project read and run again in a process that
+/// already ran it (`exec(compile(src, "scripts/tool.py", "exec"), g)`
+/// twice). Each place gives the module word of the first `.py` path its
+/// line spells as a string literal (from the call on, for `exec`), or of
+/// the module a loader is handed (`loader.exec_module(app.tool)`); `None`
+/// (any module) otherwise.
+///
+/// Spellings that run source or code the file hands them count only in a
+/// file that reads some file's source or a module's code (`open(…)`,
+/// `.read_text(`, `get_source(`, `get_code(`, `getsource(`, `marshal.load`,
+/// …): code a file builds itself (a template filled in, a function's
+/// `__code__`) is taken to run no module of the project again. These are
+/// `exec(…)` (the builtin, of anything but a string literal), `exec`
+/// named as a value (`run = exec`, `from builtins import exec as run`,
+/// `map(exec, …)`), `compile(…)` in any mode but `"eval"`, `eval(…)` of
+/// anything but a literal in a file that reads code objects (`get_code(`,
+/// `source_to_code(`, `marshal.load`), `types.FunctionType(…)`, and the
+/// interpreters of the `code` module (`InteractiveInterpreter`,
+/// `InteractiveConsole`, `code.interact(…)`). A loader's
+/// `exec_module(…)` and `load_module(…)`, and `imp.load_source(…)`, read
+/// the source themselves: they count in any file (not the `def` of an
+/// import hook's own, nor its `super().exec_module(…)`).
+fn source_reruns(spelled: &Spelled, words: &dyn ModuleWords, found: &mut Vec<Option<Box<str>>>) {
+    if !spelled.has_any(&SOURCE_RUNS) {
         return;
     }
     const READS_SOURCE: &[&str] = &[
@@ -2229,36 +2290,213 @@ fn exec_reruns(text: &str, found: &mut Vec<Option<Box<str>>>) {
         "getsource(",
         "getlines(",
         "source_to_code(",
+        "marshal.load",
     ];
-    let reads_source = READS_SOURCE.iter().any(|spelled| text.contains(spelled));
+    const READS_CODE: &[&str] = &["get_code(", "source_to_code(", "marshal.load"];
+    let text = spelled.text;
     let bytes = text.as_bytes();
-    for (at, _) in text.match_indices("exec(") {
-        if !in_code(text, at) {
-            continue;
-        }
-        match call_receiver(text, at) {
-            (Some("builtins"), _) | (None, false) => {}
-            _ => continue,
-        }
-        let argument = skip_blanks(bytes, at + "exec(".len());
-        if matches!(bytes.get(argument), Some(b'"' | b'\'' | b')')) {
-            continue;
-        }
-        let (_, line_end) = line_around(bytes, at);
-        let line = text.get(at..line_end).unwrap_or_default();
-        let word = line
-            .split(['"', '\''])
+    let reads_source = READS_SOURCE.iter().any(|spelled| text.contains(spelled));
+    // The word of the first `.py` literal of `line`.
+    let py_word = |line: &str| {
+        line.split(['"', '\''])
             .skip(1)
             .step_by(2)
             .find_map(|literal| {
                 let stem = literal.strip_suffix(".py")?;
                 let last = stem.rsplit(['/', '\\']).next().unwrap_or_default();
                 is_identifier(last).then(|| Box::from(last))
-            });
+            })
+    };
+    let whole_line = |at: usize| {
+        let (start, end) = line_around(bytes, at);
+        py_word(text.get(start..end).unwrap_or_default())
+    };
+    // What a call of a builtin (`exec(`, `eval(`, `compile(`) at `at` is:
+    // not a method of another object, not a `def`.
+    let builtin = |at: usize| {
+        matches!(
+            call_receiver(text, at),
+            (Some("builtins"), _) | (None, false)
+        )
+    };
+    let handed = |word: Option<Box<str>>, found: &mut Vec<_>| {
         if word.is_some() || reads_source {
             found.push(word);
         }
+    };
+    for &(spelling, at) in &spelled.spots {
+        if !SOURCE_RUNS.contains(&spelling) || !in_code(text, at) {
+            continue;
+        }
+        let end = at + spelling.text().len();
+        match spelling {
+            Spelling::Exec
+                if text
+                    .get(end..)
+                    .is_some_and(|rest| rest.starts_with("_module")) =>
+            {
+                let end = end + "_module".len();
+                if bytes.get(end).is_some_and(|&b| is_word_byte(b)) {
+                    continue;
+                }
+                if let Some(word) = loader_runs(text, at, end, words) {
+                    found.push(word.or_else(|| whole_line(at)));
+                }
+            }
+            Spelling::Exec => {
+                if bytes.get(end).is_some_and(|&b| is_word_byte(b))
+                    || matches!(bytes.get(at.wrapping_sub(1)), Some(b'"' | b'\''))
+                    || !builtin(at)
+                {
+                    continue;
+                }
+                let next = skip_blanks(bytes, end);
+                if bytes.get(next) == Some(&b'(') {
+                    let argument = skip_blanks(bytes, next + 1);
+                    if matches!(bytes.get(argument), Some(b'"' | b'\'' | b')')) {
+                        continue;
+                    }
+                    let (_, line_end) = line_around(bytes, at);
+                    handed(py_word(text.get(at..line_end).unwrap_or_default()), found);
+                } else if names_exec_as_value(text, at, next) {
+                    handed(None, found);
+                }
+            }
+            Spelling::Eval => {
+                let argument = skip_blanks(bytes, end);
+                if builtin(at)
+                    && !matches!(bytes.get(argument), Some(b'"' | b'\'' | b')'))
+                    && READS_CODE.iter().any(|spelled| text.contains(spelled))
+                {
+                    handed(whole_line(at), found);
+                }
+            }
+            Spelling::Compile => {
+                let arguments = text
+                    .get(end..)
+                    .and_then(|inside| closing_paren(inside).and_then(|close| inside.get(..close)));
+                let eval_mode = arguments.is_some_and(|arguments| {
+                    arguments.contains("\"eval\"") || arguments.contains("'eval'")
+                });
+                if builtin(at) && !eval_mode {
+                    handed(whole_line(at), found);
+                }
+            }
+            Spelling::FunctionType => {
+                let called = bytes.get(skip_blanks(bytes, end)) == Some(&b'(');
+                let ours = matches!(call_receiver(text, at), (Some("types"), _) | (None, false));
+                if called && ours {
+                    handed(whole_line(at), found);
+                }
+            }
+            Spelling::Interactive => {
+                let rest = text.get(end..).unwrap_or_default();
+                let named = ["Interpreter", "Console"].iter().any(|name| {
+                    rest.strip_prefix(name)
+                        .is_some_and(|after| !after.bytes().next().is_some_and(is_word_byte))
+                });
+                if named && matches!(call_receiver(text, at), (Some("code"), _) | (None, _)) {
+                    handed(whole_line(at), found);
+                }
+            }
+            Spelling::Interact => {
+                if matches!(call_receiver(text, at), (Some("code"), _)) {
+                    handed(whole_line(at), found);
+                }
+            }
+            Spelling::LoadModule => {
+                if let Some(word) = loader_runs(text, at, end - 1, words) {
+                    found.push(word.or_else(|| whole_line(at)));
+                }
+            }
+            Spelling::LoadSource => {
+                if matches!(call_receiver(text, at), (Some("imp"), _) | (None, false)) {
+                    found.push(whole_line(at));
+                }
+            }
+            _ => {}
+        }
     }
+}
+
+/// A loader's method called at `at` (`exec_module`, `load_module`: the
+/// name ends at `end`), which runs a module's source: `Some` with the
+/// word of the module it is handed when that is a module of the project
+/// (`loader.exec_module(app.tool)`); `None` for the `def` of an import
+/// hook's own method, its `super().exec_module(…)`, or no call.
+fn loader_runs(
+    text: &str,
+    at: usize,
+    end: usize,
+    words: &dyn ModuleWords,
+) -> Option<Option<Box<str>>> {
+    let bytes = text.as_bytes();
+    let open = skip_blanks(bytes, end);
+    if bytes.get(open) != Some(&b'(') {
+        return None;
+    }
+    match call_receiver(text, at) {
+        (None, true) => return None,
+        (Some(""), _) => {
+            let dot = skip_blanks_back(bytes, at);
+            let head = text.get(..dot.saturating_sub(1)).unwrap_or_default();
+            if head.trim_end().ends_with("super()") {
+                return None;
+            }
+        }
+        _ => {}
+    }
+    let rest = text.get(open + 1..).unwrap_or_default().trim_start();
+    let chain_end = rest
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'.'))
+        .unwrap_or(rest.len());
+    let chain = rest.get(..chain_end).unwrap_or_default();
+    let closes = rest
+        .get(chain_end..)
+        .is_some_and(|after| after.trim_start().starts_with(')'));
+    let last = chain.rsplit('.').next().unwrap_or_default();
+    Some((closes && chain.contains('.') && words.has(last)).then(|| Box::from(last)))
+}
+
+/// Whether the bare `exec` at `at` (the text after it resuming at `next`)
+/// is the builtin named as a value, to be called by another name: `run =
+/// exec`, `map(exec, sources)`, `{"run": exec}`, `from builtins import
+/// exec as run`. Not a keyword argument (`f(exec=True)`).
+fn names_exec_as_value(text: &str, at: usize, next: usize) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.get(next) == Some(&b'=') && bytes.get(next + 1) != Some(&b'=') {
+        return false;
+    }
+    let (line_start, _) = line_around(bytes, at);
+    let head = text.get(line_start..at).unwrap_or_default();
+    if head.trim_start().starts_with("from builtins import") {
+        return true;
+    }
+    let before = skip_blanks_back(bytes, at);
+    matches!(
+        before.checked_sub(1).and_then(|b| bytes.get(b)),
+        Some(b'=' | b'(' | b',' | b'[' | b':')
+    )
+}
+
+/// Where the `)` closing a call is in `inside` (the text after its `(`),
+/// counting nested brackets; `None` when the text ends first.
+fn closing_paren(inside: &str) -> Option<usize> {
+    let mut depth = 1usize;
+    for (at, b) in inside.bytes().enumerate() {
+        match b {
+            b'[' | b'(' | b'{' => depth += 1,
+            b']' | b')' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (b == b')').then_some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A module taken out of `sys.modules` (`del sys.modules["app.tool"]`,
@@ -4035,6 +4273,63 @@ mod tests {
         assert!(reruns("exec(code, ns)\n").is_empty());
         assert!(reruns("code = TEMPLATE.format(name=n)\nexec(code, ns)\n").is_empty());
         assert!(reruns("exec(\"x = 1\")\ncursor.exec(q)\n").is_empty());
+        // Source run by other spellings, in a file that reads source.
+        let read = "src = open(path).read()\n";
+        let with_read = |code: &str| reruns(&format!("{read}{code}"));
+        assert_eq!(with_read("eval(compile(src, p, \"exec\"), g)\n"), [None]);
+        assert_eq!(
+            with_read("code = compile(src, \"app/tool.py\", 'exec')\n"),
+            [word("tool")]
+        );
+        assert_eq!(with_read("code = compile(src, p, mode)\n"), [None]);
+        assert_eq!(with_read("run_code = exec\nrun_code(src, g)\n"), [None]);
+        assert_eq!(
+            with_read("from builtins import exec as run\nrun(src)\n"),
+            [None]
+        );
+        assert_eq!(with_read("list(map(exec, [src]))\n"), [None]);
+        assert_eq!(with_read("types.FunctionType(code, g)()\n"), [None]);
+        assert_eq!(
+            with_read("code.InteractiveInterpreter(g).runsource(src)\n"),
+            [None]
+        );
+        assert_eq!(
+            with_read("class Shell(InteractiveConsole):\n    pass\n"),
+            [None]
+        );
+        assert_eq!(with_read("code.interact(local=g)\n"), [None]);
+        assert_eq!(
+            reruns("code = loader.get_code(name)\neval(code, g)\n"),
+            [None]
+        );
+        // An expression compiled and evaluated, `eval` of text, other
+        // objects' methods, keyword arguments: no module runs again.
+        assert!(with_read("c = compile(src, \"<expr>\", \"eval\")\neval(c, g)\n").is_empty());
+        assert!(with_read("eval(src)\nx = re.compile(p)\nself.compile(src)\n").is_empty());
+        assert!(with_read("run(exec=True)\nshell.interact()\ncursor.execute(q)\n").is_empty());
+        assert!(with_read("\"exec\"\nFunctionType\nprint('a', exec_)\n").is_empty());
+        // Without a read of source: code the file builds itself.
+        assert!(reruns("code = compile(TEMPLATE.format(n=n), \"<gen>\", \"exec\")\n").is_empty());
+        assert!(reruns("f = types.FunctionType(g.__code__, ns)\nrun = exec\n").is_empty());
+        // A loader runs the source it reads: in any file.
+        assert_eq!(
+            reruns("spec.loader.exec_module(module_from_spec(spec))\n"),
+            [None]
+        );
+        assert_eq!(
+            reruns("app.tool.__spec__.loader.exec_module(app.tool)\n"),
+            [word("tool")]
+        );
+        assert_eq!(
+            reruns("SourceFileLoader(\"t\", \"app/tool.py\").load_module()\n"),
+            [word("tool")]
+        );
+        assert_eq!(reruns("imp.load_source(\"t\", path)\n"), [None]);
+        // An import hook's own method, and its call of the base's.
+        assert!(reruns(
+            "class Loader(SourceLoader):\n    def exec_module(self, module):\n        super().exec_module(module)\n"
+        )
+        .is_empty());
         // A module taken out of `sys.modules`: the next import runs it.
         assert_eq!(
             reruns("import sys\ndel sys.modules[\"app.tool\"]\n"),

@@ -1,0 +1,8 @@
+import asyncio
+
+from app.formula import evaluate, load
+
+
+async def total():
+    await asyncio.sleep(0)
+    return evaluate(load("price.txt"), price=100, rate=0.25)
