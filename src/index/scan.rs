@@ -2066,6 +2066,18 @@ fn drives_coroutines_by_hand(text: &str) -> bool {
         })
 }
 
+/// Whether `text` spells `needle` anywhere (a vectorised search: the scan
+/// asks this of every file).
+fn spells(text: &str, needle: &str) -> bool {
+    memmem::find(text.as_bytes(), needle.as_bytes()).is_some()
+}
+
+/// Where `text` spells `needle`, the places that do not overlap, in order
+/// (as `str::match_indices` finds them, by a vectorised search).
+fn places<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
+    memmem::find_iter(text.as_bytes(), needle.as_bytes())
+}
+
 /// Whether `text` imports `path` by name from `sys` (`from sys import
 /// path`, `from sys import (argv, path as p)`).
 /// Whether the spelling at `at` is code that starts a word: nothing of
@@ -2223,7 +2235,7 @@ fn identifier_before(text: &str, at: usize) -> &str {
 /// (`map(importlib.reload, mods)`), or the bare name bound by `from
 /// importlib import reload` used so: it may be called on any module.
 fn reload_named(text: &str, found: &mut Vec<Option<Box<str>>>) {
-    if !text.contains("reload") {
+    if !spells(text, "reload") {
         return;
     }
     let bytes = text.as_bytes();
@@ -2232,7 +2244,7 @@ fn reload_named(text: &str, found: &mut Vec<Option<Box<str>>>) {
         (line.starts_with("from importlib import") || line.starts_with("from imp import"))
             && line.contains("reload")
     });
-    for (at, _) in text.match_indices("reload") {
+    for at in places(text, "reload") {
         let end = at + "reload".len();
         if !in_code(text, at) || bytes.get(end).is_some_and(|&b| is_word_byte(b)) {
             continue;
@@ -2295,7 +2307,7 @@ fn source_reruns(spelled: &Spelled, words: &dyn ModuleWords, found: &mut Vec<Opt
     const READS_CODE: &[&str] = &["get_code(", "source_to_code(", "marshal.load"];
     let text = spelled.text;
     let bytes = text.as_bytes();
-    let reads_source = READS_SOURCE.iter().any(|spelled| text.contains(spelled));
+    let reads_source = READS_SOURCE.iter().any(|spelled| spells(text, spelled));
     // The word of the first `.py` literal of `line`.
     let py_word = |line: &str| {
         line.split(['"', '\''])
@@ -2366,7 +2378,7 @@ fn source_reruns(spelled: &Spelled, words: &dyn ModuleWords, found: &mut Vec<Opt
                 let argument = skip_blanks(bytes, end);
                 if builtin(at)
                     && !matches!(bytes.get(argument), Some(b'"' | b'\'' | b')'))
-                    && READS_CODE.iter().any(|spelled| text.contains(spelled))
+                    && READS_CODE.iter().any(|spelled| spells(text, spelled))
                 {
                     handed(whole_line(at), found);
                 }
@@ -2591,7 +2603,7 @@ fn outliving_workers(text: &str) -> bool {
     let bytes = text.as_bytes();
     // Called or subclassed, as `Thread` (an import alone starts nothing).
     let spelled_in_code = |needle: &str| {
-        text.match_indices(needle).any(|(at, _)| {
+        places(text, needle).any(|at| {
             let end = at + needle.len();
             let (start, _) = line_around(bytes, at);
             in_code(text, at)
@@ -2611,7 +2623,7 @@ fn outliving_workers(text: &str) -> bool {
     // `loop.run_in_executor(None, f)` runs on the default executor, which
     // `asyncio.run` shuts down and waits for; any other executor may
     // outlive the run.
-    let other_executor = text.match_indices("run_in_executor(").any(|(at, _)| {
+    let other_executor = places(text, "run_in_executor(").any(|at| {
         let argument = skip_blanks(bytes, at + "run_in_executor(".len());
         let rest = text.get(argument..).unwrap_or_default();
         let default =
@@ -2619,10 +2631,7 @@ fn outliving_workers(text: &str) -> bool {
         !default && !rest.starts_with(')')
     });
     other_executor
-        || (text.contains("loop")
-            && text
-                .match_indices("def __del__")
-                .any(|(at, _)| in_code(text, at)))
+        || (spells(text, "loop") && places(text, "def __del__").any(|at| in_code(text, at)))
 }
 
 /// The async library other than asyncio (trio, anyio, curio, twisted) that
@@ -3708,7 +3717,7 @@ impl ModuleReceivers<'_> {
 fn reaches_modules(text: &str) -> bool {
     ["modules[", "import_module(", "__import__("]
         .iter()
-        .any(|word| text.contains(word))
+        .any(|word| spells(text, word))
 }
 
 impl ModuleReceivers<'_> {}
