@@ -1656,7 +1656,8 @@ impl ProjectIndex {
     /// count. A file that cannot be read, or writes the text does not
     /// show, count as written.
     fn find_named_writer(&self, module: &str, name: &str) -> Option<NamedWrite> {
-        let readers = &self.scan().readers;
+        let scan = self.scan();
+        let readers = &scan.readers;
         let finder = memchr::memmem::Finder::new(name.as_bytes());
         let mut patched = None;
         // Paths relative to the root, for messages.
@@ -1669,7 +1670,10 @@ impl ProjectIndex {
             let Some(path) = readers.path_at(at) else {
                 break;
             };
-            if !path.extension().is_some_and(|e| e == "py" || e == "pyw") {
+            // A write is the name as a whole word (see `named_write_at`).
+            if !path.extension().is_some_and(|e| e == "py" || e == "pyw")
+                || !scan.may_spell(at, name)
+            {
                 continue;
             }
             let Ok(bytes) = read_file(path) else {
@@ -1744,14 +1748,17 @@ impl ProjectIndex {
     /// See [`ProjectFacts::attribute_value_writer`]: [`Self::find_named_writer`]'s
     /// walk, which also reads the value each write gives.
     fn find_value_writer(&self, module: &str, name: &str) -> ValueWrite {
-        let readers = &self.scan().readers;
+        let scan = self.scan();
+        let readers = &scan.readers;
         let finder = memchr::memmem::Finder::new(name.as_bytes());
         let mut found_any = false;
         for at in 0.. {
             let Some(path) = readers.path_at(at) else {
                 break;
             };
-            if !path.extension().is_some_and(|e| e == "py" || e == "pyw") {
+            if !path.extension().is_some_and(|e| e == "py" || e == "pyw")
+                || !scan.may_spell(at, name)
+            {
                 continue;
             }
             let Ok(bytes) = read_file(path) else {
@@ -1808,7 +1815,8 @@ impl ProjectIndex {
         }
         let readers = self.readers();
         let answer = if new_private {
-            readers.may_read_new_private(file, name)
+            let scan = self.scan();
+            readers.may_read_new_private(file, name, |at| scan.may_spell(at, name))
         } else {
             readers.may_read(file, name)
         };

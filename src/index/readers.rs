@@ -356,7 +356,16 @@ impl Readers {
     /// whole namespaces (`vars(mod)`, `dir(mod)`) are assumed not to care
     /// about a private name they did not know of (the fix's documented
     /// assumption).
-    pub fn may_read_new_private(&self, module_file: &Path, name: &str) -> bool {
+    ///
+    /// `may_spell` says whether the file numbered so may spell `name` as
+    /// a whole word (`false` only when it surely does not): the others are
+    /// not read.
+    pub fn may_read_new_private(
+        &self,
+        module_file: &Path,
+        name: &str,
+        may_spell: impl Fn(usize) -> bool,
+    ) -> bool {
         let finder = memmem::Finder::new(name.as_bytes());
         let finders = Finders::new();
         let project_words: Vec<&str> = self
@@ -366,8 +375,9 @@ impl Readers {
             .filter(|&word| word != name)
             .collect();
         let words: FxHashSet<&[u8]> = project_words.iter().map(|w| w.as_bytes()).collect();
-        self.files.iter().any(|file| {
+        self.files.iter().enumerate().any(|(at, file)| {
             file.path != module_file
+                && may_spell(at)
                 && super::read_file(&file.path).map_or(true, |bytes| {
                     spells_name(&bytes, &finder, &finders, |statement| {
                         identifiers(statement)
@@ -1050,7 +1060,7 @@ mod tests {
     fn a_new_private_name_is_read_where_it_is_spelled() {
         let may_read_new = |files: &[(&str, &str)]| {
             let (dir, readers) = project(files);
-            readers.may_read_new_private(&dir.path().join("mod.py"), "_asyncio")
+            readers.may_read_new_private(&dir.path().join("mod.py"), "_asyncio", |_| true)
         };
         // Spelled only in imports of other modules, in comments, or in the
         // module itself: free. Whole namespaces read elsewhere do not count.

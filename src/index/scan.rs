@@ -196,6 +196,13 @@ pub(super) struct ProjectScan {
     /// event loop (`get_event_loop`, `set_event_loop`, `new_event_loop`,
     /// `run_until_complete`).
     loop_managers: Vec<u32>,
+    /// The words each Python file spells (see [`SpelledWords`]), by file,
+    /// in the order of the files once the scan ends: a question that
+    /// reads every file for one name (`ProjectIndex::find_named_writer`,
+    /// `Readers::may_read_new_private`) skips the files that cannot
+    /// spell it, without reading them again. A file with none here (not
+    /// read, not UTF-8) may spell any word.
+    spelled_words: Vec<(u32, SpelledWords)>,
     /// A file could not be numbered (past 4 billion): the table of bases
     /// (or a Python file could not be read or decoded) is incomplete, so
     /// every question about a base or a written attribute must be unknown.
@@ -272,6 +279,23 @@ impl ProjectScan {
         false
     }
 
+    /// Whether the file numbered `at` may spell `word` as a whole word
+    /// (no letter, digit or `_` of ASCII just before or after it): `false`
+    /// only when the scan read the file and knows it does not (see
+    /// [`Self::spelled_words`]).
+    pub(super) fn may_spell(&self, at: usize, word: &str) -> bool {
+        let Ok(at) = u32::try_from(at) else {
+            return true;
+        };
+        self.spelled_words
+            .binary_search_by_key(&at, |(file, _)| *file)
+            .map_or(true, |found| {
+                self.spelled_words
+                    .get(found)
+                    .is_none_or(|(_, words)| words.may_spell(word))
+            })
+    }
+
     /// Scans every Python file under the project's root (see
     /// [`Build::new`]) on the calling thread alone.
     #[cfg(test)]
@@ -323,6 +347,7 @@ impl ProjectScan {
             reruns,
             exit_hooks,
             loop_managers,
+            spelled_words,
             incomplete: _,
         } = self;
         let files = class_bases
@@ -338,7 +363,8 @@ impl ProjectScan {
             .chain(anyio_file.iter_mut())
             .chain(reruns.iter_mut().map(|(file, _)| file))
             .chain(exit_hooks.iter_mut())
-            .chain(loop_managers.iter_mut());
+            .chain(loop_managers.iter_mut())
+            .chain(spelled_words.iter_mut().map(|(file, _)| file));
         for file in files {
             *file = number;
         }
@@ -379,6 +405,7 @@ impl ProjectScan {
             reruns,
             exit_hooks,
             loop_managers,
+            spelled_words,
             incomplete,
         } = part;
         for (base, files) in class_bases {
@@ -422,6 +449,7 @@ impl ProjectScan {
         self.reruns.extend(reruns);
         self.exit_hooks.extend(exit_hooks);
         self.loop_managers.extend(loop_managers);
+        self.spelled_words.extend(spelled_words);
         self.incomplete |= incomplete;
     }
 
@@ -438,6 +466,7 @@ impl ProjectScan {
         self.reruns.sort_unstable();
         self.exit_hooks.sort_unstable();
         self.loop_managers.sort_unstable();
+        self.spelled_words.sort_unstable_by_key(|(file, _)| *file);
         self.class_changed |= self.writes_class_changer();
     }
 
@@ -1557,6 +1586,10 @@ impl Build {
         };
         let spelled = self.finders.spell(text);
         scan.add_file(&spelled, &self.words, number);
+        if let Some(number) = number {
+            scan.spelled_words
+                .push((number, SpelledWords::of_text(bytes)));
+        }
         if writes_sys_path(&spelled) {
             match number {
                 Some(number) => scan.path_writers.push(number),
@@ -1622,6 +1655,135 @@ impl Build {
             }
         }
         own
+    }
+}
+
+/// The words one file spells, as a Bloom filter: every maximal run of
+/// ASCII letters, digits and `_` (a name bounded so is exactly such a
+/// run). It may say a word is spelled that is not (a few in a hundred),
+/// never the reverse.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(super) struct SpelledWords {
+    bits: Box<[u64]>,
+}
+
+impl SpelledWords {
+    /// The bits each word sets.
+    const PROBES: u32 = 3;
+
+    /// The filter of the words of `bytes`: a bit for every three bytes of
+    /// text (some eight for each distinct word of most files), in one
+    /// pass over the bytes.
+    fn of_text(bytes: &[u8]) -> SpelledWords {
+        let len = (bytes.len() / 3).next_power_of_two().max(64);
+        let mut bits = vec![0u64; len / 64].into_boxed_slice();
+        let mut set = |hash: u64| {
+            for bit in Self::bits_of(hash, len) {
+                if let Some(cell) = bits.get_mut(bit / 64) {
+                    *cell |= 1 << (bit % 64);
+                }
+            }
+        };
+        let mut at = 0;
+        while at < bytes.len() {
+            // The next word: its start, then its end.
+            while bytes.get(at).is_some_and(|&b| !WordHash::is_word_byte(b)) {
+                at += 1;
+            }
+            let start = at;
+            while bytes.get(at).is_some_and(|&b| WordHash::is_word_byte(b)) {
+                at += 1;
+            }
+            if let Some(word) = bytes.get(start..at)
+                && SpelledWords::is_kept(word)
+            {
+                set(WordHash::of(word));
+            }
+        }
+        SpelledWords { bits }
+    }
+
+    /// Whether the filter holds `word` (a maximal run): not one of under
+    /// three bytes (`i`, `if`: cheaper to read the files than to keep),
+    /// nor a number (no name starts with a digit).
+    fn is_kept(word: &[u8]) -> bool {
+        word.len() >= 3 && word.first().is_some_and(|b| !b.is_ascii_digit())
+    }
+
+    /// The bits of a word whose hash (see [`WordHash`]) is `hash`, of
+    /// `len` bits (a power of two).
+    fn bits_of(hash: u64, len: usize) -> impl Iterator<Item = usize> {
+        // Two halves of one hash make every probe (Kirsch and Mitzenmacher).
+        let (low, high) = (hash as u32, (hash >> 32) as u32 | 1);
+        (0..Self::PROBES).map(move |i| low.wrapping_add(i.wrapping_mul(high)) as usize & (len - 1))
+    }
+
+    /// Whether the file may spell `word` as a maximal run (always, for a
+    /// word with anything else in it).
+    fn may_spell(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if !Self::is_kept(bytes) || !bytes.iter().all(|&b| WordHash::is_word_byte(b)) {
+            return true;
+        }
+        let len = self.bits.len() * 64;
+        if len == 0 {
+            return true;
+        }
+        Self::bits_of(WordHash::of(bytes), len).all(|bit| {
+            self.bits
+                .get(bit / 64)
+                .is_none_or(|cell| cell & (1 << (bit % 64)) != 0)
+        })
+    }
+}
+
+/// The hash of a word for [`SpelledWords`]: of its length and its first
+/// and last eight bytes (the same word, the same hash; two long words
+/// alike at both ends share one, which costs only a file read for
+/// nothing).
+struct WordHash;
+
+impl WordHash {
+    const WORD: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let byte = b as u8;
+            table[b] = byte.is_ascii_alphanumeric() || byte == b'_';
+            b += 1;
+        }
+        table
+    };
+
+    fn is_word_byte(b: u8) -> bool {
+        Self::WORD[usize::from(b)]
+    }
+
+    fn of(word: &[u8]) -> u64 {
+        // Little-endian, the bytes past a short word's end zero.
+        let head = match word.first_chunk::<8>() {
+            Some(head) => u64::from_le_bytes(*head),
+            None => word
+                .iter()
+                .rev()
+                .fold(0, |head, &b| head << 8 | u64::from(b)),
+        };
+        let tail = match word.last_chunk::<8>() {
+            Some(tail) if word.len() > 8 => u64::from_le_bytes(*tail),
+            _ => 0,
+        };
+        Self::mix(
+            head ^ tail.rotate_left(29) ^ (word.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+        )
+    }
+
+    /// MurmurHash3's last mix, so that every bit of the hash counts.
+    fn mix(mut hash: u64) -> u64 {
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        hash ^ (hash >> 33)
     }
 }
 
@@ -4420,6 +4582,39 @@ mod tests {
 
     /// A line's last word is a keyword of [`DISPLAY_AFTER`] exactly when
     /// the line ends with that keyword as a whole word.
+    /// The filter of a file's words never says a word it spells is not
+    /// there, and says most others are not.
+    #[test]
+    fn spelled_words_miss_none() {
+        let text = "import asyncio as aio\nclass Store(Base):\n    def save(self):\n        \
+                    self.cache_é = {'wait_for': 1}  # ünïcode_word x\n\
+                    aio.wait_for = fake; a_very_long_attribute_name_1 = 2\n\
+                    a_very_long_attribute_name_2\n_private\n";
+        let words = SpelledWords::of_text(text.as_bytes());
+        let spelled: Vec<&str> = text
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        for word in &spelled {
+            assert!(words.may_spell(word), "{word}");
+        }
+        // A word with other bytes in it is always taken as spelled.
+        assert!(words.may_spell("cache_é"));
+        assert!(words.may_spell(""));
+        assert!(words.may_spell("zz") && words.may_spell("9lives"));
+        let absent = (0..200)
+            .map(|i| format!("absent_{i}"))
+            .filter(|w| !words.may_spell(w))
+            .count();
+        assert!(absent > 150, "{absent}");
+        // Empty and huge texts.
+        assert!(!SpelledWords::of_text(b"").may_spell("xyz"));
+        let big = "word_1 ".repeat(100_000) + "last";
+        let words = SpelledWords::of_text(big.as_bytes());
+        assert!(words.may_spell("word_1") && words.may_spell("last"));
+        assert!(!words.may_spell("word_2") || !words.may_spell("word_3"));
+    }
+
     #[test]
     fn last_words() {
         let pieces = [
