@@ -54,7 +54,7 @@ pub const DEFAULT_DIR: &str = ".asyncmod_cache";
 
 /// The version of the entries' format: raised whenever what a summary
 /// holds, or how it is made, changes within one version of asyncmod.
-const FORMAT: u32 = 14;
+const FORMAT: u32 = 15;
 
 /// What the cache directory's `.gitignore` says.
 const GITIGNORE: &str = "# Made by asyncmod: its cache.\n*\n";
@@ -220,9 +220,25 @@ pub(super) enum ScanKind {
     Mentions,
 }
 
-/// The key of what the scan of the kind `kind` found in a file holding
-/// `bytes`, in a project whose module words hash to `words`.
-pub(super) fn scan_key(kind: ScanKind, words: u128, bytes: &[u8]) -> Key {
+/// The hash of a file's bytes that [`scan_key`] is made of: a scan that
+/// read the file once keeps it, so that another kind of scan of the same
+/// file finds its entry without reading the file again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Content(u128);
+
+impl Content {
+    pub(super) fn of(bytes: &[u8]) -> Content {
+        let mut hasher = Xxh3::new();
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+        Content(hasher.digest128())
+    }
+}
+
+/// The key of what the scan of the kind `kind` found in a file whose
+/// bytes hash to `content`, in a project whose module words hash to
+/// `words`.
+pub(super) fn scan_key(kind: ScanKind, words: u128, content: Content) -> Key {
     let mut hasher = Xxh3::new();
     hasher.update(match kind {
         ScanKind::Writes => &b"scan-writes\0"[..],
@@ -234,8 +250,7 @@ pub(super) fn scan_key(kind: ScanKind, words: u128, bytes: &[u8]) -> Key {
     hasher.update(b"\0");
     hasher.update(&FORMAT.to_le_bytes());
     hasher.update(&words.to_le_bytes());
-    hasher.update(&(bytes.len() as u64).to_le_bytes());
-    hasher.update(bytes);
+    hasher.update(&content.0.to_le_bytes());
     Key(hasher.digest128())
 }
 

@@ -203,6 +203,10 @@ pub(super) struct ProjectScan {
     /// spell it, without reading them again. A file with none here (not
     /// read, not UTF-8) may spell any word.
     spelled_words: Vec<(u32, SpelledWords)>,
+    /// The hash of each Python file's bytes as this scan read them, by
+    /// file, when there is a cache (see [`Build::contents`]).
+    #[serde(skip)]
+    contents: Vec<(u32, cache::Content)>,
     /// A file could not be numbered (past 4 billion): the table of bases
     /// (or a Python file could not be read or decoded) is incomplete, so
     /// every question about a base or a written attribute must be unknown.
@@ -310,7 +314,11 @@ impl ProjectScan {
     /// read back from it in a later run.
     pub(super) fn readers_build(&self, cache: Option<Cache>) -> Build {
         let (files, words) = self.readers.copy_files();
-        Build::of_files(files, words, (true, false), cache)
+        let mut build = Build::of_files(files, words, (true, false), cache);
+        if build.cache.is_some() {
+            build.contents.clone_from(&self.contents);
+        }
+        build
     }
 
     /// Gives every file number this scan of one file holds (the file
@@ -348,6 +356,7 @@ impl ProjectScan {
             exit_hooks,
             loop_managers,
             spelled_words,
+            contents,
             incomplete: _,
         } = self;
         let files = class_bases
@@ -364,7 +373,8 @@ impl ProjectScan {
             .chain(reruns.iter_mut().map(|(file, _)| file))
             .chain(exit_hooks.iter_mut())
             .chain(loop_managers.iter_mut())
-            .chain(spelled_words.iter_mut().map(|(file, _)| file));
+            .chain(spelled_words.iter_mut().map(|(file, _)| file))
+            .chain(contents.iter_mut().map(|(file, _)| file));
         for file in files {
             *file = number;
         }
@@ -406,6 +416,7 @@ impl ProjectScan {
             exit_hooks,
             loop_managers,
             spelled_words,
+            contents,
             incomplete,
         } = part;
         for (base, files) in class_bases {
@@ -450,6 +461,7 @@ impl ProjectScan {
         self.exit_hooks.extend(exit_hooks);
         self.loop_managers.extend(loop_managers);
         self.spelled_words.extend(spelled_words);
+        self.contents.extend(contents);
         self.incomplete |= incomplete;
     }
 
@@ -467,6 +479,7 @@ impl ProjectScan {
         self.exit_hooks.sort_unstable();
         self.loop_managers.sort_unstable();
         self.spelled_words.sort_unstable_by_key(|(file, _)| *file);
+        self.contents.sort_unstable_by_key(|(file, _)| *file);
         self.class_changed |= self.writes_class_changer();
     }
 
@@ -1317,6 +1330,10 @@ pub(super) struct Build {
     /// A hash of [`Self::words`] (what each file shows depends on them):
     /// part of the keys of the cache's entries.
     words_digest: u128,
+    /// The hash of the bytes of each file an earlier scan of the project
+    /// read (see [`ProjectScan::readers_build`]), by file: a file whose
+    /// entry for this scan is in the cache under it is not read again.
+    contents: Vec<(u32, cache::Content)>,
     /// The project's files, numbered (their table of readers still empty).
     files: Readers,
     words: readers::Words,
@@ -1397,6 +1414,7 @@ impl Build {
             with_writes,
             cache,
             words_digest,
+            contents: Vec::new(),
             files,
             words,
             finders: Finders::new(),
@@ -1516,6 +1534,25 @@ impl Build {
         // base unknown (the readers take it as a file they cannot read).
         // A Python file the scan cannot read (or decode) may write any
         // attribute and derive from any class: the tables are incomplete.
+        // What an earlier scan of the same bytes found, without reading
+        // them again.
+        if self.with_readers
+            && !self.with_writes
+            && let Some(cache) = &self.cache
+            && let Ok(number) = u32::try_from(at)
+            && let Ok(found) = self
+                .contents
+                .binary_search_by_key(&number, |(file, _)| *file)
+            && let Some(&(_, content)) = self.contents.get(found)
+            && let Some(mentions) = cache.scanned(cache::scan_key(
+                ScanKind::Mentions,
+                self.words_digest,
+                content,
+            ))
+        {
+            part.mentions.add_found(at, mentions);
+            return;
+        }
         let Ok(mut file) = std::fs::File::open(path) else {
             scan.incomplete |= is_python;
             return;
@@ -1528,10 +1565,11 @@ impl Build {
             scan.incomplete |= is_python;
             return;
         }
+        let content = self.cache.as_ref().map(|_| cache::Content::of(bytes));
         if self.with_readers {
-            match &self.cache {
-                Some(cache) => {
-                    let key = cache::scan_key(ScanKind::Mentions, self.words_digest, bytes);
+            match (&self.cache, content) {
+                (Some(cache), Some(content)) => {
+                    let key = cache::scan_key(ScanKind::Mentions, self.words_digest, content);
                     let found = cache.scanned(key).unwrap_or_else(|| {
                         let found = FileMentions::of_text(bytes, &self.words, &self.reader_finders);
                         cache.keep_scanned(key, &found);
@@ -1539,7 +1577,7 @@ impl Build {
                     });
                     part.mentions.add_found(at, found);
                 }
-                None => part
+                _ => part
                     .mentions
                     .add_text(at, bytes, &self.words, &self.reader_finders),
             }
@@ -1548,9 +1586,10 @@ impl Build {
             return;
         }
         let number = u32::try_from(at).ok();
-        match (&self.cache, number) {
-            (Some(cache), Some(number)) => {
-                let key = cache::scan_key(ScanKind::Writes, self.words_digest, bytes);
+        match (&self.cache, content, number) {
+            (Some(cache), Some(content), Some(number)) => {
+                part.scan.contents.push((number, content));
+                let key = cache::scan_key(ScanKind::Writes, self.words_digest, content);
                 let facts = cache.scanned(key).unwrap_or_else(|| {
                     let mut facts = FileFacts::default();
                     facts.own_module_replaced = self.add_writes(&mut facts.scan, bytes, Some(0));
