@@ -203,7 +203,19 @@ declare_codemod! {
     ///   given such a callback or manager), no decorated function whose
     ///   wrapper may be a coroutine of its module that keeps it, and no
     ///   coroutine of another project module whose summary says it may
-    ///   keep it (see AM003); otherwise unsafe. A library's coroutines that
+    ///   keep it (see AM003); otherwise unsafe. A handler or `finally:`
+    ///   that raises another exception (a `raise`, an `assert`, a call of
+    ///   the module's or the project's code that may raise, a class
+    ///   constructed there whose constructor may) keeps it too: the run
+    ///   ends in that exception's traceback. An exception raised by
+    ///   accident in such cleanup (`1/0`, a `KeyError` of `d[k]`, a local
+    ///   left unbound, an attribute of `None`, a library's function that
+    ///   raises) is not looked for: before the fix the `KeyboardInterrupt`
+    ///   reached the handler around `run_until_complete` and that error
+    ///   showed only later, as an exception ignored when the abandoned
+    ///   coroutine was closed; after it the run ends with that error's
+    ///   traceback. An explicit `raise`, an `assert`, or a call to
+    ///   project code that raises is looked for. A library's coroutines that
     ///   it awaits are taken to let it out. Before 3.11 `asyncio.run` let the
     ///   `KeyboardInterrupt` through as the code did, after cancelling the
     ///   remaining tasks.

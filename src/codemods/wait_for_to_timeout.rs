@@ -175,13 +175,24 @@ declare_codemod! {
     ///   exception, or a handler or `finally:` that calls a function of the
     ///   module or the project that may raise one, itself or through the
     ///   functions it calls, counts: the caller sees
-    ///   that exception instead). An exception class imported from a
+    ///   that exception instead; so do an `assert`, a `raise` of another
+    ///   exception before the one that ends a handler, and a class of the
+    ///   module or the project constructed there whose `__new__`,
+    ///   `__init__` or `__post_init__`, its own or a project base's, may
+    ///   raise). An exception raised by accident in such cleanup (`1/0`, a
+    ///   `KeyError` of `d[k]`, `[][0]`, `next(iter(()))`, a local left
+    ///   unbound, an attribute of `None`, a library's function that
+    ///   raises) is not looked for: on 3.11 `wait_for` hid such an error
+    ///   behind the caller's `CancelledError`; after the fix the caller
+    ///   sees it. 3.12+ `wait_for` behaves like the fix already; an
+    ///   explicit `raise`, an `assert`, or a call to project code that
+    ///   raises is looked for. An exception class imported from a
     ///   project module, in the module or in the project's code it
     ///   awaits, is followed there, through re-exports and star imports:
     ///   a name bound to a class or a tuple of them (`STOP =
     ///   (asyncio.CancelledError, KeyboardInterrupt)`, `Stop =
-    ///   CancelledError`, `Any = BaseException`) catches it when one of
-    ///   them may; a name there the index cannot show to be no base of
+    ///   CancelledError`, `Any = BaseException`, `from builtins import
+    ///   BaseException as Stop`) catches it when one of them may; a name there the index cannot show to be no base of
     ///   `CancelledError` (bound some other way) may catch it; a library's
     ///   class is what its name says. Likewise a function imported from a
     ///   project module and called in a handler or `finally:` may raise
@@ -223,6 +234,11 @@ declare_codemod! {
     ///   a value (`job = h`, `{"h": h}`, `partial(h)`, `run(h)`), a method
     ///   call whose name a coroutine of that import's module that may keep
     ///   it bears, and an awaitable held in an attribute or a variable.
+    ///   An imported class may give one through its own methods, and
+    ///   through what awaiting, entering or iterating an instance runs in
+    ///   its bases, as far as the index follows them; a base the index
+    ///   cannot follow counts for a method awaited on an instance, or an
+    ///   instance awaited or entered, not for a class merely called.
     ///   Other method calls, attributes and a library's
     ///   functions are another object's. Elsewhere a
     ///   coroutine neither shows (a library's, a method of an object the

@@ -820,6 +820,26 @@ impl ProjectIndex {
         hops: usize,
         reach: bool,
     ) -> bool {
+        self.class_keeps_in(class, method, hops, reach, method.is_some())
+    }
+
+    /// [`Self::class_keeps_cancellation`]; `unknown_may`: a base the index
+    /// cannot follow may give `method`. Asked of the class itself (`None`:
+    /// called, imported, held), its own methods count, and of its bases
+    /// only what awaiting, entering or iterating an instance runs (its
+    /// `__await__`, `__aenter__`, `__aexit__`, `__aiter__`, `__anext__`),
+    /// as far as the index follows them: calling a class runs none of its
+    /// coroutines, and a method called on an instance is asked by its
+    /// name (`Worker().run()`), where a base the index cannot follow may
+    /// give it.
+    fn class_keeps_in(
+        &self,
+        class: &str,
+        method: Option<&str>,
+        hops: usize,
+        reach: bool,
+        unknown_may: bool,
+    ) -> bool {
         if hops > MAX_HOPS {
             return true;
         }
@@ -852,31 +872,47 @@ impl ProjectIndex {
                 }
             }
         }
-        self.bases_may(&found, hops, &|base, hops| {
-            self.class_keeps_cancellation(base, method, hops, reach)
-        })
+        match method {
+            Some(_) => self.bases_may(&found, hops, unknown_may, &|base, hops| {
+                self.class_keeps_in(base, method, hops, reach, unknown_may)
+            }),
+            None => self.bases_may(&found, hops, false, &|base, hops| {
+                [
+                    "__await__",
+                    "__aenter__",
+                    "__aexit__",
+                    "__aiter__",
+                    "__anext__",
+                ]
+                .iter()
+                .any(|dunder| self.class_keeps_in(base, Some(dunder), hops, reach, false))
+            }),
+        }
     }
 
     /// Whether `ask` may hold for a base of the project class `found`
     /// (asked of each base that is a class of the project, with the hops
     /// so far): a base the index cannot follow (a project name bound
-    /// otherwise or behind a star import, a call, an opaque base) may;
-    /// a library's or the standard library's is trusted. A base without a
+    /// otherwise or behind a star import, a call, an opaque base) may
+    /// when `unknown_may`; a library's or the standard library's is trusted. A base without a
     /// name (`Base[T]`) is asked through the project classes written in it.
     fn bases_may(
         &self,
         found: &ClassSummary,
         hops: usize,
+        unknown_may: bool,
         ask: &dyn Fn(&str, usize) -> bool,
     ) -> bool {
         if found.opaque_base {
-            return true;
+            return unknown_may;
         }
         found.bases.iter().any(|base| match base {
             Some(base) => match self.resolve_hops(base, hops + 1) {
                 Resolved::Class { qualified, .. } => ask(&qualified, hops + 1),
                 Resolved::External(_) | Resolved::Module(_) => false,
-                Resolved::Function { .. } | Resolved::Instance { .. } | Resolved::Unknown => true,
+                Resolved::Function { .. } | Resolved::Instance { .. } | Resolved::Unknown => {
+                    unknown_may
+                }
             },
             None => found.base_mentions.iter().any(|mention| {
                 matches!(
@@ -914,7 +950,7 @@ impl ProjectIndex {
         if left.is_empty() {
             return false;
         }
-        self.bases_may(&found, hops, &|base, hops| {
+        self.bases_may(&found, hops, true, &|base, hops| {
             self.class_exit_may_keep(base, &left, hops)
         })
     }
@@ -1902,7 +1938,18 @@ impl ProjectIndex {
         if depth == 0 {
             return true;
         }
-        if name == "builtins.BaseException" || (exception && name == "builtins.Exception") {
+        let catches_it = |qualified: &str| {
+            qualified == "builtins.BaseException"
+                || (exception && qualified == "builtins.Exception")
+        };
+        if catches_it(name) {
+            return true;
+        }
+        // `from builtins import BaseException as Stop` there (or a name
+        // that reaches it through imports): the builtin class itself.
+        if let Resolved::External(external) = self.resolve_loaded(name, loaded)
+            && catches_it(&external)
+        {
             return true;
         }
         // `STOP = (asyncio.CancelledError, KeyboardInterrupt)`.
@@ -1965,7 +2012,56 @@ impl ProjectIndex {
                         return true;
                     }
                 }
-                Resolved::Class { .. } | Resolved::Module(_) | Resolved::External(_) => {}
+                // Calling a class runs its constructors.
+                Resolved::Class {
+                    qualified: class, ..
+                } => {
+                    if self.constructors_raise(&class, &mut stack) {
+                        return true;
+                    }
+                }
+                Resolved::Module(_) | Resolved::External(_) => {}
+            }
+        }
+        false
+    }
+
+    /// Whether a constructor (`__new__`, `__init__`, `__post_init__`) of
+    /// the project class `class`, or of a base of the project, raises an
+    /// exception of its own (a class's own constructor hides its bases');
+    /// the imported names they call are pushed on `stack` for
+    /// [`Self::may_raise_here`] to ask. A library's base is trusted; past
+    /// [`MAX_HOPS`] classes, "may".
+    fn constructors_raise(&self, class: &str, stack: &mut Vec<String>) -> bool {
+        let mut classes = vec![(class.to_string(), summary::CONSTRUCTORS.to_vec())];
+        let mut asked = 0;
+        while let Some((current, wanted)) = classes.pop() {
+            asked += 1;
+            if asked > MAX_HOPS {
+                return true;
+            }
+            let Some((_, summary)) = self.class(&current) else {
+                continue;
+            };
+            let mut left = Vec::new();
+            for constructor in wanted {
+                match summary.methods.get(constructor) {
+                    Some(method) => {
+                        if method.raises {
+                            return true;
+                        }
+                        stack.extend(method.raises_left.iter().map(|callee| callee.to_string()));
+                    }
+                    None => left.push(constructor),
+                }
+            }
+            if left.is_empty() {
+                continue;
+            }
+            for base in summary.bases.iter().flatten() {
+                if let Resolved::Class { qualified, .. } = self.resolve(base) {
+                    classes.push((qualified, left.clone()));
+                }
             }
         }
         false

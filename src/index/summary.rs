@@ -322,7 +322,7 @@ const LOOP_FREE_ASYNCIO: &[&str] = &[
 pub const MAX_CALLS_OUT: usize = 24;
 
 /// Methods that calling a class runs.
-pub(super) const CONSTRUCTORS: &[&str] = &["__new__", "__init__", "__post_init__"];
+pub const CONSTRUCTORS: &[&str] = &["__new__", "__init__", "__post_init__"];
 
 /// What one call made by import-time code or a plain function leads to.
 enum Callee {

@@ -1287,7 +1287,8 @@ impl<'a> Walk<'_, 'a> {
                 if let Some(type_) = handler.type_.as_deref() {
                     let mark = self.left.borrow().cleanups.len();
                     let read = self.raising_read.borrow().clone();
-                    let raises = self.raising_call(&handler.body, scope).is_some();
+                    let raises = self.raising_call(&handler.body, scope).is_some()
+                        || raise_in_handler(handler).is_some();
                     let left_raising = self.left.borrow().cleanups.len() > mark;
                     // Only asked: what it left counts with the names.
                     self.left.borrow_mut().cleanups.truncate(mark);
@@ -1300,7 +1301,10 @@ impl<'a> Walk<'_, 'a> {
             }
             // A handler that calls code of the module that may raise
             // another exception before it re-raises.
-            if !reraises(handler) || self.raising_call(&handler.body, scope).is_some() {
+            if !reraises(handler)
+                || raise_in_handler(handler).is_some()
+                || self.raising_call(&handler.body, scope).is_some()
+            {
                 let end = handler.type_.as_ref().map_or(
                     handler.start() + ruff_text_size::TextSize::of("except"),
                     |t| t.end(),
@@ -1527,6 +1531,67 @@ impl<'a> Walk<'_, 'a> {
         raises
     }
 
+    /// Whether calling the module's class `class` may raise an exception
+    /// of its own: a constructor (`__new__`, `__init__`, `__post_init__`)
+    /// it or a base of the module defines may (see
+    /// [`Self::function_may_raise`]); a base of another project module is
+    /// asked of the index (and left to it, for a summary), a library's
+    /// trusted.
+    fn class_may_raise(&self, class: &ast::StmtClassDef, depth: u8) -> bool {
+        self.constructors_may_raise(class, crate::index::summary::CONSTRUCTORS, depth)
+    }
+
+    /// [`Self::class_may_raise`] for the constructors named `wanted`: a
+    /// class's own `def` hides its bases'.
+    fn constructors_may_raise(
+        &self,
+        class: &ast::StmtClassDef,
+        wanted: &[&str],
+        depth: u8,
+    ) -> bool {
+        if depth >= MAX_DEPTH {
+            return true;
+        }
+        let semantic = self.semantic;
+        let scope = semantic.scope_at(class.start());
+        let mut left: Vec<&str> = wanted.to_vec();
+        for stmt in &class.body {
+            if let Stmt::FunctionDef(def) = stmt
+                && let Some(at) = left.iter().position(|name| *name == def.name.as_str())
+            {
+                left.remove(at);
+                if self.function_may_raise(def, depth + 1) {
+                    return true;
+                }
+            }
+        }
+        if left.is_empty() {
+            return false;
+        }
+        class
+            .bases()
+            .iter()
+            .any(|base| match semantic.callee(base, scope) {
+                Callee::Class(base) => self.constructors_may_raise(base, &left, depth + 1),
+                _ => {
+                    let Some(imported) = followed_name(semantic, base, scope).filter(|imported| {
+                        !imported.starts_with("builtins") && !imported.starts_with("asyncio")
+                    }) else {
+                        return false;
+                    };
+                    let raises = semantic.project().is_some_and(|project| {
+                        project
+                            .absolute(&imported)
+                            .is_some_and(|absolute| project.facts.may_raise(&absolute))
+                    });
+                    if !raises {
+                        self.left.borrow_mut().cleanups.push(imported);
+                    }
+                    raises
+                }
+            })
+    }
+
     /// [`Self::raising_call`], `depth` functions down.
     fn raising_call_at(&self, body: &[Stmt], scope: ScopeId, depth: u8) -> Option<TextRange> {
         #[derive(Default)]
@@ -1557,6 +1622,8 @@ impl<'a> Walk<'_, 'a> {
             .into_iter()
             .find_map(|call| match semantic.callee(&call.func, scope) {
                 Callee::Function(def) => self.function_may_raise(def, depth).then(|| call.range()),
+                // Calling a class runs its `__new__` and `__init__`.
+                Callee::Class(class) => self.class_may_raise(class, depth).then(|| call.range()),
                 Callee::Unknown => {
                     let imported = dependency(semantic, &call.func, scope).filter(|imported| {
                         !imported.starts_with("builtins") && !imported.starts_with("asyncio")
@@ -1570,6 +1637,10 @@ impl<'a> Walk<'_, 'a> {
                                     .project()
                                     .is_some_and(|project| project.facts.may_raise(&qualified))
                         }
+                        // A class of another project module: its constructors.
+                        Resolved::Class { qualified, .. } => semantic
+                            .project()
+                            .is_some_and(|project| project.facts.may_raise(&qualified)),
                         Resolved::Unknown | Resolved::Instance { .. } => {
                             semantic.project().is_some_and(|project| {
                                 imported
@@ -1585,7 +1656,6 @@ impl<'a> Walk<'_, 'a> {
                     }
                     raises.then(|| call.range())
                 }
-                _ => None,
             })
     }
 
@@ -1750,6 +1820,16 @@ fn reraises(handler: &ast::ExceptHandlerExceptHandler) -> bool {
     same && escaping_jump(body).is_none()
 }
 
+/// A `raise` of another exception than the one a handler caught, or an
+/// `assert`, in its body's own frame (before the `raise` that ends it):
+/// that exception would leave in place of the one caught.
+fn raise_in_handler(handler: &ast::ExceptHandlerExceptHandler) -> Option<TextRange> {
+    raise_other_than(
+        &handler.body,
+        handler.name.as_ref().map(|name| name.as_str()),
+    )
+}
+
 /// Whether an exit function (`__aexit__`, an exit stack's callback) may
 /// raise another exception than the one it is given, in its own frame: a
 /// `raise` of anything but one of its parameters (`raise exc`, `raise
@@ -1774,6 +1854,8 @@ pub fn raises_another(def: &StmtFunctionDef) -> bool {
                 None => in_handler,
                 Some(exc) => !original(exc),
             },
+            // `assert` raises `AssertionError` when its test fails.
+            Stmt::Assert(_) => true,
             Stmt::Try(try_stmt) => {
                 walk(&try_stmt.body, in_handler, original)
                     || try_stmt.handlers.iter().any(|handler| {
@@ -1791,13 +1873,27 @@ pub fn raises_another(def: &StmtFunctionDef) -> bool {
     walk(&def.body, false, &original)
 }
 
-/// A `raise` of an exception (not a bare `raise`) in `body`'s own frame:
-/// raised in a `finally:`, it replaces the exception in flight.
+/// A `raise` of an exception (not a bare `raise`), or an `assert`, in
+/// `body`'s own frame: raised in a `finally:`, it replaces the exception
+/// in flight.
 fn raise_of_another(body: &[Stmt]) -> Option<TextRange> {
+    raise_other_than(body, None)
+}
+
+/// [`raise_of_another`], but for a `raise` of the name `caught` (a
+/// handler's `as e`), which raises the exception in flight again.
+fn raise_other_than(body: &[Stmt], caught: Option<&str>) -> Option<TextRange> {
     body.iter().find_map(|stmt| match stmt {
         Stmt::FunctionDef(_) | Stmt::ClassDef(_) => None,
-        Stmt::Raise(raise) if raise.exc.is_some() => Some(stmt.range()),
-        _ => blocks_of(stmt).into_iter().find_map(raise_of_another),
+        Stmt::Raise(raise) => match raise.exc.as_deref() {
+            None => None,
+            Some(Expr::Name(name)) if caught == Some(name.id.as_str()) => None,
+            Some(_) => Some(stmt.range()),
+        },
+        Stmt::Assert(_) => Some(stmt.range()),
+        _ => blocks_of(stmt)
+            .into_iter()
+            .find_map(|block| raise_other_than(block, caught)),
     })
 }
 
@@ -2793,7 +2889,7 @@ mod tests {
     #[test]
     fn handlers_and_finally_blocks_that_call_raising_code_keep_it() {
         let head = format!(
-            "{HEAD}def report():\n    raise SystemExit('stopped')\n\nasync def close():\n    raise RuntimeError('close failed')\n\ndef log():\n    print('stopped')\n\n"
+            "{HEAD}def report():\n    raise SystemExit('stopped')\n\nasync def close():\n    raise RuntimeError('close failed')\n\ndef log():\n    print('stopped')\n\ndef check():\n    assert STATE\n\nclass Base:\n    def __init__(self):\n        check()\n\nclass Cleanup(Base):\n    pass\n\nclass Quiet(Base):\n    def __init__(self):\n        log()\n\n"
         );
         for (body, expected) in [
             (
@@ -2811,6 +2907,32 @@ mod tests {
             ),
             (
                 "    try:\n        await asyncio.sleep(5)\n    finally:\n        log()\n",
+                None,
+            ),
+            // An `assert`, a `raise` of another exception before the one
+            // that ends a handler, a class whose constructor raises.
+            (
+                "    try:\n        await asyncio.sleep(5)\n    finally:\n        assert STATE\n",
+                Some(("finally", "assert STATE")),
+            ),
+            (
+                "    try:\n        await asyncio.sleep(5)\n    finally:\n        check()\n",
+                Some(("finally", "check()")),
+            ),
+            (
+                "    try:\n        await asyncio.sleep(5)\n    except CancelledError as e:\n        if STATE:\n            raise RuntimeError('dirty')\n        raise e\n",
+                Some(("handler", "except CancelledError")),
+            ),
+            (
+                "    try:\n        await asyncio.sleep(5)\n    except CancelledError as e:\n        log()\n        raise e\n",
+                None,
+            ),
+            (
+                "    try:\n        await asyncio.sleep(5)\n    finally:\n        Cleanup()\n",
+                Some(("finally", "Cleanup()")),
+            ),
+            (
+                "    try:\n        await asyncio.sleep(5)\n    finally:\n        Quiet()\n",
                 None,
             ),
         ] {

@@ -1,0 +1,4 @@
+class Cleanup:
+    def __init__(self):
+        print('cleanup')
+        raise ValueError('x')

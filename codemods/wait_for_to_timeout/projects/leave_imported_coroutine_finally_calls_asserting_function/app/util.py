@@ -1,0 +1,3 @@
+def cleanup():
+    print('cleanup')
+    assert False, 'not clean'

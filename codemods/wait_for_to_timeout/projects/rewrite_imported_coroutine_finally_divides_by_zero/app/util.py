@@ -1,0 +1,3 @@
+def cleanup():
+    print('cleanup')
+    return 1 / 0

@@ -1,0 +1,4 @@
+from app.getter import Getter
+class Event(Getter):
+    def describe(self):
+        return "event"
