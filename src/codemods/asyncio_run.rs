@@ -156,18 +156,35 @@ declare_codemod! {
     ///   runs on a loop of its own and leaves none. Code of libraries is not
     ///   seen: a library that calls `get_event_loop()` after the run (in an
     ///   `atexit` handler, say) now raises `RuntimeError`.
-    /// - `asyncio.run` closes its loop. Where the code never closes its own
-    ///   (the chained form, or no `loop.close()`), code registered to run
-    ///   at exit or a thread may still use it after the run
+    /// - `asyncio.run` closes its loop and leaves none current. Where the
+    ///   code never closes its own (the chained form, or no
+    ///   `loop.close()`), code that runs after the run may still use it
     ///   (`atexit.register(lambda: loop.run_until_complete(client.close()))`
-    ///   in a coroutine), and would now find it closed: left alone when the
-    ///   module, or any file of the project, registers code to run at exit
-    ///   (`atexit`, `weakref.finalize`), starts threads (`Thread`,
-    ///   `threading.Timer`, a `ThreadPoolExecutor` or `ThreadPool`, an
-    ///   executor given to `run_in_executor`, `start_new_thread`; only the
-    ///   default executor is one `asyncio.run` waits for), or defines a
-    ///   finalizer (`__del__`) in a file that names an event loop: it runs
-    ///   when the object goes, after the run too.
+    ///   in a coroutine), and would now find it closed, or no current loop.
+    ///   Such code runs in too many ways to list (at exit, in a finalizer
+    ///   or a weakref callback, in a suspended generator's `finally:`, in a
+    ///   signal handler, a thread or a pool's worker, a logging handler's
+    ///   `close()` at shutdown, a `gc` callback, a helper the script calls
+    ///   after the run), so the rule is on what it could use: the fix is
+    ///   unsafe when another file of the project has code that may use an
+    ///   event loop outside a run of one: synchronous code (a lambda in a
+    ///   coroutine included) that calls asyncio, but for what takes any
+    ///   loop or none (`asyncio.run`, `new_event_loop`, `set_event_loop`,
+    ///   exceptions, predicates), or calls a loop's method by its name
+    ///   (`call_soon_threadsafe`, `run_until_complete`, `call_later`, …) on
+    ///   anything but a loop it made with `new_event_loop()`;
+    ///   `run_coroutine_threadsafe` anywhere; or a coroutine that hands the
+    ///   loop it gets (`get_running_loop()`, `get_event_loop()`) on,
+    ///   passing it to a call or storing it anywhere but a local name, where
+    ///   calling its methods keeps it in the run. A project whose other
+    ///   files use no loop so keeps the safe fix, threads, finalizers and
+    ///   signal handlers included. In the module itself, registering code to
+    ///   run at exit (`atexit`, `weakref.finalize`,
+    ///   `threading._register_atexit`) or starting threads (`Thread`,
+    ///   `threading.Timer`, a `ThreadPoolExecutor`, `ThreadPool` or
+    ///   `multiprocessing.dummy.Pool`, a `QueueListener`,
+    ///   `start_new_thread`), under any name an import gives them, leaves
+    ///   the code alone; its other loop uses are refused as above.
     /// - Ctrl-C. Before, Python's default handler raises `KeyboardInterrupt`
     ///   at once wherever the program is, blocking code in the coroutine
     ///   included; it goes through the coroutine's `finally:` blocks and out
@@ -252,7 +269,7 @@ declare_codemod! {
     /// held in an attribute (`self.loop`, `cls.loop`); loop management
     /// elsewhere in the module (a lambda in a coroutine included), or in a
     /// module of the project that may import this one when the run happens
-    /// at its import; a loop the code leaves open where the project
+    /// at its import; a loop the code leaves open where the module
     /// registers code to run at exit or starts threads; objects bound to the
     /// loop outside coroutines (see above); anything inside an `async def`.
     ///
@@ -465,7 +482,8 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                 )?;
                 objects_bound_elsewhere(ctx, site.call)?;
                 left_behind(ctx, site.call, site.scope, true)?;
-                Ok(unsafe_because(ctx, site.call, applicability))
+                Ok(unsafe_because(ctx, site.call, applicability)
+                    .or_else(|| loop_used_elsewhere(ctx, true)))
             });
         let (applicability, finding) = match checked {
             Ok(None) => (Applicability::Safe, finding),
@@ -764,7 +782,8 @@ fn check_candidate(
                 if is_loop_method(&call.func, candidate.name, "close")))
     });
     left_behind(ctx, candidate.run_call, scope, !closed)?;
-    Ok(unsafe_because(ctx, candidate.run_call, applicability))
+    Ok(unsafe_because(ctx, candidate.run_call, applicability)
+        .or_else(|| loop_used_elsewhere(ctx, !closed)))
 }
 
 /// Fails when synchronous code of the module (outside `run`, the call being
@@ -804,10 +823,9 @@ fn objects_bound_elsewhere(ctx: &Context, run: &ast::ExprCall) -> Result<(), Str
 
 /// Fails when code outside the run may rest on what the code leaves
 /// behind it and `asyncio.run` does not: `left_open`, the loop the code
-/// never closes, which code registered to run at exit or a thread
-/// (`atexit.register(lambda: loop.run_until_complete(…))`, in this module
-/// or another of the project) may still use after the run, where
-/// `asyncio.run` closes it; and, for a run at the module's top level that
+/// never closes, which code the module registers to run at exit or a
+/// thread it starts may still use after the run, where `asyncio.run`
+/// closes it (another file's code: see [`loop_used_elsewhere`]); and, for a run at the module's top level that
 /// its import runs, the loop left current for the importers: a module of
 /// the project that may import this one (in turn, too) and gets, makes,
 /// sets or runs event loops may have made the loop the code ran on, or
@@ -834,6 +852,8 @@ fn left_behind(
                         | "concurrent.futures.thread.ThreadPoolExecutor"
                         | "multiprocessing.pool.ThreadPool"
                         | "multiprocessing.dummy.Pool"
+                        | "threading._register_atexit"
+                        | "logging.handlers.QueueListener"
                 );
             registers.then(|| (qualified.to_string(), site.call.start()))
         });
@@ -841,12 +861,6 @@ fn left_behind(
             return Err(format!(
                 "the code leaves the loop open, and `{name}()` on line {} runs code that may still use it after the run, where `asyncio.run` closes it",
                 line_of(ctx, at)
-            ));
-        }
-        if let Some(file) = semantic.project().and_then(ProjectModule::exit_hooks) {
-            return Err(format!(
-                "the code leaves the loop open, and `{}` registers code to run at exit, starts threads or defines a finalizer (`__del__`), which may still use it after the run, where `asyncio.run` closes it",
-                file.display()
             ));
         }
     }
@@ -865,6 +879,35 @@ fn left_behind(
         ));
     }
     Ok(())
+}
+
+/// Why the fix is unsafe when the code leaves its loop open
+/// (`left_open`) and another file of the project may use an event loop
+/// outside a run of one (see `ProjectModule::loop_used_elsewhere`): code
+/// that runs after the run returned (at exit, in a finalizer or a
+/// generator's `finally:`, a signal handler, a thread, a logging
+/// handler's `close()`) would find the loop closed, or none current.
+fn loop_used_elsewhere(ctx: &Context, left_open: bool) -> Option<String> {
+    let semantic = ctx.semantic;
+    if left_open
+        && let Some(used) = semantic
+            .project()
+            .and_then(ProjectModule::loop_used_elsewhere)
+    {
+        if used.file.as_os_str().is_empty() {
+            return Some(
+                "the code leaves the loop open, and a file of the project could not be read: code that runs at exit, in a finalizer, a signal handler or a thread may still use the loop after the run, where `asyncio.run` closes it and leaves none current"
+                    .to_string(),
+            );
+        }
+        return Some(format!(
+            "the code leaves the loop open, and `{}` may use an event loop outside a run of one (`{}` on line {}): code that runs at exit, in a finalizer, a signal handler or a thread may still use the loop after the run, where `asyncio.run` closes it and leaves none current",
+            used.file.display(),
+            used.named,
+            used.line
+        ));
+    }
+    None
 }
 
 /// Why the fix is unsafe, given what the argument showed (`argument`:

@@ -37,7 +37,7 @@ use crate::semantic::blocking::{
     BlockingChain, BlockingSite, CallTarget, ChainStep, MAX_CHAIN, runs_when_called,
 };
 use crate::semantic::project::{
-    FunctionFacts, NamedWrite, Origin, ProjectFacts, ProjectModule, Resolved, ValueWrite,
+    FunctionFacts, LoopUse, NamedWrite, Origin, ProjectFacts, ProjectModule, Resolved, ValueWrite,
 };
 pub use describe::Description;
 use layout::{Layout, ModuleFile};
@@ -101,6 +101,10 @@ pub struct ProjectIndex {
     /// and the files that name each module (see [`readers`]). Built on the
     /// first question that needs any of it.
     scan: OnceLock<ProjectScan>,
+    /// The first two files of the project whose code may use an event loop
+    /// outside any run of one (see [`ProjectFacts::loop_used_elsewhere`]),
+    /// with absolute paths; worked out on the first question.
+    loop_users: OnceLock<Vec<LoopUse>>,
     /// What the project's writes of attributes by computed names may reach
     /// (see [`Self::computed_writes`]), worked out on the first question.
     computed: OnceLock<ComputedReach>,
@@ -410,6 +414,7 @@ impl ProjectIndex {
             quiet: RwLock::new(FxHashMap::default()),
             stateful: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
+            loop_users: OnceLock::new(),
             computed: OnceLock::new(),
             building: Mutex::new(None),
             readers_apart: OnceLock::new(),
@@ -1831,6 +1836,54 @@ impl ProjectIndex {
     }
 
     /// `file` relative to the project's root, for messages.
+    /// The first two files of the project (in the order the scan numbers
+    /// them) whose summary says their code may use an event loop outside
+    /// any run of one (see [`ModuleSummary::loop_outside_runs`]); one
+    /// with an empty path when a file could not be read. Only files that
+    /// spell asyncio or a loop's method are summarised.
+    fn find_loop_users(&self) -> Vec<LoopUse> {
+        let unreadable = || LoopUse {
+            file: PathBuf::new(),
+            named: "".into(),
+            line: 0,
+        };
+        if self.scan().incomplete {
+            return vec![unreadable()];
+        }
+        let readers = self.readers();
+        let mut found = Vec::new();
+        for at in 0.. {
+            let Some(path) = readers.path_at(at) else {
+                break;
+            };
+            let Ok(bytes) = read_file(path) else {
+                return vec![unreadable()];
+            };
+            if !summary::may_use_loop(&bytes) {
+                continue;
+            }
+            let (module, package) = self.layout.module_name(path).unwrap_or_else(|| {
+                let stem = path.file_stem().and_then(|stem| stem.to_str());
+                (stem.unwrap_or("__main__").to_string(), false)
+            });
+            let Some(summary) = read_summary(&module, path, package, self.cache.as_ref()) else {
+                // Not UTF-8, or not Python a parser reads: nothing runs.
+                continue;
+            };
+            if let Some((named, line)) = summary.loop_outside_runs.first() {
+                found.push(LoopUse {
+                    file: path.to_path_buf(),
+                    named: named.clone(),
+                    line: *line,
+                });
+                if found.len() == 2 {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
     fn relative(&self, file: PathBuf) -> PathBuf {
         file.strip_prefix(&self.layout.root)
             .map_or_else(|_| file.clone(), Path::to_path_buf)
@@ -2459,9 +2512,16 @@ impl ProjectFacts for ProjectIndex {
         Some(self.relative(file))
     }
 
-    fn exit_hooks(&self) -> Option<PathBuf> {
-        let file = self.scan().exit_hook_file()?;
-        Some(self.relative(file))
+    fn loop_used_elsewhere(&self, file: &Path) -> Option<LoopUse> {
+        let own = layout::absolute(file);
+        let users = self.loop_users.get_or_init(|| self.find_loop_users());
+        users
+            .iter()
+            .find(|found| found.file != own)
+            .map(|found| LoopUse {
+                file: self.relative(found.file.clone()),
+                ..found.clone()
+            })
     }
 
     fn importer_managing_loops(&self, file: &Path) -> Option<PathBuf> {

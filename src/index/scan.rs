@@ -187,11 +187,6 @@ pub(super) struct ProjectScan {
     /// module's last name, or the stem of the file or directory run;
     /// `None`: any module).
     reruns: Vec<(u32, Option<Box<str>>)>,
-    /// The files that register code to run after the program's own
-    /// (`atexit`, `weakref.finalize`) or start threads (`Thread`,
-    /// `threading.Timer`): code that may still use an event loop after
-    /// the run that made it returned.
-    exit_hooks: Vec<u32>,
     /// The files that spell a call that gets, makes, sets or runs an
     /// event loop (`get_event_loop`, `set_event_loop`, `new_event_loop`,
     /// `run_until_complete`).
@@ -353,7 +348,6 @@ impl ProjectScan {
             anyio_file,
             mentions_trio: _,
             reruns,
-            exit_hooks,
             loop_managers,
             spelled_words,
             contents,
@@ -371,7 +365,6 @@ impl ProjectScan {
             .chain(runner_library.iter_mut().map(|(file, _)| file))
             .chain(anyio_file.iter_mut())
             .chain(reruns.iter_mut().map(|(file, _)| file))
-            .chain(exit_hooks.iter_mut())
             .chain(loop_managers.iter_mut())
             .chain(spelled_words.iter_mut().map(|(file, _)| file))
             .chain(contents.iter_mut().map(|(file, _)| file));
@@ -413,7 +406,6 @@ impl ProjectScan {
             anyio_file,
             mentions_trio,
             reruns,
-            exit_hooks,
             loop_managers,
             spelled_words,
             contents,
@@ -458,7 +450,6 @@ impl ProjectScan {
         self.anyio_file = self.anyio_file.into_iter().chain(anyio_file).min();
         self.mentions_trio |= mentions_trio;
         self.reruns.extend(reruns);
-        self.exit_hooks.extend(exit_hooks);
         self.loop_managers.extend(loop_managers);
         self.spelled_words.extend(spelled_words);
         self.contents.extend(contents);
@@ -476,7 +467,6 @@ impl ProjectScan {
         self.computed_writers.sort_unstable();
         self.path_writers.sort_unstable();
         self.reruns.sort_unstable();
-        self.exit_hooks.sort_unstable();
         self.loop_managers.sort_unstable();
         self.spelled_words.sort_unstable_by_key(|(file, _)| *file);
         self.contents.sort_unstable_by_key(|(file, _)| *file);
@@ -633,19 +623,6 @@ impl ProjectScan {
                     .is_none_or(|word| word == last || package == Some(word))
             })
             .and_then(|&(file, _)| self.readers.path(file))
-            .map(Path::to_path_buf)
-    }
-
-    /// A file of the project that registers code to run at exit or starts
-    /// a thread (see [`Self::exit_hooks`]); an empty path when a file could
-    /// not be scanned.
-    pub(super) fn exit_hook_file(&self) -> Option<PathBuf> {
-        if self.incomplete {
-            return Some(PathBuf::new());
-        }
-        self.exit_hooks
-            .iter()
-            .find_map(|&file| self.readers.path(file))
             .map(Path::to_path_buf)
     }
 
@@ -1675,20 +1652,16 @@ impl Build {
         }
         let own = scan.add_module_writes(&spelled);
         let reruns = reruns(&spelled, &self.words);
-        let exit_hooks = registers_exit_hooks(&spelled);
         let loops = LOOP_CALLS
             .iter()
             .any(|&spelling| spelled.at(spelling).any(|at| in_code(text, at)));
-        if !reruns.is_empty() || exit_hooks || loops {
+        if !reruns.is_empty() || loops {
             let Some(number) = number else {
                 scan.incomplete = true;
                 return own;
             };
             scan.reruns
                 .extend(reruns.into_iter().map(|word| (number, word)));
-            if exit_hooks {
-                scan.exit_hooks.push(number);
-            }
             if loops {
                 scan.loop_managers.push(number);
             }
@@ -1928,10 +1901,6 @@ enum Spelling {
     Twisted,
     RunModule,
     Reload,
-    Atexit,
-    Finalize,
-    Thread,
-    Timer,
     GetLoop,
     SetLoop,
     NewLoop,
@@ -1998,7 +1967,7 @@ const OTHER_LIBRARIES: [Spelling; 4] = [
 ];
 
 impl Spelling {
-    const ALL: [Spelling; 45] = [
+    const ALL: [Spelling; 41] = [
         Spelling::Class,
         Spelling::Del,
         Spelling::Modules,
@@ -2029,10 +1998,6 @@ impl Spelling {
         Spelling::Twisted,
         Spelling::RunModule,
         Spelling::Reload,
-        Spelling::Atexit,
-        Spelling::Finalize,
-        Spelling::Thread,
-        Spelling::Timer,
         Spelling::GetLoop,
         Spelling::SetLoop,
         Spelling::NewLoop,
@@ -2078,10 +2043,6 @@ impl Spelling {
             Spelling::Twisted => "twisted",
             Spelling::RunModule => "run_module(",
             Spelling::Reload => "reload(",
-            Spelling::Atexit => "atexit",
-            Spelling::Finalize => "finalize(",
-            Spelling::Thread => "Thread",
-            Spelling::Timer => "Timer(",
             Spelling::GetLoop => "get_event_loop",
             Spelling::SetLoop => "set_event_loop",
             Spelling::NewLoop => "new_event_loop",
@@ -2754,85 +2715,6 @@ fn modules_forgotten(spelled: &Spelled, found: &mut Vec<Option<Box<str>>>) {
             }
         }
     }
-}
-
-/// Whether a file registers code to run at exit or starts a thread (see
-/// [`ProjectScan::exit_hooks`]): `atexit` named at all, `finalize(` bare
-/// or of `weakref`, `Thread` called or as a base of a class statement,
-/// `Timer(` bare or of `threading`.
-fn registers_exit_hooks(spelled: &Spelled) -> bool {
-    let text = spelled.text;
-    let bytes = text.as_bytes();
-    let whole = |at: usize, len: usize| {
-        !bytes
-            .get(at + len)
-            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
-    };
-    let called_on = |at: usize, allowed: &str| match call_receiver(text, at) {
-        (Some(receiver), _) => receiver == allowed,
-        (None, defined) => !defined,
-    };
-    spelled
-        .at(Spelling::Atexit)
-        .any(|at| in_code(text, at) && whole(at, "atexit".len()))
-        || spelled.at(Spelling::Thread).any(|at| {
-            // Called or subclassed, not a word of a docstring.
-            let (start, _) = line_around(bytes, at);
-            in_code(text, at)
-                && whole(at, "Thread".len())
-                && (bytes.get(skip_blanks(bytes, at + "Thread".len())) == Some(&b'(')
-                    || text
-                        .get(start..at)
-                        .is_some_and(|line| line.trim_start().starts_with("class ")))
-        })
-        || spelled
-            .at(Spelling::Finalize)
-            .any(|at| in_code(text, at) && called_on(at, "weakref"))
-        || spelled
-            .at(Spelling::Timer)
-            .any(|at| in_code(text, at) && called_on(at, "threading"))
-        || outliving_workers(text)
-}
-
-/// Whether a file starts threads other than by `Thread` (a pool of them:
-/// `ThreadPoolExecutor`, `multiprocessing`'s `ThreadPool`, an executor
-/// handed to `run_in_executor`, `_thread.start_new_thread`), or defines a
-/// finalizer (`__del__`) in code that names an event loop: what either
-/// runs may still use a loop after the run that made it returned, where
-/// `asyncio.run` waits only for its default executor.
-fn outliving_workers(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // Called or subclassed, as `Thread` (an import alone starts nothing).
-    let spelled_in_code = |needle: &str| {
-        places(text, needle).any(|at| {
-            let end = at + needle.len();
-            let (start, _) = line_around(bytes, at);
-            in_code(text, at)
-                && !bytes.get(end).is_some_and(|&b| is_word_byte(b))
-                && (bytes.get(skip_blanks(bytes, end)) == Some(&b'(')
-                    || text
-                        .get(start..at)
-                        .is_some_and(|line| line.trim_start().starts_with("class ")))
-        })
-    };
-    if spelled_in_code("ThreadPoolExecutor")
-        || spelled_in_code("ThreadPool")
-        || spelled_in_code("start_new_thread")
-    {
-        return true;
-    }
-    // `loop.run_in_executor(None, f)` runs on the default executor, which
-    // `asyncio.run` shuts down and waits for; any other executor may
-    // outlive the run.
-    let other_executor = places(text, "run_in_executor(").any(|at| {
-        let argument = skip_blanks(bytes, at + "run_in_executor(".len());
-        let rest = text.get(argument..).unwrap_or_default();
-        let default =
-            rest.starts_with("None") && !rest.as_bytes().get(4).is_some_and(|&b| is_word_byte(b));
-        !default && !rest.starts_with(')')
-    });
-    other_executor
-        || (spells(text, "loop") && places(text, "def __del__").any(|at| in_code(text, at)))
 }
 
 /// The async library other than asyncio (trio, anyio, curio, twisted) that
@@ -4436,7 +4318,7 @@ mod tests {
     /// place), and the places are the same over any text made of pieces of
     /// them.
     #[test]
-    fn modules_run_again_exit_hooks_and_loop_calls() {
+    fn modules_run_again() {
         let finders = Finders::new();
         let words: FxHashSet<Box<str>> = ["job", "tool"].into_iter().map(Box::from).collect();
         let reruns = |text: &str| reruns(&finders.spell(text), &words);
@@ -4552,35 +4434,6 @@ mod tests {
             [None]
         );
         assert!(reruns("m = sys.modules.get('app.job')\n").is_empty());
-
-        let hooks = |text: &str| registers_exit_hooks(&finders.spell(text));
-        assert!(hooks("import atexit\n"));
-        assert!(hooks("weakref.finalize(obj, close)\n"));
-        assert!(hooks(
-            "from threading import Thread\nThread(target=f).start()\n"
-        ));
-        assert!(hooks("class Worker(threading.Thread):\n    pass\n"));
-        assert!(!hooks(
-            "\"\"\"Thread safety: none.\"\"\"\nfrom threading import Thread\n"
-        ));
-        // Threads of a pool, an executor of its own, a finalizer near a loop.
-        assert!(hooks("ex = concurrent.futures.ThreadPoolExecutor(1)\n"));
-        assert!(hooks("pool = multiprocessing.pool.ThreadPool(4)\n"));
-        assert!(hooks("loop.run_in_executor(pool, work)\n"));
-        assert!(!hooks("await loop.run_in_executor(None, work)\n"));
-        assert!(hooks(
-            "class C:\n    def __del__(self):\n        asyncio.get_event_loop().run_until_complete(self.aclose())\n"
-        ));
-        assert!(!hooks(
-            "class C:\n    def __del__(self):\n        self.f.close()\n"
-        ));
-        assert!(hooks("threading.Timer(1, f).start()\n"));
-        assert!(!hooks(
-            "from concurrent.futures import ThreadPoolExecutor\n"
-        ));
-        assert!(!hooks(
-            "self.finalize()\ndef finalize(x):\n    pass\n# atexit\n"
-        ));
     }
 
     #[test]
@@ -5234,7 +5087,7 @@ mod tests {
         modules.sort();
         format!(
             "{bases:?} {:?} {:?} {} {:?} {} {:?} {:?} {} {modules:?} {:?} {} {:?} {} {:?} {} {:?} \
-             {:?} {:?} {:?} {:?} {:?} {} {:?} {:?} {:?}",
+             {:?} {:?} {:?} {:?} {:?} {} {:?} {:?}",
             scan.assigned_bases,
             sorted(&scan.hidden_bases),
             scan.any_hidden_base,
@@ -5257,7 +5110,6 @@ mod tests {
             scan.anyio_file,
             scan.mentions_trio,
             scan.reruns,
-            scan.exit_hooks,
             scan.loop_managers,
         )
     }

@@ -96,6 +96,11 @@ pub struct ModuleSummary {
     /// through functions of the module (absolute, each once, with the line
     /// of the import-time call): the index follows those into the project.
     pub calls_at_import: Vec<(Box<str>, u32)>,
+    /// Where the module's code may use an event loop outside any run of
+    /// one (see `SemanticModel::loop_used_outside_runs`): synchronous code
+    /// asking for the loop or calling a loop's method, a coroutine handing
+    /// its loop on. What is named and its line, the first few.
+    pub loop_outside_runs: Vec<(Box<str>, u32)>,
     /// The module's part of the proof that importing it runs nothing but
     /// definitions (see [`super::quiet`]).
     pub quiet: Quiet,
@@ -1120,6 +1125,11 @@ pub fn summarize(
             .collect(),
         loop_bound_at_import,
         calls_at_import,
+        loop_outside_runs: semantic
+            .loop_used_outside_runs()
+            .into_iter()
+            .map(|(named, at)| (named.into(), line(at)))
+            .collect(),
         quiet: quiet.finish(),
     }
 }
@@ -1933,6 +1943,15 @@ fn normalize_asyncio(qualified: &str) -> String {
         (Some("asyncio"), Some(_submodule), Some(member), None) => format!("asyncio.{member}"),
         _ => qualified.to_string(),
     }
+}
+
+/// Whether a file's text may hold code that
+/// `SemanticModel::loop_used_outside_runs` finds: it spells `asyncio` or
+/// the name of a loop's method.
+pub fn may_use_loop(bytes: &[u8]) -> bool {
+    std::iter::once("asyncio")
+        .chain(crate::semantic::loops::LOOP_METHODS.iter().copied())
+        .any(|word| memchr::memmem::find(bytes, word.as_bytes()).is_some())
 }
 
 /// An import path as the semantic model records it (`..db.store`,

@@ -321,6 +321,248 @@ pub(crate) fn assigned_value(stmt: &Stmt, target: TextRange) -> Option<&Expr> {
     }
 }
 
+/// Methods of an event loop that code outside a coroutine (a thread, a
+/// callback run at exit, a finalizer, a signal handler) calls on a loop
+/// object it was handed: their name alone marks the receiver as a loop,
+/// which no import shows.
+pub(crate) const LOOP_METHODS: &[&str] = &[
+    "add_reader",
+    "add_signal_handler",
+    "add_writer",
+    "call_at",
+    "call_later",
+    "call_soon",
+    "call_soon_threadsafe",
+    "create_future",
+    "create_task",
+    "get_loop",
+    "is_closed",
+    "run_forever",
+    "run_in_executor",
+    "run_until_complete",
+    "set_exception_handler",
+    "shutdown_asyncgens",
+];
+
+/// asyncio's members that synchronous code may call whatever loop the
+/// thread holds, or none: exceptions, predicates, and what makes and runs
+/// a loop of its own (`asyncio.run`, `Runner`, `new_event_loop`).
+const CALLED_WITH_ANY_LOOP: &[&str] = &[
+    "CancelledError",
+    "InvalidStateError",
+    "TimeoutError",
+    "iscoroutine",
+    "iscoroutinefunction",
+    "isfuture",
+    "run",
+    "Runner",
+    "new_event_loop",
+    "get_running_loop",
+    "set_event_loop",
+    "set_event_loop_policy",
+];
+
+/// How many places [`SemanticModel::loop_used_outside_runs`] gives.
+const MAX_LOOP_USES: usize = 4;
+
+impl SemanticModel<'_> {
+    /// Where the module's code may use an event loop in code that a run
+    /// of a loop does not contain: code that may run after the run that
+    /// made the loop returned (at exit, in a finalizer, a `finally:` of a
+    /// generator, a signal handler, a thread, a logging handler's
+    /// `close()`), which no list of those ways can cover. So: synchronous
+    /// code (outside coroutines; a lambda in a coroutine included) that
+    /// calls asyncio but for the few calls that take any loop or none
+    /// (`asyncio.get_event_loop()`, `ensure_future`, a future), or calls a
+    /// loop's method by name (`loop.call_soon_threadsafe(…)`: a loop
+    /// handed to it); `asyncio.run_coroutine_threadsafe` anywhere; and a
+    /// coroutine that hands the loop running it on (`Thread(args=(asyncio.
+    /// get_running_loop(),))`, `self.loop = loop`) rather than only calling
+    /// its methods. What is named and where, the first few.
+    pub fn loop_used_outside_runs(&self) -> Vec<(String, TextSize)> {
+        let mut found: Vec<(String, TextSize)> = Vec::new();
+        let mut coroutines_seen: FxHashSet<ScopeId> = FxHashSet::default();
+        for site in &self.calls {
+            if found.len() >= MAX_LOOP_USES {
+                break;
+            }
+            let sync = !self.runs_in_coroutine_body(site.scope);
+            let qualified = self.qualified_name(&site.call.func, site.scope);
+            let named = qualified.is_some();
+            if let Some(qualified) = qualified.filter(|q| q.starts_with("asyncio")) {
+                let member = qualified.member();
+                let getter = matches!(member, "get_running_loop" | "get_event_loop");
+                if member == "run_coroutine_threadsafe"
+                    || (sync && !CALLED_WITH_ANY_LOOP.contains(&member))
+                {
+                    found.push((qualified.to_string(), site.call.start()));
+                } else if !sync
+                    && getter
+                    && let Some(function) = self.enclosing_function(site.scope)
+                    && coroutines_seen.insert(function)
+                    && let Some(def) = self.scope(function).function()
+                    && let Some(at) = self.loop_handed_on(def)
+                {
+                    found.push((format!("{qualified}()"), at));
+                }
+                continue;
+            }
+            if sync
+                && !named
+                && let Expr::Attribute(attribute) = site.call.func.as_ref()
+                && LOOP_METHODS.contains(&attribute.attr.as_str())
+                && !self.is_new_loop(&attribute.value, site.scope)
+            {
+                found.push((format!(".{}", attribute.attr), site.call.start()));
+            }
+        }
+        found
+    }
+
+    /// Where the coroutine `def` hands on the event loop it gets
+    /// (`asyncio.get_running_loop()`, `asyncio.get_event_loop()`), passing
+    /// it to a call, storing it anywhere but a plain name, or using such a
+    /// name other than as the receiver of a method or attribute: the loop
+    /// may then be used after the run, or from another thread.
+    fn loop_handed_on(&self, def: &ast::StmtFunctionDef) -> Option<TextSize> {
+        use ruff_python_ast::visitor::{self, Visitor};
+
+        struct Names<'m, 'a, 'v> {
+            semantic: &'m SemanticModel<'a>,
+            held: FxHashSet<&'v str>,
+        }
+        impl<'v> Visitor<'v> for Names<'_, '_, 'v> {
+            fn visit_stmt(&mut self, stmt: &'v Stmt) {
+                let (target, value) = match stmt {
+                    Stmt::Assign(assign) => match assign.targets.as_slice() {
+                        [target] => (Some(target), Some(assign.value.as_ref())),
+                        _ => (None, None),
+                    },
+                    Stmt::AnnAssign(assign) => {
+                        (Some(assign.target.as_ref()), assign.value.as_deref())
+                    }
+                    _ => (None, None),
+                };
+                if let (Some(Expr::Name(name)), Some(Expr::Call(call))) = (target, value)
+                    && self.semantic.gets_loop(call)
+                {
+                    self.held.insert(name.id.as_str());
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+
+        struct Uses<'m, 'a, 'v> {
+            semantic: &'m SemanticModel<'a>,
+            held: FxHashSet<&'v str>,
+            handed: Option<TextSize>,
+        }
+        impl<'v> Visitor<'v> for Uses<'_, '_, 'v> {
+            fn visit_stmt(&mut self, stmt: &'v Stmt) {
+                if self.handed.is_some() {
+                    return;
+                }
+                // `loop = asyncio.get_running_loop()`: held, not handed on.
+                if let Stmt::Assign(ast::StmtAssign { targets, value, .. }) = stmt
+                    && let [Expr::Name(name)] = targets.as_slice()
+                    && self.held.contains(name.id.as_str())
+                    && matches!(value.as_ref(), Expr::Call(call) if self.semantic.gets_loop(call))
+                {
+                    if let Expr::Call(call) = value.as_ref() {
+                        visitor::walk_arguments(self, &call.arguments);
+                    }
+                    return;
+                }
+                if let Stmt::AnnAssign(ast::StmtAnnAssign {
+                    target,
+                    value: Some(value),
+                    ..
+                }) = stmt
+                    && let Expr::Name(name) = target.as_ref()
+                    && self.held.contains(name.id.as_str())
+                    && matches!(value.as_ref(), Expr::Call(call) if self.semantic.gets_loop(call))
+                {
+                    return;
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+
+            fn visit_expr(&mut self, expr: &'v Expr) {
+                if self.handed.is_some() {
+                    return;
+                }
+                match expr {
+                    // `loop.run_in_executor(…)`, `asyncio.get_running_loop().time()`.
+                    Expr::Attribute(attribute) => match attribute.value.as_ref() {
+                        Expr::Name(name) if self.held.contains(name.id.as_str()) => {}
+                        Expr::Call(call) if self.semantic.gets_loop(call) => {
+                            visitor::walk_arguments(self, &call.arguments);
+                        }
+                        _ => visitor::walk_expr(self, expr),
+                    },
+                    Expr::Name(name) if self.held.contains(name.id.as_str()) => {
+                        if name.ctx.is_load() {
+                            self.handed = Some(name.start());
+                        }
+                    }
+                    Expr::Call(call) if self.semantic.gets_loop(call) => {
+                        self.handed = Some(call.start());
+                    }
+                    _ => visitor::walk_expr(self, expr),
+                }
+            }
+        }
+
+        let mut names = Names {
+            semantic: self,
+            held: FxHashSet::default(),
+        };
+        names.visit_body(&def.body);
+        let mut uses = Uses {
+            semantic: self,
+            held: names.held,
+            handed: None,
+        };
+        uses.visit_body(&def.body);
+        uses.handed
+    }
+
+    /// Whether `receiver`, read in `scope`, is a name bound only to loops
+    /// the code made itself (`loop = asyncio.new_event_loop()`): not a
+    /// loop another run left behind.
+    fn is_new_loop(&self, receiver: &Expr, scope: ScopeId) -> bool {
+        let Expr::Name(name) = receiver else {
+            return false;
+        };
+        let Lookup::Bound { bindings, .. } = self.lookup(name.id.as_str(), scope) else {
+            return false;
+        };
+        !bindings.is_empty()
+            && bindings.iter().all(|&id| {
+                let binding = self.binding(id);
+                matches!(binding.kind, BindingKind::Assignment)
+                    && binding
+                        .stmt
+                        .and_then(|stmt| assigned_value(stmt, binding.range))
+                        .is_some_and(|value| {
+                            matches!(value, Expr::Call(call)
+                            if self.qualified_name(&call.func, binding.scope).is_some_and(|q| {
+                                q.starts_with("asyncio") && q.member() == "new_event_loop"
+                            }))
+                        })
+            })
+    }
+
+    /// Whether `call` asks asyncio for an event loop
+    /// (`asyncio.get_running_loop()`, `asyncio.get_event_loop()`).
+    fn gets_loop(&self, call: &ExprCall) -> bool {
+        let scope = self.scope_at(call.start());
+        self.qualified_name(&call.func, scope).is_some_and(|q| {
+            q.starts_with("asyncio") && matches!(q.member(), "get_running_loop" | "get_event_loop")
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ruff_python_ast::Expr;
@@ -346,6 +588,70 @@ mod tests {
             unreachable!("matched above");
         };
         semantic.is_running_loop(&method.value, site.scope)
+    }
+
+    /// What `loop_used_outside_runs` names in `source`.
+    fn outside(source: &str) -> Vec<String> {
+        let parsed = parse(source).unwrap();
+        let semantic = SemanticModel::build(parsed.syntax());
+        semantic
+            .loop_used_outside_runs()
+            .into_iter()
+            .map(|(named, _)| named)
+            .collect()
+    }
+
+    #[test]
+    fn loops_used_outside_runs() {
+        let head = "import asyncio\n";
+        // Synchronous code asking for the loop, or calling a loop's method.
+        assert_eq!(
+            outside(&format!(
+                "{head}def close():\n    asyncio.get_event_loop().run_until_complete(f())\n"
+            )),
+            [".run_until_complete", "asyncio.get_event_loop"]
+        );
+        assert_eq!(
+            outside("def later(loop):\n    loop.call_soon_threadsafe(print)\n"),
+            [".call_soon_threadsafe"]
+        );
+        // A lambda of a coroutine runs whenever it is called.
+        assert_eq!(
+            outside(&format!(
+                "{head}async def f():\n    loop = asyncio.get_running_loop()\n    g(lambda: loop.call_soon(print))\n"
+            )),
+            [".call_soon"]
+        );
+        // A coroutine handing its loop on.
+        assert_eq!(
+            outside(&format!(
+                "{head}async def f():\n    Thread(target=w, args=(asyncio.get_running_loop(),)).start()\n"
+            )),
+            ["asyncio.get_running_loop()"]
+        );
+        assert_eq!(
+            outside(&format!(
+                "{head}async def f(self):\n    loop = asyncio.get_running_loop()\n    self.loop = loop\n"
+            )),
+            ["asyncio.get_running_loop()"]
+        );
+        assert_eq!(
+            outside(&format!(
+                "{head}from asyncio import run_coroutine_threadsafe as rct\nasync def f(c, l):\n    rct(c, l)\n"
+            )),
+            ["asyncio.run_coroutine_threadsafe"]
+        );
+        // Methods called on the coroutine's own loop, a loop made apart,
+        // what takes any loop or none: nothing.
+        assert!(outside(&format!(
+            "{head}async def f():\n    loop = asyncio.get_running_loop()\n    await loop.run_in_executor(None, g)\n    await asyncio.get_running_loop().run_in_executor(None, g)\n"
+        ))
+        .is_empty());
+        assert!(outside(&format!(
+            "{head}def serve():\n    loop = asyncio.new_event_loop()\n    asyncio.set_event_loop(loop)\n    loop.run_until_complete(main())\n    asyncio.run(main())\n"
+        ))
+        .is_empty());
+        assert!(outside("import threading\ndef work():\n    print(1)\nthreading.Thread(target=work).start()\n").is_empty());
     }
 
     #[test]

@@ -480,11 +480,17 @@ pub trait ProjectFacts: Send + Sync {
     /// relative to the project's root, for messages.
     fn may_rerun(&self, module: &str) -> Option<PathBuf>;
 
-    /// A file of the project that registers code to run at exit
-    /// (`atexit`, `weakref.finalize`) or starts a thread: code that may
-    /// still use an event loop after the run that made it returned. The
-    /// file, relative to the project's root, for messages.
-    fn exit_hooks(&self) -> Option<PathBuf>;
+    /// A file of the project other than `file` whose code may use an
+    /// event loop outside any run of one (see
+    /// `SemanticModel::loop_used_outside_runs`): synchronous code that asks
+    /// for the loop or calls a loop's method, a coroutine that hands its
+    /// loop on. Such code may run after the run that made the loop
+    /// returned (at exit, in a finalizer or a generator's `finally:`, a
+    /// signal handler, a thread, a logging handler's `close()`), by ways
+    /// no list can cover. The file (relative to the project's root, for
+    /// messages; empty when a file could not be read), what it names and
+    /// the line.
+    fn loop_used_elsewhere(&self, file: &Path) -> Option<LoopUse>;
 
     /// A file of the project other than `file` that may import the module
     /// in `file` (naming it, or naming a module that may import it, in
@@ -527,6 +533,17 @@ pub trait ProjectFacts: Send + Sync {
     /// the project the index can name (its summary does not say), or a
     /// name that may give a coroutine keeping a cancellation.
     fn callback_may_keep(&self, qualified: &str) -> bool;
+}
+
+/// Where a file of the project may use an event loop outside any run of
+/// one (see [`ProjectFacts::loop_used_elsewhere`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoopUse {
+    /// Relative to the project's root; empty when a file could not be read.
+    pub file: PathBuf,
+    /// What the code names there (`asyncio.get_event_loop`, `.call_soon_threadsafe`).
+    pub named: Box<str>,
+    pub line: u32,
 }
 
 /// The project around one module, as that module's semantic model sees
@@ -600,10 +617,12 @@ impl ProjectModule {
         self.facts.may_rerun(&module)
     }
 
-    /// A file of the project that registers code to run at exit or starts
-    /// a thread (see [`ProjectFacts::exit_hooks`]).
-    pub fn exit_hooks(&self) -> Option<PathBuf> {
-        self.facts.exit_hooks()
+    /// Another file of the project whose code may use an event loop
+    /// outside any run of one (see [`ProjectFacts::loop_used_elsewhere`]);
+    /// every file, for a module with no file.
+    pub fn loop_used_elsewhere(&self) -> Option<LoopUse> {
+        self.facts
+            .loop_used_elsewhere(self.file.as_deref().unwrap_or(Path::new("")))
     }
 
     /// A file of the project that may import this module and gets, makes,
