@@ -1,0 +1,7 @@
+# asyncmod-runtime: compare
+# leave: `__del__` calls app/util.run_sync(), which runs the open loop;
+# `asyncio.run` would close it (and leave none current) first
+import asyncio
+from app.bg import start
+if __name__ == "__main__":
+    asyncio.get_event_loop().run_until_complete(start())

@@ -1,0 +1,3 @@
+class Base:
+    def __del__(self):
+        self.cleanup()

@@ -1,0 +1,7 @@
+import asyncio
+import os
+import signal
+from app.sig import handler
+async def start():
+    signal.signal(signal.SIGUSR1, handler)
+    print("started")
