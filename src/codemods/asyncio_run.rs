@@ -892,7 +892,7 @@ fn loop_used_elsewhere(ctx: &Context, left_open: bool) -> Option<String> {
     if left_open
         && let Some(used) = semantic
             .project()
-            .and_then(ProjectModule::loop_used_elsewhere)
+            .and_then(|project| project.loop_used_elsewhere(ctx.settings.target_version))
     {
         if used.file.as_os_str().is_empty() {
             return Some(

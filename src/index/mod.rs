@@ -39,6 +39,7 @@ use crate::semantic::blocking::{
 use crate::semantic::project::{
     FunctionFacts, LoopUse, NamedWrite, Origin, ProjectFacts, ProjectModule, Resolved, ValueWrite,
 };
+use crate::version::PyVersion;
 pub use describe::Description;
 use layout::{Layout, ModuleFile};
 use quiet::Need;
@@ -103,8 +104,9 @@ pub struct ProjectIndex {
     scan: OnceLock<ProjectScan>,
     /// The first two files of the project whose code may use an event loop
     /// outside any run of one (see [`ProjectFacts::loop_used_elsewhere`]),
-    /// with absolute paths; worked out on the first question.
-    loop_users: OnceLock<Vec<LoopUse>>,
+    /// with absolute paths, on Python 3.10 or newer and before; worked out
+    /// on the first question.
+    loop_users: OnceLock<(Vec<LoopUse>, Vec<LoopUse>)>,
     /// What the project's writes of attributes by computed names may reach
     /// (see [`Self::computed_writes`]), worked out on the first question.
     computed: OnceLock<ComputedReach>,
@@ -1838,26 +1840,44 @@ impl ProjectIndex {
     /// `file` relative to the project's root, for messages.
     /// The first two files of the project (in the order the scan numbers
     /// them) whose summary says their code may use an event loop outside
-    /// any run of one (see [`ModuleSummary::loop_outside_runs`]); one
-    /// with an empty path when a file could not be read. Only files that
-    /// spell asyncio or a loop's method are summarised.
-    fn find_loop_users(&self) -> Vec<LoopUse> {
-        let unreadable = || LoopUse {
-            file: PathBuf::new(),
-            named: "".into(),
-            line: 0,
+    /// any run of one (see [`ModuleSummary::loop_outside_runs`]), on Python
+    /// 3.10 or newer and before; one with an empty path when a file could
+    /// not be read. Only files that spell asyncio or a loop's method are
+    /// summarised.
+    fn find_loop_users(&self) -> (Vec<LoopUse>, Vec<LoopUse>) {
+        let unreadable = || {
+            let one = vec![LoopUse {
+                file: PathBuf::new(),
+                named: "".into(),
+                line: 0,
+            }];
+            (one.clone(), one)
         };
         if self.scan().incomplete {
-            return vec![unreadable()];
+            return unreadable();
         }
         let readers = self.readers();
-        let mut found = Vec::new();
+        let (mut found, mut before_310) = (Vec::new(), Vec::new());
+        let keep = |list: &mut Vec<LoopUse>, path: &Path, first: Option<&(Box<str>, u32)>| {
+            if let Some((named, line)) = first
+                && list.len() < 2
+            {
+                list.push(LoopUse {
+                    file: path.to_path_buf(),
+                    named: named.clone(),
+                    line: *line,
+                });
+            }
+        };
         for at in 0.. {
+            if found.len() == 2 && before_310.len() == 2 {
+                break;
+            }
             let Some(path) = readers.path_at(at) else {
                 break;
             };
             let Ok(bytes) = read_file(path) else {
-                return vec![unreadable()];
+                return unreadable();
             };
             if !summary::may_use_loop(&bytes) {
                 continue;
@@ -1870,18 +1890,14 @@ impl ProjectIndex {
                 // Not UTF-8, or not Python a parser reads: nothing runs.
                 continue;
             };
-            if let Some((named, line)) = summary.loop_outside_runs.first() {
-                found.push(LoopUse {
-                    file: path.to_path_buf(),
-                    named: named.clone(),
-                    line: *line,
-                });
-                if found.len() == 2 {
-                    break;
-                }
-            }
+            keep(&mut found, path, summary.loop_outside_runs.first());
+            keep(
+                &mut before_310,
+                path,
+                summary.loop_outside_runs_before_310.first(),
+            );
         }
-        found
+        (found, before_310)
     }
 
     fn relative(&self, file: PathBuf) -> PathBuf {
@@ -2512,9 +2528,14 @@ impl ProjectFacts for ProjectIndex {
         Some(self.relative(file))
     }
 
-    fn loop_used_elsewhere(&self, file: &Path) -> Option<LoopUse> {
+    fn loop_used_elsewhere(&self, file: &Path, target: PyVersion) -> Option<LoopUse> {
         let own = layout::absolute(file);
-        let users = self.loop_users.get_or_init(|| self.find_loop_users());
+        let (users, before_310) = self.loop_users.get_or_init(|| self.find_loop_users());
+        let users = if target < PyVersion::PY310 {
+            before_310
+        } else {
+            users
+        };
         users
             .iter()
             .find(|found| found.file != own)

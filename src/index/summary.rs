@@ -21,6 +21,7 @@ use crate::semantic::project::is_built_in_module;
 use crate::semantic::scope::{MODULE_SCOPE, ScopeNode};
 use crate::semantic::stateful::for_each_annotation_type;
 use crate::semantic::{BindingKind, ScopeId, SemanticModel};
+use crate::version::PyVersion;
 
 /// One module, summarised (kept in the cache, see `super::cache`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,8 +100,12 @@ pub struct ModuleSummary {
     /// Where the module's code may use an event loop outside any run of
     /// one (see `SemanticModel::loop_used_outside_runs`): synchronous code
     /// asking for the loop or calling a loop's method, a coroutine handing
-    /// its loop on. What is named and its line, the first few.
+    /// its loop on. What is named and its line, the first few, on Python
+    /// 3.10 or newer ...
     pub loop_outside_runs: Vec<(Box<str>, u32)>,
+    /// ... and before 3.10, where a lock or a queue made outside a
+    /// coroutine takes the current loop too.
+    pub loop_outside_runs_before_310: Vec<(Box<str>, u32)>,
     /// The module's part of the proof that importing it runs nothing but
     /// definitions (see [`super::quiet`]).
     pub quiet: Quiet,
@@ -1126,7 +1131,12 @@ pub fn summarize(
         loop_bound_at_import,
         calls_at_import,
         loop_outside_runs: semantic
-            .loop_used_outside_runs()
+            .loop_used_outside_runs(PyVersion::PY310)
+            .into_iter()
+            .map(|(named, at)| (named.into(), line(at)))
+            .collect(),
+        loop_outside_runs_before_310: semantic
+            .loop_used_outside_runs(PyVersion::PY39)
             .into_iter()
             .map(|(named, at)| (named.into(), line(at)))
             .collect(),

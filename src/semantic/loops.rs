@@ -344,24 +344,6 @@ pub(crate) const LOOP_METHODS: &[&str] = &[
     "shutdown_asyncgens",
 ];
 
-/// asyncio's members that synchronous code may call whatever loop the
-/// thread holds, or none: exceptions, predicates, and what makes and runs
-/// a loop of its own (`asyncio.run`, `Runner`, `new_event_loop`).
-const CALLED_WITH_ANY_LOOP: &[&str] = &[
-    "CancelledError",
-    "InvalidStateError",
-    "TimeoutError",
-    "iscoroutine",
-    "iscoroutinefunction",
-    "isfuture",
-    "run",
-    "Runner",
-    "new_event_loop",
-    "get_running_loop",
-    "set_event_loop",
-    "set_event_loop_policy",
-];
-
 /// How many places [`SemanticModel::loop_used_outside_runs`] gives.
 const MAX_LOOP_USES: usize = 4;
 
@@ -372,14 +354,15 @@ impl SemanticModel<'_> {
     /// generator, a signal handler, a thread, a logging handler's
     /// `close()`), which no list of those ways can cover. So: synchronous
     /// code (outside coroutines; a lambda in a coroutine included) that
-    /// calls asyncio but for the few calls that take any loop or none
-    /// (`asyncio.get_event_loop()`, `ensure_future`, a future), or calls a
-    /// loop's method by name (`loop.call_soon_threadsafe(…)`: a loop
+    /// asks asyncio for the current loop (`get_event_loop()`, through the
+    /// policy too) or makes what binds to it on Python `target` (see
+    /// [`Self::binds_current_loop`]: `ensure_future`, a future; a lock or
+    /// a queue before 3.10), or calls a loop's method by name (`loop.call_soon_threadsafe(…)`: a loop
     /// handed to it); `asyncio.run_coroutine_threadsafe` anywhere; and a
     /// coroutine that hands the loop running it on (`Thread(args=(asyncio.
     /// get_running_loop(),))`, `self.loop = loop`) rather than only calling
     /// its methods. What is named and where, the first few.
-    pub fn loop_used_outside_runs(&self) -> Vec<(String, TextSize)> {
+    pub fn loop_used_outside_runs(&self, target: PyVersion) -> Vec<(String, TextSize)> {
         let mut found: Vec<(String, TextSize)> = Vec::new();
         let mut coroutines_seen: FxHashSet<ScopeId> = FxHashSet::default();
         for site in &self.calls {
@@ -393,7 +376,9 @@ impl SemanticModel<'_> {
                 let member = qualified.member();
                 let getter = matches!(member, "get_running_loop" | "get_event_loop");
                 if member == "run_coroutine_threadsafe"
-                    || (sync && !CALLED_WITH_ANY_LOOP.contains(&member))
+                    || (sync
+                        && (matches!(member, "get_event_loop" | "get_event_loop_policy")
+                            || self.binds_current_loop(site.call, site.scope, target)))
                 {
                     found.push((qualified.to_string(), site.call.start()));
                 } else if !sync
@@ -595,7 +580,7 @@ mod tests {
         let parsed = parse(source).unwrap();
         let semantic = SemanticModel::build(parsed.syntax());
         semantic
-            .loop_used_outside_runs()
+            .loop_used_outside_runs(PyVersion::PY311)
             .into_iter()
             .map(|(named, _)| named)
             .collect()
@@ -652,6 +637,12 @@ mod tests {
         ))
         .is_empty());
         assert!(outside("import threading\ndef work():\n    print(1)\nthreading.Thread(target=work).start()\n").is_empty());
+        // A lock made outside a coroutine binds on first use from 3.10.
+        let lock = "import asyncio\nclass C:\n    def __init__(self):\n        self.lock = asyncio.Lock()\n";
+        assert!(outside(lock).is_empty());
+        let parsed = parse(lock).unwrap();
+        let semantic = SemanticModel::build(parsed.syntax());
+        assert_eq!(semantic.loop_used_outside_runs(PyVersion::PY39).len(), 1);
     }
 
     #[test]

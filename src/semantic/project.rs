@@ -16,6 +16,8 @@ use super::scope::MODULE_SCOPE;
 use super::{BindingKind, ScopeId};
 use std::path::{Path, PathBuf};
 
+use crate::version::PyVersion;
+
 /// Finds the first name of synchronous code that may run more than quiet
 /// code (see [`super::SemanticModel::sync_code_not_quiet`]).
 struct LoudNames<'m, 'a> {
@@ -487,10 +489,10 @@ pub trait ProjectFacts: Send + Sync {
     /// loop on. Such code may run after the run that made the loop
     /// returned (at exit, in a finalizer or a generator's `finally:`, a
     /// signal handler, a thread, a logging handler's `close()`), by ways
-    /// no list can cover. The file (relative to the project's root, for
-    /// messages; empty when a file could not be read), what it names and
-    /// the line.
-    fn loop_used_elsewhere(&self, file: &Path) -> Option<LoopUse>;
+    /// no list can cover; on Python `target` or newer. The file (relative
+    /// to the project's root, for messages; empty when a file could not
+    /// be read), what it names and the line.
+    fn loop_used_elsewhere(&self, file: &Path, target: PyVersion) -> Option<LoopUse>;
 
     /// A file of the project other than `file` that may import the module
     /// in `file` (naming it, or naming a module that may import it, in
@@ -620,9 +622,9 @@ impl ProjectModule {
     /// Another file of the project whose code may use an event loop
     /// outside any run of one (see [`ProjectFacts::loop_used_elsewhere`]);
     /// every file, for a module with no file.
-    pub fn loop_used_elsewhere(&self) -> Option<LoopUse> {
+    pub fn loop_used_elsewhere(&self, target: PyVersion) -> Option<LoopUse> {
         self.facts
-            .loop_used_elsewhere(self.file.as_deref().unwrap_or(Path::new("")))
+            .loop_used_elsewhere(self.file.as_deref().unwrap_or(Path::new("")), target)
     }
 
     /// A file of the project that may import this module and gets, makes,
