@@ -83,6 +83,15 @@ declare_codemod! {
     /// after the tasks exist now, and before it made them then.
     /// An imported `async def` is unsafe: its parameters are not known.
     ///
+    /// From Python 3.11 the call raises `TypeError` on a coroutine, and the
+    /// fix makes it run: a program that relies on the error (a shim that
+    /// falls back to `gather`, a test expecting it) changes. Code that
+    /// expects it around the call or in its callers (`except TypeError:`,
+    /// `assertRaises(TypeError)`, `pytest.raises(TypeError)`) leaves the call
+    /// without a fix; any code of the module that may catch a `TypeError`
+    /// (the same rule as `loop-argument`, AM201: `except Exception`,
+    /// `gather(…, return_exceptions=True)`, `suppress(…)`) makes it unsafe.
+    ///
     /// Another file of the project that writes an attribute named
     /// `wait` or `create_task` (by that name; a write by a name or target the code computes, `setattr(asyncio, name, f)`, `mock.patch(target)`, in a file that spells the module's name in a string, counts for every member, and so does `sys.modules["asyncio"] = shim`): a
     /// mock's patch (`mock.patch(…)`, `patch.object(…)`,
@@ -184,6 +193,22 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
             );
             continue;
         }
+        // From Python 3.11 the call raises `TypeError` on a coroutine, and
+        // a program may rely on it (a shim falling back to `gather`, a test
+        // expecting the error): the fix makes the call run instead.
+        if let Some(at) = semantic.expects_exception_here_or_in_callers(call.start(), "TypeError") {
+            report(out, awaitables, &message).note(format!(
+                "the code on line {} expects the `TypeError` that `asyncio.wait` raises on coroutines since Python 3.11",
+                ctx.line_index().line_index(at).get()
+            ));
+            continue;
+        }
+        let catcher = semantic.may_catch_in_module("TypeError");
+        let applicability = if catcher.is_some() {
+            Applicability::Unsafe
+        } else {
+            applicability
+        };
         let (applicability, finding) = match semantic.stand_in(
             &["asyncio.wait", "asyncio.create_task"],
             "its stand-in would be handed tasks instead of coroutines",
@@ -196,7 +221,17 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
                 Applicability::Unsafe,
                 report(out, awaitables, &message).note(note),
             ),
-            None => (applicability, report(out, awaitables, &message)),
+            None => {
+                let finding = report(out, awaitables, &message);
+                let finding = match catcher {
+                    Some(at) => finding.note(format!(
+                        "the code on line {} could catch the `TypeError` that `asyncio.wait` raises on coroutines since Python 3.11",
+                        ctx.line_index().line_index(at.start()).get()
+                    )),
+                    None => finding,
+                };
+                (applicability, finding)
+            }
         };
         finding.fix_with(applicability, |fix| {
             fix.title("Wrap each coroutine in `asyncio.create_task`");
