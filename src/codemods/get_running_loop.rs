@@ -50,13 +50,24 @@ declare_codemod! {
     /// Unsafe in a module that drives coroutines by hand (`coro.send(None)`,
     /// `coro.__await__()`, `coro.throw(…)`), or in a project where another
     /// file does (a runner helper, a test stepping the coroutine it
-    /// imports): there no loop may run, `get_event_loop()` makes or returns
-    /// one, and `get_running_loop()` raises `RuntimeError` at once. Not
-    /// known: a coroutine of a module that imports no other library but is
-    /// run by one (trio, curio) from elsewhere.
+    /// imports), or in a project where a file imports a library with a loop
+    /// of its own (trio, curio, twisted; anyio where some file names the
+    /// `"trio"` backend; a module imported by a computed name where some
+    /// file spells `"trio"`), which may run the coroutine
+    /// (`trio.run(mod.main)`): there no asyncio loop may run,
+    /// `get_event_loop()` makes or returns one, and `get_running_loop()`
+    /// raises `RuntimeError` at once.
     /// Driving by hand also counts when the method is taken
     /// as a value or by name (`step = coro.send`, `getattr(coro, "send")`,
-    /// `operator.methodcaller("send", None)`).
+    /// `operator.methodcaller("send", None)`, `ctx.run(coro.send, None)`),
+    /// taken from the type (`type(coro).send(coro, None)`), or called in a
+    /// trampoline (`value = coro.send(value)` in a `try` whose handler
+    /// names `StopIteration`; a generator pumped so counts too). Not seen
+    /// in another file: a `send` kept as a callback in other ways
+    /// (`partial(ws.send, data)`), and a trampoline whose `send` sits in
+    /// another function than the `try` catching `StopIteration` (a
+    /// `Task.step()` method): a socket's or a channel's `send` is kept and
+    /// called so far more often than a coroutine's.
     /// Another file of the project that writes an attribute named
     /// `get_event_loop` or `get_running_loop` (by that name; a write by a name or target
     /// the code computes, `setattr(asyncio, name, f)`, `mock.patch(target)`, in a
@@ -238,7 +249,7 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
             // raises.
             None => match semantic.hand_driver() {
                 Some(HandDriver::Module) => (Applicability::Unsafe, finding),
-                Some(driver @ HandDriver::File(_)) => (
+                Some(driver @ (HandDriver::File(_) | HandDriver::Library(_))) => (
                     Applicability::Unsafe,
                     finding.note(format!(
                         "{}: where no loop runs, `get_running_loop()` raises",

@@ -275,6 +275,11 @@ fn runs_differently(
                 "another module of the project drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline): it may be handed this one (a registry, a list of callbacks) and run it where no loop runs, where `asyncio.run` works",
             );
         }
+        Some(HandDriver::Library(_)) => {
+            return Some(
+                "another library's loop the project uses may run the coroutine, where no asyncio loop runs and `asyncio.run` works",
+            );
+        }
         None => {}
     }
     let caught = |offset: TextSize| {

@@ -95,18 +95,23 @@ declare_codemod! {
     ///   `coro.__await__()` stepped with `next` or a `for` loop,
     ///   `coro.throw(…)`), or in a project where another file does (a
     ///   runner helper, a test that steps the coroutine it imports, even
-    ///   when this module imports asyncio): where no loop runs,
-    ///   `asyncio.sleep` raises `RuntimeError`.
+    ///   when this module imports asyncio), or in a project where a file
+    ///   imports a library with a loop of its own (trio, curio, twisted;
+    ///   anyio where some file names the `"trio"` backend; a module
+    ///   imported by a computed name, `importlib.import_module(BACKEND)`,
+    ///   where some file spells `"trio"`), which may run this coroutine
+    ///   (`trio.run(work)`), even when this module imports asyncio: where no
+    ///   asyncio loop runs, `asyncio.sleep` raises `RuntimeError`. What
+    ///   counts as driving by hand is said under `get-running-loop`
+    ///   (AM101): the method taken as a value or by name, from the type,
+    ///   or called in a trampoline that catches `StopIteration`.
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside
     /// the functions it calls, and
     /// a clock frozen by another module (a test module that patches
     /// `time.monotonic` around this module's code: the event loop reads it,
-    /// so the new sleep never wakes up); a coroutine of a module that imports
-    /// asyncio handed by another file to another library's loop
-    /// (`trio.run(work)`, where `asyncio.sleep` raises): a module that imports
-    /// asyncio is taken to run on it.
+    /// so the new sleep never wakes up).
     /// The module's own `asyncio` binding is reused (`aio.sleep` under
     /// `import asyncio as aio`) only where it exists at run time; otherwise
     /// `import asyncio` is added. An `import time` left unused is removed,
@@ -337,15 +342,51 @@ fn report_statement(
         Some(StandIn::Mocked(note)) => (Some(note.clone()), finding.note(note.clone())),
         None => (None, finding),
     };
-    let unsafe_because = if let Some(note) = mocked {
-        Some(note)
-    } else if too_large {
-        Some(
-            "`time.sleep` raises `OverflowError` on a duration this large, and the async sleep waits"
-                .to_string(),
-        )
+    // The module's own names the call goes through (`sleep` of `from time
+    // import sleep`, or `time`), or the new call would (`asyncio`), may be
+    // patched or replaced from another file as attributes of this module:
+    // a test patching a name where it is used (`mock.patch("app.work.sleep")`).
+    let (mocked, finding) = match mocked {
+        Some(note) => (Some(note), finding),
+        None => {
+            let mut names = vec![library];
+            let mut head = call.func.as_ref();
+            while let Expr::Attribute(attribute) = head {
+                head = &attribute.value;
+            }
+            if let Expr::Name(name) = head {
+                names.push(name.id.as_str());
+            }
+            match ctx.semantic.own_name_stand_in(
+                &names,
+                &format!("the rewritten code goes through `{library}.sleep` instead"),
+            ) {
+                Some(StandIn::Replaced(note)) => {
+                    finding.note(note);
+                    return;
+                }
+                Some(StandIn::Mocked(note)) => (Some(note.clone()), finding.note(note)),
+                None => (None, finding),
+            }
+        }
+    };
+    // Why the fix is unsafe, said in the finding too (the mock's note is
+    // there already).
+    let (unsafe_because, finding) = if let Some(note) = mocked {
+        (Some(note), finding)
     } else {
-        suspension_hazard(ctx.semantic, facts, stmt, call, seconds.is_some())
+        let reason = if too_large {
+            Some(
+                "`time.sleep` raises `OverflowError` on a duration this large, and the async sleep waits"
+                    .to_string(),
+            )
+        } else {
+            suspension_hazard(ctx.semantic, facts, stmt, call, seconds.is_some())
+        };
+        match reason {
+            Some(reason) => (Some(reason.clone()), finding.note(reason)),
+            None => (None, finding),
+        }
     };
     let applicability = match unsafe_because {
         Some(_) => Applicability::Unsafe,
@@ -384,7 +425,7 @@ fn suspension_hazard(
                     .to_string(),
             );
         }
-        Some(driver @ HandDriver::File(_)) => {
+        Some(driver @ (HandDriver::File(_) | HandDriver::Library(_))) => {
             return Some(format!(
                 "{}, and the async sleep needs a running loop",
                 driver.describe()

@@ -2579,19 +2579,19 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn other_async_library(&self) -> Option<String> {
-        let (library, file) = self.scan().other_async_library()?;
+        let (source, file) = self.scan().other_async_library()?;
         let file = file
             .strip_prefix(&self.layout.root)
             .map_or_else(|_| file.clone(), Path::to_path_buf);
-        Some(format!("{library} (imported by {})", file.display()))
+        Some(source.describe(&file))
     }
 
     fn runner_library(&self) -> Option<String> {
-        let (library, file) = self.scan().runner_library()?;
+        let (source, file) = self.scan().runner_library()?;
         let file = file
             .strip_prefix(&self.layout.root)
             .map_or_else(|_| file.clone(), Path::to_path_buf);
-        Some(format!("{library} (imported by {})", file.display()))
+        Some(source.describe(&file))
     }
 
     fn coroutine_driver(&self) -> Option<PathBuf> {

@@ -181,6 +181,11 @@ pub(super) struct ProjectScan {
     /// Some file spells `"trio"` in quotes: a backend's name given to
     /// anyio or to its pytest plugin (`anyio.run(main, backend="trio")`).
     mentions_trio: bool,
+    /// The first file found importing a module by a name it computes
+    /// (`importlib.import_module(BACKEND)`, `__import__(name)`; see
+    /// [`imports_by_computed_name`]): where some file spells `"trio"` in
+    /// quotes, that may be trio, which runs coroutines of any module.
+    computed_importer: Option<u32>,
     /// The files that may run a module's code again in a process that
     /// already ran it (`runpy.run_module("app")`, `runpy.run_path(p)`,
     /// `importlib.reload(job)`), each with the module word it names (the
@@ -347,6 +352,7 @@ impl ProjectScan {
             runner_library,
             anyio_file,
             mentions_trio: _,
+            computed_importer,
             reruns,
             loop_managers,
             spelled_words,
@@ -364,6 +370,7 @@ impl ProjectScan {
             .chain(hand_driver.iter_mut())
             .chain(runner_library.iter_mut().map(|(file, _)| file))
             .chain(anyio_file.iter_mut())
+            .chain(computed_importer.iter_mut())
             .chain(reruns.iter_mut().map(|(file, _)| file))
             .chain(loop_managers.iter_mut())
             .chain(spelled_words.iter_mut().map(|(file, _)| file))
@@ -405,6 +412,7 @@ impl ProjectScan {
             runner_library,
             anyio_file,
             mentions_trio,
+            computed_importer,
             reruns,
             loop_managers,
             spelled_words,
@@ -449,6 +457,11 @@ impl ProjectScan {
             .min_by_key(|(file, _)| *file);
         self.anyio_file = self.anyio_file.into_iter().chain(anyio_file).min();
         self.mentions_trio |= mentions_trio;
+        self.computed_importer = self
+            .computed_importer
+            .into_iter()
+            .chain(computed_importer)
+            .min();
         self.reruns.extend(reruns);
         self.loop_managers.extend(loop_managers);
         self.spelled_words.extend(spelled_words);
@@ -579,9 +592,18 @@ impl ProjectScan {
     /// imports, and the file (see [`Self::other_library`]). A file the scan
     /// cannot read or decode does not count: Python cannot import it
     /// either.
-    pub(super) fn other_async_library(&self) -> Option<(&'static str, PathBuf)> {
-        let (file, library) = self.other_library?;
-        Some((library, self.readers.path(file)?.to_path_buf()))
+    pub(super) fn other_async_library(&self) -> Option<(LibrarySource, PathBuf)> {
+        let (file, source) = match self.other_library {
+            Some((file, library)) => (file, LibrarySource::Imported(library)),
+            None => (self.computed_trio()?, LibrarySource::ComputedTrio),
+        };
+        Some((source, self.readers.path(file)?.to_path_buf()))
+    }
+
+    /// The first file importing a module by a computed name, where some
+    /// file spells `"trio"` in quotes: that module may be trio.
+    fn computed_trio(&self) -> Option<u32> {
+        self.computed_importer.filter(|_| self.mentions_trio)
     }
 
     /// A file of the project that may drive coroutines by hand (see
@@ -592,15 +614,19 @@ impl ProjectScan {
 
     /// An async library with a loop of its own that some file of the
     /// project imports, and the file: trio, curio or twisted, or anyio
-    /// where some file spells `"trio"` (its backend's name). A coroutine of any
+    /// where some file spells `"trio"` (its backend's name), or a module
+    /// imported by a computed name where some file spells `"trio"` (it may
+    /// be trio: `importlib.import_module(BACKEND)`). A coroutine of any
     /// module may run there, where no asyncio loop runs.
-    pub(super) fn runner_library(&self) -> Option<(&'static str, PathBuf)> {
-        let (file, library) = self.runner_library.or_else(|| {
-            self.anyio_file
-                .filter(|_| self.mentions_trio)
-                .map(|file| (file, "anyio"))
-        })?;
-        Some((library, self.readers.path(file)?.to_path_buf()))
+    pub(super) fn runner_library(&self) -> Option<(LibrarySource, PathBuf)> {
+        let (file, source) = match self.runner_library {
+            Some((file, library)) => (file, LibrarySource::Imported(library)),
+            None => match self.anyio_file.filter(|_| self.mentions_trio) {
+                Some(file) => (file, LibrarySource::Imported("anyio")),
+                None => (self.computed_trio()?, LibrarySource::ComputedTrio),
+            },
+        };
+        Some((source, self.readers.path(file)?.to_path_buf()))
     }
 
     /// A file of the project that may run the module `module` (an
@@ -1624,6 +1650,20 @@ impl Build {
         scan.mentions_trio |= spelled.has(Spelling::Trio)
             && (memmem::find(bytes, b"\"trio\"").is_some()
                 || memmem::find(bytes, b"'trio'").is_some());
+        if scan.computed_importer.is_none() && imports_by_computed_name(text) {
+            match number {
+                Some(number) => scan.computed_importer = Some(number),
+                None => scan.incomplete = true,
+            }
+        }
+        // A library that steps coroutines itself, with no loop
+        // (`asyncgui.start(work())`): a runner all the same.
+        if let Some(library) = imported_driver_library(text)
+            && let Some(number) = number
+            && scan.runner_library.is_none_or(|(first, _)| number < first)
+        {
+            scan.runner_library = Some((number, library));
+        }
         for library in imported_async_libraries(&spelled) {
             let Some(number) = number else {
                 scan.incomplete = true;
@@ -1814,7 +1854,11 @@ struct FileFacts {
 mod library_name {
     use serde::{Deserialize, Deserializer, Serialize, Serializer, de, ser};
 
-    use super::OTHER_LIBRARY_MODULES;
+    use super::{DRIVER_LIBRARIES, OTHER_LIBRARY_MODULES};
+
+    fn named() -> impl Iterator<Item = &'static str> {
+        OTHER_LIBRARY_MODULES.into_iter().chain(DRIVER_LIBRARIES)
+    }
 
     pub(super) fn serialize<S: Serializer>(
         value: &Option<(u32, &'static str)>,
@@ -1823,9 +1867,8 @@ mod library_name {
         let kept = match value {
             None => None,
             Some((file, name)) => {
-                let at = OTHER_LIBRARY_MODULES
-                    .iter()
-                    .position(|library| library == name)
+                let at = named()
+                    .position(|library| library == *name)
                     .and_then(|at| u8::try_from(at).ok())
                     .ok_or_else(|| ser::Error::custom("no known library"))?;
                 Some((*file, at))
@@ -1839,9 +1882,9 @@ mod library_name {
     ) -> Result<Option<(u32, &'static str)>, D::Error> {
         let kept: Option<(u32, u8)> = Option::deserialize(deserializer)?;
         kept.map(|(file, at)| {
-            OTHER_LIBRARY_MODULES
-                .get(usize::from(at))
-                .map(|name| (file, *name))
+            named()
+                .nth(usize::from(at))
+                .map(|name| (file, name))
                 .ok_or_else(|| de::Error::custom("no known library"))
         })
         .transpose()
@@ -2180,11 +2223,19 @@ impl Spelled<'_> {
 /// callbacks) where no loop runs.
 fn drives_coroutines_by_hand(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // `coro.send(None)`, and the method taken from the type:
+    // `type(coro).send(coro, None)`.
     let sends = memmem::find_iter(bytes, b".send(").any(|at| {
-        let rest = bytes.get(at + ".send(".len()..).unwrap_or_default();
-        rest.trim_ascii_start()
-            .strip_prefix(b"None")
-            .is_some_and(|rest| rest.trim_ascii_start().first() == Some(&b')'))
+        let open = at + ".send(".len();
+        let rest = bytes.get(open..).unwrap_or_default();
+        let end = memchr::memchr2(b')', b'\n', rest).unwrap_or(rest.len());
+        let arguments = rest.get(..end).unwrap_or_default();
+        rest.get(end) == Some(&b')')
+            && arguments
+                .rsplit(|&b| b == b',')
+                .next()
+                .is_some_and(|last| last.trim_ascii() == b"None")
+            && arguments.split(|&b| b == b',').count() <= 2
     });
     // A generator made a coroutine by `types.coroutine` steps the
     // coroutines it delegates to (`next(trampoline(coro()))`).
@@ -2213,6 +2264,8 @@ fn drives_coroutines_by_hand(text: &str) -> bool {
     let trampoline = memmem::find(bytes, b"types.coroutine").is_some() || imports_coroutine;
     sends
         || trampoline
+        || steps_until_stop(text)
+        || takes_step_method(text)
         || memmem::find_iter(bytes, b".__await__(").any(|at| {
             let line_start = bytes
                 .get(..at)
@@ -2238,6 +2291,115 @@ fn spells(text: &str, needle: &str) -> bool {
 /// (as `str::match_indices` finds them, by a vectorised search).
 fn places<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + 't {
     memmem::find_iter(text.as_bytes(), needle.as_bytes())
+}
+
+/// Whether `text` steps something with `x.send(value)` (not awaited) in
+/// the body of a `try` whose handler names `StopIteration`: a trampoline
+/// (`value = coro.send(value)` until the coroutine returns). A socket's
+/// or a channel's `send` does not end with `StopIteration`; a generator
+/// pumped so (`flow.send(response)`) looks the same and counts too.
+fn steps_until_stop(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    memmem::find_iter(bytes, b"StopIteration").any(|at| {
+        let (start, end) = line_around(bytes, at);
+        let Some(line) = text.get(start..end) else {
+            return false;
+        };
+        let handler = line.trim_start();
+        if !(handler.starts_with("except ") || handler.starts_with("except(")) {
+            return false;
+        }
+        let depth = indent(line);
+        // The lines above, up to the `try:` at the handler's indent.
+        let above = text.get(..start).unwrap_or_default();
+        for line in above.lines().rev() {
+            let stripped = line.trim_start();
+            if stripped.is_empty() || stripped.starts_with('#') {
+                continue;
+            }
+            let own = indent(line);
+            // Past the `try:` (or out of its block): no `send` in its body.
+            if own < depth || (own == depth && !stripped.starts_with("except")) {
+                return false;
+            }
+            if own == depth {
+                // Another handler of the same `try`.
+                continue;
+            }
+            if let Some(at) = line.find(".send(") {
+                let before = line.get(..at).unwrap_or_default();
+                if !before.contains("await ") && !line.contains("def ") {
+                    return true;
+                }
+            }
+        }
+        false
+    })
+}
+
+/// Whether `text` takes a coroutine's stepping method as a value or by
+/// name: `step = coro.send` (the whole value of an assignment),
+/// `ctx.run(coro.send, None)`, `map(coro.send, repeat(None))`,
+/// `getattr(coro, "send")`, `operator.methodcaller("send", None)`, and
+/// `.throw` or `.__await__` read without a call. A `send` kept as a
+/// callback otherwise (`partial(ws.send, data)`) is not taken for one:
+/// sockets and channels are kept so far more often.
+fn takes_step_method(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let bound_send = memmem::find_iter(bytes, b".send").any(|at| {
+        let end = at + ".send".len();
+        if bytes.get(end).is_some_and(|&b| is_word_byte(b)) || !in_code(text, at + 1) {
+            return false;
+        }
+        let rest = text.get(end..).unwrap_or_default();
+        let rest = rest.trim_start_matches([' ', '\t']);
+        if let Some(after) = rest.strip_prefix(',') {
+            let after = after.trim_start();
+            return after.starts_with("None")
+                || after.starts_with("repeat(")
+                || after.starts_with("itertools.repeat(");
+        }
+        // The whole value of an assignment: `step = coro.send`.
+        let (start, _) = line_around(bytes, at);
+        let head = text.get(start..at).unwrap_or_default();
+        (rest.is_empty()
+            || rest.starts_with('\n')
+            || rest.starts_with('#')
+            || rest.starts_with('\r'))
+            && head.rsplit_once('=').is_some_and(|(left, right)| {
+                !left.ends_with(['=', '!', '<', '>'])
+                    && right
+                        .trim()
+                        .chars()
+                        .all(|c| c == '_' || c == '.' || c.is_alphanumeric())
+            })
+    });
+    let named = ["getattr(", "methodcaller("].into_iter().any(|call| {
+        memmem::find_iter(bytes, call.as_bytes()).any(|at| {
+            let open = at + call.len();
+            let rest = text.get(open..).unwrap_or_default();
+            let end = rest.find([')', '\n']).unwrap_or(rest.len());
+            let arguments = rest.get(..end).unwrap_or_default();
+            ["send", "throw", "__await__"].into_iter().any(|method| {
+                arguments.contains(&format!("\"{method}\""))
+                    || arguments.contains(&format!("'{method}'"))
+            })
+        })
+    });
+    let read_unbound = [".throw", ".__await__"].into_iter().any(|method| {
+        memmem::find_iter(bytes, method.as_bytes()).any(|at| {
+            let end = at + method.len();
+            if bytes.get(end).is_some_and(|&b| is_word_byte(b)) || !in_code(text, at + 1) {
+                return false;
+            }
+            let rest = text.get(end..).unwrap_or_default();
+            let rest = rest.trim_start_matches([' ', '\t']);
+            // Called (asked above), or assigned to (`x.throw = …`).
+            !(rest.starts_with('(') || (rest.starts_with('=') && !rest.starts_with("==")))
+        })
+    });
+    bound_send || named || read_unbound
 }
 
 /// Whether `text` imports `path` by name from `sys` (`from sys import
@@ -2733,6 +2895,15 @@ fn imported_async_libraries(spelled: &Spelled) -> Vec<&'static str> {
     if !spelled.has_any(&OTHER_LIBRARIES) {
         return found;
     }
+    let mut add = |top: &str| {
+        if let Some(library) = OTHER_LIBRARY_MODULES
+            .iter()
+            .find(|library| **library == top)
+            && !found.contains(library)
+        {
+            found.push(*library);
+        }
+    };
     for line in spelled.text.lines() {
         let line = line.trim_start();
         let names = if let Some(rest) = line.strip_prefix("import ") {
@@ -2748,16 +2919,126 @@ fn imported_async_libraries(spelled: &Spelled) -> Vec<&'static str> {
                 .split(|c: char| !(c == '_' || c.is_alphanumeric()))
                 .next()
                 .unwrap_or_default();
-            if let Some(library) = OTHER_LIBRARY_MODULES
-                .iter()
-                .find(|library| **library == top)
-                && !found.contains(library)
-            {
-                found.push(*library);
-            }
+            add(top);
+        }
+    }
+    // `importlib.import_module("trio")`, `__import__("trio.lowlevel")`:
+    // an import all the same.
+    for (_, argument) in dynamic_imports(spelled.text) {
+        if let Some(name) = argument {
+            add(name.split('.').next().unwrap_or_default());
         }
     }
     found
+}
+
+/// The calls of `text` that import a module by a name given as a value
+/// (`importlib.import_module(…)`, `import_module(…)`, `__import__(…)`),
+/// each with its first argument's text when that is one plain string
+/// literal (`"trio"`), `None` when it is anything else (a name, an
+/// f-string, a concatenation, a call).
+fn dynamic_imports(text: &str) -> impl Iterator<Item = (usize, Option<&str>)> + '_ {
+    let bytes = text.as_bytes();
+    ["import_module(", "__import__("]
+        .into_iter()
+        .flat_map(move |needle| {
+            memmem::find_iter(bytes, needle.as_bytes()).map(move |at| (at, at + needle.len()))
+        })
+        .filter(move |&(at, _)| {
+            // A call, not the definition of a function so named.
+            let before = text
+                .get(..at)
+                .unwrap_or_default()
+                .trim_end_matches([' ', '\t']);
+            in_code(text, at) && !before.ends_with("def")
+        })
+        .map(move |(at, open)| {
+            let start = skip_blanks(bytes, open);
+            let rest = text.get(start..).unwrap_or_default();
+            let literal = ['"', '\''].into_iter().find_map(|quote| {
+                let inside = rest.strip_prefix(quote)?;
+                let end = inside.find([quote, '\\', '\n'])?;
+                let after = inside.get(end..)?.strip_prefix(quote)?;
+                // The literal is the whole argument: `)` or `,` follows.
+                let next = after.trim_start_matches([' ', '\t']);
+                (next.starts_with(')') || next.starts_with(','))
+                    .then(|| inside.get(..end))
+                    .flatten()
+            });
+            (at, literal)
+        })
+}
+
+/// How a file of the project comes to an async library other than
+/// asyncio (see [`ProjectScan::other_async_library`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LibrarySource {
+    /// An import statement, or `import_module` with the name as a literal.
+    Imported(&'static str),
+    /// A module imported by a computed name, where some file of the
+    /// project spells `"trio"` in quotes.
+    ComputedTrio,
+}
+
+impl LibrarySource {
+    /// How a message says it, with the file (shown relative to the root).
+    pub(super) fn describe(self, file: &Path) -> String {
+        match self {
+            LibrarySource::Imported(library) => {
+                format!("{library} (imported by {})", file.display())
+            }
+            LibrarySource::ComputedTrio => format!(
+                "trio (`{}` imports a module by a computed name, and the project spells \"trio\")",
+                file.display()
+            ),
+        }
+    }
+}
+
+/// Libraries that run coroutines by stepping them themselves, with no
+/// event loop (asyncgui, and asynckivy on it): a coroutine of the project
+/// handed to one runs where asyncio's functions find no loop.
+const DRIVER_LIBRARIES: [&str; 2] = ["asyncgui", "asynckivy"];
+
+/// The first of [`DRIVER_LIBRARIES`] an import statement of `text`
+/// names (`import asyncgui`, `from asynckivy import …`), or a
+/// `import_module("asyncgui")`.
+fn imported_driver_library(text: &str) -> Option<&'static str> {
+    let bytes = text.as_bytes();
+    if memmem::find(bytes, b"asyncgui").is_none() && memmem::find(bytes, b"asynckivy").is_none() {
+        return None;
+    }
+    let top = |name: &str| {
+        let name = name
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '(')
+            .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        DRIVER_LIBRARIES
+            .into_iter()
+            .find(|library| *library == name)
+    };
+    for line in text.lines() {
+        let line = line.trim_start();
+        let names = if let Some(rest) = line.strip_prefix("import ") {
+            rest
+        } else if let Some(rest) = line.strip_prefix("from ") {
+            rest.split(" import").next().unwrap_or_default()
+        } else {
+            continue;
+        };
+        if let Some(library) = names.split(',').find_map(top) {
+            return Some(library);
+        }
+    }
+    dynamic_imports(text).find_map(|(_, literal)| top(literal?))
+}
+
+/// Whether `text` imports a module by a name it computes (see
+/// [`dynamic_imports`]): which module that is, the scan cannot tell.
+fn imports_by_computed_name(text: &str) -> bool {
+    dynamic_imports(text).any(|(_, literal)| literal.is_none())
 }
 
 fn imports_sys_path(spelled: &Spelled) -> bool {
@@ -5087,7 +5368,7 @@ mod tests {
         modules.sort();
         format!(
             "{bases:?} {:?} {:?} {} {:?} {} {:?} {:?} {} {modules:?} {:?} {} {:?} {} {:?} {} {:?} \
-             {:?} {:?} {:?} {:?} {:?} {} {:?} {:?}",
+             {:?} {:?} {:?} {:?} {:?} {} {:?} {:?} {:?}",
             scan.assigned_bases,
             sorted(&scan.hidden_bases),
             scan.any_hidden_base,
@@ -5109,6 +5390,7 @@ mod tests {
             scan.runner_library,
             scan.anyio_file,
             scan.mentions_trio,
+            scan.computed_importer,
             scan.reruns,
             scan.loop_managers,
         )

@@ -315,6 +315,32 @@ impl SemanticModel<'_> {
             .then(|| Rebinding::InModule(qualified.to_string()))
     }
 
+    /// [`Self::stand_in`] for module-level names of this module (`sleep`
+    /// of `from time import sleep`, `time`, `asyncio`): another file of the
+    /// project may put a stand-in in their place as attributes of this
+    /// module (`mock.patch("app.work.sleep")`, `patch.object(work,
+    /// "asyncio", fake)`, `work.time = clock`), as a test patches a name
+    /// where it is used. A use of the name then reaches the stand-in, and
+    /// a fix that stops using it (or starts) changes what runs there.
+    pub fn own_name_stand_in(&self, names: &[&str], effect: &str) -> Option<StandIn> {
+        let project = self.project()?;
+        let module = project.name.as_deref()?;
+        let word = module.rsplit('.').next().unwrap_or(module);
+        let mut patched = None;
+        for &name in names {
+            match project.facts.attribute_named_writer(word, name) {
+                Some(written @ (NamedWrite::Written(_) | NamedWrite::Unread(_))) => {
+                    return Some(StandIn::Replaced(written.note(name, effect)));
+                }
+                Some(found) => {
+                    patched.get_or_insert_with(|| StandIn::Mocked(found.note(name, effect)));
+                }
+                None => {}
+            }
+        }
+        patched
+    }
+
     fn patches(&self) -> &Patches {
         self.patches.get_or_init(|| {
             let mut finder = PatchFinder::new(self);

@@ -5,7 +5,7 @@
 //! library the module runs on, read from its run-time imports.
 
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, ExprContext, Stmt};
+use ruff_python_ast::{self as ast, ExceptHandler, Expr, ExprContext, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::imports::Lookup;
@@ -46,6 +46,12 @@ pub enum HandDriver {
     Module,
     /// Another file of the project, relative to the project's root.
     File(std::path::PathBuf),
+    /// Another library's loop, which a file of the project imports
+    /// (`trio.run(mod.main)`; see
+    /// [`SemanticModel::project_runner_library`]): it runs coroutines where
+    /// no asyncio loop runs, as a hand driver does. The library and the
+    /// file, for messages.
+    Library(String),
 }
 
 impl HandDriver {
@@ -58,8 +64,11 @@ impl HandDriver {
                 "the module drives coroutines by hand (`coro.send(None)`)".to_string()
             }
             HandDriver::File(file) => format!(
-                "`{}` drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline) and may be handed this one",
+                "`{}` may drive coroutines by hand (`coro.send(…)`, `__await__()`, a `types.coroutine` trampoline) and may be handed this one",
                 file.display()
+            ),
+            HandDriver::Library(library) => format!(
+                "the project uses {library}, which may run this coroutine where no asyncio loop runs"
             ),
         }
     }
@@ -211,8 +220,10 @@ impl<'a> SemanticModel<'a> {
             .get_or_init(|| {
                 if self.drives_coroutines_by_hand() {
                     Some(HandDriver::Module)
+                } else if let Some(file) = self.project_coroutine_driver() {
+                    Some(HandDriver::File(file))
                 } else {
-                    self.project_coroutine_driver().map(HandDriver::File)
+                    self.project_runner_library().map(HandDriver::Library)
                 }
             })
             .clone()
@@ -287,7 +298,16 @@ impl<'a> SemanticModel<'a> {
             match method.attr.as_str() {
                 "send" => {
                     arguments.keywords.is_empty()
-                        && matches!(&*arguments.args, [Expr::NoneLiteral(_)])
+                        && match &*arguments.args {
+                            [Expr::NoneLiteral(_)] => true,
+                            // The method taken from the type:
+                            // `type(coro).send(coro, None)`.
+                            [_, Expr::NoneLiteral(_)] => true,
+                            // A trampoline: `value = coro.send(value)` until
+                            // `StopIteration` ends it.
+                            [_] => !self.is_awaited(call) && self.steps_until_stop(call),
+                            _ => false,
+                        }
                 }
                 "throw" => arguments.keywords.is_empty() && (1..=3).contains(&arguments.args.len()),
                 "__await__" => {
@@ -300,6 +320,37 @@ impl<'a> SemanticModel<'a> {
                 _ => false,
             }
         })
+    }
+
+    /// Whether `call` sits in the body of a `try` with a handler naming
+    /// `StopIteration` (alone or in a tuple): how a loop that steps a
+    /// coroutine (or a generator) by hand learns that it returned. A
+    /// `send(value)` there is taken to step a coroutine: a socket's or a
+    /// channel's `send` does not end with `StopIteration`.
+    fn steps_until_stop(&self, call: &ast::ExprCall) -> bool {
+        let names_stop = |type_: &Expr| {
+            match type_ {
+            Expr::Name(name) => name.id.as_str() == "StopIteration",
+            Expr::Tuple(tuple) => tuple.elts.iter().any(|element| {
+                matches!(element, Expr::Name(name) if name.id.as_str() == "StopIteration")
+            }),
+            _ => false,
+        }
+        };
+        let Some(stmt) = self.statement_at(call.start()) else {
+            return false;
+        };
+        self.enclosing_blocks(stmt)
+            .into_iter()
+            .any(|(parent, part)| match (parent, part) {
+                (Stmt::Try(try_stmt), super::suspension::BlockPart::Body) => {
+                    try_stmt.handlers.iter().any(|handler| {
+                        let ExceptHandler::ExceptHandler(handler) = handler;
+                        handler.type_.as_deref().is_some_and(names_stop)
+                    })
+                }
+                _ => false,
+            })
     }
 
     /// [`Self::drives_coroutines_by_hand`] through the method taken as a

@@ -1,0 +1,10 @@
+# asyncmod-runtime: compare
+# trio (imported with import_module) runs the coroutine: an await of
+# asyncio.sleep there fails.
+import importlib
+from app.work import work
+trio = importlib.import_module("trio")
+try:
+    print("result", trio.run(work))
+except Exception as e:
+    print("ERR", type(e).__name__, e)

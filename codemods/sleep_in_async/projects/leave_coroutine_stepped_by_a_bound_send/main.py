@@ -1,0 +1,8 @@
+# asyncmod-runtime: compare
+# Another file steps the coroutine through its bound send (step = coro.send).
+from app.runner import run
+from app.work import work
+try:
+    print('result', run(work()))
+except Exception as e:
+    print('ERR', type(e).__name__, e)
