@@ -242,7 +242,7 @@ impl Cells {
     /// foreign cell, and the `%%magic` line of a magic cell whose body is
     /// Python (IPython accepts it indented, or after a comment, where the
     /// parser would not). `None` when there are none.
-    fn parser_text(&self, text: &str) -> Option<String> {
+    pub(crate) fn parser_text(&self, text: &str) -> Option<String> {
         if self.kinds.iter().all(|kind| *kind == CellKind::Python) {
             return None;
         }

@@ -202,6 +202,18 @@ impl Notebook {
     }
 }
 
+/// The code of a notebook as the project index reads it: its code cells
+/// joined as the fixer joins them, with what the fixer's parser skips
+/// blanked (a cell of another language's magic, the `%%time` line of a
+/// magic cell whose body is Python). `None` for a file that is not a
+/// notebook of Python (not JSON, no cells, another language).
+pub fn code_of(json: &[u8]) -> Option<String> {
+    let json = String::from_utf8(json.to_vec()).ok()?;
+    let notebook = Notebook::parse(json).ok()??;
+    let (source, cells) = notebook.concatenated();
+    Some(cells.parser_text(&source).unwrap_or(source))
+}
+
 /// serde's message without its ` at line L column C`.
 fn without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();
@@ -514,6 +526,31 @@ mod tests {
         assert_eq!(cell_kind("%%bash\necho hi"), CellKind::Foreign);
         assert_eq!(cell_kind("%%python3\nf()"), CellKind::Foreign);
         assert_eq!(cell_kind("# note\n%%sql\nSELECT 1"), CellKind::Foreign);
+    }
+
+    #[test]
+    fn the_index_reads_code_cells_with_skipped_magics_blanked() {
+        let cells = |sources: &[&str]| {
+            let cells: Vec<String> = sources
+                .iter()
+                .map(|source| format!("{{\"cell_type\": \"code\", \"source\": {source:?}}}"))
+                .collect();
+            format!("{{\"cells\": [{}]}}", cells.join(", "))
+        };
+        let code = |sources: &[&str]| code_of(cells(sources).as_bytes());
+        assert_eq!(
+            code(&["import app\n%time app.f()", "importlib.reload(app)"]).as_deref(),
+            Some("import app\n%time app.f()\nimportlib.reload(app)")
+        );
+        // The body of a foreign cell, and a cell magic's own line, are blank.
+        assert_eq!(
+            code(&["%%bash\necho reload(app)", "%%time\nf()"]).as_deref(),
+            Some("      \n                \n      \nf()")
+        );
+        assert_eq!(code(&[]).as_deref(), Some(""));
+        assert!(code_of(b"not json").is_none());
+        let julia = NOTEBOOK.replace("\"language\": \"python\"", "\"language\": \"julia\"");
+        assert!(code_of(julia.as_bytes()).is_none());
     }
 
     #[test]

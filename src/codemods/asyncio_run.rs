@@ -86,7 +86,8 @@ declare_codemod! {
     ///   out of `sys.modules` with `del`, `pop` or `clear` before the next
     ///   import; by a name the index cannot read, of any module), in a
     ///   test say, runs none of its code once per process,
-    ///   the main-guard block included: unsafe. (Source or code handed to
+    ///   the main-guard block included: unsafe. A notebook's code cells count
+    ///   as a file of the project does. (Source or code handed to
     ///   `exec`, `compile` (in any mode but `"eval"`), `eval`,
     ///   `FunctionType` or a `code` interpreter, on a line that names no
     ///   `.py` file, counts for any module only in a file that reads some

@@ -1581,7 +1581,7 @@ impl ProjectIndex {
         let mut at = 0;
         while let Some(path) = scan.readers.path_at(at) {
             at += 1;
-            if !path.extension().is_some_and(|e| e == "py" || e == "pyw") {
+            if !is_code_file(path) {
                 continue;
             }
             let Ok(bytes) = read_file(path) else {
@@ -1714,9 +1714,7 @@ impl ProjectIndex {
                 break;
             };
             // A write is the name as a whole word (see `named_write_at`).
-            if !path.extension().is_some_and(|e| e == "py" || e == "pyw")
-                || !scan.may_spell(at, name)
-            {
+            if !is_code_file(path) || !scan.may_spell(at, name) {
                 continue;
             }
             let Ok(bytes) = read_file(path) else {
@@ -1799,9 +1797,7 @@ impl ProjectIndex {
             let Some(path) = readers.path_at(at) else {
                 break;
             };
-            if !path.extension().is_some_and(|e| e == "py" || e == "pyw")
-                || !scan.may_spell(at, name)
-            {
+            if !is_code_file(path) || !scan.may_spell(at, name) {
                 continue;
             }
             let Ok(bytes) = read_file(path) else {
@@ -3668,7 +3664,32 @@ pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
             "file too large for the parser",
         ));
     }
-    std::fs::read(path)
+    let bytes = std::fs::read(path)?;
+    Ok(if is_notebook(path) {
+        notebook_code(&bytes)
+    } else {
+        bytes
+    })
+}
+
+/// Whether `path` names a Jupyter notebook (`.ipynb`).
+pub(crate) fn is_notebook(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "ipynb")
+}
+
+/// Whether the index reads `path` as code that runs: a `.py` or `.pyw`
+/// file, or a notebook (its code cells, see [`notebook_code`]).
+pub(crate) fn is_code_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e == "py" || e == "pyw" || e == "ipynb")
+}
+
+/// What the index reads of a notebook's JSON: its code cells, as the fixer
+/// reads them (magics it does not parse blanked, see
+/// [`crate::notebook::code_of`]); nothing for a file that is not a
+/// notebook of Python, which runs no code.
+pub(crate) fn notebook_code(json: &[u8]) -> Vec<u8> {
+    crate::notebook::code_of(json).map_or_else(Vec::new, String::into_bytes)
 }
 
 /// [`summary::module_calls`] of the module `summary` describes, read from

@@ -1376,7 +1376,8 @@ impl Build {
     /// `.gitignore`d ones too; the [`SKIPPED_DIRS`] and environments left
     /// out), each read once: `.py`, `.pyw`, `.pyi` and `.ipynb` files for
     /// the table of readers (when `with_readers`), and the `.py` and
-    /// `.pyw` files that are UTF-8 for the class bases and attributes. The files are listed
+    /// `.pyw` files that are UTF-8, and the notebooks' code cells, for the
+    /// class bases, attributes and the other facts. The files are listed
     /// here; [`Self::finish`] reads them.
     pub(super) fn new(layout: &Layout, with_readers: bool, cache: Option<Cache>) -> Build {
         let walker = ignore::WalkBuilder::new(&layout.root)
@@ -1528,8 +1529,11 @@ impl Build {
     /// Reads the file numbered `at` (into `bytes`) and adds what it shows.
     fn add_file(&self, part: &mut Part, at: usize, path: &Path, bytes: &mut Vec<u8>) {
         let scan = &mut part.scan;
+        // A notebook's code cells run as a module's code does: read as the
+        // fixer reads them (see `notebook_code`), for every table.
+        let notebook = super::is_notebook(path);
         let is_python = path.extension().is_some_and(|e| e == "py" || e == "pyw");
-        if !is_python && !self.with_readers {
+        if !is_python && !notebook && !self.with_readers {
             return;
         }
         // A file over the parser's limit is not read into memory; the
@@ -1568,6 +1572,9 @@ impl Build {
             scan.incomplete |= is_python;
             return;
         }
+        if notebook {
+            *bytes = super::notebook_code(bytes);
+        }
         let content = self.cache.as_ref().map(|_| cache::Content::of(bytes));
         if self.with_readers {
             match (&self.cache, content) {
@@ -1585,7 +1592,7 @@ impl Build {
                     .add_text(at, bytes, &self.words, &self.reader_finders),
             }
         }
-        if !is_python || !self.with_writes {
+        if !(is_python || notebook) || !self.with_writes {
             return;
         }
         let number = u32::try_from(at).ok();
