@@ -2409,8 +2409,6 @@ fn takes_step_method(text: &str) -> bool {
     bound_send || named || read_unbound
 }
 
-/// Whether `text` imports `path` by name from `sys` (`from sys import
-/// path`, `from sys import (argv, path as p)`).
 /// Whether the spelling at `at` is code that starts a word: nothing of
 /// an identifier just before it, and no `#` before it on its line.
 fn in_code(text: &str, at: usize) -> bool {
@@ -2826,20 +2824,7 @@ fn names_exec_as_value(text: &str, at: usize, next: usize) -> bool {
 /// Where the `)` closing a call is in `inside` (the text after its `(`),
 /// counting nested brackets; `None` when the text ends first.
 fn closing_paren(inside: &str) -> Option<usize> {
-    let mut depth = 1usize;
-    for (at, b) in inside.bytes().enumerate() {
-        match b {
-            b'[' | b'(' | b'{' => depth += 1,
-            b']' | b')' | b'}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return (b == b')').then_some(at);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+    closing(inside, b')')
 }
 
 /// A module taken out of `sys.modules` (`del sys.modules["app.tool"]`,
@@ -3218,6 +3203,13 @@ fn bases_end(bytes: &[u8], inside: &str, end: usize) -> usize {
 /// Where the `]` closing a subscript is in `inside` (the text after its
 /// `[`), counting nested brackets; `None` when the text ends first.
 fn closing_bracket(inside: &str) -> Option<usize> {
+    closing(inside, b']')
+}
+
+/// Where the bracket `close` that closes the one opened just before
+/// `inside` is, counting nested brackets of every kind; `None` when the
+/// text ends first, or another kind of bracket closes it.
+fn closing(inside: &str, close: u8) -> Option<usize> {
     let mut depth = 1usize;
     for (at, b) in inside.bytes().enumerate() {
         match b {
@@ -3225,7 +3217,7 @@ fn closing_bracket(inside: &str) -> Option<usize> {
             b']' | b')' | b'}' => {
                 depth -= 1;
                 if depth == 0 {
-                    return (b == b']').then_some(at);
+                    return (b == close).then_some(at);
                 }
             }
             _ => {}
