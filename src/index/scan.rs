@@ -2887,38 +2887,13 @@ fn imported_async_libraries(spelled: &Spelled) -> Vec<&'static str> {
     if !spelled.has_any(&OTHER_LIBRARIES) {
         return found;
     }
-    let mut add = |top: &str| {
+    for top in imported_tops(spelled.text) {
         if let Some(library) = OTHER_LIBRARY_MODULES
             .iter()
             .find(|library| **library == top)
             && !found.contains(library)
         {
             found.push(*library);
-        }
-    };
-    for line in spelled.text.lines() {
-        let line = line.trim_start();
-        let names = if let Some(rest) = line.strip_prefix("import ") {
-            rest
-        } else if let Some(rest) = line.strip_prefix("from ") {
-            rest.split(" import").next().unwrap_or_default()
-        } else {
-            continue;
-        };
-        for name in names.split(',') {
-            let top = name
-                .trim_start_matches(|c: char| c.is_whitespace() || c == '(')
-                .split(|c: char| !(c == '_' || c.is_alphanumeric()))
-                .next()
-                .unwrap_or_default();
-            add(top);
-        }
-    }
-    // `importlib.import_module("trio")`, `__import__("trio.lowlevel")`:
-    // an import all the same.
-    for (_, argument) in dynamic_imports(spelled.text) {
-        if let Some(name) = argument {
-            add(name.split('.').next().unwrap_or_default());
         }
     }
     found
@@ -3000,31 +2975,34 @@ fn imported_driver_library(text: &str) -> Option<&'static str> {
     if memmem::find(bytes, b"asyncgui").is_none() && memmem::find(bytes, b"asynckivy").is_none() {
         return None;
     }
-    let top = |name: &str| {
-        let name = name
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '(')
+    imported_tops(text).find_map(|top| DRIVER_LIBRARIES.into_iter().find(|library| *library == top))
+}
+
+/// The top-level names of the modules `text` imports, in the order met:
+/// those of each line whose first words are `import x` or `from x` (at any
+/// indent, any submodule, also after a comma: `import os, trio`), then
+/// those `importlib.import_module("trio")` or `__import__("trio.lowlevel")`
+/// name by a literal, an import all the same.
+fn imported_tops(text: &str) -> impl Iterator<Item = &str> + '_ {
+    fn top(name: &str) -> &str {
+        name.trim_start_matches(|c: char| c.is_whitespace() || c == '(')
             .split(|c: char| !(c == '_' || c.is_alphanumeric()))
             .next()
             .unwrap_or_default()
-            .to_string();
-        DRIVER_LIBRARIES
-            .into_iter()
-            .find(|library| *library == name)
-    };
-    for line in text.lines() {
+    }
+    let statements = text.lines().flat_map(move |line| {
         let line = line.trim_start();
         let names = if let Some(rest) = line.strip_prefix("import ") {
             rest
         } else if let Some(rest) = line.strip_prefix("from ") {
             rest.split(" import").next().unwrap_or_default()
         } else {
-            continue;
+            ""
         };
-        if let Some(library) = names.split(',').find_map(top) {
-            return Some(library);
-        }
-    }
-    dynamic_imports(text).find_map(|(_, literal)| top(literal?))
+        names.split(',').map(top).filter(|name| !name.is_empty())
+    });
+    let literals = dynamic_imports(text).filter_map(move |(_, literal)| Some(top(literal?)));
+    statements.chain(literals)
 }
 
 /// Whether `text` imports a module by a name it computes (see
