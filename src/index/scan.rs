@@ -1732,32 +1732,45 @@ impl SpelledWords {
 
     /// The filter of the words of `bytes`: a bit for every three bytes of
     /// text (some eight for each distinct word of most files), in one
-    /// pass over the bytes.
+    /// pass over the bytes, 64 at a time: which of them are word bytes
+    /// (a mask the compiler makes with vector instructions), then where
+    /// that changes, a word's start or the byte past its end.
     fn of_text(bytes: &[u8]) -> SpelledWords {
         let len = (bytes.len() / 3).next_power_of_two().max(64);
         let mut bits = vec![0u64; len / 64].into_boxed_slice();
-        let mut set = |hash: u64| {
-            for bit in Self::bits_of(hash, len) {
-                if let Some(cell) = bits.get_mut(bit / 64) {
-                    *cell |= 1 << (bit % 64);
+        let mut set = |word: &[u8]| {
+            if SpelledWords::is_kept(word) {
+                for bit in Self::bits_of(WordHash::of(word), len) {
+                    if let Some(cell) = bits.get_mut(bit / 64) {
+                        *cell |= 1 << (bit % 64);
+                    }
                 }
             }
         };
-        let mut at = 0;
-        while at < bytes.len() {
-            // The next word: its start, then its end.
-            while bytes.get(at).is_some_and(|&b| !WordHash::is_word_byte(b)) {
-                at += 1;
+        let mut start = 0;
+        // Whether the byte before the block is a word byte.
+        let mut before = 0u64;
+        for (block, chunk) in bytes.chunks(64).enumerate() {
+            let word_bytes = WordHash::word_bytes(chunk);
+            let mut changes = word_bytes ^ (word_bytes << 1 | before);
+            before = word_bytes >> 63;
+            while changes != 0 {
+                let i = changes.trailing_zeros();
+                changes &= changes - 1;
+                let at = block * 64 + i as usize;
+                if word_bytes >> i & 1 == 1 {
+                    start = at;
+                } else if let Some(word) = bytes.get(start..at) {
+                    set(word);
+                }
             }
-            let start = at;
-            while bytes.get(at).is_some_and(|&b| WordHash::is_word_byte(b)) {
-                at += 1;
-            }
-            if let Some(word) = bytes.get(start..at)
-                && SpelledWords::is_kept(word)
-            {
-                set(WordHash::of(word));
-            }
+        }
+        // A word that runs to the end of a text of whole blocks (a shorter
+        // last block ends with non-word bytes: its word ended there).
+        if before == 1
+            && let Some(word) = bytes.get(start..)
+        {
+            set(word);
         }
         SpelledWords { bits }
     }
@@ -1816,6 +1829,34 @@ impl WordHash {
 
     fn is_word_byte(b: u8) -> bool {
         Self::WORD[usize::from(b)]
+    }
+
+    /// Which bytes of `chunk` (at most 64) are word bytes, bit `i` for
+    /// byte `i`; bits past the chunk's end are clear.
+    fn word_bytes(chunk: &[u8]) -> u64 {
+        let mut block = [0u8; 64];
+        match chunk.first_chunk::<64>() {
+            Some(whole) => block = *whole,
+            None => {
+                let n = chunk.len().min(64);
+                if let (Some(to), Some(from)) = (block.get_mut(..n), chunk.get(..n)) {
+                    to.copy_from_slice(from);
+                }
+            }
+        }
+        // Byte by byte into flags, then flags into bits: both loops of
+        // fixed length, which the compiler turns into compares and a
+        // mask of their signs.
+        let mut flags = [0u8; 64];
+        for (flag, &b) in flags.iter_mut().zip(&block) {
+            *flag = u8::from(
+                ((b | 0x20).wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10) | (b == b'_'),
+            );
+        }
+        flags
+            .iter()
+            .enumerate()
+            .fold(0, |mask, (i, &flag)| mask | u64::from(flag) << i)
     }
 
     fn of(word: &[u8]) -> u64 {
@@ -4763,6 +4804,59 @@ mod tests {
         let words = SpelledWords::of_text(big.as_bytes());
         assert!(words.may_spell("word_1") && words.may_spell("last"));
         assert!(!words.may_spell("word_2") || !words.may_spell("word_3"));
+    }
+
+    /// [`SpelledWords::of_text`] sets the bits a byte-by-byte reading of
+    /// the words sets, across the blocks of 64 bytes and at the text's end.
+    #[test]
+    fn spelled_words_as_read_byte_by_byte() {
+        fn by_bytes(bytes: &[u8]) -> Box<[u64]> {
+            let len = (bytes.len() / 3).next_power_of_two().max(64);
+            let mut bits = vec![0u64; len / 64].into_boxed_slice();
+            for word in bytes.split(|&b| !WordHash::is_word_byte(b)) {
+                if SpelledWords::is_kept(word) {
+                    for bit in SpelledWords::bits_of(WordHash::of(word), len) {
+                        bits[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+            }
+            bits
+        }
+        for b in 0..=255u8 {
+            assert_eq!(
+                WordHash::word_bytes(&[b]) == 1,
+                WordHash::is_word_byte(b),
+                "{b}"
+            );
+        }
+        let pieces = [
+            "abc",
+            "_x9",
+            " ",
+            ".",
+            "é",
+            "\n",
+            "0",
+            "a_very_long_name",
+            "(",
+            "z",
+        ];
+        proptest!(|(picks in proptest::collection::vec(0..pieces.len(), 0..80))| {
+            let text: String = picks.iter().filter_map(|&i| pieces.get(i).copied()).collect();
+            prop_assert_eq!(SpelledWords::of_text(text.as_bytes()).bits, by_bytes(text.as_bytes()));
+        });
+        for n in [0, 1, 2, 3, 63, 64, 65, 127, 128, 129, 200] {
+            let text = "w".repeat(n);
+            assert_eq!(
+                SpelledWords::of_text(text.as_bytes()).bits,
+                by_bytes(text.as_bytes())
+            );
+            let text = format!("{} {}", "x".repeat(n), "y".repeat(n));
+            assert_eq!(
+                SpelledWords::of_text(text.as_bytes()).bits,
+                by_bytes(text.as_bytes())
+            );
+        }
     }
 
     #[test]
