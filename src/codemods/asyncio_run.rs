@@ -216,9 +216,11 @@ declare_codemod! {
     ///   `except Exception:` when the target is older than 3.8), no
     ///   `return`, `break` or `continue` in a `finally:`, and no context
     ///   manager that may suppress it or raise another exception in its
-    ///   place (`suppress(CancelledError)`, a class of the module whose
-    ///   `__exit__` or `__aexit__` may return true or raise, an exit stack
-    ///   given such a callback or manager), no decorated function whose
+    ///   place (`suppress(CancelledError)` or a subclass of `suppress`
+    ///   given it, a class whose `__exit__` or `__aexit__` may return true
+    ///   or raise, its own or one of its bases' wherever they are defined,
+    ///   or whose base the analysis cannot follow, an exit stack given such
+    ///   a callback or manager; see AM003), no decorated function whose
     ///   wrapper may be a coroutine of its module that keeps it, and no
     ///   coroutine of another project module whose summary says it may
     ///   keep it (see AM003); otherwise unsafe. A handler or `finally:`

@@ -179,7 +179,18 @@ declare_codemod! {
     ///   exception before the one that ends a handler, and a class of the
     ///   module or the project constructed there whose `__new__`,
     ///   `__init__` or `__post_init__`, its own or a project base's, may
-    ///   raise). An exception raised by accident in such cleanup (`1/0`, a
+    ///   raise). A manager's exit is looked for along all the bases of its
+    ///   class, wherever they are defined: a class of the module entered
+    ///   there has its bases of other project modules followed by the
+    ///   index through imports, re-exports and module attributes
+    ///   (`class Quiet(guards.Guard)`), mixins and several levels of bases;
+    ///   a class deriving from `contextlib.suppress` keeps what it is given
+    ///   (anything, where a class on the way binds `__init__` or `__new__`,
+    ///   or for a class of another module); a base the analysis cannot
+    ///   follow (made by a call, a name bound otherwise, one of another
+    ///   project module the index cannot read) may bind any exit, for a
+    ///   class whose instance is entered, not for one merely called. A
+    ///   library's other classes are trusted. An exception raised by accident in such cleanup (`1/0`, a
     ///   `KeyError` of `d[k]`, `[][0]`, `next(iter(()))`, a local left
     ///   unbound, an attribute of `None`, a library's function that
     ///   raises) is not looked for: on 3.11 `wait_for` hid such an error

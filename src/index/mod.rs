@@ -957,6 +957,12 @@ impl ProjectIndex {
         if left.is_empty() {
             return false;
         }
+        // `contextlib.suppress` keeps what it is given.
+        if found.bases.iter().flatten().any(|base| {
+            matches!(self.resolve_hops(base, hops + 1), Resolved::External(ref e) if e == "contextlib.suppress")
+        }) {
+            return true;
+        }
         self.bases_may(&found, hops, true, &|base, hops| {
             self.class_exit_may_keep(base, &left, hops)
         })
@@ -2045,6 +2051,28 @@ impl ProjectIndex {
                 .exits
                 .iter()
                 .any(|callback| self.callback_may_keep_here(callback))
+            || left
+                .managers
+                .iter()
+                .any(|base| self.base_exit_may_keep(base))
+    }
+
+    /// Whether a class deriving from `base` (an absolute dotted name) may
+    /// have an exit that keeps a cancellation because of that base: a
+    /// project class whose exits, or its bases', may (see
+    /// [`Self::class_exit_may_keep`]), `contextlib.suppress` (given what the
+    /// index does not see), or a name of the project the index cannot
+    /// follow, which may be any class. A library's other classes are
+    /// trusted.
+    fn base_exit_may_keep(&self, base: &str) -> bool {
+        match self.resolve(base) {
+            Resolved::Class { qualified, .. } => {
+                self.class_exit_may_keep(&qualified, &["__exit__", "__aexit__"], 0)
+            }
+            Resolved::External(external) => external == "contextlib.suppress",
+            Resolved::Module(_) => false,
+            Resolved::Function { .. } | Resolved::Instance { .. } | Resolved::Unknown => true,
+        }
     }
 
     /// See [`ProjectFacts::may_raise`]: the functions reached are read

@@ -251,6 +251,8 @@ pub struct CancellationLeft {
     pub cleanups: Box<[Box<str>]>,
     /// Exit callbacks given to an exit stack.
     pub exits: Box<[Box<str>]>,
+    /// Imported bases of classes whose instances are entered.
+    pub managers: Box<[Box<str>]>,
 }
 
 impl CancellationLeft {
@@ -269,6 +271,7 @@ impl CancellationLeft {
             catches: absolute(&left.catches),
             cleanups: absolute(&left.cleanups),
             exits: absolute(&left.exits),
+            managers: absolute(&left.managers),
         }
     }
 }
@@ -2119,6 +2122,55 @@ mod tests {
         assert!(run.lets_cancellation_out);
         let escaping: Vec<&str> = s.escaping_imports.iter().map(AsRef::as_ref).collect();
         assert_eq!(escaping, ["app.c.h"]);
+    }
+
+    /// A class of the module entered as a manager leaves its imported
+    /// bases to the index, which reads their exits along all their bases;
+    /// `contextlib.suppress` is asked of what it is given, and a base the
+    /// module cannot follow may bind any exit.
+    #[test]
+    fn bases_of_entered_classes_left_to_other_modules() {
+        let s = summary(
+            "import asyncio\nimport contextlib\nfrom .guards import Guard\nfrom . import mixins\n\nclass Quiet(Guard):\n    pass\n\nclass Mixed(mixins.Keep, Quiet):\n    pass\n\nclass Unused(Guard):\n    pass\n\nclass ignoring(contextlib.suppress):\n    pass\n\nasync def run():\n    async with Mixed():\n        await asyncio.sleep(1)\n    with ignoring(ValueError):\n        await asyncio.sleep(1)\n",
+            "app.jobs",
+            false,
+        );
+        let Some(Symbol::Function(run)) = s.symbols.get("run") else {
+            panic!("no run")
+        };
+        let names: Vec<&str> = run
+            .cancellation_left
+            .managers
+            .iter()
+            .map(AsRef::as_ref)
+            .collect();
+        assert_eq!(names, ["app.guards.Guard", "app.mixins.Keep"]);
+        assert!(run.lets_cancellation_out);
+        let kept = |source: &str| {
+            let s = summary(source, "app.jobs", false);
+            let Some(Symbol::Function(run)) = s.symbols.get("run") else {
+                panic!("no run")
+            };
+            !run.lets_cancellation_out
+        };
+        let body =
+            "async def run():\n    with ignoring(BaseException):\n        await asyncio.sleep(1)\n";
+        for head in [
+            "import asyncio\nimport contextlib\nclass ignoring(contextlib.suppress):\n    pass\n",
+            "import asyncio\nfrom contextlib import suppress\nclass ignoring(suppress):\n    pass\n",
+            "import asyncio\nfrom contextlib import suppress\nclass ignoring(suppress):\n    def __init__(self, *names):\n        super().__init__(ValueError)\n",
+            "import asyncio\nfrom .guards import make_base\nclass ignoring(make_base()):\n    pass\n",
+        ] {
+            assert!(kept(&format!("{head}{body}")), "{head}");
+        }
+        assert!(!kept(&format!(
+            "import asyncio\nimport contextlib\nclass ignoring(contextlib.suppress):\n    pass\n{}",
+            body.replace("BaseException", "ValueError")
+        )));
+        // A class the module defines and only constructs is no manager.
+        assert!(!kept(
+            "import asyncio\nfrom .guards import make_base\nclass Box(make_base()):\n    pass\nasync def run():\n    Box()\n    await asyncio.sleep(1)\n"
+        ));
     }
 
     #[test]

@@ -218,7 +218,7 @@ impl<'a> SemanticModel<'a> {
     /// cancellation: return true, raise another exception, or be bound
     /// otherwise than by a `def`; for the project index's summary.
     pub fn class_exit_may_keep_cancellation(&self, class: &ast::StmtClassDef) -> bool {
-        class_may_suppress(self, class, self.scope_at(class.start()), 0)
+        class_may_suppress(self, class, self.scope_at(class.start()), 0, None)
     }
 
     /// Whether calling the module-level name that `stmt` binds makes a
@@ -344,6 +344,7 @@ impl<'a> SemanticModel<'a> {
             left.catches.extend(each.catches);
             left.cleanups.extend(each.cleanups);
             left.exits.extend(each.exits);
+            left.managers.extend(each.managers);
         }
         left.tidy();
         left
@@ -620,12 +621,22 @@ pub struct LeftToProject {
     /// Exit callbacks given to an exit stack (`stack.push_async_exit(h)`):
     /// one of the project may return true or raise.
     pub exits: Vec<String>,
+    /// Imported bases of the module's classes whose instances are entered
+    /// (`async with Quiet():` with `class Quiet(Guard)` and `from guards
+    /// import Guard`): one whose exit, or a base's, may keep it (or that
+    /// the index cannot follow) makes the class keep it.
+    pub managers: Vec<String>,
 }
 
 impl LeftToProject {
     /// Each list sorted, each name once.
     fn tidy(&mut self) {
-        for names in [&mut self.catches, &mut self.cleanups, &mut self.exits] {
+        for names in [
+            &mut self.catches,
+            &mut self.cleanups,
+            &mut self.exits,
+            &mut self.managers,
+        ] {
             names.sort_unstable();
             names.dedup();
         }
@@ -633,7 +644,10 @@ impl LeftToProject {
 
     /// Whether nothing is left.
     pub fn is_empty(&self) -> bool {
-        self.catches.is_empty() && self.cleanups.is_empty() && self.exits.is_empty()
+        self.catches.is_empty()
+            && self.cleanups.is_empty()
+            && self.exits.is_empty()
+            && self.managers.is_empty()
     }
 }
 
@@ -1052,7 +1066,17 @@ impl<'a> Walk<'_, 'a> {
                 // A factory of a manager that may keep it, entered where
                 // it is called.
                 if let Callee::Class(class) = self.semantic.callee(&value.func, scope)
-                    && class_may_suppress(self.semantic, class, scope, 0)
+                    && class_may_suppress(
+                        self.semantic,
+                        class,
+                        scope,
+                        0,
+                        Some(&Entered {
+                            left: &self.left,
+                            arguments: Some(&value.arguments),
+                            wanted: &self.wanted,
+                        }),
+                    )
                 {
                     return Some(KeptCancellation::ContextManager(value.range()));
                 }
@@ -1373,7 +1397,17 @@ impl<'a> Walk<'_, 'a> {
             return self.suppressor_in_reach(scope);
         };
         match semantic.callee(&call.func, scope) {
-            Callee::Class(class) => class_may_suppress(semantic, class, scope, depth),
+            Callee::Class(class) => class_may_suppress(
+                semantic,
+                class,
+                scope,
+                depth,
+                Some(&Entered {
+                    left: &self.left,
+                    arguments: Some(&call.arguments),
+                    wanted: &self.wanted,
+                }),
+            ),
             // A factory: an `@asynccontextmanager` generator's handlers
             // around its `yield`, or what a plain function returns.
             Callee::Function(def) => {
@@ -1481,7 +1515,7 @@ impl<'a> Walk<'_, 'a> {
     fn suppressor_in_reach(&self, scope: ScopeId) -> bool {
         let semantic = self.semantic;
         let own = semantic.scopes.iter().any(|each| match each.node {
-            ScopeNode::Class(class) => class_may_suppress(semantic, class, scope, 0),
+            ScopeNode::Class(class) => class_may_suppress(semantic, class, scope, 0, None),
             _ => false,
         });
         own || semantic.keeper_import_escapes()
@@ -1734,20 +1768,54 @@ impl<'a> Walk<'_, 'a> {
     }
 }
 
+/// Where an instance of a class is entered (or made to be entered), for
+/// [`class_may_suppress`]: what the bases the module cannot read leave to
+/// the project, and the arguments of the call that makes it.
+struct Entered<'l, 'e> {
+    /// Where the module's summary keeps the bases of other modules (see
+    /// [`LeftToProject::managers`]) when no project answers.
+    left: &'l RefCell<LeftToProject>,
+    /// The call's arguments (`ignoring(KeyError)`), when seen.
+    arguments: Option<&'e ast::Arguments>,
+    /// The exception names whose handlers catch `CancelledError`.
+    wanted: &'e [&'static str],
+}
+
 /// Whether a class of the module (or a base of it the module defines) has
 /// an `__exit__` or `__aexit__` that may return something true, or raise
 /// another exception than the one it is given (which then replaces the
-/// cancellation), or one bound otherwise than by a `def`.
+/// cancellation), or one bound otherwise than by a `def`. A base of another
+/// project module is as the project index reads it, along all its bases;
+/// `contextlib.suppress` keeps what it is given. `entered`: an instance is
+/// entered there, so a base the walk cannot follow (a call, a name bound
+/// otherwise, a project base the index cannot read) may bind any exit;
+/// without a project, the imported bases are left to it.
 fn class_may_suppress(
     semantic: &SemanticModel,
     class: &ast::StmtClassDef,
     scope: ScopeId,
     depth: u8,
+    entered: Option<&Entered>,
+) -> bool {
+    class_may_suppress_below(semantic, class, scope, depth, entered, false)
+}
+
+/// [`class_may_suppress`]; `constructed`: a class on the way from the one
+/// entered binds `__init__` or `__new__`, so the arguments a
+/// `contextlib.suppress` base is given are not those of the call.
+fn class_may_suppress_below(
+    semantic: &SemanticModel,
+    class: &ast::StmtClassDef,
+    scope: ScopeId,
+    depth: u8,
+    entered: Option<&Entered>,
+    constructed: bool,
 ) -> bool {
     if depth > MAX_DEPTH {
         return true;
     }
     let is_exit = |name: &str| matches!(name, "__exit__" | "__aexit__");
+    let mut constructed = constructed;
     for stmt in &class.body {
         match stmt {
             Stmt::FunctionDef(exit) if is_exit(exit.name.as_str()) => {
@@ -1756,6 +1824,9 @@ fn class_may_suppress(
                 if returns.truthy || raises_another(exit) {
                     return true;
                 }
+            }
+            Stmt::FunctionDef(def) if matches!(def.name.as_str(), "__init__" | "__new__") => {
+                constructed = true;
             }
             // An exit bound some other way cannot be read.
             Stmt::Assign(ast::StmtAssign { targets, .. })
@@ -1772,30 +1843,66 @@ fn class_may_suppress(
             _ => {}
         }
     }
-    class
-        .bases()
-        .iter()
-        .any(|base| match semantic.callee(base, scope) {
-            Callee::Class(base) => class_may_suppress(semantic, base, scope, depth + 1),
-            // A base of another project module: as its summary says; one
-            // the index cannot follow there may bind any exit.
-            _ => semantic.project().is_some_and(|project| {
-                let Some(absolute) = semantic
-                    .qualified_name(base, scope)
-                    .and_then(|qualified| project.absolute(qualified.as_str()))
-                else {
-                    return false;
-                };
-                match project.facts.resolve(&absolute) {
-                    Resolved::Class { qualified, .. } => {
-                        project.facts.exit_may_keep_cancellation(&qualified)
-                    }
-                    Resolved::External(_) | Resolved::Module(_) => false,
-                    Resolved::Function { .. } | Resolved::Instance { .. } => true,
-                    Resolved::Unknown => project.facts.may_keep_cancellation(&absolute),
-                }
-            }),
-        })
+    class.bases().iter().any(|base| {
+        // `Base[T]`: the class `Base`.
+        let base = match base {
+            Expr::Subscript(subscript) => subscript.value.as_ref(),
+            base => base,
+        };
+        if let Callee::Class(base) = semantic.callee(base, scope) {
+            return class_may_suppress_below(
+                semantic,
+                base,
+                scope,
+                depth + 1,
+                entered,
+                constructed,
+            );
+        }
+        // An alias (`Base = guards.Guard`) is followed.
+        let Some(qualified) = semantic
+            .qualified_name(base, scope)
+            .map(|qualified| qualified.as_str().to_string())
+            .or_else(|| followed_name(semantic, base, scope))
+        else {
+            // A call (`make_base()`), a name bound otherwise: any class.
+            return entered.is_some();
+        };
+        if qualified == "contextlib.suppress" {
+            // What it is given, when that is the call's.
+            return match entered.and_then(|entered| entered.arguments.map(|a| (entered, a))) {
+                Some((entered, arguments)) if !constructed => arguments
+                    .args
+                    .iter()
+                    .any(|argument| semantic.may_name_exception(argument, scope, entered.wanted)),
+                _ => true,
+            };
+        }
+        if qualified.starts_with("builtins") {
+            return false;
+        }
+        // A base of another project module: as the index reads it, along
+        // its own bases; one it cannot follow there may bind any exit.
+        let Some(project) = semantic.project() else {
+            if let Some(entered) = entered {
+                entered.left.borrow_mut().managers.push(qualified);
+            }
+            return false;
+        };
+        let Some(absolute) = project.absolute(&qualified) else {
+            return false;
+        };
+        match project.facts.resolve(&absolute) {
+            Resolved::Class { qualified, .. } => {
+                project.facts.exit_may_keep_cancellation(&qualified)
+            }
+            Resolved::External(_) | Resolved::Module(_) => false,
+            Resolved::Function { .. } | Resolved::Instance { .. } => true,
+            Resolved::Unknown => {
+                entered.is_some() || project.facts.may_keep_cancellation(&absolute)
+            }
+        }
+    })
 }
 
 /// Whether a handler's body ends in `raise` and has no `return`, `break`

@@ -1,0 +1,3 @@
+from app.guards import Guard
+class Mid(Guard):
+    pass

@@ -1,0 +1,6 @@
+import asyncio
+from app.quiet import ignoring
+async def job():
+    with ignoring(asyncio.CancelledError):
+        await asyncio.sleep(0.5)
+    return "partial"

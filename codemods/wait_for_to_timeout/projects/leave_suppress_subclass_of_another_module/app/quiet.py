@@ -1,0 +1,3 @@
+import contextlib
+class ignoring(contextlib.suppress):
+    pass

@@ -1,0 +1,3 @@
+from .guards import Guard
+class Mid(Guard):
+    pass
