@@ -226,7 +226,9 @@ declare_codemod! {
     ///   keep it (see AM003); otherwise unsafe. A handler or `finally:`
     ///   that raises another exception (a `raise`, an `assert`, a call of
     ///   the module's or the project's code that may raise, a class
-    ///   constructed there whose constructor may) keeps it too: the run
+    ///   constructed there whose constructor may, an attribute read there
+    ///   that a raising property getter of that name of any class of the
+    ///   project may answer) keeps it too: the run
     ///   ends in that exception's traceback. An exception raised by
     ///   accident in such cleanup (`1/0`, a `KeyError` of `d[k]`, a local
     ///   left unbound, an attribute of `None`, a library's function that

@@ -190,7 +190,14 @@ declare_codemod! {
     ///   follow (made by a call, a name bound otherwise, one of another
     ///   project module the index cannot read) may bind any exit, for a
     ///   class whose instance is entered, not for one merely called. A
-    ///   library's other classes are trusted. An exception raised by accident in such cleanup (`1/0`, a
+    ///   library's other classes are trusted. An attribute read in such a
+    ///   handler or `finally:` (`conn.closed`) may run a property getter:
+    ///   the receiver's class is not told, so a getter of that name (a
+    ///   decorated `def` that is no setter, deleter, static or class
+    ///   method) of any class of the module or the project that may raise
+    ///   counts. A plain function that returns a step of an async
+    ///   generator (`gen().__anext__()`, `asend`, `athrow`, `anext(gen())`)
+    ///   runs the generator's body, read as a coroutine's. An exception raised by accident in such cleanup (`1/0`, a
     ///   `KeyError` of `d[k]`, `[][0]`, `next(iter(()))`, a local left
     ///   unbound, an attribute of `None`, a library's function that
     ///   raises) is not looked for: on 3.11 `wait_for` hid such an error

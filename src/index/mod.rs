@@ -141,6 +141,8 @@ pub struct ProjectIndex {
     /// a module with a coroutine that may keep a cancellation, by module
     /// (see [`Self::reaches_cancellation_keeper`]).
     keeper_reach: RwLock<FxHashMap<Box<str>, bool>>,
+    /// Answers of [`ProjectFacts::property_may_raise`], by name.
+    raising_properties: RwLock<FxHashMap<Box<str>, bool>>,
     /// Answers of [`ProjectFacts::attribute_named_writer`], by name.
     named_writers: RwLock<FxHashMap<ModuleMember, Option<NamedWrite>>>,
     /// Answers of [`ProjectFacts::attribute_value_writer`], by module word and name.
@@ -428,6 +430,7 @@ impl ProjectIndex {
             may_block_answers: RwLock::new(FxHashMap::default()),
             recent_texts: Mutex::new(FxHashMap::default()),
             keeper_reach: RwLock::new(FxHashMap::default()),
+            raising_properties: RwLock::new(FxHashMap::default()),
             named_writers: RwLock::new(FxHashMap::default()),
             value_writers: RwLock::new(FxHashMap::default()),
         }
@@ -2055,6 +2058,63 @@ impl ProjectIndex {
                 .managers
                 .iter()
                 .any(|base| self.base_exit_may_keep(base))
+            || left
+                .reads
+                .iter()
+                .any(|name| self.property_may_raise_here(name))
+    }
+
+    /// See [`ProjectFacts::property_may_raise`]: the summaries of the files
+    /// that may spell `name` are read (a file that cannot be read may
+    /// hold one); each name asked once.
+    fn property_may_raise_here(&self, name: &str) -> bool {
+        if let Ok(known) = self.raising_properties.read()
+            && let Some(&answer) = known.get(name)
+        {
+            return answer;
+        }
+        let scan = self.scan();
+        let mut answer = scan.incomplete;
+        for at in 0.. {
+            if answer {
+                break;
+            }
+            let Some(path) = scan.readers.path_at(at) else {
+                break;
+            };
+            if !is_code_file(path) || !scan.may_spell(at, name) {
+                continue;
+            }
+            // Only a file with a `def` of that name is summarised.
+            let Ok(bytes) = read_file(path) else {
+                answer = true;
+                break;
+            };
+            if !defines_function(&bytes, name) {
+                continue;
+            }
+            let Some((module, _)) = self.layout.module_name(path) else {
+                continue;
+            };
+            let Some(summary) = self.summary(&module) else {
+                continue;
+            };
+            answer = summary
+                .raising_properties
+                .iter()
+                .filter(|property| property.name.as_ref() == name)
+                .any(|property| {
+                    property.raises
+                        || property
+                            .left
+                            .iter()
+                            .any(|callee| self.may_raise_here(callee))
+                });
+        }
+        if let Ok(mut known) = self.raising_properties.write() {
+            known.insert(name.into(), answer);
+        }
+        answer
     }
 
     /// Whether a class deriving from `base` (an absolute dotted name) may
@@ -2640,6 +2700,10 @@ impl ProjectFacts for ProjectIndex {
 
     fn callback_may_keep(&self, qualified: &str) -> bool {
         self.callback_may_keep_here(qualified)
+    }
+
+    fn property_may_raise(&self, name: &str) -> bool {
+        self.property_may_raise_here(name)
     }
 
     fn binds_loop_at_import(&self, module: &str) -> Option<String> {
@@ -3684,6 +3748,33 @@ fn is_positive_number_literal(text: &[u8]) -> bool {
 /// Reads a file for the index, refusing one over the parser's 4 GiB limit
 /// before reading it: a huge (or sparse) file must not fill memory. The
 /// callers take an error as "cannot tell", which is unknown.
+/// Whether the text `bytes` may define a function named `name`: `def`,
+/// blanks, the name, blanks and `(` (a line continuation between them is
+/// taken to be one).
+fn defines_function(bytes: &[u8], name: &str) -> bool {
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\\' | b'\n' | b'\r' | b'\x0c');
+    memchr::memmem::find_iter(bytes, name.as_bytes()).any(|at| {
+        let mut before = at;
+        while before > 0 && blank(bytes[before - 1]) {
+            before -= 1;
+        }
+        let mut after = at + name.len();
+        while after < bytes.len() && blank(bytes[after]) {
+            after += 1;
+        }
+        before < at
+            && bytes[..before].ends_with(b"def")
+            && (before == 3 || !is_word_byte(bytes[before - 4]))
+            && bytes.get(after) == Some(&b'(')
+    })
+}
+
+/// A byte that may be part of a Python name (ASCII letters, digits, `_`,
+/// and any byte of a non-ASCII character).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
 pub(crate) fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     let len = std::fs::metadata(path)?.len();
     if len > u64::from(u32::MAX) {

@@ -80,6 +80,11 @@ pub struct ModuleSummary {
     /// Module-level classes whose `__exit__` or `__aexit__` may keep a
     /// cancellation (see `SemanticModel::class_exit_may_keep_cancellation`).
     pub keeping_exits: Box<[Box<str>]>,
+    /// The property getters of the module's classes (see
+    /// `semantic::cancellation::is_getter`) that may raise an exception of
+    /// their own, or call imported names that may: read in a handler or a
+    /// `finally:` anywhere, that exception may replace a cancellation.
+    pub raising_properties: Box<[RaisingProperty]>,
     /// The module writes its own namespace other than by binding
     /// statements (`globals()[…] = …`, `exec`, `setattr` with a computed
     /// name): any of its names may be something else.
@@ -253,6 +258,8 @@ pub struct CancellationLeft {
     pub exits: Box<[Box<str>]>,
     /// Imported bases of classes whose instances are entered.
     pub managers: Box<[Box<str>]>,
+    /// Attribute names read in a handler or a `finally:`.
+    pub reads: Box<[Box<str>]>,
 }
 
 impl CancellationLeft {
@@ -272,8 +279,57 @@ impl CancellationLeft {
             cleanups: absolute(&left.cleanups),
             exits: absolute(&left.exits),
             managers: absolute(&left.managers),
+            reads: left.reads.iter().map(|name| name.as_str().into()).collect(),
         }
     }
+}
+
+/// A property getter that may raise (see `ModuleSummary::raising_properties`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RaisingProperty {
+    /// The attribute's name.
+    pub name: Box<str>,
+    /// Its own code raises (see `semantic::cancellation::raises_another`),
+    /// or calls a function of the module that may.
+    pub raises: bool,
+    /// The imported names it calls (absolute): one that may raise makes it
+    /// raise.
+    pub left: Box<[Box<str>]>,
+}
+
+/// See [`ModuleSummary::raising_properties`]: the getters of every class
+/// of the module (nested ones too).
+fn raising_properties(
+    semantic: &SemanticModel,
+    module: &str,
+    package: bool,
+) -> Box<[RaisingProperty]> {
+    let mut found = Vec::new();
+    for scope in semantic.scopes.iter() {
+        let ScopeNode::Class(class) = scope.node else {
+            continue;
+        };
+        for stmt in &class.body {
+            let Stmt::FunctionDef(def) = stmt else {
+                continue;
+            };
+            if !crate::semantic::cancellation::is_getter(def) {
+                continue;
+            }
+            let (raises, left) = semantic.raising_facts(def);
+            if raises || !left.is_empty() {
+                found.push(RaisingProperty {
+                    name: def.name.as_str().into(),
+                    raises,
+                    left: left
+                        .iter()
+                        .map(|callee| absolutize(callee, module, package).into())
+                        .collect(),
+                });
+            }
+        }
+    }
+    found.into()
 }
 
 /// A class, as far as callers of its methods need it.
@@ -1100,6 +1156,7 @@ pub fn summarize(
         non_positive: non_positive_names(&semantic, scopes.bindings(MODULE_SCOPE)),
         star_rebound: star_rebound_names(&semantic, scopes.bindings(MODULE_SCOPE)),
         star_reads: star_read_names(&semantic, scopes.bindings(MODULE_SCOPE)),
+        raising_properties: raising_properties(&semantic, name, package),
         keeping_exits: module
             .body
             .iter()
@@ -2146,6 +2203,41 @@ mod tests {
             .collect();
         assert_eq!(names, ["app.guards.Guard", "app.mixins.Keep"]);
         assert!(run.lets_cancellation_out);
+        // An attribute read in cleanup is left by its name; the module's
+        // raising getters are kept for other modules' reads.
+        let s = summary(
+            "import asyncio\nfrom .util import conn, release\n\nclass Conn:\n    @property\n    def closed(self):\n        raise OSError('closed')\n\n    @property\n    def peer(self):\n        return release()\n\n    @property\n    def name(self):\n        return 'c'\n\nasync def run():\n    try:\n        await asyncio.sleep(1)\n    finally:\n        conn.state.flag\n",
+            "app.jobs",
+            false,
+        );
+        let Some(Symbol::Function(run)) = s.symbols.get("run") else {
+            panic!("no run")
+        };
+        let reads: Vec<&str> = run
+            .cancellation_left
+            .reads
+            .iter()
+            .map(AsRef::as_ref)
+            .collect();
+        assert_eq!(reads, ["flag", "state"]);
+        let properties: Vec<(&str, bool, Vec<&str>)> = s
+            .raising_properties
+            .iter()
+            .map(|p| {
+                (
+                    p.name.as_ref(),
+                    p.raises,
+                    p.left.iter().map(AsRef::as_ref).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            properties,
+            [
+                ("closed", true, vec![]),
+                ("peer", false, vec!["app.util.release"])
+            ]
+        );
         let kept = |source: &str| {
             let s = summary(source, "app.jobs", false);
             let Some(Symbol::Function(run)) = s.symbols.get("run") else {

@@ -345,6 +345,7 @@ impl<'a> SemanticModel<'a> {
             left.cleanups.extend(each.cleanups);
             left.exits.extend(each.exits);
             left.managers.extend(each.managers);
+            left.reads.extend(each.reads);
         }
         left.tidy();
         left
@@ -626,6 +627,10 @@ pub struct LeftToProject {
     /// import Guard`): one whose exit, or a base's, may keep it (or that
     /// the index cannot follow) makes the class keep it.
     pub managers: Vec<String>,
+    /// Attribute names read in such a handler or `finally:` (`conn.closed`):
+    /// a property getter of that name of any class of the project that may
+    /// raise replaces the cancellation with its exception.
+    pub reads: Vec<String>,
 }
 
 impl LeftToProject {
@@ -636,6 +641,7 @@ impl LeftToProject {
             &mut self.cleanups,
             &mut self.exits,
             &mut self.managers,
+            &mut self.reads,
         ] {
             names.sort_unstable();
             names.dedup();
@@ -648,6 +654,7 @@ impl LeftToProject {
             && self.cleanups.is_empty()
             && self.exits.is_empty()
             && self.managers.is_empty()
+            && self.reads.is_empty()
     }
 }
 
@@ -700,10 +707,22 @@ impl<'a> Walk<'_, 'a> {
     ) -> Option<KeptCancellation> {
         let semantic = self.semantic;
         // `X.__await__()` (an `__await__` handing on another awaitable's
-        // iterator) runs what awaiting `X` runs.
+        // iterator) runs what awaiting `X` runs; `gen().__anext__()`,
+        // `.asend(v)`, `.athrow(e)` and `anext(gen())` step an async
+        // generator's body.
         if let Expr::Attribute(attribute) = call.func.as_ref()
-            && attribute.attr.as_str() == "__await__"
+            && matches!(
+                attribute.attr.as_str(),
+                "__await__" | "__anext__" | "asend" | "athrow"
+            )
             && let Expr::Call(inner) = attribute.value.as_ref()
+        {
+            return self.call(inner, scope, strict, depth + 1, true);
+        }
+        if let Some(Expr::Call(inner)) = call.arguments.args.first()
+            && semantic
+                .qualified_name(&call.func, scope)
+                .is_some_and(|qualified| qualified.as_str() == "builtins.anext")
         {
             return self.call(inner, scope, strict, depth + 1, true);
         }
@@ -1628,8 +1647,14 @@ impl<'a> Walk<'_, 'a> {
 
     /// [`Self::raising_call`], `depth` functions down.
     fn raising_call_at(&self, body: &[Stmt], scope: ScopeId, depth: u8) -> Option<TextRange> {
+        /// The calls of the frame, and the attributes it reads otherwise
+        /// than to call them (`conn.closed`, `self.conn` in
+        /// `self.conn.close()`).
         #[derive(Default)]
-        struct FrameCalls<'b>(Vec<&'b ExprCall>);
+        struct FrameCalls<'b> {
+            calls: Vec<&'b ExprCall>,
+            reads: Vec<&'b ast::ExprAttribute>,
+        }
         impl<'b> Visitor<'b> for FrameCalls<'b> {
             fn visit_stmt(&mut self, stmt: &'b Stmt) {
                 match stmt {
@@ -1641,7 +1666,15 @@ impl<'a> Walk<'_, 'a> {
                 match expr {
                     Expr::Lambda(_) => {}
                     Expr::Call(call) => {
-                        self.0.push(call);
+                        self.calls.push(call);
+                        match call.func.as_ref() {
+                            Expr::Attribute(method) => self.visit_expr(&method.value),
+                            func => self.visit_expr(func),
+                        }
+                        self.visit_arguments(&call.arguments);
+                    }
+                    Expr::Attribute(attribute) if attribute.ctx == ast::ExprContext::Load => {
+                        self.reads.push(attribute);
                         visitor::walk_expr(self, expr);
                     }
                     _ => visitor::walk_expr(self, expr),
@@ -1649,10 +1682,11 @@ impl<'a> Walk<'_, 'a> {
             }
         }
         let semantic = self.semantic;
-        let mut calls = FrameCalls::default();
-        calls.visit_body(body);
-        calls
-            .0
+        let mut frame = FrameCalls::default();
+        frame.visit_body(body);
+        let reads = frame.reads;
+        frame
+            .calls
             .into_iter()
             .find_map(|call| match semantic.callee(&call.func, scope) {
                 Callee::Function(def) => self.function_may_raise(def, depth).then(|| call.range()),
@@ -1691,6 +1725,42 @@ impl<'a> Walk<'_, 'a> {
                     raises.then(|| call.range())
                 }
             })
+            .or_else(|| {
+                reads
+                    .into_iter()
+                    .find(|read| self.property_may_raise(read.attr.as_str(), depth))
+                    .map(Ranged::range)
+            })
+    }
+
+    /// Whether reading the attribute `name` may run a property getter
+    /// that raises an exception of its own. The walk does not tell the
+    /// receiver's class: a getter (a decorated `def` that is no setter,
+    /// deleter, static or class method) of that name of any class of the
+    /// module that may raise (see [`Self::function_may_raise`]), or of any
+    /// class of the project (the index answers; a summary leaves the name
+    /// to it, see [`LeftToProject::reads`]).
+    fn property_may_raise(&self, name: &str, depth: u8) -> bool {
+        let semantic = self.semantic;
+        let own = semantic.scopes.iter().any(|each| match each.node {
+            ScopeNode::Class(class) => class.body.iter().any(|stmt| match stmt {
+                Stmt::FunctionDef(def) if def.name.as_str() == name && is_getter(def) => {
+                    self.function_may_raise(def, depth + 1)
+                }
+                _ => false,
+            }),
+            _ => false,
+        });
+        if own {
+            return true;
+        }
+        match semantic.project() {
+            Some(project) => project.facts.property_may_raise(name),
+            None => {
+                self.left.borrow_mut().reads.push(name.to_string());
+                false
+            }
+        }
     }
 
     /// Keeps the names imported from other modules that the exception
@@ -1766,6 +1836,24 @@ impl<'a> Walk<'_, 'a> {
             _ => false,
         }
     }
+}
+
+/// Whether the method `def` is a property's getter, or may be: a decorated
+/// `def` whose decorators make no setter or deleter (`@name.setter`), no
+/// static or class method.
+pub fn is_getter(def: &StmtFunctionDef) -> bool {
+    !def.decorator_list.is_empty()
+        && def.decorator_list.iter().all(|decorator| {
+            let written = match &decorator.expression {
+                Expr::Name(name) => name.id.as_str(),
+                Expr::Attribute(attribute) => attribute.attr.as_str(),
+                _ => "",
+            };
+            !matches!(
+                written,
+                "setter" | "deleter" | "staticmethod" | "classmethod"
+            )
+        })
 }
 
 /// Where an instance of a class is entered (or made to be entered), for
@@ -2996,7 +3084,7 @@ mod tests {
     #[test]
     fn handlers_and_finally_blocks_that_call_raising_code_keep_it() {
         let head = format!(
-            "{HEAD}def report():\n    raise SystemExit('stopped')\n\nasync def close():\n    raise RuntimeError('close failed')\n\ndef log():\n    print('stopped')\n\ndef check():\n    assert STATE\n\nclass Base:\n    def __init__(self):\n        check()\n\nclass Cleanup(Base):\n    pass\n\nclass Quiet(Base):\n    def __init__(self):\n        log()\n\n"
+            "{HEAD}def report():\n    raise SystemExit('stopped')\n\nasync def close():\n    raise RuntimeError('close failed')\n\ndef log():\n    print('stopped')\n\ndef check():\n    assert STATE\n\nclass Base:\n    def __init__(self):\n        check()\n\nclass Cleanup(Base):\n    pass\n\nclass Quiet(Base):\n    def __init__(self):\n        log()\n\nclass Conn:\n    @property\n    def closed(self):\n        raise OSError('closed')\n\n    @property\n    def name(self):\n        return 'c'\n\n    @name.setter\n    def name(self, value):\n        raise OSError('read only')\n\n"
         );
         for (body, expected) in [
             (
@@ -3042,12 +3130,41 @@ mod tests {
                 "    try:\n        await asyncio.sleep(5)\n    finally:\n        Quiet()\n",
                 None,
             ),
+            // A property read there: the receiver's class is not told, a
+            // getter of that name that raises counts; a setter does not.
+            (
+                "    try:\n        await asyncio.sleep(5)\n    finally:\n        print(conn.closed)\n",
+                Some(("finally", "conn.closed")),
+            ),
+            (
+                "    try:\n        await asyncio.sleep(5)\n    finally:\n        print(conn.name)\n",
+                None,
+            ),
         ] {
             let source = format!("{head}async def main():\n{body}\nrun(main())\n");
             assert_eq!(
                 kept(&source),
                 expected.map(|(kind, text)| (kind, text.to_string())),
                 "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_async_generator_stepped_runs_its_body() {
+        let generator = "async def ticks():\n    try:\n        await asyncio.sleep(5)\n        yield 1\n    except CancelledError:\n        yield 0\n\n";
+        for step in [
+            "ticks().__anext__()",
+            "anext(ticks())",
+            "ticks().asend(None)",
+        ] {
+            let source = format!(
+                "{HEAD}{generator}def step():\n    return {step}\n\nasync def main():\n    await step()\n\nrun(main())\n"
+            );
+            assert_eq!(
+                kept(&source).map(|(kind, _)| kind),
+                Some("handler"),
+                "{step}"
             );
         }
     }

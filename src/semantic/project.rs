@@ -535,6 +535,12 @@ pub trait ProjectFacts: Send + Sync {
     /// the project the index can name (its summary does not say), or a
     /// name that may give a coroutine keeping a cancellation.
     fn callback_may_keep(&self, qualified: &str) -> bool;
+
+    /// Whether a property getter named `name` of some class of the project
+    /// may raise an exception of its own (itself, or a function it calls):
+    /// reading an attribute of that name in a handler or a `finally:`, of
+    /// an object whose class the analysis cannot tell, may run it.
+    fn property_may_raise(&self, name: &str) -> bool;
 }
 
 /// Where a file of the project may use an event loop outside any run of

@@ -1,0 +1,6 @@
+class Conn:
+    @property
+    def closed(self):
+        print("cleanup")
+        raise RuntimeError('closed twice')
+conn = Conn()

@@ -1,0 +1,6 @@
+class Conn:
+    @property
+    def closed(self):
+        print("cleanup")
+        return True
+conn = Conn()
