@@ -2,6 +2,7 @@ use crate::codemods::prelude::*;
 use crate::fix::FixBuilder;
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::known::Returns;
+use crate::semantic::patches::StandIn;
 use crate::semantic::receivers::ClassEvidence;
 use crate::semantic::values::CoroutineValueUse;
 use crate::semantic::{BindingKind, Callee, ScopeId, SemanticModel, UseKind};
@@ -136,8 +137,14 @@ declare_codemod! {
     /// not in a module that also imports trio, anyio or curio, nor in a
     /// project where another file may run coroutines on trio, curio or
     /// twisted (see above), and not
-    /// where the module or the project may replace the function
-    /// (`asyncio.sleep = fake` here or in another file of the project).
+    /// where the module may replace the function (`asyncio.sleep = fake`).
+    /// Where another file of the project puts a stand-in in its place,
+    /// the finding says which: a test's patch (`mock.patch(
+    /// "asyncio.sleep")`, `patch.object(asyncio, "sleep")`) makes the fix
+    /// unsafe (the added `await` awaits what the mock returns), a
+    /// replacement for good (`asyncio.sleep = fake`, `setattr(asyncio,
+    /// name, f)`) leaves it without a fix; an attribute of that name on
+    /// some other object (`self.sleep = time.sleep`) does not count.
     ///
     /// A method of an asyncio class (`StreamWriter.drain`, `Queue.put`,
     /// `get`, `join`, `Lock.acquire`, `Event.wait`, `Condition.wait`,
@@ -375,8 +382,11 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             // the event loop; where coroutines may be driven by hand it
             // finds none, or hands the driver a bare `None` it does not
             // expect (`await asyncio.sleep(0)`).
-            let library = local.as_ref().is_some_and(|(_, _, library)| *library);
-            let local = local.map(|(name, sure, _)| (name, sure));
+            let library = local.as_ref().is_some_and(|(_, _, library, _)| *library);
+            let (local, doubt) = match local {
+                Some((name, sure, _, doubt)) => (Some((name, sure)), doubt),
+                None => (None, None),
+            };
             let refusal = if library {
                 semantic.hand_driver().map(|driver| driver.describe())
             } else {
@@ -420,6 +430,27 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                 ));
                 continue;
             }
+            // What another file of the project may do to the call: a
+            // stand-in or an object that is no instance of the class (a
+            // test's mock: unsafe; put there for good: no fix), reported
+            // with its reason.
+            let sure = match doubt {
+                Some(Doubt::Unsafe(note)) => {
+                    let finding = out.report(&MISSING_AWAIT, call.range(), message).note(note);
+                    if as_result
+                        .as_ref()
+                        .is_none_or(|(_, as_result)| !matches!(as_result, AsResult::OnlySilently))
+                    {
+                        finding.fix_with(Applicability::Unsafe, add_await(call));
+                    }
+                    continue;
+                }
+                Some(Doubt::NoFix(note)) => {
+                    out.report(&MISSING_AWAIT, call.range(), message).note(note);
+                    continue;
+                }
+                None => sure,
+            };
             let Some((target, as_result)) = as_result else {
                 out.report(&MISSING_AWAIT, call.range(), message)
                     .fix_with(sure, add_await(call));
@@ -453,6 +484,25 @@ fn add_await(call: &ast::ExprCall) -> impl FnOnce(&mut FixBuilder) -> anyhow::Re
         fix.title("Add `await`");
         fix.insert(call.start(), "await ");
         Ok(())
+    }
+}
+
+/// Why code elsewhere in the project may make the call reach something
+/// other than the coroutine function it names, with the note that says so.
+enum Doubt {
+    /// Such as a test does (a mock, an object handed to the method): the
+    /// fix is unsafe.
+    Unsafe(String),
+    /// For good: no fix.
+    NoFix(String),
+}
+
+impl From<StandIn> for Doubt {
+    fn from(stand_in: StandIn) -> Self {
+        match stand_in {
+            StandIn::Mocked(note) => Doubt::Unsafe(note),
+            StandIn::Replaced(note) => Doubt::NoFix(note),
+        }
     }
 }
 
@@ -530,10 +580,10 @@ fn coroutine_called(
     semantic: &SemanticModel,
     call: &ast::ExprCall,
     scope: ScopeId,
-) -> Option<(String, Applicability, bool)> {
+) -> Option<(String, Applicability, bool, Option<Doubt>)> {
     match semantic.callee(&call.func, scope) {
         Callee::Function(def) => (semantic.call_result(call, scope) == CallResult::Coroutine)
-            .then(|| (def.name.to_string(), Applicability::Safe, false)),
+            .then(|| (def.name.to_string(), Applicability::Safe, false, None)),
         Callee::Class(_) => None,
         // Only asyncio's own functions are known among what the module
         // does not define; asking about anything else costs for nothing.
@@ -557,13 +607,31 @@ fn coroutine_called(
                 // project may replace it.
                 let known = qualified.starts_with("asyncio")
                     || crate::semantic::known::knows_module(qualified.module());
-                return (known
+                if !(known
                     && root_name(&call.func).is_some_and(|root| {
                         semantic.available_import(root, call.start()).is_some()
                     })
-                    && semantic.call_result(call, scope) == CallResult::Coroutine
-                    && !semantic.project_may_replace(qualified.as_str()))
-                .then(|| (qualified.to_string(), Applicability::Safe, true));
+                    && semantic.call_result(call, scope) == CallResult::Coroutine)
+                {
+                    return None;
+                }
+                // Another file of the project may put a stand-in in its
+                // place (`mock.patch("asyncio.sleep")`, `asyncio.sleep =
+                // fake`): the semantic layer's rule every codemod asks.
+                let name = qualified.to_string();
+                let mut names = vec![name.as_str()];
+                let public = (qualified.module() == "asyncio" && qualified.segments().count() > 2)
+                    .then(|| format!("asyncio.{}", qualified.member()));
+                if let Some(public) = &public {
+                    names.push(public);
+                }
+                let doubt = semantic
+                    .stand_in(
+                        &names,
+                        &format!("the added `await` awaits what the stand-in of `{name}` returns"),
+                    )
+                    .map(Doubt::from);
+                return Some((name, Applicability::Safe, true, doubt));
             }
             // A coroutine method of a well-known class, on a variable that
             // surely holds an instance of it (`writer.drain()`).
@@ -582,7 +650,7 @@ fn coroutine_called(
                 ClassEvidence::Made => Applicability::Safe,
                 ClassEvidence::Annotated => Applicability::Unsafe,
             };
-            Some((format!("{}.{}", receiver.id, method.attr), sure, true))
+            Some((format!("{}.{}", receiver.id, method.attr), sure, true, None))
         }
     }
 }

@@ -2829,8 +2829,13 @@ impl ProjectFacts for ProjectIndex {
             return Some(NamedWrite::Written(None));
         }
         let named = scan.writes_named_attribute(name);
+        // `ns = asyncio.__dict__` then `ns["sleep"] = f`: what is written
+        // through the namespace is not seen.
+        let through_namespace = scan
+            .may_write_any_attribute_of(module)
+            .then_some(NamedWrite::Written(None));
         if !named && scan.computed_writers.is_empty() {
-            return None;
+            return through_namespace;
         }
         let key = (Box::<str>::from(module), Box::<str>::from(name));
         if let Ok(known) = self.named_writers.read()
@@ -2841,7 +2846,8 @@ impl ProjectFacts for ProjectIndex {
         let answer = named
             .then(|| self.find_named_writer(module, name))
             .flatten()
-            .or_else(|| self.computed_writer(module));
+            .or_else(|| self.computed_writer(module))
+            .or(through_namespace);
         if let Ok(mut known) = self.named_writers.write() {
             known.insert(key, answer.clone());
         }

@@ -258,6 +258,16 @@ impl ProjectScan {
         })
     }
 
+    /// Whether some code of the project may write any attribute of the
+    /// module whose last part is `module` by a name or through a namespace
+    /// it does not spell (`ns = asyncio.__dict__`, `partial(setattr,
+    /// work)`).
+    pub(super) fn may_write_any_attribute_of(&self, module: &str) -> bool {
+        self.incomplete
+            || self.any_attribute_of.contains(module)
+            || self.any_attribute_of.contains(ANY_MODULE)
+    }
+
     /// Whether some code of the project may replace the module `module`
     /// (an absolute dotted name) in `sys.modules`, or a package above it
     /// (every module, when a file could not be scanned or a key cannot be

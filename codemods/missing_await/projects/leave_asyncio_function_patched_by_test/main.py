@@ -1,0 +1,4 @@
+# asyncmod-runtime: compare
+import test_work
+
+test_work.run()
