@@ -263,9 +263,7 @@ impl ProjectScan {
     /// it does not spell (`ns = asyncio.__dict__`, `partial(setattr,
     /// work)`).
     pub(super) fn may_write_any_attribute_of(&self, module: &str) -> bool {
-        self.incomplete
-            || self.any_attribute_of.contains(module)
-            || self.any_attribute_of.contains(ANY_MODULE)
+        self.any_attribute_of.contains(module) || self.any_attribute_of.contains(ANY_MODULE)
     }
 
     /// Whether some code of the project may replace the module `module`
