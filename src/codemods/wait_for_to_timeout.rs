@@ -118,8 +118,26 @@ declare_codemod! {
     ///   "app.service.TIMEOUT", 0)`, `patch.object(service, "TIMEOUT", 0)`,
     ///   `@patch(…)`, `monkeypatch.setattr(…)`, `service.TIMEOUT = 0`,
     ///   `setattr(…)`, `vars(service)["TIMEOUT"] = 0`, `service.__dict__
-    ///   .update(TIMEOUT=0)`, or a write by a computed name); a number literal
-    ///   above zero written there keeps the fix. Not known: a value read from an
+    ///   .update(TIMEOUT=0)`, or a write by a computed name; `setattr` used
+    ///   as a value, `set_ = setattr`, may write any module's attribute); a
+    ///   number literal above zero written there keeps the fix. The rule
+    ///   for a name, in the semantic layer every codemod asks: each binding
+    ///   of it counts, whatever its form and wherever it runs (a function's
+    ///   through `global` too). Values the code spells are worked out
+    ///   (`TIMEOUT = 8` then `TIMEOUT >>= 1` is four: safe; `TIMEOUT = 5`
+    ///   then `TIMEOUT >>= 3` is zero; `0.5 ** 2000` underflows to zero);
+    ///   otherwise an augmented assignment counts by its operator (`-=`,
+    ///   `%=`, `//=`, `>>=`, `&=`, `^=`, `@=` may reach zero, and so may a
+    ///   product by less than one or a power repeated in a loop); a binder
+    ///   whose value the code does not spell (`with nullcontext(0) as
+    ///   TIMEOUT`, `except … as`, a `match` capture, `del`, a name imported
+    ///   from a library) is not known to be above zero. A name of a project
+    ///   module is also what its star imports may bind again (not a name
+    ///   their module's literal `__all__`, or its leading `_`, keeps out),
+    ///   what the module writes into its own namespace (`globals().update(
+    ///   TIMEOUT=0)`), and, for a name it does not bind, what its module
+    ///   `__getattr__` returns: all count as not known to be above zero.
+    ///   Not known: a value read from an
     ///   object's attribute or a call (`self.timeout` set to `0` elsewhere)
     ///   that is zero or negative at run time, a library's constant, and a
     ///   parameter whose callers are all in other modules.

@@ -1281,6 +1281,9 @@ impl ProjectIndex {
                     return None;
                 }
                 summary.star_imports.iter().find_map(|star| {
+                    if !self.star_may_export(star, name) {
+                        return None;
+                    }
                     self.name_find_hops(&star_path(star, name, tail), hops + 1, find)
                 })
             };
@@ -1297,6 +1300,9 @@ impl ProjectIndex {
                     summary.star_reads.iter().find(|(n, _)| n.as_ref() == *name)
                 && let Some(found) = reads.iter().find_map(|read| {
                     summary.star_imports.iter().find_map(|star| {
+                        if !self.star_may_export(star, read) {
+                            return None;
+                        }
                         self.name_find_hops(&star_path(star, read, &[]), hops + 1, find)
                     })
                 })
@@ -1334,6 +1340,26 @@ impl ProjectIndex {
             };
         }
         None
+    }
+
+    /// Whether `from STAR import *` may bind `name`: not when `STAR` is a
+    /// project module whose `__all__` is a literal that the module does not
+    /// change and that leaves the name out, or that has none and the name
+    /// is private (`_name`). Any other module may.
+    fn star_may_export(&self, star: &str, name: &str) -> bool {
+        if !self.in_project(star) {
+            return true;
+        }
+        let Some(summary) = self.summary(star) else {
+            return true;
+        };
+        if summary.rebinds_namespace {
+            return true;
+        }
+        match &summary.all {
+            Some(all) => all.iter().any(|listed| listed.as_ref() == name),
+            None => !name.starts_with('_'),
+        }
     }
 
     /// The method `name` reached through the class `class` (or through
@@ -2761,8 +2787,13 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn may_be_non_positive(&self, qualified: &str) -> bool {
+        // Bound so there; or by the module writing its own namespace
+        // (`globals().update(TIMEOUT=0)`); or a name the module does not
+        // bind, which its `__getattr__` answers.
         self.name_fact_hops(qualified, 0, &|summary, name| {
             summary.non_positive.iter().any(|n| n.as_ref() == name)
+                || summary.rebinds_namespace
+                || (summary.has_getattr && !summary.symbols.contains_key(name))
         })
     }
 

@@ -863,7 +863,7 @@ impl ProjectScan {
             insert(&mut self.any_attribute_of, ANY_MODULE);
             self.any_module_replaced = true;
         }
-        self.add_setattr_values(spelled, &modules);
+        self.add_setattr_values(spelled);
         self.class_changed |= self.writes_class_changer();
         self.add_alias_names(spelled);
         if self.placed_in_file {
@@ -1268,7 +1268,7 @@ impl ProjectScan {
     /// Adds the functions that write attributes by name used as values
     /// (`functools.partial(setattr, store)`, `write = setattr`): any
     /// attribute may be written.
-    fn add_setattr_values(&mut self, spelled: &Spelled, modules: &ModuleReceivers) {
+    fn add_setattr_values(&mut self, spelled: &Spelled) {
         let text = spelled.text;
         let bytes = text.as_bytes();
         for spelling in [Spelling::Setattr, Spelling::Delattr] {
@@ -1289,11 +1289,10 @@ impl ProjectScan {
                 let next = skip_blanks(bytes, start + word.len());
                 if bytes.get(next) != Some(&b'(') {
                     self.any_attribute_written = true;
-                    // Of a module of the project when the line names one
-                    // (`partial(setattr, work)`).
-                    if modules.names_a_module(line_of(text, at)) {
-                        insert(&mut self.any_attribute_of, ANY_MODULE);
-                    }
+                    // Of a module too: where the value goes (`set_ =
+                    // setattr`, then `set_(service, "TIMEOUT", 0)` in
+                    // another function) the scan does not follow.
+                    insert(&mut self.any_attribute_of, ANY_MODULE);
                 }
             }
         }

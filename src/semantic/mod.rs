@@ -424,6 +424,47 @@ impl<'a> SemanticModel<'a> {
         names
     }
 
+    /// Whether [`Self::exported_names`] is all `__all__` may hold: every
+    /// binding of it is an assignment (`=`, `+=`) of a literal list or
+    /// tuple of strings, and no code reads it (`__all__.append(…)`,
+    /// `__all__ += other.__all__` is no literal either).
+    pub fn all_is_literal(&self) -> bool {
+        if self
+            .references
+            .iter()
+            .any(|reference| reference.name == "__all__")
+        {
+            return false;
+        }
+        let literal = |value: &Expr| {
+            let elements = match value {
+                Expr::List(list) => &list.elts,
+                Expr::Tuple(tuple) => &tuple.elts,
+                _ => return false,
+            };
+            elements.iter().all(|element| {
+                matches!(element, Expr::StringLiteral(string) if string.as_single_part_string().is_some())
+            })
+        };
+        self.bindings
+            .iter()
+            .filter(|binding| binding.name == "__all__")
+            .all(|binding| match binding.stmt {
+                Some(Stmt::Assign(assign)) => {
+                    assign.targets.len() == 1
+                        && assign.targets[0].is_name_expr()
+                        && literal(&assign.value)
+                }
+                Some(Stmt::AugAssign(assign)) => {
+                    assign.target.is_name_expr() && literal(&assign.value)
+                }
+                Some(Stmt::AnnAssign(assign)) => {
+                    assign.target.is_name_expr() && assign.value.as_deref().is_some_and(literal)
+                }
+                _ => false,
+            })
+    }
+
     /// Whether some scope declares `name` `global` or `nonlocal`.
     pub fn is_declared_global_or_nonlocal(&self, name: &str) -> bool {
         self.declaring_scopes.iter().any(|&id| {

@@ -77,11 +77,13 @@ impl<'a> SemanticModel<'a> {
     }
 
     fn non_positive_at(&self, expr: &Expr, scope: ScopeId, depth: u8) -> bool {
+        // A value the code spells in full (`8 >> 1`, `T` after `T = 8` and
+        // `T >>= 1`): its possible values answer.
+        if let Some(values) = self.constant_values(expr, scope, depth) {
+            return values.iter().any(|value| value.non_positive());
+        }
         let reaches_zero = any_over_expr(expr, &|e: &Expr| match e {
-            Expr::BinOp(binary) => matches!(
-                binary.op,
-                Operator::Sub | Operator::Mod | Operator::FloorDiv
-            ),
+            Expr::BinOp(binary) => may_reach_zero(binary.op),
             // `not x` is a boolean: `False` is zero.
             Expr::UnaryOp(unary) => matches!(unary.op, UnaryOp::USub | UnaryOp::Not),
             // So is a comparison (`timeout > 5`).
@@ -270,11 +272,39 @@ impl<'a> SemanticModel<'a> {
             .is_some_and(|absolute| project.facts.may_be_non_positive(&absolute))
     }
 
+    /// Whether a name the module imports may be zero or negative: a
+    /// module-level name of a project module, as the project's summary of
+    /// it says (re-exports, star imports, its `__getattr__`, writes of its
+    /// namespace followed); a module (`import conf`) is no number; a name
+    /// from a module outside the project (a library's constant) is not
+    /// known to be above zero.
+    fn imported_name_non_positive(&self, qualified: &str, from: bool) -> bool {
+        let Some(project) = self.project() else {
+            return false;
+        };
+        if !from {
+            return false;
+        }
+        let Some(absolute) = project.absolute(qualified) else {
+            return true;
+        };
+        let Some((module, _)) = absolute.rsplit_once('.') else {
+            return true;
+        };
+        if !matches!(project.facts.resolve(module), Resolved::Module(_)) {
+            // `from app import settings` (a submodule) is no number either.
+            return !matches!(project.facts.resolve(&absolute), Resolved::Module(_));
+        }
+        project.facts.may_be_non_positive(&absolute)
+    }
+
     /// Whether the value a binding gives its name may be zero or negative.
     fn binding_non_positive(&self, id: BindingId, owner: ScopeId, depth: u8) -> bool {
         let binding = self.binding(id);
         match &binding.kind {
-            BindingKind::Import { qualified, .. } => self.project_name_non_positive(qualified),
+            BindingKind::Import { qualified, from } => {
+                self.imported_name_non_positive(qualified, *from)
+            }
             BindingKind::Parameter => {
                 parameter_default(self, binding)
                     .is_some_and(|default| self.non_positive_at(default, owner, depth))
@@ -282,19 +312,132 @@ impl<'a> SemanticModel<'a> {
             }
             BindingKind::Assignment => match binding.stmt {
                 Some(Stmt::AugAssign(assign)) if assign.target.range() == binding.range => {
-                    matches!(
-                        assign.op,
-                        Operator::Sub | Operator::Mod | Operator::FloorDiv
-                    ) || self.non_positive_at(&assign.value, owner, depth)
+                    if let Some(values) = self.binding_values(id, owner, depth) {
+                        return values.iter().any(|value| value.non_positive());
+                    }
+                    may_reach_zero(assign.op)
+                        || shrinks(assign.op, &assign.value)
+                        || self.non_positive_at(&assign.value, owner, depth)
                 }
                 Some(Stmt::For(each)) if each.target.range().contains_range(binding.range) => {
                     self.loop_value_non_positive(each, binding.range, owner, depth)
                 }
+                // Any other binder gives a value the module does not spell
+                // (`with nullcontext(0) as T`, `case T:`, `import … as
+                // T`): not known to be above zero.
                 Some(stmt) => assigned_value(stmt, binding.range)
-                    .is_some_and(|value| self.non_positive_at(value, owner, depth)),
-                None => false,
+                    .is_none_or(|value| self.non_positive_at(value, owner, depth)),
+                None => true,
             },
-            _ => false,
+            // `except E as T`, `del T`: no number either.
+            BindingKind::Except | BindingKind::Deletion => true,
+            BindingKind::FunctionDef(_) | BindingKind::ClassDef(_) | BindingKind::Annotation => {
+                false
+            }
+        }
+    }
+
+    /// The values `expr` may have, when the code spells them all: number
+    /// literals and booleans, arithmetic over them, and names whose every
+    /// binding is one (an augmented assignment over the values bound
+    /// before it, see [`Self::binding_values`]). `None` when any part is
+    /// not known, or there are too many.
+    fn constant_values(&self, expr: &Expr, scope: ScopeId, depth: u8) -> Option<Vec<Constant>> {
+        match expr {
+            Expr::BooleanLiteral(boolean) => Some(vec![Constant::Int(i128::from(boolean.value))]),
+            Expr::NumberLiteral(number) => match &number.value {
+                Number::Int(int) => int.as_i64().map(|i| vec![Constant::Int(i128::from(i))]),
+                Number::Float(float) => Some(vec![Constant::Float(*float)]),
+                Number::Complex { .. } => None,
+            },
+            Expr::UnaryOp(unary) => {
+                let values = self.constant_values(&unary.operand, scope, depth)?;
+                values
+                    .into_iter()
+                    .map(|value| match unary.op {
+                        UnaryOp::UAdd => Some(value),
+                        UnaryOp::USub => Constant::Int(0).apply(Operator::Sub, value),
+                        UnaryOp::Invert => match value {
+                            Constant::Int(int) => Some(Constant::Int(!int)),
+                            Constant::Float(_) => None,
+                        },
+                        UnaryOp::Not => Some(Constant::Int(i128::from(!value.truthy()))),
+                    })
+                    .collect()
+            }
+            Expr::BinOp(binary) => {
+                let left = self.constant_values(&binary.left, scope, depth)?;
+                let right = self.constant_values(&binary.right, scope, depth)?;
+                combine(&left, binary.op, &right)
+            }
+            Expr::Name(name) => {
+                if depth >= MAX_DEPTH {
+                    return None;
+                }
+                let Lookup::Bound {
+                    scope: owner,
+                    bindings,
+                } = self.lookup_with(name.id.as_str(), scope, false)
+                else {
+                    return None;
+                };
+                if owner == MODULE_SCOPE && self.star_import_may_rebind(bindings) {
+                    return None;
+                }
+                let mut all = Vec::new();
+                for &binding in bindings.iter() {
+                    let values = self.binding_values(binding, owner, depth + 1)?;
+                    push_values(&mut all, values)?;
+                }
+                (!all.is_empty()).then_some(all)
+            }
+            _ => None,
+        }
+    }
+
+    /// The values a binding may give its name, when the code spells them:
+    /// an assignment of such a value, or an augmented assignment applied
+    /// once (in no loop) to the values the name's earlier bindings give,
+    /// where every binding of the name is one of its scope's own code
+    /// that runs once (none in a loop, none made through `global` by
+    /// another function).
+    fn binding_values(&self, id: BindingId, owner: ScopeId, depth: u8) -> Option<Vec<Constant>> {
+        let binding = self.binding(id);
+        if !matches!(binding.kind, BindingKind::Assignment) {
+            return None;
+        }
+        let stmt = binding.stmt?;
+        match stmt {
+            Stmt::AugAssign(assign) if assign.target.range() == binding.range => {
+                let bindings = self.bindings_in(owner, binding.name)?;
+                let runs_once = |stmt: &Stmt| {
+                    !self.in_loop(stmt)
+                        && self
+                            .suite_of(stmt)
+                            .is_some_and(|(suite, _)| suite.scope == owner)
+                };
+                let mut before = Vec::new();
+                for &other in bindings {
+                    let earlier = self.binding(other);
+                    if !runs_once(earlier.stmt?) {
+                        return None;
+                    }
+                    if earlier.range.start() < binding.range.start() {
+                        let values = self.binding_values(other, owner, depth)?;
+                        push_values(&mut before, values)?;
+                    }
+                }
+                if before.is_empty() {
+                    return None;
+                }
+                let by = self.constant_values(&assign.value, owner, depth)?;
+                combine(&before, assign.op, &by)
+            }
+            Stmt::Assign(_) | Stmt::AnnAssign(_) => {
+                let value = assigned_value(stmt, binding.range)?;
+                self.constant_values(value, owner, depth)
+            }
+            _ => None,
         }
     }
 
@@ -452,6 +595,144 @@ impl SemanticModel<'_> {
         finder.visit_body(&self.module.body);
         finder.escapes
     }
+}
+
+/// Operators that may give zero or less from numbers above zero: `5 - 7`,
+/// `4 % 2`, `1 // 2`, `5 >> 3`, `4 & 2`, `3 ^ 3`, and `@` (any type's).
+fn may_reach_zero(op: Operator) -> bool {
+    matches!(
+        op,
+        Operator::Sub
+            | Operator::Mod
+            | Operator::FloorDiv
+            | Operator::RShift
+            | Operator::BitAnd
+            | Operator::BitXor
+            | Operator::MatMult
+    )
+}
+
+/// An augmented assignment that, repeated, may bring a number above zero
+/// down to zero (`delay *= 0.5` in a loop underflows to `0.0`): a product
+/// by a factor below one, a quotient by one above, a power.
+fn shrinks(op: Operator, by: &Expr) -> bool {
+    let Expr::NumberLiteral(number) = by else {
+        return matches!(op, Operator::Mult | Operator::Div | Operator::Pow);
+    };
+    let factor = match &number.value {
+        Number::Int(int) => int.as_i64().map(|i| i as f64),
+        Number::Float(float) => Some(*float),
+        Number::Complex { .. } => None,
+    };
+    match op {
+        Operator::Mult => factor.is_none_or(|f| f < 1.0),
+        Operator::Div => factor.is_none_or(|f| f > 1.0),
+        Operator::Pow => true,
+        _ => false,
+    }
+}
+
+/// How many values [`SemanticModel::constant_values`] follows at most.
+const MAX_VALUES: usize = 16;
+
+/// A number the code spells (an `int` that fits, or a `float`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Constant {
+    Int(i128),
+    Float(f64),
+}
+
+impl Constant {
+    /// Zero or less (a NaN too: not known to be above zero).
+    fn non_positive(self) -> bool {
+        match self {
+            Constant::Int(int) => int <= 0,
+            Constant::Float(float) => float.is_nan() || float <= 0.0,
+        }
+    }
+
+    fn truthy(self) -> bool {
+        match self {
+            Constant::Int(int) => int != 0,
+            Constant::Float(float) => float != 0.0,
+        }
+    }
+
+    fn float(self) -> f64 {
+        match self {
+            Constant::Int(int) => int as f64,
+            Constant::Float(float) => float,
+        }
+    }
+
+    /// `self OP other` as Python computes it; `None` where it raises, or
+    /// leaves what this type holds.
+    fn apply(self, op: Operator, other: Constant) -> Option<Constant> {
+        use Constant::{Float, Int};
+        let int = |value: Option<i128>| value.filter(|v| v.unsigned_abs() < 1 << 100).map(Int);
+        match (self, other) {
+            (Int(a), Int(b)) => match op {
+                Operator::Add => int(a.checked_add(b)),
+                Operator::Sub => int(a.checked_sub(b)),
+                Operator::Mult => int(a.checked_mul(b)),
+                Operator::Div => (b != 0).then(|| Float(a as f64 / b as f64)),
+                Operator::FloorDiv => (b != 0)
+                    .then(|| Int(a.div_euclid(b) - i128::from(a.rem_euclid(b) != 0 && b < 0))),
+                Operator::Mod => (b != 0).then(|| {
+                    let r = a.rem_euclid(b);
+                    Int(if r != 0 && b < 0 { r + b } else { r })
+                }),
+                Operator::Pow if b >= 0 => {
+                    int(u32::try_from(b).ok().and_then(|e| a.checked_pow(e)))
+                }
+                Operator::Pow => (a != 0).then(|| Float((a as f64).powf(b as f64))),
+                Operator::LShift => u32::try_from(b)
+                    .ok()
+                    .filter(|&s| s < 100)
+                    .and_then(|s| int(a.checked_shl(s))),
+                Operator::RShift => u32::try_from(b).ok().map(|s| Int(a >> s.min(127))),
+                Operator::BitAnd => Some(Int(a & b)),
+                Operator::BitOr => Some(Int(a | b)),
+                Operator::BitXor => Some(Int(a ^ b)),
+                Operator::MatMult => None,
+            },
+            _ => {
+                let (a, b) = (self.float(), other.float());
+                let value = match op {
+                    Operator::Add => a + b,
+                    Operator::Sub => a - b,
+                    Operator::Mult => a * b,
+                    Operator::Div if b != 0.0 => a / b,
+                    Operator::FloorDiv if b != 0.0 => (a / b).floor(),
+                    Operator::Mod if b != 0.0 => a - b * (a / b).floor(),
+                    Operator::Pow if a != 0.0 || b >= 0.0 => a.powf(b),
+                    _ => return None,
+                };
+                Some(Float(value))
+            }
+        }
+    }
+}
+
+/// Every `l OP r`, or `None` when one raises or there are too many.
+fn combine(left: &[Constant], op: Operator, right: &[Constant]) -> Option<Vec<Constant>> {
+    let mut all = Vec::new();
+    for &l in left {
+        for &r in right {
+            push_values(&mut all, vec![l.apply(op, r)?])?;
+        }
+    }
+    Some(all)
+}
+
+/// Adds `values` to `all`, each once; `None` past [`MAX_VALUES`].
+fn push_values(all: &mut Vec<Constant>, values: Vec<Constant>) -> Option<()> {
+    for value in values {
+        if !all.contains(&value) {
+            all.push(value);
+        }
+    }
+    (all.len() <= MAX_VALUES).then_some(())
 }
 
 /// The default value of the parameter a binding binds, if it has one.
@@ -645,6 +926,51 @@ mod tests {
             "T = 5\n\ndef fast():\n    global T\n    T = 0\n\nasync def f(q):\n    wait_for(q, T)\n"
         ));
         assert!(!may_be("T = 5\n\nasync def f(q):\n    wait_for(q, T)\n"));
+    }
+
+    /// Augmented assignments are worked out when the values are spelled
+    /// (`T >>= 3` of five is zero), or else count by what the operator may
+    /// give; any other binder gives a value not known to be above zero.
+    #[test]
+    fn every_binding_form_and_augmented_assignment() {
+        for (source, expected) in [
+            ("T = 5\nT >>= 3\n", true),
+            ("T = 8\nT >>= 1\n", false),
+            ("T = 8\nT >>= 1\nT >>= 1\nT >>= 1\nT >>= 1\n", true),
+            ("T = 6\nT &= 1\n", true),
+            ("T = 6\nT ^= 6\n", true),
+            ("T = 6\nT |= 1\n", false),
+            // Underflow: zero.
+            ("T = 2\nT **= -2000\n", true),
+            ("T = 2\nT **= -2\n", false),
+            ("T = 0.5\nT **= 2000\n", true),
+            ("T = 1e-200\nT *= 1e-200\n", true),
+            ("T = 5\nif c:\n    T = 1\nT -= 2\n", true),
+            ("T = 5\nif c:\n    T = 3\nT -= 2\n", false),
+            ("T = 5 >> 3\n", true),
+            ("T = 5 & 2\n", true),
+            ("T = 2 ** -1\n", false),
+            // In a loop, or with a value not spelled: by the operator.
+            ("T = 8\nfor _ in c:\n    T >>= 1\n", true),
+            ("T = 8\nfor _ in c:\n    T *= 0.5\n", true),
+            ("T = 8\nfor _ in c:\n    T *= 2\n", false),
+            ("T = c\nT += 1\n", false),
+            // Other binders.
+            (
+                "import contextlib\nwith contextlib.nullcontext(0) as T:\n    pass\n",
+                true,
+            ),
+            ("try:\n    pass\nexcept Exception as T:\n    pass\n", true),
+            ("match c:\n    case T:\n        pass\n", true),
+            ("T = 5\ndel T\n", true),
+            (
+                "T = 5\ndef f():\n    global T\n    for T in range(2):\n        pass\n",
+                true,
+            ),
+        ] {
+            let source = format!("{source}\nasync def f(q):\n    wait_for(q, T)\n");
+            assert_eq!(may_be(&source), expected, "{source}");
+        }
     }
 
     #[test]

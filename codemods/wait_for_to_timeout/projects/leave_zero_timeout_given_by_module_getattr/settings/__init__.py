@@ -1,0 +1,4 @@
+def __getattr__(name):
+    if name == 'TIMEOUT':
+        return 0
+    raise AttributeError(name)

@@ -1,0 +1,1 @@
+globals().update(TIMEOUT=0)

@@ -1,0 +1,3 @@
+__all__ = ['DEBUG']
+DEBUG = True
+TIMEOUT = 0
