@@ -75,7 +75,13 @@ declare_codemod! {
     /// `monkeypatch.setattr(…)`, as a test does around the code it tests)
     /// makes the fix unsafe, as its failure shows in that test; any other
     /// write (`asyncio.TimeoutError = ServiceTimeout`) leaves it without a fix, as the fixed code would
-    /// silently no longer reach the stand-in. The note names the file.
+    /// silently no longer reach the stand-in. The note names the file. The
+    /// same holds for the builtin the fix writes: another file that
+    /// replaces or patches `builtins.TimeoutError` (`builtins.TimeoutError
+    /// = AppTimeout`, `patch.object(builtins, "TimeoutError", …)`) makes a
+    /// bare `TimeoutError` read that stand-in, while asyncio still raises
+    /// the class it was given at import: `except TimeoutError` would stop
+    /// catching it.
     ///
     /// ## Left alone
     /// Everything on a target older than Python 3.11 (there the classes
@@ -208,10 +214,13 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
         // Another file of the project that replaces the alias
         // (`asyncio.TimeoutError = ServiceTimeout`) or patches it: the
         // builtin is then another class than the one the code names.
-        let (applicability, finding) = match semantic.stand_in(
-            &["asyncio.TimeoutError"],
-            "`asyncio.TimeoutError` may then be another class than the builtin",
-        ) {
+        let (applicability, finding) = match semantic
+            .stand_in(
+                &["asyncio.TimeoutError"],
+                "`asyncio.TimeoutError` may then be another class than the builtin",
+            )
+            .or_else(|| builtin_stand_in(semantic))
+        {
             Some(StandIn::Replaced(note)) => {
                 finding.note(note);
                 continue;
@@ -253,6 +262,17 @@ const DYNAMIC: &str = "the module binds names behind its statements' backs (`glo
 
 const PATCHED: &str = "the module replaces or patches a `TimeoutError` (`asyncio.TimeoutError = …`, `mock.patch`), \
      so the names may not be the builtin class";
+
+/// Another file of the project that writes the builtin itself
+/// (`builtins.TimeoutError = AppTimeout`, `patch.object(builtins,
+/// "TimeoutError", …)`): the name the fix writes then reads that stand-in,
+/// while asyncio still raises the class it holds.
+fn builtin_stand_in(semantic: &SemanticModel) -> Option<StandIn> {
+    semantic.stand_in(
+        &["builtins.TimeoutError"],
+        "the builtin name `TimeoutError` the fix writes may then be another class than asyncio's",
+    )
+}
 
 /// Whether the module may replace one of the aliases or the builtin
 /// itself at run time: then they are not one class.
@@ -480,6 +500,10 @@ fn redundant_imports(ctx: &Context, out: &mut Findings, patched: &OnceCell<bool>
         }
         if *patched.get_or_init(|| patches_timeout_error(semantic)) {
             finding.note(PATCHED);
+            continue;
+        }
+        if let Some(StandIn::Replaced(note) | StandIn::Mocked(note)) = builtin_stand_in(semantic) {
+            finding.note(note);
             continue;
         }
         if !builtin_after_removal(semantic, binding) {

@@ -1,0 +1,4 @@
+import builtins
+class AppTimeout(TimeoutError):
+    pass
+builtins.TimeoutError = AppTimeout
