@@ -79,7 +79,9 @@ declare_codemod! {
     ///   `app/__main__.py` calling it in a loop does not. A module that
     ///   some file of the project may run again (`runpy.run_module` of it,
     ///   or of its package for a `__main__.py`, `runpy.run_path`,
-    ///   `importlib.reload` under any name, its source run by `exec`
+    ///   `importlib.reload` under any name, `test.support.import_helper
+    ///   .import_fresh_module` of it (of any module, with `fresh=`), its
+    ///   source run by `exec`
     ///   (under any name), `eval` or `compile` of it, `types.FunctionType`
     ///   of its code or the `code` module's interpreters, a loader's
     ///   `exec_module` or `load_module`, `imp.load_source`, taking it

@@ -1999,6 +1999,7 @@ enum Spelling {
     Twisted,
     RunModule,
     Reload,
+    FreshModule,
     GetLoop,
     SetLoop,
     NewLoop,
@@ -2027,8 +2028,14 @@ const SOURCE_RUNS: [Spelling; 8] = [
     Spelling::LoadSource,
 ];
 
-/// What runs a module's code again in a process that already ran it.
-const RERUNS: [Spelling; 3] = [Spelling::RunModule, Spelling::RunPath, Spelling::Reload];
+/// What runs a module's code again in a process that already ran it
+/// (`test.support.import_helper.import_fresh_module("app.tool")` too).
+const RERUNS: [Spelling; 4] = [
+    Spelling::RunModule,
+    Spelling::RunPath,
+    Spelling::Reload,
+    Spelling::FreshModule,
+];
 
 /// What gets, makes, sets or runs an event loop.
 const LOOP_CALLS: [Spelling; 4] = [
@@ -2065,7 +2072,7 @@ const OTHER_LIBRARIES: [Spelling; 4] = [
 ];
 
 impl Spelling {
-    const ALL: [Spelling; 41] = [
+    const ALL: [Spelling; 42] = [
         Spelling::Class,
         Spelling::Del,
         Spelling::Modules,
@@ -2096,6 +2103,7 @@ impl Spelling {
         Spelling::Twisted,
         Spelling::RunModule,
         Spelling::Reload,
+        Spelling::FreshModule,
         Spelling::GetLoop,
         Spelling::SetLoop,
         Spelling::NewLoop,
@@ -2141,6 +2149,7 @@ impl Spelling {
             Spelling::Twisted => "twisted",
             Spelling::RunModule => "run_module(",
             Spelling::Reload => "reload(",
+            Spelling::FreshModule => "import_fresh_module(",
             Spelling::GetLoop => "get_event_loop",
             Spelling::SetLoop => "set_event_loop",
             Spelling::NewLoop => "new_event_loop",
@@ -2517,13 +2526,14 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
         }
         match before {
             "importlib" | "imp" | "runpy" => aliases.push((before, after)),
-            "reload" | "run_module" | "run_path" => found.push(None),
+            "reload" | "run_module" | "run_path" | "import_fresh_module" => found.push(None),
             _ => {}
         }
     }
     for spelling in RERUNS {
         let own: &[&str] = match spelling {
             Spelling::Reload => &["importlib", "imp"],
+            Spelling::FreshModule => &["import_helper", "support"],
             _ => &["runpy"],
         };
         let receivers: Vec<&str> = own
@@ -2553,13 +2563,25 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
             if rest.starts_with(')') {
                 continue;
             }
+            // `import_fresh_module(name, fresh=[…], blocked=[…])` imports
+            // the modules it lists afresh too.
+            if spelling == Spelling::FreshModule
+                && rest
+                    .lines()
+                    .next()
+                    .is_none_or(|line| line.contains("fresh") || !line.contains(')'))
+            {
+                found.push(None);
+            }
             let word = match rest.chars().next() {
                 Some(quote @ ('"' | '\'')) => {
                     let inner = rest[1..].split(quote).next().unwrap_or_default();
                     let inner = inner.trim_end_matches(['/', '\\']);
                     let last = inner.rsplit(['/', '\\']).next().unwrap_or_default();
                     let word = match spelling {
-                        Spelling::RunModule => last.rsplit('.').next().unwrap_or_default(),
+                        Spelling::RunModule | Spelling::FreshModule => {
+                            last.rsplit('.').next().unwrap_or_default()
+                        }
                         Spelling::RunPath => last
                             .strip_suffix(".py")
                             .or_else(|| last.strip_suffix(".pyw"))
