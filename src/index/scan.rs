@@ -1287,8 +1287,17 @@ impl ProjectScan {
                     continue;
                 }
                 let next = skip_blanks(bytes, start + word.len());
+                // A value in code (`= setattr`, `partial(setattr, m)`), not
+                // a word of a comment or of prose (`` `setattr` ``).
+                let value = in_code(text, start)
+                    && bytes.get(next).is_none_or(|b| {
+                        matches!(b, b',' | b')' | b']' | b'}' | b';' | b'\n' | b'\r' | b'#')
+                    });
                 if bytes.get(next) != Some(&b'(') {
                     self.any_attribute_written = true;
+                    if !value {
+                        continue;
+                    }
                     // Of a module too: where the value goes (`set_ =
                     // setattr`, then `set_(service, "TIMEOUT", 0)` in
                     // another function) the scan does not follow.
@@ -5308,6 +5317,25 @@ mod tests {
             .iter()
             .all(|name| scan.may_write_module_attribute("work", name));
         (names, any)
+    }
+
+    /// `setattr` given a name or handed on in code may write any attribute
+    /// of any module; named in a comment or in prose it writes nothing.
+    #[test]
+    fn setattr_as_a_value_reaches_modules() {
+        for text in [
+            "set_ = setattr\nset_(work, 'TIMEOUT', 0)\n",
+            "def f():\n    s = object.__setattr__\n    s(work, 'TIMEOUT', 0)\n",
+            "partial(setattr, x)\n",
+        ] {
+            assert!(module_writes_of(text).1, "{text}");
+        }
+        for text in [
+            "x = 1  # written back through `setattr`\n",
+            "print('uses setattr here')\n",
+        ] {
+            assert!(!module_writes_of(text).1, "{text}");
+        }
     }
 
     /// Writes whose receiver may be a module of the project, in every
