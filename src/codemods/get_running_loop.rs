@@ -62,12 +62,16 @@ declare_codemod! {
     /// `operator.methodcaller("send", None)`, `ctx.run(coro.send, None)`),
     /// taken from the type (`type(coro).send(coro, None)`), or called in a
     /// trampoline (`value = coro.send(value)` in a `try` whose handler
-    /// names `StopIteration`; a generator pumped so counts too). Not seen
-    /// in another file: a `send` kept as a callback in other ways
-    /// (`partial(ws.send, data)`), and a trampoline whose `send` sits in
-    /// another function than the `try` catching `StopIteration` (a
-    /// `Task.step()` method): a socket's or a channel's `send` is kept and
-    /// called so far more often than a coroutine's.
+    /// names `StopIteration`; a generator pumped so counts too), or
+    /// returned by a step method in a file that has such a handler
+    /// (`def step(self, value): return self.coro.send(value)` beside
+    /// `while True: value = task.step(value)` under `except StopIteration`;
+    /// a proxy's own `def send` that forwards to the coroutine it wraps
+    /// does not count). Not seen: a `send` kept as a callback in other
+    /// ways (`partial(ws.send, data)`), and a step method whose `send` is
+    /// not what it returns, or whose trampoline sits in another file than
+    /// the method: a socket's or a channel's `send` is kept and called so
+    /// far more often than a coroutine's.
     /// Another file of the project that writes an attribute named
     /// `get_event_loop` or `get_running_loop` (by that name; a write by a name or target
     /// the code computes, `setattr(asyncio, name, f)`, `mock.patch(target)`, in a

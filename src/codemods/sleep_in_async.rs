@@ -104,7 +104,8 @@ declare_codemod! {
     ///   asyncio loop runs, `asyncio.sleep` raises `RuntimeError`. What
     ///   counts as driving by hand is said under `get-running-loop`
     ///   (AM101): the method taken as a value or by name, from the type,
-    ///   or called in a trampoline that catches `StopIteration`.
+    ///   called in a trampoline that catches `StopIteration`, or returned
+    ///   by a step method in a file that catches it.
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside

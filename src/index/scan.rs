@@ -2374,7 +2374,8 @@ fn places<'t>(text: &'t str, needle: &'t str) -> impl Iterator<Item = usize> + '
 fn steps_until_stop(text: &str) -> bool {
     let bytes = text.as_bytes();
     let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
-    memmem::find_iter(bytes, b"StopIteration").any(|at| {
+    let mut handles_stop = false;
+    let around_send = memmem::find_iter(bytes, b"StopIteration").any(|at| {
         let (start, end) = line_around(bytes, at);
         let Some(line) = text.get(start..end) else {
             return false;
@@ -2383,6 +2384,7 @@ fn steps_until_stop(text: &str) -> bool {
         if !(handler.starts_with("except ") || handler.starts_with("except(")) {
             return false;
         }
+        handles_stop = true;
         let depth = indent(line);
         // The lines above, up to the `try:` at the handler's indent.
         let above = text.get(..start).unwrap_or_default();
@@ -2408,6 +2410,67 @@ fn steps_until_stop(text: &str) -> bool {
             }
         }
         false
+    });
+    around_send || handles_stop && returns_a_step(text)
+}
+
+/// Whether `text` returns `x.send(value)` (not awaited, one argument that
+/// is not `None`) from a function that is no `send` of its own, to another
+/// object than its own: a step method (`return self.coro.send(value)` in
+/// `Task.step`) that a trampoline calls until `StopIteration`. A proxy's
+/// `def send(self, value): return self._coro.send(value)` only forwards.
+fn returns_a_step(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memmem::find_iter(bytes, b".send(").any(|at| {
+        let (start, end) = line_around(bytes, at);
+        let Some(line) = text.get(start..end) else {
+            return false;
+        };
+        let Some(value) = line.trim_start().strip_prefix("return ") else {
+            return false;
+        };
+        let receiver = text.get(start..at).unwrap_or_default().trim_start();
+        let receiver = receiver.strip_prefix("return ").unwrap_or(receiver).trim();
+        let argument = text
+            .get(at + ".send(".len()..end)
+            .unwrap_or_default()
+            .trim_end()
+            .strip_suffix(')')
+            .unwrap_or_default()
+            .trim();
+        if value.starts_with("await ")
+            || matches!(receiver, "self" | "super()")
+            || receiver.is_empty()
+            || argument.is_empty()
+            || argument == "None"
+            || argument.contains([',', '(', ')'])
+        {
+            return false;
+        }
+        // The function the `return` belongs to: the nearest `def` above at
+        // a smaller indent.
+        let depth = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let above = text.get(..start).unwrap_or_default();
+        let forwarder = above
+            .lines()
+            .rev()
+            .filter(|line| {
+                let stripped = line.trim_start();
+                stripped.starts_with("def ") || stripped.starts_with("async def ")
+            })
+            .find(|line| line.len() - line.trim_start_matches([' ', '\t']).len() < depth)
+            .is_some_and(|def| {
+                let name = def
+                    .trim_start()
+                    .trim_start_matches("async ")
+                    .trim_start_matches("def ")
+                    .split('(')
+                    .next()
+                    .unwrap_or_default()
+                    .trim();
+                matches!(name, "send" | "asend" | "__next__" | "__call__")
+            });
+        !forwarder
     })
 }
 
@@ -4955,6 +5018,28 @@ mod tests {
     /// A namespace dictionary used other than by a plain read may have
     /// any attribute written through it; a read, `in`, a reading call or a
     /// comparison writes nothing.
+    #[test]
+    fn step_methods_returning_a_send() {
+        let task = "class Task:\n    def step(self, value):\n        return self.coro.send(value)\ndef run(t):\n    v = None\n    try:\n        while True:\n            v = t.step(v)\n    except StopIteration as e:\n        return e.value\n";
+        assert!(drives_coroutines_by_hand(task));
+        // No handler for StopIteration in the file: a channel's send.
+        let channel = "class Out:\n    def put(self, item):\n        return self.sock.send(item)\n";
+        assert!(!drives_coroutines_by_hand(channel));
+        // A proxy's own send forwards the protocol; an awaited send, the
+        // object's own send, and `send(None)` counted elsewhere are no step.
+        for body in [
+            "    def send(self, value):\n        return self._coro.send(value)\n",
+            "    async def put(self, value):\n        return await self.ws.send(value)\n",
+            "    def put(self, value):\n        return self.send(value)\n",
+            "    def put(self, value):\n        return super().send(value)\n",
+        ] {
+            let text = format!(
+                "class P:\n{body}def first(it):\n    try:\n        return next(it)\n    except StopIteration:\n        return None\n"
+            );
+            assert!(!drives_coroutines_by_hand(&text), "{text}");
+        }
+    }
+
     #[test]
     fn namespace_dictionaries_handed_on() {
         for text in [

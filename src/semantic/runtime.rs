@@ -304,8 +304,15 @@ impl<'a> SemanticModel<'a> {
                             // `type(coro).send(coro, None)`.
                             [_, Expr::NoneLiteral(_)] => true,
                             // A trampoline: `value = coro.send(value)` until
-                            // `StopIteration` ends it.
-                            [_] => !self.is_awaited(call) && self.steps_until_stop(call),
+                            // `StopIteration` ends it, or a step method
+                            // (`return self.coro.send(value)`) that such a
+                            // loop calls.
+                            [_] => {
+                                !self.is_awaited(call)
+                                    && (self.steps_until_stop(call)
+                                        || self.returns_a_step(call, site.scope)
+                                            && self.handles_stop_iteration())
+                            }
                             _ => false,
                         }
                 }
@@ -328,15 +335,6 @@ impl<'a> SemanticModel<'a> {
     /// `send(value)` there is taken to step a coroutine: a socket's or a
     /// channel's `send` does not end with `StopIteration`.
     fn steps_until_stop(&self, call: &ast::ExprCall) -> bool {
-        let names_stop = |type_: &Expr| {
-            match type_ {
-            Expr::Name(name) => name.id.as_str() == "StopIteration",
-            Expr::Tuple(tuple) => tuple.elts.iter().any(|element| {
-                matches!(element, Expr::Name(name) if name.id.as_str() == "StopIteration")
-            }),
-            _ => false,
-        }
-        };
         let Some(stmt) = self.statement_at(call.start()) else {
             return false;
         };
@@ -346,11 +344,67 @@ impl<'a> SemanticModel<'a> {
                 (Stmt::Try(try_stmt), super::suspension::BlockPart::Body) => {
                     try_stmt.handlers.iter().any(|handler| {
                         let ExceptHandler::ExceptHandler(handler) = handler;
-                        handler.type_.as_deref().is_some_and(names_stop)
+                        handler.type_.as_deref().is_some_and(names_stop_iteration)
                     })
                 }
                 _ => false,
             })
+    }
+
+    /// Whether `call` (`x.send(value)`) is the whole value of a `return`
+    /// of a function that is no `send` of its own and sends to another
+    /// object than its own (`return self.coro.send(value)` in a `Task.step`
+    /// method): a step that a trampoline elsewhere calls until
+    /// `StopIteration`. A proxy's `def send(self, value): return
+    /// self._coro.send(value)` only forwards the protocol.
+    fn returns_a_step(&self, call: &ast::ExprCall, scope: ScopeId) -> bool {
+        let Some(Stmt::Return(ret)) = self.statement_at(call.start()) else {
+            return false;
+        };
+        if ret.value.as_deref().is_none_or(|value| value.range() != call.range()) {
+            return false;
+        }
+        let Expr::Attribute(method) = call.func.as_ref() else {
+            return false;
+        };
+        let own = match method.value.as_ref() {
+            Expr::Name(name) => name.id.as_str() == "self",
+            Expr::Call(inner) => {
+                matches!(inner.func.as_ref(), Expr::Name(name) if name.id.as_str() == "super")
+            }
+            _ => false,
+        };
+        let in_forwarder = matches!(
+            self.scope(self.frame_of(scope)).node,
+            ScopeNode::Function(def)
+                if matches!(def.name.as_str(), "send" | "asend" | "__next__" | "__call__")
+        );
+        !own && !in_forwarder
+    }
+
+    /// Whether some `try` of the module has a handler naming
+    /// `StopIteration` (alone or in a tuple).
+    fn handles_stop_iteration(&self) -> bool {
+        struct Finder {
+            found: bool,
+        }
+        impl<'b> Visitor<'b> for Finder {
+            fn visit_stmt(&mut self, stmt: &'b Stmt) {
+                if self.found {
+                    return;
+                }
+                if let Stmt::Try(try_stmt) = stmt {
+                    self.found = try_stmt.handlers.iter().any(|handler| {
+                        let ExceptHandler::ExceptHandler(handler) = handler;
+                        handler.type_.as_deref().is_some_and(names_stop_iteration)
+                    });
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+        let mut finder = Finder { found: false };
+        finder.visit_body(&self.module.body);
+        finder.found
     }
 
     /// [`Self::drives_coroutines_by_hand`] through the method taken as a
@@ -832,6 +886,16 @@ impl<'b> Visitor<'b> for EntryFinder<'_, '_> {
             Expr::Call(_) => self.entry_if(expr),
             _ => visitor::walk_expr(self, expr),
         }
+    }
+}
+
+/// Whether an `except` clause's type names `StopIteration` (alone or in a
+/// tuple).
+fn names_stop_iteration(type_: &Expr) -> bool {
+    match type_ {
+        Expr::Name(name) => name.id.as_str() == "StopIteration",
+        Expr::Tuple(tuple) => tuple.elts.iter().any(names_stop_iteration),
+        _ => false,
     }
 }
 
