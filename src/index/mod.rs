@@ -75,6 +75,9 @@ pub struct ProjectIndex {
     environment: Option<Layout>,
     /// `[project.scripts]` targets as dotted names (`app.cli.main`).
     scripts: Vec<String>,
+    /// The file that turns pytest-trio's `trio_mode` on (see
+    /// [`read_trio_mode`]).
+    trio_mode: Option<&'static str>,
     /// Summaries by module name; `None` for a module that has no code or
     /// could not be read or parsed. Each is made by one thread while the
     /// others that need it wait: two workers never parse one module at
@@ -399,6 +402,7 @@ impl ProjectIndex {
         cache: &cache::CacheDir,
     ) -> ProjectIndex {
         let scripts = read_scripts(&layout.root);
+        let trio_mode = read_trio_mode(&layout.root);
         let environment = site_packages
             .filter(|dirs| !dirs.is_empty())
             .map(|dirs| Layout {
@@ -410,6 +414,7 @@ impl ProjectIndex {
             cache: cache.for_root(&layout.root),
             layout,
             scripts,
+            trio_mode,
             summaries: RwLock::new(FxHashMap::default()),
             resolved: RwLock::new(FxHashMap::default()),
             resolved_loaded: RwLock::new(FxHashMap::default()),
@@ -2697,7 +2702,11 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn runner_library(&self) -> Option<String> {
-        let (source, file) = self.scan().runner_library()?;
+        let Some((source, file)) = self.scan().runner_library() else {
+            return self
+                .trio_mode
+                .map(|file| format!("trio (pytest-trio's `trio_mode` is on in {file})"));
+        };
         let file = file
             .strip_prefix(&self.layout.root)
             .map_or_else(|_| file.clone(), Path::to_path_buf);
@@ -3891,6 +3900,45 @@ fn read_summary(
         cache.keep_summary(key, &summary);
     }
     Some(Arc::new(summary))
+}
+
+/// The configuration file at the project's root that turns pytest-trio's
+/// `trio_mode` on (`[tool.pytest.ini_options]` of `pyproject.toml`,
+/// `pytest.ini`, `[tool:pytest]` of `setup.cfg`, `tox.ini`): pytest then
+/// runs every `async def` test under trio, with no import of trio in the
+/// tests.
+fn read_trio_mode(root: &Path) -> Option<&'static str> {
+    let on = |value: &str| {
+        matches!(
+            value
+                .trim()
+                .trim_matches(['"', '\''])
+                .to_ascii_lowercase()
+                .as_str(),
+            "true" | "1" | "yes" | "on"
+        )
+    };
+    if let Ok(text) = std::fs::read_to_string(root.join("pyproject.toml"))
+        && let Ok(table) = text.parse::<toml::Table>()
+        && table
+            .get("tool")
+            .and_then(|t| t.get("pytest"))
+            .and_then(|p| p.get("ini_options"))
+            .and_then(|o| o.get("trio_mode"))
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str().is_some_and(on))
+    {
+        return Some("pyproject.toml");
+    }
+    ["pytest.ini", "setup.cfg", "tox.ini"]
+        .into_iter()
+        .find(|name| {
+            std::fs::read_to_string(root.join(name)).is_ok_and(|text| {
+                text.lines().any(|line| {
+                    line.split_once('=')
+                        .is_some_and(|(key, value)| key.trim() == "trio_mode" && on(value))
+                })
+            })
+        })
 }
 
 /// `[project.scripts]` of the root's `pyproject.toml`: `app.cli:main`

@@ -1672,7 +1672,8 @@ impl Build {
         }
         scan.mentions_trio |= spelled.has(Spelling::Trio)
             && (memmem::find(bytes, b"\"trio\"").is_some()
-                || memmem::find(bytes, b"'trio'").is_some());
+                || memmem::find(bytes, b"'trio'").is_some())
+            || spelled.has(Spelling::Anyio) && names_a_computed_backend(text);
         if scan.computed_importer.is_none() && imports_by_computed_name(text) {
             match number {
                 Some(number) => scan.computed_importer = Some(number),
@@ -1686,6 +1687,19 @@ impl Build {
             && scan.runner_library.is_none_or(|(first, _)| number < first)
         {
             scan.runner_library = Some((number, library));
+        }
+        // anyio's pytest plugin runs a test marked so, or every test of a
+        // module given an `anyio_backend` fixture, under the backend the
+        // fixture names, with no import of anyio.
+        if [&b"mark.anyio"[..], b"anyio_backend"]
+            .into_iter()
+            .any(|needle| memmem::find_iter(bytes, needle).any(|at| in_code(text, at)))
+            && let Some(number) = number
+        {
+            scan.anyio_file = Some(scan.anyio_file.map_or(number, |f| f.min(number)));
+            // The fixture's names, however it builds them
+            // (`"asyncio,trio".split(",")`).
+            scan.mentions_trio |= spelled.has(Spelling::Trio);
         }
         for library in imported_async_libraries(&spelled) {
             let Some(number) = number else {
@@ -2411,7 +2425,54 @@ fn steps_until_stop(text: &str) -> bool {
         }
         false
     });
-    around_send || handles_stop && returns_a_step(text)
+    around_send
+        || handles_stop && returns_a_step(text)
+        || memmem::find(bytes, b"StopIteration").is_some() && feeds_its_result(text)
+}
+
+/// Whether `text` gives anyio a backend by a name it computes
+/// (`anyio.run(main, backend=settings["backend"])`): read from a
+/// configuration file or the environment, it may be `"trio"`.
+fn names_a_computed_backend(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memmem::find_iter(bytes, b"backend=").any(|at| {
+        let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+        if before.is_some_and(|&b| is_word_byte(b)) || !in_code(text, at) {
+            return false;
+        }
+        let value = text
+            .get(at + "backend=".len()..)
+            .unwrap_or_default()
+            .trim_start();
+        !(value.starts_with('"') || value.starts_with('\''))
+    })
+}
+
+/// Whether `text` sends a coroutine (or a generator) what it yielded last,
+/// not awaited: `value = coro.send(value)`, the step of a trampoline however
+/// it learns of the end (`except Exception` with an `isinstance` test,
+/// `with suppress(StopIteration)`).
+fn feeds_its_result(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memmem::find_iter(bytes, b".send(").any(|at| {
+        let (start, end) = line_around(bytes, at);
+        let Some(line) = text.get(start..end) else {
+            return false;
+        };
+        let Some((target, value)) = line.trim().split_once('=') else {
+            return false;
+        };
+        let target = target.trim();
+        let is_name =
+            |word: &str| !word.is_empty() && word.chars().all(|c| c == '_' || c.is_alphanumeric());
+        let value = value.trim();
+        is_name(target)
+            && !value.starts_with("await ")
+            && value
+                .strip_suffix(')')
+                .and_then(|call| call.rsplit_once(".send("))
+                .is_some_and(|(_, argument)| argument.trim() == target)
+    })
 }
 
 /// Whether `text` returns `x.send(value)` (not awaited, one argument that
@@ -2511,18 +2572,61 @@ fn takes_step_method(text: &str) -> bool {
                         .all(|c| c == '_' || c == '.' || c.is_alphanumeric())
             })
     });
-    let named = ["getattr(", "methodcaller("].into_iter().any(|call| {
-        memmem::find_iter(bytes, call.as_bytes()).any(|at| {
-            let open = at + call.len();
-            let rest = text.get(open..).unwrap_or_default();
-            let end = rest.find([')', '\n']).unwrap_or(rest.len());
-            let arguments = rest.get(..end).unwrap_or_default();
-            ["send", "throw", "__await__"].into_iter().any(|method| {
-                arguments.contains(&format!("\"{method}\""))
-                    || arguments.contains(&format!("'{method}'"))
+    let named = ["getattr(", "methodcaller(", "attrgetter("]
+        .into_iter()
+        .any(|call| {
+            memmem::find_iter(bytes, call.as_bytes()).any(|at| {
+                let open = at + call.len();
+                let rest = text.get(open..).unwrap_or_default();
+                let end = rest.find([')', '\n']).unwrap_or(rest.len());
+                let arguments = rest.get(..end).unwrap_or_default();
+                ["send", "throw", "__await__"].into_iter().any(|method| {
+                    arguments.contains(&format!("\"{method}\""))
+                        || arguments.contains(&format!("'{method}'"))
+                })
+            })
+        });
+    // The name given by a variable (`METHOD = "send"` … `getattr(coro,
+    // METHOD)`), or the method read from the type's namespace
+    // (`type(coro).__dict__["send"]`) or bound by hand
+    // (`partial(type(coro).send, coro)`).
+    let names_a_step = || {
+        [
+            "\"send\"",
+            "'send'",
+            "\"throw\"",
+            "'throw'",
+            "\"__await__\"",
+            "'__await__'",
+        ]
+        .into_iter()
+        .any(|literal| {
+            memmem::find_iter(bytes, literal.as_bytes()).any(|at| {
+                let before = text
+                    .get(..at)
+                    .unwrap_or_default()
+                    .trim_end_matches([' ', '\t']);
+                (before.ends_with('=') && !before.ends_with("==") && !before.ends_with("!="))
+                    || before.ends_with("__dict__[")
             })
         })
-    });
+    };
+    let by_variable = ["getattr(", "methodcaller(", "attrgetter("]
+        .into_iter()
+        .any(|call| memmem::find(bytes, call.as_bytes()).is_some())
+        && names_a_step();
+    let from_type = memmem::find_iter(bytes, b").send").any(|at| {
+        let end = at + ").send".len();
+        if bytes.get(end).is_some_and(|&b| is_word_byte(b)) || !in_code(text, at + 1) {
+            return false;
+        }
+        let (start, _) = line_around(bytes, at);
+        text.get(start..at).is_some_and(|head| {
+            head.rfind("type(")
+                .is_some_and(|open| !head.get(open..).unwrap_or_default().contains(")."))
+        })
+    }) || memmem::find(bytes, b"__dict__[\"send\"]").is_some()
+        || memmem::find(bytes, b"__dict__['send']").is_some();
     let read_unbound = [".throw", ".__await__"].into_iter().any(|method| {
         memmem::find_iter(bytes, method.as_bytes()).any(|at| {
             let end = at + method.len();
@@ -2535,7 +2639,7 @@ fn takes_step_method(text: &str) -> bool {
             !(rest.starts_with('(') || (rest.starts_with('=') && !rest.starts_with("==")))
         })
     });
-    bound_send || named || read_unbound
+    bound_send || named || read_unbound || by_variable || from_type
 }
 
 /// Whether the spelling at `at` is code that starts a word: nothing of
@@ -3048,7 +3152,7 @@ fn imported_async_libraries(spelled: &Spelled) -> Vec<&'static str> {
 /// f-string, a concatenation, a call).
 fn dynamic_imports(text: &str) -> impl Iterator<Item = (usize, Option<&str>)> + '_ {
     let bytes = text.as_bytes();
-    ["import_module(", "__import__("]
+    ["import_module(", "__import__(", "importorskip("]
         .into_iter()
         .flat_map(move |needle| {
             memmem::find_iter(bytes, needle.as_bytes()).map(move |at| (at, at + needle.len()))

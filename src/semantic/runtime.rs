@@ -361,7 +361,11 @@ impl<'a> SemanticModel<'a> {
         let Some(Stmt::Return(ret)) = self.statement_at(call.start()) else {
             return false;
         };
-        if ret.value.as_deref().is_none_or(|value| value.range() != call.range()) {
+        if ret
+            .value
+            .as_deref()
+            .is_none_or(|value| value.range() != call.range())
+        {
             return false;
         }
         let Expr::Attribute(method) = call.func.as_ref() else {
