@@ -62,7 +62,12 @@ declare_codemod! {
     /// `operator.methodcaller("send", None)`, `ctx.run(coro.send, None)`),
     /// taken from the type (`type(coro).send(coro, None)`), or called in a
     /// trampoline (`value = coro.send(value)` in a `try` whose handler
-    /// names `StopIteration`; a generator pumped so counts too), or
+    /// names `StopIteration`; a generator pumped so counts too;
+    /// `value = coro.send(value)` in a file that spells `StopIteration`
+    /// however it catches it), the name held in a variable
+    /// (`getattr(coro, METHOD)` with `METHOD = "send"`),
+    /// `operator.attrgetter("send")`, `type(coro).__dict__["send"]`,
+    /// `partial(type(coro).send, coro)`, or
     /// returned by a step method in a file that has such a handler
     /// (`def step(self, value): return self.coro.send(value)` beside
     /// `while True: value = task.step(value)` under `except StopIteration`;

@@ -97,7 +97,12 @@ declare_codemod! {
     ///   runner helper, a test that steps the coroutine it imports, even
     ///   when this module imports asyncio), or in a project where a file
     ///   imports a library with a loop of its own (trio, curio, twisted;
-    ///   anyio where some file names the `"trio"` backend; a module
+    ///   anyio where some file names the `"trio"` backend or gives it a
+    ///   backend read at run time (`backend=settings["backend"]`), anyio's
+    ///   pytest plugin with an `anyio_backend` fixture naming trio, with no
+    ///   import of anyio; pytest-trio's `trio_mode` turned on in the root's
+    ///   `pyproject.toml`, `pytest.ini`, `setup.cfg` or `tox.ini`;
+    ///   `pytest.importorskip("trio")`; a module
     ///   imported by a computed name, `importlib.import_module(BACKEND)`,
     ///   where some file spells `"trio"`), which may run this coroutine
     ///   (`trio.run(work)`), even when this module imports asyncio: where no
