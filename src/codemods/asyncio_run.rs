@@ -188,6 +188,19 @@ declare_codemod! {
     ///   `multiprocessing.dummy.Pool`, a `QueueListener`,
     ///   `start_new_thread`), under any name an import gives them, leaves
     ///   the code alone; its other loop uses are refused as above.
+    /// - Objects the run made outlive it. The code after the run (in the
+    ///   run's own function or block) that calls a method of what the run
+    ///   may have made makes the fix unsafe: the run's result, module or
+    ///   class state a coroutine of the module stores into (assigned
+    ///   through `global`, an item or attribute set, `append`, `add`,
+    ///   `update`, `put_nowait`, …), or what the code binds from either
+    ///   after the run (`for w in CONNS: w.close()`, `KEEP[0].cancel()`).
+    ///   Such an object may be a stream, future or task bound to the run's
+    ///   loop, which `asyncio.run` has closed (and whose leftover tasks it
+    ///   has cancelled) by then: `w.close()` now raises `Event loop is
+    ///   closed`. Reading it as plain data (`print(result)`,
+    ///   `sys.exit(code)`, `len(KEPT)`) keeps the fix safe, and so does
+    ///   state a coroutine only reads (a logger).
     /// - Ctrl-C. Before, Python's default handler raises `KeyboardInterrupt`
     ///   at once wherever the program is, blocking code in the coroutine
     ///   included; it goes through the coroutine's `finally:` blocks and out
@@ -490,6 +503,7 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                 objects_bound_elsewhere(ctx, site.call)?;
                 left_behind(ctx, site.call, site.scope, true)?;
                 Ok(unsafe_because(ctx, site.call, applicability)
+                    .or_else(|| used_after_run(ctx, site.call, site.scope))
                     .or_else(|| loop_used_elsewhere(ctx, true)))
             });
         let (applicability, finding) = match checked {
@@ -790,6 +804,7 @@ fn check_candidate(
     });
     left_behind(ctx, candidate.run_call, scope, !closed)?;
     Ok(unsafe_because(ctx, candidate.run_call, applicability)
+        .or_else(|| used_after_run(ctx, candidate.run_call, scope))
         .or_else(|| loop_used_elsewhere(ctx, !closed)))
 }
 
@@ -886,6 +901,21 @@ fn left_behind(
         ));
     }
     Ok(())
+}
+
+/// Why the fix is unsafe when the code after the run calls a method of
+/// an object the run may have made (see
+/// `SemanticModel::run_object_used_after`): a stream, future or task bound
+/// to the run's loop now finds that loop closed and its leftover tasks
+/// cancelled by `asyncio.run`.
+fn used_after_run(ctx: &Context, run: &ast::ExprCall, scope: ScopeId) -> Option<String> {
+    let used = ctx.semantic.run_object_used_after(run, scope)?;
+    Some(format!(
+        "`{}()` on line {} runs after the run on what `{}` may hold from it (a stream, future or task bound to its loop): `asyncio.run` closes its loop and cancels the tasks left when it returns",
+        &ctx.source[used.callee],
+        line_of(ctx, used.at),
+        used.variable
+    ))
 }
 
 /// Why the fix is unsafe when the code leaves its loop open

@@ -8,6 +8,7 @@
 //! around a statement expects (`expected.rs`) and whether a coroutine lets
 //! its cancellation out (`cancellation.rs`).
 
+pub mod after_run;
 pub mod blocking;
 pub mod bound;
 mod builder;
