@@ -178,8 +178,13 @@ declare_codemod! {
     ///   anything but a loop it made with `new_event_loop()`;
     ///   `run_coroutine_threadsafe` anywhere; or a coroutine that hands the
     ///   loop it gets (`get_running_loop()`, `get_event_loop()`) on,
-    ///   passing it to a call or storing it anywhere but a local name, where
-    ///   calling its methods keeps it in the run. A project whose other
+    ///   passing it to a call or storing it anywhere but a local name, or
+    ///   taking one of its methods as a value (`loop.call_soon_threadsafe`
+    ///   handed to a thread, kept in a global, wrapped in a `partial`),
+    ///   where calling its methods keeps it in the run; or, in a file that
+    ///   starts threads or registers exit-time code, a coroutine that
+    ///   stores into module or class state what asyncio gave it (a future,
+    ///   a task, a stream, `current_task().get_loop()`). A project whose other
     ///   files use no loop so keeps the safe fix, threads, finalizers and
     ///   signal handlers included. In the module itself, registering code to
     ///   run at exit (`atexit`, `weakref.finalize`,
@@ -861,24 +866,7 @@ fn left_behind(
 ) -> Result<(), String> {
     let semantic = ctx.semantic;
     if left_open {
-        let hook = semantic.calls.iter().find_map(|site| {
-            let qualified = semantic.qualified_name(&site.call.func, site.scope)?;
-            let registers = qualified.module() == "atexit"
-                || matches!(
-                    qualified.as_str(),
-                    "weakref.finalize"
-                        | "threading.Thread"
-                        | "threading.Timer"
-                        | "_thread.start_new_thread"
-                        | "concurrent.futures.ThreadPoolExecutor"
-                        | "concurrent.futures.thread.ThreadPoolExecutor"
-                        | "multiprocessing.pool.ThreadPool"
-                        | "multiprocessing.dummy.Pool"
-                        | "threading._register_atexit"
-                        | "logging.handlers.QueueListener"
-                );
-            registers.then(|| (qualified.to_string(), site.call.start()))
-        });
+        let hook = semantic.runs_code_later();
         if let Some((name, at)) = hook {
             return Err(format!(
                 "the code leaves the loop open, and `{name}()` on line {} runs code that may still use it after the run, where `asyncio.run` closes it",

@@ -161,6 +161,129 @@ impl<'a> SemanticModel<'a> {
         kept
     }
 
+    /// Where a coroutine of the module stores into module or class state
+    /// something it got from asyncio: a loop, one of its bound methods, a
+    /// future, a task, a stream (`CONNS.append(w)` after `r, w = await
+    /// asyncio.open_connection(…)`, `STATE["loop"] =
+    /// asyncio.current_task().get_loop()`, `global POST; POST =
+    /// loop.call_soon_threadsafe`). The state's name and where, the first.
+    pub fn asyncio_object_kept_by_coroutine(&self) -> Option<(&'a str, TextSize)> {
+        // Per coroutine, the local names bound from what asyncio gave.
+        let from_asyncio = |expr: &Expr, scope: ScopeId, held: &FxHashSet<&str>| {
+            let mut read = Vec::new();
+            names_in(expr, &mut read);
+            read.iter().any(|name| {
+                held.contains(name.id.as_str())
+                    || self
+                        .import_of(name.id.as_str(), scope)
+                        .is_some_and(|path| path == "asyncio" || path.starts_with("asyncio."))
+            })
+        };
+        let mut held_by: rustc_hash::FxHashMap<ScopeId, FxHashSet<&str>> = Default::default();
+        for _ in 0..3 {
+            for suite in self.coroutine_suites() {
+                for stmt in suite.body {
+                    let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
+                        Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
+                        Stmt::AnnAssign(ast::StmtAnnAssign {
+                            target,
+                            value: Some(value),
+                            ..
+                        }) => (vec![target.as_ref()], value),
+                        Stmt::For(for_stmt) => (vec![for_stmt.target.as_ref()], &for_stmt.iter),
+                        _ => continue,
+                    };
+                    let held = held_by.entry(suite.scope).or_default();
+                    if from_asyncio(value, suite.scope, held) {
+                        let mut bound = Vec::new();
+                        for target in targets {
+                            target_names(target, &mut bound);
+                        }
+                        held.extend(bound.into_iter().map(|name| name.id.as_str()));
+                    }
+                }
+            }
+        }
+        let empty = FxHashSet::default();
+        let held_in = |scope: ScopeId| held_by.get(&self.frame_of(scope)).unwrap_or(&empty);
+        for site in &self.calls {
+            if !self.runs_in_coroutine_body(site.scope) {
+                continue;
+            }
+            if let Expr::Attribute(attribute) = site.call.func.as_ref()
+                && STORING_METHODS.contains(&attribute.attr.as_str())
+                && let Some(root) = root_name(&attribute.value)
+                && let Some(state) = self.module_state(root.id.as_str(), site.scope)
+                && (site.call.arguments.args.iter())
+                    .chain(
+                        site.call
+                            .arguments
+                            .keywords
+                            .iter()
+                            .map(|keyword| &keyword.value),
+                    )
+                    .any(|argument| from_asyncio(argument, site.scope, held_in(site.scope)))
+            {
+                return Some((state, site.call.start()));
+            }
+        }
+        for suite in self.coroutine_suites() {
+            for stmt in suite.body {
+                let (targets, value): (&[Expr], &Expr) = match stmt {
+                    Stmt::Assign(assign) => (&assign.targets, &assign.value),
+                    Stmt::AnnAssign(ast::StmtAnnAssign {
+                        target,
+                        value: Some(value),
+                        ..
+                    }) => (std::slice::from_ref(target.as_ref()), value),
+                    _ => continue,
+                };
+                if !from_asyncio(value, suite.scope, held_in(suite.scope)) {
+                    continue;
+                }
+                let mut names = Vec::new();
+                for target in targets {
+                    match target {
+                        Expr::Attribute(_) | Expr::Subscript(_) => names.extend(root_name(target)),
+                        _ => target_names(target, &mut names),
+                    }
+                }
+                for name in names {
+                    if let Some(state) = self.module_state(name.id.as_str(), suite.scope) {
+                        return Some((state, stmt.start()));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Where the module registers code to run at exit (`atexit`,
+    /// `weakref.finalize`, `threading._register_atexit`) or starts a thread
+    /// (`Thread`, `threading.Timer`, a thread pool, a `QueueListener`,
+    /// `start_new_thread`), under any name an import gives them: code that
+    /// may run after a run of an event loop returned. What and where.
+    pub fn runs_code_later(&self) -> Option<(String, TextSize)> {
+        self.calls.iter().find_map(|site| {
+            let qualified = self.qualified_name(&site.call.func, site.scope)?;
+            let registers = qualified.module() == "atexit"
+                || matches!(
+                    qualified.as_str(),
+                    "weakref.finalize"
+                        | "threading.Thread"
+                        | "threading.Timer"
+                        | "_thread.start_new_thread"
+                        | "concurrent.futures.ThreadPoolExecutor"
+                        | "concurrent.futures.thread.ThreadPoolExecutor"
+                        | "multiprocessing.pool.ThreadPool"
+                        | "multiprocessing.dummy.Pool"
+                        | "threading._register_atexit"
+                        | "logging.handlers.QueueListener"
+                );
+            registers.then(|| (qualified.to_string(), site.call.start()))
+        })
+    }
+
     /// The first method call, in the code of `scope` that follows the
     /// statement holding `run` (a call that runs an event loop), on an
     /// object that run may have made: the run's result (`result =
@@ -354,6 +477,34 @@ mod tests {
             used_after(
                 "import asyncio, logging\nLOG = logging.getLogger()\nasync def main():\n    LOG.info('x')\nasyncio.get_event_loop().run_until_complete(main())\nLOG.info('done')\n"
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn asyncio_objects_kept_by_coroutines() {
+        let kept = |source: &str| {
+            let parsed = parse(source).unwrap();
+            let semantic = SemanticModel::build(parsed.syntax());
+            semantic
+                .asyncio_object_kept_by_coroutine()
+                .map(|(state, _)| state.to_string())
+        };
+        assert_eq!(
+            kept(
+                "import asyncio\nCONNS = []\nasync def f():\n    r, w = await asyncio.open_connection('h', 1)\n    CONNS.append(w)\n"
+            ),
+            Some("CONNS".to_string())
+        );
+        assert_eq!(
+            kept(
+                "import asyncio\nSTATE = {}\nasync def f():\n    STATE['loop'] = asyncio.current_task().get_loop()\n"
+            ),
+            Some("STATE".to_string())
+        );
+        // Plain data a coroutine keeps is not asyncio's.
+        assert_eq!(
+            kept("import asyncio\nSEEN = []\nasync def f(x):\n    SEEN.append(x)\n"),
             None
         );
     }

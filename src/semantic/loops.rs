@@ -401,6 +401,16 @@ impl SemanticModel<'_> {
                 found.push((format!(".{}", attribute.attr), site.call.start()));
             }
         }
+        // A coroutine that keeps what asyncio gave it (a loop's bound
+        // method, a future, a task, a stream) in module or class state,
+        // in a module that starts threads or registers exit-time code:
+        // that code may use it after the run.
+        if found.len() < MAX_LOOP_USES
+            && self.runs_code_later().is_some()
+            && let Some((state, at)) = self.asyncio_object_kept_by_coroutine()
+        {
+            found.push((state.to_string(), at));
+        }
         found
     }
 
@@ -476,15 +486,30 @@ impl SemanticModel<'_> {
                 if self.handed.is_some() {
                     return;
                 }
+                let is_loop = |value: &Expr| match value {
+                    Expr::Name(name) => self.held.contains(name.id.as_str()),
+                    Expr::Call(call) => self.semantic.gets_loop(call),
+                    _ => false,
+                };
                 match expr {
-                    // `loop.run_in_executor(…)`, `asyncio.get_running_loop().time()`.
-                    Expr::Attribute(attribute) => match attribute.value.as_ref() {
-                        Expr::Name(name) if self.held.contains(name.id.as_str()) => {}
-                        Expr::Call(call) if self.semantic.gets_loop(call) => {
+                    // `loop.run_in_executor(…)`, `asyncio.get_running_loop().time()`:
+                    // a method called, in the run.
+                    Expr::Call(outer)
+                        if matches!(outer.func.as_ref(), Expr::Attribute(attribute)
+                            if is_loop(&attribute.value)) =>
+                    {
+                        if let Expr::Attribute(attribute) = outer.func.as_ref()
+                            && let Expr::Call(call) = attribute.value.as_ref()
+                        {
                             visitor::walk_arguments(self, &call.arguments);
                         }
-                        _ => visitor::walk_expr(self, expr),
-                    },
+                        visitor::walk_arguments(self, &outer.arguments);
+                    }
+                    // `loop.call_soon_threadsafe` taken as a value: whoever
+                    // holds it may call it after the run, from another thread.
+                    Expr::Attribute(attribute) if is_loop(&attribute.value) => {
+                        self.handed = Some(attribute.start());
+                    }
                     Expr::Name(name) if self.held.contains(name.id.as_str()) => {
                         if name.ctx.is_load() {
                             self.handed = Some(name.start());
