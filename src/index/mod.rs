@@ -1795,6 +1795,9 @@ impl ProjectIndex {
             };
             let names = ModuleNames::of_file(&bytes, module);
             let reaches = match receiver {
+                Some(receiver) if let Some(head) = receiver.strip_prefix(scan::GLOBALS_OF) => {
+                    globals_may_reach(&bytes, path, head, module)
+                }
                 Some(receiver) => names.names.contains(&receiver.as_bytes()),
                 // A target the code builds: from a string that spells the
                 // module (`TARGET = "asyncio.wait_for"`, `f"asyncio.{name}"`,
@@ -3509,6 +3512,48 @@ fn built_with_help<'c, T>(
         }
         finish(&build)
     })
+}
+
+/// Whether a file (`bytes`, at `path`) that writes the globals of a
+/// module through one of its functions (`head.f.__globals__`, see
+/// [`scan::GLOBALS_OF`]) may write those of the module whose word is
+/// `module`: a function the file defines itself (`def head`, `class
+/// head`) has the file's own globals; one reached from a name an import
+/// binds has those of some module the file imports, which names the
+/// module (`from app import work`, `import asyncio`); any other (a
+/// parameter, a frame, a name the file assigns) may be any module's.
+fn globals_may_reach(bytes: &[u8], path: &Path, head: &str, module: &str) -> bool {
+    if head.is_empty() {
+        return true;
+    }
+    let head_finder = memchr::memmem::Finder::new(head.as_bytes());
+    let mut defined = false;
+    let mut imported = false;
+    for line in bytes.split(|&b| b == b'\n') {
+        let line = line.trim_ascii();
+        let line = line.strip_prefix(b"async ".as_slice()).unwrap_or(line);
+        if let Some(rest) = line
+            .strip_prefix(b"def ".as_slice())
+            .or_else(|| line.strip_prefix(b"class ".as_slice()))
+        {
+            let rest = rest.trim_ascii_start();
+            defined |= rest.starts_with(head.as_bytes())
+                && !rest
+                    .get(head.len())
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        } else if (line.starts_with(b"import ") || line.starts_with(b"from "))
+            && readers::has_word(line, &head_finder)
+        {
+            imported = true;
+        }
+    }
+    if imported {
+        return readers::has_word(bytes, &memchr::memmem::Finder::new(module.as_bytes()));
+    }
+    if defined {
+        return readers::module_word(path).is_some_and(|word| &*word == module);
+    }
+    true
 }
 
 /// The names a file's text binds to the module whose last part is `module`

@@ -510,7 +510,7 @@ fn is_word_byte(byte: u8) -> bool {
 
 /// Whether `text` holds the word `finder` looks for, not as part of a
 /// longer identifier.
-fn has_word(text: &[u8], finder: &memmem::Finder) -> bool {
+pub(super) fn has_word(text: &[u8], finder: &memmem::Finder) -> bool {
     let len = finder.needle().len();
     finder.find_iter(text).any(|at| {
         let before = at.checked_sub(1).and_then(|b| text.get(b));

@@ -1232,6 +1232,20 @@ impl ProjectScan {
         }
     }
 
+    /// Notes a write through another module's globals (see
+    /// [`GLOBALS_OF`]) in the file being scanned.
+    fn note_computed_global(&mut self, receiver: Box<str>) {
+        let entry = (self.file_number, Some(receiver));
+        match entry {
+            (Some(number), receiver) => {
+                if !self.computed_writers.contains(&(number, receiver.clone())) {
+                    self.computed_writers.push((number, receiver));
+                }
+            }
+            (None, _) => self.incomplete = true,
+        }
+    }
+
     /// Notes a write of the attribute `name` (`None`: a name the scan cannot
     /// read) on `receiver` (its text; `None` when it cannot be read) when
     /// the receiver may be a module of the project.
@@ -1326,9 +1340,18 @@ impl ProjectScan {
             }
             self.note_module_write(modules, receiver, key);
         }
-        for receiver in namespace_escapes(spelled) {
+        let (escapes, globals) = namespace_escapes(spelled);
+        for receiver in escapes {
             self.any_attribute_written = true;
             self.note_module_write(modules, receiver, None);
+        }
+        // Another module's globals written through a function or a frame
+        // (`mock.patch.dict(work.backoff.__globals__, …)`): as a write by a
+        // computed name of the modules the file names (see
+        // `ProjectIndex::computed_writer`).
+        for head in globals {
+            let receiver = format!("{GLOBALS_OF}{}", head.unwrap_or_default());
+            self.note_computed_global(receiver.into());
         }
     }
 }
@@ -3812,10 +3835,15 @@ const NAMESPACE_READS: &[&str] = &[
 /// What is written through it is not seen: any attribute of the object.
 /// Each as the receiver's text (`None`: one that may be any module: a
 /// function's `__globals__`, a frame's `f_globals`, `gc.get_referents`).
-fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> Vec<Option<&'t str>> {
+/// Second, for each such use of another module's globals (a function's
+/// `__globals__`, a frame's `f_globals`, `gc.get_referents`, a function's
+/// `__code__`), the name its chain starts from when it is a function's
+/// `__globals__` (`work` of `work.backoff.__globals__`; `None`: any).
+fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Option<&'t str>>) {
     let text = spelled.text;
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    let mut globals = Vec::new();
     for at in spelled.at(Spelling::Vars) {
         if at
             .checked_sub(1)
@@ -3855,6 +3883,7 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> Vec<Option<&'t str>> {
         }
         if namespace_escapes_at(text, chain_start(bytes, at), end) {
             found.push(None);
+            globals.push(None);
         }
     }
     for spelling in [
@@ -3908,15 +3937,22 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> Vec<Option<&'t str>> {
                     || (tail > close + 1 && assigns_at(text, tail))
                 {
                     found.push(None);
+                    globals.push(None);
                 }
                 continue;
             }
             if written || namespace_escapes_at(text, start, end) {
+                // A function's `__globals__` (`work.backoff.__globals__`):
+                // the namespace of the module the chain starts from.
+                let head = (spelling == Spelling::Globals && start < at)
+                    .then(|| identifier_at(text, start))
+                    .filter(|head| !head.is_empty());
                 found.push(None);
+                globals.push(head);
             }
         }
     }
-    found
+    (found, globals)
 }
 
 /// Whether the namespace dictionary written from `start` to `end` in
@@ -3964,7 +4000,10 @@ fn namespace_escapes_at(text: &str, start: usize, end: usize) -> bool {
             .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
             .next()
             .unwrap_or_default();
-        return !name.is_empty() && !NAMESPACE_READERS.contains(&name);
+        // `mock.patch.dict(ns, …)` writes it: only the built-in `dict`
+        // copies it.
+        let patch_dict = name == "dict" && callee.ends_with(".dict");
+        return !name.is_empty() && (patch_dict || !NAMESPACE_READERS.contains(&name));
     }
     false
 }
@@ -4147,6 +4186,13 @@ impl ModuleWords for FxHashSet<Box<str>> {
         self.contains(word)
     }
 }
+
+/// The start of a receiver in [`ProjectScan::computed_writers`] that
+/// stands for a module's globals reached through one of its functions or
+/// a frame: followed by the name the chain starts from (`work` of
+/// `work.backoff.__globals__`), or by nothing when the scan cannot tell
+/// (`f.__globals__` on a parameter, `sys._getframe(1).f_globals`).
+pub(super) const GLOBALS_OF: &str = "@";
 
 /// The module word standing for "some module of the project, which the
 /// scan cannot tell" (see [`ProjectScan::module_attributes`]).
