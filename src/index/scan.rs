@@ -3836,8 +3836,7 @@ const NAMESPACE_READS: &[&str] = &[
 /// Each as the receiver's text (`None`: one that may be any module: a
 /// function's `__globals__`, a frame's `f_globals`, `gc.get_referents`).
 /// Second, for each such use of another module's globals (a function's
-/// `__globals__`, a frame's `f_globals`, `gc.get_referents`, a function's
-/// `__code__`), the name its chain starts from when it is a function's
+/// `__globals__`, a frame's `f_globals`, `gc.get_referents`), the name its chain starts from when it is a function's
 /// `__globals__` (`work` of `work.backoff.__globals__`; `None`: any).
 fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Option<&'t str>>) {
     let text = spelled.text;
@@ -3881,9 +3880,10 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
         if bytes.get(end).copied().is_some_and(is_word_byte) || rest.starts_with(".co_") {
             continue;
         }
+        // Not a write of another module's globals: kept apart from them
+        // (`code = func.__code__` only reads).
         if namespace_escapes_at(text, chain_start(bytes, at), end) {
             found.push(None);
-            globals.push(None);
         }
     }
     for spelling in [
