@@ -103,7 +103,12 @@ declare_codemod! {
     /// twisted, marks a test `pytest.mark.trio`, or imports anyio where a
     /// file gives `"trio"` as its backend: it may run this module's
     /// coroutines (`trio.run(work.main)`, a registry it runs), whatever
-    /// this module imports. In a
+    /// this module imports. In a module that imports nest_asyncio
+    /// (`nest_asyncio.apply()` lets `asyncio.run` run inside a running
+    /// loop) the call works: reported without a fix (`await` would run the
+    /// coroutine in the caller's task, with its context variables). Not
+    /// seen: nest_asyncio applied by another module of the project only
+    /// (`app/__init__.py`). In a
     /// project with a module of its own named `asyncio` at a source root or
     /// beside the file, `asyncio.run` is that module's: not reported.
     pub static RUN_IN_COROUTINE = Codemod {
@@ -157,6 +162,16 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
                 "the module imports {}: no asyncio loop may be running",
                 library.module()
             ));
+            continue;
+        }
+        if semantic.imports_module("nest_asyncio") {
+            // `nest_asyncio.apply()` lets `asyncio.run` run inside a running
+            // loop: the call works, in a task of its own, and `await` would
+            // run the coroutine in the caller's task (its context variables,
+            // `current_task()`).
+            finding.note(
+                "the module imports nest_asyncio, which lets `asyncio.run` run inside a running loop (`nest_asyncio.apply()`): the call works there, and `await` would run the coroutine in the caller's task instead of a task of its own",
+            );
             continue;
         }
         if let Some(library) = semantic.project_runner_library() {

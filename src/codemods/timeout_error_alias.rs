@@ -82,6 +82,13 @@ declare_codemod! {
     /// bare `TimeoutError` read that stand-in, while asyncio still raises
     /// the class it was given at import: `except TimeoutError` would stop
     /// catching it.
+    /// The same holds for the module's own name the reference goes through
+    /// (`asyncio`, `aexc` of `import asyncio.exceptions as aexc`, `ATimeout`
+    /// of `from asyncio import TimeoutError as ATimeout`) written as an
+    /// attribute of this module by another file (`mock.patch(
+    /// "app.svc.ATimeout", Legacy)`, `patch.object(svc, "asyncio", fake)`),
+    /// or through its namespace (`mock.patch.dict(svc.fetch.__globals__, …)`,
+    /// read as a write of any attribute of the modules that file imports).
     ///
     /// ## Left alone
     /// Everything on a target older than Python 3.11 (there the classes
@@ -226,7 +233,37 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
-            None => (Applicability::Safe, finding),
+            None => {
+                // The module's own name the reference goes through
+                // (`asyncio`, `aexc` of `import asyncio.exceptions as aexc`,
+                // `ATimeout` of `from asyncio import TimeoutError as
+                // ATimeout`) may be patched or replaced from another file as
+                // an attribute of this module (`mock.patch("app.svc.ATimeout",
+                // Legacy)`, `patch.object(svc, "asyncio", fake)`), as the
+                // other codemods ask.
+                let mut head = expr;
+                while let Expr::Attribute(attribute) = head {
+                    head = &attribute.value;
+                }
+                let own = match head {
+                    Expr::Name(name) => semantic.own_name_stand_in(
+                        &[name.id.as_str()],
+                        &format!(
+                            "the rewritten code names the builtin `TimeoutError` instead of `{}`",
+                            name.id
+                        ),
+                    ),
+                    _ => None,
+                };
+                match own {
+                    Some(StandIn::Replaced(note)) => {
+                        finding.note(note);
+                        continue;
+                    }
+                    Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
+                    None => (Applicability::Safe, finding),
+                }
+            }
         };
         let tuple = tuple_fixes
             .iter()

@@ -1,0 +1,13 @@
+# asyncmod-runtime: compare
+import asyncio
+import contextvars
+import nest_asyncio
+nest_asyncio.apply()
+request_id = contextvars.ContextVar("rid", default="-")
+async def load():
+    request_id.set("inner")
+    return "loaded"
+async def handler():
+    data = asyncio.run(load())
+    print(data, "rid after:", request_id.get())
+asyncio.run(handler())

@@ -1,0 +1,9 @@
+# asyncmod-runtime: compare
+import asyncio
+from unittest import mock
+from app import svc
+class Legacy(Exception):
+    pass
+with mock.patch("app.svc.asyncio") as fake:
+    fake.TimeoutError = Legacy
+    print(asyncio.run(svc.guarded()))
