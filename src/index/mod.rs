@@ -2724,6 +2724,14 @@ impl ProjectFacts for ProjectIndex {
         )
     }
 
+    fn nest_asyncio_importer(&self) -> Option<PathBuf> {
+        let file = self.scan().nest_asyncio_importer()?;
+        Some(
+            file.strip_prefix(&self.layout.root)
+                .map_or_else(|_| file.clone(), Path::to_path_buf),
+        )
+    }
+
     fn may_be_cancelled_error(&self, name: &str, loaded: usize) -> bool {
         self.may_derive_from_cancelled_error(name, loaded, MAX_CANCELLED_DEPTH)
     }
@@ -3526,34 +3534,17 @@ fn globals_may_reach(bytes: &[u8], path: &Path, head: &str, module: &str) -> boo
     if head.is_empty() {
         return true;
     }
-    let head_finder = memchr::memmem::Finder::new(head.as_bytes());
-    let mut defined = false;
-    let mut imported = false;
-    for line in bytes.split(|&b| b == b'\n') {
-        let line = line.trim_ascii();
-        let line = line.strip_prefix(b"async ".as_slice()).unwrap_or(line);
-        if let Some(rest) = line
-            .strip_prefix(b"def ".as_slice())
-            .or_else(|| line.strip_prefix(b"class ".as_slice()))
-        {
-            let rest = rest.trim_ascii_start();
-            defined |= rest.starts_with(head.as_bytes())
-                && !rest
-                    .get(head.len())
-                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-        } else if (line.starts_with(b"import ") || line.starts_with(b"from "))
-            && readers::has_word(line, &head_finder)
-        {
-            imported = true;
-        }
-    }
-    if imported {
-        return readers::has_word(bytes, &memchr::memmem::Finder::new(module.as_bytes()));
-    }
-    if defined {
+    if scan::own_function(bytes, head) {
         return readers::module_word(path).is_some_and(|word| &*word == module);
     }
-    true
+    let head_finder = memchr::memmem::Finder::new(head.as_bytes());
+    let imported = bytes.split(|&b| b == b'\n').any(|line| {
+        let line = line.trim_ascii();
+        (line.starts_with(b"import ") || line.starts_with(b"from "))
+            && readers::has_word(line, &head_finder)
+    });
+    // Reached from an import: a module the file imports, which it names.
+    !imported || readers::has_word(bytes, &memchr::memmem::Finder::new(module.as_bytes()))
 }
 
 /// The names a file's text binds to the module whose last part is `module`

@@ -127,6 +127,11 @@ pub(super) struct ProjectScan {
     /// file may replace any attribute of a module it names (see
     /// `ProjectIndex::find_named_writer`).
     pub(super) computed_writers: Vec<(u32, Option<Box<str>>)>,
+    /// The files that write their own module's globals through a function
+    /// they define (`helper.__globals__["LIMIT"] = 3`): any attribute of
+    /// that module, added by its word to [`Self::any_attribute_of`] once
+    /// the files' modules are known (see [`Build::finish`]).
+    own_globals_writers: Vec<u32>,
     /// The number of the file being scanned (see [`Self::computed_writers`]).
     #[serde(skip)]
     file_number: Option<u32>,
@@ -169,6 +174,9 @@ pub(super) struct ProjectScan {
     /// [`drives_coroutines_by_hand`]): a coroutine of any module of the
     /// project may run with no event loop at all.
     hand_driver: Option<u32>,
+    /// The first file found importing nest_asyncio: `nest_asyncio.apply()`
+    /// lets `asyncio.run` run inside a running loop, in any module.
+    nest_asyncio_file: Option<u32>,
     /// The first file found importing an async library with a loop of its
     /// own (trio, curio, twisted; see [`imported_async_libraries`]): it may
     /// run a coroutine of any module of the project where no asyncio loop
@@ -348,6 +356,7 @@ impl ProjectScan {
             placed_computed_files,
             placed_in_file: _,
             computed_writers,
+            own_globals_writers,
             file_number: _,
             module_attributes: _,
             any_attribute_of: _,
@@ -357,6 +366,7 @@ impl ProjectScan {
             path_writers,
             other_library,
             hand_driver,
+            nest_asyncio_file,
             runner_library,
             anyio_file,
             mentions_trio: _,
@@ -373,9 +383,11 @@ impl ProjectScan {
             .chain(assigned_bases.iter_mut())
             .chain(placed_computed_files.iter_mut())
             .chain(computed_writers.iter_mut().map(|(file, _)| file))
+            .chain(own_globals_writers.iter_mut())
             .chain(path_writers.iter_mut())
             .chain(other_library.iter_mut().map(|(file, _)| file))
             .chain(hand_driver.iter_mut())
+            .chain(nest_asyncio_file.iter_mut())
             .chain(runner_library.iter_mut().map(|(file, _)| file))
             .chain(anyio_file.iter_mut())
             .chain(computed_importer.iter_mut())
@@ -408,6 +420,7 @@ impl ProjectScan {
             placed_computed_files,
             placed_in_file: _,
             computed_writers,
+            own_globals_writers,
             file_number: _,
             module_attributes,
             any_attribute_of,
@@ -417,6 +430,7 @@ impl ProjectScan {
             path_writers,
             other_library,
             hand_driver,
+            nest_asyncio_file,
             runner_library,
             anyio_file,
             mentions_trio,
@@ -440,6 +454,7 @@ impl ProjectScan {
         self.any_attribute_written |= any_attribute_written;
         self.placed_computed_files.extend(placed_computed_files);
         self.computed_writers.extend(computed_writers);
+        self.own_globals_writers.extend(own_globals_writers);
         for (module, names) in module_attributes {
             self.module_attributes
                 .entry(module)
@@ -458,6 +473,11 @@ impl ProjectScan {
             .chain(other_library)
             .min_by_key(|(file, _)| *file);
         self.hand_driver = self.hand_driver.into_iter().chain(hand_driver).min();
+        self.nest_asyncio_file = self
+            .nest_asyncio_file
+            .into_iter()
+            .chain(nest_asyncio_file)
+            .min();
         self.runner_library = self
             .runner_library
             .into_iter()
@@ -486,6 +506,7 @@ impl ProjectScan {
         self.assigned_bases.sort_unstable();
         self.placed_computed_files.sort_unstable();
         self.computed_writers.sort_unstable();
+        self.own_globals_writers.sort_unstable();
         self.path_writers.sort_unstable();
         self.reruns.sort_unstable();
         self.loop_managers.sort_unstable();
@@ -618,6 +639,12 @@ impl ProjectScan {
     /// [`Self::hand_driver`]).
     pub(super) fn coroutine_driver(&self) -> Option<PathBuf> {
         Some(self.readers.path(self.hand_driver?)?.to_path_buf())
+    }
+
+    /// A file of the project that imports nest_asyncio (see
+    /// [`Self::nest_asyncio_file`]).
+    pub(super) fn nest_asyncio_importer(&self) -> Option<PathBuf> {
+        Some(self.readers.path(self.nest_asyncio_file?)?.to_path_buf())
     }
 
     /// An async library with a loop of its own that some file of the
@@ -1349,7 +1376,28 @@ impl ProjectScan {
         // (`mock.patch.dict(work.backoff.__globals__, …)`): as a write by a
         // computed name of the modules the file names (see
         // `ProjectIndex::computed_writer`).
+        let bytes = spelled.text.as_bytes();
         for head in globals {
+            if let Some(head) = head {
+                if own_function(bytes, head) {
+                    // `def helper` … `helper.__globals__[k] = v`: the
+                    // file's own module, which the caller adds.
+                    match self.file_number {
+                        Some(number) => {
+                            if !self.own_globals_writers.contains(&number) {
+                                self.own_globals_writers.push(number);
+                            }
+                        }
+                        None => self.incomplete = true,
+                    }
+                } else {
+                    // A function reached from an import may have the
+                    // globals of any module (one a package re-exports,
+                    // `app.work.backoff` from `app`): every module's.
+                    self.any_attribute_written = true;
+                    self.note_module_write(modules, None, None);
+                }
+            }
             let receiver = format!("{GLOBALS_OF}{}", head.unwrap_or_default());
             self.note_computed_global(receiver.into());
         }
@@ -1532,6 +1580,14 @@ impl Build {
                     Some((name, _)) => insert(&mut scan.replaced_modules, &name),
                     None => scan.any_module_replaced = true,
                 }
+            }
+        }
+        for &file in &scan.own_globals_writers {
+            // A function's `__globals__` written in the file that defines
+            // it: the file's own module.
+            match readers.path(file).and_then(readers::module_word) {
+                Some(word) => insert(&mut scan.any_attribute_of, &word),
+                None => insert(&mut scan.any_attribute_of, ANY_MODULE),
             }
         }
         scan.sort_files();
@@ -1741,6 +1797,15 @@ impl Build {
                     scan.other_library = Some((number, library));
                 }
                 Some(_) => {}
+                None => scan.incomplete = true,
+            }
+        }
+        if scan.nest_asyncio_file.is_none()
+            && memmem::find(bytes, b"nest_asyncio").is_some()
+            && imported_tops(text).any(|top| top == "nest_asyncio")
+        {
+            match number {
+                Some(number) => scan.nest_asyncio_file = Some(number),
                 None => scan.incomplete = true,
             }
         }
@@ -3836,8 +3901,11 @@ const NAMESPACE_READS: &[&str] = &[
 /// Each as the receiver's text (`None`: one that may be any module: a
 /// function's `__globals__`, a frame's `f_globals`, `gc.get_referents`).
 /// Second, for each such use of another module's globals (a function's
-/// `__globals__`, a frame's `f_globals`, `gc.get_referents`), the name its chain starts from when it is a function's
-/// `__globals__` (`work` of `work.backoff.__globals__`; `None`: any).
+/// `__globals__`, a frame's `f_globals`, `gc.get_referents`), the name its
+/// chain starts from when it is a function's `__globals__` (`work` of
+/// `work.backoff.__globals__`; `None`: any). A use with such a name is
+/// not in the first list: which module it reaches the caller tells from
+/// the name (see [`own_function`]).
 fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Option<&'t str>>) {
     let text = spelled.text;
     let bytes = text.as_bytes();
@@ -3902,6 +3970,11 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
             {
                 continue;
             }
+            // Named in a comment: nothing is written.
+            let (line_start, _) = line_around(bytes, at);
+            if text.get(line_start..at).unwrap_or_default().contains('#') {
+                continue;
+            }
             let start = if bytes.get(at.wrapping_sub(1)) == Some(&b'.') {
                 chain_start(bytes, at - 1)
             } else {
@@ -3947,7 +4020,10 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
                 let head = (spelling == Spelling::Globals && start < at)
                     .then(|| identifier_at(text, start))
                     .filter(|head| !head.is_empty());
-                found.push(None);
+                // Which module that is the caller tells from the head.
+                if head.is_none() {
+                    found.push(None);
+                }
                 globals.push(head);
             }
         }
@@ -4185,6 +4261,52 @@ impl ModuleWords for FxHashSet<Box<str>> {
     fn has(&self, word: &str) -> bool {
         self.contains(word)
     }
+}
+
+/// Whether the function a `head.….__globals__` chain starts from is one
+/// the file's text (`bytes`) defines (`def head`, `class head`) and binds
+/// no other way (an import, an assignment `head = …` at the start of a
+/// line): its globals are the file's own module's.
+pub(super) fn own_function(bytes: &[u8], head: &str) -> bool {
+    let head_bytes = head.as_bytes();
+    let ends_word = |rest: &[u8]| {
+        !rest
+            .get(head_bytes.len())
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+    };
+    let has_word = |line: &[u8]| {
+        memmem::find_iter(line, head_bytes).any(|at| {
+            !at.checked_sub(1)
+                .and_then(|b| line.get(b))
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.' || b >= 0x80)
+                && line.get(at..).is_some_and(ends_word)
+        })
+    };
+    let mut defined = false;
+    let mut assigned = false;
+    let mut imported = false;
+    for line in bytes.split(|&b| b == b'\n') {
+        let line = line.trim_ascii();
+        let code = line.strip_prefix(b"async ".as_slice()).unwrap_or(line);
+        if let Some(rest) = code
+            .strip_prefix(b"def ".as_slice())
+            .or_else(|| code.strip_prefix(b"class ".as_slice()))
+        {
+            let rest = rest.trim_ascii_start();
+            defined |= rest.starts_with(head_bytes) && ends_word(rest);
+        } else if line.starts_with(b"from ") || line.starts_with(b"import ") {
+            imported |= has_word(line);
+        } else if line.starts_with(head_bytes) && ends_word(line) {
+            let after = line
+                .get(head_bytes.len()..)
+                .unwrap_or_default()
+                .trim_ascii_start();
+            assigned |= (after.first() == Some(&b'=') && after.get(1) != Some(&b'='))
+                || after.starts_with(b":")
+                || after.starts_with(b",");
+        }
+    }
+    defined && !imported && !assigned
 }
 
 /// The start of a receiver in [`ProjectScan::computed_writers`] that
@@ -5552,6 +5674,41 @@ mod tests {
             .iter()
             .all(|name| scan.may_write_module_attribute("work", name));
         (names, any)
+    }
+
+    /// A function's `__globals__` written by key reaches every module's
+    /// attributes, but the file's own module's when the function is one
+    /// the file defines (kept apart, see `Build::finish`); in a comment,
+    /// nothing.
+    #[test]
+    fn globals_of_a_function_reach_modules() {
+        for text in [
+            "from app import work\nwork.backoff.__globals__['sleep'] = f\n",
+            "from app.work import backoff\nbackoff.__globals__.update(sleep=f)\n",
+            "def run(fn):\n    fn.__globals__['sleep'] = f\n",
+            "mock.patch.dict(work.backoff.__globals__, {'sleep': f})\n",
+            "def helper(): pass\nhelper = work.backoff\nhelper.__globals__['sleep'] = f\n",
+        ] {
+            assert!(module_writes_of(text).1, "{text}");
+        }
+        for text in [
+            "def helper():\n    return 1\nhelper.__globals__['LIMIT'] = 3\n",
+            "class Box: pass\nBox.__init__.__globals__['LIMIT'] = 3\n",
+            "x = 1  # work.backoff.__globals__['sleep'] = f\n",
+        ] {
+            assert!(!module_writes_of(text).1, "{text}");
+        }
+        let mut scan = ProjectScan::default();
+        let words: FxHashSet<Box<str>> = ["work"].into_iter().map(Into::into).collect();
+        let text = "def helper():\n    return 1\nhelper.__globals__['LIMIT'] = 3\n";
+        scan.add_file(&Finders::new().spell(text), &words, Some(4));
+        assert_eq!(scan.own_globals_writers, [4]);
+        assert!(own_function(b"async def helper(x):\n    pass\n", "helper"));
+        assert!(!own_function(b"def helpers():\n    pass\n", "helper"));
+        assert!(!own_function(
+            b"from app import helper\ndef helper():\n    pass\n",
+            "helper"
+        ));
     }
 
     /// `setattr` given a name or handed on in code may write any attribute
