@@ -106,9 +106,9 @@ declare_codemod! {
     /// this module imports. In a module that imports nest_asyncio
     /// (`nest_asyncio.apply()` lets `asyncio.run` run inside a running
     /// loop) the call works: reported without a fix (`await` would run the
-    /// coroutine in the caller's task, with its context variables). Not
-    /// seen: nest_asyncio applied by another module of the project only
-    /// (`app/__init__.py`). In a
+    /// coroutine in the caller's task, with its context variables); so
+    /// too where another file of the project imports it (`app/__init__.py`
+    /// applying it for every module). In a
     /// project with a module of its own named `asyncio` at a source root or
     /// beside the file, `asyncio.run` is that module's: not reported.
     pub static RUN_IN_COROUTINE = Codemod {
@@ -172,6 +172,15 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             finding.note(
                 "the module imports nest_asyncio, which lets `asyncio.run` run inside a running loop (`nest_asyncio.apply()`): the call works there, and `await` would run the coroutine in the caller's task instead of a task of its own",
             );
+            continue;
+        }
+        if let Some(file) = semantic.project_nest_asyncio_importer() {
+            // Applied by another module (a package's `__init__.py`): it
+            // patches asyncio for every module of the process.
+            finding.note(format!(
+                "{} imports nest_asyncio, which lets `asyncio.run` run inside a running loop in every module (`nest_asyncio.apply()`): the call works there, and `await` would run the coroutine in the caller's task instead of a task of its own",
+                file.display()
+            ));
             continue;
         }
         if let Some(library) = semantic.project_runner_library() {

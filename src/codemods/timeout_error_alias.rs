@@ -246,13 +246,23 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
                     head = &attribute.value;
                 }
                 let own = match head {
-                    Expr::Name(name) => semantic.own_name_stand_in(
-                        &[name.id.as_str()],
-                        &format!(
-                            "the rewritten code names the builtin `TimeoutError` instead of `{}`",
-                            name.id
-                        ),
-                    ),
+                    Expr::Name(name) => {
+                        // `ATimeout` itself, or `asyncio.TimeoutError`
+                        // read through the module's `asyncio`.
+                        let effect = if std::ptr::eq(head, expr) {
+                            format!(
+                                "the rewritten code names the builtin `TimeoutError` instead of the module's `{}`",
+                                name.id
+                            )
+                        } else {
+                            format!(
+                                "the rewritten code names the builtin `TimeoutError` instead of `{}` through the module's `{}`",
+                                &ctx.source[expr.range()],
+                                name.id
+                            )
+                        };
+                        semantic.own_name_stand_in(&[name.id.as_str()], &effect)
+                    }
                     _ => None,
                 };
                 match own {

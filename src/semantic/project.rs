@@ -474,6 +474,11 @@ pub trait ProjectFacts: Send + Sync {
     /// where no event loop runs.
     fn coroutine_driver(&self) -> Option<PathBuf>;
 
+    /// A file of the project that imports nest_asyncio, relative to the
+    /// project's root, for messages: `nest_asyncio.apply()` there lets
+    /// `asyncio.run` run inside a running loop in every module.
+    fn nest_asyncio_importer(&self) -> Option<PathBuf>;
+
     /// A file of the project that may run the module `module` (an
     /// absolute dotted name) again in a process that already ran it
     /// (`runpy.run_module` of it or of its package, `runpy.run_path`,

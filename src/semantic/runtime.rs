@@ -146,6 +146,12 @@ impl<'a> SemanticModel<'a> {
         self.project()?.facts.coroutine_driver()
     }
 
+    /// A file of the project that imports nest_asyncio, for messages
+    /// (see [`super::project::ProjectFacts::nest_asyncio_importer`]).
+    pub fn project_nest_asyncio_importer(&self) -> Option<std::path::PathBuf> {
+        self.project()?.facts.nest_asyncio_importer()
+    }
+
     /// The async libraries the module imports at run time, for messages.
     pub fn async_libraries_imported(&self) -> Vec<&'static str> {
         [AsyncLibrary::Asyncio]

@@ -1,0 +1,2 @@
+# asyncmod-runtime: compare
+import app.jobs
