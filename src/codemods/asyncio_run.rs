@@ -84,9 +84,14 @@ declare_codemod! {
     ///   source run by `exec`
     ///   (under any name), `eval` or `compile` of it, `types.FunctionType`
     ///   of its code or the `code` module's interpreters, a loader's
-    ///   `exec_module` or `load_module`, `imp.load_source`, taking it
-    ///   out of `sys.modules` with `del`, `pop` or `clear` before the next
-    ///   import; by a name the index cannot read, of any module), in a
+    ///   `exec_module` or `load_module`, `imp.load_source`, IPython's
+    ///   `%run` (a notebook's line, `run_cell("%run …")`,
+    ///   `run_line_magic("run", …)`, `magic("run …")`) and
+    ///   `safe_execfile`, `test.support.import_helper.CleanImport` of it,
+    ///   taking it out of `sys.modules` with `del`, `pop` or `clear` before
+    ///   the next import, `reload` of a module of the project on a receiver
+    ///   the index cannot name (`__import__("importlib").reload(app.tool)`);
+    ///   by a name the index cannot read, of any module), in a
     ///   test say, runs none of its code once per process,
     ///   the main-guard block included: unsafe. A notebook's code cells count
     ///   as a file of the project does. (Source or code handed to
@@ -94,7 +99,8 @@ declare_codemod! {
     ///   `FunctionType` or a `code` interpreter, on a line that names no
     ///   `.py` file, counts for any module only in a file that reads some
     ///   source or code, `open(…)`, `Path.read_text()`, a loader's
-    ///   `get_source`/`get_code`, `inspect.getsource`, `marshal.load`; and
+    ///   `get_source`/`get_code`, `inspect.getsource`, `marshal.load`,
+    ///   `fileinput`; and
     ///   `eval` only where the file reads code objects: code a file builds
     ///   itself, a template filled in or a function's `__code__`, is
     ///   assumed to run no module of the project again. A loader's
@@ -175,7 +181,9 @@ declare_codemod! {
     ///   loop or none (`asyncio.run`, `new_event_loop`, `set_event_loop`,
     ///   exceptions, predicates), or calls a loop's method by its name
     ///   (`call_soon_threadsafe`, `run_until_complete`, `call_later`, …) on
-    ///   anything but a loop it made with `new_event_loop()`;
+    ///   anything but a loop it made with `new_event_loop()`, or a policy's
+    ///   `get_event_loop()` on what no import names
+    ///   (`sys.modules["asyncio"].get_event_loop()`);
     ///   `run_coroutine_threadsafe` anywhere; or a coroutine that hands the
     ///   loop it gets (`get_running_loop()`, `get_event_loop()`) on,
     ///   passing it to a call or storing it anywhere but a local name, or

@@ -2122,6 +2122,10 @@ enum Spelling {
     Interact,
     LoadModule,
     LoadSource,
+    MagicRun,
+    Magic,
+    SafeExecfile,
+    CleanImport,
 }
 
 /// What runs source or a code object (see [`source_reruns`]): `exec`
@@ -2183,7 +2187,7 @@ const OTHER_LIBRARIES: [Spelling; 4] = [
 ];
 
 impl Spelling {
-    const ALL: [Spelling; 42] = [
+    const ALL: [Spelling; 46] = [
         Spelling::Class,
         Spelling::Del,
         Spelling::Modules,
@@ -2226,6 +2230,10 @@ impl Spelling {
         Spelling::Interact,
         Spelling::LoadModule,
         Spelling::LoadSource,
+        Spelling::MagicRun,
+        Spelling::Magic,
+        Spelling::SafeExecfile,
+        Spelling::CleanImport,
     ];
 
     fn text(self) -> &'static str {
@@ -2272,6 +2280,10 @@ impl Spelling {
             Spelling::Interact => "interact(",
             Spelling::LoadModule => "load_module(",
             Spelling::LoadSource => "load_source(",
+            Spelling::MagicRun => "%run",
+            Spelling::Magic => "magic(",
+            Spelling::SafeExecfile => "safe_execfile",
+            Spelling::CleanImport => "CleanImport(",
         }
     }
 }
@@ -2814,10 +2826,17 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
             if !in_code(text, at) {
                 continue;
             }
-            match call_receiver(text, at) {
-                (Some(receiver), _) if !receivers.contains(&receiver) => continue,
+            // `reload` on a receiver the scan cannot name
+            // (`__import__("importlib").reload(app.tool)`, `il =
+            // import_module("importlib")`) counts where it is given a
+            // module of the project.
+            let foreign = match call_receiver(text, at) {
+                (Some(receiver), _) => !receivers.contains(&receiver),
                 (None, true) => continue,
-                _ => {}
+                (None, false) => false,
+            };
+            if foreign && spelling != Spelling::Reload {
+                continue;
             }
             let mut start = at + spelling.text().len();
             while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
@@ -2872,10 +2891,14 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
                 }
                 _ => None,
             };
+            if foreign && word.is_none() {
+                continue;
+            }
             found.push(word);
         }
     }
     reload_named(text, &mut found);
+    ipython_reruns(spelled, &mut found);
     source_reruns(spelled, words, &mut found);
     modules_forgotten(spelled, &mut found);
     // `exec(compile(src, "tool.py", "exec"))`: one module, twice spelled.
@@ -2928,6 +2951,165 @@ fn reload_named(text: &str, found: &mut Vec<Option<Box<str>>>) {
     }
 }
 
+/// What IPython runs again, and `CleanImport`: a `%run` magic (a line of
+/// a notebook's code cell, or the text of a cell handed to
+/// `shell.run_cell("%run -m app.tool")`), `run_line_magic("run", "…")`
+/// and the older `magic("run …")`, `safe_execfile(path, …)`, and
+/// `test.support.import_helper.CleanImport("app.tool")` (the module
+/// forgotten, then imported again inside the `with`). Each gives the word
+/// of the module or file it names (`-m app.tool`, `app/tool.py`), or any
+/// module where the scan cannot read it. A `%run` in a comment is none.
+fn ipython_reruns(spelled: &Spelled, found: &mut Vec<Option<Box<str>>>) {
+    let text = spelled.text;
+    let bytes = text.as_bytes();
+    let commented = |at: usize| {
+        let (start, _) = line_around(bytes, at);
+        text.get(start..at).unwrap_or_default().contains('#')
+    };
+    for &(spelling, at) in &spelled.spots {
+        let end = at + spelling.text().len();
+        let rest = text.get(end..).unwrap_or_default();
+        match spelling {
+            Spelling::MagicRun => {
+                // `%run` itself, not `%runx`; `%%run` is no magic.
+                if rest.bytes().next().is_some_and(is_word_byte)
+                    || at.checked_sub(1).and_then(|b| bytes.get(b)) == Some(&b'%')
+                    || commented(at)
+                {
+                    continue;
+                }
+                found.push(run_magic_target(rest));
+            }
+            Spelling::Magic if !commented(at) => {
+                let head = text.get(..at).unwrap_or_default();
+                let arguments = rest
+                    .get(..closing_paren(rest).unwrap_or(rest.len()))
+                    .unwrap_or_default();
+                let literals = string_literals(arguments);
+                if head.ends_with("run_line_") {
+                    // `run_line_magic("run", "-m app.tool")`.
+                    match literals.first() {
+                        Some(&(0, "run")) => {
+                            found.push(
+                                literals
+                                    .get(1)
+                                    .and_then(|&(_, line)| run_magic_target(line)),
+                            );
+                        }
+                        Some((0, _)) => {}
+                        _ => found.push(None),
+                    }
+                } else if head.ends_with('.') {
+                    // `get_ipython().magic("run -m app.tool")`.
+                    match literals.first() {
+                        Some(&(0, line)) => {
+                            let line = line.trim_start_matches('%');
+                            if let Some(after) = line.strip_prefix("run")
+                                && !after.bytes().next().is_some_and(is_word_byte)
+                            {
+                                found.push(run_magic_target(after));
+                            }
+                        }
+                        _ => found.push(None),
+                    }
+                }
+            }
+            Spelling::SafeExecfile if in_code(text, at) => {
+                // `safe_execfile(path, …)`, `safe_execfile_ipy(path)`.
+                let Some(paren) = rest.find('(') else {
+                    continue;
+                };
+                let inside = rest.get(paren + 1..).unwrap_or_default();
+                let arguments = inside
+                    .get(..closing_paren(inside).unwrap_or(inside.len()))
+                    .unwrap_or_default();
+                let word = string_literals(arguments)
+                    .first()
+                    .filter(|(offset, _)| *offset == 0)
+                    .and_then(|(_, path)| file_word(path));
+                found.push(word);
+            }
+            Spelling::CleanImport if in_code(text, at) => {
+                let arguments = rest
+                    .get(..closing_paren(rest).unwrap_or(rest.len()))
+                    .unwrap_or_default();
+                let literals = string_literals(arguments);
+                if literals.is_empty() {
+                    found.push(None);
+                }
+                for (_, name) in literals {
+                    let last = name.rsplit('.').next().unwrap_or_default();
+                    found.push(is_identifier(last).then(|| Box::from(last)));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The module word of what a `%run` line runs (`rest`, the text after
+/// `%run`): `-m app.tool` gives `tool`, `app/tool.py` gives `tool`; any
+/// module (`None`) where it cannot be read (`%run $path`, `%run {p}`).
+fn run_magic_target(rest: &str) -> Option<Box<str>> {
+    let line = rest.lines().next().unwrap_or_default();
+    let line = line.split(['"', '\'']).next().unwrap_or_default();
+    let mut words = line.split_whitespace();
+    while let Some(word) = words.next() {
+        if word == "-m" {
+            let module = words.next()?;
+            let last = module.rsplit('.').next().unwrap_or_default();
+            return is_identifier(last).then(|| Box::from(last));
+        }
+        if word.starts_with('-') {
+            continue;
+        }
+        return file_word(word);
+    }
+    None
+}
+
+/// The module word of a file's path (`app/tool.py` → `tool`, `app/` →
+/// `app`); `None` where it is not a plain name.
+fn file_word(path: &str) -> Option<Box<str>> {
+    let path = path.trim_end_matches(['/', '\\']);
+    let last = path.rsplit(['/', '\\']).next().unwrap_or_default();
+    let stem = last
+        .strip_suffix(".py")
+        .or_else(|| last.strip_suffix(".pyw"))
+        .or_else(|| last.strip_suffix(".ipy"))
+        .unwrap_or(last);
+    is_identifier(stem).then(|| Box::from(stem))
+}
+
+/// The simple string literals of `text` (no escapes read), each with the
+/// count of bytes before it, since the previous literal, that are neither
+/// blank nor a comma (0 for an argument list's first argument when it is a
+/// literal).
+fn string_literals(text: &str) -> Vec<(usize, &str)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(['"', '\'']) {
+        let between = rest
+            .get(..at)
+            .unwrap_or_default()
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace() && *b != b',')
+            .count();
+        let quote = if rest.as_bytes().get(at) == Some(&b'"') {
+            '"'
+        } else {
+            '\''
+        };
+        let inner = rest.get(at + 1..).unwrap_or_default();
+        let Some(close) = inner.find(quote) else {
+            break;
+        };
+        found.push((between, inner.get(..close).unwrap_or_default()));
+        rest = inner.get(close + 1..).unwrap_or_default();
+    }
+    found
+}
+
 /// Code a file runs from source or from a code object, which may be the
 /// source of a file of the project read and run again in a process that
 /// already ran it (`exec(compile(src, "scripts/tool.py", "exec"), g)`
@@ -2966,6 +3148,7 @@ fn source_reruns(spelled: &Spelled, words: &dyn ModuleWords, found: &mut Vec<Opt
         "getlines(",
         "source_to_code(",
         "marshal.load",
+        "fileinput",
     ];
     const READS_CODE: &[&str] = &["get_code(", "source_to_code(", "marshal.load"];
     let text = spelled.text;
@@ -5025,6 +5208,46 @@ mod tests {
             [None]
         );
         assert!(reruns("uvicorn.run(app, reload=True)\n").is_empty());
+        // `reload` on a receiver the scan cannot name, given a module of
+        // the project; not given one, it is another object's method.
+        assert_eq!(
+            reruns("mod = __import__(\"importlib\")\nmod.reload(app.tool)\n"),
+            [word("tool")]
+        );
+        assert_eq!(
+            reruns("__import__(\"importlib\").reload(job)\n"),
+            [word("job")]
+        );
+        assert!(reruns("settings.reload(config)\n").is_empty());
+        // IPython's `%run` (a notebook's line, a cell handed to a shell),
+        // its line-magic calls, `safe_execfile`; `CleanImport`.
+        assert_eq!(reruns("%run -m app.tool\n"), [word("tool")]);
+        assert_eq!(reruns("%run -i scripts/seed.py arg\n"), [word("seed")]);
+        assert_eq!(reruns("%run $script\n"), [None]);
+        assert_eq!(
+            reruns("sh.run_cell(\"%run -m app.tool\")\n"),
+            [word("tool")]
+        );
+        assert_eq!(
+            reruns("sh.run_line_magic(\"run\", \"-m app.tool\")\n"),
+            [word("tool")]
+        );
+        assert_eq!(reruns("sh.run_line_magic(name, line)\n"), [None]);
+        assert!(reruns("sh.run_line_magic(\"time\", \"f()\")\n").is_empty());
+        assert_eq!(
+            reruns("get_ipython().magic(\"run app/tool.py\")\n"),
+            [word("tool")]
+        );
+        assert_eq!(
+            reruns("sh.safe_execfile(\"app/tool.py\", ns)\n"),
+            [word("tool")]
+        );
+        assert_eq!(reruns("sh.safe_execfile(path, ns)\n"), [None]);
+        assert_eq!(
+            reruns("with import_helper.CleanImport(\"app.tool\"):\n    import app.tool\n"),
+            [word("tool")]
+        );
+        assert!(reruns("# %run -m app.tool\n%%run\n%runner x\n").is_empty());
         // The source of a file run again by `exec`.
         assert_eq!(
             reruns("exec(compile(src, \"scripts/tool.py\", \"exec\"), g)\n"),
@@ -5062,6 +5285,10 @@ mod tests {
             [None]
         );
         assert_eq!(with_read("code.interact(local=g)\n"), [None]);
+        assert_eq!(
+            reruns("src = \"\".join(fileinput.input(\"app/tool.py\"))\nexec(src, g)\n"),
+            [None]
+        );
         assert_eq!(
             reruns("code = loader.get_code(name)\neval(code, g)\n"),
             [None]

@@ -109,7 +109,7 @@ impl fmt::Display for Repeats<'_> {
             Repeats::TooDeep => f.write_str("its chain of callers is too long to follow"),
             Repeats::Rerun(file) => write!(
                 f,
-                "`{}` may run the module again (`runpy`, `importlib.reload`, `exec`, `eval` or `compile` of its source, a loader's `exec_module`, or an import after taking it out of `sys.modules`)",
+                "`{}` may run the module again (`runpy`, `importlib.reload`, `exec`, `eval` or `compile` of its source, a loader's `exec_module`, IPython's `%run`, or an import after taking it out of `sys.modules`)",
                 file.display()
             ),
         }

@@ -1,0 +1,2 @@
+async def report():
+    return "report"
