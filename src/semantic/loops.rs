@@ -324,7 +324,11 @@ pub(crate) fn assigned_value(stmt: &Stmt, target: TextRange) -> Option<&Expr> {
 /// Methods of an event loop that code outside a coroutine (a thread, a
 /// callback run at exit, a finalizer, a signal handler) calls on a loop
 /// object it was handed: their name alone marks the receiver as a loop,
-/// which no import shows.
+/// which no import shows. With them a policy's `get_event_loop`, asked of
+/// what no import names (`POLICY().get_event_loop()` after `POLICY =
+/// asyncio.get_event_loop_policy`, `sys.modules["asyncio"].get_event_loop()`,
+/// `import_module("asyncio").get_event_loop()`): it asks for the current
+/// loop.
 pub(crate) const LOOP_METHODS: &[&str] = &[
     "add_reader",
     "add_signal_handler",
@@ -335,6 +339,7 @@ pub(crate) const LOOP_METHODS: &[&str] = &[
     "call_soon_threadsafe",
     "create_future",
     "create_task",
+    "get_event_loop",
     "get_loop",
     "is_closed",
     "run_forever",
@@ -624,6 +629,25 @@ mod tests {
         assert_eq!(
             outside("def later(loop):\n    loop.call_soon_threadsafe(print)\n"),
             [".call_soon_threadsafe"]
+        );
+        // A policy's `get_event_loop` asked of what no import names.
+        assert_eq!(
+            outside(&format!(
+                "{head}POLICY = asyncio.get_event_loop_policy\ndef cleanup():\n    return POLICY().get_event_loop()\n"
+            )),
+            [".get_event_loop"]
+        );
+        assert_eq!(
+            outside(
+                "import importlib\ndef cleanup():\n    return importlib.import_module(\"asyncio\").get_event_loop()\n"
+            ),
+            [".get_event_loop"]
+        );
+        assert_eq!(
+            outside(
+                "import sys\ndef cleanup():\n    return sys.modules[\"asyncio\"].get_event_loop()\n"
+            ),
+            [".get_event_loop"]
         );
         // A lambda of a coroutine runs whenever it is called.
         assert_eq!(
