@@ -238,7 +238,30 @@ declare_codemod! {
     ///   stack may keep it; a
     ///   manager made by a factory, an alias or held in an attribute, in a
     ///   module with a class (or an import) whose exit may keep it, may be
-    ///   one. A decorated function whose decorator may
+    ///   one. A call in such a handler or `finally:` whose callee the
+    ///   analysis cannot follow to code that raises nothing may raise: a
+    ///   name bound once to another name or a lambda is followed (`cb =
+    ///   report; cb()`, `close = lambda: fail()`); a loop variable
+    ///   (`for cb in CLEANUP: cb()`), a parameter, a container's item
+    ///   (`ON_EXIT["db"]()`) or a call's result may be any function; a
+    ///   method of another object (`c.close()`, `getattr(c, "close")()`)
+    ///   is any function of the module by that name, but for a stub that
+    ///   only raises `NotImplementedError` (or an `@abstractmethod`),
+    ///   which an override replaces; `sys.exit()` raises `SystemExit`. A
+    ///   class's exit or other async dunder bound after its body
+    ///   (`Guard.__aexit__ = _swallow`, `setattr(Guard, "__aexit__", …)`,
+    ///   in a class decorator) is read when the value written is a
+    ///   function of the module, and may keep it otherwise (a `setattr`
+    ///   with a computed name on a class, a decorator other than
+    ///   `dataclass`, `final` or `total_ordering`, a metaclass other than
+    ///   `type` or `ABCMeta`, a class made by `type(…)` with a namespace
+    ///   that may bind an exit). An `__await__` generator is thrown into
+    ///   at its `yield`s: its own handlers count. A method awaited through
+    ///   a class attribute bound to a function (`handler = _keep`, then
+    ///   `await self.handler()`) is read as that function, another value
+    ///   there may keep it; a coroutine of a module imported at run time
+    ///   (`lib = importlib.import_module(…)`, then `await lib.job()`) may.
+    ///   A decorated function whose decorator may
     ///   replace it, in a module (its own, or its decorator's) with a
     ///   coroutine that may keep it, may run that one as its wrapper; so
     ///   may a name of another project module the index cannot follow (an

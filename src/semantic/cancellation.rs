@@ -91,6 +91,11 @@ pub enum KeptCancellation {
     Unknown(TextRange),
     /// Calls nest deeper, or reach more functions, than the analysis reads.
     TooDeep(TextRange),
+    /// Code the analysis cannot follow: a method of a module imported at
+    /// run time (`importlib.import_module(…)`), a class's dunder or a
+    /// class attribute bound to a value it cannot read (written after the
+    /// class body, by `setattr`, by a decorator, in a `type(…)` namespace).
+    Unfollowed(TextRange),
 }
 
 impl KeptCancellation {
@@ -104,7 +109,8 @@ impl KeptCancellation {
             | KeptCancellation::Untraced(range)
             | KeptCancellation::Registry(range)
             | KeptCancellation::Unknown(range)
-            | KeptCancellation::TooDeep(range) => range,
+            | KeptCancellation::TooDeep(range)
+            | KeptCancellation::Unfollowed(range) => range,
         }
     }
 
@@ -132,6 +138,9 @@ impl KeptCancellation {
             }
             KeptCancellation::Unknown(_) => "a coroutine whose code the module does not show",
             KeptCancellation::TooDeep(_) => "calls nested deeper than the analysis follows",
+            KeptCancellation::Unfollowed(_) => {
+                "code the analysis cannot follow (a module imported at run time, a class's method or dunder bound to a value it cannot read)"
+            }
         }
     }
 }
@@ -240,6 +249,21 @@ impl<'a> SemanticModel<'a> {
                     return false;
                 };
                 let scope = self.scope_at(stmt.start());
+                // `Guard = type("Guard", (), {"__aexit__": _exit})`: a class
+                // whose namespace may bind an exit (or whose bases may).
+                if self.refers_to(&partial.func, scope, "builtins.type")
+                    && let [_, bases, namespace] = partial.arguments.args.as_ref()
+                {
+                    let plain = match namespace {
+                        Expr::Dict(dict) => dict.items.iter().all(|item| {
+                            matches!(&item.key, Some(Expr::StringLiteral(key))
+                                if !matches!(key.value.to_str(), "__exit__" | "__aexit__"))
+                        }),
+                        _ => false,
+                    };
+                    let no_bases = matches!(bases, Expr::Tuple(tuple) if tuple.elts.is_empty());
+                    return !(plain && no_bases);
+                }
                 partial_of(self, partial, scope, &[], &[])
                     .is_some_and(|(made, at)| walk.may_suppress(&Expr::Call(made), at, 1))
             }
@@ -820,6 +844,20 @@ impl<'a> Walk<'_, 'a> {
                 }
             }
         }
+        if awaited && let Expr::Attribute(attribute) = call.func.as_ref() {
+            // `lib = importlib.import_module("app.lib")` then `await
+            // lib.keeper()`: a module the analysis does not follow.
+            if runtime_module(semantic, &attribute.value, scope) {
+                return Some(KeptCancellation::Unfollowed(call.range()));
+            }
+            // `class Svc: handler = _keep` then `await self.handler()`.
+            for value in class_bound_values(semantic, attribute.attr.as_str()) {
+                matched = true;
+                if let Some(kept) = self.bound_value(value, call.range(), depth) {
+                    return Some(kept);
+                }
+            }
+        }
         // A function read out of a container or made by a call
         // (`HANDLERS[name]()`, `registry.get(name)()`): a registry may hold
         // any coroutine function the project stores there, which the
@@ -1024,14 +1062,77 @@ impl<'a> Walk<'_, 'a> {
         scope: ScopeId,
         depth: u8,
     ) -> Option<KeptCancellation> {
+        let semantic = self.semantic;
+        // A decorator or metaclass may bind any of them.
+        if methods_may_be_replaced(semantic, class) {
+            return Some(KeptCancellation::Unfollowed(class.name.range()));
+        }
         for name in ["__await__", "__aenter__", "__aiter__", "__anext__"] {
-            for def in class_methods(self.semantic, class, scope, name, 0) {
+            for def in class_methods(semantic, class, scope, name, 0) {
                 if let Some(kept) = self.function(def, false, depth + 1) {
+                    return Some(kept);
+                }
+            }
+            // Written after the class body (`Guard.__aenter__ = _enter`):
+            // the function written is read, another value is not followed.
+            let Some(values) = attribute_writes(semantic, name) else {
+                return Some(KeptCancellation::Unfollowed(class.name.range()));
+            };
+            for value in values {
+                if let Some(kept) = self.bound_value(value, value.range(), depth) {
                     return Some(kept);
                 }
             }
         }
         None
+    }
+
+    /// What calling a function bound as a value (a class attribute
+    /// `handler = _keep`, a dunder written after the class body) runs: a
+    /// function of the module is read, an import is answered by the
+    /// project (and kept in [`Self::calls`] for the index), anything else
+    /// is not followed.
+    fn bound_value(
+        &mut self,
+        value: &'a Expr,
+        at: TextRange,
+        depth: u8,
+    ) -> Option<KeptCancellation> {
+        let semantic = self.semantic;
+        let scope = semantic.scope_at(value.start());
+        // `staticmethod(f)`, `classmethod(f)`: `f`.
+        let value = match value {
+            Expr::Call(call)
+                if call.arguments.args.len() == 1
+                    && ["builtins.staticmethod", "builtins.classmethod"]
+                        .iter()
+                        .any(|q| semantic.refers_to(&call.func, scope, q)) =>
+            {
+                &call.arguments.args[0]
+            }
+            value => value,
+        };
+        match semantic.callee(value, scope) {
+            Callee::Function(def) => self.function(def, false, depth + 1),
+            Callee::Class(_) => None,
+            Callee::Unknown => match dependency(semantic, value, scope) {
+                Some(imported)
+                    if imported.starts_with("builtins") || imported.starts_with("asyncio") =>
+                {
+                    None
+                }
+                Some(imported) => {
+                    let keeps = semantic.project().is_some_and(|project| {
+                        project
+                            .absolute(&imported)
+                            .is_some_and(|absolute| project.facts.may_keep_cancellation(&absolute))
+                    });
+                    self.calls.push(imported);
+                    keeps.then_some(KeptCancellation::Elsewhere(at))
+                }
+                None => Some(KeptCancellation::Unfollowed(at)),
+            },
+        }
     }
 
     /// Whether a coroutine that may keep a cancellation is the module's own
@@ -1072,6 +1173,14 @@ impl<'a> Walk<'_, 'a> {
             return strict.then_some(KeptCancellation::Unknown(def.name.range()));
         };
         if !def.is_async {
+            // An `__await__` generator (or a `@types.coroutine` one) is
+            // thrown into at its `yield`s: its own handlers count.
+            if super::functions::is_generator(def)
+                && (def.name.as_str() == "__await__" || !def.decorator_list.is_empty())
+                && let Some(kept) = self.body(&def.body, scope)
+            {
+                return Some(kept);
+            }
             let mut returns = Returns::default();
             returns.visit_body(&def.body);
             // An `__await__` (or `@types.coroutine` generator) runs what it
@@ -1537,7 +1646,10 @@ impl<'a> Walk<'_, 'a> {
             ScopeNode::Class(class) => class_may_suppress(semantic, class, scope, 0, None),
             _ => false,
         });
-        own || semantic.keeper_import_escapes()
+        // An exit written after a class body, a class made by `type(…)`.
+        own || exit_written_may_keep(semantic)
+            || semantic.dynamic_writes().dynamic_classes
+            || semantic.keeper_import_escapes()
             || semantic.project().is_some_and(|project| {
                 semantic.bindings.iter().any(|binding| {
                     binding
@@ -1647,43 +1759,15 @@ impl<'a> Walk<'_, 'a> {
 
     /// [`Self::raising_call`], `depth` functions down.
     fn raising_call_at(&self, body: &[Stmt], scope: ScopeId, depth: u8) -> Option<TextRange> {
-        /// The calls of the frame, and the attributes it reads otherwise
-        /// than to call them (`conn.closed`, `self.conn` in
-        /// `self.conn.close()`).
-        #[derive(Default)]
-        struct FrameCalls<'b> {
-            calls: Vec<&'b ExprCall>,
-            reads: Vec<&'b ast::ExprAttribute>,
-        }
-        impl<'b> Visitor<'b> for FrameCalls<'b> {
-            fn visit_stmt(&mut self, stmt: &'b Stmt) {
-                match stmt {
-                    Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
-                    _ => visitor::walk_stmt(self, stmt),
-                }
-            }
-            fn visit_expr(&mut self, expr: &'b Expr) {
-                match expr {
-                    Expr::Lambda(_) => {}
-                    Expr::Call(call) => {
-                        self.calls.push(call);
-                        match call.func.as_ref() {
-                            Expr::Attribute(method) => self.visit_expr(&method.value),
-                            func => self.visit_expr(func),
-                        }
-                        self.visit_arguments(&call.arguments);
-                    }
-                    Expr::Attribute(attribute) if attribute.ctx == ast::ExprContext::Load => {
-                        self.reads.push(attribute);
-                        visitor::walk_expr(self, expr);
-                    }
-                    _ => visitor::walk_expr(self, expr),
-                }
-            }
-        }
-        let semantic = self.semantic;
         let mut frame = FrameCalls::default();
         frame.visit_body(body);
+        self.frame_raises(frame, scope, depth)
+    }
+
+    /// The first call (or property read) of `frame` that may raise an
+    /// exception of its own (see [`Self::raising_call`]).
+    fn frame_raises(&self, frame: FrameCalls, scope: ScopeId, depth: u8) -> Option<TextRange> {
+        let semantic = self.semantic;
         let reads = frame.reads;
         frame
             .calls
@@ -1693,6 +1777,12 @@ impl<'a> Walk<'_, 'a> {
                 // Calling a class runs its `__new__` and `__init__`.
                 Callee::Class(class) => self.class_may_raise(class, depth).then(|| call.range()),
                 Callee::Unknown => {
+                    // `sys.exit(3)` raises `SystemExit`.
+                    if semantic.qualified_name(&call.func, scope).is_some_and(|q| {
+                        matches!(q.as_str(), "sys.exit" | "builtins.exit" | "builtins.quit")
+                    }) {
+                        return Some(call.range());
+                    }
                     let imported = dependency(semantic, &call.func, scope).filter(|imported| {
                         !imported.starts_with("builtins") && !imported.starts_with("asyncio")
                     });
@@ -1721,8 +1811,13 @@ impl<'a> Walk<'_, 'a> {
                     };
                     if !raises && let Some(imported) = imported {
                         self.left.borrow_mut().cleanups.push(imported);
+                        return None;
                     }
-                    raises.then(|| call.range())
+                    // A callee the walk cannot follow to code that raises
+                    // nothing (an alias, a lambda, a loop variable, a
+                    // parameter, a container's item) may.
+                    (raises || self.unfollowed_may_raise(&call.func, scope, depth))
+                        .then(|| call.range())
                 }
             })
             .or_else(|| {
@@ -1731,6 +1826,76 @@ impl<'a> Walk<'_, 'a> {
                     .find(|read| self.property_may_raise(read.attr.as_str(), depth))
                     .map(Ranged::range)
             })
+    }
+
+    /// Whether calling `func`, a callee the module cannot resolve to a
+    /// function or class of its own (nor to an import: a library's
+    /// function is trusted, the project's answered by the index), may
+    /// raise an exception of its own: a name bound once to another name
+    /// or to a lambda is followed; a method of another object is any
+    /// function of the module by that name (`getattr(c, "close")` too),
+    /// as a property read is, but for stubs that only raise
+    /// `NotImplementedError`, which an override replaces; a name bound otherwise (a loop variable, a
+    /// parameter, several bindings), a container's item (`ON_EXIT["db"]`)
+    /// or a call's result may be any function, and may raise.
+    fn unfollowed_may_raise(&self, func: &Expr, scope: ScopeId, depth: u8) -> bool {
+        let semantic = self.semantic;
+        if depth >= MAX_DEPTH {
+            return true;
+        }
+        if dependency(semantic, func, scope).is_some()
+            || !star_dependencies(semantic, func, scope).is_empty()
+        {
+            return false;
+        }
+        // A stub that only raises `NotImplementedError` (an abstract
+        // method) is not what runs: an override is.
+        let by_name = |name: &str| {
+            self.functions_named(name)
+                .into_iter()
+                .any(|def| !is_stub(def) && self.function_may_raise(def, depth + 1))
+        };
+        match func {
+            Expr::Name(name) => {
+                if !matches!(
+                    semantic.lookup(name.id.as_str(), scope),
+                    super::imports::Lookup::Bound { .. }
+                ) {
+                    return false;
+                }
+                match sole_assigned_value(semantic, func, scope) {
+                    Some((Expr::Lambda(lambda), _)) => self.lambda_may_raise(lambda, depth),
+                    Some((value @ (Expr::Name(_) | Expr::Attribute(_)), owner)) => {
+                        match semantic.callee(value, owner) {
+                            Callee::Function(def) => self.function_may_raise(def, depth + 1),
+                            Callee::Class(class) => self.class_may_raise(class, depth + 1),
+                            Callee::Unknown => self.unfollowed_may_raise(value, owner, depth + 1),
+                        }
+                    }
+                    _ => true,
+                }
+            }
+            Expr::Attribute(attribute) => by_name(attribute.attr.as_str()),
+            Expr::Call(call) => {
+                if semantic.refers_to(&call.func, scope, "builtins.getattr")
+                    && let Some(Expr::StringLiteral(name)) = call.arguments.args.get(1)
+                {
+                    return by_name(name.value.to_str());
+                }
+                true
+            }
+            Expr::Lambda(lambda) => self.lambda_may_raise(lambda, depth),
+            _ => true,
+        }
+    }
+
+    /// Whether calling the lambda `lambda` may raise an exception of its
+    /// own: a call in its body that may.
+    fn lambda_may_raise(&self, lambda: &ast::ExprLambda, depth: u8) -> bool {
+        let scope = self.semantic.scope_at(lambda.body.start());
+        let mut frame = FrameCalls::default();
+        frame.visit_expr(&lambda.body);
+        self.frame_raises(frame, scope, depth + 1).is_some()
     }
 
     /// Whether reading the attribute `name` may run a property getter
@@ -1903,6 +2068,18 @@ fn class_may_suppress_below(
         return true;
     }
     let is_exit = |name: &str| matches!(name, "__exit__" | "__aexit__");
+    // An exit written after the body (`Guard.__aexit__ = _swallow`,
+    // `setattr(…)`, a class decorator), or bound by a decorator or a
+    // metaclass: for a class entered, or one whose body defines an exit.
+    let defines_exit = class
+        .body
+        .iter()
+        .any(|stmt| matches!(stmt, Stmt::FunctionDef(def) if is_exit(def.name.as_str())));
+    if (entered.is_some() || defines_exit)
+        && (methods_may_be_replaced(semantic, class) || exit_written_may_keep(semantic))
+    {
+        return true;
+    }
     let mut constructed = constructed;
     for stmt in &class.body {
         match stmt {
@@ -2739,6 +2916,293 @@ impl<'b> Visitor<'b> for Awaited<'b> {
     }
 }
 
+/// The calls of the frame, and the attributes it reads otherwise
+/// than to call them (`conn.closed`, `self.conn` in
+/// `self.conn.close()`).
+#[derive(Default)]
+struct FrameCalls<'b> {
+    calls: Vec<&'b ExprCall>,
+    reads: Vec<&'b ast::ExprAttribute>,
+}
+impl<'b> Visitor<'b> for FrameCalls<'b> {
+    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+        match stmt {
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            _ => visitor::walk_stmt(self, stmt),
+        }
+    }
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Lambda(_) => {}
+            Expr::Call(call) => {
+                self.calls.push(call);
+                match call.func.as_ref() {
+                    Expr::Attribute(method) => self.visit_expr(&method.value),
+                    func => self.visit_expr(func),
+                }
+                self.visit_arguments(&call.arguments);
+            }
+            Expr::Attribute(attribute) if attribute.ctx == ast::ExprContext::Load => {
+                self.reads.push(attribute);
+                visitor::walk_expr(self, expr);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// The values the module writes to an attribute named `name` other than
+/// in a class body: `X.name = value`, `setattr(X, "name", value)` (a
+/// class's dunder replaced after its body, `Guard.__aexit__ = _swallow`);
+/// `None` when a write cannot be read: an augmented assignment, a `del`,
+/// the name as a string elsewhere (`vars(X)["name"] = …`, a `type(…)`
+/// namespace), or an attribute set by `setattr` with a computed name on
+/// a class (a class of the module, or `cls`): a dunder is looked up on
+/// the class, so a computed write on an instance (`setattr(self, key, v)`,
+/// `super().__setattr__(key, v)`) does not reach it. Reads
+/// (`getattr(x, "name")`, `hasattr`) do not count.
+fn attribute_writes<'a>(semantic: &SemanticModel<'a>, name: &str) -> Option<Vec<&'a Expr>> {
+    let dynamic = semantic.dynamic_writes();
+    if !dynamic.attributes.contains(name)
+        && !dynamic.dynamic_classes
+        && !dynamic.any_instance_attribute()
+    {
+        return Some(Vec::new());
+    }
+    let classes: FxHashSet<&str> = semantic
+        .scopes
+        .iter()
+        .filter_map(|scope| match scope.node {
+            ScopeNode::Class(class) => Some(class.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut writes = AttributeWrites {
+        name,
+        classes,
+        values: Vec::new(),
+        unknown: false,
+    };
+    writes.visit_body(&semantic.module.body);
+    (!writes.unknown).then_some(writes.values)
+}
+
+/// See [`attribute_writes`].
+struct AttributeWrites<'b, 'n> {
+    name: &'n str,
+    /// The names of the module's classes.
+    classes: FxHashSet<&'n str>,
+    values: Vec<&'b Expr>,
+    unknown: bool,
+}
+
+impl<'b> Visitor<'b> for AttributeWrites<'b, '_> {
+    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+        let named =
+            |target: &Expr| matches!(target, Expr::Attribute(a) if a.attr.as_str() == self.name);
+        match stmt {
+            Stmt::Assign(assign) => {
+                if assign.targets.iter().any(named) {
+                    self.values.push(&assign.value);
+                }
+                // `a.name, b = …`: not read.
+                if assign.targets.iter().any(|target| match target {
+                    Expr::Tuple(tuple) => tuple.elts.iter().any(named),
+                    Expr::List(list) => list.elts.iter().any(named),
+                    _ => false,
+                }) {
+                    self.unknown = true;
+                }
+            }
+            Stmt::AnnAssign(assign) if named(&assign.target) => {
+                if let Some(value) = &assign.value {
+                    self.values.push(value);
+                }
+            }
+            Stmt::AugAssign(assign) if named(&assign.target) => self.unknown = true,
+            Stmt::Delete(delete) if delete.targets.iter().any(named) => self.unknown = true,
+            Stmt::For(each) if named(&each.target) => self.unknown = true,
+            Stmt::With(with)
+                if with
+                    .items
+                    .iter()
+                    .any(|item| item.optional_vars.as_deref().is_some_and(named)) =>
+            {
+                self.unknown = true;
+            }
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Call(call) => {
+                let func = match call.func.as_ref() {
+                    Expr::Name(name) => name.id.as_str(),
+                    Expr::Attribute(attribute) => attribute.attr.as_str(),
+                    _ => "",
+                };
+                let literal = |at: usize| matches!(call.arguments.args.get(at), Some(Expr::StringLiteral(s)) if s.value.to_str() == self.name);
+                if matches!(func, "getattr" | "hasattr") && literal(1) {
+                    self.visit_expr(&call.func);
+                    if let Some(object) = call.arguments.args.first() {
+                        self.visit_expr(object);
+                    }
+                    for rest in call.arguments.args.iter().skip(2) {
+                        self.visit_expr(rest);
+                    }
+                    return;
+                }
+                if func == "setattr"
+                    && !matches!(call.arguments.args.get(1), Some(Expr::StringLiteral(_)))
+                    && matches!(call.arguments.args.first(), Some(Expr::Name(object))
+                        if object.id.as_str() == "cls" || self.classes.contains(object.id.as_str()))
+                {
+                    self.unknown = true;
+                }
+                if func == "setattr" && literal(1) && call.arguments.args.len() == 3 {
+                    self.values.push(&call.arguments.args[2]);
+                    self.visit_expr(&call.func);
+                    self.visit_expr(&call.arguments.args[0]);
+                    self.visit_expr(&call.arguments.args[2]);
+                    return;
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::StringLiteral(string) if string.value.to_str() == self.name => {
+                self.unknown = true;
+            }
+            Expr::Named(named) if matches!(named.target.as_ref(), Expr::Attribute(a) if a.attr.as_str() == self.name) =>
+            {
+                self.unknown = true;
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}
+
+/// Whether the module may bind an exit (`__exit__`, `__aexit__`) that
+/// keeps a cancellation other than by a `def` in a class body: a write
+/// after the class (`Guard.__aexit__ = _swallow`, `setattr(…)`, in a
+/// class decorator) whose value is not a function of the module that
+/// returns nothing true and raises nothing of its own, or one it cannot
+/// read (see [`attribute_writes`]).
+fn exit_written_may_keep(semantic: &SemanticModel) -> bool {
+    ["__exit__", "__aexit__"]
+        .iter()
+        .any(|name| match attribute_writes(semantic, name) {
+            None => true,
+            Some(values) => values.into_iter().any(|value| {
+                let scope = semantic.scope_at(value.start());
+                match semantic.callee(value, scope) {
+                    Callee::Function(def) => {
+                        let mut returns = Returns::default();
+                        returns.visit_body(&def.body);
+                        returns.truthy || raises_another(def)
+                    }
+                    _ => true,
+                }
+            }),
+        })
+}
+
+/// Whether the class statement `class` may have its methods replaced by
+/// what the module cannot read: a metaclass other than `type` or
+/// `abc.ABCMeta`, a class decorator other than those known to return the
+/// class as it is (see [`SemanticModel::class_keeps_subclass_methods`]).
+fn methods_may_be_replaced(semantic: &SemanticModel, class: &ast::StmtClassDef) -> bool {
+    !semantic
+        .scopes
+        .iter()
+        .enumerate()
+        .find_map(|(id, each)| match each.node {
+            ScopeNode::Class(def) if std::ptr::eq(def, class) => Some(id as ScopeId),
+            _ => None,
+        })
+        .is_some_and(|scope| semantic.class_keeps_subclass_methods(class, scope))
+}
+
+/// Whether `def` is a stub meant to be overridden: its body (past a
+/// docstring) only raises `NotImplementedError`, or it is an
+/// `@abstractmethod`.
+fn is_stub(def: &StmtFunctionDef) -> bool {
+    let abstract_ = def
+        .decorator_list
+        .iter()
+        .any(|decorator| match &decorator.expression {
+            Expr::Name(name) => name.id.as_str() == "abstractmethod",
+            Expr::Attribute(attribute) => attribute.attr.as_str() == "abstractmethod",
+            _ => false,
+        });
+    let body = match def.body.as_slice() {
+        [Stmt::Expr(doc), rest @ ..] if matches!(doc.value.as_ref(), Expr::StringLiteral(_)) => {
+            rest
+        }
+        body => body,
+    };
+    let raises_not_implemented = match body {
+        [Stmt::Raise(raise)] => match raise.exc.as_deref() {
+            Some(Expr::Call(call)) => {
+                matches!(call.func.as_ref(), Expr::Name(n) if n.id.as_str() == "NotImplementedError")
+            }
+            Some(Expr::Name(n)) => n.id.as_str() == "NotImplementedError",
+            _ => false,
+        },
+        _ => false,
+    };
+    abstract_ || raises_not_implemented
+}
+
+/// The values classes of the module bind `name` to in their bodies
+/// otherwise than by a `def` (`handler = _keep`).
+fn class_bound_values<'a>(semantic: &SemanticModel<'a>, name: &str) -> Vec<&'a Expr> {
+    let mut values = Vec::new();
+    for scope in semantic.scopes.iter() {
+        let ScopeNode::Class(class) = scope.node else {
+            continue;
+        };
+        for stmt in &class.body {
+            let (targets, value): (&[Expr], Option<&Expr>) = match stmt {
+                Stmt::Assign(assign) => (&assign.targets, Some(&assign.value)),
+                Stmt::AnnAssign(assign) => (
+                    std::slice::from_ref(assign.target.as_ref()),
+                    assign.value.as_deref(),
+                ),
+                _ => continue,
+            };
+            if let Some(value) = value
+                && targets
+                    .iter()
+                    .any(|target| matches!(target, Expr::Name(n) if n.id.as_str() == name))
+            {
+                values.push(value);
+            }
+        }
+    }
+    values
+}
+
+/// Whether `receiver` (the object a method is called on) is, or comes
+/// from, a module imported at run time: a name bound once to
+/// `importlib.import_module(…)` or `__import__(…)` (through attributes
+/// too: `lib.sub.job()`). The analysis does not follow it.
+fn runtime_module(semantic: &SemanticModel, receiver: &Expr, scope: ScopeId) -> bool {
+    let mut current = receiver;
+    while let Expr::Attribute(attribute) = current {
+        current = attribute.value.as_ref();
+    }
+    let Some((Expr::Call(made), owner)) = sole_assigned_value(semantic, current, scope) else {
+        return false;
+    };
+    semantic.qualified_name(&made.func, owner).is_some_and(|q| {
+        matches!(
+            q.as_str(),
+            "importlib.import_module" | "builtins.__import__" | "importlib.__import__"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use ruff_python_ast::{Expr, Stmt};
@@ -2771,6 +3235,7 @@ mod tests {
                     KeptCancellation::Registry(_) => "registry",
                     KeptCancellation::Unknown(_) => "unknown",
                     KeptCancellation::TooDeep(_) => "too deep",
+                    KeptCancellation::Unfollowed(_) => "unfollowed",
                 };
                 (kind, source[kept.range()].to_string())
             })
@@ -3325,6 +3790,107 @@ mod tests {
             assert_eq!(facts.calls, ["app.c.h", "app.w.Worker", "app.w.Worker.run"]);
             assert_eq!(facts.untraced, ["", "fetch"]);
         });
+    }
+
+    #[test]
+    fn exits_and_dunders_bound_after_the_class_are_read() {
+        let guard = "class Guard:\n    async def __aenter__(self):\n        return self\n\n    async def __aexit__(self, *exc):\n        return False\n\n";
+        let swallow = "async def _swallow(self, *exc):\n    return True\n\nasync def _plain(self, *exc):\n    return None\n\n";
+        let main = "async def main():\n    async with Guard():\n        await asyncio.sleep(5)\n\nrun(main())\n";
+        for (write, expected) in [
+            ("Guard.__aexit__ = _swallow\n\n", true),
+            ("setattr(Guard, '__aexit__', _swallow)\n\n", true),
+            ("setattr(Guard, NAME, _swallow)\n\n", true),
+            ("Guard.__aexit__ = make()\n\n", true),
+            // The function written is read: one that keeps nothing.
+            ("Guard.__aexit__ = _plain\n\n", false),
+            ("setattr(Guard, '__aexit__', _plain)\n\n", false),
+            // Reads and computed writes on instances do not bind a dunder.
+            ("print(hasattr(Guard, '__aexit__'))\n\n", false),
+            (
+                "def fill(self, key, value):\n    setattr(self, key, value)\n\n",
+                false,
+            ),
+        ] {
+            let source = format!("{HEAD}{guard}{swallow}{write}{main}");
+            assert_eq!(kept(&source).is_some(), expected, "{write}");
+        }
+        // A class decorator may bind any exit; `dataclass` does not.
+        for (decorator, expected) in [("@quiet\n", true), ("@dataclasses.dataclass\n", false)] {
+            let source = format!(
+                "{HEAD}import dataclasses\n\ndef quiet(cls):\n    return cls\n\n{decorator}{guard}{main}"
+            );
+            assert_eq!(kept(&source).is_some(), expected, "{decorator}");
+        }
+        // A class made by `type(…)` may bind any exit.
+        let source = format!(
+            "{HEAD}{swallow}Guard = type('Guard', (), {{'__aexit__': _swallow}})\n\n{main}"
+        );
+        assert!(kept(&source).is_some());
+        // An `__await__` generator's own handler; a class attribute bound
+        // to a function; a module imported at run time.
+        let source = format!(
+            "{HEAD}class Request:\n    def __await__(self):\n        try:\n            yield from asyncio.sleep(5).__await__()\n        except CancelledError:\n            pass\n        return 1\n\nasync def main():\n    await Request()\n\nrun(main())\n"
+        );
+        assert_eq!(
+            kept(&source),
+            Some(("handler", "except CancelledError".to_string()))
+        );
+        for (keeper, expected) in [
+            (
+                "async def _work(self):\n    try:\n        await asyncio.sleep(5)\n    except CancelledError:\n        return 1\n\n",
+                Some(("handler", "except CancelledError")),
+            ),
+            (
+                "async def _work(self):\n    await asyncio.sleep(5)\n\n",
+                None,
+            ),
+        ] {
+            let source = format!(
+                "{HEAD}{keeper}class Svc:\n    handler = _work\n\n    async def run(self):\n        return await self.handler()\n\nasync def main():\n    await Svc().run()\n\nrun(main())\n"
+            );
+            assert_eq!(
+                kept(&source),
+                expected.map(|(kind, text)| (kind, text.to_string()))
+            );
+        }
+        let source = format!(
+            "{HEAD}import importlib\nlib = importlib.import_module('app.lib')\n\nasync def main():\n    await lib.keeper()\n\nrun(main())\n"
+        );
+        assert_eq!(
+            kept(&source),
+            Some(("unfollowed", "lib.keeper()".to_string()))
+        );
+    }
+
+    #[test]
+    fn cleanup_calls_the_walk_cannot_follow_may_raise() {
+        let head = format!(
+            "{HEAD}def report():\n    raise RuntimeError('x')\n\ndef log():\n    print('x')\n\nclass Conn:\n    def close(self):\n        raise OSError('x')\n\n    def stop(self):\n        raise NotImplementedError\n\nLOUD = lambda: report()\nQUIET = lambda: log()\nHANDLERS = [report]\n\n"
+        );
+        for (cleanup, expected) in [
+            ("cb = report\n        cb()", Some("cb()")),
+            ("cb = log\n        cb()", None),
+            ("LOUD()", Some("LOUD()")),
+            ("QUIET()", None),
+            ("for cb in HANDLERS:\n            cb()", Some("cb()")),
+            ("HANDLERS[0]()", Some("HANDLERS[0]()")),
+            ("getattr(conn, 'close')()", Some("getattr(conn, 'close')()")),
+            ("conn.close()", Some("conn.close()")),
+            // A stub an override replaces; a library's call.
+            ("conn.stop()", None),
+            ("print('done')", None),
+            ("sys.exit(3)", Some("sys.exit(3)")),
+        ] {
+            let source = format!(
+                "{head}import sys\n\nasync def main(conn):\n    try:\n        await asyncio.sleep(5)\n    finally:\n        {cleanup}\n\nrun(main(None))\n"
+            );
+            assert_eq!(
+                kept(&source),
+                expected.map(|text| ("finally", text.to_string())),
+                "{cleanup}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,17 @@
+# asyncmod-runtime: compare
+import asyncio
+import os
+import signal
+from app.jobs import job
+async def main():
+    asyncio.get_running_loop().call_later(0.05, os.kill, os.getpid(), signal.SIGINT)
+    r = await job()
+    print("main got:", r)
+if __name__ == "__main__":
+    loop = asyncio.get_event_loop()
+    try:
+        loop.run_until_complete(main())
+    except KeyboardInterrupt:
+        print("interrupted")
+    finally:
+        loop.close()
