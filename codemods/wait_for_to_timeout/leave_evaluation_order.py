@@ -26,15 +26,15 @@ def send_now(n):
 async def plain_callee():
     # leave, reported: `send_now(7)` prints before `budget()` runs; the
     # rewrite would evaluate the timeout first
-    await asyncio.wait_for(send_now(7), budget())
+    await asyncio.wait_for(send_now(7), max(1, budget()))
 
 
 async def augmented(counts, fut, box, key):
     # leave, reported: the target `counts[key()]` is read before the
     # timeout runs; the rewrite would run `budget()` first
-    counts[key()] += await asyncio.wait_for(fut, budget())
+    counts[key()] += await asyncio.wait_for(fut, max(1, budget()))
     # leave, reported: reading `box.total` may run a property
-    box.total += await asyncio.wait_for(fut, budget())
+    box.total += await asyncio.wait_for(fut, max(1, budget()))
 
 
 async def walrus_in_timeout(conn):

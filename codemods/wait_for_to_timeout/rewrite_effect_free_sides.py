@@ -33,7 +33,7 @@ async def main():
     loop = asyncio.get_running_loop()
     fut = loop.create_future()
     loop.call_soon(fut.set_result, "ready")
-    value = await asyncio.wait_for(fut, budget())
+    value = await asyncio.wait_for(fut, max(1, budget()))
     print(value)
     # rewrite: a subscript awaitable
     pending = {"job": loop.create_future()}
@@ -46,7 +46,7 @@ async def main():
     total += await asyncio.wait_for(asyncio.sleep(0, 2), limit)
     done = loop.create_future()
     done.set_result(10)
-    total += await asyncio.wait_for(done, budget())
+    total += await asyncio.wait_for(done, max(1, budget()))
     count: int = await asyncio.wait_for(asyncio.sleep(0, 3), timeout=1)
     print(total, count)
     # rewrite: several targets, evaluated after the value as before

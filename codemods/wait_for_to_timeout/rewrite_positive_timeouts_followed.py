@@ -31,7 +31,7 @@ async def unpacked(q):
 
 
 async def configured(q, cfg):
-    t = cfg.get("timeout", 1)
+    t = max(1, cfg.get("timeout", 1))
     if "timeout" in cfg:
         t = cfg["timeout"]
     return await asyncio.wait_for(q.get(), t)  # rewrite

@@ -96,8 +96,16 @@ declare_codemod! {
     ///   taken). Left alone: a literal zero, negative number or boolean; a
     ///   timeout that can reach zero or below (`deadline - loop.time()`,
     ///   `min(5, end - now)`, `-t`, `n % k`, `n // k`, `int(x)`,
-    ///   `float(x)`, `round(x)`); and a name set so in the code, followed through a few
-    ///   names: `left = end - now`, `timeout -= spent`, `first, later = 0,
+    ///   `float(x)`, `round(x)`); a call's result, unless the call is one
+    ///   whose result is bounded: `max(5, x)` with an argument above zero,
+    ///   `min(…)` of arguments all above zero, `abs(x)` and `len(x)` at
+    ///   least zero (so `len(xs) + 1` and `abs(off) + 0.5` keep the fix,
+    ///   `len(PEERS)`, `sum(xs)`, `min(len(xs), 5)`, `"abc".find("z") + 1`,
+    ///   `divmod(5, 5)[1]`, `ast.literal_eval(…)`, `cfg.get("t", 5)` do not);
+    ///   a value the code spells that Python cannot hold as followed (`1 /
+    ///   10 ** 400` underflows to zero); and a name set so in the code,
+    ///   followed through a few names (past six, a chain counts as not
+    ///   known to be above zero): `left = end - now`, `timeout -= spent`, `first, later = 0,
     ///   1`, `(t := 0)`, a loop over values with a zero (`for t in (1, 0)`,
     ///   `for t in range(3)` and `enumerate(...)`'s count start at zero),
     ///   arithmetic over such a name (`delay = attempt * 0.5`), a parameter
@@ -137,10 +145,10 @@ declare_codemod! {
     ///   what the module writes into its own namespace (`globals().update(
     ///   TIMEOUT=0)`), and, for a name it does not bind, what its module
     ///   `__getattr__` returns: all count as not known to be above zero.
-    ///   Not known: a value read from an
-    ///   object's attribute or a call (`self.timeout` set to `0` elsewhere)
-    ///   that is zero or negative at run time, a library's constant, and a
-    ///   parameter whose callers are all in other modules.
+    ///   Not known: a value read from an object's attribute or item
+    ///   (`self.timeout` set to `0` elsewhere, `cfg["t"]`) that is zero or
+    ///   negative at run time, and a parameter whose callers are all in
+    ///   other modules.
     /// - On Python 3.11 only, `wait_for` runs a coroutine in a task of its
     ///   own; after the rewrite it runs in the caller's task, as 3.12's
     ///   `wait_for` itself does: context variables it sets stay visible to
@@ -1028,8 +1036,8 @@ mod tests {
     fn a_timeout_with_effects_goes_first_when_the_awaitable_has_none() {
         check_fix(
             &WAIT_FOR_TO_TIMEOUT,
-            "import asyncio\n\nasync def f(self, budget):\n    done = await asyncio.wait_for(self.pending, budget.take())\n    return done\n",
-            "import asyncio\n\nasync def f(self, budget):\n    async with asyncio.timeout(budget.take()):\n        done = await self.pending\n    return done\n",
+            "import asyncio\n\nasync def f(self, budget):\n    done = await asyncio.wait_for(self.pending, max(1, budget.take()))\n    return done\n",
+            "import asyncio\n\nasync def f(self, budget):\n    async with asyncio.timeout(max(1, budget.take())):\n        done = await self.pending\n    return done\n",
         );
     }
 
@@ -1067,8 +1075,8 @@ mod tests {
         );
         check_fix(
             &WAIT_FOR_TO_TIMEOUT,
-            "import asyncio\n\nasync def f(total, fut, budget):\n    total += await asyncio.wait_for(fut, budget())\n    return total\n",
-            "import asyncio\n\nasync def f(total, fut, budget):\n    async with asyncio.timeout(budget()):\n        total += await fut\n    return total\n",
+            "import asyncio\n\nasync def f(total, fut, budget):\n    total += await asyncio.wait_for(fut, max(1, budget()))\n    return total\n",
+            "import asyncio\n\nasync def f(total, fut, budget):\n    async with asyncio.timeout(max(1, budget())):\n        total += await fut\n    return total\n",
         );
     }
 
@@ -1134,8 +1142,8 @@ mod tests {
         );
         check_fix(
             &WAIT_FOR_TO_TIMEOUT,
-            "import asyncio\n\nasync def f(cfg, send):\n    t = cfg.get(\"timeout\", 5)\n    await asyncio.wait_for(send(\"hello\"), t)\n",
-            "import asyncio\n\nasync def f(cfg, send):\n    t = cfg.get(\"timeout\", 5)\n    async with asyncio.timeout(t):\n        await send(\"hello\")\n",
+            "import asyncio\n\nasync def f(cfg, send):\n    t = max(1, cfg.get(\"timeout\", 5))\n    await asyncio.wait_for(send(\"hello\"), t)\n",
+            "import asyncio\n\nasync def f(cfg, send):\n    t = max(1, cfg.get(\"timeout\", 5))\n    async with asyncio.timeout(t):\n        await send(\"hello\")\n",
         );
     }
 

@@ -12,9 +12,13 @@
 //! TIMEOUT`, `conf.TIMEOUT`) is answered by that module's summary, which
 //! lists its module-level names that may be so.
 //!
-//! Not seen: a value read from an object's attribute or returned by a call
-//! (`self.timeout`, `cfg.get("t")`) that is zero at run time, and a
-//! parameter whose callers are all in other modules.
+//! A call's result may be zero or negative unless the call is one whose
+//! result is bounded (`max(5, x)`, `abs(x) + 0.5`, `len(xs) + 1`); a chain
+//! of names longer than followed may be too.
+//!
+//! Not seen: a value read from an object's attribute or item
+//! (`self.timeout`, `cfg["t"]`) that is zero at run time, and a parameter
+//! whose callers are all in other modules.
 
 use ruff_python_ast::helpers::any_over_expr;
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
@@ -28,7 +32,7 @@ use super::{Binding, BindingId, BindingKind, ScopeId, SemanticModel};
 
 /// How many bindings (and calls, for a parameter) are followed from the
 /// expression asked about.
-const MAX_DEPTH: u8 = 4;
+const MAX_DEPTH: u8 = 6;
 
 /// A literal number or a boolean that is zero or less (`0`, `0.0`, `-1`,
 /// `False`, `True`: a boolean counts, it is rarely a timeout on purpose).
@@ -77,56 +81,158 @@ impl<'a> SemanticModel<'a> {
     }
 
     fn non_positive_at(&self, expr: &Expr, scope: ScopeId, depth: u8) -> bool {
+        self.sign_at(expr, scope, depth) != Sign::Positive
+    }
+
+    /// What `expr`, evaluated in `scope`, is known to be: above zero, at
+    /// least zero, or neither (may be zero or negative). A value the code
+    /// spells in full is worked out; a call's result is neither unless the
+    /// call is one whose result is bounded (`max(5, x)`, `abs(x)`, `len(x)`
+    /// at least zero); a name by all its bindings, followed to
+    /// [`MAX_DEPTH`], past which it is neither. An attribute or a
+    /// subscript of an object (`cfg.timeout`, `cfg["t"]`) is not seen
+    /// (above zero), unless a project module's summary answers it.
+    fn sign_at(&self, expr: &Expr, scope: ScopeId, depth: u8) -> Sign {
         // A value the code spells in full (`8 >> 1`, `T` after `T = 8` and
         // `T >>= 1`): its possible values answer.
         if let Some(values) = self.constant_values(expr, scope, depth) {
-            return values.iter().any(|value| value.non_positive());
+            return Sign::of_values(&values);
         }
-        let reaches_zero = any_over_expr(expr, &|e: &Expr| match e {
-            Expr::BinOp(binary) => may_reach_zero(binary.op),
-            // `not x` is a boolean: `False` is zero.
-            Expr::UnaryOp(unary) => matches!(unary.op, UnaryOp::USub | UnaryOp::Not),
-            // So is a comparison (`timeout > 5`).
-            Expr::Compare(_) => true,
-            // Rounding a positive number down may give zero.
-            // `float("0")` too.
-            Expr::Call(call) => [
-                "builtins.int",
-                "builtins.float",
-                "builtins.round",
-                "math.floor",
-                "math.trunc",
-            ]
-            .iter()
-            .any(|q| self.refers_to(&call.func, scope, q)),
-            _ => is_non_positive_literal(e),
-        });
-        if reaches_zero || self.reads_non_positive_project_name(expr, scope) {
-            return true;
-        }
-        if depth >= MAX_DEPTH {
-            return false;
-        }
-        names_read(expr).into_iter().any(|name| {
-            let id = name.id.as_str();
-            match self.lookup_with(id, scope, false) {
-                Lookup::Bound {
-                    scope: owner,
-                    bindings,
-                } => {
-                    bindings
-                        .iter()
-                        .any(|&binding| self.binding_non_positive(binding, owner, depth + 1))
-                        || (owner == MODULE_SCOPE
-                            && self.star_import_may_rebind(bindings)
-                            && self.star_name_may_be_non_positive(id))
+        let sign = |e: &Expr| self.sign_at(e, scope, depth);
+        match expr {
+            Expr::BooleanLiteral(_) => Sign::Maybe,
+            Expr::NumberLiteral(_) => {
+                if is_non_positive_literal(expr) {
+                    Sign::Maybe
+                } else {
+                    Sign::Positive
                 }
-                // Bound by none of the module's statements, with a star
-                // import in reach: the name may be one the star brings.
-                Lookup::Unknown => self.star_name_may_be_non_positive(id),
-                Lookup::Builtin => false,
             }
-        })
+            Expr::UnaryOp(unary) => match unary.op {
+                UnaryOp::UAdd => sign(&unary.operand),
+                // `not x` is a boolean: `False` is zero.
+                UnaryOp::USub | UnaryOp::Not | UnaryOp::Invert => Sign::Maybe,
+            },
+            // A comparison is `False`, zero, when it does not hold.
+            Expr::Compare(_) => Sign::Maybe,
+            Expr::BinOp(binary) => {
+                // Both sides spelled, but Python raises or the value leaves
+                // what is followed (`1 / 10 ** 400` underflows to zero).
+                if self.constant_values(&binary.left, scope, depth).is_some()
+                    && self.constant_values(&binary.right, scope, depth).is_some()
+                {
+                    return Sign::Maybe;
+                }
+                Sign::binary(sign(&binary.left), binary.op, sign(&binary.right))
+            }
+            Expr::BoolOp(bool_op) => {
+                let last = bool_op.values.len().saturating_sub(1);
+                bool_op
+                    .values
+                    .iter()
+                    .enumerate()
+                    .map(|(index, value)| match (bool_op.op, sign(value)) {
+                        // `n or 5`: a zero `n` gives way to what follows.
+                        (ast::BoolOp::Or, Sign::NonNegative) if index < last => Sign::Positive,
+                        (_, each) => each,
+                    })
+                    .fold(Sign::Positive, Sign::worst)
+            }
+            Expr::If(if_expr) => sign(&if_expr.body).worst(sign(&if_expr.orelse)),
+            Expr::Named(named) => sign(&named.value),
+            Expr::Call(call) => self.call_sign(call, scope, depth),
+            Expr::Attribute(_) => {
+                if self.reads_non_positive_project_name(expr, scope) {
+                    Sign::Maybe
+                } else {
+                    Sign::Positive
+                }
+            }
+            // `divmod(5, 5)[1]`, `(0, 1)[i]`: as the container's elements;
+            // an object's item (`cfg["t"]`) is not seen.
+            Expr::Subscript(subscript) => match subscript.value.as_ref() {
+                Expr::Attribute(_) => Sign::Positive,
+                value => sign(value),
+            },
+            Expr::Name(name) => self.name_sign(name, scope, depth),
+            Expr::Lambda(_)
+            | Expr::ListComp(_)
+            | Expr::SetComp(_)
+            | Expr::DictComp(_)
+            | Expr::Generator(_) => Sign::Maybe,
+            // Containers and the rest: as their parts (`for t in (1, 0)`).
+            _ => {
+                let mut worst = Sign::Positive;
+                let mut parts = Vec::new();
+                ruff_python_ast::visitor::source_order::walk_expr(
+                    &mut ChildCollector(&mut parts),
+                    expr,
+                );
+                for part in parts {
+                    worst = worst.worst(sign(part));
+                }
+                worst
+            }
+        }
+    }
+
+    /// A call's result: bounded for `max`, `min` and `abs` over bounded
+    /// values, at least zero for `len`; any other call's result is not
+    /// known to be above zero (`sum([])`, `"abc".index("a")`,
+    /// `ast.literal_eval(…)`, `float("0")`, `round(0.4)`).
+    fn call_sign(&self, call: &ast::ExprCall, scope: ScopeId, depth: u8) -> Sign {
+        let arguments = &call.arguments;
+        let plain = !arguments.args.iter().any(Expr::is_starred_expr);
+        let signs = || {
+            arguments
+                .args
+                .iter()
+                .map(|arg| self.sign_at(arg, scope, depth))
+        };
+        let is = |qualified: &str| self.refers_to(&call.func, scope, qualified);
+        if plain && arguments.args.len() >= 2 && (is("builtins.max") || is("builtins.min")) {
+            // `max(5, x)` is at least 5; with `key=` (or for `min`) the
+            // result is any one of the arguments.
+            if is("builtins.max") && arguments.keywords.is_empty() {
+                return signs().fold(Sign::Maybe, Sign::best);
+            }
+            return signs().fold(Sign::Positive, Sign::worst);
+        }
+        if plain && arguments.args.len() == 1 && arguments.keywords.is_empty() {
+            if is("builtins.abs") {
+                return signs().fold(Sign::NonNegative, Sign::best);
+            }
+            if is("builtins.len") {
+                return Sign::NonNegative;
+            }
+        }
+        Sign::Maybe
+    }
+
+    /// A name's value, by all its bindings; past [`MAX_DEPTH`] not known.
+    fn name_sign(&self, name: &ast::ExprName, scope: ScopeId, depth: u8) -> Sign {
+        if depth >= MAX_DEPTH {
+            return Sign::Maybe;
+        }
+        let id = name.id.as_str();
+        let maybe = match self.lookup_with(id, scope, false) {
+            Lookup::Bound {
+                scope: owner,
+                bindings,
+            } => {
+                bindings
+                    .iter()
+                    .any(|&binding| self.binding_non_positive(binding, owner, depth + 1))
+                    || (owner == MODULE_SCOPE
+                        && self.star_import_may_rebind(bindings)
+                        && self.star_name_may_be_non_positive(id))
+            }
+            // Bound by none of the module's statements, with a star
+            // import in reach: the name may be one the star brings.
+            Lookup::Unknown => self.star_name_may_be_non_positive(id),
+            Lookup::Builtin => false,
+        };
+        if maybe { Sign::Maybe } else { Sign::Positive }
     }
 
     /// A file of the project, other than the module's own statements, that
@@ -460,6 +566,31 @@ impl<'a> SemanticModel<'a> {
             {
                 return true;
             }
+            // `range(1, n)`, `range(1, n, 2)`: from the start upward.
+            if self.refers_to(&call.func, owner, "builtins.range")
+                && (2..=3).contains(&arguments.args.len())
+                && arguments.keywords.is_empty()
+                && !arguments.args.iter().any(Expr::is_starred_expr)
+            {
+                let upward = arguments
+                    .args
+                    .get(2)
+                    .is_none_or(|step| !self.non_positive_at(step, owner, depth));
+                return !upward || self.non_positive_at(&arguments.args[0], owner, depth);
+            }
+            // `for i, x in enumerate(xs)`: `x` is one of `xs`.
+            if let Expr::Tuple(tuple) = each.target.as_ref()
+                && self.refers_to(&call.func, owner, "builtins.enumerate")
+                && tuple.elts.len() == 2
+                && tuple.elts[1].range().contains_range(target)
+                && let Some(items) = arguments.args.first()
+                && !items.is_starred_expr()
+            {
+                return match &tuple.elts[1] {
+                    Expr::Name(_) => self.non_positive_at(items, owner, depth),
+                    _ => true,
+                };
+            }
             let counter = match each.target.as_ref() {
                 Expr::Tuple(tuple)
                     if self.refers_to(&call.func, owner, "builtins.enumerate")
@@ -629,6 +760,73 @@ fn shrinks(op: Operator, by: &Expr) -> bool {
         Operator::Div => factor.is_none_or(|f| f > 1.0),
         Operator::Pow => true,
         _ => false,
+    }
+}
+
+/// What a value is known to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Sign {
+    /// May be zero or negative.
+    Maybe,
+    /// Zero or above.
+    NonNegative,
+    /// Above zero.
+    Positive,
+}
+
+impl Sign {
+    fn worst(self, other: Sign) -> Sign {
+        self.min(other)
+    }
+
+    fn best(self, other: Sign) -> Sign {
+        self.max(other)
+    }
+
+    fn of_values(values: &[Constant]) -> Sign {
+        if values.iter().any(|value| value.non_positive()) {
+            Sign::Maybe
+        } else {
+            Sign::Positive
+        }
+    }
+
+    /// `left OP right`, by what each side is known to be.
+    fn binary(left: Sign, op: Operator, right: Sign) -> Sign {
+        use Sign::{Maybe, NonNegative, Positive};
+        let bounded = |s: Sign| s != Maybe;
+        match op {
+            Operator::Add | Operator::BitOr => {
+                if bounded(left) && bounded(right) {
+                    left.best(right)
+                } else {
+                    Maybe
+                }
+            }
+            Operator::Mult => {
+                if bounded(left) && bounded(right) {
+                    left.worst(right)
+                } else {
+                    Maybe
+                }
+            }
+            Operator::Div | Operator::Pow | Operator::LShift if right == Positive => left,
+            Operator::Pow | Operator::LShift if left == Positive => Positive,
+            // `x % 5` is in `[0, 5)`.
+            Operator::Mod if right == Positive => NonNegative,
+            Operator::FloorDiv if right == Positive && bounded(left) => NonNegative,
+            // `5 - 7`, `4 % 2`, `1 // 2`, `5 >> 3`, `4 & 2`, `3 ^ 3`, `@`.
+            _ => Maybe,
+        }
+    }
+}
+
+/// The direct sub-expressions of an expression.
+struct ChildCollector<'c, 'e>(&'c mut Vec<&'e Expr>);
+
+impl<'e> ruff_python_ast::visitor::source_order::SourceOrderVisitor<'e> for ChildCollector<'_, 'e> {
+    fn visit_expr(&mut self, expr: &'e Expr) {
+        self.0.push(expr);
     }
 }
 
@@ -971,6 +1169,50 @@ mod tests {
             let source = format!("{source}\nasync def f(q):\n    wait_for(q, T)\n");
             assert_eq!(may_be(&source), expected, "{source}");
         }
+    }
+
+    /// A call's result is not known to be above zero unless the call is
+    /// one the analysis bounds; a chain of names past the bound is not
+    /// known either.
+    #[test]
+    fn calls_and_bounded_arithmetic() {
+        for (body, expected) in [
+            ("    wait_for(q, len(cfg))\n", true),
+            ("    wait_for(q, sum(cfg))\n", true),
+            ("    wait_for(q, min(len(cfg), 5))\n", true),
+            ("    wait_for(q, len(cfg) * 2)\n", true),
+            ("    wait_for(q, cfg.find(\"z\") + 1)\n", true),
+            ("    wait_for(q, divmod(5, 5)[1])\n", true),
+            ("    wait_for(q, 1 / 10 ** 400)\n", true),
+            ("    wait_for(q, cfg.get(\"t\", 5))\n", true),
+            ("    wait_for(q, abs(now - 1))\n", true),
+            ("    wait_for(q, abs(now - 1) + 1)\n", false),
+            ("    wait_for(q, max(now, -1))\n", false),
+            ("    wait_for(q, max(0, now - 1))\n", true),
+            ("    wait_for(q, max(5, int(now)))\n", false),
+            ("    wait_for(q, abs(now) + 0.5)\n", false),
+            ("    wait_for(q, len(cfg) + 1)\n", false),
+            ("    wait_for(q, min(5, 2 * now))\n", false),
+            ("    wait_for(q, max(5, now - 9, key=abs))\n", true),
+            ("    wait_for(q, cfg.t or 5)\n", false),
+            ("    wait_for(q, len(cfg) or 5)\n", false),
+            ("    wait_for(q, 5 if now else 0)\n", true),
+            (
+                "    for t in range(1, 3, -1):\n        wait_for(q, t)\n",
+                true,
+            ),
+        ] {
+            assert_eq!(may_be(&in_f(body)), expected, "{body}");
+        }
+        let chain = |links: usize| {
+            let mut source = "A0 = 5\n".to_string();
+            for i in 1..=links {
+                source.push_str(&format!("A{i} = A{}\n", i - 1));
+            }
+            format!("{source}\nasync def f(q):\n    wait_for(q, A{links})\n")
+        };
+        assert!(!may_be(&chain(3)));
+        assert!(may_be(&chain(8)));
     }
 
     #[test]
