@@ -188,6 +188,31 @@ declare_codemod! {
     /// the uses are silent, the finding is reported without a fix: nothing
     /// shows that the coroutine object is not what the code wants.
     ///
+    /// With the project index, `self.method()` also asks whether `self` is
+    /// surely an instance of the class (or of one deriving from it) in
+    /// every other file of the project. A file that reads the calling
+    /// method off the class, or off a class deriving from it, other than
+    /// to run it on a method's own instance (`Base.run(mock)`,
+    /// `Sub.run(Mock(spec=["flush"]))`, `functools.partial(Base.run,
+    /// obj)`, `types.MethodType(Base.run, obj)`, `Base.run.__get__(obj)`,
+    /// `run = Base.run` in another class's body, `getattr(Base, "run")`,
+    /// `vars(Base)`, `dict(Base.__dict__)`), or that names the class where
+    /// it may make classes at run time (`exec` or `compile` of source that
+    /// may define a class, `type(name, bases, ns)`, `types.new_class`, a
+    /// partial of `type`), makes the fix unsafe: `self` may there be an
+    /// object whose method of the name is a plain `def` (a mock, a duck),
+    /// and the added `await` fails with a `TypeError`. The finding names
+    /// the file and line. `Base.run(self)` in a method of a class deriving
+    /// from `Base` runs the method on an instance and does not count.
+    /// Where the rest of the project may make an instance's method another
+    /// for good (below: a subclass's plain `def`, a write of the name that
+    /// may reach an instance), the finding is reported without a fix, with
+    /// the reason. A write of the name on the first parameter of another
+    /// class's method (`self.flush = stream.flush` in a `Tee`) reaches an
+    /// instance of the class only when one may be of both classes (one
+    /// derives from the other, or a class of the project derives from
+    /// both); any other write of the name counts wherever it is.
+    ///
     /// With the project index, `self.method()` also asks the rest of the
     /// project: no class of another module that may derive from the class
     /// (or come before it in such a class's method resolution order: a
@@ -581,7 +606,25 @@ fn coroutine_called(
     call: &ast::ExprCall,
     scope: ScopeId,
 ) -> Option<(String, Applicability, bool, Option<Doubt>)> {
-    match semantic.callee(&call.func, scope) {
+    let callee = semantic.callee(&call.func, scope);
+    // `self.flush()` of an `async def` that code elsewhere in the project
+    // may make reach something else: reported with why.
+    if matches!(callee, Callee::Unknown)
+        && let Some((def, doubt)) = semantic.coroutine_method_of_self_in_doubt(call, scope)
+    {
+        let doubt = if doubt.unsafe_fix {
+            Doubt::Unsafe(doubt.note)
+        } else {
+            Doubt::NoFix(doubt.note)
+        };
+        return Some((
+            def.name.to_string(),
+            Applicability::Safe,
+            false,
+            Some(doubt),
+        ));
+    }
+    match callee {
         Callee::Function(def) => (semantic.call_result(call, scope) == CallResult::Coroutine)
             .then(|| (def.name.to_string(), Applicability::Safe, false, None)),
         Callee::Class(_) => None,

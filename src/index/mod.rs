@@ -150,7 +150,20 @@ pub struct ProjectIndex {
     named_writers: RwLock<FxHashMap<ModuleMember, Option<NamedWrite>>>,
     /// Answers of [`ProjectFacts::attribute_value_writer`], by module word and name.
     value_writers: RwLock<FxHashMap<ModuleMember, ValueWrite>>,
+    /// The classes deriving from a class (see [`Self::descendants`]), by class.
+    descendant_answers: RwLock<FxHashMap<Box<str>, Family>>,
+    /// Answers of [`ProjectFacts::attribute_writer_reaching`], by class and name.
+    reaching_writers: RwLock<FxHashMap<ClassMember, Option<String>>>,
+    /// Answers of [`ProjectFacts::self_may_be_other`], by class and method.
+    self_other_answers: RwLock<FxHashMap<ClassMember, Option<String>>>,
 }
+
+/// A class's absolute dotted name and one of its members' names.
+type ClassMember = (Box<str>, Box<str>);
+
+/// The classes deriving from a class, itself first (see
+/// [`ProjectIndex::descendants`]); `None` when some may be unseen.
+type Family = Option<Arc<[String]>>;
 
 /// A module's last part and one of its members' names
 /// (`("asyncio", "wait_for")`).
@@ -438,6 +451,9 @@ impl ProjectIndex {
             raising_properties: RwLock::new(FxHashMap::default()),
             named_writers: RwLock::new(FxHashMap::default()),
             value_writers: RwLock::new(FxHashMap::default()),
+            descendant_answers: RwLock::new(FxHashMap::default()),
+            reaching_writers: RwLock::new(FxHashMap::default()),
+            self_other_answers: RwLock::new(FxHashMap::default()),
         }
     }
 
@@ -1500,7 +1516,7 @@ impl ProjectIndex {
     /// method of `class` or of one of its bases). A subclass's writes are
     /// asked by [`Self::subclasses_may_override_here`] of each subclass.
     fn class_attribute_may_be_written(&self, class: &str, name: &str) -> bool {
-        self.may_write_attribute(name) || self.computed_write_reaches(class, 0)
+        self.attribute_writer_reaching(class, name).is_some()
     }
 
     /// Whether a write by a computed name may reach the instances of
@@ -2487,6 +2503,232 @@ impl ProjectIndex {
         None
     }
 
+    /// The project classes that derive from `class` (an absolute dotted
+    /// name), itself first, as the summaries show them; `None` when some
+    /// class may derive from it unseen (a file that cannot be read, a
+    /// class made at run time or in a function body that may name it, a
+    /// base the index cannot follow). See [`Self::descendants`].
+    fn find_descendants(&self, class: &str) -> Option<Vec<String>> {
+        let scan = self.scan();
+        if scan.incomplete || scan.any_hidden_base {
+            return None;
+        }
+        let mut family = vec![class.to_string()];
+        let mut next = 0;
+        while let Some(current) = family.get(next).cloned() {
+            next += 1;
+            if family.len() > 4096 {
+                return None;
+            }
+            let short = current.rsplit('.').next().unwrap_or(&current);
+            if scan.hidden_bases.contains(short) {
+                return None;
+            }
+            for file in scan
+                .files_naming(short)
+                .chain(scan.files_with_assigned_bases())
+            {
+                let (module, _) = self.layout.module_name(file)?;
+                let summary = self.summary(&module)?;
+                for (class_name, symbol) in &summary.symbols {
+                    let Symbol::Class(candidate) = symbol else {
+                        continue;
+                    };
+                    let mut derives = false;
+                    for base in &candidate.bases {
+                        let Some(base) = base else {
+                            continue;
+                        };
+                        match self.resolve_hops(base, 0) {
+                            Resolved::Class { ref qualified, .. } if *qualified == current => {
+                                derives = true;
+                            }
+                            Resolved::Class { .. } | Resolved::External(_) => {}
+                            _ if base.rsplit('.').next() == Some(short) => return None,
+                            _ => {}
+                        }
+                    }
+                    if !derives
+                        && (candidate.opaque_base
+                            || candidate
+                                .base_mentions
+                                .iter()
+                                .any(|mention| mention.rsplit('.').next() == Some(short)))
+                    {
+                        return None;
+                    }
+                    let subclass = format!("{module}.{class_name}");
+                    if derives && !family.contains(&subclass) {
+                        family.push(subclass);
+                    }
+                }
+            }
+        }
+        Some(family)
+    }
+
+    /// [`Self::find_descendants`], asked once per class.
+    fn descendants(&self, class: &str) -> Option<Arc<[String]>> {
+        if let Ok(known) = self.descendant_answers.read()
+            && let Some(answer) = known.get(class)
+        {
+            return answer.clone();
+        }
+        let answer: Option<Arc<[String]>> = self.find_descendants(class).map(Into::into);
+        if let Ok(mut known) = self.descendant_answers.write() {
+            known.insert(class.into(), answer.clone());
+        }
+        answer
+    }
+
+    /// Whether an instance may be of a class that derives from both `a`
+    /// and `b` (one of them derives from the other, or a class derives
+    /// from both): what is set on the instances of one may be found on the
+    /// instances of the other. "May" when some class may derive from
+    /// either unseen.
+    fn classes_may_meet(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        let (Some(of_a), Some(of_b)) = (self.descendants(a), self.descendants(b)) else {
+            return true;
+        };
+        of_a.iter().any(|class| of_b.contains(class))
+    }
+
+    /// See [`ProjectFacts::attribute_writer_reaching`].
+    fn find_attribute_writer_reaching(&self, class: &str, name: &str) -> Option<String> {
+        let scan = self.scan();
+        if scan.may_write_every_attribute() || self.computed_writes().any {
+            return Some(
+                "some code of the project may write any attribute of any object (a `setattr` by a name it computes, a namespace kept or handed on, `__class__` written)".into(),
+            );
+        }
+        if !scan.may_write_attribute(name) {
+            return None;
+        }
+        for at in 0.. {
+            let Some(path) = scan.readers.path_at(at) else {
+                break;
+            };
+            if !is_code_file(path) || !scan.may_spell(at, name) {
+                continue;
+            }
+            let shown = self.relative(path.to_path_buf());
+            let Some((module, _)) = self.layout.module_name(path) else {
+                return Some(format!(
+                    "{} may write an attribute named `{name}` and cannot be read as a module",
+                    shown.display()
+                ));
+            };
+            let Some(summary) = self.summary(&module) else {
+                return Some(format!(
+                    "{} may write an attribute named `{name}` and cannot be read",
+                    shown.display()
+                ));
+            };
+            if !summary.written_attributes.contains(name) {
+                continue;
+            }
+            let Some((_, classes)) = summary
+                .placed_writes
+                .iter()
+                .find(|(written, _)| written.as_ref() == name)
+            else {
+                return Some(format!(
+                    "{} assigns or deletes an attribute named `{name}` on an object that may be one of its instances",
+                    shown.display()
+                ));
+            };
+            if let Some(other) = classes
+                .iter()
+                .find(|other| self.classes_may_meet(other, class))
+            {
+                return Some(format!(
+                    "{} assigns `{name}` on the instances of `{other}`, which may be instances of `{class}` too",
+                    shown.display()
+                ));
+            }
+        }
+        None
+    }
+
+    /// See [`ProjectFacts::self_may_be_other`].
+    fn find_self_other(&self, class: &str, caller: &str) -> Option<String> {
+        let scan = self.scan();
+        let family = self
+            .descendants(class)
+            .unwrap_or_else(|| Arc::from(vec![class.to_string()]));
+        let shorts: Vec<&str> = family
+            .iter()
+            .map(|member| member.rsplit('.').next().unwrap_or(member))
+            .collect();
+        for at in 0.. {
+            let Some(path) = scan.readers.path_at(at) else {
+                break;
+            };
+            if !is_code_file(path) || !shorts.iter().any(|short| scan.may_spell(at, short)) {
+                continue;
+            }
+            let shown = self.relative(path.to_path_buf());
+            let Some((module, _)) = self.layout.module_name(path) else {
+                return Some(format!(
+                    "{} names `{}` and cannot be read as a module: it may run `{caller}` on another object",
+                    shown.display(),
+                    shorts.first().copied().unwrap_or_default()
+                ));
+            };
+            let Some(summary) = self.summary(&module) else {
+                return Some(format!(
+                    "{} names `{}` and cannot be read: it may run `{caller}` on another object",
+                    shown.display(),
+                    shorts.first().copied().unwrap_or_default()
+                ));
+            };
+            if let Some(line) = summary.makes_classes {
+                return Some(format!(
+                    "{}:{line} makes classes at run time (`exec`, `compile`, `type(name, bases, ns)`, a partial of `type`) where it names `{}`: one may derive from it and bind any method otherwise",
+                    shown.display(),
+                    shorts.first().copied().unwrap_or_default()
+                ));
+            }
+            for read in summary.member_reads.iter() {
+                if read.member.as_ref() != caller && read.member.as_ref() != "__dict__" {
+                    continue;
+                }
+                if read
+                    .own_instance_of
+                    .as_ref()
+                    .is_some_and(|own| family.iter().any(|member| member.as_str() == own.as_ref()))
+                {
+                    continue;
+                }
+                let reaches = match self.resolve_hops(&read.receiver, 0) {
+                    Resolved::Class { qualified, .. } => family.contains(&qualified),
+                    Resolved::External(_) | Resolved::Module(_) | Resolved::Function { .. } => {
+                        false
+                    }
+                    _ => read
+                        .receiver
+                        .rsplit('.')
+                        .next()
+                        .is_some_and(|last| shorts.contains(&last)),
+                };
+                if reaches {
+                    return Some(format!(
+                        "{}:{} reads `{}.{}` other than on an instance (`{short}.{caller}(obj)`, `partial({short}.{caller}, obj)`, `{caller} = {short}.{caller}` in another class, `MethodType`, `__get__`): `self` may be another object there, whose method of the name may be a plain `def`",
+                        shown.display(),
+                        read.line,
+                        read.receiver.rsplit('.').next().unwrap_or(&read.receiver),
+                        read.member,
+                        short = read.receiver.rsplit('.').next().unwrap_or(&read.receiver),
+                    ));
+                }
+            }
+        }
+        None
+    }
+
     /// See [`ProjectFacts::base_may_redirect_lookups`]; `hops` bounds the
     /// bases followed (past it, "may").
     fn why_base_may_redirect(&self, base: &str, hops: usize) -> Option<String> {
@@ -2865,6 +3107,43 @@ impl ProjectFacts for ProjectIndex {
 
     fn class_attribute_written(&self, class: &str, name: &str) -> bool {
         self.class_attribute_may_be_written(class, name)
+    }
+
+    fn attribute_writer_reaching(&self, class: &str, name: &str) -> Option<String> {
+        if self.computed_write_reaches(class, 0) {
+            return Some(format!(
+                "a write by a computed name (`setattr(obj, name, v)`) may reach the instances of `{class}`"
+            ));
+        }
+        let key = (Box::<str>::from(class), Box::<str>::from(name));
+        if let Ok(known) = self.reaching_writers.read()
+            && let Some(answer) = known.get(&key)
+        {
+            return answer.clone();
+        }
+        let answer = self.find_attribute_writer_reaching(class, name);
+        if let Ok(mut known) = self.reaching_writers.write() {
+            known.insert(key, answer.clone());
+        }
+        answer
+    }
+
+    fn self_may_be_other(&self, class: &str, caller: &str) -> Option<String> {
+        let key = (Box::<str>::from(class), Box::<str>::from(caller));
+        if let Ok(known) = self.self_other_answers.read()
+            && let Some(answer) = known.get(&key)
+        {
+            return answer.clone();
+        }
+        let answer = self.find_self_other(class, caller);
+        if let Ok(mut known) = self.self_other_answers.write() {
+            known.insert(key, answer.clone());
+        }
+        answer
+    }
+
+    fn why_subclasses_may_override(&self, class: &str, name: &str) -> Option<String> {
+        ProjectIndex::why_subclasses_may_override(self, class, name)
     }
 
     fn code_written(&self) -> bool {

@@ -117,6 +117,42 @@ pub struct ModuleSummary {
     /// What the module's writes of attributes by a computed name on a plain
     /// name reach (see `SemanticModel::computed_attribute_writes`).
     pub computed_writes: ComputedWrites,
+    /// Reads of attributes off what may be a class of the project other
+    /// than on one of its instances (`Base.run(obj)`, `partial(Base.run,
+    /// obj)`, `run = Base.run`, `vars(Base)`; see
+    /// `SemanticModel::class_members`): a method's `self` may then be
+    /// another object.
+    pub member_reads: Box<[MemberRead]>,
+    /// The first line where the module may make a class at run time
+    /// (`exec`, `compile`, `type(name, bases, ns)`, `types.new_class`, a
+    /// partial of `type`).
+    pub makes_classes: Option<u32>,
+    /// Attribute names the module writes only on the first parameter of
+    /// plain methods of its module-level classes (`self.flush = …`), with
+    /// those classes (absolute): the writes reach the instances of those
+    /// classes and of the classes deriving from them alone. Another
+    /// written name ([`Self::written_attributes`]) may be written on any
+    /// object.
+    pub placed_writes: Box<[PlacedWrite]>,
+}
+
+/// An attribute name and the classes (absolute) on whose instances alone a
+/// module writes it (see [`ModuleSummary::placed_writes`]).
+pub type PlacedWrite = (Box<str>, Box<[Box<str>]>);
+
+/// A read of an attribute off what may be a class (see
+/// [`ModuleSummary::member_reads`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberRead {
+    /// The receiver, absolute (`app.base.Base`).
+    pub receiver: Box<str>,
+    /// The attribute (`run`), or `__dict__` for the class's namespace.
+    pub member: Box<str>,
+    /// A call that passes a method's own first parameter as the first
+    /// argument (`Base.run(self)` in a method of `app.sub.Sub`): that
+    /// method's class, absolute.
+    pub own_instance_of: Option<Box<str>>,
+    pub line: u32,
 }
 
 /// What a module's `setattr(obj, name, v)` calls (and the like) on plain
@@ -1133,9 +1169,52 @@ pub fn summarize(
         .collect();
 
     let computed_writes = computed_writes(&semantic, name, package);
+    let members = semantic.class_members();
+    let mut member_reads: Vec<MemberRead> = Vec::new();
+    for read in &members.reads {
+        let Some(receiver) = module_qualified(&semantic, read.receiver, name, package) else {
+            continue;
+        };
+        let top = receiver.split('.').next().unwrap_or_default();
+        if crate::semantic::project::standard_module(top) {
+            continue;
+        }
+        let found = MemberRead {
+            receiver,
+            member: read.member.into(),
+            own_instance_of: read
+                .own_instance_of
+                .map(|class| format!("{name}.{class}").into()),
+            line: line(read.range.start()),
+        };
+        if !member_reads.iter().any(|known| {
+            known.receiver == found.receiver
+                && known.member == found.member
+                && known.own_instance_of == found.own_instance_of
+        }) {
+            member_reads.push(found);
+        }
+    }
+    let mut placed_writes: Vec<PlacedWrite> = members
+        .placed_writes
+        .iter()
+        .map(|(attribute, classes)| {
+            (
+                Box::<str>::from(*attribute),
+                classes
+                    .iter()
+                    .map(|class| format!("{name}.{class}").into())
+                    .collect(),
+            )
+        })
+        .collect();
+    placed_writes.sort();
     let keeps_cancellation = semantic.coroutine_keeping_cancellation().is_some();
     ModuleSummary {
         computed_writes,
+        member_reads: member_reads.into(),
+        makes_classes: members.makes_classes.map(|range| line(range.start())),
+        placed_writes: placed_writes.into(),
         name: name.into(),
         path,
         package,

@@ -30,7 +30,7 @@ use ruff_python_ast::{Expr, ExprCall, ExprContext, Stmt, StmtClassDef, StmtFunct
 use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
-use super::functions::{BUILTIN_NAMES, is_generator};
+use super::functions::{BUILTIN_NAMES, SelfDoubt, is_generator};
 use super::imports::Lookup;
 use super::known;
 use super::known::Returns;
@@ -214,6 +214,20 @@ impl<'a> SemanticModel<'a> {
             }
             _ => None,
         }
+    }
+
+    /// `self.method()` (`call`, in `scope`) of an `async def` that surely
+    /// returns a coroutine, when only code of another module of the
+    /// project may make the call reach something else, and why (see
+    /// [`Self::method_of_self_in_doubt`]).
+    pub fn coroutine_method_of_self_in_doubt(
+        &self,
+        call: &ExprCall,
+        scope: ScopeId,
+    ) -> Option<(&'a StmtFunctionDef, SelfDoubt)> {
+        let (def, doubt) = self.method_of_self_in_doubt(&call.func, scope)?;
+        (def.is_async && self.function_result(def, MAX_DEPTH) == CallResult::Coroutine)
+            .then_some((def, doubt))
     }
 
     fn call_result_at(&self, call: &ExprCall, scope: ScopeId, depth: u8) -> CallResult {

@@ -28,6 +28,31 @@ pub enum Callee<'a> {
     Unknown,
 }
 
+/// A method `self.method()` finds, as the module shows it (see
+/// [`SemanticModel::method_of_self`]).
+struct SelfMethod<'a> {
+    /// The method's `def`.
+    target: &'a StmtFunctionDef,
+    /// Its class.
+    class_scope: ScopeId,
+    /// The method that makes the call, whose first parameter `self` is.
+    caller: &'a StmtFunctionDef,
+}
+
+/// Why code of another module of the project may make `self.method()`
+/// reach something other than the method the module shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelfDoubt {
+    /// What was found, and where.
+    pub note: String,
+    /// `true` when the call reaches the method unless code elsewhere runs
+    /// the calling method on another object (`Base.run(mock)`, as a test
+    /// does): a fix is unsafe. `false` when an instance's method may be
+    /// another for good (a subclass's plain `def`, an attribute written):
+    /// no fix.
+    pub unsafe_fix: bool,
+}
+
 impl<'a> SemanticModel<'a> {
     /// What `func` (the callee of a call running in `scope`) refers to.
     ///
@@ -161,6 +186,20 @@ impl<'a> SemanticModel<'a> {
         method: &str,
         scope: ScopeId,
     ) -> Option<&'a StmtFunctionDef> {
+        let found = self.method_of_self_here(receiver, method, scope)?;
+        self.self_method_doubt(&found, method)
+            .is_none()
+            .then_some(found.target)
+    }
+
+    /// [`Self::method_of_self`] as the module alone shows it: the method,
+    /// the class, and the calling method.
+    fn method_of_self_here(
+        &self,
+        receiver: &str,
+        method: &str,
+        scope: ScopeId,
+    ) -> Option<SelfMethod<'a>> {
         // The method whose parameter `receiver` is: where the name is bound.
         let Lookup::Bound {
             scope: function_scope,
@@ -210,17 +249,73 @@ impl<'a> SemanticModel<'a> {
                 .iter()
                 .any(|name| dynamic.attributes.contains(name))
             || !self.instances_find(class_scope, method, def.name.as_str())
-            || self.project_subclasses_may_override(class_scope, method)
-            || self.project().is_some_and(|project| {
-                project
-                    .facts
-                    .class_attribute_written(&self.project_class_path(class_scope), method)
-                    || project.facts.code_written()
-            })
         {
             return None;
         }
-        Some(target)
+        Some(SelfMethod {
+            target,
+            class_scope,
+            caller: def,
+        })
+    }
+
+    /// Why code of another module of the project may make `self.method()`
+    /// (found by [`Self::method_of_self_here`]) reach something other than
+    /// the method (see [`SelfDoubt`]). `None` without a project index.
+    fn self_method_doubt(&self, found: &SelfMethod<'a>, method: &str) -> Option<SelfDoubt> {
+        let project = self.project()?;
+        let class = self.project_class_path(found.class_scope);
+        let no_fix = |note: String| {
+            Some(SelfDoubt {
+                note,
+                unsafe_fix: false,
+            })
+        };
+        if let Some(why) = project.facts.why_subclasses_may_override(&class, method) {
+            return no_fix(format!("`{method}` may be another method there: {why}"));
+        }
+        if let Some(why) = project.facts.attribute_writer_reaching(&class, method) {
+            return no_fix(format!(
+                "an instance's `{method}` may be another object: {why}"
+            ));
+        }
+        if project.facts.code_written() {
+            return no_fix(
+                "some code of the project writes a function's `__code__`: the method may run a plain function's code".into(),
+            );
+        }
+        let caller = found.caller.name.as_str();
+        project
+            .facts
+            .self_may_be_other(&class, caller)
+            .map(|why| SelfDoubt {
+                note: format!(
+                    "`self` in `{caller}` may be no instance of `{}`: {why}",
+                    class.rsplit('.').next().unwrap_or(&class)
+                ),
+                unsafe_fix: true,
+            })
+    }
+
+    /// The method `self.method()` calls (`call.func`, in `scope`), when the
+    /// module shows it as [`Self::method_of_self`] asks and only code of
+    /// another module of the project may make the call reach something
+    /// else: the method, and why (see [`SelfDoubt`]).
+    pub fn method_of_self_in_doubt(
+        &self,
+        func: &Expr,
+        scope: ScopeId,
+    ) -> Option<(&'a StmtFunctionDef, SelfDoubt)> {
+        let Expr::Attribute(attribute) = func else {
+            return None;
+        };
+        let Expr::Name(receiver) = attribute.value.as_ref() else {
+            return None;
+        };
+        let method = attribute.attr.as_str();
+        let found = self.method_of_self_here(receiver.id.as_str(), method, scope)?;
+        let doubt = self.self_method_doubt(&found, method)?;
+        Some((found.target, doubt))
     }
 
     /// Whether `def`, a method defined directly in a class body, may be

@@ -25,6 +25,7 @@ pub mod imports;
 pub mod known;
 pub mod loops;
 pub mod managers;
+pub mod members;
 pub mod names;
 mod namespace;
 pub mod numbers;

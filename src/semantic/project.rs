@@ -409,6 +409,30 @@ pub trait ProjectFacts: Send + Sync {
     /// bases; a subclass's are asked by [`Self::subclasses_may_override`]).
     fn class_attribute_written(&self, class: &str, name: &str) -> bool;
 
+    /// [`Self::class_attribute_written`], with why: the file whose write
+    /// may reach an instance of `class`. A write on the first parameter of
+    /// a method of another class (`self.flush = stream.flush` in `Tee`)
+    /// counts only when an instance may be of both classes (one derives
+    /// from the other, or a class derives from both).
+    fn attribute_writer_reaching(&self, class: &str, name: &str) -> Option<String>;
+
+    /// Why the first parameter of the method `caller` of the project class
+    /// `class` (an absolute dotted name) may be something other than an
+    /// instance of `class` or of a class deriving from it, as some file of
+    /// the project shows: it reads the method off the class (or off one
+    /// deriving from it) other than to run it on a method's own instance
+    /// (`Base.run(obj)`, `partial(Base.run, obj)`, `types.MethodType(
+    /// Base.run, obj)`, `Base.run.__get__(obj)`, `run = Base.run` in
+    /// another class, `vars(Base)`, `dict(Base.__dict__)`), or it names the
+    /// class where it may make classes at run time (`exec`, `compile`,
+    /// `type(name, bases, ns)`, a partial of `type`), one of which may
+    /// derive from it and bind any method otherwise. With the file and
+    /// line that shows it.
+    fn self_may_be_other(&self, class: &str, caller: &str) -> Option<String>;
+
+    /// [`Self::subclasses_may_override`], with why.
+    fn why_subclasses_may_override(&self, class: &str, name: &str) -> Option<String>;
+
     /// Whether some file of the project assigns or deletes an attribute
     /// `__code__` by that name (`save.__code__ = f.__code__`): a coroutine
     /// function of the project may then run a plain function's code.

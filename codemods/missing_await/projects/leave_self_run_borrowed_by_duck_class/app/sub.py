@@ -1,0 +1,5 @@
+from app.base import Base
+class Sub:
+    run = Base.run
+    def flush(self):
+        print("sync flush")

@@ -1,0 +1,3 @@
+from app.base import Base
+class Sub(Base):
+    pass

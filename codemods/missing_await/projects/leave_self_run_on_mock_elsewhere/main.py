@@ -1,0 +1,16 @@
+# asyncmod-runtime: compare
+import asyncio
+from unittest import mock
+from app.sub import Sub
+from app.base import Base
+
+def _f(*a):
+    print("sync flush")
+async def main():
+    try:
+        svc = mock.MagicMock()
+        await Base.run(svc)
+        print("flush called:", svc.flush.called)
+    except Exception as e:
+        print("ERR", type(e).__name__, e)
+asyncio.run(main())

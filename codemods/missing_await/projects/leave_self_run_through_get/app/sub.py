@@ -1,0 +1,7 @@
+from app.base import Base
+class _Duck:
+    def flush(self):
+        print("sync flush")
+class Sub:
+    def run(self):
+        return Base.run.__get__(_Duck())()

@@ -1,0 +1,7 @@
+class Svc:
+    async def flush(self):
+        print("async flush")
+
+    async def run(self):
+        self.flush()  # rewrite: only an unrelated class's instances get a `flush`
+        print("run done")

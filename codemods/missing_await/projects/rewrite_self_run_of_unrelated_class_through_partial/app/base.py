@@ -1,0 +1,7 @@
+class Base:
+    async def flush(self):
+        print("async flush")
+
+    async def run(self):
+        self.flush()  # rewrite: only an unrelated class's `run` is taken off its class
+        print("run done")

@@ -1,0 +1,417 @@
+//! How a module reaches the methods of classes other than through their
+//! instances (`Base.run(obj)`, `partial(Base.run, obj)`, `run =
+//! Base.run`, `Base.run.__get__(obj)`, `dict(Base.__dict__)`), where it
+//! writes attributes only on the instances of its own classes (`self.flush
+//! = …` in a method), and whether it may make classes at run time (`exec`,
+//! `compile`, `type(name, bases, ns)`, a partial of `type`): what another
+//! module asks of it when a method's `self` must be an instance of its
+//! class (see the project index's summaries).
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, ExprAttribute, ExprCall, ExprContext, Stmt, StmtFunctionDef};
+use ruff_text_size::{Ranged, TextRange};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::imports::Lookup;
+use super::scope::{MODULE_SCOPE, ScopeNode};
+use super::{BindingKind, ScopeId, SemanticModel};
+
+/// A read of an attribute off what may be a class (see
+/// [`SemanticModel::class_member_reads`]).
+#[derive(Debug)]
+pub struct MemberRead<'a> {
+    /// The receiver: a name the module binds at its top level by an
+    /// import or a class statement, or an attribute chain on one
+    /// (`Base`, `models.Base`).
+    pub receiver: &'a Expr,
+    /// The attribute (`run`); `__dict__` for the class's namespace
+    /// (`Base.__dict__`, `vars(Base)`).
+    pub member: &'a str,
+    /// Called with the first parameter of a method of a module-level
+    /// class as its first argument (`Base.run(self)` in a method of
+    /// `Sub`): that class's name. Such a call runs the method on an
+    /// instance of that class.
+    pub own_instance_of: Option<&'a str>,
+    pub range: TextRange,
+}
+
+/// What [`SemanticModel::class_members`] finds.
+#[derive(Debug, Default)]
+pub struct ClassMembers<'a> {
+    pub reads: Vec<MemberRead<'a>>,
+    /// Where the module may make a class at run time: `exec` or `compile`
+    /// of source that may define one, `type` with three arguments,
+    /// `types.new_class`, a partial of `type` (`partial(type, "Sub",
+    /// (Base,))`).
+    pub makes_classes: Option<TextRange>,
+    /// Attribute names the module writes only on the first parameter of
+    /// plain methods of its module-level classes (`self.flush = …`), with
+    /// those classes' names: such writes reach the instances of those
+    /// classes alone (and of classes deriving from them).
+    pub placed_writes: FxHashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> SemanticModel<'a> {
+    /// How the module reaches methods of classes other than through their
+    /// instances, writes attributes on its own classes' instances, and
+    /// makes classes at run time (see [`ClassMembers`]). One walk of the
+    /// module.
+    pub fn class_members(&self) -> ClassMembers<'a> {
+        let mut walk = MemberWalk {
+            semantic: self,
+            found: ClassMembers::default(),
+            unplaced: FxHashSet::default(),
+        };
+        walk.visit_body(&self.module.body);
+        let MemberWalk {
+            mut found,
+            unplaced,
+            ..
+        } = walk;
+        found
+            .placed_writes
+            .retain(|name, _| !unplaced.contains(name));
+        found
+    }
+
+    /// The module-level class whose plain method `scope` is (or is in, as
+    /// a nested lambda or comprehension is not), with the method, when
+    /// `name` is the method's first parameter and bound nowhere else in
+    /// it.
+    fn method_receiving(
+        &self,
+        name: &str,
+        scope: ScopeId,
+    ) -> Option<(&'a str, &'a StmtFunctionDef)> {
+        let Lookup::Bound {
+            scope: owner,
+            bindings: [only],
+        } = self.lookup(name, scope)
+        else {
+            return None;
+        };
+        if !matches!(self.binding(*only).kind, BindingKind::Parameter) || owner != scope {
+            return None;
+        }
+        let function = self.scope(owner);
+        let def = function.function()?;
+        let class_scope = function.parent?;
+        let ScopeNode::Class(class) = self.scope(class_scope).node else {
+            return None;
+        };
+        if self.scope(class_scope).parent != Some(MODULE_SCOPE)
+            || self.has_decorator(def, owner, &["staticmethod", "classmethod"])
+        {
+            return None;
+        }
+        let first = def
+            .parameters
+            .posonlyargs
+            .iter()
+            .chain(&def.parameters.args)
+            .next()?;
+        (first.parameter.name.as_str() == name).then_some((class.name.as_str(), def))
+    }
+
+    /// Whether `expr` (a name or an attribute chain) starts from a name
+    /// bound at the module's top level by an import or a class statement,
+    /// and is not a module's own member read (`store.save` of `import
+    /// store`): what may be a class of the project.
+    fn may_be_class(&self, expr: &Expr, scope: ScopeId) -> bool {
+        let mut head = expr;
+        let mut depth = 0;
+        while let Expr::Attribute(attribute) = head {
+            head = &attribute.value;
+            depth += 1;
+        }
+        let Expr::Name(root) = head else {
+            return false;
+        };
+        let Lookup::Bound {
+            scope: MODULE_SCOPE,
+            bindings,
+        } = self.lookup(root.id.as_str(), scope)
+        else {
+            return false;
+        };
+        bindings.iter().all(|&id| match self.binding(id).kind {
+            BindingKind::ClassDef(_) => true,
+            BindingKind::Import { from, .. } => from || depth > 0,
+            // An alias of a class (`Backend = store.Store`).
+            BindingKind::Assignment => true,
+            _ => false,
+        })
+    }
+}
+
+struct MemberWalk<'m, 'a> {
+    semantic: &'m SemanticModel<'a>,
+    found: ClassMembers<'a>,
+    /// Attribute names written some other way than on a method's first
+    /// parameter, or spelled in a string (`setattr(obj, "flush", f)`,
+    /// `patch.object(C, "flush")`, `vars(obj)["flush"] = f`).
+    unplaced: FxHashSet<&'a str>,
+}
+
+impl<'a> MemberWalk<'_, 'a> {
+    fn record(
+        &mut self,
+        receiver: &'a Expr,
+        member: &'a str,
+        own: Option<&'a str>,
+        range: TextRange,
+    ) {
+        if member.starts_with("__") && member != "__dict__" {
+            return;
+        }
+        let scope = self.semantic.scope_at(range.start());
+        if !self.semantic.may_be_class(receiver, scope) {
+            return;
+        }
+        self.found.reads.push(MemberRead {
+            receiver,
+            member,
+            own_instance_of: own,
+            range,
+        });
+    }
+
+    fn makes_classes(&mut self, range: TextRange) {
+        self.found.makes_classes.get_or_insert(range);
+    }
+
+    fn write(&mut self, attribute: &'a ExprAttribute) {
+        let name = attribute.attr.as_str();
+        if let Expr::Name(receiver) = attribute.value.as_ref() {
+            let scope = self.semantic.scope_at(attribute.start());
+            if let Some((class, _)) = self.semantic.method_receiving(receiver.id.as_str(), scope) {
+                let classes = self.found.placed_writes.entry(name).or_default();
+                if !classes.contains(&class) {
+                    classes.push(class);
+                }
+                return;
+            }
+        }
+        self.unplaced.insert(name);
+    }
+
+    fn call(&mut self, call: &'a ExprCall) {
+        let scope = self.semantic.scope_at(call.start());
+        let qualified = self.semantic.qualified_name(&call.func, scope);
+        let args = &call.arguments.args;
+        match qualified.as_ref().map(|q| q.as_str()) {
+            Some("builtins.exec" | "builtins.compile") => {
+                // Literal source that cannot define a class makes none.
+                let literal_without_class = match args.first() {
+                    Some(Expr::StringLiteral(source)) => !source.value.to_str().contains("class"),
+                    _ => false,
+                };
+                if !literal_without_class {
+                    self.makes_classes(call.range());
+                }
+            }
+            Some("builtins.type") if args.len() >= 3 || !call.arguments.keywords.is_empty() => {
+                self.makes_classes(call.range());
+            }
+            Some("types.new_class") => self.makes_classes(call.range()),
+            Some("builtins.vars") => {
+                if let [receiver] = &**args {
+                    self.record(receiver, "__dict__", None, call.range());
+                }
+            }
+            Some("builtins.getattr") => {
+                if let [receiver, Expr::StringLiteral(name), ..] = &**args {
+                    self.record(receiver, name.value.to_str(), None, call.range());
+                }
+            }
+            _ => {}
+        }
+        // A partial of `type` (`partial(type, "Sub", (Base,))`) makes
+        // classes when called.
+        if qualified
+            .as_ref()
+            .is_some_and(|q| q.is("functools.partial") || q.is("functools.partialmethod"))
+            && args.first().is_some_and(|first| {
+                self.semantic
+                    .qualified_name(first, scope)
+                    .is_some_and(|q| q.is("builtins.type"))
+            })
+        {
+            self.makes_classes(call.range());
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for MemberWalk<'_, 'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        // A class body's annotated name (`flush: Callable`) is an instance
+        // attribute of that class's (a dataclass field): not placed.
+        if let Stmt::AnnAssign(assign) = stmt
+            && let Expr::Name(name) = assign.target.as_ref()
+        {
+            self.unplaced.insert(name.id.as_str());
+        }
+        visitor::walk_stmt(self, stmt);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Call(call) => {
+                self.call(call);
+                if let Expr::Attribute(method) = call.func.as_ref()
+                    && method.ctx == ExprContext::Load
+                {
+                    // `Base.run(obj)`: the method run on `obj`; `Base.run()`
+                    // passes no object, and `Base.run(self)` in a method
+                    // the instance that method has.
+                    let first = call.arguments.args.first();
+                    let passes = first.is_some() || !call.arguments.keywords.is_empty();
+                    if passes {
+                        let scope = self.semantic.scope_at(call.start());
+                        let own = match first {
+                            Some(Expr::Name(first)) => self
+                                .semantic
+                                .method_receiving(first.id.as_str(), scope)
+                                .map(|(class, _)| class),
+                            _ => None,
+                        };
+                        self.record(&method.value, method.attr.as_str(), own, call.range());
+                    }
+                    self.visit_expr(&method.value);
+                    for argument in &*call.arguments.args {
+                        self.visit_expr(argument);
+                    }
+                    for keyword in &*call.arguments.keywords {
+                        self.visit_expr(&keyword.value);
+                    }
+                    return;
+                }
+            }
+            Expr::Attribute(attribute) => match attribute.ctx {
+                ExprContext::Load => {
+                    self.record(
+                        &attribute.value,
+                        attribute.attr.as_str(),
+                        None,
+                        attribute.range,
+                    );
+                }
+                ExprContext::Store | ExprContext::Del => self.write(attribute),
+                _ => {}
+            },
+            Expr::StringLiteral(string) => {
+                let text = string.value.to_str();
+                if !text.is_empty()
+                    && text.len() < 80
+                    && text
+                        .bytes()
+                        .all(|b| b == b'_' || b == b'.' || b.is_ascii_alphanumeric())
+                {
+                    // `"flush"`, and the last part of `"app.Svc.flush"`.
+                    if let Some(last) = text.rsplit('.').next() {
+                        self.unplaced.insert(last);
+                    }
+                }
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::semantic::SemanticModel;
+
+    /// Each read as `receiver.member` (with `@Class` for a call on a
+    /// method's own instance), whether the module may make classes, and
+    /// the placed writes as `name@Class`.
+    fn members(source: &str) -> (Vec<String>, bool, Vec<String>) {
+        let parsed = ruff_python_parser::parse_module(source).expect("parses");
+        let model = SemanticModel::build(parsed.syntax());
+        let found = model.class_members();
+        let reads = found
+            .reads
+            .iter()
+            .map(|read| {
+                let receiver = &source[ruff_text_size::Ranged::range(read.receiver)];
+                match read.own_instance_of {
+                    Some(class) => format!("{receiver}.{}@{class}", read.member),
+                    None => format!("{receiver}.{}", read.member),
+                }
+            })
+            .collect();
+        let mut placed: Vec<String> = found
+            .placed_writes
+            .iter()
+            .flat_map(|(name, classes)| classes.iter().map(move |class| format!("{name}@{class}")))
+            .collect();
+        placed.sort();
+        (reads, found.makes_classes.is_some(), placed)
+    }
+
+    #[test]
+    fn methods_read_off_classes_other_than_on_instances() {
+        let source = "import functools, types\nfrom app.base import Base\nimport app.sub\n\nclass Other:\n    run = Base.run\n\n    async def go(self, duck):\n        await Base.run(self)\n        await Base.run(duck)\n        Base.run.__get__(duck)()\n        types.MethodType(app.sub.Sub.run, duck)\n        functools.partial(Base.run, duck)\n        getattr(Base, 'run')(duck)\n        vars(Base)\n        Base.make()\n        self.run()\n        duck.run()\n";
+        let (reads, makes, _) = members(source);
+        assert_eq!(
+            reads,
+            [
+                "Base.run",
+                "Base.run@Other",
+                "Base.run",
+                "Base.run",
+                "app.sub.Sub.run",
+                "app.sub.Sub",
+                "Base.run",
+                "Base.run",
+                "Base.__dict__",
+            ]
+        );
+        assert!(!makes);
+        // A module's own function is no class's method.
+        let (reads, _, _) = members("import store\n\nasync def f():\n    store.save(1)\n");
+        assert!(reads.is_empty(), "{reads:?}");
+    }
+
+    #[test]
+    fn classes_made_at_run_time() {
+        for source in [
+            "exec('class Sub(Base):\\n    pass')\n",
+            "exec(src, ns)\n",
+            "code = compile(src, 'plugin', 'exec')\n",
+            "Sub = type('Sub', (Base,), {})\n",
+            "import functools\nmake = functools.partial(type, 'Sub', (Base,))\n",
+            "import types\nSub = types.new_class('Sub', (Base,))\n",
+        ] {
+            assert!(members(source).1, "{source}");
+        }
+        for source in [
+            "exec('print(1)')\n",
+            "kind = type(obj)\n",
+            "isinstance(x, type)\n",
+        ] {
+            assert!(!members(source).1, "{source}");
+        }
+    }
+
+    #[test]
+    fn writes_on_a_method_s_own_instance_are_placed() {
+        let (_, _, placed) = members(
+            "class Tee:\n    def __init__(self, stream):\n        self.flush = stream.flush\n        self.close = stream.close\n\nclass Other:\n    def set(self, obj):\n        obj.close = None\n",
+        );
+        assert_eq!(placed, ["flush@Tee"]);
+        for source in [
+            // Also on another object, or spelled in a string.
+            "class Tee:\n    def __init__(self, s):\n        self.flush = s.flush\n\ns.flush = None\n",
+            "class Tee:\n    def __init__(self, s):\n        self.flush = s.flush\n        setattr(s, 'flush', None)\n",
+            // A nested function's parameter, a static method's.
+            "class Tee:\n    def __init__(self, s):\n        def f(self):\n            self.flush = s\n",
+            "class Tee:\n    @staticmethod\n    def make(self):\n        self.flush = None\n",
+            // A class body's annotated name.
+            "class Tee:\n    flush: object\n    def __init__(self, s):\n        self.flush = s\n",
+        ] {
+            assert!(members(source).2.is_empty(), "{source}");
+        }
+    }
+}
