@@ -202,8 +202,24 @@ declare_codemod! {
     /// partial of `type`), makes the fix unsafe: `self` may there be an
     /// object whose method of the name is a plain `def` (a mock, a duck),
     /// and the added `await` fails with a `TypeError`. The finding names
-    /// the file and line. `Base.run(self)` in a method of a class deriving
-    /// from `Base` runs the method on an instance and does not count.
+    /// the file and line. A file counts under any name it calls the class
+    /// by (`from app.base import Base as Service` in one file,
+    /// `Service.run(duck)` in another), and a read by a computed name
+    /// (`getattr(Base, name)`) reads every method. A read of the method's
+    /// name off what may be any class counts wherever it is:
+    /// `type(obj).run(duck)`, `obj.__class__.run(duck)`,
+    /// `Base().run.__func__(duck)`, `operator.attrgetter("run")`,
+    /// `operator.methodcaller("run", duck)`, a class of a module imported
+    /// at run time (`importlib.import_module("app.base").Base.run`). A
+    /// factory that makes a class with `type(name, (base,), ns)` from a
+    /// base it is given may derive from any class: no fix. `Base.run(self)`
+    /// in a method of a class deriving from `Base`, and `type(obj).run(obj)`
+    /// or `obj.__class__.run(obj)` on the object itself, run the method on
+    /// an instance and do not count; nor does `exec` of literal source
+    /// without a class statement (`exec("LIMIT = 3", ns)`). Left to the
+    /// reader: `exec` of source read from elsewhere in a file that never
+    /// names the class, while another file hands the class to it in a
+    /// namespace.
     /// Where the rest of the project may make an instance's method another
     /// for good (below: a subclass's plain `def`, a write of the name that
     /// may reach an instance), the finding is reported without a fix, with

@@ -2653,47 +2653,116 @@ impl ProjectIndex {
         None
     }
 
+    /// The names the project's files may call the classes of `family`
+    /// by: their own, and the names a file imports or aliases one of them
+    /// under (`from app.base import Base as Service`, `Service = Base`),
+    /// followed from file to file.
+    fn class_spellings(&self, family: &[String]) -> Vec<String> {
+        let scan = self.scan();
+        let mut names: Vec<String> = Vec::new();
+        for member in family {
+            let short = member.rsplit('.').next().unwrap_or(member).to_string();
+            if !names.contains(&short) {
+                names.push(short);
+            }
+        }
+        let mut next = 0;
+        while let Some(name) = names.get(next).cloned() {
+            next += 1;
+            if names.len() > 64 {
+                break;
+            }
+            for at in 0.. {
+                let Some(path) = scan.readers.path_at(at) else {
+                    break;
+                };
+                if !is_code_file(path) || !scan.may_spell(at, &name) {
+                    continue;
+                }
+                let Some(summary) = self
+                    .layout
+                    .module_name(path)
+                    .and_then(|(module, _)| self.summary(&module))
+                else {
+                    continue;
+                };
+                for (bound, symbol) in &summary.symbols {
+                    let target = match symbol {
+                        Symbol::Import(path) => path.as_ref(),
+                        Symbol::Alias { targets, .. } if targets.len() == 1 => targets[0].as_ref(),
+                        _ => continue,
+                    };
+                    if target.rsplit('.').next() != Some(name.as_str())
+                        || names.iter().any(|known| known.as_str() == bound.as_ref())
+                    {
+                        continue;
+                    }
+                    if let Resolved::Class { qualified, .. } = self.resolve_hops(target, 0)
+                        && family.contains(&qualified)
+                    {
+                        names.push(bound.to_string());
+                    }
+                }
+            }
+        }
+        names
+    }
+
     /// See [`ProjectFacts::self_may_be_other`].
     fn find_self_other(&self, class: &str, caller: &str) -> Option<String> {
         let scan = self.scan();
         let family = self
             .descendants(class)
             .unwrap_or_else(|| Arc::from(vec![class.to_string()]));
-        let shorts: Vec<&str> = family
-            .iter()
-            .map(|member| member.rsplit('.').next().unwrap_or(member))
-            .collect();
+        let names = self.class_spellings(&family);
+        let shown_class = class.rsplit('.').next().unwrap_or(class);
         for at in 0.. {
             let Some(path) = scan.readers.path_at(at) else {
                 break;
             };
-            if !is_code_file(path) || !shorts.iter().any(|short| scan.may_spell(at, short)) {
+            if !is_code_file(path) {
+                continue;
+            }
+            let names_class = names.iter().any(|name| scan.may_spell(at, name));
+            // A read off what may be any class spells the method and one
+            // of these (see `MemberRead::receiver`).
+            let any_class = scan.may_spell(at, caller)
+                && [
+                    "__func__",
+                    "__class__",
+                    "type",
+                    "import_module",
+                    "__import__",
+                    "attrgetter",
+                    "methodcaller",
+                ]
+                .iter()
+                .any(|word| scan.may_spell(at, word));
+            if !names_class && !any_class {
                 continue;
             }
             let shown = self.relative(path.to_path_buf());
             let Some((module, _)) = self.layout.module_name(path) else {
                 return Some(format!(
-                    "{} names `{}` and cannot be read as a module: it may run `{caller}` on another object",
+                    "{} names `{shown_class}` and cannot be read as a module: it may run `{caller}` on another object",
                     shown.display(),
-                    shorts.first().copied().unwrap_or_default()
                 ));
             };
             let Some(summary) = self.summary(&module) else {
                 return Some(format!(
-                    "{} names `{}` and cannot be read: it may run `{caller}` on another object",
+                    "{} names `{shown_class}` and cannot be read: it may run `{caller}` on another object",
                     shown.display(),
-                    shorts.first().copied().unwrap_or_default()
                 ));
             };
-            if let Some(line) = summary.makes_classes {
+            if names_class && let Some(line) = summary.makes_classes {
                 return Some(format!(
-                    "{}:{line} makes classes at run time (`exec`, `compile`, `type(name, bases, ns)`, a partial of `type`) where it names `{}`: one may derive from it and bind any method otherwise",
+                    "{}:{line} makes classes at run time (`exec`, `compile`, `type(name, bases, ns)`, a partial of `type`) where it names `{shown_class}`: one may derive from it and bind any method otherwise",
                     shown.display(),
-                    shorts.first().copied().unwrap_or_default()
                 ));
             }
             for read in summary.member_reads.iter() {
-                if read.member.as_ref() != caller && read.member.as_ref() != "__dict__" {
+                let member = read.member.as_ref();
+                if member != caller && member != "__dict__" && member != "*" {
                     continue;
                 }
                 if read
@@ -2701,6 +2770,16 @@ impl ProjectIndex {
                     .as_ref()
                     .is_some_and(|own| family.iter().any(|member| member.as_str() == own.as_ref()))
                 {
+                    continue;
+                }
+                if read.receiver.as_ref() == "*" {
+                    if member == caller {
+                        return Some(format!(
+                            "{}:{} reads `{caller}` off what may be any class (`type(obj).{caller}(other)`, `obj.__class__`, `__func__`, `operator.attrgetter`, a module imported at run time): `self` may be another object there, whose method of the name may be a plain `def`",
+                            shown.display(),
+                            read.line,
+                        ));
+                    }
                     continue;
                 }
                 let reaches = match self.resolve_hops(&read.receiver, 0) {
@@ -2712,16 +2791,22 @@ impl ProjectIndex {
                         .receiver
                         .rsplit('.')
                         .next()
-                        .is_some_and(|last| shorts.contains(&last)),
+                        .is_some_and(|last| names.iter().any(|name| name == last)),
                 };
                 if reaches {
+                    let short = read.receiver.rsplit('.').next().unwrap_or(&read.receiver);
+                    if member == "*" {
+                        return Some(format!(
+                            "{}:{} reads the members of `{short}` by a name it computes (`getattr({short}, name)`): `self` in `{caller}` may be another object there, whose method of the name may be a plain `def`",
+                            shown.display(),
+                            read.line,
+                        ));
+                    }
                     return Some(format!(
-                        "{}:{} reads `{}.{}` other than on an instance (`{short}.{caller}(obj)`, `partial({short}.{caller}, obj)`, `{caller} = {short}.{caller}` in another class, `MethodType`, `__get__`): `self` may be another object there, whose method of the name may be a plain `def`",
+                        "{}:{} reads `{short}.{}` other than on an instance (`{short}.{caller}(obj)`, `partial({short}.{caller}, obj)`, `{caller} = {short}.{caller}` in another class, `MethodType`, `__get__`, `getattr`): `self` may be another object there, whose method of the name may be a plain `def`",
                         shown.display(),
                         read.line,
-                        read.receiver.rsplit('.').next().unwrap_or(&read.receiver),
                         read.member,
-                        short = read.receiver.rsplit('.').next().unwrap_or(&read.receiver),
                     ));
                 }
             }

@@ -3660,12 +3660,23 @@ fn makes_class_of_unread_bases(text: &str, open: usize) -> bool {
                 .strip_prefix('(')
                 .and_then(|b| b.strip_suffix(')'))
                 .or_else(|| bases.strip_prefix('[').and_then(|b| b.strip_suffix(']')));
-            !inner.is_some_and(|inner| {
-                inner
-                    .split(',')
-                    .map(str::trim)
-                    .all(|base| base.is_empty() || base.split('.').all(is_identifier))
-            })
+            let Some(inner) = inner else {
+                return true;
+            };
+            let bases: Vec<&str> = inner
+                .split(',')
+                .map(str::trim)
+                .filter(|base| !base.is_empty())
+                .collect();
+            // A base that is a name the file binds some other way than by
+            // a class statement or an import (`def derive(base): return
+            // type("Sub", (base,), ns)`) may be any class, as in a class
+            // statement (see `assigns_name`, `is_parameter_name`).
+            !bases.iter().all(|base| base.split('.').all(is_identifier))
+                || bases.iter().any(|base| {
+                    is_identifier(base)
+                        && (assigns_name(text, base) || is_parameter_name(text, base))
+                })
         }
     }
 }
@@ -5663,11 +5674,17 @@ mod tests {
         for text in [
             "def make(base=Base):\n    class D(base):\n        pass\n    return D\n",
             "def make(bases):\n    for base in bases:\n        class D(base):\n            pass\n",
+            // `type` with a base it is given.
+            "def derive(base):\n    return type('Sub', (base,), {})\n",
         ] {
             assert!(by_bytes(&[text]).any_hidden_base, "{text}");
         }
-        let text = "from app import Base\n\ndef test_it():\n    class Fake(Base):\n        pass\n";
-        assert!(!by_bytes(&[text]).any_hidden_base);
+        for text in [
+            "from app import Base\n\ndef test_it():\n    class Fake(Base):\n        pass\n",
+            "from app import Base\nSub = type('Sub', (Base,), {})\n",
+        ] {
+            assert!(!by_bytes(&[text]).any_hidden_base, "{text}");
+        }
     }
 
     /// A file run by its path may write anything.

@@ -144,9 +144,11 @@ pub type PlacedWrite = (Box<str>, Box<[Box<str>]>);
 /// [`ModuleSummary::member_reads`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MemberRead {
-    /// The receiver, absolute (`app.base.Base`).
+    /// The receiver, absolute (`app.base.Base`); `*` when it may be any
+    /// class (`type(obj).run(duck)`, `Base().run.__func__`).
     pub receiver: Box<str>,
-    /// The attribute (`run`), or `__dict__` for the class's namespace.
+    /// The attribute (`run`), `__dict__` for the class's namespace, or
+    /// `*` for any attribute (`getattr(Base, name)`).
     pub member: Box<str>,
     /// A call that passes a method's own first parameter as the first
     /// argument (`Base.run(self)` in a method of `app.sub.Sub`): that
@@ -1172,13 +1174,18 @@ pub fn summarize(
     let members = semantic.class_members();
     let mut member_reads: Vec<MemberRead> = Vec::new();
     for read in &members.reads {
-        let Some(receiver) = module_qualified(&semantic, read.receiver, name, package) else {
-            continue;
+        let receiver: Box<str> = if read.anywhere {
+            "*".into()
+        } else {
+            let Some(receiver) = module_qualified(&semantic, read.receiver, name, package) else {
+                continue;
+            };
+            let top = receiver.split('.').next().unwrap_or_default();
+            if crate::semantic::project::standard_module(top) {
+                continue;
+            }
+            receiver
         };
-        let top = receiver.split('.').next().unwrap_or_default();
-        if crate::semantic::project::standard_module(top) {
-            continue;
-        }
         let found = MemberRead {
             receiver,
             member: read.member.into(),

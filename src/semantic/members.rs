@@ -25,8 +25,15 @@ pub struct MemberRead<'a> {
     /// (`Base`, `models.Base`).
     pub receiver: &'a Expr,
     /// The attribute (`run`); `__dict__` for the class's namespace
-    /// (`Base.__dict__`, `vars(Base)`).
+    /// (`Base.__dict__`, `vars(Base)`); `*` for any attribute
+    /// (`getattr(Base, name)`).
     pub member: &'a str,
+    /// The receiver may be any class: the read goes through an object's
+    /// class or a function's method (`type(obj).run(duck)`,
+    /// `obj.__class__.run`, `Base().run.__func__`,
+    /// `import_module("app.base").Base.run`, `operator.attrgetter("run")`,
+    /// `operator.methodcaller("run", duck)`).
+    pub anywhere: bool,
     /// Called with the first parameter of a method of a module-level
     /// class as its first argument (`Base.run(self)` in a method of
     /// `Sub`): that class's name. Such a call runs the method on an
@@ -165,15 +172,76 @@ impl<'a> MemberWalk<'_, 'a> {
             return;
         }
         let scope = self.semantic.scope_at(range.start());
-        if !self.semantic.may_be_class(receiver, scope) {
+        let anywhere = self.through_any_class(receiver, scope);
+        if !anywhere && !self.semantic.may_be_class(receiver, scope) {
             return;
         }
         self.found.reads.push(MemberRead {
             receiver,
             member,
             own_instance_of: own,
+            anywhere,
             range,
         });
+    }
+
+    /// A read of `member` off what may be any class (see
+    /// [`MemberRead::anywhere`]).
+    fn record_anywhere(&mut self, receiver: &'a Expr, member: &'a str, range: TextRange) {
+        if member.starts_with("__") {
+            return;
+        }
+        self.found.reads.push(MemberRead {
+            receiver,
+            member,
+            own_instance_of: None,
+            anywhere: true,
+            range,
+        });
+    }
+
+    /// Whether `receiver` is an object's class (`type(obj)`,
+    /// `obj.__class__`) or a chain from a module imported at run time
+    /// (`importlib.import_module("app.base").Base`): it may be any class.
+    fn through_any_class(&self, receiver: &'a Expr, scope: ScopeId) -> bool {
+        if let Expr::Attribute(attribute) = receiver
+            && attribute.attr.as_str() == "__class__"
+        {
+            return true;
+        }
+        let mut head = receiver;
+        while let Expr::Attribute(attribute) = head {
+            head = &attribute.value;
+        }
+        let Expr::Call(call) = head else {
+            return false;
+        };
+        self.semantic
+            .qualified_name(&call.func, scope)
+            .is_some_and(|q| {
+                (q.is("builtins.type") && std::ptr::eq(head, receiver))
+                    || q.is("importlib.import_module")
+                    || q.is("builtins.__import__")
+            })
+    }
+
+    /// The object whose class `receiver` is (`obj` of `type(obj)` or
+    /// `obj.__class__`), when a name.
+    fn class_of_name(&self, receiver: &'a Expr) -> Option<&'a str> {
+        let object = match receiver {
+            Expr::Attribute(attribute) if attribute.attr.as_str() == "__class__" => {
+                attribute.value.as_ref()
+            }
+            Expr::Call(call) => match &*call.arguments.args {
+                [only] if call.arguments.keywords.is_empty() => only,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match object {
+            Expr::Name(name) => Some(name.id.as_str()),
+            _ => None,
+        }
     }
 
     fn makes_classes(&mut self, range: TextRange) {
@@ -219,9 +287,26 @@ impl<'a> MemberWalk<'_, 'a> {
                     self.record(receiver, "__dict__", None, call.range());
                 }
             }
-            Some("builtins.getattr") => {
-                if let [receiver, Expr::StringLiteral(name), ..] = &**args {
+            Some("builtins.getattr" | "inspect.getattr_static") => match &**args {
+                [receiver, Expr::StringLiteral(name), ..] => {
                     self.record(receiver, name.value.to_str(), None, call.range());
+                }
+                // A name the module computes may be any member's.
+                [receiver, _, ..] => self.record(receiver, "*", None, call.range()),
+                _ => {}
+            },
+            Some("operator.attrgetter") => {
+                for name in args {
+                    if let Expr::StringLiteral(name) = name {
+                        let text = name.value.to_str();
+                        let last = text.rsplit('.').next().unwrap_or(text);
+                        self.record_anywhere(&call.func, last, call.range());
+                    }
+                }
+            }
+            Some("operator.methodcaller") => {
+                if let Some(Expr::StringLiteral(name)) = args.first() {
+                    self.record_anywhere(&call.func, name.value.to_str(), call.range());
                 }
             }
             _ => {}
@@ -266,7 +351,18 @@ impl<'a> Visitor<'a> for MemberWalk<'_, 'a> {
                     // the instance that method has.
                     let first = call.arguments.args.first();
                     let passes = first.is_some() || !call.arguments.keywords.is_empty();
-                    if passes {
+                    // `type(obj).run(obj)` runs the method of the object's
+                    // own class on it.
+                    let on_its_own_class = match (first, self.class_of_name(&method.value)) {
+                        (Some(Expr::Name(first)), Some(object)) => first.id.as_str() == object,
+                        _ => false,
+                    };
+                    if method.attr.as_str() == "__func__"
+                        && let Expr::Attribute(function) = method.value.as_ref()
+                    {
+                        self.record_anywhere(&function.value, function.attr.as_str(), call.range());
+                    }
+                    if passes && !on_its_own_class {
                         let scope = self.semantic.scope_at(call.start());
                         let own = match first {
                             Some(Expr::Name(first)) => self
@@ -288,6 +384,13 @@ impl<'a> Visitor<'a> for MemberWalk<'_, 'a> {
                 }
             }
             Expr::Attribute(attribute) => match attribute.ctx {
+                // `Base().run.__func__`, `obj.run.__func__`: the function
+                // itself, which may run on any object.
+                ExprContext::Load if attribute.attr.as_str() == "__func__" => {
+                    if let Expr::Attribute(method) = attribute.value.as_ref() {
+                        self.record_anywhere(&method.value, method.attr.as_str(), attribute.range);
+                    }
+                }
                 ExprContext::Load => {
                     self.record(
                         &attribute.value,
@@ -335,6 +438,11 @@ mod tests {
             .iter()
             .map(|read| {
                 let receiver = &source[ruff_text_size::Ranged::range(read.receiver)];
+                let receiver = if read.anywhere {
+                    format!("*{receiver}")
+                } else {
+                    receiver.to_string()
+                };
                 match read.own_instance_of {
                     Some(class) => format!("{receiver}.{}@{class}", read.member),
                     None => format!("{receiver}.{}", read.member),
@@ -372,6 +480,25 @@ mod tests {
         // A module's own function is no class's method.
         let (reads, _, _) = members("import store\n\nasync def f():\n    store.save(1)\n");
         assert!(reads.is_empty(), "{reads:?}");
+    }
+
+    #[test]
+    fn methods_read_off_what_may_be_any_class() {
+        let source = "import importlib, operator\nfrom app.base import Base\n\nasync def go(svc, duck, name):\n    await type(svc).run(duck)\n    await svc.__class__.run(duck)\n    await Base().run.__func__(duck)\n    await importlib.import_module('app.base').Base.run(duck)\n    operator.attrgetter('run')(Base)\n    operator.methodcaller('run', duck)(Base)\n    getattr(Base, name)(duck)\n    await type(svc).run(svc)\n    await svc.__class__.run(svc)\n";
+        let (reads, _, _) = members(source);
+        assert_eq!(
+            reads,
+            [
+                "*type(svc).run",
+                "*svc.__class__.run",
+                "*Base().run",
+                "*importlib.import_module('app.base').Base.run",
+                "*importlib.import_module('app.base').Base",
+                "*operator.attrgetter.run",
+                "*operator.methodcaller.run",
+                "Base.*",
+            ]
+        );
     }
 
     #[test]

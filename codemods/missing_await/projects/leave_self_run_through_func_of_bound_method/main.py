@@ -1,0 +1,12 @@
+# asyncmod-runtime: compare
+import asyncio
+from app.base import Base
+class Duck:
+    def flush(self):
+        print("sync flush")
+async def main():
+    try:
+        await Base().run.__func__(Duck())
+    except Exception as e:
+        print("ERR", type(e).__name__, e)
+asyncio.run(main())
