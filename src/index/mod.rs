@@ -2627,7 +2627,12 @@ impl ProjectIndex {
                     shown.display()
                 ));
             };
-            if !summary.written_attributes.contains(name) {
+            // A write by a name spelled in a string (`setattr(obj,
+            // "flush", f)`, `patch.object(svc, "flush", f)`,
+            // `vars(obj)["flush"] = f`) is no attribute target: such a
+            // file counts unless its writes of the name are all placed.
+            let by_string = summary.writes_by_string;
+            if !by_string && !summary.written_attributes.contains(name) {
                 continue;
             }
             let Some((_, classes)) = summary

@@ -134,6 +134,10 @@ pub struct ModuleSummary {
     /// written name ([`Self::written_attributes`]) may be written on any
     /// object.
     pub placed_writes: Box<[PlacedWrite]>,
+    /// The module may write attributes by a name spelled in a string
+    /// (`setattr(obj, "flush", f)`, `patch.object(svc, "flush", f)`):
+    /// see `ClassMembers::writes_by_string`.
+    pub writes_by_string: bool,
 }
 
 /// An attribute name and the classes (absolute) on whose instances alone a
@@ -1222,6 +1226,7 @@ pub fn summarize(
         member_reads: member_reads.into(),
         makes_classes: members.makes_classes.map(|range| line(range.start())),
         placed_writes: placed_writes.into(),
+        writes_by_string: members.writes_by_string,
         name: name.into(),
         path,
         package,

@@ -56,6 +56,11 @@ pub struct ClassMembers<'a> {
     /// those classes' names: such writes reach the instances of those
     /// classes alone (and of classes deriving from them).
     pub placed_writes: FxHashMap<&'a str, Vec<&'a str>>,
+    /// The module may write attributes by a name spelled in a string
+    /// (`setattr(obj, "flush", f)`, `patch.object(svc, "flush", f)`,
+    /// `vars(obj)["flush"] = f`, `obj.__dict__`, `__setattr__`): no
+    /// attribute target shows such a write.
+    pub writes_by_string: bool,
 }
 
 impl<'a> SemanticModel<'a> {
@@ -267,6 +272,16 @@ impl<'a> MemberWalk<'_, 'a> {
         let scope = self.semantic.scope_at(call.start());
         let qualified = self.semantic.qualified_name(&call.func, scope);
         let args = &call.arguments.args;
+        if qualified.as_ref().is_some_and(|q| {
+            matches!(
+                q.as_str(),
+                "builtins.setattr" | "builtins.delattr" | "builtins.vars"
+            ) || q.as_str().starts_with("unittest.mock.patch")
+                || q.as_str().starts_with("mock.patch")
+        }) || matches!(call.func.as_ref(), Expr::Attribute(a) if matches!(a.attr.as_str(), "__setattr__" | "__delattr__" | "object" | "multiple"))
+        {
+            self.found.writes_by_string = true;
+        }
         match qualified.as_ref().map(|q| q.as_str()) {
             Some("builtins.exec" | "builtins.compile") => {
                 // Literal source that cannot define a class makes none.
@@ -392,6 +407,9 @@ impl<'a> Visitor<'a> for MemberWalk<'_, 'a> {
                     }
                 }
                 ExprContext::Load => {
+                    if attribute.attr.as_str() == "__dict__" {
+                        self.found.writes_by_string = true;
+                    }
                     self.record(
                         &attribute.value,
                         attribute.attr.as_str(),
