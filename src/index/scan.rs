@@ -890,7 +890,7 @@ impl ProjectScan {
             insert(&mut self.any_attribute_of, ANY_MODULE);
             self.any_module_replaced = true;
         }
-        self.add_setattr_values(spelled);
+        self.add_setattr_values(&modules, spelled);
         self.class_changed |= self.writes_class_changer();
         self.add_alias_names(spelled);
         if self.placed_in_file {
@@ -1308,8 +1308,10 @@ impl ProjectScan {
 
     /// Adds the functions that write attributes by name used as values
     /// (`functools.partial(setattr, store)`, `write = setattr`): any
-    /// attribute may be written.
-    fn add_setattr_values(&mut self, spelled: &Spelled) {
+    /// attribute may be written; of a module too, unless the text shows
+    /// where the value goes and none of it is a module (see
+    /// [`Self::value_writes_no_module`]).
+    fn add_setattr_values<'t>(&mut self, modules: &ModuleReceivers<'t>, spelled: &Spelled<'t>) {
         let text = spelled.text;
         let bytes = text.as_bytes();
         for spelling in [Spelling::Setattr, Spelling::Delattr] {
@@ -1341,11 +1343,189 @@ impl ProjectScan {
                     }
                     // Of a module too: where the value goes (`set_ =
                     // setattr`, then `set_(service, "TIMEOUT", 0)` in
-                    // another function) the scan does not follow.
-                    insert(&mut self.any_attribute_of, ANY_MODULE);
+                    // another function) the scan follows only so far.
+                    if !self.value_writes_no_module(modules, text, start, next) {
+                        insert(&mut self.any_attribute_of, ANY_MODULE);
+                    }
                 }
             }
         }
+    }
+
+    /// Whether a `setattr`-like function read as a value at `start` (the
+    /// word; `next`: the first byte past it and blanks) writes only
+    /// objects that are no module, as far as the text shows where it goes:
+    /// - handed on with the object and a literal name after it
+    ///   (`assertRaises(E, setattr, a, "_id", 5)`, `addCleanup(setattr,
+    ///   self, "loop", None)`): the write of that name on that object, as
+    ///   the direct call `setattr(a, "_id", 5)` would be read;
+    /// - kept under a name local to a function (`_setter =
+    ///   object.__setattr__`) that the file only ever calls: each call is
+    ///   read as the direct call, and must be on `self`, `cls` or a name
+    ///   that is no module (no import binds it, the index knows no
+    ///   module by it).
+    ///
+    /// A value bound to another object (`work.__setattr__`), handed on
+    /// otherwise (`partial(setattr, m)`, `map(setattr, …)`), kept at a
+    /// module's or a class's top level (another file may import it), or
+    /// whose name is read other than by a call (returned, stored, passed
+    /// on, declared `global`) may write a module.
+    fn value_writes_no_module<'t>(
+        &mut self,
+        modules: &ModuleReceivers<'t>,
+        text: &'t str,
+        start: usize,
+        next: usize,
+    ) -> bool {
+        let bytes = text.as_bytes();
+        let (line_start, _) = line_around(bytes, start);
+        let head = text.get(line_start..start).unwrap_or_default();
+        let head = head
+            .strip_suffix("object.")
+            .or_else(|| head.strip_suffix("builtins."))
+            .unwrap_or(head);
+        if head.trim_end().ends_with('.') {
+            // Bound to an object of its own: `work.__setattr__`.
+            return false;
+        }
+        match bytes.get(next) {
+            Some(b',') => {
+                let before = head.trim_end();
+                let called = before.strip_suffix('(').map(str::trim_end);
+                if !(before.ends_with(',') || called.is_some()) {
+                    return false;
+                }
+                // `map(setattr, objects, names, values)`: each object of
+                // a sequence.
+                if called.is_some_and(|callee| callee.ends_with("map")) {
+                    return false;
+                }
+                let inside = text.get(next + 1..).unwrap_or_default();
+                self.write_on_no_module(modules, text, inside, true)
+            }
+            None | Some(b'\n' | b'\r' | b'#') => {
+                let Some(name) = head
+                    .trim_end()
+                    .strip_suffix('=')
+                    .map(str::trim)
+                    .filter(|name| is_identifier(name))
+                else {
+                    return false;
+                };
+                let assigned = line_start + (head.len() - head.trim_start().len());
+                local_to_a_function(text, line_start)
+                    && self.only_called_on_no_module(modules, text, name, assigned)
+            }
+            Some(_) => false,
+        }
+    }
+
+    /// Whether every use of `name` (a function's local that a
+    /// `setattr`-like function was assigned to at `assigned`) in `text` is
+    /// a call on an object that is no module, or assigns it the same again
+    /// (see [`Self::value_writes_no_module`]).
+    fn only_called_on_no_module<'t>(
+        &mut self,
+        modules: &ModuleReceivers<'t>,
+        text: &'t str,
+        name: &str,
+        assigned: usize,
+    ) -> bool {
+        let bytes = text.as_bytes();
+        let mut calls = 0;
+        for at in memmem::find_iter(bytes, name.as_bytes()) {
+            let end = at + name.len();
+            if at
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .copied()
+                .is_some_and(is_word_byte)
+                || bytes.get(end).copied().is_some_and(is_word_byte)
+            {
+                continue;
+            }
+            if !in_code(text, at) || at == assigned {
+                continue;
+            }
+            if at
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .is_some_and(|&b| b == b'.')
+            {
+                return false;
+            }
+            let rest = text
+                .get(end..)
+                .unwrap_or_default()
+                .trim_start_matches([' ', '\t']);
+            if let Some(value) = rest.strip_prefix('=')
+                && !value.starts_with('=')
+            {
+                // Bound the same way again (in another method).
+                let value = value.trim_start_matches([' ', '\t']);
+                let same = ["object.__setattr__", "builtins.setattr", "setattr"]
+                    .into_iter()
+                    .chain(["object.__delattr__", "builtins.delattr", "delattr"])
+                    .any(|writer| {
+                        value.strip_prefix(writer).is_some_and(|after| {
+                            let after = after.trim_start_matches([' ', '\t']);
+                            after.is_empty() || after.starts_with(['\n', '\r', '#'])
+                        })
+                    });
+                if !same {
+                    return false;
+                }
+                continue;
+            }
+            let Some(inside) = rest.strip_prefix('(') else {
+                return false;
+            };
+            if !self.write_on_no_module(modules, text, inside, false) {
+                return false;
+            }
+            calls += 1;
+        }
+        calls > 0
+    }
+
+    /// Whether the direct call `setattr(…)` whose arguments start `inside`
+    /// writes an object that is no module: its first argument is `self`,
+    /// `cls`, or a name (dotted or not) the file imports nothing as and
+    /// the index knows no module by. A literal name (`named`: which it
+    /// must be) is noted as the direct call's, and as written on some
+    /// module unless the object is `self` or `cls`.
+    fn write_on_no_module<'t>(
+        &mut self,
+        modules: &ModuleReceivers<'t>,
+        text: &'t str,
+        inside: &'t str,
+        named: bool,
+    ) -> bool {
+        let Some(receiver) = first_argument(inside).map(str::trim) else {
+            return false;
+        };
+        let name = second_argument(inside).and_then(|argument| string_literal(argument.trim()));
+        if named && name.is_none() {
+            return false;
+        }
+        let mut parts = receiver.split('.');
+        let first = parts.next().unwrap_or_default();
+        if !receiver.split('.').all(is_identifier)
+            || modules.module_word(receiver).is_some()
+            || !matches!(first, "self" | "cls") && imports_name(text, first)
+        {
+            return false;
+        }
+        if let Some(name) = name {
+            insert(&mut self.named_attributes, name);
+            // A parameter, or what an attribute holds, may still be a
+            // module handed in (`def put(obj): s(obj, "TIMEOUT", 0)`): its
+            // attribute of that name, on some module.
+            if !matches!(receiver, "self" | "cls") {
+                self.note_module_write(modules, None, Some(name));
+            }
+        }
+        true
     }
 
     /// Whether some code writes an attribute that changes what every
@@ -2528,6 +2708,69 @@ fn steps_until_stop(text: &str) -> bool {
     around_send
         || handles_stop && returns_a_step(text)
         || memmem::find(bytes, b"StopIteration").is_some() && feeds_its_result(text)
+}
+
+/// Whether the line starting at `line_start` is in the body of a function
+/// (`def`, `async def`), not at a module's or a class's top level (nor in
+/// an `if`, `for`, `with`, `try` … there): a name it assigns is local.
+fn local_to_a_function(text: &str, line_start: usize) -> bool {
+    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let Some(before) = text.get(..line_start) else {
+        return false;
+    };
+    let mut indent = indent_of(line_of(text, line_start));
+    for line in before.lines().rev() {
+        if indent == 0 {
+            return false;
+        }
+        let code = line.trim_start_matches([' ', '\t']);
+        if code.is_empty() || code.starts_with('#') || indent_of(line) >= indent {
+            continue;
+        }
+        if code.starts_with("def ") || code.starts_with("async def ") {
+            return true;
+        }
+        if code.starts_with("class ") {
+            return false;
+        }
+        indent = indent_of(line);
+    }
+    false
+}
+
+/// Whether an import statement of `text` binds or names `name` (`import
+/// os`, `from app import (\n    service,\n)`, `import x as name`).
+fn imports_name(text: &str, name: &str) -> bool {
+    let mut rest = text;
+    while let Some(at) = ["import ", "import\t"]
+        .iter()
+        .filter_map(|word| memmem::find(rest.as_bytes(), word.as_bytes()))
+        .min()
+    {
+        let statement = rest.get(at..).unwrap_or_default();
+        let end = if statement
+            .trim_start_matches("import")
+            .trim_start()
+            .starts_with('(')
+            || statement
+                .lines()
+                .next()
+                .is_some_and(|line| line.contains('('))
+        {
+            statement.find(')').unwrap_or(statement.len())
+        } else {
+            statement.find('\n').unwrap_or(statement.len())
+        };
+        let statement = statement.get(..end).unwrap_or_default();
+        if statement
+            .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+            .any(|word| word == name)
+        {
+            return true;
+        }
+        rest = rest.get(at + 6..).unwrap_or_default();
+    }
+    false
 }
 
 /// Whether `text` gives anyio a backend by a name it computes
@@ -5963,15 +6206,46 @@ mod tests {
             "set_ = setattr\nset_(work, 'TIMEOUT', 0)\n",
             "def f():\n    s = object.__setattr__\n    s(work, 'TIMEOUT', 0)\n",
             "partial(setattr, x)\n",
+            // Where it goes is out of sight, or may be a module.
+            "class A:\n    s = setattr\n    def f(self):\n        self.s(x, 'a', 1)\n",
+            "if x:\n    s = setattr\ns(x, 'a', 1)\n",
+            "def f():\n    s = setattr\n    return s\n",
+            "def f():\n    s = setattr\n    g(s)\n",
+            "def f():\n    global s\n    s = setattr\ndef g():\n    s(x, 'a', 1)\n",
+            "def f():\n    s = setattr\n    s(*args)\n",
+            "def f():\n    s = setattr\n    s(m(), 'a', 1)\n",
+            "def f():\n    s = work.__setattr__\n    s('a', 1)\n",
+            "import os\ndef f():\n    s = setattr\n    s(os, name, 1)\n",
+            "def f():\n    s = setattr\n    s(x, 'a', 1)\n    s = other\n",
+            "f(setattr, work, 'a', 1)\n",
+            "f(setattr, x, name, 1)\n",
+            "map(setattr, xs, 'a', vs)\n",
         ] {
             assert!(module_writes_of(text).1, "{text}");
         }
         for text in [
             "x = 1  # written back through `setattr`\n",
             "print('uses setattr here')\n",
+            // Kept under a function's local name only ever called on
+            // objects, or handed on with its object and a literal name.
+            "class E:\n    def __init__(self, t):\n        _setter = object.__setattr__\n        _setter(self, 'entry_id', t)\n        _setter(\n            self, 'lock', asyncio.Lock()\n        )\n",
+            "def u(entry, attr, v):\n    _setter = object.__setattr__\n    _setter(entry, attr, v)\n",
+            "self.assertRaises(AttributeError, setattr, a, '_id', 5)\n",
+            "self.addCleanup(setattr, self, 'loop', None)\n",
         ] {
             assert!(!module_writes_of(text).1, "{text}");
         }
+        // The literal name written on an object that is no `self` may be
+        // a module's, handed in.
+        assert_eq!(
+            module_writes_of("def put(o):\n    s = setattr\n    s(o, 'TIMEOUT', 0)\n").0,
+            ["TIMEOUT"]
+        );
+        assert!(
+            module_writes_of("def f(self):\n    s = setattr\n    s(self, 'TIMEOUT', 0)\n")
+                .0
+                .is_empty()
+        );
     }
 
     /// Writes whose receiver may be a module of the project, in every
