@@ -11,6 +11,12 @@
 //! `python3` before and after the fix. A directory `dot-venv` in a project
 //! becomes its `.venv` in the copy the test runs on (an environment
 //! the index finds by itself).
+//!
+//! `ASYNCMOD_PROJECTS=a,b` runs only the projects whose
+//! `<codemod folder>/<project>` contains one of the comma-separated
+//! words (`ASYNCMOD_PROJECTS=asyncio_run/leave_rerun cargo test --test
+//! projects`), to re-test what a change touched; unset, every project
+//! runs, as CI runs them.
 
 mod common;
 
@@ -108,6 +114,19 @@ fn python3(dir: &Path) -> Option<(Option<i32>, String)> {
     Some((output.status.code(), out))
 }
 
+/// The words of `ASYNCMOD_PROJECTS`, when it is set and names some:
+/// only the projects whose `<codemod folder>/<project>` holds one run.
+fn chosen_projects() -> Option<Vec<String>> {
+    let value = std::env::var("ASYNCMOD_PROJECTS").ok()?;
+    let words: Vec<String> = value
+        .split(',')
+        .map(str::trim)
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect();
+    (!words.is_empty()).then_some(words)
+}
+
 fn python_ok() -> bool {
     Command::new("python3")
         .args([
@@ -128,12 +147,22 @@ fn fixture_projects() {
     let mut problems = Vec::new();
     let all = projects();
     assert!(!all.is_empty(), "no fixture projects found");
+    let only = chosen_projects();
+    let mut ran = 0usize;
     for (folder, code, project) in all {
         let name = project
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_string();
+        if let Some(words) = &only
+            && !words
+                .iter()
+                .any(|word| format!("{folder}/{name}").contains(word.as_str()))
+        {
+            continue;
+        }
+        ran += 1;
         let temp = tempfile::tempdir().expect("temp dir");
         let root = temp.path().join(&name);
         copy_project(&project, &root);
@@ -228,6 +257,14 @@ fn fixture_projects() {
                 "{folder}/{name}: the snapshot does not match (review the .snap.new file)"
             ));
         }
+    }
+    if let Some(words) = &only {
+        // A filtered run says so, lest it pass for the whole suite.
+        eprintln!(
+            "ASYNCMOD_PROJECTS={}: {ran} fixture projects run, the others skipped",
+            words.join(",")
+        );
+        assert!(ran > 0, "ASYNCMOD_PROJECTS names no fixture project");
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
