@@ -18,7 +18,7 @@ use ruff_python_ast::{self as ast, Expr, ExprCall};
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashSet;
 
-use super::functions::Callee;
+use super::functions::{Callee, positional_parameters};
 use super::imports::Lookup;
 use super::objects::bound_values;
 use super::scope::ScopeNode;
@@ -487,13 +487,7 @@ impl<'a> SemanticModel<'a> {
         if self.has_decorator(def, function, &["staticmethod"]) {
             return;
         }
-        let Some(first) = def
-            .parameters
-            .posonlyargs
-            .iter()
-            .chain(&def.parameters.args)
-            .next()
-        else {
+        let Some(first) = positional_parameters(&def.parameters).next() else {
             return;
         };
         let mut walker = ClassState {

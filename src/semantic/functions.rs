@@ -221,12 +221,7 @@ impl<'a> SemanticModel<'a> {
             return None;
         }
         // `self` is the first positional parameter of a plain method.
-        let first = def
-            .parameters
-            .posonlyargs
-            .iter()
-            .chain(&def.parameters.args)
-            .next()?;
+        let first = positional_parameters(&def.parameters).next()?;
         if first.parameter.name.as_str() != receiver
             || self.has_decorator(def, function_scope, &["staticmethod", "classmethod"])
         {
@@ -566,12 +561,7 @@ impl<'a> SemanticModel<'a> {
         let (Some(def), Some(class_scope)) = (function.function(), function.parent) else {
             return false;
         };
-        let first = def
-            .parameters
-            .posonlyargs
-            .iter()
-            .chain(&def.parameters.args)
-            .next();
+        let first = positional_parameters(&def.parameters).next();
         let Lookup::Bound {
             scope: owner,
             bindings,
@@ -810,11 +800,7 @@ pub fn arguments_bind(
     {
         return false;
     }
-    let positional: Vec<&ast::ParameterWithDefault> = parameters
-        .posonlyargs
-        .iter()
-        .chain(&parameters.args)
-        .collect();
+    let positional: Vec<&ast::ParameterWithDefault> = positional_parameters(parameters).collect();
     let given = arguments.args.len() + usize::from(receiver);
     if given > positional.len() && parameters.vararg.is_none() {
         return false;
@@ -844,6 +830,15 @@ pub fn arguments_bind(
         .into_iter()
         .chain(&parameters.kwonlyargs)
         .all(|p| p.default.is_some() || bound.contains(&p.parameter.name.as_str()))
+}
+
+/// The parameters a call may fill by position, in order: the
+/// positional-only ones, then the others before `*` (for a method, the
+/// first is `self` or `cls`).
+pub fn positional_parameters(
+    parameters: &ast::Parameters,
+) -> impl Iterator<Item = &ast::ParameterWithDefault> {
+    parameters.posonlyargs.iter().chain(&parameters.args)
 }
 
 /// Whether `def`'s own body contains `yield` or `yield from` (the bodies of

@@ -12,6 +12,7 @@ use ruff_python_ast::{Expr, ExprAttribute, ExprCall, ExprContext, Stmt, StmtFunc
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::functions::positional_parameters;
 use super::imports::Lookup;
 use super::scope::{MODULE_SCOPE, ScopeNode};
 use super::{BindingKind, ScopeId, SemanticModel};
@@ -116,12 +117,7 @@ impl<'a> SemanticModel<'a> {
         {
             return None;
         }
-        let first = def
-            .parameters
-            .posonlyargs
-            .iter()
-            .chain(&def.parameters.args)
-            .next()?;
+        let first = positional_parameters(&def.parameters).next()?;
         (first.parameter.name.as_str() == name).then_some((class.name.as_str(), def))
     }
 

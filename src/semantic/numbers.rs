@@ -25,6 +25,7 @@ use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
 use ruff_python_ast::{self as ast, Expr, Number, Operator, Stmt, StmtFor, UnaryOp};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::functions::positional_parameters;
 use super::imports::Lookup;
 use super::project::{Resolved, ValueWrite};
 use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
@@ -625,10 +626,7 @@ impl<'a> SemanticModel<'a> {
             return false;
         };
         let parameters = &def.parameters;
-        let position = parameters
-            .posonlyargs
-            .iter()
-            .chain(&parameters.args)
+        let position = positional_parameters(parameters)
             .position(|p| p.parameter.name.range() == binding.range);
         let keyword = parameters
             .iter_non_variadic_params()

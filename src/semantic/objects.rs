@@ -20,6 +20,7 @@ use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashSet;
 use smallvec::SmallVec;
 
+use super::functions::positional_parameters;
 use super::imports::Lookup;
 use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
 use super::{BindingKind, ScopeId, SemanticModel};
@@ -473,12 +474,7 @@ impl<'a> SemanticModel<'a> {
             let parent = function.parent?;
             if self.scope(parent).kind == ScopeKind::Class {
                 let def = function.function()?;
-                let first = def
-                    .parameters
-                    .posonlyargs
-                    .iter()
-                    .chain(&def.parameters.args)
-                    .next()?;
+                let first = positional_parameters(&def.parameters).next()?;
                 return Some((first.parameter.name.as_str(), current));
             }
             current = self.enclosing_function(parent)?;
@@ -560,12 +556,7 @@ impl<'a> SemanticModel<'a> {
         let in_class = scope
             .parent
             .is_some_and(|parent| self.scope(parent).kind == ScopeKind::Class);
-        let first = def
-            .parameters
-            .posonlyargs
-            .iter()
-            .chain(&def.parameters.args)
-            .next();
+        let first = positional_parameters(&def.parameters).next();
         in_class
             && first.is_some_and(|p| p.parameter.name.as_str() == name)
             && !self.has_decorator(def, owner, &["staticmethod"])
@@ -677,13 +668,7 @@ impl<'a> SemanticModel<'a> {
             let Stmt::FunctionDef(def) = stmt else {
                 continue;
             };
-            let Some(first) = def
-                .parameters
-                .posonlyargs
-                .iter()
-                .chain(&def.parameters.args)
-                .next()
-            else {
+            let Some(first) = positional_parameters(&def.parameters).next() else {
                 continue;
             };
             let mut finder = AttributeAssignments {
