@@ -212,7 +212,13 @@ declare_codemod! {
     ///   (`class Quiet(guards.Guard)`), mixins and several levels of bases;
     ///   a class deriving from `contextlib.suppress` keeps what it is given
     ///   (anything, where a class on the way binds `__init__` or `__new__`,
-    ///   or for a class of another module); a base the analysis cannot
+    ///   or for a class of another module), and so does `suppress` under
+    ///   another name given a class that may be `CancelledError`
+    ///   (`ignoring = contextlib.suppress`, `from contextlib import
+    ///   suppress as quiet` in another project module, an alias there
+    ///   re-exported through a star import: the index follows imports and
+    ///   aliases; a manager of the project the index cannot resolve so
+    ///   given may keep it); a base the analysis cannot
     ///   follow (made by a call, a name bound otherwise, one of another
     ///   project module the index cannot read) may bind any exit, for a
     ///   class whose instance is entered, not for one merely called. A
@@ -285,7 +291,9 @@ declare_codemod! {
     ///   its class's `__await__` (what it returns or delegates to with
     ///   `yield from`, `other().__await__()` read as `other()`),
     ///   `__aenter__`, `__aiter__` and `__anext__`: read in the module, and
-    ///   for a class of another project module as the index says; so is
+    ///   for a class of another project module as the index says, also
+    ///   where it is a base of the module's class (`class Quiet(Guard)`
+    ///   with `Guard.__aenter__` catching `CancelledError`); so is
     ///   `super().name()`, read in each base of the enclosing class,
     ///   wherever defined. A call of a function read out of a container or
     ///   made by a call (`HANDLERS[name]()`, a registry a decorator fills)

@@ -2104,10 +2104,7 @@ impl ProjectIndex {
                 .exits
                 .iter()
                 .any(|callback| self.callback_may_keep_here(callback))
-            || left
-                .managers
-                .iter()
-                .any(|base| self.base_exit_may_keep(base))
+            || left.managers.iter().any(|base| self.manager_may_keep(base))
             || left
                 .reads
                 .iter()
@@ -2167,6 +2164,31 @@ impl ProjectIndex {
         answer
     }
 
+    /// See [`ProjectFacts::may_be_suppress`]; `hops` bounds the aliases
+    /// followed.
+    fn may_be_suppress_hops(&self, qualified: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return false;
+        }
+        if matches!(self.resolve(qualified), Resolved::External(ref e) if e == "contextlib.suppress")
+        {
+            return true;
+        }
+        self.name_find_hops(
+            qualified,
+            0,
+            &|summary, name| match summary.symbols.get(name) {
+                Some(Symbol::Alias { targets, .. }) => Some(targets.clone()),
+                _ => None,
+            },
+        )
+        .is_some_and(|targets| {
+            targets
+                .iter()
+                .any(|target| self.may_be_suppress_hops(target, hops + 1))
+        })
+    }
+
     /// Whether a class deriving from `base` (an absolute dotted name) may
     /// have an exit that keeps a cancellation because of that base: a
     /// project class whose exits, or its bases', may (see
@@ -2183,6 +2205,14 @@ impl ProjectIndex {
             Resolved::Module(_) => false,
             Resolved::Function { .. } | Resolved::Instance { .. } | Resolved::Unknown => true,
         }
+    }
+
+    /// A manager a coroutine enters by calling an imported name given a
+    /// class that may be `CancelledError` (`quiet(CancelledError)`): one
+    /// whose exit may keep it (see [`Self::base_exit_may_keep`]), or
+    /// `suppress` under another name.
+    fn manager_may_keep(&self, callee: &str) -> bool {
+        self.base_exit_may_keep(callee) || self.may_be_suppress_hops(callee, 0)
     }
 
     /// See [`ProjectFacts::may_raise`]: the functions reached are read
@@ -3157,6 +3187,10 @@ impl ProjectFacts for ProjectIndex {
             Resolved::Class { qualified: class, .. }
                 if self.class_exit_may_keep(&class, &["__exit__", "__aexit__"], 0)
         )
+    }
+
+    fn may_be_suppress(&self, qualified: &str) -> bool {
+        self.may_be_suppress_hops(qualified, 0)
     }
 
     fn others_may_read(&self, file: &Path, name: &str) -> bool {

@@ -1067,6 +1067,20 @@ impl<'a> Walk<'_, 'a> {
         if methods_may_be_replaced(semantic, class) {
             return Some(KeptCancellation::Unfollowed(class.name.range()));
         }
+        // A base of another module (`class Quiet(Guard)` with `from guards
+        // import Guard`) may bind any of them: the project answers it (and
+        // the index, from the summary's calls).
+        for base in foreign_bases(semantic, class, scope, 0) {
+            let keeps = semantic.project().is_some_and(|project| {
+                project
+                    .absolute(&base)
+                    .is_some_and(|absolute| project.facts.may_keep_cancellation(&absolute))
+            });
+            self.calls.push(base);
+            if keeps {
+                return Some(KeptCancellation::Elsewhere(class.name.range()));
+            }
+        }
         for name in ["__await__", "__aenter__", "__aiter__", "__anext__"] {
             for def in class_methods(semantic, class, scope, name, 0) {
                 if let Some(kept) = self.function(def, false, depth + 1) {
@@ -1505,10 +1519,19 @@ impl<'a> Walk<'_, 'a> {
         if semantic.expects_exceptions(manager, scope, &self.wanted, false) {
             return true;
         }
-        // `suppress(STOP)` with a class imported from the project.
+        // `suppress(STOP)` with a class imported from the project; a
+        // `suppress` under another name (`ignoring = contextlib.suppress`).
         if let Expr::Call(call) = manager
             && self.is_suppress(call, scope)
         {
+            if call
+                .arguments
+                .args
+                .iter()
+                .any(|class| semantic.may_name_exception(class, scope, &self.wanted))
+            {
+                return true;
+            }
             for class in &call.arguments.args {
                 if self.imported_may_catch(class, scope) {
                     return true;
@@ -1572,13 +1595,33 @@ impl<'a> Walk<'_, 'a> {
     /// A library's manager is trusted.
     fn imported_may_suppress(&self, call: &ExprCall, scope: ScopeId) -> bool {
         let semantic = self.semantic;
+        // Given a class that may be `CancelledError`, an imported name may
+        // be `suppress` under another name (`from contextlib import suppress
+        // as quiet` in another module): the project answers.
+        let given_it = call
+            .arguments
+            .args
+            .iter()
+            .any(|class| semantic.may_name_exception(class, scope, &self.wanted));
         let Some(project) = semantic.project() else {
             // A name the module binds otherwise (`G = Guard`); an import is
+            // the project's to answer when it is given such a class, else
             // a library's.
-            return followed_name(semantic, &call.func, scope).is_none()
-                && star_dependencies(semantic, &call.func, scope).is_empty()
-                && self.suppressor_in_reach(scope);
+            let followed = followed_name(semantic, &call.func, scope);
+            let stars = star_dependencies(semantic, &call.func, scope);
+            if given_it {
+                let mut left = self.left.borrow_mut();
+                left.managers.extend(
+                    followed
+                        .iter()
+                        .chain(&stars)
+                        .filter(|q| !q.starts_with("builtins") && !q.starts_with("asyncio"))
+                        .cloned(),
+                );
+            }
+            return followed.is_none() && stars.is_empty() && self.suppressor_in_reach(scope);
         };
+        let suppress_given = |absolute: &str| given_it && project.facts.may_be_suppress(absolute);
         match semantic.resolve_callee(&call.func, scope) {
             Resolved::Class { qualified, .. } => {
                 project.facts.exit_may_keep_cancellation(&qualified)
@@ -1611,7 +1654,8 @@ impl<'a> Walk<'_, 'a> {
                 if !stars.is_empty() {
                     return stars.iter().filter_map(|path| project.absolute(path)).any(
                         |absolute| {
-                            project.facts.may_keep_cancellation(&absolute)
+                            suppress_given(&absolute)
+                                || project.facts.may_keep_cancellation(&absolute)
                                 || project.facts.exit_may_keep_cancellation(&absolute)
                         },
                     );
@@ -1621,7 +1665,8 @@ impl<'a> Walk<'_, 'a> {
                         project
                             .absolute(qualified.as_str())
                             .is_some_and(|absolute| {
-                                project.facts.may_keep_cancellation(&absolute)
+                                suppress_given(&absolute)
+                                    || project.facts.may_keep_cancellation(&absolute)
                                     || project.facts.exit_may_keep_cancellation(&absolute)
                                     || absolute.rsplit_once('.').is_some_and(|(owner, _)| {
                                         project.facts.exit_may_keep_cancellation(owner)
@@ -1953,7 +1998,7 @@ impl<'a> Walk<'_, 'a> {
     /// Whether `call` makes `contextlib.suppress(…)` (under any name it is
     /// imported by).
     fn is_suppress(&self, call: &ExprCall, scope: ScopeId) -> bool {
-        match self.semantic.qualified_name(&call.func, scope) {
+        match followed_name(self.semantic, &call.func, scope) {
             Some(qualified) => qualified.as_str() == "contextlib.suppress",
             None => {
                 matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "suppress")
@@ -2607,6 +2652,40 @@ fn class_methods<'a>(
             if let Callee::Class(base) = semantic.callee(base, scope) {
                 found.extend(class_methods(semantic, base, scope, name, depth + 1));
             }
+        }
+    }
+    found
+}
+
+/// The bases of `class` (and of its bases the module defines) that the
+/// module does not define, by the name it imports them under (an alias
+/// followed): a class of another module, whose methods the project knows.
+/// The builtins and asyncio's own are left out.
+fn foreign_bases(
+    semantic: &SemanticModel,
+    class: &ast::StmtClassDef,
+    scope: ScopeId,
+    depth: u8,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    if depth >= MAX_DEPTH {
+        return found;
+    }
+    for base in class.bases() {
+        let base = match base {
+            Expr::Subscript(subscript) => subscript.value.as_ref(),
+            base => base,
+        };
+        if let Callee::Class(base) = semantic.callee(base, scope) {
+            found.extend(foreign_bases(semantic, base, scope, depth + 1));
+            continue;
+        }
+        if let Some(qualified) = followed_name(semantic, base, scope)
+            .or_else(|| star_dependencies(semantic, base, scope).into_iter().next())
+            && !qualified.starts_with("builtins")
+            && !qualified.starts_with("asyncio")
+        {
+            found.push(qualified);
         }
     }
     found

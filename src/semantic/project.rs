@@ -330,6 +330,12 @@ pub trait ProjectFacts: Send + Sync {
     /// (see `SemanticModel::class_exit_may_keep_cancellation`).
     fn exit_may_keep_cancellation(&self, qualified: &str) -> bool;
 
+    /// Whether the absolute dotted name `qualified` may be
+    /// `contextlib.suppress` under another name: imported so, or a
+    /// module-level alias of it (`quiet = contextlib.suppress`), through
+    /// re-exports and star imports.
+    fn may_be_suppress(&self, qualified: &str) -> bool;
+
     /// Whether a project file other than `file` may read the name `name`
     /// of the module in `file` (`from mod import time`, `mod.time`, a
     /// dynamic import, a star import): asked before a fix removes an
