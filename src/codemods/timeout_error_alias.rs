@@ -76,12 +76,23 @@ declare_codemod! {
     /// makes the fix unsafe, as its failure shows in that test; any other
     /// write (`asyncio.TimeoutError = ServiceTimeout`) leaves it without a fix, as the fixed code would
     /// silently no longer reach the stand-in. The note names the file. The
-    /// same holds for the builtin the fix writes: another file that
-    /// replaces or patches `builtins.TimeoutError` (`builtins.TimeoutError
-    /// = AppTimeout`, `patch.object(builtins, "TimeoutError", …)`) makes a
-    /// bare `TimeoutError` read that stand-in, while asyncio still raises
-    /// the class it was given at import: `except TimeoutError` would stop
-    /// catching it.
+    /// same holds for every name of the class: another file that replaces
+    /// or patches `builtins.TimeoutError` (`builtins.TimeoutError =
+    /// AppTimeout`, `patch.object(builtins, "TimeoutError", …)`,
+    /// `__builtins__["TimeoutError"] = …`, `for m in (builtins,):
+    /// m.TimeoutError = …`) makes a bare `TimeoutError` read that stand-in,
+    /// while asyncio still raises the class it was given at import:
+    /// `except TimeoutError` would stop catching it; one that replaces
+    /// `asyncio.exceptions.TimeoutError` (which `wait_for` raises, read when
+    /// it raises) or `concurrent.futures.TimeoutError` makes the class the
+    /// code names another than the builtin. A namespace of one of those
+    /// modules kept in a variable, or a write by a name the code computes
+    /// on one (`setattr(builtins, NAME, X)`), counts as a write of every
+    /// name. This is the question `AM003` asks too. And another file that
+    /// binds this module's own global `TimeoutError` (`app.svc.TimeoutError
+    /// = X`, `mock.patch("app.svc.TimeoutError", X, create=True)`,
+    /// `vars(app.svc)["TimeoutError"] = X`) makes the bare name the fix
+    /// writes read that global.
     /// The same holds for the module's own name the reference goes through
     /// (`asyncio`, `aexc` of `import asyncio.exceptions as aexc`, `ATimeout`
     /// of `from asyncio import TimeoutError as ATimeout`) written as an
@@ -222,12 +233,17 @@ fn timeout_error_alias(ctx: &Context, out: &mut Findings) {
         // (`asyncio.TimeoutError = ServiceTimeout`) or patches it: the
         // builtin is then another class than the one the code names.
         let (applicability, finding) = match semantic
-            .stand_in(
-                &["asyncio.TimeoutError"],
-                "`asyncio.TimeoutError` may then be another class than the builtin",
-            )
-            .or_else(|| builtin_stand_in(semantic))
-        {
+            .timeout_error_stand_in(TIMEOUT_EFFECT)
+            .or_else(|| {
+                // Another file that binds this module's own global
+                // `TimeoutError` (`app.svc.TimeoutError = X`,
+                // `mock.patch("app.svc.TimeoutError", X, create=True)`):
+                // the bare name the fix writes reads that.
+                semantic.own_name_stand_in(
+                    &[BUILTIN],
+                    "the rewritten code names `TimeoutError`, which then reads the module's global",
+                )
+            }) {
             Some(StandIn::Replaced(note)) => {
                 finding.note(note);
                 continue;
@@ -310,24 +326,12 @@ const DYNAMIC: &str = "the module binds names behind its statements' backs (`glo
 const PATCHED: &str = "the module replaces or patches a `TimeoutError` (`asyncio.TimeoutError = …`, `mock.patch`), \
      so the names may not be the builtin class";
 
-/// Another file of the project that writes the builtin itself
-/// (`builtins.TimeoutError = AppTimeout`, `patch.object(builtins,
-/// "TimeoutError", …)`): the name the fix writes then reads that stand-in,
-/// while asyncio still raises the class it holds.
-fn builtin_stand_in(semantic: &SemanticModel) -> Option<StandIn> {
-    semantic.stand_in(
-        &["builtins.TimeoutError"],
-        "the builtin name `TimeoutError` the fix writes may then be another class than asyncio's",
-    )
-}
+const TIMEOUT_EFFECT: &str = "the builtin `TimeoutError` the fix writes may then be another class than the one the code names";
 
 /// Whether the module may replace one of the aliases or the builtin
 /// itself at run time: then they are not one class.
 fn patches_timeout_error(semantic: &SemanticModel) -> bool {
-    ALIASES
-        .iter()
-        .chain(&["builtins.TimeoutError"])
-        .any(|path| semantic.may_replace(path))
+    semantic.timeout_error_patched_here()
 }
 
 /// References that may be aliases, and the tuples of `except` clauses.
@@ -549,7 +553,9 @@ fn redundant_imports(ctx: &Context, out: &mut Findings, patched: &OnceCell<bool>
             finding.note(PATCHED);
             continue;
         }
-        if let Some(StandIn::Replaced(note) | StandIn::Mocked(note)) = builtin_stand_in(semantic) {
+        if let Some(StandIn::Replaced(note) | StandIn::Mocked(note)) =
+            semantic.timeout_error_stand_in(TIMEOUT_EFFECT)
+        {
             finding.note(note);
             continue;
         }

@@ -348,6 +348,23 @@ declare_codemod! {
     /// write (a wrapper installed as `asyncio.wait_for = traced`) leaves it without a fix, as the fixed code would
     /// silently no longer reach the stand-in. The note names the file.
     ///
+    /// The same holds for the class a timeout raises: `asyncio.timeout()`
+    /// raises the builtin `TimeoutError` as it is looked up when it raises,
+    /// `wait_for` the `TimeoutError` of `asyncio.exceptions` read then. They
+    /// are one class until some code replaces one of its names: the module
+    /// itself or any file of the project (a test too) that writes
+    /// `builtins.TimeoutError`, `asyncio.exceptions.TimeoutError`,
+    /// `asyncio.TimeoutError` or `concurrent.futures.TimeoutError` (by that
+    /// name, a name bound to the module, `import builtins as b`, a loop
+    /// variable over modules `for m in (builtins,):`, `sys.modules[…]`,
+    /// `importlib.import_module(…)`, `builtins.__dict__[…]`, `vars(builtins)
+    /// […]`, `__builtins__[…]`, `mock.patch.dict("builtins.__dict__", …)`; a
+    /// namespace kept in a variable or a name the code computes, `setattr(
+    /// builtins, NAME, X)`, counts as a write of every name) leaves the fix
+    /// out (unsafe for a mock's patch), as the fixed code would raise
+    /// another class than the one a handler catches. A project that writes
+    /// other attributes of `builtins` keeps the fix.
+    ///
     /// ## Left alone
     /// A module that may bind the name the call goes through behind its
     /// binding statements' backs is reported without a fix: through its
@@ -468,10 +485,28 @@ fn report_statement(
     // wrapper counting timeouts) would no longer be reached.
     // So would one that replaces `asyncio.timeout`, which the rewritten
     // code would now reach.
-    let (applicability, finding) = match ctx.semantic.stand_in(
+    // And so would one that replaces a `TimeoutError` (the builtin, which
+    // `timeout()` raises, or `asyncio.exceptions.TimeoutError`, which
+    // `wait_for` raises, or an alias a handler names): the fix changes
+    // which class is raised. A stand-in put there for good wins over a
+    // test's mock, for the note.
+    let stand_in = ctx.semantic.stand_in(
         &["asyncio.wait_for", "asyncio.timeout"],
         "the rewritten code calls `timeout` instead of `wait_for`",
-    ) {
+    );
+    let stand_in = match stand_in {
+        // `wait_for(aw, None)` never times out: no `TimeoutError` at all.
+        Some(StandIn::Replaced(_)) => stand_in,
+        _ if timeout.is_none_literal_expr() => stand_in,
+        _ => ctx
+            .semantic
+            .timeout_error_stand_in(
+                "the rewritten code raises the builtin `TimeoutError` where `wait_for` raised `asyncio.exceptions.TimeoutError`, and they may then be different classes",
+            )
+            .filter(|found| matches!(found, StandIn::Replaced(_)) || stand_in.is_none())
+            .or(stand_in),
+    };
+    let (applicability, finding) = match stand_in {
         Some(StandIn::Replaced(note)) => {
             finding.note(note);
             return;

@@ -3966,9 +3966,47 @@ impl<'t> ModuleNames<'t> {
     pub(crate) fn of_file(bytes: &'t [u8], module: &'t str) -> Self {
         let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
         let mut names = vec![module.as_bytes()];
+        // In a module other than `__main__`, `__builtins__` is the dict of
+        // the builtins module's namespace (`__builtins__["TimeoutError"] =
+        // X`); in `__main__`, the module itself.
+        if module == "builtins" {
+            names.push(b"__builtins__".as_slice());
+        }
         let mut patchers = Vec::new();
-        for line in bytes.split(|&b| b == b'\n') {
+        // Names assigned a list, tuple, set or dict that holds the module
+        // (`MODS = [svc, other]`): a loop over one binds the module.
+        let mut holders: Vec<&[u8]> = Vec::new();
+        let spells_word = |text: &[u8], name: &[u8]| {
+            memchr::memmem::find_iter(text, name).any(|i| {
+                !i.checked_sub(1)
+                    .and_then(|b| text.get(b))
+                    .is_some_and(|&b| word(b) || b == b'.')
+                    && !text.get(i + name.len()).is_some_and(|&b| word(b))
+            })
+        };
+        // `import builtins as b; b.TimeoutError = X`: one statement at a
+        // time.
+        for line in bytes.split(|&b| b == b'\n' || b == b';') {
             let line = line.trim_ascii();
+            // `for mod in (builtins,):`, `for m in MODS:`, `async for`:
+            // the target may be the module.
+            if let Some(rest) = line
+                .strip_prefix(b"for ".as_slice())
+                .or_else(|| line.strip_prefix(b"async for ".as_slice()))
+                && let Some(split) = memchr::memmem::find(rest, b" in ")
+            {
+                let (target, iterable) = (rest[..split].trim_ascii(), &rest[split + 4..]);
+                if !target.is_empty()
+                    && target.iter().all(|&b| word(b))
+                    && names
+                        .iter()
+                        .chain(&holders)
+                        .any(|name| spells_word(iterable, name))
+                {
+                    names.push(target);
+                }
+                continue;
+            }
             // `import asyncio as aio`, `from unittest.mock import patch as p`.
             if line.starts_with(b"import ") || line.starts_with(b"from ") {
                 let from_mock =
@@ -4016,6 +4054,10 @@ impl<'t> ModuleNames<'t> {
                 .trim_ascii();
             if value == module.as_bytes() || reaches_module_by_name(value, module) {
                 names.push(target);
+            } else if matches!(value.first(), Some(b'[' | b'(' | b'{'))
+                && names.iter().any(|name| spells_word(value, name))
+            {
+                holders.push(target);
             }
         }
         ModuleNames { names, patchers }
@@ -4158,7 +4200,7 @@ fn named_write_at(
             && at.checked_sub(1).and_then(|dot| bytes.get(dot)) == Some(&b'.')
             && std::str::from_utf8(bytes).is_ok_and(|text| scan::target_of(text, at - 1, end)))
         && receiver_is_module();
-    let by_call = ["setattr", "delattr", "__dict__", "vars("]
+    let by_call = ["setattr", "delattr", "__dict__", "vars(", ".update("]
         .iter()
         .any(|call| memchr::memmem::find(line, call.as_bytes()).is_some())
         && names_module(line);
@@ -4768,6 +4810,98 @@ mod tests {
             ("sys.modules[\"app.work\"].get_event_loop = f\n", "read"),
         ] {
             assert_eq!(kind(text), expected, "{text}");
+        }
+    }
+
+    /// The builtins' `TimeoutError` written by the spellings a project
+    /// uses for it: `__builtins__` as the module's namespace, a loop over
+    /// modules, an alias bound on a line with another statement.
+    #[test]
+    fn named_writes_of_the_builtins_module() {
+        let kind = |text: &str, module: &str| {
+            let at = text.rfind("TimeoutError").expect("spelled");
+            let others = ModuleNames::of_file(text.as_bytes(), module);
+            match named_write_at(text.as_bytes(), at, "TimeoutError".len(), module, &others) {
+                None => "read",
+                Some(NamedWrite::Patched(_)) => "patched",
+                Some(NamedWrite::Written(_) | NamedWrite::Unread(_)) => "written",
+            }
+        };
+        for (text, module, expected) in [
+            (
+                "__builtins__[\"TimeoutError\"] = X\n",
+                "builtins",
+                "written",
+            ),
+            (
+                "__builtins__.update(TimeoutError=X)\n",
+                "builtins",
+                "written",
+            ),
+            (
+                "for mod in (builtins,):\n    mod.TimeoutError = X\n",
+                "builtins",
+                "written",
+            ),
+            (
+                "MODS = [builtins, os]\nfor m in MODS:\n    setattr(m, \"TimeoutError\", X)\n",
+                "builtins",
+                "written",
+            ),
+            (
+                "import builtins as b; b.TimeoutError = X\n",
+                "builtins",
+                "written",
+            ),
+            (
+                "for mod in (exceptions,):\n    mod.TimeoutError = X\n",
+                "exceptions",
+                "written",
+            ),
+            // Other objects.
+            (
+                "for mod in items:\n    mod.TimeoutError = X\n",
+                "builtins",
+                "read",
+            ),
+            ("print(TimeoutError)\n", "builtins", "read"),
+            ("cfg.update(TimeoutError=X)\n", "builtins", "read"),
+            ("__builtins__[\"TimeoutError\"] = X\n", "asyncio", "read"),
+        ] {
+            assert_eq!(kind(text, module), expected, "{text}");
+        }
+    }
+
+    /// A namespace of the builtins module kept in a variable, or written by
+    /// a key the code computes: any of its attributes may be written.
+    #[test]
+    fn builtins_namespace_written_through_a_variable() {
+        for compat in [
+            "import builtins\nns = vars(builtins)\nns[\"TimeoutError\"] = X\n",
+            "ns = __builtins__\nns[\"TimeoutError\"] = X\n",
+            "import builtins\nvars(builtins)[NAME] = X\n",
+            "__builtins__[NAME] = X\n",
+            "__builtins__[\"TimeoutError\"] = X\n",
+        ] {
+            let (_dir, index) = project(&[("app/__init__.py", ""), ("app/compat.py", compat)]);
+            assert!(
+                index
+                    .attribute_named_writer("builtins", "TimeoutError")
+                    .is_some(),
+                "{compat}"
+            );
+        }
+        for compat in [
+            "import builtins\nbuiltins.helper = X\n",
+            "print(vars(builtins)[\"TimeoutError\"])\n",
+            "x = __builtins__[\"TimeoutError\"]\n",
+        ] {
+            let (_dir, index) = project(&[("app/__init__.py", ""), ("app/compat.py", compat)]);
+            assert_eq!(
+                index.attribute_named_writer("builtins", "TimeoutError"),
+                None,
+                "{compat}"
+            );
         }
     }
 

@@ -1543,13 +1543,23 @@ impl ProjectScan {
         for (receiver, key) in namespace_writes(spelled) {
             match key {
                 Some(name) => insert(&mut self.written_attributes, name),
-                None => self.any_attribute_written = true,
+                None => {
+                    self.any_attribute_written = true;
+                    // `vars(builtins)[name] = X`: any attribute of what
+                    // the receiver names, a library's module too (see
+                    // `ProjectIndex::computed_writer`).
+                    self.note_computed_write(receiver);
+                }
             }
             self.note_module_write(modules, receiver, key);
         }
         let (escapes, globals) = namespace_escapes(spelled);
         for receiver in escapes {
             self.any_attribute_written = true;
+            // `ns = vars(builtins)` … `ns["TimeoutError"] = X`: the
+            // namespace's keys are not seen; as a write by a computed
+            // name on the receiver, a library's module too.
+            self.note_computed_write(receiver);
             self.note_module_write(modules, receiver, None);
         }
         // Another module's globals written through a function or a frame
@@ -2306,6 +2316,7 @@ enum Spelling {
     Magic,
     SafeExecfile,
     CleanImport,
+    DunderBuiltins,
 }
 
 /// What runs source or a code object (see [`source_reruns`]): `exec`
@@ -2367,7 +2378,7 @@ const OTHER_LIBRARIES: [Spelling; 4] = [
 ];
 
 impl Spelling {
-    const ALL: [Spelling; 46] = [
+    const ALL: [Spelling; 47] = [
         Spelling::Class,
         Spelling::Del,
         Spelling::Modules,
@@ -2414,6 +2425,7 @@ impl Spelling {
         Spelling::Magic,
         Spelling::SafeExecfile,
         Spelling::CleanImport,
+        Spelling::DunderBuiltins,
     ];
 
     fn text(self) -> &'static str {
@@ -2464,6 +2476,7 @@ impl Spelling {
             Spelling::Magic => "magic(",
             Spelling::SafeExecfile => "safe_execfile",
             Spelling::CleanImport => "CleanImport(",
+            Spelling::DunderBuiltins => "__builtins__",
         }
     }
 }
@@ -4277,7 +4290,25 @@ fn namespace_writes<'t>(spelled: &Spelled<'t>) -> Vec<(Option<&'t str>, Option<&
         let receiver = receiver_of(text, at);
         namespace_written(text, receiver, at + ".__dict__".len(), &mut found);
     }
+    // `__builtins__["TimeoutError"] = X`: outside `__main__`, the
+    // builtins module's namespace dictionary.
+    for at in spelled.at(Spelling::DunderBuiltins) {
+        if dunder_builtins_at(text.as_bytes(), at) {
+            let end = at + Spelling::DunderBuiltins.text().len();
+            namespace_written(text, Some("__builtins__"), end, &mut found);
+        }
+    }
     found
+}
+
+/// Whether `__builtins__` at `at` is the name itself (not part of a
+/// longer word or an attribute of something else).
+fn dunder_builtins_at(bytes: &[u8], at: usize) -> bool {
+    let end = at + Spelling::DunderBuiltins.text().len();
+    !at.checked_sub(1)
+        .and_then(|b| bytes.get(b))
+        .is_some_and(|&b| is_word_byte(b) || b == b'.')
+        && !bytes.get(end).copied().is_some_and(is_word_byte)
 }
 
 /// Calls that only read the dictionary they are given.
@@ -4375,6 +4406,14 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
         let start = chain_start(bytes, at);
         if namespace_escapes_at(text, start, end) {
             found.push(receiver_of(text, at));
+        }
+    }
+    // `ns = __builtins__`, `__builtins__.pop(…)`: the builtins' namespace
+    // (outside `__main__`) used other than by a plain read.
+    for at in spelled.at(Spelling::DunderBuiltins) {
+        let end = at + Spelling::DunderBuiltins.text().len();
+        if dunder_builtins_at(bytes, at) && namespace_escapes_at(text, at, end) {
+            found.push(Some("__builtins__"));
         }
     }
     // A function's code used other than by reading its `co_` fields

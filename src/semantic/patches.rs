@@ -119,6 +119,18 @@ fn computed_prefix(expr: &Expr) -> Option<String> {
     }
 }
 
+/// The names of the class asyncio's timeouts raise from Python 3.11 on:
+/// `asyncio.timeout()` raises the builtin (looked up when it raises),
+/// `wait_for` the one of `asyncio.exceptions` (read then); the others are
+/// aliases a handler may name. One class, while nothing replaces a name.
+pub const TIMEOUT_ERRORS: [&str; 5] = [
+    "builtins.TimeoutError",
+    "asyncio.TimeoutError",
+    "asyncio.exceptions.TimeoutError",
+    "concurrent.futures.TimeoutError",
+    "concurrent.futures._base.TimeoutError",
+];
+
 /// What another file of the project puts in place of a member a fix stops
 /// (or starts) reaching (see [`SemanticModel::stand_in`]), with the note
 /// that says so.
@@ -225,6 +237,38 @@ impl SemanticModel<'_> {
             return project.facts.attribute_written(top);
         }
         members.any(|member| project.facts.attribute_written(member))
+    }
+
+    /// Whether the module itself may replace one of the names of asyncio's
+    /// timeout exception ([`TIMEOUT_ERRORS`]: `builtins.TimeoutError =
+    /// AppTimeout`, `asyncio.exceptions.TimeoutError = Legacy`, `mock.patch(
+    /// "asyncio.TimeoutError")`), so that they may not be one class when
+    /// its code runs (see [`Self::may_replace`]).
+    pub fn timeout_error_patched_here(&self) -> bool {
+        TIMEOUT_ERRORS.iter().any(|path| self.may_replace(path))
+    }
+
+    /// Whether the `TimeoutError` a timeout raises, or a handler catches,
+    /// may be another class at run time than the one the code names: the
+    /// module ([`Self::timeout_error_patched_here`]) or any file of the
+    /// project (a test too) may replace or patch one of [`TIMEOUT_ERRORS`].
+    /// `asyncio.timeout()` raises the builtin `TimeoutError` looked up when
+    /// it raises, `wait_for` the `TimeoutError` of `asyncio.exceptions`
+    /// read then, and a handler catches what its name reads: one such
+    /// write makes them differ. A write the project's files show only by a
+    /// name or target they compute, on a module object they may hold
+    /// (`setattr(builtins, NAME, X)`, `vars(builtins)[…]`,
+    /// `__builtins__[…]`, `for m in (builtins,): m.TimeoutError = X`),
+    /// counts. `effect` says what the fixed code does instead, for the
+    /// note; a test's mock makes the fix unsafe, any other write leaves
+    /// none.
+    pub fn timeout_error_stand_in(&self, effect: &str) -> Option<StandIn> {
+        if self.timeout_error_patched_here() {
+            return Some(StandIn::Replaced(format!(
+                "the module replaces or patches a `TimeoutError` (`builtins.TimeoutError = …`, `asyncio.exceptions.TimeoutError = …`, `mock.patch`): {effect}"
+            )));
+        }
+        self.stand_in(&TIMEOUT_ERRORS, effect)
     }
 
     /// [`Self::project_stand_in_of`] as a fix that stops reaching the member

@@ -1,0 +1,4 @@
+from asyncio import exceptions as aexc
+class Legacy(Exception):
+    pass
+aexc.TimeoutError = Legacy

@@ -1,0 +1,4 @@
+class AppTimeout(Exception):
+    pass
+ns = __builtins__
+ns["TimeoutError"] = AppTimeout

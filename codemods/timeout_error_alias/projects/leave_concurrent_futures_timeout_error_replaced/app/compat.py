@@ -1,0 +1,4 @@
+import concurrent.futures as cf
+class Legacy(Exception):
+    pass
+cf.TimeoutError = Legacy

@@ -1,0 +1,4 @@
+from unittest import mock
+class AppTimeout(Exception):
+    pass
+mock.patch("app.svc.TimeoutError", AppTimeout, create=True).start()

@@ -1,0 +1,4 @@
+import app.svc
+class AppTimeout(Exception):
+    pass
+app.svc.TimeoutError = AppTimeout

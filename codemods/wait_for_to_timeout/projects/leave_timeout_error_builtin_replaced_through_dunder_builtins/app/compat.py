@@ -1,0 +1,3 @@
+class AppTimeout(Exception):
+    pass
+__builtins__["TimeoutError"] = AppTimeout

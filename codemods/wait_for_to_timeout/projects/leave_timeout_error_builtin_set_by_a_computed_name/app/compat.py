@@ -1,0 +1,5 @@
+import builtins
+class AppTimeout(Exception):
+    pass
+NAME = "TimeoutError"
+setattr(builtins, NAME, AppTimeout)

@@ -1,0 +1,5 @@
+import builtins
+class AppTimeout(Exception):
+    pass
+ns = vars(builtins)
+ns["TimeoutError"] = AppTimeout

@@ -1,0 +1,4 @@
+import asyncio.exceptions
+class Legacy(Exception):
+    pass
+asyncio.exceptions.TimeoutError = Legacy

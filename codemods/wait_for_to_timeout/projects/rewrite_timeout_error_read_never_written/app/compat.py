@@ -1,0 +1,5 @@
+import asyncio
+class AppTimeout(Exception):
+    pass
+# reads only
+print(TimeoutError is asyncio.TimeoutError)
