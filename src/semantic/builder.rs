@@ -54,6 +54,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             keeping_coroutine: OnceCell::new(),
             imported_keeper: OnceCell::new(),
             hand_driver: OnceCell::new(),
+            function_index: OnceCell::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),

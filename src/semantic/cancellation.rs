@@ -582,21 +582,7 @@ impl<'a> SemanticModel<'a> {
     /// Whether a class of the module binds `name` in its body otherwise
     /// than by a `def` (`ready = property(_get)`, `run = staticmethod(h)`).
     fn class_binds_otherwise(&self, name: &str) -> bool {
-        self.scopes.iter().any(|scope| match scope.node {
-            ScopeNode::Class(class) => class.body.iter().any(|stmt| {
-                let targets: &[Expr] = match stmt {
-                    Stmt::Assign(assign) => &assign.targets,
-                    Stmt::AnnAssign(assign) if assign.value.is_some() => {
-                        std::slice::from_ref(assign.target.as_ref())
-                    }
-                    _ => &[],
-                };
-                targets
-                    .iter()
-                    .any(|target| matches!(target, Expr::Name(n) if n.id.as_str() == name))
-            }),
-            _ => false,
-        })
+        !self.class_bound_values(name).is_empty()
     }
 }
 
@@ -851,7 +837,7 @@ impl<'a> Walk<'_, 'a> {
                 return Some(KeptCancellation::Unfollowed(call.range()));
             }
             // `class Svc: handler = _keep` then `await self.handler()`.
-            for value in class_bound_values(semantic, attribute.attr.as_str()) {
+            for &value in semantic.class_bound_values(attribute.attr.as_str()) {
                 matched = true;
                 if let Some(kept) = self.bound_value(value, call.range(), depth) {
                     return Some(kept);
@@ -1159,14 +1145,7 @@ impl<'a> Walk<'_, 'a> {
     }
 
     fn functions_named(&self, name: &str) -> Vec<&'a StmtFunctionDef> {
-        self.semantic
-            .scopes
-            .iter()
-            .filter_map(|scope| match scope.node {
-                ScopeNode::Function(def) if def.name.as_str() == name => Some(def),
-                _ => None,
-            })
-            .collect()
+        self.semantic.functions_named(name).to_vec()
     }
 
     /// What calling `def` gives: an `async def`'s body is read; a plain
@@ -1952,15 +1931,10 @@ impl<'a> Walk<'_, 'a> {
     /// to it, see [`LeftToProject::reads`]).
     fn property_may_raise(&self, name: &str, depth: u8) -> bool {
         let semantic = self.semantic;
-        let own = semantic.scopes.iter().any(|each| match each.node {
-            ScopeNode::Class(class) => class.body.iter().any(|stmt| match stmt {
-                Stmt::FunctionDef(def) if def.name.as_str() == name && is_getter(def) => {
-                    self.function_may_raise(def, depth + 1)
-                }
-                _ => false,
-            }),
-            _ => false,
-        });
+        let own = semantic
+            .methods_named(name)
+            .iter()
+            .any(|def| is_getter(def) && self.function_may_raise(def, depth + 1));
         if own {
             return true;
         }
@@ -3231,35 +3205,6 @@ fn is_stub(def: &StmtFunctionDef) -> bool {
         _ => false,
     };
     abstract_ || raises_not_implemented
-}
-
-/// The values classes of the module bind `name` to in their bodies
-/// otherwise than by a `def` (`handler = _keep`).
-fn class_bound_values<'a>(semantic: &SemanticModel<'a>, name: &str) -> Vec<&'a Expr> {
-    let mut values = Vec::new();
-    for scope in semantic.scopes.iter() {
-        let ScopeNode::Class(class) = scope.node else {
-            continue;
-        };
-        for stmt in &class.body {
-            let (targets, value): (&[Expr], Option<&Expr>) = match stmt {
-                Stmt::Assign(assign) => (&assign.targets, Some(&assign.value)),
-                Stmt::AnnAssign(assign) => (
-                    std::slice::from_ref(assign.target.as_ref()),
-                    assign.value.as_deref(),
-                ),
-                _ => continue,
-            };
-            if let Some(value) = value
-                && targets
-                    .iter()
-                    .any(|target| matches!(target, Expr::Name(n) if n.id.as_str() == name))
-            {
-                values.push(value);
-            }
-        }
-    }
-    values
 }
 
 /// Whether `receiver` (the object a method is called on) is, or comes

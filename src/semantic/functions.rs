@@ -8,12 +8,24 @@ use ruff_python_ast::{
     self as ast, AnyParameterRef, Expr, ExprCall, Stmt, StmtClassDef, StmtFunctionDef, TypeParams,
 };
 use ruff_text_size::{Ranged, TextRange};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::classes::{Base, dynamic_writes};
 use super::imports::Lookup;
 use super::scope::{MODULE_SCOPE, ScopeKind, ScopeNode};
 use super::{BindingId, BindingKind, ScopeId, SemanticModel};
+
+/// The module's functions by node and by name (see
+/// [`SemanticModel::scope_of_function`], [`SemanticModel::functions_named`],
+/// [`SemanticModel::methods_named`]).
+#[derive(Debug, Default)]
+pub(super) struct FunctionIndex<'a> {
+    /// Each function's scope, by the address of its node.
+    scopes: FxHashMap<usize, ScopeId>,
+    by_name: FxHashMap<&'a str, Vec<&'a StmtFunctionDef>>,
+    methods: FxHashMap<&'a str, Vec<&'a StmtFunctionDef>>,
+    class_values: FxHashMap<&'a str, Vec<&'a Expr>>,
+}
 
 /// What the callee of a call is, as far as the module shows.
 #[derive(Debug, Clone, Copy)]
@@ -713,10 +725,98 @@ impl<'a> SemanticModel<'a> {
 
     /// The scope of a function's body.
     pub fn scope_of_function(&self, def: &StmtFunctionDef) -> Option<ScopeId> {
-        self.scopes
-            .iter()
-            .position(|s| matches!(s.node, ScopeNode::Function(f) if std::ptr::eq(f, def)))
-            .map(|i| i as ScopeId)
+        self.function_index()
+            .scopes
+            .get(&std::ptr::from_ref(def).addr())
+            .copied()
+    }
+
+    /// The module's functions (methods and nested ones too) named `name`,
+    /// in the order of their scopes.
+    pub fn functions_named(&self, name: &str) -> &[&'a StmtFunctionDef] {
+        self.function_index()
+            .by_name
+            .get(name)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The functions defined directly in a class body named `name`, class
+    /// by class in the order of their scopes, each body in source order.
+    pub fn methods_named(&self, name: &str) -> &[&'a StmtFunctionDef] {
+        self.function_index()
+            .methods
+            .get(name)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The values a class body binds to `name` otherwise than by a `def`
+    /// (`handler = _keep`, `ready: bool = property(_get)`), class by class
+    /// in the order of their scopes, each body in source order, once for
+    /// each statement.
+    pub fn class_bound_values(&self, name: &str) -> &[&'a Expr] {
+        self.function_index()
+            .class_values
+            .get(name)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The functions by node and by name, built on first use (a walk asks
+    /// them once per call it follows: a scan of every scope each time made
+    /// large modules quadratic).
+    fn function_index(&self) -> &FunctionIndex<'a> {
+        self.function_index.get_or_init(|| {
+            let mut index = FunctionIndex::default();
+            for (id, scope) in self.scopes.iter().enumerate() {
+                match scope.node {
+                    ScopeNode::Function(def) => {
+                        index
+                            .scopes
+                            .entry(std::ptr::from_ref(def).addr())
+                            .or_insert(id as ScopeId);
+                        index
+                            .by_name
+                            .entry(def.name.as_str())
+                            .or_default()
+                            .push(def);
+                    }
+                    ScopeNode::Class(class) => {
+                        for stmt in &class.body {
+                            let (targets, value): (&[Expr], Option<&Expr>) = match stmt {
+                                Stmt::FunctionDef(def) => {
+                                    index
+                                        .methods
+                                        .entry(def.name.as_str())
+                                        .or_default()
+                                        .push(def);
+                                    continue;
+                                }
+                                Stmt::Assign(assign) => (&assign.targets, Some(&assign.value)),
+                                Stmt::AnnAssign(assign) => (
+                                    std::slice::from_ref(assign.target.as_ref()),
+                                    assign.value.as_deref(),
+                                ),
+                                _ => continue,
+                            };
+                            let Some(value) = value else { continue };
+                            for (at, target) in targets.iter().enumerate() {
+                                let Expr::Name(name) = target else { continue };
+                                let name = name.id.as_str();
+                                // Once for each statement, however many of
+                                // its targets name it.
+                                let earlier = targets[..at]
+                                    .iter()
+                                    .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == name));
+                                if !earlier {
+                                    index.class_values.entry(name).or_default().push(value);
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            index
+        })
     }
 
     /// The parts of definitions that run outside the body they introduce:

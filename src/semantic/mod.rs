@@ -229,6 +229,9 @@ pub struct SemanticModel<'a> {
     /// Who may drive the module's coroutines by hand, found on first use
     /// (see [`Self::hand_driver`]).
     hand_driver: OnceCell<Option<runtime::HandDriver>>,
+    /// The functions by node and by name, built on first use (see
+    /// [`functions::FunctionIndex`]).
+    function_index: OnceCell<functions::FunctionIndex<'a>>,
 }
 
 impl<'a> SemanticModel<'a> {
