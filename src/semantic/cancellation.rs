@@ -2786,8 +2786,11 @@ fn class_may_await(
 /// callee (`h()`, `c.h()`) outside a lambda, and annotations.
 #[derive(Default)]
 struct Escaping<'b> {
-    /// A name, and the attributes read from it (`.h` for `c.h`).
+    /// A name, and the attributes read from it (`.h` for `c.h`), each
+    /// once, in the order first read.
     values: Vec<(&'b str, String)>,
+    /// The pairs of `values`, to keep each once.
+    seen: FxHashSet<(&'b str, String)>,
     in_lambda: u32,
     /// The bodies of `if TYPE_CHECKING:`.
     typing_only: Vec<TextRange>,
@@ -2873,7 +2876,7 @@ impl<'b> Visitor<'b> for Escaping<'b> {
 
 impl<'b> Escaping<'b> {
     fn value(&mut self, name: &'b str, tail: String) {
-        if !self.values.iter().any(|(n, t)| *n == name && *t == tail) {
+        if self.seen.insert((name, tail.clone())) {
             self.values.push((name, tail));
         }
     }
