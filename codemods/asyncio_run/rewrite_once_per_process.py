@@ -5,7 +5,7 @@ import asyncio
 
 async def fetch(x):
     await asyncio.sleep(0)
-    return x + 1
+    return f"fetched {x}"
 
 
 if __name__ == "__main__":

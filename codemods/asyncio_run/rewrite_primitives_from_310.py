@@ -10,7 +10,8 @@ LOCK = asyncio.Lock()
 async def main():
     async with LOCK:
         await JOBS.put("job")
-        return await JOBS.get()
+        job = await JOBS.get()
+        return f"got {job}"
 
 
 if __name__ == "__main__":

@@ -201,19 +201,37 @@ declare_codemod! {
     ///   `multiprocessing.dummy.Pool`, a `QueueListener`,
     ///   `start_new_thread`), under any name an import gives them, leaves
     ///   the code alone; its other loop uses are refused as above.
-    /// - Objects the run made outlive it. The code after the run (in the
-    ///   run's own function or block) that calls a method of what the run
-    ///   may have made makes the fix unsafe: the run's result, module or
+    /// - Objects the run made outlive it. What the run gives back is
+    ///   decided by what the coroutine returns: plain data (a literal
+    ///   string, bytes, number, bool or `None`, an f-string, a tuple, list,
+    ///   set or dict of plain data, an operation on plain data, `len()` or
+    ///   `bool()` of anything, a local variable only ever assigned plain
+    ///   data, a parameter the call gives plain data, the awaited result of
+    ///   another such coroutine of the module, an instance of a class of the
+    ///   module (a dataclass too) with no base, made from plain data, whose
+    ///   methods set its attributes only to plain data or `__init__`'s
+    ///   parameters and read nothing of asyncio; for an `async def` of
+    ///   another project module, its summary in the index says) cannot hold
+    ///   the loop, and may be used in any way after the run. Anything else
+    ///   may be a future or task, a bound method of the loop
+    ///   (`get_running_loop().call_soon`), a closure or `functools.partial`
+    ///   over it, or a container of those: any use of it after the run
+    ///   (read through the name it is bound to, by the run's own code or any
+    ///   function that reads the global, passed on as in
+    ///   `use(loop.run_until_complete(main()))`, iterated, bound by `:=`,
+    ///   stored in an attribute or item) makes the fix unsafe, since it
+    ///   would now find the loop closed (`Event loop is closed`). A run that
+    ///   is a statement of its own, or whose result is bound and never read,
+    ///   keeps the fix safe. The code after the run (in the
+    ///   run's own function or block) that calls a method of module or
     ///   class state a coroutine of the module stores into (assigned
     ///   through `global`, an item or attribute set, `append`, `add`,
-    ///   `update`, `put_nowait`, …), or what the code binds from either
-    ///   after the run (`for w in CONNS: w.close()`, `KEEP[0].cancel()`).
-    ///   Such an object may be a stream, future or task bound to the run's
-    ///   loop, which `asyncio.run` has closed (and whose leftover tasks it
-    ///   has cancelled) by then: `w.close()` now raises `Event loop is
-    ///   closed`. Reading it as plain data (`print(result)`,
-    ///   `sys.exit(code)`, `len(KEPT)`) keeps the fix safe, and so does
-    ///   state a coroutine only reads (a logger).
+    ///   `update`, `put_nowait`, …), or of what the code binds from it
+    ///   after the run (`for w in CONNS: w.close()`, `KEEP[0].cancel()`),
+    ///   makes the fix unsafe too: `w.close()` of a stream bound to the
+    ///   closed loop now raises. Reading such state as plain data
+    ///   (`len(KEPT)`) keeps the fix safe, and so does state a coroutine
+    ///   only reads (a logger).
     /// - Ctrl-C. Before, Python's default handler raises `KeyboardInterrupt`
     ///   at once wherever the program is, blocking code in the coroutine
     ///   included; it goes through the coroutine's `finally:` blocks and out
@@ -516,6 +534,7 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                 objects_bound_elsewhere(ctx, site.call)?;
                 left_behind(ctx, site.call, site.scope, true)?;
                 Ok(unsafe_because(ctx, site.call, applicability)
+                    .or_else(|| result_used_after_run(ctx, site.call, site.scope))
                     .or_else(|| used_after_run(ctx, site.call, site.scope))
                     .or_else(|| loop_used_elsewhere(ctx, true)))
             });
@@ -817,6 +836,7 @@ fn check_candidate(
     });
     left_behind(ctx, candidate.run_call, scope, !closed)?;
     Ok(unsafe_because(ctx, candidate.run_call, applicability)
+        .or_else(|| result_used_after_run(ctx, candidate.run_call, scope))
         .or_else(|| used_after_run(ctx, candidate.run_call, scope))
         .or_else(|| loop_used_elsewhere(ctx, !closed)))
 }
@@ -911,6 +931,29 @@ fn used_after_run(ctx: &Context, run: &ast::ExprCall, scope: ScopeId) -> Option<
         &ctx.source[used.callee],
         line_of(ctx, used.at),
         used.variable
+    ))
+}
+
+/// Why the fix is unsafe when the code after the run uses what the run
+/// gave back, and the coroutine is not shown to give back plain data (see
+/// `SemanticModel::run_result_used_after`): a future or task, a bound
+/// method of the loop, a closure or `functools.partial` over it, or a
+/// container of those, now finds its loop closed by `asyncio.run`.
+fn result_used_after_run(ctx: &Context, run: &ast::ExprCall, scope: ScopeId) -> Option<String> {
+    let used = ctx.semantic.run_result_used_after(run, scope)?;
+    let what = match &used.variable {
+        Some(variable) => format!(
+            "the code reads `{variable}`, bound to it, on line {}",
+            line_of(ctx, used.range.start())
+        ),
+        None if used.range == run.range() => "the expression the run sits in uses it".to_string(),
+        None => format!(
+            "the code stores it in `{}`, where other code may read it",
+            &ctx.source[used.range]
+        ),
+    };
+    Some(format!(
+        "asyncmod cannot tell that what the coroutine gives back is plain data, and {what}: a future, a task or a callable bound to the loop would find the loop closed by `asyncio.run` when it returns"
     ))
 }
 

@@ -3876,6 +3876,7 @@ fn facts(function: &FunctionSummary) -> FunctionFacts {
         legacy_coroutine: function.legacy_coroutine,
         stub: function.stub,
         returns_nothing: function.returns_nothing,
+        gives_plain_data: function.gives_plain_data,
         lets_cancellation_out: function.lets_cancellation_out,
         awaits_untraced: !function.cancellation_untraced.is_empty(),
         awaits_item: function

@@ -244,6 +244,10 @@ pub struct FunctionSummary {
     pub stub: bool,
     /// No `return` in its own body gives a value.
     pub returns_nothing: bool,
+    /// Every `return` in its own body surely gives plain data (see
+    /// `SemanticModel::function_gives_plain_data`), which cannot hold an
+    /// event loop.
+    pub gives_plain_data: bool,
     /// An `async def` whose body surely lets a cancellation out (see
     /// `SemanticModel::lets_cancellation_out`); a plain `def` whose
     /// returned calls give only such coroutines, as far as its module
@@ -1490,6 +1494,7 @@ fn function<'a>(
         legacy_coroutine: semantic.is_legacy_coroutine(def),
         stub: is_stub(def),
         returns_nothing: !returns_value,
+        gives_plain_data: semantic.function_gives_plain_data(def),
         lets_cancellation_out: cancellation.lets_out,
         cancellation_calls: cancellation
             .calls

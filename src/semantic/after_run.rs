@@ -2,14 +2,15 @@
 //! the objects the run made: a coroutine of the module that keeps
 //! something in module or class state (a `StreamWriter` appended to a
 //! global list, a future stored in a dict, `current_task()` kept, a global
-//! assigned), or the run's own result, reached afterwards by the code
-//! that follows the run (through an alias, an element, an attribute) and
-//! used by calling one of its methods (`w.close()`, `f.cancel()`,
-//! `t.add_done_callback(cb)`). Such an object may be bound to the loop
-//! the run ran on: what its methods do depends on whether that loop is
-//! still open, still current, and whether its leftover tasks were
-//! cancelled. Plain data use (`print(result)`, `sys.exit(code)`,
-//! `len(KEPT)`) calls no method of the object.
+//! assigned), reached afterwards by the code that follows the run
+//! (through an alias, an element, an attribute) and used by calling one
+//! of its methods (`w.close()`, `f.cancel()`, `t.add_done_callback(cb)`);
+//! and the run's own result, unless the coroutine surely gives back plain
+//! data, used in any way after the run (read, passed on, iterated,
+//! stored). Such an object may be bound to the loop the run ran on: what
+//! it does depends on whether that loop is still open, still current, and
+//! whether its leftover tasks were cancelled. Plain data use of kept state
+//! (`len(KEPT)`) calls no method of the object.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -79,6 +80,11 @@ fn names_in<'e>(expr: &'e Expr, out: &mut Vec<&'e ast::ExprName>) {
     Names(out).visit_expr(expr);
 }
 
+/// Whether `predicate` holds for `expr` or any expression in it.
+fn any_over(expr: &Expr, predicate: impl Fn(&Expr) -> bool) -> bool {
+    ruff_python_ast::helpers::any_over_expr(expr, &predicate)
+}
+
 /// Every name a target binds (`a`, `a, b`, `[a, *b]`).
 fn target_names<'e>(target: &'e Expr, out: &mut Vec<&'e ast::ExprName>) {
     match target {
@@ -89,6 +95,55 @@ fn target_names<'e>(target: &'e Expr, out: &mut Vec<&'e ast::ExprName>) {
         _ => {}
     }
 }
+
+/// Where code after a run of an event loop uses what the run gave back
+/// (see [`SemanticModel::run_result_used_after`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultUsed {
+    /// The variable the result is bound to and read through (`post`),
+    /// `None` when the expression the run sits in uses it directly
+    /// (`use(loop.run_until_complete(main()))`, `for f in …`, `x.attr =`).
+    pub variable: Option<String>,
+    /// The use: a read of the variable, or the run's own call.
+    pub range: TextRange,
+}
+
+/// How deep [`SemanticModel::is_plain_data`] follows names, awaited
+/// coroutines and classes.
+const PLAIN_DEPTH: u8 = 10;
+
+/// Builtins whose call makes a new `int`, `bool` or `str` whatever it is
+/// given (`len` of anything is an exact `int`, `bool` has no subclass).
+const PLAIN_BUILTINS: &[&str] = &[
+    "len",
+    "bool",
+    "isinstance",
+    "issubclass",
+    "hasattr",
+    "callable",
+    "id",
+    "hash",
+    "ord",
+    "chr",
+];
+
+/// The methods a class holding plain data may define among the special
+/// ones: none of them keeps or hands out anything else.
+const PLAIN_DUNDERS: &[&str] = &[
+    "__init__",
+    "__post_init__",
+    "__repr__",
+    "__str__",
+    "__eq__",
+    "__ne__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__hash__",
+    "__len__",
+    "__bool__",
+];
 
 impl<'a> SemanticModel<'a> {
     /// The module-level variable (a plain variable or a class) `name`
@@ -286,11 +341,11 @@ impl<'a> SemanticModel<'a> {
 
     /// The first method call, in the code of `scope` that follows the
     /// statement holding `run` (a call that runs an event loop), on an
-    /// object that run may have made: the run's result (`result =
-    /// loop.run_until_complete(main())`), or module state a coroutine of
-    /// the module keeps something in (see
+    /// object that run may have made and left in module state: module
+    /// state a coroutine of the module keeps something in (see
     /// [`Self::module_state_kept_by_coroutines`]), or what is bound from
-    /// either after the run (`for w in CONNS:`, `t = KEEP[0]`).
+    /// it after the run (`for w in CONNS:`, `t = KEEP[0]`). The run's own
+    /// result is [`Self::run_result_used_after`]'s.
     pub fn run_object_used_after(
         &self,
         run: &ast::ExprCall,
@@ -301,12 +356,7 @@ impl<'a> SemanticModel<'a> {
         // Variables of `scope`'s own code, or of the module, that may hold
         // such an object.
         let mut held: FxHashSet<&str> = self.module_state_kept_by_coroutines();
-        if held.is_empty()
-            && !matches!(
-                run_stmt,
-                Stmt::Assign(_) | Stmt::AnnAssign(_) | Stmt::AugAssign(_)
-            )
-        {
+        if held.is_empty() {
             return None;
         }
         let bind_from = |held: &mut FxHashSet<&'a str>, targets: &[&'a Expr], value: &'a Expr| {
@@ -325,26 +375,6 @@ impl<'a> SemanticModel<'a> {
             }
             false
         };
-        match run_stmt {
-            Stmt::Assign(assign) if assign.value.range().contains_range(run.range()) => {
-                let mut names = Vec::new();
-                for target in &assign.targets {
-                    target_names(target, &mut names);
-                }
-                held.extend(names.into_iter().map(|name| name.id.as_str()));
-            }
-            Stmt::AnnAssign(assign)
-                if assign
-                    .value
-                    .as_ref()
-                    .is_some_and(|value| value.range().contains_range(run.range())) =>
-            {
-                let mut names = Vec::new();
-                target_names(&assign.target, &mut names);
-                held.extend(names.into_iter().map(|name| name.id.as_str()));
-            }
-            _ => {}
-        }
         // What the code after the run binds from them, in turn.
         let following: Vec<&'a Stmt> = self
             .suites
@@ -409,6 +439,546 @@ impl<'a> SemanticModel<'a> {
                 })
             })
     }
+
+    /// Whether awaiting `call` (a call in `scope` of an `async def` of the
+    /// module) surely gives back plain data, which cannot hold an event
+    /// loop: every `return` of the coroutine (falling off its end gives
+    /// `None`) gives a literal (str, bytes, a number, `None`, a bool), an
+    /// f-string, a tuple, list, set or dict of plain data, an operation on
+    /// plain data, a local variable only ever assigned plain data, the
+    /// awaited result of another such coroutine of the module, or an
+    /// instance of a class of the module that holds plain data (see
+    /// [`Self::class_holds_plain_data`]) made from plain data.
+    pub fn coroutine_gives_plain_data(&self, call: &ast::ExprCall, scope: ScopeId) -> bool {
+        self.coroutine_gives_plain_data_at(call, scope, 0)
+    }
+
+    fn coroutine_gives_plain_data_at(
+        &self,
+        call: &ast::ExprCall,
+        scope: ScopeId,
+        depth: u8,
+    ) -> bool {
+        if depth > PLAIN_DEPTH {
+            return false;
+        }
+        if let Some(def) = self.coroutine_function(&call.func, scope) {
+            let params = self.plain_arguments(def, call, scope, depth);
+            return self.function_gives_plain_data_at(def, &params, depth);
+        }
+        // An `async def` of another module: its summary says.
+        self.imported_coroutine_function(&call.func, scope)
+            .is_some_and(|function| {
+                function.evidence == super::receivers::ClassEvidence::Made
+                    && function.facts.is_async
+                    && function.facts.gives_plain_data
+            })
+    }
+
+    /// Whether every `return` of `def` (an undecorated `def` of the module)
+    /// surely gives back plain data (see
+    /// [`Self::coroutine_gives_plain_data`]), following only the module's
+    /// own code: for the project index's summary of the function.
+    pub fn function_gives_plain_data(&self, def: &ast::StmtFunctionDef) -> bool {
+        self.function_gives_plain_data_at(def, &[], 0)
+    }
+
+    /// The parameters of `def` that `call` (in `scope`) gives plain data
+    /// that cannot change (no list, dict or set, which the coroutine may
+    /// fill): given in the call, or left to a default that is such data.
+    fn plain_arguments<'d>(
+        &self,
+        def: &'d ast::StmtFunctionDef,
+        call: &ast::ExprCall,
+        scope: ScopeId,
+        depth: u8,
+    ) -> Vec<&'d str> {
+        let arguments = &call.arguments;
+        if arguments.args.iter().any(Expr::is_starred_expr)
+            || arguments
+                .keywords
+                .iter()
+                .any(|keyword| keyword.arg.is_none())
+        {
+            return Vec::new();
+        }
+        let fixed = |expr: &Expr| {
+            !any_over(expr, |e| {
+                matches!(
+                    e,
+                    Expr::List(_) | Expr::Dict(_) | Expr::Set(_) | Expr::Call(_)
+                )
+            })
+        };
+        let Some(def_scope) = self.scope_of_function(def) else {
+            return Vec::new();
+        };
+        let defining = self.scope(def_scope).parent.unwrap_or(MODULE_SCOPE);
+        let mut plain = Vec::new();
+        let positional = def
+            .parameters
+            .posonlyargs
+            .iter()
+            .chain(&def.parameters.args);
+        for (index, parameter) in positional.enumerate() {
+            let name = parameter.parameter.name.as_str();
+            let given = arguments.args.get(index).or_else(|| {
+                (index >= def.parameters.posonlyargs.len())
+                    .then(|| arguments.find_keyword(name).map(|keyword| &keyword.value))
+                    .flatten()
+            });
+            let fine = match (given, parameter.default.as_deref()) {
+                (Some(value), _) => {
+                    fixed(value) && self.is_plain_data(value, scope, &[], depth + 1)
+                }
+                (None, Some(default)) => {
+                    fixed(default) && self.is_plain_data(default, defining, &[], depth + 1)
+                }
+                (None, None) => false,
+            };
+            if fine {
+                plain.push(name);
+            }
+        }
+        for parameter in &def.parameters.kwonlyargs {
+            let name = parameter.parameter.name.as_str();
+            let given = arguments.find_keyword(name).map(|keyword| &keyword.value);
+            let fine = match (given, parameter.default.as_deref()) {
+                (Some(value), _) => {
+                    fixed(value) && self.is_plain_data(value, scope, &[], depth + 1)
+                }
+                (None, Some(default)) => {
+                    fixed(default) && self.is_plain_data(default, defining, &[], depth + 1)
+                }
+                (None, None) => false,
+            };
+            if fine {
+                plain.push(name);
+            }
+        }
+        plain
+    }
+
+    fn function_gives_plain_data_at(
+        &self,
+        def: &ast::StmtFunctionDef,
+        params: &[&str],
+        depth: u8,
+    ) -> bool {
+        if !def.decorator_list.is_empty() || super::functions::is_generator(def) {
+            return false;
+        }
+        let Some(body_scope) = self.scope_of_function(def) else {
+            return false;
+        };
+        let mut returns = super::coroutines::ReturnFinder::default();
+        {
+            use ruff_python_ast::visitor::Visitor;
+            returns.visit_body(&def.body);
+        }
+        returns
+            .values
+            .iter()
+            .all(|value| self.is_plain_data(value, body_scope, params, depth + 1))
+    }
+
+    /// Whether `expr`, evaluated in `scope`, surely is plain data (see
+    /// [`Self::coroutine_gives_plain_data`]), given that the parameters
+    /// `params` of the function it is in hold plain data.
+    fn is_plain_data(&self, expr: &Expr, scope: ScopeId, params: &[&str], depth: u8) -> bool {
+        if depth > PLAIN_DEPTH {
+            return false;
+        }
+        let plain = |expr: &Expr| self.is_plain_data(expr, scope, params, depth);
+        match expr {
+            Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_)
+            // An f-string makes a new `str`, whatever it formats.
+            | Expr::FString(_) => true,
+            Expr::Tuple(tuple) => tuple.iter().all(plain),
+            Expr::List(list) => list.iter().all(plain),
+            Expr::Set(set) => set.iter().all(plain),
+            Expr::Dict(dict) => dict.items.iter().all(|item| {
+                item.key.as_ref().is_some_and(plain) && plain(&item.value)
+            }),
+            Expr::UnaryOp(op) => plain(&op.operand),
+            Expr::BinOp(op) => plain(&op.left) && plain(&op.right),
+            Expr::BoolOp(op) => op.values.iter().all(plain),
+            Expr::Compare(compare) => {
+                plain(&compare.left) && compare.comparators.iter().all(plain)
+            }
+            Expr::If(if_expr) => plain(&if_expr.body) && plain(&if_expr.orelse),
+            Expr::Await(await_expr) => match await_expr.value.as_ref() {
+                Expr::Call(call) => self.coroutine_gives_plain_data_at(call, scope, depth + 1),
+                _ => false,
+            },
+            // Builtins that make a new `int`, `bool` or `str` of anything.
+            Expr::Call(call)
+                if self.qualified_name(&call.func, scope).is_some_and(|q| {
+                    PLAIN_BUILTINS
+                        .iter()
+                        .any(|builtin| q.as_str().strip_prefix("builtins.") == Some(builtin))
+                }) =>
+            {
+                call.arguments.keywords.is_empty()
+            }
+            Expr::Call(call) => {
+                let super::Callee::Class(class) = self.callee(&call.func, scope) else {
+                    return false;
+                };
+                call.arguments.args.iter().all(|arg| !arg.is_starred_expr() && plain(arg))
+                    && call
+                        .arguments
+                        .keywords
+                        .iter()
+                        .all(|keyword| keyword.arg.is_some() && plain(&keyword.value))
+                    && self.class_holds_plain_data(class, depth + 1)
+            }
+            Expr::Name(name) => self.local_holds_plain_data(name, scope, params, depth + 1),
+            _ => false,
+        }
+    }
+
+    /// Whether the local variable `name` (read in `scope`, a function)
+    /// only ever holds plain data: every binding of it is an assignment of
+    /// plain data, no `global` or `nonlocal` reaches it, and when a value
+    /// is a container that may change (a list, dict or set), nothing but
+    /// the function's `return`s reads it.
+    fn local_holds_plain_data(
+        &self,
+        name: &ast::ExprName,
+        scope: ScopeId,
+        params: &[&str],
+        depth: u8,
+    ) -> bool {
+        let id = name.id.as_str();
+        if !matches!(self.scope(scope).kind, super::ScopeKind::Function { .. })
+            || self.is_declared_global_or_nonlocal(id)
+        {
+            return false;
+        }
+        let Lookup::Bound {
+            scope: owner,
+            bindings,
+        } = self.lookup(id, scope)
+        else {
+            return false;
+        };
+        if owner != scope || bindings.is_empty() {
+            return false;
+        }
+        let mut mutable = false;
+        for &binding_id in bindings {
+            let binding = self.binding(binding_id);
+            if matches!(binding.kind, BindingKind::Parameter) && params.contains(&id) {
+                continue;
+            }
+            if !matches!(binding.kind, BindingKind::Assignment) {
+                return false;
+            }
+            let is_target =
+                |target: &Expr| matches!(target, Expr::Name(t) if t.range == binding.range);
+            let value = match binding.stmt {
+                Some(Stmt::Assign(assign)) if assign.targets.iter().all(is_target) => {
+                    &*assign.value
+                }
+                Some(Stmt::AnnAssign(assign)) if is_target(&assign.target) => {
+                    match assign.value.as_deref() {
+                        Some(value) => value,
+                        None => return false,
+                    }
+                }
+                _ => return false,
+            };
+            if !self.is_plain_data(value, scope, params, depth) {
+                return false;
+            }
+            mutable |= any_over(value, |e| {
+                matches!(
+                    e,
+                    Expr::List(_) | Expr::Dict(_) | Expr::Set(_) | Expr::Call(_)
+                )
+            });
+        }
+        if mutable {
+            let mut returns = super::coroutines::ReturnFinder::default();
+            if let super::ScopeNode::Function(def) = self.scope(scope).node {
+                use ruff_python_ast::visitor::Visitor;
+                returns.visit_body(&def.body);
+            } else {
+                return false;
+            }
+            let returned: Vec<TextRange> = returns.values.iter().map(|v| v.range()).collect();
+            let read_elsewhere = self.uses_of(id, owner).iter().any(|u| {
+                u.kind != super::UseKind::Write
+                    && !returned.iter().any(|r| r.contains_range(u.range))
+            });
+            if read_elsewhere {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether the instances of `class` (a class of the module) hold
+    /// plain data when made from plain data: no base but `object`, no
+    /// decorator but `dataclasses.dataclass`, a body of methods, docstrings
+    /// and plain class attributes, no special method that may keep or hand
+    /// out anything else (`__getattr__`, `__new__`, `__del__`), every
+    /// attribute its methods set given plain data (or, in `__init__`, one
+    /// of its parameters, which the call gives), no `setattr` or
+    /// `__dict__`, and nothing of asyncio read anywhere in it.
+    pub fn class_holds_plain_data(&self, class: &ast::StmtClassDef, depth: u8) -> bool {
+        if depth > PLAIN_DEPTH {
+            return false;
+        }
+        let outer = self.scope_at(class.start());
+        if class.arguments.as_ref().is_some_and(|arguments| {
+            !arguments.keywords.is_empty()
+                || arguments.args.iter().any(|base| {
+                    !self
+                        .qualified_name(base, outer)
+                        .is_some_and(|q| q.is("builtins.object"))
+                })
+        }) {
+            return false;
+        }
+        let dataclass = |expr: &Expr| {
+            self.qualified_name(expr, outer)
+                .is_some_and(|q| q.is("dataclasses.dataclass"))
+        };
+        if !class
+            .decorator_list
+            .iter()
+            .all(|decorator| match &decorator.expression {
+                Expr::Call(call) => {
+                    dataclass(&call.func)
+                        && call
+                            .arguments
+                            .keywords
+                            .iter()
+                            .all(|k| matches!(k.value, Expr::BooleanLiteral(_)))
+                        && call.arguments.args.is_empty()
+                }
+                expr => dataclass(expr),
+            })
+        {
+            return false;
+        }
+        let class_scope = class
+            .body
+            .first()
+            .map_or(outer, |stmt| self.scope_at(stmt.start()));
+        for stmt in &class.body {
+            let fine = match stmt {
+                Stmt::Pass(_) => true,
+                Stmt::Expr(expr) => expr.value.is_string_literal_expr(),
+                Stmt::Assign(assign) => {
+                    assign.targets.iter().all(Expr::is_name_expr)
+                        && self.is_plain_data(&assign.value, class_scope, &[], depth + 1)
+                }
+                Stmt::AnnAssign(assign) => {
+                    assign.target.is_name_expr()
+                        && assign.value.as_deref().is_none_or(|value| {
+                            self.is_plain_data(value, class_scope, &[], depth + 1)
+                        })
+                }
+                Stmt::FunctionDef(def) => {
+                    let name = def.name.as_str();
+                    (!name.starts_with("__") || PLAIN_DUNDERS.contains(&name))
+                        && !def.is_async
+                        && def.decorator_list.is_empty()
+                        && self.method_keeps_plain_data(def, depth + 1)
+                }
+                _ => false,
+            };
+            if !fine {
+                return false;
+            }
+        }
+        // Nothing of asyncio, no `setattr`, `__dict__` or `vars()`.
+        let mut names = Vec::new();
+        for stmt in &class.body {
+            if let Stmt::FunctionDef(def) = stmt {
+                for inner in &def.body {
+                    use ruff_python_ast::visitor::{self, Visitor};
+                    struct All<'e, 'o>(&'o mut Vec<&'e Expr>);
+                    impl<'e> Visitor<'e> for All<'e, '_> {
+                        fn visit_expr(&mut self, expr: &'e Expr) {
+                            self.0.push(expr);
+                            visitor::walk_expr(self, expr);
+                        }
+                    }
+                    All(&mut names).visit_stmt(inner);
+                }
+            }
+        }
+        !names.iter().any(|expr| match expr {
+            Expr::Name(name) => {
+                let at = self.scope_at(name.start());
+                let id = name.id.as_str();
+                matches!(id, "setattr" | "vars" | "globals" | "exec" | "eval")
+                    || self
+                        .import_of(id, at)
+                        .is_some_and(|path| path == "asyncio" || path.starts_with("asyncio."))
+            }
+            Expr::Attribute(attribute) => attribute.attr.as_str() == "__dict__",
+            _ => false,
+        })
+    }
+
+    /// Whether every attribute the method `def` sets (`x.attr = value`,
+    /// also augmented or annotated) is given plain data, or in
+    /// `__init__` one of its parameters, and it sets no item of one.
+    fn method_keeps_plain_data(&self, def: &ast::StmtFunctionDef, depth: u8) -> bool {
+        let Some(scope) = self.scope_of_function(def) else {
+            return false;
+        };
+        let params: Vec<&str> = if def.name.as_str() == "__init__" {
+            def.parameters
+                .iter_non_variadic_params()
+                .map(|p| p.parameter.name.as_str())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let value_fine = |value: &Expr| match value {
+            Expr::Name(name) if params.contains(&name.id.as_str()) => {
+                self.owner_scope(name.id.as_str(), scope) == Some(scope)
+                    && self
+                        .bindings_in(scope, name.id.as_str())
+                        .is_some_and(|b| b.len() == 1)
+            }
+            value => self.is_plain_data(value, scope, &[], depth),
+        };
+        let mut fine = true;
+        for suite in self.suites.iter().filter(|suite| {
+            suite
+                .body
+                .first()
+                .is_some_and(|stmt| def.range().contains_range(stmt.range()))
+        }) {
+            for stmt in suite.body {
+                if !def.range().contains_range(stmt.range()) {
+                    continue;
+                }
+                let (targets, value): (Vec<&Expr>, Option<&Expr>) = match stmt {
+                    Stmt::Assign(assign) => (assign.targets.iter().collect(), Some(&assign.value)),
+                    Stmt::AnnAssign(assign) => (vec![&assign.target], assign.value.as_deref()),
+                    Stmt::AugAssign(assign) => (vec![&assign.target], Some(&assign.value)),
+                    Stmt::For(for_stmt) => (vec![&for_stmt.target], None),
+                    Stmt::With(with) => (
+                        with.items
+                            .iter()
+                            .filter_map(|i| i.optional_vars.as_deref())
+                            .collect(),
+                        None,
+                    ),
+                    _ => continue,
+                };
+                for target in targets {
+                    let stores = any_over(target, |e| {
+                        matches!(e, Expr::Attribute(_) | Expr::Subscript(_))
+                    });
+                    if stores {
+                        let direct = matches!(target, Expr::Attribute(a)
+                            if a.value.is_name_expr());
+                        fine &= direct && value.is_some_and(value_fine);
+                    }
+                }
+            }
+        }
+        fine
+    }
+
+    /// Where the code after `run` (a call running an event loop, in
+    /// `scope`) uses what the run gave back, when that may hold the loop:
+    /// the run's coroutine is not shown to give back plain data (see
+    /// [`Self::coroutine_gives_plain_data`]), and the run is not a
+    /// statement of its own. Its result may then be a future or task, a
+    /// bound method of the loop, a closure or `functools.partial` over it,
+    /// or a container of those, and any use of it after the run — read,
+    /// passed on, iterated, stored where later code reads it — may find
+    /// the loop closed. The first such use.
+    pub fn run_result_used_after(&self, run: &ast::ExprCall, scope: ScopeId) -> Option<ResultUsed> {
+        let run_stmt = self.innermost_stmt(scope, run.start())?;
+        if let Stmt::Expr(statement) = run_stmt
+            && statement.value.range() == run.range()
+        {
+            return None;
+        }
+        if let [Expr::Call(coroutine)] = &run.arguments.args[..]
+            && run.arguments.keywords.is_empty()
+            && self.coroutine_gives_plain_data(coroutine, scope)
+        {
+            return None;
+        }
+        let targets: Vec<&Expr> = match run_stmt {
+            Stmt::Assign(assign) if assign.value.range() == run.range() => {
+                assign.targets.iter().collect()
+            }
+            Stmt::AnnAssign(assign)
+                if assign.value.as_deref().map(Ranged::range) == Some(run.range()) =>
+            {
+                vec![&assign.target]
+            }
+            // Used by the expression or statement it sits in.
+            _ => {
+                return Some(ResultUsed {
+                    variable: None,
+                    range: run.range(),
+                });
+            }
+        };
+        let mut names = Vec::new();
+        for target in targets {
+            match target {
+                Expr::Name(_) | Expr::Tuple(_) | Expr::List(_) => target_names(target, &mut names),
+                // `app.state = …`: stored where any code may read it.
+                _ => {
+                    return Some(ResultUsed {
+                        variable: None,
+                        range: target.range(),
+                    });
+                }
+            }
+        }
+        let frame = self.frame_of(scope);
+        names
+            .iter()
+            .filter_map(|name| {
+                let id = name.id.as_str();
+                let owner = self.owner_scope(id, scope)?;
+                let mut uses: Vec<TextRange> = self
+                    .uses_of(id, owner)
+                    .into_iter()
+                    .filter(|u| {
+                        matches!(u.kind, super::UseKind::Read | super::UseKind::Declaration)
+                            && (self.frame_of(u.scope) != frame
+                                || u.range.start() >= run_stmt.end())
+                    })
+                    .map(|u| u.range)
+                    .collect();
+                // Another module may import the module's variable.
+                if owner == MODULE_SCOPE
+                    && self
+                        .project()
+                        .is_some_and(|project| project.others_may_read(id))
+                {
+                    uses.push(name.range());
+                }
+                uses.sort_by_key(|range| range.start());
+                uses.first().map(|&range| ResultUsed {
+                    variable: Some(id.to_string()),
+                    range,
+                })
+            })
+            .min_by_key(|used| used.range.start())
+    }
 }
 
 #[cfg(test)]
@@ -454,11 +1024,12 @@ mod tests {
 
     #[test]
     fn the_result_and_globals_assigned_by_coroutines() {
+        // The run's result is `run_result_used_after`'s.
         assert_eq!(
             used_after(
-                "import asyncio\nasync def main():\n    return 1\nresult = asyncio.get_event_loop().run_until_complete(main())\nresult.cancel()\n"
+                "import asyncio\nasync def main():\n    return asyncio.get_running_loop().create_future()\nresult = asyncio.get_event_loop().run_until_complete(main())\nresult.cancel()\n"
             ),
-            Some(("result".to_string(), "cancel".to_string()))
+            None
         );
         assert_eq!(
             used_after(
@@ -507,5 +1078,83 @@ mod tests {
             kept("import asyncio\nSEEN = []\nasync def f(x):\n    SEEN.append(x)\n"),
             None
         );
+    }
+
+    fn result_used(source: &str) -> Option<(Option<String>, String)> {
+        let parsed = parse(source).unwrap();
+        let semantic = SemanticModel::build(parsed.syntax());
+        let site = semantic.calls.iter().find(|site| {
+            matches!(site.call.func.as_ref(), Expr::Attribute(attribute)
+                if attribute.attr.as_str() == "run_until_complete")
+        })?;
+        semantic
+            .run_result_used_after(site.call, site.scope)
+            .map(|used| (used.variable, source[used.range].to_string()))
+    }
+
+    const RUN: &str = "asyncio.get_event_loop().run_until_complete(main())";
+
+    #[test]
+    fn any_use_of_a_result_that_may_hold_the_loop() {
+        let head =
+            "import asyncio\nasync def main():\n    return asyncio.get_running_loop().call_soon\n";
+        let used = |tail: &str| result_used(&format!("{head}{}", tail.replace("RUN", RUN)));
+        assert_eq!(
+            used("post = RUN\npost(print, 'x')\n"),
+            Some((Some("post".to_string()), "post".to_string()))
+        );
+        assert_eq!(used("use(RUN)\n"), Some((None, RUN.to_string())));
+        assert_eq!(
+            used("for f in RUN:\n    f()\n"),
+            Some((None, RUN.to_string()))
+        );
+        assert_eq!(
+            used("app.state = RUN\n"),
+            Some((None, "app.state".to_string()))
+        );
+        // A function that reads the global may run later.
+        assert_eq!(
+            used("def finish():\n    return R\nR = RUN\nfinish()\n"),
+            Some((Some("R".to_string()), "R".to_string()))
+        );
+        // Discarded, or bound and never read.
+        assert_eq!(used("RUN\n"), None);
+        assert_eq!(used("post = RUN\n"), None);
+    }
+
+    #[test]
+    fn plain_data_results_may_be_used() {
+        let used = |body: &str, tail: &str| {
+            result_used(&format!(
+                "import asyncio, dataclasses\n{body}\nx = {RUN}\n{tail}\n"
+            ))
+        };
+        for body in [
+            "async def main():\n    return 'Done'",
+            "async def main():\n    return 0, 'ok'",
+            "async def main():\n    return {'a': [1, 2.5, None]}",
+            "async def main():\n    n = 3\n    return f'{n} items'",
+            "async def main():\n    if x:\n        return\n    return -1",
+            "async def inner():\n    return 1\nasync def main():\n    return await inner()",
+            "class Report:\n    def __init__(self, n):\n        self.n = n\n    def render(self):\n        return f'report {self.n}'\nasync def main():\n    return Report(3)",
+            "@dataclasses.dataclass\nclass Stats:\n    count: int = 0\n    mean: float = 0.0\nasync def main():\n    return Stats(count=2, mean=1.5)",
+        ] {
+            assert_eq!(used(body, "print(x)"), None, "{body}");
+        }
+        for body in [
+            "async def main():\n    return asyncio.get_running_loop().create_future()",
+            "async def main():\n    out = []\n    out.append(asyncio.current_task())\n    return out",
+            "async def main():\n    loop = asyncio.get_running_loop()\n    def notify(m):\n        loop.call_soon(print, m)\n    return notify",
+            "class Box:\n    def __init__(self):\n        self.loop = asyncio.get_running_loop()\nasync def main():\n    return Box()",
+            "class Box:\n    def __init__(self, v):\n        self.v = v\nasync def main():\n    return Box(asyncio.current_task())",
+            "class Box(dict):\n    pass\nasync def main():\n    return Box()",
+            "async def main():\n    return await other()",
+        ] {
+            assert_eq!(
+                used(body, "print(x)"),
+                Some((Some("x".to_string()), "x".to_string())),
+                "{body}"
+            );
+        }
     }
 }

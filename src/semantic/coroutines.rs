@@ -895,9 +895,9 @@ impl<'a> Visitor<'a> for CoroutineUses<'_, 'a> {
 /// The values of the `return` statements of a function's own body (nested
 /// functions, lambdas and classes aside), and whether one has none.
 #[derive(Default)]
-struct ReturnFinder<'a> {
-    values: Vec<&'a Expr>,
-    bare: bool,
+pub(super) struct ReturnFinder<'a> {
+    pub(super) values: Vec<&'a Expr>,
+    pub(super) bare: bool,
 }
 
 impl<'a> Visitor<'a> for ReturnFinder<'a> {

@@ -106,6 +106,9 @@ pub struct FunctionFacts {
     pub stub: bool,
     /// No `return` in its own body gives a value.
     pub returns_nothing: bool,
+    /// Every `return` in its own body surely gives plain data, as its
+    /// module shows (see `SemanticModel::function_gives_plain_data`).
+    pub gives_plain_data: bool,
     /// An `async def` whose body surely lets a cancellation thrown into it
     /// out (from Python 3.8 on): no handler that may catch it and go on; a
     /// plain `def` whose returned calls give only such coroutines, as far

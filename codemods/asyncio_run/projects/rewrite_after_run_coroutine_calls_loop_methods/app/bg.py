@@ -12,4 +12,4 @@ async def start():
     first = await loop.run_in_executor(pool, square, 3)
     second = await asyncio.get_running_loop().run_in_executor(pool, square, 4)
     pool.shutdown(wait=False)
-    return first + second
+    return f"{first + second}"

@@ -52,4 +52,4 @@ def square(n):
 
 async def fetch(n):
     logger.debug("fetched %s", n)
-    return Item(square(n)).double, Color.RED.name, Point(1, 2).x, bool(WORD.match("w"))
+    return f"{(Item(square(n)).double, Color.RED.name, Point(1, 2).x, bool(WORD.match('w')))}"

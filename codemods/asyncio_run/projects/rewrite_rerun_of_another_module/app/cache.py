@@ -8,4 +8,5 @@ async def work():
     if _queue is None:
         _queue = asyncio.Queue()
     asyncio.get_running_loop().call_later(0.01, _queue.put_nowait, "item")
-    return await _queue.get()
+    item = await _queue.get()
+    return f"{item}"
