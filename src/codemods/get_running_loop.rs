@@ -61,10 +61,16 @@ declare_codemod! {
     /// as a value or by name (`step = coro.send`, `getattr(coro, "send")`,
     /// `operator.methodcaller("send", None)`, `ctx.run(coro.send, None)`),
     /// taken from the type (`type(coro).send(coro, None)`), or called in a
-    /// trampoline (`value = coro.send(value)` in a `try` whose handler
-    /// names `StopIteration`; a generator pumped so counts too;
-    /// `value = coro.send(value)` in a file that spells `StopIteration`
-    /// however it catches it), the name held in a variable
+    /// trampoline (`x.send(value)` in a `try` whose handler names
+    /// `StopIteration`; `value = coro.send(value)`, which sends back what
+    /// it got, however the end is caught — `except BaseException as e:
+    /// return getattr(e, "value", None)`, `except Exception as e: return
+    /// e.args[0]` — with or without `StopIteration` spelled; a generator
+    /// pumped so counts too, but in the module itself for a local made by
+    /// a plain generator function of the module), a lambda step (`step =
+    /// lambda v: coro.send(v)`), a plain generator that delegates to a
+    /// coroutine (`return (yield from coro.__await__())` anywhere but an
+    /// awaitable's own `__await__` or `__iter__`), the name held in a variable
     /// (`getattr(coro, METHOD)` with `METHOD = "send"`),
     /// `operator.attrgetter("send")`, `type(coro).__dict__["send"]`,
     /// `partial(type(coro).send, coro)`, or

@@ -109,8 +109,11 @@ declare_codemod! {
     ///   asyncio loop runs, `asyncio.sleep` raises `RuntimeError`. What
     ///   counts as driving by hand is said under `get-running-loop`
     ///   (AM101): the method taken as a value or by name, from the type,
-    ///   called in a trampoline that catches `StopIteration`, or returned
-    ///   by a step method in a file that catches it.
+    ///   called in a trampoline that catches `StopIteration` or sends back
+    ///   what it got (`value = coro.send(value)`, however the end is
+    ///   caught), in a lambda step, returned by a step method in a file
+    ///   that catches it, or a coroutine's `__await__()` stepped by a plain
+    ///   generator.
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside

@@ -5669,6 +5669,12 @@ mod tests {
             "from types import coroutine\n",
             "from types import (\n    MappingProxyType,\n    coroutine as _coroutine,\n)\n",
             "from types import FunctionType, coroutine\n",
+            // However the end is caught, and with no `StopIteration` spelled.
+            "def run(c):\n    v = None\n    try:\n        while True:\n            v = c.send(v)\n    except BaseException as e:\n        return getattr(e, 'value', None)\n",
+            "def run(c):\n    step = lambda v: c.send(v)\n    while True:\n        step(None)\n",
+            // A plain generator delegating to a coroutine steps it for
+            // whoever steps the generator.
+            "def _wrap(coro):\n    return (yield from coro.__await__())\n",
         ] {
             assert_eq!(
                 driver(&[plain, ("drive.py", text)]),
@@ -5681,6 +5687,8 @@ mod tests {
             "def __await__(self):\n    yield from self._run().__await__()\n",
             "gen.send(value)\n",
             "sock.send(data)\n",
+            "sent = sock.send(data)\n",
+            "class F:\n    def __iter__(self):\n        return self.__await__()\n",
             // Another name of `types`, beside the word elsewhere.
             "from types import ModuleType\nasyncio.run_coroutine_threadsafe(c, loop)\n",
         ] {

@@ -2657,8 +2657,41 @@ fn drives_coroutines_by_hand(text: &str) -> bool {
                 .get(line_start..at)
                 .unwrap_or_default()
                 .trim_ascii_start();
-            !(line.starts_with(b"return ") || line.starts_with(b"yield from "))
+            let delegates = line.starts_with(b"return ") || line.starts_with(b"yield from ");
+            // Delegating is awaiting only in an awaitable's own
+            // `__await__` (or `__iter__`): a plain generator's `return
+            // (yield from coro.__await__())` steps the coroutine for
+            // whoever steps the generator.
+            !(delegates
+                && enclosing_def(text, line_start)
+                    .is_some_and(|name| matches!(name, "__await__" | "__iter__")))
         })
+}
+
+/// The name of the `def` (or `async def`) whose body holds the line
+/// starting at `line_start`, as the indentation shows.
+fn enclosing_def(text: &str, line_start: usize) -> Option<&str> {
+    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let before = text.get(..line_start)?;
+    let mut indent = indent_of(line_of(text, line_start));
+    for line in before.lines().rev() {
+        if indent == 0 {
+            return None;
+        }
+        let code = line.trim_start_matches([' ', '\t']);
+        if code.is_empty() || code.starts_with('#') || indent_of(line) >= indent {
+            continue;
+        }
+        if let Some(rest) = code
+            .strip_prefix("async def ")
+            .or_else(|| code.strip_prefix("def "))
+        {
+            let end = rest.find(['(', ' ', ':']).unwrap_or(rest.len());
+            return rest.get(..end);
+        }
+        indent = indent_of(line);
+    }
+    None
 }
 
 /// Whether `text` spells `needle` anywhere (a vectorised search: the scan
@@ -2720,7 +2753,8 @@ fn steps_until_stop(text: &str) -> bool {
     });
     around_send
         || handles_stop && returns_a_step(text)
-        || memmem::find(bytes, b"StopIteration").is_some() && feeds_its_result(text)
+        || feeds_its_result(text)
+        || sends_from_a_lambda(text)
 }
 
 /// Whether the line starting at `line_start` is in the body of a function
@@ -2806,8 +2840,11 @@ fn names_a_computed_backend(text: &str) -> bool {
 
 /// Whether `text` sends a coroutine (or a generator) what it yielded last,
 /// not awaited: `value = coro.send(value)`, the step of a trampoline however
-/// it learns of the end (`except Exception` with an `isinstance` test,
-/// `with suppress(StopIteration)`).
+/// it learns of the end (`except StopIteration`, `except BaseException as
+/// e: return getattr(e, "value", None)`, `except Exception` with an
+/// `isinstance` test, `with suppress(StopIteration)`), whether or not the
+/// file spells `StopIteration`. A socket's `send` gives back a count, not
+/// what it is sent next.
 fn feeds_its_result(text: &str) -> bool {
     let bytes = text.as_bytes();
     memmem::find_iter(bytes, b".send(").any(|at| {
@@ -2828,6 +2865,40 @@ fn feeds_its_result(text: &str) -> bool {
                 .strip_suffix(')')
                 .and_then(|call| call.rsplit_once(".send("))
                 .is_some_and(|(_, argument)| argument.trim() == target)
+    })
+}
+
+/// Whether `text` makes a step of a lambda that sends its parameter on
+/// (`step = lambda v: coro.send(v)`), to another object than its own:
+/// a trampoline calls it until the coroutine returns, however it learns of
+/// the end.
+fn sends_from_a_lambda(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memmem::find_iter(bytes, b"lambda").any(|at| {
+        if !in_code(text, at) {
+            return false;
+        }
+        let rest = text.get(at + "lambda".len()..).unwrap_or_default();
+        let end = rest.find('\n').unwrap_or(rest.len());
+        let rest = rest.get(..end).unwrap_or_default();
+        let Some((parameter, body)) = rest.split_once(':') else {
+            return false;
+        };
+        let parameter = parameter.trim();
+        let body = body.trim_start();
+        let is_name =
+            |word: &str| !word.is_empty() && word.chars().all(|c| c == '_' || c.is_alphanumeric());
+        let Some(call_end) = body.find(')') else {
+            return false;
+        };
+        let call = body.get(..call_end).unwrap_or_default();
+        let Some((receiver, argument)) = call.split_once(".send(") else {
+            return false;
+        };
+        is_name(parameter)
+            && argument.trim() == parameter
+            && !matches!(receiver.trim(), "self" | "super()" | "")
+            && !receiver.contains(' ')
     })
 }
 

@@ -527,7 +527,10 @@ impl<'a> SemanticModel<'a> {
     /// (`waiter = loop.create_future()`, also among chained targets or
     /// annotated), which no `global`, `nonlocal`, `del` or other binding
     /// anywhere changes.
-    fn local_call_value(&self, name: &ruff_python_ast::ExprName) -> Option<&'a ExprCall> {
+    pub(super) fn local_call_value(
+        &self,
+        name: &ruff_python_ast::ExprName,
+    ) -> Option<&'a ExprCall> {
         let scope = self.scope_at(name.start());
         if !matches!(self.scope(scope).kind, ScopeKind::Function { .. }) {
             return None;

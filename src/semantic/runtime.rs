@@ -313,11 +313,15 @@ impl<'a> SemanticModel<'a> {
                             // `StopIteration` ends it, or a step method
                             // (`return self.coro.send(value)`) that such a
                             // loop calls.
-                            [_] => {
+                            [argument] => {
                                 !self.is_awaited(call)
                                     && (self.steps_until_stop(call)
                                         || self.returns_a_step(call, site.scope)
-                                            && self.handles_stop_iteration())
+                                            && self.handles_stop_iteration()
+                                        || self.feeds_its_result(call, argument)
+                                            && !self
+                                                .sends_to_a_generator(&method.value, site.scope)
+                                        || self.lambda_step(argument, site.scope))
                             }
                             _ => false,
                         }
@@ -355,6 +359,55 @@ impl<'a> SemanticModel<'a> {
                 }
                 _ => false,
             })
+    }
+
+    /// Whether `call` (`x.send(value)`) sends what it gave back last:
+    /// `value = coro.send(value)`, the step of a trampoline, however the
+    /// loop learns of the end (`except StopIteration`, `except
+    /// BaseException as e: return getattr(e, "value", None)`, `except
+    /// Exception as e: return e.args[0]`). A socket's `send` gives back a
+    /// count, not what it is sent next.
+    fn feeds_its_result(&self, call: &ast::ExprCall, argument: &Expr) -> bool {
+        let Expr::Name(argument) = argument else {
+            return false;
+        };
+        matches!(self.statement_at(call.start()), Some(Stmt::Assign(assign))
+            if assign.value.range() == call.range()
+                && matches!(&assign.targets[..], [Expr::Name(target)] if target.id == argument.id))
+    }
+
+    /// Whether `receiver` (of a `.send`, read in `scope`) surely is a
+    /// generator: a local only ever bound to a call of a plain generator
+    /// function of the module (not made a coroutine by `types.coroutine`,
+    /// which the module would also be asked about).
+    fn sends_to_a_generator(&self, receiver: &Expr, scope: ScopeId) -> bool {
+        let Expr::Name(name) = receiver else {
+            return false;
+        };
+        let Some(made) = self.local_call_value(name) else {
+            return false;
+        };
+        matches!(self.callee(&made.func, scope), super::Callee::Function(def)
+            if !def.is_async
+                && def.decorator_list.is_empty()
+                && super::functions::is_generator(def))
+    }
+
+    /// Whether `argument` of a `.send` is the parameter of the lambda the
+    /// call is the body of (`step = lambda v: coro.send(v)`): a step a
+    /// trampoline calls until the coroutine returns.
+    fn lambda_step(&self, argument: &Expr, scope: ScopeId) -> bool {
+        let Expr::Name(argument) = argument else {
+            return false;
+        };
+        matches!(self.scope(scope).node, ScopeNode::Lambda(lambda)
+        if matches!(lambda.body.as_ref(), Expr::Call(body)
+            if body.arguments.args.first().is_some_and(|first| first.range() == argument.range()))
+            && lambda.parameters.as_ref().is_some_and(|parameters| {
+                parameters
+                    .iter_non_variadic_params()
+                    .any(|p| p.parameter.name.as_str() == argument.id.as_str())
+            }))
     }
 
     /// Whether `call` (`x.send(value)`) is the whole value of a `return`
@@ -1134,11 +1187,22 @@ mod tests {
             "getattr(job(), 'send')(None)\n",
             "import operator\ndrive = operator.methodcaller('send', None)\n",
             "list(map(job().throw, errors))\n",
+            // However the end is caught: a trampoline feeding back what it
+            // got, a lambda step.
+            "def run(c):\n    v = None\n    try:\n        while True:\n            v = c.send(v)\n    except BaseException as e:\n        return getattr(e, 'value', None)\n",
+            "def run(c, arg=None):\n    try:\n        while True:\n            arg = c.send(arg)\n    except Exception as e:\n        return e.args[0]\n",
+            "def run(c):\n    step = lambda v: c.send(v)\n    while True:\n        step(None)\n",
+            // A plain generator delegating to a coroutine steps it.
+            "def wrap(c):\n    return (yield from c.__await__())\n",
         ] {
             assert!(driven(source), "{source}");
         }
         for source in [
             "def run(c):\n    c.send(1)\n    ws.send(data)\n",
+            // A generator of the module pumped with what it yields.
+            "def averager():\n    total = 0\n    while True:\n        total += yield total\ndef run():\n    g = averager()\n    v = next(g)\n    for _ in range(3):\n        v = g.send(v)\n",
+            // A socket's send gives back a count.
+            "def put(sock, data):\n    sent = sock.send(data)\n    return sent\n",
             // Delegating awaitables await: no driving.
             "class W:\n    def __await__(self):\n        return self.run().__await__()\n",
             "class W:\n    def __await__(self):\n        yield from self.fut.__await__()\n",

@@ -1,0 +1,9 @@
+# asyncmod-runtime: compare
+# Another file steps the coroutine through `step = lambda v: coro.send(v)`:
+# no loop runs, and get_running_loop() would raise.
+from app.runner import run
+from app.work import work
+try:
+    print('result', run(work()))
+except Exception as e:
+    print('ERR', type(e).__name__, e)
