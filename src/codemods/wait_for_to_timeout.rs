@@ -71,7 +71,16 @@ declare_codemod! {
     ///   attribute reads, literals and `*`/`**` unpacking are fine. A side
     ///   also counts as having effects when it reads a name that some
     ///   function rebinds with `global` or `nonlocal`, or that the module
-    ///   writes through `globals()`. With a timeout that
+    ///   writes through `globals()`. And the fix is left out when a call
+    ///   the awaitable makes may run code of the project that writes what
+    ///   the timeout reads as a module attribute (`wait_for(start_job(),
+    ///   T)`, where the plain `start_job` calls another module's function
+    ///   doing `app.svc.T = 0.01`): the calls are followed through the
+    ///   project's plain functions (an `async def` runs nothing when
+    ///   called; a class's construction, or a call the index cannot follow,
+    ///   may), and a write counts where a module they reach spells it; a
+    ///   write elsewhere (a test patching the timeout around the code)
+    ///   keeps the fix. With a timeout that
     ///   has effects, an augmented target must be a plain name. Known and
     ///   accepted, as in ruff: an attribute read counts as free of effects,
     ///   so a property, or a plain method called in `aw` that changes the
@@ -119,14 +128,19 @@ declare_codemod! {
     ///   module-level name of a project module set so there, imported (`from
     ///   .settings import TIMEOUT`, re-exports followed) or read as the
     ///   module's attribute (`settings.TIMEOUT`), as the project index's
-    ///   summary of that module says; and a module-level name (its own, or
+    ///   summary of that module says (a function of it that rebinds the
+    ///   name through `global` from what it is passed, `def configure(t):
+    ///   global TIMEOUT; TIMEOUT = t`, may be called with zero from another
+    ///   module; a literal above zero, `TIMEOUT = 10`, keeps the fix); and a
+    ///   module-level name (its own, or
     ///   the one it is imported from) that another file of the project may
     ///   write as the module's attribute with a value not known to be above
     ///   zero: a test forcing the timeout path (`mock.patch(
     ///   "app.service.TIMEOUT", 0)`, `patch.object(service, "TIMEOUT", 0)`,
     ///   `@patch(…)`, `monkeypatch.setattr(…)`, `service.TIMEOUT = 0`,
     ///   `setattr(…)`, `vars(service)["TIMEOUT"] = 0`, `service.__dict__
-    ///   .update(TIMEOUT=0)`, or a write by a computed name; `setattr` used
+    ///   .update(TIMEOUT=0)`, a loop over modules, `for m in (svc,):
+    ///   m.TIMEOUT = 0`, or a write by a computed name; `setattr` used
     ///   as a value, `set_ = setattr`, may write any module's attribute); a
     ///   number literal above zero written there keeps the fix. The rule
     ///   for a name, in the semantic layer every codemod asks: each binding
@@ -730,6 +744,14 @@ fn rewrite_keeps_meaning(
             || reads_rebindable_name(ctx.semantic, expr)
             || reads_unsure_name(ctx.semantic, expr, scope)
     };
+    // A call the awaitable makes may run project code that writes what
+    // the timeout reads (`app.svc.T = 0.01` in another module).
+    if ctx.semantic.awaitable_may_rebind(timeout, awaitable, scope) {
+        return Err(
+            "the timeout would now be evaluated before the awaitable, and a call the awaitable makes may run code of the project that writes what the timeout reads"
+                .to_string(),
+        );
+    }
     if moves(timeout) {
         if moves(awaitable) {
             return Err(

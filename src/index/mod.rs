@@ -3326,6 +3326,11 @@ impl ProjectFacts for ProjectIndex {
         Some(answer)
     }
 
+    fn call_may_write_attribute(&self, callee: &str, module: &str, name: &str) -> bool {
+        let word = module.rsplit('.').next().unwrap_or(module);
+        self.call_may_write(callee, word, name, 0, &mut Vec::new())
+    }
+
     fn module_attribute_written(&self, module: &str, name: &str) -> bool {
         // The module's word: its stem, or its package's name for an
         // `__init__` (the last part of its dotted name either way).
@@ -3848,6 +3853,80 @@ impl ProjectIndex {
             })
     }
 
+    /// Whether calling `callee` (an absolute dotted name) may run code of
+    /// the project that writes the attribute `name` of the module whose
+    /// word is `module` (see [`ProjectFacts::call_may_write_attribute`]):
+    /// a plain function of the project whose module's file writes it (by
+    /// that name, or by a name or namespace it computes), or that calls
+    /// such a function, as its summary's calls out show. An `async def`
+    /// runs nothing when called; a class's construction, a function whose
+    /// calls the summary does not list, or a name the index cannot follow,
+    /// may.
+    fn call_may_write(
+        &self,
+        callee: &str,
+        module: &str,
+        name: &str,
+        depth: usize,
+        seen: &mut Vec<String>,
+    ) -> bool {
+        if seen.iter().any(|known| known == callee) {
+            return false;
+        }
+        if depth > MAX_LOOP_DEPTH {
+            return true;
+        }
+        seen.push(callee.to_string());
+        if self.project_module_of(callee).is_none() {
+            return false;
+        }
+        match self.resolve_hops(callee, 0) {
+            Resolved::Function { qualified, .. } => {
+                let Some(function) = self.function_summary(&qualified) else {
+                    return true;
+                };
+                if function.is_async && function.transparent && !function.is_generator {
+                    return false;
+                }
+                let owner = self
+                    .project_module_of(&qualified)
+                    .unwrap_or_else(|| qualified.clone());
+                self.module_may_write_named(&owner, module, name)
+                    || function.touches_loop && function.calls_out.is_empty()
+                    || function
+                        .calls_out
+                        .iter()
+                        .any(|next| self.call_may_write(next, module, name, depth + 1, seen))
+            }
+            Resolved::Module(_) | Resolved::External(_) => false,
+            Resolved::Class { .. } | Resolved::Instance { .. } | Resolved::Unknown => true,
+        }
+    }
+
+    /// Whether the file of the project module `owner` (absolute) may write
+    /// the attribute `name` of the module whose word is `module`: by that
+    /// name (see [`named_write_at`]), or by a name or through a namespace
+    /// it computes (see [`Self::computed_writer`]).
+    fn module_may_write_named(&self, owner: &str, module: &str, name: &str) -> bool {
+        let Some(ModuleFile::Source { path, .. }) = self.locate(owner) else {
+            return true;
+        };
+        let Ok(bytes) = read_file(&path) else {
+            return true;
+        };
+        let scan = self.scan();
+        if scan
+            .computed_writers
+            .iter()
+            .any(|(file, _)| scan.readers.path(*file).is_none_or(|p| p == path.as_path()))
+        {
+            return true;
+        }
+        let others = ModuleNames::of_file(&bytes, module);
+        memchr::memmem::find_iter(&bytes, name.as_bytes())
+            .any(|found| named_write_at(&bytes, found, name.len(), module, &others).is_some())
+    }
+
     /// The summary of the function or method `qualified` (absolute) of
     /// the project.
     fn function_summary(&self, qualified: &str) -> Option<FunctionSummary> {
@@ -3974,40 +4053,10 @@ impl<'t> ModuleNames<'t> {
             names.push(b"__builtins__".as_slice());
         }
         let mut patchers = Vec::new();
-        // Names assigned a list, tuple, set or dict that holds the module
-        // (`MODS = [svc, other]`): a loop over one binds the module.
-        let mut holders: Vec<&[u8]> = Vec::new();
-        let spells_word = |text: &[u8], name: &[u8]| {
-            memchr::memmem::find_iter(text, name).any(|i| {
-                !i.checked_sub(1)
-                    .and_then(|b| text.get(b))
-                    .is_some_and(|&b| word(b) || b == b'.')
-                    && !text.get(i + name.len()).is_some_and(|&b| word(b))
-            })
-        };
         // `import builtins as b; b.TimeoutError = X`: one statement at a
         // time.
         for line in bytes.split(|&b| b == b'\n' || b == b';') {
             let line = line.trim_ascii();
-            // `for mod in (builtins,):`, `for m in MODS:`, `async for`:
-            // the target may be the module.
-            if let Some(rest) = line
-                .strip_prefix(b"for ".as_slice())
-                .or_else(|| line.strip_prefix(b"async for ".as_slice()))
-                && let Some(split) = memchr::memmem::find(rest, b" in ")
-            {
-                let (target, iterable) = (rest[..split].trim_ascii(), &rest[split + 4..]);
-                if !target.is_empty()
-                    && target.iter().all(|&b| word(b))
-                    && names
-                        .iter()
-                        .chain(&holders)
-                        .any(|name| spells_word(iterable, name))
-                {
-                    names.push(target);
-                }
-                continue;
-            }
             // `import asyncio as aio`, `from unittest.mock import patch as p`.
             if line.starts_with(b"import ") || line.starts_with(b"from ") {
                 let from_mock =
@@ -4055,12 +4104,45 @@ impl<'t> ModuleNames<'t> {
                 .trim_ascii();
             if value == module.as_bytes() || reaches_module_by_name(value, module) {
                 names.push(target);
-            } else if matches!(value.first(), Some(b'[' | b'(' | b'{'))
-                && names.iter().any(|name| spells_word(value, name))
-            {
-                holders.push(target);
             }
         }
+        // `for m in (svc, other):`, `MODS = [svc]` then `for m in MODS:`:
+        // the loop's name is the module on a turn.
+        let has_name = |text: &[u8], names: &[&[u8]]| {
+            text.split(|&b| !word(b))
+                .any(|piece| !piece.is_empty() && names.contains(&piece))
+                || reaches_module_by_name(text, module)
+        };
+        let mut holders: Vec<&[u8]> = Vec::new();
+        for line in bytes.split(|&b| b == b'\n') {
+            let line = line.trim_ascii();
+            if let Some(eq) = memchr::memchr(b'=', line)
+                && line.get(eq + 1) != Some(&b'=')
+                && line[..eq].trim_ascii().iter().all(|&b| word(b))
+                && has_name(&line[eq + 1..], &names)
+            {
+                holders.push(line[..eq].trim_ascii());
+            }
+        }
+        let mut looped = Vec::new();
+        for line in bytes.split(|&b| b == b'\n') {
+            let line = line.trim_ascii();
+            let line = line.strip_prefix(b"async ").unwrap_or(line);
+            let Some(rest) = line.strip_prefix(b"for ") else {
+                continue;
+            };
+            let Some(split) = memchr::memmem::find(rest, b" in ") else {
+                continue;
+            };
+            let (target, iterable) = (rest[..split].trim_ascii(), &rest[split + 4..]);
+            if target.is_empty() || !target.iter().all(|&b| word(b)) {
+                continue;
+            }
+            if has_name(iterable, &names) || has_name(iterable, &holders) {
+                looped.push(target);
+            }
+        }
+        names.extend(looped);
         ModuleNames { names, patchers }
     }
 

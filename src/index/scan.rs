@@ -4967,7 +4967,87 @@ impl<'a> ModuleReceivers<'a> {
             self.word_of(last)
                 .or_else(|| reaches_modules(line).then_some(ANY_MODULE))
         });
+        let found = found.or_else(|| self.looped_over_modules(name));
         self.assigned.borrow_mut().insert(name, found);
+        found
+    }
+
+    /// The module word of the modules a `for name in …:` loop of the file
+    /// may bind `name` to: the iterable names a module (`for m in (svc,
+    /// other):`), or is a plain name the file assigns a value naming one
+    /// (`MODS = [svc, other]`, then `for m in MODS:`). Several words, or
+    /// one the scan cannot tell, give [`ANY_MODULE`].
+    fn looped_over_modules(&self, name: &'a str) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let words_of = |text: &'a str| -> Vec<&'a str> {
+            text.split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                .filter_map(|word| self.word_of(word))
+                .collect()
+        };
+        let mut found: Option<&'a str> = None;
+        let mut note = |word: &'a str| {
+            found = Some(match found {
+                Some(known) if known != word => ANY_MODULE,
+                _ => word,
+            });
+        };
+        for at in memmem::find_iter(bytes, name.as_bytes()) {
+            let end = at + name.len();
+            if bytes.get(end).copied().is_some_and(is_word_byte) {
+                continue;
+            }
+            let line_start = self
+                .text
+                .get(..at)
+                .and_then(|head| head.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let head = self
+                .text
+                .get(line_start..at)
+                .unwrap_or_default()
+                .trim_start();
+            if !(head == "for " || head.ends_with(" for ") || head.starts_with("async for ")) {
+                continue;
+            }
+            let rest = self.text.get(end..).unwrap_or_default();
+            let line = rest.split('\n').next().unwrap_or_default();
+            let Some(iterable) = line.trim_start().strip_prefix("in ") else {
+                continue;
+            };
+            let iterable = iterable.split('#').next().unwrap_or_default();
+            let iterable = iterable.trim().trim_end_matches(':').trim();
+            if reaches_modules(iterable) {
+                note(ANY_MODULE);
+            }
+            for word in words_of(iterable) {
+                note(word);
+            }
+            // `MODS = [svc, other]`, then `for m in MODS:`.
+            if is_identifier(iterable) {
+                for held in memmem::find_iter(bytes, iterable.as_bytes()) {
+                    let held_end = held + iterable.len();
+                    if held
+                        .checked_sub(1)
+                        .and_then(|b| bytes.get(b))
+                        .copied()
+                        .is_some_and(|b| is_word_byte(b) || b == b'.')
+                        || bytes.get(held_end).copied().is_some_and(is_word_byte)
+                        || !assigns_at(self.text, held_end)
+                    {
+                        continue;
+                    }
+                    let value = self.text.get(held_end..).unwrap_or_default();
+                    let value = value.split('\n').next().unwrap_or_default();
+                    let value = value.split_once('=').map(|(_, v)| v).unwrap_or_default();
+                    if reaches_modules(value) {
+                        note(ANY_MODULE);
+                    }
+                    for word in words_of(value) {
+                        note(word);
+                    }
+                }
+            }
+        }
         found
     }
 

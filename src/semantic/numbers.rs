@@ -314,6 +314,108 @@ impl<'a> SemanticModel<'a> {
         found.into_inner()
     }
 
+    /// Whether evaluating `awaitable` (in `scope`) may run code of the
+    /// project that rebinds what `timeout` reads, as an attribute of its
+    /// module: a module-level name of this module (`app.svc.T = 0.01` in a
+    /// function of another module), or a project module's attribute it
+    /// reads (`settings.TIMEOUT`). `wait_for(aw, t)` evaluates `aw` first;
+    /// the rewrite reads `t` first, and a call made while evaluating `aw`
+    /// that writes it would come too late. Only writes reachable from the
+    /// calls the awaitable makes count (see
+    /// [`super::project::ProjectFacts::call_may_write_attribute`]): a test
+    /// that patches the timeout around the code runs none of them. A call
+    /// of a plain function of this module, of the project, or of a class
+    /// of the project is followed; another call (a library's, a method of
+    /// an object the module cannot tell) is taken to run none of the
+    /// project's code that writes it.
+    pub fn awaitable_may_rebind(&self, timeout: &Expr, awaitable: &Expr, scope: ScopeId) -> bool {
+        let Some(project) = self.project() else {
+            return false;
+        };
+        // Asked by the module's word (its last part), as the index keys it.
+        let written = |module: &str, name: &str| {
+            let word = module.rsplit('.').next().unwrap_or(module);
+            project.facts.attribute_named_writer(word, name).is_some()
+        };
+        let own = project.name.as_deref();
+        let mut targets: Vec<(String, String)> = Vec::new();
+        for name in names_read(timeout) {
+            let id = name.id.as_str();
+            if matches!(
+                self.lookup_with(id, scope, false),
+                Lookup::Bound { scope: owner, .. } if owner == MODULE_SCOPE
+            ) && let Some(module) = own
+                && written(module, id)
+            {
+                targets.push((module.to_string(), id.to_string()));
+            }
+        }
+        let attributes = std::cell::RefCell::new(Vec::new());
+        any_over_expr(timeout, &|e: &Expr| {
+            if matches!(e, Expr::Attribute(_))
+                && let Some(absolute) = self
+                    .qualified_name(e, scope)
+                    .and_then(|qualified| project.absolute(qualified.as_str()))
+                && let Some((module, member)) = absolute.rsplit_once('.')
+                && matches!(project.facts.resolve(module), Resolved::Module(_))
+                && written(module, member)
+            {
+                attributes
+                    .borrow_mut()
+                    .push((module.to_string(), member.to_string()));
+            }
+            false
+        });
+        targets.extend(attributes.into_inner());
+        if targets.is_empty() {
+            return false;
+        }
+        any_over_expr(awaitable, &|e: &Expr| {
+            let Expr::Call(call) = e else {
+                return false;
+            };
+            let callee = match self.resolve_callee(&call.func, scope) {
+                Resolved::Function { qualified, .. } | Resolved::Class { qualified, .. } => {
+                    Some(qualified)
+                }
+                Resolved::Unknown => self.own_function_name(&call.func, scope),
+                _ => None,
+            };
+            callee.is_some_and(|callee| {
+                targets.iter().any(|(module, name)| {
+                    project
+                        .facts
+                        .call_may_write_attribute(&callee, module, name)
+                })
+            })
+        })
+    }
+
+    /// The absolute name of a module-level `def` or class of this module
+    /// that `func`, a plain name, calls (`start_job` in `app.svc`).
+    fn own_function_name(&self, func: &Expr, scope: ScopeId) -> Option<String> {
+        let Expr::Name(name) = func else {
+            return None;
+        };
+        let module = self.project()?.name.as_deref()?;
+        let Lookup::Bound {
+            scope: MODULE_SCOPE,
+            bindings,
+        } = self.lookup_with(name.id.as_str(), scope, false)
+        else {
+            return None;
+        };
+        bindings
+            .iter()
+            .all(|&id| {
+                matches!(
+                    self.binding(id).kind,
+                    BindingKind::FunctionDef(_) | BindingKind::ClassDef(_)
+                )
+            })
+            .then(|| format!("{module}.{}", name.id))
+    }
+
     /// Whether the module-level name `name` may be zero or negative when the
     /// module has run, by the module's own bindings (for the project
     /// index's summary, which follows star imports that may bind it again
@@ -417,6 +519,18 @@ impl<'a> SemanticModel<'a> {
                     .is_some_and(|default| self.non_positive_at(default, owner, depth))
                     || self.passed_non_positive(binding, depth)
             }
+            // A module-level name a function rebinds through `global` from
+            // what it is passed (`def configure(t): global TIMEOUT;
+            // TIMEOUT = t`): another module may call it with zero.
+            BindingKind::Assignment
+                if binding.stmt.is_some_and(|stmt| {
+                    self.suite_of(stmt).is_some_and(|(suite, _)| {
+                        suite.scope != owner && self.reads_parameter_of(stmt, suite.scope)
+                    })
+                }) =>
+            {
+                true
+            }
             BindingKind::Assignment => match binding.stmt {
                 Some(Stmt::AugAssign(assign)) if assign.target.range() == binding.range => {
                     if let Some(values) = self.binding_values(id, owner, depth) {
@@ -442,6 +556,30 @@ impl<'a> SemanticModel<'a> {
                 false
             }
         }
+    }
+
+    /// Whether the values `stmt` assigns read a parameter of the function
+    /// whose scope is `scope`.
+    fn reads_parameter_of(&self, stmt: &Stmt, scope: ScopeId) -> bool {
+        let values: Vec<&Expr> = match stmt {
+            Stmt::Assign(assign) => vec![&assign.value],
+            Stmt::AnnAssign(assign) => assign.value.as_deref().into_iter().collect(),
+            Stmt::AugAssign(assign) => vec![&assign.value],
+            Stmt::For(each) => vec![&each.iter],
+            _ => return false,
+        };
+        values.into_iter().any(|value| {
+            names_read(value).iter().any(|name| {
+                matches!(
+                    self.lookup_with(name.id.as_str(), scope, false),
+                    Lookup::Bound { scope: found, bindings }
+                        if found == scope
+                            && bindings
+                                .iter()
+                                .any(|&b| matches!(self.binding(b).kind, BindingKind::Parameter))
+                )
+            })
+        })
     }
 
     /// The values `expr` may have, when the code spells them all: number
@@ -1122,6 +1260,14 @@ mod tests {
             "T = 5\n\ndef fast():\n    global T\n    T = 0\n\nasync def f(q):\n    wait_for(q, T)\n"
         ));
         assert!(!may_be("T = 5\n\nasync def f(q):\n    wait_for(q, T)\n"));
+        // Rebound through `global` to what the function is passed: another
+        // module may pass zero; a literal above zero keeps the fix.
+        assert!(may_be(
+            "T = 5\n\ndef configure(t):\n    global T\n    T = t\n\nasync def f(q):\n    wait_for(q, T)\n"
+        ));
+        assert!(!may_be(
+            "T = 5\n\ndef reset():\n    global T\n    T = 10\n\nasync def f(q):\n    wait_for(q, T)\n"
+        ));
     }
 
     /// Augmented assignments are worked out when the values are spelled

@@ -465,6 +465,15 @@ pub trait ProjectFacts: Send + Sync {
     /// part), with what value: `None` when none may.
     fn attribute_value_writer(&self, module: &str, name: &str) -> Option<ValueWrite>;
 
+    /// Whether calling `callee` (an absolute dotted name) may run code of
+    /// the project that writes the attribute `name` of the module
+    /// `module` (an absolute dotted name, asked by its last part): a plain
+    /// function whose module's file writes it, or that calls one that may,
+    /// followed through the functions the summaries say it calls. An
+    /// `async def` runs nothing when called; a class's construction, or a
+    /// call the index cannot follow, may.
+    fn call_may_write_attribute(&self, callee: &str, module: &str, name: &str) -> bool;
+
     /// Whether some file of the project may assign or delete the attribute
     /// `name` of what may be one of the project's modules (`work.aredis =
     /// redis`, `patch.object(work, "asyncio", fake)`, not `self.asyncio =

@@ -1,0 +1,3 @@
+import app.svc
+def fast_mode():
+    app.svc.T = 0.01

@@ -1,0 +1,4 @@
+TIMEOUT = 5
+def configure(t):
+    global TIMEOUT
+    TIMEOUT = t

@@ -1,0 +1,14 @@
+# asyncmod-runtime: compare
+import asyncio
+import app.svc as svc
+from app import settings
+settings.configure(0)
+async def main():
+    q = asyncio.Queue()
+    q.put_nowait("item")
+    try:
+        r = await svc.take(q)
+        print("got", r, "left", q.qsize())
+    except TimeoutError:
+        print("timeout; left", q.qsize())
+asyncio.run(main())

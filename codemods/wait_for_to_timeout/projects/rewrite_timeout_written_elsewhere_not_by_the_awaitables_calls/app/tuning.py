@@ -1,0 +1,2 @@
+def log_start():
+    print("starting")
