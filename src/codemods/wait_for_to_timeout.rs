@@ -276,6 +276,24 @@ declare_codemod! {
     ///   is any function of the module by that name, but for a stub that
     ///   only raises `NotImplementedError` (or an `@abstractmethod`),
     ///   which an override replaces; `sys.exit()` raises `SystemExit`. A
+    ///   method of an object whose class the module shows (`c = Conn()`
+    ///   then `c.close()` or `await c.aclose()`, `Conn().close()`, an exit
+    ///   stack's `stack.callback(c.close)`) is that class's, read along its
+    ///   bases, a class of another project module as the index reads it (a
+    ///   name bound there otherwise than by a `def` may raise; a library's
+    ///   class is trusted); so are the methods cleanup runs without naming
+    ///   them: `close()` for `contextlib.closing(c)` (`aclose()` for
+    ///   `aclosing`, also around code that suspends), `__format__`,
+    ///   `__str__` and `__repr__` for an f-string, `print(c)` or `str(c)`,
+    ///   `__bool__` and `__len__` for `if c:`, `__iter__` for `for x in c:`,
+    ///   the enter and exit methods of a manager entered there, and
+    ///   `__getattr__` for an attribute read. A function handed to
+    ///   `asyncio.to_thread` or `run_in_executor` is called there. An exit
+    ///   that calls code that may raise (`self.rollback()`, `await
+    ///   self.close()`) may raise in place of the exception it is given,
+    ///   and a property made by a call (`closed = property(_get_closed)`)
+    ///   is read through its getter. A descriptor's `__get__` is not looked
+    ///   for. A
     ///   class's exit or other async dunder bound after its body
     ///   (`Guard.__aexit__ = _swallow`, `setattr(Guard, "__aexit__", …)`,
     ///   in a class decorator) is read when the value written is a

@@ -2137,7 +2137,10 @@ impl ProjectIndex {
                 answer = true;
                 break;
             };
-            if !defines_function(&bytes, name) {
+            // Or a property made by a call (`closed = property(_get)`).
+            if !defines_function(&bytes, name)
+                && memchr::memmem::find(&bytes, b"property(").is_none()
+            {
                 continue;
             }
             let Some((module, _)) = self.layout.module_name(path) else {
@@ -2241,6 +2244,26 @@ impl ProjectIndex {
                     }
                 }
                 Resolved::Unknown | Resolved::Instance { .. } => {
+                    // A method of a project class (`Conn.close` for `c =
+                    // Conn()` then `c.close()`, `Conn.__repr__` for
+                    // `f"{c}"`): along its bases.
+                    if let Some((owner, name)) = current.rsplit_once('.') {
+                        match self.resolve(owner) {
+                            Resolved::Class {
+                                qualified: class, ..
+                            } => {
+                                if self.class_method_raises(&class, name, &mut stack) {
+                                    return true;
+                                }
+                                continue;
+                            }
+                            // A method of what a function returns (`c =
+                            // connect()` then `c.close()`): not followed,
+                            // as another object's method is not.
+                            Resolved::Function { .. } => continue,
+                            _ => {}
+                        }
+                    }
                     if self.layout_holds(&current) && !self.library_object_member(&current) {
                         return true;
                     }
@@ -2254,6 +2277,51 @@ impl ProjectIndex {
                     }
                 }
                 Resolved::Module(_) | Resolved::External(_) => {}
+            }
+        }
+        false
+    }
+
+    /// Whether the method `name` of an instance of the project class
+    /// `class` (its own, else the first of its bases' that binds it)
+    /// raises an exception of its own; the imported names it calls are
+    /// pushed on `stack` for [`Self::may_raise_here`] to ask. A name bound
+    /// otherwise than by a `def`, written from outside, or on a base the
+    /// index cannot follow may; a library's base is trusted (its methods
+    /// are what the library does); past [`MAX_HOPS`] classes, "may".
+    fn class_method_raises(&self, class: &str, name: &str, stack: &mut Vec<String>) -> bool {
+        let mut classes = vec![class.to_string()];
+        let mut asked = 0;
+        while let Some(current) = classes.pop() {
+            asked += 1;
+            if asked > MAX_HOPS {
+                return true;
+            }
+            let Some((summary, found)) = self.class(&current) else {
+                return true;
+            };
+            if !found.keeps_methods || summary.written_attributes.contains(name) {
+                return true;
+            }
+            if let Some(method) = found.methods.get(name) {
+                if method.raises {
+                    return true;
+                }
+                stack.extend(method.raises_left.iter().map(|callee| callee.to_string()));
+                continue;
+            }
+            if found.other_names.contains(name) || found.opaque_base {
+                return true;
+            }
+            for base in &found.bases {
+                let Some(base) = base else {
+                    return true;
+                };
+                match self.resolve(base) {
+                    Resolved::Class { qualified, .. } => classes.push(qualified),
+                    Resolved::External(_) | Resolved::Module(_) => {}
+                    _ => return true,
+                }
             }
         }
         false

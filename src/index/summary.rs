@@ -355,17 +355,22 @@ fn raising_properties(
         let ScopeNode::Class(class) = scope.node else {
             continue;
         };
-        for stmt in &class.body {
-            let Stmt::FunctionDef(def) = stmt else {
-                continue;
-            };
-            if !crate::semantic::cancellation::is_getter(def) {
-                continue;
-            }
+        let getters = class
+            .body
+            .iter()
+            .filter_map(|stmt| match stmt {
+                Stmt::FunctionDef(def) if crate::semantic::cancellation::is_getter(def) => {
+                    Some((def.name.as_str(), def))
+                }
+                _ => None,
+            })
+            // `closed = property(_get_closed)`.
+            .chain(crate::semantic::cancellation::assigned_properties(class));
+        for (name, def) in getters {
             let (raises, left) = semantic.raising_facts(def);
             if raises || !left.is_empty() {
                 found.push(RaisingProperty {
-                    name: def.name.as_str().into(),
+                    name: name.into(),
                     raises,
                     left: left
                         .iter()

@@ -1329,6 +1329,18 @@ impl<'a> Walk<'_, 'a> {
                 Callee::Function(def) => exit_may_keep(def),
                 Callee::Class(_) => false,
                 Callee::Unknown => {
+                    // A method of an object whose class the module shows
+                    // (`stack.callback(c.close)`).
+                    if let Expr::Attribute(attribute) = callback
+                        && class_of(semantic, &attribute.value, scope).is_some()
+                    {
+                        return self.instance_may_raise(
+                            &attribute.value,
+                            &[attribute.attr.as_str()],
+                            scope,
+                            0,
+                        ) || (returns_matter && self.suppressor_in_reach(scope));
+                    }
                     // A callback of another project module may return or
                     // raise anything: its summary does not say.
                     let qualified = semantic.qualified_name(callback, scope);
@@ -1399,7 +1411,9 @@ impl<'a> Walk<'_, 'a> {
                 }
                 Stmt::With(with) if can_suspend(&with.body) => {
                     for item in &with.items {
-                        if self.may_suppress(&item.context_expr, scope, 0) {
+                        if self.may_suppress(&item.context_expr, scope, 0)
+                            || self.closer_may_raise(&item.context_expr, scope)
+                        {
                             return Some(KeptCancellation::ContextManager(item.range()));
                         }
                     }
@@ -1413,6 +1427,25 @@ impl<'a> Walk<'_, 'a> {
             }
         }
         None
+    }
+
+    /// Whether `manager` is `contextlib.closing(object)` (`aclosing`) whose
+    /// object's `close()` (`aclose()`) may raise an exception of its own
+    /// (see [`Self::instance_may_raise`]), which would replace the
+    /// cancellation on the way out.
+    fn closer_may_raise(&self, manager: &Expr, scope: ScopeId) -> bool {
+        let Expr::Call(call) = manager else {
+            return false;
+        };
+        let Some(object) = call.arguments.args.first() else {
+            return false;
+        };
+        let method = match followed_name(self.semantic, &call.func, scope).as_deref() {
+            Some("contextlib.closing") => "close",
+            Some("contextlib.aclosing") => "aclose",
+            _ => return false,
+        };
+        self.instance_may_raise(object, &[method], scope, 0)
     }
 
     /// The first handler of `try_stmt` that may catch `CancelledError` and
@@ -1789,67 +1822,215 @@ impl<'a> Walk<'_, 'a> {
     }
 
     /// The first call (or property read) of `frame` that may raise an
-    /// exception of its own (see [`Self::raising_call`]).
+    /// exception of its own (see [`Self::raising_call`]): a call written
+    /// there, a function handed to code that calls it (`to_thread(flush)`),
+    /// or a method an object's class runs implicitly (`f"{c}"`, `if c:`,
+    /// `for x in c:`, `with C():`, `closing(c)`).
     fn frame_raises(&self, frame: FrameCalls, scope: ScopeId, depth: u8) -> Option<TextRange> {
-        let semantic = self.semantic;
-        let reads = frame.reads;
-        frame
-            .calls
+        let FrameCalls {
+            calls,
+            reads,
+            handed,
+            implicit,
+        } = frame;
+        calls
             .into_iter()
-            .find_map(|call| match semantic.callee(&call.func, scope) {
-                Callee::Function(def) => self.function_may_raise(def, depth).then(|| call.range()),
-                // Calling a class runs its `__new__` and `__init__`.
-                Callee::Class(class) => self.class_may_raise(class, depth).then(|| call.range()),
-                Callee::Unknown => {
-                    // `sys.exit(3)` raises `SystemExit`.
-                    if semantic.qualified_name(&call.func, scope).is_some_and(|q| {
-                        matches!(q.as_str(), "sys.exit" | "builtins.exit" | "builtins.quit")
-                    }) {
-                        return Some(call.range());
-                    }
-                    let imported = dependency(semantic, &call.func, scope).filter(|imported| {
-                        !imported.starts_with("builtins") && !imported.starts_with("asyncio")
-                    });
-                    let raises = match semantic.resolve_callee(&call.func, scope) {
-                        Resolved::Function {
-                            facts, qualified, ..
-                        } => {
-                            facts.raises
-                                || semantic
-                                    .project()
-                                    .is_some_and(|project| project.facts.may_raise(&qualified))
-                        }
-                        // A class of another project module: its constructors.
-                        Resolved::Class { qualified, .. } => semantic
-                            .project()
-                            .is_some_and(|project| project.facts.may_raise(&qualified)),
-                        Resolved::Unknown | Resolved::Instance { .. } => {
-                            semantic.project().is_some_and(|project| {
-                                imported
-                                    .as_deref()
-                                    .and_then(|imported| project.absolute(imported))
-                                    .is_some_and(|absolute| project.facts.may_raise(&absolute))
-                            })
-                        }
-                        _ => false,
-                    };
-                    if !raises && let Some(imported) = imported {
-                        self.left.borrow_mut().cleanups.push(imported);
-                        return None;
-                    }
-                    // A callee the walk cannot follow to code that raises
-                    // nothing (an alias, a lambda, a loop variable, a
-                    // parameter, a container's item) may.
-                    (raises || self.unfollowed_may_raise(&call.func, scope, depth))
-                        .then(|| call.range())
-                }
+            .find_map(|call| {
+                self.call_may_raise(&call.func, scope, depth)
+                    .then(|| call.range())
+            })
+            .or_else(|| {
+                handed
+                    .into_iter()
+                    .find(|func| self.call_may_raise(func, scope, depth))
+                    .map(Ranged::range)
+            })
+            .or_else(|| {
+                implicit
+                    .into_iter()
+                    .find(|(object, methods)| {
+                        self.instance_may_raise(object, methods, scope, depth)
+                    })
+                    .map(|(object, _)| object.range())
             })
             .or_else(|| {
                 reads
                     .into_iter()
-                    .find(|read| self.property_may_raise(read.attr.as_str(), depth))
+                    .find(|read| {
+                        self.property_may_raise(read.attr.as_str(), depth)
+                            || self.instance_may_raise(
+                                &read.value,
+                                &["__getattr__", "__getattribute__"],
+                                scope,
+                                depth,
+                            )
+                    })
                     .map(Ranged::range)
             })
+    }
+
+    /// Whether calling `func` (in `scope`) may raise an exception of its
+    /// own (see [`Self::frame_raises`]).
+    fn call_may_raise(&self, func: &Expr, scope: ScopeId, depth: u8) -> bool {
+        let semantic = self.semantic;
+        match semantic.callee(func, scope) {
+            Callee::Function(def) => self.function_may_raise(def, depth),
+            // Calling a class runs its `__new__` and `__init__`.
+            Callee::Class(class) => self.class_may_raise(class, depth),
+            Callee::Unknown => {
+                // `sys.exit(3)` raises `SystemExit`.
+                if semantic.qualified_name(func, scope).is_some_and(|q| {
+                    matches!(q.as_str(), "sys.exit" | "builtins.exit" | "builtins.quit")
+                }) {
+                    return true;
+                }
+                let imported = dependency(semantic, func, scope).filter(|imported| {
+                    !imported.starts_with("builtins") && !imported.starts_with("asyncio")
+                });
+                // A method of an object whose class the module shows (`c =
+                // Conn()` then `c.close()`): that class's, along its bases.
+                if let Expr::Attribute(attribute) = func
+                    && dependency(semantic, func, scope).is_none()
+                    && class_of(semantic, &attribute.value, scope).is_some()
+                {
+                    return self.instance_may_raise(
+                        &attribute.value,
+                        &[attribute.attr.as_str()],
+                        scope,
+                        depth,
+                    );
+                }
+                let raises = match semantic.resolve_callee(func, scope) {
+                    Resolved::Function {
+                        facts, qualified, ..
+                    } => {
+                        facts.raises
+                            || semantic
+                                .project()
+                                .is_some_and(|project| project.facts.may_raise(&qualified))
+                    }
+                    // A class of another project module: its constructors.
+                    Resolved::Class { qualified, .. } => semantic
+                        .project()
+                        .is_some_and(|project| project.facts.may_raise(&qualified)),
+                    Resolved::Unknown | Resolved::Instance { .. } => {
+                        semantic.project().is_some_and(|project| {
+                            imported
+                                .as_deref()
+                                .and_then(|imported| project.absolute(imported))
+                                .is_some_and(|absolute| project.facts.may_raise(&absolute))
+                        })
+                    }
+                    _ => false,
+                };
+                if !raises && let Some(imported) = imported {
+                    self.left.borrow_mut().cleanups.push(imported);
+                    return false;
+                }
+                // A callee the walk cannot follow to code that raises
+                // nothing (an alias, a lambda, a loop variable, a
+                // parameter, a container's item) may.
+                raises || self.unfollowed_may_raise(func, scope, depth)
+            }
+        }
+    }
+
+    /// Whether one of the methods `methods` of the object `object` holds
+    /// may raise an exception of its own, when the module shows its class
+    /// (`Conn()`, or a name bound once to such a call): a class of the
+    /// module is read along its bases (a method bound in its body to
+    /// another of its functions, `__str__ = __repr__`, `closed =
+    /// property(_get)`, is that function; another value may raise), a base
+    /// of another module, or a class imported from one, is asked of the
+    /// project (left to it, for a summary). An object whose class the
+    /// module does not show is not looked at.
+    fn instance_may_raise(
+        &self,
+        object: &Expr,
+        methods: &[&str],
+        scope: ScopeId,
+        depth: u8,
+    ) -> bool {
+        match class_of(self.semantic, object, scope) {
+            None => false,
+            Some(ClassOf::Own(class)) => self.own_methods_may_raise(class, methods, depth, 0),
+            Some(ClassOf::Foreign(qualified)) => {
+                self.foreign_methods_may_raise(&qualified, methods)
+            }
+        }
+    }
+
+    /// [`Self::instance_may_raise`] for a class of the module.
+    fn own_methods_may_raise(
+        &self,
+        class: &ast::StmtClassDef,
+        methods: &[&str],
+        depth: u8,
+        hops: u8,
+    ) -> bool {
+        if depth >= MAX_DEPTH || hops > MAX_DEPTH {
+            return true;
+        }
+        let semantic = self.semantic;
+        let scope = semantic.scope_at(class.start());
+        let mut left: Vec<&str> = Vec::new();
+        for name in methods {
+            match class_member(class, name) {
+                Some(Member::Def(def)) => {
+                    if !is_stub(def) && self.function_may_raise(def, depth + 1) {
+                        return true;
+                    }
+                }
+                Some(Member::Function(def)) => {
+                    if self.function_may_raise(def, depth + 1) {
+                        return true;
+                    }
+                }
+                Some(Member::Nothing) => {}
+                Some(Member::Other) => return true,
+                None => left.push(name),
+            }
+        }
+        if left.is_empty() {
+            return false;
+        }
+        class.bases().iter().any(|base| {
+            let base = match base {
+                Expr::Subscript(subscript) => subscript.value.as_ref(),
+                base => base,
+            };
+            match semantic.callee(base, scope) {
+                Callee::Class(base) => self.own_methods_may_raise(base, &left, depth, hops + 1),
+                _ => match followed_name(semantic, base, scope) {
+                    Some(qualified)
+                        if !qualified.starts_with("builtins")
+                            && !qualified.starts_with("asyncio") =>
+                    {
+                        self.foreign_methods_may_raise(&qualified, &left)
+                    }
+                    _ => false,
+                },
+            }
+        })
+    }
+
+    /// [`Self::instance_may_raise`] for a class of another module, by the
+    /// name the module imports it under: the project answers; a summary
+    /// leaves the methods to it (`app.conn.Conn.close`).
+    fn foreign_methods_may_raise(&self, class: &str, methods: &[&str]) -> bool {
+        match self.semantic.project() {
+            Some(project) => project.absolute(class).is_some_and(|absolute| {
+                methods
+                    .iter()
+                    .any(|name| project.facts.may_raise(&format!("{absolute}.{name}")))
+            }),
+            None => {
+                let mut left = self.left.borrow_mut();
+                left.cleanups
+                    .extend(methods.iter().map(|name| format!("{class}.{name}")));
+                false
+            }
+        }
     }
 
     /// Whether calling `func`, a callee the module cannot resolve to a
@@ -1934,7 +2115,16 @@ impl<'a> Walk<'_, 'a> {
         let own = semantic
             .methods_named(name)
             .iter()
-            .any(|def| is_getter(def) && self.function_may_raise(def, depth + 1));
+            .any(|def| is_getter(def) && self.function_may_raise(def, depth + 1))
+            // `closed = property(_get_closed)`.
+            || semantic.scopes.iter().any(|each| match each.node {
+                ScopeNode::Class(class) => assigned_properties(class)
+                    .into_iter()
+                    .any(|(property, getter)| {
+                        property == name && self.function_may_raise(getter, depth + 1)
+                    }),
+                _ => false,
+            });
         if own {
             return true;
         }
@@ -2105,7 +2295,10 @@ fn class_may_suppress_below(
             Stmt::FunctionDef(exit) if is_exit(exit.name.as_str()) => {
                 let mut returns = Returns::default();
                 returns.visit_body(&exit.body);
-                if returns.truthy || raises_another(exit) {
+                if returns.truthy
+                    || raises_another(exit)
+                    || exit_calls_may_raise(semantic, exit, entered)
+                {
                     return true;
                 }
             }
@@ -2187,6 +2380,28 @@ fn class_may_suppress_below(
             }
         }
     })
+}
+
+/// Whether an exit (`__exit__`, `__aexit__`) calls code that may raise an
+/// exception of its own (`self.rollback()`, `await self.close()`: a
+/// method of the module by that name, a function of the project), which
+/// replaces the one in flight. What it leaves to the project is left
+/// with the entering coroutine's.
+fn exit_calls_may_raise(
+    semantic: &SemanticModel,
+    exit: &StmtFunctionDef,
+    entered: Option<&Entered>,
+) -> bool {
+    let walk = semantic.walk(PyVersion::PY38, false);
+    let raises = walk.function_may_raise(exit, 1);
+    if let Some(entered) = entered {
+        entered
+            .left
+            .borrow_mut()
+            .cleanups
+            .extend(walk.left.into_inner().cleanups);
+    }
+    raises
 }
 
 /// Whether a handler's body ends in `raise` and has no `return`, `break`
@@ -2631,6 +2846,120 @@ fn class_methods<'a>(
     found
 }
 
+/// The class of the object an expression holds, when the module shows
+/// it: a call of a class (`Conn()`), or a name bound once to one.
+enum ClassOf<'a> {
+    /// A class of the module.
+    Own(&'a ast::StmtClassDef),
+    /// A class of another module, by the name the module imports it under.
+    Foreign(String),
+}
+
+/// See [`ClassOf`]. A call of a builtin or of asyncio's is none of the
+/// project's.
+fn class_of<'a>(
+    semantic: &SemanticModel<'a>,
+    object: &Expr,
+    scope: ScopeId,
+) -> Option<ClassOf<'a>> {
+    let (func, at): (&Expr, ScopeId) = match object {
+        Expr::Call(call) => (&call.func, scope),
+        Expr::Name(_) => {
+            let (made, at) = assigned_call(semantic, object, scope)?;
+            (&made.func, at)
+        }
+        _ => return None,
+    };
+    match semantic.callee(func, at) {
+        Callee::Class(class) => Some(ClassOf::Own(class)),
+        Callee::Function(_) => None,
+        Callee::Unknown => {
+            // The standard library's classes (and functions: `log =
+            // logging.getLogger()`) are trusted.
+            let qualified = followed_name(semantic, func, at)?;
+            let top = qualified.split('.').next().unwrap_or_default();
+            (top.is_empty() || !super::project::standard_module(top))
+                .then_some(ClassOf::Foreign(qualified))
+        }
+    }
+}
+
+/// What a class body binds to a name (see [`class_member`]).
+enum Member<'a> {
+    /// A `def` of that name.
+    Def(&'a StmtFunctionDef),
+    /// Another function of the class body, by an assignment (`__str__ =
+    /// __repr__`) or a property made by a call (`closed =
+    /// property(_get_closed)`): its getter.
+    Function(&'a StmtFunctionDef),
+    /// `None` (`__hash__ = None`).
+    Nothing,
+    /// Any other value.
+    Other,
+}
+
+/// What the body of `class` binds to `name`, the last binding winning;
+/// `None` when it binds nothing by that name.
+fn class_member<'a>(class: &'a ast::StmtClassDef, name: &str) -> Option<Member<'a>> {
+    let def_named = |wanted: &str| {
+        class.body.iter().rev().find_map(|stmt| match stmt {
+            Stmt::FunctionDef(def) if def.name.as_str() == wanted => Some(def),
+            _ => None,
+        })
+    };
+    class.body.iter().rev().find_map(|stmt| match stmt {
+        Stmt::FunctionDef(def) if def.name.as_str() == name => Some(Member::Def(def)),
+        Stmt::Assign(ast::StmtAssign { targets, value, .. })
+            if targets
+                .iter()
+                .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == name)) =>
+        {
+            Some(match value.as_ref() {
+                Expr::NoneLiteral(_) => Member::Nothing,
+                Expr::Name(other) => {
+                    def_named(other.id.as_str()).map_or(Member::Other, Member::Function)
+                }
+                Expr::Call(call) => match call.func.as_ref() {
+                    Expr::Name(property) if property.id.as_str() == "property" => call
+                        .arguments
+                        .find_argument_value("fget", 0)
+                        .and_then(|getter| match getter {
+                            Expr::Name(getter) => def_named(getter.id.as_str()),
+                            _ => None,
+                        })
+                        .map_or(Member::Other, Member::Function),
+                    _ => Member::Other,
+                },
+                _ => Member::Other,
+            })
+        }
+        _ => None,
+    })
+}
+
+/// The getters of the properties of `class` made by a call in its body
+/// (`closed = property(_get_closed)`), with the property's name.
+pub fn assigned_properties(class: &ast::StmtClassDef) -> Vec<(&str, &StmtFunctionDef)> {
+    class
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::Assign(ast::StmtAssign { targets, value, .. }) => match (targets.as_slice(), value.as_ref()) {
+                ([Expr::Name(target)], Expr::Call(call))
+                    if matches!(call.func.as_ref(), Expr::Name(p) if p.id.as_str() == "property") =>
+                {
+                    match class_member(class, target.id.as_str()) {
+                        Some(Member::Function(getter)) => Some((target.id.as_str(), getter)),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
 /// The bases of `class` (and of its bases the module defines) that the
 /// module does not define, by the name it imports them under (an alias
 /// followed): a class of another module, whose methods the project knows.
@@ -2979,19 +3308,134 @@ impl<'b> Visitor<'b> for Awaited<'b> {
 struct FrameCalls<'b> {
     calls: Vec<&'b ExprCall>,
     reads: Vec<&'b ast::ExprAttribute>,
+    /// Functions handed to code that calls them (`to_thread(flush)`,
+    /// `run_in_executor(None, flush)`).
+    handed: Vec<&'b Expr>,
+    /// Objects whose class's methods run implicitly, with those methods:
+    /// formatted (`f"{c}"`, `print(c)`, `str(c)`), tested for truth (`if
+    /// c:`), iterated, entered (`with C():`), closed by `closing(c)`.
+    implicit: Vec<(&'b Expr, &'static [&'static str])>,
 }
+
+/// The methods formatting an object may run.
+const FORMATTING: &[&str] = &["__format__", "__str__", "__repr__"];
+/// The methods testing an object for truth may run.
+const TRUTH: &[&str] = &["__bool__", "__len__"];
+
+impl FrameCalls<'_> {
+    fn truth<'b>(implicit: &mut Vec<(&'b Expr, &'static [&'static str])>, test: &'b Expr) {
+        match test {
+            Expr::Name(_) | Expr::Attribute(_) | Expr::Call(_) | Expr::Subscript(_) => {
+                implicit.push((test, TRUTH));
+            }
+            Expr::BoolOp(bool_op) => {
+                for value in &bool_op.values {
+                    Self::truth(implicit, value);
+                }
+            }
+            Expr::UnaryOp(unary) if unary.op == ast::UnaryOp::Not => {
+                Self::truth(implicit, &unary.operand);
+            }
+            _ => {}
+        }
+    }
+}
+
 impl<'b> Visitor<'b> for FrameCalls<'b> {
     fn visit_stmt(&mut self, stmt: &'b Stmt) {
         match stmt {
             Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+            Stmt::If(ast::StmtIf {
+                test,
+                elif_else_clauses,
+                ..
+            }) => {
+                Self::truth(&mut self.implicit, test);
+                for clause in elif_else_clauses {
+                    if let Some(test) = &clause.test {
+                        Self::truth(&mut self.implicit, test);
+                    }
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::While(ast::StmtWhile { test, .. }) => {
+                Self::truth(&mut self.implicit, test);
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::For(for_stmt) => {
+                let methods: &'static [&'static str] = if for_stmt.is_async {
+                    &["__aiter__", "__anext__"]
+                } else {
+                    &["__iter__"]
+                };
+                self.implicit.push((&for_stmt.iter, methods));
+                visitor::walk_stmt(self, stmt);
+            }
+            Stmt::With(with) => {
+                let methods: &'static [&'static str] = if with.is_async {
+                    &["__aenter__", "__aexit__"]
+                } else {
+                    &["__enter__", "__exit__"]
+                };
+                for item in &with.items {
+                    self.implicit.push((&item.context_expr, methods));
+                }
+                visitor::walk_stmt(self, stmt);
+            }
             _ => visitor::walk_stmt(self, stmt),
         }
+    }
+    fn visit_interpolated_string_element(&mut self, element: &'b ast::InterpolatedStringElement) {
+        if let ast::InterpolatedStringElement::Interpolation(interpolation) = element {
+            self.implicit.push((&interpolation.expression, FORMATTING));
+        }
+        visitor::walk_interpolated_string_element(self, element);
     }
     fn visit_expr(&mut self, expr: &'b Expr) {
         match expr {
             Expr::Lambda(_) => {}
+            Expr::If(if_exp) => {
+                Self::truth(&mut self.implicit, &if_exp.test);
+                visitor::walk_expr(self, expr);
+            }
             Expr::Call(call) => {
                 self.calls.push(call);
+                let called = match call.func.as_ref() {
+                    Expr::Name(name) => name.id.as_str(),
+                    Expr::Attribute(attribute) => attribute.attr.as_str(),
+                    _ => "",
+                };
+                let args = &call.arguments.args;
+                match called {
+                    "print" | "str" | "repr" | "format" | "ascii" => {
+                        for arg in args {
+                            self.implicit.push((arg, FORMATTING));
+                        }
+                    }
+                    "bool" | "len" => {
+                        if let Some(arg) = args.first() {
+                            self.implicit.push((arg, TRUTH));
+                        }
+                    }
+                    "iter" | "list" | "tuple" | "sorted" | "set" => {
+                        if let Some(arg) = args.first() {
+                            self.implicit.push((arg, &["__iter__"]));
+                        }
+                    }
+                    "closing" => {
+                        if let Some(arg) = args.first() {
+                            self.implicit.push((arg, &["close"]));
+                        }
+                    }
+                    "aclosing" => {
+                        if let Some(arg) = args.first() {
+                            self.implicit.push((arg, &["aclose"]));
+                        }
+                    }
+                    "to_thread" => self.handed.extend(args.first()),
+                    "run_in_executor" => self.handed.extend(args.get(1)),
+                    _ => {}
+                }
                 match call.func.as_ref() {
                     Expr::Attribute(method) => self.visit_expr(&method.value),
                     func => self.visit_expr(func),

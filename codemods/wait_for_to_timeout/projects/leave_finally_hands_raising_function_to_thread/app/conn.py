@@ -1,0 +1,2 @@
+def flush():
+    raise RuntimeError('flush failed')

@@ -1,0 +1,10 @@
+import asyncio
+
+from app.conn import Conn
+async def job():
+    c = Conn()
+    try:
+        await asyncio.sleep(0.5)
+    finally:
+        print("job: closed?", c.closed)
+    return "partial"

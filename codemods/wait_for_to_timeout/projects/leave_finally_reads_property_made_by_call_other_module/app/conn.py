@@ -1,0 +1,4 @@
+class Conn:
+    def _get_closed(self):
+        raise RuntimeError("connection state lost")
+    closed = property(_get_closed)

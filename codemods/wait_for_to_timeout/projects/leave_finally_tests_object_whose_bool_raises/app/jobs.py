@@ -1,0 +1,11 @@
+import asyncio
+
+from app.conn import Conn
+async def job():
+    c = Conn()
+    try:
+        await asyncio.sleep(0.5)
+    finally:
+        if c:
+            print("job: still open")
+    return "partial"

@@ -1,0 +1,3 @@
+class Conn:
+    def __bool__(self):
+        return True
