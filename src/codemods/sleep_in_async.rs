@@ -151,7 +151,9 @@ declare_codemod! {
     /// (`mock.patch("asyncio.sleep")`), which would then be called where the
     /// real blocking sleep ran; a project where another file replaces
     /// `time.sleep` or that sleep for good (`asyncio.sleep = instant`, also
-    /// through a name bound to the module or `sys.modules`). Where another
+    /// through a name bound to the module or `sys.modules`, or through a
+    /// parameter of a function the module is handed to: `def force(m, v):
+    /// m.sleep = v` and `force(work, fake)`). Where another
     /// file only patches one of them as a test does (`mock.patch.object(
     /// asyncio, "sleep", fake)`, counting calls), the fix is unsafe: that
     /// test would see the other sleep called; a

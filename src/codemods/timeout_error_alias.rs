@@ -99,7 +99,10 @@ declare_codemod! {
     /// attribute of this module by another file (`mock.patch(
     /// "app.svc.ATimeout", Legacy)`, `patch.object(svc, "asyncio", fake)`),
     /// or through its namespace (`mock.patch.dict(svc.fetch.__globals__, …)`,
-    /// read as a write of any attribute of the modules that file imports).
+    /// read as a write of any attribute of the modules that file imports),
+    /// or through a parameter of a function the module is handed to
+    /// (`def force(m, v): m.ATimeout = v` and `force(svc, Legacy)`, also a
+    /// lambda's or a test helper's `monkeypatch.setattr(mod, …)`).
     ///
     /// ## Left alone
     /// Everything on a target older than Python 3.11 (there the classes

@@ -150,6 +150,9 @@ pub struct ProjectIndex {
     named_writers: RwLock<FxHashMap<ModuleMember, Option<NamedWrite>>>,
     /// Answers of [`ProjectFacts::attribute_value_writer`], by module word and name.
     value_writers: RwLock<FxHashMap<ModuleMember, ValueWrite>>,
+    /// The file that hands a module on to a call, by module word (see
+    /// [`Self::module_handed_on`]).
+    handed_on: RwLock<FxHashMap<Box<str>, Option<PathBuf>>>,
     /// The classes deriving from a class (see [`Self::descendants`]), by class.
     descendant_answers: RwLock<FxHashMap<Box<str>, Family>>,
     /// Answers of [`ProjectFacts::attribute_writer_reaching`], by class and name.
@@ -451,6 +454,7 @@ impl ProjectIndex {
             raising_properties: RwLock::new(FxHashMap::default()),
             named_writers: RwLock::new(FxHashMap::default()),
             value_writers: RwLock::new(FxHashMap::default()),
+            handed_on: RwLock::new(FxHashMap::default()),
             descendant_answers: RwLock::new(FxHashMap::default()),
             reaching_writers: RwLock::new(FxHashMap::default()),
             self_other_answers: RwLock::new(FxHashMap::default()),
@@ -643,8 +647,7 @@ impl ProjectIndex {
             // it so too, and `from svc.store import save` is taken alike.
             if (1..split).any(|above| {
                 let package = parts[above - 1];
-                self.scan()
-                    .may_write_module_attribute(package, parts[above])
+                self.module_attribute_may_be_written(package, parts[above])
             }) {
                 return Resolved::Unknown;
             }
@@ -677,7 +680,7 @@ impl ProjectIndex {
             // Or the class, written on its module (`store.Store = SyncStore`,
             // `mock.patch("app.store.Store")`).
             Some(Symbol::Class(_))
-                if self.scan().may_write_module_attribute(
+                if self.module_attribute_may_be_written(
                     module.rsplit('.').next().unwrap_or(module),
                     name,
                 ) =>
@@ -1675,7 +1678,7 @@ impl ProjectIndex {
             let word = module.rsplit('.').next().unwrap_or(module);
             if !summary.star_imports.is_empty()
                 || summary.rebinds_namespace
-                || self.scan().may_write_module_attribute(word, name)
+                || self.module_attribute_may_be_written(word, name)
             {
                 return None;
             }
@@ -1791,6 +1794,65 @@ impl ProjectIndex {
             }
         }
         patched.map(NamedWrite::Patched)
+    }
+
+    /// Whether some code of the project may assign, replace or delete the
+    /// attribute `name` of the module whose word is `word`: by the module's
+    /// names (see [`ProjectScan::may_write_module_attribute`]), or through
+    /// a parameter of a function the module is handed to (see
+    /// [`Self::parameter_writer`]).
+    fn module_attribute_may_be_written(&self, word: &str, name: &str) -> bool {
+        self.scan().may_write_module_attribute(word, name)
+            || self.parameter_writer(word, name).is_some()
+    }
+
+    /// The file that hands the module whose word is `word` on to a call
+    /// (`force(work, fake)`), when some code of the project writes the
+    /// attribute `name` of a parameter (`def force(m, v): m.sleep = v`,
+    /// `setattr(m, key, v)`, `mp.setattr(mod, "sleep", v)`): that function
+    /// may be the one the module is handed to.
+    fn parameter_writer(&self, word: &str, name: &str) -> Option<PathBuf> {
+        if !self.scan().writes_parameter_attribute(name) {
+            return None;
+        }
+        self.module_handed_on(word)
+    }
+
+    /// The first file of the project that hands the module whose word is
+    /// `word` on to a call (see [`scan::hands_on_module`]).
+    fn module_handed_on(&self, word: &str) -> Option<PathBuf> {
+        if let Ok(known) = self.handed_on.read()
+            && let Some(answer) = known.get(word)
+        {
+            return answer.clone();
+        }
+        let scan = self.scan();
+        let readers = &scan.readers;
+        let mut answer = None;
+        for at in 0.. {
+            let Some(path) = readers.path_at(at) else {
+                break;
+            };
+            if !is_code_file(path) || !scan.may_spell(at, word) {
+                continue;
+            }
+            let Ok(bytes) = read_file(path) else {
+                answer = Some(self.relative(path.to_path_buf()));
+                break;
+            };
+            // A file not in UTF-8 is read as the scan reads it (its
+            // ASCII is all a name can be).
+            let text = String::from_utf8_lossy(&bytes);
+            let names = ModuleNames::of_file(&bytes, word);
+            if scan::hands_on_module(&text, &names.names, word, scan.parameter_writers()) {
+                answer = Some(self.relative(path.to_path_buf()));
+                break;
+            }
+        }
+        if let Ok(mut known) = self.handed_on.write() {
+            known.insert(word.into(), answer.clone());
+        }
+        answer
     }
 
     /// A file of the project that may write any attribute of the module
@@ -3352,10 +3414,15 @@ impl ProjectFacts for ProjectIndex {
         }
         let named = scan.writes_named_attribute(name);
         // `ns = asyncio.__dict__` then `ns["sleep"] = f`: what is written
-        // through the namespace is not seen.
+        // through the namespace is not seen; nor what a function writes on
+        // its parameter when the module is handed to one.
         let through_namespace = scan
             .may_write_any_attribute_of(module)
-            .then_some(NamedWrite::Written(None));
+            .then_some(NamedWrite::Written(None))
+            .or_else(|| {
+                self.parameter_writer(module, name)
+                    .map(|path| NamedWrite::Written(Some(path)))
+            });
         if !named && scan.computed_writers.is_empty() {
             return through_namespace;
         }
@@ -3379,7 +3446,11 @@ impl ProjectFacts for ProjectIndex {
     fn attribute_value_writer(&self, module: &str, name: &str) -> Option<ValueWrite> {
         let word = module.rsplit('.').next().unwrap_or(module);
         if !self.scan().may_write_module_attribute(word, name) {
-            return None;
+            // A function writing its parameter's attribute, handed the
+            // module (`force(svc, 0)`): what it writes is not read.
+            return self
+                .parameter_writer(word, name)
+                .map(|path| ValueWrite::MaybeNonPositive(Some(path)));
         }
         let key = (Box::<str>::from(word), Box::<str>::from(name));
         if let Ok(known) = self.value_writers.read()
@@ -3403,7 +3474,7 @@ impl ProjectFacts for ProjectIndex {
         // The module's word: its stem, or its package's name for an
         // `__init__` (the last part of its dotted name either way).
         let word = module.rsplit('.').next().unwrap_or(module);
-        self.scan().may_write_module_attribute(word, name)
+        self.module_attribute_may_be_written(word, name)
     }
 
     fn is_script(&self, qualified: &str) -> bool {

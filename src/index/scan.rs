@@ -147,6 +147,10 @@ pub(super) struct ProjectScan {
     /// The module words any attribute of which may be written
     /// (`setattr(work, name, f)`; [`ANY_MODULE`]: `partial(setattr, m)`).
     any_attribute_of: FxHashSet<Box<str>>,
+    /// The functions (by name; lambdas by the name they are assigned to,
+    /// else [`ANY_MODULE`]) that write an attribute of a parameter, noted
+    /// under [`PARAMETER`] (see [`hands_on_module`]).
+    parameter_writers: FxHashSet<Box<str>>,
     /// Some code writes an attribute that changes what every attribute of
     /// an object may be (see [`CLASS_CHANGERS`]): `r.__class__ = Sync`,
     /// `Redis.__new__ = make`. Set when the scan ends.
@@ -274,6 +278,26 @@ impl ProjectScan {
         self.any_attribute_of.contains(module) || self.any_attribute_of.contains(ANY_MODULE)
     }
 
+    /// Whether some code of the project writes the attribute `name` (any,
+    /// for a name it computes) of a parameter of the function or lambda
+    /// it is in (`def force(m, v): m.TIMEOUT = v`, `setattr(m, key, v)`,
+    /// `mp.setattr(mod, "sleep", v)`): of a module, when one is handed to
+    /// such a function (see [`hands_on_module`]).
+    pub(super) fn writes_parameter_attribute(&self, name: &str) -> bool {
+        self.incomplete
+            || self.any_attribute_of.contains(PARAMETER)
+            || self
+                .module_attributes
+                .get(PARAMETER)
+                .is_some_and(|names| names.contains(name))
+    }
+
+    /// The functions that write an attribute of a parameter (see
+    /// [`Self::parameter_writers`]).
+    pub(super) fn parameter_writers(&self) -> &FxHashSet<Box<str>> {
+        &self.parameter_writers
+    }
+
     /// Whether some code of the project may replace the module `module`
     /// (an absolute dotted name) in `sys.modules`, or a package above it
     /// (every module, when a file could not be scanned or a key cannot be
@@ -360,6 +384,7 @@ impl ProjectScan {
             file_number: _,
             module_attributes: _,
             any_attribute_of: _,
+            parameter_writers: _,
             class_changed: _,
             replaced_modules: _,
             any_module_replaced: _,
@@ -424,6 +449,7 @@ impl ProjectScan {
             file_number: _,
             module_attributes,
             any_attribute_of,
+            parameter_writers,
             class_changed,
             replaced_modules,
             any_module_replaced,
@@ -462,6 +488,7 @@ impl ProjectScan {
                 .extend(names);
         }
         self.any_attribute_of.extend(any_attribute_of);
+        self.parameter_writers.extend(parameter_writers);
         self.class_changed |= class_changed;
         self.replaced_modules.extend(replaced_modules);
         self.any_module_replaced |= any_module_replaced;
@@ -1283,7 +1310,11 @@ impl ProjectScan {
         name: Option<&str>,
     ) {
         let word = match receiver {
-            Some(receiver) => modules.module_word(receiver),
+            Some(receiver) => modules.module_word(receiver).or_else(|| {
+                let function = modules.parameter_function(receiver)?;
+                insert(&mut self.parameter_writers, function);
+                Some(PARAMETER)
+            }),
             None => Some(ANY_MODULE),
         };
         let Some(word) = word else {
@@ -1510,9 +1541,15 @@ impl ProjectScan {
         }
         let mut parts = receiver.split('.');
         let first = parts.next().unwrap_or_default();
-        if !receiver.split('.').all(is_identifier)
-            || modules.module_word(receiver).is_some()
-            || !matches!(first, "self" | "cls") && imports_name(text, first)
+        // A parameter of the function the call is in is its local, even
+        // when spelled like a module of the project or an import.
+        let parameter = is_identifier(receiver)
+            .then(|| parameter_of_enclosing_def(text, text.len() - inside.len(), receiver))
+            .flatten();
+        if parameter.is_none()
+            && (!receiver.split('.').all(is_identifier)
+                || modules.module_word(receiver).is_some()
+                || !matches!(first, "self" | "cls") && imports_name(text, first))
         {
             return false;
         }
@@ -1524,6 +1561,12 @@ impl ProjectScan {
             if !matches!(receiver, "self" | "cls") {
                 self.note_module_write(modules, None, Some(name));
             }
+        } else if let Some(function) = parameter
+            && !matches!(receiver, "self" | "cls")
+        {
+            // Any attribute of a module handed to the function.
+            insert(&mut self.any_attribute_of, PARAMETER);
+            insert(&mut self.parameter_writers, function);
         }
         true
     }
@@ -2669,29 +2712,17 @@ fn drives_coroutines_by_hand(text: &str) -> bool {
 }
 
 /// The name of the `def` (or `async def`) whose body holds the line
-/// starting at `line_start`, as the indentation shows.
+/// starting at `line_start`, as the indentation shows (see
+/// [`enclosing_def_start`]).
 fn enclosing_def(text: &str, line_start: usize) -> Option<&str> {
-    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
-    let before = text.get(..line_start)?;
-    let mut indent = indent_of(line_of(text, line_start));
-    for line in before.lines().rev() {
-        if indent == 0 {
-            return None;
-        }
-        let code = line.trim_start_matches([' ', '\t']);
-        if code.is_empty() || code.starts_with('#') || indent_of(line) >= indent {
-            continue;
-        }
-        if let Some(rest) = code
-            .strip_prefix("async def ")
-            .or_else(|| code.strip_prefix("def "))
-        {
-            let end = rest.find(['(', ' ', ':']).unwrap_or(rest.len());
-            return rest.get(..end);
-        }
-        indent = indent_of(line);
-    }
-    None
+    let start = enclosing_def_start(text, line_start)?;
+    let code = line_of(text, start).trim_start_matches([' ', '\t']);
+    let rest = code
+        .strip_prefix("async def ")
+        .or_else(|| code.strip_prefix("def "))?
+        .trim_start();
+    let end = rest.find(['(', '[', ' ', ':']).unwrap_or(rest.len());
+    rest.get(..end)
 }
 
 /// Whether `text` spells `needle` anywhere (a vectorised search: the scan
@@ -2761,28 +2792,242 @@ fn steps_until_stop(text: &str) -> bool {
 /// (`def`, `async def`), not at a module's or a class's top level (nor in
 /// an `if`, `for`, `with`, `try` … there): a name it assigns is local.
 fn local_to_a_function(text: &str, line_start: usize) -> bool {
+    enclosing_def_start(text, line_start).is_some()
+}
+
+/// Where the line of the `def` (or `async def`) whose body holds the line
+/// starting at `line_start` starts; `None` at a module's or a class's top
+/// level (or in an `if`, `for`, `with`, `try` … there). A line that starts
+/// by closing a bracket (`) -> bool:` ending a signature written over
+/// several lines) continues the statement above it and leaves the block
+/// as it is.
+fn enclosing_def_start(text: &str, line_start: usize) -> Option<usize> {
     let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
-    let Some(before) = text.get(..line_start) else {
-        return false;
-    };
+    let before = text.get(..line_start)?;
     let mut indent = indent_of(line_of(text, line_start));
+    let mut end = before.len();
     for line in before.lines().rev() {
+        // `lines` drops the `\n` (and a `\r` before it): step back over
+        // what the line and its ending take.
+        let start = before.get(..end)?.rfind(line)?;
+        end = start;
         if indent == 0 {
-            return false;
+            return None;
         }
         let code = line.trim_start_matches([' ', '\t']);
-        if code.is_empty() || code.starts_with('#') || indent_of(line) >= indent {
+        if code.is_empty() || code.starts_with(['#', ')', ']', '}']) || indent_of(line) >= indent {
             continue;
         }
         if code.starts_with("def ") || code.starts_with("async def ") {
-            return true;
+            return Some(start);
         }
         if code.starts_with("class ") {
-            return false;
+            return None;
         }
         indent = indent_of(line);
     }
-    false
+    None
+}
+
+/// Whether `name` is a parameter of the function whose body holds the
+/// offset `at` of `text`: there it is local, whatever a module of the
+/// project is called (`def update(self, entry): … _setter(entry, …)` in
+/// a project with a module `entry`); the function's name.
+fn parameter_of_enclosing_def<'t>(text: &'t str, at: usize, name: &str) -> Option<&'t str> {
+    let (line_start, _) = line_around(text.as_bytes(), at);
+    let def = enclosing_def_start(text, line_start)?;
+    let open = text.get(def..).and_then(|rest| rest.find('('))? + def;
+    let inside = text.get(open + 1..).unwrap_or_default();
+    let close = closing(inside, b')')?;
+    let parameters = inside.get(..close).unwrap_or_default();
+    let found = split_top_level(parameters).into_iter().any(|piece| {
+        let piece = piece.trim().trim_start_matches('*').trim_start();
+        identifier_at(piece, 0) == name
+    });
+    let head = text.get(def..open).unwrap_or_default().trim_start();
+    let head = head.strip_prefix("async").unwrap_or(head).trim_start();
+    let head = head.strip_prefix("def").unwrap_or(head).trim_start();
+    found.then(|| identifier_at(head, 0))
+}
+
+/// Whether `name` is a parameter of a `lambda` of the line holding the
+/// offset `at` of `text`, before it (`apply = lambda m, v: setattr(m, …)`):
+/// the name the line assigns the lambda to, else [`ANY_MODULE`].
+fn parameter_of_lambda<'t>(text: &'t str, at: usize, name: &str) -> Option<&'t str> {
+    let (line_start, _) = line_around(text.as_bytes(), at);
+    let head = text.get(line_start..at).unwrap_or_default();
+    let assigned = head
+        .split_once('=')
+        .map(|(target, _)| target.trim())
+        .filter(|target| is_identifier(target))
+        .unwrap_or(ANY_MODULE);
+    let mut rest = head;
+    while let Some(found) = rest.find("lambda") {
+        let after = rest.get(found + "lambda".len()..).unwrap_or_default();
+        let parameters = after.split(':').next().unwrap_or_default();
+        let starts_word = !rest
+            .get(..found)
+            .unwrap_or_default()
+            .ends_with(|c: char| c == '_' || c.is_alphanumeric());
+        if starts_word
+            && after.starts_with([' ', '\t'])
+            && parameters.split(',').any(|piece| {
+                let piece = piece.trim().trim_start_matches('*').trim_start();
+                identifier_at(piece, 0) == name
+            })
+        {
+            return Some(assigned);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// Whether `text`, a file's, hands a module on as a value to code that
+/// may write its attributes through a parameter: one of `names` (the
+/// module's word and the names the file binds to it, see
+/// `ModuleNames::of_file`) passed to a call (`force(work, fake)`,
+/// `patch_it(mod=work)`), other than a call that only reads it (`getattr`,
+/// `isinstance`, `print`, `importlib.reload`, …) or writes a named
+/// attribute the scan reads anyway (`setattr`, `patch.object`,
+/// `monkeypatch.setattr`). The module's own word counts only where an
+/// import of the file binds it; a dotted name ending in it
+/// (`force(app.work, v)`) counts as it.
+pub(super) fn hands_on_module(
+    text: &str,
+    names: &[&[u8]],
+    word: &str,
+    writers: &FxHashSet<Box<str>>,
+) -> bool {
+    let bytes = text.as_bytes();
+    names.iter().any(|name| {
+        let Ok(name) = std::str::from_utf8(name) else {
+            return false;
+        };
+        if name.is_empty() {
+            return false;
+        }
+        // The word alone is the module only where an import binds it.
+        let bare_is_module = name != word || imports_name(text, word);
+        if !bare_is_module && !spells_dotted(text, word) {
+            return false;
+        }
+        memmem::find_iter(bytes, name.as_bytes()).any(|at| {
+            let end = at + name.len();
+            if bytes.get(end).copied().is_some_and(is_word_byte)
+                || at
+                    .checked_sub(1)
+                    .and_then(|b| bytes.get(b))
+                    .copied()
+                    .is_some_and(is_word_byte)
+                || !in_code(text, at)
+            {
+                return false;
+            }
+            // `app.work`: a package's attribute, as the module; `x.work`
+            // of anything else (`self.work`) is not it.
+            let mut head = at;
+            while head
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .is_some_and(|&b| b == b'.' || is_word_byte(b))
+            {
+                head -= 1;
+            }
+            // A package's attribute (`app.work`): the chain starts with a
+            // name an import binds, not an object (`self.work`,
+            // `entry_data.work`).
+            let chain = text.get(head..at).unwrap_or_default();
+            let package = chain.split('.').next().unwrap_or_default();
+            if chain.is_empty() && !bare_is_module
+                || !chain.is_empty() && (name != word || !imports_name(text, package))
+            {
+                return false;
+            }
+            let line = line_of(text, at).trim_start();
+            if line.starts_with("import ") || line.starts_with("from ") {
+                return false;
+            }
+            let after = skip_blanks(bytes, end);
+            if !matches!(bytes.get(after), Some(b',' | b')')) {
+                return false;
+            }
+            let Some(open) = enclosing_opener(bytes, head) else {
+                return false;
+            };
+            if bytes.get(open) != Some(&b'(') {
+                return false;
+            }
+            // A parameter of the function it is in, spelled like the module.
+            if parameter_of_enclosing_def(text, at, name).is_some() {
+                return false;
+            }
+            let before = text.get(..open).unwrap_or_default().trim_end();
+            let mut callee = before
+                .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
+                .next()
+                .unwrap_or_default();
+            // `functools.partial(force, work)`: the function it binds.
+            if callee == "partial" {
+                let first = text.get(open + 1..).unwrap_or_default().trim_start();
+                let first = first
+                    .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
+                    .next()
+                    .unwrap_or_default();
+                callee = first.rsplit('.').next().unwrap_or_default();
+            }
+            // The names of an import over several lines.
+            if callee == "import" {
+                return false;
+            }
+            // Only a function (or method) of that name that writes its
+            // parameter's attributes may write the module so; a tuple or
+            // a parenthesised value (`(work, other)`) is handed on to what
+            // the scan cannot tell.
+            let writes =
+                writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee);
+            writes
+                && !matches!(
+                    callee,
+                    "getattr"
+                        | "hasattr"
+                        | "isinstance"
+                        | "issubclass"
+                        | "id"
+                        | "repr"
+                        | "str"
+                        | "print"
+                        | "type"
+                        | "dir"
+                        | "vars"
+                        | "len"
+                        | "reload"
+                        | "setattr"
+                        | "delattr"
+                        | "object"
+                        | "getmembers"
+                        | "getsource"
+                        | "getsourcefile"
+                        | "getfile"
+                        | "ismodule"
+                        | "callable"
+                        | "hash"
+                        | "format"
+                )
+        })
+    })
+}
+
+/// Whether `text` spells `word` as the last part of a dotted name after a
+/// word (`app.work`).
+fn spells_dotted(text: &str, word: &str) -> bool {
+    let dotted = format!(".{word}");
+    memmem::find_iter(text.as_bytes(), dotted.as_bytes()).any(|at| {
+        at.checked_sub(1)
+            .and_then(|b| text.as_bytes().get(b))
+            .copied()
+            .is_some_and(is_word_byte)
+    })
 }
 
 /// Whether an import statement of `text` binds or names `name` (`import
@@ -4867,6 +5112,11 @@ pub(super) const GLOBALS_OF: &str = "@";
 /// scan cannot tell" (see [`ProjectScan::module_attributes`]).
 const ANY_MODULE: &str = "*";
 
+/// The module word standing for "a parameter of the function (or lambda)
+/// that writes it" (`def force(m, v): m.TIMEOUT = v`): a module handed to
+/// a function (see [`hands_on_module`]) may be written so.
+const PARAMETER: &str = "?";
+
 impl<'a> ModuleReceivers<'a> {
     fn of_file(spelled: &Spelled<'a>, words: &'a dyn ModuleWords) -> ModuleReceivers<'a> {
         let text = spelled.text;
@@ -4964,7 +5214,17 @@ impl<'a> ModuleReceivers<'a> {
             let last = dotted.rsplit('.').next().unwrap_or_default();
             // `m = importlib.import_module(name)`, `m = sys.modules[key]`.
             let line = value.split('\n').next().unwrap_or_default();
-            self.word_of(last)
+            // An item or a call's result (`entry = self.data[key]`,
+            // `v = store.data()`) is not the module the chain ends with: a
+            // module can be neither subscripted nor called.
+            let item_or_call = value
+                .get(value_end..)
+                .unwrap_or_default()
+                .trim_start_matches([' ', '\t'])
+                .starts_with(['[', '(']);
+            (!item_or_call)
+                .then(|| self.word_of(last))
+                .flatten()
                 .or_else(|| reaches_modules(line).then_some(ANY_MODULE))
         });
         let found = found.or_else(|| self.looped_over_modules(name));
@@ -5077,7 +5337,24 @@ impl<'a> ModuleReceivers<'a> {
     }
 }
 
-impl ModuleReceivers<'_> {
+impl<'a> ModuleReceivers<'a> {
+    /// The name of the function or lambda `receiver` (a part of the file's
+    /// text) is a parameter of, where it is written, other than `self` and
+    /// `cls` (an instance, a class): the `def`'s name, the name a lambda
+    /// is assigned to, or [`ANY_MODULE`] when the lambda has none.
+    fn parameter_function(&self, receiver: &str) -> Option<&'a str> {
+        let name = receiver.trim();
+        if !is_identifier(name) || matches!(name, "self" | "cls") {
+            return None;
+        }
+        let start = self.text.as_ptr() as usize;
+        let at = (name.as_ptr() as usize)
+            .checked_sub(start)
+            .filter(|&at| at + name.len() <= self.text.len())?;
+        parameter_of_enclosing_def(self.text, at, name)
+            .or_else(|| parameter_of_lambda(self.text, at, name))
+    }
+
     /// Whether `line` names a module of the project (a word of it is a
     /// module word or an alias of one), reaches one by a computed name, or
     /// builds a dotted name from a string (`f"app.{name}"`, `"app." + name`).
@@ -6410,6 +6687,13 @@ mod tests {
             "f(setattr, work, 'a', 1)\n",
             "f(setattr, x, name, 1)\n",
             "map(setattr, xs, 'a', vs)\n",
+            // A module of the project, no parameter of the function (its
+            // own, or an outer function's).
+            "def u(self, other):\n    _setter = object.__setattr__\n    _setter(work, attr, v)\n",
+            "def outer(work):\n    def u(self):\n        _setter = object.__setattr__\n        _setter(work, attr, v)\n",
+            // At a class's top level, after a call over several lines.
+            "class M:\n    x = f(\n        1,\n    )\n    s = setattr\n    def g(self):\n        s(o, name, 1)\n",
+            "def f(\n    a,\n):\n    pass\ns = setattr\ns(o, name, 1)\n",
         ] {
             assert!(module_writes_of(text).1, "{text}");
         }
@@ -6420,6 +6704,12 @@ mod tests {
             // objects, or handed on with its object and a literal name.
             "class E:\n    def __init__(self, t):\n        _setter = object.__setattr__\n        _setter(self, 'entry_id', t)\n        _setter(\n            self, 'lock', asyncio.Lock()\n        )\n",
             "def u(entry, attr, v):\n    _setter = object.__setattr__\n    _setter(entry, attr, v)\n",
+            // A signature over several lines (Home Assistant's
+            // `ConfigEntries.async_update_entry`).
+            "class M:\n    def u(\n        self,\n        entry: E,\n    ) -> bool:\n        \"\"\"Doc.\"\"\"\n        _setter = object.__setattr__\n        _setter(entry, attr, v)\n",
+            // A parameter spelled like a module of the project (Home
+            // Assistant's `entry` beside a module `tellduslive/entry.py`).
+            "class M:\n    def u(\n        self,\n        work: E,\n        *, t=None,\n    ) -> bool:\n        _setter = object.__setattr__\n        for attr, v in ((\"t\", t),):\n            _setter(work, attr, v)\n",
             "self.assertRaises(AttributeError, setattr, a, '_id', 5)\n",
             "self.addCleanup(setattr, self, 'loop', None)\n",
         ] {
@@ -6436,6 +6726,122 @@ mod tests {
                 .0
                 .is_empty()
         );
+    }
+
+    /// Writes through a parameter of the function or lambda they are in:
+    /// noted apart (a module handed to the function may be written so),
+    /// by name, or any name when computed; `self`, `cls`, a local or a
+    /// parameter of an outer function are none.
+    #[test]
+    fn writes_through_a_parameter() {
+        let words: FxHashSet<Box<str>> = ["work", "app"].into_iter().map(Into::into).collect();
+        let of = |text: &str| {
+            let mut scan = ProjectScan::default();
+            scan.add_file(&Finders::new().spell(text), &words, Some(0));
+            scan
+        };
+        for text in [
+            "def force(m, v):\n    m.TIMEOUT = v\n",
+            "def force(\n    m,\n    v,\n):\n    m.TIMEOUT = v\n",
+            "def patch_it(mod, v):\n    mp = pytest.MonkeyPatch()\n    mp.setattr(mod, 'TIMEOUT', v)\n",
+            "apply = lambda m, v: setattr(m, 'TIMEOUT', v)\n",
+            "def set_global(mod, name, value):\n    mod.__dict__[name] = value\n",
+            "def put(obj, name, v):\n    setattr(obj, name, v)\n",
+        ] {
+            let scan = of(text);
+            assert!(scan.writes_parameter_attribute("TIMEOUT"), "{text}");
+            assert!(
+                ["force", "patch_it", "apply", "set_global", "put"]
+                    .iter()
+                    .any(|name| scan.parameter_writers().contains(*name)),
+                "{text}"
+            );
+            assert!(
+                !scan.may_write_module_attribute("other", "TIMEOUT"),
+                "{text}"
+            );
+        }
+        for text in [
+            "def f(self, v):\n    self.TIMEOUT = v\n",
+            "def f(v):\n    box = Box()\n    box.TIMEOUT = v\n",
+            "def outer(m):\n    def inner(v):\n        m.TIMEOUT = v\n",
+            "def force(m, v):\n    m.other = v\n",
+        ] {
+            assert!(!of(text).writes_parameter_attribute("TIMEOUT"), "{text}");
+        }
+    }
+
+    /// A module handed on to a call that may write its attributes, by
+    /// every name the file binds to it; reads of it, attributes, imports,
+    /// a local spelled like its word, and named writes the scan reads
+    /// anyway are not.
+    #[test]
+    fn modules_handed_on() {
+        let writers: FxHashSet<Box<str>> = ["force", "patch_it", "register"]
+            .into_iter()
+            .map(Into::into)
+            .collect();
+        for text in [
+            "from app import work\nforce(work, 0)\n",
+            "import app.work\nforce(app.work, 0)\n",
+            "from app import work as w\npatch_it(mod=w, v=0)\n",
+            "import asyncio\nregister(fake, asyncio)\n",
+        ] {
+            let names = [b"work".as_slice(), b"w", b"asyncio"];
+            let word = if text.contains("asyncio") {
+                "asyncio"
+            } else {
+                "work"
+            };
+            assert!(hands_on_module(text, &names, word, &writers), "{text}");
+        }
+        for text in [
+            "from app import work\nprint(work)\ngetattr(work, 'x')\nwork.run(1)\n",
+            "from app import work\nsetattr(work, 'TIMEOUT', 5)\nmock.patch.object(work, 'x')\n",
+            "def f(work):\n    force(work, 0)\n",
+            "from app import work\nforce(self.work, 0)\n",
+            "from lib.work import X\nforce(entry_data.work, 0)\n",
+            // A local spelled like the module, in a file that names the
+            // module only dotted.
+            "from app.work import run\nwork = make()\nforce(work, 0)\n",
+            "def f():\n    from app import (\n        work,\n        other,\n    )\n",
+            "x = 1  # force(work, 0)\n",
+        ] {
+            assert!(
+                !hands_on_module(text, &[b"work".as_slice()], "work", &writers),
+                "{text}"
+            );
+        }
+        // A lambda with no name writes its parameter: any call may be it,
+        // but not an import's names.
+        let any: FxHashSet<Box<str>> = [ANY_MODULE].into_iter().map(Into::into).collect();
+        let names = [b"work".as_slice()];
+        assert!(hands_on_module(
+            "from app import work\nother(work)\n",
+            &names,
+            "work",
+            &any
+        ));
+        assert!(!hands_on_module(
+            "def f():\n    from app import (\n        work,\n    )\n",
+            &names,
+            "work",
+            &any
+        ));
+        // Only to a function that writes its parameter's attributes.
+        let text = "from app import work\nother(work, 0)\nforce(x, 0)\n";
+        assert!(!hands_on_module(
+            text,
+            &[b"work".as_slice()],
+            "work",
+            &writers
+        ));
+        assert!(hands_on_module(
+            "from app import work\nfunctools.partial(force, work)\n",
+            &[b"work".as_slice()],
+            "work",
+            &writers
+        ));
     }
 
     /// Writes whose receiver may be a module of the project, in every
@@ -6469,6 +6875,7 @@ mod tests {
             "importlib.import_module('app.work').asyncio = fake\n",
             "monkeypatch.setattr('app.work.asyncio', fake)\n",
             "mod = importlib.import_module(name)\nmod.asyncio = fake\n",
+            "m = self.work\nm.asyncio = fake\n",
         ] {
             assert!(asyncio(text), "{text}");
         }
@@ -6496,6 +6903,11 @@ mod tests {
             "vars(self)[key] = value\n",
             "obj.__class__ = Other\n",
             "m = other\nm.asyncio = fake\n",
+            // An item or a call's result of a chain ending with a module's
+            // word (Home Assistant's `entry = self.data[entry_id]`).
+            "m = self.work[key]\nm.asyncio = fake\n",
+            "m = app.work(1)\nm.asyncio = fake\n",
+            "entry = self.work[key]\nsetattr(entry, name, value)\n",
             "work.other = fake\n",
             // Another module of the project, named or by its alias.
             "mock.patch('app.helpers.asyncio')\n",

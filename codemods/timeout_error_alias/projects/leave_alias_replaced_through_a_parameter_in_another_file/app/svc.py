@@ -1,0 +1,7 @@
+import asyncio
+from asyncio import TimeoutError as ATimeout
+async def guarded():
+    try:
+        raise ATimeout()
+    except ATimeout as e:
+        return 'handled ' + type(e).__name__

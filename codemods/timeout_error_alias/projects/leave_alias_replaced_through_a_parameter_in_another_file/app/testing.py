@@ -1,0 +1,2 @@
+def force(m, v):
+    m.ATimeout = v

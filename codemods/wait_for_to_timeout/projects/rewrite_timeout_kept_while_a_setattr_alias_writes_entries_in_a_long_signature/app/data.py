@@ -1,0 +1,2 @@
+"""A module named like the attribute `Entries.data`."""
+KIND = "data"

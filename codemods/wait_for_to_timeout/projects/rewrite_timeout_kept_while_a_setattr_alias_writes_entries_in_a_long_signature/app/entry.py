@@ -1,0 +1,2 @@
+"""A module named like the parameter `entry` of `Entries.update`."""
+KIND = "entry"
