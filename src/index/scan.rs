@@ -2907,9 +2907,11 @@ pub(super) fn hands_on_module(
         if name.is_empty() {
             return false;
         }
-        // The word alone is the module only where an import binds it.
-        let bare_is_module = name != word || imports_name(text, word);
-        if !bare_is_module && !spells_dotted(text, word) {
+        // A name alone is the module only where an import binds it (the
+        // word, or an alias: `import app.work as w`); a name a loop or an
+        // assignment binds to it is not followed here.
+        let bare_is_module = imports_name(text, name);
+        if !bare_is_module && (name != word || !spells_dotted(text, word)) {
             return false;
         }
         memmem::find_iter(bytes, name.as_bytes()).any(|at| {
@@ -6827,6 +6829,14 @@ mod tests {
             &names,
             "work",
             &any
+        ));
+        // A name a loop or an assignment binds (`ModuleNames` gives it):
+        // not followed.
+        assert!(!hands_on_module(
+            "from app import work\nfor node in nodes:\n    force(node, 0)\n",
+            &[b"work".as_slice(), b"node"],
+            "work",
+            &writers
         ));
         // Only to a function that writes its parameter's attributes.
         let text = "from app import work\nother(work, 0)\nforce(x, 0)\n";
