@@ -1828,12 +1828,20 @@ impl ProjectIndex {
         }
         let scan = self.scan();
         let readers = &scan.readers;
+        let writers = scan.parameter_writers();
+        // A lambda with no name may be called by any name.
+        let any_writer = writers.contains(scan::ANY_MODULE);
         let mut answer = None;
         for at in 0.. {
             let Some(path) = readers.path_at(at) else {
                 break;
             };
-            if !is_code_file(path) || !scan.may_spell(at, word) {
+            // A file hands the module on to such a function only where it
+            // spells both (its word filter says which it may not).
+            if !is_code_file(path)
+                || !scan.may_spell(at, word)
+                || !any_writer && !writers.iter().any(|writer| scan.may_spell(at, writer))
+            {
                 continue;
             }
             let Ok(bytes) = read_file(path) else {
@@ -1843,8 +1851,8 @@ impl ProjectIndex {
             // A file not in UTF-8 is read as the scan reads it (its
             // ASCII is all a name can be).
             let text = String::from_utf8_lossy(&bytes);
-            let names = ModuleNames::of_file(&bytes, word);
-            if scan::hands_on_module(&text, &names.names, word, scan.parameter_writers()) {
+            let names = import_aliases(&bytes, word);
+            if scan::hands_on_module(&text, &names, word, scan.parameter_writers()) {
                 answer = Some(self.relative(path.to_path_buf()));
                 break;
             }
@@ -4299,6 +4307,51 @@ impl<'t> ModuleNames<'t> {
                 })
             })
     }
+}
+
+/// The module's word and the names an import of `bytes` binds to the
+/// module whose last part is `module` (`import app.work as w`, `from app
+/// import work as w`): the names by which a file hands the module on (see
+/// [`scan::hands_on_module`]); a cheaper [`ModuleNames::of_file`] that
+/// reads only the import lines that rename.
+fn import_aliases<'t>(bytes: &'t [u8], module: &'t str) -> Vec<&'t [u8]> {
+    let mut names = vec![module.as_bytes()];
+    for at in memchr::memmem::find_iter(bytes, b" as ") {
+        let start =
+            memchr::memrchr(b'\n', bytes.get(..at).unwrap_or_default()).map_or(0, |i| i + 1);
+        let stop = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default())
+            .map_or(bytes.len(), |i| at + i);
+        let line = bytes.get(start..stop).unwrap_or_default().trim_ascii();
+        if !(line.starts_with(b"import ") || line.starts_with(b"from ")) {
+            continue;
+        }
+        for piece in line.split(|&b| b == b',' || b == b'(' || b == b')') {
+            let piece = piece.trim_ascii();
+            let piece = piece
+                .strip_prefix(b"import ".as_slice())
+                .unwrap_or(piece)
+                .trim_ascii();
+            let Some(split) = memchr::memmem::find(piece, b" as ") else {
+                continue;
+            };
+            let imported = piece.get(..split).unwrap_or_default().trim_ascii();
+            let alias = piece.get(split + 4..).unwrap_or_default().trim_ascii();
+            let last = imported
+                .rsplit(|&b| b == b'.' || b == b' ')
+                .next()
+                .unwrap_or_default();
+            if last == module.as_bytes()
+                && !alias.is_empty()
+                && alias
+                    .iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+                && !names.contains(&alias)
+            {
+                names.push(alias);
+            }
+        }
+    }
+    names
 }
 
 /// Whether `text` reaches the module whose last part is `module` by its

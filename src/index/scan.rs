@@ -5112,7 +5112,7 @@ pub(super) const GLOBALS_OF: &str = "@";
 
 /// The module word standing for "some module of the project, which the
 /// scan cannot tell" (see [`ProjectScan::module_attributes`]).
-const ANY_MODULE: &str = "*";
+pub(super) const ANY_MODULE: &str = "*";
 
 /// The module word standing for "a parameter of the function (or lambda)
 /// that writes it" (`def force(m, v): m.TIMEOUT = v`): a module handed to
