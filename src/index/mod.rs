@@ -153,6 +153,9 @@ pub struct ProjectIndex {
     /// The file that hands a module on to a call, by module word (see
     /// [`Self::module_handed_on`]).
     handed_on: RwLock<FxHashMap<Box<str>, Option<PathBuf>>>,
+    /// What the scan found handed on, by module word (see
+    /// [`ProjectScan::first_hand_overs`]), made on the first question.
+    first_hand_overs: OnceLock<scan::FirstHandOvers>,
     /// The classes deriving from a class (see [`Self::descendants`]), by class.
     descendant_answers: RwLock<FxHashMap<Box<str>, Family>>,
     /// Answers of [`ProjectFacts::attribute_writer_reaching`], by class and name.
@@ -455,6 +458,7 @@ impl ProjectIndex {
             named_writers: RwLock::new(FxHashMap::default()),
             value_writers: RwLock::new(FxHashMap::default()),
             handed_on: RwLock::new(FxHashMap::default()),
+            first_hand_overs: OnceLock::new(),
             descendant_answers: RwLock::new(FxHashMap::default()),
             reaching_writers: RwLock::new(FxHashMap::default()),
             self_other_answers: RwLock::new(FxHashMap::default()),
@@ -1819,7 +1823,10 @@ impl ProjectIndex {
     }
 
     /// The first file of the project that hands the module whose word is
-    /// `word` on to a call (see [`scan::hands_on_module`]).
+    /// `word` on to a call (see [`scan::hands_on_module`]): what the scan
+    /// found in the files it read (see [`scan::hand_overs`]), and the code
+    /// files it did not read, read now; every file read now for a word
+    /// the scan does not answer for (see [`scan::is_word`]).
     fn module_handed_on(&self, word: &str) -> Option<PathBuf> {
         if let Ok(known) = self.handed_on.read()
             && let Some(answer) = known.get(word)
@@ -1828,39 +1835,63 @@ impl ProjectIndex {
         }
         let scan = self.scan();
         let readers = &scan.readers;
-        let writers = scan.parameter_writers();
-        // A lambda with no name may be called by any name.
-        let any_writer = writers.contains(scan::ANY_MODULE);
-        let mut answer = None;
-        for at in 0.. {
-            let Some(path) = readers.path_at(at) else {
-                break;
-            };
-            // A file hands the module on to such a function only where it
-            // spells both (its word filter says which it may not).
-            if !is_code_file(path)
-                || !scan.may_spell(at, word)
-                || !any_writer && !writers.iter().any(|writer| scan.may_spell(at, writer))
-            {
-                continue;
-            }
-            let Ok(bytes) = read_file(path) else {
-                answer = Some(self.relative(path.to_path_buf()));
-                break;
-            };
-            // A file not in UTF-8 is read as the scan reads it (its
-            // ASCII is all a name can be).
-            let text = String::from_utf8_lossy(&bytes);
-            let names = import_aliases(&bytes, word);
-            if scan::hands_on_module(&text, &names, word, scan.parameter_writers()) {
-                answer = Some(self.relative(path.to_path_buf()));
-                break;
-            }
-        }
+        let at = if scan::is_word(word) {
+            let found = self
+                .first_hand_overs
+                .get_or_init(|| scan.first_hand_overs());
+            let first = found
+                .first
+                .get(word)
+                .and_then(|&first| usize::try_from(first).ok());
+            found
+                .unread
+                .iter()
+                .copied()
+                .take_while(|&at| first.is_none_or(|first| at < first))
+                .find(|&at| self.hands_on_when_read(at, word))
+                .or(first)
+        } else {
+            (0..)
+                .map_while(|at| readers.path_at(at).map(|_| at))
+                .find(|&at| self.hands_on_when_read(at, word))
+        };
+        let answer = at
+            .and_then(|at| readers.path_at(at))
+            .map(|path| self.relative(path.to_path_buf()));
         if let Ok(mut known) = self.handed_on.write() {
             known.insert(word.into(), answer.clone());
         }
         answer
+    }
+
+    /// Whether the file numbered `at`, read now, hands the module whose
+    /// word is `word` on to a call of a function that may write its
+    /// parameter's attributes (see [`scan::hands_on_module`]); `true` for
+    /// a code file that cannot be read.
+    fn hands_on_when_read(&self, at: usize, word: &str) -> bool {
+        let scan = self.scan();
+        let Some(path) = scan.readers.path_at(at) else {
+            return false;
+        };
+        let writers = scan.parameter_writers();
+        // A lambda with no name may be called by any name.
+        let any_writer = writers.contains(scan::ANY_MODULE);
+        // A file hands the module on to such a function only where it
+        // spells both (its word filter says which it may not).
+        if !is_code_file(path)
+            || !scan.may_spell(at, word)
+            || !any_writer && !writers.iter().any(|writer| scan.may_spell(at, writer))
+        {
+            return false;
+        }
+        let Ok(bytes) = read_file(path) else {
+            return true;
+        };
+        // A file not in UTF-8 is read as the scan reads it (its
+        // ASCII is all a name can be).
+        let text = String::from_utf8_lossy(&bytes);
+        let names = import_aliases(&bytes, word);
+        scan::hands_on_module(&text, &names, word, writers)
     }
 
     /// A file of the project that may write any attribute of the module
@@ -4316,39 +4347,9 @@ impl<'t> ModuleNames<'t> {
 /// reads only the import lines that rename.
 fn import_aliases<'t>(bytes: &'t [u8], module: &'t str) -> Vec<&'t [u8]> {
     let mut names = vec![module.as_bytes()];
-    for at in memchr::memmem::find_iter(bytes, b" as ") {
-        let start =
-            memchr::memrchr(b'\n', bytes.get(..at).unwrap_or_default()).map_or(0, |i| i + 1);
-        let stop = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default())
-            .map_or(bytes.len(), |i| at + i);
-        let line = bytes.get(start..stop).unwrap_or_default().trim_ascii();
-        if !(line.starts_with(b"import ") || line.starts_with(b"from ")) {
-            continue;
-        }
-        for piece in line.split(|&b| b == b',' || b == b'(' || b == b')') {
-            let piece = piece.trim_ascii();
-            let piece = piece
-                .strip_prefix(b"import ".as_slice())
-                .unwrap_or(piece)
-                .trim_ascii();
-            let Some(split) = memchr::memmem::find(piece, b" as ") else {
-                continue;
-            };
-            let imported = piece.get(..split).unwrap_or_default().trim_ascii();
-            let alias = piece.get(split + 4..).unwrap_or_default().trim_ascii();
-            let last = imported
-                .rsplit(|&b| b == b'.' || b == b' ')
-                .next()
-                .unwrap_or_default();
-            if last == module.as_bytes()
-                && !alias.is_empty()
-                && alias
-                    .iter()
-                    .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
-                && !names.contains(&alias)
-            {
-                names.push(alias);
-            }
+    for (last, alias) in scan::import_renames(bytes) {
+        if last == module.as_bytes() && !names.contains(&alias) {
+            names.push(alias);
         }
     }
     names

@@ -215,6 +215,11 @@ pub(super) struct ProjectScan {
     /// spell it, without reading them again. A file with none here (not
     /// read, not UTF-8) may spell any word.
     spelled_words: Vec<(u32, SpelledWords)>,
+    /// What each Python file the scan read hands on to a call, by file, in
+    /// the order of the files once the scan ends: every module word with
+    /// the name of a function it is handed to (see [`hand_overs`]). A file
+    /// with none here (not read, not UTF-8) is read again when asked.
+    hand_overs: Vec<(u32, HandOvers)>,
     /// The hash of each Python file's bytes as this scan read them, by
     /// file, when there is a cache (see [`Build::contents`]).
     #[serde(skip)]
@@ -340,6 +345,55 @@ impl ProjectScan {
             })
     }
 
+    /// The first file of the project that hands each module word on to a
+    /// call of a function that may write its parameter's attributes (see
+    /// [`hand_overs`], [`Self::parameter_writers`]), among the files this
+    /// scan read, and the code files it did not read (or decode), which
+    /// must be read again for each word. A file counts only where it may
+    /// spell the word and the name of such a function (a lambda with no
+    /// name may be called by any name).
+    pub(super) fn first_hand_overs(&self) -> FirstHandOvers {
+        let writers = &self.parameter_writers;
+        let any_writer = writers.contains(ANY_MODULE);
+        let mut first: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for (file, words) in &self.hand_overs {
+            let Ok(at) = usize::try_from(*file) else {
+                continue;
+            };
+            if words.is_empty() || !self.readers.path(*file).is_some_and(super::is_code_file) {
+                continue;
+            }
+            let mut spells_writer = None;
+            for (word, callee) in words {
+                if first.contains_key(word)
+                    || !(any_writer || callee.is_empty() || writers.contains(callee))
+                    || !self.may_spell(at, word)
+                    || !*spells_writer.get_or_insert_with(|| {
+                        any_writer || writers.iter().any(|writer| self.may_spell(at, writer))
+                    })
+                {
+                    continue;
+                }
+                first.insert(word.clone(), *file);
+            }
+        }
+        let mut unread = Vec::new();
+        for at in 0.. {
+            let Some(path) = self.readers.path_at(at) else {
+                break;
+            };
+            let read = u32::try_from(at).is_ok_and(|number| {
+                self.hand_overs
+                    .binary_search_by_key(&number, |(file, _)| *file)
+                    .is_ok()
+            });
+            if !read && super::is_code_file(path) {
+                unread.push(at);
+            }
+        }
+        FirstHandOvers { first, unread }
+    }
+
     /// Scans every Python file under the project's root (see
     /// [`Build::new`]) on the calling thread alone.
     #[cfg(test)]
@@ -399,6 +453,7 @@ impl ProjectScan {
             reruns,
             loop_managers,
             spelled_words,
+            hand_overs,
             contents,
             incomplete: _,
         } = self;
@@ -419,6 +474,7 @@ impl ProjectScan {
             .chain(reruns.iter_mut().map(|(file, _)| file))
             .chain(loop_managers.iter_mut())
             .chain(spelled_words.iter_mut().map(|(file, _)| file))
+            .chain(hand_overs.iter_mut().map(|(file, _)| file))
             .chain(contents.iter_mut().map(|(file, _)| file));
         for file in files {
             *file = number;
@@ -464,6 +520,7 @@ impl ProjectScan {
             reruns,
             loop_managers,
             spelled_words,
+            hand_overs,
             contents,
             incomplete,
         } = part;
@@ -520,6 +577,7 @@ impl ProjectScan {
         self.reruns.extend(reruns);
         self.loop_managers.extend(loop_managers);
         self.spelled_words.extend(spelled_words);
+        self.hand_overs.extend(hand_overs);
         self.contents.extend(contents);
         self.incomplete |= incomplete;
     }
@@ -538,6 +596,7 @@ impl ProjectScan {
         self.reruns.sort_unstable();
         self.loop_managers.sort_unstable();
         self.spelled_words.sort_unstable_by_key(|(file, _)| *file);
+        self.hand_overs.sort_unstable_by_key(|(file, _)| *file);
         self.contents.sort_unstable_by_key(|(file, _)| *file);
         self.class_changed |= self.writes_class_changer();
     }
@@ -1966,6 +2025,7 @@ impl Build {
         if let Some(number) = number {
             scan.spelled_words
                 .push((number, SpelledWords::of_text(bytes)));
+            scan.hand_overs.push((number, hand_overs(text)));
         }
         if writes_sys_path(&spelled) {
             match number {
@@ -2236,6 +2296,16 @@ impl WordHash {
         hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
         hash ^ (hash >> 33)
     }
+}
+
+/// Which file first hands each module word on (see
+/// [`ProjectScan::first_hand_overs`]).
+#[derive(Debug, Default)]
+pub(super) struct FirstHandOvers {
+    /// By module word, the first file the scan read that hands it on.
+    pub(super) first: FxHashMap<Box<str>, u32>,
+    /// The code files the scan did not read, by number, in order.
+    pub(super) unread: Vec<usize>,
 }
 
 /// What the index's cache keeps of the scan of one Python file (see
@@ -2892,7 +2962,8 @@ fn parameter_of_lambda<'t>(text: &'t str, at: usize, name: &str) -> Option<&'t s
 /// attribute the scan reads anyway (`setattr`, `patch.object`,
 /// `monkeypatch.setattr`). The module's own word counts only where an
 /// import of the file binds it; a dotted name ending in it
-/// (`force(app.work, v)`) counts as it.
+/// (`force(app.work, v)`) counts as it. [`hand_overs`] answers the same
+/// for every word at once.
 pub(super) fn hands_on_module(
     text: &str,
     names: &[&[u8]],
@@ -2922,20 +2993,10 @@ pub(super) fn hands_on_module(
                     .and_then(|b| bytes.get(b))
                     .copied()
                     .is_some_and(is_word_byte)
-                || !in_code(text, at)
             {
                 return false;
             }
-            // `app.work`: a package's attribute, as the module; `x.work`
-            // of anything else (`self.work`) is not it.
-            let mut head = at;
-            while head
-                .checked_sub(1)
-                .and_then(|b| bytes.get(b))
-                .is_some_and(|&b| b == b'.' || is_word_byte(b))
-            {
-                head -= 1;
-            }
+            let head = chain_head(bytes, at);
             // A package's attribute (`app.work`): the chain starts with a
             // name an import binds, not an object (`self.work`,
             // `entry_data.work`).
@@ -2946,77 +3007,238 @@ pub(super) fn hands_on_module(
             {
                 return false;
             }
-            let line = line_of(text, at).trim_start();
-            if line.starts_with("import ") || line.starts_with("from ") {
-                return false;
-            }
-            let after = skip_blanks(bytes, end);
-            if !matches!(bytes.get(after), Some(b',' | b')')) {
-                return false;
-            }
-            let Some(open) = enclosing_opener(bytes, head) else {
-                return false;
-            };
-            if bytes.get(open) != Some(&b'(') {
-                return false;
-            }
-            // A parameter of the function it is in, spelled like the module.
-            if parameter_of_enclosing_def(text, at, name).is_some() {
-                return false;
-            }
-            let before = text.get(..open).unwrap_or_default().trim_end();
-            let mut callee = before
-                .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
-                .next()
-                .unwrap_or_default();
-            // `functools.partial(force, work)`: the function it binds.
-            if callee == "partial" {
-                let first = text.get(open + 1..).unwrap_or_default().trim_start();
-                let first = first
-                    .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
-                    .next()
-                    .unwrap_or_default();
-                callee = first.rsplit('.').next().unwrap_or_default();
-            }
-            // The names of an import over several lines.
-            if callee == "import" {
-                return false;
-            }
             // Only a function (or method) of that name that writes its
             // parameter's attributes may write the module so; a tuple or
             // a parenthesised value (`(work, other)`) is handed on to what
             // the scan cannot tell.
-            let writes =
-                writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee);
-            writes
-                && !matches!(
-                    callee,
-                    "getattr"
-                        | "hasattr"
-                        | "isinstance"
-                        | "issubclass"
-                        | "id"
-                        | "repr"
-                        | "str"
-                        | "print"
-                        | "type"
-                        | "dir"
-                        | "vars"
-                        | "len"
-                        | "reload"
-                        | "setattr"
-                        | "delattr"
-                        | "object"
-                        | "getmembers"
-                        | "getsource"
-                        | "getsourcefile"
-                        | "getfile"
-                        | "ismodule"
-                        | "callable"
-                        | "hash"
-                        | "format"
-                )
+            handed_to(text, at, name, head).is_some_and(|callee| {
+                writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee)
+            })
         })
+    })
+}
+
+/// Where the dotted chain ending just before byte `at` starts: `app.` of
+/// `app.work` (`at` itself when no word or dot is just before it).
+fn chain_head(bytes: &[u8], at: usize) -> usize {
+    // `app.work`: a package's attribute, as the module; `x.work` of
+    // anything else (`self.work`) is not it.
+    let mut head = at;
+    while head
+        .checked_sub(1)
+        .and_then(|b| bytes.get(b))
+        .is_some_and(|&b| b == b'.' || is_word_byte(b))
+    {
+        head -= 1;
+    }
+    head
+}
+
+/// The name of the function the name `name` at byte `at` of `text` (its
+/// dotted chain starting at `head`) is handed to as an argument
+/// (`force(work, v)`; `""` for a tuple or a parenthesised value, the
+/// function `functools.partial` binds for a partial), when it is code and
+/// no import's name, no parameter of the function it is in, and no
+/// argument of a call that only reads it or writes a named attribute the
+/// scan reads anyway (see [`hands_on_module`]).
+fn handed_to<'t>(text: &'t str, at: usize, name: &str, head: usize) -> Option<&'t str> {
+    let bytes = text.as_bytes();
+    if !in_code(text, at) {
+        return None;
+    }
+    let line = line_of(text, at).trim_start();
+    if line.starts_with("import ") || line.starts_with("from ") {
+        return None;
+    }
+    let after = skip_blanks(bytes, at + name.len());
+    if !matches!(bytes.get(after), Some(b',' | b')')) {
+        return None;
+    }
+    let open = enclosing_opener(bytes, head)?;
+    if bytes.get(open) != Some(&b'(') {
+        return None;
+    }
+    // A parameter of the function it is in, spelled like the module.
+    if parameter_of_enclosing_def(text, at, name).is_some() {
+        return None;
+    }
+    let before = text.get(..open).unwrap_or_default().trim_end();
+    let mut callee = before
+        .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
+        .next()
+        .unwrap_or_default();
+    // `functools.partial(force, work)`: the function it binds.
+    if callee == "partial" {
+        let first = text.get(open + 1..).unwrap_or_default().trim_start();
+        let first = first
+            .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
+            .next()
+            .unwrap_or_default();
+        callee = first.rsplit('.').next().unwrap_or_default();
+    }
+    // The names of an import over several lines.
+    if callee == "import" {
+        return None;
+    }
+    (!matches!(
+        callee,
+        "getattr"
+            | "hasattr"
+            | "isinstance"
+            | "issubclass"
+            | "id"
+            | "repr"
+            | "str"
+            | "print"
+            | "type"
+            | "dir"
+            | "vars"
+            | "len"
+            | "reload"
+            | "setattr"
+            | "delattr"
+            | "object"
+            | "getmembers"
+            | "getsource"
+            | "getsourcefile"
+            | "getfile"
+            | "ismodule"
+            | "callable"
+            | "hash"
+            | "format"
+    ))
+    .then_some(callee)
+}
+
+/// What one file hands on to calls (see [`hand_overs`]): module words,
+/// each with the name of a function it is handed to.
+pub(super) type HandOvers = Box<[(Box<str>, Box<str>)]>;
+
+/// What `text`, a file's, hands on to calls, for every module word at
+/// once, in one pass over its arguments: each word with the name of a
+/// function it is handed to (`""` where [`hands_on_module`] takes any).
+/// For a word every byte of which is a word byte (see [`is_word`]),
+/// `hands_on_module(text, names, word, writers)`, where `names` are the
+/// word and the names an import of the file renames it to (see
+/// [`import_renames`]), holds exactly when some function the word is
+/// handed to here is one of `writers`, or is `""`, or `writers` has
+/// [`ANY_MODULE`].
+pub(super) fn hand_overs(text: &str) -> HandOvers {
+    let bytes = text.as_bytes();
+    let imported = imported_words(text);
+    // A name alone, and the package of a dotted one, must be imported.
+    if imported.is_empty() {
+        return HandOvers::default();
+    }
+    // The words each alias an import binds stands for (`import app.work
+    // as w`: `w` for `work`).
+    let mut renamed: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for (last, alias) in import_renames(bytes) {
+        if let (Ok(last), Ok(alias)) = (std::str::from_utf8(last), std::str::from_utf8(alias)) {
+            renamed.entry(alias).or_default().push(last);
+        }
+    }
+    let mut dotted: FxHashMap<&str, bool> = FxHashMap::default();
+    let mut found: Vec<(&str, &str)> = Vec::new();
+    // An argument ends where a comma or a closing parenthesis follows it,
+    // past blanks.
+    for next in memchr::memchr2_iter(b',', b')', bytes) {
+        let end = skip_blanks_back(bytes, next);
+        if skip_blanks(bytes, end) != next {
+            continue;
+        }
+        let mut at = end;
+        while at
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .is_some_and(|&b| is_word_byte(b))
+        {
+            at -= 1;
+        }
+        if at == end {
+            continue;
+        }
+        let Some(name) = text.get(at..end) else {
+            continue;
+        };
+        let head = chain_head(bytes, at);
+        let chain = text.get(head..at).unwrap_or_default();
+        let bare_is_module = imported.contains(name);
+        if chain.is_empty() {
+            if !bare_is_module {
+                continue;
+            }
+        } else {
+            let package = chain.split('.').next().unwrap_or_default();
+            if !imported.contains(package)
+                || !bare_is_module
+                    && !*dotted
+                        .entry(name)
+                        .or_insert_with(|| spells_dotted(text, name))
+            {
+                continue;
+            }
+        }
+        let Some(callee) = handed_to(text, at, name, head) else {
+            continue;
+        };
+        found.push((name, callee));
+        // An alias alone stands for the module it renames; a dotted name
+        // ending in it does not.
+        if chain.is_empty()
+            && let Some(words) = renamed.get(name)
+        {
+            found.extend(words.iter().map(|word| (*word, callee)));
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+        .into_iter()
+        .map(|(word, callee)| (word.into(), callee.into()))
+        .collect()
+}
+
+/// Whether `word` is a word [`hand_overs`] answers for: not empty, and
+/// every byte of it a word byte.
+pub(super) fn is_word(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(is_word_byte)
+}
+
+/// Each module's last part and the name an import of `bytes` binds to it
+/// (`import app.work as w`, `from app import work as w`: `work`, `w`), on
+/// every import line that renames; a name of letters, digits and `_`.
+pub(super) fn import_renames(bytes: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> + '_ {
+    memmem::find_iter(bytes, b" as ").flat_map(move |at| {
+        let start =
+            memchr::memrchr(b'\n', bytes.get(..at).unwrap_or_default()).map_or(0, |i| i + 1);
+        let stop = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default())
+            .map_or(bytes.len(), |i| at + i);
+        let line = bytes.get(start..stop).unwrap_or_default().trim_ascii();
+        let imports = line.starts_with(b"import ") || line.starts_with(b"from ");
+        imports
+            .then_some(line)
+            .into_iter()
+            .flat_map(|line| line.split(|&b| b == b',' || b == b'(' || b == b')'))
+            .filter_map(|piece| {
+                let piece = piece.trim_ascii();
+                let piece = piece
+                    .strip_prefix(b"import ".as_slice())
+                    .unwrap_or(piece)
+                    .trim_ascii();
+                let split = memmem::find(piece, b" as ")?;
+                let imported = piece.get(..split).unwrap_or_default().trim_ascii();
+                let alias = piece.get(split + 4..).unwrap_or_default().trim_ascii();
+                let last = imported
+                    .rsplit(|&b| b == b'.' || b == b' ')
+                    .next()
+                    .unwrap_or_default();
+                (!alias.is_empty()
+                    && alias
+                        .iter()
+                        .all(|&b| b.is_ascii_alphanumeric() || b == b'_'))
+                .then_some((last, alias))
+            })
     })
 }
 
@@ -3065,6 +3287,37 @@ fn imports_name(text: &str, name: &str) -> bool {
         rest = rest.get(at + 6..).unwrap_or_default();
     }
     false
+}
+
+/// Every word an import statement of `text` names (see [`imports_name`],
+/// which asks the same of one name): `imports_name(text, name)` holds
+/// exactly when `name` is one of them.
+fn imported_words(text: &str) -> FxHashSet<&str> {
+    let mut words = FxHashSet::default();
+    // Each `import ` (or `import\t`) starts a statement, as
+    // `imports_name` finds them one after another.
+    for at in memmem::find_iter(text.as_bytes(), b"import") {
+        if !matches!(text.as_bytes().get(at + 6), Some(b' ' | b'\t')) {
+            continue;
+        }
+        let statement = text.get(at..).unwrap_or_default();
+        let end = if statement
+            .trim_start_matches("import")
+            .trim_start()
+            .starts_with('(')
+            || statement
+                .lines()
+                .next()
+                .is_some_and(|line| line.contains('('))
+        {
+            statement.find(')').unwrap_or(statement.len())
+        } else {
+            statement.find('\n').unwrap_or(statement.len())
+        };
+        let statement = statement.get(..end).unwrap_or_default();
+        words.extend(statement.split(|c: char| !(c == '_' || c.is_alphanumeric())));
+    }
+    words
 }
 
 /// Whether `text` gives anyio a backend by a name it computes
@@ -6852,6 +7105,95 @@ mod tests {
             "work",
             &writers
         ));
+    }
+
+    /// What one pass finds handed on answers, for every word, what
+    /// [`hands_on_module`] answers for that word and its import aliases,
+    /// whatever functions write their parameters.
+    #[test]
+    fn hand_overs_as_asked_word_by_word() {
+        let writer_sets: Vec<FxHashSet<Box<str>>> =
+            [&[][..], &["force"], &["force", "other", "w"], &[ANY_MODULE]]
+                .iter()
+                .map(|names| names.iter().map(|&name| name.into()).collect())
+                .collect();
+        let same = |text: &str| {
+            let found = hand_overs(text);
+            let bytes = text.as_bytes();
+            let words: FxHashSet<&str> = bytes
+                .split(|&b| !is_word_byte(b))
+                .filter_map(|word| std::str::from_utf8(word).ok())
+                .filter(|word| is_word(word))
+                .chain(["work", "app", "w"])
+                .collect();
+            for word in words {
+                let names = super::super::import_aliases(bytes, word);
+                for writers in &writer_sets {
+                    let asked = hands_on_module(text, &names, word, writers);
+                    let one_pass = found.iter().any(|(handed, callee)| {
+                        &**handed == word
+                            && (writers.contains(ANY_MODULE)
+                                || callee.is_empty()
+                                || writers.contains(callee))
+                    });
+                    assert_eq!(asked, one_pass, "{word:?} {writers:?} in {text:?}");
+                }
+            }
+        };
+        same("from app import work\nforce(work, 0)\n");
+        same("import app.work as w\nimport x.work as v\nforce(w, v)\nforce(app.other)\n");
+        same("def f(work):\n    force(work, 0)\nfrom app import (\n    work,\n)\n");
+        same("import app\nfunctools.partial(force, app.work)\nprint(app)\n(work, app)\n");
+        let pieces = [
+            "import ",
+            "import\t",
+            "from ",
+            "app",
+            ".",
+            "work",
+            " as ",
+            "w",
+            "(",
+            ")",
+            ",",
+            " ",
+            "\n",
+            "\r\n",
+            "\r",
+            "    ",
+            "\t",
+            "def ",
+            "f",
+            ":",
+            "force",
+            "other",
+            "partial",
+            "print",
+            "#",
+            "lambda ",
+            "=",
+            "self",
+            "\\\n",
+            "é",
+            "'",
+            "x",
+            "*",
+            "import app.work as w\n",
+            "from app import work as w, other\n",
+            "import app\n",
+            "from app import (work,\n",
+            "force(",
+            "other(",
+            "def f(w, x):\n",
+            "app.work",
+            "partial(force, ",
+            "\n    ",
+            "(w, app)",
+        ];
+        proptest!(|(picks in proptest::collection::vec(0..pieces.len(), 0..60))| {
+            let text: String = picks.iter().filter_map(|&i| pieces.get(i).copied()).collect();
+            same(&text);
+        });
     }
 
     /// Writes whose receiver may be a module of the project, in every
