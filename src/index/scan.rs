@@ -2879,7 +2879,7 @@ fn enclosing_def_start(text: &str, line_start: usize) -> Option<usize> {
     for line in before.lines().rev() {
         // `lines` drops the `\n` (and a `\r` before it): step back over
         // what the line and its ending take.
-        let start = before.get(..end)?.rfind(line)?;
+        let start = last_place(before.get(..end)?, line)?;
         end = start;
         if indent == 0 {
             return None;
@@ -2897,6 +2897,27 @@ fn enclosing_def_start(text: &str, line_start: usize) -> Option<usize> {
         indent = indent_of(line);
     }
     None
+}
+
+/// Where `needle` last starts in `haystack` (as `str::rfind`): first
+/// where it would end the haystack, or end it but for line endings
+/// (`\r`, `\n`) after it, as a line just before a line's start does;
+/// else searched for.
+fn last_place(haystack: &str, needle: &str) -> Option<usize> {
+    let bytes = haystack.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        if bytes
+            .get(..end)
+            .is_some_and(|head| head.ends_with(needle.as_bytes()))
+        {
+            return Some(end - needle.len());
+        }
+        match end.checked_sub(1).and_then(|b| bytes.get(b)) {
+            Some(b'\r' | b'\n') => end -= 1,
+            _ => return haystack.rfind(needle),
+        }
+    }
 }
 
 /// Whether `name` is a parameter of the function whose body holds the
@@ -7193,6 +7214,21 @@ mod tests {
         proptest!(|(picks in proptest::collection::vec(0..pieces.len(), 0..60))| {
             let text: String = picks.iter().filter_map(|&i| pieces.get(i).copied()).collect();
             same(&text);
+        });
+    }
+
+    /// The last place of a line found from the end, as `str::rfind`
+    /// finds it.
+    #[test]
+    fn last_place_as_rfind() {
+        let pieces = ["a", "b", "\r", "\n", "ab", "é", " "];
+        proptest!(|(
+            hay in proptest::collection::vec(0..pieces.len(), 0..12),
+            needle in proptest::collection::vec(0..pieces.len(), 0..4),
+        )| {
+            let hay: String = hay.iter().filter_map(|&i| pieces.get(i).copied()).collect();
+            let needle: String = needle.iter().filter_map(|&i| pieces.get(i).copied()).collect();
+            prop_assert_eq!(last_place(&hay, &needle), hay.rfind(&*needle), "{:?} {:?}", hay, needle);
         });
     }
 
