@@ -2899,6 +2899,65 @@ fn enclosing_def_start(text: &str, line_start: usize) -> Option<usize> {
     None
 }
 
+/// [`enclosing_def_start`], remembering in `kept` what it found for each
+/// line it stepped back to at a lower indent (the rest of the walk from
+/// there is that line's own), so that the lines of one block are walked
+/// back over once.
+fn enclosing_def_start_kept(
+    text: &str,
+    line_start: usize,
+    kept: &mut FxHashMap<usize, Option<usize>>,
+) -> Option<usize> {
+    if let Some(&known) = kept.get(&line_start) {
+        return known;
+    }
+    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let before = text.get(..line_start)?;
+    let mut indent = indent_of(line_of(text, line_start));
+    let mut end = before.len();
+    let mut passed = vec![line_start];
+    let answer = 'walk: {
+        for line in before.lines().rev() {
+            let Some(start) = before.get(..end).and_then(|head| last_place(head, line)) else {
+                break 'walk None;
+            };
+            end = start;
+            if indent == 0 {
+                break 'walk None;
+            }
+            let code = line.trim_start_matches([' ', '\t']);
+            if code.is_empty()
+                || code.starts_with(['#', ')', ']', '}'])
+                || indent_of(line) >= indent
+            {
+                continue;
+            }
+            if code.starts_with("def ") || code.starts_with("async def ") {
+                break 'walk Some(start);
+            }
+            if code.starts_with("class ") {
+                break 'walk None;
+            }
+            // What is left of the walk is the one from this line, when it
+            // is the line that starts there.
+            if (start == 0 || text.as_bytes().get(start - 1) == Some(&b'\n'))
+                && line_of(text, start) == line
+            {
+                if let Some(&known) = kept.get(&start) {
+                    break 'walk known;
+                }
+                passed.push(start);
+            }
+            indent = indent_of(line);
+        }
+        None
+    };
+    for start in passed {
+        kept.insert(start, answer);
+    }
+    answer
+}
+
 /// Where `needle` last starts in `haystack` (as `str::rfind`): first
 /// where it would end the haystack, or end it but for line endings
 /// (`\r`, `\n`) after it, as a line just before a line's start does;
@@ -2927,6 +2986,12 @@ fn last_place(haystack: &str, needle: &str) -> Option<usize> {
 fn parameter_of_enclosing_def<'t>(text: &'t str, at: usize, name: &str) -> Option<&'t str> {
     let (line_start, _) = line_around(text.as_bytes(), at);
     let def = enclosing_def_start(text, line_start)?;
+    parameter_of_def(text, def, name)
+}
+
+/// Whether `name` is a parameter of the function whose `def` line starts
+/// at `def`: the function's name.
+fn parameter_of_def<'t>(text: &'t str, def: usize, name: &str) -> Option<&'t str> {
     let open = text.get(def..).and_then(|rest| rest.find('('))? + def;
     let inside = text.get(open + 1..).unwrap_or_default();
     let close = closing(inside, b')')?;
@@ -2992,6 +3057,7 @@ pub(super) fn hands_on_module(
     writers: &FxHashSet<Box<str>>,
 ) -> bool {
     let bytes = text.as_bytes();
+    let mut kept = FxHashMap::default();
     names.iter().any(|name| {
         let Ok(name) = std::str::from_utf8(name) else {
             return false;
@@ -3032,7 +3098,7 @@ pub(super) fn hands_on_module(
             // parameter's attributes may write the module so; a tuple or
             // a parenthesised value (`(work, other)`) is handed on to what
             // the scan cannot tell.
-            handed_to(text, at, name, head).is_some_and(|callee| {
+            handed_to(text, at, name, head, &mut kept).is_some_and(|callee| {
                 writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee)
             })
         })
@@ -3062,7 +3128,13 @@ fn chain_head(bytes: &[u8], at: usize) -> usize {
 /// no import's name, no parameter of the function it is in, and no
 /// argument of a call that only reads it or writes a named attribute the
 /// scan reads anyway (see [`hands_on_module`]).
-fn handed_to<'t>(text: &'t str, at: usize, name: &str, head: usize) -> Option<&'t str> {
+fn handed_to<'t>(
+    text: &'t str,
+    at: usize,
+    name: &str,
+    head: usize,
+    kept: &mut FxHashMap<usize, Option<usize>>,
+) -> Option<&'t str> {
     let bytes = text.as_bytes();
     if !in_code(text, at) {
         return None;
@@ -3077,10 +3149,6 @@ fn handed_to<'t>(text: &'t str, at: usize, name: &str, head: usize) -> Option<&'
     }
     let open = enclosing_opener(bytes, head)?;
     if bytes.get(open) != Some(&b'(') {
-        return None;
-    }
-    // A parameter of the function it is in, spelled like the module.
-    if parameter_of_enclosing_def(text, at, name).is_some() {
         return None;
     }
     let before = text.get(..open).unwrap_or_default().trim_end();
@@ -3101,7 +3169,7 @@ fn handed_to<'t>(text: &'t str, at: usize, name: &str, head: usize) -> Option<&'
     if callee == "import" {
         return None;
     }
-    (!matches!(
+    if matches!(
         callee,
         "getattr"
             | "hasattr"
@@ -3127,8 +3195,17 @@ fn handed_to<'t>(text: &'t str, at: usize, name: &str, head: usize) -> Option<&'
             | "callable"
             | "hash"
             | "format"
-    ))
-    .then_some(callee)
+    ) {
+        return None;
+    }
+    // A parameter of the function it is in, spelled like the module.
+    let (line_start, _) = line_around(bytes, at);
+    if enclosing_def_start_kept(text, line_start, kept)
+        .is_some_and(|def| parameter_of_def(text, def, name).is_some())
+    {
+        return None;
+    }
+    Some(callee)
 }
 
 /// What one file hands on to calls (see [`hand_overs`]): module words,
@@ -3160,6 +3237,7 @@ pub(super) fn hand_overs(text: &str) -> HandOvers {
         }
     }
     let mut dotted: FxHashMap<&str, bool> = FxHashMap::default();
+    let mut kept = FxHashMap::default();
     let mut found: Vec<(&str, &str)> = Vec::new();
     // An argument ends where a comma or a closing parenthesis follows it,
     // past blanks.
@@ -3200,7 +3278,7 @@ pub(super) fn hand_overs(text: &str) -> HandOvers {
                 continue;
             }
         }
-        let Some(callee) = handed_to(text, at, name, head) else {
+        let Some(callee) = handed_to(text, at, name, head, &mut kept) else {
             continue;
         };
         found.push((name, callee));
@@ -7214,6 +7292,50 @@ mod tests {
         proptest!(|(picks in proptest::collection::vec(0..pieces.len(), 0..60))| {
             let text: String = picks.iter().filter_map(|&i| pieces.get(i).copied()).collect();
             same(&text);
+        });
+    }
+
+    /// The def a line is in, found with what earlier walks remembered, as
+    /// found alone.
+    #[test]
+    fn enclosing_defs_kept_as_found_alone() {
+        let pieces = [
+            "def f(x):\n",
+            "async def g(\n",
+            "class C:\n",
+            "    ",
+            "\t",
+            "x = 1\n",
+            "\n",
+            "\r\n",
+            "\r",
+            ")\n",
+            "# c\n",
+            "if x:\n",
+            "y(\n",
+            "]",
+            "a",
+            " ",
+        ];
+        proptest!(|(
+            picks in proptest::collection::vec(0..pieces.len(), 0..40),
+            order in proptest::collection::vec(0..64usize, 1..12),
+        )| {
+            let text: String = picks.iter().filter_map(|&i| pieces.get(i).copied()).collect();
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+                .collect();
+            let mut kept = FxHashMap::default();
+            for pick in order {
+                let Some(&start) = starts.get(pick % starts.len()) else {
+                    continue;
+                };
+                prop_assert_eq!(
+                    enclosing_def_start_kept(&text, start, &mut kept),
+                    enclosing_def_start(&text, start),
+                    "{:?} at {}", text, start
+                );
+            }
         });
     }
 
