@@ -10,6 +10,7 @@ use crate::fix::syntax::{
     contains_comment, line_break_outside_brackets, needs_parentheses_after_await,
     tokens_overlapping,
 };
+use crate::semantic::patches::StandIn;
 use crate::semantic::{CallSite, HandDriver, SemanticModel};
 
 declare_codemod! {
@@ -144,6 +145,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
     let mut scanned = false;
     let patched = OnceCell::new();
     let reached = OnceCell::new();
+    let project_stand_in = OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
         if !semantic.await_allowed(site.scope, ctx.notebook)
@@ -216,6 +218,37 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             finding.note(reason);
             continue;
         }
+        // The name the call goes through may be bound behind the module's
+        // statements' backs (`globals()["asyncio"] = …`), or replaced from
+        // another file as an attribute of this module (`work.asyncio = …`).
+        if let Some(rebinding) = semantic.rebinding(&call.func, "asyncio.run", site.scope) {
+            finding.note(format!(
+                "{}, so the call may reach something else than `asyncio.run`",
+                rebinding.found()
+            ));
+            continue;
+        }
+        // Another file of the project may put a stand-in in place of
+        // `asyncio.run` (a nested runner that works inside a running loop,
+        // in a thread or a task of its own; a test's mock): the call then
+        // works, and `await` would run the coroutine in the caller's task.
+        // Put there for good: no fix; a test's mock: unsafe.
+        let (applicability, finding) = match project_stand_in
+            .get_or_init(|| {
+                semantic.stand_in(
+                    &["asyncio.run", "asyncio.runners.run"],
+                    "`await` would run the coroutine in the caller's task instead of calling it",
+                )
+            })
+            .clone()
+        {
+            Some(StandIn::Replaced(note)) => {
+                finding.note(note);
+                continue;
+            }
+            Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
+            None => (Applicability::Safe, finding),
+        };
         let arguments = &call.arguments;
         let [argument] = &*arguments.args else {
             finding.note("`asyncio.run` takes one coroutine; this call is left as written");
@@ -247,7 +280,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
         // the call's, `jobs` and `[0]` on two lines are two statements.
         let inner = needs_parentheses_after_await(argument)
             || line_break_outside_brackets(ctx.tokens, argument.range());
-        finding.fix_with(Applicability::Safe, |fix| {
+        finding.fix_with(applicability, |fix| {
             fix.title("Replace with `await`");
             let open = match (outer, inner) {
                 (true, true) => "(await (",
