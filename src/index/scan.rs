@@ -1360,6 +1360,18 @@ impl ProjectScan {
                 if !matches!(word, "setattr" | "delattr" | "__setattr__" | "__delattr__") {
                     continue;
                 }
+                // `getattr(builtins, "setattr")(m, "K", v)`: the function
+                // reached by its name in quotes writes what it is given.
+                if let Some(quote) = start.checked_sub(1)
+                    && let Some(&mark @ (b'"' | b'\'')) = bytes.get(quote)
+                    && bytes.get(start + word.len()) == Some(&mark)
+                {
+                    if namespace_by_name(text, quote).is_some() {
+                        self.any_attribute_written = true;
+                        insert(&mut self.any_attribute_of, ANY_MODULE);
+                    }
+                    continue;
+                }
                 let next = skip_blanks(bytes, start + word.len());
                 // A value in code (`= setattr`, `partial(setattr, m)`), not
                 // a word of a comment or of prose (`` `setattr` ``).
@@ -1432,6 +1444,15 @@ impl ProjectScan {
                     return false;
                 }
                 let inside = text.get(next + 1..).unwrap_or_default();
+                // `partial(object.__setattr__, self)`: any attribute of the
+                // instance (or class) the method runs on, of no module.
+                if called.is_some_and(|callee| callee.ends_with("partial"))
+                    && first_argument(inside)
+                        .map(str::trim)
+                        .is_some_and(|receiver| matches!(receiver, "self" | "cls"))
+                {
+                    return true;
+                }
                 self.write_on_no_module(modules, text, inside, true)
             }
             None | Some(b'\n' | b'\r' | b'#') => {
@@ -1547,7 +1568,7 @@ impl ProjectScan {
             .then(|| parameter_of_enclosing_def(text, text.len() - inside.len(), receiver))
             .flatten();
         if parameter.is_none()
-            && (!receiver.split('.').all(is_identifier)
+            && (!(receiver.split('.').all(is_identifier) || made_by_a_class(receiver))
                 || modules.module_word(receiver).is_some()
                 || !matches!(first, "self" | "cls") && imports_name(text, first))
         {
@@ -1596,7 +1617,17 @@ impl ProjectScan {
             }
             self.note_module_write(modules, receiver, key);
         }
-        let (escapes, globals) = namespace_escapes(spelled);
+        let NamespaceEscapes {
+            found: escapes,
+            globals,
+            named,
+        } = namespace_escapes(spelled);
+        for (head, name) in named {
+            insert(&mut self.written_attributes, name);
+            self.note_module_write(modules, None, Some(name));
+            let receiver = format!("{GLOBALS_OF}{head}");
+            self.note_computed_global(receiver.into());
+        }
         for receiver in escapes {
             self.any_attribute_written = true;
             // `ns = vars(builtins)` … `ns["TimeoutError"] = X`: the
@@ -2360,6 +2391,8 @@ enum Spelling {
     SafeExecfile,
     CleanImport,
     DunderBuiltins,
+    QuotedDict,
+    QuotedDictSingle,
 }
 
 /// What runs source or a code object (see [`source_reruns`]): `exec`
@@ -2421,7 +2454,7 @@ const OTHER_LIBRARIES: [Spelling; 4] = [
 ];
 
 impl Spelling {
-    const ALL: [Spelling; 47] = [
+    const ALL: [Spelling; 49] = [
         Spelling::Class,
         Spelling::Del,
         Spelling::Modules,
@@ -2469,6 +2502,8 @@ impl Spelling {
         Spelling::SafeExecfile,
         Spelling::CleanImport,
         Spelling::DunderBuiltins,
+        Spelling::QuotedDict,
+        Spelling::QuotedDictSingle,
     ];
 
     fn text(self) -> &'static str {
@@ -2520,6 +2555,8 @@ impl Spelling {
             Spelling::SafeExecfile => "safe_execfile",
             Spelling::CleanImport => "CleanImport(",
             Spelling::DunderBuiltins => "__builtins__",
+            Spelling::QuotedDict => "\"__dict__\"",
+            Spelling::QuotedDictSingle => "'__dict__'",
         }
     }
 }
@@ -2899,7 +2936,6 @@ pub(super) fn hands_on_module(
     word: &str,
     writers: &FxHashSet<Box<str>>,
 ) -> bool {
-    let bytes = text.as_bytes();
     names.iter().any(|name| {
         let Ok(name) = std::str::from_utf8(name) else {
             return false;
@@ -2908,115 +2944,181 @@ pub(super) fn hands_on_module(
             return false;
         }
         // A name alone is the module only where an import binds it (the
-        // word, or an alias: `import app.work as w`); a name a loop or an
-        // assignment binds to it is not followed here.
+        // word, or an alias: `import app.work as w`), or where the file
+        // binds a name to such a name (`m = work`, `for m in (work,
+        // other):`), one step.
         let bare_is_module = imports_name(text, name);
         if !bare_is_module && (name != word || !spells_dotted(text, word)) {
             return false;
         }
-        memmem::find_iter(bytes, name.as_bytes()).any(|at| {
-            let end = at + name.len();
-            if bytes.get(end).copied().is_some_and(is_word_byte)
-                || at
-                    .checked_sub(1)
-                    .and_then(|b| bytes.get(b))
-                    .copied()
-                    .is_some_and(is_word_byte)
-                || !in_code(text, at)
-            {
-                return false;
-            }
-            // `app.work`: a package's attribute, as the module; `x.work`
-            // of anything else (`self.work`) is not it.
-            let mut head = at;
-            while head
+        hands_on_name(text, name, word, bare_is_module, writers)
+            || bare_is_module
+                && names_bound_to(text, name)
+                    .into_iter()
+                    .any(|held| held != name && hands_on_name(text, held, word, true, writers))
+    })
+}
+
+/// The names `text` binds to the plain name `name` by an assignment
+/// (`m = work`) or a loop over values that spell it (`for m in (work,
+/// other):`, `for m in [work]:`).
+fn names_bound_to<'t>(text: &'t str, name: &str) -> Vec<&'t str> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for at in memmem::find_iter(bytes, name.as_bytes()) {
+        let end = at + name.len();
+        if bytes.get(end).copied().is_some_and(is_word_byte)
+            || at
                 .checked_sub(1)
                 .and_then(|b| bytes.get(b))
-                .is_some_and(|&b| b == b'.' || is_word_byte(b))
-            {
-                head -= 1;
-            }
-            // A package's attribute (`app.work`): the chain starts with a
-            // name an import binds, not an object (`self.work`,
-            // `entry_data.work`).
-            let chain = text.get(head..at).unwrap_or_default();
-            let package = chain.split('.').next().unwrap_or_default();
-            if chain.is_empty() && !bare_is_module
-                || !chain.is_empty() && (name != word || !imports_name(text, package))
-            {
-                return false;
-            }
-            let line = line_of(text, at).trim_start();
-            if line.starts_with("import ") || line.starts_with("from ") {
-                return false;
-            }
-            let after = skip_blanks(bytes, end);
-            if !matches!(bytes.get(after), Some(b',' | b')')) {
-                return false;
-            }
-            let Some(open) = enclosing_opener(bytes, head) else {
-                return false;
-            };
-            if bytes.get(open) != Some(&b'(') {
-                return false;
-            }
-            // A parameter of the function it is in, spelled like the module.
-            if parameter_of_enclosing_def(text, at, name).is_some() {
-                return false;
-            }
-            let before = text.get(..open).unwrap_or_default().trim_end();
-            let mut callee = before
-                .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
+                .copied()
+                .is_some_and(|b| is_word_byte(b) || b == b'.')
+            || !in_code(text, at)
+        {
+            continue;
+        }
+        let (line_start, _) = line_around(bytes, at);
+        let head = text.get(line_start..at).unwrap_or_default().trim_start();
+        let rest = text.get(end..).unwrap_or_default();
+        let tail = rest.split('\n').next().unwrap_or_default();
+        let tail = tail.split('#').next().unwrap_or_default().trim();
+        // `m = work`.
+        if tail.is_empty()
+            && let Some(target) = head.trim_end().strip_suffix('=')
+            && !target.ends_with(['=', '!', '<', '>'])
+            && is_identifier(target.trim())
+        {
+            found.push(target.trim());
+            continue;
+        }
+        // `for m in (work, other):`.
+        let head = head.strip_prefix("async ").unwrap_or(head);
+        if let Some(rest) = head.strip_prefix("for ")
+            && let Some((target, iterable)) = rest.split_once(" in ")
+            && is_identifier(target.trim())
+            && iterable
+                .trim_start()
+                .starts_with(['(', '[', '{'])
+        {
+            found.push(target.trim());
+        }
+    }
+    found
+}
+
+/// Whether `text` hands the module on by `name` (see [`hands_on_module`]):
+/// alone where `bare_is_module`, or as the last part of a dotted name
+/// when `name` is the module's `word`.
+fn hands_on_name(
+    text: &str,
+    name: &str,
+    word: &str,
+    bare_is_module: bool,
+    writers: &FxHashSet<Box<str>>,
+) -> bool {
+    let bytes = text.as_bytes();
+    memmem::find_iter(bytes, name.as_bytes()).any(|at| {
+        let end = at + name.len();
+        if bytes.get(end).copied().is_some_and(is_word_byte)
+            || at
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .copied()
+                .is_some_and(is_word_byte)
+            || !in_code(text, at)
+        {
+            return false;
+        }
+        // `app.work`: a package's attribute, as the module; `x.work`
+        // of anything else (`self.work`) is not it.
+        let mut head = at;
+        while head
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .is_some_and(|&b| b == b'.' || is_word_byte(b))
+        {
+            head -= 1;
+        }
+        // A package's attribute (`app.work`): the chain starts with a
+        // name an import binds, not an object (`self.work`,
+        // `entry_data.work`).
+        let chain = text.get(head..at).unwrap_or_default();
+        let package = chain.split('.').next().unwrap_or_default();
+        if chain.is_empty() && !bare_is_module
+            || !chain.is_empty() && (name != word || !imports_name(text, package))
+        {
+            return false;
+        }
+        let line = line_of(text, at).trim_start();
+        if line.starts_with("import ") || line.starts_with("from ") {
+            return false;
+        }
+        let after = skip_blanks(bytes, end);
+        if !matches!(bytes.get(after), Some(b',' | b')')) {
+            return false;
+        }
+        let Some(open) = enclosing_opener(bytes, head) else {
+            return false;
+        };
+        if bytes.get(open) != Some(&b'(') {
+            return false;
+        }
+        // A parameter of the function it is in, spelled like the module.
+        if parameter_of_enclosing_def(text, at, name).is_some() {
+            return false;
+        }
+        let before = text.get(..open).unwrap_or_default().trim_end();
+        let mut callee = before
+            .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
+            .next()
+            .unwrap_or_default();
+        // `functools.partial(force, work)`: the function it binds.
+        if callee == "partial" {
+            let first = text.get(open + 1..).unwrap_or_default().trim_start();
+            let first = first
+                .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
                 .next()
                 .unwrap_or_default();
-            // `functools.partial(force, work)`: the function it binds.
-            if callee == "partial" {
-                let first = text.get(open + 1..).unwrap_or_default().trim_start();
-                let first = first
-                    .split(|c: char| !(c == '_' || c == '.' || c.is_alphanumeric()))
-                    .next()
-                    .unwrap_or_default();
-                callee = first.rsplit('.').next().unwrap_or_default();
-            }
-            // The names of an import over several lines.
-            if callee == "import" {
-                return false;
-            }
-            // Only a function (or method) of that name that writes its
-            // parameter's attributes may write the module so; a tuple or
-            // a parenthesised value (`(work, other)`) is handed on to what
-            // the scan cannot tell.
-            let writes =
-                writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee);
-            writes
-                && !matches!(
-                    callee,
-                    "getattr"
-                        | "hasattr"
-                        | "isinstance"
-                        | "issubclass"
-                        | "id"
-                        | "repr"
-                        | "str"
-                        | "print"
-                        | "type"
-                        | "dir"
-                        | "vars"
-                        | "len"
-                        | "reload"
-                        | "setattr"
-                        | "delattr"
-                        | "object"
-                        | "getmembers"
-                        | "getsource"
-                        | "getsourcefile"
-                        | "getfile"
-                        | "ismodule"
-                        | "callable"
-                        | "hash"
-                        | "format"
-                )
-        })
+            callee = first.rsplit('.').next().unwrap_or_default();
+        }
+        // The names of an import over several lines.
+        if callee == "import" {
+            return false;
+        }
+        // Only a function (or method) of that name that writes its
+        // parameter's attributes may write the module so; a tuple or
+        // a parenthesised value (`(work, other)`) is handed on to what
+        // the scan cannot tell.
+        let writes =
+            writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee);
+        writes
+            && !matches!(
+                callee,
+                "getattr"
+                    | "hasattr"
+                    | "isinstance"
+                    | "issubclass"
+                    | "id"
+                    | "repr"
+                    | "str"
+                    | "print"
+                    | "type"
+                    | "dir"
+                    | "vars"
+                    | "len"
+                    | "reload"
+                    | "setattr"
+                    | "delattr"
+                    | "object"
+                    | "getmembers"
+                    | "getsource"
+                    | "getsourcefile"
+                    | "getfile"
+                    | "ismodule"
+                    | "callable"
+                    | "hash"
+                    | "format"
+            )
     })
 }
 
@@ -4692,11 +4794,12 @@ const NAMESPACE_READS: &[&str] = &[
 /// `work.backoff.__globals__`; `None`: any). A use with such a name is
 /// not in the first list: which module it reaches the caller tells from
 /// the name (see [`own_function`]).
-fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Option<&'t str>>) {
+fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> NamespaceEscapes<'t> {
     let text = spelled.text;
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut globals = Vec::new();
+    let mut named = Vec::new();
     for at in spelled.at(Spelling::Vars) {
         if at
             .checked_sub(1)
@@ -4724,6 +4827,24 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
         let start = chain_start(bytes, at);
         if namespace_escapes_at(text, start, end) {
             found.push(receiver_of(text, at));
+        }
+    }
+    // `getattr(m, "__dict__")[k] = v`, `object.__getattribute__(m,
+    // "__dict__").update(…)`: the namespace reached by its name in quotes.
+    for spelling in [Spelling::QuotedDict, Spelling::QuotedDictSingle] {
+        for at in spelled.at(spelling) {
+            let Some((receiver, start, end)) = namespace_by_name(text, at) else {
+                continue;
+            };
+            let after = skip_blanks(bytes, end);
+            if subscript_written(text, after).is_some()
+                || text
+                    .get(after..)
+                    .is_some_and(|rest| rest.starts_with(".update("))
+                || namespace_escapes_at(text, start, end)
+            {
+                found.push(Some(receiver));
+            }
         }
     }
     // `ns = __builtins__`, `__builtins__.pop(…)`: the builtins' namespace
@@ -4767,6 +4888,32 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
             // Named in a comment: nothing is written.
             let (line_start, _) = line_around(bytes, at);
             if text.get(line_start..at).unwrap_or_default().contains('#') {
+                continue;
+            }
+            // `getattr(f, "__globals__")[k] = v`: a function's globals
+            // reached by the name in quotes.
+            if spelling == Spelling::Globals
+                && let Some(quote) = at.checked_sub(1)
+                && let Some(&mark @ (b'"' | b'\'')) = bytes.get(quote)
+                && bytes.get(end) == Some(&mark)
+            {
+                if let Some((receiver, start, end)) = namespace_by_name(text, quote) {
+                    let after = skip_blanks(bytes, end);
+                    if subscript_written(text, after).is_some()
+                        || text
+                            .get(after..)
+                            .is_some_and(|rest| rest.starts_with(".update("))
+                        || namespace_escapes_at(text, start, end)
+                    {
+                        let head = identifier_at(receiver, 0);
+                        if head.is_empty() || !receiver.split('.').all(is_identifier) {
+                            found.push(None);
+                            globals.push(None);
+                        } else {
+                            globals.push(Some(head));
+                        }
+                    }
+                }
                 continue;
             }
             let start = if bytes.get(at.wrapping_sub(1)) == Some(&b'.') {
@@ -4814,6 +4961,15 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
                 let head = (spelling == Spelling::Globals && start < at)
                     .then(|| identifier_at(text, start))
                     .filter(|head| !head.is_empty());
+                // Written under literal keys only (`helper.__globals__["LIMIT"]
+                // = 3`, `patch.dict(helper.__globals__, {"LIMIT": 3})`):
+                // those names, of the module the function is of.
+                if let Some(head) = head
+                    && let Some(keys) = literal_keys_written(text, start, end)
+                {
+                    named.extend(keys.into_iter().map(|key| (head, key)));
+                    continue;
+                }
                 // Which module that is the caller tells from the head.
                 if head.is_none() {
                     found.push(None);
@@ -4822,7 +4978,118 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
             }
         }
     }
-    (found, globals)
+    NamespaceEscapes {
+        found,
+        globals,
+        named,
+    }
+}
+
+/// What [`namespace_escapes`] finds: the namespaces used other than by a
+/// plain read, the heads of functions whose `__globals__` are, and the
+/// names written into a function's `__globals__` under literal keys only
+/// (with the head of the function's chain).
+struct NamespaceEscapes<'t> {
+    found: Vec<Option<&'t str>>,
+    globals: Vec<Option<&'t str>>,
+    named: Vec<(&'t str, &'t str)>,
+}
+
+/// The keys a namespace dictionary spelled from `start` to `end` in
+/// `text` is written under, when every one is a literal: `ns["K"] = v`,
+/// `ns.update(K=v)`, `patch.dict(ns, {"K": v})`, `patch.dict(ns, K=v)`
+/// (not with `clear=`). `None` for any other use.
+fn literal_keys_written(text: &str, start: usize, end: usize) -> Option<Vec<&str>> {
+    fn keywords<'t>(arguments: &[(Option<&'t str>, &'t str)]) -> Option<Vec<&'t str>> {
+        arguments
+            .iter()
+            .map(|&(keyword, _)| keyword.filter(|&keyword| keyword != "clear"))
+            .collect()
+    }
+    let bytes = text.as_bytes();
+    let after = skip_blanks(bytes, end);
+    if let Some(key) = subscript_written(text, after) {
+        return key.map(|key| vec![key]);
+    }
+    if text
+        .get(after..)
+        .is_some_and(|rest| rest.starts_with(".update("))
+    {
+        let arguments = call_arguments(text, after + ".update".len())?;
+        return keywords(&arguments);
+    }
+    let open = enclosing_opener(bytes, start)?;
+    let callee = text.get(..open).unwrap_or_default().trim_end();
+    if bytes.get(open) != Some(&b'(') || !callee.ends_with("patch.dict") {
+        return None;
+    }
+    let arguments = call_arguments(text, open)?;
+    let (first, rest) = arguments.split_first()?;
+    if first.0.is_some() || first.1 != text.get(start..end)?.trim() {
+        return None;
+    }
+    let (values, rest) = match rest.first() {
+        Some(&(None, values)) => (Some(values), rest.get(1..).unwrap_or_default()),
+        _ => (None, rest),
+    };
+    let mut keys = keywords(rest)?;
+    if let Some(values) = values {
+        let inner = values.strip_prefix('{')?.strip_suffix('}')?;
+        for item in split_top_level(inner) {
+            let item = item.trim();
+            if item.is_empty() {
+                continue;
+            }
+            let (key, _) = item.split_once(':')?;
+            keys.push(string_literal(key.trim())?);
+        }
+    }
+    Some(keys)
+}
+
+/// Whether `receiver` is an instance a class makes there: a call of a
+/// capitalised name (`Frozen()`, `models.Point(1, 2)`), with nothing after
+/// the call's parentheses.
+fn made_by_a_class(receiver: &str) -> bool {
+    let Some(open) = receiver.find('(') else {
+        return false;
+    };
+    let callee = receiver.get(..open).unwrap_or_default().trim_end();
+    let last = callee.rsplit('.').next().unwrap_or_default();
+    callee.split('.').all(is_identifier)
+        && last.starts_with(|c: char| c.is_ascii_uppercase())
+        && closing_parenthesis(receiver, open).is_some_and(|close| close + 1 == receiver.len())
+}
+
+/// A namespace reached by its attribute's name in quotes, the quote at
+/// `quote` opening the second argument of `getattr(obj, "__dict__")` or
+/// `object.__getattribute__(m, "__globals__")` (a default after it too):
+/// the object (the call's first argument, trimmed), and where the call
+/// starts and ends.
+fn namespace_by_name(text: &str, quote: usize) -> Option<(&str, usize, usize)> {
+    let bytes = text.as_bytes();
+    let open = enclosing_opener(bytes, quote)?;
+    if bytes.get(open) != Some(&b'(') {
+        return None;
+    }
+    let callee_end = skip_blanks_back(bytes, open);
+    let head = text.get(..callee_end)?;
+    let name = head
+        .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
+        .next()
+        .unwrap_or_default();
+    if !matches!(name, "getattr" | "__getattribute__") {
+        return None;
+    }
+    let inside = text.get(open + 1..)?;
+    let receiver = first_argument(inside)?;
+    // The quoted name is the second argument, right after the first.
+    let between = text.get(open + 1 + receiver.len()..quote)?;
+    if between.trim() != "," {
+        return None;
+    }
+    let close = closing_parenthesis(text, open)?;
+    Some((receiver.trim(), callee_end - name.len(), close + 1))
 }
 
 /// Whether the namespace dictionary written from `start` to `end` in
@@ -5376,7 +5643,7 @@ impl<'a> ModuleReceivers<'a> {
 /// Whether `text` reaches a module by a computed name: `sys.modules[…]`,
 /// `importlib.import_module(…)`, `__import__(…)`.
 fn reaches_modules(text: &str) -> bool {
-    ["modules[", "import_module(", "__import__("]
+    ["modules[", "import_module(", "__import__(", "getmodule("]
         .iter()
         .any(|word| spells(text, word))
 }
