@@ -644,7 +644,7 @@ fn coroutine_called(
     // `def`'s back (another file writing it as the module's attribute, a
     // namespace of the module written): reported with why, never dropped.
     if matches!(callee, Callee::Unknown)
-        && let Some((def, why)) = semantic.async_def_written_behind(&call.func, scope)
+        && let Some((def, why)) = semantic.coroutine_function_written_behind(&call.func, scope)
     {
         let name = def.name.to_string();
         let doubt = semantic

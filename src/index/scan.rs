@@ -2996,9 +2996,7 @@ fn names_bound_to<'t>(text: &'t str, name: &str) -> Vec<&'t str> {
         if let Some(rest) = head.strip_prefix("for ")
             && let Some((target, iterable)) = rest.split_once(" in ")
             && is_identifier(target.trim())
-            && iterable
-                .trim_start()
-                .starts_with(['(', '[', '{'])
+            && iterable.trim_start().starts_with(['(', '[', '{'])
         {
             found.push(target.trim());
         }
@@ -3089,8 +3087,7 @@ fn hands_on_name(
         // parameter's attributes may write the module so; a tuple or
         // a parenthesised value (`(work, other)`) is handed on to what
         // the scan cannot tell.
-        let writes =
-            writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee);
+        let writes = writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee);
         writes
             && !matches!(
                 callee,

@@ -173,8 +173,8 @@ impl<'a> SemanticModel<'a> {
         None
     }
 
-    /// The coroutine function (`async def`) a plain name `func` would
-    /// call in `scope` by what the module shows, when [`Self::callee`]
+    /// The `async def` a plain name `func` would call in `scope` by what
+    /// the module shows, when [`Self::callee`]
     /// does not answer it only because it may be rebound behind the
     /// `def`'s back (see [`Self::written_behind_the_def`]), with why.
     pub fn async_def_written_behind(
