@@ -109,7 +109,12 @@ declare_codemod! {
     /// loop) the call works: reported without a fix (`await` would run the
     /// coroutine in the caller's task, with its context variables); so
     /// too where another file of the project imports it (`app/__init__.py`
-    /// applying it for every module). In a
+    /// applying it for every module). Where another file of the project
+    /// replaces `asyncio.run` (`asyncio.run = nested_run`, `setattr(asyncio,
+    /// "run", f)`, through `asyncio.__dict__` or a function handed the
+    /// module), the call reaches that stand-in, which may work inside a
+    /// running loop: reported without a fix; a test's mock of it
+    /// (`mock.patch("asyncio.run")`) makes the fix unsafe. In a
     /// project with a module of its own named `asyncio` at a source root or
     /// beside the file, `asyncio.run` is that module's: not reported.
     pub static RUN_IN_COROUTINE = Codemod {

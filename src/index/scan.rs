@@ -5086,7 +5086,16 @@ fn namespace_by_name(text: &str, quote: usize) -> Option<(&str, usize, usize)> {
         return None;
     }
     let close = closing_parenthesis(text, open)?;
-    Some((receiver.trim(), callee_end - name.len(), close + 1))
+    // From the start of the callee's chain (`object.__getattribute__`).
+    let mut start = callee_end - name.len();
+    while start
+        .checked_sub(1)
+        .and_then(|b| bytes.get(b))
+        .is_some_and(|&b| b == b'.' || is_word_byte(b))
+    {
+        start -= 1;
+    }
+    Some((receiver.trim(), start, close + 1))
 }
 
 /// Whether the namespace dictionary written from `start` to `end` in
@@ -6537,7 +6546,10 @@ mod tests {
             "vars(m).__setitem__('save', f)\n",
             "vars(m).pop('save')\n",
             "del vars(m)['save']\n",
-            "f.__globals__['save'] = g\n",
+            "f.__globals__[key] = g\n",
+            "getattr(f, '__globals__')[key] = g\n",
+            "getattr(m, '__dict__').update(stubs)\n",
+            "ns = object.__getattribute__(m, \"__dict__\")\n",
             "sys._getframe().f_globals.update(save=g)\n",
             "gc.get_referents(m.__dict__)\n",
             "gc.get_referents(store)[0]['save'] = f\n",
@@ -6557,6 +6569,8 @@ mod tests {
             "n = f.__code__.co_argcount\n",
             "same = a.__dict__ == b.__dict__\n",
             "refs = gc.get_referents(*objs)\n",
+            "d = getattr(obj, '__dict__', {}).get('save')\n",
+            "f.__globals__['save'] = g\n",
         ] {
             let scan = by_bytes(&[text]);
             assert!(!scan.any_attribute_written && !scan.class_changed, "{text}");
@@ -6907,7 +6921,23 @@ mod tests {
             "from app.work import backoff\nbackoff.__globals__.update(sleep=f)\n",
             "def run(fn):\n    fn.__globals__['sleep'] = f\n",
             "mock.patch.dict(work.backoff.__globals__, {'sleep': f})\n",
+            "mock.patch.dict(work.backoff.__globals__, sleep=f)\n",
             "def helper(): pass\nhelper = work.backoff\nhelper.__globals__['sleep'] = f\n",
+        ] {
+            // Under literal keys: those names, of any module.
+            let (names, any) = module_writes_of(text);
+            assert!(!any && names == ["sleep"], "{text}");
+        }
+        for text in [
+            "from app import work\nwork.backoff.__globals__[name] = f\n",
+            "from app.work import backoff\nbackoff.__globals__.update(stubs)\n",
+            "def run(fn):\n    fn.__globals__.update(**stubs)\n",
+            "mock.patch.dict(work.backoff.__globals__, stubs)\n",
+            "mock.patch.dict(work.backoff.__globals__, {'sleep': f}, clear=True)\n",
+            "mock.patch.dict(work.backoff.__globals__, {name: f})\n",
+            "getattr(work.backoff, '__globals__')[name] = f\n",
+            "ns = getattr(work.backoff, \"__globals__\")\n",
+            "object.__getattribute__(work, '__dict__')[name] = f\n",
         ] {
             assert!(module_writes_of(text).1, "{text}");
         }
@@ -6920,7 +6950,7 @@ mod tests {
         }
         let mut scan = ProjectScan::default();
         let words: FxHashSet<Box<str>> = ["work"].into_iter().map(Into::into).collect();
-        let text = "def helper():\n    return 1\nhelper.__globals__['LIMIT'] = 3\n";
+        let text = "def helper():\n    return 1\nhelper.__globals__[key] = 3\n";
         scan.add_file(&Finders::new().spell(text), &words, Some(4));
         assert_eq!(scan.own_globals_writers, [4]);
         assert!(own_function(b"async def helper(x):\n    pass\n", "helper"));
@@ -6960,6 +6990,10 @@ mod tests {
             // At a class's top level, after a call over several lines.
             "class M:\n    x = f(\n        1,\n    )\n    s = setattr\n    def g(self):\n        s(o, name, 1)\n",
             "def f(\n    a,\n):\n    pass\ns = setattr\ns(o, name, 1)\n",
+            // Reached by its name in quotes, or bound to a module.
+            "getattr(builtins, 'setattr')(work, 'TIMEOUT', 0)\n",
+            "f = partial(object.__setattr__, work)\n",
+            "self.assertRaises(AttributeError, setattr, make(), 'x', 1)\n",
         ] {
             assert!(module_writes_of(text).1, "{text}");
         }
@@ -6978,6 +7012,9 @@ mod tests {
             "class M:\n    def u(\n        self,\n        work: E,\n        *, t=None,\n    ) -> bool:\n        _setter = object.__setattr__\n        for attr, v in ((\"t\", t),):\n            _setter(work, attr, v)\n",
             "self.assertRaises(AttributeError, setattr, a, '_id', 5)\n",
             "self.addCleanup(setattr, self, 'loop', None)\n",
+            // On an instance a class makes there, or bound to `self`.
+            "self.assertRaises(AttributeError, setattr, Frozen(), 'x', 1)\n",
+            "def __init__(self, x):\n    set_ = functools.partial(object.__setattr__, self)\n    set_('x', x)\n",
         ] {
             assert!(!module_writes_of(text).1, "{text}");
         }
@@ -7094,7 +7131,24 @@ mod tests {
             "work",
             &any
         ));
-        // A name a loop or an assignment binds (`ModuleNames` gives it):
+        // A name bound to the module by an assignment or a loop over
+        // values that spell it, handed on: followed, one step.
+        for text in [
+            "from app import work\nm = work\nforce(m, 0)\n",
+            "from app import work\nfor m in (work, other):\n    force(m, 0)\n",
+        ] {
+            assert!(
+                hands_on_module(text, &[b"work".as_slice()], "work", &writers),
+                "{text}"
+            );
+        }
+        assert!(!hands_on_module(
+            "from app import work\nm = work\nprint(m)\nforce(x, 0)\n",
+            &[b"work".as_slice()],
+            "work",
+            &writers
+        ));
+        // A name a loop binds to other values (`ModuleNames` gives it):
         // not followed.
         assert!(!hands_on_module(
             "from app import work\nfor node in nodes:\n    force(node, 0)\n",
