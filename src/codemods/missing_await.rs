@@ -640,6 +640,28 @@ fn coroutine_called(
             Some(doubt),
         ));
     }
+    // An `async def` of the module whose name code may rebind behind the
+    // `def`'s back (another file writing it as the module's attribute, a
+    // namespace of the module written): reported with why, never dropped.
+    if matches!(callee, Callee::Unknown)
+        && let Some((def, why)) = semantic.coroutine_function_written_behind(&call.func, scope)
+    {
+        let name = def.name.to_string();
+        let doubt = semantic
+            .own_name_stand_in(
+                &[name.as_str()],
+                &format!("the added `await` awaits what the stand-in of `{name}` returns"),
+            )
+            .map_or_else(
+                || {
+                    Doubt::NoFix(format!(
+                        "`{name}` may be another function when the call runs: {why}"
+                    ))
+                },
+                Doubt::from,
+            );
+        return Some((name, Applicability::Safe, false, Some(doubt)));
+    }
     match callee {
         Callee::Function(def) => (semantic.call_result(call, scope) == CallResult::Coroutine)
             .then(|| (def.name.to_string(), Applicability::Safe, false, None)),

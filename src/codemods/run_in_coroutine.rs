@@ -10,6 +10,7 @@ use crate::fix::syntax::{
     contains_comment, line_break_outside_brackets, needs_parentheses_after_await,
     tokens_overlapping,
 };
+use crate::semantic::patches::StandIn;
 use crate::semantic::{CallSite, HandDriver, SemanticModel};
 
 declare_codemod! {
@@ -108,7 +109,12 @@ declare_codemod! {
     /// loop) the call works: reported without a fix (`await` would run the
     /// coroutine in the caller's task, with its context variables); so
     /// too where another file of the project imports it (`app/__init__.py`
-    /// applying it for every module). In a
+    /// applying it for every module). Where another file of the project
+    /// replaces `asyncio.run` (`asyncio.run = nested_run`, `setattr(asyncio,
+    /// "run", f)`, through `asyncio.__dict__` or a function handed the
+    /// module), the call reaches that stand-in, which may work inside a
+    /// running loop: reported without a fix; a test's mock of it
+    /// (`mock.patch("asyncio.run")`) makes the fix unsafe. In a
     /// project with a module of its own named `asyncio` at a source root or
     /// beside the file, `asyncio.run` is that module's: not reported.
     pub static RUN_IN_COROUTINE = Codemod {
@@ -144,6 +150,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
     let mut scanned = false;
     let patched = OnceCell::new();
     let reached = OnceCell::new();
+    let project_stand_in = OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
         if !semantic.await_allowed(site.scope, ctx.notebook)
@@ -216,6 +223,37 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             finding.note(reason);
             continue;
         }
+        // The name the call goes through may be bound behind the module's
+        // statements' backs (`globals()["asyncio"] = …`), or replaced from
+        // another file as an attribute of this module (`work.asyncio = …`).
+        if let Some(rebinding) = semantic.rebinding(&call.func, "asyncio.run", site.scope) {
+            finding.note(format!(
+                "{}, so the call may reach something else than `asyncio.run`",
+                rebinding.found()
+            ));
+            continue;
+        }
+        // Another file of the project may put a stand-in in place of
+        // `asyncio.run` (a nested runner that works inside a running loop,
+        // in a thread or a task of its own; a test's mock): the call then
+        // works, and `await` would run the coroutine in the caller's task.
+        // Put there for good: no fix; a test's mock: unsafe.
+        let (applicability, finding) = match project_stand_in
+            .get_or_init(|| {
+                semantic.stand_in(
+                    &["asyncio.run", "asyncio.runners.run"],
+                    "`await` would run the coroutine in the caller's task instead of calling it",
+                )
+            })
+            .clone()
+        {
+            Some(StandIn::Replaced(note)) => {
+                finding.note(note);
+                continue;
+            }
+            Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
+            None => (Applicability::Safe, finding),
+        };
         let arguments = &call.arguments;
         let [argument] = &*arguments.args else {
             finding.note("`asyncio.run` takes one coroutine; this call is left as written");
@@ -247,7 +285,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
         // the call's, `jobs` and `[0]` on two lines are two statements.
         let inner = needs_parentheses_after_await(argument)
             || line_break_outside_brackets(ctx.tokens, argument.range());
-        finding.fix_with(Applicability::Safe, |fix| {
+        finding.fix_with(applicability, |fix| {
             fix.title("Replace with `await`");
             let open = match (outer, inner) {
                 (true, true) => "(await (",

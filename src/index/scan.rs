@@ -1419,6 +1419,18 @@ impl ProjectScan {
                 if !matches!(word, "setattr" | "delattr" | "__setattr__" | "__delattr__") {
                     continue;
                 }
+                // `getattr(builtins, "setattr")(m, "K", v)`: the function
+                // reached by its name in quotes writes what it is given.
+                if let Some(quote) = start.checked_sub(1)
+                    && let Some(&mark @ (b'"' | b'\'')) = bytes.get(quote)
+                    && bytes.get(start + word.len()) == Some(&mark)
+                {
+                    if namespace_by_name(text, quote).is_some() {
+                        self.any_attribute_written = true;
+                        insert(&mut self.any_attribute_of, ANY_MODULE);
+                    }
+                    continue;
+                }
                 let next = skip_blanks(bytes, start + word.len());
                 // A value in code (`= setattr`, `partial(setattr, m)`), not
                 // a word of a comment or of prose (`` `setattr` ``).
@@ -1491,6 +1503,15 @@ impl ProjectScan {
                     return false;
                 }
                 let inside = text.get(next + 1..).unwrap_or_default();
+                // `partial(object.__setattr__, self)`: any attribute of the
+                // instance (or class) the method runs on, of no module.
+                if called.is_some_and(|callee| callee.ends_with("partial"))
+                    && first_argument(inside)
+                        .map(str::trim)
+                        .is_some_and(|receiver| matches!(receiver, "self" | "cls"))
+                {
+                    return true;
+                }
                 self.write_on_no_module(modules, text, inside, true)
             }
             None | Some(b'\n' | b'\r' | b'#') => {
@@ -1606,7 +1627,7 @@ impl ProjectScan {
             .then(|| parameter_of_enclosing_def(text, text.len() - inside.len(), receiver))
             .flatten();
         if parameter.is_none()
-            && (!receiver.split('.').all(is_identifier)
+            && (!(receiver.split('.').all(is_identifier) || made_by_a_class(receiver))
                 || modules.module_word(receiver).is_some()
                 || !matches!(first, "self" | "cls") && imports_name(text, first))
         {
@@ -1655,7 +1676,17 @@ impl ProjectScan {
             }
             self.note_module_write(modules, receiver, key);
         }
-        let (escapes, globals) = namespace_escapes(spelled);
+        let NamespaceEscapes {
+            found: escapes,
+            globals,
+            named,
+        } = namespace_escapes(spelled);
+        for (head, name) in named {
+            insert(&mut self.written_attributes, name);
+            self.note_module_write(modules, None, Some(name));
+            let receiver = format!("{GLOBALS_OF}{head}");
+            self.note_computed_global(receiver.into());
+        }
         for receiver in escapes {
             self.any_attribute_written = true;
             // `ns = vars(builtins)` … `ns["TimeoutError"] = X`: the
@@ -2430,6 +2461,8 @@ enum Spelling {
     SafeExecfile,
     CleanImport,
     DunderBuiltins,
+    QuotedDict,
+    QuotedDictSingle,
 }
 
 /// What runs source or a code object (see [`source_reruns`]): `exec`
@@ -2491,7 +2524,7 @@ const OTHER_LIBRARIES: [Spelling; 4] = [
 ];
 
 impl Spelling {
-    const ALL: [Spelling; 47] = [
+    const ALL: [Spelling; 49] = [
         Spelling::Class,
         Spelling::Del,
         Spelling::Modules,
@@ -2539,6 +2572,8 @@ impl Spelling {
         Spelling::SafeExecfile,
         Spelling::CleanImport,
         Spelling::DunderBuiltins,
+        Spelling::QuotedDict,
+        Spelling::QuotedDictSingle,
     ];
 
     fn text(self) -> &'static str {
@@ -2590,6 +2625,8 @@ impl Spelling {
             Spelling::SafeExecfile => "safe_execfile",
             Spelling::CleanImport => "CleanImport(",
             Spelling::DunderBuiltins => "__builtins__",
+            Spelling::QuotedDict => "\"__dict__\"",
+            Spelling::QuotedDictSingle => "'__dict__'",
         }
     }
 }
@@ -3056,7 +3093,6 @@ pub(super) fn hands_on_module(
     word: &str,
     writers: &FxHashSet<Box<str>>,
 ) -> bool {
-    let bytes = text.as_bytes();
     let mut kept = FxHashMap::default();
     names.iter().any(|name| {
         let Ok(name) = std::str::from_utf8(name) else {
@@ -3066,41 +3102,106 @@ pub(super) fn hands_on_module(
             return false;
         }
         // A name alone is the module only where an import binds it (the
-        // word, or an alias: `import app.work as w`); a name a loop or an
-        // assignment binds to it is not followed here.
+        // word, or an alias: `import app.work as w`), or where the file
+        // binds a name to such a name (`m = work`, `for m in (work,
+        // other):`), one step.
         let bare_is_module = imports_name(text, name);
         if !bare_is_module && (name != word || !spells_dotted(text, word)) {
             return false;
         }
-        memmem::find_iter(bytes, name.as_bytes()).any(|at| {
-            let end = at + name.len();
-            if bytes.get(end).copied().is_some_and(is_word_byte)
-                || at
-                    .checked_sub(1)
-                    .and_then(|b| bytes.get(b))
-                    .copied()
-                    .is_some_and(is_word_byte)
-            {
-                return false;
-            }
-            let head = chain_head(bytes, at);
-            // A package's attribute (`app.work`): the chain starts with a
-            // name an import binds, not an object (`self.work`,
-            // `entry_data.work`).
-            let chain = text.get(head..at).unwrap_or_default();
-            let package = chain.split('.').next().unwrap_or_default();
-            if chain.is_empty() && !bare_is_module
-                || !chain.is_empty() && (name != word || !imports_name(text, package))
-            {
-                return false;
-            }
-            // Only a function (or method) of that name that writes its
-            // parameter's attributes may write the module so; a tuple or
-            // a parenthesised value (`(work, other)`) is handed on to what
-            // the scan cannot tell.
-            handed_to(text, at, name, head, &mut kept).is_some_and(|callee| {
-                writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee)
-            })
+        hands_on_name(text, name, word, bare_is_module, writers, &mut kept)
+            || bare_is_module
+                && names_bound_to(text, name).into_iter().any(|held| {
+                    held != name && hands_on_name(text, held, word, true, writers, &mut kept)
+                })
+    })
+}
+
+/// The names `text` binds to the plain name `name` by an assignment
+/// (`m = work`) or a loop over values that spell it (`for m in (work,
+/// other):`, `for m in [work]:`).
+fn names_bound_to<'t>(text: &'t str, name: &str) -> Vec<&'t str> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for at in memmem::find_iter(bytes, name.as_bytes()) {
+        let end = at + name.len();
+        if bytes.get(end).copied().is_some_and(is_word_byte)
+            || at
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .copied()
+                .is_some_and(|b| is_word_byte(b) || b == b'.')
+            || !in_code(text, at)
+        {
+            continue;
+        }
+        let (line_start, _) = line_around(bytes, at);
+        let head = text.get(line_start..at).unwrap_or_default().trim_start();
+        let rest = text.get(end..).unwrap_or_default();
+        let tail = rest.split('\n').next().unwrap_or_default();
+        let tail = tail.split('#').next().unwrap_or_default().trim();
+        // `m = work`.
+        if tail.is_empty()
+            && let Some(target) = head.trim_end().strip_suffix('=')
+            && !target.ends_with(['=', '!', '<', '>'])
+            && is_identifier(target.trim())
+        {
+            found.push(target.trim());
+            continue;
+        }
+        // `for m in (work, other):`.
+        let head = head.strip_prefix("async ").unwrap_or(head);
+        if let Some(rest) = head.strip_prefix("for ")
+            && let Some((target, iterable)) = rest.split_once(" in ")
+            && is_identifier(target.trim())
+            && iterable.trim_start().starts_with(['(', '[', '{'])
+        {
+            found.push(target.trim());
+        }
+    }
+    found
+}
+
+/// Whether `text` hands the module on by `name` (see [`hands_on_module`]):
+/// alone where `bare_is_module`, or as the last part of a dotted name
+/// when `name` is the module's `word`.
+fn hands_on_name(
+    text: &str,
+    name: &str,
+    word: &str,
+    bare_is_module: bool,
+    writers: &FxHashSet<Box<str>>,
+    kept: &mut FxHashMap<usize, Option<usize>>,
+) -> bool {
+    let bytes = text.as_bytes();
+    memmem::find_iter(bytes, name.as_bytes()).any(|at| {
+        let end = at + name.len();
+        if bytes.get(end).copied().is_some_and(is_word_byte)
+            || at
+                .checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .copied()
+                .is_some_and(is_word_byte)
+        {
+            return false;
+        }
+        let head = chain_head(bytes, at);
+        // A package's attribute (`app.work`): the chain starts with a
+        // name an import binds, not an object (`self.work`,
+        // `entry_data.work`).
+        let chain = text.get(head..at).unwrap_or_default();
+        let package = chain.split('.').next().unwrap_or_default();
+        if chain.is_empty() && !bare_is_module
+            || !chain.is_empty() && (name != word || !imports_name(text, package))
+        {
+            return false;
+        }
+        // Only a function (or method) of that name that writes its
+        // parameter's attributes may write the module so; a tuple or
+        // a parenthesised value (`(work, other)`) is handed on to what
+        // the scan cannot tell.
+        handed_to(text, at, name, head, kept).is_some_and(|callee| {
+            writers.contains(ANY_MODULE) || callee.is_empty() || writers.contains(callee)
         })
     })
 }
@@ -3236,6 +3337,17 @@ pub(super) fn hand_overs(text: &str) -> HandOvers {
             renamed.entry(alias).or_default().push(last);
         }
     }
+    // The names the file binds to an imported name (`m = work`, `for m
+    // in (work, other):`), one step: handed on alone, they hand on what
+    // that name stands for (see [`hands_on_module`]).
+    let mut held: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for &name in &imported {
+        for bound in names_bound_to(text, name) {
+            if bound != name {
+                held.entry(bound).or_default().push(name);
+            }
+        }
+    }
     let mut dotted: FxHashMap<&str, bool> = FxHashMap::default();
     let mut kept = FxHashMap::default();
     let mut found: Vec<(&str, &str)> = Vec::new();
@@ -3265,6 +3377,16 @@ pub(super) fn hand_overs(text: &str) -> HandOvers {
         let bare_is_module = imported.contains(name);
         if chain.is_empty() {
             if !bare_is_module {
+                if let Some(sources) = held.get(name)
+                    && let Some(callee) = handed_to(text, at, name, head, &mut kept)
+                {
+                    for &source in sources {
+                        found.push((source, callee));
+                        if let Some(words) = renamed.get(source) {
+                            found.extend(words.iter().map(|word| (*word, callee)));
+                        }
+                    }
+                }
                 continue;
             }
         } else {
@@ -5044,11 +5166,12 @@ const NAMESPACE_READS: &[&str] = &[
 /// `work.backoff.__globals__`; `None`: any). A use with such a name is
 /// not in the first list: which module it reaches the caller tells from
 /// the name (see [`own_function`]).
-fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Option<&'t str>>) {
+fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> NamespaceEscapes<'t> {
     let text = spelled.text;
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut globals = Vec::new();
+    let mut named = Vec::new();
     for at in spelled.at(Spelling::Vars) {
         if at
             .checked_sub(1)
@@ -5076,6 +5199,24 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
         let start = chain_start(bytes, at);
         if namespace_escapes_at(text, start, end) {
             found.push(receiver_of(text, at));
+        }
+    }
+    // `getattr(m, "__dict__")[k] = v`, `object.__getattribute__(m,
+    // "__dict__").update(…)`: the namespace reached by its name in quotes.
+    for spelling in [Spelling::QuotedDict, Spelling::QuotedDictSingle] {
+        for at in spelled.at(spelling) {
+            let Some((receiver, start, end)) = namespace_by_name(text, at) else {
+                continue;
+            };
+            let after = skip_blanks(bytes, end);
+            if subscript_written(text, after).is_some()
+                || text
+                    .get(after..)
+                    .is_some_and(|rest| rest.starts_with(".update("))
+                || namespace_escapes_at(text, start, end)
+            {
+                found.push(Some(receiver));
+            }
         }
     }
     // `ns = __builtins__`, `__builtins__.pop(…)`: the builtins' namespace
@@ -5119,6 +5260,32 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
             // Named in a comment: nothing is written.
             let (line_start, _) = line_around(bytes, at);
             if text.get(line_start..at).unwrap_or_default().contains('#') {
+                continue;
+            }
+            // `getattr(f, "__globals__")[k] = v`: a function's globals
+            // reached by the name in quotes.
+            if spelling == Spelling::Globals
+                && let Some(quote) = at.checked_sub(1)
+                && let Some(&mark @ (b'"' | b'\'')) = bytes.get(quote)
+                && bytes.get(end) == Some(&mark)
+            {
+                if let Some((receiver, start, end)) = namespace_by_name(text, quote) {
+                    let after = skip_blanks(bytes, end);
+                    if subscript_written(text, after).is_some()
+                        || text
+                            .get(after..)
+                            .is_some_and(|rest| rest.starts_with(".update("))
+                        || namespace_escapes_at(text, start, end)
+                    {
+                        let head = identifier_at(receiver, 0);
+                        if head.is_empty() || !receiver.split('.').all(is_identifier) {
+                            found.push(None);
+                            globals.push(None);
+                        } else {
+                            globals.push(Some(head));
+                        }
+                    }
+                }
                 continue;
             }
             let start = if bytes.get(at.wrapping_sub(1)) == Some(&b'.') {
@@ -5166,6 +5333,15 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
                 let head = (spelling == Spelling::Globals && start < at)
                     .then(|| identifier_at(text, start))
                     .filter(|head| !head.is_empty());
+                // Written under literal keys only (`helper.__globals__["LIMIT"]
+                // = 3`, `patch.dict(helper.__globals__, {"LIMIT": 3})`):
+                // those names, of the module the function is of.
+                if let Some(head) = head
+                    && let Some(keys) = literal_keys_written(text, start, end)
+                {
+                    named.extend(keys.into_iter().map(|key| (head, key)));
+                    continue;
+                }
                 // Which module that is the caller tells from the head.
                 if head.is_none() {
                     found.push(None);
@@ -5174,7 +5350,127 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> (Vec<Option<&'t str>>, Vec<Op
             }
         }
     }
-    (found, globals)
+    NamespaceEscapes {
+        found,
+        globals,
+        named,
+    }
+}
+
+/// What [`namespace_escapes`] finds: the namespaces used other than by a
+/// plain read, the heads of functions whose `__globals__` are, and the
+/// names written into a function's `__globals__` under literal keys only
+/// (with the head of the function's chain).
+struct NamespaceEscapes<'t> {
+    found: Vec<Option<&'t str>>,
+    globals: Vec<Option<&'t str>>,
+    named: Vec<(&'t str, &'t str)>,
+}
+
+/// The keys a namespace dictionary spelled from `start` to `end` in
+/// `text` is written under, when every one is a literal: `ns["K"] = v`,
+/// `ns.update(K=v)`, `patch.dict(ns, {"K": v})`, `patch.dict(ns, K=v)`
+/// (not with `clear=`). `None` for any other use.
+fn literal_keys_written(text: &str, start: usize, end: usize) -> Option<Vec<&str>> {
+    fn keywords<'t>(arguments: &[(Option<&'t str>, &'t str)]) -> Option<Vec<&'t str>> {
+        arguments
+            .iter()
+            .map(|&(keyword, _)| keyword.filter(|&keyword| keyword != "clear"))
+            .collect()
+    }
+    let bytes = text.as_bytes();
+    let after = skip_blanks(bytes, end);
+    if let Some(key) = subscript_written(text, after) {
+        return key.map(|key| vec![key]);
+    }
+    if text
+        .get(after..)
+        .is_some_and(|rest| rest.starts_with(".update("))
+    {
+        let arguments = call_arguments(text, after + ".update".len())?;
+        return keywords(&arguments);
+    }
+    let open = enclosing_opener(bytes, start)?;
+    let callee = text.get(..open).unwrap_or_default().trim_end();
+    if bytes.get(open) != Some(&b'(') || !callee.ends_with("patch.dict") {
+        return None;
+    }
+    let arguments = call_arguments(text, open)?;
+    let (first, rest) = arguments.split_first()?;
+    if first.0.is_some() || first.1 != text.get(start..end)?.trim() {
+        return None;
+    }
+    let (values, rest) = match rest.first() {
+        Some(&(None, values)) => (Some(values), rest.get(1..).unwrap_or_default()),
+        _ => (None, rest),
+    };
+    let mut keys = keywords(rest)?;
+    if let Some(values) = values {
+        let inner = values.strip_prefix('{')?.strip_suffix('}')?;
+        for item in split_top_level(inner) {
+            let item = item.trim();
+            if item.is_empty() {
+                continue;
+            }
+            let (key, _) = item.split_once(':')?;
+            keys.push(string_literal(key.trim())?);
+        }
+    }
+    Some(keys)
+}
+
+/// Whether `receiver` is an instance a class makes there: a call of a
+/// capitalised name (`Frozen()`, `models.Point(1, 2)`), with nothing after
+/// the call's parentheses.
+fn made_by_a_class(receiver: &str) -> bool {
+    let Some(open) = receiver.find('(') else {
+        return false;
+    };
+    let callee = receiver.get(..open).unwrap_or_default().trim_end();
+    let last = callee.rsplit('.').next().unwrap_or_default();
+    callee.split('.').all(is_identifier)
+        && last.starts_with(|c: char| c.is_ascii_uppercase())
+        && closing_parenthesis(receiver, open).is_some_and(|close| close + 1 == receiver.len())
+}
+
+/// A namespace reached by its attribute's name in quotes, the quote at
+/// `quote` opening the second argument of `getattr(obj, "__dict__")` or
+/// `object.__getattribute__(m, "__globals__")` (a default after it too):
+/// the object (the call's first argument, trimmed), and where the call
+/// starts and ends.
+fn namespace_by_name(text: &str, quote: usize) -> Option<(&str, usize, usize)> {
+    let bytes = text.as_bytes();
+    let open = enclosing_opener(bytes, quote)?;
+    if bytes.get(open) != Some(&b'(') {
+        return None;
+    }
+    let callee_end = skip_blanks_back(bytes, open);
+    let head = text.get(..callee_end)?;
+    let name = head
+        .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
+        .next()
+        .unwrap_or_default();
+    if !matches!(name, "getattr" | "__getattribute__") {
+        return None;
+    }
+    let inside = text.get(open + 1..)?;
+    let receiver = first_argument(inside)?;
+    // The quoted name is the second argument, right after the first.
+    let between = text.get(open + 1 + receiver.len()..quote)?;
+    if between.trim() != "," {
+        return None;
+    }
+    let close = closing_parenthesis(text, open)?;
+    // From the start of the callee's chain (`object.__getattribute__`).
+    let mut start = callee_end - name.len();
+    while start
+        .checked_sub(1)
+        .and_then(|b| bytes.get(b))
+        .is_some_and(|&b| b == b'.' || is_word_byte(b))
+    {
+        start -= 1;
+    }
+    Some((receiver.trim(), start, close + 1))
 }
 
 /// Whether the namespace dictionary written from `start` to `end` in
@@ -5728,7 +6024,7 @@ impl<'a> ModuleReceivers<'a> {
 /// Whether `text` reaches a module by a computed name: `sys.modules[…]`,
 /// `importlib.import_module(…)`, `__import__(…)`.
 fn reaches_modules(text: &str) -> bool {
-    ["modules[", "import_module(", "__import__("]
+    ["modules[", "import_module(", "__import__(", "getmodule("]
         .iter()
         .any(|word| spells(text, word))
 }
@@ -6625,7 +6921,10 @@ mod tests {
             "vars(m).__setitem__('save', f)\n",
             "vars(m).pop('save')\n",
             "del vars(m)['save']\n",
-            "f.__globals__['save'] = g\n",
+            "f.__globals__[key] = g\n",
+            "getattr(f, '__globals__')[key] = g\n",
+            "getattr(m, '__dict__').update(stubs)\n",
+            "ns = object.__getattribute__(m, \"__dict__\")\n",
             "sys._getframe().f_globals.update(save=g)\n",
             "gc.get_referents(m.__dict__)\n",
             "gc.get_referents(store)[0]['save'] = f\n",
@@ -6645,6 +6944,8 @@ mod tests {
             "n = f.__code__.co_argcount\n",
             "same = a.__dict__ == b.__dict__\n",
             "refs = gc.get_referents(*objs)\n",
+            "d = getattr(obj, '__dict__', {}).get('save')\n",
+            "f.__globals__['save'] = g\n",
         ] {
             let scan = by_bytes(&[text]);
             assert!(!scan.any_attribute_written && !scan.class_changed, "{text}");
@@ -6995,7 +7296,23 @@ mod tests {
             "from app.work import backoff\nbackoff.__globals__.update(sleep=f)\n",
             "def run(fn):\n    fn.__globals__['sleep'] = f\n",
             "mock.patch.dict(work.backoff.__globals__, {'sleep': f})\n",
+            "mock.patch.dict(work.backoff.__globals__, sleep=f)\n",
             "def helper(): pass\nhelper = work.backoff\nhelper.__globals__['sleep'] = f\n",
+        ] {
+            // Under literal keys: those names, of any module.
+            let (names, any) = module_writes_of(text);
+            assert!(!any && names == ["sleep"], "{text}");
+        }
+        for text in [
+            "from app import work\nwork.backoff.__globals__[name] = f\n",
+            "from app.work import backoff\nbackoff.__globals__.update(stubs)\n",
+            "def run(fn):\n    fn.__globals__.update(**stubs)\n",
+            "mock.patch.dict(work.backoff.__globals__, stubs)\n",
+            "mock.patch.dict(work.backoff.__globals__, {'sleep': f}, clear=True)\n",
+            "mock.patch.dict(work.backoff.__globals__, {name: f})\n",
+            "getattr(work.backoff, '__globals__')[name] = f\n",
+            "ns = getattr(work.backoff, \"__globals__\")\n",
+            "object.__getattribute__(work, '__dict__')[name] = f\n",
         ] {
             assert!(module_writes_of(text).1, "{text}");
         }
@@ -7008,7 +7325,7 @@ mod tests {
         }
         let mut scan = ProjectScan::default();
         let words: FxHashSet<Box<str>> = ["work"].into_iter().map(Into::into).collect();
-        let text = "def helper():\n    return 1\nhelper.__globals__['LIMIT'] = 3\n";
+        let text = "def helper():\n    return 1\nhelper.__globals__[key] = 3\n";
         scan.add_file(&Finders::new().spell(text), &words, Some(4));
         assert_eq!(scan.own_globals_writers, [4]);
         assert!(own_function(b"async def helper(x):\n    pass\n", "helper"));
@@ -7048,6 +7365,10 @@ mod tests {
             // At a class's top level, after a call over several lines.
             "class M:\n    x = f(\n        1,\n    )\n    s = setattr\n    def g(self):\n        s(o, name, 1)\n",
             "def f(\n    a,\n):\n    pass\ns = setattr\ns(o, name, 1)\n",
+            // Reached by its name in quotes, or bound to a module.
+            "getattr(builtins, 'setattr')(work, 'TIMEOUT', 0)\n",
+            "f = partial(object.__setattr__, work)\n",
+            "self.assertRaises(AttributeError, setattr, make(), 'x', 1)\n",
         ] {
             assert!(module_writes_of(text).1, "{text}");
         }
@@ -7066,6 +7387,9 @@ mod tests {
             "class M:\n    def u(\n        self,\n        work: E,\n        *, t=None,\n    ) -> bool:\n        _setter = object.__setattr__\n        for attr, v in ((\"t\", t),):\n            _setter(work, attr, v)\n",
             "self.assertRaises(AttributeError, setattr, a, '_id', 5)\n",
             "self.addCleanup(setattr, self, 'loop', None)\n",
+            // On an instance a class makes there, or bound to `self`.
+            "self.assertRaises(AttributeError, setattr, Frozen(), 'x', 1)\n",
+            "def __init__(self, x):\n    set_ = functools.partial(object.__setattr__, self)\n    set_('x', x)\n",
         ] {
             assert!(!module_writes_of(text).1, "{text}");
         }
@@ -7182,7 +7506,24 @@ mod tests {
             "work",
             &any
         ));
-        // A name a loop or an assignment binds (`ModuleNames` gives it):
+        // A name bound to the module by an assignment or a loop over
+        // values that spell it, handed on: followed, one step.
+        for text in [
+            "from app import work\nm = work\nforce(m, 0)\n",
+            "from app import work\nfor m in (work, other):\n    force(m, 0)\n",
+        ] {
+            assert!(
+                hands_on_module(text, &[b"work".as_slice()], "work", &writers),
+                "{text}"
+            );
+        }
+        assert!(!hands_on_module(
+            "from app import work\nm = work\nprint(m)\nforce(x, 0)\n",
+            &[b"work".as_slice()],
+            "work",
+            &writers
+        ));
+        // A name a loop binds to other values (`ModuleNames` gives it):
         // not followed.
         assert!(!hands_on_module(
             "from app import work\nfor node in nodes:\n    force(node, 0)\n",

@@ -216,6 +216,19 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
+    /// The `async def` of the module, calling which surely returns a
+    /// coroutine, that the plain name `func` (a callee in `scope`) names
+    /// by what the module shows but may not be when the call runs, with
+    /// why (see [`Self::async_def_written_behind`]).
+    pub fn coroutine_function_written_behind(
+        &self,
+        func: &Expr,
+        scope: ScopeId,
+    ) -> Option<(&'a StmtFunctionDef, &'static str)> {
+        self.async_def_written_behind(func, scope)
+            .filter(|(def, _)| self.function_result(def, MAX_DEPTH) == CallResult::Coroutine)
+    }
+
     /// `self.method()` (`call`, in `scope`) of an `async def` that surely
     /// returns a coroutine, when only code of another module of the
     /// project may make the call reach something else, and why (see

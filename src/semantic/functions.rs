@@ -120,30 +120,95 @@ impl<'a> SemanticModel<'a> {
         if namespace && BUILTIN_NAMES.contains(&name) {
             return Callee::Unknown;
         }
-        let dynamic = self.dynamic_writes();
-        if owner == MODULE_SCOPE && (dynamic.module_namespace || dynamic.attributes.contains(name))
-        {
-            return Callee::Unknown;
-        }
-        if self.scope(owner).kind == ScopeKind::Class && self.attribute_may_be_replaced(name) {
-            return Callee::Unknown;
-        }
-        if matches!(callee, Callee::Function(_)) && dynamic.attributes.contains("__code__") {
-            return Callee::Unknown;
-        }
-        // Another file of the project may write the module's global
-        // (`store.save = f`, `vars(store)["save"] = f`, a namespace handed
-        // on) or any function's code (`save.__code__ = f.__code__`).
-        if let Some(project) = self.project()
-            && ((owner == MODULE_SCOPE
-                && project
-                    .facts
-                    .module_attribute_written(project.name.as_deref().unwrap_or_default(), name))
-                || (matches!(callee, Callee::Function(_)) && project.facts.code_written()))
-        {
+        if self.written_behind_the_def(name, owner, &callee).is_some() {
             return Callee::Unknown;
         }
         callee
+    }
+
+    /// Why a name bound once by a `def` directly in the module or a class
+    /// body may not be that function when it is called, though the body
+    /// shows nothing else: the module rebinds it behind its statements'
+    /// backs (a star import, `globals()`, `exec`, `setattr(module, "name",
+    /// …)`, an attribute write of the name), writes a function's code
+    /// (`f.__code__ = …`), or another file of the project may write it as
+    /// an attribute of the module (`store.save = f`, `vars(store)["save"] =
+    /// f`, a namespace handed on) or write any function's code. `None`
+    /// when nothing such is found.
+    fn written_behind_the_def(
+        &self,
+        name: &str,
+        owner: ScopeId,
+        callee: &Callee<'a>,
+    ) -> Option<&'static str> {
+        let dynamic = self.dynamic_writes();
+        if owner == MODULE_SCOPE && (dynamic.module_namespace || dynamic.attributes.contains(name))
+        {
+            return Some(
+                "the module may rebind it behind its statements' backs (a star import, `globals()`, `exec`, `setattr(module, …)`, an attribute of that name written)",
+            );
+        }
+        if self.scope(owner).kind == ScopeKind::Class && self.attribute_may_be_replaced(name) {
+            return Some(
+                "the module may write an attribute of that name on the class (`Cls.name = …`, `setattr(obj, name, …)`)",
+            );
+        }
+        let function = matches!(callee, Callee::Function(_));
+        if function && dynamic.attributes.contains("__code__") {
+            return Some("the module writes a function's code (`f.__code__ = …`)");
+        }
+        let project = self.project()?;
+        if owner == MODULE_SCOPE
+            && project
+                .facts
+                .module_attribute_written(project.name.as_deref().unwrap_or_default(), name)
+        {
+            return Some(
+                "another file of the project may replace it as an attribute of this module (`work.name = f`, `vars(work)[…] = f`, a function's `__globals__`, the module handed to code that writes its attributes, or attributes of modules written by a name it computes)",
+            );
+        }
+        if function && project.facts.code_written() {
+            return Some("another file of the project writes a function's code (`f.__code__ = …`)");
+        }
+        None
+    }
+
+    /// The `async def` a plain name `func` would call in `scope` by what
+    /// the module shows, when [`Self::callee`]
+    /// does not answer it only because it may be rebound behind the
+    /// `def`'s back (see [`Self::written_behind_the_def`]), with why.
+    pub fn async_def_written_behind(
+        &self,
+        func: &Expr,
+        scope: ScopeId,
+    ) -> Option<(&'a StmtFunctionDef, &'static str)> {
+        let Expr::Name(name) = func else {
+            return None;
+        };
+        let name = name.id.as_str();
+        let Lookup::Bound {
+            scope: owner,
+            bindings,
+        } = self.lookup(name, scope)
+        else {
+            return None;
+        };
+        let [only] = bindings else {
+            return None;
+        };
+        let binding = self.binding(*only);
+        let BindingKind::FunctionDef(def) = binding.kind else {
+            return None;
+        };
+        if !def.is_async
+            || !binding.stmt.is_some_and(|stmt| self.defined_directly(stmt))
+            || (matches!(self.scope(owner).kind, ScopeKind::Module | ScopeKind::Class)
+                && BUILTIN_NAMES.contains(&name))
+        {
+            return None;
+        }
+        self.written_behind_the_def(name, owner, &Callee::Function(def))
+            .map(|why| (def, why))
     }
 
     /// Whether a `def` or `class` statement sits directly in the body of

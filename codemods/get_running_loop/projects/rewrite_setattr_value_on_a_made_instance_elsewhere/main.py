@@ -1,0 +1,4 @@
+# asyncmod-runtime: compare
+import asyncio
+import svc
+print(asyncio.run(svc.work()))

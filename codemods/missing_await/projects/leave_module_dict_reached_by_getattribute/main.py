@@ -1,0 +1,12 @@
+# asyncmod-runtime: compare
+import asyncio, warnings
+warnings.simplefilter("ignore")
+import svc
+def sync_flush():
+    svc.LOG.append("sync flush")
+object.__getattribute__(svc, "__dict__")["flush"] = sync_flush
+try:
+    asyncio.run(svc.work())
+except Exception as e:
+    print(type(e).__name__, e)
+print(svc.LOG)

@@ -1,0 +1,14 @@
+# asyncmod-runtime: compare
+import asyncio, warnings
+warnings.simplefilter("ignore")
+import svc
+def sync_flush():
+    svc.LOG.append("sync flush")
+import forcer
+m = svc
+forcer.force(m)
+try:
+    asyncio.run(svc.work())
+except Exception as e:
+    print(type(e).__name__, e)
+print(svc.LOG)

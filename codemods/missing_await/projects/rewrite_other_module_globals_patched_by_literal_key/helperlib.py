@@ -1,0 +1,3 @@
+def helper():
+    return LIMIT
+LIMIT = 1

@@ -1,0 +1,1 @@
+from . import nest as _nest  # noqa
