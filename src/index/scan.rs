@@ -3117,6 +3117,40 @@ pub(super) fn hands_on_module(
     })
 }
 
+/// The names of `imported` that [`names_bound_to`] may find bound to
+/// another name, by one look at each line: the whole value of a plain
+/// assignment (`m = work`), or spelled on a line that starts a `for` loop.
+/// A quick filter, so that the exact search runs for few names.
+fn names_maybe_bound<'t>(text: &'t str, imported: &FxHashSet<&'t str>) -> Vec<&'t str> {
+    let mut found: Vec<&str> = Vec::new();
+    for line in text.split('\n') {
+        let line = line.trim_start();
+        let code = line.split('#').next().unwrap_or_default().trim_end();
+        if let Some((target, value)) = code.split_once('=')
+            && is_identifier(target.trim())
+            && let Some(&name) = imported.get(value.trim())
+        {
+            found.push(name);
+            continue;
+        }
+        let line = line.strip_prefix("async ").unwrap_or(line);
+        if let Some(rest) = line.strip_prefix("for ")
+            && let Some((target, iterable)) = rest.split_once(" in ")
+            && is_identifier(target.trim())
+            && iterable.trim_start().starts_with(['(', '[', '{'])
+        {
+            found.extend(
+                iterable
+                    .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                    .filter_map(|word| imported.get(word).copied()),
+            );
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
 /// The names `text` binds to the plain name `name` by an assignment
 /// (`m = work`) or a loop over values that spell it (`for m in (work,
 /// other):`, `for m in [work]:`).
@@ -3341,7 +3375,7 @@ pub(super) fn hand_overs(text: &str) -> HandOvers {
     // in (work, other):`), one step: handed on alone, they hand on what
     // that name stands for (see [`hands_on_module`]).
     let mut held: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
-    for &name in &imported {
+    for name in names_maybe_bound(text, &imported) {
         for bound in names_bound_to(text, name) {
             if bound != name {
                 held.entry(bound).or_default().push(name);
