@@ -3153,6 +3153,54 @@ fn sends_from_a_lambda(text: &str) -> bool {
             && argument.trim() == parameter
             && !matches!(receiver.trim(), "self" | "super()" | "")
             && !receiver.contains(' ')
+            && !annotated_other_than_coroutine(text, at, receiver.trim())
+    })
+}
+
+/// Whether `name` is a parameter of the function whose body holds the
+/// offset `at` of `text`, annotated with a class no coroutine is an
+/// instance of (`sock: socket.socket`, `ws: WebSocket`): a plain dotted
+/// name, other than the types a coroutine passes for (`Coroutine`,
+/// `Generator`, `Awaitable`, `Any`, `object`, a type variable's short
+/// upper-case name such as `T`). Its `send` is no step of a coroutine.
+fn annotated_other_than_coroutine(text: &str, at: usize, name: &str) -> bool {
+    let (line_start, _) = line_around(text.as_bytes(), at);
+    let Some(def) = enclosing_def_start(text, line_start) else {
+        return false;
+    };
+    let Some(open) = text.get(def..).and_then(|rest| rest.find('(')) else {
+        return false;
+    };
+    let inside = text.get(def + open + 1..).unwrap_or_default();
+    let Some(close) = closing(inside, b')') else {
+        return false;
+    };
+    let parameters = inside.get(..close).unwrap_or_default();
+    split_top_level(parameters).into_iter().any(|piece| {
+        let piece = piece.trim();
+        let Some(annotation) = piece
+            .strip_prefix(name)
+            .and_then(|rest| rest.trim_start().strip_prefix(':'))
+        else {
+            return false;
+        };
+        let annotation = annotation.split('=').next().unwrap_or_default().trim();
+        let last = annotation.rsplit('.').next().unwrap_or_default();
+        !annotation.is_empty()
+            && annotation
+                .split('.')
+                .all(|part| !part.is_empty() && is_identifier(part))
+            && !matches!(
+                last,
+                "Coroutine"
+                    | "CoroutineType"
+                    | "Generator"
+                    | "GeneratorType"
+                    | "Awaitable"
+                    | "Any"
+                    | "object"
+            )
+            && !(last.len() <= 3 || last.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
     })
 }
 
@@ -6506,6 +6554,26 @@ mod tests {
         // No handler for StopIteration in the file: a channel's send.
         let channel = "class Out:\n    def put(self, item):\n        return self.sock.send(item)\n";
         assert!(!drives_coroutines_by_hand(channel));
+        // A lambda that sends its parameter on is a step, unless the
+        // receiver is annotated with a class no coroutine is.
+        let step = |annotation: &str| {
+            format!("def sender(sock{annotation}):\n    return lambda data: sock.send(data)\n")
+        };
+        assert!(drives_coroutines_by_hand(&step("")));
+        for annotation in [
+            ": Coroutine",
+            ": typing.Any",
+            ": T",
+            ": Generator[int, int, None]",
+        ] {
+            assert!(drives_coroutines_by_hand(&step(annotation)), "{annotation}");
+        }
+        for annotation in [": socket.socket", ": WebSocket = None"] {
+            assert!(
+                !drives_coroutines_by_hand(&step(annotation)),
+                "{annotation}"
+            );
+        }
         // A proxy's own send forwards the protocol; an awaited send, the
         // object's own send, and `send(None)` counted elsewhere are no step.
         for body in [
