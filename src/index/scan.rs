@@ -3186,21 +3186,22 @@ fn annotated_other_than_coroutine(text: &str, at: usize, name: &str) -> bool {
         };
         let annotation = annotation.split('=').next().unwrap_or_default().trim();
         let last = annotation.rsplit('.').next().unwrap_or_default();
-        !annotation.is_empty()
-            && annotation
-                .split('.')
-                .all(|part| !part.is_empty() && is_identifier(part))
-            && !matches!(
-                last,
-                "Coroutine"
-                    | "CoroutineType"
-                    | "Generator"
-                    | "GeneratorType"
-                    | "Awaitable"
-                    | "Any"
-                    | "object"
-            )
-            && !(last.len() <= 3 || last.chars().all(|c| c.is_ascii_uppercase() || c == '_'))
+        // A dotted name is the whole of it (no subscript, no union).
+        let plain = annotation
+            .split('.')
+            .all(|part| !part.is_empty() && is_identifier(part));
+        let coroutine_like = matches!(
+            last,
+            "Coroutine"
+                | "CoroutineType"
+                | "Generator"
+                | "GeneratorType"
+                | "Awaitable"
+                | "Any"
+                | "object"
+        ) || last.len() <= 3
+            || last.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+        plain && !coroutine_like
     })
 }
 
