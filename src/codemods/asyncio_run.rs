@@ -536,6 +536,7 @@ fn asyncio_run(ctx: &Context, out: &mut Findings) {
                 Ok(unsafe_because(ctx, site.call, applicability)
                     .or_else(|| result_used_after_run(ctx, site.call, site.scope))
                     .or_else(|| used_after_run(ctx, site.call, site.scope))
+                    .or_else(|| kept_state_read_after_run(ctx, site.call, site.scope))
                     .or_else(|| loop_used_elsewhere(ctx, true)))
             });
         let (applicability, finding) = match checked {
@@ -838,6 +839,7 @@ fn check_candidate(
     Ok(unsafe_because(ctx, candidate.run_call, applicability)
         .or_else(|| result_used_after_run(ctx, candidate.run_call, scope))
         .or_else(|| used_after_run(ctx, candidate.run_call, scope))
+        .or_else(|| kept_state_read_after_run(ctx, candidate.run_call, scope))
         .or_else(|| loop_used_elsewhere(ctx, !closed)))
 }
 
@@ -931,6 +933,20 @@ fn used_after_run(ctx: &Context, run: &ast::ExprCall, scope: ScopeId) -> Option<
         &ctx.source[used.callee],
         line_of(ctx, used.at),
         used.variable
+    ))
+}
+
+/// Why the fix is unsafe when the code after the run calls a function of
+/// the module (or a method) that reads module or class state a coroutine
+/// stores an asyncio object into (see
+/// `SemanticModel::kept_state_read_by_call_after`): `shutdown()` that
+/// cancels the futures the run left there now finds their loop closed.
+fn kept_state_read_after_run(ctx: &Context, run: &ast::ExprCall, scope: ScopeId) -> Option<String> {
+    let (state, used) = ctx.semantic.kept_state_read_by_call_after(run, scope)?;
+    Some(format!(
+        "`{}()` on line {} runs after the run and may read `{state}`, where a coroutine keeps what asyncio gave it (a future, task, stream or loop method bound to the run's loop): `asyncio.run` closes its loop and cancels the tasks left when it returns",
+        &ctx.source[used.callee],
+        line_of(ctx, used.at),
     ))
 }
 

@@ -163,7 +163,7 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
     let signatures = semantic.signature_ranges();
     // Module-wide facts, found on the first candidate.
     let patched = OnceCell::new();
-    let project_stand_in = OnceCell::new();
+    let project_stand_in = [OnceCell::new(), OnceCell::new()];
     for site in &semantic.calls {
         let call = site.call;
         if !is_get_event_loop_call(ctx, call, site.scope)
@@ -243,10 +243,24 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
         // its stand-in: loud in the test, as a rule, so unsafe; a file that
         // replaces it for good (a compat layer) would silently no longer
         // apply here, so no fix.
-        let stand_in = project_stand_in
+        // A call through `asyncio.events` reaches what is written there
+        // (`asyncio.events.get_event_loop = traced`), not `asyncio`'s own
+        // name, bound once at import.
+        let through_events = semantic
+            .qualified_name(&call.func, site.scope)
+            .is_some_and(|q| q.as_str() == "asyncio.events.get_event_loop");
+        let stand_in = project_stand_in[usize::from(through_events)]
             .get_or_init(|| {
+                let names: &[&str] = if through_events {
+                    &[
+                        "asyncio.events.get_event_loop",
+                        "asyncio.events.get_running_loop",
+                    ]
+                } else {
+                    &["asyncio.get_event_loop", "asyncio.get_running_loop"]
+                };
                 semantic.stand_in(
-                    &["asyncio.get_event_loop", "asyncio.get_running_loop"],
+                    names,
                     "with `get_running_loop()` this code would reach the running loop instead",
                 )
             })

@@ -87,6 +87,14 @@ declare_codemod! {
     ///   write then puts back a stale value over what another task wrote
     ///   in between. A value computed after the sleep from fresh reads
     ///   (`self.value = self.value + 1`, `self.total += n`) is fine;
+    /// - between two calls of plain names, neither awaited, the first's
+    ///   value used (`n = get()`, the sleep, `put(n + 1)`), where both may
+    ///   use state other tasks share: a function of the module that uses a
+    ///   variable of the module or of an enclosing function other than a
+    ///   constant bound once, a function of another file of the project, or
+    ///   a callable the module cannot tell (a closure returned by a call,
+    ///   a parameter); not builtins, classes of the module, nor names
+    ///   imported from the standard library or another library;
     /// - in the body of a `for` loop over shared state (`for name in
     ///   self.sessions:`, `for k, v in CACHE.items():`, a parameter): another
     ///   task can now change it while the loop holds its iterator
@@ -117,7 +125,7 @@ declare_codemod! {
     ///
     /// Not seen: handlers in the callers of the coroutine (a caller's `except
     /// ValueError` around `await wait(-1)`), state read or written inside
-    /// the functions it calls, and
+    /// the functions it calls other than the pair of calls above, and
     /// a clock frozen by another module (a test module that patches
     /// `time.monotonic` around this module's code: the event loop reads it,
     /// so the new sleep never wakes up).
@@ -502,6 +510,11 @@ fn suspension_hazard(
             "`{}` is written after the sleep with a value read before it; another task can now \
              write it in between, and that update is lost",
             access.place
+        ));
+    }
+    if let Some((read, write)) = semantic.calls_around(stmt, call.range()) {
+        return Some(format!(
+            "`{read}()` is called before the sleep and `{write}()` after it, and either may use state other tasks share; another task can now run in between"
         ));
     }
     if let Some(place) = semantic.iterated_across(stmt) {

@@ -3172,8 +3172,8 @@ impl ProjectFacts for ProjectIndex {
         )
     }
 
-    fn may_rerun(&self, module: &str) -> Option<PathBuf> {
-        let file = self.scan().rerunner(module)?;
+    fn may_rerun(&self, module: &str, as_main: bool) -> Option<PathBuf> {
+        let file = self.scan().rerunner(module, as_main)?;
         Some(self.relative(file))
     }
 

@@ -202,8 +202,9 @@ pub(super) struct ProjectScan {
     /// already ran it (`runpy.run_module("app")`, `runpy.run_path(p)`,
     /// `importlib.reload(job)`), each with the module word it names (the
     /// module's last name, or the stem of the file or directory run;
-    /// `None`: any module).
-    reruns: Vec<(u32, Option<Box<str>>)>,
+    /// `None`: any module) and whether it only imports the module again
+    /// (see [`Rerun::Import`]).
+    reruns: Vec<(u32, Option<Box<str>>, Rerun)>,
     /// The files that spell a call that gets, makes, sets or runs an
     /// event loop (`get_event_loop`, `set_event_loop`, `new_event_loop`,
     /// `run_until_complete`).
@@ -471,7 +472,7 @@ impl ProjectScan {
             .chain(runner_library.iter_mut().map(|(file, _)| file))
             .chain(anyio_file.iter_mut())
             .chain(computed_importer.iter_mut())
-            .chain(reruns.iter_mut().map(|(file, _)| file))
+            .chain(reruns.iter_mut().map(|(file, _, _)| file))
             .chain(loop_managers.iter_mut())
             .chain(spelled_words.iter_mut().map(|(file, _)| file))
             .chain(hand_overs.iter_mut().map(|(file, _)| file))
@@ -756,7 +757,11 @@ impl ProjectScan {
     /// `__main__`), or `importlib.reload` of it; by a name the scan cannot
     /// read, of any module. An empty path when a file could not be
     /// scanned.
-    pub(super) fn rerunner(&self, module: &str) -> Option<PathBuf> {
+    ///
+    /// `as_main`: the code runs only when the module runs as `__main__`
+    /// (the main-guard block): an import of the module again
+    /// ([`Rerun::Import`]) gives it its own name, and does not run that.
+    pub(super) fn rerunner(&self, module: &str, as_main: bool) -> Option<PathBuf> {
         if self.incomplete {
             return Some(PathBuf::new());
         }
@@ -765,11 +770,13 @@ impl ProjectScan {
         let package = (last == "__main__").then(|| parts.next()).flatten();
         self.reruns
             .iter()
-            .find(|(_, word)| {
-                word.as_deref()
-                    .is_none_or(|word| word == last || package == Some(word))
+            .find(|(_, word, how)| {
+                !(as_main && *how == Rerun::Import)
+                    && word
+                        .as_deref()
+                        .is_none_or(|word| word == last || package == Some(word))
             })
-            .and_then(|&(file, _)| self.readers.path(file))
+            .and_then(|&(file, _, _)| self.readers.path(file))
             .map(Path::to_path_buf)
     }
 
@@ -2150,7 +2157,7 @@ impl Build {
                 return own;
             };
             scan.reruns
-                .extend(reruns.into_iter().map(|word| (number, word)));
+                .extend(reruns.into_iter().map(|(word, how)| (number, word, how)));
             if loops {
                 scan.loop_managers.push(number);
             }
@@ -3654,6 +3661,55 @@ fn sends_from_a_lambda(text: &str) -> bool {
             && argument.trim() == parameter
             && !matches!(receiver.trim(), "self" | "super()" | "")
             && !receiver.contains(' ')
+            && !annotated_other_than_coroutine(text, at, receiver.trim())
+    })
+}
+
+/// Whether `name` is a parameter of the function whose body holds the
+/// offset `at` of `text`, annotated with a class no coroutine is an
+/// instance of (`sock: socket.socket`, `ws: WebSocket`): a plain dotted
+/// name, other than the types a coroutine passes for (`Coroutine`,
+/// `Generator`, `Awaitable`, `Any`, `object`, a type variable's short
+/// upper-case name such as `T`). Its `send` is no step of a coroutine.
+fn annotated_other_than_coroutine(text: &str, at: usize, name: &str) -> bool {
+    let (line_start, _) = line_around(text.as_bytes(), at);
+    let Some(def) = enclosing_def_start(text, line_start) else {
+        return false;
+    };
+    let Some(open) = text.get(def..).and_then(|rest| rest.find('(')) else {
+        return false;
+    };
+    let inside = text.get(def + open + 1..).unwrap_or_default();
+    let Some(close) = closing(inside, b')') else {
+        return false;
+    };
+    let parameters = inside.get(..close).unwrap_or_default();
+    split_top_level(parameters).into_iter().any(|piece| {
+        let piece = piece.trim();
+        let Some(annotation) = piece
+            .strip_prefix(name)
+            .and_then(|rest| rest.trim_start().strip_prefix(':'))
+        else {
+            return false;
+        };
+        let annotation = annotation.split('=').next().unwrap_or_default().trim();
+        let last = annotation.rsplit('.').next().unwrap_or_default();
+        // A dotted name is the whole of it (no subscript, no union).
+        let plain = annotation
+            .split('.')
+            .all(|part| !part.is_empty() && is_identifier(part));
+        let coroutine_like = matches!(
+            last,
+            "Coroutine"
+                | "CoroutineType"
+                | "Generator"
+                | "GeneratorType"
+                | "Awaitable"
+                | "Any"
+                | "object"
+        ) || last.len() <= 3
+            || last.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+        plain && !coroutine_like
     })
 }
 
@@ -3859,17 +3915,38 @@ fn call_receiver(text: &str, at: usize) -> (Option<&str>, bool) {
     (Some(text.get(start..end).unwrap_or_default()), false)
 }
 
+/// How a file runs a module's code again (see [`ProjectScan::reruns`]).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+pub(super) enum Rerun {
+    /// By other means than an import (`runpy`, `exec` of its source,
+    /// IPython's `%run`, a doctest file), where `__name__` may be
+    /// `"__main__"`: its main-guard block may run again too.
+    Run,
+    /// By importing it again (`importlib.reload`, an import after taking
+    /// it out of `sys.modules`, `test.support.import_helper`'s `forget`,
+    /// `unload`, `modules_cleanup`, `import_fresh_module` and
+    /// `CleanImport`): the module then runs under its own name, never as
+    /// `__main__`, and its main-guard block does not run.
+    Import,
+}
+
 /// The modules a file may run again (see [`ProjectScan::reruns`]): each
 /// `runpy.run_module(…)`, `runpy.run_path(…)` (or the bare names) with the
 /// module word its literal argument names, and `importlib.reload(…)` (or
 /// `imp.reload`, the bare name) with the word of the module it is given
 /// when that is a module of the project; `None` for an argument the scan
 /// cannot read. Methods of other objects (`config.reload()`) and
-/// functions the file defines are not these.
-fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
+/// functions the file defines are not these, nor a reload of a module the
+/// file imports by a plain `import` that is no module of the project
+/// (`import json` … `importlib.reload(json)`). Each with how it runs the
+/// module again.
+fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<(Option<Box<str>>, Rerun)> {
     let text = spelled.text;
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    let mut imported = Vec::new();
     // The names the file gives `importlib`, `imp` and `runpy` (`import
     // importlib as il`): calls on them are theirs. A function of theirs
     // bound under another name (`from importlib import reload as _r`) may
@@ -3884,7 +3961,8 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
         }
         match before {
             "importlib" | "imp" | "runpy" => aliases.push((before, after)),
-            "reload" | "run_module" | "run_path" | "import_fresh_module" => found.push(None),
+            "reload" | "import_fresh_module" => imported.push(None),
+            "run_module" | "run_path" => found.push(None),
             _ => {}
         }
     }
@@ -3908,18 +3986,23 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
             if !in_code(text, at) {
                 continue;
             }
-            // `reload` on a receiver the scan cannot name
-            // (`__import__("importlib").reload(app.tool)`, `il =
-            // import_module("importlib")`) counts where it is given a
-            // module of the project.
+            // `reload` or `runpy`'s functions on a receiver the scan cannot
+            // name (`__import__("importlib").reload(app.tool)`, `il =
+            // import_module("importlib")`, `__import__("runpy").run_module(
+            // "app.tool")`) count where they are given a module of the
+            // project, or a literal name.
             let foreign = match call_receiver(text, at) {
                 (Some(receiver), _) => !receivers.contains(&receiver),
                 (None, true) => continue,
                 (None, false) => false,
             };
-            if foreign && spelling != Spelling::Reload {
+            if foreign && spelling == Spelling::FreshModule {
                 continue;
             }
+            let into = match spelling {
+                Spelling::Reload | Spelling::FreshModule => &mut imported,
+                _ => &mut found,
+            };
             let mut start = at + spelling.text().len();
             while bytes.get(start).is_some_and(u8::is_ascii_whitespace) {
                 start += 1;
@@ -3936,7 +4019,7 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
                     .next()
                     .is_none_or(|line| line.contains("fresh") || !line.contains(')'))
             {
-                found.push(None);
+                into.push(None);
             }
             let word = match rest.chars().next() {
                 Some(quote @ ('"' | '\'')) => {
@@ -3969,6 +4052,14 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
                         .get(end..)
                         .is_some_and(|after| after.trim_start().starts_with(')'));
                     let last = chain.rsplit('.').next().unwrap_or_default();
+                    if closes
+                        && !last.is_empty()
+                        && !words.has(last)
+                        && is_identifier(chain)
+                        && imports_other_module(text, at, chain, words)
+                    {
+                        continue;
+                    }
                     (closes && !last.is_empty() && words.has(last)).then(|| Box::from(last))
                 }
                 _ => None,
@@ -3976,16 +4067,159 @@ fn reruns(spelled: &Spelled, words: &dyn ModuleWords) -> Vec<Option<Box<str>>> {
             if foreign && word.is_none() {
                 continue;
             }
+            into.push(word);
+        }
+    }
+    reload_named(text, &mut imported);
+    ipython_reruns(spelled, &mut found, &mut imported);
+    source_reruns(spelled, words, &mut found);
+    doctest_files(text, &mut found);
+    modules_forgotten(spelled, &mut imported);
+    import_helper_forgets(text, &mut imported);
+    // `exec(compile(src, "tool.py", "exec"))`: one module, twice spelled.
+    found.dedup();
+    imported.dedup();
+    found
+        .into_iter()
+        .map(|word| (word, Rerun::Run))
+        .chain(imported.into_iter().map(|word| (word, Rerun::Import)))
+        .collect()
+}
+
+/// Whether `name`, given to `reload` at `at`, is bound by a plain `import`
+/// of the file (`import json`, `import logging as lg`) to a module that is
+/// no module of the project, and by nothing else the scan sees: no
+/// parameter of the function around the call, no assignment, loop or
+/// `as` target of that name. Reloading it runs no code of the project.
+fn imports_other_module(text: &str, at: usize, name: &str, words: &dyn ModuleWords) -> bool {
+    if parameter_of_enclosing_def(text, at, name).is_some()
+        || parameter_of_lambda(text, at, name).is_some()
+    {
+        return false;
+    }
+    let mut bound = false;
+    for line in text.lines() {
+        let code = line.trim_start();
+        let code = code.split('#').next().unwrap_or_default().trim_end();
+        if let Some(names) = code.strip_prefix("import ") {
+            for item in names.split(',') {
+                let mut parts = item.split_whitespace();
+                let module = parts.next().unwrap_or_default();
+                let binds = match (parts.next(), parts.next()) {
+                    (Some("as"), Some(alias)) => alias == name,
+                    (None, _) => module.split('.').next() == Some(name),
+                    _ => return false,
+                };
+                if binds {
+                    let imported = match item.contains(" as ") {
+                        true => module,
+                        false => name,
+                    };
+                    let last = imported.rsplit('.').next().unwrap_or(imported);
+                    if words.has(last) || words.has(name) {
+                        return false;
+                    }
+                    bound = true;
+                }
+            }
+            continue;
+        }
+        // Any other statement that may bind the name: `name = …`,
+        // `for name in …`, `… as name`, `from x import name`, `global`.
+        let mut rest = code;
+        while let Some(found) = rest.find(name) {
+            let before = rest.get(..found).unwrap_or_default();
+            let after = rest.get(found + name.len()..).unwrap_or_default();
+            let starts = !before.ends_with(|c: char| c == '_' || c == '.' || c.is_alphanumeric());
+            let ends = !after.starts_with(|c: char| c == '_' || c.is_alphanumeric());
+            if starts && ends {
+                let next = after.trim_start();
+                let binds_here = (next.starts_with('=') && !next.starts_with("=="))
+                    || (next.starts_with(':') && before.trim().is_empty())
+                    || before.trim_end().ends_with(" as")
+                    || before.trim_end().ends_with("for")
+                    || before.trim_end().ends_with(',')
+                    || code.starts_with("from ")
+                    || code.starts_with("global ")
+                    || code.starts_with("nonlocal ")
+                    || code.starts_with("del ");
+                if binds_here {
+                    return false;
+                }
+            }
+            rest = after;
+        }
+    }
+    bound
+}
+
+/// `doctest.testfile(…)`, `DocFileSuite(…)` and `DocFileTest(…)`: they
+/// run the examples of a text file the scan does not read, with
+/// `__name__` set to `"__main__"`, and those may run any module again
+/// (`>>> importlib.reload(job)`, `>>> runpy.run_path("tool.py")`).
+fn doctest_files(text: &str, found: &mut Vec<Option<Box<str>>>) {
+    if !spells(text, "doctest") {
+        return;
+    }
+    for needle in ["testfile(", "DocFileSuite(", "DocFileTest("] {
+        if places(text, needle).any(|at| {
+            let before = at.checked_sub(1).and_then(|b| text.as_bytes().get(b));
+            in_code(text, at)
+                && !before.is_some_and(|&b| is_word_byte(b))
+                && !text
+                    .get(..at)
+                    .unwrap_or_default()
+                    .trim_end_matches([' ', '\t'])
+                    .ends_with("def")
+        }) {
+            found.push(None);
+        }
+    }
+}
+
+/// `test.support.import_helper`'s `forget(name)` and `unload(name)` (also
+/// under `test.support`, as before 3.10), which take a module out of
+/// `sys.modules` for the next import to run it again, with the word of
+/// the literal name given (`None` for any other argument), and
+/// `modules_cleanup(…)`, which forgets every module imported since its
+/// `modules_setup()`. Only in a file that spells `support` (the package
+/// these come from): other `forget` and `unload` functions are common.
+fn import_helper_forgets(text: &str, found: &mut Vec<Option<Box<str>>>) {
+    if !spells(text, "support") {
+        return;
+    }
+    let bytes = text.as_bytes();
+    for needle in ["forget(", "unload(", "modules_cleanup("] {
+        for at in places(text, needle) {
+            let before = at.checked_sub(1).and_then(|b| bytes.get(b));
+            if !in_code(text, at)
+                || before.is_some_and(|&b| is_word_byte(b))
+                || text
+                    .get(..at)
+                    .unwrap_or_default()
+                    .trim_end_matches([' ', '\t'])
+                    .ends_with("def")
+            {
+                continue;
+            }
+            if needle == "modules_cleanup(" {
+                found.push(None);
+                continue;
+            }
+            let inside = text.get(at + needle.len()..).unwrap_or_default();
+            let arguments = inside
+                .get(..closing_paren(inside).unwrap_or(inside.len()))
+                .unwrap_or_default();
+            let word = match string_literals(arguments).as_slice() {
+                [(0, name)] if arguments.trim().len() == name.len() + 2 => {
+                    let last = name.rsplit('.').next().unwrap_or_default();
+                    is_identifier(last).then(|| Box::from(last))
+                }
+                _ => None,
+            };
             found.push(word);
         }
     }
-    reload_named(text, &mut found);
-    ipython_reruns(spelled, &mut found);
-    source_reruns(spelled, words, &mut found);
-    modules_forgotten(spelled, &mut found);
-    // `exec(compile(src, "tool.py", "exec"))`: one module, twice spelled.
-    found.dedup();
-    found
 }
 
 /// The word (`_` and ASCII alphanumeric characters) that ends just before
@@ -4041,7 +4275,11 @@ fn reload_named(text: &str, found: &mut Vec<Option<Box<str>>>) {
 /// forgotten, then imported again inside the `with`). Each gives the word
 /// of the module or file it names (`-m app.tool`, `app/tool.py`), or any
 /// module where the scan cannot read it. A `%run` in a comment is none.
-fn ipython_reruns(spelled: &Spelled, found: &mut Vec<Option<Box<str>>>) {
+fn ipython_reruns(
+    spelled: &Spelled,
+    found: &mut Vec<Option<Box<str>>>,
+    imported: &mut Vec<Option<Box<str>>>,
+) {
     let text = spelled.text;
     let bytes = text.as_bytes();
     let commented = |at: usize| {
@@ -4117,11 +4355,11 @@ fn ipython_reruns(spelled: &Spelled, found: &mut Vec<Option<Box<str>>>) {
                     .unwrap_or_default();
                 let literals = string_literals(arguments);
                 if literals.is_empty() {
-                    found.push(None);
+                    imported.push(None);
                 }
                 for (_, name) in literals {
                     let last = name.rsplit('.').next().unwrap_or_default();
-                    found.push(is_identifier(last).then(|| Box::from(last)));
+                    imported.push(is_identifier(last).then(|| Box::from(last)));
                 }
             }
             _ => {}
@@ -6581,7 +6819,12 @@ mod tests {
     fn modules_run_again() {
         let finders = Finders::new();
         let words: FxHashSet<Box<str>> = ["job", "tool"].into_iter().map(Box::from).collect();
-        let reruns = |text: &str| reruns(&finders.spell(text), &words);
+        let reruns = |text: &str| {
+            reruns(&finders.spell(text), &words)
+                .into_iter()
+                .map(|(word, _)| word)
+                .collect::<Vec<_>>()
+        };
         let word = |w: &str| Some(Box::<str>::from(w));
         assert_eq!(
             reruns("import runpy\nrunpy.run_module('app.tool', run_name='__main__')\n"),
@@ -6738,6 +6981,71 @@ mod tests {
             [None]
         );
         assert!(reruns("m = sys.modules.get('app.job')\n").is_empty());
+        // `test.support.import_helper` forgets modules for the next
+        // import; other `forget`s do not.
+        let helper = "from test.support import import_helper\n";
+        assert_eq!(
+            reruns(&format!("{helper}import_helper.forget(\"app.job\")\n")),
+            [word("job")]
+        );
+        assert_eq!(
+            reruns(&format!("{helper}import_helper.unload(name)\n")),
+            [None]
+        );
+        assert_eq!(
+            reruns(&format!("{helper}import_helper.modules_cleanup(*saved)\n")),
+            [None]
+        );
+        assert!(reruns("cache.forget(\"job\")\ndef unload(m):\n    pass\n").is_empty());
+        // `runpy` reached through an expression, given a literal name.
+        assert_eq!(
+            reruns("__import__(\"runpy\").run_module(\"app.tool\")\n"),
+            [word("tool")]
+        );
+        assert!(reruns("runner.run_module(name)\n").is_empty());
+        // A doctest file's examples may run anything again.
+        assert_eq!(
+            reruns("import doctest\ndoctest.testfile(\"usage.txt\")\n"),
+            [None]
+        );
+        // A reload of a module the file imports that is none of the
+        // project's runs no code of the project; a name bound otherwise
+        // too may be any module.
+        assert!(reruns("import importlib, json\nimportlib.reload(json)\n").is_empty());
+        assert!(
+            reruns("import importlib\nimport logging as lg\nimportlib.reload(lg)\n").is_empty()
+        );
+        assert_eq!(
+            reruns("import importlib, json\ndef f(json):\n    importlib.reload(json)\n"),
+            [None]
+        );
+        assert_eq!(
+            reruns("import importlib, json\njson = pick()\nimportlib.reload(json)\n"),
+            [None]
+        );
+        assert_eq!(
+            reruns("import importlib\nimport app.job as json\nimportlib.reload(json)\n"),
+            [None]
+        );
+        // How: an import again, or a run that may be as `__main__`.
+        let kinds = |text: &str| {
+            reruns_of(&finders, &words, text)
+                .into_iter()
+                .map(|(_, how)| how)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("importlib.reload(app.job)\n"), [Rerun::Import]);
+        assert_eq!(kinds("del sys.modules[name]\n"), [Rerun::Import]);
+        assert_eq!(kinds("runpy.run_path(p)\n"), [Rerun::Run]);
+        assert_eq!(kinds("%run -m app.tool\n"), [Rerun::Run]);
+    }
+
+    fn reruns_of(
+        finders: &Finders,
+        words: &FxHashSet<Box<str>>,
+        text: &str,
+    ) -> Vec<(Option<Box<str>>, Rerun)> {
+        reruns(&finders.spell(text), words)
     }
 
     #[test]
@@ -6929,6 +7237,26 @@ mod tests {
         // No handler for StopIteration in the file: a channel's send.
         let channel = "class Out:\n    def put(self, item):\n        return self.sock.send(item)\n";
         assert!(!drives_coroutines_by_hand(channel));
+        // A lambda that sends its parameter on is a step, unless the
+        // receiver is annotated with a class no coroutine is.
+        let step = |annotation: &str| {
+            format!("def sender(sock{annotation}):\n    return lambda data: sock.send(data)\n")
+        };
+        assert!(drives_coroutines_by_hand(&step("")));
+        for annotation in [
+            ": Coroutine",
+            ": typing.Any",
+            ": T",
+            ": Generator[int, int, None]",
+        ] {
+            assert!(drives_coroutines_by_hand(&step(annotation)), "{annotation}");
+        }
+        for annotation in [": socket.socket", ": WebSocket = None"] {
+            assert!(
+                !drives_coroutines_by_hand(&step(annotation)),
+                "{annotation}"
+            );
+        }
         // A proxy's own send forwards the protocol; an awaited send, the
         // object's own send, and `send(None)` counted elsewhere are no step.
         for body in [

@@ -223,6 +223,12 @@ impl<'a> SemanticModel<'a> {
     /// asyncio.current_task().get_loop()`, `global POST; POST =
     /// loop.call_soon_threadsafe`). The state's name and where, the first.
     pub fn asyncio_object_kept_by_coroutine(&self) -> Option<(&'a str, TextSize)> {
+        self.asyncio_objects_kept_by_coroutines().first().copied()
+    }
+
+    /// Every such store (see [`Self::asyncio_object_kept_by_coroutine`]),
+    /// in the order the module's calls and then its statements are read.
+    pub fn asyncio_objects_kept_by_coroutines(&self) -> Vec<(&'a str, TextSize)> {
         // Per coroutine, the local names bound from what asyncio gave.
         let from_asyncio = |expr: &Expr, scope: ScopeId, held: &FxHashSet<&str>| {
             let mut read = Vec::new();
@@ -261,6 +267,7 @@ impl<'a> SemanticModel<'a> {
         }
         let empty = FxHashSet::default();
         let held_in = |scope: ScopeId| held_by.get(&self.frame_of(scope)).unwrap_or(&empty);
+        let mut kept = Vec::new();
         for site in &self.calls {
             if !self.runs_in_coroutine_body(site.scope) {
                 continue;
@@ -279,7 +286,7 @@ impl<'a> SemanticModel<'a> {
                     )
                     .any(|argument| from_asyncio(argument, site.scope, held_in(site.scope)))
             {
-                return Some((state, site.call.start()));
+                kept.push((state, site.call.start()));
             }
         }
         for suite in self.coroutine_suites() {
@@ -305,12 +312,12 @@ impl<'a> SemanticModel<'a> {
                 }
                 for name in names {
                     if let Some(state) = self.module_state(name.id.as_str(), suite.scope) {
-                        return Some((state, stmt.start()));
+                        kept.push((state, stmt.start()));
                     }
                 }
             }
         }
-        None
+        kept
     }
 
     /// Where the module registers code to run at exit (`atexit`,
@@ -437,6 +444,98 @@ impl<'a> SemanticModel<'a> {
                     at: site.call.start(),
                     callee: site.call.func.range(),
                 })
+            })
+    }
+
+    /// The first call, in the code of `scope` that follows the statement
+    /// holding `run`, of a function of the module that reads, itself or
+    /// through the module's functions it calls (see
+    /// [`Self::outer_uses_of_function`]), module state into which a
+    /// coroutine of the module stores something asyncio gave it (see
+    /// [`Self::asyncio_objects_kept_by_coroutines`]): `shutdown()` that
+    /// cancels the futures `_PENDING` holds. A method call on a receiver
+    /// the module does not show (`s.finish()` on what the run gave back)
+    /// may run any method of that name the module's classes define; one
+    /// of a class the coroutine stores into (`Report.waiters.append(f)`)
+    /// reads that state through `self`. A function whose calls are too
+    /// deep to read is taken to read it. The state's name and the call.
+    pub fn kept_state_read_by_call_after(
+        &self,
+        run: &ast::ExprCall,
+        scope: ScopeId,
+    ) -> Option<(&'a str, UsedAfterRun)> {
+        let kept = self.asyncio_objects_kept_by_coroutines();
+        if kept.is_empty() {
+            return None;
+        }
+        let after = self.innermost_stmt(scope, run.start())?.end();
+        let kept_names: Vec<&'a str> = kept.iter().map(|&(name, _)| name).collect();
+        let kept_classes: Vec<&'a ast::StmtClassDef> = kept_names
+            .iter()
+            .filter_map(|name| match self.lookup(name, MODULE_SCOPE) {
+                Lookup::Bound { bindings, .. } => {
+                    bindings.iter().find_map(|&id| match self.binding(id).kind {
+                        BindingKind::ClassDef(class) => Some(class),
+                        _ => None,
+                    })
+                }
+                _ => None,
+            })
+            .collect();
+        // The state a function reads: its own uses, or a class it is a
+        // method of.
+        let reads = |function: ScopeId| -> Option<&'a str> {
+            let own = self.scope(function);
+            if let Some(parent) = own.parent
+                && let super::scope::ScopeNode::Class(class) = self.scope(parent).node
+                && let Some(kept_class) = kept_classes.iter().find(|c| std::ptr::eq(**c, class))
+            {
+                return Some(kept_class.name.as_str());
+            }
+            let uses = self.outer_uses_of_function(function);
+            let read = kept_names
+                .iter()
+                .copied()
+                .find(|name| uses.get(name, MODULE_SCOPE).is_some());
+            match read {
+                Some(name) => Some(name),
+                None if !uses.complete => kept_names.first().copied(),
+                None => None,
+            }
+        };
+        self.calls
+            .iter()
+            .filter(|site| site.call.start() >= after)
+            .filter(|site| self.frame_of(site.scope) == self.frame_of(scope))
+            .find_map(|site| {
+                let mut functions = self.functions_a_call_may_run(&site.call.func, site.scope);
+                if functions.is_empty()
+                    && let Expr::Attribute(attribute) = site.call.func.as_ref()
+                {
+                    // Any method of that name a class of the module defines.
+                    functions.extend(self.scopes.iter().enumerate().filter_map(|(id, own)| {
+                        let def = own.function()?;
+                        let parent = own.parent?;
+                        (def.name.as_str() == attribute.attr.as_str()
+                            && matches!(self.scope(parent).node, super::scope::ScopeNode::Class(_)))
+                        .then(|| ScopeId::try_from(id).ok())
+                        .flatten()
+                    }));
+                }
+                let state = functions.into_iter().find_map(reads)?;
+                Some((
+                    state,
+                    UsedAfterRun {
+                        variable: state.to_string(),
+                        method: match site.call.func.as_ref() {
+                            Expr::Attribute(attribute) => attribute.attr.to_string(),
+                            Expr::Name(name) => name.id.to_string(),
+                            _ => String::new(),
+                        },
+                        at: site.call.start(),
+                        callee: site.call.func.range(),
+                    },
+                ))
             })
     }
 
@@ -996,6 +1095,45 @@ mod tests {
         semantic
             .run_object_used_after(site.call, site.scope)
             .map(|used| (used.variable, used.method))
+    }
+
+    fn read_by_call_after(source: &str) -> Option<(String, String)> {
+        let parsed = parse(source).unwrap();
+        let semantic = SemanticModel::build(parsed.syntax());
+        let site = semantic.calls.iter().find(|site| {
+            matches!(site.call.func.as_ref(), Expr::Attribute(attribute)
+                if attribute.attr.as_str() == "run_until_complete")
+        })?;
+        semantic
+            .kept_state_read_by_call_after(site.call, site.scope)
+            .map(|(state, used)| (state.to_string(), used.method))
+    }
+
+    #[test]
+    fn kept_state_read_by_functions_and_methods_after_the_run() {
+        let head = "import asyncio\nKEEP = []\nCOUNT = [0]\ndef stop():\n    for f in KEEP:\n        f.cancel()\ndef count():\n    return COUNT[0]\nclass R:\n    def close(self):\n        stop()\n    def size(self):\n        return 1\nasync def main():\n    KEEP.append(asyncio.current_task())\n    COUNT[0] += 1\n    return R()\n";
+        let run = "r = asyncio.get_event_loop().run_until_complete(main())\n";
+        assert_eq!(
+            read_by_call_after(&format!("{head}{run}stop()\n")),
+            Some(("KEEP".to_string(), "stop".to_string()))
+        );
+        // A method of a receiver the module does not show, one call away.
+        assert_eq!(
+            read_by_call_after(&format!("{head}{run}r.close()\n")),
+            Some(("KEEP".to_string(), "close".to_string()))
+        );
+        // Functions and methods that read other state, and builtins.
+        assert_eq!(
+            read_by_call_after(&format!("{head}{run}print(count(), r.size())\n")),
+            None
+        );
+        // A class the coroutine stores into is read through `self`.
+        assert_eq!(
+            read_by_call_after(
+                "import asyncio\nclass R:\n    waiters = []\n    def close(self):\n        return self.waiters\nasync def main():\n    R.waiters.append(asyncio.current_task())\n    return R()\nr = asyncio.get_event_loop().run_until_complete(main())\nr.close()\n"
+            ),
+            Some(("R".to_string(), "close".to_string()))
+        );
     }
 
     #[test]

@@ -169,7 +169,7 @@ impl<'a> SemanticModel<'a> {
     /// every `def` that binds it (a function the module may also replace:
     /// what the `def` uses is still a use, one more to assume) and every
     /// function a name it is assigned from is (`p, s = push, size`).
-    fn functions_a_call_may_run(&self, func: &Expr, scope: ScopeId) -> Vec<ScopeId> {
+    pub(super) fn functions_a_call_may_run(&self, func: &Expr, scope: ScopeId) -> Vec<ScopeId> {
         let mut found = Vec::new();
         self.functions_a_name_may_be(func, scope, VALUE_DEPTH, &mut found);
         found

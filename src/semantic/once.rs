@@ -19,8 +19,10 @@
 //! again (`runpy.run_module` of it or of its package, `runpy.run_path`,
 //! `importlib.reload` by any name, `exec` of its source, `del
 //! sys.modules[…]` or `sys.modules.pop(…)` before importing it again; see
-//! the project index) runs its code more than once, the main-guard block
-//! too.
+//! the project index) runs its code more than once; the main-guard block
+//! too, unless the module is only imported again (a reload, an import
+//! after taking it out of `sys.modules`), which runs it under its own
+//! name, never as `__main__`.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -187,11 +189,20 @@ impl<'a> SemanticModel<'a> {
         let this = self.scope(scope);
         match this.node {
             // Imported (or run as the program) once, unless some code of
-            // the project runs it again.
-            ScopeNode::Module => match self.project().and_then(|project| project.may_rerun()) {
-                Some(file) => Err(Repeats::Rerun(file)),
-                None => Ok(()),
-            },
+            // the project runs it again. The main-guard block runs only
+            // as `__main__`, which importing the module again does not.
+            ScopeNode::Module => {
+                let as_main = self
+                    .innermost_stmt(scope, offset)
+                    .is_some_and(|stmt| self.in_main_guard(stmt));
+                match self
+                    .project()
+                    .and_then(|project| project.may_rerun(as_main))
+                {
+                    Some(file) => Err(Repeats::Rerun(file)),
+                    None => Ok(()),
+                }
+            }
             // A class body runs once each time its `class` statement does.
             ScopeNode::Class(class) => self.runs_once_at(class.start(), depth + 1),
             ScopeNode::Function(def) if def.is_async => Err(Repeats::InCoroutine),

@@ -526,8 +526,11 @@ pub trait ProjectFacts: Send + Sync {
     /// (`runpy.run_module` of it or of its package, `runpy.run_path`,
     /// `importlib.reload`; by a name it cannot read, of any module): the
     /// module's code then does not run once per process. The file,
-    /// relative to the project's root, for messages.
-    fn may_rerun(&self, module: &str) -> Option<PathBuf>;
+    /// relative to the project's root, for messages. `as_main`: the code
+    /// asked about runs only when the module runs as `__main__` (its
+    /// main-guard block), which an import of the module again
+    /// (`importlib.reload`, `del sys.modules[…]`) does not run.
+    fn may_rerun(&self, module: &str, as_main: bool) -> Option<PathBuf>;
 
     /// A file of the project other than `file` whose code may use an
     /// event loop outside any run of one (see
@@ -659,8 +662,9 @@ impl ProjectModule {
 
     /// A file of the project that may run this module again in a process
     /// that already ran it (see [`ProjectFacts::may_rerun`]); a module no
-    /// import can name goes by its file's stem.
-    pub fn may_rerun(&self) -> Option<PathBuf> {
+    /// import can name goes by its file's stem. `as_main`: of the code that
+    /// runs only as `__main__` (the main-guard block).
+    pub fn may_rerun(&self, as_main: bool) -> Option<PathBuf> {
         let stem = || {
             self.file
                 .as_deref()
@@ -669,7 +673,7 @@ impl ProjectModule {
                 .map(str::to_string)
         };
         let module = self.name.clone().or_else(stem)?;
-        self.facts.may_rerun(&module)
+        self.facts.may_rerun(&module, as_main)
     }
 
     /// Another file of the project whose code may use an event loop

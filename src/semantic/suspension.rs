@@ -449,6 +449,131 @@ impl<'a> SemanticModel<'a> {
         self.shared_state(def, scope).across(before, after)
     }
 
+    /// A call whose value the coroutine uses before a suspension at
+    /// `point` inside `stmt` and a call after it (see
+    /// [`Self::suspension_window`]), two calls, both in the coroutine's own
+    /// frame, neither awaited (an awaited call suspends on its own), and
+    /// both of a plain name that may reach shared state (see
+    /// [`Self::call_may_touch_state`]): `n = get()`, the suspension, then
+    /// `put(n + 1)`. State read and written inside functions is not seen
+    /// by [`SharedState`]; another task running in between may change
+    /// what the first call read. The two callees as spelled.
+    pub fn calls_around(&self, stmt: &Stmt, point: TextRange) -> Option<(String, String)> {
+        let scope = self.scope_at(stmt.start());
+        let def = self.scope(scope).function()?;
+        let (before, after) = self.suspension_window(stmt, point);
+        let frame = self.frame_of(scope);
+        // Awaited calls suspend on their own: what they give may already
+        // go stale, the sleep adds nothing to that.
+        #[derive(Default)]
+        struct Awaited(Vec<TextRange>);
+        impl<'x> Visitor<'x> for Awaited {
+            fn visit_expr(&mut self, expr: &'x Expr) {
+                if let Expr::Await(awaited) = expr {
+                    self.0.push(awaited.value.range());
+                }
+                visitor::walk_expr(self, expr);
+            }
+        }
+        let mut awaited = Awaited::default();
+        awaited.visit_body(&def.body);
+        fn name_of(call: &ast::ExprCall) -> Option<&str> {
+            match call.func.as_ref() {
+                Expr::Name(name) => Some(name.id.as_str()),
+                _ => None,
+            }
+        }
+        let mut sites = self.calls.iter().filter(|site| {
+            self.frame_of(site.scope) == frame
+                && !point.contains_range(site.call.range())
+                && !awaited.0.contains(&site.call.range())
+        });
+        let read = sites.clone().find(|site| {
+            site.call.start() < before
+                && name_of(site.call).is_some()
+                // Its value is used: a call alone as a statement gives
+                // nothing that could go stale.
+                && !self
+                    .innermost_stmt(site.scope, site.call.start())
+                    .is_some_and(|owner| matches!(owner, Stmt::Expr(e) if e.value.range() == site.call.range()))
+                && self.call_may_touch_state(&site.call.func, site.scope)
+        })?;
+        // The same call again in the next turn of a loop reads afresh.
+        let write = sites.find(|site| {
+            site.call.start() >= after
+                && site.call.range() != read.call.range()
+                && name_of(site.call).is_some()
+                && self.call_may_touch_state(&site.call.func, site.scope)
+        })?;
+        Some((
+            name_of(read.call)?.to_string(),
+            name_of(write.call)?.to_string(),
+        ))
+    }
+
+    /// Whether the variable `name` of `owner` is bound more than once, or
+    /// rebound by a function through `global` or `nonlocal`: a constant
+    /// (`SCALE = 2`) is bound once and never again.
+    fn rebound(&self, name: &str, owner: ScopeId) -> bool {
+        self.bindings_in(owner, name)
+            .is_none_or(|bindings| bindings.len() > 1)
+            || self
+                .scopes
+                .iter()
+                .any(|scope| scope.globals.contains(name) || scope.nonlocals.contains(name))
+    }
+
+    /// Whether calling the plain name `func` in `scope` may read or write
+    /// state other tasks share: a function of the module that uses a
+    /// variable of the module or of an enclosing function that is not a
+    /// constant bound once (itself or through the module's functions it
+    /// calls, or too deep to read), or shares hidden state (see
+    /// [`Self::shares_hidden_state`]), a
+    /// function of another module of the project, or anything the module
+    /// cannot tell (a name bound from a call, a parameter, an import not
+    /// resolved). Not a builtin, a class of the module, nor a name
+    /// imported from the standard library or a library outside the
+    /// project.
+    pub fn call_may_touch_state(&self, func: &Expr, scope: ScopeId) -> bool {
+        let Expr::Name(name) = func else {
+            return false;
+        };
+        if self.is_builtin(name.id.as_str(), scope) {
+            return false;
+        }
+        match self.callee(func, scope) {
+            super::functions::Callee::Class(_) => false,
+            super::functions::Callee::Function(def) => {
+                let Some(function) = self.scope_of_function(def) else {
+                    return true;
+                };
+                let uses = self.outer_uses_of_function(function);
+                !uses.complete
+                    || self.shares_hidden_state(function)
+                    || uses.uses.iter().any(|used| {
+                        !used.definition
+                            && (used.writes
+                                || self.may_be_mutable(used.name, used.owner)
+                                || self.rebound(used.name, used.owner))
+                    })
+            }
+            super::functions::Callee::Unknown => {
+                if let Some(path) = self.import_of(name.id.as_str(), scope) {
+                    let top = path.split('.').next().unwrap_or(path);
+                    if super::project::standard_module(top)
+                        || super::project::is_built_in_module(top)
+                    {
+                        return false;
+                    }
+                }
+                !matches!(
+                    self.resolve_imported(func, scope),
+                    super::project::Resolved::External(_) | super::project::Resolved::Class { .. }
+                )
+            }
+        }
+    }
+
     /// A write of shared state after a suspension at `point` inside `stmt`
     /// (see [`Self::suspension_window`]) whose value was read before it:
     /// the assigned value (`self.value = new`, `CACHE[k] = v + 1`) names,

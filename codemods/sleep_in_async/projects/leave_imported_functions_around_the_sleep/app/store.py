@@ -1,0 +1,8 @@
+_count = 0
+
+def get():
+    return _count
+
+def put(v):
+    global _count
+    _count = v
