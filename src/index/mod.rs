@@ -970,6 +970,19 @@ impl ProjectIndex {
         let Some((summary, found)) = self.class(class) else {
             return true;
         };
+        // Its exits may be others than its body binds: a metaclass or a
+        // class decorator may bind them, other code of the project may
+        // write them (`conn.Conn.__aexit__ = tolerant`, `setattr(Conn,
+        // "__aexit__", f)`, a function given the class), a base written
+        // as a subscript may be any class its `__class_getitem__` makes.
+        if !found.keeps_subclass_methods
+            || wanted
+                .iter()
+                .any(|exit| self.attribute_writer_reaching(class, exit).is_some())
+            || self.base_made_by_class_getitem(&found, hops)
+        {
+            return true;
+        }
         let (own, left): (Vec<&str>, Vec<&str>) = wanted.iter().partition(|exit| {
             found.methods.contains_key(**exit) || found.other_names.contains(**exit)
         });
@@ -993,6 +1006,37 @@ impl ProjectIndex {
         self.bases_may(&found, hops, true, &|base, hops| {
             self.class_exit_may_keep(base, &left, hops)
         })
+    }
+
+    /// Whether a base of `found` written as a subscript (`Base[int]`) may
+    /// be what a project class's `__class_getitem__` returns: any class.
+    fn base_made_by_class_getitem(&self, found: &ClassSummary, hops: usize) -> bool {
+        found.bases.iter().any(Option::is_none)
+            && found.base_mentions.iter().any(|mention| {
+                match self.resolve_hops(mention, hops + 1) {
+                    Resolved::Class { qualified, .. } => {
+                        self.class_binds_anywhere(&qualified, "__class_getitem__", hops + 1)
+                    }
+                    _ => false,
+                }
+            })
+    }
+
+    /// Whether the project class `class` or one of its project bases
+    /// binds `name` in its body; "may" past [`MAX_HOPS`] or for a class
+    /// the index cannot read.
+    fn class_binds_anywhere(&self, class: &str, name: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        let Some((_, found)) = self.class(class) else {
+            return true;
+        };
+        found.methods.contains_key(name)
+            || found.other_names.contains(name)
+            || self.bases_may(&found, hops, false, &|base, hops| {
+                self.class_binds_anywhere(base, name, hops)
+            })
     }
 
     /// See [`ProjectFacts::calls_may_keep_cancellation`]: the functions
@@ -2370,7 +2414,13 @@ impl ProjectIndex {
             let Some((summary, found)) = self.class(&current) else {
                 return true;
             };
-            if !found.keeps_methods || summary.written_attributes.contains(name) {
+            // Bound by a metaclass or decorator, or written by any code of
+            // the project (`conn.Conn.close = strict`, `setattr(Conn,
+            // "close", f)`, a function given the class).
+            if !found.keeps_methods
+                || summary.written_attributes.contains(name)
+                || self.attribute_writer_reaching(&current, name).is_some()
+            {
                 return true;
             }
             if let Some(method) = found.methods.get(name) {
@@ -3320,11 +3370,17 @@ impl ProjectFacts for ProjectIndex {
     fn exit_may_keep_cancellation(&self, qualified: &str) -> bool {
         self.name_fact_hops(qualified, 0, &|summary, name| {
             summary.keeping_exits.iter().any(|n| n.as_ref() == name)
-        }) || matches!(
-            self.resolve(qualified),
-            Resolved::Class { qualified: class, .. }
-                if self.class_exit_may_keep(&class, &["__exit__", "__aexit__"], 0)
-        )
+        }) || match self.resolve(qualified) {
+            Resolved::Class {
+                qualified: class, ..
+            } => self.class_exit_may_keep(&class, &["__exit__", "__aexit__"], 0),
+            // A class of the project that other code binds again
+            // (`conn.Conn = tolerating(conn.Conn)`): any class.
+            Resolved::Unknown => qualified.rsplit_once('.').is_some_and(|(module, name)| {
+                self.in_project(module) && self.module_attribute_written(module, name)
+            }),
+            _ => false,
+        }
     }
 
     fn may_be_suppress(&self, qualified: &str) -> bool {
@@ -6572,6 +6628,69 @@ mod tests {
                 whole.readers.may_read(&module, name),
                 index.others_may_read(&module, name),
                 "{name}"
+            );
+        }
+    }
+
+    /// A class's exit, or a method its cleanup runs, written by other code
+    /// of the project (by name, by `setattr`, through a function given the
+    /// class, on a base) may keep a cancellation; one nobody writes is
+    /// read from its body.
+    #[test]
+    fn exits_written_by_other_modules_may_keep_cancellation() {
+        let conn = "class Conn:\n    async def __aenter__(self):\n        return self\n    async def __aexit__(self, *exc):\n        pass\n    def close(self):\n        pass\n";
+        let keep = "async def keep(self, *exc):\n    return True\n";
+        for (patch, exit_kept, close_raises) in [
+            (
+                "from app import conn\nconn.Conn.__aexit__ = keep\n",
+                true,
+                false,
+            ),
+            (
+                "from app.conn import Conn\nsetattr(Conn, '__aexit__', keep)\n",
+                true,
+                false,
+            ),
+            (
+                "from app.conn import Conn\ndef tolerate(cls):\n    cls.__aexit__ = keep\ntolerate(Conn)\n",
+                true,
+                false,
+            ),
+            (
+                "from app import conn\ndef tolerating(cls):\n    cls.__aexit__ = keep\n    return cls\nconn.Conn = tolerating(conn.Conn)\n",
+                true,
+                true,
+            ),
+            (
+                "from app import conn\nconn.Conn.close = keep\n",
+                false,
+                true,
+            ),
+            (
+                "from app import conn\nconn.Conn.__bases__ = (object,)\n",
+                true,
+                true,
+            ),
+            (
+                "from app import conn\nprint(conn.Conn.__aexit__, conn.Conn.close)\n",
+                false,
+                false,
+            ),
+        ] {
+            let (_dir, index) = project(&[
+                ("app/__init__.py", ""),
+                ("app/conn.py", conn),
+                ("app/patch.py", &format!("{keep}{patch}")),
+            ]);
+            assert_eq!(
+                index.exit_may_keep_cancellation("app.conn.Conn"),
+                exit_kept,
+                "{patch}"
+            );
+            assert_eq!(
+                index.may_raise("app.conn.Conn.close"),
+                close_raises,
+                "{patch}"
             );
         }
     }
