@@ -994,6 +994,20 @@ impl ProjectIndex {
         {
             return true;
         }
+        // An exit that calls code of other modules, or a method of its
+        // module's classes that other code may write (`self.release()`
+        // with `conn.Conn.release = strict`), which may raise in place of
+        // the cancellation.
+        if own.iter().any(|exit| {
+            found.methods.get(*exit).is_some_and(|method| {
+                method
+                    .raises_left
+                    .iter()
+                    .any(|callee| self.may_raise_here(callee))
+            })
+        }) {
+            return true;
+        }
         if left.is_empty() {
             return false;
         }
@@ -2353,6 +2367,16 @@ impl ProjectIndex {
                     if facts.raises {
                         return true;
                     }
+                    // A method of a project class that other code may
+                    // write (`conn.Conn.release = strict`).
+                    if let Some((owner, name)) = defined.rsplit_once('.')
+                        && let Resolved::Class {
+                            qualified: class, ..
+                        } = self.resolve(owner)
+                        && self.attribute_writer_reaching(&class, name).is_some()
+                    {
+                        return true;
+                    }
                     if let Some(function) = self.function_summary(&defined) {
                         stack.extend(function.raises_left.iter().map(|callee| callee.to_string()));
                     }
@@ -3374,10 +3398,17 @@ impl ProjectFacts for ProjectIndex {
             Resolved::Class {
                 qualified: class, ..
             } => self.class_exit_may_keep(&class, &["__exit__", "__aexit__"], 0),
-            // A class of the project that other code binds again
-            // (`conn.Conn = tolerating(conn.Conn)`): any class.
+            // A context manager class of the project that other code binds
+            // again (`conn.Conn = tolerating(conn.Conn)`): any class.
             Resolved::Unknown => qualified.rsplit_once('.').is_some_and(|(module, name)| {
-                self.in_project(module) && self.module_attribute_written(module, name)
+                self.in_project(module)
+                    && self.summary(module).is_some_and(|summary| {
+                        matches!(summary.symbols.get(name), Some(Symbol::Class(_)))
+                    })
+                    && ["__enter__", "__exit__", "__aenter__", "__aexit__"]
+                        .iter()
+                        .any(|dunder| self.class_binds_anywhere(qualified, dunder, 0))
+                    && self.module_attribute_written(module, name)
             }),
             _ => false,
         }
