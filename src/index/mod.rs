@@ -978,7 +978,7 @@ impl ProjectIndex {
         if !found.keeps_subclass_methods
             || wanted
                 .iter()
-                .any(|exit| self.attribute_writer_reaching(class, exit).is_some())
+                .any(|exit| self.written_elsewhere(class, exit))
             || self.base_made_by_class_getitem(&found, hops)
         {
             return true;
@@ -1020,6 +1020,47 @@ impl ProjectIndex {
         self.bases_may(&found, hops, true, &|base, hops| {
             self.class_exit_may_keep(base, &left, hops)
         })
+    }
+
+    /// Whether code of the project other than the module of the project
+    /// class `class` may write its attribute `name` (see
+    /// [`ProjectFacts::attribute_writer_reaching`]); the module's own writes
+    /// are read by its summary.
+    fn written_elsewhere(&self, class: &str, name: &str) -> bool {
+        self.computed_write_reaches(class, 0)
+            || self
+                .find_attribute_writer_reaching(
+                    class,
+                    name,
+                    class.rsplit_once('.').map(|(module, _)| module),
+                )
+                .is_some()
+    }
+
+    /// Whether the exits of the project class `class`, entered by its own
+    /// module (whose summary read them), may be others than that module
+    /// shows: bound by a metaclass or class decorator, written by other
+    /// code of the project, made by a subscripted base's
+    /// `__class_getitem__`, along its project bases; or the class bound
+    /// again by other code.
+    fn exits_replaced(&self, class: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        let Some((_, found)) = self.class(class) else {
+            return self.exit_may_keep_cancellation(class);
+        };
+        !found.keeps_subclass_methods
+            || ["__exit__", "__aexit__"]
+                .iter()
+                .any(|exit| self.written_elsewhere(class, exit))
+            || self.base_made_by_class_getitem(&found, hops)
+            || class
+                .rsplit_once('.')
+                .is_some_and(|(module, name)| self.module_attribute_written(module, name))
+            || self.bases_may(&found, hops, false, &|base, hops| {
+                self.exits_replaced(base, hops)
+            })
     }
 
     /// Whether a base of `found` written as a subscript (`Base[int]`) may
@@ -2234,6 +2275,10 @@ impl ProjectIndex {
                 .any(|callback| self.callback_may_keep_here(callback))
             || left.managers.iter().any(|base| self.manager_may_keep(base))
             || left
+                .own_managers
+                .iter()
+                .any(|class| self.exits_replaced(class, 0))
+            || left
                 .reads
                 .iter()
                 .any(|name| self.property_may_raise_here(name))
@@ -2373,7 +2418,7 @@ impl ProjectIndex {
                         && let Resolved::Class {
                             qualified: class, ..
                         } = self.resolve(owner)
-                        && self.attribute_writer_reaching(&class, name).is_some()
+                        && self.written_elsewhere(&class, name)
                     {
                         return true;
                     }
@@ -2443,7 +2488,7 @@ impl ProjectIndex {
             // "close", f)`, a function given the class).
             if !found.keeps_methods
                 || summary.written_attributes.contains(name)
-                || self.attribute_writer_reaching(&current, name).is_some()
+                || self.written_elsewhere(&current, name)
             {
                 return true;
             }
@@ -2839,7 +2884,12 @@ impl ProjectIndex {
     }
 
     /// See [`ProjectFacts::attribute_writer_reaching`].
-    fn find_attribute_writer_reaching(&self, class: &str, name: &str) -> Option<String> {
+    fn find_attribute_writer_reaching(
+        &self,
+        class: &str,
+        name: &str,
+        except: Option<&str>,
+    ) -> Option<String> {
         let scan = self.scan();
         if scan.may_write_every_attribute() || self.computed_writes().any {
             return Some(
@@ -2863,6 +2913,9 @@ impl ProjectIndex {
                     shown.display()
                 ));
             };
+            if except == Some(module.as_str()) {
+                continue;
+            }
             let Some(summary) = self.summary(&module) else {
                 return Some(format!(
                     "{} may write an attribute named `{name}` and cannot be read",
@@ -3470,7 +3523,7 @@ impl ProjectFacts for ProjectIndex {
         {
             return answer.clone();
         }
-        let answer = self.find_attribute_writer_reaching(class, name);
+        let answer = self.find_attribute_writer_reaching(class, name, None);
         if let Ok(mut known) = self.reaching_writers.write() {
             known.insert(key, answer.clone());
         }

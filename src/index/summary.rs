@@ -304,6 +304,9 @@ pub struct CancellationLeft {
     pub exits: Box<[Box<str>]>,
     /// Imported bases of classes whose instances are entered.
     pub managers: Box<[Box<str>]>,
+    /// The module's own classes whose instances are entered: their exits
+    /// may be written by other modules.
+    pub own_managers: Box<[Box<str>]>,
     /// Attribute names read in a handler or a `finally:`.
     pub reads: Box<[Box<str>]>,
 }
@@ -329,12 +332,17 @@ impl CancellationLeft {
                 .collect()
         };
         let cleanups = with_own(&left.cleanups, &left.own_cleanups);
-        let managers = with_own(&left.managers, &left.own_managers);
+        let own_managers: Vec<String> = left
+            .own_managers
+            .iter()
+            .map(|name| format!("{module}.{name}"))
+            .collect();
         CancellationLeft {
             catches: absolute(&left.catches),
             cleanups: absolute(&cleanups),
             exits: absolute(&left.exits),
-            managers: absolute(&managers),
+            managers: absolute(&left.managers),
+            own_managers: absolute(&own_managers),
             reads: left.reads.iter().map(|name| name.as_str().into()).collect(),
         }
     }
