@@ -974,6 +974,19 @@ impl ProjectIndex {
         let Some((summary, found)) = self.class(class) else {
             return true;
         };
+        // Its exits may be others than its body binds: a metaclass or a
+        // class decorator may bind them, other code of the project may
+        // write them (`conn.Conn.__aexit__ = tolerant`, `setattr(Conn,
+        // "__aexit__", f)`, a function given the class), a base written
+        // as a subscript may be any class its `__class_getitem__` makes.
+        if !found.keeps_subclass_methods
+            || wanted
+                .iter()
+                .any(|exit| self.written_elsewhere(class, exit))
+            || self.base_made_by_class_getitem(&found, hops)
+        {
+            return true;
+        }
         let (own, left): (Vec<&str>, Vec<&str>) = wanted.iter().partition(|exit| {
             found.methods.contains_key(**exit) || found.other_names.contains(**exit)
         });
@@ -983,6 +996,20 @@ impl ProjectIndex {
         if (!own.is_empty() || hops == 0)
             && summary.keeping_exits.iter().any(|n| n.as_ref() == name)
         {
+            return true;
+        }
+        // An exit that calls code of other modules, or a method of its
+        // module's classes that other code may write (`self.release()`
+        // with `conn.Conn.release = strict`), which may raise in place of
+        // the cancellation.
+        if own.iter().any(|exit| {
+            found.methods.get(*exit).is_some_and(|method| {
+                method
+                    .raises_left
+                    .iter()
+                    .any(|callee| self.may_raise_here(callee))
+            })
+        }) {
             return true;
         }
         if left.is_empty() {
@@ -997,6 +1024,78 @@ impl ProjectIndex {
         self.bases_may(&found, hops, true, &|base, hops| {
             self.class_exit_may_keep(base, &left, hops)
         })
+    }
+
+    /// Whether code of the project other than the module of the project
+    /// class `class` may write its attribute `name` (see
+    /// [`ProjectFacts::attribute_writer_reaching`]); the module's own writes
+    /// are read by its summary.
+    fn written_elsewhere(&self, class: &str, name: &str) -> bool {
+        self.computed_write_reaches(class, 0)
+            || self
+                .find_attribute_writer_reaching(
+                    class,
+                    name,
+                    class.rsplit_once('.').map(|(module, _)| module),
+                )
+                .is_some()
+    }
+
+    /// Whether the exits of the project class `class`, entered by its own
+    /// module (whose summary read them), may be others than that module
+    /// shows: bound by a metaclass or class decorator, written by other
+    /// code of the project, made by a subscripted base's
+    /// `__class_getitem__`, along its project bases; or the class bound
+    /// again by other code.
+    fn exits_replaced(&self, class: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        let Some((_, found)) = self.class(class) else {
+            return self.exit_may_keep_cancellation(class);
+        };
+        !found.keeps_subclass_methods
+            || ["__exit__", "__aexit__"]
+                .iter()
+                .any(|exit| self.written_elsewhere(class, exit))
+            || self.base_made_by_class_getitem(&found, hops)
+            || class
+                .rsplit_once('.')
+                .is_some_and(|(module, name)| self.module_attribute_written(module, name))
+            || self.bases_may(&found, hops, false, &|base, hops| {
+                self.exits_replaced(base, hops)
+            })
+    }
+
+    /// Whether a base of `found` written as a subscript (`Base[int]`) may
+    /// be what a project class's `__class_getitem__` returns: any class.
+    fn base_made_by_class_getitem(&self, found: &ClassSummary, hops: usize) -> bool {
+        found.bases.iter().any(Option::is_none)
+            && found.base_mentions.iter().any(|mention| {
+                match self.resolve_hops(mention, hops + 1) {
+                    Resolved::Class { qualified, .. } => {
+                        self.class_binds_anywhere(&qualified, "__class_getitem__", hops + 1)
+                    }
+                    _ => false,
+                }
+            })
+    }
+
+    /// Whether the project class `class` or one of its project bases
+    /// binds `name` in its body; "may" past [`MAX_HOPS`] or for a class
+    /// the index cannot read.
+    fn class_binds_anywhere(&self, class: &str, name: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        let Some((_, found)) = self.class(class) else {
+            return true;
+        };
+        found.methods.contains_key(name)
+            || found.other_names.contains(name)
+            || self.bases_may(&found, hops, false, &|base, hops| {
+                self.class_binds_anywhere(base, name, hops)
+            })
     }
 
     /// See [`ProjectFacts::calls_may_keep_cancellation`]: the functions
@@ -2207,6 +2306,10 @@ impl ProjectIndex {
                 .any(|callback| self.callback_may_keep_here(callback))
             || left.managers.iter().any(|base| self.manager_may_keep(base))
             || left
+                .own_managers
+                .iter()
+                .any(|class| self.exits_replaced(class, 0))
+            || left
                 .reads
                 .iter()
                 .any(|name| self.property_may_raise_here(name))
@@ -2340,6 +2443,16 @@ impl ProjectIndex {
                     if facts.raises {
                         return true;
                     }
+                    // A method of a project class that other code may
+                    // write (`conn.Conn.release = strict`).
+                    if let Some((owner, name)) = defined.rsplit_once('.')
+                        && let Resolved::Class {
+                            qualified: class, ..
+                        } = self.resolve(owner)
+                        && self.written_elsewhere(&class, name)
+                    {
+                        return true;
+                    }
                     if let Some(function) = self.function_summary(&defined) {
                         stack.extend(function.raises_left.iter().map(|callee| callee.to_string()));
                     }
@@ -2401,7 +2514,13 @@ impl ProjectIndex {
             let Some((summary, found)) = self.class(&current) else {
                 return true;
             };
-            if !found.keeps_methods || summary.written_attributes.contains(name) {
+            // Bound by a metaclass or decorator, or written by any code of
+            // the project (`conn.Conn.close = strict`, `setattr(Conn,
+            // "close", f)`, a function given the class).
+            if !found.keeps_methods
+                || summary.written_attributes.contains(name)
+                || self.written_elsewhere(&current, name)
+            {
                 return true;
             }
             if let Some(method) = found.methods.get(name) {
@@ -2796,7 +2915,12 @@ impl ProjectIndex {
     }
 
     /// See [`ProjectFacts::attribute_writer_reaching`].
-    fn find_attribute_writer_reaching(&self, class: &str, name: &str) -> Option<String> {
+    fn find_attribute_writer_reaching(
+        &self,
+        class: &str,
+        name: &str,
+        except: Option<&str>,
+    ) -> Option<String> {
         let scan = self.scan();
         if scan.may_write_every_attribute() || self.computed_writes().any {
             return Some(
@@ -2820,6 +2944,9 @@ impl ProjectIndex {
                     shown.display()
                 ));
             };
+            if except == Some(module.as_str()) {
+                continue;
+            }
             let Some(summary) = self.summary(&module) else {
                 return Some(format!(
                     "{} may write an attribute named `{name}` and cannot be read",
@@ -3351,11 +3478,24 @@ impl ProjectFacts for ProjectIndex {
     fn exit_may_keep_cancellation(&self, qualified: &str) -> bool {
         self.name_fact_hops(qualified, 0, &|summary, name| {
             summary.keeping_exits.iter().any(|n| n.as_ref() == name)
-        }) || matches!(
-            self.resolve(qualified),
-            Resolved::Class { qualified: class, .. }
-                if self.class_exit_may_keep(&class, &["__exit__", "__aexit__"], 0)
-        )
+        }) || match self.resolve(qualified) {
+            Resolved::Class {
+                qualified: class, ..
+            } => self.class_exit_may_keep(&class, &["__exit__", "__aexit__"], 0),
+            // A context manager class of the project that other code binds
+            // again (`conn.Conn = tolerating(conn.Conn)`): any class.
+            Resolved::Unknown => qualified.rsplit_once('.').is_some_and(|(module, name)| {
+                self.in_project(module)
+                    && self.summary(module).is_some_and(|summary| {
+                        matches!(summary.symbols.get(name), Some(Symbol::Class(_)))
+                    })
+                    && ["__enter__", "__exit__", "__aenter__", "__aexit__"]
+                        .iter()
+                        .any(|dunder| self.class_binds_anywhere(qualified, dunder, 0))
+                    && self.module_attribute_written(module, name)
+            }),
+            _ => false,
+        }
     }
 
     fn may_be_suppress(&self, qualified: &str) -> bool {
@@ -3414,7 +3554,7 @@ impl ProjectFacts for ProjectIndex {
         {
             return answer.clone();
         }
-        let answer = self.find_attribute_writer_reaching(class, name);
+        let answer = self.find_attribute_writer_reaching(class, name, None);
         if let Ok(mut known) = self.reaching_writers.write() {
             known.insert(key, answer.clone());
         }
@@ -6583,6 +6723,69 @@ mod tests {
                 whole.readers.may_read(&module, name),
                 index.others_may_read(&module, name),
                 "{name}"
+            );
+        }
+    }
+
+    /// A class's exit, or a method its cleanup runs, written by other code
+    /// of the project (by name, by `setattr`, through a function given the
+    /// class, on a base) may keep a cancellation; one nobody writes is
+    /// read from its body.
+    #[test]
+    fn exits_written_by_other_modules_may_keep_cancellation() {
+        let conn = "class Conn:\n    async def __aenter__(self):\n        return self\n    async def __aexit__(self, *exc):\n        pass\n    def close(self):\n        pass\n";
+        let keep = "async def keep(self, *exc):\n    return True\n";
+        for (patch, exit_kept, close_raises) in [
+            (
+                "from app import conn\nconn.Conn.__aexit__ = keep\n",
+                true,
+                false,
+            ),
+            (
+                "from app.conn import Conn\nsetattr(Conn, '__aexit__', keep)\n",
+                true,
+                false,
+            ),
+            (
+                "from app.conn import Conn\ndef tolerate(cls):\n    cls.__aexit__ = keep\ntolerate(Conn)\n",
+                true,
+                false,
+            ),
+            (
+                "from app import conn\ndef tolerating(cls):\n    cls.__aexit__ = keep\n    return cls\nconn.Conn = tolerating(conn.Conn)\n",
+                true,
+                true,
+            ),
+            (
+                "from app import conn\nconn.Conn.close = keep\n",
+                false,
+                true,
+            ),
+            (
+                "from app import conn\nconn.Conn.__bases__ = (object,)\n",
+                true,
+                true,
+            ),
+            (
+                "from app import conn\nprint(conn.Conn.__aexit__, conn.Conn.close)\n",
+                false,
+                false,
+            ),
+        ] {
+            let (_dir, index) = project(&[
+                ("app/__init__.py", ""),
+                ("app/conn.py", conn),
+                ("app/patch.py", &format!("{keep}{patch}")),
+            ]);
+            assert_eq!(
+                index.exit_may_keep_cancellation("app.conn.Conn"),
+                exit_kept,
+                "{patch}"
+            );
+            assert_eq!(
+                index.may_raise("app.conn.Conn.close"),
+                close_raises,
+                "{patch}"
             );
         }
     }

@@ -304,6 +304,9 @@ pub struct CancellationLeft {
     pub exits: Box<[Box<str>]>,
     /// Imported bases of classes whose instances are entered.
     pub managers: Box<[Box<str>]>,
+    /// The module's own classes whose instances are entered: their exits
+    /// may be written by other modules.
+    pub own_managers: Box<[Box<str>]>,
     /// Attribute names read in a handler or a `finally:`.
     pub reads: Box<[Box<str>]>,
 }
@@ -320,11 +323,26 @@ impl CancellationLeft {
                 .map(|name| absolutize(name, module, package).into())
                 .collect()
         };
+        // The module's own classes, by their absolute name.
+        let with_own = |names: &[String], own: &[String]| -> Vec<String> {
+            names
+                .iter()
+                .map(|name| absolutize(name, module, package))
+                .chain(own.iter().map(|name| format!("{module}.{name}")))
+                .collect()
+        };
+        let cleanups = with_own(&left.cleanups, &left.own_cleanups);
+        let own_managers: Vec<String> = left
+            .own_managers
+            .iter()
+            .map(|name| format!("{module}.{name}"))
+            .collect();
         CancellationLeft {
             catches: absolute(&left.catches),
-            cleanups: absolute(&left.cleanups),
+            cleanups: absolute(&cleanups),
             exits: absolute(&left.exits),
             managers: absolute(&left.managers),
+            own_managers: absolute(&own_managers),
             reads: left.reads.iter().map(|name| name.as_str().into()).collect(),
         }
     }
@@ -367,14 +385,16 @@ fn raising_properties(
             // `closed = property(_get_closed)`.
             .chain(crate::semantic::cancellation::assigned_properties(class));
         for (name, def) in getters {
-            let (raises, left) = semantic.raising_facts(def);
-            if raises || !left.is_empty() {
+            let (raises, left, own) = semantic.raising_facts(def);
+            if raises || !left.is_empty() || !own.is_empty() {
                 found.push(RaisingProperty {
                     name: name.into(),
                     raises,
                     left: left
                         .iter()
-                        .map(|callee| absolutize(callee, module, package).into())
+                        .map(|callee| absolutize(callee, module, package))
+                        .chain(own.iter().map(|method| format!("{module}.{method}")))
+                        .map(Into::into)
                         .collect(),
                 });
             }
@@ -1490,7 +1510,7 @@ fn function<'a>(
     let mut returns_value = false;
     for_each_return(&def.body, &mut |value| returns_value |= value);
     let cancellation = semantic.cancellation_facts(def);
-    let (raises, raises_left) = semantic.raising_facts(def);
+    let (raises, raises_left, own_left) = semantic.raising_facts(def);
     FunctionSummary {
         is_async: def.is_async,
         is_generator: is_generator(def),
@@ -1507,9 +1527,13 @@ fn function<'a>(
             .map(|call| absolutize(call, module, package).into())
             .collect(),
         raises,
+        // The methods of the module's own classes it may run, which other
+        // code may write (`Conn.release`), by their absolute name.
         raises_left: raises_left
             .iter()
-            .map(|callee| absolutize(callee, module, package).into())
+            .map(|callee| absolutize(callee, module, package))
+            .chain(own_left.iter().map(|method| format!("{module}.{method}")))
+            .map(Into::into)
             .collect(),
         cancellation_untraced: cancellation
             .untraced

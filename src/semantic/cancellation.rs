@@ -340,12 +340,12 @@ impl<'a> SemanticModel<'a> {
     /// a bounded depth); with the imported names called on the way, which
     /// the project index answers (see [`LeftToProject::cleanups`]). For
     /// the index's summary.
-    pub fn raising_facts(&self, def: &StmtFunctionDef) -> (bool, Vec<String>) {
+    pub fn raising_facts(&self, def: &StmtFunctionDef) -> (bool, Vec<String>, Vec<String>) {
         let walk = self.walk(PyVersion::PY38, false);
         let raises = walk.function_may_raise(def, 0);
         let mut left = walk.left.into_inner();
         left.tidy();
-        (raises, left.cleanups)
+        (raises, left.cleanups, left.own_cleanups)
     }
 
     /// What the module's coroutine functions leave to the project (see
@@ -370,6 +370,8 @@ impl<'a> SemanticModel<'a> {
             left.exits.extend(each.exits);
             left.managers.extend(each.managers);
             left.reads.extend(each.reads);
+            left.own_managers.extend(each.own_managers);
+            left.own_cleanups.extend(each.own_cleanups);
         }
         left.tidy();
         left
@@ -641,6 +643,14 @@ pub struct LeftToProject {
     /// a property getter of that name of any class of the project that may
     /// raise replaces the cancellation with its exception.
     pub reads: Vec<String>,
+    /// The module's own classes whose instances are entered (`Conn` for
+    /// `async with Conn():`), by their name in the module: other code of
+    /// the project may write their exits (`jobs.Conn.__aexit__ = f`).
+    pub own_managers: Vec<String>,
+    /// Methods of the module's own classes that such a handler or
+    /// `finally:` (or an exit) may run (`Conn.release`): other code of the
+    /// project may write them (`jobs.Conn.release = strict`).
+    pub own_cleanups: Vec<String>,
 }
 
 impl LeftToProject {
@@ -652,6 +662,8 @@ impl LeftToProject {
             &mut self.exits,
             &mut self.managers,
             &mut self.reads,
+            &mut self.own_managers,
+            &mut self.own_cleanups,
         ] {
             names.sort_unstable();
             names.dedup();
@@ -665,6 +677,8 @@ impl LeftToProject {
             && self.exits.is_empty()
             && self.managers.is_empty()
             && self.reads.is_empty()
+            && self.own_managers.is_empty()
+            && self.own_cleanups.is_empty()
     }
 }
 
@@ -1144,6 +1158,55 @@ impl<'a> Walk<'_, 'a> {
             || self.semantic.imports_reach_cancellation_keeper()
     }
 
+    /// Whether other code of the project may write the exits (`member`
+    /// `None`) or the method `member` of the module's class `class`, a
+    /// class of the module's own namespace (`jobs.Conn.__aexit__ =
+    /// tolerant`, `setattr(Conn, "release", strict)`, a function given the
+    /// class): the project answers; a summary leaves the class to it (see
+    /// [`LeftToProject::own_managers`]). A class nested in a function or
+    /// another class is none other code names.
+    fn own_class_written(&self, class: &ast::StmtClassDef, member: Option<&str>) -> bool {
+        let semantic = self.semantic;
+        if semantic.scope_at(class.start()) != super::scope::MODULE_SCOPE {
+            return false;
+        }
+        let name = class.name.as_str();
+        let Some(project) = semantic.project() else {
+            let mut left = self.left.borrow_mut();
+            match member {
+                None => left.own_managers.push(name.to_string()),
+                Some(member) => left.own_cleanups.push(format!("{name}.{member}")),
+            }
+            return false;
+        };
+        let Some(module) = project.name.as_deref() else {
+            return false;
+        };
+        let qualified = format!("{module}.{name}");
+        match member {
+            None => ["__exit__", "__aexit__"].iter().any(|exit| {
+                project
+                    .facts
+                    .attribute_writer_reaching(&qualified, exit)
+                    .is_some()
+            }),
+            Some(member) => project
+                .facts
+                .attribute_writer_reaching(&qualified, member)
+                .is_some(),
+        }
+    }
+
+    /// [`Self::own_class_written`] for the method `def` (named `name`) of
+    /// a class of the module.
+    fn method_written(&self, def: &StmtFunctionDef, name: &str) -> bool {
+        let semantic = self.semantic;
+        let ScopeNode::Class(class) = semantic.scope(semantic.scope_at(def.start())).node else {
+            return false;
+        };
+        self.own_class_written(class, Some(name))
+    }
+
     fn functions_named(&self, name: &str) -> Vec<&'a StmtFunctionDef> {
         self.semantic.functions_named(name).to_vec()
     }
@@ -1560,17 +1623,20 @@ impl<'a> Walk<'_, 'a> {
             return self.suppressor_in_reach(scope);
         };
         match semantic.callee(&call.func, scope) {
-            Callee::Class(class) => class_may_suppress(
-                semantic,
-                class,
-                scope,
-                depth,
-                Some(&Entered {
-                    left: &self.left,
-                    arguments: Some(&call.arguments),
-                    wanted: &self.wanted,
-                }),
-            ),
+            Callee::Class(class) => {
+                self.own_class_written(class, None)
+                    || class_may_suppress(
+                        semantic,
+                        class,
+                        scope,
+                        depth,
+                        Some(&Entered {
+                            left: &self.left,
+                            arguments: Some(&call.arguments),
+                            wanted: &self.wanted,
+                        }),
+                    )
+            }
             // A factory: an `@asynccontextmanager` generator's handlers
             // around its `yield`, or what a plain function returns.
             Callee::Function(def) => {
@@ -1874,7 +1940,11 @@ impl<'a> Walk<'_, 'a> {
     fn call_may_raise(&self, func: &Expr, scope: ScopeId, depth: u8) -> bool {
         let semantic = self.semantic;
         match semantic.callee(func, scope) {
-            Callee::Function(def) => self.function_may_raise(def, depth),
+            // A method of a class of the module (`self.release()`) may be
+            // another function that other code writes.
+            Callee::Function(def) => {
+                self.function_may_raise(def, depth) || self.method_written(def, def.name.as_str())
+            }
             // Calling a class runs its `__new__` and `__init__`.
             Callee::Class(class) => self.class_may_raise(class, depth),
             Callee::Unknown => {
@@ -1975,6 +2045,9 @@ impl<'a> Walk<'_, 'a> {
         let scope = semantic.scope_at(class.start());
         let mut left: Vec<&str> = Vec::new();
         for name in methods {
+            if self.own_class_written(class, Some(name)) {
+                return true;
+            }
             match class_member(class, name) {
                 Some(Member::Def(def)) => {
                     if !is_stub(def) && self.function_may_raise(def, depth + 1) {
@@ -2056,9 +2129,10 @@ impl<'a> Walk<'_, 'a> {
         // A stub that only raises `NotImplementedError` (an abstract
         // method) is not what runs: an override is.
         let by_name = |name: &str| {
-            self.functions_named(name)
-                .into_iter()
-                .any(|def| !is_stub(def) && self.function_may_raise(def, depth + 1))
+            self.functions_named(name).into_iter().any(|def| {
+                !is_stub(def)
+                    && (self.function_may_raise(def, depth + 1) || self.method_written(def, name))
+            })
         };
         match func {
             Expr::Name(name) => {
@@ -2395,11 +2469,10 @@ fn exit_calls_may_raise(
     let walk = semantic.walk(PyVersion::PY38, false);
     let raises = walk.function_may_raise(exit, 1);
     if let Some(entered) = entered {
-        entered
-            .left
-            .borrow_mut()
-            .cleanups
-            .extend(walk.left.into_inner().cleanups);
+        let left = walk.left.into_inner();
+        let mut entering = entered.left.borrow_mut();
+        entering.cleanups.extend(left.cleanups);
+        entering.own_cleanups.extend(left.own_cleanups);
     }
     raises
 }

@@ -121,6 +121,22 @@ impl<'a> SemanticModel<'a> {
         (first.parameter.name.as_str() == name).then_some((class.name.as_str(), def))
     }
 
+    /// The module-level class `name` (read in `scope`) names, when the
+    /// name's only binding is that class statement.
+    fn own_class_named(&self, name: &str, scope: ScopeId) -> Option<&'a str> {
+        let Lookup::Bound {
+            scope: MODULE_SCOPE,
+            bindings: [only],
+        } = self.lookup(name, scope)
+        else {
+            return None;
+        };
+        match self.binding(*only).kind {
+            BindingKind::ClassDef(class) => Some(class.name.as_str()),
+            _ => None,
+        }
+    }
+
     /// Whether `expr` (a name or an attribute chain) starts from a name
     /// bound at the module's top level by an import or a class statement,
     /// and is not a module's own member read (`store.save` of `import
@@ -253,7 +269,15 @@ impl<'a> MemberWalk<'_, 'a> {
         let name = attribute.attr.as_str();
         if let Expr::Name(receiver) = attribute.value.as_ref() {
             let scope = self.semantic.scope_at(attribute.start());
-            if let Some((class, _)) = self.semantic.method_receiving(receiver.id.as_str(), scope) {
+            // `self.flush = …` in a method, or `Other.flush = …` on a
+            // module-level class bound by its statement alone: the
+            // instances of that class (and of its subclasses).
+            let class = self
+                .semantic
+                .method_receiving(receiver.id.as_str(), scope)
+                .map(|(class, _)| class)
+                .or_else(|| self.semantic.own_class_named(receiver.id.as_str(), scope));
+            if let Some(class) = class {
                 let classes = self.found.placed_writes.entry(name).or_default();
                 if !classes.contains(&class) {
                     classes.push(class);
@@ -551,8 +575,16 @@ mod tests {
             "class Tee:\n    @staticmethod\n    def make(self):\n        self.flush = None\n",
             // A class body's annotated name.
             "class Tee:\n    flush: object\n    def __init__(self, s):\n        self.flush = s\n",
+            // A class name bound again, or not the module's.
+            "class Tee:\n    pass\n\nTee = make(Tee)\nTee.flush = None\n",
+            "def f():\n    class Tee:\n        pass\n    Tee.flush = None\n",
         ] {
             assert!(members(source).2.is_empty(), "{source}");
         }
+        // A write on a module-level class reaches its instances alone.
+        let (_, _, placed) = members(
+            "class Keeper:\n    pass\n\nasync def keep(self, *exc):\n    return True\n\nKeeper.__aexit__ = keep\n\ndef later():\n    Keeper.close = None\n",
+        );
+        assert_eq!(placed, ["__aexit__@Keeper", "close@Keeper"]);
     }
 }

@@ -1,0 +1,5 @@
+class Plain:
+    pass
+class Conn(Plain):
+    async def __aenter__(self):
+        return self

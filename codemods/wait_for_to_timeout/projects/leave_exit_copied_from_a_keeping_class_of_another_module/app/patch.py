@@ -1,0 +1,2 @@
+from app import conn, keeper
+conn.Conn.__aexit__ = keeper.Keeper.__aexit__

@@ -1,0 +1,3 @@
+class Base:
+    async def __aexit__(self, *exc):
+        print('base exit')

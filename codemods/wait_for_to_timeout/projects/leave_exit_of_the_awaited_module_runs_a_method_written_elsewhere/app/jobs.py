@@ -1,0 +1,12 @@
+import asyncio
+class Conn:
+    async def __aenter__(self):
+        return self
+    async def __aexit__(self, *exc):
+        self.release()
+    def release(self):
+        print('conn: release')
+async def job():
+    async with Conn():
+        await asyncio.sleep(0.5)
+    return 'partial'

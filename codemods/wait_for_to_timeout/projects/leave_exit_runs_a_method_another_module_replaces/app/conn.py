@@ -1,0 +1,7 @@
+class Conn:
+    async def __aenter__(self):
+        return self
+    async def __aexit__(self, *exc):
+        self.release()
+    def release(self):
+        print('conn: release')

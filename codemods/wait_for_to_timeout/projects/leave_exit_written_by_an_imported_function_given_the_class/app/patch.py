@@ -1,0 +1,5 @@
+async def tolerant(self, *exc):
+    print("tolerant exit")
+    return True
+def tolerate(cls):
+    cls.__aexit__ = tolerant

@@ -1,0 +1,3 @@
+class Conn:
+    async def aclose(self):
+        print('conn: aclose')

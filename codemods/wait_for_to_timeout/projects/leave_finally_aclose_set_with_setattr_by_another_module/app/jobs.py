@@ -1,0 +1,9 @@
+import asyncio
+from app.conn import Conn
+async def job():
+    c = Conn()
+    try:
+        await asyncio.sleep(0.5)
+    finally:
+        await c.aclose()
+    return 'partial'

@@ -1,0 +1,2 @@
+from app import conn
+print(conn.Conn)

@@ -1,0 +1,2 @@
+from app import jobs
+print('exit is', jobs.Conn.__aexit__.__name__)

@@ -1,0 +1,2 @@
+from app import conn
+print('close is', conn.Conn.close.__name__)
