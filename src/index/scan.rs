@@ -3519,48 +3519,29 @@ fn spells_dotted(text: &str, word: &str) -> bool {
 /// Whether an import statement of `text` binds or names `name` (`import
 /// os`, `from app import (\n    service,\n)`, `import x as name`).
 fn imports_name(text: &str, name: &str) -> bool {
-    let mut rest = text;
-    while let Some(at) = ["import ", "import\t"]
-        .iter()
-        .filter_map(|word| memmem::find(rest.as_bytes(), word.as_bytes()))
-        .min()
-    {
-        let statement = rest.get(at..).unwrap_or_default();
-        let end = if statement
-            .trim_start_matches("import")
-            .trim_start()
-            .starts_with('(')
-            || statement
-                .lines()
-                .next()
-                .is_some_and(|line| line.contains('('))
-        {
-            statement.find(')').unwrap_or(statement.len())
-        } else {
-            statement.find('\n').unwrap_or(statement.len())
-        };
-        let statement = statement.get(..end).unwrap_or_default();
-        if statement
+    import_statements(text).any(|statement| {
+        statement
             .split(|c: char| !(c == '_' || c.is_alphanumeric()))
             .any(|word| word == name)
-        {
-            return true;
-        }
-        rest = rest.get(at + 6..).unwrap_or_default();
-    }
-    false
+    })
 }
 
 /// Every word an import statement of `text` names (see [`imports_name`],
 /// which asks the same of one name): `imports_name(text, name)` holds
 /// exactly when `name` is one of them.
 fn imported_words(text: &str) -> FxHashSet<&str> {
-    let mut words = FxHashSet::default();
-    // Each `import ` (or `import\t`) starts a statement, as
-    // `imports_name` finds them one after another.
-    for at in memmem::find_iter(text.as_bytes(), b"import") {
+    import_statements(text)
+        .flat_map(|statement| statement.split(|c: char| !(c == '_' || c.is_alphanumeric())))
+        .collect()
+}
+
+/// The text of each import statement of `text`, from its `import ` (or
+/// `import\t`) to the end of its line, or to its closing parenthesis when
+/// its first line opens one.
+fn import_statements(text: &str) -> impl Iterator<Item = &str> {
+    memmem::find_iter(text.as_bytes(), b"import").filter_map(move |at| {
         if !matches!(text.as_bytes().get(at + 6), Some(b' ' | b'\t')) {
-            continue;
+            return None;
         }
         let statement = text.get(at..).unwrap_or_default();
         let end = if statement
@@ -3576,10 +3557,8 @@ fn imported_words(text: &str) -> FxHashSet<&str> {
         } else {
             statement.find('\n').unwrap_or(statement.len())
         };
-        let statement = statement.get(..end).unwrap_or_default();
-        words.extend(statement.split(|c: char| !(c == '_' || c.is_alphanumeric())));
-    }
-    words
+        statement.get(..end)
+    })
 }
 
 /// Whether `text` gives anyio a backend by a name it computes
