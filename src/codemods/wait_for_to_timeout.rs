@@ -142,7 +142,10 @@ declare_codemod! {
     ///   .update(TIMEOUT=0)`, a loop over modules, `for m in (svc,):
     ///   m.TIMEOUT = 0`, or a write by a computed name; `setattr` used
     ///   as a value, `set_ = setattr`, may write any module's attribute); a
-    ///   number literal above zero written there keeps the fix. The rule
+    ///   number literal above zero written there keeps the fix. A local
+    ///   of the function set from such a name (`t = TIMEOUT`, `t =
+    ///   settings.TIMEOUT`, `timeout = RETRY_BASE * attempt`), through
+    ///   every assignment of it, counts the same. The rule
     ///   for a name, in the semantic layer every codemod asks: each binding
     ///   of it counts, whatever its form and wherever it runs (a function's
     ///   through `global` too). Values the code spells are worked out

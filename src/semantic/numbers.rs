@@ -246,7 +246,22 @@ impl<'a> SemanticModel<'a> {
     /// both modules (a write before the import reaches it); an attribute
     /// chain (`settings.TIMEOUT`) of its module. The answer says what was
     /// found, for a note.
+    ///
+    /// A name local to a function (`t = TIMEOUT`, then `wait_for(aw, t)`)
+    /// is followed through every binding of it in its scope, to a few
+    /// names deep: what each assigns (an assignment's value, an augmented
+    /// assignment's operand, a loop's iterable) is asked the same.
     pub fn project_may_write_non_positive(&self, expr: &Expr, scope: ScopeId) -> Option<String> {
+        self.project_write_at(expr, scope, 0, &mut Vec::new())
+    }
+
+    fn project_write_at(
+        &self,
+        expr: &Expr,
+        scope: ScopeId,
+        depth: u8,
+        seen: &mut Vec<BindingId>,
+    ) -> Option<String> {
         let project = self.project()?;
         let ask = |module: &str, name: &str| -> Option<String> {
             let write = project.facts.attribute_value_writer(module, name)?;
@@ -272,6 +287,9 @@ impl<'a> SemanticModel<'a> {
                 continue;
             };
             if owner != MODULE_SCOPE {
+                if let Some(found) = self.local_project_write(id, owner, bindings, depth, seen) {
+                    return Some(found);
+                }
                 continue;
             }
             if let Some(found) = own.and_then(|module| ask(module, id)) {
@@ -312,6 +330,54 @@ impl<'a> SemanticModel<'a> {
             false
         });
         found.into_inner()
+    }
+
+    /// What [`Self::project_write_at`] finds through a name local to a
+    /// function (`owner`), by what each of its `bindings` assigns; past
+    /// [`MAX_DEPTH`] names, nothing more is followed (the value is already
+    /// one [`Self::may_be_non_positive`] does not know).
+    fn local_project_write(
+        &self,
+        id: &str,
+        owner: ScopeId,
+        bindings: &[BindingId],
+        depth: u8,
+        seen: &mut Vec<BindingId>,
+    ) -> Option<String> {
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        for &binding in bindings {
+            // Each binding is asked once (`t += step` reads `t` again).
+            if seen.contains(&binding) {
+                continue;
+            }
+            seen.push(binding);
+            let binding = self.binding(binding);
+            if !matches!(binding.kind, BindingKind::Assignment) {
+                continue;
+            }
+            let value = match binding.stmt {
+                Some(Stmt::Assign(assign)) => Some(assign.value.as_ref()),
+                Some(Stmt::AnnAssign(assign)) => assign.value.as_deref(),
+                Some(Stmt::AugAssign(assign)) => Some(assign.value.as_ref()),
+                Some(Stmt::For(each)) if each.target.range().contains_range(binding.range) => {
+                    Some(each.iter.as_ref())
+                }
+                _ => None,
+            };
+            if let Some(found) =
+                value.and_then(|value| self.project_write_at(value, owner, depth + 1, seen))
+            {
+                // Named once, by the name the timeout itself reads.
+                return Some(if depth == 0 {
+                    format!("{found} (read through the local `{id}`)")
+                } else {
+                    found
+                });
+            }
+        }
+        None
     }
 
     /// Whether evaluating `awaitable` (in `scope`) may run code of the
