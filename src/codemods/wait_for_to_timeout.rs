@@ -123,7 +123,11 @@ declare_codemod! {
     ///   matched by the function's name, by position or keyword, and
     ///   `*args` / `**kwargs` holding one count; a function the module also
     ///   reaches other than by a call of its name, `partial(take, …)`,
-    ///   `poll = take`, `getattr(box, "receive")`, counts as passed one;
+    ///   `poll = take`, `getattr(box, "receive")`, counts as passed one,
+    ///   and so does a function decorated by code of the project or of
+    ///   the module, which may keep it in a registry or wrap it
+    ///   (`@handler("get")`, `@no_wait`; a library's decorator,
+    ///   `@staticmethod`, `@asynccontextmanager`, keeps the fix);
     ///   `not x` and a comparison, `timeout > 5`, may be `False`, zero); a
     ///   module-level name of a project module set so there, imported (`from
     ///   .settings import TIMEOUT`, re-exports followed) or read as the
@@ -162,10 +166,21 @@ declare_codemod! {
     ///   what the module writes into its own namespace (`globals().update(
     ///   TIMEOUT=0)`), and, for a name it does not bind, what its module
     ///   `__getattr__` returns: all count as not known to be above zero.
+    ///   A parameter is also asked of the project's other files: one that
+    ///   calls the function by its name (`box.receive(timeout=0)`,
+    ///   `svc.take(q, t)`, by keyword or position) passing it anything but
+    ///   a number literal above zero or `None` (a string or a container is
+    ///   no timeout), `*args` or `**kwargs`, or that uses the name other
+    ///   than as a call's callee (`partial(svc.take, timeout=0)`, `poll =
+    ///   box.receive`, `getattr(box, "receive")`, an import of it under
+    ///   another name) keeps the code as it is, and the message names the
+    ///   file, the line and what it passes; callers that leave the
+    ///   parameter to its default keep the fix. Calls are matched by the
+    ///   name, so another object's method of the same name counts too.
     ///   Not known: a value read from an object's attribute or item
     ///   (`self.timeout` set to `0` elsewhere, `cfg["t"]`) that is zero or
-    ///   negative at run time, and a parameter whose callers are all in
-    ///   other modules.
+    ///   negative at run time, and a function reached by no name (returned
+    ///   by a factory and called there).
     /// - On Python 3.11 only, `wait_for` runs a coroutine in a task of its
     ///   own; after the rewrite it runs in the caller's task, as 3.12's
     ///   `wait_for` itself does: context variables it sets stay visible to

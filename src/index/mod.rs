@@ -13,6 +13,7 @@
 //! module, when the key cannot be read).
 
 pub mod cache;
+mod callers;
 mod describe;
 pub mod environment;
 pub mod layout;
@@ -146,6 +147,8 @@ pub struct ProjectIndex {
     keeper_reach: RwLock<FxHashMap<Box<str>, bool>>,
     /// Answers of [`ProjectFacts::property_may_raise`], by name.
     raising_properties: RwLock<FxHashMap<Box<str>, bool>>,
+    /// Answers of [`ProjectFacts::parameter_passed`] (see [`callers`]).
+    passed_parameters: RwLock<FxHashMap<callers::ParameterQuestion, Option<String>>>,
     /// Answers of [`ProjectFacts::attribute_named_writer`], by name.
     named_writers: RwLock<FxHashMap<ModuleMember, Option<NamedWrite>>>,
     /// Answers of [`ProjectFacts::attribute_value_writer`], by module word and name.
@@ -455,6 +458,7 @@ impl ProjectIndex {
             recent_texts: Mutex::new(FxHashMap::default()),
             keeper_reach: RwLock::new(FxHashMap::default()),
             raising_properties: RwLock::new(FxHashMap::default()),
+            passed_parameters: RwLock::new(FxHashMap::default()),
             named_writers: RwLock::new(FxHashMap::default()),
             value_writers: RwLock::new(FxHashMap::default()),
             handed_on: RwLock::new(FxHashMap::default()),
@@ -3408,6 +3412,23 @@ impl ProjectFacts for ProjectIndex {
 
     fn property_may_raise(&self, name: &str) -> bool {
         self.property_may_raise_here(name)
+    }
+
+    fn parameter_passed(
+        &self,
+        own: Option<&Path>,
+        function: &str,
+        parameter: &str,
+        position: Option<usize>,
+        method: bool,
+    ) -> Option<String> {
+        self.parameter_passed_here(&callers::ParameterQuestion {
+            own: own.map(Path::to_path_buf),
+            function: function.into(),
+            parameter: parameter.into(),
+            position,
+            method,
+        })
     }
 
     fn binds_loop_at_import(&self, module: &str) -> Option<String> {

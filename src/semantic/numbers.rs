@@ -16,9 +16,15 @@
 //! result is bounded (`max(5, x)`, `abs(x) + 0.5`, `len(xs) + 1`); a chain
 //! of names longer than followed may be too.
 //!
+//! A parameter's callers in other files of the project are asked of the
+//! index (see [`super::project::ProjectFacts::parameter_passed`]): by
+//! [`SemanticModel::project_may_write_non_positive`], with what they pass.
+//! A function decorated by code of the project (`@handler("get")` keeping
+//! it in a registry, a wrapper calling it with a value of its own) may be
+//! called with anything.
+//!
 //! Not seen: a value read from an object's attribute or item
-//! (`self.timeout`, `cfg["t"]`) that is zero at run time, and a parameter
-//! whose callers are all in other modules.
+//! (`self.timeout`, `cfg["t"]`) that is zero at run time.
 
 use ruff_python_ast::helpers::any_over_expr;
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_stmt};
@@ -277,6 +283,7 @@ impl<'a> SemanticModel<'a> {
             }
         };
         let own = project.name.as_deref();
+        let numbers = number_names(expr);
         for name in names_read(expr) {
             let id = name.id.as_str();
             let Lookup::Bound {
@@ -287,7 +294,10 @@ impl<'a> SemanticModel<'a> {
                 continue;
             };
             if owner != MODULE_SCOPE {
-                if let Some(found) = self.local_project_write(id, owner, bindings, depth, seen) {
+                let as_number = numbers.iter().any(|number| number.range == name.range);
+                if let Some(found) =
+                    self.local_project_write(id, owner, bindings, as_number, depth, seen)
+                {
                     return Some(found);
                 }
                 continue;
@@ -341,6 +351,7 @@ impl<'a> SemanticModel<'a> {
         id: &str,
         owner: ScopeId,
         bindings: &[BindingId],
+        as_number: bool,
         depth: u8,
         seen: &mut Vec<BindingId>,
     ) -> Option<String> {
@@ -354,6 +365,19 @@ impl<'a> SemanticModel<'a> {
             }
             seen.push(binding);
             let binding = self.binding(binding);
+            // A parameter read as the number itself (`timeout`, `base *
+            // attempt`), not to choose one (`5 if q is None else T`).
+            if matches!(binding.kind, BindingKind::Parameter) {
+                if let Some(found) = as_number
+                    .then(|| self.parameter_passed_elsewhere(binding))
+                    .flatten()
+                {
+                    return Some(format!(
+                        "{found}, and the timeout reads its parameter `{id}`"
+                    ));
+                }
+                continue;
+            }
             if !matches!(binding.kind, BindingKind::Assignment) {
                 continue;
             }
@@ -378,6 +402,43 @@ impl<'a> SemanticModel<'a> {
             }
         }
         None
+    }
+
+    /// A file of the project other than this module's that may call the
+    /// function whose parameter `binding` is with a value of it that may
+    /// be zero or less, or that uses the function other than by a call of
+    /// its name (see [`super::project::ProjectFacts::parameter_passed`]).
+    fn parameter_passed_elsewhere(&self, binding: &Binding) -> Option<String> {
+        let project = self.project()?;
+        let def_scope = self.scope(binding.scope);
+        let ScopeNode::Function(def) = def_scope.node else {
+            return None;
+        };
+        let parameters = &def.parameters;
+        let position = positional_parameters(parameters)
+            .position(|p| p.parameter.name.range() == binding.range);
+        if !parameters
+            .iter_non_variadic_params()
+            .any(|p| p.parameter.name.range() == binding.range)
+        {
+            return None; // `*args`, `**kwargs`: not a number.
+        }
+        let method = def_scope
+            .parent
+            .is_some_and(|parent| self.scope(parent).kind == ScopeKind::Class);
+        // `obj(…)` calls `__call__` by no name.
+        if method && def.name.as_str() == "__call__" {
+            return Some(
+                "the method `__call__` is called without its name, with anything".to_string(),
+            );
+        }
+        project.facts.parameter_passed(
+            project.file.as_deref(),
+            def.name.as_str(),
+            binding.name,
+            position,
+            method,
+        )
     }
 
     /// Whether evaluating `awaitable` (in `scope`) may run code of the
@@ -842,6 +903,11 @@ impl<'a> SemanticModel<'a> {
             .parent
             .is_some_and(|parent| self.scope(parent).kind == ScopeKind::Class);
         let name = def.name.as_str();
+        if self.decorated_by_project_code(def, def_scope.parent.unwrap_or(MODULE_SCOPE)) {
+            // `@handler("get")` keeps it in a registry, `@no_wait` wraps it
+            // in a function that calls it with a value of its own.
+            return true;
+        }
         if self.function_escapes_its_calls(name) {
             // `partial(take, timeout=0)`, `poll = take`, `getattr(box,
             // "receive")`: calls this module makes that no call names.
@@ -878,6 +944,36 @@ impl<'a> SemanticModel<'a> {
 }
 
 impl SemanticModel<'_> {
+    /// Whether a decorator of `def` (evaluated in `scope`) is code of the
+    /// project or of the module, or something the module cannot name
+    /// (`@handler("get")`, `@no_wait`, `@router.get(…)` on a local
+    /// object): it may keep the function and call it with anything. A
+    /// library's (`functools.wraps(f)`, `contextlib.asynccontextmanager`)
+    /// or a builtin (`staticmethod`) is taken to call it as its callers
+    /// do.
+    fn decorated_by_project_code(&self, def: &ast::StmtFunctionDef, scope: ScopeId) -> bool {
+        def.decorator_list.iter().any(|decorator| {
+            let mut expr = &decorator.expression;
+            if let Expr::Call(call) = expr {
+                expr = &call.func;
+            }
+            let Some(qualified) = self.qualified_name(expr, scope) else {
+                return true;
+            };
+            let Some(project) = self.project() else {
+                return false;
+            };
+            // A name under a module of the project (relative imports
+            // included) is the project's.
+            project.absolute(qualified.as_str()).is_none_or(|absolute| {
+                absolute
+                    .split('.')
+                    .next()
+                    .is_some_and(|top| matches!(project.facts.resolve(top), Resolved::Module(_)))
+            })
+        })
+    }
+
     /// Whether the module may call the function named `name` other than by
     /// that name: the name is read other than as a call's callee (`poll =
     /// take`, `partial(take, …)`, `box.receive` handed on), or a string
@@ -928,6 +1024,36 @@ impl SemanticModel<'_> {
         finder.visit_body(&self.module.body);
         finder.escapes
     }
+}
+
+/// The names whose value may be the number `expr` gives, or a part of
+/// it: operands of arithmetic, either branch of a conditional, the values
+/// of `or` / `and`, a call's arguments, a container's elements; not a
+/// condition (`q` in `5 if q is None else t`), an attribute's object or a
+/// subscript's.
+fn number_names(expr: &Expr) -> Vec<&ast::ExprName> {
+    let mut names = Vec::new();
+    let mut pending = vec![expr];
+    while let Some(expr) = pending.pop() {
+        match expr {
+            Expr::Name(name) => names.push(name),
+            Expr::BinOp(binary) => pending.extend([&*binary.left, &*binary.right]),
+            Expr::UnaryOp(unary) => pending.push(&unary.operand),
+            Expr::If(if_expr) => pending.extend([&*if_expr.body, &*if_expr.orelse]),
+            Expr::BoolOp(bool_op) => pending.extend(&bool_op.values),
+            Expr::Named(named) => pending.push(&named.value),
+            Expr::Starred(starred) => pending.push(&starred.value),
+            Expr::Call(call) => {
+                pending.extend(&call.arguments.args);
+                pending.extend(call.arguments.keywords.iter().map(|k| &k.value));
+            }
+            Expr::Tuple(tuple) => pending.extend(&tuple.elts),
+            Expr::List(list) => pending.extend(&list.elts),
+            Expr::Set(set) => pending.extend(&set.elts),
+            _ => {}
+        }
+    }
+    names
 }
 
 /// Operators that may give zero or less from numbers above zero: `5 - 7`,

@@ -591,6 +591,23 @@ pub trait ProjectFacts: Send + Sync {
     /// reading an attribute of that name in a handler or a `finally:`, of
     /// an object whose class the analysis cannot tell, may run it.
     fn property_may_raise(&self, name: &str) -> bool;
+
+    /// A file of the project other than `own` (the function's file, whose
+    /// module reads its own calls) that may call the function or method
+    /// named `function` passing its parameter `parameter` (at `position`
+    /// among the positional ones, `self` counted, of a method when
+    /// `method`) a value that may be a number of zero or less, or that
+    /// uses the function other than by a call of its name (`partial(…)`,
+    /// `poll = box.receive`): said for a note. Calls are matched by the
+    /// name; `None` when no file may.
+    fn parameter_passed(
+        &self,
+        own: Option<&Path>,
+        function: &str,
+        parameter: &str,
+        position: Option<usize>,
+        method: bool,
+    ) -> Option<String>;
 }
 
 /// Where a file of the project may use an event loop outside any run of

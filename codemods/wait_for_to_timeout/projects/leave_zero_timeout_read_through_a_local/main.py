@@ -8,15 +8,22 @@ svc.RETRY_BASE = 0
 svc.SCALE = 0
 
 
+async def run(name, take):
+    q = asyncio.Queue()
+    q.put_nowait("item")
+    try:
+        r = await take(q)
+        print(name, "got", r, "left", q.qsize())
+    except TimeoutError:
+        print(name, "timeout; left", q.qsize())
+
+
 async def main():
-    for take in (svc.take, svc.take_either, svc.take_configured, svc.take_retry, svc.take_scaled):
-        q = asyncio.Queue()
-        q.put_nowait("item")
-        try:
-            r = await take(q)
-            print(take.__name__, "got", r, "left", q.qsize())
-        except TimeoutError:
-            print(take.__name__, "timeout; left", q.qsize())
+    await run("alias", lambda q: svc.take(q))
+    await run("either", lambda q: svc.take_either(q))
+    await run("configured", lambda q: svc.take_configured(q))
+    await run("retry", lambda q: svc.take_retry(q))
+    await run("scaled", lambda q: svc.take_scaled(q))
 
 
 asyncio.run(main())
