@@ -37,7 +37,7 @@ async def job(d):
     async with lock:
         time.sleep(d)  # rewrite: an asyncio.Lock
     async with asyncio.timeout(5):
-        time.sleep(d)  # rewrite: a deadline never suppresses
+        time.sleep(d)  # unsafe: no suppression, but the deadline can now fire here
     with contextlib.nullcontext():
         time.sleep(d)  # rewrite: `nullcontext`
     with suppress(KeyError):

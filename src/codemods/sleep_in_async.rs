@@ -40,9 +40,10 @@ declare_codemod! {
     /// Safe where the new suspension point changes nothing but the blocking:
     /// only whole `time.sleep(x)` statements directly in an `async def` are
     /// rewritten, so no value changes type and `await` is allowed there.
-    /// Other tasks now run during the sleep, and a cancellation or a
-    /// deadline (`asyncio.timeout`) can now arrive at it: that is the change
-    /// itself. The fix is **unsafe** where that does more:
+    /// Other tasks now run during the sleep, and a cancellation, or a
+    /// deadline set outside what the module shows, can now arrive at it:
+    /// that is the change itself. The fix is **unsafe** where that does
+    /// more:
     /// - in cleanup code (a `finally:` or `except` body, `__aexit__`): a
     ///   second cancellation can now interrupt the cleanup halfway;
     /// - after code of the coroutine that may catch the `GeneratorExit` of a
@@ -99,6 +100,21 @@ declare_codemod! {
     ///   self.sessions:`, `for k, v in CACHE.items():`, a parameter): another
     ///   task can now change it while the loop holds its iterator
     ///   ("dictionary changed size during iteration");
+    /// - in a coroutine that runs under a deadline the module sets: inside
+    ///   `async with asyncio.timeout(…)` (`timeout_at`, `async_timeout`,
+    ///   anyio's and trio's `fail_after` / `move_on_after` scopes) in its
+    ///   own function, or awaited there or inside `asyncio.wait_for(work(),
+    ///   t)` by a coroutine of the module, a few callers up: the deadline
+    ///   fired only after the blocking sleep, at the next suspension, and
+    ///   can now expire during the sleep (a result becomes `TimeoutError`);
+    ///   the message names the deadline's line;
+    /// - where the duration is a parameter of the coroutine (`async def
+    ///   backoff(delay): time.sleep(delay)`) and a coroutine of the module
+    ///   awaits it, a few callers up, inside a handler that may catch
+    ///   `ValueError`, or another file of the project calls it passing
+    ///   anything but a number literal above zero (or uses it other than by
+    ///   a call of its name): a negative duration raised `ValueError` there,
+    ///   and that file's handlers are not followed;
     /// - in a module that drives coroutines by hand (`coro.send(None)`,
     ///   `coro.__await__()` stepped with `next` or a `for` loop,
     ///   `coro.throw(…)`), or in a project where another file does (a
@@ -123,8 +139,9 @@ declare_codemod! {
     ///   that catches it, or a coroutine's `__await__()` stepped by a plain
     ///   generator.
     ///
-    /// Not seen: handlers in the callers of the coroutine (a caller's `except
-    /// ValueError` around `await wait(-1)`), state read or written inside
+    /// Not seen: handlers in the callers of the coroutine around a duration
+    /// that is not its parameter, a deadline set in another module (or
+    /// around a task running the coroutine), state read or written inside
     /// the functions it calls other than the pair of calls above, and
     /// a clock frozen by another module (a test module that patches
     /// `time.monotonic` around this module's code: the event loop reads it,
@@ -401,6 +418,17 @@ fn report_statement(
             )
         } else {
             suspension_hazard(ctx.semantic, facts, stmt, call, seconds.is_some())
+                .or_else(|| caller_may_catch(ctx, stmt, argument, seconds.is_some()))
+                .or_else(|| {
+                // A deadline around the coroutine fired only after the
+                // blocking sleep; it can now expire during the new one.
+                ctx.semantic.deadline_around(stmt.start()).map(|deadline| {
+                    format!(
+                        "the coroutine runs under a deadline (line {}), which can now expire during the sleep, where `time.sleep` ran to its end",
+                        ctx.line_index().line_index(deadline.start()).get()
+                    )
+                })
+            })
         };
         match reason {
             Some(reason) => (Some(reason.clone()), finding.note(reason)),
@@ -523,6 +551,39 @@ fn suspension_hazard(
         ));
     }
     None
+}
+
+/// Why a caller may see `time.sleep`'s `ValueError` on a negative duration
+/// (which the async sleep does not raise), when the duration is a
+/// parameter of the coroutine (`async def backoff(delay):
+/// time.sleep(delay)`): a coroutine of the module that awaits it, a few
+/// callers up, inside a handler that may catch `ValueError`; or a file of
+/// the project that calls it passing anything but a number literal above
+/// zero, or uses it as a value, since its handlers are not followed.
+fn caller_may_catch(
+    ctx: &Context,
+    stmt: &Stmt,
+    argument: &Expr,
+    known_duration: bool,
+) -> Option<String> {
+    let semantic = ctx.semantic;
+    let scope = semantic.scope_at(stmt.start());
+    if known_duration || !semantic.reads_parameter_as_number(argument, scope) {
+        return None;
+    }
+    if let Some(handler) = semantic.may_keep_around(stmt.start(), "ValueError") {
+        return Some(format!(
+            "the duration is a parameter, and a caller may catch the `ValueError` `time.sleep` raises on a negative one (line {}), which the async sleep does not raise",
+            ctx.line_index().line_index(handler.start()).get()
+        ));
+    }
+    semantic
+        .parameter_passed_by_other_files(argument, scope)
+        .map(|found| {
+            format!(
+                "{found}: `time.sleep` raises `ValueError` on a negative duration, the async sleep does not, and that caller's handlers are not followed"
+            )
+        })
 }
 
 /// The duration a literal argument spells (`1`, `0.5`, `-1`, `True`), when

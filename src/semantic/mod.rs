@@ -16,6 +16,7 @@ pub mod cancellation;
 pub mod classes;
 pub mod contexts;
 pub mod coroutines;
+pub mod deadlines;
 pub mod effects;
 pub mod exceptions;
 pub mod expected;

@@ -404,6 +404,48 @@ impl<'a> SemanticModel<'a> {
         None
     }
 
+    /// A parameter that `expr` (evaluated in `scope`) reads as a number
+    /// (`delay`, `base * attempt`), of the function `scope` is, that a
+    /// file of the project other than this module's may pass a value not
+    /// known to be above zero, or whose function it uses other than by a
+    /// call of its name (see [`super::project::ProjectFacts::parameter_passed`]):
+    /// said for a note.
+    pub fn parameter_passed_by_other_files(&self, expr: &Expr, scope: ScopeId) -> Option<String> {
+        number_names(expr).into_iter().find_map(|name| {
+            let Lookup::Bound {
+                scope: owner,
+                bindings,
+            } = self.lookup_with(name.id.as_str(), scope, false)
+            else {
+                return None;
+            };
+            if owner == MODULE_SCOPE {
+                return None;
+            }
+            bindings.iter().find_map(|&binding| {
+                let binding = self.binding(binding);
+                matches!(binding.kind, BindingKind::Parameter)
+                    .then(|| self.parameter_passed_elsewhere(binding))
+                    .flatten()
+            })
+        })
+    }
+
+    /// Whether `expr` (evaluated in `scope`) reads, as a number, a
+    /// parameter of the function it is in (see [`number_names`]).
+    pub fn reads_parameter_as_number(&self, expr: &Expr, scope: ScopeId) -> bool {
+        number_names(expr).into_iter().any(|name| {
+            matches!(
+                self.lookup_with(name.id.as_str(), scope, false),
+                Lookup::Bound { scope: owner, bindings }
+                    if owner != MODULE_SCOPE
+                        && bindings
+                            .iter()
+                            .any(|&b| matches!(self.binding(b).kind, BindingKind::Parameter))
+            )
+        })
+    }
+
     /// A file of the project other than this module's that may call the
     /// function whose parameter `binding` is with a value of it that may
     /// be zero or less, or that uses the function other than by a call of

@@ -1,0 +1,5 @@
+import time
+
+
+async def backoff(delay):
+    time.sleep(delay)
