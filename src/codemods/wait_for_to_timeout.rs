@@ -7,6 +7,7 @@ use crate::fix::layout::indent_unit;
 use crate::fix::statements::wrap_statement_hoisting;
 use crate::fix::syntax::{contains_comment, line_break_outside_brackets};
 use crate::semantic::cancellation::KeptCancellation;
+use crate::semantic::functions::Callee;
 use crate::semantic::imports::Lookup;
 use crate::semantic::numbers::{is_non_positive_literal, names_read};
 use crate::semantic::patches::StandIn;
@@ -90,7 +91,11 @@ declare_codemod! {
     ///   of an enclosing block always binds, a module name bound before the
     ///   function is defined, a builtin): reading one that may be unbound
     ///   (`if "timeout" in cfg: t = cfg["timeout"]`, then `t`) raises, now
-    ///   before `aw` is evaluated.
+    ///   before `aw` is evaluated. An `aw` that is a call of an `async def`
+    ///   of the module (undecorated, bound once by its `def`, not replaced
+    ///   from elsewhere) with names or literals as arguments runs none of
+    ///   the coroutine's code when made, so it may come second whatever the
+    ///   timeout does (`TIMEOUT` bound below the function).
     /// - What moves under the deadline: `aw`'s callee and arguments, and an
     ///   augmented target, now run after the deadline is set, so their
     ///   (synchronous) time counts against it; a slow argument can time out
@@ -788,8 +793,30 @@ fn rewrite_keeps_meaning(
                 .to_string(),
         );
     }
+    // A call of an `async def` of the module (undecorated, bound once,
+    // never replaced) makes a coroutine and runs none of its code: with
+    // arguments that are names or literals that do not move either (an
+    // attribute could be one a call in the timeout sets), it may come
+    // second (`TIMEOUT` bound below the function).
+    let plain = |arg: &Expr| (arg.is_name_expr() || arg.is_literal_expr()) && !moves(arg);
+    let inert = |expr: &Expr| match expr {
+        Expr::Call(call) => {
+            call.func.is_name_expr()
+                && matches!(
+                    ctx.semantic.callee(&call.func, scope),
+                    Callee::Function(def) if def.is_async && def.decorator_list.is_empty()
+                )
+                && call.arguments.args.iter().all(&plain)
+                && call
+                    .arguments
+                    .keywords
+                    .iter()
+                    .all(|keyword| keyword.arg.is_some() && plain(&keyword.value))
+        }
+        _ => false,
+    };
     if moves(timeout) {
-        if moves(awaitable) {
+        if moves(awaitable) && !inert(awaitable) {
             return Err(
                 "the timeout would now be evaluated before the awaitable, and both may have effects (a call, an operator, a name that may be unbound there or that a function rebinds)"
                     .to_string(),
