@@ -55,6 +55,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             imported_keeper: OnceCell::new(),
             hand_driver: OnceCell::new(),
             function_index: OnceCell::new(),
+            deadline_sites: OnceCell::new(),
         },
         current: MODULE_SCOPE,
         parents: Vec::new(),

@@ -13,6 +13,7 @@
 
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
+use rustc_hash::FxHashMap;
 
 use super::scope::ScopeKind;
 use super::{ScopeId, SemanticModel};
@@ -39,14 +40,57 @@ const DEADLINE_WAITS: &[&str] = &["asyncio.wait_for", "asyncio.tasks.wait_for"];
 /// How many callers up [`SemanticModel::deadline_around`] looks.
 const MAX_CALLER_DEPTH: u8 = 4;
 
-impl SemanticModel<'_> {
+/// What [`SemanticModel::deadline_around`] asks of every call of the
+/// module, gathered once.
+#[derive(Debug, Default)]
+pub struct DeadlineSites<'a> {
+    /// Whether any call of the module sets a deadline.
+    any: bool,
+    /// `wait_for` calls: what they wait for, the call, its frame.
+    waits: Vec<(TextRange, TextRange, ScopeId)>,
+    /// The calls by the callee's name (`work()`, `self.work()`).
+    by_name: FxHashMap<&'a str, Vec<TextSize>>,
+}
+
+impl<'a> SemanticModel<'a> {
     /// Where the statement at `offset`, in a coroutine, may run under a
     /// deadline (see the module doc): the deadline's context manager or
     /// `wait_for` call, or, past the callers followed, the call of the
     /// coroutine found there.
     pub fn deadline_around(&self, offset: TextSize) -> Option<TextRange> {
+        if !self.deadline_sites().any {
+            return None;
+        }
         let mut visited = Vec::new();
         self.deadline_at(offset, 0, &mut visited)
+    }
+
+    fn deadline_sites(&self) -> &DeadlineSites<'a> {
+        self.deadline_sites.get_or_init(|| {
+            let mut sites = DeadlineSites::default();
+            for site in &self.calls {
+                let call = site.call;
+                if self.calls_one_of(&call.func, site.scope, DEADLINE_WAITS) {
+                    sites.any = true;
+                    if let Some(awaited) = call.arguments.find_argument_value("fut", 0) {
+                        sites.waits.push((
+                            awaited.range(),
+                            call.range(),
+                            self.frame_of(site.scope),
+                        ));
+                    }
+                } else if self.calls_one_of(&call.func, site.scope, DEADLINE_SCOPES) {
+                    sites.any = true;
+                }
+                let name = match call.func.as_ref() {
+                    Expr::Name(func) => func.id.as_str(),
+                    Expr::Attribute(func) => func.attr.as_str(),
+                    _ => continue,
+                };
+                sites.by_name.entry(name).or_default().push(call.start());
+            }
+            sites
+        })
     }
 
     fn deadline_at(
@@ -85,16 +129,13 @@ impl SemanticModel<'_> {
         }
         // `await asyncio.wait_for(work(), 1)`: the call at `offset` is what
         // it waits for.
-        if let Some(site) = self.calls.iter().find(|site| {
-            self.frame_of(site.scope) == scope
-                && site
-                    .call
-                    .arguments
-                    .find_argument_value("fut", 0)
-                    .is_some_and(|awaited| awaited.range().contains(offset))
-                && self.calls_one_of(&site.call.func, site.scope, DEADLINE_WAITS)
-        }) {
-            return Some(site.call.range());
+        let sites = self.deadline_sites();
+        if let Some((_, call, _)) = sites
+            .waits
+            .iter()
+            .find(|(awaited, _, frame)| *frame == scope && awaited.contains(offset))
+        {
+            return Some(*call);
         }
         // The callers of the function, by its name.
         if visited.contains(&scope) {
@@ -102,20 +143,12 @@ impl SemanticModel<'_> {
         }
         visited.push(scope);
         let name = self.scope(scope).function()?.name.as_str();
-        for site in &self.calls {
-            let called = match site.call.func.as_ref() {
-                Expr::Name(func) => func.id.as_str() == name,
-                Expr::Attribute(func) => func.attr.as_str() == name,
-                _ => false,
-            };
-            if !called {
-                continue;
-            }
+        for &call in sites.by_name.get(name).into_iter().flatten() {
             if depth >= MAX_CALLER_DEPTH {
                 // Too deep to follow: assume the worst.
-                return Some(site.call.range());
+                return Some(TextRange::empty(call));
             }
-            if let Some(found) = self.deadline_at(site.call.start(), depth + 1, visited) {
+            if let Some(found) = self.deadline_at(call, depth + 1, visited) {
                 return Some(found);
             }
         }

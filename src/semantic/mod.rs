@@ -233,6 +233,9 @@ pub struct SemanticModel<'a> {
     /// The functions by node and by name, built on first use (see
     /// [`functions::FunctionIndex`]).
     function_index: OnceCell<functions::FunctionIndex<'a>>,
+    /// The module's deadlines and calls by callee name, built on first use
+    /// (see [`deadlines::DeadlineSites`]).
+    deadline_sites: OnceCell<deadlines::DeadlineSites<'a>>,
 }
 
 impl<'a> SemanticModel<'a> {
