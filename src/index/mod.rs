@@ -13,6 +13,7 @@
 //! module, when the key cannot be read).
 
 pub mod cache;
+mod catches;
 mod describe;
 pub mod environment;
 pub mod layout;
@@ -3396,6 +3397,14 @@ impl ProjectFacts for ProjectIndex {
 
     fn may_catch_cancelled_error(&self, name: &str, loaded: usize, exception: bool) -> bool {
         self.may_catch_cancelled(name, loaded, exception, MAX_CANCELLED_DEPTH)
+    }
+
+    fn others_may_catch(&self, file: &Path, name: &str) -> Option<PathBuf> {
+        self.others_may_catch_here(file, name)
+    }
+
+    fn may_catch_builtin(&self, name: &str, loaded: usize, wanted: &[&str]) -> bool {
+        self.may_catch_builtin_here(name, loaded, wanted, MAX_CANCELLED_DEPTH)
     }
 
     fn may_raise(&self, qualified: &str) -> bool {
