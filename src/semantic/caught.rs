@@ -32,6 +32,28 @@ pub enum CaughtBy {
     Leaves { at: TextRange, file: PathBuf },
 }
 
+impl CaughtBy {
+    /// Who may catch the exception `class` besides code of the module, as
+    /// a clause for messages; `None` for [`CaughtBy::Module`], which the
+    /// caller names by its line.
+    pub fn elsewhere(&self, class: &str) -> Option<String> {
+        match self {
+            CaughtBy::Module(_) => None,
+            CaughtBy::OthersRead => Some(format!(
+                "another module of the project reads names of this one: it may call its functions where a handler may catch the `{class}` it raises"
+            )),
+            CaughtBy::Leaves { file, .. } => Some(format!(
+                "a function of the module leaves it as a value (a decorator or a runner of another module, a registry), and code of {} may catch the `{class}` it raises where it runs it",
+                if file.as_os_str().is_empty() {
+                    "another module of the project".to_string()
+                } else {
+                    file.display().to_string()
+                }
+            )),
+        }
+    }
+}
+
 /// Decorators that hand the function back (or a descriptor of it) without
 /// running it elsewhere.
 const KEEPING_DECORATORS: &[&str] = &[
