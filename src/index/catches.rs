@@ -14,6 +14,15 @@ use crate::semantic::project::{ProjectFacts, Resolved, standard_module};
 /// coroutine, a coroutine object read as its result, a `loop=` argument).
 pub(crate) const ASKED: &[&str] = &["RuntimeError", "TypeError", "AttributeError"];
 
+/// What [`ProjectIndex::others_may_catch_here`] works out once.
+#[derive(Debug, Default)]
+pub(super) struct Catchers {
+    /// The project could not be read whole: any file may catch.
+    incomplete: bool,
+    /// For each of [`ASKED`], up to two files that may catch it.
+    files: [Vec<PathBuf>; ASKED.len()],
+}
+
 /// See `ModuleSummary::may_catch`.
 pub(super) fn caught_by(semantic: &SemanticModel) -> Box<[Box<str>]> {
     ASKED
@@ -26,18 +35,35 @@ pub(super) fn caught_by(semantic: &SemanticModel) -> Box<[Box<str>]> {
 impl ProjectIndex {
     /// See [`ProjectFacts::others_may_catch`].
     pub(super) fn others_may_catch_here(&self, file: &Path, name: &str) -> Option<PathBuf> {
+        let at = ASKED.iter().position(|asked| *asked == name)?;
         let own = super::layout::absolute(file);
-        if self.scan().incomplete || !ASKED.contains(&name) {
+        let catchers = self.catchers.get_or_init(|| self.find_catchers());
+        if catchers.incomplete {
             return Some(PathBuf::new());
+        }
+        catchers.files[at]
+            .iter()
+            .find(|path| super::layout::absolute(path) != own)
+            .map(|path| self.relative(path.clone()))
+    }
+
+    /// The first two files that may catch each of [`ASKED`], read once.
+    fn find_catchers(&self) -> Catchers {
+        let mut found = Catchers {
+            incomplete: self.scan().incomplete,
+            files: Default::default(),
+        };
+        if found.incomplete {
+            return found;
         }
         let readers = self.readers();
         for at in 0.. {
+            if found.files.iter().all(|files| files.len() >= 2) {
+                break;
+            }
             let Some(path) = readers.path_at(at) else {
                 break;
             };
-            if super::layout::absolute(path) == own {
-                continue;
-            }
             let (module, package) = self.layout.module_name(path).unwrap_or_else(|| {
                 let stem = path.file_stem().and_then(|stem| stem.to_str());
                 (stem.unwrap_or("__main__").to_string(), false)
@@ -46,15 +72,18 @@ impl ProjectIndex {
                 // Not UTF-8, or not Python a parser reads: nothing runs.
                 continue;
             };
-            if summary
-                .may_catch
-                .iter()
-                .any(|caught| caught.as_ref() == name)
-            {
-                return Some(self.relative(path.to_path_buf()));
+            for (index, asked) in ASKED.iter().enumerate() {
+                if found.files[index].len() < 2
+                    && summary
+                        .may_catch
+                        .iter()
+                        .any(|caught| caught.as_ref() == *asked)
+                {
+                    found.files[index].push(path.to_path_buf());
+                }
             }
         }
-        None
+        found
     }
 
     /// See [`ProjectFacts::may_catch_builtin`]; `depth` bounds the names

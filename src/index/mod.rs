@@ -111,6 +111,10 @@ pub struct ProjectIndex {
     /// with absolute paths, on Python 3.10 or newer and before; worked out
     /// on the first question.
     loop_users: OnceLock<(Vec<LoopUse>, Vec<LoopUse>)>,
+    /// For each of `catches::ASKED`, the first two files of the project
+    /// whose code may catch it (see [`ProjectFacts::others_may_catch`]),
+    /// worked out on the first question.
+    catchers: OnceLock<catches::Catchers>,
     /// What the project's writes of attributes by computed names may reach
     /// (see [`Self::computed_writes`]), worked out on the first question.
     computed: OnceLock<ComputedReach>,
@@ -444,6 +448,7 @@ impl ProjectIndex {
             stateful: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
             loop_users: OnceLock::new(),
+            catchers: OnceLock::new(),
             computed: OnceLock::new(),
             building: Mutex::new(None),
             readers_apart: OnceLock::new(),
