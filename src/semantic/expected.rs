@@ -406,9 +406,23 @@ impl<'a> Visitor<'a> for CatchFinder<'_, 'a, '_> {
             // of another module, `log_errors(…)`, `session()`, a class whose
             // exit may return true).
             Stmt::With(with) => {
+                // The managers that name what they catch are asked by
+                // their calls (`suppress(…)`, `raises(…)`, under any import).
+                let named = |item: &ast::WithItem| match &item.context_expr {
+                    Expr::Call(call) => match call.func.as_ref() {
+                        Expr::Name(name) => EXPECTING_CALLS.contains(&name.id.as_str()),
+                        Expr::Attribute(attribute) => {
+                            EXPECTING_CALLS.contains(&attribute.attr.as_str())
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
                 if let Some(item) = with.items.iter().find(|item| {
-                    self.semantic
-                        .with_item_may_catch(with, item, self.wanted, false)
+                    !named(item)
+                        && self
+                            .semantic
+                            .with_item_may_catch(with, item, self.wanted, false)
                 }) {
                     self.found = Some(item.range);
                     return;
@@ -615,6 +629,25 @@ mod tests {
         // A local named like a builtin is what it is bound to.
         assert_eq!(
             catcher_line("Exception = KeyError\ntry:\n    run()\nexcept Exception:\n    pass\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn managers_not_known_to_let_it_through_may_catch_it() {
+        // Another module's manager (`@contextmanager` catching `Exception`).
+        assert_eq!(
+            catcher_line("from utils import log_errors\nwith log_errors('x'):\n    run()\n"),
+            Some(2)
+        );
+        // A future's `exception` with a timeout; a logger's is given a message.
+        assert_eq!(catcher_line("x = 1\nfut.exception(timeout=1)\n"), Some(2));
+        assert_eq!(catcher_line("log.exception('failed %s', x)\n"), None);
+        // Known to let every exception through.
+        assert_eq!(
+            catcher_line(
+                "import asyncio\nasync def f():\n    async with asyncio.Lock():\n        run()\n"
+            ),
             None
         );
     }
