@@ -5,6 +5,7 @@ use crate::fix::Edit;
 use crate::fix::layout::{line_end, line_start};
 use crate::fix::statements::{Comments, delete_lines};
 use crate::fix::syntax::{contains_comment, significant_after, significant_before};
+use crate::semantic::caught::CaughtBy;
 use crate::semantic::patches::StandIn;
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
 
@@ -234,7 +235,9 @@ fn loop_argument(ctx: &Context, out: &mut Findings) {
         }
         // Code that could catch the `TypeError` may be what the program
         // relies on, several calls above this one: the fix is for review.
-        let catcher = *may_catch.get_or_init(|| semantic.may_catch_in_module("TypeError"));
+        let catcher = may_catch
+            .get_or_init(|| semantic.may_be_caught_by_callers("TypeError"))
+            .clone();
         let applicability = match catcher {
             Some(_) => Applicability::Unsafe,
             None => Applicability::Safe,
@@ -255,9 +258,13 @@ fn loop_argument(ctx: &Context, out: &mut Findings) {
         };
         finding.fix_with(applicability, |fix| {
             match catcher {
-                Some(at) => fix.title(format!(
+                Some(CaughtBy::Module(at)) => fix.title(format!(
                     "Remove the `loop` argument (the code on line {} could catch the `TypeError` it raises)",
                     ctx.line_index().line_index(at.start()).get()
+                )),
+                Some(elsewhere) => fix.title(format!(
+                    "Remove the `loop` argument ({})",
+                    elsewhere.elsewhere("TypeError").unwrap_or_default()
                 )),
                 None => fix.title("Remove the `loop` argument"),
             }

@@ -1,5 +1,6 @@
 use crate::codemods::prelude::*;
 use crate::fix::FixBuilder;
+use crate::semantic::caught::CaughtBy;
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::known::Returns;
 use crate::semantic::patches::StandIn;
@@ -389,6 +390,7 @@ declare_codemod! {
 
 fn missing_await(ctx: &Context, out: &mut Findings) {
     let semantic = ctx.semantic;
+    let callers = std::cell::OnceCell::new();
     for suite in semantic.coroutine_suites() {
         for stmt in suite.body {
             let (call, target) = match stmt {
@@ -500,6 +502,28 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             let variable = target.id.as_str();
             match as_result {
                 AsResult::Only => {
+                    // Every read of the variable fails today, but a caller
+                    // (of this module, of another that reads its names or
+                    // is handed its functions) may catch the failure and
+                    // run on: with `await`, it would get the result instead.
+                    let caught = callers.get_or_init(|| {
+                        semantic
+                            .may_be_caught_by_callers("TypeError")
+                            .or_else(|| semantic.may_be_caught_by_callers("AttributeError"))
+                    });
+                    if let Some(by) = caught {
+                        let who = match by {
+                            CaughtBy::Module(at) => format!(
+                                "the code on line {} may catch the `TypeError` or `AttributeError` it raises, several calls up",
+                                ctx.line_index().line_index(at.start()).get()
+                            ),
+                            other => other.elsewhere("TypeError").unwrap_or_default(),
+                        };
+                        out.report(&MISSING_AWAIT, call.range(), message).note(format!(
+                            "each read of `{variable}` fails on the coroutine object today, and {who}: that code would stop running; add `await` if the result is meant"
+                        ));
+                        continue;
+                    }
                     out.report(&MISSING_AWAIT, call.range(), message)
                         .fix_with(sure, add_await(call));
                 }

@@ -10,6 +10,7 @@ use crate::fix::syntax::{
     contains_comment, line_break_outside_brackets, needs_parentheses_after_await,
     tokens_overlapping,
 };
+use crate::semantic::caught::CaughtBy;
 use crate::semantic::patches::StandIn;
 use crate::semantic::{CallSite, HandDriver, SemanticModel};
 
@@ -149,7 +150,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
     let mut parents = PrimaryParents::default();
     let mut scanned = false;
     let patched = OnceCell::new();
-    let reached = OnceCell::new();
+    let callers = OnceCell::new();
     let project_stand_in = OnceCell::new();
     for site in &semantic.calls {
         let call = site.call;
@@ -219,7 +220,7 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             finding.note("in a variable's annotation, where `await` does not belong");
             continue;
         }
-        if let Some(reason) = runs_differently(semantic, site, &patched, &reached) {
+        if let Some(reason) = runs_differently(semantic, site, &patched, &callers) {
             finding.note(reason);
             continue;
         }
@@ -319,27 +320,28 @@ fn runs_differently(
     semantic: &SemanticModel,
     site: &CallSite,
     patched: &OnceCell<bool>,
-    reached: &OnceCell<bool>,
-) -> Option<&'static str> {
+    callers: &OnceCell<Option<CaughtBy>>,
+) -> Option<String> {
     if *patched.get_or_init(|| {
         semantic.may_replace("asyncio.run") || semantic.may_replace("asyncio.runners.run")
     }) {
-        return Some("the module replaces or patches `asyncio.run`");
+        return Some("the module replaces or patches `asyncio.run`".into());
     }
     match semantic.hand_driver() {
         Some(HandDriver::Module) => {
             return Some(
-                "the module drives coroutines by hand: where no loop runs, `asyncio.run` works",
+                "the module drives coroutines by hand: where no loop runs, `asyncio.run` works"
+                    .into(),
             );
         }
         Some(HandDriver::File(_)) => {
             return Some(
-                "another module of the project drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline): it may be handed this one (a registry, a list of callbacks) and run it where no loop runs, where `asyncio.run` works",
+                "another module of the project drives coroutines by hand (`coro.send(None)`, `__await__()`, a `types.coroutine` trampoline): it may be handed this one (a registry, a list of callbacks) and run it where no loop runs, where `asyncio.run` works".into(),
             );
         }
         Some(HandDriver::Library(_)) => {
             return Some(
-                "another library's loop the project uses may run the coroutine, where no asyncio loop runs and `asyncio.run` works",
+                "another library's loop the project uses may run the coroutine, where no asyncio loop runs and `asyncio.run` works".into(),
             );
         }
         None => {}
@@ -351,26 +353,35 @@ fn runs_differently(
     };
     if caught(site.call.start()) {
         return Some(
-            "a handler around it catches the `RuntimeError` it raises; that code would stop running",
+            "a handler around it catches the `RuntimeError` it raises; that code would stop running"
+                .into(),
         );
     }
     // The error also reaches whoever awaits the coroutine, through any
     // number of calls, decorators' wrappers, variables holding the
     // coroutine object and `gather(..., return_exceptions=True)`: code
-    // anywhere in the module that may catch it counts.
-    if semantic.may_catch_in_module("RuntimeError").is_some() {
-        return Some(
+    // anywhere in the module that may catch it counts, and so does code of
+    // another module of the project that may call the coroutine function
+    // (or any function of the module that awaits it), or that a function
+    // of the module is handed to.
+    match callers.get_or_init(|| semantic.may_be_caught_by_callers("RuntimeError")) {
+        None => None,
+        Some(CaughtBy::Module(_)) => Some(
             "code of the module may catch the `RuntimeError` it raises (a caller's handler, a decorator's wrapper, \
-             `gather(..., return_exceptions=True)`); that code would stop running",
-        );
+             `gather(..., return_exceptions=True)`); that code would stop running".into(),
+        ),
+        Some(CaughtBy::OthersRead) => Some(
+            "another module of the project reads names of this one: it may await the coroutine it is in (directly or through the module's functions) where a handler, of the caller or further up, may catch the `RuntimeError` it raises; that code would stop running".into(),
+        ),
+        Some(CaughtBy::Leaves { file, .. }) => Some(format!(
+            "a function of the module leaves it as a value (a decorator or a runner of another module, a registry), and code of {} may catch the `RuntimeError` it raises where it runs it; that code would stop running",
+            if file.as_os_str().is_empty() {
+                "another module of the project".to_string()
+            } else {
+                file.display().to_string()
+            }
+        )),
     }
-    // So does code of another module of the project that may call the
-    // coroutine function, or any function of the module that awaits it.
-    reached
-        .get_or_init(|| semantic.others_may_reach_module())
-        .then_some(
-            "another module of the project reads names of this one: it may await the coroutine it is in (directly or through the module's functions) where a handler, of the caller or further up, may catch the `RuntimeError` it raises; that code would stop running",
-        )
 }
 
 /// The argument's text moved back to the call's indentation, when it

@@ -1,6 +1,7 @@
 use crate::codemods::prelude::*;
 use crate::fix::layout::{Brackets, bracket_items, width};
 use crate::fix::layout::{indent_unit, indentation_at, line_end, line_start};
+use crate::semantic::caught::CaughtBy;
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::patches::StandIn;
 use crate::semantic::{ScopeId, SemanticModel};
@@ -203,7 +204,7 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
             ));
             continue;
         }
-        let catcher = semantic.may_catch_in_module("TypeError");
+        let catcher = semantic.may_be_caught_by_callers("TypeError");
         let applicability = if catcher.is_some() {
             Applicability::Unsafe
         } else {
@@ -223,10 +224,14 @@ fn wait_coroutines(ctx: &Context, out: &mut Findings) {
             ),
             None => {
                 let finding = report(out, awaitables, &message);
-                let finding = match catcher {
-                    Some(at) => finding.note(format!(
+                let finding = match &catcher {
+                    Some(CaughtBy::Module(at)) => finding.note(format!(
                         "the code on line {} could catch the `TypeError` that `asyncio.wait` raises on coroutines since Python 3.11",
                         ctx.line_index().line_index(at.start()).get()
+                    )),
+                    Some(elsewhere) => finding.note(format!(
+                        "{}: `asyncio.wait` raises it on coroutines since Python 3.11",
+                        elsewhere.elsewhere("TypeError").unwrap_or_default()
                     )),
                     None => finding,
                 };

@@ -14,6 +14,7 @@
 
 pub mod cache;
 mod callers;
+mod catches;
 mod describe;
 pub mod environment;
 pub mod layout;
@@ -111,6 +112,10 @@ pub struct ProjectIndex {
     /// with absolute paths, on Python 3.10 or newer and before; worked out
     /// on the first question.
     loop_users: OnceLock<(Vec<LoopUse>, Vec<LoopUse>)>,
+    /// For each of `catches::ASKED`, the first two files of the project
+    /// whose code may catch it (see [`ProjectFacts::others_may_catch`]),
+    /// worked out on the first question.
+    catchers: OnceLock<catches::Catchers>,
     /// What the project's writes of attributes by computed names may reach
     /// (see [`Self::computed_writes`]), worked out on the first question.
     computed: OnceLock<ComputedReach>,
@@ -446,6 +451,7 @@ impl ProjectIndex {
             stateful: RwLock::new(FxHashMap::default()),
             scan: OnceLock::new(),
             loop_users: OnceLock::new(),
+            catchers: OnceLock::new(),
             computed: OnceLock::new(),
             building: Mutex::new(None),
             readers_apart: OnceLock::new(),
@@ -3400,6 +3406,14 @@ impl ProjectFacts for ProjectIndex {
 
     fn may_catch_cancelled_error(&self, name: &str, loaded: usize, exception: bool) -> bool {
         self.may_catch_cancelled(name, loaded, exception, MAX_CANCELLED_DEPTH)
+    }
+
+    fn others_may_catch(&self, file: &Path, name: &str) -> Option<PathBuf> {
+        self.others_may_catch_here(file, name)
+    }
+
+    fn may_catch_builtin(&self, name: &str, loaded: usize, wanted: &[&str]) -> bool {
+        self.may_catch_builtin_here(name, loaded, wanted, MAX_CANCELLED_DEPTH)
     }
 
     fn may_raise(&self, qualified: &str) -> bool {

@@ -64,6 +64,11 @@ pub struct ModuleSummary {
     /// absolute, builtins included (`builtins.KeyboardInterrupt`). An
     /// `except` clause naming one catches what they name.
     pub class_aliases: FxHashMap<Box<str>, Box<[Box<str>]>>,
+    /// Which of the builtin exceptions that fixes turn into code that runs
+    /// (`RuntimeError`, `TypeError`, `AttributeError`: see
+    /// `catches::ASKED`) code of the module may catch, raised anywhere (see
+    /// `SemanticModel::may_catch_in_module`).
+    pub may_catch: Box<[Box<str>]>,
     /// Module-level names bound by assignment whose value may be zero or
     /// negative (`TIMEOUT = 0`, `BUDGET = LIMIT - USED`).
     pub non_positive: Box<[Box<str>]>,
@@ -1267,6 +1272,7 @@ pub fn summarize(
             CancellationLeft::of(&semantic.cancellation_left_to_project(), name, package)
         },
         class_aliases: class_aliases(&semantic, &by_name, name, package),
+        may_catch: super::catches::caught_by(&semantic),
         escaping_imports: semantic
             .escaping_imports()
             .into_iter()

@@ -214,14 +214,21 @@ impl<'a> SemanticModel<'a> {
     ///   exception group that may wrap it, in any spelling
     ///   (`builtins.TypeError`, a tuple, an alias), or naming something the
     ///   module cannot resolve (`except errors:`, `except self.errors:`);
-    ///   classes the module defines cannot be bases of a builtin one, and
-    ///   an imported class is taken to be what its name says;
+    ///   classes the module defines cannot be bases of a builtin one; a
+    ///   name imported from another module of the project is what the
+    ///   project index says (`RETRYABLE = (ConnectionError,
+    ///   RuntimeError)`, `AppError = Exception`, a class attribute: may), a
+    ///   library's class what its name says;
+    /// - a `with` (or `async with`) whose manager is not known to let
+    ///   exceptions through (`with log_errors(…)` of another module, a
+    ///   class whose exit may return true);
     /// - a call that takes such a class (`contextlib.suppress(Exception)`,
     ///   `self.assertRaises(TypeError, …)`, `retry(on=Exception)`,
     ///   `isinstance(r, BaseException)`), or whose class argument
     ///   `pytest.raises`, `assertRaises…` or `suppress` cannot resolve;
     /// - a call that turns exceptions into values: `return_exceptions=`
-    ///   other than `False` (`asyncio.gather`), a future's `.exception()`;
+    ///   other than `False` (`asyncio.gather`), a future's `.exception()`
+    ///   (with a timeout too; a logger's `.exception("…")` is not);
     /// - an `__exit__` or `__aexit__` that may return a true value
     ///   (it suppresses the exception);
     /// - a test marker expecting a failure (`xfail`, `expectedFailure`);
@@ -280,11 +287,27 @@ impl CatchFinder<'_, '_, '_> {
         }
     }
 
-    /// An argument surely names one of the wanted classes.
+    /// An argument surely names one of the wanted classes, or is a name
+    /// imported from another module of the project that may
+    /// (`retry(on=RETRYABLE)`).
     fn names_wanted(&self, argument: &Expr) -> bool {
         let scope = self.semantic.scope_at(argument.start());
-        self.semantic
+        if self
+            .semantic
             .holds_builtin(argument, self.wanted, scope, MAX_ALIAS_DEPTH)
+        {
+            return true;
+        }
+        let mut head = argument;
+        while let Expr::Attribute(attribute) = head {
+            head = &attribute.value;
+        }
+        matches!(head, Expr::Name(name) if self.semantic.import_of(name.id.as_str(), scope).is_some())
+            && self.semantic.qualified_name(argument, scope).is_some()
+            && self.semantic.project().is_some()
+            && self
+                .semantic
+                .may_name_exception(argument, scope, self.wanted)
     }
 
     fn call_may_catch(&self, call: &ast::ExprCall) -> bool {
@@ -294,7 +317,13 @@ impl CatchFinder<'_, '_, '_> {
             Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
             _ => None,
         };
-        if callee == Some("exception") && arguments.is_empty() {
+        // A future's `.exception()`, also with a timeout
+        // (`fut.exception(timeout=1)`, `fut.exception(1)`); a logger's
+        // `.exception("…")` is given a message.
+        if callee == Some("exception") && !arguments.args.first().is_some_and(|first| {
+            matches!(first, Expr::StringLiteral(_) | Expr::FString(_))
+                || matches!(first, Expr::BinOp(op) if matches!(*op.left, Expr::StringLiteral(_)))
+        }) {
             return true;
         }
         // An exit callback handed to an exit stack may return true, which
@@ -354,8 +383,8 @@ impl CatchFinder<'_, '_, '_> {
     }
 }
 
-impl<'b> Visitor<'b> for CatchFinder<'_, '_, '_> {
-    fn visit_stmt(&mut self, stmt: &'b Stmt) {
+impl<'a> Visitor<'a> for CatchFinder<'_, 'a, '_> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if self.found.is_some() {
             return;
         }
@@ -371,6 +400,32 @@ impl<'b> Visitor<'b> for CatchFinder<'_, '_, '_> {
                         self.found = Some(handler.range);
                         return;
                     }
+                }
+            }
+            // A context manager not known to let exceptions through (one
+            // of another module, `log_errors(…)`, `session()`, a class whose
+            // exit may return true).
+            Stmt::With(with) => {
+                // The managers that name what they catch are asked by
+                // their calls (`suppress(…)`, `raises(…)`, under any import).
+                let named = |item: &ast::WithItem| match &item.context_expr {
+                    Expr::Call(call) => match call.func.as_ref() {
+                        Expr::Name(name) => EXPECTING_CALLS.contains(&name.id.as_str()),
+                        Expr::Attribute(attribute) => {
+                            EXPECTING_CALLS.contains(&attribute.attr.as_str())
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if let Some(item) = with.items.iter().find(|item| {
+                    !named(item)
+                        && self
+                            .semantic
+                            .with_item_may_catch(with, item, self.wanted, false)
+                }) {
+                    self.found = Some(item.range);
+                    return;
                 }
             }
             Stmt::FunctionDef(def)
@@ -400,7 +455,7 @@ impl<'b> Visitor<'b> for CatchFinder<'_, '_, '_> {
         visitor::walk_stmt(self, stmt);
     }
 
-    fn visit_expr(&mut self, expr: &'b Expr) {
+    fn visit_expr(&mut self, expr: &'a Expr) {
         if self.found.is_some() {
             return;
         }
@@ -574,6 +629,25 @@ mod tests {
         // A local named like a builtin is what it is bound to.
         assert_eq!(
             catcher_line("Exception = KeyError\ntry:\n    run()\nexcept Exception:\n    pass\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn managers_not_known_to_let_it_through_may_catch_it() {
+        // Another module's manager (`@contextmanager` catching `Exception`).
+        assert_eq!(
+            catcher_line("from utils import log_errors\nwith log_errors('x'):\n    run()\n"),
+            Some(2)
+        );
+        // A future's `exception` with a timeout; a logger's is given a message.
+        assert_eq!(catcher_line("x = 1\nfut.exception(timeout=1)\n"), Some(2));
+        assert_eq!(catcher_line("log.exception('failed %s', x)\n"), None);
+        // Known to let every exception through.
+        assert_eq!(
+            catcher_line(
+                "import asyncio\nasync def f():\n    async with asyncio.Lock():\n        run()\n"
+            ),
             None
         );
     }

@@ -13,6 +13,7 @@ pub mod blocking;
 pub mod bound;
 mod builder;
 pub mod cancellation;
+pub mod caught;
 pub mod classes;
 pub mod contexts;
 pub mod coroutines;

@@ -572,6 +572,31 @@ pub trait ProjectFacts: Send + Sync {
     /// some other way may; a library's class is what its name says.
     fn may_catch_cancelled_error(&self, name: &str, loaded: usize, exception: bool) -> bool;
 
+    /// Whether an `except` clause naming what the absolute dotted name
+    /// `name` names may catch an exception of one of `wanted` (builtin
+    /// exception names, bases included: `["RuntimeError", "Exception",
+    /// …]`): a builtin among them, a class of the project deriving from
+    /// one, a name a project module binds to such a class or to a tuple
+    /// holding one (`RETRYABLE = (ConnectionError, RuntimeError)`), or a
+    /// name of the project the index cannot follow (a class attribute, a
+    /// variable bound otherwise). A library's class is what its name says.
+    /// A file of the project other than `file` whose code may catch the
+    /// builtin exception `name` (`RuntimeError`, `TypeError` or
+    /// `AttributeError`) raised anywhere, as
+    /// `SemanticModel::may_catch_in_module` tells of its module: a value
+    /// of `file`'s module handed to it (a coroutine function given to a
+    /// decorator or a runner of another module) may raise there. An empty
+    /// path when the project could not be read whole.
+    fn others_may_catch(&self, file: &Path, name: &str) -> Option<PathBuf> {
+        let _ = (file, name);
+        Some(PathBuf::new())
+    }
+
+    fn may_catch_builtin(&self, name: &str, loaded: usize, wanted: &[&str]) -> bool {
+        let _ = (name, loaded, wanted);
+        true
+    }
+
     /// Whether calling what the absolute dotted name `qualified` names may
     /// raise an exception of its own (in a handler or a `finally:`, it
     /// replaces a cancellation): a function of the project whose own code

@@ -367,28 +367,58 @@ impl<'a> SemanticModel<'a> {
                         }
                         match self.import_of(id, scope) {
                             Some(path) => {
-                                let last = path.rsplit('.').next().unwrap_or(path);
-                                wanted.contains(&last)
+                                let from = bindings.iter().any(|&b| {
+                                    matches!(
+                                        self.binding(b).kind,
+                                        BindingKind::Import { from: true, .. }
+                                    )
+                                });
+                                self.imported_may_catch(
+                                    path,
+                                    self.import_loaded_parts(path, from),
+                                    wanted,
+                                )
                             }
                             None => true,
                         }
                     }
                 }
             }
-            Expr::Attribute(attribute) => match self.qualified_name(type_, scope) {
+            Expr::Attribute(_) => match self.qualified_name(type_, scope) {
                 // An imported class: `asyncio.CancelledError`, `socket.error`.
                 Some(qualified) => {
                     let path = qualified.as_str();
-                    let last = attribute.attr.as_str();
-                    wanted.contains(&last)
-                        || (matches!(path, "socket.error" | "select.error")
-                            && wanted.contains(&"OSError"))
+                    (matches!(path, "socket.error" | "select.error") && wanted.contains(&"OSError"))
+                        || self.imported_may_catch(
+                            path,
+                            self.parts_loaded_by_import(type_, scope),
+                            wanted,
+                        )
                 }
                 // An attribute of an object (`self.errors`): unknown.
                 None => true,
             },
             _ => true,
         }
+    }
+
+    /// Whether an `except` naming the imported name `path` (as the import
+    /// wrote it, its first `loaded` parts a module the import loaded) may
+    /// catch one of `wanted`: what the project index tells of a name of the
+    /// project (`RETRYABLE = (ConnectionError, RuntimeError)` in another
+    /// module, a class deriving from `Exception`, a name it cannot follow:
+    /// see [`super::project::ProjectFacts::may_catch_builtin`]); a
+    /// library's class, and any without an index, is what its name says.
+    fn imported_may_catch(&self, path: &str, loaded: usize, wanted: &[&str]) -> bool {
+        let last = path.rsplit('.').next().unwrap_or(path);
+        if wanted.contains(&last) {
+            return true;
+        }
+        self.project().is_some_and(|project| {
+            project
+                .absolute(path)
+                .is_none_or(|absolute| project.facts.may_catch_builtin(&absolute, loaded, wanted))
+        })
     }
 
     /// Whether a `with` item catches exceptions its block raises:

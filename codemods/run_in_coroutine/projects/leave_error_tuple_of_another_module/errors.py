@@ -1,0 +1,1 @@
+RETRYABLE = (ConnectionError, RuntimeError)

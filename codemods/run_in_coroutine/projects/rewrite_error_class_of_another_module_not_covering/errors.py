@@ -1,0 +1,5 @@
+class AppError(ValueError):
+    pass
+
+
+RETRYABLE = (ConnectionError, AppError)
