@@ -30,3 +30,9 @@ def suppressed():
     loop = asyncio.new_event_loop()
     loop.run_until_complete(main(parse_args()))  # noqa: AM002 (leave)
     loop.close()
+
+
+def larger_expression():
+    loop = asyncio.new_event_loop()
+    print(parse_args(), loop.run_until_complete(main()))  # leave, reported: `parse_args()` would run after the close
+    loop.close()

@@ -569,7 +569,7 @@ fn explicit_loop<'a>(
     let Some(owner) = semantic.owner_scope(name, suite.scope) else {
         return;
     };
-    let candidate = match match_shape(semantic, suite, index, setup, owner) {
+    let candidate = match match_shape(ctx, suite, index, setup, owner) {
         Ok(candidate) => candidate,
         Err(reason) => {
             // Report at the first `run_until_complete` on this loop, if any.
@@ -672,12 +672,13 @@ fn index_message(ctx: &Context, run: &ast::ExprCall, scope: ScopeId, imports: bo
 /// Matches setup, optional `set_event_loop`, optional `try`, the run, and
 /// collects the teardown statements that follow.
 fn match_shape<'a>(
-    semantic: &SemanticModel<'a>,
+    ctx: &Context<'a>,
     suite: &Suite<'a>,
     index: usize,
     setup: Setup<'a>,
     owner: ScopeId,
 ) -> Result<Candidate<'a>, String> {
+    let semantic = ctx.semantic;
     let name = setup.target.id.as_str();
     let scope = suite.scope;
     let mut body: &'a [Stmt] = suite.body;
@@ -711,9 +712,22 @@ fn match_shape<'a>(
         if let Some(call) = run_statement_call(next, name) {
             break call;
         }
-        return Err(
-            "other statements run between the loop's creation and `run_until_complete`".to_string(),
-        );
+        let line = line_of(ctx, next.start());
+        let runs_here = semantic.uses_of(name, owner).iter().any(|u| {
+            next.range().contains_range(u.range)
+                && ctx.source[u.range.end().to_usize()..]
+                    .trim_start()
+                    .starts_with(".run_until_complete")
+        });
+        return Err(if runs_here {
+            format!(
+                "the statement on line {line} does more with `run_until_complete` than keep, return or pass on its result (to a call whose other arguments are names or literals): the rest of it would run after `asyncio.run` closes the loop, where the code runs it before"
+            )
+        } else {
+            format!(
+                "other statements run between the loop's creation and `run_until_complete`, from line {line}"
+            )
+        });
     };
 
     let loop_teardown = |stmt: &&'a Stmt| is_teardown(semantic, stmt, name, scope);
@@ -736,10 +750,12 @@ fn match_shape<'a>(
     let mut stray_teardown = Vec::new();
     let mut other_work = false;
     for stmt in rest.iter().chain(orelse).chain(finalbody).chain(after_try) {
-        if !loop_teardown(&stmt) && !is_inert(stmt) {
+        if loop_teardown(&stmt) {
+            if other_work {
+                stray_teardown.push(stmt);
+            }
+        } else if !is_inert(stmt) {
             other_work = true;
-        } else if other_work {
-            stray_teardown.push(stmt);
         }
     }
     let contiguous =
@@ -1307,8 +1323,12 @@ fn set_event_loop_to<'a>(
 }
 
 /// The `NAME.run_until_complete(…)` call of a statement that is that call,
-/// assigns or returns it, or passes it as the only argument of a plain call
-/// (`sys.exit(loop.run_until_complete(main()))`).
+/// assigns or returns it, or passes it to a plain call whose other
+/// arguments run no code (`sys.exit(loop.run_until_complete(main()))`,
+/// `print("count", loop.run_until_complete(main()), sep=": ")`): nothing
+/// of the statement but that call then runs between the run and the
+/// teardown (the call itself is code run after the run, which the checks
+/// of synchronous code see).
 fn run_statement_call<'a>(stmt: &'a Stmt, name: &str) -> Option<&'a ast::ExprCall> {
     let Expr::Call(call) = statement_value(stmt)? else {
         return None;
@@ -1316,18 +1336,38 @@ fn run_statement_call<'a>(stmt: &'a Stmt, name: &str) -> Option<&'a ast::ExprCal
     if is_loop_method(&call.func, name, "run_until_complete") {
         return Some(call);
     }
-    match (
-        call.arguments.args.as_ref(),
-        call.arguments.keywords.is_empty(),
-    ) {
-        ([Expr::Call(inner)], true)
-            if is_name_chain(&call.func)
-                && is_loop_method(&inner.func, name, "run_until_complete") =>
-        {
-            Some(inner)
-        }
-        _ => None,
+    if !is_name_chain(&call.func) {
+        return None;
     }
+    // `**mapping` asks the mapping for its keys: code may run.
+    if call
+        .arguments
+        .keywords
+        .iter()
+        .any(|keyword| keyword.arg.is_none())
+    {
+        return None;
+    }
+    let keywords = call.arguments.keywords.iter().map(|keyword| &keyword.value);
+    let mut run = None;
+    for argument in call.arguments.args.iter().chain(keywords) {
+        match argument {
+            Expr::Call(inner)
+                if run.is_none() && is_loop_method(&inner.func, name, "run_until_complete") =>
+            {
+                run = Some(inner);
+            }
+            Expr::Name(_)
+            | Expr::NoneLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::EllipsisLiteral(_) => {}
+            _ => return None,
+        }
+    }
+    run
 }
 
 /// `name` or `name.attr.attr`.
@@ -1862,6 +1902,42 @@ mod tests {
             &ASYNCIO_RUN,
             "import asyncio\n\nasync def main():\n    pass\n\nloop = asyncio.new_event_loop()\nx = loop.run_until_complete(main())\nprint(x)\nloop.run_until_complete(loop.shutdown_asyncgens())\nloop.close()\n",
             MESSAGE,
+        );
+    }
+
+    #[test]
+    fn a_run_passed_to_a_call_with_plain_arguments_is_rewritten() {
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    return 3\n\nloop = asyncio.new_event_loop()\nprint(\"count\", loop.run_until_complete(main()), sep=\": \")\nloop.close()\n",
+            "import asyncio\n\nasync def main():\n    return 3\n\nprint(\"count\", asyncio.run(main()), sep=\": \")\n",
+        );
+        // Any other code in the statement would now run after the teardown.
+        let source = "import asyncio\nfrom app import main, other\n\nloop = asyncio.new_event_loop()\nprint(other(), loop.run_until_complete(main()))\nloop.close()\n";
+        check_no_fix(&ASYNCIO_RUN, source);
+        assert!(
+            reasons(&ASYNCIO_RUN, source)
+                .iter()
+                .any(|r| r.contains("the statement on line 5 does more with `run_until_complete`")),
+            "{:?}",
+            reasons(&ASYNCIO_RUN, source)
+        );
+        let source = "import asyncio\nfrom app import main, parse\n\nloop = asyncio.new_event_loop()\nargs = parse()\nloop.run_until_complete(main(args))\n";
+        assert!(
+            reasons(&ASYNCIO_RUN, source)
+                .iter()
+                .any(|r| r.contains("`run_until_complete`, from line 5")),
+            "{:?}",
+            reasons(&ASYNCIO_RUN, source)
+        );
+    }
+
+    #[test]
+    fn a_harmless_statement_after_the_run_is_no_teardown() {
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    return 3\n\nloop = asyncio.new_event_loop()\nx = loop.run_until_complete(main())\nprint(x)\npass\n",
+            "import asyncio\n\nasync def main():\n    return 3\n\nx = asyncio.run(main())\nprint(x)\npass\n",
         );
     }
 
