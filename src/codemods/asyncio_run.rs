@@ -960,7 +960,7 @@ fn used_after_run(ctx: &Context, run: &ast::ExprCall, scope: ScopeId) -> Option<
 fn kept_state_read_after_run(ctx: &Context, run: &ast::ExprCall, scope: ScopeId) -> Option<String> {
     let (state, used) = ctx.semantic.kept_state_read_by_call_after(run, scope)?;
     Some(format!(
-        "`{}()` on line {} runs after the run and may read `{state}`, where a coroutine keeps what asyncio gave it (a future, task, stream or loop method bound to the run's loop): `asyncio.run` closes its loop and cancels the tasks left when it returns",
+        "`{}()` on line {} runs after the run and may read {state}, where a coroutine, or a function it calls, keeps what asyncio gave it (a future, task, stream or loop method bound to the run's loop): `asyncio.run` closes its loop and cancels the tasks left when it returns",
         &ctx.source[used.callee],
         line_of(ctx, used.at),
     ))
