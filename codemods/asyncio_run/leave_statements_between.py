@@ -36,3 +36,10 @@ def larger_expression():
     loop = asyncio.new_event_loop()
     print(parse_args(), loop.run_until_complete(main()))  # leave, reported: `parse_args()` would run after the close
     loop.close()
+
+
+def in_a_branch(verbose):
+    loop = asyncio.new_event_loop()
+    if verbose:
+        loop.run_until_complete(main())  # leave, reported: inside an `if`
+    loop.close()

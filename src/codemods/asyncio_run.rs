@@ -713,20 +713,23 @@ fn match_shape<'a>(
             break call;
         }
         let line = line_of(ctx, next.start());
-        let runs_here = semantic.uses_of(name, owner).iter().any(|u| {
+        let run_here = semantic.uses_of(name, owner).into_iter().find(|u| {
             next.range().contains_range(u.range)
                 && ctx.source[u.range.end().to_usize()..]
                     .trim_start()
                     .starts_with(".run_until_complete")
         });
-        return Err(if runs_here {
-            format!(
-                "the statement on line {line} does more with `run_until_complete` than keep, return or pass on its result (to a call whose other arguments are names or literals): the rest of it would run after `asyncio.run` closes the loop, where the code runs it before"
-            )
-        } else {
-            format!(
+        return Err(match run_here {
+            Some(_) if statement_value(next).is_some() => format!(
+                "the statement on line {line} does more with `run_until_complete` than keep, return or pass on its result to a call whose other arguments are names or literals: what else it runs would run before `asyncio.run` makes its loop or after it closes it, where the code runs it with its loop open"
+            ),
+            Some(run) => format!(
+                "`run_until_complete` on line {} sits inside the compound statement on line {line}: asyncmod rewrites a run only where it is a statement of its own, in the block that creates the loop",
+                line_of(ctx, run.range.start())
+            ),
+            None => format!(
                 "other statements run between the loop's creation and `run_until_complete`, from line {line}"
-            )
+            ),
         });
     };
 
