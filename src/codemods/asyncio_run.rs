@@ -1295,10 +1295,17 @@ fn loops_elsewhere(
         .iter()
         .find(|call| !own.contains(&call.start) && (current || call.kind != LoopCallKind::New));
     match other {
-        Some(call) => Err(format!(
-            "the module also manages event loops on line {}; that code may expect this loop, and after `asyncio.run` there is no current loop",
-            line_of(ctx, call.start)
-        )),
+        Some(call) => {
+            let does = match call.kind {
+                LoopCallKind::Current => "asks for the current event loop",
+                LoopCallKind::New => "makes an event loop",
+                LoopCallKind::Set => "sets or runs an event loop",
+            };
+            Err(format!(
+                "the module also {does} on line {}; that code may expect this loop, and after `asyncio.run` there is no current loop",
+                line_of(ctx, call.start)
+            ))
+        }
         None => Ok(()),
     }
 }
@@ -1464,7 +1471,7 @@ fn coroutine_argument(
 ) -> Result<Option<String>, String> {
     let Expr::Call(call) = argument else {
         return Err(
-            "the argument is not a call; `asyncio.run` raises `ValueError` on a future or task"
+            "the argument is not a call, so asyncmod cannot tell that it is a coroutine; `asyncio.run` raises `ValueError` on a future or task"
                 .to_string(),
         );
     };
@@ -1770,7 +1777,7 @@ mod tests {
         assert!(
             reasons(&ASYNCIO_RUN, source)
                 .iter()
-                .any(|r| r.contains("the module also manages event loops on line 9")),
+                .any(|r| r.contains("the module also sets or runs an event loop on line 9")),
             "{:?}",
             reasons(&ASYNCIO_RUN, source)
         );
