@@ -879,8 +879,17 @@ fn objects_bound_elsewhere(ctx: &Context, run: &ast::ExprCall) -> Result<(), Str
         let name = semantic
             .qualified_name(&site.call.func, site.scope)
             .map_or_else(|| "asyncio".to_string(), |q| q.to_string());
+        let top_level = matches!(
+            semantic.scope(semantic.frame_of(site.scope)).kind,
+            ScopeKind::Module | ScopeKind::Class
+        );
+        let runs = if top_level {
+            "runs outside a coroutine"
+        } else {
+            "sits in a plain function or lambda, which may run outside a coroutine,"
+        };
         return Err(format!(
-            "`{name}()` on line {} runs outside a coroutine and binds to the event loop current then; `asyncio.run` would run the coroutine on another loop",
+            "`{name}()` on line {} {runs} and binds to the event loop current then; `asyncio.run` would run the coroutine on another loop",
             line_of(ctx, site.call.start())
         ));
     }
