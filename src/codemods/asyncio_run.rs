@@ -690,9 +690,28 @@ fn match_shape<'a>(
         _ => None,
     };
     let mut set_loop = None;
+    // A run of the loop in another function (or lambda, or class body)
+    // than the code that makes it.
+    let run_elsewhere = || {
+        semantic.uses_of(name, owner).into_iter().find(|u| {
+            u.scope != scope
+                && ctx.source[u.range.end().to_usize()..]
+                    .trim_start()
+                    .starts_with(".run_until_complete")
+        })
+    };
+    let elsewhere = |run: crate::semantic::names::Use| {
+        format!(
+            "`run_until_complete` on line {} runs in another scope than the loop's creation, which may run it at any time and any number of times: asyncmod rewrites a run only in the block that creates the loop",
+            line_of(ctx, run.range.start())
+        )
+    };
     let run_call = loop {
         let Some(next) = body.get(position) else {
-            return Err("no `run_until_complete` follows the loop's creation".to_string());
+            return Err(run_elsewhere().map_or_else(
+                || "no `run_until_complete` follows the loop's creation".to_string(),
+                elsewhere,
+            ));
         };
         if set_loop.is_none()
             && let Some(call) = set_event_loop_to(semantic, next, name, scope)
@@ -720,6 +739,7 @@ fn match_shape<'a>(
                     .starts_with(".run_until_complete")
         });
         return Err(match run_here {
+            Some(run) if run.scope != scope => elsewhere(run),
             Some(_) if statement_value(next).is_some() => format!(
                 "the statement on line {line} does more with `run_until_complete` than keep, return or pass on its result to a call whose other arguments are names or literals: what else it runs would run before `asyncio.run` makes its loop or after it closes it, where the code runs it with its loop open"
             ),
@@ -727,9 +747,12 @@ fn match_shape<'a>(
                 "`run_until_complete` on line {} sits inside the compound statement on line {line}: asyncmod rewrites a run only where it is a statement of its own, in the block that creates the loop",
                 line_of(ctx, run.range.start())
             ),
-            None => format!(
-                "other statements run between the loop's creation and `run_until_complete`, from line {line}"
-            ),
+            None => match run_elsewhere() {
+                Some(run) => elsewhere(run),
+                None => format!(
+                    "other statements run between the loop's creation and `run_until_complete`, from line {line}"
+                ),
+            },
         });
     };
 
