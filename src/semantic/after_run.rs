@@ -85,6 +85,21 @@ fn any_over(expr: &Expr, predicate: impl Fn(&Expr) -> bool) -> bool {
     ruff_python_ast::helpers::any_over_expr(expr, &predicate)
 }
 
+/// The target and iterable of every comprehension loop in `stmt`.
+fn comprehension_loops(stmt: &Stmt) -> Vec<(&Expr, &Expr)> {
+    use ruff_python_ast::visitor::{self, Visitor};
+    struct Loops<'e>(Vec<(&'e Expr, &'e Expr)>);
+    impl<'e> Visitor<'e> for Loops<'e> {
+        fn visit_comprehension(&mut self, comprehension: &'e ast::Comprehension) {
+            self.0.push((&comprehension.target, &comprehension.iter));
+            visitor::walk_comprehension(self, comprehension);
+        }
+    }
+    let mut loops = Loops(Vec::new());
+    loops.visit_stmt(stmt);
+    loops.0
+}
+
 /// Every name a target binds (`a`, `a, b`, `[a, *b]`).
 fn target_names<'e>(target: &'e Expr, out: &mut Vec<&'e ast::ExprName>) {
     match target {
@@ -207,6 +222,30 @@ impl<'a> SemanticModel<'a> {
         state.then_some(self.binding(first).name)
     }
 
+    /// The module state a store through `root` (read in `scope`) puts
+    /// something in: the module-level variable or class `root` names (see
+    /// [`Self::module_state`]), or the class of the module a local `root`
+    /// is made from (`c = Conn()`, then `c.registry.append(f)` fills the
+    /// class attribute).
+    fn stored_state(&self, root: &str, scope: ScopeId) -> Option<&'a str> {
+        if let Some(state) = self.module_state(root, scope) {
+            return Some(state);
+        }
+        let Lookup::Bound { bindings, .. } = self.lookup(root, scope) else {
+            return None;
+        };
+        bindings.iter().find_map(|&id| {
+            let binding = self.binding(id);
+            let (_, Expr::Call(call)) = super::statements::single_assignment(binding.stmt?)? else {
+                return None;
+            };
+            match self.callee(&call.func, binding.scope) {
+                super::functions::Callee::Class(class) => Some(class.name.as_str()),
+                _ => None,
+            }
+        })
+    }
+
     /// The module-level variables into which a coroutine of the module
     /// stores something: assigned through `global`, an item or attribute
     /// set (`STATE["w"] = w`, `Bridge.post = …`), or a storing method called
@@ -221,7 +260,7 @@ impl<'a> SemanticModel<'a> {
             if let Expr::Attribute(attribute) = site.call.func.as_ref()
                 && STORING_METHODS.contains(&attribute.attr.as_str())
                 && let Some(root) = root_name(&attribute.value)
-                && let Some(name) = self.module_state(root.id.as_str(), site.scope)
+                && let Some(name) = self.stored_state(root.id.as_str(), site.scope)
             {
                 kept.insert(name);
             }
@@ -325,7 +364,7 @@ impl<'a> SemanticModel<'a> {
             if let Expr::Attribute(attribute) = site.call.func.as_ref()
                 && STORING_METHODS.contains(&attribute.attr.as_str())
                 && let Some(root) = root_name(&attribute.value)
-                && let Some(state) = self.module_state(root.id.as_str(), site.scope)
+                && let Some(state) = self.stored_state(root.id.as_str(), site.scope)
                 && (site.call.arguments.args.iter())
                     .chain(
                         site.call
@@ -343,6 +382,10 @@ impl<'a> SemanticModel<'a> {
             for stmt in suite.body {
                 let (targets, value): (&[Expr], &Expr) = match stmt {
                     Stmt::Assign(assign) => (&assign.targets, &assign.value),
+                    // `_by_kind["a"] += [fut]`.
+                    Stmt::AugAssign(assign) => {
+                        (std::slice::from_ref(assign.target.as_ref()), &assign.value)
+                    }
                     Stmt::AnnAssign(ast::StmtAnnAssign {
                         target,
                         value: Some(value),
@@ -467,30 +510,46 @@ impl<'a> SemanticModel<'a> {
                     _ => false,
                 };
             }
+            // The variables of comprehensions over them (`[w.close() for
+            // w in KEEP]`).
+            for stmt in &following {
+                for (target, iter) in comprehension_loops(stmt) {
+                    changed |= bind_from(&mut held, &[target], iter);
+                }
+            }
             if !changed {
                 break;
             }
         }
+        let frame = self.frame_of(scope);
         self.calls
             .iter()
             .filter(|site| site.call.start() >= after)
-            .filter(|site| self.frame_of(site.scope) == self.frame_of(scope))
+            .filter(|site| self.frame_of(site.scope) == frame)
             .find_map(|site| {
-                let Expr::Attribute(attribute) = site.call.func.as_ref() else {
-                    return None;
+                // A method of what they hold, or what they hold called
+                // itself (`[h() for h in HOOKS]` on kept lambdas).
+                let (root, method) = match site.call.func.as_ref() {
+                    Expr::Attribute(attribute) => {
+                        (root_name(&attribute.value)?, attribute.attr.to_string())
+                    }
+                    Expr::Name(name) => (name, String::new()),
+                    _ => return None,
                 };
-                let root = root_name(&attribute.value)?;
                 let name = root.id.as_str();
                 if !held.contains(name) {
                     return None;
                 }
                 // Module state is read through the module's own binding;
-                // a variable bound after the run through the run's scope.
+                // a variable bound after the run through the run's scope
+                // (or a comprehension in it).
                 let module_state = self.module_state(name, site.scope).is_some();
-                let local = self.owner_scope(name, site.scope) == Some(self.frame_of(scope));
+                let local = self
+                    .owner_scope(name, site.scope)
+                    .is_some_and(|owner| self.frame_of(owner) == frame);
                 (module_state || local).then(|| UsedAfterRun {
                     variable: name.to_string(),
-                    method: attribute.attr.to_string(),
+                    method,
                     at: site.call.start(),
                     callee: site.call.func.range(),
                 })
@@ -1465,6 +1524,45 @@ mod tests {
         assert_eq!(
             read_by_call_after(&format!(
                 "import asyncio\ndef seen(t=None, _all=[]):\n    _all.append(t)\n    return _all\nasync def main():\n    pass\n{run}seen()\n"
+            )),
+            None
+        );
+    }
+
+    #[test]
+    fn kept_through_instances_augmented_items_and_comprehensions() {
+        let run = "r = asyncio.get_event_loop().run_until_complete(main())\n";
+        // Through an instance of a class of the module, into its class list.
+        assert_eq!(
+            read_by_call_after(&format!(
+                "import asyncio\nclass Conn:\n    registry = []\n    @classmethod\n    def close_all(cls):\n        for f in cls.registry:\n            f.cancel()\nasync def main():\n    c = Conn()\n    c.registry.append(asyncio.current_task())\n{run}Conn.close_all()\n"
+            )),
+            Some(("`Conn`".to_string(), "close_all".to_string()))
+        );
+        // An augmented item.
+        assert_eq!(
+            read_by_call_after(&format!(
+                "import asyncio\nBY = {{'a': []}}\ndef shutdown():\n    for f in BY.get('a'):\n        f.cancel()\nasync def main():\n    BY['a'] += [asyncio.current_task()]\n{run}shutdown()\n"
+            )),
+            Some(("`BY`".to_string(), "shutdown".to_string()))
+        );
+        // A comprehension over kept state, calling a method or the element.
+        assert_eq!(
+            used_after(&format!(
+                "import asyncio\nKEEP = []\nasync def main():\n    KEEP.append(asyncio.current_task())\n{run}[w.cancel() for w in KEEP]\n"
+            )),
+            Some(("w".to_string(), "cancel".to_string()))
+        );
+        assert_eq!(
+            used_after(&format!(
+                "import asyncio\nHOOKS = []\nasync def main():\n    fut = asyncio.get_running_loop().create_future()\n    HOOKS.append(lambda: fut.cancel())\n{run}[h() for h in HOOKS]\n"
+            )),
+            Some(("h".to_string(), String::new()))
+        );
+        // Plain data read from a comprehension calls nothing kept.
+        assert_eq!(
+            used_after(&format!(
+                "import asyncio\nKEEP = []\nasync def main():\n    KEEP.append(asyncio.current_task())\n{run}print([len(str(w)) for w in KEEP])\n"
             )),
             None
         );
