@@ -30,3 +30,25 @@ def suppressed():
     loop = asyncio.new_event_loop()
     loop.run_until_complete(main(parse_args()))  # noqa: AM002 (leave)
     loop.close()
+
+
+def larger_expression():
+    loop = asyncio.new_event_loop()
+    print(parse_args(), loop.run_until_complete(main()))  # leave, reported: `parse_args()` would run after the close
+    loop.close()
+
+
+def in_a_branch(verbose):
+    loop = asyncio.new_event_loop()
+    if verbose:
+        loop.run_until_complete(main())  # leave, reported: inside an `if`
+    loop.close()
+
+
+def run_in_helper():
+    loop = asyncio.new_event_loop()
+
+    def go():
+        return loop.run_until_complete(main())  # leave, reported: run by another function
+
+    return go()

@@ -569,7 +569,7 @@ fn explicit_loop<'a>(
     let Some(owner) = semantic.owner_scope(name, suite.scope) else {
         return;
     };
-    let candidate = match match_shape(semantic, suite, index, setup, owner) {
+    let candidate = match match_shape(ctx, suite, index, setup, owner) {
         Ok(candidate) => candidate,
         Err(reason) => {
             // Report at the first `run_until_complete` on this loop, if any.
@@ -672,12 +672,13 @@ fn index_message(ctx: &Context, run: &ast::ExprCall, scope: ScopeId, imports: bo
 /// Matches setup, optional `set_event_loop`, optional `try`, the run, and
 /// collects the teardown statements that follow.
 fn match_shape<'a>(
-    semantic: &SemanticModel<'a>,
+    ctx: &Context<'a>,
     suite: &Suite<'a>,
     index: usize,
     setup: Setup<'a>,
     owner: ScopeId,
 ) -> Result<Candidate<'a>, String> {
+    let semantic = ctx.semantic;
     let name = setup.target.id.as_str();
     let scope = suite.scope;
     let mut body: &'a [Stmt] = suite.body;
@@ -689,9 +690,28 @@ fn match_shape<'a>(
         _ => None,
     };
     let mut set_loop = None;
+    // A run of the loop in another function (or lambda, or class body)
+    // than the code that makes it.
+    let run_elsewhere = || {
+        semantic.uses_of(name, owner).into_iter().find(|u| {
+            u.scope != scope
+                && ctx.source[u.range.end().to_usize()..]
+                    .trim_start()
+                    .starts_with(".run_until_complete")
+        })
+    };
+    let elsewhere = |run: crate::semantic::names::Use| {
+        format!(
+            "`run_until_complete` on line {} runs in another scope than the loop's creation, which may run it at any time and any number of times: asyncmod rewrites a run only in the block that creates the loop",
+            line_of(ctx, run.range.start())
+        )
+    };
     let run_call = loop {
         let Some(next) = body.get(position) else {
-            return Err("no `run_until_complete` follows the loop's creation".to_string());
+            return Err(run_elsewhere().map_or_else(
+                || "no `run_until_complete` follows the loop's creation".to_string(),
+                elsewhere,
+            ));
         };
         if set_loop.is_none()
             && let Some(call) = set_event_loop_to(semantic, next, name, scope)
@@ -711,9 +731,29 @@ fn match_shape<'a>(
         if let Some(call) = run_statement_call(next, name) {
             break call;
         }
-        return Err(
-            "other statements run between the loop's creation and `run_until_complete`".to_string(),
-        );
+        let line = line_of(ctx, next.start());
+        let run_here = semantic.uses_of(name, owner).into_iter().find(|u| {
+            next.range().contains_range(u.range)
+                && ctx.source[u.range.end().to_usize()..]
+                    .trim_start()
+                    .starts_with(".run_until_complete")
+        });
+        return Err(match run_here {
+            Some(run) if run.scope != scope => elsewhere(run),
+            Some(_) if statement_value(next).is_some() => format!(
+                "the statement on line {line} does more with `run_until_complete` than keep, return or pass on its result to a call whose other arguments are names or literals: what else it runs would run before `asyncio.run` makes its loop or after it closes it, where the code runs it with its loop open"
+            ),
+            Some(run) => format!(
+                "`run_until_complete` on line {} sits inside the compound statement on line {line}: asyncmod rewrites a run only where it is a statement of its own, in the block that creates the loop",
+                line_of(ctx, run.range.start())
+            ),
+            None => match run_elsewhere() {
+                Some(run) => elsewhere(run),
+                None => format!(
+                    "other statements run between the loop's creation and `run_until_complete`, from line {line}"
+                ),
+            },
+        });
     };
 
     let loop_teardown = |stmt: &&'a Stmt| is_teardown(semantic, stmt, name, scope);
@@ -736,10 +776,12 @@ fn match_shape<'a>(
     let mut stray_teardown = Vec::new();
     let mut other_work = false;
     for stmt in rest.iter().chain(orelse).chain(finalbody).chain(after_try) {
-        if !loop_teardown(&stmt) && !is_inert(stmt) {
+        if loop_teardown(&stmt) {
+            if other_work {
+                stray_teardown.push(stmt);
+            }
+        } else if !is_inert(stmt) {
             other_work = true;
-        } else if other_work {
-            stray_teardown.push(stmt);
         }
     }
     let contiguous =
@@ -860,8 +902,17 @@ fn objects_bound_elsewhere(ctx: &Context, run: &ast::ExprCall) -> Result<(), Str
         let name = semantic
             .qualified_name(&site.call.func, site.scope)
             .map_or_else(|| "asyncio".to_string(), |q| q.to_string());
+        let top_level = matches!(
+            semantic.scope(semantic.frame_of(site.scope)).kind,
+            ScopeKind::Module | ScopeKind::Class
+        );
+        let runs = if top_level {
+            "runs outside a coroutine"
+        } else {
+            "sits in a plain function or lambda, which may run outside a coroutine,"
+        };
         return Err(format!(
-            "`{name}()` on line {} runs outside a coroutine and binds to the event loop current then; `asyncio.run` would run the coroutine on another loop",
+            "`{name}()` on line {} {runs} and binds to the event loop current then; `asyncio.run` would run the coroutine on another loop",
             line_of(ctx, site.call.start())
         ));
     }
@@ -944,7 +995,7 @@ fn used_after_run(ctx: &Context, run: &ast::ExprCall, scope: ScopeId) -> Option<
 fn kept_state_read_after_run(ctx: &Context, run: &ast::ExprCall, scope: ScopeId) -> Option<String> {
     let (state, used) = ctx.semantic.kept_state_read_by_call_after(run, scope)?;
     Some(format!(
-        "`{}()` on line {} runs after the run and may read `{state}`, where a coroutine keeps what asyncio gave it (a future, task, stream or loop method bound to the run's loop): `asyncio.run` closes its loop and cancels the tasks left when it returns",
+        "`{}()` on line {} runs after the run and may read {state}, where a coroutine, or a function it calls, keeps what asyncio gave it (a future, task, stream or loop method bound to the run's loop): `asyncio.run` closes its loop and cancels the tasks left when it returns",
         &ctx.source[used.callee],
         line_of(ctx, used.at),
     ))
@@ -1276,10 +1327,17 @@ fn loops_elsewhere(
         .iter()
         .find(|call| !own.contains(&call.start) && (current || call.kind != LoopCallKind::New));
     match other {
-        Some(call) => Err(format!(
-            "the module also manages event loops on line {}; that code may expect this loop, and after `asyncio.run` there is no current loop",
-            line_of(ctx, call.start)
-        )),
+        Some(call) => {
+            let does = match call.kind {
+                LoopCallKind::Current => "asks for the current event loop",
+                LoopCallKind::New => "makes an event loop",
+                LoopCallKind::Set => "sets or runs an event loop",
+            };
+            Err(format!(
+                "the module also {does} on line {}; that code may expect this loop, and after `asyncio.run` there is no current loop",
+                line_of(ctx, call.start)
+            ))
+        }
         None => Ok(()),
     }
 }
@@ -1307,8 +1365,12 @@ fn set_event_loop_to<'a>(
 }
 
 /// The `NAME.run_until_complete(…)` call of a statement that is that call,
-/// assigns or returns it, or passes it as the only argument of a plain call
-/// (`sys.exit(loop.run_until_complete(main()))`).
+/// assigns or returns it, or passes it to a plain call whose other
+/// arguments run no code (`sys.exit(loop.run_until_complete(main()))`,
+/// `print("count", loop.run_until_complete(main()), sep=": ")`): nothing
+/// of the statement but that call then runs between the run and the
+/// teardown (the call itself is code run after the run, which the checks
+/// of synchronous code see).
 fn run_statement_call<'a>(stmt: &'a Stmt, name: &str) -> Option<&'a ast::ExprCall> {
     let Expr::Call(call) = statement_value(stmt)? else {
         return None;
@@ -1316,18 +1378,38 @@ fn run_statement_call<'a>(stmt: &'a Stmt, name: &str) -> Option<&'a ast::ExprCal
     if is_loop_method(&call.func, name, "run_until_complete") {
         return Some(call);
     }
-    match (
-        call.arguments.args.as_ref(),
-        call.arguments.keywords.is_empty(),
-    ) {
-        ([Expr::Call(inner)], true)
-            if is_name_chain(&call.func)
-                && is_loop_method(&inner.func, name, "run_until_complete") =>
-        {
-            Some(inner)
-        }
-        _ => None,
+    if !is_name_chain(&call.func) {
+        return None;
     }
+    // `**mapping` asks the mapping for its keys: code may run.
+    if call
+        .arguments
+        .keywords
+        .iter()
+        .any(|keyword| keyword.arg.is_none())
+    {
+        return None;
+    }
+    let keywords = call.arguments.keywords.iter().map(|keyword| &keyword.value);
+    let mut run = None;
+    for argument in call.arguments.args.iter().chain(keywords) {
+        match argument {
+            Expr::Call(inner)
+                if run.is_none() && is_loop_method(&inner.func, name, "run_until_complete") =>
+            {
+                run = Some(inner);
+            }
+            Expr::Name(_)
+            | Expr::NoneLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::EllipsisLiteral(_) => {}
+            _ => return None,
+        }
+    }
+    run
 }
 
 /// `name` or `name.attr.attr`.
@@ -1421,7 +1503,7 @@ fn coroutine_argument(
 ) -> Result<Option<String>, String> {
     let Expr::Call(call) = argument else {
         return Err(
-            "the argument is not a call; `asyncio.run` raises `ValueError` on a future or task"
+            "the argument is not a call, so asyncmod cannot tell that it is a coroutine; `asyncio.run` raises `ValueError` on a future or task"
                 .to_string(),
         );
     };
@@ -1727,7 +1809,7 @@ mod tests {
         assert!(
             reasons(&ASYNCIO_RUN, source)
                 .iter()
-                .any(|r| r.contains("the module also manages event loops on line 9")),
+                .any(|r| r.contains("the module also sets or runs an event loop on line 9")),
             "{:?}",
             reasons(&ASYNCIO_RUN, source)
         );
@@ -1862,6 +1944,42 @@ mod tests {
             &ASYNCIO_RUN,
             "import asyncio\n\nasync def main():\n    pass\n\nloop = asyncio.new_event_loop()\nx = loop.run_until_complete(main())\nprint(x)\nloop.run_until_complete(loop.shutdown_asyncgens())\nloop.close()\n",
             MESSAGE,
+        );
+    }
+
+    #[test]
+    fn a_run_passed_to_a_call_with_plain_arguments_is_rewritten() {
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    return 3\n\nloop = asyncio.new_event_loop()\nprint(\"count\", loop.run_until_complete(main()), sep=\": \")\nloop.close()\n",
+            "import asyncio\n\nasync def main():\n    return 3\n\nprint(\"count\", asyncio.run(main()), sep=\": \")\n",
+        );
+        // Any other code in the statement would now run after the teardown.
+        let source = "import asyncio\nfrom app import main, other\n\nloop = asyncio.new_event_loop()\nprint(other(), loop.run_until_complete(main()))\nloop.close()\n";
+        check_no_fix(&ASYNCIO_RUN, source);
+        assert!(
+            reasons(&ASYNCIO_RUN, source)
+                .iter()
+                .any(|r| r.contains("the statement on line 5 does more with `run_until_complete`")),
+            "{:?}",
+            reasons(&ASYNCIO_RUN, source)
+        );
+        let source = "import asyncio\nfrom app import main, parse\n\nloop = asyncio.new_event_loop()\nargs = parse()\nloop.run_until_complete(main(args))\n";
+        assert!(
+            reasons(&ASYNCIO_RUN, source)
+                .iter()
+                .any(|r| r.contains("`run_until_complete`, from line 5")),
+            "{:?}",
+            reasons(&ASYNCIO_RUN, source)
+        );
+    }
+
+    #[test]
+    fn a_harmless_statement_after_the_run_is_no_teardown() {
+        check_safe_fix(
+            &ASYNCIO_RUN,
+            "import asyncio\n\nasync def main():\n    return 3\n\nloop = asyncio.new_event_loop()\nx = loop.run_until_complete(main())\nprint(x)\npass\n",
+            "import asyncio\n\nasync def main():\n    return 3\n\nx = asyncio.run(main())\nprint(x)\npass\n",
         );
     }
 

@@ -654,13 +654,19 @@ impl ProjectScan {
                 // `mods = sys.modules`, `monkeypatch.setitem(sys.modules, …)`.
                 self.any_module_replaced = true;
             }
+            // `.pop`, `.clear` take modules out, as `del sys.modules[…]`
+            // does: the next import runs the module's own code again (see
+            // [`modules_forgotten`]) and gives no other object.
             if text.get(..at).is_some_and(|head| head.ends_with("sys."))
                 && rest_trimmed
                     .strip_prefix('.')
                     .map(|method| identifier_at(method, 0))
-                    .is_some_and(|method| !NAMESPACE_READS.contains(&method))
+                    .is_some_and(|method| {
+                        !NAMESPACE_READS.contains(&method) && !MODULES_FORGETTERS.contains(&method)
+                    })
             {
-                // `.pop`, `.clear`: the next import may find another module.
+                // `.update` by another spelling, or an unknown method: the
+                // next import may find another module.
                 self.any_module_replaced = true;
             }
         }
@@ -4643,6 +4649,9 @@ fn closing_paren(inside: &str) -> Option<usize> {
     closing(inside, b')')
 }
 
+/// The methods of `sys.modules` that take modules out of it.
+const MODULES_FORGETTERS: &[&str] = &["pop", "popitem", "clear", "__delitem__"];
+
 /// A module taken out of `sys.modules` (`del sys.modules["app.tool"]`,
 /// `sys.modules.pop(…)`, `.clear()`, `.popitem()`, `patch.dict(sys.modules,
 /// …)` which puts the old table back after): the next import of it runs
@@ -4676,7 +4685,7 @@ fn modules_forgotten(spelled: &Spelled, found: &mut Vec<Option<Box<str>>>) {
             found.push(key.and_then(key_word));
         } else if let Some(method) = rest.strip_prefix('.') {
             let name = identifier_at(method, 0);
-            if matches!(name, "pop" | "popitem" | "clear" | "__delitem__") {
+            if MODULES_FORGETTERS.contains(&name) {
                 let arguments = method.get(name.len()..).unwrap_or_default().trim_start();
                 let key = arguments
                     .strip_prefix('(')
@@ -7300,7 +7309,6 @@ mod tests {
         for text in [
             "mods = sys.modules\nmods['a'] = b\n",
             "mp.setitem(sys.modules, 'svc.store', ns)\n",
-            "sys.modules.pop('svc.store')\n",
             "sys.meta_path.insert(0, Finder())\n",
             "getattr(sys, 'modules')['a'] = b\n",
         ] {
@@ -7312,6 +7320,10 @@ mod tests {
             "if 'a' in sys.modules:\n    pass\n",
             "m = sys.modules.get('a')\n",
             "from sys import modules\n",
+            // Taken out, the module is imported again from its own file.
+            "sys.modules.pop('svc.store')\n",
+            "sys.modules.pop(name, None)\n",
+            "sys.modules.clear()\n",
         ] {
             let mut scan = ProjectScan::default();
             scan.add_module_writes(&Finders::new().spell(text));

@@ -17,7 +17,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::FxHashSet;
 
 use super::imports::Lookup;
-use super::scope::MODULE_SCOPE;
+use super::scope::{MODULE_SCOPE, ScopeKind};
 use super::{BindingKind, ScopeId, SemanticModel};
 
 /// Methods that put something into the object they are called on: a
@@ -85,6 +85,21 @@ fn any_over(expr: &Expr, predicate: impl Fn(&Expr) -> bool) -> bool {
     ruff_python_ast::helpers::any_over_expr(expr, &predicate)
 }
 
+/// The target and iterable of every comprehension loop in `stmt`.
+fn comprehension_loops(stmt: &Stmt) -> Vec<(&Expr, &Expr)> {
+    use ruff_python_ast::visitor::{self, Visitor};
+    struct Loops<'e>(Vec<(&'e Expr, &'e Expr)>);
+    impl<'e> Visitor<'e> for Loops<'e> {
+        fn visit_comprehension(&mut self, comprehension: &'e ast::Comprehension) {
+            self.0.push((&comprehension.target, &comprehension.iter));
+            visitor::walk_comprehension(self, comprehension);
+        }
+    }
+    let mut loops = Loops(Vec::new());
+    loops.visit_stmt(stmt);
+    loops.0
+}
+
 /// Every name a target binds (`a`, `a, b`, `[a, *b]`).
 fn target_names<'e>(target: &'e Expr, out: &mut Vec<&'e ast::ExprName>) {
     match target {
@@ -145,6 +160,44 @@ const PLAIN_DUNDERS: &[&str] = &[
     "__bool__",
 ];
 
+/// How many calls deep the functions a coroutine calls are followed.
+const CALLS_DEEP: usize = 4;
+
+/// State a function keeps across its calls (see
+/// `SemanticModel::state_kept_in_functions`).
+#[derive(Debug, Clone, Copy)]
+struct FunctionState<'a> {
+    /// The name of the function that holds it.
+    name: &'a str,
+    /// Its scope: the functions within read the state.
+    holder: ScopeId,
+    what: FunctionStateKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FunctionStateKind {
+    /// The cache of `functools.lru_cache` or `functools.cache`.
+    Cache,
+    /// A mutable default argument.
+    Default,
+    /// A variable of the function its closures share.
+    Closure,
+}
+
+impl FunctionState<'_> {
+    /// The state, for a message.
+    fn described(&self) -> String {
+        let name = self.name;
+        match self.what {
+            FunctionStateKind::Cache => format!("the cache of `{name}`"),
+            FunctionStateKind::Default => format!("the mutable default argument of `{name}`"),
+            FunctionStateKind::Closure => {
+                format!("the variables of `{name}` its closures share")
+            }
+        }
+    }
+}
+
 impl<'a> SemanticModel<'a> {
     /// The module-level variable (a plain variable or a class) `name`
     /// refers to from `scope`, if it is one.
@@ -169,25 +222,50 @@ impl<'a> SemanticModel<'a> {
         state.then_some(self.binding(first).name)
     }
 
+    /// The module state a store through `root` (read in `scope`) puts
+    /// something in: the module-level variable or class `root` names (see
+    /// [`Self::module_state`]), or the class of the module a local `root`
+    /// is made from (`c = Conn()`, then `c.registry.append(f)` fills the
+    /// class attribute).
+    fn stored_state(&self, root: &str, scope: ScopeId) -> Option<&'a str> {
+        if let Some(state) = self.module_state(root, scope) {
+            return Some(state);
+        }
+        let Lookup::Bound { bindings, .. } = self.lookup(root, scope) else {
+            return None;
+        };
+        bindings.iter().find_map(|&id| {
+            let binding = self.binding(id);
+            let (_, Expr::Call(call)) = super::statements::single_assignment(binding.stmt?)? else {
+                return None;
+            };
+            match self.callee(&call.func, binding.scope) {
+                super::functions::Callee::Class(class) => Some(class.name.as_str()),
+                _ => None,
+            }
+        })
+    }
+
     /// The module-level variables into which a coroutine of the module
     /// stores something: assigned through `global`, an item or attribute
     /// set (`STATE["w"] = w`, `Bridge.post = …`), or a storing method called
     /// on them (`CONNS.append(w)`).
     pub fn module_state_kept_by_coroutines(&self) -> FxHashSet<&'a str> {
+        let helpers = self.functions_run_by_coroutines();
         let mut kept = FxHashSet::default();
         for site in &self.calls {
-            if !self.runs_in_coroutine(site.scope) {
+            if !self.runs_in_coroutine(site.scope) && !self.in_any(site.scope, &helpers) {
                 continue;
             }
             if let Expr::Attribute(attribute) = site.call.func.as_ref()
                 && STORING_METHODS.contains(&attribute.attr.as_str())
                 && let Some(root) = root_name(&attribute.value)
-                && let Some(name) = self.module_state(root.id.as_str(), site.scope)
+                && let Some(name) = self.stored_state(root.id.as_str(), site.scope)
             {
                 kept.insert(name);
             }
         }
-        for suite in self.coroutine_suites() {
+        for suite in self.keeping_suites(&helpers) {
             for stmt in suite.body {
                 let targets: &[Expr] = match stmt {
                     Stmt::Assign(assign) => &assign.targets,
@@ -240,9 +318,20 @@ impl<'a> SemanticModel<'a> {
                         .is_some_and(|path| path == "asyncio" || path.starts_with("asyncio."))
             })
         };
+        let helpers = self.functions_run_by_coroutines();
         let mut held_by: rustc_hash::FxHashMap<ScopeId, FxHashSet<&str>> = Default::default();
+        // What a coroutine hands a function it calls may be anything
+        // asyncio gave it.
+        for &helper in &helpers {
+            if let Some(def) = self.scope(helper).function() {
+                held_by
+                    .entry(helper)
+                    .or_default()
+                    .extend(def.parameters.iter().map(|p| p.name().as_str()));
+            }
+        }
         for _ in 0..3 {
-            for suite in self.coroutine_suites() {
+            for suite in self.keeping_suites(&helpers) {
                 for stmt in suite.body {
                     let (targets, value): (Vec<&Expr>, &Expr) = match stmt {
                         Stmt::Assign(assign) => (assign.targets.iter().collect(), &assign.value),
@@ -269,13 +358,13 @@ impl<'a> SemanticModel<'a> {
         let held_in = |scope: ScopeId| held_by.get(&self.frame_of(scope)).unwrap_or(&empty);
         let mut kept = Vec::new();
         for site in &self.calls {
-            if !self.runs_in_coroutine_body(site.scope) {
+            if !self.runs_in_coroutine_body(site.scope) && !self.in_any(site.scope, &helpers) {
                 continue;
             }
             if let Expr::Attribute(attribute) = site.call.func.as_ref()
                 && STORING_METHODS.contains(&attribute.attr.as_str())
                 && let Some(root) = root_name(&attribute.value)
-                && let Some(state) = self.module_state(root.id.as_str(), site.scope)
+                && let Some(state) = self.stored_state(root.id.as_str(), site.scope)
                 && (site.call.arguments.args.iter())
                     .chain(
                         site.call
@@ -289,10 +378,14 @@ impl<'a> SemanticModel<'a> {
                 kept.push((state, site.call.start()));
             }
         }
-        for suite in self.coroutine_suites() {
+        for suite in self.keeping_suites(&helpers) {
             for stmt in suite.body {
                 let (targets, value): (&[Expr], &Expr) = match stmt {
                     Stmt::Assign(assign) => (&assign.targets, &assign.value),
+                    // `_by_kind["a"] += [fut]`.
+                    Stmt::AugAssign(assign) => {
+                        (std::slice::from_ref(assign.target.as_ref()), &assign.value)
+                    }
                     Stmt::AnnAssign(ast::StmtAnnAssign {
                         target,
                         value: Some(value),
@@ -417,30 +510,46 @@ impl<'a> SemanticModel<'a> {
                     _ => false,
                 };
             }
+            // The variables of comprehensions over them (`[w.close() for
+            // w in KEEP]`).
+            for stmt in &following {
+                for (target, iter) in comprehension_loops(stmt) {
+                    changed |= bind_from(&mut held, &[target], iter);
+                }
+            }
             if !changed {
                 break;
             }
         }
+        let frame = self.frame_of(scope);
         self.calls
             .iter()
             .filter(|site| site.call.start() >= after)
-            .filter(|site| self.frame_of(site.scope) == self.frame_of(scope))
+            .filter(|site| self.frame_of(site.scope) == frame)
             .find_map(|site| {
-                let Expr::Attribute(attribute) = site.call.func.as_ref() else {
-                    return None;
+                // A method of what they hold, or what they hold called
+                // itself (`[h() for h in HOOKS]` on kept lambdas).
+                let (root, method) = match site.call.func.as_ref() {
+                    Expr::Attribute(attribute) => {
+                        (root_name(&attribute.value)?, attribute.attr.to_string())
+                    }
+                    Expr::Name(name) => (name, String::new()),
+                    _ => return None,
                 };
-                let root = root_name(&attribute.value)?;
                 let name = root.id.as_str();
                 if !held.contains(name) {
                     return None;
                 }
                 // Module state is read through the module's own binding;
-                // a variable bound after the run through the run's scope.
+                // a variable bound after the run through the run's scope
+                // (or a comprehension in it).
                 let module_state = self.module_state(name, site.scope).is_some();
-                let local = self.owner_scope(name, site.scope) == Some(self.frame_of(scope));
+                let local = self
+                    .owner_scope(name, site.scope)
+                    .is_some_and(|owner| self.frame_of(owner) == frame);
                 (module_state || local).then(|| UsedAfterRun {
                     variable: name.to_string(),
-                    method: attribute.attr.to_string(),
+                    method,
                     at: site.call.start(),
                     callee: site.call.func.range(),
                 })
@@ -463,9 +572,10 @@ impl<'a> SemanticModel<'a> {
         &self,
         run: &ast::ExprCall,
         scope: ScopeId,
-    ) -> Option<(&'a str, UsedAfterRun)> {
+    ) -> Option<(String, UsedAfterRun)> {
         let kept = self.asyncio_objects_kept_by_coroutines();
-        if kept.is_empty() {
+        let own = self.state_kept_in_functions();
+        if kept.is_empty() && own.is_empty() {
             return None;
         }
         let after = self.innermost_stmt(scope, run.start())?.end();
@@ -484,13 +594,19 @@ impl<'a> SemanticModel<'a> {
             .collect();
         // The state a function reads: its own uses, or a class it is a
         // method of.
-        let reads = |function: ScopeId| -> Option<&'a str> {
-            let own = self.scope(function);
-            if let Some(parent) = own.parent
+        let reads = |function: ScopeId| -> Option<String> {
+            if let Some(state) = own
+                .iter()
+                .find(|state| self.is_within(function, state.holder))
+            {
+                return Some(state.described());
+            }
+            let this = self.scope(function);
+            if let Some(parent) = this.parent
                 && let super::scope::ScopeNode::Class(class) = self.scope(parent).node
                 && let Some(kept_class) = kept_classes.iter().find(|c| std::ptr::eq(**c, class))
             {
-                return Some(kept_class.name.as_str());
+                return Some(format!("`{}`", kept_class.name));
             }
             let uses = self.outer_uses_of_function(function);
             let read = kept_names
@@ -498,8 +614,8 @@ impl<'a> SemanticModel<'a> {
                 .copied()
                 .find(|name| uses.get(name, MODULE_SCOPE).is_some());
             match read {
-                Some(name) => Some(name),
-                None if !uses.complete => kept_names.first().copied(),
+                Some(name) => Some(format!("`{name}`")),
+                None if !uses.complete => kept_names.first().map(|name| format!("`{name}`")),
                 None => None,
             }
         };
@@ -508,7 +624,8 @@ impl<'a> SemanticModel<'a> {
             .filter(|site| site.call.start() >= after)
             .filter(|site| self.frame_of(site.scope) == self.frame_of(scope))
             .find_map(|site| {
-                let mut functions = self.functions_a_call_may_run(&site.call.func, site.scope);
+                let mut functions =
+                    self.functions_a_call_may_run_or_make(&site.call.func, site.scope);
                 if functions.is_empty()
                     && let Expr::Attribute(attribute) = site.call.func.as_ref()
                 {
@@ -524,9 +641,9 @@ impl<'a> SemanticModel<'a> {
                 }
                 let state = functions.into_iter().find_map(reads)?;
                 Some((
-                    state,
+                    state.clone(),
                     UsedAfterRun {
-                        variable: state.to_string(),
+                        variable: state,
                         method: match site.call.func.as_ref() {
                             Expr::Attribute(attribute) => attribute.attr.to_string(),
                             Expr::Name(name) => name.id.to_string(),
@@ -537,6 +654,217 @@ impl<'a> SemanticModel<'a> {
                     },
                 ))
             })
+    }
+
+    /// The functions of the module (no coroutines) that a coroutine of the
+    /// module may call, in turn too, a few calls deep: what they store
+    /// (`remember(task)` that sets `STATE["task"] = task`) the coroutine
+    /// keeps as if it stored it itself.
+    fn functions_run_by_coroutines(&self) -> Vec<ScopeId> {
+        let is_coroutine =
+            |id: ScopeId| matches!(self.scope(id).kind, ScopeKind::Function { is_async: true });
+        let mut frontier: FxHashSet<ScopeId> = (0..self.scopes.len())
+            .filter_map(|id| ScopeId::try_from(id).ok())
+            .filter(|&id| is_coroutine(id))
+            .collect();
+        let mut found = Vec::new();
+        for _ in 0..CALLS_DEEP {
+            if frontier.is_empty() {
+                break;
+            }
+            let mut next = FxHashSet::default();
+            for site in &self.calls {
+                if !self.ancestors(site.scope).any(|id| frontier.contains(&id)) {
+                    continue;
+                }
+                for function in self.functions_a_call_may_run_or_make(&site.call.func, site.scope) {
+                    if !is_coroutine(function) && !found.contains(&function) {
+                        found.push(function);
+                        next.insert(function);
+                    }
+                }
+            }
+            frontier = next;
+        }
+        found
+    }
+
+    /// Whether `scope` is one of `functions` or nested in one.
+    fn in_any(&self, scope: ScopeId, functions: &[ScopeId]) -> bool {
+        self.ancestors(scope).any(|id| functions.contains(&id))
+    }
+
+    /// The blocks of the module's coroutines and of `helpers`.
+    fn keeping_suites<'s>(
+        &'s self,
+        helpers: &'s [ScopeId],
+    ) -> impl Iterator<Item = &'s super::Suite<'a>> {
+        self.suites.iter().filter(move |suite| {
+            matches!(
+                self.scope(suite.scope).kind,
+                ScopeKind::Function { is_async: true }
+            ) || helpers.contains(&suite.scope)
+        })
+    }
+
+    /// The functions of the module a call may run (see
+    /// `functions_a_call_may_run`), and, for a name bound to what a call
+    /// of a function of the module gave back (`add, get = make_tracker()`),
+    /// the functions defined in that one: the closures it may return.
+    fn functions_a_call_may_run_or_make(&self, func: &Expr, scope: ScopeId) -> Vec<ScopeId> {
+        let mut found = self.functions_a_call_may_run(func, scope);
+        let Expr::Name(name) = func else {
+            return found;
+        };
+        let Lookup::Bound { bindings, .. } = self.lookup(name.id.as_str(), scope) else {
+            return found;
+        };
+        for &id in bindings {
+            let binding = self.binding(id);
+            if !matches!(binding.kind, BindingKind::Assignment) {
+                continue;
+            }
+            let Some(Expr::Call(call)) = binding.stmt.and_then(super::statements::statement_value)
+            else {
+                continue;
+            };
+            for maker in self.functions_a_call_may_run(&call.func, binding.scope) {
+                for (id, nested) in self.scopes.iter().enumerate() {
+                    if let Ok(id) = ScopeId::try_from(id)
+                        && nested.parent == Some(maker)
+                        && nested.function().is_some()
+                        && !found.contains(&id)
+                    {
+                        found.push(id);
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// State a function of the module that a coroutine calls (see
+    /// [`Self::functions_run_by_coroutines`]) keeps across its calls, which
+    /// a later call of it (or of a closure sharing it) reads: the cache of
+    /// a `functools.lru_cache` or `functools.cache` function that does not
+    /// surely give back plain data, a mutable default argument it stores
+    /// into (`def track(t, _seen=[]): _seen.append(t)`), or a variable of an
+    /// enclosing function its closures share (`items.append(t)`).
+    fn state_kept_in_functions(&self) -> Vec<FunctionState<'a>> {
+        let helpers = self.functions_run_by_coroutines();
+        let mut kept: Vec<FunctionState<'a>> = Vec::new();
+        let mut keep = |state: FunctionState<'a>| {
+            if !kept
+                .iter()
+                .any(|k| k.holder == state.holder && k.what == state.what)
+            {
+                kept.push(state);
+            }
+        };
+        for &helper in &helpers {
+            let Some(def) = self.scope(helper).function() else {
+                continue;
+            };
+            let cached = def.decorator_list.iter().any(|decorator| {
+                let expr = match &decorator.expression {
+                    Expr::Call(call) => call.func.as_ref(),
+                    other => other,
+                };
+                let parent = self.scope(helper).parent.unwrap_or(MODULE_SCOPE);
+                self.qualified_name(expr, parent).is_some_and(|q| {
+                    matches!(q.as_str(), "functools.lru_cache" | "functools.cache")
+                })
+            });
+            if cached && !self.returns_plain_data(def, &[], 0) {
+                keep(FunctionState {
+                    name: def.name.as_str(),
+                    holder: helper,
+                    what: FunctionStateKind::Cache,
+                });
+            }
+        }
+        // Stores into a mutable default or a variable of an enclosing
+        // function, by a storing method or an item or attribute set.
+        let mut stored: Vec<(&'a ast::ExprName, ScopeId)> = Vec::new();
+        for site in &self.calls {
+            if let Expr::Attribute(attribute) = site.call.func.as_ref()
+                && STORING_METHODS.contains(&attribute.attr.as_str())
+                && let Some(root) = root_name(&attribute.value)
+                && self.in_any(site.scope, &helpers)
+            {
+                stored.push((root, site.scope));
+            }
+        }
+        for suite in self.keeping_suites(&helpers) {
+            if !helpers.contains(&suite.scope) {
+                continue;
+            }
+            for stmt in suite.body {
+                let targets: &[Expr] = match stmt {
+                    Stmt::Assign(assign) => &assign.targets,
+                    Stmt::AugAssign(assign) => std::slice::from_ref(assign.target.as_ref()),
+                    Stmt::AnnAssign(assign) if assign.value.is_some() => {
+                        std::slice::from_ref(assign.target.as_ref())
+                    }
+                    _ => continue,
+                };
+                for target in targets {
+                    let mut names = Vec::new();
+                    match target {
+                        Expr::Attribute(_) | Expr::Subscript(_) => names.extend(root_name(target)),
+                        _ => target_names(target, &mut names),
+                    }
+                    stored.extend(names.into_iter().map(|name| (name, suite.scope)));
+                }
+            }
+        }
+        for (name, at) in stored {
+            let frame = self.frame_of(at);
+            let Lookup::Bound {
+                scope: owner,
+                bindings,
+            } = self.lookup(name.id.as_str(), at)
+            else {
+                continue;
+            };
+            if owner == frame {
+                // A parameter whose default is a mutable display.
+                let Some(def) = self.scope(frame).function() else {
+                    continue;
+                };
+                let mutable_default = bindings
+                    .iter()
+                    .all(|&id| matches!(self.binding(id).kind, BindingKind::Parameter))
+                    && def.parameters.iter().any(|parameter| {
+                        parameter.name().as_str() == name.id.as_str()
+                            && parameter.default().is_some_and(|default| {
+                                matches!(
+                                    default,
+                                    Expr::List(_)
+                                        | Expr::Dict(_)
+                                        | Expr::Set(_)
+                                        | Expr::ListComp(_)
+                                        | Expr::DictComp(_)
+                                        | Expr::SetComp(_)
+                                )
+                            })
+                    });
+                if mutable_default {
+                    keep(FunctionState {
+                        name: def.name.as_str(),
+                        holder: frame,
+                        what: FunctionStateKind::Default,
+                    });
+                }
+            } else if let Some(def) = self.scope(owner).function() {
+                keep(FunctionState {
+                    name: def.name.as_str(),
+                    holder: owner,
+                    what: FunctionStateKind::Closure,
+                });
+            }
+        }
+        kept
     }
 
     /// Whether awaiting `call` (a call in `scope` of an `async def` of the
@@ -664,7 +992,14 @@ impl<'a> SemanticModel<'a> {
         params: &[&str],
         depth: u8,
     ) -> bool {
-        if !def.decorator_list.is_empty() || super::functions::is_generator(def) {
+        def.decorator_list.is_empty() && self.returns_plain_data(def, params, depth)
+    }
+
+    /// Whether every `return` of `def`'s body (whatever decorates it)
+    /// surely gives back plain data; see
+    /// [`Self::function_gives_plain_data`].
+    fn returns_plain_data(&self, def: &ast::StmtFunctionDef, params: &[&str], depth: u8) -> bool {
+        if super::functions::is_generator(def) {
             return false;
         }
         let Some(body_scope) = self.scope_of_function(def) else {
@@ -1106,7 +1441,7 @@ mod tests {
         })?;
         semantic
             .kept_state_read_by_call_after(site.call, site.scope)
-            .map(|(state, used)| (state.to_string(), used.method))
+            .map(|(state, used)| (state, used.method))
     }
 
     #[test]
@@ -1115,12 +1450,12 @@ mod tests {
         let run = "r = asyncio.get_event_loop().run_until_complete(main())\n";
         assert_eq!(
             read_by_call_after(&format!("{head}{run}stop()\n")),
-            Some(("KEEP".to_string(), "stop".to_string()))
+            Some(("`KEEP`".to_string(), "stop".to_string()))
         );
         // A method of a receiver the module does not show, one call away.
         assert_eq!(
             read_by_call_after(&format!("{head}{run}r.close()\n")),
-            Some(("KEEP".to_string(), "close".to_string()))
+            Some(("`KEEP`".to_string(), "close".to_string()))
         );
         // Functions and methods that read other state, and builtins.
         assert_eq!(
@@ -1132,7 +1467,104 @@ mod tests {
             read_by_call_after(
                 "import asyncio\nclass R:\n    waiters = []\n    def close(self):\n        return self.waiters\nasync def main():\n    R.waiters.append(asyncio.current_task())\n    return R()\nr = asyncio.get_event_loop().run_until_complete(main())\nr.close()\n"
             ),
-            Some(("R".to_string(), "close".to_string()))
+            Some(("`R`".to_string(), "close".to_string()))
+        );
+    }
+
+    #[test]
+    fn state_kept_by_functions_a_coroutine_calls() {
+        let run = "r = asyncio.get_event_loop().run_until_complete(main())\n";
+        // Module state a plain function stores what the coroutine hands it in.
+        assert_eq!(
+            used_after(&format!(
+                "import asyncio\nSTATE = {{}}\ndef remember(t):\n    STATE['t'] = t\nasync def main():\n    remember(asyncio.current_task())\n{run}STATE['t'].cancel()\n"
+            )),
+            Some(("STATE".to_string(), "cancel".to_string()))
+        );
+        // Two calls deep, into a class attribute.
+        assert_eq!(
+            used_after(&format!(
+                "import asyncio\nclass R:\n    tasks = []\ndef add(t):\n    R.tasks.append(t)\ndef track(t):\n    add(t)\nasync def main():\n    track(asyncio.current_task())\n{run}R.tasks[0].cancel()\n"
+            )),
+            Some(("R".to_string(), "cancel".to_string()))
+        );
+        // A mutable default, a cache and the closures' shared variables,
+        // read by a later call.
+        assert_eq!(
+            read_by_call_after(&format!(
+                "import asyncio\ndef seen(t=None, _all=[]):\n    _all.append(t)\n    return _all\nasync def main():\n    seen(asyncio.current_task())\n{run}seen()\n"
+            )),
+            Some((
+                "the mutable default argument of `seen`".to_string(),
+                "seen".to_string()
+            ))
+        );
+        assert_eq!(
+            read_by_call_after(&format!(
+                "import asyncio\nimport functools\n@functools.lru_cache(None)\ndef lp():\n    return asyncio.get_running_loop()\nasync def main():\n    lp()\n{run}lp()\n"
+            )),
+            Some(("the cache of `lp`".to_string(), "lp".to_string()))
+        );
+        assert_eq!(
+            read_by_call_after(&format!(
+                "import asyncio\ndef make():\n    items = []\n    def add(t):\n        items.append(t)\n    def get():\n        return items\n    return add, get\nadd, get = make()\nasync def main():\n    add(asyncio.current_task())\n{run}get()\n"
+            )),
+            Some((
+                "the variables of `make` its closures share".to_string(),
+                "get".to_string()
+            ))
+        );
+        // A cache of plain data, and a function no coroutine calls.
+        assert_eq!(
+            read_by_call_after(&format!(
+                "import asyncio\nimport functools\n@functools.cache\ndef name():\n    return 'x'\nasync def main():\n    name()\n{run}name()\n"
+            )),
+            None
+        );
+        assert_eq!(
+            read_by_call_after(&format!(
+                "import asyncio\ndef seen(t=None, _all=[]):\n    _all.append(t)\n    return _all\nasync def main():\n    pass\n{run}seen()\n"
+            )),
+            None
+        );
+    }
+
+    #[test]
+    fn kept_through_instances_augmented_items_and_comprehensions() {
+        let run = "r = asyncio.get_event_loop().run_until_complete(main())\n";
+        // Through an instance of a class of the module, into its class list.
+        assert_eq!(
+            read_by_call_after(&format!(
+                "import asyncio\nclass Conn:\n    registry = []\n    @classmethod\n    def close_all(cls):\n        for f in cls.registry:\n            f.cancel()\nasync def main():\n    c = Conn()\n    c.registry.append(asyncio.current_task())\n{run}Conn.close_all()\n"
+            )),
+            Some(("`Conn`".to_string(), "close_all".to_string()))
+        );
+        // An augmented item.
+        assert_eq!(
+            read_by_call_after(&format!(
+                "import asyncio\nBY = {{'a': []}}\ndef shutdown():\n    for f in BY.get('a'):\n        f.cancel()\nasync def main():\n    BY['a'] += [asyncio.current_task()]\n{run}shutdown()\n"
+            )),
+            Some(("`BY`".to_string(), "shutdown".to_string()))
+        );
+        // A comprehension over kept state, calling a method or the element.
+        assert_eq!(
+            used_after(&format!(
+                "import asyncio\nKEEP = []\nasync def main():\n    KEEP.append(asyncio.current_task())\n{run}[w.cancel() for w in KEEP]\n"
+            )),
+            Some(("w".to_string(), "cancel".to_string()))
+        );
+        assert_eq!(
+            used_after(&format!(
+                "import asyncio\nHOOKS = []\nasync def main():\n    fut = asyncio.get_running_loop().create_future()\n    HOOKS.append(lambda: fut.cancel())\n{run}[h() for h in HOOKS]\n"
+            )),
+            Some(("h".to_string(), String::new()))
+        );
+        // Plain data read from a comprehension calls nothing kept.
+        assert_eq!(
+            used_after(&format!(
+                "import asyncio\nKEEP = []\nasync def main():\n    KEEP.append(asyncio.current_task())\n{run}print([len(str(w)) for w in KEEP])\n"
+            )),
+            None
         );
     }
 

@@ -1,0 +1,7 @@
+import importlib
+import sys
+
+
+def fresh(name):
+    sys.modules.pop(name, None)
+    return importlib.import_module(name)
