@@ -769,6 +769,15 @@ impl ProjectIndex {
             let function_keeps = |function: &FunctionSummary, at: String| {
                 !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
             };
+            // A function of the module that other code may replace
+            // (`conn.session = tolerant_session`, `setattr(conn,
+            // "session", Tolerant)`): the one called may be any.
+            if tail.is_empty()
+                && matches!(summary.symbols.get(*name), Some(Symbol::Function(_)))
+                && self.module_attribute_written(&module, name)
+            {
+                return true;
+            }
             // A star import after the module's own binding may bind the
             // name again (`async def job` then `from .fast import *`): what
             // the star imports give counts too.
