@@ -2456,6 +2456,11 @@ fn class_may_suppress_below(
     for stmt in &class.body {
         match stmt {
             Stmt::FunctionDef(exit) if is_exit(exit.name.as_str()) => {
+                // A decorator that may replace it (`@logged`, whose wrapper
+                // may return true in its `finally:`) binds another exit.
+                if !semantic.keeps_coroutine_function(exit) {
+                    return true;
+                }
                 let mut returns = Returns::default();
                 returns.visit_body(&exit.body);
                 if returns.truthy
