@@ -3053,10 +3053,20 @@ impl ProjectIndex {
                     shown.display()
                 ));
             };
-            if let Some(other) = classes
-                .iter()
-                .find(|other| self.classes_may_meet(other, class))
-            {
+            // A class named through an import is the one the project
+            // resolves it to, unless other code may bind that name again.
+            if let Some(other) = classes.iter().find(|other| {
+                let rebound = other.rsplit_once('.').is_none_or(|(module, bound)| {
+                    self.in_project(module) && self.module_attribute_written(module, bound)
+                });
+                rebound
+                    || match self.resolve(other) {
+                        Resolved::Class { qualified, .. } => {
+                            self.classes_may_meet(&qualified, class)
+                        }
+                        _ => self.class(other).is_none() || self.classes_may_meet(other, class),
+                    }
+            }) {
                 return Some(format!(
                     "{} assigns `{name}` on the instances of `{other}`, which may be instances of `{class}` too",
                     shown.display()
