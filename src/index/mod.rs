@@ -769,11 +769,12 @@ impl ProjectIndex {
             let function_keeps = |function: &FunctionSummary, at: String| {
                 !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
             };
-            // A function of the module that other code may replace
-            // (`conn.session = tolerant_session`, `setattr(conn,
+            // A manager factory of the module (a function a decorator
+            // makes one of, `@asynccontextmanager`) that other code may
+            // replace (`conn.session = tolerant_session`, `setattr(conn,
             // "session", Tolerant)`): the one called may be any.
             if tail.is_empty()
-                && matches!(summary.symbols.get(*name), Some(Symbol::Function(_)))
+                && matches!(summary.symbols.get(*name), Some(Symbol::Function(function)) if !function.transparent)
                 && self.module_attribute_written(&module, name)
             {
                 return true;
