@@ -779,6 +779,16 @@ impl ProjectIndex {
             let function_keeps = |function: &FunctionSummary, at: String| {
                 !function.lets_cancellation_out || self.calls_keep_cancellation(&at)
             };
+            // A manager factory of the module (a function a decorator
+            // makes one of, `@asynccontextmanager`) that other code may
+            // replace (`conn.session = tolerant_session`, `setattr(conn,
+            // "session", Tolerant)`): the one called may be any.
+            if tail.is_empty()
+                && matches!(summary.symbols.get(*name), Some(Symbol::Function(function)) if !function.transparent)
+                && self.module_attribute_written(&module, name)
+            {
+                return true;
+            }
             // A star import after the module's own binding may bind the
             // name again (`async def job` then `from .fast import *`): what
             // the star imports give counts too.
@@ -846,11 +856,84 @@ impl ProjectIndex {
     ) -> bool {
         self.module_keeps_cancellation(summary)
             || (hops < MAX_HOPS
-                && summary
-                    .wrapped_by
-                    .iter()
-                    .any(|decorator| self.keeps_cancellation_hops(decorator, hops + 1, reach)))
+                && summary.wrapped_by.iter().any(|decorator| {
+                    self.keeps_cancellation_hops(decorator, hops + 1, reach)
+                        || self.decorator_enters_keeper_hops(decorator, hops + 1)
+                }))
             || (reach && self.reaches_cancellation_keeper(module))
+    }
+
+    /// Whether the decorator `decorator` (absolute; the name a decorator
+    /// names or calls) may be a context manager that
+    /// `contextlib.ContextDecorator` or `AsyncContextDecorator` makes a
+    /// decorator of: its wrapper (library code) enters the manager around
+    /// each call of the function, so an exit that keeps a cancellation
+    /// keeps the coroutine's. A project class that derives (or may derive)
+    /// from one of them with an exit that may keep it, or an instance of
+    /// one bound at module level; a function returning a manager that may
+    /// keep it (`db.transaction()`), or a name the index cannot follow, in
+    /// a module that defines such a class.
+    fn decorator_enters_keeper_hops(&self, decorator: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        match self.resolve_hops(decorator, hops + 1) {
+            Resolved::Class { qualified, .. } => {
+                self.keeping_context_decorator(&qualified, hops + 1)
+            }
+            Resolved::Instance { class, .. } => self.keeping_context_decorator(&class, hops + 1),
+            Resolved::External(_) | Resolved::Module(_) => false,
+            Resolved::Function {
+                qualified, facts, ..
+            } => {
+                (!facts.is_async && !facts.lets_cancellation_out)
+                    || self.module_defines_keeping_context_decorator(&self.module_of(&qualified))
+            }
+            Resolved::Unknown => self
+                .project_module_of(decorator)
+                .is_some_and(|module| self.module_defines_keeping_context_decorator(&module)),
+        }
+    }
+
+    /// Whether the project class `class` may derive from
+    /// `contextlib.ContextDecorator` or `AsyncContextDecorator` and has an
+    /// exit that may keep a cancellation.
+    fn keeping_context_decorator(&self, class: &str, hops: usize) -> bool {
+        self.may_derive_from_context_decorator(class, hops)
+            && self.class_exit_may_keep(class, &["__exit__", "__aexit__"], hops)
+    }
+
+    /// Whether the project class `class` may derive from
+    /// `contextlib.ContextDecorator` or `AsyncContextDecorator`: a base
+    /// names one, or a base the index cannot follow may be one.
+    fn may_derive_from_context_decorator(&self, class: &str, hops: usize) -> bool {
+        if hops > MAX_HOPS {
+            return true;
+        }
+        let Some((_, found)) = self.class(class) else {
+            return true;
+        };
+        found.bases.iter().flatten().any(|base| {
+            matches!(
+                base.as_ref(),
+                "contextlib.ContextDecorator" | "contextlib.AsyncContextDecorator"
+            )
+        }) || self.bases_may(&found, hops, true, &|base, hops| {
+            self.may_derive_from_context_decorator(base, hops)
+        })
+    }
+
+    /// Whether the project module `module` defines a class that may be a
+    /// context decorator whose exit may keep a cancellation (see
+    /// [`Self::decorator_enters_keeper_hops`]).
+    fn module_defines_keeping_context_decorator(&self, module: &str) -> bool {
+        let Some(summary) = self.summary(module) else {
+            return false;
+        };
+        summary
+            .keeping_exits
+            .iter()
+            .any(|name| self.keeping_context_decorator(&format!("{module}.{name}"), 0))
     }
 
     /// Whether a method of an instance of the project class `class` may
@@ -2981,10 +3064,20 @@ impl ProjectIndex {
                     shown.display()
                 ));
             };
-            if let Some(other) = classes
-                .iter()
-                .find(|other| self.classes_may_meet(other, class))
-            {
+            // A class named through an import is the one the project
+            // resolves it to, unless other code may bind that name again.
+            if let Some(other) = classes.iter().find(|other| {
+                let rebound = other.rsplit_once('.').is_none_or(|(module, bound)| {
+                    self.in_project(module) && self.module_attribute_written(module, bound)
+                });
+                rebound
+                    || match self.resolve(other) {
+                        Resolved::Class { qualified, .. } => {
+                            self.classes_may_meet(&qualified, class)
+                        }
+                        _ => self.class(other).is_none() || self.classes_may_meet(other, class),
+                    }
+            }) {
                 return Some(format!(
                     "{} assigns `{name}` on the instances of `{other}`, which may be instances of `{class}` too",
                     shown.display()
@@ -3531,6 +3624,10 @@ impl ProjectFacts for ProjectIndex {
             }),
             _ => false,
         }
+    }
+
+    fn decorator_may_enter_keeper(&self, qualified: &str) -> bool {
+        self.decorator_enters_keeper_hops(qualified, 0)
     }
 
     fn may_be_suppress(&self, qualified: &str) -> bool {

@@ -1253,6 +1253,23 @@ pub fn summarize(
             )
         })
         .collect();
+    // Writes on imported classes, by the names the imports give.
+    for (attribute, classes) in &members.placed_on_imports {
+        let absolute = classes
+            .iter()
+            .map(|class| Box::<str>::from(absolutize(class, name, package)));
+        match placed_writes
+            .iter_mut()
+            .find(|(written, _)| written.as_ref() == *attribute)
+        {
+            Some((_, known)) => {
+                let mut all = known.to_vec();
+                all.extend(absolute);
+                *known = all.into();
+            }
+            None => placed_writes.push(((*attribute).into(), absolute.collect())),
+        }
+    }
     placed_writes.sort();
     let keeps_cancellation = semantic.coroutine_keeping_cancellation().is_some();
     ModuleSummary {

@@ -52,6 +52,7 @@ pub(super) fn build(module: &ModModule) -> SemanticModel<'_> {
             self_documenting: Vec::new(),
             patches: OnceCell::new(),
             keeping_coroutine: OnceCell::new(),
+            context_decorated: OnceCell::new(),
             imported_keeper: OnceCell::new(),
             hand_driver: OnceCell::new(),
             function_index: OnceCell::new(),

@@ -315,22 +315,111 @@ impl<'a> SemanticModel<'a> {
     /// whose own body (and the module's code it calls) may keep a
     /// cancellation thrown into it: a call or an awaitable the module
     /// cannot follow (an alias, a decorated function, a task, a parameter)
-    /// may be one of it. Computed once.
+    /// may be one of it. A function decorated by a context manager that
+    /// `contextlib.ContextDecorator` or `AsyncContextDecorator` turns into
+    /// a decorator counts too (see [`Self::decorator_may_enter_keeper`]):
+    /// the library's wrapper enters the manager around the call. Computed
+    /// once.
     pub fn coroutine_keeping_cancellation(&self) -> Option<&'a StmtFunctionDef> {
-        *self.keeping_coroutine.get_or_init(|| {
-            self.scopes.iter().find_map(|scope| match scope.node {
-                ScopeNode::Function(def)
-                    if def.is_async
-                        && self
-                            .walk(PyVersion::PY38, false)
-                            .function(def, true, 0)
-                            .is_some() =>
-                {
-                    Some(def)
-                }
-                _ => None,
+        self.keeping_coroutine
+            .get_or_init(|| {
+                self.scopes.iter().find_map(|scope| match scope.node {
+                    ScopeNode::Function(def)
+                        if def.is_async
+                            && self
+                                .walk(PyVersion::PY38, false)
+                                .function(def, true, 0)
+                                .is_some() =>
+                    {
+                        Some(def)
+                    }
+                    _ => None,
+                })
             })
-        })
+            .or_else(|| {
+                *self.context_decorated.get_or_init(|| {
+                    self.scopes.iter().find_map(|scope| match scope.node {
+                        ScopeNode::Function(def) if self.decorated_by_keeping_manager(def) => {
+                            Some(def)
+                        }
+                        _ => None,
+                    })
+                })
+            })
+    }
+
+    /// Whether a decorator of `def` may be a context manager that keeps a
+    /// cancellation, entered around each call by the wrapper of
+    /// `contextlib.ContextDecorator` or `AsyncContextDecorator` (see
+    /// [`Self::decorator_may_enter_keeper`]).
+    pub fn decorated_by_keeping_manager(&self, def: &StmtFunctionDef) -> bool {
+        if def.decorator_list.is_empty() || self.keeps_coroutine_function(def) {
+            return false;
+        }
+        let scope = self.scope_at(def.start());
+        def.decorator_list
+            .iter()
+            .any(|decorator| self.decorator_may_enter_keeper(&decorator.expression, scope))
+    }
+
+    /// Whether `decorator`, evaluated in `scope`, may be a context manager
+    /// whose exit may keep a cancellation and that a `contextlib` context
+    /// decorator base makes a decorator of (`@Tx()`, `@transaction` bound
+    /// to `Tx()`, `@db.transaction()`): a class of the module that derives
+    /// (or may derive) from one with such an exit, called, or a name bound
+    /// once to a call of it; a function of the module returning one; a
+    /// name the project index answers for (see
+    /// [`super::project::ProjectFacts::decorator_may_enter_keeper`]); a
+    /// name the module cannot follow (a method of an instance), in a module
+    /// that defines such a class. A function of the module used as a
+    /// decorator is its own wrapper, which the walk reads.
+    pub fn decorator_may_enter_keeper(&self, decorator: &Expr, scope: ScopeId) -> bool {
+        let (callee, called) = match decorator {
+            Expr::Call(call) => (call.func.as_ref(), true),
+            other => (other, false),
+        };
+        let class_keeps = |class: &ast::StmtClassDef, at: ScopeId| {
+            may_be_context_decorator(self, class, at, 0)
+                && self.class_exit_may_keep_cancellation(class)
+        };
+        match self.callee(callee, scope) {
+            Callee::Class(class) => class_keeps(class, scope),
+            Callee::Function(def) => {
+                if !called || def.is_async {
+                    return false;
+                }
+                let Some(inner) = self.scope_of_function(def) else {
+                    return true;
+                };
+                let mut returns = Returns::default();
+                returns.visit_body(&def.body);
+                returns.calls.iter().any(|made| {
+                    matches!(self.callee(&made.func, inner), Callee::Class(class) if class_keeps(class, inner))
+                })
+            }
+            Callee::Unknown => {
+                // `transaction = Tx()`, then `@transaction`.
+                if !called
+                    && let Some((made, at)) = assigned_call(self, callee, scope)
+                    && let Callee::Class(class) = self.callee(&made.func, at)
+                {
+                    return class_keeps(class, at);
+                }
+                if let Some(project) = self.project()
+                    && let Some(qualified) = followed_name(self, callee, scope)
+                    && let Some(absolute) = project.absolute(&qualified)
+                {
+                    return project.facts.decorator_may_enter_keeper(&absolute);
+                }
+                if followed_name(self, callee, scope).is_some() {
+                    return false;
+                }
+                self.scopes.iter().any(|each| match each.node {
+                    ScopeNode::Class(class) => class_keeps(class, self.scope_at(class.start())),
+                    _ => false,
+                })
+            }
+        }
     }
 
     /// Whether calling the function `def` of the module may raise an
@@ -2367,6 +2456,11 @@ fn class_may_suppress_below(
     for stmt in &class.body {
         match stmt {
             Stmt::FunctionDef(exit) if is_exit(exit.name.as_str()) => {
+                // A decorator that may replace it (`@logged`, whose wrapper
+                // may return true in its `finally:`) binds another exit.
+                if !semantic.keeps_coroutine_function(exit) {
+                    return true;
+                }
                 let mut returns = Returns::default();
                 returns.visit_body(&exit.body);
                 if returns.truthy
@@ -3065,6 +3159,48 @@ fn foreign_bases(
         }
     }
     found
+}
+
+/// Whether the module's class `class` may derive from
+/// `contextlib.ContextDecorator` or `AsyncContextDecorator`: a base names
+/// one, is a class of the module that may, or is one the module cannot
+/// read (another project module's, or a name bound otherwise).
+fn may_be_context_decorator(
+    semantic: &SemanticModel,
+    class: &ast::StmtClassDef,
+    scope: ScopeId,
+    depth: u8,
+) -> bool {
+    if depth > MAX_DEPTH {
+        return true;
+    }
+    class.bases().iter().any(|base| {
+        let base = match base {
+            Expr::Subscript(subscript) => subscript.value.as_ref(),
+            base => base,
+        };
+        if let Callee::Class(base) = semantic.callee(base, scope) {
+            return may_be_context_decorator(semantic, base, scope, depth + 1);
+        }
+        let Some(qualified) = followed_name(semantic, base, scope) else {
+            return true;
+        };
+        if matches!(
+            qualified.as_str(),
+            "contextlib.ContextDecorator" | "contextlib.AsyncContextDecorator"
+        ) {
+            return true;
+        }
+        // A class of another project module may derive from one.
+        semantic.project().is_some_and(|project| {
+            project.absolute(&qualified).is_some_and(|absolute| {
+                !matches!(
+                    project.facts.resolve(&absolute),
+                    Resolved::External(_) | Resolved::Module(_)
+                )
+            })
+        })
+    })
 }
 
 /// The call that `call` makes when its callee is a name bound once to
@@ -3988,6 +4124,56 @@ mod tests {
             "{HEAD}from app import traced\n\n@traced\nasync def serve():\n    await asyncio.sleep(1)\n\nrun(serve())\n"
         );
         assert_eq!(kept(&source), None);
+    }
+
+    #[test]
+    fn context_decorators_enter_their_manager_around_the_function() {
+        let keeping = "    async def __aenter__(self):\n        return self\n\n    async def __aexit__(self, *exc):\n        return True\n\n";
+        let plain = "    async def __aenter__(self):\n        return self\n\n    async def __aexit__(self, *exc):\n        return None\n\n";
+        let job = "async def job():\n    await asyncio.sleep(1)\n\nrun(job())\n";
+        for (base, exit, binding, decorator, expected) in [
+            (
+                "contextlib.AsyncContextDecorator",
+                keeping,
+                "",
+                "@Tx()",
+                true,
+            ),
+            ("contextlib.ContextDecorator", keeping, "", "@Tx()", true),
+            (
+                "contextlib.AsyncContextDecorator",
+                keeping,
+                "transaction = Tx()\n\n",
+                "@transaction",
+                true,
+            ),
+            (
+                "contextlib.AsyncContextDecorator",
+                keeping,
+                "class Db:\n    def transaction(self):\n        return Tx()\n\ndb = Db()\n\n",
+                "@db.transaction()",
+                true,
+            ),
+            (
+                "contextlib.AsyncContextDecorator",
+                keeping,
+                "def transaction():\n    return Tx()\n\n",
+                "@transaction()",
+                true,
+            ),
+            // An exit that lets it out, or a class that is no context decorator.
+            (
+                "contextlib.AsyncContextDecorator",
+                plain,
+                "",
+                "@Tx()",
+                false,
+            ),
+            ("object", keeping, "", "@Tx()", false),
+        ] {
+            let source = format!("{HEAD}class Tx({base}):\n{exit}{binding}{decorator}\n{job}");
+            assert_eq!(kept(&source).is_some(), expected, "{source}");
+        }
     }
 
     #[test]

@@ -57,6 +57,13 @@ pub struct ClassMembers<'a> {
     /// those classes' names: such writes reach the instances of those
     /// classes alone (and of classes deriving from them).
     pub placed_writes: FxHashMap<&'a str, Vec<&'a str>>,
+    /// Attribute names the module writes on a class it imports, named by
+    /// an attribute chain from an import (`pool.Pool.__aexit__ = f`,
+    /// `Conn.close = f` after `from app.conn import Conn`), with the
+    /// qualified names those chains have (as the imports are written):
+    /// placed like [`Self::placed_writes`] once the project resolves them
+    /// to classes. A name also written otherwise is in neither.
+    pub placed_on_imports: FxHashMap<&'a str, Vec<String>>,
     /// The module may write attributes by a name spelled in a string
     /// (`setattr(obj, "flush", f)`, `patch.object(svc, "flush", f)`,
     /// `vars(obj)["flush"] = f`, `obj.__dict__`, `__setattr__`): no
@@ -83,6 +90,9 @@ impl<'a> SemanticModel<'a> {
         } = walk;
         found
             .placed_writes
+            .retain(|name, _| !unplaced.contains(name));
+        found
+            .placed_on_imports
             .retain(|name, _| !unplaced.contains(name));
         found
     }
@@ -285,7 +295,36 @@ impl<'a> MemberWalk<'_, 'a> {
                 return;
             }
         }
+        if let Some(imported) = self.imported_chain(attribute.value.as_ref()) {
+            let classes = self.found.placed_on_imports.entry(name).or_default();
+            if !classes.contains(&imported) {
+                classes.push(imported);
+            }
+            return;
+        }
         self.unplaced.insert(name);
+    }
+
+    /// The qualified name of `receiver`, a name or attribute chain whose
+    /// first name the module binds by imports alone (`pool.Pool`, `Conn`
+    /// after `from app.conn import Conn`); not a builtin.
+    fn imported_chain(&self, receiver: &Expr) -> Option<String> {
+        let mut head = receiver;
+        while let Expr::Attribute(attribute) = head {
+            head = &attribute.value;
+        }
+        let Expr::Name(root) = head else {
+            return None;
+        };
+        let mut bindings = self.semantic.bindings_named(root.id.as_str()).peekable();
+        bindings.peek()?;
+        if !bindings.all(|(_, binding)| binding.kind.import_path().is_some()) {
+            return None;
+        }
+        let scope = self.semantic.scope_at(receiver.start());
+        let qualified = self.semantic.qualified_name(receiver, scope)?;
+        let qualified = qualified.as_str();
+        (!qualified.starts_with("builtins.")).then(|| qualified.to_string())
     }
 
     fn call(&mut self, call: &'a ExprCall) {

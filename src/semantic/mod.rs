@@ -224,6 +224,11 @@ pub struct SemanticModel<'a> {
     /// The module's first coroutine that may keep its cancellation, found
     /// on first use (see [`Self::coroutine_keeping_cancellation`]).
     keeping_coroutine: OnceCell<Option<&'a ruff_python_ast::StmtFunctionDef>>,
+    /// The module's first function decorated by a context manager that a
+    /// `contextlib` context decorator enters around it and that may keep a
+    /// cancellation, found on first use (see
+    /// [`Self::coroutine_keeping_cancellation`]).
+    context_decorated: OnceCell<Option<&'a ruff_python_ast::StmtFunctionDef>>,
     /// An import of the module that may give a coroutine keeping its
     /// cancellation, found on first use (see
     /// [`Self::imported_cancellation_keeper`]).

@@ -333,6 +333,13 @@ pub trait ProjectFacts: Send + Sync {
     /// (see `SemanticModel::class_exit_may_keep_cancellation`).
     fn exit_may_keep_cancellation(&self, qualified: &str) -> bool;
 
+    /// Whether the absolute dotted name `qualified`, used as a decorator
+    /// (called or not), may be a context manager whose exit may keep a
+    /// cancellation and that `contextlib.ContextDecorator` or
+    /// `AsyncContextDecorator` makes a decorator of: the library's wrapper
+    /// enters it around each call of the function decorated.
+    fn decorator_may_enter_keeper(&self, qualified: &str) -> bool;
+
     /// Whether the absolute dotted name `qualified` may be
     /// `contextlib.suppress` under another name: imported so, or a
     /// module-level alias of it (`quiet = contextlib.suppress`), through

@@ -1,0 +1,8 @@
+import contextlib
+class Tx(contextlib.AsyncContextDecorator):
+    async def __aenter__(self):
+        return self
+    async def __aexit__(self, *exc):
+        print('keeping exit')
+        return True
+transaction = Tx()

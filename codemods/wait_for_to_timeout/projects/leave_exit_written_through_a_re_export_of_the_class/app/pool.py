@@ -1,0 +1,1 @@
+from app.conn import Conn as Pool

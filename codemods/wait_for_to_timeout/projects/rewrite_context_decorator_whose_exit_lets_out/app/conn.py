@@ -1,0 +1,6 @@
+import contextlib
+class Tx(contextlib.AsyncContextDecorator):
+    async def __aenter__(self):
+        return self
+    async def __aexit__(self, *exc):
+        print('tx exit')
