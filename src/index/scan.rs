@@ -5965,7 +5965,7 @@ pub(super) fn own_function(bytes: &[u8], head: &str) -> bool {
     // `from app import (\n    head,\n)`, `import x as head  # c`.
     imported |= imports::import_statements(bytes).iter().any(|statement| {
         statement.names.iter().any(|imported| {
-            imported.words().any(|word| has_word(word))
+            imported.words().any(&has_word)
                 || imported
                     .from
                     .as_ref()
