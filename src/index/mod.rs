@@ -17,6 +17,7 @@ mod callers;
 mod catches;
 mod describe;
 pub mod environment;
+mod imports;
 pub mod layout;
 pub mod readers;
 
@@ -161,6 +162,9 @@ pub struct ProjectIndex {
     /// The file that hands a module on to a call, by module word (see
     /// [`Self::module_handed_on`]).
     handed_on: RwLock<FxHashMap<Box<str>, Option<PathBuf>>>,
+    /// The other names packages' `__init__` files bind a module to, by
+    /// module word (see [`Self::re_exported_as`]).
+    re_exported: RwLock<FxHashMap<Box<str>, Vec<Box<str>>>>,
     /// What the scan found handed on, by module word (see
     /// [`ProjectScan::first_hand_overs`]), made on the first question.
     first_hand_overs: OnceLock<scan::FirstHandOvers>,
@@ -468,6 +472,7 @@ impl ProjectIndex {
             named_writers: RwLock::new(FxHashMap::default()),
             value_writers: RwLock::new(FxHashMap::default()),
             handed_on: RwLock::new(FxHashMap::default()),
+            re_exported: RwLock::new(FxHashMap::default()),
             first_hand_overs: OnceLock::new(),
             descendant_answers: RwLock::new(FxHashMap::default()),
             reaching_writers: RwLock::new(FxHashMap::default()),
@@ -2000,6 +2005,77 @@ impl ProjectIndex {
     fn module_attribute_may_be_written(&self, word: &str, name: &str) -> bool {
         self.scan().may_write_module_attribute(word, name)
             || self.parameter_writer(word, name).is_some()
+            || self.re_export_writer(word, name).is_some()
+    }
+
+    /// The other names a package's `__init__` binds the module whose word
+    /// is `word` to (`from . import svc as service`, `import app.svc as
+    /// service`): other files may reach the module by them (`from app
+    /// import service`, `app.service`). A module of that last part bound
+    /// from elsewhere (`from .other import svc as service`) counts too.
+    fn re_exported_as(&self, word: &str) -> Vec<Box<str>> {
+        if let Ok(known) = self.re_exported.read()
+            && let Some(answer) = known.get(word)
+        {
+            return answer.clone();
+        }
+        let scan = self.scan();
+        let mut found: Vec<Box<str>> = Vec::new();
+        for at in 0.. {
+            let Some(path) = scan.readers.path_at(at) else {
+                break;
+            };
+            if path.file_stem().is_none_or(|stem| stem != "__init__")
+                || !is_code_file(path)
+                || !scan.may_spell(at, word)
+            {
+                continue;
+            }
+            // A file that cannot be read is asked about by the scan.
+            let Ok(bytes) = read_file(path) else {
+                continue;
+            };
+            for statement in imports::import_statements(&bytes) {
+                for imported in &statement.names {
+                    if imported.last() != word.as_bytes() {
+                        continue;
+                    }
+                    if let Some(alias) = imported.alias
+                        && alias != word.as_bytes()
+                        && let Ok(alias) = std::str::from_utf8(alias)
+                        && !found.iter().any(|known| &**known == alias)
+                    {
+                        found.push(alias.into());
+                    }
+                }
+            }
+        }
+        if let Ok(mut known) = self.re_exported.write() {
+            known.insert(word.into(), found.clone());
+        }
+        found
+    }
+
+    /// A write of the attribute `name` of the module whose word is `word`
+    /// by a name a package re-exports it under (see
+    /// [`Self::re_exported_as`]): `service.TIMEOUT = 0` after `from app
+    /// import service`, `app.service.TIMEOUT = 0`, or the module handed on
+    /// by that name to a function that writes its parameter's attribute.
+    fn re_export_writer(&self, word: &str, name: &str) -> Option<NamedWrite> {
+        let aliases = self.re_exported_as(word);
+        if aliases.is_empty() {
+            return None;
+        }
+        let named = self.scan().writes_named_attribute(name);
+        aliases.iter().find_map(|alias| {
+            named
+                .then(|| self.find_named_writer(alias, name))
+                .flatten()
+                .or_else(|| {
+                    self.parameter_writer(alias, name)
+                        .map(|path| NamedWrite::Written(Some(path)))
+                })
+        })
     }
 
     /// The file that hands the module whose word is `word` on to a call
@@ -3756,6 +3832,15 @@ impl ProjectFacts for ProjectIndex {
 
     fn attribute_value_writer(&self, module: &str, name: &str) -> Option<ValueWrite> {
         let word = module.rsplit('.').next().unwrap_or(module);
+        // Written by a name a package re-exports the module under: what
+        // is written is not read.
+        if let Some(write) = self.re_export_writer(word, name) {
+            let path = match write {
+                NamedWrite::Patched(path) | NamedWrite::Unread(path) => Some(path),
+                NamedWrite::Written(path) => path,
+            };
+            return Some(ValueWrite::MaybeNonPositive(path));
+        }
         if !self.scan().may_write_module_attribute(word, name) {
             // A function writing its parameter's attribute, handed the
             // module (`force(svc, 0)`): what it writes is not read.
@@ -4470,11 +4555,14 @@ fn globals_may_reach(bytes: &[u8], path: &Path, head: &str, module: &str) -> boo
     if scan::own_function(bytes, head) {
         return readers::module_word(path).is_some_and(|word| &*word == module);
     }
-    let head_finder = memchr::memmem::Finder::new(head.as_bytes());
-    let imported = bytes.split(|&b| b == b'\n').any(|line| {
-        let line = line.trim_ascii();
-        (line.starts_with(b"import ") || line.starts_with(b"from "))
-            && readers::has_word(line, &head_finder)
+    let imported = imports::import_statements(bytes).iter().any(|statement| {
+        statement.names.iter().any(|imported| {
+            imported.words().any(|word| word == head.as_bytes())
+                || imported
+                    .from
+                    .as_ref()
+                    .is_some_and(|(_, from)| from.contains(&head.as_bytes()))
+        })
     });
     // Reached from an import: a module the file imports, which it names.
     !imported || readers::has_word(bytes, &memchr::memmem::Finder::new(module.as_bytes()))
@@ -4513,38 +4601,32 @@ impl<'t> ModuleNames<'t> {
             };
         }
         let mut patchers = Vec::new();
+        // `import asyncio as aio`, `from unittest.mock import patch as p`,
+        // read as Python reads them (comments, `;`, parentheses and
+        // continuations).
+        for statement in imports::import_statements(bytes) {
+            for imported in &statement.names {
+                let Some(alias) = imported.alias else {
+                    continue;
+                };
+                let last = imported.last();
+                if last == module.as_bytes() {
+                    names.push(alias);
+                } else if last == b"patch"
+                    && imported.from.as_ref().is_some_and(|(_, from)| {
+                        from.iter()
+                            .any(|word| memchr::memmem::find(word, b"mock").is_some())
+                    })
+                {
+                    patchers.push(alias);
+                }
+            }
+        }
         // `import builtins as b; b.TimeoutError = X`: one statement at a
         // time.
         for line in bytes.split(|&b| b == b'\n' || b == b';') {
             let line = line.trim_ascii();
-            // `import asyncio as aio`, `from unittest.mock import patch as p`.
             if line.starts_with(b"import ") || line.starts_with(b"from ") {
-                let from_mock =
-                    line.starts_with(b"from ") && memchr::memmem::find(line, b"mock").is_some();
-                for piece in line.split(|&b| b == b',' || b == b'(' || b == b')') {
-                    let piece = piece.trim_ascii();
-                    let piece = piece
-                        .strip_prefix(b"import ".as_slice())
-                        .unwrap_or(piece)
-                        .trim_ascii();
-                    let Some(split) = memchr::memmem::find(piece, b" as ") else {
-                        continue;
-                    };
-                    let (imported, alias) = (&piece[..split], piece[split + 4..].trim_ascii());
-                    let imported = imported.trim_ascii();
-                    let last = imported
-                        .rsplit(|&b| b == b'.' || b == b' ')
-                        .next()
-                        .unwrap_or_default();
-                    if alias.is_empty() || !alias.iter().all(|&b| word(b)) {
-                        continue;
-                    }
-                    if last == module.as_bytes() {
-                        names.push(alias);
-                    } else if last == b"patch" && from_mock {
-                        patchers.push(alias);
-                    }
-                }
                 continue;
             }
             // `m = asyncio`, `aio = sys.modules["asyncio"]`.

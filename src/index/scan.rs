@@ -22,6 +22,7 @@ use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cache::{self, Cache, ScanKind};
+use super::imports;
 use super::layout::{Layout, is_identifier};
 use super::readers::{self, FileMentions, Readers};
 use crate::semantic::OTHER_LIBRARY_MODULES;
@@ -3288,8 +3289,17 @@ fn handed_to<'t>(
         return None;
     }
     let line = line_of(text, at).trim_start();
+    // A name an import statement binds (not one after it on its line:
+    // `from app import svc; force(svc, 0)`).
     if line.starts_with("import ") || line.starts_with("from ") {
-        return None;
+        let (start, end) = line_around(bytes, at);
+        let offset = at - start;
+        if imports::import_statements(bytes.get(start..end).unwrap_or_default())
+            .iter()
+            .any(|statement| (statement.start..statement.end).contains(&offset))
+        {
+            return None;
+        }
     }
     let after = skip_blanks(bytes, at + name.len());
     if !matches!(bytes.get(after), Some(b',' | b')')) {
@@ -3475,39 +3485,13 @@ pub(super) fn is_word(word: &str) -> bool {
 
 /// Each module's last part and the name an import of `bytes` binds to it
 /// (`import app.work as w`, `from app import work as w`: `work`, `w`), on
-/// every import line that renames; a name of letters, digits and `_`.
+/// every import statement that renames, read as Python reads it (see
+/// [`super::imports`]).
 pub(super) fn import_renames(bytes: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> + '_ {
-    memmem::find_iter(bytes, b" as ").flat_map(move |at| {
-        let start =
-            memchr::memrchr(b'\n', bytes.get(..at).unwrap_or_default()).map_or(0, |i| i + 1);
-        let stop = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default())
-            .map_or(bytes.len(), |i| at + i);
-        let line = bytes.get(start..stop).unwrap_or_default().trim_ascii();
-        let imports = line.starts_with(b"import ") || line.starts_with(b"from ");
-        imports
-            .then_some(line)
-            .into_iter()
-            .flat_map(|line| line.split(|&b| b == b',' || b == b'(' || b == b')'))
-            .filter_map(|piece| {
-                let piece = piece.trim_ascii();
-                let piece = piece
-                    .strip_prefix(b"import ".as_slice())
-                    .unwrap_or(piece)
-                    .trim_ascii();
-                let split = memmem::find(piece, b" as ")?;
-                let imported = piece.get(..split).unwrap_or_default().trim_ascii();
-                let alias = piece.get(split + 4..).unwrap_or_default().trim_ascii();
-                let last = imported
-                    .rsplit(|&b| b == b'.' || b == b' ')
-                    .next()
-                    .unwrap_or_default();
-                (!alias.is_empty()
-                    && alias
-                        .iter()
-                        .all(|&b| b.is_ascii_alphanumeric() || b == b'_'))
-                .then_some((last, alias))
-            })
-    })
+    imports::import_statements(bytes)
+        .into_iter()
+        .flat_map(|statement| statement.names)
+        .filter_map(|name| Some((name.last(), name.alias?)))
 }
 
 /// Whether `text` spells `word` as the last part of a dotted name after a
@@ -3525,46 +3509,25 @@ fn spells_dotted(text: &str, word: &str) -> bool {
 /// Whether an import statement of `text` binds or names `name` (`import
 /// os`, `from app import (\n    service,\n)`, `import x as name`).
 fn imports_name(text: &str, name: &str) -> bool {
-    import_statements(text).any(|statement| {
-        statement
-            .split(|c: char| !(c == '_' || c.is_alphanumeric()))
-            .any(|word| word == name)
-    })
+    import_statements(text).any(|word| word == name)
 }
 
 /// Every word an import statement of `text` names (see [`imports_name`],
 /// which asks the same of one name): `imports_name(text, name)` holds
 /// exactly when `name` is one of them.
 fn imported_words(text: &str) -> FxHashSet<&str> {
-    import_statements(text)
-        .flat_map(|statement| statement.split(|c: char| !(c == '_' || c.is_alphanumeric())))
-        .collect()
+    import_statements(text).collect()
 }
 
-/// The text of each import statement of `text`, from its `import ` (or
-/// `import\t`) to the end of its line, or to its closing parenthesis when
-/// its first line opens one.
+/// The words of each import statement of `text` (see [`super::imports`]):
+/// the names it imports, each part of a dotted one, and the aliases; not
+/// the module of a `from … import`.
 fn import_statements(text: &str) -> impl Iterator<Item = &str> {
-    memmem::find_iter(text.as_bytes(), b"import").filter_map(move |at| {
-        if !matches!(text.as_bytes().get(at + 6), Some(b' ' | b'\t')) {
-            return None;
-        }
-        let statement = text.get(at..).unwrap_or_default();
-        let end = if statement
-            .trim_start_matches("import")
-            .trim_start()
-            .starts_with('(')
-            || statement
-                .lines()
-                .next()
-                .is_some_and(|line| line.contains('('))
-        {
-            statement.find(')').unwrap_or(statement.len())
-        } else {
-            statement.find('\n').unwrap_or(statement.len())
-        };
-        statement.get(..end)
-    })
+    imports::import_statements(text.as_bytes())
+        .into_iter()
+        .flat_map(|statement| statement.names)
+        .flat_map(|name| name.words().collect::<Vec<_>>())
+        .filter_map(|word| std::str::from_utf8(word).ok())
 }
 
 /// Whether `text` gives anyio a backend by a name it computes
@@ -5997,7 +5960,7 @@ pub(super) fn own_function(bytes: &[u8], head: &str) -> bool {
             let rest = rest.trim_ascii_start();
             defined |= rest.starts_with(head_bytes) && ends_word(rest);
         } else if line.starts_with(b"from ") || line.starts_with(b"import ") {
-            imported |= has_word(line);
+            // Read below, as statements.
         } else if line.starts_with(head_bytes) && ends_word(line) {
             let after = line
                 .get(head_bytes.len()..)
@@ -6008,6 +5971,16 @@ pub(super) fn own_function(bytes: &[u8], head: &str) -> bool {
                 || after.starts_with(b",");
         }
     }
+    // `from app import (\n    head,\n)`, `import x as head  # c`.
+    imported |= imports::import_statements(bytes).iter().any(|statement| {
+        statement.names.iter().any(|imported| {
+            imported.words().any(&has_word)
+                || imported
+                    .from
+                    .as_ref()
+                    .is_some_and(|(_, from)| from.iter().any(|word| has_word(word)))
+        })
+    });
     defined && !imported && !assigned
 }
 
@@ -6033,37 +6006,34 @@ impl<'a> ModuleReceivers<'a> {
         let mut aliases = Vec::new();
         let mut patchers = Vec::new();
         let mut mock_modules = Vec::new();
-        for &at in &spelled.aliases {
-            let line = line_of(text, at).trim_start();
-            let Some(names) = line
-                .strip_prefix("import ")
-                .or_else(|| line.split_once(" import ").map(|(_, names)| names))
-            else {
+        // Read as Python reads them (see [`super::imports`]): an alias
+        // after a comment, a `;`, in parentheses or past a continuation.
+        let statements = imports::import_statements(text.as_bytes());
+        for imported in statements.iter().flat_map(|statement| &statement.names) {
+            let (Some(alias), Ok(last)) = (
+                imported
+                    .alias
+                    .and_then(|alias| std::str::from_utf8(alias).ok()),
+                std::str::from_utf8(imported.last()),
+            ) else {
                 continue;
             };
-            if !(line.starts_with("import ") || line.starts_with("from ")) {
+            if !is_identifier(alias) {
                 continue;
             }
-            let names = names.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace());
-            for piece in names.split(',') {
-                let Some((imported, alias)) = piece.split_once(" as ") else {
-                    continue;
-                };
-                let last = imported.trim().rsplit('.').next().unwrap_or_default();
-                let alias = alias.trim().trim_end_matches([')', '\\']).trim();
-                if words.has(last) && is_identifier(alias) {
-                    aliases.push((alias, last));
-                }
-                if last == "patch"
-                    && line.starts_with("from ")
-                    && line.contains("mock")
-                    && is_identifier(alias)
-                {
-                    patchers.push(alias);
-                }
-                if last == "mock" && is_identifier(alias) {
-                    mock_modules.push(alias);
-                }
+            if words.has(last) {
+                aliases.push((alias, last));
+            }
+            if last == "patch"
+                && imported.from.as_ref().is_some_and(|(_, from)| {
+                    from.iter()
+                        .any(|word| memmem::find(word, b"mock").is_some())
+                })
+            {
+                patchers.push(alias);
+            }
+            if last == "mock" {
+                mock_modules.push(alias);
             }
         }
         ModuleReceivers {

@@ -1,0 +1,3 @@
+from app import svc as \
+    s
+s.TIMEOUT = 0

@@ -1,0 +1,2 @@
+from app import svc as s  # short name
+s.TIMEOUT = 0

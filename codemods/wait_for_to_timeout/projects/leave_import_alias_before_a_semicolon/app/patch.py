@@ -1,0 +1,1 @@
+import app.svc as s; s.TIMEOUT = 0

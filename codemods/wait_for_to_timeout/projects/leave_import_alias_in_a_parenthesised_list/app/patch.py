@@ -1,0 +1,5 @@
+from app import (
+    other,
+    svc as s,
+)
+s.TIMEOUT = 0

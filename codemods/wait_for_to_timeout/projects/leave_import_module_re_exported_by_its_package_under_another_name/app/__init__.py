@@ -1,0 +1,1 @@
+from . import svc as service

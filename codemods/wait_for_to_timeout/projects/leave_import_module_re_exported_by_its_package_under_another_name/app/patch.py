@@ -1,0 +1,2 @@
+from app import service
+service.TIMEOUT = 0

@@ -1,0 +1,3 @@
+from app import svc as \
+    s
+print('timeout is', s.TIMEOUT)

@@ -1,0 +1,1 @@
+import app.svc as s; print('timeout is', s.TIMEOUT)

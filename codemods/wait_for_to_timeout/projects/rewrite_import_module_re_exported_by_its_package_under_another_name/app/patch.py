@@ -1,0 +1,2 @@
+from app import service
+print('timeout is', service.TIMEOUT)
