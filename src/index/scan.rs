@@ -3658,6 +3658,17 @@ fn is_value_use(
     {
         return false;
     }
+    // A parameter or a local of the function it is in, spelled like the
+    // module.
+    let name = text.get(head..end).unwrap_or_default();
+    if is_identifier(name)
+        && enclosing_def_start_kept(text, line_start, kept).is_some_and(|def| {
+            parameter_of_def(text, def, name).is_some()
+                || assigned_between(text.get(def..line_start).unwrap_or_default(), name)
+        })
+    {
+        return false;
+    }
     let Some(open) = enclosing_opener(bytes, head) else {
         return true;
     };
@@ -3698,14 +3709,7 @@ fn is_value_use(
     {
         return false;
     }
-    // A parameter or a local of the function it is in, spelled like the
-    // module.
-    let name = text.get(head..end).unwrap_or_default();
-    !(is_identifier(name)
-        && enclosing_def_start_kept(text, line_start, kept).is_some_and(|def| {
-            parameter_of_def(text, def, name).is_some()
-                || assigned_between(text.get(def..line_start).unwrap_or_default(), name)
-        }))
+    true
 }
 
 /// Whether a line of `text` (a function's, up to a place) binds the plain
@@ -8068,12 +8072,15 @@ mod tests {
         ] {
             assert!(!module_writes_of(text).1, "{text}");
         }
-        // The literal name written on an object that is no `self` may be
-        // a module's, handed in.
-        assert_eq!(
-            module_writes_of("def put(o):\n    s = setattr\n    s(o, 'TIMEOUT', 0)\n").0,
-            ["TIMEOUT"]
-        );
+        // The literal name written on an object that is no `self` is
+        // written on an object the file cannot name (a module, handed in,
+        // when the module escapes).
+        let text = "def put(o):\n    s = setattr\n    s(o, 'TIMEOUT', 0)\n";
+        assert!(module_writes_of(text).0.is_empty());
+        let words: FxHashSet<Box<str>> = ["work"].into_iter().map(Into::into).collect();
+        let mut scan = ProjectScan::default();
+        scan.add_file(&Finders::new().spell(text), &words, Some(0));
+        assert!(scan.unknown_writes.contains_key("TIMEOUT"));
         assert!(
             module_writes_of("def f(self):\n    s = setattr\n    s(self, 'TIMEOUT', 0)\n")
                 .0
@@ -8201,17 +8208,26 @@ mod tests {
             "from app import svc\n\"\"\"Works with svc, here.\"\"\"\n",
             "from app import svc\n# force(svc)\n",
             "from app import (\n    svc,\n    other,\n)\n",
-            "import_module('app.svc')\n",
             "log = logging.getLogger('app.svc')\n",
             "open('config.json')\n",
-            "if 'app.svc' in sys.modules:\n    pass\n",
         ] {
             let found: Vec<String> = escaped(text)
                 .into_iter()
-                .filter(|name| name.contains("svc") || name == "*")
+                .filter(|name| {
+                    escape_reaches(name, "app.svc", Some(Path::new("/p/main.py"))).is_some()
+                })
                 .collect();
             assert!(found.is_empty(), "{text}: {found:?}");
         }
+        // A membership test reaches no module.
+        assert!(
+            !escaped("if 'app.svc' in sys.modules:\n    pass\n")
+                .iter()
+                .any(|name| name == "*" || name == "app.svc")
+        );
+        // Imported alone on its line: the module is not used; its name in
+        // quotes is noted as a string that spells it.
+        assert_eq!(escaped("import_module('app.svc')\n"), ["\"app.svc"]);
     }
 
     /// How an escape reaches a module: itself, or among many (under a
