@@ -159,15 +159,9 @@ pub struct ProjectIndex {
     named_writers: RwLock<FxHashMap<ModuleMember, Option<NamedWrite>>>,
     /// Answers of [`ProjectFacts::attribute_value_writer`], by module word and name.
     value_writers: RwLock<FxHashMap<ModuleMember, ValueWrite>>,
-    /// The file that hands a module on to a call, by module word (see
-    /// [`Self::module_handed_on`]).
-    handed_on: RwLock<FxHashMap<Box<str>, Option<PathBuf>>>,
     /// The other names packages' `__init__` files bind a module to, by
     /// module word (see [`Self::re_exported_as`]).
     re_exported: RwLock<FxHashMap<Box<str>, Vec<Box<str>>>>,
-    /// What the scan found handed on, by module word (see
-    /// [`ProjectScan::first_hand_overs`]), made on the first question.
-    first_hand_overs: OnceLock<scan::FirstHandOvers>,
     /// The classes deriving from a class (see [`Self::descendants`]), by class.
     descendant_answers: RwLock<FxHashMap<Box<str>, Family>>,
     /// Answers of [`ProjectFacts::attribute_writer_reaching`], by class and name.
@@ -471,9 +465,7 @@ impl ProjectIndex {
             passed_parameters: RwLock::new(FxHashMap::default()),
             named_writers: RwLock::new(FxHashMap::default()),
             value_writers: RwLock::new(FxHashMap::default()),
-            handed_on: RwLock::new(FxHashMap::default()),
             re_exported: RwLock::new(FxHashMap::default()),
-            first_hand_overs: OnceLock::new(),
             descendant_answers: RwLock::new(FxHashMap::default()),
             reaching_writers: RwLock::new(FxHashMap::default()),
             self_other_answers: RwLock::new(FxHashMap::default()),
@@ -665,8 +657,8 @@ impl ProjectIndex {
             // `mock.patch("svc.store", …)`); `import svc.store as st` reads
             // it so too, and `from svc.store import save` is taken alike.
             if (1..split).any(|above| {
-                let package = parts[above - 1];
-                self.module_attribute_may_be_written(package, parts[above])
+                let package = parts[..above].join(".");
+                self.module_attribute_may_be_written(&package, parts[above])
             }) {
                 return Resolved::Unknown;
             }
@@ -698,12 +690,7 @@ impl ProjectIndex {
             Some(Symbol::Function(_)) if self.may_write_attribute(name) => Resolved::Unknown,
             // Or the class, written on its module (`store.Store = SyncStore`,
             // `mock.patch("app.store.Store")`).
-            Some(Symbol::Class(_))
-                if self.module_attribute_may_be_written(
-                    module.rsplit('.').next().unwrap_or(module),
-                    name,
-                ) =>
-            {
+            Some(Symbol::Class(_)) if self.module_attribute_may_be_written(module, name) => {
                 Resolved::Unknown
             }
             Some(Symbol::Function(function)) if tail.is_empty() => Resolved::Function {
@@ -1876,10 +1863,9 @@ impl ProjectIndex {
         for _ in 0..=MAX_HOPS {
             let (module, name) = current.rsplit_once('.')?;
             let summary = self.summary(module)?;
-            let word = module.rsplit('.').next().unwrap_or(module);
             if !summary.star_imports.is_empty()
                 || summary.rebinds_namespace
-                || self.module_attribute_may_be_written(word, name)
+                || self.module_attribute_may_be_written(module, name)
             {
                 return None;
             }
@@ -1987,7 +1973,9 @@ impl ProjectIndex {
                     Some(NamedWrite::Patched(_)) => {
                         patched.get_or_insert_with(|| shown(path));
                     }
-                    Some(NamedWrite::Written(_) | NamedWrite::Unread(_)) => {
+                    Some(
+                        NamedWrite::Written(_) | NamedWrite::Unread(_) | NamedWrite::Escaped(_),
+                    ) => {
                         return Some(NamedWrite::Written(Some(shown(path))));
                     }
                     None => {}
@@ -1998,13 +1986,14 @@ impl ProjectIndex {
     }
 
     /// Whether some code of the project may assign, replace or delete the
-    /// attribute `name` of the module whose word is `word`: by the module's
-    /// names (see [`ProjectScan::may_write_module_attribute`]), or through
-    /// a parameter of a function the module is handed to (see
-    /// [`Self::parameter_writer`]).
-    fn module_attribute_may_be_written(&self, word: &str, name: &str) -> bool {
+    /// attribute `name` of the module `module` (absolute, dotted): by the
+    /// module's names (see [`ProjectScan::may_write_module_attribute`]),
+    /// or as an object the writer cannot name, where the module escapes
+    /// its names (see [`Self::escape_write`]).
+    fn module_attribute_may_be_written(&self, module: &str, name: &str) -> bool {
+        let word = module.rsplit('.').next().unwrap_or(module);
         self.scan().may_write_module_attribute(word, name)
-            || self.parameter_writer(word, name).is_some()
+            || self.escape_write(module, name).is_some()
             || self.re_export_writer(word, name).is_some()
     }
 
@@ -2059,107 +2048,69 @@ impl ProjectIndex {
     /// A write of the attribute `name` of the module whose word is `word`
     /// by a name a package re-exports it under (see
     /// [`Self::re_exported_as`]): `service.TIMEOUT = 0` after `from app
-    /// import service`, `app.service.TIMEOUT = 0`, or the module handed on
-    /// by that name to a function that writes its parameter's attribute.
+    /// import service`, `app.service.TIMEOUT = 0`.
     fn re_export_writer(&self, word: &str, name: &str) -> Option<NamedWrite> {
         let aliases = self.re_exported_as(word);
         if aliases.is_empty() {
             return None;
         }
-        let named = self.scan().writes_named_attribute(name);
-        aliases.iter().find_map(|alias| {
-            named
-                .then(|| self.find_named_writer(alias, name))
-                .flatten()
-                .or_else(|| {
-                    self.parameter_writer(alias, name)
-                        .map(|path| NamedWrite::Written(Some(path)))
-                })
-        })
-    }
-
-    /// The file that hands the module whose word is `word` on to a call
-    /// (`force(work, fake)`), when some code of the project writes the
-    /// attribute `name` of a parameter (`def force(m, v): m.sleep = v`,
-    /// `setattr(m, key, v)`, `mp.setattr(mod, "sleep", v)`): that function
-    /// may be the one the module is handed to.
-    fn parameter_writer(&self, word: &str, name: &str) -> Option<PathBuf> {
-        if !self.scan().writes_parameter_attribute(name) {
+        if !self.scan().writes_named_attribute(name) {
             return None;
         }
-        self.module_handed_on(word)
+        aliases
+            .iter()
+            .find_map(|alias| self.find_named_writer(alias, name))
     }
 
-    /// The first file of the project that hands the module whose word is
-    /// `word` on to a call (see [`scan::hands_on_module`]): what the scan
-    /// found in the files it read (see [`scan::hand_overs`]), and the code
-    /// files it did not read, read now; every file read now for a word
-    /// the scan does not answer for (see [`scan::is_word`]).
-    fn module_handed_on(&self, word: &str) -> Option<PathBuf> {
-        if let Ok(known) = self.handed_on.read()
-            && let Some(answer) = known.get(word)
-        {
-            return answer.clone();
-        }
+    /// Why the attribute `name` of the module `module` (absolute, dotted)
+    /// may be written by code that does not name the module: some file
+    /// lets the module leave the names an import binds it to (hands it
+    /// on as a value, spells its name in a string, reaches it by a name it
+    /// computes: see [`ProjectScan::escapes`]), and some file writes an
+    /// attribute so named on an object it cannot name (see
+    /// [`ProjectScan::unknown_writes`]). The sentence names both files.
+    fn escape_write(&self, module: &str, name: &str) -> Option<String> {
         let scan = self.scan();
-        let readers = &scan.readers;
-        let at = if scan::is_word(word) {
-            let found = self
-                .first_hand_overs
-                .get_or_init(|| scan.first_hand_overs());
-            let first = found
-                .first
-                .get(word)
-                .and_then(|&first| usize::try_from(first).ok());
-            found
-                .unread
-                .iter()
-                .copied()
-                .take_while(|&at| first.is_none_or(|first| at < first))
-                .find(|&at| self.hands_on_when_read(at, word))
-                .or(first)
+        let found = scan.escaped_write(module, name)?;
+        let shown = |file: u32| {
+            scan.readers.path(file).map_or_else(
+                || "a file of the project".to_string(),
+                |path| self.relative(path.to_path_buf()).display().to_string(),
+            )
+        };
+        let escaped = found.escaped;
+        let (route, how) = if let Some(spelled) = escaped.strip_prefix(scan::SPELLED) {
+            (
+                format!("spells the name of the module `{module}` in a string (`\"{spelled}\"`)"),
+                if found.computed {
+                    "patches a target it computes (`mock.patch(target)`)".to_string()
+                } else {
+                    format!("patches a target it computes ending in `.{name}`")
+                },
+            )
         } else {
-            (0..)
-                .map_while(|at| readers.path_at(at).map(|_| at))
-                .find(|&at| self.hands_on_when_read(at, word))
+            (
+                if escaped == scan::ANY_MODULE {
+                    "reaches modules by a name it computes (`sys.modules`, `import_module(…)`, `inspect.getmodule(…)`, `vars(…)`)".to_string()
+                } else if escaped == module {
+                    format!("hands the module `{module}` on as a value")
+                } else {
+                    format!("hands the module `{module}` on as a value (as `{escaped}`)")
+                },
+                if found.computed {
+                    "writes an attribute by a name it computes on an object it cannot name"
+                        .to_string()
+                } else {
+                    format!("assigns an attribute named `{name}` on an object it cannot name")
+                },
+            )
         };
-        let answer = at
-            .and_then(|at| readers.path_at(at))
-            .map(|path| self.relative(path.to_path_buf()));
-        if let Ok(mut known) = self.handed_on.write() {
-            known.insert(word.into(), answer.clone());
-        }
-        answer
-    }
-
-    /// Whether the file numbered `at`, read now, hands the module whose
-    /// word is `word` on to a call of a function that may write its
-    /// parameter's attributes (see [`scan::hands_on_module`]); `true` for
-    /// a code file that cannot be read.
-    fn hands_on_when_read(&self, at: usize, word: &str) -> bool {
-        let scan = self.scan();
-        let Some(path) = scan.readers.path_at(at) else {
-            return false;
-        };
-        let writers = scan.parameter_writers();
-        // A lambda with no name may be called by any name.
-        let any_writer = writers.contains(scan::ANY_MODULE);
-        // A file hands the module on to such a function only where it
-        // spells both (its word filter says which it may not).
-        if !is_code_file(path)
-            || !scan.may_spell(at, word)
-            || !any_writer && !writers.iter().any(|writer| scan.may_spell(at, writer))
-        {
-            return false;
-        }
-        let Ok(bytes) = read_file(path) else {
-            return true;
-        };
-        // A file not in UTF-8 is read as the scan reads it (its
-        // ASCII is all a name can be).
-        let text = String::from_utf8_lossy(&bytes);
-        let names = import_aliases(&bytes, word);
-        scan::hands_on_module(&text, &names, word, writers)
+        Some(format!(
+            "{} {route} (line {}), and {} {how}",
+            shown(found.file),
+            found.line,
+            shown(found.writer)
+        ))
     }
 
     /// A file of the project that may write any attribute of the module
@@ -3791,8 +3742,9 @@ impl ProjectFacts for ProjectIndex {
         self.scan().writes_named_attribute("__code__")
     }
 
-    fn attribute_named_writer(&self, module: &str, name: &str) -> Option<NamedWrite> {
+    fn attribute_named_writer(&self, dotted: &str, name: &str) -> Option<NamedWrite> {
         let scan = self.scan();
+        let module = dotted.rsplit('.').next().unwrap_or(dotted);
         // `sys.modules["asyncio"] = shim`: every member may be another.
         if scan.replaced_modules.iter().any(|replaced| {
             replaced.as_ref() == module || replaced.ends_with(&format!(".{module}"))
@@ -3806,14 +3758,11 @@ impl ProjectFacts for ProjectIndex {
         let through_namespace = scan
             .may_write_any_attribute_of(module)
             .then_some(NamedWrite::Written(None))
-            .or_else(|| {
-                self.parameter_writer(module, name)
-                    .map(|path| NamedWrite::Written(Some(path)))
-            });
+            .or_else(|| self.escape_write(dotted, name).map(NamedWrite::Escaped));
         if !named && scan.computed_writers.is_empty() {
             return through_namespace;
         }
-        let key = (Box::<str>::from(module), Box::<str>::from(name));
+        let key = (Box::<str>::from(dotted), Box::<str>::from(name));
         if let Ok(known) = self.named_writers.read()
             && let Some(answer) = known.get(&key)
         {
@@ -3832,21 +3781,24 @@ impl ProjectFacts for ProjectIndex {
 
     fn attribute_value_writer(&self, module: &str, name: &str) -> Option<ValueWrite> {
         let word = module.rsplit('.').next().unwrap_or(module);
+        // A write on an object that cannot be named, the module escaping
+        // (`force(svc, 0)`, `PLUGINS["svc"].TIMEOUT = 0`): what it writes
+        // is not read.
+        if let Some(route) = self.escape_write(module, name) {
+            return Some(ValueWrite::Escaped(route));
+        }
         // Written by a name a package re-exports the module under: what
         // is written is not read.
         if let Some(write) = self.re_export_writer(word, name) {
             let path = match write {
                 NamedWrite::Patched(path) | NamedWrite::Unread(path) => Some(path),
                 NamedWrite::Written(path) => path,
+                NamedWrite::Escaped(_) => None,
             };
             return Some(ValueWrite::MaybeNonPositive(path));
         }
         if !self.scan().may_write_module_attribute(word, name) {
-            // A function writing its parameter's attribute, handed the
-            // module (`force(svc, 0)`): what it writes is not read.
-            return self
-                .parameter_writer(word, name)
-                .map(|path| ValueWrite::MaybeNonPositive(Some(path)));
+            return None;
         }
         let key = (Box::<str>::from(word), Box::<str>::from(name));
         if let Ok(known) = self.value_writers.read()
@@ -3867,10 +3819,7 @@ impl ProjectFacts for ProjectIndex {
     }
 
     fn module_attribute_written(&self, module: &str, name: &str) -> bool {
-        // The module's word: its stem, or its package's name for an
-        // `__init__` (the last part of its dotted name either way).
-        let word = module.rsplit('.').next().unwrap_or(module);
-        self.module_attribute_may_be_written(word, name)
+        self.module_attribute_may_be_written(module, name)
     }
 
     fn is_script(&self, qualified: &str) -> bool {
@@ -4704,21 +4653,6 @@ impl<'t> ModuleNames<'t> {
     }
 }
 
-/// The module's word and the names an import of `bytes` binds to the
-/// module whose last part is `module` (`import app.work as w`, `from app
-/// import work as w`): the names by which a file hands the module on (see
-/// [`scan::hands_on_module`]); a cheaper [`ModuleNames::of_file`] that
-/// reads only the import lines that rename.
-fn import_aliases<'t>(bytes: &'t [u8], module: &'t str) -> Vec<&'t [u8]> {
-    let mut names = vec![module.as_bytes()];
-    for (last, alias) in scan::import_renames(bytes) {
-        if last == module.as_bytes() && !names.contains(&alias) {
-            names.push(alias);
-        }
-    }
-    names
-}
-
 /// Whether `text` reaches the module whose last part is `module` by its
 /// name: `sys.modules["asyncio"]`, `sys.modules.get("asyncio")`,
 /// `importlib.import_module("asyncio")`, `__import__("asyncio")`.
@@ -5345,7 +5279,9 @@ mod tests {
             ) {
                 None => "read",
                 Some(NamedWrite::Patched(_)) => "patched",
-                Some(NamedWrite::Written(_) | NamedWrite::Unread(_)) => "written",
+                Some(NamedWrite::Written(_) | NamedWrite::Unread(_) | NamedWrite::Escaped(_)) => {
+                    "written"
+                }
             }
         };
         for (text, expected) in [
@@ -5464,7 +5400,9 @@ mod tests {
             match named_write_at(text.as_bytes(), at, "TimeoutError".len(), module, &others) {
                 None => "read",
                 Some(NamedWrite::Patched(_)) => "patched",
-                Some(NamedWrite::Written(_) | NamedWrite::Unread(_)) => "written",
+                Some(NamedWrite::Written(_) | NamedWrite::Unread(_) | NamedWrite::Escaped(_)) => {
+                    "written"
+                }
             }
         };
         for (text, module, expected) in [

@@ -277,6 +277,9 @@ impl<'a> SemanticModel<'a> {
                     "{} writes `{name}` as an attribute of the module `{module}` (`mock.patch`, `module.{name} = …`, `setattr`) with a value not known to be above zero",
                     path.display()
                 )),
+                ValueWrite::Escaped(route) => Some(format!(
+                    "{route}: it may write `{name}` of the module `{module}` with a value not known to be above zero"
+                )),
                 ValueWrite::MaybeNonPositive(None) => Some(format!(
                     "a file of the project may write `{name}` as an attribute of the module `{module}` (by a name it computes, or through the module's namespace)"
                 )),
@@ -502,10 +505,8 @@ impl<'a> SemanticModel<'a> {
             return false;
         };
         // Asked by the module's word (its last part), as the index keys it.
-        let written = |module: &str, name: &str| {
-            let word = module.rsplit('.').next().unwrap_or(module);
-            project.facts.attribute_named_writer(word, name).is_some()
-        };
+        let written =
+            |module: &str, name: &str| project.facts.attribute_named_writer(module, name).is_some();
         let own = project.name.as_deref();
         let mut targets: Vec<(String, String)> = Vec::new();
         for name in names_read(timeout) {

@@ -282,7 +282,9 @@ impl SemanticModel<'_> {
         let note = write.note(name.rsplit('.').next().unwrap_or(name), effect);
         Some(match write {
             NamedWrite::Patched(_) => StandIn::Mocked(note),
-            NamedWrite::Written(_) | NamedWrite::Unread(_) => StandIn::Replaced(note),
+            NamedWrite::Written(_) | NamedWrite::Unread(_) | NamedWrite::Escaped(_) => {
+                StandIn::Replaced(note)
+            }
         })
     }
 
@@ -304,9 +306,12 @@ impl SemanticModel<'_> {
         let mut patched = None;
         for &name in names {
             let (module, member) = name.rsplit_once('.').unwrap_or(("", name));
-            let module = module.rsplit('.').next().unwrap_or(module);
             match project.facts.attribute_named_writer(module, member) {
-                Some(written @ (NamedWrite::Written(_) | NamedWrite::Unread(_))) => {
+                Some(
+                    written @ (NamedWrite::Written(_)
+                    | NamedWrite::Unread(_)
+                    | NamedWrite::Escaped(_)),
+                ) => {
                     return Some((name, written));
                 }
                 Some(found) => {
@@ -369,11 +374,14 @@ impl SemanticModel<'_> {
     pub fn own_name_stand_in(&self, names: &[&str], effect: &str) -> Option<StandIn> {
         let project = self.project()?;
         let module = project.name.as_deref()?;
-        let word = module.rsplit('.').next().unwrap_or(module);
         let mut patched = None;
         for &name in names {
-            match project.facts.attribute_named_writer(word, name) {
-                Some(written @ (NamedWrite::Written(_) | NamedWrite::Unread(_))) => {
+            match project.facts.attribute_named_writer(module, name) {
+                Some(
+                    written @ (NamedWrite::Written(_)
+                    | NamedWrite::Unread(_)
+                    | NamedWrite::Escaped(_)),
+                ) => {
                     return Some(StandIn::Replaced(written.note(name, effect)));
                 }
                 Some(found) => {

@@ -194,6 +194,7 @@ impl NamedWrite {
                 "{} cannot be read, and may replace an attribute named `{name}`: {effect}",
                 path.display()
             ),
+            NamedWrite::Escaped(route) => format!("{route}: {effect}"),
         }
     }
 }
@@ -212,6 +213,10 @@ pub enum NamedWrite {
     /// A file of the project that cannot be read (too large, unreadable),
     /// which may write anything.
     Unread(PathBuf),
+    /// On an object the writer cannot name, which the module may be: the
+    /// route, naming the file that lets the module out and the file that
+    /// writes (a sentence).
+    Escaped(String),
 }
 
 /// What the project's files write in an attribute of a module by its name
@@ -227,6 +232,9 @@ pub enum ValueWrite {
     /// the name (`None`: a write by a name the code computes, or through
     /// the module's namespace).
     MaybeNonPositive(Option<PathBuf>),
+    /// On an object the writer cannot name, which the module may be (see
+    /// [`NamedWrite::Escaped`]): the route, a sentence.
+    Escaped(String),
 }
 
 /// The project around the module being fixed.
