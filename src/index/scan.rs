@@ -3551,52 +3551,73 @@ fn dotted_literals(text: &str) -> Vec<(usize, &str)> {
 /// app.svc as s`; `.svc` for `from . import svc`), and where each
 /// statement's names stand (from its `import` to its end).
 fn import_bindings(text: &str) -> (FxHashMap<&str, String>, Vec<(usize, usize)>) {
-    let bytes = text.as_bytes();
+    fn word(bytes: &[u8]) -> Option<&str> {
+        std::str::from_utf8(bytes).ok()
+    }
+    fn dotted(words: &[&[u8]]) -> Option<String> {
+        let words: Option<Vec<&str>> = words.iter().map(|part| word(part)).collect();
+        Some(words?.join("."))
+    }
     let mut bound = FxHashMap::default();
     let mut statements = Vec::new();
-    for statement in import_statements(text) {
-        let at = statement.as_ptr() as usize - text.as_ptr() as usize;
-        statements.push((at, at + statement.len()));
-        let (line_start, _) = line_around(bytes, at);
-        let head = text.get(line_start..at).unwrap_or_default().trim();
-        let from = match head.strip_prefix("from") {
-            Some(package) if package.starts_with([' ', '\t']) => Some(package.trim()),
-            _ if head.is_empty() => None,
-            _ => continue,
-        };
-        let names = statement.get("import".len()..).unwrap_or_default();
-        for line in names.split('\n') {
-            let line = line.split('#').next().unwrap_or_default();
-            for piece in line.split(',') {
-                let piece = piece.trim().trim_matches(['(', ')', '\\']).trim();
-                let (name, alias) = match piece.split_once(" as ") {
-                    Some((name, alias)) => (name.trim(), Some(alias.trim())),
-                    None => (piece, None),
-                };
-                if name.is_empty() || !name.split('.').all(is_identifier) {
-                    continue;
+    for statement in imports::import_statements(text.as_bytes()) {
+        statements.push((statement.start, statement.end));
+        for imported in &statement.names {
+            let Some(name) = dotted(&imported.name) else {
+                continue;
+            };
+            if name.is_empty() || !name.split('.').all(is_identifier) {
+                continue;
+            }
+            let alias = imported
+                .alias
+                .and_then(word)
+                .filter(|alias| is_identifier(alias));
+            match &imported.from {
+                Some((dots, module)) => {
+                    let Some(module) = dotted(module) else {
+                        continue;
+                    };
+                    let package = format!("{}{module}", ".".repeat(*dots));
+                    let full = if package.is_empty() || package.ends_with('.') {
+                        format!("{package}{name}")
+                    } else {
+                        format!("{package}.{name}")
+                    };
+                    let Some(binding) =
+                        alias.or_else(|| imported.name.first().and_then(|first| word(first)))
+                    else {
+                        continue;
+                    };
+                    bound.insert(binding, full);
                 }
-                match (from, alias) {
-                    (Some(package), alias) => {
-                        let dotted = if package.ends_with('.') {
-                            format!("{package}{name}")
-                        } else {
-                            format!("{package}.{name}")
+                None => match alias {
+                    Some(alias) => {
+                        bound.insert(alias, name);
+                    }
+                    None => {
+                        let Some(first) = imported.name.first().and_then(|first| word(first))
+                        else {
+                            continue;
                         };
-                        bound.insert(alias.unwrap_or(name), dotted);
-                    }
-                    (None, Some(alias)) if is_identifier(alias) => {
-                        bound.insert(alias, name.to_string());
-                    }
-                    (None, _) => {
-                        let first = name.split('.').next().unwrap_or_default();
                         bound.insert(first, first.to_string());
                     }
-                }
+                },
             }
         }
     }
     (bound, statements)
+}
+
+/// Whether the text `before` a name on a `def` line ends with the `=` of
+/// a parameter's default (`def apply(mod=`, `def f(x: int = `), not a
+/// comparison (`==`, `!=`, `<=`, `>=`).
+fn is_default_value(before: &str) -> bool {
+    let before = before.trim_end();
+    before.ends_with('=')
+        && !before
+            .strip_suffix('=')
+            .is_some_and(|rest| rest.ends_with(['=', '!', '<', '>']))
 }
 
 /// Whether the name or dotted chain from `head` to `end` in `text`,
@@ -3621,6 +3642,11 @@ fn is_value_use(
     let before = text.get(line_start..head).unwrap_or_default();
     let line = before.trim_start();
     let line = line.strip_prefix("async ").unwrap_or(line);
+    // A parameter's default value (`def apply(mod=asyncio):`) is a value
+    // the function's body may write through its parameter.
+    if line.starts_with("def ") && is_default_value(before) {
+        return true;
+    }
     if [
         "import ",
         "from ",
