@@ -3647,18 +3647,16 @@ fn is_value_use(
     if line.starts_with("def ") && is_default_value(before) {
         return true;
     }
-    if [
-        "import ",
-        "from ",
-        "def ",
-        "class ",
-        "global ",
-        "nonlocal ",
-        "del ",
-        "@",
-    ]
-    .iter()
-    .any(|start| line.starts_with(start))
+    // A name after an import statement on its line (`from app import
+    // svc; force(svc, 0)`) is code like any other: the caller has left
+    // out the names the statement itself binds.
+    let after_statement = before.contains(';');
+    if (line.starts_with("import ") || line.starts_with("from ")) && !after_statement {
+        return false;
+    }
+    if ["def ", "class ", "global ", "nonlocal ", "del ", "@"]
+        .iter()
+        .any(|start| line.starts_with(start))
     {
         return false;
     }
