@@ -162,6 +162,8 @@ pub struct ProjectIndex {
     /// The other names packages' `__init__` files bind a module to, by
     /// module word (see [`Self::re_exported_as`]).
     re_exported: RwLock<FxHashMap<Box<str>, Vec<Box<str>>>>,
+    /// Answers of [`Self::re_export_writer`], by module word and name.
+    re_export_writes: RwLock<FxHashMap<ModuleMember, Option<NamedWrite>>>,
     /// The classes deriving from a class (see [`Self::descendants`]), by class.
     descendant_answers: RwLock<FxHashMap<Box<str>, Family>>,
     /// Answers of [`ProjectFacts::attribute_writer_reaching`], by class and name.
@@ -466,6 +468,7 @@ impl ProjectIndex {
             named_writers: RwLock::new(FxHashMap::default()),
             value_writers: RwLock::new(FxHashMap::default()),
             re_exported: RwLock::new(FxHashMap::default()),
+            re_export_writes: RwLock::new(FxHashMap::default()),
             descendant_answers: RwLock::new(FxHashMap::default()),
             reaching_writers: RwLock::new(FxHashMap::default()),
             self_other_answers: RwLock::new(FxHashMap::default()),
@@ -2057,9 +2060,19 @@ impl ProjectIndex {
         if !self.scan().writes_named_attribute(name) {
             return None;
         }
-        aliases
+        let key = (Box::<str>::from(word), Box::<str>::from(name));
+        if let Ok(known) = self.re_export_writes.read()
+            && let Some(answer) = known.get(&key)
+        {
+            return answer.clone();
+        }
+        let answer = aliases
             .iter()
-            .find_map(|alias| self.find_named_writer(alias, name))
+            .find_map(|alias| self.find_named_writer(alias, name));
+        if let Ok(mut known) = self.re_export_writes.write() {
+            known.insert(key, answer.clone());
+        }
+        answer
     }
 
     /// Why the attribute `name` of the module `module` (absolute, dotted)
