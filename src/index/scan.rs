@@ -1500,18 +1500,12 @@ impl ProjectScan {
             self.incomplete = true;
             return;
         };
-        match name {
-            Some(name) => {
-                if !self.unknown_writes.contains_key(name) {
-                    self.unknown_writes.insert(name.into(), number);
-                }
-            }
-            None => {
-                if self.any_unknown_write.is_none() {
-                    self.any_unknown_write = Some(number);
-                }
-            }
-        }
+        note_first_write(
+            &mut self.unknown_writes,
+            &mut self.any_unknown_write,
+            name,
+            number,
+        );
     }
 
     /// Notes a patch of the attribute `name` (`None`: a name the scan
@@ -1522,18 +1516,12 @@ impl ProjectScan {
             self.incomplete = true;
             return;
         };
-        match name {
-            Some(name) => {
-                if !self.target_writes.contains_key(name) {
-                    self.target_writes.insert(name.into(), number);
-                }
-            }
-            None => {
-                if self.any_target_write.is_none() {
-                    self.any_target_write = Some(number);
-                }
-            }
-        }
+        note_first_write(
+            &mut self.target_writes,
+            &mut self.any_target_write,
+            name,
+            number,
+        );
     }
 
     /// Adds the functions that write attributes by name used as values
@@ -3235,6 +3223,26 @@ fn chain_head(bytes: &[u8], at: usize) -> usize {
         head -= 1;
     }
     head
+}
+
+/// Keeps the first file (`number`) that writes the attribute `name`, by
+/// name in `named`, or in `any` for a name that cannot be read (`None`).
+fn note_first_write(
+    named: &mut FxHashMap<Box<str>, u32>,
+    any: &mut Option<u32>,
+    name: Option<&str>,
+    number: u32,
+) {
+    match name {
+        Some(name) => {
+            if !named.contains_key(name) {
+                named.insert(name.into(), number);
+            }
+        }
+        None => {
+            any.get_or_insert(number);
+        }
+    }
 }
 
 /// The mark of a place [`escapes`] notes, as the first byte of the name:
