@@ -11,6 +11,7 @@ use crate::fix::syntax::significant_after;
 use crate::semantic::blocking::{BlockingChain, BlockingChains, BlockingSite};
 use crate::semantic::known::{self, BlockingResult};
 use crate::semantic::statements::statement_value;
+use crate::semantic::suspension::held_context_words;
 use crate::semantic::{QualifiedName, ScopeId, SemanticModel};
 use crate::source::line_ending;
 
@@ -552,12 +553,7 @@ fn report_statement_value(
         return;
     }
     if let Some(item) = semantic.held_context(stmt) {
-        let manager = &ctx.source[item.context_expr.range()];
-        let manager = if manager.contains(['\n', '\r']) || manager.len() > 40 {
-            "a synchronous `with`".to_string()
-        } else {
-            format!("`with {manager}`")
-        };
+        let manager = held_context_words(ctx.source, item);
         finding.note(format!(
             "the call sits in {manager}: the `await` would keep its context (a lock, a thread's or the process's state) held while other tasks run, and the call would run in another thread, outside it"
         ));

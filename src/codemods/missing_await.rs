@@ -1,10 +1,11 @@
 use crate::codemods::prelude::*;
-use crate::fix::FixBuilder;
+use crate::fix::{FindingBuilder, FixBuilder};
 use crate::semantic::caught::CaughtBy;
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::known::Returns;
 use crate::semantic::patches::StandIn;
 use crate::semantic::receivers::ClassEvidence;
+use crate::semantic::suspension::held_context_words;
 use crate::semantic::values::CoroutineValueUse;
 use crate::semantic::{BindingKind, Callee, ScopeId, SemanticModel, UseKind};
 
@@ -174,6 +175,14 @@ declare_codemod! {
     /// `setattr(sys.modules[__name__], "Redis", …)`), a star import may
     /// rebind that name, or any file of the project assigns an attribute of
     /// that name (`app.Redis = redis.Redis`, `redis.asyncio.Redis = …`).
+    ///
+    /// The added `await` is a suspension point: inside a synchronous `with`
+    /// whose context may be shared (a `threading` lock, `redirect_stdout`,
+    /// a patch; anything but a file of `open(...)` or `tempfile`,
+    /// `suppress`, `pytest.raises` and `nullcontext`) other tasks now run
+    /// while it is entered, so the next one taking the same thread lock
+    /// blocks the loop's thread for good, or prints into the redirected
+    /// output: the fix is unsafe there, with the reason.
     ///
     /// For `result = fetch_data()`, every read of `result` must fail at
     /// once on a coroutine object (a `TypeError` or an `AttributeError`:
@@ -494,9 +503,26 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                 }
                 None => sure,
             };
+            // The added `await` may suspend inside a synchronous `with`,
+            // whose context then stays entered while other tasks run: a
+            // thread lock it holds deadlocks the next task of the same
+            // thread that takes it; redirected output or a patch reaches them.
+            let held = (sure == Applicability::Safe)
+                .then(|| semantic.held_context(stmt))
+                .flatten()
+                .map(|item| {
+                    format!(
+                        "the call sits in {}: awaited, it lets other tasks run while that context is held (a thread lock deadlocks them, redirected output or a patch reaches them)",
+                        held_context_words(ctx.source, item)
+                    )
+                });
             let Some((target, as_result)) = as_result else {
-                out.report(&MISSING_AWAIT, call.range(), message)
-                    .fix_with(sure, add_await(call));
+                fix_unless_held(
+                    out.report(&MISSING_AWAIT, call.range(), message),
+                    held.as_deref(),
+                    sure,
+                    call,
+                );
                 continue;
             };
             let variable = target.id.as_str();
@@ -524,8 +550,12 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                         ));
                         continue;
                     }
-                    out.report(&MISSING_AWAIT, call.range(), message)
-                        .fix_with(sure, add_await(call));
+                    fix_unless_held(
+                        out.report(&MISSING_AWAIT, call.range(), message),
+                        held.as_deref(),
+                        sure,
+                        call,
+                    );
                 }
                 AsResult::AlsoSilently => {
                     out.report(&MISSING_AWAIT, call.range(), message)
@@ -540,6 +570,27 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                         ));
                 }
             }
+        }
+    }
+}
+
+/// The fix with `sure`'s applicability, or unsafe with the reason when the
+/// call sits in a synchronous `with` whose context the `await` would hold
+/// while other tasks run (`held`).
+fn fix_unless_held(
+    finding: FindingBuilder<'_, '_>,
+    held: Option<&str>,
+    sure: Applicability,
+    call: &ast::ExprCall,
+) {
+    match held {
+        Some(note) => {
+            finding
+                .note(note)
+                .fix_with(Applicability::Unsafe, add_await(call));
+        }
+        None => {
+            finding.fix_with(sure, add_await(call));
         }
     }
 }

@@ -4,7 +4,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codemods::prelude::*;
 use crate::semantic::patches::StandIn;
-use crate::semantic::suspension::SharedState;
+use crate::semantic::suspension::{SharedState, held_context_words};
 use crate::semantic::{AsyncLibrary, HandDriver, LibraryChoice, ScopeId, SemanticModel};
 
 declare_codemod! {
@@ -46,6 +46,12 @@ declare_codemod! {
     /// more:
     /// - in cleanup code (a `finally:` or `except` body, `__aexit__`): a
     ///   second cancellation can now interrupt the cleanup halfway;
+    /// - inside a synchronous `with` whose context may be shared (a
+    ///   `threading` lock, `redirect_stdout`, a patch, anything but a file
+    ///   of `open(...)` or `tempfile`, `suppress`, `pytest.raises` and
+    ///   `nullcontext`): other tasks now run while it is entered, and the
+    ///   next one taking the same thread lock blocks the loop's thread for
+    ///   good, or prints into the redirected output;
     /// - after code of the coroutine that may catch the `GeneratorExit` of a
     ///   close and go on (a handler catching `BaseException` or
     ///   `GeneratorExit` that does not re-raise, a `with` whose exit may
@@ -417,7 +423,7 @@ fn report_statement(
                     .to_string(),
             )
         } else {
-            suspension_hazard(ctx.semantic, facts, stmt, call, seconds.is_some())
+            suspension_hazard(ctx.source, ctx.semantic, facts, stmt, call, seconds.is_some())
                 .or_else(|| caller_may_catch(ctx, stmt, argument, seconds.is_some()))
                 .or_else(|| {
                 // A deadline around the coroutine fired only after the
@@ -459,6 +465,7 @@ fn report_statement(
 /// between a read and a write. `known_duration`: the argument is a positive
 /// number literal, which `time.sleep` accepts without raising.
 fn suspension_hazard(
+    source: &str,
     semantic: &SemanticModel,
     facts: &ModuleFacts,
     stmt: &Stmt,
@@ -483,6 +490,16 @@ fn suspension_hazard(
     if let Some(block) = semantic.cleanup_block(stmt) {
         return Some(format!(
             "cleanup code (`{block}`): a cancellation can now interrupt it"
+        ));
+    }
+    // A synchronous context entered around the sleep stays entered while
+    // other tasks run: a thread lock it holds deadlocks the next task of the
+    // same thread that takes it, and what it sets for the thread or the
+    // process (redirected output, a patch, a working directory) reaches them.
+    if let Some(item) = semantic.held_context(stmt) {
+        return Some(format!(
+            "the sleep sits in {}: other tasks would now run while its context is held (a thread lock deadlocks them, redirected output or a patch reaches them)",
+            held_context_words(source, item)
         ));
     }
     // Earlier code may catch the `GeneratorExit` of a close and go on: a

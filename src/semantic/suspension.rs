@@ -239,8 +239,10 @@ impl<'a> SemanticModel<'a> {
     /// `RLock` lets it in), `decimal.localcontext()`, a redirected
     /// `sys.stdout`, a patch, a changed directory, anything whose state is
     /// the thread's or the process's. Only what surely holds an object of
-    /// this code alone does not count: a file from `open(...)` and
-    /// `tempfile`'s files and directories.
+    /// this code alone does not count: a file from `open(...)`,
+    /// `tempfile`'s files and directories, and managers that only look at
+    /// what their body raises (`contextlib.suppress`, `pytest.raises`) or do
+    /// nothing (`contextlib.nullcontext`).
     pub fn held_context(&self, stmt: &Stmt) -> Option<&'a ast::WithItem> {
         const PRIVATE: &[&str] = &[
             "builtins.open",
@@ -249,6 +251,9 @@ impl<'a> SemanticModel<'a> {
             "tempfile.NamedTemporaryFile",
             "tempfile.TemporaryFile",
             "tempfile.SpooledTemporaryFile",
+            "contextlib.suppress",
+            "contextlib.nullcontext",
+            "pytest.raises",
         ];
         for (parent, part) in self.enclosing_blocks(stmt) {
             let Stmt::With(with) = parent else { continue };
@@ -1475,6 +1480,20 @@ impl<'a> Visitor<'a> for Accesses<'a> {
     }
 }
 
+/// How a finding names the `with` of [`SemanticModel::held_context`]:
+/// "`with lock`" as the source spells it when that is short and on one
+/// line, else "a synchronous `with`".
+pub fn held_context_words(source: &str, item: &ast::WithItem) -> String {
+    let manager = source
+        .get(std::ops::Range::<usize>::from(item.context_expr.range()))
+        .unwrap_or("");
+    if manager.is_empty() || manager.contains(['\n', '\r']) || manager.len() > 40 {
+        "a synchronous `with`".to_string()
+    } else {
+        format!("`with {manager}`")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use ruff_python_ast::{Expr, Stmt};
@@ -1864,6 +1883,25 @@ mod tests {
             );
             assert_eq!(held(&source).as_deref(), Some(manager), "{body}");
         }
+        // What holds nothing other tasks share: a file of this code, a
+        // manager that only looks at what its body raises, or none at all.
+        for body in [
+            "with open(p) as f:\n        sleep(1)",
+            "with tempfile.TemporaryDirectory() as d:\n        sleep(1)",
+            "with contextlib.suppress(OSError):\n        sleep(1)",
+            "with suppress(OSError), nullcontext():\n        sleep(1)",
+            "with pytest.raises(OSError):\n        sleep(1)",
+            "async with lock:\n        sleep(1)",
+            "with lock:\n        pass\n    sleep(1)",
+        ] {
+            let source = format!(
+                "import contextlib, pytest, tempfile\nfrom contextlib import nullcontext, suppress\nasync def f(lock, p):\n    {body}\n"
+            );
+            assert_eq!(held(&source), None, "{body}");
+        }
+        // A name that only looks like one of them is not one.
+        let source = "def suppress(e):\n    return LOCK\nasync def f():\n    with suppress(OSError):\n        sleep(1)\n";
+        assert_eq!(held(source).as_deref(), Some("suppress(OSError)"));
     }
 
     #[test]
