@@ -31,9 +31,9 @@ async def job(d):
         source.read(1)
         time.sleep(d)  # rewrite: `open` never suppresses
     with Tracked():
-        time.sleep(d)  # rewrite: `__exit__` returns None
+        time.sleep(d)  # unsafe: `__exit__` returns None, but entering may hold what other tasks share
     with announced():
-        time.sleep(d)  # rewrite: no handler around the `yield`
+        time.sleep(d)  # unsafe: no handler around the `yield`, but the code before it may hold what other tasks share
     async with lock:
         time.sleep(d)  # rewrite: an asyncio.Lock
     async with asyncio.timeout(5):

@@ -492,16 +492,6 @@ fn suspension_hazard(
             "cleanup code (`{block}`): a cancellation can now interrupt it"
         ));
     }
-    // A synchronous context entered around the sleep stays entered while
-    // other tasks run: a thread lock it holds deadlocks the next task of the
-    // same thread that takes it, and what it sets for the thread or the
-    // process (redirected output, a patch, a working directory) reaches them.
-    if let Some(item) = semantic.held_context(stmt) {
-        return Some(format!(
-            "the sleep sits in {}: other tasks would now run while its context is held (a thread lock deadlocks them, redirected output or a patch reaches them)",
-            held_context_words(source, item)
-        ));
-    }
     // Earlier code may catch the `GeneratorExit` of a close and go on: a
     // closed coroutine then reaches the new suspension, which raises.
     if semantic
@@ -534,6 +524,16 @@ fn suspension_hazard(
         return Some(
             "a handler around it may catch what `time.sleep` raises, or a cancellation".to_string(),
         );
+    }
+    // A synchronous context entered around the sleep stays entered while
+    // other tasks run: a thread lock it holds deadlocks the next task of the
+    // same thread that takes it, and what it sets for the thread or the
+    // process (redirected output, a patch, a working directory) reaches them.
+    if let Some(item) = semantic.held_context(stmt) {
+        return Some(format!(
+            "the sleep sits in {}: other tasks would now run while its context is held (a thread lock deadlocks them, redirected output or a patch reaches them)",
+            held_context_words(source, item)
+        ));
     }
     let scope = semantic.scope_at(stmt.start());
     let def = semantic.scope(scope).function()?;
