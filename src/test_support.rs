@@ -146,6 +146,17 @@ pub fn findings(codemod: &'static Codemod, source: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The reasons given for findings whose fix is unsafe, one per such
+/// finding (`None`: it gave none), for assertions that each says why.
+pub fn unsafe_reasons(codemod: &'static Codemod, source: &str) -> Vec<Option<String>> {
+    run_without_unsafe_fixes(codemod, source)
+        .reports
+        .into_iter()
+        .filter(|r| matches!(r.fix, crate::engine::FixStatus::NeedsUnsafe))
+        .map(|r| r.unsafe_reason)
+        .collect()
+}
+
 /// The reasons given for findings without a fix, for assertions on why a
 /// fix is not offered.
 pub fn reasons(codemod: &'static Codemod, source: &str) -> Vec<String> {

@@ -1,4 +1,5 @@
 use crate::codemods::prelude::*;
+use crate::fix::syntax::contains_comment;
 use crate::semantic::coroutines::CallResult;
 use crate::semantic::patches::StandIn;
 
@@ -83,7 +84,10 @@ declare_codemod! {
     /// x)`; a class of the module or a name that looks like one
     /// (`Future(…)`), and so an object with `__await__`; a plain `def` of
     /// the module that returns nothing or something else, or an async
-    /// generator. `loop=` (reported: `create_task` has no such argument); a
+    /// generator. `loop=` other than the running loop (reported:
+    /// `create_task` has no such argument; `loop=asyncio.get_running_loop()`,
+    /// or a name of the coroutine bound only to it, is dropped, as
+    /// `create_task` schedules on that loop too); a
     /// `def`, `lambda` or generator expression nested in the coroutine, and
     /// synchronous code, where no loop may run; `asyncio` rebound locally.
     ///
@@ -128,23 +132,39 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
         let Expr::Call(inner) = argument else {
             continue;
         };
-        let (applicability, message) = match semantic.call_result(inner, site.scope) {
+        // The callee as written, for messages (a long or broken one is
+        // "the call").
+        let callee = match &ctx.source[inner.func.range()] {
+            text if text.len() <= 60 && !text.contains(['\n', '\r']) => format!("`{text}(…)`"),
+            _ => "the call".to_string(),
+        };
+        let (applicability, message, unsafe_note) = match semantic.call_result(inner, site.scope) {
             // The coroutine may run on another library's loop, where
             // `create_task` finds no running asyncio loop: it raises at once.
-            CallResult::Coroutine if semantic.non_asyncio_library().is_some() => (
-                Applicability::Unsafe,
-                "`asyncio.ensure_future()` of a coroutine in a coroutine",
-            ),
-            CallResult::Coroutine => (
-                Applicability::Safe,
-                "`asyncio.ensure_future()` of a coroutine in a coroutine",
-            ),
+            CallResult::Coroutine => match semantic.non_asyncio_library() {
+                Some(library) => (
+                    Applicability::Unsafe,
+                    "`asyncio.ensure_future()` of a coroutine in a coroutine",
+                    Some(format!(
+                        "the module imports `{}`, whose loop may run this coroutine: `create_task` then finds no running asyncio loop and raises `RuntimeError` at once, where `ensure_future` worked",
+                        library.module()
+                    )),
+                ),
+                None => (
+                    Applicability::Safe,
+                    "`asyncio.ensure_future()` of a coroutine in a coroutine",
+                    None,
+                ),
+            },
             CallResult::NotCoroutine | CallResult::Future => continue,
             // `create_task` raises `TypeError` at once on a future: a loud,
             // immediate failure, so the fix is offered, as unsafe.
             CallResult::Unknown => (
                 Applicability::Unsafe,
                 "`asyncio.ensure_future()` of a call that may return a coroutine",
+                Some(format!(
+                    "what {callee} returns is not known here (a method of another object, an import the project index cannot follow, a decorated or dynamic callable): if it is a future or another awaitable that is no coroutine, `create_task` raises `TypeError` at once, where `ensure_future` accepted it"
+                )),
             ),
         };
         // A coroutine function of another module or a library: say where
@@ -154,8 +174,30 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
             None => message.to_string(),
         };
         let finding = out.report(&ENSURE_FUTURE, call.range(), message);
-        if !call.arguments.keywords.is_empty() {
-            finding.note("`create_task` takes no `loop=` argument");
+        // `loop=` is dropped only where it names the running loop, on
+        // which `create_task` schedules the task too.
+        let dropped_loop = match &*call.arguments.keywords {
+            [] => None,
+            [keyword]
+                if keyword
+                    .arg
+                    .as_ref()
+                    .is_some_and(|arg| arg.as_str() == "loop")
+                    && is_exactly_running_loop(semantic, &keyword.value, site.scope) =>
+            {
+                Some(TextRange::new(argument.end(), keyword.end()))
+            }
+            _ => {
+                finding.note(
+                    "`create_task` takes no `loop=` argument, and this one is not surely the running loop (only `asyncio.get_running_loop()`, or a name of the coroutine bound only to it, is)",
+                );
+                continue;
+            }
+        };
+        if let Some(range) = dropped_loop
+            && contains_comment(ctx.tokens, range)
+        {
+            finding.note("a comment beside `loop=` would be lost with it");
             continue;
         }
         // `ensure_future` or `create_task` replaced or patched (a task
@@ -186,10 +228,16 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
-            None => (applicability, finding),
+            None => match unsafe_note {
+                Some(note) => (applicability, finding.note(note)),
+                None => (applicability, finding),
+            },
         };
         finding.fix_with(applicability, |fix| {
             fix.title("Replace with `asyncio.create_task()`");
+            if let Some(range) = dropped_loop {
+                fix.delete(range);
+            }
             match call.func.as_ref() {
                 // `asyncio.ensure_future`, `aio.ensure_future`,
                 // `asyncio.tasks.ensure_future`: the module has both.
@@ -204,6 +252,45 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
             }
             Ok(())
         });
+    }
+}
+
+/// Whether `value`, the `loop=` argument of a call in `scope`, is exactly
+/// the loop running the coroutine, on which `create_task` schedules the
+/// task as `ensure_future(coro, loop=value)` does: `asyncio.get_running_loop()`
+/// (or `get_event_loop()`, which gives it in a coroutine), or a name of the
+/// coroutine bound only to one of those. Not a parameter annotated as a
+/// loop, which may be another loop (the task then runs there), nor where
+/// the module may replace those getters.
+fn is_exactly_running_loop(
+    semantic: &crate::semantic::SemanticModel,
+    value: &Expr,
+    scope: crate::semantic::scope::ScopeId,
+) -> bool {
+    let replaced = [
+        "asyncio.get_running_loop",
+        "asyncio.events.get_running_loop",
+        "asyncio.get_event_loop",
+        "asyncio.events.get_event_loop",
+    ]
+    .iter()
+    .any(|getter| semantic.may_replace(getter));
+    if replaced || semantic.is_running_loop(value, scope).is_err() {
+        return false;
+    }
+    match value {
+        Expr::Call(_) => true,
+        Expr::Name(name) => match semantic.lookup(name.id.as_str(), scope) {
+            crate::semantic::imports::Lookup::Bound { bindings, .. } => {
+                bindings.iter().all(|&id| {
+                    semantic
+                        .loop_getter_assignment(semantic.binding(id))
+                        .is_some()
+                })
+            }
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -308,6 +395,48 @@ mod tests {
             "import asyncio\n\nasync def work():\n    return 1\n\nasync def f(loop):\n    asyncio.ensure_future(work(), loop=loop)\n",
             "`asyncio.ensure_future()` of a coroutine in a coroutine",
         );
+        // A parameter annotated as a loop may be another loop, and a name
+        // bound to something else as well as the running loop may too.
+        for source in [
+            "import asyncio\n\nasync def work():\n    return 1\n\nasync def f(loop: asyncio.AbstractEventLoop):\n    asyncio.ensure_future(work(), loop=loop)\n",
+            "import asyncio\n\nasync def work():\n    return 1\n\nasync def f(other):\n    loop = asyncio.get_running_loop()\n    if other:\n        loop = other\n    asyncio.ensure_future(work(), loop=loop)\n",
+            "import asyncio\n\nasync def work():\n    return 1\n\nasync def f():\n    asyncio.ensure_future(work(), loop=asyncio.new_event_loop())\n",
+        ] {
+            check_no_fix(&ENSURE_FUTURE, source);
+        }
+    }
+
+    /// `loop=` the running loop: `create_task` schedules there too.
+    #[test]
+    fn loop_keyword_of_the_running_loop_is_dropped() {
+        check_safe_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nasync def work():\n    return 1\n\nasync def f():\n    t = asyncio.ensure_future(work(), loop=asyncio.get_running_loop())\n    await t\n",
+            "import asyncio\n\nasync def work():\n    return 1\n\nasync def f():\n    t = asyncio.create_task(work())\n    await t\n",
+        );
+        check_safe_fix(
+            &ENSURE_FUTURE,
+            "import asyncio\n\nasync def work():\n    return 1\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    t = asyncio.ensure_future(work(), loop=loop,)\n    await t\n",
+            "import asyncio\n\nasync def work():\n    return 1\n\nasync def f():\n    loop = asyncio.get_running_loop()\n    t = asyncio.create_task(work(),)\n    await t\n",
+        );
+    }
+
+    /// Every unsafe fix says why it is not safe.
+    #[test]
+    fn unsafe_fixes_say_why() {
+        for source in [
+            "import asyncio\n\nasync def f(limiter):\n    asyncio.ensure_future(limiter.acquire(3))\n",
+            "import asyncio\nimport trio\n\nasync def work():\n    return 1\n\nasync def f():\n    asyncio.ensure_future(work())\n",
+        ] {
+            let reasons = crate::test_support::unsafe_reasons(&ENSURE_FUTURE, source);
+            assert_eq!(reasons.len(), 1, "{source}");
+            assert!(
+                reasons
+                    .iter()
+                    .all(|reason| reason.as_ref().is_some_and(|r| r.contains("raises"))),
+                "{source}: {reasons:?}"
+            );
+        }
     }
 
     #[test]

@@ -208,8 +208,9 @@ declare_codemod! {
     /// `run = Base.run` in another class's body, `getattr(Base, "run")`,
     /// `vars(Base)`, `dict(Base.__dict__)`), or that names the class where
     /// it may make classes at run time (`exec` or `compile` of source that
-    /// may define a class, `type(name, bases, ns)`, `types.new_class`, a
-    /// partial of `type`), makes the fix unsafe: `self` may there be an
+    /// may define a class, `type(name, bases, ns)`, `types.new_class`,
+    /// `dataclasses.make_dataclass`, a partial of `type`), makes the fix
+    /// unsafe: `self` may there be an
     /// object whose method of the name is a plain `def` (a mock, a duck),
     /// and the added `await` fails with a `TypeError`. The finding names
     /// the file and line. A file counts under any name it calls the class

@@ -2793,7 +2793,7 @@ impl ProjectIndex {
         }
         if scan.any_hidden_base {
             return Some(
-                "some code of the project makes a class at run time with bases the index cannot read (`type(name, bases, ns)`, `types.new_class`, a class statement in a function whose base is bound there), which may derive from it".into(),
+                "some code of the project makes a class at run time with bases the index cannot read (`type(name, bases, ns)`, `types.new_class`, `dataclasses.make_dataclass`, a class statement in a function whose base is bound there), which may derive from it".into(),
             );
         }
         let mut family = vec![class.to_string()];
@@ -2816,8 +2816,8 @@ impl ProjectIndex {
             {
                 let Some((module, _)) = self.layout.module_name(file) else {
                     return Some(format!(
-                        "`{}` names it as a base and cannot be imported as a module",
-                        file.display()
+                        "`{}` names it as a base and cannot be imported as a module (a script, or a name no import spells), so the index reads no class of it",
+                        self.relative(file.to_path_buf()).display()
                     ));
                 };
                 let Some(summary) = self.summary(&module) else {
@@ -2828,6 +2828,9 @@ impl ProjectIndex {
                         continue;
                     };
                     let mut derives = false;
+                    // A base no import from the project's roots finds,
+                    // which may be this class found another way.
+                    let mut through_path: Option<&str> = None;
                     // The bases that are not this class, which may come
                     // before it in the subclass's method resolution order.
                     let mut others: Vec<&str> = Vec::new();
@@ -2835,6 +2838,10 @@ impl ProjectIndex {
                         match self.resolve_hops(base, 0) {
                             Resolved::Class { ref qualified, .. } if *qualified == current => {
                                 derives = true;
+                            }
+                            Resolved::External(_) if may_name_by_path(base, &current) => {
+                                derives = true;
+                                through_path = Some(base);
                             }
                             Resolved::Class { .. } | Resolved::External(_) => others.push(base),
                             // A base spelled like this class that the index
@@ -2904,10 +2911,16 @@ impl ProjectIndex {
                         .is_none_or(|m| m.is_async && self.keeps_transparent(m) && !m.is_generator);
                     let subclass = format!("{module}.{class_name}");
                     let at = self.origin(&summary, candidate.line);
-                    let how = if derives {
-                        "derives from it"
-                    } else {
-                        "has a base the index cannot follow, which may be it"
+                    let path_how;
+                    let how = match through_path {
+                        Some(base) => {
+                            path_how = format!(
+                                "derives from `{base}`, which no import from the project's roots finds: a directory on `sys.path` (added by the code, a script's own, `PYTHONPATH`) may give `{current}` under that name, so it may derive from it"
+                            );
+                            path_how.as_str()
+                        }
+                        None if derives => "derives from it",
+                        None => "has a base the index cannot follow, which may be it",
                     };
                     if !keeps || candidate.other_names.contains(name) {
                         return Some(format!(
@@ -2992,6 +3005,9 @@ impl ProjectIndex {
                         };
                         match self.resolve_hops(base, 0) {
                             Resolved::Class { ref qualified, .. } if *qualified == current => {
+                                derives = true;
+                            }
+                            Resolved::External(_) if may_name_by_path(base, &current) => {
                                 derives = true;
                             }
                             Resolved::Class { .. } | Resolved::External(_) => {}
@@ -3230,7 +3246,7 @@ impl ProjectIndex {
             };
             if names_class && let Some(line) = summary.makes_classes {
                 return Some(format!(
-                    "{}:{line} makes classes at run time (`exec`, `compile`, `type(name, bases, ns)`, a partial of `type`) where it names `{shown_class}`: one may derive from it and bind any method otherwise",
+                    "{}:{line} makes classes at run time (`exec`, `compile`, `type(name, bases, ns)`, `make_dataclass`, a partial of `type`) where it names `{shown_class}`: one may derive from it and bind any method otherwise",
                     shown.display(),
                 ));
             }
@@ -4911,10 +4927,62 @@ pub(crate) fn is_notebook(path: &Path) -> bool {
 }
 
 /// Whether the index reads `path` as code that runs: a `.py` or `.pyw`
-/// file, or a notebook (its code cells, see [`notebook_code`]).
+/// file, a Python script without an extension (the scan lists such a file
+/// only when [`is_python_script`] says it is one), or a notebook (its code
+/// cells, see [`notebook_code`]).
 pub(crate) fn is_code_file(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e == "py" || e == "pyw" || e == "ipynb")
+    is_python_source(path) || is_notebook(path)
+}
+
+/// Whether `base`, a class statement's base that no import from the
+/// project's source roots finds (a library's, to the index), may be the
+/// project's class `class` all the same: its dotted name ends `class`'s
+/// (`conn.Conn` for `lib.conn.Conn`). `from conn import Conn` finds
+/// `lib/conn.py` once `lib/` is on `sys.path` (`sys.path.insert(0, …)`
+/// in some file, the directory of a script run by its path, a test
+/// runner's root, `PYTHONPATH`), which the index does not follow; an
+/// import that finds nothing fails at once, so the program that runs
+/// finds a module there. Never for the interpreter's built-in modules
+/// (`sys`, `builtins`), which no directory can shadow.
+fn may_name_by_path(base: &str, class: &str) -> bool {
+    let top = base.split('.').next().unwrap_or(base);
+    base.contains('.')
+        && !crate::semantic::project::is_built_in_module(top)
+        && top != "builtins"
+        && class
+            .strip_suffix(base)
+            .is_some_and(|head| head.ends_with('.'))
+}
+
+/// Whether `path`, a file of the scan's list, holds Python source that
+/// runs: a `.py` or `.pyw` file, or a file without an extension (listed
+/// only when it is a Python script, see [`is_python_script`]).
+pub(crate) fn is_python_source(path: &Path) -> bool {
+    path.extension().is_none_or(|e| e == "py" || e == "pyw")
+}
+
+/// Whether the file `path`, which has no extension, is a Python script:
+/// its first line a shebang naming a Python interpreter (`#!/usr/bin/env
+/// python3`, `#!/usr/bin/python3.11 -u`, `pypy3`, `uv run --script`), as
+/// command-line tools kept in a project often are (`bin/worker`,
+/// `scripts/migrate`). Such a file runs as the project's code does, so the
+/// index reads it; no import finds it, so it has no module name, and a
+/// question it may answer otherwise (a class deriving from one of the
+/// project's) is unknown there. A file that cannot be read is not taken
+/// for one: the interpreter cannot run it either.
+pub(crate) fn is_python_script(path: &Path) -> bool {
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut head = Vec::with_capacity(256);
+    if std::io::Read::read_to_end(&mut std::io::Read::take(file, 256), &mut head).is_err() {
+        return false;
+    }
+    let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    line.starts_with(b"#!")
+        && [&b"python"[..], b"pypy", b"uv run"]
+            .iter()
+            .any(|word| memchr::memmem::find(line, word).is_some())
 }
 
 /// What the index reads of a notebook's JSON: its code cells, as the fixer
@@ -5233,6 +5301,22 @@ fn star_path(star: &str, name: &str, tail: &[&str]) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A base no import from the project's roots finds may be a project
+    /// class whose dotted name ends like it, found through `sys.path`.
+    #[test]
+    fn bases_found_through_sys_path() {
+        assert!(may_name_by_path("conn.Conn", "lib.conn.Conn"));
+        assert!(may_name_by_path("app.conn.Conn", "src.app.conn.Conn"));
+        assert!(!may_name_by_path("conn.Conn", "lib.myconn.Conn"));
+        assert!(!may_name_by_path("conn.Conn", "conn.Conn"));
+        assert!(!may_name_by_path("Conn", "lib.Conn"));
+        assert!(!may_name_by_path("sys.Flags", "compat.sys.Flags"));
+        assert!(!may_name_by_path(
+            "builtins.Exception",
+            "app.builtins.Exception"
+        ));
+    }
+
     use super::*;
 
     /// The value a write of `TIMEOUT` gives, as the line shows it.

@@ -29,23 +29,24 @@ use crate::semantic::OTHER_LIBRARY_MODULES;
 
 /// Directories never part of the project's own code. A directory holding
 /// `pyvenv.cfg` (a virtual environment, `.venv`, `.tox/py311`) or
-/// `conda-meta` (a conda environment) is skipped too, whatever its name;
+/// `conda-meta` (a conda environment) is skipped too, whatever its name,
+/// and so is a `site-packages` inside one (see [`is_skipped_dir`]);
 /// hidden and `.gitignore`d files are not: Python imports them all the
 /// same (a `local_settings.py` kept out of the repository, `.plugins/`
 /// on `sys.path`).
-const SKIPPED_DIRS: &[&str] = &[
-    ".git",
-    ".hg",
-    ".svn",
-    "site-packages",
-    "node_modules",
-    "__pycache__",
-];
+const SKIPPED_DIRS: &[&str] = &[".git", ".hg", ".svn", "node_modules", "__pycache__"];
 
 /// Whether the directory `path`, named `name`, is left out of the scan:
 /// one of the [`SKIPPED_DIRS`], except a `node_modules` that holds an
-/// `__init__.py` (a package the project may import by that name).
+/// `__init__.py` (a package the project may import by that name); or a
+/// `site-packages` of an environment (one with a `pyvenv.cfg` or
+/// `conda-meta` in a directory above it). A `site-packages` directory of
+/// the project's own (`app/site-packages/`, a `pip install --target`
+/// copy the code puts on `sys.path`) is read: its code may run.
 fn is_skipped_dir(name: &str, path: &Path) -> bool {
+    if name == "site-packages" {
+        return path.ancestors().skip(1).any(is_environment);
+    }
     SKIPPED_DIRS.contains(&name) && !(name == "node_modules" && path.join("__init__.py").is_file())
 }
 
@@ -79,11 +80,13 @@ pub(super) struct ProjectScan {
     assigned_bases: Vec<u32>,
     /// Names that may be the base of a class no summary shows: a base of
     /// an indented `class` statement (in a function, or nested), and every
-    /// word of a line that calls `type(` or `new_class(`.
+    /// word of a line that calls `type(`, `new_class(` or
+    /// `make_dataclass(`.
     pub(super) hidden_bases: FxHashSet<Box<str>>,
     /// Some code makes a class at run time with bases the scan cannot
     /// read (`type(name, bases, ns)`, `types.new_class(name, bases)`,
-    /// over several lines): that class may derive from any class.
+    /// `make_dataclass(name, fields, bases=bases)`, over several lines):
+    /// that class may derive from any class.
     pub(super) any_hidden_base: bool,
     /// Names some file binds as another name of something: after `as `
     /// (`from app.store import Store as Backend`, and `with`, `except`
@@ -981,7 +984,9 @@ impl ProjectScan {
         for at in memchr::memchr2_iter(b'.', b'(', bytes) {
             if bytes.get(at) == Some(&b'(') {
                 let before = bytes.get(..at).unwrap_or_default();
-                let hidden = before.ends_with(b"type") || before.ends_with(b"new_class");
+                let hidden = before.ends_with(b"type")
+                    || before.ends_with(b"new_class")
+                    || before.ends_with(b"make_dataclass");
                 let written = before.ends_with(b"setattr")
                     || before.ends_with(b"delattr")
                     || before.ends_with(b"__setattr__")
@@ -1909,11 +1914,13 @@ struct Part {
 impl Build {
     /// A scan of every Python file under the project's root (hidden and
     /// `.gitignore`d ones too; the [`SKIPPED_DIRS`] and environments left
-    /// out), each read once: `.py`, `.pyw`, `.pyi` and `.ipynb` files for
-    /// the table of readers (when `with_readers`), and the `.py` and
-    /// `.pyw` files that are UTF-8, and the notebooks' code cells, for the
-    /// class bases, attributes and the other facts. The files are listed
-    /// here; [`Self::finish`] reads them.
+    /// out), each read once: `.py`, `.pyw`, `.pyi` and `.ipynb` files and
+    /// Python scripts without an extension (see
+    /// [`super::is_python_script`]) for the table of readers (when
+    /// `with_readers`), and the `.py` and `.pyw` files and scripts that are
+    /// UTF-8, and the notebooks' code cells, for the class bases,
+    /// attributes and the other facts. The files are listed here;
+    /// [`Self::finish`] reads them.
     pub(super) fn new(layout: &Layout, with_readers: bool, cache: Option<Cache>) -> Build {
         let walker = ignore::WalkBuilder::new(&layout.root)
             .standard_filters(false)
@@ -1930,9 +1937,10 @@ impl Build {
         let paths: Vec<PathBuf> = walker
             .flatten()
             .map(ignore::DirEntry::into_path)
-            .filter(|path| {
-                path.extension()
-                    .is_some_and(|e| e == "py" || e == "pyw" || e == "ipynb" || e == "pyi")
+            .filter(|path| match path.extension() {
+                Some(e) => e == "py" || e == "pyw" || e == "ipynb" || e == "pyi",
+                // `bin/worker` starting `#!/usr/bin/env python3`.
+                None => path.is_file() && super::is_python_script(path),
             })
             .collect();
         let (files, words) = Readers::of_files(paths);
@@ -2075,7 +2083,7 @@ impl Build {
         // A notebook's code cells run as a module's code does: read as the
         // fixer reads them (see `notebook_code`), for every table.
         let notebook = super::is_notebook(path);
-        let is_python = path.extension().is_some_and(|e| e == "py" || e == "pyw");
+        let is_python = super::is_python_source(path);
         if !is_python && !notebook && !self.with_readers {
             return;
         }
@@ -5181,19 +5189,21 @@ fn is_parameter_name(text: &str, name: &str) -> bool {
     })
 }
 
-/// Whether the call whose `(` is at `open`, after `type` or `new_class`,
-/// makes a class whose bases the scan cannot read: two arguments or more
-/// (`type(x)` makes none), the second no tuple or list of names
-/// (`type("S", (Base,), ns)` names its bases, which the words of its line
-/// give), or a call that goes on past its line. A word ending in `type`
-/// (`dtype(`) is no such call.
+/// Whether the call whose `(` is at `open`, after `type`, `new_class` or
+/// `make_dataclass`, makes a class whose bases the scan cannot read: two
+/// arguments or more (`type(x)` makes none), the second no tuple or list
+/// of names (`type("S", (Base,), ns)` names its bases, which the words of
+/// its line give), or a call that goes on past its line. For
+/// `make_dataclass(name, fields, bases=…)` the bases are its keyword
+/// argument (without one, the class derives from `object` alone). A word
+/// ending in `type` (`dtype(`) is no such call.
 fn makes_class_of_unread_bases(text: &str, open: usize) -> bool {
     let before = text.get(..open).unwrap_or_default();
     let word = before
         .rsplit(|c: char| !(c == '_' || c.is_alphanumeric()))
         .next()
         .unwrap_or_default();
-    if word != "type" && word != "new_class" {
+    if word != "type" && word != "new_class" && word != "make_dataclass" {
         return false;
     }
     let Some(arguments) = call_arguments(text, open) else {
@@ -5204,32 +5214,47 @@ fn makes_class_of_unread_bases(text: &str, open: usize) -> bool {
         .filter(|(keyword, _)| keyword.is_none())
         .map(|(_, value)| *value)
         .collect();
-    match positional.as_slice() {
-        [] | [_] => arguments.len() > 1,
-        [_, bases, ..] => {
-            let inner = bases
-                .strip_prefix('(')
-                .and_then(|b| b.strip_suffix(')'))
-                .or_else(|| bases.strip_prefix('[').and_then(|b| b.strip_suffix(']')));
-            let Some(inner) = inner else {
-                return true;
-            };
-            let bases: Vec<&str> = inner
-                .split(',')
-                .map(str::trim)
-                .filter(|base| !base.is_empty())
-                .collect();
-            // A base that is a name the file binds some other way than by
-            // a class statement or an import (`def derive(base): return
-            // type("Sub", (base,), ns)`) may be any class, as in a class
-            // statement (see `assigns_name`, `is_parameter_name`).
-            !bases.iter().all(|base| base.split('.').all(is_identifier))
-                || bases.iter().any(|base| {
-                    is_identifier(base)
-                        && (assigns_name(text, base) || is_parameter_name(text, base))
-                })
+    let bases: &str = if word == "make_dataclass" {
+        // `**options` may hold `bases`.
+        if arguments
+            .iter()
+            .any(|(keyword, value)| keyword.is_none() && value.starts_with("**"))
+        {
+            return true;
         }
-    }
+        match arguments
+            .iter()
+            .find(|(keyword, _)| *keyword == Some("bases"))
+        {
+            Some((_, bases)) => bases,
+            None => return false,
+        }
+    } else {
+        match positional.as_slice() {
+            [] | [_] => return arguments.len() > 1,
+            [_, bases, ..] => bases,
+        }
+    };
+    let inner = bases
+        .strip_prefix('(')
+        .and_then(|b| b.strip_suffix(')'))
+        .or_else(|| bases.strip_prefix('[').and_then(|b| b.strip_suffix(']')));
+    let Some(inner) = inner else {
+        return true;
+    };
+    let bases: Vec<&str> = inner
+        .split(',')
+        .map(str::trim)
+        .filter(|base| !base.is_empty())
+        .collect();
+    // A base that is a name the file binds some other way than by a class
+    // statement or an import (`def derive(base): return type("Sub",
+    // (base,), ns)`) may be any class, as in a class statement (see
+    // `assigns_name`, `is_parameter_name`).
+    !bases.iter().all(|base| base.split('.').all(is_identifier))
+        || bases.iter().any(|base| {
+            is_identifier(base) && (assigns_name(text, base) || is_parameter_name(text, base))
+        })
 }
 
 /// Where the bases of a class statement end when they go on past its
@@ -7078,7 +7103,10 @@ mod tests {
                         }
                     }
                 }
-                if line.contains("type(") || line.contains("new_class(") {
+                if line.contains("type(")
+                    || line.contains("new_class(")
+                    || line.contains("make_dataclass(")
+                {
                     scan.hidden_bases
                         .extend(words(line).into_iter().map(Into::into));
                 }
@@ -7698,12 +7726,21 @@ mod tests {
     }
 
     /// The walk reads hidden, ignored and `.pyw` files (Python imports them
-    /// all the same) and leaves environments out, whatever their names.
+    /// all the same), Python scripts without an extension, and a
+    /// `site-packages` directory of the project's own; it leaves
+    /// environments out, whatever their names.
     #[test]
     fn the_walk_reads_what_python_may_import_and_no_environment() {
         let dir = crate::test_support::project_tree(&[
             ("pyproject.toml", "[project]\nname = \"x\"\n"),
             ("app.py", "x = 1\n"),
+            ("bin/worker", "#!/usr/bin/env python3\nx = 1\n"),
+            ("bin/fast", "#!/usr/bin/pypy3 -u\nx = 1\n"),
+            ("bin/tool", "#!/usr/bin/env -S uv run --script\nx = 1\n"),
+            ("bin/deploy", "#!/bin/sh\necho python\n"),
+            ("Makefile", "all:\n\tpython3 app.py\n"),
+            ("LICENSE", "python\n"),
+            ("app/site-packages/fakes.py", "x = 1\n"),
             (".plugins/patch.py", "x = 1\n"),
             ("local.py", "x = 1\n"),
             (".ignore", "local.py\n"),
@@ -7735,6 +7772,10 @@ mod tests {
             [
                 ".plugins/patch.py",
                 "app.py",
+                "app/site-packages/fakes.py",
+                "bin/fast",
+                "bin/tool",
+                "bin/worker",
                 "lib/node_modules/__init__.py",
                 "lib/node_modules/sub.py",
                 "local.py",
@@ -7753,15 +7794,27 @@ mod tests {
             "def make(bases):\n    for base in bases:\n        class D(base):\n            pass\n",
             // `type` with a base it is given.
             "def derive(base):\n    return type('Sub', (base,), {})\n",
+            // `make_dataclass` with bases it is given, or over lines, or
+            // with options that may hold them.
+            "def derive(base):\n    return make_dataclass('Sub', [], bases=(base,))\n",
+            "Sub = make_dataclass(\n    'Sub', [], bases=(Base,)\n)\n",
+            "Sub = dataclasses.make_dataclass('Sub', [], **options)\n",
+            "Sub = make_dataclass('Sub', [], bases=BASES)\n",
         ] {
             assert!(by_bytes(&[text]).any_hidden_base, "{text}");
         }
         for text in [
             "from app import Base\n\ndef test_it():\n    class Fake(Base):\n        pass\n",
             "from app import Base\nSub = type('Sub', (Base,), {})\n",
+            "from app import Base\nSub = dataclasses.make_dataclass('Sub', [], bases=(Base,))\n",
+            "Point = make_dataclass('Point', ['x', 'y'])\n",
         ] {
             assert!(!by_bytes(&[text]).any_hidden_base, "{text}");
         }
+        // The words of the line name the bases `make_dataclass` is given.
+        let scan =
+            by_bytes(&["from app import Base\nSub = make_dataclass('Sub', [], bases=(Base,))\n"]);
+        assert!(scan.hidden_bases.contains("Base"));
     }
 
     /// A file run by its path may write anything.
@@ -8933,6 +8986,7 @@ mod tests {
         ",",
         "type",
         "new_class",
+        "make_dataclass",
         "setattr",
         "delattr",
         "patch.object",

@@ -129,8 +129,8 @@ pub struct ModuleSummary {
     /// another object.
     pub member_reads: Box<[MemberRead]>,
     /// The first line where the module may make a class at run time
-    /// (`exec`, `compile`, `type(name, bases, ns)`, `types.new_class`, a
-    /// partial of `type`).
+    /// (`exec`, `compile`, `type(name, bases, ns)`, `types.new_class`,
+    /// `dataclasses.make_dataclass`, a partial of `type`).
     pub makes_classes: Option<u32>,
     /// Attribute names the module writes only on the first parameter of
     /// plain methods of its module-level classes (`self.flush = …`), with

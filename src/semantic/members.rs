@@ -49,8 +49,8 @@ pub struct ClassMembers<'a> {
     pub reads: Vec<MemberRead<'a>>,
     /// Where the module may make a class at run time: `exec` or `compile`
     /// of source that may define one, `type` with three arguments,
-    /// `types.new_class`, a partial of `type` (`partial(type, "Sub",
-    /// (Base,))`).
+    /// `types.new_class`, `dataclasses.make_dataclass`, a partial of
+    /// `type` (`partial(type, "Sub", (Base,))`).
     pub makes_classes: Option<TextRange>,
     /// Attribute names the module writes only on the first parameter of
     /// plain methods of its module-level classes (`self.flush = …`), with
@@ -355,7 +355,9 @@ impl<'a> MemberWalk<'_, 'a> {
             Some("builtins.type") if args.len() >= 3 || !call.arguments.keywords.is_empty() => {
                 self.makes_classes(call.range());
             }
-            Some("types.new_class") => self.makes_classes(call.range()),
+            Some("types.new_class" | "dataclasses.make_dataclass") => {
+                self.makes_classes(call.range());
+            }
             Some("builtins.vars") => {
                 if let [receiver] = &**args {
                     self.record(receiver, "__dict__", None, call.range());

@@ -62,7 +62,7 @@ impl<'a> SemanticModel<'a> {
             self.bindings_named(special)
                 .any(|(_, binding)| binding.scope == MODULE_SCOPE)
         });
-        if answers_for_missing || self.imports_itself() {
+        if answers_for_missing || self.imports_itself(name) {
             return true;
         }
         let own = self.project().and_then(|p| p.name.as_deref());
@@ -179,12 +179,13 @@ impl<'a> SemanticModel<'a> {
         finder.found
     }
 
-    /// Whether the module imports itself anywhere, so that its names are
-    /// read as attributes of the module object (`from app import jobs as
-    /// me` then `me.sleep` in `app/jobs.py`; `import app.jobs`, or `import
-    /// app.other`, which binds `app`, then `app.jobs.sleep`). Known only
-    /// in a project, where the module has a name.
-    fn imports_itself(&self) -> bool {
+    /// Whether the module imports itself anywhere, so that its name `name`
+    /// may be read as an attribute of the module object (`from app import
+    /// jobs as me` then `me.sleep` in `app/jobs.py`; `import app.jobs`, or
+    /// `import app.other`, which binds `app`, then `app.jobs.sleep`; see
+    /// [`Self::package_may_reach_own_name`] for the second kind). Known
+    /// only in a project, where the module has a name.
+    fn imports_itself(&self, name: &str) -> bool {
         let Some(project) = self.project() else {
             return false;
         };
@@ -202,8 +203,13 @@ impl<'a> SemanticModel<'a> {
                     let path = alias.name.as_str();
                     match &alias.asname {
                         // `import app.other` binds `app`, which holds
-                        // `app.jobs` once that is imported.
-                        None => path.split('.').next() == Some(own_top),
+                        // `app.jobs` once that is imported: read through
+                        // it only where the module may reach itself from
+                        // `app` and read `name` off what it reaches.
+                        None => {
+                            path.split('.').next() == Some(own_top)
+                                && self.package_may_reach_own_name(own, own_top, name)
+                        }
                         Some(_) => reaches(path),
                     }
                 }),
@@ -223,6 +229,84 @@ impl<'a> SemanticModel<'a> {
                 _ => false,
             }
         })
+    }
+
+    /// Whether the module, which `import top…` binds the package `top`
+    /// above it (or itself) in, may read its own name `name` through that
+    /// package: the package's name used otherwise than as `top.X` for an
+    /// `X` other than the next part of the module's own name (`app.jobs`
+    /// for `app/jobs.py` reaches it; `app.TIMEOUT` does not), or a read of
+    /// `name` (or of every attribute) off any object: `x.name`,
+    /// `x.__dict__`, `getattr` with another key than a literal of another
+    /// name, `vars`, `dir`, `inspect.getmembers`, `operator.attrgetter`.
+    fn package_may_reach_own_name(&self, own: &str, top: &str, name: &str) -> bool {
+        struct Reach<'n> {
+            top: &'n str,
+            next: Option<&'n str>,
+            name: &'n str,
+            found: bool,
+        }
+        impl<'b> Visitor<'b> for Reach<'_> {
+            fn visit_expr(&mut self, expr: &'b Expr) {
+                if self.found {
+                    return;
+                }
+                match expr {
+                    Expr::Attribute(attribute)
+                        if attribute.attr.as_str() == self.name
+                            || attribute.attr.as_str() == "__dict__" =>
+                    {
+                        self.found = true;
+                        return;
+                    }
+                    Expr::Attribute(attribute) if matches!(attribute.value.as_ref(), Expr::Name(n) if n.id.as_str() == self.top) =>
+                    {
+                        if Some(attribute.attr.as_str()) == self.next {
+                            self.found = true;
+                        }
+                        return;
+                    }
+                    Expr::Name(named) if named.id.as_str() == self.top => {
+                        self.found = true;
+                        return;
+                    }
+                    Expr::Call(call) => {
+                        let callee = match call.func.as_ref() {
+                            Expr::Name(named) => Some(named.id.as_str()),
+                            Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+                            _ => None,
+                        };
+                        match callee {
+                            Some("getattr" | "hasattr" | "getattr_static") => {
+                                let other_literal = matches!(
+                                    call.arguments.args.get(1),
+                                    Some(Expr::StringLiteral(key)) if key.value.to_str() != self.name
+                                );
+                                if !other_literal {
+                                    self.found = true;
+                                    return;
+                                }
+                            }
+                            Some("vars" | "dir" | "getmembers" | "attrgetter" | "methodcaller") => {
+                                self.found = true;
+                                return;
+                            }
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+                visitor::walk_expr(self, expr);
+            }
+        }
+        let mut reach = Reach {
+            top,
+            next: own.split('.').nth(1),
+            name,
+            found: false,
+        };
+        reach.visit_body(&self.module.body);
+        reach.found
     }
 }
 
@@ -307,10 +391,21 @@ mod tests {
             "def hook():\n    from app.jobs import sleep\n    return sleep\n",
             "import importlib\ndef hook():\n    return importlib.import_module('app.jobs').sleep\n",
             "import sys\ndef hook():\n    return sys.modules['app.jobs'].sleep\n",
+            // Through the package: the module itself, a read of the name
+            // off any object, the package handed on, a computed read.
+            "import app\ndef hook():\n    return app.jobs\n",
+            "import app\ndef hook(x):\n    return x.sleep\n",
+            "import app\nhelpers.register(app)\n",
+            "import app\ndef hook(m, key):\n    return getattr(m, key)\n",
+            "import app\ndef hook(m):\n    return vars(m)\n",
+            "import app\ndef hook(m):\n    return m.__dict__\n",
         ] {
             assert!(reads(source), "{source}");
         }
         for source in [
+            // The package's other names only.
+            "import app\nTIMEOUT = app.TIMEOUT\n",
+            "import app.other\ndef hook():\n    return app.other.run(app.VERSION, getattr(other, 'VERSION'))\n",
             "from app import other\n",
             "from .other import helper\n",
             "import json\n",

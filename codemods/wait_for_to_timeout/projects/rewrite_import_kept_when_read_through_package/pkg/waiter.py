@@ -1,0 +1,18 @@
+import asyncio
+from asyncio import Event, wait_for
+
+import pkg.waiter
+
+
+async def wait(ev: Event, timeout=None):
+    if timeout is None:
+        timeout = pkg.RESPONSE_TIMEOUT
+    try:
+        await wait_for(ev.wait(), timeout)
+    except asyncio.TimeoutError:
+        return "timed out"
+    return "set"
+
+
+def waiting_function():
+    return pkg.waiter.wait_for.__name__
