@@ -188,6 +188,21 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
             Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
             None => (applicability, finding),
         };
+        // Cleanup a coroutine closed outside its loop runs (a `finally:`
+        // when it is garbage-collected after the loop stopped): no loop
+        // runs there, and `ensure_future` falls back on the current loop
+        // where `create_task` raises.
+        let (applicability, finding) = match semantic.runs_when_closed(site.scope, call.start()) {
+            Some(closed) => (
+                Applicability::Unsafe,
+                finding.note(format!(
+                    "{}; there `ensure_future` schedules the task on the current loop, and \
+                     `create_task` would raise",
+                    closed.closed_outside_loop()
+                )),
+            ),
+            None => (applicability, finding),
+        };
         finding.fix_with(applicability, |fix| {
             fix.title("Replace with `asyncio.create_task()`");
             match call.func.as_ref() {

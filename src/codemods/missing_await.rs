@@ -477,6 +477,21 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             // stand-in or an object that is no instance of the class (a
             // test's mock: unsafe; put there for good: no fix), reported
             // with its reason.
+            // Cleanup a coroutine closed outside its loop runs (a
+            // `finally:` when it is garbage-collected after the loop
+            // stopped): the added `await` may suspend there, which raises
+            // and skips the rest of the cleanup.
+            let doubt = doubt.or_else(|| {
+                semantic
+                    .runs_when_closed(suite.scope, call.start())
+                    .map(|closed| {
+                        Doubt::Unsafe(format!(
+                            "{}; there the added `await` raises if `{name}()` suspends, and the \
+                             rest of the cleanup is skipped",
+                            closed.closed_outside_loop()
+                        ))
+                    })
+            });
             let sure = match doubt {
                 Some(Doubt::Unsafe(note)) => {
                     let finding = out.report(&MISSING_AWAIT, call.range(), message).note(note);

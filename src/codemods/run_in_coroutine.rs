@@ -255,6 +255,19 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
             None => (Applicability::Safe, finding),
         };
+        // Cleanup a coroutine closed outside its loop runs (a `finally:`
+        // when it is garbage-collected after the loop stopped): no loop
+        // runs there, and `asyncio.run` works where `await` raises.
+        let (applicability, finding) = match semantic.runs_when_closed(site.scope, call.start()) {
+            Some(closed) => (
+                Applicability::Unsafe,
+                finding.note(format!(
+                    "{}; there `asyncio.run` works, and `await` would raise",
+                    closed.closed_outside_loop()
+                )),
+            ),
+            None => (applicability, finding),
+        };
         let arguments = &call.arguments;
         let [argument] = &*arguments.args else {
             finding.note("`asyncio.run` takes one coroutine; this call is left as written");
