@@ -386,8 +386,12 @@ fn runs_differently(
         Some(CaughtBy::OthersRead) => Some(
             "another module of the project reads names of this one: it may await the coroutine it is in (directly or through the module's functions) where a handler, of the caller or further up, may catch the `RuntimeError` it raises; that code would stop running".into(),
         ),
+        Some(by @ CaughtBy::ComputedImport { .. }) => Some(format!(
+            "{}; that code would stop running",
+            by.elsewhere("RuntimeError").unwrap_or_default()
+        )),
         Some(CaughtBy::Leaves { file, .. }) => Some(format!(
-            "a function of the module leaves it as a value (a decorator or a runner of another module, a registry), and code of {} may catch the `RuntimeError` it raises where it runs it; that code would stop running",
+            "a function of the module leaves it as a value (a decorator or a runner of another module, a registry, a base class collecting its subclasses), and code of {} may catch the `RuntimeError` it raises where it runs it; that code would stop running",
             if file.as_os_str().is_empty() {
                 "another module of the project".to_string()
             } else {
