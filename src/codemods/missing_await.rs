@@ -430,10 +430,19 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                 Some((name, sure, _, doubt)) => (Some((name, sure)), doubt),
                 None => (None, None),
             };
-            let refusal = if library {
-                semantic.hand_driver().map(|driver| driver.describe())
-            } else {
+            // So does a coroutine of the project whose body may ask for
+            // the running loop (`get_running_loop()`, an await of a
+            // library's coroutine, through any call): once awaited, the
+            // driver runs it too.
+            let runs_without_loop = || {
+                !library
+                    && matches!(semantic.callee(&call.func, suite.scope),
+                        Callee::Function(def) if semantic.runs_without_loop(def))
+            };
+            let refusal = if runs_without_loop() {
                 None
+            } else {
+                semantic.hand_driver().map(|driver| driver.describe())
             };
             let as_result = match target {
                 Some(target) => match used_as_result(semantic, target, suite.scope) {
