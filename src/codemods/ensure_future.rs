@@ -74,6 +74,12 @@ declare_codemod! {
     /// write (a task tracker installed as `asyncio.ensure_future = tracked`; the module doing so itself: no fix either) leaves it without a fix, as the fixed code would
     /// silently no longer reach the stand-in. The note names the file.
     ///
+    /// Unsafe in code a coroutine runs while it is closed outside its
+    /// loop (a `finally:` body, a handler that may catch `GeneratorExit`,
+    /// an `async def __aexit__`, code after a handler that keeps the
+    /// close): no loop runs there, where `ensure_future` schedules the
+    /// task on the current loop and `create_task` raises.
+    ///
     /// ## Left alone
     /// Arguments that are or may be futures, which `create_task` rejects
     /// with `TypeError`: a variable or attribute; a call of asyncio's or a

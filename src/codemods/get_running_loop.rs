@@ -95,16 +95,18 @@ declare_codemod! {
     /// it without a fix, as the fixed code would silently no longer reach
     /// the stand-in. The note names the file.
     /// Code on the close path of an abandoned task reached through other
-    /// functions is assumed not to rely on the loop: an `async def
-    /// __aexit__`, a coroutine awaited from a `finally:` body, code after
+    /// functions is assumed not to rely on the loop: a coroutine awaited
+    /// from a `finally:` body or from an `__aexit__`, code after
     /// an awaited coroutine of the module that itself catches
     /// `GeneratorExit` and returns. A pending task destroyed after its loop
     /// closed runs that code with no loop; asyncio already warns there
     /// ("Task was destroyed but it is pending").
     ///
     /// ## Left alone
-    /// A call in a `finally:` body or a handler that may catch
-    /// `GeneratorExit` is reported without a fix: a coroutine closed
+    /// A call in a `finally:` body, a handler that may catch
+    /// `GeneratorExit`, or an `async def __aexit__` (which `async with`
+    /// runs on the way out of a closed coroutine too) is reported without
+    /// a fix: a coroutine closed
     /// outside its loop (garbage-collected while suspended, `coro.close()`)
     /// runs that code with no loop running, where `get_event_loop()` gives
     /// a loop and `get_running_loop()` raises, an error Python only prints

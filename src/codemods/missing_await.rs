@@ -304,6 +304,20 @@ declare_codemod! {
     /// derives from the class through a name bound in that function
     /// (`def make(base): class D(base): …`).
     ///
+    /// `@overload` stubs before the `def` they describe, a decorator of the
+    /// module that returns the function it is given (`def register(fn):
+    /// JOBS.append(fn); return fn`), and a `def` earlier in the same block
+    /// as the call (in a `try:` body) keep the coroutine.
+    ///
+    /// Unsafe in code a coroutine runs while it is closed outside its loop
+    /// (a `finally:` body, a handler that may catch `GeneratorExit`, an
+    /// `async def __aexit__`, code after a handler that keeps the close):
+    /// the added `await` raises there if the callee suspends, and the rest
+    /// of the cleanup is skipped. Where coroutines may be driven by hand,
+    /// a coroutine of the project whose body may need a running loop (it
+    /// awaits, or calls anything but builtins) is reported without a fix,
+    /// as asyncio's own are.
+    ///
     /// ## Left alone
     /// Coroutine functions it cannot see defined: imported ones the project
     /// index cannot follow (a name rebound in the module that defines it or

@@ -77,6 +77,17 @@ declare_codemod! {
     /// `coro.__await__()`, a `types.coroutine` trampoline): a coroutine of
     /// this module may reach it without any of its names (through a
     /// registry the module adds it to) and run where no loop runs.
+    /// So when another file imports modules by a name it computes
+    /// (`import_module(f"plugins.{name}")`) and a file may catch the
+    /// error, or a class of the module derives from a base of another
+    /// module that may collect its subclasses (`__init_subclass__`, a
+    /// metaclass).
+    ///
+    /// Unsafe in code a coroutine runs while it is closed outside its
+    /// loop (a `finally:` body, a handler that may catch `GeneratorExit`,
+    /// an `async def __aexit__`, code after a handler that keeps the
+    /// close): no loop runs there, so `asyncio.run` works and `await`
+    /// raises.
     ///
     /// ## Left alone
     /// `asyncio.run` in a `def`, `lambda` or class nested in the coroutine
