@@ -140,8 +140,8 @@ functions and classes:
     calling it returns: unknown (a plain `def` whose `return`s are not followed across modules)
     quiet: calling it runs only builtins and standard functions that bind no loop
   async def save (line 21): a coroutine function
-    decorators: @traced (one may replace the function: what calling it returns is unknown)
-    calling it returns: unknown (a decorator may make it return something else)
+    decorators: @traced (known to leave the function what it was)
+    calling it returns: a coroutine
   def describe (line 26): a plain function
     decorators: @functools.wraps(save) (one may replace the function: what calling it returns is unknown)
     calling it returns: unknown (a decorator may make it return something else)

@@ -9,7 +9,7 @@ async def broadcast(users, message, lock):
                 notify(user, message)  # rewrite
             except ConnectionError:
                 continue
-            finally:
+            else:
                 (notify(user, "done"))  # rewrite: parentheses are kept
     while users:
         notify(users.pop(), "bye")  # rewrite

@@ -75,6 +75,12 @@ declare_codemod! {
     /// write (a task tracker installed as `asyncio.ensure_future = tracked`; the module doing so itself: no fix either) leaves it without a fix, as the fixed code would
     /// silently no longer reach the stand-in. The note names the file.
     ///
+    /// Unsafe in code a coroutine runs while it is closed outside its
+    /// loop (a `finally:` body, a handler that may catch `GeneratorExit`,
+    /// an `async def __aexit__`, code after a handler that keeps the
+    /// close): no loop runs there, where `ensure_future` schedules the
+    /// task on the current loop and `create_task` raises.
+    ///
     /// ## Left alone
     /// Arguments that are or may be futures, which `create_task` rejects
     /// with `TypeError`: a variable or attribute; a call of asyncio's or a
@@ -232,6 +238,21 @@ fn ensure_future(ctx: &Context, out: &mut Findings) {
                 Some(note) => (applicability, finding.note(note)),
                 None => (applicability, finding),
             },
+        };
+        // Cleanup a coroutine closed outside its loop runs (a `finally:`
+        // when it is garbage-collected after the loop stopped): no loop
+        // runs there, and `ensure_future` falls back on the current loop
+        // where `create_task` raises.
+        let (applicability, finding) = match semantic.runs_when_closed(site.scope, call.start()) {
+            Some(closed) => (
+                Applicability::Unsafe,
+                finding.note(format!(
+                    "{}; there `ensure_future` schedules the task on the current loop, and \
+                     `create_task` would raise",
+                    closed.closed_outside_loop()
+                )),
+            ),
+            None => (applicability, finding),
         };
         finding.fix_with(applicability, |fix| {
             fix.title("Replace with `asyncio.create_task()`");

@@ -1,8 +1,8 @@
 use std::cell::OnceCell;
 
 use crate::codemods::prelude::*;
-use crate::semantic::HandDriver;
 use crate::semantic::patches::StandIn;
+use crate::semantic::{ClosedRun, HandDriver};
 
 declare_codemod! {
     /// ## What it does
@@ -95,16 +95,18 @@ declare_codemod! {
     /// it without a fix, as the fixed code would silently no longer reach
     /// the stand-in. The note names the file.
     /// Code on the close path of an abandoned task reached through other
-    /// functions is assumed not to rely on the loop: an `async def
-    /// __aexit__`, a coroutine awaited from a `finally:` body, code after
+    /// functions is assumed not to rely on the loop: a coroutine awaited
+    /// from a `finally:` body or from an `__aexit__`, code after
     /// an awaited coroutine of the module that itself catches
     /// `GeneratorExit` and returns. A pending task destroyed after its loop
     /// closed runs that code with no loop; asyncio already warns there
     /// ("Task was destroyed but it is pending").
     ///
     /// ## Left alone
-    /// A call in a `finally:` body or a handler that may catch
-    /// `GeneratorExit` is reported without a fix: a coroutine closed
+    /// A call in a `finally:` body, a handler that may catch
+    /// `GeneratorExit`, or an `async def __aexit__` (which `async with`
+    /// runs on the way out of a closed coroutine too) is reported without
+    /// a fix: a coroutine closed
     /// outside its loop (garbage-collected while suspended, `coro.close()`)
     /// runs that code with no loop running, where `get_event_loop()` gives
     /// a loop and `get_running_loop()` raises, an error Python only prints
@@ -213,30 +215,39 @@ fn get_running_loop(ctx: &Context, out: &mut Findings) {
         // A coroutine closed outside its loop (garbage-collected while
         // suspended, `coro.close()`) runs its cleanup with no loop: there
         // `get_running_loop()` raises, and the error is only printed as
-        // ignored while the rest of the cleanup is skipped.
-        if semantic.runs_as_close_cleanup(site.scope, call.start()) {
-            finding.note(
-                "in a `finally:` or a handler that may catch `GeneratorExit`: when the coroutine \
-                 is closed outside its loop (garbage-collected, `coro.close()`), \
-                 `get_running_loop()` raises there and the rest of the cleanup is skipped, \
-                 silently",
-            );
-            continue;
-        }
-        // Earlier code of the coroutine may catch the `GeneratorExit` of a
-        // close and go on (a handler, a context manager whose exit returns
-        // true): the call then runs with no loop too.
-        if semantic
-            .runs_after_kept_close(site.scope, call.start())
-            .is_some()
-        {
-            finding.note(
-                "after code that may catch the `GeneratorExit` of a close and go on (a handler \
-                 catching `BaseException` or `GeneratorExit`, a context manager whose exit may \
-                 return true): when the coroutine is closed outside its loop (garbage-collected, \
-                 `coro.close()`), this call still runs, and `get_running_loop()` raises there",
-            );
-            continue;
+        // ignored while the rest of the cleanup is skipped. Earlier code of
+        // the coroutine may also catch the `GeneratorExit` of a close and
+        // go on (a handler, a context manager whose exit returns true): the
+        // call then runs with no loop too.
+        match semantic.runs_when_closed(site.scope, call.start()) {
+            Some(ClosedRun::Finally | ClosedRun::Handler) => {
+                finding.note(
+                    "in a `finally:` or a handler that may catch `GeneratorExit`: when the \
+                     coroutine is closed outside its loop (garbage-collected, `coro.close()`), \
+                     `get_running_loop()` raises there and the rest of the cleanup is skipped, \
+                     silently",
+                );
+                continue;
+            }
+            Some(ClosedRun::Aexit) => {
+                finding.note(
+                    "in an `async def __aexit__`, which `async with` runs on the way out: when \
+                     the coroutine in the block is closed outside its loop (garbage-collected, \
+                     `coro.close()`), `get_running_loop()` raises there and the rest of the \
+                     exit is skipped, silently",
+                );
+                continue;
+            }
+            Some(ClosedRun::AfterKept(_)) => {
+                finding.note(
+                    "after code that may catch the `GeneratorExit` of a close and go on (a handler \
+                     catching `BaseException` or `GeneratorExit`, a context manager whose exit may \
+                     return true): when the coroutine is closed outside its loop (garbage-collected, \
+                     `coro.close()`), this call still runs, and `get_running_loop()` raises there",
+                );
+                continue;
+            }
+            None => {}
         }
         // Another file of the project that patches `asyncio.get_event_loop`
         // (a test handing this code a stand-in loop) would no longer reach

@@ -314,6 +314,20 @@ declare_codemod! {
     /// derives from the class through a name bound in that function
     /// (`def make(base): class D(base): …`).
     ///
+    /// `@overload` stubs before the `def` they describe, a decorator of the
+    /// module that returns the function it is given (`def register(fn):
+    /// JOBS.append(fn); return fn`), and a `def` earlier in the same block
+    /// as the call (in a `try:` body) keep the coroutine.
+    ///
+    /// Unsafe in code a coroutine runs while it is closed outside its loop
+    /// (a `finally:` body, a handler that may catch `GeneratorExit`, an
+    /// `async def __aexit__`, code after a handler that keeps the close):
+    /// the added `await` raises there if the callee suspends, and the rest
+    /// of the cleanup is skipped. Where coroutines may be driven by hand,
+    /// a coroutine of the project whose body may need a running loop (it
+    /// awaits, or calls anything but builtins) is reported without a fix,
+    /// as asyncio's own are.
+    ///
     /// ## Left alone
     /// Coroutine functions it cannot see defined: imported ones the project
     /// index cannot follow (a name rebound in the module that defines it or
@@ -440,10 +454,19 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
                 Some((name, sure, _, doubt)) => (Some((name, sure)), doubt),
                 None => (None, None),
             };
-            let refusal = if library {
-                semantic.hand_driver().map(|driver| driver.describe())
-            } else {
+            // So does a coroutine of the project whose body may ask for
+            // the running loop (`get_running_loop()`, an await of a
+            // library's coroutine, through any call): once awaited, the
+            // driver runs it too.
+            let runs_without_loop = || {
+                !library
+                    && matches!(semantic.callee(&call.func, suite.scope),
+                        Callee::Function(def) if semantic.runs_without_loop(def))
+            };
+            let refusal = if runs_without_loop() {
                 None
+            } else {
+                semantic.hand_driver().map(|driver| driver.describe())
             };
             let as_result = match target {
                 Some(target) => match used_as_result(semantic, target, suite.scope) {
@@ -487,6 +510,21 @@ fn missing_await(ctx: &Context, out: &mut Findings) {
             // stand-in or an object that is no instance of the class (a
             // test's mock: unsafe; put there for good: no fix), reported
             // with its reason.
+            // Cleanup a coroutine closed outside its loop runs (a
+            // `finally:` when it is garbage-collected after the loop
+            // stopped): the added `await` may suspend there, which raises
+            // and skips the rest of the cleanup.
+            let doubt = doubt.or_else(|| {
+                semantic
+                    .runs_when_closed(suite.scope, call.start())
+                    .map(|closed| {
+                        Doubt::Unsafe(format!(
+                            "{}; there the added `await` raises if `{name}()` suspends, and the \
+                             rest of the cleanup is skipped",
+                            closed.closed_outside_loop()
+                        ))
+                    })
+            });
             let sure = match doubt {
                 Some(Doubt::Unsafe(note)) => {
                     let finding = out.report(&MISSING_AWAIT, call.range(), message).note(note);

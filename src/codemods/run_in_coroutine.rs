@@ -77,6 +77,17 @@ declare_codemod! {
     /// `coro.__await__()`, a `types.coroutine` trampoline): a coroutine of
     /// this module may reach it without any of its names (through a
     /// registry the module adds it to) and run where no loop runs.
+    /// So when another file imports modules by a name it computes
+    /// (`import_module(f"plugins.{name}")`) and a file may catch the
+    /// error, or a class of the module derives from a base of another
+    /// module that may collect its subclasses (`__init_subclass__`, a
+    /// metaclass).
+    ///
+    /// Unsafe in code a coroutine runs while it is closed outside its
+    /// loop (a `finally:` body, a handler that may catch `GeneratorExit`,
+    /// an `async def __aexit__`, code after a handler that keeps the
+    /// close): no loop runs there, so `asyncio.run` works and `await`
+    /// raises.
     ///
     /// ## Left alone
     /// `asyncio.run` in a `def`, `lambda` or class nested in the coroutine
@@ -255,6 +266,19 @@ fn run_in_coroutine(ctx: &Context, out: &mut Findings) {
             Some(StandIn::Mocked(note)) => (Applicability::Unsafe, finding.note(note)),
             None => (Applicability::Safe, finding),
         };
+        // Cleanup a coroutine closed outside its loop runs (a `finally:`
+        // when it is garbage-collected after the loop stopped): no loop
+        // runs there, and `asyncio.run` works where `await` raises.
+        let (applicability, finding) = match semantic.runs_when_closed(site.scope, call.start()) {
+            Some(closed) => (
+                Applicability::Unsafe,
+                finding.note(format!(
+                    "{}; there `asyncio.run` works, and `await` would raise",
+                    closed.closed_outside_loop()
+                )),
+            ),
+            None => (applicability, finding),
+        };
         let arguments = &call.arguments;
         let [argument] = &*arguments.args else {
             finding.note("`asyncio.run` takes one coroutine; this call is left as written");
@@ -373,8 +397,12 @@ fn runs_differently(
         Some(CaughtBy::OthersRead) => Some(
             "another module of the project reads names of this one: it may await the coroutine it is in (directly or through the module's functions) where a handler, of the caller or further up, may catch the `RuntimeError` it raises; that code would stop running".into(),
         ),
+        Some(by @ CaughtBy::ComputedImport { .. }) => Some(format!(
+            "{}; that code would stop running",
+            by.elsewhere("RuntimeError").unwrap_or_default()
+        )),
         Some(CaughtBy::Leaves { file, .. }) => Some(format!(
-            "a function of the module leaves it as a value (a decorator or a runner of another module, a registry), and code of {} may catch the `RuntimeError` it raises where it runs it; that code would stop running",
+            "a function of the module leaves it as a value (a decorator or a runner of another module, a registry, a base class collecting its subclasses), and code of {} may catch the `RuntimeError` it raises where it runs it; that code would stop running",
             if file.as_os_str().is_empty() {
                 "another module of the project".to_string()
             } else {

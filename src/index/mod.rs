@@ -3541,6 +3541,14 @@ impl ProjectFacts for ProjectIndex {
         )
     }
 
+    fn computed_importer(&self) -> Option<PathBuf> {
+        let file = self.scan().computed_importer_file()?;
+        Some(
+            file.strip_prefix(&self.layout.root)
+                .map_or_else(|_| file.clone(), Path::to_path_buf),
+        )
+    }
+
     fn nest_asyncio_importer(&self) -> Option<PathBuf> {
         let file = self.scan().nest_asyncio_importer()?;
         Some(

@@ -797,6 +797,12 @@ impl ProjectScan {
         self.computed_importer.filter(|_| self.mentions_trio)
     }
 
+    /// The first file of the project importing a module by a name it
+    /// computes (see [`Self::computed_importer`]).
+    pub(super) fn computed_importer_file(&self) -> Option<PathBuf> {
+        Some(self.readers.path(self.computed_importer?)?.to_path_buf())
+    }
+
     /// A file of the project that may drive coroutines by hand (see
     /// [`Self::hand_driver`]).
     pub(super) fn coroutine_driver(&self) -> Option<PathBuf> {

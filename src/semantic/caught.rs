@@ -12,6 +12,7 @@ use ruff_python_ast::Expr;
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashSet;
 
+use super::classes::Base;
 use super::functions::Callee;
 use super::names::UseKind;
 use super::scope::{MODULE_SCOPE, ScopeKind};
@@ -30,6 +31,12 @@ pub enum CaughtBy {
     /// of another module, an argument, a container), and code of `file`,
     /// another module of the project, may catch the exception.
     Leaves { at: TextRange, file: PathBuf },
+    /// `importer`, a file of the project, imports modules by a name it
+    /// computes (plugins found by `pkgutil.iter_modules` and loaded with
+    /// `import_module(f"plugins.{name}")`): it may reach this module and
+    /// call its functions though no file names them, and code of `file`,
+    /// another module of the project, may catch the exception.
+    ComputedImport { importer: PathBuf, file: PathBuf },
 }
 
 impl CaughtBy {
@@ -43,12 +50,17 @@ impl CaughtBy {
                 "another module of the project reads names of this one: it may call its functions where a handler may catch the `{class}` it raises"
             )),
             CaughtBy::Leaves { file, .. } => Some(format!(
-                "a function of the module leaves it as a value (a decorator or a runner of another module, a registry), and code of {} may catch the `{class}` it raises where it runs it",
+                "a function of the module leaves it as a value (a decorator or a runner of another module, a registry, a base class collecting its subclasses), and code of {} may catch the `{class}` it raises where it runs it",
                 if file.as_os_str().is_empty() {
                     "another module of the project".to_string()
                 } else {
                     file.display().to_string()
                 }
+            )),
+            CaughtBy::ComputedImport { importer, file } => Some(format!(
+                "{} imports modules by a name it computes: it may reach this one and call its functions though no file names them, and code of {} may catch the `{class}` they raise",
+                importer.display(),
+                file.display()
             )),
         }
     }
@@ -90,10 +102,19 @@ impl SemanticModel<'_> {
         if self.others_may_reach_module() {
             return Some(CaughtBy::OthersRead);
         }
-        let at = self.function_leaves_module()?;
         let file = project.file.as_deref()?;
+        if let Some(at) = self.function_leaves_module() {
+            let catcher = project.facts.others_may_catch(file, name)?;
+            return Some(CaughtBy::Leaves { at, file: catcher });
+        }
+        // A module no file names may still be imported by a computed
+        // name, and its functions called where a handler catches.
+        let importer = project.facts.computed_importer()?;
         let catcher = project.facts.others_may_catch(file, name)?;
-        Some(CaughtBy::Leaves { at, file: catcher })
+        Some(CaughtBy::ComputedImport {
+            importer,
+            file: catcher,
+        })
     }
 
     /// The first place where a function of the module (a module-level
@@ -101,9 +122,41 @@ impl SemanticModel<'_> {
     /// is not a function or class of the module nor one known to keep the
     /// function (`staticmethod`, `functools.wraps(…)`), or a read of a
     /// module-level function's name other than calling it (`runner.run(job)`,
-    /// `JOBS = [job]`, `hooks.append(job)`). Where the value goes from
+    /// `JOBS = [job]`, `hooks.append(job)`), or a class of the module
+    /// with methods whose base, a class of another module of the project,
+    /// may collect the classes deriving from it (`__init_subclass__` or a
+    /// metaclass adding them to a registry; see
+    /// [`Self::project_base_may_redirect`]). Where the value goes from
     /// there is not followed.
     pub fn function_leaves_module(&self) -> Option<TextRange> {
+        if let Some(at) = self.function_leaves_by_value() {
+            return Some(at);
+        }
+        let table = self.class_table();
+        for entry in &table.classes {
+            let scope = self.scope(entry.scope);
+            if scope.parent != Some(MODULE_SCOPE)
+                || !scope
+                    .binding_ids
+                    .iter()
+                    .any(|&id| matches!(self.binding(id).kind, BindingKind::FunctionDef(_)))
+            {
+                continue;
+            }
+            for (expression, bases) in entry.def.bases().iter().zip(&entry.bases) {
+                if bases.iter().any(|base| {
+                    matches!(base, Base::Opaque(name) if self.project_base_may_redirect(name).is_some())
+                }) {
+                    return Some(expression.range());
+                }
+            }
+        }
+        None
+    }
+
+    /// [`Self::function_leaves_module`] through a decorator or a read of a
+    /// function's name.
+    fn function_leaves_by_value(&self) -> Option<TextRange> {
         let callees: FxHashSet<TextRange> = self
             .calls
             .iter()

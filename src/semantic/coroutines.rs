@@ -637,6 +637,14 @@ impl<'a> SemanticModel<'a> {
             Expr::Call(call) => call.func.as_ref(),
             other => other,
         };
+        // A registering function of the module (`def register(fn):
+        // JOBS.append(fn); return fn`) hands back what it is given.
+        if let Expr::Name(_) = decorator
+            && let Callee::Function(def) = self.callee(decorator, scope)
+            && self.returns_its_argument(def)
+        {
+            return true;
+        }
         self.qualified_name(callee, scope).is_some_and(|q| {
             let q = q.as_str();
             let known = match q {
@@ -654,6 +662,153 @@ impl<'a> SemanticModel<'a> {
             // the first question walks the module for its patches.
             known && !self.may_be_replaced(callee, q, scope) && !self.project_may_replace(q)
         })
+    }
+
+    /// Whether the body of the coroutine function `def` surely runs to its
+    /// end without an event loop, as a hand driver (`coro.send(None)`)
+    /// runs it: it neither awaits nor uses `async for` or `async with`,
+    /// and calls only builtins (`print`, `len`), none of which asks for a
+    /// running loop. Nested functions are not looked into.
+    pub fn runs_without_loop(&self, def: &StmtFunctionDef) -> bool {
+        struct Body<'s, 'a> {
+            semantic: &'s SemanticModel<'a>,
+            plain: bool,
+        }
+        impl<'b> Visitor<'b> for Body<'_, '_> {
+            fn visit_stmt(&mut self, stmt: &'b Stmt) {
+                match stmt {
+                    Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                    Stmt::For(ruff_python_ast::StmtFor { is_async: true, .. })
+                    | Stmt::With(ruff_python_ast::StmtWith { is_async: true, .. }) => {
+                        self.plain = false;
+                    }
+                    _ => visitor::walk_stmt(self, stmt),
+                }
+            }
+            fn visit_expr(&mut self, expr: &'b Expr) {
+                match expr {
+                    Expr::Await(_) | Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Lambda(_) => {
+                        self.plain = false;
+                    }
+                    Expr::Generator(_)
+                    | Expr::ListComp(_)
+                    | Expr::SetComp(_)
+                    | Expr::DictComp(_) => self.plain = false,
+                    Expr::Call(call) => {
+                        let scope = self.semantic.scope_at(call.start());
+                        if self
+                            .semantic
+                            .qualified_name(&call.func, scope)
+                            .is_none_or(|q| q.module() != "builtins")
+                        {
+                            self.plain = false;
+                        }
+                        visitor::walk_expr(self, expr);
+                    }
+                    _ => visitor::walk_expr(self, expr),
+                }
+            }
+        }
+        let mut body = Body {
+            semantic: self,
+            plain: true,
+        };
+        body.visit_body(&def.body);
+        body.plain
+    }
+
+    /// Whether calling `def` (a plain function of the module, undecorated,
+    /// of one positional parameter) gives back the very object it is
+    /// given: its body ends with `return <parameter>`, returns nothing
+    /// else, neither rebinds the parameter nor writes its attributes (it
+    /// may hand it on: `JOBS.append(fn)`), and neither yields nor awaits.
+    fn returns_its_argument(&self, def: &StmtFunctionDef) -> bool {
+        let parameters = &def.parameters;
+        let [parameter] = parameters
+            .posonlyargs
+            .iter()
+            .chain(&parameters.args)
+            .collect::<Vec<_>>()[..]
+        else {
+            return false;
+        };
+        if def.is_async
+            || !def.decorator_list.is_empty()
+            || parameters.vararg.is_some()
+            || parameters.kwarg.is_some()
+            || !parameters.kwonlyargs.is_empty()
+            || parameter.default.is_some()
+            || is_generator(def)
+        {
+            return false;
+        }
+        let name = parameter.parameter.name.as_str();
+        let returns_parameter = |stmt: &Stmt| {
+            matches!(stmt, Stmt::Return(ruff_python_ast::StmtReturn { value: Some(value), .. })
+                if matches!(value.as_ref(), Expr::Name(returned) if returned.id.as_str() == name))
+        };
+        if !def.body.last().is_some_and(returns_parameter) {
+            return false;
+        }
+        // The parameter bound once (as the parameter), no declaration.
+        let Some(inner) = self.scope_of_function(def) else {
+            return false;
+        };
+        if self
+            .bindings_in(inner, name)
+            .is_none_or(|bindings| bindings.len() != 1)
+            || self
+                .uses_of(name, inner)
+                .iter()
+                .any(|use_| use_.kind == super::UseKind::Declaration)
+        {
+            return false;
+        }
+        struct Body<'n> {
+            name: &'n str,
+            plain: bool,
+        }
+        impl<'b> Visitor<'b> for Body<'_> {
+            fn visit_stmt(&mut self, stmt: &'b Stmt) {
+                match stmt {
+                    Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                    Stmt::Return(ruff_python_ast::StmtReturn { value, .. }) => {
+                        self.plain &= matches!(value.as_deref(),
+                            Some(Expr::Name(returned)) if returned.id.as_str() == self.name);
+                    }
+                    _ => visitor::walk_stmt(self, stmt),
+                }
+            }
+            fn visit_expr(&mut self, expr: &'b Expr) {
+                match expr {
+                    Expr::Await(_) | Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Lambda(_) => {
+                        self.plain = false;
+                    }
+                    // `fn.__code__ = …`, `fn.__wrapped__ = …`, `del fn.x`.
+                    Expr::Attribute(attribute)
+                        if attribute.ctx != ExprContext::Load
+                            && matches!(attribute.value.as_ref(),
+                                Expr::Name(object) if object.id.as_str() == self.name) =>
+                    {
+                        self.plain = false;
+                    }
+                    // `setattr(fn, …)`, `vars(fn)`: written by a name.
+                    Expr::Call(call)
+                        if matches!(call.func.as_ref(), Expr::Name(callee)
+                            if matches!(callee.id.as_str(), "setattr" | "delattr" | "vars"))
+                            && call.arguments.args.iter().any(|argument| {
+                                matches!(argument, Expr::Name(object) if object.id.as_str() == self.name)
+                            }) =>
+                    {
+                        self.plain = false;
+                    }
+                    _ => visitor::walk_expr(self, expr),
+                }
+            }
+        }
+        let mut body = Body { name, plain: true };
+        body.visit_body(&def.body);
+        body.plain
     }
 
     /// A `def` decorated with `@asyncio.coroutine` (and otherwise only with
@@ -1016,6 +1171,7 @@ fn named_like_a_future(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
 
     use super::CallResult::{self, *};
     use super::NonCoroutineUse;
@@ -1345,6 +1501,45 @@ mod tests {
             Some("call")
         );
         assert_eq!(use_of(&format!("{method}cb = other.m\n")), Some("value"));
+    }
+
+    /// What the last call of `f` in `source` gives, wherever it is.
+    fn last_call_of_f(source: &str) -> CallResult {
+        let at = source.rfind("f(").expect("a call of f");
+        with_context(source, |ctx| {
+            let site = ctx
+                .semantic
+                .calls
+                .iter()
+                .find(|site| usize::from(site.call.start()) == at)
+                .expect("the call");
+            ctx.semantic.call_result(site.call, site.scope)
+        })
+    }
+
+    #[test]
+    fn stubs_registering_decorators_and_defs_in_blocks_keep_the_coroutine() {
+        for source in [
+            // `@overload` stubs, then the `def` they describe, called later.
+            "from typing import overload\n@overload\nasync def f(x: int) -> int: ...\n@overload\nasync def f(x: str) -> str: ...\nasync def f(x): return x\nasync def main():\n    f(1)\n",
+            // A decorator of the module that hands back what it is given.
+            "JOBS = []\ndef register(fn):\n    JOBS.append(fn)\n    return fn\n@register\nasync def f(): return 1\nasync def main():\n    f()\n",
+            // A `def` in a `try:` body, called further down that body.
+            "async def main():\n    try:\n        async def f(): return 1\n        await f()\n    finally:\n        pass\n",
+        ] {
+            assert_eq!(last_call_of_f(source), CallResult::Coroutine, "{source}");
+        }
+        for source in [
+            // A decorator that may hand back something else, or changes it.
+            "def register(fn):\n    if X:\n        return wrap(fn)\n    return fn\n@register\nasync def f(): return 1\nasync def main():\n    f()\n",
+            "def register(fn):\n    fn.__code__ = other.__code__\n    return fn\n@register\nasync def f(): return 1\nasync def main():\n    f()\n",
+            "def register(fn):\n    fn = wrap(fn)\n    return fn\n@register\nasync def f(): return 1\nasync def main():\n    f()\n",
+            // A stub not marked `@overload`; a `def` in a block called after it.
+            "async def f(x): ...\nasync def f(x): return x\nasync def main():\n    f(1)\n",
+            "async def main():\n    if x:\n        async def f(): return 1\n    await f()\n",
+        ] {
+            assert_eq!(last_call_of_f(source), CallResult::Unknown, "{source}");
+        }
     }
 
     #[test]

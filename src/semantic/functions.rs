@@ -7,7 +7,7 @@ use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
     self as ast, AnyParameterRef, Expr, ExprCall, Stmt, StmtClassDef, StmtFunctionDef, TypeParams,
 };
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::classes::{Base, dynamic_writes};
@@ -84,7 +84,7 @@ impl<'a> SemanticModel<'a> {
     /// [`Self::method_of_self`]).
     pub fn callee(&self, func: &Expr, scope: ScopeId) -> Callee<'a> {
         match func {
-            Expr::Name(name) => self.callee_by_name(name.id.as_str(), scope),
+            Expr::Name(name) => self.callee_by_name(name.id.as_str(), scope, name.start()),
             Expr::Attribute(attribute) => {
                 let Expr::Name(receiver) = attribute.value.as_ref() else {
                     return Callee::Unknown;
@@ -96,7 +96,7 @@ impl<'a> SemanticModel<'a> {
         }
     }
 
-    fn callee_by_name(&self, name: &str, scope: ScopeId) -> Callee<'a> {
+    fn callee_by_name(&self, name: &str, scope: ScopeId, at: TextSize) -> Callee<'a> {
         let Lookup::Bound {
             scope: owner,
             bindings,
@@ -104,8 +104,12 @@ impl<'a> SemanticModel<'a> {
         else {
             return Callee::Unknown;
         };
-        let [only] = bindings else {
-            return Callee::Unknown;
+        let only = match bindings {
+            [only] => only,
+            // `@overload` stubs before the one `def` they describe: by the
+            // time a function runs, the name is bound to the last.
+            [stubs @ .., last] if scope != owner && self.overload_stubs(stubs, *last) => last,
+            _ => return Callee::Unknown,
         };
         let binding = self.binding(*only);
         let callee = match binding.kind {
@@ -113,7 +117,10 @@ impl<'a> SemanticModel<'a> {
             BindingKind::ClassDef(class) => Callee::Class(class),
             _ => return Callee::Unknown,
         };
-        if !binding.stmt.is_some_and(|stmt| self.defined_directly(stmt)) {
+        if !binding
+            .stmt
+            .is_some_and(|stmt| self.defined_directly(stmt) || self.runs_before(stmt, at))
+        {
             return Callee::Unknown;
         }
         let namespace = matches!(self.scope(owner).kind, ScopeKind::Module | ScopeKind::Class);
@@ -124,6 +131,24 @@ impl<'a> SemanticModel<'a> {
             return Callee::Unknown;
         }
         callee
+    }
+
+    /// Whether `stubs` are `def`s directly in their body, each decorated
+    /// with `typing.overload` alone, all before the binding `last`.
+    fn overload_stubs(&self, stubs: &[BindingId], last: BindingId) -> bool {
+        let end = self.binding(last).range.start();
+        stubs.iter().all(|&id| {
+            let binding = self.binding(id);
+            let BindingKind::FunctionDef(def) = binding.kind else {
+                return false;
+            };
+            let outer = self.scope_at(def.start());
+            binding.range.end() <= end
+                && binding.stmt.is_some_and(|stmt| self.defined_directly(stmt))
+                && matches!(&def.decorator_list[..], [decorator]
+                    if self.refers_to(&decorator.expression, outer, "typing.overload")
+                        || self.refers_to(&decorator.expression, outer, "typing_extensions.overload"))
+        })
     }
 
     /// Why a name bound once by a `def` directly in the module or a class
@@ -209,6 +234,20 @@ impl<'a> SemanticModel<'a> {
         }
         self.written_behind_the_def(name, owner, &Callee::Function(def))
             .map(|why| (def, why))
+    }
+
+    /// Whether the code at `at` runs only after `stmt` ran: it sits in a
+    /// later statement of the block `stmt` is in (a `def` in a `try:` body,
+    /// called further down that body).
+    fn runs_before(&self, stmt: &Stmt, at: TextSize) -> bool {
+        self.suite_of(stmt).is_some_and(|(suite, index)| {
+            suite
+                .body
+                .get(index + 1..)
+                .unwrap_or_default()
+                .iter()
+                .any(|later| later.range().contains(at))
+        })
     }
 
     /// Whether a `def` or `class` statement sits directly in the body of

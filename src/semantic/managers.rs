@@ -169,6 +169,25 @@ impl<'a> SemanticModel<'a> {
         depth: usize,
     ) -> bool {
         let exit = if is_async { "__aexit__" } else { "__exit__" };
+        // An exit bound otherwise than by a `def` in the body (`__exit__ =
+        // lambda self, *exc: True`, an import), or written on a class
+        // after it (`Guard.__exit__ = quiet`), cannot be read.
+        let bound_otherwise = class.body.iter().any(|stmt| match stmt {
+            Stmt::Assign(ast::StmtAssign { targets, .. }) => {
+                targets.iter().any(|target| binds_name(target, exit))
+            }
+            Stmt::AnnAssign(ast::StmtAnnAssign { target, .. })
+            | Stmt::AugAssign(ast::StmtAugAssign { target, .. }) => binds_name(target, exit),
+            Stmt::Import(ast::StmtImport { names, .. })
+            | Stmt::ImportFrom(ast::StmtImportFrom { names, .. }) => names.iter().any(|alias| {
+                let bound = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+                bound == "*" || bound.split('.').next() == Some(exit)
+            }),
+            _ => false,
+        });
+        if bound_otherwise || self.dynamic_writes().attributes.contains(exit) {
+            return true;
+        }
         let own = class.body.iter().find_map(|stmt| match stmt {
             Stmt::FunctionDef(def) if def.name.as_str() == exit => Some(def),
             _ => None,
@@ -209,6 +228,18 @@ impl<'a> SemanticModel<'a> {
         let mut finder = GuardedYield::default();
         finder.visit_body(&def.body);
         finder.found
+    }
+}
+
+/// Whether the assignment target `target` binds the name `name`.
+fn binds_name(target: &Expr, name: &str) -> bool {
+    match target {
+        Expr::Name(bound) => bound.id.as_str() == name,
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+            elts.iter().any(|element| binds_name(element, name))
+        }
+        Expr::Starred(starred) => binds_name(&starred.value, name),
+        _ => false,
     }
 }
 

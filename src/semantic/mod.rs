@@ -59,7 +59,7 @@ pub use coroutines::TRANSPARENT_DECORATORS;
 pub use functions::Callee;
 pub use imports::QualifiedName;
 pub use names::{Use, UseKind};
-pub use runtime::{AsyncLibrary, HandDriver, LibraryChoice, OTHER_LIBRARY_MODULES};
+pub use runtime::{AsyncLibrary, ClosedRun, HandDriver, LibraryChoice, OTHER_LIBRARY_MODULES};
 pub use scope::{Scope, ScopeId, ScopeKind, ScopeNode};
 
 /// The key of [`SemanticModel::imports_by_path`].

@@ -531,6 +531,13 @@ pub trait ProjectFacts: Send + Sync {
     /// where no event loop runs.
     fn coroutine_driver(&self) -> Option<PathBuf>;
 
+    /// The first file of the project that imports a module by a name it
+    /// computes (`importlib.import_module(f"plugins.{name}")`,
+    /// `__import__(name)`), relative to the project's root, for messages:
+    /// it may import any module of the project and call its functions,
+    /// though no file names them.
+    fn computed_importer(&self) -> Option<PathBuf>;
+
     /// A file of the project that imports nest_asyncio, relative to the
     /// project's root, for messages: `nest_asyncio.apply()` there lets
     /// `asyncio.run` run inside a running loop in every module.

@@ -74,6 +74,50 @@ impl HandDriver {
     }
 }
 
+/// Where code runs while its coroutine is being closed (see
+/// [`SemanticModel::runs_when_closed`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClosedRun {
+    /// In a `finally:` body.
+    Finally,
+    /// In a handler that may catch `GeneratorExit`.
+    Handler,
+    /// In the body of an `async def __aexit__`.
+    Aexit,
+    /// After the code at this range, which may catch the `GeneratorExit`
+    /// of a close and go on.
+    AfterKept(TextRange),
+}
+
+impl ClosedRun {
+    /// Where the code runs, for a message: "in a `finally:` …".
+    pub fn describe(self) -> &'static str {
+        match self {
+            ClosedRun::Finally => "in a `finally:` of the coroutine",
+            ClosedRun::Handler => "in a handler that may catch `GeneratorExit`",
+            ClosedRun::Aexit => {
+                "in an `async def __aexit__`, which `async with` runs on the way out"
+            }
+            ClosedRun::AfterKept(_) => {
+                "after code that may catch the `GeneratorExit` of a close and go on (a handler \
+                 catching `BaseException` or `GeneratorExit`, a context manager whose exit may \
+                 return true)"
+            }
+        }
+    }
+
+    /// What a coroutine closed outside its loop does there, for a
+    /// message: the code runs with no loop running, and may not suspend.
+    pub fn closed_outside_loop(self) -> String {
+        format!(
+            "{}: when the coroutine is closed outside its loop (garbage-collected, \
+             `coro.close()` after the loop stopped), this code runs with no loop running and \
+             may not suspend",
+            self.describe()
+        )
+    }
+}
+
 /// Which library a module's coroutines run on, as its run-time imports say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LibraryChoice {
@@ -532,27 +576,57 @@ impl<'a> SemanticModel<'a> {
         finder.found
     }
 
+    /// Whether the code at `offset` (in a function of `scope`) runs while
+    /// its coroutine is being closed: as cleanup (a `finally:` body, a
+    /// handler that may catch `GeneratorExit`: bare, `BaseException`,
+    /// `GeneratorExit`, a tuple with one, a name the module cannot
+    /// resolve; the body of an `async def __aexit__`, which an `async
+    /// with` runs on the way out), or after earlier code of the coroutine
+    /// that may catch the `GeneratorExit` and go on (see
+    /// [`Self::runs_after_kept_close`]). A coroutine closed outside its
+    /// loop (garbage-collected while suspended, `coro.close()` after the
+    /// loop stopped) runs that code with no loop running, and may not
+    /// suspend there. Only a coroutine's code counts: a `finally:` of a
+    /// plain `def` runs when it returns. The one answer every codemod asks
+    /// before it makes such code need a running loop or suspend.
+    pub fn runs_when_closed(&self, scope: ScopeId, offset: TextSize) -> Option<ClosedRun> {
+        let frame = self.frame_of(scope);
+        if !matches!(
+            self.scope(frame).kind,
+            ScopeKind::Function { is_async: true }
+        ) {
+            return None;
+        }
+        if let Some(cleanup) = self.close_cleanup(frame, offset) {
+            return Some(cleanup);
+        }
+        if self.is_method(frame)
+            && self
+                .scope(frame)
+                .function()
+                .is_some_and(|def| def.name.as_str() == "__aexit__")
+        {
+            return Some(ClosedRun::Aexit);
+        }
+        self.runs_after_kept_close(frame, offset)
+            .map(ClosedRun::AfterKept)
+    }
+
     /// Whether the code at `offset` (in a function of `scope`) runs as
     /// cleanup when its coroutine is closed: in a `finally:` body, or in
     /// a handler that may catch `GeneratorExit` (bare, `BaseException`,
     /// `GeneratorExit`, a tuple with one, a name the module cannot
-    /// resolve). A coroutine closed outside its loop (garbage-collected
-    /// while suspended, `coro.close()`) runs that code with no loop
-    /// running.
-    pub fn runs_as_close_cleanup(&self, scope: ScopeId, offset: TextSize) -> bool {
+    /// resolve).
+    fn close_cleanup(&self, scope: ScopeId, offset: TextSize) -> Option<ClosedRun> {
         let frame = self.frame_of(scope);
-        let Some(mut current) = self.innermost_stmt(frame, offset) else {
-            return false;
-        };
+        let mut current = self.innermost_stmt(frame, offset)?;
         while let Some((suite, _)) = self.suite_of(current) {
-            let Some(parent) = suite.parent else {
-                return false;
-            };
+            let parent = suite.parent?;
             match parent {
-                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return false,
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => return None,
                 Stmt::Try(try_stmt) => {
                     if std::ptr::eq(try_stmt.finalbody.as_ptr(), suite.body.as_ptr()) {
-                        return true;
+                        return Some(ClosedRun::Finally);
                     }
                     for handler in &try_stmt.handlers {
                         let ruff_python_ast::ExceptHandler::ExceptHandler(handler) = handler;
@@ -562,7 +636,7 @@ impl<'a> SemanticModel<'a> {
                                 .as_deref()
                                 .is_none_or(|type_| self.may_name_generator_exit(type_, frame))
                         {
-                            return true;
+                            return Some(ClosedRun::Handler);
                         }
                     }
                 }
@@ -570,7 +644,7 @@ impl<'a> SemanticModel<'a> {
             }
             current = parent;
         }
-        false
+        None
     }
 
     /// Where code before the code at `offset` (in a function of `scope`),
@@ -1220,7 +1294,7 @@ mod tests {
                     ruff_text_size::TextSize::try_from(source.find("mark()").expect("a mark"))
                         .expect("small");
                 let scope = ctx.semantic.scope_at(offset);
-                ctx.semantic.runs_as_close_cleanup(scope, offset)
+                ctx.semantic.runs_when_closed(scope, offset)
             })
         };
         for source in [
@@ -1231,15 +1305,43 @@ mod tests {
             "async def f():\n    try:\n        await g()\n    except (KeyError, GeneratorExit):\n        mark()\n",
             "async def f():\n    try:\n        await g()\n    except self.errors:\n        mark()\n",
         ] {
-            assert!(cleanup(source), "{source}");
+            assert!(
+                matches!(
+                    cleanup(source),
+                    Some(super::ClosedRun::Finally | super::ClosedRun::Handler)
+                ),
+                "{source}"
+            );
         }
+        // The exit an `async with` runs on the way out, wherever in it.
+        for source in [
+            "class L:\n    async def __aexit__(self, *exc):\n        mark()\n",
+            "class L:\n    async def __aexit__(self, *exc):\n        if self.x:\n            mark()\n",
+        ] {
+            assert_eq!(cleanup(source), Some(super::ClosedRun::Aexit), "{source}");
+        }
+        // After a handler that keeps the close.
+        assert!(matches!(
+            cleanup(
+                "async def f():\n    try:\n        await g()\n    except BaseException:\n        pass\n    mark()\n"
+            ),
+            Some(super::ClosedRun::AfterKept(_))
+        ));
         for source in [
             "async def f():\n    try:\n        mark()\n    finally:\n        pass\n",
             "async def f():\n    try:\n        await g()\n    except Exception:\n        mark()\n",
             "async def f():\n    mark()\n",
             "try:\n    pass\nfinally:\n    async def f():\n        mark()\n",
+            // A plain `def`'s `finally:` runs when it returns; a sync exit,
+            // an `__aexit__` that is no method, and a function nested in
+            // the exit run when called.
+            "def f():\n    try:\n        g()\n    finally:\n        mark()\n",
+            "class L:\n    def __exit__(self, *exc):\n        mark()\n",
+            "async def __aexit__(self, *exc):\n    mark()\n",
+            "class L:\n    async def __aexit__(self, *exc):\n        def later():\n            mark()\n",
+            "async def f():\n    try:\n        await g()\n    finally:\n        def later():\n            mark()\n",
         ] {
-            assert!(!cleanup(source), "{source}");
+            assert_eq!(cleanup(source), None, "{source}");
         }
     }
 
