@@ -4,7 +4,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codemods::prelude::*;
 use crate::semantic::patches::StandIn;
-use crate::semantic::suspension::SharedState;
+use crate::semantic::suspension::{AccessPair, SharedState};
 use crate::semantic::{AsyncLibrary, HandDriver, LibraryChoice, ScopeId, SemanticModel};
 
 declare_codemod! {
@@ -79,7 +79,18 @@ declare_codemod! {
     ///   container or a string (`get`, `items`, `join`, …), logging
     ///   methods and functions of an imported module (`json.dumps(…)`); so
     ///   does a function that changes its first argument (`setattr(obj,
-    ///   …)`, `operator.setitem(d, …)`, `heapq.heappush(q, …)`);
+    ///   …)`, `operator.setitem(d, …)`, `heapq.heappush(q, …)`, `next(it)`);
+    /// - when the coroutine surely changes shared state on one side of the
+    ///   sleep (an assignment or `del` of it, a mutating method such as
+    ///   `pop`, `append`, `popleft` or `setdefault`, `next(it)`, a function
+    ///   that changes its first argument; not a call of any other method)
+    ///   and reads or changes the same state on the other side: `conn =
+    ///   POOL.pop()`, the sleep, `POOL.append(conn)` (another task finds the
+    ///   pool empty); `LOG.append(i)`, the sleep, `len(LOG)`; `a =
+    ///   next(IDS)`, the sleep, `next(IDS)`; `self.state = "busy"`, the
+    ///   sleep, `return self.state`. One statement alone, even in a loop
+    ///   (`self.ticks += 1`), is no such pair; `vars(obj)[k]` is
+    ///   `obj.__dict__`;
     /// - before a write of shared state (an attribute, a global, an item of
     ///   a shared object) whose value was read before the sleep: it names a
     ///   parameter (a caller may have read it from that very state, as in
@@ -417,7 +428,7 @@ fn report_statement(
                     .to_string(),
             )
         } else {
-            suspension_hazard(ctx.semantic, facts, stmt, call, seconds.is_some())
+            suspension_hazard(ctx, facts, stmt, call, seconds.is_some())
                 .or_else(|| caller_may_catch(ctx, stmt, argument, seconds.is_some()))
                 .or_else(|| {
                 // A deadline around the coroutine fired only after the
@@ -459,12 +470,14 @@ fn report_statement(
 /// between a read and a write. `known_duration`: the argument is a positive
 /// number literal, which `time.sleep` accepts without raising.
 fn suspension_hazard(
-    semantic: &SemanticModel,
+    ctx: &Context,
     facts: &ModuleFacts,
     stmt: &Stmt,
     call: &ast::ExprCall,
     known_duration: bool,
 ) -> Option<String> {
+    let semantic = ctx.semantic;
+    let line_of = |range: TextRange| ctx.line_index().line_index(range.start()).get();
     match semantic.hand_driver() {
         Some(HandDriver::Module) => {
             return Some(
@@ -528,10 +541,24 @@ fn suspension_hazard(
         .or_insert_with(|| semantic.shared_state(def, scope))
         .across(before, after);
     if let Some(access) = access {
-        return Some(format!(
-            "`{}` is read before the sleep and written after it; another task can now run in between",
-            access.place
-        ));
+        return Some(match access.pair {
+            AccessPair::ReadThenWrite => format!(
+                "`{}` is read before the sleep and written after it; another task can now run in between",
+                access.place
+            ),
+            AccessPair::ChangeThenUse => format!(
+                "`{}` is changed before the sleep (line {}) and used again after it (line {}); another task can now use or change it in between",
+                access.place,
+                line_of(access.read),
+                line_of(access.write)
+            ),
+            AccessPair::UseThenChange => format!(
+                "`{}` is used before the sleep (line {}) and changed after it (line {}); another task can now use or change it in between",
+                access.place,
+                line_of(access.read),
+                line_of(access.write)
+            ),
+        });
     }
     if let Some(access) = semantic.stale_write_across(stmt, call.range()) {
         return Some(format!(
