@@ -3,6 +3,7 @@ use std::cell::{OnceCell, RefCell};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codemods::prelude::*;
+use crate::semantic::caught::CaughtBy;
 use crate::semantic::patches::StandIn;
 use crate::semantic::suspension::{AccessPair, SharedState};
 use crate::semantic::{AsyncLibrary, HandDriver, LibraryChoice, ScopeId, SemanticModel};
@@ -604,13 +605,27 @@ fn caller_may_catch(
             ctx.line_index().line_index(handler.start()).get()
         ));
     }
-    semantic
-        .parameter_passed_by_other_files(argument, scope)
-        .map(|found| {
+    if let Some(found) = semantic.parameter_passed_by_other_files(argument, scope) {
+        return Some(format!(
+            "{found}: `time.sleep` raises `ValueError` on a negative duration, the async sleep does not, and that caller's handlers are not followed"
+        ));
+    }
+    // A caller that catches it otherwise than by a handler around the
+    // await: `gather(…, return_exceptions=True)`, a task's `exception()`,
+    // or code of another module the coroutine is handed to. Other files
+    // that only call it were asked above, by what they pass.
+    match semantic.may_be_caught_by_callers("ValueError") {
+        Some(CaughtBy::Module(at)) => Some(format!(
+            "the duration is a parameter, and code of the module may catch the `ValueError` `time.sleep` raises on a negative one (line {}), which the async sleep does not raise",
+            ctx.line_index().line_index(at.start()).get()
+        )),
+        Some(leaves @ CaughtBy::Leaves { .. }) => leaves.elsewhere("ValueError").map(|elsewhere| {
             format!(
-                "{found}: `time.sleep` raises `ValueError` on a negative duration, the async sleep does not, and that caller's handlers are not followed"
+                "the duration is a parameter, and {elsewhere} on a negative duration, which the async sleep does not raise"
             )
-        })
+        }),
+        Some(CaughtBy::OthersRead) | None => None,
+    }
 }
 
 /// The duration a literal argument spells (`1`, `0.5`, `-1`, `True`), when
