@@ -89,9 +89,10 @@ declare_codemod! {
     ///   POOL.pop()`, the sleep, `POOL.append(conn)` (another task finds the
     ///   pool empty); `LOG.append(i)`, the sleep, `len(LOG)`; `a =
     ///   next(IDS)`, the sleep, `next(IDS)`; `self.state = "busy"`, the
-    ///   sleep, `return self.state`. One statement alone, even in a loop
-    ///   (`self.ticks += 1`), is no such pair; `vars(obj)[k]` is
-    ///   `obj.__dict__`;
+    ///   sleep, `return self.state`; a draw from the `random` module's
+    ///   functions, whose one generator the process shares, on both sides.
+    ///   One statement alone, even in a loop (`self.ticks += 1`), is no
+    ///   such pair; `vars(obj)[k]` is `obj.__dict__`;
     /// - before a write of shared state (an attribute, a global, an item of
     ///   a shared object) whose value was read before the sleep: it names a
     ///   parameter (a caller may have read it from that very state, as in

@@ -791,10 +791,41 @@ impl<'a> SemanticModel<'a> {
     pub fn shared_state(&self, def: &'a ast::StmtFunctionDef, scope: ScopeId) -> SharedState {
         let mut accesses = Accesses::default();
         accesses.visit_body(&def.body);
+        // The `random` module's functions draw from one generator the
+        // whole process shares: each call changes it.
+        let frame = self.frame_of(scope);
+        let draws: Vec<Access> = self
+            .calls
+            .iter()
+            .filter(|site| {
+                self.frame_of(site.scope) == frame
+                    && def.range().contains_range(site.call.range())
+                    && self
+                        .qualified_name(&site.call.func, site.scope)
+                        .is_some_and(|qualified| {
+                            qualified
+                                .as_str()
+                                .strip_prefix("random.")
+                                .is_some_and(|member| {
+                                    !member.contains('.')
+                                        && member.starts_with(|c: char| c.is_ascii_lowercase())
+                                })
+                        })
+            })
+            .map(|site| Access {
+                place: vec!["random"],
+                write: true,
+                mutation: true,
+                certain: true,
+                at: site.call.start(),
+                range: site.call.range(),
+            })
+            .collect();
         let shared: Vec<&Access> = accesses
             .list
             .iter()
             .filter(|access| self.is_shared(access, scope))
+            .chain(&draws)
             .collect();
         // The latest write of each place, and of each place under a prefix.
         let mut exact: FxHashMap<String, &Access> = FxHashMap::default();
@@ -1966,6 +1997,19 @@ mod tests {
         ] {
             assert_eq!(shared(source), Some(place.to_string()), "{source}");
         }
+        // The `random` module's generator, drawn from on both sides.
+        assert_eq!(
+            shared(
+                "import random\nasync def f():\n    a = random.randint(0, 9)\n    sleep(1)\n    b = random.random()\n"
+            ),
+            Some("random".to_string())
+        );
+        assert_eq!(
+            shared(
+                "from random import choice\nasync def f(xs):\n    sleep(1)\n    return choice(xs)\n"
+            ),
+            None
+        );
         // A guessed change (any method) before, a read after: not sure.
         assert_eq!(
             shared(

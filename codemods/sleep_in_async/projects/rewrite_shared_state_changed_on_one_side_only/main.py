@@ -1,16 +1,19 @@
 # asyncmod-runtime: compare
-# Shared state (a module's list, deque and counter) changed on one side of
-# the sleep only, and not used on the other: another task running during
-# the sleep changes nothing this coroutine finds or leaves. Rewritten.
+# Shared state (a module's list, deque and counter, the `random` module's
+# generator) changed on one side of the sleep only, and not used on the
+# other: another task running during the sleep changes nothing this
+# coroutine finds or leaves. Rewritten.
 import asyncio
 import collections
 import itertools
+import random
 import time
 
 POOL = ["conn-a", "conn-b", "conn-c"]
 LOG = []
 IDS = itertools.count()
 Q = collections.deque()
+random.seed(7)
 
 
 async def checkout(i):
@@ -23,7 +26,7 @@ async def checkout(i):
 async def record(i):
     time.sleep(0.01)
     LOG.append(i)
-    Q.append(next(IDS))
+    Q.append((next(IDS), random.randint(0, 99)))
 
 
 async def main():
