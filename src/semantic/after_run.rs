@@ -21,7 +21,9 @@ use super::scope::{MODULE_SCOPE, ScopeKind};
 use super::{BindingKind, ScopeId, SemanticModel};
 
 /// Methods that put something into the object they are called on: a
-/// coroutine calling them on module state keeps what it hands them.
+/// coroutine calling them on module state keeps what it hands them (a
+/// generator's `send` hands it to code that may keep it: `futs.append((
+/// yield))`).
 const STORING_METHODS: &[&str] = &[
     "add",
     "append",
@@ -31,6 +33,7 @@ const STORING_METHODS: &[&str] = &[
     "insert",
     "put",
     "put_nowait",
+    "send",
     "setdefault",
     "update",
     "__setitem__",
@@ -1707,6 +1710,13 @@ mod tests {
                 "{head}asyncio.get_event_loop().run_until_complete(main())\nprint(len(KEEP))\n"
             )),
             None
+        );
+        // Handed to a generator that keeps it, closed after the run.
+        assert_eq!(
+            used_after(
+                "import asyncio\nTRACK = tracker()\nasync def main():\n    TRACK.send(asyncio.current_task())\nasyncio.get_event_loop().run_until_complete(main())\nTRACK.close()\n"
+            ),
+            Some(("TRACK".to_string(), "close".to_string()))
         );
     }
 
