@@ -794,33 +794,36 @@ impl<'a> SemanticModel<'a> {
         // The `random` module's functions draw from one generator the
         // whole process shares: each call changes it.
         let frame = self.frame_of(scope);
-        let draws: Vec<Access> = self
-            .calls
-            .iter()
-            .filter(|site| {
-                self.frame_of(site.scope) == frame
-                    && def.range().contains_range(site.call.range())
-                    && self
-                        .qualified_name(&site.call.func, site.scope)
-                        .is_some_and(|qualified| {
-                            qualified
-                                .as_str()
-                                .strip_prefix("random.")
-                                .is_some_and(|member| {
-                                    !member.contains('.')
-                                        && member.starts_with(|c: char| c.is_ascii_lowercase())
-                                })
-                        })
-            })
-            .map(|site| Access {
-                place: vec!["random"],
-                write: true,
-                mutation: true,
-                certain: true,
-                at: site.call.start(),
-                range: site.call.range(),
-            })
-            .collect();
+        let draws: Vec<Access> = if !self.imports_module("random") {
+            Vec::new()
+        } else {
+            self.calls
+                .iter()
+                .filter(|site| {
+                    self.frame_of(site.scope) == frame
+                        && def.range().contains_range(site.call.range())
+                        && self
+                            .qualified_name(&site.call.func, site.scope)
+                            .is_some_and(|qualified| {
+                                qualified
+                                    .as_str()
+                                    .strip_prefix("random.")
+                                    .is_some_and(|member| {
+                                        !member.contains('.')
+                                            && member.starts_with(|c: char| c.is_ascii_lowercase())
+                                    })
+                            })
+                })
+                .map(|site| Access {
+                    place: vec!["random"],
+                    write: true,
+                    mutation: true,
+                    certain: true,
+                    at: site.call.start(),
+                    range: site.call.range(),
+                })
+                .collect()
+        };
         let shared: Vec<&Access> = accesses
             .list
             .iter()
@@ -2001,6 +2004,12 @@ mod tests {
         assert_eq!(
             shared(
                 "import random\nasync def f():\n    a = random.randint(0, 9)\n    sleep(1)\n    b = random.random()\n"
+            ),
+            Some("random".to_string())
+        );
+        assert_eq!(
+            shared(
+                "from random import choice\nasync def f(xs):\n    a = choice(xs)\n    sleep(1)\n    return a, choice(xs)\n"
             ),
             Some("random".to_string())
         );
