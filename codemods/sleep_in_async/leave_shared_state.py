@@ -1,6 +1,7 @@
 # Shared state read before the sleep and written after it: with a
 # suspension point in between, another task can change it there, and one
-# update is lost. Unsafe.
+# update is lost. Also state written before the sleep and read after it:
+# another task can write it in between. Unsafe.
 import asyncio
 import time
 
@@ -14,11 +15,20 @@ class Counter:
         self.count = 0
         self.items = []
         self.total = 0
+        self.state = "idle"
 
     async def bump(self):
         seen = self.count
         time.sleep(0.01)  # leave: `self.count` read before, written after
         self.count = seen + 1
+
+    async def report(self):
+        self.state = "busy"
+        time.sleep(0.01)  # leave: written before, read after
+        return self.state
+
+    async def finish(self):
+        self.state = "done"
 
     async def put(self, item):
         if len(self.items) < 1:
@@ -63,6 +73,7 @@ async def load(key):
 async def main():
     counter = Counter()
     await asyncio.gather(counter.bump(), counter.bump())
+    print(await asyncio.gather(counter.report(), counter.finish()))
     await asyncio.gather(counter.put(1), counter.put(2))
     await asyncio.gather(counter.run(3), counter.run(3))
     await asyncio.gather(add(1), add(2))

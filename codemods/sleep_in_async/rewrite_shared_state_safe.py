@@ -2,7 +2,7 @@
 # State that another task cannot change between a read and a write of this
 # coroutine: locals, objects the coroutine made itself, an augmented
 # assignment (read and written in one step), state written before the sleep
-# and only read after it. Safe.
+# and not used after it. Safe.
 import asyncio
 import time
 
@@ -20,7 +20,7 @@ class Ticker:
     async def report(self):
         self.state = "busy"
         time.sleep(0.001)  # rewrite
-        return self.state
+        return "reported"
 
 
 async def collect():

@@ -189,7 +189,12 @@ declare_codemod! {
     ///   passing it to a call or storing it anywhere but a local name, or
     ///   taking one of its methods as a value (`loop.call_soon_threadsafe`
     ///   handed to a thread, kept in a global, wrapped in a `partial`),
-    ///   where calling its methods keeps it in the run; or, in a file that
+    ///   where calling its methods keeps it in the run; a function that
+    ///   hands a registry of the process (`atexit.register`,
+    ///   `signal.signal`, `weakref.finalize`, `threading._register_atexit`,
+    ///   `sys.addaudithook`, a thread's `target`) a callback holding its
+    ///   own state (a lambda, `fut.cancel` of a local, a `partial`, a local
+    ///   name; a module-level function is read as its own code); or, in a file that
     ///   starts threads or registers exit-time code, a coroutine that
     ///   stores into module or class state what asyncio gave it (a future,
     ///   a task, a stream, `current_task().get_loop()`). A project whose other
@@ -199,8 +204,17 @@ declare_codemod! {
     ///   `threading._register_atexit`) or starting threads (`Thread`,
     ///   `threading.Timer`, a `ThreadPoolExecutor`, `ThreadPool` or
     ///   `multiprocessing.dummy.Pool`, a `QueueListener`,
-    ///   `start_new_thread`), under any name an import gives them, leaves
-    ///   the code alone; its other loop uses are refused as above.
+    ///   `start_new_thread`), under any name an import gives them, or
+    ///   handing a registry a callback that holds a function's state as
+    ///   above (`signal.signal(SIG, lambda *a: fut.cancel())`), leaves the
+    ///   code alone; its other loop uses are refused as above.
+    /// - `asyncio.run` shuts the default executor down and waits for its
+    ///   work before it returns. Work the module starts there and does not
+    ///   wait for (`loop.run_in_executor(None, poll)` or
+    ///   `create_task(asyncio.to_thread(poll))` as a statement of its own,
+    ///   not awaited) ran on while the code after `run_until_complete`
+    ///   went on; now that code waits for it, forever when it is what
+    ///   stops the work (`STOP.set()`): the code is left alone.
     /// - Objects the run made outlive it. What the run gives back is
     ///   decided by what the coroutine returns: plain data (a literal
     ///   string, bytes, number, bool or `None`, an f-string, a tuple, list,
@@ -930,7 +944,10 @@ fn objects_bound_elsewhere(ctx: &Context, run: &ast::ExprCall) -> Result<(), Str
 }
 
 /// Fails when code outside the run may rest on what the code leaves
-/// behind it and `asyncio.run` does not: `left_open`, the loop the code
+/// behind it and `asyncio.run` does not: work started in the default
+/// executor and not waited for (see
+/// `SemanticModel::work_left_in_default_executor`), which `asyncio.run`
+/// waits for before it returns; `left_open`, the loop the code
 /// never closes, which code the module registers to run at exit or a
 /// thread it starts may still use after the run, where `asyncio.run`
 /// closes it (another file's code: see [`loop_used_elsewhere`]); and, for a run at the module's top level that
@@ -946,6 +963,13 @@ fn left_behind(
     left_open: bool,
 ) -> Result<(), String> {
     let semantic = ctx.semantic;
+    if let Some(call) = semantic.work_left_in_default_executor() {
+        return Err(format!(
+            "`{}()` on line {} starts work in the loop's default executor and does not wait for it: the code after the run went on while that work ran, where `asyncio.run` shuts the executor down and waits for the work before it returns (forever, if the code after the run is what stops it)",
+            &ctx.source[call.func.range()],
+            line_of(ctx, call.start())
+        ));
+    }
     if left_open {
         let hook = semantic.runs_code_later();
         if let Some((name, at)) = hook {

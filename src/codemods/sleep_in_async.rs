@@ -3,8 +3,9 @@ use std::cell::{OnceCell, RefCell};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::codemods::prelude::*;
+use crate::semantic::caught::CaughtBy;
 use crate::semantic::patches::StandIn;
-use crate::semantic::suspension::{SharedState, held_context_words};
+use crate::semantic::suspension::{AccessPair, SharedState, held_context_words};
 use crate::semantic::{AsyncLibrary, HandDriver, LibraryChoice, ScopeId, SemanticModel};
 
 declare_codemod! {
@@ -85,7 +86,19 @@ declare_codemod! {
     ///   container or a string (`get`, `items`, `join`, …), logging
     ///   methods and functions of an imported module (`json.dumps(…)`); so
     ///   does a function that changes its first argument (`setattr(obj,
-    ///   …)`, `operator.setitem(d, …)`, `heapq.heappush(q, …)`);
+    ///   …)`, `operator.setitem(d, …)`, `heapq.heappush(q, …)`, `next(it)`);
+    /// - when the coroutine surely changes shared state on one side of the
+    ///   sleep (an assignment or `del` of it, a mutating method such as
+    ///   `pop`, `append`, `popleft` or `setdefault`, `next(it)`, a function
+    ///   that changes its first argument; not a call of any other method)
+    ///   and reads or changes the same state on the other side: `conn =
+    ///   POOL.pop()`, the sleep, `POOL.append(conn)` (another task finds the
+    ///   pool empty); `LOG.append(i)`, the sleep, `len(LOG)`; `a =
+    ///   next(IDS)`, the sleep, `next(IDS)`; `self.state = "busy"`, the
+    ///   sleep, `return self.state`; a draw from the `random` module's
+    ///   functions, whose one generator the process shares, on both sides.
+    ///   One statement alone, even in a loop (`self.ticks += 1`), is no
+    ///   such pair; `vars(obj)[k]` is `obj.__dict__`;
     /// - before a write of shared state (an attribute, a global, an item of
     ///   a shared object) whose value was read before the sleep: it names a
     ///   parameter (a caller may have read it from that very state, as in
@@ -423,7 +436,7 @@ fn report_statement(
                     .to_string(),
             )
         } else {
-            suspension_hazard(ctx.source, ctx.semantic, facts, stmt, call, seconds.is_some())
+            suspension_hazard(ctx, facts, stmt, call, seconds.is_some())
                 .or_else(|| caller_may_catch(ctx, stmt, argument, seconds.is_some()))
                 .or_else(|| {
                 // A deadline around the coroutine fired only after the
@@ -465,13 +478,14 @@ fn report_statement(
 /// between a read and a write. `known_duration`: the argument is a positive
 /// number literal, which `time.sleep` accepts without raising.
 fn suspension_hazard(
-    source: &str,
-    semantic: &SemanticModel,
+    ctx: &Context,
     facts: &ModuleFacts,
     stmt: &Stmt,
     call: &ast::ExprCall,
     known_duration: bool,
 ) -> Option<String> {
+    let semantic = ctx.semantic;
+    let line_of = |range: TextRange| ctx.line_index().line_index(range.start()).get();
     match semantic.hand_driver() {
         Some(HandDriver::Module) => {
             return Some(
@@ -532,7 +546,7 @@ fn suspension_hazard(
     if let Some(item) = semantic.held_context(stmt) {
         return Some(format!(
             "the sleep sits in {}: other tasks would now run while its context is held (a thread lock deadlocks them, redirected output or a patch reaches them)",
-            held_context_words(source, item)
+            held_context_words(ctx.source, item)
         ));
     }
     let scope = semantic.scope_at(stmt.start());
@@ -545,10 +559,24 @@ fn suspension_hazard(
         .or_insert_with(|| semantic.shared_state(def, scope))
         .across(before, after);
     if let Some(access) = access {
-        return Some(format!(
-            "`{}` is read before the sleep and written after it; another task can now run in between",
-            access.place
-        ));
+        return Some(match access.pair {
+            AccessPair::ReadThenWrite => format!(
+                "`{}` is read before the sleep and written after it; another task can now run in between",
+                access.place
+            ),
+            AccessPair::ChangeThenUse => format!(
+                "`{}` is changed before the sleep (line {}) and used again after it (line {}); another task can now use or change it in between",
+                access.place,
+                line_of(access.read),
+                line_of(access.write)
+            ),
+            AccessPair::UseThenChange => format!(
+                "`{}` is used before the sleep (line {}) and changed after it (line {}); another task can now use or change it in between",
+                access.place,
+                line_of(access.read),
+                line_of(access.write)
+            ),
+        });
     }
     if let Some(access) = semantic.stale_write_across(stmt, call.range()) {
         return Some(format!(
@@ -594,13 +622,29 @@ fn caller_may_catch(
             ctx.line_index().line_index(handler.start()).get()
         ));
     }
-    semantic
-        .parameter_passed_by_other_files(argument, scope)
-        .map(|found| {
+    if let Some(found) = semantic.parameter_passed_by_other_files(argument, scope) {
+        return Some(format!(
+            "{found}: `time.sleep` raises `ValueError` on a negative duration, the async sleep does not, and that caller's handlers are not followed"
+        ));
+    }
+    // A caller that catches it otherwise than by a handler around the
+    // await: `gather(…, return_exceptions=True)`, a task's `exception()`,
+    // or code of another module the coroutine is handed to. Other files
+    // that only call it were asked above, by what they pass.
+    match semantic.may_be_caught_by_callers("ValueError") {
+        Some(CaughtBy::Module(at)) => Some(format!(
+            "the duration is a parameter, and code of the module may catch the `ValueError` `time.sleep` raises on a negative one (line {}), which the async sleep does not raise",
+            ctx.line_index().line_index(at.start()).get()
+        )),
+        // Callers no file names (a function leaving as a value, a module
+        // imported by a computed name) were not asked by what they pass.
+        Some(leaves @ (CaughtBy::Leaves { .. } | CaughtBy::ComputedImport { .. })) => leaves.elsewhere("ValueError").map(|elsewhere| {
             format!(
-                "{found}: `time.sleep` raises `ValueError` on a negative duration, the async sleep does not, and that caller's handlers are not followed"
+                "the duration is a parameter, and {elsewhere} on a negative duration, which the async sleep does not raise"
             )
-        })
+        }),
+        Some(CaughtBy::OthersRead) | None => None,
+    }
 }
 
 /// The duration a literal argument spells (`1`, `0.5`, `-1`, `True`), when

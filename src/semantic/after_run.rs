@@ -21,7 +21,9 @@ use super::scope::{MODULE_SCOPE, ScopeKind};
 use super::{BindingKind, ScopeId, SemanticModel};
 
 /// Methods that put something into the object they are called on: a
-/// coroutine calling them on module state keeps what it hands them.
+/// coroutine calling them on module state keeps what it hands them (a
+/// generator's `send` hands it to code that may keep it: `futs.append((
+/// yield))`).
 const STORING_METHODS: &[&str] = &[
     "add",
     "append",
@@ -31,6 +33,7 @@ const STORING_METHODS: &[&str] = &[
     "insert",
     "put",
     "put_nowait",
+    "send",
     "setdefault",
     "update",
     "__setitem__",
@@ -416,9 +419,17 @@ impl<'a> SemanticModel<'a> {
     /// Where the module registers code to run at exit (`atexit`,
     /// `weakref.finalize`, `threading._register_atexit`) or starts a thread
     /// (`Thread`, `threading.Timer`, a thread pool, a `QueueListener`,
-    /// `start_new_thread`), under any name an import gives them: code that
-    /// may run after a run of an event loop returned. What and where.
+    /// `start_new_thread`), under any name an import gives them, or hands a
+    /// process-wide registry a callback that holds a function's state (see
+    /// [`Self::callback_outliving_its_function`]: `signal.signal(SIG,
+    /// lambda *a: fut.cancel())` in a coroutine): code that may run after a
+    /// run of an event loop returned. What and where.
     pub fn runs_code_later(&self) -> Option<(String, TextSize)> {
+        self.registers_code_later()
+            .or_else(|| self.callback_outliving_its_function())
+    }
+
+    fn registers_code_later(&self) -> Option<(String, TextSize)> {
         self.calls.iter().find_map(|site| {
             let qualified = self.qualified_name(&site.call.func, site.scope)?;
             let registers = qualified.module() == "atexit"
@@ -437,6 +448,116 @@ impl<'a> SemanticModel<'a> {
                 );
             registers.then(|| (qualified.to_string(), site.call.start()))
         })
+    }
+
+    /// The first call that starts work in a loop's default executor and
+    /// drops what it gives (a statement of its own, not awaited:
+    /// `loop.run_in_executor(None, poll)`, `create_task(asyncio.to_thread(
+    /// poll))`): the work may still run when the coroutine returns. Code
+    /// that stops it after the run (`STOP.set()`) then runs before it is
+    /// waited for where `run_until_complete` returned, and after it where
+    /// `asyncio.run` shuts the default executor down and waits for it
+    /// first (forever, for a poller waiting for that stop). The call.
+    pub fn work_left_in_default_executor(&self) -> Option<&'a ast::ExprCall> {
+        self.calls.iter().find_map(|site| {
+            let call = site.call;
+            let starts = match call.func.as_ref() {
+                Expr::Attribute(attribute) if attribute.attr.as_str() == "run_in_executor" => {
+                    matches!(call.arguments.find_argument_value("executor", 0), Some(Expr::NoneLiteral(_)))
+                }
+                _ => self
+                    .qualified_name(&call.func, site.scope)
+                    .is_some_and(|qualified| qualified.as_str() == "asyncio.to_thread"),
+            };
+            if !starts {
+                return None;
+            }
+            let stmt = self.innermost_stmt(site.scope, call.start())?;
+            let Stmt::Expr(statement) = stmt else {
+                return None;
+            };
+            (!any_over(&statement.value, |expr| {
+                matches!(expr, Expr::Await(awaited) if awaited.value.range().contains_range(call.range()))
+            }))
+            .then_some(call)
+        })
+    }
+
+    /// The first call in a function (a coroutine, or code it may call) that
+    /// hands a registry of the process, which outlives any run of an event
+    /// loop, a callback holding the function's own state: `atexit.register`,
+    /// `signal.signal`, `weakref.finalize`, `threading._register_atexit`,
+    /// `sys.addaudithook`, a thread's `target`, given a lambda, a method of
+    /// a local or of an attribute (`fut.cancel`, `self.close`), a local
+    /// name or what a call makes (`functools.partial(…)`). Such a callback
+    /// may hold what asyncio gave the function (a future, a task, the loop)
+    /// and run after the run (at exit, on a signal the program sends
+    /// itself): it then finds the loop closed where the code left it open.
+    /// A module-level function handed over is its own code, read as such.
+    /// What is called and where.
+    pub fn callback_outliving_its_function(&self) -> Option<(String, TextSize)> {
+        const REGISTRIES: &[&str] = &[
+            "atexit.register",
+            "signal.signal",
+            "weakref.finalize",
+            "threading._register_atexit",
+            "sys.addaudithook",
+            "threading.Thread",
+            "threading.Timer",
+        ];
+        self.calls.iter().find_map(|site| {
+            self.enclosing_function(site.scope)?;
+            let qualified = self.qualified_name(&site.call.func, site.scope)?;
+            if !REGISTRIES.contains(&qualified.as_str()) {
+                return None;
+            }
+            let arguments = &site.call.arguments;
+            let callbacks: Vec<&Expr> = match qualified.as_str() {
+                "signal.signal" => arguments
+                    .find_argument_value("handler", 1)
+                    .into_iter()
+                    .collect(),
+                "weakref.finalize" => arguments.args.get(1).into_iter().collect(),
+                "threading.Thread" => arguments
+                    .find_keyword("target")
+                    .map(|k| &k.value)
+                    .into_iter()
+                    .collect(),
+                "threading.Timer" => arguments
+                    .find_argument_value("function", 1)
+                    .into_iter()
+                    .collect(),
+                _ => arguments.args.first().into_iter().collect(),
+            };
+            callbacks
+                .into_iter()
+                .any(|callback| self.holds_function_state(callback, site.scope))
+                .then(|| (qualified.to_string(), site.call.start()))
+        })
+    }
+
+    /// Whether a callback evaluated in `scope` (inside a function) may hold
+    /// that function's state: a lambda, a name bound in a function or a
+    /// method or item of what it holds (`fut.cancel`), or what a call gives
+    /// (`partial(fut.cancel)`); not a module's function (`os.abort`) nor a
+    /// module-level name.
+    fn holds_function_state(&self, callback: &Expr, scope: ScopeId) -> bool {
+        match callback {
+            Expr::Lambda(_) | Expr::Call(_) => true,
+            // A method of what a name of a function holds (`fut.cancel`,
+            // `self.close`); not of a module or a module-level object,
+            // which are the module's own state.
+            Expr::Attribute(_) | Expr::Subscript(_) | Expr::Name(_) => {
+                let Some(root) = root_name(callback) else {
+                    return true;
+                };
+                match self.lookup(root.id.as_str(), scope) {
+                    Lookup::Bound { scope: owner, .. } => self.enclosing_function(owner).is_some(),
+                    _ => false,
+                }
+            }
+            _ => false,
+        }
     }
 
     /// The first method call, in the code of `scope` that follows the
@@ -1590,6 +1711,13 @@ mod tests {
             )),
             None
         );
+        // Handed to a generator that keeps it, closed after the run.
+        assert_eq!(
+            used_after(
+                "import asyncio\nTRACK = tracker()\nasync def main():\n    TRACK.send(asyncio.current_task())\nasyncio.get_event_loop().run_until_complete(main())\nTRACK.close()\n"
+            ),
+            Some(("TRACK".to_string(), "close".to_string()))
+        );
     }
 
     #[test]
@@ -1648,6 +1776,71 @@ mod tests {
             kept("import asyncio\nSEEN = []\nasync def f(x):\n    SEEN.append(x)\n"),
             None
         );
+    }
+
+    #[test]
+    fn callbacks_handed_to_registries_of_the_process() {
+        let registered = |source: &str| {
+            let parsed = parse(source).unwrap();
+            let semantic = SemanticModel::build(parsed.syntax());
+            semantic
+                .callback_outliving_its_function()
+                .map(|(registry, _)| registry)
+        };
+        for (source, registry) in [
+            (
+                "import asyncio, atexit\nasync def f():\n    fut = asyncio.get_running_loop().create_future()\n    atexit.register(fut.cancel)\n",
+                "atexit.register",
+            ),
+            (
+                "import signal\nasync def f(fut):\n    signal.signal(signal.SIGUSR1, lambda *a: fut.cancel())\n",
+                "signal.signal",
+            ),
+            (
+                "import weakref, functools\ndef keep(h, fut):\n    weakref.finalize(h, functools.partial(fut.cancel))\n",
+                "weakref.finalize",
+            ),
+            (
+                "from threading import Thread\nasync def f(w):\n    Thread(target=w.close).start()\n",
+                "threading.Thread",
+            ),
+        ] {
+            assert_eq!(registered(source), Some(registry.to_string()), "{source}");
+        }
+        // Module-level functions, at the top level or handed by a function,
+        // are read as their own code.
+        for source in [
+            "import atexit, signal\ndef report():\n    pass\nasync def f():\n    atexit.register(report)\n    signal.signal(signal.SIGUSR1, report)\n",
+            "import atexit\natexit.register(lambda: print('bye'))\n",
+            "import atexit, os\ndef f():\n    atexit.register(os.abort)\n",
+        ] {
+            assert_eq!(registered(source), None, "{source}");
+        }
+    }
+
+    #[test]
+    fn work_dropped_in_the_default_executor() {
+        let dropped = |source: &str| {
+            let parsed = parse(source).unwrap();
+            let semantic = SemanticModel::build(parsed.syntax());
+            semantic.work_left_in_default_executor().is_some()
+        };
+        assert!(dropped(
+            "import asyncio\nasync def f(poll):\n    asyncio.get_running_loop().run_in_executor(None, poll)\n"
+        ));
+        assert!(dropped(
+            "import asyncio\nasync def f(poll):\n    asyncio.create_task(asyncio.to_thread(poll))\n"
+        ));
+        // Awaited, stored, or on an executor of its own.
+        assert!(!dropped(
+            "import asyncio\nasync def f(poll):\n    await asyncio.get_running_loop().run_in_executor(None, poll)\n"
+        ));
+        assert!(!dropped(
+            "import asyncio\nasync def f(poll):\n    await asyncio.gather(asyncio.to_thread(poll))\n"
+        ));
+        assert!(!dropped(
+            "import asyncio\nasync def f(pool, poll):\n    asyncio.get_running_loop().run_in_executor(pool, poll)\n"
+        ));
     }
 
     fn result_used(source: &str) -> Option<(Option<String>, String)> {

@@ -366,7 +366,10 @@ impl SemanticModel<'_> {
     /// handed to it); `asyncio.run_coroutine_threadsafe` anywhere; and a
     /// coroutine that hands the loop running it on (`Thread(args=(asyncio.
     /// get_running_loop(),))`, `self.loop = loop`) rather than only calling
-    /// its methods. What is named and where, the first few.
+    /// its methods; a function that hands a registry of the process a
+    /// callback holding its own state (see
+    /// [`Self::callback_outliving_its_function`]). What is named and where,
+    /// the first few.
     pub fn loop_used_outside_runs(&self, target: PyVersion) -> Vec<(String, TextSize)> {
         let mut found: Vec<(String, TextSize)> = Vec::new();
         let mut coroutines_seen: FxHashSet<ScopeId> = FxHashSet::default();
@@ -405,6 +408,14 @@ impl SemanticModel<'_> {
             {
                 found.push((format!(".{}", attribute.attr), site.call.start()));
             }
+        }
+        // A function handing a registry of the process a callback that
+        // holds its own state (`atexit.register(fut.cancel)`, a signal
+        // handler closing over a future): it may run after the run.
+        if found.len() < MAX_LOOP_USES
+            && let Some((registry, at)) = self.callback_outliving_its_function()
+        {
+            found.push((registry, at));
         }
         // A coroutine that keeps what asyncio gave it (a loop's bound
         // method, a future, a task, a stream) in module or class state,

@@ -54,13 +54,31 @@ fn leaving_statement(body: &[Stmt]) -> Option<&Stmt> {
     finder.found
 }
 
-/// A read of shared state before a point and a write of it after.
+/// A use of shared state before a point and another use of it after, one
+/// of them a change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SharedAccess {
     /// The state, as the source spells it (`self.count`, `CACHE`).
     pub place: String,
+    /// The use before the point.
     pub read: TextRange,
+    /// The use after the point.
     pub write: TextRange,
+    pub pair: AccessPair,
+}
+
+/// What the two uses of a [`SharedAccess`] are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccessPair {
+    /// Read before the point, written after it: a lost update.
+    ReadThenWrite,
+    /// Surely changed before the point (`POOL.pop()`, `LOG.append(x)`,
+    /// `self.state = …`, `next(IDS)`), read or changed again after it:
+    /// what the coroutine finds after the point, or leaves, now depends
+    /// on what other tasks did in between.
+    ChangeThenUse,
+    /// Used before the point, surely changed after it.
+    UseThenChange,
 }
 
 /// Builtin exception classes and their bases, for the handlers that may
@@ -688,6 +706,7 @@ impl<'a> SemanticModel<'a> {
                     place,
                     write: true,
                     mutation: !target.is_name_expr() || by_call,
+                    certain: !by_call,
                     at: target.start(),
                     range: target.range(),
                 };
@@ -741,6 +760,7 @@ impl<'a> SemanticModel<'a> {
                     place: access.place.join("."),
                     read: name.range(),
                     write: access.range,
+                    pair: AccessPair::ReadThenWrite,
                 });
             }
         }
@@ -776,10 +796,44 @@ impl<'a> SemanticModel<'a> {
     pub fn shared_state(&self, def: &'a ast::StmtFunctionDef, scope: ScopeId) -> SharedState {
         let mut accesses = Accesses::default();
         accesses.visit_body(&def.body);
+        // The `random` module's functions draw from one generator the
+        // whole process shares: each call changes it.
+        let frame = self.frame_of(scope);
+        let draws: Vec<Access> = if !self.imports_module("random") {
+            Vec::new()
+        } else {
+            self.calls
+                .iter()
+                .filter(|site| {
+                    self.frame_of(site.scope) == frame
+                        && def.range().contains_range(site.call.range())
+                        && self
+                            .qualified_name(&site.call.func, site.scope)
+                            .is_some_and(|qualified| {
+                                qualified
+                                    .as_str()
+                                    .strip_prefix("random.")
+                                    .is_some_and(|member| {
+                                        !member.contains('.')
+                                            && member.starts_with(|c: char| c.is_ascii_lowercase())
+                                    })
+                            })
+                })
+                .map(|site| Access {
+                    place: vec!["random"],
+                    write: true,
+                    mutation: true,
+                    certain: true,
+                    at: site.call.start(),
+                    range: site.call.range(),
+                })
+                .collect()
+        };
         let shared: Vec<&Access> = accesses
             .list
             .iter()
             .filter(|access| self.is_shared(access, scope))
+            .chain(&draws)
             .collect();
         // The latest write of each place, and of each place under a prefix.
         let mut exact: FxHashMap<String, &Access> = FxHashMap::default();
@@ -804,7 +858,7 @@ impl<'a> SemanticModel<'a> {
         }
         // Per place read: the latest write of it, of a place inside it, or
         // of a place that contains it.
-        let mut spans: Vec<Span> = reads
+        let spans: Vec<Span> = reads
             .into_iter()
             .filter_map(|(key, read)| {
                 let inside = under.get(&key).copied();
@@ -818,21 +872,73 @@ impl<'a> SemanticModel<'a> {
                         place: write.place.join("."),
                         read: read.range,
                         write: write.range,
+                        pair: AccessPair::ReadThenWrite,
                     },
                 })
             })
             .collect();
-        spans.sort_by_key(|span| (span.read_at, span.write_at));
-        // For each prefix of the spans, the one whose write comes last.
-        let mut latest = Vec::with_capacity(spans.len());
-        let mut best: Option<usize> = None;
-        for (i, span) in spans.iter().enumerate() {
-            if best.is_none_or(|b| span.write_at > spans[b].write_at) {
-                best = Some(i);
+        let reads = Spans::new(spans);
+        let mut spans = Vec::new();
+        // Per place surely changed: the earliest and the latest other use
+        // of the same state (the place, a place inside it, or one that
+        // contains it), paired with the change when on the other side of it.
+        let mut first_under: FxHashMap<String, &Access> = FxHashMap::default();
+        let mut last_under: FxHashMap<String, &Access> = FxHashMap::default();
+        let mut first_exact: FxHashMap<String, &Access> = FxHashMap::default();
+        let mut last_exact: FxHashMap<String, &Access> = FxHashMap::default();
+        for &access in &shared {
+            keep_earlier(&mut first_exact, access.place.join("."), access);
+            keep_later(&mut last_exact, access.place.join("."), access);
+            for depth in 1..=access.place.len() {
+                keep_earlier(&mut first_under, access.place[..depth].join("."), access);
+                keep_later(&mut last_under, access.place[..depth].join("."), access);
             }
-            latest.push(best.unwrap_or(i));
         }
-        SharedState { spans, latest }
+        for &change in shared.iter().filter(|a| a.write && a.certain) {
+            let key = change.place.join(".");
+            let containing =
+                || (1..change.place.len()).map(|depth| change.place[..depth].join("."));
+            let last = last_under
+                .get(&key)
+                .copied()
+                .into_iter()
+                .chain(containing().filter_map(|k| last_exact.get(&k).copied()))
+                .max_by_key(|use_| use_.at);
+            if let Some(last) = last.filter(|use_| use_.at > change.at) {
+                spans.push(Span {
+                    read_at: change.at,
+                    write_at: last.at,
+                    access: SharedAccess {
+                        place: key.clone(),
+                        read: change.range,
+                        write: last.range,
+                        pair: AccessPair::ChangeThenUse,
+                    },
+                });
+            }
+            let first = first_under
+                .get(&key)
+                .copied()
+                .into_iter()
+                .chain(containing().filter_map(|k| first_exact.get(&k).copied()))
+                .min_by_key(|use_| use_.at);
+            if let Some(first) = first.filter(|use_| use_.at < change.at) {
+                spans.push(Span {
+                    read_at: first.at,
+                    write_at: change.at,
+                    access: SharedAccess {
+                        place: key,
+                        read: first.range,
+                        write: change.range,
+                        pair: AccessPair::UseThenChange,
+                    },
+                });
+            }
+        }
+        SharedState {
+            reads,
+            changes: Spans::new(spans),
+        }
     }
 
     /// Shared state a `for` loop around `stmt` (in its own frame) iterates,
@@ -874,6 +980,7 @@ impl<'a> SemanticModel<'a> {
                     place,
                     write: false,
                     mutation: false,
+                    certain: false,
                     at: iterable.start(),
                     range: iterable.range(),
                 };
@@ -965,6 +1072,18 @@ impl<'x> Visitor<'x> for DirectNames<'x> {
     }
 }
 
+/// Records `access` under `key` unless an earlier one is there.
+fn keep_earlier<'x, 'a>(
+    map: &mut FxHashMap<String, &'x Access<'a>>,
+    key: String,
+    access: &'x Access<'a>,
+) {
+    let slot = map.entry(key).or_insert(access);
+    if access.at < slot.at {
+        *slot = access;
+    }
+}
+
 /// Records `access` under `key` unless a later one is there.
 fn keep_later<'x, 'a>(
     map: &mut FxHashMap<String, &'x Access<'a>>,
@@ -986,15 +1105,53 @@ fn keep_later<'x, 'a>(
 /// when one is the other or contains it (`self.a` and `self.a.b`). A read
 /// whose value only feeds a write of the same place in the same statement
 /// (`self.n += 1`, `self.n = self.n + 1`, `xs.append(xs[0])`) is no read:
-/// its value never outlives the statement. Reads and writes inside the
-/// functions it calls, and inside nested functions and lambdas, are not
-/// seen.
+/// its value never outlives the statement. A sure change (an assignment or
+/// `del`, a mutating method, `next(it)`; not any method call) with another
+/// use of the same state on the other side of the point counts as well:
+/// `conn = POOL.pop()`, the point, `POOL.append(conn)`; or `LOG.append(i)`,
+/// the point, `len(LOG)`: another task can now use or change it in between.
+/// One statement alone, even in a loop (`self.n += 1`), is no such pair.
+/// Reads and writes inside the functions it calls, and inside nested
+/// functions and lambdas, are not seen.
 pub struct SharedState {
     /// One per place read: its earliest read and the latest write of the
-    /// same state, sorted by the read.
+    /// same state.
+    reads: Spans,
+    /// Per place surely changed, the change and the latest other use of
+    /// the same state after it, and the earliest use before it and the
+    /// change.
+    changes: Spans,
+}
+
+/// Pairs of uses, sorted by the first, so that asking which pair a point
+/// falls between costs a binary search.
+struct Spans {
     spans: Vec<Span>,
-    /// For each prefix of `spans`, the index of the span whose write comes last.
+    /// For each prefix of `spans`, the index of the span whose second use
+    /// comes last.
     latest: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<Span>) -> Self {
+        spans.sort_by_key(|span| (span.read_at, span.write_at));
+        let mut latest = Vec::with_capacity(spans.len());
+        let mut best: Option<usize> = None;
+        for (i, span) in spans.iter().enumerate() {
+            if best.is_none_or(|b| span.write_at > spans[b].write_at) {
+                best = Some(i);
+            }
+            latest.push(best.unwrap_or(i));
+        }
+        Spans { spans, latest }
+    }
+
+    fn across(&self, before: TextSize, after: TextSize) -> Option<SharedAccess> {
+        let reads_before = self.spans.partition_point(|span| span.read_at < before);
+        let index = *self.latest.get(reads_before.checked_sub(1)?)?;
+        let span = self.spans.get(index)?;
+        (span.write_at >= after).then(|| span.access.clone())
+    }
 }
 
 struct Span {
@@ -1006,12 +1163,12 @@ struct Span {
 impl SharedState {
     /// A read of shared state that starts before `before` and a write of
     /// the same state that starts at or after `after` (see
-    /// [`SemanticModel::suspension_window`]).
+    /// [`SemanticModel::suspension_window`]); else a sure change of shared
+    /// state on one side and another use of the same state on the other.
     pub fn across(&self, before: TextSize, after: TextSize) -> Option<SharedAccess> {
-        let reads_before = self.spans.partition_point(|span| span.read_at < before);
-        let index = *self.latest.get(reads_before.checked_sub(1)?)?;
-        let span = self.spans.get(index)?;
-        (span.write_at >= after).then(|| span.access.clone())
+        self.reads
+            .across(before, after)
+            .or_else(|| self.changes.across(before, after))
     }
 }
 
@@ -1166,6 +1323,11 @@ struct Access<'a> {
     write: bool,
     /// A write that changes the object in place (`d[k] = v`, `xs.append(x)`).
     mutation: bool,
+    /// A write the code surely makes (an assignment or `del` target, a
+    /// mutating method such as `append` or `pop`, `next(it)`, a function
+    /// that changes its first argument), not one guessed from a call of
+    /// any other method (`self.ready.set()`).
+    certain: bool,
     at: TextSize,
     range: TextRange,
 }
@@ -1181,6 +1343,7 @@ impl<'a> Accesses<'a> {
             place,
             write,
             mutation,
+            certain: write,
             at: range.start(),
             range,
         });
@@ -1300,6 +1463,16 @@ fn place_of(expr: &Expr) -> Option<Vec<&str>> {
             Some(place)
         }
         Expr::Subscript(subscript) => place_of(&subscript.value),
+        // `vars(S0)["n"]` reads and writes `S0.__dict__`.
+        Expr::Call(call)
+            if matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "vars")
+                && call.arguments.keywords.is_empty()
+                && call.arguments.args.len() == 1 =>
+        {
+            let mut place = place_of(&call.arguments.args[0])?;
+            place.push("__dict__");
+            Some(place)
+        }
         // A class reached through an instance (`type(self).count`).
         Expr::Call(call)
             if matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "type")
@@ -1457,11 +1630,17 @@ impl<'a> Visitor<'a> for Accesses<'a> {
                     && let Some(place) = place_of(&method.value)
                 {
                     self.push(place, true, true, call.range());
+                    if let Some(guessed) = self.list.last_mut() {
+                        guessed.certain = false;
+                    }
                 }
                 // `setattr(obj, "n", v)`, `operator.setitem(d, k, v)`,
                 // `heapq.heappush(q, x)`: a function that changes its first
                 // argument.
-                if WRITING_FUNCTIONS.contains(&callee_name(&call.func))
+                // `next(IDS)` advances the iterator it is given.
+                let advances =
+                    matches!(call.func.as_ref(), Expr::Name(name) if name.id.as_str() == "next");
+                if (advances || WRITING_FUNCTIONS.contains(&callee_name(&call.func)))
                     && let Some(first) = call.arguments.args.first()
                     && let Some(place) = place_of(first)
                 {
@@ -1779,9 +1958,13 @@ mod tests {
             shared("async def f(self):\n    sleep(1)\n    self.count = self.count + 1\n"),
             None
         );
-        // Written before, read after: nothing stale is written back.
+        // Changed before and not used after, or changed only after.
         assert_eq!(
-            shared("async def f(self):\n    self.state = 1\n    sleep(1)\n    print(self.state)\n"),
+            shared("async def f(self):\n    self.state = 1\n    sleep(1)\n    print(self.other)\n"),
+            None
+        );
+        assert_eq!(
+            shared("async def f():\n    sleep(1)\n    LOG.append(1)\n    print(len(LOG))\n"),
             None
         );
         // Different attributes, and calls that only read.
@@ -1796,6 +1979,75 @@ mod tests {
             shared(
                 "async def f(self):\n    def g():\n        return self.n\n    sleep(1)\n    self.n = 1\n"
             ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_change_with_a_use_on_the_other_side_is_shared() {
+        for (source, place) in [
+            // A pool checked out before and put back after.
+            (
+                "async def f():\n    conn = POOL.pop()\n    sleep(1)\n    POOL.append(conn)\n",
+                "POOL",
+            ),
+            // Appended before, counted after.
+            (
+                "async def f(i):\n    LOG.append(i)\n    sleep(1)\n    print(len(LOG))\n",
+                "LOG",
+            ),
+            // An iterator advanced on both sides.
+            (
+                "async def f():\n    a = next(IDS)\n    sleep(1)\n    b = next(IDS)\n",
+                "IDS",
+            ),
+            // Written before, read after: another task may write it between.
+            (
+                "async def f(self):\n    self.state = 1\n    sleep(1)\n    return self.state\n",
+                "self.state",
+            ),
+            // Used before, changed after (a method of the object reads it).
+            (
+                "async def f(self):\n    self.items.sort()\n    sleep(1)\n    self.items.clear()\n",
+                "self.items",
+            ),
+            // In a loop: a change and another use of the same state.
+            (
+                "async def f(self):\n    while True:\n        self.seen.add(1)\n        sleep(1)\n        print(len(self.seen))\n",
+                "self.seen",
+            ),
+        ] {
+            assert_eq!(shared(source), Some(place.to_string()), "{source}");
+        }
+        // The `random` module's generator, drawn from on both sides.
+        assert_eq!(
+            shared(
+                "import random\nasync def f():\n    a = random.randint(0, 9)\n    sleep(1)\n    b = random.random()\n"
+            ),
+            Some("random".to_string())
+        );
+        assert_eq!(
+            shared(
+                "from random import choice\nasync def f(xs):\n    a = choice(xs)\n    sleep(1)\n    return a, choice(xs)\n"
+            ),
+            Some("random".to_string())
+        );
+        assert_eq!(
+            shared(
+                "from random import choice\nasync def f(xs):\n    sleep(1)\n    return choice(xs)\n"
+            ),
+            None
+        );
+        // A guessed change (any method) before, a read after: not sure.
+        assert_eq!(
+            shared(
+                "async def f(self):\n    self.ready.set()\n    sleep(1)\n    print(self.ready)\n"
+            ),
+            None
+        );
+        // One statement alone in a loop.
+        assert_eq!(
+            shared("async def f(i):\n    while True:\n        LOG.append(i)\n        sleep(1)\n"),
             None
         );
     }
