@@ -32,7 +32,7 @@ pub mod summary;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock, RwLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -151,6 +151,8 @@ pub struct ProjectIndex {
     /// a module with a coroutine that may keep a cancellation, by module
     /// (see [`Self::reaches_cancellation_keeper`]).
     keeper_reach: RwLock<FxHashMap<Box<str>, bool>>,
+    /// Answers of [`Self::calls_keep_cancellation`], by function.
+    keeping_calls: RwLock<FxHashMap<Box<str>, bool>>,
     /// Answers of [`ProjectFacts::property_may_raise`], by name.
     raising_properties: RwLock<FxHashMap<Box<str>, bool>>,
     /// Answers of [`ProjectFacts::parameter_passed`] (see [`callers`]).
@@ -463,6 +465,7 @@ impl ProjectIndex {
             may_block_answers: RwLock::new(FxHashMap::default()),
             recent_texts: Mutex::new(FxHashMap::default()),
             keeper_reach: RwLock::new(FxHashMap::default()),
+            keeping_calls: RwLock::new(FxHashMap::default()),
             raising_properties: RwLock::new(FxHashMap::default()),
             passed_parameters: RwLock::new(FxHashMap::default()),
             named_writers: RwLock::new(FxHashMap::default()),
@@ -1189,7 +1192,74 @@ impl ProjectIndex {
     /// See [`ProjectFacts::calls_may_keep_cancellation`]: the functions
     /// reached are read once each; past [`MAX_CANCELLATION_FUNCTIONS`] of
     /// them, "may".
+    ///
+    /// Each function is read once per index: its answer depends on the
+    /// function alone. A question that comes back to a function whose
+    /// calls this thread is still reading (`a` calls `b` through a name
+    /// the index follows by its class, whose methods call `a`) adds
+    /// nothing to what that reading finds, and is answered `false` there.
+    /// An answer `false` that leaned on such a cut holds only as far as
+    /// the first reading on the thread finds nothing: it is reused while
+    /// that reading goes on, and kept if it ends `false` (nothing any of
+    /// them reach may keep a cancellation), dropped otherwise.
     fn calls_keep_cancellation(&self, qualified: &str) -> bool {
+        if let Ok(known) = self.keeping_calls.read()
+            && let Some(&answer) = known.get(qualified)
+        {
+            return answer;
+        }
+        let key = (
+            std::ptr::from_ref(self) as usize,
+            Box::<str>::from(qualified),
+        );
+        let Some(cuts) = KEEPING_READ.with_borrow_mut(|reading| {
+            if reading.provisional.contains(&key) {
+                None
+            } else if reading.functions.insert(key.clone()) {
+                Some(reading.cuts)
+            } else {
+                reading.cuts += 1;
+                None
+            }
+        }) else {
+            return false;
+        };
+        KEEPING_READS.with(|reads| reads.set(reads.get() + 1));
+        let answer = self.calls_keep_cancellation_read(qualified);
+        let (cut, settled) = KEEPING_READ.with_borrow_mut(|reading| {
+            reading.functions.remove(&key);
+            let cut = reading.cuts != cuts;
+            if cut && !answer {
+                reading.provisional.insert(key.clone());
+            }
+            let mut settled = Vec::new();
+            if !reading.functions.iter().any(|(index, _)| *index == key.0) {
+                reading.provisional.retain(|provisional| {
+                    if provisional.0 == key.0 {
+                        settled.push(provisional.1.clone());
+                        false
+                    } else {
+                        true
+                    }
+                });
+            }
+            (cut, settled)
+        });
+        if let Ok(mut known) = self.keeping_calls.write() {
+            if answer || !cut {
+                known.insert(key.1, answer);
+            }
+            if !answer {
+                for function in settled {
+                    known.insert(function, false);
+                }
+            }
+        }
+        answer
+    }
+
+    /// [`Self::calls_keep_cancellation`], read.
+    fn calls_keep_cancellation_read(&self, qualified: &str) -> bool {
         let mut seen: FxHashSet<String> = FxHashSet::default();
         let mut stack = vec![qualified.to_string()];
         while let Some(current) = stack.pop() {
@@ -2332,14 +2402,20 @@ impl ProjectIndex {
         )
     }
 
-    /// The summary of the module that defines the project class `class`, and the class's.
-    fn class(&self, class: &str) -> Option<(Arc<ModuleSummary>, ClassSummary)> {
+    /// The summary of the module that defines the project class `class`, and the class's,
+    /// read in place: a class's summary may be large (generated code binds thousands of
+    /// names in one class body), and the questions that follow bases and methods ask for
+    /// classes many times.
+    fn class(&self, class: &str) -> Option<(Arc<ModuleSummary>, ClassAt)> {
         let (module, name) = class.rsplit_once('.')?;
         let summary = self.summary(module)?;
-        let Some(Symbol::Class(found)) = summary.symbols.get(name) else {
+        let Some(Symbol::Class(_)) = summary.symbols.get(name) else {
             return None;
         };
-        let found = found.clone();
+        let found = ClassAt {
+            summary: Arc::clone(&summary),
+            name: name.into(),
+        };
         Some((summary, found))
     }
 
@@ -4459,6 +4535,54 @@ impl ProjectIndex {
         }
         self.class(owner)
             .and_then(|(_, class)| class.methods.get(name).cloned())
+    }
+}
+
+/// What [`ProjectIndex::calls_keep_cancellation`] is reading on a thread:
+/// the functions (with the index asked, by address), how many questions
+/// came back to one of them, and the functions read meanwhile whose answer
+/// `false` leaned on such a cut.
+#[derive(Default)]
+struct KeepingRead {
+    functions: FxHashSet<(usize, Box<str>)>,
+    cuts: usize,
+    provisional: FxHashSet<(usize, Box<str>)>,
+}
+
+thread_local! {
+    static KEEPING_READ: std::cell::RefCell<KeepingRead> = std::cell::RefCell::default();
+    /// How many functions' calls [`ProjectIndex::calls_keep_cancellation`]
+    /// has read on this thread (each is read once per index).
+    static KEEPING_READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// A class of a project module, read in its module's summary (see
+/// [`ProjectIndex::class`]).
+struct ClassAt {
+    summary: Arc<ModuleSummary>,
+    name: Box<str>,
+}
+
+impl std::ops::Deref for ClassAt {
+    type Target = ClassSummary;
+
+    fn deref(&self) -> &ClassSummary {
+        // Made only for a name the (unchanging) summary binds to a class.
+        static NONE: LazyLock<ClassSummary> = LazyLock::new(|| ClassSummary {
+            bases: Vec::new(),
+            base_mentions: Vec::new(),
+            opaque_base: true,
+            methods: FxHashMap::default(),
+            other_names: FxHashSet::default(),
+            keeps_methods: false,
+            keeps_subclass_methods: false,
+            holds: Vec::new(),
+            line: 0,
+        });
+        match self.summary.symbols.get(&self.name) {
+            Some(Symbol::Class(found)) => found,
+            _ => &NONE,
+        }
     }
 }
 
@@ -7044,6 +7168,63 @@ mod tests {
                 close_raises,
                 "{patch}"
             );
+        }
+    }
+    /// Functions that reach one another through a class (a method awaits
+    /// a coroutine of another module, which returns what a factory makes,
+    /// and the factory makes the class, which other code may replace, so
+    /// that its methods are asked) are each read once, however often and from wherever they are asked: a
+    /// question that comes back to a function being read no longer reads
+    /// it again (which never ended), nor does a second question.
+    #[test]
+    fn cancellation_questions_read_each_function_once() {
+        let node = "from .manage import create\n\n\nclass Node:\n    def __init__(self, session):\n        self.session = session\n\n    async def add(self):\n        return await create(self)\n\n    async def other(self):\n        return await create(self)\n";
+        let manage = "from .factory import make_node\n\n\nasync def create(parent):\n    return make_node(parent.session)\n";
+        let factory =
+            "def make_node(session):\n    from .node import Node\n\n    return Node(session)\n";
+        let keeper = "\n    async def keep(self):\n        try:\n            await create(self)\n        except asyncio.CancelledError:\n            pass\n";
+        for (keeps, node) in [
+            (false, node.to_string()),
+            (true, format!("import asyncio\n{node}{keeper}")),
+        ] {
+            let (_dir, index) = project(&[
+                ("app/__init__.py", ""),
+                ("app/node.py", &node),
+                ("app/manage.py", manage),
+                ("app/factory.py", factory),
+                (
+                    "app/other.py",
+                    "from app import node\n\n\ndef swap(cls):\n    node.Node = cls\n",
+                ),
+            ]);
+            let cuts = KEEPING_READ.with_borrow(|reading| reading.cuts);
+            let reads = KEEPING_READS.get();
+            for function in [
+                "app.node.Node.add",
+                "app.manage.create",
+                "app.node.Node.other",
+            ] {
+                assert_eq!(
+                    index.calls_may_keep_cancellation(function),
+                    keeps,
+                    "{function}"
+                );
+            }
+            // Without a keeper, every method is read, and the questions
+            // come back to the functions being read.
+            assert!(keeps || KEEPING_READ.with_borrow(|reading| reading.cuts) > cuts);
+            // `add`, `other` (and `keep`), `create` and `make_node`, once each.
+            assert!(
+                KEEPING_READS.get() - reads <= 5,
+                "{} reads",
+                KEEPING_READS.get() - reads
+            );
+            let reads = KEEPING_READS.get();
+            assert_eq!(
+                index.calls_may_keep_cancellation("app.node.Node.add"),
+                keeps
+            );
+            assert_eq!(KEEPING_READS.get(), reads);
         }
     }
 }
