@@ -3543,6 +3543,14 @@ pub(super) fn escapes(text: &str) -> Vec<(u32, Box<str>)> {
             {
                 continue;
             }
+            // A module reached only to be read: `getattr(inspect.getmodule(f),
+            // name)`, or held in a name whose uses read its attributes
+            // (`module = inspect.getmodule(frame)` … `module.__name__`;
+            // an attribute written on it is a module's, see
+            // [`ModuleReceivers::assigned_a_module`]).
+            if reach_only_read(text, head, at + spelling.len()) {
+                continue;
+            }
             let literal = argument
                 .and_then(|argument| string_literal(argument.trim()))
                 .filter(|literal| {
@@ -3646,6 +3654,118 @@ pub(super) fn escapes(text: &str) -> Vec<(u32, Box<str>)> {
             (line, name.into())
         })
         .collect()
+}
+
+/// Whether the module reached by the call or subscript starting at `head`
+/// of `text` (its name spelled up to `open`, the call's `(` or the
+/// subscript's `[` just before or at it) is only read: the first argument
+/// of `hasattr`, or of a `getattr` whose result is called, or the whole
+/// value assigned to a plain name whose every later use in its block
+/// reads a dunder of it (`m.__name__`, not `__dict__`), calls a function
+/// of it, writes an attribute of it (a module's, see
+/// [`ModuleReceivers::assigned_a_module`]), or tests it (`if m:`, `m is
+/// None`, `m == other`).
+fn reach_only_read(text: &str, head: usize, open: usize) -> bool {
+    let bytes = text.as_bytes();
+    let open = if bytes.get(open) == Some(&b'[') || bytes.get(open.wrapping_sub(1)) == Some(&b'(') {
+        open.saturating_sub(usize::from(bytes.get(open) != Some(&b'[')))
+    } else {
+        return false;
+    };
+    let Some(close) = closing_bracket_at(text, open) else {
+        return false;
+    };
+    if let Some(outer) = enclosing_opener(bytes, head)
+        && bytes.get(outer) == Some(&b'(')
+        && text
+            .get(outer + 1..head)
+            .is_some_and(|between| between.trim().is_empty())
+    {
+        // `hasattr(…)` gives a bool; `getattr(…)(…)` calls what it finds.
+        let callee = identifier_before(text, skip_blanks_back(bytes, outer));
+        let called = closing_bracket_at(text, outer)
+            .is_some_and(|end| bytes.get(skip_blanks(bytes, end + 1)) == Some(&b'('));
+        return callee == "hasattr" || (callee == "getattr" && called);
+    }
+    let (line_start, line_end) = line_around(bytes, head);
+    let before = text.get(line_start..head).unwrap_or_default();
+    let Some(target) = before.trim_end().strip_suffix('=') else {
+        return false;
+    };
+    let name = target.trim();
+    if !is_identifier(name)
+        || target.ends_with(['=', '!', '<', '>'])
+        || !text
+            .get(close + 1..line_end)
+            .is_some_and(|rest| rest.trim().is_empty() || rest.trim().starts_with('#'))
+    {
+        return false;
+    }
+    let indent = before.len() - before.trim_start().len();
+    let block = block_after(text, line_end, indent, true);
+    let Some(body) = text.get(block.clone()) else {
+        return false;
+    };
+    memmem::find_iter(body.as_bytes(), name.as_bytes())
+        .map(|at| block.start + at)
+        .filter(|&at| {
+            !at.checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .is_some_and(|&b| is_word_byte(b) || b == b'.')
+                && !bytes
+                    .get(at + name.len())
+                    .copied()
+                    .is_some_and(is_word_byte)
+                && in_code(text, at)
+        })
+        .all(|at| {
+            let after = skip_blanks(bytes, at + name.len());
+            let rest = text.get(after..).unwrap_or_default();
+            if let Some(attribute) = rest.strip_prefix('.') {
+                // What the module's attribute holds may be a module too
+                // (`force(m.sub)`): only a dunder read (`m.__name__`, not
+                // its namespace), a call, or a write of it counts.
+                let attribute_name = identifier_at(attribute, 0);
+                let end = after + 1 + attribute_name.len();
+                let past = skip_blanks(bytes, end);
+                let dunder = attribute_name.len() > 4
+                    && attribute_name.starts_with("__")
+                    && attribute_name.ends_with("__")
+                    && attribute_name != "__dict__";
+                return !attribute_name.is_empty()
+                    && (dunder || bytes.get(past) == Some(&b'(') || assigns_at(text, end));
+            }
+            if rest.starts_with("is ") || rest.starts_with("==") || rest.starts_with("!=") {
+                return true;
+            }
+            let (start, _) = line_around(bytes, at);
+            let lead = text.get(start..at).unwrap_or_default().trim_end();
+            ["if", "elif", "not", "while", "and", "or"]
+                .iter()
+                .any(|word| ends_with_word(lead, word))
+                && rest.starts_with([':', ')'])
+                || rest.starts_with("and ")
+                || rest.starts_with("or ")
+        })
+}
+
+/// The bracket closing the one at `open` of `text` (`(`, `[`, `{`), over
+/// lines too.
+fn closing_bracket_at(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, b) in text.as_bytes().get(open..)?.iter().enumerate() {
+        match b {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(open + offset);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// File name endings a dotted string literal may have that name no module
@@ -8701,16 +8821,24 @@ mod tests {
             ("from . import svc\nforce(svc)\n", ".svc"),
             ("MODULE = 'app.svc'\n", "\"app.svc"),
             ("force(sys.modules['app.svc'], 0)\n", "app.svc"),
-            ("m = importlib.import_module('app.svc')\n", "app.svc"),
-            ("m = importlib.import_module(name)\n", "*"),
             (
-                "m = import_module(f'app.plugins.{name}')\n",
+                "m = importlib.import_module('app.svc')\nforce(m)\n",
+                "app.svc",
+            ),
+            ("m = importlib.import_module(name)\nreturn m\n", "*"),
+            (
+                "m = import_module(f'app.plugins.{name}')\nPLUGINS.append(m)\n",
                 "app.plugins.*",
             ),
+            ("m = import_module(name)\nm.sub.TIMEOUT = 0\n", "*"),
+            ("m = import_module(name)  # c\nm2 = m\n", "*"),
+            ("x = m = import_module(name)\n", "*"),
+            ("m = getattr(import_module(name), 'sub')\n", "*"),
+            ("m = import_module(name)\nforce(m.sub)\n", "*"),
             ("import app\nm = getattr(app, 'svc')\n", "app.svc"),
             ("import app\nm = getattr(app, name)\n", "app.*"),
             ("import asyncio\nshow(globals())\n", "~asyncio"),
-            ("mod = inspect.getmodule(svc.Client)\n", "*"),
+            ("mod = inspect.getmodule(svc.Client)\nforce(mod)\n", "*"),
         ] {
             assert!(
                 escaped(text).iter().any(|found| found == name),
@@ -8731,6 +8859,11 @@ mod tests {
             "from app import (\n    svc,\n    other,\n)\n",
             "log = logging.getLogger('app.svc')\n",
             "open('config.json')\n",
+            // Reached only to be read.
+            "def f(frame):\n    module = inspect.getmodule(frame)\n    if module is not None:\n        name = module.__name__\n    return name\n",
+            "v = getattr(inspect.getmodule(f), name)()\n",
+            "if hasattr(sys.modules[name], 'X'):\n    pass\n",
+            "m = import_module(name)\nm.TIMEOUT = 0\nm.run()\n",
         ] {
             let found: Vec<String> = escaped(text)
                 .into_iter()
