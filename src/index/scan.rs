@@ -966,7 +966,9 @@ impl ProjectScan {
                 None => self.incomplete = true,
             }
         }
-        // `del a.b, c.d`: every attribute on the line is deleted.
+        // `del a.b, c.d`: the attribute each target ends with is deleted;
+        // a dotted name read in a key or a call (`del pools[asyncio.
+        // get_event_loop()]`) is not.
         for at in spelled.at(Spelling::Del) {
             let (start, end) = line_around(bytes, at);
             let (Some(indent), Some(line)) = (text.get(start..at), text.get(at..end)) else {
@@ -975,7 +977,7 @@ impl ProjectScan {
             if !indent.chars().all(char::is_whitespace) {
                 continue;
             }
-            for dot in memchr::memchr_iter(b'.', line.as_bytes()) {
+            for dot in deleted_attribute_dots(line) {
                 let name = identifier_at(line, dot + 1);
                 if !name.is_empty() {
                     insert(&mut self.written_attributes, name);
@@ -1019,11 +1021,12 @@ impl ProjectScan {
                 }
                 if written {
                     let placeable = !before.ends_with(b"patch.object");
-                    self.add_named_write(
-                        &modules,
-                        text.get(at + 1..).unwrap_or_default(),
-                        placeable,
-                    );
+                    let inside = text.get(at + 1..).unwrap_or_default();
+                    if let Some(object) = bound_dunder_receiver(text, at) {
+                        self.add_bound_dunder_write(&modules, object, inside);
+                    } else {
+                        self.add_named_write(&modules, inside, placeable);
+                    }
                 }
                 continue;
             }
@@ -1042,6 +1045,7 @@ impl ProjectScan {
             }
         }
         self.add_namespace_writes(&modules, spelled);
+        self.add_dunder_by_name(&modules, text);
         // A file run by its path (`runpy.run_path("tools/patch.py")`,
         // `exec(open(p).read())`, a loader given a file) may be one the
         // walk leaves out (no `.py`, in an environment): it may write
@@ -1405,6 +1409,78 @@ impl ProjectScan {
             }
         }
         self.note_module_write(modules, receiver, name);
+    }
+
+    /// Adds the write of a bound `__setattr__` or `__delattr__` called on
+    /// `object` (its text; see [`bound_dunder_receiver`]), with `inside`
+    /// the text after the call's `(`: `svc.__setattr__("flush", f)` writes
+    /// `flush` on `svc`, as `setattr(svc, "flush", f)` does.
+    fn add_bound_dunder_write<'t>(
+        &mut self,
+        modules: &ModuleReceivers<'t>,
+        object: &'t str,
+        inside: &'t str,
+    ) {
+        let name = first_argument(inside).and_then(|argument| string_literal(argument.trim()));
+        match name {
+            Some(name) => insert(&mut self.named_attributes, name),
+            None => {
+                self.any_attribute_written = true;
+                self.note_computed_write(Some(object));
+            }
+        }
+        self.note_module_write(modules, Some(object), name);
+    }
+
+    /// Adds the writes of `__setattr__` and `__delattr__` reached by their
+    /// name in quotes: `operator.methodcaller("__setattr__", "flush", f)`
+    /// writes `flush` on whatever it is applied to (an object the file
+    /// cannot name), `getattr(svc, "__setattr__")` may write any
+    /// attribute of `svc`.
+    fn add_dunder_by_name<'t>(&mut self, modules: &ModuleReceivers<'t>, text: &'t str) {
+        let bytes = text.as_bytes();
+        for dunder in ["__setattr__", "__delattr__"] {
+            for at in memmem::find_iter(bytes, dunder.as_bytes()) {
+                let Some(quote) = at.checked_sub(1) else {
+                    continue;
+                };
+                let Some(&mark @ (b'"' | b'\'')) = bytes.get(quote) else {
+                    continue;
+                };
+                if bytes.get(at + dunder.len()) != Some(&mark) || !in_code(text, quote) {
+                    continue;
+                }
+                let Some(open) = enclosing_opener(bytes, quote) else {
+                    continue;
+                };
+                if bytes.get(open) != Some(&b'(') {
+                    continue;
+                }
+                let callee = identifier_before(text, skip_blanks_back(bytes, open));
+                let inside = text.get(open + 1..).unwrap_or_default();
+                let first = text
+                    .get(open + 1..quote)
+                    .is_some_and(|between| between.trim().is_empty());
+                match callee {
+                    "methodcaller" if first => {
+                        let name = second_argument(inside)
+                            .and_then(|argument| string_literal(argument.trim()));
+                        match name {
+                            Some(name) => insert(&mut self.named_attributes, name),
+                            None => self.any_attribute_written = true,
+                        }
+                        self.note_unknown_write(name);
+                    }
+                    "getattr" if !first => {
+                        let receiver = first_argument(inside);
+                        self.any_attribute_written = true;
+                        self.note_computed_write(receiver);
+                        self.note_module_write(modules, receiver, None);
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
 
     /// Notes a write by a target or name the code computes in the file
@@ -2913,6 +2989,8 @@ fn drives_coroutines_by_hand(text: &str) -> bool {
                 .next()
                 .is_some_and(|last| last.trim_ascii() == b"None")
             && arguments.split(|&b| b == b',').count() <= 2
+            && !in_string_or_comment(text, at)
+            && !sends_on_own_method(text, at)
     });
     // A generator made a coroutine by `types.coroutine` steps the
     // coroutines it delegates to (`next(trampoline(coro()))`).
@@ -2965,6 +3043,77 @@ fn drives_coroutines_by_hand(text: &str) -> bool {
         })
 }
 
+/// Whether the place `at` of `text` is in a string or a comment, not
+/// code: after a `#` on its line, after an odd count of one kind of
+/// quote on its line, or after an odd count of one kind of triple quote
+/// in the file (a docstring, a source text kept in a string).
+fn in_string_or_comment(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (start, _) = line_around(bytes, at);
+    let before = bytes.get(start..at).unwrap_or_default();
+    let odd = |quote: u8| before.iter().filter(|&&b| b == quote).count() % 2 == 1;
+    let head = bytes.get(..at).unwrap_or_default();
+    before.contains(&b'#')
+        || odd(b'"')
+        || odd(b'\'')
+        || [b"\"\"\"".as_slice(), b"'''".as_slice()]
+            .iter()
+            .any(|triple| memmem::find_iter(head, triple).count() % 2 == 1)
+}
+
+/// Whether the `.send(` at `at` is called on `self` in the body of a
+/// class that defines a plain `def send(` of its own: the object's own
+/// method (a stream's, a channel's), no coroutine's step.
+fn sends_on_own_method(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    if !text.get(..at).is_some_and(|head| {
+        head.strip_suffix("self")
+            .is_some_and(|rest| !rest.as_bytes().last().copied().is_some_and(is_word_byte))
+    }) {
+        return false;
+    }
+    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let (line_start, _) = line_around(bytes, at);
+    let mut deepest = indent_of(line_of(text, at));
+    // The class statement above the call, at a lower indent than every
+    // line between them.
+    let head = text.get(..line_start).unwrap_or_default();
+    let mut class = None;
+    for line in head.rsplit('\n') {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let indent = indent_of(line);
+        if indent >= deepest {
+            continue;
+        }
+        deepest = indent;
+        if line.trim_start().starts_with("class ") {
+            class = Some(indent);
+            break;
+        }
+        if indent == 0 {
+            break;
+        }
+    }
+    let Some(class_indent) = class else {
+        return false;
+    };
+    // The class's body: the lines around the call indented more than its
+    // class statement; one of them defines `send` (not `async def`).
+    let before_body = head
+        .rsplit('\n')
+        .take_while(|line| line.trim().is_empty() || indent_of(line) > class_indent);
+    let after_body = text
+        .get(line_start..)
+        .unwrap_or_default()
+        .split('\n')
+        .take_while(|line| line.trim().is_empty() || indent_of(line) > class_indent);
+    before_body
+        .chain(after_body)
+        .any(|line| line.trim_start().starts_with("def send(") && indent_of(line) > class_indent)
+}
+
 /// The name of the `def` (or `async def`) whose body holds the line
 /// starting at `line_start`, as the indentation shows (see
 /// [`enclosing_def_start`]).
@@ -3007,6 +3156,11 @@ fn steps_until_stop(text: &str) -> bool {
         };
         let handler = line.trim_start();
         if !(handler.starts_with("except ") || handler.starts_with("except(")) {
+            return false;
+        }
+        // A handler in a string (source text kept for another tool) is
+        // no code.
+        if in_string_or_comment(text, at) {
             return false;
         }
         handles_stop = true;
@@ -3403,6 +3557,14 @@ pub(super) fn escapes(text: &str) -> Vec<(u32, Box<str>)> {
             {
                 continue;
             }
+            // A module reached only to be read: `getattr(inspect.getmodule(f),
+            // name)`, or held in a name whose uses read its attributes
+            // (`module = inspect.getmodule(frame)` … `module.__name__`;
+            // an attribute written on it is a module's, see
+            // [`ModuleReceivers::assigned_a_module`]).
+            if reach_only_read(text, head, at + spelling.len()) {
+                continue;
+            }
             let literal = argument
                 .and_then(|argument| string_literal(argument.trim()))
                 .filter(|literal| {
@@ -3506,6 +3668,118 @@ pub(super) fn escapes(text: &str) -> Vec<(u32, Box<str>)> {
             (line, name.into())
         })
         .collect()
+}
+
+/// Whether the module reached by the call or subscript starting at `head`
+/// of `text` (its name spelled up to `open`, the call's `(` or the
+/// subscript's `[` just before or at it) is only read: the first argument
+/// of `hasattr`, or of a `getattr` whose result is called, or the whole
+/// value assigned to a plain name whose every later use in its block
+/// reads a dunder of it (`m.__name__`, not `__dict__`), calls a function
+/// of it, writes an attribute of it (a module's, see
+/// [`ModuleReceivers::assigned_a_module`]), or tests it (`if m:`, `m is
+/// None`, `m == other`).
+fn reach_only_read(text: &str, head: usize, open: usize) -> bool {
+    let bytes = text.as_bytes();
+    let open = if bytes.get(open) == Some(&b'[') || bytes.get(open.wrapping_sub(1)) == Some(&b'(') {
+        open.saturating_sub(usize::from(bytes.get(open) != Some(&b'[')))
+    } else {
+        return false;
+    };
+    let Some(close) = closing_bracket_at(text, open) else {
+        return false;
+    };
+    if let Some(outer) = enclosing_opener(bytes, head)
+        && bytes.get(outer) == Some(&b'(')
+        && text
+            .get(outer + 1..head)
+            .is_some_and(|between| between.trim().is_empty())
+    {
+        // `hasattr(…)` gives a bool; `getattr(…)(…)` calls what it finds.
+        let callee = identifier_before(text, skip_blanks_back(bytes, outer));
+        let called = closing_bracket_at(text, outer)
+            .is_some_and(|end| bytes.get(skip_blanks(bytes, end + 1)) == Some(&b'('));
+        return callee == "hasattr" || (callee == "getattr" && called);
+    }
+    let (line_start, line_end) = line_around(bytes, head);
+    let before = text.get(line_start..head).unwrap_or_default();
+    let Some(target) = before.trim_end().strip_suffix('=') else {
+        return false;
+    };
+    let name = target.trim();
+    if !is_identifier(name)
+        || target.ends_with(['=', '!', '<', '>'])
+        || !text
+            .get(close + 1..line_end)
+            .is_some_and(|rest| rest.trim().is_empty() || rest.trim().starts_with('#'))
+    {
+        return false;
+    }
+    let indent = before.len() - before.trim_start().len();
+    let block = block_after(text, line_end, indent, true);
+    let Some(body) = text.get(block.clone()) else {
+        return false;
+    };
+    memmem::find_iter(body.as_bytes(), name.as_bytes())
+        .map(|at| block.start + at)
+        .filter(|&at| {
+            !at.checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .is_some_and(|&b| is_word_byte(b) || b == b'.')
+                && !bytes
+                    .get(at + name.len())
+                    .copied()
+                    .is_some_and(is_word_byte)
+                && in_code(text, at)
+        })
+        .all(|at| {
+            let after = skip_blanks(bytes, at + name.len());
+            let rest = text.get(after..).unwrap_or_default();
+            if let Some(attribute) = rest.strip_prefix('.') {
+                // What the module's attribute holds may be a module too
+                // (`force(m.sub)`): only a dunder read (`m.__name__`, not
+                // its namespace), a call, or a write of it counts.
+                let attribute_name = identifier_at(attribute, 0);
+                let end = after + 1 + attribute_name.len();
+                let past = skip_blanks(bytes, end);
+                let dunder = attribute_name.len() > 4
+                    && attribute_name.starts_with("__")
+                    && attribute_name.ends_with("__")
+                    && attribute_name != "__dict__";
+                return !attribute_name.is_empty()
+                    && (dunder || bytes.get(past) == Some(&b'(') || assigns_at(text, end));
+            }
+            if rest.starts_with("is ") || rest.starts_with("==") || rest.starts_with("!=") {
+                return true;
+            }
+            let (start, _) = line_around(bytes, at);
+            let lead = text.get(start..at).unwrap_or_default().trim_end();
+            ["if", "elif", "not", "while", "and", "or"]
+                .iter()
+                .any(|word| ends_with_word(lead, word))
+                && rest.starts_with([':', ')'])
+                || rest.starts_with("and ")
+                || rest.starts_with("or ")
+        })
+}
+
+/// The bracket closing the one at `open` of `text` (`(`, `[`, `{`), over
+/// lines too.
+fn closing_bracket_at(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, b) in text.as_bytes().get(open..)?.iter().enumerate() {
+        match b {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(open + offset);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// File name endings a dotted string literal may have that name no module
@@ -5861,7 +6135,11 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> NamespaceEscapes<'t> {
                 }
                 continue;
             }
-            if written || namespace_escapes_at(text, start, end) {
+            if written
+                || (namespace_escapes_at(text, start, end)
+                    && !(spelling == Spelling::Globals
+                        && only_read_where_kept(text, start, end, 2)))
+            {
                 // A function's `__globals__` (`work.backoff.__globals__`):
                 // the namespace of the module the chain starts from.
                 let head = (spelling == Spelling::Globals && start < at)
@@ -5889,6 +6167,193 @@ fn namespace_escapes<'t>(spelled: &Spelled<'t>) -> NamespaceEscapes<'t> {
         globals,
         named,
     }
+}
+
+/// Whether the namespace spelled from `start` to `end` in `text`, kept in
+/// a plain name (`globalns = unwrap.__globals__`) or handed to a function
+/// the file defines (`resolve(ann, func.__globals__)`, `def resolve(ann,
+/// globalns)`), is only read there: every use of the name after it (in
+/// the function that holds the assignment, or in the helper's body) is
+/// a plain read (`globalns.get(k)`, `globalns[k]`, `k in globalns`; see
+/// [`namespace_escapes_at`]), or hands it on to another such helper
+/// (`depth` levels more). Any other case is not known to read only.
+fn only_read_where_kept(text: &str, start: usize, end: usize, depth: u32) -> bool {
+    let Some(depth) = depth.checked_sub(1) else {
+        return false;
+    };
+    let bytes = text.as_bytes();
+    let (line_start, line_end) = line_around(bytes, start);
+    let before = text
+        .get(line_start..skip_blanks_back(bytes, start))
+        .unwrap_or_default();
+    let after = skip_blanks(bytes, end);
+    // Kept in a plain name: `globalns = f.__globals__` alone on its line.
+    if let Some(target) = before.strip_suffix('=')
+        && !target.ends_with(['=', '!', '<', '>'])
+        && is_identifier(target.trim())
+        && text
+            .get(after..line_end)
+            .is_some_and(|rest| rest.trim().is_empty() || rest.trim().starts_with('#'))
+    {
+        let name = target.trim();
+        let indent = before.len() - before.trim_start().len();
+        let body = block_after(text, line_end, indent, true);
+        return uses_only_read(text, name, body, depth);
+    }
+    // Handed to a function of the file by position.
+    let Some(open) = enclosing_opener(bytes, start) else {
+        return false;
+    };
+    let rest = text.get(after..).unwrap_or_default();
+    if bytes.get(open) != Some(&b'(') || !(rest.starts_with(',') || rest.starts_with(')')) {
+        return false;
+    }
+    let callee_end = skip_blanks_back(bytes, open);
+    let callee = identifier_before(text, callee_end);
+    let callee_start = callee_end - callee.len();
+    if callee.is_empty()
+        || callee_start
+            .checked_sub(1)
+            .and_then(|b| bytes.get(b))
+            .is_some_and(|&b| b == b'.')
+    {
+        return false;
+    }
+    let Some(arguments) = text.get(open + 1..start) else {
+        return false;
+    };
+    let pieces = split_top_level(arguments);
+    if pieces.iter().any(|piece| {
+        let piece = piece.trim();
+        piece.starts_with('*') || piece.contains('=')
+    }) || !pieces.last().is_some_and(|last| last.trim().is_empty())
+    {
+        return false;
+    }
+    let index = pieces.len() - 1;
+    let Some(def) = text.match_indices("def ").map(|(at, _)| at).find(|&at| {
+        let (line, _) = line_around(bytes, at);
+        let head = text.get(line..at).unwrap_or_default().trim_start();
+        (head.is_empty() || head == "async ")
+            && text.get(at + "def ".len()..).is_some_and(|rest| {
+                rest.strip_prefix(callee)
+                    .is_some_and(|rest| rest.trim_start().starts_with('('))
+            })
+    }) else {
+        return false;
+    };
+    // Defined once: another `def` of the name may be the one called.
+    if text
+        .match_indices(&format!("def {callee}("))
+        .nth(1)
+        .is_some()
+    {
+        return false;
+    }
+    let Some(params_open) = text
+        .get(def..)
+        .and_then(|rest| rest.find('('))
+        .map(|i| def + i)
+    else {
+        return false;
+    };
+    let mut level = 0usize;
+    let mut params_close = None;
+    for (offset, c) in text.get(params_open..).unwrap_or_default().char_indices() {
+        match c {
+            '(' | '[' | '{' => level += 1,
+            ')' | ']' | '}' => {
+                level = level.saturating_sub(1);
+                if level == 0 {
+                    params_close = Some(params_open + offset);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(params) = params_close.and_then(|close| text.get(params_open + 1..close)) else {
+        return false;
+    };
+    let params = split_top_level(params);
+    let Some(param) = params.get(index) else {
+        return false;
+    };
+    if params.iter().take(index + 1).any(|p| {
+        let p = p.trim();
+        p.starts_with('*') || p == "/" || p == "self" || p == "cls"
+    }) {
+        return false;
+    }
+    let name = identifier_at(param.trim(), 0);
+    if name.is_empty() {
+        return false;
+    }
+    let (def_line, def_line_end) = line_around(bytes, def);
+    let def_indent = def - def_line;
+    let body_from = params_close.map_or(def_line_end, |close| line_around(bytes, close).1);
+    let body = block_after(text, body_from, def_indent, false);
+    uses_only_read(text, name, body, depth)
+}
+
+/// The lines after `from` (the end of a line) indented more than
+/// `indent`, up to the first that is not (blank lines and comments go
+/// on); with `same`, lines at `indent` too (the rest of the block a
+/// statement is in).
+fn block_after(text: &str, from: usize, indent: usize, same: bool) -> std::ops::Range<usize> {
+    let bytes = text.as_bytes();
+    let Some(mut at) = memchr::memchr(b'\n', bytes.get(from..).unwrap_or_default())
+        .map(|newline| from + newline + 1)
+    else {
+        return from..from;
+    };
+    let mut end = from;
+    while at < text.len() {
+        let line_end = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default())
+            .map_or(text.len(), |newline| at + newline);
+        let line = text.get(at..line_end).unwrap_or_default();
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        let own = line.len() - trimmed.len();
+        if !(trimmed.trim().is_empty() || trimmed.starts_with('#')) {
+            if own < indent || (own == indent && !same) {
+                break;
+            }
+            end = line_end;
+        }
+        at = line_end + 1;
+    }
+    from..end.max(from)
+}
+
+/// Whether every use of the plain name `name` in `range` of `text` only
+/// reads the namespace it holds (see [`only_read_where_kept`]).
+fn uses_only_read(text: &str, name: &str, range: std::ops::Range<usize>, depth: u32) -> bool {
+    let bytes = text.as_bytes();
+    let Some(body) = text.get(range.clone()) else {
+        return false;
+    };
+    memmem::find_iter(body.as_bytes(), name.as_bytes())
+        .map(|at| range.start + at)
+        .filter(|&at| {
+            !at.checked_sub(1)
+                .and_then(|b| bytes.get(b))
+                .is_some_and(|&b| is_word_byte(b) || b == b'.')
+                && !bytes
+                    .get(at + name.len())
+                    .copied()
+                    .is_some_and(is_word_byte)
+                && in_code(text, at)
+        })
+        .all(|at| {
+            let end = at + name.len();
+            let after = skip_blanks(bytes, end);
+            subscript_written(text, after).is_none()
+                && !text
+                    .get(after..)
+                    .is_some_and(|rest| rest.starts_with(".update("))
+                && (!namespace_escapes_at(text, at, end)
+                    || only_read_where_kept(text, at, end, depth))
+        })
 }
 
 /// What [`namespace_escapes`] finds: the namespaces used other than by a
@@ -6294,6 +6759,90 @@ fn escape_reaches(escaped: &str, module: &str, path: Option<&Path>) -> Option<Re
     above(&parts, true).then_some(Reach::Broad)
 }
 
+/// The dots of a `del` statement's line (`line`, from its `del`) before
+/// the attribute a target ends with (`del a.b, (c.d)`): not in a key or
+/// a call's arguments (`del pools[asyncio.get_event_loop()]`, `del
+/// tasks[k, asyncio.ensure_future]`), nor before a name read on
+/// (`a` of `del a.b.c`, `b` of `del a.b[k]`). In a string, none.
+fn deleted_attribute_dots(line: &str) -> Vec<usize> {
+    let bytes = line.as_bytes();
+    let mut found = Vec::new();
+    // Whether each bracket open here groups targets (`del (a.b, c.d)`,
+    // `del [a.b]`) rather than holding a key or arguments.
+    let mut groups: Vec<bool> = Vec::new();
+    let mut at = "del".len();
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'#' => break,
+            b'"' | b'\'' => {
+                let close = memchr::memchr(b, bytes.get(at + 1..).unwrap_or_default());
+                match close {
+                    Some(close) => at += close + 2,
+                    None => break,
+                }
+                continue;
+            }
+            b'(' | b'[' | b'{' => {
+                let before = skip_blanks_back(bytes, at);
+                let previous = before.checked_sub(1).and_then(|i| bytes.get(i)).copied();
+                let group = before == "del".len()
+                    || previous.is_none_or(|p| matches!(p, b',' | b'(' | b'[' | b'{'));
+                groups.push(group && b != b'{');
+            }
+            b')' | b']' | b'}' => {
+                groups.pop();
+            }
+            b'.' if groups.iter().all(|&group| group) => {
+                let name = identifier_at(line, at + 1);
+                let next = bytes.get(skip_blanks(bytes, at + 1 + name.len())).copied();
+                if !name.is_empty()
+                    && matches!(
+                        next,
+                        None | Some(b',' | b')' | b']' | b';' | b'#' | b'\r' | b'\n')
+                    )
+                {
+                    found.push(at);
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    found
+}
+
+/// The object a `__setattr__` or `__delattr__` whose call opens at `open`
+/// is bound to (`svc` of `svc.__setattr__("flush", f)`, `self` of
+/// `self.__setattr__(name, v)`): a method read on an object that is no
+/// class it is called through (`object`, `type`, `ModuleType`, `super()`
+/// give the object as the first argument, as a class's own name does,
+/// `Base.__setattr__(self, "x", v)`, where the name is the second). Read
+/// so when the first argument is a string literal, or the object is a
+/// plain name or dotted chain of lower-case words that a module of the
+/// project may be.
+fn bound_dunder_receiver(text: &str, open: usize) -> Option<&str> {
+    let before = text.get(..open)?;
+    let dot = before
+        .strip_suffix("__setattr__")
+        .or_else(|| before.strip_suffix("__delattr__"))?
+        .strip_suffix('.')?
+        .len();
+    let object = receiver_of(text, dot)?;
+    let trimmed = object.trim_matches(|c: char| c.is_whitespace() || c == '\\');
+    if trimmed.is_empty() || matches!(trimmed, "object" | "type" | "super()") {
+        return None;
+    }
+    let last = trimmed.rsplit('.').next().unwrap_or(trimmed);
+    let inside = text.get(open + 1..).unwrap_or_default();
+    let named_first = first_argument(inside)
+        .and_then(|argument| string_literal(argument.trim()))
+        .is_some();
+    let module_like = trimmed.split('.').all(is_identifier)
+        && !last.starts_with(|c: char| c.is_ascii_uppercase())
+        && !matches!(last, "self" | "cls" | "object" | "type");
+    (named_first || module_like).then_some(object)
+}
+
 /// The receiver of the attribute whose dot is at `dot`: the text from
 /// where its chain starts (see [`chain_start`]) to the dot.
 fn receiver_of(text: &str, dot: usize) -> Option<&str> {
@@ -6534,6 +7083,27 @@ impl<'a> ModuleReceivers<'a> {
                 .map(|(_, value)| value)
                 .unwrap_or_default()
                 .trim_start_matches([' ', '\t']);
+            // One name of several targets (`o, m = other, svc`, `*_, m =
+            // mods`): which value it takes the line does not say, so it
+            // may be any module the value names.
+            let line_start = self
+                .text
+                .get(..at)
+                .and_then(|head| head.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let targets = self.text.get(line_start..at).unwrap_or_default().trim();
+            if targets.ends_with([',', '*', '(', '[']) {
+                let line = value.split('\n').next().unwrap_or_default();
+                let mut words = line
+                    .split(|c: char| !(c == '_' || c.is_alphanumeric()))
+                    .filter_map(|word| self.word_of(word));
+                let first = words.next();
+                return match first {
+                    Some(word) if words.all(|other| other == word) => Some(word),
+                    Some(_) => Some(ANY_MODULE),
+                    None => reaches_modules(line).then_some(ANY_MODULE),
+                };
+            }
             let mut value_end = 0;
             for (offset, c) in value.char_indices() {
                 if c == '_' || c == '.' || c.is_alphanumeric() {
@@ -6650,7 +7220,12 @@ impl<'a> ModuleReceivers<'a> {
     fn module_word(&self, receiver: &'a str) -> Option<&'a str> {
         let receiver = receiver.trim();
         let receiver = string_literal(receiver).unwrap_or(receiver);
-        let parts: Vec<&'a str> = receiver.split('.').map(str::trim).collect();
+        // A chain laid out over lines (`svc \\\n    .TIMEOUT = 0`) names
+        // what it names on one line.
+        let parts: Vec<&'a str> = receiver
+            .split('.')
+            .map(|part| part.trim_matches(|c: char| c.is_whitespace() || c == '\\'))
+            .collect();
         if !parts.iter().all(|part| is_identifier(part)) {
             // `sys.modules["app.work"]`, `import_module("app.work")`: a
             // module the scan cannot tell; any other call's or subscript's
@@ -6660,6 +7235,11 @@ impl<'a> ModuleReceivers<'a> {
         let last = parts.last().copied().unwrap_or_default();
         if matches!(last, "self" | "cls") {
             return None;
+        }
+        // `import __main__` … `__main__.flush = f`: the module run as the
+        // script, which the scan cannot tell.
+        if parts.len() == 1 && last == "__main__" {
+            return Some(ANY_MODULE);
         }
         self.word_of(last).or_else(|| {
             (parts.len() == 1)
@@ -7128,6 +7708,15 @@ mod tests {
                 let spelled = finders.spell(line);
                 scan.add_namespace_writes(&ModuleReceivers::of_file(&spelled, &no_words), &spelled);
                 let deleting = trimmed.starts_with("del ");
+                // What a `del` deletes: the attribute each target ends with.
+                let deleted: Vec<usize> = if deleting {
+                    deleted_attribute_dots(trimmed)
+                        .into_iter()
+                        .map(|dot| dot + line.len() - trimmed.len())
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 for (at, _) in line.match_indices('.') {
                     let after = &line[at + 1..];
                     let name_len = after
@@ -7142,7 +7731,7 @@ mod tests {
                     let annotated = rest
                         .strip_prefix(':')
                         .is_some_and(|after| assigns_later(after.trim_end_matches('\r')));
-                    if assigned || augmented || annotated || deleting {
+                    if assigned || augmented || annotated || deleted.contains(&at) {
                         scan.written_attributes.insert(after[..name_len].into());
                     }
                 }
@@ -7618,6 +8207,25 @@ mod tests {
         // No handler for StopIteration in the file: a channel's send.
         let channel = "class Out:\n    def put(self, item):\n        return self.sock.send(item)\n";
         assert!(!drives_coroutines_by_hand(channel));
+        // Source text kept in a string, a comment: no code.
+        for text in [
+            "SOURCE = \"\"\"\\\ntry:\n    coro.send(None)\nexcept StopIteration:\n    pass\n\"\"\"\n",
+            "x = 'coro.send(None)'\n",
+            "# coro.send(None)\n",
+            // A class's own `send`, called on `self`.
+            "class Stream:\n    def send(self, item):\n        self.items.append(item)\n\n    def close(self):\n        self.send(None)\n",
+        ] {
+            assert!(!drives_coroutines_by_hand(text), "{text}");
+        }
+        for text in [
+            "try:\n    coro.send(None)\nexcept StopIteration:\n    pass\nDOC = \"\"\"x\"\"\"\n",
+            // `send` of another class, or of a base.
+            "class Stream:\n    def send(self, item):\n        pass\n\nclass Runner(Step):\n    def run(self):\n        self.send(None)\n",
+            "class Runner(Step):\n    async def send(self, v):\n        pass\n    def run(self):\n        self.send(None)\n",
+            "class Stream:\n    def send(self, item):\n        self.coro.send(None)\n",
+        ] {
+            assert!(drives_coroutines_by_hand(text), "{text}");
+        }
         // A lambda that sends its parameter on is a step, unless the
         // receiver is annotated with a class no coroutine is.
         let step = |annotation: &str| {
@@ -8272,16 +8880,24 @@ mod tests {
             ("from . import svc\nforce(svc)\n", ".svc"),
             ("MODULE = 'app.svc'\n", "\"app.svc"),
             ("force(sys.modules['app.svc'], 0)\n", "app.svc"),
-            ("m = importlib.import_module('app.svc')\n", "app.svc"),
-            ("m = importlib.import_module(name)\n", "*"),
             (
-                "m = import_module(f'app.plugins.{name}')\n",
+                "m = importlib.import_module('app.svc')\nforce(m)\n",
+                "app.svc",
+            ),
+            ("m = importlib.import_module(name)\nreturn m\n", "*"),
+            (
+                "m = import_module(f'app.plugins.{name}')\nPLUGINS.append(m)\n",
                 "app.plugins.*",
             ),
+            ("m = import_module(name)\nm.sub.TIMEOUT = 0\n", "*"),
+            ("m = import_module(name)  # c\nm2 = m\n", "*"),
+            ("x = m = import_module(name)\n", "*"),
+            ("m = getattr(import_module(name), 'sub')\n", "*"),
+            ("m = import_module(name)\nforce(m.sub)\n", "*"),
             ("import app\nm = getattr(app, 'svc')\n", "app.svc"),
             ("import app\nm = getattr(app, name)\n", "app.*"),
             ("import asyncio\nshow(globals())\n", "~asyncio"),
-            ("mod = inspect.getmodule(svc.Client)\n", "*"),
+            ("mod = inspect.getmodule(svc.Client)\nforce(mod)\n", "*"),
         ] {
             assert!(
                 escaped(text).iter().any(|found| found == name),
@@ -8302,6 +8918,11 @@ mod tests {
             "from app import (\n    svc,\n    other,\n)\n",
             "log = logging.getLogger('app.svc')\n",
             "open('config.json')\n",
+            // Reached only to be read.
+            "def f(frame):\n    module = inspect.getmodule(frame)\n    if module is not None:\n        name = module.__name__\n    return name\n",
+            "v = getattr(inspect.getmodule(f), name)()\n",
+            "if hasattr(sys.modules[name], 'X'):\n    pass\n",
+            "m = import_module(name)\nm.TIMEOUT = 0\nm.run()\n",
         ] {
             let found: Vec<String> = escaped(text)
                 .into_iter()
@@ -8447,6 +9068,15 @@ mod tests {
             "monkeypatch.setattr('app.work.asyncio', fake)\n",
             "mod = importlib.import_module(name)\nmod.asyncio = fake\n",
             "m = self.work\nm.asyncio = fake\n",
+            // A chain laid out over lines, one of several targets, a bound
+            // `__setattr__`, the script's module through `__main__`.
+            "work \\\n    .asyncio = fake\n",
+            "o, m = other, work\nm.asyncio = fake\n",
+            "*_, m = other, work\nm.asyncio = fake\n",
+            "work.__setattr__('asyncio', fake)\n",
+            "app.work.__delattr__('asyncio')\n",
+            "import __main__\n__main__.asyncio = fake\n",
+            "getattr(work, '__setattr__')(name, fake)\n",
         ] {
             assert!(asyncio(text), "{text}");
         }
@@ -8485,9 +9115,102 @@ mod tests {
             "import app.helpers as h\nh.asyncio = fake\n",
             "monkeypatch.setattr('app.helpers.asyncio', fake)\n",
             "monkeypatch.delattr('socket.AF_UNIX', raising=False)\n",
+            "self.__setattr__('asyncio', fake)\n",
+            "Base.__setattr__(self, 'asyncio', fake)\n",
+            // A key read in a `del` deletes no attribute.
+            "del pools[work.asyncio]\n",
+            "del pools[k, work.asyncio()]\n",
         ] {
             let (names, any) = module_writes_of(text);
             assert!(!any && !names.iter().any(|n| n == "asyncio"), "{text}");
+        }
+    }
+
+    /// The attributes a `del` statement deletes: the one each target ends
+    /// with, not a name read in a key, a call or on the way.
+    #[test]
+    fn attributes_a_del_deletes() {
+        let names = |line: &str| -> Vec<String> {
+            deleted_attribute_dots(line)
+                .into_iter()
+                .map(|dot| identifier_at(line, dot + 1).to_string())
+                .collect()
+        };
+        assert_eq!(names("del a.b, c.d"), ["b", "d"]);
+        assert_eq!(names("del (a.b, [c.d])  # x.y"), ["b", "d"]);
+        assert_eq!(names("del a.b.c;"), ["c"]);
+        assert_eq!(
+            names("del x[k], asyncio.get_event_loop"),
+            ["get_event_loop"]
+        );
+        assert!(names("del pools[asyncio.get_event_loop()]").is_empty());
+        assert!(names("del tasks[name, asyncio.ensure_future]").is_empty());
+        assert!(names("del a.b[k]").is_empty());
+        assert!(names("del d['a.b']").is_empty());
+        assert!(names("del f(a.b).c").len() == 1);
+    }
+
+    /// The methods `methodcaller` and `getattr` reach by the name of
+    /// `__setattr__` write attributes of what they are applied to.
+    #[test]
+    fn setattr_reached_by_its_name() {
+        let words: FxHashSet<Box<str>> = ["work"].into_iter().map(Into::into).collect();
+        let of = |text: &str| {
+            let mut scan = ProjectScan::default();
+            scan.add_file(&Finders::new().spell(text), &words, Some(0));
+            scan
+        };
+        let scan = of("operator.methodcaller('__setattr__', 'flush', f)(obj)\n");
+        assert!(scan.unknown_writer("flush").is_some());
+        assert!(scan.may_write_attribute("flush"));
+        let scan = of("methodcaller(\"__delattr__\", name)(obj)\n");
+        assert!(scan.any_unknown_write.is_some());
+        for text in [
+            "hasattr(cls, '__setattr__')\n",
+            "x = '__setattr__' in vars(cls)\n",
+            "# methodcaller('__setattr__', 'flush', f)\n",
+        ] {
+            let scan = of(text);
+            assert!(scan.unknown_writer("flush").is_none(), "{text}");
+            assert!(!scan.may_write_attribute("flush"), "{text}");
+        }
+    }
+
+    /// A function's `__globals__` kept or handed to a function of the file
+    /// that only reads it is no write; written or handed on anywhere else,
+    /// it is.
+    #[test]
+    fn function_globals_only_read() {
+        let reader = "def resolve(ann, globalns):\n    if isinstance(ann, str):\n        return globalns.get(ann, ann)\n    return globalns[ann]\n";
+        for text in [
+            format!(
+                "{reader}\ndef params(func):\n    return [resolve(a, func.__globals__) for a in func.x]\n"
+            ),
+            format!(
+                "{reader}\ndef params(func):\n    globalns = func.__globals__\n    return resolve(1, globalns), globalns.get('x')\n"
+            ),
+            "def params(func):\n    ns = func.__globals__\n    return ns.get('x'), 'y' in ns\n"
+                .to_string(),
+        ] {
+            assert!(!module_writes_of(&text).1, "{text}");
+        }
+        let writer = "def resolve(ann, globalns):\n    globalns[ann] = 1\n";
+        let updater = "def resolve(ann, globalns):\n    globalns.update(x=1)\n";
+        let passer = "def resolve(ann, globalns):\n    return other(globalns)\n";
+        for text in [
+            format!("{writer}\ndef params(func):\n    return resolve(1, func.__globals__)\n"),
+            format!("{updater}\ndef params(func):\n    return resolve(1, func.__globals__)\n"),
+            format!("{passer}\ndef params(func):\n    return resolve(1, func.__globals__)\n"),
+            format!(
+                "{reader}\ndef params(func):\n    return resolve(1, globalns=func.__globals__)\n"
+            ),
+            "def params(func):\n    return resolve(1, func.__globals__)\n".to_string(),
+            "def params(func):\n    ns = func.__globals__\n    ns['x'] = 1\n".to_string(),
+            format!(
+                "{reader}\ndef resolve(a, b):\n    b.clear()\ndef params(func):\n    return resolve(1, func.__globals__)\n"
+            ),
+        ] {
+            assert!(module_writes_of(&text).1, "{text}");
         }
     }
 

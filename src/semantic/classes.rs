@@ -713,10 +713,17 @@ fn is_namespace_call(expr: &Expr) -> bool {
                     || (name.id.as_str() == "vars" && call.arguments.args.is_empty())
                     || name.id.as_str() == "locals"
             }
-            _ => false,
+            func => is_builtins_globals(func),
         },
         _ => false,
     }
+}
+
+/// `builtins.globals`: the builtin `globals` read from its module.
+fn is_builtins_globals(expr: &Expr) -> bool {
+    matches!(expr, Expr::Attribute(attribute)
+        if attribute.attr.as_str() == "globals"
+            && matches!(attribute.value.as_ref(), Expr::Name(module) if module.id.as_str() == "builtins"))
 }
 
 /// `globals()` anywhere, `vars()` or `locals()` outside any function: the
@@ -729,10 +736,17 @@ fn is_module_namespace_call(expr: &Expr, function_depth: u32) -> bool {
                 "vars" | "locals" => function_depth == 0 && call.arguments.args.is_empty(),
                 _ => false,
             },
-            _ => false,
+            func => is_builtins_globals(func),
         },
         _ => false,
     }
+}
+
+/// The builtin `globals` itself as a value (`g = globals`, `def
+/// load(get=globals)`, `builtins.globals`): whoever holds it may call it
+/// and write the module's namespace.
+fn is_globals_function(expr: &Expr) -> bool {
+    matches!(expr, Expr::Name(name) if name.id.as_str() == "globals") || is_builtins_globals(expr)
 }
 
 /// The module's own object, reached some way other than its namespace:
@@ -777,7 +791,10 @@ fn is_module_object(expr: &Expr) -> bool {
 /// its `__dict__` / `vars(…)`: kept in a variable or handed on, what is
 /// written through it is not seen.
 fn is_module_namespace_value(expr: &Expr, function_depth: u32) -> bool {
-    if is_module_namespace_call(expr, function_depth) || is_module_object(expr) {
+    if is_module_namespace_call(expr, function_depth)
+        || is_module_object(expr)
+        || is_globals_function(expr)
+    {
         return true;
     }
     match expr {
@@ -826,12 +843,23 @@ impl<'a> DynamicWrites<'a> {
         // through the variable is not seen. (`vars()` and `locals()` in a
         // function are its own variables: only `globals()` and the module
         // object count here, wherever they are kept.)
+        // Returned (`def ns(): return globals()`) or held in a parameter's
+        // default (`def load(ns=globals())`) likewise.
         let value = match stmt {
             Stmt::Assign(assign) => Some(assign.value.as_ref()),
             Stmt::AnnAssign(assign) => assign.value.as_deref(),
+            Stmt::Return(ret) => ret.value.as_deref(),
             _ => None,
         };
-        if value.is_some_and(|value| is_module_namespace_value(value, u32::MAX)) {
+        let in_default = match stmt {
+            Stmt::FunctionDef(def) => def
+                .parameters
+                .iter_non_variadic_params()
+                .filter_map(|parameter| parameter.default.as_deref())
+                .any(|default| is_module_namespace_value(default, u32::MAX)),
+            _ => false,
+        };
+        if in_default || value.is_some_and(|value| is_module_namespace_value(value, u32::MAX)) {
             self.module_namespace = true;
             self.namespace_any = true;
         }
@@ -883,7 +911,38 @@ impl<'a> DynamicWrites<'a> {
                 ..
             })
             | Expr::Named(_) => self.record_write(expr, function_depth),
+            Expr::Lambda(_) | Expr::Yield(_) | Expr::YieldFrom(_) => {
+                self.record_held_namespace(expr);
+            }
             _ => {}
+        }
+    }
+
+    /// A lambda's default or body, or a value yielded, that is the
+    /// module's namespace (`lambda ns=globals(): …`, `lambda: globals()`,
+    /// `yield globals()`): what is written through it is not seen.
+    #[inline(never)]
+    fn record_held_namespace(&mut self, expr: &'a Expr) {
+        let held = match expr {
+            Expr::Lambda(lambda) => {
+                is_module_namespace_value(&lambda.body, u32::MAX)
+                    || lambda.parameters.as_ref().is_some_and(|parameters| {
+                        parameters
+                            .iter_non_variadic_params()
+                            .filter_map(|parameter| parameter.default.as_deref())
+                            .any(|default| is_module_namespace_value(default, u32::MAX))
+                    })
+            }
+            Expr::Yield(yielded) => yielded
+                .value
+                .as_deref()
+                .is_some_and(|value| is_module_namespace_value(value, u32::MAX)),
+            Expr::YieldFrom(yielded) => is_module_namespace_value(&yielded.value, u32::MAX),
+            _ => false,
+        };
+        if held {
+            self.module_namespace = true;
+            self.namespace_any = true;
         }
     }
 
@@ -1065,6 +1124,40 @@ mod tests {
             .collect();
         let writes = model.dynamic_writes();
         (found, writes.any_attribute, writes.any_instance_attribute())
+    }
+
+    /// `globals()` held or returned, and the `globals` function itself
+    /// handed out, are the module's namespace escaping (`builtins.globals()`
+    /// is `globals()`); a plain call read by key is not.
+    #[test]
+    fn the_module_namespace_escapes_by_globals_reached_otherwise() {
+        let escapes = |source: &str| {
+            let parsed = ruff_python_parser::parse_module(source).expect("parses");
+            let writes = dynamic_writes(parsed.syntax().body.as_slice());
+            writes.module_namespace
+                && (writes.namespace_any || writes.namespace_names.contains("flush"))
+        };
+        for source in [
+            "def load(ns=globals()):\n    ns['flush'] = f\n",
+            "def load(*, get=globals):\n    get()['flush'] = f\n",
+            "g = globals\ng()['flush'] = f\n",
+            "import builtins\nbuiltins.globals()['flush'] = f\n",
+            "import builtins\nbuiltins.globals().update(flush=f)\n",
+            "def ns():\n    return globals()\n",
+            "load = lambda ns=globals(): ns\n",
+            "get = lambda: globals()\n",
+            "def gen():\n    yield globals()\n",
+            "install(globals)\n",
+        ] {
+            assert!(escapes(source), "{source}");
+        }
+        for source in [
+            "x = globals()['VERSION']\n",
+            "def load(ns=None):\n    return ns\n",
+            "print('globals')\n",
+        ] {
+            assert!(!escapes(source), "{source}");
+        }
     }
 
     #[test]

@@ -1,0 +1,25 @@
+import asyncio
+import builtins
+
+LOG = []
+
+async def flush():
+    LOG.append("async flush")
+
+def sync_flush():
+    LOG.append("sync flush")
+
+def load(ns=None):
+    ns = ns or {}
+    ns["flush"] = sync_flush
+load()
+
+async def main():
+    try:
+        flush()
+        LOG.append("ok")
+    except Exception as e:
+        LOG.append(type(e).__name__)
+
+asyncio.run(main())
+print(LOG)

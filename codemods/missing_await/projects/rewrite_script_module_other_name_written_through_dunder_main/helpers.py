@@ -1,0 +1,7 @@
+import __main__
+
+def sync_flush():
+    __main__.LOG.append("sync flush")
+
+def install():
+    __main__.extra = sync_flush

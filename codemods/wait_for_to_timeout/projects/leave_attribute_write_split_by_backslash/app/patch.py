@@ -1,0 +1,3 @@
+from app import svc
+svc \
+    .TIMEOUT = 0

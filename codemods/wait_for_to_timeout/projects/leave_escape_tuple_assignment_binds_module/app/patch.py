@@ -1,0 +1,3 @@
+from app import svc, other
+o, m = other, svc
+m.TIMEOUT = 0
