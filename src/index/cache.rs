@@ -54,7 +54,7 @@ pub const DEFAULT_DIR: &str = ".asyncmod_cache";
 
 /// The version of the entries' format: raised whenever what a summary
 /// holds, or how it is made, changes within one version of asyncmod.
-const FORMAT: u32 = 43;
+const FORMAT: u32 = 44;
 
 /// What the cache directory's `.gitignore` says.
 const GITIGNORE: &str = "# Made by asyncmod: its cache.\n*\n";
