@@ -3717,50 +3717,38 @@ fn reach_only_read(text: &str, head: usize, open: usize) -> bool {
     }
     let indent = before.len() - before.trim_start().len();
     let block = block_after(text, line_end, indent, true);
-    let Some(body) = text.get(block.clone()) else {
+    if text.get(block.clone()).is_none() {
         return false;
-    };
-    memmem::find_iter(body.as_bytes(), name.as_bytes())
-        .map(|at| block.start + at)
-        .filter(|&at| {
-            !at.checked_sub(1)
-                .and_then(|b| bytes.get(b))
-                .is_some_and(|&b| is_word_byte(b) || b == b'.')
-                && !bytes
-                    .get(at + name.len())
-                    .copied()
-                    .is_some_and(is_word_byte)
-                && in_code(text, at)
-        })
-        .all(|at| {
-            let after = skip_blanks(bytes, at + name.len());
-            let rest = text.get(after..).unwrap_or_default();
-            if let Some(attribute) = rest.strip_prefix('.') {
-                // What the module's attribute holds may be a module too
-                // (`force(m.sub)`): only a dunder read (`m.__name__`, not
-                // its namespace), a call, or a write of it counts.
-                let attribute_name = identifier_at(attribute, 0);
-                let end = after + 1 + attribute_name.len();
-                let past = skip_blanks(bytes, end);
-                let dunder = attribute_name.len() > 4
-                    && attribute_name.starts_with("__")
-                    && attribute_name.ends_with("__")
-                    && attribute_name != "__dict__";
-                return !attribute_name.is_empty()
-                    && (dunder || bytes.get(past) == Some(&b'(') || assigns_at(text, end));
-            }
-            if rest.starts_with("is ") || rest.starts_with("==") || rest.starts_with("!=") {
-                return true;
-            }
-            let (start, _) = line_around(bytes, at);
-            let lead = text.get(start..at).unwrap_or_default().trim_end();
-            ["if", "elif", "not", "while", "and", "or"]
-                .iter()
-                .any(|word| ends_with_word(lead, word))
-                && rest.starts_with([':', ')'])
-                || rest.starts_with("and ")
-                || rest.starts_with("or ")
-        })
+    }
+    plain_name_uses(text, name, block).all(|at| {
+        let after = skip_blanks(bytes, at + name.len());
+        let rest = text.get(after..).unwrap_or_default();
+        if let Some(attribute) = rest.strip_prefix('.') {
+            // What the module's attribute holds may be a module too
+            // (`force(m.sub)`): only a dunder read (`m.__name__`, not
+            // its namespace), a call, or a write of it counts.
+            let attribute_name = identifier_at(attribute, 0);
+            let end = after + 1 + attribute_name.len();
+            let past = skip_blanks(bytes, end);
+            let dunder = attribute_name.len() > 4
+                && attribute_name.starts_with("__")
+                && attribute_name.ends_with("__")
+                && attribute_name != "__dict__";
+            return !attribute_name.is_empty()
+                && (dunder || bytes.get(past) == Some(&b'(') || assigns_at(text, end));
+        }
+        if rest.starts_with("is ") || rest.starts_with("==") || rest.starts_with("!=") {
+            return true;
+        }
+        let (start, _) = line_around(bytes, at);
+        let lead = text.get(start..at).unwrap_or_default().trim_end();
+        ["if", "elif", "not", "while", "and", "or"]
+            .iter()
+            .any(|word| ends_with_word(lead, word))
+            && rest.starts_with([':', ')'])
+            || rest.starts_with("and ")
+            || rest.starts_with("or ")
+    })
 }
 
 /// The bracket closing the one at `open` of `text` (`(`, `[`, `{`), over
@@ -6325,16 +6313,19 @@ fn block_after(text: &str, from: usize, indent: usize, same: bool) -> std::ops::
     from..end.max(from)
 }
 
-/// Whether every use of the plain name `name` in `range` of `text` only
-/// reads the namespace it holds (see [`only_read_where_kept`]).
-fn uses_only_read(text: &str, name: &str, range: std::ops::Range<usize>, depth: u32) -> bool {
+/// Where the plain name `name` stands in `range` of `text`, in code (not a
+/// comment or a string): not part of a longer word, nor an attribute
+/// (`x.name`).
+fn plain_name_uses<'t>(
+    text: &'t str,
+    name: &'t str,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = usize> + 't {
     let bytes = text.as_bytes();
-    let Some(body) = text.get(range.clone()) else {
-        return false;
-    };
+    let body = text.get(range.clone()).unwrap_or_default();
     memmem::find_iter(body.as_bytes(), name.as_bytes())
-        .map(|at| range.start + at)
-        .filter(|&at| {
+        .map(move |at| range.start + at)
+        .filter(move |&at| {
             !at.checked_sub(1)
                 .and_then(|b| bytes.get(b))
                 .is_some_and(|&b| is_word_byte(b) || b == b'.')
@@ -6344,16 +6335,24 @@ fn uses_only_read(text: &str, name: &str, range: std::ops::Range<usize>, depth: 
                     .is_some_and(is_word_byte)
                 && in_code(text, at)
         })
-        .all(|at| {
-            let end = at + name.len();
-            let after = skip_blanks(bytes, end);
-            subscript_written(text, after).is_none()
-                && !text
-                    .get(after..)
-                    .is_some_and(|rest| rest.starts_with(".update("))
-                && (!namespace_escapes_at(text, at, end)
-                    || only_read_where_kept(text, at, end, depth))
-        })
+}
+
+/// Whether every use of the plain name `name` in `range` of `text` only
+/// reads the namespace it holds (see [`only_read_where_kept`]).
+fn uses_only_read(text: &str, name: &str, range: std::ops::Range<usize>, depth: u32) -> bool {
+    let bytes = text.as_bytes();
+    if text.get(range.clone()).is_none() {
+        return false;
+    }
+    plain_name_uses(text, name, range).all(|at| {
+        let end = at + name.len();
+        let after = skip_blanks(bytes, end);
+        subscript_written(text, after).is_none()
+            && !text
+                .get(after..)
+                .is_some_and(|rest| rest.starts_with(".update("))
+            && (!namespace_escapes_at(text, at, end) || only_read_where_kept(text, at, end, depth))
+    })
 }
 
 /// What [`namespace_escapes`] finds: the namespaces used other than by a
