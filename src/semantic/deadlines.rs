@@ -106,26 +106,16 @@ impl<'a> SemanticModel<'a> {
         ) {
             return None;
         }
-        let mut current = self.innermost_stmt(scope, offset)?;
-        loop {
-            let location = self.stmt_location(current.start())?;
-            let suite = &self.suites[location.suite as usize];
-            let Some(parent) = suite.parent else {
-                break;
-            };
-            match parent {
-                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => break,
-                Stmt::With(with) => {
-                    if let Some(item) = with.items.iter().find(|item| {
-                        matches!(&item.context_expr, Expr::Call(call)
-                            if self.calls_one_of(&call.func, scope, DEADLINE_SCOPES))
-                    }) {
-                        return Some(item.range());
-                    }
-                }
-                _ => {}
+        let current = self.innermost_stmt(scope, offset)?;
+        for (parent, _) in self.enclosing_blocks(current) {
+            if let Stmt::With(with) = parent
+                && let Some(item) = with.items.iter().find(|item| {
+                    matches!(&item.context_expr, Expr::Call(call)
+                        if self.calls_one_of(&call.func, scope, DEADLINE_SCOPES))
+                })
+            {
+                return Some(item.range());
             }
-            current = parent;
         }
         // `await asyncio.wait_for(work(), 1)`: the call at `offset` is what
         // it waits for.

@@ -323,18 +323,10 @@ impl SemanticModel<'_> {
         ) {
             return None;
         }
-        let mut current = self.innermost_stmt(scope, offset)?;
-        loop {
-            let location = self.stmt_location(current.start())?;
-            let suite = &self.suites[location.suite as usize];
-            let Some(parent) = suite.parent else {
-                break;
-            };
+        let current = self.innermost_stmt(scope, offset)?;
+        for (parent, part) in self.enclosing_blocks(current) {
             match parent {
-                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => break,
-                Stmt::Try(try_stmt)
-                    if std::ptr::eq(try_stmt.body.as_ptr(), suite.body.as_ptr()) =>
-                {
+                Stmt::Try(try_stmt) if part == super::suspension::BlockPart::Body => {
                     for handler in &try_stmt.handlers {
                         let ast::ExceptHandler::ExceptHandler(handler) = handler;
                         let may_catch = handler
@@ -359,7 +351,6 @@ impl SemanticModel<'_> {
                 }
                 _ => {}
             }
-            current = parent;
         }
         // The callers of the function, by its name.
         if visited.contains(&scope) {
